@@ -1,0 +1,128 @@
+"""Stage 1 — load: a path → a `Document` holding the notice's text, nothing else yet.
+
+Readers are a registry keyed by format (``txt``, ``html``, ``docx``); `load` sniffs the
+bytes (not just the extension) and hands them to the right reader. Every reader returns
+plain text in one convention the parser knows: one paragraph per line, table cells one
+per line led by a tab, table rows separated by a blank line.
+"""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import Callable
+
+from .errors import LoadError
+from .model import Document
+
+# A reader takes the raw bytes and returns (text, encoding).
+Reader = Callable[[bytes], tuple[str, str]]
+READERS: dict[str, Reader] = {}
+SUFFIXES: dict[str, str] = {".txt": "txt", ".text": "txt", ".htm": "html", ".html": "html",
+                            ".shtml": "html", ".xhtml": "html", ".docx": "docx"}
+
+MAX_BYTES = 64 * 1024 * 1024  # far above any real notice; bounds memory on junk input
+
+
+def reader(fmt: str) -> Callable[[Reader], Reader]:
+    def register(fn: Reader) -> Reader:
+        READERS[fmt] = fn
+        return fn
+
+    return register
+
+
+def sniff(data: bytes, suffix: str = "") -> str:
+    """The format of `data`, from magic bytes first and the file suffix second."""
+    head = data[:512].lstrip()
+    if data.startswith(b"PK\x03\x04"):
+        if b"word/" in data[:65536] or suffix == ".docx":
+            return "docx"
+        raise LoadError("a zip archive, not a notice (.txt, .html or .docx)")
+    for magic, what in ((b"\x89PNG", "a PNG image"), (b"%PDF", "a PDF file"),
+                        (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+                        (b"\xd0\xcf\x11\xe0", "an old binary Word/Excel file (.doc/.xls)")):
+        if data.startswith(magic):
+            raise LoadError(f"{what}, not a notice (.txt, .html or .docx)")
+    lowered = head[:64].lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"\xef\xbb\xbf<!doctype html",
+                           b"\xef\xbb\xbf<html")) or SUFFIXES.get(suffix) == "html":
+        return "html"
+    return "txt"
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode notice bytes: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
+
+    Strict decoders first (a strict UTF-8 or GB18030 success is near-certain for
+    Chinese text); charset-normalizer only as the last resort.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"undecodable bytes after a UTF-8 BOM at byte {exc.start + 3}") from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data[:4096]:
+        raise LoadError("binary data (NUL bytes), not a text notice")
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding in ("ascii",):
+        raise LoadError("undecodable bytes: neither UTF-8 nor GB18030/GBK")
+    return str(best), best.encoding
+
+
+@reader("txt")
+def read_txt(data: bytes) -> tuple[str, str]:
+    text, enc = decode(data)
+    controls = sum(1 for ch in text[:4096] if ch < " " and ch not in "\t\n\r\f\v")
+    if controls > 8:
+        raise LoadError("binary data (control characters), not a text notice")
+    return text, enc
+
+
+def load_bytes(data: bytes, name: str = "<bytes>", fmt: str | None = None) -> Document:
+    """Build a `Document` (text only) from raw bytes; `fmt` overrides sniffing."""
+    suffix = Path(name).suffix.lower()
+    fmt = fmt or sniff(data, suffix)
+    if fmt not in READERS:
+        _register_optional_readers()
+    if fmt not in READERS:
+        raise LoadError(f"no reader for {fmt} files")
+    if not data.strip():
+        raise LoadError("empty file")
+    text, encoding = READERS[fmt](data)
+    if not text.strip():
+        raise LoadError("no text in file")
+    return Document(text=text, path=name, format=fmt, encoding=encoding)
+
+
+def load(path: str | Path) -> Document:
+    """Read the notice at `path` into a `Document`; raise `LoadError` with one line if not."""
+    p = Path(path)
+    if not p.exists():
+        raise LoadError(f"{p}: no such file")
+    if p.is_dir():
+        raise LoadError(f"{p}: is a directory (use `policykg build DIR` for folders)")
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise LoadError(f"{p}: {size} bytes is larger than the {MAX_BYTES} byte limit")
+        data = p.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"{p}: cannot read ({exc.strerror})") from None
+    try:
+        return load_bytes(data, str(p))
+    except LoadError as exc:
+        raise LoadError(f"{p}: {exc}") from None
+
+
+def _register_optional_readers() -> None:
+    """Import the HTML and .docx readers only when first needed (they pull in lxml/docx)."""
+    from . import readers  # noqa: F401  (registers html and docx)

@@ -1,0 +1,273 @@
+"""The one data structure that flows through policykg: a `Document` and its spans.
+
+`load` fills `text`; `parse` fills the header fields, the chrome spans and the clause
+tree; `extract` fills `facts`. Every clause and every fact is a `[start, end)` span of
+`Document.text`, which is never rewritten: matching runs on `Document.folded`, a
+same-length character mapping of it (full-width digits and brackets folded to ASCII),
+so an offset found in one is valid in the other.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+# Same-length folding used for matching only (offsets stay valid in the original).
+_FULL = "０１２３４５６７８９（）［］【】〔〕：；，．　！？／－"
+_HALF = "0123456789()[][][]:;,. !?/-"
+FOLD = str.maketrans(_FULL, _HALF)
+
+
+@dataclass(slots=True)
+class Span:
+    """A `[start, end)` range of `Document.text`."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(slots=True)
+class Field(Span):
+    """One header/footer fact: `name` (e.g. ``doc_number``), its normalised `value`."""
+
+    name: str = ""
+    value: str = ""
+
+
+@dataclass(slots=True)
+class Cell(Span):
+    """One cell of a table row; `column` is the header cell's text (e.g. ``成员单位``)."""
+
+    column: str = ""
+
+
+@dataclass(slots=True)
+class Clause(Span):
+    """A node of the clause tree.
+
+    `id` is a stable path (``main/4/12``, ``att1/3``); `kind` is ``zone`` (``cover``,
+    ``main``, ``att1`` …), ``numbered`` (一、 （一） 1. …), ``row`` (a table row) or
+    ``paragraph`` (an unnumbered paragraph of a zone without numbering); `style` names
+    the numbering style of `ontology/numbering.ttl`; `label` is the number as written
+    (``（十二）``), `index` its value (12); `level` is the depth (zones are 0).
+    `heading` is the short lead such as ``县市场监管局。`` when the clause has one.
+    """
+
+    id: str = ""
+    kind: str = "numbered"
+    style: str = ""
+    label: str = ""
+    index: int | None = None
+    level: int = 0
+    heading: Span | None = None
+    parent: str | None = None
+    children: list["Clause"] = field(default_factory=list)
+    cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def own(self) -> Span:
+        """The part of the clause before its first child (all of it for a leaf)."""
+        return Span(self.start, self.children[0].start if self.children else self.end)
+
+    def walk(self) -> Iterator["Clause"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+# --- extracted facts ---------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Mention(Span):
+    """A department named in the text; `surface` as written (``人社局``)."""
+
+    department: str = ""  # Department.id
+    surface: str = ""
+    clause: str = ""
+
+
+@dataclass(slots=True)
+class Department:
+    """An organisation of one jurisdiction: (jurisdiction, functional concept).
+
+    `concept` is the registry concept of `ontology/departments.ttl` (``health``), None
+    for bodies not in the registry; `name` the canonical full name (``县卫生健康委``).
+    """
+
+    id: str
+    name: str
+    concept: str | None
+    jurisdiction: str
+    level: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Duty(Span):
+    """One atomic duty statement of a department, with its action verb and role."""
+
+    id: str = ""
+    department: str = ""
+    clause: str = ""
+    text: str = ""
+    role: str = "responsible"  # lead | responsible | supporting
+    action: str = ""
+
+
+@dataclass(slots=True)
+class Assignment(Span):
+    """A task tag such as （市教育局、民政局按职责分工负责）; the span is the tag."""
+
+    id: str = ""
+    clause: str = ""  # the task clause the tag closes
+    departments: list[str] = field(default_factory=list)
+    role: str = "responsible"
+
+
+@dataclass(slots=True)
+class Reference(Span):
+    """A cited document: 《title》, a document number, or both."""
+
+    id: str = ""
+    clause: str = ""
+    title: str | None = None
+    number: str | None = None
+    kind: str = "document"  # document | law | internal
+    relation: str = "cites"  # cites | based_on
+
+
+@dataclass(slots=True)
+class Post(Span):
+    """A post held in a member unit (分管负责人, 业务联络人) and who holds it."""
+
+    id: str = ""
+    department: str = ""
+    clause: str = ""
+    role: str = ""  # lead | liaison | convenor | deputy_convenor | office_director
+    person: str | None = None
+
+
+@dataclass(slots=True)
+class MeetingRule(Span):
+    """A rule of the joint meeting (全体会议 每半年1次 …) as structured values."""
+
+    id: str = ""
+    clause: str = ""
+    kind: str = ""  # plenary | thematic | liaison | briefing | inspection | …
+    label: str = ""  # as written: 全体会议制度
+    period: str | None = None  # ISO 8601 duration: P6M, P1Y, P3M
+    times_min: int | None = None
+    times_max: int | None = None
+    irregular: bool = False
+
+
+@dataclass(slots=True)
+class Meeting:
+    """The joint meeting (联席会议) a notice sets up."""
+
+    name: str = ""
+    convenor: Field | None = None
+    deputy_convenors: list[Field] = field(default_factory=list)
+    office: str | None = None  # Department.id hosting the office
+    office_director: Field | None = None
+    lead: str | None = None  # Department.id of the 牵头部门
+    members: list[str] = field(default_factory=list)  # Department.id, in order
+    stated_count: int | None = None  # "等21个单位"
+    rules: list[MeetingRule] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Facts:
+    departments: dict[str, Department] = field(default_factory=dict)
+    duties: list[Duty] = field(default_factory=list)
+    assignments: list[Assignment] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    meeting: Meeting | None = None
+
+
+# --- the document --------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Jurisdiction:
+    name: str  # 祁门县
+    level: str  # county | city | banner | league | province | national
+    prefix: str  # the one-character prefix the notice uses for itself: 县 市 旗 盟 省
+
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    path: str | None = None
+    format: str = "txt"
+    encoding: str = "utf-8"
+    folded: str = ""
+    fields: list[Field] = field(default_factory=list)
+    header: list[Span] = field(default_factory=list)  # 版头 and 版记 regions
+    chrome: list[Span] = field(default_factory=list)  # website furniture, kept addressable
+    clauses: list[Clause] = field(default_factory=list)  # zones: cover, main, att1 …
+    jurisdiction: Jurisdiction | None = None
+    facts: Facts | None = None
+
+    def __post_init__(self) -> None:
+        if not self.folded:
+            self.folded = self.text.translate(FOLD)
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def field(self, name: str) -> str | None:
+        """The value of the first header field called `name`, if any."""
+        return next((f.value for f in self.fields if f.name == name), None)
+
+    def fields_named(self, name: str) -> list[Field]:
+        return [f for f in self.fields if f.name == name]
+
+    def walk(self) -> Iterator[Clause]:
+        for zone in self.clauses:
+            yield from zone.walk()
+
+    def clause(self, clause_id: str) -> Clause:
+        for c in self.walk():
+            if c.id == clause_id:
+                return c
+        raise KeyError(clause_id)
+
+    def leaf_at(self, offset: int) -> Clause | None:
+        """The deepest clause containing `offset` (the clause that owns that character)."""
+        found = None
+        level = self.clauses
+        while True:
+            for c in level:
+                if c.start <= offset < c.end:
+                    found, level = c, c.children
+                    break
+            else:
+                return found
+
+    @property
+    def title(self) -> str | None:
+        return self.field("title")
+
+    @property
+    def doc_number(self) -> str | None:
+        return self.field("doc_number")
+
+    @property
+    def date(self) -> str | None:
+        return self.field("date")
+
+    @property
+    def issuer(self) -> str | None:
+        return self.field("issuer")
