@@ -1,0 +1,60 @@
+"""Reading the domain knowledge kept as Turtle in `ontology/` (one way, cached).
+
+Stages never hard-code department names, numbering styles or page furniture: they ask
+this module for the triples of a data file and build their tables from them.
+"""
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+PK = "https://w3id.org/policykg/ontology#"
+DEPT = "https://w3id.org/policykg/dept/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+def ontology_dir() -> Path:
+    """`ontology/` beside the package (override with POLICYKG_ONTOLOGY)."""
+    env = os.environ.get("POLICYKG_ONTOLOGY")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "ontology"
+
+
+@cache
+def triples(name: str) -> tuple[tuple[str, str, object], ...]:
+    """All triples of `ontology/<name>` as (subject IRI, predicate IRI, object).
+
+    Objects are IRIs as `str` or literals as `Literal(value, language)` tuples.
+    pyoxigraph parses in milliseconds, so this is cheap even in worker processes.
+    """
+    import pyoxigraph as ox
+
+    path = ontology_dir() / name
+    out = []
+    with path.open("rb") as fh:
+        for t in ox.parse(fh, format=ox.RdfFormat.TURTLE, base_iri=PK):
+            o = t.object
+            obj: object = Literal(o.value, o.language) if isinstance(o, ox.Literal) else o.value
+            out.append((t.subject.value, t.predicate.value, obj))
+    return tuple(out)
+
+
+class Literal(str):
+    """A literal's lexical value (it *is* the string) plus its language tag."""
+
+    language: str | None
+
+    def __new__(cls, value: str, language: str | None = None) -> "Literal":
+        self = super().__new__(cls, value)
+        self.language = language
+        return self
+
+
+def by_subject(name: str) -> dict[str, dict[str, list[object]]]:
+    """`{subject: {predicate: [objects…]}}` for `ontology/<name>`, in file order."""
+    table: dict[str, dict[str, list[object]]] = {}
+    for s, p, o in triples(name):
+        table.setdefault(s, {}).setdefault(p, []).append(o)
+    return table
