@@ -1,0 +1,87 @@
+"""The `policykg` command: a thin typer skin over the stage functions.
+
+Heavy modules (rdflib, pyoxigraph, jieba, pyvis) are imported inside the commands so that
+`policykg --help` answers at once. Every `PolicykgError` becomes one line on stderr and
+exit status 1.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import PolicykgError
+
+app = typer.Typer(
+    name="policykg",
+    help="Turn Chinese government notices (公文) into a knowledge graph: parse, extract, "
+    "query, compare, view and export.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"policykg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """policykg: notices (公文) → knowledge graph."""
+
+
+class TreeFormat(str, Enum):
+    tree = "tree"
+    json = "json"
+
+
+def _out(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+FileArg = Annotated[Path, typer.Argument(help="A notice: .txt (UTF-8 or GB18030/GBK), .html or .docx")]
+
+
+@app.command()
+def parse(file: FileArg,
+          format: Annotated[TreeFormat, typer.Option("--format", "-f", help="tree or json")] = TreeFormat.tree,
+          ) -> None:
+    """Parse a notice: header fields and the clause tree with [start, end) offsets."""
+    from .pipeline import process
+    from .serialize import parsed_dict
+
+    doc = process(file, facts=False)
+    if format is TreeFormat.json:
+        _out(parsed_dict(doc))
+        return
+    from .render import print_tree
+
+    print_tree(doc)
+
+
+def main() -> None:
+    """Console-script entry point: one error line and a non-zero exit instead of tracebacks."""
+    try:
+        app()
+    except PolicykgError as exc:
+        sys.stderr.write(f"policykg: error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}\n")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.stderr.write("policykg: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,741 @@
+"""Stage 2 — parse: a loaded `Document` → header fields, chrome spans and the clause tree.
+
+Line by line, driven by two data files: `ontology/numbering.ttl` (the numbering styles
+一、 （一） 1. （1） ① … with their ranks) and `ontology/layout.ttl` (page furniture, web
+fields, header/footer cues, jurisdiction levels). Every line ends up in exactly one
+place: the header (版头/版记 and web fields), the chrome (website furniture), or a zone
+of the clause tree (``cover`` — the transmittal letter, ``main`` — the notice or the
+document it issues, ``att1`` … — attachments), where the deepest clause owns it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .errors import PolicykgError
+from .knowledge import PK, RDF, SKOS, by_subject
+from .model import Cell, Clause, Document, Field, Jurisdiction, Span
+
+LONG_LINE = 400  # header cues are only looked for on lines shorter than this
+SENTENCE_PUNCT = "。;；,，"  # folded text keeps 。 and folds ；，
+BULLETS = "•·●◆■▪"
+TITLE_MAX = 60
+HEADING_MAX = 40
+
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100}
+
+
+def chinese_number(s: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十一 → 21, 一百零五 → 105; digit strings like 二〇二一 → 2021."""
+    if not s:
+        return None
+    if all(ch in CN_DIGITS for ch in s) and len(s) > 1:
+        return int("".join(str(CN_DIGITS[ch]) for ch in s))
+    total, digit = 0, None
+    for ch in s:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in CN_UNITS:
+            total += (1 if digit is None else digit) * CN_UNITS[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+# --- data tables -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    rank: int
+    pattern: re.Pattern
+    numerals: str
+
+
+@cache
+def styles() -> tuple[Style, ...]:
+    out = []
+    for s, props in by_subject("numbering.ttl").items():
+        if PK + "pattern" not in props:
+            continue
+        out.append(Style(s.rsplit("/", 1)[-1], int(props[SKOS + "notation"][0]),
+                         re.compile(str(props[PK + "pattern"][0])), str(props[PK + "numerals"][0])))
+    return tuple(sorted(out, key=lambda st: st.rank))
+
+
+@dataclass(frozen=True)
+class Layout:
+    chrome: tuple[re.Pattern, ...]
+    tail_chrome: tuple[re.Pattern, ...]
+    fields: re.Pattern  # alternation of web-field keys, named groups impossible: map below
+    field_names: dict[str, str]  # squeezed key -> field name
+    cues: dict[str, re.Pattern]
+    levels: tuple[tuple[str, str, str, int], ...]  # (suffix, level, prefix, rank), longest first
+    national: tuple[str, ...]
+
+
+@cache
+def layout() -> Layout:
+    table = by_subject("layout.ttl")
+    chrome, tail, keys, cues, levels, national = [], [], {}, {}, [], []
+    for s, props in table.items():
+        kind = props.get(RDF + "type", [""])[0]
+        local = s.rsplit("/", 1)[-1]
+        if kind == PK + "ChromePattern":
+            pat = re.compile(str(props[PK + "pattern"][0]))
+            (tail if props.get(PK + "tail") else chrome).append(pat)
+        elif kind == PK + "WebField":
+            keys[str(props[PK + "key"][0])] = str(props[PK + "field"][0])
+        elif kind == PK + "HeaderCue":
+            cues[local] = re.compile(str(props[PK + "pattern"][0]))
+        elif kind == PK + "JurisdictionLevel":
+            national += [str(x) for x in props.get(PK + "selfName", [])]
+            for suffix in props.get(PK + "suffix", []):
+                levels.append((str(suffix), str(props[PK + "level"][0]),
+                               str(props[PK + "prefix"][0]), int(props[PK + "rank"][0])))
+    # "索 引 号" and "文  号" are printed with spaces inside; longest keys first.
+    alts = sorted(keys, key=len, reverse=True)
+    key_re = re.compile("(" + "|".join(r"\s*".join(map(re.escape, k)) for k in alts) + r")\s*:?\s*")
+    levels.sort(key=lambda lv: -len(lv[0]))
+    return Layout(tuple(chrome), tuple(tail), key_re, keys, cues, tuple(levels), tuple(national))
+
+
+# --- lines -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Line:
+    start: int  # first non-blank character (bullets excluded from `body`, not from here)
+    end: int  # one past the last non-blank character
+    body: int  # start of content after list bullets
+    tab: bool  # a table cell line ("\t成员单位") or a tab-separated row
+    text: str  # folded content, bullets stripped (for matching)
+
+    @property
+    def blank(self) -> bool:
+        return self.start == self.end
+
+
+def split_lines(doc: Document) -> list[Line]:
+    text, folded, out, pos = doc.text, doc.folded, [], 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        stop = n if nl < 0 else nl
+        s, e = pos, stop
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        b = s
+        while b < e and (text[b] in BULLETS or text[b].isspace()):
+            b += 1
+        tab = s > pos and "\t" in text[pos:s] or (e - s < LONG_LINE and text.count("\t", s, e) >= 2)
+        out.append(Line(s, e, b, tab, folded[b:e]))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+def _short_plain(line: Line, limit: int = TITLE_MAX) -> bool:
+    """A short line without sentence punctuation: a title, banner or heading line."""
+    return 0 < len(line.text) <= limit and not any(p in line.text for p in SENTENCE_PUNCT)
+
+
+def number_of(line: Line) -> tuple[Style, str, int, int] | None:
+    """(style, label as written, numeric index, label length) if the line opens a clause."""
+    if line.blank or line.tab:
+        return None
+    for st in styles():
+        m = st.pattern.match(line.text)
+        if not m:
+            continue
+        raw = next(g for g in m.groups()[1:] if g is not None)
+        if st.numerals == "chinese":
+            index = chinese_number(raw)
+        elif st.numerals == "circled":
+            index = ord(raw) - 0x2460 + 1
+        else:
+            index = int(raw)
+        if index is None or index == 0:
+            continue
+        return st, m.group(1).strip(), index, m.end(1)
+    return None
+
+
+def _is_chrome(line: Line, tail: bool = False) -> bool:
+    if line.blank or len(line.text) > LONG_LINE:
+        return False
+    lay = layout()
+    pats = lay.tail_chrome if tail else lay.chrome + lay.tail_chrome
+    return any(p.match(line.text) for p in pats)
+
+
+def _cue(name: str, line: Line) -> re.Match | None:
+    if line.blank or len(line.text) > LONG_LINE:
+        return None
+    return layout().cues[name].match(line.text)
+
+
+# --- dates, numbers, titles ----------------------------------------------------------------
+
+_DATE_RES = (
+    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+    re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})"),
+    re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"),
+)
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{1,2})(\d{1,2})")
+
+
+def parse_date(s: str, whole: bool = False) -> tuple[str, int, int] | None:
+    """An ISO date and the (start, end) it was read from within `s`.
+
+    Reads 2021年12月3日, 2021-12-13, 二〇二一年十二月三日; with `whole`, also a bare
+    "2021817" that lost its 年月日 (accepted only when one split gives a valid date).
+    """
+    for rx in _DATE_RES:
+        m = (rx.fullmatch if whole else rx.search)(s)
+        if m:
+            y, mo, d = (int(g) if g.isdigit() else chinese_number(g) for g in m.groups())
+            if y and 1 <= (mo or 0) <= 12 and 1 <= (d or 0) <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}", m.start(), m.end()
+    if whole and (m := re.fullmatch(r"(\d{4})(\d{2,4})", s)):
+        rest = m.group(2)
+        splits = {(int(rest[:k]), int(rest[k:])) for k in (1, 2) if 0 < k < len(rest)}
+        valid = [(mo, d) for mo, d in splits if 1 <= mo <= 12 and 1 <= d <= 31 and len(str(mo)) + len(str(d)) == len(rest)]
+        if len(valid) == 1:
+            mo, d = valid[0]
+            return f"{int(m.group(1)):04d}-{mo:02d}-{d:02d}", 0, len(s)
+    return None
+
+
+def _is_date_line(line: Line) -> bool:
+    return not line.blank and len(line.text) <= 20 and parse_date(line.text.replace(" ", ""), whole=True) is not None
+
+
+def normalise_doc_number(s: str) -> str:
+    """祁政办秘[2021]45号 / 胶政办发【2021】10号 → the standard form with 〔〕."""
+    m = re.fullmatch(r"\s*(.+?)\s*[\[〔【(（]\s*(\d{4})\s*[\]〕】)）]\s*第?\s*(\d+)\s*号\s*", s)
+    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if m else re.sub(r"\s+", "", s)
+
+
+def join_lines(doc: Document, lines: list[Line]) -> str:
+    """Lines of a title broken over several lines, as one line (spaces inside CJK dropped)."""
+    joined = "".join(doc.text[ln.body:ln.end] for ln in lines)
+    return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", joined)
+
+
+# --- the parser ------------------------------------------------------------------------------
+
+
+class _Parse:
+    """One parse: `role[i]` says where line i goes (header, chrome or a zone name)."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.lines = split_lines(doc)
+        self.role: list[str | None] = [None] * len(self.lines)
+        self.fields: list[Field] = []
+        self.headings: dict[str, list[int]] = {}  # zone -> its title line indices
+
+    # helpers
+    def field(self, name: str, value: str, start: int, end: int) -> None:
+        self.fields.append(Field(start, end, name=name, value=value))
+
+    def nonblank(self, lo: int, hi: int) -> list[int]:
+        return [i for i in range(lo, hi) if not self.lines[i].blank]
+
+    # 1. the top: chrome, web fields, 文号, title, 主送
+    def top(self) -> int:
+        title_block: list[int] = []
+        blocks: list[list[int]] = []
+        for i, ln in enumerate(self.lines):
+            if ln.blank:
+                if title_block:
+                    blocks.append(title_block)
+                    title_block = []
+                continue
+            if len(ln.text) > LONG_LINE:
+                break
+            if _is_chrome(ln):
+                self.role[i] = "chrome"
+                continue
+            if number_of(ln):
+                break
+            if m := _cue("recipients", ln):
+                self.role[i] = "header"
+                self._recipients(ln, m)
+                i += 1
+                break
+            if self._web_fields(ln):
+                self.role[i] = "header"
+                continue
+            if m := _cue("doc-number", ln):
+                self.role[i] = "header"
+                self.field("doc_number", normalise_doc_number(ln.text), ln.body, ln.end)
+                continue
+            if _short_plain(ln) or (len(ln.text) <= 2 * TITLE_MAX and layout().cues["title-genre"].search(ln.text)
+                                    and "。" not in ln.text):
+                self.role[i] = "header"
+                title_block.append(i)
+                continue
+            break
+        else:
+            i = len(self.lines)
+        if title_block:
+            blocks.append(title_block)
+        self._title(blocks)
+        return i
+
+    def _web_fields(self, ln: Line) -> bool:
+        lay = layout()
+        text = ln.text
+        hits = [m for m in lay.fields.finditer(text)
+                if m.start() == 0 or text[m.start() - 1] in " |\t:"]
+        if not hits or hits[0].start() != 0:
+            return False
+        for k, m in enumerate(hits):
+            stop = hits[k + 1].start() if k + 1 < len(hits) else len(text)
+            value = text[m.end():stop].strip(" |\t")
+            key = re.sub(r"\s+", "", m.group(1))
+            name = lay.field_names[key]
+            if not value:
+                continue
+            start = ln.body + m.end()
+            start += len(text[m.end():stop]) - len(text[m.end():stop].lstrip(" |\t"))
+            raw = self.doc.text[start:start + len(value)]
+            if name == "doc_number":
+                value = normalise_doc_number(raw)
+            elif name in ("date", "date_published"):
+                iso = parse_date(value)
+                if iso is None:
+                    continue
+                value = iso[0]
+            else:
+                value = raw
+            self.field(name, value, start, start + len(raw))
+        return True
+
+    def _recipients(self, ln: Line, m: re.Match) -> None:
+        content = m.group(1)
+        base = ln.body
+        for part in re.finditer(r"[^,，;；]+", content):
+            s, e = base + part.start(), base + part.end()
+            value = self.doc.text[s:e].strip()
+            if value:
+                lead = len(self.doc.text[s:e]) - len(self.doc.text[s:e].lstrip())
+                self.field("recipient", value, s + lead, s + lead + len(value))
+
+    def _title(self, blocks: list[list[int]]) -> None:
+        genre = layout().cues["title-genre"]
+        candidates = [b for b in blocks if self._title_text(b) and genre.search(self._title_text(b))]
+        if not candidates:
+            plain = [b for b in blocks if all(_short_plain(self.lines[i]) for i in b)]
+            candidates = sorted(plain, key=lambda b: -len(self._title_text(b)))[:1]
+        if candidates:
+            block = max(candidates, key=lambda b: len(self._title_text(b)))
+            ls = [self.lines[i] for i in block]
+            self.field("title", join_lines(self.doc, ls), ls[0].body, ls[-1].end)
+
+    def _title_text(self, block: list[int]) -> str:
+        return join_lines(self.doc, [self.lines[i] for i in block])
+
+    # 2. the bottom: 版记 (抄送, 印发) and trailing chrome
+    def bottom(self, body_start: int) -> int:
+        end = len(self.lines)
+        footer = chrome = None
+        for i in range(body_start, len(self.lines)):
+            ln = self.lines[i]
+            if footer is None and (_cue("cc", ln) or _cue("printed", ln)):
+                footer = i
+            if chrome is None and _is_chrome(ln, tail=True):
+                chrome = i
+        stops = [x for x in (footer, chrome) if x is not None]
+        if not stops:
+            return end
+        stop = min(stops)
+        for i in range(stop, len(self.lines)):
+            ln = self.lines[i]
+            if ln.blank:
+                continue
+            if m := _cue("cc", ln):
+                self.role[i] = "header"
+                for part in re.finditer(r"[^、,，;；。.]+", m.group(2)):
+                    s = ln.body + m.start(2) + part.start()
+                    value = self.doc.text[s:ln.body + m.start(2) + part.end()].strip()
+                    if value:
+                        s += self.doc.text[s:].index(value[0])
+                        self.field("cc", value, s, s + len(value))
+            elif m := _cue("printed", ln):
+                self.role[i] = "header"
+                self.field("printed_by", self.doc.text[ln.body:ln.body + m.end(1)], ln.body, ln.body + m.end(1))
+                iso = parse_date(m.group(2))
+                if iso:
+                    self.field("date_printed", iso[0], ln.body + m.start(2), ln.body + m.end(2))
+            elif chrome is not None and i >= chrome:
+                self.role[i] = "chrome"
+            else:
+                self.role[i] = "header"
+        return stop
+
+    # 3. the body between: signatures, attachment notes and labels, zones
+    def body(self, lo: int, hi: int) -> None:
+        idx = self.nonblank(lo, hi)
+        if not idx:
+            return
+        first_numbered = next((i for i in idx if number_of(self.lines[i])), hi)
+        # A signature block before the first numbered clause, with text after it, closes a
+        # transmittal letter (cover) and opens the document it issues (main).
+        main_lo = lo
+        for k, i in enumerate(idx):
+            if i >= first_numbered:
+                break
+            if _is_date_line(self.lines[i]) and any(j > i for j in idx if j < first_numbered or first_numbered == hi):
+                after = [j for j in idx if j > i]
+                if not after:
+                    break
+                sig = [i]
+                if k > 0 and self._is_organ(self.lines[idx[k - 1]]):
+                    sig.insert(0, idx[k - 1])
+                cover = [j for j in idx if j < sig[0]]
+                for j in cover:
+                    self.role[j] = "cover"
+                self._signature(sig)
+                main_lo = i + 1
+                for j in after:
+                    if _cue("publication-note", self.lines[j]):
+                        self.role[j] = "header"
+                        self.field("note", self.doc.text[self.lines[j].body:self.lines[j].end],
+                                   self.lines[j].body, self.lines[j].end)
+                        main_lo = j + 1
+                    else:
+                        break
+                break
+        self._closing_signature(main_lo, hi)
+        zone = "main"
+        count = 0
+        i = main_lo
+        while i < hi:
+            ln = self.lines[i]
+            if ln.blank or self.role[i] is not None:
+                i += 1
+                continue
+            if _cue("attachment-label", ln):
+                count += 1
+                zone = f"att{count}"
+                self.role[i] = zone
+                i += 1
+                continue
+            if m := _cue("attachment-note", ln):
+                i = self._attachment_note(i, hi, m)
+                continue
+            self.role[i] = zone
+            i += 1
+
+    def _is_organ(self, ln: Line) -> bool:
+        return _short_plain(ln, 30) and bool(re.search(r"(政府|办公室|办公厅|委员会|局|厅|委|会|部|院|处|中心|政府办)$", ln.text))
+
+    def _signature(self, sig: list[int]) -> None:
+        for j in sig:
+            ln = self.lines[j]
+            self.role[j] = "header"
+            if _is_date_line(ln):
+                iso = parse_date(ln.text.replace(" ", ""), whole=True)
+                self.field("date_signed", iso[0], ln.body, ln.end)
+            else:
+                self.field("signer", self.doc.text[ln.body:ln.end], ln.body, ln.end)
+
+    def _closing_signature(self, lo: int, hi: int) -> None:
+        idx = [i for i in self.nonblank(lo, hi) if self.role[i] is None]
+        if len(idx) < 2 or not _is_date_line(self.lines[idx[-1]]):
+            return
+        sig = [idx[-1]]
+        if self._is_organ(self.lines[idx[-2]]):
+            sig.insert(0, idx[-2])
+        self._signature(sig)
+
+    def _attachment_note(self, i: int, hi: int, m: re.Match) -> int:
+        """附件：名单 (and its wrapped or numbered continuation lines) → header fields."""
+        items = [(i, self.lines[i].body + m.start(1))]
+        j = i + 1
+        while j < hi and not self.lines[j].blank and not _cue("attachment-label", self.lines[j]) \
+                and not _cue("attachment-note", self.lines[j]) and _short_plain(self.lines[j]):
+            items.append((j, self.lines[j].body))
+            j += 1
+        entries: list[list[tuple[int, int]]] = []
+        for line_no, start in items:
+            ln = self.lines[line_no]
+            self.role[line_no] = "header"
+            numbered = re.match(r"\d{1,2}\s*[.、]\s*", self.doc.folded[start:ln.end])
+            if numbered or not entries:
+                entries.append([(start + (numbered.end() if numbered else 0), ln.end)])
+            else:
+                entries[-1].append((ln.body, ln.end))
+        for parts in entries:
+            value = re.sub(r"\s+", "", "".join(self.doc.text[s:e] for s, e in parts))
+            self.field("attachment", value, parts[0][0], parts[-1][1])
+        return j
+
+    # 4. zones → clause trees
+    def zones(self) -> list[Clause]:
+        out: list[Clause] = []
+        runs: list[tuple[str, list[int]]] = []
+        for i, r in enumerate(self.role):
+            if r in (None, "header", "chrome") or self.lines[i].blank:
+                continue
+            if runs and runs[-1][0] == r:
+                runs[-1][1].append(i)
+            else:
+                runs.append((r, [i]))
+        seen: dict[str, int] = {}
+        for name, idx in runs:
+            seen[name] = seen.get(name, 0) + 1
+            zid = name if seen[name] == 1 else f"{name}~{seen[name]}"
+            out.append(self._tree(zid, idx))
+        return out
+
+    def _tree(self, zid: str, idx: list[int]) -> Clause:
+        lines = self.lines
+        zone = Clause(lines[idx[0]].start, lines[idx[-1]].end, id=zid, kind="zone", level=0)
+        k = 0
+        if zid.startswith("att") and _cue("attachment-label", lines[idx[0]]):
+            zone.label = self.doc.text[lines[idx[0]].body:lines[idx[0]].end]
+            k = 1
+        head = []
+        while k < len(idx) and _short_plain(lines[idx[k]]) and not number_of(lines[idx[k]]) and not lines[idx[k]].tab:
+            head.append(idx[k])
+            k += 1
+        if head and k < len(idx):  # a zone that is all short lines has no separate title
+            zone.heading = Span(lines[head[0]].body, lines[head[-1]].end)
+        stack: list[tuple[int, Clause]] = [(-1, zone)]
+        last_end = lines[idx[0]].end
+        table: dict = {"columns": None, "row": None, "count": 0}
+
+        def close_to(rank: int) -> None:
+            while len(stack) > 1 and stack[-1][0] >= rank:
+                _, c = stack.pop()
+                c.end = last_end
+
+        for i in idx[k:]:
+            ln = lines[i]
+            if ln.tab:
+                self._table_line(ln, stack, table, close_to)
+                last_end = ln.end
+                continue
+            table["row"] = None
+            hit = number_of(ln)
+            if hit:
+                st, label, index, label_len = hit
+                close_to(st.rank)
+                parent = stack[-1][1]
+                cid = f"{parent.id}/{index}"
+                if any(c.id == cid for c in parent.children):
+                    cid += f"~{sum(1 for c in parent.children if c.id.split('~')[0] == cid)+1}"
+                clause = Clause(ln.body, ln.end, id=cid, kind="numbered", style=st.name,
+                                label=self.doc.text[ln.body:ln.body + len(label)], index=index,
+                                level=len(stack), parent=parent.id)
+                clause.label = self.doc.text[ln.body:ln.body + label_len].strip()
+                clause.heading = self._heading(ln, label_len)
+                parent.children.append(clause)
+                stack.append((st.rank, clause))
+            last_end = ln.end
+        close_to(-1)
+        zone.end = last_end
+        return zone
+
+    def _table_line(self, ln: Line, stack, table: dict, close_to) -> None:
+        """Cells one per tab-led line, rows separated by blank lines (or tab-separated rows)."""
+        row = table["row"]
+        cells = [(m.start() + ln.start, m.end() + ln.start)
+                 for m in re.finditer(r"[^\t]+", self.doc.text[ln.start:ln.end])]
+        cells = [(s + len(self.doc.text[s:e]) - len(self.doc.text[s:e].lstrip()), e) for s, e in cells]
+        starts_row = row is None or row.end < ln.start - 1 and "\n\n" in self.doc.text[row.end:ln.start].replace(" ", "").replace("\t", "").replace("\r", "") \
+            or len(cells) > 1
+        if starts_row:
+            close_to(99)
+            parent = stack[-1][1]
+            n = table["count"]
+            row = Clause(ln.start, ln.end, id=f"{parent.id}/r{n}", kind="row", style="table-row",
+                         index=n, level=len(stack), parent=parent.id)
+            table["count"] = n + 1
+            parent.children.append(row)
+            stack.append((99, row))
+            table["row"] = row
+        for s, e in cells:
+            row.cells.append(Cell(s, e))
+        row.end = ln.end
+        self._label_row(row, table)
+
+    def _label_row(self, row: Clause, table: dict) -> None:
+        texts = [self.doc.folded[c.start:c.end] for c in row.cells]
+        if row.index == 0 and texts and not texts[0].strip().isdigit():
+            table["columns"] = [re.sub(r"\s+", "", self.doc.text[c.start:c.end]) for c in row.cells]
+            row.style = "table-head"
+            return
+        if texts and texts[0].strip().isdigit():
+            row.label = self.doc.text[row.cells[0].start:row.cells[0].end]
+        cols = table["columns"] or []
+        for n, c in enumerate(row.cells):
+            c.column = cols[n] if n < len(cols) else ""
+
+    def _heading(self, ln: Line, label_len: int) -> Span | None:
+        rest_start = ln.body + label_len
+        rest = self.doc.folded[rest_start:ln.end]
+        lead = len(rest) - len(rest.lstrip())
+        rest_start += lead
+        rest = rest.lstrip()
+        if not rest:
+            return None
+        m = re.search(r"[。:]", rest[:HEADING_MAX + 1])
+        if m and not re.search(r"[,;]", rest[:m.start()]):
+            return Span(rest_start, rest_start + m.end())
+        if len(rest) <= HEADING_MAX and not any(p in rest for p in "。;"):
+            return Span(rest_start, ln.end)
+        return None
+
+    # 5. spans of header and chrome
+    def spans(self, role: str) -> list[Span]:
+        out: list[Span] = []
+        prev = False
+        for i, r in enumerate(self.role):
+            ln = self.lines[i]
+            if ln.blank:
+                continue
+            if r == role:
+                if prev and out:
+                    out[-1].end = ln.end
+                else:
+                    out.append(Span(ln.start, ln.end))
+                prev = True
+            else:
+                prev = False
+        return out
+
+
+def parse(doc: Document) -> Document:
+    """Fill `doc.fields`, `doc.header`, `doc.chrome`, `doc.clauses` and `doc.jurisdiction`."""
+    p = _Parse(doc)
+    body_start = p.top()
+    body_end = p.bottom(body_start)
+    p.body(body_start, body_end)
+    doc.clauses = p.zones()
+    doc.header = p.spans("header")
+    doc.chrome = p.spans("chrome")
+    doc.fields = _canonical_fields(doc, p.fields)
+    doc.jurisdiction = jurisdiction_of(doc)
+    if not doc.clauses and not doc.fields:
+        raise PolicykgError(f"{doc.path}: no notice structure found (no header, no body)")
+    return doc
+
+
+def _canonical_fields(doc: Document, fields: list[Field]) -> list[Field]:
+    """Add the canonical `issuer` and `date` fields, chosen from the evidence found."""
+    names = {f.name for f in fields}
+    out = list(fields)
+    if "issuer" not in names:
+        src = next((f for f in fields if f.name == "signer"), None) or next(
+            (f for f in fields if f.name == "publisher"), None)
+        title = next((f for f in fields if f.name == "title"), None)
+        if src is None and title is not None:
+            m = re.match(r"(.{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅))(?:关于|印发)",
+                         doc.text[title.start:title.end])
+            if m:
+                src = Field(title.start, title.start + m.end(1), name="issuer", value=m.group(1))
+        if src is None:
+            src = next((f for f in fields if f.name == "printed_by"), None)
+        if src is not None:
+            out.append(Field(src.start, src.end, name="issuer", value=src.value))
+    if "date" not in names:
+        src = next((f for f in fields if f.name == "date_signed"), None) or next(
+            (f for f in fields if f.name == "date_printed"), None)
+        if src is not None:
+            out.append(Field(src.start, src.end, name="date", value=src.value))
+    return sorted(out, key=lambda f: (f.start, f.name))
+
+
+def jurisdiction_of(doc: Document) -> Jurisdiction | None:
+    """The issuer's jurisdiction (祁门县, county, 县): from the issuer, the title, the body."""
+    lay = layout()
+    for text in (doc.issuer or "", doc.field("publisher") or "", doc.field("title") or ""):
+        if any(text.startswith(n) for n in lay.national):
+            return Jurisdiction("国家", "national", "国家")
+        for suffix, level, prefix, _ in lay.levels:
+            # 祁门县人民政府办公室 …; 关于印发十堰市促进… (a title naming the place)
+            m = re.match(rf"(.{{1,12}}?{suffix})(?=人民政府|政府|党委|委员会|办公|.{{0,4}}局|.{{0,4}}委)", text) \
+                or re.search(rf"(?:印发|建立|关于)([\u4e00-\u9fff]{{1,8}}?{suffix})(?=促进|关于|推进|加强|建立|进一步)", text)
+            if m:
+                return Jurisdiction(re.sub(r"^(关于|印发|建立)+", "", m.group(1)), level, prefix)
+    return _jurisdiction_from_body(doc)
+
+
+# Characters that can precede a place name in running text ("由奈曼旗人民政府").
+_LEADING_FUNCTION_CHARS = "由在和与及经对向为将把从是的立"
+
+
+def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
+    """A notice without header names its own government in the body and says 我旗/全旗.
+
+    The place name is the longest common ending of the words before "旗人民政府",
+    "旗促进" … ("建立奈曼旗", "由奈曼旗" → 奈曼旗).
+    """
+    best: tuple[int, str, str, str] | None = None
+    for suffix, level, prefix, _ in layout().levels:
+        if not (f"我{prefix}" in doc.text or f"全{prefix}" in doc.text):
+            continue
+        contexts = [m.group(1) for m in re.finditer(
+            rf"([\u4e00-\u9fff]{{2,8}}){suffix}(?:人民政府|政府|委员会|党委|促进)", doc.text)]
+        contexts = [c for c in contexts if not re.search("[我全本各该]", c[-2:])]
+        if not contexts:
+            continue
+        common = contexts[0]
+        for c in contexts[1:]:
+            k = 0
+            while k < min(len(c), len(common)) and c[-1 - k] == common[-1 - k]:
+                k += 1
+            common = common[len(common) - k:]
+        if len(contexts) == 1 or len(common) < 2:
+            common = re.split(f"[{_LEADING_FUNCTION_CHARS}]", contexts[0])[-1]
+        if len(common) >= 2 and (best is None or len(contexts) > best[0]):
+            best = (len(contexts), common + suffix, level, prefix)
+    return Jurisdiction(best[1], best[2], best[3]) if best else None
+
+
+def coverage_errors(doc: Document) -> list[str]:
+    """Violations of the invariant: each non-blank character in exactly one place.
+
+    The places are the header spans, the chrome spans, and the deepest clause containing
+    the character; clauses nest, siblings are ordered and disjoint, children lie inside
+    their parents, and every clause text is an exact slice of the source.
+    """
+    errors: list[str] = []
+    owner = [0] * len(doc.text)
+    for sp in doc.header + doc.chrome + doc.clauses:
+        for k in range(sp.start, sp.end):
+            owner[k] += 1
+
+    def check(c: Clause) -> None:
+        prev = c.start
+        for ch in c.children:
+            if not c.contains(ch):
+                errors.append(f"{ch.id} [{ch.start},{ch.end}) outside {c.id} [{c.start},{c.end})")
+            if ch.start < prev:
+                errors.append(f"{ch.id} overlaps or precedes its previous sibling")
+            prev = ch.end
+            check(ch)
+        if c.heading and not c.contains(c.heading):
+            errors.append(f"{c.id} heading outside the clause")
+
+    for z in doc.clauses:
+        check(z)
+    for k, ch in enumerate(doc.text):
+        if not ch.isspace() and owner[k] != 1:
+            errors.append(f"character {k} {ch!r} is in {owner[k]} places")
+            if len(errors) > 20:
+                break
+    return errors

@@ -1,0 +1,85 @@
+"""Terminal rendering (rich): the clause tree, and tables in table/CSV/JSON from one helper."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from typing import Any, Iterable, Sequence
+
+from .model import Clause, Document
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+def print_tree(doc: Document, width: int = 48) -> None:
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    j = doc.jurisdiction
+    root = Tree(f"[bold]{escape(doc.title or doc.path or 'notice')}[/]")
+    meta = root.add("[dim]header[/]")
+    for f in doc.fields:
+        meta.add(f"{f.name}: {escape(f.value)} [dim][{f.start}, {f.end})[/]")
+    if j:
+        meta.add(f"jurisdiction: {escape(j.name)} ({j.level}, prefix {j.prefix})")
+    if doc.chrome:
+        root.add(f"[dim]chrome: {len(doc.chrome)} spans, "
+                 f"{sum(len(s) for s in doc.chrome)} chars[/]")
+
+    def add(node, c: Clause) -> None:
+        if c.kind == "row":
+            cells = " | ".join(doc.slice(x).replace(" ", "") for x in c.cells)
+            label = f"[cyan]{escape(c.id)}[/] {escape(cells)}"
+        else:
+            heading = doc.slice(c.heading) if c.heading else doc.text[c.own.start:c.own.end]
+            heading = " ".join(heading.split())
+            heading = heading[:width] + ("…" if len(heading) > width else "")
+            label = f"[cyan]{escape(c.id)}[/] [bold]{escape(c.label)}[/] {escape(heading)}"
+        label += f" [dim][{c.start}, {c.end})[/]"
+        child = node.add(label)
+        for ch in c.children:
+            add(child, ch)
+
+    for z in doc.clauses:
+        add(root, z)
+    _console().print(root)
+
+
+def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | None = None,
+         columns: Iterable[str] | None = None, explain: list[str] | None = None) -> None:
+    """Print rows as a rich table, CSV or JSON — the one output helper of every query.
+
+    `explain`, if given, is one source-text line per row printed under it in table mode
+    (and added as a column in CSV/JSON by the caller).
+    """
+    cols = list(columns) if columns is not None else (list(rows[0]) if rows else [])
+    if fmt == "json":
+        sys.stdout.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in cols})
+        sys.stdout.write(buf.getvalue())
+        return
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=bool(explain))
+    for c in cols:
+        table.add_column(c)
+    for k, r in enumerate(rows):
+        cells = [escape("" if r.get(c) is None else str(r.get(c))) for c in cols]
+        if explain:
+            cells[0] = cells[0] + f"\n[dim]{escape(explain[k])}[/]"
+        table.add_row(*cells)
+    _console().print(table)
+    if not rows:
+        _console().print("[dim](no rows)[/]")

@@ -1,0 +1,233 @@
+"""The parse stage on the real seeds, the extra notices, and golden numbering fragments."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import CITY, COUNTY, EXTRA
+from extractor.load import load_bytes
+from extractor.parse import chinese_number, coverage_errors, normalise_doc_number, parse, parse_date
+from extractor.pipeline import process
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def heading(doc, c):
+    return doc.slice(c.heading) if c.heading else None
+
+
+# --- the county seed -----------------------------------------------------------------------
+
+def test_county_header(county_parsed):
+    d = county_parsed
+    assert d.doc_number == "祁政办秘〔2021〕45号"
+    assert d.date == "2021-12-03"
+    assert d.title == "祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知"
+    assert d.issuer == "祁门县人民政府办公室"
+    assert [f.value for f in d.fields_named("recipient")] == ["各乡、镇人民政府", "县政府有关部门"]
+    assert [f.value for f in d.fields_named("cc")] == ["县委办公室", "县人大常委会办公室", "县政协办公室"]
+    assert [f.value for f in d.fields_named("attachment")] == [
+        "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议成员单位及联络员名单"]
+    assert d.field("printed_by") == "祁门县人民政府办公室"
+    j = d.jurisdiction
+    assert (j.name, j.level, j.prefix) == ("祁门县", "county", "县")
+
+
+def test_county_tree(county_parsed):
+    d = county_parsed
+    assert [z.id for z in d.clauses] == ["cover", "main", "att1"]
+    main = d.clause("main")
+    assert [c.label for c in main.children] == ["一、", "二、", "三、", "四、", "五、"]
+    assert [heading(d, c) for c in main.children] == ["主要职责", "成员单位", "工作规则", "职责分工", "工作要求"]
+    part4 = d.clause("main/4")
+    assert len(part4.children) == 21
+    assert heading(d, d.clause("main/4/12")) == "县市场监管局。"
+    assert [heading(d, c) for c in part4.children][-3:] == ["县计生协会。", "县税务局。", "县消防救援大队。"]
+    assert d.clause("main/3/4").label == "(四）"  # mixed brackets kept as written
+    assert d.clause("main/3/4").index == 4
+    assert " ".join(d.slice(main.heading).split()) == "祁门县促进3岁以下婴幼儿照护服务 发展工作联席会议制度"
+
+
+def test_county_member_table(county_parsed):
+    d = county_parsed
+    att = d.clause("att1")
+    rows = [c for c in att.children if c.kind == "row" and c.style == "table-row"]
+    assert len(rows) == 21
+    assert [c.column for c in rows[0].cells] == ["序号", "成员单位", "分管负责人", "业务联络人"]
+    assert [d.slice(x) for x in rows[0].cells] == ["1", "卫生健康委", "许亚军", "吴佳婧"]
+    assert [d.slice(x) for x in rows[20].cells] == ["21", "消防救援大队", "蓝  朋", "金  晓"]
+    assert [r.label for r in rows] == [str(n) for n in range(1, 22)]
+
+
+# --- the city seed ---------------------------------------------------------------------------
+
+def test_city_header(city_parsed):
+    d = city_parsed
+    assert d.doc_number == "巴政办发〔2021〕20号"
+    assert d.date == "2021-12-13"
+    assert d.title == "巴彦淖尔市人民政府办公室关于印发《关于促进3岁以下婴幼儿照护服务发展实施方案》的通知"
+    assert d.field("index_number") == "011746318/2021-00972"
+    assert d.field("topic") == "人口与计划生育、妇女儿童工作"
+    assert d.field("publisher") == "巴彦淖尔市人民政府办公室"
+    assert [f.value for f in d.fields_named("recipient")] == [
+        "各旗县区人民政府", "巴彦淖尔经济技术开发区管委会", "市直有关部门", "驻市有关单位"]
+    assert d.jurisdiction.name == "巴彦淖尔市" and d.jurisdiction.prefix == "市"
+
+
+def test_city_chrome_is_stripped_but_addressable(city_parsed):
+    d = city_parsed
+    chrome = "".join(d.slice(s) for s in d.chrome)
+    for furniture in ("保存", "打印本页", "分享到", "扫一扫在手机打开当前页", "相关文档", "一键下载"):
+        assert furniture in chrome
+    for c in d.walk():
+        assert "打印本页" not in d.slice(c) and "扫一扫" not in d.slice(c)
+
+
+def test_city_tree(city_parsed):
+    d = city_parsed
+    assert [z.id for z in d.clauses] == ["cover", "main", "att1"]
+    assert [c.label for c in d.clause("main").children] == ["一、", "二、", "三、"]
+    assert [len(c.children) for c in d.clause("main/2").children] == [4, 6, 5, 5]
+    assert [c.label for c in d.clause("main/3").children] == ["(一)", "(二)", "(三)"]
+    att = d.clause("att1")
+    assert " ".join(d.slice(att.heading).split()) == "巴彦淖尔市促进3岁以下婴幼儿照护服务发展工作联席会议制度"
+    assert [c.label for c in att.children] == ["一、", "二、", "三、", "四、", "五、"]
+    assert len(d.clause("att1/4").children) == 18
+    assert heading(d, d.clause("att1/4/13")) == "市市场监督管理局。"
+    assert heading(d, d.clause("main/2/1/1")) == "全面落实产假及相关政策。"
+
+
+# --- the invariant ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", [COUNTY, CITY, *EXTRA], ids=lambda p: p.name)
+def test_coverage_invariant(path):
+    d = process(path, facts=False)
+    assert coverage_errors(d) == []
+    for c in d.walk():  # clause texts are exact slices; labels and headings sit inside
+        assert d.text[c.start:c.end] == d.slice(c)
+        assert d.text[c.start:c.start + len(c.label)] == c.label
+    for f in d.fields:
+        assert 0 <= f.start <= f.end <= len(d.text)
+
+
+def test_coverage_check_bites(county_parsed):
+    """Lose text, overlap two places, or break nesting: the check must complain each time."""
+    import copy
+
+    lost = copy.deepcopy(county_parsed)
+    lost.clauses[1].end -= 10  # the end of main is in no place
+    assert any("in 0 places" in e for e in coverage_errors(lost))
+    twice = copy.deepcopy(county_parsed)
+    twice.header[0].end = twice.clauses[0].start + 3  # header swallows the cover's first chars
+    assert any("in 2 places" in e for e in coverage_errors(twice))
+    nested = copy.deepcopy(county_parsed)
+    nested.clause("main/4/3").end = nested.clause("main/5").start + 2
+    assert any("outside main/4" in e for e in coverage_errors(nested))
+
+
+@pytest.mark.parametrize("path", EXTRA, ids=lambda p: p.name)
+def test_extra_notices_parse(path):
+    d = process(path, facts=False)
+    assert d.clauses, "a body was found"
+    assert d.clause("main").children or path.name.startswith("state-council")
+
+
+def test_extra_specifics():
+    by = {p.name.split("-")[0]: process(p, facts=False) for p in EXTRA}
+    assert by["jiaozhou"].doc_number == "胶政办发〔2021〕10号"  # 【】 brackets normalised
+    assert by["jiaozhou"].date == "2021-04-19"
+    assert by["jiaozhou"].issuer == "胶州市人民政府办公室"
+    assert by["jingzhou"].jurisdiction.name == "荆州市"
+    assert by["naiman"].jurisdiction.name == "奈曼旗" and by["naiman"].jurisdiction.prefix == "旗"
+    assert by["shiyan"].date == "2021-08-17"  # "2021817": 年月日 lost on the web page
+    assert by["shiyan"].jurisdiction.name == "十堰市"
+    x = by["xinganmeng"]
+    assert [c.label for c in x.clause("main").children] == ["(七)", "(八)"]
+    assert len(x.clause("main/7").children) == 10
+    assert heading(x, x.clause("main/7/1")) == "发展和改革委员会:"
+    assert "微信扫一扫,即刻分享!" in "".join(by["state"].slice(s) for s in by["state"].chrome)
+
+
+# --- golden fragments ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("case", sorted(p.stem for p in GOLDEN.glob("*.txt")))
+def test_golden_numbering(case):
+    d = parse(load_bytes((GOLDEN / f"{case}.txt").read_bytes(), f"{case}.txt"))
+    got = [f"{c.id} {c.label} {c.style} {c.level}" for c in d.walk() if c.kind == "numbered"]
+    want = (GOLDEN / f"{case}.expected").read_text(encoding="utf-8").splitlines()
+    assert got == want
+    assert coverage_errors(d) == []
+
+
+# --- small readers ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw,iso", [
+    ("2021年12月3日", "2021-12-03"), ("2021-12-13", "2021-12-13"), ("二〇二一年十二月三日", "2021-12-03"),
+    ("2021.4.19", "2021-04-19"), ("二○二○年一月二十日", "2020-01-20")])
+def test_dates(raw, iso):
+    assert parse_date(raw)[0] == iso
+
+
+def test_compact_date_only_when_unambiguous():
+    assert parse_date("2021817", whole=True)[0] == "2021-08-17"
+    assert parse_date("2021111", whole=True) is None  # 1-11 or 11-1: refuse to guess
+
+
+@pytest.mark.parametrize("raw,norm", [
+    ("祁政办秘〔2021〕45号", "祁政办秘〔2021〕45号"), ("巴政办发[2021]20号", "巴政办发〔2021〕20号"),
+    ("胶政办发【2021】10号", "胶政办发〔2021〕10号"), ("国办发(2019)15号", "国办发〔2019〕15号")])
+def test_doc_numbers(raw, norm):
+    assert normalise_doc_number(raw) == norm
+
+
+@pytest.mark.parametrize("s,n", [("一", 1), ("十", 10), ("十二", 12), ("二十一", 21), ("一百零五", 105), ("二〇二一", 2021)])
+def test_chinese_numbers(s, n):
+    assert chinese_number(s) == n
+
+
+def test_header_variants_from_fragments():
+    text = ("巴政办发[2021]20号\n\n某市人民政府办公室关于印发\n某某制度的通知\n\n各旗县区人民政府：\n"
+            "现将制度印发给你们。\n\n某市人民政府办公室\n二〇二一年十二月三日\n\n某某制度\n为了规范，制定本制度。\n一、总则\n内容。\n")
+    d = parse(load_bytes(text.encode("gb18030"), "x.txt"))
+    assert d.encoding == "gb18030"
+    assert d.doc_number == "巴政办发〔2021〕20号"
+    assert d.date == "2021-12-03"
+    assert d.title == "某市人民政府办公室关于印发某某制度的通知"
+    assert [z.id for z in d.clauses] == ["cover", "main"]
+    assert coverage_errors(d) == []
+
+
+def test_crlf_offsets_stay_exact():
+    raw = (COUNTY.read_text(encoding="utf-8").replace("\n", "\r\n")).encode("utf-8")
+    d = parse(load_bytes(raw, "crlf.txt"))
+    assert "\r\n" in d.text
+    assert coverage_errors(d) == []
+    assert d.slice(d.clause("main/4/12").heading) == "县市场监管局。"
+
+
+def test_cli_parse_json_round_trip(tmp_path):
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    res = CliRunner().invoke(app, ["parse", str(COUNTY), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["document"]["doc_number"] == "祁政办秘〔2021〕45号"
+    main = next(z for z in data["clauses"] if z["id"] == "main")
+    assert [c["label"] for c in main["children"]] == ["一、", "二、", "三、", "四、", "五、"]
+    text = COUNTY.read_text(encoding="utf-8")
+    c12 = main["children"][3]["children"][11]
+    assert text[c12["start"]:c12["end"]].startswith("（十二）县市场监管局。")
+
+
+def test_cli_parse_tree_and_errors(tmp_path):
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    res = CliRunner().invoke(app, ["parse", str(CITY)])
+    assert res.exit_code == 0 and "att1/4/17" in res.stdout and "市消防救援支队" in res.stdout
