@@ -170,7 +170,7 @@ def number_of(line: Line) -> tuple[Style, str, int, int] | None:
 
 
 def _is_chrome(line: Line, tail: bool = False) -> bool:
-    if line.blank or len(line.text) > LONG_LINE:
+    if line.blank or len(line.text) > LONG_LINE or number_of(line):
         return False
     lay = layout()
     pats = lay.tail_chrome if tail else lay.chrome + lay.tail_chrome
@@ -178,7 +178,8 @@ def _is_chrome(line: Line, tail: bool = False) -> bool:
 
 
 def _cue(name: str, line: Line) -> re.Match | None:
-    if line.blank or len(line.text) > LONG_LINE:
+    """A header/footer cue on a line; never on a line that opens a numbered clause."""
+    if line.blank or len(line.text) > LONG_LINE or number_of(line):
         return None
     return layout().cues[name].match(line.text)
 
