@@ -1,0 +1,317 @@
+"""Export: a store (or quads) → files: Turtle, JSON-LD, N-Triples, N-Quads, GraphML, CSV.
+
+In: a `pyoxigraph.Store` or an iterable of quads/triples (e.g. `graph.to_rdf(doc)`), and
+optionally one named graph to write. Out: the written `Path`.
+
+Every writer is deterministic — statements sorted, fixed prefixes, no blank nodes, no
+timestamps — so a rebuild gives byte-identical files; and atomic — it writes a temporary
+file in the target directory and `os.replace`s it, so a crash never leaves half a file.
+Turtle/N-Triples/N-Quads go through pyoxigraph's serialiser (streaming: its output keeps
+our sorted order); JSON-LD is written here as compact, flattened JSON-LD 1.1 with an
+embedded @context of the prefixes.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+import pyoxigraph as ox
+
+from .errors import PolicykgError
+from .graph import PK, PREFIXES, RDF, RDFS, to_networkx
+
+StoreOrQuads = "ox.Store | Iterable[ox.Quad | ox.Triple]"
+
+
+# --- atomic files ---------------------------------------------------------------------------------
+
+
+@contextmanager
+def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO]:
+    """Open a temporary file beside `path`; on success it replaces `path`, on error it is removed."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise PolicykgError(f"{target}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual mode
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# --- statements, sorted ---------------------------------------------------------------------------
+
+
+def _all_quads(source, graph: str | None) -> list[ox.Quad | ox.Triple]:
+    if isinstance(source, ox.Store):
+        g = ox.NamedNode(graph) if graph else None
+        return list(source.quads_for_pattern(None, None, None, g))
+    quads = list(source)
+    if graph:
+        quads = [q for q in quads if isinstance(q, ox.Quad) and isinstance(q.graph_name, ox.NamedNode)
+                 and q.graph_name.value == graph]
+    return quads
+
+
+def _term_key(t) -> tuple:
+    if isinstance(t, ox.NamedNode):
+        return (0, t.value, "", "")
+    if isinstance(t, ox.Literal):
+        return (2, t.value, t.language or "", t.datatype.value)
+    if isinstance(t, ox.BlankNode):
+        return (1, t.value, "", "")
+    return (3, str(t), "", "")
+
+
+_TYPE = RDF + "type"
+
+
+def _triple_key(t: ox.Triple) -> tuple:
+    p = t.predicate.value
+    return (_term_key(t.subject), p != _TYPE, p, _term_key(t.object))
+
+
+def sorted_triples(source, graph: str | None = None) -> list[ox.Triple]:
+    """The distinct triples of `source` (all graphs merged, or one), subject-sorted, rdf:type first."""
+    triples = {q.triple if isinstance(q, ox.Quad) else q for q in _all_quads(source, graph)}
+    return sorted(triples, key=_triple_key)
+
+
+def sorted_quads(source, graph: str | None = None) -> list[ox.Quad]:
+    quads = {q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object)
+             for q in _all_quads(source, graph)}
+    return sorted(quads, key=lambda q: (_term_key(q.graph_name), _triple_key(q.triple)))
+
+
+# --- RDF formats ------------------------------------------------------------------------------------
+
+
+class _SkipLines:
+    """A binary writer that drops the first `n` lines written through it."""
+
+    def __init__(self, fh: IO[bytes], n: int):
+        self.fh, self.n = fh, n
+
+    def write(self, data: bytes) -> int:
+        size = len(data)
+        while self.n and data:
+            cut = data.find(b"\n")
+            if cut < 0:
+                return size
+            data, self.n = data[cut + 1:], self.n - 1
+        if data:
+            self.fh.write(data)
+        return size
+
+    def flush(self) -> None:
+        self.fh.flush()
+
+
+def _serialize(items, path: str | Path, fmt: ox.RdfFormat, prefixes: dict[str, str] | None = None) -> Path:
+    with atomic_write(path) as fh:
+        if prefixes:
+            # pyoxigraph writes every given prefix first, in an order of its own: write them
+            # sorted ourselves and drop its lines, so the header cannot change between versions.
+            fh.write("".join(f"@prefix {k}: <{v}> .\n" for k, v in sorted(prefixes.items())).encode() + b"\n")
+            ox.serialize(items, _SkipLines(fh, len(prefixes)), fmt, prefixes=prefixes)
+        else:
+            ox.serialize(items, fh, fmt)
+    return Path(path)
+
+
+def write_turtle(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
+    """Turtle of one named graph, or of all graphs merged (`graph=None`); sorted, byte-stable."""
+    return _serialize(sorted_triples(source, graph), path, ox.RdfFormat.TURTLE, PREFIXES)
+
+
+def write_ntriples(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
+    return _serialize(sorted_triples(source, graph), path, ox.RdfFormat.N_TRIPLES)
+
+
+def write_nquads(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
+    """N-Quads keeping each notice's named graph."""
+    return _serialize(sorted_quads(source, graph), path, ox.RdfFormat.N_QUADS)
+
+
+def jsonld_context() -> dict[str, str]:
+    """The @context of our JSON-LD: the fixed prefixes."""
+    return dict(PREFIXES)
+
+
+def _compact(iri: str, ns: list[tuple[str, str]]) -> str:
+    for prefix, base in ns:
+        if iri.startswith(base) and len(iri) > len(base):
+            local = iri[len(base):]
+            if not local.startswith("//"):
+                return f"{prefix}:{local}"
+    return iri
+
+
+def _jsonld_value(o, ns) -> object:
+    if isinstance(o, ox.Literal):
+        if o.language:
+            return {"@value": o.value, "@language": o.language}
+        dt = o.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return o.value
+        return {"@value": o.value, "@type": _compact(dt, ns)}
+    if isinstance(o, ox.BlankNode):
+        return {"@id": f"_:{o.value}"}
+    return {"@id": _compact(o.value, ns)}
+
+
+def jsonld_document(source: StoreOrQuads, *, graph: str | None = None) -> dict:
+    """Compact, flattened JSON-LD: {"@context": prefixes, "@graph": [one object per subject]}."""
+    ns = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+    nodes: list[dict] = []
+    current: dict | None = None
+    for t in sorted_triples(source, graph):
+        s = t.subject
+        sid = f"_:{s.value}" if isinstance(s, ox.BlankNode) else s.value
+        if current is None or current["@id"] != sid:
+            current = {"@id": sid}
+            nodes.append(current)
+        if t.predicate.value == _TYPE and isinstance(t.object, ox.NamedNode):
+            current.setdefault("@type", []).append(_compact(t.object.value, ns))
+        else:
+            current.setdefault(_compact(t.predicate.value, ns), []).append(_jsonld_value(t.object, ns))
+    return {"@context": jsonld_context(), "@graph": nodes}
+
+
+def write_jsonld(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
+    doc = jsonld_document(source, graph=graph)
+    with atomic_write(path, "w") as fh:
+        json.dump(doc, fh, ensure_ascii=False, indent=1, sort_keys=False)
+        fh.write("\n")
+    return Path(path)
+
+
+# --- GraphML and CSV ------------------------------------------------------------------------------------
+
+
+def _graphml_safe(value) -> object:
+    """GraphML holds str/int/float/bool only: None → "", lists → "; "-joined."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, set)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def graphml_ready(g):
+    """A copy of a networkx graph with every attribute GraphML can write."""
+    h = g.copy()
+    for _, data in h.nodes(data=True):
+        for k in list(data):
+            data[k] = _graphml_safe(data[k])
+    for *_, data in h.edges(keys=True, data=True) if h.is_multigraph() else h.edges(data=True):
+        for k in list(data):
+            data[k] = _graphml_safe(data[k])
+    return h
+
+
+def write_graphml(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
+    """The `graph.to_networkx` view as GraphML (for Gephi)."""
+    import networkx as nx
+
+    g = graphml_ready(to_networkx(_all_quads(source, graph)))
+    buf = io.BytesIO()
+    nx.write_graphml_xml(g, buf, encoding="utf-8", prettyprint=True)
+    with atomic_write(path) as fh:
+        fh.write(buf.getvalue())
+    return Path(path)
+
+
+CSV_COLUMNS = ("jurisdiction", "doc", "doc_number", "department", "role", "action", "text", "clause",
+               "start", "end", "duty")
+
+_DUTIES = f"""
+PREFIX pk: <{PK}>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX rdfs: <{RDFS}>
+SELECT ?duty ?doc ?number ?jname ?dept ?role ?action ?text ?clause ?start ?end WHERE {{
+  GRAPH ?g {{
+    ?duty a pk:DutyAssignment ; pk:assignee ?org ; pk:role ?roleIri ; pk:span ?span .
+    ?span oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end .
+    ?doc a pk:Notice .
+    OPTIONAL {{ ?doc eli:id_local ?number }}
+    OPTIONAL {{ ?doc eli:jurisdiction/rdfs:label ?jname }}
+    OPTIONAL {{ ?org rdfs:label ?dept }}
+    OPTIONAL {{ ?duty pk:actionLabel ?action }}
+    OPTIONAL {{ ?duty pk:dutyText ?text }}
+    OPTIONAL {{ ?duty prov:wasDerivedFrom/dct:identifier ?clause }}
+    BIND(REPLACE(STR(?roleIri), "^.*/", "") AS ?role)
+  }}
+}}"""
+
+
+def duty_rows(source: StoreOrQuads, *, graph: str | None = None) -> list[dict[str, object]]:
+    """One row per duty assignment (statement duties and task assignments), sorted."""
+    if isinstance(source, ox.Store) and graph is None:
+        store = source
+    else:
+        store = ox.Store()
+        store.extend(q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object,
+                                                                ox.NamedNode("urn:x-policykg:default"))
+                     for q in _all_quads(source, graph))
+    rows = {}
+    for r in store.query(_DUTIES):
+        v = lambda k: r[k].value if r[k] is not None else ""
+        row = {"jurisdiction": v("jname"), "doc": v("doc"), "doc_number": v("number"),
+               "department": v("dept"), "role": v("role"), "action": v("action"), "text": v("text"),
+               "clause": v("clause"), "start": int(v("start")), "end": int(v("end")), "duty": v("duty")}
+        rows.setdefault(row["duty"], row)  # one row per duty even if a label is doubled
+    return sorted(rows.values(), key=lambda r: (r["jurisdiction"], r["doc"], r["start"], r["end"], r["duty"]))
+
+
+def write_csv(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
+    """CSV (UTF-8 with BOM, so spreadsheet programs read Chinese) of `duty_rows`."""
+    rows = duty_rows(source, graph=graph)
+    with atomic_write(path, "w") as fh:
+        fh.write("\ufeff")
+        w = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    return Path(path)
+
+
+WRITERS = {"ttl": write_turtle, "jsonld": write_jsonld, "nt": write_ntriples, "nq": write_nquads,
+           "graphml": write_graphml, "csv": write_csv}
+SUFFIXES = {"ttl": ".ttl", "jsonld": ".jsonld", "nt": ".nt", "nq": ".nq", "graphml": ".graphml", "csv": ".csv"}
+
+
+def export(source: StoreOrQuads, path: str | Path, fmt: str, *, graph: str | None = None) -> Path:
+    """Write `source` in format `fmt` (ttl, jsonld, nt, nq, graphml, csv)."""
+    try:
+        writer = WRITERS[fmt]
+    except KeyError:
+        raise PolicykgError(f"unknown export format {fmt!r} (choose from {', '.join(WRITERS)})") from None
+    return writer(source, path, graph=graph)

@@ -1,0 +1,778 @@
+"""Stage 4 — graph: a `Document` (parsed, with facts) → RDF quads; the only place facts become RDF.
+
+In: a `Document`. Out: `to_rdf(doc)` → a list of `pyoxigraph.Quad`, all in one named graph
+per notice (`graph_iri(doc)`), in a deterministic order with no blank nodes and no
+timestamps, so the same notice always gives the same bytes. `to_networkx(...)` turns quads
+(or a store) into a `networkx.MultiDiGraph` for views and graph algorithms.
+
+IRIs are readable and stable (see `document_iri`): built from the jurisdiction, the 文号 and
+the clause/fact ids of the model, never from counters across documents or random ids.
+Every clause and fact carries `pk:span` → an `oa:SpecificResource` whose selectors give the
+exact `[start, end)` code-point offsets and quote in the notice's `pk:sourceText`.
+With `persons=False` no person node or name is emitted, and person names inside the source
+text are masked character by character, so every offset stays valid.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import cache
+from pathlib import PurePath
+from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from .knowledge import PK, by_subject
+from .model import FOLD, Department, Document, Jurisdiction
+
+DEFAULT_BASE = "https://w3id.org/policykg/data/"
+
+ELI = "http://data.europa.eu/eli/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCT = "http://purl.org/dc/terms/"
+PROV = "http://www.w3.org/ns/prov#"
+OA = "http://www.w3.org/ns/oa#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+SCHEMA = "https://schema.org/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+DEPT = "https://w3id.org/policykg/dept/"
+ROLE = "https://w3id.org/policykg/role/"
+ACTION = "https://w3id.org/policykg/action/"
+MEETING = "https://w3id.org/policykg/meeting/"
+NUMBERING = "https://w3id.org/policykg/numbering/"
+LAYOUT = "https://w3id.org/policykg/layout/"
+
+# Stable prefixes for every serialisation (export.py) — one table, here beside the IRIs.
+PREFIXES: dict[str, str] = {
+    "pk": PK, "pkd": DEPT, "pkr": ROLE, "pka": ACTION, "pkm": MEETING, "pkn": NUMBERING,
+    "pkl": LAYOUT, "eli": ELI, "org": ORG, "skos": SKOS, "dct": DCT, "prov": PROV, "oa": OA,
+    "foaf": FOAF, "schema": SCHEMA, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL,
+}
+
+MEDIA_TYPES = {"txt": "text/plain", "html": "text/html",
+               "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+CLAUSE_CLASSES = {"zone": "Zone", "numbered": "NumberedClause", "row": "TableRow", "paragraph": "Paragraph"}
+MASK = "＊"  # one full-width star per masked character: same length, offsets unchanged
+
+
+# --- IRIs ------------------------------------------------------------------------------------
+
+
+def _ucschar(cp: int) -> bool:
+    """RFC 3987 ucschar: non-ASCII characters an IRI may hold unescaped."""
+    if 0xA0 <= cp <= 0xD7FF or 0xF900 <= cp <= 0xFDCF or 0xFDF0 <= cp <= 0xFFEF:
+        return True
+    return 0x10000 <= cp <= 0xEFFFD and (cp & 0xFFFF) <= 0xFFFD and not 0xE0000 <= cp < 0xE1000
+
+
+def iri_segment(text: str) -> str:
+    """One IRI path segment: Chinese stays readable, everything else unsafe is %-encoded.
+
+    ASCII is kept only for letters, digits and ``-._~`` (sub-delims and ``/`` are encoded
+    too, to be safe in every parser); non-ASCII is kept when RFC 3987 allows it and it is
+    not a space, control or format character.
+    """
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        cp = ord(ch)
+        if ch.isascii():
+            keep = ch.isalnum() or ch in "-._~"
+        else:
+            keep = _ucschar(cp) and unicodedata.category(ch)[0] not in "CZ"
+        out.append(ch if keep else "".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+    return "".join(out)
+
+
+def iri_path(path: str) -> str:
+    """A `/`-separated id (``main/4/12``) as IRI path segments."""
+    return "/".join(iri_segment(part) for part in path.split("/"))
+
+
+_DOC_NUMBER = re.compile(r"^(.+?)\s*[\[(【]\s*(\d{4})\s*[\])】]\s*第?\s*(\d+)\s*号$")
+_DOC_NUMBER_YEAR = re.compile(r"^(.+?)\s*(\d{4})\s*年\s*第?\s*(\d+)\s*号$")
+
+
+def number_slug(number: str) -> str:
+    """祁政办秘〔2021〕45号 → 祁政办秘-2021-45; 财政部公告2019年第76号 → 财政部公告-2019-76."""
+    folded = re.sub(r"\s+", "", number.translate(FOLD))
+    m = _DOC_NUMBER.match(folded) or _DOC_NUMBER_YEAR.match(folded)
+    if m:
+        return iri_segment(f"{m.group(1)}-{m.group(2)}-{int(m.group(3))}")
+    return iri_segment(folded)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def document_slug(doc: Document) -> str:
+    """The 文号 slug; without one, the title (first 40 characters) and a text hash."""
+    if doc.doc_number:
+        return number_slug(doc.doc_number)
+    title = re.sub(r"\s+", "", doc.title or "")[:40]
+    digest = _digest(doc.text)
+    return f"{iri_segment(title)}-{digest[:8]}" if title else f"text-{digest[:16]}"
+
+
+def jurisdiction_iri(name: str, base: str = DEFAULT_BASE) -> str:
+    return f"{base}jurisdiction/{iri_segment(name)}"
+
+
+def document_iri(doc: Document, base: str = DEFAULT_BASE) -> str:
+    """``{base}jurisdiction/祁门县/doc/祁政办秘-2021-45`` (``{base}doc/…`` without a jurisdiction)."""
+    j = doc.jurisdiction
+    head = f"{jurisdiction_iri(j.name, base)}/" if j and j.name else base
+    return f"{head}doc/{document_slug(doc)}"
+
+
+def graph_iri(doc: Document, base: str = DEFAULT_BASE) -> str:
+    """The named graph holding everything `to_rdf(doc)` states."""
+    return document_iri(doc, base) + "/graph"
+
+
+def organisation_iri(dep: Department, doc_iri: str, base: str = DEFAULT_BASE) -> str:
+    """One organisation per (jurisdiction, concept): ``{base}jurisdiction/祁门县/org/health``.
+
+    Bodies outside the registry are keyed by their canonical name; without a jurisdiction
+    the organisation is local to the notice (it cannot be matched across notices).
+    """
+    key = iri_segment(dep.concept or re.sub(r"\s+", "", dep.name))
+    if dep.jurisdiction:
+        return f"{jurisdiction_iri(dep.jurisdiction, base)}/org/{key}"
+    return f"{doc_iri}/org/{key}"
+
+
+def cited_document_iri(number: str | None, title: str | None, base: str = DEFAULT_BASE) -> str:
+    """A cited document, keyed by its 文号 when given (``{base}doc/国办发-2019-15``), else its title."""
+    if number:
+        return f"{base}doc/{number_slug(number)}"
+    return f"{base}doc/title/{iri_segment(''.join((title or '').split()))}"
+
+
+# --- data read from ontology/ ----------------------------------------------------------------
+
+
+@cache
+def _post_roles() -> dict[str, str]:
+    """Post.role value → org:Role IRI (skos:notation of pk:postRoles in policykg.ttl)."""
+    out = {}
+    for s, props in by_subject("policykg.ttl").items():
+        if PK + "postRoles" in props.get(SKOS + "inScheme", []):
+            for notation in props.get(SKOS + "notation", []):
+                out[str(notation)] = s
+    return out
+
+
+@cache
+def _labels(name: str) -> dict[str, dict[str, str]]:
+    """IRI → {language: label} from rdfs:label / skos:prefLabel of `ontology/<name>`."""
+    out: dict[str, dict[str, str]] = {}
+    for s, props in by_subject(name).items():
+        for p in (RDFS + "label", SKOS + "prefLabel"):
+            for lab in props.get(p, []):
+                out.setdefault(s, {}).setdefault(getattr(lab, "language", None) or "", str(lab))
+    return out
+
+
+@cache
+def _concepts(name: str) -> frozenset[str]:
+    return frozenset(s for s, props in by_subject(name).items()
+                     if SKOS + "Concept" in props.get(RDF + "type", []))
+
+
+@cache
+def _person_columns() -> frozenset[str]:
+    """Column headers of member tables that hold personal data (cues.ttl: pk:post ≠ unit)."""
+    cols = set()
+    for props in by_subject("cues.ttl").values():
+        posts = {str(p) for p in props.get(PK + "post", [])}
+        if posts and posts != {"unit"}:
+            cols |= {str(c) for c in props.get(PK + "cue", [])}
+    return frozenset(cols)
+
+
+def jurisdiction_level_iri(name: str, level: str) -> str | None:
+    """The pk:JurisdictionLevel of layout.ttl for a level code, the longest matching suffix first."""
+    best, best_len = None, -1
+    for s, props in by_subject("layout.ttl").items():
+        if level not in {str(v) for v in props.get(PK + "level", [])}:
+            continue
+        suffixes = [str(x) for x in props.get(PK + "suffix", [])]
+        n = max((len(x) for x in suffixes if name.endswith(x)), default=0)
+        if n > best_len:
+            best, best_len = s, n
+    return best
+
+
+# --- masking person names ----------------------------------------------------------------------
+
+
+def person_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans of personal data: cells of person columns, post holders, and every other
+    occurrence of a holder's name (spaces between characters allowed: 张  丹)."""
+    spans: list[tuple[int, int]] = []
+    cols = _person_columns()
+    for c in doc.walk():
+        for cell in c.cells:
+            if re.sub(r"\s+", "", cell.column) in cols:
+                spans.append((cell.start, cell.end))
+    names = set()
+    if doc.facts:
+        for post in doc.facts.posts:
+            if post.person:
+                names.add(re.sub(r"\s+", "", post.person))
+    for name in sorted(names):
+        pattern = r"\s*".join(map(re.escape, name))
+        spans += [(m.start(), m.end()) for m in re.finditer(pattern, doc.text)]
+    return spans
+
+
+def masked_text(doc: Document) -> str:
+    """`doc.text` with every non-space character of a person span replaced by `MASK`."""
+    chars = list(doc.text)
+    for s, e in person_spans(doc):
+        for i in range(s, e):
+            if not chars[i].isspace():
+                chars[i] = MASK
+    return "".join(chars)
+
+
+# --- building quads ----------------------------------------------------------------------------
+
+
+def _lit(value: object, datatype: str | None = None, lang: str | None = None) -> ox.Literal:
+    if lang:
+        return ox.Literal(str(value), language=lang)
+    if datatype:
+        return ox.Literal(str(value).lower() if isinstance(value, bool) else str(value),
+                          datatype=ox.NamedNode(datatype))
+    return ox.Literal(str(value))
+
+
+def _int(n: int) -> ox.Literal:
+    return _lit(int(n), XSD + "integer")
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class _Builder:
+    """Collects the quads of one notice, in order, without duplicates."""
+
+    def __init__(self, doc: Document, base: str, persons: bool):
+        self.doc, self.base, self.persons = doc, base, persons
+        self.source = doc.text if persons else masked_text(doc)
+        self.doc_iri = document_iri(doc, base)
+        self.graph = ox.NamedNode(self.doc_iri + "/graph")
+        self.source_iri = self.doc_iri + "/source"
+        self.quads: list[ox.Quad] = []
+        self._seen: set[ox.Quad] = set()
+        self.orgs: dict[str, str] = {}  # Department.id → IRI
+        self._used: set[str] = set()
+
+    def add(self, s: str, p: str, o: str | ox.Literal) -> None:
+        obj = o if isinstance(o, ox.Literal) else ox.NamedNode(o)
+        q = ox.Quad(ox.NamedNode(s), ox.NamedNode(p), obj, self.graph)
+        if q not in self._seen:
+            self._seen.add(q)
+            self.quads.append(q)
+
+    def unique(self, iri: str) -> str:
+        """Keep fact IRIs distinct even if upstream ids repeat (suffix -2, -3 …)."""
+        out, n = iri, 1
+        while out in self._used:
+            n += 1
+            out = f"{iri}-{n}"
+        self._used.add(out)
+        return out
+
+    def span(self, node: str, start: int, end: int, link: str = PK + "span") -> None:
+        """`node` —link→ {node}#span: SpecificResource with position and quote selectors."""
+        target, pos, quote = node + "#span", node + "#position", node + "#quote"
+        self.add(node, link, target)
+        self.add(target, RDF + "type", OA + "SpecificResource")
+        self.add(target, OA + "hasSource", self.source_iri)
+        self.add(target, OA + "hasSelector", pos)
+        self.add(target, OA + "hasSelector", quote)
+        self.add(pos, RDF + "type", OA + "TextPositionSelector")
+        self.add(pos, OA + "start", _int(start))
+        self.add(pos, OA + "end", _int(end))
+        self.add(quote, RDF + "type", OA + "TextQuoteSelector")
+        self.add(quote, OA + "exact", _lit(self.source[start:end]))
+
+    def text(self, start: int, end: int) -> str:
+        return self.source[start:end]
+
+    def clause_iri(self, clause_id: str) -> str:
+        return f"{self.doc_iri}/clause/{iri_path(clause_id)}"
+
+    # --- the notice itself -------------------------------------------------------------------
+
+    def jurisdiction(self, name: str, level: str) -> str:
+        j = jurisdiction_iri(name, self.base)
+        self.add(j, RDF + "type", DCT + "Jurisdiction")
+        self.add(j, RDF + "type", SKOS + "Concept")
+        self.add(j, RDFS + "label", _lit(name, lang="zh"))
+        lvl = jurisdiction_level_iri(name, level)
+        if lvl:
+            self.add(j, PK + "jurisdictionLevel", lvl)
+        return j
+
+    def document(self) -> None:
+        doc, d = self.doc, self.doc_iri
+        self.add(d, RDF + "type", PK + "Notice")
+        self.add(d, RDF + "type", ELI + "LegalResource")
+        title = doc.title
+        if title:
+            self.add(d, ELI + "title", _lit(title, lang="zh"))
+        self.add(d, RDFS + "label", _lit(title or document_slug(doc), lang="zh"))
+        if doc.doc_number:
+            self.add(d, ELI + "id_local", _lit(doc.doc_number))
+        else:
+            self.add(d, PK + "docNumberAbsent", _lit(True, XSD + "boolean"))
+        if doc.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date):
+            self.add(d, ELI + "date_document", _lit(doc.date, XSD + "date"))
+        for topic in doc.fields_named("topic"):
+            self.add(d, DCT + "subject", _lit(topic.value, lang="zh"))
+        j: Jurisdiction | None = doc.jurisdiction
+        jiri = self.jurisdiction(j.name, j.level) if j and j.name else None
+        if jiri:
+            self.add(d, ELI + "jurisdiction", jiri)
+        if doc.issuer:
+            issuer = self.named_org(doc.issuer, j.name if j else "")
+            self.add(d, ELI + "passed_by", issuer)
+        self.provenance()
+
+    def named_org(self, name: str, jurisdiction: str) -> str:
+        """An organisation known only by name (the issuer), keyed like a non-registry body."""
+        dep = Department(id="", name=name, concept=None, jurisdiction=jurisdiction, level="")
+        iri = organisation_iri(dep, self.doc_iri, self.base)
+        self.add(iri, RDF + "type", ORG + "Organization")
+        self.add(iri, RDFS + "label", _lit(name, lang="zh"))
+        if jurisdiction:
+            self.add(iri, PK + "jurisdiction", jurisdiction_iri(jurisdiction, self.base))
+        return iri
+
+    def provenance(self) -> None:
+        from . import __version__
+
+        d, src, doc = self.doc_iri, self.source_iri, self.doc
+        run, agent = d + "/extraction", f"{self.base}agent/policykg-{iri_segment(__version__)}"
+        self.add(src, RDF + "type", PK + "SourceText")
+        self.add(src, RDF + "type", PROV + "Entity")
+        self.add(src, PK + "sourceText", _lit(self.source))
+        self.add(src, PK + "textLength", _int(len(self.source)))
+        self.add(src, PK + "sha256", _lit(_digest(doc.text)))
+        self.add(src, DCT + "format", _lit(MEDIA_TYPES.get(doc.format, "text/plain")))
+        if doc.path:  # the file name only: an absolute path would differ between machines
+            self.add(src, RDFS + "label", _lit(PurePath(doc.path).name))
+        self.add(d, PROV + "hadPrimarySource", src)
+        self.add(d, PROV + "wasDerivedFrom", src)
+        self.add(d, PROV + "wasGeneratedBy", run)
+        self.add(run, RDF + "type", PROV + "Activity")
+        self.add(run, PROV + "used", src)
+        self.add(run, PROV + "wasAssociatedWith", agent)
+        self.add(agent, RDF + "type", PROV + "SoftwareAgent")
+        self.add(agent, RDFS + "label", _lit(f"policykg {__version__}"))
+
+    # --- clauses --------------------------------------------------------------------------------
+
+    def clauses(self) -> None:
+        styles = _concepts("numbering.ttl")
+        for c in self.doc.walk():
+            iri = self.clause_iri(c.id)
+            self._used.add(iri)
+            self.add(iri, RDF + "type", ELI + "LegalResourceSubdivision")
+            if c.kind in CLAUSE_CLASSES:
+                self.add(iri, RDF + "type", PK + CLAUSE_CLASSES[c.kind])
+            parent = self.clause_iri(c.parent) if c.parent else self.doc_iri
+            self.add(iri, ELI + "is_part_of", parent)
+            self.add(parent, ELI + "has_part", iri)
+            self.add(iri, DCT + "identifier", _lit(c.id))
+            if c.kind != "zone":
+                number = str(c.index) if c.index is not None else (c.label.strip() or c.id.rsplit("/", 1)[-1])
+                self.add(iri, ELI + "number", _lit(number))
+            if c.label:
+                self.add(iri, PK + "clauseLabel", _lit(c.label))
+            self.add(iri, PK + "clauseLevel", _int(c.level))
+            heading = self.text(c.heading.start, c.heading.end) if c.heading else ""
+            if heading:
+                self.add(iri, PK + "heading", _lit(heading))
+            if c.style and NUMBERING + c.style in styles:
+                self.add(iri, PK + "numberingStyle", NUMBERING + c.style)
+            own = c.own
+            label = _one_line(c.label + (heading or self.text(own.start, own.end)[len(c.label):][:24])) or c.id
+            self.add(iri, RDFS + "label", _lit(label, lang="zh"))
+            self.span(iri, c.start, c.end)
+
+    # --- organisations and mentions --------------------------------------------------------------
+
+    def organisations(self) -> None:
+        for did, dep in self.doc.facts.departments.items():
+            iri = organisation_iri(dep, self.doc_iri, self.base)
+            self.orgs[did] = iri
+            self.add(iri, RDF + "type", ORG + "Organization")
+            self.add(iri, RDFS + "label", _lit(dep.name, lang="zh"))
+            if dep.concept:
+                self.add(iri, ORG + "classification", DEPT + iri_segment(dep.concept))
+            if dep.jurisdiction:
+                j = self.jurisdiction(dep.jurisdiction, dep.level)
+                self.add(iri, PK + "jurisdiction", j)
+        mentions = sorted((m for dep in self.doc.facts.departments.values() for m in dep.mentions),
+                          key=lambda m: (m.start, m.end, m.department))
+        ordinal: dict[str, int] = {}
+        for m in mentions:
+            if m.department not in self.orgs:
+                continue
+            ordinal[m.clause] = ordinal.get(m.clause, 0) + 1
+            ann = self.unique(f"{self.doc_iri}/mention/{iri_path(m.clause or 'doc')}/{ordinal[m.clause]}")
+            self.add(ann, RDF + "type", OA + "Annotation")
+            self.add(ann, OA + "motivatedBy", OA + "identifying")
+            self.add(ann, OA + "hasBody", self.orgs[m.department])
+            self.span(ann, m.start, m.end, link=OA + "hasTarget")
+            if m.clause:
+                clause = self.clause_iri(m.clause)
+                self.add(ann, PROV + "wasDerivedFrom", clause)
+                self.add(clause, SCHEMA + "mentions", self.orgs[m.department])
+
+    def org(self, did: str | None) -> str | None:
+        return self.orgs.get(did) if did else None
+
+    # --- duties and tasks --------------------------------------------------------------------------
+
+    def duties(self) -> None:
+        facts = self.doc.facts
+        for n, duty in enumerate(facts.duties, 1):
+            org = self.org(duty.department)
+            if org is None:
+                continue
+            iri = self.unique(f"{self.doc_iri}/duty/{iri_path(duty.id or f'{duty.clause}/d{n}')}")
+            self.add(iri, RDF + "type", PK + "DutyAssignment")
+            self.add(iri, PK + "assignee", org)
+            self.add(iri, PK + "role", ROLE + iri_segment(duty.role))
+            if duty.action_concept:
+                self.add(iri, PK + "action", ACTION + iri_segment(duty.action_concept))
+            if duty.action:
+                self.add(iri, PK + "actionLabel", _lit(duty.action))
+            self.add(iri, PK + "dutyText", _lit(self.text(duty.start, duty.end)))
+            if duty.clause:
+                self.add(iri, PROV + "wasDerivedFrom", self.clause_iri(duty.clause))
+            self.span(iri, duty.start, duty.end)
+        for n, a in enumerate(facts.assignments, 1):
+            task = self.clause_iri(a.clause)
+            try:
+                clause = self.doc.clause(a.clause)
+                text = self.text(clause.heading.start, clause.heading.end) if clause.heading else \
+                    self.text(clause.own.start, min(clause.own.end, a.start))
+            except KeyError:
+                text = ""
+            text = text.strip().rstrip("。.:：;；")
+            for k, did in enumerate(a.departments, 1):
+                org = self.org(did)
+                if org is None:
+                    continue
+                iri = self.unique(f"{self.doc_iri}/task/{iri_path(a.id or f'{a.clause}/t{n}')}/{k}")
+                self.add(iri, RDF + "type", PK + "TaskAssignment")
+                self.add(iri, RDF + "type", PK + "DutyAssignment")
+                self.add(iri, PK + "assignee", org)
+                self.add(iri, PK + "role", ROLE + iri_segment(a.role))
+                self.add(iri, PK + "task", task)
+                if text:
+                    self.add(iri, PK + "dutyText", _lit(text))
+                self.add(iri, PROV + "wasDerivedFrom", task)
+                self.span(iri, a.start, a.end)
+
+    # --- citations ---------------------------------------------------------------------------------
+
+    def references(self) -> None:
+        zones = {re.sub(r"\s+", "", self.doc.slice(z.heading)): z.id for z in self.doc.clauses if z.heading}
+        for n, r in enumerate(self.doc.facts.references, 1):
+            if not (r.title or r.number):
+                continue
+            iri = self.unique(f"{self.doc_iri}/citation/{iri_path(r.id or f'{r.clause}/ref{n}')}")
+            self.add(iri, RDF + "type", PK + "Citation")
+            self.add(iri, PK + "referenceKind", _lit(r.kind))
+            if r.kind == "internal":  # the notice's own attachment (or itself): no eli:cites
+                title = re.sub(r"\s+", "", r.title or "")
+                cited = self.clause_iri(zones[title]) if title in zones else self.doc_iri
+            else:
+                cited = cited_document_iri(r.number, r.title, self.base)
+                self.add(cited, RDF + "type", ELI + "LegalResource")
+                if r.title:
+                    self.add(cited, ELI + "title", _lit(r.title, lang="zh"))
+                if r.number:
+                    self.add(cited, ELI + "id_local", _lit(r.number))
+                self.add(cited, RDFS + "label", _lit(r.title or r.number, lang="zh"))
+                rel = ELI + ("based_on" if r.relation == "based_on" else "cites")
+                self.add(self.doc_iri, rel, cited)
+            self.add(iri, PK + "citedDocument", cited)
+            if r.clause:
+                self.add(iri, PROV + "wasDerivedFrom", self.clause_iri(r.clause))
+            self.span(iri, r.start, r.end)
+
+    # --- posts, persons and the joint meeting --------------------------------------------------------
+
+    def posts(self) -> dict[tuple[int, int, str], str]:
+        roles, labels = _post_roles(), _labels("policykg.ttl")
+        by_span: dict[tuple[int, int, str], str] = {}
+        for n, post in enumerate(self.doc.facts.posts, 1):
+            iri = self.unique(f"{self.doc_iri}/post/{iri_path(post.id or f'{post.clause}/post{n}')}")
+            by_span[(post.start, post.end, post.role)] = iri
+            self.add(iri, RDF + "type", ORG + "Post")
+            org = self.org(post.department)
+            if org:
+                self.add(iri, ORG + "postIn", org)
+            role = roles.get(post.role)
+            if role:
+                self.add(iri, ORG + "role", role)
+            role_zh = labels.get(role or "", {}).get("zh", post.role)
+            if post.person or not post.role or post.role in ("lead", "liaison"):
+                dep = self.doc.facts.departments.get(post.department)
+                label = f"{dep.name if dep else ''}{role_zh}"
+            else:  # a post described in prose: 县政府分管副县长
+                label = _one_line(self.text(post.start, post.end))
+            self.add(iri, RDFS + "label", _lit(label, lang="zh"))
+            if post.clause:
+                self.add(iri, PROV + "wasDerivedFrom", self.clause_iri(post.clause))
+            self.span(iri, post.start, post.end)
+            if self.persons and post.person:
+                name = re.sub(r"\s+", "", post.person)
+                person = f"{self.doc_iri}/person/{_digest(name)[:12]}"
+                self.add(person, RDF + "type", FOAF + "Person")
+                self.add(person, FOAF + "name", _lit(name, lang="zh"))
+                self.add(iri, ORG + "heldBy", person)
+                self.add(person, ORG + "holds", iri)
+        return by_span
+
+    def meeting(self, posts: dict[tuple[int, int, str], str]) -> None:
+        m = self.doc.facts.meeting
+        if m is None:
+            return
+        iri = self.doc_iri + "/meeting"
+        self.add(iri, RDF + "type", PK + "JointMeeting")
+        self.add(iri, RDF + "type", ORG + "Organization")
+        self.add(iri, RDFS + "label", _lit(m.name or "联席会议", lang="zh"))
+        self.add(iri, PROV + "wasDerivedFrom", self.doc_iri)
+        self.add(self.doc_iri, PK + "establishes", iri)
+        j = self.doc.jurisdiction
+        if j and j.name:
+            self.add(iri, PK + "jurisdiction", jurisdiction_iri(j.name, self.base))
+        for prop, role, fields in ((PK + "convenor", "convenor", [m.convenor]),
+                                   (PK + "deputyConvenor", "deputy_convenor", m.deputy_convenors),
+                                   (PK + "officeDirector", "office_director", [m.office_director])):
+            for f in fields:
+                post = f and posts.get((f.start, f.end, role))
+                if post:
+                    self.add(iri, prop, post)
+        for prop, did in ((PK + "officeHost", m.office), (PK + "leadUnit", m.lead)):
+            if self.org(did):
+                self.add(iri, prop, self.org(did))
+        if m.stated_count is not None:
+            self.add(iri, PK + "statedMemberCount", _int(m.stated_count))
+        member_role = _post_roles().get("member")
+        for k, did in enumerate(m.members, 1):
+            org = self.org(did)
+            if org is None:
+                continue
+            ms = f"{iri}/member/{k}"
+            self.add(ms, RDF + "type", ORG + "Membership")
+            self.add(ms, ORG + "member", org)
+            self.add(ms, ORG + "organization", iri)
+            if member_role:
+                self.add(ms, ORG + "role", member_role)
+        for n, rule in enumerate(m.rules, 1):
+            r = self.unique(f"{self.doc_iri}/rule/{iri_path(rule.id or f'{rule.clause}/rule{n}')}")
+            self.add(iri, PK + "meetingRule", r)
+            self.add(r, RDF + "type", PK + "MeetingRule")
+            if rule.kind:
+                self.add(r, PK + "ruleKind", MEETING + iri_segment(rule.kind))
+            if rule.label:
+                self.add(r, RDFS + "label", _lit(rule.label, lang="zh"))
+            if rule.period:
+                self.add(r, PK + "period", _lit(rule.period, XSD + "duration"))
+            if rule.times_min is not None:
+                self.add(r, PK + "timesMin", _int(rule.times_min))
+            if rule.times_max is not None:
+                self.add(r, PK + "timesMax", _int(rule.times_max))
+            self.add(r, PK + "irregular", _lit(bool(rule.irregular), XSD + "boolean"))
+            if rule.clause:
+                self.add(r, PROV + "wasDerivedFrom", self.clause_iri(rule.clause))
+            self.span(r, rule.start, rule.end)
+
+    def build(self) -> list[ox.Quad]:
+        self.document()
+        self.clauses()
+        if self.doc.facts is not None:
+            self.organisations()
+            self.duties()
+            self.references()
+            self.meeting(self.posts())
+        return self.quads
+
+
+def to_rdf(doc: Document, *, base: str = DEFAULT_BASE, persons: bool = True) -> list[ox.Quad]:
+    """All the RDF of one notice, as quads in its named graph `graph_iri(doc, base)`.
+
+    Deterministic: the same document gives the same quads in the same order. `persons=False`
+    leaves out every foaf:Person, every name, and masks names inside the source text.
+    """
+    if not base.endswith(("/", "#")):
+        base += "/"
+    return _Builder(doc, base, persons).build()
+
+
+# --- the networkx view ---------------------------------------------------------------------------
+
+NODE_KINDS = (  # first matching rdf:type wins
+    (PK + "Notice", "document"), (PK + "TaskAssignment", None), (PK + "DutyAssignment", "duty"),
+    (PK + "JointMeeting", "meeting"), (ORG + "Organization", "department"),
+    (DCT + "Jurisdiction", "jurisdiction"), (FOAF + "Person", "person"), (ORG + "Post", "post"),
+    (PK + "MeetingRule", "meeting-rule"), (ELI + "LegalResourceSubdivision", "clause"),
+    (ELI + "LegalResource", "reference"),
+)
+EDGE_KINDS = {
+    ELI + "has_part": "has_part", PK + "meetingRule": "has_part", PK + "establishes": "has_part",
+    SCHEMA + "mentions": "mentions", PK + "assignee": "duty_of", ELI + "cites": "cites",
+    ELI + "based_on": "cites", ORG + "postIn": "member_of", SKOS + "closeMatch": "counterpart",
+    ORG + "classification": "matches", ORG + "heldBy": "holds_post",
+    PK + "jurisdiction": "in_jurisdiction", ELI + "jurisdiction": "in_jurisdiction",
+}
+
+
+def _quads_of(store_or_quads) -> Iterator[ox.Quad | ox.Triple]:
+    if isinstance(store_or_quads, ox.Store):
+        return iter(store_or_quads.quads_for_pattern(None, None, None, None))
+    return iter(store_or_quads)
+
+
+def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]") -> "networkx.MultiDiGraph":
+    """A `MultiDiGraph` keyed by IRI for views and graph algorithms.
+
+    Node attributes: `label`, `kind` (document, clause, task, department, meeting, concept,
+    duty, reference, jurisdiction, person, post, meeting-rule), `jurisdiction` (name),
+    `title` (hover text: the exact source sentence, or the name), `doc` (IRI of the notice).
+    Edge attribute `kind`: has_part, mentions, duty_of, assigned_to, cites, member_of,
+    counterpart, matches, holds_post, in_jurisdiction (plus `role`/`relation` where known).
+    """
+    import networkx as nx
+
+    props: dict[str, dict[str, list]] = {}
+    graph_of: dict[str, str] = {}
+    for q in _quads_of(store_or_quads):
+        if not isinstance(q.subject, ox.NamedNode):
+            continue
+        s, p, o = q.subject.value, q.predicate.value, q.object
+        props.setdefault(s, {}).setdefault(p, []).append(o.value if isinstance(o, (ox.NamedNode, ox.Literal)) else str(o))
+        g = getattr(q, "graph_name", None)
+        if isinstance(g, ox.NamedNode):
+            graph_of.setdefault(s, g.value)
+
+    def one(s: str, p: str, default: str = "") -> str:
+        vals = props.get(s, {}).get(p)
+        return min(vals) if vals else default
+
+    notice_of_graph = {graph_of[s]: s for s, pr in props.items()
+                       if PK + "Notice" in pr.get(RDF + "type", []) and s in graph_of}
+    jname = lambda j: one(j, RDFS + "label") if j else ""
+
+    def doc_of(s: str) -> str:
+        return notice_of_graph.get(graph_of.get(s, ""), "")
+
+    def exact(s: str) -> str:
+        return one(s + "#quote", OA + "exact") or one(s + "#span", OA + "exact")
+
+    kinds: dict[str, str] = {}
+    for s in sorted(props):
+        types = set(props[s].get(RDF + "type", []))
+        kind = next((k for t, k in NODE_KINDS if t in types), "")
+        if kind:
+            kinds[s] = kind
+    tasks = {o for s, pr in props.items() for o in pr.get(PK + "task", [])}
+    for t in tasks:
+        if kinds.get(t) == "clause":
+            kinds[t] = "task"
+    concepts = {o for pr in props.values() for o in pr.get(ORG + "classification", [])}
+
+    g = nx.MultiDiGraph()
+    for s, kind in kinds.items():
+        d = doc_of(s)
+        if kind == "department" or kind == "meeting":
+            j = jname(one(s, PK + "jurisdiction"))
+        elif kind == "jurisdiction":
+            j = one(s, RDFS + "label")
+        else:
+            j = jname(one(d, ELI + "jurisdiction")) if d else ""
+        label = (one(s, RDFS + "label") or one(s, ELI + "title") or one(s, PK + "dutyText")
+                 or one(s, FOAF + "name") or s.rsplit("/", 1)[-1])
+        if kind == "duty":
+            label = one(s, PK + "dutyText") or label
+        title = exact(s) or one(s, ELI + "title") or label
+        g.add_node(s, label=_one_line(label)[:60], kind=kind, jurisdiction=j, title=title, doc=d)
+    for c in sorted(concepts):
+        if c not in g:
+            g.add_node(c, label=c.rstrip("/").rsplit("/", 1)[-1], kind="concept", jurisdiction="",
+                       title=c, doc="")
+
+    seen: set[tuple[str, str, str]] = set()
+
+    def edge(u: str, v: str, kind: str, **attrs) -> None:
+        if u in g and v in g and (u, v, kind) not in seen:
+            seen.add((u, v, kind))
+            g.add_edge(u, v, key=kind, kind=kind, **attrs)
+
+    for s in sorted(props):
+        types = props[s].get(RDF + "type", [])
+        if PK + "TaskAssignment" in types:
+            role = one(s, PK + "role").rsplit("/", 1)[-1]
+            for task in props[s].get(PK + "task", []):
+                for org in props[s].get(PK + "assignee", []):
+                    edge(task, org, "assigned_to", role=role)
+            continue
+        if ORG + "Membership" in types:
+            for m in props[s].get(ORG + "member", []):
+                for o in props[s].get(ORG + "organization", []):
+                    edge(m, o, "member_of")
+            continue
+        if PK + "DutyAssignment" in types:
+            for clause in props[s].get(PROV + "wasDerivedFrom", []):
+                edge(clause, s, "has_part")
+        for p, objs in sorted(props[s].items()):
+            kind = EDGE_KINDS.get(p)
+            if not kind:
+                continue
+            for o in sorted(objs):
+                if kind == "holds_post":
+                    edge(o, s, kind)  # person → post
+                elif kind == "duty_of":
+                    edge(s, o, kind, role=one(s, PK + "role").rsplit("/", 1)[-1])
+                elif kind == "cites":
+                    edge(s, o, kind, relation=p.rsplit("#", 1)[-1])
+                else:
+                    edge(s, o, kind)
+    return g
+
+
+def link_counterparts(store: "ox.Store", *, base: str = DEFAULT_BASE) -> int:
+    """`skos:closeMatch` between organisations of the same registry concept in different
+    jurisdictions, (re)written into the named graph ``{base}counterparts``; returns the
+    number of links (each direction counts once)."""
+    graph = ox.NamedNode(base + "counterparts")
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+    rows = store.query(
+        f"""SELECT DISTINCT ?a ?b WHERE {{
+              ?a <{ORG}classification> ?c ; <{PK}jurisdiction> ?ja .
+              ?b <{ORG}classification> ?c ; <{PK}jurisdiction> ?jb .
+              FILTER(?a != ?b && ?ja != ?jb)
+              FILTER NOT EXISTS {{ ?a a <{PK}JointMeeting> }}
+            }}""", use_default_graph_as_union=True)
+    quads = sorted({ox.Quad(r["a"], ox.NamedNode(SKOS + "closeMatch"), r["b"], graph) for r in rows},
+                   key=str)
+    store.extend(quads)
+    return len(quads)
