@@ -776,3 +776,28 @@ def link_counterparts(store: "ox.Store", *, base: str = DEFAULT_BASE) -> int:
                    key=str)
     store.extend(quads)
     return len(quads)
+
+
+# --- validation ------------------------------------------------------------------------------------
+
+
+def validate(store_or_quads: "ox.Store | Iterable[ox.Quad]", *, graph: str | None = None) -> tuple[bool, str, object]:
+    """Check quads (or one named graph of a store) against `ontology/shapes.ttl` with pyshacl.
+
+    Returns (conforms, the report as text, the report as an rdflib graph).
+    """
+    import pyshacl
+    import rdflib
+
+    from .knowledge import ontology_dir
+
+    if isinstance(store_or_quads, ox.Store):
+        quads = store_or_quads.quads_for_pattern(None, None, None, ox.NamedNode(graph) if graph else None)
+    else:
+        quads = store_or_quads
+    triples = {q.triple if isinstance(q, ox.Quad) else q for q in quads}
+    data = rdflib.Graph()
+    data.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    shapes = rdflib.Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+    conforms, report, text = pyshacl.validate(data, shacl_graph=shapes, inference="none")
+    return bool(conforms), text, report
