@@ -121,7 +121,8 @@ class Duty(Span):
     clause: str = ""
     text: str = ""
     role: str = "responsible"  # lead | responsible | supporting
-    action: str = ""
+    action: str = ""  # the verb as written (负责, 指导 …)
+    action_concept: str = ""  # its concept in ontology/cues.ttl (guide, supervise …)
 
 
 @dataclass(slots=True)
