@@ -1,0 +1,269 @@
+"""Exports: deterministic bytes, atomic writes, round trips through rdflib/pyoxigraph/rapper,
+and SHACL shapes that pass on real graphs and bite on broken ones."""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from docfactory import city_doc, county_doc
+from extractor import export
+from extractor.graph import ELI, OA, PK, RDF, XSD, link_counterparts, to_rdf, validate
+from extractor.store import add_document, open_store
+
+from conftest import CITY, COUNTY
+
+FORMATS = sorted(export.WRITERS)
+
+
+def build_store(*docs):
+    store = open_store()
+    for d in docs or (county_doc(), city_doc()):
+        add_document(store, d)
+    link_counterparts(store)
+    return store
+
+
+@pytest.fixture(scope="module")
+def store():
+    return build_store()
+
+
+@pytest.fixture(scope="module")
+def merged(store, tmp_path_factory):
+    return export.write_turtle(store, tmp_path_factory.mktemp("ttl") / "policykg.ttl")
+
+
+# --- determinism ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_rebuild_is_byte_identical(fmt, tmp_path):
+    a = export.export(build_store(), tmp_path / f"a{export.SUFFIXES[fmt]}", fmt).read_bytes()
+    b = export.export(build_store(city_doc(), county_doc()), tmp_path / f"b{export.SUFFIXES[fmt]}", fmt).read_bytes()
+    assert a == b
+    assert len(a) > 1000
+
+
+def test_turtle_is_sorted_with_fixed_prefixes(merged):
+    text = merged.read_text(encoding="utf-8")
+    head = [line for line in text.splitlines() if line.startswith("@prefix")]
+    assert head == sorted(head) and len(head) == len(set(head))
+    subjects = [line.split(" ", 1)[0][1:-1] for line in text.splitlines()
+                if line.startswith("<") and not line.startswith("\t")]
+    assert subjects == sorted(subjects) and len(subjects) == len(set(subjects))
+
+
+def test_one_named_graph_alone(store, tmp_path):
+    g = next(x.value for x in store.named_graphs() if "祁门县" in x.value)
+    path = export.write_turtle(store, tmp_path / "one.ttl", graph=g)
+    text = path.read_text(encoding="utf-8")
+    assert "祁政办秘〔2021〕45号" in text and "巴政办发〔2021〕20号" not in text
+
+
+# --- atomic writes --------------------------------------------------------------------------------------
+
+
+class Boom(RuntimeError):
+    pass
+
+
+def _half_then_raise(items, output, fmt, **kwargs):
+    output.write(b"@prefix half: <http://example.org/> .\n<http://example.org/a> ")
+    raise Boom("serializer died mid-way")
+
+
+@pytest.mark.parametrize("existing", [True, False], ids=["replaces", "creates"])
+def test_crash_leaves_target_unchanged_and_no_temp(existing, store, tmp_path, monkeypatch):
+    target = tmp_path / "policykg.ttl"
+    if existing:
+        target.write_bytes(b"old content\n")
+    monkeypatch.setattr(export.ox, "serialize", _half_then_raise)
+    with pytest.raises(Boom):
+        export.write_turtle(store, target)
+    if existing:
+        assert target.read_bytes() == b"old content\n"
+    else:
+        assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir()] == (["policykg.ttl"] if existing else [])
+
+
+def test_crash_in_json_writer_leaves_no_half_file(store, tmp_path, monkeypatch):
+    target = tmp_path / "policykg.jsonld"
+
+    def dump(obj, fh, **kwargs):
+        fh.write('{"@context": ')
+        raise Boom("json died")
+
+    monkeypatch.setattr(export.json, "dump", dump)
+    with pytest.raises(Boom):
+        export.write_jsonld(store, target)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_written_files_get_normal_permissions(merged):
+    assert merged.stat().st_mode & 0o044  # readable by others: not mkstemp's 0600
+
+
+# --- round trips ------------------------------------------------------------------------------------------
+
+
+def test_merged_turtle_loads_with_the_same_count_everywhere(store, merged):
+    n = len(export.sorted_triples(store))
+    assert n > 1000
+    assert len(rdflib.Graph().parse(merged, format="turtle")) == n
+    assert len(list(ox.parse(path=str(merged), format=ox.RdfFormat.TURTLE))) == n
+    if shutil.which("rapper") is None:
+        pytest.skip("rapper (raptor2-utils) not installed")
+    run = subprocess.run(["rapper", "-i", "turtle", "-c", str(merged)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert f"returned {n} triples" in run.stderr
+
+
+def test_jsonld_loads_back_in_rdflib_as_the_same_graph(store, merged, tmp_path):
+    path = export.write_jsonld(store, tmp_path / "policykg.jsonld")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["@context"]["eli"] == ELI and data["@context"]["pk"] == PK
+    assert any(node.get("@type") == ["eli:LegalResource", "pk:Notice"] for node in data["@graph"])
+    from_jsonld = rdflib.Graph().parse(path, format="json-ld")
+    from_turtle = rdflib.Graph().parse(merged, format="turtle")
+    assert len(from_jsonld) == len(from_turtle)
+    assert set(from_jsonld) == set(from_turtle)
+
+
+def test_nquads_keep_named_graphs(store, tmp_path):
+    path = export.write_nquads(store, tmp_path / "all.nq")
+    quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+    assert len(quads) == len(store)
+    assert {q.graph_name for q in quads} == set(store.named_graphs())
+
+
+def test_ntriples_round_trip(store, tmp_path):
+    path = export.write_ntriples(store, tmp_path / "all.nt")
+    assert len(rdflib.Graph().parse(path, format="nt")) == len(export.sorted_triples(store))
+
+
+def test_graphml_reads_back(store, tmp_path):
+    path = export.write_graphml(store, tmp_path / "all.graphml")
+    g = nx.read_graphml(path)
+    kinds = {k for _, k in g.nodes(data="kind")}
+    assert {"document", "department", "duty", "clause"} <= kinds
+    assert all(isinstance(v, (str, int, float, bool)) for _, d in g.nodes(data=True) for v in d.values())
+    assert g.number_of_edges() > g.number_of_nodes() / 2
+
+
+def test_graphml_sanitises_none_and_lists():
+    g = nx.MultiDiGraph()
+    g.add_node("a", label=None, tags=["x", "y"], n=3)
+    g.add_edge("a", "a", key="k", kind=None)
+    h = export.graphml_ready(g)
+    assert h.nodes["a"] == {"label": "", "tags": "x; y", "n": 3}
+    assert h.edges["a", "a", "k"]["kind"] == ""
+
+
+def test_csv_one_row_per_duty(store, tmp_path):
+    path = export.write_csv(store, tmp_path / "duties.csv")
+    raw = path.read_bytes()
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    n = len(list(store.query(f"SELECT ?d WHERE {{ ?d a <{PK}DutyAssignment> }}", use_default_graph_as_union=True)))
+    assert len(rows) == n == 9
+    assert list(rows[0]) == list(export.CSV_COLUMNS)
+    tax = next(r for r in rows if r["department"] == "县税务局")
+    assert (tax["jurisdiction"], tax["role"], tax["action"], tax["clause"]) == ("祁门县", "responsible", "执行", "main/4/20")
+    doc = county_doc()
+    assert doc.text[int(tax["start"]):int(tax["end"])] == tax["text"]
+    assert {r["department"] for r in rows if r["jurisdiction"] == "巴彦淖尔市"} == {"市卫生健康委", "市财政局", "市发展改革委"}
+
+
+def test_export_rejects_unknown_format(store, tmp_path):
+    from extractor.errors import PolicykgError
+
+    with pytest.raises(PolicykgError, match="unknown export format"):
+        export.export(store, tmp_path / "x", "xml")
+
+
+# --- SHACL -------------------------------------------------------------------------------------------------
+
+
+def test_shapes_pass_on_hand_built_notices():
+    for doc in (county_doc(), city_doc()):
+        conforms, text, _ = validate(to_rdf(doc))
+        assert conforms, text
+
+
+@pytest.mark.parametrize("path", [COUNTY, CITY], ids=["county", "city"])
+def test_shapes_pass_on_the_seeds(path):
+    from extractor.pipeline import process
+
+    try:
+        doc = process(path)
+    except ImportError as exc:
+        pytest.skip(f"extraction stage not available: {exc}")
+    conforms, text, _ = validate(to_rdf(doc))
+    assert conforms, text
+
+
+QIMEN = "https://w3id.org/policykg/data/jurisdiction/祁门县/doc/祁政办秘-2021-45"
+DUTY = f"{QIMEN}/duty/main/4/1/d2"
+CLAUSE = f"{QIMEN}/clause/main/4/1"
+POS = DUTY + "#position"
+QUOTE = DUTY + "#quote"
+RULE = f"{QIMEN}/rule/main/3/1/rule"
+TASK_DOC = "https://w3id.org/policykg/data/jurisdiction/巴彦淖尔市/doc/巴政办发-2021-20"
+TASK = f"{TASK_DOC}/task/main/2/3/3/t1/1"
+I = lambda v: ox.NamedNode(v)  # noqa: E731
+L = lambda v, dt=None: ox.Literal(str(v), datatype=ox.NamedNode(dt)) if dt else ox.Literal(str(v))  # noqa: E731
+
+
+def drop(node, pred):
+    return lambda quads: [q for q in quads if not (q.subject.value == node and q.predicate.value == pred)]
+
+
+def put(node, pred, obj, replace=True):
+    def mutate(quads):
+        g = quads[0].graph_name
+        kept = drop(node, pred)(quads) if replace else list(quads)
+        return kept + [ox.Quad(I(node), I(pred), obj, g)]
+    return mutate
+
+
+BROKEN = {
+    "duty without assignee": (drop(DUTY, PK + "assignee"), DUTY),
+    "duty with two assignees": (put(DUTY, PK + "assignee", I("https://w3id.org/policykg/data/jurisdiction/祁门县/org/taxation"),
+                                    replace=False), DUTY),
+    "duty without span": (drop(DUTY, PK + "span"), DUTY),
+    "task without task clause": (drop(TASK, PK + "task"), TASK),
+    "clause without number": (drop(CLAUSE, ELI + "number"), CLAUSE),
+    "clause without parent": (drop(CLAUSE, ELI + "is_part_of"), CLAUSE),
+    "zone inside a clause": (put(f"{QIMEN}/clause/main", ELI + "is_part_of", I(CLAUSE)), f"{QIMEN}/clause/main"),
+    "notice without 文号 or absence": (drop(QIMEN, ELI + "id_local"), QIMEN),
+    "notice with 文号 and absence": (put(QIMEN, PK + "docNumberAbsent", L("true", XSD + "boolean")), QIMEN),
+    "span past the end": (put(POS, OA + "end", L(10 ** 6, XSD + "integer")), POS),
+    "span start after end": (put(POS, OA + "start", L(10 ** 5, XSD + "integer")), POS),
+    "negative start": (put(POS, OA + "start", L(-1, XSD + "integer")), POS),
+    "offset not xsd:integer": (put(POS, OA + "start", L("3")), POS),
+    "quote not the source": (put(QUOTE, OA + "exact", L("负责婴幼儿照护")), QUOTE),
+    "text length wrong": (put(f"{QIMEN}/source", PK + "textLength", L(5, XSD + "integer")), f"{QIMEN}/source"),
+    "period not a duration": (put(RULE, PK + "period", L("半年")), RULE),
+    "times min above max": (put(RULE, PK + "timesMin", L(3, XSD + "integer")), RULE),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_each_shape_bites(name):
+    mutate, focus = BROKEN[name]
+    quads = to_rdf(county_doc()) + to_rdf(city_doc())
+    broken = mutate(quads)
+    assert broken != quads
+    conforms, text, report = validate(broken)
+    assert not conforms, name
+    SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    focus_nodes = {str(o) for p in (SH.focusNode, SH.value) for o in report.objects(None, p)}
+    assert focus in focus_nodes, text
