@@ -16,7 +16,7 @@ from extractor.graph import (DEFAULT_BASE, DEPT, ELI, FOAF, OA, ORG, PK, RDF, RD
 from extractor.model import Document, Jurisdiction
 from extractor.store import add_document, load_ontology, open_store
 
-from conftest import CITY, COUNTY
+from conftest import CITY, COUNTY, EXTRA
 
 B = DEFAULT_BASE
 QIMEN = f"{B}jurisdiction/祁门县/doc/祁政办秘-2021-45"
@@ -132,7 +132,9 @@ def test_two_notices_never_collide(county, city):
     a = {q.subject.value for q in county}
     b = {q.subject.value for q in city}
     assert not any(s.startswith(BAYANNUR) for s in a) and not any(s.startswith(QIMEN) for s in b)
-    assert a & b == {f"{B}agent/policykg-0.1.0"}  # the software agent is the one node they share
+    from extractor import __version__
+
+    assert a & b == {f"{B}agent/policykg-{__version__}"}  # the software agent is the one node they share
 
 
 def test_fact_iris_come_from_clause_and_ordinal(county, city):
@@ -406,3 +408,27 @@ def test_seed_facts_become_a_valid_graph(path):
         dump = ox.serialize(to_rdf(doc, persons=False), format=ox.RdfFormat.N_QUADS).decode()
         for name in ("许亚军", "吴佳婧", "王卫东", "郑少维", "汪曌哲"):
             assert name in doc.text and name not in dump
+
+
+def _process(path):
+    """With facts when the extraction stage is importable, else the clause tree alone."""
+    from extractor.pipeline import process
+
+    try:
+        return process(path)
+    except ImportError:
+        return process(path, facts=False)
+
+
+@pytest.mark.parametrize("path", EXTRA, ids=lambda p: p.stem)
+def test_extra_notices_become_valid_graphs(path):
+    doc = _process(path)
+    quads = to_rdf(doc)
+    conforms, text, _ = validate(quads)
+    assert conforms, text
+    assert subjects_of_type(quads, PK + "Notice") == [document_iri(doc)]
+
+
+def test_all_known_notices_get_distinct_iris():
+    iris = [document_iri(_process(p)) for p in [COUNTY, CITY, *EXTRA]]
+    assert len(set(iris)) == len(iris) == 2 + len(EXTRA)
