@@ -65,10 +65,19 @@ def _umask() -> int:
 # --- statements, sorted ---------------------------------------------------------------------------
 
 
+def _is_ontology_graph(g) -> bool:
+    return isinstance(g, ox.NamedNode) and g.value.rsplit("/", 1)[-1] == "ontology"
+
+
 def _all_quads(source, graph: str | None) -> list[ox.Quad | ox.Triple]:
+    """The quads of one named graph, or of all — but the ontology graph, which a store may
+    hold for querying (`store.load_ontology`) and which is not data: ask for it by name."""
     if isinstance(source, ox.Store):
-        g = ox.NamedNode(graph) if graph else None
-        return list(source.quads_for_pattern(None, None, None, g))
+        if graph:
+            return list(source.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+        return [q for g in sorted(source.named_graphs(), key=str) if not _is_ontology_graph(g)
+                for q in source.quads_for_pattern(None, None, None, g)] + \
+            list(source.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     quads = list(source)
     if graph:
         quads = [q for q in quads if isinstance(q, ox.Quad) and isinstance(q.graph_name, ox.NamedNode)
@@ -137,7 +146,8 @@ def _serialize(items, path: str | Path, fmt: ox.RdfFormat, prefixes: dict[str, s
 
 
 def write_turtle(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
-    """Turtle of one named graph, or of all graphs merged (`graph=None`); sorted, byte-stable."""
+    """Turtle of one named graph, or of all graphs merged (`graph=None`, the ontology graph
+    left out); sorted, byte-stable."""
     return _serialize(sorted_triples(source, graph), path, ox.RdfFormat.TURTLE, PREFIXES)
 
 

@@ -60,6 +60,18 @@ def test_turtle_is_sorted_with_fixed_prefixes(merged):
     assert subjects == sorted(subjects) and len(subjects) == len(set(subjects))
 
 
+def test_merged_output_leaves_the_ontology_graph_out_unless_asked(tmp_path):
+    from extractor.store import load_ontology
+
+    store = build_store(city_doc())
+    n = len(export.sorted_triples(store))
+    load_ontology(store)
+    assert len(export.sorted_triples(store)) == n
+    onto = next(g.value for g in store.named_graphs() if g.value.endswith("/ontology"))
+    path = export.write_turtle(store, tmp_path / "ontology.ttl", graph=onto)
+    assert "pk:DutyAssignment a owl:Class" in path.read_text(encoding="utf-8")
+
+
 def test_one_named_graph_alone(store, tmp_path):
     g = next(x.value for x in store.named_graphs() if "祁门县" in x.value)
     path = export.write_turtle(store, tmp_path / "one.ttl", graph=g)
