@@ -113,7 +113,7 @@ def page_html(graph, *, title: str, legend: dict[str, str] | None = None,
     if not isinstance(height, str) or not _LENGTH.fullmatch(height):
         raise PolicykgError(f"view: height must be a CSS length such as 800px or 90vh, got {height!r}")
     colours = _kind_colours(legend)
-    data = _page_data(graph, colours, tuple(filters))
+    data = _page_data(graph, colours, (filters,) if isinstance(filters, str) else tuple(filters))
 
     scripts = {"vis": _read(_vis_dir() / "vis-network.min.js"), "app": _read(TEMPLATES / "graph.js")}
     styles = {"vis": _read(_vis_dir() / "vis-network.css"), "app": _read(TEMPLATES / "graph.css")}
