@@ -340,3 +340,16 @@ def export(source: StoreOrQuads, path: str | Path, fmt: str, *, graph: str | Non
     except KeyError:
         raise PolicykgError(f"unknown export format {fmt!r} (choose from {', '.join(WRITERS)})") from None
     return writer(source, path, graph=graph)
+
+
+def write_build(store: ox.Store, out_dir: str | Path, notices: dict[str, str], *,
+                formats: Iterable[str] = ("ttl", "jsonld")) -> list[Path]:
+    """What `policykg build` writes: ``notices/<name>.ttl`` for each notice (`notices` maps a
+    file name stem to the named graph `store.add_document` returned) and the merged graph as
+    ``policykg.<suffix>`` in each of `formats`. Returns the paths written, in order."""
+    out = Path(out_dir)
+    written = [write_turtle(store, out / "notices" / f"{name}.ttl", graph=graph)
+               for name, graph in sorted(notices.items())]
+    for fmt in formats:
+        written.append(export(store, out / f"policykg{SUFFIXES.get(fmt, '')}", fmt))
+    return written
