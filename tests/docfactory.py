@@ -169,7 +169,7 @@ def county_doc() -> Document:
     # --- facts ---------------------------------------------------------------------------------
     J = "祁门县"
     health = Department(f"{J}/health", "县卫生健康委", "health", J, "county")
-    bianban = Department(f"{J}/县委编办", "县委编办", None, J, "county")
+    bianban = Department(f"{J}/establishment-office", "县委编办", "establishment-office", J, "county")
     tax = Department(f"{J}/taxation", "县税务局", "taxation", J, "county")
     ndrc = Department(f"{J}/development-reform", "县发展改革委", "development-reform", J, "county")
 

@@ -205,10 +205,19 @@ def test_organisations_per_jurisdiction_and_concept(county):
     assert value(county, health, ORG + "classification") == DEPT + "health"
     assert value(county, health, PK + "jurisdiction") == f"{B}jurisdiction/祁门县"
     assert value(county, health, RDFS + "label") == "县卫生健康委"
-    bianban = f"{B}jurisdiction/祁门县/org/县委编办"
-    assert objects(county, bianban, ORG + "classification") == []
+    assert value(county, f"{B}jurisdiction/祁门县/org/establishment-office", RDFS + "label") == "县委编办"
     assert value(county, f"{B}jurisdiction/祁门县", PK + "jurisdictionLevel") == \
         "https://w3id.org/policykg/layout/county"
+
+
+def test_body_outside_the_registry_is_keyed_by_its_name():
+    doc = county_doc()
+    doc.facts.departments["祁门县/establishment-office"].concept = None
+    quads = to_rdf(doc)
+    org = f"{B}jurisdiction/祁门县/org/县委编办"
+    assert value(quads, org, RDFS + "label") == "县委编办"
+    assert objects(quads, org, ORG + "classification") == []
+    assert value(quads, f"{QIMEN}/duty/main/4/2/d1", PK + "assignee") == org
 
 
 def test_joint_meeting(county):
