@@ -119,14 +119,19 @@ def document_slug(doc: Document) -> str:
     return f"{iri_segment(title)}-{digest[:8]}" if title else f"text-{digest[:16]}"
 
 
+def normalise_base(base: str) -> str:
+    """`base` ending in / or # (a base given as .../data gets its slash)."""
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
 def jurisdiction_iri(name: str, base: str = DEFAULT_BASE) -> str:
-    return f"{base}jurisdiction/{iri_segment(name)}"
+    return f"{normalise_base(base)}jurisdiction/{iri_segment(name)}"
 
 
 def document_iri(doc: Document, base: str = DEFAULT_BASE) -> str:
     """``{base}jurisdiction/祁门县/doc/祁政办秘-2021-45`` (``{base}doc/…`` without a jurisdiction)."""
     j = doc.jurisdiction
-    head = f"{jurisdiction_iri(j.name, base)}/" if j and j.name else base
+    head = f"{jurisdiction_iri(j.name, base)}/" if j and j.name else normalise_base(base)
     return f"{head}doc/{document_slug(doc)}"
 
 
@@ -149,6 +154,7 @@ def organisation_iri(dep: Department, doc_iri: str, base: str = DEFAULT_BASE) ->
 
 def cited_document_iri(number: str | None, title: str | None, base: str = DEFAULT_BASE) -> str:
     """A cited document, keyed by its 文号 when given (``{base}doc/国办发-2019-15``), else its title."""
+    base = normalise_base(base)
     if number:
         return f"{base}doc/{number_slug(number)}"
     return f"{base}doc/title/{iri_segment(''.join((title or '').split()))}"
@@ -622,9 +628,7 @@ def to_rdf(doc: Document, *, base: str = DEFAULT_BASE, persons: bool = True) -> 
     Deterministic: the same document gives the same quads in the same order. `persons=False`
     leaves out every foaf:Person, every name, and masks names inside the source text.
     """
-    if not base.endswith(("/", "#")):
-        base += "/"
-    return _Builder(doc, base, persons).build()
+    return _Builder(doc, normalise_base(base), persons).build()
 
 
 # --- the networkx view ---------------------------------------------------------------------------
@@ -636,6 +640,7 @@ NODE_KINDS = (  # first matching rdf:type wins
     (PK + "MeetingRule", "meeting-rule"), (ELI + "LegalResourceSubdivision", "clause"),
     (ELI + "LegalResource", "reference"),
 )
+TITLE_MAX = 400
 EDGE_KINDS = {
     ELI + "has_part": "has_part", PK + "meetingRule": "has_part", PK + "establishes": "has_part",
     SCHEMA + "mentions": "mentions", PK + "assignee": "duty_of", ELI + "cites": "cites",
@@ -713,6 +718,8 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]") -> "networkx.Mul
         if kind == "duty":
             label = one(s, PK + "dutyText") or label
         title = exact(s) or one(s, ELI + "title") or label
+        if len(title) > TITLE_MAX:  # a zone's quote is the whole notice: too long to hover
+            title = title[:TITLE_MAX - 1] + "…"
         g.add_node(s, label=_one_line(label)[:60], kind=kind, jurisdiction=j, title=title, doc=d)
     for c in sorted(concepts):
         if c not in g:
@@ -762,7 +769,7 @@ def link_counterparts(store: "ox.Store", *, base: str = DEFAULT_BASE) -> int:
     """`skos:closeMatch` between organisations of the same registry concept in different
     jurisdictions, (re)written into the named graph ``{base}counterparts``; returns the
     number of links (each direction counts once)."""
-    graph = ox.NamedNode(base + "counterparts")
+    graph = ox.NamedNode(normalise_base(base) + "counterparts")
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
     rows = store.query(

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import PolicykgError
-from .graph import DEFAULT_BASE, to_rdf
+from .graph import DEFAULT_BASE, normalise_base, to_rdf
 from .knowledge import PK, ontology_dir
 from .model import Document
 
@@ -58,7 +58,7 @@ def ontology_files() -> list[Path]:
 
 def load_ontology(store: ox.Store, *, base: str = DEFAULT_BASE) -> None:
     """Load every `ontology/*.ttl` (but the SHACL shapes) into the named graph ``{base}ontology``."""
-    graph = ox.NamedNode(base + "ontology")
+    graph = ox.NamedNode(normalise_base(base) + "ontology")
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
     for path in ontology_files():
