@@ -767,8 +767,9 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]") -> "networkx.Mul
 
 def link_counterparts(store: "ox.Store", *, base: str = DEFAULT_BASE) -> int:
     """`skos:closeMatch` between organisations of the same registry concept in different
-    jurisdictions, (re)written into the named graph ``{base}counterparts``; returns the
-    number of links (each direction counts once)."""
+    jurisdictions that both issued a notice in the store (祁门县's and 巴彦淖尔市's health
+    commissions; not the national ministry a notice merely cites), (re)written into the
+    named graph ``{base}counterparts``. Returns the number of links (each direction counts)."""
     graph = ox.NamedNode(normalise_base(base) + "counterparts")
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
@@ -777,7 +778,8 @@ def link_counterparts(store: "ox.Store", *, base: str = DEFAULT_BASE) -> int:
               ?a <{ORG}classification> ?c ; <{PK}jurisdiction> ?ja .
               ?b <{ORG}classification> ?c ; <{PK}jurisdiction> ?jb .
               FILTER(?a != ?b && ?ja != ?jb)
-              FILTER NOT EXISTS {{ ?a a <{PK}JointMeeting> }}
+              ?da a <{PK}Notice> ; <{ELI}jurisdiction> ?ja .
+              ?db a <{PK}Notice> ; <{ELI}jurisdiction> ?jb .
             }}""", use_default_graph_as_union=True)
     quads = sorted({ox.Quad(r["a"], ox.NamedNode(SKOS + "closeMatch"), r["b"], graph) for r in rows},
                    key=str)

@@ -441,3 +441,21 @@ def test_extra_notices_become_valid_graphs(path):
 def test_all_known_notices_get_distinct_iris():
     iris = [document_iri(_process(p)) for p in [COUNTY, CITY, *EXTRA]]
     assert len(set(iris)) == len(iris) == 2 + len(EXTRA)
+
+
+def test_seed_counterparts_and_the_view():
+    store = open_store()
+    for path in (COUNTY, CITY):
+        add_document(store, _with_facts(path))
+    n = link_counterparts(store)
+    pairs = {(r["a"].value, r["b"].value) for r in store.query(
+        f"SELECT ?a ?b WHERE {{ GRAPH <{B}counterparts> {{ ?a ?p ?b }} }}")}
+    assert len(pairs) == n > 10
+    assert (f"{B}jurisdiction/祁门县/org/health", f"{B}jurisdiction/巴彦淖尔市/org/health") in pairs
+    # only bodies of the two issuing jurisdictions, not the ministries a notice cites
+    assert all("/jurisdiction/祁门县/" in a + b and "/jurisdiction/巴彦淖尔市/" in a + b for a, b in pairs)
+    g = to_networkx(store)
+    tasks = Counter(v for u, v, k in g.edges(data="kind") if k == "assigned_to")
+    # the city health commission carries the most task tags of the implementation plan
+    assert tasks.most_common(1)[0][0] == f"{B}jurisdiction/巴彦淖尔市/org/health"
+    assert {g.nodes[u]["kind"] for u, v, k in g.edges(data="kind") if k == "assigned_to"} == {"task"}
