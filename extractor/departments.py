@@ -1,0 +1,728 @@
+"""Department recogniser: a text → the departments it names, read from `ontology/departments.ttl`.
+
+In: a notice's text (or a `[start, end)` slice of it) and the notice's own jurisdiction
+prefix. Out: `DepartmentMatch`es with exact spans of that text, the registry concept
+(``health``), the jurisdiction prefix (written, inherited from an earlier item of the same
+list, or the notice's own), the canonical name at that level (消防救援大队 for a county,
+消防救援支队 for a city) and flags: party body, generic "X部门" reference, national body,
+collective "各旗县区…" address, former name.
+
+How: the registry's labels, the jurisdiction prefixes of `layout.ttl` and the cue words of
+`departments.ttl` compile once into one regular expression shaped as a trie, so the longest
+label wins at each position. Matching runs on a folded copy of the text with spaces and
+tabs squeezed out ("妇  联" is 妇联); offsets map back to the text given. A place name
+before a prefix (巴彦淖尔市, 奈曼旗) is recognised from the place-name entries of jieba's
+bundled dictionary. A second pass reads lists: a prefix written on one item carries to the
+next ("市人社局、卫生健康委"), and an organisation the registry does not know is still found
+when it stands in a list of departments (河套学院) or after a numbering label.
+"""
+from __future__ import annotations
+
+import bisect
+import importlib.util
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+from .errors import PolicykgError
+from .knowledge import DEPT, PK, RDF, SKOS, by_subject
+from .model import FOLD
+
+REGISTRY = "departments.ttl"
+CUE = "https://w3id.org/policykg/cue/dept-"
+DCT = "http://purl.org/dc/terms/"
+PARTY_BODIES = DEPT + "party-bodies"
+# layout.ttl's pk:rank → which level-specific label applies (pk:provinceLabel …).
+TIER_OF_RANK = {1: "province", 2: "city", 3: "county"}
+LEVEL_LABELS = {"county": "countyLabel", "city": "cityLabel", "province": "provinceLabel",
+                "national": "nationalLabel"}
+
+_CJK = "\u3400-\u9fff"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_INK = re.compile(r"[^ \t\u3000\xa0]+")  # runs kept by the squeezing of horizontal space
+# A numbering label at the start of a line: (10) 10. 十、 (一)
+_NUMBER_LABEL = re.compile(r"\(?[0-9一二三四五六七八九十百]+[).、]?")
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentMatch:
+    """One department named in a text.
+
+    `inherited` is True when the prefix was not written on this mention: carried from an
+    earlier item of the same list ("市人社局、卫生健康委") or the notice's own prefix given
+    as `default_prefix`. `generic` marks a reference to a field of work ("卫生健康部门",
+    each item of "市场监督管理、教育…等部门"), not a body; `collective` an address to all
+    lower bodies together ("各旗县区人民政府"); `national` a national body (国家卫生健康委,
+    住房城乡建设部; `prefix` is then None); `former` a name from before a reform (卫生局);
+    `tier` the level whose name `canonical` is (county, city, province, national).
+    """
+
+    start: int
+    end: int
+    surface: str
+    concept: str | None
+    prefix: str | None
+    inherited: bool
+    canonical: str
+    party: bool
+    generic: bool = False
+    national: bool = False
+    collective: bool = False
+    former: bool = False
+    tier: str | None = None
+
+
+# --- the registry ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    concept: str
+    tier: str | None = None  # a level-specific label
+    former: bool = False
+    bound: bool = False  # names the body only with a written or inherited prefix
+
+
+@dataclass(slots=True)
+class _Concept:
+    name: str
+    zh: str
+    en: str
+    alt: list[str] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)
+    former: list[str] = field(default_factory=list)
+    levels: dict[str, list[str]] = field(default_factory=dict)
+    party_labels: list[str] = field(default_factory=list)
+    prefixed: list[str] = field(default_factory=list)
+    infix: list[str] = field(default_factory=list)
+    domain: list[str] = field(default_factory=list)
+    merges: list[str] = field(default_factory=list)
+    replaced_by: list[str] = field(default_factory=list)
+    collective_of: str | None = None
+    collections: list[str] = field(default_factory=list)
+    definition: str | None = None
+
+
+@dataclass(frozen=True)
+class _Registry:
+    concepts: dict[str, _Concept]
+    labels: dict[str, _Label]
+    domains: dict[str, str]
+    infix: dict[tuple[str, str], str]  # (text before, text after the prefix) → concept
+    party: frozenset[str]
+    collective_concept: dict[str, str]  # government → local-governments
+    level_prefix: dict[str, str]  # 县 → county, 自治区 → province, 巴彦淖尔市 is resolved by suffix
+    national_prefix: frozenset[str]
+    collective_prefix: frozenset[str]
+    collective_lead: tuple[str, ...]
+    not_prefix: frozenset[str]
+    party_lead: tuple[str, ...]
+    separators: frozenset[str]
+    pattern: re.Pattern
+    generic_tail: re.Pattern
+    org: re.Pattern
+    org_whole: re.Pattern
+    org_class: re.Pattern
+    org_stop: frozenset[str]
+    org_not_ending: tuple[str, ...]
+    org_long_suffixes: tuple[str, ...]
+    false_friends: tuple[str, ...]
+
+
+def _norm(label: str) -> str:
+    """A label as the matcher sees text: folded, without spaces."""
+    return re.sub(r"[ \t\u3000\xa0]+", "", str(label).translate(FOLD))
+
+
+def _local(iri: str) -> str:
+    return iri[len(DEPT):] if iri.startswith(DEPT) else iri
+
+
+def _trie(words) -> str:
+    """A regular expression matching any of `words`, longest first, shaped as a trie so the
+    engine never retries a shared beginning (hundreds of labels stay fast)."""
+    root: dict = {}
+    for w in words:
+        if not w:
+            continue
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    pattern = walk(root)
+    if not pattern:
+        return "(?!)"
+    return "(?:" + pattern + ")"
+
+
+def _alternation(words) -> str:
+    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(map(re.escape, words)) + ")" if words else "(?!)"
+
+
+def _literals(values, lang: str | None = "zh") -> list[str]:
+    return [str(v) for v in values if lang is None or getattr(v, "language", None) in (lang, None)]
+
+
+@cache
+def _registry() -> _Registry:
+    try:
+        table = by_subject(REGISTRY)
+        layout = by_subject("layout.ttl")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise PolicykgError(f"{REGISTRY}: cannot read the department registry ({exc})") from None
+    concepts: dict[str, _Concept] = {}
+    collections: dict[str, list[str]] = {}
+    for s, props in table.items():
+        types = props.get(RDF + "type", [])
+        if SKOS + "Collection" in types:
+            collections[s] = [_local(str(m)) for m in props.get(SKOS + "member", [])]
+        if SKOS + "Concept" not in types:
+            continue
+        name = _local(s)
+        pref = props.get(SKOS + "prefLabel", [])
+        zh = [str(p) for p in pref if getattr(p, "language", None) == "zh"]
+        en = [str(p) for p in pref if getattr(p, "language", None) == "en"]
+        if len(zh) != 1 or len(en) != 1:
+            raise PolicykgError(f"{REGISTRY}: {name} needs exactly one zh and one en skos:prefLabel")
+        c = _Concept(name, zh[0], en[0])
+        c.alt = _literals(props.get(SKOS + "altLabel", []))
+        c.hidden = _literals(props.get(SKOS + "hiddenLabel", []))
+        c.former = _literals(props.get(PK + "formerLabel", []))
+        for tier, prop in LEVEL_LABELS.items():
+            if PK + prop in props:
+                c.levels[tier] = _literals(props[PK + prop])
+        c.party_labels = _literals(props.get(PK + "partyLabel", []))
+        c.prefixed = _literals(props.get(PK + "prefixedLabel", []))
+        c.infix = _literals(props.get(PK + "infixLabel", []))
+        c.domain = _literals(props.get(PK + "domainLabel", []))
+        c.merges = [_local(str(x)) for x in props.get(PK + "merges", [])]
+        c.replaced_by = [_local(str(x)) for x in props.get(DCT + "isReplacedBy", [])]
+        target = props.get(PK + "collectiveOf")
+        c.collective_of = _local(str(target[0])) if target else None
+        defs = _literals(props.get(SKOS + "definition", []), "en")
+        c.definition = defs[0] if defs else None
+        concepts[name] = c
+    for coll, members in collections.items():
+        for m in members:
+            if m in concepts:
+                concepts[m].collections.append(_local(coll))
+
+    labels: dict[str, _Label] = {}
+
+    def add(label: str, concept: str, **kind) -> None:
+        key = _norm(label)
+        old = labels.get(key)
+        if old is not None and old.concept != concept:
+            raise PolicykgError(f"{REGISTRY}: label {label!r} names both {old.concept} and {concept}")
+        if old is None:
+            labels[key] = _Label(concept, **kind)
+        else:  # the same label twice for one concept (prefLabel and prefixedLabel): merge
+            labels[key] = _Label(concept, old.tier or kind.get("tier"), old.former or kind.get("former", False),
+                                 old.bound or kind.get("bound", False))
+
+    domains: dict[str, str] = {}
+    infix: dict[tuple[str, str], str] = {}
+    for c in concepts.values():
+        for label in [c.zh, *c.alt, *c.hidden]:
+            add(label, c.name)
+        for label in c.former:
+            add(label, c.name, former=True)
+        for tier, names in c.levels.items():
+            for label in names:
+                add(label, c.name, tier=tier)
+        for label in [*c.party_labels, *c.prefixed]:
+            add(label, c.name, bound=True)
+        for label in c.domain:
+            key = _norm(label)
+            if domains.get(key, c.name) != c.name:
+                raise PolicykgError(f"{REGISTRY}: domain label {label!r} names both {domains[key]} and {c.name}")
+            domains[key] = c.name
+        for template in c.infix:
+            before, sep, after = _norm(template).partition("{}")
+            if not sep:
+                raise PolicykgError(f"{REGISTRY}: infix label {template!r} of {c.name} has no {{}}")
+            infix[(before, after)] = c.name
+
+    def cue(name: str) -> list[str]:
+        return [_norm(v) for v in table.get(CUE + name, {}).get(PK + "cue", [])]
+
+    level_prefix: dict[str, str] = {}
+    for s, props in layout.items():
+        rank = props.get(PK + "rank")
+        if PK + "JurisdictionLevel" not in props.get(RDF + "type", []) or not rank:
+            continue
+        tier = TIER_OF_RANK.get(int(rank[0]))
+        for p in [*props.get(PK + "prefix", []), *props.get(PK + "suffix", [])]:
+            if tier:
+                level_prefix[_norm(p)] = tier
+    if not level_prefix:
+        raise PolicykgError("layout.ttl: no jurisdiction levels (pk:JurisdictionLevel with pk:prefix)")
+
+    national, collective = frozenset(cue("national-prefix")), frozenset(cue("collective-prefix"))
+    leads = tuple(cue("collective-lead"))
+    separators = frozenset(cue("list-separator"))
+    sep = _alternation(separators)
+    any_prefix = _trie(set(level_prefix) | national | collective)
+    prefix = f"(?:{_alternation(leads)}?{any_prefix})"
+    level_only = _trie(level_prefix)
+    label_re = _trie(labels)
+    domain_re = _trie(domains)
+    tail = f"(?:{_alternation(cue('generic-modifier'))})*{_alternation(cue('generic-tail'))}"
+    before = _alternation(b for b, _ in infix)
+    after = _alternation(a for _, a in infix)
+    pattern = re.compile(
+        f"(?P<gpre>{prefix})?(?P<gdom>{domain_re})"
+        f"(?=(?:{sep}(?:{prefix})?(?:{domain_re}|{label_re}))*等?{tail})"
+        f"|(?P<ib>{before})(?P<iname>[{_CJK}]{{0,8}}?)(?P<ip>{level_only})(?P<ia>{after})"
+        f"|(?P<pre>{prefix})?(?P<lab>{label_re})")
+    lead_in, end = _alternation(cue("org-lead-in")), _alternation(cue("org-end"))
+    suffix = _alternation(cue("org-suffix"))
+    org = re.compile(f"(?P<lead>{lead_in}+)?(?P<org>[{_CJK}]{{1,24}}?{suffix})(?:(?P<tail>{end})|$)")
+    org_whole = re.compile(f"[{_CJK}]{{1,24}}?{suffix}")
+    org_class = re.compile(f"等[^。;:()\\n]{{0,12}}?{_alternation(cue('org-class'))}")
+    party = frozenset(n for n, c in concepts.items() if _local(PARTY_BODIES) in c.collections)
+    collective_concept = {c.collective_of: n for n, c in concepts.items() if c.collective_of}
+    return _Registry(concepts, labels, domains, infix, party, collective_concept, level_prefix, national,
+                     collective, leads, frozenset(cue("not-prefix")), tuple(cue("party-lead")), separators,
+                     pattern, re.compile(tail), org, org_whole, org_class, frozenset("".join(cue("org-stop"))),
+                     tuple(cue("org-not-ending")), tuple(x for x in cue("org-suffix") if len(x) > 1),
+                     tuple(cue("false-friend")))
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Place names (ns entries) of jieba's bundled dictionary: 巴彦淖尔, 奈曼旗, 内蒙古自治区.
+
+    Read straight from the file (no jieba import, no segmentation): 0.1 s once. Without
+    jieba, named prefixes fall back to their last character (市 for 巴彦淖尔市)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        return frozenset()
+    path = Path(spec.origin).with_name("dict.txt")
+    out = set()
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.endswith(" ns\n"):
+                    out.add(line.split(" ", 1)[0])
+    except OSError:
+        return frozenset()
+    return frozenset(out)
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Hit:
+    """A match in squeezed coordinates while the passes refine it."""
+
+    cs: int
+    ce: int
+    kind: str  # known | generic | unknown
+    concept: str | None
+    prefix: str | None = None
+    written: bool = False
+    inherited: bool = False
+    national: bool = False
+    collective: bool = False
+    former: bool = False
+    bound: bool = False
+    label_tier: str | None = None
+    standalone: bool = False  # a one-character label (县委): must be followed by a boundary
+    name: str = ""  # unknown bodies: the name as written, squeezed
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and _CJK_CHAR.match(ch) is not None
+
+
+class _Scanner:
+    def __init__(self, reg: _Registry, text: str):
+        self.reg = reg
+        self.text = text  # squeezed, folded
+        self.places = _places()
+
+    # -- prefixes -------------------------------------------------------------------------
+
+    def is_place(self, name: str, suffix: str) -> bool:
+        return name + suffix in self.places or (len(name) >= 2 and name in self.places)
+
+    def place_before(self, ps: int, core: str, floor: int) -> int | None:
+        """Start of a place name that ends with the prefix `core` at `ps` (巴彦淖尔 + 市)."""
+        C = self.text
+        for k in range(min(8, ps - floor), 0, -1):
+            cand = C[ps - k:ps]
+            if not all(_is_cjk(ch) for ch in cand) or not self.is_place(cand, core):
+                continue
+            if k == 1 and ps - 1 > floor and _is_cjk(C[ps - 2]):
+                continue  # one-character places (和县) only after a boundary: 任务和县委 is 县委
+            return ps - k
+        return None
+
+    def apply_prefix(self, hit: _Hit, pre: str, ps: int, floor: int) -> None:
+        reg = self.reg
+        lead = "" if pre in reg.collective_prefix else \
+            next((x for x in reg.collective_lead if pre.startswith(x) and len(pre) > len(x)), "")
+        core = pre[len(lead):]
+        if core in reg.national_prefix:
+            hit.national, hit.written = True, True
+        elif core in reg.collective_prefix or lead:
+            hit.collective, hit.prefix, hit.written = True, core, True
+        elif hit.national:
+            pass  # a national label keeps its own level
+        else:
+            start = self.place_before(ps, core, floor)
+            if start is not None:
+                hit.cs, hit.prefix, hit.written = start, self.text[start:ps] + core, True
+                return
+            end = ps + len(core)
+            if any(self.text.startswith(w, end - len(w)) for w in reg.not_prefix if end - len(w) >= floor):
+                hit.cs = ps + len(pre)  # 社区, 城市: not a jurisdiction
+                return
+            hit.prefix, hit.written = core, True
+
+    # -- one match of the big pattern -----------------------------------------------------------
+
+    def interpret(self, m: re.Match, floor: int) -> _Hit | None:
+        reg, C = self.reg, self.text
+        if m.group("gdom") is not None:
+            hit = _Hit(m.start("gdom"), m.end("gdom"), "generic", reg.domains[m.group("gdom")])
+            if m.group("gpre"):
+                hit.cs = m.start()
+                self.apply_prefix(hit, m.group("gpre"), m.start("gpre"), floor)
+            t = reg.generic_tail.match(C, hit.ce)
+            if t:
+                hit.ce = t.end()
+            return hit
+        if m.group("ib") is not None:
+            concept = reg.infix.get((m.group("ib"), m.group("ia")))
+            iname, ip = m.group("iname"), m.group("ip")
+            if concept is None or (iname and not self.is_place(iname, ip)):
+                return None
+            return _Hit(m.start(), m.end(), "known", concept, prefix=iname + ip, written=True)
+        lab = m.group("lab")
+        info = reg.labels[lab]
+        if lab.endswith("部") and C.startswith("门", m.end()):
+            return None  # 教育部门 is a generic reference, not 教育部
+        if any(C.startswith(w, m.start("lab")) for w in reg.false_friends):
+            return None  # 政府网
+        pre = m.group("pre")
+        if pre and pre in reg.national_prefix and info.tier == "national":
+            # "中共中央 国务院" squeezed: two national bodies, not a prefix and a label
+            first = reg.labels.get(pre)
+            if first is None:
+                pre = None
+            else:
+                return _Hit(m.start(), m.start() + len(pre), "known", first.concept, former=first.former,
+                            label_tier=first.tier, national=True)
+        hit = _Hit(m.start("lab"), m.end(), "known", info.concept, former=info.former, bound=info.bound,
+                   label_tier=info.tier, national=info.tier == "national", standalone=len(lab) == 1)
+        if pre:
+            hit.cs = m.start()
+            self.apply_prefix(hit, pre, m.start("pre"), floor)
+        if info.concept in reg.party:
+            for lead in reg.party_lead:
+                if hit.cs - len(lead) >= floor and C.startswith(lead, hit.cs - len(lead)):
+                    hit.cs -= len(lead)
+        return hit
+
+    def scan(self) -> list[_Hit]:
+        C, search = self.text, self.reg.pattern.search
+        hits: list[_Hit] = []
+        pos = floor = 0
+        while True:
+            m = search(C, pos)
+            if m is None:
+                break
+            hit = self.interpret(m, floor)
+            if hit is None:
+                pos = m.start() + 1
+                continue
+            hits.append(hit)
+            pos = floor = hit.ce
+        starts = {h.cs for h in hits}
+        connectors = self.reg.separators
+        # 县委 stands alone ("县委、县政府", "县委县政府"), never inside a word (县委员会).
+        return [h for h in hits if not h.standalone or h.ce >= len(C) or not _is_cjk(C[h.ce])
+                or h.ce in starts or C[h.ce] in connectors]
+
+    # -- lists --------------------------------------------------------------------------------------
+
+    def separated(self, a: int, b: int) -> bool:
+        """True when C[a:b] holds nothing but list separators (or nothing)."""
+        gap = self.text[a:b]
+        if len(gap) > 3:
+            return False
+        for s in sorted(self.reg.separators, key=len, reverse=True):
+            gap = gap.replace(s, "")
+        return not gap
+
+    def unknowns(self, hits: list[_Hit]) -> list[_Hit]:
+        """Organisations the registry does not know, standing in a list of departments
+        (河套学院 in "卫生健康委,河套学院按职责分工负责"), in a list closed by "等…单位/院校",
+        or alone after a numbering label ("(10)铁路乌兰浩特站:")."""
+        reg, C = self.reg, self.text
+        items: list[tuple[int, int, str, object]] = [(h.cs, h.ce, "K", h) for h in hits]
+        bounds = [0] + [x for h in hits for x in (h.cs, h.ce)] + [len(C)]
+        ends, starts = {h.ce for h in hits}, {h.cs for h in hits}
+        for a, b in zip(bounds[::2], bounds[1::2]):
+            for run in _CJK_RUN.finditer(C, a, b):
+                s, e = run.span()
+                if C[s:e] in reg.separators:
+                    continue
+                if s in ends and e in starts:
+                    items.append((s, e, "B", None))
+                elif s in ends:
+                    items.append((s, e, "T", None))
+                elif e in starts:
+                    items.append((s, e, "L", None))
+                else:
+                    om = reg.org.match(C, s, e)
+                    ok = om is not None and self.valid_org(om.group("org"))
+                    items.append((s, e, "C" if ok else "B", om if ok else None))
+        items.sort(key=lambda it: (it[0], it[1]))
+        found: list[_Hit] = []
+        chain: list[tuple] = []
+        state = {"closing": None}
+
+        def close(closing: int | None = None) -> None:
+            evidence = any(it[2] == "K" and it[3].kind != "generic" for it in chain)
+            if not evidence and closing is not None:
+                evidence = reg.org_class.match(C, closing) is not None
+            for it in chain:
+                if it[2] == "C" and (evidence or self.heading(it)):
+                    found.append(self.unknown_hit(it[3]))
+            chain.clear()
+
+        prev_end: int | None = None
+        for it in items:
+            s, e, kind, om = it
+            linked = prev_end is not None and self.separated(prev_end, s)
+            if kind == "T":
+                close(s)
+                prev_end = None
+                continue
+            if kind == "B":
+                close()
+                prev_end = None
+                continue
+            if kind == "L" or not linked or (kind == "C" and om.group("lead")):
+                close()
+            if kind == "L":
+                prev_end = e
+                continue
+            chain.append(it)
+            prev_end = e
+            if kind == "C" and om.group("tail"):
+                close(om.end("org"))
+                prev_end = None
+        close()
+        return found
+
+    def valid_org(self, name: str) -> bool:
+        reg = self.reg
+        return len(name) >= 3 and name not in reg.labels and not any(ch in reg.org_stop for ch in name) \
+            and not any(name.endswith(w) for w in reg.org_not_ending)
+
+    def heading(self, item: tuple) -> bool:
+        """An item alone between a numbering label and a colon: "(10)铁路乌兰浩特站:"."""
+        s, e, _, om = item
+        C = self.text
+        if om.group("lead") or om.group("tail") or om.end("org") != e or C[e:e + 1] not in (":", "。"):
+            return False
+        if C[e] == "。" and not any(om.group("org").endswith(x) for x in self.reg.org_long_suffixes):
+            return False  # "1.科学规划…机构布局。" is a heading sentence, "(十八)河套学院。" a body
+        line = C.rfind("\n", 0, s) + 1
+        return _NUMBER_LABEL.fullmatch(C, line, s) is not None
+
+    def unknown_hit(self, om: re.Match) -> _Hit:
+        name = om.group("org")
+        hit = _Hit(om.start("org"), om.end("org"), "unknown", None, name=name)
+        for k in range(min(9, len(name) - 1), 1, -1):  # 巴彦淖尔市职业技术学校 → 巴彦淖尔市
+            head = name[:k]
+            for suffix, _ in sorted(self.reg.level_prefix.items(), key=lambda x: -len(x[0])):
+                if head.endswith(suffix) and len(head) > len(suffix) and self.is_place(head[:-len(suffix)], suffix):
+                    hit.prefix, hit.written = head, True
+                    return hit
+        return hit
+
+    def inherit(self, hits: list[_Hit]) -> None:
+        """Carry a written prefix (or national standing) along a list: "市人社局、卫生健康委"."""
+        state: tuple | None = None
+        prev: _Hit | None = None
+        for h in hits:
+            if prev is None or not self.separated(prev.ce, h.cs):
+                state = None
+            if h.kind == "generic":
+                prev, state = None, None
+                continue
+            if h.kind == "unknown":  # transparent: "消防救援大队、大沁他拉街道办事处、计划生育协会"
+                prev = h
+                continue
+            if h.national or h.prefix is not None:
+                state = (h.prefix, h.national, h.collective)
+            elif state is not None:
+                h.prefix, h.national, h.collective = state
+                h.inherited = True
+            prev = h
+
+
+# --- squeezing ---------------------------------------------------------------------------------
+
+
+class _Squeezed:
+    """`text[start:end]` folded, with horizontal spaces removed, and the way back to offsets."""
+
+    def __init__(self, text: str, start: int, end: int):
+        folded = text[start:end].translate(FOLD)
+        parts, self.cstarts, self.ostarts = [], [], []
+        c = 0
+        for m in _INK.finditer(folded):
+            parts.append(m.group())
+            self.cstarts.append(c)
+            self.ostarts.append(start + m.start())
+            c += m.end() - m.start()
+        self.text = "".join(parts)
+
+    def offset(self, c: int) -> int:
+        k = bisect.bisect_right(self.cstarts, c) - 1
+        return self.ostarts[k] + (c - self.cstarts[k])
+
+
+def _tier_of_prefix(reg: _Registry, prefix: str | None) -> str | None:
+    if not prefix:
+        return None
+    if prefix in reg.level_prefix:
+        return reg.level_prefix[prefix]
+    core = prefix.rstrip(")")
+    for suffix, tier in sorted(reg.level_prefix.items(), key=lambda x: -len(x[0])):
+        if core.endswith(suffix):
+            return tier
+    return None
+
+
+def _canonical(reg: _Registry, concept: str, tier: str | None, prefix: str | None) -> str:
+    c = reg.concepts[concept]
+    local = tier != "national" and bool(prefix)
+    if c.infix and local:
+        return _norm(c.infix[0]).replace("{}", prefix)
+    if tier and c.levels.get(tier):
+        return c.levels[tier][0]
+    if c.party_labels and local:
+        return c.party_labels[0]
+    return c.zh
+
+
+def find_departments(text: str, start: int = 0, end: int | None = None,
+                     default_prefix: str | None = None) -> list[DepartmentMatch]:
+    """Every department named in `text[start:end]`, in order, with absolute offsets.
+
+    `default_prefix` is the notice's own prefix (县, 市, 旗): it goes to an unprefixed
+    name that no earlier list item gave a prefix (not to generic references, national
+    bodies or unknown organisations)."""
+    if not isinstance(text, str):
+        raise PolicykgError(f"find_departments needs text (str), got {type(text).__name__}")
+    end = len(text) if end is None else end
+    if not 0 <= start <= end <= len(text):
+        raise PolicykgError(f"bad span [{start}, {end}) for a text of {len(text)} characters")
+    reg = _registry()
+    sq = _Squeezed(text, start, end)
+    if not sq.text:
+        return []
+    scanner = _Scanner(reg, sq.text)
+    hits = scanner.scan()
+    hits = sorted(hits + scanner.unknowns(hits), key=lambda h: h.cs)
+    scanner.inherit(hits)
+    out = []
+    for h in hits:
+        if h.kind == "known" and h.bound and h.prefix is None and not h.national:
+            continue  # 政府, 党委 with no jurisdiction: common nouns
+        if h.kind == "known" and h.prefix is None and not h.national and default_prefix:
+            h.prefix, h.inherited = default_prefix, True
+        s, e = sq.offset(h.cs), sq.offset(h.ce - 1) + 1
+        out.append(_match(reg, h, s, e, text[s:e]))
+    return out
+
+
+def _match(reg: _Registry, h: _Hit, s: int, e: int, surface: str) -> DepartmentMatch:
+    if h.kind == "unknown":
+        return DepartmentMatch(s, e, surface, None, h.prefix, False, h.name, False,
+                               tier=_tier_of_prefix(reg, h.prefix))
+    tier = "national" if h.national else (_tier_of_prefix(reg, h.prefix) or h.label_tier)
+    prefix = None if h.national else h.prefix
+    concept = h.concept
+    canonical = _canonical(reg, concept, tier, prefix)
+    if h.collective and concept in reg.collective_concept:
+        concept = reg.collective_concept[concept]
+    return DepartmentMatch(s, e, surface, concept, prefix, h.inherited, canonical, concept in reg.party,
+                           generic=h.kind == "generic", national=h.national, collective=h.collective,
+                           former=h.former, tier=tier)
+
+
+_EDGE = " \t\u3000\xa0\r\n、,，;；:：。.·•"
+
+
+@lru_cache(maxsize=4096)
+def resolve(name: str) -> DepartmentMatch | None:
+    """The one department a whole string names ("县卫健委", a table cell "妇  联"), or None.
+
+    Offsets are within `name`. A string the registry does not know but shaped like an
+    organisation (河套学院, 铁路乌兰浩特站) resolves with concept None."""
+    if not isinstance(name, str):
+        raise PolicykgError(f"resolve needs a name (str), got {type(name).__name__}")
+    s, e = 0, len(name)
+    while s < e and name[s] in _EDGE:
+        s += 1
+    while e > s and name[e - 1] in _EDGE:
+        e -= 1
+    if s == e:
+        return None
+    matches = find_departments(name, s, e)
+    if len(matches) == 1 and matches[0].start == s and matches[0].end == e:
+        return matches[0]
+    if matches:
+        return None
+    reg = _registry()
+    sq = _Squeezed(name, s, e)
+    scanner = _Scanner(reg, sq.text)
+    om = reg.org.match(sq.text)
+    if reg.org_whole.fullmatch(sq.text) and om and not om.group("lead") and om.end("org") == len(sq.text) \
+            and scanner.valid_org(sq.text):
+        hit = scanner.unknown_hit(om)
+        return _match(reg, hit, s, e, name[s:e])
+    return None
+
+
+def concepts() -> list[str]:
+    """Local names of every registry concept (``health``, ``fire-rescue`` …), sorted."""
+    return sorted(_registry().concepts)
+
+
+def concept_labels(concept: str) -> dict:
+    """Everything a view or the graph shows of one concept.
+
+    ``{"zh", "en", "alt", "hidden", "former", "levels": {tier: [...]}, "party": bool,
+    "merges": [...], "replaced_by": [...], "collective_of", "collections": [...],
+    "definition"}``."""
+    reg = _registry()
+    c = reg.concepts.get(concept)
+    if c is None:
+        raise PolicykgError(f"{concept!r} is not a concept of {REGISTRY}")
+    return {"zh": c.zh, "en": c.en, "alt": list(c.alt), "hidden": list(c.hidden), "former": list(c.former),
+            "levels": {k: list(v) for k, v in c.levels.items()}, "party": concept in reg.party,
+            "merges": list(c.merges), "replaced_by": list(c.replaced_by), "collective_of": c.collective_of,
+            "collections": list(c.collections), "definition": c.definition}
