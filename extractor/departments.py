@@ -41,6 +41,7 @@ LEVEL_LABELS = {"county": "countyLabel", "city": "cityLabel", "province": "provi
 _CJK = "\u3400-\u9fff"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _CJK_RUN = re.compile(f"[{_CJK}]+")
+_CJK_TAIL = re.compile(f"[{_CJK}]+$")
 _INK = re.compile(r"[^ \t\u3000\xa0]+")  # runs kept by the squeezing of horizontal space
 # A numbering label at the start of a line: (10) 10. 十、 (一)
 _NUMBER_LABEL = re.compile(r"\(?[0-9一二三四五六七八九十百]+[).、]?")
@@ -120,6 +121,7 @@ class _Registry:
     not_prefix: frozenset[str]
     party_lead: tuple[str, ...]
     separators: frozenset[str]
+    separator_run: re.Pattern
     pattern: re.Pattern
     generic_tail: re.Pattern
     org: re.Pattern
@@ -128,7 +130,7 @@ class _Registry:
     org_stop: frozenset[str]
     org_not_ending: tuple[str, ...]
     org_long_suffixes: tuple[str, ...]
-    false_friends: tuple[str, ...]
+    false_friends: re.Pattern
 
 
 def _norm(label: str) -> str:
@@ -297,9 +299,10 @@ def _registry() -> _Registry:
     collective_concept = {c.collective_of: n for n, c in concepts.items() if c.collective_of}
     return _Registry(concepts, labels, domains, infix, party, collective_concept, level_prefix, national,
                      collective, leads, frozenset(cue("not-prefix")), tuple(cue("party-lead")), separators,
+                     re.compile(sep),
                      pattern, re.compile(tail), org, org_whole, org_class, frozenset("".join(cue("org-stop"))),
                      tuple(cue("org-not-ending")), tuple(x for x in cue("org-suffix") if len(x) > 1),
-                     tuple(cue("false-friend")))
+                     re.compile(_alternation(cue("false-friend"))))
 
 
 @cache
@@ -364,9 +367,9 @@ class _Scanner:
     def place_before(self, ps: int, core: str, floor: int) -> int | None:
         """Start of a place name that ends with the prefix `core` at `ps` (巴彦淖尔 + 市)."""
         C = self.text
-        for k in range(min(8, ps - floor), 0, -1):
-            cand = C[ps - k:ps]
-            if not all(_is_cjk(ch) for ch in cand) or not self.is_place(cand, core):
+        run = _CJK_TAIL.search(C, max(floor, ps - 8), ps)  # the CJK characters just before
+        for k in range(len(run.group()) if run else 0, 0, -1):
+            if not self.is_place(C[ps - k:ps], core):
                 continue
             if k == 1 and ps - 1 > floor and _is_cjk(C[ps - 2]):
                 continue  # one-character places (和县) only after a boundary: 任务和县委 is 县委
@@ -389,8 +392,7 @@ class _Scanner:
             if start is not None:
                 hit.cs, hit.prefix, hit.written = start, self.text[start:ps] + core, True
                 return
-            end = ps + len(core)
-            if any(self.text.startswith(w, end - len(w)) for w in reg.not_prefix if end - len(w) >= floor):
+            if ps > floor and self.text[ps - 1:ps + len(core)] in reg.not_prefix:
                 hit.cs = ps + len(pre)  # 社区, 城市: not a jurisdiction
                 return
             hit.prefix, hit.written = core, True
@@ -418,7 +420,7 @@ class _Scanner:
         info = reg.labels[lab]
         if lab.endswith("部") and C.startswith("门", m.end()):
             return None  # 教育部门 is a generic reference, not 教育部
-        if any(C.startswith(w, m.start("lab")) for w in reg.false_friends):
+        if reg.false_friends.match(C, m.start("lab")):
             return None  # 政府网
         pre = m.group("pre")
         if pre and pre in reg.national_prefix and info.tier == "national":
@@ -464,12 +466,10 @@ class _Scanner:
 
     def separated(self, a: int, b: int) -> bool:
         """True when C[a:b] holds nothing but list separators (or nothing)."""
-        gap = self.text[a:b]
-        if len(gap) > 3:
+        if b - a > 3:
             return False
-        for s in sorted(self.reg.separators, key=len, reverse=True):
-            gap = gap.replace(s, "")
-        return not gap
+        gap = self.text[a:b]
+        return not gap or gap in self.reg.separators or not self.reg.separator_run.sub("", gap)
 
     def unknowns(self, hits: list[_Hit]) -> list[_Hit]:
         """Organisations the registry does not know, standing in a list of departments
@@ -490,6 +490,9 @@ class _Scanner:
                     items.append((s, e, "T", None))
                 elif e in starts:
                     items.append((s, e, "L", None))
+                elif not (C[s - 1:s] in reg.separators or C[e:e + 1] in reg.separators
+                          or C[e:e + 1] in (":", "。")):
+                    items.append((s, e, "B", None))  # prose: no list or heading around it
                 else:
                     om = reg.org.match(C, s, e)
                     ok = om is not None and self.valid_org(om.group("org"))
