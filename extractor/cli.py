@@ -69,6 +69,25 @@ def parse(file: FileArg,
     print_tree(doc)
 
 
+@app.command()
+def extract(file: FileArg,
+            format: Annotated[TreeFormat, typer.Option("--format", "-f", help="tree (summary tables) or json")] = TreeFormat.tree,
+            no_persons: Annotated[bool, typer.Option("--no-persons", help="Leave people's names out.")] = False,
+            ) -> None:
+    """Extract facts: departments, duties, task tags, the joint meeting, posts and references."""
+    from .pipeline import process
+    from .serialize import extracted_dict
+
+    doc = process(file)
+    data = extracted_dict(doc, persons=not no_persons)
+    if format is TreeFormat.json:
+        _out(data)
+        return
+    from .render import print_facts
+
+    print_facts(doc, data)
+
+
 def main() -> None:
     """Console-script entry point: one error line and a non-zero exit instead of tracebacks."""
     try:

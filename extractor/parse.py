@@ -704,7 +704,13 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
             common = re.split(f"[{_LEADING_FUNCTION_CHARS}]", contexts[0])[-1]
         if len(common) >= 2 and (best is None or len(contexts) > best[0]):
             best = (len(contexts), common + suffix, level, prefix)
-    return Jurisdiction(best[1], best[2], best[3]) if best else None
+    if best:
+        return Jurisdiction(best[1], best[2], best[3])
+    # Unnamed: the notice only says 全盟/我盟 — a jurisdiction known by its level alone.
+    selves = [(doc.text.count(f"我{prefix}") + doc.text.count(f"全{prefix}"), -rank, level, prefix)
+              for _, level, prefix, rank in layout().levels]
+    count, _, level, prefix = max(selves)
+    return Jurisdiction(prefix, level, prefix) if count else None
 
 
 def coverage_errors(doc: Document) -> list[str]:

@@ -83,3 +83,30 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | Non
     _console().print(table)
     if not rows:
         _console().print("[dim](no rows)[/]")
+
+
+def print_facts(doc: Document, data: dict) -> None:
+    """A terminal summary of `extract`: departments with their counts, meeting, references."""
+    duties: dict[str, int] = {}
+    tasks: dict[str, int] = {}
+    for d in data["duties"]:
+        duties[d["department"]] = duties.get(d["department"], 0) + 1
+    for a in data["assignments"]:
+        for dep in a["departments"]:
+            tasks[dep] = tasks.get(dep, 0) + 1
+    members = set(data["members"])
+    rows = [{"department": d["name"], "jurisdiction": d["jurisdiction"], "concept": d["concept"],
+             "member": "✓" if d["id"] in members else "", "duties": duties.get(d["id"], 0),
+             "tasks": tasks.get(d["id"], 0), "mentions": len(d["mentions"])} for d in data["departments"]]
+    emit(rows, title=doc.title or doc.path)
+    m = data["meeting"]
+    if m:
+        rules = [{"rule": r["label"], "kind": r["kind"], "period": r["period"],
+                  "times": "" if r["times_min"] is None else f"{r['times_min']}–{r['times_max']}"
+                  if r["times_max"] != r["times_min"] else str(r["times_min"]),
+                  "irregular": "✓" if r["irregular"] else ""} for r in m["rules"]]
+        emit(rules, title=f"{m['name']}: 召集人 {(m['convenor'] or {}).get('text', '?')}, "
+                         f"{len(data['members'])} member units")
+    refs = [{"title": r["title"], "number": r["number"], "kind": r["kind"], "relation": r["relation"],
+             "clause": r["clause"]} for r in data["references"]]
+    emit(refs, title="references")

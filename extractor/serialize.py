@@ -40,3 +40,44 @@ def parsed_dict(doc: Document) -> dict[str, Any]:
         "chrome": [{"start": s.start, "end": s.end} for s in doc.chrome],
         "clauses": [clause_dict(doc, z) for z in doc.clauses],
     }
+
+
+def _span(x) -> dict[str, int]:
+    return {"start": x.start, "end": x.end}
+
+
+def _field(f) -> dict[str, Any] | None:
+    return None if f is None else {"text": f.value, **_span(f)}
+
+
+def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
+    """What `policykg extract --format json` prints (the schema is in the README)."""
+    f = doc.facts
+    if f is None:
+        raise ValueError("document has no facts: run extract first")
+    m = f.meeting
+    return {
+        "document": document_dict(doc),
+        "clauses": [clause_dict(doc, z, text=False) for z in doc.clauses],
+        "departments": [
+            {"id": d.id, "name": d.name, "concept": d.concept, "jurisdiction": d.jurisdiction, "level": d.level,
+             "mentions": [{"surface": x.surface, "clause": x.clause, **_span(x)} for x in d.mentions]}
+            for d in f.departments.values()],
+        "members": list(m.members) if m else [],
+        "duties": [{"id": d.id, "department": d.department, "clause": d.clause, "text": d.text, "role": d.role,
+                    "action": d.action, "action_concept": d.action_concept or None, **_span(d)} for d in f.duties],
+        "assignments": [{"id": a.id, "clause": a.clause, "departments": a.departments, "role": a.role,
+                         "text": doc.slice(a), **_span(a)} for a in f.assignments],
+        "references": [{"id": r.id, "clause": r.clause, "title": r.title, "number": r.number, "kind": r.kind,
+                        "relation": r.relation, **_span(r)} for r in f.references],
+        "meeting": None if m is None else {
+            "name": m.name, "convenor": _field(m.convenor),
+            "deputy_convenors": [_field(x) for x in m.deputy_convenors],
+            "office": m.office, "office_director": _field(m.office_director), "lead": m.lead,
+            "stated_count": m.stated_count,
+            "rules": [{"id": r.id, "clause": r.clause, "kind": r.kind, "label": r.label, "period": r.period,
+                       "times_min": r.times_min, "times_max": r.times_max, "irregular": r.irregular,
+                       **_span(r)} for r in m.rules]},
+        "posts": [{"id": p.id, "department": p.department or None, "clause": p.clause, "role": p.role,
+                   "person": p.person if persons else None, **_span(p)} for p in f.posts],
+    }

@@ -24,3 +24,17 @@ def city_parsed():
     from extractor.pipeline import process
 
     return process(CITY, facts=False)
+
+
+@pytest.fixture(scope="session")
+def county():
+    from extractor.pipeline import process
+
+    return process(COUNTY)
+
+
+@pytest.fixture(scope="session")
+def city():
+    from extractor.pipeline import process
+
+    return process(CITY)

@@ -1,0 +1,489 @@
+"""Stage 3 — extract: a parsed `Document` → `doc.facts`.
+
+Departments (normalised through `ontology/departments.ttl`), their duties (one per atomic
+statement, with action verb and role), task tags that assign task clauses to
+departments, the joint meeting (convenor, office, members, rules), posts from a member
+table, and references to other documents. Every fact keeps the clause and the
+`[start, end)` span it came from. Cue words come from `ontology/cues.ttl`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from .departments import DepartmentMatch, find_departments, resolve
+from .knowledge import PK, SKOS, by_subject
+from .model import (Assignment, Clause, Department, Document, Duty, Facts, Field, Meeting,
+                    MeetingRule, Mention, Post, Reference, Span)
+from .parse import chinese_number, layout, normalise_doc_number
+
+# Separators inside a list of departments and between statements (folded text).
+LIST_SEPARATORS = "、,;，；和及与 \u3000\t\n"
+STATEMENT_END = re.compile(r"[。;\n]")
+
+
+@dataclass(frozen=True)
+class Cues:
+    roles: tuple[tuple[str, str], ...]  # (cue, role), longest cue first
+    actions: re.Pattern  # alternation of action labels, longest first
+    action_of: dict[str, str]  # label -> concept local name
+    rule_kinds: tuple[tuple[str, str], ...]  # (cue, kind)
+    periods: tuple[tuple[str, str], ...]  # (cue, ISO duration)
+    irregular: tuple[str, ...]
+    parts: dict[str, tuple[str, ...]]  # duty-part / member-part / rules-part -> cues
+    columns: dict[str, str]  # column cue -> unit | lead | liaison | phone
+
+
+@cache
+def cues() -> Cues:
+    table = by_subject("cues.ttl")
+    roles, actions, rule_kinds, periods, irregular, parts, columns = [], {}, [], [], [], {}, {}
+    for s, props in table.items():
+        local = s.rstrip("/").rsplit("/", 1)[-1]
+        cue_words = [str(c) for c in props.get(PK + "cue", [])]
+        if "/role/" in s and cue_words:
+            roles += [(c, local) for c in cue_words]
+        elif "/action/" in s and SKOS + "prefLabel" in props:
+            for label in props[SKOS + "prefLabel"] + props.get(SKOS + "altLabel", []):
+                if getattr(label, "language", None) in (None, "zh"):
+                    actions[str(label)] = local
+        elif "/meeting/" in s and PK + "duration" in props:
+            periods += [(c, str(props[PK + "duration"][0])) for c in cue_words]
+        elif s.endswith("/meeting/irregular"):
+            irregular += cue_words
+        elif "/meeting/" in s and cue_words:
+            rule_kinds += [(c, local) for c in cue_words]
+        elif "/cue/column-" in s:
+            for c in cue_words:
+                columns[c] = str(props.get(PK + "post", ["unit"])[0])
+        elif "/cue/" in s:
+            parts[local] = tuple(cue_words)
+    by_len = lambda pairs: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+    alternation = "|".join(map(re.escape, sorted(actions, key=lambda a: (-len(a), a))))
+    return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), by_len(periods),
+                tuple(irregular), parts, columns)
+
+
+# --- references ------------------------------------------------------------------------------
+
+_TITLE = re.compile(r"《([^《》\n]{1,200})》")
+_NUMBER = re.compile(
+    r"([\u4e00-\u9fff]{1,12}?(?:发|函|字|办|规|通|告|令|电|秘|复|决))\s*"
+    r"(?:[\[〔【(（]\s*(\d{4})\s*[\]〕】)）]\s*第?\s*(\d{1,4})|(\d{4})(\d{1,3}))\s*号"
+    r"|([\u4e00-\u9fff]{2,12}?(?:公告|令))\s*(\d{4})\s*年\s*第\s*(\d{1,4})\s*号"
+)
+_LAW = re.compile(r"(中华人民共和国.*|.*(?:法|条例))$")
+_QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
+_BASED_ON = re.compile(r"(根据|依据|贯彻落实|贯彻|落实|按照|依照)")
+
+
+def _number_value(m: re.Match) -> str:
+    if m.group(6):
+        return f"{m.group(6)}{m.group(7)}年第{m.group(8)}号"
+    if m.group(2):
+        return normalise_doc_number(f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号")
+    return f"{m.group(1)}〔{m.group(4)}〕{m.group(5)}号"  # brackets lost: 国办发201915号
+
+
+class _Extract:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.facts = Facts()
+        j = doc.jurisdiction
+        self.prefix = j.prefix if j else None
+        self.lay = layout()
+        self.cues = cues()
+        self.leaves = {c.id: c for c in doc.walk()}
+
+    # --- departments -----------------------------------------------------------------------
+
+    def jurisdiction_of(self, m: DepartmentMatch) -> tuple[str, str, str]:
+        """(name, level, prefix) of the jurisdiction a department match belongs to.
+
+        A prefix naming no place (省卫生健康委 in a county notice, 旗县区 in a city one) is
+        read relative to the notice: 祁门县所在省, 巴彦淖尔市所辖旗县区 — so two notices'
+        unnamed provinces never merge into one organisation.
+        """
+        j = self.doc.jurisdiction
+        p = m.prefix
+        if m.national or (p and p in self.lay.national):
+            return "国家", "national", "国家"
+        if j and (p is None or p in (j.prefix, j.name)):
+            return j.name, j.level, j.prefix
+        if p is None:
+            return "", "unknown", ""
+        levels = {prefix: (level, rank) for _, level, prefix, rank in self.lay.levels}
+        if p in levels or all(ch in levels for ch in p):  # 省, 县, 旗县区, 县市区
+            level, rank = levels.get(p, levels[p[-1]])
+            if j is None:
+                return p, level, p
+            own = levels.get(j.prefix, ("", 9))[1]
+            return f"{j.name}{'所在' if rank < own else '所辖'}{p}", level, p
+        for suffix, level, prefix, _ in self.lay.levels:
+            if p.endswith(suffix):
+                return p, level, p
+        return p, "unknown", p
+
+    def department(self, m: DepartmentMatch, clause: str) -> str:
+        """The id of the department `m` names (created on first sight), recording the mention."""
+        jname, level, prefix = self.jurisdiction_of(m)
+        key = m.concept or re.sub(r"\s+", "", m.canonical)
+        did = f"{jname}/{key}" if jname else key
+        dep = self.facts.departments.get(did)
+        if dep is None:
+            dep = Department(did, self.display_name(m, prefix), m.concept, jname, level)
+            self.facts.departments[did] = dep
+        if not any(x.start == m.start for x in dep.mentions):
+            dep.mentions.append(Mention(m.start, m.end, department=did, surface=m.surface, clause=clause))
+        return did
+
+    @staticmethod
+    def display_name(m: DepartmentMatch, prefix: str) -> str:
+        """县卫生健康委, 团县委, 国家卫生健康委 / 财政部: the canonical name at its level."""
+        if not m.concept or m.national or not prefix:
+            return m.canonical
+        if m.prefix and m.prefix in m.surface and not m.surface.startswith(m.prefix):
+            return m.canonical  # the prefix sits inside the name: 团县委
+        return prefix + m.canonical
+
+    def departments_in(self, start: int, end: int, clause: str) -> list[tuple[DepartmentMatch, str]]:
+        matches = find_departments(self.doc.text, start, end, default_prefix=self.prefix)
+        return [(m, self.department(m, clause)) for m in matches
+                if not m.generic and not (m.collective and self.jurisdiction_of(m)[1] == "unknown")]
+
+    def mentions(self) -> None:
+        for c in self.doc.walk():
+            own = c.own
+            self.departments_in(own.start, own.end, c.id)
+
+    # --- duties ------------------------------------------------------------------------------
+
+    def duties(self) -> None:
+        for c in self.doc.walk():
+            if c.kind != "numbered" or c.heading is None:
+                continue
+            names = self.heading_departments(c)
+            if not names:
+                continue
+            n = 0
+            for s, e in self.statements(c.heading.end, c.end):
+                role, action, concept = self.role_and_action(s, e)
+                n += 1
+                for did in names:
+                    self.facts.duties.append(Duty(
+                        s, e, id=f"{c.id}/d{n}" if len(names) == 1 else f"{c.id}/d{n}-{names.index(did)+1}",
+                        department=did, clause=self.doc.leaf_at(s).id, text=self.doc.text[s:e],
+                        role=role, action=action, action_concept=concept))
+
+    def resolve_span(self, s: int, e: int) -> DepartmentMatch | None:
+        """The one department that [s, e) names as a whole (a heading, a table cell), if any."""
+        m = resolve(self.doc.text[s:e])
+        if m is None or m.generic:
+            return None
+        return replace(m, start=s + m.start, end=s + m.end,
+                       prefix=m.prefix if m.prefix or m.national else self.prefix,
+                       inherited=m.inherited or m.prefix is None)
+
+    def heading_departments(self, c: Clause) -> list[str]:
+        """The departments a clause heading names — only if it names nothing else."""
+        h = c.heading
+        text = self.doc.folded[h.start:h.end].rstrip("。:.： ")
+        if not text or len(text) > 40:
+            return []
+        one = self.resolve_span(h.start, h.start + len(text))
+        if one is not None:
+            return [self.department(one, c.id)]
+        matches = find_departments(self.doc.text, h.start, h.start + len(text), default_prefix=self.prefix)
+        if len(matches) < 2 or any(m.generic for m in matches):
+            return []
+        covered = "".join(self.doc.folded[m.end:n.start] for m, n in zip(matches, matches[1:]))
+        rest = self.doc.folded[h.start:matches[0].start] + covered + self.doc.folded[matches[-1].end:h.start + len(text)]
+        if rest.strip(LIST_SEPARATORS):
+            return []
+        return [self.department(m, c.id) for m in matches]
+
+    def statements(self, start: int, end: int):
+        """Atomic statements of [start, end): split at 。；; and line ends, trimmed."""
+        text = self.doc.folded
+        pos = start
+        for m in STATEMENT_END.finditer(text, start, end):
+            yield from self._trimmed(pos, m.end() if text[m.start()] != "\n" else m.start())
+            pos = m.end()
+        yield from self._trimmed(pos, end)
+
+    def _trimmed(self, s: int, e: int):
+        t = self.doc.text
+        while s < e and (t[s].isspace()):
+            s += 1
+        while e > s and t[e - 1].isspace():
+            e -= 1
+        if e - s >= 2 and self.doc.leaf_at(s) is not None:
+            # a statement never crosses into a child clause's label
+            yield s, e
+
+    def role_and_action(self, s: int, e: int) -> tuple[str, str, str]:
+        head = self.doc.folded[s:min(e, s + 12)]
+        role = "responsible"
+        for cue, r in self.cues.roles:
+            if r == "lead" and cue in head:
+                role = "lead"
+                break
+            if r == "supporting" and head.lstrip("积极").startswith(cue.lstrip("积极")):
+                role = "supporting"
+                break
+        quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(self.doc.folded, s, e)]
+        for m in self.cues.actions.finditer(self.doc.folded, s, e):
+            if not any(a <= m.start() < b for a, b in quoted):  # 按照“集中统筹…”原则 is not the verb
+                return role, self.doc.text[m.start():m.end()], self.cues.action_of[m.group(0)]
+        return role, "", ""
+
+    # --- task tags ---------------------------------------------------------------------------
+
+    def assignments(self) -> None:
+        folded = self.doc.folded
+        for c in self.doc.walk():
+            own = c.own
+            n = 0
+            for m in re.finditer(r"\(([^()\n]{2,300})\)", folded[own.start:own.end]):
+                s, e = own.start + m.start(1), own.start + m.end(1)
+                groups = self.task_tag(s, e, c.id)
+                for role, ids in groups:
+                    n += 1
+                    self.facts.assignments.append(Assignment(
+                        own.start + m.start(), own.start + m.end(), id=f"{c.id}/t{n}",
+                        clause=c.id, departments=ids, role=role))
+
+    def task_tag(self, s: int, e: int, clause: str) -> list[tuple[str, list[str]]]:
+        """(role, department ids) groups if [s, e) is a task tag such as
+        "市人社局、卫生健康委按职责分工负责" or "市卫生健康委牵头，市教育局配合"; else []."""
+        inner = self.doc.folded[s:e]
+        matches = [m for m in find_departments(self.doc.text, s, e, default_prefix=self.prefix)]
+        if not matches or any(m.generic for m in matches):
+            return []
+        # Everything that is not a department must be a separator or a role cue.
+        rest = list(inner)
+        for m in matches:
+            for k in range(m.start - s, m.end - s):
+                rest[k] = "\0"
+        leftover = "".join(rest)
+        groups: list[tuple[str, list[str]]] = []
+        pending: list[DepartmentMatch] = []
+        pos = 0
+        for piece in re.finditer(r"[^\0]+", leftover):
+            chunk = piece.group(0).strip(LIST_SEPARATORS)
+            before = [m for m in matches if pos <= m.start - s < piece.start()]
+            pending += before
+            pos = piece.end()
+            if not chunk:
+                continue
+            role = next((r for cue, r in self.cues.roles if chunk == cue or chunk.endswith(cue)
+                         and not chunk[:-len(cue)].strip(LIST_SEPARATORS + "按职责分工照各自")), None)
+            if role is None or not pending:
+                return []
+            groups.append((role, [self.department(m, clause) for m in pending]))
+            pending = []
+        if pending or not groups:
+            return []
+        return groups
+
+    # --- the joint meeting ---------------------------------------------------------------------
+
+    def meeting(self) -> None:
+        doc, folded = self.doc, self.doc.folded
+        meeting = Meeting()
+        found = False
+        for c in doc.walk():
+            own = c.own
+            seg = folded[own.start:own.end]
+            base = own.start
+            for m in re.finditer(r"(?<!副)召集人(?:\d+人|[一二两三]人)?,?由([^,;。\n]+?)担任"
+                                 r"|由([^,;。\n]+?)担任(?:联席会议)?(?<!副)召集人"
+                                 r"|([^,;。\n]+?)为(?:联席会议)?(?<!副)召集人", seg):
+                g = next(i for i in (1, 2, 3) if m.group(i))
+                meeting.convenor = self.post_field(base + m.start(g), base + m.end(g), "convenor", c.id)
+                found = True
+            for m in re.finditer(r"副召集人(?:\d+人|[一二两三]人)?,?由([^;。\n]+?)担任"
+                                 r"|([^,;。\n]+?)(?:为|担任)(?:联席会议)?副召集人", seg):
+                g = 1 if m.group(1) else 2
+                for s, e in self._split_people(base + m.start(g), base + m.end(g)):
+                    meeting.deputy_convenors.append(self.post_field(s, e, "deputy_convenor", c.id))
+                found = True
+            for m in re.finditer(r"办公(?:室|地点)设在([^,;。\n]+)", seg):
+                hits = self.departments_in(base + m.start(1), base + m.end(1), c.id)
+                if hits:
+                    meeting.office = hits[0][1]
+                    found = True
+            for m in re.finditer(r"办公室主任由([^,;。\n]+?)(?:兼任|担任)", seg):
+                meeting.office_director = self.post_field(base + m.start(1), base + m.end(1), "office_director", c.id)
+            for m in re.finditer(r"([^,;。\n]+?)为牵头(?:部门|单位)", seg):
+                hits = self.departments_in(base + m.start(1), base + m.end(1), c.id)
+                if hits:
+                    meeting.lead = hits[-1][1]
+            for m in re.finditer(
+                    r"(?:成员单位包含|成员单位包括|成员单位为|联席会议由)([^;。\n]+?)等\s*(\d+|[一二三四五六七八九十]+)?\s*个?"
+                    r"(?:成员)?(?:部门和单位|单位|部门)(?:组成)?"
+                    r"|(?:^|[,;。\n])([^,;。\n]+?)等为成员单位", seg):
+                g = 1 if m.group(1) else 3
+                hits = self.departments_in(base + m.start(g), base + m.end(g), c.id)
+                if len(hits) >= 2 and not meeting.members:
+                    meeting.members = list(dict.fromkeys(did for _, did in hits))
+                    if m.group(2):
+                        meeting.stated_count = int(m.group(2)) if m.group(2).isdigit() else chinese_number(m.group(2))
+                    found = True
+        meeting.rules = self.rules()
+        if meeting.rules:
+            found = True
+        if found:
+            meeting.name = self.meeting_name()
+            if not meeting.members:
+                meeting.members = list(dict.fromkeys(p.department for p in self.facts.posts
+                                                     if p.role in ("lead", "liaison") and p.department))
+            self.facts.meeting = meeting
+
+    def meeting_name(self) -> str:
+        """The joint meeting's name: from the document that sets it up, else the title."""
+        doc = self.doc
+        for text in [doc.slice(z.heading) for z in doc.clauses if z.heading] + [doc.title or ""]:
+            text = re.sub(r"\s+", "", text)
+            m = re.search(r"(?:关于(?:印发|建立)?|^)《?([^《》]*?联席会议)(?:制度)?", text)
+            if m:
+                return re.sub(r"^(.*?(?:办公室|办公厅))?(?:关于)?(?:印发|建立)", "", m.group(1))
+        return "联席会议"
+
+    def post_field(self, s: int, e: int, role: str, clause: str) -> Field:
+        """A post described in prose (县政府分管副县长): a Field, and a Post of its unit."""
+        hits = self.departments_in(s, e, clause)
+        did = hits[0][1] if hits else ""
+        n = sum(1 for p in self.facts.posts if p.clause == clause) + 1
+        self.facts.posts.append(Post(s, e, id=f"{clause}/post{n}", department=did, clause=clause, role=role))
+        return Field(s, e, name=role, value=self.doc.text[s:e])
+
+    def _split_people(self, s: int, e: int) -> list[tuple[int, int]]:
+        """"市政府副秘书长、市卫健委主要负责人" → two spans (split at 、/和 between posts)."""
+        text = self.doc.folded[s:e]
+        out, pos = [], 0
+        for m in re.finditer(r"[、和及]", text):
+            left = text[pos:m.start()]
+            if re.search(r"(同志|负责人|领导|秘书长|主任|局长|县长|市长|旗长|处长)$", left):
+                out.append((s + pos, s + m.start()))
+                pos = m.end()
+        out.append((s + pos, e))
+        return out
+
+    def rules(self) -> list[MeetingRule]:
+        doc, folded = self.doc, self.doc.folded
+        rules: list[MeetingRule] = []
+        for c in doc.walk():
+            if c.heading is None or c.kind != "numbered":
+                continue
+            head = folded[c.heading.start:c.heading.end]
+            kind = next((k for cue, k in self.cues.rule_kinds if cue in head), None)
+            if kind and ("制度" in head or "会议" in head):
+                rules.append(self.rule(c, kind, doc.text[c.heading.start:c.heading.end].rstrip("。:： "),
+                                       c.start, c.end))
+        if rules:
+            return rules
+        # No rule clauses: sentences of the rules part ("联席会议原则上每年召开1次全体会议").
+        for c in doc.walk():
+            if c.heading is None or not any(cue in folded[c.heading.start:c.heading.end]
+                                            for cue in self.cues.parts.get("rules-part", ())):
+                continue
+            for s, e in self.statements(c.heading.end, c.end):
+                sent = folded[s:e]
+                kind = next((k for cue, k in self.cues.rule_kinds if cue in sent), None)
+                if kind:
+                    label = next(cue for cue, k in self.cues.rule_kinds if k == kind and cue in sent)
+                    rules.append(self.rule(c, kind, label, s, e))
+        return rules
+
+    def rule(self, c: Clause, kind: str, label: str, s: int, e: int) -> MeetingRule:
+        text = self.doc.folded[s:e]
+        period = times_min = times_max = None
+        for cue, duration in self.cues.periods:
+            k = text.find(cue)
+            if k < 0:
+                continue
+            period = duration
+            m = re.match(r"[^。;]{0,30}?(\d+|[一二两三四五六七八九十]+)(?:\s*[—–\-~至到]\s*(\d+|[一二两三四五六七八九十]+))?\s*次",
+                         text[k + len(cue):])
+            if m:
+                times_min = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
+                times_max = times_min if not m.group(2) else (
+                    int(m.group(2)) if m.group(2).isdigit() else chinese_number(m.group(2)))
+            break
+        irregular = period is None and any(cue in text for cue in self.cues.irregular)
+        n = sum(1 for r in self.facts.meeting.rules) if self.facts.meeting else 0
+        return MeetingRule(s, e, id=f"{c.id}/rule" if s == c.start else f"{c.id}/rule-{s}", clause=c.id,
+                           kind=kind, label=label, period=period, times_min=times_min,
+                           times_max=times_max, irregular=irregular)
+
+    # --- member/contact tables -------------------------------------------------------------------
+
+    def table_posts(self) -> None:
+        for c in self.doc.walk():
+            if c.kind != "row" or c.style != "table-row":
+                continue
+            roles = {cell.column: self.cues.columns.get(re.sub(r"\s+", "", cell.column)) for cell in c.cells}
+            unit = next((x for x in c.cells if roles.get(x.column) == "unit"), None)
+            if unit is None:
+                continue
+            m = self.resolve_span(unit.start, unit.end)
+            if m is None:
+                continue
+            did = self.department(m, c.id)
+            n = 0
+            for cell in c.cells:
+                role = roles.get(cell.column)
+                if role in ("lead", "liaison"):
+                    n += 1
+                    name = re.sub(r"\s+", "", self.doc.text[cell.start:cell.end]) or None
+                    self.facts.posts.append(Post(cell.start, cell.end, id=f"{c.id}/post{n}",
+                                                 department=did, clause=c.id, role=role, person=name))
+
+    # --- references ----------------------------------------------------------------------------
+
+    def references(self) -> None:
+        doc, folded = self.doc, self.doc.folded
+        own_titles = {re.sub(r"\s+", "", doc.slice(z.heading)) for z in doc.clauses if z.heading}
+        own_titles |= {doc.title or ""}
+        for c in doc.walk():
+            own = c.own
+            refs: list[Reference] = []
+            numbers = [(m.start(), m.end(), _number_value(m)) for m in _NUMBER.finditer(folded, own.start, own.end)]
+            used: set[int] = set()
+            for m in _TITLE.finditer(folded, own.start, own.end):
+                title = re.sub(r"\s+", "", doc.text[m.start(1):m.end(1)])
+                end, number = m.end(), None
+                follow = re.match(r"\s*\(\s*", folded[m.end():m.end() + 3])
+                if follow:
+                    for k, (ns, ne, value) in enumerate(numbers):
+                        if ns == m.end() + follow.end() and folded[ne:ne + 1] == ")":
+                            number, end = value, ne + 1
+                            used.add(k)
+                kind = "internal" if title in own_titles or any(title in t for t in own_titles if t) else \
+                    "law" if _LAW.match(title) else "document"
+                refs.append(Reference(m.start(), end, clause=c.id, title=title, number=number, kind=kind))
+            for k, (ns, ne, value) in enumerate(numbers):
+                if k not in used:
+                    refs.append(Reference(ns, ne, clause=c.id, number=value, kind="document"))
+            refs.sort(key=lambda r: r.start)
+            for n, r in enumerate(refs, 1):
+                r.id = f"{c.id}/ref{n}"
+                sentence_start = max(folded.rfind(x, own.start, r.start) for x in "。;\n")
+                if _BASED_ON.search(folded, max(sentence_start, own.start), r.start):
+                    r.relation = "based_on"
+            self.facts.references += refs
+
+
+def extract(doc: Document) -> Document:
+    """Fill `doc.facts` from the clause tree of a parsed document; returns `doc`."""
+    x = _Extract(doc)
+    x.mentions()
+    x.duties()
+    x.assignments()
+    x.table_posts()
+    x.meeting()
+    x.references()
+    doc.facts = x.facts
+    return doc

@@ -1,0 +1,262 @@
+"""The extract stage on the real seeds (exact lists) and on the extra notices (generality)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import CITY, COUNTY, EXTRA
+from extractor.pipeline import process
+
+COUNTY_MEMBERS = [
+    "health", "establishment-office", "development-reform", "public-security", "education",
+    "civil-affairs", "finance", "human-resources-social-security", "natural-resources",
+    "housing-urban-rural-development", "emergency-management", "market-regulation", "transport",
+    "culture-tourism-sports", "science-commerce-economy-informatization", "trade-union",
+    "youth-league", "womens-federation", "family-planning-association", "taxation", "fire-rescue"]
+CITY_MEMBERS = [
+    "establishment-office", "development-reform", "education", "public-security", "civil-affairs",
+    "finance", "human-resources-social-security", "natural-resources", "housing-urban-rural-development",
+    "health", "emergency-management", "taxation", "market-regulation", "trade-union", "youth-league",
+    "womens-federation", "fire-rescue", "family-planning-association"]
+
+HR, HEALTH, UNION, YOUTH, WOMEN, EDU = ("human-resources-social-security", "health", "trade-union",
+                                        "youth-league", "womens-federation", "education")
+CIVIL, NATRES, HOUSING, DEVREF, MARKET = ("civil-affairs", "natural-resources", "housing-urban-rural-development",
+                                          "development-reform", "market-regulation")
+FIN, TAX, EST, POLICE, EMERG, FIRE, FPA = ("finance", "taxation", "establishment-office", "public-security",
+                                           "emergency-management", "fire-rescue", "family-planning-association")
+# Every task tag of the city's implementation plan: clause → departments (in written order).
+CITY_TASKS = {
+    "main/2/1/1": [HR, HEALTH, UNION, YOUTH, WOMEN],
+    "main/2/1/2": [HR, EDU, UNION, YOUTH, WOMEN],
+    "main/2/1/3": [HEALTH, FPA],
+    "main/2/1/4": [HEALTH, CIVIL, HR, UNION, WOMEN],
+    "main/2/2/1": [NATRES, HOUSING, DEVREF],
+    "main/2/2/2": [CIVIL, NATRES, HOUSING, EDU, HEALTH, DEVREF, UNION],
+    "main/2/2/3": [DEVREF, HEALTH, CIVIL, MARKET],
+    "main/2/2/4": [EDU],
+    "main/2/2/5": [HEALTH],
+    "main/2/2/6": [HEALTH, DEVREF, FIN, HR, CIVIL, MARKET, UNION],
+    "main/2/3/1": [NATRES, HOUSING, MARKET, HEALTH],
+    "main/2/3/2": [FIN, TAX, DEVREF],
+    "main/2/3/3": [FIN, DEVREF, EDU, HR, HEALTH],
+    "main/2/3/4": [HR, EDU, HEALTH, "河套学院"],
+    "main/2/3/5": [HEALTH, DEVREF, CIVIL, EDU, MARKET, UNION],
+    "main/2/4/1": [EST, CIVIL, MARKET, HEALTH, EDU, POLICE],
+    "main/2/4/2": [HEALTH, DEVREF, POLICE, EDU, CIVIL, MARKET, HR, NATRES, HOUSING, EMERG, UNION, FIRE],
+    "main/2/4/3": [MARKET, DEVREF, EDU, FIN, HEALTH],
+    "main/2/4/4": [HEALTH],
+    "main/2/4/5": [POLICE, EMERG, EDU, HR, HOUSING, MARKET, HEALTH, FIRE],
+}
+
+
+def key(doc, did):
+    dep = doc.facts.departments[did]
+    return dep.concept or dep.name
+
+
+# --- members, departments ------------------------------------------------------------------
+
+def test_member_units(county, city):
+    assert [key(county, d) for d in county.facts.meeting.members] == COUNTY_MEMBERS
+    assert county.facts.meeting.stated_count == 21
+    assert [key(city, d) for d in city.facts.meeting.members] == CITY_MEMBERS
+    for doc, name in ((county, "祁门县"), (city, "巴彦淖尔市")):
+        assert {doc.facts.departments[d].jurisdiction for d in doc.facts.meeting.members} == {name}
+
+
+def test_department_names_are_normalised(county, city):
+    c, b = county.facts.departments, city.facts.departments
+    assert c["祁门县/health"].name == "县卫生健康委"
+    assert {m.surface for m in c["祁门县/health"].mentions} >= {"县卫生健康委", "县卫健委", "卫生健康委"}
+    assert {m.surface for m in b["巴彦淖尔市/human-resources-social-security"].mentions} >= {"市人社局", "人社局"}
+    assert {m.surface for m in b["巴彦淖尔市/market-regulation"].mentions} >= {"市场监督管理局", "市场监管局"}
+    assert c["祁门县/fire-rescue"].name == "县消防救援大队" and b["巴彦淖尔市/fire-rescue"].name == "市消防救援支队"
+    assert c["祁门县/youth-league"].name == "团县委" and b["巴彦淖尔市/youth-league"].name == "团市委"
+    # bodies of other jurisdictions stay apart from the notice's own
+    assert c["国家/health"].name == "国家卫生健康委" and b["国家/finance"].name == "财政部"
+    assert "祁门县所在省/health" in c  # 省卫生健康委: the province, unnamed in the notice
+
+
+# --- duties --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fixture,part,members", [("county", "main/4", COUNTY_MEMBERS), ("city", "att1/4", CITY_MEMBERS)])
+def test_every_duty_item_is_attributed(fixture, part, members, request):
+    doc = request.getfixturevalue(fixture)
+    items = doc.clause(part).children
+    by_item = {c.id: {key(doc, d.department) for d in doc.facts.duties if d.id.startswith(c.id + "/")} for c in items}
+    assert [sorted(v) for v in by_item.values()] == [[m] for m in
+                                                     (members if fixture == "county" else
+                                                      [key(doc, d) for d in _heading_order(doc, part)])]
+    assert sorted(set().union(*by_item.values())) == sorted(members)
+    for d in doc.facts.duties:  # every duty is an exact slice and lies inside its item
+        assert doc.text[d.start:d.end] == d.text
+        assert doc.clause(d.id.rsplit("/", 1)[0]).contains(d)
+
+
+def _heading_order(doc, part):
+    from extractor.departments import resolve
+
+    out = []
+    for c in doc.clause(part).children:
+        m = resolve(doc.slice(c.heading).rstrip("。"))
+        out.append(next(d for d, dep in doc.facts.departments.items()
+                        if dep.concept == m.concept and dep.jurisdiction == doc.jurisdiction.name))
+    return out
+
+
+def test_duty_statements_split_with_role_and_action(county, city):
+    health = [d for d in county.facts.duties if d.id.startswith("main/4/1/")]
+    assert [d.text[:6] for d in health] == ["承担联席会议", "负责婴幼儿照", "指导婴幼儿照", "协调相关部门", "负责对婴幼儿"]
+    assert [d.action for d in health] == ["承担", "负责", "指导", "协调", "负责"]
+    fdrc = {d.text[:6]: d.role for d in county.facts.duties if d.id.startswith("main/4/3/")}
+    assert fdrc["支持配合有关"] == "supporting" and fdrc["配合有关部门"] == "supporting"
+    assert fdrc["支持社会力量"] == "responsible"
+    hr = next(d for d in city.facts.duties if d.id == "att1/4/7/d1")
+    assert hr.role == "lead" and hr.text.startswith("负责牵头推动落实相关产休假政策")
+    assert len(county.facts.duties) == 55 and len(city.facts.duties) == 48
+
+
+def test_market_regulation_duties_on_both_sides(county, city):
+    for doc in (county, city):
+        texts = " ".join(d.text for d in doc.facts.duties if key(doc, d.department) == MARKET)
+        assert "登记" in texts and ("饮食安全" in texts or "食品安全" in texts)
+
+
+# --- task tags -----------------------------------------------------------------------------
+
+def test_every_task_tag_of_the_city_plan(city):
+    got = {}
+    for a in city.facts.assignments:
+        got.setdefault(a.clause, []).extend(key(city, d) for d in a.departments)
+        assert city.slice(a).endswith(("负责)", "负责）"))
+    assert got == CITY_TASKS
+    assert len(city.facts.assignments) == 20
+    assert not county_has_tags()
+
+
+def county_has_tags():
+    return process(COUNTY).facts.assignments
+
+
+def test_task_tag_roles_lead_and_support():
+    from extractor.load import load_bytes
+    from extractor.parse import parse
+    from extractor.extract import extract
+
+    text = ("某市人民政府办公室关于印发方案的通知\n\n各旗县区人民政府:\n一、主要任务\n"
+            "1.加强监管。开展检查。(市卫生健康委牵头,市教育局、民政局配合)\n"
+            "2.做好宣传。(以下简称宣传)\n")
+    doc = extract(parse(load_bytes(text.encode(), "t.txt")))
+    roles = [(a.role, [doc.facts.departments[d].concept for d in a.departments]) for a in doc.facts.assignments]
+    assert roles == [("lead", ["health"]), ("supporting", ["education", "civil-affairs"])]
+
+
+# --- the joint meeting ---------------------------------------------------------------------
+
+def test_meeting_setup(county, city):
+    cm, bm = county.facts.meeting, city.facts.meeting
+    assert cm.convenor.value == "县政府分管副县长" and bm.convenor.value == "市政府分管领导"
+    assert [f.value for f in cm.deputy_convenors] == ["县卫生健康委主要负责同志"]
+    assert [f.value for f in bm.deputy_convenors] == ["市卫生健康委主要负责同志"]
+    assert cm.office == "祁门县/health" and bm.office == "巴彦淖尔市/health"
+    assert cm.office_director.value == "县卫健委分管负责同志"
+    assert bm.office_director.value == "市卫生健康委分管负责同志"
+    assert bm.lead == "巴彦淖尔市/health"
+    assert cm.name == "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议"
+    assert bm.name == "巴彦淖尔市促进3岁以下婴幼儿照护服务发展工作联席会议"
+
+
+def test_meeting_rules(county, city):
+    def rules(doc):
+        return [(r.kind, r.period, r.times_min, r.times_max, r.irregular) for r in doc.facts.meeting.rules]
+
+    assert rules(county) == [("plenary", "P6M", 1, 1, False), ("thematic", None, None, None, True),
+                             ("briefing", "P3M", None, None, False), ("inspection", "P6M", 1, 1, False)]
+    assert rules(city) == [("plenary", "P1Y", 1, 2, False), ("thematic", None, None, None, True),
+                           ("liaison", None, None, None, True), ("briefing", None, None, None, False)]
+
+
+# --- posts ---------------------------------------------------------------------------------
+
+def test_posts_from_the_member_table(county):
+    posts = [p for p in county.facts.posts if p.clause.startswith("att1/")]
+    assert len(posts) == 42
+    leads = {county.facts.departments[p.department].concept: p.person for p in posts if p.role == "lead"}
+    liaisons = {county.facts.departments[p.department].concept: p.person for p in posts if p.role == "liaison"}
+    assert leads["health"] == "许亚军" and leads["family-planning-association"] == "许亚军"  # one person, two posts
+    assert liaisons["development-reform"] == "张丹"  # "张  丹": the inner spaces are layout
+    assert leads["fire-rescue"] == "蓝朋" and liaisons["womens-federation"] == "操召莉"
+    assert sorted(leads) == sorted(COUNTY_MEMBERS)
+    roles = [p.role for p in county.facts.posts if not p.clause.startswith("att1/")]
+    assert sorted(roles) == ["convenor", "deputy_convenor", "office_director"]
+
+
+# --- references ----------------------------------------------------------------------------
+
+def test_references(county, city):
+    def refs(doc):
+        return [(r.title, r.number, r.kind, r.relation) for r in doc.facts.references]
+
+    assert refs(county) == [
+        ("祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度", None, "internal", "cites"),
+        ("关于做好3岁以下婴幼儿照护服务发展工作的通知", None, "document", "based_on"),
+        ("划拨用地目录", None, "document", "cites"),
+        ("财政部税务总局发展改革委民政部商务部卫生健康委关于养老、托育、家政等社区家庭服务业优惠政策的公告",
+         "财政部公告2019年第76号", "document", "cites"),
+    ]
+    got = refs(city)
+    numbers = [n for _, n, _, _ in got if n]
+    assert numbers == ["中发〔2021〕30号", "国办发〔2020〕52号", "国办发〔2019〕15号", "内政办发〔2019〕31号",
+                       "财政部公告2019年第76号"]
+    titles = [t for t, _, _, _ in got]
+    assert "中华人民共和国人口与计划生育法" in titles and "女职工劳动保护特别规定" in titles
+    assert ("国务院办公厅关于促进3岁以下婴幼儿照护服务发展的指导意见", "国办发〔2019〕15号", "document", "based_on") in got
+    laws = {t for t, _, k, _ in got if k == "law"}
+    assert laws == {"中华人民共和国人口与计划生育法", "内蒙古自治区人口和计划生育条例"}
+    for doc in (county, city):
+        for r in doc.facts.references:
+            assert doc.clause(r.clause).contains(r)
+
+
+def test_brackets_lost_number_is_still_read():
+    shiyan = process(next(p for p in EXTRA if p.name.startswith("shiyan")))
+    assert [r.number for r in shiyan.facts.references if r.number] == ["国办发〔2019〕15号", "鄂政办发〔2020〕8号"]
+
+
+# --- generality: the extra notices -----------------------------------------------------------
+
+def test_extra_notices():
+    by = {p.name.split("-")[0]: process(p) for p in EXTRA}
+    naiman = by["naiman"].facts.meeting
+    assert naiman.stated_count == 20 and len(naiman.members) == 20
+    assert all(d.startswith("奈曼旗/") for d in naiman.members)
+    assert by["naiman"].facts.meeting.rules[0].period == "P1Y"
+    jing = by["jingzhou"].facts.meeting
+    assert jing.convenor.value == "市政府分管副市长"
+    assert [f.value for f in jing.deputy_convenors] == ["联系卫健工作的市政府副秘书长", "市卫健委主要负责人"]
+    assert len(jing.members) == 16 and jing.lead == "荆州市/health"
+    state = by["state"].facts.meeting
+    assert state.stated_count == 26 and state.office == "国家/health"
+    xing = by["xinganmeng"].facts
+    dutied = {xing.departments[d.department].concept or xing.departments[d.department].name for d in xing.duties}
+    assert {"development-reform", "finance", "civil-affairs", "meteorology", "铁路乌兰浩特站"} <= dutied
+    assert by["jiaozhou"].facts.references[1].number == "国办发〔2019〕15号"
+
+
+def test_cli_extract_json(tmp_path):
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    res = CliRunner().invoke(app, ["extract", str(CITY), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert set(data) >= {"document", "clauses", "departments", "members", "duties", "assignments",
+                         "references", "meeting", "posts"}
+    assert data["document"]["jurisdiction"] == {"name": "巴彦淖尔市", "level": "city", "prefix": "市"}
+    assert len(data["members"]) == 18 and len(data["assignments"]) == 20
+    text = CITY.read_text(encoding="utf-8")
+    for d in data["duties"]:
+        assert text[d["start"]:d["end"]] == d["text"]
