@@ -88,6 +88,10 @@ def extract(file: FileArg,
     print_facts(doc, data)
 
 
+# Command groups kept in their own modules register on `app` when imported.
+from . import cli_query, cli_compare  # noqa: E402,F401
+
+
 def main() -> None:
     """Console-script entry point: one error line and a non-zero exit instead of tracebacks."""
     try:

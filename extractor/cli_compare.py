@@ -1,0 +1,2 @@
+"""CLI commands of the compare and view stages (registered on `cli.app`)."""
+from __future__ import annotations
