@@ -178,20 +178,11 @@ def _literals(values, lang: str | None = "zh") -> list[str]:
     return [str(v) for v in values if lang is None or getattr(v, "language", None) in (lang, None)]
 
 
-@cache
-def _registry() -> _Registry:
-    try:
-        table = by_subject(REGISTRY)
-        layout = by_subject("layout.ttl")
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise PolicykgError(f"{REGISTRY}: cannot read the department registry ({exc})") from None
+def _read_concepts(table: dict) -> dict[str, _Concept]:
+    """The skos:Concepts of the registry with all their labels and links."""
     concepts: dict[str, _Concept] = {}
-    collections: dict[str, list[str]] = {}
     for s, props in table.items():
-        types = props.get(RDF + "type", [])
-        if SKOS + "Collection" in types:
-            collections[s] = [_local(str(m)) for m in props.get(SKOS + "member", [])]
-        if SKOS + "Concept" not in types:
+        if SKOS + "Concept" not in props.get(RDF + "type", []):
             continue
         name = _local(s)
         pref = props.get(SKOS + "prefLabel", [])
@@ -199,44 +190,46 @@ def _registry() -> _Registry:
         en = [str(p) for p in pref if getattr(p, "language", None) == "en"]
         if len(zh) != 1 or len(en) != 1:
             raise PolicykgError(f"{REGISTRY}: {name} needs exactly one zh and one en skos:prefLabel")
-        c = _Concept(name, zh[0], en[0])
-        c.alt = _literals(props.get(SKOS + "altLabel", []))
-        c.hidden = _literals(props.get(SKOS + "hiddenLabel", []))
-        c.former = _literals(props.get(PK + "formerLabel", []))
-        for tier, prop in LEVEL_LABELS.items():
-            if PK + prop in props:
-                c.levels[tier] = _literals(props[PK + prop])
-        c.party_labels = _literals(props.get(PK + "partyLabel", []))
-        c.prefixed = _literals(props.get(PK + "prefixedLabel", []))
-        c.infix = _literals(props.get(PK + "infixLabel", []))
-        c.domain = _literals(props.get(PK + "domainLabel", []))
-        c.merges = [_local(str(x)) for x in props.get(PK + "merges", [])]
-        c.replaced_by = [_local(str(x)) for x in props.get(DCT + "isReplacedBy", [])]
         target = props.get(PK + "collectiveOf")
-        c.collective_of = _local(str(target[0])) if target else None
         defs = _literals(props.get(SKOS + "definition", []), "en")
-        c.definition = defs[0] if defs else None
-        concepts[name] = c
-    for coll, members in collections.items():
-        for m in members:
-            if m in concepts:
-                concepts[m].collections.append(_local(coll))
+        concepts[name] = _Concept(
+            name, zh[0], en[0],
+            alt=_literals(props.get(SKOS + "altLabel", [])),
+            hidden=_literals(props.get(SKOS + "hiddenLabel", [])),
+            former=_literals(props.get(PK + "formerLabel", [])),
+            levels={tier: _literals(props[PK + prop]) for tier, prop in LEVEL_LABELS.items() if PK + prop in props},
+            party_labels=_literals(props.get(PK + "partyLabel", [])),
+            prefixed=_literals(props.get(PK + "prefixedLabel", [])),
+            infix=_literals(props.get(PK + "infixLabel", [])),
+            domain=_literals(props.get(PK + "domainLabel", [])),
+            merges=[_local(str(x)) for x in props.get(PK + "merges", [])],
+            replaced_by=[_local(str(x)) for x in props.get(DCT + "isReplacedBy", [])],
+            collective_of=_local(str(target[0])) if target else None,
+            definition=defs[0] if defs else None)
+    for s, props in table.items():
+        if SKOS + "Collection" in props.get(RDF + "type", []):
+            for m in props.get(SKOS + "member", []):
+                if _local(str(m)) in concepts:
+                    concepts[_local(str(m))].collections.append(_local(s))
+    return concepts
 
+
+def _index(concepts: dict[str, _Concept]) -> tuple[dict, dict, dict]:
+    """(labels, domain labels, infix templates), each mapping to one concept: a label of
+    two concepts is a data error."""
     labels: dict[str, _Label] = {}
+    domains: dict[str, str] = {}
+    infix: dict[tuple[str, str], str] = {}
 
-    def add(label: str, concept: str, **kind) -> None:
+    def add(label: str, concept: str, tier: str | None = None, former: bool = False, bound: bool = False) -> None:
         key = _norm(label)
         old = labels.get(key)
         if old is not None and old.concept != concept:
             raise PolicykgError(f"{REGISTRY}: label {label!r} names both {old.concept} and {concept}")
-        if old is None:
-            labels[key] = _Label(concept, **kind)
-        else:  # the same label twice for one concept (prefLabel and prefixedLabel): merge
-            labels[key] = _Label(concept, old.tier or kind.get("tier"), old.former or kind.get("former", False),
-                                 old.bound or kind.get("bound", False))
+        if old is not None:  # one label twice for a concept (prefLabel and prefixedLabel): merge
+            tier, former, bound = old.tier or tier, old.former or former, old.bound or bound
+        labels[key] = _Label(concept, tier, former, bound)
 
-    domains: dict[str, str] = {}
-    infix: dict[tuple[str, str], str] = {}
     for c in concepts.values():
         for label in [c.zh, *c.alt, *c.hidden]:
             add(label, c.name)
@@ -257,57 +250,76 @@ def _registry() -> _Registry:
             if not sep:
                 raise PolicykgError(f"{REGISTRY}: infix label {template!r} of {c.name} has no {{}}")
             infix[(before, after)] = c.name
+    return labels, domains, infix
 
-    def cue(name: str) -> list[str]:
-        return [_norm(v) for v in table.get(CUE + name, {}).get(PK + "cue", [])]
 
-    level_prefix: dict[str, str] = {}
-    for s, props in layout.items():
+def _level_prefixes(layout: dict) -> dict[str, str]:
+    """Jurisdiction prefixes and place-name suffixes of layout.ttl → tier (县 → county)."""
+    out: dict[str, str] = {}
+    for props in layout.values():
         rank = props.get(PK + "rank")
         if PK + "JurisdictionLevel" not in props.get(RDF + "type", []) or not rank:
             continue
         tier = TIER_OF_RANK.get(int(rank[0]))
         for p in [*props.get(PK + "prefix", []), *props.get(PK + "suffix", [])]:
             if tier:
-                level_prefix[_norm(p)] = tier
-    if not level_prefix:
+                out[_norm(p)] = tier
+    if not out:
         raise PolicykgError("layout.ttl: no jurisdiction levels (pk:JurisdictionLevel with pk:prefix)")
+    return out
+
+
+@cache
+def _registry() -> _Registry:
+    """The matcher, built once per process from the registry and layout.ttl (~50 ms)."""
+    try:
+        table = by_subject(REGISTRY)
+        layout = by_subject("layout.ttl")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise PolicykgError(f"{REGISTRY}: cannot read the department registry ({exc})") from None
+    concepts = _read_concepts(table)
+    labels, domains, infix = _index(concepts)
+    level_prefix = _level_prefixes(layout)
+
+    def cue(name: str) -> list[str]:
+        return [_norm(v) for v in table.get(CUE + name, {}).get(PK + "cue", [])]
 
     national, collective = frozenset(cue("national-prefix")), frozenset(cue("collective-prefix"))
     leads = tuple(cue("collective-lead"))
     separators = frozenset(cue("list-separator"))
     sep = _alternation(separators)
-    any_prefix = _trie(set(level_prefix) | national | collective)
-    prefix = f"(?:{_alternation(leads)}?{any_prefix})"
-    level_only = _trie(level_prefix)
-    label_re = _trie(labels)
-    domain_re = _trie(domains)
+    prefix = f"(?:{_alternation(leads)}?{_trie(set(level_prefix) | national | collective)})"
+    label_re, domain_re = _trie(labels), _trie(domains)
     tail = f"(?:{_alternation(cue('generic-modifier'))})*{_alternation(cue('generic-tail'))}"
-    before = _alternation(b for b, _ in infix)
-    after = _alternation(a for _, a in infix)
     # Every match starts with one of these characters: testing them first spares the
     # engine trying each branch at every position (3.5x faster searches).
     starts = {w[0] for w in [*labels, *domains, *level_prefix, *national, *collective, *leads, *(b for b, _ in infix)]}
     first = "[" + "".join(map(re.escape, sorted(starts))) + "]"
     pattern = re.compile(
         f"(?={first})(?:"
+        # a generic reference: 卫生健康部门, or one item of 市场监督管理、教育…等部门
         f"(?P<gpre>{prefix})?(?P<gdom>{domain_re})"
         f"(?=(?:{sep}(?:{prefix})?(?:{domain_re}|{label_re}))*等?{tail})"
-        f"|(?P<ib>{before})(?P<iname>[{_CJK}]{{0,8}}?)(?P<ip>{level_only})(?P<ia>{after})"
+        # a name with the jurisdiction inside: 团县委, 共青团巴彦淖尔市委员会
+        f"|(?P<ib>{_alternation(b for b, _ in infix)})(?P<iname>[{_CJK}]{{0,8}}?)"
+        f"(?P<ip>{_trie(level_prefix)})(?P<ia>{_alternation(a for _, a in infix)})"
+        # a name, perhaps after a prefix: 县卫生健康委, 旗委宣传部, 国家卫生健康委
         f"|(?P<pre>{prefix})?(?P<lab>{label_re}))")
-    lead_in, end = _alternation(cue("org-lead-in")), _alternation(cue("org-end"))
     suffix = _alternation(cue("org-suffix"))
-    org = re.compile(f"(?P<lead>{lead_in}+)?(?P<org>[{_CJK}]{{1,24}}?{suffix})(?:(?P<tail>{end})|$)")
-    org_whole = re.compile(f"[{_CJK}]{{1,24}}?{suffix}")
-    org_class = re.compile(f"等[^。;:()\\n]{{0,12}}?{_alternation(cue('org-class'))}")
-    party = frozenset(n for n, c in concepts.items() if _local(PARTY_BODIES) in c.collections)
-    collective_concept = {c.collective_of: n for n, c in concepts.items() if c.collective_of}
-    return _Registry(concepts, labels, domains, infix, party, collective_concept, level_prefix, national,
-                     collective, leads, frozenset(cue("not-prefix")), tuple(cue("party-lead")), separators,
-                     re.compile(sep),
-                     pattern, re.compile(tail), org, org_whole, org_class, frozenset("".join(cue("org-stop"))),
-                     tuple(cue("org-not-ending")), tuple(x for x in cue("org-suffix") if len(x) > 1),
-                     re.compile(_alternation(cue("false-friend"))))
+    org = re.compile(f"(?P<lead>{_alternation(cue('org-lead-in'))}+)?(?P<org>[{_CJK}]{{1,24}}?{suffix})"
+                     f"(?:(?P<tail>{_alternation(cue('org-end'))})|$)")
+    return _Registry(
+        concepts, labels, domains, infix,
+        party=frozenset(n for n, c in concepts.items() if _local(PARTY_BODIES) in c.collections),
+        collective_concept={c.collective_of: n for n, c in concepts.items() if c.collective_of},
+        level_prefix=level_prefix, national_prefix=national, collective_prefix=collective,
+        collective_lead=leads, not_prefix=frozenset(cue("not-prefix")), party_lead=tuple(cue("party-lead")),
+        separators=separators, separator_run=re.compile(sep), pattern=pattern, generic_tail=re.compile(tail),
+        org=org, org_whole=re.compile(f"[{_CJK}]{{1,24}}?{suffix}"),
+        org_class=re.compile(f"等[^。;:()\\n]{{0,12}}?{_alternation(cue('org-class'))}"),
+        org_stop=frozenset("".join(cue("org-stop"))), org_not_ending=tuple(cue("org-not-ending")),
+        org_long_suffixes=tuple(x for x in cue("org-suffix") if len(x) > 1),
+        false_friends=re.compile(_alternation(cue("false-friend"))))
 
 
 @cache
@@ -428,14 +440,11 @@ class _Scanner:
         if reg.false_friends.match(C, m.start("lab")):
             return None  # 政府网
         pre = m.group("pre")
-        if pre and pre in reg.national_prefix and info.tier == "national":
+        first = reg.labels.get(pre) if pre and info.tier == "national" else None
+        if first is not None and pre in reg.national_prefix:
             # "中共中央 国务院" squeezed: two national bodies, not a prefix and a label
-            first = reg.labels.get(pre)
-            if first is None:
-                pre = None
-            else:
-                return _Hit(m.start(), m.start() + len(pre), "known", first.concept, former=first.former,
-                            label_tier=first.tier, national=True)
+            return _Hit(m.start(), m.start() + len(pre), "known", first.concept, former=first.former,
+                        label_tier=first.tier, national=True)
         hit = _Hit(m.start("lab"), m.end(), "known", info.concept, former=info.former, bound=info.bound,
                    label_tier=info.tier, national=info.tier == "national", standalone=len(lab) == 1)
         if pre:

@@ -347,6 +347,8 @@ def test_county_and_city_fire_services_are_one_concept_with_level_forms():
     ("国家统计局", "statistics", "国家统计局"),
     ("国家卫生和计划生育委员会", "health", "国家卫生健康委"),
     ("全国妇联", "womens-federation", "全国妇联"),
+    ("国家税务总局", "taxation", "国家税务总局"),
+    ("国务院国资委", "state-owned-assets", "国资委"),
 ])
 def test_national_bodies_are_not_the_local_ones(name, concept, canonical):
     m = resolve(name)
@@ -543,3 +545,22 @@ def test_bad_input_is_a_policykg_error():
         find_departments(None)  # type: ignore[arg-type]
     with pytest.raises(PolicykgError):
         resolve(42)  # type: ignore[arg-type]
+
+
+def test_trie_regex_matches_exactly_the_words_longest_first():
+    from hypothesis import given, settings, strategies as st
+
+    from extractor.departments import _trie
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.text(alphabet="卫生健康委局市(", min_size=1, max_size=5), min_size=1, max_size=12),
+           st.text(alphabet="卫生健康委局市(", max_size=8))
+    def check(words, probe):
+        rx = re.compile(_trie(words))
+        for w in words:
+            assert rx.fullmatch(w)
+        m = rx.match(probe)
+        longest = max((w for w in words if probe.startswith(w)), key=len, default=None)
+        assert (m.group() if m else None) == longest
+
+    check()
