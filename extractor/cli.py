@@ -88,6 +88,32 @@ def extract(file: FileArg,
     print_facts(doc, data)
 
 
+@app.command()
+def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or folders (searched recursively).")],
+          out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
+          no_persons: Annotated[bool, typer.Option("--no-persons", help="Leave people's names out of the graph.")] = False,
+          base: Annotated[Optional[str], typer.Option(help="Base IRI of the data.")] = None,
+          force: Annotated[bool, typer.Option("--force", help="Rebuild unchanged notices too.")] = False,
+          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+          ) -> None:
+    """Build the graph of a set of notices into OUT: store, Turtle per notice, merged Turtle and JSON-LD."""
+    from .build import build as run_build, notice_files
+    from .render import progress_bar
+
+    files = notice_files(inputs)
+    with progress_bar(len(files), "building", quiet) as advance:
+        result = run_build(inputs, out, base=base, persons=not no_persons, force=force,
+                           on_done=lambda path, error: advance())
+    if not quiet:
+        from .render import print_build_summary
+
+        print_build_summary(result, out)
+    if result.failed:
+        for path, error in sorted(result.failed.items()):
+            sys.stderr.write(f"policykg: error: {path}: {error}\n")
+        raise typer.Exit(1)
+
+
 # Command groups kept in their own modules register on `app` when imported.
 from . import cli_query, cli_compare  # noqa: E402,F401
 

@@ -110,3 +110,39 @@ def print_facts(doc: Document, data: dict) -> None:
     refs = [{"title": r["title"], "number": r["number"], "kind": r["kind"], "relation": r["relation"],
              "clause": r["clause"]} for r in data["references"]]
     emit(refs, title="references")
+
+
+class progress_bar:
+    """`with progress_bar(total, label, quiet) as advance:` — a rich bar on stderr."""
+
+    def __init__(self, total: int, label: str, quiet: bool = False):
+        self.total, self.label, self.quiet = total, label, quiet
+
+    def __enter__(self):
+        if self.quiet or not sys.stderr.isatty():
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.progress = Progress(console=Console(stderr=True), transient=True)
+        self.progress.start()
+        task = self.progress.add_task(self.label, total=self.total)
+        return lambda: self.progress.advance(task)
+
+    def __exit__(self, *exc):
+        if hasattr(self, "progress"):
+            self.progress.stop()
+        return False
+
+
+def print_build_summary(result, out) -> None:
+    from collections import Counter
+    from pathlib import Path
+
+    kinds = Counter(Path(p).suffix.lower().lstrip(".") for p in result.notices)
+    read = len(result.notices) - len(result.skipped)
+    from rich.console import Console
+
+    Console(stderr=True).print(
+        f"read {read} notice(s) ({', '.join(f'{k}: {v}' for k, v in sorted(kinds.items()))}), "
+        f"{len(result.skipped)} unchanged, {len(result.failed)} failed → {out}")
