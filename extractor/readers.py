@@ -1,0 +1,609 @@
+"""Load-stage readers for web pages (HTML) and Word files (.docx): raw bytes → plain text.
+
+Both return `(text, encoding)` in the one convention the parser reads (see `load`): one
+paragraph per line; a data table as its cells one per line, each led by a tab, rows
+separated by one blank line; a page's metadata table (索引号, 文号, 成文日期 …, keys from
+`ontology/layout.ttl`) as one "key value key value" line per row. Nothing is invented or
+reordered: website furniture that is visible stays (the parser strips it), what a reader
+never sees (scripts, styles, navigation menus, comments, hidden elements) goes.
+
+The HTML reader walks lxml's element tree block by block (measured against trafilatura in
+tests/bench/bench_html.py: it keeps every numbered line and every body character);
+the .docx reader walks the body's w:p/w:tbl elements in document order.
+"""
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+from functools import cache
+
+from .errors import LoadError
+from .knowledge import PK, RDF, by_subject
+from .load import decode, reader
+
+# --- text shared by both readers ---------------------------------------------------------
+
+# CJK ideographs, CJK punctuation, full-width forms: a line break of the source between
+# two of these is not a space in Chinese text (CSS Text 3 segment-break rule).
+_WIDE = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_WIDE_BREAK = re.compile(f"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_WIDE}])")
+_SPACES = re.compile(r"[ \t\r\n\f]+")
+_INVISIBLE = str.maketrans({"\u200b": None, "\ufeff": None, "\u00ad": None})
+
+
+def clean_line(s: str) -> str:
+    """One line of text: source whitespace collapsed as a browser does, nbsp as a space."""
+    s = _WIDE_BREAK.sub("", s)
+    s = _SPACES.sub(" ", s)
+    return s.translate(_INVISIBLE).replace("\xa0", " ").strip()
+
+
+@cache
+def metadata_keys() -> frozenset[str]:
+    """The labels of web metadata fields (索引号, 发布机构 …), spaces squeezed out."""
+    return frozenset(re.sub(r"\s+", "", str(k))
+                     for props in by_subject("layout.ttl").values()
+                     if PK + "WebField" in props.get(RDF + "type", ())
+                     for k in props.get(PK + "key", ()))
+
+
+def _is_key(cell: str) -> bool:
+    squeezed = re.sub(r"\s+", "", cell)
+    keys = metadata_keys()
+    if squeezed.rstrip(":：") in keys:
+        return True
+    head = re.split(r"[:：]", squeezed, maxsplit=1)
+    return len(head) == 2 and head[0] in keys
+
+
+def render_table(rows: list[list[str]]) -> list[str]:
+    """Lines for a data table whose cells are already one-line strings.
+
+    A metadata table (most rows open with a field label) becomes "key value …" lines;
+    any other table the tab-led cells of the convention. Empty cells are left out: a
+    line holding only a tab reads as a row separator.
+    """
+    rows = [[c for c in row if c] for row in rows]
+    rows = [row for row in rows if row]
+    if not rows:
+        return []
+    if sum(_is_key(row[0]) for row in rows) * 2 >= len(rows):
+        return [" ".join(row) for row in rows]
+    out: list[str] = []
+    for row in rows:
+        if out:
+            out.append("")
+        out.extend("\t" + c for c in row)
+    return out
+
+
+class _Lines:
+    """Text gathered inline until a block boundary turns it into one line.
+
+    A blank line is kept where the source shows one (an empty paragraph, two <br> in a
+    row): the parser reads blank lines as block separators, e.g. around a title.
+    """
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.buf: list[str] = []
+
+    def add(self, s: str | None) -> None:
+        if s:
+            self.buf.append(s)
+
+    def flush(self) -> bool:
+        """End the current line; False when it held no text."""
+        if self.buf:
+            line = clean_line("".join(self.buf))
+            self.buf.clear()
+            if line:
+                self.lines.append(line)
+                return True
+        return False
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1]:
+            self.lines.append("")
+
+    def table(self, lines: list[str]) -> None:
+        self.flush()
+        if lines and self.lines and self.lines[-1].startswith("\t"):
+            self.lines.append("")  # rows of two adjacent tables must not merge
+        self.lines.extend(lines)
+
+
+def _join(lines: list[str]) -> str:
+    """The reader's text: lines joined, runs of blank lines squeezed to one."""
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return text + "\n" if text else ""
+
+
+# --- HTML: bytes → str -----------------------------------------------------------------------
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+# GB2312 and GBK pages routinely hold characters only GBK/GB18030 have: read them as GB18030.
+_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+                    "gb_2312-80": "gb18030", "euc-cn": "gb18030", "hz-gb-2312": "hz",
+                    "big5": "cp950", "x-big5": "cp950", "unicode": "utf-16"}
+_MAX_BAD_RATIO = 0.002  # a few broken bytes (CMS truncation) do not discard a page
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in <meta> or its XML declaration, if Python knows it."""
+    head = data[:65536]
+    m = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    if not m:
+        return None
+    name = m.group(1).decode("ascii").lower()
+    name = _CHARSET_ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """Decode a page: BOM, then valid UTF-8, then the declared charset, then GB18030.
+
+    Valid UTF-8 wins over a declaration because pages saved as UTF-8 keep a stale
+    ``charset=gb2312`` meta, and GB18030 accepts most UTF-8 byte strings as (wrong)
+    Chinese; the opposite mistake cannot happen, as GBK text is almost never valid UTF-8.
+    """
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode(data)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(data)
+    candidates = [c for c in (declared, "gb18030") if c and c not in ("utf-8", "ascii")]
+    for enc in candidates:
+        try:
+            return data.decode(enc), enc
+        except (UnicodeDecodeError, LookupError):
+            pass
+    for enc in candidates + (["utf-8"] if declared == "utf-8" else []):
+        text = data.decode(enc, errors="replace")
+        if text.count("\ufffd") <= max(1, len(text) * _MAX_BAD_RATIO):
+            return text, enc
+    return decode(data)
+
+
+# --- HTML: markup → lines -------------------------------------------------------------------
+
+_DROP = frozenset("""head script style noscript template nav iframe frame frameset object embed
+    applet svg math canvas audio video map select option optgroup datalist button input textarea
+    dialog""".split())
+_BLOCK = frozenset("""address article aside blockquote body caption center dd details dir div dl
+    dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li
+    listing main menu ol p plaintext pre section summary table tbody td tfoot th thead tr ul xmp""".split())
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CELL_FLOW_CHARS = 200  # a table cell longer than this with several breaks is page layout
+
+
+def _tag(el) -> str:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""  # comment, processing instruction, entity
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _hidden(el) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _rows(table) -> list[list]:
+    """The <td>/<th> elements of a table's own rows (not of tables nested in it)."""
+    rows = []
+    for child in table:
+        tag = _tag(child)
+        if tag in ("thead", "tbody", "tfoot"):
+            trs = [tr for tr in child if _tag(tr) == "tr"]
+        elif tag == "tr":
+            trs = [child]
+        else:
+            continue
+        rows.extend([c for c in tr if _tag(c) in ("td", "th")] for tr in trs)
+    return rows
+
+
+def _is_layout(table, rows: list[list]) -> bool:
+    """Whether a <table> only lays the page out (its cells hold flowing text, not data)."""
+    if not rows or max(len(r) for r in rows) <= 1:
+        return True
+    for el in table.iterdescendants():
+        if _tag(el) == "table":
+            return True
+    for row in rows:
+        for cell in row:
+            breaks = sum(1 for el in cell.iterdescendants() if _tag(el) in _BLOCK or _tag(el) == "br")
+            if breaks >= 2 and len("".join(cell.itertext())) > _CELL_FLOW_CHARS:
+                return True
+    return False
+
+
+_PRE = frozenset(("pre", "listing", "xmp", "plaintext"))
+_SPACER = re.compile(r"[\xa0\u3000]")
+
+
+def _walk(root, out: _Lines) -> None:
+    """Append the text under `root` to `out`, one line per block (root's tail excluded).
+
+    Iterative (lxml's iterwalk), so a page nested thousands of levels deep cannot
+    exhaust the Python stack; a skipped subtree still gets its "end" event (for its tail).
+    """
+    from lxml import etree
+
+    pre = 0
+    open_blocks: list[tuple[object, int]] = []  # (element, lines before it) of blocks entered
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, el in walker:
+        tag = _tag(el)
+        if event in ("comment", "pi"):
+            if el is not root:
+                _add(out, el.tail, pre)
+            continue
+        if event == "start":
+            if tag in _DROP or _hidden(el):
+                walker.skip_subtree()
+                continue
+            if tag == "table" and el is not root:
+                rows = _rows(el)
+                if not _is_layout(el, rows):
+                    out.table(render_table([[_cell_text(c) for c in row] for row in rows]))
+                    walker.skip_subtree()
+                    continue
+            if tag == "br":
+                if not out.flush():
+                    out.blank()  # <br><br>: an empty line between two paragraphs
+            elif tag in _BLOCK:
+                out.flush()
+                open_blocks.append((el, len(out.lines)))
+            if tag in _PRE:
+                pre += 1
+            _add(out, el.text, pre)
+            continue
+        if open_blocks and open_blocks[-1][0] is el:
+            _, before = open_blocks.pop()
+            if tag in _PRE:
+                pre -= 1
+            if not out.flush() and len(out.lines) == before and (
+                    tag == "p" or _SPACER.search(el.text or "")):
+                out.blank()  # <p>&nbsp;</p>: the page's own blank line
+        if el is not root:
+            _add(out, el.tail, pre)
+
+
+def _add(out: _Lines, text: str | None, pre: int) -> None:
+    if not text:
+        return
+    if not pre:
+        out.add(text)
+        return
+    # preformatted text: its line breaks are lines and its spaces are kept (as nbsp until cleaned)
+    parts = re.split(r"\r\n|\r|\n", text)
+    for k, part in enumerate(parts):
+        if k:
+            out.flush()
+        out.add(part.replace(" ", "\xa0").replace("\t", "\xa0"))
+
+
+def _cell_text(cell) -> str:
+    """A data cell's text on one line (its own paragraphs and breaks become spaces)."""
+    sub = _Lines()
+    _walk(cell, sub)
+    sub.flush()
+    return " ".join(line for line in sub.lines if line)
+
+
+def html_to_text(markup: str) -> str:
+    """The text of an HTML page in the load convention (see module docstring)."""
+    from lxml import etree, html
+
+    # libxml2 reads the bytes we give it as UTF-8; a stale declaration must not override.
+    data = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup, count=1).encode("utf-8", "surrogatepass")
+    parser = html.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise LoadError(f"unreadable HTML ({str(exc).splitlines()[0] if str(exc) else 'no markup'})") from None
+    if root is None:
+        return ""
+    out = _Lines()
+    _walk(root, out)
+    out.flush()
+    return _join(out.lines)
+
+
+@reader("html")
+def read_html(data: bytes) -> tuple[str, str]:
+    text, encoding = decode_html(data)
+    return html_to_text(text), encoding
+
+
+# --- .docx -----------------------------------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MAX_XML_BYTES = 256 * 1024 * 1024  # uncompressed document.xml; bounds a zip bomb
+
+
+def _open_docx(data: bytes):
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = {i.filename: i for i in zf.infolist()}
+            if "word/document.xml" in names and names["word/document.xml"].file_size > MAX_XML_BYTES:
+                raise LoadError(f"word/document.xml unpacks to more than {MAX_XML_BYTES} bytes")
+            if "[Content_Types].xml" not in names:
+                raise LoadError("not a .docx: the zip has no [Content_Types].xml")
+            if not any(n.startswith("word/") and n.endswith(".xml") for n in names):
+                raise LoadError("not a .docx: the zip has no word/document.xml")
+    except zipfile.BadZipFile as exc:
+        raise LoadError(f"a damaged .docx (truncated or corrupt zip: {exc})") from None
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError) as exc:
+        raise LoadError(f"not a .docx: missing part {exc}") from None
+    except zipfile.BadZipFile as exc:
+        raise LoadError(f"a damaged .docx (truncated or corrupt zip: {exc})") from None
+    except Exception as exc:  # lxml.etree.XMLSyntaxError, ValueError from python-docx internals
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise LoadError(f"a damaged .docx ({first})") from None
+
+
+class _Numbering:
+    """Word's automatic list numbers (w:numPr) rendered as text: 一、 （一） 1. (1) ①.
+
+    Word keeps the number out of the text; we rebuild it from word/numbering.xml
+    (format and level text of each level, counters per list), which covers the lists
+    公文 use. Bullets and formats not listed here render as nothing or decimal.
+    """
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → (fmt, text, start)
+        self.counters: dict[str, list[int]] = {}
+        self.style_num: dict[str, tuple[str, int]] = {}
+        try:
+            part = document.part.numbering_part
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        root = part.element
+        abstract = {}
+        for an in root.findall(W + "abstractNum"):
+            lv = {}
+            for lvl in an.findall(W + "lvl"):
+                fmt = lvl.find(W + "numFmt")
+                text = lvl.find(W + "lvlText")
+                start = lvl.find(W + "start")
+                lv[int(lvl.get(W + "ilvl", "0"))] = (
+                    fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
+                    text.get(W + "val", "") if text is not None else "",
+                    int(start.get(W + "val", "1")) if start is not None else 1)
+            abstract[an.get(W + "abstractNumId")] = lv
+        for num in root.findall(W + "num"):
+            ref = num.find(W + "abstractNumId")
+            if ref is not None and ref.get(W + "val") in abstract:
+                self.levels[num.get(W + "numId")] = abstract[ref.get(W + "val")]
+        try:
+            for style in document.styles.element.findall(W + "style"):
+                numpr = style.find(f"{W}pPr/{W}numPr")
+                if numpr is not None:
+                    nid = numpr.find(W + "numId")
+                    ilvl = numpr.find(W + "ilvl")
+                    if nid is not None:
+                        self.style_num[style.get(W + "styleId")] = (
+                            nid.get(W + "val"), int(ilvl.get(W + "val", "0")) if ilvl is not None else 0)
+        except (AttributeError, ValueError):
+            pass
+
+    def label(self, p) -> str:
+        """The number Word would show before paragraph `p` ('' when it has none)."""
+        if not self.levels:
+            return ""
+        ppr = p.find(W + "pPr")
+        numpr = ppr.find(W + "numPr") if ppr is not None else None
+        if numpr is not None:
+            nid_el, ilvl_el = numpr.find(W + "numId"), numpr.find(W + "ilvl")
+            nid = nid_el.get(W + "val") if nid_el is not None else None
+            ilvl = int(ilvl_el.get(W + "val", "0")) if ilvl_el is not None else 0
+        else:
+            style = ppr.find(W + "pStyle") if ppr is not None else None
+            nid, ilvl = self.style_num.get(style.get(W + "val") if style is not None else "", (None, 0))
+        if not nid or nid not in self.levels or ilvl not in self.levels[nid]:
+            return ""
+        levels = self.levels[nid]
+        counts = self.counters.setdefault(nid, [0] * 9)
+        ilvl = min(ilvl, 8)
+        counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else levels[ilvl][2]
+        for deeper in range(ilvl + 1, 9):
+            counts[deeper] = 0
+        fmt, text, _ = levels[ilvl]
+        if fmt in ("bullet", "none"):
+            return ""
+
+        def number(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            if not 0 <= k <= 8 or k not in levels:
+                return ""
+            value = counts[k] or levels[k][2]
+            return format_number(value, levels[k][0])
+
+        return re.sub(r"%(\d)", number, text)
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+_ZODIAC = "甲乙丙丁戊己庚辛壬癸"
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (up to 9999)."""
+    if n <= 0 or n > 9999:
+        return str(n)
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            if zero:
+                out += "零"
+            out += ("" if (unit == "十" and d == 1 and not out) else _CN_DIGITS[d]) + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + sym, n - value
+    return out
+
+
+def format_number(n: int, fmt: str) -> str:
+    """A list counter in one of Word's number formats (w:numFmt)."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
+               "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital"):
+        return chinese_numeral(n)
+    if fmt in ("ideographTraditional", "ideographZodiac") and 1 <= n <= 10:
+        return _ZODIAC[n - 1]
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt == "decimalFullWidth":
+        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if fmt == "decimalEnclosedParen":
+        return f"({n})"
+    if fmt in ("lowerLetter", "upperLetter") and n >= 1:
+        s = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return s.upper() if fmt == "upperLetter" else s
+    if fmt in ("lowerRoman", "upperRoman") and n >= 1:
+        return _roman(n).lower() if fmt == "lowerRoman" else _roman(n)
+    return str(n)
+
+
+# Elements whose text Word does not show as part of the paragraph.
+_DOCX_SKIP = {W + "del", W + "delText", W + "instrText", W + "delInstrText", MC + "Fallback",
+              W + "txbxContent", W + "footnoteReference", W + "endnoteReference", W + "rPr", W + "pPr"}
+
+
+def _paragraph_text(p, boxes: list) -> list[str]:
+    """The lines of one w:p: its runs' text, a soft break (w:br, w:cr) starting a new line.
+
+    Text boxes met inside are collected into `boxes` (their paragraphs come out as lines
+    of their own, before the paragraph that anchors them).
+    """
+    from lxml import etree
+
+    lines, buf = [], []
+    walker = etree.iterwalk(p, events=("start",))
+    for _, el in walker:
+        tag = el.tag
+        if tag in _DOCX_SKIP:
+            if tag == W + "txbxContent":
+                boxes.append(el)
+            walker.skip_subtree()
+        elif tag == W + "t":
+            buf.append(el.text or "")
+        elif tag in (W + "tab", W + "ptab"):
+            buf.append(" ")  # a tab inside a paragraph aligns text; a leading one is not a cell
+        elif tag in (W + "br", W + "cr"):
+            lines.append("".join(buf))
+            buf = []
+        elif tag == W + "noBreakHyphen":
+            buf.append("-")
+        elif tag == W + "sym":
+            code = el.get(W + "char", "")
+            if re.fullmatch(r"[0-9A-Fa-f]{4}", code) and not code.upper().startswith("F0"):
+                buf.append(chr(int(code, 16)))
+    lines.append("".join(buf))
+    return lines
+
+
+def _docx_line(s: str) -> str:
+    return s.translate(_INVISIBLE).replace("\xa0", " ").strip()
+
+
+def _docx_block(el, numbering: _Numbering, out: list[str]) -> None:
+    """Append the lines of a body-level element (w:p, w:tbl, w:sdt) to `out`."""
+    tag = el.tag
+    if tag == W + "p":
+        boxes: list = []
+        lines = _paragraph_text(el, boxes)
+        for box in boxes:
+            for child in box:
+                _docx_block(child, numbering, out)
+        label = numbering.label(el)
+        if label and lines:
+            lines[0] = label + lines[0].lstrip()
+        kept = [line for line in (_docx_line(x) for x in lines) if line]
+        out.extend(kept or [""])  # an empty paragraph is the document's own blank line
+    elif tag == W + "tbl":
+        _docx_table(el, numbering, out)
+    elif tag in (W + "sdt", W + "customXml", W + "smartTag", W + "ins"):
+        content = el.find(W + "sdtContent") if tag == W + "sdt" else el
+        for child in content if content is not None else ():
+            _docx_block(child, numbering, out)
+
+
+def _docx_table(tbl, numbering: _Numbering, out: list[str]) -> None:
+    """A w:tbl: a data table in the tab-cell convention, or a layout table as plain lines.
+
+    A vertically merged cell (w:vMerge continue) and a horizontally merged one (w:gridSpan)
+    are written once. A table with one column, or one holding another table, frames text
+    (版记 boxes, layout) rather than holding data: its paragraphs come out as lines.
+    """
+    rows = []
+    for tr in tbl.iter(W + "tr"):
+        if tr.getparent() is not tbl and tr.getparent().getparent() is not tbl:
+            continue  # rows of a nested table
+        cells = []
+        for tc in tr.iter(W + "tc"):
+            if tc.getparent() is not tr and tc.getparent().getparent() is not tr:
+                continue
+            vmerge = tc.find(f"{W}tcPr/{W}vMerge")
+            if vmerge is not None and vmerge.get(W + "val", "continue") == "continue":
+                continue
+            cells.append(tc)
+        rows.append(cells)
+    nested = any(True for _ in tbl.iterdescendants(W + "tbl"))
+    if nested or not rows or max(len(r) for r in rows) <= 1:
+        for row in rows:
+            for tc in row:
+                for child in tc:
+                    _docx_block(child, numbering, out)
+        return
+    texts = []
+    for row in rows:
+        cells = []
+        for tc in row:
+            sub: list[str] = []
+            for child in tc:
+                _docx_block(child, numbering, sub)
+            cells.append(" ".join(line for line in sub if line))
+        texts.append(cells)
+    lines = render_table(texts)
+    if lines and out and out[-1].startswith("\t"):
+        out.append("")  # rows of two adjacent tables must not merge
+    out.extend(lines)
+
+
+@reader("docx")
+def read_docx(data: bytes) -> tuple[str, str]:
+    document = _open_docx(data)
+    body = document.element.body
+    numbering = _Numbering(document)
+    out: list[str] = []
+    for child in body:
+        _docx_block(child, numbering, out)
+    return _join(out), "utf-8"
