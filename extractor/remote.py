@@ -1,0 +1,719 @@
+"""SPARQL over HTTP: push the store to a server, query a server, serve the store read-only.
+
+In: a `pyoxigraph.Store` (one named graph per notice) and endpoint URLs. Out:
+- `push(store, endpoint)` replaces each named graph on the server and returns
+  ``{graph IRI: triples sent}``; re-pushing is idempotent.
+- `query(endpoint, sparql, bindings=…)` → a `Result` (SELECT rows, ASK boolean, CONSTRUCT
+  triples as pyoxigraph terms); `bindings` become a ``VALUES`` block of serialised RDF terms
+  inside the WHERE group, so a value is never pasted into the query text.
+- `serve(store)` / `make_server(store, host, port)`: the SPARQL 1.1 Protocol over the local
+  store, read-only (every update or write is refused with 403), with CORS for YASGUI.
+
+Only the standard library talks HTTP: urllib plus a small digest step. SPARQLWrapper is
+unmaintained and has no Graph Store Protocol; requests/httpx, like urllib's own auth handlers,
+send a body *before* authenticating, and Virtuoso answers a large unauthenticated PUT by
+closing the connection ("connection reset") instead of a 401, so the challenge is fetched
+with a bodiless request and every write carries its Authorization header up front.
+
+Every term sent is N-Triples written by pyoxigraph, never formatted here.
+"""
+from __future__ import annotations
+
+import base64
+import re
+import socket
+import sys
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from .errors import PolicykgError
+from .graph import PREFIXES
+
+METHODS = ("auto", "gsp", "update")
+BATCH = 1000  # triples per INSERT DATA: Virtuoso 7's SPARQL compiler runs out of memory near 5000
+SNIPPET = 160  # characters of a server's error message kept in the one-line error
+MAX_QUERY_BYTES = 1 << 20  # a request body larger than this is not a query someone typed
+
+RESULTS_JSON = "application/sparql-results+json"
+SPARQL_QUERY = "application/sparql-query"
+SPARQL_UPDATE = "application/sparql-update"
+FORM = "application/x-www-form-urlencoded"
+N_TRIPLES = "application/n-triples"
+
+# --- HTTP client ------------------------------------------------------------------------------
+
+
+class RemoteError(PolicykgError):
+    """A server answered with an HTTP error; `status` is its code (0 when it could not be reached)."""
+
+    def __init__(self, message: str, status: int = 0):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class _Response:
+    status: int
+    content_type: str  # media type only, lower case, without parameters
+    body: bytes
+
+
+class _Client:
+    """One endpoint's HTTP conversation: auth negotiated once, errors turned into one line."""
+
+    def __init__(self, endpoint: str, auth: tuple[str, str] | None, timeout: float):
+        parts = urllib.parse.urlsplit(endpoint)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise PolicykgError(f"{endpoint!r}: not an http(s) endpoint URL")
+        self.endpoint = endpoint
+        self.where = urllib.parse.urlunsplit(parts._replace(query="", fragment=""))
+        self.auth = auth
+        self.timeout = timeout
+        self.authorization: str | None = None  # a Basic header, once the server asked for it
+        self.digest: urllib.request.HTTPDigestAuthHandler | None = None
+        self.challenge: dict[str, str] | None = None
+        self.opener = urllib.request.build_opener()
+
+    def url(self, **params: str) -> str:
+        if not params:
+            return self.endpoint
+        sep = "&" if urllib.parse.urlsplit(self.endpoint).query else "?"
+        return self.endpoint + sep + urllib.parse.urlencode(params)
+
+    def request(self, method: str, url: str, body: bytes | None = None,
+                headers: dict[str, str] | None = None, ok: Iterable[int] = (200, 201, 204)) -> _Response:
+        if self.auth and body and not (self.authorization or self.challenge):
+            self._authenticate(url)  # before the body goes out: see the module docstring
+        try:
+            return self._send(method, url, body, headers or {}, ok)
+        except urllib.error.HTTPError as exc:
+            if exc.code == 401 and self.auth and self._learn(exc.headers.get_all("WWW-Authenticate") or []):
+                try:
+                    return self._send(method, url, body, headers or {}, ok)
+                except urllib.error.HTTPError as again:
+                    raise self._error(again) from None
+            raise self._error(exc) from None
+
+    def _send(self, method, url, body, headers, ok) -> _Response:
+        req = urllib.request.Request(url, data=body, method=method, headers=headers)
+        if self.authorization:
+            req.add_header("Authorization", self.authorization)
+        elif self.challenge and self.digest:
+            req.add_header("Authorization", "Digest " + self.digest.get_authorization(req, self.challenge))
+        try:
+            with self.opener.open(req, timeout=self.timeout) as r:
+                ctype = (r.headers.get_content_type() or "").lower()
+                data = r.read()
+                if r.status not in ok:
+                    raise RemoteError(f"{self.where}: unexpected HTTP {r.status} {_snippet(data)}".rstrip(),
+                                      r.status)
+                return _Response(r.status, ctype, data)
+        except urllib.error.HTTPError:
+            raise
+        except urllib.error.URLError as exc:
+            raise RemoteError(f"{self.where}: cannot connect ({_reason(exc.reason)})") from None
+        except (TimeoutError, socket.timeout):
+            raise RemoteError(f"{self.where}: no answer within {self.timeout:g} s") from None
+        except (ConnectionError, OSError) as exc:
+            raise RemoteError(f"{self.where}: connection failed ({_reason(exc)})") from None
+
+    def _authenticate(self, url: str) -> None:
+        """A bodiless GET to learn the auth scheme (and digest nonce) before sending data."""
+        try:
+            self._send("GET", url, None, {"Accept": "*/*"}, range(100, 600))
+        except urllib.error.HTTPError as exc:
+            if exc.code == 401:
+                self._learn(exc.headers.get_all("WWW-Authenticate") or [])
+
+    def _learn(self, challenges: list[str]) -> bool:
+        """Set up Basic or Digest from the server's challenges; False if none is usable."""
+        user, password = self.auth  # type: ignore[misc]
+        for challenge in challenges:
+            scheme, _, rest = challenge.partition(" ")
+            if scheme.lower() == "digest":
+                params = urllib.request.parse_keqv_list(
+                    filter(None, urllib.request.parse_http_list(rest)))
+                manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+                manager.add_password(None, self.endpoint, user, password)
+                self.digest = urllib.request.HTTPDigestAuthHandler(manager)
+                self.challenge = params
+                return True
+        for challenge in challenges:
+            if challenge.lower().startswith("basic"):
+                token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+                self.authorization = f"Basic {token}"
+                return True
+        return False
+
+    def _error(self, exc: urllib.error.HTTPError) -> RemoteError:
+        try:
+            body = exc.read()
+        except OSError:
+            body = b""
+        hint = " (wrong user or password?)" if exc.code == 401 and self.auth else ""
+        return RemoteError(f"{self.where}: HTTP {exc.code} {exc.reason}{hint}: {_snippet(body)}".rstrip(": "),
+                           exc.code)
+
+
+def _reason(reason: object) -> str:
+    text = getattr(reason, "strerror", None) or str(reason)
+    return text.splitlines()[0] if text else type(reason).__name__
+
+
+def _snippet(body: bytes) -> str:
+    """The first words of a server's error page, tags stripped, on one line."""
+    text = body.decode("utf-8", "replace")
+    text = re.sub(r"(?is)<(head|style|script)\b.*?</\1>", " ", text)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = " ".join(text.split())
+    return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
+
+
+# --- push -------------------------------------------------------------------------------------
+
+
+def push(store: ox.Store, endpoint: str, *, graph: str | None = None, method: str = "auto",
+         auth: tuple[str, str] | None = None, timeout: float = 60, batch: int = BATCH) -> dict[str, int]:
+    """Replace each named graph of `store` on the server at `endpoint`; {graph IRI: triples sent}.
+
+    `method` is ``gsp`` (Graph Store HTTP Protocol: one ``PUT ?graph=`` per graph — atomic
+    on the server, the fastest), ``update`` (SPARQL 1.1 Update: ``INSERT DATA`` in batches of
+    `batch` triples into a staging graph, then one ``MOVE`` onto the target, so readers never
+    see half a graph) or ``auto`` (``update`` if `endpoint` answers a SPARQL query, else
+    ``gsp``). With `graph`, only that named graph is pushed — or, if the store has no such
+    graph, its default graph is pushed into that IRI. `auth` is (user, password) for Basic or
+    Digest auth, whichever the server asks for.
+    """
+    if method not in METHODS:
+        raise PolicykgError(f"unknown push method {method!r} (choose {', '.join(METHODS)})")
+    if batch < 1:
+        raise PolicykgError(f"batch must be at least 1 triple, not {batch}")
+    plan = _plan(store, graph)
+    client = _Client(endpoint, auth, timeout)
+    if method == "auto":
+        method = "update" if _is_sparql_endpoint(client) else "gsp"
+    sent: dict[str, int] = {}
+    for target, source in plan:
+        if method == "gsp":
+            sent[target.value] = _put_graph(client, store, target, source)
+        else:
+            sent[target.value] = _update_graph(client, store, target, source, batch)
+    return sent
+
+
+def _plan(store: ox.Store, graph: str | None) -> list[tuple[ox.NamedNode, ox.NamedNode | ox.DefaultGraph]]:
+    """(IRI on the server, graph in the store) pairs, checked before anything is sent."""
+    default = ox.DefaultGraph()
+    has_default = next(iter(store.quads_for_pattern(None, None, None, default)), None) is not None
+    if graph is not None:
+        target = _named_node(graph)
+        if store.contains_named_graph(target):
+            return [(target, target)]
+        if has_default:
+            return [(target, default)]
+        raise PolicykgError(f"no graph <{graph}> in the store, and its default graph is empty")
+    names = sorted(store.named_graphs(), key=str)
+    blank = [g for g in names if not isinstance(g, ox.NamedNode)]
+    if blank:
+        raise PolicykgError(f"the store has a graph named by a blank node ({blank[0]}): a server "
+                            "needs an IRI")
+    if has_default:
+        raise PolicykgError("the store's default graph has triples but no name on a server: "
+                            "push it with graph=IRI")
+    if not names:
+        raise PolicykgError("nothing to push: the store has no named graphs")
+    return [(g, g) for g in names]
+
+
+def _named_node(iri: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(iri)
+    except ValueError as exc:
+        raise PolicykgError(f"{iri!r}: not an IRI ({exc})") from None
+
+
+def _is_sparql_endpoint(client: _Client) -> bool:
+    """Does `endpoint` answer ``ASK {}``? A Graph Store endpoint does not (406/400/404…)."""
+    try:
+        r = client.request("GET", client.url(query="ASK {}"), None, {"Accept": RESULTS_JSON})
+    except RemoteError as exc:
+        if 400 <= exc.status < 500 and exc.status != 401:
+            return False
+        raise
+    return r.content_type in (RESULTS_JSON, "application/json", "application/sparql-results+xml")
+
+
+def _put_graph(client: _Client, store: ox.Store, target: ox.NamedNode, source) -> int:
+    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=source)
+    client.request("PUT", client.url(graph=target.value), data,
+                   {"Content-Type": f"{N_TRIPLES}; charset=utf-8"})
+    return data.count(b"\n")  # N-Triples: one line per triple, newlines in literals are escaped
+
+
+def _update_graph(client: _Client, store: ox.Store, target: ox.NamedNode, source, batch: int) -> int:
+    plain: list[str] = []
+    blank: list[str] = []  # blank nodes are scoped to one INSERT DATA: keep them together
+    for quad in store.quads_for_pattern(None, None, None, source):
+        line = f"{quad.subject} {quad.predicate} {quad.object} ."
+        if isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode):
+            blank.append(line)
+        else:
+            plain.append(line)
+    chunks = [plain[i:i + batch] for i in range(0, len(plain), batch)] + ([blank] if blank else [])
+    if len(chunks) <= 1:
+        drop = f"DROP SILENT GRAPH {target}"
+        _update(client, f"{drop} ;\n{_insert(target, chunks[0])}" if chunks else drop)
+        return len(plain) + len(blank)
+    staging = ox.NamedNode(f"urn:uuid:{uuid.uuid4()}")
+    try:
+        _update(client, f"DROP SILENT GRAPH {staging}")
+        for chunk in chunks:
+            _update(client, _insert(staging, chunk))
+        _update(client, f"MOVE SILENT GRAPH {staging} TO GRAPH {target}")
+    except PolicykgError:
+        try:
+            _update(client, f"DROP SILENT GRAPH {staging}")
+        except PolicykgError:
+            pass  # the first error is the one worth reporting
+        raise
+    return len(plain) + len(blank)
+
+
+def _insert(graph: ox.NamedNode, lines: list[str]) -> str:
+    """INSERT DATA; with blank nodes a template over one empty solution, which any server
+    takes (Virtuoso refuses blank nodes in INSERT DATA) and which keeps `_:x` one node."""
+    body = "{ GRAPH " + str(graph) + " {\n" + "\n".join(lines) + "\n} }"
+    return f"INSERT {body} WHERE {{}}" if any("_:" in line for line in lines) else f"INSERT DATA {body}"
+
+
+def _update(client: _Client, sparql: str) -> None:
+    client.request("POST", client.endpoint, sparql.encode("utf-8"),
+                   {"Content-Type": f"{SPARQL_UPDATE}; charset=utf-8", "Accept": RESULTS_JSON})
+
+
+# --- query ------------------------------------------------------------------------------------
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+Value = str | int | float | bool | ox.NamedNode | ox.Literal | None
+
+
+@dataclass
+class Result:
+    """What a server answered: `rows` (SELECT), `boolean` (ASK) or `triples` (CONSTRUCT/DESCRIBE).
+
+    Rows map variable names to pyoxigraph terms and leave unbound variables out. Iterating
+    gives the rows or the triples; `bool()` is the ASK answer, or whether anything came back.
+    """
+
+    form: str  # SELECT | ASK | CONSTRUCT | DESCRIBE
+    variables: list[str] = field(default_factory=list)
+    rows: list[dict[str, Term]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator:
+        return iter(self.triples if self.form in ("CONSTRUCT", "DESCRIBE") else self.rows)
+
+    def __len__(self) -> int:
+        return len(self.triples) if self.form in ("CONSTRUCT", "DESCRIBE") else len(self.rows)
+
+    def __bool__(self) -> bool:
+        return bool(self.boolean) if self.form == "ASK" else len(self) > 0
+
+    def values(self, variable: str) -> list[str]:
+        """The lexical values (IRI, literal text) bound to `variable`, row by row."""
+        return [row[variable].value for row in self.rows if variable in row]
+
+
+def query(endpoint: str, sparql: str, *, bindings: dict[str, Value | list[Value]] | None = None,
+          timeout: float = 60, auth: tuple[str, str] | None = None) -> Result:
+    """Run `sparql` (SELECT, ASK, CONSTRUCT or DESCRIBE) at `endpoint`.
+
+    `bindings` maps variable names to values: `str` is a plain string literal, `int`/`float`/
+    `bool` typed literals, a pyoxigraph `NamedNode`/`Literal` itself (e.g. a ``@zh`` label),
+    a list several values, None ``UNDEF``. They are sent as ``VALUES`` inside the WHERE group.
+    """
+    form, masked = _query_form(sparql)
+    if bindings:
+        sparql = _bind(sparql, masked, form, bindings)
+    client = _Client(endpoint, auth, timeout)
+    accept = (f"{RESULTS_JSON}, application/sparql-results+xml;q=0.5" if form in ("SELECT", "ASK")
+              else f"{N_TRIPLES}, text/turtle;q=0.9, application/rdf+xml;q=0.5")
+    body = urllib.parse.urlencode({"query": sparql}).encode("ascii")
+    r = client.request("POST", client.endpoint, body,
+                       {"Content-Type": f"{FORM}; charset=utf-8", "Accept": accept}, ok=(200,))
+    return _result(form, r, client.where)
+
+
+def _result(form: str, r: _Response, where: str) -> Result:
+    try:
+        if form in ("SELECT", "ASK"):
+            fmt = ox.QueryResultsFormat.from_media_type(r.content_type)
+            if fmt is None:
+                raise PolicykgError(f"{where}: answered {r.content_type or 'no content type'}, "
+                                    f"not SPARQL results: {_snippet(r.body)}")
+            parsed = ox.parse_query_results(r.body, format=fmt)
+            if isinstance(parsed, ox.QueryBoolean):
+                return Result("ASK", boolean=bool(parsed))
+            names = [v.value for v in parsed.variables]
+            rows = [{n: sol[n] for n in names if sol[n] is not None} for sol in parsed]
+            return Result(form, variables=names, rows=rows)
+        fmt = ox.RdfFormat.from_media_type(r.content_type)
+        if fmt is None:
+            raise PolicykgError(f"{where}: answered {r.content_type or 'no content type'}, "
+                                f"not RDF: {_snippet(r.body)}")
+        return Result(form, triples=[q.triple for q in ox.parse(r.body, format=fmt)])
+    except (SyntaxError, ValueError) as exc:
+        raise PolicykgError(f"{where}: unreadable {r.content_type} answer "
+                            f"({str(exc).splitlines()[0]})") from None
+
+
+# Masking strings, IRIs and comments leaves only SPARQL structure to look at, same length.
+_TOKEN = re.compile(r'''"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
+                    r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*''',
+                    re.S)
+_FORM = re.compile(r"(?<![\w:?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", re.I)
+_UPDATE = re.compile(r"(?<![\w:?$])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)(?![\w:])", re.I)
+_VARIABLE = re.compile(r"\w+")
+
+
+def _mask(sparql: str) -> str:
+    return _TOKEN.sub(lambda m: " " * len(m.group()), sparql)
+
+
+def _query_form(sparql: str) -> tuple[str, str]:
+    if not isinstance(sparql, str) or not sparql.strip():
+        raise PolicykgError("empty SPARQL query")
+    masked = _mask(sparql)
+    found = _FORM.search(masked)
+    update = _UPDATE.search(masked)
+    if update and (not found or update.start() < found.start()):
+        raise PolicykgError(f"{update.group(1).upper()} is SPARQL Update: query() only reads")
+    if not found:
+        raise PolicykgError("not a SPARQL query (no SELECT, ASK, CONSTRUCT or DESCRIBE)")
+    return found.group(1).upper(), masked
+
+
+def _bind(sparql: str, masked: str, form: str, bindings: dict) -> str:
+    """`sparql` with one ``VALUES ?var { … }`` per binding right inside its WHERE group."""
+    blocks = []
+    for name, value in bindings.items():
+        var = name[1:] if name[:1] in "?$" else name
+        if not _VARIABLE.fullmatch(var):
+            raise PolicykgError(f"{name!r} is not a SPARQL variable name")
+        values = value if isinstance(value, (list, tuple)) else [value]
+        if not values:
+            raise PolicykgError(f"binding ?{var} has no values")
+        blocks.append(f"VALUES ?{var} {{ {' '.join(_term(var, v) for v in values)} }}")
+    at = _where_group(masked, form)
+    return sparql[: at + 1] + " " + " ".join(blocks) + " " + sparql[at + 1:]
+
+
+def _term(var: str, value: Value) -> str:
+    if value is None:
+        return "UNDEF"
+    if isinstance(value, (ox.NamedNode, ox.Literal)):
+        return str(value)
+    if isinstance(value, (str, bool, int, float)):
+        return str(ox.Literal(value))  # pyoxigraph escapes; bool before int is its business
+    raise PolicykgError(f"binding ?{var}: cannot send a {type(value).__name__} as an RDF term")
+
+
+def _where_group(masked: str, form: str) -> int:
+    """Offset of the ``{`` opening the query's WHERE group (strings and IRIs already masked)."""
+    start = _FORM.search(masked).end()  # type: ignore[union-attr]
+    if form == "CONSTRUCT":
+        rest = masked[start:].lstrip()
+        if rest[:5].upper() == "WHERE":
+            raise PolicykgError("bindings need the full CONSTRUCT { … } WHERE { … } form")
+        open_at = masked.find("{", start)
+        depth = 0
+        for i in range(open_at, len(masked)):
+            depth += {"{": 1, "}": -1}.get(masked[i], 0)
+            if depth == 0:
+                start = i + 1
+                break
+    at = masked.find("{", start)
+    if at < 0:
+        raise PolicykgError("bindings need a WHERE { … } group in the query")
+    return at
+
+
+# --- serve ------------------------------------------------------------------------------------
+
+RESULT_FORMATS = {  # SELECT / ASK, first is the default
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS = {  # CONSTRUCT / DESCRIBE, first is the default
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+PATHS = ("/", "/sparql", "/query")
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
+READ_ONLY = "read-only endpoint: SPARQL Update and graph writes are refused"
+
+
+def _negotiate(accept: str | None, offered: dict[str, object]) -> str | None:
+    """The offered media type the Accept header prefers (the first offered one for */*)."""
+    if not accept or not accept.strip():
+        return next(iter(offered))
+    ranges = []
+    for n, item in enumerate(accept.split(",")):
+        media, *params = [p.strip() for p in item.split(";")]
+        q = 1.0
+        for p in params:
+            if p.lower().startswith("q="):
+                try:
+                    q = float(p[2:])
+                except ValueError:
+                    q = 0.0
+        ranges.append((-q, n, media.lower()))
+    for negq, _, media in sorted(ranges):
+        if negq == 0:
+            break
+        if media in offered:
+            return media
+        if media == "*/*":
+            return next(iter(offered))
+        if media.endswith("/*"):
+            hit = next((m for m in offered if m.startswith(media[:-1])), None)
+            if hit:
+                return hit
+    return None
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: "SparqlServer"
+    protocol_version = "HTTP/1.1"
+    server_version = "policykg-sparql"
+
+    # -- plumbing --
+    def _reply(self, status: int, body: bytes, ctype: str, extra: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Vary", "Accept")
+        for k, v in (extra or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _fail(self, status: int, message: str) -> None:
+        self._reply(status, (message.splitlines()[0] + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+
+    def log_message(self, fmt: str, *args) -> None:
+        if self.server.verbose:
+            super().log_message(fmt, *args)
+
+    def _allowed(self) -> bool:
+        """Guard against DNS rebinding: a loopback server answers loopback host names only."""
+        if not self.server.loopback:
+            return True
+        host = (self.headers.get("Host") or "").strip()
+        name = host[1:].split("]")[0] if host.startswith("[") else host.rsplit(":", 1)[0]
+        if name.lower() in LOOPBACK_NAMES or name.startswith("127."):
+            return True
+        self._fail(403, f"host {host!r} not allowed: this endpoint answers on localhost only")
+        return False
+
+    def _body(self) -> bytes | None:
+        length = self.headers.get("Content-Length")
+        if length is None:
+            self._fail(411, "a POST needs a Content-Length")
+            return None
+        try:
+            n = int(length)
+        except ValueError:
+            self._fail(400, "bad Content-Length")
+            return None
+        if n > MAX_QUERY_BYTES:
+            self.close_connection = True
+            self._fail(413, f"request body of {n} bytes is over the {MAX_QUERY_BYTES} byte limit")
+            return None
+        return self.rfile.read(n)
+
+    # -- methods --
+    def do_OPTIONS(self) -> None:
+        self._reply(204, b"", "text/plain", {
+            "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+            "Access-Control-Allow-Headers": "Content-Type, Accept",
+            "Access-Control-Max-Age": "86400", "Allow": "GET, POST, OPTIONS, HEAD"})
+
+    def do_GET(self) -> None:
+        if not self._allowed():
+            return
+        parts = urllib.parse.urlsplit(self.path)
+        if parts.path not in PATHS:
+            self._fail(404, f"no such endpoint {parts.path}: use /sparql")
+            return
+        params = urllib.parse.parse_qs(parts.query, keep_blank_values=True)
+        self._run(params)
+
+    do_HEAD = do_GET
+
+    def do_POST(self) -> None:
+        if not self._allowed():
+            return
+        parts = urllib.parse.urlsplit(self.path)
+        ctype = (self.headers.get_content_type() or "").lower()
+        params = urllib.parse.parse_qs(parts.query, keep_blank_values=True)
+        if ctype == SPARQL_UPDATE or "update" in params:
+            self.close_connection = True  # the body is left unread
+            self._fail(403, READ_ONLY)
+            return
+        if parts.path not in PATHS:
+            self.close_connection = True
+            self._fail(404, f"no such endpoint {parts.path}: use /sparql")
+            return
+        body = self._body()
+        if body is None:
+            return
+        charset = self.headers.get_content_charset() or "utf-8"
+        try:
+            text = body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            self._fail(400, f"request body is not {charset}")
+            return
+        if ctype == SPARQL_QUERY:
+            params["query"] = [text]
+        elif ctype == FORM:
+            for k, v in urllib.parse.parse_qs(text, keep_blank_values=True).items():
+                params.setdefault(k, []).extend(v)
+        else:
+            self._fail(415, f"POST a query as {SPARQL_QUERY} or {FORM}, not {ctype or 'no type'}")
+            return
+        self._run(params)
+
+    def _refuse_write(self) -> None:
+        self.close_connection = True
+        self._fail(403, READ_ONLY)
+
+    do_PUT = do_DELETE = do_PATCH = _refuse_write
+
+    def _run(self, params: dict[str, list[str]]) -> None:
+        if "update" in params:
+            self._fail(403, READ_ONLY)
+            return
+        queries = params.get("query", [])
+        if len(queries) != 1 or not queries[0].strip():
+            self._fail(400, "give exactly one query parameter (SPARQL 1.1 Protocol), "
+                            "e.g. /sparql?query=SELECT…")
+            return
+        try:
+            default = [ox.NamedNode(g) for g in params.get("default-graph-uri", [])]
+            named = [ox.NamedNode(g) for g in params.get("named-graph-uri", [])]
+        except ValueError as exc:
+            self._fail(400, f"bad graph IRI ({exc})")
+            return
+        options: dict = {"prefixes": PREFIXES}
+        if default:
+            options["default_graph"] = default
+        else:
+            options["use_default_graph_as_union"] = True  # one graph per notice: query them all
+        if named:
+            options["named_graphs"] = named
+        try:
+            answer = self.server.store.query(queries[0], **options)
+        except SyntaxError as exc:
+            self._fail(400, f"SPARQL syntax error: {str(exc).splitlines()[0]}")
+            return
+        except OSError as exc:
+            self._fail(500, f"query failed: {exc}")
+            return
+        self._send_answer(answer)
+
+    def _send_answer(self, answer) -> None:
+        accept = self.headers.get("Accept")
+        if isinstance(answer, ox.QueryTriples):
+            media = _negotiate(accept, GRAPH_FORMATS)
+            if media is None:
+                self._fail(406, f"CONSTRUCT/DESCRIBE results come as {', '.join(GRAPH_FORMATS)}")
+                return
+            body = ox.serialize(list(answer), format=GRAPH_FORMATS[media],
+                                prefixes=PREFIXES if media == "text/turtle" else None)
+        else:
+            media = _negotiate(accept, RESULT_FORMATS)
+            if media is None:
+                self._fail(406, f"SELECT/ASK results come as {', '.join(RESULT_FORMATS)}")
+                return
+            try:
+                body = answer.serialize(format=RESULT_FORMATS[media])
+            except ValueError as exc:  # e.g. an ASK answer as CSV
+                self._fail(406, f"cannot write this answer as {media}: {exc}")
+                return
+        charset = "; charset=utf-8" if media.startswith("text/") or media.endswith("json") else ""
+        self._reply(200, body, media + charset)
+
+
+class SparqlServer(ThreadingHTTPServer):
+    """A read-only SPARQL 1.1 Protocol endpoint over one pyoxigraph store."""
+
+    daemon_threads = True
+
+    def __init__(self, store: ox.Store, address: tuple[str, int], verbose: bool = False):
+        self.store = store
+        self.verbose = verbose
+        host = address[0]
+        self.loopback = host in LOOPBACK_NAMES or host.startswith("127.")
+        if ":" in host:
+            self.address_family = socket.AF_INET6
+        super().__init__(address, _Handler)
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{port}/sparql"
+
+
+def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 7878, *,
+                verbose: bool = False) -> SparqlServer:
+    """A bound, not yet running server (``port=0`` picks a free port; see `.url`)."""
+    try:
+        return SparqlServer(store, (host, port), verbose)
+    except OSError as exc:
+        raise PolicykgError(f"cannot listen on {host}:{port} ({_reason(exc)})") from None
+
+
+def serve(store: ox.Store, host: str = "127.0.0.1", port: int = 7878) -> None:
+    """Serve `store` read-only until interrupted (Ctrl-C); localhost only unless `host` says so."""
+    server = make_server(store, host, port, verbose=True)
+    graphs = sum(1 for _ in store.named_graphs())
+    print(f"policykg: serving {len(store)} triples in {graphs} graphs read-only at {server.url} "
+          "(Ctrl-C to stop)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def serve_in_thread(server: SparqlServer) -> threading.Thread:
+    """Run `server` in a daemon thread (tests, notebooks); stop it with ``server.shutdown()``."""
+    thread = threading.Thread(target=server.serve_forever, name="policykg-sparql", daemon=True)
+    thread.start()
+    return thread
+
+
+__all__ = ["push", "query", "serve", "make_server", "serve_in_thread", "Result", "RemoteError",
+           "SparqlServer"]

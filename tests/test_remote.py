@@ -1,0 +1,430 @@
+"""extractor/remote.py against a real Virtuoso (push, query, bindings) and its own read-only server.
+
+The stores are filled here with triples of the real notices: Chinese literals with quotes,
+backslashes, newlines and tabs, non-ASCII and percent-encoded IRIs — what breaks naive servers.
+"""
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from extractor import remote
+from extractor.errors import PolicykgError
+from extractor.graph import ELI, PK, RDF, XSD
+from virtuoso import free_port, virtuoso  # noqa: F401
+
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+ORG = "http://www.w3.org/ns/org#"
+DATA = "https://w3id.org/policykg/data/jurisdiction/"
+INJECTION = '"} ; DROP ALL ; #'
+HEALTH = "县卫生健康委"
+
+
+def N(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def L(value, lang: str | None = None, dtype: str | None = None) -> ox.Literal:
+    if lang:
+        return ox.Literal(value, language=lang)
+    return ox.Literal(value, datatype=N(dtype)) if dtype else ox.Literal(value)
+
+
+def county_quads(run: str) -> list[ox.Quad]:
+    """A slice of the Qimen notice as RDF; `run` keeps each test's graphs apart on the server."""
+    doc = f"{DATA}祁门县/doc/祁政办秘-2021-45-{run}"
+    g = N(doc + "/graph")
+    org = N(f"{DATA}祁门县/org/health")
+    duty = N(doc + "/duty/main%2F4%2F1-1")
+    triples = [
+        (N(doc), N(RDF + "type"), N(PK + "Notice")),
+        (N(doc), N(RDF + "type"), N(ELI + "LegalResource")),
+        (N(doc), N(ELI + "title"), L("祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展"
+                                     "工作联席会议制度的通知", "zh")),
+        (N(doc), N(ELI + "id_local"), L("祁政办秘〔2021〕45号")),
+        (N(doc), N(ELI + "date_document"), L("2021-12-03", dtype=XSD + "date")),
+        (org, N(RDF + "type"), N(ORG + "Organization")),
+        (org, N(RDFS + "label"), L(HEALTH, "zh")),
+        (duty, N(RDF + "type"), N(PK + "DutyAssignment")),
+        (duty, N(PK + "assignee"), org),
+        (duty, N(PK + "dutyText"), L("承担联席会议办公室职能，负责办公室日常工作。\n"
+                                     "执行《关于做好3岁以下婴幼儿照护服务发展工作的通知》")),
+        (duty, N(PK + "actionLabel"), L("负责")),
+        (N(doc + "/clause/main/4#position"), N("http://www.w3.org/ns/oa#start"), L(1433)),
+        (N(doc + "/clause/main/4#position"), N("http://www.w3.org/ns/oa#end"), L(2876)),
+        (N(doc + "/clause/att1/r9"), N(RDFS + "label"), L("9\t自然资源和规划局\t汪复生\t汪 钰", "zh")),
+        (N(doc + "/note"), N(RDFS + "comment"), L('引号"与反斜杠\\及' + INJECTION)),
+    ]
+    return [ox.Quad(s, p, o, g) for s, p, o in triples]
+
+
+def city_quads(run: str) -> list[ox.Quad]:
+    doc = f"{DATA}巴彦淖尔市/doc/巴政办发-2021-20-{run}"
+    g = N(doc + "/graph")
+    org = N(f"{DATA}巴彦淖尔市/org/health")
+    triples = [
+        (N(doc), N(RDF + "type"), N(PK + "Notice")),
+        (N(doc), N(ELI + "title"), L("巴彦淖尔市人民政府办公室关于建立巴彦淖尔市促进3岁以下婴幼儿照护服务"
+                                     "发展工作联席会议制度的通知", "zh")),
+        (N(doc), N(ELI + "id_local"), L("巴政办发〔2021〕20号")),
+        (N(doc), N(ELI + "cites"), N("https://w3id.org/policykg/data/doc/国办发-2019-15")),
+        (N(doc), N(ELI + "cites"), N("https://w3id.org/policykg/data/doc/title/%E3%80%8A%E5%9B%BD%E5%8A%A1")),
+        (org, N(RDFS + "label"), L("市卫生健康委", "zh")),
+        (org, N(RDFS + "label"), L("Health Commission", "en")),
+        (N(doc + "/task/1"), N(PK + "dutyText"), L("（市教育局、民政局按职责分工负责）")),
+    ]
+    return [ox.Quad(s, p, o, g) for s, p, o in triples]
+
+
+def make_store(run: str) -> tuple[ox.Store, dict[str, int]]:
+    store = ox.Store()
+    counts = {}
+    for quads in (county_quads(run), city_quads(run)):
+        store.extend(quads)
+        counts[quads[0].graph_name.value] = len(quads)
+    return store, counts
+
+
+def graph_triples(store: ox.Store, graph: str) -> set[ox.Triple]:
+    return {q.triple for q in store.quads_for_pattern(None, None, None, N(graph))}
+
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def server_count(endpoint: str, graph: str) -> int:
+    result = remote.query(endpoint, COUNT, bindings={"g": N(graph)})
+    return int(result.values("n")[0])
+
+
+def server_triples(endpoint: str, graph: str) -> set[ox.Triple]:
+    result = remote.query(endpoint, "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
+                          bindings={"g": N(graph)})
+    return set(result)
+
+
+def one_line(exc: pytest.ExceptionInfo) -> str:
+    message = str(exc.value)
+    assert message and "\n" not in message and "Traceback" not in message, message
+    return message
+
+
+# --- push to Virtuoso -----------------------------------------------------------------------------
+
+@pytest.mark.server
+@pytest.mark.parametrize("method", ["gsp", "update"])
+def test_push_counts_round_trip_and_repush(virtuoso, method):  # noqa: F811
+    store, counts = make_store(uuid.uuid4().hex[:8])
+    endpoint = virtuoso.gsp if method == "gsp" else virtuoso.sparql_auth
+    sent = remote.push(store, endpoint, method=method, auth=virtuoso.auth)
+    assert sent == counts
+    for graph, n in counts.items():
+        assert server_count(virtuoso.sparql, graph) == n
+        # every term comes back exactly: Chinese, quotes, \n, \t, %-encoded IRIs, datatypes, tags
+        assert server_triples(virtuoso.sparql, graph) == graph_triples(store, graph)
+    assert remote.push(store, endpoint, method=method, auth=virtuoso.auth) == counts
+    for graph, n in counts.items():
+        assert server_count(virtuoso.sparql, graph) == n  # replaced, not appended
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("method", ["gsp", "update"])
+def test_push_changed_graph_removes_old_triples(virtuoso, method):  # noqa: F811
+    run = uuid.uuid4().hex[:8]
+    store, counts = make_store(run)
+    endpoint = virtuoso.gsp if method == "gsp" else virtuoso.sparql_auth
+    remote.push(store, endpoint, method=method, auth=virtuoso.auth)
+    county = county_quads(run)
+    graph = county[0].graph_name
+    old = county[2]  # the title
+    store.remove(old)
+    new = ox.Quad(old.subject, old.predicate, L("修订后的标题：祁门县联席会议制度", "zh"), graph)
+    store.add(new)
+    sent = remote.push(store, endpoint, graph=graph.value, method=method, auth=virtuoso.auth)
+    assert sent == {graph.value: counts[graph.value]}
+    ask = "ASK { GRAPH ?g { ?s ?p ?o } }"
+    assert not remote.query(virtuoso.sparql, ask, bindings={"g": graph, "o": old.object})
+    assert remote.query(virtuoso.sparql, ask, bindings={"g": graph, "o": new.object})
+    assert server_triples(virtuoso.sparql, graph.value) == graph_triples(store, graph.value)
+
+
+@pytest.mark.server
+def test_update_batches_and_blank_nodes(virtuoso):  # noqa: F811
+    """6000 triples is more than Virtuoso compiles in one INSERT DATA; batches of 1000 pass."""
+    run = uuid.uuid4().hex[:8]
+    g = N(f"{DATA}祁门县/doc/big-{run}/graph")
+    store = ox.Store()
+    store.extend(ox.Quad(N(f"{DATA}祁门县/doc/big-{run}/clause/{i}"), N(RDFS + "label"),
+                         L(f"第{i}条 县卫生健康委负责\"指导\"", "zh"), g) for i in range(6000))
+    shared = ox.BlankNode()  # one blank node in several triples must stay one node
+    store.extend([ox.Quad(shared, N(RDF + "type"), N(PK + "Note"), g),
+                  ox.Quad(shared, N(RDFS + "label"), L("备注"), g),
+                  ox.Quad(N(f"{DATA}祁门县/doc/big-{run}"), N(RDFS + "seeAlso"), shared, g)])
+    with pytest.raises(PolicykgError) as exc:  # the limit the batches work around
+        remote.push(store, virtuoso.sparql_auth, method="update", auth=virtuoso.auth, batch=10000)
+    assert "HTTP 400" in one_line(exc)
+    sent = remote.push(store, virtuoso.sparql_auth, method="update", auth=virtuoso.auth)
+    assert sent == {g.value: 6003}
+    assert server_count(virtuoso.sparql, g.value) == 6003
+    linked = remote.query(virtuoso.sparql, "SELECT ?l WHERE { GRAPH ?g { ?d <%sseeAlso> ?b . "
+                          "?b a <%sNote> ; <%slabel> ?l } }" % (RDFS, PK, RDFS), bindings={"g": g})
+    assert linked.values("l") == ["备注"]
+    leftovers = remote.query(virtuoso.sparql, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                             "FILTER(STRSTARTS(STR(?g), 'urn:uuid:')) }")
+    assert len(leftovers) == 0  # the staging graph was moved, not left behind
+
+
+@pytest.mark.server
+def test_auto_picks_update_or_gsp(virtuoso):  # noqa: F811
+    store, counts = make_store(uuid.uuid4().hex[:8])
+    client = remote._Client(virtuoso.sparql_auth, virtuoso.auth, 10)
+    assert remote._is_sparql_endpoint(client)
+    assert not remote._is_sparql_endpoint(remote._Client(virtuoso.gsp, virtuoso.auth, 10))
+    for endpoint in (virtuoso.sparql_auth, virtuoso.gsp):
+        assert remote.push(store, endpoint, auth=virtuoso.auth) == counts
+        for graph, n in counts.items():
+            assert server_count(virtuoso.sparql, graph) == n
+
+
+@pytest.mark.server
+def test_default_graph_pushed_under_a_name(virtuoso):  # noqa: F811
+    store = ox.Store()
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in city_quads("d"))
+    target = f"{DATA}巴彦淖尔市/doc/默认图-{uuid.uuid4().hex[:8]}/graph"
+    with pytest.raises(PolicykgError) as exc:
+        remote.push(store, virtuoso.gsp, auth=virtuoso.auth)
+    assert "graph=" in one_line(exc)
+    assert remote.push(store, virtuoso.gsp, graph=target, auth=virtuoso.auth) == {target: 8}
+    assert server_count(virtuoso.sparql, target) == 8
+
+
+@pytest.mark.server
+def test_bindings_are_values_not_query_text(virtuoso):  # noqa: F811
+    run = uuid.uuid4().hex[:8]
+    store, counts = make_store(run)
+    remote.push(store, virtuoso.gsp, auth=virtuoso.auth)
+    county_graph = county_quads(run)[0].graph_name
+    by_label = "SELECT ?org WHERE { GRAPH ?g { ?org <%slabel> ?name } }" % RDFS
+    hit = remote.query(virtuoso.sparql, by_label, bindings={"g": county_graph, "name": L(HEALTH, "zh")})
+    assert hit.values("org") == [f"{DATA}祁门县/org/health"]
+    for hostile in (INJECTION, INJECTION.replace('"', "'"), '"""' + INJECTION, "\\", "> } ; CLEAR ALL"):
+        result = remote.query(virtuoso.sparql_auth, by_label, auth=virtuoso.auth,
+                              bindings={"g": county_graph, "name": hostile})
+        assert result.form == "SELECT" and len(result) == 0
+    # the literal holding the injection string is matched as data, exactly
+    note = remote.query(virtuoso.sparql, "SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } }",
+                        bindings={"g": county_graph, "o": '引号"与反斜杠\\及' + INJECTION})
+    assert note.values("s") == [f"{DATA}祁门县/doc/祁政办秘-2021-45-{run}/note"]
+    for graph, n in counts.items():
+        assert server_count(virtuoso.sparql, graph) == n  # nothing was dropped
+
+
+@pytest.mark.server
+def test_server_errors_are_one_line(virtuoso):  # noqa: F811
+    store, _ = make_store(uuid.uuid4().hex[:8])
+    with pytest.raises(PolicykgError) as exc:  # anonymous writes are not allowed by default
+        remote.push(store, virtuoso.gsp_anonymous, method="gsp")
+    assert "HTTP 403" in one_line(exc) and "/sparql-graph-crud" in str(exc.value)
+    with pytest.raises(PolicykgError) as exc:
+        remote.push(store, virtuoso.sparql_auth, method="update", auth=("dba", "wrong"))
+    assert "HTTP 401" in one_line(exc) and "password" in str(exc.value)
+    with pytest.raises(PolicykgError) as exc:
+        remote.query(virtuoso.sparql, "SELECT ?s WHERE { ?s ?p }")
+    message = one_line(exc)
+    assert "HTTP 400" in message and "SPARQL" in message and len(message) < 300
+
+
+def test_unreachable_endpoint_is_one_line():
+    url = f"http://127.0.0.1:{free_port()}/sparql"
+    store, _ = make_store("x")
+    with pytest.raises(PolicykgError) as exc:
+        remote.push(store, url, method="update", timeout=5)
+    assert "cannot connect" in one_line(exc) and url in str(exc.value)
+    with pytest.raises(PolicykgError) as exc:
+        remote.query(url, "ASK {}", timeout=5)
+    assert "cannot connect" in one_line(exc)
+    with pytest.raises(PolicykgError) as exc:
+        remote.query("ftp://example.org/sparql", "ASK {}")
+    assert "http" in one_line(exc)
+
+
+# --- checks before anything is sent -----------------------------------------------------------------
+
+
+def test_push_refuses_what_it_cannot_send():
+    with pytest.raises(PolicykgError) as exc:
+        remote.push(ox.Store(), "http://127.0.0.1:9/sparql")
+    assert "nothing to push" in one_line(exc)
+    store, _ = make_store("y")
+    with pytest.raises(PolicykgError) as exc:
+        remote.push(store, "http://127.0.0.1:9/sparql", graph="https://w3id.org/policykg/data/none")
+    assert "no graph" in one_line(exc)
+    with pytest.raises(PolicykgError) as exc:
+        remote.push(store, "http://127.0.0.1:9/sparql", graph="not an iri")
+    assert "not an IRI" in one_line(exc)
+    with pytest.raises(PolicykgError) as exc:
+        remote.push(store, "http://127.0.0.1:9/sparql", method="ftp")
+    assert "method" in one_line(exc)
+
+
+@pytest.mark.parametrize("sparql, bindings, message", [
+    ("INSERT DATA { <http://a> <http://b> <http://c> }", None, "Update"),
+    ("PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }", None, "Update"),
+    ("", None, "empty"),
+    ("SELECT * WHERE { ?s ?p ?o }", {"bad name": "x"}, "variable"),
+    ("SELECT * WHERE { ?s ?p ?o }", {"s": object()}, "cannot send"),
+    ("CONSTRUCT WHERE { ?s ?p ?o }", {"s": "x"}, "CONSTRUCT"),
+    ("DESCRIBE <http://x>", {"s": "x"}, "WHERE"),
+])
+def test_query_refuses_before_sending(sparql, bindings, message):
+    with pytest.raises(PolicykgError) as exc:
+        remote.query("http://127.0.0.1:9/sparql", sparql, bindings=bindings)
+    assert message in one_line(exc)
+
+
+def test_values_go_inside_the_where_group():
+    masked_cases = {
+        'PREFIX ex: <http://x/y#> SELECT ?s WHERE { ?s ex:p "{" }': 'WHERE { VALUES ?s',
+        "SELECT ?s WHERE { ?s ?p '''{ # not a comment\n{''' }": "WHERE { VALUES ?s",
+        "# ASK { comment }\nASK { ?s ?p ?o }": "ASK { VALUES ?s",
+        'CONSTRUCT { ?s <http://p> "}" } WHERE { ?s ?p ?o }': "WHERE { VALUES ?s",
+        "SELECT (COUNT(*) AS ?n) FROM <http://g> WHERE { ?s ?p ?o }": "WHERE { VALUES ?s",
+    }
+    for sparql, expected in masked_cases.items():
+        form, masked = remote._query_form(sparql)
+        bound = remote._bind(sparql, masked, form, {"s": N("http://x/祁门县")})
+        assert expected in bound, bound
+        assert "VALUES ?s { <http://x/祁门县> }" in bound
+        ox.Store().query(bound)  # still valid SPARQL
+
+
+# --- the read-only local server ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def local():
+    store, counts = make_store("local")
+    server = remote.make_server(store, "127.0.0.1", 0)
+    remote.serve_in_thread(server)
+    try:
+        yield server, store, counts
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def http(url: str, *, data: bytes | None = None, headers: dict | None = None, method: str | None = None):
+    """(status, headers, body) without raising on 4xx."""
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return r.status, r.headers, r.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers, exc.read()
+
+
+LABELS = ("SELECT ?org ?name WHERE { ?org rdfs:label ?name "
+          "FILTER(LANG(?name) = 'zh' && CONTAINS(STR(?org), '/org/')) } ORDER BY ?name")
+
+
+def test_serve_get_and_post_select(local):
+    server, _, _ = local
+    expected = [HEALTH, "市卫生健康委"]
+    status, headers, body = http(server.url + "?" + urllib.parse.urlencode({"query": LABELS}))
+    assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+json")
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    rows = json.loads(body)["results"]["bindings"]
+    assert sorted(r["name"]["value"] for r in rows) == sorted(expected)
+    status, _, body = http(server.url, data=LABELS.encode("utf-8"),
+                           headers={"Content-Type": "application/sparql-query"})
+    assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 2
+    form = urllib.parse.urlencode({"query": LABELS}).encode("ascii")
+    status, _, body = http(server.url, data=form, headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"})
+    assert status == 200 and HEALTH in body.decode("utf-8") and body.startswith(b"org,name")
+    status, headers, body = http(server.url, data=form, headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Accept": "text/tab-separated-values"})
+    assert status == 200 and f'"{HEALTH}"@zh' in body.decode("utf-8")
+    status, _, body = http(server.url, data=form, headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+xml"})
+    assert status == 200 and b"<sparql" in body
+    # query() against our own server: the same client code, bindings included
+    result = remote.query(server.url, LABELS, bindings={"name": L(HEALTH, "zh")})
+    assert result.values("org") == [f"{DATA}祁门县/org/health"]
+    assert len(remote.query(server.url, LABELS, bindings={"name": INJECTION})) == 0
+    assert remote.query(server.url, "ASK { ?s eli:id_local ?n }", bindings={"n": "巴政办发〔2021〕20号"})
+
+
+def test_serve_construct_as_turtle_and_ntriples(local):
+    server, store, _ = local
+    construct = "CONSTRUCT { ?d eli:title ?t } WHERE { ?d eli:title ?t }"
+    status, headers, body = http(server.url + "?" + urllib.parse.urlencode({"query": construct}),
+                                 headers={"Accept": "text/turtle"})
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    graph = rdflib.Graph().parse(data=body.decode("utf-8"), format="turtle")
+    titles = {str(o) for o in graph.objects()}
+    assert len(graph) == 2 and any(t.startswith("祁门县人民政府办公室") for t in titles)
+    assert b"@prefix eli:" in body
+    status, headers, body = http(server.url + "?" + urllib.parse.urlencode({"query": construct}),
+                                 headers={"Accept": "application/n-triples"})
+    assert status == 200 and len(body.decode("utf-8").strip().splitlines()) == 2
+    result = remote.query(server.url, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    assert set(result) == {q.triple for q in store}
+
+
+def test_serve_refuses_updates_and_keeps_the_store(local):
+    server, store, _ = local
+    before = {q for q in store}
+    drop = "DROP ALL"
+    attempts = [
+        http(server.url, data=drop.encode(), headers={"Content-Type": "application/sparql-update"}),
+        http(server.url, data=urllib.parse.urlencode({"update": drop}).encode(),
+             headers={"Content-Type": "application/x-www-form-urlencoded"}),
+        http(server.url + "?" + urllib.parse.urlencode({"update": drop})),
+        http(server.url + "?graph=http://x", data=b"<http://a> <http://b> <http://c> .", method="PUT",
+             headers={"Content-Type": "application/n-triples"}),
+        http(server.url + "?graph=http://x", method="DELETE"),
+    ]
+    for status, headers, body in attempts:
+        assert status == 403, (status, body)
+        assert body.decode().strip() == remote.READ_ONLY
+    status, _, body = http(server.url + "?" + urllib.parse.urlencode({"query": "DELETE WHERE { ?s ?p ?o }"}))
+    assert status == 400 and body.count(b"\n") == 1  # an update is not a query
+    with pytest.raises(PolicykgError) as exc:
+        remote.query(server.url, "SELECT ?s WHERE { ?s ?p }")
+    assert "HTTP 400" in one_line(exc)
+    assert {q for q in store} == before
+
+
+def test_serve_protocol_edges(local):
+    server, _, _ = local
+    status, headers, _ = http(server.url, method="OPTIONS", headers={
+        "Origin": "http://yasgui.example", "Access-Control-Request-Method": "POST"})
+    assert status == 204 and "POST" in headers["Access-Control-Allow-Methods"]
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    status, _, _ = http(server.url)
+    assert status == 400
+    status, _, _ = http(server.url + "?" + urllib.parse.urlencode({"query": LABELS}),
+                        headers={"Accept": "image/png"})
+    assert status == 406
+    status, _, _ = http(server.url + "?" + urllib.parse.urlencode({"query": LABELS}),
+                        headers={"Host": "attacker.example:7878"})
+    assert status == 403  # DNS rebinding: a page on another host name gets nothing
+    one = f"{DATA}祁门县/doc/祁政办秘-2021-45-local/graph"
+    status, _, body = http(server.url + "?" + urllib.parse.urlencode(
+        {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "default-graph-uri": one}))
+    assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "15"
+
+
+def test_make_server_port_in_use(local):
+    server, store, _ = local
+    with pytest.raises(PolicykgError) as exc:
+        remote.make_server(store, "127.0.0.1", server.server_address[1])
+    assert "cannot listen" in one_line(exc)
