@@ -51,11 +51,13 @@ def print_tree(doc: Document, width: int = 48) -> None:
 
 
 def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | None = None,
-         columns: Iterable[str] | None = None, explain: list[str] | None = None) -> None:
+         columns: Iterable[str] | None = None, explain: list[str] | None = None,
+         explain_at: str | None = None) -> None:
     """Print rows as a rich table, CSV or JSON — the one output helper of every query.
 
     `explain`, if given, is one source-text line per row printed under it in table mode
-    (and added as a column in CSV/JSON by the caller).
+    (in the cell of column `explain_at`, default the first; added as a column in CSV/JSON
+    by the caller).
     """
     cols = list(columns) if columns is not None else (list(rows[0]) if rows else [])
     if fmt == "json":
@@ -74,11 +76,13 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | Non
 
     table = Table(title=title, show_lines=bool(explain))
     for c in cols:
-        table.add_column(c)
+        # The source text under a row must be shown whole: fold long lines, never cut them.
+        table.add_column(c, overflow="fold" if explain else "ellipsis")
     for k, r in enumerate(rows):
         cells = [escape("" if r.get(c) is None else str(r.get(c))) for c in cols]
         if explain:
-            cells[0] = cells[0] + f"\n[dim]{escape(explain[k])}[/]"
+            at = cols.index(explain_at) if explain_at in cols else 0
+            cells[at] = cells[at] + f"\n[dim]{escape(explain[k])}[/]"
         table.add_row(*cells)
     _console().print(table)
     if not rows:
