@@ -1,2 +1,297 @@
-"""CLI commands of the query stage (registered on `cli.app`)."""
+"""CLI commands of the query stage (registered on `cli.app`): a thin skin over `query`.
+
+Every command takes the same options, declared once in `query_command`: where the graph
+comes from (``--store`` or ``--from``), ``--format table|csv|json`` and ``--explain``.
+Heavy modules are imported inside the commands so `policykg --help` stays fast.
+"""
 from __future__ import annotations
+
+import inspect
+import sys
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Callable, Optional
+
+import typer
+
+from .errors import PolicykgError
+
+
+def _cli_app() -> typer.Typer:
+    """The `app` of the cli module that imported this one. Under ``python -m extractor.cli``
+    that module is ``__main__``, and importing ``.cli`` again would make a second app."""
+    main = sys.modules.get("__main__")
+    if getattr(getattr(main, "__spec__", None), "name", None) == f"{__package__}.cli" and hasattr(main, "app"):
+        return main.app
+    from .cli import app
+
+    return app
+
+
+app = _cli_app()
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@dataclass
+class QueryOptions:
+    """The common options of a query command, and the one way it prints its rows."""
+
+    store_path: Optional[Path] = None
+    inputs: list[Path] = field(default_factory=list)
+    format: Format = Format.table
+    explain: bool = False
+    _store: Any = None
+
+    @property
+    def store(self):
+        """The graph: the notices of ``--from`` built in memory, else the store on disk."""
+        if self._store is None:
+            if self.inputs and self.store_path is not None:
+                raise PolicykgError("give --store or --from, not both")
+            from .build import load_store
+
+            self._store = load_store(self.inputs, store=self.store_path)
+        return self._store
+
+    def emit(self, rows: list[dict[str, Any]], columns: list[str], *, title: str | None = None,
+             explain_columns: list[str] | None = None, explain_lines: list[str] | None = None,
+             explain_at: str | None = None, display: Callable[[Any], Any] | None = None) -> None:
+        """Print `rows` restricted to `columns`: a rich table (with the source text under
+        each row when explaining), or CSV/JSON with the explain columns added."""
+        from .query import EXPLAIN_COLUMNS
+        from .render import emit
+
+        if self.format is Format.table:
+            if self.explain and explain_lines is None:
+                explain_lines = [explain_line(r) for r in rows]
+            shown = [{c: (display(r.get(c)) if display else r.get(c)) for c in columns} for r in rows]
+            emit(shown, "table", title=title, columns=columns, explain=explain_lines if self.explain else None,
+                 explain_at=explain_at)
+            return
+        extra = (explain_columns if explain_columns is not None else list(EXPLAIN_COLUMNS)) if self.explain else []
+        cols = list(columns) + [c for c in extra if c not in columns]
+        emit([{c: r.get(c) for c in cols} for r in rows], self.format.value, columns=cols)
+
+
+def explain_line(row: dict[str, Any]) -> str:
+    if row.get("source") is None:
+        return "(no source span)"
+    return f"[{row['start']}, {row['end']}) {' '.join(row['source'].split())}"
+
+
+StoreOption = Annotated[Optional[Path], typer.Option(
+    "--store", help="The store `policykg build` wrote (default outputs/store).", show_default=False)]
+FromOption = Annotated[Optional[list[Path]], typer.Option(
+    "--from", help="Notice files or folders to build in memory instead (repeatable).", show_default=False)]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")]
+ExplainOption = Annotated[bool, typer.Option(
+    "--explain", help="Show the exact source text and [start, end) offsets behind each row.")]
+
+_COMMON = [
+    inspect.Parameter("store_path", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=StoreOption),
+    inspect.Parameter("from_inputs", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FromOption),
+    inspect.Parameter("output_format", inspect.Parameter.KEYWORD_ONLY, default=Format.table, annotation=FormatOption),
+    inspect.Parameter("explain", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=ExplainOption),
+]
+
+
+def query_command(name: str | None = None) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register `fn(opts: QueryOptions, …)` as a command with the common options added.
+
+    The command's own parameters come first; ``--store``, ``--from``, ``--format`` and
+    ``--explain`` are appended to its signature for typer, gathered into a
+    `QueryOptions` on call, and a `PolicykgError` becomes one line on stderr and exit 1.
+    """
+
+    def register(fn: Callable[..., None]) -> Callable[..., None]:
+        own = list(inspect.signature(fn, eval_str=True).parameters.values())[1:]
+
+        def command(*args: Any, store_path=None, from_inputs=None, output_format=Format.table,
+                    explain=False, **kwargs: Any) -> None:
+            opts = QueryOptions(store_path, list(from_inputs or []), output_format, explain)
+            try:
+                fn(opts, *args, **kwargs)
+            except PolicykgError as exc:
+                message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                sys.stderr.write(f"policykg: error: {message}\n")
+                raise typer.Exit(1) from None
+
+        params = own + _COMMON
+        command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in params}
+        command.__name__ = fn.__name__
+        command.__doc__ = fn.__doc__
+        app.command(name or fn.__name__.replace("_", "-"))(command)
+        return fn
+
+    return register
+
+
+# --- the commands ---------------------------------------------------------------------------------
+
+
+@query_command("duties")
+def duties_command(
+    opts: QueryOptions,
+    department: Annotated[str, typer.Argument(help="A department, any alias: 卫健委, 市场监管局, 县人社局 …")],
+    jurisdiction: Annotated[Optional[str], typer.Option(
+        "--jurisdiction", "-j", help="Only this jurisdiction (祁门县) or level (县, county).")] = None,
+) -> None:
+    """Every duty of a department, and the tasks it was assigned (kind = task)."""
+    from . import query
+
+    store = opts.store
+    if not query.known_department(store, department):
+        raise PolicykgError(f"no department called {department!r} in the registry or the graph")
+    rows = query.duties(store, department, jurisdiction=jurisdiction, explain=opts.explain)
+    opts.emit(rows, list(query.COLUMNS["duties"]), title=f"duties of {department}", explain_at="text")
+
+
+@query_command("who")
+def who_command(
+    opts: QueryOptions,
+    topic: Annotated[str, typer.Argument(help="A topic: 消防, 食品安全, 用地, 税费, 培训 …")],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")] = 50,
+) -> None:
+    """Who is responsible for a topic, best-matching duty and task statements first."""
+    from . import query
+
+    if not topic.strip():
+        raise PolicykgError("give a topic, e.g. 消防")
+    rows = query.who(opts.store, topic, limit=limit or None, explain=opts.explain)
+    opts.emit(rows, list(query.COLUMNS["who"]), title=f"who: {topic}", explain_at="text")
+
+
+NoticeArgument = Annotated[Optional[str], typer.Argument(
+    help="A notice: its 文号, file stem or jurisdiction (default: every notice).", show_default=False)]
+
+
+def _check_notice(store, notice: str | None) -> None:
+    from . import query
+
+    if notice is not None and not query.match_notices(store, notice):
+        raise PolicykgError(f"no notice matches {notice!r} (give a 文号, file stem or jurisdiction)")
+
+
+@query_command("members")
+def members_command(opts: QueryOptions, notice: NoticeArgument = None) -> None:
+    """The member units of each notice's joint meeting, in the notice's order."""
+    from . import query
+
+    _check_notice(opts.store, notice)
+    rows = query.members(opts.store, notice, explain=opts.explain)
+    opts.emit(rows, list(query.COLUMNS["members"]), title="joint-meeting member units", explain_at="department")
+
+
+@query_command("refs")
+def refs_command(opts: QueryOptions, notice: NoticeArgument = None) -> None:
+    """Cited documents: which notices cite them and whether they are notices of the graph."""
+    from . import query
+
+    _check_notice(opts.store, notice)
+    rows = query.refs(opts.store, notice, explain=opts.explain)
+    opts.emit(rows, list(query.COLUMNS["refs"]), title="cited documents", explain_at="title")
+
+
+@query_command("meetings")
+def meetings_command(opts: QueryOptions) -> None:
+    """The joint meetings side by side: convenor, office, members and each working rule."""
+    from . import query
+
+    rows = query.meetings(opts.store, explain=opts.explain)
+    labels = [k for k in (rows[0] if rows else {}) if k not in ("item", "key") and not k.endswith((" source", " start", " end"))]
+    extra = [f"{label} {x}" for label in labels for x in ("source", "start", "end")]
+    lines = None
+    if opts.explain:
+        lines = ["\n".join(f"{label}: {explain_line({'source': r.get(f'{label} source'), 'start': r.get(f'{label} start'), 'end': r.get(f'{label} end')})}"
+                           for label in labels) for r in rows]
+    opts.emit(rows, ["item", "key", *labels], title="joint meetings", explain_columns=extra, explain_lines=lines)
+
+
+@query_command("departments")
+def departments_command(opts: QueryOptions) -> None:
+    """Every department with its jurisdiction, registry concept and counts of duties and tasks."""
+    from . import query
+
+    rows = query.departments(opts.store, explain=opts.explain)
+    opts.emit(rows, list(query.COLUMNS["departments"]), title="departments", explain_at="department")
+
+
+@query_command("sparql")
+def sparql_command(
+    opts: QueryOptions,
+    query_text: Annotated[str, typer.Argument(
+        metavar="QUERY|FILE", help="A SPARQL query, a file holding one, or - for standard input.")],
+) -> None:
+    """Run a read-only SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) over every notice.
+
+    The ontology's prefixes (pk, pkd, pkr, pka, pkm, eli, org, skos, dct, prov, oa, rdfs …)
+    are declared already. CONSTRUCT and DESCRIBE print Turtle (CSV: triples; JSON: JSON-LD).
+    """
+    from . import query
+
+    text = _query_text(query_text)
+    result = query.sparql(opts.store, text, explain=opts.explain)
+    if result.kind == "ask":
+        if opts.format is Format.json:
+            import json
+
+            sys.stdout.write(json.dumps({"head": {}, "boolean": result.boolean}) + "\n")
+        else:
+            sys.stdout.write(("true" if result.boolean else "false") + "\n")
+        return
+    if result.kind == "graph":
+        _print_graph(result, opts.format)
+        return
+    opts.emit(result.rows, result.variables, display=_compact if opts.format is Format.table else None)
+
+
+def _query_text(arg: str) -> str:
+    if arg == "-":
+        text = sys.stdin.read()
+    else:
+        path = Path(arg)
+        try:
+            is_file = len(arg) < 4096 and "\n" not in arg and path.is_file()
+        except OSError:
+            is_file = False
+        text = path.read_text(encoding="utf-8") if is_file else arg
+    if not text.strip():
+        raise PolicykgError("empty SPARQL query")
+    return text
+
+
+def _compact(v: Any) -> Any:
+    """An IRI as a prefixed name for the terminal (pk:Notice), other values unchanged."""
+    from .query import PREFIXES
+
+    if isinstance(v, str) and v.startswith(("http://", "https://")):
+        for p, ns in sorted(PREFIXES.items(), key=lambda x: -len(x[1])):
+            rest = v[len(ns):]
+            if v.startswith(ns) and rest and all(ch.isalnum() or ch in "-_" for ch in rest):
+                return f"{p}:{rest}"
+    return v
+
+
+def _print_graph(result, fmt: Format) -> None:
+    import pyoxigraph as ox
+
+    from .query import PREFIXES
+
+    if fmt is Format.table:
+        sys.stdout.write(result.turtle())
+    elif fmt is Format.json:
+        sys.stdout.write(ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES).decode("utf-8") + "\n")
+    else:
+        import csv
+
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["subject", "predicate", "object"])
+        for t in result.triples:
+            w.writerow([str(t.subject), str(t.predicate), str(t.object)])

@@ -1,0 +1,924 @@
+"""Stage 5 — query: the analysts' named questions, and raw SPARQL, over the graph of a store.
+
+In: a `pyoxigraph.Store` as `build.load_store` gives it (one named graph per notice, the
+ontology and registries in ``{base}ontology``). Out: rows as `list[dict]` — one function
+per question — ready for `render.emit` (table, CSV, JSON):
+
+- `duties(store, department, jurisdiction=None)` — the duties and tasks of a department,
+  named any way the registry knows (卫健委, 市场监督管理局, 县卫生健康委, 人社局);
+- `who(store, topic)` — who is responsible for a topic (消防, 用地 …), ranked by BM25
+  over the jieba tokens of every duty and task statement;
+- `members(store, notice=None)`, `refs(store, notice=None)`, `meetings(store)`,
+  `departments(store)`;
+- `sparql(store, text)` — a read-only SPARQL 1.1 query with the ontology's prefixes.
+
+With ``explain=True`` every row also carries ``source`` (the exact text the fact was
+read from), ``start`` and ``end`` (its ``[start, end)`` code-point offsets in the notice).
+
+User values never enter query text as text: `bind` adds them as a VALUES block written
+by pyoxigraph's own term serialisation, so a name such as ``"} ; DROP ALL ; #`` is only
+a literal that matches nothing.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any, Iterable, Sequence
+
+import pyoxigraph as ox
+
+from .errors import PolicykgError
+from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, ROLE, XSD
+from .knowledge import PK, by_subject
+from .model import FOLD
+
+# Prefixes every query (named or raw) may use without declaring them.
+PREFIXES: dict[str, str] = {**GRAPH_PREFIXES, "pkc": "https://w3id.org/policykg/cue/",
+                            "pkt": "https://w3id.org/policykg/topic/"}
+
+EXPLAIN_COLUMNS = ("source", "start", "end")
+# Keys rows carry between the steps of a query, removed before they are returned.
+PRIVATE = ("_graph", "_j")
+
+# Columns of each named query, in display order (a row may hold more keys, e.g. `iri`).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "duties": ("kind", "department", "jurisdiction", "role", "action", "text", "notice", "clause",
+               "clause_id"),
+    "who": ("rank", "score", "department", "jurisdiction", "role", "kind", "text", "notice", "clause"),
+    "members": ("notice", "position", "department", "concept", "jurisdiction"),
+    "refs": ("notice", "title", "number", "kind", "relation", "cited_by", "resolves_to"),
+    "departments": ("department", "jurisdiction", "concept", "label_en", "duties", "tasks", "member_of",
+                    "notices"),
+}
+
+
+# --- binding values and running queries --------------------------------------------------------
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def term(value: Any) -> str:
+    """One SPARQL term, written by pyoxigraph: a str/int/float/bool becomes a literal, an
+    `ox` term stays itself, None is UNDEF."""
+    if value is None:
+        return "UNDEF"
+    if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return str(value)
+    if isinstance(value, str):
+        # A lone surrogate (undecodable bytes on a command line) cannot be in a literal;
+        # the replacement character keeps the value a name that matches nothing.
+        return str(ox.Literal(_SURROGATE.sub("\ufffd", value)))
+    if isinstance(value, (bool, int, float)):
+        return str(ox.Literal(value))
+    raise PolicykgError(f"cannot bind a value of type {type(value).__name__}")
+
+
+def bind(query: str, **values: Any) -> str:
+    """`query` with one ``VALUES ?name { … }`` block per keyword, at the start of its WHERE.
+
+    A scalar binds one value, a list/tuple/set the alternatives (an empty one: no
+    solution). Values are serialised by pyoxigraph, never pasted: quotes, backslashes,
+    newlines and braces in a value stay inside its literal.
+    """
+    blocks = []
+    for name, value in values.items():
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise PolicykgError(f"bad SPARQL variable name {name!r}")
+        items = sorted(value, key=term) if isinstance(value, (set, frozenset)) else \
+            value if isinstance(value, (list, tuple)) else [value]
+        blocks.append(f"VALUES ?{name} {{ {' '.join(term(v) for v in items)} }}")
+    if not blocks:
+        return query
+    m = _WHERE.search(query)
+    if m is None:
+        raise PolicykgError("bind: the query has no WHERE { … } to put values in")
+    return f"{query[:m.end()]}\n  {' '.join(blocks)}\n{query[m.end():]}"
+
+
+_INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+
+
+def value(t: Any) -> Any:
+    """A Python value for an RDF term: IRI → str, xsd:integer → int, xsd:boolean → bool,
+    other literals → their lexical form, unbound → None."""
+    if t is None:
+        return None
+    if isinstance(t, ox.Literal):
+        dt = t.datatype.value
+        if dt in _INTEGERS:
+            try:
+                return int(t.value)
+            except ValueError:
+                return t.value
+        if dt == XSD + "boolean":
+            return t.value in ("true", "1")
+        return t.value
+    if isinstance(t, ox.BlankNode):
+        return f"_:{t.value}"
+    return t.value
+
+
+def select(store: ox.Store, query: str, **values: Any) -> list[dict[str, Any]]:
+    """Run a SELECT over the union of all named graphs, with `values` bound (see `bind`)."""
+    res = store.query(bind(query, **values), use_default_graph_as_union=True, prefixes=PREFIXES)
+    names = [v.value for v in res.variables]
+    return [{n: value(sol[i]) for i, n in enumerate(names)} for sol in res]
+
+
+def local(iri: str | None) -> str:
+    """The last segment of an IRI (pkr:lead → lead)."""
+    return re.split(r"[/#]", iri.rstrip("/"))[-1] if iri else ""
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", "", text.translate(FOLD))
+
+
+# --- notices --------------------------------------------------------------------------------------
+
+
+def notices(store: ox.Store) -> list[dict[str, Any]]:
+    """Every notice of the store: ``graph``, ``iri``, ``number`` (文号), ``title``,
+    ``jurisdiction``, ``file``, ``source`` (IRI of its source text), ``sha256``, ``agent``,
+    and ``label`` (文号, else title, else file name) — sorted by jurisdiction and label."""
+    rows = select(store, """
+        SELECT ?graph ?iri ?number ?title ?jurisdiction ?file ?source ?sha256 ?agent WHERE {
+          GRAPH ?graph {
+            ?iri a pk:Notice .
+            OPTIONAL { ?iri eli:id_local ?number }
+            OPTIONAL { ?iri eli:title ?title }
+            OPTIONAL { ?iri eli:jurisdiction/rdfs:label ?jurisdiction }
+            OPTIONAL { ?iri prov:hadPrimarySource ?source .
+                       OPTIONAL { ?source rdfs:label ?file } OPTIONAL { ?source pk:sha256 ?sha256 } }
+            OPTIONAL { ?iri prov:wasGeneratedBy/prov:wasAssociatedWith ?agent }
+          }
+        }""")
+    seen: dict[str, dict] = {}
+    for r in rows:
+        seen.setdefault(r["graph"], r)
+    out = list(seen.values())
+    for r in out:
+        r["label"] = r["number"] or r["title"] or r["file"] or local(r["iri"])
+    return sorted(out, key=lambda r: (r["jurisdiction"] or "", r["label"]))
+
+
+def match_notices(store: ox.Store, text: str | None) -> list[dict[str, Any]]:
+    """The notices `text` names: a 文号 (brackets and spaces as you like), a file name or
+    stem, a jurisdiction (祁门县, or its start 祁门), or the whole title. None: all."""
+    every = notices(store)
+    if text is None:
+        return every
+    key = _fold(text)
+    if not key:
+        return []
+    out = []
+    for n in every:
+        file = n["file"] or ""
+        names = {_fold(x) for x in (n["number"], n["title"], file, file.rsplit(".", 1)[0], n["jurisdiction"]) if x}
+        j = _fold(n["jurisdiction"] or "")
+        if key in names or (j and len(key) >= 2 and j.startswith(key)):
+            out.append(n)
+    return out
+
+
+def _notice_index(store: ox.Store) -> dict[str, dict[str, Any]]:
+    return {n["graph"]: n for n in notices(store)}
+
+
+# --- sources and --explain ---------------------------------------------------------------------------
+
+
+def source_texts(store: ox.Store, sources: Iterable[str]) -> dict[str, str]:
+    """`{source IRI: pk:sourceText}` for the given source IRIs."""
+    wanted = sorted({s for s in sources if s})
+    if not wanted:
+        return {}
+    rows = select(store, "SELECT ?s ?text WHERE { ?s pk:sourceText ?text }",
+                  s=[ox.NamedNode(s) for s in wanted])
+    return {r["s"]: r["text"] for r in rows}
+
+
+def _finish(store: ox.Store, rows: list[dict[str, Any]], explain: bool) -> list[dict[str, Any]]:
+    """Drop the private ``_src``/``_start``/``_end`` keys; with `explain`, turn them into
+    ``source`` (the exact slice of the notice's text), ``start`` and ``end``."""
+    texts = source_texts(store, (r.get("_src") for r in rows)) if explain else {}
+    for r in rows:
+        src, s, e = r.pop("_src", None), r.pop("_start", None), r.pop("_end", None)
+        for k in PRIVATE:
+            r.pop(k, None)
+        if explain:
+            text = texts.get(src) if src else None
+            ok = text is not None and s is not None and e is not None
+            r["source"] = text[s:e] if ok else None
+            r["start"] = s if ok else None
+            r["end"] = e if ok else None
+    return rows
+
+
+_SPAN = """?{node} pk:span ?{v}sp . ?{v}sp oa:hasSource ?{v}src ; oa:hasSelector ?{v}pos .
+           ?{v}pos oa:start ?{v}start ; oa:end ?{v}end ."""
+
+
+def span_pattern(node: str, prefix: str = "") -> str:
+    """A graph pattern binding ?{prefix}src, ?{prefix}start, ?{prefix}end for ?{node}'s span."""
+    return _SPAN.format(node=node, v=prefix)
+
+
+# --- departments ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DepartmentQuery:
+    """What a user's department string asks for: registry concepts, exact names, and a
+    jurisdiction written into the name (县 → county level, 巴彦淖尔市 → that place)."""
+
+    name: str
+    concepts: tuple[str, ...] = ()  # concept IRIs
+    names: tuple[str, ...] = ()  # exact organisation labels to match too
+    prefix: str | None = None
+    national: bool = False
+
+
+def department_query(name: str) -> DepartmentQuery:
+    """Read a department string through the registry (`departments.resolve`): any alias,
+    abbreviation, level name or former name; a concept's local or English name works too."""
+    from .departments import concept_labels, concepts, resolve
+
+    text = name.strip()
+    squeezed = re.sub(r"\s+", "", text)
+    found: list[str] = []
+    prefix, national = None, False
+    m = resolve(text) if squeezed else None
+    if m is not None and m.concept and not m.collective:
+        found.append(m.concept)
+        prefix = None if m.inherited else m.prefix
+        national = m.national
+    elif squeezed:
+        lowered = text.lower()
+        for c in concepts():
+            if lowered == c or lowered == (concept_labels(c)["en"] or "").lower():
+                found.append(c)
+        if not found and squeezed in _domain_labels():
+            found.append(_domain_labels()[squeezed])
+    names = {squeezed} if squeezed else set()
+    if m is not None and not m.concept:
+        names.add(m.canonical)
+    return DepartmentQuery(name, tuple(DEPT + c for c in found), tuple(sorted(n for n in names if n)), prefix,
+                           national)
+
+
+@cache
+def _domain_labels() -> dict[str, str]:
+    """Field-of-work names of the registry (消防, 卫生健康, 人社) → concept local name."""
+    out = {}
+    for s, props in by_subject("departments.ttl").items():
+        for label in props.get(PK + "domainLabel", []):
+            out.setdefault(re.sub(r"\s+", "", str(label)), local(s))
+    return out
+
+
+def _jurisdiction_matches(info: dict[str, Any], wanted: str | None, prefix: str | None, national: bool) -> bool:
+    """Does an organisation's jurisdiction (label, level code/label/prefix) fit the request?"""
+    label = _fold(info.get("jurisdiction") or "")
+    level = {_fold(x) for x in (info.get("level"), info.get("level_label"), info.get("level_prefix")) if x}
+    if national and info.get("level") != "national":
+        return False
+    if prefix and _fold(prefix) != label and _fold(prefix) not in level:
+        return False
+    if wanted:
+        w = _fold(wanted)
+        if not (w == label or w in level or (len(w) >= 2 and label.startswith(w))):
+            return False
+    return True
+
+
+def organisations(store: ox.Store, department: str, jurisdiction: str | None = None) -> list[str]:
+    """IRIs of the organisations `department` names (any alias), in `jurisdiction` if given."""
+    q = department_query(department)
+    orgs: set[str] = set()
+    if q.concepts:
+        orgs |= {r["org"] for r in select(store, "SELECT DISTINCT ?org WHERE { ?org org:classification ?c }",
+                                          c=[ox.NamedNode(c) for c in q.concepts])}
+    if q.names:
+        labels = [ox.Literal(n, language="zh") for n in q.names] + [ox.Literal(n) for n in q.names]
+        orgs |= {r["org"] for r in select(store, """SELECT DISTINCT ?org WHERE {
+                    ?org rdfs:label ?label ; a org:Organization . FILTER NOT EXISTS { ?org a pk:JointMeeting } }""",
+                                          label=labels)}
+    if not orgs or not (jurisdiction or q.prefix or q.national):
+        return sorted(orgs)
+    info = select(store, """
+        SELECT DISTINCT ?org ?jurisdiction ?level ?level_label ?level_prefix WHERE {
+          OPTIONAL { ?org pk:jurisdiction ?j . ?j rdfs:label ?jurisdiction .
+            OPTIONAL { ?j pk:jurisdictionLevel ?lv .
+              OPTIONAL { ?lv pk:level ?level } OPTIONAL { ?lv rdfs:label ?level_label }
+              OPTIONAL { ?lv pk:prefix ?level_prefix } } }
+        }""", org=[ox.NamedNode(o) for o in sorted(orgs)])
+    keep = {r["org"] for r in info if _jurisdiction_matches(r, jurisdiction, q.prefix, q.national)}
+    return sorted(keep)
+
+
+# --- duties and tasks -------------------------------------------------------------------------------
+
+_ASSIGNMENTS = f"""
+    SELECT ?a ?graph ?org ?department ?concept ?jurisdiction ?role ?action ?text ?task ?clause ?clause_id
+           ?clause_label ?cstart ?src ?start ?end WHERE {{
+      GRAPH ?graph {{
+        ?a pk:assignee ?org ; pk:role ?role .
+        {span_pattern("a")}
+        OPTIONAL {{ ?org rdfs:label ?department }}
+        OPTIONAL {{ ?org pk:jurisdiction/rdfs:label ?jurisdiction }}
+        OPTIONAL {{ ?a pk:actionLabel ?action }}
+        OPTIONAL {{ ?a pk:dutyText ?text }}
+        OPTIONAL {{ ?a pk:task ?task }}
+        OPTIONAL {{ ?a prov:wasDerivedFrom ?clause .
+          OPTIONAL {{ ?clause dct:identifier ?clause_id }}
+          OPTIONAL {{ ?clause pk:clauseLabel ?clause_label }}
+          OPTIONAL {{ ?clause pk:span/oa:hasSelector/oa:start ?cstart }} }}
+      }}
+      OPTIONAL {{ ?org org:classification ?concept }}
+    }}"""
+
+
+def _assignments(store: ox.Store, orgs: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Every duty and task assignment (of `orgs` if given), one dict each, in text order."""
+    values = {} if orgs is None else {"org": [ox.NamedNode(o) for o in orgs]}
+    rows, seen = [], set()
+    for r in select(store, _ASSIGNMENTS, **values):
+        if r["a"] in seen:  # a second label or concept: the first one is enough
+            continue
+        seen.add(r["a"])
+        rows.append(r)
+    index = _notice_index(store)
+    for r in rows:
+        n = index.get(r["graph"], {})
+        r["notice"] = n.get("label")
+        r["kind"] = "task" if r["task"] else "duty"
+        # A task's source is its clause up to the end of its tag: the task and who got it.
+        r["_start"] = r["cstart"] if r["task"] and r["cstart"] is not None and r["cstart"] <= r["start"] else r["start"]
+        r["_end"], r["_src"] = r["end"], r["src"]
+    rows.sort(key=lambda r: (r["jurisdiction"] or "", r["notice"] or "", r["_start"], r["start"], r["department"] or ""))
+    return rows
+
+
+def _duty_row(r: dict[str, Any]) -> dict[str, Any]:
+    return {"kind": r["kind"], "department": r["department"], "jurisdiction": r["jurisdiction"],
+            "role": local(r["role"]), "action": r["action"], "text": r["text"], "notice": r["notice"],
+            "clause": r["clause_label"], "clause_id": r["clause_id"], "concept": local(r["concept"]) or None,
+            "iri": r["a"], "_src": r["_src"], "_start": r["_start"], "_end": r["_end"]}
+
+
+def duties(store: ox.Store, department: str, *, jurisdiction: str | None = None,
+           explain: bool = False) -> list[dict[str, Any]]:
+    """Every duty (职责分工) and task assignment (from task tags, ``kind`` = task) of the
+    department `department` names, in any jurisdiction or only in `jurisdiction` (a name
+    such as 祁门县, or a level: 县, county). An unknown name gives no rows.
+
+    Row keys: kind, department, jurisdiction, role, action, text, notice, clause (label as
+    written), clause_id, concept, iri (+ source, start, end with `explain`)."""
+    orgs = organisations(store, department, jurisdiction)
+    if not orgs:
+        return []
+    return _finish(store, [_duty_row(r) for r in _assignments(store, orgs)], explain)
+
+
+def known_department(store: ox.Store, department: str) -> bool:
+    """True if the registry knows `department` or an organisation of the store has that name."""
+    q = department_query(department)
+    return bool(q.concepts) or bool(organisations(store, department))
+
+
+# --- who: ranked keyword search over duty and task statements -------------------------------------------
+
+BM25_K1, BM25_B = 1.5, 0.75
+_WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
+
+
+@cache
+def _domain_words() -> tuple[str, ...]:
+    """Chinese words of the registry and the cue lists (消防救援, 卫生健康, 职责分工 …) for jieba."""
+    words = set()
+    for name in ("departments.ttl", "cues.ttl"):
+        for props in by_subject(name).values():
+            for values in props.values():
+                for v in values:
+                    lang = getattr(v, "language", None)
+                    if isinstance(v, str) and lang in (None, "zh") and "{" not in v and \
+                            2 <= len(v) <= 12 and re.fullmatch(r"[\u3400-\u9fff]+", v):
+                        words.add(str(v))
+    return tuple(sorted(words))
+
+
+@cache
+def tokenizer():
+    """A private jieba tokenizer (the global one is left alone) knowing the domain words."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    for w in _domain_words():
+        tk.add_word(w, freq=max(tk.FREQ.get(w, 0), 2000))
+    return tk
+
+
+@lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[str, ...]:
+    """Search-mode jieba tokens of `text` (words and their sub-words), punctuation dropped."""
+    return tuple(t for t in (x.strip() for x in tokenizer().cut_for_search(text.translate(FOLD)))
+                 if t and _WORDLIKE.search(t))
+
+
+def query_words(topic: str) -> list[str]:
+    """The words of a topic as typed (precise-mode jieba cut), punctuation dropped."""
+    return [w for w in (x.strip() for x in tokenizer().cut(topic.translate(FOLD))) if w and _WORDLIKE.search(w)]
+
+
+@dataclass
+class _Statement:
+    text: str
+    folded: str
+    tf: Counter
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class StatementIndex:
+    """BM25 over the duty and task statements of a store (a task's statement is its clause
+    text before the tag); `search` returns (score, statement) best first."""
+
+    statements: list[_Statement]
+    postings: dict[str, list[tuple[int, int]]]
+    avgdl: float
+
+    @classmethod
+    def build(cls, assignments: list[dict[str, Any]], texts: dict[str, str]) -> "StatementIndex":
+        by_key: dict[tuple, _Statement] = {}
+        for r in assignments:
+            src = texts.get(r["src"], "")
+            if r["task"] and r["cstart"] is not None and src and r["cstart"] <= r["start"]:
+                text = src[r["cstart"]:r["start"]].strip()
+                key = (r["graph"], r["task"])
+            else:
+                text = r["text"] or src[r["start"]:r["end"]]
+                key = (r["graph"], r["a"])
+            st = by_key.get(key)
+            if st is None:
+                st = by_key[key] = _Statement(text, _fold(text), Counter(tokens(text)))
+            st.rows.append(r)
+        statements = list(by_key.values())
+        postings: dict[str, list[tuple[int, int]]] = {}
+        for i, st in enumerate(statements):
+            for t, n in st.tf.items():
+                postings.setdefault(t, []).append((i, n))
+        total = sum(sum(st.tf.values()) for st in statements)
+        return cls(statements, postings, total / len(statements) if statements else 0.0)
+
+    def idf(self, token: str) -> float:
+        n, df = len(self.statements), len(self.postings.get(token, ()))
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def search(self, topic: str, scoring: str = "bm25") -> list[tuple[float, _Statement]]:
+        """Statements about `topic`, best first. A statement qualifies when it holds one of
+        the topic's words — as written, or all of that word's sub-words (食品药品安全 for
+        食品安全); BM25 (or ``tfidf``/``count``, kept for the benchmark) ranks them."""
+        words = query_words(topic)
+        qtokens = sorted({t for w in words for t in tokens(w)} | set(words))
+        parts = {w: set(tokens(w)) or {w} for w in words}
+        scores: dict[int, float] = {}
+        for t in qtokens:
+            idf = self.idf(t)
+            for i, n in self.postings.get(t, ()):
+                st = self.statements[i]
+                if scoring == "count":
+                    s = n
+                elif scoring == "tfidf":
+                    s = (1 + math.log(n)) * idf / math.sqrt(sum(st.tf.values()) or 1)
+                else:
+                    dl = sum(st.tf.values())
+                    s = idf * n * (BM25_K1 + 1) / (n + BM25_K1 * (1 - BM25_B + BM25_B * dl / (self.avgdl or 1)))
+                scores[i] = scores.get(i, 0.0) + s
+        out = []
+        for i, s in scores.items():
+            st = self.statements[i]
+            if any(_fold(w) in st.folded or all(p in st.tf for p in ps) for w, ps in parts.items()):
+                out.append((s, st))
+        out.sort(key=lambda x: (-x[0], x[1].rows[0]["notice"] or "", x[1].rows[0]["_start"]))
+        return out
+
+
+_INDEXES: dict[tuple, StatementIndex] = {}
+
+
+def statement_index(store: ox.Store) -> StatementIndex:
+    """The BM25 index of `store`, built once per set of notices (graph, text digest and
+    extractor version) and reused while they stay the same."""
+    key = tuple(sorted((n["graph"], n["sha256"] or "", n["agent"] or "") for n in notices(store)))
+    index = _INDEXES.get(key)
+    if index is None:
+        rows = _assignments(store)
+        index = StatementIndex.build(rows, source_texts(store, (r["src"] for r in rows)))
+        if len(_INDEXES) >= 4:
+            _INDEXES.pop(next(iter(_INDEXES)))
+        _INDEXES[key] = index
+    return index
+
+
+def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool = False,
+        scoring: str = "bm25") -> list[dict[str, Any]]:
+    """Who is responsible for `topic` (消防, 食品安全, 用地 …): every department whose duty
+    or task statement is about it, best statements first (BM25 over jieba search tokens).
+
+    Row keys: rank (of the statement), score, department, jurisdiction, role, kind, text,
+    notice, clause, clause_id, concept, iri (+ source, start, end with `explain`).
+    `limit` caps the number of rows."""
+    if not query_words(topic or ""):
+        return []
+    rows: list[dict[str, Any]] = []
+    for rank, (score, st) in enumerate(statement_index(store).search(topic, scoring), 1):
+        for r in st.rows:
+            row = _duty_row(r)
+            rows.append({"rank": rank, "score": round(score, 3), **{k: row[k] for k in row if k != "action"}})
+    if limit:
+        rows = rows[:limit]
+    return _finish(store, [dict(r) for r in rows], explain)
+
+
+# --- members of the joint meeting ----------------------------------------------------------------------
+
+
+def members(store: ox.Store, notice: str | None = None, *, explain: bool = False) -> list[dict[str, Any]]:
+    """The member units of each notice's joint meeting, in the order the notice lists them.
+
+    `notice`: a 文号, file stem or jurisdiction (see `match_notices`); None for all.
+    Row keys: notice, position, department, concept, jurisdiction, stated (the count the
+    notice states, …等21个单位), iri (+ source, start, end: the name in the member list)."""
+    chosen = match_notices(store, notice)
+    if not chosen:
+        return []
+    index = {n["graph"]: n for n in chosen}
+    rows = select(store, """
+        SELECT ?graph ?ms ?org ?department ?concept ?jurisdiction ?stated WHERE {
+          GRAPH ?graph { ?ms a org:Membership ; org:organization ?m ; org:member ?org .
+                         OPTIONAL { ?org rdfs:label ?department }
+                         OPTIONAL { ?m pk:statedMemberCount ?stated } }
+          OPTIONAL { ?org org:classification ?concept }
+          OPTIONAL { ?org pk:jurisdiction/rdfs:label ?jurisdiction }
+        }""", graph=[ox.NamedNode(g) for g in index])
+    out, seen = [], set()
+    for r in rows:
+        if r["ms"] in seen:
+            continue
+        seen.add(r["ms"])
+        n = index[r["graph"]]
+        out.append({"notice": n["label"], "position": int(local(r["ms"])), "department": r["department"],
+                    "concept": local(r["concept"]) or None, "jurisdiction": r["jurisdiction"],
+                    "stated": r["stated"], "iri": r["org"], "_graph": r["graph"]})
+    order = {n["graph"]: k for k, n in enumerate(chosen)}
+    out.sort(key=lambda r: (order[r["_graph"]], r["position"]))
+    if explain:
+        _member_spans(store, out)
+    return _finish(store, out, explain)
+
+
+def _member_spans(store: ox.Store, rows: list[dict[str, Any]]) -> None:
+    """Each member's name in the member list: the clause naming most members is the list;
+    its mentions are matched to the members in order."""
+    graphs = sorted({r["_graph"] for r in rows})
+    mentions = select(store, """
+        SELECT ?graph ?org ?clause ?src ?start ?end WHERE {
+          GRAPH ?graph { ?ann a oa:Annotation ; oa:hasBody ?org ; prov:wasDerivedFrom ?clause ;
+                              oa:hasTarget ?t . ?t oa:hasSource ?src ; oa:hasSelector ?pos .
+                         ?pos oa:start ?start ; oa:end ?end } }""", graph=[ox.NamedNode(g) for g in graphs])
+    for g in graphs:
+        mine = [r for r in rows if r["_graph"] == g]
+        wanted = {r["iri"] for r in mine}
+        named: dict[str, set[str]] = {}
+        for m in mentions:
+            if m["graph"] == g and m["org"] in wanted:
+                named.setdefault(m["clause"], set()).add(m["org"])
+        if not named:
+            continue
+        clause = max(sorted(named), key=lambda c: len(named[c]))
+        in_list = sorted((m for m in mentions if m["graph"] == g and m["clause"] == clause), key=lambda m: m["start"])
+        at = -1
+        for r in mine:
+            hit = next((m for m in in_list if m["org"] == r["iri"] and m["start"] > at), None)
+            if hit is None:
+                hit = next((m for m in in_list if m["org"] == r["iri"]), None)
+            else:
+                at = hit["start"]
+            if hit:
+                r["_src"], r["_start"], r["_end"] = hit["src"], hit["start"], hit["end"]
+
+
+# --- cited documents -------------------------------------------------------------------------------------
+
+
+def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False) -> list[dict[str, Any]]:
+    """The documents each notice cites, one row per (notice, cited document), in text order.
+
+    Row keys: notice, title, number, kind (document | law | internal), relation (based_on |
+    cites | internal), cited_by (the notices of the store citing it, ``; ``-joined),
+    resolves_to (the notice of the store it is: same 文号, same title, a title issued by
+    「印发《…》」, or the citing notice's own part), iri (+ source, start, end: first citation)."""
+    every = notices(store)
+    chosen = match_notices(store, notice) if notice is not None else every
+    if not chosen:
+        return []
+    rows = select(store, f"""
+        SELECT ?graph ?c ?kind ?doc ?title ?number ?based ?quote ?src ?start ?end WHERE {{
+          GRAPH ?graph {{
+            ?c a pk:Citation ; pk:referenceKind ?kind ; pk:citedDocument ?doc .
+            {span_pattern("c", "")}
+            OPTIONAL {{ ?sp oa:hasSelector/oa:exact ?quote }}
+            OPTIONAL {{ ?doc eli:title ?title }}
+            OPTIONAL {{ ?doc eli:id_local ?number }}
+            OPTIONAL {{ ?n a pk:Notice ; eli:based_on ?doc . BIND(true AS ?based) }}
+          }}
+        }}""")
+    by_graph = {n["graph"]: n for n in every}
+    cited_by: dict[str, set[str]] = {}
+    for r in rows:
+        if r["kind"] != "internal":
+            cited_by.setdefault(r["doc"], set()).add(r["graph"])
+    by_number = {_fold(n["number"]): n for n in every if n["number"]}
+    by_title = {_fold(n["title"]): n for n in every if n["title"]}
+
+    def resolve(r: dict[str, Any], title: str | None) -> dict[str, Any] | None:
+        if r["kind"] == "internal":
+            return by_graph.get(r["graph"])
+        if r["number"] and _fold(r["number"]) in by_number:
+            return by_number[_fold(r["number"])]
+        if title:
+            t = _fold(title)
+            if t in by_title:
+                return by_title[t]
+            return next((n for n in every if n["title"] and (f"《{t}》" in _fold(n["title"])
+                                                              or f"印发{t}的" in _fold(n["title"]))), None)
+        return None
+
+    wanted = {n["graph"] for n in chosen}
+    first: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in sorted(rows, key=lambda r: (r["graph"], r["start"])):
+        if r["graph"] not in wanted or (r["graph"], r["doc"]) in first:
+            continue
+        first[(r["graph"], r["doc"])] = r
+    out = []
+    for (g, doc), r in first.items():
+        titles = sorted({x["title"] for x in rows if x["graph"] == g and x["doc"] == doc and x["title"]})
+        quote = (r["quote"] or "").strip()
+        title = titles[0] if titles else (quote[1:-1] if quote.startswith("《") and quote.endswith("》") else None)
+        target = resolve(r, title)
+        citers = [by_graph[x]["label"] for x in sorted(cited_by.get(doc, {g}), key=lambda x: by_graph[x]["label"])]
+        out.append({"notice": by_graph[g]["label"], "title": title, "number": r["number"], "kind": r["kind"],
+                    "relation": "internal" if r["kind"] == "internal" else ("based_on" if r["based"] else "cites"),
+                    "cited_by": "; ".join(citers), "resolves_to": target["label"] if target else None,
+                    "iri": doc, "_src": r["src"], "_start": r["start"], "_end": r["end"], "_j": by_graph[g]["jurisdiction"] or ""})
+    out.sort(key=lambda r: (r["_j"], r["notice"], r["_start"]))
+    return _finish(store, out, explain)
+
+
+# --- meetings side by side ---------------------------------------------------------------------------------
+
+
+@cache
+def _rule_kinds() -> list[tuple[str, str, str]]:
+    """(notation, zh label, IRI) of the meeting-rule kinds of cues.ttl, in file order."""
+    out = []
+    for s, props in by_subject("cues.ttl").items():
+        if MEETING in props.get(PREFIXES["skos"] + "inScheme", []):
+            zh = next((str(v) for v in props.get(PREFIXES["skos"] + "prefLabel", []) if getattr(v, "language", None) == "zh"), "")
+            out.append((local(s), zh, s))
+    return out
+
+
+@cache
+def _period_words() -> dict[str, str]:
+    """ISO 8601 period → how notices write it (P6M → 每半年), from cues.ttl."""
+    out = {}
+    for props in by_subject("cues.ttl").values():
+        for d in props.get(PK + "duration", []):
+            cues = props.get(PK + "cue", [])
+            if cues:
+                out.setdefault(str(d), str(cues[0]))
+    return out
+
+
+def rule_text(period: str | None, times_min: int | None, times_max: int | None, irregular: bool) -> str:
+    """每半年1次 (P6M ×1), 每年1–2次 (P1Y ×1–2), 每季度 (P3M), 不定期, or ✓ (stated, no frequency)."""
+    times = "" if times_min is None else (f"{times_min}" if times_max in (None, times_min) else f"{times_min}–{times_max}")
+    if period:
+        words = _period_words().get(period, "")
+        return f"{words}{times + '次' if times else ''} ({period}{' ×' + times if times else ''})"
+    if irregular:
+        return "不定期"
+    return f"{times}次" if times else "✓"
+
+
+def meetings(store: ox.Store, *, explain: bool = False) -> list[dict[str, Any]]:
+    """The joint meetings side by side: one row per item (jurisdiction, convenor, deputy
+    convenor, office, office director, lead unit, member units, then each rule kind), one
+    column per notice (its label). Row keys: item, key, then the notices' labels. With
+    `explain`, ``<label> source``, ``<label> start``, ``<label> end`` per notice."""
+    index = _notice_index(store)
+    found = select(store, """
+        SELECT ?graph ?m ?name ?stated (COUNT(DISTINCT ?ms) AS ?listed) WHERE {
+          GRAPH ?graph { ?m a pk:JointMeeting . OPTIONAL { ?m rdfs:label ?name }
+                         OPTIONAL { ?m pk:statedMemberCount ?stated }
+                         OPTIONAL { ?ms org:organization ?m ; a org:Membership } }
+        } GROUP BY ?graph ?m ?name ?stated""")
+    if not found:
+        return []
+    cols = {}
+    for r in sorted(found, key=lambda r: (index[r["graph"]]["jurisdiction"] or "", index[r["graph"]]["label"])):
+        cols.setdefault(r["graph"], (index[r["graph"]]["label"], r))
+    posts = select(store, f"""
+        SELECT ?graph ?prop ?label ?src ?start ?end WHERE {{
+          GRAPH ?graph {{ ?m a pk:JointMeeting ; ?prop ?post . ?post rdfs:label ?label .
+                          OPTIONAL {{ {span_pattern("post")} }} }}
+          VALUES ?prop {{ pk:convenor pk:deputyConvenor pk:officeDirector }}
+        }}""")
+    units = select(store, """
+        SELECT ?graph ?prop ?label WHERE {
+          GRAPH ?graph { ?m a pk:JointMeeting ; ?prop ?org . ?org rdfs:label ?label }
+          VALUES ?prop { pk:officeHost pk:leadUnit }
+        }""")
+    rules = select(store, f"""
+        SELECT ?graph ?kind ?label ?period ?tmin ?tmax ?irregular ?src ?start ?end WHERE {{
+          GRAPH ?graph {{ ?m a pk:JointMeeting ; pk:meetingRule ?r . ?r pk:ruleKind ?kind .
+                          OPTIONAL {{ ?r rdfs:label ?label }} OPTIONAL {{ ?r pk:period ?period }}
+                          OPTIONAL {{ ?r pk:timesMin ?tmin }} OPTIONAL {{ ?r pk:timesMax ?tmax }}
+                          OPTIONAL {{ ?r pk:irregular ?irregular }}
+                          OPTIONAL {{ {span_pattern("r")} }} }}
+        }}""")
+    table: list[dict[str, Any]] = []
+
+    def row(key: str, item: str) -> dict[str, Any]:
+        r = {"item": item, "key": key, **{label: None for label, _ in cols.values()}, "_spans": {}}
+        table.append(r)
+        return r
+
+    def put(r: dict[str, Any], graph: str, text: str, span: tuple | None = None) -> None:
+        label = cols[graph][0]
+        r[label] = text if r[label] is None else f"{r[label]}；{text}"
+        if span and span[0] and label not in r["_spans"]:
+            r["_spans"][label] = span
+
+    jur = row("jurisdiction", "辖区")
+    for g, (label, m) in cols.items():
+        jur[label] = index[g]["jurisdiction"]
+    for key, item, prop in (("convenor", "召集人", "convenor"), ("deputy_convenor", "副召集人", "deputyConvenor"),
+                            ("office", "办公室设在", "officeHost"), ("office_director", "办公室主任", "officeDirector"),
+                            ("lead", "牵头单位", "leadUnit")):
+        r = row(key, item)
+        for p in sorted(posts + units, key=lambda p: (p["graph"], p.get("start") or 0)):
+            if local(p["prop"]) == prop and p["graph"] in cols:
+                put(r, p["graph"], p["label"], (p.get("src"), p.get("start"), p.get("end")))
+    count = row("members", "成员单位数")
+    for g, (label, m) in cols.items():
+        stated = m["stated"]
+        count[label] = f"{m['listed']}" + (f"（文中 {stated}）" if stated is not None and stated != m["listed"] else "")
+    for notation, zh, iri in _rule_kinds():
+        mine = [x for x in rules if x["kind"] == iri and x["graph"] in cols]
+        if not mine:
+            continue
+        r = row(notation, zh)
+        for x in sorted(mine, key=lambda x: (x["graph"], x["start"] or 0)):
+            put(r, x["graph"], rule_text(x["period"], x["tmin"], x["tmax"], bool(x["irregular"])),
+                (x["src"], x["start"], x["end"]))
+    texts = source_texts(store, (s[0] for r in table for s in r["_spans"].values())) if explain else {}
+    for r in table:
+        spans = r.pop("_spans")
+        if explain:
+            for label, _ in cols.values():
+                src, s, e = spans.get(label, (None, None, None))
+                ok = src in texts
+                r[f"{label} source"] = texts[src][s:e] if ok else None
+                r[f"{label} start"] = s if ok else None
+                r[f"{label} end"] = e if ok else None
+    return table
+
+
+# --- departments -------------------------------------------------------------------------------------------
+
+
+def departments(store: ox.Store, *, explain: bool = False) -> list[dict[str, Any]]:
+    """Every organisation of the store (not the joint meetings) with its duty and task counts.
+
+    Row keys: department, jurisdiction, concept, label_en (the registry's English name),
+    duties, tasks, member_of (joint meetings it is a member unit of), notices (that name
+    it), iri (+ source, start, end: its first mention)."""
+    from .departments import concept_labels
+
+    orgs = select(store, """
+        SELECT ?org ?graph ?label ?concept ?jurisdiction WHERE {
+          GRAPH ?graph { ?org a org:Organization ; rdfs:label ?label . FILTER NOT EXISTS { ?org a pk:JointMeeting } }
+          OPTIONAL { ?org org:classification ?concept }
+          OPTIONAL { ?org pk:jurisdiction/rdfs:label ?jurisdiction }
+        }""")
+    if not orgs:
+        return []
+    index = _notice_index(store)
+    counts = {(r["org"], r["task"]): r["n"] for r in select(store, """
+        SELECT ?org ?task (COUNT(DISTINCT ?a) AS ?n) WHERE {
+          ?a pk:assignee ?org . BIND(EXISTS { ?a a pk:TaskAssignment } AS ?task)
+        } GROUP BY ?org ?task""")}
+    member_of = {r["org"]: r["n"] for r in select(store, """
+        SELECT ?org (COUNT(DISTINCT ?m) AS ?n) WHERE { ?ms a org:Membership ; org:member ?org ; org:organization ?m }
+        GROUP BY ?org""")}
+    table: dict[str, dict[str, Any]] = {}
+    for r in sorted(orgs, key=lambda r: (index.get(r["graph"], {}).get("label") or "", r["label"])):
+        t = table.get(r["org"])
+        if t is None:
+            concept = local(r["concept"]) if r["concept"] and r["concept"].startswith(DEPT) else None
+            en = None
+            if concept:
+                try:
+                    en = concept_labels(concept)["en"]
+                except PolicykgError:
+                    en = None
+            t = table[r["org"]] = {
+                "department": r["label"], "jurisdiction": r["jurisdiction"], "concept": concept, "label_en": en,
+                "duties": counts.get((r["org"], False), 0), "tasks": counts.get((r["org"], True), 0),
+                "member_of": member_of.get(r["org"], 0), "notices": 0, "iri": r["org"], "_graphs": set()}
+        t["_graphs"].add(r["graph"])
+    for t in table.values():
+        t["notices"] = len(t.pop("_graphs"))
+    out = sorted(table.values(), key=lambda t: (t["jurisdiction"] or "", -t["duties"], -t["tasks"], t["department"]))
+    if explain:
+        firsts: dict[str, dict] = {}
+        for m in select(store, """
+                SELECT ?org ?src ?start ?end WHERE { ?ann oa:hasBody ?org ; oa:hasTarget ?t .
+                  ?t oa:hasSource ?src ; oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }"""):
+            best = firsts.get(m["org"])
+            if best is None or (m["src"], m["start"]) < (best["src"], best["start"]):
+                firsts[m["org"]] = m
+        for t in out:
+            m = firsts.get(t["iri"])
+            if m:
+                t["_src"], t["_start"], t["_end"] = m["src"], m["start"], m["end"]
+    return _finish(store, out, explain)
+
+
+# --- raw SPARQL ----------------------------------------------------------------------------------------------
+
+_UPDATE = re.compile(r"^(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
+_PROLOGUE = re.compile(r"^\s*(?:(?:#[^\n]*\n?)|(?:PREFIX\s+[\w.-]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>)|\s+)*", re.IGNORECASE)
+
+
+@dataclass
+class SparqlResult:
+    """What a raw query gave: ``select`` (variables, rows), ``ask`` (boolean) or ``graph``
+    (triples of CONSTRUCT/DESCRIBE; `turtle()` writes them with the ontology's prefixes)."""
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+    def turtle(self) -> str:
+        return ox.serialize(self.triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+
+
+def sparql(store: ox.Store, text: str, *, explain: bool = False) -> SparqlResult:
+    """Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE over the union of the notices'
+    graphs, with `PREFIXES` declared. Updates are refused; any error is one line.
+
+    SELECT rows map each variable to its value (IRIs and literals as strings, unbound as
+    None). With `explain`, a row gets the source of the first IRI in it that has a span."""
+    head = _PROLOGUE.match(text)
+    if _UPDATE.match(text[head.end():] if head else text):
+        raise PolicykgError("SPARQL updates are refused: queries here only read the store")
+    try:
+        res = store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        raise PolicykgError(f"SPARQL syntax error: {' '.join(str(exc).split())}") from None
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise PolicykgError(f"SPARQL query failed: {' '.join(str(exc).split())}") from None
+    if isinstance(res, ox.QueryBoolean):
+        return SparqlResult("ask", boolean=bool(res))
+    if isinstance(res, ox.QueryTriples):
+        return SparqlResult("graph", triples=list(res))
+    names = [v.value for v in res.variables]
+    raw = [[sol[i] for i in range(len(names))] for sol in res]
+    rows = [{n: value(t) for n, t in zip(names, r)} for r in raw]
+    if explain:
+        iris = sorted({t.value for r in raw for t in r if isinstance(t, ox.NamedNode)})
+        spans = {}
+        if iris:
+            for s in select(store, f"SELECT ?node ?src ?start ?end WHERE {{ {span_pattern('node')} }}",
+                            node=[ox.NamedNode(i) for i in iris]):
+                spans.setdefault(s["node"], s)
+        for r, terms in zip(rows, raw):
+            hit = next((spans[t.value] for t in terms if isinstance(t, ox.NamedNode) and t.value in spans), None)
+            if hit:
+                r["_src"], r["_start"], r["_end"] = hit["src"], hit["start"], hit["end"]
+        _finish(store, rows, True)
+    return SparqlResult("select", variables=names, rows=rows)
