@@ -8,6 +8,7 @@ per line led by a tab, table rows separated by a blank line.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -31,11 +32,18 @@ def reader(fmt: str) -> Callable[[Reader], Reader]:
     return register
 
 
+# A page opens with one of these once a BOM, blanks, an XML declaration and comments are
+# skipped (XHTML pages start "<?xml", CMS templates often with a comment).
+_MARKUP_START = re.compile(rb"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*"
+                           rb"<(?:!doctype\s+html|html|head|body|meta|title|link|style|script|div|table|p)\b",
+                           re.I | re.S)
+
+
 def sniff(data: bytes, suffix: str = "") -> str:
     """The format of `data`, from magic bytes first and the file suffix second."""
-    head = data[:512].lstrip()
     if data.startswith(b"PK\x03\x04"):
-        if b"word/" in data[:65536] or suffix == ".docx":
+        # part names sit in the local headers up front and in the central directory at the end
+        if b"word/" in data[:65536] or b"word/" in data[-65536:] or suffix == ".docx":
             return "docx"
         raise LoadError("a zip archive, not a notice (.txt, .html or .docx)")
     for magic, what in ((b"\x89PNG", "a PNG image"), (b"%PDF", "a PDF file"),
@@ -43,9 +51,15 @@ def sniff(data: bytes, suffix: str = "") -> str:
                         (b"\xd0\xcf\x11\xe0", "an old binary Word/Excel file (.doc/.xls)")):
         if data.startswith(magic):
             raise LoadError(f"{what}, not a notice (.txt, .html or .docx)")
-    lowered = head[:64].lower()
-    if lowered.startswith((b"<!doctype html", b"<html", b"\xef\xbb\xbf<!doctype html",
-                           b"\xef\xbb\xbf<html")) or SUFFIXES.get(suffix) == "html":
+    head = data[:4096]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head.decode("utf-16", errors="replace").encode("utf-8")
+    elif head.startswith(codecs.BOM_UTF8):
+        head = head[3:]
+    if _MARKUP_START.match(head):
+        return "html"
+    # an .html name on plain text (no tag at all) would lose every line break in a parser
+    if SUFFIXES.get(suffix) == "html" and re.search(rb"<[A-Za-z!/?]", head):
         return "html"
     return "txt"
 
@@ -65,17 +79,46 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-16"), "utf-16"
     if b"\x00" in data[:4096]:
         raise LoadError("binary data (NUL bytes), not a text notice")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return _big5_or(text, data)
+    # a file cut mid-character (web excerpts) or with a few broken bytes is still the notice
     for enc in ("utf-8", "gb18030"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            pass
+        text = data.decode(enc, errors="replace")
+        if text.count("\ufffd") <= max(2, len(text) // 500):
+            return text, enc
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None or best.encoding in ("ascii",):
-        raise LoadError("undecodable bytes: neither UTF-8 nor GB18030/GBK")
+    # a single-byte code page "fits" any byte string but cannot hold a Chinese notice
+    if best is None or best.encoding not in CJK_ENCODINGS:
+        raise LoadError("undecodable bytes: neither UTF-8 nor GB18030/GBK nor Big5")
     return str(best), best.encoding
+
+
+CJK_ENCODINGS = frozenset(("gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950",
+                           "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_8"))
+
+
+def _big5_or(gb_text: str, data: bytes) -> tuple[str, str]:
+    """GB18030 accepts nearly every Big5 byte string; when Big5 decodes too, measure which."""
+    try:
+        data.decode("cp950")
+    except UnicodeDecodeError:
+        return gb_text, "gb18030"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    if best is not None and best.encoding == "big5":
+        return data.decode("cp950"), "big5"
+    return gb_text, "gb18030"
 
 
 @reader("txt")

@@ -129,7 +129,6 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
                     "gb_2312-80": "gb18030", "euc-cn": "gb18030", "hz-gb-2312": "hz",
                     "big5": "cp950", "x-big5": "cp950", "unicode": "utf-16"}
-_MAX_BAD_RATIO = 0.002  # a few broken bytes (CMS truncation) do not discard a page
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -147,7 +146,7 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
-    """Decode a page: BOM, then valid UTF-8, then the declared charset, then GB18030.
+    """Decode a page: BOM, then valid UTF-8, then the declared charset, then as a text file.
 
     Valid UTF-8 wins over a declaration because pages saved as UTF-8 keep a stale
     ``charset=gb2312`` meta, and GB18030 accepts most UTF-8 byte strings as (wrong)
@@ -160,17 +159,12 @@ def decode_html(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data)
-    candidates = [c for c in (declared, "gb18030") if c and c not in ("utf-8", "ascii")]
-    for enc in candidates:
+    if declared and declared not in ("utf-8", "ascii"):
         try:
-            return data.decode(enc), enc
-        except (UnicodeDecodeError, LookupError):
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
             pass
-    for enc in candidates + (["utf-8"] if declared == "utf-8" else []):
-        text = data.decode(enc, errors="replace")
-        if text.count("\ufffd") <= max(1, len(text) * _MAX_BAD_RATIO):
-            return text, enc
-    return decode(data)
+    return decode(data)  # GB18030, Big5, a few broken bytes tolerated, then detection
 
 
 # --- HTML: markup → lines -------------------------------------------------------------------
@@ -290,8 +284,8 @@ def _add(out: _Lines, text: str | None, pre: int) -> None:
     # preformatted text: its line breaks are lines and its spaces are kept (as nbsp until cleaned)
     parts = re.split(r"\r\n|\r|\n", text)
     for k, part in enumerate(parts):
-        if k:
-            out.flush()
+        if k and not out.flush():
+            out.blank()
         out.add(part.replace(" ", "\xa0").replace("\t", "\xa0"))
 
 
@@ -303,17 +297,34 @@ def _cell_text(cell) -> str:
     return " ".join(line for line in sub.lines if line)
 
 
-def html_to_text(markup: str) -> str:
-    """The text of an HTML page in the load convention (see module docstring)."""
+# Tags a tag-soup page leaves unclosed by the thousand; libxml2 stops building the tree
+# at depth 2048 and silently drops the rest, so such a page is re-read without them.
+_FLATTEN_BLOCK = re.compile(r"</?(?:div|center|section|article|blockquote)\b[^>]*>", re.I)
+_FLATTEN_INLINE = re.compile(r"</?(?:span|font|b|strong|i|em|u|a|small|big|label|s|strike)\b[^>]*>", re.I)
+
+
+def _parse_html(data: bytes):
     from lxml import etree, html
 
-    # libxml2 reads the bytes we give it as UTF-8; a stale declaration must not override.
-    data = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup, count=1).encode("utf-8", "surrogatepass")
     parser = html.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False)
     try:
         root = etree.fromstring(data, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise LoadError(f"unreadable HTML ({str(exc).splitlines()[0] if str(exc) else 'no markup'})") from None
+    too_deep = any("Excessive depth" in e.message for e in parser.error_log)
+    return root, too_deep
+
+
+def html_to_text(markup: str) -> str:
+    """The text of an HTML page in the load convention (see module docstring)."""
+    # libxml2 reads the bytes we give it as UTF-8; a stale declaration must not override.
+    markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup, count=1)
+    root, too_deep = _parse_html(markup.encode("utf-8", "surrogatepass"))
+    if too_deep:
+        flat = _FLATTEN_INLINE.sub("", _FLATTEN_BLOCK.sub("<br>", markup))
+        root, too_deep = _parse_html(flat.encode("utf-8", "surrogatepass"))
+        if too_deep:
+            raise LoadError("HTML nested more than 2048 elements deep (text would be lost)")
     if root is None:
         return ""
     out = _Lines()

@@ -1,0 +1,549 @@
+"""Load stage: encodings of .txt notices, HTML pages and .docx files made from the real
+notices (tests/makeinputs.py), hostile HTML, Word features, bad input."""
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+
+import pytest
+
+from extractor import readers
+from extractor.errors import LoadError, PolicykgError
+from extractor.load import decode, load, load_bytes, sniff
+from makeinputs import (DECOYS, FURNITURE_BOTTOM, FURNITURE_TOP, nonblank, paragraphs, to_docx,
+                        to_html)
+
+from conftest import CITY, COUNTY, EXTRA
+
+NOTICES = [COUNTY, CITY, *EXTRA]
+IDS = [p.stem for p in NOTICES]
+
+
+@pytest.fixture(scope="module", params=NOTICES, ids=IDS)
+def notice(request) -> str:
+    return request.param.read_text(encoding="utf-8")
+
+
+# --- .txt: every encoding gives back the text as written ------------------------------------
+
+# A Traditional-Chinese rendering of the notices' common characters (enough to make every
+# paragraph Traditional; the rest are the same in both scripts).
+TRADITIONAL = str.maketrans(
+    "县乡镇区门务员单联议会规职责协调发展负财划经济资源构监设计关于领导办国卫健为组织进统筹贯实现将请认执"
+    "这个们对与从东书买乱争产亲仅众优传伤价众体余儿党兰关兴养农决况净减创删别刚则剂",
+    "縣鄉鎮區門務員單聯議會規職責協調發展負財劃經濟資源構監設計關於領導辦國衛健為組織進統籌貫實現將請認執"
+    "這個們對與從東書買亂爭產親僅眾優傳傷價眾體餘兒黨蘭關興養農決況淨減創刪別剛則劑")
+
+
+def _variants(text: str) -> list[tuple[str, str, bytes]]:
+    """(case, expected text, bytes on disk) for one notice."""
+    out = [("utf-8", text, text.encode("utf-8")),
+           ("utf-8-bom", text, b"\xef\xbb\xbf" + text.encode("utf-8")),
+           ("gb18030", text, text.encode("gb18030")),
+           ("utf-16", text, text.encode("utf-16")),
+           ("crlf-utf-8", text.replace("\n", "\r\n"), text.replace("\n", "\r\n").encode("utf-8")),
+           ("crlf-gb18030", text.replace("\n", "\r\n"), text.replace("\n", "\r\n").encode("gb18030"))]
+    try:
+        out.append(("gbk", text, text.encode("gbk")))
+    except UnicodeEncodeError:
+        pass  # "•" of a web page is GB18030-only
+    full = "\n".join("\u3000\u3000" + ln.lstrip() if ln.strip() else ln for ln in text.split("\n"))
+    out.append(("full-width-indent", full, full.encode("gb18030")))
+    trad = text.translate(TRADITIONAL)
+    out += [("traditional-utf-8", trad, trad.encode("utf-8")),
+            ("traditional-gb18030", trad, trad.encode("gb18030"))]
+    return out
+
+
+def test_txt_encodings(notice, tmp_path):
+    for case, expected, data in _variants(notice):
+        path = tmp_path / f"{case}.txt"
+        path.write_bytes(data)
+        doc = load(path)
+        assert doc.text == expected, case  # CRLF kept: offsets are into the text as read
+        assert doc.format == "txt"
+
+
+def test_traditional_big5_is_not_read_as_gb18030(tmp_path):
+    # Every Big5 byte string is also valid GB18030 (as nonsense); the loader must measure.
+    text = ("各鄉、鎮人民政府，縣政府有關部門：\n經縣政府同意，現將《祁門縣促進三歲以下嬰幼兒照護服務發展"
+            "工作聯席會議制度》印發給你們，請參照執行。\n一、主要職責\n在縣政府領導下，聯席會議統籌協調全縣工作。\n"
+            "二、成員單位\n聯席會議辦公室設在縣衛生健康委。\n")
+    path = tmp_path / "big5.txt"
+    path.write_bytes(text.encode("big5"))
+    doc = load(path)
+    assert doc.text == text and doc.encoding == "big5"
+
+
+def test_gbk_seed_is_not_mistaken_for_big5():
+    text = COUNTY.read_text(encoding="utf-8")
+    assert decode(text.encode("gbk")) == (text, "gb18030")
+
+
+@pytest.mark.parametrize("cut", [1000, 1001, 5001])
+def test_text_cut_mid_character_still_loads(cut):
+    # the extra notices are web excerpts: a byte-level cut leaves half a character
+    text = COUNTY.read_text(encoding="utf-8")
+    for enc in ("utf-8", "gb18030"):
+        data = text.encode(enc)[:cut]
+        got, used = decode(data)
+        assert used == enc
+        assert got.rstrip("\ufffd") == text[:len(got.rstrip("\ufffd"))]
+        assert got.count("\ufffd") <= 1
+
+
+def test_gbk_page_with_a_broken_character_keeps_the_rest():
+    text = COUNTY.read_text(encoding="utf-8")
+    data = bytearray(text.encode("gbk"))
+    data[300:302] = b"\xff\xff"  # one character garbled
+    got, enc = decode(bytes(data))
+    assert enc == "gb18030" and got.count("\ufffd") <= 2
+    assert got.endswith(text[-200:])
+
+
+# --- HTML made from each notice ----------------------------------------------------------
+
+
+def _furnished(text: str) -> list[list[str]]:
+    runs = paragraphs(text)
+    runs[0] = FURNITURE_TOP + runs[0]
+    runs[-1] = runs[-1] + FURNITURE_BOTTOM
+    return runs
+
+
+HTML_CASES = [  # (case, encoding the bytes are in, charset the page declares)
+    ("utf-8", "utf-8", "utf-8"),
+    ("gb18030-declared-gb2312", "gb18030", "gb2312"),
+    ("utf-8-declared-gb2312", "utf-8", "gb2312"),  # a stale declaration after re-saving
+    ("gb18030-declared-utf-8", "gb18030", "utf-8"),
+    ("gb18030-undeclared", "gb18030", "x-unknown"),
+]
+
+
+@pytest.mark.parametrize("case,encoding,declared", HTML_CASES, ids=[c[0] for c in HTML_CASES])
+def test_html_round_trip(notice, case, encoding, declared):
+    data = to_html(notice, encoding=encoding, declare=declared)
+    doc = load_bytes(data, "notice.html")
+    assert doc.format == "html"
+    assert nonblank(doc.text) == nonblank(notice)
+    assert paragraphs(doc.text) == paragraphs(notice)  # blank lines the parser relies on
+    for decoy in DECOYS:
+        assert decoy not in doc.text
+
+
+def test_html_round_trip_with_visible_furniture(notice, tmp_path):
+    path = tmp_path / "page.shtml"
+    path.write_bytes(to_html(notice, furniture=True))
+    doc = load(path)
+    assert paragraphs(doc.text) == _furnished(notice)
+
+
+def test_html_numbered_lines_and_cells_keep_their_shape():
+    text = COUNTY.read_text(encoding="utf-8")
+    got = load_bytes(to_html(text), "p.html").text.splitlines()
+    assert "一、主要职责" in got
+    assert any(ln.startswith("（一）县卫生健康委。承担联席会议办公室职能") for ln in got)
+    assert any(ln.startswith("(四）综合督查制度。") for ln in got)
+    assert got[got.index("\t序号"):got.index("\t序号") + 6] == ["\t序号", "\t成员单位", "\t分管负责人",
+                                                               "\t业务联络人", "", "\t1"]
+    assert "\t张  丹" in got  # &nbsp;&nbsp; is two spaces, not collapsed
+
+
+def test_html_metadata_table_becomes_key_value_lines():
+    text = CITY.read_text(encoding="utf-8")
+    lines = load_bytes(to_html(text), "p.html").text.splitlines()
+    assert lines[1:4] == ["索 引 号 011746318/2021-00972 主题分类 人口与计划生育、妇女儿童工作",
+                          "发布机构 巴彦淖尔市人民政府办公室 文  号 巴政办发〔2021〕20号",
+                          "成文日期 2021-12-13 公文时效"]
+
+
+# --- hostile and unusual HTML ---------------------------------------------------------------
+
+HOSTILE = [
+    ("script in the heading",
+     "<h1>关于印发<script>document.write('<p>一、假</p>')</script>方案的通知</h1>", ["关于印发方案的通知"]),
+    ("script in the title",
+     "<html><head><title>通知<script>alert(1)</script></title></head><body><p>一、正文</p></body></html>",
+     ["一、正文"]),
+    ("end-script tag in text", "<p>一、文中出现&lt;/script&gt;标记</p><p>二、下一条</p>",
+     ["一、文中出现</script>标记", "二、下一条"]),
+    ("stray end-script tag", "<p>一、甲</script>乙</p>", ["一、甲乙"]),
+    ("entities", "<p>（一）A&amp;B &lt;C&gt; &#x4E00;&#19968; &ldquo;引&rdquo;&nbsp;&nbsp;止</p>",
+     ["（一）A&B <C> 一一 “引”  止"]),
+    ("br inside a paragraph", "<p>一、第一段<br>二、第二段<br/>三、第三段</p>", ["一、第一段", "二、第二段", "三、第三段"]),
+    ("double br is a blank line", "<div>一、甲<br><br>二、乙</div>", ["一、甲", "", "二、乙"]),
+    ("source line break between Chinese", "<p><span>（一）</span><span>县卫生\n    健康委。负责</span></p>",
+     ["（一）县卫生健康委。负责"]),
+    ("source line break between Latin", "<p>see\n   www.gov.cn\tnow</p>", ["see www.gov.cn now"]),
+    ("hidden elements",
+     '<p>一、见</p><p hidden>二、藏</p><div style="DISPLAY : NONE">三、藏</div>'
+     '<span style="visibility:hidden">四、藏</span><p>五、见</p>', ["一、见", "五、见"]),
+    ("comments", "<p>一、甲<!-- 二、注释 -->乙</p><!--[if IE]><p>三、IE</p><![endif]--><p>四、丁</p>",
+     ["一、甲乙", "四、丁"]),
+    ("form controls and frames",
+     "<select><option>网站导航</option></select><iframe src=x>框</iframe><p>一、正文</p><button>打印</button>",
+     ["一、正文"]),
+    ("unclosed tags", "<p>一、<b>未闭合<p>二、下一段<div>三、再一段", ["一、未闭合", "二、下一段", "三、再一段"]),
+    ("preformatted text", "<pre>一、甲  乙\n二、丙\n\n三、丁</pre>", ["一、甲  乙", "二、丙", "", "三、丁"]),
+    ("zero-width and soft hyphen", "<p>一、甲\u200b乙\u00ad丙\ufeff</p>", ["一、甲乙丙"]),
+    ("empty paragraph spacing", "<p>标题</p><p>&nbsp;</p><p>　</p><p></p><p>一、正文</p>", ["标题", "", "一、正文"]),
+    ("empty layout divs are not blank lines", '<p>甲</p><div class="clear"></div>\n<div>\n</div><p>乙</p>',
+     ["甲", "乙"]),
+    ("list items", "<ul><li>索引号：123</li><li>文号：祁政办秘〔2021〕45号</li></ul>",
+     ["索引号：123", "文号：祁政办秘〔2021〕45号"]),
+]
+
+
+@pytest.mark.parametrize("markup,expected", [c[1:] for c in HOSTILE], ids=[c[0] for c in HOSTILE])
+def test_hostile_html(markup, expected):
+    assert readers.html_to_text(markup).splitlines() == expected
+
+
+TABLES = [
+    ("data table", "<table><tr><th>序号</th><th>成员单位</th></tr><tr><td>1</td><td>卫生健康委</td></tr></table>",
+     ["\t序号", "\t成员单位", "", "\t1", "\t卫生健康委"]),
+    ("cell paragraphs become one line",
+     "<table><tr><td><p>单位</p></td><td><p>联络人</p></td></tr>"
+     "<tr><td><p>县委</p><p>编办</p></td><td>王卫东<br>郑少维</td></tr></table>",
+     ["\t单位", "\t联络人", "", "\t县委 编办", "\t王卫东 郑少维"]),
+    ("merged cells written once",
+     '<table><tr><td colspan="2">成员单位</td><td>人员</td></tr>'
+     '<tr><td rowspan="2">县</td><td>卫健委</td><td>甲</td></tr><tr><td>教育局</td><td>乙</td></tr></table>',
+     ["\t成员单位", "\t人员", "", "\t县", "\t卫健委", "\t甲", "", "\t教育局", "\t乙"]),
+    ("empty cells left out", "<table><tr><td>序号</td><td></td><td>&nbsp;</td><td>备注</td></tr>"
+     "<tr><td>1</td><td>甲</td><td></td><td></td></tr></table>",
+     ["\t序号", "\t备注", "", "\t1", "\t甲"]),
+    ("adjacent tables keep their rows apart",
+     "<table><tr><td>甲</td><td>乙</td></tr></table><table><tr><td>丙</td><td>丁</td></tr></table>",
+     ["\t甲", "\t乙", "", "\t丙", "\t丁"]),
+    ("metadata table", "<table><tr><td>索引号：</td><td>0117/2021-00972</td><td>主题分类：</td><td>卫生</td></tr>"
+     "<tr><td>发文机关：</td><td>县政府办</td><td>成文日期：</td><td>2021年12月3日</td></tr></table>",
+     ["索引号： 0117/2021-00972 主题分类： 卫生", "发文机关： 县政府办 成文日期： 2021年12月3日"]),
+    ("layout table around the body (nested)",
+     "<table><tr><td>栏目</td><td><table><tr><td><p>一、主要职责</p><p>（一）县卫生健康委。负责。</p></td></tr></table>"
+     "<table><tr><td>序号</td><td>单位</td></tr><tr><td>1</td><td>民政局</td></tr></table></td></tr></table>",
+     ["栏目", "一、主要职责", "（一）县卫生健康委。负责。", "\t序号", "\t单位", "", "\t1", "\t民政局"]),
+    ("one-column table is layout", "<table><tr><td>一、主要职责</td></tr><tr><td>二、成员单位</td></tr></table>",
+     ["一、主要职责", "二、成员单位"]),
+    ("long br-separated cell is layout",
+     "<table><tr><td>导航</td><td>" + "<br>".join(f"{n}、" + "婴幼儿照护服务" * 12 for n in "一二三") + "</td></tr></table>",
+     ["导航"] + [f"{n}、" + "婴幼儿照护服务" * 12 for n in "一二三"]),
+]
+
+
+@pytest.mark.parametrize("markup,expected", [c[1:] for c in TABLES], ids=[c[0] for c in TABLES])
+def test_html_tables(markup, expected):
+    assert readers.html_to_text(markup).splitlines() == expected
+
+
+def test_deeply_nested_page_loses_no_text():
+    # libxml2 stops at depth 2048 and drops the rest silently; the reader must notice
+    markup = "<div>" * 20000 + "<p>一、深处的条款</p>" + "</div>" * 20000
+    assert readers.html_to_text(markup).split() == ["一、深处的条款"]
+    soup = "<html><body>" + "".join(f"<div><span>（{n}）段落<br>" for n in range(1, 3001))
+    assert nonblank(readers.html_to_text(soup)) == [f"（{n}）段落" for n in range(1, 3001)]
+    with pytest.raises(LoadError, match="deep"):
+        readers.html_to_text("<table><tr><td>" * 3000 + "x")
+
+
+def test_xhtml_with_xml_declaration_in_gbk(tmp_path):
+    body = "<p>一、主要职责</p><p>（一）县卫生健康委。汪曌哲</p>"  # 曌: GBK, not GB2312
+    page = ('<?xml version="1.0" encoding="gb2312"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">'
+            f'<html xmlns="http://www.w3.org/1999/xhtml"><body>{body}</body></html>')
+    path = tmp_path / "page.xhtml"
+    path.write_bytes(page.encode("gbk"))
+    doc = load(path)
+    assert doc.text.splitlines() == ["一、主要职责", "（一）县卫生健康委。汪曌哲"]
+    assert doc.encoding == "gb18030"
+
+
+def test_declared_charset():
+    assert readers.declared_charset(b'<meta charset="GB2312">') == "gb18030"
+    assert readers.declared_charset(b"<meta http-equiv=Content-Type content='text/html; charset=gbk'>") == "gb18030"
+    assert readers.declared_charset(b'<meta charset="big5">') == "cp950"
+    assert readers.declared_charset(b'<meta charset="no-such-charset">') is None
+    assert readers.declared_charset(b"<p>no declaration</p>") is None
+
+
+def test_utf16_page():
+    text = COUNTY.read_text(encoding="utf-8")
+    html = to_html(text).decode("utf-8").replace("charset=utf-8", "charset=utf-16")
+    doc = load_bytes(html.encode("utf-16"), "page.htm")
+    assert doc.format == "html" and nonblank(doc.text) == nonblank(text)
+
+
+# --- .docx made from each notice -------------------------------------------------------------
+
+
+def test_docx_round_trip(notice, tmp_path):
+    path = tmp_path / "notice.docx"
+    path.write_bytes(to_docx(notice))
+    doc = load(path)
+    assert doc.format == "docx"
+    assert nonblank(doc.text) == nonblank(notice)
+    assert paragraphs(doc.text) == paragraphs(notice)
+    assert "页眉不属于正文" not in doc.text  # the page header is not the body
+
+
+def _docx(build) -> bytes:
+    import docx
+
+    document = docx.Document()
+    build(document)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def _read(build) -> list[str]:
+    return readers.read_docx(_docx(build))[0].splitlines()
+
+
+def test_docx_paragraphs_and_tables_in_document_order():
+    def build(d):
+        d.add_paragraph("附件：")
+        t = d.add_table(rows=2, cols=2)
+        for (r, c), s in zip([(0, 0), (0, 1), (1, 0), (1, 1)], ["序号", "成员单位", "1", "卫生健康委"]):
+            t.cell(r, c).text = s
+        d.add_paragraph("抄送：县委办公室。")
+
+    assert _read(build) == ["附件：", "\t序号", "\t成员单位", "", "\t1", "\t卫生健康委", "抄送：县委办公室。"]
+
+
+def test_docx_merged_cells_are_not_duplicated():
+    def build(d):
+        t = d.add_table(rows=3, cols=3)
+        t.cell(0, 0).merge(t.cell(0, 1)).text = "成员单位"  # horizontal merge
+        t.cell(0, 2).text = "人员"
+        t.cell(1, 0).merge(t.cell(2, 0)).text = "县"  # vertical merge
+        t.cell(1, 1).text, t.cell(1, 2).text = "卫健委", "甲"
+        t.cell(2, 1).text, t.cell(2, 2).text = "教育局", "乙"
+
+    lines = _read(build)
+    assert lines == ["\t成员单位", "\t人员", "", "\t县", "\t卫健委", "\t甲", "", "\t教育局", "\t乙"]
+
+
+def test_docx_one_column_and_nested_tables_are_layout():
+    def build(d):
+        box = d.add_table(rows=2, cols=1)  # 版记 in a ruled box
+        box.cell(0, 0).text = "抄送：县委办公室，县人大常委会办公室。"
+        box.cell(1, 0).text = "祁门县人民政府办公室 2021年12月3日印发"
+        frame = d.add_table(rows=1, cols=2)
+        frame.cell(0, 0).text = "一、主要职责"
+        inner = frame.cell(0, 1).add_table(rows=1, cols=2)
+        inner.cell(0, 0).text, inner.cell(0, 1).text = "甲", "乙"
+
+    # the frame's own cells are lines; the data table inside it keeps the cell convention
+    assert nonblank("\n".join(_read(build))) == [
+        "抄送：县委办公室，县人大常委会办公室。", "祁门县人民政府办公室 2021年12月3日印发", "一、主要职责", "甲", "乙"]
+    assert [ln for ln in _read(build) if ln.startswith("\t")] == ["\t甲", "\t乙"]
+
+
+def test_docx_breaks_tabs_and_empty_paragraphs():
+    from docx.enum.text import WD_BREAK
+
+    def build(d):
+        p = d.add_paragraph("祁门县人民政府办公室关于印发")
+        p.add_run().add_break(WD_BREAK.LINE)
+        p.add_run("联席会议制度的通知")
+        d.add_paragraph()
+        d.add_paragraph("\t一、主要职责\t（缩进用制表符）")
+
+    assert _read(build) == ["祁门县人民政府办公室关于印发", "联席会议制度的通知", "", "一、主要职责 （缩进用制表符）"]
+
+
+def _inject(d, xml: str) -> None:
+    from docx.oxml import parse_xml
+
+    d.element.body.insert(len(d.element.body) - 1, parse_xml(xml))
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_docx_tracked_changes_fields_hyperlinks_and_text_boxes():
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+    def build(d):
+        _inject(d, f'<w:p {W_NS}><w:r><w:t>一、</w:t></w:r><w:del><w:r><w:delText>删去</w:delText></w:r></w:del>'
+                   '<w:ins><w:r><w:t>主要</w:t></w:r></w:ins><w:r><w:t>职责</w:t></w:r></w:p>')
+        _inject(d, f'<w:p {W_NS}><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+                   '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>第3页</w:t></w:r>'
+                   '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+                   '<w:hyperlink><w:r><w:t>（链接）</w:t></w:r></w:hyperlink></w:p>')
+        _inject(d, f'<w:p {W_NS} {mc}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>'
+                   '<w:p><w:r><w:t>文本框中的发文字号</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>'
+                   '<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框中的发文字号</w:t></w:r></w:p>'
+                   '</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>正文</w:t></w:r></w:p>')
+
+    assert _read(build) == ["一、主要职责", "第3页（链接）", "文本框中的发文字号", "正文"]
+
+
+def _numbering(d, levels: list[tuple[str, str]]) -> None:
+    """Add a multi-level list (format, level text) to the document's numbering part, numId 77."""
+    from docx.oxml import parse_xml
+
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+                   for i, (fmt, text) in enumerate(levels))
+    root = d.part.numbering_part.element
+    root.insert(0, parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="77">{lvls}</w:abstractNum>'))
+    root.append(parse_xml(f'<w:num {W_NS} w:numId="77"><w:abstractNumId w:val="77"/></w:num>'))
+
+
+def test_docx_automatic_numbering_is_rendered():
+    def build(d):
+        _numbering(d, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."),
+                       ("decimalEnclosedCircle", "%4")])
+        for level, text in [(0, "主要职责"), (1, "县卫生健康委。"), (2, "全面落实。"), (2, "加强督查。"),
+                            (3, "其一"), (1, "县委编办。"), (0, "成员单位"), (1, "县发展改革委。")]:
+            _inject(d, f'<w:p {W_NS}><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="77"/></w:numPr></w:pPr>'
+                       f'<w:r><w:t>{text}</w:t></w:r></w:p>')
+
+    assert _read(build) == ["一、主要职责", "（一）县卫生健康委。", "1.全面落实。", "2.加强督查。", "①其一",
+                            "（二）县委编办。", "二、成员单位", "（一）县发展改革委。"]
+
+
+@pytest.mark.parametrize("n,fmt,expected", [
+    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (12, "chineseCountingThousand", "十二"),
+    (20, "chineseCounting", "二十"), (105, "chineseCounting", "一百零五"), (3, "decimalEnclosedCircle", "③"),
+    (3, "ideographTraditional", "丙"), (4, "upperRoman", "IV"), (28, "lowerLetter", "bb"), (7, "decimal", "7"),
+    (5, "decimalFullWidth", "５"), (2, "somethingNew", "2")])
+def test_word_number_formats(n, fmt, expected):
+    assert readers.format_number(n, fmt) == expected
+
+
+# --- bad input: one line, never a traceback ---------------------------------------------------
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, data in entries.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def _docx_bytes() -> bytes:
+    return to_docx("一、主要职责\n联席会议统筹协调。\n")
+
+
+BAD = [
+    ("empty", b"", "empty"),
+    ("whitespace", b" \r\n\t\n  \xe3\x80\x80\n", "empty|no text"),
+    ("png", b"\x89PNG\r\n\x1a\n" + bytes(200), "PNG"),
+    ("jpeg", b"\xff\xd8\xff\xe0" + bytes(100), "JPEG"),
+    ("pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+    ("old word", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), r"\.doc"),
+    ("zip", _zip({"readme.txt": b"hello"}), "zip archive"),
+    ("random bytes", random.Random(7).randbytes(8192), "binary|undecodable"),
+    ("undecodable", b"abc \x80\xff\xfe\x81 " * 50, "undecodable"),
+    ("latin-1 text", "Café résumé naïve ".encode("latin-1") * 20, "undecodable"),
+    ("empty html", b"<html><body><script>var a=1;</script>&nbsp;</body></html>", "no text"),
+    ("docx without document.xml", _zip({"[Content_Types].xml": b"<Types/>", "word/styles.xml": b"<x/>"}),
+     "docx"),
+    ("truncated docx", None, "damaged"),
+    ("docx with broken xml", None, "damaged|docx"),
+]
+
+
+def _bad_bytes(case: str, data: bytes | None) -> bytes:
+    if case == "truncated docx":
+        full = _docx_bytes()
+        return full[: len(full) // 2]
+    if case == "docx with broken xml":
+        src = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
+        return _zip({n: (b"<w:document><w:body><w:p>" if n == "word/document.xml" else src.read(n))
+                     for n in src.namelist()})
+    return data
+
+
+@pytest.mark.parametrize("case,data,message", BAD, ids=[c[0] for c in BAD])
+def test_bad_input_is_one_line(case, data, message, tmp_path):
+    import re
+
+    path = tmp_path / ("input.docx" if "docx" in case else "input.txt")
+    path.write_bytes(_bad_bytes(case, data))
+    with pytest.raises(LoadError) as err:
+        load(path)
+    assert "\n" not in str(err.value)
+    assert re.search(message, str(err.value)), str(err.value)
+    assert isinstance(err.value, PolicykgError) and str(path) in str(err.value)
+
+
+def test_missing_path_and_directory(tmp_path):
+    for path, message in ((tmp_path / "nope.txt", "no such file"), (tmp_path, "is a directory")):
+        with pytest.raises(LoadError, match=message) as err:
+            load(path)
+        assert "\n" not in str(err.value)
+
+
+def test_zip_bomb_is_refused(monkeypatch):
+    monkeypatch.setattr(readers, "MAX_XML_BYTES", 1000)
+    with pytest.raises(LoadError, match="unpacks to more than"):
+        readers.read_docx(to_docx("一、主要职责\n" + "联席会议统筹协调。" * 200))
+
+
+# --- sniffing: the bytes decide, not the name ----------------------------------------------
+
+
+def test_wrong_extension_is_read_by_content(tmp_path):
+    text = COUNTY.read_text(encoding="utf-8")
+    cases = [("really-html.txt", to_html(text, encoding="gb18030", declare="gb2312"), "html"),
+             ("really-docx.txt", to_docx(text), "docx"),
+             ("really-text.html", text.encode("utf-8"), "txt"),  # an .html name on plain text
+             ("really-text.docx", text.encode("gb18030"), "txt"),
+             ("really-html.docx", to_html(text), "html")]  # "Word" files that are web pages
+    for name, data, fmt in cases:
+        path = tmp_path / name
+        path.write_bytes(data)
+        doc = load(path)
+        assert doc.format == fmt, name
+        assert nonblank(doc.text) == nonblank(text), name
+
+
+@pytest.mark.parametrize("head,fmt", [
+    (b"<!DOCTYPE html><html>", "html"),
+    (b"\xef\xbb\xbf  <!doctype HTML>", "html"),
+    (b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "x"><html>', "html"),
+    (b"<!-- cms template 2021 -->\n<html>", "html"),
+    (b"\n\n<HTML><HEAD>", "html"),
+    (b"<meta charset=gbk><title>t</title>", "html"),
+    ("<html><body>".encode("utf-16"), "html"),
+    ("一、主要职责 <注>".encode("utf-8"), "txt"),
+    (b"plain notice text", "txt"),
+])
+def test_sniff(head, fmt):
+    assert sniff(head + b"\n<p>x</p>") == fmt
+
+
+def test_docx_sniffed_by_its_central_directory():
+    # a large first part pushes every local "word/" name beyond the first 64 KB
+    src = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
+    entries = {"customXml/preview.bin": random.Random(1).randbytes(200_000)}
+    entries.update({n: src.read(n) for n in src.namelist()})
+    data = _zip(entries)
+    assert b"word/" not in data[:65536]
+    assert sniff(data, ".txt") == "docx"
+    assert nonblank(load_bytes(data, "x.txt").text) == ["一、主要职责", "联席会议统筹协调。"]
+
+
+# --- size ------------------------------------------------------------------------------------
+
+
+def test_ten_megabytes_of_text_and_one_ten_megabyte_line():
+    text = COUNTY.read_text(encoding="utf-8")
+    big = (text * (10_000_000 // len(text.encode("utf-8")) + 1)).encode("utf-8")
+    assert len(load_bytes(big, "big.txt").text) > 3_000_000
+    line = ("联席会议统筹协调" * 625_000).encode("gb18030")  # one 10 MB line, 5 M characters
+    assert load_bytes(line, "line.txt").text.count("\n") == 0
+
+
+def test_ten_megabyte_page():
+    text = CITY.read_text(encoding="utf-8")
+    page = to_html(text * (10_000_000 // len(text.encode("utf-8")) + 1))
+    assert len(page) > 10_000_000
+    doc = load_bytes(page, "big.html")
+    assert doc.text.count("一、总体要求") > 100
+    one_line = b"<html><body><p>" + "婴幼儿照护服务".encode("utf-8") * 500_000 + b"</p></body></html>"
+    assert load_bytes(one_line, "line.html").text.count("\n") == 1
