@@ -1,0 +1,724 @@
+"""Stage — compare: two notices in the graph → what they share and where they differ.
+
+In: a store (`build.load_store`) and two notice names (文号, file stem, jurisdiction name or
+IRI; `find_notice`). Out: `compare(store, a, b)` → a `Comparison`: the units of both
+joint meetings aligned through the department registry (县消防救援大队 ↔ 市消防救援支队),
+each aligned pair's duty statements paired one to one and labelled shared / reworded /
+only-A / only-B with the score and both source spans, the joint meetings side by side,
+and a responsibility matrix (unit × topic of `ontology/topics.ttl`, 牵头/负责/配合 per side).
+`comparison_quads(c)` states it in RDF (vocabulary: `ontology/compare.ttl`) in the named
+graph ``{base}comparison/{A}--{B}``; `add_comparison(store, c)` puts it there.
+
+Everything is read from the graph with SPARQL, never from `Document`s, so a comparison
+runs on a store `policykg build` left on disk as well as on notices built in memory.
+Rendering (terminal, JSON, CSV, Markdown, HTML) is `report.py`'s job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from typing import Iterable
+
+import pyoxigraph as ox
+
+from .errors import PolicykgError
+from .graph import (DCT, DEFAULT_BASE, DEPT, ELI, OA, ORG, PROV, RDF, RDFS, SKOS, XSD, iri_segment,
+                    normalise_base, number_slug)
+from .knowledge import PK, by_subject
+from .model import FOLD
+from .topics import topic_scheme, topics_of
+from .similarity import CMP, DEFAULT_METHOD, DEFAULT_THRESHOLD, SHARED_RATIO, assign, make_scorer, wording_ratio
+
+ALIGN = "http://knowledgeweb.semanticweb.org/heterogeneity/alignment#"
+ROLE = "https://w3id.org/policykg/role/"
+ROLE_RANK = {"lead": 3, "responsible": 2, "supporting": 1}
+ROLE_ZH = {"lead": "牵头", "responsible": "负责", "supporting": "配合"}
+STATUS_ZH = {"shared": "两地共有", "reworded": "表述不同", "only-A": "仅A有", "only-B": "仅B有",
+             "counterpart": "对应部门", "partial": "部分对应", "same-name": "同名单位",
+             "same": "相同", "differs": "不同"}
+
+_PREFIXES = f"""PREFIX pk: <{PK}> PREFIX eli: <{ELI}> PREFIX org: <{ORG}> PREFIX rdfs: <{RDFS}>
+PREFIX prov: <{PROV}> PREFIX oa: <{OA}> PREFIX dct: <{DCT}> PREFIX skos: <{SKOS}>
+"""
+
+
+# --- finding a notice by name -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoticeRef:
+    """A notice in the store, with the names it answers to."""
+
+    iri: str
+    graph: str
+    title: str = ""
+    number: str = ""
+    date: str = ""
+    jurisdiction: str = ""
+    file: str = ""
+
+    @property
+    def slug(self) -> str:
+        return self.iri.rstrip("/").rsplit("/", 1)[-1]
+
+    @property
+    def stem(self) -> str:
+        return re.sub(r"\.[A-Za-z0-9]+$", "", self.file)
+
+    @property
+    def name(self) -> str:
+        """What a person calls it: jurisdiction and 文号."""
+        return " ".join(x for x in (self.jurisdiction, self.number or self.slug) if x)
+
+
+def _value(term) -> str:
+    return "" if term is None else term.value
+
+
+def notices(store: ox.Store) -> list[NoticeRef]:
+    """Every notice (pk:Notice) in the store, ordered by jurisdiction, date and 文号."""
+    rows = store.query(_PREFIXES + """
+        SELECT ?doc ?g (SAMPLE(?t) AS ?title) (SAMPLE(?n) AS ?number) (SAMPLE(?d) AS ?date)
+               (SAMPLE(?jn) AS ?jname) (SAMPLE(?f) AS ?file) WHERE {
+          GRAPH ?g { ?doc a pk:Notice .
+            OPTIONAL { ?doc eli:title ?t } OPTIONAL { ?doc eli:id_local ?n }
+            OPTIONAL { ?doc eli:date_document ?d }
+            OPTIONAL { ?doc eli:jurisdiction ?j . ?j rdfs:label ?jn }
+            OPTIONAL { ?doc prov:hadPrimarySource ?src . ?src rdfs:label ?f } }
+        } GROUP BY ?doc ?g""")
+    out = [NoticeRef(r["doc"].value, r["g"].value, _value(r["title"]), _value(r["number"]), _value(r["date"]),
+                     _value(r["jname"]), _value(r["file"])) for r in rows]
+    return sorted(out, key=lambda n: (n.jurisdiction, n.date, n.number, n.iri))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text.translate(FOLD)).lower()
+
+
+def find_notice(store: ox.Store, name: str) -> NoticeRef:
+    """The one notice `name` designates: its IRI, 文号 (any bracket style), file name or stem,
+    document slug, or jurisdiction name; else a unique notice whose title or jurisdiction
+    contains `name`. Raises `PolicykgError` naming the candidates when none or several fit."""
+    known = notices(store)
+    if not known:
+        raise PolicykgError("the store holds no notices; run `policykg build corpus -o outputs` or name notice files")
+    key = _norm(name)
+    if not key:
+        raise PolicykgError("empty notice name")
+    slug = number_slug(name)
+
+    def exact(n: NoticeRef) -> bool:
+        return (name == n.iri or key in {_norm(n.number), _norm(n.file), _norm(n.stem), _norm(n.slug),
+                                         _norm(n.jurisdiction)}
+                or (bool(n.number) and slug == number_slug(n.number)))
+
+    for test in (exact, lambda n: key in _norm(n.jurisdiction) or key in _norm(n.title)):
+        hits = [n for n in known if test(n)]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            raise PolicykgError(f"{name!r} fits {len(hits)} notices: "
+                                + "; ".join(n.name for n in hits) + " — give the 文号 or file name")
+    raise PolicykgError(f"no notice {name!r} in the store; known: " + "; ".join(n.name for n in known))
+
+
+# --- one side as read from the graph --------------------------------------------------------------
+
+
+@dataclass
+class Statement:
+    """A duty statement (kind ``duty``) or a task tag's assignment (kind ``task``) of one unit."""
+
+    iri: str
+    unit: str
+    kind: str
+    text: str
+    role: str
+    clause: str  # clause id (main/4/12)
+    clause_label: str  # as written: （十二）
+    start: int
+    end: int
+    quote: str
+    action: str = ""
+    topics: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Unit:
+    """An organisation of the notice's own jurisdiction that the notice puts to work."""
+
+    iri: str
+    name: str
+    concept: str | None  # registry concept, local name (fire-rescue)
+    member: bool
+    order: int
+    duties: list[Statement] = field(default_factory=list)
+    tasks: list[Statement] = field(default_factory=list)
+
+
+@dataclass
+class Rule:
+    iri: str
+    kind: str
+    label: str
+    period: str | None
+    times_min: int | None
+    times_max: int | None
+    irregular: bool
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass
+class Meeting:
+    iri: str
+    name: str = ""
+    convenor: str = ""
+    deputy_convenors: list[str] = field(default_factory=list)
+    office_host: str = ""
+    office_director: str = ""
+    lead_unit: str = ""
+    members: list[str] = field(default_factory=list)  # unit IRIs, in the notice's order
+    stated_count: int | None = None
+    rules: list[Rule] = field(default_factory=list)
+
+
+@dataclass
+class Side:
+    notice: NoticeRef
+    units: dict[str, Unit]
+    meeting: Meeting | None
+
+    @property
+    def label(self) -> str:
+        return self.notice.jurisdiction or self.notice.slug
+
+
+def _int(term) -> int | None:
+    return int(term.value) if term is not None else None
+
+
+def read_side(store: ox.Store, ref: NoticeRef) -> Side:
+    """The units, duties, task assignments and joint meeting of one notice, from its graph."""
+    g = f"<{ref.graph}>"
+    juris = store.query(_PREFIXES + f"SELECT ?j WHERE {{ GRAPH {g} {{ <{ref.iri}> eli:jurisdiction ?j }} }}")
+    j = next((r["j"].value for r in juris), None)
+
+    meeting = _read_meeting(store, ref)
+    members = meeting.members if meeting else []
+
+    rows = store.query(_PREFIXES + f"""
+        SELECT ?d ?org ?kind ?text ?role ?action ?cid ?clabel ?start ?end ?quote WHERE {{ GRAPH {g} {{
+          ?d a pk:DutyAssignment ; pk:assignee ?org ; pk:role ?role ; pk:span ?sp .
+          ?sp oa:hasSelector ?pos, ?q . ?pos oa:start ?start ; oa:end ?end . ?q oa:exact ?quote .
+          OPTIONAL {{ ?d pk:dutyText ?text }} OPTIONAL {{ ?d pk:actionLabel ?action }}
+          OPTIONAL {{ ?d pk:task ?task }}
+          BIND(IF(BOUND(?task), "task", "duty") AS ?kind)
+          OPTIONAL {{ ?d prov:wasDerivedFrom ?c . ?c dct:identifier ?cid . OPTIONAL {{ ?c pk:clauseLabel ?clabel }} }}
+        }} }}""")
+    statements: list[Statement] = []
+    for r in rows:
+        quote = r["quote"].value
+        text = _value(r["text"]) or quote
+        statements.append(Statement(
+            iri=r["d"].value, unit=r["org"].value, kind=r["kind"].value, text=text,
+            role=r["role"].value.rsplit("/", 1)[-1], clause=_value(r["cid"]), clause_label=_value(r["clabel"]),
+            start=int(r["start"].value), end=int(r["end"].value), quote=quote, action=_value(r["action"])))
+    statements.sort(key=lambda s: (s.start, s.end, s.iri))
+    # a task's topic is read from its task clause's heading: the tag alone says nothing
+    for s in statements:
+        s.topics = list(topics_of(s.text))
+
+    assigned = {s.unit for s in statements}
+    orgs = store.query(_PREFIXES + f"""
+        SELECT ?org ?name ?concept WHERE {{ GRAPH {g} {{
+          ?org a org:Organization ; rdfs:label ?name ; pk:jurisdiction <{j}> .
+          OPTIONAL {{ ?org org:classification ?concept }} FILTER NOT EXISTS {{ ?org a pk:JointMeeting }} }} }}""") if j else []
+    first_seen = {}
+    for s in statements:
+        first_seen.setdefault(s.unit, len(first_seen))
+    units: dict[str, Unit] = {}
+    for r in orgs:
+        iri = r["org"].value
+        if iri not in assigned and iri not in members:
+            continue  # named only (县人民政府, 县委): not put to work by this notice
+        concept = _value(r["concept"]).removeprefix(DEPT) or None
+        order = members.index(iri) if iri in members else len(members) + first_seen.get(iri, 0)
+        units[iri] = Unit(iri, r["name"].value, concept, iri in members, order)
+    for s in statements:
+        if s.unit in units:
+            (units[s.unit].duties if s.kind == "duty" else units[s.unit].tasks).append(s)
+    units = dict(sorted(units.items(), key=lambda kv: (kv[1].order, kv[0])))
+    return Side(ref, units, meeting)
+
+
+def _read_meeting(store: ox.Store, ref: NoticeRef) -> Meeting | None:
+    g = f"<{ref.graph}>"
+    rows = list(store.query(_PREFIXES + f"""
+        SELECT ?m ?name ?count WHERE {{ GRAPH {g} {{ <{ref.iri}> pk:establishes ?m .
+          OPTIONAL {{ ?m rdfs:label ?name }} OPTIONAL {{ ?m pk:statedMemberCount ?count }} }} }}"""))
+    if not rows:
+        return None
+    m = Meeting(rows[0]["m"].value, _value(rows[0]["name"]), stated_count=_int(rows[0]["count"]))
+    mi = f"<{m.iri}>"
+    for prop, attr in (("convenor", "convenor"), ("officeDirector", "office_director")):
+        for r in store.query(_PREFIXES + f"SELECT ?l WHERE {{ GRAPH {g} {{ {mi} pk:{prop} ?p . ?p rdfs:label ?l }} }}"):
+            setattr(m, attr, r["l"].value)
+    m.deputy_convenors = sorted(r["l"].value for r in store.query(
+        _PREFIXES + f"SELECT ?l WHERE {{ GRAPH {g} {{ {mi} pk:deputyConvenor ?p . ?p rdfs:label ?l }} }}"))
+    for prop, attr in (("officeHost", "office_host"), ("leadUnit", "lead_unit")):
+        for r in store.query(_PREFIXES + f"SELECT ?o WHERE {{ GRAPH {g} {{ {mi} pk:{prop} ?o }} }}"):
+            setattr(m, attr, r["o"].value)
+    ms = store.query(_PREFIXES + f"""SELECT ?ms ?org WHERE {{ GRAPH {g} {{
+        ?ms org:organization {mi} ; org:member ?org }} }}""")
+    ordered = sorted(((int(r["ms"].value.rsplit("/", 1)[-1]), r["org"].value) for r in ms
+                      if r["ms"].value.rsplit("/", 1)[-1].isdigit()))
+    m.members = [org for _, org in ordered]
+    for r in store.query(_PREFIXES + f"""
+        SELECT ?r ?kind ?label ?period ?min ?max ?irr ?start ?end ?quote WHERE {{ GRAPH {g} {{
+          {mi} pk:meetingRule ?r . ?r pk:span ?sp . ?sp oa:hasSelector ?pos, ?q .
+          ?pos oa:start ?start ; oa:end ?end . ?q oa:exact ?quote .
+          OPTIONAL {{ ?r pk:ruleKind ?kind }} OPTIONAL {{ ?r rdfs:label ?label }} OPTIONAL {{ ?r pk:period ?period }}
+          OPTIONAL {{ ?r pk:timesMin ?min }} OPTIONAL {{ ?r pk:timesMax ?max }} OPTIONAL {{ ?r pk:irregular ?irr }}
+        }} }}"""):
+        m.rules.append(Rule(r["r"].value, _value(r["kind"]).rsplit("/", 1)[-1], _value(r["label"]),
+                            _value(r["period"]) or None, _int(r["min"]), _int(r["max"]),
+                            _value(r["irr"]) == "true", r["quote"].value, int(r["start"].value), int(r["end"].value)))
+    m.rules.sort(key=lambda r: r.start)
+    return m
+
+
+# --- the comparison ------------------------------------------------------------------------------------
+
+
+@dataclass
+class DutyPair:
+    """Two duty statements paired (shared, reworded) or one left alone (only-A, only-B).
+
+    `score` is the similarity of the pair; for a lone statement, that of its closest
+    statement on the other side (None when the other side has none)."""
+
+    status: str
+    a: Statement | None
+    b: Statement | None
+    score: float | None = None
+
+
+@dataclass
+class UnitPair:
+    """Counterpart units (counterpart, partial, same-name) or a unit of one side only."""
+
+    status: str
+    a: Unit | None
+    b: Unit | None
+    label: str  # the function, as an analyst names it: 卫生健康委, 消防救援机构
+    duties: list[DutyPair] = field(default_factory=list)
+
+    @property
+    def concept(self) -> str | None:
+        return (self.a or self.b).concept
+
+
+@dataclass
+class Row:
+    """One line of the joint-meeting comparison: an aspect (召集人) or a rule kind (全体会议)."""
+
+    key: str
+    aspect: str
+    a: str
+    b: str
+    status: str  # same | differs | only-A | only-B
+    a_rule: Rule | None = None
+    b_rule: Rule | None = None
+
+
+@dataclass
+class Cell:
+    a: str | None  # strongest role of side A on this topic: lead | responsible | supporting
+    b: str | None
+    a_evidence: list[Statement] = field(default_factory=list)
+    b_evidence: list[Statement] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        if not self.a and not self.b:
+            return ""
+        if self.a and self.b:
+            return "same" if self.a == self.b else "differs"
+        return "only-A" if self.a else "only-B"
+
+
+@dataclass
+class Comparison:
+    a: Side
+    b: Side
+    iri: str
+    method: str
+    threshold: float
+    units: list[UnitPair]
+    meeting: list[Row]
+    topics: list[Topic]  # the matrix columns: topics with at least one filled cell
+    matrix: dict[int, dict[str, Cell]]  # index into `units` → topic key → cell
+
+    def duty_pairs(self) -> list[tuple[UnitPair, DutyPair]]:
+        return [(u, d) for u in self.units for d in u.duties]
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        units: dict[str, int] = {}
+        duties: dict[str, int] = {}
+        rows: dict[str, int] = {}
+        cells: dict[str, int] = {}
+        for u in self.units:
+            units[u.status] = units.get(u.status, 0) + 1
+        for _, d in self.duty_pairs():
+            duties[d.status] = duties.get(d.status, 0) + 1
+        for r in self.meeting:
+            rows[r.status] = rows.get(r.status, 0) + 1
+        for row in self.matrix.values():
+            for c in row.values():
+                if c.status:
+                    cells[c.status] = cells.get(c.status, 0) + 1
+        return {"units": units, "duties": duties, "meeting": rows, "matrix": cells}
+
+
+def comparison_iri(a: NoticeRef, b: NoticeRef, base: str = DEFAULT_BASE) -> str:
+    """``{base}comparison/{A}--{B}`` with the notices' 文号 slugs: also the named graph."""
+    return f"{normalise_base(base)}comparison/{a.slug}--{b.slug}"
+
+
+def compare(store: ox.Store, a: str | NoticeRef, b: str | NoticeRef, *, base: str = DEFAULT_BASE,
+            method: str = DEFAULT_METHOD, threshold: float = DEFAULT_THRESHOLD) -> Comparison:
+    """Compare notice `a` (side A) with notice `b` (side B); names as `find_notice` takes them."""
+    ra = a if isinstance(a, NoticeRef) else find_notice(store, a)
+    rb = b if isinstance(b, NoticeRef) else find_notice(store, b)
+    if ra.iri == rb.iri:
+        raise PolicykgError(f"{ra.name}: a notice compared with itself")
+    if not 0.0 < threshold <= 1.0:
+        raise PolicykgError(f"threshold must be in (0, 1], got {threshold}")
+    sa, sb = read_side(store, ra), read_side(store, rb)
+    units = align_units(sa, sb)
+    corpus = [d.text for side in (sa, sb) for u in side.units.values() for d in u.duties]
+    score = make_scorer(method, corpus)
+    for pair in units:
+        pair.duties = align_duties(pair, score, threshold)
+    matrix, topics = responsibility_matrix(units)
+    return Comparison(sa, sb, comparison_iri(ra, rb, base), method, threshold, units,
+                      compare_meetings(sa, sb), topics, matrix)
+
+
+# --- units ---------------------------------------------------------------------------------------------
+
+
+@cache
+def _concept_info(concept: str) -> dict:
+    from .departments import concept_labels
+
+    try:
+        return concept_labels(concept)
+    except PolicykgError:
+        return {"zh": concept, "merges": []}
+
+
+def _function_label(unit: Unit) -> str:
+    return _concept_info(unit.concept)["zh"] if unit.concept else _strip_jurisdiction(unit.name)
+
+
+def _strip_jurisdiction(name: str) -> str:
+    from .departments import find_departments
+
+    hit = next(iter(find_departments(name)), None)
+    if hit and hit.prefix and name.startswith(hit.prefix):
+        return name[len(hit.prefix):]
+    return name
+
+
+def align_units(a: Side, b: Side) -> list[UnitPair]:
+    """Units of A and B paired through the registry: the same concept (counterpart), a merged
+    bureau and a function it merges (partial), the same name outside the registry
+    (same-name); the rest one-sided. In A's order, B's own units after."""
+    b_units = list(b.units.values())
+    by_concept = {u.concept: u for u in b_units if u.concept}
+    by_name = {_strip_jurisdiction(u.name): u for u in b_units if not u.concept}
+    used: set[str] = set()
+    pairs: list[UnitPair] = []
+    for ua in a.units.values():
+        partner, status = None, "only-A"
+        if ua.concept and ua.concept in by_concept:
+            partner, status = by_concept[ua.concept], "counterpart"
+        elif not ua.concept and _strip_jurisdiction(ua.name) in by_name:
+            partner, status = by_name[_strip_jurisdiction(ua.name)], "same-name"
+        if partner is not None:
+            used.add(partner.iri)
+            pairs.append(UnitPair(status, ua, partner, _function_label(ua)))
+            continue
+        merged = [ub for ub in b_units if ua.concept and ub.concept and ub.iri not in used
+                  and (ub.concept in _concept_info(ua.concept)["merges"]
+                       or ua.concept in _concept_info(ub.concept)["merges"])]
+        for ub in merged:
+            pairs.append(UnitPair("partial", ua, ub, f"{_function_label(ua)} ↔ {_function_label(ub)}"))
+        if not merged:
+            pairs.append(UnitPair("only-A", ua, None, _function_label(ua)))
+    partial_b = {p.b.iri for p in pairs if p.status == "partial"}
+    for ub in b_units:
+        if ub.iri not in used and ub.iri not in partial_b:
+            pairs.append(UnitPair("only-B", None, ub, _function_label(ub)))
+    return pairs
+
+
+# --- duties ----------------------------------------------------------------------------------------------
+
+
+def align_duties(pair: UnitPair, score, threshold: float) -> list[DutyPair]:
+    """The duty statements of a unit pair, paired one to one (`similarity.assign`), each
+    pair labelled shared (same words once neutralised) or reworded; the rest one-sided.
+    Ordered by A's statements, B's unpaired ones after."""
+    da = pair.a.duties if pair.a else []
+    db = pair.b.duties if pair.b else []
+    if pair.status in ("only-A", "only-B"):
+        return [DutyPair(pair.status, d if pair.a else None, None if pair.a else d) for d in da or db]
+    scores = [[score(x.text, y.text) for y in db] for x in da]
+    matched = {i: (j, s) for i, j, s in assign(scores, threshold)}
+    taken = {j for j, _ in matched.values()}
+    out = []
+    for i, x in enumerate(da):
+        if i in matched:
+            j, s = matched[i]
+            status = "shared" if wording_ratio(x.text, db[j].text) >= SHARED_RATIO else "reworded"
+            out.append(DutyPair(status, x, db[j], round(s, 4)))
+        else:
+            best = max(scores[i], default=None)
+            out.append(DutyPair("only-A", x, None, None if best is None else round(best, 4)))
+    for j, y in enumerate(db):
+        if j not in taken:
+            best = max((row[j] for row in scores), default=None)
+            out.append(DutyPair("only-B", None, y, None if best is None else round(best, 4)))
+    return out
+
+
+# --- the joint meetings -------------------------------------------------------------------------------------
+
+
+@cache
+def _period_words() -> dict[str, str]:
+    """ISO 8601 duration → the word notices use for it (P6M → 每半年), from cues.ttl."""
+    out = {}
+    for props in by_subject("cues.ttl").values():
+        for d in props.get(PK + "duration", []):
+            cues = props.get(PK + "cue", [])
+            if cues:
+                out.setdefault(str(d), str(cues[0]))
+    return out
+
+
+def describe_rule(rule: Rule) -> str:
+    """每半年1次, 每年1—2次, 不定期, 每季度 … as an analyst would write it."""
+    parts = []
+    if rule.period:
+        parts.append(_period_words().get(rule.period, rule.period))
+    if rule.times_min is not None:
+        times = str(rule.times_min) if rule.times_max in (None, rule.times_min) else f"{rule.times_min}—{rule.times_max}"
+        parts.append(f"{times}次")
+    text = "".join(parts)
+    if rule.irregular:
+        text = f"{text}，不定期" if text else "不定期"
+    return text or "未定频次"
+
+
+def _neutral_role(text: str) -> str:
+    """A post or unit description with departments reduced to their concept and the
+    jurisdiction prefix gone: 县卫健委分管负责同志 and 市卫生健康委分管负责同志 compare equal."""
+    from .departments import find_departments
+    from .similarity import bare
+
+    out, last = [], 0
+    for m in find_departments(text):
+        out.append(text[last:m.start])
+        out.append(f"<{m.concept or m.canonical}>")
+        last = m.end
+    out.append(text[last:])
+    return bare("".join(out))
+
+
+def compare_meetings(a: Side, b: Side) -> list[Row]:
+    """The two joint meetings aspect by aspect, then rule kind by rule kind."""
+    ma, mb = a.meeting, b.meeting
+    rows: list[Row] = []
+    if ma is None and mb is None:
+        return rows
+
+    def unit_name(side: Side, iri: str) -> str:
+        u = side.units.get(iri)
+        return u.name if u else (iri.rsplit("/", 1)[-1] if iri else "")
+
+    def unit_key(side: Side, iri: str) -> str:
+        u = side.units.get(iri)
+        return (u.concept or _strip_jurisdiction(u.name)) if u else ""
+
+    def add(key: str, aspect: str, va: str, vb: str, same: bool | None = None) -> None:
+        if not va and not vb:
+            return
+        if not va or not vb:
+            status = "only-A" if va else "only-B"
+        else:
+            alike = same if same is not None else \
+                _neutral_role(va.replace(a.label, "")) == _neutral_role(vb.replace(b.label, ""))
+            status = "same" if alike else "differs"
+        rows.append(Row(key, aspect, va, vb, status))
+
+    ga = ma or Meeting("")
+    gb = mb or Meeting("")
+    add("name", "联席会议", ga.name, gb.name)
+    add("convenor", "召集人", ga.convenor, gb.convenor)
+    add("deputy_convenors", "副召集人", "、".join(ga.deputy_convenors), "、".join(gb.deputy_convenors))
+    add("office_host", "办公室设在", unit_name(a, ga.office_host), unit_name(b, gb.office_host),
+        unit_key(a, ga.office_host) == unit_key(b, gb.office_host))
+    add("office_director", "办公室主任", ga.office_director, gb.office_director)
+    add("lead_unit", "牵头部门", unit_name(a, ga.lead_unit), unit_name(b, gb.lead_unit),
+        unit_key(a, ga.lead_unit) == unit_key(b, gb.lead_unit))
+    na, nb = len(ga.members), len(gb.members)
+    add("members", "成员单位数", str(na) if ma else "", str(nb) if mb else "", na == nb)
+    add("stated_count", "文中所述单位数",
+        "" if ga.stated_count is None else str(ga.stated_count),
+        "" if gb.stated_count is None else str(gb.stated_count), ga.stated_count == gb.stated_count)
+
+    kinds_zh = _rule_kind_labels()
+    ra = {r.kind: r for r in ga.rules}
+    rb = {r.kind: r for r in gb.rules}
+    order = [r.kind for r in ga.rules] + [r.kind for r in gb.rules if r.kind not in ra]
+    for kind in order:
+        x, y = ra.get(kind), rb.get(kind)
+        aspect = kinds_zh.get(kind) or (x or y).label
+        da = describe_rule(x) if x else ""
+        db = describe_rule(y) if y else ""
+        status = ("only-A" if y is None else "only-B" if x is None else
+                  "same" if (x.period, x.times_min, x.times_max, x.irregular) ==
+                  (y.period, y.times_min, y.times_max, y.irregular) else "differs")
+        rows.append(Row(f"rule:{kind}", aspect, da, db, status, x, y))
+    return rows
+
+
+@cache
+def _rule_kind_labels() -> dict[str, str]:
+    out = {}
+    for props in by_subject("cues.ttl").values():
+        notation = next(iter(props.get(SKOS + "notation", [])), None)
+        label = next((str(l) for l in props.get(SKOS + "prefLabel", []) if getattr(l, "language", "") == "zh"), None)
+        if notation is not None and label and SKOS + "Concept" in props.get(RDF + "type", []):
+            out.setdefault(str(notation), label)
+    return out
+
+
+# --- the responsibility matrix ----------------------------------------------------------------------------------
+
+
+def _strongest(statements: Iterable[Statement]) -> str | None:
+    roles = [s.role for s in statements if s.role in ROLE_RANK]
+    return max(roles, key=ROLE_RANK.__getitem__) if roles else None
+
+
+def responsibility_matrix(units: list[UnitPair]) -> tuple[dict[int, dict[str, Cell]], list[Topic]]:
+    """Unit pair × topic → the strongest role (牵头 > 负责 > 配合) each side gives the unit on
+    that topic, over its duty statements and task assignments. Only topics with a filled
+    cell become columns."""
+    scheme = topic_scheme()
+    matrix: dict[int, dict[str, Cell]] = {}
+    for k, pair in enumerate(units):
+        row = {}
+        for t in scheme:
+            ea = [s for s in ((pair.a.duties + pair.a.tasks) if pair.a else []) if t.key in s.topics]
+            eb = [s for s in ((pair.b.duties + pair.b.tasks) if pair.b else []) if t.key in s.topics]
+            row[t.key] = Cell(_strongest(ea), _strongest(eb), ea, eb)
+        matrix[k] = row
+    used = [t for t in scheme if any(matrix[k][t.key].status for k in matrix)]
+    return {k: {t.key: row[t.key] for t in used} for k, row in matrix.items()}, used
+
+
+# --- the comparison in RDF ---------------------------------------------------------------------------------------
+
+SKOS_LINK = {"shared": SKOS + "exactMatch", "reworded": SKOS + "closeMatch", "counterpart": SKOS + "closeMatch",
+             "same-name": SKOS + "closeMatch", "partial": SKOS + "relatedMatch"}
+
+
+def comparison_quads(c: Comparison) -> list[ox.Quad]:
+    """The comparison as quads in its named graph `c.iri` (vocabulary: ontology/compare.ttl).
+
+    The alignment node (`c.iri`, an align:Alignment of A and B) maps align:Cells — unit
+    pairs, duty pairs, rule pairs — each with both entities, the measure and dct:type;
+    the paired things are linked directly by SKOS mapping properties (both directions);
+    every compared unit, duty and rule carries its outcome as dct:type; statements carry
+    their topics as dct:subject. Deterministic: same comparison, same quads, same order.
+    """
+    graph = ox.NamedNode(c.iri)
+    quads: list[ox.Quad] = []
+    seen: set[ox.Quad] = set()
+
+    def add(s: str, p: str, o) -> None:
+        obj = o if isinstance(o, ox.Literal) else ox.NamedNode(o)
+        q = ox.Quad(ox.NamedNode(s), ox.NamedNode(p), obj, graph)
+        if q not in seen:
+            seen.add(q)
+            quads.append(q)
+
+    def cell(path: str, a: str | None, b: str | None, status: str, measure: float | None) -> None:
+        for iri, st in ((a, status), (b, status)):
+            if iri:
+                add(iri, DCT + "type", CMP + st)
+        if not (a and b):
+            return
+        node = f"{c.iri}/{path}"
+        add(c.iri, ALIGN + "map", node)
+        add(node, RDF + "type", ALIGN + "Cell")
+        add(node, ALIGN + "entity1", a)
+        add(node, ALIGN + "entity2", b)
+        add(node, ALIGN + "relation", ox.Literal("="))
+        if measure is not None:
+            add(node, ALIGN + "measure", ox.Literal(f"{measure:.4f}", datatype=ox.NamedNode(XSD + "float")))
+        add(node, DCT + "type", CMP + status)
+        link = SKOS_LINK.get(status)
+        if link:
+            add(a, link, b)
+            add(b, link, a)
+
+    a, b = c.a.notice, c.b.notice
+    add(c.iri, RDF + "type", ALIGN + "Alignment")
+    add(c.iri, RDFS + "label", ox.Literal(f"{c.a.label} ↔ {c.b.label}：{a.number or a.slug} 与 {b.number or b.slug} 的对比",
+                                          language="zh"))
+    add(c.iri, ALIGN + "onto1", a.iri)
+    add(c.iri, ALIGN + "onto2", b.iri)
+    add(c.iri, ALIGN + "type", ox.Literal("11"))  # one-to-one both ways
+    add(c.iri, PROV + "used", a.iri)
+    add(c.iri, PROV + "used", b.iri)
+    add(c.iri, RDFS + "comment", ox.Literal(f"duties paired by {c.method} at {c.threshold:g}", language="en"))
+    for k, pair in enumerate(c.units, 1):
+        cell(f"unit/{k}", pair.a.iri if pair.a else None, pair.b.iri if pair.b else None, pair.status,
+             1.0 if pair.a and pair.b else None)
+    n = 0
+    for pair in c.units:
+        for d in pair.duties:
+            n += 1
+            cell(f"duty/{n}", d.a.iri if d.a else None, d.b.iri if d.b else None, d.status,
+                 d.score if d.a and d.b else None)
+    for row in c.meeting:
+        if row.a_rule or row.b_rule:
+            status = "shared" if row.status == "same" else row.status
+            cell(f"rule/{iri_segment(row.key.split(':', 1)[1])}", row.a_rule.iri if row.a_rule else None,
+                 row.b_rule.iri if row.b_rule else None, status, None)
+    from .topics import TOPIC
+
+    for side in (c.a, c.b):
+        for unit in side.units.values():
+            for s in unit.duties + unit.tasks:
+                for t in s.topics:
+                    add(s.iri, DCT + "subject", TOPIC + t)
+    return quads
+
+
+def add_comparison(store: ox.Store, c: Comparison) -> str:
+    """(Re)write the comparison's named graph in `store`; returns its IRI."""
+    graph = ox.NamedNode(c.iri)
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+    store.extend(comparison_quads(c))
+    return c.iri
