@@ -71,7 +71,7 @@ def term(value: Any) -> str:
     if isinstance(value, str):
         # A lone surrogate (undecodable bytes on a command line) cannot be in a literal;
         # the replacement character keeps the value a name that matches nothing.
-        return str(ox.Literal(_SURROGATE.sub("\ufffd", value)))
+        return str(ox.Literal(clean(value)))
     if isinstance(value, (bool, int, float)):
         return str(ox.Literal(value))
     raise PolicykgError(f"cannot bind a value of type {type(value).__name__}")
@@ -135,7 +135,13 @@ def local(iri: str | None) -> str:
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", "", text.translate(FOLD))
+    return re.sub(r"\s+", "", clean(text).translate(FOLD))
+
+
+def clean(text: str) -> str:
+    """User text made encodable: a lone surrogate (undecodable bytes of a command line)
+    becomes U+FFFD, so the value stays a name that simply matches nothing."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 # --- notices --------------------------------------------------------------------------------------
@@ -248,7 +254,7 @@ def department_query(name: str) -> DepartmentQuery:
     abbreviation, level name or former name; a concept's local or English name works too."""
     from .departments import concept_labels, concepts, resolve
 
-    text = name.strip()
+    text = clean(name).strip()
     squeezed = re.sub(r"\s+", "", text)
     found: list[str] = []
     prefix, national = None, False
@@ -537,7 +543,8 @@ def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool 
     Row keys: rank (of the statement), score, department, jurisdiction, role, kind, text,
     notice, clause, clause_id, concept, iri (+ source, start, end with `explain`).
     `limit` caps the number of rows."""
-    if not query_words(topic or ""):
+    topic = clean(topic or "")
+    if not query_words(topic):
         return []
     rows: list[dict[str, Any]] = []
     for rank, (score, st) in enumerate(statement_index(store).search(topic, scoring), 1):
@@ -884,7 +891,15 @@ class SparqlResult:
     triples: list[ox.Triple] = field(default_factory=list)
 
     def turtle(self) -> str:
-        return ox.serialize(self.triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+        """Turtle with the prefixes the triples use, declared in name order."""
+        iris = {t.value for tr in self.triples for t in (tr.subject, tr.predicate, tr.object)
+                if isinstance(t, ox.NamedNode)} | {tr.object.datatype.value for tr in self.triples
+                                                    if isinstance(tr.object, ox.Literal)}
+        used = {p: ns for p, ns in PREFIXES.items() if any(i.startswith(ns) for i in iris)}
+        text = ox.serialize(self.triples, format=ox.RdfFormat.TURTLE, prefixes=used).decode("utf-8")
+        lines = text.splitlines(keepends=True)
+        head = [ln for ln in lines if ln.startswith("@prefix")]
+        return "".join(sorted(head) + lines[len(head):])
 
 
 def sparql(store: ox.Store, text: str, *, explain: bool = False) -> SparqlResult:

@@ -1,0 +1,452 @@
+"""Named queries and raw SPARQL on the real seeds, through the Python functions and the CLI."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from typer.testing import CliRunner
+
+from conftest import CITY, COUNTY
+
+from extractor import query as Q
+from extractor.errors import PolicykgError
+
+COUNTY_NO, CITY_NO = "祁政办秘〔2021〕45号", "巴政办发〔2021〕20号"
+TEXTS = {COUNTY_NO: COUNTY.read_text(encoding="utf-8"), CITY_NO: CITY.read_text(encoding="utf-8")}
+INJECTIONS = ['"} ; DROP ALL ; #', "'} ; DROP ALL ; #", 'a"b\'c\\d\ne\r\tf', "} } INSERT DATA { <a:a> <a:b> <a:c> } #",
+              "\\", '"""', "?org", "<https://w3id.org/policykg/dept/health>", "\ud800县卫健委"]
+
+
+@pytest.fixture(scope="module")
+def store():
+    from extractor.build import load_store
+
+    return load_store([COUNTY, CITY])
+
+
+def snapshot(store) -> tuple[int, int]:
+    quads = sorted(str(q) for q in store.quads_for_pattern(None, None, None, None))
+    return len(quads), hash(tuple(quads))
+
+
+def run(*args: str, env: dict | None = None):
+    from extractor.cli import app
+
+    return CliRunner().invoke(app, [*args, "--from", str(COUNTY), "--from", str(CITY)],
+                              env={"COLUMNS": "400", **(env or {})})
+
+
+def concept_of(doc, dep_id: str) -> str | None:
+    return doc.facts.departments[dep_id].concept
+
+
+# --- duties ---------------------------------------------------------------------------------------
+
+
+def test_duties_of_market_regulation_in_both_jurisdictions(store, county, city):
+    rows = Q.duties(store, "市场监管局")
+    county_rows = [r for r in rows if r["jurisdiction"] == "祁门县"]
+    city_rows = [r for r in rows if r["jurisdiction"] == "巴彦淖尔市"]
+    # The same counts as the extraction stage found, read back from the graph.
+    assert len(county_rows) == sum(concept_of(county, d.department) == "market-regulation" for d in county.facts.duties) == 3
+    city_duties = [r for r in city_rows if r["kind"] == "duty"]
+    city_tasks = [r for r in city_rows if r["kind"] == "task"]
+    assert len(city_duties) == sum(concept_of(city, d.department) == "market-regulation" for d in city.facts.duties) == 4
+    assert len(city_tasks) == sum(any(concept_of(city, x) == "market-regulation" for x in a.departments)
+                                  for a in city.facts.assignments) == 8
+    assert {r["department"] for r in county_rows} == {"县市场监管局"}
+    assert {r["department"] for r in city_rows} == {"市市场监管局"}
+    assert all(r["notice"] == COUNTY_NO and r["clause"] == "（十二）" for r in county_rows)
+    assert any("食堂许可" in r["text"] for r in county_rows)
+    assert any("食品安全监管" in r["text"] for r in city_duties)
+    assert {r["text"] for r in city_tasks} >= {"落实用地保障政策", "加强收费管理", "落实安全责任制"}
+    # The city writes 市市场监督管理局 in its member list: the same organisation.
+    assert Q.duties(store, "市场监督管理局") == rows
+
+
+def test_duties_jurisdiction_filter_and_prefixed_names(store, county):
+    county_only = Q.duties(store, "卫健委", jurisdiction="祁门县")
+    assert county_only and {r["jurisdiction"] for r in county_only} == {"祁门县"}
+    assert len(county_only) == sum(concept_of(county, d.department) == "health" for d in county.facts.duties) == 5
+    both = Q.duties(store, "卫健委")
+    assert {r["jurisdiction"] for r in both} == {"祁门县", "巴彦淖尔市"}
+    assert Q.duties(store, "县卫生健康委") == county_only          # 县 in the name: county level
+    assert Q.duties(store, "卫健委", jurisdiction="县") == county_only
+    assert Q.duties(store, "卫健委", jurisdiction="county") == county_only
+    assert Q.duties(store, "卫健委", jurisdiction="祁门") == county_only
+    city = Q.duties(store, "巴彦淖尔市卫生健康委")
+    assert city and {r["department"] for r in city} == {"市卫生健康委"}
+    assert Q.duties(store, "卫健委", jurisdiction="黄山市") == []
+
+
+def test_aliases_give_the_same_rows(store):
+    rows = Q.duties(store, "人社局")
+    assert rows and {r["jurisdiction"] for r in rows} == {"祁门县", "巴彦淖尔市"}
+    for alias in ("人力资源社会保障局", "人力资源和社会保障局", "human-resources-social-security"):
+        assert Q.duties(store, alias) == rows, alias
+    # A field of work names its department too (消防 → the fire-rescue units).
+    fire = Q.duties(store, "消防")
+    assert {r["department"] for r in fire} == {"县消防救援大队", "市消防救援支队"}
+    assert Q.duties(store, "消防救援") == fire
+
+
+def test_unknown_bodies_still_found_by_name(store):
+    rows = Q.duties(store, "河套学院")
+    assert [(r["kind"], r["text"]) for r in rows] == [("task", "加强人才队伍保障")]
+
+
+# --- who -------------------------------------------------------------------------------------------
+
+
+def test_who_fire_lists_both_fire_rescue_units(store):
+    rows = Q.who(store, "消防", explain=True)
+    units: dict = {}
+    for r in rows:  # each unit's best row
+        if r["concept"] == "fire-rescue":
+            units.setdefault(r["department"], r)
+    assert set(units) == {"县消防救援大队", "市消防救援支队"}
+    assert all(units[u]["role"] == "responsible" and units[u]["kind"] == "duty" for u in units)
+    # Ranked: the five statements that speak of 消防 in their own words come first.
+    top = [r for r in rows if r["rank"] <= 5]
+    assert len(top) == 5 and all(r["kind"] == "duty" and "消防" in r["text"] for r in top)
+    assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    for r in rows:  # every hit is about 消防 in the statement itself, not just in a task tag
+        body = r["source"] if r["kind"] == "duty" else re.split(r"[(（][^(（]*$", r["source"])[0]
+        assert "消防" in body, r
+
+
+@pytest.mark.parametrize("topic,concepts", [
+    ("食品安全", {"market-regulation"}),
+    ("用地", {"natural-resources"}),
+    ("税费", {"taxation"}),
+    ("培训", {"education", "human-resources-social-security"}),
+])
+def test_who_finds_the_departments_of_a_topic(store, topic, concepts):
+    rows = Q.who(store, topic)
+    assert rows and concepts <= {r["concept"] for r in rows}
+    assert Q.who(store, topic, limit=2) == rows[:2]
+
+
+def test_who_matches_sub_words_and_nothing_else(store):
+    # 食品药品 and 安全 apart still speak of 食品安全: sub-words of the topic all present.
+    assert Q.who(store, "区块链") == []
+    assert Q.who(store, "   ") == []
+    assert {r["department"] for r in Q.who(store, "婴幼儿照护") if r["jurisdiction"] == "祁门县"}
+    assert Q.tokens("县消防救援大队") and "消防" in Q.tokens("县消防救援大队")
+    assert "婴幼儿" in Q.tokens("婴幼儿照护服务") and "托育" in Q.tokens("托育服务")
+
+
+def test_statement_index_is_reused(store):
+    assert Q.statement_index(store) is Q.statement_index(store)
+
+
+# --- members -----------------------------------------------------------------------------------------
+
+
+def test_members_in_order(store, county, city):
+    rows = Q.members(store)
+    by_notice = {n: [r for r in rows if r["notice"] == n] for n in (COUNTY_NO, CITY_NO)}
+    assert [len(by_notice[COUNTY_NO]), len(by_notice[CITY_NO])] == [21, 18]
+    for doc, no in ((county, COUNTY_NO), (city, CITY_NO)):
+        names = [doc.facts.departments[d].name for d in doc.facts.meeting.members]
+        assert [r["department"] for r in by_notice[no]] == names
+        assert [r["position"] for r in by_notice[no]] == list(range(1, len(names) + 1))
+    assert by_notice[COUNTY_NO][0]["department"] == "县卫生健康委"
+    assert by_notice[COUNTY_NO][-1]["department"] == "县消防救援大队"
+    assert by_notice[COUNTY_NO][0]["stated"] == 21
+    for key in (COUNTY_NO, "祁政办秘[2021]45号", "qimen-county-2021", "祁门县", "祁门"):
+        assert Q.members(store, key) == by_notice[COUNTY_NO], key
+    assert Q.members(store, "bayannur-city-2021.txt") == by_notice[CITY_NO]
+    assert Q.members(store, "黄山市") == []
+
+
+def test_members_explain_points_into_the_member_list(store):
+    rows = Q.members(store, explain=True)
+    for r in rows:
+        assert r["source"] == TEXTS[r["notice"]][r["start"]:r["end"]]
+    county = [r for r in rows if r["notice"] == COUNTY_NO]
+    assert [r["start"] for r in county] == sorted(r["start"] for r in county)
+    assert county[8]["source"] == "县自然资源和规划局"  # as written in the list
+
+
+# --- refs ----------------------------------------------------------------------------------------------
+
+
+def test_refs(store):
+    rows = Q.refs(store)
+    city = {r["number"]: r for r in rows if r["notice"] == CITY_NO and r["number"]}
+    county = {r["number"]: r for r in rows if r["notice"] == COUNTY_NO and r["number"]}
+    assert "国办发〔2019〕15号" in city and "国办发〔2019〕15号" not in county
+    assert city["国办发〔2019〕15号"]["relation"] == "based_on"
+    assert city["国办发〔2019〕15号"]["title"] == "国务院办公厅关于促进3岁以下婴幼儿照护服务发展的指导意见"
+    both = "财政部公告2019年第76号"
+    assert both in city and both in county
+    assert city[both]["cited_by"] == county[both]["cited_by"] == f"{CITY_NO}; {COUNTY_NO}"
+    internal = [r for r in rows if r["kind"] == "internal"]
+    assert {(r["notice"], r["resolves_to"]) for r in internal} == {(CITY_NO, CITY_NO), (COUNTY_NO, COUNTY_NO)}
+    assert all(r["resolves_to"] is None for r in rows if r["kind"] != "internal")
+    assert Q.refs(store, CITY_NO) == [r for r in rows if r["notice"] == CITY_NO]
+    for r in Q.refs(store, explain=True):
+        assert r["source"] == TEXTS[r["notice"]][r["start"]:r["end"]] and r["source"].startswith("《")
+
+
+def test_refs_resolve_to_notices_of_the_corpus(tmp_path):
+    """A notice citing a seed by 文号, and the city's plan by the title it issued it under."""
+    from extractor.build import load_store
+
+    follow = tmp_path / "followup.txt"
+    follow.write_text(
+        "黄山市人民政府办公室关于转发祁门县婴幼儿照护服务联席会议制度的通知\n\n黄政办〔2022〕3号\n\n"
+        "各区县人民政府，市政府有关部门：\n    现将《祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务"
+        "发展工作联席会议制度的通知》（祁政办秘〔2021〕45号）和《关于促进3岁以下婴幼儿照护服务发展实施方案》"
+        "转发给你们，请参照执行。\n\n黄山市人民政府办公室\n2022年1月5日\n", encoding="utf-8")
+    rows = Q.refs(load_store([COUNTY, CITY, follow]), "黄政办〔2022〕3号")
+    assert {(r["number"], r["resolves_to"]) for r in rows} == {("祁政办秘〔2021〕45号", COUNTY_NO), (None, CITY_NO)}
+
+
+# --- meetings and departments -------------------------------------------------------------------------
+
+
+def test_meetings_side_by_side(store):
+    rows = {r["key"]: r for r in Q.meetings(store)}
+    plenary = rows["plenary"]
+    assert plenary["item"] == "全体会议"
+    assert "每半年" in plenary[COUNTY_NO] and "P6M" in plenary[COUNTY_NO]
+    assert "每年" in plenary[CITY_NO] and "P1Y" in plenary[CITY_NO] and "1–2" in plenary[CITY_NO]
+    assert Q.rule_text("P1Y", 1, 2, False) == "每年1–2次 (P1Y ×1–2)"
+    assert rows["members"][COUNTY_NO] == "21" and rows["members"][CITY_NO] == "18"
+    assert rows["jurisdiction"][COUNTY_NO] == "祁门县"
+    assert rows["convenor"][COUNTY_NO] == "县政府分管副县长"
+    assert rows["office"][CITY_NO] == "市卫生健康委"
+    assert rows["thematic"][COUNTY_NO] == rows["thematic"][CITY_NO] == "不定期"
+    assert rows["liaison"][COUNTY_NO] is None and rows["inspection"][CITY_NO] is None
+    explained = {r["key"]: r for r in Q.meetings(store, explain=True)}
+    for no in (COUNTY_NO, CITY_NO):
+        r = explained["plenary"]
+        assert r[f"{no} source"] == TEXTS[no][r[f"{no} start"]:r[f"{no} end"]] and "全体会议" in r[f"{no} source"]
+
+
+def test_departments_counts(store, county, city):
+    rows = Q.departments(store)
+    by_name = {(r["jurisdiction"], r["department"]): r for r in rows}
+    for doc, j in ((county, "祁门县"), (city, "巴彦淖尔市")):
+        for dep in doc.facts.departments.values():
+            if dep.jurisdiction != j:
+                continue
+            r = by_name[(j, dep.name)]
+            assert r["duties"] == sum(d.department == dep.id for d in doc.facts.duties), dep.name
+            assert r["tasks"] == sum(dep.id in a.departments for a in doc.facts.assignments), dep.name
+    health = by_name[("巴彦淖尔市", "市卫生健康委")]
+    assert (health["duties"], health["tasks"], health["member_of"], health["concept"], health["label_en"]) == \
+        (7, 16, 1, "health", "Health Commission")
+    assert by_name[("祁门县", "县卫生健康委")]["duties"] == 5
+    assert by_name[("巴彦淖尔市", "河套学院")]["concept"] is None
+    assert sum(r["member_of"] for r in rows) == 21 + 18
+    explained = Q.departments(store, explain=True)
+    assert sum(r["source"] is not None for r in explained) >= len(explained) - 2  # issuers: no mention
+    for r in explained:
+        if r["source"] is not None:  # its first mention, as written in one of the notices
+            assert r["source"] in (TEXTS[COUNTY_NO][r["start"]:r["end"]], TEXTS[CITY_NO][r["start"]:r["end"]])
+
+
+# --- explain: the source text is the notice's own text ----------------------------------------------------
+
+
+@pytest.mark.parametrize("call", [
+    lambda s: Q.duties(s, "卫健委", explain=True),
+    lambda s: Q.duties(s, "市场监管局", explain=True),
+    lambda s: Q.who(s, "用地", explain=True),
+])
+def test_explain_rows_are_slices_of_the_notice_file(store, call):
+    rows = call(store)
+    assert rows
+    for r in rows:
+        assert r["source"] and r["source"] == TEXTS[r["notice"]][r["start"]:r["end"]]
+        if r["kind"] == "duty":
+            assert r["source"] == r["text"]
+        else:  # a task: its clause through the tag naming the department
+            assert r["source"].rstrip().endswith(("负责)", "负责）")) and r["text"] in r["source"]
+
+
+# --- injection and binding -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", INJECTIONS)
+def test_injection_matches_nothing_and_changes_nothing(store, name):
+    before = snapshot(store)
+    assert Q.duties(store, name) == []
+    assert Q.duties(store, "卫健委", jurisdiction=name) == []
+    hits = Q.who(store, name)  # never raises; only a Chinese word in it may match a statement
+    assert hits == [] or re.search("[\u4e00-\u9fff]", name)
+    assert Q.members(store, name) == [] and Q.refs(store, name) == []
+    assert not Q.known_department(store, name)
+    assert snapshot(store) == before
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_any_bound_value_comes_back_unchanged(store, text):
+    """VALUES written by pyoxigraph: whatever the value, the query parses and returns it as is."""
+    rows = Q.select(store, "SELECT ?v WHERE { }", v=text)
+    assert rows == [{"v": text}]
+    Q.duties(store, text)  # never raises
+
+
+def test_bind_writes_values_not_text():
+    q = Q.bind("SELECT ?org WHERE { ?org rdfs:label ?name }", name='"} ; DROP ALL ; #', n=[1, 2], c=ox.NamedNode("http://x/y"))
+    assert 'VALUES ?name { "\\"} ; DROP ALL ; #" }' in q
+    assert "VALUES ?n { 1 2 }" in q.replace('"1"^^<http://www.w3.org/2001/XMLSchema#integer>', "1").replace(
+        '"2"^^<http://www.w3.org/2001/XMLSchema#integer>', "2")
+    assert "VALUES ?c { <http://x/y> }" in q
+    with pytest.raises(PolicykgError):
+        Q.bind("SELECT ?x WHERE { ?x ?p ?o }", **{"bad name": 1})
+    assert Q.select(ox.Store(), "SELECT ?v WHERE { }", v=[]) == []
+
+
+# --- raw SPARQL -------------------------------------------------------------------------------------------------
+
+
+def test_sparql_select_ask_construct(store):
+    res = Q.sparql(store, "SELECT ?n ?no WHERE { ?n a pk:Notice ; eli:id_local ?no } ORDER BY ?no")
+    assert res.kind == "select" and res.variables == ["n", "no"]
+    assert [r["no"] for r in res.rows] == sorted([COUNTY_NO, CITY_NO])
+    assert Q.sparql(store, "ASK { ?o org:classification pkd:fire-rescue }").boolean is True
+    assert Q.sparql(store, "ASK { ?o org:classification pkd:no-such-thing }").boolean is False
+    g = Q.sparql(store, "CONSTRUCT { ?o rdfs:label ?l } WHERE { ?o org:classification pkd:fire-rescue ; rdfs:label ?l }")
+    parsed = list(ox.parse(g.turtle().encode("utf-8"), format=ox.RdfFormat.TURTLE))
+    assert {t.object.value for t in parsed} == {"县消防救援大队", "市消防救援支队"}
+    explained = Q.sparql(store, "SELECT ?d WHERE { ?d a pk:DutyAssignment ; pk:assignee/org:classification pkd:fire-rescue "
+                         "FILTER NOT EXISTS { ?d a pk:TaskAssignment } }",
+                         explain=True)
+    assert len(explained.rows) == 4 and all("消防" in r["source"] or "安全" in r["source"] for r in explained.rows)
+
+
+@pytest.mark.parametrize("text", [
+    "INSERT DATA { <a:a> <a:b> <a:c> }",
+    "PREFIX x: <http://x/>\n# a comment\ndelete where { ?s ?p ?o }",
+    "DROP ALL",
+    "CLEAR DEFAULT",
+    "LOAD <http://example.org/x.ttl>",
+])
+def test_sparql_updates_are_refused(store, text):
+    before = snapshot(store)
+    with pytest.raises(PolicykgError, match="updates are refused"):
+        Q.sparql(store, text)
+    assert snapshot(store) == before
+
+
+def test_sparql_syntax_error_is_one_line(store):
+    with pytest.raises(PolicykgError) as exc:
+        Q.sparql(store, "SELECT ?x WHERE {\n ?x ?p \n")
+    assert "syntax error" in str(exc.value) and "\n" not in str(exc.value)
+
+
+# --- the CLI -------------------------------------------------------------------------------------------------------
+
+COMMANDS = [
+    (["duties", "市场监管局"], lambda s: Q.duties(s, "市场监管局"), "duties"),
+    (["duties", "卫健委", "--jurisdiction", "祁门县"], lambda s: Q.duties(s, "卫健委", jurisdiction="祁门县"), "duties"),
+    (["who", "消防"], lambda s: Q.who(s, "消防", limit=50), "who"),
+    (["members"], lambda s: Q.members(s), "members"),
+    (["refs"], lambda s: Q.refs(s), "refs"),
+    (["departments"], lambda s: Q.departments(s), "departments"),
+]
+
+
+def _strings(rows, columns):
+    return [{c: "" if r.get(c) is None else str(r[c]) for c in columns} for r in rows]
+
+
+@pytest.mark.parametrize("args,call,name", COMMANDS, ids=[" ".join(c[0]) for c in COMMANDS])
+def test_cli_formats_give_the_same_rows(store, args, call, name):
+    expected = call(store)
+    columns = list(Q.COLUMNS[name])
+    as_csv = run(*args, "--format", "csv")
+    as_json = run(*args, "--format", "json")
+    as_table = run(*args)
+    assert as_csv.exit_code == as_json.exit_code == as_table.exit_code == 0, as_csv.output
+    csv_rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    json_rows = json.loads(as_json.stdout)
+    assert csv_rows == _strings(json_rows, columns) == _strings(expected, columns)
+    assert json_rows == [{c: r.get(c) for c in columns} for r in expected]
+    for r in expected:  # every row is in the table
+        cell = r[columns[0]] if name != "who" else r["department"]
+        assert str(cell) in as_table.stdout
+
+
+def test_cli_explain_in_every_format(store):
+    rows = json.loads(run("duties", "卫健委", "-j", "祁门县", "--explain", "-f", "json").stdout)
+    assert len(rows) == 5 and all(r["source"] == TEXTS[COUNTY_NO][r["start"]:r["end"]] for r in rows)
+    csv_rows = list(csv.DictReader(io.StringIO(run("duties", "卫健委", "-j", "祁门县", "--explain", "-f", "csv").stdout)))
+    assert [(r["source"], int(r["start"]), int(r["end"])) for r in csv_rows] == [(r["source"], r["start"], r["end"]) for r in rows]
+    table = run("duties", "卫健委", "-j", "祁门县", "--explain").stdout
+    for r in rows:
+        assert f"[{r['start']}, {r['end']})" in table
+    meetings = json.loads(run("meetings", "--explain", "-f", "json").stdout)
+    plenary = next(r for r in meetings if r["key"] == "plenary")
+    assert plenary[f"{COUNTY_NO} source"].startswith("（一）全体会议制度")
+
+
+def test_cli_meetings_table_and_json(store):
+    out = run("meetings")
+    assert out.exit_code == 0
+    assert "每半年1次 (P6M ×1)" in out.stdout and "每年1–2次 (P1Y ×1–2)" in out.stdout
+    rows = json.loads(run("meetings", "-f", "json").stdout)
+    assert rows == [{k: r[k] for k in ("item", "key", CITY_NO, COUNTY_NO)} for r in Q.meetings(store)]
+
+
+def test_cli_sparql(tmp_path):
+    q = tmp_path / "q.rq"
+    q.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?m a org:Membership }", encoding="utf-8")
+    out = run("sparql", str(q), "-f", "json")
+    assert out.exit_code == 0 and json.loads(out.stdout) == [{"n": 39}]
+    assert run("sparql", "ASK { ?x a pk:Notice }").stdout.strip() == "true"
+    ttl = run("sparql", "CONSTRUCT { ?o rdfs:label ?l } WHERE { ?o org:classification pkd:fire-rescue ; rdfs:label ?l }")
+    assert ttl.exit_code == 0 and "@prefix rdfs:" in ttl.stdout and "县消防救援大队" in ttl.stdout
+    for bad, message in (("INSERT DATA { <a:a> <a:b> <a:c> }", "updates are refused"),
+                         ("SELECT ?x WHERE {", "syntax error")):
+        res = run("sparql", bad)
+        assert res.exit_code == 1 and res.stdout == ""
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and message in lines[0] and lines[0].startswith("policykg: error:")
+
+
+def test_cli_errors_and_empty_results(tmp_path):
+    for args, message in ((["duties", '"} ; DROP ALL ; #'], "no department called"),
+                          (["members", "黄山市"], "no notice matches"),
+                          (["refs", '"} ; DROP'], "no notice matches")):
+        res = run(*args)
+        assert res.exit_code == 1 and res.stdout == "", args
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and message in lines[0] and "Traceback" not in res.stderr
+    empty = run("who", "区块链")
+    assert empty.exit_code == 0 and "(no rows)" in empty.stdout
+    assert run("who", "区块链", "-f", "json").stdout.strip() == "[]"
+    from extractor.cli import app
+
+    missing = CliRunner().invoke(app, ["members", "--store", str(tmp_path / "nothing")])
+    assert missing.exit_code == 1 and "no store here" in missing.stderr
+    both = CliRunner().invoke(app, ["members", "--store", str(tmp_path), "--from", str(COUNTY)])
+    assert both.exit_code == 1 and "not both" in both.stderr
+
+
+def test_cli_reads_a_store_on_disk(tmp_path):
+    import gc
+
+    from extractor.build import build_store
+    from extractor.cli import app
+    from extractor.store import open_store
+
+    disk, _ = build_store([COUNTY, CITY], open_store(tmp_path / "store"))
+    del disk
+    gc.collect()
+    res = CliRunner().invoke(app, ["members", "--store", str(tmp_path / "store"), "-f", "json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    assert [sum(r["notice"] == n for r in rows) for n in (COUNTY_NO, CITY_NO)] == [21, 18]
