@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import zipfile
 
 import pytest
@@ -190,6 +191,11 @@ HOSTILE = [
     ("empty paragraph spacing", "<p>标题</p><p>&nbsp;</p><p>　</p><p></p><p>一、正文</p>", ["标题", "", "一、正文"]),
     ("empty layout divs are not blank lines", '<p>甲</p><div class="clear"></div>\n<div>\n</div><p>乙</p>',
      ["甲", "乙"]),
+    ("Word-exported HTML",
+     "<p class=MsoListParagraph><![if !supportLists]><span lang=EN-US>1.<span style='font:7.0pt'>&nbsp;&nbsp; "
+     "</span></span><![endif]><span>全面落实<o:p></o:p></span></p><p class=MsoNormal><span>（一）县卫生健康委。"
+     "<o:p>&nbsp;</o:p></span></p><!--[if gte mso 9]><xml><w:WordDocument>三、属性</w:WordDocument></xml><![endif]-->",
+     ["1.   全面落实", "（一）县卫生健康委。"]),
     ("list items", "<ul><li>索引号：123</li><li>文号：祁政办秘〔2021〕45号</li></ul>",
      ["索引号：123", "文号：祁政办秘〔2021〕45号"]),
 ]
@@ -460,8 +466,6 @@ def _bad_bytes(case: str, data: bytes | None) -> bytes:
 
 @pytest.mark.parametrize("case,data,message", BAD, ids=[c[0] for c in BAD])
 def test_bad_input_is_one_line(case, data, message, tmp_path):
-    import re
-
     path = tmp_path / ("input.docx" if "docx" in case else "input.txt")
     path.write_bytes(_bad_bytes(case, data))
     with pytest.raises(LoadError) as err:
