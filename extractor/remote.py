@@ -59,6 +59,16 @@ class RemoteError(PolicykgError):
         self.status = status
 
 
+class _SafeRedirect(urllib.request.HTTPRedirectHandler):
+    """Follow redirects for GET only: urllib turns a redirected POST into a bodiless GET, which
+    an endpoint answers 200 — a push would look done while nothing was written."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if req.get_method() in ("GET", "HEAD"):
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+        return None  # → HTTPError 30x, reported with its Location
+
+
 @dataclass
 class _Response:
     status: int
@@ -80,7 +90,7 @@ class _Client:
         self.authorization: str | None = None  # a Basic header, once the server asked for it
         self.digest: urllib.request.HTTPDigestAuthHandler | None = None
         self.challenge: dict[str, str] | None = None
-        self.opener = urllib.request.build_opener()
+        self.opener = urllib.request.build_opener(_SafeRedirect)
 
     def url(self, **params: str) -> str:
         if not params:
@@ -159,6 +169,9 @@ class _Client:
         except OSError:
             body = b""
         hint = " (wrong user or password?)" if exc.code == 401 and self.auth else ""
+        if 300 <= exc.code < 400:
+            hint = f" to {exc.headers.get('Location', '?')} (use that URL)"
+            body = b""
         return RemoteError(f"{self.where}: HTTP {exc.code} {exc.reason}{hint}: {_snippet(body)}".rstrip(": "),
                            exc.code)
 
@@ -738,7 +751,8 @@ def serve(store: ox.Store, host: str = "127.0.0.1", port: int = 7878) -> None:
 
 def serve_in_thread(server: SparqlServer) -> threading.Thread:
     """Run `server` in a daemon thread (tests, notebooks); stop it with ``server.shutdown()``."""
-    thread = threading.Thread(target=server.serve_forever, name="policykg-sparql", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.1,), name="policykg-sparql",
+                              daemon=True)
     thread.start()
     return thread
 

@@ -5,11 +5,14 @@ backslashes, newlines and tabs, non-ASCII and percent-encoded IRIs — what brea
 """
 from __future__ import annotations
 
+import base64
 import json
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pyoxigraph as ox
 import pytest
@@ -120,11 +123,29 @@ def one_line(exc: pytest.ExceptionInfo) -> str:
 
 @pytest.mark.server
 @pytest.mark.parametrize("method", ["gsp", "update"])
-def test_push_counts_round_trip_and_repush(virtuoso, method):  # noqa: F811
+def test_push_counts_round_trip_and_repush(virtuoso, method, monkeypatch):  # noqa: F811
     store, counts = make_store(uuid.uuid4().hex[:8])
     endpoint = virtuoso.gsp if method == "gsp" else virtuoso.sparql_auth
+    bodies = []
+    original = remote._Client._send
+
+    def send(client, verb, url, body, *rest):
+        try:
+            response = original(client, verb, url, body, *rest)
+        except urllib.error.HTTPError as exc:
+            response = exc
+        if body:
+            bodies.append(getattr(response, "status", getattr(response, "code", None)))
+        if isinstance(response, urllib.error.HTTPError):
+            raise response
+        return response
+
+    monkeypatch.setattr(remote._Client, "_send", send)
     sent = remote.push(store, endpoint, method=method, auth=virtuoso.auth)
     assert sent == counts
+    # digest settled by a bodiless request first: every body went out once, authorised
+    assert len(bodies) == len(counts) and set(bodies) <= {200, 201, 204}
+    monkeypatch.undo()
     for graph, n in counts.items():
         assert server_count(virtuoso.sparql, graph) == n
         # every term comes back exactly: Chinese, quotes, \n, \t, %-encoded IRIs, datatypes, tags
@@ -469,3 +490,85 @@ def test_push_the_seed_notices(virtuoso, county_parsed, city_parsed, method):  #
 
 def _duration(t: ox.Triple) -> bool:
     return isinstance(t.object, ox.Literal) and t.object.datatype.value == XSD + "duration"
+
+
+# --- client behaviour against a scripted server: auth before bodies, no silent redirects ----------
+
+
+class Scripted(BaseHTTPRequestHandler):
+    """Records every request; asks for Basic auth; 301s every POST (a moved endpoint)."""
+
+    log: list[tuple[str, str, bool, int]] = []
+    stored: dict[str, bytes] = {}
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def _answer(self, status: int, body: bytes = b"", headers: dict | None = None) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        data = self.rfile.read(length) if length else b""
+        self.log.append((self.command, self.path, bool(data), status))
+        self.send_response(status)
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        if status < 300 and self.command == "PUT":
+            self.stored[urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)["graph"][0]] = data
+
+    def _authorised(self) -> bool:
+        expected = "Basic " + base64.b64encode("analyst:密码".encode("utf-8")).decode("ascii")
+        if self.headers.get("Authorization") == expected:
+            return True
+        self._answer(401, b"<html><body><h1>401</h1><p>login needed</p></body></html>",
+                     {"WWW-Authenticate": 'Basic realm="graph store"'})
+        return False
+
+    def do_GET(self):
+        if self._authorised():
+            self._answer(406, b"not a SPARQL endpoint")
+
+    def do_PUT(self):
+        if self._authorised():
+            self._answer(201)
+
+    def do_POST(self):
+        self._answer(301, b"", {"Location": "https://elsewhere.example/sparql"})
+
+
+@pytest.fixture()
+def scripted():
+    Scripted.log, Scripted.stored = [], {}
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Scripted)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/store"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_basic_auth_is_settled_before_any_body_is_sent(scripted):
+    store, counts = make_store("basic")
+    sent = remote.push(store, scripted, auth=("analyst", "密码"))  # auto: ASK refused → GSP
+    assert sent == counts
+    bodies = [(method, status) for method, _, has_body, status in Scripted.log if has_body]
+    assert bodies == [("PUT", 201), ("PUT", 201)]  # each graph sent once, never to a 401
+    for graph in counts:
+        assert {q.triple for q in ox.parse(Scripted.stored[graph], format=ox.RdfFormat.N_TRIPLES)} \
+            == graph_triples(store, graph)
+    with pytest.raises(PolicykgError) as exc:
+        remote.push(store, scripted, method="gsp", auth=("analyst", "wrong"))
+    assert "HTTP 401" in one_line(exc) and "password" in str(exc.value) and "login needed" in str(exc.value)
+
+
+def test_a_redirected_post_is_an_error_not_a_silent_get(scripted):
+    store, _ = make_store("moved")
+    with pytest.raises(PolicykgError) as exc:
+        remote.push(store, scripted, method="update")
+    assert "HTTP 301" in one_line(exc) and "https://elsewhere.example/sparql" in str(exc.value)
+    assert [m for m, *_ in Scripted.log] == ["POST"]
+    with pytest.raises(PolicykgError) as exc:
+        remote.query(scripted, "SELECT * WHERE { ?s ?p ?o }")
+    assert "HTTP 301" in one_line(exc)
