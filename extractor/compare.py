@@ -26,7 +26,6 @@ from .errors import PolicykgError
 from .graph import (DCT, DEFAULT_BASE, DEPT, ELI, OA, ORG, PROV, RDF, RDFS, SKOS, XSD, iri_segment,
                     normalise_base, number_slug)
 from .knowledge import PK, by_subject
-from .model import FOLD
 from .topics import topic_scheme, topics_of
 from .similarity import CMP, DEFAULT_METHOD, DEFAULT_THRESHOLD, SHARED_RATIO, assign, make_scorer, wording_ratio
 
@@ -76,51 +75,30 @@ def _value(term) -> str:
     return "" if term is None else term.value
 
 
-def notices(store: ox.Store) -> list[NoticeRef]:
-    """Every notice (pk:Notice) in the store, ordered by jurisdiction, date and 文号."""
-    rows = store.query(_PREFIXES + """
-        SELECT ?doc ?g (SAMPLE(?t) AS ?title) (SAMPLE(?n) AS ?number) (SAMPLE(?d) AS ?date)
-               (SAMPLE(?jn) AS ?jname) (SAMPLE(?f) AS ?file) WHERE {
-          GRAPH ?g { ?doc a pk:Notice .
-            OPTIONAL { ?doc eli:title ?t } OPTIONAL { ?doc eli:id_local ?n }
-            OPTIONAL { ?doc eli:date_document ?d }
-            OPTIONAL { ?doc eli:jurisdiction ?j . ?j rdfs:label ?jn }
-            OPTIONAL { ?doc prov:hadPrimarySource ?src . ?src rdfs:label ?f } }
-        } GROUP BY ?doc ?g""")
-    out = [NoticeRef(r["doc"].value, r["g"].value, _value(r["title"]), _value(r["number"]), _value(r["date"]),
-                     _value(r["jname"]), _value(r["file"])) for r in rows]
-    return sorted(out, key=lambda n: (n.jurisdiction, n.date, n.number, n.iri))
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text.translate(FOLD)).lower()
+def _ref(store: ox.Store, row: dict) -> NoticeRef:
+    dates = store.query(f"SELECT ?d WHERE {{ GRAPH <{row['graph']}> {{ <{row['iri']}> <{ELI}date_document> ?d }} }}")
+    return NoticeRef(row["iri"], row["graph"], row["title"] or "", row["number"] or "",
+                     next((r["d"].value for r in dates), ""), row["jurisdiction"] or "", row["file"] or "")
 
 
 def find_notice(store: ox.Store, name: str) -> NoticeRef:
-    """The one notice `name` designates: its IRI, 文号 (any bracket style), file name or stem,
-    document slug, or jurisdiction name; else a unique notice whose title or jurisdiction
-    contains `name`. Raises `PolicykgError` naming the candidates when none or several fit."""
-    known = notices(store)
-    if not known:
+    """The one notice `name` designates — anything `query.match_notices` takes (文号 in any
+    bracket style, file name or stem, jurisdiction or its start, title), or the notice's IRI
+    or 文号 slug. Raises `PolicykgError` naming the candidates when none or several fit."""
+    from . import query
+
+    every = query.notices(store)
+    if not every:
         raise PolicykgError("the store holds no notices; run `policykg build corpus -o outputs` or name notice files")
-    key = _norm(name)
-    if not key:
-        raise PolicykgError("empty notice name")
-    slug = number_slug(name)
-
-    def exact(n: NoticeRef) -> bool:
-        return (name == n.iri or key in {_norm(n.number), _norm(n.file), _norm(n.stem), _norm(n.slug),
-                                         _norm(n.jurisdiction)}
-                or (bool(n.number) and slug == number_slug(n.number)))
-
-    for test in (exact, lambda n: key in _norm(n.jurisdiction) or key in _norm(n.title)):
-        hits = [n for n in known if test(n)]
-        if len(hits) == 1:
-            return hits[0]
-        if len(hits) > 1:
-            raise PolicykgError(f"{name!r} fits {len(hits)} notices: "
-                                + "; ".join(n.name for n in hits) + " — give the 文号 or file name")
-    raise PolicykgError(f"no notice {name!r} in the store; known: " + "; ".join(n.name for n in known))
+    hits = query.match_notices(store, name) or [
+        n for n in every if name == n["iri"] or number_slug(name) == n["iri"].rsplit("/", 1)[-1]]
+    if len(hits) == 1:
+        return _ref(store, hits[0])
+    label = lambda n: " ".join(x for x in (n["jurisdiction"], n["label"]) if x)  # noqa: E731
+    if hits:
+        raise PolicykgError(f"{name!r} fits {len(hits)} notices: " + "; ".join(map(label, hits))
+                            + " — give the 文号 or file name")
+    raise PolicykgError(f"no notice {name!r} in the store; known: " + "; ".join(map(label, every)))
 
 
 # --- one side as read from the graph --------------------------------------------------------------

@@ -1,9 +1,13 @@
 """Stage — view: a `networkx.MultiDiGraph` → one self-contained, offline, interactive HTML page.
 
 In: a graph as `graph.to_networkx` makes it — node attributes `label`, `kind`, `jurisdiction`,
-`title` (the exact source sentence: raw, untrusted text), optional `side` (A/B) and `status`
-(shared / reworded / only-A / only-B); edge attributes `kind` and optional `title`.
-Out: `render(graph, path, title=...)` writes one HTML file and returns its path.
+`title` (the exact source sentence: raw, untrusted text), optional `side` (A/B), `status`
+(shared / reworded / only-A / only-B) and `group` (what ties nodes of both sides together,
+e.g. the department function, for a filter that keeps both); optional numeric `x`, `y` on
+every node fix the layout (no physics); edge attributes `kind` and optional `title`.
+Out: `render(graph, path, title=...)` writes one HTML file and returns its path;
+`page_html(..., template=, context=)` lets another page (the comparison report) embed the
+same graph widget by extending `templates/graph.html`.
 
 pyvis builds the vis-network node/edge records and the physics options and supplies the
 vis-network bundle; the page itself comes from our own template (`templates/graph.*`),
@@ -20,6 +24,7 @@ import base64
 import hashlib
 import html
 import json
+import math
 import os
 import re
 import tempfile
@@ -63,19 +68,19 @@ STATUS_LABELS = {"shared": "两地共有", "reworded": "表述不同", "only-A":
 EDGE_COLOURS = {
     "has_part": "#b0b0b0", "mentions": "#76b7b2", "duty_of": "#59a14f", "assigned_to": "#9c755f",
     "cites": "#b07aa1", "member_of": "#f28e2b", "counterpart": "#e15759", "matches": "#76b7b2",
-    "holds_post": "#d37295", "in_jurisdiction": "#d4c27a",
+    "holds_post": "#d37295", "in_jurisdiction": "#d4c27a", "corresponds": "#8e44ad",
 }
 EDGE_LABELS = {
     "has_part": "包含", "mentions": "提及", "duty_of": "职责归属", "assigned_to": "任务分工",
     "cites": "引用", "member_of": "成员", "counterpart": "对应部门", "matches": "职能归类",
-    "holds_post": "任职", "in_jurisdiction": "所属辖区",
+    "holds_post": "任职", "in_jurisdiction": "所属辖区", "corresponds": "职责对应",
 }
-DASHED_EDGES = frozenset({"counterpart", "matches"})
+DASHED_EDGES = frozenset({"counterpart", "matches", "corresponds"})
 EDGE_DETAIL_KEYS = ("role", "relation")
 
 FILTER_LABELS = {"department": "部门", "jurisdiction": "辖区", "side": "对比侧", "status": "状态",
-                 "kind": "类型", "document": "文件"}
-NODE_ATTRIBUTES = ("label", "kind", "jurisdiction", "title", "side", "status")
+                 "kind": "类型", "document": "文件", "group": "职能"}
+NODE_ATTRIBUTES = ("label", "kind", "jurisdiction", "title", "side", "status", "group")
 
 LABEL_MAX = 18  # characters drawn on the canvas; the full label is in the tooltip
 _COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}")
@@ -101,8 +106,12 @@ def render(graph: "networkx.MultiDiGraph", path: str | Path, *, title: str,
 
 def page_html(graph, *, title: str, legend: dict[str, str] | None = None,
               filters: tuple[str, ...] = ("department", "jurisdiction"),
-              height: str = "800px") -> str:
-    """The page as a string (what `render` writes)."""
+              height: str = "800px", template: str = "graph.html", context: dict[str, Any] | None = None) -> str:
+    """The page as a string (what `render` writes).
+
+    `template` names a template of `templates/` that extends graph.html (its blocks:
+    ``style``, ``before``, ``after``); `context` are its extra variables — jinja escapes
+    them, so they may hold notice text but must not be markup."""
     import jinja2
     from markupsafe import Markup
 
@@ -126,7 +135,12 @@ def page_html(graph, *, title: str, legend: dict[str, str] | None = None,
            "base-uri 'none'; form-action 'none'")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
-    return env.get_template("graph.html").render(
+    extra = dict(context or {})
+    clash = set(extra) & {"heading", "csp", "height", "data", "vis_js", "app_js", "vis_css", "app_css"}
+    if clash:
+        raise PolicykgError(f"view: template context may not set {', '.join(sorted(clash))}")
+    return env.get_template(template).render(
+        **extra,
         heading=Markup(html.escape(title)), csp=csp, height=height,
         data=Markup(json_for_script(data)),
         vis_js=Markup(scripts["vis"]), app_js=Markup(scripts["app"]),
@@ -206,8 +220,18 @@ def _page_data(graph, colours: dict[str, str], filters: tuple[str, ...]) -> dict
     jurisdictions = sorted({r["jurisdiction"] for r in records if r["jurisdiction"]})
     j_colour = {j: JURISDICTION_COLOURS[i % len(JURISDICTION_COLOURS)] for i, j in enumerate(jurisdictions)}
 
+    # A graph whose every node has numeric `x` and `y` is drawn where its maker put it (a
+    # layout that means something, such as the comparison's two columns): no physics.
+    positions = {}
+    for node_id, attrs in graph.nodes(data=True):
+        x, y = attrs.get("x"), attrs.get("y")
+        if isinstance(x, (int, float)) and isinstance(y, (int, float)) and math.isfinite(x) and math.isfinite(y):
+            positions[_text(node_id)] = (round(float(x), 2), round(float(y), 2))
+    fixed = bool(records) and len(positions) == len(records)
+
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     for r in records:
+        place = {"x": positions[r["id"]][0], "y": positions[r["id"]][1]} if fixed else {}
         border = SIDE_COLOURS.get(r["side"]) or j_colour.get(r["jurisdiction"], NO_JURISDICTION)
         background = colours.get(r["kind"], OTHER_COLOUR)
         net.add_node(
@@ -216,7 +240,7 @@ def _page_data(graph, colours: dict[str, str], filters: tuple[str, ...]) -> dict
                    "highlight": {"background": background, "border": "#000000"},
                    "hover": {"background": background, "border": "#000000"}},
             borderWidth=3, size=KIND_SIZES.get(r["kind"], DEFAULT_SIZE),
-            pk={k: r[k] for k in NODE_ATTRIBUTES},
+            pk={k: r[k] for k in NODE_ATTRIBUTES}, **place,
         )
 
     edge_records = []
@@ -234,14 +258,14 @@ def _page_data(graph, colours: dict[str, str], filters: tuple[str, ...]) -> dict
     return {
         "nodes": net.nodes,
         "edges": net.edges,
-        "options": _options(net, len(records), len(edge_records)),
+        "options": _options(net, len(records), len(edge_records), fixed),
         "legend": _legend(records, [e[2] for e in edge_records], colours, j_colour),
         "filters": [f for f in (_filter(name, records, graph) for name in filters) if f["options"]],
         "labels": {"kinds": {**KIND_LABELS}, "statuses": STATUS_LABELS},
     }
 
 
-def _options(net, n_nodes: int, n_edges: int) -> dict:
+def _options(net, n_nodes: int, n_edges: int, fixed: bool = False) -> dict:
     # pyvis owns the physics model; we add what a fixed, frozen, readable layout needs.
     net.force_atlas_2based(gravity=-60, central_gravity=0.01, spring_length=110,
                            spring_strength=0.08, damping=0.5, overlap=0.2)
@@ -250,6 +274,8 @@ def _options(net, n_nodes: int, n_edges: int) -> dict:
     options["physics"]["stabilization"].update(
         {"iterations": 600 if n_nodes <= 400 else 250, "updateInterval": 25, "fit": True})
     options["physics"]["minVelocity"] = 0.75
+    if fixed:
+        options["physics"] = {"enabled": False}
     options["edges"] = {
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
         "smooth": {"enabled": n_edges <= 600, "type": "continuous"},

@@ -108,13 +108,19 @@
   network.on("stabilizationProgress", function (p) {
     status.textContent = "正在计算布局… " + Math.round(100 * p.iterations / p.total) + "%";
   });
-  network.once("stabilizationIterationsDone", function () {
+  function frozen() {
     // Freeze the layout: big graphs must not keep moving, filtering must not reshuffle.
     network.setOptions({ physics: { enabled: false } });
     savePositions();
     api.stable = true;
     showCounts("");
-  });
+  }
+  if (data.options.physics && data.options.physics.enabled === false) {
+    network.fit({ animation: false });  // positions given: nothing to compute
+    frozen();
+  } else {
+    network.once("stabilizationIterationsDone", frozen);
+  }
 
   // network.storePositions() fails while a filter hides nodes, so keep positions ourselves:
   // nodes that come back reappear where they were.

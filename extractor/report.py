@@ -1,0 +1,414 @@
+"""The comparison of two notices as a reader gets it: terminal tables, JSON, CSV, Markdown and
+a self-contained HTML report — and `write_outputs`, which `policykg build` calls to leave
+the comparison report and the interactive views in ``outputs/``.
+
+In: a `compare.Comparison` (or, for `write_outputs`, a store). Out: strings (`to_json`,
+`to_markdown`, `to_html`), rows (`csv_rows`, printed by `render.emit`), the terminal report
+(`print_report`), files (`write_outputs`).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from .compare import ROLE_ZH, STATUS_ZH, Comparison, Statement
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+ROLE_GLYPH = {"lead": "牵", "responsible": "负", "supporting": "配"}
+NONE_GLYPH = "·"
+SIDE_FILTERS = ("group", "jurisdiction", "status")  # the comparison view's drop-downs
+
+
+# --- data -----------------------------------------------------------------------------------------
+
+
+def _statement(s: Statement | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {"iri": s.iri, "kind": s.kind, "text": s.text, "role": s.role, "action": s.action,
+            "clause": s.clause, "clause_label": s.clause_label, "start": s.start, "end": s.end,
+            "quote": s.quote, "topics": list(s.topics)}
+
+
+def _unit(u) -> dict[str, Any] | None:
+    if u is None:
+        return None
+    return {"iri": u.iri, "name": u.name, "concept": u.concept, "member": u.member,
+            "duties": len(u.duties), "tasks": len(u.tasks)}
+
+
+def _notice(side) -> dict[str, Any]:
+    n = side.notice
+    return {"iri": n.iri, "graph": n.graph, "number": n.number, "title": n.title, "date": n.date,
+            "jurisdiction": n.jurisdiction, "file": n.file}
+
+
+def _rule(r) -> dict[str, Any] | None:
+    if r is None:
+        return None
+    return {"iri": r.iri, "kind": r.kind, "label": r.label, "period": r.period, "times_min": r.times_min,
+            "times_max": r.times_max, "irregular": r.irregular, "start": r.start, "end": r.end, "quote": r.quote}
+
+
+def to_dict(c: Comparison) -> dict[str, Any]:
+    """Everything the comparison found, as plain JSON-able data (the `--format json` output)."""
+    return {
+        "comparison": c.iri,
+        "method": c.method,
+        "threshold": c.threshold,
+        "a": _notice(c.a),
+        "b": _notice(c.b),
+        "summary": c.counts(),
+        "units": [{"status": u.status, "label": u.label, "concept": u.concept, "a": _unit(u.a), "b": _unit(u.b),
+                   "duties": [{"status": d.status, "score": d.score, "a": _statement(d.a), "b": _statement(d.b)}
+                              for d in u.duties]} for u in c.units],
+        "meeting": [{"key": r.key, "aspect": r.aspect, "a": r.a, "b": r.b, "status": r.status,
+                     "a_rule": _rule(r.a_rule), "b_rule": _rule(r.b_rule)} for r in c.meeting],
+        "matrix": {
+            "topics": [{"key": t.key, "zh": t.zh, "en": t.en, "short": t.short} for t in c.topics],
+            "rows": [{"label": c.units[k].label, "status": c.units[k].status,
+                      "a": c.units[k].a.name if c.units[k].a else None,
+                      "b": c.units[k].b.name if c.units[k].b else None,
+                      "cells": {t: {"a": cell.a, "b": cell.b, "status": cell.status,
+                                    "a_evidence": [s.iri for s in cell.a_evidence],
+                                    "b_evidence": [s.iri for s in cell.b_evidence]}
+                                for t, cell in row.items() if cell.status}}
+                     for k, row in c.matrix.items()],
+        },
+    }
+
+
+def to_json(c: Comparison) -> str:
+    return json.dumps(to_dict(c), ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ("section", "unit", "item", "status", "score", "a_text", "a_role", "a_clause", "a_start", "a_end",
+               "b_text", "b_role", "b_clause", "b_start", "b_end")
+
+
+def csv_rows(c: Comparison) -> list[dict[str, Any]]:
+    """One flat table of every finding: section unit | duty | meeting | matrix (`CSV_COLUMNS`)."""
+    rows: list[dict[str, Any]] = []
+
+    def span(prefix: str, s) -> dict[str, Any]:
+        if s is None:
+            return {}
+        out = {f"{prefix}_text": s.text if isinstance(s, Statement) else s.quote,
+               f"{prefix}_start": s.start, f"{prefix}_end": s.end}
+        if isinstance(s, Statement):
+            out.update({f"{prefix}_role": s.role, f"{prefix}_clause": s.clause_label or s.clause})
+        return out
+
+    for u in c.units:
+        rows.append({"section": "unit", "unit": u.label, "item": u.concept or "", "status": u.status,
+                     "a_text": u.a.name if u.a else "", "b_text": u.b.name if u.b else ""})
+    for u, d in c.duty_pairs():
+        rows.append({"section": "duty", "unit": u.label, "item": "", "status": d.status, "score": d.score,
+                     **span("a", d.a), **span("b", d.b)})
+    for r in c.meeting:
+        row = {"section": "meeting", "unit": "", "item": r.aspect, "status": r.status, "a_text": r.a, "b_text": r.b}
+        if r.a_rule:
+            row.update({"a_start": r.a_rule.start, "a_end": r.a_rule.end})
+        if r.b_rule:
+            row.update({"b_start": r.b_rule.start, "b_end": r.b_rule.end})
+        rows.append(row)
+    topics = {t.key: t.zh for t in c.topics}
+    for k, row in c.matrix.items():
+        for t, cell in row.items():
+            if cell.status:
+                rows.append({"section": "matrix", "unit": c.units[k].label, "item": topics[t], "status": cell.status,
+                             "a_role": cell.a or "", "b_role": cell.b or ""})
+    return rows
+
+
+def to_csv(c: Comparison) -> str:
+    """`csv_rows` as CSV text (what `render.emit(..., "csv")` prints), for writing to a file."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for r in csv_rows(c):
+        w.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in CSV_COLUMNS})
+    return buf.getvalue()
+
+
+# --- shared wording -------------------------------------------------------------------------------------
+
+
+def _side_name(side) -> str:
+    n = side.notice
+    return f"{side.label}《{n.title}》（{n.number or n.slug}，{n.date or '日期不详'}）"
+
+
+def _glyph(role: str | None) -> str:
+    return ROLE_GLYPH.get(role or "", NONE_GLYPH)
+
+
+def _span(s) -> str:
+    return f"{s.clause_label or s.clause} [{s.start}, {s.end})" if isinstance(s, Statement) else f"[{s.start}, {s.end})"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def summary_lines(c: Comparison) -> list[str]:
+    k = c.counts()
+    u, d = k["units"], k["duties"]
+    lines = [
+        f"部门：对应 {u.get('counterpart', 0) + u.get('partial', 0) + u.get('same-name', 0)} 个，"
+        f"仅A有 {u.get('only-A', 0)} 个，仅B有 {u.get('only-B', 0)} 个",
+        f"职责：两地共有 {d.get('shared', 0)} 条，表述不同 {d.get('reworded', 0)} 条，"
+        f"仅A有 {d.get('only-A', 0)} 条，仅B有 {d.get('only-B', 0)} 条",
+        "联席会议：" + "；".join(f"{r.aspect} {r.a or '—'} ↔ {r.b or '—'}" for r in c.meeting
+                             if r.status != "same" and r.key != "name"),
+    ]
+    return lines
+
+
+# --- Markdown --------------------------------------------------------------------------------------------
+
+
+def _md(text: Any) -> str:
+    """A Markdown table cell: no pipes, no line breaks, no HTML."""
+    s = "" if text is None else str(text)
+    s = _one_line(s).replace("\\", "\\\\").replace("|", "\\|")
+    return s.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def to_markdown(c: Comparison) -> str:
+    out = [f"# 对比：{_md(c.a.label)}（A）与 {_md(c.b.label)}（B）", ""]
+    out += [f"- A：{_md(_side_name(c.a))}", f"- B：{_md(_side_name(c.b))}",
+            f"- 职责配对：{c.method}，阈值 {c.threshold:g}（一对一最优匹配）", ""]
+    out += [f"- {_md(line)}" for line in summary_lines(c)] + [""]
+
+    out += ["## 部门对应", "", "| 职能 | A | B | 结果 | 职责数（A/B） |", "|---|---|---|---|---|"]
+    for u in c.units:
+        out.append(f"| {_md(u.label)} | {_md(u.a.name if u.a else '—')} | {_md(u.b.name if u.b else '—')} | "
+                   f"{STATUS_ZH.get(u.status, u.status)} | {len(u.a.duties) if u.a else 0}/{len(u.b.duties) if u.b else 0} |")
+
+    out += ["", "## 联席会议", "", "| 项目 | A | B | 结果 |", "|---|---|---|---|"]
+    for r in c.meeting:
+        out.append(f"| {_md(r.aspect)} | {_md(r.a or '—')} | {_md(r.b or '—')} | {STATUS_ZH.get(r.status, r.status)} |")
+
+    out += ["", "## 职责对照", "",
+            "相似度为去除辖区用语（县/市/我县/全市/旗县区 …）后的 TF-IDF 余弦；原文后为条款与字符区间 [起, 止)。", ""]
+    for u in c.units:
+        if not u.duties:
+            continue
+        head = " ↔ ".join(x.name for x in (u.a, u.b) if x)
+        out += [f"### {_md(u.label)}：{_md(head)}（{STATUS_ZH.get(u.status, u.status)}）", "",
+                "| 结果 | 相似度 | A 原文 | B 原文 |", "|---|---|---|---|"]
+        for d in u.duties:
+            score = "" if d.score is None else f"{d.score:.2f}"
+            cells = [f"{_md(s.text)} <sub>{_md(_span(s))}</sub>" if s else "—" for s in (d.a, d.b)]
+            out.append(f"| {STATUS_ZH[d.status]} | {score} | {cells[0]} | {cells[1]} |")
+        out.append("")
+
+    out += ["## 职责矩阵", "", "每格为 A/B 两侧该部门在该主题上的最强角色：牵＝牵头，负＝负责，配＝配合，·＝未涉及。", ""]
+    out.append("| 职能 | " + " | ".join(_md(t.zh) for t in c.topics) + " |")
+    out.append("|---|" + "---|" * len(c.topics))
+    for k, row in c.matrix.items():
+        cells = []
+        for t in c.topics:
+            cell = row[t.key]
+            text = f"{_glyph(cell.a)}/{_glyph(cell.b)}" if cell.status else ""
+            cells.append(f"**{text}**" if cell.status in ("differs", "only-A", "only-B") else text)
+        out.append(f"| {_md(c.units[k].label)} | " + " | ".join(cells) + " |")
+    out.append("")
+    return "\n".join(out)
+
+
+# --- terminal ------------------------------------------------------------------------------------------------
+
+STATUS_STYLE = {"shared": "green", "reworded": "yellow", "only-A": "blue", "only-B": "red", "same": "green",
+                "differs": "yellow", "counterpart": "green", "partial": "yellow", "same-name": "green"}
+
+
+def print_report(c: Comparison, console=None) -> None:
+    """The comparison as rich tables: summary, units, joint meeting, duties, matrix."""
+    from rich import box
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = console or Console(soft_wrap=False)
+
+    def status(s: str) -> str:
+        return f"[{STATUS_STYLE.get(s, 'white')}]{STATUS_ZH.get(s, s)}[/]"
+
+    console.print(f"[bold]对比[/]  A：{escape(_side_name(c.a))}")
+    console.print(f"      B：{escape(_side_name(c.b))}")
+    for line in summary_lines(c):
+        console.print(f"  • {escape(line)}")
+
+    t = Table(title="部门对应", box=box.SIMPLE_HEAVY)
+    for col in ("职能", "A", "B", "结果", "职责 A/B"):
+        t.add_column(col)
+    for u in c.units:
+        t.add_row(escape(u.label), escape(u.a.name if u.a else "—"), escape(u.b.name if u.b else "—"), status(u.status),
+                  f"{len(u.a.duties) if u.a else 0}/{len(u.b.duties) if u.b else 0}")
+    console.print(t)
+
+    t = Table(title="联席会议", box=box.SIMPLE_HEAVY)
+    for col in ("项目", "A", "B", "结果"):
+        t.add_column(col)
+    for r in c.meeting:
+        t.add_row(escape(r.aspect), escape(r.a or "—"), escape(r.b or "—"), status(r.status))
+    console.print(t)
+
+    t = Table(title=f"职责对照（{c.method}，阈值 {c.threshold:g}）", box=box.SIMPLE_HEAVY, show_lines=True)
+    for col, kw in (("职能", {"max_width": 10}), ("结果", {}), ("相似度", {"justify": "right"}),
+                    ("A", {"ratio": 1, "overflow": "fold"}), ("B", {"ratio": 1, "overflow": "fold"})):
+        t.add_column(col, **kw)
+    for u in c.units:
+        for k, d in enumerate(u.duties):
+            cells = [f"{escape(s.text)}\n[dim]{escape(_span(s))}[/]" if s else "—" for s in (d.a, d.b)]
+            t.add_row(escape(u.label) if k == 0 else "", status(d.status),
+                      "" if d.score is None else f"{d.score:.2f}", *cells)
+    console.print(t)
+
+    t = Table(title="职责矩阵（A/B：牵＝牵头 负＝负责 配＝配合 ·＝未涉及）", box=box.SIMPLE, padding=(0, 0))
+    t.add_column("职能", no_wrap=True)
+    for topic in c.topics:
+        t.add_column(escape(topic.short), justify="center", no_wrap=True, min_width=5)
+    for k, row in c.matrix.items():
+        cells = []
+        for topic in c.topics:
+            cell = row[topic.key]
+            text = f"{_glyph(cell.a)}{_glyph(cell.b)}" if cell.status else ""
+            cells.append(f"[{STATUS_STYLE[cell.status]}]{text}[/]" if cell.status and cell.status != "same" else text)
+        t.add_row(escape(c.units[k].label), *cells)
+    console.print(t)
+
+
+# --- HTML ----------------------------------------------------------------------------------------------------
+
+
+def html_context(c: Comparison) -> dict[str, Any]:
+    """What templates/compare.html shows, as plain strings and numbers (jinja escapes them)."""
+    def statement(s: Statement | None) -> dict[str, Any] | None:
+        return None if s is None else {"text": s.text, "span": _span(s), "role": ROLE_ZH.get(s.role, s.role),
+                                       "quote": s.quote}
+
+    units = []
+    for u in c.units:
+        units.append({"label": u.label, "status": u.status, "status_zh": STATUS_ZH.get(u.status, u.status),
+                      "a": u.a.name if u.a else "", "b": u.b.name if u.b else "",
+                      "a_count": len(u.a.duties) if u.a else 0, "b_count": len(u.b.duties) if u.b else 0,
+                      "duties": [{"status": d.status, "status_zh": STATUS_ZH[d.status],
+                                  "score": "" if d.score is None else f"{d.score:.2f}",
+                                  "a": statement(d.a), "b": statement(d.b)} for d in u.duties]})
+    matrix = []
+    for k, row in c.matrix.items():
+        cells = []
+        for t in c.topics:
+            cell = row[t.key]
+            tip = "\n".join([f"A {ROLE_ZH.get(s.role, s.role)}：{_one_line(s.text)}" for s in cell.a_evidence]
+                            + [f"B {ROLE_ZH.get(s.role, s.role)}：{_one_line(s.text)}" for s in cell.b_evidence])
+            cells.append({"a": _glyph(cell.a) if cell.a else "", "b": _glyph(cell.b) if cell.b else "",
+                          "status": cell.status, "tip": tip})
+        matrix.append({"label": c.units[k].label, "cells": cells})
+    counts = c.counts()
+    return {"report": {
+        "a": {"label": c.a.label, "name": _side_name(c.a)}, "b": {"label": c.b.label, "name": _side_name(c.b)},
+        "method": c.method, "threshold": f"{c.threshold:g}", "iri": c.iri,
+        "summary": summary_lines(c), "counts": counts,
+        "units": units,
+        "meeting": [{"aspect": r.aspect, "a": r.a, "b": r.b, "status": r.status,
+                     "status_zh": STATUS_ZH.get(r.status, r.status),
+                     "a_quote": r.a_rule.quote if r.a_rule else "", "b_quote": r.b_rule.quote if r.b_rule else ""}
+                    for r in c.meeting],
+        "topics": [{"zh": t.zh, "short": t.short, "en": t.en} for t in c.topics],
+        "matrix": matrix,
+    }}
+
+
+def to_html(c: Comparison) -> str:
+    """The self-contained report page: tables and the comparison graph, offline and escaped
+    (view.py's widget, data in one JSON blob, CSP without network)."""
+    from . import view
+    from .viewgraphs import comparison_graph
+
+    title = f"{c.a.label} ↔ {c.b.label}：两地政策对比"
+    return view.page_html(comparison_graph(c), title=title, filters=SIDE_FILTERS, height="760px",
+                          template="compare.html", context=html_context(c))
+
+
+# --- outputs/ -------------------------------------------------------------------------------------------------
+
+
+def default_pairs(store: "ox.Store") -> list[tuple[str, str]]:
+    """With exactly two notices of different jurisdictions: that pair, the lower level as A
+    (county before city). Otherwise none — name pairs to compare more."""
+    from . import query
+    from .graph import PK
+
+    every = query.notices(store)
+    if len(every) != 2 or every[0]["jurisdiction"] == every[1]["jurisdiction"]:
+        return []
+    ranks = {}
+    for n in every:
+        rows = store.query(f"""SELECT ?rank WHERE {{ GRAPH ?g {{ <{n['iri']}> <http://data.europa.eu/eli/ontology#jurisdiction> ?j }}
+                                 ?j <{PK}jurisdictionLevel> ?l . ?l <{PK}rank> ?rank }}""",
+                           use_default_graph_as_union=True)
+        ranks[n["iri"]] = max((int(r["rank"].value) for r in rows), default=0)
+    a, b = sorted(every, key=lambda n: (-ranks[n["iri"]], n["jurisdiction"] or "", n["iri"]))
+    return [(a["iri"], b["iri"])]
+
+
+def _stem(ref) -> str:
+    from .graph import iri_segment
+
+    return iri_segment(ref.stem or ref.slug)
+
+
+def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[str, str]] | None = None, *,
+                  base: str | None = None) -> list[Path]:
+    """Write the comparison report(s) and the views into `out_dir`; return the paths written.
+
+    `pairs`: (A, B) notice names (anything `compare.find_notice` takes); None = `default_pairs`.
+    The first pair gives ``compare.html``, ``compare.md``, ``compare.json`` and
+    ``views/compare.html``; further pairs ``compare-{A}--{B}.*``. Every notice gets
+    ``views/<file stem>.html``; ``views/departments.html`` shows the departments across
+    notices. Each comparison is also (re)written into the store as its named graph
+    ``{base}comparison/{A}--{B}`` (stale comparison graphs are removed first), so run this
+    before exporting the store if the exports should carry it.
+    """
+    import pyoxigraph as ox
+
+    from . import query, view
+    from .compare import _ref, add_comparison, compare
+    from .graph import DEFAULT_BASE, normalise_base
+    from .viewgraphs import comparison_graph, departments_graph, notice_graph
+
+    base = normalise_base(base or DEFAULT_BASE)
+    out = Path(out_dir)
+    written: list[Path] = []
+    for g in list(store.named_graphs()):
+        if isinstance(g, ox.NamedNode) and g.value.startswith(base + "comparison/"):
+            store.remove_graph(g)
+    chosen = default_pairs(store) if pairs is None else list(pairs)
+    for k, (a, b) in enumerate(chosen):
+        c = compare(store, a, b, base=base)
+        add_comparison(store, c)
+        name = "compare" if k == 0 else f"compare-{c.iri.rsplit('/', 1)[-1]}"
+        written.append(view.write_atomically(out / f"{name}.html", to_html(c).encode("utf-8")))
+        written.append(view.write_atomically(out / f"{name}.md", to_markdown(c).encode("utf-8")))
+        written.append(view.write_atomically(out / f"{name}.json", to_json(c).encode("utf-8")))
+        written.append(view.render(comparison_graph(c), out / "views" / f"{name}.html",
+                                   title=f"{c.a.label} ↔ {c.b.label}：职责对照图", filters=SIDE_FILTERS))
+    refs = [_ref(store, n) for n in query.notices(store)]
+    for ref in refs:
+        written.append(view.render(notice_graph(store, ref), out / "views" / f"{_stem(ref)}.html",
+                                   title=f"{ref.title or ref.number}（{ref.number or ref.slug}）",
+                                   filters=("department", "kind")))
+    if refs:
+        written.append(view.render(departments_graph(store, notices=refs), out / "views" / "departments.html",
+                                   title="各文件中的部门与职责", filters=("group", "jurisdiction", "kind")))
+    return written

@@ -1,0 +1,374 @@
+"""The comparison of the two seeds (祁门县 county = A, 巴彦淖尔市 city = B), read from the real
+graph the pipeline builds: aligned departments, paired duties (against the hand-labelled
+gold set), the joint meetings, the responsibility matrix, every output format, the
+comparison's triples under SPARQL, and the CLI."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from conftest import CITY, COUNTY, ROOT
+from extractor.build import load_store
+from extractor.compare import add_comparison, compare, comparison_quads, find_notice
+from extractor.errors import PolicykgError
+from extractor import report, similarity
+
+GOLD = ROOT / "tests" / "data" / "duty_pairs.tsv"
+CMP = "https://w3id.org/policykg/comparison/"
+PREFIXES = """PREFIX pk: <https://w3id.org/policykg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dct: <http://purl.org/dc/terms/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX align: <http://knowledgeweb.semanticweb.org/heterogeneity/alignment#> PREFIX pkx: <%s>
+""" % CMP
+
+COUNTERPARTS = [
+    ("县卫生健康委", "市卫生健康委"), ("县委编办", "市委编办"), ("县发展改革委", "市发展改革委"),
+    ("县公安局", "市公安局"), ("县教育局", "市教育局"), ("县民政局", "市民政局"), ("县财政局", "市财政局"),
+    ("县人力资源社会保障局", "市人力资源社会保障局"), ("县自然资源局", "市自然资源局"),
+    ("县住房城乡建设局", "市住房城乡建设局"), ("县应急管理局", "市应急管理局"), ("县市场监管局", "市市场监管局"),
+    ("县总工会", "市总工会"), ("团县委", "团市委"), ("县妇联", "市妇联"), ("县计生协", "市计生协"),
+    ("县税务局", "市税务局"), ("县消防救援大队", "市消防救援支队"),
+]
+
+
+@pytest.fixture(scope="module")
+def store():
+    return load_store([COUNTY, CITY])
+
+
+@pytest.fixture(scope="module")
+def cmp(store):
+    return compare(store, "祁门县", "巴彦淖尔市")
+
+
+def unit(c, label):
+    return next(u for u in c.units if u.label == label)
+
+
+# --- finding the notices ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["祁门县", "祁门", "祁政办秘〔2021〕45号", "祁政办秘[2021]45号", "qimen-county-2021",
+                                  "qimen-county-2021.txt", "祁政办秘-2021-45"])
+def test_a_notice_answers_to_its_names(store, name):
+    assert find_notice(store, name).number == "祁政办秘〔2021〕45号"
+
+
+def test_unknown_or_self_comparison_is_a_clear_error(store):
+    with pytest.raises(PolicykgError, match="no notice '北京市' in the store; known: 巴彦淖尔市 巴政办发〔2021〕20号; 祁门县"):
+        compare(store, "北京市", "祁门县")
+    with pytest.raises(PolicykgError, match="compared with itself"):
+        compare(store, "祁门县", "qimen-county-2021")
+    with pytest.raises(PolicykgError, match="threshold"):
+        compare(store, "祁门县", "巴彦淖尔市", threshold=0)
+
+
+# --- departments -------------------------------------------------------------------------------
+
+
+def test_departments_align_through_the_registry(cmp):
+    pairs = [(u.a.name, u.b.name) for u in cmp.units if u.status == "counterpart"]
+    assert pairs == COUNTERPARTS  # every member of the city's 18 has its county counterpart
+    assert [u.a.name for u in cmp.units if u.status == "only-A"] == ["县交通运输局", "县文化旅游体育局",
+                                                                      "县科技商务经济信息化局"]
+    assert [u.b.name for u in cmp.units if u.status == "only-B"] == ["河套学院"]  # a task-tag body, no member
+    fire = unit(cmp, "消防救援机构")
+    assert (fire.a.concept, fire.b.concept) == ("fire-rescue", "fire-rescue")
+    assert sum(u.a.member for u in cmp.units if u.a) == 21 and sum(u.b.member for u in cmp.units if u.b) == 18
+
+
+# --- duties --------------------------------------------------------------------------------------
+
+
+def test_market_regulation_duties_pair_up(cmp):
+    pairs = [(d.a.text, d.b.text) for d in unit(cmp, "市场监管局").duties if d.a and d.b]
+    assert len(pairs) == 2
+    registration = next(p for p in pairs if "登记" in p[0])
+    assert "营利性" in registration[0] and "登记" in registration[1] and "营利性" in registration[1]
+    food = next(p for p in pairs if "饮食安全" in p[0])
+    assert "食品安全" in food[1]
+    only_a = [d.a.text for d in unit(cmp, "市场监管局").duties if d.status == "only-A"]
+    assert only_a == ["依法监管生产、流通领域婴幼儿用品及上下游产业的产品质量，依法加强市场婴幼儿用品召回管理。"]
+
+
+def test_labels_scores_and_spans(cmp, county, city):
+    education = unit(cmp, "教育局").duties
+    first = education[0]
+    assert first.status == "shared" and first.score == 1.0  # the same words bar the comma
+    assert first.a.text == "指导托幼一体化工作，加强托幼一体化行业管理。"
+    # both source spans quote the notices exactly
+    assert county.text[first.a.start:first.a.end] == first.a.quote
+    assert city.text[first.b.start:first.b.end] == first.b.quote
+    assert (first.a.clause_label, first.b.clause_label) == ("（五）", "(三)")
+    reworded = [d for d in education if d.status == "reworded"]
+    assert [d.a.text[:7] for d in reworded] == ["鼓励幼儿园增加", "负责婴幼儿照护"] and all(0.15 <= d.score < 1 for d in reworded)
+    # a unit on one side only: every duty one-sided, no score
+    transport = unit(cmp, "交通运输局").duties
+    assert [(d.status, d.b, d.score) for d in transport] == [("only-A", None, None)]
+    counts = cmp.counts()["duties"]
+    assert counts == {"shared": 5, "reworded": 28, "only-A": 22, "only-B": 15}
+    assert 2 * (counts["shared"] + counts["reworded"]) + counts["only-A"] + counts["only-B"] == 55 + 48
+
+
+def _gold() -> list[tuple[str, str, str, int]]:
+    rows = [line.split("\t") for line in GOLD.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")][1:]
+    return [(r[0], r[1], r[2], int(r[3])) for r in rows]
+
+
+def test_gold_set_is_the_seeds_own_duties(cmp):
+    gold = _gold()
+    assert len(gold) == 163 and sum(g[3] for g in gold) == 36
+    texts = {(u.concept, d.text) for u in cmp.units for x in (u.a, u.b) if x for d in x.duties}
+    assert {(g[0], g[1]) for g in gold} | {(g[0], g[2]) for g in gold} <= texts
+
+
+def test_pairing_agrees_with_the_hand_labels(cmp):
+    """What `compare` outputs, scored against tests/data/duty_pairs.tsv (measured: P 0.94, R 0.86)."""
+    gold = {(g[0], g[1], g[2]) for g in _gold() if g[3]}
+    found = {(u.concept, d.a.text, d.b.text) for u, d in cmp.duty_pairs() if d.a and d.b}
+    precision = len(found & gold) / len(found)
+    recall = len(found & gold) / len(gold)
+    assert precision >= 0.9 and recall >= 0.8, (precision, recall)
+
+
+def test_tfidf_beats_token_set_ratio_on_the_gold_set():
+    """The measurement behind the default: at each method's best threshold, TF-IDF on
+    character bigrams and topics separates same from different duties better."""
+    gold = _gold()
+    corpus = sorted({g[1] for g in gold} | {g[2] for g in gold})
+
+    def best_f1(method: str) -> float:
+        score = similarity.make_scorer(method, corpus)
+        scores = [(score(a, b), label) for _, a, b, label in gold]
+        f1s = []
+        for t in (x / 100 for x in range(2, 100)):
+            tp = sum(1 for s, lab in scores if s >= t and lab)
+            fp = sum(1 for s, lab in scores if s >= t and not lab)
+            fn = sum(1 for s, lab in scores if s < t and lab)
+            f1s.append(2 * tp / (2 * tp + fp + fn))
+        return max(f1s)
+
+    assert best_f1("tfidf-char2-topics") > best_f1("token_set_ratio") + 0.05
+
+
+def test_neutralising_jurisdiction_words():
+    assert similarity.bare("鼓励县内职业学校") == similarity.bare("鼓励市内职业学校") == "鼓励职业学校"
+    assert similarity.bare("指导各旗县区做好") == similarity.bare("指导乡镇做好") == "指导做好"
+    assert "市场" in similarity.bare("市场监管")  # 市 inside a word stays
+    assert similarity.tokens("严格执行国家和省、市有关设置标准") == ("严格执行", "国家", "设置", "标准")
+
+
+def test_assignment_is_one_to_one_and_optimal():
+    scores = [[0.9, 0.8], [0.85, 0.1]]
+    assert similarity.assign(scores, 0.5) == [(0, 1, 0.8), (1, 0, 0.85)]  # total 1.65 beats 0.9 alone
+    assert similarity.assign(scores, 0.5, strategy="greedy") == [(0, 0, 0.9)]
+    assert similarity.assign(scores, 0.95) == []
+
+
+# --- joint meetings and matrix -----------------------------------------------------------------------
+
+
+def test_meeting_differences(cmp):
+    rows = {r.key: (r.a, r.b, r.status) for r in cmp.meeting}
+    assert rows["convenor"] == ("县政府分管副县长", "市政府分管领导", "differs")
+    assert rows["deputy_convenors"][2] == "same" and rows["office_host"] == ("县卫生健康委", "市卫生健康委", "same")
+    assert rows["office_director"] == ("县卫健委分管负责同志", "市卫生健康委分管负责同志", "same")
+    assert rows["members"] == ("21", "18", "differs")
+    assert rows["lead_unit"] == ("", "市卫生健康委", "only-B")
+    assert rows["rule:plenary"] == ("每半年1次", "每年1—2次", "differs")
+    assert rows["rule:thematic"] == ("不定期", "不定期", "same")
+    assert rows["rule:liaison"] == ("", "不定期", "only-B")  # the city's 联络员会议, which the county lacks
+    assert rows["rule:inspection"] == ("每半年1次", "", "only-A")  # the county's 综合督查, which the city lacks
+    assert rows["rule:briefing"][:2] == ("每季度", "未定频次")
+
+
+def test_responsibility_matrix_cells(cmp):
+    def cell(label, topic):
+        k = next(i for i, u in enumerate(cmp.units) if u.label == label)
+        return cmp.matrix[k][topic]
+
+    assert (cell("消防救援机构", "fire-safety").a, cell("消防救援机构", "fire-safety").b) == ("responsible", "responsible")
+    assert cell("市场监管局", "food-safety").status == "same"
+    assert cell("市场监管局", "registration").status == "same"
+    assert (cell("卫生健康委", "supervision").a, cell("卫生健康委", "supervision").b) == ("responsible", "lead")
+    assert (cell("人力资源社会保障局", "employment").a, cell("人力资源社会保障局", "employment").b) == ("responsible", "lead")
+    assert (cell("交通运输局", "facilities").a, cell("交通运输局", "facilities").status) == ("supporting", "only-A")
+    assert cell("税务局", "tax").status == "same"
+    evidence = cell("卫生健康委", "supervision").b_evidence
+    assert any(s.role == "lead" and "监督管理" in s.text for s in evidence)
+    assert [t.key for t in cmp.topics][:3] == ["planning", "land", "registration"]
+
+
+# --- outputs ----------------------------------------------------------------------------------------
+
+
+def test_json_output(cmp):
+    data = json.loads(report.to_json(cmp))
+    assert data["a"]["number"] == "祁政办秘〔2021〕45号" and data["b"]["jurisdiction"] == "巴彦淖尔市"
+    assert [u["a"]["name"] for u in data["units"] if u["status"] == "only-A"] == ["县交通运输局", "县文化旅游体育局",
+                                                                                 "县科技商务经济信息化局"]
+    fire = next(u for u in data["units"] if u["concept"] == "fire-rescue")
+    pair = fire["duties"][0]
+    assert pair["status"] == "reworded" and pair["a"]["start"] < pair["a"]["end"] and pair["b"]["quote"]
+    assert data["summary"]["duties"] == cmp.counts()["duties"]
+    assert {t["key"] for t in data["matrix"]["topics"]} >= {"fire-safety", "food-safety", "registration"}
+
+
+def test_csv_output(cmp):
+    rows = list(csv.DictReader(io.StringIO(report.to_csv(cmp))))
+    sections = {s: [r for r in rows if r["section"] == s] for s in ("unit", "duty", "meeting", "matrix")}
+    assert len(sections["unit"]) == 22 and len(sections["meeting"]) == len(cmp.meeting)
+    assert len(sections["duty"]) == 70
+    food = next(r for r in sections["duty"] if "饮食安全" in r["a_text"])
+    assert "食品安全" in food["b_text"] and float(food["score"]) >= 0.15 and int(food["b_start"]) < int(food["b_end"])
+    assert {"unit": "消防救援机构", "item": "消防安全", "status": "same"}.items() <= next(
+        r for r in sections["matrix"] if r["item"] == "消防安全" and r["unit"] == "消防救援机构").items()
+
+
+def test_markdown_output(cmp):
+    md = report.to_markdown(cmp)
+    tables = re.findall(r"^\|.*\|$", md, re.M)
+    assert md.startswith("# 对比：祁门县（A）与 巴彦淖尔市（B）")
+    assert "| 消防救援机构 | 县消防救援大队 | 市消防救援支队 | 对应部门 | 2/2 |" in md
+    assert "| 全体会议 | 每半年1次 | 每年1—2次 | 不同 |" in md
+    assert "| 联络员会议 | — | 不定期 | 仅B有 |" in md
+    header = next(t for t in tables if t.startswith("| 职能 | 规划布局"))
+    width = header.count("|")
+    matrix_rows = [t for t in tables if t.count("|") == width and not t.startswith("| 职能")]
+    assert len(matrix_rows) >= 22 and all(t.count("|") == width for t in tables[tables.index(header):])
+
+
+def test_html_report_is_offline_and_escaped(cmp):
+    from test_view import INERT_URLS, LOADS, URL, split_blob
+
+    html = report.to_html(cmp)
+    assert LOADS.findall(html) == []
+    blob, page = split_blob(html)
+    assert set(URL.findall(page)) - {cmp.iri} <= INERT_URLS  # the graph's IRI is shown as text only
+    assert json.loads(blob)["nodes"]
+    assert "市消防救援支队" in page and "每年1—2次" in page and page.count("<script") == 3
+
+
+def test_hostile_notice_text_stays_text(tmp_path):
+    from markupsafe import escape
+
+    from test_view import split_blob
+
+    payload = '<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script>'
+    text = COUNTY.read_text(encoding="utf-8").replace("设置母婴设施，满足", f"设置母婴设施{payload}，满足")
+    hostile = tmp_path / "qimen-hostile.txt"
+    hostile.write_text(text, encoding="utf-8")
+    c = compare(load_store([hostile, CITY]), "祁门县", "巴彦淖尔市")
+    assert any(payload in d.a.text for _, d in c.duty_pairs() if d.a)
+    blob, page = split_blob(report.to_html(c))
+    assert "<img" not in page and "<script>window" not in page
+    assert str(escape(payload)) in page  # shown as text in the duty table
+    assert any(payload in n["pk"]["title"] for n in json.loads(blob)["nodes"]) and not re.search("[<>&]", blob)
+    md = report.to_markdown(c)
+    assert "<img" not in md and "</script>" not in md and "&lt;img src=x" in md
+
+
+# --- the comparison in the graph ----------------------------------------------------------------------
+
+
+def test_comparison_triples_answer_sparql(store, cmp):
+    graph = add_comparison(store, cmp)
+    assert graph == "https://w3id.org/policykg/data/comparison/祁政办秘-2021-45--巴政办发-2021-20"
+    q = lambda text: list(store.query(PREFIXES + text, use_default_graph_as_union=True))  # noqa: E731
+    fire = q(f"""SELECT ?label WHERE {{ GRAPH <{graph}> {{
+                 <https://w3id.org/policykg/data/jurisdiction/祁门县/org/fire-rescue> skos:closeMatch ?b }}
+                 ?b rdfs:label ?label }}""")
+    assert [r["label"].value for r in fire] == ["市消防救援支队"]
+    county_only = q(f"""SELECT ?text WHERE {{ GRAPH <{graph}> {{ ?d dct:type pkx:only-A }}
+                        ?d a pk:DutyAssignment ; pk:dutyText ?text }}""")
+    expected = sorted(d.a.text for _, d in cmp.duty_pairs() if d.status == "only-A")
+    assert sorted(r["text"].value for r in county_only) == expected and len(expected) == 22
+    cells = q(f"""SELECT ?a ?b ?m WHERE {{ GRAPH <{graph}> {{ ?c a align:Cell ; dct:type pkx:shared ;
+                  align:entity1 ?a ; align:entity2 ?b ; align:measure ?m }} }}""")
+    assert len(cells) == 5 and all(float(r["m"].value) >= similarity.SHARED_RATIO for r in cells)
+    exact = q(f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?a skos:exactMatch ?b }}
+                  ?a a pk:DutyAssignment }}""")
+    assert int(exact[0]["n"].value) == 10  # 5 shared pairs, both directions
+    rules = q(f"""SELECT ?t WHERE {{ GRAPH <{graph}> {{ ?r dct:type ?t }} ?r a pk:MeetingRule }}""")
+    assert sorted(r["t"].value.removeprefix(CMP) for r in rules) == [
+        "differs", "differs", "differs", "differs", "only-A", "only-B", "shared", "shared"]
+    units = q(f"""SELECT ?org WHERE {{ GRAPH <{graph}> {{ ?org dct:type pkx:only-A }} ?org a <http://www.w3.org/ns/org#Organization> }}""")
+    assert len(units) == 3
+    # rewriting replaces, never duplicates; the same comparison gives the same quads
+    n = len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(graph))))
+    add_comparison(store, cmp)
+    assert len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))) == n
+    assert comparison_quads(cmp) == comparison_quads(compare(store, "祁门县", "巴彦淖尔市"))
+
+
+def test_comparison_vocabulary_is_declared():
+    import rdflib
+
+    from extractor.knowledge import ontology_dir
+
+    g = rdflib.Graph().parse(ontology_dir() / "compare.ttl", format="turtle")
+    statuses = {str(s) for s in g.subjects(rdflib.SKOS.inScheme, rdflib.URIRef(CMP))}
+    written = {q.object.value for q in comparison_quads_of_seeds() if q.predicate.value.endswith("/type")
+               and q.object.value.startswith(CMP)}
+    assert written <= statuses
+    for s in statuses:
+        langs = {lab.language for lab in g.objects(rdflib.URIRef(s), rdflib.SKOS.prefLabel)}
+        assert {"zh", "en"} <= langs and any(g.objects(rdflib.URIRef(s), rdflib.SKOS.definition))
+
+
+def comparison_quads_of_seeds():
+    s = load_store([COUNTY, CITY])
+    return comparison_quads(compare(s, "祁门县", "巴彦淖尔市"))
+
+
+# --- files and the CLI -----------------------------------------------------------------------------------
+
+
+def test_write_outputs_is_complete_and_deterministic(store, tmp_path):
+    first = report.write_outputs(store, tmp_path / "a")
+    second = report.write_outputs(store, tmp_path / "b")
+    names = sorted(str(p.relative_to(tmp_path / "a")) for p in first)
+    assert names == ["compare.html", "compare.json", "compare.md", "views/bayannur-city-2021.html",
+                     "views/compare.html", "views/departments.html", "views/qimen-county-2021.html"]
+    for p, q in zip(first, second):
+        assert p.read_bytes() == q.read_bytes(), p.name
+    assert json.loads((tmp_path / "a" / "compare.json").read_text(encoding="utf-8"))["a"]["jurisdiction"] == "祁门县"
+
+
+def policykg(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "extractor.cli", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd)
+
+
+def test_cli_compare_formats_and_errors(tmp_path):
+    res = policykg("compare", "祁门县", "巴政办发〔2021〕20号", "--from", COUNTY, "--from", CITY, "-f", "json")
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout)["summary"]["units"] == {"counterpart": 18, "only-A": 3, "only-B": 1}
+    out = tmp_path / "c.md"
+    res = policykg("compare", "qimen-county-2021", "bayannur-city-2021", "--from", ROOT / "corpus", "-o", out)
+    assert res.returncode == 0 and out.read_text(encoding="utf-8").startswith("# 对比：祁门县")
+    res = policykg("compare", "祁门县", "上海市", "--from", ROOT / "corpus")
+    assert res.returncode == 1 and res.stdout == ""
+    assert res.stderr.strip().splitlines() == [
+        "policykg: error: no notice '上海市' in the store; known: 巴彦淖尔市 巴政办发〔2021〕20号; 祁门县 祁政办秘〔2021〕45号"]
+
+
+def test_cli_view_pages(tmp_path):
+    res = policykg("view", "--department", "卫健委", "--from", ROOT / "corpus", "-o", tmp_path / "d.html")
+    assert res.returncode == 0, res.stderr
+    from test_view import split_blob
+
+    nodes = json.loads(split_blob((tmp_path / "d.html").read_text(encoding="utf-8"))[0])["nodes"]
+    assert sorted(n["pk"]["label"] for n in nodes if n["pk"]["kind"] == "department") == ["县卫生健康委", "市卫生健康委"]
+    res = policykg("view", "--from", ROOT / "corpus")
+    assert res.returncode == 1 and "name one notice, two notices to compare, or give --department" in res.stderr
+    res = policykg("view", "--department", "不存在局", "--from", ROOT / "corpus", "-o", tmp_path / "x.html")
+    assert res.returncode == 1 and "not a department the registry knows" in res.stderr
