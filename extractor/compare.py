@@ -540,8 +540,11 @@ def compare_meetings(a: Side, b: Side) -> list[Row]:
         if not va or not vb:
             status = "only-A" if va else "only-B"
         else:
-            alike = same if same is not None else \
-                _neutral_role(va.replace(a.label, "")) == _neutral_role(vb.replace(b.label, ""))
+            # 县政府 ↔ 市政府 compare as posts of one body; 祁门县…联席会议 ↔ 巴彦淖尔市…联席会议 once
+            # the jurisdictions' own names are set aside
+            alike = same if same is not None else (
+                _neutral_role(va) == _neutral_role(vb)
+                or _neutral_role(va.replace(a.label, "")) == _neutral_role(vb.replace(b.label, "")))
             status = "same" if alike else "differs"
         rows.append(Row(key, aspect, va, vb, status))
 

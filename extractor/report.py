@@ -242,8 +242,9 @@ def print_report(c: Comparison, console=None) -> None:
     def status(s: str) -> str:
         return f"[{STATUS_STYLE.get(s, 'white')}]{STATUS_ZH.get(s, s)}[/]"
 
-    console.print(f"[bold]对比[/]  A：{escape(_side_name(c.a))}")
-    console.print(f"      B：{escape(_side_name(c.b))}")
+    console.print(f"[bold]对比 {escape(c.a.label)} ↔ {escape(c.b.label)}[/]")
+    console.print(f"  A：{escape(_side_name(c.a))}")
+    console.print(f"  B：{escape(_side_name(c.b))}")
     for line in summary_lines(c):
         console.print(f"  • {escape(line)}")
 

@@ -53,6 +53,8 @@ KIND_LABELS = {
 }
 KIND_SIZES = {"document": 30, "meeting": 26, "jurisdiction": 26, "department": 20, "concept": 16}
 DEFAULT_SIZE = 12
+# Hubs get larger labels, so a whole graph fitted to the screen still names its departments.
+KIND_FONT_SIZES = {"document": 18, "meeting": 18, "jurisdiction": 20, "department": 17, "concept": 15}
 
 # Border colour: the side of a comparison view if given, else the jurisdiction.
 SIDE_COLOURS = {"A": "#1f4e9c", "B": "#c0392b"}
@@ -240,6 +242,7 @@ def _page_data(graph, colours: dict[str, str], filters: tuple[str, ...]) -> dict
                    "highlight": {"background": background, "border": "#000000"},
                    "hover": {"background": background, "border": "#000000"}},
             borderWidth=3, size=KIND_SIZES.get(r["kind"], DEFAULT_SIZE),
+            **({"font": {"size": KIND_FONT_SIZES[r["kind"]]}} if r["kind"] in KIND_FONT_SIZES else {}),
             pk={k: r[k] for k in NODE_ATTRIBUTES}, **place,
         )
 

@@ -178,40 +178,32 @@ def comparison_graph(c: "Comparison") -> "nx.MultiDiGraph":
     return g
 
 
-# Columns of the comparison layout (x): A's unpaired duties, A's units, paired duties of
-# A and of B face to face in the middle, B's units, B's unpaired duties.
-COLUMNS = {"only-A": -720.0, "unit-A": -470.0, "pair-A": -235.0, "pair-B": 235.0, "unit-B": 470.0,
-           "only-B": 720.0}
+# Columns of one band of the comparison layout (x): A's unpaired duties, A's units, paired
+# duties of A and of B face to face in the middle, B's units, B's unpaired duties.
+COLUMNS = {"only-A": -560.0, "unit-A": -380.0, "pair-A": -190.0, "pair-B": 190.0, "unit-B": 380.0,
+           "only-B": 560.0}
 ROW = 46.0  # vertical step between rows (a dot, its label, some air)
+BLOCK = 1560.0  # horizontal distance between the two blocks of bands
 
 
 def _ladder(g, c: "Comparison") -> None:
     """Place every node of a comparison graph: one horizontal band per unit pair (the
     meetings first), A on the left, B on the right, matched duties in the middle rows so
-    their links run straight across, one-sided ones in the outer columns."""
-    y = 0.0
-    for key, side in (("A", c.a), ("B", c.b)):
-        g.nodes[f"{side.notice.iri}#jurisdiction"].update(x=COLUMNS[f"unit-{key}"], y=-2 * ROW)
+    their links run straight across, one-sided ones in the outer columns. The bands fill
+    two blocks side by side, so the whole fits a wide screen at a readable scale."""
+    bands: list[tuple[int, list[tuple[str, str, int]]]] = []  # (rows, [(node, column, row)])
 
     def band(unit_a: str | None, unit_b: str | None, pairs: list[tuple[str | None, str | None]]) -> None:
-        nonlocal y
         matched = [(a, b) for a, b in pairs if a and b]
         only_a = [a for a, b in pairs if a and not b]
         only_b = [b for a, b in pairs if b and not a]
         rows = max(len(matched), len(only_a), len(only_b), 1)
-        for k, (a, b) in enumerate(matched):
-            g.nodes[a].update(x=COLUMNS["pair-A"], y=y + k * ROW)
-            g.nodes[b].update(x=COLUMNS["pair-B"], y=y + k * ROW)
-        for k, a in enumerate(only_a):
-            g.nodes[a].update(x=COLUMNS["only-A"], y=y + k * ROW)
-        for k, b in enumerate(only_b):
-            g.nodes[b].update(x=COLUMNS["only-B"], y=y + k * ROW)
-        middle = y + (rows - 1) * ROW / 2
-        if unit_a:
-            g.nodes[unit_a].update(x=COLUMNS["unit-A"], y=middle)
-        if unit_b:
-            g.nodes[unit_b].update(x=COLUMNS["unit-B"], y=middle)
-        y += (rows + 1) * ROW
+        place = [(a, "pair-A", k) for k, (a, _) in enumerate(matched)] + \
+                [(b, "pair-B", k) for k, (_, b) in enumerate(matched)] + \
+                [(a, "only-A", k) for k, a in enumerate(only_a)] + [(b, "only-B", k) for k, b in enumerate(only_b)]
+        middle = (rows - 1) / 2
+        place += [(u, col, middle) for u, col in ((unit_a, "unit-A"), (unit_b, "unit-B")) if u]
+        bands.append((rows, place))
 
     rules = [(r.a_rule.iri if r.a_rule else None, r.b_rule.iri if r.b_rule else None) for r in c.meeting
              if r.a_rule or r.b_rule]
@@ -219,3 +211,14 @@ def _ladder(g, c: "Comparison") -> None:
     for pair in c.units:
         band(pair.a.iri if pair.a else None, pair.b.iri if pair.b else None,
              [(d.a.iri if d.a else None, d.b.iri if d.b else None) for d in pair.duties])
+
+    total = sum(rows + 1 for rows, _ in bands)
+    y, dx, split = 0.0, -BLOCK / 2, False
+    for rows, place in bands:
+        if not split and y / ROW >= total / 2:  # the second block starts at the band past half-way
+            y, dx, split = 0.0, BLOCK / 2, True
+        for node, col, row in place:
+            g.nodes[node].update(x=dx + COLUMNS[col], y=y + row * ROW)
+        y += (rows + 1) * ROW
+    for key, side in (("A", c.a), ("B", c.b)):
+        g.nodes[f"{side.notice.iri}#jurisdiction"].update(x=-BLOCK / 2 + COLUMNS[f"unit-{key}"], y=-2 * ROW)

@@ -84,6 +84,23 @@ def test_departments_align_through_the_registry(cmp):
     assert sum(u.a.member for u in cmp.units if u.a) == 21 and sum(u.b.member for u in cmp.units if u.b) == 18
 
 
+def test_a_merged_bureau_is_a_partial_counterpart(tmp_path):
+    """奈曼旗's 教育体育局 merges education and sports (pk:merges): it meets the city's 教育局."""
+    naiman = ROOT / "tests" / "data" / "extra" / "naiman-banner-childcare-joint-meeting.txt"
+    s = load_store([naiman, CITY])
+    c = compare(s, "奈曼旗", "巴彦淖尔市")
+    partial = [(u.a.name, u.b.name, u.label) for u in c.units if u.status == "partial"]
+    assert partial == [("旗教育体育局", "市教育局", "教育体育局 ↔ 教育局")]
+    assert ("旗消防救援大队", "市消防救援支队") in [(u.a.name, u.b.name) for u in c.units if u.status == "counterpart"]
+    rows = {r.key: r for r in c.meeting}
+    assert rows["convenor"].status == "same"  # 奈曼旗人民政府分管领导 ↔ 市政府分管领导
+    assert (rows["rule:plenary"].a, rows["rule:plenary"].b) == ("每年1次", "每年1—2次")
+    add_comparison(s, c)
+    related = list(s.query(PREFIXES + f"""SELECT ?b WHERE {{ GRAPH <{c.iri}> {{
+        <https://w3id.org/policykg/data/jurisdiction/奈曼旗/org/education-sports> skos:relatedMatch ?b }} }}"""))
+    assert [r["b"].value for r in related] == ["https://w3id.org/policykg/data/jurisdiction/巴彦淖尔市/org/education"]
+
+
 # --- duties --------------------------------------------------------------------------------------
 
 
