@@ -508,14 +508,14 @@ class Scripted(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         data = self.rfile.read(length) if length else b""
         self.log.append((self.command, self.path, bool(data), status))
+        if status < 300 and self.command == "PUT":  # before answering: the client goes on at once
+            self.stored[urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)["graph"][0]] = data
         self.send_response(status)
         for k, v in (headers or {}).items():
             self.send_header(k, v)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-        if status < 300 and self.command == "PUT":
-            self.stored[urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)["graph"][0]] = data
 
     def _authorised(self) -> bool:
         expected = "Basic " + base64.b64encode("analyst:密码".encode("utf-8")).decode("ascii")

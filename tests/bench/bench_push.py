@@ -39,7 +39,8 @@ def notice_store(triples: int, graphs: int) -> ox.Store:
         quads = []
         for i in range(per // 3):
             c = ox.NamedNode(f"{doc}/clause/main/{i}")
-            quads += [ox.Quad(c, ox.NamedNode(RDFS + "label"), ox.Literal(f"（{i}）县卫生健康委负责\"指导\"\n第{i}条", language="zh"), name),
+            label = ox.Literal(f"（{i}）县卫生健康委负责\"指导\"\n第{i}条", language="zh")
+            quads += [ox.Quad(c, ox.NamedNode(RDFS + "label"), label, name),
                       ox.Quad(c, ox.NamedNode(PK + "clauseLevel"), ox.Literal(i % 4), name),
                       ox.Quad(c, ox.NamedNode(PK + "assignee"), ox.NamedNode(f"{DATA}第{g}县/org/health"), name)]
         store.extend(quads)
