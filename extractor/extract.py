@@ -94,7 +94,8 @@ class _Extract:
         self.prefix = j.prefix if j else None
         self.lay = layout()
         self.cues = cues()
-        self.leaves = {c.id: c for c in doc.walk()}
+        self.seen: set[tuple[str, int]] = set()  # (department, start) of mentions recorded
+        self.post_count: dict[str, int] = {}  # clause → posts numbered so far
 
     # --- departments -----------------------------------------------------------------------
 
@@ -134,7 +135,8 @@ class _Extract:
         if dep is None:
             dep = Department(did, self.display_name(m, prefix), m.concept, jname, level)
             self.facts.departments[did] = dep
-        if not any(x.start == m.start for x in dep.mentions):
+        if (did, m.start) not in self.seen:
+            self.seen.add((did, m.start))
             dep.mentions.append(Mention(m.start, m.end, department=did, surface=m.surface, clause=clause))
         return did
 
@@ -297,33 +299,33 @@ class _Extract:
             own = c.own
             seg = folded[own.start:own.end]
             base = own.start
-            for m in re.finditer(r"(?<!副)召集人(?:\d+人|[一二两三]人)?,?由([^,;。\n]+?)担任"
-                                 r"|由([^,;。\n]+?)担任(?:联席会议)?(?<!副)召集人"
-                                 r"|([^,;。\n]+?)为(?:联席会议)?(?<!副)召集人", seg):
+            for m in re.finditer(r"(?<!副)召集人(?:\d+人|[一二两三]人)?,?由([^,;。\n]{1,120}?)担任"
+                                 r"|由([^,;。\n]{1,120}?)担任(?:联席会议)?(?<!副)召集人"
+                                 r"|([^,;。\n]{1,120}?)为(?:联席会议)?(?<!副)召集人", seg):
                 g = next(i for i in (1, 2, 3) if m.group(i))
                 meeting.convenor = self.post_field(base + m.start(g), base + m.end(g), "convenor", c.id)
                 found = True
-            for m in re.finditer(r"副召集人(?:\d+人|[一二两三]人)?,?由([^;。\n]+?)担任"
-                                 r"|([^,;。\n]+?)(?:为|担任)(?:联席会议)?副召集人", seg):
+            for m in re.finditer(r"副召集人(?:\d+人|[一二两三]人)?,?由([^;。\n]{1,2000}?)担任"
+                                 r"|([^,;。\n]{1,120}?)(?:为|担任)(?:联席会议)?副召集人", seg):
                 g = 1 if m.group(1) else 2
                 for s, e in self._split_people(base + m.start(g), base + m.end(g)):
                     meeting.deputy_convenors.append(self.post_field(s, e, "deputy_convenor", c.id))
                 found = True
-            for m in re.finditer(r"办公(?:室|地点)设在([^,;。\n]+)", seg):
+            for m in re.finditer(r"办公(?:室|地点)设在([^,;。\n]{1,120})", seg):
                 hits = self.departments_in(base + m.start(1), base + m.end(1), c.id)
                 if hits:
                     meeting.office = hits[0][1]
                     found = True
-            for m in re.finditer(r"办公室主任由([^,;。\n]+?)(?:兼任|担任)", seg):
+            for m in re.finditer(r"办公室主任由([^,;。\n]{1,120}?)(?:兼任|担任)", seg):
                 meeting.office_director = self.post_field(base + m.start(1), base + m.end(1), "office_director", c.id)
-            for m in re.finditer(r"([^,;。\n]+?)为牵头(?:部门|单位)", seg):
+            for m in re.finditer(r"([^,;。\n]{1,120}?)为牵头(?:部门|单位)", seg):
                 hits = self.departments_in(base + m.start(1), base + m.end(1), c.id)
                 if hits:
                     meeting.lead = hits[-1][1]
             for m in re.finditer(
-                    r"(?:成员单位包含|成员单位包括|成员单位为|联席会议由)([^;。\n]+?)等\s*(\d+|[一二三四五六七八九十]+)?\s*个?"
+                    r"(?:成员单位包含|成员单位包括|成员单位为|联席会议由)([^;。\n]{1,2000}?)等\s*(\d+|[一二三四五六七八九十]+)?\s*个?"
                     r"(?:成员)?(?:部门和单位|单位|部门)(?:组成)?"
-                    r"|(?:^|[,;。\n])([^,;。\n]+?)等为成员单位", seg):
+                    r"|(?:^|[,;。\n])([^,;。\n]{1,120}?)等为成员单位", seg):
                 g = 1 if m.group(1) else 3
                 hits = self.departments_in(base + m.start(g), base + m.end(g), c.id)
                 if len(hits) >= 2 and not meeting.members:
@@ -355,7 +357,7 @@ class _Extract:
         """A post described in prose (县政府分管副县长): a Field, and a Post of its unit."""
         hits = self.departments_in(s, e, clause)
         did = hits[0][1] if hits else ""
-        n = sum(1 for p in self.facts.posts if p.clause == clause) + 1
+        n = self.post_count[clause] = self.post_count.get(clause, 0) + 1
         self.facts.posts.append(Post(s, e, id=f"{clause}/post{n}", department=did, clause=clause, role=role))
         return Field(s, e, name=role, value=self.doc.text[s:e])
 
@@ -413,7 +415,6 @@ class _Extract:
                     int(m.group(2)) if m.group(2).isdigit() else chinese_number(m.group(2)))
             break
         irregular = period is None and any(cue in text for cue in self.cues.irregular)
-        n = sum(1 for r in self.facts.meeting.rules) if self.facts.meeting else 0
         return MeetingRule(s, e, id=f"{c.id}/rule" if s == c.start else f"{c.id}/rule-{s}", clause=c.id,
                            kind=kind, label=label, period=period, times_min=times_min,
                            times_max=times_max, irregular=irregular)

@@ -83,6 +83,12 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # UTF-8 cut mid-character, or with a stray bad byte: still UTF-8. GB18030 would accept
+    # those bytes too — as mojibake — so it must not be asked first. (A GBK file read as
+    # UTF-8 breaks on most of its characters, far above this bound.)
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= max(2, len(text) // 2000):
+        return text, "utf-8"
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:

@@ -8,6 +8,7 @@ so an offset found in one is valid in the other.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -249,13 +250,14 @@ class Document:
         """The deepest clause containing `offset` (the clause that owns that character)."""
         found = None
         level = self.clauses
-        while True:
-            for c in level:
-                if c.start <= offset < c.end:
-                    found, level = c, c.children
-                    break
-            else:
+        while level:
+            # siblings are ordered and disjoint: bisect on their starts
+            k = bisect.bisect_right(level, offset, key=lambda c: c.start) - 1
+            if k < 0 or not level[k].start <= offset < level[k].end:
                 return found
+            found = level[k]
+            level = found.children
+        return found
 
     @property
     def title(self) -> str | None:

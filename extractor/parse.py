@@ -349,31 +349,47 @@ class _Parse:
 
     # 2. the bottom: 版记 (抄送, 印发) and trailing chrome
     def bottom(self, body_start: int) -> int:
-        end = len(self.lines)
+        """Mark the 版记 (抄送, 印发) and the trailing chrome; return where the body stops.
+
+        The 版记 ends at its 印发 line (or, without one, at the blank line after 抄送).
+        Text after it that is not chrome is not thrown into the header: it is body again
+        (zone ``main~2``), so a concatenation of notices loses nothing.
+        """
+        n = len(self.lines)
         footer = chrome = None
-        for i in range(body_start, len(self.lines)):
+        for i in range(body_start, n):
             ln = self.lines[i]
             if footer is None and (_cue("cc", ln) or _cue("printed", ln)):
                 footer = i
             if chrome is None and _is_chrome(ln, tail=True):
                 chrome = i
+            if footer is not None and chrome is not None:
+                break
         stops = [x for x in (footer, chrome) if x is not None]
         if not stops:
-            return end
+            return n
         stop = min(stops)
-        for i in range(stop, len(self.lines)):
+        footer_end = n
+        if footer is not None and (chrome is None or footer < chrome):
+            footer_end = footer + 1
+            while footer_end < n and not self.lines[footer_end].blank:
+                footer_end += 1
+            printed = next((j for j in range(footer, min(n, footer + 12))
+                            if _cue("printed", self.lines[j])), None)
+            footer_end = max(footer_end, (printed or 0) + 1)
+        for i in range(stop, n):
             ln = self.lines[i]
             if ln.blank:
                 continue
-            if m := _cue("cc", ln):
+            if i < footer_end and (m := _cue("cc", ln)):
                 self.role[i] = "header"
                 for part in re.finditer(r"[^、,，;；。.]+", m.group(2)):
                     s = ln.body + m.start(2) + part.start()
                     value = self.doc.text[s:ln.body + m.start(2) + part.end()].strip()
                     if value:
-                        s += self.doc.text[s:].index(value[0])
+                        s = self.doc.text.index(value[0], s)
                         self.field("cc", value, s, s + len(value))
-            elif m := _cue("printed", ln):
+            elif i < footer_end and (m := _cue("printed", ln)):
                 self.role[i] = "header"
                 self.field("printed_by", self.doc.text[ln.body:ln.body + m.end(1)], ln.body, ln.body + m.end(1))
                 iso = parse_date(m.group(2))
@@ -381,8 +397,10 @@ class _Parse:
                     self.field("date_printed", iso[0], ln.body + m.start(2), ln.body + m.end(2))
             elif chrome is not None and i >= chrome:
                 self.role[i] = "chrome"
-            else:
+            elif i < footer_end:
                 self.role[i] = "header"
+            else:
+                self.role[i] = "main"  # body text after the 版记
         return stop
 
     # 3. the body between: signatures, attachment notes and labels, zones
@@ -517,6 +535,7 @@ class _Parse:
         stack: list[tuple[int, Clause]] = [(-1, zone)]
         last_end = lines[idx[0]].end
         table: dict = {"columns": None, "row": None, "count": 0}
+        repeats: dict[str, int] = {}
 
         def close_to(rank: int) -> None:
             while len(stack) > 1 and stack[-1][0] >= rank:
@@ -536,8 +555,9 @@ class _Parse:
                 close_to(st.rank)
                 parent = stack[-1][1]
                 cid = f"{parent.id}/{index}"
-                if any(c.id == cid for c in parent.children):
-                    cid += f"~{sum(1 for c in parent.children if c.id.split('~')[0] == cid)+1}"
+                repeats[cid] = repeats.get(cid, 0) + 1
+                if repeats[cid] > 1:  # numbering repeats: 四、 … 四、 → main/4, main/4~2
+                    cid += f"~{repeats[cid]}"
                 clause = Clause(ln.body, ln.end, id=cid, kind="numbered", style=st.name,
                                 label=self.doc.text[ln.body:ln.body + len(label)], index=index,
                                 level=len(stack), parent=parent.id)

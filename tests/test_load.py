@@ -551,3 +551,13 @@ def test_ten_megabyte_page():
     assert doc.text.count("一、总体要求") > 100
     one_line = b"<html><body><p>" + "婴幼儿照护服务".encode("utf-8") * 500_000 + b"</p></body></html>"
     assert load_bytes(one_line, "line.html").text.count("\n") == 1
+
+
+def test_utf8_cut_mid_character_is_not_read_as_gb18030():
+    """GB18030 accepts almost any bytes: a UTF-8 excerpt cut mid-character must stay UTF-8."""
+    from extractor.load import decode
+
+    data = ("联席会议成员单位包含县卫生健康委、县委编办，" * 50).encode("utf-8")[:1000]
+    text, enc = decode(data)
+    assert enc == "utf-8" and text.startswith("联席会议成员单位包含县卫生健康委")
+    assert text.count("\ufffd") == 1  # the cut character stays visible, nothing shifts
