@@ -84,6 +84,7 @@ def compare_command(
                 threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
     if save:
         add_comparison(store, c)
+        store.flush()  # a store on disk keeps it for the next command
     if fmt is CompareFormat.table:
         report.print_report(c)
         return

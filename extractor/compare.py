@@ -275,13 +275,15 @@ def _read_meeting(store: ox.Store, ref: NoticeRef) -> Meeting | None:
 class DutyPair:
     """Two duty statements paired (shared, reworded) or one left alone (only-A, only-B).
 
-    `score` is the similarity of the pair; for a lone statement, that of its closest
-    statement on the other side (None when the other side has none)."""
+    `score` is the similarity of the pair (None for a lone statement); `closest`, for a
+    lone statement, the similarity of the nearest statement on the other side — below the
+    threshold or taken by a better partner (None when the other side has none)."""
 
     status: str
     a: Statement | None
     b: Statement | None
     score: float | None = None
+    closest: float | None = None
 
 
 @dataclass
@@ -467,11 +469,11 @@ def align_duties(pair: UnitPair, score, threshold: float) -> list[DutyPair]:
             out.append(DutyPair(status, x, db[j], round(s, 4)))
         else:
             best = max(scores[i], default=None)
-            out.append(DutyPair("only-A", x, None, None if best is None else round(best, 4)))
+            out.append(DutyPair("only-A", x, None, closest=None if best is None else round(best, 4)))
     for j, y in enumerate(db):
         if j not in taken:
             best = max((row[j] for row in scores), default=None)
-            out.append(DutyPair("only-B", None, y, None if best is None else round(best, 4)))
+            out.append(DutyPair("only-B", None, y, closest=None if best is None else round(best, 4)))
     return out
 
 
@@ -680,7 +682,7 @@ def comparison_quads(c: Comparison) -> list[ox.Quad]:
         for d in pair.duties:
             n += 1
             cell(f"duty/{n}", d.a.iri if d.a else None, d.b.iri if d.b else None, d.status,
-                 d.score if d.a and d.b else None)
+                 d.score)
     for row in c.meeting:
         if row.a_rule or row.b_rule:
             status = "shared" if row.status == "same" else row.status

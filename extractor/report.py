@@ -63,7 +63,8 @@ def to_dict(c: Comparison) -> dict[str, Any]:
         "b": _notice(c.b),
         "summary": c.counts(),
         "units": [{"status": u.status, "label": u.label, "concept": u.concept, "a": _unit(u.a), "b": _unit(u.b),
-                   "duties": [{"status": d.status, "score": d.score, "a": _statement(d.a), "b": _statement(d.b)}
+                   "duties": [{"status": d.status, "score": d.score, "closest": d.closest,
+                               "a": _statement(d.a), "b": _statement(d.b)}
                               for d in u.duties]} for u in c.units],
         "meeting": [{"key": r.key, "aspect": r.aspect, "a": r.a, "b": r.b, "status": r.status,
                      "a_rule": _rule(r.a_rule), "b_rule": _rule(r.b_rule)} for r in c.meeting],
@@ -85,7 +86,7 @@ def to_json(c: Comparison) -> str:
     return json.dumps(to_dict(c), ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ("section", "unit", "item", "status", "score", "a_text", "a_role", "a_clause", "a_start", "a_end",
+CSV_COLUMNS = ("section", "unit", "item", "status", "score", "closest", "a_text", "a_role", "a_clause", "a_start", "a_end",
                "b_text", "b_role", "b_clause", "b_start", "b_end")
 
 
@@ -107,7 +108,7 @@ def csv_rows(c: Comparison) -> list[dict[str, Any]]:
                      "a_text": u.a.name if u.a else "", "b_text": u.b.name if u.b else ""})
     for u, d in c.duty_pairs():
         rows.append({"section": "duty", "unit": u.label, "item": "", "status": d.status, "score": d.score,
-                     **span("a", d.a), **span("b", d.b)})
+                     "closest": d.closest, **span("a", d.a), **span("b", d.b)})
     for r in c.meeting:
         row = {"section": "meeting", "unit": "", "item": r.aspect, "status": r.status, "a_text": r.a, "b_text": r.b}
         if r.a_rule:
@@ -151,6 +152,13 @@ def _glyph(role: str | None) -> str:
 
 def _span(s) -> str:
     return f"{s.clause_label or s.clause} [{s.start}, {s.end})" if isinstance(s, Statement) else f"[{s.start}, {s.end})"
+
+
+def _score(d) -> str:
+    """A pair's similarity; in parentheses, a lone statement's nearest candidate's."""
+    if d.score is not None:
+        return f"{d.score:.2f}"
+    return "" if d.closest is None else f"({d.closest:.2f})"
 
 
 def _one_line(text: str) -> str:
@@ -197,7 +205,7 @@ def to_markdown(c: Comparison) -> str:
         out.append(f"| {_md(r.aspect)} | {_md(r.a or '—')} | {_md(r.b or '—')} | {STATUS_ZH.get(r.status, r.status)} |")
 
     out += ["", "## 职责对照", "",
-            "相似度为去除辖区用语（县/市/我县/全市/旗县区 …）后的 TF-IDF 余弦；原文后为条款与字符区间 [起, 止)。", ""]
+            "相似度为去除辖区用语（县/市/我县/全市/旗县区 …）后的 TF-IDF 余弦（字符二元组加主题）；括号中为未配对职责与对方最接近职责的相似度；原文后为条款与字符区间 [起, 止)。", ""]
     for u in c.units:
         if not u.duties:
             continue
@@ -205,7 +213,7 @@ def to_markdown(c: Comparison) -> str:
         out += [f"### {_md(u.label)}：{_md(head)}（{STATUS_ZH.get(u.status, u.status)}）", "",
                 "| 结果 | 相似度 | A 原文 | B 原文 |", "|---|---|---|---|"]
         for d in u.duties:
-            score = "" if d.score is None else f"{d.score:.2f}"
+            score = _score(d)
             cells = [f"{_md(s.text)} <sub>{_md(_span(s))}</sub>" if s else "—" for s in (d.a, d.b)]
             out.append(f"| {STATUS_ZH[d.status]} | {score} | {cells[0]} | {cells[1]} |")
         out.append("")
@@ -271,7 +279,7 @@ def print_report(c: Comparison, console=None) -> None:
         for k, d in enumerate(u.duties):
             cells = [f"{escape(s.text)}\n[dim]{escape(_span(s))}[/]" if s else "—" for s in (d.a, d.b)]
             t.add_row(escape(u.label) if k == 0 else "", status(d.status),
-                      "" if d.score is None else f"{d.score:.2f}", *cells)
+                      _score(d) if d.score is not None else f"[dim]{_score(d)}[/]", *cells)
     console.print(t)
 
     t = Table(title="职责矩阵（A/B：牵＝牵头 负＝负责 配＝配合 ·＝未涉及）", box=box.SIMPLE, padding=(0, 0))
@@ -303,7 +311,7 @@ def html_context(c: Comparison) -> dict[str, Any]:
                       "a": u.a.name if u.a else "", "b": u.b.name if u.b else "",
                       "a_count": len(u.a.duties) if u.a else 0, "b_count": len(u.b.duties) if u.b else 0,
                       "duties": [{"status": d.status, "status_zh": STATUS_ZH[d.status],
-                                  "score": "" if d.score is None else f"{d.score:.2f}",
+                                  "score": _score(d), "lone": d.score is None,
                                   "a": statement(d.a), "b": statement(d.b)} for d in u.duties]})
     matrix = []
     for k, row in c.matrix.items():

@@ -128,7 +128,10 @@ def test_labels_scores_and_spans(cmp, county, city):
     assert [d.a.text[:7] for d in reworded] == ["鼓励幼儿园增加", "负责婴幼儿照护"] and all(0.15 <= d.score < 1 for d in reworded)
     # a unit on one side only: every duty one-sided, no score
     transport = unit(cmp, "交通运输局").duties
-    assert [(d.status, d.b, d.score) for d in transport] == [("only-A", None, None)]
+    assert [(d.status, d.b, d.score, d.closest) for d in transport] == [("only-A", None, None, None)]
+    # a lone duty of a counterpart unit says how near its nearest candidate came
+    lone = [d for u in cmp.units if u.status == "counterpart" for d in u.duties if d.status in ("only-A", "only-B")]
+    assert lone and all(d.score is None and 0 <= d.closest < 1 for d in lone)
     counts = cmp.counts()["duties"]
     assert counts == {"shared": 5, "reworded": 28, "only-A": 22, "only-B": 15}
     assert 2 * (counts["shared"] + counts["reworded"]) + counts["only-A"] + counts["only-B"] == 55 + 48
@@ -389,3 +392,16 @@ def test_cli_view_pages(tmp_path):
     assert res.returncode == 1 and "name one notice, two notices to compare, or give --department" in res.stderr
     res = policykg("view", "--department", "不存在局", "--from", ROOT / "corpus", "-o", tmp_path / "x.html")
     assert res.returncode == 1 and "not a department the registry knows" in res.stderr
+
+
+def test_cli_compare_saves_into_a_built_store(tmp_path):
+    from extractor.build import build
+    from extractor.store import open_store
+
+    build([COUNTY, CITY], tmp_path / "out")  # the store on disk is released when build returns
+    res = policykg("compare", "祁门县", "巴彦淖尔市", "--store", tmp_path / "out" / "store", "--save", "-f", "csv")
+    assert res.returncode == 0, res.stderr
+    assert next(csv.DictReader(io.StringIO(res.stdout)))["section"] == "unit"
+    store = open_store(tmp_path / "out" / "store")
+    rows = list(store.query(PREFIXES + """SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?c a align:Cell } }"""))
+    assert int(rows[0]["n"].value) == 18 + 33 + 3  # unit pairs, duty pairs, rule kinds on both sides
