@@ -115,7 +115,7 @@ def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or fol
 
 
 # Command groups kept in their own modules register on `app` when imported.
-from . import cli_query, cli_compare  # noqa: E402,F401
+from . import cli_compare, cli_query, cli_remote  # noqa: E402,F401
 
 
 def main() -> None:
@@ -131,6 +131,3 @@ def main() -> None:
     except BrokenPipeError:
         sys.exit(0)
 
-
-if __name__ == "__main__":
-    main()

@@ -22,7 +22,7 @@ def test_help_imports_nothing_heavy():
 
 
 def policykg(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "extractor.cli", *map(str, args)],
+    return subprocess.run([sys.executable, "-m", "extractor", *map(str, args)],
                           capture_output=True, text=True, cwd=cwd)
 
 

@@ -1,0 +1,4 @@
+"""`python -m extractor` runs the `policykg` command."""
+from .cli import main
+
+main()

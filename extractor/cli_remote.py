@@ -1,0 +1,49 @@
+"""CLI commands that reach beyond this machine's files: push to a SPARQL server, serve the store."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .cli import app
+
+StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Store built by `policykg build` (default outputs/store).")]
+FromOpt = Annotated[Optional[list[Path]], typer.Option("--from", help="Notice files or folders to build in memory instead.")]
+
+
+def _store(store: Optional[Path], sources: Optional[list[Path]]):
+    from .build import load_store
+
+    return load_store(sources or (), store=store)
+
+
+@app.command()
+def push(endpoint: Annotated[str, typer.Option("--endpoint", help="SPARQL Update endpoint or Graph Store (GSP) URL.")],
+         graph: Annotated[Optional[str], typer.Option("--graph", help="Push only this named graph.")] = None,
+         method: Annotated[str, typer.Option(help="gsp, update or auto.")] = "auto",
+         user: Annotated[Optional[str], typer.Option(help="User for HTTP digest/basic auth.")] = None,
+         password: Annotated[Optional[str], typer.Option(envvar="POLICYKG_PASSWORD", help="Password (or env POLICYKG_PASSWORD).")] = None,
+         store: StoreOpt = None, sources: FromOpt = None) -> None:
+    """Load the graph into a SPARQL 1.1 server: one named graph per notice, replaced on re-push."""
+    from .remote import push as run_push
+
+    if method not in ("gsp", "update", "auto"):
+        raise typer.BadParameter("method must be gsp, update or auto")
+    pushed = run_push(_store(store, sources), endpoint, graph=graph, method=method,
+                      auth=(user, password or "") if user else None)
+    for iri, n in sorted(pushed.items()):
+        typer.echo(f"{n}\t{iri}")
+    typer.echo(f"pushed {sum(pushed.values())} triples in {len(pushed)} graph(s) to {endpoint}", err=True)
+
+
+@app.command()
+def serve(host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port.")] = 7878,
+          store: StoreOpt = None, sources: FromOpt = None) -> None:
+    """Serve the store read-only as a SPARQL endpoint (for YASGUI, Protégé …); updates are refused."""
+    from .remote import serve as run_serve
+
+    s = _store(store, sources)
+    typer.echo(f"policykg: SPARQL endpoint at http://{host}:{port}/sparql (read-only; Ctrl-C stops)", err=True)
+    run_serve(s, host, port)

@@ -1,0 +1,82 @@
+"""`policykg push` and `policykg serve` end to end: the real corpus into a real Virtuoso, and
+the built store served read-only on localhost."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from typer.testing import CliRunner
+
+from conftest import CORPUS, ROOT
+from extractor import remote
+from extractor.cli import app
+from virtuoso import free_port, virtuoso  # noqa: F401
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def test_push_the_corpus_and_repush(virtuoso, tmp_path):  # noqa: F811
+    runner = CliRunner()
+    args = ["push", "--endpoint", virtuoso.gsp, "--user", virtuoso.auth[0], "--password", virtuoso.auth[1],
+            "--from", str(CORPUS)]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    sent = {line.split("\t")[1]: int(line.split("\t")[0]) for line in first.stdout.splitlines()}
+    notices = [g for g in sent if "/doc/" in g]
+    assert len(notices) == 2 and any("祁政办秘-2021-45" in g for g in notices)
+    for graph, n in sent.items():
+        got = remote.query(virtuoso.sparql, COUNT, bindings={"g": remote.ox.NamedNode(graph)})
+        assert int(got.values("n")[0]) == n
+    again = runner.invoke(app, args)  # idempotent: graphs replaced, not appended
+    assert again.exit_code == 0 and again.stdout == first.stdout
+    for graph, n in sent.items():
+        got = remote.query(virtuoso.sparql, COUNT, bindings={"g": remote.ox.NamedNode(graph)})
+        assert int(got.values("n")[0]) == n
+    members = remote.query(virtuoso.sparql, """
+        PREFIX org: <http://www.w3.org/ns/org#>
+        SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?ms a org:Membership ; org:member ?m }""")
+    assert int(members.values("n")[0]) == 21 + 18
+
+
+def test_push_to_nowhere_is_one_line():
+    res = subprocess.run([sys.executable, "-m", "extractor", "push", "--endpoint",
+                          f"http://127.0.0.1:{free_port()}/sparql", "--from", str(CORPUS)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 1 and len(res.stderr.strip().splitlines()) == 1
+    assert "cannot connect" in res.stderr
+
+
+def test_serve_answers_queries_and_refuses_updates():
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "extractor", "serve", "--port", str(port),
+                             "--from", str(CORPUS)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/sparql"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "?query=" + urllib.parse.quote("ASK {}"), timeout=2)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.1)
+        q = "SELECT (COUNT(*) AS ?n) WHERE { ?d a pk:Notice }"  # pk: is predeclared
+        req = urllib.request.Request(url + "?query=" + urllib.parse.quote(q),
+                                     headers={"Accept": "application/sparql-results+json"})
+        body = json.load(urllib.request.urlopen(req, timeout=10))
+        assert body["results"]["bindings"][0]["n"]["value"] == "2"
+        update = urllib.request.Request(url, data=b"DROP ALL", method="POST",
+                                        headers={"Content-Type": "application/sparql-update"})
+        try:
+            urllib.request.urlopen(update, timeout=10)
+            raise AssertionError("update accepted")
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 403
+        body = json.load(urllib.request.urlopen(req, timeout=10))
+        assert body["results"]["bindings"][0]["n"]["value"] == "2"  # still there
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
