@@ -8,6 +8,7 @@ table, and references to other documents. Every fact keeps the clause and the
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -96,6 +97,19 @@ class _Extract:
         self.cues = cues()
         self.seen: set[tuple[str, int]] = set()  # (department, start) of mentions recorded
         self.post_count: dict[str, int] = {}  # clause → posts numbered so far
+        # The department matcher runs once per zone; every later question about a span
+        # (a heading, a task tag, a list) reads the matches inside it.
+        self.matches = [m for z in doc.clauses
+                        for m in find_departments(doc.text, z.start, z.end, default_prefix=self.prefix)]
+        self.match_starts = [m.start for m in self.matches]
+
+    def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
+        k = bisect.bisect_left(self.match_starts, start)
+        out = []
+        while k < len(self.matches) and self.matches[k].end <= end:
+            out.append(self.matches[k])
+            k += 1
+        return out
 
     # --- departments -----------------------------------------------------------------------
 
@@ -150,14 +164,14 @@ class _Extract:
         return prefix + m.canonical
 
     def departments_in(self, start: int, end: int, clause: str) -> list[tuple[DepartmentMatch, str]]:
-        matches = find_departments(self.doc.text, start, end, default_prefix=self.prefix)
+        matches = self.matches_in(start, end)
         return [(m, self.department(m, clause)) for m in matches
                 if not m.generic and not (m.collective and self.jurisdiction_of(m)[1] == "unknown")]
 
     def mentions(self) -> None:
-        for c in self.doc.walk():
-            own = c.own
-            self.departments_in(own.start, own.end, c.id)
+        for m in self.matches:
+            if not m.generic and not (m.collective and self.jurisdiction_of(m)[1] == "unknown"):
+                self.department(m, self.doc.leaf_at(m.start).id)
 
     # --- duties ------------------------------------------------------------------------------
 
@@ -196,7 +210,7 @@ class _Extract:
         one = self.resolve_span(h.start, h.start + len(text))
         if one is not None:
             return [self.department(one, c.id)]
-        matches = find_departments(self.doc.text, h.start, h.start + len(text), default_prefix=self.prefix)
+        matches = self.matches_in(h.start, h.start + len(text))
         if len(matches) < 2 or any(m.generic for m in matches):
             return []
         covered = "".join(self.doc.folded[m.end:n.start] for m, n in zip(matches, matches[1:]))
@@ -260,7 +274,7 @@ class _Extract:
         """(role, department ids) groups if [s, e) is a task tag such as
         "市人社局、卫生健康委按职责分工负责" or "市卫生健康委牵头，市教育局配合"; else []."""
         inner = self.doc.folded[s:e]
-        matches = [m for m in find_departments(self.doc.text, s, e, default_prefix=self.prefix)]
+        matches = self.matches_in(s, e)
         if not matches or any(m.generic for m in matches):
             return []
         # Everything that is not a department must be a separator or a role cue.
@@ -299,6 +313,8 @@ class _Extract:
             own = c.own
             seg = folded[own.start:own.end]
             base = own.start
+            if not any(cue in seg for cue in ("召集人", "办公", "牵头", "成员单位", "联席会议由")):
+                continue  # most clauses say nothing about the meeting's set-up: skip the patterns
             for m in re.finditer(r"(?<!副)召集人(?:\d+人|[一二两三]人)?,?由([^,;。\n]{1,120}?)担任"
                                  r"|由([^,;。\n]{1,120}?)担任(?:联席会议)?(?<!副)召集人"
                                  r"|([^,;。\n]{1,120}?)为(?:联席会议)?(?<!副)召集人", seg):
@@ -451,7 +467,8 @@ class _Extract:
         for c in doc.walk():
             own = c.own
             refs: list[Reference] = []
-            numbers = [(m.start(), m.end(), _number_value(m)) for m in _NUMBER.finditer(folded, own.start, own.end)]
+            numbers = [(m.start(), m.end(), _number_value(m)) for m in _NUMBER.finditer(folded, own.start, own.end)] \
+                if folded.find("号", own.start, own.end) >= 0 else []
             used: set[int] = set()
             for m in _TITLE.finditer(folded, own.start, own.end):
                 title = re.sub(r"\s+", "", doc.text[m.start(1):m.end(1)])

@@ -115,6 +115,7 @@ class Line:
     body: int  # start of content after list bullets
     tab: bool  # a table cell line ("\t成员单位") or a tab-separated row
     text: str  # folded content, bullets stripped (for matching)
+    number: object = None  # number_of(self), computed once (NOT_YET until then)
 
     @property
     def blank(self) -> bool:
@@ -136,7 +137,7 @@ def split_lines(doc: Document) -> list[Line]:
         while b < e and (text[b] in BULLETS or text[b].isspace()):
             b += 1
         tab = s > pos and "\t" in text[pos:s] or (e - s < LONG_LINE and text.count("\t", s, e) >= 2)
-        out.append(Line(s, e, b, tab, folded[b:e]))
+        out.append(Line(s, e, b, tab, folded[b:e], NOT_YET))
         if nl < 0:
             break
         pos = nl + 1
@@ -148,8 +149,17 @@ def _short_plain(line: Line, limit: int = TITLE_MAX) -> bool:
     return 0 < len(line.text) <= limit and not any(p in line.text for p in SENTENCE_PUNCT)
 
 
+NOT_YET = object()
+
+
 def number_of(line: Line) -> tuple[Style, str, int, int] | None:
     """(style, label as written, numeric index, label length) if the line opens a clause."""
+    if line.number is NOT_YET:
+        line.number = _number_of(line)
+    return line.number
+
+
+def _number_of(line: Line) -> tuple[Style, str, int, int] | None:
     if line.blank or line.tab:
         return None
     for st in styles():
