@@ -1,0 +1,148 @@
+"""What policykg does with bad and hostile input: every case ends in a correct partial parse
+or one clear error line and a non-zero exit — never a traceback, never a partial output file,
+never a body character silently dropped (the coverage invariant is checked on every parse)."""
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import COUNTY
+from extractor.parse import coverage_errors
+from extractor.pipeline import process_bytes
+from makeinputs import to_docx, to_html
+
+SEED = COUNTY.read_text(encoding="utf-8")
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+
+
+def _zip() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("notes.txt", "not a notice")
+    return buf.getvalue()
+
+
+def _numbering_jumps() -> str:
+    return ("某县人民政府办公室关于印发某制度的通知\n\n各乡镇人民政府：\n"
+            "一、总则\n内容。\n三、跳到三\n内容。\n三、重复的三\n（二）先二\n（一）再一\n七、跳到七\n")
+
+
+# name, file name, bytes, expected: None (a parse) or a fragment of the one error line
+CASES = [
+    ("empty", "empty.txt", b"", "empty file"),
+    ("whitespace", "blank.txt", " \n\u3000\n\t\n".encode(), "no text"),
+    ("png", "image.txt", PNG, "PNG image"),
+    ("zip", "archive.docx", _zip(), "zip"),
+    ("pdf", "notice.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
+    ("old-word", "notice.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old binary Word"),
+    ("undecodable", "bytes.txt", bytes([0x80, 0xff, 0xfe, 0x81]) * 500, "undecodable"),
+    ("nul-bytes", "nul.txt", b"abc\x00def" * 100, "binary"),
+    ("html-named-txt", "page.txt", to_html(SEED), None),
+    ("docx-named-txt", "word.txt", to_docx(SEED), None),
+    ("text-named-docx", "plain.docx", SEED.encode("utf-8"), None),
+    ("text-named-html", "plain.html", SEED.encode("utf-8"), None),
+    ("gbk", "gbk.txt", SEED.encode("gb18030"), None),
+    ("crlf-bom", "crlf.txt", b"\xef\xbb\xbf" + SEED.replace("\n", "\r\n").encode("utf-8"), None),
+    ("truncated-mid-clause", "cut.txt", SEED[: len(SEED) * 6 // 10].encode("utf-8"), None),
+    ("truncated-mid-character", "cutbyte.txt", SEED.encode("utf-8")[:4001], None),
+    ("numbering-jumps-and-repeats", "jumps.txt", _numbering_jumps().encode(), None),
+    ("unbalanced-brackets", "brackets.txt",
+     SEED.replace("祁政办秘〔2021〕45号", "祁政办秘〔2021 45号").replace("（十二）", "（十二").encode(), None),
+    ("trailing-list-comma", "comma.txt", SEED.replace("县消防救援大队等21个单位", "县消防救援大队、等21个单位").encode(), None),
+    ("script-in-title", "script.txt",
+     SEED.replace("联席会议制度的通知", "联席会议制度的通知<script>alert(1)</script>", 1).encode(), None),
+]
+
+
+def run_cli(args, capsys, monkeypatch):
+    from extractor import cli
+
+    monkeypatch.setattr(sys, "argv", ["policykg", *map(str, args)])
+    code = 0
+    try:
+        cli.main()
+    except SystemExit as exc:
+        code = exc.code or 0
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.mark.parametrize("name,filename,data,error", CASES, ids=[c[0] for c in CASES])
+def test_parse_bad_input(name, filename, data, error, tmp_path, capsys, monkeypatch):
+    path = tmp_path / filename
+    path.write_bytes(data)
+    code, out, err = run_cli(["extract", path, "--format", "json"], capsys, monkeypatch)
+    assert "Traceback" not in err
+    if error is None:
+        assert code == 0, err
+        doc = process_bytes(data, filename)
+        assert coverage_errors(doc) == []
+        assert doc.clauses
+    else:
+        assert code == 1 and out == ""
+        assert len(err.strip().splitlines()) == 1 and error in err, err
+
+
+BUILD_CASES = [c for c in CASES if c[3] and c[0] != "old-word"]
+
+
+@pytest.mark.parametrize("name,filename,data,error", BUILD_CASES, ids=[c[0] for c in BUILD_CASES])
+def test_build_lists_bad_files_and_builds_the_rest(name, filename, data, error, tmp_path, capsys, monkeypatch):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / filename).write_bytes(data)
+    (src / "good.txt").write_text(SEED, encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["build", src, "-o", out, "--quiet"], capsys, monkeypatch)
+    assert code == 1 and "Traceback" not in err
+    assert [line for line in err.splitlines() if filename in line] and error in err
+    files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and "store" not in p.parts}
+    assert "notices/good.ttl" in files and f"notices/{Path(filename).stem}.ttl" not in files
+    assert not [f for f in files if f.endswith(".tmp") or "/." in f or f.startswith(".")]
+
+
+def test_specific_partial_parses():
+    jumps = process_bytes(_numbering_jumps().encode(), "jumps.txt", facts=False)
+    assert [c.id for c in jumps.clause("main").children] == ["main/1", "main/3", "main/3~2", "main/7"]
+    cut = process_bytes(SEED[: len(SEED) * 6 // 10].encode(), "cut.txt")
+    assert 0 < len(cut.clause("main/4").children) < 21 and cut.facts.duties
+    comma = process_bytes(SEED.replace("县消防救援大队等21个单位", "县消防救援大队、等21个单位").encode(), "c.txt")
+    assert len(comma.facts.meeting.members) == 21
+    script = process_bytes(SEED.replace("联席会议制度的通知", "联席会议制度的通知<script>x</script>", 1).encode(), "s.txt")
+    assert script.title.endswith("<script>x</script>")  # data kept as written; views escape it
+
+
+@pytest.mark.parametrize("args,error", [
+    (["parse", "does/not/exist.txt"], "no such file"),
+    (["parse", "."], "is a directory"),
+    (["build", "does/not/exist"], "no such file or directory"),
+])
+def test_paths(args, error, capsys, monkeypatch):
+    code, out, err = run_cli(args, capsys, monkeypatch)
+    assert code == 1 and len(err.strip().splitlines()) == 1 and error in err
+
+
+def test_output_dir_not_writable(tmp_path, capsys, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    code, _, err = run_cli(["build", COUNTY, "-o", blocker / "out", "--quiet"], capsys, monkeypatch)
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "not writable" in err
+
+
+@pytest.mark.parametrize("shape", ["many-lines", "one-line"])
+def test_ten_megabytes_in_bounded_time_and_memory(shape, tmp_path):
+    """10 MB of text (a notice repeated, or one 10 MB line): parsed, nothing dropped.
+
+    Time and memory are measured in tests/bench, not asserted here; this proves it ends and
+    keeps the invariant."""
+    unit = SEED if shape == "many-lines" else "联席会议成员单位包含县卫生健康委、县委编办，"
+    text = (unit * (10_000_000 // len(unit.encode()) + 1)) if shape == "many-lines" else \
+        unit * (10_000_000 // len(unit.encode()) + 1)
+    data = text.encode("utf-8")[:10_000_000]
+    doc = process_bytes(data, "big.txt")
+    assert len(doc.text) > 3_000_000
+    assert coverage_errors(doc) == []
