@@ -1,0 +1,53 @@
+"""Each notice read as GBK text, as an HTML page and as a .docx (made by the tests from its
+UTF-8 text) gives the same extraction as the UTF-8 text itself."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import CITY, COUNTY, EXTRA
+from extractor.pipeline import process_bytes
+from makeinputs import to_docx, to_html
+
+NOTICES = [COUNTY, CITY, *EXTRA]
+
+
+def facts(doc) -> dict:
+    """The extraction with offsets left out (an HTML page's text differs in layout spaces)."""
+    f = doc.facts
+    dep = f.departments
+    name = lambda d: dep[d].name if d in dep else d  # noqa: E731
+    m = f.meeting
+    return {
+        "title": doc.title, "doc_number": doc.doc_number, "date": doc.date, "issuer": doc.issuer,
+        "jurisdiction": doc.jurisdiction and (doc.jurisdiction.name, doc.jurisdiction.level),
+        "clauses": [(c.id, c.label, c.index) for c in doc.walk()],
+        "departments": sorted((d.id, d.name, d.concept) for d in dep.values()),
+        "duties": [(d.id, name(d.department), d.role, d.action, "".join(d.text.split())) for d in f.duties],
+        "assignments": [(a.clause, [name(x) for x in a.departments], a.role) for a in f.assignments],
+        "references": [(r.title, r.number, r.kind, r.relation) for r in f.references],
+        "meeting": m and ([name(x) for x in m.members], m.convenor and m.convenor.value, name(m.office or ""),
+                          [(r.kind, r.period, r.times_min, r.times_max) for r in m.rules]),
+        "posts": [(p.role, name(p.department), p.person) for p in f.posts],
+    }
+
+
+@pytest.mark.parametrize("path", NOTICES, ids=lambda p: p.stem)
+def test_gbk_is_identical_offsets_included(path):
+    text = path.read_text(encoding="utf-8")
+    utf8 = process_bytes(text.encode("utf-8"), path.name)
+    gbk = process_bytes(text.encode("gb18030"), path.name)
+    assert gbk.encoding == "gb18030" and gbk.text == utf8.text
+    assert facts(gbk) == facts(utf8)
+    assert [(d.start, d.end) for d in gbk.facts.duties] == [(d.start, d.end) for d in utf8.facts.duties]
+
+
+@pytest.mark.parametrize("maker", [to_html, to_docx], ids=["html", "docx"])
+@pytest.mark.parametrize("path", NOTICES, ids=lambda p: p.stem)
+def test_html_and_docx_give_the_same_extraction(path, maker):
+    text = path.read_text(encoding="utf-8")
+    plain = process_bytes(text.encode("utf-8"), path.name)
+    other = process_bytes(maker(text), path.stem + (".html" if maker is to_html else ".docx"))
+    assert other.format == ("html" if maker is to_html else "docx")
+    assert facts(other) == facts(plain)
+    for d in other.facts.duties:  # offsets are exact in the text that format gave
+        assert other.text[d.start:d.end] == d.text
