@@ -95,14 +95,21 @@ def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or fol
           base: Annotated[Optional[str], typer.Option(help="Base IRI of the data.")] = None,
           force: Annotated[bool, typer.Option("--force", help="Rebuild unchanged notices too.")] = False,
           quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+          jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1,
+                                                      help="Worker processes (default: one per core).")] = None,
+          formats: Annotated[Optional[list[str]], typer.Option(
+              "--format", "-f", help="Output format, repeatable: ttl jsonld nt nq (per notice and merged), "
+              "graphml csv (merged). Default: ttl and jsonld.")] = None,
+          no_merged: Annotated[bool, typer.Option("--no-merged", help="Per-notice files only (large corpora).")] = False,
           ) -> None:
-    """Build the graph of a set of notices into OUT: store, Turtle per notice, merged Turtle and JSON-LD."""
-    from .build import build as run_build, notice_files
+    """Build the graph of a set of notices into OUT: store, files per notice, merged files (Turtle and JSON-LD)."""
+    from .build import DEFAULT_FORMATS, build as run_build, notice_files
     from .render import progress_bar
 
     files = notice_files(inputs)
     with progress_bar(len(files), "building", quiet) as advance:
-        result = run_build(inputs, out, base=base, persons=not no_persons, force=force,
+        result = run_build(inputs, out, base=base, persons=not no_persons, force=force, jobs=jobs,
+                           formats=formats or DEFAULT_FORMATS, merged=not no_merged,
                            on_done=lambda path, error: advance())
     if not quiet:
         from .render import print_build_summary
@@ -112,6 +119,41 @@ def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or fol
         for path, error in sorted(result.failed.items()):
             sys.stderr.write(f"policykg: error: {path}: {error}\n")
         raise typer.Exit(1)
+
+
+class ExportFormat(str, Enum):
+    ttl = "ttl"
+    jsonld = "jsonld"
+    nt = "nt"
+    nq = "nq"
+    graphml = "graphml"
+    csv = "csv"
+
+
+@app.command()
+def export(format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.ttl,
+           output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+           graph: Annotated[Optional[str], typer.Option("--graph", help="Only this named graph (a notice).")] = None,
+           no_persons: Annotated[bool, typer.Option("--no-persons", help="Leave people and their names out.")] = False,
+           store: Annotated[Optional[Path], typer.Option("--store", help="Store built by `policykg build` (default outputs/store).")] = None,
+           sources: Annotated[Optional[list[Path]], typer.Option("--from", help="Notice files or folders to build in memory instead.")] = None,
+           ) -> None:
+    """Export the graph as Turtle, JSON-LD, N-Triples, N-Quads, GraphML (Gephi) or CSV (one row per duty)."""
+    import tempfile
+
+    from .build import load_store
+    from .export import export as run_export, without_persons
+
+    source = load_store(sources or (), store=store)
+    if no_persons:
+        source = without_persons(source, graph=graph)
+        graph = None
+    if output is not None:
+        run_export(source, output, format.value, graph=graph)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = run_export(source, Path(tmp) / f"export.{format.value}", format.value, graph=graph)
+        sys.stdout.buffer.write(path.read_bytes())
 
 
 # Command groups kept in their own modules register on `app` when imported.

@@ -342,6 +342,39 @@ def export(source: StoreOrQuads, path: str | Path, fmt: str, *, graph: str | Non
     return writer(source, path, graph=graph)
 
 
+def without_persons(source: StoreOrQuads, *, graph: str | None = None) -> list[ox.Quad | ox.Triple]:
+    """The statements of `source` with personal data left out, for sharing a graph built
+    with names: every foaf:Person and the statements about or pointing to one are dropped,
+    and each holder's name is masked (one `graph.MASK` per character, so offsets and the
+    span/quote checks stay valid) wherever a literal contains it — the stored source text
+    and the quotes of posts included."""
+    import re
+
+    from .graph import FOAF, MASK
+
+    quads = _all_quads(source, graph)
+    persons = {q.subject for q in quads if q.predicate.value == RDF + "type" and q.object.value == FOAF + "Person"}
+    names = sorted({q.object.value for q in quads if q.subject in persons and q.predicate.value == FOAF + "name"},
+                   key=len, reverse=True)
+    pattern = re.compile("|".join(r"\s*".join(map(re.escape, n)) for n in names)) if names else None
+
+    def mask(m: re.Match) -> str:
+        return "".join(ch if ch.isspace() else MASK for ch in m.group(0))
+
+    out = []
+    for q in quads:
+        if q.subject in persons or q.object in persons:
+            continue
+        o = q.object
+        if pattern is not None and isinstance(o, ox.Literal) and pattern.search(o.value):
+            o = ox.Literal(pattern.sub(mask, o.value), language=o.language) if o.language else \
+                ox.Literal(pattern.sub(mask, o.value), datatype=o.datatype)
+            q = ox.Quad(q.subject, q.predicate, o, q.graph_name) if isinstance(q, ox.Quad) else \
+                ox.Triple(q.subject, q.predicate, o)
+        out.append(q)
+    return out
+
+
 def write_build(store: ox.Store, out_dir: str | Path, notices: dict[str, str], *,
                 formats: Iterable[str] = ("ttl", "jsonld")) -> list[Path]:
     """What `policykg build` writes: ``notices/<name>.ttl`` for each notice (`notices` maps a
