@@ -115,7 +115,7 @@ def cli_wall(args: list[str], runs: int = 3) -> float:
     times = []
     for _ in range(runs):
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "extractor.cli", *args], cwd=ROOT, capture_output=True, check=True)
+        subprocess.run([sys.executable, "-m", "extractor", *args], cwd=ROOT, capture_output=True, check=True)
         times.append(time.perf_counter() - t)
     return statistics.median(times) * 1000
 
