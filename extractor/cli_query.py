@@ -15,21 +15,8 @@ from typing import Annotated, Any, Callable, Optional
 
 import typer
 
+from .cli import app
 from .errors import PolicykgError
-
-
-def _cli_app() -> typer.Typer:
-    """The `app` of the cli module that imported this one. Under ``python -m extractor.cli``
-    that module is ``__main__``, and importing ``.cli`` again would make a second app."""
-    main = sys.modules.get("__main__")
-    if getattr(getattr(main, "__spec__", None), "name", None) == f"{__package__}.cli" and hasattr(main, "app"):
-        return main.app
-    from .cli import app
-
-    return app
-
-
-app = _cli_app()
 
 
 class Format(str, Enum):
