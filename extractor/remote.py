@@ -277,9 +277,18 @@ def _put_graph(client: _Client, store: ox.Store, target: ox.NamedNode, source) -
 def _update_graph(client: _Client, store: ox.Store, target: ox.NamedNode, source, batch: int) -> int:
     plain: list[str] = []
     blank: list[str] = []  # a blank node is scoped to one request: keep its triples together
+    binds: list[str] = []  # values computed in that request's WHERE (see below)
     for quad in store.quads_for_pattern(None, None, None, source):
-        line = f"{quad.subject} {quad.predicate} {quad.object} ."
-        if isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode):
+        o = quad.object
+        if isinstance(o, ox.Literal) and o.datatype.value in DURATIONS:
+            # Virtuoso's SPARQL compiler fails on day/time duration constants ("P7D"):
+            # build the literal at run time instead, in the template group.
+            var = f"?d{len(binds)}"
+            binds.append(f"BIND(STRDT({ox.Literal(o.value)}, {o.datatype}) AS {var})")
+            blank.append(f"{quad.subject} {quad.predicate} {var} .")
+            continue
+        line = f"{quad.subject} {quad.predicate} {o} ."
+        if isinstance(quad.subject, ox.BlankNode) or isinstance(o, ox.BlankNode):
             blank.append(line)
         else:
             plain.append(line)
@@ -290,7 +299,7 @@ def _update_graph(client: _Client, store: ox.Store, target: ox.NamedNode, source
         return 0
     if len(plain) <= batch and not (plain and blank):
         try:  # one request: atomic, and the common case for one notice
-            _update(client, f"{drop} ;\n{_insert(target, plain or blank)}")
+            _update(client, f"{drop} ;\n{_insert(target, plain or blank, binds)}")
             return total
         except RemoteError as exc:
             if not _too_big(exc) or total < 2 or blank:
@@ -301,7 +310,7 @@ def _update_graph(client: _Client, store: ox.Store, target: ox.NamedNode, source
         for i in range(0, len(plain), batch):
             _insert_split(client, staging, plain[i:i + batch])
         if blank:
-            _update(client, _insert(staging, blank))
+            _update(client, _insert(staging, blank, binds))
         _update(client, f"MOVE SILENT GRAPH {staging} TO GRAPH {target}")
     except PolicykgError:
         try:
@@ -330,11 +339,17 @@ def _insert_split(client: _Client, graph: ox.NamedNode, lines: list[str]) -> Non
         _insert_split(client, graph, lines[half:])
 
 
-def _insert(graph: ox.NamedNode, lines: list[str]) -> str:
+def _insert(graph: ox.NamedNode, lines: list[str], binds: list[str] = ()) -> str:
     """INSERT DATA; with blank nodes a template over one empty solution, which any server
     takes (Virtuoso refuses blank nodes in INSERT DATA) and which keeps `_:x` one node."""
     body = "{ GRAPH " + str(graph) + " {\n" + "\n".join(lines) + "\n} }"
-    return f"INSERT {body} WHERE {{}}" if any("_:" in line for line in lines) else f"INSERT DATA {body}"
+    if binds or any("_:" in line for line in lines):
+        return f"INSERT {body} WHERE {{ {' '.join(binds)} }}"
+    return f"INSERT DATA {body}"
+
+
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+DURATIONS = frozenset(XSD_NS + t for t in ("duration", "dayTimeDuration", "yearMonthDuration"))
 
 
 def _update(client: _Client, sparql: str) -> None:

@@ -572,3 +572,18 @@ def test_a_redirected_post_is_an_error_not_a_silent_get(scripted):
     with pytest.raises(PolicykgError) as exc:
         remote.query(scripted, "SELECT * WHERE { ?s ?p ?o }")
     assert "HTTP 301" in one_line(exc)
+
+
+def test_update_push_of_day_time_durations(virtuoso):  # noqa: F811
+    """Virtuoso's SPARQL compiler rejects "P7D"^^xsd:duration constants in INSERT DATA; the
+    Update push builds such literals at run time, so the ontology (每周 = P7D) still goes."""
+    store = ox.Store()
+    g = ox.NamedNode("https://example.org/g/durations")
+    for k, value in enumerate(("P7D", "P1Y", "PT36H")):
+        store.add(ox.Quad(ox.NamedNode(f"https://example.org/r{k}"), ox.NamedNode("https://example.org/period"),
+                          ox.Literal(value, datatype=ox.NamedNode(XSD + "duration")), g))
+    sent = remote.push(store, virtuoso.sparql_auth, method="update", auth=virtuoso.auth)
+    assert sent == {g.value: 3}
+    got = remote.query(virtuoso.sparql, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                       bindings={"g": g})
+    assert int(got.values("n")[0]) == 3
