@@ -33,14 +33,21 @@ class QueryOptions:
     inputs: list[Path] = field(default_factory=list)
     format: Format = Format.table
     explain: bool = False
+    endpoint: Optional[str] = None
     _store: Any = None
 
     @property
     def store(self):
-        """The graph: the notices of ``--from`` built in memory, else the store on disk."""
+        """The graph: a SPARQL server (``--endpoint``), the notices of ``--from`` built in
+        memory, or the store on disk."""
         if self._store is None:
-            if self.inputs and self.store_path is not None:
-                raise PolicykgError("give --store or --from, not both")
+            if sum(bool(x) for x in (self.inputs, self.store_path is not None, self.endpoint)) > 1:
+                raise PolicykgError("give one of --store, --from or --endpoint")
+            if self.endpoint:
+                from .remote import RemoteStore
+
+                self._store = RemoteStore(self.endpoint)
+                return self._store
             from .build import load_store
 
             self._store = load_store(self.inputs, store=self.store_path)
@@ -77,6 +84,8 @@ StoreOption = Annotated[Optional[Path], typer.Option(
 FromOption = Annotated[Optional[list[Path]], typer.Option(
     "--from", help="Notice files or folders to build in memory instead (repeatable).", show_default=False)]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")]
+EndpointOption = Annotated[Optional[str], typer.Option(
+    "--endpoint", help="Query a SPARQL server (e.g. one `policykg push` loaded) instead.", show_default=False)]
 ExplainOption = Annotated[bool, typer.Option(
     "--explain", help="Show the exact source text and [start, end) offsets behind each row.")]
 
@@ -85,6 +94,7 @@ _COMMON = [
     inspect.Parameter("from_inputs", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=FromOption),
     inspect.Parameter("output_format", inspect.Parameter.KEYWORD_ONLY, default=Format.table, annotation=FormatOption),
     inspect.Parameter("explain", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=ExplainOption),
+    inspect.Parameter("endpoint", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=EndpointOption),
 ]
 
 
@@ -100,8 +110,8 @@ def query_command(name: str | None = None) -> Callable[[Callable[..., None]], Ca
         own = list(inspect.signature(fn, eval_str=True).parameters.values())[1:]
 
         def command(*args: Any, store_path=None, from_inputs=None, output_format=Format.table,
-                    explain=False, **kwargs: Any) -> None:
-            opts = QueryOptions(store_path, list(from_inputs or []), output_format, explain)
+                    explain=False, endpoint=None, **kwargs: Any) -> None:
+            opts = QueryOptions(store_path, list(from_inputs or []), output_format, explain, endpoint)
             try:
                 fn(opts, *args, **kwargs)
             except PolicykgError as exc:

@@ -978,9 +978,9 @@ def sparql(store: ox.Store, text: str, *, explain: bool = False) -> SparqlResult
         raise PolicykgError(f"SPARQL syntax error: {' '.join(str(exc).split())}") from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise PolicykgError(f"SPARQL query failed: {' '.join(str(exc).split())}") from None
-    if isinstance(res, ox.QueryBoolean):
+    if isinstance(res, (ox.QueryBoolean, bool)):  # bool, list: answers of a remote.RemoteStore
         return SparqlResult("ask", boolean=bool(res))
-    if isinstance(res, ox.QueryTriples):
+    if isinstance(res, (ox.QueryTriples, list)):
         return SparqlResult("graph", triples=list(res))
     names = [v.value for v in res.variables]
     raw = [[sol[i] for i in range(len(names))] for sol in res]

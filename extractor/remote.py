@@ -391,6 +391,39 @@ class Result:
         return [row[variable].value for row in self.rows if variable in row]
 
 
+class RemoteStore:
+    """A SPARQL endpoint that answers `query()` the way a local pyoxigraph store does, so the
+    named queries of `extractor.query` run unchanged against a shared server.
+
+    SELECT gives an iterable of solutions (indexable by variable position, with
+    `.variables`), ASK a `bool`, CONSTRUCT/DESCRIBE a list of triples. The server's default
+    graph stands for the union of the notices' graphs (Virtuoso's and most servers' default).
+    """
+
+    def __init__(self, endpoint: str, *, auth: tuple[str, str] | None = None, timeout: float = 60):
+        self.endpoint, self.auth, self.timeout = endpoint, auth, timeout
+
+    def query(self, sparql: str, *, use_default_graph_as_union: bool = True,
+              prefixes: dict[str, str] | None = None):
+        declared = {m.group(1) for m in re.finditer(r"PREFIX\s+([\w.-]*):", sparql, re.IGNORECASE)}
+        head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in (prefixes or {}).items() if p not in declared)
+        result = query(self.endpoint, head + sparql, timeout=self.timeout, auth=self.auth)
+        if result.form == "ASK":
+            return bool(result.boolean)
+        if result.form in ("CONSTRUCT", "DESCRIBE"):
+            return list(result.triples)
+        return _Solutions(result)
+
+
+class _Solutions:
+    def __init__(self, result: "Result"):
+        self.variables = [ox.Variable(v) for v in result.variables]
+        self._rows = [[row.get(v) for v in result.variables] for row in result.rows]
+
+    def __iter__(self) -> Iterator[list]:
+        return iter(self._rows)
+
+
 def query(endpoint: str, sparql: str, *, bindings: dict[str, Value | list[Value]] | None = None,
           timeout: float = 60, auth: tuple[str, str] | None = None) -> Result:
     """Run `sparql` (SELECT, ASK, CONSTRUCT or DESCRIBE) at `endpoint`.

@@ -80,3 +80,19 @@ def test_serve_answers_queries_and_refuses_updates():
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_named_queries_on_the_server_match_the_local_store(virtuoso):  # noqa: F811
+    runner = CliRunner()
+    pushed = runner.invoke(app, ["push", "--endpoint", virtuoso.gsp, "--user", virtuoso.auth[0],
+                                 "--password", virtuoso.auth[1], "--from", str(CORPUS)])
+    assert pushed.exit_code == 0, pushed.output
+    for args in (["members"], ["duties", "市场监管局"], ["refs"], ["who", "消防"]):
+        local = runner.invoke(app, [*args, "--from", str(CORPUS), "-f", "json"])
+        there = runner.invoke(app, [*args, "--endpoint", virtuoso.sparql, "-f", "json"])
+        assert local.exit_code == 0 and there.exit_code == 0, there.output
+        rows = json.loads(there.stdout)
+        assert rows and rows == json.loads(local.stdout), args
+    ask = runner.invoke(app, ["sparql", "ASK { ?o org:classification pkd:fire-rescue }",
+                              "--endpoint", virtuoso.sparql, "-f", "json"])
+    assert ask.exit_code == 0 and "true" in ask.stdout
