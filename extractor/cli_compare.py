@@ -14,7 +14,8 @@ from typing import Annotated, Callable, Optional
 
 import typer
 
-from .cli_query import FromOption, QueryOptions, StoreOption, app
+from .cli import app
+from .cli_query import FromOption, QueryOptions, StoreOption
 from .errors import PolicykgError
 
 

@@ -364,7 +364,7 @@ def test_write_outputs_is_complete_and_deterministic(store, tmp_path):
 
 
 def policykg(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "extractor.cli", *map(str, args)],
+    return subprocess.run([sys.executable, "-m", "extractor", *map(str, args)],
                           capture_output=True, text=True, cwd=cwd)
 
 
