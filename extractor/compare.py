@@ -16,7 +16,7 @@ Rendering (terminal, JSON, CSV, Markdown, HTML) is `report.py`'s job.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterable
 
