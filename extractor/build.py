@@ -1,25 +1,57 @@
-"""Building the graph of a set of notices: files → store (→ outputs, by `cli build`).
+"""Building the graph of a set of notices: files → store → files.
 
-`notice_files` finds the notices in folders; `build_store` runs load → parse → extract →
-graph for each and puts every notice in its own named graph of one store; `load_store`
-is the one way every reading command (query, compare, view, export) gets its graph:
-either notices given on the command line, built in memory, or the store that
-`policykg build` left on disk.
+In: notice files or folders. Out: `build` (what `policykg build` runs) leaves in an output
+folder the on-disk store (``store/``, one named graph per notice), one file per notice
+and format (``notices/<name>.ttl`` …), the merged files (``policykg.ttl`` …) and
+``manifest.json`` (each file's sha256, graph and name, for incremental rebuilds), and
+returns a `BuildResult`. `build_store` builds into a store of the caller's (in memory by
+default) and writes nothing; `load_store` is the one way every reading command (query,
+compare, view, export) gets its graph; `notice_files` finds the notices in folders.
+
+How the work is split (figures in tests/bench/README.md):
+- Worker processes (`jobs`, default one per core) run load → parse → extract → graph for
+  one notice each, write that notice's own files (the costly part of exporting: sorting
+  and serialising) and hand back its statements as N-Triples bytes — compact, and no
+  `Document` crosses a process boundary.
+- The parent keeps only a few notices in flight, loads the bytes into the store in
+  batches with pyoxigraph's bulk loader as they arrive, and advances the progress bar.
+- The merged files are the per-notice files joined in graph-IRI order, plus the
+  counterpart links: no global sort, so memory stays flat at any corpus size. A
+  statement several notices share (an organisation's label) is written once per notice,
+  which RDF reads as one statement.
+- Incremental: a file whose bytes did not change (same sha256, same settings) is not read
+  again; a file gone from the inputs loses its graph and its files. The store holds
+  exactly the graphs the manifest lists (plus the ontology and the counterpart links).
+
+Everything written depends only on the set of input files and their bytes — never on the
+order they are given in or the order workers finish in. A file that cannot be read is
+reported with a one-line error and leaves no output of its own; the others are built.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .errors import PolicykgError
 from .load import SUFFIXES
 
 DEFAULT_OUTPUTS = Path("outputs")
 STORE_DIR = "store"
-MANIFEST = "manifest.json"  # file → sha256 and named graph, for incremental rebuilds
+NOTICES_DIR = "notices"
+MANIFEST = "manifest.json"  # file → sha256, named graph and output name, for incremental rebuilds
+MERGED = "policykg"
+# Formats written per notice (and joined into the merged file); the others are exported
+# from the whole store at the end. Turtle is always written per notice.
+PER_NOTICE = ("ttl", "jsonld", "nt", "nq")
+DEFAULT_FORMATS = ("ttl", "jsonld")
+BATCH_BYTES = 48 << 20  # N-Triples handed to the bulk loader at once: big batches load fastest
+IN_FLIGHT = 4  # tasks per worker submitted ahead of the results the parent has taken
 
 
 def notice_files(inputs: Iterable[str | Path]) -> list[Path]:
@@ -46,33 +78,242 @@ class BuildResult:
     notices: dict[str, str] = field(default_factory=dict)  # file path → named graph IRI
     failed: dict[str, str] = field(default_factory=dict)  # file path → one-line error
     skipped: list[str] = field(default_factory=list)  # unchanged since the last build
+    processed: list[str] = field(default_factory=list)  # read this time (new or changed), failed or not
+    removed: list[str] = field(default_factory=list)  # graphs dropped: their files are gone or changed
+    chars: int = 0  # characters of the notices read this time
+
+
+# --- the worker: one notice → its statements (and its own files) ------------------------------------------
+
+
+@dataclass
+class _Task:
+    path: str
+    base: str
+    persons: bool
+    files: tuple[tuple[str, str], ...] = ()  # (format, path) of the notice's own files to write
+
+
+@dataclass
+class _Done:
+    path: str
+    graph: str | None = None
+    ntriples: bytes = b""
+    chars: int = 0
+    error: str | None = None
+
+
+def one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _read_notice(task: _Task) -> _Done:
+    """Load → parse → extract → graph one notice; write its files; never raise."""
+    import pyoxigraph as ox
+
+    from .export import export
+    from .graph import to_rdf
+    from .pipeline import process
+
+    try:
+        doc = process(task.path)
+        quads = to_rdf(doc, base=task.base, persons=task.persons)
+        if not quads:
+            raise PolicykgError("nothing to add")
+        for fmt, path in task.files:
+            export(quads, path, fmt)
+        triples = (q.triple for q in quads)
+        return _Done(task.path, quads[0].graph_name.value, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+                     len(doc.text))
+    except PolicykgError as exc:
+        error = one_line(exc)
+    except Exception as exc:  # a bug on one odd notice must not stop a corpus build
+        error = f"internal error ({type(exc).__name__}: {one_line(exc)})"
+    for _, path in task.files:  # no output of its own for a notice that failed
+        Path(path).unlink(missing_ok=True)
+    return _Done(task.path, error=error)
+
+
+def _warm_worker() -> None:
+    """Pay once per worker for imports and the registries built from ontology/ (cached)."""
+    from .pipeline import process_bytes
+
+    try:
+        process_bytes("县人民政府办公室关于建立联席会议制度的通知\n一、成员单位\n县卫生健康委、县教育局。\n"
+                      .encode("utf-8"), "warm.txt")
+    except PolicykgError:
+        pass
+
+
+def _run(tasks: Sequence[_Task], jobs: int) -> Iterator[_Done]:
+    """Results of `tasks` as workers finish them, at most `IN_FLIGHT` per worker ahead of
+    the consumer (so a slow consumer bounds memory). One process: in this process."""
+    if jobs <= 1 or len(tasks) <= 1:
+        for t in tasks:
+            yield _read_notice(t)
+        return
+    todo = iter(tasks)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker) as pool:
+        running: dict[Future, _Task] = {}
+
+        def fill() -> None:
+            while len(running) < jobs * IN_FLIGHT:
+                t = next(todo, None)
+                if t is None:
+                    return
+                running[pool.submit(_read_notice, t)] = t
+
+        fill()
+        while running:
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for fut in sorted(finished, key=lambda f: running[f].path):
+                task = running.pop(fut)
+                try:
+                    yield fut.result()
+                except BrokenProcessPool:
+                    # A worker died (killed, out of memory): report what it held, stop cleanly.
+                    yield _Done(task.path, error="the worker process reading it died")
+                    for t in [*running.values(), *todo]:
+                        yield _Done(t.path, error="not read: a worker process died")
+                    running.clear()
+                    return
+            fill()
+
+
+# --- the parent: statements → store, in batches ----------------------------------------------------------
+
+
+class _Loader:
+    """Puts notices' N-Triples into their named graphs; one notice per graph.
+
+    Two files giving the same graph (the same notice twice, e.g. as .txt and .html) are
+    settled by path order: the first path keeps the graph, the other fails — whatever
+    order they arrive in.
+    """
+
+    def __init__(self, store, result: BuildResult, owners: dict[str, str], *, bulk: bool):
+        self.store, self.result, self.owners, self.bulk = store, result, owners, bulk
+        self.batch: dict[str, tuple[str, bytes]] = {}  # graph → (path, N-Triples)
+        self.size = 0
+        self.evicted: list[str] = []  # paths that lost their graph to an earlier path
+
+    def add(self, done: _Done) -> None:
+        g, path = done.graph, done.path
+        other = self.owners.get(g)
+        if other is not None and other != path:
+            first, second = sorted((path, other))
+            self._fail(second, f"the same notice as {first} (both give the graph {g})")
+            if second == path:
+                return
+            if g in self.batch:
+                self.size -= len(self.batch.pop(g)[1])
+            else:
+                self._remove(g)
+        self.owners[g] = path
+        self.result.notices[path] = g
+        self.batch[g] = (path, done.ntriples)
+        self.size += len(done.ntriples)
+        if self.size >= BATCH_BYTES or not self.bulk:
+            self.flush()
+
+    def _fail(self, path: str, error: str) -> None:
+        self.result.failed[path] = error
+        self.result.notices.pop(path, None)
+        if path in self.result.skipped:
+            self.result.skipped.remove(path)
+        self.evicted.append(path)
+
+    def _remove(self, graph: str) -> None:
+        import pyoxigraph as ox
+
+        node = ox.NamedNode(graph)
+        if self.store.contains_named_graph(node):
+            self.store.remove_graph(node)
+
+    def flush(self) -> None:
+        import pyoxigraph as ox
+
+        if not self.batch:
+            return
+        for g in self.batch:  # what an earlier, interrupted run may have left
+            self._remove(g)
+        if self.bulk:
+            trig = b"".join(b"<" + g.encode("utf-8") + b"> {\n" + nt + b"}\n" for g, (_, nt) in self.batch.items())
+            self.store.bulk_extend(ox.parse(trig, format=ox.RdfFormat.TRIG))
+        else:
+            for g, (_, nt) in self.batch.items():
+                self.store.load(nt, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
+        self.batch.clear()
+        self.size = 0
+
+
+def _load_all(tasks: Sequence[_Task], store, result: BuildResult, owners: dict[str, str], *, jobs: int,
+              bulk: bool, on_done: Callable[[Path, str | None], None] | None) -> _Loader:
+    loader = _Loader(store, result, owners, bulk=bulk)
+    for done in _run(tasks, jobs):
+        result.processed.append(done.path)
+        if done.error is None:
+            result.chars += done.chars
+            loader.add(done)
+        else:
+            result.failed[done.path] = done.error
+        if on_done:
+            on_done(Path(done.path), done.error)
+    loader.flush()
+    result.processed.sort()
+    return loader
+
+
+def link_counterparts(store, *, base: str | None = None) -> int:
+    """What `graph.link_counterparts` writes (the same links, in the same named graph),
+    from two linear queries joined here: its single SPARQL join grows with the square of
+    the statements and took over ten minutes at 200 notices. Returns the number of links."""
+    import pyoxigraph as ox
+
+    from .graph import DEFAULT_BASE, ELI, ORG, SKOS, normalise_base
+    from .knowledge import PK
+
+    graph = ox.NamedNode(normalise_base(base or DEFAULT_BASE) + "counterparts")
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+    issuers = {r["j"] for r in store.query(
+        f"SELECT DISTINCT ?j WHERE {{ ?d a <{PK}Notice> ; <{ELI}jurisdiction> ?j }}",
+        use_default_graph_as_union=True)}
+    by_concept: dict = {}
+    for r in store.query(f"SELECT DISTINCT ?o ?c ?j WHERE {{ ?o <{ORG}classification> ?c ; <{PK}jurisdiction> ?j }}",
+                         use_default_graph_as_union=True):
+        if r["j"] in issuers:
+            by_concept.setdefault(r["c"], set()).add((r["o"], r["j"]))
+    close = ox.NamedNode(SKOS + "closeMatch")
+    links = {ox.Quad(a, close, b, graph) for orgs in by_concept.values()
+             for a, ja in orgs for b, jb in orgs if a != b and ja != jb}
+    store.extend(sorted(links, key=str))
+    return len(links)
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
 
 
 def build_store(files: Sequence[Path], store=None, *, base: str | None = None, persons: bool = True,
-                on_done: Callable[[Path, str | None], None] | None = None):
-    """Add each notice of `files` to `store` (a new in-memory store if None).
+                jobs: int = 1, on_done: Callable[[Path, str | None], None] | None = None):
+    """Add each notice of `files` to `store` (a new in-memory store if None), each in its
+    own named graph (replacing what was there), then the ontology and counterpart links.
 
     Returns (store, BuildResult). A file that fails is recorded with its one-line error
-    and does not stop the others.
+    and does not stop the others. Writes no files.
     """
-    from .graph import DEFAULT_BASE, link_counterparts
-    from .pipeline import process
-    from .store import add_document, load_ontology, open_store
+    from .graph import DEFAULT_BASE
+    from .store import load_ontology, open_store
 
+    base = base or DEFAULT_BASE
     store = open_store(None) if store is None else store
     result = BuildResult()
-    for path in files:
-        try:
-            doc = process(path)
-            result.notices[str(path)] = add_document(store, doc, base=base or DEFAULT_BASE, persons=persons)
-            error = None
-        except PolicykgError as exc:
-            error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            result.failed[str(path)] = error
-        if on_done:
-            on_done(path, error)
-    load_ontology(store, base=base or DEFAULT_BASE)
-    link_counterparts(store, base=base or DEFAULT_BASE)
+    tasks = [_Task(str(f), base, persons) for f in files]
+    _load_all(tasks, store, result, {}, jobs=jobs, bulk=False, on_done=on_done)
+    load_ontology(store, base=base)
+    link_counterparts(store, base=base)
     return store, result
 
 
@@ -99,11 +340,17 @@ def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = 
     return open_store(path)
 
 
+# --- policykg build -----------------------------------------------------------------------------------
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
+    try:
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError as exc:
+        return f"unreadable: {exc.strerror}"
     return h.hexdigest()
 
 
@@ -121,24 +368,13 @@ def _stems(files: Sequence[Path]) -> dict[str, str]:
     return names
 
 
-def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None = None,
-          persons: bool = True, force: bool = False, formats: Sequence[str] = ("ttl", "jsonld"),
-          on_done: Callable[[Path, str | None], None] | None = None) -> BuildResult:
-    """`policykg build`: notices → ``out_dir/store`` (on disk) → exported files in `out_dir`.
+def _settings(base: str, persons: bool) -> dict:
+    from . import __version__
 
-    Incremental: a file whose bytes did not change since the last build (same sha256 in
-    ``manifest.json``) is not processed again; a file gone from the inputs loses its graph.
-    `force` rebuilds everything. Output files are written atomically.
-    """
-    from .export import atomic_write, write_build
-    from .graph import DEFAULT_BASE, link_counterparts
-    from .store import load_ontology, open_store
+    return {"base": base, "persons": persons, "version": __version__}
 
-    base = base or DEFAULT_BASE
-    out = Path(out_dir)
-    files = notice_files(inputs)
-    if not files:
-        raise PolicykgError("no notices (.txt, .html, .docx) in " + ", ".join(map(str, inputs)))
+
+def _writable(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
         probe = out / ".policykg-write-test"
@@ -146,50 +382,183 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
         probe.unlink()
     except OSError as exc:
         raise PolicykgError(f"{out}: output directory is not writable ({exc.strerror})") from None
+
+
+def _notice_path(out: Path, name: str, fmt: str) -> Path:
+    from .export import SUFFIXES as EXPORT_SUFFIXES
+
+    return out / NOTICES_DIR / f"{name}{EXPORT_SUFFIXES[fmt]}"
+
+
+def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None = None,
+          persons: bool = True, force: bool = False, formats: Sequence[str] = DEFAULT_FORMATS,
+          merged: bool = True, jobs: int | None = None,
+          on_done: Callable[[Path, str | None], None] | None = None) -> BuildResult:
+    """`policykg build`: notices → ``out_dir/store`` (on disk) → the files in `out_dir`.
+
+    `formats` are written per notice (ttl, jsonld, nt, nq; Turtle always) and merged
+    (``policykg.<suffix>``, any export format) unless `merged` is False. `jobs` worker
+    processes (default: one per core; 1 = in this process). `force` rebuilds everything.
+    `on_done(path, error)` is called once per file, skipped files included.
+    """
+    import pyoxigraph as ox
+
+    from .export import WRITERS, atomic_write
+    from .graph import DEFAULT_BASE, normalise_base
+    from .store import load_ontology, open_store
+
+    base = base or DEFAULT_BASE
+    unknown = [f for f in formats if f not in WRITERS]
+    if unknown:
+        raise PolicykgError(f"unknown export format {unknown[0]!r} (choose from {', '.join(WRITERS)})")
+    per_notice = ("ttl", *[f for f in dict.fromkeys(formats) if f in PER_NOTICE and f != "ttl"])
+    out = Path(out_dir)
+    files = notice_files(inputs)
+    if not files:
+        raise PolicykgError("no notices (.txt, .html, .docx) in " + ", ".join(map(str, inputs)))
+    _writable(out)
     store = open_store(out / STORE_DIR)
     manifest_path = out / MANIFEST
-    old = {} if force or not manifest_path.exists() else json.loads(manifest_path.read_text(encoding="utf-8"))
-    settings = {"base": base, "persons": persons}
-    if old.get("settings") != settings:
-        old = {}
-    previous: dict[str, dict] = old.get("files", {})
+    settings = _settings(base, persons)
+    old: dict = {}
+    if not force and manifest_path.exists():
+        try:
+            old = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            old = {}
+    previous: dict[str, dict] = old.get("files", {}) if old.get("settings") == settings else {}
+    names = _stems(files)
     result = BuildResult()
-    todo, entries = [], {}
+    owners: dict[str, str] = {}  # graph → the file it belongs to
+    tasks: list[_Task] = []
+    digests = {str(f): _sha256(f) for f in files}
     for f in files:
-        digest = _sha256(f)
-        prev = previous.get(str(f))
-        if prev and prev["sha256"] == digest and store.contains_named_graph(_node(prev["graph"])):
-            result.skipped.append(str(f))
-            result.notices[str(f)] = prev["graph"]
-            entries[str(f)] = prev
-            if on_done:
-                on_done(f, None)
+        key, prev = str(f), previous.get(str(f))
+        if prev and prev["sha256"] == digests[key] and prev["graph"] not in owners \
+                and store.contains_named_graph(ox.NamedNode(prev["graph"])):
+            owners[prev["graph"]] = key
+            result.notices[key] = prev["graph"]
+            result.skipped.append(key)
+            if prev.get("name") != names[key]:  # its name moved (a stem now taken): rewritten below
+                for fmt in per_notice:
+                    _notice_path(out, names[key], fmt).unlink(missing_ok=True)
         else:
-            todo.append((f, digest))
-    for name, entry in previous.items():  # files gone since the last build
-        if name not in {str(f) for f in files} and store.contains_named_graph(_node(entry["graph"])):
-            if entry["graph"] not in {e["graph"] for e in entries.values()}:
-                store.remove_graph(_node(entry["graph"]))
-    digests = dict(todo)
-    _, built = build_store([f for f, _ in todo], store, base=base, persons=persons, on_done=on_done)
-    result.failed = built.failed
-    for f, graph in built.notices.items():
-        result.notices[f] = graph
-        entries[f] = {"sha256": digests[Path(f)], "graph": graph}
+            tasks.append(_Task(key, base, persons,
+                               tuple((fmt, str(_notice_path(out, names[key], fmt))) for fmt in per_notice)))
+    # The store keeps exactly the graphs of unchanged files: drop those of changed and gone
+    # files, and anything an interrupted run left.
+    shared = {normalise_base(base) + "ontology", normalise_base(base) + "counterparts"}
+    for g in list(store.named_graphs()):
+        if isinstance(g, ox.NamedNode) and g.value not in owners and g.value not in shared:
+            store.remove_graph(g)
+            result.removed.append(g.value)
+    result.removed.sort()
+    if on_done:
+        for key in result.skipped:
+            on_done(Path(key), None)
+    loader = _load_all(tasks, store, result, owners, jobs=jobs or default_jobs(), bulk=True, on_done=on_done)
+    for path in loader.evicted:
+        for fmt in per_notice:
+            _notice_path(out, names[path], fmt).unlink(missing_ok=True)
     if not result.notices:
-        raise PolicykgError("no notice could be read: " + "; ".join(f"{k}: {v}" for k, v in result.failed.items()))
-    if not todo:  # build_store did not run: keep the shared graphs current anyway
-        load_ontology(store, base=base)
-        link_counterparts(store, base=base)
-    names = _stems([Path(f) for f in result.notices])
-    write_build(store, out, {names[f]: g for f, g in result.notices.items()}, formats=formats)
+        raise PolicykgError("no notice could be read: " + "; ".join(f"{k}: {v}" for k, v in sorted(result.failed.items())))
+    load_ontology(store, base=base)
+    link_counterparts(store, base=base)
+    current = {names[p]: g for p, g in result.notices.items()}
+    _notice_files(store, out, current, per_notice)
+    if merged:
+        _write_merged(store, out, current, formats, counterparts=normalise_base(base) + "counterparts")
     with atomic_write(manifest_path, "w") as fh:
+        entries = {p: {"sha256": digests[p], "graph": g, "name": names[p]} for p, g in result.notices.items()}
         json.dump({"settings": settings, "files": dict(sorted(entries.items()))}, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
     store.flush()
+    result.skipped.sort()
     return result
 
 
-def _node(iri: str):
+def _notice_files(store, out: Path, current: dict[str, str], per_notice: Sequence[str]) -> None:
+    """Make ``notices/`` hold exactly the files of the current notices: write the ones an
+    unchanged notice lacks (a new format, a name that moved) from the store, and delete
+    the files of notices that are gone."""
+    from .export import SUFFIXES as EXPORT_SUFFIXES, export
+
+    folder = out / NOTICES_DIR
+    for name, graph in sorted(current.items()):
+        for fmt in per_notice:
+            path = _notice_path(out, name, fmt)
+            if not path.exists():
+                export(store, path, fmt, graph=graph)
+    keep = {f"{name}{EXPORT_SUFFIXES[fmt]}" for name in current for fmt in per_notice}
+    ours = {EXPORT_SUFFIXES[fmt] for fmt in PER_NOTICE}
+    if folder.is_dir():
+        for path in folder.iterdir():
+            if path.suffix in ours and path.name not in keep and path.is_file():
+                path.unlink()
+
+
+# --- merged files: per-notice files joined -------------------------------------------------------------
+
+
+def _turtle_body(data: bytes) -> bytes:
+    """A Turtle file written by `export.write_turtle` without its @prefix header."""
+    cut = data.find(b"\n\n")
+    return data[cut + 2:] if cut >= 0 and data.startswith(b"@prefix") else data
+
+
+def _jsonld_nodes(data: bytes) -> bytes:
+    """The node objects of an `export.write_jsonld` file, as the text between ``"@graph": [``
+    and the closing bracket (indented for the merged file as they are in each file)."""
+    head = data.find(b'\n "@graph": [\n')
+    tail = data.rfind(b"\n ]\n}")
+    if head < 0 or tail < head:
+        return b""
+    return data[head + len(b'\n "@graph": [\n'):tail]
+
+
+def _write_merged(store, out: Path, current: dict[str, str], formats: Sequence[str], *, counterparts: str) -> None:
+    """``policykg.<suffix>`` for each format: per-notice formats joined from the notices'
+    files in graph-IRI order with the counterpart links; the others from the whole store."""
+    import tempfile
+
     import pyoxigraph as ox
 
-    return ox.NamedNode(iri)
+    from .export import SUFFIXES as EXPORT_SUFFIXES, atomic_write, export, jsonld_context
+
+    order = sorted((g, name) for name, g in current.items())
+    has_links = store.contains_named_graph(ox.NamedNode(counterparts))
+    with tempfile.TemporaryDirectory(dir=out, prefix=".merge-") as tmp:
+        for fmt in dict.fromkeys(formats):
+            target = out / f"{MERGED}{EXPORT_SUFFIXES[fmt]}"
+            if fmt not in PER_NOTICE:
+                export(store, target, fmt)
+                continue
+            links = Path(tmp) / f"links{EXPORT_SUFFIXES[fmt]}"
+            parts = [_notice_path(out, name, fmt) for _, name in order]
+            if has_links:
+                export(store, links, fmt, graph=counterparts)
+                parts.append(links)
+            with atomic_write(target) as fh:
+                if fmt == "ttl":
+                    fh.write(_prefix_header())
+                    for p in parts:
+                        fh.write(_turtle_body(p.read_bytes()))
+                elif fmt == "jsonld":
+                    context = json.dumps({"@context": jsonld_context()}, ensure_ascii=False, indent=1)
+                    fh.write(context[:-2].encode("utf-8") + b',\n "@graph": [\n')
+                    first = True
+                    for p in parts:
+                        nodes = _jsonld_nodes(p.read_bytes())
+                        if nodes:
+                            fh.write(nodes if first else b",\n" + nodes)
+                            first = False
+                    fh.write(b"\n ]\n}\n")
+                else:  # N-Triples, N-Quads: line formats join as they are
+                    for p in parts:
+                        fh.write(p.read_bytes())
+
+
+def _prefix_header() -> bytes:
+    from .graph import PREFIXES
+
+    return "".join(f"@prefix {k}: <{v}> .\n" for k, v in sorted(PREFIXES.items())).encode() + b"\n"
