@@ -32,6 +32,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -234,18 +235,16 @@ class Variant:
         return text
 
 
-def generate(out_dir: str | Path, n: int, *, seed: int = 1, templates: list[Path] | None = None,
-             gbk: float = 0.3, crlf: float = 0.2) -> list[Path]:
-    """Write `n` notices into `out_dir`; returns their paths. Deterministic for `seed`."""
+def variants(n: int, *, seed: int = 1, templates: list[Path] | None = None, gbk: float = 0.3,
+             crlf: float = 0.2) -> Iterator[tuple[Template, str, bytes]]:
+    """`n` generated notices as (the template drawn, the text, the file's bytes)."""
     rng = random.Random(seed)
     temps = [read_template(p) for p in (templates or default_templates())]
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     seen: set[bytes] = set()
-    paths = []
     for i in range(1, n + 1):
         for _ in range(1000):
-            text = Variant(rng.choice(temps), rng).make(i)
+            t = rng.choice(temps)
+            text = Variant(t, rng).make(i)
             key = hashlib.sha256(text.encode("utf-8")).digest()
             if key not in seen:
                 break
@@ -260,6 +259,16 @@ def generate(out_dir: str | Path, n: int, *, seed: int = 1, templates: list[Path
                 data = text.encode("gbk")
             except UnicodeEncodeError:
                 data = text.encode("gb18030")
+        yield t, text, data
+
+
+def generate(out_dir: str | Path, n: int, *, seed: int = 1, templates: list[Path] | None = None,
+             gbk: float = 0.3, crlf: float = 0.2) -> list[Path]:
+    """Write `n` notices into `out_dir`; returns their paths. Deterministic for `seed`."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i, (_, _, data) in enumerate(variants(n, seed=seed, templates=templates, gbk=gbk, crlf=crlf), 1):
         path = out / f"notice-{i:05d}.txt"
         path.write_bytes(data)
         paths.append(path)

@@ -1,0 +1,285 @@
+"""`policykg build` on the real notices (and a few generated ones): worker processes give the
+same bytes as one process, file order does not matter, rebuilds are incremental by content
+hash, bad files are reported without stopping the batch; and the corpus generator."""
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from extractor import export
+from extractor.build import MANIFEST, STORE_DIR, build, notice_files
+from extractor.errors import PolicykgError
+
+from conftest import CITY, COUNTY, EXTRA, ROOT
+
+REAL = [COUNTY, CITY, *EXTRA]
+SMALL = [COUNTY, *EXTRA[:3]]  # a quick working set for the incremental tests
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "tests" / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["generate"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[Path]:
+    """The seeds, the extra notices and three generated variants (GBK and CRLF among them)."""
+    folder = tmp_path_factory.mktemp("generated")
+    gen = _generator().generate(folder, 3, seed=7, gbk=0.5, crlf=0.5)
+    return [*REAL, *gen]
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    """Every file the build wrote but the store's own."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and STORE_DIR not in p.relative_to(out).parts}
+
+
+@pytest.fixture(scope="module")
+def serial(inputs, tmp_path_factory):
+    out = tmp_path_factory.mktemp("serial")
+    return out, build(inputs, out, jobs=1)
+
+
+def policykg(*args):
+    return subprocess.run([sys.executable, "-m", "extractor", *map(str, args)], capture_output=True, text=True,
+                          cwd=ROOT)
+
+
+# --- determinism ------------------------------------------------------------------------------------------
+
+
+def test_serial_build_reads_everything(serial, inputs):
+    out, result = serial
+    assert sorted(result.notices) == sorted(map(str, inputs)) and not result.failed and not result.skipped
+    assert result.processed == sorted(map(str, inputs))
+    names = sorted(p.name for p in (out / "notices").iterdir())
+    assert names == sorted(f"{Path(p).stem}{s}" for p in inputs for s in (".ttl", ".jsonld"))
+    assert {"policykg.ttl", "policykg.jsonld", MANIFEST} <= {p.name for p in out.iterdir()}
+
+
+def test_parallel_build_in_another_order_is_byte_identical(serial, inputs, tmp_path):
+    out, _ = serial
+    result = build(list(reversed(inputs)), tmp_path, jobs=2)
+    assert not result.failed
+    assert outputs(tmp_path) == outputs(out)
+
+
+def test_merged_files_hold_exactly_the_store(serial):
+    out, _ = serial
+    store = ox.Store(str(out / STORE_DIR))
+    expected = set(export.sorted_triples(store))
+    for name, fmt in (("policykg.ttl", ox.RdfFormat.TURTLE), ("policykg.jsonld", ox.RdfFormat.JSON_LD)):
+        got = {q.triple if isinstance(q, ox.Quad) else q for q in ox.parse(path=str(out / name), format=fmt)}
+        assert got == expected, name
+
+
+def test_notice_file_equals_export_from_the_store(serial, tmp_path):
+    out, result = serial
+    store = ox.Store(str(out / STORE_DIR))
+    g = result.notices[str(COUNTY)]
+    for fmt in ("ttl", "jsonld"):
+        ref = export.export(store, tmp_path / f"ref.{fmt}", fmt, graph=g).read_bytes()
+        assert (out / "notices" / f"{COUNTY.stem}.{fmt}").read_bytes() == ref
+
+
+# --- incremental ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def workdir(tmp_path):
+    src = tmp_path / "notices"
+    src.mkdir()
+    for p in SMALL:
+        shutil.copy(p, src / p.name)
+    return src, tmp_path / "out"
+
+
+def test_rebuild_reads_only_what_changed(workdir):
+    src, out = workdir
+    first = build([src], out, jobs=1)
+    assert len(first.processed) == 4 and not first.skipped
+    before = outputs(out)
+
+    again = build([src], out, jobs=1)
+    assert again.processed == [] and len(again.skipped) == 4 and again.removed == []
+    assert outputs(out) == before
+
+    os.utime(src / COUNTY.name, (1, 1))  # a touch alone: same bytes, nothing to read
+    assert build([src], out, jobs=1).processed == []
+
+    changed = src / SMALL[1].name
+    changed.write_bytes(changed.read_bytes() + b"\n")
+    third = build([src], out, jobs=1)
+    assert third.processed == [str(changed)] and len(third.skipped) == 3
+    assert third.notices[str(changed)] == first.notices[str(changed)]  # same notice, same graph
+    after = outputs(out)  # the text (kept in the graph) changed; the other notices' files did not
+    changed_files = {k for k in before if before[k] != after.get(k)}
+    assert changed_files == {MANIFEST, "policykg.ttl", "policykg.jsonld", f"notices/{SMALL[1].stem}.ttl",
+                             f"notices/{SMALL[1].stem}.jsonld"}
+
+
+def test_new_notices_are_added_to_an_existing_build(workdir):
+    src, out = workdir
+    build([src], out, jobs=1)
+    for p in EXTRA[3:5]:
+        shutil.copy(p, src / p.name)
+    result = build([src], out, jobs=2)
+    assert sorted(Path(p).name for p in result.processed) == sorted(p.name for p in EXTRA[3:5])
+    assert len(result.notices) == 6
+    store = ox.Store(str(out / STORE_DIR))
+    assert {g.value for g in store.named_graphs() if g.value.endswith("/graph")} == set(result.notices.values())
+
+
+def test_a_deleted_file_leaves_the_store_and_the_merged_files(workdir):
+    src, out = workdir
+    first = build([src], out, jobs=1)
+    gone = first.notices[str(src / COUNTY.name)]
+    doc = "<" + gone.removesuffix("/graph") + ">"  # the notice's IRI, as Turtle writes it
+    assert doc in (out / "policykg.ttl").read_text(encoding="utf-8")
+    (src / COUNTY.name).unlink()
+    second = build([src], out, jobs=1)
+    assert second.processed == [] and second.removed == [gone]
+    assert gone.removesuffix("/graph") not in (out / "policykg.ttl").read_text(encoding="utf-8")
+    assert gone.removesuffix("/graph") not in (out / "policykg.jsonld").read_text(encoding="utf-8")
+    assert not (out / "notices" / f"{COUNTY.stem}.ttl").exists()
+    store = ox.Store(str(out / STORE_DIR))
+    assert not store.contains_named_graph(ox.NamedNode(gone))
+    assert str(src / COUNTY.name) not in (out / MANIFEST).read_text(encoding="utf-8")
+
+
+def test_force_and_changed_settings_read_everything_again(workdir):
+    src, out = workdir
+    build([src], out, jobs=1)
+    result = build([src], out, jobs=1, persons=False)
+    assert len(result.processed) == 4
+    assert "许亚军" not in (out / "policykg.ttl").read_text(encoding="utf-8")
+    assert len(build([src], out, jobs=1, persons=False, force=True).processed) == 4
+
+
+# --- bad input ----------------------------------------------------------------------------------------------
+
+
+def test_bad_files_are_listed_and_the_rest_is_built(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(COUNTY, src / COUNTY.name)
+    shutil.copy(CITY, src / CITY.name)
+    (src / "empty.txt").write_bytes(b"")
+    (src / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    out = tmp_path / "out"
+    res = policykg("build", src, "-o", out, "-q", "--jobs", "2")
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    errors = res.stderr.strip().splitlines()
+    assert len(errors) == 2
+    assert errors[0].startswith(f"policykg: error: {src / 'empty.txt'}: ") and "empty" in errors[0]
+    assert errors[1].startswith(f"policykg: error: {src / 'picture.txt'}: ") and "PNG" in errors[1]
+    assert sorted(p.name for p in (out / "notices").iterdir()) == sorted(
+        f"{p.stem}{s}" for p in (COUNTY, CITY) for s in (".ttl", ".jsonld"))
+    text = (out / "policykg.ttl").read_text(encoding="utf-8")
+    assert "祁政办秘-2021-45" in text and "巴政办发-2021-20" in text
+    assert "empty" not in (out / MANIFEST).read_text(encoding="utf-8")
+
+
+def test_the_same_notice_twice_keeps_the_first_path(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(COUNTY, src / "a.txt")
+    (src / "b.txt").write_bytes(COUNTY.read_text(encoding="utf-8").encode("gb18030"))  # same notice, GBK
+    result = build([src], tmp_path / "out", jobs=2)
+    assert list(result.notices) == [str(src / "a.txt")]
+    assert "the same notice as" in result.failed[str(src / "b.txt")]
+    assert not (tmp_path / "out" / "notices" / "b.ttl").exists()
+
+
+def test_nothing_readable_is_one_error(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(PolicykgError, match="no notice could be read"):
+        build([tmp_path / "empty.txt"], tmp_path / "out", jobs=1)
+
+
+def test_unwritable_output_dir_is_one_error_line(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    res = policykg("build", COUNTY, "-o", blocker / "out", "-q")
+    assert res.returncode == 1 and res.stdout == ""
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and "not writable" in lines[0] and "Traceback" not in res.stderr
+
+
+def test_unknown_format_is_refused(tmp_path):
+    with pytest.raises(PolicykgError, match="unknown export format"):
+        build([COUNTY], tmp_path, formats=("ttl", "pdf"))
+
+
+def test_notice_files_skips_readme_and_hidden(tmp_path):
+    (tmp_path / "README.txt").write_text("x")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "x.txt").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "n.txt").write_text("x")
+    assert notice_files([tmp_path]) == [tmp_path / "sub" / "n.txt"]
+
+
+# --- the corpus generator -----------------------------------------------------------------------------------
+
+
+def test_generator_is_deterministic_and_keeps_the_facts(tmp_path):
+    from extractor.pipeline import process, process_bytes
+
+    gen = _generator()
+    a = gen.generate(tmp_path / "a", 16, seed=3)
+    b = gen.generate(tmp_path / "b", 16, seed=3)
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+    raw = [p.read_bytes() for p in a]
+    assert any(b"\r\n" in r for r in raw) and any(_not_utf8(r) for r in raw)
+    originals = {}
+    levels, numbers = set(), set()
+    for i, (template, _, data) in enumerate(gen.variants(16, seed=3)):
+        assert data == raw[i]
+        twin = originals.setdefault(template.path, process(template.path))
+        doc = process_bytes(data, f"n{i}.txt")
+        # the facts of the real notice it was drawn from, under another name
+        assert len(doc.facts.duties) == len(twin.facts.duties), template.path.name
+        m, tm = doc.facts.meeting, twin.facts.meeting
+        assert (m and len(m.members)) == (tm and len(tm.members)), template.path.name
+        if template.name:
+            level = template.level
+            assert doc.jurisdiction.level == level and doc.jurisdiction.name in gen.JURISDICTIONS[level]
+            levels.add(level)
+            own = [d for d in doc.facts.departments.values() if d.jurisdiction == doc.jurisdiction.name]
+            assert len(own) == len([d for d in twin.facts.departments.values()
+                                    if d.jurisdiction == twin.jurisdiction.name]), template.path.name
+        if doc.doc_number:
+            assert doc.doc_number not in numbers
+            numbers.add(doc.doc_number)
+    assert {"county", "city"} <= levels and len(numbers) >= 3
+
+
+def _not_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+        return False
+    except UnicodeDecodeError:
+        return True
+
+
+def test_relabel_keeps_the_written_style():
+    gen = _generator()
+    assert gen.relabel("（十二）", 21) == "（二十一）"
+    assert gen.relabel("(四）", 2) == "(二）"
+    assert gen.relabel("3.", 10) == "10."
+    assert gen.relabel("（１）", 12) == "（１２）"
+    assert gen.relabel("②", 5) == "⑤"
+    assert [gen.chinese_number(n) for n in (1, 10, 11, 20, 21, 99, 100, 105, 110)] == [
+        "一", "十", "十一", "二十", "二十一", "九十九", "一百", "一百零五", "一百一十"]
