@@ -265,33 +265,6 @@ def _load_all(tasks: Sequence[_Task], store, result: BuildResult, owners: dict[s
     return loader
 
 
-def link_counterparts(store, *, base: str | None = None) -> int:
-    """What `graph.link_counterparts` writes (the same links, in the same named graph),
-    from two linear queries joined here: its single SPARQL join grows with the square of
-    the statements and took over ten minutes at 200 notices. Returns the number of links."""
-    import pyoxigraph as ox
-
-    from .graph import DEFAULT_BASE, ELI, ORG, SKOS, normalise_base
-    from .knowledge import PK
-
-    graph = ox.NamedNode(normalise_base(base or DEFAULT_BASE) + "counterparts")
-    if store.contains_named_graph(graph):
-        store.remove_graph(graph)
-    issuers = {r["j"] for r in store.query(
-        f"SELECT DISTINCT ?j WHERE {{ ?d a <{PK}Notice> ; <{ELI}jurisdiction> ?j }}",
-        use_default_graph_as_union=True)}
-    by_concept: dict = {}
-    for r in store.query(f"SELECT DISTINCT ?o ?c ?j WHERE {{ ?o <{ORG}classification> ?c ; <{PK}jurisdiction> ?j }}",
-                         use_default_graph_as_union=True):
-        if r["j"] in issuers:
-            by_concept.setdefault(r["c"], set()).add((r["o"], r["j"]))
-    close = ox.NamedNode(SKOS + "closeMatch")
-    links = {ox.Quad(a, close, b, graph) for orgs in by_concept.values()
-             for a, ja in orgs for b, jb in orgs if a != b and ja != jb}
-    store.extend(sorted(links, key=str))
-    return len(links)
-
-
 def default_jobs() -> int:
     return os.cpu_count() or 1
 
@@ -299,7 +272,7 @@ def default_jobs() -> int:
 def build_store(files: Sequence[Path], store=None, *, base: str | None = None, persons: bool = True,
                 jobs: int = 1, on_done: Callable[[Path, str | None], None] | None = None):
     """Add each notice of `files` to `store` (a new in-memory store if None), each in its
-    own named graph (replacing what was there), then the ontology and counterpart links.
+    own named graph (replacing what was there), then the ontology.
 
     Returns (store, BuildResult). A file that fails is recorded with its one-line error
     and does not stop the others. Writes no files.
@@ -313,7 +286,6 @@ def build_store(files: Sequence[Path], store=None, *, base: str | None = None, p
     tasks = [_Task(str(f), base, persons) for f in files]
     _load_all(tasks, store, result, {}, jobs=jobs, bulk=False, on_done=on_done)
     load_ontology(store, base=base)
-    link_counterparts(store, base=base)
     return store, result
 
 
@@ -392,13 +364,16 @@ def _notice_path(out: Path, name: str, fmt: str) -> Path:
 
 def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None = None,
           persons: bool = True, force: bool = False, formats: Sequence[str] = DEFAULT_FORMATS,
-          merged: bool = True, jobs: int | None = None,
+          merged: bool = True, jobs: int | None = None, reports: bool = True, views: bool = True,
+          pairs: Sequence[tuple[str, str]] | None = None,
           on_done: Callable[[Path, str | None], None] | None = None) -> BuildResult:
     """`policykg build`: notices → ``out_dir/store`` (on disk) → the files in `out_dir`.
 
     `formats` are written per notice (ttl, jsonld, nt, nq; Turtle always) and merged
     (``policykg.<suffix>``, any export format) unless `merged` is False. `jobs` worker
     processes (default: one per core; 1 = in this process). `force` rebuilds everything.
+    `reports`: the comparison of `pairs` (default: the two notices, when there are exactly
+    two jurisdictions) and, with `views`, the interactive views (see `report.write_outputs`).
     `on_done(path, error)` is called once per file, skipped files included.
     """
     import pyoxigraph as ox
@@ -447,7 +422,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
                                tuple((fmt, str(_notice_path(out, names[key], fmt))) for fmt in per_notice)))
     # The store keeps exactly the graphs of unchanged files: drop those of changed and gone
     # files, and anything an interrupted run left.
-    shared = {normalise_base(base) + "ontology", normalise_base(base) + "counterparts"}
+    shared = {normalise_base(base) + "ontology"}
     for g in list(store.named_graphs()):
         if isinstance(g, ox.NamedNode) and g.value not in owners and g.value not in shared:
             store.remove_graph(g)
@@ -463,11 +438,15 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
     if not result.notices:
         raise PolicykgError("no notice could be read: " + "; ".join(f"{k}: {v}" for k, v in sorted(result.failed.items())))
     load_ontology(store, base=base)
-    link_counterparts(store, base=base)
     current = {names[p]: g for p, g in result.notices.items()}
     _notice_files(store, out, current, per_notice)
+    if reports:
+        from .report import write_outputs
+
+        # comparisons land in the store ({base}comparison/…), so before the merged export
+        write_outputs(store, out, pairs, base=base, views=views)
     if merged:
-        _write_merged(store, out, current, formats, counterparts=normalise_base(base) + "counterparts")
+        _write_merged(store, out, current, formats, prefix=normalise_base(base) + "comparison/")
     with atomic_write(manifest_path, "w") as fh:
         entries = {p: {"sha256": digests[p], "graph": g, "name": names[p]} for p, g in result.notices.items()}
         json.dump({"settings": settings, "files": dict(sorted(entries.items()))}, fh, ensure_ascii=False, indent=1)
@@ -516,9 +495,10 @@ def _jsonld_nodes(data: bytes) -> bytes:
     return data[head + len(b'\n "@graph": [\n'):tail]
 
 
-def _write_merged(store, out: Path, current: dict[str, str], formats: Sequence[str], *, counterparts: str) -> None:
+def _write_merged(store, out: Path, current: dict[str, str], formats: Sequence[str], *, prefix: str) -> None:
     """``policykg.<suffix>`` for each format: per-notice formats joined from the notices'
-    files in graph-IRI order with the counterpart links; the others from the whole store."""
+    files in graph-IRI order, then the graphs whose IRI starts with `prefix` (comparisons);
+    the other formats exported from the whole store."""
     import tempfile
 
     import pyoxigraph as ox
@@ -526,17 +506,17 @@ def _write_merged(store, out: Path, current: dict[str, str], formats: Sequence[s
     from .export import SUFFIXES as EXPORT_SUFFIXES, atomic_write, export, jsonld_context
 
     order = sorted((g, name) for name, g in current.items())
-    has_links = store.contains_named_graph(ox.NamedNode(counterparts))
+    extra = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(prefix))
     with tempfile.TemporaryDirectory(dir=out, prefix=".merge-") as tmp:
         for fmt in dict.fromkeys(formats):
             target = out / f"{MERGED}{EXPORT_SUFFIXES[fmt]}"
             if fmt not in PER_NOTICE:
                 export(store, target, fmt)
                 continue
-            links = Path(tmp) / f"links{EXPORT_SUFFIXES[fmt]}"
             parts = [_notice_path(out, name, fmt) for _, name in order]
-            if has_links:
-                export(store, links, fmt, graph=counterparts)
+            for k, g in enumerate(extra):
+                links = Path(tmp) / f"extra{k}{EXPORT_SUFFIXES[fmt]}"
+                export(store, links, fmt, graph=g)
                 parts.append(links)
             with atomic_write(target) as fh:
                 if fmt == "ttl":

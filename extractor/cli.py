@@ -91,29 +91,31 @@ def extract(file: FileArg,
 @app.command()
 def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or folders (searched recursively).")],
           out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
+          jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")] = None,
+          compare: Annotated[Optional[list[str]], typer.Option(
+              "--compare", help="A pair of notices to compare, as A,B (repeatable); default: the two notices when "
+                                "the inputs are two jurisdictions'.")] = None,
+          no_views: Annotated[bool, typer.Option("--no-views", help="No interactive views (for big corpora).")] = False,
           no_persons: Annotated[bool, typer.Option("--no-persons", help="Leave people's names out of the graph.")] = False,
           base: Annotated[Optional[str], typer.Option(help="Base IRI of the data.")] = None,
           force: Annotated[bool, typer.Option("--force", help="Rebuild unchanged notices too.")] = False,
           quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
-          jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1,
-                                                      help="Worker processes (default: one per core).")] = None,
-          formats: Annotated[Optional[list[str]], typer.Option(
-              "--format", "-f", help="Output format, repeatable: ttl jsonld nt nq (per notice and merged), "
-              "graphml csv (merged). Default: ttl and jsonld.")] = None,
-          no_merged: Annotated[bool, typer.Option("--no-merged", help="Per-notice files only (large corpora).")] = False,
           ) -> None:
-    """Build the graph of a set of notices into OUT: store, files per notice, merged files (Turtle and JSON-LD)."""
-    from .build import DEFAULT_FORMATS, build as run_build, notice_files
-    from .render import progress_bar
+    """Build the graph of a set of notices into OUT: store, Turtle/JSON-LD per notice and merged,
+    the comparison report and the interactive views."""
+    from .build import build as run_build, notice_files
+    from .render import print_build_summary, progress_bar
 
+    pairs = None
+    if compare:
+        pairs = [tuple(x.strip() for x in c.replace("，", ",").split(",")) for c in compare]
+        if any(len(p) != 2 or not all(p) for p in pairs):
+            raise PolicykgError("--compare takes two notices as A,B")
     files = notice_files(inputs)
     with progress_bar(len(files), "building", quiet) as advance:
         result = run_build(inputs, out, base=base, persons=not no_persons, force=force, jobs=jobs,
-                           formats=formats or DEFAULT_FORMATS, merged=not no_merged,
-                           on_done=lambda path, error: advance())
+                           pairs=pairs, views=not no_views, on_done=lambda path, error: advance())
     if not quiet:
-        from .render import print_build_summary
-
         print_build_summary(result, out)
     if result.failed:
         for path, error in sorted(result.failed.items()):

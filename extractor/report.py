@@ -378,14 +378,15 @@ def _stem(ref) -> str:
 
 
 def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[str, str]] | None = None, *,
-                  base: str | None = None) -> list[Path]:
+                  base: str | None = None, views: bool = True) -> list[Path]:
     """Write the comparison report(s) and the views into `out_dir`; return the paths written.
 
     `pairs`: (A, B) notice names (anything `compare.find_notice` takes); None = `default_pairs`.
     The first pair gives ``compare.html``, ``compare.md``, ``compare.json`` and
     ``views/compare.html``; further pairs ``compare-{A}--{B}.*``. Every notice gets
     ``views/<file stem>.html``; ``views/departments.html`` shows the departments across
-    notices. Each comparison is also (re)written into the store as its named graph
+    notices (not with `views=False`: a corpus of thousands wants no page per notice).
+    Each comparison is also (re)written into the store as its named graph
     ``{base}comparison/{A}--{B}`` (stale comparison graphs are removed first), so run this
     before exporting the store if the exports should carry it.
     """
@@ -410,8 +411,11 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
         written.append(view.write_atomically(out / f"{name}.html", to_html(c).encode("utf-8")))
         written.append(view.write_atomically(out / f"{name}.md", to_markdown(c).encode("utf-8")))
         written.append(view.write_atomically(out / f"{name}.json", to_json(c).encode("utf-8")))
-        written.append(view.render(comparison_graph(c), out / "views" / f"{name}.html",
-                                   title=f"{c.a.label} ↔ {c.b.label}：职责对照图", filters=SIDE_FILTERS))
+        if views:
+            written.append(view.render(comparison_graph(c), out / "views" / f"{name}.html",
+                                       title=f"{c.a.label} ↔ {c.b.label}：职责对照图", filters=SIDE_FILTERS))
+    if not views:
+        return written
     refs = [_ref(store, n) for n in query.notices(store)]
     for ref in refs:
         written.append(view.render(notice_graph(store, ref), out / "views" / f"{_stem(ref)}.html",

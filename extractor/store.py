@@ -2,8 +2,8 @@
 
 In: `Document`s (through `graph.to_rdf`) and the Turtle files of `ontology/`. Out: a
 `pyoxigraph.Store` — in memory or on disk — holding one named graph per notice, plus
-``{base}ontology`` (the ontology and registries) and ``{base}counterparts`` (links between
-organisations of different jurisdictions, see `graph.link_counterparts`).
+``{base}ontology`` (the ontology and registries) and, after a comparison,
+``{base}comparison/{A}--{B}`` (see `compare.add_comparison`).
 
 pyoxigraph was chosen on measurement (tests/bench/bench_store.py): it loads and queries
 one to two orders of magnitude faster than rdflib in memory or through oxrdflib.
