@@ -102,9 +102,9 @@ def compare_command(
     if out is None:
         sys.stdout.write(text)
         return
-    from .view import write_atomically
+    from .files import write_bytes
 
-    write_atomically(out, text.encode("utf-8"))
+    write_bytes(out, text.encode("utf-8"))
     sys.stderr.write(f"policykg: wrote {out}\n")
 
 

@@ -26,7 +26,7 @@ from .errors import PolicykgError
 from .graph import (DCT, DEFAULT_BASE, DEPT, ELI, OA, ORG, PROV, RDF, RDFS, SKOS, XSD, iri_segment,
                     normalise_base, number_slug)
 from .knowledge import PK, by_subject
-from .topics import topic_scheme, topics_of
+from .topics import Topic, topic_scheme, topics_of
 from .similarity import CMP, DEFAULT_METHOD, DEFAULT_THRESHOLD, SHARED_RATIO, assign, make_scorer, wording_ratio
 
 ALIGN = "http://knowledgeweb.semanticweb.org/heterogeneity/alignment#"

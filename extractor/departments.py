@@ -514,7 +514,6 @@ class _Scanner:
         items.sort(key=lambda it: (it[0], it[1]))
         found: list[_Hit] = []
         chain: list[tuple] = []
-        state = {"closing": None}
 
         def close(closing: int | None = None) -> None:
             evidence = any(it[2] == "K" and it[3].kind != "generic" for it in chain)

@@ -15,51 +15,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Iterable
 
 import pyoxigraph as ox
 
 from .errors import PolicykgError
+from .files import atomic_write, write_bytes  # atomic_write is also used from here by build and tests
 from .graph import PK, PREFIXES, RDF, RDFS, to_networkx
 
 StoreOrQuads = "ox.Store | Iterable[ox.Quad | ox.Triple]"
-
-
-# --- atomic files ---------------------------------------------------------------------------------
-
-
-@contextmanager
-def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO]:
-    """Open a temporary file beside `path`; on success it replaces `path`, on error it is removed."""
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise PolicykgError(f"{target}: cannot write ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual mode
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 # --- statements, sorted ---------------------------------------------------------------------------
@@ -166,19 +131,13 @@ def write_turtle(source: StoreOrQuads, path: str | Path, *, graph: str | None = 
     return Path(path)
 
 
-def _write_bytes(data: bytes, path: str | Path) -> Path:
-    with atomic_write(path) as fh:
-        fh.write(data)
-    return Path(path)
-
-
 def write_ntriples(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
-    return _write_bytes(sorted_ntriples(source, graph), path)
+    return write_bytes(path, sorted_ntriples(source, graph))
 
 
 def write_nquads(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
     """N-Quads keeping each notice's named graph."""
-    return _write_bytes(sorted_nquads(source, graph), path)
+    return write_bytes(path, sorted_nquads(source, graph))
 
 
 def jsonld_context() -> dict[str, str]:

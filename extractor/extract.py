@@ -16,7 +16,7 @@ from functools import cache
 from .departments import DepartmentMatch, find_departments, resolve
 from .knowledge import PK, SKOS, by_subject
 from .model import (Assignment, Clause, Department, Document, Duty, Facts, Field, Meeting,
-                    MeetingRule, Mention, Post, Reference, Span)
+                    MeetingRule, Mention, Post, Reference)
 from .parse import chinese_number, layout, normalise_doc_number
 
 # Separators inside a list of departments and between statements (folded text).

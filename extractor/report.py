@@ -393,6 +393,7 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
     import pyoxigraph as ox
 
     from . import query, view
+    from .files import write_bytes
     from .compare import _ref, add_comparison, compare
     from .graph import DEFAULT_BASE, normalise_base
     from .viewgraphs import comparison_graph, departments_graph, notice_graph
@@ -408,9 +409,9 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
         c = compare(store, a, b, base=base)
         add_comparison(store, c)
         name = "compare" if k == 0 else f"compare-{c.iri.rsplit('/', 1)[-1]}"
-        written.append(view.write_atomically(out / f"{name}.html", to_html(c).encode("utf-8")))
-        written.append(view.write_atomically(out / f"{name}.md", to_markdown(c).encode("utf-8")))
-        written.append(view.write_atomically(out / f"{name}.json", to_json(c).encode("utf-8")))
+        written.append(write_bytes(out / f"{name}.html", to_html(c).encode("utf-8")))
+        written.append(write_bytes(out / f"{name}.md", to_markdown(c).encode("utf-8")))
+        written.append(write_bytes(out / f"{name}.json", to_json(c).encode("utf-8")))
         if views:
             written.append(view.render(comparison_graph(c), out / "views" / f"{name}.html",
                                        title=f"{c.a.label} ↔ {c.b.label}：职责对照图", filters=SIDE_FILTERS))

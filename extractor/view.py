@@ -25,14 +25,13 @@ import hashlib
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from .errors import PolicykgError
+from .files import write_bytes
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VIS_VERSION = "9.1.2"  # the vis-network bundle pyvis 0.3.x ships in lib/
@@ -103,7 +102,7 @@ def render(graph: "networkx.MultiDiGraph", path: str | Path, *, title: str,
     kind and its neighbours. `height` is the CSS height of the graph area.
     """
     page = page_html(graph, title=title, legend=legend, filters=filters, height=height)
-    return write_atomically(Path(path), page.encode("utf-8"))
+    return write_bytes(path, page.encode("utf-8"))
 
 
 def page_html(graph, *, title: str, legend: dict[str, str] | None = None,
@@ -154,34 +153,6 @@ def json_for_script(value: Any) -> str:
     """JSON that is inert inside a `<script>` element: no `<`, `>`, `&` or JS line breaks."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
-
-
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Write `data` to a temporary file beside `path`, then rename it over `path`."""
-    parent = path.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise PolicykgError(f"view: cannot create directory {parent}: {exc.strerror}") from exc
-    if path.is_dir():
-        raise PolicykgError(f"view: {path} is a directory")
-    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        if isinstance(exc, OSError):
-            raise PolicykgError(f"view: cannot write {path}: {exc.strerror or exc}") from exc
-        raise
-    return path
 
 
 # --- building the page data ------------------------------------------------------------------
