@@ -73,6 +73,27 @@ def notice_files(inputs: Iterable[str | Path]) -> list[Path]:
     return sorted(out)
 
 
+# Files of a notice's usual formats that policykg cannot read: found in a folder, they are
+# reported (not skipped silently), so an analyst knows to convert them.
+UNSUPPORTED = {".doc": "old binary Word file: save it as .docx", ".wps": "WPS file: save it as .docx",
+               ".rtf": "RTF file: save it as .docx", ".pdf": "PDF file: not read (save the text as .txt)",
+               ".ofd": "OFD file: not read (save the text as .txt)", ".odt": "OpenDocument file: save it as .docx"}
+
+
+def unsupported_files(inputs: Iterable[str | Path]) -> dict[str, str]:
+    """Files in the folders of `inputs` that look like notices in a format policykg does not
+    read → the one-line reason."""
+    out: dict[str, str] = {}
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in UNSUPPORTED and \
+                        not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    out[str(f)] = UNSUPPORTED[f.suffix.lower()]
+    return out
+
+
 @dataclass
 class BuildResult:
     notices: dict[str, str] = field(default_factory=dict)  # file path → named graph IRI
@@ -392,6 +413,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
     if not files:
         raise PolicykgError("no notices (.txt, .html, .docx) in " + ", ".join(map(str, inputs)))
     _writable(out)
+    unreadable = unsupported_files(inputs)
     store = open_store(out / STORE_DIR)
     manifest_path = out / MANIFEST
     settings = _settings(base, persons)
@@ -403,7 +425,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
             old = {}
     previous: dict[str, dict] = old.get("files", {}) if old.get("settings") == settings else {}
     names = _stems(files)
-    result = BuildResult()
+    result = BuildResult(failed=dict(unreadable))
     owners: dict[str, str] = {}  # graph → the file it belongs to
     tasks: list[_Task] = []
     digests = {str(f): _sha256(f) for f in files}
