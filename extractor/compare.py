@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from .errors import PolicykgError
 from .graph import (DCT, DEFAULT_BASE, DEPT, ELI, OA, ORG, PROV, RDF, RDFS, SKOS, XSD, iri_segment,
                     normalise_base, number_slug)
-from .knowledge import PK, by_subject
+from .knowledge import PK, by_subject, period_words
 from .topics import Topic, topic_scheme, topics_of
 from .similarity import CMP, DEFAULT_METHOD, DEFAULT_THRESHOLD, SHARED_RATIO, assign, make_scorer, wording_ratio
 
@@ -480,23 +480,11 @@ def align_duties(pair: UnitPair, score, threshold: float) -> list[DutyPair]:
 # --- the joint meetings -------------------------------------------------------------------------------------
 
 
-@cache
-def _period_words() -> dict[str, str]:
-    """ISO 8601 duration → the word notices use for it (P6M → 每半年), from cues.ttl."""
-    out = {}
-    for props in by_subject("cues.ttl").values():
-        for d in props.get(PK + "duration", []):
-            cues = props.get(PK + "cue", [])
-            if cues:
-                out.setdefault(str(d), str(cues[0]))
-    return out
-
-
 def describe_rule(rule: Rule) -> str:
     """每半年1次, 每年1—2次, 不定期, 每季度 … as an analyst would write it."""
     parts = []
     if rule.period:
-        parts.append(_period_words().get(rule.period, rule.period))
+        parts.append(period_words().get(rule.period, rule.period))
     if rule.times_min is not None:
         times = str(rule.times_min) if rule.times_max in (None, rule.times_min) else f"{rule.times_min}—{rule.times_max}"
         parts.append(f"{times}次")

@@ -58,3 +58,15 @@ def by_subject(name: str) -> dict[str, dict[str, list[object]]]:
     for s, p, o in triples(name):
         table.setdefault(s, {}).setdefault(p, []).append(o)
     return table
+
+
+@cache
+def period_words() -> dict[str, str]:
+    """ISO 8601 period → the word notices write for it (P6M → 每半年), from cues.ttl."""
+    out: dict[str, str] = {}
+    for props in by_subject("cues.ttl").values():
+        for d in props.get(PK + "duration", []):
+            cues = props.get(PK + "cue", [])
+            if cues:
+                out.setdefault(str(d), str(cues[0]))
+    return out

@@ -28,10 +28,13 @@ import math
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import PolicykgError
 from .files import write_bytes
+
+if TYPE_CHECKING:  # imported when used: networkx is slow to import
+    import networkx
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VIS_VERSION = "9.1.2"  # the vis-network bundle pyvis 0.3.x ships in lib/
