@@ -131,9 +131,7 @@ def one_line(exc: BaseException) -> str:
 
 def _read_notice(task: _Task) -> _Done:
     """Load → parse → extract → graph one notice; write its files; never raise."""
-    import pyoxigraph as ox
-
-    from .export import export
+    from .export import export, sorted_ntriples
     from .graph import to_rdf
     from .pipeline import process
 
@@ -142,11 +140,10 @@ def _read_notice(task: _Task) -> _Done:
         quads = to_rdf(doc, base=task.base, persons=task.persons)
         if not quads:
             raise PolicykgError("nothing to add")
+        ntriples = sorted_ntriples(quads)  # sorted once, for every file and for the store
         for fmt, path in task.files:
-            export(quads, path, fmt)
-        triples = (q.triple for q in quads)
-        return _Done(task.path, quads[0].graph_name.value, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
-                     len(doc.text))
+            export(quads if fmt == "nq" else ntriples, path, fmt)
+        return _Done(task.path, quads[0].graph_name.value, bytes(ntriples), len(doc.text))
     except PolicykgError as exc:
         error = one_line(exc)
     except Exception as exc:  # a bug on one odd notice must not stop a corpus build
@@ -205,16 +202,72 @@ def _run(tasks: Sequence[_Task], jobs: int) -> Iterator[_Done]:
 # --- the parent: statements → store, in batches ----------------------------------------------------------
 
 
+class _StoreWriter:
+    """The store's only writer while notices are read: a thread that runs removals and
+    bulk loads in the order given. pyoxigraph's bulk loader releases the GIL, so the main
+    thread keeps taking workers' results (and workers keep working) while a batch loads."""
+
+    def __init__(self, store):
+        import queue
+        import threading
+
+        self.store = store
+        self.ops: "queue.Queue" = queue.Queue(maxsize=2)  # bounds the batches waiting in memory
+        self.error: BaseException | None = None
+        self.busy = 0.0  # seconds spent writing (for the benchmark)
+        self.thread = threading.Thread(target=self._work, name="policykg-store-writer", daemon=True)
+        self.thread.start()
+
+    def _work(self) -> None:
+        import time
+
+        import pyoxigraph as ox
+
+        while True:
+            op = self.ops.get()
+            if op is None:
+                return
+            if self.error is not None:
+                continue
+            start = time.perf_counter()
+            try:
+                kind, arg = op
+                if kind == "remove":
+                    node = ox.NamedNode(arg)
+                    if self.store.contains_named_graph(node):
+                        self.store.remove_graph(node)
+                else:  # bytes serialised by pyoxigraph from checked terms: no need to check them again
+                    self.store.bulk_load(arg, format=ox.RdfFormat.TRIG, lenient=True)
+            except BaseException as exc:  # re-raised in the main thread
+                self.error = exc
+            self.busy += time.perf_counter() - start
+
+    def put(self, op) -> None:
+        self._check()
+        self.ops.put(op)
+
+    def close(self) -> None:
+        self.ops.put(None)
+        self.thread.join()
+        self._check()
+
+    def _check(self) -> None:
+        if self.error is not None:
+            raise PolicykgError(f"cannot write the store ({one_line(self.error)})")
+
+
 class _Loader:
     """Puts notices' N-Triples into their named graphs; one notice per graph.
 
     Two files giving the same graph (the same notice twice, e.g. as .txt and .html) are
     settled by path order: the first path keeps the graph, the other fails — whatever
-    order they arrive in.
+    order they arrive in. `bulk`: batches through a `_StoreWriter` (an on-disk store);
+    else each notice is loaded at once, in a transaction.
     """
 
     def __init__(self, store, result: BuildResult, owners: dict[str, str], *, bulk: bool):
-        self.store, self.result, self.owners, self.bulk = store, result, owners, bulk
+        self.store, self.result, self.owners = store, result, owners
+        self.writer = _StoreWriter(store) if bulk else None
         self.batch: dict[str, tuple[str, bytes]] = {}  # graph → (path, N-Triples)
         self.size = 0
         self.evicted: list[str] = []  # paths that lost their graph to an earlier path
@@ -235,7 +288,7 @@ class _Loader:
         self.result.notices[path] = g
         self.batch[g] = (path, done.ntriples)
         self.size += len(done.ntriples)
-        if self.size >= BATCH_BYTES or not self.bulk:
+        if self.size >= BATCH_BYTES or self.writer is None:
             self.flush()
 
     def _fail(self, path: str, error: str) -> None:
@@ -248,6 +301,9 @@ class _Loader:
     def _remove(self, graph: str) -> None:
         import pyoxigraph as ox
 
+        if self.writer is not None:
+            self.writer.put(("remove", graph))
+            return
         node = ox.NamedNode(graph)
         if self.store.contains_named_graph(node):
             self.store.remove_graph(node)
@@ -259,29 +315,39 @@ class _Loader:
             return
         for g in self.batch:  # what an earlier, interrupted run may have left
             self._remove(g)
-        if self.bulk:
-            trig = b"".join(b"<" + g.encode("utf-8") + b"> {\n" + nt + b"}\n" for g, (_, nt) in self.batch.items())
-            self.store.bulk_extend(ox.parse(trig, format=ox.RdfFormat.TRIG))
+        if self.writer is not None:
+            self.writer.put(("load", b"".join(b"<" + g.encode("utf-8") + b"> {\n" + nt + b"}\n"
+                                              for g, (_, nt) in self.batch.items())))
         else:
             for g, (_, nt) in self.batch.items():
-                self.store.load(nt, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g))
+                self.store.load(nt, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g), lenient=True)
         self.batch.clear()
         self.size = 0
+
+    def close(self) -> None:
+        """Load what is left and wait until the store holds everything."""
+        try:
+            self.flush()
+        finally:
+            if self.writer is not None:
+                self.writer.close()
 
 
 def _load_all(tasks: Sequence[_Task], store, result: BuildResult, owners: dict[str, str], *, jobs: int,
               bulk: bool, on_done: Callable[[Path, str | None], None] | None) -> _Loader:
     loader = _Loader(store, result, owners, bulk=bulk)
-    for done in _run(tasks, jobs):
-        result.processed.append(done.path)
-        if done.error is None:
-            result.chars += done.chars
-            loader.add(done)
-        else:
-            result.failed[done.path] = done.error
-        if on_done:
-            on_done(Path(done.path), done.error)
-    loader.flush()
+    try:
+        for done in _run(tasks, jobs):
+            result.processed.append(done.path)
+            if done.error is None:
+                result.chars += done.chars
+                loader.add(done)
+            else:
+                result.failed[done.path] = done.error
+            if on_done:
+                on_done(Path(done.path), done.error)
+    finally:
+        loader.close()
     result.processed.sort()
     return loader
 
@@ -508,13 +574,15 @@ def _turtle_body(data: bytes) -> bytes:
 
 
 def _jsonld_nodes(data: bytes) -> bytes:
-    """The node objects of an `export.write_jsonld` file, as the text between ``"@graph": [``
-    and the closing bracket (indented for the merged file as they are in each file)."""
-    head = data.find(b'\n "@graph": [\n')
-    tail = data.rfind(b"\n ]\n}")
+    """The node objects of an `export.write_jsonld` file: the lines between the opening of
+    "@graph" and its closing bracket."""
+    from .export import JSONLD_CLOSE, JSONLD_OPEN
+
+    head = data.find(JSONLD_OPEN)
+    tail = data.rfind(JSONLD_CLOSE)
     if head < 0 or tail < head:
         return b""
-    return data[head + len(b'\n "@graph": [\n'):tail]
+    return data[head + len(JSONLD_OPEN):tail]
 
 
 def _write_merged(store, out: Path, current: dict[str, str], formats: Sequence[str], *, prefix: str) -> None:
@@ -525,7 +593,7 @@ def _write_merged(store, out: Path, current: dict[str, str], formats: Sequence[s
 
     import pyoxigraph as ox
 
-    from .export import SUFFIXES as EXPORT_SUFFIXES, atomic_write, export, jsonld_context
+    from .export import JSONLD_CLOSE, SUFFIXES as EXPORT_SUFFIXES, atomic_write, export, jsonld_head
 
     order = sorted((g, name) for name, g in current.items())
     extra = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(prefix))
@@ -546,15 +614,14 @@ def _write_merged(store, out: Path, current: dict[str, str], formats: Sequence[s
                     for p in parts:
                         fh.write(_turtle_body(p.read_bytes()))
                 elif fmt == "jsonld":
-                    context = json.dumps({"@context": jsonld_context()}, ensure_ascii=False, indent=1)
-                    fh.write(context[:-2].encode("utf-8") + b',\n "@graph": [\n')
+                    fh.write(jsonld_head())
                     first = True
                     for p in parts:
                         nodes = _jsonld_nodes(p.read_bytes())
                         if nodes:
                             fh.write(nodes if first else b",\n" + nodes)
                             first = False
-                    fh.write(b"\n ]\n}\n")
+                    fh.write(JSONLD_CLOSE)
                 else:  # N-Triples, N-Quads: line formats join as they are
                     for p in parts:
                         fh.write(p.read_bytes())

@@ -24,7 +24,12 @@ from .errors import PolicykgError
 from .files import atomic_write, write_bytes  # atomic_write is also used from here by build and tests
 from .graph import PK, PREFIXES, RDF, RDFS, to_networkx
 
-StoreOrQuads = "ox.Store | Iterable[ox.Quad | ox.Triple]"
+StoreOrQuads = "ox.Store | Iterable[ox.Quad | ox.Triple] | SortedNTriples"
+
+
+class SortedNTriples(bytes):
+    """N-Triples as `sorted_ntriples` returns them: distinct lines in writing order. Every
+    writer but N-Quads takes it as its source, so a build worker sorts a notice once."""
 
 
 # --- statements, sorted ---------------------------------------------------------------------------
@@ -70,14 +75,16 @@ def _sorted_lines(data: bytes) -> bytes:
     return b"".join(line + b"\n" for line in sorted(lines, key=_line_key))
 
 
-def sorted_ntriples(source: StoreOrQuads, graph: str | None = None) -> bytes:
+def sorted_ntriples(source: StoreOrQuads, graph: str | None = None) -> SortedNTriples:
     """The distinct triples of `source` (all graphs merged, or one) as sorted N-Triples."""
+    if isinstance(source, SortedNTriples):
+        return source
     if isinstance(source, ox.Store):
         data = b"".join(source.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g) for g in _graphs(source, graph))
     else:
         data = ox.serialize((q.triple if isinstance(q, ox.Quad) else q for q in _all_quads(source, graph)),
                             format=ox.RdfFormat.N_TRIPLES)
-    return _sorted_lines(data)
+    return SortedNTriples(_sorted_lines(data))
 
 
 def sorted_nquads(source: StoreOrQuads, graph: str | None = None) -> bytes:
@@ -145,52 +152,79 @@ def jsonld_context() -> dict[str, str]:
     return dict(PREFIXES)
 
 
-def _compact(iri: str, ns: list[tuple[str, str]]) -> str:
+def _compact(iri: str, ns: list[tuple[str, str]], memo: dict[str, str] | None = None) -> str:
+    if memo is not None and iri in memo:
+        return memo[iri]
+    out = iri
     for prefix, base in ns:
         if iri.startswith(base) and len(iri) > len(base):
             local = iri[len(base):]
             if not local.startswith("//"):
-                return f"{prefix}:{local}"
-    return iri
+                out = f"{prefix}:{local}"
+                break
+    if memo is not None:
+        memo[iri] = out
+    return out
 
 
-def _jsonld_value(o, ns) -> object:
-    if isinstance(o, ox.Literal):
-        if o.language:
-            return {"@value": o.value, "@language": o.language}
-        dt = o.datatype.value
-        if dt == "http://www.w3.org/2001/XMLSchema#string":
-            return o.value
-        return {"@value": o.value, "@type": _compact(dt, ns)}
-    if isinstance(o, ox.BlankNode):
-        return {"@id": f"_:{o.value}"}
-    return {"@id": _compact(o.value, ns)}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _jsonld_value(term: str, ns, memo) -> object:
+    """An N-Triples object term (as pyoxigraph writes it) as a JSON-LD value."""
+    if term[0] == "<":
+        return {"@id": _compact(term[1:-1], ns, memo)}
+    if term[0] == "_":
+        return {"@id": term}
+    q = term.rindex('"')  # language tags and datatype IRIs hold no quote
+    value = json.loads(term[:q + 1])  # pyoxigraph escapes a literal as JSON does (\" \\ \n \r \t \uXXXX)
+    suffix = term[q + 1:]
+    if not suffix:
+        return value
+    if suffix[0] == "@":
+        return {"@value": value, "@language": suffix[1:]}
+    dt = suffix[3:-1]  # ^^<…>
+    return value if dt == _XSD_STRING else {"@value": value, "@type": _compact(dt, ns, memo)}
 
 
 def jsonld_document(source: StoreOrQuads, *, graph: str | None = None) -> dict:
-    """Compact, flattened JSON-LD: {"@context": prefixes, "@graph": [one object per subject]}."""
+    """Compact, flattened JSON-LD: {"@context": prefixes, "@graph": [one object per subject]},
+    read off the sorted N-Triples lines (2× faster than through term objects)."""
     ns = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+    memo: dict[str, str] = {}  # IRIs repeat (predicates, classes): compact each once
+    rdf_type = RDF + "type"
     nodes: list[dict] = []
     current: dict | None = None
-    for t in sorted_triples(source, graph):
-        s = t.subject
-        sid = f"_:{s.value}" if isinstance(s, ox.BlankNode) else s.value
+    for line in sorted_ntriples(source, graph).decode("utf-8").splitlines():
+        s, p, o = line[:-2].split(" ", 2)  # "<s> <p> o ."
+        sid = s if s[0] == "_" else s[1:-1]
         if current is None or current["@id"] != sid:
             current = {"@id": sid}
             nodes.append(current)
-        if t.predicate.value == RDF + "type" and isinstance(t.object, ox.NamedNode):
-            current.setdefault("@type", []).append(_compact(t.object.value, ns))
+        p = p[1:-1]
+        if p == rdf_type and o[0] == "<":
+            current.setdefault("@type", []).append(_compact(o[1:-1], ns, memo))
         else:
-            current.setdefault(_compact(t.predicate.value, ns), []).append(_jsonld_value(t.object, ns))
+            current.setdefault(_compact(p, ns, memo), []).append(_jsonld_value(o, ns, memo))
     return {"@context": jsonld_context(), "@graph": nodes}
 
 
+def jsonld_head() -> bytes:
+    """What a JSON-LD file of ours starts with: the @context, then the opening of "@graph"."""
+    context = json.dumps({"@context": jsonld_context()}, ensure_ascii=False, indent=1)
+    return context[:-2].encode("utf-8") + JSONLD_OPEN
+
+
+JSONLD_OPEN = b',\n "@graph": [\n'
+JSONLD_CLOSE = b"\n ]\n}\n"
+
+
 def write_jsonld(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
-    doc = jsonld_document(source, graph=graph)
-    with atomic_write(path, "w") as fh:
-        json.dump(doc, fh, ensure_ascii=False, indent=1, sort_keys=False)
-        fh.write("\n")
-    return Path(path)
+    """One node object per line (json's C encoder: ~5× faster than an indented dump), so
+    files of several notices join line by line (`build`)."""
+    nodes = jsonld_document(source, graph=graph)["@graph"]
+    body = ",\n".join("  " + json.dumps(n, ensure_ascii=False) for n in nodes).encode("utf-8")
+    return write_bytes(path, jsonld_head() + body + JSONLD_CLOSE)
 
 
 # --- GraphML and CSV ------------------------------------------------------------------------------------

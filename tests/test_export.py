@@ -110,15 +110,21 @@ def test_crash_leaves_target_unchanged_and_no_temp(existing, store, tmp_path, mo
 
 def test_crash_in_json_writer_leaves_no_half_file(store, tmp_path, monkeypatch):
     target = tmp_path / "policykg.jsonld"
+    target.write_bytes(b"old content\n")
+    real, calls = export.json.dumps, []
 
-    def dump(obj, fh, **kwargs):
-        fh.write('{"@context": ')
-        raise Boom("json died")
+    def dumps(obj, **kwargs):  # dies at the 10th node object, half way through the graph
+        calls.append(1)
+        if len(calls) == 10:
+            raise Boom("json died")
+        return real(obj, **kwargs)
 
-    monkeypatch.setattr(export.json, "dump", dump)
+    monkeypatch.setattr(export.json, "dumps", dumps)
     with pytest.raises(Boom):
         export.write_jsonld(store, target)
-    assert list(tmp_path.iterdir()) == []
+    assert len(calls) == 10
+    assert target.read_bytes() == b"old content\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["policykg.jsonld"]
 
 
 def test_written_files_get_normal_permissions(merged):
