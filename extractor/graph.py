@@ -19,12 +19,15 @@ import re
 import unicodedata
 from functools import cache
 from pathlib import PurePath
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import pyoxigraph as ox
 
 from .knowledge import PK, by_subject
-from .model import FOLD, Department, Document, Jurisdiction
+from .model import FOLD, Department, Document, Jurisdiction, name_key
+
+if TYPE_CHECKING:  # imported when used: networkx is slow to import
+    import networkx
 
 DEFAULT_BASE = "https://w3id.org/policykg/data/"
 
@@ -119,6 +122,19 @@ def document_slug(doc: Document) -> str:
     return f"{iri_segment(title)}-{digest[:8]}" if title else f"text-{digest[:16]}"
 
 
+_ISSUED = re.compile(r"印发《([^》]+)》|印发(.+?)的(?:通知|决定)$")
+
+
+def notice_keys(doc: Document) -> list[str]:
+    """The `name_key`s a notice is found by in one index lookup: its 文号, title, file name
+    and stem, jurisdiction, and the document its title issues (关于印发《X》的通知 → X)."""
+    names = [doc.doc_number, doc.title, doc.jurisdiction.name if doc.jurisdiction else None]
+    if doc.path:
+        names += [PurePath(doc.path).name, PurePath(doc.path).stem]
+    names += [m.group(1) or m.group(2) for m in _ISSUED.finditer(name_key(doc.title or ""))]
+    return sorted({k for k in map(name_key, filter(None, names)) if k})
+
+
 def normalise_base(base: str) -> str:
     """`base` ending in / or # (a base given as .../data gets its slash)."""
     return base if base.endswith(("/", "#")) else base + "/"
@@ -202,6 +218,7 @@ def _person_columns() -> frozenset[str]:
     return frozenset(cols)
 
 
+@cache
 def jurisdiction_level_iri(name: str, level: str) -> str | None:
     """The pk:JurisdictionLevel of layout.ttl for a level code, the longest matching suffix first."""
     best, best_len = None, -1
@@ -279,12 +296,20 @@ class _Builder:
         self.source_iri = self.doc_iri + "/source"
         self.quads: list[ox.Quad] = []
         self._seen: set[ox.Quad] = set()
+        self._nodes: dict[str, ox.NamedNode] = {}
         self.orgs: dict[str, str] = {}  # Department.id → IRI
         self._used: set[str] = set()
 
+    def node(self, iri: str) -> ox.NamedNode:
+        """One checked `NamedNode` per IRI: subjects, predicates and classes repeat."""
+        n = self._nodes.get(iri)
+        if n is None:
+            n = self._nodes[iri] = ox.NamedNode(iri)
+        return n
+
     def add(self, s: str, p: str, o: str | ox.Literal) -> None:
-        obj = o if isinstance(o, ox.Literal) else ox.NamedNode(o)
-        q = ox.Quad(ox.NamedNode(s), ox.NamedNode(p), obj, self.graph)
+        obj = o if isinstance(o, ox.Literal) else self.node(o)
+        q = ox.Quad(self.node(s), self.node(p), obj, self.graph)
         if q not in self._seen:
             self._seen.add(q)
             self.quads.append(q)
@@ -353,6 +378,8 @@ class _Builder:
         if doc.issuer:
             issuer = self.named_org(doc.issuer, j.name if j else "")
             self.add(d, ELI + "passed_by", issuer)
+        for key in notice_keys(doc):
+            self.add(d, PK + "lookupKey", _lit(key))
         self.provenance()
 
     def named_org(self, name: str, jurisdiction: str) -> str:

@@ -18,6 +18,12 @@ _HALF = "0123456789()[][][]:;,. !?/-"
 FOLD = str.maketrans(_FULL, _HALF)
 
 
+def name_key(text: str) -> str:
+    """How names of notices are compared: full-width folded, all whitespace removed
+    (祁政办秘〔2021〕45号 = 祁政办秘[2021]45号 = 祁政办秘［2021］ 45号)."""
+    return "".join(text.translate(FOLD).split())
+
+
 @dataclass(slots=True)
 class Span:
     """A `[start, end)` range of `Document.text`."""

@@ -32,8 +32,8 @@ import pyoxigraph as ox
 
 from .errors import PolicykgError
 from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
-from .knowledge import PK, by_subject
-from .model import FOLD
+from .knowledge import PK, by_subject, period_words
+from .model import FOLD, name_key
 
 # Prefixes every query (named or raw) may use without declaring them.
 PREFIXES: dict[str, str] = {**GRAPH_PREFIXES, "pkc": "https://w3id.org/policykg/cue/",
@@ -135,7 +135,7 @@ def local(iri: str | None) -> str:
 
 
 def _fold(text: str) -> str:
-    return "".join(clean(text).translate(FOLD).split())
+    return name_key(clean(text))
 
 
 def clean(text: str) -> str:
@@ -147,19 +147,23 @@ def clean(text: str) -> str:
 # --- notices --------------------------------------------------------------------------------------
 
 
-def notices(store: ox.Store) -> list[dict[str, Any]]:
-    """Every notice of the store: ``graph``, ``iri``, ``number`` (文号), ``title``,
-    ``jurisdiction``, ``file``, ``source`` (IRI of its source text), ``sha256``, ``agent``,
-    and ``label`` (文号, else title, else file name) — sorted by jurisdiction and label."""
+def notices(store: ox.Store, graphs: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Every notice of the store, or those of the named `graphs`: ``graph``, ``iri``,
+    ``number`` (文号), ``title``, ``jurisdiction``, ``file``, ``source`` (IRI of its source
+    text), ``sha256``, ``agent``, and ``label`` (文号, else title, else file name) — sorted
+    by jurisdiction and label."""
+    values = {} if graphs is None else {"graph": [ox.NamedNode(g) for g in sorted(set(graphs))]}
+    if graphs is not None and not values["graph"]:
+        return []
     rows = select(store, """
         SELECT ?graph ?iri ?number ?title ?j ?jurisdiction ?file ?source ?sha256 ?agent WHERE {
           GRAPH ?graph { ?iri a pk:Notice ; prov:hadPrimarySource ?source ; prov:wasGeneratedBy ?run .
                          ?source pk:sha256 ?sha256 . ?run prov:wasAssociatedWith ?agent }
-          OPTIONAL { ?iri eli:id_local ?number }
-          OPTIONAL { ?iri eli:title ?title }
+          OPTIONAL { GRAPH ?graph { ?iri eli:id_local ?number } }
+          OPTIONAL { GRAPH ?graph { ?iri eli:title ?title } }
           OPTIONAL { GRAPH ?graph { ?iri eli:jurisdiction ?j . ?j rdfs:label ?jurisdiction } }
-          OPTIONAL { ?source rdfs:label ?file }
-        }""")
+          OPTIONAL { GRAPH ?graph { ?source rdfs:label ?file } }
+        }""", **values)
     for r in rows:
         del r["j"]
     seen: dict[str, dict] = {}
@@ -171,17 +175,34 @@ def notices(store: ox.Store) -> list[dict[str, Any]]:
     return sorted(out, key=lambda r: (r["jurisdiction"] or "", r["label"]))
 
 
+def graphs_named(store: ox.Store, keys: Iterable[str]) -> dict[str, list[str]]:
+    """`{key: [graph…]}`: the notices whose `pk:lookupKey` is one of `keys` (`name_key`
+    forms), found through the store's index, not by reading every notice."""
+    wanted = sorted({k for k in keys if k})
+    if not wanted:
+        return {}
+    out: dict[str, list[str]] = {}
+    for r in select(store, "SELECT DISTINCT ?key ?graph WHERE { GRAPH ?graph { ?iri a pk:Notice ; pk:lookupKey ?key } }",
+                    key=[ox.Literal(k) for k in wanted]):
+        out.setdefault(r["key"], []).append(r["graph"])
+    return {k: sorted(v) for k, v in out.items()}
+
+
 def match_notices(store: ox.Store, text: str | None) -> list[dict[str, Any]]:
     """The notices `text` names: a 文号 (brackets and spaces as you like), a file name or
-    stem, a jurisdiction (祁门县, or its start 祁门), or the whole title. None: all."""
-    every = notices(store)
+    stem, a jurisdiction, the whole title, or the document a title issues (关于印发《X》的
+    通知: X) — one index lookup; failing that, a jurisdiction by its start (祁门 for
+    祁门县), which reads every notice. None: all notices."""
     if text is None:
-        return every
+        return notices(store)
     key = _fold(text)
     if not key:
         return []
+    hits = graphs_named(store, [key]).get(key)
+    if hits:
+        return notices(store, hits)
     out = []
-    for n in every:
+    for n in notices(store):  # stores built before lookup keys, and jurisdiction prefixes
         file = n["file"] or ""
         names = {_fold(x) for x in (n["number"], n["title"], file, file.rsplit(".", 1)[0], n["jurisdiction"]) if x}
         j = _fold(n["jurisdiction"] or "")
@@ -190,8 +211,8 @@ def match_notices(store: ox.Store, text: str | None) -> list[dict[str, Any]]:
     return out
 
 
-def _notice_index(store: ox.Store) -> dict[str, dict[str, Any]]:
-    return {n["graph"]: n for n in notices(store)}
+def _notice_index(store: ox.Store, graphs: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+    return {n["graph"]: n for n in notices(store, graphs)}
 
 
 # --- sources and --explain ---------------------------------------------------------------------------
@@ -338,15 +359,25 @@ def _jurisdiction_matches(label: str, levels: frozenset[str], wanted: str | None
 def organisations(store: ox.Store, department: str, jurisdiction: str | None = None) -> list[str]:
     """IRIs of the organisations `department` names (any alias), in `jurisdiction` if given."""
     q = department_query(department)
+    # A jurisdiction named exactly (祁门县) is looked up first and bound, so the answer costs
+    # what it returns; a level (县) or a start (祁门) filters every match below.
+    scope: dict[str, Any] = {}
+    if jurisdiction:
+        name = clean(jurisdiction).strip()
+        exact = [r["j"] for r in select(store, "SELECT DISTINCT ?j WHERE { GRAPH ?g { ?j a dct:Jurisdiction ; rdfs:label ?label } }",
+                                        label=[ox.Literal(name, language="zh"), ox.Literal(name)])]
+        if exact:
+            scope = {"j": [ox.NamedNode(j) for j in exact]}
+    within = " ; pk:jurisdiction ?j" if scope else ""
     orgs: set[str] = set()
     if q.concepts:
-        orgs |= {r["org"] for r in select(store, "SELECT DISTINCT ?org WHERE { GRAPH ?g { ?org org:classification ?c } }",
-                                          c=[ox.NamedNode(c) for c in q.concepts])}
+        orgs |= {r["org"] for r in select(store, f"SELECT DISTINCT ?org WHERE {{ GRAPH ?g {{ ?org org:classification ?c{within} }} }}",
+                                          c=[ox.NamedNode(c) for c in q.concepts], **scope)}
     if q.names:
         labels = [ox.Literal(n, language="zh") for n in q.names] + [ox.Literal(n) for n in q.names]
-        orgs |= {r["org"] for r in select(store, """SELECT DISTINCT ?org WHERE {
-                    GRAPH ?g { ?org rdfs:label ?label ; a org:Organization } FILTER NOT EXISTS { ?org a pk:JointMeeting } }""",
-                                          label=labels)}
+        orgs |= {r["org"] for r in select(store, f"""SELECT DISTINCT ?org WHERE {{
+                    GRAPH ?g {{ ?org rdfs:label ?label ; a org:Organization{within} }}
+                    FILTER NOT EXISTS {{ ?org a pk:JointMeeting }} }}""", label=labels, **scope)}
     if not orgs or not (jurisdiction or q.prefix or q.national):
         return sorted(orgs)
     of = select(store, "SELECT DISTINCT ?org ?j WHERE { GRAPH ?g { ?org pk:jurisdiction ?j } }",
@@ -401,7 +432,8 @@ def _assignments(store: ox.Store, orgs: Sequence[str] | None = None) -> list[dic
     if wanted:
         for c in select(store, _CLAUSES, clause=[ox.NamedNode(c) for c in wanted]):
             clauses.setdefault(c["clause"], c)
-    index, places = _notice_index(store), jurisdiction_labels(store, (r["j"] for r in rows))
+    index = _notice_index(store, (r["graph"] for r in rows))
+    places = jurisdiction_labels(store, (r["j"] for r in rows))
     for r in rows:
         c = clauses.get(r["clause"], {})
         r["clause_id"], r["clause_label"], r["cstart"] = c.get("clause_id"), c.get("clause_label"), c.get("start")
@@ -571,9 +603,10 @@ _INDEXES: dict[tuple, StatementIndex] = {}
 
 
 def statement_index(store: ox.Store) -> StatementIndex:
-    """The BM25 index of `store`, built once per set of notices (graph, text digest and
-    extractor version) and reused while they stay the same."""
-    key = tuple(sorted((n["graph"], n["sha256"] or "", n["agent"] or "") for n in notices(store)))
+    """The BM25 index of `store`, built once per store object and set of notices (graph and
+    text digest) and reused while they stay the same."""
+    digests = select(store, "SELECT ?graph ?sha WHERE { GRAPH ?graph { ?s pk:sha256 ?sha } }")  # one a notice
+    key = (id(store),) + tuple(sorted((r["graph"], r["sha"]) for r in digests))
     index = _INDEXES.get(key)
     if index is None:
         rows = _assignments(store)
@@ -690,41 +723,54 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False) -
     cites | internal), cited_by (the notices of the store citing it, ``; ``-joined),
     resolves_to (the notice of the store it is: same 文号, same title, a title issued by
     「印发《…》」, or the citing notice's own part), iri (+ source, start, end: first citation)."""
-    every = notices(store)
-    chosen = match_notices(store, notice) if notice is not None else every
+    chosen = match_notices(store, notice)
     if not chosen:
         return []
+    scope = {} if notice is None else {"graph": [ox.NamedNode(n["graph"]) for n in chosen]}
     rows = select(store, f"""
         SELECT ?graph ?c ?kind ?doc ?title ?number ?based ?src ?start ?end WHERE {{
           GRAPH ?graph {{ ?c a pk:Citation ; pk:referenceKind ?kind ; pk:citedDocument ?doc . {span_pattern("c")} }}
           OPTIONAL {{ GRAPH ?graph {{ ?doc eli:title ?title }} }}
           OPTIONAL {{ GRAPH ?graph {{ ?doc eli:id_local ?number }} }}
           OPTIONAL {{ GRAPH ?graph {{ ?based eli:based_on ?doc }} }}
-        }}""")
+        }}""", **scope)
     texts = source_texts(store, {r["src"] for r in rows if r["kind"] == "internal"})
     for r in rows:  # an internal reference names its title only in the text: 《…》
         r["quote"] = texts[r["src"]][r["start"]:r["end"]] if r["src"] in texts else None
-    by_graph = {n["graph"]: n for n in every}
-    cited_by: dict[str, set[str]] = {}
-    for r in rows:
-        if r["kind"] != "internal":
+    cited_by: dict[str, set[str]] = {}  # cited document → the notices of the whole store citing it
+    outside = sorted({r["doc"] for r in rows if r["kind"] != "internal"})
+    if outside:
+        for r in select(store, """
+                SELECT DISTINCT ?graph ?doc WHERE {
+                  GRAPH ?graph { ?c pk:citedDocument ?doc ; pk:referenceKind ?kind FILTER(?kind != "internal") } }""",
+                        doc=[ox.NamedNode(d) for d in outside]):
             cited_by.setdefault(r["doc"], set()).add(r["graph"])
-    by_number = {_fold(n["number"]): n for n in every if n["number"]}
-    by_title = {_fold(n["title"]): n for n in every if n["title"]}
-    # 关于印发《X》的通知 issues X: such a notice is what a citation of 《X》 means.
-    issued = {}
-    for n in every:
-        for m in re.finditer(r"印发《([^》]+)》|印发(.+?)的(?:通知|决定)$", _fold(n["title"] or "")):
-            issued.setdefault(m.group(1) or m.group(2), n)
+    titles_of: dict[tuple[str, str], set[str]] = {}
+    for x in rows:
+        if x["title"]:
+            titles_of.setdefault((x["graph"], x["doc"]), set()).add(x["title"])
+
+    def title_of(r: dict[str, Any]) -> str | None:
+        titles = sorted(titles_of.get((r["graph"], r["doc"]), ()))
+        quote = (r["quote"] or "").strip()
+        return titles[0] if titles else (quote[1:-1] if quote.startswith("《") and quote.endswith("》") else None)
+
+    # A citation resolves to the notice of the store with its 文号, else its title, else the
+    # notice whose title issues it (关于印发《X》的通知): all are lookup keys of the notices.
+    named = graphs_named(store, [_fold(x) for r in rows if r["kind"] != "internal"
+                                 for x in (r["number"], title_of(r)) if x])
+    involved = {n["graph"] for n in chosen} | {g for gs in cited_by.values() for g in gs} | \
+        {g for gs in named.values() for g in gs}
+    by_graph = _notice_index(store, involved)
+    order = {g: k for k, g in enumerate(by_graph)}
 
     def resolve(r: dict[str, Any], title: str | None) -> dict[str, Any] | None:
         if r["kind"] == "internal":
             return by_graph.get(r["graph"])
-        if r["number"] and _fold(r["number"]) in by_number:
-            return by_number[_fold(r["number"])]
-        if title:
-            t = _fold(title)
-            return by_title.get(t) or issued.get(t)
+        for x in (r["number"], title):
+            hits = sorted(named.get(_fold(x), ()) if x else (), key=lambda g: order.get(g, len(order)))
+            if hits and hits[0] in by_graph:
+                return by_graph[hits[0]]
         return None
 
     wanted = {n["graph"] for n in chosen}
@@ -734,14 +780,8 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False) -
             continue
         first[(r["graph"], r["doc"])] = r
     out = []
-    titles_of: dict[tuple[str, str], set[str]] = {}
-    for x in rows:
-        if x["title"]:
-            titles_of.setdefault((x["graph"], x["doc"]), set()).add(x["title"])
     for (g, doc), r in first.items():
-        titles = sorted(titles_of.get((g, doc), ()))
-        quote = (r["quote"] or "").strip()
-        title = titles[0] if titles else (quote[1:-1] if quote.startswith("《") and quote.endswith("》") else None)
+        title = title_of(r)
         target = resolve(r, title)
         citers = [by_graph[x]["label"] for x in sorted(cited_by.get(doc, {g}), key=lambda x: by_graph[x]["label"])]
         out.append({"notice": by_graph[g]["label"], "title": title, "number": r["number"], "kind": r["kind"],
@@ -766,23 +806,12 @@ def _rule_kinds() -> list[tuple[str, str, str]]:
     return out
 
 
-@cache
-def _period_words() -> dict[str, str]:
-    """ISO 8601 period → how notices write it (P6M → 每半年), from cues.ttl."""
-    out = {}
-    for props in by_subject("cues.ttl").values():
-        for d in props.get(PK + "duration", []):
-            cues = props.get(PK + "cue", [])
-            if cues:
-                out.setdefault(str(d), str(cues[0]))
-    return out
-
 
 def rule_text(period: str | None, times_min: int | None, times_max: int | None, irregular: bool) -> str:
     """每半年1次 (P6M ×1), 每年1–2次 (P1Y ×1–2), 每季度 (P3M), 不定期, or ✓ (stated, no frequency)."""
     times = "" if times_min is None else (f"{times_min}" if times_max in (None, times_min) else f"{times_min}–{times_max}")
     if period:
-        words = _period_words().get(period, "")
+        words = period_words().get(period, "")
         return f"{words}{times + '次' if times else ''} ({period}{' ×' + times if times else ''})"
     if irregular:
         return "不定期"
@@ -794,12 +823,12 @@ def meetings(store: ox.Store, *, explain: bool = False) -> list[dict[str, Any]]:
     convenor, office, office director, lead unit, member units, then each rule kind), one
     column per notice (its label). Row keys: item, key, then the notices' labels. With
     `explain`, ``<label> source``, ``<label> start``, ``<label> end`` per notice."""
-    index = _notice_index(store)
     found = select(store, """
         SELECT ?graph ?m ?stated WHERE {
           GRAPH ?graph { ?m a pk:JointMeeting } OPTIONAL { ?m pk:statedMemberCount ?stated } }""")
     if not found:
         return []
+    index = _notice_index(store, (r["graph"] for r in found))
     listed = {r["m"]: r["n"] for r in select(store, """
         SELECT ?m (COUNT(?ms) AS ?n) WHERE { GRAPH ?graph { ?ms org:organization ?m } } GROUP BY ?m""")}
     cols = {}

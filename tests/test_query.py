@@ -450,3 +450,22 @@ def test_cli_reads_a_store_on_disk(tmp_path):
     assert res.exit_code == 0, res.output
     rows = json.loads(res.stdout)
     assert [sum(r["notice"] == n for r in rows) for n in (COUNTY_NO, CITY_NO)] == [21, 18]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("祁政办秘[2021]45号", [COUNTY_NO]),                                     # other brackets
+    ("祁政办秘【2021】 45号", [COUNTY_NO]),                                  # and a space
+    ("巴彦淖尔市", [CITY_NO]),                                              # the jurisdiction
+    ("祁门", [COUNTY_NO]),                                                  # its start: the scan
+    (COUNTY.name, [COUNTY_NO]), (CITY.stem, [CITY_NO]),                    # file name, stem
+    ("祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度", [COUNTY_NO]),  # the document its title issues
+    ("联席会议", []),
+])
+def test_notices_are_named_by_lookup_keys(store, name, expected):
+    assert [n["label"] for n in Q.match_notices(store, name)] == expected
+
+
+def test_lookup_keys_are_in_the_graph_and_found_by_index(store):
+    keys = Q.graphs_named(store, ["祁政办秘[2021]45号", "巴彦淖尔市", "no such notice"])
+    assert sorted(keys) == ["巴彦淖尔市", "祁政办秘[2021]45号"]
+    assert [g.rsplit("/", 2)[-2] for g in keys["祁政办秘[2021]45号"]] == ["祁政办秘-2021-45"]
