@@ -35,6 +35,7 @@ import os
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -430,7 +431,20 @@ def _stems(files: Sequence[Path]) -> dict[str, str]:
 def _settings(base: str, persons: bool) -> dict:
     from . import __version__
 
-    return {"base": base, "persons": persons, "version": __version__}
+    return {"base": base, "persons": persons, "version": __version__, "code": _code_digest()}
+
+
+@cache
+def _code_digest() -> str:
+    """A digest of the extractor's code and ontology/ data: the graph of a notice is a
+    function of its bytes and of these, so a change to either redoes every notice."""
+    from .knowledge import ontology_dir
+
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for p in sorted(here.glob("*.py")) + sorted(ontology_dir().glob("*.ttl")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
 
 
 def _writable(out: Path) -> None:

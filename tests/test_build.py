@@ -167,6 +167,16 @@ def test_force_and_changed_settings_read_everything_again(workdir):
     assert len(build([src], out, jobs=1, persons=False, force=True).processed) == 4
 
 
+def test_a_change_to_the_code_or_ontology_reads_everything_again(workdir, monkeypatch):
+    from extractor import build as B
+
+    src, out = workdir
+    build([src], out, jobs=1)
+    assert build([src], out, jobs=1).processed == []
+    monkeypatch.setattr(B, "_code_digest", lambda: "another-version")
+    assert len(build([src], out, jobs=1).processed) == 4
+
+
 # --- bad input ----------------------------------------------------------------------------------------------
 
 
