@@ -122,16 +122,16 @@ def document_slug(doc: Document) -> str:
     return f"{iri_segment(title)}-{digest[:8]}" if title else f"text-{digest[:16]}"
 
 
-_ISSUED = re.compile(r"印发《([^》]+)》|印发(.+?)的(?:通知|决定)$")
-
-
 def notice_keys(doc: Document) -> list[str]:
     """The `name_key`s a notice is found by in one index lookup: its 文号, title, file name
     and stem, jurisdiction, and the document its title issues (关于印发《X》的通知 → X)."""
     names = [doc.doc_number, doc.title, doc.jurisdiction.name if doc.jurisdiction else None]
     if doc.path:
         names += [PurePath(doc.path).name, PurePath(doc.path).stem]
-    names += [m.group(1) or m.group(2) for m in _ISSUED.finditer(name_key(doc.title or ""))]
+    from .parse import layout
+
+    issued = layout().cues["issued-document"]  # ontology/layout.ttl
+    names += [m.group(1) or m.group(2) for m in issued.finditer(name_key(doc.title or ""))]
     return sorted({k for k in map(name_key, filter(None, names)) if k})
 
 
