@@ -315,33 +315,38 @@ class _Extract:
             base = own.start
             if not any(cue in seg for cue in ("召集人", "办公", "牵头", "成员单位", "联席会议由")):
                 continue  # most clauses say nothing about the meeting's set-up: skip the patterns
-            for m in re.finditer(r"(?<!副)召集人(?:\d+人|[一二两三]人)?,?由([^,;。\n]{1,120}?)担任"
+
+            def find(cue: bool, pattern: str):  # a pattern runs only where its cue word is
+                return re.finditer(pattern, seg) if cue else ()
+
+            convenes, office = "召集人" in seg, "办公" in seg
+            for m in find(convenes, r"(?<!副)召集人(?:\d+人|[一二两三]人)?,?由([^,;。\n]{1,120}?)担任"
                                  r"|由([^,;。\n]{1,120}?)担任(?:联席会议)?(?<!副)召集人"
-                                 r"|([^,;。\n]{1,120}?)为(?:联席会议)?(?<!副)召集人", seg):
+                                 r"|([^,;。\n]{1,120}?)为(?:联席会议)?(?<!副)召集人"):
                 g = next(i for i in (1, 2, 3) if m.group(i))
                 meeting.convenor = self.post_field(base + m.start(g), base + m.end(g), "convenor", c.id)
                 found = True
-            for m in re.finditer(r"副召集人(?:\d+人|[一二两三]人)?,?由([^;。\n]{1,2000}?)担任"
-                                 r"|([^,;。\n]{1,120}?)(?:为|担任)(?:联席会议)?副召集人", seg):
+            for m in find("副召集人" in seg, r"副召集人(?:\d+人|[一二两三]人)?,?由([^;。\n]{1,2000}?)担任"
+                                 r"|([^,;。\n]{1,120}?)(?:为|担任)(?:联席会议)?副召集人"):
                 g = 1 if m.group(1) else 2
                 for s, e in self._split_people(base + m.start(g), base + m.end(g)):
                     meeting.deputy_convenors.append(self.post_field(s, e, "deputy_convenor", c.id))
                 found = True
-            for m in re.finditer(r"办公(?:室|地点)设在([^,;。\n]{1,120})", seg):
+            for m in find(office, r"办公(?:室|地点)设在([^,;。\n]{1,120})"):
                 hits = self.departments_in(base + m.start(1), base + m.end(1), c.id)
                 if hits:
                     meeting.office = hits[0][1]
                     found = True
-            for m in re.finditer(r"办公室主任由([^,;。\n]{1,120}?)(?:兼任|担任)", seg):
+            for m in find(office, r"办公室主任由([^,;。\n]{1,120}?)(?:兼任|担任)"):
                 meeting.office_director = self.post_field(base + m.start(1), base + m.end(1), "office_director", c.id)
-            for m in re.finditer(r"([^,;。\n]{1,120}?)为牵头(?:部门|单位)", seg):
+            for m in find("牵头" in seg, r"([^,;。\n]{1,120}?)为牵头(?:部门|单位)"):
                 hits = self.departments_in(base + m.start(1), base + m.end(1), c.id)
                 if hits:
                     meeting.lead = hits[-1][1]
-            for m in re.finditer(
+            for m in find("成员单位" in seg or "联席会议由" in seg,
                     r"(?:成员单位包含|成员单位包括|成员单位为|联席会议由)([^;。\n]{1,2000}?)等\s*(\d+|[一二三四五六七八九十]+)?\s*个?"
                     r"(?:成员)?(?:部门和单位|单位|部门)(?:组成)?"
-                    r"|(?:^|[,;。\n])([^,;。\n]{1,120}?)等为成员单位", seg):
+                    r"|(?:^|[,;。\n])([^,;。\n]{1,120}?)等为成员单位"):
                 g = 1 if m.group(1) else 3
                 hits = self.departments_in(base + m.start(g), base + m.end(g), c.id)
                 if len(hits) >= 2 and not meeting.members:
