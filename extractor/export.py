@@ -16,7 +16,7 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -366,16 +366,3 @@ def without_persons(source: StoreOrQuads, *, graph: str | None = None) -> list[o
                 ox.Triple(q.subject, q.predicate, o)
         out.append(q)
     return out
-
-
-def write_build(store: ox.Store, out_dir: str | Path, notices: dict[str, str], *,
-                formats: Iterable[str] = ("ttl", "jsonld")) -> list[Path]:
-    """What `policykg build` writes: ``notices/<name>.ttl`` for each notice (`notices` maps a
-    file name stem to the named graph `store.add_document` returned) and the merged graph as
-    ``policykg.<suffix>`` in each of `formats`. Returns the paths written, in order."""
-    out = Path(out_dir)
-    written = [write_turtle(store, out / "notices" / f"{name}.ttl", graph=graph)
-               for name, graph in sorted(notices.items())]
-    for fmt in formats:
-        written.append(export(store, out / f"policykg{SUFFIXES.get(fmt, '')}", fmt))
-    return written

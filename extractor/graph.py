@@ -292,7 +292,7 @@ class _Builder:
         self.doc, self.base, self.persons = doc, base, persons
         self.source = doc.text if persons else masked_text(doc)
         self.doc_iri = document_iri(doc, base)
-        self.graph = ox.NamedNode(self.doc_iri + "/graph")
+        self.graph = ox.NamedNode(graph_iri(doc, base))
         self.source_iri = self.doc_iri + "/source"
         self.quads: list[ox.Quad] = []
         self._seen: set[ox.Quad] = set()

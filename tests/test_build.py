@@ -177,6 +177,20 @@ def test_a_change_to_the_code_or_ontology_reads_everything_again(workdir, monkey
     assert len(build([src], out, jobs=1).processed) == 4
 
 
+def test_each_notice_file_holds_its_graph_and_the_merged_one_the_comparison_too(tmp_path):
+    out = tmp_path / "out"
+    result = build([COUNTY, CITY], out, jobs=1, views=False)
+    store = ox.Store(str(out / STORE_DIR))
+    for path, graph in result.notices.items():
+        one = [q.triple for q in ox.parse(path=str(out / "notices" / f"{Path(path).stem}.ttl"), format=ox.RdfFormat.TURTLE)]
+        assert set(one) == set(export.sorted_triples(store, graph))
+        assert not any(t.predicate.value.endswith("#closeMatch") for t in one)
+    merged = [q.triple for q in ox.parse(path=str(out / "policykg.ttl"), format=ox.RdfFormat.TURTLE)]
+    close = [t for t in merged if t.predicate.value == "http://www.w3.org/2004/02/skos/core#closeMatch"]
+    assert len(close) >= 18  # the counterpart departments of the comparison, in the merged graph only
+    assert set(merged) == set(export.sorted_triples(store))
+
+
 # --- bad input ----------------------------------------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ import rdflib
 
 from docfactory import city_doc, county_doc
 from extractor import export
-from extractor.graph import ELI, OA, PK, RDF, XSD, link_counterparts, to_rdf, validate
+from extractor.graph import ELI, OA, PK, XSD, link_counterparts, to_rdf, validate
 from extractor.store import add_document, open_store
 
 from conftest import CITY, COUNTY
@@ -200,21 +200,6 @@ def test_csv_one_row_per_duty(store, tmp_path):
     doc = county_doc()
     assert doc.text[int(tax["start"]):int(tax["end"])] == tax["text"]
     assert {r["department"] for r in rows if r["jurisdiction"] == "巴彦淖尔市"} == {"市卫生健康委", "市财政局", "市发展改革委"}
-
-
-def test_write_build_writes_each_notice_and_the_merged_graph(tmp_path):
-    store = open_store()
-    notices = {"qimen": add_document(store, county_doc()), "bayannur": add_document(store, city_doc())}
-    link_counterparts(store)
-    paths = export.write_build(store, tmp_path, notices, formats=("ttl", "jsonld", "csv"))
-    assert [p.relative_to(tmp_path).as_posix() for p in paths] == [
-        "notices/bayannur.ttl", "notices/qimen.ttl", "policykg.ttl", "policykg.jsonld", "policykg.csv"]
-    one = len(rdflib.Graph().parse(tmp_path / "notices" / "qimen.ttl"))
-    merged = rdflib.Graph().parse(tmp_path / "policykg.ttl")
-    assert one == len(export.sorted_triples(store, notices["qimen"]))
-    assert len(merged) > one
-    # the counterpart links are in the merged graph only
-    assert any(p == rdflib.SKOS.closeMatch for p in merged.predicates())
 
 
 def test_export_rejects_unknown_format(store, tmp_path):
