@@ -307,3 +307,17 @@ def test_relabel_keeps_the_written_style():
     assert gen.relabel("②", 5) == "⑤"
     assert [gen.chinese_number(n) for n in (1, 10, 11, 20, 21, 99, 100, 105, 110)] == [
         "一", "十", "十一", "二十", "二十一", "九十九", "一百", "一百零五", "一百一十"]
+
+
+def test_a_store_that_cannot_be_written_stops_the_build_with_one_clear_error():
+    from extractor.build import _StoreWriter
+
+    class FullDisk:
+        def bulk_load(self, *args, **kwargs):
+            raise OSError("No space left on device")
+
+    writer = _StoreWriter(FullDisk())
+    writer.put(("load", b"<a:s> <a:p> <a:o> .\n"))
+    with pytest.raises(PolicykgError, match=r"^cannot write the store \(No space left on device\)$"):
+        writer.close()
+    assert not writer.thread.is_alive()
