@@ -23,7 +23,7 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from .errors import PolicykgError
-from .graph import (DCT, DEFAULT_BASE, DEPT, ELI, OA, ORG, PROV, RDF, RDFS, SKOS, XSD, iri_segment,
+from .graph import (DCT, DEFAULT_BASE, DEPT, ELI, ORG, PROV, RDF, RDFS, SKOS, XSD, iri_segment,
                     normalise_base, number_slug)
 from .knowledge import PK, by_subject, period_words
 from .topics import Topic, topic_scheme, topics_of
@@ -38,7 +38,7 @@ STATUS_ZH = {"shared": "两地共有", "reworded": "表述不同", "only-A": "�
              "same": "相同", "differs": "不同"}
 
 _PREFIXES = f"""PREFIX pk: <{PK}> PREFIX eli: <{ELI}> PREFIX org: <{ORG}> PREFIX rdfs: <{RDFS}>
-PREFIX prov: <{PROV}> PREFIX oa: <{OA}> PREFIX dct: <{DCT}> PREFIX skos: <{SKOS}>
+PREFIX prov: <{PROV}> PREFIX dct: <{DCT}> PREFIX skos: <{SKOS}>
 """
 
 
@@ -184,13 +184,14 @@ def read_side(store: ox.Store, ref: NoticeRef) -> Side:
     juris = store.query(_PREFIXES + f"SELECT ?j WHERE {{ GRAPH {g} {{ <{ref.iri}> eli:jurisdiction ?j }} }}")
     j = next((r["j"].value for r in juris), None)
 
-    meeting = _read_meeting(store, ref)
+    text = _source_text(store, ref)
+    meeting = _read_meeting(store, ref, text)
     members = meeting.members if meeting else []
 
     rows = store.query(_PREFIXES + f"""
-        SELECT ?d ?org ?kind ?text ?role ?action ?cid ?clabel ?start ?end ?quote WHERE {{ GRAPH {g} {{
+        SELECT ?d ?org ?kind ?text ?role ?action ?cid ?clabel ?start ?end WHERE {{ GRAPH {g} {{
           ?d a pk:DutyAssignment ; pk:assignee ?org ; pk:role ?role ; pk:span ?sp .
-          ?sp oa:hasSelector ?pos, ?q . ?pos oa:start ?start ; oa:end ?end . ?q oa:exact ?quote .
+          ?sp pk:start ?start ; pk:end ?end .
           OPTIONAL {{ ?d pk:dutyText ?text }} OPTIONAL {{ ?d pk:actionLabel ?action }}
           OPTIONAL {{ ?d pk:task ?task }}
           BIND(IF(BOUND(?task), "task", "duty") AS ?kind)
@@ -198,12 +199,12 @@ def read_side(store: ox.Store, ref: NoticeRef) -> Side:
         }} }}""")
     statements: list[Statement] = []
     for r in rows:
-        quote = r["quote"].value
-        text = _value(r["text"]) or quote
+        start, end = int(r["start"].value), int(r["end"].value)
+        quote = text[start:end]
         statements.append(Statement(
-            iri=r["d"].value, unit=r["org"].value, kind=r["kind"].value, text=text,
+            iri=r["d"].value, unit=r["org"].value, kind=r["kind"].value, text=_value(r["text"]) or quote,
             role=r["role"].value.rsplit("/", 1)[-1], clause=_value(r["cid"]), clause_label=_value(r["clabel"]),
-            start=int(r["start"].value), end=int(r["end"].value), quote=quote, action=_value(r["action"])))
+            start=start, end=end, quote=quote, action=_value(r["action"])))
     statements.sort(key=lambda s: (s.start, s.end, s.iri))
     # a task's topic is read from its task clause's heading: the tag alone says nothing
     for s in statements:
@@ -232,7 +233,12 @@ def read_side(store: ox.Store, ref: NoticeRef) -> Side:
     return Side(ref, units, meeting)
 
 
-def _read_meeting(store: ox.Store, ref: NoticeRef) -> Meeting | None:
+def _source_text(store: ox.Store, ref: NoticeRef) -> str:
+    rows = store.query(_PREFIXES + f"SELECT ?t WHERE {{ GRAPH <{ref.graph}> {{ ?s pk:sourceText ?t }} }}")
+    return next((r["t"].value for r in rows), "")
+
+
+def _read_meeting(store: ox.Store, ref: NoticeRef, text: str) -> Meeting | None:
     g = f"<{ref.graph}>"
     rows = list(store.query(_PREFIXES + f"""
         SELECT ?m ?name ?count WHERE {{ GRAPH {g} {{ <{ref.iri}> pk:establishes ?m .
@@ -255,15 +261,15 @@ def _read_meeting(store: ox.Store, ref: NoticeRef) -> Meeting | None:
                       if r["ms"].value.rsplit("/", 1)[-1].isdigit()))
     m.members = [org for _, org in ordered]
     for r in store.query(_PREFIXES + f"""
-        SELECT ?r ?kind ?label ?period ?min ?max ?irr ?start ?end ?quote WHERE {{ GRAPH {g} {{
-          {mi} pk:meetingRule ?r . ?r pk:span ?sp . ?sp oa:hasSelector ?pos, ?q .
-          ?pos oa:start ?start ; oa:end ?end . ?q oa:exact ?quote .
+        SELECT ?r ?kind ?label ?period ?min ?max ?irr ?start ?end WHERE {{ GRAPH {g} {{
+          {mi} pk:meetingRule ?r . ?r pk:span ?sp . ?sp pk:start ?start ; pk:end ?end .
           OPTIONAL {{ ?r pk:ruleKind ?kind }} OPTIONAL {{ ?r rdfs:label ?label }} OPTIONAL {{ ?r pk:period ?period }}
           OPTIONAL {{ ?r pk:timesMin ?min }} OPTIONAL {{ ?r pk:timesMax ?max }} OPTIONAL {{ ?r pk:irregular ?irr }}
         }} }}"""):
         m.rules.append(Rule(r["r"].value, _value(r["kind"]).rsplit("/", 1)[-1], _value(r["label"]),
                             _value(r["period"]) or None, _int(r["min"]), _int(r["max"]),
-                            _value(r["irr"]) == "true", r["quote"].value, int(r["start"].value), int(r["end"].value)))
+                            _value(r["irr"]) == "true", text[int(r["start"].value):int(r["end"].value)],
+                            int(r["start"].value), int(r["end"].value)))
     m.rules.sort(key=lambda r: r.start)
     return m
 

@@ -271,14 +271,13 @@ CSV_COLUMNS = ("jurisdiction", "doc", "doc_number", "department", "role", "actio
 _DUTIES = f"""
 PREFIX pk: <{PK}>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX rdfs: <{RDFS}>
 SELECT ?duty ?doc ?number ?jname ?dept ?role ?action ?text ?clause ?start ?end WHERE {{
   GRAPH ?g {{
     ?duty a pk:DutyAssignment ; pk:assignee ?org ; pk:role ?roleIri ; pk:span ?span .
-    ?span oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end .
+    ?span pk:start ?start ; pk:end ?end .
     ?doc a pk:Notice .
     OPTIONAL {{ ?doc eli:id_local ?number }}
     OPTIONAL {{ ?doc eli:jurisdiction/rdfs:label ?jname }}

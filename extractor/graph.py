@@ -7,8 +7,9 @@ timestamps, so the same notice always gives the same bytes. `to_networkx(...)` t
 
 IRIs are readable and stable (see `document_iri`): built from the jurisdiction, the 文号 and
 the clause/fact ids of the model, never from counters across documents or random ids.
-Every clause and fact carries `pk:span` → an `oa:SpecificResource` whose selectors give the
-exact `[start, end)` code-point offsets and quote in the notice's `pk:sourceText`.
+Every clause and fact carries `pk:span` → a `pk:TextSpan`: the RFC 5147 fragment IRI
+``…/source#char=start,end`` of its `[start, end)` code points in the notice's `pk:sourceText`,
+with the two offsets as `pk:start`/`pk:end` (no quote: it is that slice of the source text).
 With `persons=False` no person node or name is emitted, and person names inside the source
 text are masked character by character, so every offset stays valid.
 """
@@ -281,6 +282,20 @@ def _int(n: int) -> ox.Literal:
     return _lit(int(n), XSD + "integer")
 
 
+def span_iri(source: str, start: int, end: int) -> str:
+    """The RFC 5147 IRI of characters `[start, end)` of the text/plain resource `source`."""
+    return f"{source}#char={start},{end}"
+
+
+def span_offsets(iri: str) -> tuple[str, int, int] | None:
+    """(source IRI, start, end) of a span IRI made by `span_iri`, else None."""
+    src, sep, frag = iri.rpartition("#char=")
+    a, comma, b = frag.partition(",")
+    if not (sep and comma and a.isdigit() and b.isdigit()):
+        return None
+    return src, int(a), int(b)
+
+
 def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -324,18 +339,12 @@ class _Builder:
         return out
 
     def span(self, node: str, start: int, end: int, link: str = PK + "span") -> None:
-        """`node` —link→ {node}#span: SpecificResource with position and quote selectors."""
-        target, pos, quote = node + "#span", node + "#position", node + "#quote"
+        """`node` —link→ the span's RFC 5147 IRI ``{source}#char=start,end``, which carries
+        its offsets as ``pk:start``/``pk:end``; facts read from the same characters share it."""
+        target = span_iri(self.source_iri, start, end)
         self.add(node, link, target)
-        self.add(target, RDF + "type", OA + "SpecificResource")
-        self.add(target, OA + "hasSource", self.source_iri)
-        self.add(target, OA + "hasSelector", pos)
-        self.add(target, OA + "hasSelector", quote)
-        self.add(pos, RDF + "type", OA + "TextPositionSelector")
-        self.add(pos, OA + "start", _int(start))
-        self.add(pos, OA + "end", _int(end))
-        self.add(quote, RDF + "type", OA + "TextQuoteSelector")
-        self.add(quote, OA + "exact", _lit(self.source[start:end]))
+        self.add(target, PK + "start", _int(start))
+        self.add(target, PK + "end", _int(end))
 
     def text(self, start: int, end: int) -> str:
         return self.source[start:end]
@@ -717,7 +726,13 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]") -> "networkx.Mul
         return notice_of_graph.get(graph_of.get(s, ""), "")
 
     def exact(s: str) -> str:
-        return one(s + "#quote", OA + "exact") or one(s + "#span", OA + "exact")
+        """The source characters of `s`'s span (of an annotation's target)."""
+        span = one(s, PK + "span") or one(s, OA + "hasTarget")
+        where = span_offsets(span) if span else None
+        if where is None:
+            return ""
+        src, start, end = where
+        return one(src, PK + "sourceText")[start:end]
 
     kinds: dict[str, str] = {}
     for s in sorted(props):

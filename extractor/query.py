@@ -245,13 +245,14 @@ def _finish(store: ox.Store, rows: list[dict[str, Any]], explain: bool) -> list[
     return rows
 
 
-_SPAN = """?{node} pk:span ?{v}sp . ?{v}sp oa:hasSource ?{v}src ; oa:hasSelector ?{v}pos .
-           ?{v}pos oa:start ?{v}start ; oa:end ?{v}end ."""
+_SPAN = """?{node} {link} ?{v}sp . ?{v}sp pk:start ?{v}start ; pk:end ?{v}end .
+           BIND(IRI(STRBEFORE(STR(?{v}sp), "#char=")) AS ?{v}src)"""
 
 
-def span_pattern(node: str, prefix: str = "") -> str:
-    """A graph pattern binding ?{prefix}src, ?{prefix}start, ?{prefix}end for ?{node}'s span."""
-    return _SPAN.format(node=node, v=prefix)
+def span_pattern(node: str, prefix: str = "", link: str = "pk:span") -> str:
+    """A graph pattern binding ?{prefix}src, ?{prefix}start, ?{prefix}end for ?{node}'s span
+    (an RFC 5147 IRI ``{src}#char=start,end``; `link` is oa:hasTarget for an annotation)."""
+    return _SPAN.format(node=node, v=prefix, link=link)
 
 
 # --- departments ----------------------------------------------------------------------------------
@@ -682,9 +683,8 @@ def _member_spans(store: ox.Store, rows: list[dict[str, Any]]) -> None:
     graphs = sorted({r["_graph"] for r in rows})
     mentions = select(store, """
         SELECT ?graph ?org ?clause ?src ?start ?end WHERE {
-          GRAPH ?graph { ?ann a oa:Annotation ; oa:hasBody ?org ; prov:wasDerivedFrom ?clause ;
-                              oa:hasTarget ?t . ?t oa:hasSource ?src ; oa:hasSelector ?pos .
-                         ?pos oa:start ?start ; oa:end ?end } }""", graph=[ox.NamedNode(g) for g in graphs])
+          GRAPH ?graph { ?ann a oa:Annotation ; oa:hasBody ?org ; prov:wasDerivedFrom ?clause .
+                         """ + span_pattern("ann", link="oa:hasTarget") + " } }", graph=[ox.NamedNode(g) for g in graphs])
     rows_of: dict[str, list] = {}
     for r in rows:
         rows_of.setdefault(r["_graph"], []).append(r)
@@ -951,8 +951,8 @@ def departments(store: ox.Store, *, explain: bool = False) -> list[dict[str, Any
     if explain:
         firsts: dict[str, dict] = {}
         for m in select(store, """
-                SELECT ?org ?src ?start ?end WHERE { GRAPH ?g { ?ann oa:hasBody ?org ; oa:hasTarget ?t .
-                  ?t oa:hasSource ?src ; oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end } }"""):
+                SELECT ?org ?src ?start ?end WHERE { GRAPH ?g { ?ann oa:hasBody ?org .
+                  """ + span_pattern("ann", link="oa:hasTarget") + " } }"):
             best = firsts.get(m["org"])
             if best is None or (m["src"], m["start"]) < (best["src"], best["start"]):
                 firsts[m["org"]] = m

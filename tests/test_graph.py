@@ -1,6 +1,7 @@
 """The graph stage: Document → RDF quads (IRIs, provenance, persons), the networkx view, the store."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -11,8 +12,9 @@ import rdflib
 
 from docfactory import COUNTY_PERSONS, city_doc, county_doc
 from extractor.errors import PolicykgError
-from extractor.graph import (DEFAULT_BASE, DEPT, ELI, FOAF, OA, ORG, PK, RDF, RDFS, document_iri,
-                             iri_segment, link_counterparts, number_slug, to_networkx, to_rdf, validate)
+from extractor.graph import (DEFAULT_BASE, DEPT, ELI, FOAF, MASK, OA, ORG, PK, RDF, RDFS, document_iri,
+                             iri_segment, link_counterparts, number_slug, span_offsets, to_networkx, to_rdf,
+                             validate)
 from extractor.model import Document, Jurisdiction
 from extractor.store import add_document, load_ontology, open_store
 
@@ -37,14 +39,26 @@ def value(quads, s: str, p: str):
     return vals[0].value
 
 
-def spans(quads) -> list[tuple[str, int, int, str]]:
-    """(node, start, end, exact) for every span in the quads."""
+def spans(quads) -> list[tuple[str, str, int, int]]:
+    """(node, source IRI, start, end) for every span link (pk:span, oa:hasTarget) in the
+    quads, read from the span's RFC 5147 IRI; its pk:start/pk:end must say the same."""
     out = []
-    for target in subjects_of_type(quads, OA + "SpecificResource"):
-        node = target.removesuffix("#span")
-        out.append((node, int(value(quads, node + "#position", OA + "start")),
-                    int(value(quads, node + "#position", OA + "end")), value(quads, node + "#quote", OA + "exact")))
+    for q in quads:
+        if q.predicate.value not in (PK + "span", OA + "hasTarget"):
+            continue
+        span = q.object.value
+        m = re.fullmatch(r"(.+)#char=(\d+),(\d+)", span)
+        assert m, span
+        s, e = int(m[2]), int(m[3])
+        assert (int(value(quads, span, PK + "start")), int(value(quads, span, PK + "end"))) == (s, e), span
+        out.append((q.subject.value, m[1], s, e))
     return out
+
+
+def quote(quads, node: str, link: str = PK + "span") -> str:
+    """The source characters `node`'s span points at."""
+    src, s, e = span_offsets(value(quads, node, link))
+    return value(quads, src, PK + "sourceText")[s:e]
 
 
 @pytest.fixture(scope="module")
@@ -164,21 +178,28 @@ def test_every_span_quotes_the_source_exactly(county, city):
     for doc, quads in ((county_doc(), county), (city_doc(), city)):
         found = spans(quads)
         assert len(found) > 10
-        for node, s, e, exact in found:
+        for node, src, s, e in found:
+            assert src == document_iri(doc) + "/source", node
             assert 0 <= s < e <= len(doc.text), node
-            assert doc.text[s:e] == exact, node
         source = value(quads, document_iri(doc) + "/source", PK + "sourceText")
         assert source == doc.text
+        at = {node: (s, e) for node, _, s, e in found}
+        for c in doc.walk():  # each clause's span is its [start, end) in the parsed tree
+            assert at[f"{document_iri(doc)}/clause/{c.id}"] == (c.start, c.end), c.id
+        for ann in subjects_of_type(quads, OA + "Annotation"):  # a mention quotes a name of its unit
+            assert quote(quads, ann, OA + "hasTarget").strip("（()）") in doc.text, ann
 
 
 def test_every_fact_links_to_its_clause_and_span(county, city):
-    for quads in (county, city):
+    for doc, quads in ((county_doc(), county), (city_doc(), city)):
         for cls in (PK + "DutyAssignment", PK + "Citation", ORG + "Post", PK + "MeetingRule", OA + "Annotation"):
             for node in subjects_of_type(quads, cls):
                 derived = objects(quads, node, "http://www.w3.org/ns/prov#wasDerivedFrom")
                 assert derived and all("/clause/" in o.value for o in derived), node
                 link = OA + "hasTarget" if cls == OA + "Annotation" else PK + "span"
-                assert value(quads, node, link) == node + "#span"
+                span = value(quads, node, link)
+                assert re.fullmatch(re.escape(document_iri(doc))
+                                    + r"/source#char=\d+,\d+", span), node
 
 
 def test_duty_assignment_is_n_ary(county):
@@ -197,7 +218,7 @@ def test_task_tag_gives_one_assignment_per_department(city):
     for t in tasks:
         assert value(city, t, PK + "task") == f"{BAYANNUR}/clause/main/2/3/3"
         assert value(city, t, PK + "dutyText") == "加强财政保障"
-        assert value(city, t + "#quote", OA + "exact") == "(市财政局、发展改革委、卫生健康委按职责分工负责)"
+        assert quote(city, t) == "(市财政局、发展改革委、卫生健康委按职责分工负责)"
 
 
 def test_organisations_per_jurisdiction_and_concept(county):
@@ -274,8 +295,9 @@ def test_persons_off_leaves_no_person_name_anywhere():
     # the masked text keeps every offset valid, and the posts themselves stay
     source = value(quads, QIMEN + "/source", PK + "sourceText")
     assert len(source) == len(doc.text)
-    for node, s, e, exact in spans(quads):
-        assert source[s:e] == exact
+    assert source != doc.text and all(a == b for a, b in zip(source, doc.text) if a != MASK)
+    for node, _, s, e in spans(quads):
+        assert 0 <= s < e <= len(source), node
     assert len(subjects_of_type(quads, ORG + "Post")) == len(doc.facts.posts)
     assert validate(quads)[0]
 
@@ -390,8 +412,9 @@ def test_seed_clause_tree_becomes_a_valid_graph(path, request):
     quads = to_rdf(doc)
     clauses = subjects_of_type(quads, ELI + "LegalResourceSubdivision")
     assert len(clauses) == sum(1 for _ in doc.walk())
-    for node, s, e, exact in spans(quads):
-        assert doc.text[s:e] == exact
+    at = {node: (s, e) for node, _, s, e in spans(quads)}
+    for c in doc.walk():
+        assert at[f"{document_iri(doc)}/clause/{c.id}"] == (c.start, c.end), c.id
     conforms, text, _ = validate(quads)
     assert conforms, text
 

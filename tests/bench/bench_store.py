@@ -44,10 +44,9 @@ QUERIES = {
               <http://data.europa.eu/eli/ontology#has_part>+ ?c .
           ?c <http://www.w3.org/2000/01/rdf-schema#label> ?label }""",
     "spans out of range (sourceText join)": f"""
-        SELECT ?sel WHERE {{
-          ?t <http://www.w3.org/ns/oa#hasSource>/<{PK}sourceText> ?text ;
-             <http://www.w3.org/ns/oa#hasSelector> ?sel .
-          ?sel <http://www.w3.org/ns/oa#end> ?e . FILTER(?e > STRLEN(?text)) }}""",
+        SELECT ?span WHERE {{
+          ?src <{PK}sourceText> ?text .
+          ?span <{PK}end> ?e . FILTER(STRSTARTS(STR(?span), CONCAT(STR(?src), "#char=")) && ?e > STRLEN(?text)) }}""",
 }
 
 
