@@ -114,6 +114,7 @@ class _Task:
     base: str
     persons: bool
     files: tuple[tuple[str, str], ...] = ()  # (format, path) of the notice's own files to write
+    who: bool = False  # also compute its statements for the `who` index (search.py)
 
 
 @dataclass
@@ -123,6 +124,7 @@ class _Done:
     ntriples: bytes = b""
     chars: int = 0
     error: str | None = None
+    statements: list | None = None  # search.NoticeStatement, when the task asked for them
 
 
 def one_line(exc: BaseException) -> str:
@@ -144,7 +146,12 @@ def _read_notice(task: _Task) -> _Done:
         ntriples = sorted_ntriples(quads)  # sorted once, for every file and for the store
         for fmt, path in task.files:
             export(quads if fmt == "nq" else ntriples, path, fmt)
-        return _Done(task.path, quads[0].graph_name.value, bytes(ntriples), len(doc.text))
+        statements = None
+        if task.who:
+            from .search import notice_statements
+
+            statements = notice_statements(quads)
+        return _Done(task.path, quads[0].graph_name.value, bytes(ntriples), len(doc.text), statements=statements)
     except PolicykgError as exc:
         error = one_line(exc)
     except Exception as exc:  # a bug on one odd notice must not stop a corpus build
@@ -266,8 +273,10 @@ class _Loader:
     else each notice is loaded at once, in a transaction.
     """
 
-    def __init__(self, store, result: BuildResult, owners: dict[str, str], *, bulk: bool):
+    def __init__(self, store, result: BuildResult, owners: dict[str, str], *, bulk: bool,
+                 index=None, digests: dict[str, str] | None = None):
         self.store, self.result, self.owners = store, result, owners
+        self.index, self.digests = index, digests or {}  # the `who` index kept in step, if any
         self.writer = _StoreWriter(store) if bulk else None
         self.batch: dict[str, tuple[str, bytes]] = {}  # graph → (path, N-Triples)
         self.size = 0
@@ -287,6 +296,8 @@ class _Loader:
                 self._remove(g)
         self.owners[g] = path
         self.result.notices[path] = g
+        if self.index is not None and done.statements is not None:
+            self.index.add(g, self.digests.get(path, ""), done.statements)
         self.batch[g] = (path, done.ntriples)
         self.size += len(done.ntriples)
         if self.size >= BATCH_BYTES or self.writer is None:
@@ -335,8 +346,9 @@ class _Loader:
 
 
 def _load_all(tasks: Sequence[_Task], store, result: BuildResult, owners: dict[str, str], *, jobs: int,
-              bulk: bool, on_done: Callable[[Path, str | None], None] | None) -> _Loader:
-    loader = _Loader(store, result, owners, bulk=bulk)
+              bulk: bool, on_done: Callable[[Path, str | None], None] | None, index=None,
+              digests: dict[str, str] | None = None) -> _Loader:
+    loader = _Loader(store, result, owners, bulk=bulk, index=index, digests=digests)
     try:
         for done in _run(tasks, jobs):
             result.processed.append(done.path)
@@ -481,6 +493,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
 
     from .export import WRITERS, atomic_write
     from .graph import DEFAULT_BASE, normalise_base
+    from .search import INDEX_FILE, IndexWriter, mark, unmark
     from .store import load_ontology, open_store
 
     base = base or DEFAULT_BASE
@@ -504,55 +517,66 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
         except (OSError, ValueError):
             old = {}
     previous: dict[str, dict] = old.get("files", {}) if old.get("settings") == settings else {}
-    names = _stems(files)
-    result = BuildResult(failed=dict(unreadable))
-    owners: dict[str, str] = {}  # graph → the file it belongs to
-    tasks: list[_Task] = []
-    digests = {str(f): _sha256(f) for f in files}
-    for f in files:
-        key, prev = str(f), previous.get(str(f))
-        if prev and prev["sha256"] == digests[key] and prev["graph"] not in owners \
-                and store.contains_named_graph(ox.NamedNode(prev["graph"])):
-            owners[prev["graph"]] = key
-            result.notices[key] = prev["graph"]
-            result.skipped.append(key)
-            if prev.get("name") != names[key]:  # its name moved (a stem now taken): rewritten below
-                for fmt in per_notice:
-                    _notice_path(out, names[key], fmt).unlink(missing_ok=True)
-        else:
-            tasks.append(_Task(key, base, persons,
-                               tuple((fmt, str(_notice_path(out, names[key], fmt))) for fmt in per_notice)))
-    # The store keeps exactly the graphs of unchanged files: drop those of changed and gone
-    # files, and anything an interrupted run left.
-    shared = {normalise_base(base) + "ontology"}
-    for g in list(store.named_graphs()):
-        if isinstance(g, ox.NamedNode) and g.value not in owners and g.value not in shared:
-            store.remove_graph(g)
-            result.removed.append(g.value)
-    result.removed.sort()
-    if on_done:
-        for key in result.skipped:
-            on_done(Path(key), None)
-    loader = _load_all(tasks, store, result, owners, jobs=jobs or default_jobs(), bulk=True, on_done=on_done)
-    for path in loader.evicted:
-        for fmt in per_notice:
-            _notice_path(out, names[path], fmt).unlink(missing_ok=True)
-    if not result.notices:
-        raise PolicykgError("no notice could be read: " + "; ".join(f"{k}: {v}" for k, v in sorted(result.failed.items())))
-    load_ontology(store, base=base)
-    current = {names[p]: g for p, g in result.notices.items()}
-    _notice_files(store, out, current, per_notice)
-    if reports:
-        from .report import write_outputs
+    # `who`'s index beside the store: changed in step with it, committed only at the end
+    index = IndexWriter(out / INDEX_FILE, settings)
+    try:
+        names = _stems(files)
+        result = BuildResult(failed=dict(unreadable))
+        owners: dict[str, str] = {}  # graph → the file it belongs to
+        tasks: list[_Task] = []
+        digests = {str(f): _sha256(f) for f in files}
+        for f in files:
+            key, prev = str(f), previous.get(str(f))
+            if prev and prev["sha256"] == digests[key] and prev["graph"] not in owners \
+                    and index.held.get(prev["graph"]) == digests[key] \
+                    and store.contains_named_graph(ox.NamedNode(prev["graph"])):
+                owners[prev["graph"]] = key
+                result.notices[key] = prev["graph"]
+                result.skipped.append(key)
+                if prev.get("name") != names[key]:  # its name moved (a stem now taken): rewritten below
+                    for fmt in per_notice:
+                        _notice_path(out, names[key], fmt).unlink(missing_ok=True)
+            else:
+                tasks.append(_Task(key, base, persons,
+                                   tuple((fmt, str(_notice_path(out, names[key], fmt))) for fmt in per_notice), who=True))
+        # The store keeps exactly the graphs of unchanged files: drop those of changed and gone
+        # files, and anything an interrupted run left.
+        shared = {normalise_base(base) + "ontology", normalise_base(base) + "build"}
+        unmark(store)  # until this build ends, the store vouches for no `who` index
+        for g in list(store.named_graphs()):
+            if isinstance(g, ox.NamedNode) and g.value not in owners and g.value not in shared:
+                store.remove_graph(g)
+                result.removed.append(g.value)
+        result.removed.sort()
+        index.keep_only(owners)
+        if on_done:
+            for key in result.skipped:
+                on_done(Path(key), None)
+        loader = _load_all(tasks, store, result, owners, jobs=jobs or default_jobs(), bulk=True, on_done=on_done,
+                           index=index, digests=digests)
+        for path in loader.evicted:
+            for fmt in per_notice:
+                _notice_path(out, names[path], fmt).unlink(missing_ok=True)
+        if not result.notices:
+            raise PolicykgError("no notice could be read: " + "; ".join(f"{k}: {v}" for k, v in sorted(result.failed.items())))
+        load_ontology(store, base=base)
+        current = {names[p]: g for p, g in result.notices.items()}
+        _notice_files(store, out, current, per_notice)
+        if reports:
+            from .report import write_outputs
 
-        # comparisons land in the store ({base}comparison/…), so before the merged export
-        write_outputs(store, out, pairs, base=base, views=views)
-    if merged:
-        _write_merged(store, out, current, formats, prefix=normalise_base(base) + "comparison/")
-    with atomic_write(manifest_path, "w") as fh:
-        entries = {p: {"sha256": digests[p], "graph": g, "name": names[p]} for p, g in result.notices.items()}
-        json.dump({"settings": settings, "files": dict(sorted(entries.items()))}, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
+            # comparisons land in the store ({base}comparison/…), so before the merged export
+            write_outputs(store, out, pairs, base=base, views=views)
+        if merged:
+            _write_merged(store, out, current, formats, prefix=normalise_base(base) + "comparison/")
+        with atomic_write(manifest_path, "w") as fh:
+            entries = {p: {"sha256": digests[p], "graph": g, "name": names[p]} for p, g in result.notices.items()}
+            json.dump({"settings": settings, "files": dict(sorted(entries.items()))}, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")
+        mark(store, normalise_base(base), index.close())  # the store now matches the index on disk
+    except BaseException:
+        index.abandon()
+        raise
     store.flush()
     result.skipped.sort()
     return result

@@ -53,6 +53,16 @@ class QueryOptions:
             self._store = load_store(self.inputs, store=self.store_path)
         return self._store
 
+    @property
+    def index_path(self) -> Optional[Path]:
+        """The `who` index a build wrote beside the store on disk (None for --from/--endpoint)."""
+        if self.inputs or self.endpoint:
+            return None
+        from .build import DEFAULT_OUTPUTS, STORE_DIR
+        from .search import index_path
+
+        return index_path(self.store_path if self.store_path is not None else DEFAULT_OUTPUTS / STORE_DIR)
+
     def emit(self, rows: list[dict[str, Any]], columns: list[str], *, title: str | None = None,
              explain_columns: list[str] | None = None, explain_lines: list[str] | None = None,
              explain_at: str | None = None, display: Callable[[Any], Any] | None = None) -> None:
@@ -161,7 +171,7 @@ def who_command(
 
     if not topic.strip():
         raise PolicykgError("give a topic, e.g. 消防")
-    rows = query.who(opts.store, topic, limit=limit or None, explain=opts.explain)
+    rows = query.who(opts.store, topic, limit=limit or None, explain=opts.explain, index=opts.index_path)
     opts.emit(rows, list(query.COLUMNS["who"]), title=f"who: {topic}", explain_at="text")
 
 

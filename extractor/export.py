@@ -36,7 +36,8 @@ class SortedNTriples(bytes):
 
 
 def _is_ontology_graph(g) -> bool:
-    return isinstance(g, ox.NamedNode) and g.value.rsplit("/", 1)[-1] == "ontology"
+    """The ontology graph, and the build's own bookkeeping graph ({base}build, see search.py)."""
+    return isinstance(g, ox.NamedNode) and g.value.rsplit("/", 1)[-1] in ("ontology", "build")
 
 
 def _graphs(source: ox.Store, graph: str | None) -> list:

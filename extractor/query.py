@@ -21,11 +21,10 @@ a literal that matches nothing.
 """
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
+from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import pyoxigraph as ox
@@ -33,7 +32,8 @@ import pyoxigraph as ox
 from .errors import PolicykgError
 from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
 from .knowledge import PK, by_subject, period_words
-from .model import FOLD, name_key
+from .model import name_key
+from .search import StatementIndex, open_index, query_words, rank
 
 # Prefixes every query (named or raw) may use without declaring them.
 PREFIXES: dict[str, str] = {**GRAPH_PREFIXES, "pkc": "https://w3id.org/policykg/cue/",
@@ -417,9 +417,13 @@ _CLAUSES = f"""
     }}"""
 
 
-def _assignments(store: ox.Store, orgs: Sequence[str] | None = None) -> list[dict[str, Any]]:
-    """Every duty and task assignment (of `orgs` if given), one dict each, in text order."""
-    values = {} if orgs is None else {"org": [ox.NamedNode(o) for o in orgs]}
+def _assignments(store: ox.Store, orgs: Sequence[str] | None = None,
+                 iris: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Every duty and task assignment (of `orgs`, or those named by `iris`, if given), one
+    dict each, in text order."""
+    values: dict[str, Any] = {} if orgs is None else {"org": [ox.NamedNode(o) for o in orgs]}
+    if iris is not None:
+        values["a"] = [ox.NamedNode(a) for a in iris]
     rows, seen = [], set()
     for r in select(store, _ASSIGNMENTS, **values):
         if r["a"] in seen:  # a second label or concept: the first one is enough
@@ -477,129 +481,6 @@ def known_department(store: ox.Store, department: str) -> bool:
 
 # --- who: ranked keyword search over duty and task statements -------------------------------------------
 
-# BM25 with full length normalisation: a topic word in a short duty is stronger evidence
-# than the same word once in a long task clause. On the seeds (tests/bench/bench_query.py,
-# 7 topics) b = 1 gives MAP 0.83 against 0.80 for the usual 0.75; k1 changes nothing
-# (a word rarely repeats within one statement).
-BM25_K1, BM25_B = 1.2, 1.0
-_WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
-
-
-@cache
-def _domain_words() -> tuple[str, ...]:
-    """Chinese words of the registry and the cue lists (消防救援, 卫生健康, 职责分工 …) for jieba."""
-    words = set()
-    for name in ("departments.ttl", "cues.ttl"):
-        for props in by_subject(name).values():
-            for values in props.values():
-                for v in values:
-                    lang = getattr(v, "language", None)
-                    if isinstance(v, str) and lang in (None, "zh") and "{" not in v and \
-                            2 <= len(v) <= 12 and re.fullmatch(r"[\u3400-\u9fff]+", v):
-                        words.add(str(v))
-    return tuple(sorted(words))
-
-
-@cache
-def tokenizer():
-    """A private jieba tokenizer (the global one is left alone) knowing the domain words."""
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.initialize()
-    for w in _domain_words():
-        tk.add_word(w, freq=max(tk.FREQ.get(w, 0), 2000))
-    return tk
-
-
-@lru_cache(maxsize=65536)
-def tokens(text: str) -> tuple[str, ...]:
-    """Search-mode jieba tokens of `text` (words and their sub-words), punctuation dropped."""
-    return tuple(t for t in (x.strip() for x in tokenizer().cut_for_search(text.translate(FOLD)))
-                 if t and _WORDLIKE.search(t))
-
-
-def query_words(topic: str) -> list[str]:
-    """The words of a topic as typed (precise-mode jieba cut), punctuation dropped."""
-    return [w for w in (x.strip() for x in tokenizer().cut(topic.translate(FOLD))) if w and _WORDLIKE.search(w)]
-
-
-@dataclass
-class _Statement:
-    text: str
-    folded: str
-    tf: Counter
-    rows: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass
-class StatementIndex:
-    """BM25 over the duty and task statements of a store (a task's statement is its clause
-    text before the tag); `search` returns (score, statement) best first."""
-
-    statements: list[_Statement]
-    postings: dict[str, list[tuple[int, int]]]
-    avgdl: float
-
-    @classmethod
-    def build(cls, assignments: list[dict[str, Any]], texts: dict[str, str]) -> "StatementIndex":
-        by_key: dict[tuple, _Statement] = {}
-        for r in assignments:
-            src = texts.get(r["src"], "")
-            if r["task"] and r["cstart"] is not None and src and r["cstart"] <= r["start"]:
-                text = src[r["cstart"]:r["start"]].strip()
-                key = (r["graph"], r["task"])
-            else:
-                text = r["text"] or src[r["start"]:r["end"]]
-                key = (r["graph"], r["a"])
-            st = by_key.get(key)
-            if st is None:
-                st = by_key[key] = _Statement(text, _fold(text), Counter(tokens(text)))
-            st.rows.append(r)
-        statements = list(by_key.values())
-        postings: dict[str, list[tuple[int, int]]] = {}
-        for i, st in enumerate(statements):
-            for t, n in st.tf.items():
-                postings.setdefault(t, []).append((i, n))
-        total = sum(sum(st.tf.values()) for st in statements)
-        return cls(statements, postings, total / len(statements) if statements else 0.0)
-
-    def idf(self, token: str) -> float:
-        n, df = len(self.statements), len(self.postings.get(token, ()))
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-    def search(self, topic: str, scoring: str = "bm25") -> list[tuple[float, _Statement]]:
-        """Statements about `topic`, best first. A statement qualifies when it holds one of
-        the topic's words — as written, or all of that word's sub-words (食品药品安全 for
-        食品安全); BM25 (or ``tfidf``/``count``, kept for the benchmark) ranks them."""
-        words = query_words(topic)
-        qtokens = sorted({t for w in words for t in tokens(w)} | set(words))
-        parts = {w: set(tokens(w)) or {w} for w in words}
-        scores: dict[int, float] = {}
-        for t in qtokens:
-            idf = self.idf(t)
-            for i, n in self.postings.get(t, ()):
-                st = self.statements[i]
-                if scoring == "count":
-                    s = n
-                elif scoring == "tfidf":
-                    s = (1 + math.log(n)) * idf / math.sqrt(sum(st.tf.values()) or 1)
-                else:
-                    dl = sum(st.tf.values())
-                    s = idf * n * (BM25_K1 + 1) / (n + BM25_K1 * (1 - BM25_B + BM25_B * dl / (self.avgdl or 1)))
-                scores[i] = scores.get(i, 0.0) + s
-        out = []
-        for i, s in scores.items():
-            st = self.statements[i]
-            if any(_fold(w) in st.folded or all(p in st.tf for p in ps) for w, ps in parts.items()):
-                out.append((s, st))
-        out.sort(key=lambda x: (-x[0], x[1].rows[0]["notice"] or "", x[1].rows[0]["_start"]))
-        return out
-
-
 _INDEXES: dict[tuple, StatementIndex] = {}
 
 
@@ -619,23 +500,40 @@ def statement_index(store: ox.Store) -> StatementIndex:
 
 
 def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool = False,
-        scoring: str = "bm25") -> list[dict[str, Any]]:
+        scoring: str = "bm25", index: str | Path | None = None) -> list[dict[str, Any]]:
     """Who is responsible for `topic` (消防, 食品安全, 用地 …): every department whose duty
     or task statement is about it, best statements first (BM25 over jieba search tokens).
 
+    `index`: the ``who-index.sqlite`` a build wrote beside `store` (see `search`); used
+    when the store carries its digest, else the index is built in memory from the store.
     Row keys: rank (of the statement), score, department, jurisdiction, role, kind, text,
     notice, clause, clause_id, concept, iri (+ source, start, end with `explain`).
     `limit` caps the number of rows."""
     topic = clean(topic or "")
     if not query_words(topic):
         return []
+    found = open_index(store, index) if index is not None else None
+    idx = found if found is not None else statement_index(store)
+    ranked = rank(idx, topic, scoring)
+    if limit:  # only the statements whose rows are shown
+        kept, n, k = [], 0, 0
+        while n < limit and k < len(ranked):
+            chunk, k = ranked[k:k + 256], k + 256
+            sizes = idx.sizes([i for _, i in chunk])
+            for score, i in chunk:
+                if n >= limit:
+                    break
+                kept.append((score, i))
+                n += sizes[i]
+        ranked = kept
+    rows_of = idx.rows(store, [i for _, i in ranked])
     rows: list[dict[str, Any]] = []
-    for rank, (score, st) in enumerate(statement_index(store).search(topic, scoring), 1):
-        for r in st.rows:
+    for position, (score, i) in enumerate(ranked, 1):
+        for r in rows_of.get(i, ()):
             if limit and len(rows) >= limit:
                 return _finish(store, rows, explain)
             row = _duty_row(r)
-            rows.append({"rank": rank, "score": round(score, 3), **{k: row[k] for k in row if k != "action"}})
+            rows.append({"rank": position, "score": round(score, 3), **{k: row[k] for k in row if k != "action"}})
     return _finish(store, rows, explain)
 
 

@@ -19,6 +19,7 @@ from .errors import PolicykgError
 from .graph import DEFAULT_BASE, normalise_base, to_rdf
 from .knowledge import PK, ontology_dir
 from .model import Document
+from .search import unmark
 
 # Loaded into {base}ontology; shapes.ttl is left out: constraints are not facts to query.
 NOT_ONTOLOGY = {"shapes.ttl"}
@@ -46,6 +47,7 @@ def add_document(store: ox.Store, doc: Document, *, base: str = DEFAULT_BASE, pe
     if not quads:
         raise PolicykgError(f"{doc.path or 'document'}: nothing to add")
     graph = quads[0].graph_name
+    unmark(store)  # a `who` index built beside this store no longer covers it
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
     store.extend(quads)

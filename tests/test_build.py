@@ -16,6 +16,7 @@ import pytest
 from extractor import export
 from extractor.build import MANIFEST, STORE_DIR, build, notice_files
 from extractor.errors import PolicykgError
+from extractor.search import INDEX_FILE
 
 from conftest import CITY, COUNTY, EXTRA, ROOT
 
@@ -40,9 +41,10 @@ def inputs(tmp_path_factory) -> list[Path]:
 
 
 def outputs(out: Path) -> dict[str, bytes]:
-    """Every file the build wrote but the store's own."""
+    """Every file the build wrote but the store's own and who's index (both number what
+    they hold in arrival order; test_search.py checks the index answers the same)."""
     return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and STORE_DIR not in p.relative_to(out).parts}
+            if p.is_file() and STORE_DIR not in p.relative_to(out).parts and p.name != INDEX_FILE}
 
 
 @pytest.fixture(scope="module")

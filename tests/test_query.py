@@ -15,6 +15,7 @@ from conftest import CITY, COUNTY
 
 from extractor import query as Q
 from extractor.errors import PolicykgError
+from extractor.search import tokens
 
 COUNTY_NO, CITY_NO = "祁政办秘〔2021〕45号", "巴政办发〔2021〕20号"
 TEXTS = {COUNTY_NO: COUNTY.read_text(encoding="utf-8"), CITY_NO: CITY.read_text(encoding="utf-8")}
@@ -138,8 +139,8 @@ def test_who_matches_sub_words_and_nothing_else(store):
     assert Q.who(store, "区块链") == []
     assert Q.who(store, "   ") == []
     assert {r["department"] for r in Q.who(store, "婴幼儿照护") if r["jurisdiction"] == "祁门县"}
-    assert Q.tokens("县消防救援大队") and "消防" in Q.tokens("县消防救援大队")
-    assert "婴幼儿" in Q.tokens("婴幼儿照护服务") and "托育" in Q.tokens("托育服务")
+    assert tokens("县消防救援大队") and "消防" in tokens("县消防救援大队")
+    assert "婴幼儿" in tokens("婴幼儿照护服务") and "托育" in tokens("托育服务")
 
 
 def test_statement_index_is_reused(store):

@@ -1,0 +1,448 @@
+"""`who`'s full-text index: BM25 over the jieba tokens of every duty and task statement.
+
+A statement is a duty's text, or a task clause's text before its tag (one statement for
+all the departments a tag names). Two indexes answer the same `rank`:
+
+- `StatementIndex` — in memory, built from a store's rows by `query.who` (stores built in
+  memory with ``--from``, or any store without an index on disk);
+- `DiskIndex` — the file ``who-index.sqlite`` that `policykg build` writes beside its
+  store. Build workers compute each notice's statements and tokens (`notice_statements`)
+  from the quads they already hold, so a large store is never read back statement by
+  statement; `IndexWriter` keeps it in step with the store (incremental builds included).
+
+The store says which index file state it matches: the build puts a digest of the indexed
+notices in the graph ``{base}build`` (`pk:whoIndex`); `store.add_document` and a new build
+remove it, and a stale or foreign file is ignored.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import sqlite3
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from .knowledge import PK, by_subject
+from .model import FOLD, name_key
+
+# BM25 with full length normalisation: a topic word in a short duty is stronger evidence
+# than the same word once in a long task clause. On the seeds (tests/bench/bench_query.py,
+# 7 topics) b = 1 gives MAP 0.83 against 0.80 for the usual 0.75; k1 changes nothing
+# (a word rarely repeats within one statement).
+BM25_K1, BM25_B = 1.2, 1.0
+_WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+INDEX_FILE = "who-index.sqlite"
+FORMAT = "policykg-who-index 1"
+MARKER = PK + "whoIndex"
+
+
+def fold(text: str) -> str:
+    return name_key(_SURROGATE.sub("\ufffd", text))
+
+
+@cache
+def _domain_words() -> tuple[str, ...]:
+    """Chinese words of the registry and the cue lists (消防救援, 卫生健康, 职责分工 …) for jieba."""
+    words = set()
+    for name in ("departments.ttl", "cues.ttl"):
+        for props in by_subject(name).values():
+            for values in props.values():
+                for v in values:
+                    lang = getattr(v, "language", None)
+                    if isinstance(v, str) and lang in (None, "zh") and "{" not in v and \
+                            2 <= len(v) <= 12 and re.fullmatch(r"[\u3400-\u9fff]+", v):
+                        words.add(str(v))
+    return tuple(sorted(words))
+
+
+@cache
+def tokenizer():
+    """A private jieba tokenizer (the global one is left alone) knowing the domain words."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    for w in _domain_words():
+        tk.add_word(w, freq=max(tk.FREQ.get(w, 0), 2000))
+    return tk
+
+
+@lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[str, ...]:
+    """Search-mode jieba tokens of `text` (words and their sub-words), punctuation dropped."""
+    return tuple(t for t in (x.strip() for x in tokenizer().cut_for_search(text.translate(FOLD)))
+                 if t and _WORDLIKE.search(t))
+
+
+def query_words(topic: str) -> list[str]:
+    """The words of a topic as typed (precise-mode jieba cut), punctuation dropped."""
+    return [w for w in (x.strip() for x in tokenizer().cut(topic.translate(FOLD))) if w and _WORDLIKE.search(w)]
+
+
+def statement_text(source: str, text: str | None, task: str | None, cstart: int | None,
+                   start: int, end: int) -> tuple[str, bool]:
+    """(the statement an assignment belongs to, whether it is its task clause's): a task's
+    statement is its clause's text before the tag; a duty's is its text (or its span)."""
+    if task and cstart is not None and source and cstart <= start:
+        return source[cstart:start].strip(), True
+    return text or source[start:end], False
+
+
+# --- ranking: one function for both indexes -----------------------------------------------------------
+
+
+def rank(index, topic: str, scoring: str = "bm25") -> list[tuple[float, int]]:
+    """(score, statement id) of the statements about `topic`, best first. A statement
+    qualifies when it holds one of the topic's words — as written, or all of that word's
+    sub-words (食品药品安全 for 食品安全); BM25 (or ``tfidf``/``count``, kept for the
+    benchmark) ranks them; ties go by notice, position and IRI."""
+    words = query_words(topic)
+    qtokens = sorted({t for w in words for t in tokens(w)} | set(words))
+    parts = {w: set(tokens(w)) or {w} for w in words}
+    n_docs, avgdl = index.size, index.avgdl
+    scores: dict[int, float] = {}
+    held: dict[int, set[str]] = defaultdict(set)
+    for t in qtokens:
+        hits = index.hits(t)
+        idf = math.log(1 + (n_docs - len(hits) + 0.5) / (len(hits) + 0.5))
+        for i, n, dl in hits:
+            if scoring == "count":
+                s = n
+            elif scoring == "tfidf":
+                s = (1 + math.log(n)) * idf / math.sqrt(dl or 1)
+            else:
+                s = idf * n * (BM25_K1 + 1) / (n + BM25_K1 * (1 - BM25_B + BM25_B * dl / (avgdl or 1)))
+            scores[i] = scores.get(i, 0.0) + s
+            held[i].add(t)
+    by_tokens = {i for i in scores if any(ps <= held[i] for ps in parts.values())}
+    folded = index.folded([i for i in scores if i not in by_tokens])
+    keys = [fold(w) for w in parts]
+    found = [i for i in scores if i in by_tokens or any(k in folded.get(i, "") for k in keys)]
+    order = index.order(found)
+    return sorted(((scores[i], i) for i in found), key=lambda x: (-x[0], order[x[1]]))
+
+
+# --- in memory ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Statement:
+    text: str
+    folded: str
+    tf: Counter
+    length: int
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class StatementIndex:
+    """BM25 postings of statements held in memory, with their rows (see `query.who`)."""
+
+    statements: list[_Statement]
+    postings: dict[str, list[tuple[int, int]]]
+    avgdl: float
+
+    @classmethod
+    def build(cls, assignments: list[dict[str, Any]], texts: dict[str, str]) -> "StatementIndex":
+        by_key: dict[tuple, _Statement] = {}
+        for r in assignments:
+            text, whole = statement_text(texts.get(r["src"], ""), r["text"], r["task"], r["cstart"],
+                                         r["start"], r["end"])
+            key = (r["graph"], r["task"] if whole else r["a"])
+            st = by_key.get(key)
+            if st is None:
+                tf = Counter(tokens(text))
+                st = by_key[key] = _Statement(text, fold(text), tf, sum(tf.values()))
+            st.rows.append(r)
+        statements = list(by_key.values())
+        postings: dict[str, list[tuple[int, int]]] = {}
+        for i, st in enumerate(statements):
+            for t, n in st.tf.items():
+                postings.setdefault(t, []).append((i, n))
+        total = sum(st.length for st in statements)
+        return cls(statements, postings, total / len(statements) if statements else 0.0)
+
+    @property
+    def size(self) -> int:
+        return len(self.statements)
+
+    def hits(self, token: str) -> list[tuple[int, int, int]]:
+        return [(i, n, self.statements[i].length) for i, n in self.postings.get(token, ())]
+
+    def folded(self, ids: Iterable[int]) -> dict[int, str]:
+        return {i: self.statements[i].folded for i in ids}
+
+    def order(self, ids: Iterable[int]) -> dict[int, tuple]:
+        return {i: _order(self.statements[i].rows) for i in ids}
+
+    def sizes(self, ids: Iterable[int]) -> dict[int, int]:
+        return {i: len(self.statements[i].rows) for i in ids}
+
+    def rows(self, store, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+        return {i: self.statements[i].rows for i in ids}
+
+
+def _order(rows: list[dict[str, Any]]) -> tuple:
+    return rows[0]["notice"] or "", rows[0]["_start"], min(r["a"] for r in rows)
+
+
+# --- build side: one notice's statements, from its quads -------------------------------------------------
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_ELI = "http://data.europa.eu/eli/ontology#"
+_WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "span", PK + "start",
+           PK + "end", PK + "sourceText", "http://www.w3.org/ns/prov#wasDerivedFrom",
+           "http://www.w3.org/ns/prov#hadPrimarySource", "http://purl.org/dc/terms/identifier",
+           _ELI + "id_local", _ELI + "title", "http://www.w3.org/2000/01/rdf-schema#label", _RDF_TYPE}
+
+
+@dataclass
+class NoticeStatement:
+    """One statement of a notice as the index stores it (built in a worker, pickled)."""
+
+    iris: tuple[str, ...]  # its assignments
+    folded: str
+    notice: str  # the notice's label: 文号, else title, else file name
+    start: int
+    tf: dict[str, int]
+
+
+def notice_statements(quads: Sequence) -> list[NoticeStatement]:
+    """The `who` statements of one notice's quads (`graph.to_rdf`), with their tokens —
+    the statements `query.who` would find for this notice in a store."""
+    props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for q in quads:
+        p = q.predicate.value
+        if p in _WANTED:
+            props[q.subject.value][p].append(q.object.value)
+
+    def one(s: str | None, p: str) -> str | None:
+        vals = props.get(s, {}).get(p) if s else None
+        return vals[0] if vals else None
+
+    def offsets(node: str | None) -> tuple[int, int] | None:
+        span = one(node, PK + "span")
+        a, b = one(span, PK + "start"), one(span, PK + "end")
+        return (int(a), int(b)) if a is not None and b is not None else None
+
+    notice = next((s for s, pr in props.items() if PK + "Notice" in pr.get(_RDF_TYPE, ())), None)
+    source = one(notice, "http://www.w3.org/ns/prov#hadPrimarySource")
+    text = one(source, PK + "sourceText") or ""
+    label = (one(notice, _ELI + "id_local") or one(notice, _ELI + "title")
+             or one(source, "http://www.w3.org/2000/01/rdf-schema#label") or re.split(r"[/#]", (notice or "").rstrip("/"))[-1])
+    by_key: dict[str, list] = {}
+    for a in sorted(s for s, pr in props.items() if pr.get(PK + "assignee") and pr.get(PK + "role")):
+        where = offsets(a)
+        if where is None:
+            continue
+        clause = one(a, "http://www.w3.org/ns/prov#wasDerivedFrom")
+        cspan = offsets(clause) if one(clause, "http://purl.org/dc/terms/identifier") is not None else None
+        task = one(a, PK + "task")
+        stext, whole = statement_text(text, one(a, PK + "dutyText"), task, cspan[0] if cspan else None, *where)
+        start = cspan[0] if whole else where[0]
+        entry = by_key.setdefault(task if whole else a, [stext, start, []])
+        entry[2].append(a)
+    out = []
+    for stext, start, iris in by_key.values():
+        out.append(NoticeStatement(tuple(iris), fold(stext), label, start, dict(Counter(tokens(stext)))))
+    return out
+
+
+# --- on disk ------------------------------------------------------------------------------------------
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE IF NOT EXISTS notices(graph TEXT PRIMARY KEY, sha256 TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS statements(sid INTEGER PRIMARY KEY, graph TEXT NOT NULL, notice TEXT,
+    start INTEGER, first TEXT, folded TEXT, length INTEGER, size INTEGER, iris TEXT);
+CREATE INDEX IF NOT EXISTS statements_graph ON statements(graph);
+CREATE TABLE IF NOT EXISTS postings(token TEXT NOT NULL, data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS postings_token ON postings(token);
+CREATE TABLE IF NOT EXISTS dead(sid INTEGER PRIMARY KEY);
+"""
+SEGMENT = 1 << 20  # postings held in memory before they are written as one segment
+
+
+def index_path(store_path: str | Path) -> Path:
+    """Where the build beside the store at `store_path` keeps its `who` index."""
+    return Path(store_path).parent / INDEX_FILE
+
+
+def digest(notices: dict[str, str]) -> str:
+    """The identity of an index's content: its notices' graphs and file digests."""
+    h = hashlib.sha256(FORMAT.encode())
+    for g, sha in sorted(notices.items()):
+        h.update(f"\n{g}\t{sha}".encode())
+    return h.hexdigest()
+
+
+class IndexWriter:
+    """Keeps ``who-index.sqlite`` in step with a build's store: `remove` a notice's graph,
+    `add` one's statements, `close` to commit and get the digest the store must carry.
+    Postings are written in segments: a token's rows hold packed (sid, tf, length) triples;
+    removed statements are listed in ``dead`` and skipped by readers."""
+
+    def __init__(self, path: str | Path, settings: dict):
+        self.path = Path(path)
+        self.con = sqlite3.connect(self.path, isolation_level=None)
+        self.con.execute("PRAGMA journal_mode=DELETE")
+        self.con.execute("PRAGMA synchronous=OFF")
+        self.con.executescript(_SCHEMA)
+        self.con.execute("BEGIN")
+        wanted = json.dumps({"format": FORMAT, **settings}, sort_keys=True)
+        got = self.con.execute("SELECT v FROM meta WHERE k = 'settings'").fetchone()
+        if got is None or got[0] != wanted:  # another code or base: start afresh
+            for table in ("meta", "notices", "statements", "postings", "dead"):
+                self.con.execute(f"DELETE FROM {table}")
+            self.con.execute("INSERT INTO meta VALUES ('settings', ?)", (wanted,))
+        self.held = dict(self.con.execute("SELECT graph, sha256 FROM notices"))
+        self.next = (self.con.execute("SELECT MAX(sid) FROM statements").fetchone()[0] or 0) + 1
+        self.pending: dict[str, array] = defaultdict(lambda: array("I"))
+        self.pending_size = 0
+
+    def remove(self, graph: str) -> None:
+        if self.held.pop(graph, None) is None:
+            return
+        self.con.execute("INSERT OR IGNORE INTO dead SELECT sid FROM statements WHERE graph = ?", (graph,))
+        self.con.execute("DELETE FROM statements WHERE graph = ?", (graph,))
+        self.con.execute("DELETE FROM notices WHERE graph = ?", (graph,))
+
+    def keep_only(self, graphs: Iterable[str]) -> None:
+        for g in set(self.held) - set(graphs):
+            self.remove(g)
+
+    def add(self, graph: str, sha256: str, statements: Sequence[NoticeStatement]) -> None:
+        self.remove(graph)
+        rows = []
+        for st in statements:
+            sid, length = self.next, sum(st.tf.values())
+            self.next += 1
+            rows.append((sid, graph, st.notice, st.start, min(st.iris), st.folded, length, len(st.iris),
+                         json.dumps(st.iris)))
+            for t, n in st.tf.items():
+                self.pending[t].extend((sid, n, length))
+            self.pending_size += len(st.tf)
+        self.con.executemany("INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.con.execute("INSERT INTO notices VALUES (?, ?)", (graph, sha256))
+        self.held[graph] = sha256
+        if self.pending_size >= SEGMENT:
+            self._segment()
+
+    def _segment(self) -> None:
+        self.con.executemany("INSERT INTO postings VALUES (?, ?)",
+                             ((t, a.tobytes()) for t, a in sorted(self.pending.items())))
+        self.pending.clear()
+        self.pending_size = 0
+
+    def close(self) -> str:
+        """Commit; the digest the store's ``pk:whoIndex`` must hold for readers to trust it."""
+        self._segment()
+        n, total = self.con.execute("SELECT COUNT(*), COALESCE(SUM(length), 0) FROM statements").fetchone()
+        value = digest(self.held)
+        self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                             [("size", str(n)), ("length", str(total)), ("digest", value)])
+        self.con.execute("COMMIT")
+        self.con.close()
+        return value
+
+    def abandon(self) -> None:
+        """Leave the file as the last committed build left it."""
+        try:
+            self.con.execute("ROLLBACK")
+        except sqlite3.Error:  # already committed or closed
+            pass
+        self.con.close()
+
+
+class DiskIndex:
+    """The index `IndexWriter` wrote, read-only; the same interface as `StatementIndex`."""
+
+    def __init__(self, con: sqlite3.Connection):
+        self.con = con
+        meta = dict(con.execute("SELECT k, v FROM meta"))
+        self.size = int(meta.get("size", 0))
+        self.avgdl = int(meta.get("length", 0)) / self.size if self.size else 0.0
+        self.dead = {r[0] for r in con.execute("SELECT sid FROM dead")}
+
+    def hits(self, token: str) -> list[tuple[int, int, int]]:
+        out = []
+        for (data,) in self.con.execute("SELECT data FROM postings WHERE token = ?", (token,)):
+            a = array("I")
+            a.frombytes(data)
+            out.extend((a[k], a[k + 1], a[k + 2]) for k in range(0, len(a), 3) if a[k] not in self.dead)
+        return out
+
+    def _select(self, columns: str, ids: Iterable[int]) -> list[tuple]:
+        ids, out = list(ids), []
+        for k in range(0, len(ids), 500):
+            chunk = ids[k:k + 500]
+            out += self.con.execute(f"SELECT sid, {columns} FROM statements WHERE sid IN "
+                                    f"({','.join('?' * len(chunk))})", chunk).fetchall()
+        return out
+
+    def folded(self, ids: Iterable[int]) -> dict[int, str]:
+        return dict(self._select("folded", ids))
+
+    def sizes(self, ids: Iterable[int]) -> dict[int, int]:
+        return dict(self._select("size", ids))
+
+    def order(self, ids: Iterable[int]) -> dict[int, tuple]:
+        return {sid: (notice or "", start, first) for sid, notice, start, first in self._select("notice, start, first", ids)}
+
+    def rows(self, store, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+        """The assignment rows (as `query._assignments` gives them) of statements `ids`."""
+        from .query import _assignments
+
+        iris = {sid: json.loads(v) for sid, v in self._select("iris", ids)}
+        found = {r["a"]: r for r in _assignments(store, iris=sorted({a for v in iris.values() for a in v}))}
+        position = {a: k for k, a in enumerate(found)}
+        return {sid: sorted((found[a] for a in v if a in found), key=lambda r: position[r["a"]])
+                for sid, v in iris.items()}
+
+
+def open_index(store, path: str | Path) -> DiskIndex | None:
+    """The index at `path` if `store` carries its digest (built together, unchanged since)."""
+    import pyoxigraph as ox
+
+    path = Path(path)
+    if not isinstance(store, ox.Store) or not path.is_file():
+        return None
+    marks = {q.object.value for q in store.quads_for_pattern(None, ox.NamedNode(MARKER), None, None)}
+    if len(marks) != 1:
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        got = con.execute("SELECT v FROM meta WHERE k = 'digest'").fetchone()
+    except sqlite3.Error:
+        return None
+    if got is None or got[0] not in marks:
+        con.close()
+        return None
+    return DiskIndex(con)
+
+
+def mark(store, base: str, value: str) -> None:
+    """Say in `store` (graph ``{base}build``) which index state it matches."""
+    import pyoxigraph as ox
+
+    unmark(store)
+    node = ox.NamedNode(base + "build")
+    store.add(ox.Quad(node, ox.NamedNode(MARKER), ox.Literal(value), node))
+
+
+def unmark(store) -> None:
+    import pyoxigraph as ox
+
+    for q in list(store.quads_for_pattern(None, ox.NamedNode(MARKER), None, None)):
+        store.remove(q)

@@ -1,0 +1,168 @@
+"""who's index on disk (search.py): the build writes it beside the store, in step with it;
+`who` answers from it exactly as from the index it builds in memory, and never trusts a
+stale one."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor import query as Q
+from extractor.build import STORE_DIR, build
+from extractor.cli import app
+from extractor.graph import to_rdf
+from extractor.pipeline import process
+from extractor.search import (INDEX_FILE, DiskIndex, StatementIndex, index_path, notice_statements, open_index,
+                              rank)
+from extractor.store import add_document, open_store
+
+from conftest import CITY, COUNTY, EXTRA
+
+TOPICS = ["消防", "食品安全", "用地", "税费", "培训", "婴幼儿照护", "卫生健康", "督查", "医保"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("who")
+    result = build([COUNTY, CITY, *EXTRA], out, jobs=2, reports=False)
+    assert not result.failed
+    return out
+
+
+@pytest.fixture
+def store(built):
+    s = open_store(built / STORE_DIR)
+    yield s
+    del s
+
+
+def test_the_build_writes_an_index_the_store_vouches_for(built, store):
+    index = open_index(store, built / INDEX_FILE)
+    assert isinstance(index, DiskIndex)
+    memory = Q.statement_index(store)
+    assert index.size == memory.size > 100
+    assert index.avgdl == pytest.approx(memory.avgdl)
+
+
+def test_it_holds_the_statements_the_store_gives(built, store):
+    """Each notice's statements, computed by the worker from its quads, are those `who`
+    reads back from the whole store: same assignments, same text, same tokens."""
+    memory = Q.statement_index(store)
+    want = sorted((tuple(sorted(r["a"] for r in st.rows)), st.folded, dict(st.tf)) for st in memory.statements)
+    con = sqlite3.connect(built / INDEX_FILE)
+    got_rows = con.execute("SELECT sid, iris, folded FROM statements").fetchall()
+    con.close()
+    assert len(got_rows) == len(want)
+    got = []
+    for path in (COUNTY, CITY, *EXTRA):
+        for st in notice_statements(to_rdf(process(path))):
+            got.append((tuple(sorted(st.iris)), st.folded, st.tf))
+    assert sorted(got) == want
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_who_answers_the_same_from_disk_and_memory(built, store, topic):
+    for limit in (None, 7, 1):
+        disk = Q.who(store, topic, limit=limit, index=built / INDEX_FILE, explain=True)
+        memory = Q.who(store, topic, limit=limit, explain=True)
+        assert disk == memory, (topic, limit)
+    assert Q.who(store, topic, index=built / INDEX_FILE) or topic in ("医保",)
+
+
+def test_the_cli_reads_the_index_not_the_whole_store(built, monkeypatch):
+    def refuse(store):
+        raise AssertionError("who read every statement of the store")
+
+    monkeypatch.setattr(Q, "statement_index", refuse)
+    res = CliRunner().invoke(app, ["who", "消防", "--store", str(built / STORE_DIR), "-f", "json"])
+    assert res.exit_code == 0, res.output
+    assert "消防" in res.output
+
+
+def test_a_store_changed_since_is_not_answered_from_a_stale_index(built, tmp_path):
+    out = tmp_path / "copy"
+    shutil.copytree(built, out)
+    s = open_store(out / STORE_DIR)
+    assert open_index(s, out / INDEX_FILE) is not None
+    doc = process(EXTRA[0])
+    add_document(s, doc)  # the same notice again: the store no longer vouches for the file
+    assert open_index(s, out / INDEX_FILE) is None
+    assert Q.who(s, "消防", index=out / INDEX_FILE) == Q.who(s, "消防")
+
+
+def test_no_index_a_foreign_or_broken_one(built, store, tmp_path):
+    assert open_index(store, tmp_path / "missing.sqlite") is None
+    broken = tmp_path / INDEX_FILE
+    broken.write_bytes(b"not a database")
+    assert open_index(store, broken) is None
+    memory = open_store()  # a store built in memory carries no digest
+    assert open_index(memory, built / INDEX_FILE) is None
+
+
+def test_incremental_builds_keep_it_in_step(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for p in (COUNTY, *EXTRA[:3]):
+        shutil.copy(p, inputs / p.name)
+    out = tmp_path / "out"
+    build([inputs], out, jobs=1, reports=False)
+    (inputs / EXTRA[0].name).unlink()  # one notice gone,
+    shutil.copy(CITY, inputs / CITY.name)  # one new,
+    text = (inputs / COUNTY.name).read_text(encoding="utf-8")  # one changed
+    (inputs / COUNTY.name).write_text(text.replace("县消防救援大队", "县消防大队"), encoding="utf-8")
+    result = build([inputs], out, jobs=1, reports=False)
+    assert len(result.skipped) == 2 and result.removed
+    s = open_store(out / STORE_DIR)
+    index = open_index(s, out / INDEX_FILE)
+    assert index is not None and index.dead  # the old statements are listed as dead, not read
+    memory = Q.statement_index(s)
+    assert index.size == memory.size
+    for topic in TOPICS:
+        assert Q.who(s, topic, index=out / INDEX_FILE) == Q.who(s, topic), topic
+    assert not [r for r in Q.who(s, "消防", index=out / INDEX_FILE) if "消防救援大队" in (r["text"] or "")
+                and r["jurisdiction"] == "祁门县"]
+
+
+def test_an_index_left_by_other_settings_starts_afresh(tmp_path):
+    out = tmp_path / "out"
+    build([COUNTY], out, jobs=1, reports=False)
+    build([COUNTY], out, jobs=1, reports=False, persons=False)  # other settings: all redone
+    s = open_store(out / STORE_DIR)
+    index = open_index(s, out / INDEX_FILE)
+    assert index is not None and not index.dead
+    assert Q.who(s, "培训", index=out / INDEX_FILE) == Q.who(s, "培训")
+
+
+def test_an_interrupted_build_leaves_no_vouched_index(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build([COUNTY], out, jobs=1, reports=False)
+    from extractor import build as build_module
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(build_module, "_notice_files", fail)
+    with pytest.raises(RuntimeError):
+        build([COUNTY, CITY], out, jobs=1, reports=False)
+    monkeypatch.undo()
+    s = open_store(out / STORE_DIR)
+    assert open_index(s, out / INDEX_FILE) is None  # the store says nothing: who reads the store
+    del s
+    build([COUNTY, CITY], out, jobs=1, reports=False)  # and the next build mends both
+    s = open_store(out / STORE_DIR)
+    assert open_index(s, out / INDEX_FILE) is not None
+    assert Q.who(s, "消防", index=out / INDEX_FILE) == Q.who(s, "消防")
+
+
+def test_memory_index_interface_matches(store):
+    memory = Q.statement_index(store)
+    assert isinstance(memory, StatementIndex)
+    ids = [i for _, i in rank(memory, "消防")]
+    assert ids and set(memory.sizes(ids).values()) >= {1}
+
+
+def test_index_path_is_beside_the_store():
+    assert index_path(Path("outputs/store")) == Path("outputs") / INDEX_FILE
