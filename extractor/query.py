@@ -152,9 +152,28 @@ def notices(store: ox.Store, graphs: Iterable[str] | None = None) -> list[dict[s
     ``number`` (文号), ``title``, ``jurisdiction``, ``file``, ``source`` (IRI of its source
     text), ``sha256``, ``agent``, and ``label`` (文号, else title, else file name) — sorted
     by jurisdiction and label."""
-    values = {} if graphs is None else {"graph": [ox.NamedNode(g) for g in sorted(set(graphs))]}
-    if graphs is not None and not values["graph"]:
-        return []
+    if graphs is not None:
+        wanted = set(graphs)
+        # A notice's graph is its IRI + /graph (graph.graph_iri): naming the notices lets the
+        # store look each one up, where naming the graphs makes it scan every notice.
+        iris = sorted(g.removesuffix("/graph") for g in wanted if g.endswith("/graph"))
+        rows = [r for r in (_notice_rows(store, iri=[ox.NamedNode(i) for i in iris]) if iris else [])
+                if r["graph"] in wanted]
+        missing = sorted(wanted - {r["graph"] for r in rows})
+        if missing:
+            rows += _notice_rows(store, graph=[ox.NamedNode(g) for g in missing])
+    else:
+        rows = _notice_rows(store)
+    seen: dict[str, dict] = {}
+    for r in rows:
+        seen.setdefault(r["graph"], r)
+    out = list(seen.values())
+    for r in out:
+        r["label"] = r["number"] or r["title"] or r["file"] or local(r["iri"])
+    return sorted(out, key=lambda r: (r["jurisdiction"] or "", r["label"]))
+
+
+def _notice_rows(store: ox.Store, **values: Any) -> list[dict[str, Any]]:
     rows = select(store, """
         SELECT ?graph ?iri ?number ?title ?j ?jurisdiction ?file ?source ?sha256 ?agent WHERE {
           GRAPH ?graph { ?iri a pk:Notice ; prov:hadPrimarySource ?source ; prov:wasGeneratedBy ?run .
@@ -166,13 +185,7 @@ def notices(store: ox.Store, graphs: Iterable[str] | None = None) -> list[dict[s
         }""", **values)
     for r in rows:
         del r["j"]
-    seen: dict[str, dict] = {}
-    for r in rows:
-        seen.setdefault(r["graph"], r)
-    out = list(seen.values())
-    for r in out:
-        r["label"] = r["number"] or r["title"] or r["file"] or local(r["iri"])
-    return sorted(out, key=lambda r: (r["jurisdiction"] or "", r["label"]))
+    return rows
 
 
 def graphs_named(store: ox.Store, keys: Iterable[str]) -> dict[str, list[str]]:

@@ -384,12 +384,11 @@ class DiskIndex:
         return out
 
     def _select(self, columns: str, ids: Iterable[int]) -> list[tuple]:
-        ids, out = list(ids), []
-        for k in range(0, len(ids), 500):
-            chunk = ids[k:k + 500]
-            out += self.con.execute(f"SELECT sid, {columns} FROM statements WHERE sid IN "
-                                    f"({','.join('?' * len(chunk))})", chunk).fetchall()
-        return out
+        ids = list(ids)
+        if not ids:
+            return []
+        return self.con.execute(f"SELECT sid, {columns} FROM statements WHERE sid IN "
+                                "(SELECT value FROM json_each(?))", (json.dumps(ids),)).fetchall()
 
     def folded(self, ids: Iterable[int]) -> dict[int, str]:
         return dict(self._select("folded", ids))
