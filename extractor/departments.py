@@ -516,6 +516,8 @@ class _Scanner:
         chain: list[tuple] = []
 
         def close(closing: int | None = None) -> None:
+            if not chain:
+                return
             evidence = any(it[2] == "K" and it[3].kind != "generic" for it in chain)
             if not evidence and closing is not None:
                 evidence = reg.org_class.match(C, closing) is not None
