@@ -480,7 +480,8 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
           merged: bool = True, jobs: int | None = None, reports: bool = True, views: bool = True,
           pairs: Sequence[tuple[str, str]] | None = None,
           on_done: Callable[[Path, str | None], None] | None = None) -> BuildResult:
-    """`policykg build`: notices → ``out_dir/store`` (on disk) → the files in `out_dir`.
+    """`policykg build`: notices → ``out_dir/store`` (on disk) and ``out_dir/who-index.sqlite``
+    (`who`'s index, kept in step with the store: see `search`) → the files in `out_dir`.
 
     `formats` are written per notice (ttl, jsonld, nt, nq; Turtle always) and merged
     (``policykg.<suffix>``, any export format) unless `merged` is False. `jobs` worker

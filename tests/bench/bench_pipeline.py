@@ -48,7 +48,7 @@ def rate(n: float, seconds: float) -> str:
 # --- 1. per-core throughput of the stages ---------------------------------------------------------------
 
 
-def stages(files: list[Path], profile: bool) -> None:
+def stages(files: list[Path], profile: bool, repeat: int = 3, what: str = "generated") -> None:
     import jieba
 
     from extractor.departments import find_departments
@@ -57,40 +57,49 @@ def stages(files: list[Path], profile: bool) -> None:
     from extractor.graph import to_rdf
     from extractor.load import load
     from extractor.parse import parse
+    from extractor.search import notice_statements
 
     jieba.setLogLevel(60)
     jieba.initialize()
     load(files[0]), parse(load(files[0]))  # warm the caches: registries, layout, cues
     extract(parse(load(files[0])))
-    t = dict.fromkeys(("load", "parse", "extract", "to_rdf", "sort", "ttl", "jsonld", "jieba", "departments"), 0.0)
-    chars = 0
-    texts = []
-    tmp = Path(tempfile.mkdtemp())
-    for f in files:
-        doc, dt = clock(load, f)
-        t["load"] += dt
-        chars += len(doc.text)
-        texts.append(doc.text)
-        doc, dt = clock(parse, doc)
-        t["parse"] += dt
-        doc, dt = clock(extract, doc)
-        t["extract"] += dt
-        quads, dt = clock(to_rdf, doc)
-        t["to_rdf"] += dt
-        nt, dt = clock(sorted_ntriples, quads)  # as a build worker does: sorted once, for every file
-        t["sort"] += dt
-        _, dt = clock(write_turtle, nt, tmp / "n.ttl")
-        t["ttl"] += dt
-        _, dt = clock(write_jsonld, nt, tmp / "n.jsonld")
-        t["jsonld"] += dt
-    shutil.rmtree(tmp)
-    for text in texts:
-        _, dt = clock(jieba.lcut, text)
-        t["jieba"] += dt
-        _, dt = clock(find_departments, text)
-        t["departments"] += dt
+    best: dict[str, float] = {}
+    for _ in range(repeat):  # each stage's best pass: the machine is shared, noise only adds
+        t = dict.fromkeys(("load", "parse", "extract", "to_rdf", "sort", "ttl", "jsonld", "who", "jieba",
+                           "departments"), 0.0)
+        chars = 0
+        texts = []
+        tmp = Path(tempfile.mkdtemp())
+        for f in files:
+            doc, dt = clock(load, f)
+            t["load"] += dt
+            chars += len(doc.text)
+            texts.append(doc.text)
+            doc, dt = clock(parse, doc)
+            t["parse"] += dt
+            doc, dt = clock(extract, doc)
+            t["extract"] += dt
+            quads, dt = clock(to_rdf, doc)
+            t["to_rdf"] += dt
+            nt, dt = clock(sorted_ntriples, quads)  # as a build worker does: sorted once, for every file
+            t["sort"] += dt
+            _, dt = clock(write_turtle, nt, tmp / "n.ttl")
+            t["ttl"] += dt
+            _, dt = clock(write_jsonld, nt, tmp / "n.jsonld")
+            t["jsonld"] += dt
+            _, dt = clock(notice_statements, quads)
+            t["who"] += dt
+        shutil.rmtree(tmp)
+        for text in texts:
+            _, dt = clock(jieba.lcut, text)
+            t["jieba"] += dt
+            _, dt = clock(find_departments, text)
+            t["departments"] += dt
+        best = {k: min(v, best.get(k, v)) for k, v in t.items()}
+    t = best
     n = len(files)
-    print(f"\n1. one core, {n} notices, {chars:,} chars ({chars / n:,.0f} a notice)")
+    print(f"\n1. one core, {n} {what} notices, {chars:,} chars ({chars / n:,.0f} a notice); "
+          f"each stage's best of {repeat} passes")
     print(f"   {'stage':34} {'chars/s':>12} {'ms/notice':>10}")
     rows = [("load (read, decode)", t["load"]), ("parse", t["parse"]), ("extract", t["extract"]),
             ("parse+extract  [goal ≥ 1,000,000]", t["parse"] + t["extract"]),
@@ -98,7 +107,9 @@ def stages(files: list[Path], profile: bool) -> None:
             ("load+parse+extract+graph", t["load"] + t["parse"] + t["extract"] + t["to_rdf"]),
             ("sort its N-Triples (once)", t["sort"]),
             ("write the notice's Turtle", t["ttl"]), ("write the notice's JSON-LD", t["jsonld"]),
-            ("all a build worker does", sum(t[k] for k in ("load", "parse", "extract", "to_rdf", "sort", "ttl", "jsonld"))),
+            ("its who statements and tokens", t["who"]),
+            ("all a build worker does", sum(t[k] for k in ("load", "parse", "extract", "to_rdf", "sort", "ttl", "jsonld",
+                                                           "who"))),
             ("jieba.lcut, same texts", t["jieba"]), ("department matcher alone", t["departments"])]
     for name, s in rows:
         print(f"   {name:34} {rate(chars, s)} {s / n * 1000:10.2f}")
@@ -278,6 +289,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--sample", type=int, default=400, help="notices for the per-core figures (default 400)")
     ap.add_argument("--profile", action="store_true", help="cProfile parse+extract on the sample")
+    ap.add_argument("--passes", type=int, default=3, help="passes over the sample; each stage's best is shown")
     ap.add_argument("--runs", type=int, default=20, help="runs per named query")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts to build with")
     ap.add_argument("--keep", type=Path, help="build here (kept) instead of a temporary folder")
@@ -299,7 +311,9 @@ def main() -> None:
             mb = sum(p.stat().st_size for p in paths) / 1e6
             print(f"generated {n:,} notices ({mb:,.1f} MB) in {dt:.1f} s")
         sample = sorted(corpora[min(corpora)].iterdir())[:args.sample]
-        stages(sample, args.profile)
+        real = sorted(ROOT.glob("corpus/*.txt")) + sorted(ROOT.glob("tests/data/extra/*.txt"))
+        stages(real, False, args.passes * 3, "real")  # few and short: more passes
+        stages(sample, args.profile, args.passes)
         worker_start()
         print("\n3. policykg build, end to end (fresh output folder; goal: 10,000 notices < 120 s on 2 cores, < 1 GB)")
         for n, src in corpora.items():
