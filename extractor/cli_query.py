@@ -207,11 +207,18 @@ def refs_command(opts: QueryOptions, notice: NoticeArgument = None) -> None:
 
 
 @query_command("meetings")
-def meetings_command(opts: QueryOptions) -> None:
+def meetings_command(
+    opts: QueryOptions,
+    notices: Annotated[Optional[list[str]], typer.Argument(
+        help="Notices to set side by side: 文号, file stem or jurisdiction (default: every notice).",
+        show_default=False)] = None,
+) -> None:
     """The joint meetings side by side: convenor, office, members and each working rule."""
     from . import query
 
-    rows = query.meetings(opts.store, explain=opts.explain)
+    for notice in notices or []:
+        _check_notice(opts.store, notice)
+    rows = query.meetings(opts.store, notices, explain=opts.explain)
     labels = [k for k in (rows[0] if rows else {}) if k not in ("item", "key") and not k.endswith((" source", " start", " end"))]
     extra = [f"{label} {x}" for label in labels for x in ("source", "start", "end")]
     lines = None

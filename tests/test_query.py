@@ -402,6 +402,23 @@ def test_cli_meetings_table_and_json(store):
     assert rows == [{k: r[k] for k in ("item", "key", CITY_NO, COUNTY_NO)} for r in Q.meetings(store)]
 
 
+def test_meetings_of_named_notices_only(store):
+    both = Q.meetings(store)
+    county = Q.meetings(store, ["祁门县"])
+    assert [set(r) for r in county] == [{"item", "key", COUNTY_NO}] * len(county)
+    by_key = {r["key"]: r for r in both}
+    assert len(county) >= 10 and all(r[COUNTY_NO] == by_key[r["key"]][COUNTY_NO] for r in county)
+    assert [r["key"] for r in Q.meetings(store, [CITY_NO, "祁门县"])] == [r["key"] for r in both]
+    assert Q.meetings(store, ["没有这个县"]) == []
+
+
+def test_cli_meetings_of_named_notices(store):
+    rows = json.loads(run("meetings", "巴彦淖尔市", "-f", "json").stdout)
+    assert rows and all(set(r) == {"item", "key", CITY_NO} for r in rows)
+    out = run("meetings", "没有这个县")
+    assert out.exit_code == 1 and out.stdout.strip() == "" and "no notice matches" in out.stderr
+
+
 def test_cli_sparql(tmp_path):
     q = tmp_path / "q.rq"
     q.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?m a org:Membership }", encoding="utf-8")
