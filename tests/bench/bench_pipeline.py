@@ -266,6 +266,8 @@ def queries(out: Path, runs: int) -> None:
         "who 食品安全 (the build's index on disk)": lambda: Q.who(store, "食品安全", limit=50, index=index),
         "members <one notice>": lambda: Q.members(store, one["label"]),
         "refs <one notice>": lambda: Q.refs(store, one["label"]),
+        "meetings <one notice>": lambda: Q.meetings(store, [one["label"]]),
+        f"meetings {one['jurisdiction']} (every notice of a place)": lambda: Q.meetings(store, [one["jurisdiction"]]),
         "meetings": lambda: Q.meetings(store),
         "departments": lambda: Q.departments(store),
     }
