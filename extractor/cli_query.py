@@ -229,11 +229,16 @@ def meetings_command(
 
 
 @query_command("departments")
-def departments_command(opts: QueryOptions) -> None:
+def departments_command(
+    opts: QueryOptions,
+    jurisdiction: Annotated[Optional[str], typer.Option(
+        "--jurisdiction", "-j", help="Only this jurisdiction (祁门县) or level (县, county).",
+        show_default=False)] = None,
+) -> None:
     """Every department with its jurisdiction, registry concept and counts of duties and tasks."""
     from . import query
 
-    rows = query.departments(opts.store, explain=opts.explain)
+    rows = query.departments(opts.store, jurisdiction=jurisdiction, explain=opts.explain)
     opts.emit(rows, list(query.COLUMNS["departments"]), title="departments", explain_at="department")
 
 

@@ -256,6 +256,17 @@ def test_departments_counts(store, county, city):
             assert r["source"] in (TEXTS[COUNTY_NO][r["start"]:r["end"]], TEXTS[CITY_NO][r["start"]:r["end"]])
 
 
+def test_departments_of_one_jurisdiction(store):
+    every = Q.departments(store, explain=True)
+    for wanted, keep in (("祁门县", {"祁门县"}), ("祁门", {"祁门县", "祁门县所在省"}), ("市", {"巴彦淖尔市"}),
+                         ("county", {"祁门县"}), ("巴彦淖尔市", {"巴彦淖尔市"})):
+        rows = Q.departments(store, jurisdiction=wanted, explain=True)
+        assert rows == [r for r in every if r["jurisdiction"] in keep], wanted
+    assert Q.departments(store, jurisdiction="火星") == []
+    out = run("departments", "-j", "祁门县", "-f", "json")
+    assert out.exit_code == 0 and {r["jurisdiction"] for r in json.loads(out.stdout)} == {"祁门县"}
+
+
 # --- explain: the source text is the notice's own text ----------------------------------------------------
 
 
