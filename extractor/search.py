@@ -28,6 +28,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from .errors import PolicykgError
 from .knowledge import PK, by_subject
 from .model import FOLD, name_key
 
@@ -295,11 +296,16 @@ class IndexWriter:
 
     def __init__(self, path: str | Path, settings: dict):
         self.path = Path(path)
-        self.con = sqlite3.connect(self.path, isolation_level=None)
-        self.con.execute("PRAGMA journal_mode=DELETE")
-        self.con.execute("PRAGMA synchronous=OFF")
-        self.con.executescript(_SCHEMA)
-        self.con.execute("BEGIN")
+        try:
+            self.con = self._open()
+        except sqlite3.OperationalError as exc:  # locked by another build, not writable …
+            raise PolicykgError(f"{self.path}: cannot write the who index ({exc})") from None
+        except sqlite3.DatabaseError:  # not an index (damaged, or another file): it is derived, start afresh
+            self.path.unlink(missing_ok=True)
+            try:
+                self.con = self._open()
+            except sqlite3.Error as exc:
+                raise PolicykgError(f"{self.path}: cannot write the who index ({exc})") from None
         wanted = json.dumps({"format": FORMAT, **settings}, sort_keys=True)
         got = self.con.execute("SELECT v FROM meta WHERE k = 'settings'").fetchone()
         if got is None or got[0] != wanted:  # another code or base: start afresh
@@ -310,6 +316,18 @@ class IndexWriter:
         self.next = (self.con.execute("SELECT MAX(sid) FROM statements").fetchone()[0] or 0) + 1
         self.pending: dict[str, array] = defaultdict(lambda: array("I"))
         self.pending_size = 0
+
+    def _open(self) -> sqlite3.Connection:
+        con = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            con.execute("PRAGMA journal_mode=DELETE")
+            con.execute("PRAGMA synchronous=OFF")
+            con.executescript(_SCHEMA)
+            con.execute("BEGIN")
+        except sqlite3.Error:
+            con.close()
+            raise
+        return con
 
     def remove(self, graph: str) -> None:
         if self.held.pop(graph, None) is None:

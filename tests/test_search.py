@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,7 @@ from extractor.search import (INDEX_FILE, DiskIndex, StatementIndex, index_path,
                               rank)
 from extractor.store import add_document, open_store
 
-from conftest import CITY, COUNTY, EXTRA
+from conftest import CITY, COUNTY, EXTRA, ROOT
 
 TOPICS = ["消防", "食品安全", "用地", "税费", "培训", "婴幼儿照护", "卫生健康", "督查", "医保"]
 
@@ -166,3 +168,23 @@ def test_memory_index_interface_matches(store):
 
 def test_index_path_is_beside_the_store():
     assert index_path(Path("outputs/store")) == Path("outputs") / INDEX_FILE
+
+
+def test_a_damaged_index_file_is_rebuilt(tmp_path):
+    out = tmp_path / "out"
+    build([COUNTY], out, jobs=1, reports=False)
+    (out / INDEX_FILE).write_bytes(b"this is not a database" * 100)
+    result = build([COUNTY], out, jobs=1, reports=False)
+    assert result.processed == [str(COUNTY)]  # the store's notice was read again for the index
+    s = open_store(out / STORE_DIR)
+    assert open_index(s, out / INDEX_FILE) is not None
+    assert Q.who(s, "消防", index=out / INDEX_FILE) == Q.who(s, "消防")
+
+
+def test_the_cli_says_so_in_one_line_when_the_index_cannot_be_written(tmp_path):
+    out = tmp_path / "out"
+    (out / INDEX_FILE).mkdir(parents=True)  # a folder where the file should be
+    res = subprocess.run([sys.executable, "-m", "extractor", "build", str(COUNTY), "-o", str(out), "--no-views"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert res.stderr.count("\n") == 1 and "cannot write the who index" in res.stderr, res.stderr
