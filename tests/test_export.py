@@ -14,7 +14,7 @@ import rdflib
 
 from docfactory import city_doc, county_doc
 from extractor import export
-from extractor.graph import ELI, OA, PK, XSD, link_counterparts, to_rdf, validate
+from extractor.graph import ELI, PK, XSD, link_counterparts, to_rdf, validate
 from extractor.store import add_document, open_store
 
 from conftest import CITY, COUNTY
