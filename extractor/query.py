@@ -639,11 +639,15 @@ def _member_spans(store: ox.Store, rows: list[dict[str, Any]]) -> None:
 # --- cited documents -------------------------------------------------------------------------------------
 
 
+CITED_BY_SHOWN = 20  # citing notices named in refs' cited_by before "… N more"
+
+
 def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False) -> list[dict[str, Any]]:
     """The documents each notice cites, one row per (notice, cited document), in text order.
 
     Row keys: notice, title, number, kind (document | law | internal), relation (based_on |
-    cites | internal), cited_by (the notices of the store citing it, ``; ``-joined),
+    cites | internal), cited_by (the notices of the store citing it, ``; ``-joined; past
+    `CITED_BY_SHOWN`, the first ones in IRI order — place, then 文号 — and "… N more"),
     resolves_to (the notice of the store it is: same 文号, same title, a title issued by
     「印发《…》」, or the citing notice's own part), iri (+ source, start, end: first citation)."""
     chosen = match_notices(store, notice)
@@ -682,7 +686,10 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False) -
     # notice whose title issues it (关于印发《X》的通知): all are lookup keys of the notices.
     named = graphs_named(store, [_fold(x) for r in rows if r["kind"] != "internal"
                                  for x in (r["number"], title_of(r)) if x])
-    involved = {n["graph"] for n in chosen} | {g for gs in cited_by.values() for g in gs} | \
+    # A document cited across a large corpus lists its first citers (IRI order: place, then
+    # 文号) and how many more: 10,000 names in one cell inform no one, and cost seconds.
+    shown = {doc: sorted(gs)[:CITED_BY_SHOWN] for doc, gs in cited_by.items()}
+    involved = {n["graph"] for n in chosen} | {g for gs in shown.values() for g in gs} | \
         {g for gs in named.values() for g in gs}
     by_graph = _notice_index(store, involved)
     order = {g: k for k, g in enumerate(by_graph)}
@@ -706,7 +713,10 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False) -
     for (g, doc), r in first.items():
         title = title_of(r)
         target = resolve(r, title)
-        citers = [by_graph[x]["label"] for x in sorted(cited_by.get(doc, {g}), key=lambda x: by_graph[x]["label"])]
+        citers = [by_graph[x]["label"] for x in sorted(shown.get(doc, [g]), key=lambda x: by_graph[x]["label"])]
+        more = len(cited_by.get(doc, ())) - len(citers)
+        if more > 0:
+            citers.append(f"… {more:,} more")
         out.append({"notice": by_graph[g]["label"], "title": title, "number": r["number"], "kind": r["kind"],
                     "relation": "internal" if r["kind"] == "internal" else ("based_on" if r["based"] else "cites"),
                     "cited_by": "; ".join(citers), "resolves_to": target["label"] if target else None,

@@ -193,6 +193,13 @@ def test_refs(store):
     assert {(r["notice"], r["resolves_to"]) for r in internal} == {(CITY_NO, CITY_NO), (COUNTY_NO, COUNTY_NO)}
     assert all(r["resolves_to"] is None for r in rows if r["kind"] != "internal")
     assert Q.refs(store, CITY_NO) == [r for r in rows if r["notice"] == CITY_NO]
+
+
+def test_refs_names_the_first_citers_and_counts_the_rest(store, monkeypatch):
+    monkeypatch.setattr(Q, "CITED_BY_SHOWN", 1)
+    rows = {r["number"]: r for r in Q.refs(store, COUNTY_NO) if r["number"]}
+    # first in IRI order (jurisdiction/巴彦淖尔市/… < jurisdiction/祁门县/…), then how many more
+    assert rows["财政部公告2019年第76号"]["cited_by"] == f"{CITY_NO}; … 1 more"
     for r in Q.refs(store, explain=True):
         assert r["source"] == TEXTS[r["notice"]][r["start"]:r["end"]] and r["source"].startswith("《")
 
