@@ -87,18 +87,25 @@ def find_notice(store: ox.Store, name: str) -> NoticeRef:
     or 文号 slug. Raises `PolicykgError` naming the candidates when none or several fit."""
     from . import query
 
-    every = query.notices(store)
-    if not every:
-        raise PolicykgError("the store holds no notices; run `policykg build corpus -o outputs` or name notice files")
-    hits = query.match_notices(store, name) or [
-        n for n in every if name == n["iri"] or number_slug(name) == n["iri"].rsplit("/", 1)[-1]]
+    hits = query.match_notices(store, name)
+    every: list[dict] = []
+    if not hits:  # only now every notice: the store may hold thousands
+        every = query.notices(store)
+        if not every:
+            raise PolicykgError("the store holds no notices; run `policykg build corpus -o outputs` or name notice files")
+        hits = [n for n in every if name == n["iri"] or number_slug(name) == n["iri"].rsplit("/", 1)[-1]]
     if len(hits) == 1:
         return _ref(store, hits[0])
-    label = lambda n: " ".join(x for x in (n["jurisdiction"], n["label"]) if x)  # noqa: E731
     if hits:
-        raise PolicykgError(f"{name!r} fits {len(hits)} notices: " + "; ".join(map(label, hits))
-                            + " — give the 文号 or file name")
-    raise PolicykgError(f"no notice {name!r} in the store; known: " + "; ".join(map(label, every)))
+        raise PolicykgError(f"{name!r} fits {len(hits)} notices: " + _some(hits) + " — give the 文号 or file name")
+    raise PolicykgError(f"no notice {name!r} in the store; known: " + _some(every))
+
+
+def _some(notices: list[dict], shown: int = 10) -> str:
+    """Notices named for a message: the first `shown`, then how many there are."""
+    label = lambda n: " ".join(x for x in (n["jurisdiction"], n["label"]) if x)  # noqa: E731
+    more = f" … ({len(notices):,} notices)" if len(notices) > shown else ""
+    return "; ".join(map(label, notices[:shown])) + more
 
 
 # --- one side as read from the graph --------------------------------------------------------------

@@ -60,6 +60,15 @@ def test_a_notice_answers_to_its_names(store, name):
     assert find_notice(store, name).number == "祁政办秘〔2021〕45号"
 
 
+def test_a_message_names_some_notices_and_counts_them(store):
+    from extractor.compare import _some
+    from extractor.query import notices
+
+    every = notices(store)
+    assert _some(every, shown=1) == "巴彦淖尔市 巴政办发〔2021〕20号 … (2 notices)"
+    assert _some(every) == "巴彦淖尔市 巴政办发〔2021〕20号; 祁门县 祁政办秘〔2021〕45号"
+
+
 def test_unknown_or_self_comparison_is_a_clear_error(store):
     with pytest.raises(PolicykgError, match="no notice '北京市' in the store; known: 巴彦淖尔市 巴政办发〔2021〕20号; 祁门县"):
         compare(store, "北京市", "祁门县")
