@@ -494,7 +494,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
 
     from .export import WRITERS, atomic_write
     from .graph import DEFAULT_BASE, normalise_base
-    from .search import INDEX_FILE, IndexWriter, mark, unmark
+    from .search import BUILD_GRAPH, INDEX_FILE, IndexWriter, mark, unmark
     from .store import load_ontology, open_store
 
     base = base or DEFAULT_BASE
@@ -542,7 +542,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
                                    tuple((fmt, str(_notice_path(out, names[key], fmt))) for fmt in per_notice), who=True))
         # The store keeps exactly the graphs of unchanged files: drop those of changed and gone
         # files, and anything an interrupted run left.
-        shared = {normalise_base(base) + "ontology", normalise_base(base) + "build"}
+        shared = {normalise_base(base) + "ontology", normalise_base(base) + BUILD_GRAPH}
         unmark(store)  # until this build ends, the store vouches for no `who` index
         for g in list(store.named_graphs()):
             if isinstance(g, ox.NamedNode) and g.value not in owners and g.value not in shared:

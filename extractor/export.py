@@ -37,7 +37,9 @@ class SortedNTriples(bytes):
 
 def _is_ontology_graph(g) -> bool:
     """The ontology graph, and the build's own bookkeeping graph ({base}build, see search.py)."""
-    return isinstance(g, ox.NamedNode) and g.value.rsplit("/", 1)[-1] in ("ontology", "build")
+    from .search import is_build_graph
+
+    return isinstance(g, ox.NamedNode) and (g.value.rsplit("/", 1)[-1] == "ontology" or is_build_graph(g))
 
 
 def _graphs(source: ox.Store, graph: str | None) -> list:

@@ -236,7 +236,9 @@ def _plan(store: ox.Store, graph: str | None) -> list[tuple[ox.NamedNode, ox.Nam
         if has_default:
             return [(target, default)]
         raise PolicykgError(f"no graph <{graph}> in the store, and its default graph is empty")
-    names = sorted(store.named_graphs(), key=str)
+    from .search import is_build_graph
+
+    names = sorted((g for g in store.named_graphs() if not is_build_graph(g)), key=str)  # bookkeeping stays home
     blank = [g for g in names if not isinstance(g, ox.NamedNode)]
     if blank:
         raise PolicykgError(f"the store has a graph named by a blank node ({blank[0]}): a server "

@@ -43,6 +43,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 INDEX_FILE = "who-index.sqlite"
 FORMAT = "policykg-who-index 1"
 MARKER = PK + "whoIndex"
+BUILD_GRAPH = "build"  # {base}build holds the marker
 
 
 def fold(text: str) -> str:
@@ -449,12 +450,17 @@ def open_index(store, path: str | Path) -> DiskIndex | None:
     return DiskIndex(con)
 
 
+def is_build_graph(graph) -> bool:
+    """The build's bookkeeping graph ({base}build): local to one store, not data to export or push."""
+    return str(getattr(graph, "value", "")).rsplit("/", 1)[-1] == BUILD_GRAPH
+
+
 def mark(store, base: str, value: str) -> None:
     """Say in `store` (graph ``{base}build``) which index state it matches."""
     import pyoxigraph as ox
 
     unmark(store)
-    node = ox.NamedNode(base + "build")
+    node = ox.NamedNode(base + BUILD_GRAPH)
     store.add(ox.Quad(node, ox.NamedNode(MARKER), ox.Literal(value), node))
 
 

@@ -188,3 +188,14 @@ def test_the_cli_says_so_in_one_line_when_the_index_cannot_be_written(tmp_path):
                          capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 1 and "Traceback" not in res.stderr
     assert res.stderr.count("\n") == 1 and "cannot write the who index" in res.stderr, res.stderr
+
+
+def test_the_marker_stays_in_its_store(built, store, tmp_path):
+    """The build's bookkeeping graph is not data: exports and pushes leave it out."""
+    from extractor import export, remote
+    from extractor.search import is_build_graph
+
+    assert any(is_build_graph(g) for g in store.named_graphs())
+    assert not any(is_build_graph(target) for target, _ in remote._plan(store, None))
+    turtle = export.export(store, tmp_path / "all.ttl", "ttl").read_text(encoding="utf-8")
+    assert "whoIndex" not in turtle and "祁门县" in turtle
