@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from .errors import PolicykgError
+from .graph import DCT, ELI, PROV, RDF, RDFS
 from .knowledge import PK, by_subject
 from .model import FOLD, name_key
 
@@ -201,12 +202,10 @@ def _order(rows: list[dict[str, Any]]) -> tuple:
 
 # --- build side: one notice's statements, from its quads -------------------------------------------------
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_ELI = "http://data.europa.eu/eli/ontology#"
+_RDF_TYPE = RDF + "type"
 _WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "span", PK + "start",
-           PK + "end", PK + "sourceText", "http://www.w3.org/ns/prov#wasDerivedFrom",
-           "http://www.w3.org/ns/prov#hadPrimarySource", "http://purl.org/dc/terms/identifier",
-           _ELI + "id_local", _ELI + "title", "http://www.w3.org/2000/01/rdf-schema#label", _RDF_TYPE}
+           PK + "end", PK + "sourceText", PROV + "wasDerivedFrom", PROV + "hadPrimarySource",
+           DCT + "identifier", ELI + "id_local", ELI + "title", RDFS + "label", _RDF_TYPE}
 
 
 @dataclass
@@ -239,17 +238,17 @@ def notice_statements(quads: Sequence) -> list[NoticeStatement]:
         return (int(a), int(b)) if a is not None and b is not None else None
 
     notice = next((s for s, pr in props.items() if PK + "Notice" in pr.get(_RDF_TYPE, ())), None)
-    source = one(notice, "http://www.w3.org/ns/prov#hadPrimarySource")
+    source = one(notice, PROV + "hadPrimarySource")
     text = one(source, PK + "sourceText") or ""
-    label = (one(notice, _ELI + "id_local") or one(notice, _ELI + "title")
-             or one(source, "http://www.w3.org/2000/01/rdf-schema#label") or re.split(r"[/#]", (notice or "").rstrip("/"))[-1])
+    label = (one(notice, ELI + "id_local") or one(notice, ELI + "title") or one(source, RDFS + "label")
+             or re.split(r"[/#]", (notice or "").rstrip("/"))[-1])
     by_key: dict[str, list] = {}
     for a in sorted(s for s, pr in props.items() if pr.get(PK + "assignee") and pr.get(PK + "role")):
         where = offsets(a)
         if where is None:
             continue
-        clause = one(a, "http://www.w3.org/ns/prov#wasDerivedFrom")
-        cspan = offsets(clause) if one(clause, "http://purl.org/dc/terms/identifier") is not None else None
+        clause = one(a, PROV + "wasDerivedFrom")
+        cspan = offsets(clause) if one(clause, DCT + "identifier") is not None else None
         task = one(a, PK + "task")
         stext, whole = statement_text(text, one(a, PK + "dutyText"), task, cspan[0] if cspan else None, *where)
         start = cspan[0] if whole else where[0]
