@@ -9,6 +9,7 @@ so an offset found in one is valid in the other.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -22,6 +23,15 @@ def name_key(text: str) -> str:
     """How names of notices are compared: full-width folded, all whitespace removed
     (祁政办秘〔2021〕45号 = 祁政办秘[2021]45号 = 祁政办秘［2021］ 45号)."""
     return "".join(text.translate(FOLD).split())
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """User text made encodable: a lone surrogate (undecodable bytes of a command line)
+    becomes U+FFFD, so the value stays a name that simply matches nothing."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 @dataclass(slots=True)

@@ -32,8 +32,8 @@ import pyoxigraph as ox
 from .errors import PolicykgError
 from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
 from .knowledge import PK, by_subject, period_words
-from .model import name_key
-from .search import StatementIndex, open_index, query_words, rank
+from .model import clean
+from .search import StatementIndex, fold as _fold, open_index, query_words, rank
 
 # Prefixes every query (named or raw) may use without declaring them.
 PREFIXES: dict[str, str] = {**GRAPH_PREFIXES, "pkc": "https://w3id.org/policykg/cue/",
@@ -58,7 +58,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 # --- binding values and running queries --------------------------------------------------------
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def term(value: Any) -> str:
@@ -132,16 +131,6 @@ def select(store: ox.Store, query: str, **values: Any) -> list[dict[str, Any]]:
 def local(iri: str | None) -> str:
     """The last segment of an IRI (pkr:lead → lead)."""
     return re.split(r"[/#]", iri.rstrip("/"))[-1] if iri else ""
-
-
-def _fold(text: str) -> str:
-    return name_key(clean(text))
-
-
-def clean(text: str) -> str:
-    """User text made encodable: a lone surrogate (undecodable bytes of a command line)
-    becomes U+FFFD, so the value stays a name that simply matches nothing."""
-    return _SURROGATE.sub("\ufffd", text)
 
 
 # --- notices --------------------------------------------------------------------------------------

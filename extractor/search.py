@@ -31,7 +31,7 @@ from typing import Any, Iterable, Sequence
 from .errors import PolicykgError
 from .graph import DCT, ELI, PROV, RDF, RDFS
 from .knowledge import PK, by_subject
-from .model import FOLD, name_key
+from .model import FOLD, clean, name_key
 
 # BM25 with full length normalisation: a topic word in a short duty is stronger evidence
 # than the same word once in a long task clause. On the seeds (tests/bench/bench_query.py,
@@ -39,7 +39,6 @@ from .model import FOLD, name_key
 # (a word rarely repeats within one statement).
 BM25_K1, BM25_B = 1.2, 1.0
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 INDEX_FILE = "who-index.sqlite"
 FORMAT = "policykg-who-index 1"
@@ -48,7 +47,8 @@ BUILD_GRAPH = "build"  # {base}build holds the marker
 
 
 def fold(text: str) -> str:
-    return name_key(_SURROGATE.sub("\ufffd", text))
+    """User or statement text as names are compared (see `model.name_key`)."""
+    return name_key(clean(text))
 
 
 @cache
