@@ -501,6 +501,20 @@ def test_notices_are_named_by_lookup_keys(store, name, expected):
     assert [n["label"] for n in Q.match_notices(store, name)] == expected
 
 
+def test_notices_of_named_graphs_whatever_the_graph_is_called(store):
+    """Notices of given graphs are looked up by their IRI (graph IRI minus /graph); a graph
+    named otherwise (another tool's store) is still found, by its name."""
+    every = Q.notices(store)
+    assert Q.notices(store, [n["graph"] for n in every]) == every
+    county = next(n for n in every if n["label"] == COUNTY_NO)
+    other = ox.Store()
+    other.extend(ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode("urn:x:county"))
+                 for q in store.quads_for_pattern(None, None, None, ox.NamedNode(county["graph"])))
+    [found] = Q.notices(other, ["urn:x:county"])
+    assert found["label"] == COUNTY_NO and found["graph"] == "urn:x:county"
+    assert Q.notices(store, []) == []
+
+
 def test_lookup_keys_are_in_the_graph_and_found_by_index(store):
     keys = Q.graphs_named(store, ["祁政办秘[2021]45号", "巴彦淖尔市", "no such notice"])
     assert sorted(keys) == ["巴彦淖尔市", "祁政办秘[2021]45号"]
