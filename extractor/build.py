@@ -135,6 +135,7 @@ def one_line(exc: BaseException) -> str:
 def _read_notice(task: _Task) -> _Done:
     """Load → parse → extract → graph one notice; write its files; never raise."""
     from .export import export, sorted_ntriples
+    from .files import unsynced
     from .graph import to_rdf
     from .pipeline import process
 
@@ -144,8 +145,9 @@ def _read_notice(task: _Task) -> _Done:
         if not quads:
             raise PolicykgError("nothing to add")
         ntriples = sorted_ntriples(quads)  # sorted once, for every file and for the store
-        for fmt, path in task.files:
-            export(quads if fmt == "nq" else ntriples, path, fmt)
+        with unsynced():  # the build syncs once, before its manifest lists the files
+            for fmt, path in task.files:
+                export(quads if fmt == "nq" else ntriples, path, fmt)
         statements = None
         if task.who:
             from .search import notice_statements
@@ -570,6 +572,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
             write_outputs(store, out, pairs, base=base, views=views)
         if merged:
             _write_merged(store, out, current, formats, prefix=normalise_base(base) + "comparison/")
+        os.sync()  # the notices' files, written unsynced by the workers, are on disk before the manifest
         with atomic_write(manifest_path, "w") as fh:
             entries = {p: {"sha256": digests[p], "graph": g, "name": names[p]} for p, g in result.notices.items()}
             json.dump({"settings": settings, "files": dict(sorted(entries.items()))}, fh, ensure_ascii=False, indent=1)

@@ -176,39 +176,47 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 def _jsonld_value(term: str, ns, memo) -> object:
     """An N-Triples object term (as pyoxigraph writes it) as a JSON-LD value."""
     if term[0] == "<":
-        return {"@id": _compact(term[1:-1], ns, memo)}
+        iri = term[1:-1]
+        return {"@id": memo.get(iri) or _compact(iri, ns, memo)}
     if term[0] == "_":
         return {"@id": term}
     q = term.rindex('"')  # language tags and datatype IRIs hold no quote
-    value = json.loads(term[:q + 1])  # pyoxigraph escapes a literal as JSON does (\" \\ \n \r \t \uXXXX)
-    suffix = term[q + 1:]
-    if not suffix:
+    value = term[1:q]
+    if "\\" in value:  # pyoxigraph escapes a literal as JSON does (\" \\ \n \r \t \uXXXX)
+        value = json.loads(term[:q + 1])
+    if q == len(term) - 1:
         return value
-    if suffix[0] == "@":
-        return {"@value": value, "@language": suffix[1:]}
-    dt = suffix[3:-1]  # ^^<…>
-    return value if dt == _XSD_STRING else {"@value": value, "@type": _compact(dt, ns, memo)}
+    if term[q + 1] == "@":
+        return {"@value": value, "@language": term[q + 2:]}
+    dt = term[q + 4:-1]  # ^^<…>
+    return value if dt == _XSD_STRING else {"@value": value, "@type": memo.get(dt) or _compact(dt, ns, memo)}
 
 
 def jsonld_document(source: StoreOrQuads, *, graph: str | None = None) -> dict:
     """Compact, flattened JSON-LD: {"@context": prefixes, "@graph": [one object per subject]},
     read off the sorted N-Triples lines (2× faster than through term objects)."""
     ns = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
-    memo: dict[str, str] = {}  # IRIs repeat (predicates, classes): compact each once
+    memo: dict[str, str] = {}  # IRIs repeat (predicates, classes, nodes): compact each once
     rdf_type = RDF + "type"
     nodes: list[dict] = []
-    current: dict | None = None
+    current: dict = {"@id": None}
     for line in sorted_ntriples(source, graph).decode("utf-8").splitlines():
         s, p, o = line[:-2].split(" ", 2)  # "<s> <p> o ."
         sid = s if s[0] == "_" else s[1:-1]
-        if current is None or current["@id"] != sid:
+        if current["@id"] != sid:
             current = {"@id": sid}
             nodes.append(current)
         p = p[1:-1]
         if p == rdf_type and o[0] == "<":
-            current.setdefault("@type", []).append(_compact(o[1:-1], ns, memo))
+            iri = o[1:-1]
+            key, value = "@type", memo.get(iri) or _compact(iri, ns, memo)
         else:
-            current.setdefault(_compact(p, ns, memo), []).append(_jsonld_value(o, ns, memo))
+            key, value = memo.get(p) or _compact(p, ns, memo), _jsonld_value(o, ns, memo)
+        values = current.get(key)
+        if values is None:
+            current[key] = [value]
+        else:
+            values.append(value)
     return {"@context": jsonld_context(), "@graph": nodes}
 
 

@@ -134,6 +134,25 @@ def test_written_files_get_normal_permissions(merged):
 # --- round trips ------------------------------------------------------------------------------------------
 
 
+def test_files_are_synced_one_by_one_except_inside_unsynced(store, tmp_path, monkeypatch):
+    import os
+
+    from extractor.files import unsynced
+
+    synced = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real(fd)))
+    export.export(store, tmp_path / "a.ttl", "ttl")
+    assert len(synced) == 1
+    with unsynced():
+        export.export(store, tmp_path / "b.ttl", "ttl")
+        export.export(store, tmp_path / "b.jsonld", "jsonld")
+    assert len(synced) == 1
+    assert (tmp_path / "b.ttl").read_bytes() == (tmp_path / "a.ttl").read_bytes()
+    export.export(store, tmp_path / "c.nt", "nt")  # synced again once the block is left
+    assert len(synced) == 2
+
+
 def test_merged_turtle_loads_with_the_same_count_everywhere(store, merged):
     n = len(export.sorted_triples(store))
     assert n > 500

@@ -102,6 +102,18 @@ def test_iri_segment_keeps_chinese_and_encodes_what_iris_forbid():
     assert iri_segment("县\u3000委\u200b") == "县%E3%80%80委%E2%80%8B"  # ideographic space, zero-width space
 
 
+def test_iri_segment_fast_path_keeps_only_what_encoding_keeps():
+    """The characters `iri_segment` passes through without encoding are exactly those the
+    character-by-character encoder keeps as they are."""
+    from extractor.graph import _PLAIN_SEGMENT, encode_segment
+
+    fast = [cp for cp in range(0x110000) if _PLAIN_SEGMENT.fullmatch(chr(cp))]
+    assert len(fast) > 27000  # ASCII letters and digits, -._~, CJK and extension A
+    assert [cp for cp in fast if encode_segment(chr(cp)) != chr(cp)] == []
+    assert iri_segment("卫生健康委-2021_a.b~c") == "卫生健康委-2021_a.b~c"
+    assert iri_segment("\uf900") == encode_segment("\uf900") == "\u8c48"  # a compatibility ideograph: NFC first
+
+
 def _no_number_doc(text: str, title: str | None) -> Document:
     doc = Document(text=text, path="x.txt")
     doc.jurisdiction = Jurisdiction("奈曼旗", "banner", "旗")
