@@ -21,6 +21,8 @@ a literal that matches nothing.
 """
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -76,25 +78,38 @@ def term(value: Any) -> str:
     raise PolicykgError(f"cannot bind a value of type {type(value).__name__}")
 
 
+# Several bound variables go into one VALUES block of tuples (their cross product) up to
+# this many rows: Oxigraph joins separate blocks one by one, and a block binding a single
+# term (a concept, a place) first made it scan every statement with that term — 40 ms where
+# the tuples take 0.5 (tests/bench/bench_pipeline.py, 10,000 notices).
+VALUES_TUPLES_MAX = 4096
+
+
 def bind(query: str, **values: Any) -> str:
-    """`query` with one ``VALUES ?name { … }`` block per keyword, at the start of its WHERE.
+    """`query` with ``VALUES`` for each keyword at the start of its WHERE: one block of
+    tuples for all of them (separate blocks past `VALUES_TUPLES_MAX` combinations).
 
     A scalar binds one value, a list/tuple/set the alternatives (an empty one: no
     solution). Values are serialised by pyoxigraph, never pasted: quotes, backslashes,
     newlines and braces in a value stay inside its literal.
     """
-    blocks = []
+    columns: list[tuple[str, list[str]]] = []
     for name, value in values.items():
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise PolicykgError(f"bad SPARQL variable name {name!r}")
         items = sorted(value, key=term) if isinstance(value, (set, frozenset)) else \
             value if isinstance(value, (list, tuple)) else [value]
-        blocks.append(f"VALUES ?{name} {{ {' '.join(term(v) for v in items)} }}")
-    if not blocks:
+        columns.append((name, [term(v) for v in items]))
+    if not columns:
         return query
     m = _WHERE.search(query)
     if m is None:
         raise PolicykgError("bind: the query has no WHERE { … } to put values in")
+    if len(columns) > 1 and math.prod(len(terms) for _, terms in columns) <= VALUES_TUPLES_MAX:
+        rows = " ".join(f"({' '.join(row)})" for row in itertools.product(*(terms for _, terms in columns)))
+        blocks = [f"VALUES ({' '.join('?' + name for name, _ in columns)}) {{ {rows} }}"]
+    else:
+        blocks = [f"VALUES ?{name} {{ {' '.join(terms)} }}" for name, terms in columns]
     return f"{query[:m.end()]}\n  {' '.join(blocks)}\n{query[m.end():]}"
 
 
@@ -121,8 +136,24 @@ def value(t: Any) -> Any:
     return t.value
 
 
-def select(store: ox.Store, query: str, **values: Any) -> list[dict[str, Any]]:
-    """Run a SELECT over the union of all named graphs, with `values` bound (see `bind`)."""
+# Oxigraph's cost per solution grows with the length of a VALUES block (4,000 notices named
+# at once: 0.7 ms a notice; 250 at a time: 0.13 ms): long lists are bound in slices.
+VALUES_SLICE = 250
+
+
+def select(store: ox.Store, query: str, *, split_on: str | None = None, **values: Any) -> list[dict[str, Any]]:
+    """Run a SELECT over the union of all named graphs, with `values` bound (see `bind`).
+
+    `split_on`: a bound variable whose values may be bound `VALUES_SLICE` at a time, the
+    solutions joined — for queries whose solutions for different values of it are
+    independent (no aggregate across it, no ORDER BY or LIMIT)."""
+    if split_on is not None:
+        items = values.get(split_on)
+        if isinstance(items, (set, frozenset)):
+            items = sorted(items, key=term)
+        if isinstance(items, (list, tuple)) and len(items) > VALUES_SLICE:
+            return [r for k in range(0, len(items), VALUES_SLICE)
+                    for r in select(store, query, **{**values, split_on: items[k:k + VALUES_SLICE]})]
     res = store.query(bind(query, **values), use_default_graph_as_union=True, prefixes=PREFIXES)
     names = [v.value for v in res.variables]
     return [{n: value(sol[i]) for i, n in enumerate(names)} for sol in res]
@@ -146,11 +177,11 @@ def notices(store: ox.Store, graphs: Iterable[str] | None = None) -> list[dict[s
         # A notice's graph is its IRI + /graph (graph.graph_iri): naming the notices lets the
         # store look each one up, where naming the graphs makes it scan every notice.
         iris = sorted(g.removesuffix("/graph") for g in wanted if g.endswith("/graph"))
-        rows = [r for r in (_notice_rows(store, iri=[ox.NamedNode(i) for i in iris]) if iris else [])
+        rows = [r for r in (_notice_rows(store, "iri", iri=[ox.NamedNode(i) for i in iris]) if iris else [])
                 if r["graph"] in wanted]
         missing = sorted(wanted - {r["graph"] for r in rows})
         if missing:
-            rows += _notice_rows(store, graph=[ox.NamedNode(g) for g in missing])
+            rows += _notice_rows(store, "graph", graph=[ox.NamedNode(g) for g in missing])
     else:
         rows = _notice_rows(store)
     seen: dict[str, dict] = {}
@@ -162,8 +193,8 @@ def notices(store: ox.Store, graphs: Iterable[str] | None = None) -> list[dict[s
     return sorted(out, key=lambda r: (r["jurisdiction"] or "", r["label"]))
 
 
-def _notice_rows(store: ox.Store, **values: Any) -> list[dict[str, Any]]:
-    rows = select(store, """
+def _notice_rows(store: ox.Store, split_on: str | None = None, **values: Any) -> list[dict[str, Any]]:
+    rows = select(store, split_on=split_on, query="""
         SELECT ?graph ?iri ?number ?title ?j ?jurisdiction ?file ?source ?sha256 ?agent WHERE {
           GRAPH ?graph { ?iri a pk:Notice ; prov:hadPrimarySource ?source ; prov:wasGeneratedBy ?run .
                          ?source pk:sha256 ?sha256 . ?run prov:wasAssociatedWith ?agent }
@@ -225,7 +256,7 @@ def source_texts(store: ox.Store, sources: Iterable[str]) -> dict[str, str]:
     wanted = sorted({s for s in sources if s})
     if not wanted:
         return {}
-    rows = select(store, "SELECT ?s ?text WHERE { ?s pk:sourceText ?text }",
+    rows = select(store, "SELECT ?s ?text WHERE { ?s pk:sourceText ?text }", split_on="s",
                   s=[ox.NamedNode(s) for s in wanted])
     return {r["s"]: r["text"] for r in rows}
 
@@ -326,8 +357,9 @@ def jurisdictions(store: ox.Store, iris: Iterable[str] | None = None) -> dict[st
     values = {} if iris is None else {"j": [ox.NamedNode(j) for j in sorted(set(iris) - {None})]}
     if values and not values["j"]:
         return {}
-    labels = select(store, "SELECT ?j ?label WHERE { GRAPH ?g { ?j a dct:Jurisdiction ; rdfs:label ?label } }", **values)
-    levels = select(store, "SELECT ?j ?level WHERE { GRAPH ?g { ?j pk:jurisdictionLevel ?level } }", **values)
+    labels = select(store, "SELECT ?j ?label WHERE { GRAPH ?g { ?j a dct:Jurisdiction ; rdfs:label ?label } }",
+                    split_on="j", **values)
+    levels = select(store, "SELECT ?j ?level WHERE { GRAPH ?g { ?j pk:jurisdictionLevel ?level } }", split_on="j", **values)
     names = _level_names()
     out: dict[str, tuple[str, frozenset[str]]] = {}
     for r in sorted(labels, key=lambda r: r["label"]):
@@ -376,23 +408,27 @@ def _places(store: ox.Store, jurisdiction: str) -> list[str]:
 def organisations(store: ox.Store, department: str, jurisdiction: str | None = None) -> list[str]:
     """IRIs of the organisations `department` names (any alias), in `jurisdiction` if given."""
     q = department_query(department)
-    # A jurisdiction named exactly (祁门县) is looked up first and bound, so the answer costs
-    # what it returns; a level (县) or a start (祁门) filters every match below.
+    # A jurisdiction named exactly (祁门县) is looked up first, then its organisations, and
+    # the names are matched among those only, so the answer costs what the place holds; a
+    # level (县) or a start (祁门) filters every match below.
     scope: dict[str, Any] = {}
     if jurisdiction:
         exact = _exact_places(store, clean(jurisdiction).strip())
         if exact:
-            scope = {"j": [ox.NamedNode(j) for j in exact]}
-    within = " ; pk:jurisdiction ?j" if scope else ""
+            scope = {"org": [ox.NamedNode(r["org"]) for r in select(
+                store, "SELECT DISTINCT ?org WHERE { GRAPH ?g { ?org pk:jurisdiction ?j } }",
+                j=[ox.NamedNode(j) for j in exact])]}
+            if not scope["org"]:
+                return []
     orgs: set[str] = set()
     if q.concepts:
-        orgs |= {r["org"] for r in select(store, f"SELECT DISTINCT ?org WHERE {{ GRAPH ?g {{ ?org org:classification ?c{within} }} }}",
+        orgs |= {r["org"] for r in select(store, "SELECT DISTINCT ?org WHERE { GRAPH ?g { ?org org:classification ?c } }",
                                           c=[ox.NamedNode(c) for c in q.concepts], **scope)}
     if q.names:
         labels = [ox.Literal(n, language="zh") for n in q.names] + [ox.Literal(n) for n in q.names]
-        orgs |= {r["org"] for r in select(store, f"""SELECT DISTINCT ?org WHERE {{
-                    GRAPH ?g {{ ?org rdfs:label ?label ; a org:Organization{within} }}
-                    FILTER NOT EXISTS {{ ?org a pk:JointMeeting }} }}""", label=labels, **scope)}
+        orgs |= {r["org"] for r in select(store, """SELECT DISTINCT ?org WHERE {
+                    GRAPH ?g { ?org rdfs:label ?label ; a org:Organization }
+                    FILTER NOT EXISTS { ?org a pk:JointMeeting } }""", label=labels, **scope)}
     if not orgs or not (jurisdiction or q.prefix or q.national):
         return sorted(orgs)
     of = select(store, "SELECT DISTINCT ?org ?j WHERE { GRAPH ?g { ?org pk:jurisdiction ?j } }",
@@ -439,7 +475,7 @@ def _assignments(store: ox.Store, orgs: Sequence[str] | None = None,
     if iris is not None:
         values["a"] = [ox.NamedNode(a) for a in iris]
     rows, seen = [], set()
-    for r in select(store, _ASSIGNMENTS, **values):
+    for r in select(store, _ASSIGNMENTS, split_on="a" if iris is not None else "org", **values):
         if r["a"] in seen:  # a second label or concept: the first one is enough
             continue
         seen.add(r["a"])
@@ -449,7 +485,7 @@ def _assignments(store: ox.Store, orgs: Sequence[str] | None = None,
     clauses = {}
     wanted = sorted({r["clause"] for r in rows if r["clause"]})
     if wanted:
-        for c in select(store, _CLAUSES, clause=[ox.NamedNode(c) for c in wanted]):
+        for c in select(store, _CLAUSES, split_on="clause", clause=[ox.NamedNode(c) for c in wanted]):
             clauses.setdefault(c["clause"], c)
     index = _notice_index(store, (r["graph"] for r in rows))
     places = jurisdiction_labels(store, (r["j"] for r in rows))
@@ -528,7 +564,7 @@ def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool 
         return []
     found = open_index(store, index) if index is not None else None
     idx = found if found is not None else statement_index(store)
-    ranked = rank(idx, topic, scoring)
+    ranked = rank(idx, topic, scoring, top=limit or None)  # a statement gives one row or more
     if limit:  # only the statements whose rows are shown
         kept, n, k = [], 0, 0
         while n < limit and k < len(ranked):
@@ -628,7 +664,7 @@ def _member_spans(store: ox.Store, rows: list[dict[str, Any]]) -> None:
 # --- cited documents -------------------------------------------------------------------------------------
 
 
-CITED_BY_SHOWN = 20  # citing notices named in refs' cited_by before "… N more"
+CITED_BY_SHOWN = 20  # refs' cited_by names the citing notices up to this many, else counts them
 
 
 def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False) -> list[dict[str, Any]]:
@@ -636,7 +672,7 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False) -
 
     Row keys: notice, title, number, kind (document | law | internal), relation (based_on |
     cites | internal), cited_by (the notices of the store citing it, ``; ``-joined; past
-    `CITED_BY_SHOWN`, the first ones in IRI order — place, then 文号 — and "… N more"),
+    `CITED_BY_SHOWN` of them, the row's notice and "… N more"),
     resolves_to (the notice of the store it is: same 文号, same title, a title issued by
     「印发《…》」, or the citing notice's own part), iri (+ source, start, end: first citation)."""
     chosen = match_notices(store, notice)
@@ -653,13 +689,17 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False) -
     texts = source_texts(store, {r["src"] for r in rows if r["kind"] == "internal"})
     for r in rows:  # an internal reference names its title only in the text: 《…》
         r["quote"] = texts[r["src"]][r["start"]:r["end"]] if r["src"] in texts else None
-    cited_by: dict[str, set[str]] = {}  # cited document → the notices of the whole store citing it
+    # Who else cites each outside document: counted in the store (an internal reference
+    # points to a clause, never to one of these); named only when there are few.
     outside = sorted({r["doc"] for r in rows if r["kind"] != "internal"})
-    if outside:
-        for r in select(store, """
-                SELECT DISTINCT ?graph ?doc WHERE {
-                  GRAPH ?graph { ?c pk:citedDocument ?doc ; pk:referenceKind ?kind FILTER(?kind != "internal") } }""",
-                        doc=[ox.NamedNode(d) for d in outside]):
+    citers = {r["doc"]: r["n"] for r in select(store, """
+        SELECT ?doc (COUNT(DISTINCT ?graph) AS ?n) WHERE { GRAPH ?graph { ?c pk:citedDocument ?doc } }
+        GROUP BY ?doc""", doc=[ox.NamedNode(d) for d in outside])} if outside else {}
+    few = [d for d in outside if citers.get(d, 0) <= CITED_BY_SHOWN]
+    cited_by: dict[str, set[str]] = {}  # cited document → the notices citing it (all, when few)
+    if few:
+        for r in select(store, "SELECT DISTINCT ?graph ?doc WHERE { GRAPH ?graph { ?c pk:citedDocument ?doc } }",
+                        doc=[ox.NamedNode(d) for d in few]):
             cited_by.setdefault(r["doc"], set()).add(r["graph"])
     titles_of: dict[tuple[str, str], set[str]] = {}
     for x in rows:
@@ -675,10 +715,7 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False) -
     # notice whose title issues it (关于印发《X》的通知): all are lookup keys of the notices.
     named = graphs_named(store, [_fold(x) for r in rows if r["kind"] != "internal"
                                  for x in (r["number"], title_of(r)) if x])
-    # A document cited across a large corpus lists its first citers (IRI order: place, then
-    # 文号) and how many more: 10,000 names in one cell inform no one, and cost seconds.
-    shown = {doc: sorted(gs)[:CITED_BY_SHOWN] for doc, gs in cited_by.items()}
-    involved = {n["graph"] for n in chosen} | {g for gs in shown.values() for g in gs} | \
+    involved = {n["graph"] for n in chosen} | {g for gs in cited_by.values() for g in gs} | \
         {g for gs in named.values() for g in gs}
     by_graph = _notice_index(store, involved)
     order = {g: k for k, g in enumerate(by_graph)}
@@ -702,13 +739,15 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False) -
     for (g, doc), r in first.items():
         title = title_of(r)
         target = resolve(r, title)
-        citers = [by_graph[x]["label"] for x in sorted(shown.get(doc, [g]), key=lambda x: by_graph[x]["label"])]
-        more = len(cited_by.get(doc, ())) - len(citers)
+        # A document cited across a large corpus names the row's notice and counts the
+        # others: thousands of names in one cell inform no one, and cost seconds to list.
+        names = [by_graph[x]["label"] for x in sorted(cited_by.get(doc, [g]), key=lambda x: by_graph[x]["label"])]
+        more = citers.get(doc, 0) - len(names)
         if more > 0:
-            citers.append(f"… {more:,} more")
+            names.append(f"… {more:,} more")
         out.append({"notice": by_graph[g]["label"], "title": title, "number": r["number"], "kind": r["kind"],
                     "relation": "internal" if r["kind"] == "internal" else ("based_on" if r["based"] else "cites"),
-                    "cited_by": "; ".join(citers), "resolves_to": target["label"] if target else None,
+                    "cited_by": "; ".join(names), "resolves_to": target["label"] if target else None,
                     "iri": doc, "_src": r["src"], "_start": r["start"], "_end": r["end"], "_j": by_graph[g]["jurisdiction"] or ""})
     out.sort(key=lambda r: (r["_j"], r["notice"], r["_start"]))
     return _finish(store, out, explain)
@@ -857,7 +896,7 @@ def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bo
           {"" if scope else "OPTIONAL { GRAPH ?graph { ?org pk:jurisdiction ?j } }"}
         }}""", **scope)  # with ?j bound, an OPTIONAL on it again cost 170 ms for one county at 10,000
     meeting_iris = {r["m"] for r in select(store, "SELECT ?m WHERE { GRAPH ?g { ?m a pk:JointMeeting } }",
-                                           **({"m": [ox.NamedNode(r["org"]) for r in orgs]} if scope else {}))}
+                                           **({"m": sorted({ox.NamedNode(r["org"]) for r in orgs}, key=str)} if scope else {}))}
     orgs = [r for r in orgs if r["org"] not in meeting_iris]
     if not orgs:
         return []

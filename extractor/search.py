@@ -105,11 +105,12 @@ def statement_text(source: str, text: str | None, task: str | None, cstart: int 
 # --- ranking: one function for both indexes -----------------------------------------------------------
 
 
-def rank(index, topic: str, scoring: str = "bm25") -> list[tuple[float, int]]:
+def rank(index, topic: str, scoring: str = "bm25", top: int | None = None) -> list[tuple[float, int]]:
     """(score, statement id) of the statements about `topic`, best first. A statement
     qualifies when it holds one of the topic's words — as written, or all of that word's
     sub-words (食品药品安全 for 食品安全); BM25 (or ``tfidf``/``count``, kept for the
-    benchmark) ranks them; ties go by notice, position and IRI."""
+    benchmark) ranks them; ties go by notice, position and IRI. `top`: only the first
+    `top` statements are needed (the list may be longer: ties at the cut stay)."""
     words = query_words(topic)
     qtokens = sorted({t for w in words for t in tokens(w)} | set(words))
     parts = {w: set(tokens(w)) or {w} for w in words}
@@ -128,10 +129,11 @@ def rank(index, topic: str, scoring: str = "bm25") -> list[tuple[float, int]]:
                 s = idf * n * (BM25_K1 + 1) / (n + BM25_K1 * (1 - BM25_B + BM25_B * dl / (avgdl or 1)))
             scores[i] = scores.get(i, 0.0) + s
             held[i].add(t)
-    by_tokens = {i for i in scores if any(ps <= held[i] for ps in parts.values())}
-    folded = index.folded([i for i in scores if i not in by_tokens])
-    keys = [fold(w) for w in parts]
-    found = [i for i in scores if i in by_tokens or any(k in folded.get(i, "") for k in keys)]
+    found = {i for i in scores if any(ps <= held[i] for ps in parts.values())}
+    found |= index.containing([i for i in scores if i not in found], [fold(w) for w in parts])
+    if top is not None and len(found) > top:  # the cut's score: everything as good is kept for the ties
+        cut = sorted((scores[i] for i in found), reverse=True)[top - 1] if top > 0 else math.inf
+        found = {i for i in found if scores[i] >= cut}
     order = index.order(found)
     return sorted(((scores[i], i) for i in found), key=lambda x: (-x[0], order[x[1]]))
 
@@ -183,8 +185,9 @@ class StatementIndex:
     def hits(self, token: str) -> list[tuple[int, int, int]]:
         return [(i, n, self.statements[i].length) for i, n in self.postings.get(token, ())]
 
-    def folded(self, ids: Iterable[int]) -> dict[int, str]:
-        return {i: self.statements[i].folded for i in ids}
+    def containing(self, ids: Iterable[int], keys: Sequence[str]) -> set[int]:
+        """The statements among `ids` whose folded text holds one of `keys`."""
+        return {i for i in ids if any(k in self.statements[i].folded for k in keys)}
 
     def order(self, ids: Iterable[int]) -> dict[int, tuple]:
         return {i: _order(self.statements[i].rows) for i in ids}
@@ -408,8 +411,18 @@ class DiskIndex:
         return self.con.execute(f"SELECT sid, {columns} FROM statements WHERE sid IN "
                                 "(SELECT value FROM json_each(?))", (json.dumps(ids),)).fetchall()
 
-    def folded(self, ids: Iterable[int]) -> dict[int, str]:
-        return dict(self._select("folded", ids))
+    def containing(self, ids: Iterable[int], keys: Sequence[str]) -> set[int]:
+        """The statements among `ids` whose folded text holds one of `keys` (matched in
+        SQLite: thousands of texts never become Python strings)."""
+        ids = list(ids)
+        if not ids or not keys:
+            return set()
+        if "" in keys:  # as `in` would have it
+            return set(ids)
+        test = " OR ".join("instr(folded, ?) > 0" for _ in keys)
+        return {sid for (sid,) in self.con.execute(
+            f"SELECT sid FROM statements WHERE sid IN (SELECT value FROM json_each(?)) AND ({test})",
+            (json.dumps(ids), *keys))}
 
     def sizes(self, ids: Iterable[int]) -> dict[int, int]:
         return dict(self._select("size", ids))

@@ -14,6 +14,8 @@ from typer.testing import CliRunner
 from conftest import CITY, COUNTY
 
 from extractor import query as Q
+from extractor.graph import DEPT
+from extractor.query import local
 from extractor.errors import PolicykgError
 from extractor.search import tokens
 
@@ -195,11 +197,16 @@ def test_refs(store):
     assert Q.refs(store, CITY_NO) == [r for r in rows if r["notice"] == CITY_NO]
 
 
-def test_refs_names_the_first_citers_and_counts_the_rest(store, monkeypatch):
+def test_refs_names_few_citers_and_counts_many(store, monkeypatch):
     monkeypatch.setattr(Q, "CITED_BY_SHOWN", 1)
     rows = {r["number"]: r for r in Q.refs(store, COUNTY_NO) if r["number"]}
-    # first in IRI order (jurisdiction/巴彦淖尔市/… < jurisdiction/祁门县/…), then how many more
-    assert rows["财政部公告2019年第76号"]["cited_by"] == f"{CITY_NO}; … 1 more"
+    # cited by more notices than shown: the row's own notice, then how many more
+    assert rows["财政部公告2019年第76号"]["cited_by"] == f"{COUNTY_NO}; … 1 more"
+    city = {r["number"]: r for r in Q.refs(store, CITY_NO) if r["number"]}
+    assert city["财政部公告2019年第76号"]["cited_by"] == f"{CITY_NO}; … 1 more"
+    monkeypatch.setattr(Q, "CITED_BY_SHOWN", 2)  # few enough: every citer named
+    assert {r["number"]: r for r in Q.refs(store, COUNTY_NO) if r["number"]}["财政部公告2019年第76号"]["cited_by"] \
+        == "; ".join(sorted([COUNTY_NO, CITY_NO]))
     for r in Q.refs(store, explain=True):
         assert r["source"] == TEXTS[r["notice"]][r["start"]:r["end"]] and r["source"].startswith("《")
 
@@ -318,14 +325,52 @@ def test_any_bound_value_comes_back_unchanged(store, text):
 
 
 def test_bind_writes_values_not_text():
-    q = Q.bind("SELECT ?org WHERE { ?org rdfs:label ?name }", name='"} ; DROP ALL ; #', n=[1, 2], c=ox.NamedNode("http://x/y"))
+    q = Q.bind("SELECT ?org WHERE { ?org rdfs:label ?name }", name='"} ; DROP ALL ; #')
     assert 'VALUES ?name { "\\"} ; DROP ALL ; #" }' in q
-    assert "VALUES ?n { 1 2 }" in q.replace('"1"^^<http://www.w3.org/2001/XMLSchema#integer>', "1").replace(
-        '"2"^^<http://www.w3.org/2001/XMLSchema#integer>', "2")
-    assert "VALUES ?c { <http://x/y> }" in q
+    q = Q.bind("SELECT ?org WHERE { ?org rdfs:label ?name }", n=[1, 2], c=ox.NamedNode("http://x/y"))
+    assert "VALUES (?n ?c) { (1 <http://x/y>) (2 <http://x/y>) }" in q.replace(
+        '"1"^^<http://www.w3.org/2001/XMLSchema#integer>', "1").replace('"2"^^<http://www.w3.org/2001/XMLSchema#integer>', "2")
     with pytest.raises(PolicykgError):
         Q.bind("SELECT ?x WHERE { ?x ?p ?o }", **{"bad name": 1})
     assert Q.select(ox.Store(), "SELECT ?v WHERE { }", v=[]) == []
+    assert Q.select(ox.Store(), "SELECT ?v ?w WHERE { }", v=[], w=[1]) == []
+
+
+def test_bind_tuples_are_the_cross_product_and_separate_blocks_past_the_cap(store, monkeypatch):
+    """Several variables: one block of every combination (the same solutions as separate
+    blocks); past `VALUES_TUPLES_MAX` combinations, one block each."""
+    query = "SELECT ?o ?c WHERE { GRAPH ?g { ?o org:classification ?c } }"
+    orgs = [r["o"] for r in Q.select(store, "SELECT DISTINCT ?o WHERE { GRAPH ?g { ?o org:classification ?c } }")]
+    concepts = [ox.NamedNode(DEPT + c) for c in ("fire-rescue", "health", "education")]
+    values = {"o": [ox.NamedNode(o) for o in orgs], "c": concepts}
+    together = Q.select(store, query, **values)
+    assert "VALUES (?o ?c)" in Q.bind(query, **values)
+    monkeypatch.setattr(Q, "VALUES_TUPLES_MAX", 1)
+    assert "VALUES ?o {" in Q.bind(query, **values) and "VALUES ?c {" in Q.bind(query, **values)
+    apart = Q.select(store, query, **values)
+    key = lambda r: (r["o"], r["c"])
+    assert sorted(together, key=key) == sorted(apart, key=key)
+    assert {local(r["c"]) for r in together} == {"fire-rescue", "health", "education"}
+    found = {r["o"].split("/jurisdiction/", 1)[1] for r in together}
+    assert {f"{place}/org/{c}" for place in ("祁门县", "巴彦淖尔市")
+            for c in ("fire-rescue", "health", "education")} <= found
+
+
+def test_long_values_are_bound_in_slices_with_the_same_answers(store, monkeypatch):
+    """`split_on` binds a long list a slice at a time; every named query answers the same."""
+    everything = lambda: (Q.duties(store, "卫健委"), Q.notices(store, [n["graph"] for n in Q.notices(store)]),
+                          Q.who(store, "消防"), Q.members(store), Q.departments(store), Q.refs(store))
+    whole = everything()
+    calls = []
+    real = Q.bind
+    monkeypatch.setattr(Q, "bind", lambda query, **values: (calls.append(values), real(query, **values))[1])
+    monkeypatch.setattr(Q, "VALUES_SLICE", 1)
+    Q._INDEXES.clear()
+    assert everything() == whole
+    assert any(len(v) == 1 for c in calls for v in c.values() if isinstance(v, list))
+    rows = Q.select(store, "SELECT ?n ?no WHERE { GRAPH ?g { ?n eli:id_local ?no } }", split_on="n",
+                    n=[ox.NamedNode(x["iri"]) for x in Q.notices(store)])
+    assert sorted(r["no"] for r in rows) == sorted([COUNTY_NO, CITY_NO])
 
 
 # --- raw SPARQL -------------------------------------------------------------------------------------------------
