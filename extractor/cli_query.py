@@ -156,7 +156,7 @@ def duties_command(
     store = opts.store
     if not query.known_department(store, department):
         raise PolicykgError(f"no department called {department!r} in the registry or the graph")
-    rows = query.duties(store, department, jurisdiction=jurisdiction, explain=opts.explain)
+    rows = query.duties(store, department, jurisdiction=jurisdiction, explain=opts.explain, index=opts.index_path)
     opts.emit(rows, list(query.COLUMNS["duties"]), title=f"duties of {department}", explain_at="text")
 
 

@@ -494,12 +494,23 @@ def _assignments(store: ox.Store, orgs: Sequence[str] | None = None,
         r["clause_id"], r["clause_label"], r["cstart"] = c.get("clause_id"), c.get("clause_label"), c.get("start")
         r["jurisdiction"] = places.get(r["j"])
         r["notice"] = index.get(r["graph"], {}).get("label")
-        r["kind"] = "task" if r["task"] else "duty"
-        # A task's source is its clause up to the end of its tag: the task and who got it.
-        r["_start"] = r["cstart"] if r["task"] and r["cstart"] is not None and r["cstart"] <= r["start"] else r["start"]
-        r["_end"], r["_src"] = r["end"], r["src"]
-    rows.sort(key=lambda r: (r["jurisdiction"] or "", r["notice"] or "", r["_start"], r["start"], r["department"] or ""))
+        complete_assignment(r)
+    rows.sort(key=assignment_order)
     return rows
+
+
+def complete_assignment(r: dict[str, Any]) -> dict[str, Any]:
+    """Add to an assignment row the keys that follow from the others: kind, and the span
+    its row shows — a task's is its clause up to the end of its tag: the task and who got it."""
+    r["kind"] = "task" if r["task"] else "duty"
+    r["_start"] = r["cstart"] if r["task"] and r["cstart"] is not None and r["cstart"] <= r["start"] else r["start"]
+    r["_end"], r["_src"] = r["end"], r["src"]
+    return r
+
+
+def assignment_order(r: dict[str, Any]) -> tuple:
+    """Assignments in text order: by place, notice, position, department."""
+    return r["jurisdiction"] or "", r["notice"] or "", r["_start"], r["start"], r["department"] or "", r["a"]
 
 
 def _duty_row(r: dict[str, Any]) -> dict[str, Any]:
@@ -510,17 +521,21 @@ def _duty_row(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def duties(store: ox.Store, department: str, *, jurisdiction: str | None = None,
-           explain: bool = False) -> list[dict[str, Any]]:
+           explain: bool = False, index: str | Path | None = None) -> list[dict[str, Any]]:
     """Every duty (职责分工) and task assignment (from task tags, ``kind`` = task) of the
     department `department` names, in any jurisdiction or only in `jurisdiction` (a name
     such as 祁门县, or a level: 县, county). An unknown name gives no rows.
 
     Row keys: kind, department, jurisdiction, role, action, text, notice, clause (label as
-    written), clause_id, concept, iri (+ source, start, end with `explain`)."""
+    written), clause_id, concept, iri (+ source, start, end with `explain`). `index`: the
+    ``who-index.sqlite`` a build wrote beside `store`, which holds every assignment's row
+    (read when the store carries its digest, see `who`)."""
     orgs = organisations(store, department, jurisdiction)
     if not orgs:
         return []
-    return _finish(store, [_duty_row(r) for r in _assignments(store, orgs)], explain)
+    found = open_index(store, index) if index is not None else None
+    rows = found.assignments(orgs) if found is not None else _assignments(store, orgs)
+    return _finish(store, [_duty_row(r) for r in rows], explain)
 
 
 def known_department(store: ox.Store, department: str) -> bool:

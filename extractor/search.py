@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from .errors import PolicykgError
-from .graph import DCT, ELI, PROV, RDF, RDFS
+from .graph import DCT, ELI, ORG, PROV, RDF, RDFS
 from .knowledge import PK, by_subject
 from .model import FOLD, clean, name_key
 
@@ -41,7 +41,7 @@ BM25_K1, BM25_B = 1.2, 1.0
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
 
 INDEX_FILE = "who-index.sqlite"
-FORMAT = "policykg-who-index 1"
+FORMAT = "policykg-who-index 2"  # 2: assignment rows
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 
@@ -206,9 +206,10 @@ def _order(rows: list[dict[str, Any]]) -> tuple:
 # --- build side: one notice's statements, from its quads -------------------------------------------------
 
 _RDF_TYPE = RDF + "type"
-_WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "span", PK + "start",
-           PK + "end", PK + "sourceText", PROV + "wasDerivedFrom", PROV + "hadPrimarySource",
-           DCT + "identifier", ELI + "id_local", ELI + "title", RDFS + "label", _RDF_TYPE}
+_WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "span", PK + "start", PK + "end",
+           PK + "actionLabel", PK + "clauseLabel", PK + "sourceText", PK + "jurisdiction", PK + "sha256",
+           PROV + "wasDerivedFrom", PROV + "hadPrimarySource", PROV + "wasGeneratedBy", PROV + "wasAssociatedWith",
+           DCT + "identifier", ELI + "id_local", ELI + "title", RDFS + "label", ORG + "classification", _RDF_TYPE}
 
 
 @dataclass
@@ -220,47 +221,72 @@ class NoticeStatement:
     notice: str  # the notice's label: 文号, else title, else file name
     start: int
     tf: dict[str, int]
+    rows: tuple[dict[str, Any], ...] = ()  # its assignments' rows, as `query._assignments` gives them
 
 
-def notice_statements(quads: Sequence) -> list[NoticeStatement]:
-    """The `who` statements of one notice's quads (`graph.to_rdf`), with their tokens —
-    the statements `query.who` would find for this notice in a store."""
+def notice_assignments(quads: Sequence) -> list[dict[str, Any]]:
+    """The rows `query._assignments` gives for the duty and task assignments of one notice's
+    quads (`graph.to_rdf`), read off the quads: what a build worker holds (a test checks
+    both readings agree on every notice of the corpus)."""
+    from .query import complete_assignment, local
+
     props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    graph = None
     for q in quads:
         p = q.predicate.value
         if p in _WANTED:
             props[q.subject.value][p].append(q.object.value)
+            graph = graph or q.graph_name.value
 
     def one(s: str | None, p: str) -> str | None:
         vals = props.get(s, {}).get(p) if s else None
-        return vals[0] if vals else None
+        return min(vals) if vals else None
 
-    def offsets(node: str | None) -> tuple[int, int] | None:
-        span = one(node, PK + "span")
-        a, b = one(span, PK + "start"), one(span, PK + "end")
-        return (int(a), int(b)) if a is not None and b is not None else None
+    def span(node: str | None) -> tuple[str, int, int] | None:
+        sp = one(node, PK + "span")
+        a, b = one(sp, PK + "start"), one(sp, PK + "end")
+        return (sp.rpartition("#char=")[0], int(a), int(b)) if a is not None and b is not None else None
 
     notice = next((s for s, pr in props.items() if PK + "Notice" in pr.get(_RDF_TYPE, ())), None)
     source = one(notice, PROV + "hadPrimarySource")
-    text = one(source, PK + "sourceText") or ""
+    run = one(notice, PROV + "wasGeneratedBy")
+    listed = one(source, PK + "sha256") is not None and one(run, PROV + "wasAssociatedWith") is not None  # as `query.notices`
     label = (one(notice, ELI + "id_local") or one(notice, ELI + "title") or one(source, RDFS + "label")
-             or re.split(r"[/#]", (notice or "").rstrip("/"))[-1])
-    by_key: dict[str, list] = {}
+             or local(notice)) if notice and listed else None
+    places = {s: min(pr[RDFS + "label"]) for s, pr in props.items()
+              if DCT + "Jurisdiction" in pr.get(_RDF_TYPE, ()) and pr.get(RDFS + "label")}
+    rows = []
     for a in sorted(s for s, pr in props.items() if pr.get(PK + "assignee") and pr.get(PK + "role")):
-        where = offsets(a)
+        where = span(a)
         if where is None:
             continue
-        clause = one(a, PROV + "wasDerivedFrom")
-        cspan = offsets(clause) if one(clause, DCT + "identifier") is not None else None
-        task = one(a, PK + "task")
-        stext, whole = statement_text(text, one(a, PK + "dutyText"), task, cspan[0] if cspan else None, *where)
-        start = cspan[0] if whole else where[0]
-        entry = by_key.setdefault(task if whole else a, [stext, start, []])
-        entry[2].append(a)
-    out = []
-    for stext, start, iris in by_key.values():
-        out.append(NoticeStatement(tuple(iris), fold(stext), label, start, dict(Counter(tokens(stext)))))
-    return out
+        org, clause, task = one(a, PK + "assignee"), one(a, PROV + "wasDerivedFrom"), one(a, PK + "task")
+        cspan = span(clause) if one(clause, DCT + "identifier") is not None else None
+        j = one(org, PK + "jurisdiction")
+        src, start, end = where
+        rows.append(complete_assignment({
+            "a": a, "graph": graph, "org": org, "department": one(org, RDFS + "label"),
+            "concept": one(org, ORG + "classification"), "j": j, "role": one(a, PK + "role"),
+            "action": one(a, PK + "actionLabel"), "text": one(a, PK + "dutyText"), "task": task, "clause": clause,
+            "src": src, "start": start, "end": end, "clause_id": one(clause, DCT + "identifier") if cspan else None,
+            "clause_label": one(clause, PK + "clauseLabel") if cspan else None, "cstart": cspan[1] if cspan else None,
+            "jurisdiction": places.get(j), "notice": label}))
+    return rows
+
+
+def notice_statements(quads: Sequence) -> list[NoticeStatement]:
+    """The `who` statements of one notice's quads (`graph.to_rdf`), with their tokens and
+    rows — the statements `query.who` would find for this notice in a store."""
+    rows = notice_assignments(quads)
+    sources = {q.subject.value: q.object.value for q in quads if q.predicate.value == PK + "sourceText"}
+    by_key: dict[str, list] = {}
+    for r in rows:
+        stext, whole = statement_text(sources.get(r["src"], ""), r["text"], r["task"], r["cstart"], r["start"], r["end"])
+        entry = by_key.setdefault(r["task"] if whole else r["a"], [stext, r["cstart"] if whole else r["start"], []])
+        entry[2].append(r)
+    return [NoticeStatement(tuple(r["a"] for r in rs), fold(stext), rs[0]["notice"] or "", start,
+                            dict(Counter(tokens(stext))), tuple(rs))
+            for stext, start, rs in by_key.values()]
 
 
 # --- on disk ------------------------------------------------------------------------------------------
@@ -274,7 +300,13 @@ CREATE INDEX IF NOT EXISTS statements_graph ON statements(graph);
 CREATE TABLE IF NOT EXISTS postings(token TEXT NOT NULL, data BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS postings_token ON postings(token);
 CREATE TABLE IF NOT EXISTS dead(sid INTEGER PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS assignments(sid INTEGER NOT NULL, org TEXT NOT NULL, row TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS assignments_sid ON assignments(sid);
+CREATE INDEX IF NOT EXISTS assignments_org ON assignments(org);
 """
+# An assignment's row keeps the keys `query.complete_assignment` does not derive.
+_ROW_KEYS = ("a", "graph", "org", "department", "concept", "j", "role", "action", "text", "task", "clause",
+             "src", "start", "end", "clause_id", "clause_label", "cstart", "jurisdiction", "notice")
 SEGMENT = 1 << 20  # postings held in memory before they are written as one segment
 
 
@@ -312,7 +344,7 @@ class IndexWriter:
         wanted = json.dumps({"format": FORMAT, **settings}, sort_keys=True)
         got = self.con.execute("SELECT v FROM meta WHERE k = 'settings'").fetchone()
         if got is None or got[0] != wanted:  # another code or base: start afresh
-            for table in ("meta", "notices", "statements", "postings", "dead"):
+            for table in ("meta", "notices", "statements", "postings", "dead", "assignments"):
                 self.con.execute(f"DELETE FROM {table}")
             self.con.execute("INSERT INTO meta VALUES ('settings', ?)", (wanted,))
         self.held = dict(self.con.execute("SELECT graph, sha256 FROM notices"))
@@ -336,6 +368,7 @@ class IndexWriter:
         if self.held.pop(graph, None) is None:
             return
         self.con.execute("INSERT OR IGNORE INTO dead SELECT sid FROM statements WHERE graph = ?", (graph,))
+        self.con.execute("DELETE FROM assignments WHERE sid IN (SELECT sid FROM statements WHERE graph = ?)", (graph,))
         self.con.execute("DELETE FROM statements WHERE graph = ?", (graph,))
         self.con.execute("DELETE FROM notices WHERE graph = ?", (graph,))
 
@@ -345,16 +378,18 @@ class IndexWriter:
 
     def add(self, graph: str, sha256: str, statements: Sequence[NoticeStatement]) -> None:
         self.remove(graph)
-        rows = []
+        rows, assigned = [], []
         for st in statements:
             sid, length = self.next, sum(st.tf.values())
             self.next += 1
             rows.append((sid, graph, st.notice, st.start, min(st.iris), st.folded, length, len(st.iris),
                          json.dumps(st.iris)))
+            assigned += [(sid, r["org"], json.dumps([r[k] for k in _ROW_KEYS], ensure_ascii=False)) for r in st.rows]
             for t, n in st.tf.items():
                 self.pending[t].extend((sid, n, length))
             self.pending_size += len(st.tf)
         self.con.executemany("INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.con.executemany("INSERT INTO assignments VALUES (?, ?, ?)", assigned)
         self.con.execute("INSERT INTO notices VALUES (?, ?)", (graph, sha256))
         self.held[graph] = sha256
         if self.pending_size >= SEGMENT:
@@ -432,13 +467,28 @@ class DiskIndex:
 
     def rows(self, store, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
         """The assignment rows (as `query._assignments` gives them) of statements `ids`."""
-        from .query import _assignments
+        out: dict[int, list[dict[str, Any]]] = {sid: [] for sid in ids}
+        for sid, row in self.con.execute("SELECT sid, row FROM assignments WHERE sid IN "
+                                         "(SELECT value FROM json_each(?))", (json.dumps(list(ids)),)):
+            out[sid].append(_row(row))
+        from .query import assignment_order
 
-        iris = {sid: json.loads(v) for sid, v in self._select("iris", ids)}
-        found = {r["a"]: r for r in _assignments(store, iris=sorted({a for v in iris.values() for a in v}))}
-        position = {a: k for k, a in enumerate(found)}
-        return {sid: sorted((found[a] for a in v if a in found), key=lambda r: position[r["a"]])
-                for sid, v in iris.items()}
+        return {sid: sorted(rows, key=assignment_order) for sid, rows in out.items()}
+
+    def assignments(self, orgs: Sequence[str]) -> list[dict[str, Any]]:
+        """The rows of every assignment to `orgs`, as `query._assignments` gives them."""
+        rows = [_row(row) for sid, row in self.con.execute(
+            "SELECT sid, row FROM assignments WHERE org IN (SELECT value FROM json_each(?))", (json.dumps(list(orgs)),))
+            if sid not in self.dead]
+        from .query import assignment_order
+
+        return sorted(rows, key=assignment_order)
+
+
+def _row(data: str) -> dict[str, Any]:
+    from .query import complete_assignment
+
+    return complete_assignment(dict(zip(_ROW_KEYS, json.loads(data))))
 
 
 def open_index(store, path: str | Path) -> DiskIndex | None:

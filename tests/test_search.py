@@ -3,6 +3,7 @@
 stale one."""
 from __future__ import annotations
 
+import gc
 import shutil
 import sqlite3
 import subprocess
@@ -17,8 +18,8 @@ from extractor.build import STORE_DIR, build
 from extractor.cli import app
 from extractor.graph import to_rdf
 from extractor.pipeline import process
-from extractor.search import (INDEX_FILE, DiskIndex, StatementIndex, index_path, notice_statements, open_index,
-                              rank)
+from extractor.search import (INDEX_FILE, DiskIndex, StatementIndex, index_path, notice_assignments,
+                              notice_statements, open_index, rank)
 from extractor.store import add_document, open_store
 
 from conftest import CITY, COUNTY, EXTRA, ROOT
@@ -39,6 +40,9 @@ def store(built):
     s = open_store(built / STORE_DIR)
     yield s
     del s
+    # The test's frame can stay in a reference cycle (pytest's own tracebacks) until the
+    # collector runs: collect now, or the next test finds the store's lock still taken.
+    gc.collect()
 
 
 def test_the_build_writes_an_index_the_store_vouches_for(built, store):
@@ -63,6 +67,36 @@ def test_it_holds_the_statements_the_store_gives(built, store):
         for st in notice_statements(to_rdf(process(path))):
             got.append((tuple(sorted(st.iris)), st.folded, st.tf))
     assert sorted(got) == want
+
+
+def test_it_holds_every_assignment_row_the_store_gives(built, store):
+    """The rows the worker reads off each notice's quads are, key for key, those
+    `query._assignments` reads from the whole store; the index gives them back the same."""
+    want = Q._assignments(store)
+    got = sorted((r for path in (COUNTY, CITY, *EXTRA) for r in notice_assignments(to_rdf(process(path)))),
+                 key=Q.assignment_order)
+    assert len(want) > 150 and got == want
+    index = open_index(store, built / INDEX_FILE)
+    orgs = sorted({r["org"] for r in want})
+    assert index.assignments(orgs) == want
+
+
+@pytest.mark.parametrize("department, place", [("卫健委", None), ("消防", None), ("市场监管局", "祁门县"),
+                                               ("教育局", "县"), ("人社局", "巴彦淖尔市"), ("妇联", None)])
+def test_duties_answer_the_same_from_disk_and_memory(built, store, department, place):
+    disk = Q.duties(store, department, jurisdiction=place, index=built / INDEX_FILE, explain=True)
+    assert disk == Q.duties(store, department, jurisdiction=place, explain=True)
+    assert disk or place == "巴彦淖尔市"
+
+
+def test_the_cli_reads_duties_from_the_index(built, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("duties read the assignments from the store")
+
+    monkeypatch.setattr(Q, "_assignments", refuse)
+    res = CliRunner().invoke(app, ["duties", "卫健委", "--store", str(built / STORE_DIR), "-f", "json"])
+    assert res.exit_code == 0, res.output
+    assert "卫生健康" in res.output
 
 
 @pytest.mark.parametrize("topic", TOPICS)
