@@ -923,8 +923,8 @@ def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bo
     tasks = {r["org"]: r["n"] for r in select(store, """
         SELECT ?org (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a a pk:TaskAssignment ; pk:assignee ?org } } GROUP BY ?org""",
         **mine)}
-    member_of = {r["org"]: r["n"] for r in select(store, """
-        SELECT ?org (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g { ?ms a org:Membership ; org:member ?org ; org:organization ?m } }
+    member_of = {r["org"]: r["n"] for r in select(store, """  # only memberships have both (ORG's domain)
+        SELECT ?org (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g { ?ms org:member ?org ; org:organization ?m } }
         GROUP BY ?org""", **mine)}
     table: dict[str, dict[str, Any]] = {}
     for r in sorted(orgs, key=lambda r: (index.get(r["graph"], {}).get("label") or "", r["label"])):

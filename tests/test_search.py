@@ -4,6 +4,7 @@ stale one."""
 from __future__ import annotations
 
 import gc
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -79,6 +80,20 @@ def test_it_holds_every_assignment_row_the_store_gives(built, store):
     index = open_index(store, built / INDEX_FILE)
     orgs = sorted({r["org"] for r in want})
     assert index.assignments(orgs) == want
+
+
+def test_rows_are_packed_and_unpacked_exactly():
+    from extractor.search import _ROW_KEYS, _pack, _unpack
+
+    doc = "https://x.org/jurisdiction/某县/doc/某政发-2021-1"
+    row = {k: None for k in _ROW_KEYS} | {
+        "a": doc + "/duty/main/1/d1", "graph": doc + "/graph", "org": doc + "/org/某办", "src": doc + "/source",
+        "clause": "https://elsewhere.org/clause/1", "department": "+/某办", "text": "/开头的文字", "start": 3, "end": 9,
+        "task": None, "cstart": None}
+    assert _unpack(_pack(row)) == Q.complete_assignment(dict(row))
+    placed = row | {"j": "https://x.org/jurisdiction/某县", "org": "https://x.org/jurisdiction/某县/org/health"}
+    assert _unpack(_pack(placed)) == Q.complete_assignment(dict(placed))
+    assert len(_pack(placed)) < len(json.dumps(list(placed.values()), ensure_ascii=False))
 
 
 @pytest.mark.parametrize("department, place", [("卫健委", None), ("消防", None), ("市场监管局", "祁门县"),

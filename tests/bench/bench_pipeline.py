@@ -260,8 +260,10 @@ def queries(out: Path, runs: int) -> None:
     index = out / INDEX_FILE
     one = next(n for n in Q.notices(store) if n.get("jurisdiction"))
     cases = {
-        "duties 卫健委": lambda: Q.duties(store, "卫健委"),
-        f"duties 市场监管局 -j {one['jurisdiction']}": lambda: Q.duties(store, "市场监管局", jurisdiction=one["jurisdiction"]),
+        "duties 卫健委 (rows from the build's index)": lambda: Q.duties(store, "卫健委", index=index),
+        "duties 卫健委 (rows read from the store)": lambda: Q.duties(store, "卫健委"),
+        f"duties 市场监管局 -j {one['jurisdiction']}": lambda: Q.duties(store, "市场监管局", jurisdiction=one["jurisdiction"],
+                                                                    index=index),
         "who 消防 (the build's index on disk)": lambda: Q.who(store, "消防", limit=50, index=index),
         "who 食品安全 (the build's index on disk)": lambda: Q.who(store, "食品安全", limit=50, index=index),
         "members <one notice>": lambda: Q.members(store, one["label"]),
