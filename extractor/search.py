@@ -221,7 +221,7 @@ class NoticeStatement:
     notice: str  # the notice's label: 文号, else title, else file name
     start: int
     tf: dict[str, int]
-    rows: tuple[dict[str, Any], ...] = ()  # its assignments' rows, as `query._assignments` gives them
+    rows: tuple[tuple[str, str], ...] = ()  # (organisation, packed row) of its assignments: see `_pack`
 
 
 def notice_assignments(quads: Sequence) -> list[dict[str, Any]]:
@@ -285,7 +285,7 @@ def notice_statements(quads: Sequence) -> list[NoticeStatement]:
         entry = by_key.setdefault(r["task"] if whole else r["a"], [stext, r["cstart"] if whole else r["start"], []])
         entry[2].append(r)
     return [NoticeStatement(tuple(r["a"] for r in rs), fold(stext), rs[0]["notice"] or "", start,
-                            dict(Counter(tokens(stext))), tuple(rs))
+                            dict(Counter(tokens(stext))), tuple((r["org"], _pack(r)) for r in rs))
             for stext, start, rs in by_key.values()]
 
 
@@ -414,7 +414,7 @@ class IndexWriter:
             self.next += 1
             rows.append((sid, graph, st.notice, st.start, min(st.iris), st.folded, length, len(st.iris),
                          json.dumps(st.iris)))
-            assigned += [(sid, r["org"], _pack(r)) for r in st.rows]
+            assigned += [(sid, org, row) for org, row in st.rows]
             for t, n in st.tf.items():
                 self.pending[t].extend((sid, n, length))
             self.pending_size += len(st.tf)
