@@ -238,7 +238,7 @@ def departments_command(
     """Every department with its jurisdiction, registry concept and counts of duties and tasks."""
     from . import query
 
-    rows = query.departments(opts.store, jurisdiction=jurisdiction, explain=opts.explain)
+    rows = query.departments(opts.store, jurisdiction=jurisdiction, explain=opts.explain, index=opts.index_path)
     opts.emit(rows, list(query.COLUMNS["departments"]), title="departments", explain_at="department")
 
 

@@ -90,26 +90,38 @@ def bind(query: str, **values: Any) -> str:
     tuples for all of them (separate blocks past `VALUES_TUPLES_MAX` combinations).
 
     A scalar binds one value, a list/tuple/set the alternatives (an empty one: no
-    solution). Values are serialised by pyoxigraph, never pasted: quotes, backslashes,
-    newlines and braces in a value stay inside its literal.
+    solution). A keyword naming several variables joined by ``__`` (``org__graph``) binds
+    them together, from a list of tuples. Values are serialised by pyoxigraph, never
+    pasted: quotes, backslashes, newlines and braces in a value stay inside its literal.
     """
-    columns: list[tuple[str, list[str]]] = []
-    for name, value in values.items():
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            raise PolicykgError(f"bad SPARQL variable name {name!r}")
-        items = sorted(value, key=term) if isinstance(value, (set, frozenset)) else \
-            value if isinstance(value, (list, tuple)) else [value]
-        columns.append((name, [term(v) for v in items]))
+    columns: list[tuple[list[str], list[list[str]]]] = []
+    for key, value in values.items():
+        names = key.split("__")
+        if not all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n) for n in names):
+            raise PolicykgError(f"bad SPARQL variable name {key!r}")
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else \
+            value if isinstance(value, (list, tuple)) and (len(names) == 1 or not value or
+                                                           isinstance(value[0], (list, tuple))) else [value]
+        rows = [[term(v)] for v in items] if len(names) == 1 else [[term(v) for v in row] for row in items]
+        if any(len(row) != len(names) for row in rows):
+            raise PolicykgError(f"bind: {key} takes tuples of {len(names)} values")
+        columns.append((names, rows))
     if not columns:
         return query
     m = _WHERE.search(query)
     if m is None:
         raise PolicykgError("bind: the query has no WHERE { … } to put values in")
-    if len(columns) > 1 and math.prod(len(terms) for _, terms in columns) <= VALUES_TUPLES_MAX:
-        rows = " ".join(f"({' '.join(row)})" for row in itertools.product(*(terms for _, terms in columns)))
-        blocks = [f"VALUES ({' '.join('?' + name for name, _ in columns)}) {{ {rows} }}"]
+
+    def block(names: list[str], rows: Iterable[list[str]]) -> str:
+        if len(names) == 1:
+            return f"VALUES ?{names[0]} {{ {' '.join(row[0] for row in rows)} }}"
+        return f"VALUES ({' '.join('?' + n for n in names)}) {{ {' '.join('(' + ' '.join(row) + ')' for row in rows)} }}"
+
+    if len(columns) > 1 and math.prod(len(rows) for _, rows in columns) <= VALUES_TUPLES_MAX:
+        blocks = [block([n for names, _ in columns for n in names],
+                        ([t for part in combo for t in part] for combo in itertools.product(*(rows for _, rows in columns))))]
     else:
-        blocks = [f"VALUES ?{name} {{ {' '.join(terms)} }}" for name, terms in columns]
+        blocks = [block(names, rows) for names, rows in columns]
     return f"{query[:m.end()]}\n  {' '.join(blocks)}\n{query[m.end():]}"
 
 
@@ -888,14 +900,16 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
 # --- departments -------------------------------------------------------------------------------------------
 
 
-def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bool = False) -> list[dict[str, Any]]:
+def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bool = False,
+                index: str | Path | None = None) -> list[dict[str, Any]]:
     """Every organisation of the store (not the joint meetings) with its duty and task counts,
     or only those of `jurisdiction` (a name such as 祁门县, a start such as 祁门, or a level:
-    县, county).
+    县, county). `index`: the build's ``who-index.sqlite``, which counts duties and tasks when
+    the store vouches for it (see `who`).
 
-    Row keys: department, jurisdiction, concept, label_en (the registry's English name),
-    duties, tasks, member_of (joint meetings it is a member unit of), notices (that name
-    it), iri (+ source, start, end: its first mention)."""
+    Row keys: department (its name in the first notice naming it), jurisdiction, concept,
+    label_en (the registry's English name), duties, tasks, member_of (joint meetings it is a
+    member unit of), notices (that name it), iri (+ source, start, end: its first mention)."""
     from .departments import concept_labels
 
     scope: dict[str, Any] = {}
@@ -904,46 +918,59 @@ def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bo
         if not places:
             return []
         scope["j"] = [ox.NamedNode(j) for j in places]
-    orgs = select(store, f"""
-        SELECT ?org ?graph ?label ?concept ?j WHERE {{
-          GRAPH ?graph {{ ?org a org:Organization ; rdfs:label ?label{" ; pk:jurisdiction ?j" if scope else ""} }}
-          OPTIONAL {{ GRAPH ?graph {{ ?org org:classification ?concept }} }}
-          {"" if scope else "OPTIONAL { GRAPH ?graph { ?org pk:jurisdiction ?j } }"}
-        }}""", **scope)  # with ?j bound, an OPTIONAL on it again cost 170 ms for one county at 10,000
-    meeting_iris = {r["m"] for r in select(store, "SELECT ?m WHERE { GRAPH ?g { ?m a pk:JointMeeting } }",
-                                           **({"m": sorted({ox.NamedNode(r["org"]) for r in orgs}, key=str)} if scope else {}))}
-    orgs = [r for r in orgs if r["org"] not in meeting_iris]
-    if not orgs:
+    # Which notices name which organisation (only organisations have pk:jurisdiction); then
+    # the name, concept and place of each as its first notice states them: naming and
+    # classifying an organisation again in every notice is read once, not per notice.
+    pairs = select(store, "SELECT ?org ?graph WHERE { GRAPH ?graph { ?org pk:jurisdiction ?j } }" if scope else
+                   "SELECT ?org ?graph WHERE { GRAPH ?graph { ?org a org:Organization } }", **scope)
+    meeting_iris = {r["m"] for r in select(store, "SELECT DISTINCT ?m WHERE { GRAPH ?g { ?m a pk:JointMeeting } }",
+                                           **({"m": sorted({ox.NamedNode(r["org"]) for r in pairs}, key=str)}
+                                              if scope else {}))}
+    pairs = [r for r in pairs if r["org"] not in meeting_iris]
+    if not pairs:
         return []
-    mine = {"org": sorted({ox.NamedNode(r["org"]) for r in orgs}, key=str)} if scope else {}
-    index = _notice_index(store, {r["graph"] for r in orgs} if scope else None)
-    places = jurisdiction_labels(store, (r["j"] for r in orgs))
-    assigned = {r["org"]: r["n"] for r in select(store, """
-        SELECT ?org (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a pk:assignee ?org } } GROUP BY ?org""", **mine)}
-    tasks = {r["org"]: r["n"] for r in select(store, """
-        SELECT ?org (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a a pk:TaskAssignment ; pk:assignee ?org } } GROUP BY ?org""",
-        **mine)}
-    member_of = {r["org"]: r["n"] for r in select(store, """  # only memberships have both (ORG's domain)
+    notice_index = _notice_index(store, {r["graph"] for r in pairs} if scope else None)
+    label_of = lambda g: notice_index.get(g, {}).get("label") or ""
+    graphs: dict[str, set[str]] = {}
+    for r in pairs:
+        graphs.setdefault(r["org"], set()).add(r["graph"])
+    first = {org: min(gs, key=lambda g: (label_of(g), g)) for org, gs in graphs.items()}
+    details: dict[str, dict[str, Any]] = {}
+    for r in select(store, """
+            SELECT ?org ?graph ?label ?concept ?j WHERE { GRAPH ?graph { ?org rdfs:label ?label }
+              OPTIONAL { GRAPH ?graph { ?org org:classification ?concept } }
+              OPTIONAL { GRAPH ?graph { ?org pk:jurisdiction ?j } } }""", split_on="org__graph",
+                    org__graph=[(ox.NamedNode(o), ox.NamedNode(g)) for o, g in sorted(first.items())]):
+        best = details.get(r["org"])
+        if best is None or r["label"] < best["label"]:
+            details[r["org"]] = r
+    places = jurisdiction_labels(store, (r["j"] for r in details.values()))
+    mine = {"org": sorted({ox.NamedNode(o) for o in details}, key=str)} if scope else {}
+    found = open_index(store, index) if index is not None else None
+    if found is not None:
+        assigned, tasks = found.counts(list(details))
+    else:
+        assigned = {r["org"]: r["n"] for r in select(store, """
+            SELECT ?org (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a pk:assignee ?org } } GROUP BY ?org""", **mine)}
+        tasks = {r["org"]: r["n"] for r in select(store, """
+            SELECT ?org (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a a pk:TaskAssignment ; pk:assignee ?org } } GROUP BY ?org""",
+            **mine)}
+    # org:member and org:organization are said of memberships only (ORG's domain): no type pattern
+    member_of = {r["org"]: r["n"] for r in select(store, """
         SELECT ?org (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g { ?ms org:member ?org ; org:organization ?m } }
         GROUP BY ?org""", **mine)}
     table: dict[str, dict[str, Any]] = {}
-    for r in sorted(orgs, key=lambda r: (index.get(r["graph"], {}).get("label") or "", r["label"])):
-        t = table.get(r["org"])
-        if t is None:
-            concept = local(r["concept"]) if r["concept"] and r["concept"].startswith(DEPT) else None
-            en = None
-            if concept:
-                try:
-                    en = concept_labels(concept)["en"]
-                except PolicykgError:
-                    en = None
-            t = table[r["org"]] = {
-                "department": r["label"], "jurisdiction": places.get(r["j"]), "concept": concept, "label_en": en,
-                "duties": assigned.get(r["org"], 0) - tasks.get(r["org"], 0), "tasks": tasks.get(r["org"], 0),
-                "member_of": member_of.get(r["org"], 0), "notices": 0, "iri": r["org"], "_graphs": set()}
-        t["_graphs"].add(r["graph"])
-    for t in table.values():
-        t["notices"] = len(t.pop("_graphs"))
+    for org, r in details.items():
+        concept = local(r["concept"]) if r["concept"] and r["concept"].startswith(DEPT) else None
+        en = None
+        if concept:
+            try:
+                en = concept_labels(concept)["en"]
+            except PolicykgError:
+                en = None
+        table[org] = {"department": r["label"], "jurisdiction": places.get(r["j"]), "concept": concept, "label_en": en,
+                      "duties": assigned.get(org, 0) - tasks.get(org, 0), "tasks": tasks.get(org, 0),
+                      "member_of": member_of.get(org, 0), "notices": len(graphs[org]), "iri": org}
     out = sorted(table.values(), key=lambda t: (t["jurisdiction"] or "", -t["duties"], -t["tasks"], t["department"]))
     if explain:
         firsts: dict[str, dict] = {}

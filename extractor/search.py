@@ -41,7 +41,7 @@ BM25_K1, BM25_B = 1.2, 1.0
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
 
 INDEX_FILE = "who-index.sqlite"
-FORMAT = "policykg-who-index 3"  # 2: assignment rows; 3: their IRIs relative
+FORMAT = "policykg-who-index 4"  # 2: assignment rows; 3: their IRIs relative; 4: task flag
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 
@@ -221,7 +221,7 @@ class NoticeStatement:
     notice: str  # the notice's label: 文号, else title, else file name
     start: int
     tf: dict[str, int]
-    rows: tuple[tuple[str, str], ...] = ()  # (organisation, packed row) of its assignments: see `_pack`
+    rows: tuple[tuple[str, bool, str], ...] = ()  # (organisation, a task?, packed row) of its assignments: `_pack`
 
 
 def notice_assignments(quads: Sequence) -> list[dict[str, Any]]:
@@ -285,7 +285,7 @@ def notice_statements(quads: Sequence) -> list[NoticeStatement]:
         entry = by_key.setdefault(r["task"] if whole else r["a"], [stext, r["cstart"] if whole else r["start"], []])
         entry[2].append(r)
     return [NoticeStatement(tuple(r["a"] for r in rs), fold(stext), rs[0]["notice"] or "", start,
-                            dict(Counter(tokens(stext))), tuple((r["org"], _pack(r)) for r in rs))
+                            dict(Counter(tokens(stext))), tuple((r["org"], r["kind"] == "task", _pack(r)) for r in rs))
             for stext, start, rs in by_key.values()]
 
 
@@ -300,7 +300,7 @@ CREATE INDEX IF NOT EXISTS statements_graph ON statements(graph);
 CREATE TABLE IF NOT EXISTS postings(token TEXT NOT NULL, data BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS postings_token ON postings(token);
 CREATE TABLE IF NOT EXISTS dead(sid INTEGER PRIMARY KEY);
-CREATE TABLE IF NOT EXISTS assignments(sid INTEGER NOT NULL, org TEXT NOT NULL, row TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS assignments(sid INTEGER NOT NULL, org TEXT NOT NULL, task INTEGER NOT NULL, row TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS assignments_sid ON assignments(sid);
 CREATE INDEX IF NOT EXISTS assignments_org ON assignments(org);
 """
@@ -414,12 +414,12 @@ class IndexWriter:
             self.next += 1
             rows.append((sid, graph, st.notice, st.start, min(st.iris), st.folded, length, len(st.iris),
                          json.dumps(st.iris)))
-            assigned += [(sid, org, row) for org, row in st.rows]
+            assigned += [(sid, org, int(task), row) for org, task, row in st.rows]
             for t, n in st.tf.items():
                 self.pending[t].extend((sid, n, length))
             self.pending_size += len(st.tf)
         self.con.executemany("INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        self.con.executemany("INSERT INTO assignments VALUES (?, ?, ?)", assigned)
+        self.con.executemany("INSERT INTO assignments VALUES (?, ?, ?, ?)", assigned)
         self.con.execute("INSERT INTO notices VALUES (?, ?)", (graph, sha256))
         self.held[graph] = sha256
         if self.pending_size >= SEGMENT:
@@ -505,6 +505,17 @@ class DiskIndex:
 
         return {sid: sorted(rows, key=assignment_order) for sid, rows in out.items()}
 
+    def counts(self, orgs: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:
+        """({org: its assignments}, {org: those that are tasks}) for `orgs`."""
+        assigned, tasks = {}, {}
+        for org, n, t in self.con.execute(
+                "SELECT org, COUNT(*), SUM(task) FROM assignments WHERE org IN (SELECT value FROM json_each(?)) "
+                "GROUP BY org", (json.dumps(list(orgs)),)):
+            assigned[org] = n
+            if t:
+                tasks[org] = t
+        return assigned, tasks
+
     def assignments(self, orgs: Sequence[str]) -> list[dict[str, Any]]:
         """The rows of every assignment to `orgs`, as `query._assignments` gives them."""
         rows = [_unpack(row) for sid, row in self.con.execute(
@@ -527,10 +538,11 @@ def open_index(store, path: str | Path) -> DiskIndex | None:
         return None
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        got = con.execute("SELECT v FROM meta WHERE k = 'digest'").fetchone()
-    except sqlite3.Error:
+        meta = dict(con.execute("SELECT k, v FROM meta WHERE k IN ('digest', 'settings')"))
+        written = json.loads(meta.get("settings") or "{}").get("format")
+    except (sqlite3.Error, ValueError, AttributeError):
         return None
-    if got is None or got[0] not in marks:
+    if meta.get("digest") not in marks or written != FORMAT:  # another build's, or an older policykg's
         con.close()
         return None
     return DiskIndex(con)

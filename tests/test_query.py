@@ -336,6 +336,16 @@ def test_bind_writes_values_not_text():
     assert Q.select(ox.Store(), "SELECT ?v ?w WHERE { }", v=[], w=[1]) == []
 
 
+def test_bind_binds_variables_together_from_tuples(store):
+    pairs = [(ox.NamedNode("http://x/a"), 1), (ox.NamedNode("http://x/b"), 2)]
+    q = Q.bind("SELECT ?o ?n WHERE { }", o__n=pairs)
+    assert "VALUES (?o ?n) { (<http://x/a> " in q and q.count("(<http://x/") == 2
+    assert sorted((r["o"], r["n"]) for r in Q.select(store, "SELECT ?o ?n WHERE { }", o__n=pairs)) == \
+        [("http://x/a", 1), ("http://x/b", 2)]
+    with pytest.raises(PolicykgError):
+        Q.bind("SELECT ?o ?n WHERE { }", o__n=[(1,)])
+
+
 def test_bind_tuples_are_the_cross_product_and_separate_blocks_past_the_cap(store, monkeypatch):
     """Several variables: one block of every combination (the same solutions as separate
     blocks); past `VALUES_TUPLES_MAX` combinations, one block each."""

@@ -104,6 +104,14 @@ def test_duties_answer_the_same_from_disk_and_memory(built, store, department, p
     assert disk or place == "巴彦淖尔市"
 
 
+@pytest.mark.parametrize("place", [None, "祁门县", "县", "巴彦淖尔"])
+def test_departments_count_the_same_from_disk_and_memory(built, store, place):
+    disk = Q.departments(store, jurisdiction=place, index=built / INDEX_FILE)
+    assert disk == Q.departments(store, jurisdiction=place)
+    assert sum(r["tasks"] for r in disk) > 0 or place in ("祁门县", "县")
+    assert sum(r["duties"] for r in disk) > 0
+
+
 def test_the_cli_reads_duties_from_the_index(built, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("duties read the assignments from the store")
@@ -151,6 +159,20 @@ def test_no_index_a_foreign_or_broken_one(built, store, tmp_path):
     assert open_index(store, broken) is None
     memory = open_store()  # a store built in memory carries no digest
     assert open_index(memory, built / INDEX_FILE) is None
+
+
+def test_an_index_of_another_format_is_not_read(built, tmp_path):
+    out = tmp_path / "copy"
+    shutil.copytree(built, out)
+    s = open_store(out / STORE_DIR)
+    assert open_index(s, out / INDEX_FILE) is not None
+    con = sqlite3.connect(out / INDEX_FILE)
+    settings = json.loads(con.execute("SELECT v FROM meta WHERE k = 'settings'").fetchone()[0])
+    con.execute("UPDATE meta SET v = ? WHERE k = 'settings'", (json.dumps({**settings, "format": "policykg-who-index 1"}),))
+    con.commit()
+    con.close()
+    assert open_index(s, out / INDEX_FILE) is None  # an older policykg's file: who and duties read the store
+    assert Q.duties(s, "消防", index=out / INDEX_FILE) == Q.duties(s, "消防")
 
 
 def test_incremental_builds_keep_it_in_step(tmp_path):
