@@ -271,8 +271,8 @@ def queries(out: Path, runs: int) -> None:
         "meetings <one notice>": lambda: Q.meetings(store, [one["label"]]),
         f"meetings {one['jurisdiction']} (every notice of a place)": lambda: Q.meetings(store, [one["jurisdiction"]]),
         "meetings": lambda: Q.meetings(store),
-        f"departments -j {one['jurisdiction']}": lambda: Q.departments(store, jurisdiction=one["jurisdiction"]),
-        "departments": lambda: Q.departments(store),
+        f"departments -j {one['jurisdiction']}": lambda: Q.departments(store, jurisdiction=one["jurisdiction"], index=index),
+        "departments": lambda: Q.departments(store, index=index),
     }
     size = index.stat().st_size / 1e6 if index.exists() else 0
     _, first = clock(lambda: Q.who(store, "培训", limit=50, index=index))
