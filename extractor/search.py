@@ -10,9 +10,14 @@ all the departments a tag names). Two indexes answer the same `rank`:
   from the quads they already hold, so a large store is never read back statement by
   statement; `IndexWriter` keeps it in step with the store (incremental builds included).
 
+The file also holds every assignment's row as `query._assignments` reads it from the store
+(`notice_assignments`, read off the same quads): `who` shows its answer from them, and
+`duties` and `departments` answer from them at any corpus size (41,532 rows of 卫健委 at
+10,000 notices: 0.7 s, against 11 s through SPARQL).
+
 The store says which index file state it matches: the build puts a digest of the indexed
 notices in the graph ``{base}build`` (`pk:whoIndex`); `store.add_document` and a new build
-remove it, and a stale or foreign file is ignored.
+remove it, and a stale, foreign or older-format file is ignored.
 """
 from __future__ import annotations
 
@@ -228,15 +233,21 @@ def notice_assignments(quads: Sequence) -> list[dict[str, Any]]:
     """The rows `query._assignments` gives for the duty and task assignments of one notice's
     quads (`graph.to_rdf`), read off the quads: what a build worker holds (a test checks
     both readings agree on every notice of the corpus)."""
-    from .query import complete_assignment, local
+    return _assignment_rows(*_read(quads))
 
+
+def _read(quads: Sequence) -> tuple[dict[str, dict[str, list]], str | None]:
+    """{subject: {predicate: [values]}} of the predicates the rows need, and the graph."""
     props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    graph = None
     for q in quads:
         p = q.predicate.value
         if p in _WANTED:
             props[q.subject.value][p].append(q.object.value)
-            graph = graph or q.graph_name.value
+    return props, quads[0].graph_name.value if quads else None
+
+
+def _assignment_rows(props: dict[str, dict[str, list]], graph: str | None) -> list[dict[str, Any]]:
+    from .query import complete_assignment, local
 
     def one(s: str | None, p: str) -> str | None:
         vals = props.get(s, {}).get(p) if s else None
@@ -277,11 +288,12 @@ def notice_assignments(quads: Sequence) -> list[dict[str, Any]]:
 def notice_statements(quads: Sequence) -> list[NoticeStatement]:
     """The `who` statements of one notice's quads (`graph.to_rdf`), with their tokens and
     rows — the statements `query.who` would find for this notice in a store."""
-    rows = notice_assignments(quads)
-    sources = {q.subject.value: q.object.value for q in quads if q.predicate.value == PK + "sourceText"}
+    props, graph = _read(quads)
+    rows = _assignment_rows(props, graph)
     by_key: dict[str, list] = {}
     for r in rows:
-        stext, whole = statement_text(sources.get(r["src"], ""), r["text"], r["task"], r["cstart"], r["start"], r["end"])
+        source = (props.get(r["src"], {}).get(PK + "sourceText") or [""])[0]
+        stext, whole = statement_text(source, r["text"], r["task"], r["cstart"], r["start"], r["end"])
         entry = by_key.setdefault(r["task"] if whole else r["a"], [stext, r["cstart"] if whole else r["start"], []])
         entry[2].append(r)
     return [NoticeStatement(tuple(r["a"] for r in rs), fold(stext), rs[0]["notice"] or "", start,
