@@ -119,22 +119,24 @@ def rank(index, topic: str, scoring: str = "bm25", top: int | None = None) -> li
     words = query_words(topic)
     qtokens = sorted({t for w in words for t in tokens(w)} | set(words))
     parts = {w: set(tokens(w)) or {w} for w in words}
-    n_docs, avgdl = index.size, index.avgdl
+    n_docs, avgdl = index.size, index.avgdl or 1
     scores: dict[int, float] = {}
-    held: dict[int, set[str]] = defaultdict(set)
+    holding: dict[str, set[int]] = {}  # token → the statements holding it
     for t in qtokens:
-        hits = index.hits(t)
-        idf = math.log(1 + (n_docs - len(hits) + 0.5) / (len(hits) + 0.5))
-        for i, n, dl in hits:
-            if scoring == "count":
-                s = n
-            elif scoring == "tfidf":
-                s = (1 + math.log(n)) * idf / math.sqrt(dl or 1)
-            else:
-                s = idf * n * (BM25_K1 + 1) / (n + BM25_K1 * (1 - BM25_B + BM25_B * dl / (avgdl or 1)))
-            scores[i] = scores.get(i, 0.0) + s
-            held[i].add(t)
-    found = {i for i in scores if any(ps <= held[i] for ps in parts.values())}
+        ids, tfs, lengths = index.hits(t)
+        holding[t] = set(ids)
+        idf = math.log(1 + (n_docs - len(ids) + 0.5) / (len(ids) + 0.5))
+        if scoring == "count":
+            gains = tfs
+        elif scoring == "tfidf":
+            gains = [(1 + math.log(n)) * idf / math.sqrt(dl or 1) for n, dl in zip(tfs, lengths)]
+        else:
+            gains = [idf * n * (BM25_K1 + 1) / (n + BM25_K1 * (1 - BM25_B + BM25_B * dl / avgdl))
+                     for n, dl in zip(tfs, lengths)]
+        get = scores.get
+        for i, s in zip(ids, gains):
+            scores[i] = get(i, 0.0) + s
+    found = set().union(*(set.intersection(*(holding[t] for t in ps)) for ps in parts.values()))
     found |= index.containing([i for i in scores if i not in found], [fold(w) for w in parts])
     if top is not None and len(found) > top:  # the cut's score: everything as good is kept for the ties
         cut = sorted((scores[i] for i in found), reverse=True)[top - 1] if top > 0 else math.inf
@@ -187,8 +189,10 @@ class StatementIndex:
     def size(self) -> int:
         return len(self.statements)
 
-    def hits(self, token: str) -> list[tuple[int, int, int]]:
-        return [(i, n, self.statements[i].length) for i, n in self.postings.get(token, ())]
+    def hits(self, token: str) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
+        """(statement ids, the token's count in each, each one's length)."""
+        postings = self.postings.get(token, ())
+        return [i for i, _ in postings], [n for _, n in postings], [self.statements[i].length for i, _ in postings]
 
     def containing(self, ids: Iterable[int], keys: Sequence[str]) -> set[int]:
         """The statements among `ids` whose folded text holds one of `keys`."""
@@ -473,13 +477,16 @@ class DiskIndex:
         self.avgdl = int(meta.get("length", 0)) / self.size if self.size else 0.0
         self.dead = {r[0] for r in con.execute("SELECT sid FROM dead")}
 
-    def hits(self, token: str) -> list[tuple[int, int, int]]:
-        out = []
+    def hits(self, token: str) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
+        """(statement ids, the token's count in each, each one's length), from its segments."""
+        a = array("I")
         for (data,) in self.con.execute("SELECT data FROM postings WHERE token = ?", (token,)):
-            a = array("I")
             a.frombytes(data)
-            out.extend((a[k], a[k + 1], a[k + 2]) for k in range(0, len(a), 3) if a[k] not in self.dead)
-        return out
+        ids, tfs, lengths = a[0::3], a[1::3], a[2::3]
+        if self.dead:
+            live = [k for k, i in enumerate(ids) if i not in self.dead]
+            ids, tfs, lengths = [ids[k] for k in live], [tfs[k] for k in live], [lengths[k] for k in live]
+        return ids, tfs, lengths
 
     def _select(self, columns: str, ids: Iterable[int]) -> list[tuple]:
         ids = list(ids)
