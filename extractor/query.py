@@ -814,17 +814,18 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
     jurisdiction, see `match_notices`); None for every notice. Row keys: item, key, then the
     notices' labels. With `explain`, ``<label> source``, ``<label> start``, ``<label> end``."""
     values: dict[str, Any] = {}
+    named: dict[str, dict[str, Any]] = {}
     if notices:
-        graphs = sorted({n["graph"] for name in notices for n in match_notices(store, name)})
-        if not graphs:
+        named = {n["graph"]: n for name in notices for n in match_notices(store, name)}
+        if not named:
             return []
-        values["graph"] = [ox.NamedNode(g) for g in graphs]
+        values["graph"] = [ox.NamedNode(g) for g in sorted(named)]
     found = select(store, """
         SELECT ?graph ?m ?stated WHERE {
           GRAPH ?graph { ?m a pk:JointMeeting } OPTIONAL { ?m pk:statedMemberCount ?stated } }""", **values)
     if not found:
         return []
-    index = _notice_index(store, (r["graph"] for r in found))
+    index = named or _notice_index(store, (r["graph"] for r in found))  # the notices named are known already
     listed = {r["m"]: r["n"] for r in select(store, """
         SELECT ?m (COUNT(?ms) AS ?n) WHERE { GRAPH ?graph { ?ms org:organization ?m } } GROUP BY ?m""",
         **({"m": [ox.NamedNode(r["m"]) for r in found]} if notices else {}))}
