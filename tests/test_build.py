@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import pytest
 
 from extractor import export
-from extractor.build import MANIFEST, STORE_DIR, build, notice_files
+from extractor.build import MANIFEST, MERGED, NOTICES_DIR, STORE_DIR, build, notice_files
 from extractor.errors import PolicykgError
 from extractor.search import INDEX_FILE
 
@@ -194,6 +194,23 @@ def test_each_notice_file_holds_its_graph_and_the_merged_one_the_comparison_too(
 
 
 # --- bad input ----------------------------------------------------------------------------------------------
+
+
+def test_notice_files_are_synced_once_before_the_manifest(tmp_path, monkeypatch):
+    """Workers write each notice's files without an fsync each; the build syncs the disk once,
+    before the manifest that says the files are there."""
+    events = []
+    real_fsync, real_sync = os.fsync, os.sync
+    monkeypatch.setattr(os, "fsync", lambda fd: (events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}"))),
+                                                 real_fsync(fd))[1])
+    monkeypatch.setattr(os, "sync", lambda: (events.append(("sync", "")), real_sync())[1])
+    build([COUNTY, CITY], tmp_path, jobs=1, reports=False)
+    synced = [p for kind, p in events if kind == "fsync"]
+    assert not [p for p in synced if f"/{NOTICES_DIR}/" in p]  # no per-notice file on its own
+    assert any(Path(p).name.startswith(f".{MERGED}.ttl.") for p in synced)  # the merged files are, as before
+    assert ("sync", "") in events
+    at_sync = events.index(("sync", ""))
+    assert any(kind == "fsync" and MANIFEST in Path(p).name for kind, p in events[at_sync:])
 
 
 def test_bad_files_are_listed_and_the_rest_is_built(tmp_path):
