@@ -199,6 +199,15 @@ def test_incremental_builds_keep_it_in_step(tmp_path):
         assert Q.who(s, topic, index=out / INDEX_FILE) == Q.who(s, topic), topic
     assert not [r for r in Q.who(s, "消防", index=out / INDEX_FILE) if "消防救援大队" in (r["text"] or "")
                 and r["jurisdiction"] == "祁门县"]
+    # the rows of the gone and changed notices left with them
+    for department in ("卫健委", "消防", "教育局", "妇联"):
+        assert Q.duties(s, department, index=out / INDEX_FILE) == Q.duties(s, department), department
+    assert Q.departments(s, index=out / INDEX_FILE) == Q.departments(s)
+    con = sqlite3.connect(out / INDEX_FILE)
+    graphs = {g for (g,) in con.execute("SELECT DISTINCT json_extract(row, '$[0]') || '/graph' FROM assignments")}
+    con.close()
+    current = {str(g.value) for g in s.named_graphs() if str(g.value).endswith("/graph")}
+    assert graphs <= current and len(graphs) >= 2  # no row of a notice gone stays behind
 
 
 def test_an_index_left_by_other_settings_starts_afresh(tmp_path):
