@@ -13,7 +13,7 @@ all the departments a tag names). Two indexes answer the same `rank`:
 The file also holds every assignment's row as `query._assignments` reads it from the store
 (`notice_assignments`, read off the same quads): `who` shows its answer from them, and
 `duties` and `departments` answer from them at any corpus size (41,532 rows of 卫健委 at
-10,000 notices: 0.7 s, against 11 s through SPARQL).
+10,000 notices: 0.6 s, against 11–13 s through SPARQL).
 
 The store says which index file state it matches: the build puts a digest of the indexed
 notices in the graph ``{base}build`` (`pk:whoIndex`); `store.add_document` and a new build
