@@ -35,7 +35,7 @@ from .errors import PolicykgError
 from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
 from .knowledge import PK, by_subject, period_words
 from .model import clean
-from .search import StatementIndex, fold as _fold, open_index, query_words, rank
+from .search import StatementIndex, fold as _fold, has_words, open_index, rank
 
 # Prefixes every query (named or raw) may use without declaring them.
 PREFIXES: dict[str, str] = {**GRAPH_PREFIXES, "pkc": "https://w3id.org/policykg/cue/",
@@ -587,7 +587,7 @@ def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool 
     notice, clause, clause_id, concept, iri (+ source, start, end with `explain`).
     `limit` caps the number of rows."""
     topic = clean(topic or "")
-    if not query_words(topic):
+    if not has_words(topic):
         return []
     found = open_index(store, index) if index is not None else None
     idx = found if found is not None else statement_index(store)

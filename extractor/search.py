@@ -46,7 +46,7 @@ BM25_K1, BM25_B = 1.2, 1.0
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
 
 INDEX_FILE = "who-index.sqlite"
-FORMAT = "policykg-who-index 4"  # 2: assignment rows; 3: their IRIs relative; 4: task flag
+FORMAT = "policykg-who-index 5"  # 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 
@@ -89,13 +89,53 @@ def tokenizer():
 @lru_cache(maxsize=65536)
 def tokens(text: str) -> tuple[str, ...]:
     """Search-mode jieba tokens of `text` (words and their sub-words), punctuation dropped."""
-    return tuple(t for t in (x.strip() for x in tokenizer().cut_for_search(text.translate(FOLD)))
-                 if t and _WORDLIKE.search(t))
+    return search_tokens(tokenizer(), text)
 
 
-def query_words(topic: str) -> list[str]:
+def search_tokens(tk, text: str) -> tuple[str, ...]:
+    """`tokens` with the tokenizer `tk` (`tokenizer()`, or an index's: `StoredFreq`)."""
+    return tuple(t for t in (x.strip() for x in tk.cut_for_search(text.translate(FOLD))) if t and _WORDLIKE.search(t))
+
+
+def query_words(topic: str, tk=None) -> list[str]:
     """The words of a topic as typed (precise-mode jieba cut), punctuation dropped."""
-    return [w for w in (x.strip() for x in tokenizer().cut(topic.translate(FOLD))) if w and _WORDLIKE.search(w)]
+    tk = tk or tokenizer()
+    return [w for w in (x.strip() for x in tk.cut(topic.translate(FOLD))) if w and _WORDLIKE.search(w)]
+
+
+def has_words(topic: str) -> bool:
+    """Whether `query_words(topic)` has any, without loading jieba: a cut keeps every character."""
+    return bool(_WORDLIKE.search(topic.translate(FOLD)))
+
+
+_UNSEEN = object()
+
+
+class StoredFreq(dict):
+    """jieba's word frequencies (its dictionary and the domain words), read from an index's
+    ``vocab`` table as a cut asks for them: a topic needs a few dozen of the ~350,000, and
+    loading them all takes jieba 0.8 s a process. Acts as the dict `jieba.Tokenizer.FREQ`."""
+
+    def __init__(self, con: sqlite3.Connection):
+        super().__init__()
+        self.con = con
+
+    def get(self, key, default=None):
+        value = dict.get(self, key, _UNSEEN)
+        if value is _UNSEEN:
+            row = self.con.execute("SELECT freq FROM vocab WHERE word = ?", (key,)).fetchone()
+            value = row[0] if row else None
+            dict.__setitem__(self, key, value)
+        return default if value is None else value
+
+    def __contains__(self, key) -> bool:
+        return self.get(key) is not None
+
+    def __getitem__(self, key):
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
 
 
 def statement_text(source: str, text: str | None, task: str | None, cstart: int | None,
@@ -116,9 +156,11 @@ def rank(index, topic: str, scoring: str = "bm25", top: int | None = None) -> li
     sub-words (食品药品安全 for 食品安全); BM25 (or ``tfidf``/``count``, kept for the
     benchmark) ranks them; ties go by notice, position and IRI. `top`: only the first
     `top` statements are needed (the list may be longer: ties at the cut stay)."""
-    words = query_words(topic)
-    qtokens = sorted({t for w in words for t in tokens(w)} | set(words))
-    parts = {w: set(tokens(w)) or {w} for w in words}
+    tk = index.tokenizer()
+    words = query_words(topic, tk)
+    sub = {w: search_tokens(tk, w) for w in words}
+    qtokens = sorted({t for w in words for t in sub[w]} | set(words))
+    parts = {w: set(sub[w]) or {w} for w in words}
     n_docs, avgdl = index.size, index.avgdl or 1
     scores: dict[int, float] = {}
     holding: dict[str, set[int]] = {}  # token → the statements holding it
@@ -188,6 +230,9 @@ class StatementIndex:
     @property
     def size(self) -> int:
         return len(self.statements)
+
+    def tokenizer(self):
+        return tokenizer()
 
     def hits(self, token: str) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
         """(statement ids, the token's count in each, each one's length)."""
@@ -319,6 +364,7 @@ CREATE TABLE IF NOT EXISTS dead(sid INTEGER PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS assignments(sid INTEGER NOT NULL, org TEXT NOT NULL, task INTEGER NOT NULL, row TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS assignments_sid ON assignments(sid);
 CREATE INDEX IF NOT EXISTS assignments_org ON assignments(org);
+CREATE TABLE IF NOT EXISTS vocab(word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID;
 """
 # An assignment's row keeps the keys `query.complete_assignment` does not derive; the IRIs
 # within its notice are kept relative to the notice's IRI, the organisation's to its place's
@@ -390,7 +436,7 @@ class IndexWriter:
         wanted = json.dumps({"format": FORMAT, **settings}, sort_keys=True)
         got = self.con.execute("SELECT v FROM meta WHERE k = 'settings'").fetchone()
         if got is None or got[0] != wanted:  # another code or base: start afresh
-            for table in ("meta", "notices", "statements", "postings", "dead", "assignments"):
+            for table in ("meta", "notices", "statements", "postings", "dead", "assignments", "vocab"):
                 self.con.execute(f"DELETE FROM {table}")
             self.con.execute("INSERT INTO meta VALUES ('settings', ?)", (wanted,))
         self.held = dict(self.con.execute("SELECT graph, sha256 FROM notices"))
@@ -450,6 +496,10 @@ class IndexWriter:
     def close(self) -> str:
         """Commit; the digest the store's ``pk:whoIndex`` must hold for readers to trust it."""
         self._segment()
+        if self.con.execute("SELECT 1 FROM vocab LIMIT 1").fetchone() is None:  # once per index file
+            tk = tokenizer()
+            self.con.executemany("INSERT INTO vocab VALUES (?, ?)", tk.FREQ.items())
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('vocab_total', ?)", (str(tk.total),))
         n, total = self.con.execute("SELECT COUNT(*), COALESCE(SUM(length), 0) FROM statements").fetchone()
         value = digest(self.held)
         self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
@@ -476,6 +526,22 @@ class DiskIndex:
         self.size = int(meta.get("size", 0))
         self.avgdl = int(meta.get("length", 0)) / self.size if self.size else 0.0
         self.dead = {r[0] for r in con.execute("SELECT sid FROM dead")}
+        self.vocab_total = int(meta.get("vocab_total", 0))
+        self._tokenizer = None
+
+    def tokenizer(self):
+        """A jieba tokenizer whose dictionary is this file's `vocab`, read on demand: the
+        same cuts as `tokenizer()` (a test checks), without loading the whole dictionary."""
+        if self._tokenizer is None:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tk = jieba.Tokenizer()
+            tk.FREQ, tk.total, tk.initialized = StoredFreq(self.con), self.vocab_total, True
+            self._tokenizer = tk
+        return self._tokenizer
 
     def hits(self, token: str) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
         """(statement ids, the token's count in each, each one's length), from its segments."""

@@ -112,6 +112,34 @@ def test_departments_count_the_same_from_disk_and_memory(built, store, place):
     assert sum(r["duties"] for r in disk) > 0
 
 
+def test_the_index_cuts_as_jieba_does_with_its_stored_dictionary(built, store):
+    """The index's tokenizer reads jieba's dictionary (and the domain words) from the file on
+    demand: the same words and tokens as the loaded one, on every topic and statement."""
+    from extractor.search import query_words, search_tokens, tokenizer
+
+    index = open_index(store, built / INDEX_FILE)
+    stored, loaded = index.tokenizer(), tokenizer()
+    assert stored is not loaded and len(stored.FREQ) < 5000  # only what was asked for
+    texts = TOPICS + ["消防安全检查", "托育机构备案", "食品药品安全监管", "卫生健康委员会", "医疗保障局负责医保基金"] + \
+        [st.text for st in Q.statement_index(store).statements]
+    for text in texts:
+        assert query_words(text, stored) == query_words(text, loaded), text
+        assert search_tokens(stored, text) == search_tokens(loaded, text), text
+    assert index.vocab_total == loaded.total
+
+
+def test_who_from_disk_never_loads_the_whole_dictionary(built, monkeypatch):
+    import extractor.search as S
+
+    def refuse():
+        raise AssertionError("who loaded jieba's whole dictionary")
+
+    monkeypatch.setattr(S, "tokenizer", refuse)
+    res = CliRunner().invoke(app, ["who", "食品安全", "--store", str(built / STORE_DIR), "-f", "json"])
+    assert res.exit_code == 0, res.output
+    assert "食品" in res.output
+
+
 def test_the_cli_reads_duties_from_the_index(built, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("duties read the assignments from the store")
