@@ -128,28 +128,6 @@ def test_the_index_cuts_as_jieba_does_with_its_stored_dictionary(built, store):
     assert index.vocab_total == loaded.total
 
 
-def test_who_from_disk_never_loads_the_whole_dictionary(built, monkeypatch):
-    import extractor.search as S
-
-    def refuse():
-        raise AssertionError("who loaded jieba's whole dictionary")
-
-    monkeypatch.setattr(S, "tokenizer", refuse)
-    res = CliRunner().invoke(app, ["who", "食品安全", "--store", str(built / STORE_DIR), "-f", "json"])
-    assert res.exit_code == 0, res.output
-    assert "食品" in res.output
-
-
-def test_the_cli_reads_duties_from_the_index(built, monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("duties read the assignments from the store")
-
-    monkeypatch.setattr(Q, "_assignments", refuse)
-    res = CliRunner().invoke(app, ["duties", "卫健委", "--store", str(built / STORE_DIR), "-f", "json"])
-    assert res.exit_code == 0, res.output
-    assert "卫生健康" in res.output
-
-
 @pytest.mark.parametrize("topic", TOPICS)
 def test_who_answers_the_same_from_disk_and_memory(built, store, topic):
     whole = Q.who(store, topic, index=built / INDEX_FILE, explain=True)
@@ -161,14 +139,23 @@ def test_who_answers_the_same_from_disk_and_memory(built, store, topic):
     assert Q.who(store, topic, index=built / INDEX_FILE) or topic in ("医保",)
 
 
-def test_the_cli_reads_the_index_not_the_whole_store(built, monkeypatch):
-    def refuse(store):
-        raise AssertionError("who read every statement of the store")
+@pytest.mark.parametrize("args, owner, name, shown", [
+    (["who", "消防"], "query", "statement_index", "消防"),  # every statement of the store
+    (["who", "食品安全"], "search", "tokenizer", "食品"),  # jieba's whole dictionary
+    (["duties", "卫健委"], "query", "_assignments", "卫生健康"),  # the assignments, through SPARQL
+])
+def test_the_cli_answers_from_the_index(built, monkeypatch, args, owner, name, shown):
+    """Through the CLI, who and duties answer from the build's index: using what it stands
+    in for fails the test."""
+    import extractor.search as S
 
-    monkeypatch.setattr(Q, "statement_index", refuse)
-    res = CliRunner().invoke(app, ["who", "消防", "--store", str(built / STORE_DIR), "-f", "json"])
+    def refuse(*_args, **_kwargs):
+        raise AssertionError(f"{args[0]} used {name}")
+
+    monkeypatch.setattr({"query": Q, "search": S}[owner], name, refuse)
+    res = CliRunner().invoke(app, [*args, "--store", str(built / STORE_DIR), "-f", "json"])
     assert res.exit_code == 0, res.output
-    assert "消防" in res.output
+    assert shown in res.output
 
 
 def test_a_store_changed_since_is_not_answered_from_a_stale_index(built, tmp_path):
