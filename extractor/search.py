@@ -138,6 +138,19 @@ class StoredFreq(dict):
         return value
 
 
+def group_statements(rows: Iterable[dict[str, Any]], source_of) -> list[tuple[str, int, list[dict[str, Any]]]]:
+    """(text, start, rows) of each statement assignment `rows` form, in order of first row:
+    a duty alone, or a task clause with every department its tag names. `source_of(src)`:
+    the source text a row's span is in."""
+    by_key: dict[tuple, list] = {}
+    for r in rows:
+        text, whole = statement_text(source_of(r["src"]), r["text"], r["task"], r["cstart"], r["start"], r["end"])
+        entry = by_key.setdefault((r["graph"], r["task"] if whole else r["a"]),
+                                  [text, r["cstart"] if whole else r["start"], []])
+        entry[2].append(r)
+    return [(text, start, group) for text, start, group in by_key.values()]
+
+
 def statement_text(source: str, text: str | None, task: str | None, cstart: int | None,
                    start: int, end: int) -> tuple[str, bool]:
     """(the statement an assignment belongs to, whether it is its task clause's): a task's
@@ -209,17 +222,10 @@ class StatementIndex:
 
     @classmethod
     def build(cls, assignments: list[dict[str, Any]], texts: dict[str, str]) -> "StatementIndex":
-        by_key: dict[tuple, _Statement] = {}
-        for r in assignments:
-            text, whole = statement_text(texts.get(r["src"], ""), r["text"], r["task"], r["cstart"],
-                                         r["start"], r["end"])
-            key = (r["graph"], r["task"] if whole else r["a"])
-            st = by_key.get(key)
-            if st is None:
-                tf = Counter(tokens(text))
-                st = by_key[key] = _Statement(text, fold(text), tf, sum(tf.values()))
-            st.rows.append(r)
-        statements = list(by_key.values())
+        statements = []
+        for text, _, rows in group_statements(assignments, lambda src: texts.get(src, "")):
+            tf = Counter(tokens(text))
+            statements.append(_Statement(text, fold(text), tf, sum(tf.values()), rows))
         postings: dict[str, list[tuple[int, int]]] = {}
         for i, st in enumerate(statements):
             for t, n in st.tf.items():
@@ -338,16 +344,11 @@ def notice_statements(quads: Sequence) -> list[NoticeStatement]:
     """The `who` statements of one notice's quads (`graph.to_rdf`), with their tokens and
     rows — the statements `query.who` would find for this notice in a store."""
     props, graph = _read(quads)
-    rows = _assignment_rows(props, graph)
-    by_key: dict[str, list] = {}
-    for r in rows:
-        source = (props.get(r["src"], {}).get(PK + "sourceText") or [""])[0]
-        stext, whole = statement_text(source, r["text"], r["task"], r["cstart"], r["start"], r["end"])
-        entry = by_key.setdefault(r["task"] if whole else r["a"], [stext, r["cstart"] if whole else r["start"], []])
-        entry[2].append(r)
+    groups = group_statements(_assignment_rows(props, graph),
+                              lambda src: (props.get(src, {}).get(PK + "sourceText") or [""])[0])
     return [NoticeStatement(tuple(r["a"] for r in rs), fold(stext), rs[0]["notice"] or "", start,
                             dict(Counter(tokens(stext))), tuple((r["org"], r["kind"] == "task", _pack(r)) for r in rs))
-            for stext, start, rs in by_key.values()]
+            for stext, start, rs in groups]
 
 
 # --- on disk ------------------------------------------------------------------------------------------
