@@ -114,7 +114,7 @@ class _Task:
     base: str
     persons: bool
     files: tuple[tuple[str, str], ...] = ()  # (format, path) of the notice's own files to write
-    who: bool = False  # also compute its statements for the `who` index (search.py)
+    who: bool = False  # also compute its entry of the `who` index (search.py)
 
 
 @dataclass
@@ -124,7 +124,7 @@ class _Done:
     ntriples: bytes = b""
     chars: int = 0
     error: str | None = None
-    statements: list | None = None  # search.NoticeStatement, when the task asked for them
+    entry: object | None = None  # its search.NoticeEntry, when the task asked for it
 
 
 def one_line(exc: BaseException) -> str:
@@ -148,12 +148,12 @@ def _read_notice(task: _Task) -> _Done:
         with unsynced():  # the build syncs once, before its manifest lists the files
             for fmt, path in task.files:
                 export(quads if fmt == "nq" else ntriples, path, fmt)
-        statements = None
+        entry = None
         if task.who:
-            from .search import notice_statements
+            from .search import notice_entry
 
-            statements = notice_statements(quads)
-        return _Done(task.path, quads[0].graph_name.value, bytes(ntriples), len(doc.text), statements=statements)
+            entry = notice_entry(quads)
+        return _Done(task.path, quads[0].graph_name.value, bytes(ntriples), len(doc.text), entry=entry)
     except PolicykgError as exc:
         error = one_line(exc)
     except Exception as exc:  # a bug on one odd notice must not stop a corpus build
@@ -298,8 +298,8 @@ class _Loader:
                 self._remove(g)
         self.owners[g] = path
         self.result.notices[path] = g
-        if self.index is not None and done.statements is not None:
-            self.index.add(g, self.digests.get(path, ""), done.statements)
+        if self.index is not None and done.entry is not None:
+            self.index.add(g, self.digests.get(path, ""), done.entry)
         self.batch[g] = (path, done.ntriples)
         self.size += len(done.ntriples)
         if self.size >= BATCH_BYTES or self.writer is None:

@@ -202,7 +202,7 @@ def refs_command(opts: QueryOptions, notice: NoticeArgument = None) -> None:
     from . import query
 
     _check_notice(opts.store, notice)
-    rows = query.refs(opts.store, notice, explain=opts.explain)
+    rows = query.refs(opts.store, notice, explain=opts.explain, index=opts.index_path)
     opts.emit(rows, list(query.COLUMNS["refs"]), title="cited documents", explain_at="title")
 
 

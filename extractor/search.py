@@ -46,7 +46,7 @@ BM25_K1, BM25_B = 1.2, 1.0
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
 
 INDEX_FILE = "who-index.sqlite"
-FORMAT = "policykg-who-index 5"  # 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab
+FORMAT = "policykg-who-index 6"  # 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab; 6: cited
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 
@@ -269,7 +269,8 @@ _RDF_TYPE = RDF + "type"
 _WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "span", PK + "start", PK + "end",
            PK + "actionLabel", PK + "clauseLabel", PK + "sourceText", PK + "jurisdiction", PK + "sha256",
            PROV + "wasDerivedFrom", PROV + "hadPrimarySource", PROV + "wasGeneratedBy", PROV + "wasAssociatedWith",
-           DCT + "identifier", ELI + "id_local", ELI + "title", RDFS + "label", ORG + "classification", _RDF_TYPE}
+           DCT + "identifier", ELI + "id_local", ELI + "title", RDFS + "label", ORG + "classification", _RDF_TYPE,
+           PK + "citedDocument"}
 
 
 @dataclass
@@ -340,15 +341,31 @@ def _assignment_rows(props: dict[str, dict[str, list]], graph: str | None) -> li
     return rows
 
 
-def notice_statements(quads: Sequence) -> list[NoticeStatement]:
-    """The `who` statements of one notice's quads (`graph.to_rdf`), with their tokens and
-    rows — the statements `query.who` would find for this notice in a store."""
+@dataclass
+class NoticeEntry:
+    """What the index holds of one notice (built in a worker, pickled): its `who`
+    statements and the documents it cites (objects of ``pk:citedDocument``), for `refs`."""
+
+    statements: list[NoticeStatement]
+    cited: tuple[str, ...] = ()
+
+
+def notice_entry(quads: Sequence) -> NoticeEntry:
+    """The index entry of one notice's quads (`graph.to_rdf`): the statements `query.who`
+    would find for this notice in a store, with their tokens and rows, and what it cites."""
     props, graph = _read(quads)
     groups = group_statements(_assignment_rows(props, graph),
                               lambda src: (props.get(src, {}).get(PK + "sourceText") or [""])[0])
-    return [NoticeStatement(tuple(r["a"] for r in rs), fold(stext), rs[0]["notice"] or "", start,
-                            dict(Counter(tokens(stext))), tuple((r["org"], r["kind"] == "task", _pack(r)) for r in rs))
-            for stext, start, rs in groups]
+    statements = [NoticeStatement(tuple(r["a"] for r in rs), fold(stext), rs[0]["notice"] or "", start,
+                                  dict(Counter(tokens(stext))), tuple((r["org"], r["kind"] == "task", _pack(r)) for r in rs))
+                  for stext, start, rs in groups]
+    cited = sorted({d for pr in props.values() for d in pr.get(PK + "citedDocument", ())})
+    return NoticeEntry(statements, tuple(cited))
+
+
+def notice_statements(quads: Sequence) -> list[NoticeStatement]:
+    """The `who` statements of one notice's quads (see `notice_entry`)."""
+    return notice_entry(quads).statements
 
 
 # --- on disk ------------------------------------------------------------------------------------------
@@ -366,6 +383,8 @@ CREATE TABLE IF NOT EXISTS assignments(sid INTEGER NOT NULL, org TEXT NOT NULL, 
 CREATE INDEX IF NOT EXISTS assignments_sid ON assignments(sid);
 CREATE INDEX IF NOT EXISTS assignments_org ON assignments(org);
 CREATE TABLE IF NOT EXISTS vocab(word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cited(doc TEXT NOT NULL, graph TEXT NOT NULL, PRIMARY KEY (doc, graph)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS cited_graph ON cited(graph);
 """
 # An assignment's row keeps the keys `query.complete_assignment` does not derive; the IRIs
 # within its notice are kept relative to the notice's IRI, the organisation's to its place's
@@ -437,7 +456,7 @@ class IndexWriter:
         wanted = json.dumps({"format": FORMAT, **settings}, sort_keys=True)
         got = self.con.execute("SELECT v FROM meta WHERE k = 'settings'").fetchone()
         if got is None or got[0] != wanted:  # another code or base: start afresh
-            for table in ("meta", "notices", "statements", "postings", "dead", "assignments", "vocab"):
+            for table in ("meta", "notices", "statements", "postings", "dead", "assignments", "vocab", "cited"):
                 self.con.execute(f"DELETE FROM {table}")
             self.con.execute("INSERT INTO meta VALUES ('settings', ?)", (wanted,))
         self.held = dict(self.con.execute("SELECT graph, sha256 FROM notices"))
@@ -463,16 +482,17 @@ class IndexWriter:
         self.con.execute("INSERT OR IGNORE INTO dead SELECT sid FROM statements WHERE graph = ?", (graph,))
         self.con.execute("DELETE FROM assignments WHERE sid IN (SELECT sid FROM statements WHERE graph = ?)", (graph,))
         self.con.execute("DELETE FROM statements WHERE graph = ?", (graph,))
+        self.con.execute("DELETE FROM cited WHERE graph = ?", (graph,))
         self.con.execute("DELETE FROM notices WHERE graph = ?", (graph,))
 
     def keep_only(self, graphs: Iterable[str]) -> None:
         for g in set(self.held) - set(graphs):
             self.remove(g)
 
-    def add(self, graph: str, sha256: str, statements: Sequence[NoticeStatement]) -> None:
+    def add(self, graph: str, sha256: str, entry: NoticeEntry) -> None:
         self.remove(graph)
         rows, assigned = [], []
-        for st in statements:
+        for st in entry.statements:
             sid, length = self.next, sum(st.tf.values())
             self.next += 1
             rows.append((sid, graph, st.notice, st.start, min(st.iris), st.folded, length, len(st.iris),
@@ -483,6 +503,7 @@ class IndexWriter:
             self.pending_size += len(st.tf)
         self.con.executemany("INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.con.executemany("INSERT INTO assignments VALUES (?, ?, ?, ?)", assigned)
+        self.con.executemany("INSERT INTO cited VALUES (?, ?)", ((d, graph) for d in entry.cited))
         self.con.execute("INSERT INTO notices VALUES (?, ?)", (graph, sha256))
         self.held[graph] = sha256
         if self.pending_size >= SEGMENT:
@@ -601,6 +622,19 @@ class DiskIndex:
             if t:
                 tasks[org] = t
         return assigned, tasks
+
+    def citers(self, docs: Sequence[str]) -> dict[str, int]:
+        """{document: how many notices cite it} for `docs` (those no notice cites left out)."""
+        return dict(self.con.execute("SELECT doc, COUNT(*) FROM cited WHERE doc IN (SELECT value FROM json_each(?)) "
+                                     "GROUP BY doc", (json.dumps(list(docs)),)))
+
+    def citing(self, docs: Sequence[str]) -> dict[str, set[str]]:
+        """{document: the graphs of the notices citing it} for `docs`."""
+        out: dict[str, set[str]] = {}
+        for doc, graph in self.con.execute("SELECT doc, graph FROM cited WHERE doc IN (SELECT value FROM json_each(?))",
+                                           (json.dumps(list(docs)),)):
+            out.setdefault(doc, set()).add(graph)
+        return out
 
     def assignments(self, orgs: Sequence[str]) -> list[dict[str, Any]]:
         """The rows of every assignment to `orgs`, as `query._assignments` gives them."""

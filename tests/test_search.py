@@ -143,10 +143,11 @@ def test_who_answers_the_same_from_disk_and_memory(built, store, topic):
     (["who", "消防"], "query", "statement_index", "消防"),  # every statement of the store
     (["who", "食品安全"], "search", "tokenizer", "食品"),  # jieba's whole dictionary
     (["duties", "卫健委"], "query", "_assignments", "卫生健康"),  # the assignments, through SPARQL
+    (["refs"], "query", "_citers", "国办发"),  # the citing notices, counted in the store
 ])
 def test_the_cli_answers_from_the_index(built, monkeypatch, args, owner, name, shown):
-    """Through the CLI, who and duties answer from the build's index: using what it stands
-    in for fails the test."""
+    """Through the CLI, who, duties and refs answer from the build's index: using what it
+    stands in for fails the test."""
     import extractor.search as S
 
     def refuse(*_args, **_kwargs):
@@ -156,6 +157,22 @@ def test_the_cli_answers_from_the_index(built, monkeypatch, args, owner, name, s
     res = CliRunner().invoke(app, [*args, "--store", str(built / STORE_DIR), "-f", "json"])
     assert res.exit_code == 0, res.output
     assert shown in res.output
+
+
+@pytest.mark.parametrize("shown", [20, 1])
+def test_refs_counts_and_names_citers_from_the_index_as_from_the_store(built, store, monkeypatch, shown):
+    """With many citers (every notice here cites 国办发〔2019〕15号) or few, the index gives
+    the rows the store gives; and its table holds what the store's citations say."""
+    monkeypatch.setattr(Q, "CITED_BY_SHOWN", shown)
+    whole = Q.refs(store, index=built / INDEX_FILE, explain=True)
+    assert whole == Q.refs(store, explain=True)
+    assert any("more" in r["cited_by"] for r in whole) == (shown == 1)
+    for n in Q.notices(store):
+        assert Q.refs(store, n["label"], index=built / INDEX_FILE) == Q.refs(store, n["label"]), n["label"]
+    index = open_index(store, built / INDEX_FILE)
+    docs = sorted({r["doc"] for r in Q.select(store, "SELECT ?doc WHERE { GRAPH ?g { ?c pk:citedDocument ?doc } }")})
+    assert index.citers(docs) == Q._citers(store, docs) and index.citing(docs) == Q._citing(store, docs)
+    assert max(index.citers(docs).values()) >= 3
 
 
 def test_a_store_changed_since_is_not_answered_from_a_stale_index(built, tmp_path):
@@ -218,11 +235,14 @@ def test_incremental_builds_keep_it_in_step(tmp_path):
     for department in ("卫健委", "消防", "教育局", "妇联"):
         assert Q.duties(s, department, index=out / INDEX_FILE) == Q.duties(s, department), department
     assert Q.departments(s, index=out / INDEX_FILE) == Q.departments(s)
+    assert Q.refs(s, index=out / INDEX_FILE) == Q.refs(s)
     con = sqlite3.connect(out / INDEX_FILE)
     graphs = {g for (g,) in con.execute("SELECT DISTINCT json_extract(row, '$[0]') || '/graph' FROM assignments")}
     con.close()
     current = {str(g.value) for g in s.named_graphs() if str(g.value).endswith("/graph")}
     assert graphs <= current and len(graphs) >= 2  # no row of a notice gone stays behind
+    cited = {g for (g,) in sqlite3.connect(out / INDEX_FILE).execute("SELECT DISTINCT graph FROM cited")}
+    assert cited <= current and len(cited) >= 2
 
 
 def test_an_index_left_by_other_settings_starts_afresh(tmp_path):
