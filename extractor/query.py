@@ -920,24 +920,27 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
 # --- departments -------------------------------------------------------------------------------------------
 
 
-def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bool = False,
-                index: str | Path | None = None) -> list[dict[str, Any]]:
-    """Every organisation of the store (not the joint meetings) with its duty and task counts,
-    or only those of `jurisdiction` (a name such as 祁门县, a start such as 祁门, or a level:
-    县, county). `index`: the build's ``who-index.sqlite``, which counts duties and tasks when
-    the store vouches for it (see `who`).
+def _first_details(rows: Iterable[tuple]) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+    """From (org, graph, notice label, label, concept, jurisdiction) rows, one per notice
+    naming the organisation: ({org: label, concept and jurisdiction as its first notice —
+    by label, then graph — states them}, {org: the notices naming it}). An organisation its
+    first notice gives no label is left out."""
+    first: dict[str, tuple] = {}
+    count: dict[str, int] = {}
+    for r in rows:
+        org = r[0]
+        count[org] = count.get(org, 0) + 1
+        best = first.get(org)
+        if best is None or (r[2], r[1]) < (best[2], best[1]):
+            first[org] = r
+    details = {org: {"label": r[3], "concept": r[4], "j": r[5]} for org, r in first.items() if r[3] is not None}
+    return details, {org: count[org] for org in details}
 
-    Row keys: department (its name in the first notice naming it), jurisdiction, concept,
-    label_en (the registry's English name), duties, tasks, member_of (joint meetings it is a
-    member unit of), notices (that name it), iri (+ source, start, end: its first mention)."""
-    from .departments import concept_labels
 
-    scope: dict[str, Any] = {}
-    if jurisdiction:
-        places = _places(store, jurisdiction)
-        if not places:
-            return []
-        scope["j"] = [ox.NamedNode(j) for j in places]
+def _store_organisations(store: ox.Store, places: list[str] | None) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+    """`_first_details` read from the store: the organisations with a pk:jurisdiction among
+    `places`, or (None) every organisation; joint meetings left out."""
+    scope = {"j": [ox.NamedNode(j) for j in places]} if places is not None else {}
     # Which notices name which organisation (only organisations have pk:jurisdiction); then
     # the name, concept and place of each as its first notice states them: naming and
     # classifying an organisation again in every notice is read once, not per notice.
@@ -948,37 +951,64 @@ def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bo
                                               if scope else {}))}
     pairs = [r for r in pairs if r["org"] not in meeting_iris]
     if not pairs:
-        return []
+        return {}, {}
     notice_index = _notice_index(store, {r["graph"] for r in pairs} if scope else None)
     label_of = lambda g: notice_index.get(g, {}).get("label") or ""
     graphs: dict[str, set[str]] = {}
     for r in pairs:
         graphs.setdefault(r["org"], set()).add(r["graph"])
     first = {org: min(gs, key=lambda g: (label_of(g), g)) for org, gs in graphs.items()}
-    details: dict[str, dict[str, Any]] = {}
+    stated: dict[str, tuple] = {}  # org → its smallest (label, concept, j) in its first notice
     for r in select(store, """
             SELECT ?org ?graph ?label ?concept ?j WHERE { GRAPH ?graph { ?org rdfs:label ?label }
               OPTIONAL { GRAPH ?graph { ?org org:classification ?concept } }
               OPTIONAL { GRAPH ?graph { ?org pk:jurisdiction ?j } } }""", split_on="org__graph",
                     org__graph=[(ox.NamedNode(o), ox.NamedNode(g)) for o, g in sorted(first.items())]):
-        best = details.get(r["org"])
-        if best is None or r["label"] < best["label"]:
-            details[r["org"]] = r
-    places = jurisdiction_labels(store, (r["j"] for r in details.values()))
-    mine = {"org": sorted({ox.NamedNode(o) for o in details}, key=str)} if scope else {}
+        key = (r["label"], r["concept"] or "", r["j"] or "")
+        if r["org"] not in stated or key < stated[r["org"]]:
+            stated[r["org"]] = key
+    details = {org: {"label": label, "concept": concept or None, "j": j or None} for org, (label, concept, j) in stated.items()}
+    return details, {org: len(graphs[org]) for org in details}
+
+
+def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bool = False,
+                index: str | Path | None = None) -> list[dict[str, Any]]:
+    """Every organisation of the store (not the joint meetings) with its duty and task counts,
+    or only those of `jurisdiction` (a name such as 祁门县, a start such as 祁门, or a level:
+    县, county). `index`: the build's ``who-index.sqlite``, which holds the organisations
+    each notice names and counts their duties, tasks and memberships, when the store vouches
+    for it (see `who`).
+
+    Row keys: department (its name in the first notice naming it), jurisdiction, concept,
+    label_en (the registry's English name), duties, tasks, member_of (joint meetings it is a
+    member unit of), notices (that name it), iri (+ source, start, end: its first mention)."""
+    from .departments import concept_labels
+
+    places: list[str] | None = None
+    if jurisdiction:
+        places = _places(store, jurisdiction)
+        if not places:
+            return []
     found = open_index(store, index) if index is not None else None
+    details, notices_of = (_first_details(found.organisations(places)) if found is not None
+                           else _store_organisations(store, places))
+    if not details:
+        return []
+    mine = {"org": sorted({ox.NamedNode(o) for o in details}, key=str)} if places is not None else {}
     if found is not None:
         assigned, tasks = found.counts(list(details))
+        member_of = found.memberships(list(details) if places is not None else None)
     else:
         assigned = {r["org"]: r["n"] for r in select(store, """
             SELECT ?org (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a pk:assignee ?org } } GROUP BY ?org""", **mine)}
         tasks = {r["org"]: r["n"] for r in select(store, """
             SELECT ?org (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a a pk:TaskAssignment ; pk:assignee ?org } } GROUP BY ?org""",
             **mine)}
-    # org:member and org:organization are said of memberships only (ORG's domain): no type pattern
-    member_of = {r["org"]: r["n"] for r in select(store, """
-        SELECT ?org (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g { ?ms org:member ?org ; org:organization ?m } }
-        GROUP BY ?org""", **mine)}
+        # org:member and org:organization are said of memberships only (ORG's domain): no type pattern
+        member_of = {r["org"]: r["n"] for r in select(store, """
+            SELECT ?org (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g { ?ms org:member ?org ; org:organization ?m } }
+            GROUP BY ?org""", **mine)}
+    places_of = jurisdiction_labels(store, (r["j"] for r in details.values()))
     table: dict[str, dict[str, Any]] = {}
     for org, r in details.items():
         concept = local(r["concept"]) if r["concept"] and r["concept"].startswith(DEPT) else None
@@ -988,9 +1018,9 @@ def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bo
                 en = concept_labels(concept)["en"]
             except PolicykgError:
                 en = None
-        table[org] = {"department": r["label"], "jurisdiction": places.get(r["j"]), "concept": concept, "label_en": en,
+        table[org] = {"department": r["label"], "jurisdiction": places_of.get(r["j"]), "concept": concept, "label_en": en,
                       "duties": assigned.get(org, 0) - tasks.get(org, 0), "tasks": tasks.get(org, 0),
-                      "member_of": member_of.get(org, 0), "notices": len(graphs[org]), "iri": org}
+                      "member_of": member_of.get(org, 0), "notices": notices_of[org], "iri": org}
     out = sorted(table.values(), key=lambda t: (t["jurisdiction"] or "", -t["duties"], -t["tasks"], t["department"]))
     if explain:
         firsts: dict[str, dict] = {}

@@ -46,7 +46,7 @@ BM25_K1, BM25_B = 1.2, 1.0
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
 
 INDEX_FILE = "who-index.sqlite"
-FORMAT = "policykg-who-index 6"  # 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab; 6: cited
+FORMAT = "policykg-who-index 7"  # 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab; 6: cited; 7: orgs
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 
@@ -270,7 +270,7 @@ _WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "spa
            PK + "actionLabel", PK + "clauseLabel", PK + "sourceText", PK + "jurisdiction", PK + "sha256",
            PROV + "wasDerivedFrom", PROV + "hadPrimarySource", PROV + "wasGeneratedBy", PROV + "wasAssociatedWith",
            DCT + "identifier", ELI + "id_local", ELI + "title", RDFS + "label", ORG + "classification", _RDF_TYPE,
-           PK + "citedDocument"}
+           PK + "citedDocument", ORG + "member", ORG + "organization"}
 
 
 @dataclass
@@ -302,24 +302,55 @@ def _read(quads: Sequence) -> tuple[dict[str, dict[str, list]], str | None]:
     return props, quads[0].graph_name.value if quads else None
 
 
+def _one(props: dict[str, dict[str, list]], s: str | None, p: str) -> str | None:
+    vals = props.get(s, {}).get(p) if s else None
+    return min(vals) if vals else None
+
+
+def _notice_label(props: dict[str, dict[str, list]]) -> str | None:
+    """The notice's label as `query.notices` gives it (文号, else title, else file name),
+    or None when the store would not list it as a notice."""
+    from .query import local
+
+    notice = next((s for s, pr in props.items() if PK + "Notice" in pr.get(_RDF_TYPE, ())), None)
+    source = _one(props, notice, PROV + "hadPrimarySource")
+    run = _one(props, notice, PROV + "wasGeneratedBy")
+    if not notice or _one(props, source, PK + "sha256") is None or _one(props, run, PROV + "wasAssociatedWith") is None:
+        return None
+    return (_one(props, notice, ELI + "id_local") or _one(props, notice, ELI + "title")
+            or _one(props, source, RDFS + "label") or local(notice))
+
+
+def _organisation_rows(props: dict[str, dict[str, list]], graph: str | None) -> tuple[list[tuple], list[tuple]]:
+    """What `query.departments` reads of one notice: (org, graph, notice label, typed as
+    org:Organization, label, concept, jurisdiction) for each organisation (typed, or with a
+    pk:jurisdiction; not a joint meeting), and (org, meeting, graph) for each membership."""
+    label = _notice_label(props) or ""
+    orgs = []
+    for s in sorted(props):
+        pr = props[s]
+        types = pr.get(_RDF_TYPE, ())
+        typed = ORG + "Organization" in types
+        if (typed or pr.get(PK + "jurisdiction")) and PK + "JointMeeting" not in types:
+            orgs.append((s, graph, label, int(typed), _one(props, s, RDFS + "label"),
+                         _one(props, s, ORG + "classification"), _one(props, s, PK + "jurisdiction")))
+    members = sorted({(org, m, graph) for pr in props.values() if pr.get(ORG + "member")
+                      for org in pr[ORG + "member"] for m in pr.get(ORG + "organization", ())})
+    return orgs, members
+
+
 def _assignment_rows(props: dict[str, dict[str, list]], graph: str | None) -> list[dict[str, Any]]:
-    from .query import complete_assignment, local
+    from .query import complete_assignment
 
     def one(s: str | None, p: str) -> str | None:
-        vals = props.get(s, {}).get(p) if s else None
-        return min(vals) if vals else None
+        return _one(props, s, p)
 
     def span(node: str | None) -> tuple[str, int, int] | None:
         sp = one(node, PK + "span")
         a, b = one(sp, PK + "start"), one(sp, PK + "end")
         return (sp.rpartition("#char=")[0], int(a), int(b)) if a is not None and b is not None else None
 
-    notice = next((s for s, pr in props.items() if PK + "Notice" in pr.get(_RDF_TYPE, ())), None)
-    source = one(notice, PROV + "hadPrimarySource")
-    run = one(notice, PROV + "wasGeneratedBy")
-    listed = one(source, PK + "sha256") is not None and one(run, PROV + "wasAssociatedWith") is not None  # as `query.notices`
-    label = (one(notice, ELI + "id_local") or one(notice, ELI + "title") or one(source, RDFS + "label")
-             or local(notice)) if notice and listed else None
+    label = _notice_label(props)
     places = {s: min(pr[RDFS + "label"]) for s, pr in props.items()
               if DCT + "Jurisdiction" in pr.get(_RDF_TYPE, ()) and pr.get(RDFS + "label")}
     rows = []
@@ -348,6 +379,8 @@ class NoticeEntry:
 
     statements: list[NoticeStatement]
     cited: tuple[str, ...] = ()
+    orgs: list[tuple] = field(default_factory=list)  # see `_organisation_rows`
+    members: list[tuple] = field(default_factory=list)
 
 
 def notice_entry(quads: Sequence) -> NoticeEntry:
@@ -360,7 +393,7 @@ def notice_entry(quads: Sequence) -> NoticeEntry:
                                   dict(Counter(tokens(stext))), tuple((r["org"], r["kind"] == "task", _pack(r)) for r in rs))
                   for stext, start, rs in groups]
     cited = sorted({d for pr in props.values() for d in pr.get(PK + "citedDocument", ())})
-    return NoticeEntry(statements, tuple(cited))
+    return NoticeEntry(statements, tuple(cited), *_organisation_rows(props, graph))
 
 
 def notice_statements(quads: Sequence) -> list[NoticeStatement]:
@@ -385,6 +418,14 @@ CREATE INDEX IF NOT EXISTS assignments_org ON assignments(org);
 CREATE TABLE IF NOT EXISTS vocab(word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS cited(doc TEXT NOT NULL, graph TEXT NOT NULL, PRIMARY KEY (doc, graph)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS cited_graph ON cited(graph);
+CREATE TABLE IF NOT EXISTS orgs(org TEXT NOT NULL, graph TEXT NOT NULL, notice TEXT NOT NULL, typed INTEGER NOT NULL,
+    label TEXT, concept TEXT, j TEXT);
+CREATE INDEX IF NOT EXISTS orgs_org ON orgs(org);
+CREATE INDEX IF NOT EXISTS orgs_j ON orgs(j);
+CREATE INDEX IF NOT EXISTS orgs_graph ON orgs(graph);
+CREATE TABLE IF NOT EXISTS memberships(org TEXT NOT NULL, m TEXT NOT NULL, graph TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS memberships_org ON memberships(org);
+CREATE INDEX IF NOT EXISTS memberships_graph ON memberships(graph);
 """
 # An assignment's row keeps the keys `query.complete_assignment` does not derive; the IRIs
 # within its notice are kept relative to the notice's IRI, the organisation's to its place's
@@ -456,7 +497,8 @@ class IndexWriter:
         wanted = json.dumps({"format": FORMAT, **settings}, sort_keys=True)
         got = self.con.execute("SELECT v FROM meta WHERE k = 'settings'").fetchone()
         if got is None or got[0] != wanted:  # another code or base: start afresh
-            for table in ("meta", "notices", "statements", "postings", "dead", "assignments", "vocab", "cited"):
+            for table in ("meta", "notices", "statements", "postings", "dead", "assignments", "vocab", "cited", "orgs",
+                          "memberships"):
                 self.con.execute(f"DELETE FROM {table}")
             self.con.execute("INSERT INTO meta VALUES ('settings', ?)", (wanted,))
         self.held = dict(self.con.execute("SELECT graph, sha256 FROM notices"))
@@ -482,7 +524,8 @@ class IndexWriter:
         self.con.execute("INSERT OR IGNORE INTO dead SELECT sid FROM statements WHERE graph = ?", (graph,))
         self.con.execute("DELETE FROM assignments WHERE sid IN (SELECT sid FROM statements WHERE graph = ?)", (graph,))
         self.con.execute("DELETE FROM statements WHERE graph = ?", (graph,))
-        self.con.execute("DELETE FROM cited WHERE graph = ?", (graph,))
+        for table in ("cited", "orgs", "memberships"):
+            self.con.execute(f"DELETE FROM {table} WHERE graph = ?", (graph,))
         self.con.execute("DELETE FROM notices WHERE graph = ?", (graph,))
 
     def keep_only(self, graphs: Iterable[str]) -> None:
@@ -504,6 +547,8 @@ class IndexWriter:
         self.con.executemany("INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.con.executemany("INSERT INTO assignments VALUES (?, ?, ?, ?)", assigned)
         self.con.executemany("INSERT INTO cited VALUES (?, ?)", ((d, graph) for d in entry.cited))
+        self.con.executemany("INSERT INTO orgs VALUES (?, ?, ?, ?, ?, ?, ?)", entry.orgs)
+        self.con.executemany("INSERT INTO memberships VALUES (?, ?, ?)", entry.members)
         self.con.execute("INSERT INTO notices VALUES (?, ?)", (graph, sha256))
         self.held[graph] = sha256
         if self.pending_size >= SEGMENT:
@@ -635,6 +680,22 @@ class DiskIndex:
                                            (json.dumps(list(docs)),)):
             out.setdefault(doc, set()).add(graph)
         return out
+
+    def organisations(self, places: Sequence[str] | None = None) -> list[tuple]:
+        """(org, graph, notice label, label, concept, jurisdiction) of the organisations
+        typed org:Organization (`places` None), or of those whose pk:jurisdiction is one
+        of `places`: one row per notice naming it."""
+        if places is None:
+            return self.con.execute("SELECT org, graph, notice, label, concept, j FROM orgs WHERE typed").fetchall()
+        return self.con.execute("SELECT org, graph, notice, label, concept, j FROM orgs "
+                                "WHERE j IN (SELECT value FROM json_each(?))", (json.dumps(list(places)),)).fetchall()
+
+    def memberships(self, orgs: Sequence[str] | None = None) -> dict[str, int]:
+        """{org: the joint meetings it is a member unit of} for `orgs` (None: all)."""
+        if orgs is None:
+            return dict(self.con.execute("SELECT org, COUNT(DISTINCT m) FROM memberships GROUP BY org"))
+        return dict(self.con.execute("SELECT org, COUNT(DISTINCT m) FROM memberships WHERE org IN "
+                                     "(SELECT value FROM json_each(?)) GROUP BY org", (json.dumps(list(orgs)),)))
 
     def assignments(self, orgs: Sequence[str]) -> list[dict[str, Any]]:
         """The rows of every assignment to `orgs`, as `query._assignments` gives them."""

@@ -106,10 +106,20 @@ def test_duties_answer_the_same_from_disk_and_memory(built, store, department, p
 
 @pytest.mark.parametrize("place", [None, "祁门县", "县", "巴彦淖尔"])
 def test_departments_count_the_same_from_disk_and_memory(built, store, place):
-    disk = Q.departments(store, jurisdiction=place, index=built / INDEX_FILE)
-    assert disk == Q.departments(store, jurisdiction=place)
+    disk = Q.departments(store, jurisdiction=place, index=built / INDEX_FILE, explain=True)
+    assert disk == Q.departments(store, jurisdiction=place, explain=True)
     assert sum(r["tasks"] for r in disk) > 0 or place in ("祁门县", "县")
-    assert sum(r["duties"] for r in disk) > 0
+    assert sum(r["duties"] for r in disk) > 0 and sum(r["member_of"] for r in disk) > 0
+    assert max(r["notices"] for r in disk) >= (2 if place is None else 1)
+
+
+def test_departments_of_every_place_the_same_from_disk_and_memory(built, store):
+    """The index's organisation rows stand for the store's in every jurisdiction."""
+    places = sorted(set(Q.jurisdiction_labels(store).values()))
+    assert len(places) >= 10
+    for place in places:
+        assert Q.departments(store, jurisdiction=place, index=built / INDEX_FILE) == \
+            Q.departments(store, jurisdiction=place), place
 
 
 def test_the_index_cuts_as_jieba_does_with_its_stored_dictionary(built, store):
@@ -144,10 +154,11 @@ def test_who_answers_the_same_from_disk_and_memory(built, store, topic):
     (["who", "食品安全"], "search", "tokenizer", "食品"),  # jieba's whole dictionary
     (["duties", "卫健委"], "query", "_assignments", "卫生健康"),  # the assignments, through SPARQL
     (["refs"], "query", "_citers", "国办发"),  # the citing notices, counted in the store
+    (["departments"], "query", "_store_organisations", "卫生健康"),  # which notices name which organisation
 ])
 def test_the_cli_answers_from_the_index(built, monkeypatch, args, owner, name, shown):
-    """Through the CLI, who, duties and refs answer from the build's index: using what it
-    stands in for fails the test."""
+    """Through the CLI, who, duties, refs and departments answer from the build's index:
+    using what it stands in for fails the test."""
     import extractor.search as S
 
     def refuse(*_args, **_kwargs):
