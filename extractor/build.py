@@ -259,6 +259,9 @@ class _StoreWriter:
     def close(self) -> None:
         self.ops.put(None)
         self.thread.join()
+        # The thread's target holds this writer: without these, the store (and its lock on
+        # the folder) would live until the garbage collector breaks the cycle.
+        self.thread = self.store = None
         self._check()
 
     def _check(self) -> None:
@@ -583,6 +586,9 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
         raise
     store.flush()
     result.skipped.sort()
+    # This call's frame can outlive it (kept by an exception caught deep inside, in a cycle
+    # until the garbage collector runs): it must not keep the store, and its lock, open.
+    del store, loader
     return result
 
 

@@ -218,7 +218,7 @@ def meetings_command(
 
     for notice in notices or []:
         _check_notice(opts.store, notice)
-    rows = query.meetings(opts.store, notices, explain=opts.explain)
+    rows = query.meetings(opts.store, notices, explain=opts.explain, index=opts.index_path)
     labels = [k for k in (rows[0] if rows else {}) if k not in ("item", "key") and not k.endswith((" source", " start", " end"))]
     extra = [f"{label} {x}" for label in labels for x in ("source", "start", "end")]
     lines = None

@@ -35,7 +35,7 @@ from .errors import PolicykgError
 from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
 from .knowledge import PK, by_subject, period_words
 from .model import clean
-from .search import StatementIndex, fold as _fold, has_words, open_index, rank
+from .search import MEETING_POSTS, MEETING_UNITS, StatementIndex, fold as _fold, has_words, open_index, rank
 
 # Prefixes every query (named or raw) may use without declaring them.
 PREFIXES: dict[str, str] = {**GRAPH_PREFIXES, "pkc": "https://w3id.org/policykg/cue/",
@@ -825,43 +825,42 @@ def rule_text(period: str | None, times_min: int | None, times_max: int | None, 
     return f"{times}次" if times else "✓"
 
 
-def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
-             explain: bool = False) -> list[dict[str, Any]]:
-    """The joint meetings side by side: one row per item (jurisdiction, convenor, deputy
-    convenor, office, office director, lead unit, member units, then each rule kind), one
-    column per notice (its label). `notices`: only those named (文号, file stem or
-    jurisdiction, see `match_notices`); None for every notice. Row keys: item, key, then the
-    notices' labels. With `explain`, ``<label> source``, ``<label> start``, ``<label> end``."""
-    values: dict[str, Any] = {}
-    named: dict[str, dict[str, Any]] = {}
-    if notices:
-        named = {n["graph"]: n for name in notices for n in match_notices(store, name)}
-        if not named:
-            return []
-        values["graph"] = [ox.NamedNode(g) for g in sorted(named)]
+def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
+    """{graph: what `meetings` reads of that notice} for the notices of `graphs` (None: all)
+    that have a joint meeting: ``label`` and ``jurisdiction`` (as `notices` gives them), and
+    rows ``found`` (graph, m, stated), ``listed`` ({m: member units listed}), ``posts``,
+    ``units`` and ``rules``. The build's index holds the same, read off each notice's quads
+    (`search.DiskIndex.meetings`)."""
+    values = {"graph": [ox.NamedNode(g) for g in sorted(graphs)]} if graphs is not None else {}
+    if values and not values["graph"]:
+        return {}
     found = select(store, """
         SELECT ?graph ?m ?stated WHERE {
           GRAPH ?graph { ?m a pk:JointMeeting } OPTIONAL { ?m pk:statedMemberCount ?stated } }""", **values)
     if not found:
-        return []
-    index = named or _notice_index(store, (r["graph"] for r in found))  # the notices named are known already
-    listed = {r["m"]: r["n"] for r in select(store, """
-        SELECT ?m (COUNT(?ms) AS ?n) WHERE { GRAPH ?graph { ?ms org:organization ?m } } GROUP BY ?m""",
-        **({"m": [ox.NamedNode(r["m"]) for r in found]} if notices else {}))}
-    cols = {}
-    for r in sorted(found, key=lambda r: (index[r["graph"]]["jurisdiction"] or "", index[r["graph"]]["label"])):
-        r["listed"] = listed.get(r["m"], 0)
-        cols.setdefault(r["graph"], (index[r["graph"]]["label"], r))
+        return {}
+    index = _notice_index(store, {r["graph"] for r in found})
+    facts: dict[str, dict[str, Any]] = {}
+    for r in found:
+        facts.setdefault(r["graph"], {"label": index[r["graph"]]["label"], "jurisdiction": index[r["graph"]]["jurisdiction"],
+                                      "found": [], "listed": {}, "posts": [], "units": [], "rules": []})["found"].append(r)
+    where = {r["m"]: r["graph"] for r in found}
+    for r in select(store, """
+            SELECT ?m (COUNT(?ms) AS ?n) WHERE { GRAPH ?graph { ?ms org:organization ?m } } GROUP BY ?m""",
+                    **({"m": [ox.NamedNode(m) for m in sorted(where)]} if graphs is not None else {})):
+        if r["m"] in where:
+            facts[where[r["m"]]]["listed"][r["m"]] = r["n"]
+    props = ", ".join(f"pk:{p}" for p in MEETING_POSTS)
     posts = select(store, f"""
         SELECT ?graph ?prop ?label ?src ?start ?end WHERE {{
           GRAPH ?graph {{ ?m a pk:JointMeeting ; ?prop ?post . ?post rdfs:label ?label . {span_pattern("post")} }}
-          FILTER(?prop IN (pk:convenor, pk:deputyConvenor, pk:officeDirector))
+          FILTER(?prop IN ({props}))
         }}""", **values)  # not VALUES ?prop: beside VALUES ?graph it took 1.7 s for 20 notices (FILTER: 7 ms)
-    units = select(store, """
-        SELECT ?graph ?prop ?label WHERE {
-          GRAPH ?graph { ?m a pk:JointMeeting ; ?prop ?org . ?org rdfs:label ?label }
-          FILTER(?prop IN (pk:officeHost, pk:leadUnit))
-        }""", **values)
+    units = select(store, f"""
+        SELECT ?graph ?prop ?label WHERE {{
+          GRAPH ?graph {{ ?m a pk:JointMeeting ; ?prop ?org . ?org rdfs:label ?label }}
+          FILTER(?prop IN ({", ".join(f"pk:{p}" for p in MEETING_UNITS)}))
+        }}""", **values)
     rules = select(store, f"""
         SELECT ?graph ?kind ?label ?period ?tmin ?tmax ?irregular ?src ?start ?end WHERE {{
           GRAPH ?graph {{ ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind . {span_pattern("r")} }}
@@ -869,6 +868,38 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
           OPTIONAL {{ ?r pk:timesMin ?tmin }} OPTIONAL {{ ?r pk:timesMax ?tmax }}
           OPTIONAL {{ ?r pk:irregular ?irregular }}
         }}""", **values)
+    for key, rows in (("posts", posts), ("units", units), ("rules", rules)):
+        for r in rows:
+            if r["graph"] in facts:
+                facts[r["graph"]][key].append(r)
+    return facts
+
+
+def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
+             explain: bool = False, index: str | Path | None = None) -> list[dict[str, Any]]:
+    """The joint meetings side by side: one row per item (jurisdiction, convenor, deputy
+    convenor, office, office director, lead unit, member units, then each rule kind), one
+    column per notice (its label). `notices`: only those named (文号, file stem or
+    jurisdiction, see `match_notices`); None for every notice. Row keys: item, key, then the
+    notices' labels. With `explain`, ``<label> source``, ``<label> start``, ``<label> end``.
+    `index`: the build's ``who-index.sqlite``, which holds what each notice says of its
+    meeting, when the store vouches for it (see `who`)."""
+    graphs: list[str] | None = None
+    if notices:
+        graphs = sorted({n["graph"] for name in notices for n in match_notices(store, name)})
+        if not graphs:
+            return []
+    found = open_index(store, index) if index is not None else None
+    facts = found.meetings(graphs) if found is not None else meeting_facts(store, graphs)
+    if not facts:
+        return []
+    cols: dict[str, tuple[str, dict[str, Any]]] = {}  # graph → (column label, its meeting)
+    for g in sorted(facts, key=lambda g: (facts[g]["jurisdiction"] or "", facts[g]["label"], g)):
+        m = min(facts[g]["found"], key=lambda r: (r["m"], r["stated"] is None, r["stated"] or 0))
+        cols[g] = (facts[g]["label"], {**m, "listed": facts[g]["listed"].get(m["m"], 0)})
+    posts = [p for g in cols for p in facts[g]["posts"]]
+    units = [u for g in cols for u in facts[g]["units"]]
+    rules = [x for g in cols for x in facts[g]["rules"]]
     table: list[dict[str, Any]] = []
 
     def row(key: str, item: str) -> dict[str, Any]:
@@ -884,12 +915,12 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
 
     jur = row("jurisdiction", "辖区")
     for g, (label, m) in cols.items():
-        jur[label] = index[g]["jurisdiction"]
+        jur[label] = facts[g]["jurisdiction"]
     for key, item, prop in (("convenor", "召集人", "convenor"), ("deputy_convenor", "副召集人", "deputyConvenor"),
                             ("office", "办公室设在", "officeHost"), ("office_director", "办公室主任", "officeDirector"),
                             ("lead", "牵头单位", "leadUnit")):
         r = row(key, item)
-        for p in sorted(posts + units, key=lambda p: (p["graph"], p.get("start") or 0)):
+        for p in sorted(posts + units, key=lambda p: (p["graph"], p.get("start") or 0, p.get("end") or 0, p["label"])):
             if local(p["prop"]) == prop and p["graph"] in cols:
                 put(r, p["graph"], p["label"], (p.get("src"), p.get("start"), p.get("end")))
     count = row("members", "成员单位数")
@@ -901,7 +932,8 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
         if not mine:
             continue
         r = row(notation, zh)
-        for x in sorted(mine, key=lambda x: (x["graph"], x["start"] or 0)):
+        for x in sorted(mine, key=lambda x: (x["graph"], x["start"] or 0, x["end"] or 0,
+                                             rule_text(x["period"], x["tmin"], x["tmax"], bool(x["irregular"])))):
             put(r, x["graph"], rule_text(x["period"], x["tmin"], x["tmax"], bool(x["irregular"])),
                 (x["src"], x["start"], x["end"]))
     texts = source_texts(store, (s[0] for r in table for s in r["_spans"].values())) if explain else {}

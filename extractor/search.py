@@ -46,7 +46,8 @@ BM25_K1, BM25_B = 1.2, 1.0
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
 
 INDEX_FILE = "who-index.sqlite"
-FORMAT = "policykg-who-index 7"  # 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab; 6: cited; 7: orgs
+# 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab; 6: cited; 7: orgs; 8: meetings
+FORMAT = "policykg-who-index 8"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 
@@ -270,7 +271,9 @@ _WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "spa
            PK + "actionLabel", PK + "clauseLabel", PK + "sourceText", PK + "jurisdiction", PK + "sha256",
            PROV + "wasDerivedFrom", PROV + "hadPrimarySource", PROV + "wasGeneratedBy", PROV + "wasAssociatedWith",
            DCT + "identifier", ELI + "id_local", ELI + "title", RDFS + "label", ORG + "classification", _RDF_TYPE,
-           PK + "citedDocument", ORG + "member", ORG + "organization"}
+           PK + "citedDocument", ORG + "member", ORG + "organization", ELI + "jurisdiction",
+           *(PK + p for p in ("statedMemberCount", "convenor", "deputyConvenor", "officeDirector", "officeHost",
+                              "leadUnit", "meetingRule", "ruleKind", "period", "timesMin", "timesMax", "irregular"))}
 
 
 @dataclass
@@ -339,6 +342,49 @@ def _organisation_rows(props: dict[str, dict[str, list]], graph: str | None) -> 
     return orgs, members
 
 
+MEETING_POSTS = ("convenor", "deputyConvenor", "officeDirector")  # pk: properties of a joint meeting: posts
+MEETING_UNITS = ("officeHost", "leadUnit")  # … and organisations
+
+
+def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict[str, Any] | None:
+    """What `query.meetings` reads of one notice (`query.meeting_facts` reads the same from
+    a store): its label and jurisdiction, and rows ``found`` (graph, m, stated), ``listed``
+    ({m: member units listed}), ``posts``, ``units``, ``rules`` — one row per solution of
+    that function's patterns. None when the notice has no joint meeting."""
+    def vals(s: str, p: str, default: Sequence = ()) -> Sequence:
+        return props.get(s, {}).get(p) or default
+
+    def spans(node: str) -> list[tuple[str, int, int]]:
+        return [(sp.partition("#char=")[0], int(a), int(b)) for sp in vals(node, PK + "span")
+                for a in vals(sp, PK + "start") for b in vals(sp, PK + "end")]
+
+    meetings = sorted(s for s, pr in props.items() if PK + "JointMeeting" in pr.get(_RDF_TYPE, ()))
+    if not meetings:
+        return None
+    notice = next((s for s, pr in props.items() if PK + "Notice" in pr.get(_RDF_TYPE, ())), None)
+    j = _one(props, notice, ELI + "jurisdiction")
+    facts: dict[str, Any] = {"label": _notice_label(props) or "", "jurisdiction": _one(props, j, RDFS + "label"),
+                             "found": [], "listed": {}, "posts": [], "units": [], "rules": []}
+    for m in meetings:
+        facts["found"] += [{"graph": graph, "m": m, "stated": None if n is None else int(n)}
+                           for n in vals(m, PK + "statedMemberCount", (None,))]
+        facts["posts"] += [{"graph": graph, "prop": PK + p, "label": label, "src": src, "start": a, "end": b}
+                           for p in MEETING_POSTS for post in vals(m, PK + p)
+                           for label in vals(post, RDFS + "label") for src, a, b in spans(post)]
+        facts["units"] += [{"graph": graph, "prop": PK + p, "label": label}
+                           for p in MEETING_UNITS for org in vals(m, PK + p) for label in vals(org, RDFS + "label")]
+    listed = Counter(m for pr in props.values() for m in pr.get(ORG + "organization", ()))
+    facts["listed"] = {m: listed[m] for m in meetings if listed[m]}
+    facts["rules"] = [{"graph": graph, "kind": kind, "label": label, "period": period,
+                       "tmin": None if tmin is None else int(tmin), "tmax": None if tmax is None else int(tmax),
+                       "irregular": None if irr is None else irr in ("true", "1"), "src": src, "start": a, "end": b}
+                      for s in sorted(props) for r in vals(s, PK + "meetingRule") for kind in vals(r, PK + "ruleKind")
+                      for src, a, b in spans(r) for label in vals(r, RDFS + "label", (None,))
+                      for period in vals(r, PK + "period", (None,)) for tmin in vals(r, PK + "timesMin", (None,))
+                      for tmax in vals(r, PK + "timesMax", (None,)) for irr in vals(r, PK + "irregular", (None,))]
+    return facts
+
+
 def _assignment_rows(props: dict[str, dict[str, list]], graph: str | None) -> list[dict[str, Any]]:
     from .query import complete_assignment
 
@@ -381,6 +427,7 @@ class NoticeEntry:
     cited: tuple[str, ...] = ()
     orgs: list[tuple] = field(default_factory=list)  # see `_organisation_rows`
     members: list[tuple] = field(default_factory=list)
+    meetings: dict[str, Any] | None = None  # see `_meeting_facts`
 
 
 def notice_entry(quads: Sequence) -> NoticeEntry:
@@ -393,7 +440,7 @@ def notice_entry(quads: Sequence) -> NoticeEntry:
                                   dict(Counter(tokens(stext))), tuple((r["org"], r["kind"] == "task", _pack(r)) for r in rs))
                   for stext, start, rs in groups]
     cited = sorted({d for pr in props.values() for d in pr.get(PK + "citedDocument", ())})
-    return NoticeEntry(statements, tuple(cited), *_organisation_rows(props, graph))
+    return NoticeEntry(statements, tuple(cited), *_organisation_rows(props, graph), _meeting_facts(props, graph))
 
 
 def notice_statements(quads: Sequence) -> list[NoticeStatement]:
@@ -418,6 +465,7 @@ CREATE INDEX IF NOT EXISTS assignments_org ON assignments(org);
 CREATE TABLE IF NOT EXISTS vocab(word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS cited(doc TEXT NOT NULL, graph TEXT NOT NULL, PRIMARY KEY (doc, graph)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS cited_graph ON cited(graph);
+CREATE TABLE IF NOT EXISTS cited_count(doc TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS orgs(org TEXT NOT NULL, graph TEXT NOT NULL, notice TEXT NOT NULL, typed INTEGER NOT NULL,
     label TEXT, concept TEXT, j TEXT);
 CREATE INDEX IF NOT EXISTS orgs_org ON orgs(org);
@@ -426,6 +474,7 @@ CREATE INDEX IF NOT EXISTS orgs_graph ON orgs(graph);
 CREATE TABLE IF NOT EXISTS memberships(org TEXT NOT NULL, m TEXT NOT NULL, graph TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS memberships_org ON memberships(org);
 CREATE INDEX IF NOT EXISTS memberships_graph ON memberships(graph);
+CREATE TABLE IF NOT EXISTS meetings(graph TEXT PRIMARY KEY, facts TEXT NOT NULL);
 """
 # An assignment's row keeps the keys `query.complete_assignment` does not derive; the IRIs
 # within its notice are kept relative to the notice's IRI, the organisation's to its place's
@@ -497,8 +546,8 @@ class IndexWriter:
         wanted = json.dumps({"format": FORMAT, **settings}, sort_keys=True)
         got = self.con.execute("SELECT v FROM meta WHERE k = 'settings'").fetchone()
         if got is None or got[0] != wanted:  # another code or base: start afresh
-            for table in ("meta", "notices", "statements", "postings", "dead", "assignments", "vocab", "cited", "orgs",
-                          "memberships"):
+            for table in ("meta", "notices", "statements", "postings", "dead", "assignments", "vocab", "cited", "cited_count",
+                          "orgs", "memberships", "meetings"):
                 self.con.execute(f"DELETE FROM {table}")
             self.con.execute("INSERT INTO meta VALUES ('settings', ?)", (wanted,))
         self.held = dict(self.con.execute("SELECT graph, sha256 FROM notices"))
@@ -524,7 +573,7 @@ class IndexWriter:
         self.con.execute("INSERT OR IGNORE INTO dead SELECT sid FROM statements WHERE graph = ?", (graph,))
         self.con.execute("DELETE FROM assignments WHERE sid IN (SELECT sid FROM statements WHERE graph = ?)", (graph,))
         self.con.execute("DELETE FROM statements WHERE graph = ?", (graph,))
-        for table in ("cited", "orgs", "memberships"):
+        for table in ("cited", "orgs", "memberships", "meetings"):
             self.con.execute(f"DELETE FROM {table} WHERE graph = ?", (graph,))
         self.con.execute("DELETE FROM notices WHERE graph = ?", (graph,))
 
@@ -549,6 +598,9 @@ class IndexWriter:
         self.con.executemany("INSERT INTO cited VALUES (?, ?)", ((d, graph) for d in entry.cited))
         self.con.executemany("INSERT INTO orgs VALUES (?, ?, ?, ?, ?, ?, ?)", entry.orgs)
         self.con.executemany("INSERT INTO memberships VALUES (?, ?, ?)", entry.members)
+        if entry.meetings is not None:
+            self.con.execute("INSERT INTO meetings VALUES (?, ?)",
+                             (graph, json.dumps(entry.meetings, ensure_ascii=False, separators=(",", ":"))))
         self.con.execute("INSERT INTO notices VALUES (?, ?)", (graph, sha256))
         self.held[graph] = sha256
         if self.pending_size >= SEGMENT:
@@ -567,6 +619,10 @@ class IndexWriter:
             tk = tokenizer()
             self.con.executemany("INSERT INTO vocab VALUES (?, ?)", tk.FREQ.items())
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('vocab_total', ?)", (str(tk.total),))
+        # how many notices cite each document, counted once here, not per query (a document
+        # that thousands of notices cite costs ~1 ms a query to count)
+        self.con.execute("DELETE FROM cited_count")
+        self.con.execute("INSERT INTO cited_count SELECT doc, COUNT(*) FROM cited GROUP BY doc")
         n, total = self.con.execute("SELECT COUNT(*), COALESCE(SUM(length), 0) FROM statements").fetchone()
         value = digest(self.held)
         self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
@@ -670,8 +726,8 @@ class DiskIndex:
 
     def citers(self, docs: Sequence[str]) -> dict[str, int]:
         """{document: how many notices cite it} for `docs` (those no notice cites left out)."""
-        return dict(self.con.execute("SELECT doc, COUNT(*) FROM cited WHERE doc IN (SELECT value FROM json_each(?)) "
-                                     "GROUP BY doc", (json.dumps(list(docs)),)))
+        return dict(self.con.execute("SELECT doc, n FROM cited_count WHERE doc IN (SELECT value FROM json_each(?))",
+                                     (json.dumps(list(docs)),)))
 
     def citing(self, docs: Sequence[str]) -> dict[str, set[str]]:
         """{document: the graphs of the notices citing it} for `docs`."""
@@ -696,6 +752,16 @@ class DiskIndex:
             return dict(self.con.execute("SELECT org, COUNT(DISTINCT m) FROM memberships GROUP BY org"))
         return dict(self.con.execute("SELECT org, COUNT(DISTINCT m) FROM memberships WHERE org IN "
                                      "(SELECT value FROM json_each(?)) GROUP BY org", (json.dumps(list(orgs)),)))
+
+    def meetings(self, graphs: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
+        """{graph: what `query.meetings` reads of it (`_meeting_facts`)} for the notices of
+        `graphs` (None: all) that have a joint meeting."""
+        if graphs is None:
+            rows = self.con.execute("SELECT graph, facts FROM meetings")
+        else:
+            rows = self.con.execute("SELECT graph, facts FROM meetings WHERE graph IN (SELECT value FROM json_each(?))",
+                                    (json.dumps(list(graphs)),))
+        return {g: json.loads(facts) for g, facts in rows}
 
     def assignments(self, orgs: Sequence[str]) -> list[dict[str, Any]]:
         """The rows of every assignment to `orgs`, as `query._assignments` gives them."""

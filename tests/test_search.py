@@ -155,10 +155,11 @@ def test_who_answers_the_same_from_disk_and_memory(built, store, topic):
     (["duties", "卫健委"], "query", "_assignments", "卫生健康"),  # the assignments, through SPARQL
     (["refs"], "query", "_citers", "国办发"),  # the citing notices, counted in the store
     (["departments"], "query", "_store_organisations", "卫生健康"),  # which notices name which organisation
+    (["meetings"], "query", "meeting_facts", "召集人"),  # every notice's meeting, through SPARQL
 ])
 def test_the_cli_answers_from_the_index(built, monkeypatch, args, owner, name, shown):
-    """Through the CLI, who, duties, refs and departments answer from the build's index:
-    using what it stands in for fails the test."""
+    """Through the CLI, who, duties, refs, departments and meetings answer from the build's
+    index: using what it stands in for fails the test."""
     import extractor.search as S
 
     def refuse(*_args, **_kwargs):
@@ -184,6 +185,25 @@ def test_refs_counts_and_names_citers_from_the_index_as_from_the_store(built, st
     docs = sorted({r["doc"] for r in Q.select(store, "SELECT ?doc WHERE { GRAPH ?g { ?c pk:citedDocument ?doc } }")})
     assert index.citers(docs) == Q._citers(store, docs) and index.citing(docs) == Q._citing(store, docs)
     assert max(index.citers(docs).values()) >= 3
+
+
+def test_the_index_holds_each_notice_s_meeting_as_the_store_says_it(built, store):
+    def canonical(facts):
+        return {g: {k: sorted(map(json.dumps, v)) if isinstance(v, list) else v for k, v in f.items()}
+                for g, f in facts.items()}
+
+    disk = open_index(store, built / INDEX_FILE).meetings()
+    assert len(disk) >= 5 and all(sum(bool(f[k]) for f in disk.values()) >= 3 for k in ("posts", "units", "rules"))
+    assert canonical(disk) == canonical(Q.meeting_facts(store))
+
+
+def test_meetings_side_by_side_the_same_from_disk_and_memory(built, store):
+    names = [None, *sorted({n["label"] for n in Q.notices(store)}), *sorted(set(Q.jurisdiction_labels(store).values()))]
+    for name in names:
+        wanted = None if name is None else [name]
+        disk = Q.meetings(store, wanted, index=built / INDEX_FILE, explain=True)
+        assert disk == Q.meetings(store, wanted, explain=True), name
+    assert len(Q.meetings(store, index=built / INDEX_FILE)[0]) >= 7  # item, key and five notices or more
 
 
 def test_a_store_changed_since_is_not_answered_from_a_stale_index(built, tmp_path):
