@@ -46,8 +46,9 @@ BM25_K1, BM25_B = 1.2, 1.0
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
 
 INDEX_FILE = "who-index.sqlite"
-# 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab; 6: cited; 7: orgs; 8: meetings
-FORMAT = "policykg-who-index 8"
+# 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab; 6: cited; 7: orgs; 8: meetings;
+# 9: statements' positions in tie order
+FORMAT = "policykg-who-index 9"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 
@@ -164,41 +165,71 @@ def statement_text(source: str, text: str | None, task: str | None, cstart: int 
 # --- ranking: one function for both indexes -----------------------------------------------------------
 
 
+CHUNK = 256  # statements tested for a topic word as written at a time, best scores first
+
+
 def rank(index, topic: str, scoring: str = "bm25", top: int | None = None) -> list[tuple[float, int]]:
     """(score, statement id) of the statements about `topic`, best first. A statement
     qualifies when it holds one of the topic's words — as written, or all of that word's
     sub-words (食品药品安全 for 食品安全); BM25 (or ``tfidf``/``count``, kept for the
-    benchmark) ranks them; ties go by notice, position and IRI. `top`: only the first
-    `top` statements are needed (the list may be longer: ties at the cut stay)."""
+    benchmark) ranks them; ties go by notice, position and IRI (`index.positions`). `top`:
+    only the first `top` statements are wanted.
+
+    Scores are summed token by token over arrays as long as the index (numpy): at 10,000
+    notices a topic such as 婴幼儿照护 touches 600,000 postings. A statement holding some
+    of a word's sub-words but not all qualifies only if its text holds the word as written
+    (read in the index); with `top`, those are read best scores first, and only while they
+    can still reach the first `top`."""
+    import numpy as np
+
     tk = index.tokenizer()
     words = query_words(topic, tk)
     sub = {w: search_tokens(tk, w) for w in words}
     qtokens = sorted({t for w in words for t in sub[w]} | set(words))
     parts = {w: set(sub[w]) or {w} for w in words}
     n_docs, avgdl = index.size, index.avgdl or 1
-    scores: dict[int, float] = {}
-    holding: dict[str, set[int]] = {}  # token → the statements holding it
-    for t in qtokens:
+    scores = np.zeros(index.bound)
+    present = np.zeros(index.bound, dtype=bool)  # holds a query token
+    holding: dict[str, np.ndarray] = {}  # token → the statements holding it
+    for t in qtokens:  # in this order, so every statement's score is summed in the same order
         ids, tfs, lengths = index.hits(t)
-        holding[t] = set(ids)
+        holding[t] = ids
         idf = math.log(1 + (n_docs - len(ids) + 0.5) / (len(ids) + 0.5))
         if scoring == "count":
-            gains = tfs
+            gains = tfs.astype(float)
         elif scoring == "tfidf":
-            gains = [(1 + math.log(n)) * idf / math.sqrt(dl or 1) for n, dl in zip(tfs, lengths)]
+            gains = (1 + np.log(tfs)) * idf / np.sqrt(np.maximum(lengths, 1))
         else:
-            gains = [idf * n * (BM25_K1 + 1) / (n + BM25_K1 * (1 - BM25_B + BM25_B * dl / avgdl))
-                     for n, dl in zip(tfs, lengths)]
-        get = scores.get
-        for i, s in zip(ids, gains):
-            scores[i] = get(i, 0.0) + s
-    found = set().union(*(set.intersection(*(holding[t] for t in ps)) for ps in parts.values()))
-    found |= index.containing([i for i in scores if i not in found], [fold(w) for w in parts])
-    if top is not None and len(found) > top:  # the cut's score: everything as good is kept for the ties
-        cut = sorted((scores[i] for i in found), reverse=True)[top - 1] if top > 0 else math.inf
-        found = {i for i in found if scores[i] >= cut}
-    order = index.order(found)
-    return sorted(((scores[i], i) for i in found), key=lambda x: (-x[0], order[x[1]]))
+            gains = idf * tfs * (BM25_K1 + 1) / (tfs + BM25_K1 * (1 - BM25_B + BM25_B * lengths / avgdl))
+        scores[ids] += gains  # a statement is listed once per token
+        present[ids] = True
+    found = np.zeros(index.bound, dtype=bool)
+    for ps in parts.values():
+        every = np.ones(index.bound, dtype=bool)
+        for t in ps:
+            mask = np.zeros(index.bound, dtype=bool)
+            mask[holding[t]] = True
+            every &= mask
+        found |= every
+    positions = index.positions
+
+    def best(ids: np.ndarray, k: int | None) -> np.ndarray:
+        """`ids` by score (best first), then tie order; the first `k` only."""
+        ranked = ids[np.lexsort((positions[ids], -scores[ids]))]
+        return ranked if k is None else ranked[:k]
+
+    others = np.flatnonzero(present & ~found)
+    others = others[np.lexsort((positions[others], -scores[others]))]
+    keys = [fold(w) for w in parts]
+    kept = best(np.flatnonzero(found), top)
+    for k in range(0, len(others), CHUNK):
+        chunk = others[k:k + CHUNK]
+        if top is not None and len(kept) >= top and scores[chunk[0]] < scores[kept[-1]]:
+            break  # none left can reach the first `top`
+        held = np.array(sorted(index.containing(chunk.tolist(), keys)), dtype=np.int64)
+        if len(held):
+            kept = best(np.concatenate([kept, held]), top)
+    return [(float(scores[i]), int(i)) for i in kept]
 
 
 # --- in memory ----------------------------------------------------------------------------------------
@@ -238,20 +269,36 @@ class StatementIndex:
     def size(self) -> int:
         return len(self.statements)
 
+    @property
+    def bound(self) -> int:
+        """One past the largest statement id."""
+        return len(self.statements)
+
     def tokenizer(self):
         return tokenizer()
 
-    def hits(self, token: str) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
-        """(statement ids, the token's count in each, each one's length)."""
+    def hits(self, token: str):
+        """(statement ids, the token's count in each, each one's length), as numpy arrays."""
+        import numpy as np
+
         postings = self.postings.get(token, ())
-        return [i for i, _ in postings], [n for _, n in postings], [self.statements[i].length for i, _ in postings]
+        return (np.array([i for i, _ in postings], dtype=np.int64), np.array([n for _, n in postings], dtype=np.int64),
+                np.array([self.statements[i].length for i, _ in postings], dtype=np.int64))
+
+    @property
+    def positions(self):
+        """Each statement's place in the order ties are settled in (notice, position, IRI)."""
+        import numpy as np
+
+        if getattr(self, "_positions", None) is None:
+            ordered = sorted(range(len(self.statements)), key=lambda i: _order(self.statements[i].rows))
+            self._positions = np.empty(len(ordered), dtype=np.int64)
+            self._positions[ordered] = np.arange(len(ordered))
+        return self._positions
 
     def containing(self, ids: Iterable[int], keys: Sequence[str]) -> set[int]:
         """The statements among `ids` whose folded text holds one of `keys`."""
         return {i for i in ids if any(k in self.statements[i].folded for k in keys)}
-
-    def order(self, ids: Iterable[int]) -> dict[int, tuple]:
-        return {i: _order(self.statements[i].rows) for i in ids}
 
     def sizes(self, ids: Iterable[int]) -> dict[int, int]:
         return {i: len(self.statements[i].rows) for i in ids}
@@ -466,6 +513,7 @@ CREATE TABLE IF NOT EXISTS vocab(word TEXT PRIMARY KEY, freq INTEGER NOT NULL) W
 CREATE TABLE IF NOT EXISTS cited(doc TEXT NOT NULL, graph TEXT NOT NULL, PRIMARY KEY (doc, graph)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS cited_graph ON cited(graph);
 CREATE TABLE IF NOT EXISTS cited_count(doc TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS positions(data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS orgs(org TEXT NOT NULL, graph TEXT NOT NULL, notice TEXT NOT NULL, typed INTEGER NOT NULL,
     label TEXT, concept TEXT, j TEXT);
 CREATE INDEX IF NOT EXISTS orgs_org ON orgs(org);
@@ -547,7 +595,7 @@ class IndexWriter:
         got = self.con.execute("SELECT v FROM meta WHERE k = 'settings'").fetchone()
         if got is None or got[0] != wanted:  # another code or base: start afresh
             for table in ("meta", "notices", "statements", "postings", "dead", "assignments", "vocab", "cited", "cited_count",
-                          "orgs", "memberships", "meetings"):
+                          "orgs", "memberships", "meetings", "positions"):
                 self.con.execute(f"DELETE FROM {table}")
             self.con.execute("INSERT INTO meta VALUES ('settings', ?)", (wanted,))
         self.held = dict(self.con.execute("SELECT graph, sha256 FROM notices"))
@@ -623,6 +671,13 @@ class IndexWriter:
         # that thousands of notices cite costs ~1 ms a query to count)
         self.con.execute("DELETE FROM cited_count")
         self.con.execute("INSERT INTO cited_count SELECT doc, COUNT(*) FROM cited GROUP BY doc")
+        # each statement's place in the order `rank` settles ties in, by statement id
+        positions = array("I", [0xFFFFFFFF]) * self.next
+        for k, (sid,) in enumerate(self.con.execute(
+                "SELECT sid FROM statements ORDER BY COALESCE(notice, ''), start, first")):
+            positions[sid] = k
+        self.con.execute("DELETE FROM positions")
+        self.con.execute("INSERT INTO positions VALUES (?)", (positions.tobytes(),))
         n, total = self.con.execute("SELECT COUNT(*), COALESCE(SUM(length), 0) FROM statements").fetchone()
         value = digest(self.held)
         self.con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
@@ -650,7 +705,9 @@ class DiskIndex:
         self.avgdl = int(meta.get("length", 0)) / self.size if self.size else 0.0
         self.dead = {r[0] for r in con.execute("SELECT sid FROM dead")}
         self.vocab_total = int(meta.get("vocab_total", 0))
+        self.bound = (con.execute("SELECT MAX(sid) FROM statements").fetchone()[0] or 0) + 1
         self._tokenizer = None
+        self._positions = None
 
     def tokenizer(self):
         """A jieba tokenizer whose dictionary is this file's `vocab`, read on demand: the
@@ -666,16 +723,29 @@ class DiskIndex:
             self._tokenizer = tk
         return self._tokenizer
 
-    def hits(self, token: str) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
-        """(statement ids, the token's count in each, each one's length), from its segments."""
-        a = array("I")
-        for (data,) in self.con.execute("SELECT data FROM postings WHERE token = ?", (token,)):
-            a.frombytes(data)
-        ids, tfs, lengths = a[0::3], a[1::3], a[2::3]
+    def hits(self, token: str):
+        """(statement ids, the token's count in each, each one's length), from its segments,
+        as numpy arrays."""
+        import numpy as np
+
+        a = np.frombuffer(b"".join(data for (data,) in self.con.execute("SELECT data FROM postings WHERE token = ?",
+                                                                         (token,))), dtype=np.uint32)
+        ids, tfs, lengths = a[0::3].astype(np.int64), a[1::3].astype(np.int64), a[2::3].astype(np.int64)
         if self.dead:
-            live = [k for k, i in enumerate(ids) if i not in self.dead]
-            ids, tfs, lengths = [ids[k] for k in live], [tfs[k] for k in live], [lengths[k] for k in live]
+            live = ~np.isin(ids, np.fromiter(self.dead, dtype=np.int64, count=len(self.dead)))
+            ids, tfs, lengths = ids[live], tfs[live], lengths[live]
         return ids, tfs, lengths
+
+    @property
+    def positions(self):
+        """Each statement's place in the order ties are settled in (notice, position, IRI),
+        as `IndexWriter.close` stored it (thousands of statements tie in a large corpus)."""
+        import numpy as np
+
+        if self._positions is None:
+            (data,) = self.con.execute("SELECT data FROM positions").fetchone() or (b"",)
+            self._positions = np.frombuffer(data, dtype=np.uint32).astype(np.int64)
+        return self._positions
 
     def _select(self, columns: str, ids: Iterable[int]) -> list[tuple]:
         ids = list(ids)
@@ -699,9 +769,6 @@ class DiskIndex:
 
     def sizes(self, ids: Iterable[int]) -> dict[int, int]:
         return dict(self._select("size", ids))
-
-    def order(self, ids: Iterable[int]) -> dict[int, tuple]:
-        return {sid: (notice or "", start, first) for sid, notice, start, first in self._select("notice, start, first", ids)}
 
     def rows(self, store, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
         """The assignment rows (as `query._assignments` gives them) of statements `ids`."""

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractor import query as Q
+from extractor import query as Q, search as S
 from extractor.build import STORE_DIR, build
 from extractor.cli import app
 from extractor.graph import to_rdf
@@ -138,8 +138,12 @@ def test_the_index_cuts_as_jieba_does_with_its_stored_dictionary(built, store):
     assert index.vocab_total == loaded.total
 
 
+@pytest.mark.parametrize("chunk", [S.CHUNK, 1])
 @pytest.mark.parametrize("topic", TOPICS)
-def test_who_answers_the_same_from_disk_and_memory(built, store, topic):
+def test_who_answers_the_same_from_disk_and_memory(built, store, topic, chunk, monkeypatch):
+    """… and the first k rows are those of the whole ranking, however few statements are
+    tested for a word as written at a time (a chunk of 1: the search stops early)."""
+    monkeypatch.setattr(S, "CHUNK", chunk)
     whole = Q.who(store, topic, index=built / INDEX_FILE, explain=True)
     for limit in (None, 7, 1):
         disk = Q.who(store, topic, limit=limit, index=built / INDEX_FILE, explain=True)
