@@ -35,7 +35,7 @@ from .errors import PolicykgError
 from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
 from .knowledge import PK, by_subject, period_words
 from .model import clean
-from .search import MEETING_POSTS, MEETING_UNITS, StatementIndex, fold as _fold, has_words, open_index, rank
+from .search import MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fold as _fold, has_words, open_index, rank
 
 # Prefixes every query (named or raw) may use without declaring them.
 PREFIXES: dict[str, str] = {**GRAPH_PREFIXES, "pkc": "https://w3id.org/policykg/cue/",
@@ -256,6 +256,14 @@ def match_notices(store: ox.Store, text: str | None) -> list[dict[str, Any]]:
     return out
 
 
+def match_graphs(store: ox.Store, text: str) -> list[str]:
+    """The named graphs of the notices `text` names (see `match_notices`): when the lookup
+    keys find them, without reading the notices' rows."""
+    key = _fold(text)
+    hits = graphs_named(store, [key]).get(key) if key else None
+    return hits if hits else [n["graph"] for n in match_notices(store, text)]
+
+
 def _notice_index(store: ox.Store, graphs: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
     return {n["graph"]: n for n in notices(store, graphs)}
 
@@ -417,26 +425,32 @@ def _places(store: ox.Store, jurisdiction: str) -> list[str]:
                                                 if _jurisdiction_matches(label, levels, name, None, False))
 
 
-def organisations(store: ox.Store, department: str, jurisdiction: str | None = None) -> list[str]:
-    """IRIs of the organisations `department` names (any alias), in `jurisdiction` if given."""
+def organisations(store: ox.Store, department: str, jurisdiction: str | None = None, *,
+                  found: "DiskIndex | None" = None) -> list[str]:
+    """IRIs of the organisations `department` names (any alias), in `jurisdiction` if given.
+    `found`: the build's index (`search.open_index`), which lists a place's organisations."""
     q = department_query(department)
     # A jurisdiction named exactly (祁门县) is looked up first, then its organisations, and
     # the names are matched among those only, so the answer costs what the place holds; a
     # level (县) or a start (祁门) filters every match below.
     scope: dict[str, Any] = {}
-    if jurisdiction:
-        exact = _exact_places(store, clean(jurisdiction).strip())
-        if exact:
-            scope = {"org": [ox.NamedNode(r["org"]) for r in select(
-                store, "SELECT DISTINCT ?org WHERE { GRAPH ?g { ?org pk:jurisdiction ?j } }",
-                j=[ox.NamedNode(j) for j in exact])]}
-            if not scope["org"]:
-                return []
     orgs: set[str] = set()
-    if q.concepts:
+    exact = _exact_places(store, clean(jurisdiction).strip()) if jurisdiction else []
+    if exact and found is not None:  # the place's organisations as the index lists them, matched here
+        names, concepts = set(q.names), set(q.concepts)
+        orgs = {r[0] for r in found.organisations(exact) if r[4] in concepts or (r[3] in names and r[6])}
+        if not orgs:
+            return []
+    elif exact:
+        scope = {"org": [ox.NamedNode(r["org"]) for r in select(
+            store, "SELECT DISTINCT ?org WHERE { GRAPH ?g { ?org pk:jurisdiction ?j } }",
+            j=[ox.NamedNode(j) for j in exact])]}
+        if not scope["org"]:
+            return []
+    if q.concepts and not (exact and found is not None):
         orgs |= {r["org"] for r in select(store, "SELECT DISTINCT ?org WHERE { GRAPH ?g { ?org org:classification ?c } }",
                                           c=[ox.NamedNode(c) for c in q.concepts], **scope)}
-    if q.names:
+    if q.names and not (exact and found is not None):
         labels = [ox.Literal(n, language="zh") for n in q.names] + [ox.Literal(n) for n in q.names]
         orgs |= {r["org"] for r in select(store, """SELECT DISTINCT ?org WHERE {
                     GRAPH ?g { ?org rdfs:label ?label ; a org:Organization }
@@ -542,10 +556,10 @@ def duties(store: ox.Store, department: str, *, jurisdiction: str | None = None,
     written), clause_id, concept, iri (+ source, start, end with `explain`). `index`: the
     ``who-index.sqlite`` a build wrote beside `store`, which holds every assignment's row
     (read when the store carries its digest, see `who`)."""
-    orgs = organisations(store, department, jurisdiction)
+    found = open_index(store, index) if index is not None else None
+    orgs = organisations(store, department, jurisdiction, found=found)
     if not orgs:
         return []
-    found = open_index(store, index) if index is not None else None
     rows = found.assignments(orgs) if found is not None else _assignments(store, orgs)
     return _finish(store, [_duty_row(r) for r in rows], explain)
 
@@ -721,10 +735,10 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False,
     「印发《…》」, or the citing notice's own part), iri (+ source, start, end: first citation).
     `index`: the build's ``who-index.sqlite``, which counts the citing notices when the
     store vouches for it (see `who`)."""
-    chosen = match_notices(store, notice)
+    chosen = [n["graph"] for n in match_notices(store, None)] if notice is None else match_graphs(store, notice)
     if not chosen:
         return []
-    scope = {} if notice is None else {"graph": [ox.NamedNode(n["graph"]) for n in chosen]}
+    scope = {} if notice is None else {"graph": [ox.NamedNode(g) for g in chosen]}
     rows = select(store, f"""
         SELECT ?graph ?c ?kind ?doc ?title ?number ?src ?start ?end WHERE {{
           GRAPH ?graph {{ ?c a pk:Citation ; pk:referenceKind ?kind ; pk:citedDocument ?doc . {span_pattern("c")} }}
@@ -761,7 +775,7 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False,
     # notice whose title issues it (关于印发《X》的通知): all are lookup keys of the notices.
     named = graphs_named(store, [_fold(x) for r in rows if r["kind"] != "internal"
                                  for x in (r["number"], title_of(r)) if x])
-    involved = {n["graph"] for n in chosen} | {g for gs in cited_by.values() for g in gs} | \
+    involved = set(chosen) | {g for gs in cited_by.values() for g in gs} | \
         {g for gs in named.values() for g in gs}
     by_graph = _notice_index(store, involved)
     order = {g: k for k, g in enumerate(by_graph)}
@@ -775,7 +789,7 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False,
                 return by_graph[hits[0]]
         return None
 
-    wanted = {n["graph"] for n in chosen}
+    wanted = set(chosen) & set(by_graph)
     first: dict[tuple[str, str], dict[str, Any]] = {}
     for r in sorted(rows, key=lambda r: (r["graph"], r["start"])):
         if r["graph"] not in wanted or (r["graph"], r["doc"]) in first:
@@ -886,7 +900,7 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
     meeting, when the store vouches for it (see `who`)."""
     graphs: list[str] | None = None
     if notices:
-        graphs = sorted({n["graph"] for name in notices for n in match_notices(store, name)})
+        graphs = sorted({g for name in notices for g in match_graphs(store, name)})
         if not graphs:
             return []
     found = open_index(store, index) if index is not None else None

@@ -215,6 +215,9 @@ def rank(index, topic: str, scoring: str = "bm25", top: int | None = None) -> li
 
     def best(ids: np.ndarray, k: int | None) -> np.ndarray:
         """`ids` by score (best first), then tie order; the first `k` only."""
+        if k is not None and len(ids) > k:  # only those scoring at least the k-th best are sorted
+            values = scores[ids]
+            ids = ids[values >= np.partition(values, len(ids) - k)[len(ids) - k]] if k > 0 else ids[:0]
         ranked = ids[np.lexsort((positions[ids], -scores[ids]))]
         return ranked if k is None else ranked[:k]
 
@@ -224,7 +227,7 @@ def rank(index, topic: str, scoring: str = "bm25", top: int | None = None) -> li
     kept = best(np.flatnonzero(found), top)
     for k in range(0, len(others), CHUNK):
         chunk = others[k:k + CHUNK]
-        if top is not None and len(kept) >= top and scores[chunk[0]] < scores[kept[-1]]:
+        if top is not None and len(kept) >= top and (top == 0 or scores[chunk[0]] < scores[kept[-1]]):
             break  # none left can reach the first `top`
         held = np.array(sorted(index.containing(chunk.tolist(), keys)), dtype=np.int64)
         if len(held):
@@ -730,7 +733,7 @@ class DiskIndex:
 
         a = np.frombuffer(b"".join(data for (data,) in self.con.execute("SELECT data FROM postings WHERE token = ?",
                                                                          (token,))), dtype=np.uint32)
-        ids, tfs, lengths = a[0::3].astype(np.int64), a[1::3].astype(np.int64), a[2::3].astype(np.int64)
+        ids, tfs, lengths = a[0::3], a[1::3], a[2::3]  # views: numpy computes in float64 from these
         if self.dead:
             live = ~np.isin(ids, np.fromiter(self.dead, dtype=np.int64, count=len(self.dead)))
             ids, tfs, lengths = ids[live], tfs[live], lengths[live]
@@ -805,12 +808,12 @@ class DiskIndex:
         return out
 
     def organisations(self, places: Sequence[str] | None = None) -> list[tuple]:
-        """(org, graph, notice label, label, concept, jurisdiction) of the organisations
-        typed org:Organization (`places` None), or of those whose pk:jurisdiction is one
-        of `places`: one row per notice naming it."""
+        """(org, graph, notice label, label, concept, jurisdiction, typed as org:Organization)
+        of the organisations so typed (`places` None), or of those whose pk:jurisdiction is
+        one of `places`: one row per notice naming it."""
         if places is None:
-            return self.con.execute("SELECT org, graph, notice, label, concept, j FROM orgs WHERE typed").fetchall()
-        return self.con.execute("SELECT org, graph, notice, label, concept, j FROM orgs "
+            return self.con.execute("SELECT org, graph, notice, label, concept, j, typed FROM orgs WHERE typed").fetchall()
+        return self.con.execute("SELECT org, graph, notice, label, concept, j, typed FROM orgs "
                                 "WHERE j IN (SELECT value FROM json_each(?))", (json.dumps(list(places)),)).fetchall()
 
     def memberships(self, orgs: Sequence[str] | None = None) -> dict[str, int]:

@@ -104,6 +104,18 @@ def test_duties_answer_the_same_from_disk_and_memory(built, store, department, p
     assert disk or place == "巴彦淖尔市"
 
 
+def test_a_place_s_organisations_found_through_the_index_as_through_the_store(built, store):
+    index = open_index(store, built / INDEX_FILE)
+    places = sorted(set(Q.jurisdiction_labels(store).values()))
+    found = 0
+    for department in ("卫健委", "消防", "教育局", "妇联", "市场监管局", "人社局", "县政府办", "国务院办公厅"):
+        for place in places:
+            got = Q.organisations(store, department, place, found=index)
+            assert got == Q.organisations(store, department, place), (department, place)
+            found += bool(got)
+    assert found >= 20
+
+
 @pytest.mark.parametrize("place", [None, "祁门县", "县", "巴彦淖尔"])
 def test_departments_count_the_same_from_disk_and_memory(built, store, place):
     disk = Q.departments(store, jurisdiction=place, index=built / INDEX_FILE, explain=True)
