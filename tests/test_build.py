@@ -336,7 +336,9 @@ def test_a_store_that_cannot_be_written_stops_the_build_with_one_clear_error():
             raise OSError("No space left on device")
 
     writer = _StoreWriter(FullDisk())
+    thread = writer.thread
     writer.put(("load", b"<a:s> <a:p> <a:o> .\n"))
     with pytest.raises(PolicykgError, match=r"^cannot write the store \(No space left on device\)$"):
         writer.close()
-    assert not writer.thread.is_alive()
+    assert not thread.is_alive()
+    assert writer.store is None  # let go of: the store's lock must not outlive the build
