@@ -438,7 +438,8 @@ def organisations(store: ox.Store, department: str, jurisdiction: str | None = N
     scope: dict[str, Any] = {}
     orgs: set[str] = set()
     exact = _exact_places(store, clean(jurisdiction).strip()) if jurisdiction else []
-    if exact and found is not None:  # the place's organisations as the index lists them, matched here
+    indexed = bool(exact) and found is not None
+    if indexed:  # the place's organisations as the index lists them, matched here
         names, concepts = set(q.names), set(q.concepts)
         orgs = {r[0] for r in found.organisations(exact) if r[4] in concepts or (r[3] in names and r[6])}
         if not orgs:
@@ -449,10 +450,10 @@ def organisations(store: ox.Store, department: str, jurisdiction: str | None = N
             j=[ox.NamedNode(j) for j in exact])]}
         if not scope["org"]:
             return []
-    if q.concepts and not (exact and found is not None):
+    if q.concepts and not indexed:
         orgs |= {r["org"] for r in select(store, "SELECT DISTINCT ?org WHERE { GRAPH ?g { ?org org:classification ?c } }",
                                           c=[ox.NamedNode(c) for c in q.concepts], **scope)}
-    if q.names and not (exact and found is not None):
+    if q.names and not indexed:
         labels = [ox.Literal(n, language="zh") for n in q.names] + [ox.Literal(n) for n in q.names]
         orgs |= {r["org"] for r in select(store, """SELECT DISTINCT ?org WHERE {
                     GRAPH ?g { ?org rdfs:label ?label ; a org:Organization }

@@ -10,10 +10,17 @@ all the departments a tag names). Two indexes answer the same `rank`:
   from the quads they already hold, so a large store is never read back statement by
   statement; `IndexWriter` keeps it in step with the store (incremental builds included).
 
-The file also holds every assignment's row as `query._assignments` reads it from the store
-(`notice_assignments`, read off the same quads): `who` shows its answer from them, and
-`duties` and `departments` answer from them at any corpus size (41,532 rows of 卫健委 at
-10,000 notices: 0.6 s, against 11–13 s through SPARQL).
+The file also holds, read off the same quads (`notice_entry`), what other named queries
+would read of each notice from the store — a read model kept in step with it, each part
+checked by a test against the SPARQL it stands in for on every notice of the corpus:
+
+- every assignment's row as `query._assignments` reads it: `who` shows its answer from
+  them, `duties` answers from them at any corpus size (41,532 rows of 卫健委 at 10,000
+  notices: 0.7 s, against 11 s through SPARQL);
+- the organisations each notice names and their memberships (`departments`, and a place's
+  organisations for `duties -j`), the documents it cites (`refs`: how many notices cite
+  each, counted once per build) and what it says of its joint meeting (`meetings`);
+- each statement's place in the order ties are settled in (`rank`).
 
 The store says which index file state it matches: the build puts a digest of the indexed
 notices in the graph ``{base}build`` (`pk:whoIndex`); `store.add_document` and a new build
@@ -228,8 +235,9 @@ def rank(index, topic: str, scoring: str = "bm25", top: int | None = None) -> li
     kept = best(np.flatnonzero(found), top)
     for k in range(0, len(others), CHUNK):
         chunk = others[k:k + CHUNK]
-        if top is not None and len(kept) >= top and (top == 0 or scores[chunk[0]] < scores[kept[-1]]):
-            break  # none left can reach the first `top`
+        if top is not None and len(kept) >= top and (
+                top == 0 or (-scores[chunk[0]], positions[chunk[0]]) > (-scores[kept[-1]], positions[kept[-1]])):
+            break  # none left can reach the first `top`: they come in the order `best` sorts by
         held = np.array(sorted(index.containing(chunk.tolist(), keys)), dtype=np.int64)
         if len(held):
             kept = best(np.concatenate([kept, held]), top)
