@@ -1020,25 +1020,10 @@ def _store_organisations(store: ox.Store, places: list[str] | None) -> tuple[dic
     return details, {org: len(graphs[org]) for org in details}
 
 
-def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bool = False,
-                index: str | Path | None = None) -> list[dict[str, Any]]:
-    """Every organisation of the store (not the joint meetings) with its duty and task counts,
-    or only those of `jurisdiction` (a name such as 祁门县, a start such as 祁门, or a level:
-    县, county). `index`: the build's ``who-index.sqlite``, which holds the organisations
-    each notice names and counts their duties, tasks and memberships, when the store vouches
-    for it (see `who`).
-
-    Row keys: department (its name in the first notice naming it), jurisdiction, concept,
-    label_en (the registry's English name), duties, tasks, member_of (joint meetings it is a
-    member unit of), notices (that name it), iri (+ source, start, end: its first mention)."""
-    from .departments import concept_labels
-
-    places: list[str] | None = None
-    if jurisdiction:
-        places = _places(store, jurisdiction)
-        if not places:
-            return []
-    found = open_index(store, index) if index is not None else None
+def _organisation_records(store: ox.Store, places: list[str] | None, found: "DiskIndex | None") -> list[dict[str, Any]]:
+    """One record per organisation of `places` (None: all), as `DiskIndex.summary` gives
+    them: org, label, concept, j, place (its label), notices, assigned, tasks, member_of —
+    from the index's rows of each notice when `found`, else from the store."""
     details, notices_of = (_first_details(found.organisations(places)) if found is not None
                            else _store_organisations(store, places))
     if not details:
@@ -1058,8 +1043,38 @@ def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bo
             SELECT ?org (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g { ?ms org:member ?org ; org:organization ?m } }
             GROUP BY ?org""", **mine)}
     places_of = jurisdiction_labels(store, (r["j"] for r in details.values()))
+    return [{"org": org, **r, "place": places_of.get(r["j"]), "notices": notices_of[org], "assigned": assigned.get(org, 0),
+             "tasks": tasks.get(org, 0), "member_of": member_of.get(org, 0)} for org, r in details.items()]
+
+
+def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bool = False,
+                index: str | Path | None = None) -> list[dict[str, Any]]:
+    """Every organisation of the store (not the joint meetings) with its duty and task counts,
+    or only those of `jurisdiction` (a name such as 祁门县, a start such as 祁门, or a level:
+    县, county). `index`: the build's ``who-index.sqlite``, which holds the organisations
+    each notice names and counts their duties, tasks and memberships, when the store vouches
+    for it (see `who`).
+
+    Row keys: department (its name in the first notice naming it), jurisdiction, concept,
+    label_en (the registry's English name), duties, tasks, member_of (joint meetings it is a
+    member unit of), notices (that name it), iri (+ source, start, end: its first mention)."""
+    from .departments import concept_labels
+
+    places: list[str] | None = None
+    if jurisdiction:
+        places = _places(store, jurisdiction)
+        if not places:
+            return []
+    found = open_index(store, index) if index is not None else None
+    if found is not None and places is None:  # every organisation: summed up once by the build
+        records = found.summary()
+    else:
+        records = _organisation_records(store, places, found)
+    if not records:
+        return []
+    mine = {"org": sorted({ox.NamedNode(r["org"]) for r in records}, key=str)} if places is not None else {}
     table: dict[str, dict[str, Any]] = {}
-    for org, r in details.items():
+    for r in records:
         concept = local(r["concept"]) if r["concept"] and r["concept"].startswith(DEPT) else None
         en = None
         if concept:
@@ -1067,9 +1082,9 @@ def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bo
                 en = concept_labels(concept)["en"]
             except PolicykgError:
                 en = None
-        table[org] = {"department": r["label"], "jurisdiction": places_of.get(r["j"]), "concept": concept, "label_en": en,
-                      "duties": assigned.get(org, 0) - tasks.get(org, 0), "tasks": tasks.get(org, 0),
-                      "member_of": member_of.get(org, 0), "notices": notices_of[org], "iri": org}
+        table[r["org"]] = {"department": r["label"], "jurisdiction": r["place"], "concept": concept, "label_en": en,
+                           "duties": r["assigned"] - r["tasks"], "tasks": r["tasks"], "member_of": r["member_of"],
+                           "notices": r["notices"], "iri": r["org"]}
     out = sorted(table.values(), key=lambda t: (t["jurisdiction"] or "", -t["duties"], -t["tasks"], t["department"]))
     if explain:
         firsts: dict[str, dict] = {}

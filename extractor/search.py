@@ -54,8 +54,8 @@ _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
 
 INDEX_FILE = "who-index.sqlite"
 # 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab; 6: cited; 7: orgs; 8: meetings;
-# 9: statements' positions in tie order
-FORMAT = "policykg-who-index 9"
+# 9: statements' positions in tie order; 10: places, organisations summed up
+FORMAT = "policykg-who-index 10"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 
@@ -444,6 +444,13 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
     return facts
 
 
+def _place_rows(props: dict[str, dict[str, list]], graph: str | None) -> list[tuple]:
+    """(jurisdiction, label, graph) for each label of each place of one notice, as
+    `query.jurisdictions` reads them."""
+    return [(s, label, graph) for s in sorted(props) if DCT + "Jurisdiction" in props[s].get(_RDF_TYPE, ())
+            for label in sorted(set(props[s].get(RDFS + "label", ())))]
+
+
 def _assignment_rows(props: dict[str, dict[str, list]], graph: str | None) -> list[dict[str, Any]]:
     from .query import complete_assignment
 
@@ -480,12 +487,14 @@ def _assignment_rows(props: dict[str, dict[str, list]], graph: str | None) -> li
 @dataclass
 class NoticeEntry:
     """What the index holds of one notice (built in a worker, pickled): its `who`
-    statements and the documents it cites (objects of ``pk:citedDocument``), for `refs`."""
+    statements, the documents it cites (objects of ``pk:citedDocument``, for `refs`), its
+    organisations, memberships and places (`departments`) and its meeting (`meetings`)."""
 
     statements: list[NoticeStatement]
     cited: tuple[str, ...] = ()
     orgs: list[tuple] = field(default_factory=list)  # see `_organisation_rows`
     members: list[tuple] = field(default_factory=list)
+    places: list[tuple] = field(default_factory=list)
     meetings: dict[str, Any] | None = None  # see `_meeting_facts`
 
 
@@ -499,7 +508,8 @@ def notice_entry(quads: Sequence) -> NoticeEntry:
                                   dict(Counter(tokens(stext))), tuple((r["org"], r["kind"] == "task", _pack(r)) for r in rs))
                   for stext, start, rs in groups]
     cited = sorted({d for pr in props.values() for d in pr.get(PK + "citedDocument", ())})
-    return NoticeEntry(statements, tuple(cited), *_organisation_rows(props, graph), _meeting_facts(props, graph))
+    return NoticeEntry(statements, tuple(cited), *_organisation_rows(props, graph), _place_rows(props, graph),
+                       _meeting_facts(props, graph))
 
 
 def notice_statements(quads: Sequence) -> list[NoticeStatement]:
@@ -535,6 +545,11 @@ CREATE TABLE IF NOT EXISTS memberships(org TEXT NOT NULL, m TEXT NOT NULL, graph
 CREATE INDEX IF NOT EXISTS memberships_org ON memberships(org);
 CREATE INDEX IF NOT EXISTS memberships_graph ON memberships(graph);
 CREATE TABLE IF NOT EXISTS meetings(graph TEXT PRIMARY KEY, facts TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS places(j TEXT NOT NULL, label TEXT NOT NULL, graph TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS places_j ON places(j);
+CREATE INDEX IF NOT EXISTS places_graph ON places(graph);
+CREATE TABLE IF NOT EXISTS org_summary(org TEXT PRIMARY KEY, label TEXT NOT NULL, concept TEXT, j TEXT, place TEXT,
+    notices INTEGER NOT NULL, assigned INTEGER NOT NULL, tasks INTEGER NOT NULL, member_of INTEGER NOT NULL) WITHOUT ROWID;
 """
 # An assignment's row keeps the keys `query.complete_assignment` does not derive; the IRIs
 # within its notice are kept relative to the notice's IRI, the organisation's to its place's
@@ -607,7 +622,7 @@ class IndexWriter:
         got = self.con.execute("SELECT v FROM meta WHERE k = 'settings'").fetchone()
         if got is None or got[0] != wanted:  # another code or base: start afresh
             for table in ("meta", "notices", "statements", "postings", "dead", "assignments", "vocab", "cited", "cited_count",
-                          "orgs", "memberships", "meetings", "positions"):
+                          "orgs", "memberships", "meetings", "positions", "places", "org_summary"):
                 self.con.execute(f"DELETE FROM {table}")
             self.con.execute("INSERT INTO meta VALUES ('settings', ?)", (wanted,))
         self.held = dict(self.con.execute("SELECT graph, sha256 FROM notices"))
@@ -633,7 +648,7 @@ class IndexWriter:
         self.con.execute("INSERT OR IGNORE INTO dead SELECT sid FROM statements WHERE graph = ?", (graph,))
         self.con.execute("DELETE FROM assignments WHERE sid IN (SELECT sid FROM statements WHERE graph = ?)", (graph,))
         self.con.execute("DELETE FROM statements WHERE graph = ?", (graph,))
-        for table in ("cited", "orgs", "memberships", "meetings"):
+        for table in ("cited", "orgs", "memberships", "meetings", "places"):
             self.con.execute(f"DELETE FROM {table} WHERE graph = ?", (graph,))
         self.con.execute("DELETE FROM notices WHERE graph = ?", (graph,))
 
@@ -658,6 +673,7 @@ class IndexWriter:
         self.con.executemany("INSERT INTO cited VALUES (?, ?)", ((d, graph) for d in entry.cited))
         self.con.executemany("INSERT INTO orgs VALUES (?, ?, ?, ?, ?, ?, ?)", entry.orgs)
         self.con.executemany("INSERT INTO memberships VALUES (?, ?, ?)", entry.members)
+        self.con.executemany("INSERT INTO places VALUES (?, ?, ?)", entry.places)
         if entry.meetings is not None:
             self.con.execute("INSERT INTO meetings VALUES (?, ?)",
                              (graph, json.dumps(entry.meetings, ensure_ascii=False, separators=(",", ":"))))
@@ -683,6 +699,18 @@ class IndexWriter:
         # that thousands of notices cite costs ~1 ms a query to count)
         self.con.execute("DELETE FROM cited_count")
         self.con.execute("INSERT INTO cited_count SELECT doc, COUNT(*) FROM cited GROUP BY doc")
+        # every organisation summed up as `query.departments` lists them all: its name, concept
+        # and place in its first notice (by label, then graph), its counts
+        self.con.execute("DELETE FROM org_summary")
+        self.con.execute("""
+            INSERT INTO org_summary
+            SELECT f.org, f.label, f.concept, f.j, (SELECT MIN(label) FROM places WHERE j = f.j), f.n,
+                   COALESCE(a.n, 0), COALESCE(a.t, 0), COALESCE(m.n, 0)
+            FROM (SELECT org, label, concept, j, COUNT(*) OVER (PARTITION BY org) AS n,
+                         ROW_NUMBER() OVER (PARTITION BY org ORDER BY notice, graph) AS k FROM orgs WHERE typed) AS f
+            LEFT JOIN (SELECT org, COUNT(*) AS n, SUM(task) AS t FROM assignments GROUP BY org) AS a ON a.org = f.org
+            LEFT JOIN (SELECT org, COUNT(DISTINCT m) AS n FROM memberships GROUP BY org) AS m ON m.org = f.org
+            WHERE f.k = 1 AND f.label IS NOT NULL""")
         # each statement's place in the order `rank` settles ties in, by statement id
         positions = array("I", [0xFFFFFFFF]) * self.next
         for k, (sid,) in enumerate(self.con.execute(
@@ -824,6 +852,12 @@ class DiskIndex:
             return self.con.execute("SELECT org, graph, notice, label, concept, j, typed FROM orgs WHERE typed").fetchall()
         return self.con.execute("SELECT org, graph, notice, label, concept, j, typed FROM orgs "
                                 "WHERE j IN (SELECT value FROM json_each(?))", (json.dumps(list(places)),)).fetchall()
+
+    def summary(self) -> list[dict[str, Any]]:
+        """Every organisation as `IndexWriter.close` summed them up: org, label, concept, j,
+        place, notices, assigned, tasks, member_of (see `query._organisation_records`)."""
+        keys = ("org", "label", "concept", "j", "place", "notices", "assigned", "tasks", "member_of")
+        return [dict(zip(keys, r)) for r in self.con.execute(f"SELECT {', '.join(keys)} FROM org_summary")]
 
     def memberships(self, orgs: Sequence[str] | None = None) -> dict[str, int]:
         """{org: the joint meetings it is a member unit of} for `orgs` (None: all)."""

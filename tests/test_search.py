@@ -170,7 +170,8 @@ def test_who_answers_the_same_from_disk_and_memory(built, store, topic, chunk, m
     (["who", "食品安全"], "search", "tokenizer", "食品"),  # jieba's whole dictionary
     (["duties", "卫健委"], "query", "_assignments", "卫生健康"),  # the assignments, through SPARQL
     (["refs"], "query", "_citers", "国办发"),  # the citing notices, counted in the store
-    (["departments"], "query", "_store_organisations", "卫生健康"),  # which notices name which organisation
+    (["departments"], "query", "_organisation_records", "卫生健康"),  # every organisation, summed up per query
+    (["departments", "-j", "祁门县"], "query", "_store_organisations", "卫生健康"),  # which notices name which
     (["meetings"], "query", "meeting_facts", "召集人"),  # every notice's meeting, through SPARQL
 ])
 def test_the_cli_answers_from_the_index(built, monkeypatch, args, owner, name, shown):
