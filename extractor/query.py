@@ -933,26 +933,31 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
     jur = row("jurisdiction", "辖区")
     for g, (label, m) in cols.items():
         jur[label] = facts[g]["jurisdiction"]
+    by_prop: dict[str, list[dict[str, Any]]] = {}  # sorted once, then one row per property
+    for p in sorted(posts + units, key=lambda p: (p["graph"], p.get("start") or 0, p.get("end") or 0, p["label"])):
+        by_prop.setdefault(p["prop"], []).append(p)
     for key, item, prop in (("convenor", "召集人", "convenor"), ("deputy_convenor", "副召集人", "deputyConvenor"),
                             ("office", "办公室设在", "officeHost"), ("office_director", "办公室主任", "officeDirector"),
                             ("lead", "牵头单位", "leadUnit")):
         r = row(key, item)
-        for p in sorted(posts + units, key=lambda p: (p["graph"], p.get("start") or 0, p.get("end") or 0, p["label"])):
-            if local(p["prop"]) == prop and p["graph"] in cols:
+        for p in by_prop.get(PK + prop, ()):
+            if p["graph"] in cols:
                 put(r, p["graph"], p["label"], (p.get("src"), p.get("start"), p.get("end")))
     count = row("members", "成员单位数")
     for g, (label, m) in cols.items():
         stated = m["stated"]
         count[label] = f"{m['listed']}" + (f"（文中 {stated}）" if stated is not None and stated != m["listed"] else "")
+    by_kind: dict[str, list[tuple]] = {}
+    for x in rules:
+        if x["graph"] in cols:
+            text = rule_text(x["period"], x["tmin"], x["tmax"], bool(x["irregular"]))
+            by_kind.setdefault(x["kind"], []).append((x["graph"], x["start"] or 0, x["end"] or 0, text, x))
     for notation, zh, iri in _rule_kinds():
-        mine = [x for x in rules if x["kind"] == iri and x["graph"] in cols]
-        if not mine:
+        if iri not in by_kind:
             continue
         r = row(notation, zh)
-        for x in sorted(mine, key=lambda x: (x["graph"], x["start"] or 0, x["end"] or 0,
-                                             rule_text(x["period"], x["tmin"], x["tmax"], bool(x["irregular"])))):
-            put(r, x["graph"], rule_text(x["period"], x["tmin"], x["tmax"], bool(x["irregular"])),
-                (x["src"], x["start"], x["end"]))
+        for graph, _, _, text, x in sorted(by_kind[iri], key=lambda t: t[:4]):
+            put(r, graph, text, (x["src"], x["start"], x["end"]))
     texts = source_texts(store, (s[0] for r in table for s in r["_spans"].values())) if explain else {}
     for r in table:
         spans = r.pop("_spans")
