@@ -54,8 +54,8 @@ _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
 
 INDEX_FILE = "who-index.sqlite"
 # 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab; 6: cited; 7: orgs; 8: meetings;
-# 9: statements' positions in tie order; 10: places, organisations summed up
-FORMAT = "policykg-who-index 10"
+# 9: statements' positions in tie order; 10: places, organisations summed up; 11: notice ids
+FORMAT = "policykg-who-index 11"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 
@@ -521,7 +521,7 @@ def notice_statements(quads: Sequence) -> list[NoticeStatement]:
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);
-CREATE TABLE IF NOT EXISTS notices(graph TEXT PRIMARY KEY, sha256 TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS notices(nid INTEGER PRIMARY KEY, graph TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS statements(sid INTEGER PRIMARY KEY, graph TEXT NOT NULL, notice TEXT,
     start INTEGER, first TEXT, folded TEXT, length INTEGER, size INTEGER, iris TEXT);
 CREATE INDEX IF NOT EXISTS statements_graph ON statements(graph);
@@ -532,22 +532,22 @@ CREATE TABLE IF NOT EXISTS assignments(sid INTEGER NOT NULL, org TEXT NOT NULL, 
 CREATE INDEX IF NOT EXISTS assignments_sid ON assignments(sid);
 CREATE INDEX IF NOT EXISTS assignments_org ON assignments(org);
 CREATE TABLE IF NOT EXISTS vocab(word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS cited(doc TEXT NOT NULL, graph TEXT NOT NULL, PRIMARY KEY (doc, graph)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS cited_graph ON cited(graph);
+CREATE TABLE IF NOT EXISTS cited(doc TEXT NOT NULL, nid INTEGER NOT NULL, PRIMARY KEY (doc, nid)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS cited_nid ON cited(nid);
 CREATE TABLE IF NOT EXISTS cited_count(doc TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS positions(data BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS orgs(org TEXT NOT NULL, graph TEXT NOT NULL, notice TEXT NOT NULL, typed INTEGER NOT NULL,
+CREATE TABLE IF NOT EXISTS orgs(org TEXT NOT NULL, nid INTEGER NOT NULL, notice TEXT NOT NULL, typed INTEGER NOT NULL,
     label TEXT, concept TEXT, j TEXT);
 CREATE INDEX IF NOT EXISTS orgs_org ON orgs(org);
 CREATE INDEX IF NOT EXISTS orgs_j ON orgs(j);
-CREATE INDEX IF NOT EXISTS orgs_graph ON orgs(graph);
-CREATE TABLE IF NOT EXISTS memberships(org TEXT NOT NULL, m TEXT NOT NULL, graph TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS orgs_nid ON orgs(nid);
+CREATE TABLE IF NOT EXISTS memberships(org TEXT NOT NULL, m TEXT NOT NULL, nid INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS memberships_org ON memberships(org);
-CREATE INDEX IF NOT EXISTS memberships_graph ON memberships(graph);
+CREATE INDEX IF NOT EXISTS memberships_nid ON memberships(nid);
 CREATE TABLE IF NOT EXISTS meetings(graph TEXT PRIMARY KEY, facts TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS places(j TEXT NOT NULL, label TEXT NOT NULL, graph TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS places(j TEXT NOT NULL, label TEXT NOT NULL, nid INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS places_j ON places(j);
-CREATE INDEX IF NOT EXISTS places_graph ON places(graph);
+CREATE INDEX IF NOT EXISTS places_nid ON places(nid);
 CREATE TABLE IF NOT EXISTS org_summary(org TEXT PRIMARY KEY, label TEXT NOT NULL, concept TEXT, j TEXT, place TEXT,
     notices INTEGER NOT NULL, assigned INTEGER NOT NULL, tasks INTEGER NOT NULL, member_of INTEGER NOT NULL) WITHOUT ROWID;
 """
@@ -600,6 +600,18 @@ def digest(notices: dict[str, str]) -> str:
     return h.hexdigest()
 
 
+def _format(con: sqlite3.Connection) -> str | None:
+    """The format an index file says it has (None: no index tables yet)."""
+    try:
+        row = con.execute("SELECT v FROM meta WHERE k = 'settings'").fetchone()
+    except sqlite3.OperationalError:  # no meta table
+        return None
+    try:
+        return json.loads(row[0]).get("format") if row else None
+    except (ValueError, AttributeError):
+        return None
+
+
 class IndexWriter:
     """Keeps ``who-index.sqlite`` in step with a build's store: `remove` a notice's graph,
     `add` one's statements, `close` to commit and get the digest the store must carry.
@@ -635,6 +647,9 @@ class IndexWriter:
         try:
             con.execute("PRAGMA journal_mode=DELETE")
             con.execute("PRAGMA synchronous=OFF")
+            if _format(con) != FORMAT:  # another layout (an older policykg's): its tables go, all of them
+                for (name,) in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table'").fetchall():
+                    con.execute(f'DROP TABLE IF EXISTS "{name}"')
             con.executescript(_SCHEMA)
             con.execute("BEGIN")
         except sqlite3.Error:
@@ -648,9 +663,11 @@ class IndexWriter:
         self.con.execute("INSERT OR IGNORE INTO dead SELECT sid FROM statements WHERE graph = ?", (graph,))
         self.con.execute("DELETE FROM assignments WHERE sid IN (SELECT sid FROM statements WHERE graph = ?)", (graph,))
         self.con.execute("DELETE FROM statements WHERE graph = ?", (graph,))
-        for table in ("cited", "orgs", "memberships", "meetings", "places"):
-            self.con.execute(f"DELETE FROM {table} WHERE graph = ?", (graph,))
-        self.con.execute("DELETE FROM notices WHERE graph = ?", (graph,))
+        (nid,) = self.con.execute("SELECT nid FROM notices WHERE graph = ?", (graph,)).fetchone()
+        for table in ("cited", "orgs", "memberships", "places"):  # these name their notice by its id
+            self.con.execute(f"DELETE FROM {table} WHERE nid = ?", (nid,))
+        self.con.execute("DELETE FROM meetings WHERE graph = ?", (graph,))
+        self.con.execute("DELETE FROM notices WHERE nid = ?", (nid,))
 
     def keep_only(self, graphs: Iterable[str]) -> None:
         for g in set(self.held) - set(graphs):
@@ -670,14 +687,14 @@ class IndexWriter:
             self.pending_size += len(st.tf)
         self.con.executemany("INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.con.executemany("INSERT INTO assignments VALUES (?, ?, ?, ?)", assigned)
-        self.con.executemany("INSERT INTO cited VALUES (?, ?)", ((d, graph) for d in entry.cited))
-        self.con.executemany("INSERT INTO orgs VALUES (?, ?, ?, ?, ?, ?, ?)", entry.orgs)
-        self.con.executemany("INSERT INTO memberships VALUES (?, ?, ?)", entry.members)
-        self.con.executemany("INSERT INTO places VALUES (?, ?, ?)", entry.places)
+        nid = self.con.execute("INSERT INTO notices(graph, sha256) VALUES (?, ?)", (graph, sha256)).lastrowid
+        self.con.executemany("INSERT INTO cited VALUES (?, ?)", ((d, nid) for d in entry.cited))
+        self.con.executemany("INSERT INTO orgs VALUES (?, ?, ?, ?, ?, ?, ?)", ((r[0], nid, *r[2:]) for r in entry.orgs))
+        self.con.executemany("INSERT INTO memberships VALUES (?, ?, ?)", ((org, m, nid) for org, m, _ in entry.members))
+        self.con.executemany("INSERT INTO places VALUES (?, ?, ?)", ((j, label, nid) for j, label, _ in entry.places))
         if entry.meetings is not None:
             self.con.execute("INSERT INTO meetings VALUES (?, ?)",
                              (graph, json.dumps(entry.meetings, ensure_ascii=False, separators=(",", ":"))))
-        self.con.execute("INSERT INTO notices VALUES (?, ?)", (graph, sha256))
         self.held[graph] = sha256
         if self.pending_size >= SEGMENT:
             self._segment()
@@ -707,7 +724,8 @@ class IndexWriter:
             SELECT f.org, f.label, f.concept, f.j, (SELECT MIN(label) FROM places WHERE j = f.j), f.n,
                    COALESCE(a.n, 0), COALESCE(a.t, 0), COALESCE(m.n, 0)
             FROM (SELECT org, label, concept, j, COUNT(*) OVER (PARTITION BY org) AS n,
-                         ROW_NUMBER() OVER (PARTITION BY org ORDER BY notice, graph) AS k FROM orgs WHERE typed) AS f
+                         ROW_NUMBER() OVER (PARTITION BY org ORDER BY notice, graph) AS k
+                  FROM orgs JOIN notices USING (nid) WHERE typed) AS f
             LEFT JOIN (SELECT org, COUNT(*) AS n, SUM(task) AS t FROM assignments GROUP BY org) AS a ON a.org = f.org
             LEFT JOIN (SELECT org, COUNT(DISTINCT m) AS n FROM memberships GROUP BY org) AS m ON m.org = f.org
             WHERE f.k = 1 AND f.label IS NOT NULL""")
@@ -839,7 +857,8 @@ class DiskIndex:
     def citing(self, docs: Sequence[str]) -> dict[str, set[str]]:
         """{document: the graphs of the notices citing it} for `docs`."""
         out: dict[str, set[str]] = {}
-        for doc, graph in self.con.execute("SELECT doc, graph FROM cited WHERE doc IN (SELECT value FROM json_each(?))",
+        for doc, graph in self.con.execute("SELECT doc, graph FROM cited JOIN notices USING (nid) "
+                                           "WHERE doc IN (SELECT value FROM json_each(?))",
                                            (json.dumps(list(docs)),)):
             out.setdefault(doc, set()).add(graph)
         return out
@@ -849,8 +868,9 @@ class DiskIndex:
         of the organisations so typed (`places` None), or of those whose pk:jurisdiction is
         one of `places`: one row per notice naming it."""
         if places is None:
-            return self.con.execute("SELECT org, graph, notice, label, concept, j, typed FROM orgs WHERE typed").fetchall()
-        return self.con.execute("SELECT org, graph, notice, label, concept, j, typed FROM orgs "
+            return self.con.execute("SELECT org, graph, notice, label, concept, j, typed FROM orgs JOIN notices USING (nid) "
+                                    "WHERE typed").fetchall()
+        return self.con.execute("SELECT org, graph, notice, label, concept, j, typed FROM orgs JOIN notices USING (nid) "
                                 "WHERE j IN (SELECT value FROM json_each(?))", (json.dumps(list(places)),)).fetchall()
 
     def summary(self) -> list[dict[str, Any]]:

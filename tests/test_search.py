@@ -257,6 +257,24 @@ def test_an_index_of_another_format_is_not_read(built, tmp_path):
     assert Q.duties(s, "消防", index=out / INDEX_FILE) == Q.duties(s, "消防")
 
 
+def test_an_index_of_an_older_layout_is_rebuilt_by_the_next_build(tmp_path):
+    """An older policykg's file, whose tables have other columns, does not stop a build."""
+    out = tmp_path / "out"
+    build([COUNTY], out, jobs=1, reports=False)
+    con = sqlite3.connect(out / INDEX_FILE)
+    settings = json.loads(con.execute("SELECT v FROM meta WHERE k = 'settings'").fetchone()[0])
+    con.execute("DROP INDEX cited_nid")
+    con.execute("ALTER TABLE cited RENAME COLUMN nid TO graph")  # as format 10 had it
+    con.execute("UPDATE meta SET v = ? WHERE k = 'settings'", (json.dumps({**settings, "format": "policykg-who-index 10"}),))
+    con.commit()
+    con.close()
+    result = build([COUNTY, CITY], out, jobs=1, reports=False)
+    assert not result.failed and sorted(result.processed) == sorted(map(str, (COUNTY, CITY)))
+    s = open_store(out / STORE_DIR)
+    assert open_index(s, out / INDEX_FILE) is not None
+    assert Q.refs(s, index=out / INDEX_FILE) == Q.refs(s)
+
+
 def test_incremental_builds_keep_it_in_step(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
@@ -289,7 +307,8 @@ def test_incremental_builds_keep_it_in_step(tmp_path):
     con.close()
     current = {str(g.value) for g in s.named_graphs() if str(g.value).endswith("/graph")}
     assert graphs <= current and len(graphs) >= 2  # no row of a notice gone stays behind
-    cited = {g for (g,) in sqlite3.connect(out / INDEX_FILE).execute("SELECT DISTINCT graph FROM cited")}
+    cited = {g for (g,) in sqlite3.connect(out / INDEX_FILE).execute(
+        "SELECT DISTINCT graph FROM cited JOIN notices USING (nid)")}
     assert cited <= current and len(cited) >= 2
 
 
