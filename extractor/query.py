@@ -413,18 +413,21 @@ def _jurisdiction_matches(label: str, levels: frozenset[str], wanted: str | None
     return True
 
 
-def _exact_places(store: ox.Store, name: str) -> list[str]:
-    """IRIs of the jurisdictions labelled exactly `name` (one index lookup)."""
+def _exact_places(store: ox.Store, name: str, found: "DiskIndex | None" = None) -> list[str]:
+    """IRIs of the jurisdictions labelled exactly `name` (one index lookup; in the build's
+    index when `found`)."""
+    if found is not None:
+        return found.places_named(name)
     return sorted(r["j"] for r in select(store, "SELECT DISTINCT ?j WHERE { GRAPH ?g { ?j a dct:Jurisdiction ; rdfs:label ?label } }",
                                          label=[ox.Literal(name, language="zh"), ox.Literal(name)]))
 
 
-def _places(store: ox.Store, jurisdiction: str) -> list[str]:
+def _places(store: ox.Store, jurisdiction: str, found: "DiskIndex | None" = None) -> list[str]:
     """IRIs of the jurisdictions `jurisdiction` names: exactly (祁门县), by its start (祁门)
     or by level (县, county)."""
     name = clean(jurisdiction).strip()
-    return _exact_places(store, name) or sorted(j for j, (label, levels) in jurisdictions(store).items()
-                                                if _jurisdiction_matches(label, levels, name, None, False))
+    return _exact_places(store, name, found) or sorted(j for j, (label, levels) in jurisdictions(store).items()
+                                                       if _jurisdiction_matches(label, levels, name, None, False))
 
 
 def organisations(store: ox.Store, department: str, jurisdiction: str | None = None, *,
@@ -437,7 +440,7 @@ def organisations(store: ox.Store, department: str, jurisdiction: str | None = N
     # level (县) or a start (祁门) filters every match below.
     scope: dict[str, Any] = {}
     orgs: set[str] = set()
-    exact = _exact_places(store, clean(jurisdiction).strip()) if jurisdiction else []
+    exact = _exact_places(store, clean(jurisdiction).strip(), found) if jurisdiction else []
     indexed = bool(exact) and found is not None
     if indexed:  # the place's organisations as the index lists them, matched here
         names, concepts = set(q.names), set(q.concepts)
@@ -1047,7 +1050,8 @@ def _organisation_records(store: ox.Store, places: list[str] | None, found: "Dis
         member_of = {r["org"]: r["n"] for r in select(store, """
             SELECT ?org (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g { ?ms org:member ?org ; org:organization ?m } }
             GROUP BY ?org""", **mine)}
-    places_of = jurisdiction_labels(store, (r["j"] for r in details.values()))
+    wanted = (r["j"] for r in details.values())
+    places_of = found.place_labels(wanted) if found is not None else jurisdiction_labels(store, wanted)
     return [{"org": org, **r, "place": places_of.get(r["j"]), "notices": notices_of[org], "assigned": assigned.get(org, 0),
              "tasks": tasks.get(org, 0), "member_of": member_of.get(org, 0)} for org, r in details.items()]
 
@@ -1065,12 +1069,12 @@ def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bo
     member unit of), notices (that name it), iri (+ source, start, end: its first mention)."""
     from .departments import concept_labels
 
+    found = open_index(store, index) if index is not None else None
     places: list[str] | None = None
     if jurisdiction:
-        places = _places(store, jurisdiction)
+        places = _places(store, jurisdiction, found)
         if not places:
             return []
-    found = open_index(store, index) if index is not None else None
     if found is not None and places is None:  # every organisation: summed up once by the build
         records = found.summary()
     else:

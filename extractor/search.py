@@ -54,8 +54,9 @@ _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
 
 INDEX_FILE = "who-index.sqlite"
 # 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab; 6: cited; 7: orgs; 8: meetings;
-# 9: statements' positions in tie order; 10: places, organisations summed up; 11: notice ids
-FORMAT = "policykg-who-index 11"
+# 9: statements' positions in tie order; 10: places, organisations summed up; 11: notice ids;
+# 12: places by label
+FORMAT = "policykg-who-index 12"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 
@@ -547,6 +548,7 @@ CREATE INDEX IF NOT EXISTS memberships_nid ON memberships(nid);
 CREATE TABLE IF NOT EXISTS meetings(graph TEXT PRIMARY KEY, facts TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS places(j TEXT NOT NULL, label TEXT NOT NULL, nid INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS places_j ON places(j);
+CREATE INDEX IF NOT EXISTS places_label ON places(label);
 CREATE INDEX IF NOT EXISTS places_nid ON places(nid);
 CREATE TABLE IF NOT EXISTS org_summary(org TEXT PRIMARY KEY, label TEXT NOT NULL, concept TEXT, j TEXT, place TEXT,
     notices INTEGER NOT NULL, assigned INTEGER NOT NULL, tasks INTEGER NOT NULL, member_of INTEGER NOT NULL) WITHOUT ROWID;
@@ -872,6 +874,16 @@ class DiskIndex:
                                     "WHERE typed").fetchall()
         return self.con.execute("SELECT org, graph, notice, label, concept, j, typed FROM orgs JOIN notices USING (nid) "
                                 "WHERE j IN (SELECT value FROM json_each(?))", (json.dumps(list(places)),)).fetchall()
+
+    def places_named(self, name: str) -> list[str]:
+        """IRIs of the jurisdictions some notice labels exactly `name`."""
+        return [j for (j,) in self.con.execute("SELECT DISTINCT j FROM places WHERE label = ? ORDER BY j", (name,))]
+
+    def place_labels(self, places: Iterable[str | None]) -> dict[str, str]:
+        """{jurisdiction: its label} (the least, when notices label it differently)."""
+        wanted = sorted({j for j in places if j})
+        return dict(self.con.execute("SELECT j, MIN(label) FROM places WHERE j IN (SELECT value FROM json_each(?)) "
+                                     "GROUP BY j", (json.dumps(wanted),)))
 
     def summary(self) -> list[dict[str, Any]]:
         """Every organisation as `IndexWriter.close` summed them up: org, label, concept, j,

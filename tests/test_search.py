@@ -126,9 +126,14 @@ def test_departments_count_the_same_from_disk_and_memory(built, store, place):
 
 
 def test_departments_of_every_place_the_same_from_disk_and_memory(built, store):
-    """The index's organisation rows stand for the store's in every jurisdiction."""
+    """The index's organisation rows and places stand for the store's in every jurisdiction."""
     places = sorted(set(Q.jurisdiction_labels(store).values()))
     assert len(places) >= 10
+    index = open_index(store, built / INDEX_FILE)
+    for place in places:
+        assert Q._exact_places(store, place, index) == Q._exact_places(store, place), place
+    every = Q.jurisdiction_labels(store)
+    assert index.place_labels([*every, None]) == every
     for place in places:
         assert Q.departments(store, jurisdiction=place, index=built / INDEX_FILE) == \
             Q.departments(store, jurisdiction=place), place
