@@ -326,14 +326,16 @@ def _order(rows: list[dict[str, Any]]) -> tuple:
 
 # --- build side: one notice's statements, from its quads -------------------------------------------------
 
+MEETING_POSTS = ("convenor", "deputyConvenor", "officeDirector")  # pk: properties of a joint meeting: posts
+MEETING_UNITS = ("officeHost", "leadUnit")  # … and organisations
 _RDF_TYPE = RDF + "type"
 _WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "span", PK + "start", PK + "end",
            PK + "actionLabel", PK + "clauseLabel", PK + "sourceText", PK + "jurisdiction", PK + "sha256",
            PROV + "wasDerivedFrom", PROV + "hadPrimarySource", PROV + "wasGeneratedBy", PROV + "wasAssociatedWith",
            DCT + "identifier", ELI + "id_local", ELI + "title", RDFS + "label", ORG + "classification", _RDF_TYPE,
            PK + "citedDocument", ORG + "member", ORG + "organization", ELI + "jurisdiction",
-           *(PK + p for p in ("statedMemberCount", "convenor", "deputyConvenor", "officeDirector", "officeHost",
-                              "leadUnit", "meetingRule", "ruleKind", "period", "timesMin", "timesMax", "irregular"))}
+           *(PK + p for p in (*MEETING_POSTS, *MEETING_UNITS, "statedMemberCount", "meetingRule", "ruleKind", "period",
+                              "timesMin", "timesMax", "irregular"))}
 
 
 @dataclass
@@ -400,10 +402,6 @@ def _organisation_rows(props: dict[str, dict[str, list]], graph: str | None) -> 
     members = sorted({(org, m, graph) for pr in props.values() if pr.get(ORG + "member")
                       for org in pr[ORG + "member"] for m in pr.get(ORG + "organization", ())})
     return orgs, members
-
-
-MEETING_POSTS = ("convenor", "deputyConvenor", "officeDirector")  # pk: properties of a joint meeting: posts
-MEETING_UNITS = ("officeHost", "leadUnit")  # … and organisations
 
 
 def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict[str, Any] | None:
