@@ -802,7 +802,7 @@ class DiskIndex:
 
         if self._positions is None:
             (data,) = self.con.execute("SELECT data FROM positions").fetchone() or (b"",)
-            self._positions = np.frombuffer(data, dtype=np.uint32).astype(np.int64)
+            self._positions = np.frombuffer(data, dtype=np.uint32)
         return self._positions
 
     def _select(self, columns: str, ids: Iterable[int]) -> list[tuple]:
