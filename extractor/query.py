@@ -25,7 +25,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -171,8 +171,10 @@ def select(store: ox.Store, query: str, *, split_on: str | None = None, **values
     return [{n: value(sol[i]) for i, n in enumerate(names)} for sol in res]
 
 
+@lru_cache(maxsize=4096)
 def local(iri: str | None) -> str:
-    """The last segment of an IRI (pkr:lead → lead)."""
+    """The last segment of an IRI (pkr:lead → lead); cached: roles and concepts repeat in
+    every row."""
     return re.split(r"[/#]", iri.rstrip("/"))[-1] if iri else ""
 
 
