@@ -499,7 +499,8 @@ class NoticeEntry:
 
 def notice_entry(quads: Sequence) -> NoticeEntry:
     """The index entry of one notice's quads (`graph.to_rdf`): the statements `query.who`
-    would find for this notice in a store, with their tokens and rows, and what it cites."""
+    would find for this notice in a store, with their tokens and rows, and the rest of
+    what `NoticeEntry` holds, each read as the store's SPARQL would read it."""
     props, graph = _read(quads)
     groups = group_statements(_assignment_rows(props, graph),
                               lambda src: (props.get(src, {}).get(PK + "sourceText") or [""])[0])
@@ -588,6 +589,8 @@ def _unpack(data: str, complete=None) -> dict[str, Any]:
     if org.__class__ is str and org[:1] == "+":
         r["org"] = r["j"] + org[1:]
     return complete(r)
+
+
 SEGMENT = 1 << 20  # postings held in memory before they are written as one segment
 
 
@@ -602,6 +605,12 @@ def digest(notices: dict[str, str]) -> str:
     for g, sha in sorted(notices.items()):
         h.update(f"\n{g}\t{sha}".encode())
     return h.hexdigest()
+
+
+def _tables(con: sqlite3.Connection) -> list[str]:
+    """The tables of an index file, as it holds them (not as `_SCHEMA` lists them)."""
+    return [name for (name,) in con.execute(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%'").fetchall()]
 
 
 def _format(con: sqlite3.Connection) -> str | None:
@@ -637,9 +646,8 @@ class IndexWriter:
         wanted = json.dumps({"format": FORMAT, **settings}, sort_keys=True)
         got = self.con.execute("SELECT v FROM meta WHERE k = 'settings'").fetchone()
         if got is None or got[0] != wanted:  # another code or base: start afresh
-            for table in ("meta", "notices", "statements", "postings", "dead", "assignments", "vocab", "cited", "cited_count",
-                          "orgs", "memberships", "meetings", "positions", "places", "org_summary"):
-                self.con.execute(f"DELETE FROM {table}")
+            for table in _tables(self.con):
+                self.con.execute(f'DELETE FROM "{table}"')
             self.con.execute("INSERT INTO meta VALUES ('settings', ?)", (wanted,))
         self.held = dict(self.con.execute("SELECT graph, sha256 FROM notices"))
         self.next = (self.con.execute("SELECT MAX(sid) FROM statements").fetchone()[0] or 0) + 1
@@ -652,8 +660,8 @@ class IndexWriter:
             con.execute("PRAGMA journal_mode=DELETE")
             con.execute("PRAGMA synchronous=OFF")
             if _format(con) != FORMAT:  # another layout (an older policykg's): its tables go, all of them
-                for (name,) in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table'").fetchall():
-                    con.execute(f'DROP TABLE IF EXISTS "{name}"')
+                for table in _tables(con):
+                    con.execute(f'DROP TABLE IF EXISTS "{table}"')
             con.executescript(_SCHEMA)
             con.execute("BEGIN")
         except sqlite3.Error:
@@ -871,11 +879,10 @@ class DiskIndex:
         """(org, graph, notice label, label, concept, jurisdiction, typed as org:Organization)
         of the organisations so typed (`places` None), or of those whose pk:jurisdiction is
         one of `places`: one row per notice naming it."""
+        rows = "SELECT org, graph, notice, label, concept, j, typed FROM orgs JOIN notices USING (nid) WHERE "
         if places is None:
-            return self.con.execute("SELECT org, graph, notice, label, concept, j, typed FROM orgs JOIN notices USING (nid) "
-                                    "WHERE typed").fetchall()
-        return self.con.execute("SELECT org, graph, notice, label, concept, j, typed FROM orgs JOIN notices USING (nid) "
-                                "WHERE j IN (SELECT value FROM json_each(?))", (json.dumps(list(places)),)).fetchall()
+            return self.con.execute(rows + "typed").fetchall()
+        return self.con.execute(rows + "j IN (SELECT value FROM json_each(?))", (json.dumps(list(places)),)).fetchall()
 
     def places_named(self, name: str) -> list[str]:
         """IRIs of the jurisdictions some notice labels exactly `name`."""
