@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Iterator
 
 from .errors import PolicykgError
 from .knowledge import DEPT, PK, RDF, SKOS, by_subject
@@ -305,9 +306,11 @@ def _registry() -> _Registry:
         f"(?P<ip>{_trie(level_prefix)})(?P<ia>{_alternation(a for _, a in infix)})"
         # a name, perhaps after a prefix: 县卫生健康委, 旗委宣传部, 国家卫生健康委
         f"|(?P<pre>{prefix})?(?P<lab>{label_re}))")
-    suffix = _alternation(cue("org-suffix"))
-    org = re.compile(f"(?P<lead>{_alternation(cue('org-lead-in'))}+)?(?P<org>[{_CJK}]{{1,24}}?{suffix})"
-                     f"(?:(?P<tail>{_alternation(cue('org-end'))})|$)")
+    # Tries, not plain alternations: the same matches (longest first), tried far faster at
+    # each of the ~130 prose runs of a notice the unknown-organisation scan tests.
+    suffix = _trie(cue("org-suffix"))
+    org = re.compile(f"(?P<lead>{_trie(cue('org-lead-in'))}+)?(?P<org>[{_CJK}]{{1,24}}?{suffix})"
+                     f"(?:(?P<tail>{_trie(cue('org-end'))})|$)")
     return _Registry(
         concepts, labels, domains, infix,
         party=frozenset(n for n, c in concepts.items() if _local(PARTY_BODIES) in c.collections),
@@ -490,34 +493,10 @@ class _Scanner:
         (河套学院 in "卫生健康委,河套学院按职责分工负责"), in a list closed by "等…单位/院校",
         or alone after a numbering label ("(10)铁路乌兰浩特站:")."""
         reg, C = self.reg, self.text
-        items: list[tuple[int, int, str, object]] = [(h.cs, h.ce, "K", h) for h in hits]
-        bounds = [0] + [x for h in hits for x in (h.cs, h.ce)] + [len(C)]
-        ends, starts = {h.ce for h in hits}, {h.cs for h in hits}
-        for a, b in zip(bounds[::2], bounds[1::2]):
-            for run in _CJK_RUN.finditer(C, a, b):
-                s, e = run.span()
-                if C[s:e] in reg.separators:
-                    continue
-                if s in ends and e in starts:
-                    items.append((s, e, "B", None))
-                elif s in ends:
-                    items.append((s, e, "T", None))
-                elif e in starts:
-                    items.append((s, e, "L", None))
-                elif not (C[s - 1:s] in reg.separators or C[e:e + 1] in reg.separators
-                          or C[e:e + 1] in (":", "。")):
-                    items.append((s, e, "B", None))  # prose: no list or heading around it
-                else:
-                    om = reg.org.match(C, s, e)
-                    ok = om is not None and self.valid_org(om.group("org"))
-                    items.append((s, e, "C" if ok else "B", om if ok else None))
-        items.sort(key=lambda it: (it[0], it[1]))
         found: list[_Hit] = []
         chain: list[tuple] = []
 
         def close(closing: int | None = None) -> None:
-            if not chain:
-                return
             evidence = any(it[2] == "K" and it[3].kind != "generic" for it in chain)
             if not evidence and closing is not None:
                 evidence = reg.org_class.match(C, closing) is not None
@@ -527,29 +506,60 @@ class _Scanner:
             chain.clear()
 
         prev_end: int | None = None
-        for it in items:
-            s, e, kind, om = it
-            linked = prev_end is not None and self.separated(prev_end, s)
+        for s, e, kind, om in self._items(hits):
+            if kind == "B":  # prose (or a run that is no organisation): ends any list
+                if chain:
+                    close()
+                prev_end = None
+                continue
             if kind == "T":
-                close(s)
+                if chain:
+                    close(s)
                 prev_end = None
                 continue
-            if kind == "B":
-                close()
-                prev_end = None
-                continue
-            if kind == "L" or not linked or (kind == "C" and om.group("lead")):
+            linked = prev_end is not None and self.separated(prev_end, s)
+            if chain and (kind == "L" or not linked or (kind == "C" and om.group("lead"))):
                 close()
             if kind == "L":
                 prev_end = e
                 continue
-            chain.append(it)
+            chain.append((s, e, kind, om))
             prev_end = e
             if kind == "C" and om.group("tail"):
                 close(om.end("org"))
                 prev_end = None
-        close()
+        if chain:
+            close()
         return found
+
+    def _items(self, hits: list[_Hit]) -> Iterator[tuple[int, int, str, object]]:
+        """The hits (K) and the CJK runs between them, in order, each run classed: T right
+        after a hit, L right before one, C an organisation-shaped run with a list or a
+        heading around it, B anything else (prose)."""
+        reg, C = self.reg, self.text
+        separators = reg.separators
+        ends, starts = {h.ce for h in hits}, {h.cs for h in hits}
+        a = 0
+        for h in [*hits, None]:  # scan's hits are in order and never overlap
+            for run in _CJK_RUN.finditer(C, a, len(C) if h is None else h.cs):
+                s, e = run.span()
+                if C[s:e] in separators:
+                    continue
+                if s in ends:
+                    yield (s, e, "B" if e in starts else "T", None)
+                elif e in starts:
+                    yield (s, e, "L", None)
+                elif not (C[s - 1:s] in separators or C[e:e + 1] in separators or C[e:e + 1] in (":", "。")):
+                    yield (s, e, "B", None)
+                else:
+                    om = reg.org.match(C, s, e)
+                    if om is not None and self.valid_org(om.group("org")):
+                        yield (s, e, "C", om)
+                    else:
+                        yield (s, e, "B", None)
+            if h is not None:
+                yield (h.cs, h.ce, "K", h)
+                a = h.ce
 
     def valid_org(self, name: str) -> bool:
         reg = self.reg
@@ -605,8 +615,8 @@ class _Scanner:
 class _Squeezed:
     """`text[start:end]` folded, with horizontal spaces removed, and the way back to offsets."""
 
-    def __init__(self, text: str, start: int, end: int):
-        folded = text[start:end].translate(FOLD)
+    def __init__(self, text: str, start: int, end: int, folded: str | None = None):
+        folded = text[start:end].translate(FOLD) if folded is None else folded[start:end]
         parts, self.cstarts, self.ostarts = [], [], []
         c = 0
         for m in _INK.finditer(folded):
@@ -646,19 +656,20 @@ def _canonical(reg: _Registry, concept: str, tier: str | None, prefix: str | Non
 
 
 def find_departments(text: str, start: int = 0, end: int | None = None,
-                     default_prefix: str | None = None) -> list[DepartmentMatch]:
+                     default_prefix: str | None = None, folded: str | None = None) -> list[DepartmentMatch]:
     """Every department named in `text[start:end]`, in order, with absolute offsets.
 
     `default_prefix` is the notice's own prefix (县, 市, 旗): it goes to an unprefixed
     name that no earlier list item gave a prefix (not to generic references, national
-    bodies or unknown organisations)."""
+    bodies or unknown organisations). `folded`: `text` already folded (`Document.folded`),
+    so that it is not folded again."""
     if not isinstance(text, str):
         raise PolicykgError(f"find_departments needs text (str), got {type(text).__name__}")
     end = len(text) if end is None else end
     if not 0 <= start <= end <= len(text):
         raise PolicykgError(f"bad span [{start}, {end}) for a text of {len(text)} characters")
     reg = _registry()
-    sq = _Squeezed(text, start, end)
+    sq = _Squeezed(text, start, end, folded)
     if not sq.text:
         return []
     scanner = _Scanner(reg, sq.text)

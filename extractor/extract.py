@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Iterator
 
 from .departments import DepartmentMatch, find_departments, resolve
 from .knowledge import PK, SKOS, by_subject
@@ -66,6 +67,43 @@ def cues() -> Cues:
                 tuple(irregular), parts, columns)
 
 
+# --- the joint meeting's set-up -------------------------------------------------------------
+# Each pattern with the words every match of it holds. No match crosses 。 or ; (it may
+# begin with one), so a pattern is run only on the sentences holding its cue: the same
+# matches as over the whole clause, without trying the pattern at every character.
+
+_MEETING_CUE = re.compile("召集人|办公|牵头|成员单位|联席会议由")
+_CONVENOR = (re.compile(r"(?<!副)召集人(?:\d+人|[一二两三]人)?,?由([^,;。\n]{1,120}?)担任"
+                        r"|由([^,;。\n]{1,120}?)担任(?:联席会议)?(?<!副)召集人"
+                        r"|([^,;。\n]{1,120}?)为(?:联席会议)?(?<!副)召集人"), ("召集人",))
+_DEPUTY = (re.compile(r"副召集人(?:\d+人|[一二两三]人)?,?由([^;。\n]{1,2000}?)担任"
+                      r"|([^,;。\n]{1,120}?)(?:为|担任)(?:联席会议)?副召集人"), ("副召集人",))
+_OFFICE = (re.compile(r"办公(?:室|地点)设在([^,;。\n]{1,120})"), ("办公",))
+_OFFICE_DIRECTOR = (re.compile(r"办公室主任由([^,;。\n]{1,120}?)(?:兼任|担任)"), ("办公室主任由",))
+_LEAD = (re.compile(r"([^,;。\n]{1,120}?)为牵头(?:部门|单位)"), ("为牵头",))
+_MEMBERS = (re.compile(r"(?:成员单位包含|成员单位包括|成员单位为|联席会议由)([^;。\n]{1,2000}?)等\s*(\d+|[一二三四五六七八九十]+)?\s*个?"
+                       r"(?:成员)?(?:部门和单位|单位|部门)(?:组成)?"
+                       r"|(?:^|[,;。\n])([^,;。\n]{1,120}?)等为成员单位"), ("成员单位", "联席会议由"))
+_SENTENCE_END = re.compile(r"[;。]")
+
+
+def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> Iterator[re.Match]:
+    """`pattern`'s matches in `seg`, in order, searched only in the sentences holding one of
+    its cue words (a sentence: from the 。 or ; before it up to the next)."""
+    regex, words = pattern
+    windows: set[tuple[int, int]] = set()
+    for word in words:
+        pos = seg.find(word)
+        while pos >= 0:
+            start = max(0, seg.rfind(";", 0, pos), seg.rfind("。", 0, pos))
+            end = _SENTENCE_END.search(seg, pos)
+            stop = end.start() if end else len(seg)
+            windows.add((start, stop))
+            pos = seg.find(word, stop)
+    for start, stop in sorted(windows):
+        yield from regex.finditer(seg, start, stop)
+
+
 # --- references ------------------------------------------------------------------------------
 
 _TITLE = re.compile(r"《([^《》\n]{1,200})》")
@@ -100,7 +138,8 @@ class _Extract:
         # The department matcher runs once per zone; every later question about a span
         # (a heading, a task tag, a list) reads the matches inside it.
         self.matches = [m for z in doc.clauses
-                        for m in find_departments(doc.text, z.start, z.end, default_prefix=self.prefix)]
+                        for m in find_departments(doc.text, z.start, z.end, default_prefix=self.prefix,
+                                                    folded=doc.folded)]
         self.match_starts = [m.start for m in self.matches]
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
@@ -311,42 +350,31 @@ class _Extract:
         found = False
         for c in doc.walk():
             own = c.own
+            if not _MEETING_CUE.search(folded, own.start, own.end):
+                continue  # most clauses say nothing about the meeting's set-up: skip the patterns
             seg = folded[own.start:own.end]
             base = own.start
-            if not any(cue in seg for cue in ("召集人", "办公", "牵头", "成员单位", "联席会议由")):
-                continue  # most clauses say nothing about the meeting's set-up: skip the patterns
-
-            def find(cue: bool, pattern: str):  # a pattern runs only where its cue word is
-                return re.finditer(pattern, seg) if cue else ()
-
-            convenes, office = "召集人" in seg, "办公" in seg
-            for m in find(convenes, r"(?<!副)召集人(?:\d+人|[一二两三]人)?,?由([^,;。\n]{1,120}?)担任"
-                                 r"|由([^,;。\n]{1,120}?)担任(?:联席会议)?(?<!副)召集人"
-                                 r"|([^,;。\n]{1,120}?)为(?:联席会议)?(?<!副)召集人"):
+            for m in _sentence_matches(seg, _CONVENOR):
                 g = next(i for i in (1, 2, 3) if m.group(i))
                 meeting.convenor = self.post_field(base + m.start(g), base + m.end(g), "convenor", c.id)
                 found = True
-            for m in find("副召集人" in seg, r"副召集人(?:\d+人|[一二两三]人)?,?由([^;。\n]{1,2000}?)担任"
-                                 r"|([^,;。\n]{1,120}?)(?:为|担任)(?:联席会议)?副召集人"):
+            for m in _sentence_matches(seg, _DEPUTY):
                 g = 1 if m.group(1) else 2
                 for s, e in self._split_people(base + m.start(g), base + m.end(g)):
                     meeting.deputy_convenors.append(self.post_field(s, e, "deputy_convenor", c.id))
                 found = True
-            for m in find(office, r"办公(?:室|地点)设在([^,;。\n]{1,120})"):
+            for m in _sentence_matches(seg, _OFFICE):
                 hits = self.departments_in(base + m.start(1), base + m.end(1), c.id)
                 if hits:
                     meeting.office = hits[0][1]
                     found = True
-            for m in find(office, r"办公室主任由([^,;。\n]{1,120}?)(?:兼任|担任)"):
+            for m in _sentence_matches(seg, _OFFICE_DIRECTOR):
                 meeting.office_director = self.post_field(base + m.start(1), base + m.end(1), "office_director", c.id)
-            for m in find("牵头" in seg, r"([^,;。\n]{1,120}?)为牵头(?:部门|单位)"):
+            for m in _sentence_matches(seg, _LEAD):
                 hits = self.departments_in(base + m.start(1), base + m.end(1), c.id)
                 if hits:
                     meeting.lead = hits[-1][1]
-            for m in find("成员单位" in seg or "联席会议由" in seg,
-                    r"(?:成员单位包含|成员单位包括|成员单位为|联席会议由)([^;。\n]{1,2000}?)等\s*(\d+|[一二三四五六七八九十]+)?\s*个?"
-                    r"(?:成员)?(?:部门和单位|单位|部门)(?:组成)?"
-                    r"|(?:^|[,;。\n])([^,;。\n]{1,120}?)等为成员单位"):
+            for m in _sentence_matches(seg, _MEMBERS):
                 g = 1 if m.group(1) else 3
                 hits = self.departments_in(base + m.start(g), base + m.end(g), c.id)
                 if len(hits) >= 2 and not meeting.members:

@@ -564,3 +564,31 @@ def test_trie_regex_matches_exactly_the_words_longest_first():
         assert (m.group() if m else None) == longest
 
     check()
+
+
+def test_trie_patterns_match_as_the_plain_alternations():
+    """The unknown-organisation pattern is built from tries for speed: on names and prose
+    made of its own cue words, it matches exactly as the same pattern of plain alternations."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extractor.departments import _CJK, CUE, PK, REGISTRY, _alternation, _norm, _trie, by_subject
+
+    table = by_subject(REGISTRY)
+    words = {k: [_norm(v) for v in table[CUE + f"org-{k}"][PK + "cue"]] for k in ("suffix", "lead-in", "end")}
+
+    def shape(alt):
+        return re.compile(f"(?P<lead>{alt(words['lead-in'])}+)?(?P<org>[{_CJK}]{{1,24}}?{alt(words['suffix'])})"
+                          f"(?:(?P<tail>{alt(words['end'])})|$)")
+
+    tried, plain = shape(_trie), shape(_alternation)
+    pieces = [w for ws in words.values() for w in ws] + list("河套职业技术乌兰浩特铁路")
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), min_size=1, max_size=12), st.integers(0, 3))
+    def check(parts, start):
+        text = "".join(parts)
+        a, b = tried.match(text, min(start, len(text))), plain.match(text, min(start, len(text)))
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+    check()
