@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Iterator
 
 # Same-length folding used for matching only (offsets stay valid in the original).
@@ -224,6 +225,9 @@ class Jurisdiction:
     prefix: str  # the one-character prefix the notice uses for itself: 县 市 旗 盟 省
 
 
+_START = attrgetter("start")
+
+
 @dataclass(slots=True)
 class Document:
     text: str
@@ -268,7 +272,7 @@ class Document:
         level = self.clauses
         while level:
             # siblings are ordered and disjoint: bisect on their starts
-            k = bisect.bisect_right(level, offset, key=lambda c: c.start) - 1
+            k = bisect.bisect_right(level, offset, key=_START) - 1
             if k < 0 or not level[k].start <= offset < level[k].end:
                 return found
             found = level[k]

@@ -70,8 +70,8 @@ def styles() -> tuple[Style, ...]:
 
 @dataclass(frozen=True)
 class Layout:
-    chrome: tuple[re.Pattern, ...]
-    tail_chrome: tuple[re.Pattern, ...]
+    chrome: re.Pattern  # any chrome pattern (one alternation: one match a line)
+    tail_chrome: re.Pattern  # any of those that may also end a page
     fields: re.Pattern  # alternation of web-field keys, named groups impossible: map below
     field_names: dict[str, str]  # squeezed key -> field name
     cues: dict[str, re.Pattern]
@@ -102,7 +102,8 @@ def layout() -> Layout:
     alts = sorted(keys, key=len, reverse=True)
     key_re = re.compile("(" + "|".join(r"\s*".join(map(re.escape, k)) for k in alts) + r")\s*:?\s*")
     levels.sort(key=lambda lv: -len(lv[0]))
-    return Layout(tuple(chrome), tuple(tail), key_re, keys, cues, tuple(levels), tuple(national))
+    any_of = lambda pats: re.compile("|".join(f"(?:{p.pattern})" for p in pats) or "(?!)")
+    return Layout(any_of(chrome + tail), any_of(tail), key_re, keys, cues, tuple(levels), tuple(national))
 
 
 # --- lines -----------------------------------------------------------------------------
@@ -116,6 +117,7 @@ class Line:
     tab: bool  # a table cell line ("\t成员单位") or a tab-separated row
     text: str  # folded content, bullets stripped (for matching)
     number: object = None  # number_of(self), computed once (NOT_YET until then)
+    cueable: object = None  # _may_be_cue(self), computed once (NOT_YET until then)
 
     @property
     def blank(self) -> bool:
@@ -128,16 +130,15 @@ def split_lines(doc: Document) -> list[Line]:
     while pos <= n:
         nl = text.find("\n", pos)
         stop = n if nl < 0 else nl
-        s, e = pos, stop
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        kept = text[pos:stop].lstrip()  # str.strip drops what str.isspace calls space
+        s = stop - len(kept)
+        e = s + len(kept.rstrip())
         b = s
-        while b < e and (text[b] in BULLETS or text[b].isspace()):
-            b += 1
+        if b < e and text[b] in BULLETS:
+            while b < e and (text[b] in BULLETS or text[b].isspace()):
+                b += 1
         tab = s > pos and "\t" in text[pos:s] or (e - s < LONG_LINE and text.count("\t", s, e) >= 2)
-        out.append(Line(s, e, b, tab, folded[b:e], NOT_YET))
+        out.append(Line(s, e, b, tab, folded[b:e], NOT_YET, NOT_YET))
         if nl < 0:
             break
         pos = nl + 1
@@ -180,18 +181,22 @@ def _number_of(line: Line) -> tuple[Style, str, int, int] | None:
 
 
 def _is_chrome(line: Line, tail: bool = False) -> bool:
-    if line.blank or len(line.text) > LONG_LINE or number_of(line):
+    if not _may_be_cue(line):
         return False
     lay = layout()
-    pats = lay.tail_chrome if tail else lay.chrome + lay.tail_chrome
-    return any(p.match(line.text) for p in pats)
+    return (lay.tail_chrome if tail else lay.chrome).match(line.text) is not None
 
 
 def _cue(name: str, line: Line) -> re.Match | None:
     """A header/footer cue on a line; never on a line that opens a numbered clause."""
-    if line.blank or len(line.text) > LONG_LINE or number_of(line):
-        return None
-    return layout().cues[name].match(line.text)
+    return layout().cues[name].match(line.text) if _may_be_cue(line) else None
+
+
+def _may_be_cue(line: Line) -> bool:
+    """A line that can hold a header/footer cue or chrome (asked once per line)."""
+    if line.cueable is NOT_YET:
+        line.cueable = not line.blank and len(line.text) <= LONG_LINE and not number_of(line)
+    return line.cueable
 
 
 # --- dates, numbers, titles ----------------------------------------------------------------
