@@ -170,7 +170,7 @@ class _Extract:
         levels = {prefix: (level, rank) for _, level, prefix, rank in self.lay.levels}
         if p in levels or all(ch in levels for ch in p):  # 省, 县, 旗县区, 县市区
             level, rank = levels.get(p, levels[p[-1]])
-            if j is None:
+            if j is None or not j.name:  # nothing to place it relative to
                 return p, level, p
             own = levels.get(j.prefix, ("", 9))[1]
             return f"{j.name}{'所在' if rank < own else '所辖'}{p}", level, p

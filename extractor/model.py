@@ -220,7 +220,7 @@ class Facts:
 
 @dataclass(slots=True)
 class Jurisdiction:
-    name: str  # 祁门县
+    name: str  # 祁门县; "" when the notice names no place (only 全盟, 我盟)
     level: str  # county | city | banner | league | province | national
     prefix: str  # the one-character prefix the notice uses for itself: 县 市 旗 盟 省
 

@@ -741,11 +741,12 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
             best = (len(contexts), common + suffix, level, prefix)
     if best:
         return Jurisdiction(best[1], best[2], best[3])
-    # Unnamed: the notice only says 全盟/我盟 — a jurisdiction known by its level alone.
+    # Unnamed: the notice only says 全盟/我盟 — a jurisdiction known by its level alone. It
+    # gets no name (not "盟"): two such notices may be two leagues, and must not merge.
     selves = [(doc.text.count(f"我{prefix}") + doc.text.count(f"全{prefix}"), -rank, level, prefix)
               for _, level, prefix, rank in layout().levels]
     count, _, level, prefix = max(selves)
-    return Jurisdiction(prefix, level, prefix) if count else None
+    return Jurisdiction("", level, prefix) if count else None
 
 
 def coverage_errors(doc: Document) -> list[str]:

@@ -26,7 +26,7 @@ def print_tree(doc: Document, width: int = 48) -> None:
     for f in doc.fields:
         meta.add(f"{f.name}: {escape(f.value)} [dim][{f.start}, {f.end})[/]")
     if j:
-        meta.add(f"jurisdiction: {escape(j.name)} ({j.level}, prefix {j.prefix})")
+        meta.add(f"jurisdiction: {escape(j.name or '(unnamed)')} ({j.level}, prefix {j.prefix})")
     if doc.chrome:
         root.add(f"[dim]chrome: {len(doc.chrome)} spans, "
                  f"{sum(len(s) for s in doc.chrome)} chars[/]")
@@ -99,7 +99,7 @@ def print_facts(doc: Document, data: dict) -> None:
         for dep in a["departments"]:
             tasks[dep] = tasks.get(dep, 0) + 1
     members = set(data["members"])
-    rows = [{"department": d["name"], "jurisdiction": d["jurisdiction"], "concept": d["concept"],
+    rows = [{"department": d["name"], "jurisdiction": _place(d), "concept": d["concept"],
              "member": "✓" if d["id"] in members else "", "duties": duties.get(d["id"], 0),
              "tasks": tasks.get(d["id"], 0), "mentions": len(d["mentions"])} for d in data["departments"]]
     emit(rows, title=doc.title or doc.path)
@@ -150,3 +150,11 @@ def print_build_summary(result, out) -> None:
     Console(stderr=True).print(
         f"read {read} notice(s) ({', '.join(f'{k}: {v}' for k, v in sorted(kinds.items()))}), "
         f"{len(result.skipped)} unchanged, {len(result.failed)} failed → {out}")
+
+
+def _place(dep: dict) -> str:
+    """A department's jurisdiction as shown: 祁门县; "(unnamed league)" for a notice that
+    names no place but says 全盟; "" when not even the level is known."""
+    if dep["jurisdiction"] or dep["level"] == "unknown":
+        return dep["jurisdiction"]
+    return f"(unnamed {dep['level']})"

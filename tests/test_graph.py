@@ -494,3 +494,27 @@ def test_seed_counterparts_and_the_view():
     # the city health commission carries the most task tags of the implementation plan
     assert tasks.most_common(1)[0][0] == f"{B}jurisdiction/巴彦淖尔市/org/health"
     assert {g.nodes[u]["kind"] for u, v, k in g.edges(data="kind") if k == "assigned_to"} == {"task"}
+
+
+def test_notices_naming_no_place_do_not_share_a_jurisdiction():
+    """The 兴安盟 fragment says only 盟 (盟林业局, 全盟): its jurisdiction has a level and no
+    name, so its organisations stay its own — another unnamed league's 盟林业局 is another
+    body, not merged with it under one "盟"."""
+    from extractor.pipeline import process_bytes
+    from extractor.graph import to_rdf
+
+    path = next(p for p in EXTRA if p.name.startswith("xinganmeng"))
+    text = path.read_text(encoding="utf-8")
+    first = process_bytes(text.encode("utf-8"), "league-a.txt")
+    second = process_bytes(text.replace("沙尘暴", "森林火灾").encode("utf-8"), "league-b.txt")
+    j = first.jurisdiction
+    assert (j.name, j.level, j.prefix) == ("", "league", "盟")
+    forestry = []
+    for doc in (first, second):
+        quads = to_rdf(doc)
+        orgs = {q.subject.value for q in quads if q.predicate.value == ORG + "classification"
+                and q.object.value.endswith("/forestry-grassland")}
+        assert len(orgs) == 1 and "/jurisdiction/" not in next(iter(orgs))
+        assert not [q for q in quads if "/jurisdiction/%E7%9B%9F" in q.subject.value or "/jurisdiction/盟" in q.subject.value]
+        forestry.append(orgs.pop())
+    assert forestry[0] != forestry[1]

@@ -145,6 +145,7 @@ def test_extra_specifics():
     assert by["shiyan"].date == "2021-08-17"  # "2021817": 年月日 lost on the web page
     assert by["shiyan"].jurisdiction.name == "十堰市"
     x = by["xinganmeng"]
+    assert (x.jurisdiction.name, x.jurisdiction.level) == ("", "league")  # says 盟 and 全盟, names no place
     assert [c.label for c in x.clause("main").children] == ["(七)", "(八)"]
     assert len(x.clause("main/7").children) == 10
     assert heading(x, x.clause("main/7/1")) == "发展和改革委员会:"
