@@ -35,12 +35,15 @@ class Cues:
     irregular: tuple[str, ...]
     parts: dict[str, tuple[str, ...]]  # duty-part / member-part / rules-part -> cues
     columns: dict[str, str]  # column cue -> unit | lead | liaison | phone
+    # how the joint meeting is set up: kind (convenor, office …) -> (pattern, its cue words)
+    setup: dict[str, tuple[re.Pattern, tuple[str, ...]]]
+    setup_cue: re.Pattern  # any setup cue word: a clause without one is not read for them
 
 
 @cache
 def cues() -> Cues:
     table = by_subject("cues.ttl")
-    roles, actions, rule_kinds, periods, irregular, parts, columns = [], {}, [], [], [], {}, {}
+    roles, actions, rule_kinds, periods, irregular, parts, columns, setup = [], {}, [], [], [], {}, {}, {}
     for s, props in table.items():
         local = s.rstrip("/").rsplit("/", 1)[-1]
         cue_words = [str(c) for c in props.get(PK + "cue", [])]
@@ -56,6 +59,8 @@ def cues() -> Cues:
             irregular += cue_words
         elif "/meeting/" in s and cue_words:
             rule_kinds += [(c, local) for c in cue_words]
+        elif "/cue/meeting-" in s and PK + "pattern" in props:
+            setup[local.removeprefix("meeting-")] = (re.compile(str(props[PK + "pattern"][0])), tuple(cue_words))
         elif "/cue/column-" in s:
             for c in cue_words:
                 columns[c] = str(props.get(PK + "post", ["unit"])[0])
@@ -63,27 +68,17 @@ def cues() -> Cues:
             parts[local] = tuple(cue_words)
     by_len = lambda pairs: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
     alternation = "|".join(map(re.escape, sorted(actions, key=lambda a: (-len(a), a))))
+    words = sorted({w for _, cue_words in setup.values() for w in cue_words})
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), by_len(periods),
-                tuple(irregular), parts, columns)
+                tuple(irregular), parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"))
 
 
 # --- the joint meeting's set-up -------------------------------------------------------------
-# Each pattern with the words every match of it holds. No match crosses 。 or ; (it may
-# begin with one), so a pattern is run only on the sentences holding its cue: the same
-# matches as over the whole clause, without trying the pattern at every character.
+# Its patterns are data (ontology/cues.ttl, pkc:meeting-*), each with the words every match
+# of it holds. No match crosses 。 or ; (it may begin with one), so a pattern is run only on
+# the sentences holding a cue word: the same matches as over the whole clause, without
+# trying the pattern at every character.
 
-_MEETING_CUE = re.compile("召集人|办公|牵头|成员单位|联席会议由")
-_CONVENOR = (re.compile(r"(?<!副)召集人(?:\d+人|[一二两三]人)?,?由([^,;。\n]{1,120}?)担任"
-                        r"|由([^,;。\n]{1,120}?)担任(?:联席会议)?(?<!副)召集人"
-                        r"|([^,;。\n]{1,120}?)为(?:联席会议)?(?<!副)召集人"), ("召集人",))
-_DEPUTY = (re.compile(r"副召集人(?:\d+人|[一二两三]人)?,?由([^;。\n]{1,2000}?)担任"
-                      r"|([^,;。\n]{1,120}?)(?:为|担任)(?:联席会议)?副召集人"), ("副召集人",))
-_OFFICE = (re.compile(r"办公(?:室|地点)设在([^,;。\n]{1,120})"), ("办公",))
-_OFFICE_DIRECTOR = (re.compile(r"办公室主任由([^,;。\n]{1,120}?)(?:兼任|担任)"), ("办公室主任由",))
-_LEAD = (re.compile(r"([^,;。\n]{1,120}?)为牵头(?:部门|单位)"), ("为牵头",))
-_MEMBERS = (re.compile(r"(?:成员单位包含|成员单位包括|成员单位为|联席会议由)([^;。\n]{1,2000}?)等\s*(\d+|[一二三四五六七八九十]+)?\s*个?"
-                       r"(?:成员)?(?:部门和单位|单位|部门)(?:组成)?"
-                       r"|(?:^|[,;。\n])([^,;。\n]{1,120}?)等为成员单位"), ("成员单位", "联席会议由"))
 _SENTENCE_END = re.compile(r"[;。]")
 
 
@@ -102,6 +97,12 @@ def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> 
             pos = seg.find(word, stop)
     for start, stop in sorted(windows):
         yield from regex.finditer(seg, start, stop)
+
+
+def _read(m: re.Match) -> int:
+    """The group a setup pattern reads: its first that took part, "count" aside."""
+    count = m.re.groupindex.get("count")
+    return next(g for g in range(1, m.re.groups + 1) if g != count and m.group(g) is not None)
 
 
 # --- references ------------------------------------------------------------------------------
@@ -348,39 +349,44 @@ class _Extract:
         doc, folded = self.doc, self.doc.folded
         meeting = Meeting()
         found = False
+        setup = self.cues.setup
         for c in doc.walk():
             own = c.own
-            if not _MEETING_CUE.search(folded, own.start, own.end):
+            if not self.cues.setup_cue.search(folded, own.start, own.end):
                 continue  # most clauses say nothing about the meeting's set-up: skip the patterns
             seg = folded[own.start:own.end]
             base = own.start
-            for m in _sentence_matches(seg, _CONVENOR):
-                g = next(i for i in (1, 2, 3) if m.group(i))
-                meeting.convenor = self.post_field(base + m.start(g), base + m.end(g), "convenor", c.id)
+
+            def spans(kind: str) -> Iterator[tuple[int, int, re.Match]]:  # what each match reads
+                for m in _sentence_matches(seg, setup[kind]):
+                    g = _read(m)
+                    yield base + m.start(g), base + m.end(g), m
+
+            for s, e, _ in spans("convenor"):
+                meeting.convenor = self.post_field(s, e, "convenor", c.id)
                 found = True
-            for m in _sentence_matches(seg, _DEPUTY):
-                g = 1 if m.group(1) else 2
-                for s, e in self._split_people(base + m.start(g), base + m.end(g)):
-                    meeting.deputy_convenors.append(self.post_field(s, e, "deputy_convenor", c.id))
+            for s, e, _ in spans("deputy-convenor"):
+                for a, b in self._split_people(s, e):
+                    meeting.deputy_convenors.append(self.post_field(a, b, "deputy_convenor", c.id))
                 found = True
-            for m in _sentence_matches(seg, _OFFICE):
-                hits = self.departments_in(base + m.start(1), base + m.end(1), c.id)
+            for s, e, _ in spans("office"):
+                hits = self.departments_in(s, e, c.id)
                 if hits:
                     meeting.office = hits[0][1]
                     found = True
-            for m in _sentence_matches(seg, _OFFICE_DIRECTOR):
-                meeting.office_director = self.post_field(base + m.start(1), base + m.end(1), "office_director", c.id)
-            for m in _sentence_matches(seg, _LEAD):
-                hits = self.departments_in(base + m.start(1), base + m.end(1), c.id)
+            for s, e, _ in spans("office-director"):
+                meeting.office_director = self.post_field(s, e, "office_director", c.id)
+            for s, e, _ in spans("lead"):
+                hits = self.departments_in(s, e, c.id)
                 if hits:
                     meeting.lead = hits[-1][1]
-            for m in _sentence_matches(seg, _MEMBERS):
-                g = 1 if m.group(1) else 3
-                hits = self.departments_in(base + m.start(g), base + m.end(g), c.id)
+            for s, e, m in spans("members"):
+                hits = self.departments_in(s, e, c.id)
                 if len(hits) >= 2 and not meeting.members:
                     meeting.members = list(dict.fromkeys(did for _, did in hits))
-                    if m.group(2):
-                        meeting.stated_count = int(m.group(2)) if m.group(2).isdigit() else chinese_number(m.group(2))
+                    count = m.groupdict().get("count")
+                    if count:
+                        meeting.stated_count = int(count) if count.isdigit() else chinese_number(count)
                     found = True
         meeting.rules = self.rules()
         if meeting.rules:
