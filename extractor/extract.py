@@ -16,7 +16,7 @@ from typing import Iterator
 
 from .departments import DepartmentMatch, find_departments, resolve
 from .knowledge import PK, SKOS, by_subject
-from .model import (Assignment, Clause, Department, Document, Duty, Facts, Field, Meeting,
+from .model import (Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Post, Reference)
 from .parse import chinese_number, layout, normalise_doc_number
 
@@ -477,23 +477,37 @@ class _Extract:
     # --- member/contact tables -------------------------------------------------------------------
 
     def table_posts(self) -> None:
+        """Posts of a member table's rows: the unit column's department, a post per lead or
+        liaison cell. A cell saying "same as above" (〃, 同上: how the readers write a cell
+        merged down from the row above) stands for that cell."""
+        ditto = set(self.cues.parts.get("same-as-above", ()))
+        above: dict[str, Cell] = {}  # column → the cell standing in it in the row above
+        parent = None
         for c in self.doc.walk():
             if c.kind != "row" or c.style != "table-row":
                 continue
-            roles = {cell.column: self.cues.columns.get(re.sub(r"\s+", "", cell.column)) for cell in c.cells}
-            unit = next((x for x in c.cells if roles.get(x.column) == "unit"), None)
+            if c.parent != parent:
+                above, parent = {}, c.parent
+            cells = {}
+            for cell in c.cells:
+                said = re.sub(r"\s+", "", self.doc.text[cell.start:cell.end])
+                cells[cell.column] = above.get(cell.column, cell) if said in ditto else cell
+            above = dict(cells)
+            roles = {column: self.cues.columns.get(re.sub(r"\s+", "", column)) for column in cells}
+            unit = next((cells[col] for col in cells if roles[col] == "unit"), None)
             if unit is None:
                 continue
             m = self.resolve_span(unit.start, unit.end)
             if m is None:
                 continue
-            did = self.department(m, c.id)
+            did = self.department(m, self.doc.leaf_at(unit.start).id)
             n = 0
             for cell in c.cells:
                 role = roles.get(cell.column)
                 if role in ("lead", "liaison"):
                     n += 1
-                    name = re.sub(r"\s+", "", self.doc.text[cell.start:cell.end]) or None
+                    said = cells[cell.column]
+                    name = re.sub(r"\s+", "", self.doc.text[said.start:said.end]) or None
                     self.facts.posts.append(Post(cell.start, cell.end, id=f"{c.id}/post{n}",
                                                  department=did, clause=c.id, role=role, person=name))
 

@@ -4,7 +4,9 @@ Both return `(text, encoding)` in the one convention the parser reads (see `load
 paragraph per line; a data table as its cells one per line, each led by a tab, rows
 separated by one blank line; a page's metadata table (索引号, 文号, 成文日期 …, keys from
 `ontology/layout.ttl`) as one "key value key value" line per row. Nothing is invented or
-reordered: website furniture that is visible stays (the parser strips it), what a reader
+reordered but one mark: a cell merged down from the row above (rowspan, w:vMerge) is
+written as 〃 (DITTO), as Chinese tables write "same as above", so each row keeps its
+columns and the merged text is still written once. Website furniture that is visible stays (the parser strips it), what a reader
 never sees (scripts, styles, navigation menus, comments, hidden elements) goes.
 
 The HTML reader walks lxml's element tree block by block (measured against trafilatura in
@@ -56,6 +58,9 @@ def _is_key(cell: str) -> bool:
         return True
     head = re.split(r"[:：]", squeezed, maxsplit=1)
     return len(head) == 2 and head[0] in keys
+
+
+DITTO = "\u3003"  # 〃: this cell is the one above it (a merged cell's later rows)
 
 
 def render_table(rows: list[list[str]]) -> list[str]:
@@ -251,7 +256,7 @@ def _walk(root, out: _Lines) -> None:
             if tag == "table" and el is not root:
                 rows = _rows(el)
                 if not _is_layout(el, rows):
-                    out.table(render_table([[_cell_text(c) for c in row] for row in rows]))
+                    out.table(render_table(_grid(rows)))
                     walker.skip_subtree()
                     continue
             if tag == "br":
@@ -287,6 +292,49 @@ def _add(out: _Lines, text: str | None, pre: int) -> None:
         if k and not out.flush():
             out.blank()
         out.add(part.replace(" ", "\xa0").replace("\t", "\xa0"))
+
+
+def _span(value: str | None, most: int) -> int:
+    """A rowspan/colspan attribute as a count in [1, most] (absent, 0 or junk: 1)."""
+    try:
+        return max(1, min(int((value or "1").strip()), most))
+    except ValueError:
+        return 1
+
+
+def _grid(rows: list[list]) -> list[list[str]]:
+    """Each row's cell texts in column order; a cell a rowspan carries into later rows is
+    DITTO there (a colspan cell is written once, where it starts)."""
+    carried: dict[int, tuple[int, int]] = {}  # column → (columns wide, rows still to fill)
+    out = []
+    for k, row in enumerate(rows):
+        texts: list[str] = []
+        col = 0
+
+        def carry_through() -> None:  # the merged cells standing at `col`, from rows above
+            nonlocal col
+            while col in carried:
+                width, left = carried[col]
+                texts.append(DITTO)
+                if left > 1:
+                    carried[col] = (width, left - 1)
+                else:
+                    del carried[col]
+                col += width
+
+        for cell in row:
+            carry_through()
+            width = _span(cell.get("colspan"), 1000)
+            down = _span(cell.get("rowspan"), len(rows) - k)
+            texts.append(_cell_text(cell))
+            if down > 1:
+                carried[col] = (width, down - 1)
+            col += width
+        while any(c >= col for c in carried):  # merged cells after the row's last own cell
+            col = min(c for c in carried if c >= col)
+            carry_through()
+        out.append(texts)
+    return out
 
 
 def _cell_text(cell) -> str:
@@ -570,8 +618,8 @@ def _docx_block(el, numbering: _Numbering, out: list[str]) -> None:
 def _docx_table(tbl, numbering: _Numbering, out: list[str]) -> None:
     """A w:tbl: a data table in the tab-cell convention, or a layout table as plain lines.
 
-    A vertically merged cell (w:vMerge continue) and a horizontally merged one (w:gridSpan)
-    are written once. A table with one column, or one holding another table, frames text
+    A vertically merged cell (w:vMerge) is written once, then DITTO in the rows it spans;
+    a horizontally merged one (w:gridSpan) once. A table with one column, or one holding another table, frames text
     (版记 boxes, layout) rather than holding data: its paragraphs come out as lines.
     """
     rows = []
@@ -583,21 +631,23 @@ def _docx_table(tbl, numbering: _Numbering, out: list[str]) -> None:
             if tc.getparent() is not tr and tc.getparent().getparent() is not tr:
                 continue
             vmerge = tc.find(f"{W}tcPr/{W}vMerge")
-            if vmerge is not None and vmerge.get(W + "val", "continue") == "continue":
-                continue
-            cells.append(tc)
+            continued = vmerge is not None and vmerge.get(W + "val", "continue") == "continue"
+            cells.append(None if continued else tc)  # None: merged down from the row above
         rows.append(cells)
     nested = any(True for _ in tbl.iterdescendants(W + "tbl"))
     if nested or not rows or max(len(r) for r in rows) <= 1:
         for row in rows:
             for tc in row:
-                for child in tc:
+                for child in tc if tc is not None else ():
                     _docx_block(child, numbering, out)
         return
     texts = []
     for row in rows:
         cells = []
         for tc in row:
+            if tc is None:
+                cells.append(DITTO)
+                continue
             sub: list[str] = []
             for child in tc:
                 _docx_block(child, numbering, sub)
