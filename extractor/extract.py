@@ -484,10 +484,12 @@ class _Extract:
         above: dict[str, Cell] = {}  # column → the cell standing in it in the row above
         parent = None
         for c in self.doc.walk():
-            if c.kind != "row" or c.style != "table-row":
+            if c.kind != "row":
                 continue
-            if c.parent != parent:
+            if c.parent != parent or c.style != "table-row":  # another table, or its head
                 above, parent = {}, c.parent
+            if c.style != "table-row":
+                continue
             cells = {}
             for cell in c.cells:
                 said = re.sub(r"\s+", "", self.doc.text[cell.start:cell.end])
