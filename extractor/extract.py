@@ -479,8 +479,10 @@ class _Extract:
     def table_posts(self) -> None:
         """Posts of a member table's rows: the unit column's department, a post per lead or
         liaison cell. A cell saying "same as above" (〃, 同上: how the readers write a cell
-        merged down from the row above) stands for that cell."""
+        merged down from the row above) stands for that cell; one saying nothing (—, 无)
+        names no one."""
         ditto = set(self.cues.parts.get("same-as-above", ()))
+        empty = set(self.cues.parts.get("empty-cell", ()))
         above: dict[str, Cell] = {}  # column → the cell standing in it in the row above
         parent = None
         for c in self.doc.walk():
@@ -507,9 +509,11 @@ class _Extract:
             for cell in c.cells:
                 role = roles.get(cell.column)
                 if role in ("lead", "liaison"):
-                    n += 1
                     said = cells[cell.column]
                     name = re.sub(r"\s+", "", self.doc.text[said.start:said.end]) or None
+                    if name in empty:
+                        continue  # no one named for this post
+                    n += 1
                     self.facts.posts.append(Post(cell.start, cell.end, id=f"{c.id}/post{n}",
                                                  department=did, clause=c.id, role=role, person=name))
 

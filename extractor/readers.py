@@ -61,26 +61,31 @@ def _is_key(cell: str) -> bool:
 
 
 DITTO = "\u3003"  # 〃: this cell is the one above it (a merged cell's later rows)
+EMPTY = "\u2014"  # —: an empty cell with cells after it in its row
 
 
 def render_table(rows: list[list[str]]) -> list[str]:
     """Lines for a data table whose cells are already one-line strings.
 
     A metadata table (most rows open with a field label) becomes "key value …" lines;
-    any other table the tab-led cells of the convention. Empty cells are left out: a
-    line holding only a tab reads as a row separator.
+    any other table the tab-led cells of the convention. A line holding only a tab would
+    read as a row separator, so an empty cell is left out at the end of its row and
+    written EMPTY before a cell that is not: each cell stays in its column.
     """
-    rows = [[c for c in row if c] for row in rows]
-    rows = [row for row in rows if row]
-    if not rows:
+    filled = [[c for c in row if c] for row in rows]
+    if not any(filled):
         return []
-    if sum(_is_key(row[0]) for row in rows) * 2 >= len(rows):
-        return [" ".join(row) for row in rows]
+    if sum(_is_key(row[0]) for row in filled if row) * 2 >= sum(1 for row in filled if row):
+        return [" ".join(row) for row in filled if row]
     out: list[str] = []
     for row in rows:
+        while row and not row[-1]:
+            row = row[:-1]
+        if not row:
+            continue
         if out:
             out.append("")
-        out.extend("\t" + c for c in row)
+        out.extend("\t" + (c or EMPTY) for c in row)
     return out
 
 

@@ -294,7 +294,8 @@ def test_meeting_patterns_match_in_cue_sentences_as_in_the_whole_clause(kind):
 def test_member_table_rows_under_a_merged_unit_cell_keep_their_unit():
     """A web page's member table gives each unit two rows (its lead, then a deputy), the
     unit cell spanning both (rowspan); a typed table says 同上. The second row's posts
-    belong to the unit above, which is still mentioned once."""
+    belong to the unit above, which is still mentioned once; an empty liaison cell names
+    no one (its phone number stays in its own column)."""
     from extractor.pipeline import process_bytes
 
     page = ("<html><body><p>某某县人民政府办公室关于调整县婴幼儿照护服务工作联席会议成员的通知</p>"
@@ -302,7 +303,8 @@ def test_member_table_rows_under_a_merged_unit_cell_keep_their_unit():
             "<tr><td>成员单位</td><td>分管负责人</td><td>联络员</td><td>联系电话</td></tr>"
             "<tr><td rowspan='2'>县卫健委</td><td>张三</td><td>李四</td><td>5551234</td></tr>"
             "<tr><td>王五</td><td>赵六</td><td>5555678</td></tr>"
-            "<tr><td>县教育局</td><td>孙七</td><td>周八</td><td>5559999</td></tr></table>"
+            "<tr><td>县教育局</td><td>孙七</td><td>周八</td><td>5559999</td></tr>"
+            "<tr><td>县民政局</td><td>钱九</td><td></td><td>5550000</td></tr></table>"
             "<p>二、工作要求</p><p>各成员单位要按职责分工做好工作。</p></body></html>")
     typed = page.replace("<td rowspan='2'>县卫健委</td>", "<td>县卫健委</td>").replace(
         "<tr><td>王五</td>", "<tr><td>同上</td><td>王五</td>")
@@ -311,5 +313,6 @@ def test_member_table_rows_under_a_merged_unit_cell_keep_their_unit():
         posts = [(p.clause.rsplit("/", 1)[1], p.department, p.role, p.person) for p in doc.facts.posts]
         assert posts == [("r1", "某某县/health", "lead", "张三"), ("r1", "某某县/health", "liaison", "李四"),
                          ("r2", "某某县/health", "lead", "王五"), ("r2", "某某县/health", "liaison", "赵六"),
-                         ("r3", "某某县/education", "lead", "孙七"), ("r3", "某某县/education", "liaison", "周八")], name
+                         ("r3", "某某县/education", "lead", "孙七"), ("r3", "某某县/education", "liaison", "周八"),
+                         ("r4", "某某县/civil-affairs", "lead", "钱九")], name  # its liaison cell is empty
         assert len(doc.facts.departments["某某县/health"].mentions) == 1

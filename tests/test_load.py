@@ -223,9 +223,10 @@ TABLES = [
      ["\t甲", "\t乙", "\t丙", "", "\t丁", "\t戊", "\t〃", "", "\t己", "\t〃", "", "\t〃", "\t庚"]),
     ("junk spans read as 1", '<table><tr><td rowspan="x">甲</td><td rowspan="-3">乙</td></tr>'
      '<tr><td>丙</td><td>丁</td></tr></table>', ["\t甲", "\t乙", "", "\t丙", "\t丁"]),
-    ("empty cells left out", "<table><tr><td>序号</td><td></td><td>&nbsp;</td><td>备注</td></tr>"
-     "<tr><td>1</td><td>甲</td><td></td><td></td></tr></table>",
-     ["\t序号", "\t备注", "", "\t1", "\t甲"]),
+    ("empty cells: — before a cell of their row, left out at its end",
+     "<table><tr><td>序号</td><td></td><td>&nbsp;</td><td>备注</td></tr>"
+     "<tr><td>1</td><td>甲</td><td></td><td></td></tr><tr><td></td><td></td></tr></table>",
+     ["\t序号", "\t—", "\t—", "\t备注", "", "\t1", "\t甲"]),
     ("adjacent tables keep their rows apart",
      "<table><tr><td>甲</td><td>乙</td></tr></table><table><tr><td>丙</td><td>丁</td></tr></table>",
      ["\t甲", "\t乙", "", "\t丙", "\t丁"]),
