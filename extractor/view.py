@@ -27,6 +27,7 @@ import json
 import math
 import re
 from collections import Counter
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -116,7 +117,6 @@ def page_html(graph, *, title: str, legend: dict[str, str] | None = None,
     `template` names a template of `templates/` that extends graph.html (its blocks:
     ``style``, ``before``, ``after``); `context` are its extra variables — jinja escapes
     them, so they may hold notice text but must not be markup."""
-    import jinja2
     from markupsafe import Markup
 
     if not hasattr(graph, "nodes") or not hasattr(graph, "edges"):
@@ -127,28 +127,16 @@ def page_html(graph, *, title: str, legend: dict[str, str] | None = None,
         raise PolicykgError(f"view: height must be a CSS length such as 800px or 90vh, got {height!r}")
     colours = _kind_colours(legend)
     data = _page_data(graph, colours, (filters,) if isinstance(filters, str) else tuple(filters))
-
-    scripts = {"vis": _read(_vis_dir() / "vis-network.min.js"), "app": _read(TEMPLATES / "graph.js")}
-    styles = {"vis": _read(_vis_dir() / "vis-network.css"), "app": _read(TEMPLATES / "graph.css")}
-    for name, text in {**scripts, **styles}.items():
-        if re.search(r"</(script|style)|<!--", text, re.I):
-            raise PolicykgError(f"view: bundled {name} code cannot be inlined (contains a closing tag)")
-    csp = ("default-src 'none'; "
-           f"script-src {' '.join(_csp_hash(s) for s in scripts.values())}; "
-           "style-src 'unsafe-inline'; img-src data:; font-src data:; "
-           "base-uri 'none'; form-action 'none'")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    scripts, styles, csp = _assets()
     extra = dict(context or {})
     clash = set(extra) & {"heading", "csp", "height", "data", "vis_js", "app_js", "vis_css", "app_css"}
     if clash:
         raise PolicykgError(f"view: template context may not set {', '.join(sorted(clash))}")
-    return env.get_template(template).render(
+    return _environment().get_template(template).render(
         **extra,
         heading=Markup(html.escape(title)), csp=csp, height=height,
         data=Markup(json_for_script(data)),
-        vis_js=Markup(scripts["vis"]), app_js=Markup(scripts["app"]),
-        vis_css=Markup(styles["vis"]), app_css=Markup(styles["app"]),
+        vis_js=scripts["vis"], app_js=scripts["app"], vis_css=styles["vis"], app_css=styles["app"],
     )
 
 
@@ -180,6 +168,22 @@ def _short(label: str) -> str:
     return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1] + "…"
 
 
+class _NodeIds(list):
+    """pyvis's list of node ids, with a set beside it: `id in ids` in constant time (pyvis
+    asks it for every node and twice for every edge: quadratic on a corpus-wide page)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._set: set = set()
+
+    def append(self, item) -> None:
+        super().append(item)
+        self._set.add(item)
+
+    def __contains__(self, item) -> bool:
+        return item in self._set
+
+
 def _page_data(graph, colours: dict[str, str], filters: tuple[str, ...]) -> dict:
     from pyvis.network import Network
 
@@ -206,6 +210,7 @@ def _page_data(graph, colours: dict[str, str], filters: tuple[str, ...]) -> dict
     fixed = bool(records) and len(positions) == len(records)
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    net.node_ids = _NodeIds()  # pyvis tests membership in a list per node and twice per edge
     for r in records:
         place = {"x": positions[r["id"]][0], "y": positions[r["id"]][1]} if fixed else {}
         border = SIDE_COLOURS.get(r["side"]) or j_colour.get(r["jurisdiction"], NO_JURISDICTION)
@@ -312,6 +317,33 @@ def _vis_dir() -> Path:
     import pyvis
 
     return Path(pyvis.__file__).resolve().parent / "templates" / "lib" / f"vis-{VIS_VERSION}"
+
+
+@cache
+def _assets() -> tuple[dict[str, "Markup"], dict[str, "Markup"], str]:
+    """The scripts and styles every page inlines, checked, and the page's CSP (hashes of
+    its scripts): read once a process — a build writes a page per notice."""
+    from markupsafe import Markup
+
+    scripts = {"vis": _read(_vis_dir() / "vis-network.min.js"), "app": _read(TEMPLATES / "graph.js")}
+    styles = {"vis": _read(_vis_dir() / "vis-network.css"), "app": _read(TEMPLATES / "graph.css")}
+    for name, text in {**scripts, **styles}.items():
+        if re.search(r"</(script|style)|<!--", text, re.I):
+            raise PolicykgError(f"view: bundled {name} code cannot be inlined (contains a closing tag)")
+    csp = ("default-src 'none'; "
+           f"script-src {' '.join(_csp_hash(s) for s in scripts.values())}; "
+           "style-src 'unsafe-inline'; img-src data:; font-src data:; "
+           "base-uri 'none'; form-action 'none'")
+    return ({k: Markup(v) for k, v in scripts.items()}, {k: Markup(v) for k, v in styles.items()}, csp)
+
+
+@cache
+def _environment():
+    """The templates' jinja environment: it compiles each template once."""
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
 
 
 def _read(path: Path) -> str:

@@ -40,7 +40,7 @@ def notice_graph(store: ox.Store, ref: "NoticeRef") -> "nx.MultiDiGraph":
     meeting with its rules), as `graph.to_networkx` reads the notice's named graph."""
     from .graph import to_networkx
 
-    g = to_networkx(store.quads_for_pattern(None, None, None, ox.NamedNode(ref.graph)))
+    g = to_networkx(store, graph=ref.graph)
     g.remove_nodes_from([n for n, kind in g.nodes(data="kind") if kind in NOTICE_VIEW_DROPS])
     for _, attrs in g.nodes(data=True):
         attrs.setdefault("group", "")

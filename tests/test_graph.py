@@ -518,3 +518,22 @@ def test_notices_naming_no_place_do_not_share_a_jurisdiction():
         assert not [q for q in quads if "/jurisdiction/%E7%9B%9F" in q.subject.value or "/jurisdiction/盟" in q.subject.value]
         forestry.append(orgs.pop())
     assert forestry[0] != forestry[1]
+
+
+def test_networkx_of_one_stored_graph_reads_as_its_quads(county, city):
+    """`to_networkx(store, graph=g)` reads g's N-Triples (views, one notice a page): the same
+    nodes, attributes and edges as from g's quads — notice text with line breaks, quotes
+    and a tab included (escaped literals)."""
+    store = ox.Store()
+    tricky = [q for q in county if q.predicate.value == PK + "sourceText"][0]
+    odd = ox.Quad(tricky.subject, ox.NamedNode(RDFS + "comment"), ox.Literal('引号"、反斜杠\\\\和\t制表符\r\n'), tricky.graph_name)
+    store.extend([*county, *city, odd])
+    for quads in (county, city):
+        g = quads[0].graph_name
+        a = to_networkx(store.quads_for_pattern(None, None, None, g))
+        b = to_networkx(store, graph=g.value)
+        assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+        assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
+        assert a.number_of_nodes() > 10 and any("\n" in t for _, t in b.nodes(data="title"))
+    with pytest.raises(PolicykgError):
+        to_networkx(county, graph=county[0].graph_name.value)
