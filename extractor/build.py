@@ -45,6 +45,8 @@ from .load import SUFFIXES
 DEFAULT_OUTPUTS = Path("outputs")
 STORE_DIR = "store"
 NOTICES_DIR = "notices"
+VIEWS_DIR = "views"  # the interactive pages: one per notice (written by the workers), and more
+PAGE = "page"  # the per-notice "format" of a notice's page
 MANIFEST = "manifest.json"  # file → sha256, named graph and output name, for incremental rebuilds
 MERGED = "policykg"
 # Formats written per notice (and joined into the merged file); the others are exported
@@ -147,7 +149,12 @@ def _read_notice(task: _Task) -> _Done:
         ntriples = sorted_ntriples(quads)  # sorted once, for every file and for the store
         with unsynced():  # the build syncs once, before its manifest lists the files
             for fmt, path in task.files:
-                export(quads if fmt == "nq" else ntriples, path, fmt)
+                if fmt == PAGE:
+                    from .report import write_notice_page
+
+                    write_notice_page(quads, path)
+                else:
+                    export(quads if fmt == "nq" else ntriples, path, fmt)
         entry = None
         if task.who:
             from .search import notice_entry
@@ -477,6 +484,9 @@ def _writable(out: Path) -> None:
 def _notice_path(out: Path, name: str, fmt: str) -> Path:
     from .export import SUFFIXES as EXPORT_SUFFIXES
 
+    if fmt == PAGE:  # not in the name of a corpus-wide page (departments.html, compare….html)
+        return out / VIEWS_DIR / (f"notice-{name}.html" if name == "departments" or name.startswith("compare")
+                                  else f"{name}.html")
     return out / NOTICES_DIR / f"{name}{EXPORT_SUFFIXES[fmt]}"
 
 
@@ -507,6 +517,8 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
     if unknown:
         raise PolicykgError(f"unknown export format {unknown[0]!r} (choose from {', '.join(WRITERS)})")
     per_notice = ("ttl", *[f for f in dict.fromkeys(formats) if f in PER_NOTICE and f != "ttl"])
+    if reports and views:  # each notice's page, written beside its files by the worker reading it
+        per_notice += (PAGE,)
     out = Path(out_dir)
     files = notice_files(inputs)
     if not files:
@@ -572,7 +584,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
             from .report import write_outputs
 
             # comparisons land in the store ({base}comparison/…), so before the merged export
-            write_outputs(store, out, pairs, base=base, views=views)
+            write_outputs(store, out, pairs, base=base, views=views, notice_pages=False)
         if merged:
             _write_merged(store, out, current, formats, prefix=normalise_base(base) + "comparison/")
         os.sync()  # the notices' files, written unsynced by the workers, are on disk before the manifest
@@ -593,22 +605,37 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
 
 
 def _notice_files(store, out: Path, current: dict[str, str], per_notice: Sequence[str]) -> None:
-    """Make ``notices/`` hold exactly the files of the current notices: write the ones an
-    unchanged notice lacks (a new format, a name that moved) from the store, and delete
-    the files of notices that are gone."""
-    from .export import SUFFIXES as EXPORT_SUFFIXES, export
+    """Make ``notices/`` (and ``views/``, for the notices' pages) hold exactly the files of
+    the current notices: write the ones an unchanged notice lacks (a new format, a name
+    that moved, pages not written last time) from the store, and delete the files of
+    notices that are gone."""
+    from .export import export
 
-    folder = out / NOTICES_DIR
     for name, graph in sorted(current.items()):
         for fmt in per_notice:
             path = _notice_path(out, name, fmt)
-            if not path.exists():
+            if path.exists():
+                continue
+            if fmt == PAGE:
+                from . import query
+                from .compare import _ref
+                from .report import notice_page
+
+                notice_page(store, _ref(store, query.notices(store, [graph])[0]), path)
+            else:
                 export(store, path, fmt, graph=graph)
-    keep = {f"{name}{EXPORT_SUFFIXES[fmt]}" for name in current for fmt in per_notice}
-    ours = {EXPORT_SUFFIXES[fmt] for fmt in PER_NOTICE}
-    if folder.is_dir():
-        for path in folder.iterdir():
-            if path.suffix in ours and path.name not in keep and path.is_file():
+    keep = {_notice_path(out, name, fmt) for name in current for fmt in per_notice}
+    for fmt in PER_NOTICE:  # a format not written this time loses its files too
+        folder = _notice_path(out, "x", fmt).parent
+        if folder.is_dir():
+            suffix = _notice_path(out, "x", fmt).suffix
+            for path in folder.iterdir():
+                if path.suffix == suffix and path not in keep and path.is_file():
+                    path.unlink()
+    pages = out / VIEWS_DIR
+    if PAGE in per_notice and pages.is_dir():  # the other pages (departments, compare…) are rewritten
+        for path in pages.glob("*.html"):
+            if path not in keep and path.name != "departments.html" and not path.name.startswith("compare"):
                 path.unlink()
 
 

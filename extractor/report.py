@@ -371,6 +371,30 @@ def default_pairs(store: "ox.Store") -> list[tuple[str, str]]:
     return [(a["iri"], b["iri"])]
 
 
+def notice_page(store: "ox.Store", ref, path: str | Path) -> Path:
+    """The interactive page of one notice (`ref`, a `compare.NoticeRef`) at `path`."""
+    from . import view
+    from .viewgraphs import notice_graph
+
+    return view.render(notice_graph(store, ref), path, title=f"{ref.title or ref.number}（{ref.number or ref.slug}）",
+                       filters=("department", "kind"))
+
+
+def write_notice_page(quads: Sequence["ox.Quad"], path: str | Path) -> Path:
+    """`notice_page` of the notice whose quads a build worker holds (no store needed)."""
+    import pyoxigraph as ox
+
+    from . import query
+    from .compare import _ref
+
+    store = ox.Store()
+    store.bulk_extend(quads)
+    rows = query.notices(store)
+    if len(rows) != 1:
+        raise ValueError(f"expected the quads of one notice, got {len(rows)}")
+    return notice_page(store, _ref(store, rows[0]), path)
+
+
 def _stem(ref) -> str:
     from .graph import iri_segment
 
@@ -378,14 +402,16 @@ def _stem(ref) -> str:
 
 
 def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[str, str]] | None = None, *,
-                  base: str | None = None, views: bool = True) -> list[Path]:
+                  base: str | None = None, views: bool = True, notice_pages: bool = True) -> list[Path]:
     """Write the comparison report(s) and the views into `out_dir`; return the paths written.
 
     `pairs`: (A, B) notice names (anything `compare.find_notice` takes); None = `default_pairs`.
     The first pair gives ``compare.html``, ``compare.md``, ``compare.json`` and
     ``views/compare.html``; further pairs ``compare-{A}--{B}.*``. Every notice gets
     ``views/<file stem>.html``; ``views/departments.html`` shows the departments across
-    notices (not with `views=False`: a corpus of thousands wants no page per notice).
+    notices (not with `views=False`: a corpus of thousands wants no page per notice;
+    `notice_pages=False`: the caller writes the notices' pages, as `policykg build`'s
+    workers do).
     Each comparison is also (re)written into the store as its named graph
     ``{base}comparison/{A}--{B}`` (stale comparison graphs are removed first), so run this
     before exporting the store if the exports should carry it.
@@ -396,7 +422,7 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
     from .files import write_bytes
     from .compare import _ref, add_comparison, compare
     from .graph import DEFAULT_BASE, normalise_base
-    from .viewgraphs import comparison_graph, departments_graph, notice_graph
+    from .viewgraphs import comparison_graph, departments_graph
 
     base = normalise_base(base or DEFAULT_BASE)
     out = Path(out_dir)
@@ -418,10 +444,8 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
     if not views:
         return written
     refs = [_ref(store, n) for n in query.notices(store)]
-    for ref in refs:
-        written.append(view.render(notice_graph(store, ref), out / "views" / f"{_stem(ref)}.html",
-                                   title=f"{ref.title or ref.number}（{ref.number or ref.slug}）",
-                                   filters=("department", "kind")))
+    for ref in refs if notice_pages else ():
+        written.append(notice_page(store, ref, out / "views" / f"{_stem(ref)}.html"))
     if refs:
         written.append(view.render(departments_graph(store, notices=refs), out / "views" / "departments.html",
                                    title="各文件中的部门与职责", filters=("group", "jurisdiction", "kind")))

@@ -342,3 +342,40 @@ def test_a_store_that_cannot_be_written_stops_the_build_with_one_clear_error():
         writer.close()
     assert not thread.is_alive()
     assert writer.store is None  # let go of: the store's lock must not outlive the build
+
+
+def test_notice_pages_follow_the_notices(workdir):
+    """Each notice's page is written by the worker that reads it — the same bytes as from
+    the store — kept while the notice is unchanged, written for unchanged notices when a
+    build without views is followed by one with them, and deleted with the notice. A
+    notice named like a corpus-wide page does not overwrite it."""
+    from extractor import query
+    from extractor.compare import _ref
+    from extractor.report import notice_page
+
+    src, out = workdir
+    shutil.copy(EXTRA[3], src / "departments.txt")  # a notice not in SMALL
+    build([src], out, jobs=2, views=False)
+    assert not (out / "views").exists() or not any((out / "views").glob("*.html"))
+    second = build([src], out, jobs=2)
+    assert second.processed == []  # no notice read again: their pages come from the store
+    pages = sorted(p.name for p in (out / "views").glob("*.html"))
+    assert pages == sorted(["departments.html", "notice-departments.html", *(f"{p.stem}.html" for p in SMALL)])
+    assert b"\xe5\x90\x84\xe6\x96\x87\xe4\xbb\xb6\xe4\xb8\xad\xe7\x9a\x84\xe9\x83\xa8\xe9\x97\xa8" in \
+        (out / "views" / "departments.html").read_bytes()  # 各文件中的部门: the corpus-wide page
+    from_store = (out / "views" / f"{COUNTY.stem}.html").read_bytes()
+    text = COUNTY.read_text(encoding="utf-8")
+    (src / COUNTY.name).write_text(text.replace("负责", "统筹负责", 1), encoding="utf-8")  # a worker's page
+    third = build([src], out, jobs=2)
+    assert third.processed == [str(src / COUNTY.name)]
+    by_worker = (out / "views" / f"{COUNTY.stem}.html").read_bytes()
+    store = ox.Store(str(out / STORE_DIR))
+    row = next(r for r in query.notices(store) if r["graph"] == third.notices[str(src / COUNTY.name)])
+    notice_page(store, _ref(store, row), out / "check.html")
+    assert (out / "check.html").read_bytes() == by_worker and len(by_worker) > 100_000
+    assert by_worker != from_store  # a duty's text changed (and the page shows it)
+    del store
+    (src / COUNTY.name).unlink()
+    build([src], out, jobs=2)
+    assert not (out / "views" / f"{COUNTY.stem}.html").exists()
+    assert (out / "views" / "departments.html").exists()
