@@ -379,3 +379,13 @@ def test_notice_pages_follow_the_notices(workdir):
     build([src], out, jobs=2)
     assert not (out / "views" / f"{COUNTY.stem}.html").exists()
     assert (out / "views" / "departments.html").exists()
+
+
+def test_notices_with_one_file_stem_get_a_page_each(tmp_path):
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    shutil.copy(COUNTY, tmp_path / "a" / "notice.txt")
+    shutil.copy(CITY, tmp_path / "b" / "notice.txt")
+    build([tmp_path / "a", tmp_path / "b"], tmp_path / "out", jobs=1)
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "views").glob("notice*.html")}
+    assert sorted(pages) == ["notice-2.html", "notice.html"]
+    assert "祁政办秘" in pages["notice.html"] and "巴" in pages["notice-2.html"] and "祁政办秘" not in pages["notice-2.html"]
