@@ -38,7 +38,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from .errors import PolicykgError
 from .graph import DCT, ELI, ORG, PROV, RDF, RDFS
@@ -230,12 +230,23 @@ def rank(index, topic: str, scoring: str = "bm25", top: int | None = None) -> li
         ranked = ids[np.lexsort((positions[ids], -scores[ids]))]
         return ranked if k is None else ranked[:k]
 
-    others = np.flatnonzero(present & ~found)
-    others = others[np.lexsort((positions[others], -scores[others]))]
+    def in_order(ids: np.ndarray) -> Iterator[np.ndarray]:
+        """`ids` in `best`'s order, CHUNK at a time, sorting only as far as they are read:
+        each round takes those scoring at least the CHUNK-th best of the rest."""
+        while len(ids):
+            if len(ids) > CHUNK:
+                values = scores[ids]
+                take = values >= np.partition(values, len(ids) - CHUNK)[len(ids) - CHUNK]
+                block, ids = ids[take], ids[~take]
+            else:
+                block, ids = ids, ids[:0]
+            block = block[np.lexsort((positions[block], -scores[block]))]
+            for k in range(0, len(block), CHUNK):
+                yield block[k:k + CHUNK]
+
     keys = [fold(w) for w in parts]
     kept = best(np.flatnonzero(found), top)
-    for k in range(0, len(others), CHUNK):
-        chunk = others[k:k + CHUNK]
+    for chunk in in_order(np.flatnonzero(present & ~found)):
         if top is not None and len(kept) >= top and (
                 top == 0 or (-scores[chunk[0]], positions[chunk[0]]) > (-scores[kept[-1]], positions[kept[-1]])):
             break  # none left can reach the first `top`: they come in the order `best` sorts by
