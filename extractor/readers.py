@@ -308,19 +308,21 @@ def _span(value: str | None, most: int) -> int:
 
 
 def _grid(rows: list[list]) -> list[list[str]]:
-    """Each row's cell texts in column order; a cell a rowspan carries into later rows is
-    DITTO there (a colspan cell is written once, where it starts)."""
+    """Each row's cell texts by column: a cell a rowspan carries into later rows is DITTO
+    there; a colspan cell is written where it starts, the columns it spans after it are
+    empty (`render_table` writes EMPTY there when cells follow), so later cells keep
+    their columns."""
     carried: dict[int, tuple[int, int]] = {}  # column → (columns wide, rows still to fill)
     out = []
     for k, row in enumerate(rows):
-        texts: list[str] = []
+        texts: dict[int, str] = {}
         col = 0
 
         def carry_through() -> None:  # the merged cells standing at `col`, from rows above
             nonlocal col
             while col in carried:
                 width, left = carried[col]
-                texts.append(DITTO)
+                texts[col] = DITTO
                 if left > 1:
                     carried[col] = (width, left - 1)
                 else:
@@ -331,14 +333,15 @@ def _grid(rows: list[list]) -> list[list[str]]:
             carry_through()
             width = _span(cell.get("colspan"), 1000)
             down = _span(cell.get("rowspan"), len(rows) - k)
-            texts.append(_cell_text(cell))
+            texts[col] = _cell_text(cell)
             if down > 1:
                 carried[col] = (width, down - 1)
             col += width
-        while any(c >= col for c in carried):  # merged cells after the row's last own cell
-            col = min(c for c in carried if c >= col)
-            carry_through()
-        out.append(texts)
+        for c in sorted(carried):  # merged cells after the row's last own cell
+            if c >= col:
+                col = c
+                carry_through()
+        out.append([texts.get(c, "") for c in range(max(texts) + 1)] if texts else [])
     return out
 
 
@@ -624,7 +627,7 @@ def _docx_table(tbl, numbering: _Numbering, out: list[str]) -> None:
     """A w:tbl: a data table in the tab-cell convention, or a layout table as plain lines.
 
     A vertically merged cell (w:vMerge) is written once, then DITTO in the rows it spans;
-    a horizontally merged one (w:gridSpan) once. A table with one column, or one holding another table, frames text
+    a horizontally merged one (w:gridSpan) once, the columns it spans after it empty. A table with one column, or one holding another table, frames text
     (版记 boxes, layout) rather than holding data: its paragraphs come out as lines.
     """
     rows = []
@@ -637,26 +640,28 @@ def _docx_table(tbl, numbering: _Numbering, out: list[str]) -> None:
                 continue
             vmerge = tc.find(f"{W}tcPr/{W}vMerge")
             continued = vmerge is not None and vmerge.get(W + "val", "continue") == "continue"
-            cells.append(None if continued else tc)  # None: merged down from the row above
+            cells.append((tc, continued))  # continued: merged down from the row above
         rows.append(cells)
     nested = any(True for _ in tbl.iterdescendants(W + "tbl"))
     if nested or not rows or max(len(r) for r in rows) <= 1:
         for row in rows:
-            for tc in row:
-                for child in tc if tc is not None else ():
+            for tc, continued in row:
+                for child in tc if not continued else ():
                     _docx_block(child, numbering, out)
         return
     texts = []
     for row in rows:
         cells = []
-        for tc in row:
-            if tc is None:
+        for tc, continued in row:
+            if continued:
                 cells.append(DITTO)
-                continue
-            sub: list[str] = []
-            for child in tc:
-                _docx_block(child, numbering, sub)
-            cells.append(" ".join(line for line in sub if line))
+            else:
+                sub: list[str] = []
+                for child in tc:
+                    _docx_block(child, numbering, sub)
+                cells.append(" ".join(line for line in sub if line))
+            span = tc.find(f"{W}tcPr/{W}gridSpan")
+            cells += [""] * (_span(span.get(W + "val") if span is not None else None, 1000) - 1)
         texts.append(cells)
     lines = render_table(texts)
     if lines and out and out[-1].startswith("\t"):

@@ -316,3 +316,19 @@ def test_member_table_rows_under_a_merged_unit_cell_keep_their_unit():
                          ("r3", "某某县/education", "lead", "孙七"), ("r3", "某某县/education", "liaison", "周八"),
                          ("r4", "某某县/civil-affairs", "lead", "钱九")], name  # its liaison cell is empty
         assert len(doc.facts.departments["某某县/health"].mentions) == 1
+
+
+def test_member_table_under_a_header_cell_spanning_two_columns():
+    """分管领导 spans two columns (姓名, 职务) in a two-row header: the liaison is still read
+    from the 联络员 column, not the lead's 职务 one column to its left."""
+    from extractor.pipeline import process_bytes
+
+    page = ("<html><body><p>某某县人民政府办公室关于调整县婴幼儿照护服务工作联席会议成员的通知</p>"
+            "<p>一、联席会议成员单位及联络员</p><table>"
+            "<tr><td rowspan='2'>成员单位</td><td colspan='2'>分管领导</td><td rowspan='2'>联络员</td>"
+            "<td rowspan='2'>联系电话</td></tr><tr><td>姓名</td><td>职务</td></tr>"
+            "<tr><td>县卫健委</td><td>张三</td><td>局长</td><td>李四</td><td>5551234</td></tr></table>"
+            "<p>二、工作要求</p><p>各成员单位要按职责分工做好工作。</p></body></html>")
+    doc = process_bytes(page.encode("utf-8"), "two-row-header.html")
+    assert [(p.department, p.role, p.person) for p in doc.facts.posts] == [
+        ("某某县/health", "lead", "张三"), ("某某县/health", "liaison", "李四")]

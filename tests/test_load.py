@@ -213,14 +213,14 @@ TABLES = [
      "<table><tr><td><p>单位</p></td><td><p>联络人</p></td></tr>"
      "<tr><td><p>县委</p><p>编办</p></td><td>王卫东<br>郑少维</td></tr></table>",
      ["\t单位", "\t联络人", "", "\t县委 编办", "\t王卫东 郑少维"]),
-    ("merged cells written once, then 〃 in the rows below them",
+    ("merged cells written once, then 〃 in the rows below them and — in the columns beside",
      '<table><tr><td colspan="2">成员单位</td><td>人员</td></tr>'
      '<tr><td rowspan="2">县</td><td>卫健委</td><td>甲</td></tr><tr><td>教育局</td><td>乙</td></tr></table>',
-     ["\t成员单位", "\t人员", "", "\t县", "\t卫健委", "\t甲", "", "\t〃", "\t教育局", "\t乙"]),
+     ["\t成员单位", "\t—", "\t人员", "", "\t县", "\t卫健委", "\t甲", "", "\t〃", "\t教育局", "\t乙"]),
     ("rowspan in the last column, capped at the table's rows, and wide",
      '<table><tr><td>甲</td><td>乙</td><td rowspan="3">丙</td></tr><tr><td>丁</td><td>戊</td></tr>'
      '<tr><td rowspan="99" colspan="2">己</td></tr><tr><td>庚</td></tr></table>',
-     ["\t甲", "\t乙", "\t丙", "", "\t丁", "\t戊", "\t〃", "", "\t己", "\t〃", "", "\t〃", "\t庚"]),
+     ["\t甲", "\t乙", "\t丙", "", "\t丁", "\t戊", "\t〃", "", "\t己", "\t—", "\t〃", "", "\t〃", "\t—", "\t庚"]),
     ("junk spans read as 1", '<table><tr><td rowspan="x">甲</td><td rowspan="-3">乙</td></tr>'
      '<tr><td>丙</td><td>丁</td></tr></table>', ["\t甲", "\t乙", "", "\t丙", "\t丁"]),
     ("empty cells: — before a cell of their row, left out at its end",
@@ -334,7 +334,7 @@ def test_docx_merged_cells_are_written_once_then_ditto():
         t.cell(2, 1).text, t.cell(2, 2).text = "教育局", "乙"
 
     lines = _read(build)
-    assert lines == ["\t成员单位", "\t人员", "", "\t县", "\t卫健委", "\t甲", "", "\t〃", "\t教育局", "\t乙"]
+    assert lines == ["\t成员单位", "\t—", "\t人员", "", "\t县", "\t卫健委", "\t甲", "", "\t〃", "\t教育局", "\t乙"]
 
 
 def test_docx_one_column_and_nested_tables_are_layout():
