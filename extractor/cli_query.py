@@ -157,6 +157,8 @@ def duties_command(
     if not query.known_department(store, department):
         raise PolicykgError(f"no department called {department!r} in the registry or the graph")
     rows = query.duties(store, department, jurisdiction=jurisdiction, explain=opts.explain, index=opts.index_path)
+    if not rows and jurisdiction:
+        query.check_place(store, jurisdiction)  # nothing found: say so if the place is not there at all
     opts.emit(rows, list(query.COLUMNS["duties"]), title=f"duties of {department}", explain_at="text")
 
 
@@ -239,6 +241,8 @@ def departments_command(
     from . import query
 
     rows = query.departments(opts.store, jurisdiction=jurisdiction, explain=opts.explain, index=opts.index_path)
+    if not rows and jurisdiction:
+        query.check_place(opts.store, jurisdiction)  # nothing found: say so if the place is not there at all
     opts.emit(rows, list(query.COLUMNS["departments"]), title="departments", explain_at="department")
 
 

@@ -432,6 +432,17 @@ def _places(store: ox.Store, jurisdiction: str, found: "DiskIndex | None" = None
                                                        if _jurisdiction_matches(label, levels, name, None, False))
 
 
+def check_place(store: ox.Store, jurisdiction: str) -> None:
+    """Raise `PolicykgError` when `jurisdiction` names no place of the store (as `-j` reads
+    it: exactly, by its start or by level), naming some that it holds."""
+    if _places(store, jurisdiction):
+        return
+    labels = sorted({label for label, _ in jurisdictions(store).values()})
+    shown = "、".join(labels[:12]) + (f" … ({len(labels):,})" if len(labels) > 12 else "")
+    raise PolicykgError(f"no jurisdiction {jurisdiction!r} in the store (give a name such as 祁门县, its start, "
+                        f"or a level: 县, county); known: {shown or 'none'}")
+
+
 def organisations(store: ox.Store, department: str, jurisdiction: str | None = None, *,
                   found: "DiskIndex | None" = None) -> list[str]:
     """IRIs of the organisations `department` names (any alias), in `jurisdiction` if given.

@@ -279,6 +279,11 @@ def test_departments_of_one_jurisdiction(store):
     assert Q.departments(store, jurisdiction="火星") == []
     out = run("departments", "-j", "祁门县", "-f", "json")
     assert out.exit_code == 0 and {r["jurisdiction"] for r in json.loads(out.stdout)} == {"祁门县"}
+    for args in (("departments", "-j", "火星"), ("duties", "卫健委", "-j", "火星")):  # no such place: an error
+        out = run(*args)
+        assert out.exit_code == 1 and "no jurisdiction '火星'" in out.output and "祁门县" in out.output, args
+    out = run("duties", "气象局", "-j", "祁门县", "-f", "json")  # a place holding no such duty: no rows
+    assert out.exit_code == 0 and json.loads(out.stdout) == []
 
 
 # --- explain: the source text is the notice's own text ----------------------------------------------------
