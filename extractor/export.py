@@ -244,12 +244,84 @@ JSONLD_CLOSE = b"\n ]\n}\n"
 
 
 def write_jsonld(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
-    """One node object per line (json's C encoder: ~5× faster than an indented dump), so
-    files of several notices join line by line (`build`)."""
-    nodes = jsonld_document(source, graph=graph)["@graph"]
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder (json.dumps makes one a call)
-    body = ",\n".join("  " + encode(n) for n in nodes).encode("utf-8")
+    """One node object per line, so files of several notices join line by line (`build`)."""
+    body = ",\n".join("  " + n for n in _jsonld_nodes(sorted_ntriples(source, graph))).encode("utf-8")
     return write_bytes(path, jsonld_head() + body + JSONLD_CLOSE)
+
+
+class _NotGrouped(Exception):
+    """A node's values for one key are not on consecutive lines (see `_jsonld_nodes`)."""
+
+
+def _jsonld_nodes(lines: "SortedNTriples") -> list[str]:
+    """`jsonld_document`'s node objects as json's encoder writes them (the same text),
+    written straight from the sorted N-Triples: a node's lines are consecutive and so, but
+    in odd graphs (an rdf:type that is a blank node), are the lines of each of its keys.
+    A literal without a backslash holds nothing JSON escapes (N-Triples escaped it), so
+    only escaped ones are decoded and encoded again. Odd graphs go through the dicts."""
+    try:
+        return _jsonld_node_text(lines)
+    except _NotGrouped:
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        return [encode(n) for n in jsonld_document(lines)["@graph"]]
+
+
+def _jsonld_node_text(lines: "SortedNTriples") -> list[str]:
+    memo: dict[str, str] = {}
+    rdf_type = RDF + "type"
+    quote = json.encoder.encode_basestring  # json's own string encoder (ensure_ascii=False)
+    nodes: list[str] = []
+    parts: list[str] = []
+    values: list[str] = []
+    node = key = None
+    keys: set[str] = set()
+
+    def close_key() -> None:
+        parts.append(f'"{key}": [{", ".join(values)}]')
+
+    for line in lines.decode("utf-8").splitlines():
+        s, p, o = line[:-2].split(" ", 2)  # "<s> <p> o ."
+        sid = s if s[0] == "_" else s[1:-1]
+        if sid != node:
+            if node is not None:
+                close_key()
+                nodes.append("{" + ", ".join(parts) + "}")
+            node, key, parts, keys = sid, None, [f'"@id": "{sid}"'], set()
+        p = p[1:-1]
+        if p == rdf_type and o[0] == "<":
+            iri = o[1:-1]
+            k, v = "@type", '"' + (memo.get(iri) or _compact(iri, memo)) + '"'
+        else:
+            k = memo.get(p) or _compact(p, memo)
+            if o[0] == "<":
+                iri = o[1:-1]
+                v = '{"@id": "' + (memo.get(iri) or _compact(iri, memo)) + '"}'
+            elif o[0] == "_":
+                v = '{"@id": "' + o + '"}'
+            else:
+                q = o.rindex('"')  # language tags and datatype IRIs hold no quote
+                text = quote(json.loads(o[:q + 1])) if "\\" in o[1:q] else o[:q + 1]
+                if q == len(o) - 1:
+                    v = text
+                elif o[q + 1] == "@":
+                    v = '{"@value": ' + text + ', "@language": "' + o[q + 2:] + '"}'
+                else:
+                    dt = o[q + 4:-1]  # ^^<…>
+                    v = text if dt == _XSD_STRING else \
+                        '{"@value": ' + text + ', "@type": "' + (memo.get(dt) or _compact(dt, memo)) + '"}'
+        if k != key:
+            if key is not None:
+                close_key()
+            if k in keys:
+                raise _NotGrouped(k)
+            key, values = k, [v]
+            keys.add(k)
+        else:
+            values.append(v)
+    if node is not None:
+        close_key()
+        nodes.append("{" + ", ".join(parts) + "}")
+    return nodes
 
 
 # --- GraphML and CSV ------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import rdflib
 
 from docfactory import city_doc, county_doc
 from extractor import export
-from extractor.graph import ELI, PK, XSD, link_counterparts, to_rdf, validate
+from extractor.graph import ELI, PK, RDF, RDFS, XSD, link_counterparts, to_rdf, validate
 from extractor.store import add_document, open_store
 
 from conftest import CITY, COUNTY
@@ -317,3 +317,24 @@ def test_each_shape_bites(name):
     SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     focus_nodes = {str(o) for p in (SH.focusNode, SH.value) for o in report.objects(None, p)}
     assert focus in focus_nodes, text
+
+
+def test_jsonld_text_is_what_json_writes_of_the_node_objects(store, tmp_path):
+    """write_jsonld writes each node's text straight from the N-Triples: the same text as
+    json's encoder of `jsonld_document`'s objects — on the seeds, on literals that need
+    escaping, and on a node whose rdf:type values are literal, IRI and blank node (its
+    keys' lines not consecutive: written through the objects)."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    s, b = ox.NamedNode("https://example.org/s"), ox.BlankNode("b1")
+    odd = [ox.Triple(s, ox.NamedNode(RDFS + "label"), ox.Literal(v, **kw)) for v, kw in [
+        ('引号"与\\反斜杠', {}), ("换行\n制表\t回车\r", {}), ("控制\x01字符\x7f", {}), ("县", {"language": "zh"}),
+        ("12", {"datatype": ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")}),
+        ("文", {"datatype": ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")})]]
+    typed = [ox.Triple(s, ox.NamedNode(RDF + "type"), o) for o in (ox.Literal("x"), ox.NamedNode(PK + "Notice"), b)]
+    for source in (store, odd, odd + typed):
+        lines = export.sorted_ntriples(source)
+        assert export._jsonld_nodes(lines) == [encode(n) for n in export.jsonld_document(lines)["@graph"]]
+        path = export.write_jsonld(source, tmp_path / "x.jsonld")
+        assert len(rdflib.Graph().parse(path, format="json-ld")) == len(export.sorted_triples(source))
+    with pytest.raises(export._NotGrouped):
+        export._jsonld_node_text(export.sorted_ntriples(odd + typed))
