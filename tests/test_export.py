@@ -111,16 +111,15 @@ def test_crash_leaves_target_unchanged_and_no_temp(existing, store, tmp_path, mo
 def test_crash_in_json_writer_leaves_no_half_file(store, tmp_path, monkeypatch):
     target = tmp_path / "policykg.jsonld"
     target.write_bytes(b"old content\n")
-    calls = []
+    real, calls = export._compact, []
 
-    class Encoder(export.json.JSONEncoder):
-        def encode(self, obj):  # dies at the 10th node object, half way through the graph
-            calls.append(1)
-            if len(calls) == 10:
-                raise Boom("json died")
-            return super().encode(obj)
+    def compact(iri, memo=None):  # dies at the 10th IRI, part way through the graph
+        calls.append(1)
+        if len(calls) == 10:
+            raise Boom("json died")
+        return real(iri, memo)
 
-    monkeypatch.setattr(export.json, "JSONEncoder", Encoder)
+    monkeypatch.setattr(export, "_compact", compact)
     with pytest.raises(Boom):
         export.write_jsonld(store, target)
     assert len(calls) == 10
