@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from .errors import PolicykgError
 from .files import atomic_write, write_bytes  # atomic_write is also used from here by build and tests
-from .graph import PK, PREFIXES, RDF, RDFS, to_networkx
+from .graph import PK, PREFIXES, RDF, RDFS, ntriples_literal, to_networkx
 
 StoreOrQuads = "ox.Store | Iterable[ox.Quad | ox.Triple] | SortedNTriples"
 
@@ -194,10 +194,7 @@ def _jsonld_value(term: str, memo: dict[str, str]) -> object:
         return {"@id": memo.get(iri) or _compact(iri, memo)}
     if term[0] == "_":
         return {"@id": term}
-    q = term.rindex('"')  # language tags and datatype IRIs hold no quote
-    value = term[1:q]
-    if "\\" in value:  # pyoxigraph escapes a literal as JSON does (\" \\ \n \r \t \uXXXX)
-        value = json.loads(term[:q + 1])
+    value, q = ntriples_literal(term)
     if q == len(term) - 1:
         return value
     if term[q + 1] == "@":

@@ -708,6 +708,14 @@ def _quads_of(store_or_quads) -> Iterator[ox.Quad | ox.Triple]:
     return iter(store_or_quads)
 
 
+def ntriples_literal(term: str) -> tuple[str, int]:
+    """(lexical form, index of its closing quote) of a literal term as pyoxigraph writes it
+    in N-Triples (``"…"``, ``"…"@zh``, ``"…"^^<…>``): its escapes are JSON's (\\" \\\\ \\n
+    \\r \\t \\uXXXX), so only a literal holding a backslash is decoded."""
+    q = term.rindex('"')  # language tags and datatype IRIs hold no quote
+    return (json.loads(term[:q + 1]) if "\\" in term[1:q] else term[1:q]), q
+
+
 def _statements(store_or_quads, graph: str | None) -> tuple[dict[str, dict[str, list]], dict[str, str]]:
     """subject IRI → predicate → object values (IRIs and lexical forms; blank nodes as
     ``_:id``), and subject → the named graph it was first seen in. With `graph`, the store's
@@ -724,8 +732,7 @@ def _statements(store_or_quads, graph: str | None) -> tuple[dict[str, dict[str, 
             if o[0] == "<":
                 o = o[1:-1]
             elif o[0] == '"':
-                q = o.rindex('"')  # language tags and datatype IRIs hold no quote
-                o = json.loads(o[:q + 1]) if "\\" in o[:q] else o[1:q]  # escaped as JSON does
+                o = ntriples_literal(o)[0]
             by_p = props.get(s)
             if by_p is None:
                 by_p = props[s] = {}
