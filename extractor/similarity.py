@@ -63,12 +63,9 @@ def neutralise(text: str) -> str:
 
 
 def _jieba():
-    import logging
+    from .search import jieba_module
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
+    return jieba_module()
 
 
 @cache
