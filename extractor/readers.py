@@ -313,6 +313,7 @@ def _grid(rows: list[list]) -> list[list[str]]:
     empty (`render_table` writes EMPTY there when cells follow), so later cells keep
     their columns."""
     carried: dict[int, tuple[int, int]] = {}  # column → (columns wide, rows still to fill)
+    most = max(map(len, rows), default=0)  # cells of the fullest row: no colspan reaches past them
     out = []
     for k, row in enumerate(rows):
         texts: dict[int, str] = {}
@@ -331,7 +332,7 @@ def _grid(rows: list[list]) -> list[list[str]]:
 
         for cell in row:
             carry_through()
-            width = _span(cell.get("colspan"), 1000)
+            width = _span(cell.get("colspan"), max(1, most - col))  # colspan="1000" on a 3-column table
             down = _span(cell.get("rowspan"), len(rows) - k)
             texts[col] = _cell_text(cell)
             if down > 1:

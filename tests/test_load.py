@@ -221,6 +221,8 @@ TABLES = [
      '<table><tr><td>甲</td><td>乙</td><td rowspan="3">丙</td></tr><tr><td>丁</td><td>戊</td></tr>'
      '<tr><td rowspan="99" colspan="2">己</td></tr><tr><td>庚</td></tr></table>',
      ["\t甲", "\t乙", "\t丙", "", "\t丁", "\t戊", "\t〃", "", "\t己", "\t—", "\t〃", "", "\t〃", "\t—", "\t庚"]),
+    ("a colspan past the table's columns", '<table><tr><td colspan="1000">名单</td><td>注</td></tr>'
+     '<tr><td>甲</td><td>乙</td></tr></table>', ["\t名单", "\t—", "\t注", "", "\t甲", "\t乙"]),
     ("junk spans read as 1", '<table><tr><td rowspan="x">甲</td><td rowspan="-3">乙</td></tr>'
      '<tr><td>丙</td><td>丁</td></tr></table>', ["\t甲", "\t乙", "", "\t丙", "\t丁"]),
     ("empty cells: — before a cell of their row, left out at its end",
