@@ -579,7 +579,8 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
             raise PolicykgError("no notice could be read: " + "; ".join(f"{k}: {v}" for k, v in sorted(result.failed.items())))
         load_ontology(store, base=base)
         current = {names[p]: g for p, g in result.notices.items()}
-        _notice_files(store, out, current, per_notice)
+        _notice_files(store, out, current, per_notice,
+                      stale={names[p] for p in result.processed} if PAGE not in per_notice else set())
         if reports:
             from .report import write_outputs
 
@@ -604,11 +605,13 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
     return result
 
 
-def _notice_files(store, out: Path, current: dict[str, str], per_notice: Sequence[str]) -> None:
+def _notice_files(store, out: Path, current: dict[str, str], per_notice: Sequence[str],
+                  stale: set[str] = frozenset()) -> None:
     """Make ``notices/`` (and ``views/``, for the notices' pages) hold exactly the files of
     the current notices: write the ones an unchanged notice lacks (a new format, a name
     that moved, pages not written last time) from the store, and delete the files of
-    notices that are gone."""
+    notices that are gone. Without pages this time, those of notices gone or read again
+    (`stale`: their names) are deleted: a page never shows another version of its notice."""
     from .export import export
 
     for name, graph in sorted(current.items()):
@@ -633,7 +636,9 @@ def _notice_files(store, out: Path, current: dict[str, str], per_notice: Sequenc
                 if path.suffix == suffix and path not in keep and path.is_file():
                     path.unlink()
     pages = out / VIEWS_DIR
-    if PAGE in per_notice and pages.is_dir():  # the other pages (departments, compare…) are rewritten
+    if pages.is_dir():  # the corpus-wide pages (departments, compare…) are rewritten with views
+        if PAGE not in per_notice:
+            keep = {_notice_path(out, name, PAGE) for name in current if name not in stale}
         for path in pages.glob("*.html"):
             if path not in keep and path.name != "departments.html" and not path.name.startswith("compare"):
                 path.unlink()

@@ -379,6 +379,15 @@ def test_notice_pages_follow_the_notices(workdir):
     build([src], out, jobs=2)
     assert not (out / "views" / f"{COUNTY.stem}.html").exists()
     assert (out / "views" / "departments.html").exists()
+    # A build without views keeps the pages of unchanged notices, drops a changed one's (it
+    # would show the old version) and a gone one's.
+    changed, gone, kept = EXTRA[0], EXTRA[1], EXTRA[2]
+    (src / changed.name).write_bytes(changed.read_bytes() + b"\n")
+    (src / gone.name).unlink()
+    assert build([src], out, jobs=2, views=False).processed == [str(src / changed.name)]
+    assert (out / "views" / f"{kept.stem}.html").exists()
+    assert not (out / "views" / f"{changed.stem}.html").exists()
+    assert not (out / "views" / f"{gone.stem}.html").exists()
 
 
 def test_notices_with_one_file_stem_get_a_page_each(tmp_path):
