@@ -296,8 +296,8 @@ def _jsonld_node_text(lines: "SortedNTriples") -> list[str]:
             elif o[0] == "_":
                 v = '{"@id": "' + o + '"}'
             else:
-                q = o.rindex('"')  # language tags and datatype IRIs hold no quote
-                text = quote(json.loads(o[:q + 1])) if "\\" in o[1:q] else o[:q + 1]
+                value, q = ntriples_literal(o)
+                text = quote(value) if "\\" in o[1:q] else o[:q + 1]  # unescaped: already JSON
                 if q == len(o) - 1:
                     v = text
                 elif o[q + 1] == "@":

@@ -444,8 +444,14 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
     if not views:
         return written
     refs = [_ref(store, n) for n in query.notices(store)]
+    used: set[str] = set()
     for ref in refs if notice_pages else ():
-        written.append(notice_page(store, ref, out / "views" / f"{_stem(ref)}.html"))
+        name, k = _stem(ref), 1
+        while name in used or name == "departments" or name.startswith("compare"):  # never over another page
+            k += 1
+            name = f"{_stem(ref)}-{k}"
+        used.add(name)
+        written.append(notice_page(store, ref, out / "views" / f"{name}.html"))
     if refs:
         written.append(view.render(departments_graph(store, notices=refs), out / "views" / "departments.html",
                                    title="各文件中的部门与职责", filters=("group", "jurisdiction", "kind")))

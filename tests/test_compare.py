@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 import sys
+import shutil
 
 import pyoxigraph as ox
 import pytest
@@ -413,3 +414,15 @@ def test_cli_compare_saves_into_a_built_store(tmp_path):
     store = open_store(tmp_path / "out" / "store")
     rows = list(store.query(PREFIXES + """SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?c a align:Cell } }"""))
     assert int(rows[0]["n"].value) == 18 + 33 + 3  # unit pairs, duty pairs, rule kinds on both sides
+
+
+def test_write_outputs_gives_notices_with_one_file_stem_a_page_each(tmp_path):
+    from extractor.build import load_store
+
+    for folder, seed in (("a", COUNTY), ("b", CITY)):
+        (tmp_path / folder).mkdir()
+        shutil.copy(seed, tmp_path / folder / "notice.txt")
+    store = load_store([tmp_path / "a", tmp_path / "b"])
+    report.write_outputs(store, tmp_path / "out")
+    pages = sorted(p.name for p in (tmp_path / "out" / "views").glob("notice*.html"))
+    assert pages == ["notice-2.html", "notice.html"]
