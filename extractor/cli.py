@@ -132,8 +132,15 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
+# -o's suffix → the format written when --format is not given (as `compare` does).
+EXPORT_SUFFIXES = {".ttl": ExportFormat.ttl, ".turtle": ExportFormat.ttl, ".jsonld": ExportFormat.jsonld,
+                   ".json": ExportFormat.jsonld, ".nt": ExportFormat.nt, ".nq": ExportFormat.nq,
+                   ".graphml": ExportFormat.graphml, ".csv": ExportFormat.csv}
+
+
 @app.command()
-def export(format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.ttl,
+def export(format: Annotated[Optional[ExportFormat], typer.Option(
+               "--format", "-f", help="Output format; default: from -o's suffix, else ttl.", show_default=False)] = None,
            output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
            graph: Annotated[Optional[str], typer.Option("--graph", help="Only this named graph (a notice).")] = None,
            no_persons: Annotated[bool, typer.Option("--no-persons", help="Leave people and their names out.")] = False,
@@ -146,6 +153,12 @@ def export(format: Annotated[ExportFormat, typer.Option("--format", "-f", help="
     from .build import load_store
     from .export import export as run_export, without_persons
 
+    if format is None and output is not None:
+        format = EXPORT_SUFFIXES.get(output.suffix.lower())
+        if format is None:
+            raise PolicykgError(f"{output}: say which format to write (--format "
+                                f"{'|'.join(f.value for f in ExportFormat)} or a known suffix)")
+    format = format or ExportFormat.ttl
     source = load_store(sources or (), store=store)
     if no_persons:
         source = without_persons(source, graph=graph)

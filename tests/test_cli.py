@@ -30,6 +30,7 @@ def policykg(*args, cwd=ROOT):
     (["parse", "no/such/file.txt"], "no such file"),
     (["parse", "corpus"], "is a directory"),
     (["extract", "no/such/file.txt"], "no such file"),
+    (["export", "--from", "corpus", "-o", "no/such/dir/graph.xyz"], "say which format to write (--format"),
 ])
 def test_errors_are_one_line(args, message):
     res = policykg(*args)

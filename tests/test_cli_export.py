@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from conftest import CORPUS
 from extractor.cli import app
+from extractor.errors import PolicykgError
 
 NAMES = ["许亚军", "吴佳婧", "汪曌哲", "蓝  朋", "蓝朋"]
 
@@ -74,3 +75,25 @@ def test_export_to_stdout_is_json_ld():
     assert res.exit_code == 0
     data = json.loads(res.stdout_bytes)
     assert "@context" in data and "@graph" in data
+
+
+@pytest.mark.parametrize("name, check", [
+    ("x.json", lambda p: "@context" in json.loads(p.read_bytes())),
+    ("x.nq", lambda p: sum(1 for _ in ox.parse(path=str(p), format=ox.RdfFormat.N_QUADS)) > 5000),
+    ("x.graphml", lambda p: nx.read_graphml(p).number_of_nodes() > 100),
+])
+def test_without_format_the_suffix_of_o_chooses_it(name, check, built, tmp_path):
+    path = tmp_path / name
+    res = CliRunner().invoke(app, ["export", "--store", str(built / "store"), "-o", str(path)])
+    assert res.exit_code == 0, res.output
+    assert check(path)
+
+
+def test_an_unknown_suffix_needs_format(built, tmp_path):
+    """(test_cli checks the console script's one-line error for it)"""
+    path = tmp_path / "x.xyz"
+    res = CliRunner().invoke(app, ["export", "--store", str(built / "store"), "-o", str(path)])
+    assert isinstance(res.exception, PolicykgError) and "--format" in str(res.exception)
+    assert not path.exists()
+    res = CliRunner().invoke(app, ["export", "--store", str(built / "store"), "-o", str(path), "-f", "nt"])
+    assert res.exit_code == 0 and sum(1 for _ in ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES)) > 5000
