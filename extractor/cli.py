@@ -142,7 +142,9 @@ EXPORT_SUFFIXES = {".ttl": ExportFormat.ttl, ".turtle": ExportFormat.ttl, ".json
 def export(format: Annotated[Optional[ExportFormat], typer.Option(
                "--format", "-f", help="Output format; default: from -o's suffix, else ttl.", show_default=False)] = None,
            output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
-           graph: Annotated[Optional[str], typer.Option("--graph", help="Only this named graph (a notice).")] = None,
+           graph: Annotated[Optional[str], typer.Option(
+               "--graph", help="Only this notice: its graph IRI, 文号, file stem or jurisdiction (all its notices).",
+               show_default=False)] = None,
            no_persons: Annotated[bool, typer.Option("--no-persons", help="Leave people and their names out.")] = False,
            store: Annotated[Optional[Path], typer.Option("--store", help="Store built by `policykg build` (default outputs/store).")] = None,
            sources: Annotated[Optional[list[Path]], typer.Option("--from", help="Notice files or folders to build in memory instead.")] = None,
@@ -160,6 +162,8 @@ def export(format: Annotated[Optional[ExportFormat], typer.Option(
                                 f"{'|'.join(f.value for f in ExportFormat)} or a known suffix)")
     format = format or ExportFormat.ttl
     source = load_store(sources or (), store=store)
+    if graph is not None:
+        graph = _notice_graphs(source, graph)
     if no_persons:
         source = without_persons(source, graph=graph)
         graph = None
@@ -169,6 +173,25 @@ def export(format: Annotated[Optional[ExportFormat], typer.Option(
     with tempfile.TemporaryDirectory() as tmp:
         path = run_export(source, Path(tmp) / f"export.{format.value}", format.value, graph=graph)
         sys.stdout.buffer.write(path.read_bytes())
+
+
+def _notice_graphs(store, text: str) -> list[str]:
+    """The named graphs `--graph` means: a graph IRI of the store, else the notices the text
+    names (as `members` and `meetings` take them)."""
+    import pyoxigraph as ox
+
+    from .query import match_graphs
+
+    try:
+        if store.contains_named_graph(ox.NamedNode(text)):
+            return [text]
+    except ValueError:  # not an IRI: a name
+        pass
+    found = match_graphs(store, text)
+    if not found:
+        raise PolicykgError(f"no notice or named graph {text!r} in the store (give a graph IRI, 文号, file stem "
+                            "or jurisdiction)")
+    return found
 
 
 # Command groups kept in their own modules register on `app` when imported.

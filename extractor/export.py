@@ -1,7 +1,7 @@
 """Export: a store (or quads) → files: Turtle, JSON-LD, N-Triples, N-Quads, GraphML, CSV.
 
 In: a `pyoxigraph.Store` or an iterable of quads/triples (e.g. `graph.to_rdf(doc)`), and
-optionally one named graph to write. Out: the written `Path`.
+optionally the named graphs to write (`graph`: one IRI or a list). Out: the written `Path`.
 
 Every writer is deterministic — statements sorted, fixed prefixes, no blank nodes, no
 timestamps — so a rebuild gives byte-identical files; and atomic — it writes a temporary
@@ -18,7 +18,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import IO
+from typing import IO, Sequence
 
 import pyoxigraph as ox
 
@@ -27,6 +27,7 @@ from .files import atomic_write, write_bytes  # atomic_write is also used from h
 from .graph import PK, PREFIXES, RDF, RDFS, ntriples_literal, to_networkx
 
 StoreOrQuads = "ox.Store | Iterable[ox.Quad | ox.Triple] | SortedNTriples"
+Graphs = "str | Sequence[str] | None"  # the named graphs to write: one IRI, several, or None for all
 
 
 class SortedNTriples(bytes):
@@ -44,21 +45,40 @@ def _is_ontology_graph(g) -> bool:
     return isinstance(g, ox.NamedNode) and (g.value.rsplit("/", 1)[-1] == "ontology" or is_build_graph(g))
 
 
-def _graphs(source: ox.Store, graph: str | None) -> list:
-    """The graphs to write: one by name, or every graph but the ontology graph, which a
-    store may hold for querying (`store.load_ontology`) and which is not data."""
-    if graph:
-        return [ox.NamedNode(graph)]
-    return [g for g in sorted(source.named_graphs(), key=str) if not _is_ontology_graph(g)] + [ox.DefaultGraph()]
+def _chosen(graph: Graphs) -> list[str] | None:
+    if graph is None or graph == "":
+        return None
+    return [graph] if isinstance(graph, str) else sorted(set(graph))
 
 
-def _all_quads(source, graph: str | None) -> list[ox.Quad | ox.Triple]:
+def _graphs(source: ox.Store, graph: Graphs) -> list:
+    """The graphs to write: those named (each must be in `source`), or every graph but the
+    ontology graph, which a store may hold for querying (`store.load_ontology`) and which
+    is not data."""
+    chosen = _chosen(graph)
+    if chosen is None:
+        return [g for g in sorted(source.named_graphs(), key=str) if not _is_ontology_graph(g)] + [ox.DefaultGraph()]
+    out = []
+    for iri in chosen:
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError as exc:
+            raise PolicykgError(f"{iri!r}: not a graph IRI ({exc})") from None
+        if not source.contains_named_graph(node):
+            raise PolicykgError(f"{iri}: no such named graph in the store")
+        out.append(node)
+    return out
+
+
+def _all_quads(source, graph: Graphs) -> list[ox.Quad | ox.Triple]:
     if isinstance(source, ox.Store):
         return [q for g in _graphs(source, graph) for q in source.quads_for_pattern(None, None, None, g)]
     quads = list(source)
-    if graph:
+    chosen = _chosen(graph)
+    if chosen is not None:
+        wanted = set(chosen)
         quads = [q for q in quads if isinstance(q, ox.Quad) and isinstance(q.graph_name, ox.NamedNode)
-                 and q.graph_name.value == graph]
+                 and q.graph_name.value in wanted]
     return quads
 
 
@@ -80,7 +100,7 @@ def _sorted_lines(data: bytes) -> bytes:
     return b"".join(line + b"\n" for line in sorted(lines, key=_line_key))
 
 
-def sorted_ntriples(source: StoreOrQuads, graph: str | None = None) -> SortedNTriples:
+def sorted_ntriples(source: StoreOrQuads, graph: Graphs = None) -> SortedNTriples:
     """The distinct triples of `source` (all graphs merged, or one) as sorted N-Triples."""
     if isinstance(source, SortedNTriples):
         return source
@@ -92,7 +112,7 @@ def sorted_ntriples(source: StoreOrQuads, graph: str | None = None) -> SortedNTr
     return SortedNTriples(_sorted_lines(data))
 
 
-def sorted_nquads(source: StoreOrQuads, graph: str | None = None) -> bytes:
+def sorted_nquads(source: StoreOrQuads, graph: Graphs = None) -> bytes:
     if isinstance(source, ox.Store):
         data = b"".join(ox.serialize(source.quads_for_pattern(None, None, None, g), format=ox.RdfFormat.N_QUADS)
                         for g in _graphs(source, graph))
@@ -102,7 +122,7 @@ def sorted_nquads(source: StoreOrQuads, graph: str | None = None) -> bytes:
     return _sorted_lines(data)
 
 
-def sorted_triples(source: StoreOrQuads, graph: str | None = None) -> list[ox.Triple]:
+def sorted_triples(source: StoreOrQuads, graph: Graphs = None) -> list[ox.Triple]:
     """The distinct triples of `source`, in the order every writer uses."""
     return [q.triple for q in ox.parse(sorted_ntriples(source, graph), format=ox.RdfFormat.N_TRIPLES)]
 
@@ -131,7 +151,7 @@ class _SkipLines:
         self.fh.flush()
 
 
-def write_turtle(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
+def write_turtle(source: StoreOrQuads, path: str | Path, *, graph: Graphs = None) -> Path:
     """Turtle of one named graph, or of all graphs merged (`graph=None`, the ontology graph
     left out); sorted, byte-stable."""
     ordered = ox.parse(sorted_ntriples(source, graph), format=ox.RdfFormat.N_TRIPLES)  # streamed
@@ -143,11 +163,11 @@ def write_turtle(source: StoreOrQuads, path: str | Path, *, graph: str | None = 
     return Path(path)
 
 
-def write_ntriples(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
+def write_ntriples(source: StoreOrQuads, path: str | Path, *, graph: Graphs = None) -> Path:
     return write_bytes(path, sorted_ntriples(source, graph))
 
 
-def write_nquads(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
+def write_nquads(source: StoreOrQuads, path: str | Path, *, graph: Graphs = None) -> Path:
     """N-Quads keeping each notice's named graph."""
     return write_bytes(path, sorted_nquads(source, graph))
 
@@ -203,7 +223,7 @@ def _jsonld_value(term: str, memo: dict[str, str]) -> object:
     return value if dt == _XSD_STRING else {"@value": value, "@type": memo.get(dt) or _compact(dt, memo)}
 
 
-def jsonld_document(source: StoreOrQuads, *, graph: str | None = None) -> dict:
+def jsonld_document(source: StoreOrQuads, *, graph: Graphs = None) -> dict:
     """Compact, flattened JSON-LD: {"@context": prefixes, "@graph": [one object per subject]},
     read off the sorted N-Triples lines (2× faster than through term objects)."""
     memo: dict[str, str] = {}  # IRIs repeat (predicates, classes, nodes): compact each once
@@ -240,7 +260,7 @@ JSONLD_OPEN = b',\n "@graph": [\n'
 JSONLD_CLOSE = b"\n ]\n}\n"
 
 
-def write_jsonld(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
+def write_jsonld(source: StoreOrQuads, path: str | Path, *, graph: Graphs = None) -> Path:
     """One node object per line, so files of several notices join line by line (`build`)."""
     body = ",\n".join("  " + n for n in _jsonld_nodes(sorted_ntriples(source, graph))).encode("utf-8")
     return write_bytes(path, jsonld_head() + body + JSONLD_CLOSE)
@@ -347,7 +367,7 @@ def graphml_ready(g):
     return h
 
 
-def write_graphml(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
+def write_graphml(source: StoreOrQuads, path: str | Path, *, graph: Graphs = None) -> Path:
     """The `graph.to_networkx` view as GraphML (for Gephi)."""
     import networkx as nx
 
@@ -384,7 +404,7 @@ SELECT ?duty ?doc ?number ?jname ?dept ?role ?action ?text ?clause ?start ?end W
 }}"""
 
 
-def duty_rows(source: StoreOrQuads, *, graph: str | None = None) -> list[dict[str, object]]:
+def duty_rows(source: StoreOrQuads, *, graph: Graphs = None) -> list[dict[str, object]]:
     """One row per duty assignment (statement duties and task assignments), sorted."""
     if isinstance(source, ox.Store) and graph is None:
         store = source
@@ -403,7 +423,7 @@ def duty_rows(source: StoreOrQuads, *, graph: str | None = None) -> list[dict[st
     return sorted(rows.values(), key=lambda r: (r["jurisdiction"], r["doc"], r["start"], r["end"], r["duty"]))
 
 
-def write_csv(source: StoreOrQuads, path: str | Path, *, graph: str | None = None) -> Path:
+def write_csv(source: StoreOrQuads, path: str | Path, *, graph: Graphs = None) -> Path:
     """CSV (UTF-8 with BOM, so spreadsheet programs read Chinese) of `duty_rows`."""
     rows = duty_rows(source, graph=graph)
     with atomic_write(path, "w") as fh:
@@ -419,7 +439,7 @@ WRITERS = {"ttl": write_turtle, "jsonld": write_jsonld, "nt": write_ntriples, "n
 SUFFIXES = {"ttl": ".ttl", "jsonld": ".jsonld", "nt": ".nt", "nq": ".nq", "graphml": ".graphml", "csv": ".csv"}
 
 
-def export(source: StoreOrQuads, path: str | Path, fmt: str, *, graph: str | None = None) -> Path:
+def export(source: StoreOrQuads, path: str | Path, fmt: str, *, graph: Graphs = None) -> Path:
     """Write `source` in format `fmt` (ttl, jsonld, nt, nq, graphml, csv)."""
     try:
         writer = WRITERS[fmt]
@@ -428,7 +448,7 @@ def export(source: StoreOrQuads, path: str | Path, fmt: str, *, graph: str | Non
     return writer(source, path, graph=graph)
 
 
-def without_persons(source: StoreOrQuads, *, graph: str | None = None) -> list[ox.Quad | ox.Triple]:
+def without_persons(source: StoreOrQuads, *, graph: Graphs = None) -> list[ox.Quad | ox.Triple]:
     """The statements of `source` with personal data left out, for sharing a graph built
     with names: every foaf:Person and the statements about or pointing to one are dropped,
     and each holder's name is masked (one `graph.MASK` per character, so offsets and the

@@ -31,6 +31,7 @@ def policykg(*args, cwd=ROOT):
     (["parse", "corpus"], "is a directory"),
     (["extract", "no/such/file.txt"], "no such file"),
     (["export", "--from", "corpus", "-o", "no/such/dir/graph.xyz"], "say which format to write (--format"),
+    (["export", "--from", "corpus", "--graph", "上海市"], "no notice or named graph '上海市'"),  # was a traceback
 ])
 def test_errors_are_one_line(args, message):
     res = policykg(*args)

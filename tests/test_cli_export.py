@@ -97,3 +97,20 @@ def test_an_unknown_suffix_needs_format(built, tmp_path):
     assert not path.exists()
     res = CliRunner().invoke(app, ["export", "--store", str(built / "store"), "-o", str(path), "-f", "nt"])
     assert res.exit_code == 0 and sum(1 for _ in ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES)) > 5000
+
+
+def test_graph_takes_a_notice_by_iri_number_stem_or_place(built, tmp_path):
+    store = ["--store", str(built / "store")]
+    iri = next(line for line in CliRunner().invoke(app, ["sparql", *store, "-f", "csv",
+               "SELECT ?g WHERE { GRAPH ?g { ?n a pk:Notice ; eli:id_local '祁政办秘〔2021〕45号' } }"]).stdout.splitlines()
+               if line.startswith("http"))
+    outs = {}
+    for name in (iri, "祁政办秘〔2021〕45号", "祁政办秘[2021]45号", "qimen-county-2021", "祁门县"):
+        res = CliRunner().invoke(app, ["export", *store, "--graph", name, "-f", "nt"])
+        assert res.exit_code == 0, (name, res.exception)
+        outs[name] = res.stdout_bytes
+    assert len(set(outs.values())) == 1 and outs[iri].count(b"\n") > 1000
+    assert "巴政办发".encode() not in outs[iri]
+    res = CliRunner().invoke(app, ["export", *store, "--graph", "上海市", "-o", str(tmp_path / "x.ttl")])
+    assert isinstance(res.exception, PolicykgError) and "上海市" in str(res.exception)
+    assert not (tmp_path / "x.ttl").exists()

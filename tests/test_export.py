@@ -14,6 +14,7 @@ import rdflib
 
 from docfactory import city_doc, county_doc
 from extractor import export
+from extractor.errors import PolicykgError
 from extractor.graph import ELI, PK, RDF, RDFS, XSD, link_counterparts, to_rdf, validate
 from extractor.store import add_document, open_store
 
@@ -79,6 +80,19 @@ def test_one_named_graph_alone(store, tmp_path):
     path = export.write_turtle(store, tmp_path / "one.ttl", graph=g)
     text = path.read_text(encoding="utf-8")
     assert "祁政办秘〔2021〕45号" in text and "巴政办发〔2021〕20号" not in text
+
+
+def test_several_named_graphs_and_a_missing_one(store, tmp_path):
+    graphs = sorted(x.value for x in store.named_graphs() if "/doc/" in x.value)
+    both = export.write_ntriples(store, tmp_path / "both.nt", graph=graphs).read_bytes()
+    one = [export.write_ntriples(store, tmp_path / f"{k}.nt", graph=g).read_bytes() for k, g in enumerate(graphs)]
+    assert len(graphs) == 2 and set(both.splitlines()) == set(one[0].splitlines()) | set(one[1].splitlines())
+    quads = list(store.quads_for_pattern(None, None, None, None))
+    assert export.sorted_ntriples(quads, graphs[:1]) == one[0]  # quads are filtered the same way
+    for bad, message in (("https://example.org/none", "no such named graph"), ("祁门县", "not a graph IRI")):
+        with pytest.raises(PolicykgError, match=message):  # was: an empty file, or a ValueError
+            export.write_turtle(store, tmp_path / "bad.ttl", graph=bad)
+        assert not (tmp_path / "bad.ttl").exists()
 
 
 # --- atomic writes --------------------------------------------------------------------------------------
