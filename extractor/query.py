@@ -1127,6 +1127,20 @@ def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bo
 
 _UPDATE = re.compile(r"^(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
 _PROLOGUE = re.compile(r"^(?:(?:#[^\n]*\n?)|(?:PREFIX\s+[\w.-]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>)|\s+)*", re.IGNORECASE)
+_SELECT_ALL = re.compile(r"SELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?\*", re.IGNORECASE)
+_VARIABLE = re.compile(r"[?$]([\w\u00B7\u0300-\u036F\u203F-\u2040]+)")
+
+
+def _in_query_order(names: list[str], body: str) -> list[str]:
+    """The columns of ``SELECT *`` in the order their variables first appear in the query,
+    as Jena and RDF4J give them (pyoxigraph sorts them by name: ?o ?p ?s)."""
+    m = _SELECT_ALL.match(body)
+    if not m:
+        return names
+    first: dict[str, int] = {}
+    for v in _VARIABLE.finditer(body, m.end()):
+        first.setdefault(v.group(1), v.start())
+    return sorted(names, key=lambda n: first.get(n, len(body)))
 
 
 @dataclass
@@ -1173,6 +1187,10 @@ def sparql(store: ox.Store, text: str, *, explain: bool = False) -> SparqlResult
         return SparqlResult("graph", triples=list(res))
     names = [v.value for v in res.variables]
     raw = [[sol[i] for i in range(len(names))] for sol in res]
+    order = _in_query_order(names, text[head.end():] if head else text)
+    if order != names:
+        at = [names.index(n) for n in order]
+        names, raw = order, [[r[i] for i in at] for r in raw]
     rows = [{n: value(t) for n, t in zip(names, r)} for r in raw]
     if explain:
         iris = sorted({t.value for r in raw for t in r if isinstance(t, ox.NamedNode)})

@@ -406,6 +406,16 @@ def test_sparql_select_ask_construct(store):
     assert len(explained.rows) == 4 and all("消防" in r["source"] or "安全" in r["source"] for r in explained.rows)
 
 
+def test_sparql_select_star_columns_in_query_order(store):
+    """pyoxigraph names the columns of SELECT * by sorted name; analysts expect ?s ?p ?o."""
+    res = Q.sparql(store, "PREFIX x: <http://x/>\nSELECT * WHERE { ?s ?p ?o } LIMIT 3")
+    assert res.variables == ["s", "p", "o"] and list(res.rows[0]) == ["s", "p", "o"]
+    assert all(r["s"].startswith("http") for r in res.rows)  # values moved with their column
+    res = Q.sparql(store, "select distinct * { ?zdoc a pk:Notice ; eli:id_local $anum OPTIONAL { ?zdoc eli:title ?bt } }")
+    assert res.variables == ["zdoc", "anum", "bt"] and {r["anum"] for r in res.rows} == {COUNTY_NO, CITY_NO}
+    assert Q.sparql(store, "SELECT ?o ?s WHERE { ?s ?p ?o } LIMIT 1").variables == ["o", "s"]  # as written
+
+
 @pytest.mark.parametrize("text", [
     "INSERT DATA { <a:a> <a:b> <a:c> }",
     "PREFIX x: <http://x/>\n# a comment\ndelete where { ?s ?p ?o }",
