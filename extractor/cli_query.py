@@ -166,7 +166,7 @@ def duties_command(
 def who_command(
     opts: QueryOptions,
     topic: Annotated[str, typer.Argument(help="A topic: 消防, 食品安全, 用地, 税费, 培训 …")],
-    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")] = 50,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many rows (0: all).")] = 50,
 ) -> None:
     """Who is responsible for a topic, best-matching duty and task statements first."""
     from . import query

@@ -534,6 +534,8 @@ def test_cli_errors_and_empty_results(tmp_path):
     empty = run("who", "区块链")
     assert empty.exit_code == 0 and "(no rows)" in empty.stdout
     assert run("who", "区块链", "-f", "json").stdout.strip() == "[]"
+    negative = run("who", "消防", "--limit", "-1")  # printed no rows, as if nobody were responsible
+    assert negative.exit_code == 2 and "--limit" in negative.stderr and negative.stdout == ""
     from extractor.cli import app
 
     missing = CliRunner().invoke(app, ["members", "--store", str(tmp_path / "nothing")])
