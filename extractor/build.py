@@ -401,11 +401,12 @@ def build_store(files: Sequence[Path], store=None, *, base: str | None = None, p
     return store, result
 
 
-def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = None):
+def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = None, writable: bool = False):
     """The graph a reading command works on.
 
     With `inputs` (notice files or folders): those notices, built in memory. Otherwise the
-    store `policykg build` wrote (default ``outputs/store``).
+    store `policykg build` wrote (default ``outputs/store``), opened read-only — so readers
+    never wait for one another — unless `writable`.
     """
     from .store import open_store
 
@@ -421,7 +422,7 @@ def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = 
     if not path.is_dir():
         raise PolicykgError(f"{path}: no store here; run `policykg build corpus -o outputs` "
                             "or name notice files")
-    return open_store(path)
+    return open_store(path, read_only=not writable)
 
 
 # --- policykg build -----------------------------------------------------------------------------------

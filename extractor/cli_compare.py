@@ -46,8 +46,8 @@ def _one_line_errors(fn: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-def _store(store_path: Path | None, inputs: list[Path] | None):
-    return QueryOptions(store_path, list(inputs or [])).store
+def _store(store_path: Path | None, inputs: list[Path] | None, *, writable: bool = False):
+    return QueryOptions(store_path, list(inputs or []), writable=writable).store
 
 
 @app.command("compare")
@@ -80,7 +80,7 @@ def compare_command(
     fmt = format or (SUFFIX_FORMATS.get(out.suffix.lower()) if out else None) or CompareFormat.table
     if out is not None and fmt is CompareFormat.table:
         raise PolicykgError(f"{out}: say which format to write (--format json|csv|md|html or a known suffix)")
-    store = _store(store_path, from_inputs)
+    store = _store(store_path, from_inputs, writable=save)
     c = compare(store, a, b, method=method or DEFAULT_METHOD,
                 threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
     if save:

@@ -34,6 +34,7 @@ class QueryOptions:
     format: Format = Format.table
     explain: bool = False
     endpoint: Optional[str] = None
+    writable: bool = False  # open the store on disk for writing (compare --save)
     _store: Any = None
 
     @property
@@ -50,7 +51,7 @@ class QueryOptions:
                 return self._store
             from .build import load_store
 
-            self._store = load_store(self.inputs, store=self.store_path)
+            self._store = load_store(self.inputs, store=self.store_path, writable=self.writable)
         return self._store
 
     @property

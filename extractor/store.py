@@ -25,16 +25,23 @@ from .search import unmark
 NOT_ONTOLOGY = {"shapes.ttl"}
 
 
-def open_store(path: str | Path | None = None) -> ox.Store:
-    """A store on disk at `path` (created if missing), or in memory when `path` is None."""
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox.Store:
+    """A store on disk at `path` (created if missing), or in memory when `path` is None.
+
+    `read_only`: open an existing store without taking its lock, so any number of readers
+    (query commands, `policykg serve`) use it at once; only a writer (`build`, `compare
+    --save`) takes the lock, and one writer at a time."""
     if path is None:
         return ox.Store()
     p = Path(path)
     if p.exists() and not p.is_dir():
         raise PolicykgError(f"{p}: not a store directory")
     try:
-        return ox.Store(str(p))
+        return ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
     except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise PolicykgError(f"{p}: the store is in use by another policykg process that writes to it "
+                                "(a build, or compare --save); try again when it is done") from None
         raise PolicykgError(f"{p}: cannot open the store ({exc})") from None
 
 

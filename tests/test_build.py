@@ -398,3 +398,29 @@ def test_notices_with_one_file_stem_get_a_page_each(tmp_path):
     pages = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "views").glob("notice*.html")}
     assert sorted(pages) == ["notice-2.html", "notice.html"]
     assert "祁政办秘" in pages["notice.html"] and "巴" in pages["notice-2.html"] and "祁政办秘" not in pages["notice-2.html"]
+
+
+def test_readers_do_not_lock_the_store_and_a_second_writer_is_told_why(tmp_path):
+    """Query commands (and `serve`) open the store read-only: they run while another process
+    holds it for writing, and beside each other. Before, each took RocksDB's lock, so a
+    `policykg who` next to a running `policykg serve` failed with a lock error."""
+    out = tmp_path / "out"
+    build([CITY, COUNTY], out, jobs=1, views=False)
+    store = out / STORE_DIR
+    writer = ox.Store(str(store))  # as a build or `compare --save` in progress holds it
+    try:
+        res = policykg("members", "祁门县", "--store", store, "--format", "csv")
+        assert res.returncode == 0, res.stderr
+        assert len(res.stdout.strip().splitlines()) == 1 + 21
+        res = policykg("sparql", "ASK { ?n a pk:Notice }", "--store", store, "--format", "json")
+        assert res.returncode == 0 and "true" in res.stdout
+        res = policykg("compare", "祁门县", "巴彦淖尔市", "--store", store, "--save", "--format", "json")
+        assert res.returncode == 1 and res.stdout == ""
+        assert res.stderr.strip().splitlines() == [
+            f"policykg: error: {store}: the store is in use by another policykg process that writes to it "
+            "(a build, or compare --save); try again when it is done"]
+    finally:
+        del writer
+    res = policykg("compare", "祁门县", "巴彦淖尔市", "--store", store, "--save", "--format", "json")
+    assert res.returncode == 0, res.stderr
+    assert any("comparison" in g.value for g in ox.Store.read_only(str(store)).named_graphs())
