@@ -257,8 +257,9 @@ def _read_meeting(store: ox.Store, ref: NoticeRef, text: str) -> Meeting | None:
     for prop, attr in (("convenor", "convenor"), ("officeDirector", "office_director")):
         for r in store.query(_PREFIXES + f"SELECT ?l WHERE {{ GRAPH {g} {{ {mi} pk:{prop} ?p . ?p rdfs:label ?l }} }}"):
             setattr(m, attr, r["l"].value)
-    m.deputy_convenors = sorted(r["l"].value for r in store.query(
-        _PREFIXES + f"SELECT ?l WHERE {{ GRAPH {g} {{ {mi} pk:deputyConvenor ?p . ?p rdfs:label ?l }} }}"))
+    m.deputy_convenors = [r["l"].value for r in store.query(  # in the order the notice names them
+        _PREFIXES + f"""SELECT ?l WHERE {{ GRAPH {g} {{ {mi} pk:deputyConvenor ?p . ?p rdfs:label ?l
+                        OPTIONAL {{ ?p pk:span/pk:start ?s }} }} }} ORDER BY ?s ?l""")]
     for prop, attr in (("officeHost", "office_host"), ("leadUnit", "lead_unit")):
         for r in store.query(_PREFIXES + f"SELECT ?o WHERE {{ GRAPH {g} {{ {mi} pk:{prop} ?o }} }}"):
             setattr(m, attr, r["o"].value)

@@ -366,8 +366,12 @@ class _Extract:
                 meeting.convenor = self.post_field(s, e, "convenor", c.id)
                 found = True
             for s, e, _ in spans("deputy-convenor"):
+                unit = ""
                 for a, b in self._split_people(s, e):
-                    meeting.deputy_convenors.append(self.post_field(a, b, "deputy_convenor", c.id))
+                    # 卫健委主要负责同志及分管负责同志: the second post is the same unit's
+                    implied = unit if folded[a - 1:a] in ("及", "和") else ""
+                    meeting.deputy_convenors.append(self.post_field(a, b, "deputy_convenor", c.id, implied))
+                    unit = self.facts.posts[-1].department
                 found = True
             for s, e, _ in spans("office"):
                 hits = self.departments_in(s, e, c.id)
@@ -408,10 +412,12 @@ class _Extract:
                 return re.sub(r"^(.*?(?:办公室|办公厅))?(?:关于)?(?:印发|建立)", "", m.group(1))
         return "联席会议"
 
-    def post_field(self, s: int, e: int, role: str, clause: str) -> Field:
-        """A post described in prose (县政府分管副县长): a Field, and a Post of its unit."""
+    def post_field(self, s: int, e: int, role: str, clause: str, implied: str = "") -> Field:
+        """A post described in prose (县政府分管副县长): a Field, and a Post of its unit —
+        named in it, else `implied` (the unit of the post before, the sentence naming it
+        once for both)."""
         hits = self.departments_in(s, e, clause)
-        did = hits[0][1] if hits else ""
+        did = hits[0][1] if hits else implied
         n = self.post_count[clause] = self.post_count.get(clause, 0) + 1
         self.facts.posts.append(Post(s, e, id=f"{clause}/post{n}", department=did, clause=clause, role=role))
         return Field(s, e, name=role, value=self.doc.text[s:e])

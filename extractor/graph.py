@@ -595,6 +595,9 @@ class _Builder:
                 label = f"{dep.name if dep else ''}{role_zh}"
             else:  # a post described in prose: 县政府分管副县长
                 label = _one_line(self.text(post.start, post.end))
+                dep = self.doc.facts.departments.get(post.department)
+                if dep and not any(post.start <= m.start < post.end for m in dep.mentions):
+                    label = dep.name + label  # its unit named once for two posts (卫健委主要负责同志及分管负责同志)
             self.add(iri, RDFS + "label", _lit(label, lang="zh"))
             if post.clause:
                 self.add(iri, PROV + "wasDerivedFrom", self.clause_iri(post.clause))

@@ -15,7 +15,7 @@ import shutil
 import pyoxigraph as ox
 import pytest
 
-from conftest import CITY, COUNTY, ROOT
+from conftest import CITY, COUNTY, EXTRA, ROOT
 from extractor.build import load_store
 from extractor.compare import add_comparison, compare, comparison_quads, find_notice
 from extractor.errors import PolicykgError
@@ -203,6 +203,15 @@ def test_assignment_is_one_to_one_and_optimal():
 
 
 # --- joint meetings and matrix -----------------------------------------------------------------------
+
+
+def test_deputy_convenors_in_the_notices_order_with_a_shared_unit_named():
+    """荆州: 联系卫健工作的市政府副秘书长、市卫健委主要负责人 (they were sorted by label); 奈曼:
+    旗政府办公室副主任、卫健委主要负责同志及分管负责同志 (the third was a bare 分管负责同志)."""
+    store = load_store([p for p in EXTRA if p.name.startswith(("jingzhou", "naiman"))])
+    rows = {r.key: (r.a, r.b) for r in compare(store, "荆州市", "奈曼旗").meeting}
+    assert rows["deputy_convenors"] == ("联系卫健工作的市政府副秘书长、市卫健委主要负责人",
+                                        "旗政府办公室副主任、卫健委主要负责同志、旗卫生健康委分管负责同志")
 
 
 def test_meeting_differences(cmp):

@@ -233,6 +233,11 @@ def test_extra_notices():
     assert naiman.stated_count == 20 and len(naiman.members) == 20
     assert all(d.startswith("奈曼旗/") for d in naiman.members)
     assert by["naiman"].facts.meeting.rules[0].period == "P1Y"
+    # 旗政府办公室副主任、卫健委主要负责同志及分管负责同志: the third is the 卫健委's too
+    deputies = [(f.value, p.department) for f in naiman.deputy_convenors for p in by["naiman"].facts.posts
+                if (p.start, p.end, p.role) == (f.start, f.end, "deputy_convenor")]
+    assert deputies == [("旗政府办公室副主任", "奈曼旗/government-office"), ("卫健委主要负责同志", "奈曼旗/health"),
+                        ("分管负责同志", "奈曼旗/health")]
     jing = by["jingzhou"].facts.meeting
     assert jing.convenor.value == "市政府分管副市长"
     assert [f.value for f in jing.deputy_convenors] == ["联系卫健工作的市政府副秘书长", "市卫健委主要负责人"]
