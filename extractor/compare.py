@@ -56,6 +56,7 @@ class NoticeRef:
     date: str = ""
     jurisdiction: str = ""
     file: str = ""
+    published: str = ""  # a web page's 发布时间 (eli:date_publication)
 
     @property
     def slug(self) -> str:
@@ -76,9 +77,12 @@ def _value(term) -> str:
 
 
 def _ref(store: ox.Store, row: dict) -> NoticeRef:
-    dates = store.query(f"SELECT ?d WHERE {{ GRAPH <{row['graph']}> {{ <{row['iri']}> <{ELI}date_document> ?d }} }}")
+    dates = {r["p"].value: r["d"].value for r in store.query(
+        f"SELECT ?p ?d WHERE {{ GRAPH <{row['graph']}> {{ <{row['iri']}> ?p ?d "
+        f"VALUES ?p {{ <{ELI}date_document> <{ELI}date_publication> }} }} }}")}
     return NoticeRef(row["iri"], row["graph"], row["title"] or "", row["number"] or "",
-                     next((r["d"].value for r in dates), ""), row["jurisdiction"] or "", row["file"] or "")
+                     dates.get(ELI + "date_document", ""), row["jurisdiction"] or "", row["file"] or "",
+                     dates.get(ELI + "date_publication", ""))
 
 
 def find_notice(store: ox.Store, name: str) -> NoticeRef:

@@ -394,6 +394,9 @@ class _Builder:
             self.add(d, PK + "docNumberAbsent", _lit(True, XSD + "boolean"))
         if doc.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date):
             self.add(d, ELI + "date_document", _lit(doc.date, XSD + "date"))
+        published = doc.field("date_published")  # a web page's 发布时间: the date it went online
+        if published and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+            self.add(d, ELI + "date_publication", _lit(published, XSD + "date"))
         for topic in doc.fields_named("topic"):
             self.add(d, DCT + "subject", _lit(topic.value, lang="zh"))
         j: Jurisdiction | None = doc.jurisdiction

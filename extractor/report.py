@@ -43,7 +43,7 @@ def _unit(u) -> dict[str, Any] | None:
 def _notice(side) -> dict[str, Any]:
     n = side.notice
     return {"iri": n.iri, "graph": n.graph, "number": n.number, "title": n.title, "date": n.date,
-            "jurisdiction": n.jurisdiction, "file": n.file}
+            "published": n.published or None, "jurisdiction": n.jurisdiction, "file": n.file}
 
 
 def _rule(r) -> dict[str, Any] | None:
@@ -143,7 +143,10 @@ def to_csv(c: Comparison) -> str:
 
 def _side_name(side) -> str:
     n = side.notice
-    return f"{side.label}《{n.title}》（{n.number or n.slug}，{n.date or '日期不详'}）"
+    # A page cut from a notice may have no title, a news page no 文号: the file names it then.
+    title = f"《{n.title}》" if n.title else ""
+    date = n.date or (f"{n.published} 发布" if n.published else "日期不详")
+    return f"{side.label}{title}（{n.number or n.file or n.slug}，{date}）"
 
 
 def _glyph(role: str | None) -> str:

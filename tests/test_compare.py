@@ -209,9 +209,17 @@ def test_deputy_convenors_in_the_notices_order_with_a_shared_unit_named():
     """荆州: 联系卫健工作的市政府副秘书长、市卫健委主要负责人 (they were sorted by label); 奈曼:
     旗政府办公室副主任、卫健委主要负责同志及分管负责同志 (the third was a bare 分管负责同志)."""
     store = load_store([p for p in EXTRA if p.name.startswith(("jingzhou", "naiman"))])
-    rows = {r.key: (r.a, r.b) for r in compare(store, "荆州市", "奈曼旗").meeting}
+    c = compare(store, "荆州市", "奈曼旗")
+    rows = {r.key: (r.a, r.b) for r in c.meeting}
     assert rows["deputy_convenors"] == ("联系卫健工作的市政府副秘书长、市卫健委主要负责人",
                                         "旗政府办公室副主任、卫健委主要负责同志、旗卫生健康委分管负责同志")
+    # Neither has a 文号 or a signing date; 奈曼's page has no title (it printed 《》 and a hash slug).
+    heads = [line.strip() for line in report.to_markdown(c).splitlines() if line.startswith(("- A：", "- B："))]
+    assert heads == ["- A：荆州市《荆州市人民政府办公室关于建立荆州市促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知》"
+                     "（jingzhou-city-childcare-joint-meeting.txt，2020-12-28 发布）",
+                     "- B：奈曼旗（naiman-banner-childcare-joint-meeting.txt，日期不详）"]
+    notices = json.loads(report.to_json(c))
+    assert (notices["a"]["published"], notices["a"]["date"], notices["b"]["published"]) == ("2020-12-28", "", None)
 
 
 def test_meeting_differences(cmp):

@@ -473,6 +473,22 @@ def test_extra_notices_become_valid_graphs(path):
     assert subjects_of_type(quads, PK + "Notice") == [document_iri(doc)]
 
 
+def test_a_web_pages_publication_date_is_kept_apart_from_the_signing_date(county):
+    """荆州's page says 发布时间:2020-12-28 15:37 and lost its signature date: the graph had
+    no date for it at all."""
+    doc = _process(next(p for p in EXTRA if p.name.startswith("jingzhou")))
+    quads = to_rdf(doc)
+    iri = document_iri(doc)
+    assert value(quads, iri, ELI + "date_publication") == "2020-12-28"
+    assert objects(quads, iri, ELI + "date_document") == []
+    assert value(county, QIMEN, ELI + "date_document") == "2021-12-03"  # a signed notice
+    assert objects(county, QIMEN, ELI + "date_publication") == []
+    bad = [q for q in quads if q.predicate.value != ELI + "date_publication"] + [
+        ox.Quad(ox.NamedNode(iri), ox.NamedNode(ELI + "date_publication"), ox.Literal("2020-12-28 15:37"),
+                quads[0].graph_name)]
+    assert not validate(bad)[0]  # the shape wants an xsd:date
+
+
 def test_all_known_notices_get_distinct_iris():
     iris = [document_iri(_process(p)) for p in [COUNTY, CITY, *EXTRA]]
     assert len(set(iris)) == len(iris) == 2 + len(EXTRA)
