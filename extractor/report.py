@@ -141,6 +141,13 @@ def to_csv(c: Comparison) -> str:
 # --- shared wording -------------------------------------------------------------------------------------
 
 
+NO_DUTIES = "两份文件均未写明部门职责或任务分工（只列出成员单位），无可对照。"
+
+
+def _has_duties(c: Comparison) -> bool:
+    return any(u.duties for u in c.units)
+
+
 def _side_name(side) -> str:
     n = side.notice
     # A page cut from a notice may have no title, a news page no 文号: the file names it then.
@@ -221,6 +228,9 @@ def to_markdown(c: Comparison) -> str:
             out.append(f"| {STATUS_ZH[d.status]} | {score} | {cells[0]} | {cells[1]} |")
         out.append("")
 
+    if not _has_duties(c):
+        out += [NO_DUTIES, "", "## 职责矩阵", "", NO_DUTIES, ""]
+        return "\n".join(out)
     out += ["## 职责矩阵", "", "每格为 A/B 两侧该部门在该主题上的最强角色：牵＝牵头，负＝负责，配＝配合，·＝未涉及。", ""]
     out.append("| 职能 | " + " | ".join(_md(t.zh) for t in c.topics) + " |")
     out.append("|---|" + "---|" * len(c.topics))
@@ -274,6 +284,9 @@ def print_report(c: Comparison, console=None) -> None:
         t.add_row(escape(r.aspect), escape(r.a or "—"), escape(r.b or "—"), status(r.status))
     console.print(t)
 
+    if not _has_duties(c):  # notices that only list their members: no empty tables
+        console.print(f"\n职责对照、职责矩阵：{NO_DUTIES}")
+        return
     t = Table(title=f"职责对照（{c.method}，阈值 {c.threshold:g}）", box=box.SIMPLE_HEAVY, show_lines=True)
     for col, kw in (("职能", {"max_width": 10}), ("结果", {}), ("相似度", {"justify": "right"}),
                     ("A", {"ratio": 1, "overflow": "fold"}), ("B", {"ratio": 1, "overflow": "fold"})):
@@ -337,7 +350,7 @@ def html_context(c: Comparison) -> dict[str, Any]:
                      "a_quote": r.a_rule.quote if r.a_rule else "", "b_quote": r.b_rule.quote if r.b_rule else ""}
                     for r in c.meeting],
         "topics": [{"zh": t.zh, "short": t.short, "en": t.en} for t in c.topics],
-        "matrix": matrix,
+        "matrix": matrix if _has_duties(c) else [], "no_duties": "" if _has_duties(c) else NO_DUTIES,
     }}
 
 

@@ -205,11 +205,16 @@ def test_assignment_is_one_to_one_and_optimal():
 # --- joint meetings and matrix -----------------------------------------------------------------------
 
 
-def test_deputy_convenors_in_the_notices_order_with_a_shared_unit_named():
+@pytest.fixture(scope="module")
+def members_only():
+    """荆州 and 奈曼: two notices that list their members and give no duties."""
+    return compare(load_store([p for p in EXTRA if p.name.startswith(("jingzhou", "naiman"))]), "荆州市", "奈曼旗")
+
+
+def test_deputy_convenors_in_the_notices_order_with_a_shared_unit_named(members_only):
     """荆州: 联系卫健工作的市政府副秘书长、市卫健委主要负责人 (they were sorted by label); 奈曼:
     旗政府办公室副主任、卫健委主要负责同志及分管负责同志 (the third was a bare 分管负责同志)."""
-    store = load_store([p for p in EXTRA if p.name.startswith(("jingzhou", "naiman"))])
-    c = compare(store, "荆州市", "奈曼旗")
+    c = members_only
     rows = {r.key: (r.a, r.b) for r in c.meeting}
     assert rows["deputy_convenors"] == ("联系卫健工作的市政府副秘书长、市卫健委主要负责人",
                                         "旗政府办公室副主任、卫健委主要负责同志、旗卫生健康委分管负责同志")
@@ -220,6 +225,21 @@ def test_deputy_convenors_in_the_notices_order_with_a_shared_unit_named():
                      "- B：奈曼旗（naiman-banner-childcare-joint-meeting.txt，日期不详）"]
     notices = json.loads(report.to_json(c))
     assert (notices["a"]["published"], notices["a"]["date"], notices["b"]["published"]) == ("2020-12-28", "", None)
+
+
+def test_no_duties_on_either_side_says_so_instead_of_empty_tables(members_only, cmp):
+    from rich.console import Console
+
+    c = members_only
+    md = report.to_markdown(c)
+    assert md.count(report.NO_DUTIES) == 2 and "| 职能 | " not in md.split("## 职责矩阵")[1]
+    page = report.to_html(c)
+    assert page.count(report.NO_DUTIES) == 2 and 'id="rp-matrix-table"' not in page
+    console = Console(record=True, width=200)
+    report.print_report(c, console=console)
+    text = console.export_text()
+    assert report.NO_DUTIES in text and "职责矩阵（" not in text
+    assert report.NO_DUTIES not in report.to_markdown(cmp) and 'id="rp-matrix-table"' in report.to_html(cmp)
 
 
 def test_meeting_differences(cmp):
