@@ -239,6 +239,35 @@ def test_a_store_changed_since_is_not_answered_from_a_stale_index(built, tmp_pat
     assert Q.who(s, "消防", index=out / INDEX_FILE) == Q.who(s, "消防")
 
 
+def test_an_index_is_opened_once_per_process_and_again_when_its_file_changes(workdir_build):
+    """The second query reuses the open index (its connection, tokenizer and tie order);
+    a rebuild that changes the file is read afresh — never the answers of the old one."""
+    src, out = workdir_build
+    s = open_store(out / STORE_DIR, read_only=True)
+    first = open_index(s, out / INDEX_FILE)
+    assert first is not None and open_index(s, out / INDEX_FILE) is first
+    before = [r["department"] for r in Q.who(s, "消防", index=out / INDEX_FILE)]
+    del s
+    gc.collect()
+    shutil.copy(CITY, src / CITY.name)  # a second notice: the index and the store both change
+    assert not build([src], out, jobs=1, reports=False).failed
+    s = open_store(out / STORE_DIR, read_only=True)
+    second = open_index(s, out / INDEX_FILE)
+    assert second is not None and second is not first and second.size > first.size
+    after = Q.who(s, "消防", index=out / INDEX_FILE, limit=0)
+    assert after == Q.who(s, "消防", limit=0) and {r["department"] for r in after} > set(before)
+
+
+@pytest.fixture
+def workdir_build(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(COUNTY, src / COUNTY.name)
+    out = tmp_path / "out"
+    assert not build([src], out, jobs=1, reports=False).failed
+    return src, out
+
+
 def test_no_index_a_foreign_or_broken_one(built, store, tmp_path):
     assert open_index(store, tmp_path / "missing.sqlite") is None
     broken = tmp_path / INDEX_FILE
