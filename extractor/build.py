@@ -136,19 +136,24 @@ def one_line(exc: BaseException) -> str:
 
 def _read_notice(task: _Task) -> _Done:
     """Load → parse → extract → graph one notice; write its files; never raise."""
-    from .export import export, sorted_ntriples
+    from .export import export, sort_ntriples
     from .files import unsynced
-    from .graph import to_rdf
+    from .graph import notice_graph
     from .pipeline import process
 
     try:
         doc = process(task.path)
-        quads = to_rdf(doc, base=task.base, persons=task.persons)
-        if not quads:
+        statements = notice_graph(doc, base=task.base, persons=task.persons)
+        if not statements.rows:
             raise PolicykgError("nothing to add")
-        ntriples = sorted_ntriples(quads)  # sorted once, for every file and for the store
+        # Written straight as N-Triples, sorted once, for every file and for the store;
+        # pyoxigraph terms only for what needs them (the page, N-Quads).
+        ntriples = sort_ntriples(statements.ntriples())
+        quads = None
         with unsynced():  # the build syncs once, before its manifest lists the files
             for fmt, path in task.files:
+                if fmt in (PAGE, "nq") and quads is None:
+                    quads = statements.quads()
                 if fmt == PAGE:
                     from .report import write_notice_page
 
@@ -159,8 +164,8 @@ def _read_notice(task: _Task) -> _Done:
         if task.who:
             from .search import notice_entry
 
-            entry = notice_entry(quads)
-        return _Done(task.path, quads[0].graph_name.value, bytes(ntriples), len(doc.text), entry=entry)
+            entry = notice_entry(statements)
+        return _Done(task.path, statements.graph, bytes(ntriples), len(doc.text), entry=entry)
     except PolicykgError as exc:
         error = one_line(exc)
     except Exception as exc:  # a bug on one odd notice must not stop a corpus build

@@ -100,6 +100,11 @@ def _sorted_lines(data: bytes) -> bytes:
     return b"".join(line + b"\n" for line in sorted(lines, key=_line_key))
 
 
+def sort_ntriples(data: bytes) -> SortedNTriples:
+    """N-Triples lines (e.g. `graph.NoticeGraph.ntriples`), distinct and in writing order."""
+    return SortedNTriples(_sorted_lines(data))
+
+
 def sorted_ntriples(source: StoreOrQuads, graph: Graphs = None) -> SortedNTriples:
     """The distinct triples of `source` (all graphs merged, or one) as sorted N-Triples."""
     if isinstance(source, SortedNTriples):

@@ -383,9 +383,16 @@ def notice_assignments(quads: Sequence) -> list[dict[str, Any]]:
     return _assignment_rows(*_read(quads))
 
 
-def _read(quads: Sequence) -> tuple[dict[str, dict[str, list]], str | None]:
-    """{subject: {predicate: [values]}} of the predicates the rows need, and the graph."""
+def _read(quads) -> tuple[dict[str, dict[str, list]], str | None]:
+    """{subject: {predicate: [values]}} of the predicates the rows need, and the graph —
+    from quads, or from a `graph.NoticeGraph`'s rows (what a build worker holds)."""
     props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    rows = getattr(quads, "rows", None)
+    if rows is not None:
+        for s, p, o in rows:
+            if p in _WANTED:
+                props[s][p].append(o if type(o) is str else o.value)
+        return props, quads.graph if rows else None
     for q in quads:
         p = q.predicate.value
         if p in _WANTED:
@@ -523,8 +530,8 @@ class NoticeEntry:
     meetings: dict[str, Any] | None = None  # see `_meeting_facts`
 
 
-def notice_entry(quads: Sequence) -> NoticeEntry:
-    """The index entry of one notice's quads (`graph.to_rdf`): the statements `query.who`
+def notice_entry(quads) -> NoticeEntry:
+    """The index entry of one notice's quads (`graph.to_rdf`, or its `graph.NoticeGraph`): the statements `query.who`
     would find for this notice in a store, with their tokens and rows, and the rest of
     what `NoticeEntry` holds, each read as the store's SPARQL would read it."""
     props, graph = _read(quads)

@@ -12,9 +12,9 @@ import rdflib
 
 from docfactory import COUNTY_PERSONS, city_doc, county_doc
 from extractor.errors import PolicykgError
-from extractor.graph import (DEFAULT_BASE, DEPT, ELI, FOAF, MASK, OA, ORG, PK, RDF, RDFS, document_iri,
-                             iri_segment, link_counterparts, number_slug, span_offsets, to_networkx, to_rdf,
-                             validate)
+from extractor.graph import (DEFAULT_BASE, DEPT, ELI, FOAF, MASK, OA, ORG, PK, RDF, RDFS, XSD, Lit, document_iri,
+                             iri_segment, link_counterparts, notice_graph, number_slug, span_offsets, to_networkx,
+                             to_rdf, validate)
 from extractor.model import Document, Jurisdiction
 from extractor.store import add_document, load_ontology, open_store
 
@@ -487,6 +487,30 @@ def test_a_web_pages_publication_date_is_kept_apart_from_the_signing_date(county
         ox.Quad(ox.NamedNode(iri), ox.NamedNode(ELI + "date_publication"), ox.Literal("2020-12-28 15:37"),
                 quads[0].graph_name)]
     assert not validate(bad)[0]  # the shape wants an xsd:date
+
+
+def test_literals_are_written_as_pyoxigraph_writes_them_on_every_code_point():
+    """A build worker writes N-Triples itself: each of its literals must be the bytes
+    pyoxigraph writes (escapes, language tags, datatypes), or files and store would differ."""
+    s, p = ox.NamedNode("http://a/s"), ox.NamedNode("http://a/p")
+    chunks = ["".join(chr(c) for c in range(k, min(k + 0x8000, 0x110000)) if not 0xD800 <= c <= 0xDFFF)
+              for k in range(0, 0x110000, 0x8000)]
+    lits = [Lit(c) for c in chunks] + [Lit('a"b\\c\n', lang="ZH"), Lit("1", XSD + "integer"), Lit("x", XSD + "string"),
+                                       Lit("true", XSD + "boolean"), Lit("")]
+    for lit in lits:
+        ours = f"<http://a/s> <http://a/p> {lit.ntriples()} .\n".encode("utf-8")
+        assert ours == ox.serialize([ox.Triple(s, p, lit.term())], format=ox.RdfFormat.N_TRIPLES), lit[:2]
+
+
+@pytest.mark.parametrize("path", [COUNTY, CITY, *EXTRA], ids=lambda p: p.stem)
+def test_a_notices_ntriples_are_its_quads(path):
+    from extractor.export import sort_ntriples, sorted_ntriples
+
+    for persons in (True, False):
+        statements = notice_graph(_process(path), persons=persons)
+        quads = statements.quads()
+        assert len(quads) == len(statements.rows) == len(set(quads))
+        assert sort_ntriples(statements.ntriples()) == sorted_ntriples(quads)
 
 
 def test_all_known_notices_get_distinct_iris():
