@@ -146,20 +146,17 @@ def _read_notice(task: _Task) -> _Done:
         statements = notice_graph(doc, base=task.base, persons=task.persons)
         if not statements.rows:
             raise PolicykgError("nothing to add")
-        # Written straight as N-Triples, sorted once, for every file and for the store;
-        # pyoxigraph terms only for what needs them (the page, N-Quads).
+        # Written straight as N-Triples, sorted once, for every file, the page and the
+        # store; pyoxigraph terms only for N-Quads.
         ntriples = sort_ntriples(statements.ntriples())
-        quads = None
         with unsynced():  # the build syncs once, before its manifest lists the files
             for fmt, path in task.files:
-                if fmt in (PAGE, "nq") and quads is None:
-                    quads = statements.quads()
                 if fmt == PAGE:
                     from .report import write_notice_page
 
-                    write_notice_page(quads, path)
+                    write_notice_page(ntriples, path, graph=statements.graph)
                 else:
-                    export(quads if fmt == "nq" else ntriples, path, fmt)
+                    export(statements.quads() if fmt == "nq" else ntriples, path, fmt)
         entry = None
         if task.who:
             from .search import notice_entry

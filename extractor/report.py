@@ -396,15 +396,21 @@ def notice_page(store: "ox.Store", ref, path: str | Path) -> Path:
                        filters=("department", "kind"))
 
 
-def write_notice_page(quads: Sequence["ox.Quad"], path: str | Path) -> Path:
-    """`notice_page` of the notice whose quads a build worker holds (no store needed)."""
+def write_notice_page(quads: "Sequence[ox.Quad] | bytes", path: str | Path, *, graph: str | None = None) -> Path:
+    """`notice_page` of the notice whose quads a build worker holds (no store needed): its
+    quads, or its N-Triples and the named graph they belong to."""
     import pyoxigraph as ox
 
     from . import query
     from .compare import _ref
 
     store = ox.Store()
-    store.bulk_extend(quads)
+    if isinstance(quads, bytes):
+        if graph is None:
+            raise ValueError("N-Triples need the graph they belong to")
+        store.bulk_load(quads, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph), lenient=True)
+    else:
+        store.bulk_extend(quads)
     rows = query.notices(store)
     if len(rows) != 1:
         raise ValueError(f"expected the quads of one notice, got {len(rows)}")
