@@ -77,12 +77,13 @@ class Layout:
     cues: dict[str, re.Pattern]
     levels: tuple[tuple[str, str, str, int], ...]  # (suffix, level, prefix, rank), longest first
     national: tuple[str, ...]
+    national_marks: tuple[str, ...] = ()  # words only a national title holds (部际联席会议)
 
 
 @cache
 def layout() -> Layout:
     table = by_subject("layout.ttl")
-    chrome, tail, keys, cues, levels, national = [], [], {}, {}, [], []
+    chrome, tail, keys, cues, levels, national, marks = [], [], {}, {}, [], [], []
     for s, props in table.items():
         kind = props.get(RDF + "type", [""])[0]
         local = s.rsplit("/", 1)[-1]
@@ -95,6 +96,7 @@ def layout() -> Layout:
             cues[local] = re.compile(str(props[PK + "pattern"][0]))
         elif kind == PK + "JurisdictionLevel":
             national += [str(x) for x in props.get(PK + "selfName", [])]
+            marks += [str(x) for x in props.get(PK + "titleMark", [])]
             for suffix in props.get(PK + "suffix", []):
                 levels.append((str(suffix), str(props[PK + "level"][0]),
                                str(props[PK + "prefix"][0]), int(props[PK + "rank"][0])))
@@ -103,7 +105,8 @@ def layout() -> Layout:
     key_re = re.compile("(" + "|".join(r"\s*".join(map(re.escape, k)) for k in alts) + r")\s*:?\s*")
     levels.sort(key=lambda lv: -len(lv[0]))
     any_of = lambda pats: re.compile("|".join(f"(?:{p.pattern})" for p in pats) or "(?!)")
-    return Layout(any_of(chrome + tail), any_of(tail), key_re, keys, cues, tuple(levels), tuple(national))
+    return Layout(any_of(chrome + tail), any_of(tail), key_re, keys, cues, tuple(levels), tuple(national),
+                  tuple(marks))
 
 
 # --- lines -----------------------------------------------------------------------------
@@ -707,6 +710,9 @@ def jurisdiction_of(doc: Document) -> Jurisdiction | None:
                 or re.search(rf"(?:印发|建立|关于)([\u4e00-\u9fff]{{1,8}}?{suffix})(?=促进|关于|推进|加强|建立|进一步)", text)
             if m:
                 return Jurisdiction(re.sub(r"^(关于|印发|建立)+", "", m.group(1)), level, prefix)
+    title = doc.field("title") or ""
+    if any(mark in title for mark in lay.national_marks):  # 优化生育政策工作部际联席会议制度建立
+        return Jurisdiction("国家", "national", "国家")
     return _jurisdiction_from_body(doc)
 
 

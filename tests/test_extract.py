@@ -242,6 +242,7 @@ def test_extra_notices():
     assert jing.convenor.value == "市政府分管副市长"
     assert [f.value for f in jing.deputy_convenors] == ["联系卫健工作的市政府副秘书长", "市卫健委主要负责人"]
     assert len(jing.members) == 16 and jing.lead == "荆州市/health"
+    assert (by["state"].jurisdiction.name, by["state"].jurisdiction.level) == ("国家", "national")  # 部际联席会议
     state = by["state"].facts.meeting
     assert state.stated_count == 26 and state.office == "国家/health"
     xing = by["xinganmeng"].facts
