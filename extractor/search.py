@@ -531,9 +531,10 @@ class NoticeEntry:
 
 
 def notice_entry(quads) -> NoticeEntry:
-    """The index entry of one notice's quads (`graph.to_rdf`, or its `graph.NoticeGraph`): the statements `query.who`
-    would find for this notice in a store, with their tokens and rows, and the rest of
-    what `NoticeEntry` holds, each read as the store's SPARQL would read it."""
+    """The index entry of one notice's quads (`graph.to_rdf`, or its `graph.NoticeGraph`):
+    the statements `query.who` would find for this notice in a store, with their tokens and
+    rows, and the rest of what `NoticeEntry` holds, each read as the store's SPARQL would
+    read it."""
     props, graph = _read(quads)
     groups = group_statements(_assignment_rows(props, graph),
                               lambda src: (props.get(src, {}).get(PK + "sourceText") or [""])[0])
@@ -984,8 +985,8 @@ def open_index(store, path: str | Path) -> DiskIndex | None:
         return kept[2]
     index = _open_index(path, marks)
     if index is not None:
-        if len(_OPENED) >= 4:
-            _OPENED.pop(next(iter(_OPENED)))[2].con.close()
+        if len(_OPENED) >= 4:  # forgotten, not closed: a caller may still hold it
+            _OPENED.pop(next(iter(_OPENED)))
         _OPENED[key] = (identity, index.digest, index)
     return index
 
