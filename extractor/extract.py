@@ -213,6 +213,19 @@ class _Extract:
             if not m.generic and not (m.collective and self.jurisdiction_of(m)[1] == "unknown"):
                 self.department(m, self.doc.leaf_at(m.start).id)
 
+    def issuer(self) -> None:
+        """The issuer (祁门县人民政府办公室) as the organisation the registry knows it to be
+        (the county's government office, as 县政府办公室 in the text would be), its name in
+        the header recorded as a mention. A joint or unknown issuer stays a name."""
+        field = next((f for f in self.doc.fields if f.name == "issuer"), None)
+        if field is None:
+            return
+        m = resolve(self.doc.text[field.start:field.end])
+        if m is None or not m.concept or m.generic or m.collective:
+            return
+        m = replace(m, start=m.start + field.start, end=m.end + field.start)
+        self.facts.issuer = self.department(m, "")
+
     # --- duties ------------------------------------------------------------------------------
 
     def duties(self) -> None:
@@ -563,6 +576,7 @@ def extract(doc: Document) -> Document:
     """Fill `doc.facts` from the clause tree of a parsed document; returns `doc`."""
     x = _Extract(doc)
     x.mentions()
+    x.issuer()
     x.duties()
     x.assignments()
     x.table_posts()

@@ -492,7 +492,9 @@ class _Builder:
         if jiri:
             self.add(d, ELI + "jurisdiction", jiri)
         if doc.issuer:
-            issuer = self.named_org(doc.issuer, j.name if j else "")
+            known = doc.facts.departments.get(doc.facts.issuer) if doc.facts is not None else None
+            issuer = organisation_iri(known, self.doc_iri, self.base) if known else \
+                self.named_org(doc.issuer, j.name if j else "")
             self.add(d, ELI + "passed_by", issuer)
         for key in notice_keys(doc):
             self.add(d, PK + "lookupKey", _lit(key))

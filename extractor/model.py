@@ -213,6 +213,7 @@ class Facts:
     references: list[Reference] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     meeting: Meeting | None = None
+    issuer: str = ""  # the Department that issued the notice, when the registry knows its name
 
 
 # --- the document --------------------------------------------------------------------

@@ -63,6 +63,7 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
             {"id": d.id, "name": d.name, "concept": d.concept, "jurisdiction": d.jurisdiction, "level": d.level,
              "mentions": [{"surface": x.surface, "clause": x.clause, **_span(x)} for x in d.mentions]}
             for d in f.departments.values()],
+        "issuer": f.issuer or None,  # the department id of the issuer, when the registry knows it
         "members": list(m.members) if m else [],
         "duties": [{"id": d.id, "department": d.department, "clause": d.clause, "text": d.text, "role": d.role,
                     "action": d.action, "action_concept": d.action_concept or None, **_span(d)} for d in f.duties],

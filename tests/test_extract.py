@@ -263,6 +263,8 @@ def test_cli_extract_json(tmp_path):
                          "references", "meeting", "posts"}
     assert data["document"]["jurisdiction"] == {"name": "巴彦淖尔市", "level": "city", "prefix": "市"}
     assert len(data["members"]) == 18 and len(data["assignments"]) == 20
+    assert data["issuer"] == "巴彦淖尔市/government-office"
+    assert next(d["name"] for d in data["departments"] if d["id"] == data["issuer"]) == "市政府办公室"
     text = CITY.read_text(encoding="utf-8")
     for d in data["duties"]:
         assert text[d["start"]:d["end"]] == d["text"]

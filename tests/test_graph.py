@@ -513,6 +513,31 @@ def test_a_notices_ntriples_are_its_quads(path):
         assert sort_ntriples(statements.ntriples()) == sorted_ntriples(quads)
 
 
+def test_the_issuer_is_the_registry_organisation_it_names():
+    """祁门县人民政府办公室 is the county's government office (as 县政府办公室 in the text would
+    be): classified, in its jurisdiction, its name in the header a traceable mention. It was an
+    unclassified organisation keyed by its name, which `departments` listed without a concept."""
+    doc = _process(COUNTY)
+    assert doc.facts.issuer == "祁门县/government-office"
+    dep = doc.facts.departments[doc.facts.issuer]
+    assert (dep.name, dep.concept) == ("县政府办公室", "government-office")
+    assert [doc.text[m.start:m.end] for m in dep.mentions] == ["祁门县人民政府办公室"] and dep.mentions[0].clause == ""
+    quads = to_rdf(doc)
+    org = value(quads, QIMEN, ELI + "passed_by")
+    assert org == DEFAULT_BASE + "jurisdiction/祁门县/org/government-office"
+    assert value(quads, org, ORG + "classification").endswith("/government-office")
+    assert validate(quads)[0]
+    # Two issuers together (联合发文) stay one name-keyed organisation, as before.
+    from extractor.pipeline import process_bytes
+
+    joint = process_bytes("巴彦淖尔市卫生健康委员会 巴彦淖尔市教育局关于建立联席会议制度的通知\n一、成员单位\n市卫健委、市教育局。\n"
+                          .encode("utf-8"), "joint.txt")
+    assert joint.facts.issuer == ""
+    quads = to_rdf(joint)
+    org = value(quads, document_iri(joint), ELI + "passed_by")
+    assert value(quads, org, RDFS + "label") == "巴彦淖尔市卫生健康委员会 巴彦淖尔市教育局"
+
+
 def test_all_known_notices_get_distinct_iris():
     iris = [document_iri(_process(p)) for p in [COUNTY, CITY, *EXTRA]]
     assert len(set(iris)) == len(iris) == 2 + len(EXTRA)
