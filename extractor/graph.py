@@ -356,12 +356,14 @@ class NoticeGraph:
     straight as N-Triples; `quads()` makes the pyoxigraph terms (a literal object costs
     pyoxigraph ~2 µs a quad to take in, as much as the rest of the notice's graph)."""
 
-    def __init__(self, graph: str, rows: list[tuple[str, str, "str | Lit"]]):
+    def __init__(self, graph: str, rows: list[tuple[str, str, "str | Lit"]],
+                 nodes: dict[str, ox.NamedNode] | None = None):
         self.graph = graph
         self.rows = rows
+        self._nodes = nodes if nodes is not None else {}  # IRI → its checked term (the builder's)
 
     def quads(self) -> list[ox.Quad]:
-        nodes: dict[str, ox.NamedNode] = {}
+        nodes = self._nodes
         lits: dict[Lit, ox.Literal] = {}
         g = ox.NamedNode(self.graph)
 
@@ -767,7 +769,7 @@ class _Builder:
             self.duties()
             self.references()
             self.meeting(self.posts())
-        return NoticeGraph(self.graph.value, self.rows)
+        return NoticeGraph(self.graph.value, self.rows, self._nodes)
 
 
 def notice_graph(doc: Document, *, base: str = DEFAULT_BASE, persons: bool = True) -> NoticeGraph:
