@@ -801,7 +801,7 @@ EDGE_KINDS = {
     SCHEMA + "mentions": "mentions", PK + "assignee": "duty_of", ELI + "cites": "cites",
     ELI + "based_on": "cites", ORG + "postIn": "member_of", SKOS + "closeMatch": "counterpart",
     ORG + "classification": "matches", ORG + "heldBy": "holds_post",
-    PK + "jurisdiction": "in_jurisdiction", ELI + "jurisdiction": "in_jurisdiction",
+    PK + "jurisdiction": "in_jurisdiction", ELI + "jurisdiction": "in_jurisdiction", ELI + "passed_by": "issued_by",
 }
 
 
@@ -860,7 +860,7 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
     duty, reference, jurisdiction, person, post, meeting-rule), `jurisdiction` (name),
     `title` (hover text: the exact source sentence, or the name), `doc` (IRI of the notice).
     Edge attribute `kind`: has_part, mentions, duty_of, assigned_to, cites, member_of,
-    counterpart, matches, holds_post, in_jurisdiction (plus `role`/`relation` where known).
+    counterpart, matches, holds_post, in_jurisdiction, issued_by (plus `role`/`relation` where known).
     `graph`: only that named graph of a store.
     """
     import networkx as nx

@@ -73,12 +73,12 @@ STATUS_LABELS = {"shared": "两地共有", "reworded": "表述不同", "only-A":
 EDGE_COLOURS = {
     "has_part": "#b0b0b0", "mentions": "#76b7b2", "duty_of": "#59a14f", "assigned_to": "#9c755f",
     "cites": "#b07aa1", "member_of": "#f28e2b", "counterpart": "#e15759", "matches": "#76b7b2",
-    "holds_post": "#d37295", "in_jurisdiction": "#d4c27a", "corresponds": "#8e44ad",
+    "holds_post": "#d37295", "in_jurisdiction": "#d4c27a", "corresponds": "#8e44ad", "issued_by": "#4e79a7",
 }
 EDGE_LABELS = {
     "has_part": "包含", "mentions": "提及", "duty_of": "职责归属", "assigned_to": "任务分工",
     "cites": "引用", "member_of": "成员", "counterpart": "对应部门", "matches": "职能归类",
-    "holds_post": "任职", "in_jurisdiction": "所属辖区", "corresponds": "职责对应",
+    "holds_post": "任职", "in_jurisdiction": "所属辖区", "corresponds": "职责对应", "issued_by": "发文机关",
 }
 DASHED_EDGES = frozenset({"counterpart", "matches", "corresponds"})
 EDGE_DETAIL_KEYS = ("role", "relation")

@@ -527,6 +527,9 @@ def test_the_issuer_is_the_registry_organisation_it_names():
     assert org == DEFAULT_BASE + "jurisdiction/祁门县/org/government-office"
     assert value(quads, org, ORG + "classification").endswith("/government-office")
     assert validate(quads)[0]
+    g = to_networkx(quads)  # the views draw it beside its notice (it was a node without edges)
+    assert [(u, v) for u, v, k in g.edges(data="kind") if k == "issued_by"] == [(QIMEN, org)]
+    assert not [n for n, kind in g.nodes(data="kind") if kind == "department" and g.degree(n) == 0]
     # Two issuers together (联合发文) stay one name-keyed organisation, as before.
     from extractor.pipeline import process_bytes
 
