@@ -350,6 +350,15 @@ def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _checked(nodes: dict[str, ox.NamedNode], iri: str) -> ox.NamedNode:
+    """One checked `NamedNode` per IRI (subjects, predicates and classes repeat): a bad IRI
+    raises here, the first time it is seen."""
+    n = nodes.get(iri)
+    if n is None:
+        n = nodes[iri] = ox.NamedNode(iri)
+    return n
+
+
 class NoticeGraph:
     """The statements of one notice, in building order and distinct: (subject IRI,
     predicate IRI, object IRI or `Lit`), every IRI checked. A build worker writes them
@@ -366,22 +375,15 @@ class NoticeGraph:
         nodes = self._nodes
         lits: dict[Lit, ox.Literal] = {}
         g = ox.NamedNode(self.graph)
-
-        def node(iri: str) -> ox.NamedNode:
-            n = nodes.get(iri)
-            if n is None:
-                n = nodes[iri] = ox.NamedNode(iri)
-            return n
-
         out = []
         for s, p, o in self.rows:
             if type(o) is str:
-                obj = node(o)
+                obj = _checked(nodes, o)
             else:
                 obj = lits.get(o)
                 if obj is None:
                     obj = lits[o] = o.term()
-            out.append(ox.Quad(node(s), node(p), obj, g))
+            out.append(ox.Quad(_checked(nodes, s), _checked(nodes, p), obj, g))
         return out
 
     def ntriples(self) -> bytes:
@@ -414,24 +416,17 @@ class _Builder:
         self.orgs: dict[str, str] = {}  # Department.id → IRI
         self._used: set[str] = set()
 
-    def node(self, iri: str) -> ox.NamedNode:
-        """One checked `NamedNode` per IRI: subjects, predicates and classes repeat."""
-        n = self._nodes.get(iri)
-        if n is None:
-            n = self._nodes[iri] = ox.NamedNode(iri)
-        return n
-
     def add(self, s: str, p: str, o: str | Lit) -> None:
         row = (s, p, o)  # a Lit is a tuple, never equal to an IRI string
         if row in self._seen:
             return
         nodes = self._nodes  # every IRI is checked (ox.NamedNode) the first time it is seen
         if s not in nodes:
-            self.node(s)
+            _checked(nodes, s)
         if p not in nodes:
-            self.node(p)
+            _checked(nodes, p)
         if type(o) is str and o not in nodes:
-            self.node(o)
+            _checked(nodes, o)
         self._seen.add(row)
         self.rows.append(row)
 
