@@ -128,6 +128,7 @@ class _Registry:
     org: re.Pattern
     org_whole: re.Pattern
     org_class: re.Pattern
+    sections: frozenset[str]
     org_stop: frozenset[str]
     org_not_ending: tuple[str, ...]
     org_long_suffixes: tuple[str, ...]
@@ -320,6 +321,7 @@ def _registry() -> _Registry:
         separators=separators, separator_run=re.compile(sep), pattern=pattern, generic_tail=re.compile(tail),
         org=org, org_whole=re.compile(f"[{_CJK}]{{1,24}}?{suffix}"),
         org_class=re.compile(f"等[^。;:()\\n]{{0,12}}?{_alternation(cue('org-class'))}"),
+        sections=frozenset(cue("section")),
         org_stop=frozenset("".join(cue("org-stop"))), org_not_ending=tuple(cue("org-not-ending")),
         org_long_suffixes=tuple(x for x in cue("org-suffix") if len(x) > 1),
         false_friends=re.compile(_alternation(cue("false-friend"))))
@@ -491,14 +493,16 @@ class _Scanner:
     def unknowns(self, hits: list[_Hit]) -> list[_Hit]:
         """Organisations the registry does not know, standing in a list of departments
         (河套学院 in "卫生健康委,河套学院按职责分工负责"), in a list closed by "等…单位/院校",
-        or alone after a numbering label ("(10)铁路乌兰浩特站:")."""
+        or alone after a numbering label ("(10)铁路乌兰浩特站:") — but not the items of a list
+        of one body's sections ("盟林业局办公室、计财科、林科所、宣传办等部门")."""
         reg, C = self.reg, self.text
         found: list[_Hit] = []
         chain: list[tuple] = []
+        sections = False  # the list began with a body's section (盟林业局办公室、…)
 
         def close(closing: int | None = None) -> None:
             evidence = any(it[2] == "K" and it[3].kind != "generic" for it in chain)
-            if not evidence and closing is not None:
+            if not evidence and closing is not None and not sections:
                 evidence = reg.org_class.match(C, closing) is not None
             for it in chain:
                 if it[2] == "C" and (evidence or self.heading(it)):
@@ -506,7 +510,11 @@ class _Scanner:
             chain.clear()
 
         prev_end: int | None = None
+        last = 0
         for s, e, kind, om in self._items(hits):
+            if sections and (kind in "KL" or any(ch in C[last:s] for ch in "。;\n")):
+                sections = False
+            last = e
             if kind == "B":  # prose (or a run that is no organisation): ends any list
                 if chain:
                     close()
@@ -515,6 +523,7 @@ class _Scanner:
             if kind == "T":
                 if chain:
                     close(s)
+                sections = C[s:e] in reg.sections and C[e:e + 1] in reg.separators
                 prev_end = None
                 continue
             linked = prev_end is not None and self.separated(prev_end, s)

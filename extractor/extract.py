@@ -362,6 +362,7 @@ class _Extract:
         doc, folded = self.doc, self.doc.folded
         meeting = Meeting()
         found = False
+        posts = len(self.facts.posts)  # the set-up's posts (convenor …) go with it
         setup = self.cues.setup
         for c in doc.walk():
             own = c.own
@@ -408,12 +409,14 @@ class _Extract:
         meeting.rules = self.rules()
         if meeting.rules:
             found = True
-        if found:
+        if found and any(w in folded for w in self.cues.parts.get("meeting-body", ())):
             meeting.name = self.meeting_name()
             if not meeting.members:
                 meeting.members = list(dict.fromkeys(p.department for p in self.facts.posts
                                                      if p.role in ("lead", "liaison") and p.department))
             self.facts.meeting = meeting
+        else:
+            del self.facts.posts[posts:]
 
     def meeting_name(self) -> str:
         """The joint meeting's name: from the document that sets it up, else the title."""

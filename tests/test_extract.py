@@ -251,6 +251,21 @@ def test_extra_notices():
     assert by["jiaozhou"].facts.references[1].number == "国办发〔2019〕15号"
 
 
+def test_an_office_of_another_body_is_no_joint_meeting():
+    """兴安盟's 应急指挥部 has an office (办公室设在盟林业局 …) and no 联席会议: no meeting, no
+    convenor's or director's post; its office is staffed by 盟林业局's sections (办公室、计财科、
+    林科所、宣传办), which are no bodies of the league."""
+    xing = process(next(p for p in EXTRA if p.name.startswith("xinganmeng")))
+    assert xing.facts.meeting is None and xing.facts.posts == []
+    names = {d.name for d in xing.facts.departments.values()}
+    assert "盟林业和草原局" in names and not names & {"林科所", "宣传办", "计财科"}
+    # a list whose first item is a body (not one of its sections) still brings its unknown items
+    from extractor.departments import find_departments
+
+    found = [m.surface for m in find_departments("成员由盟林业局、盟气象局、林科所等部门负责人组成。")]
+    assert found == ["盟林业局", "盟气象局", "林科所"]
+
+
 def test_cli_extract_json(tmp_path):
     from typer.testing import CliRunner
 
