@@ -114,6 +114,8 @@ _NUMBER = re.compile(
     r"|([\u4e00-\u9fff]{2,12}?(?:公告|令))\s*(\d{4})\s*年\s*第\s*(\d{1,4})\s*号"
 )
 _LAW = re.compile(r"(中华人民共和国.*|.*(?:法|条例))$")
+_CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
+_PROSE_GAP = 6  # words between a subject and its verb at most: 要, 依法依规, 每年 …
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
 _BASED_ON = re.compile(r"(根据|依据|贯彻落实|贯彻|落实|按照|依照)")
 
@@ -229,12 +231,14 @@ class _Extract:
     # --- duties ------------------------------------------------------------------------------
 
     def duties(self) -> None:
+        items: list[tuple[int, int]] = []  # the spans of the items headed by their departments
         for c in self.doc.walk():
             if c.kind != "numbered" or c.heading is None:
                 continue
             names = self.heading_departments(c)
             if not names:
                 continue
+            items.append((c.start, c.end))
             n = 0
             for s, e in self.statements(c.heading.end, c.end):
                 role, action, concept = self.role_and_action(s, e)
@@ -244,6 +248,60 @@ class _Extract:
                         s, e, id=f"{c.id}/d{n}" if len(names) == 1 else f"{c.id}/d{n}-{names.index(did)+1}",
                         department=did, clause=self.doc.leaf_at(s).id, text=self.doc.text[s:e],
                         role=role, action=action, action_concept=concept))
+        self.prose_duties(items)
+
+    def prose_duties(self, items: list[tuple[int, int]]) -> None:
+        """Duties stated in running text, outside the departments' own items: a statement
+        whose subject is a department ("财政部门要利用现有资金…", "旗县区卫生健康部门每年组织…")
+        or that gives a task "由" one ("…工作由卫生健康部门牵头"). A field of work (卫生健康部门)
+        stands for the body of that field in the jurisdiction it names, else the notice's."""
+        folded, count = self.doc.folded, {}
+        for c in self.doc.walk():
+            own = c.own
+            for s, e in self.statements(own.start, own.end):
+                if any(a <= s < b for a, b in items) or any(
+                        p.search(folded, s, e) for p, _ in self.cues.setup.values()):
+                    continue  # a department's own item, or the joint meeting's set-up (为牵头部门)
+                for subject, role, verb in self.subjects(s, e):
+                    leaf = self.doc.leaf_at(s).id
+                    _, action, concept = self.role_and_action(verb, e)
+                    for m in subject:
+                        n = count[leaf] = count.get(leaf, 0) + 1
+                        self.facts.duties.append(Duty(
+                            s, e, id=f"{leaf}/s{n}", department=self.department(m, leaf), clause=leaf,
+                            text=self.doc.text[s:e], role=role, action=action, action_concept=concept))
+
+    def subjects(self, s: int, e: int) -> Iterator[tuple[list[DepartmentMatch], str, int]]:
+        """(departments, role, where their verb starts) of the statement [s, e), for each
+        list of departments that is its subject (at its start, perhaps after 各) or follows
+        由 — and is followed, within a few words (要, 依法依规, 每年), by a role cue or an
+        action verb: "由卫生健康部门牵头" (lead), "教育部门制定具体措施" (responsible)."""
+        folded, cues = self.doc.folded, self.cues
+        lists: list[list[DepartmentMatch]] = []
+        for m in self.matches_in(s, e):
+            gap = folded[lists[-1][-1].end:m.start] if lists else None
+            if gap is not None and len(gap) <= 3 and not gap.strip(LIST_SEPARATORS):
+                lists[-1].append(m)
+            else:
+                lists.append([m])
+        for group in lists:
+            if any(m.concept is None or m.collective and self.jurisdiction_of(m)[1] == "unknown" for m in group):
+                continue
+            before = folded[s:group[0].start]
+            by = any(before.endswith(w) for w in cues.parts.get("prose-agent", ()))
+            if before and before not in cues.parts.get("prose-lead", ()) and not by:
+                continue
+            at = group[-1].end
+            after = folded[at:min(e, at + 12)]
+            after = after[:next((i for i, ch in enumerate(after) if ch in _CLAUSE_PUNCT), len(after))]
+            role = next(((k, r) for cue, r in cues.roles for k in [after.find(cue)]
+                         if 0 <= k <= (0 if by else _PROSE_GAP) and not cue.startswith("为")
+                         and not after.startswith(("同志", "人"), k + len(cue))), None)
+            verb = cues.actions.search(after)
+            if role is not None:
+                yield group, role[1], at + role[0]
+            elif not by and verb is not None and verb.start() <= _PROSE_GAP:
+                yield group, "responsible", at + verb.start()
 
     def resolve_span(self, s: int, e: int) -> DepartmentMatch | None:
         """The one department that [s, e) names as a whole (a heading, a table cell), if any."""

@@ -115,7 +115,8 @@ def test_duty_statements_split_with_role_and_action(county, city):
     assert fdrc["支持社会力量"] == "responsible"
     hr = next(d for d in city.facts.duties if d.id == "att1/4/7/d1")
     assert hr.role == "lead" and hr.text.startswith("负责牵头推动落实相关产休假政策")
-    assert len(county.facts.duties) == 55 and len(city.facts.duties) == 48
+    # the city's 48 in its departments' items, and 6 in the running text of its plan (see below)
+    assert len(county.facts.duties) == 55 and len(city.facts.duties) == 54
 
 
 def test_market_regulation_duties_on_both_sides(county, city):
@@ -249,6 +250,26 @@ def test_extra_notices():
     dutied = {xing.departments[d.department].concept or xing.departments[d.department].name for d in xing.duties}
     assert {"development-reform", "finance", "civil-affairs", "meteorology", "铁路乌兰浩特站"} <= dutied
     assert by["jiaozhou"].facts.references[1].number == "国办发〔2019〕15号"
+
+
+def test_duties_in_running_text(county, city):
+    """The city plan gives work to fields of work (卫生健康部门 …) in its running text: each is
+    the body of that field in the jurisdiction named (旗县区: the city's counties), else the
+    city's own. The meeting's set-up (由…主要负责同志担任, 为牵头部门) gives no duty, nor does a
+    department that is no subject (配合人社部门调查研究)."""
+    prose = [(d.clause, d.department, d.role, d.action, d.text[:8]) for d in city.facts.duties if "/s" in d.id]
+    assert prose == [
+        ("main/2/2/4", "巴彦淖尔市/education", "responsible", "制定", "教育部门制定具体"),
+        ("main/2/3/3", "巴彦淖尔市/finance", "responsible", "利用", "财政部门要利用现"),
+        ("main/2/4/3", "巴彦淖尔市/market-regulation", "responsible", "加强", "市场监管部门依法"),
+        ("main/2/4/4", "巴彦淖尔市所辖旗县区/health", "responsible", "组织", "旗县区卫生健康部"),
+        ("main/3/1", "巴彦淖尔市/health", "lead", "牵头", "婴幼儿照护服务发"),
+        ("main/3/1", "巴彦淖尔市/health", "lead", "牵头", "卫生健康部门要牵"),
+    ]
+    assert not [d for d in county.facts.duties if "/s" in d.id]
+    for d in city.facts.duties:
+        assert city.text[d.start:d.end] == d.text and city.clause(d.clause).contains(d)
+    assert "卫生健康部门" in {m.surface for m in city.facts.departments["巴彦淖尔市/health"].mentions}
 
 
 def test_an_office_of_another_body_is_no_joint_meeting():
