@@ -6,19 +6,21 @@ from typing import Any
 from .model import Clause, Document
 
 
-def clause_dict(doc: Document, c: Clause, *, text: bool = True) -> dict[str, Any]:
+def clause_dict(doc: Document, c: Clause, *, text: bool = True, source: str | None = None) -> dict[str, Any]:
+    """`source`: the text to quote spans from (`doc.text` with names masked, for --no-persons)."""
+    src = doc.text if source is None else source
     d: dict[str, Any] = {
         "id": c.id, "kind": c.kind, "style": c.style or None, "label": c.label or None,
         "index": c.index, "level": c.level, "parent": c.parent, "start": c.start, "end": c.end,
-        "heading": doc.slice(c.heading) if c.heading else None,
+        "heading": src[c.heading.start:c.heading.end] if c.heading else None,
     }
     if c.cells:
-        d["cells"] = [{"column": x.column, "text": doc.slice(x), "start": x.start, "end": x.end}
+        d["cells"] = [{"column": x.column, "text": src[x.start:x.end], "start": x.start, "end": x.end}
                       for x in c.cells]
     if text:
         own = c.own
-        d["text"] = doc.text[own.start:own.end].rstrip()
-    d["children"] = [clause_dict(doc, ch, text=text) for ch in c.children]
+        d["text"] = src[own.start:own.end].rstrip()
+    d["children"] = [clause_dict(doc, ch, text=text, source=source) for ch in c.children]
     return d
 
 
@@ -46,35 +48,46 @@ def _span(x) -> dict[str, int]:
     return {"start": x.start, "end": x.end}
 
 
-def _field(f) -> dict[str, Any] | None:
-    return None if f is None else {"text": f.value, **_span(f)}
-
-
 def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
     """What `policykg extract --format json` prints (the schema is in the README)."""
     f = doc.facts
     if f is None:
         raise ValueError("document has no facts: run extract first")
     m = f.meeting
+    if persons:
+        source = doc.text
+    else:
+        from .graph import masked_text
+
+        source = masked_text(doc)
+
+    def quote(value: str | None, x) -> str | None:  # a span's text as written, names masked
+        return value if persons or source[x.start:x.end] == doc.text[x.start:x.end] else source[x.start:x.end]
+
+    def field(x) -> dict[str, Any] | None:
+        return None if x is None else {"text": quote(x.value, x), **_span(x)}
+
+    document = document_dict(doc)
+    document["fields"] = [{**d, "value": quote(d["value"], x)} for d, x in zip(document["fields"], doc.fields)]
     return {
-        "document": document_dict(doc),
-        "clauses": [clause_dict(doc, z, text=False) for z in doc.clauses],
+        "document": document,
+        "clauses": [clause_dict(doc, z, text=False, source=source) for z in doc.clauses],
         "departments": [
             {"id": d.id, "name": d.name, "concept": d.concept, "jurisdiction": d.jurisdiction, "level": d.level,
              "mentions": [{"surface": x.surface, "clause": x.clause, **_span(x)} for x in d.mentions]}
             for d in f.departments.values()],
         "issuer": f.issuer or None,  # the department id of the issuer, when the registry knows it
         "members": list(m.members) if m else [],
-        "duties": [{"id": d.id, "department": d.department, "clause": d.clause, "text": d.text, "role": d.role,
+        "duties": [{"id": d.id, "department": d.department, "clause": d.clause, "text": quote(d.text, d), "role": d.role,
                     "action": d.action, "action_concept": d.action_concept or None, **_span(d)} for d in f.duties],
         "assignments": [{"id": a.id, "clause": a.clause, "departments": a.departments, "role": a.role,
-                         "text": doc.slice(a), **_span(a)} for a in f.assignments],
+                         "text": source[a.start:a.end], **_span(a)} for a in f.assignments],
         "references": [{"id": r.id, "clause": r.clause, "title": r.title, "number": r.number, "kind": r.kind,
                         "relation": r.relation, **_span(r)} for r in f.references],
         "meeting": None if m is None else {
-            "name": m.name, "convenor": _field(m.convenor),
-            "deputy_convenors": [_field(x) for x in m.deputy_convenors],
-            "office": m.office, "office_director": _field(m.office_director), "lead": m.lead,
+            "name": m.name, "convenor": field(m.convenor),
+            "deputy_convenors": [field(x) for x in m.deputy_convenors],
+            "office": m.office, "office_director": field(m.office_director), "lead": m.lead,
             "stated_count": m.stated_count,
             "rules": [{"id": r.id, "clause": r.clause, "kind": r.kind, "label": r.label, "period": r.period,
                        "times_min": r.times_min, "times_max": r.times_max, "irregular": r.irregular,

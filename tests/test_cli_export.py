@@ -70,6 +70,23 @@ def test_no_persons_leaves_no_name_and_stays_valid(built, tmp_path):
     assert conforms, report[:2000]
 
 
+def test_extract_without_persons_leaves_no_name():
+    """extract --no-persons: no name in the member table's cells, nor anywhere else, and the
+    masked spans keep their length (offsets stay valid)."""
+    county = next(CORPUS.glob("qimen*"))
+    res = CliRunner().invoke(app, ["extract", str(county), "-f", "json", "--no-persons"])
+    assert res.exit_code == 0, res.output
+    out = res.stdout.replace(" ", "")
+    assert not [n for n in NAMES if n.replace(" ", "") in out]
+    data = json.loads(res.stdout)
+    cells = [x for c in data["clauses"] for row in c["children"] for x in row.get("cells", ())]
+    assert cells and all(x["end"] - x["start"] == len(x["text"]) for x in cells)
+    assert any(set(x["text"].replace(" ", "")) == {"＊"} for x in cells)
+    assert all(p["person"] is None for p in data["posts"])
+    res = CliRunner().invoke(app, ["extract", str(county), "-f", "json"])
+    assert all(n in res.stdout for n in NAMES[:3])  # as written when names are wanted
+
+
 def test_export_to_stdout_is_json_ld():
     res = CliRunner().invoke(app, ["export", "--from", str(CORPUS), "-f", "jsonld"])
     assert res.exit_code == 0
