@@ -548,8 +548,10 @@ class _Parse:
         while k < len(idx) and _short_plain(lines[idx[k]]) and not number_of(lines[idx[k]]) and not lines[idx[k]].tab:
             head.append(idx[k])
             k += 1
-        if head and k < len(idx):  # a zone that is all short lines has no separate title
+        if head and k < len(idx):
             zone.heading = Span(lines[head[0]].body, lines[head[-1]].end)
+        else:  # a zone that is all short lines (a list of names) has no separate title: they are its text
+            k -= len(head)
         stack: list[tuple[int, Clause]] = [(-1, zone)]
         last_end = lines[idx[0]].end
         table: dict = {"columns": None, "row": None, "count": 0}

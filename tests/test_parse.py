@@ -113,6 +113,34 @@ def test_coverage_invariant(path):
         assert 0 <= f.start <= f.end <= len(d.text)
 
 
+def _as_lines(text: str, form: str) -> tuple[bytes, str]:
+    import html
+
+    lines = text.splitlines()
+    if form == "p":
+        return ("<html><body>" + "".join(f"<p>{html.escape(x)}</p>" for x in lines) + "</body></html>").encode(), "x.html"
+    if form == "br":
+        return ("<html><body><div>" + "<br>".join(map(html.escape, lines)) + "</div></body></html>").encode(), "x.html"
+    return text.replace("\t", "  ").encode(), "x.txt"
+
+
+@pytest.mark.parametrize("form", ["p", "br", "untabbed"])
+def test_an_attachment_of_short_lines_is_covered(form):
+    """The county's member table as plain lines (a <p> or <br> each, or without its tabs):
+    every line is short, so the attachment has no separate title — its lines are still its
+    text, not lost after the 附件 label."""
+    from extractor.pipeline import process_bytes
+
+    data, name = _as_lines(COUNTY.read_text(encoding="utf-8"), form)
+    d = process_bytes(data, name, facts=False)
+    assert coverage_errors(d) == []
+    att = d.clause("att1")
+    assert re.sub(r"\s", "", d.slice(att)).endswith("21消防救援大队蓝朋金晓")  # the last row
+    tiny = process_bytes("关于建立联席会议制度的通知\n\n一、总则\n县卫生健康委负责。\n\n附件：\n成员单位名单\n\n"
+                         "县卫生健康委  许亚军\n县公安局  冯有林\n".encode(), "tiny.txt", facts=False)
+    assert coverage_errors(tiny) == [] and tiny.slice(tiny.clause("att1")).endswith("冯有林")
+
+
 def test_coverage_check_bites(county_parsed):
     """Lose text, overlap two places, or break nesting: the check must complain each time."""
     import copy
