@@ -55,7 +55,8 @@ class Span:
 
 @dataclass(slots=True)
 class Field(Span):
-    """One header/footer fact: `name` (e.g. ``doc_number``), its normalised `value`."""
+    """One header/footer fact: `name` (e.g. ``doc_number``), its normalised `value` (an
+    ``attachment`` no 附件说明 names is read off the attachment's own title)."""
 
     name: str = ""
     value: str = ""

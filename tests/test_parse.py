@@ -77,6 +77,18 @@ def test_city_header(city_parsed):
     assert d.jurisdiction.name == "巴彦淖尔市" and d.jurisdiction.prefix == "市"
 
 
+def test_city_attachment_is_named_by_its_title(city_parsed):
+    """"附件:" alone on its line, the attachment itself below: no 附件说明 names it, so its
+    title does — the same field as the county's note, pointing at the title as written."""
+    d = city_parsed
+    [f] = d.fields_named("attachment")
+    assert f.value == "巴彦淖尔市促进3岁以下婴幼儿照护服务发展工作联席会议制度"
+    assert d.text[f.start:f.end] == f.value
+    title = d.clause("att1").heading
+    assert (f.start, f.end) == (title.start, title.end)  # a name for the title, not another place of it
+    assert coverage_errors(d) == []
+
+
 def test_city_chrome_is_stripped_but_addressable(city_parsed):
     d = city_parsed
     chrome = "".join(d.slice(s) for s in d.chrome)
