@@ -541,7 +541,7 @@ class _Extract:
     def references(self) -> None:
         doc, folded = self.doc, self.doc.folded
         own_titles = {re.sub(r"\s+", "", doc.slice(z.heading)) for z in doc.clauses if z.heading}
-        own_titles |= {doc.title or ""}
+        own_titles |= {re.sub(r"\s+", "", doc.title or "")}
         for c in doc.walk():
             own = c.own
             refs: list[Reference] = []
@@ -549,7 +549,10 @@ class _Extract:
                 if folded.find("号", own.start, own.end) >= 0 else []
             used: set[int] = set()
             for m in _TITLE.finditer(folded, own.start, own.end):
-                title = re.sub(r"\s+", "", doc.text[m.start(1):m.end(1)])
+                # 《财政部 税务总局 …关于…》: a space separates co-issuers; a run of them (full-width
+                # too) is kept as one. Keys matching a document (its IRI, internal titles) drop them.
+                title = re.sub(r"\s+", " ", doc.text[m.start(1):m.end(1)]).strip()
+                key = title.replace(" ", "")
                 end, number = m.end(), None
                 follow = re.match(r"\s*\(\s*", folded[m.end():m.end() + 3])
                 if follow:
@@ -557,7 +560,7 @@ class _Extract:
                         if ns == m.end() + follow.end() and folded[ne:ne + 1] == ")":
                             number, end = value, ne + 1
                             used.add(k)
-                kind = "internal" if title in own_titles or any(title in t for t in own_titles if t) else \
+                kind = "internal" if key in own_titles or any(key in t for t in own_titles if t) else \
                     "law" if _LAW.match(title) else "document"
                 refs.append(Reference(m.start(), end, clause=c.id, title=title, number=number, kind=kind))
             for k, (ns, ne, value) in enumerate(numbers):

@@ -156,7 +156,8 @@ class Assignment(Span):
 
 @dataclass(slots=True)
 class Reference(Span):
-    """A cited document: 《title》, a document number, or both."""
+    """A cited document: 《title》, a document number, or both. `title` as written, each run
+    of spaces in it (full-width too: they separate co-issuers) one ASCII space."""
 
     id: str = ""
     clause: str = ""

@@ -203,7 +203,7 @@ def test_references(county, city):
         ("祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度", None, "internal", "cites"),
         ("关于做好3岁以下婴幼儿照护服务发展工作的通知", None, "document", "based_on"),
         ("划拨用地目录", None, "document", "cites"),
-        ("财政部税务总局发展改革委民政部商务部卫生健康委关于养老、托育、家政等社区家庭服务业优惠政策的公告",
+        ("财政部 税务总局 发展改革委 民政部 商务部 卫生健康委关于养老、托育、家政等社区家庭服务业优惠政策的公告",
          "财政部公告2019年第76号", "document", "cites"),
     ]
     got = refs(city)
@@ -218,6 +218,22 @@ def test_references(county, city):
     for doc in (county, city):
         for r in doc.facts.references:
             assert doc.clause(r.clause).contains(r)
+
+
+def test_cited_titles_keep_the_space_between_co_issuers(county, city):
+    """《财政部 税务总局 …关于…》: the spaces separate the issuers. A run of spaces (full-width
+    too) is kept as one ASCII space; the cited document's IRI ignores them, as before."""
+    from extractor.graph import cited_document_iri
+    from extractor.pipeline import process_bytes
+
+    assert county.facts.references[-1].title == \
+        "财政部 税务总局 发展改革委 民政部 商务部 卫生健康委关于养老、托育、家政等社区家庭服务业优惠政策的公告"
+    assert city.facts.references[1].title == "中共中央 国务院关于优化生育政策促进人口长期均衡发展的决定"
+    doc = process_bytes("某县人民政府关于某事的通知\n\n一、依据\n根据《中共中央\u3000 国务院关于某事的意见》制定。\n"
+                        "根据《中共中央国务院关于某事的意见》执行。\n".encode(), "t.txt")
+    spaced, plain = (r.title for r in doc.facts.references)
+    assert (spaced, plain) == ("中共中央 国务院关于某事的意见", "中共中央国务院关于某事的意见")
+    assert cited_document_iri(None, spaced) == cited_document_iri(None, plain)
 
 
 def test_brackets_lost_number_is_still_read():
