@@ -126,6 +126,19 @@ def _number_value(m: re.Match) -> str:
     return f"{m.group(1)}〔{m.group(4)}〕{m.group(5)}号"  # brackets lost: 国办发201915号
 
 
+def _numbers(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, normalised value) of each document number (文号) in [start, end)."""
+    if folded.find("号", start, end) < 0:
+        return []
+    return [(m.start(), m.end(), _number_value(m)) for m in _NUMBER.finditer(folded, start, end)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of `spans` (sorted, disjoint)."""
+    k = bisect.bisect_right(spans, (start, float("inf"))) - 1  # the last span starting at or before
+    return k >= 0 and spans[k][1] >= end
+
+
 class _Extract:
     def __init__(self, doc: Document):
         self.doc = doc
@@ -138,9 +151,14 @@ class _Extract:
         self.post_count: dict[str, int] = {}  # clause → posts numbered so far
         # The department matcher runs once per zone; every later question about a span
         # (a heading, a task tag, a list) reads the matches inside it.
+        # The document numbers of each clause's own text, read once (references() cites them):
+        # a department inside one (财政部 of 财政部公告2019年第76号) is its issuer code, not a mention.
+        self.numbers = {c.id: _numbers(doc.folded, c.own.start, c.own.end) for c in doc.walk()}
+        in_numbers = sorted((s, e) for found in self.numbers.values() for s, e, _ in found)
         self.matches = [m for z in doc.clauses
                         for m in find_departments(doc.text, z.start, z.end, default_prefix=self.prefix,
-                                                    folded=doc.folded)]
+                                                    folded=doc.folded)
+                        if not _inside(in_numbers, m.start, m.end)]
         self.match_starts = [m.start for m in self.matches]
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
@@ -545,8 +563,7 @@ class _Extract:
         for c in doc.walk():
             own = c.own
             refs: list[Reference] = []
-            numbers = [(m.start(), m.end(), _number_value(m)) for m in _NUMBER.finditer(folded, own.start, own.end)] \
-                if folded.find("号", own.start, own.end) >= 0 else []
+            numbers = self.numbers[c.id]
             used: set[int] = set()
             for m in _TITLE.finditer(folded, own.start, own.end):
                 # 《财政部 税务总局 …关于…》: a space separates co-issuers; a run of them (full-width

@@ -79,6 +79,15 @@ def test_department_names_are_normalised(county, city):
     assert "祁门县所在省/health" in c  # 省卫生健康委: the province, unnamed in the notice
 
 
+def test_no_mention_inside_a_document_number(county, city):
+    """（财政部公告2019年第76号）: 财政部 there is the number's issuer code, not a department
+    the notice names; 财政部 in prose ("按照财政部等六部委《…》") still is."""
+    for doc in (county, city):
+        number = doc.text.index("财政部公告2019年第76号")
+        assert [m.start for m in doc.facts.departments["国家/finance"].mentions if m.start == number] == []
+    assert [city.text[m.start:m.end + 1] for m in city.facts.departments["国家/finance"].mentions] == ["财政部等"]
+
+
 # --- duties --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("fixture,part,members", [("county", "main/4", COUNTY_MEMBERS), ("city", "att1/4", CITY_MEMBERS)])
