@@ -28,7 +28,7 @@ STATEMENT_END = re.compile(r"[。;\n]")
 @dataclass(frozen=True)
 class Cues:
     roles: tuple[tuple[str, str], ...]  # (cue, role), longest cue first
-    actions: re.Pattern  # alternation of action labels, longest first
+    actions: re.Pattern  # alternation of action labels and of nouns holding one, longest first
     action_of: dict[str, str]  # label -> concept local name
     rule_kinds: tuple[tuple[str, str], ...]  # (cue, kind)
     periods: tuple[tuple[str, str], ...]  # (cue, ISO duration)
@@ -67,7 +67,8 @@ def cues() -> Cues:
         elif "/cue/" in s:
             parts[local] = tuple(cue_words)
     by_len = lambda pairs: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
-    alternation = "|".join(map(re.escape, sorted(actions, key=lambda a: (-len(a), a))))
+    words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
+    alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
     words = sorted({w for _, cue_words in setup.values() for w in cue_words})
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), by_len(periods),
                 tuple(irregular), parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"))
@@ -321,6 +322,8 @@ class _Extract:
                 break
         quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(self.doc.folded, s, e)]
         for m in self.cues.actions.finditer(self.doc.folded, s, e):
+            if m.group(0) not in self.cues.action_of:  # a noun holding a label: 建设用地
+                continue
             if not any(a <= m.start() < b for a, b in quoted):  # 按照“集中统筹…”原则 is not the verb
                 return role, self.doc.text[m.start():m.end()], self.cues.action_of[m.group(0)]
         return role, "", ""

@@ -127,6 +127,20 @@ def test_duty_statements_split_with_role_and_action(county, city):
     assert len(county.facts.duties) == 55 and len(city.facts.duties) == 48
 
 
+def test_action_is_a_verb_not_a_cue_inside_a_noun(county, city):
+    """建设用地 is land to build on: its 建设 is not the duty's action, the verb after it is;
+    依法逐步实行…准入制度 has the action 实行."""
+    def action(doc, duty_id):
+        d = next(d for d in doc.facts.duties if d.id == duty_id)
+        return d.action, d.action_concept
+
+    assert action(county, "main/4/9/d3") == ("划拨", "allocate")  # …机构建设用地予以划拨
+    assert action(city, "att1/4/8/d2") == ("优先安排", "allocate")  # …建设用地指标的,给予优先安排
+    assert action(city, "att1/4/8/d3") == ("保障", "guarantee")  # …机构建设用地,优先予以保障
+    assert action(county, "main/4/14/d1") == ("建设", "build")  # 在旅游景区建设母婴设施: a verb
+    assert action(county, "main/4/8/d4") == ("实行", "implement")
+
+
 def test_market_regulation_duties_on_both_sides(county, city):
     for doc in (county, city):
         texts = " ".join(d.text for d in doc.facts.duties if key(doc, d.department) == MARKET)
