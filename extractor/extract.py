@@ -28,7 +28,7 @@ STATEMENT_END = re.compile(r"[。;\n]")
 @dataclass(frozen=True)
 class Cues:
     roles: tuple[tuple[str, str], ...]  # (cue, role), longest cue first
-    actions: re.Pattern  # alternation of action labels, longest first
+    actions: re.Pattern  # alternation of action labels and of nouns holding one, longest first
     action_of: dict[str, str]  # label -> concept local name
     rule_kinds: tuple[tuple[str, str], ...]  # (cue, kind)
     periods: tuple[tuple[str, str], ...]  # (cue, ISO duration)
@@ -67,7 +67,8 @@ def cues() -> Cues:
         elif "/cue/" in s:
             parts[local] = tuple(cue_words)
     by_len = lambda pairs: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
-    alternation = "|".join(map(re.escape, sorted(actions, key=lambda a: (-len(a), a))))
+    words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
+    alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
     words = sorted({w for _, cue_words in setup.values() for w in cue_words})
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), by_len(periods),
                 tuple(irregular), parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"))
@@ -128,6 +129,19 @@ def _number_value(m: re.Match) -> str:
     return f"{m.group(1)}〔{m.group(4)}〕{m.group(5)}号"  # brackets lost: 国办发201915号
 
 
+def _numbers(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, normalised value) of each document number (文号) in [start, end)."""
+    if folded.find("号", start, end) < 0:
+        return []
+    return [(m.start(), m.end(), _number_value(m)) for m in _NUMBER.finditer(folded, start, end)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of `spans` (sorted, disjoint)."""
+    k = bisect.bisect_right(spans, (start, float("inf"))) - 1  # the last span starting at or before
+    return k >= 0 and spans[k][1] >= end
+
+
 class _Extract:
     def __init__(self, doc: Document):
         self.doc = doc
@@ -140,9 +154,14 @@ class _Extract:
         self.post_count: dict[str, int] = {}  # clause → posts numbered so far
         # The department matcher runs once per zone; every later question about a span
         # (a heading, a task tag, a list) reads the matches inside it.
+        # The document numbers of each clause's own text, read once (references() cites them):
+        # a department inside one (财政部 of 财政部公告2019年第76号) is its issuer code, not a mention.
+        self.numbers = {c.id: _numbers(doc.folded, c.own.start, c.own.end) for c in doc.walk()}
+        in_numbers = sorted((s, e) for found in self.numbers.values() for s, e, _ in found)
         self.matches = [m for z in doc.clauses
                         for m in find_departments(doc.text, z.start, z.end, default_prefix=self.prefix,
-                                                    folded=doc.folded)]
+                                                    folded=doc.folded)
+                        if not _inside(in_numbers, m.start, m.end)]
         self.match_starts = [m.start for m in self.matches]
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
@@ -361,6 +380,8 @@ class _Extract:
                 break
         quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(self.doc.folded, s, e)]
         for m in self.cues.actions.finditer(self.doc.folded, s, e):
+            if m.group(0) not in self.cues.action_of:  # a noun holding a label: 建设用地
+                continue
             if not any(a <= m.start() < b for a, b in quoted):  # 按照“集中统筹…”原则 is not the verb
                 return role, self.doc.text[m.start():m.end()], self.cues.action_of[m.group(0)]
         return role, "", ""
@@ -602,15 +623,17 @@ class _Extract:
     def references(self) -> None:
         doc, folded = self.doc, self.doc.folded
         own_titles = {re.sub(r"\s+", "", doc.slice(z.heading)) for z in doc.clauses if z.heading}
-        own_titles |= {doc.title or ""}
+        own_titles |= {re.sub(r"\s+", "", doc.title or "")}
         for c in doc.walk():
             own = c.own
             refs: list[Reference] = []
-            numbers = [(m.start(), m.end(), _number_value(m)) for m in _NUMBER.finditer(folded, own.start, own.end)] \
-                if folded.find("号", own.start, own.end) >= 0 else []
+            numbers = self.numbers[c.id]
             used: set[int] = set()
             for m in _TITLE.finditer(folded, own.start, own.end):
-                title = re.sub(r"\s+", "", doc.text[m.start(1):m.end(1)])
+                # 《财政部 税务总局 …关于…》: a space separates co-issuers; a run of them (full-width
+                # too) is kept as one. Keys matching a document (its IRI, internal titles) drop them.
+                title = re.sub(r"\s+", " ", doc.text[m.start(1):m.end(1)]).strip()
+                key = title.replace(" ", "")
                 end, number = m.end(), None
                 follow = re.match(r"\s*\(\s*", folded[m.end():m.end() + 3])
                 if follow:
@@ -618,7 +641,7 @@ class _Extract:
                         if ns == m.end() + follow.end() and folded[ne:ne + 1] == ")":
                             number, end = value, ne + 1
                             used.add(k)
-                kind = "internal" if title in own_titles or any(title in t for t in own_titles if t) else \
+                kind = "internal" if key in own_titles or any(key in t for t in own_titles if t) else \
                     "law" if _LAW.match(title) else "document"
                 refs.append(Reference(m.start(), end, clause=c.id, title=title, number=number, kind=kind))
             for k, (ns, ne, value) in enumerate(numbers):

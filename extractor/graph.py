@@ -617,7 +617,7 @@ class _Builder:
             try:
                 clause = self.doc.clause(a.clause)
                 text = self.text(clause.heading.start, clause.heading.end) if clause.heading else \
-                    self.text(clause.own.start, min(clause.own.end, a.start))
+                    self.text(clause.own.start, min(clause.own.end, a.start))[len(clause.label):]
             except KeyError:
                 text = ""
             text = text.strip().rstrip("。.:：;；")

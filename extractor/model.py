@@ -55,7 +55,8 @@ class Span:
 
 @dataclass(slots=True)
 class Field(Span):
-    """One header/footer fact: `name` (e.g. ``doc_number``), its normalised `value`."""
+    """One header/footer fact: `name` (e.g. ``doc_number``), its normalised `value` (an
+    ``attachment`` no 附件说明 names is read off the attachment's own title)."""
 
     name: str = ""
     value: str = ""
@@ -155,7 +156,8 @@ class Assignment(Span):
 
 @dataclass(slots=True)
 class Reference(Span):
-    """A cited document: 《title》, a document number, or both."""
+    """A cited document: 《title》, a document number, or both. `title` as written, each run
+    of spaces in it (full-width too: they separate co-issuers) one ASCII space."""
 
     id: str = ""
     clause: str = ""

@@ -519,6 +519,15 @@ class _Parse:
             self.field("attachment", value, parts[0][0], parts[-1][1])
         return j
 
+    def attachment_titles(self, zones: list[Clause]) -> None:
+        """An attachment no 附件说明 names ("附件:" alone on its line, the attachment below it)
+        is named by its own title. Notes name attachments in order: the first n have one."""
+        noted = sum(f.name == "attachment" for f in self.fields)
+        for z in [z for z in zones if z.id.startswith("att") and z.label][noted:]:
+            if z.heading:  # the field points at the title; the title stays the zone's
+                value = re.sub(r"\s+", "", self.doc.text[z.heading.start:z.heading.end])
+                self.field("attachment", value, z.heading.start, z.heading.end)
+
     # 4. zones → clause trees
     def zones(self) -> list[Clause]:
         out: list[Clause] = []
@@ -666,6 +675,7 @@ def parse(doc: Document) -> Document:
     body_end = p.bottom(body_start)
     p.body(body_start, body_end)
     doc.clauses = p.zones()
+    p.attachment_titles(doc.clauses)
     doc.header = p.spans("header")
     doc.chrome = p.spans("chrome")
     doc.fields = _canonical_fields(doc, p.fields)

@@ -36,7 +36,8 @@ def print_tree(doc: Document, width: int = 48) -> None:
             cells = " | ".join(doc.slice(x).replace(" ", "") for x in c.cells)
             label = f"[cyan]{escape(c.id)}[/] {escape(cells)}"
         else:
-            heading = doc.slice(c.heading) if c.heading else doc.text[c.own.start:c.own.end]
+            # without a heading of its own, the clause's text after its label (shown just before)
+            heading = doc.slice(c.heading) if c.heading else doc.text[c.own.start:c.own.end][len(c.label):]
             heading = " ".join(heading.split())
             heading = heading[:width] + ("…" if len(heading) > width else "")
             label = f"[cyan]{escape(c.id)}[/] [bold]{escape(c.label)}[/] {escape(heading)}"

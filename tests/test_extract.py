@@ -79,6 +79,15 @@ def test_department_names_are_normalised(county, city):
     assert "祁门县所在省/health" in c  # 省卫生健康委: the province, unnamed in the notice
 
 
+def test_no_mention_inside_a_document_number(county, city):
+    """（财政部公告2019年第76号）: 财政部 there is the number's issuer code, not a department
+    the notice names; 财政部 in prose ("按照财政部等六部委《…》") still is."""
+    for doc in (county, city):
+        number = doc.text.index("财政部公告2019年第76号")
+        assert [m.start for m in doc.facts.departments["国家/finance"].mentions if m.start == number] == []
+    assert [city.text[m.start:m.end + 1] for m in city.facts.departments["国家/finance"].mentions] == ["财政部等"]
+
+
 # --- duties --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("fixture,part,members", [("county", "main/4", COUNTY_MEMBERS), ("city", "att1/4", CITY_MEMBERS)])
@@ -117,6 +126,20 @@ def test_duty_statements_split_with_role_and_action(county, city):
     assert hr.role == "lead" and hr.text.startswith("负责牵头推动落实相关产休假政策")
     # the city's 48 in its departments' items, and 6 in the running text of its plan (see below)
     assert len(county.facts.duties) == 55 and len(city.facts.duties) == 54
+
+
+def test_action_is_a_verb_not_a_cue_inside_a_noun(county, city):
+    """建设用地 is land to build on: its 建设 is not the duty's action, the verb after it is;
+    依法逐步实行…准入制度 has the action 实行."""
+    def action(doc, duty_id):
+        d = next(d for d in doc.facts.duties if d.id == duty_id)
+        return d.action, d.action_concept
+
+    assert action(county, "main/4/9/d3") == ("划拨", "allocate")  # …机构建设用地予以划拨
+    assert action(city, "att1/4/8/d2") == ("优先安排", "allocate")  # …建设用地指标的,给予优先安排
+    assert action(city, "att1/4/8/d3") == ("保障", "guarantee")  # …机构建设用地,优先予以保障
+    assert action(county, "main/4/14/d1") == ("建设", "build")  # 在旅游景区建设母婴设施: a verb
+    assert action(county, "main/4/8/d4") == ("实行", "implement")
 
 
 def test_market_regulation_duties_on_both_sides(county, city):
@@ -204,7 +227,7 @@ def test_references(county, city):
         ("祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度", None, "internal", "cites"),
         ("关于做好3岁以下婴幼儿照护服务发展工作的通知", None, "document", "based_on"),
         ("划拨用地目录", None, "document", "cites"),
-        ("财政部税务总局发展改革委民政部商务部卫生健康委关于养老、托育、家政等社区家庭服务业优惠政策的公告",
+        ("财政部 税务总局 发展改革委 民政部 商务部 卫生健康委关于养老、托育、家政等社区家庭服务业优惠政策的公告",
          "财政部公告2019年第76号", "document", "cites"),
     ]
     got = refs(city)
@@ -219,6 +242,22 @@ def test_references(county, city):
     for doc in (county, city):
         for r in doc.facts.references:
             assert doc.clause(r.clause).contains(r)
+
+
+def test_cited_titles_keep_the_space_between_co_issuers(county, city):
+    """《财政部 税务总局 …关于…》: the spaces separate the issuers. A run of spaces (full-width
+    too) is kept as one ASCII space; the cited document's IRI ignores them, as before."""
+    from extractor.graph import cited_document_iri
+    from extractor.pipeline import process_bytes
+
+    assert county.facts.references[-1].title == \
+        "财政部 税务总局 发展改革委 民政部 商务部 卫生健康委关于养老、托育、家政等社区家庭服务业优惠政策的公告"
+    assert city.facts.references[1].title == "中共中央 国务院关于优化生育政策促进人口长期均衡发展的决定"
+    doc = process_bytes("某县人民政府关于某事的通知\n\n一、依据\n根据《中共中央\u3000 国务院关于某事的意见》制定。\n"
+                        "根据《中共中央国务院关于某事的意见》执行。\n".encode(), "t.txt")
+    spaced, plain = (r.title for r in doc.facts.references)
+    assert (spaced, plain) == ("中共中央 国务院关于某事的意见", "中共中央国务院关于某事的意见")
+    assert cited_document_iri(None, spaced) == cited_document_iri(None, plain)
 
 
 def test_brackets_lost_number_is_still_read():

@@ -233,6 +233,19 @@ def test_task_tag_gives_one_assignment_per_department(city):
         assert quote(city, t) == "(市财政局、发展改革委、卫生健康委按职责分工负责)"
 
 
+def test_task_without_heading_is_its_text_after_the_label():
+    """A task clause with no heading of its own: its text up to the tag, not its label too."""
+    from extractor.pipeline import process_bytes
+
+    text = ("某市人民政府办公室关于印发方案的通知\n\n各旗县区人民政府:\n一、主要任务\n"
+            "（一）扩大托育服务供给，推动机构建设，完善服务设施（市卫生健康委负责）。\n")
+    doc = process_bytes(text.encode(), "t.txt")
+    assert doc.clause("main/1/1").heading is None
+    quads = to_rdf(doc)
+    [task] = subjects_of_type(quads, PK + "TaskAssignment")
+    assert value(quads, task, PK + "dutyText") == "扩大托育服务供给，推动机构建设，完善服务设施"
+
+
 def test_organisations_per_jurisdiction_and_concept(county):
     health = f"{B}jurisdiction/祁门县/org/health"
     assert value(county, health, ORG + "classification") == DEPT + "health"

@@ -77,6 +77,18 @@ def test_city_header(city_parsed):
     assert d.jurisdiction.name == "巴彦淖尔市" and d.jurisdiction.prefix == "市"
 
 
+def test_city_attachment_is_named_by_its_title(city_parsed):
+    """"附件:" alone on its line, the attachment itself below: no 附件说明 names it, so its
+    title does — the same field as the county's note, pointing at the title as written."""
+    d = city_parsed
+    [f] = d.fields_named("attachment")
+    assert f.value == "巴彦淖尔市促进3岁以下婴幼儿照护服务发展工作联席会议制度"
+    assert d.text[f.start:f.end] == f.value
+    title = d.clause("att1").heading
+    assert (f.start, f.end) == (title.start, title.end)  # a name for the title, not another place of it
+    assert coverage_errors(d) == []
+
+
 def test_city_chrome_is_stripped_but_addressable(city_parsed):
     d = city_parsed
     chrome = "".join(d.slice(s) for s in d.chrome)
@@ -109,6 +121,7 @@ def test_coverage_invariant(path):
     for c in d.walk():  # clause texts are exact slices; labels and headings sit inside
         assert d.text[c.start:c.end] == d.slice(c)
         assert d.text[c.start:c.start + len(c.label)] == c.label
+        assert c.heading is None or c.heading.start >= c.start + len(c.label)  # never the label again
     for f in d.fields:
         assert 0 <= f.start <= f.end <= len(d.text)
 
@@ -260,3 +273,19 @@ def test_cli_parse_tree_and_errors(tmp_path):
 
     res = CliRunner().invoke(app, ["parse", str(CITY)])
     assert res.exit_code == 0 and "att1/4/17" in res.stdout and "市消防救援支队" in res.stdout
+
+
+def test_cli_parse_tree_shows_a_label_once():
+    """A clause without a heading of its own (its heading is None: extract reads duties only
+    from clauses led by one) shows its text after its label in the tree, not the label twice."""
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    for path, clauses in ((COUNTY, {"main/5/1": "（一）"}),
+                          (next(p for p in EXTRA if p.name.startswith("xinganmeng")), {"main/8/2": "(2)", "main/8/3": "(3)"})):
+        res = CliRunner().invoke(app, ["parse", str(path)], env={"COLUMNS": "240"})
+        assert res.exit_code == 0, res.output
+        for cid, label in clauses.items():
+            line = next(ln for ln in res.stdout.splitlines() if f" {cid} " in ln)
+            assert line.count(label) == 1, line
