@@ -3,8 +3,9 @@
 `load` fills `text`; `parse` fills the header fields, the chrome spans and the clause
 tree; `extract` fills `facts`. Every clause and every fact is a `[start, end)` span of
 `Document.text`, which is never rewritten: matching runs on `Document.folded`, a
-same-length character mapping of it (full-width digits and brackets folded to ASCII),
-so an offset found in one is valid in the other.
+same-length character mapping of it (full-width digits and brackets folded to ASCII,
+zero-width characters to spaces, a lone CR — old Mac line ends — to a line feed), so an
+offset found in one is valid in the other.
 """
 from __future__ import annotations
 
@@ -15,9 +16,12 @@ from operator import attrgetter
 from typing import Iterator
 
 # Same-length folding used for matching only (offsets stay valid in the original).
-_FULL = "０１２３４５６７８９（）［］【】〔〕：；，．　！？／－"
-_HALF = "0123456789()[][][]:;,. !?/-"
+# Zero-width characters (pasted from web pages) fold to spaces, so they never split a word
+# or hide a numbering label: "\u200b（一）" opens a clause.
+_FULL = "０１２３４５６７８９（）［］【】〔〕：；，．　！？／－\u200b\u200c\u200d\u2060\ufeff"
+_HALF = "0123456789()[][][]:;,. !?/-     "
 FOLD = str.maketrans(_FULL, _HALF)
+_LONE_CR = re.compile("\r(?!\n)")
 
 
 def name_key(text: str) -> str:
@@ -248,6 +252,8 @@ class Document:
     def __post_init__(self) -> None:
         if not self.folded:
             self.folded = self.text.translate(FOLD)
+            if "\r" in self.folded:  # lines end in CR alone: the line feeds they stand for
+                self.folded = _LONE_CR.sub("\n", self.folded)
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

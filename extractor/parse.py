@@ -128,7 +128,9 @@ class Line:
 
 
 def split_lines(doc: Document) -> list[Line]:
-    text, folded, out, pos = doc.text, doc.folded, [], 0
+    # Lines of the folded text: a lone CR ends a line there, a zero-width space is a space.
+    text = folded = doc.folded
+    out, pos = [], 0
     n = len(text)
     while pos <= n:
         nl = text.find("\n", pos)
@@ -145,7 +147,31 @@ def split_lines(doc: Document) -> list[Line]:
         if nl < 0:
             break
         pos = nl + 1
-    return out
+    return _untab_indented(out, text)
+
+
+def _untab_indented(lines: list[Line], text: str) -> list[Line]:
+    """A text that indents its paragraphs with tabs ("\t一、总则", "\t（一）县卫生健康委。…")
+    has no table in those lines: when two or more tab-led lines would open a numbered
+    clause, a line led by no more tabs than they are is a paragraph, not a cell (a cell is
+    led by more, or is one of a tab-separated row's)."""
+    def tabs(ln: Line) -> int:
+        return text.count("\t", text.rfind("\n", 0, ln.start) + 1, ln.start)
+
+    led = [ln for ln in lines if ln.tab and not ln.blank and "\t" not in text[ln.start:ln.end]]
+    opening = []
+    for ln in led:
+        ln.tab = False
+        if _number_of(ln) is not None:
+            opening.append(tabs(ln))
+        ln.tab = True
+    if len(opening) < 2:
+        return lines
+    indent = max(opening)
+    for ln in led:
+        if tabs(ln) <= indent:
+            ln.tab = False
+    return lines
 
 
 def _short_plain(line: Line, limit: int = TITLE_MAX) -> bool:
@@ -605,7 +631,7 @@ class _Parse:
         cells = [(m.start() + ln.start, m.end() + ln.start)
                  for m in re.finditer(r"[^\t]+", self.doc.text[ln.start:ln.end])]
         cells = [(s + len(self.doc.text[s:e]) - len(self.doc.text[s:e].lstrip()), e) for s, e in cells]
-        starts_row = row is None or row.end < ln.start - 1 and "\n\n" in self.doc.text[row.end:ln.start].replace(" ", "").replace("\t", "").replace("\r", "") \
+        starts_row = row is None or row.end < ln.start - 1 and "\n\n" in self.doc.folded[row.end:ln.start].replace(" ", "").replace("\t", "").replace("\r", "") \
             or len(cells) > 1
         if starts_row:
             close_to(99)

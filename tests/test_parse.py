@@ -154,6 +154,28 @@ def test_an_attachment_of_short_lines_is_covered(form):
     assert coverage_errors(tiny) == [] and tiny.slice(tiny.clause("att1")).endswith("冯有林")
 
 
+@pytest.mark.parametrize("quirk", ["lone CR", "zero-width space", "tab indent"])
+@pytest.mark.parametrize("path", [COUNTY, CITY], ids=lambda p: p.name)
+def test_text_quirks_read_as_the_plain_text(path, quirk):
+    """Old Mac line ends (CR alone), zero-width spaces pasted from a web page before
+    numbering labels, paragraphs indented with a tab: the same header, clauses and facts
+    as the plain text (they gave 0 or 1 duty of 55)."""
+    from extractor.pipeline import process_bytes
+
+    text = path.read_text(encoding="utf-8")
+    changed = {"lone CR": lambda t: t.replace("\n", "\r"),
+               "zero-width space": lambda t: t.replace("（", "\u200b（").replace("一、", "\ufeff一、"),
+               "tab indent": lambda t: t.replace("\n", "\n\t")}[quirk](text)
+    plain, odd = process_bytes(text.encode(), "x.txt"), process_bytes(changed.encode(), "x.txt")
+    assert coverage_errors(odd) == []
+    assert (odd.doc_number, odd.title, odd.jurisdiction) == (plain.doc_number, plain.title, plain.jurisdiction)
+    assert [(c.id, c.label) for c in odd.walk()] == [(c.id, c.label) for c in plain.walk()]
+    facts = lambda d: ([(x.department, x.role, x.action) for x in d.facts.duties],  # noqa: E731
+                       [(a.departments, a.role) for a in d.facts.assignments],
+                       d.facts.meeting.members, len(d.facts.meeting.rules), [p.role for p in d.facts.posts])
+    assert facts(odd) == facts(plain)
+
+
 def test_coverage_check_bites(county_parsed):
     """Lose text, overlap two places, or break nesting: the check must complain each time."""
     import copy
