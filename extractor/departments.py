@@ -58,7 +58,9 @@ class DepartmentMatch:
     each item of "市场监督管理、教育…等部门"), not a body; `collective` an address to all
     lower bodies together ("各旗县区人民政府"); `national` a national body (国家卫生健康委,
     住房城乡建设部; `prefix` is then None); `former` a name from before a reform (卫生局);
-    `tier` the level whose name `canonical` is (county, city, province, national).
+    `tier` the level whose name `canonical` is (county, city, province, national); `label`
+    the registry label written (squeezed, without its prefix: 卫生健康委员会, 办公厅) and
+    `short` whether it is an abbreviation (a skos:hiddenLabel: 卫健委).
     """
 
     start: int
@@ -74,6 +76,8 @@ class DepartmentMatch:
     collective: bool = False
     former: bool = False
     tier: str | None = None
+    label: str = ""
+    short: bool = False
 
 
 # --- the registry ------------------------------------------------------------------------------
@@ -85,6 +89,7 @@ class _Label:
     tier: str | None = None  # a level-specific label
     former: bool = False
     bound: bool = False  # names the body only with a written or inherited prefix
+    short: bool = False  # an abbreviation (skos:hiddenLabel)
 
 
 @dataclass(slots=True)
@@ -223,18 +228,21 @@ def _index(concepts: dict[str, _Concept]) -> tuple[dict, dict, dict]:
     domains: dict[str, str] = {}
     infix: dict[tuple[str, str], str] = {}
 
-    def add(label: str, concept: str, tier: str | None = None, former: bool = False, bound: bool = False) -> None:
+    def add(label: str, concept: str, tier: str | None = None, former: bool = False, bound: bool = False,
+            short: bool = False) -> None:
         key = _norm(label)
         old = labels.get(key)
         if old is not None and old.concept != concept:
             raise PolicykgError(f"{REGISTRY}: label {label!r} names both {old.concept} and {concept}")
         if old is not None:  # one label twice for a concept (prefLabel and prefixedLabel): merge
-            tier, former, bound = old.tier or tier, old.former or former, old.bound or bound
-        labels[key] = _Label(concept, tier, former, bound)
+            tier, former, bound, short = old.tier or tier, old.former or former, old.bound or bound, old.short and short
+        labels[key] = _Label(concept, tier, former, bound, short)
 
     for c in concepts.values():
-        for label in [c.zh, *c.alt, *c.hidden]:
+        for label in [c.zh, *c.alt]:
             add(label, c.name)
+        for label in c.hidden:
+            add(label, c.name, short=True)
         for label in c.former:
             add(label, c.name, former=True)
         for tier, names in c.levels.items():
@@ -367,6 +375,8 @@ class _Hit:
     former: bool = False
     bound: bool = False
     label_tier: str | None = None
+    label: str = ""  # the registry label matched (squeezed)
+    short: bool = False  # … an abbreviation
     standalone: bool = False  # a one-character label (县委): must be followed by a boundary
     name: str = ""  # unknown bodies: the name as written, squeezed
 
@@ -451,7 +461,8 @@ class _Scanner:
             return _Hit(m.start(), m.start() + len(pre), "known", first.concept, former=first.former,
                         label_tier=first.tier, national=True)
         hit = _Hit(m.start("lab"), m.end(), "known", info.concept, former=info.former, bound=info.bound,
-                   label_tier=info.tier, national=info.tier == "national", standalone=len(lab) == 1)
+                   label_tier=info.tier, label=lab, short=info.short, national=info.tier == "national",
+                   standalone=len(lab) == 1)
         if pre:
             hit.cs = m.start()
             self.apply_prefix(hit, pre, m.start("pre"), floor)
@@ -708,7 +719,7 @@ def _match(reg: _Registry, h: _Hit, s: int, e: int, surface: str) -> DepartmentM
         concept = reg.collective_concept[concept]
     return DepartmentMatch(s, e, surface, concept, prefix, h.inherited, canonical, concept in reg.party,
                            generic=h.kind == "generic", national=h.national, collective=h.collective,
-                           former=h.former, tier=tier)
+                           former=h.former, tier=tier, label=h.label, short=h.short)
 
 
 _EDGE = " \t\u3000\xa0\r\n、,，;；:：。.·•"

@@ -152,6 +152,7 @@ class _Extract:
         self.cues = cues()
         self.seen: set[tuple[str, int]] = set()  # (department, start) of mentions recorded
         self.post_count: dict[str, int] = {}  # clause → posts numbered so far
+        self.written: dict[str, set[tuple[bool, str]]] = {}  # department → (former?, name) as written
         # The department matcher runs once per zone; every later question about a span
         # (a heading, a task tag, a list) reads the matches inside it.
         # The document numbers of each clause's own text, read once (references() cites them):
@@ -210,10 +211,39 @@ class _Extract:
         if dep is None:
             dep = Department(did, self.display_name(m, prefix), m.concept, jname, level)
             self.facts.departments[did] = dep
+        written = self.written_name(m, prefix)
+        if written is not None:
+            self.written.setdefault(did, set()).add((m.former, written))
         if (did, m.start) not in self.seen:
             self.seen.add((did, m.start))
             dep.mentions.append(Mention(m.start, m.end, department=did, surface=m.surface, clause=clause))
         return did
+
+    def names(self) -> None:
+        """Each department's name as the notice writes it: its fullest current name when that
+        is no shorter than the registry's (县自然资源和规划局, 市人民政府办公厅, not 县政府 for
+        县人民政府); a former name when the notice writes no current one (盟卫生局 in an older
+        text); else the registry's name at its level."""
+        for did, written in self.written.items():
+            dep = self.facts.departments[did]
+            current = [n for former, n in written if not former]
+            if current:
+                best = max(current, key=lambda n: (len(n), n))
+                if len(best) >= len(dep.name):
+                    dep.name = best
+            else:
+                dep.name = max((n for _, n in written), key=lambda n: (len(n), n))
+
+    @staticmethod
+    def written_name(m: DepartmentMatch, prefix: str) -> str | None:
+        """The name as the notice writes it, at its level: 县自然资源和规划局, 市人民政府办公厅,
+        盟卫生局 (a former name) — None for an abbreviation (卫健委), a field of work, a
+        collective address, or a name with its prefix inside (团县委)."""
+        if not m.concept or m.short or m.generic or m.collective or not m.label:
+            return None
+        if m.national:
+            return re.sub(r"\s+", "", m.surface)
+        return prefix + m.label if prefix else None
 
     @staticmethod
     def display_name(m: DepartmentMatch, prefix: str) -> str:
@@ -666,5 +696,6 @@ def extract(doc: Document) -> Document:
     x.table_posts()
     x.meeting()
     x.references()
+    x.names()
     doc.facts = x.facts
     return doc

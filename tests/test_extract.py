@@ -311,6 +311,20 @@ def test_duties_in_running_text(county, city):
     assert "卫生健康部门" in {m.surface for m in city.facts.departments["巴彦淖尔市/health"].mentions}
 
 
+def test_a_department_is_named_as_the_notice_writes_it():
+    """Its fullest current name when no shorter than the registry's, a former name when the
+    notice writes no current one, else the registry's name at its level."""
+    by = {p.name.split("-")[0]: process(p) for p in EXTRA}
+    names = lambda doc: {d.concept: d.name for d in doc.facts.departments.values()}  # noqa: E731
+    jing, jiao, xing = names(by["jingzhou"]), names(by["jiaozhou"]), names(by["xinganmeng"])
+    assert jing["natural-resources"] == "市自然资源和规划局"  # not the registry's 自然资源局
+    assert "青岛市人民政府办公厅" in {d.name for d in by["jiaozhou"].facts.departments.values()}  # 办公厅 ≠ 办公室
+    assert (xing["health"], xing["ecology-environment"]) == ("盟卫生局", "盟环境保护局")  # an older text's names
+    naiman = names(by["naiman"])
+    assert naiman["health"] == "旗卫生健康委"  # 卫健委 is an abbreviation: the registry's name
+    assert jiao["government"] == "市人民政府"  # 市政府 is written too, but shorter
+
+
 def test_an_office_of_another_body_is_no_joint_meeting():
     """兴安盟's 应急指挥部 has an office (办公室设在盟林业局 …) and no 联席会议: no meeting, no
     convenor's or director's post; its office is staffed by 盟林业局's sections (办公室、计财科、
@@ -339,7 +353,7 @@ def test_cli_extract_json(tmp_path):
     assert data["document"]["jurisdiction"] == {"name": "巴彦淖尔市", "level": "city", "prefix": "市"}
     assert len(data["members"]) == 18 and len(data["assignments"]) == 20
     assert data["issuer"] == "巴彦淖尔市/government-office"
-    assert next(d["name"] for d in data["departments"] if d["id"] == data["issuer"]) == "市政府办公室"
+    assert next(d["name"] for d in data["departments"] if d["id"] == data["issuer"]) == "市人民政府办公室"
     text = CITY.read_text(encoding="utf-8")
     for d in data["duties"]:
         assert text[d["start"]:d["end"]] == d["text"]

@@ -533,7 +533,7 @@ def test_the_issuer_is_the_registry_organisation_it_names():
     doc = _process(COUNTY)
     assert doc.facts.issuer == "祁门县/government-office"
     dep = doc.facts.departments[doc.facts.issuer]
-    assert (dep.name, dep.concept) == ("县政府办公室", "government-office")
+    assert (dep.name, dep.concept) == ("县人民政府办公室", "government-office")  # as it signs
     assert [doc.text[m.start:m.end] for m in dep.mentions] == ["祁门县人民政府办公室"] and dep.mentions[0].clause == ""
     quads = to_rdf(doc)
     org = value(quads, QIMEN, ELI + "passed_by")

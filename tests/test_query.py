@@ -63,7 +63,7 @@ def test_duties_of_market_regulation_in_both_jurisdictions(store, county, city):
     assert len(city_tasks) == sum(any(concept_of(city, x) == "market-regulation" for x in a.departments)
                                   for a in city.facts.assignments) == 8
     assert {r["department"] for r in county_rows} == {"县市场监管局"}
-    assert {r["department"] for r in city_rows} == {"市市场监管局"}
+    assert {r["department"] for r in city_rows} == {"市市场监督管理局"}  # the name the city writes
     assert all(r["notice"] == COUNTY_NO and r["clause"] == "（十二）" for r in county_rows)
     assert any("食堂许可" in r["text"] for r in county_rows)
     assert any("食品安全监管" in r["text"] for r in city_duties)
