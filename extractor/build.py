@@ -57,23 +57,52 @@ BATCH_BYTES = 48 << 20  # N-Triples handed to the bulk loader at once: big batch
 IN_FLIGHT = 4  # tasks per worker submitted ahead of the results the parent has taken
 
 
-def notice_files(inputs: Iterable[str | Path]) -> list[Path]:
+def notice_files(inputs: Iterable[str | Path], out: str | Path | None = None) -> list[Path]:
     """The notice files among `inputs` (files as given; folders searched recursively for
-    .txt/.html/.docx, skipping README files and hidden paths), sorted, without duplicates."""
-    out: dict[Path, None] = {}
+    .txt/.html/.docx, skipping README files and hidden paths), sorted, without duplicates.
+
+    `out`, the output folder of a build, is never read: skipped inside a folder (``build .``
+    writes ``./outputs``), an error when an input lies in it."""
+    found: dict[Path, None] = {}
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p).parts
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.lower().startswith("readme") \
-                        and not any(part.startswith(".") for part in rel):
-                    out[f] = None
+            for f in _folder_files(p, out):
+                if f.suffix.lower() in SUFFIXES and not f.name.lower().startswith("readme"):
+                    found[f] = None
         elif p.exists():
-            out[p] = None
+            _outside(p, out)
+            found[p] = None
         else:
             raise PolicykgError(f"{p}: no such file or directory")
-    return sorted(out)
+    return sorted(found)
+
+
+def _is_output(folder: Path) -> bool:
+    """A folder `build` wrote: its store beside the manifest or `who`'s index (written first)."""
+    from .search import INDEX_FILE
+
+    return (folder / STORE_DIR).is_dir() and ((folder / MANIFEST).is_file() or (folder / INDEX_FILE).is_file())
+
+
+def _outside(path: Path, out: str | Path | None) -> None:
+    if out is not None and path.resolve().is_relative_to(Path(out).resolve()):
+        raise PolicykgError(f"{path}: inside the output folder {out} (a build never reads its own output): "
+                            "choose another -o")
+
+
+def _folder_files(folder: Path, out: str | Path | None) -> Iterator[Path]:
+    """The files under `folder`, recursively, but hidden ones (in a hidden folder) and those
+    in the output folder `out` or in any other build's output folder (its pages are no notices)."""
+    _outside(folder, out)
+    skip = Path(out).resolve() if out is not None else None
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not _is_output(Path(top, d))
+                   and (skip is None or Path(top, d).resolve() != skip)]
+        for name in names:
+            f = Path(top, name)
+            if not name.startswith(".") and f.is_file():
+                yield f
 
 
 # Files of a notice's usual formats that policykg cannot read: found in a folder, they are
@@ -83,18 +112,17 @@ UNSUPPORTED = {".doc": "old binary Word file: save it as .docx", ".wps": "WPS fi
                ".ofd": "OFD file: not read (save the text as .txt)", ".odt": "OpenDocument file: save it as .docx"}
 
 
-def unsupported_files(inputs: Iterable[str | Path]) -> dict[str, str]:
-    """Files in the folders of `inputs` that look like notices in a format policykg does not
-    read → the one-line reason."""
-    out: dict[str, str] = {}
+def unsupported_files(inputs: Iterable[str | Path], out: str | Path | None = None) -> dict[str, str]:
+    """Files in the folders of `inputs` (but the output folder `out`) that look like notices
+    in a format policykg does not read → the one-line reason."""
+    found: dict[str, str] = {}
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in UNSUPPORTED and \
-                        not any(part.startswith(".") for part in f.relative_to(p).parts):
-                    out[str(f)] = UNSUPPORTED[f.suffix.lower()]
-    return out
+            for f in sorted(_folder_files(p, out)):
+                if f.suffix.lower() in UNSUPPORTED:
+                    found[str(f)] = UNSUPPORTED[f.suffix.lower()]
+    return found
 
 
 @dataclass
@@ -523,11 +551,11 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
     if reports and views:  # each notice's page, written beside its files by the worker reading it
         per_notice += (PAGE,)
     out = Path(out_dir)
-    files = notice_files(inputs)
+    files = notice_files(inputs, out)
     if not files:
         raise PolicykgError("no notices (.txt, .html, .docx) in " + ", ".join(map(str, inputs)))
     _writable(out)
-    unreadable = unsupported_files(inputs)
+    unreadable = unsupported_files(inputs, out)
     store = open_store(out / STORE_DIR)
     manifest_path = out / MANIFEST
     settings = _settings(base, persons)

@@ -111,7 +111,7 @@ def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or fol
         pairs = [tuple(x.strip() for x in c.replace("，", ",").split(",")) for c in compare]
         if any(len(p) != 2 or not all(p) for p in pairs):
             raise PolicykgError("--compare takes two notices as A,B")
-    files = notice_files(inputs)
+    files = notice_files(inputs, out)
     with progress_bar(len(files), "building", quiet) as advance:
         result = run_build(inputs, out, base=base, persons=not no_persons, force=force, jobs=jobs,
                            pairs=pairs, views=not no_views, on_done=lambda path, error: advance())

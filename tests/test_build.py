@@ -4,6 +4,7 @@ hash, bad files are reported without stopping the batch; and the corpus generato
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -53,9 +54,9 @@ def serial(inputs, tmp_path_factory):
     return out, build(inputs, out, jobs=1)
 
 
-def policykg(*args):
+def policykg(*args, cwd=ROOT):
     return subprocess.run([sys.executable, "-m", "extractor", *map(str, args)], capture_output=True, text=True,
-                          cwd=ROOT)
+                          cwd=cwd)
 
 
 # --- determinism ------------------------------------------------------------------------------------------
@@ -272,6 +273,42 @@ def test_notice_files_skips_readme_and_hidden(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "n.txt").write_text("x")
     assert notice_files([tmp_path]) == [tmp_path / "sub" / "n.txt"]
+
+
+def test_the_output_folder_is_never_read_as_input(tmp_path):
+    """`build .` writes into ./outputs by default: a second run must not read its own pages
+    (views/*.html, compare.html) back as notices; nor `build DIR -o DIR/out` — nor the
+    output folder of another build inside DIR."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(COUNTY, src / COUNTY.name)
+    shutil.copy(CITY, src / CITY.name)
+    for _ in range(2):
+        res = policykg("build", ".", "-q", "--no-views", cwd=src)
+        assert res.returncode == 0, res.stderr
+    res = policykg("build", ".", "-q", cwd=src)  # with views and compare.html, then once more
+    assert res.returncode == 0, res.stderr
+    res = policykg("build", ".", "-q", cwd=src)
+    assert res.returncode == 0, res.stderr
+    files = json.loads((src / "outputs" / MANIFEST).read_text(encoding="utf-8"))["files"]
+    assert sorted(files) == sorted([COUNTY.name, CITY.name])
+    assert (src / "outputs" / "views" / "departments.html").exists()
+    assert notice_files([src], src / "outputs") == sorted([src / COUNTY.name, src / CITY.name])
+    build([src], src / "out", jobs=1)  # outputs/, another build's output folder, is not read either
+    again = build([src], src / "out", jobs=1)
+    assert again.processed == [] and sorted(again.notices) == sorted(map(str, [src / COUNTY.name, src / CITY.name]))
+
+
+def test_an_input_inside_the_output_folder_is_refused(tmp_path):
+    out = tmp_path / "out"
+    (out / "in").mkdir(parents=True)
+    shutil.copy(COUNTY, out / "in" / COUNTY.name)
+    for arg in ("out", "out/in", f"out/in/{COUNTY.name}"):
+        res = policykg("build", arg, "-o", "out", "-q", cwd=tmp_path)
+        assert res.returncode == 1 and res.stdout == "", res.stderr
+        assert res.stderr.splitlines() == [f"policykg: error: {arg}: inside the output folder out "
+                                           "(a build never reads its own output): choose another -o"]
+    assert not (out / MANIFEST).exists() and not (out / STORE_DIR).exists()
 
 
 # --- the corpus generator -----------------------------------------------------------------------------------
