@@ -192,7 +192,7 @@ def _read_notice(task: _Task) -> _Done:
             entry = notice_entry(statements)
         return _Done(task.path, statements.graph, bytes(ntriples), len(doc.text), entry=entry)
     except PolicykgError as exc:
-        error = one_line(exc)
+        error = one_line(exc).removeprefix(f"{Path(task.path)}: ")  # the path is said once, by whoever reports it
     except Exception as exc:  # a bug on one odd notice must not stop a corpus build
         error = f"internal error ({type(exc).__name__}: {one_line(exc)})"
     for _, path in task.files:  # no output of its own for a notice that failed
@@ -446,7 +446,7 @@ def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = 
             raise PolicykgError("no notices (.txt, .html, .docx) in " + ", ".join(map(str, inputs)))
         built, result = build_store(files)
         if result.failed and not result.notices:
-            raise PolicykgError(next(iter(result.failed.values())))
+            raise PolicykgError("{}: {}".format(*min(result.failed.items())))
         return built
     path = Path(store) if store is not None else DEFAULT_OUTPUTS / STORE_DIR
     if not path.is_dir():

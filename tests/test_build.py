@@ -226,8 +226,8 @@ def test_bad_files_are_listed_and_the_rest_is_built(tmp_path):
     assert res.returncode == 1 and "Traceback" not in res.stderr
     errors = res.stderr.strip().splitlines()
     assert len(errors) == 2
-    assert errors[0].startswith(f"policykg: error: {src / 'empty.txt'}: ") and "empty" in errors[0]
-    assert errors[1].startswith(f"policykg: error: {src / 'picture.txt'}: ") and "PNG" in errors[1]
+    assert errors == [f"policykg: error: {src / 'empty.txt'}: empty file",  # the path once, as README shows
+                      f"policykg: error: {src / 'picture.txt'}: a PNG image, not a notice (.txt, .html or .docx)"]
     assert sorted(p.name for p in (out / "notices").iterdir()) == sorted(
         f"{p.stem}{s}" for p in (COUNTY, CITY) for s in (".ttl", ".jsonld"))
     text = (out / "policykg.ttl").read_text(encoding="utf-8")
