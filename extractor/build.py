@@ -66,11 +66,15 @@ def notice_files(inputs: Iterable[str | Path], out: str | Path | None = None) ->
     found: dict[Path, None] = {}
     for item in inputs:
         p = Path(item)
-        if p.is_dir():
+        try:
+            is_dir, exists = p.is_dir(), p.exists()
+        except OSError as exc:  # in a folder that cannot be looked into
+            raise PolicykgError(f"{p}: cannot read ({exc.strerror})") from None
+        if is_dir:
             for f in _folder_files(p, out):
                 if f.suffix.lower() in SUFFIXES and not f.name.lower().startswith("readme"):
                     found[f] = None
-        elif p.exists():
+        elif exists:
             _outside(p, out)
             found[p] = None
         else:
@@ -82,7 +86,10 @@ def _is_output(folder: Path) -> bool:
     """A folder `build` wrote: its store beside the manifest or `who`'s index (written first)."""
     from .search import INDEX_FILE
 
-    return (folder / STORE_DIR).is_dir() and ((folder / MANIFEST).is_file() or (folder / INDEX_FILE).is_file())
+    try:
+        return (folder / STORE_DIR).is_dir() and ((folder / MANIFEST).is_file() or (folder / INDEX_FILE).is_file())
+    except OSError:  # a folder that cannot be looked into: listing it says so
+        return False
 
 
 def _outside(path: Path, out: str | Path | None) -> None:
@@ -91,12 +98,17 @@ def _outside(path: Path, out: str | Path | None) -> None:
                             "choose another -o")
 
 
-def _folder_files(folder: Path, out: str | Path | None) -> Iterator[Path]:
+def _folder_files(folder: Path, out: str | Path | None, unreadable: dict[str, str] | None = None) -> Iterator[Path]:
     """The files under `folder`, recursively, but hidden ones (in a hidden folder) and those
-    in the output folder `out` or in any other build's output folder (its pages are no notices)."""
+    in the output folder `out` or in any other build's output folder (its pages are no notices).
+    A folder that cannot be listed goes into `unreadable` with its one-line reason."""
+    def failed(exc: OSError) -> None:
+        if unreadable is not None:
+            unreadable[str(Path(exc.filename))] = f"cannot read ({exc.strerror})"  # as `load` says of a file
+
     _outside(folder, out)
     skip = Path(out).resolve() if out is not None else None
-    for top, dirs, names in os.walk(folder):
+    for top, dirs, names in os.walk(folder, onerror=failed):
         dirs[:] = [d for d in dirs if not d.startswith(".") and not _is_output(Path(top, d))
                    and (skip is None or Path(top, d).resolve() != skip)]
         for name in names:
@@ -112,17 +124,25 @@ UNSUPPORTED = {".doc": "old binary Word file: save it as .docx", ".wps": "WPS fi
                ".ofd": "OFD file: not read (save the text as .txt)", ".odt": "OpenDocument file: save it as .docx"}
 
 
-def unsupported_files(inputs: Iterable[str | Path], out: str | Path | None = None) -> dict[str, str]:
-    """Files in the folders of `inputs` (but the output folder `out`) that look like notices
-    in a format policykg does not read → the one-line reason."""
+def unreadable_paths(inputs: Iterable[str | Path], out: str | Path | None = None) -> dict[str, str]:
+    """What the folders of `inputs` (but the output folder `out`) hold that cannot be read
+    → the one-line reason: files that look like notices in a format policykg does not
+    read, and folders that cannot be listed. Reported, never skipped silently."""
     found: dict[str, str] = {}
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            for f in sorted(_folder_files(p, out)):
+            for f in sorted(_folder_files(p, out, found)):
                 if f.suffix.lower() in UNSUPPORTED:
                     found[str(f)] = UNSUPPORTED[f.suffix.lower()]
-    return found
+    return dict(sorted(found.items()))
+
+
+def no_notice(inputs: Sequence[str | Path], failed: dict[str, str]) -> PolicykgError:
+    """The error when `inputs` gave no notice: what could not be read, or that there was nothing."""
+    if failed:
+        return PolicykgError("no notice could be read: " + "; ".join(f"{k}: {v}" for k, v in sorted(failed.items())))
+    return PolicykgError("no notices (.txt, .html, .docx) in " + ", ".join(map(str, inputs)))
 
 
 @dataclass
@@ -431,22 +451,30 @@ def build_store(files: Sequence[Path], store=None, *, base: str | None = None, p
     return store, result
 
 
-def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = None, writable: bool = False):
+def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = None, writable: bool = False,
+               on_failed: Callable[[str, str], None] | None = None):
     """The graph a reading command works on.
 
-    With `inputs` (notice files or folders): those notices, built in memory. Otherwise the
-    store `policykg build` wrote (default ``outputs/store``), opened read-only — so readers
-    never wait for one another — unless `writable`.
+    With `inputs` (notice files or folders): those notices, built in memory; each file or
+    folder that could not be read is passed to `on_failed(path, error)` (as `build` reports
+    it), and none readable is an error. Otherwise the store `policykg build` wrote (default
+    ``outputs/store``), opened read-only — so readers never wait for one another — unless
+    `writable`.
     """
     from .store import open_store
 
     if inputs:
         files = notice_files(inputs)
+        failed = unreadable_paths(inputs)
         if not files:
-            raise PolicykgError("no notices (.txt, .html, .docx) in " + ", ".join(map(str, inputs)))
+            raise no_notice(inputs, failed)
         built, result = build_store(files)
-        if result.failed and not result.notices:
-            raise PolicykgError("{}: {}".format(*min(result.failed.items())))
+        failed.update(result.failed)
+        if not result.notices:
+            raise no_notice(inputs, failed)
+        for path, error in sorted(failed.items()):
+            if on_failed is not None:
+                on_failed(path, error)
         return built
     path = Path(store) if store is not None else DEFAULT_OUTPUTS / STORE_DIR
     if not path.is_dir():
@@ -552,10 +580,10 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
         per_notice += (PAGE,)
     out = Path(out_dir)
     files = notice_files(inputs, out)
+    unreadable = unreadable_paths(inputs, out)
     if not files:
-        raise PolicykgError("no notices (.txt, .html, .docx) in " + ", ".join(map(str, inputs)))
+        raise no_notice(inputs, unreadable)
     _writable(out)
-    unreadable = unsupported_files(inputs, out)
     store = open_store(out / STORE_DIR)
     manifest_path = out / MANIFEST
     settings = _settings(base, persons)
@@ -607,7 +635,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
             for fmt in per_notice:
                 _notice_path(out, names[path], fmt).unlink(missing_ok=True)
         if not result.notices:
-            raise PolicykgError("no notice could be read: " + "; ".join(f"{k}: {v}" for k, v in sorted(result.failed.items())))
+            raise no_notice(inputs, result.failed)
         load_ontology(store, base=base)
         current = {names[p]: g for p, g in result.notices.items()}
         _notice_files(store, out, current, per_notice,

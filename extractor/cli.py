@@ -16,6 +16,16 @@ import typer
 
 from .errors import PolicykgError
 
+# Files and folders of --from that could not be read in this invocation: each is said on
+# stderr when read, and the command, once it has answered from the others, exits with 1.
+_UNREAD: list[str] = []
+
+
+def _exit_status(value: object = None, **params: object) -> None:
+    if _UNREAD:
+        raise typer.Exit(1)
+
+
 app = typer.Typer(
     name="policykg",
     help="Turn Chinese government notices (公文) into a knowledge graph: parse, extract, "
@@ -23,6 +33,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    result_callback=_exit_status,
 )
 
 
@@ -38,6 +49,19 @@ def _version(value: bool) -> None:
 def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                                 help="Print the version and exit.")] = False) -> None:
     """policykg: notices (公文) → knowledge graph."""
+    _UNREAD.clear()
+
+
+def read_graph(inputs: list[Path] | tuple = (), *, store: Optional[Path] = None, writable: bool = False):
+    """`build.load_store` for a command: a file or folder of `inputs` (--from) that could not
+    be read is one error line on stderr, in `build`'s words, and makes the exit status 1."""
+    from .build import load_store
+
+    def failed(path: str, error: str) -> None:
+        sys.stderr.write(f"policykg: error: {path}: {error}\n")
+        _UNREAD.append(path)
+
+    return load_store(inputs, store=store, writable=writable, on_failed=failed)
 
 
 class TreeFormat(str, Enum):
@@ -152,7 +176,6 @@ def export(format: Annotated[Optional[ExportFormat], typer.Option(
     """Export the graph as Turtle, JSON-LD, N-Triples, N-Quads, GraphML (Gephi) or CSV (one row per duty)."""
     import tempfile
 
-    from .build import load_store
     from .export import export as run_export, without_persons
 
     if format is None and output is not None:
@@ -161,7 +184,7 @@ def export(format: Annotated[Optional[ExportFormat], typer.Option(
             raise PolicykgError(f"{output}: say which format to write (--format "
                                 f"{'|'.join(f.value for f in ExportFormat)} or a known suffix)")
     format = format or ExportFormat.ttl
-    source = load_store(sources or (), store=store)
+    source = read_graph(sources or (), store=store)
     if graph is not None:
         graph = _notice_graphs(source, graph)
     if no_persons:
