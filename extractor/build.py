@@ -233,8 +233,11 @@ def _warm_worker() -> None:
 
 def _run(tasks: Sequence[_Task], jobs: int) -> Iterator[_Done]:
     """Results of `tasks` as workers finish them, at most `IN_FLIGHT` per worker ahead of
-    the consumer (so a slow consumer bounds memory). One process: in this process."""
-    if jobs <= 1 or len(tasks) <= 1:
+    the consumer (so a slow consumer bounds memory). One process: in this process.
+    Never more workers than tasks or cores: the work is CPU-bound and each worker holds
+    ~140 MB (``--jobs 64`` for 2 notices took 26 s against 3 s)."""
+    jobs = min(jobs, len(tasks), default_jobs())
+    if jobs <= 1:
         for t in tasks:
             yield _read_notice(t)
         return

@@ -115,7 +115,7 @@ def extract(file: FileArg,
 @app.command()
 def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or folders (searched recursively).")],
           out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
-          jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")] = None,
+          jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core; never more than the cores or the notices to read).")] = None,
           compare: Annotated[Optional[list[str]], typer.Option(
               "--compare", help="A pair of notices to compare, as A,B (repeatable); default: the two notices when "
                                 "the inputs are two jurisdictions'.")] = None,

@@ -194,6 +194,29 @@ def test_each_notice_file_holds_its_graph_and_the_merged_one_the_comparison_too(
     assert set(merged) == set(export.sorted_triples(store))
 
 
+def test_jobs_never_exceed_the_files_to_read_nor_the_cores(workdir, monkeypatch):
+    """`--jobs 64` started 64 workers (~140 MB each) for 2 notices: 26 s against 3 s."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from extractor import build as B
+
+    started = []
+
+    class Pool(ProcessPoolExecutor):
+        def __init__(self, max_workers=None, **kwargs):
+            started.append(max_workers)
+            super().__init__(max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(B, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(B, "default_jobs", lambda: 3)  # as on a machine of 3 cores
+    src, out = workdir  # 4 notices
+    build([src], out, jobs=64, reports=False)
+    (src / COUNTY.name).write_bytes(COUNTY.read_bytes() + b"\n")
+    (src / CITY.name).write_bytes(CITY.read_bytes())
+    assert len(build([src], out, jobs=64, reports=False).processed) == 2
+    assert started == [3, 2]
+
+
 # --- bad input ----------------------------------------------------------------------------------------------
 
 
