@@ -153,6 +153,7 @@ class BuildResult:
     processed: list[str] = field(default_factory=list)  # read this time (new or changed), failed or not
     removed: list[str] = field(default_factory=list)  # graphs dropped: their files are gone or changed
     chars: int = 0  # characters of the notices read this time
+    compare_failed: dict[str, str] = field(default_factory=dict)  # "A,B" → why the pair could not be compared
 
 
 # --- the worker: one notice → its statements (and its own files) ------------------------------------------
@@ -647,7 +648,8 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
             from .report import write_outputs
 
             # comparisons land in the store ({base}comparison/…), so before the merged export
-            write_outputs(store, out, pairs, base=base, views=views, notice_pages=False)
+            # a pair naming no notice is known only now: said, the build completed all the same
+            write_outputs(store, out, pairs, base=base, views=views, notice_pages=False, failed=result.compare_failed)
         if merged:
             _write_merged(store, out, current, formats, prefix=normalise_base(base) + "comparison/")
         os.sync()  # the notices' files, written unsynced by the workers, are on disk before the manifest

@@ -135,15 +135,20 @@ def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or fol
         pairs = [tuple(x.strip() for x in c.replace("，", ",").split(",")) for c in compare]
         if any(len(p) != 2 or not all(p) for p in pairs):
             raise PolicykgError("--compare takes two notices as A,B")
+        for a, b in pairs:  # checked before building; which notices they name, only after reading
+            if a == b:
+                raise PolicykgError(f"--compare {a},{b}: a notice compared with itself")
     files = notice_files(inputs, out)
     with progress_bar(len(files), "building", quiet) as advance:
         result = run_build(inputs, out, base=base, persons=not no_persons, force=force, jobs=jobs,
                            pairs=pairs, views=not no_views, on_done=lambda path, error: advance())
     if not quiet:
         print_build_summary(result, out)
-    if result.failed:
-        for path, error in sorted(result.failed.items()):
-            sys.stderr.write(f"policykg: error: {path}: {error}\n")
+    for path, error in sorted(result.failed.items()):
+        sys.stderr.write(f"policykg: error: {path}: {error}\n")
+    for pair, error in result.compare_failed.items():
+        sys.stderr.write(f"policykg: error: --compare {pair}: {error}\n")
+    if result.failed or result.compare_failed:
         raise typer.Exit(1)
 
 

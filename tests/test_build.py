@@ -334,6 +334,40 @@ def test_an_input_inside_the_output_folder_is_refused(tmp_path):
     assert not (out / MANIFEST).exists() and not (out / STORE_DIR).exists()
 
 
+def test_a_compare_value_that_names_no_notice_leaves_a_complete_build(tmp_path):
+    """`build --compare a,b` built everything, then failed before the merged files and the
+    manifest: a store without its bookkeeping. The pair is only known to name nothing once
+    the notices are read: the build completes, the pair is one error line, exit 1."""
+    out = tmp_path / "out"
+    assert policykg("build", COUNTY, CITY, "-o", out, "-q", "--no-views").returncode == 0
+    assert (out / "compare.html").exists()  # the default pair's report
+    res = policykg("build", COUNTY, CITY, "-o", out, "-q", "--no-views", "--force", "--compare", "a,b",
+                   "--compare", "祁门县,巴彦淖尔市")
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert res.stderr.splitlines() == [
+        "policykg: error: --compare a,b: no notice 'a' in the store; known: 巴彦淖尔市 巴政办发〔2021〕20号; "
+        "祁门县 祁政办秘〔2021〕45号"]
+    assert sorted(json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]) == sorted(map(str, [COUNTY, CITY]))
+    assert "祁政办秘-2021-45" in (out / "policykg.ttl").read_text(encoding="utf-8")
+    assert not (out / "compare.html").exists()  # the last build's report of another pair is not left as this one's
+    assert len(list(out.glob("compare-*.html"))) == 1  # the good pair is written
+    who = policykg("who", "消防", "--store", out / STORE_DIR, "-n", "1", "--format", "csv")
+    assert who.returncode == 0 and who.stderr == ""
+    again = policykg("build", COUNTY, CITY, "-o", out, "-q", "--no-views")
+    assert again.returncode == 0 and again.stderr == ""
+
+
+@pytest.mark.parametrize("value,message", [
+    ("a", "--compare takes two notices as A,B"),
+    ("a,b,c", "--compare takes two notices as A,B"),
+    ("祁门县, 祁门县", "--compare 祁门县,祁门县: a notice compared with itself"),
+])
+def test_a_malformed_compare_value_stops_before_building(tmp_path, value, message):
+    res = policykg("build", COUNTY, CITY, "-o", tmp_path / "out", "-q", "--compare", value)
+    assert res.returncode == 1 and res.stderr.splitlines() == [f"policykg: error: {message}"]
+    assert not (tmp_path / "out").exists()
+
+
 # --- the corpus generator -----------------------------------------------------------------------------------
 
 
