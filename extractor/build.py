@@ -572,7 +572,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
 
     from .export import WRITERS, atomic_write
     from .graph import DEFAULT_BASE, normalise_base
-    from .search import BUILD_GRAPH, INDEX_FILE, IndexWriter, mark, unmark
+    from .search import BUILD_GRAPH, INDEX_FILE, IndexWriter, begin_build, end_build, mark, unmark
     from .store import load_ontology, open_store
 
     base = base or DEFAULT_BASE
@@ -623,6 +623,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
         # The store keeps exactly the graphs of unchanged files: drop those of changed and gone
         # files, and anything an interrupted run left.
         shared = {normalise_base(base) + "ontology", normalise_base(base) + BUILD_GRAPH}
+        begin_build(store, normalise_base(base))  # readers are warned until the build ends (a killed build never does)
         unmark(store)  # until this build ends, the store vouches for no `who` index
         for g in list(store.named_graphs()):
             if isinstance(g, ox.NamedNode) and g.value not in owners and g.value not in shared:
@@ -658,6 +659,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
             json.dump({"settings": settings, "files": dict(sorted(entries.items()))}, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
         mark(store, normalise_base(base), index.close())  # the store now matches the index on disk
+        end_build(store)
     except BaseException:
         index.abandon()
         raise

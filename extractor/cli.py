@@ -54,14 +54,21 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 def read_graph(inputs: list[Path] | tuple = (), *, store: Optional[Path] = None, writable: bool = False):
     """`build.load_store` for a command: a file or folder of `inputs` (--from) that could not
-    be read is one error line on stderr, in `build`'s words, and makes the exit status 1."""
-    from .build import load_store
+    be read is one error line on stderr, in `build`'s words, and makes the exit status 1; a
+    store whose build did not finish is answered from with a one-line warning."""
+    from .build import DEFAULT_OUTPUTS, STORE_DIR, load_store
+    from .search import unfinished
 
     def failed(path: str, error: str) -> None:
         sys.stderr.write(f"policykg: error: {path}: {error}\n")
         _UNREAD.append(path)
 
-    return load_store(inputs, store=store, writable=writable, on_failed=failed)
+    graph = load_store(inputs, store=store, writable=writable, on_failed=failed)
+    if not inputs and unfinished(graph):
+        sys.stderr.write(f"policykg: warning: {store if store is not None else DEFAULT_OUTPUTS / STORE_DIR}: the build "
+                         "into this store did not finish (or is still running): its answers may miss notices; "
+                         "run the build again\n")
+    return graph
 
 
 class TreeFormat(str, Enum):

@@ -217,6 +217,32 @@ def test_jobs_never_exceed_the_files_to_read_nor_the_cores(workdir, monkeypatch)
     assert started == [3, 2]
 
 
+def test_readers_warn_about_a_store_whose_build_did_not_finish(tmp_path):
+    """A build killed half-way (kill -9: no clean-up runs) left a store that `who` and
+    `members` answered from with exit 0 and no word. The store now says a build is under
+    way until one finishes: readers warn, in one line, and the next build mends it."""
+    out = tmp_path / "out"
+    store = out / STORE_DIR
+    assert policykg("build", COUNTY, "-o", out, "-q", "--no-views").returncode == 0
+    killed = ("import os, sys\n"
+              "from extractor import build as B\n"
+              "B._notice_files = lambda *a, **k: os._exit(137)  # dies as kill -9 does: notices stored, nothing after\n"
+              f"B.build([{str(COUNTY)!r}, {str(CITY)!r}], {str(out)!r}, jobs=1, views=False)\n")
+    assert subprocess.run([sys.executable, "-c", killed], cwd=ROOT).returncode == 137
+    warning = (f"policykg: warning: {store}: the build into this store did not finish (or is still running): "
+               "its answers may miss notices; run the build again")
+    for args in (["who", "消防", "-n", "1"], ["members", "巴彦淖尔市"], ["export", "-f", "nt"]):
+        res = policykg(*args, "--store", store)
+        assert res.returncode == 0 and res.stderr.splitlines() == [warning], (args, res.stderr)
+        assert res.stdout
+    again = policykg("build", COUNTY, CITY, "-o", out, "-q", "--no-views")
+    assert again.returncode == 0 and again.stderr == ""
+    res = policykg("who", "消防", "-n", "1", "--store", store)
+    assert res.returncode == 0 and res.stderr == ""
+    graphs = {g.value for g in ox.Store.read_only(str(store)).named_graphs() if g.value.endswith("/graph")}
+    assert len(graphs) == 2
+
+
 # --- bad input ----------------------------------------------------------------------------------------------
 
 
