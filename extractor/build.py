@@ -57,23 +57,64 @@ BATCH_BYTES = 48 << 20  # N-Triples handed to the bulk loader at once: big batch
 IN_FLIGHT = 4  # tasks per worker submitted ahead of the results the parent has taken
 
 
-def notice_files(inputs: Iterable[str | Path]) -> list[Path]:
+def notice_files(inputs: Iterable[str | Path], out: str | Path | None = None) -> list[Path]:
     """The notice files among `inputs` (files as given; folders searched recursively for
-    .txt/.html/.docx, skipping README files and hidden paths), sorted, without duplicates."""
-    out: dict[Path, None] = {}
+    .txt/.html/.docx, skipping README files and hidden paths), sorted, without duplicates.
+
+    `out`, the output folder of a build, is never read: skipped inside a folder (``build .``
+    writes ``./outputs``), an error when an input lies in it."""
+    found: dict[Path, None] = {}
     for item in inputs:
         p = Path(item)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p).parts
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.lower().startswith("readme") \
-                        and not any(part.startswith(".") for part in rel):
-                    out[f] = None
-        elif p.exists():
-            out[p] = None
+        try:
+            is_dir, exists = p.is_dir(), p.exists()
+        except OSError as exc:  # in a folder that cannot be looked into
+            raise PolicykgError(f"{p}: cannot read ({exc.strerror})") from None
+        if is_dir:
+            for f in _folder_files(p, out):
+                if f.suffix.lower() in SUFFIXES and not f.name.lower().startswith("readme"):
+                    found[f] = None
+        elif exists:
+            _outside(p, out)
+            found[p] = None
         else:
             raise PolicykgError(f"{p}: no such file or directory")
-    return sorted(out)
+    return sorted(found)
+
+
+def _is_output(folder: Path) -> bool:
+    """A folder `build` wrote: its store beside the manifest or `who`'s index (written first)."""
+    from .search import INDEX_FILE
+
+    try:
+        return (folder / STORE_DIR).is_dir() and ((folder / MANIFEST).is_file() or (folder / INDEX_FILE).is_file())
+    except OSError:  # a folder that cannot be looked into: listing it says so
+        return False
+
+
+def _outside(path: Path, out: str | Path | None) -> None:
+    if out is not None and path.resolve().is_relative_to(Path(out).resolve()):
+        raise PolicykgError(f"{path}: inside the output folder {out} (a build never reads its own output): "
+                            "choose another -o")
+
+
+def _folder_files(folder: Path, out: str | Path | None, unreadable: dict[str, str] | None = None) -> Iterator[Path]:
+    """The files under `folder`, recursively, but hidden ones (in a hidden folder) and those
+    in the output folder `out` or in any other build's output folder (its pages are no notices).
+    A folder that cannot be listed goes into `unreadable` with its one-line reason."""
+    def failed(exc: OSError) -> None:
+        if unreadable is not None:
+            unreadable[str(Path(exc.filename))] = f"cannot read ({exc.strerror})"  # as `load` says of a file
+
+    _outside(folder, out)
+    skip = Path(out).resolve() if out is not None else None
+    for top, dirs, names in os.walk(folder, onerror=failed):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not _is_output(Path(top, d))
+                   and (skip is None or Path(top, d).resolve() != skip)]
+        for name in names:
+            f = Path(top, name)
+            if not name.startswith(".") and f.is_file():
+                yield f
 
 
 # Files of a notice's usual formats that policykg cannot read: found in a folder, they are
@@ -83,18 +124,25 @@ UNSUPPORTED = {".doc": "old binary Word file: save it as .docx", ".wps": "WPS fi
                ".ofd": "OFD file: not read (save the text as .txt)", ".odt": "OpenDocument file: save it as .docx"}
 
 
-def unsupported_files(inputs: Iterable[str | Path]) -> dict[str, str]:
-    """Files in the folders of `inputs` that look like notices in a format policykg does not
-    read → the one-line reason."""
-    out: dict[str, str] = {}
+def unreadable_paths(inputs: Iterable[str | Path], out: str | Path | None = None) -> dict[str, str]:
+    """What the folders of `inputs` (but the output folder `out`) hold that cannot be read
+    → the one-line reason: files that look like notices in a format policykg does not
+    read, and folders that cannot be listed. Reported, never skipped silently."""
+    found: dict[str, str] = {}
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in UNSUPPORTED and \
-                        not any(part.startswith(".") for part in f.relative_to(p).parts):
-                    out[str(f)] = UNSUPPORTED[f.suffix.lower()]
-    return out
+            for f in sorted(_folder_files(p, out, found)):
+                if f.suffix.lower() in UNSUPPORTED:
+                    found[str(f)] = UNSUPPORTED[f.suffix.lower()]
+    return dict(sorted(found.items()))
+
+
+def no_notice(inputs: Sequence[str | Path], failed: dict[str, str]) -> PolicykgError:
+    """The error when `inputs` gave no notice: what could not be read, or that there was nothing."""
+    if failed:
+        return PolicykgError("no notice could be read: " + "; ".join(f"{k}: {v}" for k, v in sorted(failed.items())))
+    return PolicykgError("no notices (.txt, .html, .docx) in " + ", ".join(map(str, inputs)))
 
 
 @dataclass
@@ -105,6 +153,7 @@ class BuildResult:
     processed: list[str] = field(default_factory=list)  # read this time (new or changed), failed or not
     removed: list[str] = field(default_factory=list)  # graphs dropped: their files are gone or changed
     chars: int = 0  # characters of the notices read this time
+    compare_failed: dict[str, str] = field(default_factory=dict)  # "A,B" → why the pair could not be compared
 
 
 # --- the worker: one notice → its statements (and its own files) ------------------------------------------
@@ -164,7 +213,7 @@ def _read_notice(task: _Task) -> _Done:
             entry = notice_entry(statements)
         return _Done(task.path, statements.graph, bytes(ntriples), len(doc.text), entry=entry)
     except PolicykgError as exc:
-        error = one_line(exc)
+        error = one_line(exc).removeprefix(f"{Path(task.path)}: ")  # the path is said once, by whoever reports it
     except Exception as exc:  # a bug on one odd notice must not stop a corpus build
         error = f"internal error ({type(exc).__name__}: {one_line(exc)})"
     for _, path in task.files:  # no output of its own for a notice that failed
@@ -185,8 +234,11 @@ def _warm_worker() -> None:
 
 def _run(tasks: Sequence[_Task], jobs: int) -> Iterator[_Done]:
     """Results of `tasks` as workers finish them, at most `IN_FLIGHT` per worker ahead of
-    the consumer (so a slow consumer bounds memory). One process: in this process."""
-    if jobs <= 1 or len(tasks) <= 1:
+    the consumer (so a slow consumer bounds memory). One process: in this process.
+    Never more workers than tasks or cores: the work is CPU-bound and each worker holds
+    ~140 MB (``--jobs 64`` for 2 notices took 26 s against 3 s)."""
+    jobs = min(jobs, len(tasks), default_jobs())
+    if jobs <= 1:
         for t in tasks:
             yield _read_notice(t)
         return
@@ -403,22 +455,30 @@ def build_store(files: Sequence[Path], store=None, *, base: str | None = None, p
     return store, result
 
 
-def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = None, writable: bool = False):
+def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = None, writable: bool = False,
+               on_failed: Callable[[str, str], None] | None = None):
     """The graph a reading command works on.
 
-    With `inputs` (notice files or folders): those notices, built in memory. Otherwise the
-    store `policykg build` wrote (default ``outputs/store``), opened read-only — so readers
-    never wait for one another — unless `writable`.
+    With `inputs` (notice files or folders): those notices, built in memory; each file or
+    folder that could not be read is passed to `on_failed(path, error)` (as `build` reports
+    it), and none readable is an error. Otherwise the store `policykg build` wrote (default
+    ``outputs/store``), opened read-only — so readers never wait for one another — unless
+    `writable`.
     """
     from .store import open_store
 
     if inputs:
         files = notice_files(inputs)
+        failed = unreadable_paths(inputs)
         if not files:
-            raise PolicykgError("no notices (.txt, .html, .docx) in " + ", ".join(map(str, inputs)))
+            raise no_notice(inputs, failed)
         built, result = build_store(files)
-        if result.failed and not result.notices:
-            raise PolicykgError(next(iter(result.failed.values())))
+        failed.update(result.failed)
+        if not result.notices:
+            raise no_notice(inputs, failed)
+        for path, error in sorted(failed.items()):
+            if on_failed is not None:
+                on_failed(path, error)
         return built
     path = Path(store) if store is not None else DEFAULT_OUTPUTS / STORE_DIR
     if not path.is_dir():
@@ -512,7 +572,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
 
     from .export import WRITERS, atomic_write
     from .graph import DEFAULT_BASE, normalise_base
-    from .search import BUILD_GRAPH, INDEX_FILE, IndexWriter, mark, unmark
+    from .search import BUILD_GRAPH, INDEX_FILE, IndexWriter, begin_build, end_build, mark, unmark
     from .store import load_ontology, open_store
 
     base = base or DEFAULT_BASE
@@ -523,11 +583,11 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
     if reports and views:  # each notice's page, written beside its files by the worker reading it
         per_notice += (PAGE,)
     out = Path(out_dir)
-    files = notice_files(inputs)
+    files = notice_files(inputs, out)
+    unreadable = unreadable_paths(inputs, out)
     if not files:
-        raise PolicykgError("no notices (.txt, .html, .docx) in " + ", ".join(map(str, inputs)))
+        raise no_notice(inputs, unreadable)
     _writable(out)
-    unreadable = unsupported_files(inputs)
     store = open_store(out / STORE_DIR)
     manifest_path = out / MANIFEST
     settings = _settings(base, persons)
@@ -563,6 +623,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
         # The store keeps exactly the graphs of unchanged files: drop those of changed and gone
         # files, and anything an interrupted run left.
         shared = {normalise_base(base) + "ontology", normalise_base(base) + BUILD_GRAPH}
+        begin_build(store, normalise_base(base))  # readers are warned until the build ends (a killed build never does)
         unmark(store)  # until this build ends, the store vouches for no `who` index
         for g in list(store.named_graphs()):
             if isinstance(g, ox.NamedNode) and g.value not in owners and g.value not in shared:
@@ -579,7 +640,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
             for fmt in per_notice:
                 _notice_path(out, names[path], fmt).unlink(missing_ok=True)
         if not result.notices:
-            raise PolicykgError("no notice could be read: " + "; ".join(f"{k}: {v}" for k, v in sorted(result.failed.items())))
+            raise no_notice(inputs, result.failed)
         load_ontology(store, base=base)
         current = {names[p]: g for p, g in result.notices.items()}
         _notice_files(store, out, current, per_notice,
@@ -588,7 +649,8 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
             from .report import write_outputs
 
             # comparisons land in the store ({base}comparison/…), so before the merged export
-            write_outputs(store, out, pairs, base=base, views=views, notice_pages=False)
+            # a pair naming no notice is known only now: said, the build completed all the same
+            write_outputs(store, out, pairs, base=base, views=views, notice_pages=False, failed=result.compare_failed)
         if merged:
             _write_merged(store, out, current, formats, prefix=normalise_base(base) + "comparison/")
         os.sync()  # the notices' files, written unsynced by the workers, are on disk before the manifest
@@ -597,6 +659,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
             json.dump({"settings": settings, "files": dict(sorted(entries.items()))}, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
         mark(store, normalise_base(base), index.close())  # the store now matches the index on disk
+        end_build(store)
     except BaseException:
         index.abandon()
         raise

@@ -16,6 +16,16 @@ import typer
 
 from .errors import PolicykgError
 
+# Files and folders of --from that could not be read in this invocation: each is said on
+# stderr when read, and the command, once it has answered from the others, exits with 1.
+_UNREAD: list[str] = []
+
+
+def _exit_status(value: object = None, **params: object) -> None:
+    if _UNREAD:
+        raise typer.Exit(1)
+
+
 app = typer.Typer(
     name="policykg",
     help="Turn Chinese government notices (公文) into a knowledge graph: parse, extract, "
@@ -23,6 +33,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    result_callback=_exit_status,
 )
 
 
@@ -38,6 +49,26 @@ def _version(value: bool) -> None:
 def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                                 help="Print the version and exit.")] = False) -> None:
     """policykg: notices (公文) → knowledge graph."""
+    _UNREAD.clear()
+
+
+def read_graph(inputs: list[Path] | tuple = (), *, store: Optional[Path] = None, writable: bool = False):
+    """`build.load_store` for a command: a file or folder of `inputs` (--from) that could not
+    be read is one error line on stderr, in `build`'s words, and makes the exit status 1; a
+    store whose build did not finish is answered from with a one-line warning."""
+    from .build import DEFAULT_OUTPUTS, STORE_DIR, load_store
+    from .search import unfinished
+
+    def failed(path: str, error: str) -> None:
+        sys.stderr.write(f"policykg: error: {path}: {error}\n")
+        _UNREAD.append(path)
+
+    graph = load_store(inputs, store=store, writable=writable, on_failed=failed)
+    if not inputs and unfinished(graph):
+        sys.stderr.write(f"policykg: warning: {store if store is not None else DEFAULT_OUTPUTS / STORE_DIR}: the build "
+                         "into this store did not finish (or is still running): its answers may miss notices; "
+                         "run the build again\n")
+    return graph
 
 
 class TreeFormat(str, Enum):
@@ -91,7 +122,7 @@ def extract(file: FileArg,
 @app.command()
 def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or folders (searched recursively).")],
           out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
-          jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core).")] = None,
+          jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core; never more than the cores or the notices to read).")] = None,
           compare: Annotated[Optional[list[str]], typer.Option(
               "--compare", help="A pair of notices to compare, as A,B (repeatable); default: the two notices when "
                                 "the inputs are two jurisdictions'.")] = None,
@@ -111,15 +142,20 @@ def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or fol
         pairs = [tuple(x.strip() for x in c.replace("，", ",").split(",")) for c in compare]
         if any(len(p) != 2 or not all(p) for p in pairs):
             raise PolicykgError("--compare takes two notices as A,B")
-    files = notice_files(inputs)
+        for a, b in pairs:  # checked before building; which notices they name, only after reading
+            if a == b:
+                raise PolicykgError(f"--compare {a},{b}: a notice compared with itself")
+    files = notice_files(inputs, out)
     with progress_bar(len(files), "building", quiet) as advance:
         result = run_build(inputs, out, base=base, persons=not no_persons, force=force, jobs=jobs,
                            pairs=pairs, views=not no_views, on_done=lambda path, error: advance())
     if not quiet:
         print_build_summary(result, out)
-    if result.failed:
-        for path, error in sorted(result.failed.items()):
-            sys.stderr.write(f"policykg: error: {path}: {error}\n")
+    for path, error in sorted(result.failed.items()):
+        sys.stderr.write(f"policykg: error: {path}: {error}\n")
+    for pair, error in result.compare_failed.items():
+        sys.stderr.write(f"policykg: error: --compare {pair}: {error}\n")
+    if result.failed or result.compare_failed:
         raise typer.Exit(1)
 
 
@@ -152,7 +188,6 @@ def export(format: Annotated[Optional[ExportFormat], typer.Option(
     """Export the graph as Turtle, JSON-LD, N-Triples, N-Quads, GraphML (Gephi) or CSV (one row per duty)."""
     import tempfile
 
-    from .build import load_store
     from .export import export as run_export, without_persons
 
     if format is None and output is not None:
@@ -161,7 +196,7 @@ def export(format: Annotated[Optional[ExportFormat], typer.Option(
             raise PolicykgError(f"{output}: say which format to write (--format "
                                 f"{'|'.join(f.value for f in ExportFormat)} or a known suffix)")
     format = format or ExportFormat.ttl
-    source = load_store(sources or (), store=store)
+    source = read_graph(sources or (), store=store)
     if graph is not None:
         graph = _notice_graphs(source, graph)
     if no_persons:

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Callable, Optional
 
 import typer
 
-from .cli import app
+from .cli import app, read_graph
 from .errors import PolicykgError
 
 
@@ -49,9 +49,7 @@ class QueryOptions:
 
                 self._store = RemoteStore(self.endpoint)
                 return self._store
-            from .build import load_store
-
-            self._store = load_store(self.inputs, store=self.store_path, writable=self.writable)
+            self._store = read_graph(self.inputs, store=self.store_path, writable=self.writable)
         return self._store
 
     @property

@@ -6,16 +6,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import app
+from .cli import app, read_graph
 
 StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Store built by `policykg build` (default outputs/store).")]
 FromOpt = Annotated[Optional[list[Path]], typer.Option("--from", help="Notice files or folders to build in memory instead.")]
 
 
 def _store(store: Optional[Path], sources: Optional[list[Path]]):
-    from .build import load_store
-
-    return load_store(sources or (), store=store)
+    return read_graph(sources or (), store=store)
 
 
 @app.command()

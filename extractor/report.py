@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from .compare import ROLE_ZH, STATUS_ZH, Comparison, Statement
+from .errors import PolicykgError
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -424,7 +425,8 @@ def _stem(ref) -> str:
 
 
 def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[str, str]] | None = None, *,
-                  base: str | None = None, views: bool = True, notice_pages: bool = True) -> list[Path]:
+                  base: str | None = None, views: bool = True, notice_pages: bool = True,
+                  failed: dict[str, str] | None = None) -> list[Path]:
     """Write the comparison report(s) and the views into `out_dir`; return the paths written.
 
     `pairs`: (A, B) notice names (anything `compare.find_notice` takes); None = `default_pairs`.
@@ -437,6 +439,8 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
     Each comparison is also (re)written into the store as its named graph
     ``{base}comparison/{A}--{B}`` (stale comparison graphs are removed first), so run this
     before exporting the store if the exports should carry it.
+    A pair that cannot be compared (a name that fits no notice) raises, or with `failed`
+    is put there ("A,B" → the one-line error) and the rest is written.
     """
     import pyoxigraph as ox
 
@@ -454,7 +458,16 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
             store.remove_graph(g)
     chosen = default_pairs(store) if pairs is None else list(pairs)
     for k, (a, b) in enumerate(chosen):
-        c = compare(store, a, b, base=base)
+        try:
+            c = compare(store, a, b, base=base)
+        except PolicykgError as exc:
+            if failed is None:
+                raise
+            failed[f"{a},{b}"] = str(exc)
+            if k == 0:  # an earlier build's report of another pair is not left as this one's
+                for path in (out / "compare.html", out / "compare.md", out / "compare.json", out / "views" / "compare.html"):
+                    path.unlink(missing_ok=True)
+            continue
         add_comparison(store, c)
         name = "compare" if k == 0 else f"compare-{c.iri.rsplit('/', 1)[-1]}"
         written.append(write_bytes(out / f"{name}.html", to_html(c).encode("utf-8")))

@@ -24,7 +24,9 @@ checked by a test against the SPARQL it stands in for on every notice of the cor
 
 The store says which index file state it matches: the build puts a digest of the indexed
 notices in the graph ``{base}build`` (`pk:whoIndex`); `store.add_document` and a new build
-remove it, and a stale, foreign or older-format file is ignored.
+remove it, and a stale, foreign or older-format file is ignored. The same graph says, from a
+build's start to its successful end, that the store is being built (`pk:buildUnfinished`,
+`begin_build`): readers warn about a store a killed build left.
 """
 from __future__ import annotations
 
@@ -59,6 +61,8 @@ INDEX_FILE = "who-index.sqlite"
 FORMAT = "policykg-who-index 12"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
+UNFINISHED = PK + "buildUnfinished"  # in {base}build from the start of a build to its successful end
+XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
 
 
 def fold(text: str) -> str:
@@ -1025,3 +1029,29 @@ def unmark(store) -> None:
 
     for q in list(store.quads_for_pattern(None, ox.NamedNode(MARKER), None, None)):
         store.remove(q)
+
+
+def begin_build(store, base: str) -> None:
+    """Say in `store` that a build is changing it: until `end_build`, its notices may be
+    some old, some new, some missing (a build killed half-way leaves it so)."""
+    from datetime import datetime, timezone
+
+    import pyoxigraph as ox
+
+    node = ox.NamedNode(base + BUILD_GRAPH)
+    store.add(ox.Quad(node, ox.NamedNode(UNFINISHED), ox.Literal(datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                                                                 datatype=ox.NamedNode(XSD_DATETIME)), node))
+
+
+def end_build(store) -> None:
+    import pyoxigraph as ox
+
+    for q in list(store.quads_for_pattern(None, ox.NamedNode(UNFINISHED), None, None)):
+        store.remove(q)
+
+
+def unfinished(store) -> bool:
+    """Whether a build into `store` started and did not finish (or is still running): one lookup."""
+    import pyoxigraph as ox
+
+    return next(iter(store.quads_for_pattern(None, ox.NamedNode(UNFINISHED), None, None)), None) is not None

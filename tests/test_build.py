@@ -4,6 +4,7 @@ hash, bad files are reported without stopping the batch; and the corpus generato
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -53,9 +54,9 @@ def serial(inputs, tmp_path_factory):
     return out, build(inputs, out, jobs=1)
 
 
-def policykg(*args):
+def policykg(*args, cwd=ROOT):
     return subprocess.run([sys.executable, "-m", "extractor", *map(str, args)], capture_output=True, text=True,
-                          cwd=ROOT)
+                          cwd=cwd)
 
 
 # --- determinism ------------------------------------------------------------------------------------------
@@ -193,6 +194,55 @@ def test_each_notice_file_holds_its_graph_and_the_merged_one_the_comparison_too(
     assert set(merged) == set(export.sorted_triples(store))
 
 
+def test_jobs_never_exceed_the_files_to_read_nor_the_cores(workdir, monkeypatch):
+    """`--jobs 64` started 64 workers (~140 MB each) for 2 notices: 26 s against 3 s."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from extractor import build as B
+
+    started = []
+
+    class Pool(ProcessPoolExecutor):
+        def __init__(self, max_workers=None, **kwargs):
+            started.append(max_workers)
+            super().__init__(max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(B, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(B, "default_jobs", lambda: 3)  # as on a machine of 3 cores
+    src, out = workdir  # 4 notices
+    build([src], out, jobs=64, reports=False)
+    (src / COUNTY.name).write_bytes(COUNTY.read_bytes() + b"\n")
+    (src / CITY.name).write_bytes(CITY.read_bytes())
+    assert len(build([src], out, jobs=64, reports=False).processed) == 2
+    assert started == [3, 2]
+
+
+def test_readers_warn_about_a_store_whose_build_did_not_finish(tmp_path):
+    """A build killed half-way (kill -9: no clean-up runs) left a store that `who` and
+    `members` answered from with exit 0 and no word. The store now says a build is under
+    way until one finishes: readers warn, in one line, and the next build mends it."""
+    out = tmp_path / "out"
+    store = out / STORE_DIR
+    assert policykg("build", COUNTY, "-o", out, "-q", "--no-views").returncode == 0
+    killed = ("import os, sys\n"
+              "from extractor import build as B\n"
+              "B._notice_files = lambda *a, **k: os._exit(137)  # dies as kill -9 does: notices stored, nothing after\n"
+              f"B.build([{str(COUNTY)!r}, {str(CITY)!r}], {str(out)!r}, jobs=1, views=False)\n")
+    assert subprocess.run([sys.executable, "-c", killed], cwd=ROOT).returncode == 137
+    warning = (f"policykg: warning: {store}: the build into this store did not finish (or is still running): "
+               "its answers may miss notices; run the build again")
+    for args in (["who", "消防", "-n", "1"], ["members", "巴彦淖尔市"], ["export", "-f", "nt"]):
+        res = policykg(*args, "--store", store)
+        assert res.returncode == 0 and res.stderr.splitlines() == [warning], (args, res.stderr)
+        assert res.stdout
+    again = policykg("build", COUNTY, CITY, "-o", out, "-q", "--no-views")
+    assert again.returncode == 0 and again.stderr == ""
+    res = policykg("who", "消防", "-n", "1", "--store", store)
+    assert res.returncode == 0 and res.stderr == ""
+    graphs = {g.value for g in ox.Store.read_only(str(store)).named_graphs() if g.value.endswith("/graph")}
+    assert len(graphs) == 2
+
+
 # --- bad input ----------------------------------------------------------------------------------------------
 
 
@@ -225,8 +275,8 @@ def test_bad_files_are_listed_and_the_rest_is_built(tmp_path):
     assert res.returncode == 1 and "Traceback" not in res.stderr
     errors = res.stderr.strip().splitlines()
     assert len(errors) == 2
-    assert errors[0].startswith(f"policykg: error: {src / 'empty.txt'}: ") and "empty" in errors[0]
-    assert errors[1].startswith(f"policykg: error: {src / 'picture.txt'}: ") and "PNG" in errors[1]
+    assert errors == [f"policykg: error: {src / 'empty.txt'}: empty file",  # the path once, as README shows
+                      f"policykg: error: {src / 'picture.txt'}: a PNG image, not a notice (.txt, .html or .docx)"]
     assert sorted(p.name for p in (out / "notices").iterdir()) == sorted(
         f"{p.stem}{s}" for p in (COUNTY, CITY) for s in (".ttl", ".jsonld"))
     text = (out / "policykg.ttl").read_text(encoding="utf-8")
@@ -272,6 +322,76 @@ def test_notice_files_skips_readme_and_hidden(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "n.txt").write_text("x")
     assert notice_files([tmp_path]) == [tmp_path / "sub" / "n.txt"]
+
+
+def test_the_output_folder_is_never_read_as_input(tmp_path):
+    """`build .` writes into ./outputs by default: a second run must not read its own pages
+    (views/*.html, compare.html) back as notices; nor `build DIR -o DIR/out` — nor the
+    output folder of another build inside DIR."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(COUNTY, src / COUNTY.name)
+    shutil.copy(CITY, src / CITY.name)
+    for _ in range(2):
+        res = policykg("build", ".", "-q", "--no-views", cwd=src)
+        assert res.returncode == 0, res.stderr
+    res = policykg("build", ".", "-q", cwd=src)  # with views and compare.html, then once more
+    assert res.returncode == 0, res.stderr
+    res = policykg("build", ".", "-q", cwd=src)
+    assert res.returncode == 0, res.stderr
+    files = json.loads((src / "outputs" / MANIFEST).read_text(encoding="utf-8"))["files"]
+    assert sorted(files) == sorted([COUNTY.name, CITY.name])
+    assert (src / "outputs" / "views" / "departments.html").exists()
+    assert notice_files([src], src / "outputs") == sorted([src / COUNTY.name, src / CITY.name])
+    build([src], src / "out", jobs=1)  # outputs/, another build's output folder, is not read either
+    again = build([src], src / "out", jobs=1)
+    assert again.processed == [] and sorted(again.notices) == sorted(map(str, [src / COUNTY.name, src / CITY.name]))
+
+
+def test_an_input_inside_the_output_folder_is_refused(tmp_path):
+    out = tmp_path / "out"
+    (out / "in").mkdir(parents=True)
+    shutil.copy(COUNTY, out / "in" / COUNTY.name)
+    for arg in ("out", "out/in", f"out/in/{COUNTY.name}"):
+        res = policykg("build", arg, "-o", "out", "-q", cwd=tmp_path)
+        assert res.returncode == 1 and res.stdout == "", res.stderr
+        assert res.stderr.splitlines() == [f"policykg: error: {arg}: inside the output folder out "
+                                           "(a build never reads its own output): choose another -o"]
+    assert not (out / MANIFEST).exists() and not (out / STORE_DIR).exists()
+
+
+def test_a_compare_value_that_names_no_notice_leaves_a_complete_build(tmp_path):
+    """`build --compare a,b` built everything, then failed before the merged files and the
+    manifest: a store without its bookkeeping. The pair is only known to name nothing once
+    the notices are read: the build completes, the pair is one error line, exit 1."""
+    out = tmp_path / "out"
+    assert policykg("build", COUNTY, CITY, "-o", out, "-q", "--no-views").returncode == 0
+    assert (out / "compare.html").exists()  # the default pair's report
+    res = policykg("build", COUNTY, CITY, "-o", out, "-q", "--no-views", "--force", "--compare", "a,b",
+                   "--compare", "祁门县,巴彦淖尔市")
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert res.stderr.splitlines() == [
+        "policykg: error: --compare a,b: no notice 'a' in the store; known: 巴彦淖尔市 巴政办发〔2021〕20号; "
+        "祁门县 祁政办秘〔2021〕45号"]
+    assert sorted(json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]) == sorted(map(str, [COUNTY, CITY]))
+    assert "祁政办秘-2021-45" in (out / "policykg.ttl").read_text(encoding="utf-8")
+    assert not (out / "compare.html").exists()  # the last build's report of another pair is not left as this one's
+    assert len(list(out.glob("compare-*.html"))) == 1  # the good pair is written
+    who = policykg("who", "消防", "--store", out / STORE_DIR, "-n", "1", "--format", "csv")
+    assert who.returncode == 0 and who.stderr == ""
+    again = policykg("build", COUNTY, CITY, "-o", out, "-q", "--no-views")
+    assert again.returncode == 0 and again.stderr == ""
+
+
+@pytest.mark.parametrize("value,message", [
+    ("a", "--compare takes two notices as A,B"),
+    ("a,b,c", "--compare takes two notices as A,B"),
+    ("祁门县, 祁门县", "--compare 祁门县,祁门县: a notice compared with itself"),
+])
+def test_a_malformed_compare_value_stops_before_building(tmp_path, value, message):
+    res = policykg("build", COUNTY, CITY, "-o", tmp_path / "out", "-q", "--compare", value)
+    assert res.returncode == 1 and res.stderr.splitlines() == [f"policykg: error: {message}"]
+    assert not (tmp_path / "out").exists()
 
 
 # --- the corpus generator -----------------------------------------------------------------------------------

@@ -1,12 +1,14 @@
 """The CLI skin: fast help, one-line errors, and the console script itself."""
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import COUNTY, ROOT
+from conftest import CITY, COUNTY, ROOT
 
 HEAVY = ("rdflib", "pyoxigraph", "jieba", "pyvis", "networkx", "rapidfuzz", "bs4", "docx", "lxml", "pyshacl")
 
@@ -44,3 +46,68 @@ def test_errors_are_one_line(args, message):
 def test_console_script_parses_a_seed():
     res = policykg("parse", COUNTY, "--format", "json")
     assert res.returncode == 0 and '"doc_number": "祁政办秘〔2021〕45号"' in res.stdout
+
+
+# --- --from: what could not be read is said, as build says it ----------------------------------------------
+
+
+def _bad_folder(tmp_path):
+    m = tmp_path / "m"
+    m.mkdir()
+    shutil.copy(COUNTY, m / COUNTY.name)
+    shutil.copy(CITY, m / CITY.name)
+    (m / "empty.txt").write_bytes(b"")
+    (m / "bin.txt").write_bytes(bytes(range(256)) * 12)
+    (m / "x.pdf").write_bytes(b"%PDF")
+    return m
+
+
+def test_from_reports_each_file_it_cannot_read_and_exits_1(tmp_path):
+    """`who 消防 --from m` answered from the readable notices with exit 0 and nothing on
+    stderr, while `build m` listed three failures."""
+    m = _bad_folder(tmp_path)
+    built = policykg("build", m, "-o", tmp_path / "out", "-q")
+    assert built.returncode == 1
+    expected = [f"policykg: error: {m / 'bin.txt'}: binary data (NUL bytes), not a text notice",
+                f"policykg: error: {m / 'empty.txt'}: empty file",
+                f"policykg: error: {m / 'x.pdf'}: PDF file: not read (save the text as .txt)"]
+    assert built.stderr.splitlines() == expected
+    for args in (["who", "消防", "-n", "1", "--format", "csv"], ["members", "--format", "csv"],
+                 ["export", "-f", "nt"], ["compare", "祁门县", "巴彦淖尔市", "-f", "json"]):
+        res = policykg(*args, "--from", m)
+        assert res.returncode == 1 and "Traceback" not in res.stderr, args
+        assert res.stderr.splitlines() == expected, args
+        assert "消防" in res.stdout or "祁门县" in res.stdout, args  # the answer from the notices that could be read
+
+
+def _unprivileged(args: list[str]) -> list[str]:
+    """`args` run without the power to read a chmod 000 folder (root has it: drop it)."""
+    if os.geteuid() != 0:
+        return args
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: a folder chmod 000 stays readable")
+    return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", *args]
+
+
+def test_an_unreadable_folder_or_file_is_reported_by_build_and_from(tmp_path):
+    m = tmp_path / "m"
+    (m / "sub").mkdir(parents=True)
+    shutil.copy(COUNTY, m / COUNTY.name)
+    shutil.copy(CITY, m / "sub" / CITY.name)
+    shutil.copy(CITY, m / "locked.txt")
+    (m / "sub").chmod(0)
+    (m / "locked.txt").chmod(0)
+    try:
+        probe = subprocess.run(_unprivileged(["ls", str(m / "sub")]), capture_output=True)
+        if probe.returncode == 0:
+            pytest.skip("cannot drop the privilege to read a chmod 000 folder here")
+        expected = [f"policykg: error: {m / 'locked.txt'}: cannot read (Permission denied)",
+                    f"policykg: error: {m / 'sub'}: cannot read (Permission denied)"]
+        cmd = [sys.executable, "-m", "extractor"]
+        for args in (["build", str(m), "-o", str(tmp_path / "out"), "-q"], ["who", "消防", "--from", str(m), "-n", "1"]):
+            res = subprocess.run(_unprivileged([*cmd, *args]), capture_output=True, text=True, cwd=ROOT)
+            assert res.returncode == 1 and res.stderr.splitlines() == expected, (args, res.stderr)
+        assert "消防" in res.stdout
+    finally:
+        (m / "sub").chmod(0o755)
+        (m / "locked.txt").chmod(0o644)
