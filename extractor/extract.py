@@ -130,10 +130,20 @@ def _number_value(m: re.Match) -> str:
 
 
 def _numbers(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, normalised value) of each document number (文号) in [start, end)."""
+    """(start, end, normalised value) of each document number (文号) in [start, end). The
+    issuer's code starts after the running text before it: 根据国办发〔2019〕15号 is 国办发…,
+    县民政局转发民发〔2019〕1号 民发… (the words: pkc:number-lead)."""
     if folded.find("号", start, end) < 0:
         return []
-    return [(m.start(), m.end(), _number_value(m)) for m in _NUMBER.finditer(folded, start, end)]
+    out = []
+    for m in _NUMBER.finditer(folded, start, end):
+        g = 6 if m.group(6) else 1
+        code = m.group(g)
+        cut = max((code.rfind(w) + len(w) for w in cues().parts.get("number-lead", ()) if w in code[:-1]), default=0)
+        if cut and cut < len(code):
+            m = _NUMBER.match(folded, m.start(g) + cut, m.end()) or m
+        out.append((m.start(), m.end(), _number_value(m)))
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -325,6 +325,21 @@ def test_a_department_is_named_as_the_notice_writes_it():
     assert jiao["government"] == "市人民政府"  # 市政府 is written too, but shorter
 
 
+def test_a_document_number_starts_at_its_issuer_code():
+    """Running text right before a number without brackets around it (根据…, …转发…, …和…) is
+    not part of its issuer's code: the number, its span and the bodies mentioned around it."""
+    from extractor.pipeline import process_bytes
+
+    text = ("关于促进婴幼儿照护服务发展的通知\n\n一、总体要求\n根据国办发〔2019〕15号和皖政办秘〔2020〕3号精神，"
+            "县民政局转发民发〔2019〕1号。\n")
+    doc = process_bytes(text.encode(), "x.txt")
+    refs = [(r.number, doc.text[r.start:r.end]) for r in doc.facts.references]
+    assert refs == [("国办发〔2019〕15号", "国办发〔2019〕15号"), ("皖政办秘〔2020〕3号", "皖政办秘〔2020〕3号"),
+                    ("民发〔2019〕1号", "民发〔2019〕1号")]
+    assert "民政局" in {d.concept and d.name[-3:] for d in doc.facts.departments.values()}
+    assert all(r.relation == "based_on" for r in doc.facts.references[:2])
+
+
 def test_an_office_of_another_body_is_no_joint_meeting():
     """兴安盟's 应急指挥部 has an office (办公室设在盟林业局 …) and no 联席会议: no meeting, no
     convenor's or director's post; its office is staffed by 盟林业局's sections (办公室、计财科、
