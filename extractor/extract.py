@@ -115,6 +115,7 @@ _NUMBER = re.compile(
     r"|([\u4e00-\u9fff]{2,12}?(?:公告|令))\s*(\d{4})\s*年\s*第\s*(\d{1,4})\s*号"
 )
 _LAW = re.compile(r"(中华人民共和国.*|.*(?:法|条例))$")
+_COMMA = re.compile(",")  # folded text: ， is ,
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _PROSE_GAP = 6  # words between a subject and its verb at most: 要, 依法依规, 每年 …
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
@@ -299,7 +300,7 @@ class _Extract:
                 continue
             items.append((c.start, c.end))
             n = 0
-            for s, e in self.statements(c.heading.end, c.end):
+            for s, e in (part for st in self.statements(c.heading.end, c.end) for part in self.role_parts(*st)):
                 role, action, concept = self.role_and_action(s, e)
                 n += 1
                 for did in names:
@@ -308,6 +309,30 @@ class _Extract:
                         department=did, clause=self.doc.leaf_at(s).id, text=self.doc.text[s:e],
                         role=role, action=action, action_concept=concept))
         self.prose_duties(items)
+
+    def role_parts(self, s: int, e: int) -> Iterator[tuple[int, int]]:
+        """A statement in parts of one role each. It changes role at a comma followed by
+        another role's cue ("负责…宣传教育，配合相关职能部门组织…"), and 配合 reaches no further
+        than its first comma when an action of the unit's own follows ("积极配合宣传生育政策，
+        在长途客运站等交通枢纽设置母婴设施": supporting, then responsible)."""
+        folded, roles = self.doc.folded, self.cues.roles
+        lead = "".join(self.cues.parts.get("role-lead", ()))
+
+        def opening(a: int) -> str | None:  # the role a cue at a says, after 积极, 并 …
+            text = folded[a:e].lstrip(lead)
+            return next((r for cue, r in roles if text.startswith(cue.lstrip(lead))), None)
+
+        start, role, first = s, self.role_and_action(s, e)[0], True
+        for comma in (m.start() for m in _COMMA.finditer(folded, s, e)):
+            said = opening(comma + 1)
+            own = role == "supporting" and first and said is None and any(
+                self.cues.action_of[m.group(0)] not in ("cooperate", "support", "participate")
+                for m in self.cues.actions.finditer(folded, comma + 1, e))
+            first = said is not None  # a 配合 again: its reach starts anew
+            if (said is not None and said != role) or own:
+                yield start, comma
+                start, role, first = comma + 1, said or "responsible", True
+        yield start, e
 
     def prose_duties(self, items: list[tuple[int, int]]) -> None:
         """Duties stated in running text, outside the departments' own items: a statement

@@ -124,8 +124,9 @@ def test_duty_statements_split_with_role_and_action(county, city):
     assert fdrc["支持社会力量"] == "responsible"
     hr = next(d for d in city.facts.duties if d.id == "att1/4/7/d1")
     assert hr.role == "lead" and hr.text.startswith("负责牵头推动落实相关产休假政策")
-    # the city's 48 in its departments' items, and 6 in the running text of its plan (see below)
-    assert len(county.facts.duties) == 55 and len(city.facts.duties) == 54
+    # the city's 52 in its departments' items, and 6 in the running text of its plan (see below);
+    # a statement changes role at a comma (积极配合宣传生育政策，在…设置母婴设施): two duties
+    assert len(county.facts.duties) == 57 and len(city.facts.duties) == 58
 
 
 def test_action_is_a_verb_not_a_cue_inside_a_noun(county, city):
@@ -323,6 +324,20 @@ def test_a_department_is_named_as_the_notice_writes_it():
     naiman = names(by["naiman"])
     assert naiman["health"] == "旗卫生健康委"  # 卫健委 is an abbreviation: the registry's name
     assert jiao["government"] == "市人民政府"  # 市政府 is written too, but shorter
+
+
+def test_a_statement_changes_role_at_a_comma(county, city):
+    """配合 reaches to its first comma when the unit's own action follows; a comma followed
+    by another role's cue starts a part of that role."""
+    parts = lambda doc, concept: [(d.role, d.text[:8]) for d in doc.facts.duties  # noqa: E731
+                                  if doc.facts.departments[d.department].concept == concept]
+    assert parts(county, "transport") == [("supporting", "积极配合宣传生育"), ("responsible", "在长途客运站等具")]
+    assert parts(county, "youth-league") == [("responsible", "负责针对青年开展"), ("supporting", "配合相关职能部门")]
+    assert parts(city, "womens-federation") == [("responsible", "负责促进用人单位"), ("supporting", "参与为家庭提供科"),
+                                                ("responsible", "发挥社会监督作用"), ("responsible", "协调推动相关部门")]
+    for doc in (county, city):
+        for d in doc.facts.duties:
+            assert doc.text[d.start:d.end] == d.text and d.text[:1] not in ",，"
 
 
 def test_a_document_number_starts_at_its_issuer_code():
