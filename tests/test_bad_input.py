@@ -49,6 +49,8 @@ CASES = [
     ("crlf-bom", "crlf.txt", b"\xef\xbb\xbf" + SEED.replace("\n", "\r\n").encode("utf-8"), None),
     ("truncated-mid-clause", "cut.txt", SEED[: len(SEED) * 6 // 10].encode("utf-8"), None),
     ("truncated-mid-character", "cutbyte.txt", SEED.encode("utf-8")[:4001], None),
+    ("utf-16-odd-byte-count", "u16.txt", SEED.encode("utf-16") + b"A", None),
+    ("utf-16-page-odd-byte-count", "u16.html", to_html(SEED).decode("utf-8").encode("utf-16") + b"A", None),
     ("numbering-jumps-and-repeats", "jumps.txt", _numbering_jumps().encode(), None),
     ("unbalanced-brackets", "brackets.txt",
      SEED.replace("祁政办秘〔2021〕45号", "祁政办秘〔2021 45号").replace("（十二）", "（十二").encode(), None),

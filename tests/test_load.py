@@ -2,6 +2,7 @@
 notices (tests/makeinputs.py), hostile HTML, Word features, bad input."""
 from __future__ import annotations
 
+import codecs
 import io
 import random
 import re
@@ -570,3 +571,17 @@ def test_utf8_cut_mid_character_is_not_read_as_gb18030():
     text, enc = decode(data)
     assert enc == "utf-8" and text.startswith("联席会议成员单位包含县卫生健康委")
     assert text.count("\ufffd") == 1  # the cut character stays visible, nothing shifts
+
+
+@pytest.mark.parametrize("bom", ["utf-8-sig", "utf-16"])
+def test_text_with_a_bom_cut_mid_character_still_loads(bom):
+    """A BOM settles the encoding; a character cut at the end is one replacement character,
+    as in a UTF-8 file without one (was: UnicodeDecodeError, or an error for UTF-8)."""
+    text = "一、县卫健委负责。" * 3
+    assert decode(text.encode(bom)[:-1]) == (text[:-1] + "\ufffd", bom)
+    assert decode(text.encode("utf-16") + b"A") == (text + "\ufffd", "utf-16")
+
+
+def test_bom_followed_by_junk_is_still_undecodable():
+    with pytest.raises(LoadError, match="undecodable bytes after a UTF-8 BOM at byte 3"):
+        decode(codecs.BOM_UTF8 + b"\x80\xff" * 500)
