@@ -150,8 +150,9 @@ def declared_charset(data: bytes) -> str | None:
     name = m.group(1).decode("ascii").lower()
     name = _CHARSET_ALIASES.get(name, name)
     try:
+        b"<".decode(name)  # Python has codecs that are no text encodings (hex, rot13, zlib)
         return codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, UnicodeError):
         return None
 
 

@@ -279,6 +279,13 @@ def test_declared_charset():
     assert readers.declared_charset(b"<meta http-equiv=Content-Type content='text/html; charset=gbk'>") == "gb18030"
     assert readers.declared_charset(b'<meta charset="big5">') == "cp950"
     assert readers.declared_charset(b'<meta charset="no-such-charset">') is None
+    for codec in ("hex", "rot13", "base64", "zlib", "undefined"):  # Python codecs, but no text encodings
+        assert readers.declared_charset(f'<meta charset="{codec}">'.encode()) is None
+
+
+def test_page_declaring_a_codec_that_is_no_charset_is_sniffed():
+    page = '<html><head><meta charset="hex"></head><body><p>一、县卫健委负责。</p></body></html>'
+    assert load_bytes(page.encode("gbk"), "page.html").text == "一、县卫健委负责。\n"
     assert readers.declared_charset(b"<p>no declaration</p>") is None
 
 
