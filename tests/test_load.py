@@ -427,6 +427,32 @@ def test_docx_automatic_numbering_is_rendered():
                             "（二）县委编办。", "二、成员单位", "（一）县发展改革委。"]
 
 
+def test_docx_numbering_values_that_are_no_numbers_read_as_absent():
+    """w:ilvl="x" or w:start="y" (was: ValueError from int()) count as the default, 0 and 1."""
+    from docx.oxml import parse_xml
+
+    def build(d):
+        _numbering(d, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")])
+        root = d.part.numbering_part.element
+        root.insert(0, parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="78"><w:lvl w:ilvl="x"><w:start w:val="y"/>'
+                                 '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+        root.append(parse_xml(f'<w:num {W_NS} w:numId="78"><w:abstractNumId w:val="78"/></w:num>'))
+        for num, level, text in [(77, "0", "主要职责"), (77, "x", "成员单位"), (77, "1", "县卫生健康委。"),
+                                 (78, "0", "其一")]:
+            _inject(d, f'<w:p {W_NS}><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
+                       f'<w:r><w:t>{text}</w:t></w:r></w:p>')
+
+    assert _read(build) == ["一、主要职责", "二、成员单位", "（一）县卫生健康委。", "1.其一"]
+
+
+def test_docx_without_a_body_has_no_text():
+    src = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
+    data = _zip({n: (f"<w:document {W_NS}/>".encode() if n == "word/document.xml" else src.read(n))
+                 for n in src.namelist()})
+    with pytest.raises(LoadError, match="no text in file"):  # was: TypeError, None is not iterable
+        load_bytes(data, "nobody.docx")
+
+
 @pytest.mark.parametrize("n,fmt,expected", [
     (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (12, "chineseCountingThousand", "十二"),
     (20, "chineseCounting", "二十"), (105, "chineseCounting", "一百零五"), (3, "decimalEnclosedCircle", "③"),
