@@ -561,10 +561,12 @@ def format_number(n: int, fmt: str) -> str:
         return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     if fmt == "decimalEnclosedParen":
         return f"({n})"
-    if fmt in ("lowerLetter", "upperLetter") and n >= 1:
+    # letters and roman numerals within their bounds only: a hostile w:start must not build
+    # a string of 10¹⁶ letters or loop as long
+    if fmt in ("lowerLetter", "upperLetter") and 1 <= n <= 780:
         s = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return s.upper() if fmt == "upperLetter" else s
-    if fmt in ("lowerRoman", "upperRoman") and n >= 1:
+    if fmt in ("lowerRoman", "upperRoman") and 1 <= n <= 3999:
         return _roman(n).lower() if fmt == "lowerRoman" else _roman(n)
     return str(n)
 

@@ -457,9 +457,16 @@ def test_docx_without_a_body_has_no_text():
     (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (12, "chineseCountingThousand", "十二"),
     (20, "chineseCounting", "二十"), (105, "chineseCounting", "一百零五"), (3, "decimalEnclosedCircle", "③"),
     (3, "ideographTraditional", "丙"), (4, "upperRoman", "IV"), (28, "lowerLetter", "bb"), (7, "decimal", "7"),
-    (5, "decimalFullWidth", "５"), (2, "somethingNew", "2")])
+    (5, "decimalFullWidth", "５"), (2, "somethingNew", "2"), (3999, "upperRoman", "MMMCMXCIX"),
+    (780, "lowerLetter", "z" * 30)])
 def test_word_number_formats(n, fmt, expected):
     assert readers.format_number(n, fmt) == expected
+
+
+@pytest.mark.parametrize("fmt", ["upperRoman", "lowerLetter"])
+def test_a_huge_list_start_is_written_in_decimal(fmt):
+    """<w:start w:val="1000000000000000000"/> hung the roman loop, or built a string of 10¹⁶ letters."""
+    assert readers.format_number(10 ** 18, fmt) == str(10 ** 18)
 
 
 # --- bad input: one line, never a traceback ---------------------------------------------------
