@@ -163,11 +163,11 @@ def load_bytes(data: bytes, name: str = "<bytes>", fmt: str | None = None) -> Do
 def load(path: str | Path) -> Document:
     """Read the notice at `path` into a `Document`; raise `LoadError` with one line if not."""
     p = Path(path)
-    if not p.exists():
-        raise LoadError(f"{p}: no such file")
-    if p.is_dir():
-        raise LoadError(f"{p}: is a directory (use `policykg build DIR` for folders)")
-    try:
+    try:  # exists() itself fails in a folder we may not search
+        if not p.exists():
+            raise LoadError(f"{p}: no such file")
+        if p.is_dir():
+            raise LoadError(f"{p}: is a directory (use `policykg build DIR` for folders)")
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise LoadError(f"{p}: {size} bytes is larger than the {MAX_BYTES} byte limit")

@@ -128,6 +128,30 @@ def test_paths(args, error, capsys, monkeypatch):
     assert code == 1 and len(err.strip().splitlines()) == 1 and error in err
 
 
+def test_file_in_an_unreadable_folder(tmp_path):
+    """`parse locked/f.txt` where locked is chmod 000 (was: PermissionError from p.exists())."""
+    import os
+    import shutil
+    import subprocess
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "f.txt").write_text(SEED, encoding="utf-8")
+    prefix = []
+    if os.geteuid() == 0:  # root reads anything: drop the capabilities that let it
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv: cannot make a folder unreadable")
+        prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+    locked.chmod(0)
+    try:
+        res = subprocess.run([*prefix, sys.executable, "-m", "extractor", "parse", locked / "f.txt"],
+                             capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    finally:
+        locked.chmod(0o755)
+    assert res.returncode == 1 and res.stdout == "", res.stderr
+    assert res.stderr.splitlines() == [f"policykg: error: {locked / 'f.txt'}: cannot read (Permission denied)"]
+
+
 def test_output_dir_not_writable(tmp_path, capsys, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
