@@ -470,8 +470,9 @@ def _result(form: str, r: _Response, where: str) -> Result:
 
 
 # Masking strings, IRIs and comments leaves only SPARQL structure to look at, same length.
+# Outside them a backslash escapes a character of a name (ex:a\#b): it opens no comment.
 _TOKEN = re.compile(r'''"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
-                    r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*''',
+                    r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\r\n]*|\\.''',
                     re.S)
 _FORM = re.compile(r"(?<![\w:?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", re.I)
 _UPDATE = re.compile(r"(?<![\w:?$])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)(?![\w:])", re.I)
@@ -480,6 +481,21 @@ _VARIABLE = re.compile(r"\w+")
 
 def _mask(sparql: str) -> str:
     return _TOKEN.sub(lambda m: " " * len(m.group()), sparql)
+
+
+# The keyword, unless it ends a name (?service, ex:service, _:service, "…"@service). Numbers and
+# booleans end without a break: `?s ?p 1SERVICE<…>{…}` is a SERVICE clause to the parser.
+_SERVICE = re.compile(r"(?:(?<![^\W\d])(?<![?$:@])|(?<=true)|(?<=false))SERVICE", re.I)
+
+
+def federated(sparql: str) -> bool:
+    """Whether `sparql` holds a SERVICE clause, which makes whoever runs it fetch a URL.
+
+    Errs on the side of yes: an "IRI" holding a quote may be a comparison with a string
+    (``?o<'>'``), and then strings, IRIs and comments are not masked at all."""
+    if any(m.group().startswith("<") and "'" in m.group() for m in _TOKEN.finditer(sparql)):
+        return bool(_SERVICE.search(sparql))
+    return bool(_SERVICE.search(_mask(sparql)))
 
 
 def _query_form(sparql: str) -> tuple[str, str]:
@@ -561,6 +577,7 @@ GRAPH_FORMATS = {  # CONSTRUCT / DESCRIBE, first is the default
 PATHS = ("/", "/sparql", "/query")
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 READ_ONLY = "read-only endpoint: SPARQL Update and graph writes are refused"
+FEDERATED = "federated queries (SERVICE) are refused: this endpoint answers from its own store only"
 
 
 def _negotiate(accept: str | None, offered: dict[str, object]) -> str | None:
@@ -710,6 +727,9 @@ class _Handler(BaseHTTPRequestHandler):
         if len(queries) != 1 or not queries[0].strip():
             self._fail(400, "give exactly one query parameter (SPARQL 1.1 Protocol), "
                             "e.g. /sparql?query=SELECT…")
+            return
+        if federated(queries[0]):
+            self._fail(400, FEDERATED)
             return
         try:
             default = [ox.NamedNode(g) for g in params.get("default-graph-uri", [])]

@@ -339,6 +339,54 @@ def test_values_go_inside_the_where_group():
         ox.Store().query(bound)  # still valid SPARQL
 
 
+# A SERVICE clause to a port oxigraph's HTTP client will not open: running one fails at once,
+# without a connection, which shows the parser read a SERVICE clause there.
+NOWHERE = "<http://127.0.0.1:9/sparql>"
+FEDERATED = [
+    f"SELECT * WHERE {{ SERVICE {NOWHERE} {{ ?s ?p ?o }} }}",
+    f"select * {{ ?s ?p ?o . service silent {NOWHERE} {{ ?a ?b ?c }} }}",
+    f"SELECT * {{ BIND({NOWHERE} AS ?u) SERVICE ?u {{ ?a ?b ?c }} }}",
+    f"SELECT * {{ ?s ?p ?o.SERVICE{NOWHERE}{{?a ?b ?c}} }}",
+    f"SELECT * {{ ?s ?p 1SERVICE{NOWHERE}{{?a ?b ?c}} }}",  # a number or boolean ends without a break
+    f"SELECT * {{ ?s ?p trueSERVICE{NOWHERE}{{?a ?b ?c}} }}",
+    "PREFIX : <http://127.0.0.1:9/> SELECT * { SERVICE:x{?a ?b ?c} }",
+    f"SELECT * {{ # a comment ends at a carriage return too\rSERVICE {NOWHERE} {{?a ?b ?c}} }}",
+    # an escaped # or ' in a name opens no comment or string
+    f"PREFIX ex: <http://e/> SELECT * {{ ?s ex:p\\#x ?o . SERVICE {NOWHERE} {{?a ?b ?c}} }}",
+    f"PREFIX ex: <http://e/> SELECT * {{ ?s ex:p\\'x ?o . SERVICE {NOWHERE} {{?a ?b ?c}} FILTER(?o != '') }}",
+    # ?o<'>' compares with a string: what looks like an IRI from < to > is none
+    f"SELECT * {{ ?s ?p ?o FILTER(!(?o<'>')) SERVICE {NOWHERE} {{?a ?b ?c}} FILTER(?o!='') }}",
+]
+NOT_FEDERATED = [
+    "SELECT ?service WHERE { ?service ?p 'SERVICE <http://x> { }' }",
+    "SELECT * WHERE { ?s <http://schema.org/Service> ?o } # SERVICE <http://x> {}",
+    "PREFIX ex: <http://e/> SELECT ?my_service WHERE { ?my_service ex:SERVICE _:service . ?s ?p 'x'@service }",
+    'SELECT * WHERE { ?s ?p """\nSERVICE <http://x> { }\n""" }',
+]
+
+
+@pytest.mark.parametrize("sparql", FEDERATED)
+def test_federated_queries_are_found(sparql):
+    store = ox.Store()
+    for o in (L("a"), L(1), L(True)):
+        store.add(ox.Quad(N("http://e/s"), N("http://e/p"), o))
+    store.add(ox.Quad(N("http://e/s"), N("http://e/p#x"), L("a")))
+    store.add(ox.Quad(N("http://e/s"), N("http://e/p'x"), L("a")))
+    assert remote.federated(sparql)
+    try:  # the oracle: oxigraph itself reads a SERVICE clause here
+        list(store.query(sparql))
+    except (OSError, RuntimeError) as exc:
+        assert "port 9" in str(exc) or "service" in str(exc).lower()
+    else:
+        assert "silent" in sparql.lower()
+
+
+@pytest.mark.parametrize("sparql", NOT_FEDERATED)
+def test_service_in_strings_iris_comments_and_names_is_no_service_clause(sparql):
+    ox.Store().query(sparql)  # valid SPARQL
+    assert not remote.federated(sparql)
+
+
 # --- the read-only local server ---------------------------------------------------------------------
 
 
@@ -455,6 +503,17 @@ def test_serve_protocol_edges(local):
     status, _, body = http(server.url + "?" + urllib.parse.urlencode(
         {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "default-graph-uri": one}))
     assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == str(len(county_quads("local")))
+
+
+def test_serve_refuses_federated_queries(local):
+    """SERVICE would make the server fetch any URL a client names (SSRF): 400, nothing fetched."""
+    server, _, _ = local
+    for sparql in FEDERATED:
+        status, _, body = http(server.url + "?" + urllib.parse.urlencode({"query": sparql}))
+        assert status == 400 and body.count(b"\n") == 1 and b"SERVICE" in body, (sparql, body)
+    status, _, body = http(server.url, data=FEDERATED[0].encode(), headers={"Content-Type": "application/sparql-query"})
+    assert status == 400 and b"SERVICE" in body
+    assert http(server.url + "?" + urllib.parse.urlencode({"query": NOT_FEDERATED[0]}))[0] == 200
 
 
 def test_make_server_port_in_use(local):
