@@ -652,7 +652,10 @@ class _Handler(BaseHTTPRequestHandler):
             return None
         try:
             n = int(length)
+            if n < 0:
+                raise ValueError(length)
         except ValueError:
+            self.close_connection = True
             self._fail(400, "bad Content-Length")
             return None
         if n > MAX_QUERY_BYTES:

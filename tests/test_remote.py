@@ -516,6 +516,18 @@ def test_serve_refuses_federated_queries(local):
     assert http(server.url + "?" + urllib.parse.urlencode({"query": NOT_FEDERATED[0]}))[0] == 200
 
 
+def test_serve_answers_a_negative_content_length_with_400(local):
+    import socket
+
+    server, _, _ = local
+    host, port = server.server_address[:2]
+    with socket.create_connection((host, port), timeout=10) as sock:
+        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+                     b"Content-Length: -5\r\n\r\nASK{}")
+        answer = sock.recv(4096)
+    assert answer.startswith(b"HTTP/1.1 400"), answer  # was: no answer, a ValueError in the log
+
+
 def test_make_server_port_in_use(local):
     server, store, _ = local
     with pytest.raises(PolicykgError) as exc:
