@@ -454,6 +454,9 @@ def _result(form: str, r: _Response, where: str) -> Result:
                 raise PolicykgError(f"{where}: answered {r.content_type or 'no content type'}, "
                                     f"not SPARQL results: {_snippet(r.body)}")
             parsed = ox.parse_query_results(r.body, format=fmt)
+            if isinstance(parsed, ox.QueryBoolean) != (form == "ASK"):
+                got = "a boolean" if isinstance(parsed, ox.QueryBoolean) else "rows"
+                raise PolicykgError(f"{where}: answered {got}, not {'an' if form == 'ASK' else 'a'} {form} result")
             if isinstance(parsed, ox.QueryBoolean):
                 return Result("ASK", boolean=bool(parsed))
             names = [v.value for v in parsed.variables]

@@ -51,6 +51,15 @@ def test_push_to_nowhere_is_one_line():
     assert "cannot connect" in res.stderr
 
 
+def test_a_boolean_answer_to_a_select_is_one_line(canned):
+    url = canned(b'{"head": {}, "boolean": true}', "application/sparql-results+json")
+    runner = CliRunner()
+    for args in (["who", "消防"], ["members"], ["sparql", "SELECT * WHERE { ?s ?p ?o }"]):
+        res = runner.invoke(app, [*args, "--endpoint", url])
+        assert res.exit_code == 1 and res.stdout == "", (args, res.output)
+        assert res.stderr.splitlines() == [f"policykg: error: {url}: answered a boolean, not a SELECT result"]
+
+
 def test_serve_answers_queries_and_refuses_updates():
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "extractor", "serve", "--port", str(port),

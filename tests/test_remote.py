@@ -646,6 +646,20 @@ def test_a_redirected_post_is_an_error_not_a_silent_get(scripted):
     assert "HTTP 301" in one_line(exc)
 
 
+BOOLEAN = b'{"head": {}, "boolean": true}'
+NO_ROWS = b'{"head": {"vars": ["s"]}, "results": {"bindings": []}}'
+
+
+def test_an_answer_of_the_wrong_form_is_one_line(canned):
+    """A SELECT answered with a boolean gave AttributeError in `who`, "true" from `sparql`."""
+    for sparql, body, message in (("SELECT * WHERE { ?s ?p ?o }", BOOLEAN, "a boolean, not a SELECT result"),
+                                  ("ASK { ?s ?p ?o }", NO_ROWS, "rows, not an ASK result")):
+        url = canned(body, "application/sparql-results+json")
+        with pytest.raises(PolicykgError) as exc:
+            remote.query(url, sparql)
+        assert message in one_line(exc) and url in str(exc.value)
+
+
 def test_update_push_of_day_time_durations(virtuoso):  # noqa: F811
     """Virtuoso's SPARQL compiler rejects "P7D"^^xsd:duration constants in INSERT DATA; the
     Update push builds such literals at run time, so the ontology (每周 = P7D) still goes."""
