@@ -60,6 +60,14 @@ def test_a_boolean_answer_to_a_select_is_one_line(canned):
         assert res.stderr.splitlines() == [f"policykg: error: {url}: answered a boolean, not a SELECT result"]
 
 
+def test_serve_port_out_of_range_is_a_usage_error():
+    for port in ("-1", "70000"):  # was: OverflowError from the socket
+        res = subprocess.run([sys.executable, "-m", "extractor", "serve", "--port", port, "--from", str(CORPUS)],
+                             capture_output=True, text=True, cwd=ROOT)
+        assert res.returncode == 2 and "Traceback" not in res.stderr, res.stderr
+        assert "Invalid value for '--port'" in res.stderr
+
+
 def test_serve_answers_queries_and_refuses_updates():
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "extractor", "serve", "--port", str(port),
