@@ -44,6 +44,4 @@ def serve(host: Annotated[str, typer.Option(help="Interface to listen on.")] = "
     """Serve the store read-only as a SPARQL endpoint (for YASGUI, Protégé …); updates are refused."""
     from .remote import serve as run_serve
 
-    s = _store(store, sources)
-    typer.echo(f"policykg: SPARQL endpoint at http://{host}:{port}/sparql (read-only; Ctrl-C stops)", err=True)
-    run_serve(s, host, port)
+    run_serve(_store(store, sources), host, port)  # it says where once it listens
