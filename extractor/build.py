@@ -164,7 +164,7 @@ def _read_notice(task: _Task) -> _Done:
             entry = notice_entry(statements)
         return _Done(task.path, statements.graph, bytes(ntriples), len(doc.text), entry=entry)
     except PolicykgError as exc:
-        error = one_line(exc)
+        error = one_line(exc).removeprefix(f"{task.path}: ")  # the path is the key it is filed under
     except Exception as exc:  # a bug on one odd notice must not stop a corpus build
         error = f"internal error ({type(exc).__name__}: {one_line(exc)})"
     for _, path in task.files:  # no output of its own for a notice that failed

@@ -102,6 +102,7 @@ def test_build_lists_bad_files_and_builds_the_rest(name, filename, data, error, 
     code, _, err = run_cli(["build", src, "-o", out, "--quiet"], capsys, monkeypatch)
     assert code == 1 and "Traceback" not in err
     assert [line for line in err.splitlines() if filename in line] and error in err
+    assert [line.count(filename) for line in err.splitlines() if filename in line] == [1]  # was: path: path: …
     files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and "store" not in p.parts}
     assert "notices/good.ttl" in files and f"notices/{Path(filename).stem}.ttl" not in files
     assert not [f for f in files if f.endswith(".tmp") or "/." in f or f.startswith(".")]
