@@ -394,7 +394,7 @@ def build_store(files: Sequence[Path], store=None, *, base: str | None = None, p
     from .graph import DEFAULT_BASE, check_base
     from .store import load_ontology, open_store
 
-    base = check_base(base or DEFAULT_BASE)
+    base = check_base(DEFAULT_BASE if base is None else base)
     store = open_store(None) if store is None else store
     result = BuildResult()
     tasks = [_Task(str(f), base, persons) for f in files]
@@ -515,7 +515,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
     from .search import BUILD_GRAPH, INDEX_FILE, IndexWriter, mark, unmark
     from .store import load_ontology, open_store
 
-    base = check_base(base or DEFAULT_BASE)
+    base = check_base(DEFAULT_BASE if base is None else base)
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:
         raise PolicykgError(f"unknown export format {unknown[0]!r} (choose from {', '.join(WRITERS)})")

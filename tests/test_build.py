@@ -271,8 +271,9 @@ def test_a_base_that_is_no_iri_is_one_error_before_anything_is_read(tmp_path):
     assert res.returncode == 1 and res.stdout == "" and not (tmp_path / "out").exists()
     assert res.stderr.splitlines() == ["policykg: error: base 'not an iri' is not an absolute IRI "
                                        "(Invalid IRI code point ' ')"]
-    with pytest.raises(PolicykgError, match="'relative/data' is not an absolute IRI"):
-        build([COUNTY], tmp_path / "out", base="relative/data")
+    for base in ("relative/data", ""):  # '' is no base, not the default one
+        with pytest.raises(PolicykgError, match=f"{base!r} is not an absolute IRI"):
+            build([COUNTY], tmp_path / "out", base=base)
     from extractor.build import build_store
 
     with pytest.raises(PolicykgError, match="is not an absolute IRI"):
