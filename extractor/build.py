@@ -85,11 +85,16 @@ UNSUPPORTED = {".doc": "old binary Word file: save it as .docx", ".wps": "WPS fi
 
 def unsupported_files(inputs: Iterable[str | Path]) -> dict[str, str]:
     """Files in the folders of `inputs` that look like notices in a format policykg does not
-    read → the one-line reason."""
+    read, and folders it may not list (rglob passes over them in silence) → the one-line reason."""
     out: dict[str, str] = {}
     for item in inputs:
         p = Path(item)
         if p.is_dir():
+            def unlisted(exc: OSError) -> None:
+                out[exc.filename] = f"cannot read this folder ({exc.strerror})"
+
+            for _, dirs, _ in os.walk(p, onerror=unlisted):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
             for f in sorted(p.rglob("*")):
                 if f.is_file() and f.suffix.lower() in UNSUPPORTED and \
                         not any(part.startswith(".") for part in f.relative_to(p).parts):

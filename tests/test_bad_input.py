@@ -4,6 +4,7 @@ never a body character silently dropped (the coverage invariant is checked on ev
 from __future__ import annotations
 
 import io
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -129,15 +130,11 @@ def test_paths(args, error, capsys, monkeypatch):
     assert code == 1 and len(err.strip().splitlines()) == 1 and error in err
 
 
-def test_file_in_an_unreadable_folder(tmp_path):
-    """`parse locked/f.txt` where locked is chmod 000 (was: PermissionError from p.exists())."""
+def _unprivileged(locked: Path, *args) -> subprocess.CompletedProcess:
+    """`policykg ARGS` with `locked` chmod 000, run so that the folder really is unreadable."""
     import os
     import shutil
-    import subprocess
 
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    (locked / "f.txt").write_text(SEED, encoding="utf-8")
     prefix = []
     if os.geteuid() == 0:  # root reads anything: drop the capabilities that let it
         if not shutil.which("setpriv"):
@@ -145,12 +142,32 @@ def test_file_in_an_unreadable_folder(tmp_path):
         prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
     locked.chmod(0)
     try:
-        res = subprocess.run([*prefix, sys.executable, "-m", "extractor", "parse", locked / "f.txt"],
-                             capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+        return subprocess.run([*prefix, sys.executable, "-m", "extractor", *map(str, args)],
+                              capture_output=True, text=True, cwd=Path(__file__).parent.parent)
     finally:
         locked.chmod(0o755)
+
+
+def test_file_in_an_unreadable_folder(tmp_path):
+    """`parse locked/f.txt` where locked is chmod 000 (was: PermissionError from p.exists())."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "f.txt").write_text(SEED, encoding="utf-8")
+    res = _unprivileged(locked, "parse", locked / "f.txt")
     assert res.returncode == 1 and res.stdout == "", res.stderr
     assert res.stderr.splitlines() == [f"policykg: error: {locked / 'f.txt'}: cannot read (Permission denied)"]
+
+
+def test_build_lists_an_unreadable_folder(tmp_path):
+    """Was: its notices silently left out, exit 0."""
+    src = tmp_path / "in"
+    (src / "locked").mkdir(parents=True)
+    (src / "locked" / "f.txt").write_text(SEED, encoding="utf-8")
+    (src / "good.txt").write_text(SEED, encoding="utf-8")
+    res = _unprivileged(src / "locked", "build", src, "-o", tmp_path / "out", "-q", "--no-views")
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert res.stderr.splitlines() == [f"policykg: error: {src / 'locked'}: cannot read this folder (Permission denied)"]
+    assert (tmp_path / "out" / "notices" / "good.ttl").exists()
 
 
 def test_output_dir_not_writable(tmp_path, capsys, monkeypatch):
