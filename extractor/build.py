@@ -443,10 +443,10 @@ def build_store(files: Sequence[Path], store=None, *, base: str | None = None, p
     Returns (store, BuildResult). A file that fails is recorded with its one-line error
     and does not stop the others. Writes no files.
     """
-    from .graph import DEFAULT_BASE
+    from .graph import DEFAULT_BASE, check_base
     from .store import load_ontology, open_store
 
-    base = base or DEFAULT_BASE
+    base = check_base(DEFAULT_BASE if base is None else base)
     store = open_store(None) if store is None else store
     result = BuildResult()
     tasks = [_Task(str(f), base, persons) for f in files]
@@ -571,11 +571,11 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
     import pyoxigraph as ox
 
     from .export import WRITERS, atomic_write
-    from .graph import DEFAULT_BASE, normalise_base
+    from .graph import DEFAULT_BASE, check_base, normalise_base
     from .search import BUILD_GRAPH, INDEX_FILE, IndexWriter, begin_build, end_build, mark, unmark
     from .store import load_ontology, open_store
 
-    base = base or DEFAULT_BASE
+    base = check_base(DEFAULT_BASE if base is None else base)
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:
         raise PolicykgError(f"unknown export format {unknown[0]!r} (choose from {', '.join(WRITERS)})")

@@ -234,9 +234,10 @@ from . import cli_compare, cli_query, cli_remote  # noqa: E402,F401
 
 
 def main() -> None:
-    """Console-script entry point: one error line and a non-zero exit instead of tracebacks."""
+    """Console-script entry point: one error line and a non-zero exit instead of tracebacks,
+    and instead of click's framed usage errors (those keep their exit status 2)."""
     try:
-        app()
+        code = app(standalone_mode=False)
     except PolicykgError as exc:
         sys.stderr.write(f"policykg: error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}\n")
         sys.exit(1)
@@ -245,4 +246,17 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as exc:
+        if not _is_click_error(exc):
+            raise
+        if type(exc).__name__ != "NoArgsIsHelpError":  # its message is the help, printed already
+            # typer's coercion says "Invalid value for '--port': Value error, …"
+            message = " ".join(exc.format_message().replace(": Value error, ", ": ", 1).split())
+            sys.stderr.write(f"policykg: error: {message}\n")
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
 
+
+def _is_click_error(exc: Exception) -> bool:
+    """A click usage or parameter error (click's own, or the copy newer typers carry)."""
+    return any(c.__name__ == "ClickException" for c in type(exc).__mro__)

@@ -81,7 +81,7 @@ def compare_command(
     if out is not None and fmt is CompareFormat.table:
         raise PolicykgError(f"{out}: say which format to write (--format json|csv|md|html or a known suffix)")
     store = _store(store_path, from_inputs, writable=save)
-    c = compare(store, a, b, method=method or DEFAULT_METHOD,
+    c = compare(store, a, b, method=DEFAULT_METHOD if method is None else method,
                 threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
     if save:
         add_comparison(store, c)

@@ -37,11 +37,9 @@ def push(endpoint: Annotated[str, typer.Option("--endpoint", help="SPARQL Update
 
 @app.command()
 def serve(host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="Port.")] = 7878,
+          port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free one).")] = 7878,
           store: StoreOpt = None, sources: FromOpt = None) -> None:
     """Serve the store read-only as a SPARQL endpoint (for YASGUI, Protégé …); updates are refused."""
     from .remote import serve as run_serve
 
-    s = _store(store, sources)
-    typer.echo(f"policykg: SPARQL endpoint at http://{host}:{port}/sparql (read-only; Ctrl-C stops)", err=True)
-    run_serve(s, host, port)
+    run_serve(_store(store, sources), host, port)  # it says where once it listens

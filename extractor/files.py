@@ -8,6 +8,7 @@ once (`os.sync`) before its manifest says they are there.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -31,23 +32,45 @@ def unsynced() -> Iterator[None]:
 
 @contextmanager
 def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO]:
-    """Open a temporary file beside `path`; on success it replaces `path`, on error it is removed."""
+    """Open a temporary file beside `path`; on success it replaces `path`, on error it is removed.
+
+    A symlink is followed (the file it points to is replaced, the link stays); a FIFO or a
+    device (/dev/stdout) is written into as it is, never replaced by a file."""
     target = Path(path)
-    if target.is_dir():
-        raise PolicykgError(f"{target}: is a directory")
+    real = Path(os.path.realpath(target))
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        found = os.stat(target)  # through links, /dev/stdout's magic /proc/self/fd/1 too
+    except OSError:  # not there yet (or not visible: mkstemp will say why)
+        found = None
+    if found is not None and stat.S_ISDIR(found.st_mode):
+        raise PolicykgError(f"{target}: is a directory")
+    try:  # a pipe behind /dev/stdout has no path to replace
+        in_place = found is not None and not (stat.S_ISREG(found.st_mode) and os.path.samestat(found, os.stat(real)))
+    except OSError:
+        in_place = True
+    text = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
+    if in_place:
+        try:
+            with open(target, mode, **text) as fh:
+                yield fh
+        except BrokenPipeError:
+            raise  # the reader had enough, as with stdout
+        except OSError as exc:
+            raise PolicykgError(f"{target}: cannot write ({exc.strerror or exc})") from None
+        return
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
     except OSError as exc:
         raise PolicykgError(f"{target}: cannot write ({exc.strerror})") from None
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as fh:
+        with os.fdopen(fd, mode, **text) as fh:
             yield fh
             fh.flush()
             if _SYNC.get():
                 os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual mode
-        os.replace(tmp, target)
+        os.replace(tmp, real)
     except BaseException as exc:
         try:
             os.unlink(tmp)

@@ -156,6 +156,16 @@ def normalise_base(base: str) -> str:
     return base if base.endswith(("/", "#")) else base + "/"
 
 
+def check_base(base: str) -> str:
+    """`base` if IRIs can be made from it (an absolute IRI), else a one-line error: checked
+    once, before any notice is read, rather than failing every notice."""
+    try:
+        ox.NamedNode(normalise_base(base) + "x")
+    except ValueError as exc:
+        raise PolicykgError(f"base {base!r} is not an absolute IRI ({exc})") from None
+    return base
+
+
 def jurisdiction_iri(name: str, base: str = DEFAULT_BASE) -> str:
     return f"{normalise_base(base)}jurisdiction/{iri_segment(name)}"
 

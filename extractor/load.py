@@ -70,13 +70,18 @@ def decode(data: bytes) -> tuple[str, str]:
     Strict decoders first (a strict UTF-8 or GB18030 success is near-certain for
     Chinese text); charset-normalizer only as the last resort.
     """
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError as exc:
-            raise LoadError(f"undecodable bytes after a UTF-8 BOM at byte {exc.start + 3}") from None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+    for bom, codec, label, name in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            try:
+                return body.decode(codec), label
+            except UnicodeDecodeError as exc:
+                # a BOM settles the encoding: a character cut at the end is one replacement
+                # character, as in a UTF-8 file without a BOM
+                text = body.decode(codec, errors="replace")
+                if text.count("\ufffd") <= max(2, len(text) // 2000):
+                    return text, label
+                raise LoadError(f"undecodable bytes after a {name} BOM at byte {exc.start + len(bom)}") from None
     if b"\x00" in data[:4096]:
         raise LoadError("binary data (NUL bytes), not a text notice")
     try:
@@ -108,6 +113,9 @@ def decode(data: bytes) -> tuple[str, str]:
         raise LoadError("undecodable bytes: neither UTF-8 nor GB18030/GBK nor Big5")
     return str(best), best.encoding
 
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8", "utf-8-sig", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16", "UTF-16"),
+         (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16", "UTF-16"))
 
 CJK_ENCODINGS = frozenset(("gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950",
                            "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_8"))
@@ -155,11 +163,11 @@ def load_bytes(data: bytes, name: str = "<bytes>", fmt: str | None = None) -> Do
 def load(path: str | Path) -> Document:
     """Read the notice at `path` into a `Document`; raise `LoadError` with one line if not."""
     p = Path(path)
-    if not p.exists():
-        raise LoadError(f"{p}: no such file")
-    if p.is_dir():
-        raise LoadError(f"{p}: is a directory (use `policykg build DIR` for folders)")
-    try:
+    try:  # exists() itself fails in a folder we may not search
+        if not p.exists():
+            raise LoadError(f"{p}: no such file")
+        if p.is_dir():
+            raise LoadError(f"{p}: is a directory (use `policykg build DIR` for folders)")
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise LoadError(f"{p}: {size} bytes is larger than the {MAX_BYTES} byte limit")

@@ -1172,21 +1172,25 @@ def sparql(store: ox.Store, text: str, *, explain: bool = False) -> SparqlResult
 
     SELECT rows map each variable to its value (IRIs and literals as strings, unbound as
     None). With `explain`, a row gets the source of the first IRI in it that has a span."""
+    from .remote import federated
+
     head = _PROLOGUE.match(text)
     if _UPDATE.match(text[head.end():] if head else text):
         raise PolicykgError("SPARQL updates are refused: queries here only read the store")
+    if isinstance(store, ox.Store) and federated(text):  # a server (--endpoint) decides for itself
+        raise PolicykgError("federated queries (SERVICE) are refused: queries here only read the store")
     try:
         res = store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+        if isinstance(res, (ox.QueryBoolean, bool)):  # bool, list: answers of a remote.RemoteStore
+            return SparqlResult("ask", boolean=bool(res))
+        if isinstance(res, (ox.QueryTriples, list)):
+            return SparqlResult("graph", triples=list(res))
+        names = [v.value for v in res.variables]
+        raw = [[sol[i] for i in range(len(names))] for sol in res]  # solutions are computed here
     except SyntaxError as exc:
         raise PolicykgError(f"SPARQL syntax error: {' '.join(str(exc).split())}") from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise PolicykgError(f"SPARQL query failed: {' '.join(str(exc).split())}") from None
-    if isinstance(res, (ox.QueryBoolean, bool)):  # bool, list: answers of a remote.RemoteStore
-        return SparqlResult("ask", boolean=bool(res))
-    if isinstance(res, (ox.QueryTriples, list)):
-        return SparqlResult("graph", triples=list(res))
-    names = [v.value for v in res.variables]
-    raw = [[sol[i] for i in range(len(names))] for sol in res]
     order = _in_query_order(names, text[head.end():] if head else text)
     if order != names:
         at = [names.index(n) for n in order]

@@ -150,8 +150,9 @@ def declared_charset(data: bytes) -> str | None:
     name = m.group(1).decode("ascii").lower()
     name = _CHARSET_ALIASES.get(name, name)
     try:
+        b"<".decode(name)  # Python has codecs that are no text encodings (hex, rot13, zlib)
         return codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, UnicodeError):
         return None
 
 
@@ -453,10 +454,10 @@ class _Numbering:
                 fmt = lvl.find(W + "numFmt")
                 text = lvl.find(W + "lvlText")
                 start = lvl.find(W + "start")
-                lv[int(lvl.get(W + "ilvl", "0"))] = (
+                lv[_number(lvl.get(W + "ilvl"), 0)] = (
                     fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
                     text.get(W + "val", "") if text is not None else "",
-                    int(start.get(W + "val", "1")) if start is not None else 1)
+                    _number(start.get(W + "val"), 1) if start is not None else 1)
             abstract[an.get(W + "abstractNumId")] = lv
         for num in root.findall(W + "num"):
             ref = num.find(W + "abstractNumId")
@@ -470,7 +471,7 @@ class _Numbering:
                     ilvl = numpr.find(W + "ilvl")
                     if nid is not None:
                         self.style_num[style.get(W + "styleId")] = (
-                            nid.get(W + "val"), int(ilvl.get(W + "val", "0")) if ilvl is not None else 0)
+                            nid.get(W + "val"), _number(ilvl.get(W + "val"), 0) if ilvl is not None else 0)
         except (AttributeError, ValueError):
             pass
 
@@ -483,7 +484,7 @@ class _Numbering:
         if numpr is not None:
             nid_el, ilvl_el = numpr.find(W + "numId"), numpr.find(W + "ilvl")
             nid = nid_el.get(W + "val") if nid_el is not None else None
-            ilvl = int(ilvl_el.get(W + "val", "0")) if ilvl_el is not None else 0
+            ilvl = _number(ilvl_el.get(W + "val"), 0) if ilvl_el is not None else 0
         else:
             style = ppr.find(W + "pStyle") if ppr is not None else None
             nid, ilvl = self.style_num.get(style.get(W + "val") if style is not None else "", (None, 0))
@@ -507,6 +508,14 @@ class _Numbering:
             return format_number(value, levels[k][0])
 
         return re.sub(r"%(\d)", number, text)
+
+
+def _number(value: str | None, default: int) -> int:
+    """A numbering attribute (w:ilvl, w:start) as a number; absent or no number: `default`."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
 
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -552,10 +561,12 @@ def format_number(n: int, fmt: str) -> str:
         return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     if fmt == "decimalEnclosedParen":
         return f"({n})"
-    if fmt in ("lowerLetter", "upperLetter") and n >= 1:
+    # letters and roman numerals within their bounds only: a hostile w:start must not build
+    # a string of 10¹⁶ letters or loop as long
+    if fmt in ("lowerLetter", "upperLetter") and 1 <= n <= 780:
         s = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return s.upper() if fmt == "upperLetter" else s
-    if fmt in ("lowerRoman", "upperRoman") and n >= 1:
+    if fmt in ("lowerRoman", "upperRoman") and 1 <= n <= 3999:
         return _roman(n).lower() if fmt == "lowerRoman" else _roman(n)
     return str(n)
 
@@ -676,6 +687,6 @@ def read_docx(data: bytes) -> tuple[str, str]:
     body = document.element.body
     numbering = _Numbering(document)
     out: list[str] = []
-    for child in body:
+    for child in body if body is not None else ():  # a document.xml without w:body has no text
         _docx_block(child, numbering, out)
     return _join(out), "utf-8"

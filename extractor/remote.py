@@ -454,6 +454,9 @@ def _result(form: str, r: _Response, where: str) -> Result:
                 raise PolicykgError(f"{where}: answered {r.content_type or 'no content type'}, "
                                     f"not SPARQL results: {_snippet(r.body)}")
             parsed = ox.parse_query_results(r.body, format=fmt)
+            if isinstance(parsed, ox.QueryBoolean) != (form == "ASK"):
+                got = "a boolean" if isinstance(parsed, ox.QueryBoolean) else "rows"
+                raise PolicykgError(f"{where}: answered {got}, not {'an' if form == 'ASK' else 'a'} {form} result")
             if isinstance(parsed, ox.QueryBoolean):
                 return Result("ASK", boolean=bool(parsed))
             names = [v.value for v in parsed.variables]
@@ -470,8 +473,9 @@ def _result(form: str, r: _Response, where: str) -> Result:
 
 
 # Masking strings, IRIs and comments leaves only SPARQL structure to look at, same length.
+# Outside them a backslash escapes a character of a name (ex:a\#b): it opens no comment.
 _TOKEN = re.compile(r'''"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
-                    r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*''',
+                    r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\r\n]*|\\.''',
                     re.S)
 _FORM = re.compile(r"(?<![\w:?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", re.I)
 _UPDATE = re.compile(r"(?<![\w:?$])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)(?![\w:])", re.I)
@@ -480,6 +484,21 @@ _VARIABLE = re.compile(r"\w+")
 
 def _mask(sparql: str) -> str:
     return _TOKEN.sub(lambda m: " " * len(m.group()), sparql)
+
+
+# The keyword, unless it ends a name (?service, ex:service, _:service, "…"@service). Numbers and
+# booleans end without a break: `?s ?p 1SERVICE<…>{…}` is a SERVICE clause to the parser.
+_SERVICE = re.compile(r"(?:(?<![^\W\d])(?<![?$:@])|(?<=true)|(?<=false))SERVICE", re.I)
+
+
+def federated(sparql: str) -> bool:
+    """Whether `sparql` holds a SERVICE clause, which makes whoever runs it fetch a URL.
+
+    Errs on the side of yes: an "IRI" holding a quote may be a comparison with a string
+    (``?o<'>'``), and then strings, IRIs and comments are not masked at all."""
+    if any(m.group().startswith("<") and "'" in m.group() for m in _TOKEN.finditer(sparql)):
+        return bool(_SERVICE.search(sparql))
+    return bool(_SERVICE.search(_mask(sparql)))
 
 
 def _query_form(sparql: str) -> tuple[str, str]:
@@ -561,6 +580,7 @@ GRAPH_FORMATS = {  # CONSTRUCT / DESCRIBE, first is the default
 PATHS = ("/", "/sparql", "/query")
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 READ_ONLY = "read-only endpoint: SPARQL Update and graph writes are refused"
+FEDERATED = "federated queries (SERVICE) are refused: this endpoint answers from its own store only"
 
 
 def _negotiate(accept: str | None, offered: dict[str, object]) -> str | None:
@@ -635,7 +655,10 @@ class _Handler(BaseHTTPRequestHandler):
             return None
         try:
             n = int(length)
+            if n < 0:
+                raise ValueError(length)
         except ValueError:
+            self.close_connection = True
             self._fail(400, "bad Content-Length")
             return None
         if n > MAX_QUERY_BYTES:
@@ -710,6 +733,9 @@ class _Handler(BaseHTTPRequestHandler):
         if len(queries) != 1 or not queries[0].strip():
             self._fail(400, "give exactly one query parameter (SPARQL 1.1 Protocol), "
                             "e.g. /sparql?query=SELECT…")
+            return
+        if federated(queries[0]):
+            self._fail(400, FEDERATED)
             return
         try:
             default = [ox.NamedNode(g) for g in params.get("default-graph-uri", [])]

@@ -38,3 +38,39 @@ def city():
     from extractor.pipeline import process
 
     return process(CITY)
+
+
+@pytest.fixture()
+def canned():
+    """A web server answering every request 200 with what you give it: `canned(body, type)` → its URL."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    answer: dict = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def _answer(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(200)
+            self.send_header("Content-Type", answer["type"])
+            self.send_header("Content-Length", str(len(answer["body"])))
+            self.end_headers()
+            self.wfile.write(answer["body"])
+
+        do_GET = do_POST = do_PUT = _answer
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+
+    def serve(body: bytes, ctype: str) -> str:
+        answer.update(body=body, type=ctype)
+        return f"http://127.0.0.1:{server.server_address[1]}/sparql"
+
+    try:
+        yield serve
+    finally:
+        server.shutdown()
+        server.server_close()

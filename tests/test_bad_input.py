@@ -4,6 +4,7 @@ never a body character silently dropped (the coverage invariant is checked on ev
 from __future__ import annotations
 
 import io
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -49,6 +50,8 @@ CASES = [
     ("crlf-bom", "crlf.txt", b"\xef\xbb\xbf" + SEED.replace("\n", "\r\n").encode("utf-8"), None),
     ("truncated-mid-clause", "cut.txt", SEED[: len(SEED) * 6 // 10].encode("utf-8"), None),
     ("truncated-mid-character", "cutbyte.txt", SEED.encode("utf-8")[:4001], None),
+    ("utf-16-odd-byte-count", "u16.txt", SEED.encode("utf-16") + b"A", None),
+    ("utf-16-page-odd-byte-count", "u16.html", to_html(SEED).decode("utf-8").encode("utf-16") + b"A", None),
     ("numbering-jumps-and-repeats", "jumps.txt", _numbering_jumps().encode(), None),
     ("unbalanced-brackets", "brackets.txt",
      SEED.replace("祁政办秘〔2021〕45号", "祁政办秘〔2021 45号").replace("（十二）", "（十二").encode(), None),
@@ -100,6 +103,7 @@ def test_build_lists_bad_files_and_builds_the_rest(name, filename, data, error, 
     code, _, err = run_cli(["build", src, "-o", out, "--quiet"], capsys, monkeypatch)
     assert code == 1 and "Traceback" not in err
     assert [line for line in err.splitlines() if filename in line] and error in err
+    assert [line.count(filename) for line in err.splitlines() if filename in line] == [1]  # was: path: path: …
     files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and "store" not in p.parts}
     assert "notices/good.ttl" in files and f"notices/{Path(filename).stem}.ttl" not in files
     assert not [f for f in files if f.endswith(".tmp") or "/." in f or f.startswith(".")]
@@ -124,6 +128,34 @@ def test_specific_partial_parses():
 def test_paths(args, error, capsys, monkeypatch):
     code, out, err = run_cli(args, capsys, monkeypatch)
     assert code == 1 and len(err.strip().splitlines()) == 1 and error in err
+
+
+def _unprivileged(locked: Path, *args) -> subprocess.CompletedProcess:
+    """`policykg ARGS` with `locked` chmod 000, run so that the folder really is unreadable."""
+    import os
+    import shutil
+
+    prefix = []
+    if os.geteuid() == 0:  # root reads anything: drop the capabilities that let it
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv: cannot make a folder unreadable")
+        prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+    locked.chmod(0)
+    try:
+        return subprocess.run([*prefix, sys.executable, "-m", "extractor", *map(str, args)],
+                              capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    finally:
+        locked.chmod(0o755)
+
+
+def test_file_in_an_unreadable_folder(tmp_path):
+    """`parse locked/f.txt` where locked is chmod 000 (was: PermissionError from p.exists())."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "f.txt").write_text(SEED, encoding="utf-8")
+    res = _unprivileged(locked, "parse", locked / "f.txt")
+    assert res.returncode == 1 and res.stdout == "", res.stderr
+    assert res.stderr.splitlines() == [f"policykg: error: {locked / 'f.txt'}: cannot read (Permission denied)"]
 
 
 def test_output_dir_not_writable(tmp_path, capsys, monkeypatch):

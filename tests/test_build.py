@@ -315,6 +315,21 @@ def test_unknown_format_is_refused(tmp_path):
         build([COUNTY], tmp_path, formats=("ttl", "pdf"))
 
 
+def test_a_base_that_is_no_iri_is_one_error_before_anything_is_read(tmp_path):
+    """Was: every notice failed with "internal error (ValueError: Invalid IRI code point ' ')"."""
+    res = policykg("build", COUNTY, "-o", tmp_path / "out", "-q", "--base", "not an iri")
+    assert res.returncode == 1 and res.stdout == "" and not (tmp_path / "out").exists()
+    assert res.stderr.splitlines() == ["policykg: error: base 'not an iri' is not an absolute IRI "
+                                       "(Invalid IRI code point ' ')"]
+    for base in ("relative/data", ""):  # '' is no base, not the default one
+        with pytest.raises(PolicykgError, match=f"{base!r} is not an absolute IRI"):
+            build([COUNTY], tmp_path / "out", base=base)
+    from extractor.build import build_store
+
+    with pytest.raises(PolicykgError, match="is not an absolute IRI"):
+        build_store([COUNTY], base="http://a b/")
+
+
 def test_notice_files_skips_readme_and_hidden(tmp_path):
     (tmp_path / "README.txt").write_text("x")
     (tmp_path / ".hidden").mkdir()

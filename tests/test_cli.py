@@ -43,6 +43,29 @@ def test_errors_are_one_line(args, message):
     assert len(lines) == 1 and message in lines[0] and "Traceback" not in res.stderr
 
 
+@pytest.mark.parametrize("args,message", [
+    (["export", "--format", "xml"], "Invalid value for '--format' / '-f': 'xml' is not one of 'ttl', "),
+    (["build", "corpus", "--jobs", "0"], "Invalid value for '--jobs' / '-j': "),
+    (["who", "消防", "-n", "-1"], "Invalid value for '--limit' / '-n': "),
+    (["serve", "--port", "abc"], "Invalid value for '--port': "),
+    (["who"], "Missing argument 'TOPIC'"),
+    (["parse", "--no-such-option", "x"], "No such option: --no-such-option"),
+    (["no-such-command"], "No such command 'no-such-command'"),
+])
+def test_usage_errors_are_one_line_and_exit_2(args, message):
+    """Was click's framed box: a usage line, a hint and the message in a frame."""
+    res = policykg(*args)
+    assert res.returncode == 2 and res.stdout == ""
+    lines = res.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("policykg: error: ") and message.lower() in lines[0].lower(), res.stderr
+
+
+def test_help_still_shows():
+    assert policykg("--help").returncode == 0 and "Usage" in policykg("--help").stdout
+    res = policykg()
+    assert "Usage" in res.stdout + res.stderr and "Traceback" not in res.stderr
+
+
 def test_console_script_parses_a_seed():
     res = policykg("parse", COUNTY, "--format", "json")
     assert res.returncode == 0 and '"doc_number": "祁政办秘〔2021〕45号"' in res.stdout

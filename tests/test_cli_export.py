@@ -131,3 +131,33 @@ def test_graph_takes_a_notice_by_iri_number_stem_or_place(built, tmp_path):
     res = CliRunner().invoke(app, ["export", *store, "--graph", "上海市", "-o", str(tmp_path / "x.ttl")])
     assert isinstance(res.exception, PolicykgError) and "上海市" in str(res.exception)
     assert not (tmp_path / "x.ttl").exists()
+
+
+def test_export_into_a_fifo_and_through_a_symlink(built, tmp_path):
+    """`export -o pipe` gave its reader nothing and left a regular file where the FIFO was."""
+    import os
+    import stat
+    import subprocess
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with open(tmp_path / "got.nt", "wb") as sink:
+        reader = subprocess.Popen(["cat", str(fifo)], stdout=sink)
+        try:
+            res = CliRunner().invoke(app, ["export", "--store", str(built / "store"), "-f", "nt", "-o", str(fifo)])
+            reader.wait(timeout=60)
+        finally:
+            if reader.poll() is None:
+                reader.kill()
+                reader.wait()
+    got = (tmp_path / "got.nt").read_bytes()
+    assert res.exit_code == 0, res.output
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    plain = tmp_path / "plain.nt"
+    assert CliRunner().invoke(app, ["export", "--store", str(built / "store"), "-o", str(plain)]).exit_code == 0
+    assert got == plain.read_bytes() and got.count(b"\n") > 1000
+    (tmp_path / "t.ttl").touch()
+    os.symlink("t.ttl", tmp_path / "l.ttl")
+    res = CliRunner().invoke(app, ["export", "--store", str(built / "store"), "-o", str(tmp_path / "l.ttl")])
+    assert res.exit_code == 0 and (tmp_path / "l.ttl").is_symlink()
+    assert (tmp_path / "t.ttl").read_bytes().startswith(b"@prefix")

@@ -51,6 +51,54 @@ def test_push_to_nowhere_is_one_line():
     assert "cannot connect" in res.stderr
 
 
+def test_a_boolean_answer_to_a_select_is_one_line(canned):
+    url = canned(b'{"head": {}, "boolean": true}', "application/sparql-results+json")
+    runner = CliRunner()
+    for args in (["who", "消防"], ["members"], ["sparql", "SELECT * WHERE { ?s ?p ?o }"]):
+        res = runner.invoke(app, [*args, "--endpoint", url])
+        assert res.exit_code == 1 and res.stdout == "", (args, res.output)
+        assert res.stderr.splitlines() == [f"policykg: error: {url}: answered a boolean, not a SELECT result"]
+
+
+def test_serve_port_out_of_range_is_a_usage_error():
+    for port in ("-1", "70000"):  # was: OverflowError from the socket
+        res = subprocess.run([sys.executable, "-m", "extractor", "serve", "--port", port, "--from", str(CORPUS)],
+                             capture_output=True, text=True, cwd=ROOT)
+        assert res.returncode == 2 and "Traceback" not in res.stderr, res.stderr
+        assert "Invalid value for '--port'" in res.stderr
+
+
+def test_serve_announces_the_bound_port_and_only_once_bound():
+    """Was: the endpoint announced before binding — twice when it worked, with port 0 for --port 0,
+    and above the error when the port was taken."""
+    import socket
+    import threading
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        res = subprocess.run([sys.executable, "-m", "extractor", "serve", "--port", str(port), "--from", str(CORPUS)],
+                             capture_output=True, text=True, cwd=ROOT, timeout=300)
+    lines = res.stderr.splitlines()
+    assert res.returncode == 1 and len(lines) == 1, res.stderr
+    assert lines[0].startswith(f"policykg: error: cannot listen on 127.0.0.1:{port} (")
+    proc = subprocess.Popen([sys.executable, "-m", "extractor", "serve", "--port", "0", "--from", str(CORPUS)],
+                            cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    watchdog = threading.Timer(300, proc.kill)  # a hang ends readline() with EOF
+    watchdog.start()
+    try:
+        line = proc.stderr.readline()
+        url = line.split(" at ")[1].split()[0]
+        assert line.startswith("policykg: serving ") and not url.startswith("http://127.0.0.1:0/"), line
+        with urllib.request.urlopen(url + "?query=" + urllib.parse.quote("ASK { ?d a pk:Notice }"), timeout=10) as r:
+            assert json.load(r)["boolean"] is True
+    finally:
+        watchdog.cancel()
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def test_serve_answers_queries_and_refuses_updates():
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "extractor", "serve", "--port", str(port),

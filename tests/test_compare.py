@@ -431,6 +431,10 @@ def test_cli_compare_formats_and_errors(tmp_path):
     assert res.returncode == 1 and res.stdout == ""
     assert res.stderr.strip().splitlines() == [
         "policykg: error: no notice '上海市' in the store; known: 巴彦淖尔市 巴政办发〔2021〕20号; 祁门县 祁政办秘〔2021〕45号"]
+    res = policykg("compare", "祁门县", "巴彦淖尔市", "--from", ROOT / "corpus", "--method", "")
+    assert res.returncode == 1 and res.stdout == ""  # was: the default method, silently
+    assert res.stderr.strip().splitlines() == [
+        "policykg: error: unknown similarity method ''; use one of " + ", ".join(similarity.METHODS)]
 
 
 def test_cli_view_pages(tmp_path):

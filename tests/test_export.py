@@ -141,6 +141,39 @@ def test_crash_in_json_writer_leaves_no_half_file(store, tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["policykg.jsonld"]
 
 
+def test_a_symlink_is_followed_and_kept(tmp_path):
+    """-o onto a link writes (atomically) where it points; the link stays (was: replaced by a file)."""
+    import os
+
+    from extractor.files import write_bytes
+
+    (tmp_path / "t.ttl").write_bytes(b"")
+    os.symlink("t.ttl", tmp_path / "l.ttl")
+    os.symlink("sub/new.ttl", tmp_path / "dangling.ttl")
+    write_bytes(tmp_path / "l.ttl", b"data\n")
+    write_bytes(tmp_path / "dangling.ttl", b"more\n")
+    assert (tmp_path / "l.ttl").is_symlink() and (tmp_path / "t.ttl").read_bytes() == b"data\n"
+    assert (tmp_path / "dangling.ttl").is_symlink() and (tmp_path / "sub/new.ttl").read_bytes() == b"more\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dangling.ttl", "l.ttl", "sub", "t.ttl"]
+
+
+def test_a_fifo_is_written_into_not_replaced(tmp_path):
+    import os
+    import stat
+
+    from extractor.files import write_bytes
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader waits at the other end
+    try:
+        write_bytes(fifo, b"data\n")
+        assert os.read(reader, 100) == b"data\n"
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode) and [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
 def test_written_files_get_normal_permissions(merged):
     assert merged.stat().st_mode & 0o044  # readable by others: not mkstemp's 0600
 

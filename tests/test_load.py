@@ -2,6 +2,7 @@
 notices (tests/makeinputs.py), hostile HTML, Word features, bad input."""
 from __future__ import annotations
 
+import codecs
 import io
 import random
 import re
@@ -278,6 +279,13 @@ def test_declared_charset():
     assert readers.declared_charset(b"<meta http-equiv=Content-Type content='text/html; charset=gbk'>") == "gb18030"
     assert readers.declared_charset(b'<meta charset="big5">') == "cp950"
     assert readers.declared_charset(b'<meta charset="no-such-charset">') is None
+    for codec in ("hex", "rot13", "base64", "zlib", "undefined"):  # Python codecs, but no text encodings
+        assert readers.declared_charset(f'<meta charset="{codec}">'.encode()) is None
+
+
+def test_page_declaring_a_codec_that_is_no_charset_is_sniffed():
+    page = '<html><head><meta charset="hex"></head><body><p>一、县卫健委负责。</p></body></html>'
+    assert load_bytes(page.encode("gbk"), "page.html").text == "一、县卫健委负责。\n"
     assert readers.declared_charset(b"<p>no declaration</p>") is None
 
 
@@ -419,13 +427,46 @@ def test_docx_automatic_numbering_is_rendered():
                             "（二）县委编办。", "二、成员单位", "（一）县发展改革委。"]
 
 
+def test_docx_numbering_values_that_are_no_numbers_read_as_absent():
+    """w:ilvl="x" or w:start="y" (was: ValueError from int()) count as the default, 0 and 1."""
+    from docx.oxml import parse_xml
+
+    def build(d):
+        _numbering(d, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")])
+        root = d.part.numbering_part.element
+        root.insert(0, parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="78"><w:lvl w:ilvl="x"><w:start w:val="y"/>'
+                                 '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+        root.append(parse_xml(f'<w:num {W_NS} w:numId="78"><w:abstractNumId w:val="78"/></w:num>'))
+        for num, level, text in [(77, "0", "主要职责"), (77, "x", "成员单位"), (77, "1", "县卫生健康委。"),
+                                 (78, "0", "其一")]:
+            _inject(d, f'<w:p {W_NS}><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
+                       f'<w:r><w:t>{text}</w:t></w:r></w:p>')
+
+    assert _read(build) == ["一、主要职责", "二、成员单位", "（一）县卫生健康委。", "1.其一"]
+
+
+def test_docx_without_a_body_has_no_text():
+    src = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
+    data = _zip({n: (f"<w:document {W_NS}/>".encode() if n == "word/document.xml" else src.read(n))
+                 for n in src.namelist()})
+    with pytest.raises(LoadError, match="no text in file"):  # was: TypeError, None is not iterable
+        load_bytes(data, "nobody.docx")
+
+
 @pytest.mark.parametrize("n,fmt,expected", [
     (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (12, "chineseCountingThousand", "十二"),
     (20, "chineseCounting", "二十"), (105, "chineseCounting", "一百零五"), (3, "decimalEnclosedCircle", "③"),
     (3, "ideographTraditional", "丙"), (4, "upperRoman", "IV"), (28, "lowerLetter", "bb"), (7, "decimal", "7"),
-    (5, "decimalFullWidth", "５"), (2, "somethingNew", "2")])
+    (5, "decimalFullWidth", "５"), (2, "somethingNew", "2"), (3999, "upperRoman", "MMMCMXCIX"),
+    (780, "lowerLetter", "z" * 30)])
 def test_word_number_formats(n, fmt, expected):
     assert readers.format_number(n, fmt) == expected
+
+
+@pytest.mark.parametrize("fmt", ["upperRoman", "lowerLetter"])
+def test_a_huge_list_start_is_written_in_decimal(fmt):
+    """<w:start w:val="1000000000000000000"/> hung the roman loop, or built a string of 10¹⁶ letters."""
+    assert readers.format_number(10 ** 18, fmt) == str(10 ** 18)
 
 
 # --- bad input: one line, never a traceback ---------------------------------------------------
@@ -570,3 +611,17 @@ def test_utf8_cut_mid_character_is_not_read_as_gb18030():
     text, enc = decode(data)
     assert enc == "utf-8" and text.startswith("联席会议成员单位包含县卫生健康委")
     assert text.count("\ufffd") == 1  # the cut character stays visible, nothing shifts
+
+
+@pytest.mark.parametrize("bom", ["utf-8-sig", "utf-16"])
+def test_text_with_a_bom_cut_mid_character_still_loads(bom):
+    """A BOM settles the encoding; a character cut at the end is one replacement character,
+    as in a UTF-8 file without one (was: UnicodeDecodeError, or an error for UTF-8)."""
+    text = "一、县卫健委负责。" * 3
+    assert decode(text.encode(bom)[:-1]) == (text[:-1] + "\ufffd", bom)
+    assert decode(text.encode("utf-16") + b"A") == (text + "\ufffd", "utf-16")
+
+
+def test_bom_followed_by_junk_is_still_undecodable():
+    with pytest.raises(LoadError, match="undecodable bytes after a UTF-8 BOM at byte 3"):
+        decode(codecs.BOM_UTF8 + b"\x80\xff" * 500)

@@ -431,6 +431,16 @@ def test_sparql_updates_are_refused(store, text):
     assert snapshot(store) == before
 
 
+@pytest.mark.parametrize("text", [
+    "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",  # was: OSError traceback
+    "SELECT * WHERE { SERVICE <file:///etc/passwd> { ?s ?p ?o } }",
+    "SELECT * WHERE { ?s ?p ?o . service silent <http://127.0.0.1:9/> { ?a ?b ?c } }",
+])
+def test_sparql_federated_queries_are_refused(store, text):
+    with pytest.raises(PolicykgError, match=r"^federated queries \(SERVICE\) are refused"):
+        Q.sparql(store, text)
+
+
 def test_sparql_syntax_error_is_one_line(store):
     with pytest.raises(PolicykgError) as exc:
         Q.sparql(store, "SELECT ?x WHERE {\n ?x ?p \n")
@@ -517,7 +527,8 @@ def test_cli_sparql(tmp_path):
     ttl = run("sparql", "CONSTRUCT { ?o rdfs:label ?l } WHERE { ?o org:classification pkd:fire-rescue ; rdfs:label ?l }")
     assert ttl.exit_code == 0 and "@prefix rdfs:" in ttl.stdout and "县消防救援大队" in ttl.stdout
     for bad, message in (("INSERT DATA { <a:a> <a:b> <a:c> }", "updates are refused"),
-                         ("SELECT ?x WHERE {", "syntax error")):
+                         ("SELECT ?x WHERE {", "syntax error"),
+                         ("SELECT * WHERE { SERVICE <http://example.org/sparql> {?s ?p ?o} }", "(SERVICE)")):
         res = run("sparql", bad)
         assert res.exit_code == 1 and res.stdout == ""
         lines = res.stderr.strip().splitlines()

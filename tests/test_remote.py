@@ -339,6 +339,54 @@ def test_values_go_inside_the_where_group():
         ox.Store().query(bound)  # still valid SPARQL
 
 
+# A SERVICE clause to a port oxigraph's HTTP client will not open: running one fails at once,
+# without a connection, which shows the parser read a SERVICE clause there.
+NOWHERE = "<http://127.0.0.1:9/sparql>"
+FEDERATED = [
+    f"SELECT * WHERE {{ SERVICE {NOWHERE} {{ ?s ?p ?o }} }}",
+    f"select * {{ ?s ?p ?o . service silent {NOWHERE} {{ ?a ?b ?c }} }}",
+    f"SELECT * {{ BIND({NOWHERE} AS ?u) SERVICE ?u {{ ?a ?b ?c }} }}",
+    f"SELECT * {{ ?s ?p ?o.SERVICE{NOWHERE}{{?a ?b ?c}} }}",
+    f"SELECT * {{ ?s ?p 1SERVICE{NOWHERE}{{?a ?b ?c}} }}",  # a number or boolean ends without a break
+    f"SELECT * {{ ?s ?p trueSERVICE{NOWHERE}{{?a ?b ?c}} }}",
+    "PREFIX : <http://127.0.0.1:9/> SELECT * { SERVICE:x{?a ?b ?c} }",
+    f"SELECT * {{ # a comment ends at a carriage return too\rSERVICE {NOWHERE} {{?a ?b ?c}} }}",
+    # an escaped # or ' in a name opens no comment or string
+    f"PREFIX ex: <http://e/> SELECT * {{ ?s ex:p\\#x ?o . SERVICE {NOWHERE} {{?a ?b ?c}} }}",
+    f"PREFIX ex: <http://e/> SELECT * {{ ?s ex:p\\'x ?o . SERVICE {NOWHERE} {{?a ?b ?c}} FILTER(?o != '') }}",
+    # ?o<'>' compares with a string: what looks like an IRI from < to > is none
+    f"SELECT * {{ ?s ?p ?o FILTER(!(?o<'>')) SERVICE {NOWHERE} {{?a ?b ?c}} FILTER(?o!='') }}",
+]
+NOT_FEDERATED = [
+    "SELECT ?service WHERE { ?service ?p 'SERVICE <http://x> { }' }",
+    "SELECT * WHERE { ?s <http://schema.org/Service> ?o } # SERVICE <http://x> {}",
+    "PREFIX ex: <http://e/> SELECT ?my_service WHERE { ?my_service ex:SERVICE _:service . ?s ?p 'x'@service }",
+    'SELECT * WHERE { ?s ?p """\nSERVICE <http://x> { }\n""" }',
+]
+
+
+@pytest.mark.parametrize("sparql", FEDERATED)
+def test_federated_queries_are_found(sparql):
+    store = ox.Store()
+    for o in (L("a"), L(1), L(True)):
+        store.add(ox.Quad(N("http://e/s"), N("http://e/p"), o))
+    store.add(ox.Quad(N("http://e/s"), N("http://e/p#x"), L("a")))
+    store.add(ox.Quad(N("http://e/s"), N("http://e/p'x"), L("a")))
+    assert remote.federated(sparql)
+    try:  # the oracle: oxigraph itself reads a SERVICE clause here
+        list(store.query(sparql))
+    except (OSError, RuntimeError) as exc:
+        assert "port 9" in str(exc) or "service" in str(exc).lower()
+    else:
+        assert "silent" in sparql.lower()
+
+
+@pytest.mark.parametrize("sparql", NOT_FEDERATED)
+def test_service_in_strings_iris_comments_and_names_is_no_service_clause(sparql):
+    ox.Store().query(sparql)  # valid SPARQL
+    assert not remote.federated(sparql)
+
+
 # --- the read-only local server ---------------------------------------------------------------------
 
 
@@ -457,6 +505,29 @@ def test_serve_protocol_edges(local):
     assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == str(len(county_quads("local")))
 
 
+def test_serve_refuses_federated_queries(local):
+    """SERVICE would make the server fetch any URL a client names (SSRF): 400, nothing fetched."""
+    server, _, _ = local
+    for sparql in FEDERATED:
+        status, _, body = http(server.url + "?" + urllib.parse.urlencode({"query": sparql}))
+        assert status == 400 and body.count(b"\n") == 1 and b"SERVICE" in body, (sparql, body)
+    status, _, body = http(server.url, data=FEDERATED[0].encode(), headers={"Content-Type": "application/sparql-query"})
+    assert status == 400 and b"SERVICE" in body
+    assert http(server.url + "?" + urllib.parse.urlencode({"query": NOT_FEDERATED[0]}))[0] == 200
+
+
+def test_serve_answers_a_negative_content_length_with_400(local):
+    import socket
+
+    server, _, _ = local
+    host, port = server.server_address[:2]
+    with socket.create_connection((host, port), timeout=10) as sock:
+        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+                     b"Content-Length: -5\r\n\r\nASK{}")
+        answer = sock.recv(4096)
+    assert answer.startswith(b"HTTP/1.1 400"), answer  # was: no answer, a ValueError in the log
+
+
 def test_make_server_port_in_use(local):
     server, store, _ = local
     with pytest.raises(PolicykgError) as exc:
@@ -573,6 +644,20 @@ def test_a_redirected_post_is_an_error_not_a_silent_get(scripted):
     with pytest.raises(PolicykgError) as exc:
         remote.query(scripted, "SELECT * WHERE { ?s ?p ?o }")
     assert "HTTP 301" in one_line(exc)
+
+
+BOOLEAN = b'{"head": {}, "boolean": true}'
+NO_ROWS = b'{"head": {"vars": ["s"]}, "results": {"bindings": []}}'
+
+
+def test_an_answer_of_the_wrong_form_is_one_line(canned):
+    """A SELECT answered with a boolean gave AttributeError in `who`, "true" from `sparql`."""
+    for sparql, body, message in (("SELECT * WHERE { ?s ?p ?o }", BOOLEAN, "a boolean, not a SELECT result"),
+                                  ("ASK { ?s ?p ?o }", NO_ROWS, "rows, not an ASK result")):
+        url = canned(body, "application/sparql-results+json")
+        with pytest.raises(PolicykgError) as exc:
+            remote.query(url, sparql)
+        assert message in one_line(exc) and url in str(exc.value)
 
 
 def test_update_push_of_day_time_durations(virtuoso):  # noqa: F811
