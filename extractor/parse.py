@@ -78,12 +78,14 @@ class Layout:
     levels: tuple[tuple[str, str, str, int], ...]  # (suffix, level, prefix, rank), longest first
     national: tuple[str, ...]
     national_marks: tuple[str, ...] = ()  # words only a national title holds (部际联席会议)
+    # (word, level, rank): a notice addressed to the bodies these name (各镇政府) is of that level
+    addressed: tuple[tuple[str, str, int], ...] = ()
 
 
 @cache
 def layout() -> Layout:
     table = by_subject("layout.ttl")
-    chrome, tail, keys, cues, levels, national, marks = [], [], {}, {}, [], [], []
+    chrome, tail, keys, cues, levels, national, marks, addressed = [], [], {}, {}, [], [], [], []
     for s, props in table.items():
         kind = props.get(RDF + "type", [""])[0]
         local = s.rsplit("/", 1)[-1]
@@ -97,6 +99,8 @@ def layout() -> Layout:
         elif kind == PK + "JurisdictionLevel":
             national += [str(x) for x in props.get(PK + "selfName", [])]
             marks += [str(x) for x in props.get(PK + "titleMark", [])]
+            addressed += [(str(x), str(props[PK + "level"][0]), int(props[PK + "rank"][0]))
+                          for x in props.get(PK + "addressesBelow", [])]
             for suffix in props.get(PK + "suffix", []):
                 levels.append((str(suffix), str(props[PK + "level"][0]),
                                str(props[PK + "prefix"][0]), int(props[PK + "rank"][0])))
@@ -106,7 +110,7 @@ def layout() -> Layout:
     levels.sort(key=lambda lv: -len(lv[0]))
     any_of = lambda pats: re.compile("|".join(f"(?:{p.pattern})" for p in pats) or "(?!)")
     return Layout(any_of(chrome + tail), any_of(tail), key_re, keys, cues, tuple(levels), tuple(national),
-                  tuple(marks))
+                  tuple(marks), tuple(addressed))
 
 
 # --- lines -----------------------------------------------------------------------------
@@ -737,7 +741,21 @@ def _canonical_fields(doc: Document, fields: list[Field]) -> list[Field]:
 
 
 def jurisdiction_of(doc: Document) -> Jurisdiction | None:
-    """The issuer's jurisdiction (祁门县, county, 县): from the issuer, the title, the body."""
+    """The issuer's jurisdiction (祁门县, county, 县): from the issuer, the title, the body.
+    Its level is the one its name ends with, or a lower one its recipients show: a city
+    addressing 各镇政府、街道办事处 is a county-level city (胶州市), its bodies still 市-prefixed."""
+    j = _jurisdiction_named(doc)
+    if j is None or not j.name:
+        return j
+    rank = next((r for _, level, _, r in layout().levels if level == j.level), None)
+    recipients = " ".join(f.value for f in doc.fields if f.name == "recipient")
+    for word, level, r in layout().addressed:
+        if rank is not None and r > rank and word in recipients:
+            return Jurisdiction(j.name, level, j.prefix)
+    return j
+
+
+def _jurisdiction_named(doc: Document) -> Jurisdiction | None:
     lay = layout()
     for text in (doc.issuer or "", doc.field("publisher") or "", doc.field("title") or ""):
         if any(text.startswith(n) for n in lay.national):

@@ -176,6 +176,15 @@ def test_text_quirks_read_as_the_plain_text(path, quirk):
     assert facts(odd) == facts(plain)
 
 
+def test_a_city_addressing_towns_is_county_level():
+    """胶州市 sends its notice to 各镇政府、街道办事处: a county-level city, compared as a county,
+    its bodies still 市-prefixed (市卫生健康局); 荆州市 addresses its counties: a city."""
+    by = {p.name.split("-")[0]: process(p, facts=False) for p in EXTRA}
+    j = by["jiaozhou"].jurisdiction
+    assert (j.name, j.level, j.prefix) == ("胶州市", "county", "市")
+    assert by["jingzhou"].jurisdiction.level == "city" and by["shiyan"].jurisdiction.level == "city"
+
+
 def test_coverage_check_bites(county_parsed):
     """Lose text, overlap two places, or break nesting: the check must complain each time."""
     import copy
