@@ -74,6 +74,18 @@ def cues() -> Cues:
                 tuple(irregular), parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"))
 
 
+@cache
+def _role_tests() -> tuple[tuple[str, str, str], ...]:
+    """(cue, role, cue without 积极) of the lead and supporting cues, longest first (`role_of`)."""
+    return tuple((c, r, c.lstrip("积极")) for c, r in cues().roles if r in ("lead", "supporting"))
+
+
+@cache
+def _role_cues() -> re.Pattern:
+    """Any role cue (配合, 牵头 …): a statement without one after a comma keeps one role."""
+    return re.compile("|".join(sorted({re.escape(c.lstrip("积极")) for c, _ in cues().roles}, key=len, reverse=True)))
+
+
 # --- the joint meeting's set-up -------------------------------------------------------------
 # Its patterns are data (ontology/cues.ttl, pkc:meeting-*), each with the words every match
 # of it holds. No match crosses 。 or ; (it may begin with one), so a pattern is run only on
@@ -117,6 +129,7 @@ _NUMBER = re.compile(
 _LAW = re.compile(r"(中华人民共和国.*|.*(?:法|条例))$")
 _COMMA = re.compile(",")  # folded text: ， is ,
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
+_OPENERS = frozenset("。;\n \t\u3000")  # what may stand before a statement's first word (folded)
 _PROSE_GAP = 6  # words between a subject and its verb at most: 要, 依法依规, 每年 …
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
 _BASED_ON = re.compile(r"(根据|依据|贯彻落实|贯彻|落实|按照|依照)")
@@ -137,14 +150,22 @@ def _numbers(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
     if folded.find("号", start, end) < 0:
         return []
     out = []
+    lead = _number_lead()
     for m in _NUMBER.finditer(folded, start, end):
         g = 6 if m.group(6) else 1
         code = m.group(g)
-        cut = max((code.rfind(w) + len(w) for w in cues().parts.get("number-lead", ()) if w in code[:-1]), default=0)
-        if cut and cut < len(code):
+        cut = max((w.end() for w in lead.finditer(code, 0, len(code) - 1)), default=0)
+        if cut:
             m = _NUMBER.match(folded, m.start(g) + cut, m.end()) or m
         out.append((m.start(), m.end(), _number_value(m)))
     return out
+
+
+@cache
+def _number_lead() -> re.Pattern:
+    """The words of pkc:number-lead (running text before an issuer's code), longest first."""
+    words = sorted(cues().parts.get("number-lead", ()), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -164,6 +185,7 @@ class _Extract:
         self.seen: set[tuple[str, int]] = set()  # (department, start) of mentions recorded
         self.post_count: dict[str, int] = {}  # clause → posts numbered so far
         self.written: dict[str, set[tuple[bool, str]]] = {}  # department → (former?, name) as written
+        self.dept_of: dict[tuple, str] = {}  # a match's department, once found (`department`)
         # The department matcher runs once per zone; every later question about a span
         # (a heading, a task tag, a list) reads the matches inside it.
         # The document numbers of each clause's own text, read once (references() cites them):
@@ -215,6 +237,13 @@ class _Extract:
 
     def department(self, m: DepartmentMatch, clause: str) -> str:
         """The id of the department `m` names (created on first sight), recording the mention."""
+        key = (m.start, m.end, m.prefix, m.concept, m.national, m.collective, m.generic, m.canonical)
+        did = self.dept_of.get(key)
+        if did is None:
+            did = self.dept_of[key] = self._department(m, clause)
+        return did
+
+    def _department(self, m: DepartmentMatch, clause: str) -> str:
         jname, level, prefix = self.jurisdiction_of(m)
         key = m.concept or re.sub(r"\s+", "", m.canonical)
         did = f"{jname}/{key}" if jname else key
@@ -300,8 +329,8 @@ class _Extract:
                 continue
             items.append((c.start, c.end))
             n = 0
-            for s, e in (part for st in self.statements(c.heading.end, c.end) for part in self.role_parts(*st)):
-                role, action, concept = self.role_and_action(s, e)
+            for s, e, role in (part for st in self.statements(c.heading.end, c.end) for part in self.role_parts(*st)):
+                role, action, concept = self.role_and_action(s, e, role)
                 n += 1
                 for did in names:
                     self.facts.duties.append(Duty(
@@ -310,7 +339,7 @@ class _Extract:
                         role=role, action=action, action_concept=concept))
         self.prose_duties(items)
 
-    def role_parts(self, s: int, e: int) -> Iterator[tuple[int, int]]:
+    def role_parts(self, s: int, e: int) -> Iterator[tuple[int, int, str | None]]:
         """A statement in parts of one role each. It changes role at a comma followed by
         another role's cue ("负责…宣传教育，配合相关职能部门组织…"), and 配合 reaches no further
         than its first comma when an action of the unit's own follows ("积极配合宣传生育政策，
@@ -322,38 +351,76 @@ class _Extract:
             text = folded[a:e].lstrip(lead)
             return next((r for cue, r in roles if text.startswith(cue.lstrip(lead))), None)
 
-        start, role, first = s, self.role_and_action(s, e)[0], True
-        for comma in (m.start() for m in _COMMA.finditer(folded, s, e)):
+        comma = folded.find(",", s, e)
+        role = self.role_of(s, e) if comma >= 0 else None
+        if comma < 0 or role != "supporting" and not _role_cues().search(folded, comma, e):
+            yield s, e, role  # no comma, or no other role said after one
+            return
+        start, first = s, True
+        for comma in (m.start() for m in _COMMA.finditer(folded, comma, e)):
             said = opening(comma + 1)
             own = role == "supporting" and first and said is None and any(
-                self.cues.action_of[m.group(0)] not in ("cooperate", "support", "participate")
+                self.cues.action_of.get(m.group(0), "cooperate") not in ("cooperate", "support", "participate")
                 for m in self.cues.actions.finditer(folded, comma + 1, e))
             first = said is not None  # a 配合 again: its reach starts anew
             if (said is not None and said != role) or own:
-                yield start, comma
+                yield start, comma, None
                 start, role, first = comma + 1, said or "responsible", True
-        yield start, e
+        yield start, e, None
 
     def prose_duties(self, items: list[tuple[int, int]]) -> None:
         """Duties stated in running text, outside the departments' own items: a statement
         whose subject is a department ("财政部门要利用现有资金…", "旗县区卫生健康部门每年组织…")
         or that gives a task "由" one ("…工作由卫生健康部门牵头"). A field of work (卫生健康部门)
         stands for the body of that field in the jurisdiction it names, else the notice's."""
-        folded, count = self.doc.folded, {}
-        for c in self.doc.walk():
-            own = c.own
-            for s, e in self.statements(own.start, own.end):
-                if any(a <= s < b for a, b in items) or any(
-                        p.search(folded, s, e) for p, _ in self.cues.setup.values()):
-                    continue  # a department's own item, or the joint meeting's set-up (为牵头部门)
-                for subject, role, verb in self.subjects(s, e):
-                    leaf = self.doc.leaf_at(s).id
+        folded, count, seen = self.doc.folded, {}, set()
+        lead = "".join(self.cues.parts.get("prose-lead", ()))
+        before = _OPENERS | set(lead) | {w[-1] for w in self.cues.parts.get("prose-agent", ())}
+        merged: list[list[int]] = []  # the items as disjoint spans, to bisect
+        for a, b in sorted(items):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        starts = [a for a, _ in merged]
+        for m in self.matches:  # only a department that may open a statement can be its subject
+            if m.start and folded[m.start - 1] not in before:
+                continue
+            k = bisect.bisect_right(starts, m.start) - 1
+            if k >= 0 and m.start < merged[k][1]:
+                continue  # a department's own item
+            leaf = self.doc.leaf_at(m.start)
+            if leaf is None or leaf.cells:
+                continue  # a table's row is no prose
+            own = leaf.own
+            if not own.start <= m.start < own.end or not self.may_open(m, own.start):
+                continue
+            s = max(own.start, *(folded.rfind(x, own.start, m.start) + 1 for x in "。;\n"))
+            end = STATEMENT_END.search(folded, m.start, own.end)
+            e = own.end if end is None else end.end() if folded[end.start()] != "\n" else end.start()
+            for s, e in self._trimmed(s, e):
+                if s in seen:
+                    continue
+                seen.add(s)
+                found = list(self.subjects(s, e))
+                if not found or any(p.search(folded, s, e) for p, _ in self.cues.setup.values()):
+                    continue  # the joint meeting's set-up (为牵头部门) is the meeting's
+                for subject, role, verb in found:
                     _, action, concept = self.role_and_action(verb, e)
-                    for m in subject:
-                        n = count[leaf] = count.get(leaf, 0) + 1
+                    for d in subject:
+                        n = count[leaf.id] = count.get(leaf.id, 0) + 1
                         self.facts.duties.append(Duty(
-                            s, e, id=f"{leaf}/s{n}", department=self.department(m, leaf), clause=leaf,
+                            s, e, id=f"{leaf.id}/s{n}", department=self.department(d, leaf.id), clause=leaf.id,
                             text=self.doc.text[s:e], role=role, action=action, action_concept=concept))
+
+    def may_open(self, m: DepartmentMatch, floor: int) -> bool:
+        """Whether `m` may open a statement or follow 由 (a quick test before `subjects`)."""
+        folded, k = self.doc.folded, m.start
+        lead = "".join(self.cues.parts.get("prose-lead", ()))
+        while k > floor and folded[k - 1] in lead:
+            k -= 1
+        return k == floor or folded[k - 1] in _OPENERS or \
+            any(folded.endswith(w, floor, k) for w in self.cues.parts.get("prose-agent", ()))
 
     def subjects(self, s: int, e: int) -> Iterator[tuple[list[DepartmentMatch], str, int]]:
         """(departments, role, where their verb starts) of the statement [s, e), for each
@@ -361,19 +428,24 @@ class _Extract:
         由 — and is followed, within a few words (要, 依法依规, 每年), by a role cue or an
         action verb: "由卫生健康部门牵头" (lead), "教育部门制定具体措施" (responsible)."""
         folded, cues = self.doc.folded, self.cues
-        lists: list[list[DepartmentMatch]] = []
-        for m in self.matches_in(s, e):
-            gap = folded[lists[-1][-1].end:m.start] if lists else None
-            if gap is not None and len(gap) <= 3 and not gap.strip(LIST_SEPARATORS):
-                lists[-1].append(m)
-            else:
-                lists.append([m])
-        for group in lists:
-            if any(m.concept is None or m.collective and self.jurisdiction_of(m)[1] == "unknown" for m in group):
+        lead, agent = cues.parts.get("prose-lead", ()), cues.parts.get("prose-agent", ())
+        matches = self.matches_in(s, e)
+        k = 0
+        while k < len(matches):
+            before = folded[s:matches[k].start]
+            by = any(before.endswith(w) for w in agent)
+            if before and before not in lead and not by:
+                k += 1
                 continue
-            before = folded[s:group[0].start]
-            by = any(before.endswith(w) for w in cues.parts.get("prose-agent", ()))
-            if before and before not in cues.parts.get("prose-lead", ()) and not by:
+            group = [matches[k]]  # the list it opens: items apart by separators only
+            k += 1
+            while k < len(matches):
+                gap = folded[group[-1].end:matches[k].start]
+                if len(gap) > 3 or gap.strip(LIST_SEPARATORS):
+                    break
+                group.append(matches[k])
+                k += 1
+            if any(m.concept is None or m.collective and self.jurisdiction_of(m)[1] == "unknown" for m in group):
                 continue
             at = group[-1].end
             after = folded[at:min(e, at + 12)]
@@ -433,16 +505,23 @@ class _Extract:
             # a statement never crosses into a child clause's label
             yield s, e
 
-    def role_and_action(self, s: int, e: int) -> tuple[str, str, str]:
+    def role_of(self, s: int, e: int) -> str:
+        """A statement's role: lead if its first words hold a lead cue, supporting if it opens
+        with a supporting one, else responsible."""
         head = self.doc.folded[s:min(e, s + 12)]
-        role = "responsible"
-        for cue, r in self.cues.roles:
-            if r == "lead" and cue in head:
-                role = "lead"
-                break
-            if r == "supporting" and head.lstrip("积极").startswith(cue.lstrip("积极")):
-                role = "supporting"
-                break
+        bare = head.lstrip("积极")
+        for cue, r, stripped in _role_tests():
+            if r == "lead":
+                if cue in head:
+                    return "lead"
+            elif bare.startswith(stripped):
+                return "supporting"
+        return "responsible"
+
+    def role_and_action(self, s: int, e: int, role: str | None = None) -> tuple[str, str, str]:
+        """(role, the action verb as written, its concept) of the statement [s, e); `role`:
+        already known."""
+        role = role or self.role_of(s, e)
         quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(self.doc.folded, s, e)]
         for m in self.cues.actions.finditer(self.doc.folded, s, e):
             if m.group(0) not in self.cues.action_of:  # a noun holding a label: 建设用地
