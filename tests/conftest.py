@@ -12,6 +12,18 @@ CITY = CORPUS / "bayannur-city-2021.txt"
 EXTRA = sorted((ROOT / "tests" / "data" / "extra").glob("*.txt"))
 
 
+def seeds_with(folder: Path, bad: dict[str, bytes]) -> Path:
+    """`folder` made, holding the two seeds and the files `bad` names (name → bytes)."""
+    import shutil
+
+    folder.mkdir(parents=True)
+    for seed in (COUNTY, CITY):
+        shutil.copy(seed, folder / seed.name)
+    for name, data in bad.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def county_parsed():
     from extractor.pipeline import process

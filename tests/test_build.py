@@ -19,7 +19,7 @@ from extractor.build import MANIFEST, MERGED, NOTICES_DIR, STORE_DIR, build, not
 from extractor.errors import PolicykgError
 from extractor.search import INDEX_FILE
 
-from conftest import CITY, COUNTY, EXTRA, ROOT
+from conftest import CITY, COUNTY, EXTRA, ROOT, seeds_with
 
 REAL = [COUNTY, CITY, *EXTRA]
 SMALL = [COUNTY, *EXTRA[:3]]  # a quick working set for the incremental tests
@@ -264,12 +264,7 @@ def test_notice_files_are_synced_once_before_the_manifest(tmp_path, monkeypatch)
 
 
 def test_bad_files_are_listed_and_the_rest_is_built(tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    shutil.copy(COUNTY, src / COUNTY.name)
-    shutil.copy(CITY, src / CITY.name)
-    (src / "empty.txt").write_bytes(b"")
-    (src / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    src = seeds_with(tmp_path / "in", {"empty.txt": b"", "picture.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4})
     out = tmp_path / "out"
     res = policykg("build", src, "-o", out, "-q", "--jobs", "2")
     assert res.returncode == 1 and "Traceback" not in res.stderr

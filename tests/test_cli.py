@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import CITY, COUNTY, ROOT
+from conftest import CITY, COUNTY, ROOT, seeds_with
 
 HEAVY = ("rdflib", "pyoxigraph", "jieba", "pyvis", "networkx", "rapidfuzz", "bs4", "docx", "lxml", "pyshacl")
 
@@ -74,21 +74,10 @@ def test_console_script_parses_a_seed():
 # --- --from: what could not be read is said, as build says it ----------------------------------------------
 
 
-def _bad_folder(tmp_path):
-    m = tmp_path / "m"
-    m.mkdir()
-    shutil.copy(COUNTY, m / COUNTY.name)
-    shutil.copy(CITY, m / CITY.name)
-    (m / "empty.txt").write_bytes(b"")
-    (m / "bin.txt").write_bytes(bytes(range(256)) * 12)
-    (m / "x.pdf").write_bytes(b"%PDF")
-    return m
-
-
 def test_from_reports_each_file_it_cannot_read_and_exits_1(tmp_path):
     """`who 消防 --from m` answered from the readable notices with exit 0 and nothing on
     stderr, while `build m` listed three failures."""
-    m = _bad_folder(tmp_path)
+    m = seeds_with(tmp_path / "m", {"empty.txt": b"", "bin.txt": bytes(range(256)) * 12, "x.pdf": b"%PDF"})
     built = policykg("build", m, "-o", tmp_path / "out", "-q")
     assert built.returncode == 1
     expected = [f"policykg: error: {m / 'bin.txt'}: binary data (NUL bytes), not a text notice",
