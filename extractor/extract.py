@@ -346,6 +346,7 @@ class _Extract:
         在长途客运站等交通枢纽设置母婴设施": supporting, then responsible)."""
         folded, roles = self.doc.folded, self.cues.roles
         lead = "".join(self.cues.parts.get("role-lead", ()))
+        supporting = {cue for cue, r in roles if r == "supporting"}
 
         def opening(a: int) -> str | None:  # the role a cue at a says, after 积极, 并 …
             text = folded[a:e].lstrip(lead)
@@ -359,8 +360,8 @@ class _Extract:
         start, first = s, True
         for comma in (m.start() for m in _COMMA.finditer(folded, comma, e)):
             said = opening(comma + 1)
-            own = role == "supporting" and first and said is None and any(
-                self.cues.action_of.get(m.group(0), "cooperate") not in ("cooperate", "support", "participate")
+            own = role == "supporting" and first and said is None and any(  # a verb of its own, not 协助 …
+                m.group(0) in self.cues.action_of and m.group(0) not in supporting
                 for m in self.cues.actions.finditer(folded, comma + 1, e))
             first = said is not None  # a 配合 again: its reach starts anew
             if (said is not None and said != role) or own:
