@@ -375,6 +375,7 @@ class _Extract:
         or that gives a task "由" one ("…工作由卫生健康部门牵头"). A field of work (卫生健康部门)
         stands for the body of that field in the jurisdiction it names, else the notice's."""
         folded, count, seen = self.doc.folded, {}, set()
+        statements: dict[str, list[tuple[int, int]]] = {}  # a clause's, once one may hold a subject
         lead = "".join(self.cues.parts.get("prose-lead", ()))
         before = _OPENERS | set(lead) | {w[-1] for w in self.cues.parts.get("prose-agent", ())}
         merged: list[list[int]] = []  # the items as disjoint spans, to bisect
@@ -396,11 +397,10 @@ class _Extract:
             own = leaf.own
             if not own.start <= m.start < own.end or not self.may_open(m, own.start):
                 continue
-            s = max(own.start, *(folded.rfind(x, own.start, m.start) + 1 for x in "。;\n"))
-            end = STATEMENT_END.search(folded, m.start, own.end)
-            e = own.end if end is None else end.end() if folded[end.start()] != "\n" else end.start()
-            for s, e in self._trimmed(s, e):
-                if s in seen:
+            if leaf.id not in statements:
+                statements[leaf.id] = list(self.statements(own.start, own.end))
+            for s, e in statements[leaf.id]:
+                if not s <= m.start < e or s in seen:
                     continue
                 seen.add(s)
                 found = list(self.subjects(s, e))
