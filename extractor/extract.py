@@ -12,12 +12,12 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .departments import DepartmentMatch, find_departments, resolve
 from .knowledge import PK, SKOS, by_subject
 from .model import (Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
-                    MeetingRule, Mention, Post, Reference)
+                    MeetingRule, Mention, Post, Reference, squeeze)
 from .parse import chinese_number, layout, normalise_doc_number
 
 # Separators inside a list of departments and between statements (folded text).
@@ -121,6 +121,7 @@ def _read(m: re.Match) -> int:
 # --- references ------------------------------------------------------------------------------
 
 _TITLE = re.compile(r"《([^《》\n]{1,200})》")
+_OPENING = re.compile(r"\s*\(\s*")  # a title's number in brackets after it (folded text)
 _NUMBER = re.compile(
     r"([\u4e00-\u9fff]{1,12}?(?:发|函|字|办|规|通|告|令|电|秘|复|决))\s*"
     r"(?:[\[〔【(（]\s*(\d{4})\s*[\]〕】)）]\s*第?\s*(\d{1,4})|(\d{4})(\d{1,3}))\s*号"
@@ -131,6 +132,7 @@ _COMMA = re.compile(",")  # folded text: ， is ,
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _OPENERS = frozenset("。;\n \t\u3000")  # what may stand before a statement's first word (folded)
 _PROSE_GAP = 6  # words between a subject and its verb at most: 要, 依法依规, 每年 …
+_PARENTHESIS = re.compile(r"\(([^()\n]{2,300})\)")  # what may be a task tag (folded text)
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
 _BASED_ON = re.compile(r"(根据|依据|贯彻落实|贯彻|落实|按照|依照)")
 
@@ -174,6 +176,32 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return k >= 0 and spans[k][1] >= end
 
 
+def _leaf_index(doc: Document) -> Callable[[int], Clause | None]:
+    """`doc.leaf_at`, for the many offsets extraction asks about: the stretches of text
+    each clause owns (outside its children), in order, bisected once per question."""
+    stretches: list[tuple[int, int, Clause]] = []
+
+    def add(c: Clause) -> None:
+        pos = c.start
+        for child in c.children:
+            if pos < child.start:
+                stretches.append((pos, child.start, c))
+            add(child)
+            pos = max(pos, child.end)
+        if pos < c.end:
+            stretches.append((pos, c.end, c))
+
+    for zone in doc.clauses:
+        add(zone)
+    starts = [s for s, _, _ in stretches]
+
+    def leaf_at(offset: int) -> Clause | None:
+        k = bisect.bisect_right(starts, offset) - 1
+        return stretches[k][2] if k >= 0 and offset < stretches[k][1] else None
+
+    return leaf_at
+
+
 class _Extract:
     def __init__(self, doc: Document):
         self.doc = doc
@@ -197,6 +225,7 @@ class _Extract:
                                                     folded=doc.folded)
                         if not _inside(in_numbers, m.start, m.end)]
         self.match_starts = [m.start for m in self.matches]
+        self.leaf_at = _leaf_index(doc)
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
         k = bisect.bisect_left(self.match_starts, start)
@@ -245,7 +274,7 @@ class _Extract:
 
     def _department(self, m: DepartmentMatch, clause: str) -> str:
         jname, level, prefix = self.jurisdiction_of(m)
-        key = m.concept or re.sub(r"\s+", "", m.canonical)
+        key = m.concept or squeeze(m.canonical)
         did = f"{jname}/{key}" if jname else key
         dep = self.facts.departments.get(did)
         if dep is None:
@@ -282,7 +311,7 @@ class _Extract:
         if not m.concept or m.short or m.generic or m.collective or not m.label:
             return None
         if m.national:
-            return re.sub(r"\s+", "", m.surface)
+            return squeeze(m.surface)
         return prefix + m.label if prefix else None
 
     @staticmethod
@@ -302,7 +331,7 @@ class _Extract:
     def mentions(self) -> None:
         for m in self.matches:
             if not m.generic and not (m.collective and self.jurisdiction_of(m)[1] == "unknown"):
-                self.department(m, self.doc.leaf_at(m.start).id)
+                self.department(m, self.leaf_at(m.start).id)
 
     def issuer(self) -> None:
         """The issuer (祁门县人民政府办公室) as the organisation the registry knows it to be
@@ -335,7 +364,7 @@ class _Extract:
                 for did in names:
                     self.facts.duties.append(Duty(
                         s, e, id=f"{c.id}/d{n}" if len(names) == 1 else f"{c.id}/d{n}-{names.index(did)+1}",
-                        department=did, clause=self.doc.leaf_at(s).id, text=self.doc.text[s:e],
+                        department=did, clause=self.leaf_at(s).id, text=self.doc.text[s:e],
                         role=role, action=action, action_concept=concept))
         self.prose_duties(items)
 
@@ -391,7 +420,7 @@ class _Extract:
             k = bisect.bisect_right(starts, m.start) - 1
             if k >= 0 and m.start < merged[k][1]:
                 continue  # a department's own item
-            leaf = self.doc.leaf_at(m.start)
+            leaf = self.leaf_at(m.start)
             if leaf is None or leaf.cells:
                 continue  # a table's row is no prose
             own = leaf.own
@@ -502,8 +531,7 @@ class _Extract:
             s += 1
         while e > s and t[e - 1].isspace():
             e -= 1
-        if e - s >= 2 and self.doc.leaf_at(s) is not None:
-            # a statement never crosses into a child clause's label
+        if e - s >= 2:  # callers split one clause's text: [s, e) is inside it
             yield s, e
 
     def role_of(self, s: int, e: int) -> str:
@@ -538,13 +566,12 @@ class _Extract:
         for c in self.doc.walk():
             own = c.own
             n = 0
-            for m in re.finditer(r"\(([^()\n]{2,300})\)", folded[own.start:own.end]):
-                s, e = own.start + m.start(1), own.start + m.end(1)
-                groups = self.task_tag(s, e, c.id)
+            for m in _PARENTHESIS.finditer(folded, own.start, own.end):
+                groups = self.task_tag(m.start(1), m.end(1), c.id)
                 for role, ids in groups:
                     n += 1
                     self.facts.assignments.append(Assignment(
-                        own.start + m.start(), own.start + m.end(), id=f"{c.id}/t{n}",
+                        m.start(), m.end(), id=f"{c.id}/t{n}",
                         clause=c.id, departments=ids, role=role))
 
     def task_tag(self, s: int, e: int, clause: str) -> list[tuple[str, list[str]]]:
@@ -646,7 +673,7 @@ class _Extract:
         """The joint meeting's name: from the document that sets it up, else the title."""
         doc = self.doc
         for text in [doc.slice(z.heading) for z in doc.clauses if z.heading] + [doc.title or ""]:
-            text = re.sub(r"\s+", "", text)
+            text = squeeze(text)
             m = re.search(r"(?:关于(?:印发|建立)?|^)《?([^《》]*?联席会议)(?:制度)?", text)
             if m:
                 return re.sub(r"^(.*?(?:办公室|办公厅))?(?:关于)?(?:印发|建立)", "", m.group(1))
@@ -740,23 +767,23 @@ class _Extract:
                 continue
             cells = {}
             for cell in c.cells:
-                said = re.sub(r"\s+", "", self.doc.text[cell.start:cell.end])
+                said = squeeze(self.doc.text[cell.start:cell.end])
                 cells[cell.column] = above.get(cell.column, cell) if said in ditto else cell
             above = dict(cells)
-            roles = {column: self.cues.columns.get(re.sub(r"\s+", "", column)) for column in cells}
+            roles = {column: self.cues.columns.get(squeeze(column)) for column in cells}
             unit = next((cells[col] for col in cells if roles[col] == "unit"), None)
             if unit is None:
                 continue
             m = self.resolve_span(unit.start, unit.end)
             if m is None:
                 continue
-            did = self.department(m, self.doc.leaf_at(unit.start).id)
+            did = self.department(m, self.leaf_at(unit.start).id)
             n = 0
             for cell in c.cells:
                 role = roles.get(cell.column)
                 if role in ("lead", "liaison"):
                     said = cells[cell.column]
-                    name = re.sub(r"\s+", "", self.doc.text[said.start:said.end]) or None
+                    name = squeeze(self.doc.text[said.start:said.end]) or None
                     if name in empty:
                         continue  # no one named for this post
                     n += 1
@@ -767,8 +794,8 @@ class _Extract:
 
     def references(self) -> None:
         doc, folded = self.doc, self.doc.folded
-        own_titles = {re.sub(r"\s+", "", doc.slice(z.heading)) for z in doc.clauses if z.heading}
-        own_titles |= {re.sub(r"\s+", "", doc.title or "")}
+        own_titles = {squeeze(doc.slice(z.heading)) for z in doc.clauses if z.heading}
+        own_titles |= {squeeze(doc.title or "")}
         for c in doc.walk():
             own = c.own
             refs: list[Reference] = []
@@ -777,13 +804,13 @@ class _Extract:
             for m in _TITLE.finditer(folded, own.start, own.end):
                 # 《财政部 税务总局 …关于…》: a space separates co-issuers; a run of them (full-width
                 # too) is kept as one. Keys matching a document (its IRI, internal titles) drop them.
-                title = re.sub(r"\s+", " ", doc.text[m.start(1):m.end(1)]).strip()
+                title = " ".join(doc.text[m.start(1):m.end(1)].split())
                 key = title.replace(" ", "")
                 end, number = m.end(), None
-                follow = re.match(r"\s*\(\s*", folded[m.end():m.end() + 3])
+                follow = _OPENING.match(folded, m.end(), m.end() + 3)
                 if follow:
                     for k, (ns, ne, value) in enumerate(numbers):
-                        if ns == m.end() + follow.end() and folded[ne:ne + 1] == ")":
+                        if ns == follow.end() and folded[ne:ne + 1] == ")":
                             number, end = value, ne + 1
                             used.add(k)
                 kind = "internal" if key in own_titles or any(key in t for t in own_titles if t) else \

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from .errors import PolicykgError
 from .knowledge import PK, by_subject
-from .model import FOLD, Department, Document, Jurisdiction, name_key
+from .model import FOLD, Department, Document, Jurisdiction, name_key, squeeze
 
 if TYPE_CHECKING:  # imported when used: networkx is slow to import
     import networkx
@@ -118,7 +118,7 @@ _DOC_NUMBER_YEAR = re.compile(r"^(.+?)\s*(\d{4})\s*年\s*第?\s*(\d+)\s*号$")
 
 def number_slug(number: str) -> str:
     """祁政办秘〔2021〕45号 → 祁政办秘-2021-45; 财政部公告2019年第76号 → 财政部公告-2019-76."""
-    folded = re.sub(r"\s+", "", number.translate(FOLD))
+    folded = squeeze(number.translate(FOLD))
     m = _DOC_NUMBER.match(folded) or _DOC_NUMBER_YEAR.match(folded)
     if m:
         return iri_segment(f"{m.group(1)}-{m.group(2)}-{int(m.group(3))}")
@@ -133,7 +133,7 @@ def document_slug(doc: Document) -> str:
     """The 文号 slug; without one, the title (first 40 characters) and a text hash."""
     if doc.doc_number:
         return number_slug(doc.doc_number)
-    title = re.sub(r"\s+", "", doc.title or "")[:40]
+    title = squeeze(doc.title or "")[:40]
     digest = _digest(doc.text)
     return f"{iri_segment(title)}-{digest[:8]}" if title else f"text-{digest[:16]}"
 
@@ -188,7 +188,7 @@ def organisation_iri(dep: Department, doc_iri: str, base: str = DEFAULT_BASE) ->
     Bodies outside the registry are keyed by their canonical name; without a jurisdiction
     the organisation is local to the notice (it cannot be matched across notices).
     """
-    key = iri_segment(dep.concept or re.sub(r"\s+", "", dep.name))
+    key = iri_segment(dep.concept or squeeze(dep.name))
     if dep.jurisdiction:
         return f"{jurisdiction_iri(dep.jurisdiction, base)}/org/{key}"
     return f"{doc_iri}/org/{key}"
@@ -268,13 +268,13 @@ def person_spans(doc: Document) -> list[tuple[int, int]]:
     cols = _person_columns()
     for c in doc.walk():
         for cell in c.cells:
-            if re.sub(r"\s+", "", cell.column) in cols:
+            if squeeze(cell.column) in cols:
                 spans.append((cell.start, cell.end))
     names = set()
     if doc.facts:
         for post in doc.facts.posts:
             if post.person:
-                names.add(re.sub(r"\s+", "", post.person))
+                names.add(squeeze(post.person))
     for name in sorted(names):
         pattern = r"\s*".join(map(re.escape, name))
         spans += [(m.start(), m.end()) for m in re.finditer(pattern, doc.text)]
@@ -649,7 +649,7 @@ class _Builder:
     # --- citations ---------------------------------------------------------------------------------
 
     def references(self) -> None:
-        zones = {re.sub(r"\s+", "", self.doc.slice(z.heading)): z.id for z in self.doc.clauses if z.heading}
+        zones = {squeeze(self.doc.slice(z.heading)): z.id for z in self.doc.clauses if z.heading}
         for n, r in enumerate(self.doc.facts.references, 1):
             if not (r.title or r.number):
                 continue
@@ -657,7 +657,7 @@ class _Builder:
             self.add(iri, RDF + "type", PK + "Citation")
             self.add(iri, PK + "referenceKind", _lit(r.kind))
             if r.kind == "internal":  # the notice's own attachment (or itself): no eli:cites
-                title = re.sub(r"\s+", "", r.title or "")
+                title = squeeze(r.title or "")
                 cited = self.clause_iri(zones[title]) if title in zones else self.doc_iri
             else:
                 cited = cited_document_iri(r.number, r.title, self.base)
@@ -703,7 +703,7 @@ class _Builder:
                 self.add(iri, PROV + "wasDerivedFrom", self.clause_iri(post.clause))
             self.span(iri, post.start, post.end)
             if self.persons and post.person:
-                name = re.sub(r"\s+", "", post.person)
+                name = squeeze(post.person)
                 person = f"{self.doc_iri}/person/{_digest(name)[:12]}"
                 self.add(person, RDF + "type", FOAF + "Person")
                 self.add(person, FOAF + "name", _lit(name, lang="zh"))

@@ -24,10 +24,15 @@ FOLD = str.maketrans(_FULL, _HALF)
 _LONE_CR = re.compile("\r(?!\n)")
 
 
+def squeeze(text: str) -> str:
+    """`text` with all whitespace removed: what str.split() splits at, as a regex `\\s` would."""
+    return "".join(text.split())
+
+
 def name_key(text: str) -> str:
     """How names of notices are compared: full-width folded, all whitespace removed
     (祁政办秘〔2021〕45号 = 祁政办秘[2021]45号 = 祁政办秘［2021］ 45号)."""
-    return "".join(text.translate(FOLD).split())
+    return squeeze(text.translate(FOLD))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -15,13 +15,16 @@ from functools import cache
 
 from .errors import PolicykgError
 from .knowledge import PK, RDF, SKOS, by_subject
-from .model import Cell, Clause, Document, Field, Jurisdiction, Span
+from .model import Cell, Clause, Document, Field, Jurisdiction, Span, squeeze
 
 LONG_LINE = 400  # header cues are only looked for on lines shorter than this
 SENTENCE_PUNCT = "。;；,，"  # folded text keeps 。 and folds ；，
 BULLETS = "•·●◆■▪"
 TITLE_MAX = 60
 HEADING_MAX = 40
+_HEADING_END = re.compile(r"[。:]")  # folded text: what ends a clause's heading
+_HEADING_BREAK = re.compile(r"[,;]")  # … unless a comma before it makes it a sentence
+_CELL = re.compile(r"[^\t]+")
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -271,7 +274,7 @@ def _is_date_line(line: Line) -> bool:
 def normalise_doc_number(s: str) -> str:
     """祁政办秘[2021]45号 / 胶政办发【2021】10号 → the standard form with 〔〕."""
     m = re.fullmatch(r"\s*(.+?)\s*[\[〔【(（]\s*(\d{4})\s*[\]〕】)）]\s*第?\s*(\d+)\s*号\s*", s)
-    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if m else re.sub(r"\s+", "", s)
+    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if m else squeeze(s)
 
 
 def join_lines(doc: Document, lines: list[Line]) -> str:
@@ -352,7 +355,7 @@ class _Parse:
         for k, m in enumerate(hits):
             stop = hits[k + 1].start() if k + 1 < len(hits) else len(text)
             value = text[m.end():stop].strip(" |\t")
-            key = re.sub(r"\s+", "", m.group(1))
+            key = squeeze(m.group(1))
             name = lay.field_names[key]
             if not value:
                 continue
@@ -545,7 +548,7 @@ class _Parse:
             else:
                 entries[-1].append((ln.body, ln.end))
         for parts in entries:
-            value = re.sub(r"\s+", "", "".join(self.doc.text[s:e] for s, e in parts))
+            value = squeeze("".join(self.doc.text[s:e] for s, e in parts))
             self.field("attachment", value, parts[0][0], parts[-1][1])
         return j
 
@@ -555,7 +558,7 @@ class _Parse:
         noted = sum(f.name == "attachment" for f in self.fields)
         for z in [z for z in zones if z.id.startswith("att") and z.label][noted:]:
             if z.heading:  # the field points at the title; the title stays the zone's
-                value = re.sub(r"\s+", "", self.doc.text[z.heading.start:z.heading.end])
+                value = squeeze(self.doc.text[z.heading.start:z.heading.end])
                 self.field("attachment", value, z.heading.start, z.heading.end)
 
     # 4. zones → clause trees
@@ -633,7 +636,7 @@ class _Parse:
         """Cells one per tab-led line, rows separated by blank lines (or tab-separated rows)."""
         row = table["row"]
         cells = [(m.start() + ln.start, m.end() + ln.start)
-                 for m in re.finditer(r"[^\t]+", self.doc.text[ln.start:ln.end])]
+                 for m in _CELL.finditer(self.doc.text[ln.start:ln.end])]
         cells = [(s + len(self.doc.text[s:e]) - len(self.doc.text[s:e].lstrip()), e) for s, e in cells]
         starts_row = row is None or row.end < ln.start - 1 and "\n\n" in self.doc.folded[row.end:ln.start].replace(" ", "").replace("\t", "").replace("\r", "") \
             or len(cells) > 1
@@ -655,7 +658,7 @@ class _Parse:
     def _label_row(self, row: Clause, table: dict) -> None:
         texts = [self.doc.folded[c.start:c.end] for c in row.cells]
         if row.index == 0 and texts and not texts[0].strip().isdigit():
-            table["columns"] = [re.sub(r"\s+", "", self.doc.text[c.start:c.end]) for c in row.cells]
+            table["columns"] = [squeeze(self.doc.text[c.start:c.end]) for c in row.cells]
             row.style = "table-head"
             return
         if texts and texts[0].strip().isdigit():
@@ -672,8 +675,8 @@ class _Parse:
         rest = rest.lstrip()
         if not rest:
             return None
-        m = re.search(r"[。:]", rest[:HEADING_MAX + 1])
-        if m and not re.search(r"[,;]", rest[:m.start()]):
+        m = _HEADING_END.search(rest, 0, HEADING_MAX + 1)
+        if m and not _HEADING_BREAK.search(rest, 0, m.start()):
             return Span(rest_start, rest_start + m.end())
         if len(rest) <= HEADING_MAX and not any(p in rest for p in "。;"):
             return Span(rest_start, ln.end)
@@ -761,15 +764,25 @@ def _jurisdiction_named(doc: Document) -> Jurisdiction | None:
         if any(text.startswith(n) for n in lay.national):
             return Jurisdiction("国家", "national", "国家")
         for suffix, level, prefix, _ in lay.levels:
-            # 祁门县人民政府办公室 …; 关于印发十堰市促进… (a title naming the place)
-            m = re.match(rf"(.{{1,12}}?{suffix})(?=人民政府|政府|党委|委员会|办公|.{{0,4}}局|.{{0,4}}委)", text) \
-                or re.search(rf"(?:印发|建立|关于)([\u4e00-\u9fff]{{1,8}}?{suffix})(?=促进|关于|推进|加强|建立|进一步)", text)
+            issuer, title = _place_patterns(suffix)
+            m = issuer.match(text) or title.search(text)
             if m:
-                return Jurisdiction(re.sub(r"^(关于|印发|建立)+", "", m.group(1)), level, prefix)
+                return Jurisdiction(_TITLE_LEAD.sub("", m.group(1)), level, prefix)
     title = doc.field("title") or ""
     if any(mark in title for mark in lay.national_marks):  # 优化生育政策工作部际联席会议制度建立
         return Jurisdiction("国家", "national", "国家")
     return _jurisdiction_from_body(doc)
+
+
+_TITLE_LEAD = re.compile(r"^(关于|印发|建立)+")
+
+
+@cache
+def _place_patterns(suffix: str) -> tuple[re.Pattern, re.Pattern]:
+    """A place name ending in `suffix` at the head of an issuer (祁门县人民政府办公室 …) and
+    in a title (关于印发十堰市促进…)."""
+    return (re.compile(rf"(.{{1,12}}?{suffix})(?=人民政府|政府|党委|委员会|办公|.{{0,4}}局|.{{0,4}}委)"),
+            re.compile(rf"(?:印发|建立|关于)([\u4e00-\u9fff]{{1,8}}?{suffix})(?=促进|关于|推进|加强|建立|进一步)"))
 
 
 # Characters that can precede a place name in running text ("由奈曼旗人民政府").

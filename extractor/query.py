@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from .errors import PolicykgError
 from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
 from .knowledge import PK, by_subject, period_words
-from .model import clean
+from .model import clean, squeeze
 from .search import MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fold as _fold, has_words, open_index, rank
 
 # Prefixes every query (named or raw) may use without declaring them.
@@ -331,7 +331,7 @@ def department_query(name: str) -> DepartmentQuery:
     from .departments import concept_labels, concepts, resolve
 
     text = clean(name).strip()
-    squeezed = re.sub(r"\s+", "", text)
+    squeezed = squeeze(text)
     found: list[str] = []
     prefix, national = None, False
     m = resolve(text) if squeezed else None
@@ -359,7 +359,7 @@ def _domain_labels() -> dict[str, str]:
     out = {}
     for s, props in by_subject("departments.ttl").items():
         for label in props.get(PK + "domainLabel", []):
-            out.setdefault(re.sub(r"\s+", "", str(label)), local(s))
+            out.setdefault(squeeze(str(label)), local(s))
     return out
 
 

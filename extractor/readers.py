@@ -24,6 +24,7 @@ from functools import cache
 from .errors import LoadError
 from .knowledge import PK, RDF, by_subject
 from .load import decode, reader
+from .model import squeeze
 
 # --- text shared by both readers ---------------------------------------------------------
 
@@ -45,14 +46,14 @@ def clean_line(s: str) -> str:
 @cache
 def metadata_keys() -> frozenset[str]:
     """The labels of web metadata fields (索引号, 发布机构 …), spaces squeezed out."""
-    return frozenset(re.sub(r"\s+", "", str(k))
+    return frozenset(squeeze(str(k))
                      for props in by_subject("layout.ttl").values()
                      if PK + "WebField" in props.get(RDF + "type", ())
                      for k in props.get(PK + "key", ()))
 
 
 def _is_key(cell: str) -> bool:
-    squeezed = re.sub(r"\s+", "", cell)
+    squeezed = squeeze(cell)
     keys = metadata_keys()
     if squeezed.rstrip(":：") in keys:
         return True
