@@ -69,7 +69,9 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO]:
             fh.flush()
             if _SYNC.get():
                 os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual mode
+        # mkstemp makes 0600: a file replaced keeps its mode (a shared 0664 export stays
+        # so), a new one gets the usual mode
+        os.chmod(tmp, stat.S_IMODE(found.st_mode) if found is not None else 0o666 & ~_umask())
         os.replace(tmp, real)
     except BaseException as exc:
         try:

@@ -178,6 +178,17 @@ def test_written_files_get_normal_permissions(merged):
     assert merged.stat().st_mode & 0o044  # readable by others: not mkstemp's 0600
 
 
+def test_a_replaced_file_keeps_its_mode(tmp_path):
+    from extractor.files import write_bytes
+
+    for mode in (0o664, 0o600, 0o640):
+        target = tmp_path / "graph.ttl"
+        target.write_bytes(b"old\n")
+        target.chmod(mode)
+        write_bytes(target, b"new\n")
+        assert target.read_bytes() == b"new\n" and target.stat().st_mode & 0o777 == mode
+
+
 # --- round trips ------------------------------------------------------------------------------------------
 
 
