@@ -83,12 +83,13 @@ class Layout:
     national_marks: tuple[str, ...] = ()  # words only a national title holds (部际联席会议)
     # (word, level, rank): a notice addressed to the bodies these name (各镇政府) is of that level
     addressed: tuple[tuple[str, str, int], ...] = ()
+    without_counties: frozenset[str] = frozenset()  # places that address them and keep their level (东莞市)
 
 
 @cache
 def layout() -> Layout:
     table = by_subject("layout.ttl")
-    chrome, tail, keys, cues, levels, national, marks, addressed = [], [], {}, {}, [], [], [], []
+    chrome, tail, keys, cues, levels, national, marks, addressed, kept = [], [], {}, {}, [], [], [], [], []
     for s, props in table.items():
         kind = props.get(RDF + "type", [""])[0]
         local = s.rsplit("/", 1)[-1]
@@ -104,6 +105,7 @@ def layout() -> Layout:
             marks += [str(x) for x in props.get(PK + "titleMark", [])]
             addressed += [(str(x), str(props[PK + "level"][0]), int(props[PK + "rank"][0]))
                           for x in props.get(PK + "addressesBelow", [])]
+            kept += [str(x) for x in props.get(PK + "withoutCounties", [])]
             for suffix in props.get(PK + "suffix", []):
                 levels.append((str(suffix), str(props[PK + "level"][0]),
                                str(props[PK + "prefix"][0]), int(props[PK + "rank"][0])))
@@ -113,7 +115,7 @@ def layout() -> Layout:
     levels.sort(key=lambda lv: -len(lv[0]))
     any_of = lambda pats: re.compile("|".join(f"(?:{p.pattern})" for p in pats) or "(?!)")
     return Layout(any_of(chrome + tail), any_of(tail), key_re, keys, cues, tuple(levels), tuple(national),
-                  tuple(marks), tuple(addressed))
+                  tuple(marks), tuple(addressed), frozenset(kept))
 
 
 # --- lines -----------------------------------------------------------------------------
@@ -746,9 +748,10 @@ def _canonical_fields(doc: Document, fields: list[Field]) -> list[Field]:
 def jurisdiction_of(doc: Document) -> Jurisdiction | None:
     """The issuer's jurisdiction (祁门县, county, 县): from the issuer, the title, the body.
     Its level is the one its name ends with, or a lower one its recipients show: a city
-    addressing 各镇政府、街道办事处 is a county-level city (胶州市), its bodies still 市-prefixed."""
+    addressing 各镇政府、街道办事处 is a county-level city (胶州市), its bodies still 市-prefixed;
+    a prefecture-level city without counties (东莞市, layout.ttl's pk:withoutCounties) stays a city."""
     j = _jurisdiction_named(doc)
-    if j is None or not j.name:
+    if j is None or not j.name or j.name in layout().without_counties:
         return j
     rank = next((r for _, level, _, r in layout().levels if level == j.level), None)
     recipients = " ".join(f.value for f in doc.fields if f.name == "recipient")

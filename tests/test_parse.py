@@ -185,6 +185,22 @@ def test_a_city_addressing_towns_is_county_level():
     assert by["jingzhou"].jurisdiction.level == "city" and by["shiyan"].jurisdiction.level == "city"
 
 
+@pytest.mark.parametrize("city", ["东莞", "中山", "嘉峪关", "儋州"], ids=["dongguan", "zhongshan", "jiayuguan", "danzhou"])
+def test_a_city_without_counties_addressing_towns_stays_a_city(city):
+    """东莞市 and the other prefecture-level cities without counties (layout.ttl) address
+    their 镇 and 街道 directly too: 胶州's notice, the place renamed, is a city's; renamed
+    to another county-level city (平度), still a county's."""
+    from extractor.pipeline import process_bytes
+
+    path = next(p for p in EXTRA if p.name.startswith("jiaozhou"))
+    text = path.read_text(encoding="utf-8")
+    assert "各镇政府、街道办事处" in text
+    for name, level in ((city, "city"), ("平度", "county")):
+        doc = process_bytes(text.replace("胶州", name).encode("utf-8"), "x.txt")
+        j = doc.jurisdiction
+        assert (j.name, j.level, j.prefix) == (f"{name}市", level, "市")
+
+
 def test_coverage_check_bites(county_parsed):
     """Lose text, overlap two places, or break nesting: the check must complain each time."""
     import copy
