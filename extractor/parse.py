@@ -320,7 +320,7 @@ class _Parse:
             if _is_chrome(ln):
                 self.role[i] = "chrome"
                 continue
-            if number_of(ln):
+            if number_of(ln) or _cue("attachment-label", ln):  # a notice made of its attachment starts at 附件
                 break
             if m := _cue("recipients", ln):
                 self.role[i] = "header"

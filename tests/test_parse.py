@@ -201,6 +201,28 @@ def test_a_city_without_counties_addressing_towns_stays_a_city(city):
         assert (j.name, j.level, j.prefix) == (f"{name}市", level, "市")
 
 
+@pytest.mark.parametrize("path,end", [(COUNTY, "抄送"), (CITY, None)], ids=["table", "numbered"])
+def test_a_notice_made_of_its_attachment_is_all_clauses(path, end):
+    """A notice cut down to its attachment (附件, a title, a table or a numbered text): the
+    attachment zone holds every character, as in the whole notice; nothing is header."""
+    from extractor.pipeline import process_bytes
+
+    whole = process(path)
+    text = path.read_text(encoding="utf-8")
+    label = re.search(r"^\s*附件\s*[:：]\s*$", text, re.M)
+    cut = text[label.start():text.index(end) if end else len(text)]
+    doc = process_bytes(cut.encode("utf-8"), "x.txt")
+    assert coverage_errors(doc) == [] and doc.header == []
+    [zone] = doc.clauses
+    att = whole.clause("att1")
+    assert (zone.id, doc.slice(zone.heading), zone.label.strip()) == ("att1", whole.slice(att.heading), att.label.strip())
+    body = lambda d, z: [(c.id, c.label, d.slice(c)) for c in z.walk()][1:]  # noqa: E731
+    assert body(doc, zone) == body(whole, att) and len(body(doc, zone)) >= 5
+    facts = lambda d: ([(p.role, p.person) for p in d.facts.posts if p.clause.startswith("att1")],  # noqa: E731
+                       [x.text for x in d.facts.duties if x.clause.startswith("att1")])
+    assert facts(doc) == facts(whole) and any(facts(doc))
+
+
 def test_coverage_check_bites(county_parsed):
     """Lose text, overlap two places, or break nesting: the check must complain each time."""
     import copy
