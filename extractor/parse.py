@@ -796,7 +796,9 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
     """A notice without header names its own government in the body and says 我旗/全旗.
 
     The place name is the longest common ending of the words before "旗人民政府",
-    "旗促进" … ("建立奈曼旗", "由奈曼旗" → 奈曼旗).
+    "旗促进" … ("建立奈曼旗", "由奈曼旗" → 奈曼旗); when they have none (召集人由县政府 is one
+    of them), the ending most of them share ("45号祁门县人民政府" of a notice on one line
+    does not make it 号祁门县).
     """
     best: tuple[int, str, str, str] | None = None
     for suffix, level, prefix, _ in layout().levels:
@@ -814,7 +816,7 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
                 k += 1
             common = common[len(common) - k:]
         if len(contexts) == 1 or len(common) < 2:
-            common = re.split(f"[{_LEADING_FUNCTION_CHARS}]", contexts[0])[-1]
+            common = _most_shared_ending([re.split(f"[{_LEADING_FUNCTION_CHARS}]", c)[-1] for c in contexts])
         if len(common) >= 2 and (best is None or len(contexts) > best[0]):
             best = (len(contexts), common + suffix, level, prefix)
     if best:
@@ -825,6 +827,16 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
               for _, level, prefix, rank in layout().levels]
     count, _, level, prefix = max(selves)
     return Jurisdiction("", level, prefix) if count else None
+
+
+def _most_shared_ending(words: list[str]) -> str:
+    """The ending (two characters or more) the most `words` share, the longest of those:
+    ["号祁门", "祁门", "牵头单位报", "祁门"] → 祁门; one word → itself."""
+    count: dict[str, int] = {}
+    for w in words:
+        for k in range(2, len(w) + 1):
+            count[w[-k:]] = count.get(w[-k:], 0) + 1
+    return max(count, key=lambda e: (count[e], len(e)), default="")
 
 
 def coverage_errors(doc: Document) -> list[str]:

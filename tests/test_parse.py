@@ -223,6 +223,19 @@ def test_a_notice_made_of_its_attachment_is_all_clauses(path, end):
     assert facts(doc) == facts(whole) and any(facts(doc))
 
 
+@pytest.mark.parametrize("stem,before", [("jingzhou", ""), ("qimen", "当前位置:首页>政策文件")])
+def test_a_notice_on_one_line_without_its_head_is_placed_by_its_body(stem, before):
+    """A web page flattened onto one line (its furniture first, no head to read) is placed by
+    the place name most of its mentions share: 荆州市, not 主动公开文件荆州市; 祁门县, not 号祁门县."""
+    from extractor.pipeline import process_bytes
+
+    path = next(p for p in [COUNTY, *EXTRA] if p.name.startswith(stem))
+    whole = process(path, facts=False)
+    doc = process_bytes((before + "".join(path.read_text(encoding="utf-8").splitlines())).encode("utf-8"), "x.txt")
+    assert doc.title is None and coverage_errors(doc) == []  # its header was not read
+    assert doc.jurisdiction == whole.jurisdiction and whole.jurisdiction.name
+
+
 def test_coverage_check_bites(county_parsed):
     """Lose text, overlap two places, or break nesting: the check must complain each time."""
     import copy
