@@ -567,13 +567,16 @@ class _Parse:
     def zones(self) -> list[Clause]:
         out: list[Clause] = []
         runs: list[tuple[str, list[int]]] = []
+        apart = False  # header or chrome since the run's last line: the zone may not span it
         for i, r in enumerate(self.role):
             if r in (None, "header", "chrome") or self.lines[i].blank:
+                apart = apart or r in ("header", "chrome") and not self.lines[i].blank
                 continue
-            if runs and runs[-1][0] == r:
+            if runs and runs[-1][0] == r and not apart:
                 runs[-1][1].append(i)
             else:
                 runs.append((r, [i]))
+            apart = False
         seen: dict[str, int] = {}
         for name, idx in runs:
             seen[name] = seen.get(name, 0) + 1

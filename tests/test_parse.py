@@ -236,6 +236,20 @@ def test_a_notice_on_one_line_without_its_head_is_placed_by_its_body(stem, befor
     assert doc.jurisdiction == whole.jurisdiction and whole.jurisdiction.name
 
 
+def test_a_zone_never_spans_a_header_line():
+    """An 附件说明 (附件：名单, header) between two parts of the notice: the text after it is a
+    zone of its own (main~2), not the same zone running over the note."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    k = text.index("五、工作要求")
+    doc = process_bytes((text[:k] + "附件：成员单位名单\n\n" + text[k:]).encode("utf-8"), "x.txt")
+    assert coverage_errors(doc) == []
+    assert [z.id for z in doc.clauses] == ["cover", "main", "main~2", "att1"]
+    assert "成员单位名单" in [f.value for f in doc.fields_named("attachment")]
+    assert doc.slice(doc.clause("main~2").children[0].heading) == "工作要求"
+
+
 def test_coverage_check_bites(county_parsed):
     """Lose text, overlap two places, or break nesting: the check must complain each time."""
     import copy
