@@ -156,7 +156,74 @@ def split_lines(doc: Document) -> list[Line]:
         if nl < 0:
             break
         pos = nl + 1
+    one = None
+    for ln in out:
+        if not ln.blank:
+            if one is not None:
+                return _untab_indented(out, text)
+            one = ln
+    if one is not None and one.end - one.start > LONG_LINE:
+        return _run_in(folded, out, one)
     return _untab_indented(out, text)
+
+
+def _line(text: str, s: int, e: int) -> Line:
+    """The line of [s, e) of the folded text, its blanks trimmed and its bullets skipped."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    b = s
+    if b < e and text[b] in BULLETS:
+        while b < e and (text[b] in BULLETS or text[b].isspace()):
+            b += 1
+    tab = e - s < LONG_LINE and text.count("\t", s, e) >= 2
+    return Line(s, e, b, tab, text[b:e], NOT_YET, NOT_YET)
+
+
+_SENTENCE_END = re.compile(r"。|:(?=\s*\S)")  # folded text: after 。, after a colon before a clause
+
+
+def _run_in(text: str, lines: list[Line], one: Line) -> list[Line]:
+    """A notice written on one line (its line breaks lost) cut where its lines would have
+    ended: after its 文号, title and 主送 (layout.ttl's run-in-head), after each 。, before a
+    signature written into the text and after its date (run-in-signature), after an
+    attachment label opening a sentence (附件：), after a colon a numbered clause follows
+    (如下：一、…), and before the first sub-clause glued to its heading (三、工作规则（一）…).
+    The lines keep their offsets: no text moves. A line opening with neither a head nor a
+    numbered clause (a web page flattened, its furniture first) is left whole: furniture
+    would take the sentences glued to it."""
+    cues = layout().cues
+    head = cues["run-in-head"].match(text[one.body:one.end])
+    if not head.end() and not _number_of(one):
+        return _untab_indented(lines, text)
+    cuts = {one.end, one.body + head.end()} | {one.body + head.end(g) for g in (1, 2) if head.group(g)}
+    for m in _SENTENCE_END.finditer(text, one.body, one.end):
+        if m.group() == "。" or _number_of(_line(text, m.end(), min(one.end, m.end() + 20))):
+            cuts.add(m.end())
+    for cut in sorted(cuts):
+        window = text[cut:cut + 80]
+        lead = cut + len(window) - len(window.lstrip())
+        window = window.lstrip()
+        if sig := cues["run-in-signature"].match(window):
+            cuts |= {lead + sig.end(1), lead + sig.end(2)}
+        label = next((k for k in range(8, 1, -1) if cues["attachment-label"].match(window[:k])), 0)
+        if label:
+            cuts.add(lead + label)
+        if hit := _number_of(_line(text, lead, min(one.end, lead + HEADING_MAX))):  # 三、工作规则（一）…
+            for q in range(lead + hit[3], min(one.end, lead + hit[3] + HEADING_MAX)):
+                if text[q] in SENTENCE_PUNCT:
+                    break
+                sub = _number_of(_line(text, q, min(one.end, q + 12)))
+                if sub and sub[2] == 1 and sub[0].rank > hit[0].rank:
+                    cuts.add(q)
+                    break
+    out, start = [], one.start
+    for cut in sorted(c for c in cuts if c > one.start):
+        out.append(_line(text, start, cut))
+        start = cut
+    k = lines.index(one)
+    return lines[:k] + [ln for ln in out if not ln.blank] + lines[k + 1:]
 
 
 def _untab_indented(lines: list[Line], text: str) -> list[Line]:

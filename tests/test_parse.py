@@ -223,6 +223,31 @@ def test_a_notice_made_of_its_attachment_is_all_clauses(path, end):
     assert facts(doc) == facts(whole) and any(facts(doc))
 
 
+@pytest.mark.parametrize("stem", ["qimen", "naiman", "xinganmeng"])
+def test_a_notice_on_one_line_reads_as_the_notice(stem):
+    """A notice with its line breaks lost (祁门县's, joined): the same 文号, title, 主送,
+    issuer, date and jurisdiction as the file (not 号祁门县, read off "45号祁门县人民政府"),
+    the same clauses (but a table's rows: its cells were the lines; a heading without a stop
+    is glued to its text), duties and member units, every character in one place."""
+    from extractor.pipeline import process_bytes
+
+    path = next(p for p in [COUNTY, *EXTRA] if p.name.startswith(stem))
+    whole = process(path)
+    doc = process_bytes("".join(path.read_text(encoding="utf-8").splitlines()).encode("utf-8"), "x.txt")
+    assert "\n" not in doc.text and coverage_errors(doc) == []
+    head = lambda d: (d.doc_number, d.title, d.issuer, d.date, d.jurisdiction,  # noqa: E731
+                      [f.value for f in d.fields_named("recipient")])
+    assert head(doc) == head(whole)
+    clauses = lambda d: [(c.id, c.label) for c in d.walk() if c.kind != "row"]  # noqa: E731
+    assert clauses(doc) == clauses(whole) and len(clauses(doc)) > 5
+    duties = lambda d: [(x.id, x.department, x.role, x.action, x.text) for x in d.facts.duties]  # noqa: E731
+    members = lambda d: d.facts.meeting and d.facts.meeting.members  # noqa: E731
+    assert duties(doc) == duties(whole) and members(doc) == members(whole)
+    assert duties(doc) or members(doc)
+    if stem == "qimen":
+        assert doc.issuer == "祁门县人民政府办公室" and doc.doc_number == "祁政办秘〔2021〕45号"
+
+
 @pytest.mark.parametrize("stem,before", [("jingzhou", ""), ("qimen", "当前位置:首页>政策文件")])
 def test_a_notice_on_one_line_without_its_head_is_placed_by_its_body(stem, before):
     """A web page flattened onto one line (its furniture first, no head to read) is placed by
