@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Iterable
 
+from .errors import PolicykgError
 from .knowledge import PK, RDF, SKOS, by_subject
 from .model import Document
 
@@ -31,6 +32,13 @@ class Provinces:
 
 @cache
 def provinces() -> Provinces:
+    try:
+        return _read()
+    except (OSError, SyntaxError, ValueError, KeyError, StopIteration) as exc:
+        raise PolicykgError(f"{REGISTRY}: cannot read the province registry ({type(exc).__name__}: {exc})") from None
+
+
+def _read() -> Provinces:
     layout = by_subject("layout.ttl")
     prefix_of = {s: str(props[PK + "prefix"][0]) for s, props in layout.items() if PK + "prefix" in props}
     names: dict[str, set[str]] = {}
