@@ -19,6 +19,7 @@ from .knowledge import PK, SKOS, by_subject
 from .model import (Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Post, Reference, squeeze)
 from .parse import chinese_number, layout, normalise_doc_number
+from .places import enclosing_province
 
 # Separators inside a list of departments and between statements (folded text).
 LIST_SEPARATORS = "、,;，；和及与 \u3000\t\n"
@@ -214,6 +215,7 @@ class _Extract:
         self.post_count: dict[str, int] = {}  # clause → posts numbered so far
         self.written: dict[str, set[tuple[bool, str]]] = {}  # department → (former?, name) as written
         self.dept_of: dict[tuple, str] = {}  # a match's department, once found (`department`)
+        self.provinces: dict[str, str | None] = {}  # 省/自治区 → the province named (`province`)
         # The department matcher runs once per zone; every later question about a span
         # (a heading, a task tag, a list) reads the matches inside it.
         # The document numbers of each clause's own text, read once (references() cites them):
@@ -242,7 +244,9 @@ class _Extract:
 
         A prefix naming no place (省卫生健康委 in a county notice, 旗县区 in a city one) is
         read relative to the notice: 祁门县所在省, 巴彦淖尔市所辖旗县区 — so two notices'
-        unnamed provinces never merge into one organisation.
+        unnamed provinces never merge into one organisation. The province is named when the
+        notice says which it is in (`places.enclosing_province`: 内蒙古自治区 written in it,
+        a cited 鄂政办发 document): 自治区党委 in 奈曼旗's notice is 内蒙古自治区's.
         """
         j = self.doc.jurisdiction
         p = m.prefix
@@ -255,14 +259,23 @@ class _Extract:
         levels = {prefix: (level, rank) for _, level, prefix, rank in self.lay.levels}
         if p in levels or all(ch in levels for ch in p):  # 省, 县, 旗县区, 县市区
             level, rank = levels.get(p, levels[p[-1]])
+            own = levels.get(j.prefix, ("", 9))[1] if j else 9
+            if rank < own and (named := self.province(p)):
+                return named, level, p
             if j is None or not j.name:  # nothing to place it relative to
                 return p, level, p
-            own = levels.get(j.prefix, ("", 9))[1]
             return f"{j.name}{'所在' if rank < own else '所辖'}{p}", level, p
         for suffix, level, prefix, _ in self.lay.levels:
             if p.endswith(suffix):
                 return p, level, p
         return p, "unknown", p
+
+    def province(self, prefix: str) -> str | None:
+        """The province a bare 省/自治区 stands for, if the notice says (asked once a prefix)."""
+        if prefix not in self.provinces:
+            numbers = (n for found in self.numbers.values() for n in found)
+            self.provinces[prefix] = enclosing_province(self.doc, prefix, numbers)
+        return self.provinces[prefix]
 
     def department(self, m: DepartmentMatch, clause: str) -> str:
         """The id of the department `m` names (created on first sight), recording the mention."""

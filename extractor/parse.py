@@ -83,12 +83,13 @@ class Layout:
     national_marks: tuple[str, ...] = ()  # words only a national title holds (部际联席会议)
     # (word, level, rank): a notice addressed to the bodies these name (各镇政府) is of that level
     addressed: tuple[tuple[str, str, int], ...] = ()
+    without_counties: frozenset[str] = frozenset()  # places that address them and keep their level (东莞市)
 
 
 @cache
 def layout() -> Layout:
     table = by_subject("layout.ttl")
-    chrome, tail, keys, cues, levels, national, marks, addressed = [], [], {}, {}, [], [], [], []
+    chrome, tail, keys, cues, levels, national, marks, addressed, kept = [], [], {}, {}, [], [], [], [], []
     for s, props in table.items():
         kind = props.get(RDF + "type", [""])[0]
         local = s.rsplit("/", 1)[-1]
@@ -104,6 +105,7 @@ def layout() -> Layout:
             marks += [str(x) for x in props.get(PK + "titleMark", [])]
             addressed += [(str(x), str(props[PK + "level"][0]), int(props[PK + "rank"][0]))
                           for x in props.get(PK + "addressesBelow", [])]
+            kept += [str(x) for x in props.get(PK + "withoutCounties", [])]
             for suffix in props.get(PK + "suffix", []):
                 levels.append((str(suffix), str(props[PK + "level"][0]),
                                str(props[PK + "prefix"][0]), int(props[PK + "rank"][0])))
@@ -113,7 +115,7 @@ def layout() -> Layout:
     levels.sort(key=lambda lv: -len(lv[0]))
     any_of = lambda pats: re.compile("|".join(f"(?:{p.pattern})" for p in pats) or "(?!)")
     return Layout(any_of(chrome + tail), any_of(tail), key_re, keys, cues, tuple(levels), tuple(national),
-                  tuple(marks), tuple(addressed))
+                  tuple(marks), tuple(addressed), frozenset(kept))
 
 
 # --- lines -----------------------------------------------------------------------------
@@ -154,7 +156,74 @@ def split_lines(doc: Document) -> list[Line]:
         if nl < 0:
             break
         pos = nl + 1
+    one = None
+    for ln in out:
+        if not ln.blank:
+            if one is not None:
+                return _untab_indented(out, text)
+            one = ln
+    if one is not None and one.end - one.start > LONG_LINE:
+        return _run_in(folded, out, one)
     return _untab_indented(out, text)
+
+
+def _line(text: str, s: int, e: int) -> Line:
+    """The line of [s, e) of the folded text, its blanks trimmed and its bullets skipped."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    b = s
+    if b < e and text[b] in BULLETS:
+        while b < e and (text[b] in BULLETS or text[b].isspace()):
+            b += 1
+    tab = e - s < LONG_LINE and text.count("\t", s, e) >= 2
+    return Line(s, e, b, tab, text[b:e], NOT_YET, NOT_YET)
+
+
+_SENTENCE_END = re.compile(r"。|:(?=\s*\S)")  # folded text: after 。, after a colon before a clause
+
+
+def _run_in(text: str, lines: list[Line], one: Line) -> list[Line]:
+    """A notice written on one line (its line breaks lost) cut where its lines would have
+    ended: after its 文号, title and 主送 (layout.ttl's run-in-head), after each 。, before a
+    signature written into the text and after its date (run-in-signature), after an
+    attachment label opening a sentence (附件：), after a colon a numbered clause follows
+    (如下：一、…), and before the first sub-clause glued to its heading (三、工作规则（一）…).
+    The lines keep their offsets: no text moves. A line opening with neither a head nor a
+    numbered clause (a web page flattened, its furniture first) is left whole: furniture
+    would take the sentences glued to it."""
+    cues = layout().cues
+    head = cues["run-in-head"].match(text[one.body:one.end])
+    if not head.end() and not _number_of(one):
+        return _untab_indented(lines, text)
+    cuts = {one.end, one.body + head.end()} | {one.body + head.end(g) for g in (1, 2) if head.group(g)}
+    for m in _SENTENCE_END.finditer(text, one.body, one.end):
+        if m.group() == "。" or _number_of(_line(text, m.end(), min(one.end, m.end() + 20))):
+            cuts.add(m.end())
+    for cut in sorted(cuts):
+        window = text[cut:cut + 80]
+        lead = cut + len(window) - len(window.lstrip())
+        window = window.lstrip()
+        if sig := cues["run-in-signature"].match(window):
+            cuts |= {lead + sig.end(1), lead + sig.end(2)}
+        label = next((k for k in range(8, 1, -1) if cues["attachment-label"].match(window[:k])), 0)
+        if label:
+            cuts.add(lead + label)
+        if hit := _number_of(_line(text, lead, min(one.end, lead + HEADING_MAX))):  # 三、工作规则（一）…
+            for q in range(lead + hit[3], min(one.end, lead + hit[3] + HEADING_MAX)):
+                if text[q] in SENTENCE_PUNCT:
+                    break
+                sub = _number_of(_line(text, q, min(one.end, q + 12)))
+                if sub and sub[2] == 1 and sub[0].rank > hit[0].rank:
+                    cuts.add(q)
+                    break
+    out, start = [], one.start
+    for cut in sorted(c for c in cuts if c > one.start):
+        out.append(_line(text, start, cut))
+        start = cut
+    k = lines.index(one)
+    return lines[:k] + [ln for ln in out if not ln.blank] + lines[k + 1:]
 
 
 def _untab_indented(lines: list[Line], text: str) -> list[Line]:
@@ -318,7 +387,7 @@ class _Parse:
             if _is_chrome(ln):
                 self.role[i] = "chrome"
                 continue
-            if number_of(ln):
+            if number_of(ln) or _cue("attachment-label", ln):  # a notice made of its attachment starts at 附件
                 break
             if m := _cue("recipients", ln):
                 self.role[i] = "header"
@@ -565,13 +634,16 @@ class _Parse:
     def zones(self) -> list[Clause]:
         out: list[Clause] = []
         runs: list[tuple[str, list[int]]] = []
+        apart = False  # header or chrome since the run's last line: the zone may not span it
         for i, r in enumerate(self.role):
             if r in (None, "header", "chrome") or self.lines[i].blank:
+                apart = apart or r in ("header", "chrome") and not self.lines[i].blank
                 continue
-            if runs and runs[-1][0] == r:
+            if runs and runs[-1][0] == r and not apart:
                 runs[-1][1].append(i)
             else:
                 runs.append((r, [i]))
+            apart = False
         seen: dict[str, int] = {}
         for name, idx in runs:
             seen[name] = seen.get(name, 0) + 1
@@ -746,9 +818,10 @@ def _canonical_fields(doc: Document, fields: list[Field]) -> list[Field]:
 def jurisdiction_of(doc: Document) -> Jurisdiction | None:
     """The issuer's jurisdiction (祁门县, county, 县): from the issuer, the title, the body.
     Its level is the one its name ends with, or a lower one its recipients show: a city
-    addressing 各镇政府、街道办事处 is a county-level city (胶州市), its bodies still 市-prefixed."""
+    addressing 各镇政府、街道办事处 is a county-level city (胶州市), its bodies still 市-prefixed;
+    a prefecture-level city without counties (东莞市, layout.ttl's pk:withoutCounties) stays a city."""
     j = _jurisdiction_named(doc)
-    if j is None or not j.name:
+    if j is None or not j.name or j.name in layout().without_counties:
         return j
     rank = next((r for _, level, _, r in layout().levels if level == j.level), None)
     recipients = " ".join(f.value for f in doc.fields if f.name == "recipient")
@@ -793,7 +866,9 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
     """A notice without header names its own government in the body and says 我旗/全旗.
 
     The place name is the longest common ending of the words before "旗人民政府",
-    "旗促进" … ("建立奈曼旗", "由奈曼旗" → 奈曼旗).
+    "旗促进" … ("建立奈曼旗", "由奈曼旗" → 奈曼旗); when they have none (召集人由县政府 is one
+    of them), the ending most of them share ("45号祁门县人民政府" of a notice on one line
+    does not make it 号祁门县).
     """
     best: tuple[int, str, str, str] | None = None
     for suffix, level, prefix, _ in layout().levels:
@@ -811,7 +886,7 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
                 k += 1
             common = common[len(common) - k:]
         if len(contexts) == 1 or len(common) < 2:
-            common = re.split(f"[{_LEADING_FUNCTION_CHARS}]", contexts[0])[-1]
+            common = _most_shared_ending([re.split(f"[{_LEADING_FUNCTION_CHARS}]", c)[-1] for c in contexts])
         if len(common) >= 2 and (best is None or len(contexts) > best[0]):
             best = (len(contexts), common + suffix, level, prefix)
     if best:
@@ -822,6 +897,16 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
               for _, level, prefix, rank in layout().levels]
     count, _, level, prefix = max(selves)
     return Jurisdiction("", level, prefix) if count else None
+
+
+def _most_shared_ending(words: list[str]) -> str:
+    """The ending (two characters or more) the most `words` share, the longest of those:
+    ["号祁门", "祁门", "牵头单位报", "祁门"] → 祁门; one word → itself."""
+    count: dict[str, int] = {}
+    for w in words:
+        for k in range(2, len(w) + 1):
+            count[w[-k:]] = count.get(w[-k:], 0) + 1
+    return max(count, key=lambda e: (count[e], len(e)), default="")
 
 
 def coverage_errors(doc: Document) -> list[str]:

@@ -178,3 +178,31 @@ def test_ten_megabytes_in_bounded_time_and_memory(shape, tmp_path):
     doc = process_bytes(data, "big.txt")
     assert len(doc.text) > 3_000_000
     assert coverage_errors(doc) == []
+
+
+@pytest.mark.parametrize("breakage", ["missing", "not turtle", "no level"])
+def test_a_broken_province_registry_is_one_error_line(tmp_path, breakage):
+    """places.ttl gone, not Turtle, or a province without its level: extracting a notice
+    that writes a bare 自治区 says so in one line and exits 1."""
+    import os
+    import shutil
+
+    from conftest import EXTRA
+    from extractor.knowledge import ontology_dir
+
+    onto = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), onto)
+    places = onto / "places.ttl"
+    if breakage == "missing":
+        places.unlink()
+    elif breakage == "not turtle":
+        places.write_text("garbage <<", encoding="utf-8")
+    else:
+        places.write_text(places.read_text(encoding="utf-8").replace("pk:jurisdictionLevel pkl:region ;", ";"),
+                          encoding="utf-8")
+    naiman = next(p for p in EXTRA if p.name.startswith("naiman"))
+    run = subprocess.run([sys.executable, "-m", "extractor", "extract", str(naiman)], capture_output=True, text=True,
+                         env={**os.environ, "POLICYKG_ONTOLOGY": str(onto)})
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.strip().splitlines() == [run.stderr.strip()]
+    assert run.stderr.startswith("policykg: error: places.ttl: cannot read the province registry")

@@ -292,6 +292,56 @@ def test_extra_notices():
     assert by["jiaozhou"].facts.references[1].number == "国办发〔2019〕15号"
 
 
+def _provinces(doc) -> dict[str, str]:
+    """department id → jurisdiction of every province-level body of a notice."""
+    return {d.id: d.jurisdiction for d in doc.facts.departments.values() if d.level == "province"}
+
+
+def test_a_bare_province_is_the_one_the_notice_names(county):
+    """省/自治区 alone names no province: it is the one the notice says it is in — 内蒙古自治区
+    written in 奈曼旗's notice, a 鄂政办发 document (of 湖北省's government) cited by 十堰 and
+    荆州 — and relative to the notice when it says nothing (祁门县所在省)."""
+    by = {p.name.split("-")[0]: process(p) for p in EXTRA}
+    naiman = by["naiman"]
+    assert _provinces(naiman) == {f"内蒙古自治区/{c}": "内蒙古自治区"
+                                  for c in ("government-office", "party-committee", "government")}
+    assert "自治区党委" in {m.surface for m in naiman.facts.departments["内蒙古自治区/party-committee"].mentions}
+    for city in ("shiyan", "jingzhou"):
+        doc = by[city]
+        assert _provinces(doc) == {"湖北省/government-office": "湖北省"}, city
+        assert "湖北省" not in doc.text and any(r.number.startswith("鄂政办发") for r in doc.facts.references
+                                                  if r.number)
+    assert _provinces(county) == {"祁门县所在省/health": "祁门县所在省"}
+
+
+def _jingzhou(old: str, new: str):
+    from extractor.pipeline import process_bytes
+
+    path = next(p for p in EXTRA if p.name.startswith("jingzhou"))
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    return process_bytes(text.replace(old, new).encode("utf-8"), "x.txt")
+
+
+CITED = "《省人民政府办公厅关于促进3岁以下婴幼儿照护服务发展的实施意见》(鄂政办发〔2020〕8号)"
+
+
+@pytest.mark.parametrize("cited,province", [
+    (CITED, "湖北省"),
+    (CITED.replace("鄂政", "皖政"), "安徽省"),  # the codes are read, not one province's
+    (CITED.replace("鄂政办发", "国办发"), "荆州市所在省"),  # no evidence
+    (CITED + "和《浙江省托育机构管理办法》", "荆州市所在省"),  # two provinces: no evidence either
+    (CITED + "和《湖北省托育机构管理办法》", "湖北省"),  # the name and the code agree
+    (CITED.replace("鄂政", "青政"), "青海省"),
+    # 青政 is 青岛市's code too: a document written as 青岛市's says nothing of the province
+    (CITED.replace("《省人民政府", "《青岛市人民政府").replace("鄂政", "青政"), "荆州市所在省"),
+], ids=["code", "another-code", "none", "two-provinces", "name-and-code", "shared-code", "shared-code-of-a-city"])
+def test_the_evidence_for_a_bare_province(cited, province):
+    doc = _jingzhou(CITED, cited + "和省卫生健康委")
+    assert set(_provinces(doc).values()) == {province}
+    assert f"{province}/health" in doc.facts.departments
+
+
 def test_duties_in_running_text(county, city):
     """The city plan gives work to fields of work (卫生健康部门 …) in its running text: each is
     the body of that field in the jurisdiction named (旗县区: the city's counties), else the

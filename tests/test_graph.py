@@ -601,6 +601,20 @@ def test_notices_naming_no_place_do_not_share_a_jurisdiction():
     assert forestry[0] != forestry[1]
 
 
+def test_a_bare_province_the_notice_names_is_that_provinces_jurisdiction():
+    """奈曼旗's 自治区党委 is 内蒙古自治区's (the notice names it): one jurisdiction with the
+    内蒙古自治区人民政府办公厅 it names and with 巴彦淖尔市's 内蒙古自治区, of the region level."""
+    from extractor.pipeline import process
+
+    naiman = to_rdf(process(next(p for p in EXTRA if p.name.startswith("naiman"))))
+    region = f"{B}jurisdiction/内蒙古自治区"
+    orgs = {q.subject.value for q in naiman if q.predicate.value == PK + "jurisdiction" and q.object.value == region}
+    assert orgs == {f"{region}/org/{c}" for c in ("government-office", "party-committee", "government")}
+    assert value(naiman, region, PK + "jurisdictionLevel") == "https://w3id.org/policykg/layout/region"
+    assert region in {q.object.value for q in to_rdf(process(CITY)) if q.predicate.value == PK + "jurisdiction"}
+    assert not [q for q in naiman if "所在" in q.subject.value or "%E6%89%80%E5%9C%A8" in q.subject.value]
+
+
 def test_networkx_of_one_stored_graph_reads_as_its_quads(county, city):
     """`to_networkx(store, graph=g)` reads g's N-Triples (views, one notice a page): the same
     nodes, attributes and edges as from g's quads — notice text with line breaks, quotes

@@ -136,3 +136,27 @@ def test_minted_classes_and_properties_have_standard_anchors(ontology):
     assert sub("SourceText") == {"http://www.w3.org/ns/prov#Entity"}
     for c in ("Zone", "NumberedClause", "TableRow", "Paragraph"):
         assert sub(c) == {"http://data.europa.eu/eli/ontology#LegalResourceSubdivision"}
+
+
+def test_the_province_registry_says_one_thing_of_each_province():
+    """places.ttl: each province's full name ends with the prefix of its level (湖北省: 省,
+    内蒙古自治区: 自治区), each of its government codes begins with its abbreviation, and no
+    name or code is two provinces'."""
+    from extractor.knowledge import PK as K, SKOS as S, by_subject
+
+    layout = by_subject("layout.ttl")
+    names, codes = [], []
+    for s, props in by_subject("places.ttl").items():
+        if S + "Concept" not in props.get(str(rdflib.RDF.type), []):
+            continue
+        prefix = str(layout[str(props[K + "jurisdictionLevel"][0])][K + "prefix"][0])
+        name = [str(x) for x in props[S + "prefLabel"] if x.language == "zh"]
+        assert len(name) == 1 and name[0].endswith(prefix), s
+        abbreviation = [str(x) for x in props[K + "abbreviation"]]
+        assert len(abbreviation) == 1 and props[K + "governmentCode"], s
+        assert all(str(c).startswith(abbreviation[0]) for c in props[K + "governmentCode"]), s
+        names += name
+        codes += [str(c) for c in props[K + "governmentCode"]]
+    assert len(names) == 27  # 22 provinces and 5 autonomous regions (not 台湾省, not the 直辖市)
+    assert len(set(names)) == len(names) and len(set(codes)) == len(codes)
+    assert not [a for a in codes for b in codes if a != b and b.startswith(a)]  # no code hides another

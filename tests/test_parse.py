@@ -185,6 +185,96 @@ def test_a_city_addressing_towns_is_county_level():
     assert by["jingzhou"].jurisdiction.level == "city" and by["shiyan"].jurisdiction.level == "city"
 
 
+@pytest.mark.parametrize("city", ["东莞", "中山", "嘉峪关", "儋州"], ids=["dongguan", "zhongshan", "jiayuguan", "danzhou"])
+def test_a_city_without_counties_addressing_towns_stays_a_city(city):
+    """东莞市 and the other prefecture-level cities without counties (layout.ttl) address
+    their 镇 and 街道 directly too: 胶州's notice, the place renamed, is a city's; renamed
+    to another county-level city (平度), still a county's."""
+    from extractor.pipeline import process_bytes
+
+    path = next(p for p in EXTRA if p.name.startswith("jiaozhou"))
+    text = path.read_text(encoding="utf-8")
+    assert "各镇政府、街道办事处" in text
+    for name, level in ((city, "city"), ("平度", "county")):
+        doc = process_bytes(text.replace("胶州", name).encode("utf-8"), "x.txt")
+        j = doc.jurisdiction
+        assert (j.name, j.level, j.prefix) == (f"{name}市", level, "市")
+
+
+@pytest.mark.parametrize("path,end", [(COUNTY, "抄送"), (CITY, None)], ids=["table", "numbered"])
+def test_a_notice_made_of_its_attachment_is_all_clauses(path, end):
+    """A notice cut down to its attachment (附件, a title, a table or a numbered text): the
+    attachment zone holds every character, as in the whole notice; nothing is header."""
+    from extractor.pipeline import process_bytes
+
+    whole = process(path)
+    text = path.read_text(encoding="utf-8")
+    label = re.search(r"^\s*附件\s*[:：]\s*$", text, re.M)
+    cut = text[label.start():text.index(end) if end else len(text)]
+    doc = process_bytes(cut.encode("utf-8"), "x.txt")
+    assert coverage_errors(doc) == [] and doc.header == []
+    [zone] = doc.clauses
+    att = whole.clause("att1")
+    assert (zone.id, doc.slice(zone.heading), zone.label.strip()) == ("att1", whole.slice(att.heading), att.label.strip())
+    body = lambda d, z: [(c.id, c.label, d.slice(c)) for c in z.walk()][1:]  # noqa: E731
+    assert body(doc, zone) == body(whole, att) and len(body(doc, zone)) >= 5
+    facts = lambda d: ([(p.role, p.person) for p in d.facts.posts if p.clause.startswith("att1")],  # noqa: E731
+                       [x.text for x in d.facts.duties if x.clause.startswith("att1")])
+    assert facts(doc) == facts(whole) and any(facts(doc))
+
+
+@pytest.mark.parametrize("stem", ["qimen", "naiman", "xinganmeng"])
+def test_a_notice_on_one_line_reads_as_the_notice(stem):
+    """A notice with its line breaks lost (祁门县's, joined): the same 文号, title, 主送,
+    issuer, date and jurisdiction as the file (not 号祁门县, read off "45号祁门县人民政府"),
+    the same clauses (but a table's rows: its cells were the lines; a heading without a stop
+    is glued to its text), duties and member units, every character in one place."""
+    from extractor.pipeline import process_bytes
+
+    path = next(p for p in [COUNTY, *EXTRA] if p.name.startswith(stem))
+    whole = process(path)
+    doc = process_bytes("".join(path.read_text(encoding="utf-8").splitlines()).encode("utf-8"), "x.txt")
+    assert "\n" not in doc.text and coverage_errors(doc) == []
+    head = lambda d: (d.doc_number, d.title, d.issuer, d.date, d.jurisdiction,  # noqa: E731
+                      [f.value for f in d.fields_named("recipient")])
+    assert head(doc) == head(whole)
+    clauses = lambda d: [(c.id, c.label) for c in d.walk() if c.kind != "row"]  # noqa: E731
+    assert clauses(doc) == clauses(whole) and len(clauses(doc)) > 5
+    duties = lambda d: [(x.id, x.department, x.role, x.action, x.text) for x in d.facts.duties]  # noqa: E731
+    members = lambda d: d.facts.meeting and d.facts.meeting.members  # noqa: E731
+    assert duties(doc) == duties(whole) and members(doc) == members(whole)
+    assert duties(doc) or members(doc)
+    if stem == "qimen":
+        assert doc.issuer == "祁门县人民政府办公室" and doc.doc_number == "祁政办秘〔2021〕45号"
+
+
+@pytest.mark.parametrize("stem,before", [("jingzhou", ""), ("qimen", "当前位置:首页>政策文件")])
+def test_a_notice_on_one_line_without_its_head_is_placed_by_its_body(stem, before):
+    """A web page flattened onto one line (its furniture first, no head to read) is placed by
+    the place name most of its mentions share: 荆州市, not 主动公开文件荆州市; 祁门县, not 号祁门县."""
+    from extractor.pipeline import process_bytes
+
+    path = next(p for p in [COUNTY, *EXTRA] if p.name.startswith(stem))
+    whole = process(path, facts=False)
+    doc = process_bytes((before + "".join(path.read_text(encoding="utf-8").splitlines())).encode("utf-8"), "x.txt")
+    assert doc.title is None and coverage_errors(doc) == []  # its header was not read
+    assert doc.jurisdiction == whole.jurisdiction and whole.jurisdiction.name
+
+
+def test_a_zone_never_spans_a_header_line():
+    """An 附件说明 (附件：名单, header) between two parts of the notice: the text after it is a
+    zone of its own (main~2), not the same zone running over the note."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    k = text.index("五、工作要求")
+    doc = process_bytes((text[:k] + "附件：成员单位名单\n\n" + text[k:]).encode("utf-8"), "x.txt")
+    assert coverage_errors(doc) == []
+    assert [z.id for z in doc.clauses] == ["cover", "main", "main~2", "att1"]
+    assert "成员单位名单" in [f.value for f in doc.fields_named("attachment")]
+    assert doc.slice(doc.clause("main~2").children[0].heading) == "工作要求"
+
+
 def test_coverage_check_bites(county_parsed):
     """Lose text, overlap two places, or break nesting: the check must complain each time."""
     import copy
