@@ -9,6 +9,8 @@ import os
 from functools import cache
 from pathlib import Path
 
+from .errors import PolicykgError
+
 PK = "https://w3id.org/policykg/ontology#"
 DEPT = "https://w3id.org/policykg/dept/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -33,11 +35,16 @@ def triples(name: str) -> tuple[tuple[str, str, object], ...]:
 
     path = ontology_dir() / name
     out = []
-    with path.open("rb") as fh:
-        for t in ox.parse(fh, format=ox.RdfFormat.TURTLE, base_iri=PK):
-            o = t.object
-            obj: object = Literal(o.value, o.language) if isinstance(o, ox.Literal) else o.value
-            out.append((t.subject.value, t.predicate.value, obj))
+    try:
+        with path.open("rb") as fh:
+            for t in ox.parse(fh, format=ox.RdfFormat.TURTLE, base_iri=PK):
+                o = t.object
+                obj: object = Literal(o.value, o.language) if isinstance(o, ox.Literal) else o.value
+                out.append((t.subject.value, t.predicate.value, obj))
+    except OSError as exc:  # an installation without its ontology, or a damaged one
+        raise PolicykgError(f"{path}: cannot read the ontology file ({exc.strerror or exc})") from None
+    except SyntaxError as exc:
+        raise PolicykgError(f"{path}: not valid Turtle ({str(exc).splitlines()[0]})") from None
     return tuple(out)
 
 

@@ -180,10 +180,13 @@ def test_ten_megabytes_in_bounded_time_and_memory(shape, tmp_path):
     assert coverage_errors(doc) == []
 
 
-@pytest.mark.parametrize("breakage", ["missing", "not turtle", "no level"])
-def test_a_broken_province_registry_is_one_error_line(tmp_path, breakage):
-    """places.ttl gone, not Turtle, or a province without its level: extracting a notice
-    that writes a bare 自治区 says so in one line and exits 1."""
+@pytest.mark.parametrize("name, breakage", [("places.ttl", "missing"), ("places.ttl", "not turtle"),
+                                             ("places.ttl", "no level"), ("layout.ttl", "missing"),
+                                             ("cues.ttl", "not turtle"), ("departments.ttl", "missing")])
+def test_a_broken_ontology_file_is_one_error_line(tmp_path, name, breakage):
+    """An ontology file gone or not Turtle (an installation damaged), or the province
+    registry without a province's level: extracting a notice that writes a bare 自治区 says
+    which file in one line and exits 1."""
     import os
     import shutil
 
@@ -192,17 +195,19 @@ def test_a_broken_province_registry_is_one_error_line(tmp_path, breakage):
 
     onto = tmp_path / "ontology"
     shutil.copytree(ontology_dir(), onto)
-    places = onto / "places.ttl"
+    broken = onto / name
     if breakage == "missing":
-        places.unlink()
+        broken.unlink()
     elif breakage == "not turtle":
-        places.write_text("garbage <<", encoding="utf-8")
+        broken.write_text("garbage <<", encoding="utf-8")
     else:
-        places.write_text(places.read_text(encoding="utf-8").replace("pk:jurisdictionLevel pkl:region ;", ";"),
+        broken.write_text(broken.read_text(encoding="utf-8").replace("pk:jurisdictionLevel pkl:region ;", ";"),
                           encoding="utf-8")
     naiman = next(p for p in EXTRA if p.name.startswith("naiman"))
     run = subprocess.run([sys.executable, "-m", "extractor", "extract", str(naiman)], capture_output=True, text=True,
                          env={**os.environ, "POLICYKG_ONTOLOGY": str(onto)})
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert run.stderr.strip().splitlines() == [run.stderr.strip()]
-    assert run.stderr.startswith("policykg: error: places.ttl: cannot read the province registry")
+    said = {"missing": f"{broken}: cannot read the ontology file", "not turtle": f"{broken}: not valid Turtle",
+            "no level": "places.ttl: cannot read the province registry"}[breakage]
+    assert run.stderr.startswith(f"policykg: error: {said}")
