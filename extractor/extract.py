@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 from .departments import DepartmentMatch, find_departments, resolve
 from .knowledge import PK, SKOS, by_subject
 from .model import (Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
-                    MeetingRule, Mention, Post, Reference, squeeze)
+                    MeetingRule, Mention, Participant, Post, Reference, squeeze)
 from .parse import chinese_number, layout, normalise_doc_number
 
 # Separators inside a list of departments and between statements (folded text).
@@ -38,12 +38,19 @@ class Cues:
     # how the joint meeting is set up: kind (convenor, office …) -> (pattern, its cue words)
     setup: dict[str, tuple[re.Pattern, tuple[str, ...]]]
     setup_cue: re.Pattern  # any setup cue word: a clause without one is not read for them
+    # who takes part in a rule's meetings: part (chair, attendee …) -> (pattern, its cue words)
+    participation: dict[str, tuple[re.Pattern, tuple[str, ...]]]
+    post_words: re.Pattern  # words naming a post of the meeting (召集人 …), longest first
+    post_role: dict[str, str]  # such a word -> the post role's notation (convenor …)
 
 
 @cache
 def cues() -> Cues:
     table = by_subject("cues.ttl")
     roles, actions, rule_kinds, periods, irregular, parts, columns, setup = [], {}, [], [], [], {}, {}, {}
+    participation, post_role = {}, {}
+    post_roles = {s: str(props[SKOS + "notation"][0]) for s, props in by_subject("policykg.ttl").items()
+                  if PK + "postRoles" in props.get(SKOS + "inScheme", ())}
     for s, props in table.items():
         local = s.rstrip("/").rsplit("/", 1)[-1]
         cue_words = [str(c) for c in props.get(PK + "cue", [])]
@@ -61,6 +68,10 @@ def cues() -> Cues:
             rule_kinds += [(c, local) for c in cue_words]
         elif "/cue/meeting-" in s and PK + "pattern" in props:
             setup[local.removeprefix("meeting-")] = (re.compile(str(props[PK + "pattern"][0])), tuple(cue_words))
+        elif "/cue/part-" in s and PK + "pattern" in props:
+            participation[local.removeprefix("part-")] = (re.compile(str(props[PK + "pattern"][0])), tuple(cue_words))
+        elif s in post_roles:  # a post role of policykg.ttl (pk:roleConvenor) and the words naming it
+            post_role.update((c, post_roles[s]) for c in cue_words)
         elif "/cue/column-" in s:
             for c in cue_words:
                 columns[c] = str(props.get(PK + "post", ["unit"])[0])
@@ -70,8 +81,10 @@ def cues() -> Cues:
     words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
     alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
     words = sorted({w for _, cue_words in setup.values() for w in cue_words})
+    post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), by_len(periods),
-                tuple(irregular), parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"))
+                tuple(irregular), parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"),
+                participation, re.compile(post_words or "(?!)"), post_role)
 
 
 @cache
@@ -113,9 +126,10 @@ def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> 
 
 
 def _read(m: re.Match) -> int:
-    """The group a setup pattern reads: its first that took part, "count" aside."""
-    count = m.re.groupindex.get("count")
-    return next(g for g in range(1, m.re.groups + 1) if g != count and m.group(g) is not None)
+    """The group a setup pattern reads: its first unnamed one that took part (named ones,
+    "count" or "office", say more of the match)."""
+    named = m.re.groupindex.values()
+    return next(g for g in range(1, m.re.groups + 1) if g not in named and m.group(g) is not None)
 
 
 # --- references ------------------------------------------------------------------------------
@@ -645,6 +659,9 @@ class _Extract:
                     found = True
             for s, e, _ in spans("office-director"):
                 meeting.office_director = self.post_field(s, e, "office_director", c.id)
+            for s, e, m in spans("liaison"):
+                meeting.liaison = self.post_field(s, e, "liaison", c.id)
+                self.facts.posts[-1].in_office = m.groupdict().get("office") is not None
             for s, e, _ in spans("lead"):
                 hits = self.departments_in(s, e, c.id)
                 if hits:
@@ -657,7 +674,7 @@ class _Extract:
                     if count:
                         meeting.stated_count = int(count) if count.isdigit() else chinese_number(count)
                     found = True
-        meeting.rules = self.rules()
+        meeting.rules = self.rules(found)
         if meeting.rules:
             found = True
         if found and any(w in folded for w in self.cues.parts.get("meeting-body", ())):
@@ -665,6 +682,11 @@ class _Extract:
             if not meeting.members:
                 meeting.members = list(dict.fromkeys(p.department for p in self.facts.posts
                                                      if p.role in ("lead", "liaison") and p.department))
+            posts_of: dict[str, list[str]] = {}  # the set-up's posts by role: what a rule's 召集人 names
+            for p in self.facts.posts[posts:]:
+                posts_of.setdefault(p.role, []).append(p.id)
+            for rule in meeting.rules:
+                rule.participants = self.participants(rule, posts_of)
             self.facts.meeting = meeting
         else:
             del self.facts.posts[posts:]
@@ -701,7 +723,11 @@ class _Extract:
         out.append((s + pos, e))
         return out
 
-    def rules(self) -> list[MeetingRule]:
+    def rules(self, setup: bool = False) -> list[MeetingRule]:
+        """The meeting's rules: its rule clauses (（一）全体会议制度。…); else the sentences of
+        its rules part (工作规则) naming a kind of meeting; else, when the notice sets up a
+        meeting (`setup`) and has neither, its sentences naming the joint meeting and a kind
+        ("联席会议根据工作需要定期或不定期召开会议", in a news report)."""
         doc, folded = self.doc, self.doc.folded
         rules: list[MeetingRule] = []
         for c in doc.walk():
@@ -715,17 +741,48 @@ class _Extract:
         if rules:
             return rules
         # No rule clauses: sentences of the rules part ("联席会议原则上每年召开1次全体会议").
-        for c in doc.walk():
-            if c.heading is None or not any(cue in folded[c.heading.start:c.heading.end]
-                                            for cue in self.cues.parts.get("rules-part", ())):
-                continue
-            for s, e in self.statements(c.heading.end, c.end):
+        parts = self.cues.parts.get("rules-part", ())
+        rules = self.sentence_rules((c, c.heading.end, c.end) for c in doc.walk()
+                                    if c.heading is not None and any(cue in folded[c.heading.start:c.heading.end]
+                                                                     for cue in parts))
+        if rules or not setup:
+            return rules
+        body = self.cues.parts.get("meeting-body", ())
+        return self.sentence_rules(((c, c.own.start, c.own.end) for c in doc.walk() if c.kind != "row"), body)
+
+    def sentence_rules(self, where: Iterator[tuple[Clause, int, int]], within: tuple[str, ...] = ()) -> list[MeetingRule]:
+        """A rule for each statement of the (clause, start, end) stretches naming a kind of
+        meeting (and one of the words `within`, if any)."""
+        folded, rules = self.doc.folded, []
+        for c, start, end in where:
+            for s, e in self.statements(start, end):
                 sent = folded[s:e]
                 kind = next((k for cue, k in self.cues.rule_kinds if cue in sent), None)
-                if kind:
+                if kind and (not within or any(w in sent for w in within)):
                     label = next(cue for cue, k in self.cues.rule_kinds if k == kind and cue in sent)
                     rules.append(self.rule(c, kind, label, s, e))
         return rules
+
+    def participants(self, rule: MeetingRule, posts_of: dict[str, list[str]]) -> list[Participant]:
+        """Who chairs, attends or may be invited to the meetings of `rule`, read in its span
+        (pkc:part-* of cues.ttl): each phrase with the post roles it names (召集人或副召集人:
+        convenor, deputy_convenor) and the meeting's posts of those roles (`posts_of`)."""
+        folded, cues = self.doc.folded, self.cues
+        seg = folded[rule.start:rule.end]
+        found = []
+        for part, pattern in cues.participation.items():
+            for m in _sentence_matches(seg, pattern):
+                g = _read(m)
+                s, e = rule.start + m.start(g), rule.start + m.end(g)
+                roles = list(dict.fromkeys(cues.post_role[w.group(0)] for w in cues.post_words.finditer(folded, s, e)))
+                found.append(Participant(s, e, clause=self.leaf_at(s).id, part=part, text=self.doc.text[s:e],
+                                         roles=roles, posts=[p for r in roles for p in posts_of.get(r, ())]))
+        found.sort(key=lambda p: (p.start, p.end))
+        count: dict[str, int] = {}
+        for p in found:
+            count[p.part] = count.get(p.part, 0) + 1
+            p.id = f"{rule.id}/{p.part}{count[p.part]}"
+        return found
 
     def rule(self, c: Clause, kind: str, label: str, s: int, e: int) -> MeetingRule:
         text = self.doc.folded[s:e]
