@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from operator import attrgetter
 from typing import Callable, Iterator
 
 from .departments import DepartmentMatch, find_departments, resolve
@@ -40,6 +41,7 @@ class Cues:
     setup_cue: re.Pattern  # any setup cue word: a clause without one is not read for them
     # who takes part in a rule's meetings: part (chair, attendee …) -> (pattern, its cue words)
     participation: dict[str, tuple[re.Pattern, tuple[str, ...]]]
+    participation_cue: re.Pattern  # any of their cue words
     post_words: re.Pattern  # words naming a post of the meeting (召集人 …), longest first
     post_role: dict[str, str]  # such a word -> the post role's notation (convenor …)
 
@@ -82,9 +84,10 @@ def cues() -> Cues:
     alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
     words = sorted({w for _, cue_words in setup.values() for w in cue_words})
     post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
+    part_words = "|".join(map(re.escape, sorted({w for _, cue_words in participation.values() for w in cue_words})))
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), by_len(periods),
                 tuple(irregular), parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"),
-                participation, re.compile(post_words or "(?!)"), post_role)
+                participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
 
 
 @cache
@@ -106,6 +109,7 @@ def _role_cues() -> re.Pattern:
 # trying the pattern at every character.
 
 _SENTENCE_END = re.compile(r"[;。]")
+_START_END = attrgetter("start", "end")
 
 
 def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> Iterator[re.Match]:
@@ -118,6 +122,28 @@ def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> 
         while pos >= 0:
             start = max(0, seg.rfind(";", 0, pos), seg.rfind("。", 0, pos))
             end = _SENTENCE_END.search(seg, pos)
+            stop = end.start() if end else len(seg)
+            windows.add((start, stop))
+            pos = seg.find(word, stop)
+    for start, stop in sorted(windows):
+        yield from regex.finditer(seg, start, stop)
+
+
+_PIECE_END = re.compile(r"[,;。\n]")
+
+
+def _piece_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> Iterator[re.Match]:
+    """`pattern`'s matches in `seg`, in order, searched only in the pieces holding one of its
+    cue words (a piece: from just after the , ; 。 or line end before it up to the next), for
+    patterns no match of which crosses one (who takes part in a rule's meetings)."""
+    regex, words = pattern
+    windows: set[tuple[int, int]] = set()
+    for word in words:
+        pos = seg.find(word)
+        while pos >= 0:
+            start = max(seg.rfind(",", 0, pos), seg.rfind(";", 0, pos), seg.rfind("。", 0, pos),
+                        seg.rfind("\n", 0, pos)) + 1
+            end = _PIECE_END.search(seg, pos)
             stop = end.start() if end else len(seg)
             windows.add((start, stop))
             pos = seg.find(word, stop)
@@ -748,7 +774,15 @@ class _Extract:
         if rules or not setup:
             return rules
         body = self.cues.parts.get("meeting-body", ())
-        return self.sentence_rules(((c, c.own.start, c.own.end) for c in doc.walk() if c.kind != "row"), body)
+        naming: dict[str, Clause] = {}  # the clauses whose own text names the joint meeting
+        for w in body:
+            pos = folded.find(w)
+            while pos >= 0:
+                c = self.leaf_at(pos)
+                if c is not None and c.kind != "row":
+                    naming[c.id] = c
+                pos = folded.find(w, pos + len(w))
+        return self.sentence_rules(((c, c.own.start, c.own.end) for c in sorted(naming.values(), key=_START_END)), body)
 
     def sentence_rules(self, where: Iterator[tuple[Clause, int, int]], within: tuple[str, ...] = ()) -> list[MeetingRule]:
         """A rule for each statement of the (clause, start, end) stretches naming a kind of
@@ -757,8 +791,10 @@ class _Extract:
         for c, start, end in where:
             for s, e in self.statements(start, end):
                 sent = folded[s:e]
+                if within and not any(w in sent for w in within):
+                    continue
                 kind = next((k for cue, k in self.cues.rule_kinds if cue in sent), None)
-                if kind and (not within or any(w in sent for w in within)):
+                if kind:
                     label = next(cue for cue, k in self.cues.rule_kinds if k == kind and cue in sent)
                     rules.append(self.rule(c, kind, label, s, e))
         return rules
@@ -768,20 +804,21 @@ class _Extract:
         (pkc:part-* of cues.ttl): each phrase with the post roles it names (召集人或副召集人:
         convenor, deputy_convenor) and the meeting's posts of those roles (`posts_of`)."""
         folded, cues = self.doc.folded, self.cues
-        seg = folded[rule.start:rule.end]
+        if not cues.participation_cue.search(folded, rule.start, rule.end):
+            return []  # most rules say nothing of who takes part: skip the patterns
+        seg, base = folded[rule.start:rule.end], rule.start
         found = []
         for part, pattern in cues.participation.items():
-            for m in _sentence_matches(seg, pattern):
+            n = 0
+            for m in _piece_matches(seg, pattern):
                 g = _read(m)
-                s, e = rule.start + m.start(g), rule.start + m.end(g)
-                roles = list(dict.fromkeys(cues.post_role[w.group(0)] for w in cues.post_words.finditer(folded, s, e)))
-                found.append(Participant(s, e, clause=self.leaf_at(s).id, part=part, text=self.doc.text[s:e],
-                                         roles=roles, posts=[p for r in roles for p in posts_of.get(r, ())]))
-        found.sort(key=lambda p: (p.start, p.end))
-        count: dict[str, int] = {}
-        for p in found:
-            count[p.part] = count.get(p.part, 0) + 1
-            p.id = f"{rule.id}/{p.part}{count[p.part]}"
+                s, e = base + m.start(g), base + m.end(g)
+                roles = list(dict.fromkeys(cues.post_role[w] for w in cues.post_words.findall(folded, s, e)))
+                n += 1
+                found.append(Participant(s, e, id=f"{rule.id}/{part}{n}", clause=self.leaf_at(s).id, part=part,
+                                         text=self.doc.text[s:e], roles=roles,
+                                         posts=[p for r in roles for p in posts_of.get(r, ())]))
+        found.sort(key=_START_END)
         return found
 
     def rule(self, c: Clause, kind: str, label: str, s: int, e: int) -> MeetingRule:

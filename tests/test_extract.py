@@ -468,9 +468,10 @@ def test_cli_extract_json(tmp_path):
         assert text[d["start"]:d["end"]] == d["text"]
 
 
-# The meeting's patterns run only on the sentences holding their cue words: the same
-# matches as running them over the whole clause (the way they ran before), on clauses
-# assembled from the seeds' meeting sentences, cut and joined at random.
+# The meeting's patterns run only on the sentences holding their cue words (those of who
+# takes part in a rule's meetings: on the pieces between commas): the same matches as
+# running them over the whole clause (the way they ran before), on clauses assembled from
+# the seeds' meeting sentences, cut and joined at random.
 _MEETING_PIECES = ["召集人", "副召集人", "由", "担任", "为", "联席会议", "县政府分管副县长", "市卫健委主要负责人",
                    "、", "和", ",", ";", "。", "\n", "办公室设在", "县卫健委", "办公室主任由", "兼任", "为牵头单位",
                    "成员单位包括", "县教育局", "等", "12", "个部门和单位组成", "等为成员单位", "联席会议由", " ",
@@ -487,18 +488,20 @@ def test_meeting_patterns_match_in_cue_sentences_as_in_the_whole_clause(kind):
     from extractor import extract as X
 
     # from ontology/cues.ttl: the set-up's patterns, and those of who takes part in a rule's meetings
-    pattern = X.cues().participation[kind[5:]] if kind.startswith("part-") else X.cues().setup[kind]
+    part = kind.startswith("part-")
+    pattern = X.cues().participation[kind[5:]] if part else X.cues().setup[kind]
+    windowed = X._piece_matches if part else X._sentence_matches
 
     @settings(max_examples=300, deadline=None)
     @given(st.lists(st.sampled_from(_MEETING_PIECES), max_size=40))
     def check(pieces):
         seg = "".join(pieces)
-        assert [m.span(0) + m.groups() for m in X._sentence_matches(seg, pattern)] == \
+        assert [m.span(0) + m.groups() for m in windowed(seg, pattern)] == \
                [m.span(0) + m.groups() for m in pattern[0].finditer(seg)]
 
     check()
     seeds = COUNTY.read_text(encoding="utf-8") + CITY.read_text(encoding="utf-8")
-    assert list(X._sentence_matches(seeds, pattern)) or kind == "lead"  # the seeds hold them
+    assert list(windowed(seeds, pattern)) or kind == "lead"  # the seeds hold them
 
 
 def test_member_table_rows_under_a_merged_unit_cell_keep_their_unit():
