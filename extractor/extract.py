@@ -154,8 +154,24 @@ def _piece_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> Ite
 def _read(m: re.Match) -> int:
     """The group a setup pattern reads: its first unnamed one that took part (named ones,
     "count" or "office", say more of the match)."""
-    named = m.re.groupindex.values()
-    return next(g for g in range(1, m.re.groups + 1) if g not in named and m.group(g) is not None)
+    groups = m.groups()
+    for g in _unnamed(m.re):
+        if groups[g - 1] is not None:
+            return g
+    raise ValueError(f"no group of {m.re.pattern!r} took part")
+
+
+_UNNAMED: dict[int, tuple[re.Pattern, tuple[int, ...]]] = {}  # id → (the pattern, kept alive; its groups)
+
+
+def _unnamed(regex: re.Pattern) -> tuple[int, ...]:
+    """The numbers of `regex`'s unnamed groups (by the pattern's id: hashing a pattern costs
+    more than reading the match)."""
+    kept = _UNNAMED.get(id(regex))
+    if kept is None or kept[0] is not regex:
+        named = set(regex.groupindex.values())
+        kept = _UNNAMED[id(regex)] = (regex, tuple(g for g in range(1, regex.groups + 1) if g not in named))
+    return kept[1]
 
 
 # --- references ------------------------------------------------------------------------------
@@ -662,10 +678,15 @@ class _Extract:
             seg = folded[own.start:own.end]
             base = own.start
 
-            def spans(kind: str) -> Iterator[tuple[int, int, re.Match]]:  # what each match reads
-                for m in _sentence_matches(seg, setup[kind]):
-                    g = _read(m)
-                    yield base + m.start(g), base + m.end(g), m
+            def spans(kind: str) -> list[tuple[int, int, re.Match]]:  # what each match reads
+                pattern = setup[kind]
+                for w in pattern[1]:
+                    if w in seg:
+                        break
+                else:
+                    return []  # none of its cue words here: no match (and no sentences to look for)
+                return [(base + m.start(g), base + m.end(g), m) for m in _sentence_matches(seg, pattern)
+                        for g in (_read(m),)]
 
             for s, e, _ in spans("convenor"):
                 meeting.convenor = self.post_field(s, e, "convenor", c.id)
@@ -768,35 +789,40 @@ class _Extract:
             return rules
         # No rule clauses: sentences of the rules part ("联席会议原则上每年召开1次全体会议").
         parts = self.cues.parts.get("rules-part", ())
-        rules = self.sentence_rules((c, c.heading.end, c.end) for c in doc.walk()
+        rules = self.sentence_rules((c, s, e) for c in doc.walk()
                                     if c.heading is not None and any(cue in folded[c.heading.start:c.heading.end]
-                                                                     for cue in parts))
+                                                                     for cue in parts)
+                                    for s, e in self.statements(c.heading.end, c.end))
         if rules or not setup:
             return rules
-        body = self.cues.parts.get("meeting-body", ())
-        naming: dict[str, Clause] = {}  # the clauses whose own text names the joint meeting
-        for w in body:
+        # Else the statements naming the joint meeting: each one holding the word, found as
+        # statements() would cut its clause's own text (at 。; and line ends, trimmed).
+        naming: dict[tuple[int, int], Clause] = {}
+        for w in self.cues.parts.get("meeting-body", ()):
             pos = folded.find(w)
             while pos >= 0:
+                after = pos + 1
                 c = self.leaf_at(pos)
                 if c is not None and c.kind != "row":
-                    naming[c.id] = c
-                pos = folded.find(w, pos + len(w))
-        return self.sentence_rules(((c, c.own.start, c.own.end) for c in sorted(naming.values(), key=_START_END)), body)
+                    own = c.own
+                    start = max(own.start, folded.rfind("。", own.start, pos) + 1, folded.rfind(";", own.start, pos) + 1,
+                                folded.rfind("\n", own.start, pos) + 1)
+                    end = STATEMENT_END.search(folded, pos, own.end)
+                    after = own.end if end is None else end.end() if folded[end.start()] != "\n" else end.start()
+                    for s, e in self._trimmed(start, after):
+                        naming[(s, e)] = c
+                pos = folded.find(w, after)
+        return self.sentence_rules((c, s, e) for (s, e), c in sorted(naming.items()))
 
-    def sentence_rules(self, where: Iterator[tuple[Clause, int, int]], within: tuple[str, ...] = ()) -> list[MeetingRule]:
-        """A rule for each statement of the (clause, start, end) stretches naming a kind of
-        meeting (and one of the words `within`, if any)."""
+    def sentence_rules(self, statements: Iterator[tuple[Clause, int, int]]) -> list[MeetingRule]:
+        """A rule for each (clause, start, end) statement naming a kind of meeting."""
         folded, rules = self.doc.folded, []
-        for c, start, end in where:
-            for s, e in self.statements(start, end):
-                sent = folded[s:e]
-                if within and not any(w in sent for w in within):
-                    continue
-                kind = next((k for cue, k in self.cues.rule_kinds if cue in sent), None)
-                if kind:
-                    label = next(cue for cue, k in self.cues.rule_kinds if k == kind and cue in sent)
-                    rules.append(self.rule(c, kind, label, s, e))
+        for c, s, e in statements:
+            sent = folded[s:e]
+            kind = next((k for cue, k in self.cues.rule_kinds if cue in sent), None)
+            if kind:
+                label = next(cue for cue, k in self.cues.rule_kinds if k == kind and cue in sent)
+                rules.append(self.rule(c, kind, label, s, e))
         return rules
 
     def participants(self, rule: MeetingRule, posts_of: dict[str, list[str]]) -> list[Participant]:
