@@ -12,12 +12,13 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from operator import attrgetter
 from typing import Callable, Iterator
 
 from .departments import DepartmentMatch, find_departments, resolve
 from .knowledge import PK, SKOS, by_subject
 from .model import (Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
-                    MeetingRule, Mention, Post, Reference, squeeze)
+                    MeetingRule, Mention, Participant, Post, Reference, squeeze)
 from .parse import chinese_number, layout, normalise_doc_number
 from .places import enclosing_province
 
@@ -39,12 +40,20 @@ class Cues:
     # how the joint meeting is set up: kind (convenor, office …) -> (pattern, its cue words)
     setup: dict[str, tuple[re.Pattern, tuple[str, ...]]]
     setup_cue: re.Pattern  # any setup cue word: a clause without one is not read for them
+    # who takes part in a rule's meetings: part (chair, attendee …) -> (pattern, its cue words)
+    participation: dict[str, tuple[re.Pattern, tuple[str, ...]]]
+    participation_cue: re.Pattern  # any of their cue words
+    post_words: re.Pattern  # words naming a post of the meeting (召集人 …), longest first
+    post_role: dict[str, str]  # such a word -> the post role's notation (convenor …)
 
 
 @cache
 def cues() -> Cues:
     table = by_subject("cues.ttl")
     roles, actions, rule_kinds, periods, irregular, parts, columns, setup = [], {}, [], [], [], {}, {}, {}
+    participation, post_role = {}, {}
+    post_roles = {s: str(props[SKOS + "notation"][0]) for s, props in by_subject("policykg.ttl").items()
+                  if PK + "postRoles" in props.get(SKOS + "inScheme", ())}
     for s, props in table.items():
         local = s.rstrip("/").rsplit("/", 1)[-1]
         cue_words = [str(c) for c in props.get(PK + "cue", [])]
@@ -62,6 +71,10 @@ def cues() -> Cues:
             rule_kinds += [(c, local) for c in cue_words]
         elif "/cue/meeting-" in s and PK + "pattern" in props:
             setup[local.removeprefix("meeting-")] = (re.compile(str(props[PK + "pattern"][0])), tuple(cue_words))
+        elif "/cue/part-" in s and PK + "pattern" in props:
+            participation[local.removeprefix("part-")] = (re.compile(str(props[PK + "pattern"][0])), tuple(cue_words))
+        elif s in post_roles:  # a post role of policykg.ttl (pk:roleConvenor) and the words naming it
+            post_role.update((c, post_roles[s]) for c in cue_words)
         elif "/cue/column-" in s:
             for c in cue_words:
                 columns[c] = str(props.get(PK + "post", ["unit"])[0])
@@ -71,8 +84,11 @@ def cues() -> Cues:
     words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
     alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
     words = sorted({w for _, cue_words in setup.values() for w in cue_words})
+    post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
+    part_words = "|".join(map(re.escape, sorted({w for _, cue_words in participation.values() for w in cue_words})))
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), by_len(periods),
-                tuple(irregular), parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"))
+                tuple(irregular), parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"),
+                participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
 
 
 @cache
@@ -94,6 +110,7 @@ def _role_cues() -> re.Pattern:
 # trying the pattern at every character.
 
 _SENTENCE_END = re.compile(r"[;。]")
+_START_END = attrgetter("start", "end")
 
 
 def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> Iterator[re.Match]:
@@ -113,10 +130,49 @@ def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> 
         yield from regex.finditer(seg, start, stop)
 
 
+_PIECE_END = re.compile(r"[,;。\n]")
+
+
+def _piece_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> Iterator[re.Match]:
+    """`pattern`'s matches in `seg`, in order, searched only in the pieces holding one of its
+    cue words (a piece: from just after the , ; 。 or line end before it up to the next), for
+    patterns no match of which crosses one (who takes part in a rule's meetings)."""
+    regex, words = pattern
+    windows: set[tuple[int, int]] = set()
+    for word in words:
+        pos = seg.find(word)
+        while pos >= 0:
+            start = max(seg.rfind(",", 0, pos), seg.rfind(";", 0, pos), seg.rfind("。", 0, pos),
+                        seg.rfind("\n", 0, pos)) + 1
+            end = _PIECE_END.search(seg, pos)
+            stop = end.start() if end else len(seg)
+            windows.add((start, stop))
+            pos = seg.find(word, stop)
+    for start, stop in sorted(windows):
+        yield from regex.finditer(seg, start, stop)
+
+
 def _read(m: re.Match) -> int:
-    """The group a setup pattern reads: its first that took part, "count" aside."""
-    count = m.re.groupindex.get("count")
-    return next(g for g in range(1, m.re.groups + 1) if g != count and m.group(g) is not None)
+    """The group a setup pattern reads: its first unnamed one that took part (named ones,
+    "count" or "office", say more of the match)."""
+    groups = m.groups()
+    for g in _unnamed(m.re):
+        if groups[g - 1] is not None:
+            return g
+    raise ValueError(f"no group of {m.re.pattern!r} took part")
+
+
+_UNNAMED: dict[int, tuple[re.Pattern, tuple[int, ...]]] = {}  # id → (the pattern, kept alive; its groups)
+
+
+def _unnamed(regex: re.Pattern) -> tuple[int, ...]:
+    """The numbers of `regex`'s unnamed groups (by the pattern's id: hashing a pattern costs
+    more than reading the match)."""
+    kept = _UNNAMED.get(id(regex))
+    if kept is None or kept[0] is not regex:
+        named = set(regex.groupindex.values())
+        kept = _UNNAMED[id(regex)] = (regex, tuple(g for g in range(1, regex.groups + 1) if g not in named))
+    return kept[1]
 
 
 # --- references ------------------------------------------------------------------------------
@@ -635,10 +691,15 @@ class _Extract:
             seg = folded[own.start:own.end]
             base = own.start
 
-            def spans(kind: str) -> Iterator[tuple[int, int, re.Match]]:  # what each match reads
-                for m in _sentence_matches(seg, setup[kind]):
-                    g = _read(m)
-                    yield base + m.start(g), base + m.end(g), m
+            def spans(kind: str) -> list[tuple[int, int, re.Match]]:  # what each match reads
+                pattern = setup[kind]
+                for w in pattern[1]:
+                    if w in seg:
+                        break
+                else:
+                    return []  # none of its cue words here: no match (and no sentences to look for)
+                return [(base + m.start(g), base + m.end(g), m) for m in _sentence_matches(seg, pattern)
+                        for g in (_read(m),)]
 
             for s, e, _ in spans("convenor"):
                 meeting.convenor = self.post_field(s, e, "convenor", c.id)
@@ -658,6 +719,9 @@ class _Extract:
                     found = True
             for s, e, _ in spans("office-director"):
                 meeting.office_director = self.post_field(s, e, "office_director", c.id)
+            for s, e, m in spans("liaison"):
+                meeting.liaison = self.post_field(s, e, "liaison", c.id)
+                self.facts.posts[-1].in_office = m.groupdict().get("office") is not None
             for s, e, _ in spans("lead"):
                 hits = self.departments_in(s, e, c.id)
                 if hits:
@@ -670,7 +734,7 @@ class _Extract:
                     if count:
                         meeting.stated_count = int(count) if count.isdigit() else chinese_number(count)
                     found = True
-        meeting.rules = self.rules()
+        meeting.rules = self.rules(found)
         if meeting.rules:
             found = True
         if found and any(w in folded for w in self.cues.parts.get("meeting-body", ())):
@@ -678,6 +742,11 @@ class _Extract:
             if not meeting.members:
                 meeting.members = list(dict.fromkeys(p.department for p in self.facts.posts
                                                      if p.role in ("lead", "liaison") and p.department))
+            posts_of: dict[str, list[str]] = {}  # the set-up's posts by role: what a rule's 召集人 names
+            for p in self.facts.posts[posts:]:
+                posts_of.setdefault(p.role, []).append(p.id)
+            for rule in meeting.rules:
+                rule.participants = self.participants(rule, posts_of)
             self.facts.meeting = meeting
         else:
             del self.facts.posts[posts:]
@@ -714,7 +783,11 @@ class _Extract:
         out.append((s + pos, e))
         return out
 
-    def rules(self) -> list[MeetingRule]:
+    def rules(self, setup: bool = False) -> list[MeetingRule]:
+        """The meeting's rules: its rule clauses (（一）全体会议制度。…); else the sentences of
+        its rules part (工作规则) naming a kind of meeting; else, when the notice sets up a
+        meeting (`setup`) and has neither, its sentences naming the joint meeting and a kind
+        ("联席会议根据工作需要定期或不定期召开会议", in a news report)."""
         doc, folded = self.doc, self.doc.folded
         rules: list[MeetingRule] = []
         for c in doc.walk():
@@ -728,17 +801,64 @@ class _Extract:
         if rules:
             return rules
         # No rule clauses: sentences of the rules part ("联席会议原则上每年召开1次全体会议").
-        for c in doc.walk():
-            if c.heading is None or not any(cue in folded[c.heading.start:c.heading.end]
-                                            for cue in self.cues.parts.get("rules-part", ())):
-                continue
-            for s, e in self.statements(c.heading.end, c.end):
-                sent = folded[s:e]
-                kind = next((k for cue, k in self.cues.rule_kinds if cue in sent), None)
-                if kind:
-                    label = next(cue for cue, k in self.cues.rule_kinds if k == kind and cue in sent)
-                    rules.append(self.rule(c, kind, label, s, e))
+        parts = self.cues.parts.get("rules-part", ())
+        rules = self.sentence_rules((c, s, e) for c in doc.walk()
+                                    if c.heading is not None and any(cue in folded[c.heading.start:c.heading.end]
+                                                                     for cue in parts)
+                                    for s, e in self.statements(c.heading.end, c.end))
+        if rules or not setup:
+            return rules
+        # Else the statements naming the joint meeting: each one holding the word, found as
+        # statements() would cut its clause's own text (at 。; and line ends, trimmed).
+        naming: dict[tuple[int, int], Clause] = {}
+        for w in self.cues.parts.get("meeting-body", ()):
+            pos = folded.find(w)
+            while pos >= 0:
+                after = pos + 1
+                c = self.leaf_at(pos)
+                if c is not None and c.kind != "row":
+                    own = c.own
+                    start = max(own.start, folded.rfind("。", own.start, pos) + 1, folded.rfind(";", own.start, pos) + 1,
+                                folded.rfind("\n", own.start, pos) + 1)
+                    end = STATEMENT_END.search(folded, pos, own.end)
+                    after = own.end if end is None else end.end() if folded[end.start()] != "\n" else end.start()
+                    for s, e in self._trimmed(start, after):
+                        naming[(s, e)] = c
+                pos = folded.find(w, after)
+        return self.sentence_rules((c, s, e) for (s, e), c in sorted(naming.items()))
+
+    def sentence_rules(self, statements: Iterator[tuple[Clause, int, int]]) -> list[MeetingRule]:
+        """A rule for each (clause, start, end) statement naming a kind of meeting."""
+        folded, rules = self.doc.folded, []
+        for c, s, e in statements:
+            sent = folded[s:e]
+            kind = next((k for cue, k in self.cues.rule_kinds if cue in sent), None)
+            if kind:
+                label = next(cue for cue, k in self.cues.rule_kinds if k == kind and cue in sent)
+                rules.append(self.rule(c, kind, label, s, e))
         return rules
+
+    def participants(self, rule: MeetingRule, posts_of: dict[str, list[str]]) -> list[Participant]:
+        """Who chairs, attends or may be invited to the meetings of `rule`, read in its span
+        (pkc:part-* of cues.ttl): each phrase with the post roles it names (召集人或副召集人:
+        convenor, deputy_convenor) and the meeting's posts of those roles (`posts_of`)."""
+        folded, cues = self.doc.folded, self.cues
+        if not cues.participation_cue.search(folded, rule.start, rule.end):
+            return []  # most rules say nothing of who takes part: skip the patterns
+        seg, base = folded[rule.start:rule.end], rule.start
+        found = []
+        for part, pattern in cues.participation.items():
+            n = 0
+            for m in _piece_matches(seg, pattern):
+                g = _read(m)
+                s, e = base + m.start(g), base + m.end(g)
+                roles = list(dict.fromkeys(cues.post_role[w] for w in cues.post_words.findall(folded, s, e)))
+                n += 1
+                found.append(Participant(s, e, id=f"{rule.id}/{part}{n}", clause=self.leaf_at(s).id, part=part,
+                                         text=self.doc.text[s:e], roles=roles,
+                                         posts=[p for r in roles for p in posts_of.get(r, ())]))
+        found.sort(key=_START_END)
+        return found
 
     def rule(self, c: Clause, kind: str, label: str, s: int, e: int) -> MeetingRule:
         text = self.doc.folded[s:e]

@@ -217,6 +217,13 @@ def _post_roles() -> dict[str, str]:
 
 
 @cache
+def _meeting_parts() -> dict[str, str]:
+    """Participant.part value → its concept IRI (skos:notation of pk:meetingParts in policykg.ttl)."""
+    return {str(n): s for s, props in by_subject("policykg.ttl").items()
+            if PK + "meetingParts" in props.get(SKOS + "inScheme", []) for n in props.get(SKOS + "notation", [])}
+
+
+@cache
 def _labels(name: str) -> dict[str, dict[str, str]]:
     """IRI → {language: label} from rdfs:label / skos:prefLabel of `ontology/<name>`."""
     out: dict[str, dict[str, str]] = {}
@@ -676,12 +683,16 @@ class _Builder:
 
     # --- posts, persons and the joint meeting --------------------------------------------------------
 
-    def posts(self) -> dict[tuple[int, int, str], str]:
+    def posts(self) -> tuple[dict[tuple[int, int, str], str], dict[str, str]]:
+        """The posts' nodes; their IRIs by (start, end, role) and by Post.id."""
         roles, labels = _post_roles(), _labels("policykg.ttl")
         by_span: dict[tuple[int, int, str], str] = {}
+        by_id: dict[str, str] = {}
         for n, post in enumerate(self.doc.facts.posts, 1):
             iri = self.unique(f"{self.doc_iri}/post/{iri_path(post.id or f'{post.clause}/post{n}')}")
             by_span[(post.start, post.end, post.role)] = iri
+            if post.id:
+                by_id.setdefault(post.id, iri)
             self.add(iri, RDF + "type", ORG + "Post")
             org = self.org(post.department)
             if org:
@@ -690,7 +701,7 @@ class _Builder:
             if role:
                 self.add(iri, ORG + "role", role)
             role_zh = labels.get(role or "", {}).get("zh", post.role)
-            if post.person or not post.role or post.role in ("lead", "liaison"):
+            if post.person or not post.role or post.role in ("lead", "liaison") and post.department:
                 dep = self.doc.facts.departments.get(post.department)
                 label = f"{dep.name if dep else ''}{role_zh}"
             else:  # a post described in prose: 县政府分管副县长
@@ -699,6 +710,8 @@ class _Builder:
                 if dep and not any(post.start <= m.start < post.end for m in dep.mentions):
                     label = dep.name + label  # its unit named once for two posts (卫健委主要负责同志及分管负责同志)
             self.add(iri, RDFS + "label", _lit(label, lang="zh"))
+            if post.in_office:
+                self.add(iri, PK + "officeMember", _lit(True, XSD + "boolean"))
             if post.clause:
                 self.add(iri, PROV + "wasDerivedFrom", self.clause_iri(post.clause))
             self.span(iri, post.start, post.end)
@@ -709,9 +722,9 @@ class _Builder:
                 self.add(person, FOAF + "name", _lit(name, lang="zh"))
                 self.add(iri, ORG + "heldBy", person)
                 self.add(person, ORG + "holds", iri)
-        return by_span
+        return by_span, by_id
 
-    def meeting(self, posts: dict[tuple[int, int, str], str]) -> None:
+    def meeting(self, posts: dict[tuple[int, int, str], str], post_ids: dict[str, str]) -> None:
         m = self.doc.facts.meeting
         if m is None:
             return
@@ -726,7 +739,8 @@ class _Builder:
             self.add(iri, PK + "jurisdiction", jurisdiction_iri(j.name, self.base))
         for prop, role, fields in ((PK + "convenor", "convenor", [m.convenor]),
                                    (PK + "deputyConvenor", "deputy_convenor", m.deputy_convenors),
-                                   (PK + "officeDirector", "office_director", [m.office_director])):
+                                   (PK + "officeDirector", "office_director", [m.office_director]),
+                                   (PK + "liaison", "liaison", [m.liaison])):
             for f in fields:
                 post = f and posts.get((f.start, f.end, role))
                 if post:
@@ -765,6 +779,31 @@ class _Builder:
             if rule.clause:
                 self.add(r, PROV + "wasDerivedFrom", self.clause_iri(rule.clause))
             self.span(r, rule.start, rule.end)
+            self.participants(r, rule, post_ids)
+
+    def participants(self, r: str, rule, post_ids: dict[str, str]) -> None:
+        """Who chairs, attends or may be invited to the meetings of `rule` (IRI `r`): a
+        pk:MeetingParticipation each, its phrase as label, the post roles it names and the
+        meeting's posts of those roles."""
+        parts, roles = _meeting_parts(), _post_roles()
+        for n, p in enumerate(rule.participants, 1):
+            part = parts.get(p.part)
+            if part is None:
+                continue
+            iri = self.unique(f"{self.doc_iri}/participation/{iri_path(p.id or f'{rule.id}/p{n}')}")
+            self.add(r, PK + "participation", iri)
+            self.add(iri, RDF + "type", PK + "MeetingParticipation")
+            self.add(iri, PK + "part", part)
+            self.add(iri, RDFS + "label", _lit(_one_line(self.text(p.start, p.end)), lang="zh"))
+            for role in p.roles:
+                if role in roles:
+                    self.add(iri, PK + "participantRole", roles[role])
+            for pid in p.posts:
+                if pid in post_ids:
+                    self.add(iri, PK + "participant", post_ids[pid])
+            if p.clause:
+                self.add(iri, PROV + "wasDerivedFrom", self.clause_iri(p.clause))
+            self.span(iri, p.start, p.end)
 
     def build(self) -> NoticeGraph:
         self.document()
@@ -773,7 +812,7 @@ class _Builder:
             self.organisations()
             self.duties()
             self.references()
-            self.meeting(self.posts())
+            self.meeting(*self.posts())
         return NoticeGraph(self.graph.value, self.rows, self._nodes)
 
 

@@ -185,6 +185,20 @@ class Post(Span):
     clause: str = ""
     role: str = ""  # lead | liaison | convenor | deputy_convenor | office_director
     person: str | None = None
+    in_office: bool = False  # its holders sit in the joint meeting's office (联络员为联席会议办公室成员)
+
+
+@dataclass(slots=True)
+class Participant(Span):
+    """Who takes a part in the meetings of a rule, as written (联席会议召集人或副召集人 of
+    "…主持召开全体会议"); the span is that phrase."""
+
+    id: str = ""
+    clause: str = ""
+    part: str = ""  # chair | attendee | invitee (pk:meetingParts)
+    text: str = ""
+    roles: list[str] = field(default_factory=list)  # post roles it names: convenor, deputy_convenor …
+    posts: list[str] = field(default_factory=list)  # Post.id of the meeting's posts of those roles
 
 
 @dataclass(slots=True)
@@ -199,6 +213,7 @@ class MeetingRule(Span):
     times_min: int | None = None
     times_max: int | None = None
     irregular: bool = False
+    participants: list[Participant] = field(default_factory=list)  # who chairs, attends …
 
 
 @dataclass(slots=True)
@@ -210,6 +225,7 @@ class Meeting:
     deputy_convenors: list[Field] = field(default_factory=list)
     office: str | None = None  # Department.id hosting the office
     office_director: Field | None = None
+    liaison: Field | None = None  # who holds the liaison post in each member unit
     lead: str | None = None  # Department.id of the 牵头部门
     members: list[str] = field(default_factory=list)  # Department.id, in order
     stated_count: int | None = None  # "等21个单位"

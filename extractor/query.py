@@ -847,6 +847,20 @@ def _rule_kinds() -> list[tuple[str, str, str]]:
 
 
 
+@cache
+def _meeting_parts() -> list[tuple[str, str, str]]:
+    """(notation, zh label, IRI) of the parts of pk:meetingParts (chair, attendee, invitee), in file order."""
+    skos = PREFIXES["skos"]
+    return [(str(props[skos + "notation"][0]),
+             next((str(v) for v in props.get(PREFIXES["rdfs"] + "label", []) if getattr(v, "language", None) == "zh"), ""), s)
+            for s, props in by_subject("policykg.ttl").items() if PK + "meetingParts" in props.get(skos + "inScheme", [])]
+
+
+def participant_order(posts: Iterable[tuple[int | None, str]]) -> list[str]:
+    """The labels of (start, label) posts in the order the notice names them."""
+    return [label for _, label in sorted(posts, key=lambda p: (p[0] is None, p[0] or 0, p[1]))]
+
+
 def rule_text(period: str | None, times_min: int | None, times_max: int | None, irregular: bool) -> str:
     """每半年1次 (P6M ×1), 每年1–2次 (P1Y ×1–2), 每季度 (P3M), 不定期, or ✓ (stated, no frequency)."""
     times = "" if times_min is None else (f"{times_min}" if times_max in (None, times_min) else f"{times_min}–{times_max}")
@@ -861,8 +875,10 @@ def rule_text(period: str | None, times_min: int | None, times_max: int | None, 
 def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
     """{graph: what `meetings` reads of that notice} for the notices of `graphs` (None: all)
     that have a joint meeting: ``label`` and ``jurisdiction`` (as `notices` gives them), and
-    rows ``found`` (graph, m, stated), ``listed`` ({m: member units listed}), ``posts``,
-    ``units`` and ``rules``. The build's index holds the same, read off each notice's quads
+    rows ``found`` (graph, m, stated), ``listed`` ({m: member units listed}), ``posts``
+    (with ``office``: its holders sit in the office), ``units``, ``rules`` and
+    ``participations`` (who chairs, attends or is invited to a kind of meeting: ``kind``,
+    ``part``, ``label``, its span, and ``posts``, the labels of the meeting's posts it names). The build's index holds the same, read off each notice's quads
     (`search.DiskIndex.meetings`)."""
     values = {"graph": [ox.NamedNode(g) for g in sorted(graphs)]} if graphs is not None else {}
     if values and not values["graph"]:
@@ -876,7 +892,8 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
     facts: dict[str, dict[str, Any]] = {}
     for r in found:
         facts.setdefault(r["graph"], {"label": index[r["graph"]]["label"], "jurisdiction": index[r["graph"]]["jurisdiction"],
-                                      "found": [], "listed": {}, "posts": [], "units": [], "rules": []})["found"].append(r)
+                                      "found": [], "listed": {}, "posts": [], "units": [], "rules": [],
+                                      "participations": []})["found"].append(r)
     where = {r["m"]: r["graph"] for r in found}
     for r in select(store, """
             SELECT ?m (COUNT(?ms) AS ?n) WHERE { GRAPH ?graph { ?ms org:organization ?m } } GROUP BY ?m""",
@@ -885,8 +902,9 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
             facts[where[r["m"]]]["listed"][r["m"]] = r["n"]
     props = ", ".join(f"pk:{p}" for p in MEETING_POSTS)
     posts = select(store, f"""
-        SELECT ?graph ?prop ?label ?src ?start ?end WHERE {{
-          GRAPH ?graph {{ ?m a pk:JointMeeting ; ?prop ?post . ?post rdfs:label ?label . {span_pattern("post")} }}
+        SELECT ?graph ?prop ?label ?src ?start ?end ?office WHERE {{
+          GRAPH ?graph {{ ?m a pk:JointMeeting ; ?prop ?post . ?post rdfs:label ?label . {span_pattern("post")}
+                          OPTIONAL {{ ?post pk:officeMember ?office }} }}
           FILTER(?prop IN ({props}))
         }}""", **values)  # not VALUES ?prop: beside VALUES ?graph it took 1.7 s for 20 notices (FILTER: 7 ms)
     units = select(store, f"""
@@ -901,7 +919,20 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
           OPTIONAL {{ ?r pk:timesMin ?tmin }} OPTIONAL {{ ?r pk:timesMax ?tmax }}
           OPTIONAL {{ ?r pk:irregular ?irregular }}
         }}""", **values)
-    for key, rows in (("posts", posts), ("units", units), ("rules", rules)):
+    participations = select(store, f"""
+        SELECT ?graph ?p ?kind ?part ?label ?src ?start ?end WHERE {{
+          GRAPH ?graph {{ ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind ; pk:participation ?p .
+                          ?p pk:part ?part ; rdfs:label ?label . {span_pattern("p")} }}
+        }}""", **values)
+    named: dict[tuple[str, str], list[tuple[int | None, str]]] = {}
+    for r in select(store, """
+            SELECT ?graph ?p ?label ?start WHERE {
+              GRAPH ?graph { ?r pk:participation ?p . ?p pk:participant ?post . ?post rdfs:label ?label
+                             OPTIONAL { ?post pk:span ?sp . ?sp pk:start ?start } } }""", **values):
+        named.setdefault((r["graph"], r["p"]), []).append((r["start"], r["label"]))
+    for r in participations:
+        r["posts"] = participant_order(named.get((r["graph"], r.pop("p")), ()))
+    for key, rows in (("posts", posts), ("units", units), ("rules", rules), ("participations", participations)):
         for r in rows:
             if r["graph"] in facts:
                 facts[r["graph"]][key].append(r)
@@ -911,8 +942,9 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
 def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
              explain: bool = False, index: str | Path | None = None) -> list[dict[str, Any]]:
     """The joint meetings side by side: one row per item (jurisdiction, convenor, deputy
-    convenor, office, office director, lead unit, member units, then each rule kind), one
-    column per notice (its label). `notices`: only those named (文号, file stem or
+    convenor, office, office director, liaison officer, lead unit, member units, then each
+    rule kind, followed by who chairs it, attends or may be invited to it: key
+    ``plenary_chair`` …), one column per notice (its label). `notices`: only those named (文号, file stem or
     jurisdiction, see `match_notices`); None for every notice. Row keys: item, key, then the
     notices' labels. With `explain`, ``<label> source``, ``<label> start``, ``<label> end``.
     `index`: the build's ``who-index.sqlite``, which holds what each notice says of its
@@ -933,6 +965,7 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
     posts = [p for g in cols for p in facts[g]["posts"]]
     units = [u for g in cols for u in facts[g]["units"]]
     rules = [x for g in cols for x in facts[g]["rules"]]
+    parts = [x for g in cols for x in facts[g].get("participations", ())]
     table: list[dict[str, Any]] = []
 
     def row(key: str, item: str) -> dict[str, Any]:
@@ -954,11 +987,12 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
         by_prop.setdefault(p["prop"], []).append(p)
     for key, item, prop in (("convenor", "召集人", "convenor"), ("deputy_convenor", "副召集人", "deputyConvenor"),
                             ("office", "办公室设在", "officeHost"), ("office_director", "办公室主任", "officeDirector"),
-                            ("lead", "牵头单位", "leadUnit")):
+                            ("liaison_officer", "联络员", "liaison"), ("lead", "牵头单位", "leadUnit")):
         r = row(key, item)
         for p in by_prop.get(PK + prop, ()):
             if p["graph"] in cols:
-                put(r, p["graph"], p["label"], (p.get("src"), p.get("start"), p.get("end")))
+                text = p["label"] + ("（办公室成员）" if p.get("office") else "")
+                put(r, p["graph"], text, (p.get("src"), p.get("start"), p.get("end")))
     count = row("members", "成员单位数")
     for g, (label, m) in cols.items():
         stated = m["stated"]
@@ -968,12 +1002,23 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
         if x["graph"] in cols:
             text = rule_text(x["period"], x["tmin"], x["tmax"], bool(x["irregular"]))
             by_kind.setdefault(x["kind"], []).append((x["graph"], x["start"] or 0, x["end"] or 0, text, x))
+    by_part: dict[tuple[str, str], list[tuple]] = {}  # (rule kind, part) → who, as the notice says it
+    for x in parts:
+        if x["graph"] in cols:
+            text = x["label"] + (f"（{'；'.join(x['posts'])}）" if x["posts"] else "")
+            by_part.setdefault((x["kind"], x["part"]), []).append((x["graph"], x["start"] or 0, x["end"] or 0, text, x))
     for notation, zh, iri in _rule_kinds():
         if iri not in by_kind:
             continue
         r = row(notation, zh)
         for graph, _, _, text, x in sorted(by_kind[iri], key=lambda t: t[:4]):
             put(r, graph, text, (x["src"], x["start"], x["end"]))
+        for part, part_zh, part_iri in _meeting_parts():
+            if (iri, part_iri) not in by_part:
+                continue
+            r = row(f"{notation}_{part}", f"{zh} {part_zh}")
+            for graph, _, _, text, x in sorted(by_part[(iri, part_iri)], key=lambda t: t[:4]):
+                put(r, graph, text, (x["src"], x["start"], x["end"]))
     texts = source_texts(store, (s[0] for r in table for s in r["_spans"].values())) if explain else {}
     for r in table:
         spans = r.pop("_spans")

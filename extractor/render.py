@@ -109,7 +109,8 @@ def print_facts(doc: Document, data: dict) -> None:
         rules = [{"rule": r["label"], "kind": r["kind"], "period": r["period"],
                   "times": "" if r["times_min"] is None else f"{r['times_min']}–{r['times_max']}"
                   if r["times_max"] != r["times_min"] else str(r["times_min"]),
-                  "irregular": "✓" if r["irregular"] else ""} for r in m["rules"]]
+                  "irregular": "✓" if r["irregular"] else "",
+                  "chair": "；".join(p["text"] for p in r["participants"] if p["part"] == "chair")} for r in m["rules"]]
         emit(rules, title=f"{m['name']}: 召集人 {(m['convenor'] or {}).get('text', '?')}, "
                          f"{len(data['members'])} member units")
     refs = [{"title": r["title"], "number": r["number"], "kind": r["kind"], "relation": r["relation"],

@@ -57,8 +57,8 @@ _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
 INDEX_FILE = "who-index.sqlite"
 # 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab; 6: cited; 7: orgs; 8: meetings;
 # 9: statements' positions in tie order; 10: places, organisations summed up; 11: notice ids;
-# 12: places by label
-FORMAT = "policykg-who-index 12"
+# 12: places by label; 13: meetings' liaison posts and who chairs, attends or is invited
+FORMAT = "policykg-who-index 13"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 UNFINISHED = PK + "buildUnfinished"  # in {base}build from the start of a build to its successful end
@@ -356,7 +356,7 @@ def _order(rows: list[dict[str, Any]]) -> tuple:
 
 # --- build side: one notice's statements, from its quads -------------------------------------------------
 
-MEETING_POSTS = ("convenor", "deputyConvenor", "officeDirector")  # pk: properties of a joint meeting: posts
+MEETING_POSTS = ("convenor", "deputyConvenor", "officeDirector", "liaison")  # pk: properties of a joint meeting: posts
 MEETING_UNITS = ("officeHost", "leadUnit")  # … and organisations
 _RDF_TYPE = RDF + "type"
 _WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "span", PK + "start", PK + "end",
@@ -365,7 +365,8 @@ _WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "spa
            DCT + "identifier", ELI + "id_local", ELI + "title", RDFS + "label", ORG + "classification", _RDF_TYPE,
            PK + "citedDocument", ORG + "member", ORG + "organization", ELI + "jurisdiction",
            *(PK + p for p in (*MEETING_POSTS, *MEETING_UNITS, "statedMemberCount", "meetingRule", "ruleKind", "period",
-                              "timesMin", "timesMax", "irregular"))}
+                              "timesMin", "timesMax", "irregular", "participation", "part", "participant",
+                              "officeMember"))}
 
 
 @dataclass
@@ -444,8 +445,8 @@ def _organisation_rows(props: dict[str, dict[str, list]], graph: str | None) -> 
 def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict[str, Any] | None:
     """What `query.meetings` reads of one notice (`query.meeting_facts` reads the same from
     a store): its label and jurisdiction, and rows ``found`` (graph, m, stated), ``listed``
-    ({m: member units listed}), ``posts``, ``units``, ``rules`` — one row per solution of
-    that function's patterns. None when the notice has no joint meeting."""
+    ({m: member units listed}), ``posts``, ``units``, ``rules``, ``participations`` — one row
+    per solution of that function's patterns. None when the notice has no joint meeting."""
     def vals(s: str, p: str, default: Sequence = ()) -> Sequence:
         return props.get(s, {}).get(p) or default
 
@@ -459,13 +460,15 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
     notice = next((s for s, pr in props.items() if PK + "Notice" in pr.get(_RDF_TYPE, ())), None)
     j = _one(props, notice, ELI + "jurisdiction")
     facts: dict[str, Any] = {"label": _notice_label(props) or "", "jurisdiction": _one(props, j, RDFS + "label"),
-                             "found": [], "listed": {}, "posts": [], "units": [], "rules": []}
+                             "found": [], "listed": {}, "posts": [], "units": [], "rules": [], "participations": []}
     for m in meetings:
         facts["found"] += [{"graph": graph, "m": m, "stated": None if n is None else int(n)}
                            for n in vals(m, PK + "statedMemberCount", (None,))]
-        facts["posts"] += [{"graph": graph, "prop": PK + p, "label": label, "src": src, "start": a, "end": b}
+        facts["posts"] += [{"graph": graph, "prop": PK + p, "label": label, "src": src, "start": a, "end": b,
+                            "office": None if office is None else office in ("true", "1")}
                            for p in MEETING_POSTS for post in vals(m, PK + p)
-                           for label in vals(post, RDFS + "label") for src, a, b in spans(post)]
+                           for label in vals(post, RDFS + "label") for src, a, b in spans(post)
+                           for office in vals(post, PK + "officeMember", (None,))]
         facts["units"] += [{"graph": graph, "prop": PK + p, "label": label}
                            for p in MEETING_UNITS for org in vals(m, PK + p) for label in vals(org, RDFS + "label")]
     listed = Counter(m for pr in props.values() for m in pr.get(ORG + "organization", ()))
@@ -477,6 +480,18 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
                       for src, a, b in spans(r) for label in vals(r, RDFS + "label", (None,))
                       for period in vals(r, PK + "period", (None,)) for tmin in vals(r, PK + "timesMin", (None,))
                       for tmax in vals(r, PK + "timesMax", (None,)) for irr in vals(r, PK + "irregular", (None,))]
+
+    def posts(p: str) -> list[str]:  # the labels of the posts a participation names, in text order
+        from .query import participant_order
+
+        return participant_order([(a, label) for post in vals(p, PK + "participant") for label in vals(post, RDFS + "label")
+                                  for a in ([a for _, a, _ in spans(post)] or [None])])
+
+    facts["participations"] = [
+        {"graph": graph, "kind": kind, "part": part, "label": label, "src": src, "start": a, "end": b, "posts": posts(p)}
+        for s in sorted(props) for r in vals(s, PK + "meetingRule") for kind in vals(r, PK + "ruleKind")
+        for p in vals(r, PK + "participation") for part in vals(p, PK + "part") for label in vals(p, RDFS + "label")
+        for src, a, b in spans(p)]
     return facts
 
 

@@ -87,11 +87,13 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
         "meeting": None if m is None else {
             "name": m.name, "convenor": field(m.convenor),
             "deputy_convenors": [field(x) for x in m.deputy_convenors],
-            "office": m.office, "office_director": field(m.office_director), "lead": m.lead,
-            "stated_count": m.stated_count,
+            "office": m.office, "office_director": field(m.office_director), "liaison": field(m.liaison),
+            "lead": m.lead, "stated_count": m.stated_count,
             "rules": [{"id": r.id, "clause": r.clause, "kind": r.kind, "label": r.label, "period": r.period,
                        "times_min": r.times_min, "times_max": r.times_max, "irregular": r.irregular,
+                       "participants": [{"id": p.id, "clause": p.clause, "part": p.part, "text": quote(p.text, p),
+                                         "roles": p.roles, "posts": p.posts, **_span(p)} for p in r.participants],
                        **_span(r)} for r in m.rules]},
         "posts": [{"id": p.id, "department": p.department or None, "clause": p.clause, "role": p.role,
-                   "person": p.person if persons else None, **_span(p)} for p in f.posts],
+                   "person": p.person if persons else None, "in_office": p.in_office, **_span(p)} for p in f.posts],
     }

@@ -203,6 +203,85 @@ def test_meeting_rules(county, city):
                            ("liaison", None, None, None, True), ("briefing", None, None, None, False)]
 
 
+def _who(doc):
+    """(rule kind, part, phrase as written, post roles it names, the values of the meeting's posts it links)."""
+    m, posts = doc.facts.meeting, {p.id: p for p in doc.facts.posts}
+    return [(r.kind, x.part, x.text, x.roles, [doc.text[posts[i].start:posts[i].end] for i in x.posts])
+            for r in m.rules for x in r.participants]
+
+
+def test_who_chairs_attends_and_is_invited_to_each_kind_of_meeting(county, city):
+    """联席会议召集人或副召集人主持召开全体会议 (both seeds), 由联席会议办公室主任主持，各有关成员
+    单位联络员参加 (the city's liaison meeting), 邀请其他相关单位…参加: each phrase with the roles
+    it names and the posts of the meeting set up in the notice (its convenor, deputy, office
+    director, liaison post)."""
+    assert _who(county) == [
+        ("plenary", "chair", "联席会议召集人或副召集人", ["convenor", "deputy_convenor"],
+         ["县政府分管副县长", "县卫生健康委主要负责同志"]),
+        ("plenary", "invitee", "其他相关单位负责人", [], [])]
+    assert _who(city) == [
+        ("plenary", "chair", "联席会议召集人或副召集人", ["convenor", "deputy_convenor"],
+         ["市政府分管领导", "市卫生健康委主要负责同志"]),
+        ("plenary", "invitee", "其他相关单位", [], []),
+        ("liaison", "chair", "联席会议办公室主任", ["office_director"], ["市卫生健康委分管负责同志"]),
+        ("liaison", "attendee", "各有关成员单位联络员", ["liaison"], ["各成员单位有关业务科室1名负责同志"])]
+    for doc in (county, city):
+        for r in doc.facts.meeting.rules:
+            for x in r.participants:
+                assert doc.text[x.start:x.end] == x.text and r.start <= x.start < x.end <= r.end
+                assert doc.clause(x.clause).contains(x) and x.id.startswith(r.id + "/")
+
+
+def test_the_liaison_post_and_who_holds_it(county, city):
+    """联席会议联络员由各成员单位有关业务股室1名负责同志担任 (county); 联络员为联席会议办公室成员，
+    由各成员单位有关业务科室1名负责同志担任 (city: they sit in the office); 各成员单位有关科室
+    负责人为联络员 (荆州)."""
+    jing = process(next(p for p in EXTRA if p.name.startswith("jingzhou")))
+    got = []
+    for doc in (county, city, jing):
+        m = doc.facts.meeting
+        post = next(p for p in doc.facts.posts if (p.start, p.end, p.role) == (m.liaison.start, m.liaison.end, "liaison"))
+        assert doc.text[post.start:post.end] == m.liaison.value and doc.clause(post.clause).contains(post)
+        got.append((m.liaison.value, post.department, post.in_office))
+    assert got == [("各成员单位有关业务股室1名负责同志", "", False), ("各成员单位有关业务科室1名负责同志", "", True),
+                   ("各成员单位有关科室负责人", "", False)]
+    assert len(county.facts.meeting.members) == 21  # the liaison post is no member unit
+
+
+def test_who_chairs_in_the_extra_notices():
+    """奈曼旗: 召集人或副召集人 is the convenor and its three deputies. The State Council's page
+    states no rule clause: "联席会议根据工作需要定期或不定期召开会议，由召集人或召集人委托副召集人
+    主持" is its rule (meets as needed, no kind named), chaired by its convenor or a deputy;
+    "以纪要形式明确议定事项" its minutes."""
+    by = {p.name.split("-")[0]: process(p) for p in EXTRA}
+    assert _who(by["naiman"]) == [("plenary", "chair", "联席会议召集人或副召集人", ["convenor", "deputy_convenor"],
+                                   ["奈曼旗人民政府分管领导", "旗政府办公室副主任", "卫健委主要负责同志", "分管负责同志"])]
+    state = by["state"]
+    rules = [(r.kind, r.period, r.irregular, state.text[r.start:r.end]) for r in state.facts.meeting.rules]
+    assert rules == [("general", None, True, "联席会议根据工作需要定期或不定期召开会议,由召集人或召集人委托副召集人主持。"),
+                     ("minutes", None, False, "联席会议以纪要形式明确议定事项,印发各成员单位及有关方面贯彻落实,"
+                                              "重大事项按程序报批,落实情况定期报告联席会议。")]
+    assert _who(state) == [("general", "chair", "召集人或召集人委托副召集人", ["convenor", "deputy_convenor"],
+                            ["国务院分管卫生健康工作的领导同志", "国家卫生健康委主要负责同志", "协助分管卫生健康工作的国务院副秘书长"])]
+    assert _who(by["jingzhou"]) == []  # its rules part ends mid-sentence, before saying who chairs
+    assert by["xinganmeng"].facts.meeting is None  # no joint meeting: its sentences give no rule
+
+
+def test_a_meeting_s_rules_in_running_text_name_the_joint_meeting():
+    """With no rule clause and no rules part, a rule is read only from a sentence that names
+    the joint meeting: a news report's "加强督导" is no rule of it."""
+    from extractor.pipeline import process_bytes
+
+    text = ("某县建立联席会议制度\n\n联席会议召集人由县政府分管副县长担任。各地要加强督导。"
+            "联席会议每季度召开全体会议,由召集人主持,各成员单位分管负责同志参加。\n")
+    doc = process_bytes(text.encode(), "news.txt")
+    rules = doc.facts.meeting.rules
+    assert [(r.kind, r.period) for r in rules] == [("plenary", "P3M")]
+    assert [(x.part, x.text, x.roles) for x in rules[0].participants] == [
+        ("chair", "召集人", ["convenor"]), ("attendee", "各成员单位分管负责同志", [])]
+    assert rules[0].participants[0].posts == [p.id for p in doc.facts.posts if p.role == "convenor"]
+
+
 # --- posts ---------------------------------------------------------------------------------
 
 def test_posts_from_the_member_table(county):
@@ -215,7 +294,7 @@ def test_posts_from_the_member_table(county):
     assert leads["fire-rescue"] == "蓝朋" and liaisons["womens-federation"] == "操召莉"
     assert sorted(leads) == sorted(COUNTY_MEMBERS)
     roles = [p.role for p in county.facts.posts if not p.clause.startswith("att1/")]
-    assert sorted(roles) == ["convenor", "deputy_convenor", "office_director"]
+    assert sorted(roles) == ["convenor", "deputy_convenor", "liaison", "office_director"]  # liaison: 联络员由…担任
 
 
 # --- references ----------------------------------------------------------------------------
@@ -439,33 +518,40 @@ def test_cli_extract_json(tmp_path):
         assert text[d["start"]:d["end"]] == d["text"]
 
 
-# The meeting's patterns run only on the sentences holding their cue words: the same
-# matches as running them over the whole clause (the way they ran before), on clauses
-# assembled from the seeds' meeting sentences, cut and joined at random.
+# The meeting's patterns run only on the sentences holding their cue words (those of who
+# takes part in a rule's meetings: on the pieces between commas): the same matches as
+# running them over the whole clause (the way they ran before), on clauses assembled from
+# the seeds' meeting sentences, cut and joined at random.
 _MEETING_PIECES = ["召集人", "副召集人", "由", "担任", "为", "联席会议", "县政府分管副县长", "市卫健委主要负责人",
                    "、", "和", ",", ";", "。", "\n", "办公室设在", "县卫健委", "办公室主任由", "兼任", "为牵头单位",
-                   "成员单位包括", "县教育局", "等", "12", "个部门和单位组成", "等为成员单位", "联席会议由", " "]
+                   "成员单位包括", "县教育局", "等", "12", "个部门和单位组成", "等为成员单位", "联席会议由", " ",
+                   "联络员", "办公室成员", "各成员单位", "主持", "主持人", "召开全体会议", "参加", "邀请", "出席", "列席",
+                   "会议"]
 
 
-@pytest.mark.parametrize("kind", ["convenor", "deputy-convenor", "office", "office-director", "lead", "members"])
+@pytest.mark.parametrize("kind", ["convenor", "deputy-convenor", "office", "office-director", "lead", "members",
+                                  "liaison", "part-chair", "part-attendee", "part-invitee"])
 def test_meeting_patterns_match_in_cue_sentences_as_in_the_whole_clause(kind):
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
     from extractor import extract as X
 
-    pattern = X.cues().setup[kind]  # from ontology/cues.ttl
+    # from ontology/cues.ttl: the set-up's patterns, and those of who takes part in a rule's meetings
+    part = kind.startswith("part-")
+    pattern = X.cues().participation[kind[5:]] if part else X.cues().setup[kind]
+    windowed = X._piece_matches if part else X._sentence_matches
 
     @settings(max_examples=300, deadline=None)
     @given(st.lists(st.sampled_from(_MEETING_PIECES), max_size=40))
     def check(pieces):
         seg = "".join(pieces)
-        assert [m.span(0) + m.groups() for m in X._sentence_matches(seg, pattern)] == \
+        assert [m.span(0) + m.groups() for m in windowed(seg, pattern)] == \
                [m.span(0) + m.groups() for m in pattern[0].finditer(seg)]
 
     check()
     seeds = COUNTY.read_text(encoding="utf-8") + CITY.read_text(encoding="utf-8")
-    assert list(X._sentence_matches(seeds, pattern)) or kind == "lead"  # the seeds hold them
+    assert list(windowed(seeds, pattern)) or kind == "lead"  # the seeds hold them
 
 
 def test_member_table_rows_under_a_merged_unit_cell_keep_their_unit():

@@ -282,6 +282,127 @@ def test_joint_meeting(county):
     assert value(county, f"{QIMEN}/rule/main/3/2/rule", PK + "irregular") == "true"
 
 
+STATE = f"{B}jurisdiction/国家/doc/优化生育政策工作部际联席会议制度建立-d4a24a3b"
+JINGZHOU = f"{B}jurisdiction/荆州市/doc/荆州市人民政府办公室关于建立荆州市促进3岁以下婴幼儿照护服务发展工作联席会议制度-397edff7"
+
+
+@pytest.fixture(scope="module")
+def notices():
+    """The real notices' graphs: the two seeds, the State Council's news page and 荆州's notice."""
+    from extractor.pipeline import process
+
+    extra = {p.name.split("-")[0]: p for p in EXTRA}
+    return {name: to_rdf(process(p)) for name, p in
+            (("county", COUNTY), ("city", CITY), ("state", extra["state"]), ("jingzhou", extra["jingzhou"]))}
+
+
+def _participations(quads, rule: str) -> list[tuple[str, str, list[str], list[str]]]:
+    """(part, label, labels of the posts it links, local names of the roles it names) of each
+    participation of `rule`, in the order of their spans; each label is its span's quote."""
+    out = []
+    for p in sorted((o.value for o in objects(quads, rule, PK + "participation")),
+                    key=lambda p: span_offsets(value(quads, p, PK + "span"))[1]):
+        assert quote(quads, p) == value(quads, p, RDFS + "label")
+        posts = sorted(objects(quads, p, PK + "participant"), key=lambda o: span_offsets(value(quads, o.value, PK + "span"))[1])
+        out.append((value(quads, p, PK + "part").rsplit("#", 1)[1], value(quads, p, RDFS + "label"),
+                    [value(quads, o.value, RDFS + "label") for o in posts],
+                    sorted(o.value.rsplit("#", 1)[1] for o in objects(quads, p, PK + "participantRole"))))
+    return out
+
+
+def test_who_chairs_and_attends_in_the_graph(notices):
+    """Each rule's participations point at the posts of the meeting (the same nodes as its
+    pk:convenor, pk:deputyConvenor, pk:officeDirector, pk:liaison), with span and clause.
+    (The seeds' graphs are validated by test_seed_facts_become_a_valid_graph.)"""
+    city = notices["city"]
+    m = BAYANNUR + "/meeting"
+    assert _participations(city, f"{BAYANNUR}/rule/att1/3/1/rule") == [
+        ("partChair", "联席会议召集人或副召集人", ["市政府分管领导", "市卫生健康委主要负责同志"],
+         ["roleConvenor", "roleDeputyConvenor"]),
+        ("partInvitee", "其他相关单位", [], [])]
+    assert _participations(city, f"{BAYANNUR}/rule/att1/3/3/rule") == [
+        ("partChair", "联席会议办公室主任", ["市卫生健康委分管负责同志"], ["roleOfficeDirector"]),
+        ("partAttendee", "各有关成员单位联络员", ["各成员单位有关业务科室1名负责同志"], ["roleLiaison"])]
+    chair, attendee = (f"{BAYANNUR}/participation/att1/3/3/rule/{p}" for p in ("chair1", "attendee1"))
+    assert value(city, chair, PK + "participant") == value(city, m, PK + "officeDirector")
+    assert value(city, attendee, PK + "participant") == value(city, m, PK + "liaison")
+    assert value(city, chair, "http://www.w3.org/ns/prov#wasDerivedFrom") == f"{BAYANNUR}/clause/att1/3/3"
+    liaison = value(city, m, PK + "liaison")
+    assert value(city, liaison, RDFS + "label") == "各成员单位有关业务科室1名负责同志" == quote(city, liaison)
+    assert value(city, liaison, PK + "officeMember") == "true"
+    assert value(city, liaison, ORG + "role") == PK + "roleLiaison" and objects(city, liaison, ORG + "postIn") == []
+    county = notices["county"]
+    assert _participations(county, f"{QIMEN}/rule/main/3/1/rule")[0][:3] == (
+        "partChair", "联席会议召集人或副召集人", ["县政府分管副县长", "县卫生健康委主要负责同志"])
+    liaison = value(county, QIMEN + "/meeting", PK + "liaison")
+    assert value(county, liaison, RDFS + "label") == "各成员单位有关业务股室1名负责同志"
+    assert objects(county, liaison, PK + "officeMember") == []
+    state = notices["state"]
+    rule = f"{STATE}/rule/main/rule-491"
+    assert value(state, rule, PK + "ruleKind") == "https://w3id.org/policykg/meeting/general"
+    assert value(state, rule, PK + "irregular") == "true" and objects(state, rule, PK + "period") == []
+    assert _participations(state, rule) == [
+        ("partChair", "召集人或召集人委托副召集人",
+         ["国务院分管卫生健康工作的领导同志", "国家卫生健康委主要负责同志", "协助分管卫生健康工作的国务院副秘书长"],
+         ["roleConvenor", "roleDeputyConvenor"])]
+    jingzhou = notices["jingzhou"]
+    assert value(jingzhou, value(jingzhou, JINGZHOU + "/meeting", PK + "liaison"), RDFS + "label") == "各成员单位有关科室负责人"
+    for name in ("state", "jingzhou"):
+        assert validate(notices[name])[0], name
+
+
+_CHAIR = f"{STATE}/participation/main/rule-491/chair1"
+
+
+def _set(node, pred, obj, replace=True):
+    def mutate(quads):
+        g = quads[0].graph_name
+        kept = [q for q in quads if not (replace and q.subject.value == node and q.predicate.value == pred)]
+        return kept + [ox.Quad(ox.NamedNode(node), ox.NamedNode(pred), obj, g)]
+    return mutate
+
+
+def _drop(node, pred):
+    return lambda quads: [q for q in quads if not (q.subject.value == node and q.predicate.value == pred)]
+
+
+def _elsewhere(quads):
+    """The chair's span moved to characters outside its rule (still inside the source)."""
+    span = f"{STATE}/source#char=10,20"
+    g = quads[0].graph_name
+    return _set(_CHAIR, PK + "span", ox.NamedNode(span))(quads) + [
+        ox.Quad(ox.NamedNode(span), ox.NamedNode(PK + p), ox.Literal(str(v), datatype=ox.NamedNode(XSD + "integer")), g)
+        for p, v in (("start", 10), ("end", 20))]
+
+
+_BROKEN = {  # name: (notice, mutation, the focus node the report must name)
+    "participation without part": ("state", _drop(_CHAIR, PK + "part"), _CHAIR),
+    "part not in meetingParts": ("state", _set(_CHAIR, PK + "part", ox.NamedNode(PK + "roleConvenor")), _CHAIR),
+    "participation without span": ("state", _drop(_CHAIR, PK + "span"), _CHAIR),
+    "participation of no rule": ("state", lambda quads: [q for q in quads if q.predicate.value != PK + "participation"],
+                                 _CHAIR),
+    "participant not a post": ("state", _set(_CHAIR, PK + "participant", ox.NamedNode(STATE + "/meeting")), _CHAIR),
+    "span outside its rule": ("state", _elsewhere, f"{STATE}/source"),
+    "two liaison posts": ("jingzhou", _set(JINGZHOU + "/meeting", PK + "liaison",
+                                           ox.NamedNode(f"{JINGZHOU}/post/main/2/post1"), replace=False),
+                          JINGZHOU + "/meeting"),
+    "office member not boolean": ("jingzhou", _set(f"{JINGZHOU}/post/main/2/post4", PK + "officeMember", ox.Literal("是")),
+                                  f"{JINGZHOU}/post/main/2/post4"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BROKEN))
+def test_the_participation_shapes_bite(notices, name):
+    notice, mutate, focus = _BROKEN[name]
+    quads = notices[notice]
+    broken = mutate(quads)
+    assert broken != quads
+    conforms, text, report = validate(broken)
+    assert not conforms, name
+    SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    assert focus in {str(o) for o in report.objects(None, SH.focusNode)}, text
+
+
 def test_citations_based_on_cites_and_internal(county, city):
     assert value(county, QIMEN, ELI + "based_on") == f"{B}doc/title/关于做好3岁以下婴幼儿照护服务发展工作的通知"
     assert value(county, QIMEN, ELI + "cites") == f"{B}doc/财政部公告-2019-76"

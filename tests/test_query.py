@@ -518,6 +518,51 @@ def test_cli_meetings_of_named_notices(store):
     assert out.exit_code == 1 and out.stdout.strip() == "" and "no notice matches" in out.stderr
 
 
+def test_meetings_say_who_chairs_attends_and_is_invited_to_each_kind(store):
+    """After each kind of meeting, who chairs it (主持), attends (参加) or may be invited
+    (邀请参加), as the notice writes it and, in brackets, the meeting's posts that names;
+    the liaison post with who holds it (（办公室成员）: the city's liaisons sit in the office)."""
+    rows = Q.meetings(store, explain=True)
+    keys = [r["key"] for r in rows]
+    assert keys[keys.index("office_director") + 1] == "liaison_officer"
+    assert keys[keys.index("plenary"):keys.index("plenary") + 3] == ["plenary", "plenary_chair", "plenary_invitee"]
+    assert keys[keys.index("liaison"):keys.index("liaison") + 3] == ["liaison", "liaison_chair", "liaison_attendee"]
+    by = {r["key"]: r for r in rows}
+    assert by["plenary_chair"]["item"] == "全体会议 主持" and by["liaison_attendee"]["item"] == "联络员会议 参加"
+    assert by["plenary_chair"][COUNTY_NO] == "联席会议召集人或副召集人（县政府分管副县长；县卫生健康委主要负责同志）"
+    assert by["plenary_chair"][CITY_NO] == "联席会议召集人或副召集人（市政府分管领导；市卫生健康委主要负责同志）"
+    assert by["plenary_invitee"][COUNTY_NO] == "其他相关单位负责人" and by["plenary_invitee"][CITY_NO] == "其他相关单位"
+    assert by["liaison_chair"][CITY_NO] == "联席会议办公室主任（市卫生健康委分管负责同志）"
+    assert by["liaison_attendee"][CITY_NO] == "各有关成员单位联络员（各成员单位有关业务科室1名负责同志）"
+    assert by["liaison_chair"][COUNTY_NO] is None and "thematic_chair" not in by  # the county has no liaison meeting;
+    # a thematic meeting is "召集" by the deputy or the office director: who chairs it is not said
+    assert by["liaison_officer"][COUNTY_NO] == "各成员单位有关业务股室1名负责同志"
+    assert by["liaison_officer"][CITY_NO] == "各成员单位有关业务科室1名负责同志（办公室成员）"
+    for key in ("plenary_chair", "plenary_invitee", "liaison_officer"):
+        for no in (COUNTY_NO, CITY_NO):
+            r = by[key]
+            assert r[f"{no} source"] == TEXTS[no][r[f"{no} start"]:r[f"{no} end"]] and r[no].startswith(r[f"{no} source"])
+    out = run("meetings")
+    assert "全体会议 主持" in out.stdout and "联席会议办公室主任（市卫生健康委分管负责同志）" in out.stdout
+    rows = json.loads(run("meetings", "-f", "json").stdout)
+    assert next(r for r in rows if r["key"] == "liaison_attendee")[CITY_NO] == by["liaison_attendee"][CITY_NO]
+
+
+def test_the_state_council_meeting_meets_as_needed_chaired_by_its_convenor():
+    """The State Council's news page has no rule clause: its joint meeting meets "定期或不定期"
+    (a meeting of no named kind, irregular) and is chaired "由召集人或召集人委托副召集人"."""
+    from conftest import EXTRA
+    from extractor.build import load_store
+
+    state = next(p for p in EXTRA if p.name.startswith("state-council"))
+    by = {r["key"]: r for r in Q.meetings(load_store([state]))}
+    (label,) = [k for k in by["general"] if k not in ("item", "key")]
+    assert (by["general"]["item"], by["general"][label]) == ("会议", "不定期")
+    assert by["general_chair"][label] == ("召集人或召集人委托副召集人（国务院分管卫生健康工作的领导同志；"
+                                          "国家卫生健康委主要负责同志；协助分管卫生健康工作的国务院副秘书长）")
+    assert by["minutes"][label] == "✓"
+
+
 def test_cli_sparql(tmp_path):
     q = tmp_path / "q.rq"
     q.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?m a org:Membership }", encoding="utf-8")

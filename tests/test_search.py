@@ -215,7 +215,9 @@ def test_the_index_holds_each_notice_s_meeting_as_the_store_says_it(built, store
                 for g, f in facts.items()}
 
     disk = open_index(store, built / INDEX_FILE).meetings()
-    assert len(disk) >= 5 and all(sum(bool(f[k]) for f in disk.values()) >= 3 for k in ("posts", "units", "rules"))
+    assert len(disk) >= 5 and all(sum(bool(f[k]) for f in disk.values()) >= 3
+                                  for k in ("posts", "units", "rules", "participations"))
+    assert any(p["office"] for f in disk.values() for p in f["posts"])  # 巴彦淖尔市's liaisons sit in the office
     assert canonical(disk) == canonical(Q.meeting_facts(store))
 
 
