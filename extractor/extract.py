@@ -109,20 +109,24 @@ def _role_cues() -> re.Pattern:
 # the sentences holding a cue word: the same matches as over the whole clause, without
 # trying the pattern at every character.
 
-_SENTENCE_END = re.compile(r"[;。]")
 _START_END = attrgetter("start", "end")
 
 
-def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> Iterator[re.Match]:
+def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]], ends: str = ";。",
+                      after_end: bool = False) -> Iterator[re.Match]:
     """`pattern`'s matches in `seg`, in order, searched only in the sentences holding one of
-    its cue words (a sentence: from the 。 or ; before it up to the next)."""
+    its cue words (a sentence: from the 。 or ; before it up to the next). `ends`: what ends
+    one instead (,;。 and line ends: the pieces no match of who takes part crosses);
+    `after_end`: a window starts after the end before it, not at it."""
     regex, words = pattern
+    end_at = re.compile(f"[{ends}]")
     windows: set[tuple[int, int]] = set()
     for word in words:
         pos = seg.find(word)
         while pos >= 0:
-            start = max(0, seg.rfind(";", 0, pos), seg.rfind("。", 0, pos))
-            end = _SENTENCE_END.search(seg, pos)
+            before = max(seg.rfind(ch, 0, pos) for ch in ends)
+            start = before + 1 if after_end else max(0, before)
+            end = end_at.search(seg, pos)
             stop = end.start() if end else len(seg)
             windows.add((start, stop))
             pos = seg.find(word, stop)
@@ -130,26 +134,7 @@ def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> 
         yield from regex.finditer(seg, start, stop)
 
 
-_PIECE_END = re.compile(r"[,;。\n]")
-
-
-def _piece_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> Iterator[re.Match]:
-    """`pattern`'s matches in `seg`, in order, searched only in the pieces holding one of its
-    cue words (a piece: from just after the , ; 。 or line end before it up to the next), for
-    patterns no match of which crosses one (who takes part in a rule's meetings)."""
-    regex, words = pattern
-    windows: set[tuple[int, int]] = set()
-    for word in words:
-        pos = seg.find(word)
-        while pos >= 0:
-            start = max(seg.rfind(",", 0, pos), seg.rfind(";", 0, pos), seg.rfind("。", 0, pos),
-                        seg.rfind("\n", 0, pos)) + 1
-            end = _PIECE_END.search(seg, pos)
-            stop = end.start() if end else len(seg)
-            windows.add((start, stop))
-            pos = seg.find(word, stop)
-    for start, stop in sorted(windows):
-        yield from regex.finditer(seg, start, stop)
+_PIECE_ENDS = ",;。\n"  # what no match of who takes part in a rule's meetings crosses (folded text)
 
 
 def _read(m: re.Match) -> int:
@@ -849,7 +834,7 @@ class _Extract:
         found = []
         for part, pattern in cues.participation.items():
             n = 0
-            for m in _piece_matches(seg, pattern):
+            for m in _sentence_matches(seg, pattern, _PIECE_ENDS, after_end=True):
                 g = _read(m)
                 s, e = base + m.start(g), base + m.end(g)
                 roles = list(dict.fromkeys(cues.post_role[w] for w in cues.post_words.findall(folded, s, e)))

@@ -540,7 +540,9 @@ def test_meeting_patterns_match_in_cue_sentences_as_in_the_whole_clause(kind):
     # from ontology/cues.ttl: the set-up's patterns, and those of who takes part in a rule's meetings
     part = kind.startswith("part-")
     pattern = X.cues().participation[kind[5:]] if part else X.cues().setup[kind]
-    windowed = X._piece_matches if part else X._sentence_matches
+    def windowed(seg, pattern):
+        return X._sentence_matches(seg, pattern, X._PIECE_ENDS, after_end=True) if part else \
+            X._sentence_matches(seg, pattern)
 
     @settings(max_examples=300, deadline=None)
     @given(st.lists(st.sampled_from(_MEETING_PIECES), max_size=40))
