@@ -112,6 +112,11 @@ def _role_cues() -> re.Pattern:
 _START_END = attrgetter("start", "end")
 
 
+@cache
+def _any_of(chars: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(chars)}]")
+
+
 def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]], ends: str = ";。",
                       after_end: bool = False) -> Iterator[re.Match]:
     """`pattern`'s matches in `seg`, in order, searched only in the sentences holding one of
@@ -119,7 +124,7 @@ def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]], end
     one instead (,;。 and line ends: the pieces no match of who takes part crosses);
     `after_end`: a window starts after the end before it, not at it."""
     regex, words = pattern
-    end_at = re.compile(f"[{ends}]")
+    end_at = _any_of(ends)
     windows: set[tuple[int, int]] = set()
     for word in words:
         pos = seg.find(word)
@@ -257,11 +262,13 @@ class _Extract:
         self.written: dict[str, set[tuple[bool, str]]] = {}  # department → (former?, name) as written
         self.dept_of: dict[tuple, str] = {}  # a match's department, once found (`department`)
         self.provinces: dict[str, str | None] = {}  # 省/自治区 → the province named (`province`)
+        self.places: dict[tuple, tuple[str, str, str]] = {}  # (national?, prefix) → `jurisdiction_of`
+        self.clauses = list(doc.walk())  # every clause, in document order (walked once)
         # The department matcher runs once per zone; every later question about a span
         # (a heading, a task tag, a list) reads the matches inside it.
         # The document numbers of each clause's own text, read once (references() cites them):
         # a department inside one (财政部 of 财政部公告2019年第76号) is its issuer code, not a mention.
-        self.numbers = {c.id: _numbers(doc.folded, c.own.start, c.own.end) for c in doc.walk()}
+        self.numbers = {c.id: _numbers(doc.folded, c.own.start, c.own.end) for c in self.clauses}
         in_numbers = sorted((s, e) for found in self.numbers.values() for s, e, _ in found)
         self.matches = [m for z in doc.clauses
                         for m in find_departments(doc.text, z.start, z.end, default_prefix=self.prefix,
@@ -289,9 +296,15 @@ class _Extract:
         notice says which it is in (`places.enclosing_province`: 内蒙古自治区 written in it,
         a cited 鄂政办发 document): 自治区党委 in 奈曼旗's notice is 内蒙古自治区's.
         """
+        key = (m.national, m.prefix)
+        found = self.places.get(key)
+        if found is None:
+            found = self.places[key] = self._jurisdiction_of(m.national, m.prefix)
+        return found
+
+    def _jurisdiction_of(self, national: bool, p: str | None) -> tuple[str, str, str]:
         j = self.doc.jurisdiction
-        p = m.prefix
-        if m.national or (p and p in self.lay.national):
+        if national or (p and p in self.lay.national):
             return "国家", "national", "国家"
         if j and (p is None or p in (j.prefix, j.name)):
             return j.name, j.level, j.prefix
@@ -404,7 +417,7 @@ class _Extract:
 
     def duties(self) -> None:
         items: list[tuple[int, int]] = []  # the spans of the items headed by their departments
-        for c in self.doc.walk():
+        for c in self.clauses:
             if c.kind != "numbered" or c.heading is None:
                 continue
             names = self.heading_departments(c)
@@ -617,7 +630,7 @@ class _Extract:
 
     def assignments(self) -> None:
         folded = self.doc.folded
-        for c in self.doc.walk():
+        for c in self.clauses:
             own = c.own
             n = 0
             for m in _PARENTHESIS.finditer(folded, own.start, own.end):
@@ -669,7 +682,7 @@ class _Extract:
         found = False
         posts = len(self.facts.posts)  # the set-up's posts (convenor …) go with it
         setup = self.cues.setup
-        for c in doc.walk():
+        for c in self.clauses:
             own = c.own
             if not self.cues.setup_cue.search(folded, own.start, own.end):
                 continue  # most clauses say nothing about the meeting's set-up: skip the patterns
@@ -775,7 +788,7 @@ class _Extract:
         ("联席会议根据工作需要定期或不定期召开会议", in a news report)."""
         doc, folded = self.doc, self.doc.folded
         rules: list[MeetingRule] = []
-        for c in doc.walk():
+        for c in self.clauses:
             if c.heading is None or c.kind != "numbered":
                 continue
             head = folded[c.heading.start:c.heading.end]
@@ -787,7 +800,7 @@ class _Extract:
             return rules
         # No rule clauses: sentences of the rules part ("联席会议原则上每年召开1次全体会议").
         parts = self.cues.parts.get("rules-part", ())
-        rules = self.sentence_rules((c, s, e) for c in doc.walk()
+        rules = self.sentence_rules((c, s, e) for c in self.clauses
                                     if c.heading is not None and any(cue in folded[c.heading.start:c.heading.end]
                                                                      for cue in parts)
                                     for s, e in self.statements(c.heading.end, c.end))
@@ -876,7 +889,7 @@ class _Extract:
         empty = set(self.cues.parts.get("empty-cell", ()))
         above: dict[str, Cell] = {}  # column → the cell standing in it in the row above
         parent = None
-        for c in self.doc.walk():
+        for c in self.clauses:
             if c.kind != "row":
                 continue
             if c.parent != parent or c.style != "table-row":  # another table, or its head
@@ -914,7 +927,7 @@ class _Extract:
         doc, folded = self.doc, self.doc.folded
         own_titles = {squeeze(doc.slice(z.heading)) for z in doc.clauses if z.heading}
         own_titles |= {squeeze(doc.title or "")}
-        for c in doc.walk():
+        for c in self.clauses:
             own = c.own
             refs: list[Reference] = []
             numbers = self.numbers[c.id]
