@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from .errors import PolicykgError
 from .graph import (DCT, DEFAULT_BASE, DEPT, ELI, ORG, PROV, RDF, RDFS, SKOS, XSD, iri_segment,
                     normalise_base, number_slug)
-from .knowledge import PK, by_subject, period_words
+from .knowledge import PK, by_subject, meeting_parts, period_words
 from .topics import Topic, topic_scheme, topics_of
 from .similarity import CMP, DEFAULT_METHOD, DEFAULT_THRESHOLD, SHARED_RATIO, assign, make_scorer, wording_ratio
 
@@ -158,6 +158,9 @@ class Rule:
     quote: str
     start: int
     end: int
+    # who chairs, attends or may be invited (pk:participation): part notation → the phrases
+    # as written, in the notice's order
+    participants: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -168,6 +171,7 @@ class Meeting:
     deputy_convenors: list[str] = field(default_factory=list)
     office_host: str = ""
     office_director: str = ""
+    liaison: str = ""  # who holds the liaison post in each member unit (各成员单位有关业务股室1名负责同志)
     lead_unit: str = ""
     members: list[str] = field(default_factory=list)  # unit IRIs, in the notice's order
     stated_count: int | None = None
@@ -258,7 +262,7 @@ def _read_meeting(store: ox.Store, ref: NoticeRef, text: str) -> Meeting | None:
         return None
     m = Meeting(rows[0]["m"].value, _value(rows[0]["name"]), stated_count=_int(rows[0]["count"]))
     mi = f"<{m.iri}>"
-    for prop, attr in (("convenor", "convenor"), ("officeDirector", "office_director")):
+    for prop, attr in (("convenor", "convenor"), ("officeDirector", "office_director"), ("liaison", "liaison")):
         for r in store.query(_PREFIXES + f"SELECT ?l WHERE {{ GRAPH {g} {{ {mi} pk:{prop} ?p . ?p rdfs:label ?l }} }}"):
             setattr(m, attr, r["l"].value)
     m.deputy_convenors = [r["l"].value for r in store.query(  # in the order the notice names them
@@ -283,6 +287,14 @@ def _read_meeting(store: ox.Store, ref: NoticeRef, text: str) -> Meeting | None:
                             _value(r["irr"]) == "true", text[int(r["start"].value):int(r["end"].value)],
                             int(r["start"].value), int(r["end"].value)))
     m.rules.sort(key=lambda r: r.start)
+    by_iri = {r.iri: r for r in m.rules}
+    parts = {iri: n for n, _, iri in meeting_parts()}
+    for r in store.query(_PREFIXES + f"""
+        SELECT ?r ?part ?l ?s WHERE {{ GRAPH {g} {{ {mi} pk:meetingRule ?r . ?r pk:participation ?p .
+          ?p pk:part ?part ; rdfs:label ?l ; pk:span/pk:start ?s }} }} ORDER BY ?s"""):
+        rule, part = by_iri.get(r["r"].value), parts.get(r["part"].value)
+        if rule is not None and part is not None:
+            rule.participants.setdefault(part, []).append(r["l"].value)
     return m
 
 
@@ -564,6 +576,7 @@ def compare_meetings(a: Side, b: Side) -> list[Row]:
     add("office_host", "办公室设在", unit_name(a, ga.office_host), unit_name(b, gb.office_host),
         unit_key(a, ga.office_host) == unit_key(b, gb.office_host))
     add("office_director", "办公室主任", ga.office_director, gb.office_director)
+    add("liaison", "联络员", ga.liaison, gb.liaison)
     add("lead_unit", "牵头部门", unit_name(a, ga.lead_unit), unit_name(b, gb.lead_unit),
         unit_key(a, ga.lead_unit) == unit_key(b, gb.lead_unit))
     na, nb = len(ga.members), len(gb.members)
@@ -585,6 +598,9 @@ def compare_meetings(a: Side, b: Side) -> list[Row]:
                   "same" if (x.period, x.times_min, x.times_max, x.irregular) ==
                   (y.period, y.times_min, y.times_max, y.irregular) else "differs")
         rows.append(Row(f"rule:{kind}", aspect, da, db, status, x, y))
+        for part, part_zh, _ in meeting_parts():  # who chairs it, attends it, may be invited
+            add(f"rule:{kind}:{part}", f"{aspect} {part_zh}", "；".join(x.participants.get(part, ()) if x else ()),
+                "；".join(y.participants.get(part, ()) if y else ()))
     return rows
 
 

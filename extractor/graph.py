@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 import pyoxigraph as ox
 
 from .errors import PolicykgError
-from .knowledge import PK, by_subject
+from .knowledge import PK, by_subject, meeting_parts
 from .model import FOLD, Department, Document, Jurisdiction, name_key, squeeze
 
 if TYPE_CHECKING:  # imported when used: networkx is slow to import
@@ -214,13 +214,6 @@ def _post_roles() -> dict[str, str]:
             for notation in props.get(SKOS + "notation", []):
                 out[str(notation)] = s
     return out
-
-
-@cache
-def _meeting_parts() -> dict[str, str]:
-    """Participant.part value → its concept IRI (skos:notation of pk:meetingParts in policykg.ttl)."""
-    return {str(n): s for s, props in by_subject("policykg.ttl").items()
-            if PK + "meetingParts" in props.get(SKOS + "inScheme", []) for n in props.get(SKOS + "notation", [])}
 
 
 @cache
@@ -785,7 +778,7 @@ class _Builder:
         """Who chairs, attends or may be invited to the meetings of `rule` (IRI `r`): a
         pk:MeetingParticipation each, its phrase as label, the post roles it names and the
         meeting's posts of those roles."""
-        parts, roles = _meeting_parts(), _post_roles()
+        parts, roles = {n: iri for n, _, iri in meeting_parts()}, _post_roles()
         for n, p in enumerate(rule.participants, 1):
             part = parts.get(p.part)
             if part is None:

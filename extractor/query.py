@@ -33,7 +33,7 @@ import pyoxigraph as ox
 
 from .errors import PolicykgError
 from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
-from .knowledge import PK, by_subject, period_words
+from .knowledge import PK, by_subject, meeting_parts, period_words
 from .model import clean, squeeze
 from .search import MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fold as _fold, has_words, open_index, rank
 
@@ -847,15 +847,6 @@ def _rule_kinds() -> list[tuple[str, str, str]]:
 
 
 
-@cache
-def _meeting_parts() -> list[tuple[str, str, str]]:
-    """(notation, zh label, IRI) of the parts of pk:meetingParts (chair, attendee, invitee), in file order."""
-    skos = PREFIXES["skos"]
-    return [(str(props[skos + "notation"][0]),
-             next((str(v) for v in props.get(PREFIXES["rdfs"] + "label", []) if getattr(v, "language", None) == "zh"), ""), s)
-            for s, props in by_subject("policykg.ttl").items() if PK + "meetingParts" in props.get(skos + "inScheme", [])]
-
-
 def participant_order(posts: Iterable[tuple[int | None, str]]) -> list[str]:
     """The labels of (start, label) posts in the order the notice names them."""
     return [label for _, label in sorted(posts, key=lambda p: (p[0] is None, p[0] or 0, p[1]))]
@@ -1013,7 +1004,7 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
         r = row(notation, zh)
         for graph, _, _, text, x in sorted(by_kind[iri], key=lambda t: t[:4]):
             put(r, graph, text, (x["src"], x["start"], x["end"]))
-        for part, part_zh, part_iri in _meeting_parts():
+        for part, part_zh, part_iri in meeting_parts():
             if (iri, part_iri) not in by_part:
                 continue
             r = row(f"{notation}_{part}", f"{zh} {part_zh}")

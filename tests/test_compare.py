@@ -259,6 +259,15 @@ def test_meeting_differences(cmp):
     assert rows["rule:liaison"] == ("", "不定期", "only-B")  # the city's 联络员会议, which the county lacks
     assert rows["rule:inspection"] == ("每半年1次", "", "only-A")  # the county's 综合督查, which the city lacks
     assert rows["rule:briefing"][:2] == ("每季度", "未定频次")
+    # who holds the liaison post, and who chairs, attends or is invited to each kind of meeting
+    assert rows["liaison"] == ("各成员单位有关业务股室1名负责同志", "各成员单位有关业务科室1名负责同志", "differs")
+    assert rows["rule:plenary:chair"] == ("联席会议召集人或副召集人", "联席会议召集人或副召集人", "same")
+    assert rows["rule:plenary:invitee"] == ("其他相关单位负责人", "其他相关单位", "differs")
+    assert rows["rule:liaison:chair"] == ("", "联席会议办公室主任", "only-B")
+    assert rows["rule:liaison:attendee"] == ("", "各有关成员单位联络员", "only-B")
+    assert "rule:thematic:chair" not in rows  # the notices say who convenes those, not who chairs
+    keys = [r.key for r in cmp.meeting]  # each kind's parts right after its row
+    assert keys.index("rule:plenary:chair") == keys.index("rule:plenary") + 1
 
 
 def test_responsibility_matrix_cells(cmp):
