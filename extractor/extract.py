@@ -91,16 +91,35 @@ def cues() -> Cues:
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
 
 
+def _unled(text: str) -> str:
+    """`text` without the words that may stand before a role cue at its start (积极, 并 …:
+    pkc:role-lead of cues.ttl): 积极配合 and 并配合 open as 配合 does."""
+    leads = cues().parts.get("role-lead", ())
+    while True:
+        for w in leads:
+            if w and text.startswith(w):
+                text = text[len(w):]
+                break
+        else:
+            return text
+
+
 @cache
 def _role_tests() -> tuple[tuple[str, str, str], ...]:
-    """(cue, role, cue without 积极) of the lead and supporting cues, longest first (`role_of`)."""
-    return tuple((c, r, c.lstrip("积极")) for c, r in cues().roles if r in ("lead", "supporting"))
+    """(cue, role, cue without its lead word) of the lead and supporting cues, longest first (`role_of`)."""
+    return tuple((c, r, _unled(c)) for c, r in cues().roles if r in ("lead", "supporting"))
+
+
+@cache
+def _unled_roles() -> tuple[tuple[str, str], ...]:
+    """(cue without its lead word, role) of every role cue, longest cue first."""
+    return tuple((_unled(c), r) for c, r in cues().roles)
 
 
 @cache
 def _role_cues() -> re.Pattern:
     """Any role cue (配合, 牵头 …): a statement without one after a comma keeps one role."""
-    return re.compile("|".join(sorted({re.escape(c.lstrip("积极")) for c, _ in cues().roles}, key=len, reverse=True)))
+    return re.compile("|".join(sorted({re.escape(_unled(c)) for c, _ in cues().roles}, key=len, reverse=True)))
 
 
 # --- the joint meeting's set-up -------------------------------------------------------------
@@ -441,12 +460,11 @@ class _Extract:
         than its first comma when an action of the unit's own follows ("积极配合宣传生育政策，
         在长途客运站等交通枢纽设置母婴设施": supporting, then responsible)."""
         folded, roles = self.doc.folded, self.cues.roles
-        lead = "".join(self.cues.parts.get("role-lead", ()))
         supporting = {cue for cue, r in roles if r == "supporting"}
 
         def opening(a: int) -> str | None:  # the role a cue at a says, after 积极, 并 …
-            text = folded[a:e].lstrip(lead)
-            return next((r for cue, r in roles if text.startswith(cue.lstrip(lead))), None)
+            text = _unled(folded[a:e])
+            return next((r for cue, r in _unled_roles() if text.startswith(cue)), None)
 
         comma = folded.find(",", s, e)
         role = self.role_of(s, e) if comma >= 0 else None
@@ -605,7 +623,7 @@ class _Extract:
         """A statement's role: lead if its first words hold a lead cue, supporting if it opens
         with a supporting one, else responsible."""
         head = self.doc.folded[s:min(e, s + 12)]
-        bare = head.lstrip("积极")
+        bare = _unled(head)
         for cue, r, stripped in _role_tests():
             if r == "lead":
                 if cue in head:

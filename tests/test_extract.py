@@ -469,6 +469,20 @@ def test_a_statement_changes_role_at_a_comma(county, city):
             assert doc.text[d.start:d.end] == d.text and d.text[:1] not in ",，"
 
 
+@pytest.mark.parametrize("lead", ["并", "主动", "同时", "积极"])
+def test_a_role_cue_opens_its_statement_after_any_lead_word(lead):
+    """The words that may stand before a role cue are data (pkc:role-lead): 并配合 or 主动配合
+    opening the county transport bureau's statement makes it supporting, as 积极配合 does."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    assert "积极配合宣传生育政策" in text
+    doc = process_bytes(text.replace("积极配合宣传生育政策", f"{lead}配合宣传生育政策").encode("utf-8"), "county.txt")
+    duties = [(d.role, d.text[:len(lead) + 2]) for d in doc.facts.duties
+              if doc.facts.departments[d.department].concept == "transport"]
+    assert duties[0] == ("supporting", f"{lead}配合") and duties[1][0] == "responsible"
+
+
 def test_a_document_number_starts_at_its_issuer_code():
     """Running text right before a number without brackets around it (根据…, …转发…, …和…) is
     not part of its issuer's code: the number, its span and the bodies mentioned around it."""
