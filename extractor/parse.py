@@ -10,7 +10,7 @@ document it issues, ``att1`` … — attachments), where the deepest clause owns
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .errors import PolicykgError
@@ -84,12 +84,13 @@ class Layout:
     # (word, level, rank): a notice addressed to the bodies these name (各镇政府) is of that level
     addressed: tuple[tuple[str, str, int], ...] = ()
     without_counties: frozenset[str] = frozenset()  # places that address them and keep their level (东莞市)
+    places: dict[str, str] = field(default_factory=dict)  # pk:PlacePattern: name -> pattern, {suffix} in it
 
 
 @cache
 def layout() -> Layout:
     table = by_subject("layout.ttl")
-    chrome, tail, keys, cues, levels, national, marks, addressed, kept = [], [], {}, {}, [], [], [], [], []
+    chrome, tail, keys, cues, levels, national, marks, addressed, kept, places = [], [], {}, {}, [], [], [], [], [], {}
     for s, props in table.items():
         kind = props.get(RDF + "type", [""])[0]
         local = s.rsplit("/", 1)[-1]
@@ -100,6 +101,8 @@ def layout() -> Layout:
             keys[str(props[PK + "key"][0])] = str(props[PK + "field"][0])
         elif kind == PK + "HeaderCue":
             cues[local] = re.compile(str(props[PK + "pattern"][0]))
+        elif kind == PK + "PlacePattern":
+            places[local] = str(props[PK + "pattern"][0])
         elif kind == PK + "JurisdictionLevel":
             national += [str(x) for x in props.get(PK + "selfName", [])]
             marks += [str(x) for x in props.get(PK + "titleMark", [])]
@@ -115,7 +118,7 @@ def layout() -> Layout:
     levels.sort(key=lambda lv: -len(lv[0]))
     any_of = lambda pats: re.compile("|".join(f"(?:{p.pattern})" for p in pats) or "(?!)")
     return Layout(any_of(chrome + tail), any_of(tail), key_re, keys, cues, tuple(levels), tuple(national),
-                  tuple(marks), tuple(addressed), frozenset(kept))
+                  tuple(marks), tuple(addressed), frozenset(kept), places)
 
 
 # --- lines -----------------------------------------------------------------------------
@@ -578,7 +581,7 @@ class _Parse:
             i += 1
 
     def _is_organ(self, ln: Line) -> bool:
-        return _short_plain(ln, 30) and bool(re.search(r"(政府|办公室|办公厅|委员会|局|厅|委|会|部|院|处|中心|政府办)$", ln.text))
+        return _short_plain(ln, 30) and bool(layout().cues["organ-line"].search(ln.text))
 
     def _signature(self, sig: list[int]) -> None:
         for j in sig:
@@ -799,8 +802,7 @@ def _canonical_fields(doc: Document, fields: list[Field]) -> list[Field]:
             (f for f in fields if f.name == "publisher"), None)
         title = next((f for f in fields if f.name == "title"), None)
         if src is None and title is not None:
-            m = re.match(r"(.{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅))(?:关于|印发)",
-                         doc.text[title.start:title.end])
+            m = layout().cues["title-issuer"].match(doc.text[title.start:title.end])
             if m:
                 src = Field(title.start, title.start + m.end(1), name="issuer", value=m.group(1))
         if src is None:
@@ -837,29 +839,19 @@ def _jurisdiction_named(doc: Document) -> Jurisdiction | None:
         if any(text.startswith(n) for n in lay.national):
             return Jurisdiction("国家", "national", "国家")
         for suffix, level, prefix, _ in lay.levels:
-            issuer, title = _place_patterns(suffix)
-            m = issuer.match(text) or title.search(text)
+            m = _place_pattern("place-of-issuer", suffix).match(text) or _place_pattern("place-in-title", suffix).search(text)
             if m:
-                return Jurisdiction(_TITLE_LEAD.sub("", m.group(1)), level, prefix)
+                return Jurisdiction(lay.cues["place-lead"].sub("", m.group(1)), level, prefix)
     title = doc.field("title") or ""
     if any(mark in title for mark in lay.national_marks):  # 优化生育政策工作部际联席会议制度建立
         return Jurisdiction("国家", "national", "国家")
     return _jurisdiction_from_body(doc)
 
 
-_TITLE_LEAD = re.compile(r"^(关于|印发|建立)+")
-
-
 @cache
-def _place_patterns(suffix: str) -> tuple[re.Pattern, re.Pattern]:
-    """A place name ending in `suffix` at the head of an issuer (祁门县人民政府办公室 …) and
-    in a title (关于印发十堰市促进…)."""
-    return (re.compile(rf"(.{{1,12}}?{suffix})(?=人民政府|政府|党委|委员会|办公|.{{0,4}}局|.{{0,4}}委)"),
-            re.compile(rf"(?:印发|建立|关于)([\u4e00-\u9fff]{{1,8}}?{suffix})(?=促进|关于|推进|加强|建立|进一步)"))
-
-
-# Characters that can precede a place name in running text ("由奈曼旗人民政府").
-_LEADING_FUNCTION_CHARS = "由在和与及经对向为将把从是的立"
+def _place_pattern(name: str, suffix: str) -> re.Pattern:
+    """layout.ttl's place pattern `name` for places ending in `suffix` (县, 市 …)."""
+    return re.compile(layout().places[name].replace("{suffix}", re.escape(suffix)))
 
 
 def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
@@ -874,9 +866,9 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
     for suffix, level, prefix, _ in layout().levels:
         if not (f"我{prefix}" in doc.text or f"全{prefix}" in doc.text):
             continue
-        contexts = [m.group(1) for m in re.finditer(
-            rf"([\u4e00-\u9fff]{{2,8}}){suffix}(?:人民政府|政府|委员会|党委|促进)", doc.text)]
-        contexts = [c for c in contexts if not re.search("[我全本各该]", c[-2:])]
+        cues = layout().cues
+        contexts = [m.group(1) for m in _place_pattern("place-in-body", suffix).finditer(doc.text)]
+        contexts = [c for c in contexts if not cues["own-place"].search(c[-2:])]
         if not contexts:
             continue
         common = contexts[0]
@@ -886,7 +878,7 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
                 k += 1
             common = common[len(common) - k:]
         if len(contexts) == 1 or len(common) < 2:
-            common = _most_shared_ending([re.split(f"[{_LEADING_FUNCTION_CHARS}]", c)[-1] for c in contexts])
+            common = _most_shared_ending([cues["place-preceder"].split(c)[-1] for c in contexts])
         if len(common) >= 2 and (best is None or len(contexts) > best[0]):
             best = (len(contexts), common + suffix, level, prefix)
     if best:
