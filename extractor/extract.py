@@ -146,14 +146,18 @@ def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]], end
     end_at = _any_of(ends)
     windows: set[tuple[int, int]] = set()
     for word in words:
-        pos = seg.find(word)
+        pos, lo = seg.find(word), 0
         while pos >= 0:
-            before = max(seg.rfind(ch, 0, pos) for ch in ends)
+            # the last end before the word: at or after the end of its window before (an end
+            # sits there), so the look back never runs over the text again (a 5 MB line)
+            before = max(seg.rfind(ch, lo, pos) for ch in ends)
+            if before < 0 and lo:
+                before = max(seg.rfind(ch, 0, pos) for ch in ends)
             start = before + 1 if after_end else max(0, before)
             end = end_at.search(seg, pos)
             stop = end.start() if end else len(seg)
             windows.add((start, stop))
-            pos = seg.find(word, stop)
+            pos, lo = seg.find(word, stop), stop
     for start, stop in sorted(windows):
         yield from regex.finditer(seg, start, stop)
 
@@ -758,9 +762,17 @@ class _Extract:
             if not meeting.members:
                 meeting.members = list(dict.fromkeys(p.department for p in self.facts.posts
                                                      if p.role in ("lead", "liaison") and p.department))
-            posts_of: dict[str, list[str]] = {}  # the set-up's posts by role: what a rule's 召集人 names
+            # The set-up's posts by role, what a rule's 召集人 names: those of the first sentence
+            # naming posts of that role (a text repeating its set-up names no more of them).
+            posts_of: dict[str, list[str]] = {}
+            last: dict[str, Post | None] = {}  # role → its last post taken; None once its sentence ended
             for p in self.facts.posts[posts:]:
-                posts_of.setdefault(p.role, []).append(p.id)
+                prev = last.get(p.role, p)
+                if prev is not None and (prev is p or not _any_of(";。").search(folded, prev.end, p.start)):
+                    posts_of.setdefault(p.role, []).append(p.id)
+                    last[p.role] = p
+                else:
+                    last[p.role] = None
             for rule in meeting.rules:
                 rule.participants = self.participants(rule, posts_of)
             self.facts.meeting = meeting
