@@ -316,7 +316,7 @@ class _Extract:
         A prefix naming no place (省卫生健康委 in a county notice, 旗县区 in a city one) is
         read relative to the notice: 祁门县所在省, 巴彦淖尔市所辖旗县区 — so two notices'
         unnamed provinces never merge into one organisation. The province is named when the
-        notice says which it is in (`places.enclosing_province`: 内蒙古自治区 written in it,
+        notice says which it is in (`places.enclosing_province`: a body of 内蒙古自治区 named,
         a cited 鄂政办发 document): 自治区党委 in 奈曼旗's notice is 内蒙古自治区's.
         """
         key = (m.national, m.prefix)
@@ -351,7 +351,8 @@ class _Extract:
         """The province a bare 省/自治区 stands for, if the notice says (asked once a prefix)."""
         if prefix not in self.provinces:
             numbers = (n for found in self.numbers.values() for n in found)
-            self.provinces[prefix] = enclosing_province(self.doc, prefix, numbers)
+            written = {m.prefix for m in self.matches if m.prefix and not m.inherited}
+            self.provinces[prefix] = enclosing_province(self.doc.folded, prefix, written, numbers)
         return self.provinces[prefix]
 
     def department(self, m: DepartmentMatch, clause: str) -> str:
