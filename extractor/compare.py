@@ -27,7 +27,7 @@ from .graph import (DCT, DEFAULT_BASE, DEPT, ELI, ORG, PROV, RDF, RDFS, SKOS, XS
                     normalise_base, number_slug)
 from .knowledge import PK, by_subject, meeting_parts, period_words
 from .topics import Topic, topic_scheme, topics_of
-from .similarity import CMP, DEFAULT_METHOD, DEFAULT_THRESHOLD, SHARED_RATIO, assign, make_scorer, wording_ratio
+from .similarity import CMP, COMPARE_DATA, DEFAULT_METHOD, DEFAULT_THRESHOLD, SHARED_RATIO, assign, make_scorer, wording_ratio
 
 ALIGN = "http://knowledgeweb.semanticweb.org/heterogeneity/alignment#"
 ROLE = "https://w3id.org/policykg/role/"
@@ -536,7 +536,14 @@ def _neutral_role(text: str) -> str:
         out.append(f"<{m.concept or m.canonical}>")
         last = m.end
     out.append(text[last:])
-    return bare("".join(out))
+    return _section_words().sub("<section>", bare("".join(out)))
+
+
+@cache
+def _section_words() -> re.Pattern:
+    """A body's sections as each level names them (股室, 科室, 处室: compare.ttl)."""
+    words = by_subject(COMPARE_DATA).get(CMP + "section-words", {}).get(PK + "cue", [])
+    return re.compile("|".join(map(re.escape, sorted(map(str, words), key=len, reverse=True))) or "(?!)")
 
 
 def compare_meetings(a: Side, b: Side) -> list[Row]:
