@@ -229,6 +229,20 @@ def test_refs_resolve_to_notices_of_the_corpus(tmp_path):
 # --- meetings and departments -------------------------------------------------------------------------
 
 
+def test_meetings_of_two_notices_of_one_title_are_two_columns(tmp_path):
+    """Two notices without 文号 and with one title (a draft and its final text) are labelled
+    alike: each still gets its own column, not one merged from both."""
+    from extractor.build import load_store
+
+    text = COUNTY.read_text(encoding="utf-8").replace(COUNTY_NO, "")
+    (tmp_path / "draft.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "final.txt").write_text(text.replace("县政府分管副县长", "县政府县长"), encoding="utf-8")
+    rows = {r["key"]: r for r in Q.meetings(load_store([tmp_path / "draft.txt", tmp_path / "final.txt"]))}
+    columns = [k for k in rows["convenor"] if k not in ("item", "key")]
+    assert len(columns) == 2 and columns[1] == f"{columns[0]} (2)"
+    assert sorted(rows["convenor"][c] for c in columns) == ["县政府分管副县长", "县政府县长"]
+
+
 def test_meetings_side_by_side(store):
     rows = {r["key"]: r for r in Q.meetings(store)}
     plenary = rows["plenary"]
