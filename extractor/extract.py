@@ -136,13 +136,11 @@ def _any_of(chars: str) -> re.Pattern:
     return re.compile(f"[{re.escape(chars)}]")
 
 
-def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]], ends: str = ";。",
-                      after_end: bool = False) -> Iterator[re.Match]:
+def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> Iterator[re.Match]:
     """`pattern`'s matches in `seg`, in order, searched only in the sentences holding one of
-    its cue words (a sentence: from the 。 or ; before it up to the next). `ends`: what ends
-    one instead (,;。 and line ends: the pieces no match of who takes part crosses);
-    `after_end`: a window starts after the end before it, not at it."""
+    its cue words (a sentence: from the 。 or ; before it up to the next)."""
     regex, words = pattern
+    ends = ";。"
     end_at = _any_of(ends)
     windows: set[tuple[int, int]] = set()
     for word in words:
@@ -153,7 +151,7 @@ def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]], end
             before = max(seg.rfind(ch, lo, pos) for ch in ends)
             if before < 0 and lo:
                 before = max(seg.rfind(ch, 0, pos) for ch in ends)
-            start = before + 1 if after_end else max(0, before)
+            start = max(0, before)
             end = end_at.search(seg, pos)
             stop = end.start() if end else len(seg)
             windows.add((start, stop))
@@ -161,8 +159,6 @@ def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]], end
     for start, stop in sorted(windows):
         yield from regex.finditer(seg, start, stop)
 
-
-_PIECE_ENDS = ",;。\n"  # what no match of who takes part in a rule's meetings crosses (folded text)
 
 
 def _read(m: re.Match) -> int:
@@ -878,7 +874,7 @@ class _Extract:
         found = []
         for part, pattern in cues.participation.items():
             n = 0
-            for m in _sentence_matches(seg, pattern, _PIECE_ENDS, after_end=True):
+            for m in _sentence_matches(seg, pattern):
                 g = _read(m)
                 s, e = base + m.start(g), base + m.end(g)
                 roles = list(dict.fromkeys(cues.post_role[w] for w in cues.post_words.findall(folded, s, e)))

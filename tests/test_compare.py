@@ -267,6 +267,8 @@ def test_meeting_differences(cmp):
     assert rows["rule:liaison:chair"] == ("", "联席会议办公室主任", "only-B")
     assert rows["rule:liaison:attendee"] == ("", "各有关成员单位联络员", "only-B")
     assert "rule:thematic:chair" not in rows  # the notices say who convenes those, not who chairs
+    assert rows["rule:thematic:convener"] == ("联席会议副召集人或办公室主任", "联席会议副召集人或办公室主任", "same")
+    assert rows["rule:thematic:attendee"] == ("成员单位有关成员", "有关成员单位", "differs")
     keys = [r.key for r in cmp.meeting]  # each kind's parts right after its row
     assert keys.index("rule:plenary:chair") == keys.index("rule:plenary") + 1
 
