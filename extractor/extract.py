@@ -754,6 +754,9 @@ class _Extract:
         meeting.rules = self.rules(found)
         if meeting.rules:
             found = True
+        # A table of the meeting's member units and their leads and liaisons sets it up too:
+        # a notice may be that attachment alone (its title names the joint meeting, below).
+        found = found or any(p.role in ("lead", "liaison") and p.department for p in self.facts.posts[:posts])
         if found and any(w in folded for w in self.cues.parts.get("meeting-body", ())):
             meeting.name = self.meeting_name()
             if not meeting.members:

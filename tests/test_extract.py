@@ -239,6 +239,18 @@ def test_who_chairs_attends_and_is_invited_to_each_kind_of_meeting(county, city)
                 assert doc.clause(x.clause).contains(x) and x.id.startswith(r.id + "/")
 
 
+def test_a_notice_made_of_its_member_table_sets_up_its_meeting(county):
+    """祁门's attachment alone (联席会议成员单位及联络员名单): the table of member units, their
+    leads and liaisons is the joint meeting's, with the same 21 members as the whole notice."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    doc = process_bytes(text[text.index("\n附件") + 1:].encode("utf-8"), "attachment.txt")
+    m = doc.facts.meeting
+    assert m is not None and m.name == county.facts.meeting.name
+    assert sorted(m.members) == sorted(county.facts.meeting.members) and len(m.members) == 21
+
+
 def test_the_liaison_post_and_who_holds_it(county, city):
     """联席会议联络员由各成员单位有关业务股室1名负责同志担任 (county); 联络员为联席会议办公室成员，
     由各成员单位有关业务科室1名负责同志担任 (city: they sit in the office); 各成员单位有关科室
