@@ -131,28 +131,25 @@ def _role_cues() -> re.Pattern:
 _START_END = attrgetter("start", "end")
 
 
-@cache
-def _any_of(chars: str) -> re.Pattern:
-    return re.compile(f"[{re.escape(chars)}]")
+_SENTENCE_ENDS = ";。"  # folded text
+_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 
 
 def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> Iterator[re.Match]:
     """`pattern`'s matches in `seg`, in order, searched only in the sentences holding one of
     its cue words (a sentence: from the 。 or ; before it up to the next)."""
     regex, words = pattern
-    ends = ";。"
-    end_at = _any_of(ends)
     windows: set[tuple[int, int]] = set()
     for word in words:
         pos, lo = seg.find(word), 0
         while pos >= 0:
             # the last end before the word: at or after the end of its window before (an end
             # sits there), so the look back never runs over the text again (a 5 MB line)
-            before = max(seg.rfind(ch, lo, pos) for ch in ends)
+            before = max(seg.rfind(ch, lo, pos) for ch in _SENTENCE_ENDS)
             if before < 0 and lo:
-                before = max(seg.rfind(ch, 0, pos) for ch in ends)
+                before = max(seg.rfind(ch, 0, pos) for ch in _SENTENCE_ENDS)
             start = max(0, before)
-            end = end_at.search(seg, pos)
+            end = _SENTENCE_END.search(seg, pos)
             stop = end.start() if end else len(seg)
             windows.add((start, stop))
             pos, lo = seg.find(word, stop), stop
@@ -768,7 +765,7 @@ class _Extract:
             last: dict[str, Post | None] = {}  # role → its last post taken; None once its sentence ended
             for p in self.facts.posts[posts:]:
                 prev = last.get(p.role, p)
-                if prev is not None and (prev is p or not _any_of(";。").search(folded, prev.end, p.start)):
+                if prev is not None and (prev is p or not _SENTENCE_END.search(folded, prev.end, p.start)):
                     posts_of.setdefault(p.role, []).append(p.id)
                     last[p.role] = p
                 else:
