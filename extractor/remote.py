@@ -206,7 +206,9 @@ def push(store: ox.Store, endpoint: str, *, graph: str | None = None, method: st
     than Update (``/sparql-auth``), whose SPARQL compiler is the bottleneck
     (tests/bench/bench_push.py). With `graph`, only that named graph is pushed — or, if the
     store has no such graph, its default graph is pushed into that IRI. `auth` is (user,
-    password) for Basic or Digest auth, whichever the server asks for.
+    password) for Basic or Digest auth, whichever the server asks for. The first graph is read
+    back (GSP ``GET``, or a SPARQL count) before the others go: a URL that answers 200 without
+    storing anything is an error, not a push.
     """
     if method not in METHODS:
         raise PolicykgError(f"unknown push method {method!r} (choose {', '.join(METHODS)})")
@@ -222,7 +224,27 @@ def push(store: ox.Store, endpoint: str, *, graph: str | None = None, method: st
             sent[target.value] = _put_graph(client, store, target, source)
         else:
             sent[target.value] = _update_graph(client, store, target, source, batch)
+        if len(sent) == 1:  # before the rest goes: a wrong URL fails fast
+            _check_landed(client, method, target, sent[target.value])
     return sent
+
+
+def _check_landed(client: _Client, method: str, target: ox.NamedNode, sent: int) -> None:
+    """Read the first pushed graph back and count it. A web page that answers every request
+    200 (a wrong URL, a login page) would otherwise make a push look done."""
+    if method == "gsp":
+        r = client.request("GET", client.url(graph=target.value), None,
+                           {"Accept": f"{N_TRIPLES}, text/turtle;q=0.9, application/rdf+xml;q=0.5"})
+        try:
+            held = len(set(_result("CONSTRUCT", r, client.where)))
+        except PolicykgError as exc:
+            raise PolicykgError(f"{exc} (the pushed graph read back: is the URL a Graph Store endpoint?)") from None
+    else:
+        result = _query(client, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {target} {{ ?s ?p ?o }} }}", "SELECT")
+        held = int((result.values("n") or [0])[0])
+    if held != sent:
+        raise PolicykgError(f"{client.where}: holds {held} triples of <{target.value}> after the push, "
+                            f"not the {sent} sent")
 
 
 def _plan(store: ox.Store, graph: str | None) -> list[tuple[ox.NamedNode, ox.NamedNode | ox.DefaultGraph]]:
@@ -437,7 +459,10 @@ def query(endpoint: str, sparql: str, *, bindings: dict[str, Value | list[Value]
     form, masked = _query_form(sparql)
     if bindings:
         sparql = _bind(sparql, masked, form, bindings)
-    client = _Client(endpoint, auth, timeout)
+    return _query(_Client(endpoint, auth, timeout), sparql, form)
+
+
+def _query(client: _Client, sparql: str, form: str) -> Result:
     accept = (f"{RESULTS_JSON}, application/sparql-results+xml;q=0.5" if form in ("SELECT", "ASK")
               else f"{N_TRIPLES}, text/turtle;q=0.9, application/rdf+xml;q=0.5")
     body = urllib.parse.urlencode({"query": sparql}).encode("ascii")

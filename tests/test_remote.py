@@ -145,7 +145,8 @@ def test_push_counts_round_trip_and_repush(virtuoso, method, monkeypatch):  # no
     sent = remote.push(store, endpoint, method=method, auth=virtuoso.auth)
     assert sent == counts
     # digest settled by a bodiless request first: every body went out once, authorised
-    assert len(bodies) == len(counts) and set(bodies) <= {200, 201, 204}
+    # (over Update, the count that checks the first graph landed is a body too)
+    assert len(bodies) == len(counts) + (method == "update") and set(bodies) <= {200, 201, 204}
     monkeypatch.undo()
     for graph, n in counts.items():
         assert server_count(virtuoso.sparql, graph) == n
@@ -597,9 +598,13 @@ class Scripted(BaseHTTPRequestHandler):
                      {"WWW-Authenticate": 'Basic realm="graph store"'})
         return False
 
-    def do_GET(self):
+    def do_GET(self):  # a Graph Store: gives a stored graph back, answers no query
         if self._authorised():
-            self._answer(406, b"not a SPARQL endpoint")
+            graph = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("graph", [""])[0]
+            if graph in self.stored:
+                self._answer(200, self.stored[graph], {"Content-Type": "application/n-triples"})
+            else:
+                self._answer(406 if not graph else 404, b"not a SPARQL endpoint")
 
     def do_PUT(self):
         if self._authorised():
@@ -627,6 +632,9 @@ def test_basic_auth_is_settled_before_any_body_is_sent(scripted):
     assert sent == counts
     bodies = [(method, status) for method, _, has_body, status in Scripted.log if has_body]
     assert bodies == [("PUT", 201), ("PUT", 201)]  # each graph sent once, never to a 401
+    first = min(counts)  # read back once, right after it went
+    assert [(m, s) for m, path, _, s in Scripted.log if m == "GET" and "graph=" in path] == [("GET", 200)]
+    assert urllib.parse.quote(first, safe="") in [p for m, p, *_ in Scripted.log if m == "GET"][-1]
     for graph in counts:
         assert {q.triple for q in ox.parse(Scripted.stored[graph], format=ox.RdfFormat.N_TRIPLES)} \
             == graph_triples(store, graph)
@@ -644,6 +652,23 @@ def test_a_redirected_post_is_an_error_not_a_silent_get(scripted):
     with pytest.raises(PolicykgError) as exc:
         remote.query(scripted, "SELECT * WHERE { ?s ?p ?o }")
     assert "HTTP 301" in one_line(exc)
+
+
+def test_a_web_page_that_answers_200_is_no_push(canned):
+    """A wrong URL (a portal, a login page) answered every PUT or POST 200 with HTML, and the
+    push was reported done."""
+    store, counts = make_store("page")
+    url = canned(b"<html><head><title>Portal</title></head><body><p>Welcome to the portal</p></body></html>",
+                 "text/html")
+    for method in ("auto", "gsp", "update"):
+        with pytest.raises(PolicykgError) as exc:
+            remote.push(store, url, method=method)
+        message = one_line(exc)
+        assert "text/html" in message and "Welcome to the portal" in message and url.rsplit("/", 1)[0] in message
+    short = canned(b"", "application/n-triples")  # an RDF answer, but the graph is not there
+    with pytest.raises(PolicykgError) as exc:
+        remote.push(store, short, method="gsp")
+    assert "holds 0 triples of <" in one_line(exc) and f"not the {counts[min(counts)]} sent" in one_line(exc)
 
 
 BOOLEAN = b'{"head": {}, "boolean": true}'
