@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from .errors import PolicykgError
 from .graph import (DCT, DEFAULT_BASE, DEPT, ELI, ORG, PROV, RDF, RDFS, SKOS, XSD, iri_segment,
                     normalise_base, number_slug)
-from .knowledge import PK, by_subject, meeting_parts, period_words
+from .knowledge import PK, by_subject, meeting_parts, period_words, schedule_words
 from .topics import Topic, topic_scheme, topics_of
 from .similarity import CMP, COMPARE_DATA, DEFAULT_METHOD, DEFAULT_THRESHOLD, SHARED_RATIO, assign, make_scorer, wording_ratio
 
@@ -158,6 +158,7 @@ class Rule:
     quote: str
     start: int
     end: int
+    schedule: str | None = None  # regular | irregular | regular-or-irregular (pkm:schedules), if stated
     # who chairs, attends or may be invited (pk:participation): part notation → the phrases
     # as written, in the notice's order
     participants: dict[str, list[str]] = field(default_factory=dict)
@@ -277,15 +278,17 @@ def _read_meeting(store: ox.Store, ref: NoticeRef, text: str) -> Meeting | None:
                       if r["ms"].value.rsplit("/", 1)[-1].isdigit()))
     m.members = [org for _, org in ordered]
     for r in store.query(_PREFIXES + f"""
-        SELECT ?r ?kind ?label ?period ?min ?max ?irr ?start ?end WHERE {{ GRAPH {g} {{
+        SELECT ?r ?kind ?label ?period ?min ?max ?irr ?schedule ?start ?end WHERE {{ GRAPH {g} {{
           {mi} pk:meetingRule ?r . ?r pk:span ?sp . ?sp pk:start ?start ; pk:end ?end .
           OPTIONAL {{ ?r pk:ruleKind ?kind }} OPTIONAL {{ ?r rdfs:label ?label }} OPTIONAL {{ ?r pk:period ?period }}
           OPTIONAL {{ ?r pk:timesMin ?min }} OPTIONAL {{ ?r pk:timesMax ?max }} OPTIONAL {{ ?r pk:irregular ?irr }}
+          OPTIONAL {{ ?r pk:schedule ?schedule }}
         }} }}"""):
         m.rules.append(Rule(r["r"].value, _value(r["kind"]).rsplit("/", 1)[-1], _value(r["label"]),
                             _value(r["period"]) or None, _int(r["min"]), _int(r["max"]),
                             _value(r["irr"]) == "true", text[int(r["start"].value):int(r["end"].value)],
-                            int(r["start"].value), int(r["end"].value)))
+                            int(r["start"].value), int(r["end"].value),
+                            _value(r["schedule"]).rsplit("/", 1)[-1] or None))
     m.rules.sort(key=lambda r: r.start)
     by_iri = {r.iri: r for r in m.rules}
     parts = {iri: n for n, _, iri in meeting_parts()}
@@ -511,7 +514,8 @@ def align_duties(pair: UnitPair, score, threshold: float) -> list[DutyPair]:
 
 
 def describe_rule(rule: Rule) -> str:
-    """每半年1次, 每年1—2次, 不定期, 每季度 … as an analyst would write it."""
+    """每半年1次, 每年1—2次, 不定期, 定期或不定期, 每季度 … as an analyst would write it: the
+    period and times, else how the rule meets (pkm:schedules: 定期, 不定期, 定期或不定期)."""
     parts = []
     if rule.period:
         parts.append(period_words().get(rule.period, rule.period))
@@ -519,8 +523,11 @@ def describe_rule(rule: Rule) -> str:
         times = str(rule.times_min) if rule.times_max in (None, rule.times_min) else f"{rule.times_min}—{rule.times_max}"
         parts.append(f"{times}次")
     text = "".join(parts)
-    if rule.irregular:
-        text = f"{text}，不定期" if text else "不定期"
+    says = schedule_words()
+    if not rule.period and rule.schedule in says:
+        text = f"{text}，{says[rule.schedule]}" if text else says[rule.schedule]
+    elif rule.irregular:
+        text = f"{text}，{says.get('irregular', '')}" if text else says.get("irregular", "")
     return text or "未定频次"
 
 
@@ -602,8 +609,8 @@ def compare_meetings(a: Side, b: Side) -> list[Row]:
         da = describe_rule(x) if x else ""
         db = describe_rule(y) if y else ""
         status = ("only-A" if y is None else "only-B" if x is None else
-                  "same" if (x.period, x.times_min, x.times_max, x.irregular) ==
-                  (y.period, y.times_min, y.times_max, y.irregular) else "differs")
+                  "same" if (x.period, x.times_min, x.times_max, x.irregular, x.schedule) ==
+                  (y.period, y.times_min, y.times_max, y.irregular, y.schedule) else "differs")
         rows.append(Row(f"rule:{kind}", aspect, da, db, status, x, y))
         for part, part_zh, _ in meeting_parts():  # who chairs it, attends it, may be invited
             add(f"rule:{kind}:{part}", f"{aspect} {part_zh}", "；".join(x.participants.get(part, ()) if x else ()),

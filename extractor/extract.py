@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import Callable, Iterator
 
 from .departments import DepartmentMatch, find_departments, resolve
-from .knowledge import PK, SKOS, by_subject
+from .knowledge import PK, SCHEDULES, SKOS, by_subject
 from .model import (Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Participant, Post, Reference, squeeze)
 from .parse import chinese_number, layout, normalise_doc_number
@@ -34,7 +34,7 @@ class Cues:
     action_of: dict[str, str]  # label -> concept local name
     rule_kinds: tuple[tuple[str, str], ...]  # (cue, kind)
     periods: tuple[tuple[str, str], ...]  # (cue, ISO duration)
-    irregular: tuple[str, ...]
+    schedules: dict[str, tuple[str, ...]]  # regular / irregular -> the words saying a rule meets so
     parts: dict[str, tuple[str, ...]]  # duty-part / member-part / rules-part -> cues
     columns: dict[str, str]  # column cue -> unit | lead | liaison | phone
     # how the joint meeting is set up: kind (convenor, office …) -> (pattern, its cue words)
@@ -50,7 +50,7 @@ class Cues:
 @cache
 def cues() -> Cues:
     table = by_subject("cues.ttl")
-    roles, actions, rule_kinds, periods, irregular, parts, columns, setup = [], {}, [], [], [], {}, {}, {}
+    roles, actions, rule_kinds, periods, schedules, parts, columns, setup = [], {}, [], [], {}, {}, {}, {}
     participation, post_role = {}, {}
     post_roles = {s: str(props[SKOS + "notation"][0]) for s, props in by_subject("policykg.ttl").items()
                   if PK + "postRoles" in props.get(SKOS + "inScheme", ())}
@@ -65,8 +65,9 @@ def cues() -> Cues:
                     actions[str(label)] = local
         elif "/meeting/" in s and PK + "duration" in props:
             periods += [(c, str(props[PK + "duration"][0])) for c in cue_words]
-        elif s.endswith("/meeting/irregular"):
-            irregular += cue_words
+        elif SCHEDULES in props.get(SKOS + "inScheme", ()):
+            if cue_words:  # how a rule's meetings are scheduled: regular, irregular
+                schedules[str(props[SKOS + "notation"][0])] = tuple(cue_words)
         elif "/meeting/" in s and cue_words:
             rule_kinds += [(c, local) for c in cue_words]
         elif "/cue/meeting-" in s and PK + "pattern" in props:
@@ -87,7 +88,7 @@ def cues() -> Cues:
     post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
     part_words = "|".join(map(re.escape, sorted({w for _, cue_words in participation.values() for w in cue_words})))
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), by_len(periods),
-                tuple(irregular), parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"),
+                schedules, parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"),
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
 
 
@@ -156,6 +157,14 @@ def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> 
     for start, stop in sorted(windows):
         yield from regex.finditer(seg, start, stop)
 
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where `word` starts in `text`, each place (overlapping ones too)."""
+    k = text.find(word)
+    while k >= 0:
+        yield k
+        k = text.find(word, k + 1)
 
 
 def _read(m: re.Match) -> int:
@@ -900,10 +909,21 @@ class _Extract:
                 times_max = times_min if not m.group(2) else (
                     int(m.group(2)) if m.group(2).isdigit() else chinese_number(m.group(2)))
             break
-        irregular = period is None and any(cue in text for cue in self.cues.irregular)
+        regular, irregular = self.schedule(text)
         return MeetingRule(s, e, id=f"{c.id}/rule" if s == c.start else f"{c.id}/rule-{s}", clause=c.id,
                            kind=kind, label=label, period=period, times_min=times_min,
-                           times_max=times_max, irregular=irregular)
+                           times_max=times_max, irregular=irregular and period is None,
+                           regular=regular or period is not None)
+
+    def schedule(self, text: str) -> tuple[bool, bool]:
+        """Whether `text` says its meetings are held on a schedule (定期) and whether as
+        needed (不定期, 临时召开): the cues of pkm:schedules in cues.ttl. 定期或不定期 says both;
+        a regular cue that begins inside an irregular one (定期 of 不定期) says nothing."""
+        cues = self.cues.schedules
+        irregular = [(k, k + len(w)) for w in cues.get("irregular", ()) for k in _occurrences(text, w)]
+        regular = any(not any(a <= k < b for a, b in irregular)
+                      for w in cues.get("regular", ()) for k in _occurrences(text, w))
+        return regular, bool(irregular)
 
     # --- member/contact tables -------------------------------------------------------------------
 

@@ -769,6 +769,8 @@ class _Builder:
             if rule.times_max is not None:
                 self.add(r, PK + "timesMax", _int(rule.times_max))
             self.add(r, PK + "irregular", _lit(bool(rule.irregular), XSD + "boolean"))
+            if rule.schedule:  # regular, irregular or both (定期或不定期)
+                self.add(r, PK + "schedule", MEETING + rule.schedule)
             if rule.clause:
                 self.add(r, PROV + "wasDerivedFrom", self.clause_iri(rule.clause))
             self.span(r, rule.start, rule.end)

@@ -212,8 +212,17 @@ class MeetingRule(Span):
     period: str | None = None  # ISO 8601 duration: P6M, P1Y, P3M
     times_min: int | None = None
     times_max: int | None = None
-    irregular: bool = False
+    irregular: bool = False  # meets as needed (不定期, 临时召开)
     participants: list[Participant] = field(default_factory=list)  # who chairs, attends …
+    regular: bool = False  # meets on a schedule (a period, 定期)
+
+    @property
+    def schedule(self) -> str | None:
+        """regular, irregular, regular-or-irregular (定期或不定期: it says both), or None (it
+        says neither): the notation of a concept of pkm:schedules (cues.ttl)."""
+        if self.regular and self.irregular:
+            return "regular-or-irregular"
+        return "regular" if self.regular else "irregular" if self.irregular else None
 
 
 @dataclass(slots=True)

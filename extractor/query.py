@@ -33,7 +33,7 @@ import pyoxigraph as ox
 
 from .errors import PolicykgError
 from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
-from .knowledge import PK, by_subject, meeting_parts, period_words
+from .knowledge import PK, by_subject, meeting_parts, period_words, schedule_words
 from .model import clean, squeeze
 from .search import MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fold as _fold, has_words, open_index, rank
 
@@ -852,14 +852,21 @@ def participant_order(posts: Iterable[tuple[int | None, str]]) -> list[str]:
     return [label for _, label in sorted(posts, key=lambda p: (p[0] is None, p[0] or 0, p[1]))]
 
 
-def rule_text(period: str | None, times_min: int | None, times_max: int | None, irregular: bool) -> str:
-    """每半年1次 (P6M ×1), 每年1–2次 (P1Y ×1–2), 每季度 (P3M), 不定期, or ✓ (stated, no frequency)."""
+def rule_text(period: str | None, times_min: int | None, times_max: int | None, irregular: bool,
+              schedule: str | None = None) -> str:
+    """每半年1次 (P6M ×1), 每年1–2次 (P1Y ×1–2), 每季度 (P3M); with meetings also as needed,
+    每年1次 (P1Y ×1)，不定期; with no period, how the rule meets (`schedule`, a notation of
+    pkm:schedules: 定期, 不定期, 定期或不定期); else 1次, or ✓ (stated, no frequency)."""
     times = "" if times_min is None else (f"{times_min}" if times_max in (None, times_min) else f"{times_min}–{times_max}")
+    says = schedule_words()
     if period:
         words = period_words().get(period, "")
-        return f"{words}{times + '次' if times else ''} ({period}{' ×' + times if times else ''})"
-    if irregular:
-        return "不定期"
+        text = f"{words}{times + '次' if times else ''} ({period}{' ×' + times if times else ''})"
+        return f"{text}，{says.get('irregular', '')}" if irregular else text
+    if schedule in says:
+        return says[schedule]
+    if irregular:  # a store written before rules said how they meet (pk:schedule)
+        return says.get("irregular", "")
     return f"{times}次" if times else "✓"
 
 
@@ -904,11 +911,11 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
           FILTER(?prop IN ({", ".join(f"pk:{p}" for p in MEETING_UNITS)}))
         }}""", **values)
     rules = select(store, f"""
-        SELECT ?graph ?kind ?label ?period ?tmin ?tmax ?irregular ?src ?start ?end WHERE {{
+        SELECT ?graph ?kind ?label ?period ?tmin ?tmax ?irregular ?schedule ?src ?start ?end WHERE {{
           GRAPH ?graph {{ ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind . {span_pattern("r")} }}
           OPTIONAL {{ ?r rdfs:label ?label }} OPTIONAL {{ ?r pk:period ?period }}
           OPTIONAL {{ ?r pk:timesMin ?tmin }} OPTIONAL {{ ?r pk:timesMax ?tmax }}
-          OPTIONAL {{ ?r pk:irregular ?irregular }}
+          OPTIONAL {{ ?r pk:irregular ?irregular }} OPTIONAL {{ ?r pk:schedule ?schedule }}
         }}""", **values)
     participations = select(store, f"""
         SELECT ?graph ?p ?kind ?part ?label ?src ?start ?end WHERE {{
@@ -995,7 +1002,7 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
     by_kind: dict[str, list[tuple]] = {}
     for x in rules:
         if x["graph"] in cols:
-            text = rule_text(x["period"], x["tmin"], x["tmax"], bool(x["irregular"]))
+            text = rule_text(x["period"], x["tmin"], x["tmax"], bool(x["irregular"]), local(x.get("schedule")) or None)
             by_kind.setdefault(x["kind"], []).append((x["graph"], x["start"] or 0, x["end"] or 0, text, x))
     by_part: dict[tuple[str, str], list[tuple]] = {}  # (rule kind, part) → who, as the notice says it
     for x in parts:

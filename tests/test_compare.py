@@ -273,6 +273,17 @@ def test_meeting_differences(cmp):
     assert keys.index("rule:plenary:chair") == keys.index("rule:plenary") + 1
 
 
+def test_a_meeting_held_regularly_or_as_needed_is_not_one_held_as_needed():
+    """The State Council's 联席会议根据工作需要定期或不定期召开会议 is described as it says it,
+    定期或不定期, not 不定期 as the county's 专题会议 are."""
+    from conftest import EXTRA
+
+    state = next(p for p in EXTRA if p.name.startswith("state-council"))
+    rows = {r.key: (r.a, r.b, r.status) for r in compare(load_store([COUNTY, state]), "祁门县", "国家").meeting}
+    assert rows["rule:general"] == ("", "定期或不定期", "only-B")
+    assert rows["rule:thematic"] == ("不定期", "", "only-A")
+
+
 def test_responsibility_matrix_cells(cmp):
     def cell(label, topic):
         k = next(i for i, u in enumerate(cmp.units) if u.label == label)

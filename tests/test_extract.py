@@ -203,6 +203,31 @@ def test_meeting_rules(county, city):
                            ("liaison", None, None, None, True), ("briefing", None, None, None, False)]
 
 
+def test_a_rule_meets_on_a_schedule_as_needed_or_both(county, city):
+    """定期或不定期召开 (the State Council's page) says both, not irregular alone; 定期 of 不定期
+    is no schedule; 根据工作需要 alone makes no rule irregular (…根据工作需要定期召开会议 is
+    regular); a rule saying neither (the city's 信息通报制度) has no schedule."""
+    from extractor.pipeline import process_bytes
+
+    state = process(next(p for p in EXTRA if p.name.startswith("state-council")))
+    assert [(r.kind, r.regular, r.irregular, r.schedule) for r in state.facts.meeting.rules][0] == (
+        "general", True, True, "regular-or-irregular")
+    assert [(r.kind, r.schedule) for r in county.facts.meeting.rules] == [
+        ("plenary", "regular"), ("thematic", "irregular"), ("briefing", "regular"), ("inspection", "regular")]
+    assert [(r.kind, r.schedule) for r in city.facts.meeting.rules] == [
+        ("plenary", "regular"), ("thematic", "irregular"), ("liaison", "irregular"), ("briefing", None)]
+
+    def general(sentence: str) -> tuple:
+        doc = process_bytes(f"某县建立联席会议制度\n\n联席会议召集人由县政府分管副县长担任。{sentence}\n".encode(), "news.txt")
+        (rule,) = doc.facts.meeting.rules
+        assert doc.text[rule.start:rule.end] == sentence
+        return rule.kind, rule.regular, rule.irregular, rule.schedule
+
+    assert general("联席会议根据工作需要定期召开会议,由召集人主持。") == ("general", True, False, "regular")
+    assert general("联席会议根据工作需要不定期召开会议。") == ("general", False, True, "irregular")
+    assert general("联席会议定期或不定期召开会议。") == ("general", True, True, "regular-or-irregular")
+
+
 def _who(doc):
     """(rule kind, part, phrase as written, post roles it names, the values of the meeting's posts it links)."""
     m, posts = doc.facts.meeting, {p.id: p for p in doc.facts.posts}

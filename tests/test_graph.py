@@ -351,7 +351,22 @@ def test_who_chairs_and_attends_in_the_graph(notices):
         assert validate(notices[name])[0], name
 
 
+def test_how_each_rule_meets_in_the_graph(notices):
+    """pk:schedule: the State Council's 定期或不定期召开会议 is regular-or-irregular (and
+    pk:irregular, true, says it may meet as needed); the county's 专题会议 irregular, its
+    全体会议 regular; the city's 信息通报制度 says neither: no schedule, pk:irregular false."""
+    pkm = "https://w3id.org/policykg/meeting/"
+    state = notices["state"]
+    assert value(state, f"{STATE}/rule/main/rule-491", PK + "schedule") == pkm + "regular-or-irregular"
+    county, city = notices["county"], notices["city"]
+    assert value(county, f"{QIMEN}/rule/main/3/1/rule", PK + "schedule") == pkm + "regular"
+    assert value(county, f"{QIMEN}/rule/main/3/2/rule", PK + "schedule") == pkm + "irregular"
+    briefing = f"{BAYANNUR}/rule/att1/3/4/rule"
+    assert objects(city, briefing, PK + "schedule") == [] and value(city, briefing, PK + "irregular") == "false"
+
+
 _CHAIR = f"{STATE}/participation/main/rule-491/chair1"
+_STATE_RULE = f"{STATE}/rule/main/rule-491"
 
 
 def _set(node, pred, obj, replace=True):
@@ -383,6 +398,10 @@ _BROKEN = {  # name: (notice, mutation, the focus node the report must name)
                                  _CHAIR),
     "participant not a post": ("state", _set(_CHAIR, PK + "participant", ox.NamedNode(STATE + "/meeting")), _CHAIR),
     "span outside its rule": ("state", _elsewhere, f"{STATE}/source"),
+    "schedule irregular, flag false": ("state", _set(_STATE_RULE, PK + "irregular", ox.Literal("false", datatype=ox.NamedNode(
+        XSD + "boolean"))), _STATE_RULE),
+    "schedule not a schedule": ("state", _set(_STATE_RULE, PK + "schedule", ox.NamedNode(
+        "https://w3id.org/policykg/meeting/plenary")), _STATE_RULE),
     "two liaison posts": ("jingzhou", _set(JINGZHOU + "/meeting", PK + "liaison",
                                            ox.NamedNode(f"{JINGZHOU}/post/main/2/post1"), replace=False),
                           JINGZHOU + "/meeting"),
