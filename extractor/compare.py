@@ -515,7 +515,8 @@ def align_duties(pair: UnitPair, score, threshold: float) -> list[DutyPair]:
 
 def describe_rule(rule: Rule) -> str:
     """每半年1次, 每年1—2次, 不定期, 定期或不定期, 每季度 … as an analyst would write it: the
-    period and times, else how the rule meets (pkm:schedules: 定期, 不定期, 定期或不定期)."""
+    period and times, else how the rule meets (pkm:schedules: 定期, 不定期, 定期或不定期); a
+    period and meetings also as needed: 定期或不定期：每年1—2次."""
     parts = []
     if rule.period:
         parts.append(period_words().get(rule.period, rule.period))
@@ -524,10 +525,11 @@ def describe_rule(rule: Rule) -> str:
         parts.append(f"{times}次")
     text = "".join(parts)
     says = schedule_words()
-    if not rule.period and rule.schedule in says:
-        text = f"{text}，{says[rule.schedule]}" if text else says[rule.schedule]
-    elif rule.irregular:
-        text = f"{text}，{says.get('irregular', '')}" if text else says.get("irregular", "")
+    schedule = rule.schedule or ("irregular" if rule.irregular else None)  # a store without pk:schedule
+    if rule.period and rule.irregular and "regular-or-irregular" in says:  # a period is a schedule: both
+        text = f"{says['regular-or-irregular']}：{text}"
+    elif not rule.period and schedule in says:
+        text = f"{text}，{says[schedule]}" if text else says[schedule]
     return text or "未定频次"
 
 

@@ -912,8 +912,7 @@ class _Extract:
         regular, irregular = self.schedule(text)
         return MeetingRule(s, e, id=f"{c.id}/rule" if s == c.start else f"{c.id}/rule-{s}", clause=c.id,
                            kind=kind, label=label, period=period, times_min=times_min,
-                           times_max=times_max, irregular=irregular and period is None,
-                           regular=regular or period is not None)
+                           times_max=times_max, irregular=irregular, regular=regular or period is not None)
 
     def schedule(self, text: str) -> tuple[bool, bool]:
         """Whether `text` says its meetings are held on a schedule (定期) and whether as

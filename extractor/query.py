@@ -854,15 +854,16 @@ def participant_order(posts: Iterable[tuple[int | None, str]]) -> list[str]:
 
 def rule_text(period: str | None, times_min: int | None, times_max: int | None, irregular: bool,
               schedule: str | None = None) -> str:
-    """每半年1次 (P6M ×1), 每年1–2次 (P1Y ×1–2), 每季度 (P3M); with meetings also as needed,
-    每年1次 (P1Y ×1)，不定期; with no period, how the rule meets (`schedule`, a notation of
-    pkm:schedules: 定期, 不定期, 定期或不定期); else 1次, or ✓ (stated, no frequency)."""
+    """每半年1次 (P6M ×1), 每年1–2次 (P1Y ×1–2), 每季度 (P3M); a period and meetings also as
+    needed, 定期或不定期：每年1次 (P1Y ×1); with no period, how the rule meets (`schedule`, a
+    notation of pkm:schedules: 定期, 不定期, 定期或不定期); else 1次, or ✓ (stated, no frequency)."""
     times = "" if times_min is None else (f"{times_min}" if times_max in (None, times_min) else f"{times_min}–{times_max}")
     says = schedule_words()
     if period:
         words = period_words().get(period, "")
         text = f"{words}{times + '次' if times else ''} ({period}{' ×' + times if times else ''})"
-        return f"{text}，{says.get('irregular', '')}" if irregular else text
+        # a period is a schedule: as needed too, it is both
+        return f"{says['regular-or-irregular']}：{text}" if irregular and "regular-or-irregular" in says else text
     if schedule in says:
         return says[schedule]
     if irregular:  # a store written before rules said how they meet (pk:schedule)

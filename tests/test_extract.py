@@ -197,25 +197,32 @@ def test_meeting_rules(county, city):
     def rules(doc):
         return [(r.kind, r.period, r.times_min, r.times_max, r.irregular) for r in doc.facts.meeting.rules]
 
-    assert rules(county) == [("plenary", "P6M", 1, 1, False), ("thematic", None, None, None, True),
+    # 全体会议…原则上每半年召开1次，也可以根据工作需要临时召开: a period, and as needed too
+    assert rules(county) == [("plenary", "P6M", 1, 1, True), ("thematic", None, None, None, True),
                              ("briefing", "P3M", None, None, False), ("inspection", "P6M", 1, 1, False)]
-    assert rules(city) == [("plenary", "P1Y", 1, 2, False), ("thematic", None, None, None, True),
+    assert rules(city) == [("plenary", "P1Y", 1, 2, True), ("thematic", None, None, None, True),
                            ("liaison", None, None, None, True), ("briefing", None, None, None, False)]
 
 
 def test_a_rule_meets_on_a_schedule_as_needed_or_both(county, city):
-    """定期或不定期召开 (the State Council's page) says both, not irregular alone; 定期 of 不定期
-    is no schedule; 根据工作需要 alone makes no rule irregular (…根据工作需要定期召开会议 is
-    regular); a rule saying neither (the city's 信息通报制度) has no schedule."""
+    """定期或不定期召开 (the State Council's page) says both, not irregular alone, and so does
+    a period with 也可以根据工作需要临时召开 (both seeds' 全体会议); 定期 of 不定期 is no
+    schedule; 根据工作需要 alone makes no rule irregular (…根据工作需要定期召开会议 is regular;
+    …可以根据工作需要，邀请…参加 is about whom to invite); a rule saying neither (the city's
+    信息通报制度) has no schedule."""
     from extractor.pipeline import process_bytes
 
     state = process(next(p for p in EXTRA if p.name.startswith("state-council")))
     assert [(r.kind, r.regular, r.irregular, r.schedule) for r in state.facts.meeting.rules][0] == (
         "general", True, True, "regular-or-irregular")
     assert [(r.kind, r.schedule) for r in county.facts.meeting.rules] == [
-        ("plenary", "regular"), ("thematic", "irregular"), ("briefing", "regular"), ("inspection", "regular")]
+        ("plenary", "regular-or-irregular"), ("thematic", "irregular"), ("briefing", "regular"), ("inspection", "regular")]
     assert [(r.kind, r.schedule) for r in city.facts.meeting.rules] == [
-        ("plenary", "regular"), ("thematic", "irregular"), ("liaison", "irregular"), ("briefing", None)]
+        ("plenary", "regular-or-irregular"), ("thematic", "irregular"), ("liaison", "irregular"), ("briefing", None)]
+    naiman = process(next(p for p in EXTRA if p.name.startswith("naiman")))  # 原则上每年召开1次，也可以…临时召开
+    assert [(r.kind, r.period, r.schedule) for r in naiman.facts.meeting.rules][0] == ("plenary", "P1Y", "regular-or-irregular")
+    jing = process(next(p for p in EXTRA if p.name.startswith("jingzhou")))  # …每年召开1次全体会议,也可根据工作需 (cut)
+    assert [(r.kind, r.period, r.schedule) for r in jing.facts.meeting.rules] == [("plenary", "P1Y", "regular")]
 
     def general(sentence: str) -> tuple:
         doc = process_bytes(f"某县建立联席会议制度\n\n联席会议召集人由县政府分管副县长担任。{sentence}\n".encode(), "news.txt")

@@ -353,13 +353,15 @@ def test_who_chairs_and_attends_in_the_graph(notices):
 
 def test_how_each_rule_meets_in_the_graph(notices):
     """pk:schedule: the State Council's 定期或不定期召开会议 is regular-or-irregular (and
-    pk:irregular, true, says it may meet as needed); the county's 专题会议 irregular, its
-    全体会议 regular; the city's 信息通报制度 says neither: no schedule, pk:irregular false."""
+    pk:irregular, true, says it may meet as needed), and so is the county's 全体会议 (每半年1次,
+    也可…临时召开); its 专题会议 irregular, its 综合督查 (每半年) regular; the city's 信息通报制度
+    says neither: no schedule, pk:irregular false."""
     pkm = "https://w3id.org/policykg/meeting/"
     state = notices["state"]
     assert value(state, f"{STATE}/rule/main/rule-491", PK + "schedule") == pkm + "regular-or-irregular"
     county, city = notices["county"], notices["city"]
-    assert value(county, f"{QIMEN}/rule/main/3/1/rule", PK + "schedule") == pkm + "regular"
+    assert value(county, f"{QIMEN}/rule/main/3/1/rule", PK + "schedule") == pkm + "regular-or-irregular"
+    assert value(county, f"{QIMEN}/rule/main/3/4/rule", PK + "schedule") == pkm + "regular"
     assert value(county, f"{QIMEN}/rule/main/3/2/rule", PK + "schedule") == pkm + "irregular"
     briefing = f"{BAYANNUR}/rule/att1/3/4/rule"
     assert objects(city, briefing, PK + "schedule") == [] and value(city, briefing, PK + "irregular") == "false"

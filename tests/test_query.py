@@ -249,6 +249,9 @@ def test_meetings_side_by_side(store):
     assert plenary["item"] == "全体会议"
     assert "每半年" in plenary[COUNTY_NO] and "P6M" in plenary[COUNTY_NO]
     assert "每年" in plenary[CITY_NO] and "P1Y" in plenary[CITY_NO] and "1–2" in plenary[CITY_NO]
+    # 原则上每半年召开1次，也可以根据工作需要临时召开: on its period, and as needed too
+    assert plenary[COUNTY_NO] == "定期或不定期：每半年1次 (P6M ×1)"
+    assert rows["inspection"][COUNTY_NO] == "每半年1次 (P6M ×1)"  # on its period only
     assert Q.rule_text("P1Y", 1, 2, False) == "每年1–2次 (P1Y ×1–2)"
     assert [Q.rule_text(None, None, None, irregular, schedule) for irregular, schedule in (
         (False, "regular"), (True, "irregular"), (True, "regular-or-irregular"), (True, None), (False, None))] == [
