@@ -177,6 +177,8 @@ class Meeting:
     members: list[str] = field(default_factory=list)  # unit IRIs, in the notice's order
     stated_count: int | None = None
     rules: list[Rule] = field(default_factory=list)
+    # who takes part in the joint meeting as a whole (联席会议可根据工作需要邀请…参加): part → phrases
+    participants: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -298,6 +300,12 @@ def _read_meeting(store: ox.Store, ref: NoticeRef, text: str) -> Meeting | None:
         rule, part = by_iri.get(r["r"].value), parts.get(r["part"].value)
         if rule is not None and part is not None:
             rule.participants.setdefault(part, []).append(r["l"].value)
+    for r in store.query(_PREFIXES + f"""
+        SELECT ?part ?l ?s WHERE {{ GRAPH {g} {{ {mi} pk:participation ?p .
+          ?p pk:part ?part ; rdfs:label ?l ; pk:span/pk:start ?s }} }} ORDER BY ?s"""):
+        part = parts.get(r["part"].value)
+        if part is not None:
+            m.participants.setdefault(part, []).append(r["l"].value)
     return m
 
 
@@ -600,6 +608,9 @@ def compare_meetings(a: Side, b: Side) -> list[Row]:
     add("stated_count", "文中所述单位数",
         "" if ga.stated_count is None else str(ga.stated_count),
         "" if gb.stated_count is None else str(gb.stated_count), ga.stated_count == gb.stated_count)
+    for part, part_zh, _ in meeting_parts():  # whom the joint meeting as a whole may invite
+        add(f"meeting:{part}", f"联席会议 {part_zh}", "；".join(ga.participants.get(part, ())),
+            "；".join(gb.participants.get(part, ())))
 
     kinds_zh = _rule_kind_labels()
     ra = {r.kind: r for r in ga.rules}

@@ -707,6 +707,7 @@ class _Extract:
         found = False
         posts = len(self.facts.posts)  # the set-up's posts (convenor …) go with it
         setup = self.cues.setup
+        invited: list[tuple[int, int]] = []  # whom the joint meeting may invite (pkc:meeting-invitee)
         for c in self.clauses:
             own = c.own
             if not self.cues.setup_cue.search(folded, own.start, own.end):
@@ -749,6 +750,7 @@ class _Extract:
                 hits = self.departments_in(s, e, c.id)
                 if hits:
                     meeting.lead = hits[-1][1]
+            invited += [(s, e) for s, e, _ in spans("invitee")]
             for s, e, m in spans("members"):
                 hits = self.departments_in(s, e, c.id)
                 if len(hits) >= 2 and not meeting.members:
@@ -781,6 +783,11 @@ class _Extract:
                     last[p.role] = None
             for rule in meeting.rules:
                 rule.participants = self.participants(rule, posts_of)
+            # An invitation inside a rule's text is that rule's (全体会议可以…邀请…参加); the others
+            # are the joint meeting's as a whole (联席会议可根据工作需要邀请其他有关部门和单位参加).
+            invited = [(s, e) for s, e in invited if not any(r.start <= s and e <= r.end for r in meeting.rules)]
+            meeting.participants = [self.participant(s, e, f"meeting/invitee{n}", "invitee", posts_of)
+                                    for n, (s, e) in enumerate(invited, 1)]
             self.facts.meeting = meeting
         else:
             del self.facts.posts[posts:]
@@ -882,17 +889,19 @@ class _Extract:
         seg, base = folded[rule.start:rule.end], rule.start
         found = []
         for part, pattern in cues.participation.items():
-            n = 0
-            for m in _sentence_matches(seg, pattern):
+            for n, m in enumerate(_sentence_matches(seg, pattern), 1):
                 g = _read(m)
-                s, e = base + m.start(g), base + m.end(g)
-                roles = list(dict.fromkeys(cues.post_role[w] for w in cues.post_words.findall(folded, s, e)))
-                n += 1
-                found.append(Participant(s, e, id=f"{rule.id}/{part}{n}", clause=self.leaf_at(s).id, part=part,
-                                         text=self.doc.text[s:e], roles=roles,
-                                         posts=[p for r in roles for p in posts_of.get(r, ())]))
+                found.append(self.participant(base + m.start(g), base + m.end(g), f"{rule.id}/{part}{n}", part, posts_of))
         found.sort(key=_START_END)
         return found
+
+    def participant(self, s: int, e: int, pid: str, part: str, posts_of: dict[str, list[str]]) -> Participant:
+        """The phrase [s, e) taking `part` in meetings: the post roles it names (召集人或副召集人:
+        convenor, deputy_convenor) and the meeting's posts of those roles (`posts_of`)."""
+        cues = self.cues
+        roles = list(dict.fromkeys(cues.post_role[w] for w in cues.post_words.findall(self.doc.folded, s, e)))
+        return Participant(s, e, id=pid, clause=self.leaf_at(s).id, part=part, text=self.doc.text[s:e], roles=roles,
+                           posts=[p for r in roles for p in posts_of.get(r, ())])
 
     def rule(self, c: Clause, kind: str, label: str, s: int, e: int) -> MeetingRule:
         text = self.doc.folded[s:e]

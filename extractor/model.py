@@ -239,6 +239,9 @@ class Meeting:
     members: list[str] = field(default_factory=list)  # Department.id, in order
     stated_count: int | None = None  # "等21个单位"
     rules: list[MeetingRule] = field(default_factory=list)
+    # who takes part in the joint meeting as a whole, outside any one rule (联席会议可根据工作需要
+    # 邀请其他有关部门和单位参加: invitees)
+    participants: list[Participant] = field(default_factory=list)
 
 
 @dataclass(slots=True)

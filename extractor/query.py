@@ -836,6 +836,13 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False,
 
 
 @cache
+def class_label(iri: str) -> str:
+    """The zh label policykg.ttl gives a class (pk:JointMeeting → 联席会议), else its local name."""
+    labels = by_subject("policykg.ttl").get(iri, {}).get(PREFIXES["rdfs"] + "label", [])
+    return next((str(v) for v in labels if getattr(v, "language", None) == "zh"), local(iri))
+
+
+@cache
 def _rule_kinds() -> list[tuple[str, str, str]]:
     """(notation, zh label, IRI) of the meeting-rule kinds of cues.ttl, in file order."""
     out = []
@@ -877,7 +884,8 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
     rows ``found`` (graph, m, stated), ``listed`` ({m: member units listed}), ``posts``
     (with ``office``: its holders sit in the office), ``units``, ``rules`` and
     ``participations`` (who chairs, attends or is invited to a kind of meeting: ``kind``,
-    ``part``, ``label``, its span, and ``posts``, the labels of the meeting's posts it names). The build's index holds the same, read off each notice's quads
+    None for the joint meeting's meetings as a whole, ``part``, ``label``, its span, and
+    ``posts``, the labels of the meeting's posts it names). The build's index holds the same, read off each notice's quads
     (`search.DiskIndex.meetings`)."""
     values = {"graph": [ox.NamedNode(g) for g in sorted(graphs)]} if graphs is not None else {}
     if values and not values["graph"]:
@@ -920,9 +928,10 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
         }}""", **values)
     participations = select(store, f"""
         SELECT ?graph ?p ?kind ?part ?label ?src ?start ?end WHERE {{
-          GRAPH ?graph {{ ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind ; pk:participation ?p .
+          GRAPH ?graph {{ {{ ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind ; pk:participation ?p }}
+                          UNION {{ ?m a pk:JointMeeting ; pk:participation ?p }}
                           ?p pk:part ?part ; rdfs:label ?label . {span_pattern("p")} }}
-        }}""", **values)
+        }}""", **values)  # ?kind unbound: the joint meeting's as a whole
     named: dict[tuple[str, str], list[tuple[int | None, str]]] = {}
     for r in select(store, """
             SELECT ?graph ?p ?label ?start WHERE {
@@ -943,7 +952,8 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
     """The joint meetings side by side: one row per item (jurisdiction, convenor, deputy
     convenor, office, office director, liaison officer, lead unit, member units, then each
     rule kind, followed by who chairs it, attends or may be invited to it: key
-    ``plenary_chair`` …), one column per notice (its label). `notices`: only those named (文号, file stem or
+    ``plenary_chair`` …; before the kinds, whom the joint meeting as a whole may invite:
+    ``meeting_invitee``), one column per notice (its label). `notices`: only those named (文号, file stem or
     jurisdiction, see `match_notices`); None for every notice. Row keys: item, key, then the
     notices' labels. With `explain`, ``<label> source``, ``<label> start``, ``<label> end``.
     `index`: the build's ``who-index.sqlite``, which holds what each notice says of its
@@ -1010,6 +1020,11 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
         if x["graph"] in cols:
             text = x["label"] + (f"（{'；'.join(x['posts'])}）" if x["posts"] else "")
             by_part.setdefault((x["kind"], x["part"]), []).append((x["graph"], x["start"] or 0, x["end"] or 0, text, x))
+    for part, part_zh, part_iri in meeting_parts():  # who takes part in the joint meeting as a whole
+        if (None, part_iri) in by_part:
+            r = row(f"meeting_{part}", f"{class_label(PK + 'JointMeeting')} {part_zh}")
+            for graph, _, _, text, x in sorted(by_part[(None, part_iri)], key=lambda t: t[:4]):
+                put(r, graph, text, (x["src"], x["start"], x["end"]))
     for notation, zh, iri in _rule_kinds():
         if iri not in by_kind:
             continue

@@ -58,7 +58,7 @@ INDEX_FILE = "who-index.sqlite"
 # 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab; 6: cited; 7: orgs; 8: meetings;
 # 9: statements' positions in tie order; 10: places, organisations summed up; 11: notice ids;
 # 12: places by label; 13: meetings' liaison posts and who chairs, attends or is invited;
-# 14: how each rule meets (pk:schedule)
+# 14: how each rule meets (pk:schedule), whom the joint meeting as a whole invites
 FORMAT = "policykg-who-index 14"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
@@ -494,7 +494,10 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
         {"graph": graph, "kind": kind, "part": part, "label": label, "src": src, "start": a, "end": b, "posts": posts(p)}
         for s in sorted(props) for r in vals(s, PK + "meetingRule") for kind in vals(r, PK + "ruleKind")
         for p in vals(r, PK + "participation") for part in vals(p, PK + "part") for label in vals(p, RDFS + "label")
-        for src, a, b in spans(p)]
+        for src, a, b in spans(p)] + [  # … and the joint meeting's as a whole (no kind)
+        {"graph": graph, "kind": None, "part": part, "label": label, "src": src, "start": a, "end": b, "posts": posts(p)}
+        for m in meetings for p in vals(m, PK + "participation") for part in vals(p, PK + "part")
+        for label in vals(p, RDFS + "label") for src, a, b in spans(p)]
     return facts
 
 

@@ -265,6 +265,9 @@ def test_meeting_differences(cmp):
     assert rows["liaison"] == ("各成员单位有关业务股室1名负责同志", "各成员单位有关业务科室1名负责同志", "same")
     assert rows["rule:plenary:chair"] == ("联席会议召集人或副召集人", "联席会议召集人或副召集人", "same")
     assert rows["rule:plenary:invitee"] == ("其他相关单位负责人", "其他相关单位", "differs")
+    # the county's joint meeting as a whole may invite (联席会议可根据工作需要邀请…参加); the city's says not
+    assert rows["meeting:invitee"] == ("其他有关部门和单位负责人", "", "only-A")
+    assert [r.key for r in cmp.meeting].index("meeting:invitee") < [r.key for r in cmp.meeting].index("rule:plenary")
     assert rows["rule:liaison:chair"] == ("", "联席会议办公室主任", "only-B")
     assert rows["rule:liaison:attendee"] == ("", "各有关成员单位联络员", "only-B")
     assert "rule:thematic:chair" not in rows  # the notices say who convenes those, not who chairs

@@ -271,6 +271,38 @@ def test_who_chairs_attends_and_is_invited_to_each_kind_of_meeting(county, city)
                 assert doc.clause(x.clause).contains(x) and x.id.startswith(r.id + "/")
 
 
+def test_whom_the_joint_meeting_as_a_whole_may_invite(county, city):
+    """祁门县: "…等21个单位，联席会议可根据工作需要邀请其他有关部门和单位负责人参加" (in its
+    成员单位 part, no rule's) is the joint meeting's invitee, with span and clause; its
+    全体会议's "全体会议可以根据工作需要，邀请其他相关单位负责人参加" stays the plenary's. 荆州 and
+    奈曼旗 say the same of their meetings; 巴彦淖尔市 and the State Council's page do not."""
+    def meeting_level(doc):
+        m = doc.facts.meeting
+        for x in m.participants:
+            assert doc.text[x.start:x.end] == x.text and doc.clause(x.clause).contains(x)
+            assert not any(r.start <= x.start < r.end for r in m.rules)
+        return [(x.id, x.part, x.text, x.clause) for x in m.participants]
+
+    assert meeting_level(county) == [("meeting/invitee1", "invitee", "其他有关部门和单位负责人", "main/2")]
+    assert [(r.kind, x.text) for r in county.facts.meeting.rules for x in r.participants if x.part == "invitee"] == [
+        ("plenary", "其他相关单位负责人")]
+    by = {p.name.split("-")[0]: process(p) for p in EXTRA}
+    assert meeting_level(by["jingzhou"]) == [("meeting/invitee1", "invitee", "其他有关部门和单位", "main/2")]
+    assert meeting_level(by["naiman"]) == [("meeting/invitee1", "invitee", "其它有关部门和单位", "main/3")]
+    assert meeting_level(city) == meeting_level(by["state"]) == []
+
+
+def test_an_invitation_to_the_joint_meeting_is_the_joint_meeting_s_own():
+    """…邀请…列席联席会议 invites to the joint meeting too; one by its office (联席会议办公室可邀请
+    专家参加论证) is not the meeting's."""
+    from extractor.pipeline import process_bytes
+
+    text = ("某县建立联席会议制度\n\n联席会议召集人由县政府分管副县长担任。必要时可邀请县政协有关负责同志列席联席会议。"
+            "联席会议办公室可邀请专家参加论证。\n")
+    doc = process_bytes(text.encode(), "news.txt")
+    assert [(x.part, x.text) for x in doc.facts.meeting.participants] == [("invitee", "县政协有关负责同志")]
+
+
 def test_a_notice_made_of_its_member_table_sets_up_its_meeting(county):
     """祁门's attachment alone (联席会议成员单位及联络员名单): the table of member units, their
     leads and liaisons is the joint meeting's, with the same 21 members as the whole notice."""

@@ -568,6 +568,17 @@ def test_meetings_say_who_chairs_attends_and_is_invited_to_each_kind(store):
     assert next(r for r in rows if r["key"] == "liaison_attendee")[CITY_NO] == by["liaison_attendee"][CITY_NO]
 
 
+def test_meetings_say_whom_the_joint_meeting_as_a_whole_may_invite(store):
+    """祁门县's 联席会议可根据工作需要邀请其他有关部门和单位负责人参加, in no rule: a row of its
+    own (meeting_invitee, 联席会议 邀请参加) before the kinds of meeting, with its span."""
+    rows = Q.meetings(store, explain=True)
+    keys = [r["key"] for r in rows]
+    assert keys.index("members") < keys.index("meeting_invitee") < keys.index("plenary")
+    r = rows[keys.index("meeting_invitee")]
+    assert (r["item"], r[COUNTY_NO], r[CITY_NO]) == ("联席会议 邀请参加", "其他有关部门和单位负责人", None)
+    assert r[f"{COUNTY_NO} source"] == TEXTS[COUNTY_NO][r[f"{COUNTY_NO} start"]:r[f"{COUNTY_NO} end"]] == r[COUNTY_NO]
+
+
 def test_the_state_council_meeting_meets_regularly_or_as_needed_chaired_by_its_convenor():
     """The State Council's news page has no rule clause: its joint meeting meets "定期或不定期"
     (a meeting of no named kind, on a schedule or as needed: not 不定期 alone) and is chaired
