@@ -33,6 +33,7 @@ class Cues:
     actions: re.Pattern  # alternation of action labels and of nouns holding one, longest first
     action_of: dict[str, str]  # label -> concept local name
     rule_kinds: tuple[tuple[str, str], ...]  # (cue, kind)
+    own_meetings: tuple[str, ...]  # cue words naming the joint meeting's own meetings (pk:namesJointMeeting)
     periods: tuple[tuple[str, str], ...]  # (cue, ISO duration)
     schedules: dict[str, tuple[str, ...]]  # regular / irregular -> the words saying a rule meets so
     parts: dict[str, tuple[str, ...]]  # duty-part / member-part / rules-part -> cues
@@ -51,6 +52,7 @@ class Cues:
 def cues() -> Cues:
     table = by_subject("cues.ttl")
     roles, actions, rule_kinds, periods, schedules, parts, columns, setup = [], {}, [], [], {}, {}, {}, {}
+    own_meetings: list[str] = []
     participation, post_role = {}, {}
     post_roles = {s: str(props[SKOS + "notation"][0]) for s, props in by_subject("policykg.ttl").items()
                   if PK + "postRoles" in props.get(SKOS + "inScheme", ())}
@@ -70,6 +72,8 @@ def cues() -> Cues:
                 schedules[str(props[SKOS + "notation"][0])] = tuple(cue_words)
         elif "/meeting/" in s and cue_words:
             rule_kinds += [(c, local) for c in cue_words]
+            if any(str(v) == "true" for v in props.get(PK + "namesJointMeeting", ())):
+                own_meetings += cue_words
         elif "/cue/meeting-" in s and PK + "pattern" in props:
             setup[local.removeprefix("meeting-")] = (re.compile(str(props[PK + "pattern"][0])), tuple(cue_words))
         elif "/cue/part-" in s and PK + "pattern" in props:
@@ -87,7 +91,7 @@ def cues() -> Cues:
     words = sorted({w for _, cue_words in setup.values() for w in cue_words})
     post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
     part_words = "|".join(map(re.escape, sorted({w for _, cue_words in participation.values() for w in cue_words})))
-    return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), by_len(periods),
+    return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), tuple(own_meetings), by_len(periods),
                 schedules, parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"),
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
 
@@ -301,6 +305,8 @@ class _Extract:
                         if not _inside(in_numbers, m.start, m.end)]
         self.match_starts = [m.start for m in self.matches]
         self.leaf_at = _leaf_index(doc)
+        self.by_id = {c.id: c for c in self.clauses}
+        self.rule_text: dict[str, list[tuple[int, int]]] = {}  # rule id → the stretches saying it (`rule`)
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
         k = bisect.bisect_left(self.match_starts, start)
@@ -828,7 +834,8 @@ class _Extract:
         """The meeting's rules: its rule clauses (（一）全体会议制度。…); else the sentences of
         its rules part (工作规则) naming a kind of meeting; else, when the notice sets up a
         meeting (`setup`) and has neither, its sentences naming the joint meeting and a kind
-        ("联席会议根据工作需要定期或不定期召开会议", in a news report)."""
+        ("联席会议根据工作需要定期或不定期召开会议", in a news report), or one of its own
+        meetings (全体会议由召集人主持: pk:namesJointMeeting)."""
         doc, folded = self.doc, self.doc.folded
         rules: list[MeetingRule] = []
         for c in self.clauses:
@@ -838,7 +845,7 @@ class _Extract:
             kind = next((k for cue, k in self.cues.rule_kinds if cue in head), None)
             if kind and ("制度" in head or "会议" in head):
                 rules.append(self.rule(c, kind, doc.text[c.heading.start:c.heading.end].rstrip("。:： "),
-                                       c.start, c.end))
+                                       [(c.start, c.end)]))
         if rules:
             return rules
         # No rule clauses: sentences of the rules part ("联席会议原则上每年召开1次全体会议").
@@ -849,10 +856,11 @@ class _Extract:
                                     for s, e in self.statements(c.heading.end, c.end))
         if rules or not setup:
             return rules
-        # Else the statements naming the joint meeting: each one holding the word, found as
-        # statements() would cut its clause's own text (at 。; and line ends, trimmed).
+        # Else the statements naming the joint meeting or one of its own meetings: each one
+        # holding the word, found as statements() would cut its clause's own text (at 。; and
+        # line ends, trimmed).
         naming: dict[tuple[int, int], Clause] = {}
-        for w in self.cues.parts.get("meeting-body", ()):
+        for w in (*self.cues.parts.get("meeting-body", ()), *self.cues.own_meetings):
             pos = folded.find(w)
             while pos >= 0:
                 after = pos + 1
@@ -869,29 +877,48 @@ class _Extract:
         return self.sentence_rules((c, s, e) for (s, e), c in sorted(naming.items()))
 
     def sentence_rules(self, statements: Iterator[tuple[Clause, int, int]]) -> list[MeetingRule]:
-        """A rule for each (clause, start, end) statement naming a kind of meeting."""
-        folded, rules = self.doc.folded, []
+        """A rule for each (clause, start, end) statement naming a kind of meeting; a statement
+        naming the kind of the rule just before it adds to that rule, as the sentences of one
+        rule clause do (联席会议原则上每年召开1次全体会议…。全体会议可根据工作需要邀请…参加。)."""
+        folded = self.doc.folded
+        found: list[tuple[Clause, str, str, list[tuple[int, int]], str]] = []  # clause, kind, label, stretches, id
         for c, s, e in statements:
             sent = folded[s:e]
             kind = next((k for cue, k in self.cues.rule_kinds if cue in sent), None)
-            if kind:
-                label = next(cue for cue, k in self.cues.rule_kinds if k == kind and cue in sent)
-                rules.append(self.rule(c, kind, label, s, e))
-        return rules
+            if not kind:
+                continue
+            last = found[-1] if found else None
+            if last and last[1] == kind and (common := self.enclosing(last[0], c)) is not None:
+                found[-1] = (common, kind, last[2], last[3] + [(s, e)], last[4])
+                continue
+            label = next(cue for cue, k in self.cues.rule_kinds if k == kind and cue in sent)
+            found.append((c, kind, label, [(s, e)], f"{c.id}/rule" if s == c.start else f"{c.id}/rule-{s}"))
+        return [self.rule(c, kind, label, stretches, rid) for c, kind, label, stretches, rid in found]
+
+    def enclosing(self, a: Clause, b: Clause) -> Clause | None:
+        """The smallest clause holding both `a` and `b`, if they are of one zone."""
+        while a is not None and not a.contains(b):
+            a = self.by_id.get(a.parent) if a.parent else None
+        return a
 
     def participants(self, rule: MeetingRule, posts_of: dict[str, list[str]]) -> list[Participant]:
-        """Who chairs, attends or may be invited to the meetings of `rule`, read in its span
-        (pkc:part-* of cues.ttl): each phrase with the post roles it names (召集人或副召集人:
-        convenor, deputy_convenor) and the meeting's posts of those roles (`posts_of`)."""
+        """Who chairs, attends or may be invited to the meetings of `rule`, read in the text
+        saying it (pkc:part-* of cues.ttl): each phrase with the post roles it names
+        (召集人或副召集人: convenor, deputy_convenor) and the meeting's posts of those roles
+        (`posts_of`)."""
         folded, cues = self.doc.folded, self.cues
-        if not cues.participation_cue.search(folded, rule.start, rule.end):
-            return []  # most rules say nothing of who takes part: skip the patterns
-        seg, base = folded[rule.start:rule.end], rule.start
         found = []
-        for part, pattern in cues.participation.items():
-            for n, m in enumerate(_sentence_matches(seg, pattern), 1):
-                g = _read(m)
-                found.append(self.participant(base + m.start(g), base + m.end(g), f"{rule.id}/{part}{n}", part, posts_of))
+        n: dict[str, int] = {}
+        for start, end in self.rule_text.get(rule.id, [(rule.start, rule.end)]):
+            if not cues.participation_cue.search(folded, start, end):
+                continue  # most rules say nothing of who takes part: skip the patterns
+            seg = folded[start:end]
+            for part, pattern in cues.participation.items():
+                for m in _sentence_matches(seg, pattern):
+                    g = _read(m)
+                    n[part] = n.get(part, 0) + 1
+                    found.append(self.participant(start + m.start(g), start + m.end(g), f"{rule.id}/{part}{n[part]}",
+                                                  part, posts_of))
         found.sort(key=_START_END)
         return found
 
@@ -903,8 +930,13 @@ class _Extract:
         return Participant(s, e, id=pid, clause=self.leaf_at(s).id, part=part, text=self.doc.text[s:e], roles=roles,
                            posts=[p for r in roles for p in posts_of.get(r, ())])
 
-    def rule(self, c: Clause, kind: str, label: str, s: int, e: int) -> MeetingRule:
-        text = self.doc.folded[s:e]
+    def rule(self, c: Clause, kind: str, label: str, stretches: list[tuple[int, int]], rid: str = "") -> MeetingRule:
+        """The rule of `kind` that `stretches` of clause `c` say (a rule clause; sentences of
+        running text): its span runs from the first to the last; what it says is read in them."""
+        s, e = stretches[0][0], stretches[-1][1]
+        rid = rid or (f"{c.id}/rule" if s == c.start else f"{c.id}/rule-{s}")
+        self.rule_text[rid] = stretches
+        text = "。".join(self.doc.folded[a:b] for a, b in stretches)
         period = times_min = times_max = None
         for cue, duration in self.cues.periods:
             k = text.find(cue)
@@ -919,7 +951,7 @@ class _Extract:
                     int(m.group(2)) if m.group(2).isdigit() else chinese_number(m.group(2)))
             break
         regular, irregular = self.schedule(text)
-        return MeetingRule(s, e, id=f"{c.id}/rule" if s == c.start else f"{c.id}/rule-{s}", clause=c.id,
+        return MeetingRule(s, e, id=rid, clause=c.id,
                            kind=kind, label=label, period=period, times_min=times_min,
                            times_max=times_max, irregular=irregular, regular=regular or period is not None)
 

@@ -365,6 +365,51 @@ def test_a_meeting_s_rules_in_running_text_name_the_joint_meeting():
     assert rules[0].participants[0].posts == [p.id for p in doc.facts.posts if p.role == "convenor"]
 
 
+def _state_council(old: str, new: str):
+    """The State Council's news page with one sentence said otherwise."""
+    from extractor.pipeline import process_bytes
+
+    text = next(p for p in EXTRA if p.name.startswith("state-council")).read_text(encoding="utf-8")
+    assert old in text
+    return process_bytes(text.replace(old, new).encode("utf-8"), "state.txt")
+
+
+_STATE_RULE = "联席会议根据工作需要定期或不定期召开会议,由召集人或召集人委托副召集人主持。"
+
+
+def test_a_later_sentence_of_a_kind_adds_to_its_rule():
+    """Running text: 荆州's rules part (工作规则) as it goes on past its cut, "…也可根据工作需要
+    临时召开。全体会议可根据工作需要邀请其他有关部门和单位参加。": one plenary rule of both
+    sentences, its invitee read in the second — not a second plenary rule, and not irregular
+    for 根据工作需要 of the invitation. So in a news report without a rules part."""
+    jing = _jingzhou("也可根据工作需", "也可根据工作需要临时召开。全体会议可根据工作需要邀请其他有关部门和单位参加。\n")
+    (rule,) = jing.facts.meeting.rules
+    assert jing.text[rule.start:rule.end] == ("联席会议原则上每年召开1次全体会议,也可根据工作需要临时召开。"
+                                              "全体会议可根据工作需要邀请其他有关部门和单位参加。")
+    assert (rule.kind, rule.period, rule.times_min, rule.schedule, rule.clause) == (
+        "plenary", "P1Y", 1, "regular-or-irregular", "main/3")
+    assert [(x.part, x.text, x.clause) for x in rule.participants] == [("invitee", "其他有关部门和单位", "main/3")]
+    state = _state_council(_STATE_RULE, "联席会议原则上每年召开一次全体会议。全体会议由召集人或召集人委托副召集人主持,"
+                                        "可根据工作需要邀请其他有关部门参加。")
+    plenary = [r for r in state.facts.meeting.rules if r.kind == "plenary"]
+    assert [(r.period, r.schedule) for r in plenary] == [("P1Y", "regular")]
+    assert [(x.part, x.text, x.roles) for x in plenary[0].participants] == [
+        ("chair", "召集人或召集人委托副召集人", ["convenor", "deputy_convenor"]), ("invitee", "其他有关部门", [])]
+
+
+def test_a_sentence_on_one_of_the_joint_meeting_s_own_meetings_is_a_rule():
+    """Running text: "全体会议由召集人主持。" says nothing of 联席会议 but 全体会议 is the joint
+    meeting's own (pk:namesJointMeeting): a plenary rule chaired by the convenor's post. A
+    news report's 督导 is still no rule of it."""
+    state = _state_council(_STATE_RULE, "全体会议由召集人主持。各地要加强督导。")
+    rules = state.facts.meeting.rules
+    assert [(r.kind, state.text[r.start:r.end]) for r in rules] == [
+        ("plenary", "全体会议由召集人主持。"), ("minutes", "联席会议以纪要形式明确议定事项,印发各成员单位及有关方面贯彻落实,"
+                                                    "重大事项按程序报批,落实情况定期报告联席会议。")]
+    convenor = [p.id for p in state.facts.posts if p.role == "convenor"]
+    assert [(x.part, x.text, x.posts) for x in rules[0].participants] == [("chair", "召集人", convenor)]
+
+
 # --- posts ---------------------------------------------------------------------------------
 
 def test_posts_from_the_member_table(county):
