@@ -835,19 +835,24 @@ class _Extract:
         its rules part (工作规则) naming a kind of meeting; else, when the notice sets up a
         meeting (`setup`) and has neither, its sentences naming the joint meeting and a kind
         ("联席会议根据工作需要定期或不定期召开会议", in a news report), or one of its own
-        meetings (全体会议由召集人主持: pk:namesJointMeeting)."""
+        meetings (全体会议由召集人主持: pk:namesJointMeeting). Unnumbered paragraphs after the
+        last rule clause that speak of the joint meeting in general are not that rule's: their
+        sentences are read as running text (`rule_end`)."""
         doc, folded = self.doc, self.doc.folded
         rules: list[MeetingRule] = []
+        general: list[tuple[Clause, int, int]] = []  # statements after the last rule clause, the meeting's
         for c in self.clauses:
             if c.heading is None or c.kind != "numbered":
                 continue
             head = folded[c.heading.start:c.heading.end]
             kind = next((k for cue, k in self.cues.rule_kinds if cue in head), None)
             if kind and ("制度" in head or "会议" in head):
+                end, rest = self.rule_end(c, kind)
                 rules.append(self.rule(c, kind, doc.text[c.heading.start:c.heading.end].rstrip("。:： "),
-                                       [(c.start, c.end)]))
+                                       [(c.start, end)]))
+                general += [(c, s, e) for s, e in self.statements(rest, c.end)]
         if rules:
-            return rules
+            return sorted(rules + self.sentence_rules(iter(general)), key=_START_END)
         # No rule clauses: sentences of the rules part ("联席会议原则上每年召开1次全体会议").
         parts = self.cues.parts.get("rules-part", ())
         rules = self.sentence_rules((c, s, e) for c in self.clauses
@@ -875,6 +880,34 @@ class _Extract:
                         naming[(s, e)] = c
                 pos = folded.find(w, after)
         return self.sentence_rules((c, s, e) for (s, e), c in sorted(naming.items()))
+
+    def rule_end(self, c: Clause, kind: str) -> tuple[int, int]:
+        """Where the text of rule clause `c` (of `kind`) ends, and where the text after it that
+        is the joint meeting's in general begins (`c.end` if none). A parser puts unnumbered
+        paragraphs after the last clause of a list into that clause: in the last rule clause,
+        a paragraph after its body that names the joint meeting (or another kind of rule) but
+        not its own kind ("联席会议以纪要形式明确议定事项。联席会议可根据工作需要邀请…参加。"
+        after (二)专题会议制度) and every paragraph after it are not the rule's."""
+        parent = self.by_id.get(c.parent) if c.parent else None
+        if c.children or parent is None or parent.children[-1] is not c:
+            return c.end, c.end
+        folded, text = self.doc.folded, self.doc.text
+        lines = [(s, e) for m in re.finditer(r"[^\n]+", folded[c.start:c.end])
+                 for s, e in self._trimmed(c.start + m.start(), c.start + m.end())]
+        if len(lines) < 2:
+            return c.end, c.end
+        # the heading alone on its line ((一)全体会议制度): the rule's body is the next line
+        body = 1 if folded[c.heading.end:lines[0][1]].strip(" 。:.\t\u3000") else 2
+        own = [cue for cue, k in self.cues.rule_kinds if k == kind]
+        others = [cue for cue, k in self.cues.rule_kinds if k != kind] + list(self.cues.parts.get("meeting-body", ()))
+        for s, e in lines[body:]:
+            line = folded[s:e]
+            if not any(w in line for w in own) and any(w in line for w in others):
+                end = s
+                while end > c.start and text[end - 1].isspace():
+                    end -= 1
+                return end, s
+        return c.end, c.end
 
     def sentence_rules(self, statements: Iterator[tuple[Clause, int, int]]) -> list[MeetingRule]:
         """A rule for each (clause, start, end) statement naming a kind of meeting; a statement

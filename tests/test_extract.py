@@ -410,6 +410,49 @@ def test_a_sentence_on_one_of_the_joint_meeting_s_own_meetings_is_a_rule():
     assert [(x.part, x.text, x.posts) for x in rules[0].participants] == [("chair", "召集人", convenor)]
 
 
+def test_a_paragraph_after_the_last_rule_clause_is_the_meeting_s_not_that_rule_s(county):
+    """祁门县's rules with an unnumbered paragraph after its last rule clause, (四）综合督查制度,
+    as notices write one: the parser puts it in that clause, but it speaks of the joint meeting
+    in general. The 综合督查 rule ends with its own text; the paragraph's 纪要形式 is a minutes
+    rule of its own, and its invitation the joint meeting's, not the inspection's."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    last = "促使婴幼儿照护服务事业规范发展。\n"
+    paragraph = "联席会议可根据工作需要邀请县政协有关负责同志列席。联席会议以纪要形式明确议定事项，印发有关方面贯彻落实。\n"
+    assert text.count(last) == 1
+    doc = process_bytes(text.replace(last, last + paragraph).encode("utf-8"), "qimen.txt")
+    rules = doc.facts.meeting.rules
+    assert [r.kind for r in rules] == ["plenary", "thematic", "briefing", "inspection", "minutes"]
+    inspection, minutes = rules[3], rules[4]
+    assert doc.text[inspection.start:inspection.end] == county.text[county.facts.meeting.rules[3].start:
+                                                                    county.facts.meeting.rules[3].end]
+    assert (inspection.period, inspection.schedule, inspection.participants) == ("P6M", "regular", [])
+    assert doc.text[minutes.start:minutes.end] == "联席会议以纪要形式明确议定事项，印发有关方面贯彻落实。"
+    assert minutes.clause == inspection.clause == "main/3/4"  # the clause the parser gives the paragraph
+    assert [(x.part, x.text, x.clause) for x in doc.facts.meeting.participants] == [
+        ("invitee", "其他有关部门和单位负责人", "main/2"), ("invitee", "县政协有关负责同志", "main/3/4")]
+
+
+def test_a_rule_clause_keeps_its_own_paragraphs():
+    """A rule clause whose heading stands on its own line keeps its body and the paragraphs
+    naming its own kind (全体会议可以…); in the last one, a paragraph on the joint meeting in
+    general (联席会议可根据工作需要邀请…参加) and those after it are the meeting's."""
+    from extractor.pipeline import process_bytes
+
+    text = ("某县人民政府办公室关于建立某县联席会议制度的通知\n\n一、组织机构\n联席会议召集人由县政府分管副县长担任。\n"
+            "二、工作规则\n（一）全体会议制度\n联席会议每年召开一次全体会议，由召集人主持。\n全体会议可以邀请其他单位参加。\n"
+            "（二）专题会议制度\n根据工作需要不定期召开专题会议。\n专题会议由副召集人主持。\n"
+            "联席会议可根据工作需要邀请其他有关部门参加。\n各成员单位要按时参加会议。\n三、工作要求\n各成员单位要加强配合。\n")
+    doc = process_bytes(text.encode(), "rules.txt")
+    m = doc.facts.meeting
+    assert [(r.kind, doc.text[r.start:r.end], [(x.part, x.text) for x in r.participants]) for r in m.rules] == [
+        ("plenary", "（一）全体会议制度\n联席会议每年召开一次全体会议，由召集人主持。\n全体会议可以邀请其他单位参加。",
+         [("chair", "召集人"), ("invitee", "其他单位")]),
+        ("thematic", "（二）专题会议制度\n根据工作需要不定期召开专题会议。\n专题会议由副召集人主持。", [("chair", "副召集人")])]
+    assert [(x.part, x.text) for x in m.participants] == [("invitee", "其他有关部门")]
+
+
 # --- posts ---------------------------------------------------------------------------------
 
 def test_posts_from_the_member_table(county):
