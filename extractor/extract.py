@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import accumulate
 from operator import attrgetter
 from typing import Callable, Iterator
 
@@ -993,9 +994,14 @@ class _Extract:
         needed (不定期, 临时召开): the cues of pkm:schedules in cues.ttl. 定期或不定期 says both;
         a regular cue that begins inside an irregular one (定期 of 不定期) says nothing."""
         cues = self.cues.schedules
-        irregular = [(k, k + len(w)) for w in cues.get("irregular", ()) for k in _occurrences(text, w)]
-        regular = any(not any(a <= k < b for a, b in irregular)
-                      for w in cues.get("regular", ()) for k in _occurrences(text, w))
+        irregular = sorted((k, k + len(w)) for w in cues.get("irregular", ()) for k in _occurrences(text, w))
+        starts, reach = [a for a, _ in irregular], list(accumulate((b for _, b in irregular), max))
+
+        def inside(k: int) -> bool:  # whether k lies in an irregular cue (bisected: a 5 MB rule is read once)
+            i = bisect.bisect_right(starts, k) - 1
+            return i >= 0 and k < reach[i]
+
+        regular = any(not inside(k) for w in cues.get("regular", ()) for k in _occurrences(text, w))
         return regular, bool(irregular)
 
     # --- member/contact tables -------------------------------------------------------------------
