@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from .errors import PolicykgError
 from .graph import (DCT, DEFAULT_BASE, DEPT, ELI, ORG, PROV, RDF, RDFS, SKOS, XSD, iri_segment,
                     normalise_base, number_slug)
-from .knowledge import PK, by_subject, meeting_parts, period_words
+from .knowledge import PK, by_subject, meeting_parts, period_words, schedule_words
 from .topics import Topic, topic_scheme, topics_of
 from .similarity import CMP, COMPARE_DATA, DEFAULT_METHOD, DEFAULT_THRESHOLD, SHARED_RATIO, assign, make_scorer, wording_ratio
 
@@ -158,6 +158,7 @@ class Rule:
     quote: str
     start: int
     end: int
+    schedule: str | None = None  # regular | irregular | regular-or-irregular (pkm:schedules), if stated
     # who chairs, attends or may be invited (pk:participation): part notation → the phrases
     # as written, in the notice's order
     participants: dict[str, list[str]] = field(default_factory=dict)
@@ -176,6 +177,8 @@ class Meeting:
     members: list[str] = field(default_factory=list)  # unit IRIs, in the notice's order
     stated_count: int | None = None
     rules: list[Rule] = field(default_factory=list)
+    # who takes part in the joint meeting as a whole (联席会议可根据工作需要邀请…参加): part → phrases
+    participants: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -277,15 +280,17 @@ def _read_meeting(store: ox.Store, ref: NoticeRef, text: str) -> Meeting | None:
                       if r["ms"].value.rsplit("/", 1)[-1].isdigit()))
     m.members = [org for _, org in ordered]
     for r in store.query(_PREFIXES + f"""
-        SELECT ?r ?kind ?label ?period ?min ?max ?irr ?start ?end WHERE {{ GRAPH {g} {{
+        SELECT ?r ?kind ?label ?period ?min ?max ?irr ?schedule ?start ?end WHERE {{ GRAPH {g} {{
           {mi} pk:meetingRule ?r . ?r pk:span ?sp . ?sp pk:start ?start ; pk:end ?end .
           OPTIONAL {{ ?r pk:ruleKind ?kind }} OPTIONAL {{ ?r rdfs:label ?label }} OPTIONAL {{ ?r pk:period ?period }}
           OPTIONAL {{ ?r pk:timesMin ?min }} OPTIONAL {{ ?r pk:timesMax ?max }} OPTIONAL {{ ?r pk:irregular ?irr }}
+          OPTIONAL {{ ?r pk:schedule ?schedule }}
         }} }}"""):
         m.rules.append(Rule(r["r"].value, _value(r["kind"]).rsplit("/", 1)[-1], _value(r["label"]),
                             _value(r["period"]) or None, _int(r["min"]), _int(r["max"]),
                             _value(r["irr"]) == "true", text[int(r["start"].value):int(r["end"].value)],
-                            int(r["start"].value), int(r["end"].value)))
+                            int(r["start"].value), int(r["end"].value),
+                            _value(r["schedule"]).rsplit("/", 1)[-1] or None))
     m.rules.sort(key=lambda r: r.start)
     by_iri = {r.iri: r for r in m.rules}
     parts = {iri: n for n, _, iri in meeting_parts()}
@@ -295,6 +300,12 @@ def _read_meeting(store: ox.Store, ref: NoticeRef, text: str) -> Meeting | None:
         rule, part = by_iri.get(r["r"].value), parts.get(r["part"].value)
         if rule is not None and part is not None:
             rule.participants.setdefault(part, []).append(r["l"].value)
+    for r in store.query(_PREFIXES + f"""
+        SELECT ?part ?l ?s WHERE {{ GRAPH {g} {{ {mi} pk:participation ?p .
+          ?p pk:part ?part ; rdfs:label ?l ; pk:span/pk:start ?s }} }} ORDER BY ?s"""):
+        part = parts.get(r["part"].value)
+        if part is not None:
+            m.participants.setdefault(part, []).append(r["l"].value)
     return m
 
 
@@ -511,7 +522,9 @@ def align_duties(pair: UnitPair, score, threshold: float) -> list[DutyPair]:
 
 
 def describe_rule(rule: Rule) -> str:
-    """每半年1次, 每年1—2次, 不定期, 每季度 … as an analyst would write it."""
+    """每半年1次, 每年1—2次, 不定期, 定期或不定期, 每季度 … as an analyst would write it: the
+    period and times, else how the rule meets (pkm:schedules: 定期, 不定期, 定期或不定期); a
+    period and meetings also as needed: 定期或不定期：每年1—2次."""
     parts = []
     if rule.period:
         parts.append(period_words().get(rule.period, rule.period))
@@ -519,8 +532,12 @@ def describe_rule(rule: Rule) -> str:
         times = str(rule.times_min) if rule.times_max in (None, rule.times_min) else f"{rule.times_min}—{rule.times_max}"
         parts.append(f"{times}次")
     text = "".join(parts)
-    if rule.irregular:
-        text = f"{text}，不定期" if text else "不定期"
+    says = schedule_words()
+    schedule = rule.schedule or ("irregular" if rule.irregular else None)  # a store without pk:schedule
+    if rule.period and rule.irregular and "regular-or-irregular" in says:  # a period is a schedule: both
+        text = f"{says['regular-or-irregular']}：{text}"
+    elif not rule.period and schedule in says:
+        text = f"{text}，{says[schedule]}" if text else says[schedule]
     return text or "未定频次"
 
 
@@ -591,6 +608,9 @@ def compare_meetings(a: Side, b: Side) -> list[Row]:
     add("stated_count", "文中所述单位数",
         "" if ga.stated_count is None else str(ga.stated_count),
         "" if gb.stated_count is None else str(gb.stated_count), ga.stated_count == gb.stated_count)
+    for part, part_zh, _ in meeting_parts():  # whom the joint meeting as a whole may invite
+        add(f"meeting:{part}", f"联席会议 {part_zh}", "；".join(ga.participants.get(part, ())),
+            "；".join(gb.participants.get(part, ())))
 
     kinds_zh = _rule_kind_labels()
     ra = {r.kind: r for r in ga.rules}
@@ -602,8 +622,8 @@ def compare_meetings(a: Side, b: Side) -> list[Row]:
         da = describe_rule(x) if x else ""
         db = describe_rule(y) if y else ""
         status = ("only-A" if y is None else "only-B" if x is None else
-                  "same" if (x.period, x.times_min, x.times_max, x.irregular) ==
-                  (y.period, y.times_min, y.times_max, y.irregular) else "differs")
+                  "same" if (x.period, x.times_min, x.times_max, x.irregular, x.schedule) ==
+                  (y.period, y.times_min, y.times_max, y.irregular, y.schedule) else "differs")
         rows.append(Row(f"rule:{kind}", aspect, da, db, status, x, y))
         for part, part_zh, _ in meeting_parts():  # who chairs it, attends it, may be invited
             add(f"rule:{kind}:{part}", f"{aspect} {part_zh}", "；".join(x.participants.get(part, ()) if x else ()),

@@ -12,11 +12,12 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import accumulate
 from operator import attrgetter
 from typing import Callable, Iterator
 
 from .departments import DepartmentMatch, find_departments, resolve
-from .knowledge import PK, SKOS, by_subject
+from .knowledge import PK, SCHEDULES, SKOS, by_subject
 from .model import (Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Participant, Post, Reference, squeeze)
 from .parse import chinese_number, layout, normalise_doc_number
@@ -33,8 +34,9 @@ class Cues:
     actions: re.Pattern  # alternation of action labels and of nouns holding one, longest first
     action_of: dict[str, str]  # label -> concept local name
     rule_kinds: tuple[tuple[str, str], ...]  # (cue, kind)
+    own_meetings: tuple[str, ...]  # cue words naming the joint meeting's own meetings (pk:namesJointMeeting)
     periods: tuple[tuple[str, str], ...]  # (cue, ISO duration)
-    irregular: tuple[str, ...]
+    schedules: dict[str, tuple[str, ...]]  # regular / irregular -> the words saying a rule meets so
     parts: dict[str, tuple[str, ...]]  # duty-part / member-part / rules-part -> cues
     columns: dict[str, str]  # column cue -> unit | lead | liaison | phone
     # how the joint meeting is set up: kind (convenor, office …) -> (pattern, its cue words)
@@ -50,7 +52,8 @@ class Cues:
 @cache
 def cues() -> Cues:
     table = by_subject("cues.ttl")
-    roles, actions, rule_kinds, periods, irregular, parts, columns, setup = [], {}, [], [], [], {}, {}, {}
+    roles, actions, rule_kinds, periods, schedules, parts, columns, setup = [], {}, [], [], {}, {}, {}, {}
+    own_meetings: list[str] = []
     participation, post_role = {}, {}
     post_roles = {s: str(props[SKOS + "notation"][0]) for s, props in by_subject("policykg.ttl").items()
                   if PK + "postRoles" in props.get(SKOS + "inScheme", ())}
@@ -65,10 +68,13 @@ def cues() -> Cues:
                     actions[str(label)] = local
         elif "/meeting/" in s and PK + "duration" in props:
             periods += [(c, str(props[PK + "duration"][0])) for c in cue_words]
-        elif s.endswith("/meeting/irregular"):
-            irregular += cue_words
+        elif SCHEDULES in props.get(SKOS + "inScheme", ()):
+            if cue_words:  # how a rule's meetings are scheduled: regular, irregular
+                schedules[str(props[SKOS + "notation"][0])] = tuple(cue_words)
         elif "/meeting/" in s and cue_words:
             rule_kinds += [(c, local) for c in cue_words]
+            if any(str(v) == "true" for v in props.get(PK + "namesJointMeeting", ())):
+                own_meetings += cue_words
         elif "/cue/meeting-" in s and PK + "pattern" in props:
             setup[local.removeprefix("meeting-")] = (re.compile(str(props[PK + "pattern"][0])), tuple(cue_words))
         elif "/cue/part-" in s and PK + "pattern" in props:
@@ -86,8 +92,8 @@ def cues() -> Cues:
     words = sorted({w for _, cue_words in setup.values() for w in cue_words})
     post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
     part_words = "|".join(map(re.escape, sorted({w for _, cue_words in participation.values() for w in cue_words})))
-    return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), by_len(periods),
-                tuple(irregular), parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"),
+    return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), tuple(own_meetings), by_len(periods),
+                schedules, parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"),
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
 
 
@@ -156,6 +162,14 @@ def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> 
     for start, stop in sorted(windows):
         yield from regex.finditer(seg, start, stop)
 
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where `word` starts in `text`, each place (overlapping ones too)."""
+    k = text.find(word)
+    while k >= 0:
+        yield k
+        k = text.find(word, k + 1)
 
 
 def _read(m: re.Match) -> int:
@@ -292,6 +306,8 @@ class _Extract:
                         if not _inside(in_numbers, m.start, m.end)]
         self.match_starts = [m.start for m in self.matches]
         self.leaf_at = _leaf_index(doc)
+        self.by_id = {c.id: c for c in self.clauses}
+        self.rule_text: dict[str, list[tuple[int, int]]] = {}  # rule id → the stretches saying it (`rule`)
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
         k = bisect.bisect_left(self.match_starts, start)
@@ -698,6 +714,7 @@ class _Extract:
         found = False
         posts = len(self.facts.posts)  # the set-up's posts (convenor …) go with it
         setup = self.cues.setup
+        invited: list[tuple[int, int]] = []  # whom the joint meeting may invite (pkc:meeting-invitee)
         for c in self.clauses:
             own = c.own
             if not self.cues.setup_cue.search(folded, own.start, own.end):
@@ -740,6 +757,7 @@ class _Extract:
                 hits = self.departments_in(s, e, c.id)
                 if hits:
                     meeting.lead = hits[-1][1]
+            invited += [(s, e) for s, e, _ in spans("invitee")]
             for s, e, m in spans("members"):
                 hits = self.departments_in(s, e, c.id)
                 if len(hits) >= 2 and not meeting.members:
@@ -772,6 +790,11 @@ class _Extract:
                     last[p.role] = None
             for rule in meeting.rules:
                 rule.participants = self.participants(rule, posts_of)
+            # An invitation inside a rule's text is that rule's (全体会议可以…邀请…参加); the others
+            # are the joint meeting's as a whole (联席会议可根据工作需要邀请其他有关部门和单位参加).
+            invited = [(s, e) for s, e in invited if not any(r.start <= s and e <= r.end for r in meeting.rules)]
+            meeting.participants = [self.participant(s, e, f"meeting/invitee{n}", "invitee", posts_of)
+                                    for n, (s, e) in enumerate(invited, 1)]
             self.facts.meeting = meeting
         else:
             del self.facts.posts[posts:]
@@ -812,19 +835,25 @@ class _Extract:
         """The meeting's rules: its rule clauses (（一）全体会议制度。…); else the sentences of
         its rules part (工作规则) naming a kind of meeting; else, when the notice sets up a
         meeting (`setup`) and has neither, its sentences naming the joint meeting and a kind
-        ("联席会议根据工作需要定期或不定期召开会议", in a news report)."""
+        ("联席会议根据工作需要定期或不定期召开会议", in a news report), or one of its own
+        meetings (全体会议由召集人主持: pk:namesJointMeeting). Unnumbered paragraphs after the
+        last rule clause that speak of the joint meeting in general are not that rule's: their
+        sentences are read as running text (`rule_end`)."""
         doc, folded = self.doc, self.doc.folded
         rules: list[MeetingRule] = []
+        general: list[tuple[Clause, int, int]] = []  # statements after the last rule clause, the meeting's
         for c in self.clauses:
             if c.heading is None or c.kind != "numbered":
                 continue
             head = folded[c.heading.start:c.heading.end]
             kind = next((k for cue, k in self.cues.rule_kinds if cue in head), None)
             if kind and ("制度" in head or "会议" in head):
+                end, rest = self.rule_end(c, kind)
                 rules.append(self.rule(c, kind, doc.text[c.heading.start:c.heading.end].rstrip("。:： "),
-                                       c.start, c.end))
+                                       [(c.start, end)]))
+                general += [(c, s, e) for s, e in self.statements(rest, c.end)]
         if rules:
-            return rules
+            return sorted(rules + self.sentence_rules(iter(general)), key=_START_END)
         # No rule clauses: sentences of the rules part ("联席会议原则上每年召开1次全体会议").
         parts = self.cues.parts.get("rules-part", ())
         rules = self.sentence_rules((c, s, e) for c in self.clauses
@@ -833,10 +862,11 @@ class _Extract:
                                     for s, e in self.statements(c.heading.end, c.end))
         if rules or not setup:
             return rules
-        # Else the statements naming the joint meeting: each one holding the word, found as
-        # statements() would cut its clause's own text (at 。; and line ends, trimmed).
+        # Else the statements naming the joint meeting or one of its own meetings: each one
+        # holding the word, found as statements() would cut its clause's own text (at 。; and
+        # line ends, trimmed).
         naming: dict[tuple[int, int], Clause] = {}
-        for w in self.cues.parts.get("meeting-body", ()):
+        for w in (*self.cues.parts.get("meeting-body", ()), *self.cues.own_meetings):
             pos = folded.find(w)
             while pos >= 0:
                 after = pos + 1
@@ -852,41 +882,95 @@ class _Extract:
                 pos = folded.find(w, after)
         return self.sentence_rules((c, s, e) for (s, e), c in sorted(naming.items()))
 
+    def rule_end(self, c: Clause, kind: str) -> tuple[int, int]:
+        """Where the text of rule clause `c` (of `kind`) ends, and where the text after it that
+        is the joint meeting's in general begins (`c.end` if none). A parser puts unnumbered
+        paragraphs after the last clause of a list into that clause: in the last rule clause,
+        a paragraph after its body that names the joint meeting (or another kind of rule) but
+        not its own kind ("联席会议以纪要形式明确议定事项。联席会议可根据工作需要邀请…参加。"
+        after (二)专题会议制度) and every paragraph after it are not the rule's."""
+        parent = self.by_id.get(c.parent) if c.parent else None
+        if c.children or parent is None or parent.children[-1] is not c:
+            return c.end, c.end
+        folded, text = self.doc.folded, self.doc.text
+        lines = [(s, e) for m in re.finditer(r"[^\n]+", folded[c.start:c.end])
+                 for s, e in self._trimmed(c.start + m.start(), c.start + m.end())]
+        if len(lines) < 2:
+            return c.end, c.end
+        # the heading alone on its line ((一)全体会议制度): the rule's body is the next line
+        body = 1 if folded[c.heading.end:lines[0][1]].strip(" 。:.\t\u3000") else 2
+        own = [cue for cue, k in self.cues.rule_kinds if k == kind]
+        others = [cue for cue, k in self.cues.rule_kinds if k != kind] + list(self.cues.parts.get("meeting-body", ()))
+        for s, e in lines[body:]:
+            line = folded[s:e]
+            if not any(w in line for w in own) and any(w in line for w in others):
+                end = s
+                while end > c.start and text[end - 1].isspace():
+                    end -= 1
+                return end, s
+        return c.end, c.end
+
     def sentence_rules(self, statements: Iterator[tuple[Clause, int, int]]) -> list[MeetingRule]:
-        """A rule for each (clause, start, end) statement naming a kind of meeting."""
-        folded, rules = self.doc.folded, []
+        """A rule for each (clause, start, end) statement naming a kind of meeting; a statement
+        naming the kind of the rule just before it adds to that rule, as the sentences of one
+        rule clause do (联席会议原则上每年召开1次全体会议…。全体会议可根据工作需要邀请…参加。)."""
+        folded = self.doc.folded
+        found: list[tuple[Clause, str, str, list[tuple[int, int]], str]] = []  # clause, kind, label, stretches, id
         for c, s, e in statements:
             sent = folded[s:e]
             kind = next((k for cue, k in self.cues.rule_kinds if cue in sent), None)
-            if kind:
-                label = next(cue for cue, k in self.cues.rule_kinds if k == kind and cue in sent)
-                rules.append(self.rule(c, kind, label, s, e))
-        return rules
+            if not kind:
+                continue
+            last = found[-1] if found else None
+            if last and last[1] == kind and (common := self.enclosing(last[0], c)) is not None:
+                found[-1] = (common, kind, last[2], last[3] + [(s, e)], last[4])
+                continue
+            label = next(cue for cue, k in self.cues.rule_kinds if k == kind and cue in sent)
+            found.append((c, kind, label, [(s, e)], f"{c.id}/rule" if s == c.start else f"{c.id}/rule-{s}"))
+        return [self.rule(c, kind, label, stretches, rid) for c, kind, label, stretches, rid in found]
+
+    def enclosing(self, a: Clause, b: Clause) -> Clause | None:
+        """The smallest clause holding both `a` and `b`, if they are of one zone."""
+        while a is not None and not a.contains(b):
+            a = self.by_id.get(a.parent) if a.parent else None
+        return a
 
     def participants(self, rule: MeetingRule, posts_of: dict[str, list[str]]) -> list[Participant]:
-        """Who chairs, attends or may be invited to the meetings of `rule`, read in its span
-        (pkc:part-* of cues.ttl): each phrase with the post roles it names (召集人或副召集人:
-        convenor, deputy_convenor) and the meeting's posts of those roles (`posts_of`)."""
+        """Who chairs, attends or may be invited to the meetings of `rule`, read in the text
+        saying it (pkc:part-* of cues.ttl): each phrase with the post roles it names
+        (召集人或副召集人: convenor, deputy_convenor) and the meeting's posts of those roles
+        (`posts_of`)."""
         folded, cues = self.doc.folded, self.cues
-        if not cues.participation_cue.search(folded, rule.start, rule.end):
-            return []  # most rules say nothing of who takes part: skip the patterns
-        seg, base = folded[rule.start:rule.end], rule.start
         found = []
-        for part, pattern in cues.participation.items():
-            n = 0
-            for m in _sentence_matches(seg, pattern):
-                g = _read(m)
-                s, e = base + m.start(g), base + m.end(g)
-                roles = list(dict.fromkeys(cues.post_role[w] for w in cues.post_words.findall(folded, s, e)))
-                n += 1
-                found.append(Participant(s, e, id=f"{rule.id}/{part}{n}", clause=self.leaf_at(s).id, part=part,
-                                         text=self.doc.text[s:e], roles=roles,
-                                         posts=[p for r in roles for p in posts_of.get(r, ())]))
+        n: dict[str, int] = {}
+        for start, end in self.rule_text.get(rule.id, [(rule.start, rule.end)]):
+            if not cues.participation_cue.search(folded, start, end):
+                continue  # most rules say nothing of who takes part: skip the patterns
+            seg = folded[start:end]
+            for part, pattern in cues.participation.items():
+                for m in _sentence_matches(seg, pattern):
+                    g = _read(m)
+                    n[part] = n.get(part, 0) + 1
+                    found.append(self.participant(start + m.start(g), start + m.end(g), f"{rule.id}/{part}{n[part]}",
+                                                  part, posts_of))
         found.sort(key=_START_END)
         return found
 
-    def rule(self, c: Clause, kind: str, label: str, s: int, e: int) -> MeetingRule:
-        text = self.doc.folded[s:e]
+    def participant(self, s: int, e: int, pid: str, part: str, posts_of: dict[str, list[str]]) -> Participant:
+        """The phrase [s, e) taking `part` in meetings: the post roles it names (召集人或副召集人:
+        convenor, deputy_convenor) and the meeting's posts of those roles (`posts_of`)."""
+        cues = self.cues
+        roles = list(dict.fromkeys(cues.post_role[w] for w in cues.post_words.findall(self.doc.folded, s, e)))
+        return Participant(s, e, id=pid, clause=self.leaf_at(s).id, part=part, text=self.doc.text[s:e], roles=roles,
+                           posts=[p for r in roles for p in posts_of.get(r, ())])
+
+    def rule(self, c: Clause, kind: str, label: str, stretches: list[tuple[int, int]], rid: str = "") -> MeetingRule:
+        """The rule of `kind` that `stretches` of clause `c` say (a rule clause; sentences of
+        running text): its span runs from the first to the last; what it says is read in them."""
+        s, e = stretches[0][0], stretches[-1][1]
+        rid = rid or (f"{c.id}/rule" if s == c.start else f"{c.id}/rule-{s}")
+        self.rule_text[rid] = stretches
+        text = "。".join(self.doc.folded[a:b] for a, b in stretches)
         period = times_min = times_max = None
         for cue, duration in self.cues.periods:
             k = text.find(cue)
@@ -900,10 +984,25 @@ class _Extract:
                 times_max = times_min if not m.group(2) else (
                     int(m.group(2)) if m.group(2).isdigit() else chinese_number(m.group(2)))
             break
-        irregular = period is None and any(cue in text for cue in self.cues.irregular)
-        return MeetingRule(s, e, id=f"{c.id}/rule" if s == c.start else f"{c.id}/rule-{s}", clause=c.id,
+        regular, irregular = self.schedule(text)
+        return MeetingRule(s, e, id=rid, clause=c.id,
                            kind=kind, label=label, period=period, times_min=times_min,
-                           times_max=times_max, irregular=irregular)
+                           times_max=times_max, irregular=irregular, regular=regular or period is not None)
+
+    def schedule(self, text: str) -> tuple[bool, bool]:
+        """Whether `text` says its meetings are held on a schedule (定期) and whether as
+        needed (不定期, 临时召开): the cues of pkm:schedules in cues.ttl. 定期或不定期 says both;
+        a regular cue that begins inside an irregular one (定期 of 不定期) says nothing."""
+        cues = self.cues.schedules
+        irregular = sorted((k, k + len(w)) for w in cues.get("irregular", ()) for k in _occurrences(text, w))
+        starts, reach = [a for a, _ in irregular], list(accumulate((b for _, b in irregular), max))
+
+        def inside(k: int) -> bool:  # whether k lies in an irregular cue (bisected: a 5 MB rule is read once)
+            i = bisect.bisect_right(starts, k) - 1
+            return i >= 0 and k < reach[i]
+
+        regular = any(not inside(k) for w in cues.get("regular", ()) for k in _occurrences(text, w))
+        return regular, bool(irregular)
 
     # --- member/contact tables -------------------------------------------------------------------
 

@@ -769,21 +769,24 @@ class _Builder:
             if rule.times_max is not None:
                 self.add(r, PK + "timesMax", _int(rule.times_max))
             self.add(r, PK + "irregular", _lit(bool(rule.irregular), XSD + "boolean"))
+            if rule.schedule:  # regular, irregular or both (定期或不定期)
+                self.add(r, PK + "schedule", MEETING + rule.schedule)
             if rule.clause:
                 self.add(r, PROV + "wasDerivedFrom", self.clause_iri(rule.clause))
             self.span(r, rule.start, rule.end)
-            self.participants(r, rule, post_ids)
+            self.participants(r, rule.participants, rule.id, post_ids)
+        self.participants(iri, m.participants, "meeting", post_ids)  # the joint meeting's as a whole
 
-    def participants(self, r: str, rule, post_ids: dict[str, str]) -> None:
-        """Who chairs, attends or may be invited to the meetings of `rule` (IRI `r`): a
-        pk:MeetingParticipation each, its phrase as label, the post roles it names and the
-        meeting's posts of those roles."""
+    def participants(self, r: str, found, owner: str, post_ids: dict[str, str]) -> None:
+        """Who chairs, attends or may be invited to the meetings of a rule or of the whole
+        joint meeting (IRI `r`, model id `owner`): a pk:MeetingParticipation each, its phrase
+        as label, the post roles it names and the meeting's posts of those roles."""
         parts, roles = {n: iri for n, _, iri in meeting_parts()}, _post_roles()
-        for n, p in enumerate(rule.participants, 1):
+        for n, p in enumerate(found, 1):
             part = parts.get(p.part)
             if part is None:
                 continue
-            iri = self.unique(f"{self.doc_iri}/participation/{iri_path(p.id or f'{rule.id}/p{n}')}")
+            iri = self.unique(f"{self.doc_iri}/participation/{iri_path(p.id or f'{owner}/p{n}')}")
             self.add(r, PK + "participation", iri)
             self.add(iri, RDF + "type", PK + "MeetingParticipation")
             self.add(iri, PK + "part", part)

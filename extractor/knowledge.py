@@ -16,6 +16,7 @@ DEPT = "https://w3id.org/policykg/dept/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+SCHEDULES = "https://w3id.org/policykg/meeting/schedules"  # pkm:schedules of cues.ttl: how a rule meets
 
 
 def ontology_dir() -> Path:
@@ -86,3 +87,13 @@ def period_words() -> dict[str, str]:
             if cues:
                 out.setdefault(str(d), str(cues[0]))
     return out
+
+
+@cache
+def schedule_words() -> dict[str, str]:
+    """How a rule's meetings are held → the words for it (regular → 定期, irregular → 不定期,
+    regular-or-irregular → 定期或不定期): the concepts of pkm:schedules in cues.ttl, by notation."""
+    return {str(props[SKOS + "notation"][0]): next((str(v) for v in props.get(SKOS + "prefLabel", [])
+                                                     if getattr(v, "language", None) == "zh"), "")
+            for s, props in by_subject("cues.ttl").items()
+            if SCHEDULES in props.get(SKOS + "inScheme", ())}

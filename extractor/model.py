@@ -212,8 +212,17 @@ class MeetingRule(Span):
     period: str | None = None  # ISO 8601 duration: P6M, P1Y, P3M
     times_min: int | None = None
     times_max: int | None = None
-    irregular: bool = False
+    irregular: bool = False  # meets as needed (不定期, 临时召开)
     participants: list[Participant] = field(default_factory=list)  # who chairs, attends …
+    regular: bool = False  # meets on a schedule (a period, 定期)
+
+    @property
+    def schedule(self) -> str | None:
+        """regular, irregular, regular-or-irregular (定期或不定期: it says both), or None (it
+        says neither): the notation of a concept of pkm:schedules (cues.ttl)."""
+        if self.regular and self.irregular:
+            return "regular-or-irregular"
+        return "regular" if self.regular else "irregular" if self.irregular else None
 
 
 @dataclass(slots=True)
@@ -230,6 +239,9 @@ class Meeting:
     members: list[str] = field(default_factory=list)  # Department.id, in order
     stated_count: int | None = None  # "等21个单位"
     rules: list[MeetingRule] = field(default_factory=list)
+    # who takes part in the joint meeting as a whole, outside any one rule (联席会议可根据工作需要
+    # 邀请其他有关部门和单位参加: invitees)
+    participants: list[Participant] = field(default_factory=list)
 
 
 @dataclass(slots=True)

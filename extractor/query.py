@@ -33,7 +33,7 @@ import pyoxigraph as ox
 
 from .errors import PolicykgError
 from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
-from .knowledge import PK, by_subject, meeting_parts, period_words
+from .knowledge import PK, by_subject, meeting_parts, period_words, schedule_words
 from .model import clean, squeeze
 from .search import MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fold as _fold, has_words, open_index, rank
 
@@ -836,6 +836,13 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False,
 
 
 @cache
+def class_label(iri: str) -> str:
+    """The zh label policykg.ttl gives a class (pk:JointMeeting → 联席会议), else its local name."""
+    labels = by_subject("policykg.ttl").get(iri, {}).get(PREFIXES["rdfs"] + "label", [])
+    return next((str(v) for v in labels if getattr(v, "language", None) == "zh"), local(iri))
+
+
+@cache
 def _rule_kinds() -> list[tuple[str, str, str]]:
     """(notation, zh label, IRI) of the meeting-rule kinds of cues.ttl, in file order."""
     out = []
@@ -852,14 +859,22 @@ def participant_order(posts: Iterable[tuple[int | None, str]]) -> list[str]:
     return [label for _, label in sorted(posts, key=lambda p: (p[0] is None, p[0] or 0, p[1]))]
 
 
-def rule_text(period: str | None, times_min: int | None, times_max: int | None, irregular: bool) -> str:
-    """每半年1次 (P6M ×1), 每年1–2次 (P1Y ×1–2), 每季度 (P3M), 不定期, or ✓ (stated, no frequency)."""
+def rule_text(period: str | None, times_min: int | None, times_max: int | None, irregular: bool,
+              schedule: str | None = None) -> str:
+    """每半年1次 (P6M ×1), 每年1–2次 (P1Y ×1–2), 每季度 (P3M); a period and meetings also as
+    needed, 定期或不定期：每年1次 (P1Y ×1); with no period, how the rule meets (`schedule`, a
+    notation of pkm:schedules: 定期, 不定期, 定期或不定期); else 1次, or ✓ (stated, no frequency)."""
     times = "" if times_min is None else (f"{times_min}" if times_max in (None, times_min) else f"{times_min}–{times_max}")
+    says = schedule_words()
     if period:
         words = period_words().get(period, "")
-        return f"{words}{times + '次' if times else ''} ({period}{' ×' + times if times else ''})"
-    if irregular:
-        return "不定期"
+        text = f"{words}{times + '次' if times else ''} ({period}{' ×' + times if times else ''})"
+        # a period is a schedule: as needed too, it is both
+        return f"{says['regular-or-irregular']}：{text}" if irregular and "regular-or-irregular" in says else text
+    if schedule in says:
+        return says[schedule]
+    if irregular:  # a store written before rules said how they meet (pk:schedule)
+        return says.get("irregular", "")
     return f"{times}次" if times else "✓"
 
 
@@ -869,7 +884,8 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
     rows ``found`` (graph, m, stated), ``listed`` ({m: member units listed}), ``posts``
     (with ``office``: its holders sit in the office), ``units``, ``rules`` and
     ``participations`` (who chairs, attends or is invited to a kind of meeting: ``kind``,
-    ``part``, ``label``, its span, and ``posts``, the labels of the meeting's posts it names). The build's index holds the same, read off each notice's quads
+    None for the joint meeting's meetings as a whole, ``part``, ``label``, its span, and
+    ``posts``, the labels of the meeting's posts it names). The build's index holds the same, read off each notice's quads
     (`search.DiskIndex.meetings`)."""
     values = {"graph": [ox.NamedNode(g) for g in sorted(graphs)]} if graphs is not None else {}
     if values and not values["graph"]:
@@ -904,17 +920,18 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
           FILTER(?prop IN ({", ".join(f"pk:{p}" for p in MEETING_UNITS)}))
         }}""", **values)
     rules = select(store, f"""
-        SELECT ?graph ?kind ?label ?period ?tmin ?tmax ?irregular ?src ?start ?end WHERE {{
+        SELECT ?graph ?kind ?label ?period ?tmin ?tmax ?irregular ?schedule ?src ?start ?end WHERE {{
           GRAPH ?graph {{ ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind . {span_pattern("r")} }}
           OPTIONAL {{ ?r rdfs:label ?label }} OPTIONAL {{ ?r pk:period ?period }}
           OPTIONAL {{ ?r pk:timesMin ?tmin }} OPTIONAL {{ ?r pk:timesMax ?tmax }}
-          OPTIONAL {{ ?r pk:irregular ?irregular }}
+          OPTIONAL {{ ?r pk:irregular ?irregular }} OPTIONAL {{ ?r pk:schedule ?schedule }}
         }}""", **values)
     participations = select(store, f"""
         SELECT ?graph ?p ?kind ?part ?label ?src ?start ?end WHERE {{
-          GRAPH ?graph {{ ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind ; pk:participation ?p .
+          GRAPH ?graph {{ {{ ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind ; pk:participation ?p }}
+                          UNION {{ ?m a pk:JointMeeting ; pk:participation ?p }}
                           ?p pk:part ?part ; rdfs:label ?label . {span_pattern("p")} }}
-        }}""", **values)
+        }}""", **values)  # ?kind unbound: the joint meeting's as a whole
     named: dict[tuple[str, str], list[tuple[int | None, str]]] = {}
     for r in select(store, """
             SELECT ?graph ?p ?label ?start WHERE {
@@ -935,7 +952,8 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
     """The joint meetings side by side: one row per item (jurisdiction, convenor, deputy
     convenor, office, office director, liaison officer, lead unit, member units, then each
     rule kind, followed by who chairs it, attends or may be invited to it: key
-    ``plenary_chair`` …), one column per notice (its label). `notices`: only those named (文号, file stem or
+    ``plenary_chair`` …; before the kinds, whom the joint meeting as a whole may invite:
+    ``meeting_invitee``), one column per notice (its label). `notices`: only those named (文号, file stem or
     jurisdiction, see `match_notices`); None for every notice. Row keys: item, key, then the
     notices' labels. With `explain`, ``<label> source``, ``<label> start``, ``<label> end``.
     `index`: the build's ``who-index.sqlite``, which holds what each notice says of its
@@ -995,13 +1013,18 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
     by_kind: dict[str, list[tuple]] = {}
     for x in rules:
         if x["graph"] in cols:
-            text = rule_text(x["period"], x["tmin"], x["tmax"], bool(x["irregular"]))
+            text = rule_text(x["period"], x["tmin"], x["tmax"], bool(x["irregular"]), local(x.get("schedule")) or None)
             by_kind.setdefault(x["kind"], []).append((x["graph"], x["start"] or 0, x["end"] or 0, text, x))
     by_part: dict[tuple[str, str], list[tuple]] = {}  # (rule kind, part) → who, as the notice says it
     for x in parts:
         if x["graph"] in cols:
             text = x["label"] + (f"（{'；'.join(x['posts'])}）" if x["posts"] else "")
             by_part.setdefault((x["kind"], x["part"]), []).append((x["graph"], x["start"] or 0, x["end"] or 0, text, x))
+    for part, part_zh, part_iri in meeting_parts():  # who takes part in the joint meeting as a whole
+        if (None, part_iri) in by_part:
+            r = row(f"meeting_{part}", f"{class_label(PK + 'JointMeeting')} {part_zh}")
+            for graph, _, _, text, x in sorted(by_part[(None, part_iri)], key=lambda t: t[:4]):
+                put(r, graph, text, (x["src"], x["start"], x["end"]))
     for notation, zh, iri in _rule_kinds():
         if iri not in by_kind:
             continue

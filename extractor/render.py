@@ -92,6 +92,8 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | Non
 
 def print_facts(doc: Document, data: dict) -> None:
     """A terminal summary of `extract`: departments with their counts, meeting, references."""
+    from .knowledge import schedule_words
+
     duties: dict[str, int] = {}
     tasks: dict[str, int] = {}
     for d in data["duties"]:
@@ -109,7 +111,7 @@ def print_facts(doc: Document, data: dict) -> None:
         rules = [{"rule": r["label"], "kind": r["kind"], "period": r["period"],
                   "times": "" if r["times_min"] is None else f"{r['times_min']}–{r['times_max']}"
                   if r["times_max"] != r["times_min"] else str(r["times_min"]),
-                  "irregular": "✓" if r["irregular"] else "",
+                  "schedule": schedule_words().get(r["schedule"] or "", ""),
                   "chair": "；".join(p["text"] for p in r["participants"] if p["part"] == "chair")} for r in m["rules"]]
         emit(rules, title=f"{m['name']}: 召集人 {(m['convenor'] or {}).get('text', '?')}, "
                          f"{len(data['members'])} member units")

@@ -51,7 +51,7 @@ def _rule(r) -> dict[str, Any] | None:
     if r is None:
         return None
     return {"iri": r.iri, "kind": r.kind, "label": r.label, "period": r.period, "times_min": r.times_min,
-            "times_max": r.times_max, "irregular": r.irregular, "start": r.start, "end": r.end, "quote": r.quote}
+            "times_max": r.times_max, "irregular": r.irregular, "schedule": r.schedule, "start": r.start, "end": r.end, "quote": r.quote}
 
 
 def to_dict(c: Comparison) -> dict[str, Any]:

@@ -57,8 +57,9 @@ _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
 INDEX_FILE = "who-index.sqlite"
 # 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab; 6: cited; 7: orgs; 8: meetings;
 # 9: statements' positions in tie order; 10: places, organisations summed up; 11: notice ids;
-# 12: places by label; 13: meetings' liaison posts and who chairs, attends or is invited
-FORMAT = "policykg-who-index 13"
+# 12: places by label; 13: meetings' liaison posts and who chairs, attends or is invited;
+# 14: how each rule meets (pk:schedule), whom the joint meeting as a whole invites
+FORMAT = "policykg-who-index 14"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 UNFINISHED = PK + "buildUnfinished"  # in {base}build from the start of a build to its successful end
@@ -365,7 +366,7 @@ _WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "spa
            DCT + "identifier", ELI + "id_local", ELI + "title", RDFS + "label", ORG + "classification", _RDF_TYPE,
            PK + "citedDocument", ORG + "member", ORG + "organization", ELI + "jurisdiction",
            *(PK + p for p in (*MEETING_POSTS, *MEETING_UNITS, "statedMemberCount", "meetingRule", "ruleKind", "period",
-                              "timesMin", "timesMax", "irregular", "participation", "part", "participant",
+                              "timesMin", "timesMax", "irregular", "schedule", "participation", "part", "participant",
                               "officeMember"))}
 
 
@@ -475,11 +476,13 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
     facts["listed"] = {m: listed[m] for m in meetings if listed[m]}
     facts["rules"] = [{"graph": graph, "kind": kind, "label": label, "period": period,
                        "tmin": None if tmin is None else int(tmin), "tmax": None if tmax is None else int(tmax),
-                       "irregular": None if irr is None else irr in ("true", "1"), "src": src, "start": a, "end": b}
+                       "irregular": None if irr is None else irr in ("true", "1"), "schedule": schedule,
+                       "src": src, "start": a, "end": b}
                       for s in sorted(props) for r in vals(s, PK + "meetingRule") for kind in vals(r, PK + "ruleKind")
                       for src, a, b in spans(r) for label in vals(r, RDFS + "label", (None,))
                       for period in vals(r, PK + "period", (None,)) for tmin in vals(r, PK + "timesMin", (None,))
-                      for tmax in vals(r, PK + "timesMax", (None,)) for irr in vals(r, PK + "irregular", (None,))]
+                      for tmax in vals(r, PK + "timesMax", (None,)) for irr in vals(r, PK + "irregular", (None,))
+                      for schedule in vals(r, PK + "schedule", (None,))]
 
     def posts(p: str) -> list[str]:  # the labels of the posts a participation names, in text order
         from .query import participant_order
@@ -491,7 +494,10 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
         {"graph": graph, "kind": kind, "part": part, "label": label, "src": src, "start": a, "end": b, "posts": posts(p)}
         for s in sorted(props) for r in vals(s, PK + "meetingRule") for kind in vals(r, PK + "ruleKind")
         for p in vals(r, PK + "participation") for part in vals(p, PK + "part") for label in vals(p, RDFS + "label")
-        for src, a, b in spans(p)]
+        for src, a, b in spans(p)] + [  # … and the joint meeting's as a whole (no kind)
+        {"graph": graph, "kind": None, "part": part, "label": label, "src": src, "start": a, "end": b, "posts": posts(p)}
+        for m in meetings for p in vals(m, PK + "participation") for part in vals(p, PK + "part")
+        for label in vals(p, RDFS + "label") for src, a, b in spans(p)]
     return facts
 
 

@@ -67,6 +67,10 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
     def field(x) -> dict[str, Any] | None:
         return None if x is None else {"text": quote(x.value, x), **_span(x)}
 
+    def participants(found) -> list[dict[str, Any]]:
+        return [{"id": p.id, "clause": p.clause, "part": p.part, "text": quote(p.text, p), "roles": p.roles,
+                 "posts": p.posts, **_span(p)} for p in found]
+
     document = document_dict(doc)
     document["fields"] = [{**d, "value": quote(d["value"], x)} for d, x in zip(document["fields"], doc.fields)]
     return {
@@ -90,10 +94,10 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
             "office": m.office, "office_director": field(m.office_director), "liaison": field(m.liaison),
             "lead": m.lead, "stated_count": m.stated_count,
             "rules": [{"id": r.id, "clause": r.clause, "kind": r.kind, "label": r.label, "period": r.period,
-                       "times_min": r.times_min, "times_max": r.times_max, "irregular": r.irregular,
-                       "participants": [{"id": p.id, "clause": p.clause, "part": p.part, "text": quote(p.text, p),
-                                         "roles": p.roles, "posts": p.posts, **_span(p)} for p in r.participants],
-                       **_span(r)} for r in m.rules]},
+                       "times_min": r.times_min, "times_max": r.times_max, "regular": r.regular,
+                       "irregular": r.irregular, "schedule": r.schedule,
+                       "participants": participants(r.participants), **_span(r)} for r in m.rules],
+            "participants": participants(m.participants)},
         "posts": [{"id": p.id, "department": p.department or None, "clause": p.clause, "role": p.role,
                    "person": p.person if persons else None, "in_office": p.in_office, **_span(p)} for p in f.posts],
     }

@@ -103,7 +103,7 @@ def test_a_merged_bureau_is_a_partial_counterpart(tmp_path):
     assert ("旗消防救援大队", "市消防救援支队") in [(u.a.name, u.b.name) for u in c.units if u.status == "counterpart"]
     rows = {r.key: r for r in c.meeting}
     assert rows["convenor"].status == "same"  # 奈曼旗人民政府分管领导 ↔ 市政府分管领导
-    assert (rows["rule:plenary"].a, rows["rule:plenary"].b) == ("每年1次", "每年1—2次")
+    assert (rows["rule:plenary"].a, rows["rule:plenary"].b) == ("定期或不定期：每年1次", "定期或不定期：每年1—2次")
     add_comparison(s, c)
     related = list(s.query(PREFIXES + f"""SELECT ?b WHERE {{ GRAPH <{c.iri}> {{
         <https://w3id.org/policykg/data/jurisdiction/奈曼旗/org/education-sports> skos:relatedMatch ?b }} }}"""))
@@ -254,7 +254,8 @@ def test_meeting_differences(cmp):
     assert rows["office_director"] == ("县卫健委分管负责同志", "市卫生健康委分管负责同志", "same")
     assert rows["members"] == ("21", "18", "differs")
     assert rows["lead_unit"] == ("", "市卫生健康委", "only-B")
-    assert rows["rule:plenary"] == ("每半年1次", "每年1—2次", "differs")
+    # 原则上每半年召开1次，也可以根据工作需要临时召开: on a period, and as needed too
+    assert rows["rule:plenary"] == ("定期或不定期：每半年1次", "定期或不定期：每年1—2次", "differs")
     assert rows["rule:thematic"] == ("不定期", "不定期", "same")
     assert rows["rule:liaison"] == ("", "不定期", "only-B")  # the city's 联络员会议, which the county lacks
     assert rows["rule:inspection"] == ("每半年1次", "", "only-A")  # the county's 综合督查, which the city lacks
@@ -264,6 +265,9 @@ def test_meeting_differences(cmp):
     assert rows["liaison"] == ("各成员单位有关业务股室1名负责同志", "各成员单位有关业务科室1名负责同志", "same")
     assert rows["rule:plenary:chair"] == ("联席会议召集人或副召集人", "联席会议召集人或副召集人", "same")
     assert rows["rule:plenary:invitee"] == ("其他相关单位负责人", "其他相关单位", "differs")
+    # the county's joint meeting as a whole may invite (联席会议可根据工作需要邀请…参加); the city's says not
+    assert rows["meeting:invitee"] == ("其他有关部门和单位负责人", "", "only-A")
+    assert [r.key for r in cmp.meeting].index("meeting:invitee") < [r.key for r in cmp.meeting].index("rule:plenary")
     assert rows["rule:liaison:chair"] == ("", "联席会议办公室主任", "only-B")
     assert rows["rule:liaison:attendee"] == ("", "各有关成员单位联络员", "only-B")
     assert "rule:thematic:chair" not in rows  # the notices say who convenes those, not who chairs
@@ -271,6 +275,17 @@ def test_meeting_differences(cmp):
     assert rows["rule:thematic:attendee"] == ("成员单位有关成员", "有关成员单位", "differs")
     keys = [r.key for r in cmp.meeting]  # each kind's parts right after its row
     assert keys.index("rule:plenary:chair") == keys.index("rule:plenary") + 1
+
+
+def test_a_meeting_held_regularly_or_as_needed_is_not_one_held_as_needed():
+    """The State Council's 联席会议根据工作需要定期或不定期召开会议 is described as it says it,
+    定期或不定期, not 不定期 as the county's 专题会议 are."""
+    from conftest import EXTRA
+
+    state = next(p for p in EXTRA if p.name.startswith("state-council"))
+    rows = {r.key: (r.a, r.b, r.status) for r in compare(load_store([COUNTY, state]), "祁门县", "国家").meeting}
+    assert rows["rule:general"] == ("", "定期或不定期", "only-B")
+    assert rows["rule:thematic"] == ("不定期", "", "only-A")
 
 
 def test_responsibility_matrix_cells(cmp):
@@ -322,7 +337,7 @@ def test_markdown_output(cmp):
     tables = re.findall(r"^\|.*\|$", md, re.M)
     assert md.startswith("# 对比：祁门县（A）与 巴彦淖尔市（B）")
     assert "| 消防救援机构 | 县消防救援大队 | 市消防救援支队 | 对应部门 | 2/2 |" in md
-    assert "| 全体会议 | 每半年1次 | 每年1—2次 | 不同 |" in md
+    assert "| 全体会议 | 定期或不定期：每半年1次 | 定期或不定期：每年1—2次 | 不同 |" in md
     assert "| 联络员会议 | — | 不定期 | 仅B有 |" in md
     header = next(t for t in tables if t.startswith("| 职能 | 规划布局"))
     width = header.count("|")

@@ -351,7 +351,40 @@ def test_who_chairs_and_attends_in_the_graph(notices):
         assert validate(notices[name])[0], name
 
 
+def test_how_each_rule_meets_in_the_graph(notices):
+    """pk:schedule: the State Council's 定期或不定期召开会议 is regular-or-irregular (and
+    pk:irregular, true, says it may meet as needed), and so is the county's 全体会议 (每半年1次,
+    也可…临时召开); its 专题会议 irregular, its 综合督查 (每半年) regular; the city's 信息通报制度
+    says neither: no schedule, pk:irregular false."""
+    pkm = "https://w3id.org/policykg/meeting/"
+    state = notices["state"]
+    assert value(state, f"{STATE}/rule/main/rule-491", PK + "schedule") == pkm + "regular-or-irregular"
+    county, city = notices["county"], notices["city"]
+    assert value(county, f"{QIMEN}/rule/main/3/1/rule", PK + "schedule") == pkm + "regular-or-irregular"
+    assert value(county, f"{QIMEN}/rule/main/3/4/rule", PK + "schedule") == pkm + "regular"
+    assert value(county, f"{QIMEN}/rule/main/3/2/rule", PK + "schedule") == pkm + "irregular"
+    briefing = f"{BAYANNUR}/rule/att1/3/4/rule"
+    assert objects(city, briefing, PK + "schedule") == [] and value(city, briefing, PK + "irregular") == "false"
+
+
+def test_whom_the_joint_meeting_as_a_whole_invites_in_the_graph(notices):
+    """祁门县's 联席会议可根据工作需要邀请其他有关部门和单位负责人参加 (no rule's): a
+    pk:MeetingParticipation of the joint meeting itself, part invitee, its phrase as label and
+    span, derived from its clause; the plenary's own invitee stays on the plenary rule."""
+    county = notices["county"]
+    m = QIMEN + "/meeting"
+    assert _participations(county, m) == [("partInvitee", "其他有关部门和单位负责人", [], [])]
+    invitee = f"{QIMEN}/participation/meeting/invitee1"
+    assert value(county, m, PK + "participation") == invitee
+    assert value(county, invitee, "http://www.w3.org/ns/prov#wasDerivedFrom") == f"{QIMEN}/clause/main/2"
+    assert [p[1] for p in _participations(county, f"{QIMEN}/rule/main/3/1/rule") if p[0] == "partInvitee"] == [
+        "其他相关单位负责人"]
+    assert validate(notices["jingzhou"])[0]  # 荆州's (其他有关部门和单位), beside a rule of running text
+
+
 _CHAIR = f"{STATE}/participation/main/rule-491/chair1"
+_STATE_RULE = f"{STATE}/rule/main/rule-491"
+_JINGZHOU_INVITEE = f"{JINGZHOU}/participation/meeting/invitee1"
 
 
 def _set(node, pred, obj, replace=True):
@@ -383,6 +416,14 @@ _BROKEN = {  # name: (notice, mutation, the focus node the report must name)
                                  _CHAIR),
     "participant not a post": ("state", _set(_CHAIR, PK + "participant", ox.NamedNode(STATE + "/meeting")), _CHAIR),
     "span outside its rule": ("state", _elsewhere, f"{STATE}/source"),
+    "schedule irregular, flag false": ("state", _set(_STATE_RULE, PK + "irregular", ox.Literal("false", datatype=ox.NamedNode(
+        XSD + "boolean"))), _STATE_RULE),
+    "schedule not a schedule": ("state", _set(_STATE_RULE, PK + "schedule", ox.NamedNode(
+        "https://w3id.org/policykg/meeting/plenary")), _STATE_RULE),
+    "participation of a rule and of the meeting": ("jingzhou", _set(f"{JINGZHOU}/rule/main/3/rule-698", PK + "participation",
+                                                                    ox.NamedNode(_JINGZHOU_INVITEE), replace=False),
+                                                  _JINGZHOU_INVITEE),
+    "meeting participation of nothing": ("jingzhou", _drop(JINGZHOU + "/meeting", PK + "participation"), _JINGZHOU_INVITEE),
     "two liaison posts": ("jingzhou", _set(JINGZHOU + "/meeting", PK + "liaison",
                                            ox.NamedNode(f"{JINGZHOU}/post/main/2/post1"), replace=False),
                           JINGZHOU + "/meeting"),

@@ -249,7 +249,13 @@ def test_meetings_side_by_side(store):
     assert plenary["item"] == "全体会议"
     assert "每半年" in plenary[COUNTY_NO] and "P6M" in plenary[COUNTY_NO]
     assert "每年" in plenary[CITY_NO] and "P1Y" in plenary[CITY_NO] and "1–2" in plenary[CITY_NO]
+    # 原则上每半年召开1次，也可以根据工作需要临时召开: on its period, and as needed too
+    assert plenary[COUNTY_NO] == "定期或不定期：每半年1次 (P6M ×1)"
+    assert rows["inspection"][COUNTY_NO] == "每半年1次 (P6M ×1)"  # on its period only
     assert Q.rule_text("P1Y", 1, 2, False) == "每年1–2次 (P1Y ×1–2)"
+    assert [Q.rule_text(None, None, None, irregular, schedule) for irregular, schedule in (
+        (False, "regular"), (True, "irregular"), (True, "regular-or-irregular"), (True, None), (False, None))] == [
+        "定期", "不定期", "定期或不定期", "不定期", "✓"]  # (True, None): a store built before pk:schedule
     assert rows["members"][COUNTY_NO] == "21" and rows["members"][CITY_NO] == "18"
     assert rows["jurisdiction"][COUNTY_NO] == "祁门县"
     assert rows["convenor"][COUNTY_NO] == "县政府分管副县长"
@@ -562,16 +568,28 @@ def test_meetings_say_who_chairs_attends_and_is_invited_to_each_kind(store):
     assert next(r for r in rows if r["key"] == "liaison_attendee")[CITY_NO] == by["liaison_attendee"][CITY_NO]
 
 
-def test_the_state_council_meeting_meets_as_needed_chaired_by_its_convenor():
+def test_meetings_say_whom_the_joint_meeting_as_a_whole_may_invite(store):
+    """祁门县's 联席会议可根据工作需要邀请其他有关部门和单位负责人参加, in no rule: a row of its
+    own (meeting_invitee, 联席会议 邀请参加) before the kinds of meeting, with its span."""
+    rows = Q.meetings(store, explain=True)
+    keys = [r["key"] for r in rows]
+    assert keys.index("members") < keys.index("meeting_invitee") < keys.index("plenary")
+    r = rows[keys.index("meeting_invitee")]
+    assert (r["item"], r[COUNTY_NO], r[CITY_NO]) == ("联席会议 邀请参加", "其他有关部门和单位负责人", None)
+    assert r[f"{COUNTY_NO} source"] == TEXTS[COUNTY_NO][r[f"{COUNTY_NO} start"]:r[f"{COUNTY_NO} end"]] == r[COUNTY_NO]
+
+
+def test_the_state_council_meeting_meets_regularly_or_as_needed_chaired_by_its_convenor():
     """The State Council's news page has no rule clause: its joint meeting meets "定期或不定期"
-    (a meeting of no named kind, irregular) and is chaired "由召集人或召集人委托副召集人"."""
+    (a meeting of no named kind, on a schedule or as needed: not 不定期 alone) and is chaired
+    "由召集人或召集人委托副召集人"."""
     from conftest import EXTRA
     from extractor.build import load_store
 
     state = next(p for p in EXTRA if p.name.startswith("state-council"))
     by = {r["key"]: r for r in Q.meetings(load_store([state]))}
     (label,) = [k for k in by["general"] if k not in ("item", "key")]
-    assert (by["general"]["item"], by["general"][label]) == ("会议", "不定期")
+    assert (by["general"]["item"], by["general"][label]) == ("会议", "定期或不定期")
     assert by["general_chair"][label] == ("召集人或召集人委托副召集人（国务院分管卫生健康工作的领导同志；"
                                           "国家卫生健康委主要负责同志；协助分管卫生健康工作的国务院副秘书长）")
     assert by["minutes"][label] == "✓"
