@@ -719,18 +719,25 @@ class _Extract:
             own = c.own
             if not self.cues.setup_cue.search(folded, own.start, own.end):
                 continue  # most clauses say nothing about the meeting's set-up: skip the patterns
-            seg = folded[own.start:own.end]
-            base = own.start
+            parts = [(own.start, own.end)]
+            h = c.heading
+            if h is not None and own.start < h.end < own.end and folded[h.end - 1] not in "。:":
+                # a heading ends its line (二、成员单位), also where the line break was lost (a
+                # notice written on one line): no set-up sentence runs over it
+                k = h.end
+                while k < own.end and folded[k].isspace():
+                    k += 1
+                parts = [(own.start, h.end), (k, own.end)]
 
             def spans(kind: str) -> list[tuple[int, int, re.Match]]:  # what each match reads
                 pattern = setup[kind]
-                for w in pattern[1]:
-                    if w in seg:
-                        break
-                else:
-                    return []  # none of its cue words here: no match (and no sentences to look for)
-                return [(base + m.start(g), base + m.end(g), m) for m in _sentence_matches(seg, pattern)
-                        for g in (_read(m),)]
+                out = []
+                for base, stop in parts:
+                    seg = folded[base:stop]
+                    if any(w in seg for w in pattern[1]):  # else no match (and no sentences to look for)
+                        out += [(base + m.start(g), base + m.end(g), m) for m in _sentence_matches(seg, pattern)
+                                for g in (_read(m),)]
+                return out
 
             for s, e, _ in spans("convenor"):
                 meeting.convenor = self.post_field(s, e, "convenor", c.id)
