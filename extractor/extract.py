@@ -504,6 +504,7 @@ class _Extract:
         stands for the body of that field in the jurisdiction it names, else the notice's."""
         folded, count, seen = self.doc.folded, {}, set()
         statements: dict[str, list[tuple[int, int]]] = {}  # a clause's, once one may hold a subject
+        openings: dict[str, list[int]] = {}  # where each of those statements starts
         lead = "".join(self.cues.parts.get("prose-lead", ()))
         before = _OPENERS | set(lead) | {w[-1] for w in self.cues.parts.get("prose-agent", ())}
         merged: list[list[int]] = []  # the items as disjoint spans, to bisect
@@ -527,7 +528,9 @@ class _Extract:
                 continue
             if leaf.id not in statements:
                 statements[leaf.id] = list(self.statements(own.start, own.end))
-            for s, e in statements[leaf.id]:
+                openings[leaf.id] = [s for s, _ in statements[leaf.id]]
+            k = bisect.bisect_right(openings[leaf.id], m.start) - 1  # the statements are ordered and disjoint:
+            for s, e in statements[leaf.id][max(k, 0):k + 1]:  # the one holding m, not each of a long clause's
                 if not s <= m.start < e or s in seen:
                     continue
                 seen.add(s)
