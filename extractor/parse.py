@@ -9,6 +9,7 @@ document it issues, ``att1`` … — attachments), where the deepest clause owns
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -863,12 +864,15 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
     does not make it 号祁门县).
     """
     best: tuple[int, str, str, str] | None = None
+    # where a line ended: a clause's start, its heading's end (二、成员单位|市政府分管…, a
+    # notice written on one line): the words before a place are never read across one
+    breaks = sorted({c.start for c in doc.walk()} | {c.heading.end for c in doc.walk() if c.heading})
     for suffix, level, prefix, _ in layout().levels:
         if not (f"我{prefix}" in doc.text or f"全{prefix}" in doc.text):
             continue
         cues = layout().cues
-        contexts = [m.group(1) for m in _place_pattern("place-in-body", suffix).finditer(doc.text)]
-        contexts = [c for c in contexts if not cues["own-place"].search(c[-2:])]
+        contexts = [_after_breaks(m, breaks) for m in _place_pattern("place-in-body", suffix).finditer(doc.text)]
+        contexts = [c for c in contexts if c and not cues["own-place"].search(c[-2:])]
         if not contexts:
             continue
         common = contexts[0]
@@ -889,6 +893,12 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
               for _, level, prefix, rank in layout().levels]
     count, _, level, prefix = max(selves)
     return Jurisdiction("", level, prefix) if count else None
+
+
+def _after_breaks(m: re.Match, breaks: list[int]) -> str:
+    """Group 1 of `m`, from the last of `breaks` inside it on."""
+    k = bisect.bisect_right(breaks, m.end(1)) - 1
+    return m.group(1)[breaks[k] - m.start(1):] if k >= 0 and breaks[k] > m.start(1) else m.group(1)
 
 
 def _most_shared_ending(words: list[str]) -> str:
