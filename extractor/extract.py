@@ -172,6 +172,19 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         k = text.find(word, k + 1)
 
 
+def _last_end(text: str, lo: int, pos: int) -> int:
+    """The last 。 ; or line end in text[lo:pos] (-1 if none), looked for back from `pos` a
+    window at a time: a clause without line ends (a notice written on one line) is not read
+    back to its start for each word in it."""
+    window = 256
+    while True:
+        start = max(lo, pos - window)
+        found = max(text.rfind(ch, start, pos) for ch in "。;\n")
+        if found >= 0 or start == lo:
+            return found
+        window *= 4
+
+
 def _read(m: re.Match) -> int:
     """The group a setup pattern reads: its first unnamed one that took part (named ones,
     "count" or "office", say more of the match)."""
@@ -883,8 +896,7 @@ class _Extract:
                 c = self.leaf_at(pos)
                 if c is not None and c.kind != "row":
                     own = c.own
-                    start = max(own.start, folded.rfind("。", own.start, pos) + 1, folded.rfind(";", own.start, pos) + 1,
-                                folded.rfind("\n", own.start, pos) + 1)
+                    start = max(own.start, _last_end(folded, own.start, pos) + 1)
                     end = STATEMENT_END.search(folded, pos, own.end)
                     after = own.end if end is None else end.end() if folded[end.start()] != "\n" else end.start()
                     for s, e in self._trimmed(start, after):
@@ -1089,7 +1101,7 @@ class _Extract:
             refs.sort(key=lambda r: r.start)
             for n, r in enumerate(refs, 1):
                 r.id = f"{c.id}/ref{n}"
-                sentence_start = max(folded.rfind(x, own.start, r.start) for x in "。;\n")
+                sentence_start = _last_end(folded, own.start, r.start)
                 if _BASED_ON.search(folded, max(sentence_start, own.start), r.start):
                     r.relation = "based_on"
             self.facts.references += refs
