@@ -172,6 +172,19 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         k = text.find(word, k + 1)
 
 
+def _last_end(text: str, lo: int, pos: int) -> int:
+    """The last 。 ; or line end in text[lo:pos] (-1 if none), looked for back from `pos` a
+    window at a time: a clause without line ends (a notice written on one line) is not read
+    back to its start for each word in it."""
+    window = 256
+    while True:
+        start = max(lo, pos - window)
+        found = max(text.rfind(ch, start, pos) for ch in "。;\n")
+        if found >= 0 or start == lo:
+            return found
+        window *= 4
+
+
 def _read(m: re.Match) -> int:
     """The group a setup pattern reads: its first unnamed one that took part (named ones,
     "count" or "office", say more of the match)."""
@@ -504,6 +517,7 @@ class _Extract:
         stands for the body of that field in the jurisdiction it names, else the notice's."""
         folded, count, seen = self.doc.folded, {}, set()
         statements: dict[str, list[tuple[int, int]]] = {}  # a clause's, once one may hold a subject
+        openings: dict[str, list[int]] = {}  # where each of those statements starts
         lead = "".join(self.cues.parts.get("prose-lead", ()))
         before = _OPENERS | set(lead) | {w[-1] for w in self.cues.parts.get("prose-agent", ())}
         merged: list[list[int]] = []  # the items as disjoint spans, to bisect
@@ -527,7 +541,9 @@ class _Extract:
                 continue
             if leaf.id not in statements:
                 statements[leaf.id] = list(self.statements(own.start, own.end))
-            for s, e in statements[leaf.id]:
+                openings[leaf.id] = [s for s, _ in statements[leaf.id]]
+            k = bisect.bisect_right(openings[leaf.id], m.start) - 1  # the statements are ordered and disjoint:
+            for s, e in statements[leaf.id][max(k, 0):k + 1]:  # the one holding m, not each of a long clause's
                 if not s <= m.start < e or s in seen:
                     continue
                 seen.add(s)
@@ -719,18 +735,25 @@ class _Extract:
             own = c.own
             if not self.cues.setup_cue.search(folded, own.start, own.end):
                 continue  # most clauses say nothing about the meeting's set-up: skip the patterns
-            seg = folded[own.start:own.end]
-            base = own.start
+            parts = [(own.start, own.end)]
+            h = c.heading
+            if h is not None and own.start < h.end < own.end and folded[h.end - 1] not in "。:":
+                # a heading ends its line (二、成员单位), also where the line break was lost (a
+                # notice written on one line): no set-up sentence runs over it
+                k = h.end
+                while k < own.end and folded[k].isspace():
+                    k += 1
+                parts = [(own.start, h.end), (k, own.end)]
 
             def spans(kind: str) -> list[tuple[int, int, re.Match]]:  # what each match reads
                 pattern = setup[kind]
-                for w in pattern[1]:
-                    if w in seg:
-                        break
-                else:
-                    return []  # none of its cue words here: no match (and no sentences to look for)
-                return [(base + m.start(g), base + m.end(g), m) for m in _sentence_matches(seg, pattern)
-                        for g in (_read(m),)]
+                out = []
+                for base, stop in parts:
+                    seg = folded[base:stop]
+                    if any(w in seg for w in pattern[1]):  # else no match (and no sentences to look for)
+                        out += [(base + m.start(g), base + m.end(g), m) for m in _sentence_matches(seg, pattern)
+                                for g in (_read(m),)]
+                return out
 
             for s, e, _ in spans("convenor"):
                 meeting.convenor = self.post_field(s, e, "convenor", c.id)
@@ -873,8 +896,7 @@ class _Extract:
                 c = self.leaf_at(pos)
                 if c is not None and c.kind != "row":
                     own = c.own
-                    start = max(own.start, folded.rfind("。", own.start, pos) + 1, folded.rfind(";", own.start, pos) + 1,
-                                folded.rfind("\n", own.start, pos) + 1)
+                    start = max(own.start, _last_end(folded, own.start, pos) + 1)
                     end = STATEMENT_END.search(folded, pos, own.end)
                     after = own.end if end is None else end.end() if folded[end.start()] != "\n" else end.start()
                     for s, e in self._trimmed(start, after):
@@ -1079,7 +1101,7 @@ class _Extract:
             refs.sort(key=lambda r: r.start)
             for n, r in enumerate(refs, 1):
                 r.id = f"{c.id}/ref{n}"
-                sentence_start = max(folded.rfind(x, own.start, r.start) for x in "。;\n")
+                sentence_start = _last_end(folded, own.start, r.start)
                 if _BASED_ON.search(folded, max(sentence_start, own.start), r.start):
                     r.relation = "based_on"
             self.facts.references += refs

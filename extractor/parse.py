@@ -9,6 +9,7 @@ document it issues, ``att1`` … — attachments), where the deepest clause owns
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -85,12 +86,14 @@ class Layout:
     addressed: tuple[tuple[str, str, int], ...] = ()
     without_counties: frozenset[str] = frozenset()  # places that address them and keep their level (东莞市)
     places: dict[str, str] = field(default_factory=dict)  # pk:PlacePattern: name -> pattern, {suffix} in it
+    values: dict[str, re.Pattern] = field(default_factory=dict)  # squeezed web-field key -> what its value can be
 
 
 @cache
 def layout() -> Layout:
     table = by_subject("layout.ttl")
     chrome, tail, keys, cues, levels, national, marks, addressed, kept, places = [], [], {}, {}, [], [], [], [], [], {}
+    values = {}
     for s, props in table.items():
         kind = props.get(RDF + "type", [""])[0]
         local = s.rsplit("/", 1)[-1]
@@ -99,6 +102,8 @@ def layout() -> Layout:
             (tail if props.get(PK + "tail") else chrome).append(pat)
         elif kind == PK + "WebField":
             keys[str(props[PK + "key"][0])] = str(props[PK + "field"][0])
+            if PK + "valuePattern" in props:
+                values[squeeze(str(props[PK + "key"][0]))] = re.compile(str(props[PK + "valuePattern"][0]))
         elif kind == PK + "HeaderCue":
             cues[local] = re.compile(str(props[PK + "pattern"][0]))
         elif kind == PK + "PlacePattern":
@@ -118,7 +123,7 @@ def layout() -> Layout:
     levels.sort(key=lambda lv: -len(lv[0]))
     any_of = lambda pats: re.compile("|".join(f"(?:{p.pattern})" for p in pats) or "(?!)")
     return Layout(any_of(chrome + tail), any_of(tail), key_re, keys, cues, tuple(levels), tuple(national),
-                  tuple(marks), tuple(addressed), frozenset(kept), places)
+                  tuple(marks), tuple(addressed), frozenset(kept), places, values)
 
 
 # --- lines -----------------------------------------------------------------------------
@@ -133,6 +138,7 @@ class Line:
     text: str  # folded content, bullets stripped (for matching)
     number: object = None  # number_of(self), computed once (NOT_YET until then)
     cueable: object = None  # _may_be_cue(self), computed once (NOT_YET until then)
+    row: bool = False  # a table's row cut out of a notice on one line: its cells' blanks are lost line breaks
 
     @property
     def blank(self) -> bool:
@@ -165,7 +171,7 @@ def split_lines(doc: Document) -> list[Line]:
             if one is not None:
                 return _untab_indented(out, text)
             one = ln
-    if one is not None and one.end - one.start > LONG_LINE:
+    if one is not None:
         return _run_in(folded, out, one)
     return _untab_indented(out, text)
 
@@ -184,49 +190,341 @@ def _line(text: str, s: int, e: int) -> Line:
     return Line(s, e, b, tab, text[b:e], NOT_YET, NOT_YET)
 
 
-_SENTENCE_END = re.compile(r"。|:(?=\s*\S)")  # folded text: after 。, after a colon before a clause
+_GAP = re.compile(r"\s+")
+_WIDE_GAP = re.compile(r"\s{2,}")
+_STOPS = "。;,:!?"  # folded: what a heading or a table cell holds none of
+_STOP = re.compile(f"[{_STOPS}]")
+CELL_MAX = 40  # a table cell longer than this is running text
+
+
+def _words_before(t: str, pos: int, lo: int) -> str:
+    """The (at most 12) characters before `pos` since the last stop or blank."""
+    words = t[max(lo, pos - 12):pos]
+    return words[max(words.rfind(c) for c in _STOPS + " \t") + 1:]
+
+
+@cache
+def _any_label() -> re.Pattern:
+    """Any numbering label of numbering.ttl, to find them inside running text."""
+    return re.compile("|".join(f"(?:{st.pattern.pattern})" for st in styles()))
 
 
 def _run_in(text: str, lines: list[Line], one: Line) -> list[Line]:
     """A notice written on one line (its line breaks lost) cut where its lines would have
-    ended: after its 文号, title and 主送 (layout.ttl's run-in-head), after each 。, before a
-    signature written into the text and after its date (run-in-signature), after an
-    attachment label opening a sentence (附件：), after a colon a numbered clause follows
-    (如下：一、…), and before the first sub-clause glued to its heading (三、工作规则（一）…).
-    The lines keep their offsets: no text moves. A line opening with neither a head nor a
-    numbered clause (a web page flattened, its furniture first) is left whole: furniture
-    would take the sentences glued to it."""
-    cues = layout().cues
-    head = cues["run-in-head"].match(text[one.body:one.end])
-    if not head.end() and not _number_of(one):
-        return _untab_indented(lines, text)
-    cuts = {one.end, one.body + head.end()} | {one.body + head.end(g) for g in (1, 2) if head.group(g)}
-    for m in _SENTENCE_END.finditer(text, one.body, one.end):
-        if m.group() == "。" or _number_of(_line(text, m.end(), min(one.end, m.end() + 20))):
-            cuts.add(m.end())
-    for cut in sorted(cuts):
-        window = text[cut:cut + 80]
-        lead = cut + len(window) - len(window.lstrip())
-        window = window.lstrip()
-        if sig := cues["run-in-signature"].match(window):
-            cuts |= {lead + sig.end(1), lead + sig.end(2)}
-        label = next((k for k in range(8, 1, -1) if cues["attachment-label"].match(window[:k])), 0)
-        if label:
-            cuts.add(lead + label)
-        if hit := _number_of(_line(text, lead, min(one.end, lead + HEADING_MAX))):  # 三、工作规则（一）…
-            for q in range(lead + hit[3], min(one.end, lead + hit[3] + HEADING_MAX)):
-                if text[q] in SENTENCE_PUNCT:
-                    break
-                sub = _number_of(_line(text, q, min(one.end, q + 12)))
-                if sub and sub[2] == 1 and sub[0].rank > hit[0].rank:
-                    cuts.add(q)
-                    break
+    begun (see `_RunIn`). The lines keep their offsets: no text moves."""
+    cuts, cells = _RunIn(text, one.body, one.end).run()
     out, start = [], one.start
-    for cut in sorted(c for c in cuts if c > one.start):
-        out.append(_line(text, start, cut))
+    for cut in sorted(c for c in cuts if c > one.start) + [one.end]:
+        ln = _line(text, start, cut)
+        if start in cells and not ln.blank:  # a table's row, as its tab-led cells were
+            ln.tab = ln.row = True
+        out.append(ln)
         start = cut
     k = lines.index(one)
     return lines[:k] + [ln for ln in out if not ln.blank] + lines[k + 1:]
+
+
+class _RunIn:
+    """Where the lines of a notice written on one line begin, read off the running text:
+
+    1. after each 。, and where layout.ttl's run-in-opener says (a bullet, 抄送, 附件：, the
+       附注, bounded page furniture);
+    2. before each field of a web page's head (索引号 … 公文时效), and after the value of the
+       last of a row (pk:valuePattern);
+    3. around a signature (run-in-signature) or a date alone (run-in-date) after a sentence
+       or a gap;
+    4. after the head: 文号, title, 主送 (run-in-head, run-in-recipients), a title glued to
+       the breadcrumb before it, after an attachment label (附件：, not a note 附件：名单
+       followed by another 附件 or a signature), after the title of a document that begins
+       after a signature or a label (run-in-title);
+    5. before each row of a table of tab-led cells, where its 序号 column counts on;
+    6. before each numbered clause (numbering.ttl's labels): after a sentence, a gap or a
+       line as numbered (jumps and repeats kept, as on lines); after ; : ) or glued to a short
+       heading or item only where its numbering goes on (2. after 1., (一) under 一、, 1.
+       after （一）建立健全…体系); and after the heading of a clause when a gap ends it, or,
+       at the top level, where a heading word ends it (run-in-heading: 二、成员单位|市政府…).
+    """
+
+    def __init__(self, text: str, lo: int, hi: int):
+        self.text, self.lo, self.hi = text, lo, hi
+        self.cues = layout().cues
+        self.cuts: set[int] = set()
+        self.cells: set[int] = set()  # cuts before a table's row
+        self.zones: set[int] = set()  # where a document may begin with its title
+        self.glued: set[int] = set()  # breadcrumb ends: the last crumb may run into the title
+        self.notes: list[tuple[int, int]] = []  # 附件： openers: (start, end)
+        self.note_ends: set[int] = set()
+        self.order: list[int] = []
+        first = text.find("。", lo, hi)
+        self.head_end = hi if first < 0 else first  # the head: before the first sentence ends
+
+    def cut(self, pos: int) -> None:
+        if self.lo < pos < self.hi:
+            self.cuts.add(pos)
+
+    def sort(self) -> None:
+        self.order = sorted(self.cuts | {self.hi})
+
+    def next_cut(self, pos: int) -> int:
+        """The first cut after `pos` (of those sorted last), or the end."""
+        k = bisect.bisect_right(self.order, pos)
+        return self.order[k] if k < len(self.order) else self.hi
+
+    def blank_end(self, pos: int) -> int:
+        while pos < self.hi and self.text[pos].isspace():
+            pos += 1
+        return pos
+
+    def run(self) -> tuple[set[int], set[int]]:
+        t, lo, hi = self.text, self.lo, self.hi
+        for m in re.finditer("。", t[lo:hi]):
+            self.cut(lo + m.end())
+        for m in self.cues["run-in-opener"].finditer(t, lo, hi):
+            self.cut(m.start())
+            if m.group(1) is not None:
+                self.cut(m.end(1))
+                self.zones.add(m.end(1))
+            elif m.group(2) is not None:
+                self.cut(m.end(2))
+                if m.group(2).rstrip().endswith(">"):
+                    self.glued.add(m.end(2))
+            elif t[m.start()] == "附":
+                self.notes.append((m.start(), m.end()))
+                self.note_ends.add(m.end())
+        self.sort()
+        self.fields()
+        self.signatures()
+        self.sort()
+        self.heads()
+        self.attachments()
+        self.sort()
+        self.titles()
+        self.sort()
+        self.tables()
+        self.sort()
+        self.labels()
+        return self.cuts, self.cells
+
+    # 2. the fields of a web page's head
+    def fields(self) -> None:
+        lay, t = layout(), self.text
+        keys = list(lay.fields.finditer(t, self.lo, self.head_end))
+        ok = []
+        for i, m in enumerate(keys):  # a key followed by a colon or a gap, touching another, or
+            touches = i + 1 < len(keys) and keys[i + 1].start() == m.end() or i and keys[i - 1].end() == m.start()
+            beside = ok and t[m.start() - 1] in " |\t:" and self.next_cut(ok[-1].start()) > m.start()
+            if m.end() > m.start() + len(m.group(1)) or touches or beside:  # beside one on its line
+                ok.append(m)
+        for i, m in enumerate(ok):
+            lead = t[max(self.line_start(m.start()), m.start() - 8):m.start()]  # • 制发机关: the line's first
+            opens = self.line_start(m.start()) >= m.start() - 8 and all(c in BULLETS or c.isspace() for c in lead)
+            if not opens and (i == 0 or t[m.start() - 1] not in " |\t:"):
+                self.cut(m.start())
+            stop = self.next_cut(m.start())
+            if i + 1 < len(ok) and ok[i + 1].start() < stop:
+                continue  # another field follows on the line
+            value = lay.values.get(squeeze(m.group(1)))
+            if value is not None:  # no value of its kind: the field is empty
+                v = value.match(t, m.end(), stop)
+                self.cut(v.end() if v else m.end())
+            elif gap := _WIDE_GAP.search(t, m.end(), stop):  # any value: up to a gap (a blank line lost)
+                self.cut(gap.start())
+
+    # 3. signatures and dates
+    def signatures(self) -> None:
+        t, hi = self.text, self.hi
+        starts = {self.blank_end(c) for c in self.cuts} | {m.end() for m in _GAP.finditer(t, self.lo, hi)}
+        sig, date = self.cues["run-in-signature"], self.cues["run-in-date"]
+        for s in sorted(starts | {self.lo}):
+            if s >= hi:
+                continue
+            window = t[s:min(hi, s + 80)]
+            if m := sig.match(window):
+                self.cut(s)
+                self.cut(s + m.end(1))
+                self.cut(s + m.end(2))
+                self.zones.add(s + m.end(2))
+            elif (m := date.match(window)) and (not m.group(1).isdigit() or parse_date(m.group(1), whole=True)):
+                self.cut(s)
+                self.cut(s + m.end(1))
+                self.zones.add(s + m.end(1))
+        signed = [m for m in self.cues["run-in-signed"].finditer(t, self.lo, hi) if m.end() not in self.zones]
+        if not signed:
+            return
+        # run into the sentence before it: the organ's name is the longest ending of the words
+        # before its 人民政府 (办公室 …) that the text names before that word twice or more
+        named: dict[str, dict[str, int]] = {}
+        for m in signed:
+            if (word := m.group(1)) not in named:
+                named[word] = count = {}
+                pos = t.find(word, self.lo, hi)
+                while pos >= 0:
+                    words = _words_before(t, pos, self.lo)
+                    for k in range(2, len(words) + 1):
+                        count[words[-k:]] = count.get(words[-k:], 0) + 1
+                    pos = t.find(word, pos + len(word), hi)
+            words, count = _words_before(t, m.start(), self.lo), named[m.group(1)]
+            k = next((k for k in range(len(words), 1, -1) if count.get(words[-k:], 0) > 1), 0)
+            if k:
+                self.cut(m.start() - k)
+                self.cut(m.end(1))
+                self.cut(m.end(2))
+                self.zones.add(m.end(2))
+
+    # 4. the head, attachment labels, titles
+    def heads(self) -> None:
+        t, cues = self.text, self.cues
+        for c in [self.lo] + [c for c in self.order if c < self.head_end]:
+            s = self.blank_end(c)
+            while s < self.hi and t[s] in BULLETS:
+                s = self.blank_end(s + 1)
+            e = self.next_cut(s)
+            if c in self.glued and (title := self.crumb_tail(s, e)) > s:
+                self.cuts.discard(c)  # the last crumb is the breadcrumb's: its line runs on to the title
+                self.cut(title)
+                s = title
+            window = t[s:e]
+            head = cues["run-in-head"].match(window)
+            if head.end():
+                self.cut(s + head.end())
+                for g in (1, 2):
+                    if head.group(g):
+                        self.cut(s + head.end(g))
+            elif m := cues["run-in-recipients"].match(window):
+                self.cut(s + m.end())
+
+    def crumb_tail(self, s: int, e: int) -> int:
+        """Where the head begins after a breadcrumb whose last crumb runs into it (…>市政府公文
+        胶州市人民政府办公室印发…): the title opens with its issuer's place, the ending of the
+        words before its 人民政府 (办公室 …) that the text names again after it; a 文号 may
+        stand before it."""
+        t = self.text
+        window = t[s:min(e, s + 40)]
+        found = None
+        for suffix, _, _, _ in layout().levels:
+            m = _place_pattern("place-of-issuer", suffix).search(window)
+            if m and (found is None or m.end(1) < found.end(1)):
+                found = m
+        if found is None:
+            return s
+        words, end = found.group(1), s + found.end(1)
+        later = t[end:min(self.hi, end + 2000)]
+        title = next((end - k for k in range(len(words) - 1, 1, -1) if words[-k:] in later), s)
+        number = self.cues["doc-number"]  # the 文号 before the title is the head's too
+        return next((k for k in range(max(s, title - 30), title) if number.match(t[k:title].rstrip())), title)
+
+    def attachments(self) -> None:
+        """附件： opens an attachment (its label: a line of its own) unless it is the 附件说明
+        of the notice (附件：名单): a name, then another 附件 or the signature."""
+        t = self.text
+        starts = {s for s, _ in self.notes}
+        for s, e in self.notes:
+            stop = self.next_cut(e)
+            rest = t[e:stop]
+            after = t[self.blank_end(stop):stop + 12] if stop < self.hi else ""
+            note = rest.strip() and "。" not in rest and (
+                stop == self.hi or stop in self.zones or stop in starts
+                or re.match(r"附\s*件", after) is not None)
+            if not note and not _number_of(_line(t, e, min(self.hi, e + 20))):
+                self.cut(e)
+                self.zones.add(e)
+
+    def titles(self) -> None:
+        t = self.text
+        for z in sorted(self.zones):
+            s = self.blank_end(z)
+            e = self.next_cut(s)
+            window = t[s:e]
+            if m := self.cues["run-in-title"].match(window):
+                self.cut(s + m.end(1))
+            elif m := re.match(r"[^\s。,;:!?《》][^。,;:!?《》]{2,58}?[^\s。,;:!?《》](?=\s+\S)", window):
+                self.cut(s + m.end())  # a title without its genre, a gap after it
+
+    # 5. tables
+    def tables(self) -> None:
+        t, hi = self.text, self.hi
+        tabs, p = [], t.find("\t", self.lo, hi)
+        while p >= 0:
+            tabs.append(p)
+            p = t.find("\t", p + 1, hi)
+        runs, cur = [], []
+        for i, p in enumerate(tabs):
+            nxt = tabs[i + 1] if i + 1 < len(tabs) else hi
+            stop = min(nxt, self.next_cut(p))
+            cell = t[p + 1:stop]
+            if len(cell.strip()) <= CELL_MAX and not any(c in cell for c in "。;"):
+                cur.append(p)
+            if stop != nxt or cur and cur[-1] != p:
+                runs.append(cur)
+                cur = []
+        runs.append(cur)
+        for run in runs:
+            if len(run) < 3:
+                continue
+            self.cut(run[0])
+            self.cells.add(run[0])
+            serial = 1
+            for p in run:
+                if t[p + 1:min(hi, self.next_cut(p), p + 8)].split("\t")[0].strip() == str(serial):
+                    self.cut(p)
+                    self.cells.add(p)
+                    serial += 1
+
+    # 6. numbered clauses
+    def labels(self) -> None:
+        t, lo, hi = self.text, self.lo, self.hi
+        stack: list[list] = []  # open numbering: [style name, rank, index]
+        prev = None  # the last clause taken: (end of its label, style name, index, rank)
+        for m in _any_label().finditer(t, lo, hi):
+            p = m.start()
+            hit = _number_of(_line(t, p, min(hi, p + 24)))
+            if not hit:
+                continue
+            st, _, k, n = hit
+            b = p - 1
+            while b >= lo and t[b].isspace():
+                b -= 1
+            if b < lo:
+                strong = stop = True
+            else:
+                strong = b < p - 1 or t[b] in "。!?" or self.next_cut(b) <= p
+                stop = strong or t[b] in ";:)"
+                if b + 1 in self.note_ends:
+                    continue  # 附件：1.… is the first item of a note, not a clause
+            j = next((i for i, e in enumerate(stack) if e[0] == st.name), None)
+            # after a sentence, a gap or a line: numbered as written (it may jump or repeat);
+            # after ; : ) or a short heading or item, only where its numbering goes on
+            goes_on = strong or (k == stack[j][2] + 1 if j is not None else k == 1)
+            if not stop and prev is not None and p - prev[0] <= HEADING_MAX:  # glued to a short heading or item
+                gap = t[prev[0]:p]
+                short = gap.strip() and not _STOP.search(gap)
+                stop = short and (j is not None or st.rank > prev[3])
+            if not (stop and goes_on):
+                continue
+            self.cut(p)
+            if j is not None:
+                del stack[j + 1:]
+                stack[j][2] = k
+            else:
+                while stack and stack[-1][1] >= st.rank:
+                    stack.pop()
+                stack.append([st.name, st.rank, k])
+            end = p + n
+            prev = (end, st.name, k, st.rank)
+            # a heading a gap ends (一、主要职责 在县政府领导下…), or one of the top level that
+            # runs into its text (二、成员单位市政府…): a line of its own
+            rest = t[end:min(hi, end + HEADING_MAX + 2)]
+            if h := re.match(r"\s*[^\s。;,:!?]{2,%d}?(?=\s+[^\s])" % HEADING_MAX, rest):
+                self.cut(end + h.end())
+            elif len(stack) == 1 and (h := self.cues["run-in-heading"].match(rest.lstrip())):
+                cut = end + len(rest) - len(rest.lstrip()) + h.end(1)
+                if _STOP.search(t, cut, min(self.next_cut(cut), cut + LONG_LINE)):  # a sentence follows it
+                    self.cut(cut)
+
+    def line_start(self, pos: int) -> int:
+        """Where the line holding `pos` begins (of the cuts sorted last), its blanks skipped."""
+        k = bisect.bisect_right(self.order, pos) - 1
+        return min(pos, self.blank_end(self.order[k] if k >= 0 else self.lo))
 
 
 def _untab_indented(lines: list[Line], text: str) -> list[Line]:
@@ -399,6 +697,9 @@ class _Parse:
                 break
             if self._web_fields(ln):
                 self.role[i] = "header"
+                if title_block:  # a title does not run on over the page's fields
+                    blocks.append(title_block)
+                    title_block = []
                 continue
             if m := _cue("doc-number", ln):
                 self.role[i] = "header"
@@ -713,6 +1014,8 @@ class _Parse:
         cells = [(m.start() + ln.start, m.end() + ln.start)
                  for m in _CELL.finditer(self.doc.text[ln.start:ln.end])]
         cells = [(s + len(self.doc.text[s:e]) - len(self.doc.text[s:e].lstrip()), e) for s, e in cells]
+        if ln.row:
+            cells = [(s, s + len(self.doc.text[s:e].rstrip())) for s, e in cells]
         starts_row = row is None or row.end < ln.start - 1 and "\n\n" in self.doc.folded[row.end:ln.start].replace(" ", "").replace("\t", "").replace("\r", "") \
             or len(cells) > 1
         if starts_row:
@@ -863,12 +1166,15 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
     does not make it 号祁门县).
     """
     best: tuple[int, str, str, str] | None = None
+    # where a line ended: a clause's start, its heading's end (二、成员单位|市政府分管…, a
+    # notice written on one line): the words before a place are never read across one
+    breaks = sorted({c.start for c in doc.walk()} | {c.heading.end for c in doc.walk() if c.heading})
     for suffix, level, prefix, _ in layout().levels:
         if not (f"我{prefix}" in doc.text or f"全{prefix}" in doc.text):
             continue
         cues = layout().cues
-        contexts = [m.group(1) for m in _place_pattern("place-in-body", suffix).finditer(doc.text)]
-        contexts = [c for c in contexts if not cues["own-place"].search(c[-2:])]
+        contexts = [_after_breaks(m, breaks) for m in _place_pattern("place-in-body", suffix).finditer(doc.text)]
+        contexts = [c for c in contexts if c and not cues["own-place"].search(c[-2:])]
         if not contexts:
             continue
         common = contexts[0]
@@ -889,6 +1195,12 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
               for _, level, prefix, rank in layout().levels]
     count, _, level, prefix = max(selves)
     return Jurisdiction("", level, prefix) if count else None
+
+
+def _after_breaks(m: re.Match, breaks: list[int]) -> str:
+    """Group 1 of `m`, from the last of `breaks` inside it on."""
+    k = bisect.bisect_right(breaks, m.end(1)) - 1
+    return m.group(1)[breaks[k] - m.start(1):] if k >= 0 and breaks[k] > m.start(1) else m.group(1)
 
 
 def _most_shared_ending(words: list[str]) -> str:
