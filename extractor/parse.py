@@ -1158,7 +1158,8 @@ def _place_pattern(name: str, suffix: str) -> re.Pattern:
 
 
 def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
-    """A notice without header names its own government in the body and says 我旗/全旗.
+    """A notice without header names its own government in the body and says 我旗/全旗
+    (layout.ttl's self-place).
 
     The place name is the longest common ending of the words before "旗人民政府",
     "旗促进" … ("建立奈曼旗", "由奈曼旗" → 奈曼旗); when they have none (召集人由县政府 is one
@@ -1169,10 +1170,12 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
     # where a line ended: a clause's start, its heading's end (二、成员单位|市政府分管…, a
     # notice written on one line): the words before a place are never read across one
     breaks = sorted({c.start for c in doc.walk()} | {c.heading.end for c in doc.walk() if c.heading})
+    cues = layout().cues
+    said = {prefix: len(re.findall(f"(?:{cues['self-place'].pattern}){re.escape(prefix)}", doc.text))
+            for _, _, prefix, _ in layout().levels}  # 我旗, 全旗: how often the notice calls itself so
     for suffix, level, prefix, _ in layout().levels:
-        if not (f"我{prefix}" in doc.text or f"全{prefix}" in doc.text):
+        if not said[prefix]:
             continue
-        cues = layout().cues
         contexts = [_after_breaks(m, breaks) for m in _place_pattern("place-in-body", suffix).finditer(doc.text)]
         contexts = [c for c in contexts if c and not cues["own-place"].search(c[-2:])]
         if not contexts:
@@ -1191,8 +1194,7 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
         return Jurisdiction(best[1], best[2], best[3])
     # Unnamed: the notice only says 全盟/我盟 — a jurisdiction known by its level alone. It
     # gets no name (not "盟"): two such notices may be two leagues, and must not merge.
-    selves = [(doc.text.count(f"我{prefix}") + doc.text.count(f"全{prefix}"), -rank, level, prefix)
-              for _, level, prefix, rank in layout().levels]
+    selves = [(said[prefix], -rank, level, prefix) for _, level, prefix, rank in layout().levels]
     count, _, level, prefix = max(selves)
     return Jurisdiction("", level, prefix) if count else None
 
