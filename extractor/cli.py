@@ -7,6 +7,7 @@ exit status 1.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -248,7 +249,14 @@ def main() -> None:
         sys.exit(0)
     except Exception as exc:
         if not _is_click_error(exc):
-            raise
+            if os.environ.get("POLICYKG_DEBUG"):
+                raise
+            # a bug met on odd input: one line saying so, not a traceback (POLICYKG_DEBUG=1 shows it)
+            text = str(exc).strip()
+            sys.stderr.write(f"policykg: internal error ({type(exc).__name__}: "
+                             f"{text.splitlines()[0] if text else 'no message'}); "
+                             "please report it with the input (POLICYKG_DEBUG=1 shows the traceback)\n")
+            sys.exit(70)  # EX_SOFTWARE
         if type(exc).__name__ != "NoArgsIsHelpError":  # its message is the help, printed already
             # typer's coercion says "Invalid value for '--port': Value error, …"
             message = " ".join(exc.format_message().replace(": Value error, ", ": ", 1).split())

@@ -230,3 +230,25 @@ def test_a_set_up_repeated_on_one_line_links_each_rule_to_one_set_up():
     parts = [p for r in doc.facts.meeting.rules for p in r.participants]
     assert len(parts) >= 40 and max(len(p.posts) for p in parts) <= most
     assert coverage_errors(doc) == []
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(tmp_path, capsys, monkeypatch):
+    """A bug met on odd input (an audit's notice once gave "ValueError: bad span") printed a
+    traceback from `extract`; it is one line saying so and exit status 70, the traceback only
+    with POLICYKG_DEBUG=1."""
+    import extractor.pipeline as pipeline
+
+    def broken(*args, **kwargs):
+        raise ValueError("bad span [3195, 901)")
+
+    monkeypatch.setattr(pipeline, "process", broken)
+    path = tmp_path / "notice.txt"
+    path.write_text(SEED, encoding="utf-8")
+    monkeypatch.delenv("POLICYKG_DEBUG", raising=False)
+    code, out, err = run_cli(["extract", path, "--format", "json"], capsys, monkeypatch)
+    assert code == 70 and out == "" and "Traceback" not in err
+    assert err.strip().splitlines() == ["policykg: internal error (ValueError: bad span [3195, 901)); please report "
+                                        "it with the input (POLICYKG_DEBUG=1 shows the traceback)"]
+    monkeypatch.setenv("POLICYKG_DEBUG", "1")
+    with pytest.raises(ValueError, match="bad span"):
+        run_cli(["extract", path, "--format", "json"], capsys, monkeypatch)
