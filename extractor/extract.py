@@ -34,6 +34,7 @@ class Cues:
     actions: re.Pattern  # alternation of action labels and of nouns holding one, longest first
     action_of: dict[str, str]  # label -> concept local name
     rule_kinds: tuple[tuple[str, str], ...]  # (cue, kind)
+    rule_patterns: tuple[tuple[re.Pattern, str], ...]  # (pattern, kind): a sentence of a kind without its cue
     own_meetings: tuple[str, ...]  # cue words naming the joint meeting's own meetings (pk:namesJointMeeting)
     periods: tuple[tuple[str, str], ...]  # (cue, ISO duration)
     schedules: dict[str, tuple[str, ...]]  # regular / irregular -> the words saying a rule meets so
@@ -54,6 +55,7 @@ def cues() -> Cues:
     table = by_subject("cues.ttl")
     roles, actions, rule_kinds, periods, schedules, parts, columns, setup = [], {}, [], [], {}, {}, {}, {}
     own_meetings: list[str] = []
+    rule_patterns: list[tuple[re.Pattern, str]] = []
     participation, post_role = {}, {}
     post_roles = {s: str(props[SKOS + "notation"][0]) for s, props in by_subject("policykg.ttl").items()
                   if PK + "postRoles" in props.get(SKOS + "inScheme", ())}
@@ -73,6 +75,7 @@ def cues() -> Cues:
                 schedules[str(props[SKOS + "notation"][0])] = tuple(cue_words)
         elif "/meeting/" in s and cue_words:
             rule_kinds += [(c, local) for c in cue_words]
+            rule_patterns += [(re.compile(str(p)), local) for p in props.get(PK + "pattern", ())]
             if any(str(v) == "true" for v in props.get(PK + "namesJointMeeting", ())):
                 own_meetings += cue_words
         elif "/cue/meeting-" in s and PK + "pattern" in props:
@@ -92,7 +95,8 @@ def cues() -> Cues:
     words = sorted({w for _, cue_words in setup.values() for w in cue_words})
     post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
     part_words = "|".join(map(re.escape, sorted({w for _, cue_words in participation.values() for w in cue_words})))
-    return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), tuple(own_meetings), by_len(periods),
+    return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), tuple(rule_patterns),
+                tuple(own_meetings), by_len(periods),
                 schedules, parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"),
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
 
@@ -162,6 +166,9 @@ def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> 
     for start, stop in sorted(windows):
         yield from regex.finditer(seg, start, stop)
 
+
+
+RULE_HEADING_EXTRA = 6  # characters a rule clause's heading holds besides its kind's cue: 联席会议 + 制度
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -868,21 +875,28 @@ class _Extract:
         for c in self.clauses:
             if c.heading is None or c.kind != "numbered":
                 continue
-            head = folded[c.heading.start:c.heading.end]
-            kind = next((k for cue, k in self.cues.rule_kinds if cue in head), None)
-            if kind and ("制度" in head or "会议" in head):
+            head = folded[c.heading.start:c.heading.end].rstrip("。:;. ")
+            cue, kind = next(((cue, k) for cue, k in self.cues.rule_kinds if cue in head), (None, None))
+            # a heading naming a rule: its kind and a few words more (联席会议…制度); a longer
+            # one is a sentence that mentions it (各成员单位要建立信息报送制度)
+            if kind and ("制度" in head or "会议" in head) and len(head) - len(cue) <= RULE_HEADING_EXTRA:
                 end, rest = self.rule_end(c, kind)
                 rules.append(self.rule(c, kind, doc.text[c.heading.start:c.heading.end].rstrip("。:： "),
                                        [(c.start, end)]))
                 general += [(c, s, e) for s, e in self.statements(rest, c.end)]
         if rules:
             return sorted(rules + self.sentence_rules(iter(general)), key=_START_END)
-        # No rule clauses: sentences of the rules part ("联席会议原则上每年召开1次全体会议").
+        # No rule clauses: sentences of the rules part ("联席会议原则上每年召开1次全体会议"), a
+        # numbered clause: a zone's heading is a title (…联席会议制度 holds 会议制度 too). Each
+        # sentence once, with the deepest such clause holding it, in the text's order.
         parts = self.cues.parts.get("rules-part", ())
-        rules = self.sentence_rules((c, s, e) for c in self.clauses
-                                    if c.heading is not None and any(cue in folded[c.heading.start:c.heading.end]
-                                                                     for cue in parts)
-                                    for s, e in self.statements(c.heading.end, c.end))
+        in_part: dict[tuple[int, int], Clause] = {}
+        for c in self.clauses:
+            if c.kind == "numbered" and c.heading is not None and any(
+                    cue in folded[c.heading.start:c.heading.end] for cue in parts):
+                for s, e in self.statements(c.heading.end, c.end):
+                    in_part[(s, e)] = c  # the clauses come in document order: a child after its parent
+        rules = self.sentence_rules((c, s, e) for (s, e), c in sorted(in_part.items()))
         if rules or not setup:
             return rules
         # Else the statements naming the joint meeting or one of its own meetings: each one
@@ -940,14 +954,16 @@ class _Extract:
         found: list[tuple[Clause, str, str, list[tuple[int, int]], str]] = []  # clause, kind, label, stretches, id
         for c, s, e in statements:
             sent = folded[s:e]
-            kind = next((k for cue, k in self.cues.rule_kinds if cue in sent), None)
-            if not kind:
-                continue
+            named = [(cue, k) for cue, k in self.cues.rule_kinds if cue in sent]
+            if not named:  # a kind said without its cue (联席会议原则上每季度召开一次: pk:pattern)
+                named = [(m.group(), k) for p, k in self.cues.rule_patterns for m in [p.search(sent)] if m][:1]
+            if len({k for _, k in named}) != 1:
+                continue  # none, or an overview of several (联席会议实行全体会议和专题会议制度)
+            label, kind = named[0]
             last = found[-1] if found else None
-            if last and last[1] == kind and (common := self.enclosing(last[0], c)) is not None:
+            if last and last[1] == kind and s >= last[3][-1][1] and (common := self.enclosing(last[0], c)) is not None:
                 found[-1] = (common, kind, last[2], last[3] + [(s, e)], last[4])
                 continue
-            label = next(cue for cue, k in self.cues.rule_kinds if k == kind and cue in sent)
             found.append((c, kind, label, [(s, e)], f"{c.id}/rule" if s == c.start else f"{c.id}/rule-{s}"))
         return [self.rule(c, kind, label, stretches, rid) for c, kind, label, stretches, rid in found]
 

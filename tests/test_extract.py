@@ -434,6 +434,64 @@ def test_a_paragraph_after_the_last_rule_clause_is_the_meeting_s_not_that_rule_s
         ("invitee", "其他有关部门和单位负责人", "main/2"), ("invitee", "县政协有关负责同志", "main/3/4")]
 
 
+def _county_rules(paragraph: str, *edits: tuple[str, str]):
+    """祁门县's notice with its four rule clauses (三、工作规则) said as one paragraph of running
+    text, and other `edits`, as other counties write them."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    start = text.index("（一）全体会议制度。")
+    end = text.index("四、职责分工")
+    text = text[:start] + paragraph + "\n" + text[end:]
+    for old, new in edits:
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    return process_bytes(text.encode("utf-8"), "county.txt")
+
+
+def test_running_text_rules_read_once_in_order_from_the_rules_part():
+    """The body's title (…联席会议制度) holds the rules-part cue 会议制度 as 三、工作规则 does: the
+    whole body was read as a rules part, its sentences twice and out of order — a traceback
+    ("bad span") when two plenary sentences merged backwards, duties' 每半年开展一次督导 read as
+    a rule. Now: the rules part's sentences, once; an overview naming several kinds
+    (联席会议实行全体会议和专题会议制度) is no rule; the joint meeting said to meet on a schedule
+    without a kind (联席会议原则上每季度召开一次) is its general rule, with its chair."""
+    doc = _county_rules("联席会议实行全体会议和专题会议制度。联席会议原则上每季度召开一次，由召集人或其委托的副召集人主持。"
+                        "根据工作需要，可临时召开全体会议。联席会议根据工作需要，可邀请其他相关部门和单位参加。",
+                        ("参与婴幼儿照护服务工作的宣传教育和社会监督。",
+                         "参与婴幼儿照护服务工作的宣传教育和社会监督，每半年开展一次督导，做好信息报送工作。"))
+    rules = doc.facts.meeting.rules
+    assert [(r.kind, doc.text[r.start:r.end], r.period, r.times_min, r.schedule) for r in rules] == [
+        ("general", "联席会议原则上每季度召开一次，由召集人或其委托的副召集人主持。", "P3M", 1, "regular"),
+        ("plenary", "根据工作需要，可临时召开全体会议。", None, None, "irregular")]
+    assert all(r.clause == "main/3" for r in rules)
+    assert [(x.part, x.text) for x in rules[0].participants] == [("chair", "召集人或其委托的副召集人")]
+    assert [(x.part, x.text) for x in doc.facts.meeting.participants] == [
+        ("invitee", "其他有关部门和单位负责人"), ("invitee", "其他相关部门和单位")]
+
+
+def test_a_heading_that_is_a_sentence_is_no_rule_clause():
+    """(一)各成员单位要建立信息报送制度。 under 工作要求 names a kind (信息报送) and 制度, but is a
+    sentence about it, not a rule clause: the rules part's own sentences are read instead."""
+    doc = _county_rules("联席会议原则上每年召开一次全体会议，根据工作需要可临时召开。",
+                        ("五、工作要求\n", "五、工作要求\n（一）各成员单位要建立信息报送制度。\n"))
+    assert [(r.kind, r.period, r.schedule, r.clause) for r in doc.facts.meeting.rules] == [
+        ("plenary", "P1Y", "regular-or-irregular", "main/3")]
+
+
+@pytest.mark.parametrize("says, period, schedule", [
+    ("联络员会议每两个月召开一次。", "P2M", "regular"),
+    ("联络员会议视情召开。", None, "irregular"),
+    ("联络员会议视情况召开。", None, "irregular"),
+    ("联络员会议适时召开。", None, "irregular"),
+    ("联络员会议每年召开一次，必要时可召开临时会议。", "P1Y", "regular-or-irregular"),
+])
+def test_other_words_for_how_often(says, period, schedule):
+    doc = _county_rules("联席会议原则上每年召开一次全体会议。" + says)
+    liaison = [r for r in doc.facts.meeting.rules if r.kind == "liaison"]
+    assert [(r.period, r.schedule) for r in liaison] == [(period, schedule)]
+
+
 def test_a_rule_clause_keeps_its_own_paragraphs():
     """A rule clause whose heading stands on its own line keeps its body and the paragraphs
     naming its own kind (全体会议可以…); in the last one, a paragraph on the joint meeting in
