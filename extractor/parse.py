@@ -321,13 +321,13 @@ class _RunIn:
             if not opens and (i == 0 or t[m.start() - 1] not in " |\t:"):
                 self.cut(m.start())
             stop = self.next_cut(m.start())
-            if i + 1 < len(ok) and ok[i + 1].start() < stop:
-                continue  # another field follows on the line
             value = lay.values.get(squeeze(m.group(1)))
-            if value is not None:  # no value of its kind: the field is empty
-                v = value.match(t, m.end(), stop)
-                self.cut(v.end() if v else m.end())
-            elif gap := _WIDE_GAP.search(t, m.end(), stop):  # any value: up to a gap (a blank line lost)
+            following = ok[i + 1].start() if i + 1 < len(ok) and ok[i + 1].start() < stop else None
+            if value is not None:  # its value ends as its kind does (有效, then the title before the next field)
+                v = value.match(t, m.end(), following or stop)
+                if following is None or (v and v.end() < following and t[v.end():following].strip(" |\t\u3000")):
+                    self.cut(v.end() if v else m.end())
+            elif following is None and (gap := _WIDE_GAP.search(t, m.end(), stop)):  # up to a gap (a blank line lost)
                 self.cut(gap.start())
 
     # 3. signatures and dates

@@ -10,7 +10,7 @@ import pytest
 from conftest import CITY, COUNTY, EXTRA
 from extractor.load import load_bytes
 from extractor.parse import chinese_number, coverage_errors, normalise_doc_number, parse, parse_date
-from extractor.pipeline import process
+from extractor.pipeline import process, process_bytes
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -481,3 +481,43 @@ def test_cli_parse_tree_shows_a_label_once():
         for cid, label in clauses.items():
             line = next(ln for ln in res.stdout.splitlines() if f" {cid} " in ln)
             assert line.count(label) == 1, line
+
+
+_PAGE_HEAD = """黄山市人民政府
+首页
+政务公开
+政策文件
+当前位置：首页 > 政务公开 > 政策文件
+索引号：11341024003000000X/202112-00045
+信息分类：县政府办文件
+发布机构：祁门县人民政府办公室
+生成日期：2021-12-03
+发布日期：2021-12-06
+文号：祁政办秘〔2021〕45号
+关键词：婴幼儿
+公开方式：主动公开
+有效性：有效
+祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知
+发布时间：2021-12-06 10:21 来源：县政府办 浏览次数：126
+"""
+
+
+@pytest.mark.parametrize("joined", ["\n", ""], ids=["lines", "one-line"])
+def test_a_page_s_disclosure_fields_end_where_their_values_do(joined):
+    """祁门县's notice as its county's disclosure page prints it (an audit's page): 信息分类,
+    生成日期, 关键词, 公开方式 and 浏览次数 are fields too, and on one line each value ends as its
+    kind does — 文号 was 祁政办秘〔2021〕45号关键词：婴幼儿公开方式：主动公开, the title lost to
+    有效性's value."""
+    text = COUNTY.read_text(encoding="utf-8")
+    body = text[text.index("各乡、镇人民政府"):]
+    page = joined.join(_PAGE_HEAD.splitlines()) + joined + body.replace("\n", joined)
+    d = process_bytes(page.encode("utf-8"), "page.txt")
+    fields = [(f.name, f.value) for f in d.fields if f.name != "date_published"]
+    assert fields[:10] == [
+        ("index_number", "11341024003000000X/202112-00045"), ("topic", "县政府办文件"),
+        ("publisher", "祁门县人民政府办公室"), ("date", "2021-12-03"), ("doc_number", "祁政办秘〔2021〕45号"),
+        ("keywords", "婴幼儿"), ("disclosure", "主动公开"), ("validity", "有效"),
+        ("title", "祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知"),
+        ("source", "县政府办")]
+    assert [f.value for f in d.fields if f.name == "recipient"] == ["各乡、镇人民政府", "县政府有关部门"]
+    assert d.jurisdiction.name == "祁门县"
