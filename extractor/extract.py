@@ -886,8 +886,7 @@ class _Extract:
         (（八）应急指挥部办公室 … 主要职责:（1）负责落实…) are its duties, as a department's
         item's are the department's."""
         folded = self.doc.folded
-        clauses = [c for c in self.clauses if c.kind == "numbered" and c.heading is not None
-                   and body.office_heading.fullmatch(folded, c.heading.start, c.heading.end)]
+        clauses = [found for c in self.clauses if c.kind == "numbered" and (found := self.office_clause(body, c))]
         if not clauses and meeting.office_members is None:
             return
         j = self.doc.jurisdiction
@@ -898,19 +897,34 @@ class _Extract:
         meeting.office_unit = did
         if meeting.office_members is not None:
             self.facts.posts[[p.start for p in self.facts.posts].index(meeting.office_members.start)].department = did
-        for c in clauses:
-            h = c.heading
-            end = h.start + len(folded[h.start:h.end].rstrip(" 。:.：\t\u3000"))
-            unit.mentions.append(Mention(h.start, end, department=did, surface=self.doc.text[h.start:end], clause=c.id))
-            said = self.cues.office_duties.search(folded, h.end, c.own.end)  # 主要职责:
+        for c, start, end, after in clauses:
+            unit.mentions.append(Mention(start, end, department=did, surface=self.doc.text[start:end], clause=c.id))
+            said = self.cues.office_duties.search(folded, after, c.own.end)  # 主要职责:
             n = 0
-            for s, e in self.office_statements(c, said.end() if said else h.end, said is not None):
+            for s, e in self.office_statements(c, said.end() if said else after, said is not None):
                 for a, b, role in self.role_parts(s, e):
                     role, action, concept = self.role_and_action(a, b, role)
                     n += 1
                     self.facts.duties.append(Duty(a, b, id=f"{c.id}/d{n}", department=did, clause=self.leaf_at(a).id,
                                                   text=self.doc.text[a:b], role=role, action=action,
                                                   action_concept=concept))
+
+    def office_clause(self, body: BodySetup, c: Clause) -> tuple[Clause, int, int, int] | None:
+        """(`c`, where it names the office, where what it says begins) if `c` is about the
+        body's office: its heading names it ((八)应急指挥部办公室, 领导小组办公室职责: pkc:office-heading),
+        or, when its heading was not told apart (a notice on one line: (八)应急指挥部办公室盟…),
+        its text opens naming it and says where its duties begin (主要职责:)."""
+        folded, h = self.doc.folded, c.heading
+        if h is not None:
+            if not body.office_heading.fullmatch(folded, h.start, h.end):
+                return None
+            return c, h.start, h.start + len(folded[h.start:h.end].rstrip(" 。:.\t\u3000")), h.end
+        said = c.label.strip()
+        start = c.start + len(said) if said and self.doc.text.startswith(said, c.start) else c.start
+        m = body.office_heading.match(folded, start, c.own.end)
+        if m is None or not self.cues.office_duties.search(folded, m.end(), c.own.end):
+            return None
+        return c, start, start + len(m.group(0).rstrip(" 。:.\t\u3000")), start
 
     def office_statements(self, c: Clause, start: int, listed: bool) -> Iterator[tuple[int, int]]:
         """The statements of office clause `c` from `start` that say what the office does: each
@@ -944,7 +958,8 @@ class _Extract:
                 break
         if name is None:  # in the text: 决定成立县…领导小组 / 盟…应急指挥部下设办公室
             m = re.search(rf"(?:成立|设立|组建)([^\s,;。:、()“”《》]{{2,40}}?(?:{words}))", folded) or \
-                re.search(rf"(?:^|(?<=[\n,;。:]))[ \t\u3000]*([^\s,;。:、()“”《》由为在向和及与]{{2,40}}?(?:{words}))(?:下设|办公室)",
+                re.search(rf"(?:^|(?<=[\n,;。:])|(?<=办公室))[ \t\u3000]*([^\s,;。:、()“”《》由为在向和及与]{{2,40}}?(?:{words}))"
+                          rf"(?:下设|办公室)",
                           folded, re.M)
             if m:
                 return doc.text[m.start(1):m.end(1)], Span(m.start(1), m.end(1))
