@@ -214,7 +214,7 @@ def meetings_command(
         help="Notices to set side by side: 文号, file stem or jurisdiction (default: every notice).",
         show_default=False)] = None,
 ) -> None:
-    """The joint meetings side by side: convenor, office, members and each working rule."""
+    """The coordination bodies (joint meetings, leading groups …) side by side: head, office, members, each rule."""
     from . import query
 
     for notice in notices or []:
@@ -226,7 +226,8 @@ def meetings_command(
     if opts.explain:
         lines = ["\n".join(f"{label}: {explain_line({'source': r.get(f'{label} source'), 'start': r.get(f'{label} start'), 'end': r.get(f'{label} end')})}"
                            for label in labels) for r in rows]
-    opts.emit(rows, ["item", "key", *labels], title="joint meetings", explain_columns=extra, explain_lines=lines)
+    opts.emit(rows, ["item", "key", *labels], title="coordination bodies (joint meetings, leading groups, headquarters)",
+              explain_columns=extra, explain_lines=lines)
 
 
 @query_command("departments")

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from .errors import PolicykgError
 from .graph import (DCT, DEFAULT_BASE, DEPT, ELI, ORG, PROV, RDF, RDFS, SKOS, XSD, iri_segment,
                     normalise_base, number_slug)
-from .knowledge import PK, by_subject, meeting_parts, period_words, schedule_words
+from .knowledge import PK, body_kinds, by_subject, meeting_parts, period_words, schedule_words
 from .topics import Topic, topic_scheme, topics_of
 from .similarity import CMP, COMPARE_DATA, DEFAULT_METHOD, DEFAULT_THRESHOLD, SHARED_RATIO, assign, make_scorer, wording_ratio
 
@@ -168,7 +168,8 @@ class Rule:
 class Meeting:
     iri: str
     name: str = ""
-    convenor: str = ""
+    kind: str = ""  # the kind of body, as its class is labelled (联席会议, 领导小组, 指挥部)
+    convenor: str = ""  # its head post: 召集人, 组长, 总指挥 …
     deputy_convenors: list[str] = field(default_factory=list)
     office_host: str = ""
     office_director: str = ""
@@ -232,7 +233,7 @@ def read_side(store: ox.Store, ref: NoticeRef) -> Side:
     orgs = store.query(_PREFIXES + f"""
         SELECT ?org ?name ?concept WHERE {{ GRAPH {g} {{
           ?org a org:Organization ; rdfs:label ?name ; pk:jurisdiction <{j}> .
-          OPTIONAL {{ ?org org:classification ?concept }} FILTER NOT EXISTS {{ ?org a pk:JointMeeting }} }} }}""") if j else []
+          OPTIONAL {{ ?org org:classification ?concept }} FILTER NOT EXISTS {{ ?org a pk:CoordinationBody }} }} }}""") if j else []
     first_seen = {}
     for s in statements:
         first_seen.setdefault(s.unit, len(first_seen))
@@ -265,11 +266,15 @@ def _read_meeting(store: ox.Store, ref: NoticeRef, text: str) -> Meeting | None:
         return None
     m = Meeting(rows[0]["m"].value, _value(rows[0]["name"]), stated_count=_int(rows[0]["count"]))
     mi = f"<{m.iri}>"
-    for prop, attr in (("convenor", "convenor"), ("officeDirector", "office_director"), ("liaison", "liaison")):
+    for r in store.query(_PREFIXES + f"SELECT ?t WHERE {{ GRAPH {g} {{ {mi} a ?t }} }}"):
+        kind = next((k for k in body_kinds() if k.iri == r["t"].value), None)
+        m.kind = kind.label if kind else m.kind
+    for prop, attr in (("convenor", "convenor"), ("head", "convenor"), ("officeDirector", "office_director"),
+                       ("liaison", "liaison")):
         for r in store.query(_PREFIXES + f"SELECT ?l WHERE {{ GRAPH {g} {{ {mi} pk:{prop} ?p . ?p rdfs:label ?l }} }}"):
             setattr(m, attr, r["l"].value)
     m.deputy_convenors = [r["l"].value for r in store.query(  # in the order the notice names them
-        _PREFIXES + f"""SELECT ?l WHERE {{ GRAPH {g} {{ {mi} pk:deputyConvenor ?p . ?p rdfs:label ?l
+        _PREFIXES + f"""SELECT ?l WHERE {{ GRAPH {g} {{ {mi} pk:deputyConvenor|pk:deputyHead ?p . ?p rdfs:label ?l
                         OPTIONAL {{ ?p pk:span/pk:start ?s }} }} }} ORDER BY ?s ?l""")]
     for prop, attr in (("officeHost", "office_host"), ("leadUnit", "lead_unit")):
         for r in store.query(_PREFIXES + f"SELECT ?o WHERE {{ GRAPH {g} {{ {mi} pk:{prop} ?o }} }}"):
@@ -594,6 +599,8 @@ def compare_meetings(a: Side, b: Side) -> list[Row]:
 
     ga = ma or Meeting("")
     gb = mb or Meeting("")
+    if {ga.kind, gb.kind} - {"", body_kinds()[0].label}:  # not two joint meetings: say what each is
+        add("kind", "机构类型", ga.kind, gb.kind, ga.kind == gb.kind)
     add("name", "联席会议", ga.name, gb.name)
     add("convenor", "召集人", ga.convenor, gb.convenor)
     add("deputy_convenors", "副召集人", "、".join(ga.deputy_convenors), "、".join(gb.deputy_convenors))

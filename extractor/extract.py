@@ -17,9 +17,9 @@ from operator import attrgetter
 from typing import Callable, Iterator
 
 from .departments import DepartmentMatch, find_departments, resolve
-from .knowledge import PK, SCHEDULES, SKOS, by_subject
+from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
-                    MeetingRule, Mention, Participant, Post, Reference, squeeze)
+                    MeetingRule, Mention, Participant, Post, Reference, Span, squeeze)
 from .parse import chinese_number, layout, normalise_doc_number
 from .places import enclosing_province
 
@@ -40,14 +40,57 @@ class Cues:
     schedules: dict[str, tuple[str, ...]]  # regular / irregular -> the words saying a rule meets so
     parts: dict[str, tuple[str, ...]]  # duty-part / member-part / rules-part -> cues
     columns: dict[str, str]  # column cue -> unit | lead | liaison | phone
-    # how the joint meeting is set up: kind (convenor, office …) -> (pattern, its cue words)
-    setup: dict[str, tuple[re.Pattern, tuple[str, ...]]]
-    setup_cue: re.Pattern  # any setup cue word: a clause without one is not read for them
+    bodies: tuple["BodySetup", ...]  # how each kind of body is set up, in the order a notice is read for them
+    setup: tuple[re.Pattern, ...]  # every set-up pattern of every kind of body
+    setup_cue: re.Pattern  # any of their cue words (a text holding none matches none of them)
+    office_duties: re.Pattern  # where an office clause's duties begin (主要职责:: pkc:office-duties)
     # who takes part in a rule's meetings: part (chair, attendee …) -> (pattern, its cue words)
     participation: dict[str, tuple[re.Pattern, tuple[str, ...]]]
     participation_cue: re.Pattern  # any of their cue words
     post_words: re.Pattern  # words naming a post of the meeting (召集人 …), longest first
     post_role: dict[str, str]  # such a word -> the post role's notation (convenor …)
+
+
+@dataclass(frozen=True)
+class BodySetup:
+    """How a notice sets up a body of one kind: the set-up templates of cues.ttl
+    (pkc:setup-*) made for its words."""
+
+    kind: BodyKind
+    # what is set up (head, office …) -> (pattern, its cue words)
+    setup: dict[str, tuple[re.Pattern, tuple[str, ...]]]
+    setup_cue: re.Pattern  # any of their cue words: a clause without one is not read for them
+    words: re.Pattern  # the words naming the kind (联席会议), longest first
+    office_heading: re.Pattern  # the heading of a clause about its office (应急指挥部办公室: pkc:office-heading)
+
+
+def _alternation(words) -> str:
+    """A regular expression matching any of `words`, the longest first."""
+    return "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))) or "(?!)"
+
+
+def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]], office_heading: str) -> BodySetup:
+    """`templates` (what → (pattern, cue words), with {body}, {head} and {deputy} in them:
+    cues.ttl) made for `kind`."""
+    fills = {"{body}": kind.words, "{head}": kind.head_words, "{deputy}": kind.deputy_words}
+
+    def pattern(text: str) -> str:
+        for mark, words in fills.items():
+            text = text.replace(mark, f"(?:{_alternation(words)})")
+        return text
+
+    def cue_words(words: tuple[str, ...]) -> tuple[str, ...]:  # {head} → 召集人; {body}由 → 联席会议由
+        out = list(words)
+        for mark, fill in fills.items():
+            out = [w.replace(mark, f) for w in out for f in fill] + [w for w in out if mark not in w] \
+                if any(mark in w for w in out) else out
+            out = [w for w in out if mark not in w]
+        return tuple(dict.fromkeys(out))
+
+    setup = {what: (re.compile(pattern(p)), cue_words(words)) for what, (p, words) in templates.items()}
+    every = sorted({w for _, words in setup.values() for w in words})
+    return BodySetup(kind, setup, re.compile(_alternation(every)), re.compile(_alternation(kind.words)),
+                     re.compile(pattern(office_heading)))
 
 
 @cache
@@ -56,7 +99,7 @@ def cues() -> Cues:
     roles, actions, rule_kinds, periods, schedules, parts, columns, setup = [], {}, [], [], {}, {}, {}, {}
     own_meetings: list[str] = []
     rule_patterns: list[tuple[re.Pattern, str]] = []
-    participation, post_role = {}, {}
+    participation, post_role, office = {}, {}, {}
     post_roles = {s: str(props[SKOS + "notation"][0]) for s, props in by_subject("policykg.ttl").items()
                   if PK + "postRoles" in props.get(SKOS + "inScheme", ())}
     for s, props in table.items():
@@ -78,8 +121,10 @@ def cues() -> Cues:
             rule_patterns += [(re.compile(str(p)), local) for p in props.get(PK + "pattern", ())]
             if any(str(v) == "true" for v in props.get(PK + "namesJointMeeting", ())):
                 own_meetings += cue_words
-        elif "/cue/meeting-" in s and PK + "pattern" in props:
-            setup[local.removeprefix("meeting-")] = (re.compile(str(props[PK + "pattern"][0])), tuple(cue_words))
+        elif "/cue/setup-" in s and PK + "pattern" in props:  # a template: made for each kind of body below
+            setup[local.removeprefix("setup-")] = (str(props[PK + "pattern"][0]), tuple(cue_words))
+        elif "/cue/office-" in s and PK + "pattern" in props:  # office-heading (a template), office-duties
+            office[local] = str(props[PK + "pattern"][0])
         elif "/cue/part-" in s and PK + "pattern" in props:
             participation[local.removeprefix("part-")] = (re.compile(str(props[PK + "pattern"][0])), tuple(cue_words))
         elif s in post_roles:  # a post role of policykg.ttl (pk:roleConvenor) and the words naming it
@@ -92,12 +137,15 @@ def cues() -> Cues:
     by_len = lambda pairs: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
     words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
     alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
-    words = sorted({w for _, cue_words in setup.values() for w in cue_words})
+    bodies = tuple(_body_setup(kind, setup, office.get("office-heading", "(?!)")) for kind in body_kinds())
     post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
     part_words = "|".join(map(re.escape, sorted({w for _, cue_words in participation.values() for w in cue_words})))
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), tuple(rule_patterns),
                 tuple(own_meetings), by_len(periods),
-                schedules, parts, columns, setup, re.compile("|".join(map(re.escape, words)) or "(?!)"),
+                schedules, parts, columns, bodies,
+                tuple(dict.fromkeys(p for b in bodies for p, _ in b.setup.values())),
+                re.compile(_alternation(w for b in bodies for _, words in b.setup.values() for w in words)),
+                re.compile(office.get("office-duties", "(?!)")),
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
 
 
@@ -142,6 +190,7 @@ _START_END = attrgetter("start", "end")
 
 
 _SENTENCE_ENDS = ";。"  # folded text
+_LOOK_BACK = 300  # how far back from a match its sentence is looked for (a clause may be a 5 MB line)
 _SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 
 
@@ -328,6 +377,7 @@ class _Extract:
         self.leaf_at = _leaf_index(doc)
         self.by_id = {c.id: c for c in self.clauses}
         self.rule_text: dict[str, list[tuple[int, int]]] = {}  # rule id → the stretches saying it (`rule`)
+        self.body_words: tuple[str, ...] = ()  # the words naming the kind of body being read (联席会议)
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
         k = bisect.bisect_left(self.match_starts, start)
@@ -555,8 +605,9 @@ class _Extract:
                     continue
                 seen.add(s)
                 found = list(self.subjects(s, e))
-                if not found or any(p.search(folded, s, e) for p, _ in self.cues.setup.values()):
-                    continue  # the joint meeting's set-up (为牵头部门) is the meeting's
+                if not found or self.cues.setup_cue.search(folded, s, e) and any(p.search(folded, s, e)
+                                                                                  for p in self.cues.setup):
+                    continue  # a body's set-up (为牵头部门) is the body's
                 for subject, role, verb in found:
                     _, action, concept = self.role_and_action(verb, e)
                     for d in subject:
@@ -729,19 +780,36 @@ class _Extract:
             return []
         return groups
 
-    # --- the joint meeting ---------------------------------------------------------------------
+    # --- the coordination body (a joint meeting, a leading group …) ------------------------------
 
     def meeting(self) -> None:
+        """The coordination body the notice sets up: of the kinds of body it names (their
+        words: cues.ttl), the first whose set-up it states (a joint meeting first)."""
+        folded = self.doc.folded
+        for body in self.cues.bodies:
+            if body.words.search(folded) is None:
+                continue  # a notice sets up only a body it names
+            numbered = dict(self.post_count)
+            if self.body(body):
+                return
+            self.post_count = numbered  # the posts read for another kind are gone: so are their numbers
+
+    def body(self, body: BodySetup) -> bool:
+        """Read the set-up of a body of `body`'s kind (pkc:setup-* of cues.ttl made for its
+        words) and, when the notice states one, its rules, who takes part, its office's
+        duties: `facts.meeting`. Whether it did."""
         doc, folded = self.doc, self.doc.folded
-        meeting = Meeting()
+        kind = body.kind
+        self.body_words = kind.words
+        meeting = Meeting(kind=kind.notation)
         found = False
         posts = len(self.facts.posts)  # the set-up's posts (convenor …) go with it
-        setup = self.cues.setup
-        invited: list[tuple[int, int]] = []  # whom the joint meeting may invite (pkc:meeting-invitee)
+        setup = body.setup
+        invited: list[tuple[int, int]] = []  # whom the body may invite (pkc:setup-invitee)
         for c in self.clauses:
             own = c.own
-            if not self.cues.setup_cue.search(folded, own.start, own.end):
-                continue  # most clauses say nothing about the meeting's set-up: skip the patterns
+            if not body.setup_cue.search(folded, own.start, own.end):
+                continue  # most clauses say nothing about the body's set-up: skip the patterns
             parts = [(own.start, own.end)]
             h = c.heading
             if h is not None and own.start < h.end < own.end and folded[h.end - 1] not in "。:":
@@ -752,8 +820,8 @@ class _Extract:
                     k += 1
                 parts = [(own.start, h.end), (k, own.end)]
 
-            def spans(kind: str) -> list[tuple[int, int, re.Match]]:  # what each match reads
-                pattern = setup[kind]
+            def spans(what: str) -> list[tuple[int, int, re.Match]]:  # what each match reads
+                pattern = setup[what]
                 out = []
                 for base, stop in parts:
                     seg = folded[base:stop]
@@ -762,15 +830,15 @@ class _Extract:
                                 for g in (_read(m),)]
                 return out
 
-            for s, e, _ in spans("convenor"):
-                meeting.convenor = self.post_field(s, e, "convenor", c.id)
+            for s, e, _ in spans("head"):
+                meeting.convenor = self.post_field(s, e, kind.head, c.id)
                 found = True
-            for s, e, _ in spans("deputy-convenor"):
+            for s, e, _ in spans("deputy-head"):
                 unit = ""
                 for a, b in self._split_people(s, e):
                     # 卫健委主要负责同志及分管负责同志: the second post is the same unit's
                     implied = unit if folded[a - 1:a] in ("及", "和") else ""
-                    meeting.deputy_convenors.append(self.post_field(a, b, "deputy_convenor", c.id, implied))
+                    meeting.deputy_convenors.append(self.post_field(a, b, kind.deputy, c.id, implied))
                     unit = self.facts.posts[-1].department
                 found = True
             for s, e, _ in spans("office"):
@@ -780,6 +848,15 @@ class _Extract:
                     found = True
             for s, e, _ in spans("office-director"):
                 meeting.office_director = self.post_field(s, e, "office_director", c.id)
+            office_members: list[tuple[int, int]] = []
+            for s, e, m in spans("office-members"):
+                # the office's only in a sentence setting it up (办公室设在…,成员由…组成) or saying 办公室成员
+                before = folded[max(own.start, s - _LOOK_BACK):s]
+                sentence = before[max(before.rfind(ch) for ch in _SENTENCE_ENDS) + 1:] + folded[s - m.start(_read(m)) + m.start():s]
+                if any(w in sentence for w in self.cues.parts.get("office-setup", ())) and meeting.office_members is None:
+                    meeting.office_members = self.post_field(s, e, "office_member", c.id)
+                    self.facts.posts[-1].in_office = True
+                    office_members.append((s, e))
             for s, e, m in spans("liaison"):
                 meeting.liaison = self.post_field(s, e, "liaison", c.id)
                 self.facts.posts[-1].in_office = m.groupdict().get("office") is not None
@@ -789,6 +866,8 @@ class _Extract:
                     meeting.lead = hits[-1][1]
             invited += [(s, e) for s, e, _ in spans("invitee")]
             for s, e, m in spans("members"):
+                if any(a < e and s < b for a, b in office_members):
+                    continue  # who sits in the office, not the body's member units
                 hits = self.departments_in(s, e, c.id)
                 if len(hits) >= 2 and not meeting.members:
                     meeting.members = list(dict.fromkeys(did for _, did in hits))
@@ -802,42 +881,121 @@ class _Extract:
         # A table of the meeting's member units and their leads and liaisons sets it up too:
         # a notice may be that attachment alone (its title names the joint meeting, below).
         found = found or any(p.role in ("lead", "liaison") and p.department for p in self.facts.posts[:posts])
-        if found and any(w in folded for w in self.cues.parts.get("meeting-body", ())):
-            meeting.name = self.meeting_name()
-            if not meeting.members:
-                meeting.members = list(dict.fromkeys(p.department for p in self.facts.posts
-                                                     if p.role in ("lead", "liaison") and p.department))
-            # The set-up's posts by role, what a rule's 召集人 names: those of the first sentence
-            # naming posts of that role (a text repeating its set-up names no more of them).
-            posts_of: dict[str, list[str]] = {}
-            last: dict[str, Post | None] = {}  # role → its last post taken; None once its sentence ended
-            for p in self.facts.posts[posts:]:
-                prev = last.get(p.role, p)
-                if prev is not None and (prev is p or not _SENTENCE_END.search(folded, prev.end, p.start)):
-                    posts_of.setdefault(p.role, []).append(p.id)
-                    last[p.role] = p
-                else:
-                    last[p.role] = None
-            for rule in meeting.rules:
-                rule.participants = self.participants(rule, posts_of)
-            # An invitation inside a rule's text is that rule's (全体会议可以…邀请…参加); the others
-            # are the joint meeting's as a whole (联席会议可根据工作需要邀请其他有关部门和单位参加).
-            invited = [(s, e) for s, e in invited if not any(r.start <= s and e <= r.end for r in meeting.rules)]
-            meeting.participants = [self.participant(s, e, f"meeting/invitee{n}", "invitee", posts_of)
-                                    for n, (s, e) in enumerate(invited, 1)]
-            self.facts.meeting = meeting
-        else:
+        if not found:
             del self.facts.posts[posts:]
+            return False
+        meeting.name, meeting.name_at = self.meeting_name(body)
+        if not meeting.members:
+            meeting.members = list(dict.fromkeys(p.department for p in self.facts.posts
+                                                 if p.role in ("lead", "liaison") and p.department))
+        # The set-up's posts by role, what a rule's 召集人 names: those of the first sentence
+        # naming posts of that role (a text repeating its set-up names no more of them).
+        posts_of: dict[str, list[str]] = {}
+        last: dict[str, Post | None] = {}  # role → its last post taken; None once its sentence ended
+        for p in self.facts.posts[posts:]:
+            prev = last.get(p.role, p)
+            if prev is not None and (prev is p or not _SENTENCE_END.search(folded, prev.end, p.start)):
+                posts_of.setdefault(p.role, []).append(p.id)
+                last[p.role] = p
+            else:
+                last[p.role] = None
+        for rule in meeting.rules:
+            rule.participants = self.participants(rule, posts_of)
+        # An invitation inside a rule's text is that rule's (全体会议可以…邀请…参加); the others
+        # are the joint meeting's as a whole (联席会议可根据工作需要邀请其他有关部门和单位参加).
+        invited = [(s, e) for s, e in invited if not any(r.start <= s and e <= r.end for r in meeting.rules)]
+        meeting.participants = [self.participant(s, e, f"meeting/invitee{n}", "invitee", posts_of)
+                                for n, (s, e) in enumerate(invited, 1)]
+        self.office(body, meeting)
+        self.facts.meeting = meeting
+        return True
 
-    def meeting_name(self) -> str:
-        """The joint meeting's name: from the document that sets it up, else the title."""
-        doc = self.doc
+    def office(self, body: BodySetup, meeting: Meeting) -> None:
+        """The body's office as a unit of its own (盟…应急指挥部办公室), when the notice says
+        who sits in it or what it does: the statements of a clause its heading names
+        (（八）应急指挥部办公室 … 主要职责:（1）负责落实…) are its duties, as a department's
+        item's are the department's."""
+        folded = self.doc.folded
+        clauses = [found for c in self.clauses if c.kind == "numbered" and (found := self.office_clause(body, c))]
+        if not clauses and meeting.office_members is None:
+            return
+        j = self.doc.jurisdiction
+        name = f"{meeting.name}办公室"
+        did = f"{j.name}/{squeeze(name)}" if j and j.name else squeeze(name)
+        unit = self.facts.departments.setdefault(did, Department(did, name, None, j.name if j else "",
+                                                                 j.level if j else "unknown"))
+        meeting.office_unit = did
+        if meeting.office_members is not None:
+            self.facts.posts[[p.start for p in self.facts.posts].index(meeting.office_members.start)].department = did
+        for c, start, end, after in clauses:
+            unit.mentions.append(Mention(start, end, department=did, surface=self.doc.text[start:end], clause=c.id))
+            said = self.cues.office_duties.search(folded, after, c.own.end)  # 主要职责:
+            n = 0
+            for s, e in self.office_statements(c, said.end() if said else after, said is not None):
+                for a, b, role in self.role_parts(s, e):
+                    role, action, concept = self.role_and_action(a, b, role)
+                    n += 1
+                    self.facts.duties.append(Duty(a, b, id=f"{c.id}/d{n}", department=did, clause=self.leaf_at(a).id,
+                                                  text=self.doc.text[a:b], role=role, action=action,
+                                                  action_concept=concept))
+
+    def office_clause(self, body: BodySetup, c: Clause) -> tuple[Clause, int, int, int] | None:
+        """(`c`, where it names the office, where what it says begins) if `c` is about the
+        body's office: its heading names it ((八)应急指挥部办公室, 领导小组办公室职责: pkc:office-heading),
+        or, when its heading was not told apart (a notice on one line: (八)应急指挥部办公室盟…),
+        its text opens naming it and says where its duties begin (主要职责:)."""
+        folded, h = self.doc.folded, c.heading
+        if h is not None:
+            if not body.office_heading.fullmatch(folded, h.start, h.end):
+                return None
+            return c, h.start, h.start + len(folded[h.start:h.end].rstrip(" 。:.\t\u3000")), h.end
+        said = c.label.strip()
+        start = c.start + len(said) if said and self.doc.text.startswith(said, c.start) else c.start
+        m = body.office_heading.match(folded, start, c.own.end)
+        if m is None or not self.cues.office_duties.search(folded, m.end(), c.own.end):
+            return None
+        return c, start, start + len(m.group(0).rstrip(" 。:.\t\u3000")), start
+
+    def office_statements(self, c: Clause, start: int, listed: bool) -> Iterator[tuple[int, int]]:
+        """The statements of office clause `c` from `start` that say what the office does: each
+        of its items' (their numbers left out) and, unless a cue (主要职责:) says where its
+        duties begin (`listed`), not the sentences setting the office up (办公室设在…)."""
+        folded = self.doc.folded
+        stretches = [(start, c.own.end)] if start < c.own.end else []
+        for d in c.walk():
+            if d is not c:
+                said = d.label.strip()
+                label = d.start + len(said) if said and self.doc.text.startswith(said, d.start) else d.start
+                stretches.append((max(label, start), d.own.end))
+        for a, b in stretches:
+            for s, e in self.statements(a, b):
+                if listed or not (self.cues.setup_cue.search(folded, s, e)
+                                  and any(p.search(folded, s, e) for p in self.cues.setup)):
+                    yield s, e
+
+    def meeting_name(self, body: BodySetup) -> tuple[str, Span | None]:
+        """The body's name and where the text writes it: from the document that sets it up,
+        else the title (关于成立县…工作领导小组的通知), else the text (成立…领导小组; 盟…应急指挥部
+        下设办公室), else the kind's name (联席会议)."""
+        doc, folded = self.doc, self.doc.folded
+        words = _alternation(body.kind.words)
+        name = None
         for text in [doc.slice(z.heading) for z in doc.clauses if z.heading] + [doc.title or ""]:
             text = squeeze(text)
-            m = re.search(r"(?:关于(?:印发|建立)?|^)《?([^《》]*?联席会议)(?:制度)?", text)
+            m = re.search(rf"(?:关于(?:印发|建立|成立)?|^)《?([^《》]*?(?:{words}))(?:制度)?", text)
             if m:
-                return re.sub(r"^(.*?(?:办公室|办公厅))?(?:关于)?(?:印发|建立)", "", m.group(1))
-        return "联席会议"
+                name = re.sub(r"^(.*?(?:办公室|办公厅))?(?:关于)?(?:印发|建立|成立)", "", m.group(1))
+                break
+        if name is None:  # in the text: 决定成立县…领导小组 / 盟…应急指挥部下设办公室
+            m = re.search(rf"(?:成立|设立|组建)([^\s,;。:、()“”《》]{{2,40}}?(?:{words}))", folded) or \
+                re.search(rf"(?:^|(?<=[\n,;。:])|(?<=办公室))[ \t\u3000]*([^\s,;。:、()“”《》由为在向和及与]{{2,40}}?(?:{words}))"
+                          rf"(?:下设|办公室)",
+                          folded, re.M)
+            if m:
+                return doc.text[m.start(1):m.end(1)], Span(m.start(1), m.end(1))
+            return body.kind.label, None
+        at = doc.text.find(name)
+        return name, Span(at, at + len(name)) if at >= 0 else None
 
     def post_field(self, s: int, e: int, role: str, clause: str, implied: str = "") -> Field:
         """A post described in prose (县政府分管副县长): a Field, and a Post of its unit —
@@ -903,7 +1061,7 @@ class _Extract:
         # holding the word, found as statements() would cut its clause's own text (at 。; and
         # line ends, trimmed).
         naming: dict[tuple[int, int], Clause] = {}
-        for w in (*self.cues.parts.get("meeting-body", ()), *self.cues.own_meetings):
+        for w in (*self.body_words, *self.cues.own_meetings):
             pos = folded.find(w)
             while pos >= 0:
                 after = pos + 1
@@ -936,7 +1094,7 @@ class _Extract:
         # the heading alone on its line ((一)全体会议制度): the rule's body is the next line
         body = 1 if folded[c.heading.end:lines[0][1]].strip(" 。:.\t\u3000") else 2
         own = [cue for cue, k in self.cues.rule_kinds if k == kind]
-        others = [cue for cue, k in self.cues.rule_kinds if k != kind] + list(self.cues.parts.get("meeting-body", ()))
+        others = [cue for cue, k in self.cues.rule_kinds if k != kind] + list(self.body_words)
         for s, e in lines[body:]:
             line = folded[s:e]
             if not any(w in line for w in own) and any(w in line for w in others):

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 import pyoxigraph as ox
 
 from .errors import PolicykgError
-from .knowledge import PK, by_subject, meeting_parts
+from .knowledge import PK, body_kind, body_kinds, by_subject, meeting_parts
 from .model import FOLD, Department, Document, Jurisdiction, name_key, squeeze
 
 if TYPE_CHECKING:  # imported when used: networkx is slow to import
@@ -694,7 +694,9 @@ class _Builder:
             if role:
                 self.add(iri, ORG + "role", role)
             role_zh = labels.get(role or "", {}).get("zh", post.role)
-            if post.person or not post.role or post.role in ("lead", "liaison") and post.department:
+            if post.role == "office_member":  # who sits in the office, as written: a post in it
+                label = _one_line(self.text(post.start, post.end))
+            elif post.person or not post.role or post.role in ("lead", "liaison") and post.department:
                 dep = self.doc.facts.departments.get(post.department)
                 label = f"{dep.name if dep else ''}{role_zh}"
             else:  # a post described in prose: 县政府分管副县长
@@ -721,17 +723,23 @@ class _Builder:
         m = self.doc.facts.meeting
         if m is None:
             return
+        kind = body_kind(m.kind) or body_kinds()[0]
         iri = self.doc_iri + "/meeting"
-        self.add(iri, RDF + "type", PK + "JointMeeting")
+        self.add(iri, RDF + "type", kind.iri)  # pk:JointMeeting, pk:LeadingGroup …
+        self.add(iri, RDF + "type", PK + "CoordinationBody")
         self.add(iri, RDF + "type", ORG + "Organization")
-        self.add(iri, RDFS + "label", _lit(m.name or "联席会议", lang="zh"))
+        self.add(iri, RDFS + "label", _lit(m.name or kind.label, lang="zh"))
         self.add(iri, PROV + "wasDerivedFrom", self.doc_iri)
+        if m.name_at is not None:  # where the text writes its name
+            self.span(iri, m.name_at.start, m.name_at.end)
         self.add(self.doc_iri, PK + "establishes", iri)
         j = self.doc.jurisdiction
         if j and j.name:
             self.add(iri, PK + "jurisdiction", jurisdiction_iri(j.name, self.base))
-        for prop, role, fields in ((PK + "convenor", "convenor", [m.convenor]),
-                                   (PK + "deputyConvenor", "deputy_convenor", m.deputy_convenors),
+        # a joint meeting's head is its convenor (pk:convenor, a sub-property of pk:head)
+        head, deputy = ("convenor", "deputyConvenor") if kind.head == "convenor" else ("head", "deputyHead")
+        for prop, role, fields in ((PK + head, kind.head, [m.convenor]),
+                                   (PK + deputy, kind.deputy, m.deputy_convenors),
                                    (PK + "officeDirector", "office_director", [m.office_director]),
                                    (PK + "liaison", "liaison", [m.liaison])):
             for f in fields:
@@ -741,6 +749,13 @@ class _Builder:
         for prop, did in ((PK + "officeHost", m.office), (PK + "leadUnit", m.lead)):
             if self.org(did):
                 self.add(iri, prop, self.org(did))
+        office = self.org(m.office_unit)
+        if office:  # the office as a unit of the body: its duties are its own (`duties`)
+            self.add(office, RDF + "type", ORG + "OrganizationalUnit")
+            self.add(office, ORG + "unitOf", iri)
+            self.add(iri, ORG + "hasUnit", office)
+            if self.org(m.office):
+                self.add(office, PK + "hostedBy", self.org(m.office))
         if m.stated_count is not None:
             self.add(iri, PK + "statedMemberCount", _int(m.stated_count))
         member_role = _post_roles().get("member")
@@ -830,7 +845,7 @@ def to_rdf(doc: Document, *, base: str = DEFAULT_BASE, persons: bool = True) -> 
 
 NODE_KINDS = (  # first matching rdf:type wins
     (PK + "Notice", "document"), (PK + "TaskAssignment", None), (PK + "DutyAssignment", "duty"),
-    (PK + "JointMeeting", "meeting"), (ORG + "Organization", "department"),
+    (PK + "CoordinationBody", "meeting"), (PK + "JointMeeting", "meeting"), (ORG + "Organization", "department"),
     (DCT + "Jurisdiction", "jurisdiction"), (FOAF + "Person", "person"), (ORG + "Post", "post"),
     (PK + "MeetingRule", "meeting-rule"), (ELI + "LegalResourceSubdivision", "clause"),
     (ELI + "LegalResource", "reference"),
@@ -840,7 +855,7 @@ EDGE_KINDS = {
     ELI + "has_part": "has_part", PK + "meetingRule": "has_part", PK + "establishes": "has_part",
     SCHEMA + "mentions": "mentions", PK + "assignee": "duty_of", ELI + "cites": "cites",
     ELI + "based_on": "cites", ORG + "postIn": "member_of", SKOS + "closeMatch": "counterpart",
-    ORG + "classification": "matches", ORG + "heldBy": "holds_post",
+    ORG + "classification": "matches", ORG + "heldBy": "holds_post", ORG + "unitOf": "member_of",
     PK + "jurisdiction": "in_jurisdiction", ELI + "jurisdiction": "in_jurisdiction", ELI + "passed_by": "issued_by",
 }
 

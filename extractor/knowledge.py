@@ -6,6 +6,7 @@ this module for the triples of a data file and build their tables from them.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -97,3 +98,41 @@ def schedule_words() -> dict[str, str]:
                                                      if getattr(v, "language", None) == "zh"), "")
             for s, props in by_subject("cues.ttl").items()
             if SCHEDULES in props.get(SKOS + "inScheme", ())}
+
+
+@dataclass(frozen=True)
+class BodyKind:
+    """A kind of coordination body (a subclass of pk:CoordinationBody in policykg.ttl) and
+    the words cues.ttl gives it: those naming the kind, its head post and its deputies'."""
+
+    notation: str  # joint-meeting, leading-group, headquarters
+    iri: str  # pk:JointMeeting …
+    label: str  # 联席会议 (zh)
+    words: tuple[str, ...]  # the words naming a body of the kind (联席会议; 指挥部)
+    head: str  # the notation of its head's post role (convenor, group_leader …)
+    deputy: str  # … and of its deputies' (deputy_convenor …)
+    head_words: tuple[str, ...]  # 召集人; 总指挥, 指挥长
+    deputy_words: tuple[str, ...]  # 副召集人; 副总指挥, 副指挥长
+
+
+@cache
+def body_kinds() -> tuple[BodyKind, ...]:
+    """The kinds of coordination body, in the order cues.ttl names them (the order a notice
+    is read for them: a notice naming 联席会议 is read as a joint meeting first)."""
+    onto, cues = by_subject("policykg.ttl"), by_subject("cues.ttl")
+    notation = lambda s: str(onto.get(s, {}).get(SKOS + "notation", [""])[0])  # noqa: E731
+    words = lambda s: tuple(str(w) for w in cues.get(s, {}).get(PK + "cue", []))  # noqa: E731
+    out = []
+    for s, props in cues.items():
+        head = onto.get(s, {}).get(PK + "headRole")
+        if not head or not props.get(PK + "cue"):
+            continue
+        deputy = onto[s][PK + "deputyHeadRole"][0]
+        label = next((str(v) for v in onto[s].get(RDFS + "label", []) if getattr(v, "language", None) == "zh"), "")
+        out.append(BodyKind(notation(s), s, label, words(s), notation(head[0]), notation(deputy),
+                            words(head[0]), words(deputy)))
+    return tuple(out)
+
+
+def body_kind(notation: str) -> BodyKind | None:
+    return next((k for k in body_kinds() if k.notation == notation), None)

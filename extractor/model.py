@@ -183,9 +183,11 @@ class Post(Span):
     id: str = ""
     department: str = ""
     clause: str = ""
-    role: str = ""  # lead | liaison | convenor | deputy_convenor | office_director
+    # lead | liaison | office_director | office_member, or the head of a body and its deputies
+    # (convenor | deputy_convenor of a joint meeting, group_leader …: pk:postRoles of policykg.ttl)
+    role: str = ""
     person: str | None = None
-    in_office: bool = False  # its holders sit in the joint meeting's office (联络员为联席会议办公室成员)
+    in_office: bool = False  # its holders sit in the body's office (联络员为联席会议办公室成员)
 
 
 @dataclass(slots=True)
@@ -227,7 +229,9 @@ class MeetingRule(Span):
 
 @dataclass(slots=True)
 class Meeting:
-    """The joint meeting (联席会议) a notice sets up."""
+    """The coordination body a notice sets up: a joint meeting (联席会议), a leading group
+    (领导小组), a command headquarters (指挥部) — `kind`, a notation of `knowledge.body_kinds`.
+    `convenor` is its head post (召集人, 组长, 总指挥 …), `deputy_convenors` its deputies'."""
 
     name: str = ""
     convenor: Field | None = None
@@ -242,6 +246,12 @@ class Meeting:
     # who takes part in the joint meeting as a whole, outside any one rule (联席会议可根据工作需要
     # 邀请其他有关部门和单位参加: invitees)
     participants: list[Participant] = field(default_factory=list)
+    kind: str = "joint-meeting"  # joint-meeting | leading-group | headquarters
+    name_at: Span | None = None  # where the text writes the name (盟重大沙尘暴灾害应急指挥部), if it does verbatim
+    # The office as a unit of the body (盟…应急指挥部办公室), when the notice says what it does
+    # (its duties are Duty facts of this Department.id) or who sits in it (`office_members`).
+    office_unit: str | None = None
+    office_members: Field | None = None  # 成员由盟林业局办公室、计财科…负责人组成: as written
 
 
 @dataclass(slots=True)

@@ -33,7 +33,7 @@ import pyoxigraph as ox
 
 from .errors import PolicykgError
 from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
-from .knowledge import PK, by_subject, meeting_parts, period_words, schedule_words
+from .knowledge import PK, body_kinds, by_subject, meeting_parts, period_words, schedule_words
 from .model import clean, squeeze
 from .search import MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fold as _fold, has_words, open_index, rank
 
@@ -473,7 +473,7 @@ def organisations(store: ox.Store, department: str, jurisdiction: str | None = N
         labels = [ox.Literal(n, language="zh") for n in q.names] + [ox.Literal(n) for n in q.names]
         orgs |= {r["org"] for r in select(store, """SELECT DISTINCT ?org WHERE {
                     GRAPH ?g { ?org rdfs:label ?label ; a org:Organization }
-                    FILTER NOT EXISTS { ?org a pk:JointMeeting } }""", label=labels, **scope)}
+                    FILTER NOT EXISTS { ?org a pk:CoordinationBody } }""", label=labels, **scope)}
     if not orgs or not (jurisdiction or q.prefix or q.national):
         return sorted(orgs)
     of = select(store, "SELECT DISTINCT ?org ?j WHERE { GRAPH ?g { ?org pk:jurisdiction ?j } }",
@@ -890,9 +890,13 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
     values = {"graph": [ox.NamedNode(g) for g in sorted(graphs)]} if graphs is not None else {}
     if values and not values["graph"]:
         return {}
+    kinds = {k.iri: k.label for k in body_kinds()}
     found = select(store, """
-        SELECT ?graph ?m ?stated WHERE {
-          GRAPH ?graph { ?m a pk:JointMeeting } OPTIONAL { ?m pk:statedMemberCount ?stated } }""", **values)
+        SELECT ?graph ?m ?stated ?type ?name WHERE {
+          GRAPH ?graph { ?m a pk:CoordinationBody ; a ?type ; rdfs:label ?name }
+          OPTIONAL { ?m pk:statedMemberCount ?stated } }""", **values)
+    found = [{"graph": r["graph"], "m": r["m"], "stated": r["stated"], "kind": kinds[r["type"]], "name": r["name"]}
+             for r in found if r["type"] in kinds]
     if not found:
         return {}
     index = _notice_index(store, {r["graph"] for r in found})
@@ -910,13 +914,13 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
     props = ", ".join(f"pk:{p}" for p in MEETING_POSTS)
     posts = select(store, f"""
         SELECT ?graph ?prop ?label ?src ?start ?end ?office WHERE {{
-          GRAPH ?graph {{ ?m a pk:JointMeeting ; ?prop ?post . ?post rdfs:label ?label . {span_pattern("post")}
+          GRAPH ?graph {{ ?m a pk:CoordinationBody ; ?prop ?post . ?post rdfs:label ?label . {span_pattern("post")}
                           OPTIONAL {{ ?post pk:officeMember ?office }} }}
           FILTER(?prop IN ({props}))
         }}""", **values)  # not VALUES ?prop: beside VALUES ?graph it took 1.7 s for 20 notices (FILTER: 7 ms)
     units = select(store, f"""
         SELECT ?graph ?prop ?label WHERE {{
-          GRAPH ?graph {{ ?m a pk:JointMeeting ; ?prop ?org . ?org rdfs:label ?label }}
+          GRAPH ?graph {{ ?m a pk:CoordinationBody ; ?prop ?org . ?org rdfs:label ?label }}
           FILTER(?prop IN ({", ".join(f"pk:{p}" for p in MEETING_UNITS)}))
         }}""", **values)
     rules = select(store, f"""
@@ -929,7 +933,7 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
     participations = select(store, f"""
         SELECT ?graph ?p ?kind ?part ?label ?src ?start ?end WHERE {{
           GRAPH ?graph {{ {{ ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind ; pk:participation ?p }}
-                          UNION {{ ?m a pk:JointMeeting ; pk:participation ?p }}
+                          UNION {{ ?m a pk:CoordinationBody ; pk:participation ?p }}
                           ?p pk:part ?part ; rdfs:label ?label . {span_pattern("p")} }}
         }}""", **values)  # ?kind unbound: the joint meeting's as a whole
     named: dict[tuple[str, str], list[tuple[int | None, str]]] = {}
@@ -995,9 +999,16 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
     jur = row("jurisdiction", "辖区")
     for g, (label, m) in cols.items():
         jur[label] = facts[g]["jurisdiction"]
+    body = row("body", "机构")  # its name and kind: a joint meeting, a leading group, a headquarters
+    for g, (label, m) in cols.items():
+        body[label] = f"{m.get('name') or ''}（{m.get('kind') or ''}）"
     by_prop: dict[str, list[dict[str, Any]]] = {}  # sorted once, then one row per property
     for p in sorted(posts + units, key=lambda p: (p["graph"], p.get("start") or 0, p.get("end") or 0, p["label"])):
         by_prop.setdefault(p["prop"], []).append(p)
+    for head, deputy in (("convenor", "head"), ("deputyConvenor", "deputyHead")):  # 组长 …: in the rows of 召集人 …
+        for p in by_prop.pop(PK + deputy, ()):
+            by_prop.setdefault(PK + head, []).append(p)
+        by_prop.get(PK + head, []).sort(key=lambda p: (p["graph"], p.get("start") or 0, p.get("end") or 0, p["label"]))
     for key, item, prop in (("convenor", "召集人", "convenor"), ("deputy_convenor", "副召集人", "deputyConvenor"),
                             ("office", "办公室设在", "officeHost"), ("office_director", "办公室主任", "officeDirector"),
                             ("liaison_officer", "联络员", "liaison"), ("lead", "牵头单位", "leadUnit")):
@@ -1079,7 +1090,7 @@ def _store_organisations(store: ox.Store, places: list[str] | None) -> tuple[dic
     # classifying an organisation again in every notice is read once, not per notice.
     pairs = select(store, "SELECT ?org ?graph WHERE { GRAPH ?graph { ?org pk:jurisdiction ?j } }" if scope else
                    "SELECT ?org ?graph WHERE { GRAPH ?graph { ?org a org:Organization } }", **scope)
-    meeting_iris = {r["m"] for r in select(store, "SELECT DISTINCT ?m WHERE { GRAPH ?g { ?m a pk:JointMeeting } }",
+    meeting_iris = {r["m"] for r in select(store, "SELECT DISTINCT ?m WHERE { GRAPH ?g { ?m a pk:CoordinationBody } }",
                                            **({"m": sorted({ox.NamedNode(r["org"]) for r in pairs}, key=str)}
                                               if scope else {}))}
     pairs = [r for r in pairs if r["org"] not in meeting_iris]

@@ -92,7 +92,7 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | Non
 
 def print_facts(doc: Document, data: dict) -> None:
     """A terminal summary of `extract`: departments with their counts, meeting, references."""
-    from .knowledge import schedule_words
+    from .knowledge import body_kind, schedule_words
 
     duties: dict[str, int] = {}
     tasks: dict[str, int] = {}
@@ -113,8 +113,18 @@ def print_facts(doc: Document, data: dict) -> None:
                   if r["times_max"] != r["times_min"] else str(r["times_min"]),
                   "schedule": schedule_words().get(r["schedule"] or "", ""),
                   "chair": "；".join(p["text"] for p in r["participants"] if p["part"] == "chair")} for r in m["rules"]]
-        emit(rules, title=f"{m['name']}: 召集人 {(m['convenor'] or {}).get('text', '?')}, "
-                         f"{len(data['members'])} member units")
+        kind = body_kind(m["kind"])
+        head = next((str(w) for w in (kind.head_words if kind else ())), "召集人")
+        office = f", 办公室 {len([d for d in data['duties'] if d['department'] == m['office_unit']])} duties" \
+            if m["office_unit"] else ""
+        named = m["name"] if not kind or m["name"].endswith(kind.words) else f"{m['name']} ({kind.label})"
+        title = f"{named}: {head} {(m['convenor'] or {}).get('text', '?')}, {len(data['members'])} member units{office}"
+        if rules:
+            emit(rules, title=title)
+        else:  # a body with no working rules (an 应急指挥部): its line alone
+            from rich.markup import escape
+
+            _console().print(escape(title))
     refs = [{"title": r["title"], "number": r["number"], "kind": r["kind"], "relation": r["relation"],
              "clause": r["clause"]} for r in data["references"]]
     emit(refs, title="references")

@@ -44,7 +44,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .errors import PolicykgError
 from .graph import DCT, ELI, ORG, PROV, RDF, RDFS
-from .knowledge import PK, by_subject
+from .knowledge import PK, body_kinds, by_subject
 from .model import FOLD, clean, name_key
 
 # BM25 with full length normalisation: a topic word in a short duty is stronger evidence
@@ -58,8 +58,9 @@ INDEX_FILE = "who-index.sqlite"
 # 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab; 6: cited; 7: orgs; 8: meetings;
 # 9: statements' positions in tie order; 10: places, organisations summed up; 11: notice ids;
 # 12: places by label; 13: meetings' liaison posts and who chairs, attends or is invited;
-# 14: how each rule meets (pk:schedule), whom the joint meeting as a whole invites
-FORMAT = "policykg-who-index 14"
+# 14: how each rule meets (pk:schedule), whom the joint meeting as a whole invites;
+# 15: bodies of every kind (pk:CoordinationBody), their kind and name, pk:head and pk:deputyHead
+FORMAT = "policykg-who-index 15"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 UNFINISHED = PK + "buildUnfinished"  # in {base}build from the start of a build to its successful end
@@ -357,7 +358,8 @@ def _order(rows: list[dict[str, Any]]) -> tuple:
 
 # --- build side: one notice's statements, from its quads -------------------------------------------------
 
-MEETING_POSTS = ("convenor", "deputyConvenor", "officeDirector", "liaison")  # pk: properties of a joint meeting: posts
+# pk: properties of a coordination body: posts (pk:head, pk:deputyHead: of a body not a joint meeting)
+MEETING_POSTS = ("convenor", "deputyConvenor", "officeDirector", "liaison", "head", "deputyHead")
 MEETING_UNITS = ("officeHost", "leadUnit")  # … and organisations
 _RDF_TYPE = RDF + "type"
 _WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "span", PK + "start", PK + "end",
@@ -435,7 +437,7 @@ def _organisation_rows(props: dict[str, dict[str, list]], graph: str | None) -> 
         pr = props[s]
         types = pr.get(_RDF_TYPE, ())
         typed = ORG + "Organization" in types
-        if (typed or pr.get(PK + "jurisdiction")) and PK + "JointMeeting" not in types:
+        if (typed or pr.get(PK + "jurisdiction")) and PK + "CoordinationBody" not in types:
             orgs.append((s, graph, label, int(typed), _one(props, s, RDFS + "label"),
                          _one(props, s, ORG + "classification"), _one(props, s, PK + "jurisdiction")))
     members = sorted({(org, m, graph) for pr in props.values() if pr.get(ORG + "member")
@@ -455,7 +457,8 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
         return [(sp.partition("#char=")[0], int(a), int(b)) for sp in vals(node, PK + "span")
                 for a in vals(sp, PK + "start") for b in vals(sp, PK + "end")]
 
-    meetings = sorted(s for s, pr in props.items() if PK + "JointMeeting" in pr.get(_RDF_TYPE, ()))
+    kinds = {k.iri: k.label for k in body_kinds()}
+    meetings = sorted(s for s, pr in props.items() if PK + "CoordinationBody" in pr.get(_RDF_TYPE, ()))
     if not meetings:
         return None
     notice = next((s for s, pr in props.items() if PK + "Notice" in pr.get(_RDF_TYPE, ())), None)
@@ -463,8 +466,9 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
     facts: dict[str, Any] = {"label": _notice_label(props) or "", "jurisdiction": _one(props, j, RDFS + "label"),
                              "found": [], "listed": {}, "posts": [], "units": [], "rules": [], "participations": []}
     for m in meetings:
-        facts["found"] += [{"graph": graph, "m": m, "stated": None if n is None else int(n)}
-                           for n in vals(m, PK + "statedMemberCount", (None,))]
+        facts["found"] += [{"graph": graph, "m": m, "stated": None if n is None else int(n), "kind": kinds[t], "name": name}
+                           for n in vals(m, PK + "statedMemberCount", (None,))
+                           for t in vals(m, _RDF_TYPE) if t in kinds for name in vals(m, RDFS + "label")]
         facts["posts"] += [{"graph": graph, "prop": PK + p, "label": label, "src": src, "start": a, "end": b,
                             "office": None if office is None else office in ("true", "1")}
                            for p in MEETING_POSTS for post in vals(m, PK + p)

@@ -89,7 +89,8 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
         "references": [{"id": r.id, "clause": r.clause, "title": r.title, "number": r.number, "kind": r.kind,
                         "relation": r.relation, **_span(r)} for r in f.references],
         "meeting": None if m is None else {
-            "name": m.name, "convenor": field(m.convenor),
+            "kind": m.kind, "name": m.name, "name_at": None if m.name_at is None else _span(m.name_at),
+            "convenor": field(m.convenor),
             "deputy_convenors": [field(x) for x in m.deputy_convenors],
             "office": m.office, "office_director": field(m.office_director), "liaison": field(m.liaison),
             "lead": m.lead, "stated_count": m.stated_count,
@@ -97,7 +98,8 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
                        "times_min": r.times_min, "times_max": r.times_max, "regular": r.regular,
                        "irregular": r.irregular, "schedule": r.schedule,
                        "participants": participants(r.participants), **_span(r)} for r in m.rules],
-            "participants": participants(m.participants)},
+            "participants": participants(m.participants),
+            "office_unit": m.office_unit, "office_members": field(m.office_members)},
         "posts": [{"id": p.id, "department": p.department or None, "clause": p.clause, "role": p.role,
                    "person": p.person if persons else None, "in_office": p.in_office, **_span(p)} for p in f.posts],
     }

@@ -76,20 +76,23 @@ def departments_graph(store: ox.Store, department: str | None = None,
     from .compare import read_side
     from .departments import resolve
     from .graph import DEPT, SKOS
+    from .model import squeeze
     from . import query
 
-    wanted = None
+    wanted = named = None
     if department is not None:
         hit = resolve(department)
-        if hit is None or not hit.concept:
-            raise PolicykgError(f"{department!r} is not a department the registry knows")
-        wanted = hit.concept
+        if hit is not None and hit.concept:
+            wanted = hit.concept
+        else:  # a body outside the registry, by the name the graph gives it (盟…应急指挥部办公室)
+            named = squeeze(department)
     refs = list(notices) if notices is not None else [_notice_ref(store, n) for n in query.notices(store)]
     g = _graph()
     for ref in refs:
         side = read_side(store, ref)
         doc = ref.iri
-        units = [u for u in side.units.values() if wanted is None or u.concept == wanted]
+        units = [u for u in side.units.values()
+                 if (u.name == named if named is not None else wanted is None or u.concept == wanted)]
         if not units:
             continue
         g.add_node(doc, label=ref.number or ref.slug, kind="document", jurisdiction=side.label,
@@ -103,6 +106,8 @@ def departments_graph(store: ox.Store, department: str | None = None,
                 g.add_node(c, label=group, kind="concept", jurisdiction="", title=group, group=group)
                 g.add_edge(u.iri, c, key="matches", kind="matches")
             _statement_nodes(g, side, u, group)
+    if named is not None and g.number_of_nodes() == 0:
+        raise PolicykgError(f"{department!r} is not a department the registry knows, nor one a notice here puts to work")
     if wanted is not None and g.number_of_nodes() == 0:
         raise PolicykgError(f"no notice in the store puts {department!r} to work")
     rows = store.query(f"SELECT ?a ?b WHERE {{ GRAPH ?g {{ ?a <{SKOS}closeMatch> ?b }} }}")

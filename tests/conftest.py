@@ -10,6 +10,32 @@ CORPUS = ROOT / "corpus"
 COUNTY = CORPUS / "qimen-county-2021.txt"
 CITY = CORPUS / "bayannur-city-2021.txt"
 EXTRA = sorted((ROOT / "tests" / "data" / "extra").glob("*.txt"))
+XINGANMENG = ROOT / "tests" / "data" / "extra" / "xinganmeng-sandstorm-member-duties.txt"
+
+# A leading group set up in prose, as county notices write one (the corpus has none): its
+# 组长 and 副组长, member units, an office hosted by a bureau, its director and its duties.
+LEADING_GROUP = """休宁县人民政府办公室关于成立县婴幼儿照护服务工作领导小组的通知
+各乡镇人民政府，县政府各部门：
+为加强对全县婴幼儿照护服务工作的组织领导，经县政府研究，决定成立休宁县婴幼儿照护服务工作领导小组。现将有关事项通知如下：
+一、领导小组组成
+组长由县政府分管副县长担任，副组长由县政府办公室副主任、县卫生健康委主任担任，成员由县教育局、县民政局、县财政局、县人力资源社会保障局、县住房城乡建设局、县市场监管局等单位分管负责同志组成。
+二、领导小组办公室
+领导小组办公室设在县卫生健康委，办公室主任由县卫生健康委分管副主任兼任。主要职责：
+（一）负责领导小组日常工作，督促落实领导小组议定事项。
+（二）统筹协调全县婴幼儿照护服务工作，定期向领导小组报告工作进展情况。
+三、工作要求
+各成员单位要按照职责分工，密切配合，扎实做好婴幼儿照护服务各项工作。
+
+休宁县人民政府办公室
+2022年3月1日
+"""
+
+
+def leading_group(folder: Path) -> Path:
+    """`LEADING_GROUP` written into `folder` as a notice file."""
+    path = folder / "xiuning-leading-group.txt"
+    path.write_text(LEADING_GROUP, encoding="utf-8")
+    return path
 
 
 def seeds_with(folder: Path, bad: dict[str, bytes]) -> Path:

@@ -347,7 +347,8 @@ def test_who_chairs_in_the_extra_notices():
     assert _who(state) == [("general", "chair", "召集人或召集人委托副召集人", ["convenor", "deputy_convenor"],
                             ["国务院分管卫生健康工作的领导同志", "国家卫生健康委主要负责同志", "协助分管卫生健康工作的国务院副秘书长"])]
     assert _who(by["jingzhou"]) == []  # its rules part ends mid-sentence, before saying who chairs
-    assert by["xinganmeng"].facts.meeting is None  # no joint meeting: its sentences give no rule
+    xing = by["xinganmeng"].facts.meeting  # no joint meeting but a headquarters: its sentences give no rule
+    assert xing.kind == "headquarters" and xing.rules == [] and xing.participants == []
 
 
 def test_a_meeting_s_rules_in_running_text_name_the_joint_meeting():
@@ -735,11 +736,12 @@ def test_a_document_number_starts_at_its_issuer_code():
 
 
 def test_an_office_of_another_body_is_no_joint_meeting():
-    """兴安盟's 应急指挥部 has an office (办公室设在盟林业局 …) and no 联席会议: no meeting, no
-    convenor's or director's post; its office is staffed by 盟林业局's sections (办公室、计财科、
-    林科所、宣传办), which are no bodies of the league."""
+    """兴安盟's 应急指挥部 has an office (办公室设在盟林业局 …) and no 联席会议: no joint meeting
+    and no convenor's post, but a headquarters; its office is staffed by 盟林业局's sections
+    (办公室、计财科、林科所、宣传办), which are no bodies of the league."""
     xing = process(next(p for p in EXTRA if p.name.startswith("xinganmeng")))
-    assert xing.facts.meeting is None and xing.facts.posts == []
+    assert xing.facts.meeting.kind == "headquarters" and xing.facts.meeting.convenor is None
+    assert {p.role for p in xing.facts.posts} == {"office_director", "office_member"}
     names = {d.name for d in xing.facts.departments.values()}
     assert "盟林业和草原局" in names and not names & {"林科所", "宣传办", "计财科"}
     # a list whose first item is a body (not one of its sections) still brings its unknown items
@@ -776,12 +778,16 @@ _MEETING_PIECES = ["召集人", "副召集人", "由", "担任", "为", "联席�
                    "、", "和", ",", ";", "。", "\n", "办公室设在", "县卫健委", "办公室主任由", "兼任", "为牵头单位",
                    "成员单位包括", "县教育局", "等", "12", "个部门和单位组成", "等为成员单位", "联席会议由", " ",
                    "联络员", "办公室成员", "各成员单位", "主持", "主持人", "召开全体会议", "参加", "邀请", "出席", "列席",
-                   "会议", "召集", "根据工作需要", "不定期", "召开专题会议", "有关成员单位", "联席会议办公室", "可"]
+                   "会议", "召集", "根据工作需要", "不定期", "召开专题会议", "有关成员单位", "联席会议办公室", "可",
+                   "领导小组", "组长", "副组长", "指挥部", "总指挥", "副指挥长", "下设办公室", "成员由", "组成"]
 
 
-@pytest.mark.parametrize("kind", ["convenor", "deputy-convenor", "office", "office-director", "lead", "members",
-                                  "liaison", "invitee", "part-convener", "part-chair", "part-attendee", "part-invitee"])
+@pytest.mark.parametrize("kind", ["head", "deputy-head", "office", "office-director", "office-members", "lead",
+                                  "members", "liaison", "invitee", "part-convener", "part-chair", "part-attendee",
+                                  "part-invitee"])
 def test_meeting_patterns_match_in_cue_sentences_as_in_the_whole_clause(kind):
+    """The set-up's patterns as each kind of body has them (a joint meeting's, a leading
+    group's …), and those of who takes part in a rule's meetings."""
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
@@ -789,21 +795,23 @@ def test_meeting_patterns_match_in_cue_sentences_as_in_the_whole_clause(kind):
 
     # from ontology/cues.ttl: the set-up's patterns, and those of who takes part in a rule's meetings
     part = kind.startswith("part-")
-    pattern = X.cues().participation[kind[5:]] if part else X.cues().setup[kind]
+    patterns = [X.cues().participation[kind[5:]]] if part else [b.setup[kind] for b in X.cues().bodies]
+    assert len(patterns) == (1 if part else 3)
     windowed = X._sentence_matches
 
     @settings(max_examples=300, deadline=None)
     @given(st.lists(st.sampled_from(_MEETING_PIECES), max_size=40))
     def check(pieces):
         seg = "".join(pieces)
-        assert [m.span(0) + m.groups() for m in windowed(seg, pattern)] == \
-               [m.span(0) + m.groups() for m in pattern[0].finditer(seg)]
+        for pattern in patterns:
+            assert [m.span(0) + m.groups() for m in windowed(seg, pattern)] == \
+                   [m.span(0) + m.groups() for m in pattern[0].finditer(seg)]
 
     check()
     from extractor.model import FOLD
 
     seeds = (COUNTY.read_text(encoding="utf-8") + CITY.read_text(encoding="utf-8")).translate(FOLD)  # as extract reads
-    assert list(windowed(seeds, pattern)) or kind == "lead"  # the seeds hold them
+    assert list(windowed(seeds, patterns[0])) or kind in ("lead", "office-members")  # the seeds hold them
 
 
 def test_member_table_rows_under_a_merged_unit_cell_keep_their_unit():
@@ -847,3 +855,78 @@ def test_member_table_under_a_header_cell_spanning_two_columns():
     doc = process_bytes(page.encode("utf-8"), "two-row-header.html")
     assert [(p.department, p.role, p.person) for p in doc.facts.posts] == [
         ("某某县/health", "lead", "张三"), ("某某县/health", "liaison", "李四")]
+
+
+# --- coordination bodies other than a joint meeting --------------------------------------------------
+
+
+def test_a_headquarters_office_and_its_duties():
+    """兴安盟's (八)应急指挥部办公室: the 盟重大沙尘暴灾害应急指挥部 sets up an office in 盟林业局,
+    directed by its 分管副局长 and staffed by its sections' heads; the office's four 主要职责
+    are the office's duties (a unit of the headquarters), each with its span and clause."""
+    from conftest import XINGANMENG
+
+    doc = process(XINGANMENG)
+    f, text = doc.facts, doc.text
+    m = f.meeting
+    assert (m.kind, m.name) == ("headquarters", "盟重大沙尘暴灾害应急指挥部")
+    assert text[m.name_at.start:m.name_at.end] == m.name
+    assert f.departments[m.office].concept == "forestry-grassland"  # 办公室设在盟林业局
+    assert m.office_director.value == "盟林业局分管副局长" and m.convenor is None and m.rules == []
+    director = next(p for p in f.posts if p.role == "office_director")
+    assert (director.start, director.end, director.clause) == (521, 530, "main/8")
+    assert m.office_members.value == "盟林业局办公室、计财科、林科所、宣传办等部门负责人"
+    office = f.departments[m.office_unit]
+    assert (office.name, office.concept) == ("盟重大沙尘暴灾害应急指挥部办公室", None)
+    assert [(x.surface, x.clause) for x in office.mentions] == [("应急指挥部办公室", "main/8")]
+    duties = [d for d in f.duties if d.department == m.office_unit]
+    assert [(d.start, d.end, d.clause, d.role, d.action) for d in duties] == [
+        (574, 607, "main/8/1", "responsible", "负责"), (611, 665, "main/8/2", "responsible", "负责"),
+        (669, 710, "main/8/3", "responsible", "负责"), (714, 730, "main/8/4", "responsible", "负责")]
+    assert all(text[d.start:d.end] == d.text for d in duties)
+    assert duties[0].text == "负责落实国家和自治区有关重大沙尘暴灾害预防和应急工作的指示和要求。"
+    assert duties[3].text == "负责建立健全重大沙尘暴灾害应急信"  # the excerpt ends mid-word
+    # the set-up sentence is no duty of anyone, and the members' duties are as they were
+    assert not [d for d in f.duties if d.start < 571 and d.end > 474]
+    assert len([d for d in f.duties if d.clause.startswith("main/7/")]) == 13
+
+
+def test_a_leading_group_set_up_in_prose():
+    """成立…领导小组: 组长由…担任, 副组长由…担任 (two posts), 成员由…等单位…组成, 领导小组办公室设在…,
+    办公室主任由…兼任, and the office's 主要职责 — read as a joint meeting's set-up is, with the
+    group's own post words (cues.ttl)."""
+    from conftest import LEADING_GROUP
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes(LEADING_GROUP.encode("utf-8"), "xiuning-leading-group.txt")
+    f, m = doc.facts, doc.facts.meeting
+    assert (m.kind, m.name) == ("leading-group", "县婴幼儿照护服务工作领导小组")
+    assert m.convenor.value == "县政府分管副县长"
+    assert [x.value for x in m.deputy_convenors] == ["县政府办公室副主任", "县卫生健康委主任"]
+    roles = [(p.role, p.department, doc.text[p.start:p.end]) for p in f.posts]
+    assert roles == [("group_leader", "休宁县/government", "县政府分管副县长"),
+                     ("deputy_group_leader", "休宁县/government-office", "县政府办公室副主任"),
+                     ("deputy_group_leader", "休宁县/health", "县卫生健康委主任"),
+                     ("office_director", "休宁县/health", "县卫生健康委分管副主任")]
+    assert m.members == ["休宁县/education", "休宁县/civil-affairs", "休宁县/finance",
+                         "休宁县/human-resources-social-security", "休宁县/housing-urban-rural-development",
+                         "休宁县/market-regulation"]
+    assert m.office == "休宁县/health" and m.office_members is None  # 成员由… is the group's, not the office's
+    assert m.office_unit == "休宁县/县婴幼儿照护服务工作领导小组办公室"
+    duties = [(d.clause, d.text) for d in f.duties if d.department == m.office_unit]
+    assert duties == [("main/2/1", "负责领导小组日常工作，督促落实领导小组议定事项。"),
+                      ("main/2/2", "统筹协调全县婴幼儿照护服务工作，定期向领导小组报告工作进展情况。")]
+    assert m.rules == []  # 定期向领导小组报告 is a duty, not a meeting rule
+
+
+def test_a_body_is_read_only_when_named():
+    """办公室设在… and 组长由…担任 set up a body only in a notice naming one (领导小组 …); a
+    notice naming several kinds is read for the first in cues.ttl's order whose set-up it
+    states."""
+    from conftest import LEADING_GROUP
+    from extractor.pipeline import process_bytes
+
+    unnamed = LEADING_GROUP.replace("领导小组", "小组")
+    assert process_bytes(unnamed.encode("utf-8"), "a.txt").facts.meeting is None
+    both = LEADING_GROUP.replace("三、工作要求", "三、工作要求\n各成员单位要参加县应急指挥部的演练。")
+    assert process_bytes(both.encode("utf-8"), "b.txt").facts.meeting.kind == "leading-group"

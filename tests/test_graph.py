@@ -794,3 +794,64 @@ def test_networkx_of_one_stored_graph_reads_as_its_quads(county, city):
         assert a.number_of_nodes() > 10 and any("\n" in t for _, t in b.nodes(data="title"))
     with pytest.raises(PolicykgError):
         to_networkx(county, graph=county[0].graph_name.value)
+
+
+# --- coordination bodies other than a joint meeting ------------------------------------------------
+
+
+def _objects(quads, s: str, p: str) -> set[str]:
+    return {q.object.value for q in quads if q.subject.value == s and q.predicate.value == p}
+
+
+def test_a_headquarters_and_its_office_unit_in_the_graph():
+    """兴安盟's 应急指挥部 is a pk:CommandHeadquarters (a pk:CoordinationBody, no joint meeting);
+    its office is an org:OrganizationalUnit of it, hosted by 盟林业局, the assignee of the four
+    duties of its 主要职责, each with its span; the graph conforms to shapes.ttl."""
+    from conftest import XINGANMENG
+    from extractor.graph import validate
+    from extractor.pipeline import process
+
+    doc = process(XINGANMENG)
+    quads = to_rdf(doc)
+    body = document_iri(doc) + "/meeting"
+    assert _objects(quads, body, RDF + "type") == {PK + "CommandHeadquarters", PK + "CoordinationBody", ORG + "Organization"}
+    assert value(quads, body, RDFS + "label") == "盟重大沙尘暴灾害应急指挥部"
+    office = value(quads, body, ORG + "hasUnit")
+    assert _objects(quads, office, RDF + "type") == {ORG + "Organization", ORG + "OrganizationalUnit"}
+    assert value(quads, office, ORG + "unitOf") == body
+    assert value(quads, office, RDFS + "label") == "盟重大沙尘暴灾害应急指挥部办公室"
+    host = value(quads, office, PK + "hostedBy")
+    assert host == value(quads, body, PK + "officeHost") and value(quads, host, RDFS + "label") == "盟林业和草原局"
+    duties = sorted(q.subject.value for q in quads if q.predicate.value == PK + "assignee" and q.object.value == office)
+    spans = sorted((int(value(quads, sp, PK + "start")), int(value(quads, sp, PK + "end")))
+                   for sp in (value(quads, d, PK + "span") for d in duties))
+    assert spans == [(574, 607), (611, 665), (669, 710), (714, 730)]
+    director = value(quads, body, PK + "officeDirector")
+    assert value(quads, director, ORG + "role") == PK + "roleOfficeDirector"
+    members = [q.subject.value for q in quads if q.predicate.value == ORG + "role" and q.object.value == PK + "roleOfficeMember"]
+    assert len(members) == 1 and value(quads, members[0], ORG + "postIn") == office
+    assert value(quads, members[0], RDFS + "label") == "盟林业局办公室、计财科、林科所、宣传办等部门负责人"
+    ok, report, _ = validate(quads)
+    assert ok, report
+
+
+def test_a_leading_group_in_the_graph():
+    """A leading group's 组长 and 副组长 are its pk:head and pk:deputyHead posts, of the roles
+    组长 and 副组长 (no 召集人); it conforms to shapes.ttl."""
+    from conftest import LEADING_GROUP
+    from extractor.graph import validate
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes(LEADING_GROUP.encode("utf-8"), "xiuning-leading-group.txt")
+    quads = to_rdf(doc)
+    body = document_iri(doc) + "/meeting"
+    assert PK + "LeadingGroup" in _objects(quads, body, RDF + "type")
+    assert PK + "JointMeeting" not in _objects(quads, body, RDF + "type")
+    assert not _objects(quads, body, PK + "convenor")
+    head = value(quads, body, PK + "head")
+    assert value(quads, head, ORG + "role") == PK + "roleGroupLeader" and value(quads, head, RDFS + "label") == "县政府分管副县长"
+    deputies = _objects(quads, body, PK + "deputyHead")
+    assert {value(quads, d, ORG + "role") for d in deputies} == {PK + "roleDeputyGroupLeader"} and len(deputies) == 2
+    assert len([q for q in quads if q.predicate.value == ORG + "organization" and q.object.value == body]) == 6
+    ok, report, _ = validate(quads)
+    assert ok, report

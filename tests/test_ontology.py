@@ -131,7 +131,9 @@ def test_minted_classes_and_properties_have_standard_anchors(ontology):
     """Minted classes specialise a standard one where one exists."""
     sub = lambda c: {str(o) for o in ontology.objects(rdflib.URIRef(PK + c), rdflib.RDFS.subClassOf)}  # noqa: E731
     assert sub("Notice") == {"http://data.europa.eu/eli/ontology#LegalResource"}
-    assert sub("JointMeeting") == {"http://www.w3.org/ns/org#Organization"}
+    assert sub("CoordinationBody") == {"http://www.w3.org/ns/org#Organization"}
+    for kind in ("JointMeeting", "LeadingGroup", "CommandHeadquarters"):
+        assert sub(kind) == {PK + "CoordinationBody"}
     assert sub("TaskAssignment") == {PK + "DutyAssignment"}
     assert sub("SourceText") == {"http://www.w3.org/ns/prov#Entity"}
     for c in ("Zone", "NumberedClause", "TableRow", "Paragraph"):

@@ -680,3 +680,59 @@ def test_lookup_keys_are_in_the_graph_and_found_by_index(store):
     keys = Q.graphs_named(store, ["祁政办秘[2021]45号", "巴彦淖尔市", "no such notice"])
     assert sorted(keys) == ["巴彦淖尔市", "祁政办秘[2021]45号"]
     assert [g.rsplit("/", 2)[-2] for g in keys["祁政办秘[2021]45号"]] == ["祁政办秘-2021-45"]
+
+
+# --- coordination bodies other than a joint meeting ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bodies(tmp_path_factory):
+    """A store of the seeds, 兴安盟's 应急指挥部 and a leading group."""
+    from conftest import XINGANMENG, leading_group
+    from extractor.build import load_store
+
+    return load_store([COUNTY, CITY, XINGANMENG, leading_group(tmp_path_factory.mktemp("lg"))])
+
+
+def test_an_office_s_duties_are_found_by_duties_who_and_departments(bodies):
+    """The 主要职责 of 兴安盟's 应急指挥部办公室 are the office's: `duties` lists them by its name,
+    `who` ranks it for its own topic, `departments` counts them; the leading group's office too."""
+    office = "盟重大沙尘暴灾害应急指挥部办公室"
+    rows = Q.duties(bodies, office, explain=True)
+    assert [(r["clause"], r["start"], r["end"]) for r in rows] == [
+        ("(1)", 574, 607), ("(2)", 611, 665), ("(3)", 669, 710), ("(4)", 714, 730)]
+    assert Q.who(bodies, "应急预案")[0]["department"] == office
+    by_name = {r["department"]: r for r in Q.departments(bodies)}
+    assert by_name[office]["duties"] == 4
+    assert by_name["县婴幼儿照护服务工作领导小组办公室"]["duties"] == 2
+    assert not {"盟重大沙尘暴灾害应急指挥部", "县婴幼儿照护服务工作领导小组"} & set(by_name)  # bodies are no departments
+
+
+def test_meetings_shows_each_body_and_its_kind(bodies):
+    """`meetings` puts a headquarters and a leading group beside the joint meetings, each with
+    its kind: the group's 组长 in the row of the head post (召集人), its 副组长 in the deputies'."""
+    rows = {r["key"]: r for r in Q.meetings(bodies)}
+    columns = [c for c in rows["body"] if c not in ("item", "key")]
+    assert len(columns) == 4
+    kinds = {c: rows["body"][c] for c in columns}
+    assert kinds[COUNTY_NO] == "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议（联席会议）"
+    assert "盟重大沙尘暴灾害应急指挥部（指挥部）" in kinds.values()
+    group = next(c for c, v in kinds.items() if v == "县婴幼儿照护服务工作领导小组（领导小组）")
+    assert rows["convenor"][group] == "县政府分管副县长"
+    assert rows["deputy_convenor"][group] == "县政府办公室副主任；县卫生健康委主任"
+    assert rows["office"][group] == "县卫生健康委" and rows["members"][group] == "6"
+    headquarters = next(c for c, v in kinds.items() if "指挥部" in v)
+    assert rows["office_director"][headquarters] == "盟林业局分管副局长"
+    assert rows["convenor"][COUNTY_NO] == "县政府分管副县长"  # the joint meetings' rows as they were
+
+
+def test_compare_a_leading_group_with_a_joint_meeting(bodies):
+    """`compare` of a leading group and a joint meeting says what kind each body is, and
+    pairs the office unit's duties like any unit's."""
+    from extractor.compare import compare
+
+    c = compare(bodies, "休宁县", "祁门县")
+    rows = {r.key: r for r in c.meeting}
+    assert (rows["kind"].a, rows["kind"].b, rows["kind"].status) == ("领导小组", "联席会议", "differs")
+    assert rows["convenor"].a == "县政府分管副县长"
+    assert "县婴幼儿照护服务工作领导小组办公室" in {u.name for u in c.a.units.values()}

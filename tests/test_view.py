@@ -461,3 +461,19 @@ def test_real_pipeline_graph(browser, county_parsed, city_parsed, tmp_path):
     assert jurisdictions == ["", "巴彦淖尔市", "祁门县"]
     assert console_errors(browser) == []
     assert remote_requests(browser) == [] and failed_requests(browser) == []
+
+
+def test_a_department_view_of_a_body_s_office(tmp_path):
+    """`view --department` takes a body outside the registry by its name: a leading group's
+    office with its duties (a unit, not the group), beside a notice's departments."""
+    from conftest import leading_group
+    from extractor.build import load_store
+    from extractor.viewgraphs import departments_graph
+
+    store = load_store([COUNTY, leading_group(tmp_path)])
+    g = departments_graph(store, "县婴幼儿照护服务工作领导小组办公室")
+    units = [d["label"] for _, d in g.nodes(data=True) if d["kind"] == "department"]
+    assert units == ["县婴幼儿照护服务工作领导小组办公室"]
+    assert sum(1 for _, d in g.nodes(data=True) if d["kind"] == "duty") == 2
+    with pytest.raises(PolicykgError, match="not a department the registry knows"):
+        departments_graph(store, "不存在局")
