@@ -819,12 +819,12 @@ class _Extract:
                 while k < own.end and folded[k].isspace():
                     k += 1
                 parts = [(own.start, h.end), (k, own.end)]
+            segs = [(base, folded[base:stop]) for base, stop in parts]
 
             def spans(what: str) -> list[tuple[int, int, re.Match]]:  # what each match reads
                 pattern = setup[what]
                 out = []
-                for base, stop in parts:
-                    seg = folded[base:stop]
+                for base, seg in segs:
                     if any(w in seg for w in pattern[1]):  # else no match (and no sentences to look for)
                         out += [(base + m.start(g), base + m.end(g), m) for m in _sentence_matches(seg, pattern)
                                 for g in (_read(m),)]
