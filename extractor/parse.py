@@ -387,7 +387,7 @@ class _RunIn:
             head = cues["run-in-head"].match(window)
             if head.end():
                 self.cut(s + head.end())
-                for g in (1, 2):
+                for g in (1, 2, 3):  # 文号, title, or a 文号 after the title
                     if head.group(g):
                         self.cut(s + head.end(g))
             elif m := cues["run-in-recipients"].match(window):

@@ -521,3 +521,16 @@ def test_a_page_s_disclosure_fields_end_where_their_values_do(joined):
         ("source", "县政府办")]
     assert [f.value for f in d.fields if f.name == "recipient"] == ["各乡、镇人民政府", "县政府有关部门"]
     assert d.jurisdiction.name == "祁门县"
+
+
+@pytest.mark.parametrize("number", ["祁政办秘〔2021〕45号", "祁政办秘[2021]45号", "祁政办秘【2021】45号"])
+def test_a_number_printed_after_the_title_on_one_line(number):
+    """Some pages print the 文号 under the title; on one line (an audit's page) it was lost and
+    the 主送 read 祁政办秘〔2021〕45号各乡、镇人民政府. The number is kept normalised, as always."""
+    text = COUNTY.read_text(encoding="utf-8")
+    title = "祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知"
+    body = text[text.index("各乡、镇人民政府"):]
+    d = process_bytes((title + number + body).replace("\n", "").encode("utf-8"), "page.txt")
+    fields = [(f.name, f.value) for f in d.fields]
+    assert fields[:4] == [("title", title), ("doc_number", "祁政办秘〔2021〕45号"), ("recipient", "各乡、镇人民政府"),
+                          ("recipient", "县政府有关部门")]
