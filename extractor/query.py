@@ -474,6 +474,12 @@ def organisations(store: ox.Store, department: str, jurisdiction: str | None = N
         orgs |= {r["org"] for r in select(store, """SELECT DISTINCT ?org WHERE {
                     GRAPH ?g { ?org rdfs:label ?label ; a org:Organization }
                     FILTER NOT EXISTS { ?org a pk:CoordinationBody } }""", label=labels, **scope)}
+    if not orgs and q.names and not q.concepts and not indexed:
+        # a body's office, asked by the end of its name (应急指挥部办公室 for 盟重大沙尘暴灾害
+        # 应急指挥部办公室): outside the registry, named as each notice names its body
+        orgs |= {r["org"] for r in select(store, """SELECT DISTINCT ?org WHERE {
+                    GRAPH ?g { ?org a org:OrganizationalUnit ; org:unitOf ?body ; rdfs:label ?label }
+                    FILTER(STRENDS(STR(?label), STR(?name))) }""", name=[ox.Literal(n) for n in q.names], **scope)}
     if not orgs or not (jurisdiction or q.prefix or q.national):
         return sorted(orgs)
     of = select(store, "SELECT DISTINCT ?org ?j WHERE { GRAPH ?g { ?org pk:jurisdiction ?j } }",

@@ -706,6 +706,10 @@ def test_an_office_s_duties_are_found_by_duties_who_and_departments(bodies):
     assert by_name[office]["duties"] == 4
     assert by_name["县婴幼儿照护服务工作领导小组办公室"]["duties"] == 2
     assert not {"盟重大沙尘暴灾害应急指挥部", "县婴幼儿照护服务工作领导小组"} & set(by_name)  # bodies are no departments
+    # asked by the end of its name, as its own clause heads it ((八)应急指挥部办公室)
+    assert [r["department"] for r in Q.duties(bodies, "应急指挥部办公室")] == [office] * 4
+    assert {r["department"] for r in Q.duties(bodies, "领导小组办公室")} == {"县婴幼儿照护服务工作领导小组办公室"}
+    assert Q.duties(bodies, "沙尘暴办公室") == []
 
 
 def test_meetings_shows_each_body_and_its_kind(bodies):
