@@ -978,12 +978,14 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
     if not facts:
         return []
     cols: dict[str, tuple[str, dict[str, Any]]] = {}  # graph → (column label, its meeting)
+    taken: set[str] = set()
     for g in sorted(facts, key=lambda g: (facts[g]["jurisdiction"] or "", facts[g]["label"], g)):
         m = min(facts[g]["found"], key=lambda r: (r["m"], r["stated"] is None, r["stated"] or 0))
         label, n = facts[g]["label"], 1
-        while any(label == taken for taken, _ in cols.values()):  # two notices of one title, no 文号
+        while label in taken:  # two notices of one title, no 文号
             n += 1
             label = f"{facts[g]['label']} ({n})"
+        taken.add(label)
         cols[g] = (label, {**m, "listed": facts[g]["listed"].get(m["m"], 0)})
     posts = [p for g in cols for p in facts[g]["posts"]]
     units = [u for g in cols for u in facts[g]["units"]]
