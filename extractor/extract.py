@@ -62,6 +62,11 @@ class BodySetup:
     setup_cue: re.Pattern  # any of their cue words: a clause without one is not read for them
     words: re.Pattern  # the words naming the kind (联席会议), longest first
     office_heading: re.Pattern  # the heading of a clause about its office (应急指挥部办公室: pkc:office-heading)
+    # where a notice writes the body's name (pkc:name-*): in a heading or the title, what goes
+    # before it there (…办公室关于印发), and in running text (tried in order)
+    name_in_heading: re.Pattern
+    name_lead: re.Pattern
+    name_in_text: tuple[re.Pattern, ...]
 
 
 def _alternation(words) -> str:
@@ -69,9 +74,10 @@ def _alternation(words) -> str:
     return "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))) or "(?!)"
 
 
-def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]], office_heading: str) -> BodySetup:
+def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]], office_heading: str,
+                names: dict[str, str]) -> BodySetup:
     """`templates` (what → (pattern, cue words), with {body}, {head} and {deputy} in them:
-    cues.ttl) made for `kind`."""
+    cues.ttl) made for `kind`; so are `office_heading` and the name patterns `names`."""
     fills = {"{body}": kind.words, "{head}": kind.head_words, "{deputy}": kind.deputy_words}
 
     def pattern(text: str) -> str:
@@ -90,7 +96,9 @@ def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]
     setup = {what: (re.compile(pattern(p)), cue_words(words)) for what, (p, words) in templates.items()}
     every = sorted({w for _, words in setup.values() for w in words})
     return BodySetup(kind, setup, re.compile(_alternation(every)), re.compile(_alternation(kind.words)),
-                     re.compile(pattern(office_heading)))
+                     re.compile(pattern(office_heading)), re.compile(pattern(names.get("name-in-heading", "(?!)"))),
+                     re.compile(names.get("name-lead", "(?!)")),
+                     tuple(re.compile(pattern(p)) for k, p in sorted(names.items()) if k.startswith("name-in-text")))
 
 
 @cache
@@ -99,7 +107,7 @@ def cues() -> Cues:
     roles, actions, rule_kinds, periods, schedules, parts, columns, setup = [], {}, [], [], {}, {}, {}, {}
     own_meetings: list[str] = []
     rule_patterns: list[tuple[re.Pattern, str]] = []
-    participation, post_role, office = {}, {}, {}
+    participation, post_role, office, names = {}, {}, {}, {}
     post_roles = {s: str(props[SKOS + "notation"][0]) for s, props in by_subject("policykg.ttl").items()
                   if PK + "postRoles" in props.get(SKOS + "inScheme", ())}
     for s, props in table.items():
@@ -125,6 +133,8 @@ def cues() -> Cues:
             setup[local.removeprefix("setup-")] = (str(props[PK + "pattern"][0]), tuple(cue_words))
         elif "/cue/office-" in s and PK + "pattern" in props:  # office-heading (a template), office-duties
             office[local] = str(props[PK + "pattern"][0])
+        elif "/cue/name-" in s and PK + "pattern" in props:  # where the body's name is written (templates)
+            names[local] = str(props[PK + "pattern"][0])
         elif "/cue/part-" in s and PK + "pattern" in props:
             participation[local.removeprefix("part-")] = (re.compile(str(props[PK + "pattern"][0])), tuple(cue_words))
         elif s in post_roles:  # a post role of policykg.ttl (pk:roleConvenor) and the words naming it
@@ -137,7 +147,7 @@ def cues() -> Cues:
     by_len = lambda pairs: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
     words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
     alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
-    bodies = tuple(_body_setup(kind, setup, office.get("office-heading", "(?!)")) for kind in body_kinds())
+    bodies = tuple(_body_setup(kind, setup, office.get("office-heading", "(?!)"), names) for kind in body_kinds())
     post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
     part_words = "|".join(map(re.escape, sorted({w for _, cue_words in participation.values() for w in cue_words})))
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), tuple(rule_patterns),
@@ -978,19 +988,15 @@ class _Extract:
         else the title (关于成立县…工作领导小组的通知), else the text (成立…领导小组; 盟…应急指挥部
         下设办公室), else the kind's name (联席会议)."""
         doc, folded = self.doc, self.doc.folded
-        words = _alternation(body.kind.words)
         name = None
         for text in [doc.slice(z.heading) for z in doc.clauses if z.heading] + [doc.title or ""]:
             text = squeeze(text)
-            m = re.search(rf"(?:关于(?:印发|建立|成立)?|^)《?([^《》]*?(?:{words}))(?:制度)?", text)
+            m = body.name_in_heading.search(text)
             if m:
-                name = re.sub(r"^(.*?(?:办公室|办公厅))?(?:关于)?(?:印发|建立|成立)", "", m.group(1))
+                name = body.name_lead.sub("", m.group(1), count=1)
                 break
         if name is None:  # in the text: 决定成立县…领导小组 / 盟…应急指挥部下设办公室
-            m = re.search(rf"(?:成立|设立|组建)([^\s,;。:、()“”《》]{{2,40}}?(?:{words}))", folded) or \
-                re.search(rf"(?:^|(?<=[\n,;。:])|(?<=办公室))[ \t\u3000]*([^\s,;。:、()“”《》由为在向和及与]{{2,40}}?(?:{words}))"
-                          rf"(?:下设|办公室)",
-                          folded, re.M)
+            m = next((m for p in body.name_in_text if (m := p.search(folded))), None)
             if m:
                 return doc.text[m.start(1):m.end(1)], Span(m.start(1), m.end(1))
             return body.kind.label, None
