@@ -1174,9 +1174,13 @@ class _Extract:
         self.rule_text[rid] = stretches
         text = "。".join(self.doc.folded[a:b] for a, b in stretches)
         period = times_min = times_max = None
-        for cue, duration in self.cues.periods:
-            k = text.find(cue)
-            if k < 0:
+        verbs = self.cues.parts.get("period-verb", ())
+        for k, cue, duration in sorted((k, cue, d) for cue, d in self.cues.periods for k in _occurrences(text, cue)):
+            # the period of holding something (每季度召开, 每半年…开展一次督查, 每季度…通报): a verb of
+            # pkc:period-verb in its part of the sentence, not 听取各成员单位每季度工作进展情况汇报
+            a = max(text.rfind(ch, 0, k) for ch in ",;。") + 1
+            b = min((x for x in (text.find(ch, k) for ch in ",;。") if x >= 0), default=len(text))
+            if verbs and not any(v in text[a:b] for v in verbs):
                 continue
             period = duration
             m = re.match(r"[^。;]{0,30}?(\d+|[一二两三四五六七八九十]+)(?:\s*[—–\-~至到]\s*(\d+|[一二两三四五六七八九十]+))?\s*次",

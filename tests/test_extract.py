@@ -930,3 +930,22 @@ def test_a_body_is_read_only_when_named():
     assert process_bytes(unnamed.encode("utf-8"), "a.txt").facts.meeting is None
     both = LEADING_GROUP.replace("三、工作要求", "三、工作要求\n各成员单位要参加县应急指挥部的演练。")
     assert process_bytes(both.encode("utf-8"), "b.txt").facts.meeting.kind == "leading-group"
+
+
+def test_a_period_is_the_rule_s_only_where_something_is_held():
+    """(一)全体会议制度 said as "全体会议根据工作需要不定期召开，主要听取各成员单位每季度工作进展情况
+    汇报" (an audit's wording): 每季度 is when the units report, not when the meeting is held —
+    the rule is 不定期, with no period. The seeds' periods stay (每半年召开1次, 每季度向…通报,
+    每半年对…开展一次综合督查)."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    start = text.index("（一）全体会议制度。")
+    end = text.index("（二）专题会议制度。")
+    doc = process_bytes((text[:start] + "（一）全体会议制度。全体会议根据工作需要不定期召开，主要听取各成员单位每季度工作进展情况汇报。\n"
+                         + text[end:]).encode("utf-8"), "county.txt")
+    plenary = doc.facts.meeting.rules[0]
+    assert (plenary.kind, plenary.period, plenary.times_min, plenary.schedule) == ("plenary", None, None, "irregular")
+    county = process(COUNTY)
+    assert [(r.kind, r.period) for r in county.facts.meeting.rules] == [
+        ("plenary", "P6M"), ("thematic", None), ("briefing", "P3M"), ("inspection", "P6M")]
