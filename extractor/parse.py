@@ -288,7 +288,7 @@ class _RunIn:
                 self.cut(m.end(2))
                 if m.group(2).rstrip().endswith(">"):
                     self.glued.add(m.end(2))
-            elif t[m.start()] == "附":
+            elif m.group("attachment") is not None:
                 self.notes.append((m.start(), m.end()))
                 self.note_ends.add(m.end())
         self.sort()
@@ -424,7 +424,7 @@ class _RunIn:
             after = t[self.blank_end(stop):stop + 12] if stop < self.hi else ""
             note = rest.strip() and "。" not in rest and (
                 stop == self.hi or stop in self.zones or stop in starts
-                or re.match(r"附\s*件", after) is not None)
+                or ((o := self.cues["run-in-opener"].match(after)) is not None and o.group("attachment") is not None))
             if not note and not _number_of(_line(t, e, min(self.hi, e + 20))):
                 self.cut(e)
                 self.zones.add(e)
