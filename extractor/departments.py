@@ -560,7 +560,7 @@ class _Scanner:
     def _items(self, hits: list[_Hit]) -> Iterator[tuple[int, int, str, object]]:
         """The hits (K) and the CJK runs between them, in order, each run classed: T right
         after a hit, L right before one, C an organisation-shaped run with a list or a
-        heading around it, B anything else (prose)."""
+        heading around it, B a run between two hits."""
         reg, C = self.reg, self.text
         separators = reg.separators
         ends, starts = {h.ce for h in hits}, {h.cs for h in hits}
@@ -574,14 +574,13 @@ class _Scanner:
                     yield (s, e, "B" if e in starts else "T", None)
                 elif e in starts:
                     yield (s, e, "L", None)
-                elif not (C[s - 1:s] in separators or C[e:e + 1] in separators or C[e:e + 1] in (":", "。")):
-                    yield (s, e, "B", None)
-                else:
+                elif C[s - 1:s] in separators or C[e:e + 1] in separators or C[e:e + 1] in (":", "。"):
                     om = reg.org.match(C, s, e) if reg.org_hint.search(C, s + 1, e) else None
                     if om is not None and self.valid_org(om.group("org")):
                         yield (s, e, "C", om)
-                    else:
-                        yield (s, e, "B", None)
+                # Prose away from any hit (most runs) is not yielded: what it would do (end the
+                # list before it) the next item does, as prose stands between them (with the
+                # non-CJK characters around it, more than `separated` allows).
             if h is not None:
                 yield (h.cs, h.ce, "K", h)
                 a = h.ce
