@@ -120,7 +120,7 @@ class _Registry:
     infix: dict[tuple[str, str], str]  # (text before, text after the prefix) → concept
     party: frozenset[str]
     collective_concept: dict[str, str]  # government → local-governments
-    level_prefix: dict[str, str]  # 县 → county, 自治区 → province, 巴彦淖尔市 is resolved by suffix
+    level_prefix: dict[str, str]  # 县 → county, 自治区 → province (longest first); 巴彦淖尔市 by suffix
     national_prefix: frozenset[str]
     collective_prefix: frozenset[str]
     collective_lead: tuple[str, ...]
@@ -277,7 +277,7 @@ def _level_prefixes(layout: dict) -> dict[str, str]:
                 out[_norm(p)] = tier
     if not out:
         raise PolicykgError("layout.ttl: no jurisdiction levels (pk:JurisdictionLevel with pk:prefix)")
-    return out
+    return dict(sorted(out.items(), key=lambda x: -len(x[0])))  # longest first: what a name ends with
 
 
 @cache
@@ -606,7 +606,7 @@ class _Scanner:
         hit = _Hit(om.start("org"), om.end("org"), "unknown", None, name=name)
         for k in range(min(9, len(name) - 1), 1, -1):  # 巴彦淖尔市职业技术学校 → 巴彦淖尔市
             head = name[:k]
-            for suffix, _ in sorted(self.reg.level_prefix.items(), key=lambda x: -len(x[0])):
+            for suffix, _ in self.reg.level_prefix.items():
                 if head.endswith(suffix) and len(head) > len(suffix) and self.is_place(head[:-len(suffix)], suffix):
                     hit.prefix, hit.written = head, True
                     return hit
@@ -661,7 +661,7 @@ def _tier_of_prefix(reg: _Registry, prefix: str | None) -> str | None:
     if prefix in reg.level_prefix:
         return reg.level_prefix[prefix]
     core = prefix.rstrip(")")
-    for suffix, tier in sorted(reg.level_prefix.items(), key=lambda x: -len(x[0])):
+    for suffix, tier in reg.level_prefix.items():
         if core.endswith(suffix):
             return tier
     return None
