@@ -1189,6 +1189,10 @@ class _Extract:
                 times_min = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
                 times_max = times_min if not m.group(2) else (
                     int(m.group(2)) if m.group(2).isdigit() else chinese_number(m.group(2)))
+                # 每年至少召开一次, 至少每季度召开1次: the least, with no greatest (pkc:times-at-least)
+                if not m.group(2) and any(w in text[a:k + len(cue) + m.start(1)]
+                                          for w in self.cues.parts.get("times-at-least", ())):
+                    times_max = None
             break
         regular, irregular = self.schedule(text)
         return MeetingRule(s, e, id=rid, clause=c.id,

@@ -949,3 +949,14 @@ def test_a_period_is_the_rule_s_only_where_something_is_held():
     county = process(COUNTY)
     assert [(r.kind, r.period) for r in county.facts.meeting.rules] == [
         ("plenary", "P6M"), ("thematic", None), ("briefing", "P3M"), ("inspection", "P6M")]
+
+
+def test_at_least_so_many_times_a_period():
+    """联席会议每年至少召开一次全体会议 (an audit's wording) is at least once a year: times_min 1
+    and no greatest — not 每年1次. 不少于 and 至少 before the period say so too; 每季度召开1次
+    stays once."""
+    doc = _county_rules("联席会议每年至少召开一次全体会议，由召集人主持。联络员会议至少每季度召开1次。"
+                        "专题会议每半年召开不少于2次。联席会议办公室每季度召开1次信息通报会议。")
+    assert [(r.kind, r.period, r.times_min, r.times_max, r.schedule) for r in doc.facts.meeting.rules] == [
+        ("plenary", "P1Y", 1, None, "regular"), ("liaison", "P3M", 1, None, "regular"),
+        ("thematic", "P6M", 2, None, "regular"), ("briefing", "P3M", 1, 1, "regular")]
