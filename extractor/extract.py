@@ -874,7 +874,8 @@ class _Extract:
                 hits = self.departments_in(s, e, c.id)
                 if hits:
                     meeting.lead = hits[-1][1]
-            invited += [(s, e) for s, e, _ in spans("invitee")]
+            invited += [(s, e) for s, e, m in spans("invitee")
+                        if m.groupdict().get("bare") is None or self.after_body_sentence(own.start, s)]
             for s, e, m in spans("members"):
                 if any(a < e and s < b for a, b in office_members):
                     continue  # who sits in the office, not the body's member units
@@ -919,6 +920,17 @@ class _Extract:
         self.office(body, meeting)
         self.facts.meeting = meeting
         return True
+
+    def after_body_sentence(self, floor: int, pos: int) -> bool:
+        """Whether the sentence before the one holding `pos` (in the text from `floor`) names
+        the body or one of its meetings: a sentence without a subject (必要时，可邀请其他有关部门
+        参加) is then said of it (联席会议由…组成。必要时，…), not of what another one was about."""
+        folded = self.doc.folded
+        start = _last_end(folded, floor, pos)
+        if start < floor:
+            return False
+        before = folded[_last_end(folded, floor, start) + 1 if start > floor else floor:start]
+        return any(w in before for w in (*self.body_words, *self.cues.own_meetings))
 
     def office(self, body: BodySetup, meeting: Meeting) -> None:
         """The body's office as a unit of its own (盟…应急指挥部办公室), when the notice says

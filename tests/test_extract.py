@@ -960,3 +960,31 @@ def test_at_least_so_many_times_a_period():
     assert [(r.kind, r.period, r.times_min, r.times_max, r.schedule) for r in doc.facts.meeting.rules] == [
         ("plenary", "P1Y", 1, None, "regular"), ("liaison", "P3M", 1, None, "regular"),
         ("thematic", "P6M", 2, None, "regular"), ("briefing", "P3M", 1, 1, "regular")]
+
+
+def test_an_invitation_without_the_joint_meeting_as_its_subject():
+    """"必要时，可邀请其他有关部门参加" (no subject) after a sentence on the joint meeting, and
+    "召集人可根据工作需要邀请…列席" (its convenor inviting), are the joint meeting's invitees
+    outside any rule; inside a rule's text they are that rule's. One after a sentence on
+    something else (各成员单位要…。必要时，可邀请专家参加。), or with a subject of its own
+    (县教育局可邀请家长参加…), is no invitation of the meeting."""
+    from extractor.pipeline import process_bytes
+
+    text = ("某县人民政府办公室关于建立某县促进婴幼儿照护服务发展工作联席会议制度的通知\n\n一、组织机构\n"
+            "联席会议召集人由县政府分管副县长担任，副召集人由县卫生健康委主要负责同志担任。"
+            "联席会议成员单位包括县卫生健康委、县教育局、县民政局等3个单位。必要时，可邀请其他有关部门参加。"
+            "召集人可根据工作需要邀请县政协有关负责同志列席。\n二、工作规则\n"
+            "（一）全体会议制度。联席会议召集人主持召开全体会议，每年召开一次。召集人可根据工作需要邀请县人大有关负责同志列席。\n"
+            "（二）联络员会议制度。联络员会议每季度召开一次，由联席会议办公室主任主持。必要时，可邀请其他有关单位参加。\n"
+            "三、工作要求\n各成员单位要加强配合。必要时，可邀请专家参加。县教育局可邀请家长参加开放日活动。\n")
+    doc = process_bytes(text.encode(), "invite.txt")
+    m = doc.facts.meeting
+    assert [(x.part, x.text, x.clause) for x in m.participants] == [
+        ("invitee", "其他有关部门", "main/1"), ("invitee", "县政协有关负责同志", "main/1")]
+    assert [(r.kind, [(x.part, x.text) for x in r.participants]) for r in m.rules] == [
+        ("plenary", [("chair", "联席会议召集人"), ("invitee", "县人大有关负责同志")]),
+        ("liaison", [("chair", "联席会议办公室主任"), ("invitee", "其他有关单位")])]
+    # running text: the sentence before names one of the joint meeting's own meetings
+    doc = _county_rules("联席会议原则上每年召开一次全体会议。必要时，也可邀请其他有关单位参加。")
+    assert [(x.part, x.text) for x in doc.facts.meeting.participants] == [
+        ("invitee", "其他有关部门和单位负责人"), ("invitee", "其他有关单位")]
