@@ -6,6 +6,7 @@ import json
 import pytest
 
 from conftest import CITY, COUNTY, EXTRA
+from extractor.model import squeeze
 from extractor.pipeline import process
 
 COUNTY_MEMBERS = [
@@ -988,3 +989,57 @@ def test_an_invitation_without_the_joint_meeting_as_its_subject():
     doc = _county_rules("联席会议原则上每年召开一次全体会议。必要时，也可邀请其他有关单位参加。")
     assert [(x.part, x.text) for x in doc.facts.meeting.participants] == [
         ("invitee", "其他有关部门和单位负责人"), ("invitee", "其他有关单位")]
+
+
+def _after_the_last_rule(paragraph: str, join: str | None = None):
+    """祁门县's notice with `paragraph` (unnumbered) after its last rule clause, (四）综合督查
+    制度, and written on one line when `join` is given (its line breaks lost, or spaces)."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    last = "促使婴幼儿照护服务事业规范发展。\n"
+    assert text.count(last) == 1
+    text = text.replace(last, last + paragraph)
+    return process_bytes((text if join is None else text.replace("\n", join)).encode("utf-8"), "qimen.txt")
+
+
+def test_a_paragraph_after_the_last_rule_naming_no_meeting_is_not_that_rule_s(county):
+    """"各成员单位要加强沟通，不定期召开座谈会…" after (四）综合督查制度 names neither the joint
+    meeting nor a kind of meeting: it is not about 综合督查, so the rule ends before it and its
+    不定期 (of the 座谈会) does not make the inspection irregular. The rule clause's own text
+    stays whole."""
+    doc = _after_the_last_rule("各成员单位要加强沟通，不定期召开座谈会，交流工作进展情况。\n")
+    inspection = doc.facts.meeting.rules[3]
+    seed = county.facts.meeting.rules[3]
+    assert doc.text[inspection.start:inspection.end] == county.text[seed.start:seed.end]
+    assert (inspection.kind, inspection.period, inspection.schedule) == ("inspection", "P6M", "regular")
+    assert [r.kind for r in doc.facts.meeting.rules] == ["plenary", "thematic", "briefing", "inspection"]
+    # a paragraph on the rule's own meetings (会议…) is the rule's, though it names no kind
+    doc = _after_the_last_rule("会议由联席会议办公室主任主持，各成员单位联络员参加。\n"
+                               "各成员单位要加强沟通，不定期召开座谈会，交流工作进展情况。\n")
+    inspection = doc.facts.meeting.rules[3]
+    assert doc.text[inspection.start:inspection.end].endswith("规范发展。\n会议由联席会议办公室主任主持，各成员单位联络员参加。")
+    assert (inspection.schedule, [(x.part, x.text) for x in inspection.participants]) == (
+        "regular", [("chair", "联席会议办公室主任"), ("attendee", "各成员单位联络员")])
+
+
+@pytest.mark.parametrize("join", ["", " "])
+def test_a_paragraph_after_the_last_rule_on_one_line_as_on_lines(county, join):
+    """The same notice written on one line (line breaks lost, or become spaces): the trailing
+    paragraph "联席会议可根据工作需要邀请…列席。联席会议以纪要形式明确议定事项…" is no longer told
+    apart by a break, but its sentences have the joint meeting as their subject and do not
+    name 综合督查: the inspection rule ends before them as on lines — the minutes a rule of
+    their own, the invitation the joint meeting's."""
+    paragraph = "联席会议可根据工作需要邀请县政协有关负责同志列席。联席会议以纪要形式明确议定事项，印发有关方面贯彻落实。\n"
+    lines, one = _after_the_last_rule(paragraph), _after_the_last_rule(paragraph, join)
+
+    def said(doc):
+        m = doc.facts.meeting
+        return ([(r.kind, squeeze(doc.text[r.start:r.end]), r.schedule, [(x.part, x.text) for x in r.participants])
+                 for r in m.rules], [(x.part, x.text) for x in m.participants])
+
+    assert said(one) == said(lines)
+    rules, invited = said(one)
+    assert [r[0] for r in rules] == ["plenary", "thematic", "briefing", "inspection", "minutes"]
+    assert rules[3][1] == squeeze(county.text[county.facts.meeting.rules[3].start:county.facts.meeting.rules[3].end])
+    assert invited == [("invitee", "其他有关部门和单位负责人"), ("invitee", "县政协有关负责同志")]
