@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from .errors import PolicykgError
 from .graph import (DCT, DEFAULT_BASE, DEPT, ELI, ORG, PROV, RDF, RDFS, SKOS, XSD, iri_segment,
                     normalise_base, number_slug)
-from .knowledge import PK, body_kinds, by_subject, meeting_parts, period_words, schedule_words
+from .knowledge import PK, at_least_word, body_kinds, by_subject, meeting_parts, period_words, schedule_words
 from .topics import Topic, topic_scheme, topics_of
 from .similarity import CMP, COMPARE_DATA, DEFAULT_METHOD, DEFAULT_THRESHOLD, SHARED_RATIO, assign, make_scorer, wording_ratio
 
@@ -528,13 +528,15 @@ def align_duties(pair: UnitPair, score, threshold: float) -> list[DutyPair]:
 
 def describe_rule(rule: Rule) -> str:
     """每半年1次, 每年1—2次, 不定期, 定期或不定期, 每季度 … as an analyst would write it: the
-    period and times, else how the rule meets (pkm:schedules: 定期, 不定期, 定期或不定期); a
-    period and meetings also as needed: 定期或不定期：每年1—2次."""
+    period and times (每年至少1次: the least, with no greatest), else how the rule meets
+    (pkm:schedules: 定期, 不定期, 定期或不定期); a period and meetings also as needed:
+    定期或不定期：每年1—2次."""
     parts = []
     if rule.period:
         parts.append(period_words().get(rule.period, rule.period))
     if rule.times_min is not None:
-        times = str(rule.times_min) if rule.times_max in (None, rule.times_min) else f"{rule.times_min}—{rule.times_max}"
+        times = f"{at_least_word()}{rule.times_min}" if rule.times_max is None else str(rule.times_min) \
+            if rule.times_max == rule.times_min else f"{rule.times_min}—{rule.times_max}"
         parts.append(f"{times}次")
     text = "".join(parts)
     says = schedule_words()

@@ -67,6 +67,7 @@ class BodySetup:
     name_in_heading: re.Pattern
     name_lead: re.Pattern
     name_in_text: tuple[re.Pattern, ...]
+    name_as_subject: re.Pattern  # the name opening a sentence as its subject (联席会议可…, not 联席会议办公室…)
 
 
 def _alternation(words) -> str:
@@ -98,7 +99,8 @@ def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]
     return BodySetup(kind, setup, re.compile(_alternation(every)), re.compile(_alternation(kind.words)),
                      re.compile(pattern(office_heading)), re.compile(pattern(names.get("name-in-heading", "(?!)"))),
                      re.compile(names.get("name-lead", "(?!)")),
-                     tuple(re.compile(pattern(p)) for k, p in sorted(names.items()) if k.startswith("name-in-text")))
+                     tuple(re.compile(pattern(p)) for k, p in sorted(names.items()) if k.startswith("name-in-text")),
+                     re.compile(pattern(names.get("name-as-subject", "(?!)"))))
 
 
 @cache
@@ -388,6 +390,7 @@ class _Extract:
         self.by_id = {c.id: c for c in self.clauses}
         self.rule_text: dict[str, list[tuple[int, int]]] = {}  # rule id → the stretches saying it (`rule`)
         self.body_words: tuple[str, ...] = ()  # the words naming the kind of body being read (联席会议)
+        self.body_subject = re.compile("(?!)")  # its name as a sentence's subject (pkc:name-as-subject)
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
         k = bisect.bisect_left(self.match_starts, start)
@@ -811,6 +814,7 @@ class _Extract:
         doc, folded = self.doc, self.doc.folded
         kind = body.kind
         self.body_words = kind.words
+        self.body_subject = body.name_as_subject
         meeting = Meeting(kind=kind.notation)
         found = False
         posts = len(self.facts.posts)  # the set-up's posts (convenor …) go with it
@@ -874,7 +878,8 @@ class _Extract:
                 hits = self.departments_in(s, e, c.id)
                 if hits:
                     meeting.lead = hits[-1][1]
-            invited += [(s, e) for s, e, _ in spans("invitee")]
+            invited += [(s, e) for s, e, m in spans("invitee")
+                        if m.groupdict().get("bare") is None or self.after_body_sentence(own.start, s)]
             for s, e, m in spans("members"):
                 if any(a < e and s < b for a, b in office_members):
                     continue  # who sits in the office, not the body's member units
@@ -919,6 +924,17 @@ class _Extract:
         self.office(body, meeting)
         self.facts.meeting = meeting
         return True
+
+    def after_body_sentence(self, floor: int, pos: int) -> bool:
+        """Whether the sentence before the one holding `pos` (in the text from `floor`) names
+        the body or one of its meetings: a sentence without a subject (必要时，可邀请其他有关部门
+        参加) is then said of it (联席会议由…组成。必要时，…), not of what another one was about."""
+        folded = self.doc.folded
+        start = _last_end(folded, floor, pos)
+        if start < floor:
+            return False
+        before = folded[_last_end(folded, floor, start) + 1 if start > floor else floor:start]
+        return any(w in before for w in (*self.body_words, *self.cues.own_meetings))
 
     def office(self, body: BodySetup, meeting: Meeting) -> None:
         """The body's office as a unit of its own (盟…应急指挥部办公室), when the notice says
@@ -1086,24 +1102,38 @@ class _Extract:
         """Where the text of rule clause `c` (of `kind`) ends, and where the text after it that
         is the joint meeting's in general begins (`c.end` if none). A parser puts unnumbered
         paragraphs after the last clause of a list into that clause: in the last rule clause,
-        a paragraph after its body that names the joint meeting (or another kind of rule) but
-        not its own kind ("联席会议以纪要形式明确议定事项。联席会议可根据工作需要邀请…参加。"
-        after (二)专题会议制度) and every paragraph after it are not the rule's."""
+        a paragraph after its body that does not name its own kind is not about that kind of
+        meeting — whether it names the joint meeting or another kind ("联席会议以纪要形式明确
+        议定事项。联席会议可根据工作需要邀请…参加。" after (二)专题会议制度) or neither
+        ("各成员单位要…不定期召开座谈会…" after (三)专题会议制度); one opening with a word for
+        the rule's own meetings (会议由副召集人主持: pkc:rule-anaphor) is the rule's. Where the
+        line breaks are lost (a notice written on one line) the paragraphs are not told apart;
+        a sentence after the body's first with the joint meeting as its subject
+        (pkc:name-as-subject: 联席会议以纪要形式…, 联席会议可…邀请…, not 联席会议办公室…) and
+        not naming the rule's kind speaks of the meeting in general too, on any line. That
+        text and all after it are not the rule's."""
         parent = self.by_id.get(c.parent) if c.parent else None
         if c.children or parent is None or parent.children[-1] is not c:
             return c.end, c.end
         folded, text = self.doc.folded, self.doc.text
+        statements = list(self.statements(c.heading.end, c.end))
+        if len(statements) < 2:
+            return c.end, c.end
         lines = [(s, e) for m in re.finditer(r"[^\n]+", folded[c.start:c.end])
                  for s, e in self._trimmed(c.start + m.start(), c.start + m.end())]
-        if len(lines) < 2:
-            return c.end, c.end
-        # the heading alone on its line ((一)全体会议制度): the rule's body is the next line
-        body = 1 if folded[c.heading.end:lines[0][1]].strip(" 。:.\t\u3000") else 2
+        starts = [s for s, _ in lines]
         own = [cue for cue, k in self.cues.rule_kinds if k == kind]
-        others = [cue for cue, k in self.cues.rule_kinds if k != kind] + list(self.body_words)
-        for s, e in lines[body:]:
-            line = folded[s:e]
-            if not any(w in line for w in own) and any(w in line for w in others):
+        kinds = [cue for cue, _ in self.cues.rule_kinds]
+        # the body's first statement is the rule's (its heading may stand alone on the line before)
+        for s, e in statements[1:]:
+            line = lines[bisect.bisect_right(starts, s) - 1]
+            paragraph = line[0] == s  # a statement opening a paragraph: the paragraph is read whole
+            if any(w in folded[s:line[1]] if paragraph else w in folded[s:e] for w in own):
+                continue
+            if paragraph and any(folded.startswith(w, s) for w in self.cues.parts.get("rule-anaphor", ())) \
+                    and not any(folded.startswith(w, s) for w in kinds):
+                continue  # 会议由副召集人主持: the rule's meetings (not 会议纪要…, another kind)
+            if paragraph or self.body_subject.match(folded, s):
                 end = s
                 while end > c.start and text[end - 1].isspace():
                     end -= 1
@@ -1189,6 +1219,10 @@ class _Extract:
                 times_min = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
                 times_max = times_min if not m.group(2) else (
                     int(m.group(2)) if m.group(2).isdigit() else chinese_number(m.group(2)))
+                # 每年至少召开一次, 至少每季度召开1次: the least, with no greatest (pkc:times-at-least)
+                if not m.group(2) and any(w in text[a:k + len(cue) + m.start(1)]
+                                          for w in self.cues.parts.get("times-at-least", ())):
+                    times_max = None
             break
         regular, irregular = self.schedule(text)
         return MeetingRule(s, e, id=rid, clause=c.id,

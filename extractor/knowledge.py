@@ -91,6 +91,14 @@ def period_words() -> dict[str, str]:
 
 
 @cache
+def at_least_word() -> str:
+    """The word a rule's times are shown with when they are the least, with no greatest
+    (至少 of 每年至少1次): pkc:times-at-least's label in cues.ttl."""
+    props = by_subject("cues.ttl").get("https://w3id.org/policykg/cue/times-at-least", {})
+    return next((str(v) for v in props.get(SKOS + "prefLabel", []) if getattr(v, "language", None) == "zh"), "")
+
+
+@cache
 def schedule_words() -> dict[str, str]:
     """How a rule's meetings are held → the words for it (regular → 定期, irregular → 不定期,
     regular-or-irregular → 定期或不定期): the concepts of pkm:schedules in cues.ttl, by notation."""

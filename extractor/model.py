@@ -213,7 +213,7 @@ class MeetingRule(Span):
     label: str = ""  # as written: 全体会议制度
     period: str | None = None  # ISO 8601 duration: P6M, P1Y, P3M
     times_min: int | None = None
-    times_max: int | None = None
+    times_max: int | None = None  # None with times_min: no greatest (每年至少召开一次)
     irregular: bool = False  # meets as needed (不定期, 临时召开)
     participants: list[Participant] = field(default_factory=list)  # who chairs, attends …
     regular: bool = False  # meets on a schedule (a period, 定期)

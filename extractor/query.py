@@ -33,7 +33,7 @@ import pyoxigraph as ox
 
 from .errors import PolicykgError
 from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
-from .knowledge import PK, body_kinds, by_subject, meeting_parts, period_words, schedule_words
+from .knowledge import PK, at_least_word, body_kinds, by_subject, meeting_parts, period_words, schedule_words
 from .model import clean, squeeze
 from .search import MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fold as _fold, has_words, open_index, rank
 
@@ -867,14 +867,17 @@ def participant_order(posts: Iterable[tuple[int | None, str]]) -> list[str]:
 
 def rule_text(period: str | None, times_min: int | None, times_max: int | None, irregular: bool,
               schedule: str | None = None) -> str:
-    """每半年1次 (P6M ×1), 每年1–2次 (P1Y ×1–2), 每季度 (P3M); a period and meetings also as
-    needed, 定期或不定期：每年1次 (P1Y ×1); with no period, how the rule meets (`schedule`, a
-    notation of pkm:schedules: 定期, 不定期, 定期或不定期); else 1次, or ✓ (stated, no frequency)."""
-    times = "" if times_min is None else (f"{times_min}" if times_max in (None, times_min) else f"{times_min}–{times_max}")
+    """每半年1次 (P6M ×1), 每年1–2次 (P1Y ×1–2), 每年至少1次 (P1Y ×≥1: a least number and
+    no greatest), 每季度 (P3M); a period and meetings also as needed, 定期或不定期：每年1次
+    (P1Y ×1); with no period, how the rule meets (`schedule`, a notation of pkm:schedules:
+    定期, 不定期, 定期或不定期); else 1次, or ✓ (stated, no frequency)."""
+    times = note = "" if times_min is None else (f"{times_min}" if times_max == times_min else f"{times_min}–{times_max}")
+    if times_min is not None and times_max is None:  # at least (至少: pkc:times-at-least)
+        times, note = f"{at_least_word()}{times_min}", f"≥{times_min}"
     says = schedule_words()
     if period:
         words = period_words().get(period, "")
-        text = f"{words}{times + '次' if times else ''} ({period}{' ×' + times if times else ''})"
+        text = f"{words}{times + '次' if times else ''} ({period}{' ×' + note if note else ''})"
         # a period is a schedule: as needed too, it is both
         return f"{says['regular-or-irregular']}：{text}" if irregular and "regular-or-irregular" in says else text
     if schedule in says:

@@ -92,7 +92,7 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | Non
 
 def print_facts(doc: Document, data: dict) -> None:
     """A terminal summary of `extract`: departments with their counts, meeting, references."""
-    from .knowledge import body_kind, schedule_words
+    from .knowledge import at_least_word, body_kind, schedule_words
 
     duties: dict[str, int] = {}
     tasks: dict[str, int] = {}
@@ -109,7 +109,8 @@ def print_facts(doc: Document, data: dict) -> None:
     m = data["meeting"]
     if m:
         rules = [{"rule": r["label"], "kind": r["kind"], "period": r["period"],
-                  "times": "" if r["times_min"] is None else f"{r['times_min']}–{r['times_max']}"
+                  "times": "" if r["times_min"] is None else f"{at_least_word()}{r['times_min']}"
+                  if r["times_max"] is None else f"{r['times_min']}–{r['times_max']}"
                   if r["times_max"] != r["times_min"] else str(r["times_min"]),
                   "schedule": schedule_words().get(r["schedule"] or "", ""),
                   "chair": "；".join(p["text"] for p in r["participants"] if p["part"] == "chair")} for r in m["rules"]]

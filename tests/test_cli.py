@@ -123,3 +123,14 @@ def test_an_unreadable_folder_or_file_is_reported_by_build_and_from(tmp_path):
     finally:
         (m / "sub").chmod(0o755)
         (m / "locked.txt").chmod(0o644)
+
+
+def test_extract_shows_a_rule_held_at_least_so_many_times(tmp_path):
+    """`extract`'s rules table: 每半年至少召开1次 shows its times as 至少1, not 1–None."""
+    path = tmp_path / "qimen.txt"
+    path.write_text(COUNTY.read_text(encoding="utf-8").replace("原则上每半年召开1次", "原则上每半年至少召开1次"),
+                    encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "extractor", "extract", str(path)], capture_output=True, text=True,
+                         cwd=ROOT, env={**os.environ, "COLUMNS": "200"})
+    plenary = next(line for line in out.stdout.splitlines() if "全体会议制度" in line)
+    assert "至少1" in plenary and "None" not in plenary

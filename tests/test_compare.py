@@ -500,3 +500,13 @@ def test_write_outputs_gives_notices_with_one_file_stem_a_page_each(tmp_path):
     report.write_outputs(store, tmp_path / "out")
     pages = sorted(p.name for p in (tmp_path / "out" / "views").glob("notice*.html"))
     assert pages == ["notice-2.html", "notice.html"]
+
+
+def test_a_rule_held_at_least_so_many_times_is_described_so():
+    """每年至少召开一次 is described 每年至少1次, as analysts write it; 1 to 2 and once stay."""
+    from extractor.compare import Rule, describe_rule
+
+    def rule(times_min, times_max):
+        return Rule("r", "plenary", "全体会议制度", "P1Y", times_min, times_max, False, "", 0, 0, "regular")
+
+    assert [describe_rule(rule(*t)) for t in ((1, None), (1, 2), (1, 1))] == ["每年至少1次", "每年1—2次", "每年1次"]

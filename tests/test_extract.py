@@ -6,6 +6,7 @@ import json
 import pytest
 
 from conftest import CITY, COUNTY, EXTRA
+from extractor.model import squeeze
 from extractor.pipeline import process
 
 COUNTY_MEMBERS = [
@@ -949,3 +950,96 @@ def test_a_period_is_the_rule_s_only_where_something_is_held():
     county = process(COUNTY)
     assert [(r.kind, r.period) for r in county.facts.meeting.rules] == [
         ("plenary", "P6M"), ("thematic", None), ("briefing", "P3M"), ("inspection", "P6M")]
+
+
+def test_at_least_so_many_times_a_period():
+    """联席会议每年至少召开一次全体会议 (an audit's wording) is at least once a year: times_min 1
+    and no greatest — not 每年1次. 不少于 and 至少 before the period say so too; 每季度召开1次
+    stays once."""
+    doc = _county_rules("联席会议每年至少召开一次全体会议，由召集人主持。联络员会议至少每季度召开1次。"
+                        "专题会议每半年召开不少于2次。联席会议办公室每季度召开1次信息通报会议。")
+    assert [(r.kind, r.period, r.times_min, r.times_max, r.schedule) for r in doc.facts.meeting.rules] == [
+        ("plenary", "P1Y", 1, None, "regular"), ("liaison", "P3M", 1, None, "regular"),
+        ("thematic", "P6M", 2, None, "regular"), ("briefing", "P3M", 1, 1, "regular")]
+
+
+def test_an_invitation_without_the_joint_meeting_as_its_subject():
+    """"必要时，可邀请其他有关部门参加" (no subject) after a sentence on the joint meeting, and
+    "召集人可根据工作需要邀请…列席" (its convenor inviting), are the joint meeting's invitees
+    outside any rule; inside a rule's text they are that rule's. One after a sentence on
+    something else (各成员单位要…。必要时，可邀请专家参加。), or with a subject of its own
+    (县教育局可邀请家长参加…), is no invitation of the meeting."""
+    from extractor.pipeline import process_bytes
+
+    text = ("某县人民政府办公室关于建立某县促进婴幼儿照护服务发展工作联席会议制度的通知\n\n一、组织机构\n"
+            "联席会议召集人由县政府分管副县长担任，副召集人由县卫生健康委主要负责同志担任。"
+            "联席会议成员单位包括县卫生健康委、县教育局、县民政局等3个单位。必要时，可邀请其他有关部门参加。"
+            "召集人可根据工作需要邀请县政协有关负责同志列席。\n二、工作规则\n"
+            "（一）全体会议制度。联席会议召集人主持召开全体会议，每年召开一次。召集人可根据工作需要邀请县人大有关负责同志列席。\n"
+            "（二）联络员会议制度。联络员会议每季度召开一次，由联席会议办公室主任主持。必要时，可邀请其他有关单位参加。\n"
+            "三、工作要求\n各成员单位要加强配合。必要时，可邀请专家参加。县教育局可邀请家长参加开放日活动。\n")
+    doc = process_bytes(text.encode(), "invite.txt")
+    m = doc.facts.meeting
+    assert [(x.part, x.text, x.clause) for x in m.participants] == [
+        ("invitee", "其他有关部门", "main/1"), ("invitee", "县政协有关负责同志", "main/1")]
+    assert [(r.kind, [(x.part, x.text) for x in r.participants]) for r in m.rules] == [
+        ("plenary", [("chair", "联席会议召集人"), ("invitee", "县人大有关负责同志")]),
+        ("liaison", [("chair", "联席会议办公室主任"), ("invitee", "其他有关单位")])]
+    # running text: the sentence before names one of the joint meeting's own meetings
+    doc = _county_rules("联席会议原则上每年召开一次全体会议。必要时，也可邀请其他有关单位参加。")
+    assert [(x.part, x.text) for x in doc.facts.meeting.participants] == [
+        ("invitee", "其他有关部门和单位负责人"), ("invitee", "其他有关单位")]
+
+
+def _after_the_last_rule(paragraph: str, join: str | None = None):
+    """祁门县's notice with `paragraph` (unnumbered) after its last rule clause, (四）综合督查
+    制度, and written on one line when `join` is given (its line breaks lost, or spaces)."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    last = "促使婴幼儿照护服务事业规范发展。\n"
+    assert text.count(last) == 1
+    text = text.replace(last, last + paragraph)
+    return process_bytes((text if join is None else text.replace("\n", join)).encode("utf-8"), "qimen.txt")
+
+
+def test_a_paragraph_after_the_last_rule_naming_no_meeting_is_not_that_rule_s(county):
+    """"各成员单位要加强沟通，不定期召开座谈会…" after (四）综合督查制度 names neither the joint
+    meeting nor a kind of meeting: it is not about 综合督查, so the rule ends before it and its
+    不定期 (of the 座谈会) does not make the inspection irregular. The rule clause's own text
+    stays whole."""
+    doc = _after_the_last_rule("各成员单位要加强沟通，不定期召开座谈会，交流工作进展情况。\n")
+    inspection = doc.facts.meeting.rules[3]
+    seed = county.facts.meeting.rules[3]
+    assert doc.text[inspection.start:inspection.end] == county.text[seed.start:seed.end]
+    assert (inspection.kind, inspection.period, inspection.schedule) == ("inspection", "P6M", "regular")
+    assert [r.kind for r in doc.facts.meeting.rules] == ["plenary", "thematic", "briefing", "inspection"]
+    # a paragraph on the rule's own meetings (会议…) is the rule's, though it names no kind
+    doc = _after_the_last_rule("会议由联席会议办公室主任主持，各成员单位联络员参加。\n"
+                               "各成员单位要加强沟通，不定期召开座谈会，交流工作进展情况。\n")
+    inspection = doc.facts.meeting.rules[3]
+    assert doc.text[inspection.start:inspection.end].endswith("规范发展。\n会议由联席会议办公室主任主持，各成员单位联络员参加。")
+    assert (inspection.schedule, [(x.part, x.text) for x in inspection.participants]) == (
+        "regular", [("chair", "联席会议办公室主任"), ("attendee", "各成员单位联络员")])
+
+
+@pytest.mark.parametrize("join", ["", " "])
+def test_a_paragraph_after_the_last_rule_on_one_line_as_on_lines(county, join):
+    """The same notice written on one line (line breaks lost, or become spaces): the trailing
+    paragraph "联席会议可根据工作需要邀请…列席。联席会议以纪要形式明确议定事项…" is no longer told
+    apart by a break, but its sentences have the joint meeting as their subject and do not
+    name 综合督查: the inspection rule ends before them as on lines — the minutes a rule of
+    their own, the invitation the joint meeting's."""
+    paragraph = "联席会议可根据工作需要邀请县政协有关负责同志列席。联席会议以纪要形式明确议定事项，印发有关方面贯彻落实。\n"
+    lines, one = _after_the_last_rule(paragraph), _after_the_last_rule(paragraph, join)
+
+    def said(doc):
+        m = doc.facts.meeting
+        return ([(r.kind, squeeze(doc.text[r.start:r.end]), r.schedule, [(x.part, x.text) for x in r.participants])
+                 for r in m.rules], [(x.part, x.text) for x in m.participants])
+
+    assert said(one) == said(lines)
+    rules, invited = said(one)
+    assert [r[0] for r in rules] == ["plenary", "thematic", "briefing", "inspection", "minutes"]
+    assert rules[3][1] == squeeze(county.text[county.facts.meeting.rules[3].start:county.facts.meeting.rules[3].end])
+    assert invited == [("invitee", "其他有关部门和单位负责人"), ("invitee", "县政协有关负责同志")]

@@ -855,3 +855,13 @@ def test_a_leading_group_in_the_graph():
     assert len([q for q in quads if q.predicate.value == ORG + "organization" and q.object.value == body]) == 6
     ok, report, _ = validate(quads)
     assert ok, report
+
+
+def test_a_rule_held_at_least_so_many_times_has_no_greatest():
+    """每半年至少召开1次: pk:timesMin 1 and no pk:timesMax (no greatest number), not 1 to 1."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8").replace("原则上每半年召开1次", "原则上每半年至少召开1次")
+    quads = to_rdf(process_bytes(text.encode("utf-8"), "qimen.txt"))
+    plenary = next(s for s in subjects_of_type(quads, PK + "MeetingRule") if s.endswith("/main/3/1/rule"))
+    assert value(quads, plenary, PK + "timesMin") == "1" and objects(quads, plenary, PK + "timesMax") == []

@@ -740,3 +740,18 @@ def test_compare_a_leading_group_with_a_joint_meeting(bodies):
     assert (rows["kind"].a, rows["kind"].b, rows["kind"].status) == ("领导小组", "联席会议", "differs")
     assert rows["convenor"].a == "县政府分管副县长"
     assert "县婴幼儿照护服务工作领导小组办公室" in {u.name for u in c.a.units.values()}
+
+
+def test_a_rule_held_at_least_so_many_times_says_at_least(tmp_path):
+    """祁门县's 全体会议 said as "原则上每半年至少召开1次" is at least once every half year: the
+    meetings row says 至少 (×≥1), not 每半年1次; a range and a single number stay as they were."""
+    from extractor.build import load_store
+
+    path = tmp_path / "qimen.txt"
+    path.write_text(TEXTS[COUNTY_NO].replace("原则上每半年召开1次", "原则上每半年至少召开1次"), encoding="utf-8")
+    rows = {r["key"]: r for r in Q.meetings(load_store([path]))}
+    assert rows["plenary"][COUNTY_NO] == "定期或不定期：每半年至少1次 (P6M ×≥1)"
+    assert rows["inspection"][COUNTY_NO] == "每半年1次 (P6M ×1)"
+    assert Q.rule_text("P1Y", 2, None, False) == "每年至少2次 (P1Y ×≥2)"
+    assert Q.rule_text(None, 1, None, False) == "至少1次"
+    assert Q.rule_text("P1Y", 1, 2, False) == "每年1–2次 (P1Y ×1–2)"
