@@ -195,6 +195,7 @@ _WIDE_GAP = re.compile(r"\s{2,}")
 _STOPS = "。;,:!?"  # folded: what a heading or a table cell holds none of
 _STOP = re.compile(f"[{_STOPS}]")
 CELL_MAX = 40  # a table cell longer than this is running text
+_CRUMB = re.compile(r"[^\s>:。,]{1,12}")  # a breadcrumb's crumb, as run-in-opener reads them
 
 
 def _words_before(t: str, pos: int, lo: int) -> str:
@@ -315,10 +316,11 @@ class _RunIn:
             beside = ok and t[m.start() - 1] in " |\t:" and self.next_cut(ok[-1].start()) > m.start()
             if m.end() > m.start() + len(m.group(1)) or touches or beside:  # beside one on its line
                 ok.append(m)
+        ended = self.lo  # where the last value cut off ended: a key after it opens a line
         for i, m in enumerate(ok):
             lead = t[max(self.line_start(m.start()), m.start() - 8):m.start()]  # • 制发机关: the line's first
             opens = self.line_start(m.start()) >= m.start() - 8 and all(c in BULLETS or c.isspace() for c in lead)
-            if not opens and (i == 0 or t[m.start() - 1] not in " |\t:"):
+            if not opens and (i == 0 or t[m.start() - 1] not in " |\t:" or ended > ok[i - 1].start()):
                 self.cut(m.start())
             stop = self.next_cut(m.start())
             value = lay.values.get(squeeze(m.group(1)))
@@ -326,7 +328,11 @@ class _RunIn:
             if value is not None:  # its value ends as its kind does (有效, then the title before the next field)
                 v = value.match(t, m.end(), following or stop)
                 if following is None or (v and v.end() < following and t[v.end():following].strip(" |\t\u3000")):
-                    self.cut(v.end() if v else m.end())
+                    ended = v.end() if v else m.end()
+                    self.cut(ended)
+            elif following is None and (title := self.issuer_start(self.blank_end(m.end()), stop, whole=True)) is not None:
+                self.cut(title)  # 主题分类：卫生、体育祁门县人民政府办公室关于…: up to the title
+                ended = title
             elif following is None and (gap := _WIDE_GAP.search(t, m.end(), stop)):  # up to a gap (a blank line lost)
                 self.cut(gap.start())
 
@@ -379,10 +385,15 @@ class _RunIn:
             while s < self.hi and t[s] in BULLETS:
                 s = self.blank_end(s + 1)
             e = self.next_cut(s)
-            if c in self.glued and (title := self.crumb_tail(s, e)) > s:
-                self.cuts.discard(c)  # the last crumb is the breadcrumb's: its line runs on to the title
-                self.cut(title)
-                s = title
+            if c in self.glued:  # the last crumb is the breadcrumb's: its line runs on to the title
+                if (title := self.crumb_tail(s, e)) > s:
+                    self.cuts.discard(c)
+                    self.cut(title)
+                    s = title
+                elif (crumb := _CRUMB.match(t, s, e)) and (crumb.end() == e or t[crumb.end()].isspace()):
+                    self.cuts.discard(c)  # … or to a gap or a field (政策文件 索引号：…)
+                    self.cut(crumb.end())
+                    s = self.blank_end(crumb.end())
             window = t[s:e]
             head = cues["run-in-head"].match(window)
             if head.end():
@@ -395,9 +406,19 @@ class _RunIn:
 
     def crumb_tail(self, s: int, e: int) -> int:
         """Where the head begins after a breadcrumb whose last crumb runs into it (…>市政府公文
-        胶州市人民政府办公室印发…): the title opens with its issuer's place, the ending of the
-        words before its 人民政府 (办公室 …) that the text names again after it; a 文号 may
-        stand before it."""
+        胶州市人民政府办公室印发…): the title opens with its issuer's place (`issuer_start`);
+        a 文号 may stand before it."""
+        t, title = self.text, self.issuer_start(s, e)
+        if title is None:
+            return s
+        number = self.cues["doc-number"]  # the 文号 before the title is the head's too
+        return next((k for k in range(max(s, title - 30), title) if number.match(t[k:title].rstrip())), title)
+
+    def issuer_start(self, s: int, e: int, whole: bool = False) -> int | None:
+        """Where a title that runs on from the words at `s` opens with its issuer's place: the
+        ending of the words before its 人民政府 (办公室 …) that the text names again after it
+        (市政府公文胶州市人民政府办公室…, 卫生、体育祁门县人民政府办公室…); with `whole`, the
+        words may be the place alone (the title at `s`). None without such a place."""
         t = self.text
         window = t[s:min(e, s + 40)]
         found = None
@@ -406,12 +427,10 @@ class _RunIn:
             if m and (found is None or m.end(1) < found.end(1)):
                 found = m
         if found is None:
-            return s
+            return None
         words, end = found.group(1), s + found.end(1)
         later = t[end:min(self.hi, end + 2000)]
-        title = next((end - k for k in range(len(words) - 1, 1, -1) if words[-k:] in later), s)
-        number = self.cues["doc-number"]  # the 文号 before the title is the head's too
-        return next((k for k in range(max(s, title - 30), title) if number.match(t[k:title].rstrip())), title)
+        return next((end - k for k in range(len(words) - (not whole), 1, -1) if words[-k:] in later), None)
 
     def attachments(self) -> None:
         """附件： opens an attachment (its label: a line of its own) unless it is the 附件说明

@@ -534,3 +534,38 @@ def test_a_number_printed_after_the_title_on_one_line(number):
     fields = [(f.name, f.value) for f in d.fields]
     assert fields[:4] == [("title", title), ("doc_number", "祁政办秘〔2021〕45号"), ("recipient", "各乡、镇人民政府"),
                           ("recipient", "县政府有关部门")]
+
+
+_DISCLOSURE_HEAD = """首页 > 政府信息公开 > 政策文件
+索引号：11341024003000000X/202112-00045
+发布机构：祁门县人民政府办公室
+生成日期：2021-12-03
+文号：祁政办秘〔2021〕45号
+主题分类：卫生、体育
+"""
+
+
+def _disclosure_page(head: str, joined: str) -> str:
+    """祁门县's notice as a county's 政府信息公开 page prints it: its breadcrumb, its metadata
+    table, then the title and text, the lines joined with `joined`."""
+    text = COUNTY.read_text(encoding="utf-8")
+    return joined.join(head.splitlines() + text[text.index("祁门县人民政府办公室关于"):].splitlines())
+
+
+@pytest.mark.parametrize("glued", ["\n", ""], ids=["crumb-line", "crumb-glued"])
+@pytest.mark.parametrize("joined", [" ", ""], ids=["a space", "nothing"])
+def test_a_disclosure_page_on_one_line_reads_its_title_after_its_fields(joined, glued):
+    """A disclosure page on one line, its breadcrumb before its fields (an audit's page): the
+    last crumb (政策文件) was cut off the breadcrumb and read as the title, and 主题分类's value
+    ran on into the real title (卫生、体育 祁门县人民政府办公室关于…). The last crumb is the
+    breadcrumb's, a value of no kind ends where the title opens with its issuer's place, and
+    the page reads as the file does."""
+    head = _DISCLOSURE_HEAD.replace("政策文件\n", "政策文件" + glued)
+    whole = process_bytes(_disclosure_page(head, "\n").encode("utf-8"), "page.txt")
+    doc = process_bytes(_disclosure_page(head, joined).encode("utf-8"), "page.txt")
+    assert doc.title == "祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知"
+    assert doc.field("topic") == "卫生、体育"
+    assert coverage_errors(doc) == []
+    assert doc.slice(doc.chrome[0]).split() == ["首页", ">", "政府信息公开", ">", "政策文件"]
+    if glued:  # the file itself reads 政策文件索引号：… as furniture
+        assert reading(doc) == reading(whole)
