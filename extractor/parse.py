@@ -194,6 +194,7 @@ _GAP = re.compile(r"\s+")
 _WIDE_GAP = re.compile(r"\s{2,}")
 _STOPS = "。;,:!?"  # folded: what a heading or a table cell holds none of
 _STOP = re.compile(f"[{_STOPS}]")
+_VALUE_STOP = re.compile("[。;,!?]")  # folded: what a web field's value holds none of (a time holds :)
 CELL_MAX = 40  # a table cell longer than this is running text
 _CRUMB = re.compile(r"[^\s>:。,]{1,12}")  # a breadcrumb's crumb, as run-in-opener reads them
 
@@ -310,11 +311,23 @@ class _RunIn:
     def fields(self) -> None:
         lay, t = layout(), self.text
         keys = list(lay.fields.finditer(t, self.lo, self.head_end))
+        # one of a row of three or more keys run into their values, each after a short value (a
+        # table copied a cell a line, its lines glued: 索引号1134…发布机构祁门县人民政府办公室生成日期…)
+        bare = [m.end() == m.start() + len(m.group(1)) for m in keys]
+        rows, run = set(), [0]
+        for i in range(1, len(keys) + 1):
+            if i < len(keys) and bare[i] and bare[i - 1] and keys[i].start() - keys[i - 1].end() <= CELL_MAX \
+                    and not _VALUE_STOP.search(t, keys[i - 1].end(), keys[i].start()):
+                run.append(i)
+                continue
+            if len(run) >= 3:
+                rows.update(run)
+            run = [i]
         ok = []
-        for i, m in enumerate(keys):  # a key followed by a colon or a gap, touching another, or
+        for i, m in enumerate(keys):  # a key followed by a colon or a gap, touching another, in a row, or
             touches = i + 1 < len(keys) and keys[i + 1].start() == m.end() or i and keys[i - 1].end() == m.start()
             beside = ok and t[m.start() - 1] in " |\t:" and self.next_cut(ok[-1].start()) > m.start()
-            if m.end() > m.start() + len(m.group(1)) or touches or beside:  # beside one on its line
+            if m.end() > m.start() + len(m.group(1)) or touches or i in rows or beside:  # beside one on its line
                 ok.append(m)
         ended = self.lo  # where the last value cut off ended: a key after it opens a line
         for i, m in enumerate(ok):
@@ -696,7 +709,12 @@ class _Parse:
     def top(self) -> int:
         title_block: list[int] = []
         blocks: list[list[int]] = []
+        bare = None  # (line, key) of a web field's key alone on its line: its value may be the next
         for i, ln in enumerate(self.lines):
+            if bare is not None and bare[0] == i - 1 and self._cell_value(bare[1], ln):
+                self.role[i] = "header"  # a table copied a cell a line: 索引号 | 113410…
+                bare = None
+                continue
             if ln.blank:
                 if title_block:
                     blocks.append(title_block)
@@ -714,8 +732,9 @@ class _Parse:
                 self._recipients(ln, m)
                 i += 1
                 break
-            if self._web_fields(ln):
+            if (key := self._web_fields(ln)) is not None:
                 self.role[i] = "header"
+                bare = (i, key) if key else None
                 if title_block:  # a title does not run on over the page's fields
                     blocks.append(title_block)
                     title_block = []
@@ -737,34 +756,54 @@ class _Parse:
         self._title(blocks)
         return i
 
-    def _web_fields(self, ln: Line) -> bool:
+    def _web_fields(self, ln: Line) -> str | None:
+        """The fields of a line of a web page's head (索引号：… 主题分类：…), None if it is none;
+        else the last key if its value is not on the line (a key alone: 索引号), or ""."""
         lay = layout()
         text = ln.text
         hits = [m for m in lay.fields.finditer(text)
                 if m.start() == 0 or text[m.start() - 1] in " |\t:"]
         if not hits or hits[0].start() != 0:
-            return False
+            return None
         for k, m in enumerate(hits):
             stop = hits[k + 1].start() if k + 1 < len(hits) else len(text)
             value = text[m.end():stop].strip(" |\t")
-            key = squeeze(m.group(1))
-            name = lay.field_names[key]
             if not value:
                 continue
             start = ln.body + m.end()
             start += len(text[m.end():stop]) - len(text[m.end():stop].lstrip(" |\t"))
-            raw = self.doc.text[start:start + len(value)]
-            if name == "doc_number":
-                value = normalise_doc_number(raw)
-            elif name in ("date", "date_published"):
-                iso = parse_date(value)
-                if iso is None:
-                    continue
-                value = iso[0]
-            else:
-                value = raw
-            self.field(name, value, start, start + len(raw))
+            self._web_value(squeeze(m.group(1)), value, start)
+        return "" if value else squeeze(hits[-1].group(1))
+
+    def _web_value(self, key: str, value: str, start: int) -> bool:
+        """The field of web-field key `key` whose value (`value` folded) is at `start`; False
+        if it is none (a date that does not read as one)."""
+        name = layout().field_names[key]
+        raw = self.doc.text[start:start + len(value)]
+        if name == "doc_number":
+            value = normalise_doc_number(raw)
+        elif name in ("date", "date_published"):
+            iso = parse_date(value)
+            if iso is None:
+                return False
+            value = iso[0]
+        else:
+            value = raw
+        self.field(name, value, start, start + len(raw))
         return True
+
+    def _cell_value(self, key: str, ln: Line) -> bool:
+        """The line below a key alone on its line as its value, if it reads as one: a short
+        line, no key itself, of the key's kind (pk:valuePattern), not the notice's title (unless
+        the key is 标题)."""
+        lay, text = layout(), ln.text
+        if ln.blank or ln.tab or len(text) > TITLE_MAX or "。" in text or lay.fields.match(text) or _is_chrome(ln):
+            return False
+        kind = lay.values.get(key)
+        if kind is not None and not kind.fullmatch(text) or kind is None and lay.field_names[key] != "title" \
+                and lay.cues["title-genre"].search(text):
+            return False
+        return self._web_value(key, text, ln.body)
 
     def _recipients(self, ln: Line, m: re.Match) -> None:
         content = m.group(1)

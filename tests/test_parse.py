@@ -569,3 +569,23 @@ def test_a_disclosure_page_on_one_line_reads_its_title_after_its_fields(joined, 
     assert doc.slice(doc.chrome[0]).split() == ["首页", ">", "政府信息公开", ">", "政策文件"]
     if glued:  # the file itself reads 政策文件索引号：… as furniture
         assert reading(doc) == reading(whole)
+
+
+@pytest.mark.parametrize("colon", ["：", ""], ids=["key：", "key"])
+@pytest.mark.parametrize("joined", ["\n", "", " "], ids=["lines", "nothing", "a space"])
+def test_a_disclosure_page_with_a_cell_a_line_reads_its_fields(joined, colon):
+    """A disclosure page whose metadata table was copied one cell a line (索引号, then its value
+    on the next line, …): in the file a key alone on its line lost its value to the title
+    (卫生、体育祁门县人民政府办公室关于…); on one line with nothing between the cells (an audit's
+    page) no key stood before a colon or a gap, and the fields and the title were lost. Each
+    reads as the page printed a field a line."""
+    rows = _DISCLOSURE_HEAD.splitlines()
+    cells = rows[:1] + [c for row in rows[1:] for c in (row.split("：")[0] + colon, row.split("：")[1])]
+    whole = process_bytes(_disclosure_page(_DISCLOSURE_HEAD, "\n").encode("utf-8"), "page.txt")
+    doc = process_bytes(_disclosure_page("\n".join(cells), joined).encode("utf-8"), "page.txt")
+    assert [(f.name, f.value) for f in doc.fields][:6] == [
+        ("index_number", "11341024003000000X/202112-00045"), ("publisher", "祁门县人民政府办公室"),
+        ("date", "2021-12-03"), ("doc_number", "祁政办秘〔2021〕45号"), ("topic", "卫生、体育"),
+        ("title", "祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知")]
+    assert coverage_errors(doc) == []
+    assert reading(doc) == reading(whole)
