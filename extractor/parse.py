@@ -680,9 +680,25 @@ def normalise_doc_number(s: str) -> str:
 
 
 def join_lines(doc: Document, lines: list[Line]) -> str:
-    """Lines of a title broken over several lines, as one line (spaces inside CJK dropped)."""
-    joined = "".join(doc.text[ln.body:ln.end] for ln in lines)
-    return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", joined)
+    """Lines of a title broken over several lines, as one line: the blanks of its layout
+    dropped (line breaks, spaces beside CJK), but one space kept between the names of two
+    issuers at its head (中共祁门县委办公室 祁门县人民政府办公室关于…)."""
+    joined = "\n".join(doc.text[ln.body:ln.end] for ln in lines)
+    cues = layout().cues
+    head = cues["title-issuer"].match(re.sub(r"\s", " ", joined))
+    names = re.split(r"(\s+)", head.group(1)) if head else []  # name, gap, name …
+    issuers = {sum(map(len, names[:k])) for k in range(1, len(names), 2)  # gaps between organs' names
+               if all((m := cues["organ-line"].search(w)) and m.start() >= 2 for w in names[k - 1:k + 2:2])}
+
+    def gap(m: re.Match) -> str:
+        if m.start() in issuers:
+            return " "
+        if "\n" in m.group() or m.start() and not joined[m.start() - 1].isascii() \
+                or m.end() < len(joined) and not joined[m.end()].isascii():
+            return ""
+        return m.group()
+
+    return re.sub(r"\s+", gap, joined)
 
 
 # --- the parser ------------------------------------------------------------------------------

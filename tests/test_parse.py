@@ -589,3 +589,21 @@ def test_a_disclosure_page_with_a_cell_a_line_reads_its_fields(joined, colon):
         ("title", "祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知")]
     assert coverage_errors(doc) == []
     assert reading(doc) == reading(whole)
+
+
+_JOINT = "中共祁门县委办公室 祁门县人民政府办公室"
+
+
+@pytest.mark.parametrize("joined", ["\n", "", " "], ids=["lines", "nothing", "a space"])
+@pytest.mark.parametrize("issuers", [_JOINT, _JOINT.replace(" ", "\u3000"), _JOINT.replace(" ", "\n")],
+                         ids=["space", "full-width space", "line break"])
+def test_a_title_keeps_the_gap_between_its_issuers(issuers, joined):
+    """A notice two offices issue: its title printed 中共祁门县委办公室 祁门县人民政府办公室关于…,
+    over three lines. The title dropped every blank in it and glued the issuers together
+    (…县委办公室祁门县人民政府…); the gap between two issuers' names is kept (one space),
+    the layout's blanks and line breaks (…促进|3岁以下…) are not."""
+    text = COUNTY.read_text(encoding="utf-8").replace("祁门县人民政府办公室关于印发", issuers + "关于印发", 1)
+    doc = process_bytes(joined.join(text.splitlines()).encode("utf-8"), "joint.txt")
+    lost = joined == "" and "\n" in issuers  # on one line with nothing between: no gap left to keep
+    assert doc.title == ("中共祁门县委办公室" + ("" if lost else " ")
+                         + "祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知")
