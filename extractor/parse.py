@@ -343,7 +343,8 @@ class _RunIn:
                 if following is None or (v and v.end() < following and t[v.end():following].strip(" |\t\u3000")):
                     ended = v.end() if v else m.end()
                     self.cut(ended)
-            elif following is None and (title := self.issuer_start(self.blank_end(m.end()), stop, whole=True)) is not None:
+            elif following is None and (title := self.issuer_start(self.blank_end(m.end()), stop, whole=True)) \
+                    is not None and self.cues["title-issuer"].match(t, title, stop):
                 self.cut(title)  # 主题分类：卫生、体育祁门县人民政府办公室关于…: up to the title
                 ended = title
             elif following is None and (gap := _WIDE_GAP.search(t, m.end(), stop)):  # up to a gap (a blank line lost)
@@ -811,9 +812,10 @@ class _Parse:
     def _cell_value(self, key: str, ln: Line) -> bool:
         """The line below a key alone on its line as its value, if it reads as one: a short
         line, no key itself, of the key's kind (pk:valuePattern), not the notice's title (unless
-        the key is 标题)."""
+        the key is 标题) nor its 主送 or a clause."""
         lay, text = layout(), ln.text
-        if ln.blank or ln.tab or len(text) > TITLE_MAX or "。" in text or lay.fields.match(text) or _is_chrome(ln):
+        if ln.blank or ln.tab or len(text) > TITLE_MAX or "。" in text or text.endswith(":") \
+                or lay.fields.match(text) or _is_chrome(ln) or number_of(ln):
             return False
         kind = lay.values.get(key)
         if kind is not None and not kind.fullmatch(text) or kind is None and lay.field_names[key] != "title" \

@@ -607,3 +607,13 @@ def test_a_title_keeps_the_gap_between_its_issuers(issuers, joined):
     lost = joined == "" and "\n" in issuers  # on one line with nothing between: no gap left to keep
     assert doc.title == ("中共祁门县委办公室" + ("" if lost else " ")
                          + "祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知")
+
+
+def test_a_key_alone_on_its_line_does_not_take_the_recipients_as_its_value():
+    """A key alone on its line (来源：, its value empty) takes the line below as its value only
+    when that reads as a value: not the 主送 (各乡、镇人民政府，县政府有关部门：)."""
+    text = COUNTY.read_text(encoding="utf-8")
+    page = "索引号：123\n来源：\n" + text[text.index("各乡、镇人民政府"):]
+    doc = process_bytes(page.encode("utf-8"), "page.txt")
+    assert doc.field("source") is None
+    assert [f.value for f in doc.fields_named("recipient")] == ["各乡、镇人民政府", "县政府有关部门"]
