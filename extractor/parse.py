@@ -778,8 +778,8 @@ class _Parse:
         else the last key if its value is not on the line (a key alone: 索引号), or ""."""
         lay = layout()
         text = ln.text
-        hits = [m for m in lay.fields.finditer(text)
-                if m.start() == 0 or text[m.start() - 1] in " |\t:"]
+        hits = [m for m in lay.fields.finditer(text)  # after a gap, or glued to a value before its colon
+                if m.start() == 0 or text[m.start() - 1] in " |\t:" or ":" in m.group()]
         if not hits or hits[0].start() != 0:
             return None
         for k, m in enumerate(hits):

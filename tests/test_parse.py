@@ -617,3 +617,13 @@ def test_a_key_alone_on_its_line_does_not_take_the_recipients_as_its_value():
     doc = process_bytes(page.encode("utf-8"), "page.txt")
     assert doc.field("source") is None
     assert [f.value for f in doc.fields_named("recipient")] == ["各乡、镇人民政府", "县政府有关部门"]
+
+
+def test_a_line_of_fields_glued_to_their_values_reads_each():
+    """A disclosure page whose metadata are inline cells (<span>索引号：</span><span>1134…</span>
+    <span>发布机构：</span>…) reads as one line of keys glued to the values before them: 索引号's
+    value ran on over every other field. A key followed by its colon opens a field."""
+    head = "".join(_DISCLOSURE_HEAD.splitlines()[1:])
+    doc = process_bytes(_disclosure_page("首页 > 政府信息公开 > 政策文件\n" + head, "\n").encode("utf-8"), "page.txt")
+    whole = process_bytes(_disclosure_page(_DISCLOSURE_HEAD, "\n").encode("utf-8"), "page.txt")
+    assert [(f.name, f.value) for f in doc.fields] == [(f.name, f.value) for f in whole.fields]
