@@ -231,12 +231,15 @@ class _RunIn:
 
     1. after each 。, and where layout.ttl's run-in-opener says (a bullet, 抄送, 附件：, the
        附注, bounded page furniture);
-    2. before each field of a web page's head (索引号 … 公文时效), and after the value of the
-       last of a row (pk:valuePattern);
+    2. before each field of a web page's head (索引号 … 公文时效; keys run into their values
+       in a row of three or more: 索引号1134…发布机构祁门县…), and after the value of the last
+       of a row (pk:valuePattern), or, a value of no kind, where the title opens with its
+       issuer's place (主题分类：卫生、体育祁门县人民政府办公室关于…);
     3. around a signature (run-in-signature) or a date alone (run-in-date) after a sentence
        or a gap;
     4. after the head: 文号, title, 主送 (run-in-head, run-in-recipients), a title glued to
-       the breadcrumb before it, after an attachment label (附件：, not a note 附件：名单
+       the breadcrumb before it (else the last crumb is the breadcrumb's up to a gap or a
+       field: 政策文件 索引号：…), after an attachment label (附件：, not a note 附件：名单
        followed by another 附件 or a signature), after the title of a document that begins
        after a signature or a label (run-in-title);
     5. before each row of a table of tab-led cells, where its 序号 column counts on;
