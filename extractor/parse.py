@@ -194,7 +194,9 @@ _GAP = re.compile(r"\s+")
 _WIDE_GAP = re.compile(r"\s{2,}")
 _STOPS = "。;,:!?"  # folded: what a heading or a table cell holds none of
 _STOP = re.compile(f"[{_STOPS}]")
+_VALUE_STOP = re.compile("[。;,!?]")  # folded: what a web field's value holds none of (a time holds :)
 CELL_MAX = 40  # a table cell longer than this is running text
+_CRUMB = re.compile(r"[^\s>:。,]{1,12}")  # a breadcrumb's crumb, as run-in-opener reads them
 
 
 def _words_before(t: str, pos: int, lo: int) -> str:
@@ -229,12 +231,15 @@ class _RunIn:
 
     1. after each 。, and where layout.ttl's run-in-opener says (a bullet, 抄送, 附件：, the
        附注, bounded page furniture);
-    2. before each field of a web page's head (索引号 … 公文时效), and after the value of the
-       last of a row (pk:valuePattern);
+    2. before each field of a web page's head (索引号 … 公文时效; keys run into their values
+       in a row of three or more: 索引号1134…发布机构祁门县…), and after the value of the last
+       of a row (pk:valuePattern), or, a value of no kind, where the title opens with its
+       issuer's place (主题分类：卫生、体育祁门县人民政府办公室关于…);
     3. around a signature (run-in-signature) or a date alone (run-in-date) after a sentence
        or a gap;
     4. after the head: 文号, title, 主送 (run-in-head, run-in-recipients), a title glued to
-       the breadcrumb before it, after an attachment label (附件：, not a note 附件：名单
+       the breadcrumb before it (else the last crumb is the breadcrumb's up to a gap or a
+       field: 政策文件 索引号：…), after an attachment label (附件：, not a note 附件：名单
        followed by another 附件 or a signature), after the title of a document that begins
        after a signature or a label (run-in-title);
     5. before each row of a table of tab-led cells, where its 序号 column counts on;
@@ -309,16 +314,29 @@ class _RunIn:
     def fields(self) -> None:
         lay, t = layout(), self.text
         keys = list(lay.fields.finditer(t, self.lo, self.head_end))
+        # one of a row of three or more keys run into their values, each after a short value (a
+        # table copied a cell a line, its lines glued: 索引号1134…发布机构祁门县人民政府办公室生成日期…)
+        bare = [m.end() == m.start() + len(m.group(1)) for m in keys]
+        rows, run = set(), [0]
+        for i in range(1, len(keys) + 1):
+            if i < len(keys) and bare[i] and bare[i - 1] and keys[i].start() - keys[i - 1].end() <= CELL_MAX \
+                    and not _VALUE_STOP.search(t, keys[i - 1].end(), keys[i].start()):
+                run.append(i)
+                continue
+            if len(run) >= 3:
+                rows.update(run)
+            run = [i]
         ok = []
-        for i, m in enumerate(keys):  # a key followed by a colon or a gap, touching another, or
+        for i, m in enumerate(keys):  # a key followed by a colon or a gap, touching another, in a row, or
             touches = i + 1 < len(keys) and keys[i + 1].start() == m.end() or i and keys[i - 1].end() == m.start()
             beside = ok and t[m.start() - 1] in " |\t:" and self.next_cut(ok[-1].start()) > m.start()
-            if m.end() > m.start() + len(m.group(1)) or touches or beside:  # beside one on its line
+            if m.end() > m.start() + len(m.group(1)) or touches or i in rows or beside:  # beside one on its line
                 ok.append(m)
+        ended = self.lo  # where the last value cut off ended: a key after it opens a line
         for i, m in enumerate(ok):
             lead = t[max(self.line_start(m.start()), m.start() - 8):m.start()]  # • 制发机关: the line's first
             opens = self.line_start(m.start()) >= m.start() - 8 and all(c in BULLETS or c.isspace() for c in lead)
-            if not opens and (i == 0 or t[m.start() - 1] not in " |\t:"):
+            if not opens and (i == 0 or t[m.start() - 1] not in " |\t:" or ended > ok[i - 1].start()):
                 self.cut(m.start())
             stop = self.next_cut(m.start())
             value = lay.values.get(squeeze(m.group(1)))
@@ -326,7 +344,12 @@ class _RunIn:
             if value is not None:  # its value ends as its kind does (有效, then the title before the next field)
                 v = value.match(t, m.end(), following or stop)
                 if following is None or (v and v.end() < following and t[v.end():following].strip(" |\t\u3000")):
-                    self.cut(v.end() if v else m.end())
+                    ended = v.end() if v else m.end()
+                    self.cut(ended)
+            elif following is None and (title := self.issuer_start(self.blank_end(m.end()), stop, whole=True)) \
+                    is not None and self.cues["title-issuer"].match(t, title, stop):
+                self.cut(title)  # 主题分类：卫生、体育祁门县人民政府办公室关于…: up to the title
+                ended = title
             elif following is None and (gap := _WIDE_GAP.search(t, m.end(), stop)):  # up to a gap (a blank line lost)
                 self.cut(gap.start())
 
@@ -379,10 +402,15 @@ class _RunIn:
             while s < self.hi and t[s] in BULLETS:
                 s = self.blank_end(s + 1)
             e = self.next_cut(s)
-            if c in self.glued and (title := self.crumb_tail(s, e)) > s:
-                self.cuts.discard(c)  # the last crumb is the breadcrumb's: its line runs on to the title
-                self.cut(title)
-                s = title
+            if c in self.glued:  # the last crumb is the breadcrumb's: its line runs on to the title
+                if (title := self.crumb_tail(s, e)) > s:
+                    self.cuts.discard(c)
+                    self.cut(title)
+                    s = title
+                elif (crumb := _CRUMB.match(t, s, e)) and (crumb.end() == e or t[crumb.end()].isspace()):
+                    self.cuts.discard(c)  # … or to a gap or a field (政策文件 索引号：…)
+                    self.cut(crumb.end())
+                    s = self.blank_end(crumb.end())
             window = t[s:e]
             head = cues["run-in-head"].match(window)
             if head.end():
@@ -395,9 +423,19 @@ class _RunIn:
 
     def crumb_tail(self, s: int, e: int) -> int:
         """Where the head begins after a breadcrumb whose last crumb runs into it (…>市政府公文
-        胶州市人民政府办公室印发…): the title opens with its issuer's place, the ending of the
-        words before its 人民政府 (办公室 …) that the text names again after it; a 文号 may
-        stand before it."""
+        胶州市人民政府办公室印发…): the title opens with its issuer's place (`issuer_start`);
+        a 文号 may stand before it."""
+        t, title = self.text, self.issuer_start(s, e)
+        if title is None:
+            return s
+        number = self.cues["doc-number"]  # the 文号 before the title is the head's too
+        return next((k for k in range(max(s, title - 30), title) if number.match(t[k:title].rstrip())), title)
+
+    def issuer_start(self, s: int, e: int, whole: bool = False) -> int | None:
+        """Where a title that runs on from the words at `s` opens with its issuer's place: the
+        ending of the words before its 人民政府 (办公室 …) that the text names again after it
+        (市政府公文胶州市人民政府办公室…, 卫生、体育祁门县人民政府办公室…); with `whole`, the
+        words may be the place alone (the title at `s`). None without such a place."""
         t = self.text
         window = t[s:min(e, s + 40)]
         found = None
@@ -406,12 +444,10 @@ class _RunIn:
             if m and (found is None or m.end(1) < found.end(1)):
                 found = m
         if found is None:
-            return s
+            return None
         words, end = found.group(1), s + found.end(1)
         later = t[end:min(self.hi, end + 2000)]
-        title = next((end - k for k in range(len(words) - 1, 1, -1) if words[-k:] in later), s)
-        number = self.cues["doc-number"]  # the 文号 before the title is the head's too
-        return next((k for k in range(max(s, title - 30), title) if number.match(t[k:title].rstrip())), title)
+        return next((end - k for k in range(len(words) - (not whole), 1, -1) if words[-k:] in later), None)
 
     def attachments(self) -> None:
         """附件： opens an attachment (its label: a line of its own) unless it is the 附件说明
@@ -648,9 +684,25 @@ def normalise_doc_number(s: str) -> str:
 
 
 def join_lines(doc: Document, lines: list[Line]) -> str:
-    """Lines of a title broken over several lines, as one line (spaces inside CJK dropped)."""
-    joined = "".join(doc.text[ln.body:ln.end] for ln in lines)
-    return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", joined)
+    """Lines of a title broken over several lines, as one line: the blanks of its layout
+    dropped (line breaks, spaces beside CJK), but one space kept between the names of two
+    issuers at its head (中共祁门县委办公室 祁门县人民政府办公室关于…)."""
+    joined = "\n".join(doc.text[ln.body:ln.end] for ln in lines)
+    cues = layout().cues
+    head = cues["title-issuer"].match(re.sub(r"\s", " ", joined))
+    names = re.split(r"(\s+)", head.group(1)) if head else []  # name, gap, name …
+    issuers = {sum(map(len, names[:k])) for k in range(1, len(names), 2)  # gaps between organs' names
+               if all((m := cues["organ-line"].search(w)) and m.start() >= 2 for w in names[k - 1:k + 2:2])}
+
+    def gap(m: re.Match) -> str:
+        if m.start() in issuers:
+            return " "
+        if "\n" in m.group() or m.start() and not joined[m.start() - 1].isascii() \
+                or m.end() < len(joined) and not joined[m.end()].isascii():
+            return ""
+        return m.group()
+
+    return re.sub(r"\s+", gap, joined)
 
 
 # --- the parser ------------------------------------------------------------------------------
@@ -677,7 +729,12 @@ class _Parse:
     def top(self) -> int:
         title_block: list[int] = []
         blocks: list[list[int]] = []
+        bare = None  # (line, key) of a web field's key alone on its line: its value may be the next
         for i, ln in enumerate(self.lines):
+            if bare is not None and bare[0] == i - 1 and self._cell_value(bare[1], ln):
+                self.role[i] = "header"  # a table copied a cell a line: 索引号 | 113410…
+                bare = None
+                continue
             if ln.blank:
                 if title_block:
                     blocks.append(title_block)
@@ -695,8 +752,9 @@ class _Parse:
                 self._recipients(ln, m)
                 i += 1
                 break
-            if self._web_fields(ln):
+            if (key := self._web_fields(ln)) is not None:
                 self.role[i] = "header"
+                bare = (i, key) if key else None
                 if title_block:  # a title does not run on over the page's fields
                     blocks.append(title_block)
                     title_block = []
@@ -718,34 +776,55 @@ class _Parse:
         self._title(blocks)
         return i
 
-    def _web_fields(self, ln: Line) -> bool:
+    def _web_fields(self, ln: Line) -> str | None:
+        """The fields of a line of a web page's head (索引号：… 主题分类：…), None if it is none;
+        else the last key if its value is not on the line (a key alone: 索引号), or ""."""
         lay = layout()
         text = ln.text
-        hits = [m for m in lay.fields.finditer(text)
-                if m.start() == 0 or text[m.start() - 1] in " |\t:"]
+        hits = [m for m in lay.fields.finditer(text)  # after a gap, or glued to a value before its colon
+                if m.start() == 0 or text[m.start() - 1] in " |\t:" or ":" in m.group()]
         if not hits or hits[0].start() != 0:
-            return False
+            return None
         for k, m in enumerate(hits):
             stop = hits[k + 1].start() if k + 1 < len(hits) else len(text)
             value = text[m.end():stop].strip(" |\t")
-            key = squeeze(m.group(1))
-            name = lay.field_names[key]
             if not value:
                 continue
             start = ln.body + m.end()
             start += len(text[m.end():stop]) - len(text[m.end():stop].lstrip(" |\t"))
-            raw = self.doc.text[start:start + len(value)]
-            if name == "doc_number":
-                value = normalise_doc_number(raw)
-            elif name in ("date", "date_published"):
-                iso = parse_date(value)
-                if iso is None:
-                    continue
-                value = iso[0]
-            else:
-                value = raw
-            self.field(name, value, start, start + len(raw))
+            self._web_value(squeeze(m.group(1)), value, start)
+        return "" if value else squeeze(hits[-1].group(1))
+
+    def _web_value(self, key: str, value: str, start: int) -> bool:
+        """The field of web-field key `key` whose value (`value` folded) is at `start`; False
+        if it is none (a date that does not read as one)."""
+        name = layout().field_names[key]
+        raw = self.doc.text[start:start + len(value)]
+        if name == "doc_number":
+            value = normalise_doc_number(raw)
+        elif name in ("date", "date_published"):
+            iso = parse_date(value)
+            if iso is None:
+                return False
+            value = iso[0]
+        else:
+            value = raw
+        self.field(name, value, start, start + len(raw))
         return True
+
+    def _cell_value(self, key: str, ln: Line) -> bool:
+        """The line below a key alone on its line as its value, if it reads as one: a short
+        line, no key itself, of the key's kind (pk:valuePattern), not the notice's title (unless
+        the key is 标题) nor its 主送 or a clause."""
+        lay, text = layout(), ln.text
+        if ln.blank or ln.tab or len(text) > TITLE_MAX or "。" in text or text.endswith(":") \
+                or lay.fields.match(text) or _is_chrome(ln) or number_of(ln):
+            return False
+        kind = lay.values.get(key)
+        if kind is not None and not kind.fullmatch(text) or kind is None and lay.field_names[key] != "title" \
+                and lay.cues["title-genre"].search(text):
+            return False
+        return self._web_value(key, text, ln.body)
 
     def _recipients(self, ln: Line, m: re.Match) -> None:
         content = m.group(1)

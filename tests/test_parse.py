@@ -534,3 +534,96 @@ def test_a_number_printed_after_the_title_on_one_line(number):
     fields = [(f.name, f.value) for f in d.fields]
     assert fields[:4] == [("title", title), ("doc_number", "祁政办秘〔2021〕45号"), ("recipient", "各乡、镇人民政府"),
                           ("recipient", "县政府有关部门")]
+
+
+_DISCLOSURE_HEAD = """首页 > 政府信息公开 > 政策文件
+索引号：11341024003000000X/202112-00045
+发布机构：祁门县人民政府办公室
+生成日期：2021-12-03
+文号：祁政办秘〔2021〕45号
+主题分类：卫生、体育
+"""
+
+
+def _disclosure_page(head: str, joined: str) -> str:
+    """祁门县's notice as a county's 政府信息公开 page prints it: its breadcrumb, its metadata
+    table, then the title and text, the lines joined with `joined`."""
+    text = COUNTY.read_text(encoding="utf-8")
+    return joined.join(head.splitlines() + text[text.index("祁门县人民政府办公室关于"):].splitlines())
+
+
+@pytest.mark.parametrize("glued", ["\n", ""], ids=["crumb-line", "crumb-glued"])
+@pytest.mark.parametrize("joined", [" ", ""], ids=["a space", "nothing"])
+def test_a_disclosure_page_on_one_line_reads_its_title_after_its_fields(joined, glued):
+    """A disclosure page on one line, its breadcrumb before its fields (an audit's page): the
+    last crumb (政策文件) was cut off the breadcrumb and read as the title, and 主题分类's value
+    ran on into the real title (卫生、体育 祁门县人民政府办公室关于…). The last crumb is the
+    breadcrumb's, a value of no kind ends where the title opens with its issuer's place, and
+    the page reads as the file does."""
+    head = _DISCLOSURE_HEAD.replace("政策文件\n", "政策文件" + glued)
+    whole = process_bytes(_disclosure_page(head, "\n").encode("utf-8"), "page.txt")
+    doc = process_bytes(_disclosure_page(head, joined).encode("utf-8"), "page.txt")
+    assert doc.title == "祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知"
+    assert doc.field("topic") == "卫生、体育"
+    assert coverage_errors(doc) == []
+    assert doc.slice(doc.chrome[0]).split() == ["首页", ">", "政府信息公开", ">", "政策文件"]
+    if glued:  # the file itself reads 政策文件索引号：… as furniture
+        assert reading(doc) == reading(whole)
+
+
+@pytest.mark.parametrize("colon", ["：", ""], ids=["key：", "key"])
+@pytest.mark.parametrize("joined", ["\n", "", " "], ids=["lines", "nothing", "a space"])
+def test_a_disclosure_page_with_a_cell_a_line_reads_its_fields(joined, colon):
+    """A disclosure page whose metadata table was copied one cell a line (索引号, then its value
+    on the next line, …): in the file a key alone on its line lost its value to the title
+    (卫生、体育祁门县人民政府办公室关于…); on one line with nothing between the cells (an audit's
+    page) no key stood before a colon or a gap, and the fields and the title were lost. Each
+    reads as the page printed a field a line."""
+    rows = _DISCLOSURE_HEAD.splitlines()
+    cells = rows[:1] + [c for row in rows[1:] for c in (row.split("：")[0] + colon, row.split("：")[1])]
+    whole = process_bytes(_disclosure_page(_DISCLOSURE_HEAD, "\n").encode("utf-8"), "page.txt")
+    doc = process_bytes(_disclosure_page("\n".join(cells), joined).encode("utf-8"), "page.txt")
+    assert [(f.name, f.value) for f in doc.fields][:6] == [
+        ("index_number", "11341024003000000X/202112-00045"), ("publisher", "祁门县人民政府办公室"),
+        ("date", "2021-12-03"), ("doc_number", "祁政办秘〔2021〕45号"), ("topic", "卫生、体育"),
+        ("title", "祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知")]
+    assert coverage_errors(doc) == []
+    assert reading(doc) == reading(whole)
+
+
+_JOINT = "中共祁门县委办公室 祁门县人民政府办公室"
+
+
+@pytest.mark.parametrize("joined", ["\n", "", " "], ids=["lines", "nothing", "a space"])
+@pytest.mark.parametrize("issuers", [_JOINT, _JOINT.replace(" ", "\u3000"), _JOINT.replace(" ", "\n")],
+                         ids=["space", "full-width space", "line break"])
+def test_a_title_keeps_the_gap_between_its_issuers(issuers, joined):
+    """A notice two offices issue: its title printed 中共祁门县委办公室 祁门县人民政府办公室关于…,
+    over three lines. The title dropped every blank in it and glued the issuers together
+    (…县委办公室祁门县人民政府…); the gap between two issuers' names is kept (one space),
+    the layout's blanks and line breaks (…促进|3岁以下…) are not."""
+    text = COUNTY.read_text(encoding="utf-8").replace("祁门县人民政府办公室关于印发", issuers + "关于印发", 1)
+    doc = process_bytes(joined.join(text.splitlines()).encode("utf-8"), "joint.txt")
+    lost = joined == "" and "\n" in issuers  # on one line with nothing between: no gap left to keep
+    assert doc.title == ("中共祁门县委办公室" + ("" if lost else " ")
+                         + "祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知")
+
+
+def test_a_key_alone_on_its_line_does_not_take_the_recipients_as_its_value():
+    """A key alone on its line (来源：, its value empty) takes the line below as its value only
+    when that reads as a value: not the 主送 (各乡、镇人民政府，县政府有关部门：)."""
+    text = COUNTY.read_text(encoding="utf-8")
+    page = "索引号：123\n来源：\n" + text[text.index("各乡、镇人民政府"):]
+    doc = process_bytes(page.encode("utf-8"), "page.txt")
+    assert doc.field("source") is None
+    assert [f.value for f in doc.fields_named("recipient")] == ["各乡、镇人民政府", "县政府有关部门"]
+
+
+def test_a_line_of_fields_glued_to_their_values_reads_each():
+    """A disclosure page whose metadata are inline cells (<span>索引号：</span><span>1134…</span>
+    <span>发布机构：</span>…) reads as one line of keys glued to the values before them: 索引号's
+    value ran on over every other field. A key followed by its colon opens a field."""
+    head = "".join(_DISCLOSURE_HEAD.splitlines()[1:])
+    doc = process_bytes(_disclosure_page("首页 > 政府信息公开 > 政策文件\n" + head, "\n").encode("utf-8"), "page.txt")
+    whole = process_bytes(_disclosure_page(_DISCLOSURE_HEAD, "\n").encode("utf-8"), "page.txt")
+    assert [(f.name, f.value) for f in doc.fields] == [(f.name, f.value) for f in whole.fields]
