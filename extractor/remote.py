@@ -471,6 +471,21 @@ def _query(client: _Client, sparql: str, form: str) -> Result:
     return _result(form, r, client.where)
 
 
+def _read_results(body: bytes, fmt: "ox.QueryResultsFormat") -> tuple[bool | None, list[str], list]:
+    """(the boolean, or None; the variables; the solutions) of a SPARQL results document,
+    read in full. pyoxigraph's result iterators may be dropped only on the thread that made
+    them, and a traceback keeps the frames it passes through (a caller that keeps the error:
+    a test, a CLI runner) until the garbage collector frees them on whichever thread it runs,
+    so none stays in this frame — not even when reading it fails."""
+    parsed = ox.parse_query_results(body, format=fmt)
+    try:
+        if isinstance(parsed, ox.QueryBoolean):
+            return bool(parsed), [], []
+        return None, [v.value for v in parsed.variables], list(parsed)
+    finally:
+        del parsed
+
+
 def _result(form: str, r: _Response, where: str) -> Result:
     try:
         if form in ("SELECT", "ASK"):
@@ -478,14 +493,13 @@ def _result(form: str, r: _Response, where: str) -> Result:
             if fmt is None:
                 raise PolicykgError(f"{where}: answered {r.content_type or 'no content type'}, "
                                     f"not SPARQL results: {_snippet(r.body)}")
-            parsed = ox.parse_query_results(r.body, format=fmt)
-            if isinstance(parsed, ox.QueryBoolean) != (form == "ASK"):
-                got = "a boolean" if isinstance(parsed, ox.QueryBoolean) else "rows"
+            boolean, names, solutions = _read_results(r.body, fmt)
+            if (boolean is not None) != (form == "ASK"):
+                got = "a boolean" if boolean is not None else "rows"
                 raise PolicykgError(f"{where}: answered {got}, not {'an' if form == 'ASK' else 'a'} {form} result")
-            if isinstance(parsed, ox.QueryBoolean):
-                return Result("ASK", boolean=bool(parsed))
-            names = [v.value for v in parsed.variables]
-            rows = [{n: sol[n] for n in names if sol[n] is not None} for sol in parsed]
+            if boolean is not None:
+                return Result("ASK", boolean=boolean)
+            rows = [{n: sol[n] for n in names if sol[n] is not None} for sol in solutions]
             return Result(form, variables=names, rows=rows)
         fmt = ox.RdfFormat.from_media_type(r.content_type)
         if fmt is None:

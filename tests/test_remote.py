@@ -698,3 +698,38 @@ def test_update_push_of_day_time_durations(virtuoso):  # noqa: F811
     got = remote.query(virtuoso.sparql, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
                        bindings={"g": g})
     assert int(got.values("n")[0]) == 3
+
+
+@pytest.mark.parametrize("body", [
+    b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "1"}}]}}',
+    b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal"}}]}}',  # unreadable row
+], ids=["rows for an ASK", "a bad row"])
+def test_a_refused_answer_leaves_no_result_for_another_thread_to_drop(body):
+    """pyoxigraph's query results may be dropped only on the thread that made them. A refused
+    answer's error kept by its caller (as a test or a CLI runner keeps it: a cycle through its
+    traceback) kept the answer's frame and the results in it, until the garbage collector ran
+    on another thread — a build's store writer — which printed "QuerySolutions is unsendable,
+    but is being dropped on another thread" (a full test run's warning, and a leak)."""
+    import gc
+    import sys
+
+    dropped: list[BaseException] = []
+    hook, sys.unraisablehook = sys.unraisablehook, lambda u: dropped.append(u.exc_value)
+    gc.disable()  # only the other thread collects
+    try:
+        response = remote._Response(200, "application/sparql-results+json", body)
+
+        def ask() -> None:
+            try:
+                remote._result("ASK", response, "http://example.org/sparql")
+            except PolicykgError as exc:
+                error = exc  # noqa: F841 (kept: its traceback holds this frame, this frame it)
+
+        ask()  # what is left is a cycle that only the collector frees
+        collector = threading.Thread(target=gc.collect)
+        collector.start()
+        collector.join()
+    finally:
+        gc.enable()
+        sys.unraisablehook = hook
+    assert dropped == []
