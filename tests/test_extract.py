@@ -1058,6 +1058,21 @@ def test_a_body_s_make_up_listed_a_role_a_line():
         ("group_leader", "歙县/government", None), ("deputy_group_leader", "歙县/government-office", None),
         ("deputy_group_leader", "歙县/civil-affairs", None)]  # no post for a list of units
 
+    # a name and its post apart by one full-width space, names padded to three characters; the
+    # director named after the office's duty (…，胡晓明同志兼任办公室主任), which ends before it
+    spaced = ("绩溪县人民政府办公室关于成立绩溪县婴幼儿照护服务工作领导小组的通知\n各乡镇人民政府，县政府各部门：\n"
+              "经县政府研究，决定成立绩溪县婴幼儿照护服务工作领导小组，组成人员名单如下：\n"
+              "组　长：王卫东　县政府副县长\n副组长：程　刚　县政府办公室副主任\n　　　　胡晓明　县卫生健康委主任\n"
+              "成　员：汪　华　县教育局局长\n　　　　方　芳　县民政局局长\n"
+              "领导小组下设办公室，办公室设在县卫生健康委，承担领导小组日常工作，胡晓明同志兼任办公室主任。\n")
+    doc = process_bytes(spaced.encode("utf-8"), "jixi.txt")
+    f, m = doc.facts, doc.facts.meeting
+    assert [(p.role, doc.text[p.start:p.end], p.person) for p in f.posts] == [
+        ("group_leader", "县政府副县长", "王卫东"), ("deputy_group_leader", "县政府办公室副主任", "程刚"),
+        ("deputy_group_leader", "县卫生健康委主任", "胡晓明"), ("office_director", "胡晓明同志", None),
+        ("lead", "县教育局局长", "汪华"), ("lead", "县民政局局长", "方芳")]
+    assert [d.text for d in f.duties if d.department == m.office_unit] == ["承担领导小组日常工作"]
+
     # a headquarters' 总指挥 and 副总指挥, a joint meeting's 召集人, listed the same way
     hq = (POSTS_LISTED.replace("领导小组", "应急指挥部").replace("组　　长", "总 指 挥")
           .replace("副 组 长", "副总指挥"))
