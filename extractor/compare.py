@@ -460,24 +460,31 @@ def _strip_jurisdiction(name: str) -> str:
     return name
 
 
+def _own_name(unit: Unit, side: Side) -> str:
+    """A unit's name outside the registry without its jurisdiction's: 祁门县促进…联席会议办公室
+    (the office of the county's joint meeting) is 促进…联席会议办公室, as the city's is."""
+    j = side.notice.jurisdiction
+    return _strip_jurisdiction(unit.name.removeprefix(j) if j and unit.name != j else unit.name)
+
+
 def align_units(a: Side, b: Side) -> list[UnitPair]:
     """Units of A and B paired through the registry: the same concept (counterpart), a merged
-    bureau and a function it merges (partial), the same name outside the registry
-    (same-name); the rest one-sided. In A's order, B's own units after."""
+    bureau and a function it merges (partial), the same name outside the registry, each
+    without its jurisdiction's (same-name); the rest one-sided. In A's order, B's own units after."""
     b_units = list(b.units.values())
     by_concept = {u.concept: u for u in b_units if u.concept}
-    by_name = {_strip_jurisdiction(u.name): u for u in b_units if not u.concept}
+    by_name = {_own_name(u, b): u for u in b_units if not u.concept}
     used: set[str] = set()
     pairs: list[UnitPair] = []
     for ua in a.units.values():
         partner, status = None, "only-A"
         if ua.concept and ua.concept in by_concept:
             partner, status = by_concept[ua.concept], "counterpart"
-        elif not ua.concept and _strip_jurisdiction(ua.name) in by_name:
-            partner, status = by_name[_strip_jurisdiction(ua.name)], "same-name"
+        elif not ua.concept and _own_name(ua, a) in by_name:
+            partner, status = by_name[_own_name(ua, a)], "same-name"
         if partner is not None:
             used.add(partner.iri)
-            pairs.append(UnitPair(status, ua, partner, _function_label(ua)))
+            pairs.append(UnitPair(status, ua, partner, _function_label(ua) if ua.concept else _own_name(ua, a)))
             continue
         merged = [ub for ub in b_units if ua.concept and ub.concept and ub.iri not in used
                   and (ub.concept in _concept_info(ua.concept)["merges"]

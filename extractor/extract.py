@@ -44,6 +44,7 @@ class Cues:
     setup: tuple[re.Pattern, ...]  # every set-up pattern of every kind of body
     setup_cue: re.Pattern  # any of their cue words (a text holding none matches none of them)
     office_duties: re.Pattern  # where an office clause's duties begin (主要职责:: pkc:office-duties)
+    list_item: re.Pattern  # an item of a list of the body's make-up: a name and its post (pkc:list-item)
     # who takes part in a rule's meetings: part (chair, attendee …) -> (pattern, its cue words)
     participation: dict[str, tuple[re.Pattern, tuple[str, ...]]]
     participation_cue: re.Pattern  # any of their cue words
@@ -70,9 +71,11 @@ class BodySetup:
     name_as_subject: re.Pattern  # the name opening a sentence as its subject (联席会议可…, not 联席会议办公室…)
 
 
-def _alternation(words) -> str:
-    """A regular expression matching any of `words`, the longest first."""
-    return "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))) or "(?!)"
+def _alternation(words, blanks: bool = False) -> str:
+    """A regular expression matching any of `words`, the longest first; `blanks`: with blanks
+    between their characters (组  长, a list aligned by spaces)."""
+    word = (lambda w: r"[ \t]*".join(map(re.escape, w))) if blanks else re.escape
+    return "|".join(map(word, sorted(set(words), key=lambda w: (-len(w), w)))) or "(?!)"
 
 
 def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]], office_heading: str,
@@ -84,6 +87,7 @@ def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]
     def pattern(text: str) -> str:
         for mark, words in fills.items():
             text = text.replace(mark, f"(?:{_alternation(words)})")
+            text = text.replace(mark[:-1] + "~}", f"(?:{_alternation(words, blanks=True)})")  # {head~}
         return text
 
     def cue_words(words: tuple[str, ...]) -> tuple[str, ...]:  # {head} → 召集人; {body}由 → 联席会议由
@@ -133,8 +137,8 @@ def cues() -> Cues:
                 own_meetings += cue_words
         elif "/cue/setup-" in s and PK + "pattern" in props:  # a template: made for each kind of body below
             setup[local.removeprefix("setup-")] = (str(props[PK + "pattern"][0]), tuple(cue_words))
-        elif "/cue/office-" in s and PK + "pattern" in props:  # office-heading (a template), office-duties
-            office[local] = str(props[PK + "pattern"][0])
+        elif ("/cue/office-" in s or "/cue/list-" in s) and PK + "pattern" in props:
+            office[local] = str(props[PK + "pattern"][0])  # office-heading (a template), office-duties, list-item
         elif "/cue/name-" in s and PK + "pattern" in props:  # where the body's name is written (templates)
             names[local] = str(props[PK + "pattern"][0])
         elif "/cue/part-" in s and PK + "pattern" in props:
@@ -157,7 +161,7 @@ def cues() -> Cues:
                 schedules, parts, columns, bodies,
                 tuple(dict.fromkeys(p for b in bodies for p, _ in b.setup.values())),
                 re.compile(_alternation(w for b in bodies for _, words in b.setup.values() for w in words)),
-                re.compile(office.get("office-duties", "(?!)")),
+                re.compile(office.get("office-duties", "(?!)")), re.compile(office.get("list-item", "(?!)")),
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
 
 
@@ -820,6 +824,7 @@ class _Extract:
         posts = len(self.facts.posts)  # the set-up's posts (convenor …) go with it
         setup = body.setup
         invited: list[tuple[int, int]] = []  # whom the body may invite (pkc:setup-invitee)
+        office_said: dict[tuple[int, int], str] = {}  # what the office does, said setting it up → clause
         for c in self.clauses:
             own = c.own
             if not body.setup_cue.search(folded, own.start, own.end):
@@ -847,6 +852,11 @@ class _Extract:
             for s, e, _ in spans("head"):
                 meeting.convenor = self.post_field(s, e, kind.head, c.id)
                 found = True
+            for s, e, _ in spans("head-list"):  # 组  长:张三(县政府副县长)
+                heads = self.list_posts(s, e, kind.head, c.id)
+                if heads and meeting.convenor is None:
+                    meeting.convenor = heads[0]
+                    found = True
             for s, e, _ in spans("deputy-head"):
                 unit = ""
                 for a, b in self._split_people(s, e):
@@ -855,6 +865,10 @@ class _Extract:
                     meeting.deputy_convenors.append(self.post_field(a, b, kind.deputy, c.id, implied))
                     unit = self.facts.posts[-1].department
                 found = True
+            for s, e, _ in spans("deputy-head-list"):  # 副组长:李四(…)、王五(…), or one a line
+                deputies = self.list_posts(s, e, kind.deputy, c.id)
+                meeting.deputy_convenors += deputies
+                found = found or bool(deputies)
             for s, e, _ in spans("office"):
                 hits = self.departments_in(s, e, c.id)
                 if hits:
@@ -862,6 +876,8 @@ class _Extract:
                     found = True
             for s, e, _ in spans("office-director"):
                 meeting.office_director = self.post_field(s, e, "office_director", c.id)
+            for s, e, _ in spans("office-duty"):  # 办公室设在…,承担…日常工作: the office's (`office`)
+                office_said.setdefault((s, e), c.id)
             office_members: list[tuple[int, int]] = []
             for s, e, m in spans("office-members"):
                 # the office's only in a sentence setting it up (办公室设在…,成员由…组成) or saying 办公室成员
@@ -889,6 +905,12 @@ class _Extract:
                     count = m.groupdict().get("count")
                     if count:
                         meeting.stated_count = int(count) if count.isdigit() else chinese_number(count)
+                    found = True
+            for s, e, _ in spans("members-list"):  # 成  员:赵六(县教育局局长)、…: units, and who sits for them
+                hits = self.departments_in(s, e, c.id)
+                if len(hits) >= 2 and not meeting.members:
+                    meeting.members = list(dict.fromkeys(did for _, did in hits))
+                    self.list_posts(s, e, "lead", c.id, named=True)
                     found = True
         meeting.rules = self.rules(found)
         if meeting.rules:
@@ -921,7 +943,7 @@ class _Extract:
         invited = [(s, e) for s, e in invited if not any(r.start <= s and e <= r.end for r in meeting.rules)]
         meeting.participants = [self.participant(s, e, f"meeting/invitee{n}", "invitee", posts_of)
                                 for n, (s, e) in enumerate(invited, 1)]
-        self.office(body, meeting)
+        self.office(body, meeting, office_said)
         self.facts.meeting = meeting
         return True
 
@@ -936,14 +958,20 @@ class _Extract:
         before = folded[_last_end(folded, floor, start) + 1 if start > floor else floor:start]
         return any(w in before for w in (*self.body_words, *self.cues.own_meetings))
 
-    def office(self, body: BodySetup, meeting: Meeting) -> None:
+    def office(self, body: BodySetup, meeting: Meeting, set_up: dict[tuple[int, int], str]) -> None:
         """The body's office as a unit of its own (盟…应急指挥部办公室), when the notice says
-        who sits in it or what it does: the statements of a clause its heading names
-        (（八）应急指挥部办公室 … 主要职责:（1）负责落实…) are its duties, as a department's
-        item's are the department's."""
+        who sits in it (its members, its director) or what it does: the statements of a clause
+        its heading names (（八）应急指挥部办公室 … 主要职责:（1）负责落实…) are its duties, as a
+        department's item's are the department's; so is what the sentence setting it up says it
+        does (`set_up`: 办公室设在县卫生健康委,承担联席会议日常工作 → 承担联席会议日常工作).
+
+        The director's post is the office's: 办公室主任由县卫健委分管负责同志兼任 names the bureau
+        official who holds it (its text, the post's label), but directing the office is no post
+        of the bureau — the office is the unit it belongs to, pk:hostedBy that bureau, as the
+        posts of the office's members are (成员由盟林业局办公室…负责人组成)."""
         folded = self.doc.folded
         clauses = [found for c in self.clauses if c.kind == "numbered" and (found := self.office_clause(body, c))]
-        if not clauses and meeting.office_members is None:
+        if not clauses and meeting.office_members is None and meeting.office_director is None and not set_up:
             return
         j = self.doc.jurisdiction
         name = f"{meeting.name}办公室"
@@ -951,8 +979,9 @@ class _Extract:
         unit = self.facts.departments.setdefault(did, Department(did, name, None, j.name if j else "",
                                                                  j.level if j else "unknown"))
         meeting.office_unit = did
-        if meeting.office_members is not None:
-            self.facts.posts[[p.start for p in self.facts.posts].index(meeting.office_members.start)].department = did
+        for f, role in ((meeting.office_members, "office_member"), (meeting.office_director, "office_director")):
+            if f is not None:
+                next(p for p in self.facts.posts if (p.start, p.end, p.role) == (f.start, f.end, role)).department = did
         for c, start, end, after in clauses:
             unit.mentions.append(Mention(start, end, department=did, surface=self.doc.text[start:end], clause=c.id))
             said = self.cues.office_duties.search(folded, after, c.own.end)  # 主要职责:
@@ -964,6 +993,17 @@ class _Extract:
                     self.facts.duties.append(Duty(a, b, id=f"{c.id}/d{n}", department=did, clause=self.leaf_at(a).id,
                                                   text=self.doc.text[a:b], role=role, action=action,
                                                   action_concept=concept))
+        taken = [(d.start, d.end) for d in self.facts.duties if d.department == did]
+        count: dict[str, int] = {}
+        for (s, e), clause in sorted(set_up.items()):
+            if any(a < e and s < b for a, b in taken):
+                continue  # an office clause's statement already
+            for a, b, role in self.role_parts(s, e):
+                role, action, concept = self.role_and_action(a, b, role)
+                n = count[clause] = count.get(clause, 0) + 1
+                self.facts.duties.append(Duty(a, b, id=f"{clause}/o{n}", department=did, clause=self.leaf_at(a).id,
+                                              text=self.doc.text[a:b], role=role, action=action,
+                                              action_concept=concept))
 
     def office_clause(self, body: BodySetup, c: Clause) -> tuple[Clause, int, int, int] | None:
         """(`c`, where it names the office, where what it says begins) if `c` is about the
@@ -1028,6 +1068,46 @@ class _Extract:
         n = self.post_count[clause] = self.post_count.get(clause, 0) + 1
         self.facts.posts.append(Post(s, e, id=f"{clause}/post{n}", department=did, clause=clause, role=role))
         return Field(s, e, name=role, value=self.doc.text[s:e])
+
+    def list_posts(self, s: int, e: int, role: str, clause: str, named: bool = False) -> list[Field]:
+        """The posts of a list of the body's make-up ([s, e): 李四(县政府办公室副主任)、王五(…),
+        or one a line): a Post of `role` per item, its span the post, its holder the name
+        before it (pkc:list-item); `named`: only items naming someone (成员:赵六(县教育局局长),
+        not 成员:县发展改革委、县民政局…分管负责同志, a list of units)."""
+        out = []
+        for a, b in self._list_items(s, e):
+            m = self.cues.list_item.match(self.doc.folded[a:b])
+            if m is None or named and m.group("person") is None:
+                continue
+            g = _read(m)
+            out.append(self.post_field(a + m.start(g), a + m.end(g), role, clause))
+            if m.group("person") is not None:
+                self.facts.posts[-1].person = squeeze(self.doc.text[a + m.start("person"):a + m.end("person")])
+        return out
+
+    def _list_items(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The items of a list ([s, e)), blanks trimmed: one a line, and on a line apart at 、 or
+        , outside brackets (李四(…)、王五(…)), else between posts (`_split_people`)."""
+        folded, out = self.doc.folded, []
+        pos = s
+        for line_end in [*(m.start() for m in re.finditer("\n", folded[s:e])), e - s]:
+            a, b = pos, s + line_end
+            pos = b + 1
+            if "(" not in folded[a:b]:
+                out += self._split_people(a, b)
+                continue
+            depth, start = 0, a
+            for k in range(a, b):
+                ch = folded[k]
+                depth += (ch == "(") - (ch == ")")
+                if depth == 0 and ch in "、,":
+                    out.append((start, k))
+                    start = k + 1
+            out.append((start, b))
+        trimmed = []
+        for a, b in out:
+            trimmed += self._trimmed(a, b)
+        return trimmed
 
     def _split_people(self, s: int, e: int) -> list[tuple[int, int]]:
         """"市政府副秘书长、市卫健委主要负责人" → two spans (split at 、/和 between posts)."""

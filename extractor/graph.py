@@ -694,9 +694,11 @@ class _Builder:
             if role:
                 self.add(iri, ORG + "role", role)
             role_zh = labels.get(role or "", {}).get("zh", post.role)
-            if post.role == "office_member":  # who sits in the office, as written: a post in it
+            # a table's cell names the holder (its span), a list's item the post too (张三（县政府副县长）)
+            cell = post.person is not None and squeeze(self.doc.text[post.start:post.end]) == post.person
+            if post.role in ("office_member", "office_director"):  # a post in the office, as written
                 label = _one_line(self.text(post.start, post.end))
-            elif post.person or not post.role or post.role in ("lead", "liaison") and post.department:
+            elif cell or not post.role or post.role in ("lead", "liaison") and post.department and not post.person:
                 dep = self.doc.facts.departments.get(post.department)
                 label = f"{dep.name if dep else ''}{role_zh}"
             else:  # a post described in prose: 县政府分管副县长

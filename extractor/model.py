@@ -249,7 +249,8 @@ class Meeting:
     kind: str = "joint-meeting"  # joint-meeting | leading-group | headquarters
     name_at: Span | None = None  # where the text writes the name (盟重大沙尘暴灾害应急指挥部), if it does verbatim
     # The office as a unit of the body (盟…应急指挥部办公室), when the notice says what it does
-    # (its duties are Duty facts of this Department.id) or who sits in it (`office_members`).
+    # (its duties are Duty facts of this Department.id) or who sits in it (`office_members`,
+    # `office_director`: their posts are its).
     office_unit: str | None = None
     office_members: Field | None = None  # 成员由盟林业局办公室、计财科…负责人组成: as written
 

@@ -144,9 +144,13 @@ def test_labels_scores_and_spans(cmp, county, city):
     assert lone and all(d.score is None and 0 <= d.closest < 1 for d in lone)
     counts = cmp.counts()["duties"]
     # the city plan's running text adds 5 duties of counterparts (由卫生健康部门牵头 …), and
-    # statements that change role at a comma are split (积极配合…，在…设置母婴设施): 57 and 57
-    assert counts == {"shared": 5, "reworded": 30, "only-A": 22, "only-B": 22}
-    assert 2 * (counts["shared"] + counts["reworded"]) + counts["only-A"] + counts["only-B"] == 57 + 57  # all but 旗县区卫生健康部门's
+    # statements that change role at a comma are split (积极配合…，在…设置母婴设施): 57 and 57; and
+    # each joint meeting's office does what its set-up says (承担联席会议日常工作，负责…): the same
+    assert counts == {"shared": 6, "reworded": 30, "only-A": 22, "only-B": 22}
+    assert 2 * (counts["shared"] + counts["reworded"]) + counts["only-A"] + counts["only-B"] == 58 + 58  # all but 旗县区卫生健康部门's
+    office = unit(cmp, "促进3岁以下婴幼儿照护服务发展工作联席会议办公室")
+    assert office.status == "same-name" and [(d.status, d.a.text, d.b.text) for d in office.duties] == [
+        ("shared", "承担联席会议日常工作，负责联席会议的组织、联络和协调工作", "具体承担联席会议日常工作,负责联席会议的组织、联络和协调")]
 
 
 def _gold() -> list[tuple[str, str, str, int]]:
@@ -211,9 +215,16 @@ def test_assignment_is_one_to_one_and_optimal():
 
 
 @pytest.fixture(scope="module")
-def members_only():
-    """荆州 and 奈曼: two notices that list their members and give no duties."""
-    return compare(load_store([p for p in EXTRA if p.name.startswith(("jingzhou", "naiman"))]), "荆州市", "奈曼旗")
+def members_only(tmp_path_factory):
+    """荆州 and 奈曼: two notices that list their members and give no duties — 荆州's one duty,
+    its joint meeting's office's (办公地点设在市卫健委,负责联席会议日常工作), left out."""
+    folder = tmp_path_factory.mktemp("members-only")
+    for p in EXTRA:
+        if p.name.startswith(("jingzhou", "naiman")):
+            text = p.read_text(encoding="utf-8")
+            assert p.name.startswith("naiman") or text.count(",负责联席会议日常工作") == 1
+            (folder / p.name).write_text(text.replace(",负责联席会议日常工作", ""), encoding="utf-8")
+    return compare(load_store([folder]), "荆州市", "奈曼旗")
 
 
 def test_deputy_convenors_in_the_notices_order_with_a_shared_unit_named(members_only):
@@ -324,8 +335,8 @@ def test_json_output(cmp):
 def test_csv_output(cmp):
     rows = list(csv.DictReader(io.StringIO(report.to_csv(cmp))))
     sections = {s: [r for r in rows if r["section"] == s] for s in ("unit", "duty", "meeting", "matrix")}
-    assert len(sections["unit"]) == 22 and len(sections["meeting"]) == len(cmp.meeting)
-    assert len(sections["duty"]) == 79
+    assert len(sections["unit"]) == 23 and len(sections["meeting"]) == len(cmp.meeting)
+    assert len(sections["duty"]) == 80
     food = next(r for r in sections["duty"] if "饮食安全" in r["a_text"])
     assert "食品安全" in food["b_text"] and float(food["score"]) >= 0.15 and int(food["b_start"]) < int(food["b_end"])
     assert {"unit": "消防救援机构", "item": "消防安全", "status": "same"}.items() <= next(
@@ -392,10 +403,10 @@ def test_comparison_triples_answer_sparql(store, cmp):
     assert sorted(r["text"].value for r in county_only) == expected and len(expected) == 22
     cells = q(f"""SELECT ?a ?b ?m WHERE {{ GRAPH <{graph}> {{ ?c a align:Cell ; dct:type pkx:shared ;
                   align:entity1 ?a ; align:entity2 ?b ; align:measure ?m }} }}""")
-    assert len(cells) == 5 and all(float(r["m"].value) >= similarity.SHARED_RATIO for r in cells)
+    assert len(cells) == 6 and all(float(r["m"].value) >= similarity.SHARED_RATIO for r in cells)
     exact = q(f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?a skos:exactMatch ?b }}
                   ?a a pk:DutyAssignment }}""")
-    assert int(exact[0]["n"].value) == 10  # 5 shared pairs, both directions
+    assert int(exact[0]["n"].value) == 12  # 6 shared pairs, both directions
     rules = q(f"""SELECT ?t WHERE {{ GRAPH <{graph}> {{ ?r dct:type ?t }} ?r a pk:MeetingRule }}""")
     assert sorted(r["t"].value.removeprefix(CMP) for r in rules) == [
         "differs", "differs", "differs", "differs", "only-A", "only-B", "shared", "shared"]
@@ -450,7 +461,7 @@ def policykg(*args, cwd=ROOT):
 def test_cli_compare_formats_and_errors(tmp_path):
     res = policykg("compare", "祁门县", "巴政办发〔2021〕20号", "--from", COUNTY, "--from", CITY, "-f", "json")
     assert res.returncode == 0, res.stderr
-    assert json.loads(res.stdout)["summary"]["units"] == {"counterpart": 18, "only-A": 3, "only-B": 1}
+    assert json.loads(res.stdout)["summary"]["units"] == {"counterpart": 18, "same-name": 1, "only-A": 3, "only-B": 1}
     out = tmp_path / "c.md"
     res = policykg("compare", "qimen-county-2021", "bayannur-city-2021", "--from", ROOT / "corpus", "-o", out)
     assert res.returncode == 0 and out.read_text(encoding="utf-8").startswith("# 对比：祁门县")
@@ -487,7 +498,7 @@ def test_cli_compare_saves_into_a_built_store(tmp_path):
     assert next(csv.DictReader(io.StringIO(res.stdout)))["section"] == "unit"
     store = open_store(tmp_path / "out" / "store")
     rows = list(store.query(PREFIXES + """SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?c a align:Cell } }"""))
-    assert int(rows[0]["n"].value) == 18 + 35 + 3  # unit pairs, duty pairs, rule kinds on both sides
+    assert int(rows[0]["n"].value) == 19 + 36 + 3  # unit pairs, duty pairs, rule kinds on both sides
 
 
 def test_write_outputs_gives_notices_with_one_file_stem_a_page_each(tmp_path):

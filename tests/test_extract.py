@@ -126,8 +126,9 @@ def test_duty_statements_split_with_role_and_action(county, city):
     hr = next(d for d in city.facts.duties if d.id == "att1/4/7/d1")
     assert hr.role == "lead" and hr.text.startswith("负责牵头推动落实相关产休假政策")
     # the city's 52 in its departments' items, and 6 in the running text of its plan (see below);
-    # a statement changes role at a comma (积极配合宣传生育政策，在…设置母婴设施): two duties
-    assert len(county.facts.duties) == 57 and len(city.facts.duties) == 58
+    # a statement changes role at a comma (积极配合宣传生育政策，在…设置母婴设施): two duties; and
+    # each joint meeting's office has one (承担联席会议日常工作，负责…: said where it is set up)
+    assert len(county.facts.duties) == 58 and len(city.facts.duties) == 59
 
 
 def test_action_is_a_verb_not_a_cue_inside_a_noun(county, city):
@@ -780,12 +781,14 @@ _MEETING_PIECES = ["召集人", "副召集人", "由", "担任", "为", "联席�
                    "成员单位包括", "县教育局", "等", "12", "个部门和单位组成", "等为成员单位", "联席会议由", " ",
                    "联络员", "办公室成员", "各成员单位", "主持", "主持人", "召开全体会议", "参加", "邀请", "出席", "列席",
                    "会议", "召集", "根据工作需要", "不定期", "召开专题会议", "有关成员单位", "联席会议办公室", "可",
-                   "领导小组", "组长", "副组长", "指挥部", "总指挥", "副指挥长", "下设办公室", "成员由", "组成"]
+                   "领导小组", "组长", "副组长", "指挥部", "总指挥", "副指挥长", "下设办公室", "成员由", "组成",
+                   "负责", "承担", "主要", "日常工作", "负责人", "办公地点设在", ":", "组  长", "副 组 长", "成  员",
+                   "张三", "(", ")", "  ", "县政府副县长", "二、", "\t", "成员单位"]
 
 
 @pytest.mark.parametrize("kind", ["head", "deputy-head", "office", "office-director", "office-members", "lead",
-                                  "members", "liaison", "invitee", "part-convener", "part-chair", "part-attendee",
-                                  "part-invitee"])
+                                  "members", "liaison", "invitee", "office-duty", "head-list", "deputy-head-list",
+                                  "members-list", "part-convener", "part-chair", "part-attendee", "part-invitee"])
 def test_meeting_patterns_match_in_cue_sentences_as_in_the_whole_clause(kind):
     """The set-up's patterns as each kind of body has them (a joint meeting's, a leading
     group's …), and those of who takes part in a rule's meetings."""
@@ -812,7 +815,7 @@ def test_meeting_patterns_match_in_cue_sentences_as_in_the_whole_clause(kind):
     from extractor.model import FOLD
 
     seeds = (COUNTY.read_text(encoding="utf-8") + CITY.read_text(encoding="utf-8")).translate(FOLD)  # as extract reads
-    assert list(windowed(seeds, patterns[0])) or kind in ("lead", "office-members")  # the seeds hold them
+    assert list(windowed(seeds, patterns[0])) or kind in ("lead", "office-members") or kind.endswith("-list")  # the seeds hold them
 
 
 def test_member_table_rows_under_a_merged_unit_cell_keep_their_unit():
@@ -908,7 +911,7 @@ def test_a_leading_group_set_up_in_prose():
     assert roles == [("group_leader", "休宁县/government", "县政府分管副县长"),
                      ("deputy_group_leader", "休宁县/government-office", "县政府办公室副主任"),
                      ("deputy_group_leader", "休宁县/health", "县卫生健康委主任"),
-                     ("office_director", "休宁县/health", "县卫生健康委分管副主任")]
+                     ("office_director", "休宁县/县婴幼儿照护服务工作领导小组办公室", "县卫生健康委分管副主任")]
     assert m.members == ["休宁县/education", "休宁县/civil-affairs", "休宁县/finance",
                          "休宁县/human-resources-social-security", "休宁县/housing-urban-rural-development",
                          "休宁县/market-regulation"]
@@ -1043,3 +1046,156 @@ def test_a_paragraph_after_the_last_rule_on_one_line_as_on_lines(county, join):
     assert [r[0] for r in rules] == ["plenary", "thematic", "briefing", "inspection", "minutes"]
     assert rules[3][1] == squeeze(county.text[county.facts.meeting.rules[3].start:county.facts.meeting.rules[3].end])
     assert invited == [("invitee", "其他有关部门和单位负责人"), ("invitee", "县政协有关负责同志")]
+
+
+def test_what_the_office_does_said_where_it_is_set_up(county, city):
+    """办公室设在县卫生健康委，承担联席会议日常工作，负责…: what the office does, said in the
+    sentence setting it up, is a duty of the office as a unit of the body (up to the sentence's
+    end, or to a part setting up something else: ，办公室主任由…), with its span — not of the
+    bureau hosting it, and not the post 负责人."""
+    from extractor.pipeline import process_bytes
+
+    state = next(p for p in EXTRA if p.name.startswith("state-council"))
+
+    def office_duties(doc):
+        m = doc.facts.meeting
+        assert all(doc.text[d.start:d.end] == d.text for d in doc.facts.duties)
+        return [(d.clause, d.text, d.role, d.action) for d in doc.facts.duties if d.department == m.office_unit]
+
+    assert county.facts.meeting.office_unit == "祁门县/祁门县促进3岁以下婴幼儿照护服务发展工作联席会议办公室"
+    assert office_duties(county) == [("main/2", "承担联席会议日常工作，负责联席会议的组织、联络和协调工作", "responsible", "承担")]
+    assert office_duties(city) == [("att1/4", "具体承担联席会议日常工作,负责联席会议的组织、联络和协调", "responsible", "承担")]
+    assert office_duties(process(state)) == [("main", "主要承担联席会议组织联络和协调等日常工作", "responsible", "承担")]
+    # the county's 卫健委 keeps its own item's duties, and is given none from the set-up
+    assert not [d for d in county.facts.duties if d.department == "祁门县/health" and d.clause == "main/2"]
+
+    def lines(*setup):
+        return ("祁门县人民政府办公室关于成立祁门县婴幼儿照护服务工作领导小组的通知\n各乡镇人民政府，县政府各部门：\n"
+                "为加强组织领导，决定成立祁门县婴幼儿照护服务工作领导小组。现将有关事项通知如下：\n一、领导小组组成\n"
+                "组长由县政府分管副县长担任，成员由县教育局、县民政局、县财政局等单位分管负责同志组成。\n"
+                + "".join(s + "\n" for s in setup) + "二、工作要求\n各成员单位要密切配合。\n")
+
+    doc = process_bytes(lines("领导小组下设办公室，办公室设在县卫生健康委，负责领导小组日常工作，办公室主任由县卫生健康委主任兼任。")
+                        .encode("utf-8"), "lg.txt")
+    assert office_duties(doc) == [("main/1", "负责领导小组日常工作", "responsible", "负责")]
+    assert doc.facts.meeting.office_director.value == "县卫生健康委主任"
+    doc = process_bytes(lines("领导小组办公室设在县卫生健康委，办公室主任由县卫生健康委主任兼任。",
+                              "领导小组办公室负责领导小组日常工作，督促落实领导小组议定事项。").encode("utf-8"), "lg.txt")
+    assert office_duties(doc) == [("main/1", "负责领导小组日常工作，督促落实领导小组议定事项", "responsible", "负责")]
+    doc = process_bytes(lines("领导小组办公室设在县卫生健康委，负责人由县卫生健康委主任兼任。").encode("utf-8"), "lg.txt")
+    assert office_duties(doc) == [] and not [d for d in doc.facts.duties if "负责人" in d.text]
+
+
+# A leading group's make-up as notices list it: a role a line, names with their posts in
+# brackets or after blanks, the labels spaced out to align (组  长), deputies one a line.
+LISTED_GROUP = """黟县人民政府办公室关于成立黟县婴幼儿照护服务工作领导小组的通知
+各乡镇人民政府，县政府各部门：
+为加强对全县婴幼儿照护服务工作的组织领导，经县政府研究，决定成立黟县婴幼儿照护服务工作领导小组。现将组成人员名单通知如下：
+一、领导小组组成人员
+组  长：张  三（县政府副县长）
+副组长：李四（县政府办公室副主任）、王五（县卫生健康委主任）
+成  员：赵六（县教育局局长）、钱七（县民政局局长）、孙八（县财政局局长）
+        周九  县市场监管局局长
+领导小组下设办公室，办公室设在县卫生健康委，负责领导小组日常工作，办公室主任由县卫生健康委主任兼任。
+二、工作要求
+各成员单位要按照职责分工，密切配合，扎实做好婴幼儿照护服务各项工作。
+
+黟县人民政府办公室
+2022年5月10日
+"""
+
+POSTS_LISTED = """歙县人民政府办公室关于成立歙县养老服务体系建设领导小组的通知
+各乡镇人民政府，县政府各部门：
+为推进全县养老服务体系建设，县政府决定成立歙县养老服务体系建设领导小组，组成人员如下：
+组　　长：县政府分管副县长
+副 组 长：县政府办公室分管副主任
+　　　　　县民政局局长
+成　　员：县发展改革委、县民政局、县财政局、县人力资源社会保障局、县卫生健康委、县医保局分管负责同志
+领导小组办公室设在县民政局，承担领导小组日常工作，办公室主任由县民政局局长兼任。
+领导小组成员因工作变动需要调整的，由所在单位提出，报领导小组办公室确定。
+
+歙县人民政府办公室
+2022年6月1日
+"""
+
+
+def test_a_body_s_make_up_listed_a_role_a_line():
+    """组  长：张  三（县政府副县长） / 副组长：李四（…）、王五（…） / 成  员：赵六（县教育局局长）、…
+    and the next lines: the head, the deputies and the member units read as the prose set-up's
+    (由…担任组长) are — each post as written, its holder the name before it; a list of posts
+    alone (组　　长：县政府分管副县长, a deputy a line) names no one. The list ends where a
+    line says a sentence (领导小组下设办公室，…) or a clause begins (二、)."""
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes(LISTED_GROUP.encode("utf-8"), "yixian.txt")
+    f, m = doc.facts, doc.facts.meeting
+    assert (m.kind, m.name) == ("leading-group", "黟县婴幼儿照护服务工作领导小组")
+    assert m.convenor.value == "县政府副县长"
+    assert [x.value for x in m.deputy_convenors] == ["县政府办公室副主任", "县卫生健康委主任"]
+    assert m.members == ["黟县/education", "黟县/civil-affairs", "黟县/finance", "黟县/market-regulation"]
+    posts = [(p.role, p.department, doc.text[p.start:p.end], p.person) for p in f.posts if p.role != "office_director"]
+    assert posts == [("group_leader", "黟县/government", "县政府副县长", "张三"),
+                     ("deputy_group_leader", "黟县/government-office", "县政府办公室副主任", "李四"),
+                     ("deputy_group_leader", "黟县/health", "县卫生健康委主任", "王五"),
+                     ("lead", "黟县/education", "县教育局局长", "赵六"), ("lead", "黟县/civil-affairs", "县民政局局长", "钱七"),
+                     ("lead", "黟县/finance", "县财政局局长", "孙八"),
+                     ("lead", "黟县/market-regulation", "县市场监管局局长", "周九")]
+
+    doc = process_bytes(POSTS_LISTED.encode("utf-8"), "shexian.txt")
+    f, m = doc.facts, doc.facts.meeting
+    assert m.convenor.value == "县政府分管副县长"
+    assert [x.value for x in m.deputy_convenors] == ["县政府办公室分管副主任", "县民政局局长"]
+    assert [doc.facts.departments[d].concept for d in m.members] == [
+        "development-reform", "civil-affairs", "finance", "human-resources-social-security", "health",
+        "healthcare-security"]
+    assert [(p.role, p.department, p.person) for p in f.posts if p.role != "office_director"] == [
+        ("group_leader", "歙县/government", None), ("deputy_group_leader", "歙县/government-office", None),
+        ("deputy_group_leader", "歙县/civil-affairs", None)]  # no post for a list of units
+
+    # a name and its post apart by one full-width space, names padded to three characters; the
+    # director named after the office's duty (…，胡晓明同志兼任办公室主任), which ends before it
+    spaced = ("绩溪县人民政府办公室关于成立绩溪县婴幼儿照护服务工作领导小组的通知\n各乡镇人民政府，县政府各部门：\n"
+              "经县政府研究，决定成立绩溪县婴幼儿照护服务工作领导小组，组成人员名单如下：\n"
+              "组　长：王卫东　县政府副县长\n副组长：程　刚　县政府办公室副主任\n　　　　胡晓明　县卫生健康委主任\n"
+              "成　员：汪　华　县教育局局长\n　　　　方　芳　县民政局局长\n"
+              "领导小组下设办公室，办公室设在县卫生健康委，承担领导小组日常工作，胡晓明同志兼任办公室主任。\n")
+    doc = process_bytes(spaced.encode("utf-8"), "jixi.txt")
+    f, m = doc.facts, doc.facts.meeting
+    assert [(p.role, doc.text[p.start:p.end], p.person) for p in f.posts] == [
+        ("group_leader", "县政府副县长", "王卫东"), ("deputy_group_leader", "县政府办公室副主任", "程刚"),
+        ("deputy_group_leader", "县卫生健康委主任", "胡晓明"), ("office_director", "胡晓明同志", None),
+        ("lead", "县教育局局长", "汪华"), ("lead", "县民政局局长", "方芳")]
+    assert [d.text for d in f.duties if d.department == m.office_unit] == ["承担领导小组日常工作"]
+
+    # a headquarters' 总指挥 and 副总指挥, a joint meeting's 召集人, listed the same way
+    hq = (POSTS_LISTED.replace("领导小组", "应急指挥部").replace("组　　长", "总 指 挥")
+          .replace("副 组 长", "副总指挥"))
+    m = process_bytes(hq.encode("utf-8"), "hq.txt").facts.meeting
+    assert (m.kind, m.convenor.value, len(m.deputy_convenors)) == ("headquarters", "县政府分管副县长", 2)
+    jm = POSTS_LISTED.replace("领导小组", "联席会议").replace("组　　长", "召 集 人").replace("副 组 长", "副召集人")
+    m = process_bytes(jm.encode("utf-8"), "jm.txt").facts.meeting
+    assert (m.kind, m.convenor.value, [x.value for x in m.deputy_convenors]) == (
+        "joint-meeting", "县政府分管副县长", ["县政府办公室分管副主任", "县民政局局长"])
+
+
+def test_the_office_director_s_post_is_the_office_s():
+    """办公室主任由县卫健委分管负责同志兼任: the post is held by an official of the bureau (its
+    text says which), but it directs the office: a post of the office as a unit of the body
+    (pk:hostedBy the bureau), as its members' are — not one more post of the bureau. Naming a
+    director makes the office a unit, as naming its members does."""
+    from conftest import LEADING_GROUP
+    from extractor.pipeline import process_bytes
+
+    for doc in (process(COUNTY), process_bytes(LEADING_GROUP.encode("utf-8"), "xiuning.txt")):
+        m = doc.facts.meeting
+        director = next(p for p in doc.facts.posts if p.role == "office_director")
+        assert director.department == m.office_unit is not None
+        assert doc.text[director.start:director.end] == m.office_director.value
+        # the bureau named in it is still mentioned there
+        assert any(x.start >= director.start and x.end <= director.end for x in doc.facts.departments[m.office].mentions)
+    text = LEADING_GROUP.replace("主要职责：\n（一）负责领导小组日常工作，督促落实领导小组议定事项。\n"
+                                 "（二）统筹协调全县婴幼儿照护服务工作，定期向领导小组报告工作进展情况。\n", "")
+    doc = process_bytes(text.encode("utf-8"), "director-only.txt")
+    m = doc.facts.meeting
+    assert m.office_unit == "休宁县/县婴幼儿照护服务工作领导小组办公室"
+    assert [p.department for p in doc.facts.posts if p.role == "office_director"] == [m.office_unit]

@@ -828,6 +828,9 @@ def test_a_headquarters_and_its_office_unit_in_the_graph():
     assert spans == [(574, 607), (611, 665), (669, 710), (714, 730)]
     director = value(quads, body, PK + "officeDirector")
     assert value(quads, director, ORG + "role") == PK + "roleOfficeDirector"
+    # a post in the office (held by an official of the bureau hosting it, as its label says)
+    assert value(quads, director, ORG + "postIn") == office
+    assert value(quads, director, RDFS + "label") == quote(quads, director) == "盟林业局分管副局长"
     members = [q.subject.value for q in quads if q.predicate.value == ORG + "role" and q.object.value == PK + "roleOfficeMember"]
     assert len(members) == 1 and value(quads, members[0], ORG + "postIn") == office
     assert value(quads, members[0], RDFS + "label") == "盟林业局办公室、计财科、林科所、宣传办等部门负责人"
@@ -865,3 +868,33 @@ def test_a_rule_held_at_least_so_many_times_has_no_greatest():
     quads = to_rdf(process_bytes(text.encode("utf-8"), "qimen.txt"))
     plenary = next(s for s in subjects_of_type(quads, PK + "MeetingRule") if s.endswith("/main/3/1/rule"))
     assert value(quads, plenary, PK + "timesMin") == "1" and objects(quads, plenary, PK + "timesMax") == []
+
+
+def test_a_listed_make_up_in_the_graph():
+    """组  长：张  三（县政府副县长） …: each post of the list as written, held by the person
+    named before it; the office's director a post of the office, its duty the office's. Without
+    persons no name is left, and the graph conforms to shapes.ttl."""
+    from test_extract import LISTED_GROUP
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes(LISTED_GROUP.encode("utf-8"), "yixian.txt")
+    quads = to_rdf(doc)
+    body = document_iri(doc) + "/meeting"
+    head = value(quads, body, PK + "head")
+    assert value(quads, head, RDFS + "label") == "县政府副县长"
+    assert value(quads, value(quads, head, ORG + "heldBy"), FOAF + "name") == "张三"
+    holders = {value(quads, value(quads, d, ORG + "heldBy"), FOAF + "name") for d in _objects(quads, body, PK + "deputyHead")}
+    assert holders == {"李四", "王五"}
+    members = sorted((value(quads, p, RDFS + "label"), value(quads, value(quads, p, ORG + "heldBy"), FOAF + "name"))
+                     for p in subjects_of_type(quads, ORG + "Post") if value(quads, p, ORG + "role") == PK + "roleLeadOfficial")
+    assert members == [("县市场监管局局长", "周九"), ("县教育局局长", "赵六"), ("县民政局局长", "钱七"), ("县财政局局长", "孙八")]
+    office = value(quads, body, ORG + "hasUnit")
+    assert value(quads, value(quads, body, PK + "officeDirector"), ORG + "postIn") == office
+    duty = next(q.subject.value for q in quads if q.predicate.value == PK + "assignee" and q.object.value == office)
+    assert quote(quads, duty) == "负责领导小组日常工作"
+    assert validate(quads)[0]
+    hidden = to_rdf(doc, persons=False)
+    dump = ox.serialize(hidden, format=ox.RdfFormat.N_QUADS).decode()
+    for name in ("张三", "张  三", "李四", "王五", "赵六", "周九"):
+        assert name not in dump, name
+    assert validate(hidden)[0]
