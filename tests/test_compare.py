@@ -370,7 +370,8 @@ def test_a_units_tasks_are_listed_apart_from_its_duties(cmp):
     (task, sentence), = checks.a_only[0].tasks
     assert task is supervision and sentence == "将婴幼儿照护服务机构纳入“双随机一公开”监管范围,加强安全、消防等方面的指导、检查。"
     assert checks.a_only[1].tasks == []  # 联合其他成员单位: no task of the city says it
-    assert all(d.a is None or d.a.kind == "duty" for d in fire.duties)  # tasks are not paired
+    # tasks are not paired: with them the gold-set pairing fell from F1 0.88 to 0.81 (README)
+    assert {s.kind for _, d in cmp.duty_pairs() for s in (d.a, d.b) if s} == {"duty"}
 
 
 def test_every_format_shows_one_sided_phrases_and_tasks(cmp):
