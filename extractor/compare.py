@@ -6,8 +6,8 @@ joint meetings aligned through the department registry (县消防救援大队 �
 each aligned pair's duty statements paired one to one and labelled shared / reworded /
 only-A / only-B with the score and both source spans, each pair with the phrases one
 statement says and the other does not (`differing_phrases`), each unit with the tasks task
-tags assign it (listed, not paired: they cost the gold-set pairing), the joint meetings side by side,
-and a responsibility matrix (unit × topic of `ontology/topics.ttl`, 牵头/负责/配合 per side).
+tags assign it (listed, not paired: they cost the gold-set pairing), the joint meetings
+side by side, and a responsibility matrix (unit × topic of `ontology/topics.ttl`, 牵头/负责/配合 per side).
 `comparison_quads(c)` states it in RDF (vocabulary: `ontology/compare.ttl`) in the named
 graph ``{base}comparison/{A}--{B}``; `add_comparison(store, c)` puts it there.
 
