@@ -4,8 +4,10 @@ In: a store (`build.load_store`) and two notice names (文号, file stem, jurisd
 IRI; `find_notice`). Out: `compare(store, a, b)` → a `Comparison`: the units of both
 joint meetings aligned through the department registry (县消防救援大队 ↔ 市消防救援支队),
 each aligned pair's duty statements paired one to one and labelled shared / reworded /
-only-A / only-B with the score and both source spans, the joint meetings side by side,
-and a responsibility matrix (unit × topic of `ontology/topics.ttl`, 牵头/负责/配合 per side).
+only-A / only-B with the score and both source spans, each pair with the phrases one
+statement says and the other does not (`differing_phrases`), each unit with the tasks task
+tags assign it (listed, not paired: they cost the gold-set pairing), the joint meetings
+side by side, and a responsibility matrix (unit × topic of `ontology/topics.ttl`, 牵头/负责/配合 per side).
 `comparison_quads(c)` states it in RDF (vocabulary: `ontology/compare.ttl`) in the named
 graph ``{base}comparison/{A}--{B}``; `add_comparison(store, c)` puts it there.
 
@@ -131,6 +133,10 @@ class Statement:
     quote: str
     action: str = ""
     topics: list[str] = field(default_factory=list)
+    # a task's own words: its tag only names the units, the task clause before it says what
+    # they are to do (empty for a duty statement)
+    body: str = ""
+    body_start: int | None = None
 
 
 @dataclass
@@ -208,11 +214,11 @@ def read_side(store: ox.Store, ref: NoticeRef) -> Side:
     members = meeting.members if meeting else []
 
     rows = store.query(_PREFIXES + f"""
-        SELECT ?d ?org ?kind ?text ?role ?action ?cid ?clabel ?start ?end WHERE {{ GRAPH {g} {{
+        SELECT ?d ?org ?kind ?text ?role ?action ?cid ?clabel ?start ?end ?tstart ?tend WHERE {{ GRAPH {g} {{
           ?d a pk:DutyAssignment ; pk:assignee ?org ; pk:role ?role ; pk:span ?sp .
           ?sp pk:start ?start ; pk:end ?end .
           OPTIONAL {{ ?d pk:dutyText ?text }} OPTIONAL {{ ?d pk:actionLabel ?action }}
-          OPTIONAL {{ ?d pk:task ?task }}
+          OPTIONAL {{ ?d pk:task ?task OPTIONAL {{ ?task pk:span ?tsp . ?tsp pk:start ?tstart ; pk:end ?tend }} }}
           BIND(IF(BOUND(?task), "task", "duty") AS ?kind)
           OPTIONAL {{ ?d prov:wasDerivedFrom ?c . ?c dct:identifier ?cid . OPTIONAL {{ ?c pk:clauseLabel ?clabel }} }}
         }} }}""")
@@ -220,10 +226,13 @@ def read_side(store: ox.Store, ref: NoticeRef) -> Side:
     for r in rows:
         start, end = int(r["start"].value), int(r["end"].value)
         quote = text[start:end]
+        # a task clause's words run from its start up to the tag, or from a leading tag to its end
+        body_start, body = _task_words(text, _int(r["tstart"]), _int(r["tend"]), start, end)
         statements.append(Statement(
             iri=r["d"].value, unit=r["org"].value, kind=r["kind"].value, text=_value(r["text"]) or quote,
             role=r["role"].value.rsplit("/", 1)[-1], clause=_value(r["cid"]), clause_label=_value(r["clabel"]),
-            start=start, end=end, quote=quote, action=_value(r["action"])))
+            start=start, end=end, quote=quote, action=_value(r["action"]),
+            body=body, body_start=body_start))
     statements.sort(key=lambda s: (s.start, s.end, s.iri))
     # a task's topic is read from its task clause's heading: the tag alone says nothing
     for s in statements:
@@ -250,6 +259,19 @@ def read_side(store: ox.Store, ref: NoticeRef) -> Side:
             (units[s.unit].duties if s.kind == "duty" else units[s.unit].tasks).append(s)
     units = dict(sorted(units.items(), key=lambda kv: (kv[1].order, kv[0])))
     return Side(ref, units, meeting)
+
+
+def _task_words(text: str, clause_start: int | None, clause_end: int | None, start: int, end: int
+                ) -> tuple[int | None, str]:
+    """(where, what) a task clause says around its tag [start, end): the words before the tag,
+    else those after it; (None, "") for a duty statement or a clause that is all tag."""
+    if clause_start is None or clause_end is None:
+        return None, ""
+    lo, hi = (clause_start, start) if clause_start < start else (end, clause_end)
+    words = text[lo:hi]
+    if not words.strip():
+        return None, ""
+    return lo + len(words) - len(words.lstrip()), words.strip()
 
 
 def _source_text(store: ox.Store, ref: NoticeRef) -> str:
@@ -330,6 +352,22 @@ class DutyPair:
     b: Statement | None
     score: float | None = None
     closest: float | None = None
+    # of a pair: the phrases each statement says that the other does not (`differing_phrases`)
+    a_only: list[Phrase] = field(default_factory=list)
+    b_only: list[Phrase] = field(default_factory=list)
+
+
+@dataclass
+class Phrase:
+    """Words of one statement of a pair that the other statement does not say, as written;
+    `start`, `end`: offsets into the notice's text (None where the statement's text is not
+    its quote). `tasks`: the other side's task assignments whose task clause says them too,
+    each with the sentence that does."""
+
+    text: str
+    start: int | None
+    end: int | None
+    tasks: list[tuple[Statement, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -519,7 +557,11 @@ def align_duties(pair: UnitPair, score, threshold: float) -> list[DutyPair]:
         if i in matched:
             j, s = matched[i]
             status = "shared" if wording_ratio(x.text, db[j].text) >= SHARED_RATIO else "reworded"
-            out.append(DutyPair(status, x, db[j], round(s, 4)))
+            a_only, b_only = differing_phrases(x, db[j])
+            for phrases, tasks in ((a_only, pair.b.tasks), (b_only, pair.a.tasks)):
+                for p in phrases:
+                    p.tasks = _tasks_saying(p.text, tasks)
+            out.append(DutyPair(status, x, db[j], round(s, 4), a_only=a_only, b_only=b_only))
         else:
             best = max(scores[i], default=None)
             out.append(DutyPair("only-A", x, None, closest=None if best is None else round(best, 4)))
@@ -527,6 +569,135 @@ def align_duties(pair: UnitPair, score, threshold: float) -> list[DutyPair]:
         if j not in taken:
             best = max((row[j] for row in scores), default=None)
             out.append(DutyPair("only-B", None, y, closest=None if best is None else round(best, 4)))
+    return out
+
+
+# --- what one statement of a pair says that the other does not ------------------------------------------
+
+ANCHOR = 3  # a run of common characters shorter than this (服务, 工作) does not cut a differing stretch
+MIN_PHRASE = 2  # content characters (`similarity.tokens`: no 的, 以及, 有关, 做好, 工作 …)
+MIN_ADDED = 3  # … of words merely added, the other side saying nothing in their place (负责, 服务)
+MIN_TASK_PHRASE = 4  # content characters of a phrase looked for in the other side's tasks
+TASK_SHARE = 0.8  # the part of a phrase a task clause must say in one run to count as saying it
+_PIECE = re.compile(r"[^,;:!?，；：。！？\n]+")  # a phrase ends at a clause break, not at 、 “” or a space
+_SENTENCE_END = re.compile(r"[。；;!?！？]")
+_PAIRS = ("《》", "“”", "（）", "()", "‘’", "【】")
+
+
+def _bare_chars(text: str) -> tuple[str, list[int]]:
+    """`similarity.bare(text)` (folded, no jurisdiction words, no punctuation) and, for each
+    of its characters, its offset in `text` — so a difference found there is quoted as written."""
+    from .model import FOLD
+    from .similarity import _PUNCT, _cue_data
+
+    folded = text.translate(FOLD)  # one character for one
+    cut = {i for m in _cue_data()[0].finditer(folded) for i in range(m.start(), m.end())}
+    keep = [i for i, ch in enumerate(folded) if i not in cut and not _PUNCT.fullmatch(ch)]
+    return "".join(folded[i] for i in keep), keep
+
+
+def _word_edges(text: str) -> list[int]:
+    """Offsets where jieba's words of `text` start, and its end: a phrase is widened to whole words."""
+    from .search import jieba_module
+
+    edges, k = [0], 0
+    for w in jieba_module().lcut(text):
+        k += len(w)
+        edges.append(k)
+    return edges
+
+
+def _phrases(s: Statement, stretches: list[tuple[int, int, bool]], other: str) -> list[Phrase]:
+    """The stretches [i, j) of `s.text` as phrases: widened to whole words, cut at clause
+    breaks, without those too short to read (fewer content characters than `MIN_PHRASE`, or
+    `MIN_ADDED` where the stretch is merely added: its third item says the other statement has
+    words in its place) or that `other` (the other statement, bare) says elsewhere (the same
+    words in another order)."""
+    from .similarity import tokens
+
+    if not stretches:
+        return []
+    edges = _word_edges(s.text)
+    at = s.quote.find(s.text)
+    out: list[Phrase] = []
+    for i, j, replaced in stretches:
+        i = max(e for e in edges if e <= i)
+        j = min(e for e in edges if e >= j)
+        for m in _PIECE.finditer(s.text[i:j]):
+            lo, hi = _trim(s.text, i + m.start(), i + m.end())
+            text = s.text[lo:hi]
+            content = tokens(text)
+            if len("".join(content)) < (MIN_PHRASE if replaced else MIN_ADDED) or all(t in other for t in content):
+                continue
+            out.append(Phrase(text, s.start + at + lo if at >= 0 else None,
+                              s.start + at + lo + len(text) if at >= 0 else None))
+    return out
+
+
+def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """[lo, hi) of `text` without function words (的, 和, 并, 以及: `similarity`'s stop words),
+    quotation marks or 、 at either end: 的审批和 → 审批."""
+    from .search import jieba_module
+    from .similarity import _PUNCT, _cue_data
+
+    stops = _cue_data()[2]
+    words = jieba_module().lcut(text[lo:hi])
+    while words and (words[0] in stops or _PUNCT.fullmatch(words[0])):
+        lo += len(words.pop(0))
+    while words and (words[-1] in stops or _PUNCT.fullmatch(words[-1])):
+        hi -= len(words.pop())
+    for opening, closing in _PAIRS:  # a bracket or quotation is kept whole: 《划拨用地目录》
+        opened, closed = text.count(opening, lo, hi), text.count(closing, lo, hi)
+        if opened > closed and (at := text.find(closing, hi)) >= 0 and _PIECE.fullmatch(text[hi:at + 1]):
+            hi = at + 1
+        elif closed > opened and (at := text.rfind(opening, 0, lo)) >= 0 and _PIECE.fullmatch(text[at:lo]):
+            lo = at
+    return lo, hi
+
+
+def differing_phrases(a: Statement, b: Statement) -> tuple[list[Phrase], list[Phrase]]:
+    """What `a` says that `b` does not, and what `b` says that `a` does not, as phrases of
+    their own wording. Compared as `wording_ratio` compares them (folded, jurisdiction words
+    and punctuation aside: 双随机、一公开 = 双随机一公开, 县 = 市), character by character
+    (difflib, no junk heuristic); a common run shorter than `ANCHOR` does not break a
+    differing stretch, a stretch is widened to whole words, cut at clause breaks and trimmed
+    of function words at its ends, and phrases with too few content characters, or whose
+    words the other statement says elsewhere (words reordered), are dropped (`_phrases`)."""
+    from difflib import SequenceMatcher
+
+    sa, ia = _bare_chars(a.text)
+    sb, ib = _bare_chars(b.text)
+    blocks = [m for m in SequenceMatcher(None, sa, sb, autojunk=False).get_matching_blocks() if m.size >= ANCHOR]
+    gaps_a, gaps_b, pa, pb = [], [], 0, 0
+    for ka, kb, size in [*blocks, (len(sa), len(sb), 0)]:  # the stretches between common runs
+        if ka > pa:
+            gaps_a.append((ia[pa], ia[ka - 1] + 1, kb > pb))
+        if kb > pb:
+            gaps_b.append((ib[pb], ib[kb - 1] + 1, ka > pa))
+        pa, pb = ka + size, kb + size
+    return _phrases(a, gaps_a, sb), _phrases(b, gaps_b, sa)
+
+
+def _tasks_saying(phrase: str, tasks: list[Statement]) -> list[tuple[Statement, str]]:
+    """The tasks whose clause says `phrase` — `TASK_SHARE` of it, bare, in one run — each
+    with the sentence of the clause that does."""
+    from difflib import SequenceMatcher
+
+    from .similarity import tokens
+
+    want, _ = _bare_chars(phrase)
+    out: list[tuple[Statement, str]] = []
+    if len("".join(tokens(phrase))) < MIN_TASK_PHRASE:
+        return out
+    for t in tasks:
+        body, at = _bare_chars(t.body)
+        m = SequenceMatcher(None, want, body, autojunk=False).find_longest_match(0, len(want), 0, len(body))
+        if m.size < TASK_SHARE * len(want):
+            continue
+        hit = at[m.b]
+        lo = max((k.end() for k in _SENTENCE_END.finditer(t.body[:hit])), default=0)
+        stop = _SENTENCE_END.search(t.body, hit)
+        out.append((t, t.body[lo:stop.end() if stop else len(t.body)].strip()))
     return out
 
 

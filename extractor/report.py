@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .compare import ROLE_ZH, STATUS_ZH, Comparison, Statement
+from .compare import ROLE_ZH, STATUS_ZH, Comparison, Phrase, Statement
 from .errors import PolicykgError
 
 if TYPE_CHECKING:
@@ -29,9 +29,18 @@ SIDE_FILTERS = ("group", "jurisdiction", "status")  # the comparison view's drop
 def _statement(s: Statement | None) -> dict[str, Any] | None:
     if s is None:
         return None
-    return {"iri": s.iri, "kind": s.kind, "text": s.text, "role": s.role, "action": s.action,
-            "clause": s.clause, "clause_label": s.clause_label, "start": s.start, "end": s.end,
-            "quote": s.quote, "topics": list(s.topics)}
+    out = {"iri": s.iri, "kind": s.kind, "text": s.text, "role": s.role, "action": s.action,
+           "clause": s.clause, "clause_label": s.clause_label, "start": s.start, "end": s.end,
+           "quote": s.quote, "topics": list(s.topics)}
+    if s.kind == "task":  # the tag is the quote; what the task asks is its clause's words
+        out.update({"body": s.body, "body_start": s.body_start})
+    return out
+
+
+def _phrase(p: Phrase) -> dict[str, Any]:
+    return {"text": p.text, "start": p.start, "end": p.end,
+            "in_tasks": [{"iri": t.iri, "task": t.text, "clause_label": t.clause_label, "sentence": sentence}
+                         for t, sentence in p.tasks]}
 
 
 def _unit(u) -> dict[str, Any] | None:
@@ -65,8 +74,11 @@ def to_dict(c: Comparison) -> dict[str, Any]:
         "summary": c.counts(),
         "units": [{"status": u.status, "label": u.label, "concept": u.concept, "a": _unit(u.a), "b": _unit(u.b),
                    "duties": [{"status": d.status, "score": d.score, "closest": d.closest,
-                               "a": _statement(d.a), "b": _statement(d.b)}
-                              for d in u.duties]} for u in c.units],
+                               "a": _statement(d.a), "b": _statement(d.b),
+                               "a_only": [_phrase(p) for p in d.a_only], "b_only": [_phrase(p) for p in d.b_only]}
+                              for d in u.duties],
+                   "tasks": {"a": [_statement(t) for t in (u.a.tasks if u.a else [])],
+                             "b": [_statement(t) for t in (u.b.tasks if u.b else [])]}} for u in c.units],
         "meeting": [{"key": r.key, "aspect": r.aspect, "a": r.a, "b": r.b, "status": r.status,
                      "a_rule": _rule(r.a_rule), "b_rule": _rule(r.b_rule)} for r in c.meeting],
         "matrix": {
@@ -88,11 +100,20 @@ def to_json(c: Comparison) -> str:
 
 
 CSV_COLUMNS = ("section", "unit", "item", "status", "score", "closest", "a_text", "a_role", "a_clause", "a_start", "a_end",
-               "b_text", "b_role", "b_clause", "b_start", "b_end")
+               "b_text", "b_role", "b_clause", "b_start", "b_end", "a_only", "b_only")
+
+
+def phrase_list(phrases: list[Phrase], other: str = "") -> str:
+    """A pair's one-sided phrases on one line: 「…」；「…」, each followed by the other side's
+    task that says it too: （B 任务 2.严格综合监督管理：…）."""
+    return "；".join(f"「{p.text}」" + "".join(f"（{other} 任务 {t.clause_label}{t.text}：{sentence}）"
+                                              for t, sentence in p.tasks) for p in phrases)
 
 
 def csv_rows(c: Comparison) -> list[dict[str, Any]]:
-    """One flat table of every finding: section unit | duty | meeting | matrix (`CSV_COLUMNS`)."""
+    """One flat table of every finding: section unit | duty | task | meeting | matrix
+    (`CSV_COLUMNS`); a duty pair's a_only, b_only: what each statement says that the other
+    does not (`phrase_list`); a task row: the task clause's words, on its side's columns."""
     rows: list[dict[str, Any]] = []
 
     def span(prefix: str, s) -> dict[str, Any]:
@@ -109,7 +130,15 @@ def csv_rows(c: Comparison) -> list[dict[str, Any]]:
                      "a_text": u.a.name if u.a else "", "b_text": u.b.name if u.b else ""})
     for u, d in c.duty_pairs():
         rows.append({"section": "duty", "unit": u.label, "item": "", "status": d.status, "score": d.score,
-                     "closest": d.closest, **span("a", d.a), **span("b", d.b)})
+                     "closest": d.closest, **span("a", d.a), **span("b", d.b),
+                     "a_only": phrase_list(d.a_only, "B"), "b_only": phrase_list(d.b_only, "A")})
+    for u in c.units:
+        for side, unit in (("a", u.a), ("b", u.b)):
+            for t in unit.tasks if unit else ():
+                rows.append({"section": "task", "unit": u.label, "item": f"{t.clause_label}{t.text}", "status": "",
+                             f"{side}_text": t.body or t.quote, f"{side}_role": t.role, f"{side}_clause": t.clause_label,
+                             f"{side}_start": t.start if t.body_start is None else t.body_start,
+                             f"{side}_end": t.end if t.body_start is None else t.body_start + len(t.body)})
     for r in c.meeting:
         row = {"section": "meeting", "unit": "", "item": r.aspect, "status": r.status, "a_text": r.a, "b_text": r.b}
         if r.a_rule:
@@ -176,6 +205,25 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+TASKS_NOTE = "任务分工（任务标注“…按职责分工负责”分给该部门的任务，不是部门职责条目，不参与职责配对）"
+
+
+def unit_tasks(u) -> list[tuple[str, Statement]]:
+    """The task assignments of a unit pair's two units, side ("A", "B") and task, A's first."""
+    return [(side, t) for side, unit in (("A", u.a), ("B", u.b)) for t in (unit.tasks if unit else ())]
+
+
+def _task_count(side) -> int:
+    return sum(len(u.tasks) for u in side.units.values())
+
+
+def _task_span(t: Statement) -> str:
+    """Where a task's words are: its clause's, the tag's if the clause says nothing else."""
+    if t.body_start is None:
+        return _span(t)
+    return f"{t.clause_label or t.clause} [{t.body_start}, {t.body_start + len(t.body)})"
+
+
 def summary_lines(c: Comparison) -> list[str]:
     k = c.counts()
     u, d = k["units"], k["duties"]
@@ -184,6 +232,7 @@ def summary_lines(c: Comparison) -> list[str]:
         f"仅A有 {u.get('only-A', 0)} 个，仅B有 {u.get('only-B', 0)} 个",
         f"职责：两地共有 {d.get('shared', 0)} 条，表述不同 {d.get('reworded', 0)} 条，"
         f"仅A有 {d.get('only-A', 0)} 条，仅B有 {d.get('only-B', 0)} 条",
+        f"任务分工（任务标注，不参与职责配对）：A {_task_count(c.a)} 条，B {_task_count(c.b)} 条",
         "联席会议：" + "；".join(f"{r.aspect} {r.a or '—'} ↔ {r.b or '—'}" for r in c.meeting
                              if r.status != "same" and r.key != "name"),
     ]
@@ -216,17 +265,29 @@ def to_markdown(c: Comparison) -> str:
         out.append(f"| {_md(r.aspect)} | {_md(r.a or '—')} | {_md(r.b or '—')} | {STATUS_ZH.get(r.status, r.status)} |")
 
     out += ["", "## 职责对照", "",
-            "相似度为去除辖区用语（县/市/我县/全市/旗县区 …）后的 TF-IDF 余弦（字符二元组加主题）；括号中为未配对职责与对方最接近职责的相似度；原文后为条款与字符区间 [起, 止)。", ""]
+            "相似度为去除辖区用语（县/市/我县/全市/旗县区 …）后的 TF-IDF 余弦（字符二元组加主题）；括号中为未配对职责与对方最接近职责的相似度；原文后为条款与字符区间 [起, 止)。"
+            "配对的两条职责下列出各自独有的说法（仅A有／仅B有，同样去除辖区用语后逐字比较），对方的任务分工也写到的，括注该任务及原句。", ""]
     for u in c.units:
-        if not u.duties:
+        tasks = unit_tasks(u)
+        if not u.duties and not tasks:
             continue
         head = " ↔ ".join(x.name for x in (u.a, u.b) if x)
-        out += [f"### {_md(u.label)}：{_md(head)}（{STATUS_ZH.get(u.status, u.status)}）", "",
-                "| 结果 | 相似度 | A 原文 | B 原文 |", "|---|---|---|---|"]
+        out += [f"### {_md(u.label)}：{_md(head)}（{STATUS_ZH.get(u.status, u.status)}）", ""]
+        if u.duties:
+            out += ["| 结果 | 相似度 | A 原文 | B 原文 |", "|---|---|---|---|"]
         for d in u.duties:
             score = _score(d)
             cells = [f"{_md(s.text)} <sub>{_md(_span(s))}</sub>" if s else "—" for s in (d.a, d.b)]
+            for k, (side, other, phrases) in enumerate((("A", "B", d.a_only), ("B", "A", d.b_only))):
+                if phrases:
+                    cells[k] += f"<br>**仅{side}有：**{_md(phrase_list(phrases, other))}"
             out.append(f"| {STATUS_ZH[d.status]} | {score} | {cells[0]} | {cells[1]} |")
+        if tasks:
+            out += [""] if u.duties else []
+            out += [f"{TASKS_NOTE}：", "", "| 一方 | 任务 | 角色 | 出处 |", "|---|---|---|---|"]
+            for side, t in tasks:
+                out.append(f"| {side} | {_md(t.clause_label + t.text)} | {ROLE_ZH.get(t.role, t.role)} | "
+                           f"{_md(_task_span(t))} |")
         out.append("")
 
     if not _has_duties(c):
@@ -295,9 +356,23 @@ def print_report(c: Comparison, console=None) -> None:
     for u in c.units:
         for k, d in enumerate(u.duties):
             cells = [f"{escape(s.text)}\n[dim]{escape(_span(s))}[/]" if s else "—" for s in (d.a, d.b)]
+            for n, (side, other, phrases) in enumerate((("A", "B", d.a_only), ("B", "A", d.b_only))):
+                if phrases:
+                    cells[n] += f"\n[bold]仅{side}有：[/]{escape(phrase_list(phrases, other))}"
             t.add_row(escape(u.label) if k == 0 else "", status(d.status),
                       _score(d) if d.score is not None else f"[dim]{_score(d)}[/]", *cells)
     console.print(t)
+
+    if any(unit_tasks(u) for u in c.units):
+        t = Table(title=TASKS_NOTE, box=box.SIMPLE_HEAVY)
+        for col, kw in (("职能", {"max_width": 10}), ("一方", {}), ("任务", {"ratio": 1, "overflow": "fold"}),
+                        ("角色", {}), ("出处", {})):
+            t.add_column(col, **kw)
+        for u in c.units:
+            for k, (side, task) in enumerate(unit_tasks(u)):
+                t.add_row(escape(u.label) if k == 0 else "", side, escape(task.clause_label + task.text),
+                          ROLE_ZH.get(task.role, task.role), f"[dim]{escape(_task_span(task))}[/]")
+        console.print(t)
 
     t = Table(title="职责矩阵（A/B：牵＝牵头 负＝负责 配＝配合 ·＝未涉及）", box=box.SIMPLE, padding=(0, 0))
     t.add_column("职能", no_wrap=True)
@@ -322,6 +397,10 @@ def html_context(c: Comparison) -> dict[str, Any]:
         return None if s is None else {"text": s.text, "span": _span(s), "role": ROLE_ZH.get(s.role, s.role),
                                        "quote": s.quote}
 
+    def phrases(ps: list[Phrase], other: str) -> list[dict[str, Any]]:
+        return [{"text": p.text, "tasks": [f"{other} 任务 {t.clause_label}{t.text}：{sentence}" for t, sentence in p.tasks]}
+                for p in ps]
+
     units = []
     for u in c.units:
         units.append({"label": u.label, "status": u.status, "status_zh": STATUS_ZH.get(u.status, u.status),
@@ -329,7 +408,10 @@ def html_context(c: Comparison) -> dict[str, Any]:
                       "a_count": len(u.a.duties) if u.a else 0, "b_count": len(u.b.duties) if u.b else 0,
                       "duties": [{"status": d.status, "status_zh": STATUS_ZH[d.status],
                                   "score": _score(d), "lone": d.score is None,
-                                  "a": statement(d.a), "b": statement(d.b)} for d in u.duties]})
+                                  "a": statement(d.a), "b": statement(d.b),
+                                  "a_only": phrases(d.a_only, "B"), "b_only": phrases(d.b_only, "A")} for d in u.duties],
+                      "tasks": [{"side": side, "task": t.clause_label + t.text, "role": ROLE_ZH.get(t.role, t.role),
+                                 "span": _task_span(t), "body": t.body or t.quote} for side, t in unit_tasks(u)]})
     matrix = []
     for k, row in c.matrix.items():
         cells = []
@@ -343,7 +425,7 @@ def html_context(c: Comparison) -> dict[str, Any]:
     counts = c.counts()
     return {"report": {
         "a": {"label": c.a.label, "name": _side_name(c.a)}, "b": {"label": c.b.label, "name": _side_name(c.b)},
-        "method": c.method, "threshold": f"{c.threshold:g}", "iri": c.iri,
+        "method": c.method, "threshold": f"{c.threshold:g}", "iri": c.iri, "tasks_note": TASKS_NOTE,
         "summary": summary_lines(c), "counts": counts,
         "units": units,
         "meeting": [{"aspect": r.aspect, "a": r.a, "b": r.b, "status": r.status,
