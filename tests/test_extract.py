@@ -681,14 +681,16 @@ def test_duties_in_running_text(county, city):
 
 
 def test_a_department_is_named_as_the_notice_writes_it():
-    """Its fullest current name when no shorter than the registry's, a former name when the
-    notice writes no current one, else the registry's name at its level."""
+    """Its fullest current name when no shorter than the registry's or one of the registry's
+    names in current use, a former name when the notice writes no current one, else the
+    registry's name at its level."""
     by = {p.name.split("-")[0]: process(p) for p in EXTRA}
     names = lambda doc: {d.concept: d.name for d in doc.facts.departments.values()}  # noqa: E731
     jing, jiao, xing = names(by["jingzhou"]), names(by["jiaozhou"]), names(by["xinganmeng"])
     assert jing["natural-resources"] == "市自然资源和规划局"  # not the registry's 自然资源局
     assert "青岛市人民政府办公厅" in {d.name for d in by["jiaozhou"].facts.departments.values()}  # 办公厅 ≠ 办公室
     assert (xing["health"], xing["ecology-environment"]) == ("盟卫生局", "盟环境保护局")  # an older text's names
+    assert xing["forestry-grassland"] == "盟林业局"  # a current name (skos:altLabel), though shorter
     naiman = names(by["naiman"])
     assert naiman["health"] == "旗卫生健康委"  # 卫健委 is an abbreviation: the registry's name
     assert jiao["government"] == "市人民政府"  # 市政府 is written too, but shorter
@@ -745,7 +747,7 @@ def test_an_office_of_another_body_is_no_joint_meeting():
     assert xing.facts.meeting.kind == "headquarters" and xing.facts.meeting.convenor is None
     assert {p.role for p in xing.facts.posts} == {"office_director", "office_member"}
     names = {d.name for d in xing.facts.departments.values()}
-    assert "盟林业和草原局" in names and not names & {"林科所", "宣传办", "计财科"}
+    assert "盟林业局" in names and not names & {"林科所", "宣传办", "计财科"}
     # a list whose first item is a body (not one of its sections) still brings its unknown items
     from extractor.departments import find_departments
 

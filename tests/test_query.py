@@ -727,6 +727,9 @@ def test_meetings_shows_each_body_and_its_kind(bodies):
     assert rows["office"][group] == "县卫生健康委" and rows["members"][group] == "6"
     headquarters = next(c for c, v in kinds.items() if "指挥部" in v)
     assert rows["office_director"][headquarters] == "盟林业局分管副局长"
+    # the office's host as the notice writes it (办公室设在盟林业局), as `departments` names it
+    assert rows["office"][headquarters] == "盟林业局"
+    assert "盟林业局" in {r["department"] for r in Q.departments(bodies)}
     assert rows["convenor"][COUNTY_NO] == "县政府分管副县长"  # the joint meetings' rows as they were
 
 
