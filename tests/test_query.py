@@ -729,6 +729,9 @@ def test_meetings_shows_each_body_and_its_kind(bodies):
     assert rows["office_director"][headquarters] == "盟林业局分管副局长"
     # the office's host as the notice writes it (办公室设在盟林业局), as `departments` names it
     assert rows["office"][headquarters] == "盟林业局"
+    # it lists no member units (its (七)成员单位职责 gives their duties, not a member list) and
+    # states no count: not stated, not 0 — as the convenor it does not name either
+    assert rows["members"][headquarters] is None and rows["convenor"][headquarters] is None
     assert "盟林业局" in {r["department"] for r in Q.departments(bodies)}
     assert rows["convenor"][COUNTY_NO] == "县政府分管副县长"  # the joint meetings' rows as they were
 
