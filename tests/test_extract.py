@@ -195,6 +195,22 @@ def test_meeting_setup(county, city):
     assert bm.name == "巴彦淖尔市促进3岁以下婴幼儿照护服务发展工作联席会议"
 
 
+def test_a_joint_meeting_is_named_where_the_notice_sets_up_its_system():
+    """奈曼旗's notice has no title; its background says 建立奈曼旗…工作联席会议制度: that is the
+    name, with where it is written. 建立相应联席会议制度 (others' to set up) and 建立健全…
+    (to strengthen) name no body: the kind's name stays."""
+    from extractor.pipeline import process_bytes
+
+    doc = process(next(p for p in EXTRA if p.name.startswith("naiman")))
+    m = doc.facts.meeting
+    assert m.name == "奈曼旗促进3岁以下婴幼儿照护服务发展工作联席会议"
+    assert (m.name_at.start, m.name_at.end) == (159, 183) and doc.text[m.name_at.start:m.name_at.end] == m.name
+    for said in ("各旗县区要建立相应联席会议制度", "建立健全婴幼儿照护服务联席会议制度"):
+        text = doc.text.replace(doc.text[m.name_at.start - 2:m.name_at.end + 2], said)
+        other = process_bytes(text.encode("utf-8"), "naiman.txt").facts.meeting
+        assert (other.name, other.name_at) == ("联席会议", None)
+
+
 def test_meeting_rules(county, city):
     def rules(doc):
         return [(r.kind, r.period, r.times_min, r.times_max, r.irregular) for r in doc.facts.meeting.rules]
