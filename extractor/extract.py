@@ -1159,6 +1159,11 @@ class _Extract:
                 end, rest = self.rule_end(c, kind)
                 rules.append(self.rule(c, kind, doc.text[c.heading.start:c.heading.end].rstrip("。:： "),
                                        [(c.start, end)]))
+                # a sentence of it with the joint meeting as its subject naming another kind only
+                # is a rule of that kind too (联席会议以会议纪要形式明确会议议定事项 in (四)信息通报制度)
+                general += [(c, s, e) for s, e in self.statements(c.heading.end, end)
+                            if self.body_subject.match(folded, s)
+                            and {k for w, k in self.cues.rule_kinds if w in folded[s:e]} - {kind}]
                 general += [(c, s, e) for s, e in self.statements(rest, c.end)]
         if rules:
             return sorted(rules + self.sentence_rules(iter(general)), key=_START_END)

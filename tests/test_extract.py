@@ -218,8 +218,14 @@ def test_meeting_rules(county, city):
     # 全体会议…原则上每半年召开1次，也可以根据工作需要临时召开: a period, and as needed too
     assert rules(county) == [("plenary", "P6M", 1, 1, True), ("thematic", None, None, None, True),
                              ("briefing", "P3M", None, None, False), ("inspection", "P6M", 1, 1, False)]
+    # (四)信息通报制度。联席会议以会议纪要形式明确会议议定事项。…: a briefing rule, and a minutes
+    # rule in its sentence with the joint meeting as subject, as the State Council's says it
     assert rules(city) == [("plenary", "P1Y", 1, 2, True), ("thematic", None, None, None, True),
-                           ("liaison", None, None, None, True), ("briefing", None, None, None, False)]
+                           ("liaison", None, None, None, True), ("briefing", None, None, None, False),
+                           ("minutes", None, None, None, False)]
+    briefing, minutes = city.facts.meeting.rules[3:]
+    assert city.text[minutes.start:minutes.end] == "联席会议以会议纪要形式明确会议议定事项。"
+    assert minutes.clause == briefing.clause and briefing.start < minutes.start < minutes.end < briefing.end
 
 
 def test_a_rule_meets_on_a_schedule_as_needed_or_both(county, city):
@@ -236,7 +242,8 @@ def test_a_rule_meets_on_a_schedule_as_needed_or_both(county, city):
     assert [(r.kind, r.schedule) for r in county.facts.meeting.rules] == [
         ("plenary", "regular-or-irregular"), ("thematic", "irregular"), ("briefing", "regular"), ("inspection", "regular")]
     assert [(r.kind, r.schedule) for r in city.facts.meeting.rules] == [
-        ("plenary", "regular-or-irregular"), ("thematic", "irregular"), ("liaison", "irregular"), ("briefing", None)]
+        ("plenary", "regular-or-irregular"), ("thematic", "irregular"), ("liaison", "irregular"), ("briefing", None),
+        ("minutes", None)]
     naiman = process(next(p for p in EXTRA if p.name.startswith("naiman")))  # 原则上每年召开1次，也可以…临时召开
     assert [(r.kind, r.period, r.schedule) for r in naiman.facts.meeting.rules][0] == ("plenary", "P1Y", "regular-or-irregular")
     jing = process(next(p for p in EXTRA if p.name.startswith("jingzhou")))  # …每年召开1次全体会议,也可根据工作需 (cut)

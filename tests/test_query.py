@@ -262,6 +262,8 @@ def test_meetings_side_by_side(store):
     assert rows["office"][CITY_NO] == "市卫生健康委"
     assert rows["thematic"][COUNTY_NO] == rows["thematic"][CITY_NO] == "不定期"
     assert rows["liaison"][COUNTY_NO] is None and rows["inspection"][CITY_NO] is None
+    # 联席会议以会议纪要形式明确会议议定事项, the first sentence of the city's (四)信息通报制度
+    assert rows["minutes"][CITY_NO] == "✓" and rows["minutes"][COUNTY_NO] is None
     explained = {r["key"]: r for r in Q.meetings(store, explain=True)}
     for no in (COUNTY_NO, CITY_NO):
         r = explained["plenary"]
