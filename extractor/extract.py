@@ -490,8 +490,9 @@ class _Extract:
     def names(self) -> None:
         """Each department's name as the notice writes it: its fullest current name when that
         is no shorter than the registry's (县自然资源和规划局, 市人民政府办公厅, not 县政府 for
-        县人民政府) or is one of the registry's names in current use (盟林业局); a former name when the notice writes no current one (盟卫生局 in an older
-        text); else the registry's name at its level."""
+        县人民政府) or is one of the registry's names in current use (盟林业局); a former name
+        when the notice writes no current one (盟卫生局 in an older text); else the registry's
+        name at its level."""
         for did, written in self.written.items():
             dep = self.facts.departments[did]
             current = [n for former, n in written if not former]
