@@ -108,6 +108,18 @@ def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]
 
 
 @cache
+def _current_names() -> dict[str, tuple[str, ...]]:
+    """{concept: its names in current use (skos:prefLabel, skos:altLabel)} of departments.ttl."""
+    out = {}
+    for s, props in by_subject("departments.ttl").items():
+        names = [str(v) for p in ("prefLabel", "altLabel") for v in props.get(SKOS + p, [])
+                 if getattr(v, "language", None) == "zh"]
+        if names:
+            out[s.rsplit("/", 1)[-1]] = tuple(names)
+    return out
+
+
+@cache
 def cues() -> Cues:
     table = by_subject("cues.ttl")
     roles, actions, rule_kinds, periods, schedules, parts, columns, setup = [], {}, [], [], {}, {}, {}, {}
@@ -478,14 +490,19 @@ class _Extract:
     def names(self) -> None:
         """Each department's name as the notice writes it: its fullest current name when that
         is no shorter than the registry's (县自然资源和规划局, 市人民政府办公厅, not 县政府 for
-        县人民政府); a former name when the notice writes no current one (盟卫生局 in an older
-        text); else the registry's name at its level."""
+        县人民政府) or is one of the registry's names in current use (盟林业局); a former name
+        when the notice writes no current one (盟卫生局 in an older text); else the registry's
+        name at its level."""
         for did, written in self.written.items():
             dep = self.facts.departments[did]
             current = [n for former, n in written if not former]
             if current:
                 best = max(current, key=lambda n: (len(n), n))
-                if len(best) >= len(dep.name):
+                # a shorter one too when it is a name of the body in its own right (盟林业局 for
+                # 盟林业和草原局: a skos:altLabel), not a contraction (县政府) or a national body's
+                # name written without its 国家 (发展改革委 after 国家卫生健康委、)
+                full = dep.level != "national" and best.endswith(_current_names().get(dep.concept or "", ()))
+                if len(best) >= len(dep.name) or full:
                     dep.name = best
             else:
                 dep.name = max((n for _, n in written), key=lambda n: (len(n), n))
@@ -1143,6 +1160,11 @@ class _Extract:
                 end, rest = self.rule_end(c, kind)
                 rules.append(self.rule(c, kind, doc.text[c.heading.start:c.heading.end].rstrip("。:： "),
                                        [(c.start, end)]))
+                # a sentence of it with the joint meeting as its subject naming another kind only
+                # is a rule of that kind too (联席会议以会议纪要形式明确会议议定事项 in (四)信息通报制度)
+                general += [(c, s, e) for s, e in self.statements(c.heading.end, end)
+                            if self.body_subject.match(folded, s)
+                            and {k for w, k in self.cues.rule_kinds if w in folded[s:e]} - {kind}]
                 general += [(c, s, e) for s, e in self.statements(rest, c.end)]
         if rules:
             return sorted(rules + self.sentence_rules(iter(general)), key=_START_END)

@@ -1031,6 +1031,8 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
     count = row("members", "成员单位数")
     for g, (label, m) in cols.items():
         stated = m["stated"]
+        if not m["listed"] and stated is None:
+            continue  # the notice lists no members and states no count: not stated, not 0
         count[label] = f"{m['listed']}" + (f"（文中 {stated}）" if stated is not None and stated != m["listed"] else "")
     by_kind: dict[str, list[tuple]] = {}
     for x in rules:

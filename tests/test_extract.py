@@ -195,6 +195,22 @@ def test_meeting_setup(county, city):
     assert bm.name == "巴彦淖尔市促进3岁以下婴幼儿照护服务发展工作联席会议"
 
 
+def test_a_joint_meeting_is_named_where_the_notice_sets_up_its_system():
+    """奈曼旗's notice has no title; its background says 建立奈曼旗…工作联席会议制度: that is the
+    name, with where it is written. 建立相应联席会议制度 (others' to set up) and 建立健全…
+    (to strengthen) name no body: the kind's name stays."""
+    from extractor.pipeline import process_bytes
+
+    doc = process(next(p for p in EXTRA if p.name.startswith("naiman")))
+    m = doc.facts.meeting
+    assert m.name == "奈曼旗促进3岁以下婴幼儿照护服务发展工作联席会议"
+    assert (m.name_at.start, m.name_at.end) == (159, 183) and doc.text[m.name_at.start:m.name_at.end] == m.name
+    for said in ("各旗县区要建立相应联席会议制度", "建立健全婴幼儿照护服务联席会议制度"):
+        text = doc.text.replace(doc.text[m.name_at.start - 2:m.name_at.end + 2], said)
+        other = process_bytes(text.encode("utf-8"), "naiman.txt").facts.meeting
+        assert (other.name, other.name_at) == ("联席会议", None)
+
+
 def test_meeting_rules(county, city):
     def rules(doc):
         return [(r.kind, r.period, r.times_min, r.times_max, r.irregular) for r in doc.facts.meeting.rules]
@@ -202,8 +218,14 @@ def test_meeting_rules(county, city):
     # 全体会议…原则上每半年召开1次，也可以根据工作需要临时召开: a period, and as needed too
     assert rules(county) == [("plenary", "P6M", 1, 1, True), ("thematic", None, None, None, True),
                              ("briefing", "P3M", None, None, False), ("inspection", "P6M", 1, 1, False)]
+    # (四)信息通报制度。联席会议以会议纪要形式明确会议议定事项。…: a briefing rule, and a minutes
+    # rule in its sentence with the joint meeting as subject, as the State Council's says it
     assert rules(city) == [("plenary", "P1Y", 1, 2, True), ("thematic", None, None, None, True),
-                           ("liaison", None, None, None, True), ("briefing", None, None, None, False)]
+                           ("liaison", None, None, None, True), ("briefing", None, None, None, False),
+                           ("minutes", None, None, None, False)]
+    briefing, minutes = city.facts.meeting.rules[3:]
+    assert city.text[minutes.start:minutes.end] == "联席会议以会议纪要形式明确会议议定事项。"
+    assert minutes.clause == briefing.clause and briefing.start < minutes.start < minutes.end < briefing.end
 
 
 def test_a_rule_meets_on_a_schedule_as_needed_or_both(county, city):
@@ -220,7 +242,8 @@ def test_a_rule_meets_on_a_schedule_as_needed_or_both(county, city):
     assert [(r.kind, r.schedule) for r in county.facts.meeting.rules] == [
         ("plenary", "regular-or-irregular"), ("thematic", "irregular"), ("briefing", "regular"), ("inspection", "regular")]
     assert [(r.kind, r.schedule) for r in city.facts.meeting.rules] == [
-        ("plenary", "regular-or-irregular"), ("thematic", "irregular"), ("liaison", "irregular"), ("briefing", None)]
+        ("plenary", "regular-or-irregular"), ("thematic", "irregular"), ("liaison", "irregular"), ("briefing", None),
+        ("minutes", None)]
     naiman = process(next(p for p in EXTRA if p.name.startswith("naiman")))  # 原则上每年召开1次，也可以…临时召开
     assert [(r.kind, r.period, r.schedule) for r in naiman.facts.meeting.rules][0] == ("plenary", "P1Y", "regular-or-irregular")
     jing = process(next(p for p in EXTRA if p.name.startswith("jingzhou")))  # …每年召开1次全体会议,也可根据工作需 (cut)
@@ -681,14 +704,16 @@ def test_duties_in_running_text(county, city):
 
 
 def test_a_department_is_named_as_the_notice_writes_it():
-    """Its fullest current name when no shorter than the registry's, a former name when the
-    notice writes no current one, else the registry's name at its level."""
+    """Its fullest current name when no shorter than the registry's or one of the registry's
+    names in current use, a former name when the notice writes no current one, else the
+    registry's name at its level."""
     by = {p.name.split("-")[0]: process(p) for p in EXTRA}
     names = lambda doc: {d.concept: d.name for d in doc.facts.departments.values()}  # noqa: E731
     jing, jiao, xing = names(by["jingzhou"]), names(by["jiaozhou"]), names(by["xinganmeng"])
     assert jing["natural-resources"] == "市自然资源和规划局"  # not the registry's 自然资源局
     assert "青岛市人民政府办公厅" in {d.name for d in by["jiaozhou"].facts.departments.values()}  # 办公厅 ≠ 办公室
     assert (xing["health"], xing["ecology-environment"]) == ("盟卫生局", "盟环境保护局")  # an older text's names
+    assert xing["forestry-grassland"] == "盟林业局"  # a current name (skos:altLabel), though shorter
     naiman = names(by["naiman"])
     assert naiman["health"] == "旗卫生健康委"  # 卫健委 is an abbreviation: the registry's name
     assert jiao["government"] == "市人民政府"  # 市政府 is written too, but shorter
@@ -745,7 +770,7 @@ def test_an_office_of_another_body_is_no_joint_meeting():
     assert xing.facts.meeting.kind == "headquarters" and xing.facts.meeting.convenor is None
     assert {p.role for p in xing.facts.posts} == {"office_director", "office_member"}
     names = {d.name for d in xing.facts.departments.values()}
-    assert "盟林业和草原局" in names and not names & {"林科所", "宣传办", "计财科"}
+    assert "盟林业局" in names and not names & {"林科所", "宣传办", "计财科"}
     # a list whose first item is a body (not one of its sections) still brings its unknown items
     from extractor.departments import find_departments
 

@@ -262,6 +262,8 @@ def test_meetings_side_by_side(store):
     assert rows["office"][CITY_NO] == "市卫生健康委"
     assert rows["thematic"][COUNTY_NO] == rows["thematic"][CITY_NO] == "不定期"
     assert rows["liaison"][COUNTY_NO] is None and rows["inspection"][CITY_NO] is None
+    # 联席会议以会议纪要形式明确会议议定事项, the first sentence of the city's (四)信息通报制度
+    assert rows["minutes"][CITY_NO] == "✓" and rows["minutes"][COUNTY_NO] is None
     explained = {r["key"]: r for r in Q.meetings(store, explain=True)}
     for no in (COUNTY_NO, CITY_NO):
         r = explained["plenary"]
@@ -727,6 +729,12 @@ def test_meetings_shows_each_body_and_its_kind(bodies):
     assert rows["office"][group] == "县卫生健康委" and rows["members"][group] == "6"
     headquarters = next(c for c, v in kinds.items() if "指挥部" in v)
     assert rows["office_director"][headquarters] == "盟林业局分管副局长"
+    # the office's host as the notice writes it (办公室设在盟林业局), as `departments` names it
+    assert rows["office"][headquarters] == "盟林业局"
+    # it lists no member units (its (七)成员单位职责 gives their duties, not a member list) and
+    # states no count: not stated, not 0 — as the convenor it does not name either
+    assert rows["members"][headquarters] is None and rows["convenor"][headquarters] is None
+    assert "盟林业局" in {r["department"] for r in Q.departments(bodies)}
     assert rows["convenor"][COUNTY_NO] == "县政府分管副县长"  # the joint meetings' rows as they were
 
 
