@@ -16,7 +16,7 @@ from functools import cache
 
 from .errors import PolicykgError
 from .knowledge import PK, RDF, SKOS, by_subject
-from .model import Cell, Clause, Document, Field, Jurisdiction, Span, squeeze
+from .model import DOC_NUMBER, FOLD, Cell, Clause, Document, Field, Jurisdiction, Span, squeeze
 
 LONG_LINE = 400  # header cues are only looked for on lines shorter than this
 SENTENCE_PUNCT = "。;；,，"  # folded text keeps 。 and folds ；，
@@ -678,9 +678,10 @@ def _is_date_line(line: Line) -> bool:
 
 
 def normalise_doc_number(s: str) -> str:
-    """祁政办秘[2021]45号 / 胶政办发【2021】10号 → the standard form with 〔〕."""
-    m = re.fullmatch(r"\s*(.+?)\s*[\[〔【(（]\s*(\d{4})\s*[\]〕】)）]\s*第?\s*(\d+)\s*号\s*", s)
-    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if m else squeeze(s)
+    """祁政办秘[2021]45号 / 胶政办发【2021】10号 / 巴政办发﹝2021﹞20号 → the standard form with
+    〔〕: the year in any brackets `FOLD` reads as [] or ()."""
+    m = DOC_NUMBER.fullmatch(s.translate(FOLD))
+    return f"{s[m.start(1):m.end(1)]}〔{m.group(2)}〕{m.group(3)}号" if m else squeeze(s)
 
 
 def join_lines(doc: Document, lines: list[Line]) -> str:

@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from .errors import PolicykgError
 from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
 from .knowledge import PK, at_least_word, body_kinds, by_subject, meeting_parts, period_words, schedule_words
-from .model import clean, squeeze
+from .model import clean, lookup_key, squeeze
 from .search import MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fold as _fold, has_words, open_index, rank
 
 # Prefixes every query (named or raw) may use without declaring them.
@@ -223,7 +223,7 @@ def _notice_rows(store: ox.Store, split_on: str | None = None, **values: Any) ->
 
 
 def graphs_named(store: ox.Store, keys: Iterable[str]) -> dict[str, list[str]]:
-    """`{key: [graph…]}`: the notices whose `pk:lookupKey` is one of `keys` (`name_key`
+    """`{key: [graph…]}`: the notices whose `pk:lookupKey` is one of `keys` (`lookup_key`
     forms), found through the store's index, not by reading every notice."""
     wanted = sorted({k for k in keys if k})
     if not wanted:
@@ -242,7 +242,7 @@ def match_notices(store: ox.Store, text: str | None) -> list[dict[str, Any]]:
     祁门县), which reads every notice. None: all notices."""
     if text is None:
         return notices(store)
-    key = _fold(text)
+    key = lookup_key(clean(text))
     if not key:
         return []
     hits = graphs_named(store, [key]).get(key)
@@ -251,7 +251,7 @@ def match_notices(store: ox.Store, text: str | None) -> list[dict[str, Any]]:
     out = []
     for n in notices(store):  # stores built before lookup keys, and jurisdiction prefixes
         file = n["file"] or ""
-        names = {_fold(x) for x in (n["number"], n["title"], file, file.rsplit(".", 1)[0], n["jurisdiction"]) if x}
+        names = {lookup_key(x) for x in (n["number"], n["title"], file, file.rsplit(".", 1)[0], n["jurisdiction"]) if x}
         j = _fold(n["jurisdiction"] or "")
         if key in names or (j and len(key) >= 2 and j.startswith(key)):
             out.append(n)
@@ -261,7 +261,7 @@ def match_notices(store: ox.Store, text: str | None) -> list[dict[str, Any]]:
 def match_graphs(store: ox.Store, text: str) -> list[str]:
     """The named graphs of the notices `text` names (see `match_notices`): when the lookup
     keys find them, without reading the notices' rows."""
-    key = _fold(text)
+    key = lookup_key(clean(text))
     hits = graphs_named(store, [key]).get(key) if key else None
     return hits if hits else [n["graph"] for n in match_notices(store, text)]
 
