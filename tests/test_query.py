@@ -226,6 +226,31 @@ def test_refs_resolve_to_notices_of_the_corpus(tmp_path):
     assert {(r["number"], r["resolves_to"]) for r in rows} == {("祁政办秘〔2021〕45号", COUNTY_NO), (None, CITY_NO)}
 
 
+def test_refs_of_a_notice_name_what_its_text_cites_not_its_own_title(tmp_path):
+    """胶州 and 十堰 cite the document they issue (《胶州市关于…的实施意见》, no 文号 beside
+    it): the row shows that title as written, no number, and says it is the notice's own
+    issued document — not the notice's title and 文号, as if it cited itself. The city cites
+    the plan it issues, printed after its letter (its main part); a notice citing its own
+    attachment or its own title says so."""
+    from extractor.build import load_store
+
+    jiaozhou, shiyan = (next(p for p in EXTRA if p.name.startswith(x)) for x in ("jiaozhou", "shiyan"))
+    rows = [r for r in Q.refs(load_store([jiaozhou, shiyan, CITY])) if r["kind"] == "internal"]
+    assert sorted((r["title"], r["number"], r["own_part"]) for r in rows) == [
+        ("关于促进3岁以下婴幼儿照护服务发展实施方案", None, "issued"),
+        ("十堰市促进3岁以下婴幼儿照护服务发展实施方案", None, "issued"),
+        ("胶州市关于促进3岁以下婴幼儿照护服务发展的实施意见", None, "issued")]
+    assert "own_part" in Q.COLUMNS["refs"]
+    text = COUNTY.read_text(encoding="utf-8").replace(
+        "请参照文件认真执行。", "请参照文件认真执行。《祁门县促进3岁以下婴幼儿照护服务发展工作联席会议成员单位及联络员名单》"
+        "见附件，《祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知》自印发之日起施行。")
+    path = tmp_path / "qimen.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = [r for r in Q.refs(load_store([path])) if r["kind"] == "internal"]
+    assert [(r["title"][-6:], r["number"], r["own_part"]) for r in rows] == [
+        ("联席会议制度", None, "issued"), ("及联络员名单", None, "attachment"), ("议制度的通知", None, "notice")]
+
+
 @pytest.mark.parametrize("opening,closing", ["﹝﹞", "（）", "〖〗"])
 def test_doc_numbers_in_other_brackets_are_the_same_numbers(tmp_path, opening, closing):
     """The city's plan with ﹝﹞ (government web pages) or other brackets for 〔〕: found by its
