@@ -436,6 +436,16 @@ def test_a_web_field_doc_number_in_small_brackets():
     assert process_bytes(text.encode(), "x.txt", facts=False).doc_number == "巴政办发〔2021〕20号"
 
 
+def test_a_title_in_h1_and_again_in_the_notice_is_read_once():
+    """A web page's <h1> title right above the notice's own title lines: the title once,
+    not the two joined."""
+    lines = COUNTY.read_text(encoding="utf-8").splitlines()[2:]  # the title on, without the 文号 line
+    title = "祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知"
+    page = f"<html><body><h1>{title}</h1>" + "".join(f"<p>{ln}</p>" for ln in lines) + "</body></html>"
+    d = process_bytes(page.encode(), "x.html", facts=False)
+    assert d.title == title
+    assert [f.value for f in d.fields_named("title")] == [title]
+
 
 @pytest.mark.parametrize("s,n", [("一", 1), ("十", 10), ("十二", 12), ("二十一", 21), ("一百零五", 105), ("二〇二一", 2021)])
 def test_chinese_numbers(s, n):
