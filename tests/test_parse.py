@@ -424,9 +424,11 @@ def test_doc_numbers(raw, norm):
                                     "祁政办秘〖2021〗45号", "祁政办秘【2021】45号"])
 def test_a_doc_number_line_in_any_brackets(number):
     """The 文号 line of the county's notice (its line 1) in the brackets of other pages:
-    read, and written with 〔〕 (round brackets and ﹝﹞ gave no 文号)."""
+    read, and written with 〔〕 (round brackets and ﹝﹞ gave no 文号) — on the notice's own
+    line, and at the head of the notice written on one line."""
     text = COUNTY.read_text(encoding="utf-8").replace("祁政办秘〔2021〕45号", number, 1)
-    assert process_bytes(text.encode(), "x.txt", facts=False).doc_number == "祁政办秘〔2021〕45号"
+    for written in (text, text.replace("\n", " ")):
+        assert process_bytes(written.encode(), "x.txt", facts=False).doc_number == "祁政办秘〔2021〕45号"
 
 
 def test_a_web_field_doc_number_in_small_brackets():

@@ -236,10 +236,10 @@ def test_refs_of_a_notice_name_what_its_text_cites_not_its_own_title(tmp_path):
 
     jiaozhou, shiyan = (next(p for p in EXTRA if p.name.startswith(x)) for x in ("jiaozhou", "shiyan"))
     rows = [r for r in Q.refs(load_store([jiaozhou, shiyan, CITY])) if r["kind"] == "internal"]
-    assert sorted((r["title"], r["number"], r["own_part"]) for r in rows) == [
-        ("关于促进3岁以下婴幼儿照护服务发展实施方案", None, "issued"),
-        ("十堰市促进3岁以下婴幼儿照护服务发展实施方案", None, "issued"),
-        ("胶州市关于促进3岁以下婴幼儿照护服务发展的实施意见", None, "issued")]
+    assert sorted((r["title"], r["number"]) for r in rows) == [
+        ("关于促进3岁以下婴幼儿照护服务发展实施方案", None), ("十堰市促进3岁以下婴幼儿照护服务发展实施方案", None),
+        ("胶州市关于促进3岁以下婴幼儿照护服务发展的实施意见", None)]
+    assert {r["own_part"] for r in rows} == {"issued"}
     assert "own_part" in Q.COLUMNS["refs"]
     text = COUNTY.read_text(encoding="utf-8").replace(
         "请参照文件认真执行。", "请参照文件认真执行。《祁门县促进3岁以下婴幼儿照护服务发展工作联席会议成员单位及联络员名单》"
