@@ -298,7 +298,7 @@ _TITLE = re.compile(r"《([^《》\n]{1,200})》")
 _OPENING = re.compile(r"\s*\(\s*")  # a title's number in brackets after it (folded text)
 _NUMBER = re.compile(
     r"([\u4e00-\u9fff]{1,12}?(?:发|函|字|办|规|通|告|令|电|秘|复|决))\s*"
-    r"(?:[\[〔【(（]\s*(\d{4})\s*[\]〕】)）]\s*第?\s*(\d{1,4})|(\d{4})(\d{1,3}))\s*号"
+    r"(?:[\[(]\s*(\d{4})\s*[\])]\s*第?\s*(\d{1,4})|(\d{4})(\d{1,3}))\s*号"  # folded: any brackets are [] or ()
     r"|([\u4e00-\u9fff]{2,12}?(?:公告|令))\s*(\d{4})\s*年\s*第\s*(\d{1,4})\s*号"
 )
 _LAW = re.compile(r"(中华人民共和国.*|.*(?:法|条例))$")

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from .errors import PolicykgError
 from .knowledge import PK, body_kind, body_kinds, by_subject, meeting_parts
-from .model import FOLD, Department, Document, Jurisdiction, name_key, squeeze
+from .model import DOC_NUMBER, FOLD, Department, Document, Jurisdiction, lookup_key, name_key, squeeze
 
 if TYPE_CHECKING:  # imported when used: networkx is slow to import
     import networkx
@@ -112,14 +112,13 @@ def iri_path(path: str) -> str:
     return "/".join(iri_segment(part) for part in path.split("/"))
 
 
-_DOC_NUMBER = re.compile(r"^(.+?)\s*[\[(【]\s*(\d{4})\s*[\])】]\s*第?\s*(\d+)\s*号$")
 _DOC_NUMBER_YEAR = re.compile(r"^(.+?)\s*(\d{4})\s*年\s*第?\s*(\d+)\s*号$")
 
 
 def number_slug(number: str) -> str:
     """祁政办秘〔2021〕45号 → 祁政办秘-2021-45; 财政部公告2019年第76号 → 财政部公告-2019-76."""
     folded = squeeze(number.translate(FOLD))
-    m = _DOC_NUMBER.match(folded) or _DOC_NUMBER_YEAR.match(folded)
+    m = DOC_NUMBER.fullmatch(folded) or _DOC_NUMBER_YEAR.match(folded)
     if m:
         return iri_segment(f"{m.group(1)}-{m.group(2)}-{int(m.group(3))}")
     return iri_segment(folded)
@@ -139,7 +138,7 @@ def document_slug(doc: Document) -> str:
 
 
 def notice_keys(doc: Document) -> list[str]:
-    """The `name_key`s a notice is found by in one index lookup: its 文号, title, file name
+    """The `lookup_key`s a notice is found by in one index lookup: its 文号, title, file name
     and stem, jurisdiction, and the document its title issues (关于印发《X》的通知 → X)."""
     names = [doc.doc_number, doc.title, doc.jurisdiction.name if doc.jurisdiction else None]
     if doc.path:
@@ -148,7 +147,7 @@ def notice_keys(doc: Document) -> list[str]:
 
     issued = layout().cues["issued-document"]  # ontology/layout.ttl
     names += [m.group(1) or m.group(2) for m in issued.finditer(name_key(doc.title or ""))]
-    return sorted({k for k in map(name_key, filter(None, names)) if k})
+    return sorted({k for k in map(lookup_key, filter(None, names)) if k})
 
 
 def normalise_base(base: str) -> str:

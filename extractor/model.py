@@ -16,12 +16,19 @@ from operator import attrgetter
 from typing import Iterator
 
 # Same-length folding used for matching only (offsets stay valid in the original).
+# Every bracket style of a web page or a document folds to () or []: ﹙﹚ to (), and 〔〕 with
+# its small form ﹝﹞ (common on government pages), 【】, 〖〗 and 〘〙 to [] — so a 文号's year
+# (祁政办秘〔2021〕45号, 巴政办发﹝2021﹞20号) is read in any of them.
 # Zero-width characters (pasted from web pages) fold to spaces, so they never split a word
 # or hide a numbering label: "\u200b（一）" opens a clause.
-_FULL = "０１２３４５６７８９（）［］【】〔〕：；，．　！？／－\u200b\u200c\u200d\u2060\ufeff"
-_HALF = "0123456789()[][][]:;,. !?/-     "
+_FULL = "０１２３４５６７８９（）﹙﹚［］【】〔〕﹝﹞〖〗〘〙：；，．　！？／－\u200b\u200c\u200d\u2060\ufeff"
+_HALF = "0123456789()()[][][][][][]:;,. !?/-     "
 FOLD = str.maketrans(_FULL, _HALF)
 _LONE_CR = re.compile("\r(?!\n)")
+
+# A 文号 with its year in brackets, in folded text (every bracket style is [] or () there):
+# the issuer's code, the year, the number (祁政办秘 2021 45; 第 before the number dropped).
+DOC_NUMBER = re.compile(r"\s*(.+?)\s*[\[(]\s*(\d{4})\s*[\])]\s*第?\s*(\d+)\s*号\s*")
 
 
 def squeeze(text: str) -> str:
@@ -31,8 +38,17 @@ def squeeze(text: str) -> str:
 
 def name_key(text: str) -> str:
     """How names of notices are compared: full-width folded, all whitespace removed
-    (祁政办秘〔2021〕45号 = 祁政办秘[2021]45号 = 祁政办秘［2021］ 45号)."""
+    (祁政办秘〔2021〕45号 = 祁政办秘[2021]45号 = 祁政办秘［2021］ 45号 = 祁政办秘﹝2021﹞45号)."""
     return squeeze(text.translate(FOLD))
+
+
+def lookup_key(text: str) -> str:
+    """The key a notice is looked up by for a name of it (`name_key`), a 文号 read as the
+    parser reads one: its year in [] whatever brackets it was written in, no 第 before its
+    number (祁政办秘(2021)45号 = 祁政办秘（2021）第45号 = 祁政办秘〔2021〕45号)."""
+    key = name_key(text)
+    m = DOC_NUMBER.fullmatch(key) if key.endswith("号") else None
+    return f"{m.group(1)}[{m.group(2)}]{m.group(3)}号" if m else key
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -16,7 +16,7 @@ from functools import cache
 
 from .errors import PolicykgError
 from .knowledge import PK, RDF, SKOS, by_subject
-from .model import Cell, Clause, Document, Field, Jurisdiction, Span, squeeze
+from .model import DOC_NUMBER, FOLD, Cell, Clause, Document, Field, Jurisdiction, Span, name_key, squeeze
 
 LONG_LINE = 400  # header cues are only looked for on lines shorter than this
 SENTENCE_PUNCT = "。;；,，"  # folded text keeps 。 and folds ；，
@@ -678,9 +678,10 @@ def _is_date_line(line: Line) -> bool:
 
 
 def normalise_doc_number(s: str) -> str:
-    """祁政办秘[2021]45号 / 胶政办发【2021】10号 → the standard form with 〔〕."""
-    m = re.fullmatch(r"\s*(.+?)\s*[\[〔【(（]\s*(\d{4})\s*[\]〕】)）]\s*第?\s*(\d+)\s*号\s*", s)
-    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if m else squeeze(s)
+    """祁政办秘[2021]45号 / 胶政办发【2021】10号 / 巴政办发﹝2021﹞20号 → the standard form with
+    〔〕: the year in any brackets `FOLD` reads as [] or ()."""
+    m = DOC_NUMBER.fullmatch(s.translate(FOLD))
+    return f"{s[m.start(1):m.end(1)]}〔{m.group(2)}〕{m.group(3)}号" if m else squeeze(s)
 
 
 def join_lines(doc: Document, lines: list[Line]) -> str:
@@ -843,12 +844,22 @@ class _Parse:
             plain = [b for b in blocks if all(_short_plain(self.lines[i]) for i in b)]
             candidates = sorted(plain, key=lambda b: -len(self._title_text(b)))[:1]
         if candidates:
-            block = max(candidates, key=lambda b: len(self._title_text(b)))
+            block = self._once(max(candidates, key=lambda b: len(self._title_text(b))))
             ls = [self.lines[i] for i in block]
             self.field("title", join_lines(self.doc, ls), ls[0].body, ls[-1].end)
 
     def _title_text(self, block: list[int]) -> str:
         return join_lines(self.doc, [self.lines[i] for i in block])
+
+    def _once(self, block: list[int]) -> list[int]:
+        """The first copy of a title block that is one title written twice (a web page's <h1>
+        right above the notice's own title lines), else the block."""
+        key = name_key(self._title_text(block))
+        half = len(key) // 2
+        if len(block) < 2 or len(key) % 2 or key[:half] != key[half:]:
+            return block
+        return next((block[:k] for k in range(1, len(block))
+                     if name_key(self._title_text(block[:k])) == key[:half]), block)
 
     # 2. the bottom: 版记 (抄送, 印发) and trailing chrome
     def bottom(self, body_start: int) -> int:

@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from .errors import PolicykgError
 from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
 from .knowledge import PK, at_least_word, body_kinds, by_subject, meeting_parts, period_words, schedule_words
-from .model import clean, squeeze
+from .model import clean, lookup_key, squeeze
 from .search import MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fold as _fold, has_words, open_index, rank
 
 # Prefixes every query (named or raw) may use without declaring them.
@@ -51,7 +51,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "clause_id"),
     "who": ("rank", "score", "department", "jurisdiction", "role", "kind", "text", "notice", "clause"),
     "members": ("notice", "position", "department", "concept", "jurisdiction"),
-    "refs": ("notice", "title", "number", "kind", "relation", "cited_by", "resolves_to"),
+    "refs": ("notice", "title", "number", "kind", "relation", "cited_by", "resolves_to", "own_part"),
     "departments": ("department", "jurisdiction", "concept", "label_en", "duties", "tasks", "member_of",
                     "notices"),
 }
@@ -223,7 +223,7 @@ def _notice_rows(store: ox.Store, split_on: str | None = None, **values: Any) ->
 
 
 def graphs_named(store: ox.Store, keys: Iterable[str]) -> dict[str, list[str]]:
-    """`{key: [graph…]}`: the notices whose `pk:lookupKey` is one of `keys` (`name_key`
+    """`{key: [graph…]}`: the notices whose `pk:lookupKey` is one of `keys` (`lookup_key`
     forms), found through the store's index, not by reading every notice."""
     wanted = sorted({k for k in keys if k})
     if not wanted:
@@ -242,7 +242,7 @@ def match_notices(store: ox.Store, text: str | None) -> list[dict[str, Any]]:
     祁门县), which reads every notice. None: all notices."""
     if text is None:
         return notices(store)
-    key = _fold(text)
+    key = lookup_key(clean(text))
     if not key:
         return []
     hits = graphs_named(store, [key]).get(key)
@@ -251,7 +251,7 @@ def match_notices(store: ox.Store, text: str | None) -> list[dict[str, Any]]:
     out = []
     for n in notices(store):  # stores built before lookup keys, and jurisdiction prefixes
         file = n["file"] or ""
-        names = {_fold(x) for x in (n["number"], n["title"], file, file.rsplit(".", 1)[0], n["jurisdiction"]) if x}
+        names = {lookup_key(x) for x in (n["number"], n["title"], file, file.rsplit(".", 1)[0], n["jurisdiction"]) if x}
         j = _fold(n["jurisdiction"] or "")
         if key in names or (j and len(key) >= 2 and j.startswith(key)):
             out.append(n)
@@ -261,7 +261,7 @@ def match_notices(store: ox.Store, text: str | None) -> list[dict[str, Any]]:
 def match_graphs(store: ox.Store, text: str) -> list[str]:
     """The named graphs of the notices `text` names (see `match_notices`): when the lookup
     keys find them, without reading the notices' rows."""
-    key = _fold(text)
+    key = lookup_key(clean(text))
     hits = graphs_named(store, [key]).get(key) if key else None
     return hits if hits else [n["graph"] for n in match_notices(store, text)]
 
@@ -757,7 +757,10 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False,
     cites | internal), cited_by (the notices of the store citing it, ``; ``-joined; past
     `CITED_BY_SHOWN` of them, the row's notice and "… N more"),
     resolves_to (the notice of the store it is: same 文号, same title, a title issued by
-    「印发《…》」, or the citing notice's own part), iri (+ source, start, end: first citation).
+    「印发《…》」, or the citing notice's own part), own_part (what of its own notice an internal
+    reference cites: attachment | issued — the document it issues — | notice), iri (+ source,
+    start, end: first citation). An internal reference's title is the one the text cites (《…》),
+    never its notice's title, and it has no number.
     `index`: the build's ``who-index.sqlite``, which counts the citing notices when the
     store vouches for it (see `who`)."""
     chosen = [n["graph"] for n in match_notices(store, None)] if notice is None else match_graphs(store, notice)
@@ -792,9 +795,23 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False,
             titles_of.setdefault((x["graph"], x["doc"]), set()).add(x["title"])
 
     def title_of(r: dict[str, Any]) -> str | None:
-        titles = sorted(titles_of.get((r["graph"], r["doc"]), ()))
         quote = (r["quote"] or "").strip()
-        return titles[0] if titles else (quote[1:-1] if quote.startswith("《") and quote.endswith("》") else None)
+        cited = quote[1:-1] if quote.startswith("《") and quote.endswith("》") else None
+        if r["kind"] == "internal":  # its document may be the notice itself: not that title
+            return cited
+        titles = sorted(titles_of.get((r["graph"], r["doc"]), ()))
+        return titles[0] if titles else cited
+
+    def own_part(r: dict[str, Any], title: str | None) -> str | None:
+        """What of its notice an internal reference cites: an attachment (a zone att…), the
+        notice itself (its title), else the document it issues (its main zone, or the one its
+        title names: 印发《X》的通知, 印发X的通知)."""
+        if r["kind"] != "internal":
+            return None
+        n = by_graph[r["graph"]]
+        if r["doc"] != n["iri"]:
+            return "attachment" if r["doc"].removeprefix(n["iri"] + "/clause/").startswith("att") else "issued"
+        return "notice" if title and _fold(title) == _fold(n["title"] or "") else "issued"
 
     # A citation resolves to the notice of the store with its 文号, else its title, else the
     # notice whose title issues it (关于印发《X》的通知): all are lookup keys of the notices.
@@ -830,9 +847,11 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False,
         more = citers.get(doc, 0) - len(names)
         if more > 0:
             names.append(f"… {more:,} more")
-        out.append({"notice": by_graph[g]["label"], "title": title, "number": r["number"], "kind": r["kind"],
-                    "relation": "internal" if r["kind"] == "internal" else ("based_on" if r["based"] else "cites"),
+        internal = r["kind"] == "internal"
+        out.append({"notice": by_graph[g]["label"], "title": title, "number": None if internal else r["number"],
+                    "kind": r["kind"], "relation": "internal" if internal else ("based_on" if r["based"] else "cites"),
                     "cited_by": "; ".join(names), "resolves_to": target["label"] if target else None,
+                    "own_part": own_part(r, title),
                     "iri": doc, "_src": r["src"], "_start": r["start"], "_end": r["end"], "_j": by_graph[g]["jurisdiction"] or ""})
     out.sort(key=lambda r: (r["_j"], r["notice"], r["_start"]))
     return _finish(store, out, explain)

@@ -600,6 +600,18 @@ def test_brackets_lost_number_is_still_read():
     assert [r.number for r in shiyan.facts.references if r.number] == ["国办发〔2019〕15号", "鄂政办发〔2020〕8号"]
 
 
+@pytest.mark.parametrize("opening,closing", ["﹝﹞", "（）", "()", "〖〗", "［］"])
+def test_cited_numbers_in_any_brackets(city, opening, closing):
+    """The city's plan with its 文号s' 〔〕 written in other brackets (﹝﹞ of government web
+    pages: only 财政部公告2019年第76号 kept its number): the same numbers, with 〔〕."""
+    from extractor.pipeline import process_bytes
+
+    text = CITY.read_text(encoding="utf-8").replace("〔", opening).replace("〕", closing)
+    other = process_bytes(text.encode(), "x.txt")
+    assert [(r.title, r.number) for r in other.facts.references] == \
+        [(r.title, r.number) for r in city.facts.references]
+
+
 # --- generality: the extra notices -----------------------------------------------------------
 
 def test_extra_notices():

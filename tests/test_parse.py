@@ -413,9 +413,40 @@ def test_compact_date_only_when_unambiguous():
 
 @pytest.mark.parametrize("raw,norm", [
     ("祁政办秘〔2021〕45号", "祁政办秘〔2021〕45号"), ("巴政办发[2021]20号", "巴政办发〔2021〕20号"),
-    ("胶政办发【2021】10号", "胶政办发〔2021〕10号"), ("国办发(2019)15号", "国办发〔2019〕15号")])
+    ("胶政办发【2021】10号", "胶政办发〔2021〕10号"), ("国办发(2019)15号", "国办发〔2019〕15号"),
+    ("巴政办发﹝2021﹞20号", "巴政办发〔2021〕20号"), ("祁政办秘（2021）45号", "祁政办秘〔2021〕45号"),
+    ("祁政办秘［2021］第45号", "祁政办秘〔2021〕45号"), ("国办发〖2019〗15号", "国办发〔2019〕15号")])
 def test_doc_numbers(raw, norm):
     assert normalise_doc_number(raw) == norm
+
+
+@pytest.mark.parametrize("number", ["祁政办秘（2021）45号", "祁政办秘(2021)45号", "祁政办秘﹝2021﹞45号",
+                                    "祁政办秘〖2021〗45号", "祁政办秘【2021】45号"])
+def test_a_doc_number_line_in_any_brackets(number):
+    """The 文号 line of the county's notice (its line 1) in the brackets of other pages:
+    read, and written with 〔〕 (round brackets and ﹝﹞ gave no 文号) — on the notice's own
+    line, and at the head of the notice written on one line."""
+    text = COUNTY.read_text(encoding="utf-8").replace("祁政办秘〔2021〕45号", number, 1)
+    for written in (text, text.replace("\n", " ")):
+        assert process_bytes(written.encode(), "x.txt", facts=False).doc_number == "祁政办秘〔2021〕45号"
+
+
+def test_a_web_field_doc_number_in_small_brackets():
+    """The city's page with ﹝﹞ (U+FE5D/U+FE5E, common on government pages) for 〔〕: its
+    文号 field is normalised to 〔〕 as with the page's own brackets."""
+    text = CITY.read_text(encoding="utf-8").replace("〔", "﹝").replace("〕", "﹞")
+    assert process_bytes(text.encode(), "x.txt", facts=False).doc_number == "巴政办发〔2021〕20号"
+
+
+def test_a_title_in_h1_and_again_in_the_notice_is_read_once():
+    """A web page's <h1> title right above the notice's own title lines: the title once,
+    not the two joined."""
+    lines = COUNTY.read_text(encoding="utf-8").splitlines()[2:]  # the title on, without the 文号 line
+    title = "祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知"
+    page = f"<html><body><h1>{title}</h1>" + "".join(f"<p>{ln}</p>" for ln in lines) + "</body></html>"
+    d = process_bytes(page.encode(), "x.html", facts=False)
+    assert d.title == title
+    assert [f.value for f in d.fields_named("title")] == [title]
 
 
 @pytest.mark.parametrize("s,n", [("一", 1), ("十", 10), ("十二", 12), ("二十一", 21), ("一百零五", 105), ("二〇二一", 2021)])

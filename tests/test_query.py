@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from typer.testing import CliRunner
 
-from conftest import CITY, COUNTY
+from conftest import CITY, COUNTY, EXTRA
 
 from extractor import query as Q
 from extractor.graph import DEPT
@@ -224,6 +224,52 @@ def test_refs_resolve_to_notices_of_the_corpus(tmp_path):
         "转发给你们，请参照执行。\n\n黄山市人民政府办公室\n2022年1月5日\n", encoding="utf-8")
     rows = Q.refs(load_store([COUNTY, CITY, follow]), "黄政办〔2022〕3号")
     assert {(r["number"], r["resolves_to"]) for r in rows} == {("祁政办秘〔2021〕45号", COUNTY_NO), (None, CITY_NO)}
+
+
+def test_refs_of_a_notice_name_what_its_text_cites_not_its_own_title(tmp_path):
+    """胶州 and 十堰 cite the document they issue (《胶州市关于…的实施意见》, no 文号 beside
+    it): the row shows that title as written, no number, and says it is the notice's own
+    issued document — not the notice's title and 文号, as if it cited itself. The city cites
+    the plan it issues, printed after its letter (its main part); a notice citing its own
+    attachment or its own title says so."""
+    from extractor.build import load_store
+
+    jiaozhou, shiyan = (next(p for p in EXTRA if p.name.startswith(x)) for x in ("jiaozhou", "shiyan"))
+    rows = [r for r in Q.refs(load_store([jiaozhou, shiyan, CITY])) if r["kind"] == "internal"]
+    assert sorted((r["title"], r["number"]) for r in rows) == [
+        ("关于促进3岁以下婴幼儿照护服务发展实施方案", None), ("十堰市促进3岁以下婴幼儿照护服务发展实施方案", None),
+        ("胶州市关于促进3岁以下婴幼儿照护服务发展的实施意见", None)]
+    assert {r["own_part"] for r in rows} == {"issued"}
+    assert "own_part" in Q.COLUMNS["refs"]
+    text = COUNTY.read_text(encoding="utf-8").replace(
+        "请参照文件认真执行。", "请参照文件认真执行。《祁门县促进3岁以下婴幼儿照护服务发展工作联席会议成员单位及联络员名单》"
+        "见附件，《祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知》自印发之日起施行。")
+    path = tmp_path / "qimen.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = [r for r in Q.refs(load_store([path])) if r["kind"] == "internal"]
+    assert [(r["title"][-6:], r["number"], r["own_part"]) for r in rows] == [
+        ("联席会议制度", None, "issued"), ("及联络员名单", None, "attachment"), ("议制度的通知", None, "notice")]
+
+
+@pytest.mark.parametrize("opening,closing", ["﹝﹞", "（）", "〖〗"])
+def test_doc_numbers_in_other_brackets_are_the_same_numbers(tmp_path, opening, closing):
+    """The city's plan with ﹝﹞ (government web pages) or other brackets for 〔〕: found by its
+    文号 in any brackets, and its citation of 国办发〔2019〕15号 is the one 十堰 cites too."""
+    from extractor.build import load_store
+
+    path = tmp_path / "bayannur.txt"
+    path.write_text(CITY.read_text(encoding="utf-8").replace("〔", opening).replace("〕", closing), encoding="utf-8")
+    shiyan = next(p for p in EXTRA if p.name.startswith("shiyan"))
+    store = load_store([path, shiyan, COUNTY])
+    for key in (CITY_NO, "巴政办发﹝2021﹞20号", "巴政办发(2021)20号", "巴政办发（2021）20号", "巴政办发[2021] 20号"):
+        assert {r["notice"] for r in Q.members(store, key)} == {CITY_NO}, key
+    for key in ("祁政办秘(2021)45号", "祁政办秘﹝2021﹞45号"):
+        assert {r["notice"] for r in Q.members(store, key)} == {COUNTY_NO}, key
+    rows = {r["number"]: r for r in Q.refs(store, CITY_NO) if r["number"]}
+    assert list(rows) == ["中发〔2021〕30号", "国办发〔2020〕52号", "国办发〔2019〕15号", "内政办发〔2019〕31号",
+                          "财政部公告2019年第76号"]
+    cited_by = rows["国办发〔2019〕15号"]["cited_by"].split("; ")
+    assert CITY_NO in cited_by and any(n.startswith("关于印发十堰市") for n in cited_by)
 
 
 # --- meetings and departments -------------------------------------------------------------------------
