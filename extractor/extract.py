@@ -28,7 +28,7 @@ LIST_SEPARATORS = "、,;，；和及与 \u3000\t\n"
 STATEMENT_END = re.compile(r"[。;\n]")
 
 # An item's heading that no known department has is read as an organisation's name (its
-# statements kept under it) when it is this short, all CJK, opens with the notice's prefix …
+# statements kept under it) when it is this short, all CJK (perhaps after the notice's prefix) …
 HEADING_NAME_MAX = 20
 _NAME = re.compile("[\u3400-\u9fff]+")
 # … and ends as an organisation's name does or is this many edits (a character replaced, added
@@ -661,7 +661,8 @@ class _Extract:
             own += [squeeze(m.surface) for m in self.matches if m.concept and not (m.generic or m.collective)]
             self.known = list(dict.fromkeys(own))
         lead = self.lead(text)
-        return [n for n in self.known if _near(text, n)] or [lead + x for x in _registry_names() if _near(text, lead + x)]
+        return [n for n in self.known if _near(text, n)] or \
+            [lead + x for x in _registry_names() if _near(text, lead + x)]
 
     def note_heading(self, c: Clause, statements: int) -> None:
         """Say that item `c`'s heading names no known department (the analyst decides what it
