@@ -154,6 +154,9 @@ class BuildResult:
     removed: list[str] = field(default_factory=list)  # graphs dropped: their files are gone or changed
     chars: int = 0  # characters of the notices read this time
     compare_failed: dict[str, str] = field(default_factory=dict)  # "A,B" → why the pair could not be compared
+    # file path → the notes of its reading (`Document.notes`, as "clause: message"), of the
+    # notices read this time that have any
+    notes: dict[str, list[str]] = field(default_factory=dict)
 
 
 # --- the worker: one notice → its statements (and its own files) ------------------------------------------
@@ -176,6 +179,7 @@ class _Done:
     chars: int = 0
     error: str | None = None
     entry: object | None = None  # its search.NoticeEntry, when the task asked for it
+    notes: tuple[str, ...] = ()  # its `Document.notes`, as "clause: message"
 
 
 def one_line(exc: BaseException) -> str:
@@ -211,7 +215,8 @@ def _read_notice(task: _Task) -> _Done:
             from .search import notice_entry
 
             entry = notice_entry(statements)
-        return _Done(task.path, statements.graph, bytes(ntriples), len(doc.text), entry=entry)
+        return _Done(task.path, statements.graph, bytes(ntriples), len(doc.text), entry=entry,
+                     notes=tuple(f"{n.clause}: {n.message}" for n in doc.notes))
     except PolicykgError as exc:
         error = one_line(exc).removeprefix(f"{Path(task.path)}: ")  # the path is said once, by whoever reports it
     except Exception as exc:  # a bug on one odd notice must not stop a corpus build
@@ -372,6 +377,7 @@ class _Loader:
     def _fail(self, path: str, error: str) -> None:
         self.result.failed[path] = error
         self.result.notices.pop(path, None)
+        self.result.notes.pop(path, None)
         if path in self.result.skipped:
             self.result.skipped.remove(path)
         self.evicted.append(path)
@@ -421,6 +427,8 @@ def _load_all(tasks: Sequence[_Task], store, result: BuildResult, owners: dict[s
             if done.error is None:
                 result.chars += done.chars
                 loader.add(done)
+                if done.notes and done.path in result.notices:  # not a notice given twice
+                    result.notes[done.path] = list(done.notes)
             else:
                 result.failed[done.path] = done.error
             if on_done:
@@ -456,12 +464,14 @@ def build_store(files: Sequence[Path], store=None, *, base: str | None = None, p
 
 
 def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = None, writable: bool = False,
-               on_failed: Callable[[str, str], None] | None = None):
+               on_failed: Callable[[str, str], None] | None = None,
+               on_notes: Callable[[dict[str, list[str]]], None] | None = None):
     """The graph a reading command works on.
 
     With `inputs` (notice files or folders): those notices, built in memory; each file or
     folder that could not be read is passed to `on_failed(path, error)` (as `build` reports
-    it), and none readable is an error. Otherwise the store `policykg build` wrote (default
+    it), and none readable is an error; the notes of their reading (`BuildResult.notes`) go
+    to `on_notes`. Otherwise the store `policykg build` wrote (default
     ``outputs/store``), opened read-only — so readers never wait for one another — unless
     `writable`.
     """
@@ -479,6 +489,8 @@ def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = 
         for path, error in sorted(failed.items()):
             if on_failed is not None:
                 on_failed(path, error)
+        if on_notes is not None and result.notes:
+            on_notes(result.notes)
         return built
     path = Path(store) if store is not None else DEFAULT_OUTPUTS / STORE_DIR
     if not path.is_dir():

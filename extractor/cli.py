@@ -53,10 +53,28 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
     _UNREAD.clear()
 
 
+# Notes of reading (`Document.notes`) said one by one when many notices are read (build, --from);
+# past these, a count.
+NOTES_SHOWN = 3
+
+
+def say_notes(notes: dict[str, list[str]], shown: int | None = NOTES_SHOWN) -> None:
+    """The notes of reading notices (path → "clause: message") as warnings on stderr, a line
+    each: all of them, or — more than `shown` — how many there are and the first `shown`."""
+    lines = [f"{path}: {note}" for path, found in sorted(notes.items()) for note in found]
+    if shown is not None and len(lines) > shown:
+        sys.stderr.write(f"policykg: warning: {len(lines)} notes on {len(notes)} notice(s) (`policykg extract FILE` "
+                         f"says a notice's); the first {shown}:\n")
+        lines = lines[:shown]
+    for line in lines:
+        sys.stderr.write(f"policykg: warning: {line}\n")
+
+
 def read_graph(inputs: list[Path] | tuple = (), *, store: Optional[Path] = None, writable: bool = False):
     """`build.load_store` for a command: a file or folder of `inputs` (--from) that could not
-    be read is one error line on stderr, in `build`'s words, and makes the exit status 1; a
-    store whose build did not finish is answered from with a one-line warning."""
+    be read is one error line on stderr, in `build`'s words, and makes the exit status 1; the
+    notes of reading them are warnings (`say_notes`); a store whose build did not finish is
+    answered from with a one-line warning."""
     from .build import DEFAULT_OUTPUTS, STORE_DIR, load_store
     from .search import unfinished
 
@@ -64,7 +82,7 @@ def read_graph(inputs: list[Path] | tuple = (), *, store: Optional[Path] = None,
         sys.stderr.write(f"policykg: error: {path}: {error}\n")
         _UNREAD.append(path)
 
-    graph = load_store(inputs, store=store, writable=writable, on_failed=failed)
+    graph = load_store(inputs, store=store, writable=writable, on_failed=failed, on_notes=say_notes)
     if not inputs and unfinished(graph):
         sys.stderr.write(f"policykg: warning: {store if store is not None else DEFAULT_OUTPUTS / STORE_DIR}: the build "
                          "into this store did not finish (or is still running): its answers may miss notices; "
@@ -112,6 +130,7 @@ def extract(file: FileArg,
 
     doc = process(file)
     data = extracted_dict(doc, persons=not no_persons)
+    say_notes({str(file): [f"{n.clause}: {n.message}" for n in doc.notes]}, shown=None)
     if format is TreeFormat.json:
         _out(data)
         return
@@ -152,6 +171,7 @@ def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or fol
                            pairs=pairs, views=not no_views, on_done=lambda path, error: advance())
     if not quiet:
         print_build_summary(result, out)
+    say_notes(result.notes)
     for path, error in sorted(result.failed.items()):
         sys.stderr.write(f"policykg: error: {path}: {error}\n")
     for pair, error in result.compare_failed.items():

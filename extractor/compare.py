@@ -214,11 +214,12 @@ def read_side(store: ox.Store, ref: NoticeRef) -> Side:
     members = meeting.members if meeting else []
 
     rows = store.query(_PREFIXES + f"""
-        SELECT ?d ?org ?kind ?text ?role ?action ?cid ?clabel ?start ?end ?tstart ?tend WHERE {{ GRAPH {g} {{
+        SELECT ?d ?org ?kind ?text ?role ?action ?cid ?clabel ?start ?end ?tstart ?tend ?gstart ?gend WHERE {{ GRAPH {g} {{
           ?d a pk:DutyAssignment ; pk:assignee ?org ; pk:role ?role ; pk:span ?sp .
           ?sp pk:start ?start ; pk:end ?end .
           OPTIONAL {{ ?d pk:dutyText ?text }} OPTIONAL {{ ?d pk:actionLabel ?action }}
           OPTIONAL {{ ?d pk:task ?task OPTIONAL {{ ?task pk:span ?tsp . ?tsp pk:start ?tstart ; pk:end ?tend }} }}
+          OPTIONAL {{ ?d pk:tagSpan ?tg . ?tg pk:start ?gstart ; pk:end ?gend }}
           BIND(IF(BOUND(?task), "task", "duty") AS ?kind)
           OPTIONAL {{ ?d prov:wasDerivedFrom ?c . ?c dct:identifier ?cid . OPTIONAL {{ ?c pk:clauseLabel ?clabel }} }}
         }} }}""")
@@ -226,8 +227,10 @@ def read_side(store: ox.Store, ref: NoticeRef) -> Side:
     for r in rows:
         start, end = int(r["start"].value), int(r["end"].value)
         quote = text[start:end]
-        # a task clause's words run from its start up to the tag, or from a leading tag to its end
-        body_start, body = _task_words(text, _int(r["tstart"]), _int(r["tend"]), start, end)
+        # a task clause's words run from its start up to the tag (pk:tagSpan), or from a leading
+        # tag to its end
+        tag = (_int(r["gstart"]), _int(r["gend"])) if r["gstart"] is not None else (start, end)
+        body_start, body = _task_words(text, _int(r["tstart"]), _int(r["tend"]), *tag)
         statements.append(Statement(
             iri=r["d"].value, unit=r["org"].value, kind=r["kind"].value, text=_value(r["text"]) or quote,
             role=r["role"].value.rsplit("/", 1)[-1], clause=_value(r["cid"]), clause_label=_value(r["clabel"]),

@@ -16,16 +16,25 @@ from itertools import accumulate
 from operator import attrgetter
 from typing import Callable, Iterator
 
-from .departments import DepartmentMatch, find_departments, resolve
+from .departments import CUE, DepartmentMatch, concept_labels, concepts, find_departments, resolve
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
-                    MeetingRule, Mention, Participant, Post, Reference, Span, squeeze)
+                    MeetingRule, Mention, Note, Participant, Post, Reference, Span, squeeze)
 from .parse import chinese_number, layout, normalise_doc_number
 from .places import enclosing_province
 
 # Separators inside a list of departments and between statements (folded text).
 LIST_SEPARATORS = "、,;，；和及与 \u3000\t\n"
 STATEMENT_END = re.compile(r"[。;\n]")
+
+# An item's heading that no known department has is read as an organisation's name (its
+# statements kept under it) when it is this short, all CJK (perhaps after the notice's prefix) …
+HEADING_NAME_MAX = 20
+_NAME = re.compile("[\u3400-\u9fff]+")
+# … and ends as an organisation's name does or is this many edits (a character replaced, added
+# or dropped) from a name the notice or the registry has: 县公按局 ~ 县公安局, said in a note.
+NEAR_EDITS = 1
+NEAR_SHOWN = 2  # suggestions a note gives at most ("did you mean A or B?")
 
 
 @dataclass(frozen=True)
@@ -344,6 +353,40 @@ def _number_lead() -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
+@cache
+def _org_suffixes() -> tuple[str, ...]:
+    """The endings of an organisation's name (pkc:dept-org-suffix of departments.ttl: 局, 委,
+    大队, 中心 …)."""
+    cue = by_subject("departments.ttl").get(CUE + "org-suffix", {})
+    return tuple(str(c) for c in cue.get(PK + "cue", ()))
+
+
+@cache
+def _registry_names() -> tuple[str, ...]:
+    """Every label the registry gives a body below the national level (公安局, 市场监管局,
+    消防救援大队 …), sorted: what a misspelt heading may mean, after the notice's prefix."""
+    out: set[str] = set()
+    for concept in concepts():
+        labels = concept_labels(concept)
+        out.update([labels["zh"], *labels["alt"], *labels["hidden"], *labels["former"]])
+        out.update(x for level, names in labels["levels"].items() if level != "national" for x in names)
+    return tuple(sorted(squeeze(x) for x in out if x))
+
+
+def _near(a: str, b: str, edits: int = NEAR_EDITS) -> bool:
+    """Whether `a` and `b` differ, by at most `edits` characters replaced, added or dropped."""
+    if a == b or abs(len(a) - len(b)) > edits:
+        return False
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        diagonal, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (x != y))
+        if min(row) > edits:
+            return False
+    return row[-1] <= edits
+
+
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) lies inside one of `spans` (sorted, disjoint)."""
     k = bisect.bisect_right(spans, (start, float("inf"))) - 1  # the last span starting at or before
@@ -554,10 +597,15 @@ class _Extract:
 
     def duties(self) -> None:
         items: list[tuple[int, int]] = []  # the spans of the items headed by their departments
+        self.notes: list[Note] = []  # what the analyst should check in the text (`Document.notes`)
+        self.duty_parts: dict[str, bool] = {}  # a clause → whether its items give departments' duties
+        self.known: list[str] | None = None  # the notice's names a misspelt heading may mean (`near_names`)
         for c in self.clauses:
             if c.kind != "numbered" or c.heading is None:
                 continue
             names = self.heading_departments(c)
+            if not names and (unknown := self.unknown_heading(c)) is not None:
+                names = [self.department(unknown, c.id)]
             if not names:
                 continue
             items.append((c.start, c.end))
@@ -570,7 +618,81 @@ class _Extract:
                         s, e, id=f"{c.id}/d{n}" if len(names) == 1 else f"{c.id}/d{n}-{names.index(did)+1}",
                         department=did, clause=self.leaf_at(s).id, text=self.doc.text[s:e],
                         role=role, action=action, action_concept=concept))
+            if len(names) == 1 and self.facts.departments[names[0]].concept is None and self.in_duty_part(c):
+                self.note_heading(c, n)
         self.prose_duties(items)
+
+    def heading_name(self, c: Clause) -> tuple[int, int]:
+        """Where the name a heading may be stands: the heading without its closing 。 or ：."""
+        h = c.heading
+        return h.start, h.start + len(self.doc.folded[h.start:h.end].rstrip("。:.： "))
+
+    def in_duty_part(self, c: Clause) -> bool:
+        """Whether item `c` stands in the part giving each department its duties: its parent's
+        first line says so (四、职责分工: pkc:duty-part), or an item beside it is headed by a
+        department the registry knows."""
+        parent = self.by_id.get(c.parent) if c.parent else None
+        if parent is None:
+            return False
+        found = self.duty_parts.get(parent.id)
+        if found is None:
+            line = self.doc.folded[parent.start:min(parent.own.end, parent.start + 40)].split("\n", 1)[0]
+            found = parent.kind == "numbered" and any(w in line for w in self.cues.parts.get("duty-part", ()))
+            for k in parent.children if not found else ():
+                if k is not c and k.kind == "numbered" and k.heading is not None:
+                    m = self.resolve_span(*self.heading_name(k))
+                    if m is not None and m.concept and not m.collective:
+                        found = True
+                        break
+            self.duty_parts[parent.id] = found
+        return found
+
+    def unknown_heading(self, c: Clause) -> DepartmentMatch | None:
+        """The organisation an item of the duties part names in a heading no department of the
+        registry has, as written (concept None), so that its statements are kept: 县公按局 (a typo
+        of 县公安局). The heading is shaped as a name — short, all CJK, perhaps opening with the
+        notice's prefix (县, 祁门县: a 盟's items may go without) — and ends as an organisation's
+        name does (pkc:dept-org-suffix of departments.ttl) or is a few edits from a name the
+        notice or the registry has (县消防救援大以)."""
+        s, e = self.heading_name(c)
+        text = self.doc.folded[s:e]
+        lead = self.lead(text)
+        if not max(len(lead) + 1, 2) < len(text) <= HEADING_NAME_MAX or not _NAME.fullmatch(text) \
+                or not self.in_duty_part(c):
+            return None
+        if not text.endswith(_org_suffixes()) and not self.near_names(text):
+            return None
+        written = self.doc.text[s:e]
+        return DepartmentMatch(s, e, written, None, lead or self.prefix, not lead, squeeze(written), False)
+
+    def lead(self, text: str) -> str:
+        """The notice's own name or prefix `text` opens with (祁门县, 县), if any ("" if none)."""
+        j = self.doc.jurisdiction
+        return next((p for p in (j.name, j.prefix) if p and text.startswith(p)), "") if j else ""
+
+    def near_names(self, text: str) -> list[str]:
+        """The names `text` may misspell (`NEAR_EDITS` edits away): the notice's departments' names
+        and how it writes them (县公安局), else the registry's labels after its prefix."""
+        if self.known is None:
+            own = [d.name for d in self.facts.departments.values() if d.concept]
+            own += [squeeze(m.surface) for m in self.matches if m.concept and not (m.generic or m.collective)]
+            self.known = list(dict.fromkeys(own))
+        lead = self.lead(text)
+        return [n for n in self.known if _near(text, n)] or \
+            [lead + x for x in _registry_names() if _near(text, lead + x)]
+
+    def note_heading(self, c: Clause, statements: int) -> None:
+        """Say that item `c`'s heading names no known department (the analyst decides what it
+        is), how many statements it keeps, and which names it may misspell — never merged."""
+        s, e = self.heading_name(c)
+        written = self.doc.text[s:e]
+        kept = "it gives no statements" if not statements else \
+            f"its {statements} statement{'s are' if statements > 1 else ' is'} kept under it as written"
+        message = f"heading {written} names no known department; {kept}"
+        near = self.near_names(squeeze(self.doc.folded[s:e]))
+        if near:
+            message += f"; did you mean {' or '.join(near[:NEAR_SHOWN])}?"
+        self.notes.append(Note(s, e, kind="unknown-heading", clause=c.id, text=written, message=message))
 
     def role_parts(self, s: int, e: int) -> Iterator[tuple[int, int, str | None]]:
         """A statement in parts of one role each. It changes role at a comma followed by
@@ -1439,4 +1561,5 @@ def extract(doc: Document) -> Document:
     x.references()
     x.names()
     doc.facts = x.facts
+    doc.notes = x.notes
     return doc

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from .errors import PolicykgError
 from .knowledge import PK, body_kind, body_kinds, by_subject, meeting_parts
-from .model import DOC_NUMBER, FOLD, Department, Document, Jurisdiction, lookup_key, name_key, squeeze
+from .model import DOC_NUMBER, FOLD, Assignment, Department, Document, Jurisdiction, lookup_key, name_key, squeeze
 
 if TYPE_CHECKING:  # imported when used: networkx is slow to import
     import networkx
@@ -623,13 +623,8 @@ class _Builder:
             self.span(iri, duty.start, duty.end)
         for n, a in enumerate(facts.assignments, 1):
             task = self.clause_iri(a.clause)
-            try:
-                clause = self.doc.clause(a.clause)
-                text = self.text(clause.heading.start, clause.heading.end) if clause.heading else \
-                    self.text(clause.own.start, min(clause.own.end, a.start))[len(clause.label):]
-            except KeyError:
-                text = ""
-            text = text.strip().rstrip("。.:：;；")
+            start, end = self.task_text(a)
+            text = self.text(start, end)
             for k, did in enumerate(a.departments, 1):
                 org = self.org(did)
                 if org is None:
@@ -643,7 +638,27 @@ class _Builder:
                 if text:
                     self.add(iri, PK + "dutyText", _lit(text))
                 self.add(iri, PROV + "wasDerivedFrom", task)
-                self.span(iri, a.start, a.end)
+                # its span is the task's text, as a duty's is its statement's (a quote of it gives
+                # the dutyText); the tag that assigns it, (市人社局…按职责分工负责), is its tag span
+                self.span(iri, *((start, end) if text else (a.start, a.end)))
+                self.span(iri, a.start, a.end, link=PK + "tagSpan")
+
+    def task_text(self, a: Assignment) -> tuple[int, int]:
+        """Where the task a tag assigns is written: its clause's heading (全面落实产假及相关政策),
+        else the clause's text after its label up to the tag — without the blanks around it
+        or the 。 or ： closing it. Empty ([tag, tag)) when the clause is not there."""
+        try:
+            clause = self.doc.clause(a.clause)
+        except KeyError:
+            return a.start, a.start
+        if clause.heading:
+            s, e = clause.heading.start, clause.heading.end
+        else:
+            e = min(clause.own.end, a.start)
+            s = min(clause.own.start + len(clause.label), e)
+        raw = self.text(s, e)
+        s += len(raw) - len(raw.lstrip())
+        return s, s + len(raw.strip().rstrip("。.:：;；"))
 
     # --- citations ---------------------------------------------------------------------------------
 

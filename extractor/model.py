@@ -282,6 +282,18 @@ class Facts:
     issuer: str = ""  # the Department that issued the notice, when the registry knows its name
 
 
+@dataclass(slots=True)
+class Note(Span):
+    """A diagnostic: something the reading met that the analyst should check, at `[start, end)`
+    of clause `clause` (a heading no known department has: ``unknown-heading``). `text` is what
+    is written there, `message` says what was done with it."""
+
+    kind: str = ""
+    clause: str = ""
+    text: str = ""
+    message: str = ""
+
+
 # --- the document --------------------------------------------------------------------
 
 
@@ -308,6 +320,8 @@ class Document:
     clauses: list[Clause] = field(default_factory=list)  # zones: cover, main, att1 …
     jurisdiction: Jurisdiction | None = None
     facts: Facts | None = None
+    # Diagnostics of the reading (`extract` fills them): not facts, what to check in the text.
+    notes: list[Note] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.folded:

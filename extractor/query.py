@@ -500,9 +500,10 @@ def organisations(store: ox.Store, department: str, jurisdiction: str | None = N
 # store; details of clauses and jurisdictions come from small follow-up queries bound by
 # VALUES.
 _ASSIGNMENTS = f"""
-    SELECT ?a ?graph ?org ?department ?concept ?j ?role ?action ?text ?task ?clause ?src ?start ?end WHERE {{
+    SELECT ?a ?graph ?org ?department ?concept ?j ?role ?action ?text ?task ?tag ?clause ?src ?start ?end WHERE {{
       GRAPH ?graph {{ ?a pk:assignee ?org ; pk:role ?role . {span_pattern("a")} }}
       OPTIONAL {{ ?a pk:actionLabel ?action }}
+      OPTIONAL {{ ?a pk:tagSpan ?tag }}
       OPTIONAL {{ ?a pk:dutyText ?text }}
       OPTIONAL {{ ?a pk:task ?task }}
       OPTIONAL {{ ?a prov:wasDerivedFrom ?clause }}
@@ -552,8 +553,12 @@ def _assignments(store: ox.Store, orgs: Sequence[str] | None = None,
 
 def complete_assignment(r: dict[str, Any]) -> dict[str, Any]:
     """Add to an assignment row the keys that follow from the others: kind, and the span
-    its row shows — a task's is its clause up to the end of its tag: the task and who got it."""
+    its row shows — a task's is its clause up to the end of its tag: the task and who got it.
+    A task's start and end are its tag's (pk:tagSpan; its pk:span is the task's text)."""
     r["kind"] = "task" if r["task"] else "duty"
+    tag = r.pop("tag", None)  # …/source#char=start,end: read here, not kept (the index holds no such key)
+    if r["task"] and tag:
+        r["start"], r["end"] = map(int, tag.rpartition("#char=")[2].split(","))
     r["_start"] = r["cstart"] if r["task"] and r["cstart"] is not None and r["cstart"] <= r["start"] else r["start"]
     r["_end"], r["_src"] = r["end"], r["src"]
     return r

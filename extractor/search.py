@@ -362,8 +362,8 @@ def _order(rows: list[dict[str, Any]]) -> tuple:
 MEETING_POSTS = ("convenor", "deputyConvenor", "officeDirector", "liaison", "head", "deputyHead")
 MEETING_UNITS = ("officeHost", "leadUnit")  # … and organisations
 _RDF_TYPE = RDF + "type"
-_WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "span", PK + "start", PK + "end",
-           PK + "actionLabel", PK + "clauseLabel", PK + "sourceText", PK + "jurisdiction", PK + "sha256",
+_WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "span", PK + "tagSpan", PK + "start",
+           PK + "end", PK + "actionLabel", PK + "clauseLabel", PK + "sourceText", PK + "jurisdiction", PK + "sha256",
            PROV + "wasDerivedFrom", PROV + "hadPrimarySource", PROV + "wasGeneratedBy", PROV + "wasAssociatedWith",
            DCT + "identifier", ELI + "id_local", ELI + "title", RDFS + "label", ORG + "classification", _RDF_TYPE,
            PK + "citedDocument", ORG + "member", ORG + "organization", ELI + "jurisdiction",
@@ -538,7 +538,8 @@ def _assignment_rows(props: dict[str, dict[str, list]], graph: str | None) -> li
         rows.append(complete_assignment({
             "a": a, "graph": graph, "org": org, "department": one(org, RDFS + "label"),
             "concept": one(org, ORG + "classification"), "j": j, "role": one(a, PK + "role"),
-            "action": one(a, PK + "actionLabel"), "text": one(a, PK + "dutyText"), "task": task, "clause": clause,
+            "action": one(a, PK + "actionLabel"), "text": one(a, PK + "dutyText"), "task": task,
+            "tag": one(a, PK + "tagSpan"), "clause": clause,
             "src": src, "start": start, "end": end, "clause_id": one(clause, DCT + "identifier") if cspan else None,
             "clause_label": one(clause, PK + "clauseLabel") if cspan else None, "cstart": cspan[1] if cspan else None,
             "jurisdiction": places.get(j), "notice": label}))

@@ -102,4 +102,7 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
             "office_unit": m.office_unit, "office_members": field(m.office_members)},
         "posts": [{"id": p.id, "department": p.department or None, "clause": p.clause, "role": p.role,
                    "person": p.person if persons else None, "in_office": p.in_office, **_span(p)} for p in f.posts],
+        # what the analyst should check: a heading no known department has (kind unknown-heading) …
+        "notes": [{"kind": n.kind, "clause": n.clause, "text": quote(n.text, n), "message": n.message, **_span(n)}
+                  for n in doc.notes],
     }

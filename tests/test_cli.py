@@ -1,6 +1,7 @@
 """The CLI skin: fast help, one-line errors, and the console script itself."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -134,3 +135,63 @@ def test_extract_shows_a_rule_held_at_least_so_many_times(tmp_path):
                          cwd=ROOT, env={**os.environ, "COLUMNS": "200"})
     plenary = next(line for line in out.stdout.splitlines() if "全体会议制度" in line)
     assert "至少1" in plenary and "None" not in plenary
+
+
+# --- notes: what the reading met that the analyst should check ---------------------------------------------
+
+
+def _misspelt(folder, *typos) -> list:
+    """The two seeds written into `folder`, each with a department's item heading misspelt."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for seed, pairs in ((COUNTY, typos[:2]), (CITY, typos[2:])):
+        text = seed.read_text(encoding="utf-8")
+        for right, wrong in pairs:
+            assert text.count(right) == 1
+            text = text.replace(right, wrong)
+        (folder / seed.name).write_text(text, encoding="utf-8")
+        out.append(folder / seed.name)
+    return out
+
+
+TYPOS = (("）县公安局。", "）县公按局。"), ("）县教育局。", "）县教肓局。"), ("市公安局。", "市公按局。"),
+         ("市民政局。", "市民正局。"))
+POLICE = ("main/4/4: heading 县公按局 names no known department; its 3 statements are kept under it as written; "
+          "did you mean 县公安局?")
+
+
+def test_extract_warns_of_a_misspelt_heading(tmp_path):
+    """`policykg extract` of a notice whose police item is headed 县公按局: its duties were dropped
+    and nothing was said; now a warning line per note on stderr (exit 0), and the notes in JSON."""
+    county, _ = _misspelt(tmp_path, *TYPOS)
+    for fmt in ("tree", "json"):
+        res = policykg("extract", county, "--format", fmt)
+        assert res.returncode == 0, res.stderr
+        assert res.stderr.splitlines() == [
+            f"policykg: warning: {county}: {POLICE}",
+            f"policykg: warning: {county}: main/4/5: heading 县教肓局 names no known department; its 3 statements "
+            "are kept under it as written; did you mean 县教育局?"]
+    notes = json.loads(res.stdout)["notes"]
+    text = county.read_text(encoding="utf-8")
+    assert [(n["kind"], n["clause"], n["text"], text[n["start"]:n["end"]]) for n in notes] == [
+        ("unknown-heading", "main/4/4", "县公按局", "县公按局"), ("unknown-heading", "main/4/5", "县教肓局", "县教肓局")]
+    assert notes[0]["message"] == POLICE.split(": ", 1)[1]
+    duties = [d for d in json.loads(res.stdout)["duties"] if d["clause"] == "main/4/4"]
+    assert len(duties) == 3 and {d["department"] for d in duties} == {"祁门县/县公按局"}
+
+
+def test_build_and_from_count_the_notes_and_show_the_first(tmp_path):
+    """A build (and a query --from) says how many notes its notices gave and the first few, not
+    each: 4 notes on 2 notices."""
+    folder = tmp_path / "m"
+    county, city = _misspelt(folder, *TYPOS)
+    head = f"policykg: warning: 4 notes on 2 notice(s) (`policykg extract FILE` says a notice's); the first 3:"
+    first = [f"policykg: warning: {city}: att1/4/4: heading 市公按局 names no known department; its 4 statements "
+             "are kept under it as written; did you mean 市公安局?",
+             f"policykg: warning: {city}: att1/4/5: heading 市民正局 names no known department; its 3 statements "
+             "are kept under it as written; did you mean 市民政局?",
+             f"policykg: warning: {county}: {POLICE}"]
+    built = policykg("build", folder, "-o", tmp_path / "out", "-q", "--no-views")
+    assert built.returncode == 0 and built.stderr.splitlines() == [head, *first], built.stderr
+    res = policykg("duties", "公安", "--from", folder, "--format", "csv")
+    assert res.returncode == 0 and res.stderr.splitlines() == [head, *first], res.stderr

@@ -365,7 +365,7 @@ def test_a_units_tasks_are_listed_apart_from_its_duties(cmp):
     text = CITY.read_text(encoding="utf-8")
     assert supervision.kind == "task" and "将婴幼儿照护服务机构纳入“双随机一公开”监管范围" in supervision.body
     assert text[supervision.body_start:supervision.body_start + len(supervision.body)] == supervision.body
-    assert supervision.quote.endswith("消防救援支队按职责分工负责)")
+    assert supervision.quote == "严格综合监督管理"  # a task's span is its own text (its tag: pk:tagSpan)
     checks = fire_pairs(cmp)[0]
     (task, sentence), = checks.a_only[0].tasks
     assert task is supervision and sentence == "将婴幼儿照护服务机构纳入“双随机一公开”监管范围,加强安全、消防等方面的指导、检查。"

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import CITY, COUNTY, EXTRA
+from conftest import CITY, COUNTY, EXTRA, XINGANMENG
 from extractor.model import squeeze
 from extractor.pipeline import process
 
@@ -149,6 +149,66 @@ def test_market_regulation_duties_on_both_sides(county, city):
     for doc in (county, city):
         texts = " ".join(d.text for d in doc.facts.duties if key(doc, d.department) == MARKET)
         assert "登记" in texts and ("饮食安全" in texts or "食品安全" in texts)
+
+
+# A typo in an item's heading: (seed, heading as written, as misspelt, item, its statements, the
+# name the note suggests). 县公按局's 按 and 县消防救援大以's ending hid the items (their duties were
+# dropped); 县教肓局 and the others were units of no concept, unlinked to the member, unsaid.
+HEADING_TYPOS = [
+    (COUNTY, "（四）县公安局。", "（四）县公按局。", "main/4/4", 3, "县公安局"),
+    (COUNTY, "（二十一）县消防救援大队。", "（二十一）县消防救援大以。", "main/4/21", 2, "县消防救援大队"),
+    (COUNTY, "（五）县教育局。", "（五）县教肓局。", "main/4/5", 3, "县教育局"),
+    (COUNTY, "（一）县卫生健康委。", "（一）县卫生建康委。", "main/4/1", 5, "县卫生健康委"),
+    (COUNTY, "（十二）县市场监管局。", "（十二）县市场监菅局。", "main/4/12", 3, "县市场监管局"),
+    (CITY, "市公安局。", "市公按局。", "att1/4/4", 4, "市公安局"),
+    (XINGANMENG, "气象局:", "气像局:", "main/7/9", 1, "气象局"),  # items without the 盟: the registry's name
+]
+
+
+@pytest.mark.parametrize("path,right,wrong,item,count,meant", HEADING_TYPOS)
+def test_a_misspelt_heading_keeps_its_duties_and_says_so(path, right, wrong, item, count, meant):
+    """The item's statements stay, under an organisation of no concept named as written (never
+    merged into the member it may mean); a note says so, and which name it may misspell."""
+    from extractor.pipeline import process_bytes
+
+    text = path.read_text(encoding="utf-8")
+    assert text.count(right) == 1
+    before = process(path)
+    doc = process_bytes(text.replace(right, wrong).encode("utf-8"), path.name)
+    name = wrong.rsplit("）", 1)[-1].rstrip("。:")
+    duties = [d for d in doc.facts.duties if d.id.startswith(item + "/")]
+    assert [(d.text, d.start, d.end, d.role, d.action) for d in duties] == \
+        [(d.text, d.start, d.end, d.role, d.action) for d in before.facts.duties if d.id.startswith(item + "/")]
+    assert len(duties) == count
+    dep = doc.facts.departments[duties[0].department]
+    assert {d.department for d in duties} == {dep.id} and dep.concept is None and dep.name == name
+    assert dep.jurisdiction == doc.jurisdiction.name
+    at = doc.text.index(wrong) + len(wrong) - len(name) - 1
+    kept = f"its {count} statements are" if count > 1 else "its 1 statement is"
+    assert [(n.kind, n.clause, n.start, n.end, n.text, n.message) for n in doc.notes
+            if n.text != "铁路乌兰浩特站"] == [
+        ("unknown-heading", item, at, at + len(name), name,
+         f"heading {name} names no known department; {kept} kept under it as written; did you mean {meant}?")]
+
+
+def test_no_note_on_the_notices_as_written(county, city):
+    """The seeds and the extra notices, unaltered, are read without a note — but for the one
+    true one: 兴安盟's 铁路乌兰浩特站 heads its item and is no body of the registry."""
+    assert county.notes == [] and city.notes == []
+    found = {(p.name, n.clause, n.message) for p in EXTRA for n in process(p).notes}
+    assert found == {("xinganmeng-sandstorm-member-duties.txt", "main/7/10", "heading 铁路乌兰浩特站 names no known "
+                      "department; its 2 statements are kept under it as written")}
+
+
+def test_a_heading_outside_the_duties_part_is_no_organisation(county):
+    """A heading shaped as a name is read as one only among the departments' items: the same
+    typo in the rules part (三、工作规则) heads no duties and says nothing."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8").replace("（二）专题会议制度。", "（二）县公按局。")
+    doc = process_bytes(text.encode("utf-8"), COUNTY.name)
+    assert doc.notes == [] and len(doc.facts.duties) == len(county.facts.duties)
+    assert not any(d.name == "县公按局" for d in doc.facts.departments.values())
 
 
 # --- task tags -----------------------------------------------------------------------------

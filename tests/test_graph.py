@@ -230,7 +230,32 @@ def test_task_tag_gives_one_assignment_per_department(city):
     for t in tasks:
         assert value(city, t, PK + "task") == f"{BAYANNUR}/clause/main/2/3/3"
         assert value(city, t, PK + "dutyText") == "加强财政保障"
-        assert quote(city, t) == "(市财政局、发展改革委、卫生健康委按职责分工负责)"
+        assert quote(city, t) == "加强财政保障"  # its span is the task's text, as a duty's is its statement's
+        assert quote(city, t, PK + "tagSpan") == "(市财政局、发展改革委、卫生健康委按职责分工负责)"
+
+
+def test_the_quote_recipe_gives_every_task_s_text():
+    """README's quote, SUBSTR(?text, ?start + 1, ?end - ?start) of a duty's pk:span, is its
+    dutyText for every task row of the seeds too (it gave the tag: (市人社局…按职责分工负责));
+    the tag is quoted by pk:tagSpan."""
+    from extractor.pipeline import process
+
+    store = open_store()
+    for seed in (COUNTY, CITY):
+        add_document(store, process(seed))
+    rows = list(store.query(f"""
+        SELECT ?d ?duty ?quote ?tag WHERE {{
+          ?d a <{PK}TaskAssignment> ; <{PK}dutyText> ?duty ; <{PK}span> ?sp ; <{PK}tagSpan> ?tp .
+          ?sp <{PK}start> ?start ; <{PK}end> ?end . ?tp <{PK}start> ?ts ; <{PK}end> ?te .
+          ?src <{PK}sourceText> ?text .
+          FILTER (STRSTARTS(STR(?sp), CONCAT(STR(?src), "#char=")))
+          BIND (SUBSTR(?text, ?start + 1, ?end - ?start) AS ?quote)
+          BIND (SUBSTR(?text, ?ts + 1, ?te - ?ts) AS ?tag)
+        }}""", use_default_graph_as_union=True))
+    assert len(rows) == 94
+    assert all(r["quote"].value == r["duty"].value for r in rows), [r["d"].value for r in rows if r["quote"] != r["duty"]]
+    assert all(re.fullmatch(r"\(市.*(负责|配合)\)", r["tag"].value) for r in rows)
+    assert {r["duty"].value for r in rows} >= {"全面落实产假及相关政策", "加强财政保障"}
 
 
 def test_task_without_heading_is_its_text_after_the_label():
@@ -244,6 +269,8 @@ def test_task_without_heading_is_its_text_after_the_label():
     quads = to_rdf(doc)
     [task] = subjects_of_type(quads, PK + "TaskAssignment")
     assert value(quads, task, PK + "dutyText") == "扩大托育服务供给，推动机构建设，完善服务设施"
+    assert quote(quads, task) == "扩大托育服务供给，推动机构建设，完善服务设施"
+    assert quote(quads, task, PK + "tagSpan") == "（市卫生健康委负责）"
 
 
 def test_organisations_per_jurisdiction_and_concept(county):
