@@ -35,7 +35,8 @@ from .errors import PolicykgError
 from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
 from .knowledge import PK, at_least_word, body_kinds, by_subject, meeting_parts, period_words, schedule_words
 from .model import clean, lookup_key, squeeze
-from .search import MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fold as _fold, has_words, open_index, rank
+from .search import (MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fold as _fold, has_words, open_index,
+                     rank_matched)
 
 # Prefixes every query (named or raw) may use without declaring them.
 PREFIXES: dict[str, str] = {**GRAPH_PREFIXES, "pkc": "https://w3id.org/policykg/cue/",
@@ -49,7 +50,7 @@ PRIVATE = ("_graph", "_j")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "duties": ("kind", "department", "jurisdiction", "role", "action", "text", "notice", "clause",
                "clause_id"),
-    "who": ("rank", "score", "department", "jurisdiction", "role", "kind", "text", "notice", "clause"),
+    "who": ("rank", "score", "matched", "department", "jurisdiction", "role", "kind", "text", "notice", "clause"),
     "members": ("notice", "position", "department", "concept", "jurisdiction"),
     "refs": ("notice", "title", "number", "kind", "relation", "cited_by", "resolves_to", "own_part"),
     "departments": ("department", "jurisdiction", "concept", "label_en", "duties", "tasks", "member_of",
@@ -624,10 +625,13 @@ def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool 
         scoring: str = "bm25", index: str | Path | None = None) -> list[dict[str, Any]]:
     """Who is responsible for `topic` (消防, 食品安全, 用地 …): every department whose duty
     or task statement is about it, best statements first (BM25 over jieba search tokens).
+    A word of the topic thesaurus (ontology/topics.ttl) also finds the other names of its
+    topic, ranked below the words as typed unless scoring higher on their own (食品安全 also
+    finds 饮食安全: `search.rank_matched`); ``matched`` says which word a statement was found by.
 
     `index`: the ``who-index.sqlite`` a build wrote beside `store` (see `search`); used
     when the store carries its digest, else the index is built in memory from the store.
-    Row keys: rank (of the statement), score, department, jurisdiction, role, kind, text,
+    Row keys: rank (of the statement), score, matched, department, jurisdiction, role, kind, text,
     notice, clause, clause_id, concept, iri (+ source, start, end with `explain`).
     `limit` caps the number of rows."""
     topic = clean(topic or "")
@@ -635,26 +639,27 @@ def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool 
         return []
     found = open_index(store, index) if index is not None else None
     idx = found if found is not None else statement_index(store)
-    ranked = rank(idx, topic, scoring, top=limit or None)  # a statement gives one row or more
+    ranked = rank_matched(idx, topic, scoring, top=limit or None)  # a statement gives one row or more
     if limit:  # only the statements whose rows are shown
         kept, n, k = [], 0, 0
         while n < limit and k < len(ranked):
             chunk, k = ranked[k:k + 256], k + 256
-            sizes = idx.sizes([i for _, i in chunk])
-            for score, i in chunk:
+            sizes = idx.sizes([i for _, i, _ in chunk])
+            for score, i, word in chunk:
                 if n >= limit:
                     break
-                kept.append((score, i))
+                kept.append((score, i, word))
                 n += sizes[i]
         ranked = kept
-    rows_of = idx.rows(store, [i for _, i in ranked])
+    rows_of = idx.rows(store, [i for _, i, _ in ranked])
     rows: list[dict[str, Any]] = []
-    for position, (score, i) in enumerate(ranked, 1):
+    for position, (score, i, word) in enumerate(ranked, 1):
         for r in rows_of.get(i, ()):
             if limit and len(rows) >= limit:
                 return _finish(store, rows, explain)
             row = _duty_row(r)
-            rows.append({"rank": position, "score": round(score, 3), **{k: row[k] for k in row if k != "action"}})
+            rows.append({"rank": position, "score": round(score, 3), "matched": word,
+                         **{k: row[k] for k in row if k != "action"}})
     return _finish(store, rows, explain)
 
 

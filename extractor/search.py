@@ -194,26 +194,78 @@ def statement_text(source: str, text: str | None, task: str | None, cstart: int 
 # --- ranking: one function for both indexes -----------------------------------------------------------
 
 
+# What a statement found by a thesaurus word (`thesaurus_words`) scores: this share of its
+# BM25 for that word. On the seeds (tests/bench/bench_query.py) any weight from 0 to 1 gives
+# the same P@5 and MAP; at a half, a short duty of 饮食安全 still ranks above a long task
+# clause naming 食品安全 once.
+THESAURUS_WEIGHT = 0.5
 CHUNK = 256  # statements tested for a topic word as written at a time, best scores first
 
 
+def thesaurus_words(topic: str, words: Sequence[str]) -> list[str]:
+    """The words `rank` also looks for: the other names (`topics.related_words`) of each
+    topic of the thesaurus (ontology/topics.ttl) that a query word, or the topic as typed,
+    names or is a cue of (食品安全 → 饮食安全; 饮食安全, cut 饮食 / 安全, is looked up whole).
+    A name holding a typed word is left out: its statements hold the word as typed already."""
+    from .topics import related_words
+
+    typed = [w.translate(FOLD) for w in words]
+    whole = re.sub(r"\s+", "", topic.translate(FOLD))
+    out: list[str] = []
+    for w in dict.fromkeys([*typed, whole]):
+        out += [c for c in related_words(w) if c not in out and not any(t in c for t in typed)]
+    return out
+
+
 def rank(index, topic: str, scoring: str = "bm25", top: int | None = None) -> list[tuple[float, int]]:
-    """(score, statement id) of the statements about `topic`, best first. A statement
-    qualifies when it holds one of the topic's words as written: its tokens hold all of the
-    word's search tokens (食品, 安全 and 食品安全 for 食品安全), or, holding only some, its
-    text holds the word (加强食品安全监管 is cut 食品 / 安全监管: read in the index). Sub-words
+    """(score, statement id) of the statements about `topic`, best first (`rank_matched`)."""
+    return [(score, i) for score, i, _ in rank_matched(index, topic, scoring, top)]
+
+
+def rank_matched(index, topic: str, scoring: str = "bm25", top: int | None = None) -> list[tuple[float, int, str]]:
+    """(score, statement id, the word it was found by) of the statements about `topic`,
+    best first. A statement qualifies when it holds one of the topic's words as written:
+    its tokens hold all of the word's search tokens (食品, 安全 and 食品安全 for 食品安全),
+    or, holding only some, its text holds the word (加强食品安全监管 is cut 食品 / 安全监管: read in the index). Sub-words
     apart do not qualify (食品药品安全: a measured choice, see tests/bench/README.md). BM25
     (or ``tfidf``/``count``, kept for the benchmark) ranks them; ties go by notice, position
     and IRI (`index.positions`). `top`: only the first `top` statements are wanted.
+
+    A word of the topic thesaurus brings its topic's other names (`thesaurus_words`:
+    食品安全 → 饮食安全). A statement holding none of the typed words but one of those
+    qualifies too, scored on those words alone times THESAURUS_WEIGHT; a statement
+    holding a typed word keeps the score it has without the thesaurus. So the statements
+    found through the thesaurus rank below those holding the words as typed unless their
+    own, discounted, score is higher (a short duty of 饮食安全 above a long task clause that
+    names 食品安全 once), and those holding the words as typed keep their order among
+    themselves. The word a statement was found by is the first, typed words first, whose
+    search tokens it holds or, failing that, that its text holds. Words outside the
+    thesaurus are looked for exactly as typed.
 
     Scores are summed token by token over arrays as long as the index (numpy): at 10,000
     notices a topic such as 婴幼儿照护 touches 600,000 postings. Statements holding only
     some tokens are read best scores first and, with `top`, only while they can still reach
     the first `top`."""
+    tk = index.tokenizer()
+    typed = query_words(topic, tk)
+    kept, scores, found = _rank_words(index, tk, typed, scoring, top)
+    related = thesaurus_words(topic, typed)
+    if not related:
+        return kept
+    # statements holding a typed word are not found again: by its tokens, or by its text
+    more, _, _ = _rank_words(index, tk, related, scoring, top, skip=found, skip_keys=[fold(w) for w in typed])
+    positions = index.positions
+    both = kept + [(score * THESAURUS_WEIGHT, i, w) for score, i, w in more]
+    both.sort(key=lambda siw: (-siw[0], positions[siw[1]]))
+    return both if top is None else both[:top]
+
+
+def _rank_words(index, tk, words: list[str], scoring: str, top: int | None, skip=None, skip_keys=()):
+    """((score, id, word) of the statements `rank_matched` keeps for `words`, best first;
+    every statement's score; which hold every search token of a word). `skip`: a mask of
+    statements left out, as are those whose text holds one of `skip_keys`."""
     import numpy as np
 
-    tk = index.tokenizer()
-    words = query_words(topic, tk)
     sub = {w: search_tokens(tk, w) for w in words}
     qtokens = sorted({t for w in words for t in sub[w]} | set(words))
     parts = {w: set(sub[w]) or {w} for w in words}
@@ -234,13 +286,16 @@ def rank(index, topic: str, scoring: str = "bm25", top: int | None = None) -> li
         scores[ids] += gains  # a statement is listed once per token
         present[ids] = True
     found = np.zeros(index.bound, dtype=bool)
-    for ps in parts.values():
-        every = np.ones(index.bound, dtype=bool)
+    every: dict[str, np.ndarray] = {}  # word → the statements holding all its tokens
+    for w, ps in parts.items():
+        every[w] = np.ones(index.bound, dtype=bool)
         for t in ps:
             mask = np.zeros(index.bound, dtype=bool)
             mask[holding[t]] = True
-            every &= mask
-        found |= every
+            every[w] &= mask
+        found |= every[w]
+    if skip is not None:
+        present &= ~skip
     positions = index.positions
 
     def best(ids: np.ndarray, k: int | None) -> np.ndarray:
@@ -265,16 +320,26 @@ def rank(index, topic: str, scoring: str = "bm25", top: int | None = None) -> li
             for k in range(0, len(block), CHUNK):
                 yield block[k:k + CHUNK]
 
+    def unskipped(ids: np.ndarray) -> np.ndarray:
+        if not skip_keys or not len(ids):
+            return ids
+        return np.setdiff1d(ids, np.array(sorted(index.containing(ids.tolist(), skip_keys)), dtype=np.int64))
+
     keys = [fold(w) for w in parts]
-    kept = best(np.flatnonzero(found), top)
+    kept = best(unskipped(np.flatnonzero(found & present)), top)
     for chunk in in_order(np.flatnonzero(present & ~found)):
         if top is not None and len(kept) >= top and (
                 top == 0 or (-scores[chunk[0]], positions[chunk[0]]) > (-scores[kept[-1]], positions[kept[-1]])):
             break  # none left can reach the first `top`: they come in the order `best` sorts by
-        held = np.array(sorted(index.containing(chunk.tolist(), keys)), dtype=np.int64)
+        held = unskipped(np.array(sorted(index.containing(chunk.tolist(), keys)), dtype=np.int64))
         if len(held):
             kept = best(np.concatenate([kept, held]), top)
-    return [(float(scores[i]), int(i)) for i in kept]
+    word = {int(i): next((w for w in words if every[w][i]), None) for i in kept}
+    for w in words:  # those held by their text
+        left = [i for i in word if word[i] is None]
+        for i in index.containing(left, [fold(w)]) if left else ():
+            word[i] = w
+    return [(float(scores[i]), int(i), word[int(i)]) for i in kept], scores, found
 
 
 # --- in memory ----------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ class Topic:
     en: str
     short: str  # the column heading where space is scarce (skos:notation): 消防
     cues: tuple[str, ...]
+    alt: tuple[str, ...] = ()  # other names (skos:altLabel@zh): 饮食安全 for 食品安全
 
     @property
     def iri(self) -> str:
@@ -37,9 +38,11 @@ def topic_scheme() -> tuple[Topic, ...]:
         if SKOS + "Concept" not in props.get(RDF + "type", []):
             continue
         labels = {getattr(lab, "language", None): str(lab) for lab in props.get(SKOS + "prefLabel", [])}
+        alt = tuple(str(lab).translate(FOLD) for lab in props.get(SKOS + "altLabel", [])
+                    if getattr(lab, "language", None) == "zh")
         cues = tuple(sorted({str(c).translate(FOLD) for c in props.get(PK + "cue", [])}, key=lambda c: (-len(c), c)))
         short = str(next(iter(props.get(SKOS + "notation", [])), labels.get("zh", "")))
-        out.append(Topic(s.removeprefix(TOPIC), labels.get("zh", ""), labels.get("en", ""), short, cues))
+        out.append(Topic(s.removeprefix(TOPIC), labels.get("zh", ""), labels.get("en", ""), short, cues, alt))
     return tuple(out)
 
 
@@ -48,3 +51,20 @@ def topics_of(text: str) -> tuple[str, ...]:
     """Keys of the topics whose cue words occur in `text`, in column order."""
     folded = text.translate(FOLD)
     return tuple(t.key for t in topic_scheme() if any(c in folded for c in t.cues))
+
+
+@cache
+def related_words(word: str) -> tuple[str, ...]:
+    """What `who` also looks for when asked about `word` (`search.thesaurus_words`): the
+    names (skos:prefLabel, skos:altLabel) of each topic that `word` names or is a cue of,
+    those that are cue words themselves, `word` left out: 食品安全 → 饮食安全, 食堂 →
+    食品安全, 饮食安全. Only a topic's names, not all its cues: a statement of 审批 is not
+    one of 登记 (pkt:registration), and on the seeds every cue brought more noise than
+    answers (tests/bench/bench_query.py: MAP 0.79 → 0.74–0.78). Empty outside the thesaurus."""
+    key = word.translate(FOLD)
+    out: list[str] = []
+    for t in topic_scheme():
+        names = (t.zh.translate(FOLD),) + t.alt
+        if key in names or key in t.cues:
+            out += [n for n in names if n in t.cues and n != key and n not in out]
+    return tuple(out)

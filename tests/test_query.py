@@ -137,6 +137,20 @@ def test_who_finds_the_departments_of_a_topic(store, topic, concepts):
     assert Q.who(store, topic, limit=2) == rows[:2]
 
 
+def test_who_finds_a_topic_by_the_other_names_of_the_thesaurus(store):
+    """食品安全 also finds the county's 饮食安全 (pkt:food-safety in ontology/topics.ttl, as
+    compare's matrix files it), below the statement that says 食品安全; ``matched`` says
+    which word found each. A word outside the thesaurus is looked for as typed."""
+    rows = Q.who(store, "食品安全")
+    assert [(r["department"], r["matched"]) for r in rows] == [("市市场监督管理局", "食品安全"), ("县市场监管局", "饮食安全")]
+    assert "饮食安全、食堂许可" in rows[1]["text"]
+    assert [r["department"] for r in Q.who(store, "食堂")] == ["县市场监管局", "市市场监督管理局"]
+    assert {r["matched"] for r in Q.who(store, "消防")} == {"消防"}
+    assert {r["matched"] for r in Q.who(store, "区块链 消防")} == {"消防"}
+    supervision = {r["matched"] for r in Q.who(store, "督查")}  # a cue of pkt:supervision, named 综合监管
+    assert supervision == {"督查", "综合监管"}
+
+
 def test_who_matches_sub_words_and_nothing_else(store):
     # 食品药品 and 安全 apart still speak of 食品安全: sub-words of the topic all present.
     assert Q.who(store, "区块链") == []

@@ -25,7 +25,7 @@ from extractor.store import add_document, open_store
 
 from conftest import CITY, COUNTY, EXTRA, ROOT
 
-TOPICS = ["消防", "食品安全", "用地", "税费", "培训", "婴幼儿照护", "卫生健康", "督查", "医保"]
+TOPICS = ["消防", "食品安全", "用地", "税费", "培训", "婴幼儿照护", "卫生健康", "督查", "医保", "食堂", "饮食安全"]
 
 
 @pytest.fixture(scope="module")
@@ -384,6 +384,25 @@ def test_memory_index_interface_matches(store):
     assert isinstance(memory, StatementIndex)
     ids = [i for _, i in rank(memory, "消防")]
     assert ids and set(memory.sizes(ids).values()) >= {1}
+
+
+def test_a_thesaurus_word_finds_its_topic_s_other_names_below_the_words_as_typed(built, store):
+    """食品安全 (pkt:food-safety) also finds 饮食安全, on disk as in memory; those found so
+    score on their own words, discounted, and the words as typed keep their scores."""
+    memory = Q.statement_index(store)
+    disk = open_index(store, built / INDEX_FILE)
+    assert S.thesaurus_words("食品安全", ["食品安全"]) == ["饮食安全"]
+    assert S.thesaurus_words("饮食 安全", ["饮食"]) == ["食品安全"]  # looked up whole too
+    assert S.thesaurus_words("饮食安全", ["饮食", "安全"]) == []  # 食品安全 holds 安全: found as typed
+    assert S.thesaurus_words("食堂", ["食堂"]) == ["食品安全", "饮食安全"]
+    assert S.thesaurus_words("区块链", ["区块链"]) == [] and S.thesaurus_words("消防", ["消防"]) == []
+    for index in (memory, disk):
+        ranked = S.rank_matched(index, "食品安全")
+        assert [w for _, _, w in ranked] == ["食品安全", "饮食安全"]
+        assert [(s, i) for s, i, _ in ranked] == rank(index, "食品安全")
+        typed, found = ranked
+        alone = S._rank_words(index, index.tokenizer(), ["饮食安全"], "bm25", None)[1]
+        assert found[0] == pytest.approx(alone[found[1]] * S.THESAURUS_WEIGHT) and found[0] < typed[0]
 
 
 def test_index_path_is_beside_the_store():
