@@ -331,8 +331,10 @@ def _registry() -> _Registry:
         separators=separators, separator_run=re.compile(sep), pattern=pattern, generic_tail=re.compile(tail),
         # What `org` needs somewhere after a run's first character: an ending, then a word
         # after the list or the run's end. Most prose runs have neither, and this search
-        # (tried first) costs a fraction of `org`'s lazy match.
-        org=org, org_hint=re.compile(f"(?:{suffix})(?:{org_end}|$)"), org_whole=re.compile(f"[{_CJK}]{{1,24}}?{suffix}"),
+        # costs a fraction of `org`'s lazy match. (The endings and words are CJK characters:
+        # a match never runs past the end of its run.)
+        org=org, org_hint=re.compile(f"(?:{suffix})(?:{org_end}|(?![{_CJK}]))"),
+        org_whole=re.compile(f"[{_CJK}]{{1,24}}?{suffix}"),
         org_class=re.compile(f"等[^。;:()\\n]{{0,12}}?{_alternation(cue('org-class'))}"),
         sections=frozenset(cue("section")),
         org_stop=frozenset("".join(cue("org-stop"))), org_not_ending=tuple(cue("org-not-ending")),
@@ -563,27 +565,44 @@ class _Scanner:
         heading around it, B a run between two hits."""
         reg, C = self.reg, self.text
         separators = reg.separators
-        ends, starts = {h.ce for h in hits}, {h.cs for h in hits}
         a = 0
+        after_hit = False
         for h in [*hits, None]:  # scan's hits are in order and never overlap
-            for run in _CJK_RUN.finditer(C, a, len(C) if h is None else h.cs):
-                s, e = run.span()
+            b = len(C) if h is None else h.cs
+            lo, hi = a, b  # the gap, less the runs touching the hits on either side
+            if after_hit and (run := _CJK_RUN.match(C, a, b)):
+                lo = run.end()
+                if C[a:lo] not in separators:
+                    yield (a, lo, "B" if h is not None and lo == b else "T", None)
+            if h is not None and lo < b and _is_cjk(C[b - 1]):
+                hi = b - 1
+                while hi > lo and _is_cjk(C[hi - 1]):
+                    hi -= 1
+            # Prose away from any hit (most runs) is not yielded: what it would do (end the list
+            # before it) the next item does, as prose stands between them (with the non-CJK
+            # characters around it, more than `separated` allows). So only the runs with what
+            # `org` needs are looked at, found by one search rather than a test of each run.
+            pos = lo
+            while (m := reg.org_hint.search(C, pos, hi)) is not None:
+                s = m.start()
+                while s > lo and _is_cjk(C[s - 1]):  # back to the start of its run
+                    s -= 1
+                if s == m.start():  # an ending at the run's start: `org` wants a name before it
+                    pos = s + 1
+                    continue
+                e = pos = _CJK_RUN.match(C, s, hi).end()
                 if C[s:e] in separators:
                     continue
-                if s in ends:
-                    yield (s, e, "B" if e in starts else "T", None)
-                elif e in starts:
-                    yield (s, e, "L", None)
-                elif C[s - 1:s] in separators or C[e:e + 1] in separators or C[e:e + 1] in (":", "。"):
-                    om = reg.org.match(C, s, e) if reg.org_hint.search(C, s + 1, e) else None
+                if C[s - 1:s] in separators or C[e:e + 1] in separators or C[e:e + 1] in (":", "。"):
+                    om = reg.org.match(C, s, e)
                     if om is not None and self.valid_org(om.group("org")):
                         yield (s, e, "C", om)
-                # Prose away from any hit (most runs) is not yielded: what it would do (end the
-                # list before it) the next item does, as prose stands between them (with the
-                # non-CJK characters around it, more than `separated` allows).
+            if hi < b and C[hi:b] not in separators:
+                yield (hi, b, "L", None)
             if h is not None:
                 yield (h.cs, h.ce, "K", h)
                 a = h.ce
+                after_hit = True
 
     def valid_org(self, name: str) -> bool:
         reg = self.reg

@@ -139,10 +139,12 @@ class Line:
     number: object = None  # number_of(self), computed once (NOT_YET until then)
     cueable: object = None  # _may_be_cue(self), computed once (NOT_YET until then)
     row: bool = False  # a table's row cut out of a notice on one line: its cells' blanks are lost line breaks
+    # start == end. Stored, not a property: a line's span never changes, and the parse asks
+    # this ~600 times per notice (a property call costs 5x an attribute read).
+    blank: bool = field(init=False)
 
-    @property
-    def blank(self) -> bool:
-        return self.start == self.end
+    def __post_init__(self) -> None:
+        self.blank = self.start == self.end
 
 
 def split_lines(doc: Document) -> list[Line]:
@@ -873,6 +875,8 @@ class _Parse:
         footer = chrome = None
         for i in range(body_start, n):
             ln = self.lines[i]
+            if not _may_be_cue(ln):  # blank, long or numbered: neither 版记 nor chrome (most lines)
+                continue
             if footer is None and (_cue("cc", ln) or _cue("printed", ln)):
                 footer = i
             if chrome is None and _is_chrome(ln, tail=True):
