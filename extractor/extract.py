@@ -725,7 +725,8 @@ class _Extract:
 
     def prose_duties(self, items: list[tuple[int, int]]) -> None:
         """Duties stated in running text, outside the departments' own items: a statement
-        whose subject is a department ("财政部门要利用现有资金…", "旗县区卫生健康部门每年组织…")
+        whose subject is a department ("财政部门要利用现有资金…", "旗县区卫生健康部门每年组织…"),
+        perhaps after a condition ("早教机构从事…的，市场监督管理、教育…等部门按照各自职责加强…"),
         or that gives a task "由" one ("…工作由卫生健康部门牵头"). A field of work (卫生健康部门)
         stands for the body of that field in the jurisdiction it names, else the notice's."""
         folded, count, seen = self.doc.folded, {}, set()
@@ -733,6 +734,8 @@ class _Extract:
         openings: dict[str, list[int]] = {}  # where each of those statements starts
         lead = "".join(self.cues.parts.get("prose-lead", ()))
         before = _OPENERS | set(lead) | {w[-1] for w in self.cues.parts.get("prose-agent", ())}
+        if self.cues.parts.get("prose-condition"):
+            before |= {","}  # …的, closing a condition
         merged: list[list[int]] = []  # the items as disjoint spans, to bisect
         for a, b in sorted(items):
             if merged and a <= merged[-1][1]:
@@ -779,21 +782,36 @@ class _Extract:
         while k > floor and folded[k - 1] in lead:
             k -= 1
         return k == floor or folded[k - 1] in _OPENERS or \
-            any(folded.endswith(w, floor, k) for w in self.cues.parts.get("prose-agent", ()))
+            any(folded.endswith(w, floor, k) for w in self.cues.parts.get("prose-agent", ())) or \
+            any(folded.endswith(w + ",", floor, k) for w in self.cues.parts.get("prose-condition", ()))
+
+    def opens(self, before: str) -> bool:
+        """Whether departments after `before` (a statement's text before them) open it: at its
+        start, perhaps after 各 (pkc:prose-lead), or after a condition and its comma (…的,:
+        pkc:prose-condition)."""
+        parts = self.cues.parts
+        for w in ("", *parts.get("prose-lead", ())):
+            if before.endswith(w):
+                rest = before[:len(before) - len(w)]
+                if not rest or any(rest.endswith(c + ",") for c in parts.get("prose-condition", ())):
+                    return True
+        return False
 
     def subjects(self, s: int, e: int) -> Iterator[tuple[list[DepartmentMatch], str, int]]:
         """(departments, role, where their verb starts) of the statement [s, e), for each
-        list of departments that is its subject (at its start, perhaps after 各) or follows
-        由 — and is followed, within a few words (要, 依法依规, 每年), by a role cue or an
-        action verb: "由卫生健康部门牵头" (lead), "教育部门制定具体措施" (responsible)."""
+        list of departments that is its subject (at its start, perhaps after 各 or a condition:
+        `opens`) or follows 由 — and is followed, within a few words (要, 依法依规, 每年; after
+        the list's 等部门), by a role cue or an action verb: "由卫生健康部门牵头" (lead),
+        "教育部门制定具体措施", "由教育部门落实托幼…管理" (responsible). A cue that names a post
+        (主要负责同志, 负责人) is none."""
         folded, cues = self.doc.folded, self.cues
-        lead, agent = cues.parts.get("prose-lead", ()), cues.parts.get("prose-agent", ())
+        agent, closers = cues.parts.get("prose-agent", ()), cues.parts.get("prose-list-end", ())
         matches = self.matches_in(s, e)
         k = 0
         while k < len(matches):
             before = folded[s:matches[k].start]
             by = any(before.endswith(w) for w in agent)
-            if before and before not in lead and not by:
+            if not by and not self.opens(before):
                 k += 1
                 continue
             group = [matches[k]]  # the list it opens: items apart by separators only
@@ -807,15 +825,16 @@ class _Extract:
             if any(m.concept is None or m.collective and self.jurisdiction_of(m)[1] == "unknown" for m in group):
                 continue
             at = group[-1].end
+            at += next((len(w) for w in closers if folded.startswith(w, at, e)), 0)  # …、公安等部门
             after = folded[at:min(e, at + 12)]
             after = after[:next((i for i, ch in enumerate(after) if ch in _CLAUSE_PUNCT), len(after))]
+            post = lambda i, word: after.startswith(("同志", "人"), i + len(word))  # noqa: E731 (主要负责同志)
             role = next(((k, r) for cue, r in cues.roles for k in [after.find(cue)]
-                         if 0 <= k <= (0 if by else _PROSE_GAP) and not cue.startswith("为")
-                         and not after.startswith(("同志", "人"), k + len(cue))), None)
+                         if 0 <= k <= _PROSE_GAP and not cue.startswith("为") and not post(k, cue)), None)
             verb = cues.actions.search(after)
             if role is not None:
                 yield group, role[1], at + role[0]
-            elif not by and verb is not None and verb.start() <= _PROSE_GAP:
+            elif verb is not None and verb.start() <= _PROSE_GAP and not post(verb.start(), verb.group(0)):
                 yield group, "responsible", at + verb.start()
 
     def resolve_span(self, s: int, e: int) -> DepartmentMatch | None:

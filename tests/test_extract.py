@@ -125,10 +125,10 @@ def test_duty_statements_split_with_role_and_action(county, city):
     assert fdrc["支持社会力量"] == "responsible"
     hr = next(d for d in city.facts.duties if d.id == "att1/4/7/d1")
     assert hr.role == "lead" and hr.text.startswith("负责牵头推动落实相关产休假政策")
-    # the city's 52 in its departments' items, and 6 in the running text of its plan (see below);
+    # the city's 52 in its departments' items, and 11 in the running text of its plan (see below);
     # a statement changes role at a comma (积极配合宣传生育政策，在…设置母婴设施): two duties; and
     # each joint meeting's office has one (承担联席会议日常工作，负责…: said where it is set up)
-    assert len(county.facts.duties) == 58 and len(city.facts.duties) == 59
+    assert len(county.facts.duties) == 58 and len(city.facts.duties) == 64
 
 
 def test_action_is_a_verb_not_a_cue_inside_a_noun(county, city):
@@ -764,6 +764,8 @@ def test_duties_in_running_text(county, city):
     assert prose == [
         ("main/2/2/4", "巴彦淖尔市/education", "responsible", "制定", "教育部门制定具体"),
         ("main/2/3/3", "巴彦淖尔市/finance", "responsible", "利用", "财政部门要利用现"),
+        ("main/2/4/1", "巴彦淖尔市/education", "responsible", "落实", "幼儿园开设托班的"),
+        *[("main/2/4/1", f"巴彦淖尔市/{c}", "responsible", "加强", "早教机构从事婴幼") for c in (MARKET, EDU, HEALTH, POLICE)],
         ("main/2/4/3", "巴彦淖尔市/market-regulation", "responsible", "加强", "市场监管部门依法"),
         ("main/2/4/4", "巴彦淖尔市所辖旗县区/health", "responsible", "组织", "旗县区卫生健康部"),
         ("main/3/1", "巴彦淖尔市/health", "lead", "牵头", "婴幼儿照护服务发"),
@@ -773,6 +775,37 @@ def test_duties_in_running_text(county, city):
     for d in city.facts.duties:
         assert city.text[d.start:d.end] == d.text and city.clause(d.clause).contains(d)
     assert "卫生健康部门" in {m.surface for m in city.facts.departments["巴彦淖尔市/health"].mentions}
+
+
+def test_running_text_duties_after_a_condition(city):
+    """A condition closed by 的 and a comma may stand before the subject or its 由: the city
+    plan's 幼儿园开设托班的，由教育部门落实托幼“一体化”管理 is education's, and each field
+    of 早教机构从事婴幼儿照护服务的，市场监督管理、教育、卫生健康、公安等部门按照各自职责
+    加强指导… has that duty (the police's only role over early-education providers)."""
+    police = [(d.clause, d.role, d.action, d.action_concept) for d in city.facts.duties
+              if d.department == "巴彦淖尔市/public-security" and "/s" in d.id]
+    assert police == [("main/2/4/1", "responsible", "加强", "strengthen")]
+    [duty] = [d for d in city.facts.duties if d.text.startswith("早教机构") and d.department.endswith(POLICE)]
+    assert duty.text.endswith("的,市场监督管理、教育、卫生健康、公安等部门按照各自职责加强指导、监督和管理。")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("对违法违规的，由市场监管部门依法查处。", [("market-regulation", "查处")]),  # 由 + a few words + verb
+    ("所需经费由财政部门安排。", [("finance", "安排")]),
+    ("发现安全隐患的，各旗县区卫生健康部门要及时督促整改。", [("health", "督促")]),
+    ("托育机构违规的，民政局、教育局等单位负责查处。", [("civil-affairs", "负责"), ("education", "负责")]),
+    ("组长由市卫生健康委主要负责同志担任，副组长由市教育局负责人担任。", []),  # posts, no duties
+    ("加强监管的，按照教育部门规定执行。", []),  # no subject: 按照 stands before it
+])
+def test_running_text_duty_shapes(sentence, expected):
+    """The same shapes in other notices' words: 由 with an action verb a few words on, a
+    condition before 各…部门, a list closed by 等单位; a post (主要负责同志, 负责人) is no role."""
+    from extractor.pipeline import process_bytes
+
+    text = f"巴彦淖尔市人民政府办公室关于促进婴幼儿照护服务发展的实施方案\n\n一、主要任务\n\n（一）加强监管。{sentence}\n"
+    doc = process_bytes(text.encode(), "plan.txt")
+    got = [(doc.facts.departments[d.department].concept, d.action) for d in doc.facts.duties if "/s" in d.id]
+    assert got == expected
 
 
 def test_a_department_is_named_as_the_notice_writes_it():

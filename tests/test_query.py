@@ -59,7 +59,7 @@ def test_duties_of_market_regulation_in_both_jurisdictions(store, county, city):
     assert len(county_rows) == sum(concept_of(county, d.department) == "market-regulation" for d in county.facts.duties) == 3
     city_duties = [r for r in city_rows if r["kind"] == "duty"]
     city_tasks = [r for r in city_rows if r["kind"] == "task"]
-    assert len(city_duties) == sum(concept_of(city, d.department) == "market-regulation" for d in city.facts.duties) == 5  # 4 + 价格监管
+    assert len(city_duties) == sum(concept_of(city, d.department) == "market-regulation" for d in city.facts.duties) == 6  # 4 + 价格监管 + 早教机构…等部门…加强
     assert len(city_tasks) == sum(any(concept_of(city, x) == "market-regulation" for x in a.departments)
                                   for a in city.facts.assignments) == 8
     assert {r["department"] for r in county_rows} == {"县市场监管局"}
@@ -342,7 +342,7 @@ def test_departments_counts(store, county, city):
             assert r["tasks"] == sum(dep.id in a.departments for a in doc.facts.assignments), dep.name
     health = by_name[("巴彦淖尔市", "市卫生健康委")]
     assert (health["duties"], health["tasks"], health["member_of"], health["concept"], health["label_en"]) == \
-        (9, 16, 1, "health", "Health Commission")  # 7 in its item, 2 in the plan: 由卫生健康部门牵头 …
+        (10, 16, 1, "health", "Health Commission")  # 7 in its item, 3 in the plan: 由卫生健康部门牵头 …
     assert by_name[("祁门县", "县卫生健康委")]["duties"] == 5
     assert by_name[("巴彦淖尔市", "河套学院")]["concept"] is None
     assert sum(r["member_of"] for r in rows) == 21 + 18

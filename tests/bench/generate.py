@@ -182,12 +182,16 @@ class Variant:
         return "".join(out)
 
     def shuffle_lists(self, text: str) -> str:
-        """Shuffle the inner items of 、-lists (the first and last items carry the sentence)."""
+        """Shuffle the inner items of 、-lists (the first and last items carry the sentence).
+        An item holding 等 closes its list: in 市场监督管理、教育、卫生健康、公安等部门按照各自职责
+        加强指导、监督和管理 the items after 公安等部门… are another list's (its verbs'), and
+        moving 教育 among them would change whom the sentence gives the duty."""
         def one(m: re.Match) -> str:
             items = m.group(0).split("、")
-            inner = items[1:-1]
+            end = next((i for i, w in enumerate(items[1:-1], 1) if "等" in w), len(items) - 1)
+            inner = items[1:end]
             self.rng.shuffle(inner)
-            return "、".join([items[0], *inner, items[-1]])
+            return "、".join([items[0], *inner, *items[end:]])
 
         return _LIST.sub(one, text)
 
