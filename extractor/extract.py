@@ -1270,10 +1270,11 @@ class _Extract:
     def _split_people(self, s: int, e: int) -> list[tuple[int, int]]:
         """"市政府副秘书长、市卫健委主要负责人" → two spans (split at 、/和 between posts)."""
         text = self.doc.folded[s:e]
+        endings = self.cues.parts.get("post-ending", ())  # 同志, 负责人, 局长 … (cues.ttl)
         out, pos = [], 0
         for m in re.finditer(r"[、和及]", text):
             left = text[pos:m.start()]
-            if re.search(r"(同志|负责人|领导|秘书长|主任|局长|县长|市长|旗长|处长)$", left):
+            if left.endswith(endings):
                 out.append((s + pos, s + m.start()))
                 pos = m.end()
         out.append((s + pos, e))
