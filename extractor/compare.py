@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from .errors import PolicykgError
 from .graph import (DCT, DEFAULT_BASE, DEPT, ELI, ORG, PROV, RDF, RDFS, SKOS, XSD, iri_segment,
-                    normalise_base, number_slug)
+                    normalise_base, number_slug, span_iri)
 from .knowledge import PK, at_least_word, body_kinds, by_subject, meeting_parts, period_words, schedule_words
 from .topics import Topic, topic_scheme, topics_of
 from .similarity import CMP, COMPARE_DATA, DEFAULT_METHOD, DEFAULT_THRESHOLD, SHARED_RATIO, assign, make_scorer, wording_ratio
@@ -870,7 +870,9 @@ def comparison_quads(c: Comparison) -> list[ox.Quad]:
     pairs, duty pairs, rule pairs — each with both entities, the measure and dct:type;
     the paired things are linked directly by SKOS mapping properties (both directions);
     every compared unit, duty and rule carries its outcome as dct:type; statements carry
-    their topics as dct:subject. Deterministic: same comparison, same quads, same order.
+    their topics as dct:subject. A reworded or shared duty cell names, as pkx:Phrase nodes
+    (`phrase`), the words each statement says that the other does not.
+    Deterministic: same comparison, same quads, same order.
     """
     graph = ox.NamedNode(c.iri)
     quads: list[ox.Quad] = []
@@ -903,6 +905,23 @@ def comparison_quads(c: Comparison) -> list[ox.Quad]:
             add(a, link, b)
             add(b, link, a)
 
+    def phrase(node: str, path: str, side: str, ref: NoticeRef, p: Phrase) -> None:
+        """A one-sided phrase of the duty cell `node`: its words as written, its side (only-A,
+        only-B), its span as graph.py writes a fact's (`span_iri` of the notice's source text,
+        with pk:start/pk:end), and the other side's task assignments that say it."""
+        iri = f"{node}/{path}"
+        add(node, CMP + "oneSidedPhrase", iri)
+        add(iri, RDF + "type", CMP + "Phrase")
+        add(iri, CMP + "phraseText", ox.Literal(p.text))
+        add(iri, DCT + "type", CMP + "only-" + side)
+        if p.start is not None and p.end is not None:
+            span = span_iri(ref.iri + "/source", p.start, p.end)
+            add(iri, PK + "span", span)
+            add(span, PK + "start", ox.Literal(str(p.start), datatype=ox.NamedNode(XSD + "integer")))
+            add(span, PK + "end", ox.Literal(str(p.end), datatype=ox.NamedNode(XSD + "integer")))
+        for task, _ in p.tasks:
+            add(iri, CMP + "saidByTask", task.iri)
+
     a, b = c.a.notice, c.b.notice
     add(c.iri, RDF + "type", ALIGN + "Alignment")
     add(c.iri, RDFS + "label", ox.Literal(f"{c.a.label} ↔ {c.b.label}：{a.number or a.slug} 与 {b.number or b.slug} 的对比",
@@ -922,6 +941,9 @@ def comparison_quads(c: Comparison) -> list[ox.Quad]:
             n += 1
             cell(f"duty/{n}", d.a.iri if d.a else None, d.b.iri if d.b else None, d.status,
                  d.score)
+            for side, ref, phrases in (("A", a, d.a_only), ("B", b, d.b_only)):
+                for k, p in enumerate(phrases, 1):
+                    phrase(f"{c.iri}/duty/{n}", f"{side.lower()}/{k}", side, ref, p)
     for row in c.meeting:
         if row.a_rule or row.b_rule:
             status = "shared" if row.status == "same" else row.status

@@ -520,6 +520,51 @@ def test_comparison_triples_answer_sparql(store, cmp):
     assert comparison_quads(cmp) == comparison_quads(compare(store, "祁门县", "巴彦淖尔市"))
 
 
+def test_one_sided_phrases_are_in_the_comparison_graph(store, cmp):
+    """The fire pair's one-sided phrases, saved with the comparison: each a pkx:Phrase of its
+    duty cell, its side as dct:type (pkx:only-A, pkx:only-B), its text as written, its span as
+    every fact's (pk:span → …/source#char=s,e with pk:start/pk:end), and the other side's task
+    that says it (the city's 严格综合监督管理 says the county's 纳入"双随机、一公开"监管)."""
+    graph = add_comparison(store, cmp)
+    rows = store.query(PREFIXES + f"""SELECT ?text ?side ?start ?end ?task WHERE {{ GRAPH <{graph}> {{
+        ?cell a align:Cell ; align:entity1 ?a ; pkx:oneSidedPhrase ?p .
+        ?p a pkx:Phrase ; pkx:phraseText ?text ; dct:type ?side ; pk:span ?span .
+        ?span pk:start ?start ; pk:end ?end .
+        OPTIONAL {{ ?p pkx:saidByTask ?task }} }}
+        ?a pk:dutyText ?duty FILTER(CONTAINS(?duty, "双随机")) }} ORDER BY ?side ?start""",
+                       use_default_graph_as_union=True)
+    found = [(r["text"].value, r["side"].value.removeprefix(CMP), int(r["start"].value), int(r["end"].value),
+              r["task"].value if r["task"] else None) for r in rows]
+    checks = fire_pairs(cmp)[0]
+    task = checks.a_only[0].tasks[0][0].iri
+    assert [(t, side, task_) for t, side, _, _, task_ in found] == [
+        ("婴幼儿照护服务机构纳入“双随机、一公开”监管", "only-A", task), ("联合其他成员单位", "only-A", None),
+        ("负责依法", "only-B", None)]
+    county, city = COUNTY.read_text(encoding="utf-8"), CITY.read_text(encoding="utf-8")
+    assert [county[s:e] for t, side, s, e, _ in found if side == "only-A"] == [t for t, side, *_ in found if side == "only-A"]
+    assert [city[s:e] for t, side, s, e, _ in found if side == "only-B"] == ["负责依法"]
+    assert store.query(PREFIXES + f"ASK {{ GRAPH ?g {{ <{task}> a pk:TaskAssignment }} }}")
+
+
+def test_comparison_quads_parse_as_turtle_elsewhere(store, cmp):
+    """The comparison graph, phrases and all, written as Turtle, reads back in rdflib (another
+    parser) to the same triples; its spans pass the notice shapes (offsets within the source)."""
+    import rdflib
+
+    from extractor.graph import validate
+
+    quads = comparison_quads(cmp)
+    turtle = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.TURTLE)
+    g = rdflib.Graph().parse(data=turtle.decode("utf-8"), format="turtle")
+    assert len(g) == len(quads)
+    texts = {str(o) for o in g.objects(None, rdflib.URIRef(CMP + "phraseText"))}
+    assert {"婴幼儿照护服务机构纳入“双随机、一公开”监管", "联合其他成员单位", "负责依法"} <= texts
+    sources = [q for side in (cmp.a, cmp.b) for q in store.quads_for_pattern(
+        ox.NamedNode(side.notice.iri + "/source"), None, None, None)]
+    conforms, text, _ = validate(quads + sources)
+    assert conforms, text
+
+
 def test_comparison_vocabulary_is_declared():
     import rdflib
 
@@ -533,6 +578,17 @@ def test_comparison_vocabulary_is_declared():
     for s in statuses:
         langs = {lab.language for lab in g.objects(rdflib.URIRef(s), rdflib.SKOS.prefLabel)}
         assert {"zh", "en"} <= langs and any(g.objects(rdflib.URIRef(s), rdflib.SKOS.definition))
+    # the terms it mints (pkx:Phrase, pkx:oneSidedPhrase …): declared, labelled, defined
+    minted = {t.value for q in comparison_quads_of_seeds() for t in (q.predicate, q.object)
+              if isinstance(t, ox.NamedNode) and t.value.startswith(CMP)} - statuses
+    assert {CMP + "Phrase", CMP + "oneSidedPhrase", CMP + "phraseText", CMP + "saidByTask"} <= minted
+    for t in minted:
+        term = rdflib.URIRef(t)
+        assert {lab.language for lab in g.objects(term, rdflib.RDFS.label)} >= {"zh", "en"}, t
+        assert any(g.objects(term, rdflib.SKOS.definition)), t
+        assert any(g.objects(term, rdflib.RDF.type)), t
+        if t != CMP + "Phrase":
+            assert any(g.objects(term, rdflib.RDFS.domain)) and any(g.objects(term, rdflib.RDFS.range)), t
 
 
 def comparison_quads_of_seeds():
