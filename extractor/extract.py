@@ -806,6 +806,7 @@ class _Extract:
         (主要负责同志, 负责人) is none."""
         folded, cues = self.doc.folded, self.cues
         agent, closers = cues.parts.get("prose-agent", ()), cues.parts.get("prose-list-end", ())
+        post_words = cues.parts.get("post-after-verb", ())  # 负责同志, 负责人: a post, not a duty
         matches = self.matches_in(s, e)
         k = 0
         while k < len(matches):
@@ -828,7 +829,7 @@ class _Extract:
             at += next((len(w) for w in closers if folded.startswith(w, at, e)), 0)  # …、公安等部门
             after = folded[at:min(e, at + 12)]
             after = after[:next((i for i, ch in enumerate(after) if ch in _CLAUSE_PUNCT), len(after))]
-            post = lambda i, word: after.startswith(("同志", "人"), i + len(word))  # noqa: E731 (主要负责同志)
+            post = lambda i, word: after.startswith(post_words, i + len(word))  # noqa: E731 (主要负责同志)
             role = next(((k, r) for cue, r in cues.roles for k in [after.find(cue)]
                          if 0 <= k <= _PROSE_GAP and not cue.startswith("为") and not post(k, cue)), None)
             verb = cues.actions.search(after)
@@ -1291,6 +1292,7 @@ class _Extract:
         doc, folded = self.doc, self.doc.folded
         rules: list[MeetingRule] = []
         general: list[tuple[Clause, int, int]] = []  # statements after the last rule clause, the meeting's
+        heading_words = self.cues.parts.get("rule-heading", ())  # 制度, 会议
         for c in self.clauses:
             if c.heading is None or c.kind != "numbered":
                 continue
@@ -1298,7 +1300,7 @@ class _Extract:
             cue, kind = next(((cue, k) for cue, k in self.cues.rule_kinds if cue in head), (None, None))
             # a heading naming a rule: its kind and a few words more (联席会议…制度); a longer
             # one is a sentence that mentions it (各成员单位要建立信息报送制度)
-            if kind and ("制度" in head or "会议" in head) and len(head) - len(cue) <= RULE_HEADING_EXTRA:
+            if kind and any(w in head for w in heading_words) and len(head) - len(cue) <= RULE_HEADING_EXTRA:
                 end, rest = self.rule_end(c, kind)
                 rules.append(self.rule(c, kind, doc.text[c.heading.start:c.heading.end].rstrip("。:： "),
                                        [(c.start, end)]))

@@ -795,6 +795,7 @@ def test_running_text_duties_after_a_condition(city):
     ("发现安全隐患的，各旗县区卫生健康部门要及时督促整改。", [("health", "督促")]),
     ("托育机构违规的，民政局、教育局等单位负责查处。", [("civil-affairs", "负责"), ("education", "负责")]),
     ("组长由市卫生健康委主要负责同志担任，副组长由市教育局负责人担任。", []),  # posts, no duties
+    ("各项工作由市教育局负责人具体落实。", []),  # 负责人 is a post, not 负责 (pkc:post-after-verb)
     ("加强监管的，按照教育部门规定执行。", []),  # no subject: 按照 stands before it
 ])
 def test_running_text_duty_shapes(sentence, expected):
