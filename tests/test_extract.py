@@ -1309,6 +1309,23 @@ def test_a_body_s_make_up_listed_a_role_a_line():
         "joint-meeting", "县政府分管副县长", ["县政府办公室分管副主任", "县民政局局长"])
 
 
+
+def test_a_make_up_list_written_person_first_reads_the_person_and_the_notice_s_unit():
+    """成　员：曹建国　县财政局局长 — the person, a blank, the unit and its post: 曹建国 holds the
+    post 局长 of the notice's own 县财政局, not one of a county 建国县 read across the blank
+    (with an ordinary space too, and as 曹建国（县财政局局长）)."""
+    from extractor.pipeline import process_bytes
+
+    for item in ("曹建国　县财政局局长", "曹建国 县财政局局长", "曹建国（县财政局局长）"):
+        text = LISTED_GROUP.replace("钱七（县民政局局长）、孙八（县财政局局长）", "钱七（县民政局局长）\n" + item)
+        doc = process_bytes(text.encode("utf-8"), "yixian.txt")
+        f = doc.facts
+        assert f.meeting.members == ["黟县/education", "黟县/civil-affairs", "黟县/finance", "黟县/market-regulation"]
+        assert [(p.department, doc.text[p.start:p.end], p.person) for p in f.posts if p.role == "lead"] == [
+            ("黟县/education", "县教育局局长", "赵六"), ("黟县/civil-affairs", "县民政局局长", "钱七"),
+            ("黟县/finance", "县财政局局长", "曹建国"), ("黟县/market-regulation", "县市场监管局局长", "周九")]
+        assert not [d for d in f.departments if "建国" in d]
+
 def test_the_office_director_s_post_is_the_office_s():
     """办公室主任由县卫健委分管负责同志兼任: the post is held by an official of the bureau (its
     text says which), but it directs the office: a post of the office as a unit of the body
