@@ -78,6 +78,7 @@ class BodySetup:
     name_lead: re.Pattern
     name_in_text: tuple[re.Pattern, ...]
     name_as_subject: re.Pattern  # the name opening a sentence as its subject (联席会议可…, not 联席会议办公室…)
+    requirement: re.Pattern  # a sentence asking its member units to act (各成员单位要…: pkc:requirement-subject)
 
 
 def _alternation(words, blanks: bool = False) -> str:
@@ -88,9 +89,10 @@ def _alternation(words, blanks: bool = False) -> str:
 
 
 def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]], office_heading: str,
-                names: dict[str, str]) -> BodySetup:
+                names: dict[str, str], requirement: str = "(?!)") -> BodySetup:
     """`templates` (what → (pattern, cue words), with {body}, {head} and {deputy} in them:
-    cues.ttl) made for `kind`; so are `office_heading` and the name patterns `names`."""
+    cues.ttl) made for `kind`; so are `office_heading`, the name patterns `names` and
+    `requirement`."""
     fills = {"{body}": kind.words, "{head}": kind.head_words, "{deputy}": kind.deputy_words}
 
     def pattern(text: str) -> str:
@@ -113,7 +115,7 @@ def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]
                      re.compile(pattern(office_heading)), re.compile(pattern(names.get("name-in-heading", "(?!)"))),
                      re.compile(names.get("name-lead", "(?!)")),
                      tuple(re.compile(pattern(p)) for k, p in sorted(names.items()) if k.startswith("name-in-text")),
-                     re.compile(pattern(names.get("name-as-subject", "(?!)"))))
+                     re.compile(pattern(names.get("name-as-subject", "(?!)"))), re.compile(pattern(requirement)))
 
 
 @cache
@@ -158,8 +160,9 @@ def cues() -> Cues:
                 own_meetings += cue_words
         elif "/cue/setup-" in s and PK + "pattern" in props:  # a template: made for each kind of body below
             setup[local.removeprefix("setup-")] = (str(props[PK + "pattern"][0]), tuple(cue_words))
-        elif ("/cue/office-" in s or "/cue/list-" in s) and PK + "pattern" in props:
-            office[local] = str(props[PK + "pattern"][0])  # office-heading (a template), office-duties, list-item
+        elif ("/cue/office-" in s or "/cue/list-" in s or "/cue/requirement-" in s) and PK + "pattern" in props:
+            # office-heading, requirement-subject (templates), office-duties, list-item
+            office[local] = str(props[PK + "pattern"][0])
         elif "/cue/name-" in s and PK + "pattern" in props:  # where the body's name is written (templates)
             names[local] = str(props[PK + "pattern"][0])
         elif "/cue/part-" in s and PK + "pattern" in props:
@@ -174,7 +177,8 @@ def cues() -> Cues:
     by_len = lambda pairs: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
     words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
     alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
-    bodies = tuple(_body_setup(kind, setup, office.get("office-heading", "(?!)"), names) for kind in body_kinds())
+    bodies = tuple(_body_setup(kind, setup, office.get("office-heading", "(?!)"), names,
+                               office.get("requirement-subject", "(?!)")) for kind in body_kinds())
     post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
     part_words = "|".join(map(re.escape, sorted({w for _, cue_words in participation.values() for w in cue_words})))
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), tuple(rule_patterns),
@@ -227,6 +231,7 @@ _START_END = attrgetter("start", "end")
 
 
 _SENTENCE_ENDS = ";。"  # folded text
+_BLANKS = " \t\u3000\xa0"  # horizontal blanks
 _LOOK_BACK = 300  # how far back from a match its sentence is looked for (a clause may be a 5 MB line)
 _SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 
@@ -450,6 +455,7 @@ class _Extract:
         self.rule_text: dict[str, list[tuple[int, int]]] = {}  # rule id → the stretches saying it (`rule`)
         self.body_words: tuple[str, ...] = ()  # the words naming the kind of body being read (联席会议)
         self.body_subject = re.compile("(?!)")  # its name as a sentence's subject (pkc:name-as-subject)
+        self.body_requirement = re.compile("(?!)")  # a requirement put to its members (pkc:requirement-subject)
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
         k = bisect.bisect_left(self.match_starts, start)
@@ -978,6 +984,7 @@ class _Extract:
         kind = body.kind
         self.body_words = kind.words
         self.body_subject = body.name_as_subject
+        self.body_requirement = body.requirement
         meeting = Meeting(kind=kind.notation)
         found = False
         posts = len(self.facts.posts)  # the set-up's posts (convenor …) go with it
@@ -1356,8 +1363,11 @@ class _Extract:
         line breaks are lost (a notice written on one line) the paragraphs are not told apart;
         a sentence after the body's first with the joint meeting as its subject
         (pkc:name-as-subject: 联席会议以纪要形式…, 联席会议可…邀请…, not 联席会议办公室…) and
-        not naming the rule's kind speaks of the meeting in general too, on any line. That
-        text and all after it are not the rule's."""
+        not naming the rule's kind speaks of the meeting in general too, on any line; so does
+        one putting a requirement to the body's member units (各成员单位要…:
+        pkc:requirement-subject). A sentence after another's end and a blank opens a
+        paragraph, as one opening a line does: the break lost as a space, or the paragraph's
+        indent kept. That text and all after it are not the rule's."""
         parent = self.by_id.get(c.parent) if c.parent else None
         if c.children or parent is None or parent.children[-1] is not c:
             return c.end, c.end
@@ -1373,13 +1383,18 @@ class _Extract:
         # the body's first statement is the rule's (its heading may stand alone on the line before)
         for s, e in statements[1:]:
             line = lines[bisect.bisect_right(starts, s) - 1]
-            paragraph = line[0] == s  # a statement opening a paragraph: the paragraph is read whole
+            # a statement opening a paragraph (read whole): at a line's start, or after a sentence's
+            # end and a blank — a line break lost on a notice written on one line (or its indent)
+            k = s
+            while k > line[0] and folded[k - 1] in _BLANKS:
+                k -= 1
+            paragraph = line[0] == s or k < s and folded[k - 1] in _SENTENCE_ENDS
             if any(w in folded[s:line[1]] if paragraph else w in folded[s:e] for w in own):
                 continue
             if paragraph and any(folded.startswith(w, s) for w in self.cues.parts.get("rule-anaphor", ())) \
                     and not any(folded.startswith(w, s) for w in kinds):
                 continue  # 会议由副召集人主持: the rule's meetings (not 会议纪要…, another kind)
-            if paragraph or self.body_subject.match(folded, s):
+            if paragraph or self.body_subject.match(folded, s) or self.body_requirement.match(folded, s):
                 end = s
                 while end > c.start and text[end - 1].isspace():
                     end -= 1

@@ -1179,6 +1179,43 @@ def test_a_paragraph_after_the_last_rule_on_one_line_as_on_lines(county, join):
     assert invited == [("invitee", "其他有关部门和单位负责人"), ("invitee", "县政协有关负责同志")]
 
 
+@pytest.mark.parametrize("join", ["", " "])
+@pytest.mark.parametrize("paragraph", ["各成员单位要加强沟通，不定期召开座谈会，交流工作进展情况。\n",
+                                       "　　联席会议办公室要加强统筹，不定期召开座谈会，交流工作进展情况。\n",
+                                       "会议由联席会议办公室主任主持，各成员单位联络员参加。\n"
+                                       "各成员单位要加强沟通，不定期召开座谈会，交流工作进展情况。\n"],
+                         ids=["members", "office-indented", "own-meetings-then-members"])
+def test_a_paragraph_after_the_last_rule_not_opening_with_the_meeting_on_one_line_as_on_lines(county, paragraph, join):
+    """On one line, a paragraph after (四）综合督查制度 that does not open with the joint
+    meeting's name is not the rule's, as on lines, when it puts a requirement to the member
+    units (各成员单位要…) or a blank tells it apart (the lost line break written as a space, or
+    the paragraph's indent: 　　联席会议办公室要…): the rule ends before it, and its 不定期 (of
+    the 座谈会) does not make the inspection irregular. A paragraph on the rule's own meetings
+    (会议由…主持) stays the rule's. (联席会议办公室要… within a rule's paragraph is the rule's:
+    the seeds' briefing rules say so.)"""
+    lines, one = _after_the_last_rule(paragraph), _after_the_last_rule(paragraph, join)
+
+    def said(doc):
+        return [(r.kind, squeeze(doc.text[r.start:r.end]), r.schedule, [(x.part, x.text) for x in r.participants])
+                for r in doc.facts.meeting.rules]
+
+    assert said(one) == said(lines)
+    inspection = said(one)[3]
+    assert inspection[2] == "regular" and "座谈会" not in inspection[1]
+
+
+@pytest.mark.parametrize("join", ["", " "])
+def test_the_office_s_follow_up_in_the_last_rule_stays_the_rule_s_on_one_line(city, join):
+    """The city's last rule, (四)信息通报制度, goes on "…。联席会议办公室要加强对联席会议议定事项的
+    跟踪督促落实…并向各成员单位通报有关工作情况。" in its own paragraph: on one line too it is
+    the rule's (no blank before it, and a requirement to the office is no end of a rule)."""
+    from extractor.pipeline import process_bytes
+
+    one = process_bytes(city.text.replace("\n", join).encode("utf-8"), "bayannur.txt")
+    briefing = next(r for r in one.facts.meeting.rules if r.kind == "briefing")
+    assert squeeze(one.text[briefing.start:briefing.end]).endswith("联席会议办公室要加强对联席会议议定事项的跟踪督促落实,"
+                                                                  "及时收集各成员单位工作任务完成情况,并向各成员单位通报有关工作情况。")
+
 def test_what_the_office_does_said_where_it_is_set_up(county, city):
     """办公室设在县卫生健康委，承担联席会议日常工作，负责…: what the office does, said in the
     sentence setting it up, is a duty of the office as a unit of the body (up to the sentence's
