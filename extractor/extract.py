@@ -54,6 +54,7 @@ class Cues:
     setup_cue: re.Pattern  # any of their cue words (a text holding none matches none of them)
     office_duties: re.Pattern  # where an office clause's duties begin (主要职责:: pkc:office-duties)
     list_item: re.Pattern  # an item of a list of the body's make-up: a name and its post (pkc:list-item)
+    person_name: re.Pattern  # a post named by its holder alone: 张三同志 (pkc:person-name)
     # who takes part in a rule's meetings: part (chair, attendee …) -> (pattern, its cue words)
     participation: dict[str, tuple[re.Pattern, tuple[str, ...]]]
     participation_cue: re.Pattern  # any of their cue words
@@ -160,8 +161,8 @@ def cues() -> Cues:
                 own_meetings += cue_words
         elif "/cue/setup-" in s and PK + "pattern" in props:  # a template: made for each kind of body below
             setup[local.removeprefix("setup-")] = (str(props[PK + "pattern"][0]), tuple(cue_words))
-        elif ("/cue/office-" in s or "/cue/list-" in s or "/cue/requirement-" in s) and PK + "pattern" in props:
-            # office-heading, requirement-subject (templates), office-duties, list-item
+        elif any(f"/cue/{x}-" in s for x in ("office", "list", "requirement", "person")) and PK + "pattern" in props:
+            # office-heading, requirement-subject (templates), office-duties, list-item, person-name
             office[local] = str(props[PK + "pattern"][0])
         elif "/cue/name-" in s and PK + "pattern" in props:  # where the body's name is written (templates)
             names[local] = str(props[PK + "pattern"][0])
@@ -187,6 +188,7 @@ def cues() -> Cues:
                 tuple(dict.fromkeys(p for b in bodies for p, _ in b.setup.values())),
                 re.compile(_alternation(w for b in bodies for _, words in b.setup.values() for w in words)),
                 re.compile(office.get("office-duties", "(?!)")), re.compile(office.get("list-item", "(?!)")),
+                re.compile(office.get("person-name", "(?!)")),
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
 
 
@@ -1042,6 +1044,10 @@ class _Extract:
                     found = True
             for s, e, _ in spans("office-director"):
                 meeting.office_director = self.post_field(s, e, "office_director", c.id)
+            for s, e, _ in spans("office-director-list"):  # 办公室主任:张三(县卫生健康委主任)
+                directors = self.list_posts(s, e, "office_director", c.id)
+                if directors and meeting.office_director is None:
+                    meeting.office_director = directors[0]
             for s, e, _ in spans("office-duty"):  # 办公室设在…,承担…日常工作: the office's (`office`)
                 office_said.setdefault((s, e), c.id)
             office_members: list[tuple[int, int]] = []
@@ -1228,11 +1234,18 @@ class _Extract:
     def post_field(self, s: int, e: int, role: str, clause: str, implied: str = "") -> Field:
         """A post described in prose (县政府分管副县长): a Field, and a Post of its unit —
         named in it, else `implied` (the unit of the post before, the sentence naming it
-        once for both)."""
+        once for both). Named by its holder alone (办公室主任由张三同志兼任, 组  长:张三:
+        pkc:person-name), it is held by that person, its span the name."""
         hits = self.departments_in(s, e, clause)
         did = hits[0][1] if hits else implied
+        person = None
+        m = None if hits else self.cues.person_name.match(self.doc.folded[s:e])
+        if m and not any(w in squeeze(m.group("person")) for w in self.cues.parts.get("not-in-name", ())):
+            s, e = s + m.start("person"), s + m.end("person")
+            person = squeeze(self.doc.text[s:e])
         n = self.post_count[clause] = self.post_count.get(clause, 0) + 1
-        self.facts.posts.append(Post(s, e, id=f"{clause}/post{n}", department=did, clause=clause, role=role))
+        self.facts.posts.append(Post(s, e, id=f"{clause}/post{n}", department=did, clause=clause, role=role,
+                                     person=person))
         return Field(s, e, name=role, value=self.doc.text[s:e])
 
     def list_posts(self, s: int, e: int, role: str, clause: str, named: bool = False) -> list[Field]:

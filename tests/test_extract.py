@@ -1321,7 +1321,8 @@ def test_a_body_s_make_up_listed_a_role_a_line():
         ("deputy_group_leader", "歙县/civil-affairs", None)]  # no post for a list of units
 
     # a name and its post apart by one full-width space, names padded to three characters; the
-    # director named after the office's duty (…，胡晓明同志兼任办公室主任), which ends before it
+    # director named after the office's duty (…，胡晓明同志兼任办公室主任), which ends before it, by
+    # the person alone: he holds it
     spaced = ("绩溪县人民政府办公室关于成立绩溪县婴幼儿照护服务工作领导小组的通知\n各乡镇人民政府，县政府各部门：\n"
               "经县政府研究，决定成立绩溪县婴幼儿照护服务工作领导小组，组成人员名单如下：\n"
               "组　长：王卫东　县政府副县长\n副组长：程　刚　县政府办公室副主任\n　　　　胡晓明　县卫生健康委主任\n"
@@ -1331,7 +1332,7 @@ def test_a_body_s_make_up_listed_a_role_a_line():
     f, m = doc.facts, doc.facts.meeting
     assert [(p.role, doc.text[p.start:p.end], p.person) for p in f.posts] == [
         ("group_leader", "县政府副县长", "王卫东"), ("deputy_group_leader", "县政府办公室副主任", "程刚"),
-        ("deputy_group_leader", "县卫生健康委主任", "胡晓明"), ("office_director", "胡晓明同志", None),
+        ("deputy_group_leader", "县卫生健康委主任", "胡晓明"), ("office_director", "胡晓明", "胡晓明"),
         ("lead", "县教育局局长", "汪华"), ("lead", "县民政局局长", "方芳")]
     assert [d.text for d in f.duties if d.department == m.office_unit] == ["承担领导小组日常工作"]
 
@@ -1362,6 +1363,46 @@ def test_a_make_up_list_written_person_first_reads_the_person_and_the_notice_s_u
             ("黟县/education", "县教育局局长", "赵六"), ("黟县/civil-affairs", "县民政局局长", "钱七"),
             ("黟县/finance", "县财政局局长", "曹建国"), ("黟县/market-regulation", "县市场监管局局长", "周九")]
         assert not [d for d in f.departments if "建国" in d]
+
+
+def test_a_post_named_only_by_its_holder_is_held_by_that_person():
+    """办公室主任由张三同志兼任 / 张三同志兼任办公室主任 / a list line 办公室主任：张三 (or
+    张三（县卫生健康委主任）) / 组长由张三同志担任 / 组  长：张三 — the body's head or its office's
+    director named by a person alone, with no unit: the post is there, held by that person
+    (its span the name), not a post whose text is the name and held by no one, nor dropped.
+    A post of a unit (县卫生健康委主任) names no one; nor does a post without a unit
+    (主要负责同志, 分管副县长, 分管领导)."""
+    from extractor.pipeline import process_bytes
+
+    director = "办公室主任由县卫生健康委主任兼任。"
+    office = "领导小组下设办公室，办公室设在县卫生健康委，负责领导小组日常工作，办公室主任由县卫生健康委主任兼任。"
+
+    def posts(text, role):
+        doc = process_bytes(text.encode("utf-8"), "yixian.txt")
+        m = doc.facts.meeting
+        field = m.office_director if role == "office_director" else m.convenor
+        return ([(p.department == m.office_unit if role == "office_director" else p.department,
+                  doc.text[p.start:p.end], p.person) for p in doc.facts.posts if p.role == role],
+                field and field.value)
+
+    for said in ("办公室主任由张三同志兼任。", "张三同志兼任办公室主任。", "办公室主任由张　三兼任。"):
+        assert posts(LISTED_GROUP.replace(director, said), "office_director") == (
+            [(True, said[said.index("张"):said.index("三") + 1], "张三")], said[said.index("张"):said.index("三") + 1])
+    for listed in ("。\n办公室主任：张三", "，办公室主任：张三。"):
+        listed = office.replace("，办公室主任由县卫生健康委主任兼任。", listed)
+        assert posts(LISTED_GROUP.replace(office, listed), "office_director") == ([(True, "张三", "张三")], "张三")
+    listed = office.replace("，办公室主任由县卫生健康委主任兼任。", "。\n办公室主任：张三（县卫生健康委主任）")
+    assert posts(LISTED_GROUP.replace(office, listed), "office_director") == (
+        [(True, "县卫生健康委主任", "张三")], "县卫生健康委主任")
+    assert posts(LISTED_GROUP, "office_director") == ([(True, "县卫生健康委主任", None)], "县卫生健康委主任")
+
+    head = "组  长：张  三（县政府副县长）\n"
+    assert posts(LISTED_GROUP.replace(head, "组  长：张三\n"), "group_leader") == ([("", "张三", "张三")], "张三")
+    prose = LISTED_GROUP.replace(head, "").replace("领导小组下设办公室", "组长由张三同志担任。领导小组下设办公室")
+    assert posts(prose, "group_leader") == ([("", "张三", "张三")], "张三")
+    for post in ("主要负责同志", "分管副县长", "分管领导"):
+        prose = LISTED_GROUP.replace(head, "").replace("领导小组下设办公室", f"组长由{post}担任。领导小组下设办公室")
+        assert posts(prose, "group_leader") == ([("", post, None)], post)
 
 def test_the_office_director_s_post_is_the_office_s():
     """办公室主任由县卫健委分管负责同志兼任: the post is held by an official of the bureau (its
