@@ -55,6 +55,7 @@ class Cues:
     office_duties: re.Pattern  # where an office clause's duties begin (主要职责:: pkc:office-duties)
     list_item: re.Pattern  # an item of a list of the body's make-up: a name and its post (pkc:list-item)
     person_name: re.Pattern  # a post named by its holder alone: 张三同志 (pkc:person-name)
+    person_after_post: re.Pattern  # a post and then its holder: 县财政局局长曹建国 (pkc:person-after-post)
     # who takes part in a rule's meetings: part (chair, attendee …) -> (pattern, its cue words)
     participation: dict[str, tuple[re.Pattern, tuple[str, ...]]]
     participation_cue: re.Pattern  # any of their cue words
@@ -162,7 +163,7 @@ def cues() -> Cues:
         elif "/cue/setup-" in s and PK + "pattern" in props:  # a template: made for each kind of body below
             setup[local.removeprefix("setup-")] = (str(props[PK + "pattern"][0]), tuple(cue_words))
         elif any(f"/cue/{x}-" in s for x in ("office", "list", "requirement", "person")) and PK + "pattern" in props:
-            # office-heading, requirement-subject (templates), office-duties, list-item, person-name
+            # office-heading, requirement-subject (templates), office-duties, list-item, person-*
             office[local] = str(props[PK + "pattern"][0])
         elif "/cue/name-" in s and PK + "pattern" in props:  # where the body's name is written (templates)
             names[local] = str(props[PK + "pattern"][0])
@@ -189,6 +190,8 @@ def cues() -> Cues:
                 re.compile(_alternation(w for b in bodies for _, words in b.setup.values() for w in words)),
                 re.compile(office.get("office-duties", "(?!)")), re.compile(office.get("list-item", "(?!)")),
                 re.compile(office.get("person-name", "(?!)")),
+                re.compile(office.get("person-after-post", "(?!)").replace(
+                    "{post-ending}", _alternation(parts.get("post-ending", ())))),
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
 
 
@@ -1240,23 +1243,40 @@ class _Extract:
         did = hits[0][1] if hits else implied
         person = None
         m = None if hits else self.cues.person_name.match(self.doc.folded[s:e])
-        if m and not any(w in squeeze(m.group("person")) for w in self.cues.parts.get("not-in-name", ())):
+        if m and self.a_name(m.group("person")):
             s, e = s + m.start("person"), s + m.end("person")
             person = squeeze(self.doc.text[s:e])
+        elif (after := self.holder_after(s, e)) is not None:  # 县财政局局长曹建国
+            e, person = after[0], squeeze(self.doc.text[after[1]:after[2]])
         n = self.post_count[clause] = self.post_count.get(clause, 0) + 1
         self.facts.posts.append(Post(s, e, id=f"{clause}/post{n}", department=did, clause=clause, role=role,
                                      person=person))
         return Field(s, e, name=role, value=self.doc.text[s:e])
 
+    def a_name(self, text: str) -> bool:
+        """Whether `text`, shaped as a person's name, holds no word of a post (pkc:not-in-name)."""
+        return not any(w in squeeze(text) for w in self.cues.parts.get("not-in-name", ()))
+
+    def holder_after(self, s: int, e: int) -> tuple[int, int, int] | None:
+        """(where the post ends, where its holder's name begins and ends) when [s, e) is a post
+        and then the name of who holds it (县财政局局长曹建国: pkc:person-after-post)."""
+        m = self.cues.person_after_post.match(self.doc.folded[s:e])
+        if m is None or not self.a_name(m.group("person")):
+            return None
+        end = s + m.end(1)
+        while end > s and self.doc.folded[end - 1] in _BLANKS:
+            end -= 1
+        return end, s + m.start("person"), s + m.end("person")
+
     def list_posts(self, s: int, e: int, role: str, clause: str, named: bool = False) -> list[Field]:
         """The posts of a list of the body's make-up ([s, e): 李四(县政府办公室副主任)、王五(…),
         or one a line): a Post of `role` per item, its span the post, its holder the name
-        before it (pkc:list-item); `named`: only items naming someone (成员:赵六(县教育局局长),
-        not 成员:县发展改革委、县民政局…分管负责同志, a list of units)."""
+        before it (pkc:list-item) or after it (县财政局局长曹建国); `named`: only items naming
+        someone (成员:赵六(县教育局局长), not 成员:县发展改革委、县民政局…分管负责同志, a list of units)."""
         out = []
         for a, b in self._list_items(s, e):
             m = self.cues.list_item.match(self.doc.folded[a:b])
-            if m is None or named and m.group("person") is None:
+            if m is None or named and m.group("person") is None and self.holder_after(a, b) is None:
                 continue
             g = _read(m)
             out.append(self.post_field(a + m.start(g), a + m.end(g), role, clause))
@@ -1289,13 +1309,14 @@ class _Extract:
         return trimmed
 
     def _split_people(self, s: int, e: int) -> list[tuple[int, int]]:
-        """"市政府副秘书长、市卫健委主要负责人" → two spans (split at 、/和 between posts)."""
+        """"市政府副秘书长、市卫健委主要负责人" → two spans (split at 、/和 between posts, or
+        after a post's holder named after it: 县政府办公室副主任李四、县卫生健康委主任王五)."""
         text = self.doc.folded[s:e]
         endings = self.cues.parts.get("post-ending", ())  # 同志, 负责人, 局长 … (cues.ttl)
         out, pos = [], 0
         for m in re.finditer(r"[、和及]", text):
             left = text[pos:m.start()]
-            if left.endswith(endings):
+            if left.endswith(endings) or self.holder_after(s + pos, s + m.start()) is not None:
                 out.append((s + pos, s + m.start()))
                 pos = m.end()
         out.append((s + pos, e))

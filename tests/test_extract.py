@@ -1351,10 +1351,12 @@ def test_a_body_s_make_up_listed_a_role_a_line():
 def test_a_make_up_list_written_person_first_reads_the_person_and_the_notice_s_unit():
     """成　员：曹建国　县财政局局长 — the person, a blank, the unit and its post: 曹建国 holds the
     post 局长 of the notice's own 县财政局, not one of a county 建国县 read across the blank
-    (with an ordinary space too, and as 曹建国（县财政局局长）)."""
+    (with an ordinary space too, and as 曹建国（县财政局局长）); so does 县财政局局长曹建国, the
+    person after the post (pkc:person-after-post), blank or none between."""
     from extractor.pipeline import process_bytes
 
-    for item in ("曹建国　县财政局局长", "曹建国 县财政局局长", "曹建国（县财政局局长）"):
+    for item in ("曹建国　县财政局局长", "曹建国 县财政局局长", "曹建国（县财政局局长）", "县财政局局长曹建国",
+                 "县财政局局长　曹建国"):
         text = LISTED_GROUP.replace("钱七（县民政局局长）、孙八（县财政局局长）", "钱七（县民政局局长）\n" + item)
         doc = process_bytes(text.encode("utf-8"), "yixian.txt")
         f = doc.facts
@@ -1363,6 +1365,17 @@ def test_a_make_up_list_written_person_first_reads_the_person_and_the_notice_s_u
             ("黟县/education", "县教育局局长", "赵六"), ("黟县/civil-affairs", "县民政局局长", "钱七"),
             ("黟县/finance", "县财政局局长", "曹建国"), ("黟县/market-regulation", "县市场监管局局长", "周九")]
         assert not [d for d in f.departments if "建国" in d]
+    # the head and the deputies written post first, the deputies on one line; a post ending in
+    # words that are no name (主任委员) names no one
+    text = LISTED_GROUP.replace("张  三（县政府副县长）", "县政府副县长张三同志").replace(
+        "李四（县政府办公室副主任）、王五（县卫生健康委主任）", "县政府办公室副主任李四、县卫生健康委主任王五")
+    doc = process_bytes(text.encode("utf-8"), "yixian.txt")
+    assert [(p.role, p.department, doc.text[p.start:p.end], p.person) for p in doc.facts.posts][:3] == [
+        ("group_leader", "黟县/government", "县政府副县长", "张三"),
+        ("deputy_group_leader", "黟县/government-office", "县政府办公室副主任", "李四"),
+        ("deputy_group_leader", "黟县/health", "县卫生健康委主任", "王五")]
+    doc = process_bytes(LISTED_GROUP.replace("孙八（县财政局局长）", "县卫生健康委主任委员").encode("utf-8"), "yixian.txt")
+    assert [p.person for p in doc.facts.posts if p.role == "lead"] == ["赵六", "钱七", "周九"]
 
 
 def test_a_post_named_only_by_its_holder_is_held_by_that_person():
