@@ -12,9 +12,10 @@ How: the registry's labels, the jurisdiction prefixes of `layout.ttl` and the cu
 label wins at each position. Matching runs on a folded copy of the text with spaces and
 tabs squeezed out ("妇  联" is 妇联); offsets map back to the text given. A place name
 before a prefix (巴彦淖尔市, 奈曼旗) is recognised from the place-name entries of jieba's
-bundled dictionary, never across a blank (曹建国　县财政局局长 names no 建国县). A second pass reads lists: a prefix written on one item carries to the
-next ("市人社局、卫生健康委"), and an organisation the registry does not know is still found
-when it stands in a list of departments (河套学院) or after a numbering label.
+bundled dictionary, never across a blank (曹建国　县财政局局长 names no 建国县). A second
+pass reads lists: a prefix written on one item carries to the next ("市人社局、卫生健康委"),
+and an organisation the registry does not know is still found when it stands in a list of
+departments (河套学院) or after a numbering label.
 """
 from __future__ import annotations
 

@@ -190,7 +190,7 @@ def cues() -> Cues:
                 re.compile(_alternation(w for b in bodies for _, words in b.setup.values() for w in words)),
                 re.compile(office.get("office-duties", "(?!)")), re.compile(office.get("list-item", "(?!)")),
                 re.compile(office.get("person-name", "(?!)")),
-                re.compile(office.get("person-after-post", "(?!)").replace(
+                re.compile(office.get("person-after-post", "(?!)").replace(  # {post-ending}: its words
                     "{post-ending}", _alternation(parts.get("post-ending", ())))),
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
 
@@ -1263,10 +1263,7 @@ class _Extract:
         m = self.cues.person_after_post.match(self.doc.folded[s:e])
         if m is None or not self.a_name(m.group("person")):
             return None
-        end = s + m.end(1)
-        while end > s and self.doc.folded[end - 1] in _BLANKS:
-            end -= 1
-        return end, s + m.start("person"), s + m.end("person")
+        return s + m.end(1), s + m.start("person"), s + m.end("person")
 
     def list_posts(self, s: int, e: int, role: str, clause: str, named: bool = False) -> list[Field]:
         """The posts of a list of the body's make-up ([s, e): 李四(县政府办公室副主任)、王五(…),
