@@ -12,9 +12,10 @@ How: the registry's labels, the jurisdiction prefixes of `layout.ttl` and the cu
 label wins at each position. Matching runs on a folded copy of the text with spaces and
 tabs squeezed out ("妇  联" is 妇联); offsets map back to the text given. A place name
 before a prefix (巴彦淖尔市, 奈曼旗) is recognised from the place-name entries of jieba's
-bundled dictionary. A second pass reads lists: a prefix written on one item carries to the
-next ("市人社局、卫生健康委"), and an organisation the registry does not know is still found
-when it stands in a list of departments (河套学院) or after a numbering label.
+bundled dictionary, never across a blank (曹建国　县财政局局长 names no 建国县). A second
+pass reads lists: a prefix written on one item carries to the next ("市人社局、卫生健康委"),
+and an organisation the registry does not know is still found when it stands in a list of
+departments (河套学院) or after a numbering label.
 """
 from __future__ import annotations
 
@@ -393,9 +394,10 @@ def _is_cjk(ch: str) -> bool:
 
 
 class _Scanner:
-    def __init__(self, reg: _Registry, text: str):
+    def __init__(self, reg: _Registry, text: str, blanks: list[int] | None = None):
         self.reg = reg
         self.text = text  # squeezed, folded
+        self.blanks = blanks or []  # where the squeezing took out a blank (sorted)
         self.places = _places()
 
     # -- prefixes -------------------------------------------------------------------------
@@ -404,8 +406,13 @@ class _Scanner:
         return name + suffix in self.places or (len(name) >= 2 and name in self.places)
 
     def place_before(self, ps: int, core: str, floor: int) -> int | None:
-        """Start of a place name that ends with the prefix `core` at `ps` (巴彦淖尔 + 市)."""
+        """Start of a place name that ends with the prefix `core` at `ps` (巴彦淖尔 + 市).
+
+        Not across a blank: in "曹建国　县财政局局长" (a make-up list, the person first) 建国 is
+        the name's, the 县 the unit's — no 建国县."""
         C = self.text
+        b = bisect.bisect_right(self.blanks, ps) - 1
+        floor = max(floor, self.blanks[b] if b >= 0 else 0)
         run = _CJK_TAIL.search(C, max(floor, ps - 8), ps)  # the CJK characters just before
         for k in range(len(run.group()) if run else 0, 0, -1):
             if not self.is_place(C[ps - k:ps], core):
@@ -715,7 +722,7 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
     sq = _Squeezed(text, start, end, folded)
     if not sq.text:
         return []
-    scanner = _Scanner(reg, sq.text)
+    scanner = _Scanner(reg, sq.text, sq.cstarts)
     hits = scanner.scan()
     hits = sorted(hits + scanner.unknowns(hits), key=lambda h: h.cs)
     scanner.inherit(hits)
@@ -770,7 +777,7 @@ def resolve(name: str) -> DepartmentMatch | None:
         return None
     reg = _registry()
     sq = _Squeezed(name, s, e)
-    scanner = _Scanner(reg, sq.text)
+    scanner = _Scanner(reg, sq.text, sq.cstarts)
     om = reg.org.match(sq.text)
     if reg.org_whole.fullmatch(sq.text) and om and not om.group("lead") and om.end("org") == len(sq.text) \
             and scanner.valid_org(sq.text):

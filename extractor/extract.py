@@ -54,6 +54,8 @@ class Cues:
     setup_cue: re.Pattern  # any of their cue words (a text holding none matches none of them)
     office_duties: re.Pattern  # where an office clause's duties begin (主要职责:: pkc:office-duties)
     list_item: re.Pattern  # an item of a list of the body's make-up: a name and its post (pkc:list-item)
+    person_name: re.Pattern  # a post named by its holder alone: 张三同志 (pkc:person-name)
+    person_after_post: re.Pattern  # a post and then its holder: 县财政局局长曹建国 (pkc:person-after-post)
     # who takes part in a rule's meetings: part (chair, attendee …) -> (pattern, its cue words)
     participation: dict[str, tuple[re.Pattern, tuple[str, ...]]]
     participation_cue: re.Pattern  # any of their cue words
@@ -78,6 +80,7 @@ class BodySetup:
     name_lead: re.Pattern
     name_in_text: tuple[re.Pattern, ...]
     name_as_subject: re.Pattern  # the name opening a sentence as its subject (联席会议可…, not 联席会议办公室…)
+    requirement: re.Pattern  # a sentence asking its member units to act (各成员单位要…: pkc:requirement-subject)
 
 
 def _alternation(words, blanks: bool = False) -> str:
@@ -88,9 +91,10 @@ def _alternation(words, blanks: bool = False) -> str:
 
 
 def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]], office_heading: str,
-                names: dict[str, str]) -> BodySetup:
+                names: dict[str, str], requirement: str = "(?!)") -> BodySetup:
     """`templates` (what → (pattern, cue words), with {body}, {head} and {deputy} in them:
-    cues.ttl) made for `kind`; so are `office_heading` and the name patterns `names`."""
+    cues.ttl) made for `kind`; so are `office_heading`, the name patterns `names` and
+    `requirement`."""
     fills = {"{body}": kind.words, "{head}": kind.head_words, "{deputy}": kind.deputy_words}
 
     def pattern(text: str) -> str:
@@ -113,7 +117,7 @@ def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]
                      re.compile(pattern(office_heading)), re.compile(pattern(names.get("name-in-heading", "(?!)"))),
                      re.compile(names.get("name-lead", "(?!)")),
                      tuple(re.compile(pattern(p)) for k, p in sorted(names.items()) if k.startswith("name-in-text")),
-                     re.compile(pattern(names.get("name-as-subject", "(?!)"))))
+                     re.compile(pattern(names.get("name-as-subject", "(?!)"))), re.compile(pattern(requirement)))
 
 
 @cache
@@ -158,8 +162,9 @@ def cues() -> Cues:
                 own_meetings += cue_words
         elif "/cue/setup-" in s and PK + "pattern" in props:  # a template: made for each kind of body below
             setup[local.removeprefix("setup-")] = (str(props[PK + "pattern"][0]), tuple(cue_words))
-        elif ("/cue/office-" in s or "/cue/list-" in s) and PK + "pattern" in props:
-            office[local] = str(props[PK + "pattern"][0])  # office-heading (a template), office-duties, list-item
+        elif any(f"/cue/{x}-" in s for x in ("office", "list", "requirement", "person")) and PK + "pattern" in props:
+            # office-heading, requirement-subject (templates), office-duties, list-item, person-*
+            office[local] = str(props[PK + "pattern"][0])
         elif "/cue/name-" in s and PK + "pattern" in props:  # where the body's name is written (templates)
             names[local] = str(props[PK + "pattern"][0])
         elif "/cue/part-" in s and PK + "pattern" in props:
@@ -174,7 +179,8 @@ def cues() -> Cues:
     by_len = lambda pairs: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
     words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
     alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
-    bodies = tuple(_body_setup(kind, setup, office.get("office-heading", "(?!)"), names) for kind in body_kinds())
+    bodies = tuple(_body_setup(kind, setup, office.get("office-heading", "(?!)"), names,
+                               office.get("requirement-subject", "(?!)")) for kind in body_kinds())
     post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
     part_words = "|".join(map(re.escape, sorted({w for _, cue_words in participation.values() for w in cue_words})))
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), tuple(rule_patterns),
@@ -183,6 +189,9 @@ def cues() -> Cues:
                 tuple(dict.fromkeys(p for b in bodies for p, _ in b.setup.values())),
                 re.compile(_alternation(w for b in bodies for _, words in b.setup.values() for w in words)),
                 re.compile(office.get("office-duties", "(?!)")), re.compile(office.get("list-item", "(?!)")),
+                re.compile(office.get("person-name", "(?!)")),
+                re.compile(office.get("person-after-post", "(?!)").replace(  # {post-ending}: its words
+                    "{post-ending}", _alternation(parts.get("post-ending", ())))),
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
 
 
@@ -227,6 +236,7 @@ _START_END = attrgetter("start", "end")
 
 
 _SENTENCE_ENDS = ";。"  # folded text
+_BLANKS = " \t\u3000\xa0"  # horizontal blanks
 _LOOK_BACK = 300  # how far back from a match its sentence is looked for (a clause may be a 5 MB line)
 _SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 
@@ -450,6 +460,7 @@ class _Extract:
         self.rule_text: dict[str, list[tuple[int, int]]] = {}  # rule id → the stretches saying it (`rule`)
         self.body_words: tuple[str, ...] = ()  # the words naming the kind of body being read (联席会议)
         self.body_subject = re.compile("(?!)")  # its name as a sentence's subject (pkc:name-as-subject)
+        self.body_requirement = re.compile("(?!)")  # a requirement put to its members (pkc:requirement-subject)
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
         k = bisect.bisect_left(self.match_starts, start)
@@ -978,6 +989,7 @@ class _Extract:
         kind = body.kind
         self.body_words = kind.words
         self.body_subject = body.name_as_subject
+        self.body_requirement = body.requirement
         meeting = Meeting(kind=kind.notation)
         found = False
         posts = len(self.facts.posts)  # the set-up's posts (convenor …) go with it
@@ -1035,6 +1047,10 @@ class _Extract:
                     found = True
             for s, e, _ in spans("office-director"):
                 meeting.office_director = self.post_field(s, e, "office_director", c.id)
+            for s, e, _ in spans("office-director-list"):  # 办公室主任:张三(县卫生健康委主任)
+                directors = self.list_posts(s, e, "office_director", c.id)
+                if directors and meeting.office_director is None:
+                    meeting.office_director = directors[0]
             for s, e, _ in spans("office-duty"):  # 办公室设在…,承担…日常工作: the office's (`office`)
                 office_said.setdefault((s, e), c.id)
             office_members: list[tuple[int, int]] = []
@@ -1221,22 +1237,43 @@ class _Extract:
     def post_field(self, s: int, e: int, role: str, clause: str, implied: str = "") -> Field:
         """A post described in prose (县政府分管副县长): a Field, and a Post of its unit —
         named in it, else `implied` (the unit of the post before, the sentence naming it
-        once for both)."""
+        once for both). Named by its holder alone (办公室主任由张三同志兼任, 组  长:张三:
+        pkc:person-name), it is held by that person, its span the name."""
         hits = self.departments_in(s, e, clause)
         did = hits[0][1] if hits else implied
+        person = None
+        m = None if hits else self.cues.person_name.match(self.doc.folded[s:e])
+        if m and self.a_name(m.group("person")):
+            s, e = s + m.start("person"), s + m.end("person")
+            person = squeeze(self.doc.text[s:e])
+        elif (after := self.holder_after(s, e)) is not None:  # 县财政局局长曹建国
+            e, person = after[0], squeeze(self.doc.text[after[1]:after[2]])
         n = self.post_count[clause] = self.post_count.get(clause, 0) + 1
-        self.facts.posts.append(Post(s, e, id=f"{clause}/post{n}", department=did, clause=clause, role=role))
+        self.facts.posts.append(Post(s, e, id=f"{clause}/post{n}", department=did, clause=clause, role=role,
+                                     person=person))
         return Field(s, e, name=role, value=self.doc.text[s:e])
+
+    def a_name(self, text: str) -> bool:
+        """Whether `text`, shaped as a person's name, holds no word of a post (pkc:not-in-name)."""
+        return not any(w in squeeze(text) for w in self.cues.parts.get("not-in-name", ()))
+
+    def holder_after(self, s: int, e: int) -> tuple[int, int, int] | None:
+        """(where the post ends, where its holder's name begins and ends) when [s, e) is a post
+        and then the name of who holds it (县财政局局长曹建国: pkc:person-after-post)."""
+        m = self.cues.person_after_post.match(self.doc.folded[s:e])
+        if m is None or not self.a_name(m.group("person")):
+            return None
+        return s + m.end(1), s + m.start("person"), s + m.end("person")
 
     def list_posts(self, s: int, e: int, role: str, clause: str, named: bool = False) -> list[Field]:
         """The posts of a list of the body's make-up ([s, e): 李四(县政府办公室副主任)、王五(…),
         or one a line): a Post of `role` per item, its span the post, its holder the name
-        before it (pkc:list-item); `named`: only items naming someone (成员:赵六(县教育局局长),
-        not 成员:县发展改革委、县民政局…分管负责同志, a list of units)."""
+        before it (pkc:list-item) or after it (县财政局局长曹建国); `named`: only items naming
+        someone (成员:赵六(县教育局局长), not 成员:县发展改革委、县民政局…分管负责同志, a list of units)."""
         out = []
         for a, b in self._list_items(s, e):
             m = self.cues.list_item.match(self.doc.folded[a:b])
-            if m is None or named and m.group("person") is None:
+            if m is None or named and m.group("person") is None and self.holder_after(a, b) is None:
                 continue
             g = _read(m)
             out.append(self.post_field(a + m.start(g), a + m.end(g), role, clause))
@@ -1269,13 +1306,14 @@ class _Extract:
         return trimmed
 
     def _split_people(self, s: int, e: int) -> list[tuple[int, int]]:
-        """"市政府副秘书长、市卫健委主要负责人" → two spans (split at 、/和 between posts)."""
+        """"市政府副秘书长、市卫健委主要负责人" → two spans (split at 、/和 between posts, or
+        after a post's holder named after it: 县政府办公室副主任李四、县卫生健康委主任王五)."""
         text = self.doc.folded[s:e]
         endings = self.cues.parts.get("post-ending", ())  # 同志, 负责人, 局长 … (cues.ttl)
         out, pos = [], 0
         for m in re.finditer(r"[、和及]", text):
             left = text[pos:m.start()]
-            if left.endswith(endings):
+            if left.endswith(endings) or self.holder_after(s + pos, s + m.start()) is not None:
                 out.append((s + pos, s + m.start()))
                 pos = m.end()
         out.append((s + pos, e))
@@ -1356,8 +1394,11 @@ class _Extract:
         line breaks are lost (a notice written on one line) the paragraphs are not told apart;
         a sentence after the body's first with the joint meeting as its subject
         (pkc:name-as-subject: 联席会议以纪要形式…, 联席会议可…邀请…, not 联席会议办公室…) and
-        not naming the rule's kind speaks of the meeting in general too, on any line. That
-        text and all after it are not the rule's."""
+        not naming the rule's kind speaks of the meeting in general too, on any line; so does
+        one putting a requirement to the body's member units (各成员单位要…:
+        pkc:requirement-subject). A sentence after another's end and a blank opens a
+        paragraph, as one opening a line does: the break lost as a space, or the paragraph's
+        indent kept. That text and all after it are not the rule's."""
         parent = self.by_id.get(c.parent) if c.parent else None
         if c.children or parent is None or parent.children[-1] is not c:
             return c.end, c.end
@@ -1373,13 +1414,18 @@ class _Extract:
         # the body's first statement is the rule's (its heading may stand alone on the line before)
         for s, e in statements[1:]:
             line = lines[bisect.bisect_right(starts, s) - 1]
-            paragraph = line[0] == s  # a statement opening a paragraph: the paragraph is read whole
+            # a statement opening a paragraph (read whole): at a line's start, or after a sentence's
+            # end and a blank — a line break lost on a notice written on one line (or its indent)
+            k = s
+            while k > line[0] and folded[k - 1] in _BLANKS:
+                k -= 1
+            paragraph = line[0] == s or k < s and folded[k - 1] in _SENTENCE_ENDS
             if any(w in folded[s:line[1]] if paragraph else w in folded[s:e] for w in own):
                 continue
             if paragraph and any(folded.startswith(w, s) for w in self.cues.parts.get("rule-anaphor", ())) \
                     and not any(folded.startswith(w, s) for w in kinds):
                 continue  # 会议由副召集人主持: the rule's meetings (not 会议纪要…, another kind)
-            if paragraph or self.body_subject.match(folded, s):
+            if paragraph or self.body_subject.match(folded, s) or self.body_requirement.match(folded, s):
                 end = s
                 while end > c.start and text[end - 1].isspace():
                     end -= 1

@@ -711,7 +711,8 @@ class _Builder:
             # a table's cell names the holder (its span), a list's item the post too (张三（县政府副县长）)
             cell = post.person is not None and squeeze(self.doc.text[post.start:post.end]) == post.person
             if post.role in ("office_member", "office_director"):  # a post in the office, as written
-                label = _one_line(self.text(post.start, post.end))
+                # … or, named by its holder alone (办公室主任由张三同志兼任), by its role
+                label = role_zh if cell else _one_line(self.text(post.start, post.end))
             elif cell or not post.role or post.role in ("lead", "liaison") and post.department and not post.person:
                 dep = self.doc.facts.departments.get(post.department)
                 label = f"{dep.name if dep else ''}{role_zh}"

@@ -452,6 +452,17 @@ def test_shared_prefix_lists_and_default_prefix():
         ("通辽市委", "party-committee", "通辽市", False), ("政府", "government", "通辽市", False)]
 
 
+
+def test_a_place_name_does_not_cross_a_blank():
+    """A make-up list written person first (曹建国　县财政局局长): the name's 建国 and the unit's 县
+    are apart — no 建国县 across the blank (full-width or not): the unit's 县 is the notice's."""
+    for blank in ("\u3000", " ", "  "):
+        found = find_departments(f"成　员：曹建国{blank}县财政局局长", default_prefix="县")
+        assert [(m.surface, m.concept, m.prefix) for m in found] == [("县财政局", "finance", "县")]
+    # a place written whole before its prefix is still one
+    found = find_departments("曹建国　巴彦淖尔市财政局局长")
+    assert [(m.surface, m.prefix) for m in found] == [("巴彦淖尔市财政局", "巴彦淖尔市")]
+
 # --- the extra notices --------------------------------------------------------------------------
 
 

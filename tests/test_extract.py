@@ -1179,6 +1179,43 @@ def test_a_paragraph_after_the_last_rule_on_one_line_as_on_lines(county, join):
     assert invited == [("invitee", "其他有关部门和单位负责人"), ("invitee", "县政协有关负责同志")]
 
 
+@pytest.mark.parametrize("join", ["", " "])
+@pytest.mark.parametrize("paragraph", ["各成员单位要加强沟通，不定期召开座谈会，交流工作进展情况。\n",
+                                       "　　联席会议办公室要加强统筹，不定期召开座谈会，交流工作进展情况。\n",
+                                       "会议由联席会议办公室主任主持，各成员单位联络员参加。\n"
+                                       "各成员单位要加强沟通，不定期召开座谈会，交流工作进展情况。\n"],
+                         ids=["members", "office-indented", "own-meetings-then-members"])
+def test_a_paragraph_after_the_last_rule_not_opening_with_the_meeting_on_one_line_as_on_lines(county, paragraph, join):
+    """On one line, a paragraph after (四）综合督查制度 that does not open with the joint
+    meeting's name is not the rule's, as on lines, when it puts a requirement to the member
+    units (各成员单位要…) or a blank tells it apart (the lost line break written as a space, or
+    the paragraph's indent: 　　联席会议办公室要…): the rule ends before it, and its 不定期 (of
+    the 座谈会) does not make the inspection irregular. A paragraph on the rule's own meetings
+    (会议由…主持) stays the rule's. (联席会议办公室要… within a rule's paragraph is the rule's:
+    the seeds' briefing rules say so.)"""
+    lines, one = _after_the_last_rule(paragraph), _after_the_last_rule(paragraph, join)
+
+    def said(doc):
+        return [(r.kind, squeeze(doc.text[r.start:r.end]), r.schedule, [(x.part, x.text) for x in r.participants])
+                for r in doc.facts.meeting.rules]
+
+    assert said(one) == said(lines)
+    inspection = said(one)[3]
+    assert inspection[2] == "regular" and "座谈会" not in inspection[1]
+
+
+@pytest.mark.parametrize("join", ["", " "])
+def test_the_office_s_follow_up_in_the_last_rule_stays_the_rule_s_on_one_line(city, join):
+    """The city's last rule, (四)信息通报制度, goes on "…。联席会议办公室要加强对联席会议议定事项的
+    跟踪督促落实…并向各成员单位通报有关工作情况。" in its own paragraph: on one line too it is
+    the rule's (no blank before it, and a requirement to the office is no end of a rule)."""
+    from extractor.pipeline import process_bytes
+
+    one = process_bytes(city.text.replace("\n", join).encode("utf-8"), "bayannur.txt")
+    briefing = next(r for r in one.facts.meeting.rules if r.kind == "briefing")
+    assert squeeze(one.text[briefing.start:briefing.end]).endswith("联席会议办公室要加强对联席会议议定事项的跟踪督促落实,"
+                                                                  "及时收集各成员单位工作任务完成情况,并向各成员单位通报有关工作情况。")
+
 def test_what_the_office_does_said_where_it_is_set_up(county, city):
     """办公室设在县卫生健康委，承担联席会议日常工作，负责…: what the office does, said in the
     sentence setting it up, is a duty of the office as a unit of the body (up to the sentence's
@@ -1284,7 +1321,8 @@ def test_a_body_s_make_up_listed_a_role_a_line():
         ("deputy_group_leader", "歙县/civil-affairs", None)]  # no post for a list of units
 
     # a name and its post apart by one full-width space, names padded to three characters; the
-    # director named after the office's duty (…，胡晓明同志兼任办公室主任), which ends before it
+    # director named after the office's duty (…，胡晓明同志兼任办公室主任), which ends before it, by
+    # the person alone: he holds it
     spaced = ("绩溪县人民政府办公室关于成立绩溪县婴幼儿照护服务工作领导小组的通知\n各乡镇人民政府，县政府各部门：\n"
               "经县政府研究，决定成立绩溪县婴幼儿照护服务工作领导小组，组成人员名单如下：\n"
               "组　长：王卫东　县政府副县长\n副组长：程　刚　县政府办公室副主任\n　　　　胡晓明　县卫生健康委主任\n"
@@ -1294,7 +1332,7 @@ def test_a_body_s_make_up_listed_a_role_a_line():
     f, m = doc.facts, doc.facts.meeting
     assert [(p.role, doc.text[p.start:p.end], p.person) for p in f.posts] == [
         ("group_leader", "县政府副县长", "王卫东"), ("deputy_group_leader", "县政府办公室副主任", "程刚"),
-        ("deputy_group_leader", "县卫生健康委主任", "胡晓明"), ("office_director", "胡晓明同志", None),
+        ("deputy_group_leader", "县卫生健康委主任", "胡晓明"), ("office_director", "胡晓明", "胡晓明"),
         ("lead", "县教育局局长", "汪华"), ("lead", "县民政局局长", "方芳")]
     assert [d.text for d in f.duties if d.department == m.office_unit] == ["承担领导小组日常工作"]
 
@@ -1308,6 +1346,76 @@ def test_a_body_s_make_up_listed_a_role_a_line():
     assert (m.kind, m.convenor.value, [x.value for x in m.deputy_convenors]) == (
         "joint-meeting", "县政府分管副县长", ["县政府办公室分管副主任", "县民政局局长"])
 
+
+
+def test_a_make_up_list_written_person_first_reads_the_person_and_the_notice_s_unit():
+    """成　员：曹建国　县财政局局长 — the person, a blank, the unit and its post: 曹建国 holds the
+    post 局长 of the notice's own 县财政局, not one of a county 建国县 read across the blank
+    (with an ordinary space too, and as 曹建国（县财政局局长）); so does 县财政局局长曹建国, the
+    person after the post (pkc:person-after-post), blank or none between."""
+    from extractor.pipeline import process_bytes
+
+    for item in ("曹建国　县财政局局长", "曹建国 县财政局局长", "曹建国（县财政局局长）", "县财政局局长曹建国",
+                 "县财政局局长　曹建国"):
+        text = LISTED_GROUP.replace("钱七（县民政局局长）、孙八（县财政局局长）", "钱七（县民政局局长）\n" + item)
+        doc = process_bytes(text.encode("utf-8"), "yixian.txt")
+        f = doc.facts
+        assert f.meeting.members == ["黟县/education", "黟县/civil-affairs", "黟县/finance", "黟县/market-regulation"]
+        assert [(p.department, doc.text[p.start:p.end], p.person) for p in f.posts if p.role == "lead"] == [
+            ("黟县/education", "县教育局局长", "赵六"), ("黟县/civil-affairs", "县民政局局长", "钱七"),
+            ("黟县/finance", "县财政局局长", "曹建国"), ("黟县/market-regulation", "县市场监管局局长", "周九")]
+        assert not [d for d in f.departments if "建国" in d]
+    # the head and the deputies written post first, the deputies on one line; a post ending in
+    # words that are no name (主任委员) names no one
+    text = LISTED_GROUP.replace("张  三（县政府副县长）", "县政府副县长张三同志").replace(
+        "李四（县政府办公室副主任）、王五（县卫生健康委主任）", "县政府办公室副主任李四、县卫生健康委主任王五")
+    doc = process_bytes(text.encode("utf-8"), "yixian.txt")
+    assert [(p.role, p.department, doc.text[p.start:p.end], p.person) for p in doc.facts.posts][:3] == [
+        ("group_leader", "黟县/government", "县政府副县长", "张三"),
+        ("deputy_group_leader", "黟县/government-office", "县政府办公室副主任", "李四"),
+        ("deputy_group_leader", "黟县/health", "县卫生健康委主任", "王五")]
+    doc = process_bytes(LISTED_GROUP.replace("孙八（县财政局局长）", "县卫生健康委主任委员").encode("utf-8"), "yixian.txt")
+    assert [p.person for p in doc.facts.posts if p.role == "lead"] == ["赵六", "钱七", "周九"]
+
+
+def test_a_post_named_only_by_its_holder_is_held_by_that_person():
+    """办公室主任由张三同志兼任 / 张三同志兼任办公室主任 / a list line 办公室主任：张三 (or
+    张三（县卫生健康委主任）) / 组长由张三同志担任 / 组  长：张三 — the body's head or its office's
+    director named by a person alone, with no unit: the post is there, held by that person
+    (its span the name), not a post whose text is the name and held by no one, nor dropped.
+    A post of a unit (县卫生健康委主任) names no one; nor does a post without a unit
+    (主要负责同志, 分管副县长, 分管领导)."""
+    from extractor.pipeline import process_bytes
+
+    director = "办公室主任由县卫生健康委主任兼任。"
+    office = "领导小组下设办公室，办公室设在县卫生健康委，负责领导小组日常工作，办公室主任由县卫生健康委主任兼任。"
+
+    def posts(text, role):
+        doc = process_bytes(text.encode("utf-8"), "yixian.txt")
+        m = doc.facts.meeting
+        field = m.office_director if role == "office_director" else m.convenor
+        return ([(p.department == m.office_unit if role == "office_director" else p.department,
+                  doc.text[p.start:p.end], p.person) for p in doc.facts.posts if p.role == role],
+                field and field.value)
+
+    for said in ("办公室主任由张三同志兼任。", "张三同志兼任办公室主任。", "办公室主任由张　三兼任。"):
+        assert posts(LISTED_GROUP.replace(director, said), "office_director") == (
+            [(True, said[said.index("张"):said.index("三") + 1], "张三")], said[said.index("张"):said.index("三") + 1])
+    for listed in ("。\n办公室主任：张三", "，办公室主任：张三。"):
+        listed = office.replace("，办公室主任由县卫生健康委主任兼任。", listed)
+        assert posts(LISTED_GROUP.replace(office, listed), "office_director") == ([(True, "张三", "张三")], "张三")
+    listed = office.replace("，办公室主任由县卫生健康委主任兼任。", "。\n办公室主任：张三（县卫生健康委主任）")
+    assert posts(LISTED_GROUP.replace(office, listed), "office_director") == (
+        [(True, "县卫生健康委主任", "张三")], "县卫生健康委主任")
+    assert posts(LISTED_GROUP, "office_director") == ([(True, "县卫生健康委主任", None)], "县卫生健康委主任")
+
+    head = "组  长：张  三（县政府副县长）\n"
+    assert posts(LISTED_GROUP.replace(head, "组  长：张三\n"), "group_leader") == ([("", "张三", "张三")], "张三")
+    prose = LISTED_GROUP.replace(head, "").replace("领导小组下设办公室", "组长由张三同志担任。领导小组下设办公室")
+    assert posts(prose, "group_leader") == ([("", "张三", "张三")], "张三")
+    for post in ("主要负责同志", "分管副县长", "分管领导"):
+        prose = LISTED_GROUP.replace(head, "").replace("领导小组下设办公室", f"组长由{post}担任。领导小组下设办公室")
+        assert posts(prose, "group_leader") == ([("", post, None)], post)
 
 def test_the_office_director_s_post_is_the_office_s():
     """办公室主任由县卫健委分管负责同志兼任: the post is held by an official of the bureau (its

@@ -516,6 +516,30 @@ def test_persons_off_leaves_no_person_name_anywhere():
     assert validate(quads)[0]
 
 
+def test_a_post_named_by_its_holder_alone_is_held_by_that_person():
+    """组  长：孙　悟 / 办公室主任由朱八戒同志兼任: the head's and the office director's posts,
+    named by a person alone, are held by that person (org:heldBy) and labelled by their
+    role (组长, 办公室主任 — org:postIn the office); a deputy named after the post
+    (县政府办公室副主任李四) holds it too; without persons no name is left."""
+    from extractor.pipeline import process_bytes
+
+    text = ("黟县人民政府办公室关于成立黟县婴幼儿照护服务工作领导小组的通知\n各乡镇人民政府，县政府各部门：\n"
+            "经县政府研究，决定成立黟县婴幼儿照护服务工作领导小组。现将组成人员名单通知如下：\n"
+            "组  长：孙　悟\n副组长：县政府办公室副主任李四\n成  员：赵六（县教育局局长）、钱七（县民政局局长）\n"
+            "领导小组下设办公室，办公室设在县卫生健康委，负责领导小组日常工作，办公室主任由朱八戒同志兼任。\n")
+    doc = process_bytes(text.encode("utf-8"), "yixian.txt")
+    quads = to_rdf(doc)
+    m = value(quads, document_iri(doc), PK + "establishes")
+    head, director = value(quads, m, PK + "head"), value(quads, m, PK + "officeDirector")
+    assert [value(quads, p, RDFS + "label") for p in (head, director)] == ["组长", "办公室主任"]
+    assert [value(quads, value(quads, p, ORG + "heldBy"), FOAF + "name") for p in (head, director)] == ["孙悟", "朱八戒"]
+    assert value(quads, director, ORG + "postIn") == value(quads, m, ORG + "hasUnit")
+    deputy = value(quads, m, PK + "deputyHead")
+    assert (value(quads, deputy, RDFS + "label"), value(quads, value(quads, deputy, ORG + "heldBy"), FOAF + "name")) == (
+        "县政府办公室副主任", "李四")
+    dump = ox.serialize(to_rdf(doc, persons=False), format=ox.RdfFormat.N_QUADS).decode()
+    assert not [name for name in ("朱八戒", "孙悟", "孙　悟", "李四") if name in dump]
+
 # --- the networkx view -----------------------------------------------------------------------------------
 
 
