@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 import pyoxigraph as ox
@@ -599,6 +599,54 @@ def _bare_chars(text: str) -> tuple[str, list[int]]:
     return "".join(folded[i] for i in keep), keep
 
 
+@cache
+def _synonyms() -> tuple[re.Pattern, dict[str, str]]:
+    """The words the comparison reads as one (compare.ttl's pkx:synonyms, and the topic
+    thesaurus's names: `topics.synonym_groups`): a pattern of those to rewrite, longest
+    first, and for each the word it is read as (its concept's skos:prefLabel@zh)."""
+    from .model import FOLD
+    from .topics import synonym_groups
+
+    groups = list(synonym_groups())
+    for props in by_subject(COMPARE_DATA).values():
+        if CMP + "synonyms" in props.get(SKOS + "inScheme", []):
+            names = [str(v).translate(FOLD) for k in ("prefLabel", "altLabel") for v in props.get(SKOS + k, [])
+                     if getattr(v, "language", None) == "zh"]
+            groups.append(tuple(dict.fromkeys(names)))
+    preferred: dict[str, str] = {}
+    for names in groups:
+        for w in names[1:]:
+            preferred.setdefault(w, names[0])
+    words = sorted(preferred, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words)) or "(?!)"), preferred
+
+
+@lru_cache(maxsize=4096)
+def _compared_chars(text: str) -> tuple[str, tuple[int, ...]]:
+    """`_bare_chars(text)` with each word the comparison reads as one written as the word it
+    is read as (承担 → 负责, 饮食安全 → 食品安全: `_synonyms`), each of its characters at the
+    offset of the word's (its first, …, its last): so a word the other side says by a synonym
+    is common to both, not a difference. Only where jieba cuts it as a word, or words, of
+    its own, not inside one (促进会) nor across a removed mark (饮食、安全)."""
+    bare, at = _bare_chars(text)
+    pattern, preferred = _synonyms()
+    edges = None
+    out, offsets, last = [], [], 0
+    for m in pattern.finditer(bare):
+        lo, hi = m.start(), m.end()
+        if edges is None:
+            edges = set(_word_edges(text))
+        if at[hi - 1] - at[lo] != hi - lo - 1 or at[lo] not in edges or at[hi - 1] + 1 not in edges:
+            continue
+        word = preferred[m.group()]
+        out.append(bare[last:lo] + word)
+        offsets += at[last:lo] + [at[lo + min(k, hi - lo - 1)] for k in range(len(word))]
+        last = hi
+    if not last:
+        return bare, tuple(at)
+    return "".join(out) + bare[last:], tuple(offsets + at[last:])
+
+
 def _word_edges(text: str) -> list[int]:
     """Offsets where jieba's words of `text` start, and its end: a phrase is widened to whole words."""
     from .search import jieba_module
@@ -610,16 +658,18 @@ def _word_edges(text: str) -> list[int]:
     return edges
 
 
-def _phrases(s: Statement, stretches: list[tuple[int, int, bool]], other: str) -> list[Phrase]:
+def _phrases(s: Statement, stretches: list[tuple[int, int, bool]], other: tuple[str, str]) -> list[Phrase]:
     """The stretches [i, j) of `s.text` as phrases: widened to whole words, cut at clause
     breaks, without those too short to read (fewer content characters than `MIN_PHRASE`, or
     `MIN_ADDED` where the stretch is merely added: its third item says the other statement has
-    words in its place) or that `other` (the other statement, bare) says elsewhere (the same
-    words in another order)."""
+    words in its place) or that `other` (the other statement, bare: as written and with its
+    synonyms read as one, `_compared_chars`) says elsewhere (the same words, or synonyms, in
+    another order)."""
     from .similarity import tokens
 
     if not stretches:
         return []
+    preferred = _synonyms()[1]
     edges = _word_edges(s.text)
     at = s.quote.find(s.text)
     out: list[Phrase] = []
@@ -630,7 +680,8 @@ def _phrases(s: Statement, stretches: list[tuple[int, int, bool]], other: str) -
             lo, hi = _trim(s.text, i + m.start(), i + m.end())
             text = s.text[lo:hi]
             content = tokens(text)
-            if len("".join(content)) < (MIN_PHRASE if replaced else MIN_ADDED) or all(t in other for t in content):
+            if len("".join(content)) < (MIN_PHRASE if replaced else MIN_ADDED) or \
+                    all(t in other[0] or preferred.get(t, t) in other[1] for t in content):
                 continue
             out.append(Phrase(text, s.start + at + lo if at >= 0 else None,
                               s.start + at + lo + len(text) if at >= 0 else None))
@@ -665,11 +716,13 @@ def differing_phrases(a: Statement, b: Statement) -> tuple[list[Phrase], list[Ph
     (difflib, no junk heuristic); a common run shorter than `ANCHOR` does not break a
     differing stretch, a stretch is widened to whole words, cut at clause breaks and trimmed
     of function words at its ends, and phrases with too few content characters, or whose
-    words the other statement says elsewhere (words reordered), are dropped (`_phrases`)."""
+    words the other statement says elsewhere (words reordered), are dropped (`_phrases`).
+    A word one side says by a synonym of the other's (承担 ↔ 负责: compare.ttl's pkx:synonyms)
+    is compared as the same word (`_compared_chars`)."""
     from difflib import SequenceMatcher
 
-    sa, ia = _bare_chars(a.text)
-    sb, ib = _bare_chars(b.text)
+    sa, ia = _compared_chars(a.text)
+    sb, ib = _compared_chars(b.text)
     blocks = [m for m in SequenceMatcher(None, sa, sb, autojunk=False).get_matching_blocks() if m.size >= ANCHOR]
     gaps_a, gaps_b, pa, pb = [], [], 0, 0
     for ka, kb, size in [*blocks, (len(sa), len(sb), 0)]:  # the stretches between common runs
@@ -678,7 +731,7 @@ def differing_phrases(a: Statement, b: Statement) -> tuple[list[Phrase], list[Ph
         if kb > pb:
             gaps_b.append((ib[pb], ib[kb - 1] + 1, ka > pa))
         pa, pb = ka + size, kb + size
-    return _phrases(a, gaps_a, sb), _phrases(b, gaps_b, sa)
+    return _phrases(a, gaps_a, (_bare_chars(b.text)[0], sb)), _phrases(b, gaps_b, (_bare_chars(a.text)[0], sa))
 
 
 def _tasks_saying(phrase: str, tasks: list[Statement]) -> list[tuple[Statement, str]]:
@@ -688,12 +741,12 @@ def _tasks_saying(phrase: str, tasks: list[Statement]) -> list[tuple[Statement, 
 
     from .similarity import tokens
 
-    want, _ = _bare_chars(phrase)
+    want, _ = _compared_chars(phrase)
     out: list[tuple[Statement, str]] = []
     if len("".join(tokens(phrase))) < MIN_TASK_PHRASE:
         return out
     for t in tasks:
-        body, at = _bare_chars(t.body)
+        body, at = _compared_chars(t.body)
         m = SequenceMatcher(None, want, body, autojunk=False).find_longest_match(0, len(want), 0, len(body))
         if m.size < TASK_SHARE * len(want):
             continue

@@ -360,6 +360,40 @@ def test_one_sided_phrases_leave_out_noise(cmp):
     assert tax.a_only[0].text.startswith("执行《财政部 税务总局 发展改革委") and tax.a_only[0].text.endswith("第76号）")
 
 
+def test_one_sided_phrases_leave_out_words_the_other_side_says_by_a_synonym(cmp):
+    """A word one side says by a synonym of the other's (compare.ttl's pkx:synonyms: 推动 ↔
+    促进; topics.ttl's names: 食品安全 ↔ 饮食安全) is said by both: the 总工会 pair no longer
+    shows 推动 | 负责促进, the 市场监管局 pair no longer the county's 饮食安全 (the city says
+    食品安全). What is not a synonym stays."""
+    union = next(d for d in unit(cmp, "总工会").duties if d.a and "举办非营利性" in d.a.text)
+    assert "促进各类用人单位" in union.b.text
+    assert ([p.text for p in union.a_only], [p.text for p in union.b_only]) == \
+        (["举办非营利性"], ["职工提供福利性", "协调支持医疗机构设立婴幼儿照护服务场所"])
+    food = next(d for d in unit(cmp, "市场监管局").duties if d.a and "饮食安全" in d.a.text)
+    assert [p.text for p in food.a_only] == ["负责", "食堂许可和管理检查"]
+    assert "查处违法经营行为" in [p.text for p in food.b_only]
+    edu = next(d for d in unit(cmp, "教育局").duties if d.a and "托班服务供给" in d.a.text)
+    assert [p.text for p in edu.a_only] == ["鼓励"]  # 鼓励 ↔ 指导: not synonyms
+
+
+def test_a_synonym_counts_as_a_whole_word_in_any_pair_of_notices():
+    """承担 ↔ 负责 in another pair of real notices (荆州's office ↔ 祁门's); a synonym inside
+    a word (促进会) or across a removed mark (饮食、安全) is left as written."""
+    jingzhou = next(p for p in EXTRA if p.name.startswith("jingzhou"))
+    c = compare(load_store([jingzhou, COUNTY]), jingzhou.stem, "祁门县")
+    office = next(d for _, d in c.duty_pairs() if d.a and d.b and d.b.text.startswith("承担联席会议日常工作"))
+    assert office.a.text.startswith("负责联席会议日常工作")
+    assert office.a_only == [] and [p.text for p in office.b_only] == ["负责联席会议的组织、联络和协调"]
+    from extractor.compare import _compared_chars
+
+    assert _compared_chars("承担联席会议日常工作")[0] == "负责联席会议日常工作"
+    assert _compared_chars("婴幼儿照护服务促进会")[0] == "婴幼儿照护服务促进会"
+    assert _compared_chars("饮食、安全")[0] == "饮食安全"
+    text = "负责机构的饮食安全、食堂许可"
+    bare, at = _compared_chars(text)
+    assert bare == "负责机构的食品安全食堂许可" and text[at[bare.index("食品安全")]:at[bare.index("食堂") - 1] + 1] == "饮食安全"
+
+
 def test_a_units_tasks_are_listed_apart_from_its_duties(cmp):
     """The city's 消防救援支队 is put on two tasks by task tags (…消防救援支队按职责分工负责),
     one of them the "双随机一公开" supervision: listed with the unit, as tasks, with the task

@@ -151,6 +151,23 @@ def test_who_finds_a_topic_by_the_other_names_of_the_thesaurus(store):
     assert supervision == {"督查", "综合监管"}
 
 
+def test_who_finds_a_narrower_term_by_its_other_names(store):
+    """产假 also finds the city's lead duty on it, which says 产休假 (jieba: 产 / 休假, and
+    产假 is no substring of it): pkt:maternity-leave, a narrower term of pkt:employment in
+    ontology/topics.ttl, names both. Below the statements saying 产假 as typed; and the
+    other way round. A narrower term is no column of compare's matrix."""
+    rows = Q.who(store, "产假")
+    found = [r for r in rows if r["matched"] == "产休假"]
+    assert [(r["department"], r["role"], r["kind"]) for r in found] == [("市人力资源社会保障局", "lead", "duty")]
+    assert "负责牵头推动落实相关产休假政策" in found[0]["text"]
+    assert {r["matched"] for r in rows} == {"产假", "产休假"} and rows[0]["matched"] == "产假"
+    assert {r["matched"] for r in Q.who(store, "产休假")} == {"产休假", "产假"}
+    assert {r["matched"] for r in Q.who(store, "就业")} == {"就业"}  # the topic's other cues find no 产休假
+    from extractor.topics import topic_scheme
+
+    assert "maternity-leave" not in {t.key for t in topic_scheme()}
+
+
 def test_who_matches_sub_words_and_nothing_else(store):
     # 食品药品 and 安全 apart still speak of 食品安全: sub-words of the topic all present.
     assert Q.who(store, "区块链") == []

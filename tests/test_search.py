@@ -25,7 +25,8 @@ from extractor.store import add_document, open_store
 
 from conftest import CITY, COUNTY, EXTRA, ROOT
 
-TOPICS = ["消防", "食品安全", "用地", "税费", "培训", "婴幼儿照护", "卫生健康", "督查", "医保", "食堂", "饮食安全"]
+TOPICS = ["消防", "食品安全", "用地", "税费", "培训", "婴幼儿照护", "卫生健康", "督查", "医保", "食堂", "饮食安全", "产假",
+          "产休假"]
 
 
 @pytest.fixture(scope="module")
@@ -403,6 +404,27 @@ def test_a_thesaurus_word_finds_its_topic_s_other_names_below_the_words_as_typed
         typed, found = ranked
         alone = S._rank_words(index, index.tokenizer(), ["饮食安全"], "bm25", None)[1]
         assert found[0] == pytest.approx(alone[found[1]] * S.THESAURUS_WEIGHT) and found[0] < typed[0]
+
+
+def test_a_narrower_term_finds_its_other_names_on_disk_as_in_memory(built, store):
+    """产假 (pkt:maternity-leave, narrower than pkt:employment) also finds the city's lead
+    duty saying 产休假, which the index holds as one token (a jieba word of the thesaurus):
+    from the build's file as from memory, and 产休假 finds 产假 back."""
+    from extractor.search import query_words
+
+    memory = Q.statement_index(store)
+    disk = open_index(store, built / INDEX_FILE)
+    assert S.thesaurus_words("产假", ["产假"]) == ["产休假"] and S.thesaurus_words("产休假", ["产休假"]) == ["产假"]
+    for index in (memory, disk):
+        assert query_words("产休假", index.tokenizer()) == ["产休假"]
+        ranked = S.rank_matched(index, "产假")
+        found = [i for _, i, w in ranked if w == "产休假"]
+        assert len(found) == 1 and {r["concept"].rsplit("/", 1)[-1] for r in index.rows(store, found)[found[0]]} == \
+            {"human-resources-social-security"}
+        assert {w for _, _, w in S.rank_matched(index, "产休假")} == {"产休假", "产假"}
+    rows = Q.who(store, "产假", index=built / INDEX_FILE)
+    assert rows == Q.who(store, "产假")
+    assert [r["role"] for r in rows if r["matched"] == "产休假"] == ["lead"]
 
 
 def test_index_path_is_beside_the_store():
