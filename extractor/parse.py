@@ -171,11 +171,25 @@ def split_lines(doc: Document) -> list[Line]:
     for ln in out:
         if not ln.blank:
             if one is not None:
-                return _untab_indented(out, text)
+                return _untab_indented(_run_in_furniture(folded, out), text)
             one = ln
     if one is not None:
         return _run_in(folded, out, one)
     return _untab_indented(out, text)
+
+
+def _run_in_furniture(text: str, lines: list[Line]) -> list[Line]:
+    """A line that opens with page furniture of bounded extent (a breadcrumb up to its last
+    ">", layout.ttl's run-in-opener) and runs on past it — a page saved with its breadcrumb
+    glued to its first field or its title (首页 > 政务公开 > 政策文件索引号：1115…) — is cut as
+    a notice on one line is: else the whole line is furniture, and the fields and title in it
+    are lost."""
+    opener = layout().cues["run-in-opener"]
+    for ln in [ln for ln in lines if not ln.blank and len(ln.text) <= LONG_LINE]:
+        m = opener.match(text, ln.body, ln.end)
+        if m and m.group(2) is not None and text[m.end(2):ln.end].strip():
+            lines = _run_in(text, lines, ln)
+    return lines
 
 
 def _line(text: str, s: int, e: int) -> Line:
@@ -448,7 +462,7 @@ class _RunIn:
         if found is None:
             return None
         words, end = found.group(1), s + found.end(1)
-        later = t[end:min(self.hi, end + 2000)]
+        later = t[end:end + 2000]  # the notice may go on past a line cut as one (`_run_in_furniture`)
         return next((end - k for k in range(len(words) - (not whole), 1, -1) if words[-k:] in later), None)
 
     def attachments(self) -> None:

@@ -591,7 +591,7 @@ def test_a_disclosure_page_on_one_line_reads_its_title_after_its_fields(joined, 
     last crumb (政策文件) was cut off the breadcrumb and read as the title, and 主题分类's value
     ran on into the real title (卫生、体育 祁门县人民政府办公室关于…). The last crumb is the
     breadcrumb's, a value of no kind ends where the title opens with its issuer's place, and
-    the page reads as the file does."""
+    the page reads as the file does (the file too cuts 政策文件索引号：… after the crumb)."""
     head = _DISCLOSURE_HEAD.replace("政策文件\n", "政策文件" + glued)
     whole = process_bytes(_disclosure_page(head, "\n").encode("utf-8"), "page.txt")
     doc = process_bytes(_disclosure_page(head, joined).encode("utf-8"), "page.txt")
@@ -599,8 +599,36 @@ def test_a_disclosure_page_on_one_line_reads_its_title_after_its_fields(joined, 
     assert doc.field("topic") == "卫生、体育"
     assert coverage_errors(doc) == []
     assert doc.slice(doc.chrome[0]).split() == ["首页", ">", "政府信息公开", ">", "政策文件"]
-    if glued:  # the file itself reads 政策文件索引号：… as furniture
-        assert reading(doc) == reading(whole)
+    assert reading(doc) == reading(whole)
+
+
+_FIELDS = "索引号：11341024003000000X/2021-00045 发布机构：祁门县人民政府办公室 成文日期：2021-12-03 文号：祁政办秘〔2021〕45号"
+
+
+@pytest.mark.parametrize("fields", [_FIELDS, _FIELDS.replace(" ", "\n"), _FIELDS.split(" ")[0], ""],
+                         ids=["fields-on-its-line", "a-field-a-line", "index-alone", "title"])
+@pytest.mark.parametrize("crumb", ["首页 > 政务公开 > 政策文件", "首页 > 政务公开 > 政策文件 ", "当前位置：首页>政务公开>政策文件"],
+                         ids=["glued", "a space", "当前位置"])
+def test_a_breadcrumb_glued_to_the_first_field_in_the_file(crumb, fields):
+    """A page saved as text with its breadcrumb and its first field on one line of the file
+    (首页 > 政务公开 > 政策文件索引号：1134…, an analyst's audit): the whole line was read as
+    furniture, and 索引号 (or the title glued to the crumb: 政策文件祁门县人民政府办公室关于…)
+    lost. The line is cut as a notice on one line is: the breadcrumb is furniture, the rest
+    reads as it does on a line of its own."""
+    text = COUNTY.read_text(encoding="utf-8")
+    notice = text[text.index("祁门县人民政府办公室关于"):]
+    head = fields + "\n" if fields else ""
+    glued = process_bytes((crumb + head + notice).encode("utf-8"), "page.txt")
+    apart = process_bytes((crumb.strip() + "\n" + head + notice).encode("utf-8"), "page.txt")
+    assert coverage_errors(glued) == []
+    assert [(f.name, f.value, f.start - len(crumb)) for f in glued.fields] == \
+        [(f.name, f.value, f.start - len(crumb.strip()) - 1) for f in apart.fields]
+    assert glued.field("title") == "祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知"
+    if fields:
+        assert glued.field("index_number") == "11341024003000000X/2021-00045"
+        index = next(f for f in glued.fields if f.name == "index_number")
+        assert glued.text[index.start:index.end] == index.value  # the offsets are exact
+    assert [glued.slice(c).strip() for c in glued.chrome][:1] == [crumb.strip()]
 
 
 @pytest.mark.parametrize("colon", ["：", ""], ids=["key：", "key"])
