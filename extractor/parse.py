@@ -364,10 +364,35 @@ class _RunIn:
                     self.cut(ended)
             elif following is None and (title := self.issuer_start(self.blank_end(m.end()), stop, whole=True)) \
                     is not None and self.cues["title-issuer"].match(t, title, stop):
-                self.cut(title)  # 主题分类：卫生、体育祁门县人民政府办公室关于…: up to the title
-                ended = title
+                head = self.value_end(m.end(), title, number=True) or title  # …体育 祁政办秘〔2021〕45号 祁门县…
+                self.cut(head)  # 主题分类：卫生、体育祁门县人民政府办公室关于…: up to the title
+                ended = head
+            elif following is None and (head := self.value_end(m.end(), stop)) is not None:
+                self.cut(head)  # 主题分类：妇女儿童工作各旗县区人民政府，…：up to the head's 文号 or 主送
+                ended = head
             elif following is None and (gap := _WIDE_GAP.search(t, m.end(), stop)):  # up to a gap (a blank line lost)
                 self.cut(gap.start())
+
+    def value_end(self, s: int, e: int, number: bool = False) -> int | None:
+        """Where the head (文号, title and 主送, or 主送: run-in-head, run-in-recipients) begins in
+        the words at `s` that run on from a value of no kind (主题分类：妇女儿童工作各旗县区人民政府，
+        市直各有关单位：…): the first place after the value's first words that layout.ttl's
+        run-in-value-end allows (a gap, before 各 or 关于) where it reads on; with `number`, only
+        where a 文号 alone stands up to `e` (a title found there). None if there is none."""
+        t, cues = self.text, self.cues
+        s = self.blank_end(s)
+        for o in cues["run-in-value-end"].finditer(t, s, e):
+            p = o.end()
+            if p >= e or not t[s:o.start()].strip():
+                continue
+            window = t[p:e]
+            if number:
+                if cues["doc-number"].match(window.rstrip()):
+                    return p
+                continue
+            if cues["run-in-head"].match(window).end() or cues["run-in-recipients"].match(window):
+                return p
+        return None
 
     # 3. signatures and dates
     def signatures(self) -> None:

@@ -687,3 +687,45 @@ def test_a_line_of_fields_glued_to_their_values_reads_each():
     doc = process_bytes(_disclosure_page("首页 > 政府信息公开 > 政策文件\n" + head, "\n").encode("utf-8"), "page.txt")
     whole = process_bytes(_disclosure_page(_DISCLOSURE_HEAD, "\n").encode("utf-8"), "page.txt")
     assert [(f.name, f.value) for f in doc.fields] == [(f.name, f.value) for f in whole.fields]
+
+
+_CITY_FIELDS = ["索引号：011746318/2021-00972", "发布机构：巴彦淖尔市人民政府办公室", "成文日期：2021-12-13",
+                "主题分类：人口与计划生育、妇女儿童工作"]
+_CITY_TITLE = "巴彦淖尔市人民政府办公室关于印发《关于促进3岁以下婴幼儿照护服务发展实施方案》的通知"
+
+
+def _city_page(head: list[str], joined: str) -> str:
+    """巴彦淖尔市's notice as a disclosure page prints it: `head` (its fields, title, 文号), then
+    its 主送 and text, the lines joined with `joined` (the 主送 as the brief's audit met it)."""
+    text = CITY.read_text(encoding="utf-8")
+    body = text[text.index("各旗县区人民政府,"):].replace(
+        "各旗县区人民政府,巴彦淖尔经济技术开发区管委会,市直有关部门,驻市有关单位:", "各旗县区人民政府，市直各有关单位：", 1)
+    return joined.join(head + [ln.strip() for ln in body.splitlines() if ln.strip()])
+
+
+_CITY_HEADS = {"fields": _CITY_FIELDS, "title-fields": [_CITY_TITLE] + _CITY_FIELDS,
+               "fields-number-title": _CITY_FIELDS + ["巴政办发〔2021〕20号", _CITY_TITLE],
+               "fields-with-number": _CITY_FIELDS[:3] + ["文号：巴政办发〔2021〕20号", _CITY_FIELDS[3]]}
+
+
+# (…妇女儿童工作巴政办发〔2021〕20号巴彦淖尔市…: where a free value ends and a 文号 glued to it
+# begins, the text does not say: that page is left out)
+@pytest.mark.parametrize("head,joined", [(h, j) for h in _CITY_HEADS for j in ("", " ")
+                                         if (h, j) != ("fields-number-title", "")],
+                         ids=lambda x: {"": "nothing", " ": "a space"}.get(x, x))
+def test_the_recipients_right_after_a_page_s_fields_on_one_line(head, joined):
+    """A disclosure page flattened onto one line whose 主送 comes right after its fields (an
+    analyst's audit): 主题分类's value (of no kind) ran on into the 主送, and the 主送 took the
+    fields before it (索引号：0117… 主题分类：…各旗县区人民政府 as its first recipient), or a
+    文号 between them (…妇女儿童工作 巴政办发〔2021〕20号). The value ends where the head reads
+    on: the page reads as it does a field a line."""
+    head = _CITY_HEADS[head]
+    doc = process_bytes(_city_page(head, joined).encode("utf-8"), "page.txt")
+    whole = process_bytes(_city_page(head, "\n").encode("utf-8"), "page.txt")
+    assert coverage_errors(doc) == []
+    assert [f.value for f in doc.fields_named("recipient")] == ["各旗县区人民政府", "市直各有关单位"]
+    assert doc.field("topic") == "人口与计划生育、妇女儿童工作" and doc.field("index_number") == "011746318/2021-00972"
+    assert [(f.name, f.value) for f in doc.fields] == [(f.name, f.value) for f in whole.fields]
+    assert (doc.title, doc.doc_number) == (_CITY_TITLE if _CITY_TITLE in head else None,
+                                           "巴政办发〔2021〕20号" if any("〔2021〕" in h for h in head) else None)
+    assert reading(doc)["clauses"] == reading(whole)["clauses"]
