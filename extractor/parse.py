@@ -725,6 +725,18 @@ def normalise_doc_number(s: str) -> str:
     return f"{s[m.start(1):m.end(1)]}〔{m.group(2)}〕{m.group(3)}号" if m else squeeze(s)
 
 
+def _unbracketed(folded: str, s: int, e: int) -> tuple[int, int]:
+    """The span of a 文号 inside brackets of its own, if it is printed in them (【巴政办发〔2021〕
+    20号】, [巴政办发[2021]20号]: folded, both read as []), else [s, e): the field is the number."""
+    if e - s > 2 and folded[s] == "[" and folded[e - 1] == "]" and folded.find("[", s + 1, e - 1) >= 0:
+        s, e = s + 1, e - 1
+        while s < e and folded[s].isspace():
+            s += 1
+        while e > s and folded[e - 1].isspace():
+            e -= 1
+    return s, e
+
+
 def join_lines(doc: Document, lines: list[Line]) -> str:
     """Lines of a title broken over several lines, as one line: the blanks of its layout
     dropped (line breaks, spaces beside CJK), but one space kept between the names of two
@@ -803,7 +815,8 @@ class _Parse:
                 continue
             if m := _cue("doc-number", ln):
                 self.role[i] = "header"
-                self.field("doc_number", normalise_doc_number(ln.text), ln.body, ln.end)
+                s, e = _unbracketed(self.doc.folded, ln.body, ln.end)
+                self.field("doc_number", normalise_doc_number(self.doc.folded[s:e]), s, e)
                 continue
             if _short_plain(ln) or (len(ln.text) <= 2 * TITLE_MAX and layout().cues["title-genre"].search(ln.text)
                                     and "。" not in ln.text):
@@ -843,6 +856,8 @@ class _Parse:
         name = layout().field_names[key]
         raw = self.doc.text[start:start + len(value)]
         if name == "doc_number":
+            start, end = _unbracketed(self.doc.folded, start, start + len(raw))
+            raw = self.doc.text[start:end]
             value = normalise_doc_number(raw)
         elif name in ("date", "date_published"):
             iso = parse_date(value)

@@ -729,3 +729,22 @@ def test_the_recipients_right_after_a_page_s_fields_on_one_line(head, joined):
     assert (doc.title, doc.doc_number) == (_CITY_TITLE if _CITY_TITLE in head else None,
                                            "巴政办发〔2021〕20号" if any("〔2021〕" in h for h in head) else None)
     assert reading(doc)["clauses"] == reading(whole)["clauses"]
+
+
+@pytest.mark.parametrize("joined", ["\n", "", " "], ids=["lines", "nothing", "a space"])
+@pytest.mark.parametrize("brackets", ["【】", "[]"])
+@pytest.mark.parametrize("place", ["field", "after-title", "before-title"])
+def test_a_number_in_brackets_of_its_own(place, brackets, joined):
+    """Some pages print the 文号 in brackets of its own (文号：【巴政办发〔2021〕20号】, or
+    【…】 on the line under the title): it was kept with them, unnormalised, or read as part
+    of the title or the first recipient ([巴政办发〔2021〕20号]各旗县区人民政府). The field is
+    the number inside the brackets, normalised, its span exact."""
+    number = brackets[0] + "巴政办发〔2021〕20号" + brackets[1]
+    head = {"field": [_CITY_FIELDS[0], "文号：" + number, _CITY_TITLE], "after-title": [_CITY_FIELDS[0], _CITY_TITLE, number],
+            "before-title": [_CITY_FIELDS[0], number, _CITY_TITLE]}[place]
+    doc = process_bytes(_city_page(head, joined).encode("utf-8"), "page.txt")
+    assert coverage_errors(doc) == []
+    assert (doc.doc_number, doc.title) == ("巴政办发〔2021〕20号", _CITY_TITLE)
+    field = next(f for f in doc.fields if f.name == "doc_number")
+    assert doc.text[field.start:field.end] == "巴政办发〔2021〕20号"
+    assert [f.value for f in doc.fields_named("recipient")] == ["各旗县区人民政府", "市直各有关单位"]
