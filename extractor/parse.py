@@ -171,23 +171,25 @@ def split_lines(doc: Document) -> list[Line]:
     for ln in out:
         if not ln.blank:
             if one is not None:
-                return _untab_indented(_run_in_furniture(folded, out), text)
+                return _untab_indented(_run_in_heads(folded, out), text)
             one = ln
     if one is not None:
         return _run_in(folded, out, one)
     return _untab_indented(out, text)
 
 
-def _run_in_furniture(text: str, lines: list[Line]) -> list[Line]:
-    """A line that opens with page furniture of bounded extent (a breadcrumb up to its last
-    ">", layout.ttl's run-in-opener) and runs on past it — a page saved with its breadcrumb
-    glued to its first field or its title (首页 > 政务公开 > 政策文件索引号：1115…) — is cut as
-    a notice on one line is: else the whole line is furniture, and the fields and title in it
-    are lost."""
-    opener = layout().cues["run-in-opener"]
+def _run_in_heads(text: str, lines: list[Line]) -> list[Line]:
+    """A line of a file that runs parts of a page's head together is cut as a notice on one
+    line is (`_run_in`): one that opens with page furniture of bounded extent (a breadcrumb up
+    to its last ">", layout.ttl's run-in-opener) and runs on past it (首页 > 政务公开 > 政策文件
+    索引号：1115…), and one that reads as a 主送 (pk:recipients) but opens with the page's fields,
+    its 文号 or its title (索引号：… 主题分类：妇女儿童工作各旗县区人民政府，…：). Else the whole
+    line is furniture or 主送, and the fields and title in it are lost."""
+    lay = layout()
+    opener, recipients = lay.cues["run-in-opener"], lay.cues["recipients"]
     for ln in [ln for ln in lines if not ln.blank and len(ln.text) <= LONG_LINE]:
         m = opener.match(text, ln.body, ln.end)
-        if m and m.group(2) is not None and text[m.end(2):ln.end].strip():
+        if m and m.group(2) is not None and text[m.end(2):ln.end].strip() or recipients.match(ln.text):
             lines = _run_in(text, lines, ln)
     return lines
 
@@ -487,7 +489,7 @@ class _RunIn:
         if found is None:
             return None
         words, end = found.group(1), s + found.end(1)
-        later = t[end:end + 2000]  # the notice may go on past a line cut as one (`_run_in_furniture`)
+        later = t[end:end + 2000]  # the notice may go on past a line cut as one (`_run_in_heads`)
         return next((end - k for k in range(len(words) - (not whole), 1, -1) if words[-k:] in later), None)
 
     def attachments(self) -> None:

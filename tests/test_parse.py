@@ -710,9 +710,12 @@ _CITY_HEADS = {"fields": _CITY_FIELDS, "title-fields": [_CITY_TITLE] + _CITY_FIE
 
 # (…妇女儿童工作巴政办发〔2021〕20号巴彦淖尔市…: where a free value ends and a 文号 glued to it
 # begins, the text does not say: that page is left out)
-@pytest.mark.parametrize("head,joined", [(h, j) for h in _CITY_HEADS for j in ("", " ")
-                                         if (h, j) != ("fields-number-title", "")],
-                         ids=lambda x: {"": "nothing", " ": "a space"}.get(x, x))
+_CITY_JOINS = pytest.mark.parametrize("head,joined", [(h, j) for h in _CITY_HEADS for j in ("", " ")
+                                                      if (h, j) != ("fields-number-title", "")],
+                                      ids=lambda x: {"": "nothing", " ": "a space"}.get(x, x))
+
+
+@_CITY_JOINS
 def test_the_recipients_right_after_a_page_s_fields_on_one_line(head, joined):
     """A disclosure page flattened onto one line whose 主送 comes right after its fields (an
     analyst's audit): 主题分类's value (of no kind) ran on into the 主送, and the 主送 took the
@@ -748,3 +751,19 @@ def test_a_number_in_brackets_of_its_own(place, brackets, joined):
     field = next(f for f in doc.fields if f.name == "doc_number")
     assert doc.text[field.start:field.end] == "巴政办发〔2021〕20号"
     assert [f.value for f in doc.fields_named("recipient")] == ["各旗县区人民政府", "市直各有关单位"]
+
+
+@_CITY_JOINS
+def test_the_head_and_recipients_on_one_line_of_the_file(head, joined):
+    """A page saved as text with its fields (文号, title) and its 主送 on one line of the file,
+    the text below on lines of their own: the line was read as the 主送 whole (索引号：0117…
+    主题分类：…各旗县区人民政府 its first recipient), the fields and title lost. The line is cut
+    as a notice on one line is, and the page reads as it does a field a line."""
+    lines = _city_page(_CITY_HEADS[head], "\n").splitlines()
+    k = len(_CITY_HEADS[head]) + 1  # the head and the 主送
+    doc = process_bytes((joined.join(lines[:k]) + "\n" + "\n".join(lines[k:])).encode("utf-8"), "page.txt")
+    whole = process_bytes("\n".join(lines).encode("utf-8"), "page.txt")
+    assert coverage_errors(doc) == []
+    assert [f.value for f in doc.fields_named("recipient")] == ["各旗县区人民政府", "市直各有关单位"]
+    assert [(f.name, f.value) for f in doc.fields] == [(f.name, f.value) for f in whole.fields]
+    assert reading(doc)["clauses"] == reading(whole)["clauses"]
