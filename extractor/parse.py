@@ -186,10 +186,13 @@ def _run_in_heads(text: str, lines: list[Line]) -> list[Line]:
     its 文号 or its title (索引号：… 主题分类：妇女儿童工作各旗县区人民政府，…：). Else the whole
     line is furniture or 主送, and the fields and title in it are lost."""
     lay = layout()
-    opener, recipients = lay.cues["run-in-opener"], lay.cues["recipients"]
+    opener, recipients, issuer = lay.cues["run-in-opener"], lay.cues["recipients"], lay.cues["title-issuer"]
     for ln in [ln for ln in lines if not ln.blank and len(ln.text) <= LONG_LINE]:
         m = opener.match(text, ln.body, ln.end)
-        if m and m.group(2) is not None and text[m.end(2):ln.end].strip() or recipients.match(ln.text):
+        # only where a field or a title follows: the rest of a breadcrumb (当前位置：首页 / 政务公开)
+        # is furniture too
+        if m and m.group(2) is not None and (lay.fields.search(text, m.end(2), ln.end)
+                                             or issuer.search(text, m.end(2), ln.end)) or recipients.match(ln.text):
             lines = _run_in(text, lines, ln)
     return lines
 

@@ -607,14 +607,16 @@ _FIELDS = "索引号：11341024003000000X/2021-00045 发布机构：祁门县人
 
 @pytest.mark.parametrize("fields", [_FIELDS, _FIELDS.replace(" ", "\n"), _FIELDS.split(" ")[0], ""],
                          ids=["fields-on-its-line", "a-field-a-line", "index-alone", "title"])
-@pytest.mark.parametrize("crumb", ["首页 > 政务公开 > 政策文件", "首页 > 政务公开 > 政策文件 ", "当前位置：首页>政务公开>政策文件"],
-                         ids=["glued", "a space", "当前位置"])
+@pytest.mark.parametrize("crumb", ["首页 > 政务公开 > 政策文件", "首页 > 政务公开 > 政策文件 ", "当前位置：首页>政务公开>政策文件",
+                                   "首页＞政务公开＞政策文件", "首页 >> 政务公开 >> 政策文件"],
+                         ids=["glued", "a space", "当前位置", "full-width", "double"])
 def test_a_breadcrumb_glued_to_the_first_field_in_the_file(crumb, fields):
     """A page saved as text with its breadcrumb and its first field on one line of the file
     (首页 > 政务公开 > 政策文件索引号：1134…, an analyst's audit): the whole line was read as
     furniture, and 索引号 (or the title glued to the crumb: 政策文件祁门县人民政府办公室关于…)
     lost. The line is cut as a notice on one line is: the breadcrumb is furniture, the rest
-    reads as it does on a line of its own."""
+    reads as it does on a line of its own. A breadcrumb of full-width ＞ (首页＞政务公开) was no
+    furniture at all, one of >> read to its first crumb only."""
     text = COUNTY.read_text(encoding="utf-8")
     notice = text[text.index("祁门县人民政府办公室关于"):]
     head = fields + "\n" if fields else ""
