@@ -691,6 +691,17 @@ def test_a_line_of_fields_glued_to_their_values_reads_each():
     assert [(f.name, f.value) for f in doc.fields] == [(f.name, f.value) for f in whole.fields]
 
 
+
+@pytest.mark.parametrize("crumb", ["当前位置：首页 / 政务公开 / 政策文件", "首页 >> 政务公开 >> 政策文件", "首页＞政务公开＞政策文件",
+                                   "您现在所在的位置: 首页 > 政务公开 > 法规文件 > 政策文件 > 市政府公文"])
+def test_a_breadcrumb_on_its_own_line_is_furniture_whole(crumb):
+    """A breadcrumb alone on its line is furniture, its crumbs and separators whatever they
+    are: a line is cut after its breadcrumb only where a field or a title follows."""
+    text = COUNTY.read_text(encoding="utf-8")
+    doc = process_bytes((crumb + "\n" + _FIELDS + "\n" + text[text.index("祁门县人民政府办公室关于"):]).encode("utf-8"), "p.txt")
+    assert [doc.slice(c) for c in doc.chrome][:1] == [crumb]
+    assert doc.field("index_number") == "11341024003000000X/2021-00045"
+
 _CITY_FIELDS = ["索引号：011746318/2021-00972", "发布机构：巴彦淖尔市人民政府办公室", "成文日期：2021-12-13",
                 "主题分类：人口与计划生育、妇女儿童工作"]
 _CITY_TITLE = "巴彦淖尔市人民政府办公室关于印发《关于促进3岁以下婴幼儿照护服务发展实施方案》的通知"
