@@ -181,18 +181,32 @@ def split_lines(doc: Document) -> list[Line]:
 def _run_in_heads(text: str, lines: list[Line]) -> list[Line]:
     """A line of a file that runs parts of a page's head together is cut as a notice on one
     line is (`_run_in`): one that opens with page furniture of bounded extent (a breadcrumb up
-    to its last ">", layout.ttl's run-in-opener) and runs on past it (首页 > 政务公开 > 政策文件
-    索引号：1115…), and one that reads as a 主送 (pk:recipients) but opens with the page's fields,
-    its 文号 or its title (索引号：… 主题分类：妇女儿童工作各旗县区人民政府，…：). Else the whole
-    line is furniture or 主送, and the fields and title in it are lost."""
+    to its last ">", layout.ttl's run-in-opener) and a field, 文号 or title follows it (首页 > 政务
+    公开 > 政策文件索引号：1115…), one that opens with the page's fields or holds two of them before
+    its first sentence ends (索引号：… 主题分类：妇女儿童工作巴彦淖尔市人民政府办公室关于…; a whole
+    page on one line below its breadcrumb), and one that reads as a 主送 (pk:recipients) but opens
+    with its 文号 or its title. Else the whole line is furniture, a field's value or the 主送,
+    and the fields, title or 主送 in it are lost."""
     lay = layout()
     opener, recipients, issuer = lay.cues["run-in-opener"], lay.cues["recipients"], lay.cues["title-issuer"]
-    for ln in [ln for ln in lines if not ln.blank and len(ln.text) <= LONG_LINE]:
+    for ln in [ln for ln in lines if not ln.blank]:
+        # keys before a colon or a gap (索引号：, 索 引 号 0117…) before the first sentence ends: one
+        # opening the line, or two (a page on one line below its furniture, of any length)
+        head = text.find("。", ln.body, ln.end)
+        keys = [k for k in lay.fields.finditer(text, ln.body, ln.end if head < 0 else head)
+                if k.end() > k.start() + len(k.group(1))][:2]
+        if keys and keys[0].start() == ln.body or len(keys) == 2:
+            lines = _run_in(text, lines, ln)
+            continue
+        if len(ln.text) > LONG_LINE:
+            continue
         m = opener.match(text, ln.body, ln.end)
-        # only where a field or a title follows: the rest of a breadcrumb (当前位置：首页 / 政务公开)
-        # is furniture too
+        # only where a field, a 文号 or a title follows: the rest of a breadcrumb (当前位置：首页 /
+        # 政务公开) is furniture too
         if m and m.group(2) is not None and (lay.fields.search(text, m.end(2), ln.end)
-                                             or issuer.search(text, m.end(2), ln.end)) or recipients.match(ln.text):
+                                             or DOC_NUMBER.search(text, m.end(2), ln.end)
+                                             or issuer.search(text, m.end(2), ln.end)) \
+                or recipients.match(ln.text):
             lines = _run_in(text, lines, ln)
     return lines
 
@@ -217,7 +231,7 @@ _STOPS = "。;,:!?"  # folded: what a heading or a table cell holds none of
 _STOP = re.compile(f"[{_STOPS}]")
 _VALUE_STOP = re.compile("[。;,!?]")  # folded: what a web field's value holds none of (a time holds :)
 CELL_MAX = 40  # a table cell longer than this is running text
-_CRUMB = re.compile(r"[^\s>:。,]{1,12}")  # a breadcrumb's crumb, as run-in-opener reads them
+_CRUMB = re.compile(r"[^\s>:。,\[]{1,12}")  # a breadcrumb's crumb, as run-in-opener reads them (not a 【文号】)
 
 
 def _words_before(t: str, pos: int, lo: int) -> str:
@@ -453,8 +467,9 @@ class _RunIn:
                     self.cuts.discard(c)
                     self.cut(title)
                     s = title
-                elif (crumb := _CRUMB.match(t, s, e)) and (crumb.end() == e or t[crumb.end()].isspace()):
-                    self.cuts.discard(c)  # … or to a gap or a field (政策文件 索引号：…)
+                elif (crumb := _CRUMB.match(t, s, e)) and (crumb.end() == e or t[crumb.end()].isspace()
+                                                           or t[crumb.end()] == "["):
+                    self.cuts.discard(c)  # … or to a gap, a field (政策文件 索引号：…) or a bracket (…【巴政办发…】)
                     self.cut(crumb.end())
                     s = self.blank_end(crumb.end())
             window = t[s:e]
@@ -466,6 +481,8 @@ class _RunIn:
                         self.cut(s + head.end(g))
             elif m := cues["run-in-recipients"].match(window):
                 self.cut(s + m.end())
+            elif m := cues["run-in-titled-number"].match(window.rstrip()):
+                self.cut(s + m.end(1))  # …的通知|巴政办发〔2021〕20号, the page's fields after it
 
     def crumb_tail(self, s: int, e: int) -> int:
         """Where the head begins after a breadcrumb whose last crumb runs into it (…>市政府公文

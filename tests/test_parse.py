@@ -780,3 +780,19 @@ def test_the_head_and_recipients_on_one_line_of_the_file(head, joined):
     assert [f.value for f in doc.fields_named("recipient")] == ["各旗县区人民政府", "市直各有关单位"]
     assert [(f.name, f.value) for f in doc.fields] == [(f.name, f.value) for f in whole.fields]
     assert reading(doc)["clauses"] == reading(whole)["clauses"]
+
+
+@pytest.mark.parametrize("number", ["巴政办发〔2021〕20号", "【巴政办发〔2021〕20号】"])
+@pytest.mark.parametrize("crumb", ["", "首页 > 政务公开 > 政策文件\n"], ids=["no crumb", "crumb line"])
+def test_a_page_on_one_line_title_number_then_fields(crumb, number):
+    """A page on one line that prints its title, the 文号 under it, then its fields (…的通知巴政办发
+    〔2021〕20号索引号：…): the 文号 stayed in the title (run-in-head reads a title only with the
+    主送 after it). Below a breadcrumb on a line of its own the page was no notice on one line at
+    all: a line too long for a head, its fields, title and 主送 all lost."""
+    head = [_CITY_TITLE, number] + _CITY_FIELDS
+    doc = process_bytes((crumb + _city_page(head, "")).encode("utf-8"), "page.txt")
+    whole = process_bytes((crumb + _city_page(head, "\n")).encode("utf-8"), "page.txt")
+    assert coverage_errors(doc) == []
+    assert (doc.title, doc.doc_number) == (_CITY_TITLE, "巴政办发〔2021〕20号")
+    assert [(f.name, f.value) for f in doc.fields] == [(f.name, f.value) for f in whole.fields]
+    assert reading(doc)["clauses"] == reading(whole)["clauses"]
