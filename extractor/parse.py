@@ -269,7 +269,8 @@ class _RunIn:
     2. before each field of a web page's head (索引号 … 公文时效; keys run into their values
        in a row of three or more: 索引号1134…发布机构祁门县…), and after the value of the last
        of a row (pk:valuePattern), or, a value of no kind, where the title opens with its
-       issuer's place (主题分类：卫生、体育祁门县人民政府办公室关于…);
+       issuer's place (主题分类：卫生、体育祁门县人民政府办公室关于…) or the head reads on
+       (run-in-value-end: …妇女儿童工作各旗县区人民政府，…：);
     3. around a signature (run-in-signature) or a date alone (run-in-date) after a sentence
        or a gap;
     4. after the head: 文号, title, 主送 (run-in-head, run-in-recipients), a title glued to
@@ -396,7 +397,7 @@ class _RunIn:
         """Where the head (文号, title and 主送, or 主送: run-in-head, run-in-recipients) begins in
         the words at `s` that run on from a value of no kind (主题分类：妇女儿童工作各旗县区人民政府，
         市直各有关单位：…): the first place after the value's first words that layout.ttl's
-        run-in-value-end allows (a gap, before 各 or 关于) where it reads on; with `number`, only
+        run-in-value-end allows (a gap, before 各, 关于 or a 【文号】's bracket) where it reads on; with `number`, only
         where a 文号 alone stands up to `e` (a title found there). None if there is none."""
         t, cues = self.text, self.cues
         s = self.blank_end(s)
