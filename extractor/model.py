@@ -19,10 +19,11 @@ from typing import Iterator
 # Every bracket style of a web page or a document folds to () or []: ﹙﹚ to (), and 〔〕 with
 # its small form ﹝﹞ (common on government pages), 【】, 〖〗 and 〘〙 to [] — so a 文号's year
 # (祁政办秘〔2021〕45号, 巴政办发﹝2021﹞20号) is read in any of them.
+# Full-width punctuation folds to ASCII (：to :, ＞ to >: a breadcrumb 首页＞政务公开 is one).
 # Zero-width characters (pasted from web pages) fold to spaces, so they never split a word
 # or hide a numbering label: "\u200b（一）" opens a clause.
-_FULL = "０１２３４５６７８９（）﹙﹚［］【】〔〕﹝﹞〖〗〘〙：；，．　！？／－\u200b\u200c\u200d\u2060\ufeff"
-_HALF = "0123456789()()[][][][][][]:;,. !?/-     "
+_FULL = "０１２３４５６７８９（）﹙﹚［］【】〔〕﹝﹞〖〗〘〙：；，．　！？／－＞＜\u200b\u200c\u200d\u2060\ufeff"
+_HALF = "0123456789()()[][][][][][]:;,. !?/-><     "
 FOLD = str.maketrans(_FULL, _HALF)
 _LONE_CR = re.compile("\r(?!\n)")
 

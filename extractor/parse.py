@@ -171,11 +171,44 @@ def split_lines(doc: Document) -> list[Line]:
     for ln in out:
         if not ln.blank:
             if one is not None:
-                return _untab_indented(out, text)
+                return _untab_indented(_run_in_heads(folded, out), text)
             one = ln
     if one is not None:
         return _run_in(folded, out, one)
     return _untab_indented(out, text)
+
+
+def _run_in_heads(text: str, lines: list[Line]) -> list[Line]:
+    """A line of a file that runs parts of a page's head together is cut as a notice on one
+    line is (`_run_in`): one that opens with page furniture of bounded extent (a breadcrumb up
+    to its last ">", layout.ttl's run-in-opener) and a field, 文号 or title follows it (首页 > 政务
+    公开 > 政策文件索引号：1115…), one that opens with the page's fields or holds two of them before
+    its first sentence ends (索引号：… 主题分类：妇女儿童工作巴彦淖尔市人民政府办公室关于…; a whole
+    page on one line below its breadcrumb), and one that reads as a 主送 (pk:recipients) but opens
+    with its 文号 or its title. Else the whole line is furniture, a field's value or the 主送,
+    and the fields, title or 主送 in it are lost."""
+    lay = layout()
+    opener, recipients, issuer = lay.cues["run-in-opener"], lay.cues["recipients"], lay.cues["title-issuer"]
+    for ln in [ln for ln in lines if not ln.blank]:
+        # keys before a colon or a gap (索引号：, 索 引 号 0117…) before the first sentence ends: one
+        # opening the line, or two (a page on one line below its furniture, of any length)
+        head = text.find("。", ln.body, ln.end)
+        keys = [k for k in lay.fields.finditer(text, ln.body, ln.end if head < 0 else head)
+                if k.end() > k.start() + len(k.group(1))][:2]
+        if keys and keys[0].start() == ln.body or len(keys) == 2:
+            lines = _run_in(text, lines, ln)
+            continue
+        if len(ln.text) > LONG_LINE:
+            continue
+        m = opener.match(text, ln.body, ln.end)
+        # only where a field, a 文号 or a title follows: the rest of a breadcrumb (当前位置：首页 /
+        # 政务公开) is furniture too
+        if m and m.group(2) is not None and (lay.fields.search(text, m.end(2), ln.end)
+                                             or DOC_NUMBER.search(text, m.end(2), ln.end)
+                                             or issuer.search(text, m.end(2), ln.end)) \
+                or recipients.match(ln.text):
+            lines = _run_in(text, lines, ln)
+    return lines
 
 
 def _line(text: str, s: int, e: int) -> Line:
@@ -198,7 +231,7 @@ _STOPS = "。;,:!?"  # folded: what a heading or a table cell holds none of
 _STOP = re.compile(f"[{_STOPS}]")
 _VALUE_STOP = re.compile("[。;,!?]")  # folded: what a web field's value holds none of (a time holds :)
 CELL_MAX = 40  # a table cell longer than this is running text
-_CRUMB = re.compile(r"[^\s>:。,]{1,12}")  # a breadcrumb's crumb, as run-in-opener reads them
+_CRUMB = re.compile(r"[^\s>:。,\[]{1,12}")  # a breadcrumb's crumb, as run-in-opener reads them (not a 【文号】)
 
 
 def _words_before(t: str, pos: int, lo: int) -> str:
@@ -236,7 +269,8 @@ class _RunIn:
     2. before each field of a web page's head (索引号 … 公文时效; keys run into their values
        in a row of three or more: 索引号1134…发布机构祁门县…), and after the value of the last
        of a row (pk:valuePattern), or, a value of no kind, where the title opens with its
-       issuer's place (主题分类：卫生、体育祁门县人民政府办公室关于…);
+       issuer's place (主题分类：卫生、体育祁门县人民政府办公室关于…) or the head reads on
+       (run-in-value-end: …妇女儿童工作各旗县区人民政府，…：);
     3. around a signature (run-in-signature) or a date alone (run-in-date) after a sentence
        or a gap;
     4. after the head: 文号, title, 主送 (run-in-head, run-in-recipients), a title glued to
@@ -350,10 +384,35 @@ class _RunIn:
                     self.cut(ended)
             elif following is None and (title := self.issuer_start(self.blank_end(m.end()), stop, whole=True)) \
                     is not None and self.cues["title-issuer"].match(t, title, stop):
-                self.cut(title)  # 主题分类：卫生、体育祁门县人民政府办公室关于…: up to the title
-                ended = title
+                head = self.value_end(m.end(), title, number=True) or title  # …体育 祁政办秘〔2021〕45号 祁门县…
+                self.cut(head)  # 主题分类：卫生、体育祁门县人民政府办公室关于…: up to the title
+                ended = head
+            elif following is None and (head := self.value_end(m.end(), stop)) is not None:
+                self.cut(head)  # 主题分类：妇女儿童工作各旗县区人民政府，…：up to the head's 文号 or 主送
+                ended = head
             elif following is None and (gap := _WIDE_GAP.search(t, m.end(), stop)):  # up to a gap (a blank line lost)
                 self.cut(gap.start())
+
+    def value_end(self, s: int, e: int, number: bool = False) -> int | None:
+        """Where the head (文号, title and 主送, or 主送: run-in-head, run-in-recipients) begins in
+        the words at `s` that run on from a value of no kind (主题分类：妇女儿童工作各旗县区人民政府，
+        市直各有关单位：…): the first place after the value's first words that layout.ttl's
+        run-in-value-end allows (a gap, before 各, 关于 or a 【文号】's bracket) where it reads on; with `number`, only
+        where a 文号 alone stands up to `e` (a title found there). None if there is none."""
+        t, cues = self.text, self.cues
+        s = self.blank_end(s)
+        for o in cues["run-in-value-end"].finditer(t, s, e):
+            p = o.end()
+            if p >= e or not t[s:o.start()].strip():
+                continue
+            window = t[p:e]
+            if number:
+                if cues["doc-number"].match(window.rstrip()):
+                    return p
+                continue
+            if cues["run-in-head"].match(window).end() or cues["run-in-recipients"].match(window):
+                return p
+        return None
 
     # 3. signatures and dates
     def signatures(self) -> None:
@@ -409,8 +468,9 @@ class _RunIn:
                     self.cuts.discard(c)
                     self.cut(title)
                     s = title
-                elif (crumb := _CRUMB.match(t, s, e)) and (crumb.end() == e or t[crumb.end()].isspace()):
-                    self.cuts.discard(c)  # … or to a gap or a field (政策文件 索引号：…)
+                elif (crumb := _CRUMB.match(t, s, e)) and (crumb.end() == e or t[crumb.end()].isspace()
+                                                           or t[crumb.end()] == "["):
+                    self.cuts.discard(c)  # … or to a gap, a field (政策文件 索引号：…) or a bracket (…【巴政办发…】)
                     self.cut(crumb.end())
                     s = self.blank_end(crumb.end())
             window = t[s:e]
@@ -422,6 +482,8 @@ class _RunIn:
                         self.cut(s + head.end(g))
             elif m := cues["run-in-recipients"].match(window):
                 self.cut(s + m.end())
+            elif m := cues["run-in-titled-number"].match(window.rstrip()):
+                self.cut(s + m.end(1))  # …的通知|巴政办发〔2021〕20号, the page's fields after it
 
     def crumb_tail(self, s: int, e: int) -> int:
         """Where the head begins after a breadcrumb whose last crumb runs into it (…>市政府公文
@@ -448,7 +510,7 @@ class _RunIn:
         if found is None:
             return None
         words, end = found.group(1), s + found.end(1)
-        later = t[end:min(self.hi, end + 2000)]
+        later = t[end:end + 2000]  # the notice may go on past a line cut as one (`_run_in_heads`)
         return next((end - k for k in range(len(words) - (not whole), 1, -1) if words[-k:] in later), None)
 
     def attachments(self) -> None:
@@ -686,6 +748,18 @@ def normalise_doc_number(s: str) -> str:
     return f"{s[m.start(1):m.end(1)]}〔{m.group(2)}〕{m.group(3)}号" if m else squeeze(s)
 
 
+def _unbracketed(folded: str, s: int, e: int) -> tuple[int, int]:
+    """The span of a 文号 inside brackets of its own, if it is printed in them (【巴政办发〔2021〕
+    20号】, [巴政办发[2021]20号]: folded, both read as []), else [s, e): the field is the number."""
+    if e - s > 2 and folded[s] == "[" and folded[e - 1] == "]" and folded.find("[", s + 1, e - 1) >= 0:
+        s, e = s + 1, e - 1
+        while s < e and folded[s].isspace():
+            s += 1
+        while e > s and folded[e - 1].isspace():
+            e -= 1
+    return s, e
+
+
 def join_lines(doc: Document, lines: list[Line]) -> str:
     """Lines of a title broken over several lines, as one line: the blanks of its layout
     dropped (line breaks, spaces beside CJK), but one space kept between the names of two
@@ -764,7 +838,8 @@ class _Parse:
                 continue
             if m := _cue("doc-number", ln):
                 self.role[i] = "header"
-                self.field("doc_number", normalise_doc_number(ln.text), ln.body, ln.end)
+                s, e = _unbracketed(self.doc.folded, ln.body, ln.end)
+                self.field("doc_number", normalise_doc_number(self.doc.folded[s:e]), s, e)
                 continue
             if _short_plain(ln) or (len(ln.text) <= 2 * TITLE_MAX and layout().cues["title-genre"].search(ln.text)
                                     and "。" not in ln.text):
@@ -804,6 +879,8 @@ class _Parse:
         name = layout().field_names[key]
         raw = self.doc.text[start:start + len(value)]
         if name == "doc_number":
+            start, end = _unbracketed(self.doc.folded, start, start + len(raw))
+            raw = self.doc.text[start:end]
             value = normalise_doc_number(raw)
         elif name in ("date", "date_published"):
             iso = parse_date(value)

@@ -51,3 +51,24 @@ def test_html_and_docx_give_the_same_extraction(path, maker):
     assert facts(other) == facts(plain)
     for d in other.facts.duties:  # offsets are exact in the text that format gave
         assert other.text[d.start:d.end] == d.text
+
+
+def test_a_page_whose_breadcrumb_runs_into_its_fields():
+    """A disclosure page whose breadcrumb and metadata share one block (<div>首页 &gt; 政务公开
+    &gt; 政策文件<span>索引号：1134…</span> <span>发布机构：…</span>…</div>): the reader gives
+    them as one line, 政策文件索引号：…, which was read as furniture whole — 索引号, 发布机构,
+    成文日期 and 文号 lost. The page reads as the text with its breadcrumb on a line of its own."""
+    text = COUNTY.read_text(encoding="utf-8")
+    notice = text[text.index("祁门县人民政府办公室关于"):]
+    meta = ["索引号：11341024003000000X/2021-00045", "发布机构：祁门县人民政府办公室", "成文日期：2021-12-03",
+            "文号：祁政办秘〔2021〕45号"]
+    block = ('<div class="position"><a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; '
+             '<a href="/zcwj/">政策文件</a>' + " ".join(f"<span>{m}</span>" for m in meta) + "</div>")
+    page = to_html(notice).decode("utf-8").replace('<div class="article">', '<div class="article">' + block, 1)
+    doc = process_bytes(page.encode("utf-8"), "page.html")
+    plain = process_bytes(("首页 > 政务公开 > 政策文件\n" + " ".join(meta) + "\n" + notice).encode("utf-8"), "page.txt")
+    assert [(f.name, f.value) for f in doc.fields][:4] == [
+        ("index_number", "11341024003000000X/2021-00045"), ("publisher", "祁门县人民政府办公室"),
+        ("date", "2021-12-03"), ("doc_number", "祁政办秘〔2021〕45号")]
+    assert [(f.name, f.value) for f in doc.fields] == [(f.name, f.value) for f in plain.fields]
+    assert facts(doc) == facts(plain)

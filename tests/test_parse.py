@@ -591,7 +591,7 @@ def test_a_disclosure_page_on_one_line_reads_its_title_after_its_fields(joined, 
     last crumb (政策文件) was cut off the breadcrumb and read as the title, and 主题分类's value
     ran on into the real title (卫生、体育 祁门县人民政府办公室关于…). The last crumb is the
     breadcrumb's, a value of no kind ends where the title opens with its issuer's place, and
-    the page reads as the file does."""
+    the page reads as the file does (the file too cuts 政策文件索引号：… after the crumb)."""
     head = _DISCLOSURE_HEAD.replace("政策文件\n", "政策文件" + glued)
     whole = process_bytes(_disclosure_page(head, "\n").encode("utf-8"), "page.txt")
     doc = process_bytes(_disclosure_page(head, joined).encode("utf-8"), "page.txt")
@@ -599,8 +599,38 @@ def test_a_disclosure_page_on_one_line_reads_its_title_after_its_fields(joined, 
     assert doc.field("topic") == "卫生、体育"
     assert coverage_errors(doc) == []
     assert doc.slice(doc.chrome[0]).split() == ["首页", ">", "政府信息公开", ">", "政策文件"]
-    if glued:  # the file itself reads 政策文件索引号：… as furniture
-        assert reading(doc) == reading(whole)
+    assert reading(doc) == reading(whole)
+
+
+_FIELDS = "索引号：11341024003000000X/2021-00045 发布机构：祁门县人民政府办公室 成文日期：2021-12-03 文号：祁政办秘〔2021〕45号"
+
+
+@pytest.mark.parametrize("fields", [_FIELDS, _FIELDS.replace(" ", "\n"), _FIELDS.split(" ")[0], ""],
+                         ids=["fields-on-its-line", "a-field-a-line", "index-alone", "title"])
+@pytest.mark.parametrize("crumb", ["首页 > 政务公开 > 政策文件", "首页 > 政务公开 > 政策文件 ", "当前位置：首页>政务公开>政策文件",
+                                   "首页＞政务公开＞政策文件", "首页 >> 政务公开 >> 政策文件"],
+                         ids=["glued", "a space", "当前位置", "full-width", "double"])
+def test_a_breadcrumb_glued_to_the_first_field_in_the_file(crumb, fields):
+    """A page saved as text with its breadcrumb and its first field on one line of the file
+    (首页 > 政务公开 > 政策文件索引号：1134…, an analyst's audit): the whole line was read as
+    furniture, and 索引号 (or the title glued to the crumb: 政策文件祁门县人民政府办公室关于…)
+    lost. The line is cut as a notice on one line is: the breadcrumb is furniture, the rest
+    reads as it does on a line of its own. A breadcrumb of full-width ＞ (首页＞政务公开) was no
+    furniture at all, one of >> read to its first crumb only."""
+    text = COUNTY.read_text(encoding="utf-8")
+    notice = text[text.index("祁门县人民政府办公室关于"):]
+    head = fields + "\n" if fields else ""
+    glued = process_bytes((crumb + head + notice).encode("utf-8"), "page.txt")
+    apart = process_bytes((crumb.strip() + "\n" + head + notice).encode("utf-8"), "page.txt")
+    assert coverage_errors(glued) == []
+    assert [(f.name, f.value, f.start - len(crumb)) for f in glued.fields] == \
+        [(f.name, f.value, f.start - len(crumb.strip()) - 1) for f in apart.fields]
+    assert glued.field("title") == "祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知"
+    if fields:
+        assert glued.field("index_number") == "11341024003000000X/2021-00045"
+        index = next(f for f in glued.fields if f.name == "index_number")
+        assert glued.text[index.start:index.end] == index.value  # the offsets are exact
+    assert [glued.slice(c).strip() for c in glued.chrome][:1] == [crumb.strip()]
 
 
 @pytest.mark.parametrize("colon", ["：", ""], ids=["key：", "key"])
@@ -659,3 +689,110 @@ def test_a_line_of_fields_glued_to_their_values_reads_each():
     doc = process_bytes(_disclosure_page("首页 > 政府信息公开 > 政策文件\n" + head, "\n").encode("utf-8"), "page.txt")
     whole = process_bytes(_disclosure_page(_DISCLOSURE_HEAD, "\n").encode("utf-8"), "page.txt")
     assert [(f.name, f.value) for f in doc.fields] == [(f.name, f.value) for f in whole.fields]
+
+
+
+@pytest.mark.parametrize("crumb", ["当前位置：首页 / 政务公开 / 政策文件", "首页 >> 政务公开 >> 政策文件", "首页＞政务公开＞政策文件",
+                                   "您现在所在的位置: 首页 > 政务公开 > 法规文件 > 政策文件 > 市政府公文"])
+def test_a_breadcrumb_on_its_own_line_is_furniture_whole(crumb):
+    """A breadcrumb alone on its line is furniture, its crumbs and separators whatever they
+    are: a line is cut after its breadcrumb only where a field or a title follows."""
+    text = COUNTY.read_text(encoding="utf-8")
+    doc = process_bytes((crumb + "\n" + _FIELDS + "\n" + text[text.index("祁门县人民政府办公室关于"):]).encode("utf-8"), "p.txt")
+    assert [doc.slice(c) for c in doc.chrome][:1] == [crumb]
+    assert doc.field("index_number") == "11341024003000000X/2021-00045"
+
+_CITY_FIELDS = ["索引号：011746318/2021-00972", "发布机构：巴彦淖尔市人民政府办公室", "成文日期：2021-12-13",
+                "主题分类：人口与计划生育、妇女儿童工作"]
+_CITY_TITLE = "巴彦淖尔市人民政府办公室关于印发《关于促进3岁以下婴幼儿照护服务发展实施方案》的通知"
+
+
+def _city_page(head: list[str], joined: str) -> str:
+    """巴彦淖尔市's notice as a disclosure page prints it: `head` (its fields, title, 文号), then
+    its 主送 and text, the lines joined with `joined` (the 主送 as the brief's audit met it)."""
+    text = CITY.read_text(encoding="utf-8")
+    body = text[text.index("各旗县区人民政府,"):].replace(
+        "各旗县区人民政府,巴彦淖尔经济技术开发区管委会,市直有关部门,驻市有关单位:", "各旗县区人民政府，市直各有关单位：", 1)
+    return joined.join(head + [ln.strip() for ln in body.splitlines() if ln.strip()])
+
+
+_CITY_HEADS = {"fields": _CITY_FIELDS, "title-fields": [_CITY_TITLE] + _CITY_FIELDS,
+               "fields-number-title": _CITY_FIELDS + ["巴政办发〔2021〕20号", _CITY_TITLE],
+               "fields-with-number": _CITY_FIELDS[:3] + ["文号：巴政办发〔2021〕20号", _CITY_FIELDS[3]]}
+
+
+# (…妇女儿童工作巴政办发〔2021〕20号巴彦淖尔市…: where a free value ends and a 文号 glued to it
+# begins, the text does not say: that page is left out)
+_CITY_JOINS = pytest.mark.parametrize("head,joined", [(h, j) for h in _CITY_HEADS for j in ("", " ")
+                                                      if (h, j) != ("fields-number-title", "")],
+                                      ids=lambda x: {"": "nothing", " ": "a space"}.get(x, x))
+
+
+@_CITY_JOINS
+def test_the_recipients_right_after_a_page_s_fields_on_one_line(head, joined):
+    """A disclosure page flattened onto one line whose 主送 comes right after its fields (an
+    analyst's audit): 主题分类's value (of no kind) ran on into the 主送, and the 主送 took the
+    fields before it (索引号：0117… 主题分类：…各旗县区人民政府 as its first recipient), or a
+    文号 between them (…妇女儿童工作 巴政办发〔2021〕20号). The value ends where the head reads
+    on: the page reads as it does a field a line."""
+    head = _CITY_HEADS[head]
+    doc = process_bytes(_city_page(head, joined).encode("utf-8"), "page.txt")
+    whole = process_bytes(_city_page(head, "\n").encode("utf-8"), "page.txt")
+    assert coverage_errors(doc) == []
+    assert [f.value for f in doc.fields_named("recipient")] == ["各旗县区人民政府", "市直各有关单位"]
+    assert doc.field("topic") == "人口与计划生育、妇女儿童工作" and doc.field("index_number") == "011746318/2021-00972"
+    assert [(f.name, f.value) for f in doc.fields] == [(f.name, f.value) for f in whole.fields]
+    assert (doc.title, doc.doc_number) == (_CITY_TITLE if _CITY_TITLE in head else None,
+                                           "巴政办发〔2021〕20号" if any("〔2021〕" in h for h in head) else None)
+    assert reading(doc)["clauses"] == reading(whole)["clauses"]
+
+
+@pytest.mark.parametrize("joined", ["\n", "", " "], ids=["lines", "nothing", "a space"])
+@pytest.mark.parametrize("brackets", ["【】", "[]"])
+@pytest.mark.parametrize("place", ["field", "after-title", "before-title"])
+def test_a_number_in_brackets_of_its_own(place, brackets, joined):
+    """Some pages print the 文号 in brackets of its own (文号：【巴政办发〔2021〕20号】, or
+    【…】 on the line under the title): it was kept with them, unnormalised, or read as part
+    of the title or the first recipient ([巴政办发〔2021〕20号]各旗县区人民政府). The field is
+    the number inside the brackets, normalised, its span exact."""
+    number = brackets[0] + "巴政办发〔2021〕20号" + brackets[1]
+    head = {"field": [_CITY_FIELDS[0], "文号：" + number, _CITY_TITLE], "after-title": [_CITY_FIELDS[0], _CITY_TITLE, number],
+            "before-title": [_CITY_FIELDS[0], number, _CITY_TITLE]}[place]
+    doc = process_bytes(_city_page(head, joined).encode("utf-8"), "page.txt")
+    assert coverage_errors(doc) == []
+    assert (doc.doc_number, doc.title) == ("巴政办发〔2021〕20号", _CITY_TITLE)
+    field = next(f for f in doc.fields if f.name == "doc_number")
+    assert doc.text[field.start:field.end] == "巴政办发〔2021〕20号"
+    assert [f.value for f in doc.fields_named("recipient")] == ["各旗县区人民政府", "市直各有关单位"]
+
+
+@_CITY_JOINS
+def test_the_head_and_recipients_on_one_line_of_the_file(head, joined):
+    """A page saved as text with its fields (文号, title) and its 主送 on one line of the file,
+    the text below on lines of their own: the line was read as the 主送 whole (索引号：0117…
+    主题分类：…各旗县区人民政府 its first recipient), the fields and title lost. The line is cut
+    as a notice on one line is, and the page reads as it does a field a line."""
+    lines = _city_page(_CITY_HEADS[head], "\n").splitlines()
+    k = len(_CITY_HEADS[head]) + 1  # the head and the 主送
+    doc = process_bytes((joined.join(lines[:k]) + "\n" + "\n".join(lines[k:])).encode("utf-8"), "page.txt")
+    whole = process_bytes("\n".join(lines).encode("utf-8"), "page.txt")
+    assert coverage_errors(doc) == []
+    assert [f.value for f in doc.fields_named("recipient")] == ["各旗县区人民政府", "市直各有关单位"]
+    assert [(f.name, f.value) for f in doc.fields] == [(f.name, f.value) for f in whole.fields]
+    assert reading(doc)["clauses"] == reading(whole)["clauses"]
+
+
+@pytest.mark.parametrize("number", ["巴政办发〔2021〕20号", "【巴政办发〔2021〕20号】"])
+@pytest.mark.parametrize("crumb", ["", "首页 > 政务公开 > 政策文件\n"], ids=["no crumb", "crumb line"])
+def test_a_page_on_one_line_title_number_then_fields(crumb, number):
+    """A page on one line that prints its title, the 文号 under it, then its fields (…的通知巴政办发
+    〔2021〕20号索引号：…): the 文号 stayed in the title (run-in-head reads a title only with the
+    主送 after it). Below a breadcrumb on a line of its own the page was no notice on one line at
+    all: a line too long for a head, its fields, title and 主送 all lost."""
+    head = [_CITY_TITLE, number] + _CITY_FIELDS
+    doc = process_bytes((crumb + _city_page(head, "")).encode("utf-8"), "page.txt")
+    whole = process_bytes((crumb + _city_page(head, "\n")).encode("utf-8"), "page.txt")
+    assert coverage_errors(doc) == []
+    assert (doc.title, doc.doc_number) == (_CITY_TITLE, "巴政办发〔2021〕20号")
+    assert [(f.name, f.value) for f in doc.fields] == [(f.name, f.value) for f in whole.fields]
+    assert reading(doc)["clauses"] == reading(whole)["clauses"]

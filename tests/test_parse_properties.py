@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import CITY, COUNTY
@@ -106,3 +106,55 @@ def test_random_notices_on_one_line_keep_their_clauses(case, blank):
     assert coverage_errors(doc) == []
     tree = lambda d: [(c.id, c.label, c.level) for c in d.walk()]  # noqa: E731
     assert tree(doc) == tree(whole) and len(tree(doc)) > len(items)
+
+
+_CITY_TEXT = CITY.read_text(encoding="utf-8")
+_CITY_BODY = [ln.strip() for ln in _CITY_TEXT[_CITY_TEXT.index("现将《"):].splitlines() if ln.strip()]
+_CITY_TITLE = "巴彦淖尔市人民政府办公室关于印发《关于促进3岁以下婴幼儿照护服务发展实施方案》的通知"
+_PAGE_FIELDS = {"索引号": ["011746318/2021-00972", "11150700-2021-00123", "MB1C15391/2021-01234"],
+                "发布机构": ["巴彦淖尔市人民政府办公室"], "成文日期": ["2021-12-13", "2021年12月13日"],
+                "发文字号": ["巴政办发〔2021〕20号", "巴政办发[2021]20号"], "主题分类": ["人口与计划生育、妇女儿童工作", "卫生"]}
+_NUMBER = "巴政办发〔2021〕20号"
+
+
+@st.composite
+def page_heads(draw):
+    """巴彦淖尔市's notice as a disclosure page prints it: a breadcrumb (or none), its fields in any
+    order (either colon), its title before or after them (its 文号 a field, or printed by the
+    title, in brackets of its own or not), its 主送; and how the page lost its line breaks: the
+    breadcrumb glued to what follows, the head's lines joined, the text below joined too."""
+    keys = draw(st.permutations(list(_PAGE_FIELDS)))
+    colon = draw(st.sampled_from(["：", ":"]))
+    titled = draw(st.booleans())  # the 文号 printed by the title, not as a field
+    fields = [k + colon + draw(st.sampled_from(_PAGE_FIELDS[k])) for k in keys if not (titled and k == "发文字号")]
+    title = [_CITY_TITLE]
+    if titled:
+        number = draw(st.sampled_from([_NUMBER, "【" + _NUMBER + "】", "[" + _NUMBER + "]"]))
+        title = [_CITY_TITLE, number] if draw(st.booleans()) else [number, _CITY_TITLE]
+    head = title + fields if draw(st.booleans()) else fields + title
+    crumb = draw(st.sampled_from(["", "首页 > 政务公开 > 政策文件", "当前位置：首页>政府信息公开>政策文件", "首页＞政务公开＞政策文件"]))
+    recipients = draw(st.sampled_from(["各旗县区人民政府，市直各有关单位：",
+                                       "各旗县区人民政府,巴彦淖尔经济技术开发区管委会,市直有关部门,驻市有关单位:"]))
+    glue, joined, flat = draw(st.sampled_from(["", " ", "\n"])), draw(st.sampled_from(["", " ", "\n"])), draw(st.booleans())
+    # a 文号 glued to a free text before it (a crumb, 主题分类's value): where one ends, the text does not say
+    before = [crumb + glue] + [h + joined for h in head]
+    assume(not any(h.startswith(_NUMBER[:4]) and b.endswith(("政策文件", "工作", "卫生")) for b, h in zip(before, head)))
+    lines = ([crumb] if crumb else []) + head + [recipients] + _CITY_BODY
+    top = (crumb + glue if crumb else "") + joined.join(head + [recipients])
+    body = joined if flat else "\n"
+    return "\n".join(lines), top + body + body.join(_CITY_BODY)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page_heads())
+def test_a_disclosure_page_reads_its_head_however_its_lines_were_lost(page):
+    """A disclosure page however it lost its line breaks (audits met each shape: the breadcrumb
+    glued to the first field in the file, the 主送 right after the fields on one line, a 文号
+    in brackets of its own …) reads the same fields, title and 主送 as when it printed each on
+    a line of its own, and every character stays in one place."""
+    apart, glued = page
+    fields = lambda d: sorted((f.name, f.value) for f in d.fields if f.name in  # noqa: E731
+                              ("index_number", "publisher", "date", "doc_number", "topic", "title", "recipient"))
+    doc = parse(load_bytes(glued.encode("utf-8"), "page.txt"))
+    assert coverage_errors(doc) == []
+    assert fields(doc) == fields(parse(load_bytes(apart.encode("utf-8"), "page.txt")))
