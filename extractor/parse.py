@@ -178,6 +178,17 @@ def split_lines(doc: Document) -> list[Line]:
     return _untab_indented(out, text)
 
 
+_KEY_END = re.compile(r"[:\s]")  # folded: what ends a field's key (索引号:, 索引号 1134…)
+
+
+def _opens_head(line: str) -> bool:
+    """Whether a line read as a 主送 opens with its notice's 文号 or title (run-in-head):
+    an ordinary 主送, or a body's lead-in ending in a colon (…现将有关事项通知如下:), is not
+    cut."""
+    m = layout().cues["run-in-head"].match(line)
+    return bool(m.group(1) or m.group(2))
+
+
 def _run_in_heads(text: str, lines: list[Line]) -> list[Line]:
     """A line of a file that runs parts of a page's head together is cut as a notice on one
     line is (`_run_in`): one that opens with page furniture of bounded extent (a breadcrumb up
@@ -193,8 +204,11 @@ def _run_in_heads(text: str, lines: list[Line]) -> list[Line]:
         # keys before a colon or a gap (索引号：, 索 引 号 0117…) before the first sentence ends: one
         # opening the line, or two (a page on one line below its furniture, of any length)
         head = text.find("。", ln.body, ln.end)
-        keys = [k for k in lay.fields.finditer(text, ln.body, ln.end if head < 0 else head)
-                if k.end() > k.start() + len(k.group(1))][:2]
+        head = ln.end if head < 0 else head
+        # a key counts with a colon or a gap after it: a line holding neither (most lines of a
+        # body) holds no field, and is not searched for one (the search was 2/3 of splitting lines)
+        keys = [k for k in lay.fields.finditer(text, ln.body, head)
+                if k.end() > k.start() + len(k.group(1))][:2] if _KEY_END.search(text, ln.body, head) else ()
         if keys and keys[0].start() == ln.body or len(keys) == 2:
             lines = _run_in(text, lines, ln)
             continue
@@ -206,7 +220,7 @@ def _run_in_heads(text: str, lines: list[Line]) -> list[Line]:
         if m and m.group(2) is not None and (lay.fields.search(text, m.end(2), ln.end)
                                              or DOC_NUMBER.search(text, m.end(2), ln.end)
                                              or issuer.search(text, m.end(2), ln.end)) \
-                or recipients.match(ln.text):
+                or ln.text.endswith(":") and recipients.match(ln.text) and _opens_head(ln.text):
             lines = _run_in(text, lines, ln)
     return lines
 
