@@ -414,6 +414,25 @@ def test_a_units_tasks_are_listed_apart_from_its_duties(cmp):
     assert {s.kind for _, d in cmp.duty_pairs() for s in (d.a, d.b) if s} == {"duty"}
 
 
+def test_a_task_says_a_phrase_only_by_its_distinctive_words_within_one_clause(cmp):
+    """A task says a one-sided phrase when one clause of it says the phrase's rare words, not
+    merely the words every statement of the notices says: the city's 6.培育多元化… says
+    专业化的婴幼儿照护服务机构, not the county's 备案的婴幼儿照护服务机构; its 1.落实用地保障政策
+    says 服务项目,用地 — 项目用地 only across a comma, and the opposite of the county's duty.
+    Tasks that do say the phrase still count (注册登记, 符合《划拨用地目录》)."""
+    def pointed(label):
+        return {p.text: [(t.clause_label + t.text, sentence) for t, sentence in p.tasks]
+                for d in unit(cmp, label).duties for p in d.a_only + d.b_only}
+
+    health = pointed("卫生健康委")
+    assert "备案的婴幼儿照护服务机构" in health and health["备案的婴幼儿照护服务机构"] == []
+    land = pointed("自然资源局")
+    assert land["项目用地"] == []
+    assert land["符合《划拨用地目录》"] == [("1.落实用地保障政策",
+                                          "对婴幼儿照护服务设施和非营利性婴幼儿照护机构建设用地,符合《划拨用地目录》的,可划拨供地;")]
+    assert pointed("编办")["注册登记"] == [("1.规范登记和备案管理", "对托育服务机构实行注册登记管理。")]
+
+
 def test_every_format_shows_one_sided_phrases_and_tasks(cmp):
     md = report.to_markdown(cmp)
     fire = md[md.index("### 消防救援机构"):]
