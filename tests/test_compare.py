@@ -323,6 +323,20 @@ def test_responsibility_matrix_cells(cmp):
     assert [t.key for t in cmp.topics][:3] == ["planning", "land", "registration"]
 
 
+def test_credit_rating_is_a_column_of_its_own_not_publicity(cmp):
+    """Both seeds put 发展改革委 on credit ratings (做好信用评价工作; 社会信用评价和违法失信惩戒):
+    the matrix files them under 信用 (信用监管), not under 宣传 (宣传与社会监督)."""
+    k = next(i for i, u in enumerate(cmp.units) if u.label == "发展改革委")
+    credit = cmp.matrix[k]["credit"]
+    assert (credit.a, credit.b) == ("supporting", "supporting")
+    assert "信用评价" in credit.a_evidence[0].text and "失信惩戒" in credit.b_evidence[0].text
+    assert cmp.matrix[k]["publicity"].status == ""
+    topics = {t.key: t for t in cmp.topics}
+    assert (topics["credit"].short, topics["credit"].zh) == ("信用", "信用监管")
+    # the publicity column keeps its own: 团委, 妇联, 计生协 on both sides
+    assert {cmp.units[i].label for i, row in cmp.matrix.items() if row["publicity"].status == "same"} == {"团委", "妇联", "计生协"}
+
+
 # --- what the county asks of a unit that the city does not -------------------------------------------
 
 
