@@ -148,6 +148,8 @@ def test_labels_scores_and_spans(cmp, county, city):
     # split (积极配合…，在…设置母婴设施): 57 and 62; and each joint meeting's office does what its
     # set-up says (承担联席会议日常工作，负责…): one more each
     assert counts == {"shared": 6, "reworded": 30, "only-A": 22, "only-B": 27}
+    readme = re.sub(r"\s+", " ", (ROOT / "README.md").read_text(encoding="utf-8"))
+    assert "On the seeds: 6 shared, 30 reworded, 22 county-only, 27 city-only;" in readme  # as it prints
     assert 2 * (counts["shared"] + counts["reworded"]) + counts["only-A"] + counts["only-B"] == 58 + 63  # all but 旗县区卫生健康部门's
     office = unit(cmp, "促进3岁以下婴幼儿照护服务发展工作联席会议办公室")
     assert office.status == "same-name" and [(d.status, d.a.text, d.b.text) for d in office.duties] == [
