@@ -206,7 +206,7 @@ def export(format: Annotated[Optional[ExportFormat], typer.Option(
            store: Annotated[Optional[Path], typer.Option("--store", help="Store built by `policykg build` (default outputs/store).")] = None,
            sources: Annotated[Optional[list[Path]], typer.Option("--from", help="Notice files or folders to build in memory instead.")] = None,
            ) -> None:
-    """Export the graph as Turtle, JSON-LD, N-Triples, N-Quads, GraphML (Gephi) or CSV (one row per duty)."""
+    """Export the graph as Turtle, JSON-LD, N-Triples, N-Quads, GraphML (Gephi) or CSV (one row per duty or task assignment, its kind first)."""
     import tempfile
 
     from .export import export as run_export, without_persons

@@ -29,7 +29,8 @@ from .graph import (DCT, DEFAULT_BASE, DEPT, ELI, ORG, PROV, RDF, RDFS, SKOS, XS
                     normalise_base, number_slug, span_iri)
 from .knowledge import PK, at_least_word, body_kinds, by_subject, meeting_parts, period_words, schedule_words
 from .topics import Topic, topic_scheme, topics_of
-from .similarity import CMP, COMPARE_DATA, DEFAULT_METHOD, DEFAULT_THRESHOLD, SHARED_RATIO, assign, make_scorer, wording_ratio
+from .similarity import (CMP, COMPARE_DATA, DEFAULT_METHOD, DEFAULT_THRESHOLD, SHARED_RATIO, TfIdf, assign, make_scorer,
+                         wording_ratio)
 
 ALIGN = "http://knowledgeweb.semanticweb.org/heterogeneity/alignment#"
 ROLE = "https://w3id.org/policykg/role/"
@@ -468,8 +469,9 @@ def compare(store: ox.Store, a: str | NoticeRef, b: str | NoticeRef, *, base: st
     units = align_units(sa, sb)
     corpus = [d.text for side in (sa, sb) for u in side.units.values() for d in u.duties]
     score = make_scorer(method, corpus)
+    rarity = statement_rarity([*sa.units.values(), *sb.units.values()])
     for pair in units:
-        pair.duties = align_duties(pair, score, threshold)
+        pair.duties = align_duties(pair, score, threshold, rarity)
     matrix, topics = responsibility_matrix(units)
     return Comparison(sa, sb, comparison_iri(ra, rb, base), method, threshold, units,
                       compare_meetings(sa, sb), topics, matrix)
@@ -544,9 +546,21 @@ def align_units(a: Side, b: Side) -> list[UnitPair]:
 # --- duties ----------------------------------------------------------------------------------------------
 
 
-def align_duties(pair: UnitPair, score, threshold: float) -> list[DutyPair]:
+def statement_rarity(units: Iterable[Unit]) -> TfIdf:
+    """How rare each word (`similarity.tokens`) is among the units' statements: their duty
+    statements, task headings and task clauses, each text once (a task tagged to five units
+    is one statement)."""
+    from .similarity import tokens
+
+    texts = dict.fromkeys(t for u in units for s in u.duties + u.tasks for t in (s.text, s.body) if t)
+    return TfIdf(tokens(t) for t in texts)
+
+
+def align_duties(pair: UnitPair, score, threshold: float, rarity: TfIdf | None = None) -> list[DutyPair]:
     """The duty statements of a unit pair, paired one to one (`similarity.assign`), each
-    pair labelled shared (same words once neutralised) or reworded; the rest one-sided.
+    pair labelled shared (same words once neutralised) or reworded; the rest one-sided,
+    each pair's one-sided phrases with the other side's tasks that say them (`_tasks_saying`,
+    words weighed by `rarity`: `statement_rarity`, by default of the pair's own units).
     Ordered by A's statements, B's unpaired ones after."""
     da = pair.a.duties if pair.a else []
     db = pair.b.duties if pair.b else []
@@ -555,6 +569,7 @@ def align_duties(pair: UnitPair, score, threshold: float) -> list[DutyPair]:
     scores = [[score(x.text, y.text) for y in db] for x in da]
     matched = {i: (j, s) for i, j, s in assign(scores, threshold)}
     taken = {j for j, _ in matched.values()}
+    rarity = rarity or statement_rarity([pair.a, pair.b])
     out = []
     for i, x in enumerate(da):
         if i in matched:
@@ -563,7 +578,7 @@ def align_duties(pair: UnitPair, score, threshold: float) -> list[DutyPair]:
             a_only, b_only = differing_phrases(x, db[j])
             for phrases, tasks in ((a_only, pair.b.tasks), (b_only, pair.a.tasks)):
                 for p in phrases:
-                    p.tasks = _tasks_saying(p.text, tasks)
+                    p.tasks = _tasks_saying(p.text, tasks, rarity)
             out.append(DutyPair(status, x, db[j], round(s, 4), a_only=a_only, b_only=b_only))
         else:
             best = max(scores[i], default=None)
@@ -581,7 +596,7 @@ ANCHOR = 3  # a run of common characters shorter than this (服务, 工作) does
 MIN_PHRASE = 2  # content characters (`similarity.tokens`: no 的, 以及, 有关, 做好, 工作 …)
 MIN_ADDED = 3  # … of words merely added, the other side saying nothing in their place (负责, 服务)
 MIN_TASK_PHRASE = 4  # content characters of a phrase looked for in the other side's tasks
-TASK_SHARE = 0.8  # the part of a phrase a task clause must say in one run to count as saying it
+TASK_SHARE = 0.8  # the part of a phrase, and of its weight by rarity, a task clause must say in one run
 _PIECE = re.compile(r"[^,;:!?，；：。！？\n]+")  # a phrase ends at a clause break, not at 、 “” or a space
 _SENTENCE_END = re.compile(r"[。；;!?！？]")
 _PAIRS = ("《》", "“”", "（）", "()", "‘’", "【】")
@@ -734,26 +749,47 @@ def differing_phrases(a: Statement, b: Statement) -> tuple[list[Phrase], list[Ph
     return _phrases(a, gaps_a, (_bare_chars(b.text)[0], sb)), _phrases(b, gaps_b, (_bare_chars(a.text)[0], sa))
 
 
-def _tasks_saying(phrase: str, tasks: list[Statement]) -> list[tuple[Statement, str]]:
-    """The tasks whose clause says `phrase` — `TASK_SHARE` of it, bare, in one run — each
-    with the sentence of the clause that does."""
+def _tasks_saying(phrase: str, tasks: list[Statement], rarity: TfIdf) -> list[tuple[Statement, str]]:
+    """The tasks one clause of which (between clause breaks: 服务项目,用地 does not say 项目用地)
+    says `phrase` — `TASK_SHARE` of it, bare, in one run, and as much of its words weighed by
+    `rarity` (the idf of the two notices' statements: 婴幼儿照护服务机构, which every statement
+    says, weighs little beside 备案) — each with the sentence of the clause that does."""
     from difflib import SequenceMatcher
 
     from .similarity import tokens
 
-    want, _ = _compared_chars(phrase)
+    want, where = _compared_chars(phrase)
     out: list[tuple[Statement, str]] = []
     if len("".join(tokens(phrase))) < MIN_TASK_PHRASE:
         return out
+    weight = _char_weights(phrase, rarity)
+    total = sum(weight)
     for t in tasks:
-        body, at = _compared_chars(t.body)
-        m = SequenceMatcher(None, want, body, autojunk=False).find_longest_match(0, len(want), 0, len(body))
-        if m.size < TASK_SHARE * len(want):
+        for clause in _PIECE.finditer(t.body):
+            body, at = _compared_chars(clause.group())
+            m = SequenceMatcher(None, want, body, autojunk=False).find_longest_match(0, len(want), 0, len(body))
+            said = sum(weight[k] for k in {where[i] for i in range(m.a, m.a + m.size)})
+            if m.size >= TASK_SHARE * len(want) and said >= TASK_SHARE * total:
+                break
+        else:
             continue
-        hit = at[m.b]
+        hit = clause.start() + at[m.b]
         lo = max((k.end() for k in _SENTENCE_END.finditer(t.body[:hit])), default=0)
         stop = _SENTENCE_END.search(t.body, hit)
         out.append((t, t.body[lo:stop.end() if stop else len(t.body)].strip()))
+    return out
+
+
+def _char_weights(text: str, rarity: TfIdf) -> list[float]:
+    """For each character of `text`, the idf of the content word (`similarity.tokens`) it is
+    part of, spread over the word's characters; 0 for function words and punctuation."""
+    from .search import jieba_module
+    from .similarity import tokens
+
+    out: list[float] = []
+    for w in jieba_module().lcut(text):
+        idf = sum(rarity.idf.get(t, rarity.default_idf) for t in tokens(w))
+        out += [idf / len(w)] * len(w)
     return out
 
 

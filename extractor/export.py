@@ -384,7 +384,9 @@ def write_graphml(source: StoreOrQuads, path: str | Path, *, graph: Graphs = Non
     return Path(path)
 
 
-CSV_COLUMNS = ("jurisdiction", "doc", "doc_number", "department", "role", "action", "text", "clause",
+# kind first, as `policykg duties` shows it: a spreadsheet counting a department's duties
+# must not count its task assignments with them
+CSV_COLUMNS = ("kind", "jurisdiction", "doc", "doc_number", "department", "role", "action", "text", "clause",
                "start", "end", "duty")
 
 _DUTIES = f"""
@@ -393,7 +395,7 @@ PREFIX eli: <http://data.europa.eu/eli/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX rdfs: <{RDFS}>
-SELECT ?duty ?doc ?number ?jname ?dept ?role ?action ?text ?clause ?start ?end WHERE {{
+SELECT ?duty ?kind ?doc ?number ?jname ?dept ?role ?action ?text ?clause ?start ?end WHERE {{
   GRAPH ?g {{
     ?duty a pk:DutyAssignment ; pk:assignee ?org ; pk:role ?roleIri ; pk:span ?span .
     ?span pk:start ?start ; pk:end ?end .
@@ -404,13 +406,17 @@ SELECT ?duty ?doc ?number ?jname ?dept ?role ?action ?text ?clause ?start ?end W
     OPTIONAL {{ ?duty pk:actionLabel ?action }}
     OPTIONAL {{ ?duty pk:dutyText ?text }}
     OPTIONAL {{ ?duty prov:wasDerivedFrom/dct:identifier ?clause }}
+    OPTIONAL {{ ?duty pk:task ?task }}
+    BIND(IF(BOUND(?task), "task", "duty") AS ?kind)
     BIND(REPLACE(STR(?roleIri), "^.*/", "") AS ?role)
   }}
 }}"""
 
 
 def duty_rows(source: StoreOrQuads, *, graph: Graphs = None) -> list[dict[str, object]]:
-    """One row per duty assignment (statement duties and task assignments), sorted."""
+    """One row per duty assignment, sorted: a duty statement (kind ``duty``) or a task tag's
+    assignment of a task (kind ``task``; its text is the task's own, pk:dutyText, as
+    `query.duties` shows it)."""
     if isinstance(source, ox.Store) and graph is None:
         store = source
     else:
@@ -421,7 +427,7 @@ def duty_rows(source: StoreOrQuads, *, graph: Graphs = None) -> list[dict[str, o
     rows = {}
     for r in store.query(_DUTIES):
         v = lambda k: r[k].value if r[k] is not None else ""
-        row = {"jurisdiction": v("jname"), "doc": v("doc"), "doc_number": v("number"),
+        row = {"kind": v("kind"), "jurisdiction": v("jname"), "doc": v("doc"), "doc_number": v("number"),
                "department": v("dept"), "role": v("role"), "action": v("action"), "text": v("text"),
                "clause": v("clause"), "start": int(v("start")), "end": int(v("end")), "duty": v("duty")}
         rows.setdefault(row["duty"], row)  # one row per duty even if a label is doubled
