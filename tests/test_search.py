@@ -26,7 +26,7 @@ from extractor.store import add_document, open_store
 from conftest import CITY, COUNTY, EXTRA, ROOT
 
 TOPICS = ["消防", "食品安全", "用地", "税费", "培训", "婴幼儿照护", "卫生健康", "督查", "医保", "食堂", "饮食安全", "产假",
-          "产休假"]
+          "产休假", "托育", "普惠", "普惠托育"]
 
 
 @pytest.fixture(scope="module")
