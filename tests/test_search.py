@@ -169,6 +169,8 @@ def test_who_answers_the_same_from_disk_and_memory(built, store, topic, chunk, m
         assert disk == memory, (topic, limit)
         assert disk == whole[:limit], (topic, limit)  # ranking only the statements shown changes nothing
     assert Q.who(store, topic, index=built / INDEX_FILE) or topic in ("医保",)
+    # what a limited answer leaves out is counted alike (the CLI says it)
+    assert Q.who_count(store, topic, index=built / INDEX_FILE) == Q.who_count(store, topic) == len(whole)
 
 
 @pytest.mark.parametrize("args, owner, name, shown", [
