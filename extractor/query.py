@@ -637,8 +637,7 @@ def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool 
     topic = clean(topic or "")
     if not has_words(topic):
         return []
-    found = open_index(store, index) if index is not None else None
-    idx = found if found is not None else statement_index(store)
+    idx = _who_index(store, index)
     ranked = rank_matched(idx, topic, scoring, top=limit or None)  # a statement gives one row or more
     if limit:  # only the statements whose rows are shown
         kept, n, k = [], 0, 0
@@ -661,6 +660,22 @@ def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool 
             rows.append({"rank": position, "score": round(score, 3), "matched": word,
                          **{k: row[k] for k in row if k != "action"}})
     return _finish(store, rows, explain)
+
+
+def who_count(store: ox.Store, topic: str, *, scoring: str = "bm25", index: str | Path | None = None) -> int:
+    """How many rows `who` gives for `topic` with no limit, counted without reading them:
+    what a limited answer leaves out (the command line says so, and how to see them all)."""
+    topic = clean(topic or "")
+    if not has_words(topic):
+        return 0
+    idx = _who_index(store, index)
+    return sum(idx.sizes([i for _, i, _ in rank_matched(idx, topic, scoring)]).values())
+
+
+def _who_index(store: ox.Store, index: str | Path | None) -> "DiskIndex | StatementIndex":
+    """The build's index at `index` if `store` carries its digest, else one built in memory."""
+    found = open_index(store, index) if index is not None else None
+    return found if found is not None else statement_index(store)
 
 
 # --- members of the joint meeting ----------------------------------------------------------------------

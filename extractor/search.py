@@ -53,14 +53,16 @@ from .model import FOLD, clean, name_key
 # (a word rarely repeats within one statement).
 BM25_K1, BM25_B = 1.2, 1.0
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
+_HAN = re.compile(r"[\u3400-\u9fff]+")
 
 INDEX_FILE = "who-index.sqlite"
 # 2: assignment rows; 3: their IRIs relative; 4: task flag; 5: vocab; 6: cited; 7: orgs; 8: meetings;
 # 9: statements' positions in tie order; 10: places, organisations summed up; 11: notice ids;
 # 12: places by label; 13: meetings' liaison posts and who chairs, attends or is invited;
 # 14: how each rule meets (pk:schedule), whom the joint meeting as a whole invites;
-# 15: bodies of every kind (pk:CoordinationBody), their kind and name, pk:head and pk:deputyHead
-FORMAT = "policykg-who-index 15"
+# 15: bodies of every kind (pk:CoordinationBody), their kind and name, pk:head and pk:deputyHead;
+# 16: a word jieba's HMM found gives its two-character sub-words as tokens (`search_tokens`)
+FORMAT = "policykg-who-index 16"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 UNFINISHED = PK + "buildUnfinished"  # in {base}build from the start of a build to its successful end
@@ -130,8 +132,24 @@ def tokens(text: str) -> tuple[str, ...]:
 
 
 def search_tokens(tk, text: str) -> tuple[str, ...]:
-    """`tokens` with the tokenizer `tk` (`tokenizer()`, or an index's: `StoredFreq`)."""
-    return tuple(t for t in (x.strip() for x in tk.cut_for_search(text.translate(FOLD))) if t and _WORDLIKE.search(t))
+    """`tokens` with the tokenizer `tk` (`tokenizer()`, or an index's: `StoredFreq`).
+
+    jieba's search mode (`cut_for_search`: each word, after those of its sub-words of two
+    and three characters that the dictionary knows), except that a word the dictionary does
+    not know — one jieba's HMM joined from single characters, as 普惠托育 — gives every two
+    characters of it: nothing says where its own words are, and it would otherwise hide
+    them (支持社会力量发展普惠托育服务 held neither 托育 nor 普惠: `who 托育` missed it).
+    Two characters apart, as 惠托, are tokens too; no one searches for them."""
+    freq = tk.FREQ
+    out: list[str] = []
+    for w in tk.cut(text.translate(FOLD)):
+        if len(w) > 2:
+            unknown = not freq.get(w) and _HAN.fullmatch(w)
+            out += [w[i:i + 2] for i in range(len(w) - 1) if unknown or freq.get(w[i:i + 2])]
+        if len(w) > 3:
+            out += [w[i:i + 3] for i in range(len(w) - 2) if freq.get(w[i:i + 3])]
+        out.append(w)
+    return tuple(t for t in (x.strip() for x in out) if t and _WORDLIKE.search(t))
 
 
 def query_words(topic: str, tk=None) -> list[str]:

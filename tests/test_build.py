@@ -231,13 +231,13 @@ def test_readers_warn_about_a_store_whose_build_did_not_finish(tmp_path):
     assert subprocess.run([sys.executable, "-c", killed], cwd=ROOT).returncode == 137
     warning = (f"policykg: warning: {store}: the build into this store did not finish (or is still running): "
                "its answers may miss notices; run the build again")
-    for args in (["who", "消防", "-n", "1"], ["members", "巴彦淖尔市"], ["export", "-f", "nt"]):
+    for args in (["who", "消防", "-n", "0"], ["members", "巴彦淖尔市"], ["export", "-f", "nt"]):
         res = policykg(*args, "--store", store)
         assert res.returncode == 0 and res.stderr.splitlines() == [warning], (args, res.stderr)
         assert res.stdout
     again = policykg("build", COUNTY, CITY, "-o", out, "-q", "--no-views")
     assert again.returncode == 0 and again.stderr == ""
-    res = policykg("who", "消防", "-n", "1", "--store", store)
+    res = policykg("who", "消防", "-n", "0", "--store", store)
     assert res.returncode == 0 and res.stderr == ""
     graphs = {g.value for g in ox.Store.read_only(str(store)).named_graphs() if g.value.endswith("/graph")}
     assert len(graphs) == 2
@@ -387,7 +387,7 @@ def test_a_compare_value_that_names_no_notice_leaves_a_complete_build(tmp_path):
     assert "祁政办秘-2021-45" in (out / "policykg.ttl").read_text(encoding="utf-8")
     assert not (out / "compare.html").exists()  # the last build's report of another pair is not left as this one's
     assert len(list(out.glob("compare-*.html"))) == 1  # the good pair is written
-    who = policykg("who", "消防", "--store", out / STORE_DIR, "-n", "1", "--format", "csv")
+    who = policykg("who", "消防", "--store", out / STORE_DIR, "-n", "0", "--format", "csv")
     assert who.returncode == 0 and who.stderr == ""
     again = policykg("build", COUNTY, CITY, "-o", out, "-q", "--no-views")
     assert again.returncode == 0 and again.stderr == ""

@@ -85,7 +85,7 @@ def test_from_reports_each_file_it_cannot_read_and_exits_1(tmp_path):
                 f"policykg: error: {m / 'empty.txt'}: empty file",
                 f"policykg: error: {m / 'x.pdf'}: PDF file: not read (save the text as .txt)"]
     assert built.stderr.splitlines() == expected
-    for args in (["who", "消防", "-n", "1", "--format", "csv"], ["members", "--format", "csv"],
+    for args in (["who", "消防", "-n", "0", "--format", "csv"], ["members", "--format", "csv"],
                  ["export", "-f", "nt"], ["compare", "祁门县", "巴彦淖尔市", "-f", "json"]):
         res = policykg(*args, "--from", m)
         assert res.returncode == 1 and "Traceback" not in res.stderr, args
@@ -117,7 +117,7 @@ def test_an_unreadable_folder_or_file_is_reported_by_build_and_from(tmp_path):
         expected = [f"policykg: error: {m / 'locked.txt'}: cannot read (Permission denied)",
                     f"policykg: error: {m / 'sub'}: cannot read (Permission denied)"]
         cmd = [sys.executable, "-m", "extractor"]
-        for args in (["build", str(m), "-o", str(tmp_path / "out"), "-q"], ["who", "消防", "--from", str(m), "-n", "1"]):
+        for args in (["build", str(m), "-o", str(tmp_path / "out"), "-q"], ["who", "消防", "--from", str(m), "-n", "0"]):
             res = subprocess.run(_unprivileged([*cmd, *args]), capture_output=True, text=True, cwd=ROOT)
             assert res.returncode == 1 and res.stderr.splitlines() == expected, (args, res.stderr)
         assert "消防" in res.stdout
@@ -195,3 +195,29 @@ def test_build_and_from_count_the_notes_and_show_the_first(tmp_path):
     assert built.returncode == 0 and built.stderr.splitlines() == [head, *first], built.stderr
     res = policykg("duties", "公安", "--from", folder, "--format", "csv")
     assert res.returncode == 0 and res.stderr.splitlines() == [head, *first], res.stderr
+
+
+# --- who: a limited answer says what it leaves out --------------------------------------------------------
+
+
+def test_who_says_on_stderr_when_its_limit_cuts_the_rows():
+    """`who 婴幼儿` printed 50 of its 184 rows on the seeds, with nothing said in any format:
+    an analyst exporting a broad topic lost rows unknowingly. Now one line on stderr says
+    how many are shown of how many (stdout stays data: CSV and JSON parse whole); none when
+    nothing is left out."""
+    import csv
+
+    every = policykg("who", "婴幼儿", "--from", ROOT / "corpus", "-n", "0", "--format", "csv")
+    assert every.returncode == 0 and every.stderr == ""
+    total = len(list(csv.DictReader(every.stdout.splitlines())))
+    assert total > 50
+    note = [f"policykg: showing the first 50 of {total} rows; -n 0 shows all"]
+    for fmt, count in (("csv", lambda out: len(list(csv.DictReader(out.splitlines())))),
+                       ("json", lambda out: len(json.loads(out))),
+                       ("table", lambda out: 50 * ("who: 婴幼儿" in out))):
+        res = policykg("who", "婴幼儿", "--from", ROOT / "corpus", "--format", fmt)
+        assert res.returncode == 0 and res.stderr.splitlines() == note, (fmt, res.stderr)
+        assert count(res.stdout) == 50, fmt
+    for n in (str(total), str(total + 1)):  # all shown: nothing to say
+        res = policykg("who", "婴幼儿", "--from", ROOT / "corpus", "-n", n, "--format", "csv")
+        assert res.returncode == 0 and res.stderr == "" and len(list(csv.DictReader(res.stdout.splitlines()))) == total

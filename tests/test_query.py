@@ -177,6 +177,26 @@ def test_who_matches_sub_words_and_nothing_else(store):
     assert "婴幼儿" in tokens("婴幼儿照护服务") and "托育" in tokens("托育服务")
 
 
+def test_who_finds_the_words_within_a_word_jieba_does_not_know(store):
+    """jieba's HMM joins 普惠托育 (no dictionary word) into one token, and search mode
+    added none of its parts: `who 托育` missed the county's (三) duty of 县发展改革委 and
+    the city's task 3, whose clause supports 普惠托育服务机构建设; `who 普惠` missed the
+    duty too. A word jieba does not know now gives every two characters of it."""
+    assert {"普惠", "托育", "普惠托育"} <= set(tokens("支持社会力量发展普惠托育服务；"))
+    duty = ("县发展改革委", "duty", "支持社会力量发展普惠托育服务；", "（三）")
+    rows = Q.who(store, "托育", explain=True)
+    assert duty in {(r["department"], r["kind"], r["text"], r["clause"]) for r in rows}
+    task3 = [r for r in rows if r["notice"] == CITY_NO and r["clause"] == "3."
+             and r["text"] == "鼓励社会力量举办婴幼儿照护服务机构"]
+    assert {r["department"] for r in task3} == {"市卫生健康委", "市发展改革委", "市市场监督管理局", "市民政局"}
+    assert "支持普惠托育服务机构建设" in task3[0]["source"]
+    assert duty in {(r["department"], r["kind"], r["text"], r["clause"]) for r in Q.who(store, "普惠")}
+    # the compound as typed: only statements saying it, the short duty first
+    rows = Q.who(store, "普惠托育", explain=True)
+    assert (rows[0]["department"], rows[0]["text"]) == duty[::2]
+    assert all("普惠托育" in r["source"] for r in rows)
+
+
 def test_statement_index_is_reused(store):
     assert Q.statement_index(store) is Q.statement_index(store)
 

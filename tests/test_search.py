@@ -26,7 +26,7 @@ from extractor.store import add_document, open_store
 from conftest import CITY, COUNTY, EXTRA, ROOT
 
 TOPICS = ["消防", "食品安全", "用地", "税费", "培训", "婴幼儿照护", "卫生健康", "督查", "医保", "食堂", "饮食安全", "产假",
-          "产休假"]
+          "产休假", "托育", "普惠", "普惠托育"]
 
 
 @pytest.fixture(scope="module")
@@ -169,6 +169,8 @@ def test_who_answers_the_same_from_disk_and_memory(built, store, topic, chunk, m
         assert disk == memory, (topic, limit)
         assert disk == whole[:limit], (topic, limit)  # ranking only the statements shown changes nothing
     assert Q.who(store, topic, index=built / INDEX_FILE) or topic in ("医保",)
+    # what a limited answer leaves out is counted alike (the CLI says it)
+    assert Q.who_count(store, topic, index=built / INDEX_FILE) == Q.who_count(store, topic) == len(whole)
 
 
 @pytest.mark.parametrize("args, owner, name, shown", [
