@@ -403,6 +403,15 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return k >= 0 and spans[k][1] >= end
 
 
+def _listed(hits) -> tuple[list[str], list[Span]]:
+    """The member units a list names, in order, each once (`hits`: (span, Department.id)), and
+    where the list names each first: a member's span is its place in the list, not elsewhere."""
+    first: dict[str, Span] = {}
+    for at, did in hits:
+        first.setdefault(did, Span(at.start, at.end))
+    return list(first), list(first.values())
+
+
 def _leaf_index(doc: Document) -> Callable[[int], Clause | None]:
     """`doc.leaf_at`, for the many offsets extraction asks about: the stretches of text
     each clause owns (outside its children), in order, bisected once per question."""
@@ -1076,7 +1085,7 @@ class _Extract:
                     continue  # who sits in the office, not the body's member units
                 hits = self.departments_in(s, e, c.id)
                 if len(hits) >= 2 and not meeting.members:
-                    meeting.members = list(dict.fromkeys(did for _, did in hits))
+                    meeting.members, meeting.member_at = _listed(hits)
                     count = m.groupdict().get("count")
                     if count:
                         meeting.stated_count = int(count) if count.isdigit() else chinese_number(count)
@@ -1084,7 +1093,7 @@ class _Extract:
             for s, e, _ in spans("members-list"):  # 成  员:赵六(县教育局局长)、…: units, and who sits for them
                 hits = self.departments_in(s, e, c.id)
                 if len(hits) >= 2 and not meeting.members:
-                    meeting.members = list(dict.fromkeys(did for _, did in hits))
+                    meeting.members, meeting.member_at = _listed(hits)
                     self.list_posts(s, e, "lead", c.id, named=True)
                     found = True
         meeting.rules = self.rules(found)
@@ -1097,9 +1106,11 @@ class _Extract:
             del self.facts.posts[posts:]
             return False
         meeting.name, meeting.name_at = self.meeting_name(body)
-        if not meeting.members:
-            meeting.members = list(dict.fromkeys(p.department for p in self.facts.posts
-                                                 if p.role in ("lead", "liaison") and p.department))
+        if not meeting.members:  # a table of member units: each unit named in the row of its first post
+            meeting.members, meeting.member_at = _listed(
+                (next((x for x in self.facts.departments[p.department].mentions if x.clause == p.clause), p),
+                 p.department)
+                for p in self.facts.posts if p.role in ("lead", "liaison") and p.department)
         # The set-up's posts by role, what a rule's 召集人 names: those of the first sentence
         # naming posts of that role (a text repeating its set-up names no more of them).
         posts_of: dict[str, list[str]] = {}

@@ -67,6 +67,51 @@ def test_member_units(county, city):
         assert {doc.facts.departments[d].jurisdiction for d in doc.facts.meeting.members} == {name}
 
 
+def listed_as_members(doc, spans) -> list[str]:
+    """What is wrong with `spans`, one per member of `doc`'s meeting, as the places where the
+    notice lists them: each names its member, they follow one another in order, and nothing
+    ends a sentence between two of them (one list: not a unit's mention in another sentence)."""
+    m, wrong = doc.facts.meeting, []
+    if len(spans) != len(m.members):
+        return [f"{len(spans)} spans for {len(m.members)} members"]
+    for did, (s, e) in zip(m.members, spans):
+        if (s, e) not in {(x.start, x.end) for x in doc.facts.departments[did].mentions}:
+            wrong.append(f"[{s},{e}) {doc.text[s:e]!r} does not name {did}")
+    for (_, e), (s, _) in zip(spans, spans[1:]):
+        if s < e or any(ch in doc.text[e:s] for ch in "。；;"):
+            wrong.append(f"{doc.text[e:s]!r} between two members")
+    return wrong
+
+
+@pytest.mark.parametrize("path", [COUNTY, CITY, *EXTRA], ids=lambda p: p.stem)
+def test_a_member_s_span_is_its_place_in_the_member_list(path):
+    """Each member unit is spanned where the notice lists it as a member: 祁门's 县卫生健康委
+    in 联席会议成员单位包含县卫生健康委、…, not in 副召集人由县卫生健康委主要负责同志担任 before it;
+    the State Council's 国家卫生健康委 in 联席会议由国家卫生健康委、…组成, not in the paragraph before."""
+    doc = process(path)
+    if doc.facts.meeting is None or not doc.facts.meeting.members:
+        pytest.skip("no member list")
+    spans = [(x.start, x.end) for x in doc.facts.meeting.member_at]
+    assert listed_as_members(doc, spans) == []
+    if path == COUNTY:
+        listed = doc.text.index("联席会议成员单位包含") + len("联席会议成员单位包含")
+        assert spans[0] == (listed, listed + len("县卫生健康委"))
+
+
+def test_a_member_table_s_units_are_spanned_in_their_rows(county):
+    """祁门's attachment alone: the members come from the table, each spanned in its row."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    doc = process_bytes(text[text.index("\n附件") + 1:].encode("utf-8"), "attachment.txt")
+    spans = [(x.start, x.end) for x in doc.facts.meeting.member_at]
+    assert listed_as_members(doc, spans) == []
+    assert [doc.text[s:e] for s, e in spans[:2]] == ["卫生健康委", "县委编办"]  # as the table writes them
+    rows = [x.clause for did in doc.facts.meeting.members for x in doc.facts.departments[did].mentions
+            if (x.start, x.end) in spans]
+    assert rows == [f"att1/r{k}" for k in range(1, 22)]
+
+
 def test_department_names_are_normalised(county, city):
     c, b = county.facts.departments, city.facts.departments
     assert c["祁门县/health"].name == "县卫生健康委"

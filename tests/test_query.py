@@ -208,6 +208,34 @@ def test_members_explain_points_into_the_member_list(store):
     county = [r for r in rows if r["notice"] == COUNTY_NO]
     assert [r["start"] for r in county] == sorted(r["start"] for r in county)
     assert county[8]["source"] == "县自然资源和规划局"  # as written in the list
+    # its first, 县卫生健康委, where the list names it: not in 副召集人由县卫生健康委主要负责同志担任 before
+    listed = TEXTS[COUNTY_NO].index("联席会议成员单位包含") + len("联席会议成员单位包含")
+    assert (county[0]["start"], county[0]["source"]) == (listed, "县卫生健康委")
+
+
+def test_every_member_is_explained_by_its_place_in_the_member_list():
+    """On every real notice with a member list: each member's span names it, in the order of
+    the list, with no sentence ending between two members (the State Council's 国家卫生健康委 in
+    联席会议由国家卫生健康委、国家发展改革委等26个部门和单位组成, not the paragraph before)."""
+    from extractor.build import load_store
+    from extractor.departments import resolve
+    from extractor.pipeline import process
+
+    paths = [COUNTY, CITY, *EXTRA]
+    store, texts = load_store(paths), {}
+    for p in paths:  # a notice is labelled by its 文号, else its title, else its file's name
+        doc = process(p)
+        texts.update({key: doc.text for key in (doc.doc_number, doc.title, p.name) if key})
+    rows = Q.members(store, explain=True)
+    assert {r["notice"] for r in rows} >= {COUNTY_NO, CITY_NO, "优化生育政策工作部际联席会议制度建立"}
+    for notice in {r["notice"] for r in rows}:
+        mine, text = [r for r in rows if r["notice"] == notice], texts[notice]
+        for r in mine:  # the span names the member (as the registry reads it, or as written)
+            named = resolve(r["source"])
+            assert (named.concept if named and r["concept"] else r["source"]) in (r["concept"], r["department"]), r
+        for a, b in zip(mine, mine[1:]):
+            between = text[a["end"]:b["start"]]
+            assert a["end"] <= b["start"] and not any(ch in between for ch in "。；;"), (notice, between)
 
 
 # --- refs ----------------------------------------------------------------------------------------------
