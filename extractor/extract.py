@@ -239,6 +239,7 @@ _SENTENCE_ENDS = ";。"  # folded text
 _BLANKS = " \t\u3000\xa0"  # horizontal blanks
 _LOOK_BACK = 300  # how far back from a match its sentence is looked for (a clause may be a 5 MB line)
 _SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
+_LINE_OR_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}\n]")
 
 
 def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> Iterator[re.Match]:
@@ -775,8 +776,10 @@ class _Extract:
             own = leaf.own
             if not own.start <= m.start < own.end or not self.may_open(m, own.start):
                 continue
-            if leaf.id not in statements:
-                statements[leaf.id] = list(self.statements(own.start, own.end))
+            if leaf.id not in statements:  # its statements after its number ((三)联席会议办公室…)
+                said = leaf.label.strip()
+                start = own.start + len(said) if said and self.doc.text.startswith(said, own.start) else own.start
+                statements[leaf.id] = list(self.statements(start, own.end))
                 openings[leaf.id] = [s for s, _ in statements[leaf.id]]
             k = bisect.bisect_right(openings[leaf.id], m.start) - 1  # the statements are ordered and disjoint:
             for s, e in statements[leaf.id][max(k, 0):k + 1]:  # the one holding m, not each of a long clause's
@@ -1129,9 +1132,20 @@ class _Extract:
         invited = [(s, e) for s, e in invited if not any(r.start <= s and e <= r.end for r in meeting.rules)]
         meeting.participants = [self.participant(s, e, f"meeting/invitee{n}", "invitee", posts_of)
                                 for n, (s, e) in enumerate(invited, 1)]
+        for rule in meeting.rules:  # 由联席会议办公室牵头组织…开展一次综合督查: the office's duty too
+            for p in rule.participants:
+                if p.part == "organiser" and body.office_heading.fullmatch(folded, p.start, p.end):
+                    office_said.setdefault(self.sentence_at(p.start, rule), rule.clause)
         self.office(body, meeting, office_said)
         self.facts.meeting = meeting
         return True
+
+    def sentence_at(self, pos: int, rule: MeetingRule) -> tuple[int, int]:
+        """The sentence of `rule`'s text holding `pos`, without its stop (。 ; or a line end)."""
+        folded = self.doc.folded
+        lo, hi = next(((a, b) for a, b in self.rule_text.get(rule.id, ()) if a <= pos < b), (rule.start, rule.end))
+        stop = _LINE_OR_SENTENCE_END.search(folded, pos, hi)
+        return max(_last_end(folded, lo, pos) + 1, lo), stop.start() if stop else hi
 
     def after_body_sentence(self, floor: int, pos: int) -> bool:
         """Whether the sentence before the one holding `pos` (in the text from `floor`) names

@@ -213,7 +213,7 @@ class Participant(Span):
 
     id: str = ""
     clause: str = ""
-    part: str = ""  # convener | chair | attendee | invitee (pk:meetingParts)
+    part: str = ""  # convener | chair | organiser | supporter | attendee | invitee (pk:meetingParts)
     text: str = ""
     roles: list[str] = field(default_factory=list)  # post roles it names: convenor, deputy_convenor …
     posts: list[str] = field(default_factory=list)  # Post.id of the meeting's posts of those roles

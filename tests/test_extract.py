@@ -384,7 +384,9 @@ def test_who_chairs_attends_and_is_invited_to_each_kind_of_meeting(county, city)
         ("plenary", "invitee", "其他相关单位负责人", [], []),
         ("thematic", "convener", "联席会议副召集人或办公室主任", ["deputy_convenor", "office_director"],
          ["县卫生健康委主要负责同志", "县卫健委分管负责同志"]),
-        ("thematic", "attendee", "成员单位有关成员", [], [])]
+        ("thematic", "attendee", "成员单位有关成员", [], []),
+        ("inspection", "organiser", "联席会议办公室", [], []),
+        ("inspection", "supporter", "各成员单位", [], [])]
     assert _who(city) == [
         ("plenary", "chair", "联席会议召集人或副召集人", ["convenor", "deputy_convenor"],
          ["市政府分管领导", "市卫生健康委主要负责同志"]),
@@ -399,6 +401,37 @@ def test_who_chairs_attends_and_is_invited_to_each_kind_of_meeting(county, city)
             for x in r.participants:
                 assert doc.text[x.start:x.end] == x.text and r.start <= x.start < x.end <= r.end
                 assert doc.clause(x.clause).contains(x) and x.id.startswith(r.id + "/")
+
+
+def test_who_organises_an_inspection_is_read_and_is_the_office_s_duty(county, city):
+    """(四）综合督查制度。由联席会议办公室牵头组织，各成员单位配合，每半年…开展一次综合督查:
+    the office organises it (组织), the member units support it (配合) — read as who chairs or
+    attends another rule's meetings is — and organising it is a duty of the office, the unit
+    the county's set-up makes of it (承担联席会议日常工作 …), so `who 督查` finds it."""
+    inspection = next(r for r in county.facts.meeting.rules if r.kind == "inspection")
+    assert [(x.part, x.text) for x in inspection.participants] == [("organiser", "联席会议办公室"),
+                                                                  ("supporter", "各成员单位")]
+    office = county.facts.meeting.office_unit
+    said = "由联席会议办公室牵头组织，各成员单位配合，每半年对辖区内3岁以下婴幼儿照护服务机构开展一次综合督查，形成联合监管机制，促使婴幼儿照护服务事业规范发展"
+    duties = [(d.text, d.role, d.action, d.clause) for d in county.facts.duties if d.department == office]
+    assert duties == [("承担联席会议日常工作，负责联席会议的组织、联络和协调工作", "responsible", "承担", "main/2"),
+                      (said, "lead", "牵头", inspection.clause)]
+    d = next(d for d in county.facts.duties if d.text == said)
+    assert county.text[d.start:d.end] == said and inspection.start <= d.start < d.end <= inspection.end
+    # the city's rules name no organiser: nothing of the kind is read into them
+    assert not [x for r in city.facts.meeting.rules for x in r.participants if x.part in ("organiser", "supporter")]
+
+
+def test_the_unit_that_seals_for_the_joint_meeting(county, city):
+    """联席会议办公室不刻制印章，因工作需要印发有关文件由县卫生健康委代章 (county, its 五、工作要求
+    (三)) / …由市卫生健康委代章 (city, in its set-up): a duty of the health commission (代章,
+    pka:seal), its statement without the item's number."""
+    for doc, health, clause in ((county, "祁门县/health", "main/5/3"), (city, "巴彦淖尔市/health", "att1/4")):
+        sealed = [d for d in doc.facts.duties if d.action == "代章"]
+        assert [(d.department, d.role, d.action_concept, d.clause) for d in sealed] == [
+            (health, "responsible", "seal", clause)]
+        assert sealed[0].text.startswith("联席会议办公室不刻制印章") and sealed[0].text.endswith("卫生健康委代章。")
+        assert doc.text[sealed[0].start:sealed[0].end] == sealed[0].text
 
 
 def test_whom_the_joint_meeting_as_a_whole_may_invite(county, city):

@@ -125,6 +125,20 @@ def test_who_fire_lists_both_fire_rescue_units(store):
         assert "消防" in body, r
 
 
+def test_who_finds_what_the_county_says_of_its_inspection_and_of_sealing(store):
+    """祁门县's 综合督查制度 (由联席会议办公室牵头组织，各成员单位配合，…开展一次综合督查) is a
+    statement of its joint meeting's office: `who 督查` finds it first; `who 代章` finds both
+    health commissions sealing for their joint meetings, and `duties 县卫健委` lists it."""
+    rows = Q.who(store, "督查", explain=True)
+    assert (rows[0]["jurisdiction"], rows[0]["department"], rows[0]["role"], rows[0]["matched"]) == (
+        "祁门县", "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议办公室", "lead", "督查")
+    assert rows[0]["text"].startswith("由联席会议办公室牵头组织，各成员单位配合，每半年") and rows[0]["source"] == rows[0]["text"]
+    sealed = Q.who(store, "代章")
+    assert sorted((r["department"], r["notice"]) for r in sealed) == [("县卫生健康委", COUNTY_NO), ("市卫生健康委", CITY_NO)]
+    assert [r["text"] for r in Q.duties(store, "县卫健委") if r["action"] == "代章"] == [
+        "联席会议办公室不刻制印章，因工作需要印发有关文件由县卫生健康委代章。"]
+
+
 @pytest.mark.parametrize("topic,concepts", [
     ("食品安全", {"market-regulation"}),
     ("用地", {"natural-resources"}),
@@ -665,8 +679,13 @@ def test_meetings_say_who_chairs_attends_and_is_invited_to_each_kind(store):
     # a thematic meeting is "召集" by the deputy or the office director: who chairs it is not said
     assert by["liaison_officer"][COUNTY_NO] == "各成员单位有关业务股室1名负责同志"
     assert by["liaison_officer"][CITY_NO] == "各成员单位有关业务科室1名负责同志（办公室成员）"
-    for key in ("plenary_chair", "plenary_invitee", "liaison_officer"):
-        for no in (COUNTY_NO, CITY_NO):
+    # the county's 综合督查: 由联席会议办公室牵头组织，各成员单位配合 (the city has no such rule)
+    assert keys[keys.index("inspection"):keys.index("inspection") + 3] == [
+        "inspection", "inspection_organiser", "inspection_supporter"]
+    assert (by["inspection_organiser"]["item"], by["inspection_supporter"]["item"]) == ("综合督查 组织", "综合督查 配合")
+    assert (by["inspection_organiser"][COUNTY_NO], by["inspection_supporter"][COUNTY_NO]) == ("联席会议办公室", "各成员单位")
+    for key in ("plenary_chair", "plenary_invitee", "liaison_officer", "inspection_organiser"):
+        for no in (COUNTY_NO, CITY_NO) if key != "inspection_organiser" else (COUNTY_NO,):
             r = by[key]
             assert r[f"{no} source"] == TEXTS[no][r[f"{no} start"]:r[f"{no} end"]] and r[no].startswith(r[f"{no} source"])
     out = run("meetings")
