@@ -322,6 +322,7 @@ _NUMBER = re.compile(
     r"|([\u4e00-\u9fff]{2,12}?(?:公告|令))\s*(\d{4})\s*年\s*第\s*(\d{1,4})\s*号"
 )
 _LAW = re.compile(r"(中华人民共和国.*|.*(?:法|条例))$")
+_TITLE_SEPARATORS, _TITLE_GAP = "、,和及与 \u3000", 3  # between the titles of one list (folded text)
 _COMMA = re.compile(",")  # folded text: ， is ,
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _OPENERS = frozenset("。;\n \t\u3000")  # what may stand before a statement's first word (folded)
@@ -1630,6 +1631,7 @@ class _Extract:
                 kind = "internal" if key in own_titles or any(key in t for t in own_titles if t) else \
                     "law" if _LAW.match(title) else "document"
                 refs.append(Reference(m.start(), end, clause=c.id, title=title, number=number, kind=kind))
+            self.laws_by_list(refs, own.end)
             for k, (ns, ne, value) in enumerate(numbers):
                 if k not in used:
                     refs.append(Reference(ns, ne, clause=c.id, number=value, kind="document"))
@@ -1640,6 +1642,25 @@ class _Extract:
                 if _BASED_ON.search(folded, max(sentence_start, own.start), r.start):
                     r.relation = "based_on"
             self.facts.references += refs
+
+
+    def laws_by_list(self, titles: list[Reference], end: int) -> None:
+        """A cited title listed before 等法律法规 (等法规, 等法律: pkc:law-list-end), alone or in
+        a run of titles (《…人口与计划生育法》《女职工劳动保护特别规定》《…条例》等法律法规), is a law
+        or regulation whatever its own ending says; `titles`: a clause's, in order."""
+        folded, listed = self.doc.folded, self.cues.parts.get("law-list-end", ())
+        if not listed:
+            return
+        law = False  # whether the title after the one looked at is a law so listed
+        for k in range(len(titles) - 1, -1, -1):
+            r = titles[k]
+            after = titles[k + 1].start if k + 1 < len(titles) else end
+            gap = folded[r.end:after]
+            if not (k + 1 < len(titles) and len(gap) <= _TITLE_GAP and not gap.strip(_TITLE_SEPARATORS)):
+                # a run of titles ends here: the words after it say what its titles are
+                law = gap.lstrip(_TITLE_SEPARATORS).startswith(listed)
+            if law and r.kind == "document":
+                r.kind = "law"
 
 
 def extract(doc: Document) -> Document:

@@ -711,10 +711,27 @@ def test_references(county, city):
     assert "中华人民共和国人口与计划生育法" in titles and "女职工劳动保护特别规定" in titles
     assert ("国务院办公厅关于促进3岁以下婴幼儿照护服务发展的指导意见", "国办发〔2019〕15号", "document", "based_on") in got
     laws = {t for t, _, k, _ in got if k == "law"}
-    assert laws == {"中华人民共和国人口与计划生育法", "内蒙古自治区人口和计划生育条例"}
+    # 贯彻落实《…人口与计划生育法》《女职工劳动保护特别规定》《…人口和计划生育条例》等法律法规:
+    # the 规定 listed with them is a regulation too (国务院令), not a document
+    assert laws == {"中华人民共和国人口与计划生育法", "女职工劳动保护特别规定", "内蒙古自治区人口和计划生育条例"}
     for doc in (county, city):
         for r in doc.facts.references:
             assert doc.clause(r.clause).contains(r)
+
+
+def test_a_title_listed_before_words_saying_laws_is_a_law():
+    """A title in a run closed by 等法律法规 / 等法规 / 等法律 (pkc:law-list-end) is a law, each of
+    the run; one of another run or before other words keeps what its ending says."""
+    from extractor.pipeline import process_bytes
+
+    text = ("某县人民政府办公室关于加强托育机构管理的通知\n\n"
+            "一、依据《女职工劳动保护特别规定》、《托育机构设置标准（试行）》等法规，规范托育服务。"
+            "二、落实《国务院办公厅关于促进3岁以下婴幼儿照护服务发展的指导意见》（国办发〔2019〕15号）等文件，"
+            "执行《安徽省人口与计划生育条例》。\n")
+    doc = process_bytes(text.encode("utf-8"), "notice.txt")
+    assert [(r.title, r.kind) for r in doc.facts.references] == [
+        ("女职工劳动保护特别规定", "law"), ("托育机构设置标准（试行）", "law"),
+        ("国务院办公厅关于促进3岁以下婴幼儿照护服务发展的指导意见", "document"), ("安徽省人口与计划生育条例", "law")]
 
 
 def test_cited_titles_keep_the_space_between_co_issuers(county, city):

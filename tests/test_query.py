@@ -265,6 +265,9 @@ def test_refs(store):
     both = "财政部公告2019年第76号"
     assert both in city and both in county
     assert city[both]["cited_by"] == county[both]["cited_by"] == f"{CITY_NO}; {COUNTY_NO}"
+    # listed before 等法律法规 with the 法 and the 条例: a regulation, as they are laws
+    assert {r["title"]: r["kind"] for r in rows if r["notice"] == CITY_NO and r["kind"] == "law"} == {
+        "中华人民共和国人口与计划生育法": "law", "女职工劳动保护特别规定": "law", "内蒙古自治区人口和计划生育条例": "law"}
     internal = [r for r in rows if r["kind"] == "internal"]
     assert {(r["notice"], r["resolves_to"]) for r in internal} == {(CITY_NO, CITY_NO), (COUNTY_NO, COUNTY_NO)}
     assert all(r["resolves_to"] is None for r in rows if r["kind"] != "internal")
