@@ -172,8 +172,9 @@ def test_duty_statements_split_with_role_and_action(county, city):
     assert hr.role == "lead" and hr.text.startswith("负责牵头推动落实相关产休假政策")
     # the city's 52 in its departments' items, and 11 in the running text of its plan (see below);
     # a statement changes role at a comma (积极配合宣传生育政策，在…设置母婴设施): two duties; and
-    # each joint meeting's office has one (承担联席会议日常工作，负责…: said where it is set up)
-    assert len(county.facts.duties) == 58 and len(city.facts.duties) == 64
+    # each joint meeting's office has one (承担联席会议日常工作，负责…: said where it is set up),
+    # the county's a second (由联席会议办公室牵头组织…综合督查); each health commission seals (代章)
+    assert len(county.facts.duties) == 60 and len(city.facts.duties) == 65
 
 
 def test_action_is_a_verb_not_a_cue_inside_a_noun(county, city):
@@ -591,7 +592,8 @@ def test_a_paragraph_after_the_last_rule_clause_is_the_meeting_s_not_that_rule_s
     inspection, minutes = rules[3], rules[4]
     assert doc.text[inspection.start:inspection.end] == county.text[county.facts.meeting.rules[3].start:
                                                                     county.facts.meeting.rules[3].end]
-    assert (inspection.period, inspection.schedule, inspection.participants) == ("P6M", "regular", [])
+    assert (inspection.period, inspection.schedule, [(x.part, x.text) for x in inspection.participants]) == (
+        "P6M", "regular", [("organiser", "联席会议办公室"), ("supporter", "各成员单位")])  # its own text's
     assert doc.text[minutes.start:minutes.end] == "联席会议以纪要形式明确议定事项，印发有关方面贯彻落实。"
     assert minutes.clause == inspection.clause == "main/3/4"  # the clause the parser gives the paragraph
     assert [(x.part, x.text, x.clause) for x in doc.facts.meeting.participants] == [
@@ -865,8 +867,10 @@ def test_duties_in_running_text(county, city):
         ("main/2/4/4", "巴彦淖尔市所辖旗县区/health", "responsible", "组织", "旗县区卫生健康部"),
         ("main/3/1", "巴彦淖尔市/health", "lead", "牵头", "婴幼儿照护服务发"),
         ("main/3/1", "巴彦淖尔市/health", "lead", "牵头", "卫生健康部门要牵"),
+        ("att1/4", "巴彦淖尔市/health", "responsible", "代章", "联席会议办公室不"),  # …由市卫生健康委代章
     ]
-    assert not [d for d in county.facts.duties if "/s" in d.id]
+    assert [(d.clause, d.department, d.action) for d in county.facts.duties if "/s" in d.id] == [
+        ("main/5/3", "祁门县/health", "代章")]
     for d in city.facts.duties:
         assert city.text[d.start:d.end] == d.text and city.clause(d.clause).contains(d)
     assert "卫生健康部门" in {m.surface for m in city.facts.departments["巴彦淖尔市/health"].mentions}
@@ -1249,7 +1253,8 @@ def test_a_paragraph_after_the_last_rule_naming_no_meeting_is_not_that_rule_s(co
     inspection = doc.facts.meeting.rules[3]
     assert doc.text[inspection.start:inspection.end].endswith("规范发展。\n会议由联席会议办公室主任主持，各成员单位联络员参加。")
     assert (inspection.schedule, [(x.part, x.text) for x in inspection.participants]) == (
-        "regular", [("chair", "联席会议办公室主任"), ("attendee", "各成员单位联络员")])
+        "regular", [("organiser", "联席会议办公室"), ("supporter", "各成员单位"),
+                    ("chair", "联席会议办公室主任"), ("attendee", "各成员单位联络员")])
 
 
 @pytest.mark.parametrize("join", ["", " "])
@@ -1326,7 +1331,9 @@ def test_what_the_office_does_said_where_it_is_set_up(county, city):
         return [(d.clause, d.text, d.role, d.action) for d in doc.facts.duties if d.department == m.office_unit]
 
     assert county.facts.meeting.office_unit == "祁门县/祁门县促进3岁以下婴幼儿照护服务发展工作联席会议办公室"
-    assert office_duties(county) == [("main/2", "承担联席会议日常工作，负责联席会议的组织、联络和协调工作", "responsible", "承担")]
+    assert office_duties(county) == [("main/2", "承担联席会议日常工作，负责联席会议的组织、联络和协调工作", "responsible", "承担"),
+                                     ("main/3/4", county.text[county.text.index("由联席会议办公室牵头组织"):
+                                                              county.text.index("规范发展。") + 4], "lead", "牵头")]
     assert office_duties(city) == [("att1/4", "具体承担联席会议日常工作,负责联席会议的组织、联络和协调", "responsible", "承担")]
     assert office_duties(process(state)) == [("main", "主要承担联席会议组织联络和协调等日常工作", "responsible", "承担")]
     # the county's 卫健委 keeps its own item's duties, and is given none from the set-up

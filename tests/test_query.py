@@ -75,7 +75,7 @@ def test_duties_of_market_regulation_in_both_jurisdictions(store, county, city):
 def test_duties_jurisdiction_filter_and_prefixed_names(store, county):
     county_only = Q.duties(store, "卫健委", jurisdiction="祁门县")
     assert county_only and {r["jurisdiction"] for r in county_only} == {"祁门县"}
-    assert len(county_only) == sum(concept_of(county, d.department) == "health" for d in county.facts.duties) == 5
+    assert len(county_only) == sum(concept_of(county, d.department) == "health" for d in county.facts.duties) == 6  # 5 + 代章
     both = Q.duties(store, "卫健委")
     # the city's plan asks 旗县区卫生健康部门 to train staff: the health bodies of its counties
     assert {r["jurisdiction"] for r in both} == {"祁门县", "巴彦淖尔市", "巴彦淖尔市所辖旗县区"}
@@ -404,8 +404,8 @@ def test_departments_counts(store, county, city):
             assert r["tasks"] == sum(dep.id in a.departments for a in doc.facts.assignments), dep.name
     health = by_name[("巴彦淖尔市", "市卫生健康委")]
     assert (health["duties"], health["tasks"], health["member_of"], health["concept"], health["label_en"]) == \
-        (10, 16, 1, "health", "Health Commission")  # 7 in its item, 3 in the plan: 由卫生健康部门牵头 …
-    assert by_name[("祁门县", "县卫生健康委")]["duties"] == 5
+        (11, 16, 1, "health", "Health Commission")  # 7 in its item, 3 in the plan: 由卫生健康部门牵头 …, 代章
+    assert by_name[("祁门县", "县卫生健康委")]["duties"] == 6  # 5 in its item, 代章
     assert by_name[("巴彦淖尔市", "河套学院")]["concept"] is None
     assert sum(r["member_of"] for r in rows) == 21 + 18
     explained = Q.departments(store, explain=True)
@@ -626,7 +626,7 @@ def test_cli_formats_give_the_same_rows(store, args, call, name):
 
 def test_cli_explain_in_every_format(store):
     rows = json.loads(run("duties", "卫健委", "-j", "祁门县", "--explain", "-f", "json").stdout)
-    assert len(rows) == 5 and all(r["source"] == TEXTS[COUNTY_NO][r["start"]:r["end"]] for r in rows)
+    assert len(rows) == 6 and all(r["source"] == TEXTS[COUNTY_NO][r["start"]:r["end"]] for r in rows)
     csv_rows = list(csv.DictReader(io.StringIO(run("duties", "卫健委", "-j", "祁门县", "--explain", "-f", "csv").stdout)))
     assert [(r["source"], int(r["start"]), int(r["end"])) for r in csv_rows] == [(r["source"], r["start"], r["end"]) for r in rows]
     table = run("duties", "卫健委", "-j", "祁门县", "--explain").stdout
