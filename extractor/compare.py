@@ -721,10 +721,10 @@ def differing_phrases(a: Statement, b: Statement) -> tuple[list[Phrase], list[Ph
     is compared as the same word (`_compared_chars`)."""
     from difflib import SequenceMatcher
 
-    sa, ia = _compared_chars(a.text)
-    sb, ib = _compared_chars(b.text)
     from .similarity import _cue_data
 
+    sa, ia = _compared_chars(a.text)
+    sb, ib = _compared_chars(b.text)
     levels = _cue_data()[1]  # 县 市 旗 …
     blocks = [m for m in SequenceMatcher(None, sa, sb, autojunk=False).get_matching_blocks() if m.size >= ANCHOR]
     gaps_a, gaps_b, pa, pb = [], [], 0, 0

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate
 from operator import attrgetter
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .departments import CUE, DepartmentMatch, concept_labels, concepts, find_departments, resolve
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
@@ -405,7 +405,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return k >= 0 and spans[k][1] >= end
 
 
-def _listed(hits) -> tuple[list[str], list[Span]]:
+def _listed(hits: Iterable[tuple[Span, str]]) -> tuple[list[str], list[Span]]:
     """The member units a list names, in order, each once (`hits`: (span, Department.id)), and
     where the list names each first: a member's span is its place in the list, not elsewhere."""
     first: dict[str, Span] = {}
@@ -1642,7 +1642,6 @@ class _Extract:
                 if _BASED_ON.search(folded, max(sentence_start, own.start), r.start):
                     r.relation = "based_on"
             self.facts.references += refs
-
 
     def laws_by_list(self, titles: list[Reference], end: int) -> None:
         """A cited title listed before 等法律法规 (等法规, 等法律: pkc:law-list-end), alone or in
