@@ -736,15 +736,21 @@ def differing_phrases(a: Statement, b: Statement) -> tuple[list[Phrase], list[Ph
     is compared as the same word (`_compared_chars`)."""
     from difflib import SequenceMatcher
 
+    from .similarity import _cue_data
+
     sa, ia = _compared_chars(a.text)
     sb, ib = _compared_chars(b.text)
+    levels = _cue_data()[1]  # 县 市 旗 …
     blocks = [m for m in SequenceMatcher(None, sa, sb, autojunk=False).get_matching_blocks() if m.size >= ANCHOR]
     gaps_a, gaps_b, pa, pb = [], [], 0, 0
     for ka, kb, size in [*blocks, (len(sa), len(sb), 0)]:  # the stretches between common runs
-        if ka > pa:
-            gaps_a.append((ia[pa], ia[ka - 1] + 1, kb > pb))
-        if kb > pb:
-            gaps_b.append((ib[pb], ib[kb - 1] + 1, ka > pa))
+        if ka > pa and kb > pb and set(sa[pa:ka]) <= levels and set(sb[pb:kb]) <= levels:
+            pass  # a level's character in the other's place (由县卫生健康委 ↔ 由市…): 县 = 市
+        else:
+            if ka > pa:
+                gaps_a.append((ia[pa], ia[ka - 1] + 1, kb > pb))
+            if kb > pb:
+                gaps_b.append((ib[pb], ib[kb - 1] + 1, ka > pa))
         pa, pb = ka + size, kb + size
     return _phrases(a, gaps_a, (_bare_chars(b.text)[0], sb)), _phrases(b, gaps_b, (_bare_chars(a.text)[0], sa))
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate
 from operator import attrgetter
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .departments import CUE, DepartmentMatch, concept_labels, concepts, find_departments, resolve
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
@@ -239,6 +239,7 @@ _SENTENCE_ENDS = ";。"  # folded text
 _BLANKS = " \t\u3000\xa0"  # horizontal blanks
 _LOOK_BACK = 300  # how far back from a match its sentence is looked for (a clause may be a 5 MB line)
 _SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
+_LINE_OR_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}\n]")
 
 
 def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> Iterator[re.Match]:
@@ -321,6 +322,7 @@ _NUMBER = re.compile(
     r"|([\u4e00-\u9fff]{2,12}?(?:公告|令))\s*(\d{4})\s*年\s*第\s*(\d{1,4})\s*号"
 )
 _LAW = re.compile(r"(中华人民共和国.*|.*(?:法|条例))$")
+_TITLE_SEPARATORS, _TITLE_GAP = "、,和及与 \u3000", 3  # between the titles of one list (folded text)
 _COMMA = re.compile(",")  # folded text: ， is ,
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _OPENERS = frozenset("。;\n \t\u3000")  # what may stand before a statement's first word (folded)
@@ -401,6 +403,15 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) lies inside one of `spans` (sorted, disjoint)."""
     k = bisect.bisect_right(spans, (start, float("inf"))) - 1  # the last span starting at or before
     return k >= 0 and spans[k][1] >= end
+
+
+def _listed(hits: Iterable[tuple[Span, str]]) -> tuple[list[str], list[Span]]:
+    """The member units a list names, in order, each once (`hits`: (span, Department.id)), and
+    where the list names each first: a member's span is its place in the list, not elsewhere."""
+    first: dict[str, Span] = {}
+    for at, did in hits:
+        first.setdefault(did, Span(at.start, at.end))
+    return list(first), list(first.values())
 
 
 def _leaf_index(doc: Document) -> Callable[[int], Clause | None]:
@@ -766,8 +777,10 @@ class _Extract:
             own = leaf.own
             if not own.start <= m.start < own.end or not self.may_open(m, own.start):
                 continue
-            if leaf.id not in statements:
-                statements[leaf.id] = list(self.statements(own.start, own.end))
+            if leaf.id not in statements:  # its statements after its number ((三)联席会议办公室…)
+                said = leaf.label.strip()
+                start = own.start + len(said) if said and self.doc.text.startswith(said, own.start) else own.start
+                statements[leaf.id] = list(self.statements(start, own.end))
                 openings[leaf.id] = [s for s, _ in statements[leaf.id]]
             k = bisect.bisect_right(openings[leaf.id], m.start) - 1  # the statements are ordered and disjoint:
             for s, e in statements[leaf.id][max(k, 0):k + 1]:  # the one holding m, not each of a long clause's
@@ -1076,7 +1089,7 @@ class _Extract:
                     continue  # who sits in the office, not the body's member units
                 hits = self.departments_in(s, e, c.id)
                 if len(hits) >= 2 and not meeting.members:
-                    meeting.members = list(dict.fromkeys(did for _, did in hits))
+                    meeting.members, meeting.member_at = _listed(hits)
                     count = m.groupdict().get("count")
                     if count:
                         meeting.stated_count = int(count) if count.isdigit() else chinese_number(count)
@@ -1084,7 +1097,7 @@ class _Extract:
             for s, e, _ in spans("members-list"):  # 成  员:赵六(县教育局局长)、…: units, and who sits for them
                 hits = self.departments_in(s, e, c.id)
                 if len(hits) >= 2 and not meeting.members:
-                    meeting.members = list(dict.fromkeys(did for _, did in hits))
+                    meeting.members, meeting.member_at = _listed(hits)
                     self.list_posts(s, e, "lead", c.id, named=True)
                     found = True
         meeting.rules = self.rules(found)
@@ -1097,9 +1110,11 @@ class _Extract:
             del self.facts.posts[posts:]
             return False
         meeting.name, meeting.name_at = self.meeting_name(body)
-        if not meeting.members:
-            meeting.members = list(dict.fromkeys(p.department for p in self.facts.posts
-                                                 if p.role in ("lead", "liaison") and p.department))
+        if not meeting.members:  # a table of member units: each unit named in the row of its first post
+            meeting.members, meeting.member_at = _listed(
+                (next((x for x in self.facts.departments[p.department].mentions if x.clause == p.clause), p),
+                 p.department)
+                for p in self.facts.posts if p.role in ("lead", "liaison") and p.department)
         # The set-up's posts by role, what a rule's 召集人 names: those of the first sentence
         # naming posts of that role (a text repeating its set-up names no more of them).
         posts_of: dict[str, list[str]] = {}
@@ -1118,9 +1133,20 @@ class _Extract:
         invited = [(s, e) for s, e in invited if not any(r.start <= s and e <= r.end for r in meeting.rules)]
         meeting.participants = [self.participant(s, e, f"meeting/invitee{n}", "invitee", posts_of)
                                 for n, (s, e) in enumerate(invited, 1)]
+        for rule in meeting.rules:  # 由联席会议办公室牵头组织…开展一次综合督查: the office's duty too
+            for p in rule.participants:
+                if p.part == "organiser" and body.office_heading.fullmatch(folded, p.start, p.end):
+                    office_said.setdefault(self.sentence_at(p.start, rule), rule.clause)
         self.office(body, meeting, office_said)
         self.facts.meeting = meeting
         return True
+
+    def sentence_at(self, pos: int, rule: MeetingRule) -> tuple[int, int]:
+        """The sentence of `rule`'s text holding `pos`, without its stop (。 ; or a line end)."""
+        folded = self.doc.folded
+        lo, hi = next(((a, b) for a, b in self.rule_text.get(rule.id, ()) if a <= pos < b), (rule.start, rule.end))
+        stop = _LINE_OR_SENTENCE_END.search(folded, pos, hi)
+        return max(_last_end(folded, lo, pos) + 1, lo), stop.start() if stop else hi
 
     def after_body_sentence(self, floor: int, pos: int) -> bool:
         """Whether the sentence before the one holding `pos` (in the text from `floor`) names
@@ -1605,6 +1631,7 @@ class _Extract:
                 kind = "internal" if key in own_titles or any(key in t for t in own_titles if t) else \
                     "law" if _LAW.match(title) else "document"
                 refs.append(Reference(m.start(), end, clause=c.id, title=title, number=number, kind=kind))
+            self.laws_by_list(refs, own.end)
             for k, (ns, ne, value) in enumerate(numbers):
                 if k not in used:
                     refs.append(Reference(ns, ne, clause=c.id, number=value, kind="document"))
@@ -1615,6 +1642,24 @@ class _Extract:
                 if _BASED_ON.search(folded, max(sentence_start, own.start), r.start):
                     r.relation = "based_on"
             self.facts.references += refs
+
+    def laws_by_list(self, titles: list[Reference], end: int) -> None:
+        """A cited title listed before 等法律法规 (等法规, 等法律: pkc:law-list-end), alone or in
+        a run of titles (《…人口与计划生育法》《女职工劳动保护特别规定》《…条例》等法律法规), is a law
+        or regulation whatever its own ending says; `titles`: a clause's, in order."""
+        folded, listed = self.doc.folded, self.cues.parts.get("law-list-end", ())
+        if not listed:
+            return
+        law = False  # whether the title after the one looked at is a law so listed
+        for k in range(len(titles) - 1, -1, -1):
+            r = titles[k]
+            after = titles[k + 1].start if k + 1 < len(titles) else end
+            gap = folded[r.end:after]
+            if not (k + 1 < len(titles) and len(gap) <= _TITLE_GAP and not gap.strip(_TITLE_SEPARATORS)):
+                # a run of titles ends here: the words after it say what its titles are
+                law = gap.lstrip(_TITLE_SEPARATORS).startswith(listed)
+            if law and r.kind == "document":
+                r.kind = "law"
 
 
 def extract(doc: Document) -> Document:

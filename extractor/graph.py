@@ -786,6 +786,8 @@ class _Builder:
             self.add(ms, ORG + "organization", iri)
             if member_role:
                 self.add(ms, ORG + "role", member_role)
+            if k <= len(m.member_at):  # where the notice lists it as a member
+                self.span(ms, m.member_at[k - 1].start, m.member_at[k - 1].end)
         for n, rule in enumerate(m.rules, 1):
             r = self.unique(f"{self.doc_iri}/rule/{iri_path(rule.id or f'{rule.clause}/rule{n}')}")
             self.add(iri, PK + "meetingRule", r)

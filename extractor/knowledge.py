@@ -72,7 +72,8 @@ def by_subject(name: str) -> dict[str, dict[str, list[object]]]:
 @cache
 def meeting_parts() -> tuple[tuple[str, str, str], ...]:
     """(notation, zh label, IRI) of the parts someone takes in a joint meeting's meetings
-    (pk:meetingParts of policykg.ttl: convener 召集, chair 主持, attendee 参加, invitee 邀请参加), in file order."""
+    (pk:meetingParts of policykg.ttl: convener 召集, chair 主持, organiser 组织, supporter 配合,
+    attendee 参加, invitee 邀请参加), in file order."""
     return tuple((str(props[SKOS + "notation"][0]),
                   next((str(v) for v in props.get(RDFS + "label", []) if getattr(v, "language", None) == "zh"), ""), s)
                  for s, props in by_subject("policykg.ttl").items() if PK + "meetingParts" in props.get(SKOS + "inScheme", []))

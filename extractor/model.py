@@ -214,7 +214,7 @@ class Participant(Span):
 
     id: str = ""
     clause: str = ""
-    part: str = ""  # convener | chair | attendee | invitee (pk:meetingParts)
+    part: str = ""  # convener | chair | organiser | supporter | attendee | invitee (pk:meetingParts)
     text: str = ""
     roles: list[str] = field(default_factory=list)  # post roles it names: convenor, deputy_convenor …
     posts: list[str] = field(default_factory=list)  # Post.id of the meeting's posts of those roles
@@ -258,6 +258,9 @@ class Meeting:
     liaison: Field | None = None  # who holds the liaison post in each member unit
     lead: str | None = None  # Department.id of the 牵头部门
     members: list[str] = field(default_factory=list)  # Department.id, in order
+    # where the notice lists each of `members` as a member (its name in the member list, or the
+    # table row giving its posts), in the same order: not the unit's first mention anywhere
+    member_at: list[Span] = field(default_factory=list)
     stated_count: int | None = None  # "等21个单位"
     rules: list[MeetingRule] = field(default_factory=list)
     # who takes part in the joint meeting as a whole, outside any one rule (联席会议可根据工作需要

@@ -686,18 +686,20 @@ def members(store: ox.Store, notice: str | None = None, *, explain: bool = False
 
     `notice`: a 文号, file stem or jurisdiction (see `match_notices`); None for all.
     Row keys: notice, position, department, concept, jurisdiction, stated (the count the
-    notice states, …等21个单位), iri (+ source, start, end: the name in the member list)."""
+    notice states, …等21个单位), iri (+ source, start, end: the name in the member list, the
+    membership's span: not the unit's first mention, which may be in another sentence)."""
     chosen = match_notices(store, notice)
     if not chosen:
         return []
     index = {n["graph"]: n for n in chosen}
     rows = select(store, """
-        SELECT ?graph ?ms ?org ?department ?concept ?j ?stated WHERE {
+        SELECT ?graph ?ms ?org ?department ?concept ?j ?stated ?src ?start ?end WHERE {
           GRAPH ?graph { ?ms a org:Membership ; org:organization ?m ; org:member ?org }
           OPTIONAL { GRAPH ?graph { ?org rdfs:label ?department } }
           OPTIONAL { GRAPH ?graph { ?org org:classification ?concept } }
           OPTIONAL { GRAPH ?graph { ?org pk:jurisdiction ?j } }
           OPTIONAL { ?m pk:statedMemberCount ?stated }
+          OPTIONAL { GRAPH ?graph { """ + span_pattern("ms") + """ } }
         }""", graph=[ox.NamedNode(g) for g in index])
     places = jurisdiction_labels(store, (r["j"] for r in rows))
     out, seen = [], set()
@@ -708,48 +710,11 @@ def members(store: ox.Store, notice: str | None = None, *, explain: bool = False
         n = index[r["graph"]]
         out.append({"notice": n["label"], "position": int(local(r["ms"])), "department": r["department"],
                     "concept": local(r["concept"]) or None, "jurisdiction": places.get(r["j"]),
-                    "stated": r["stated"], "iri": r["org"], "_graph": r["graph"]})
+                    "stated": r["stated"], "iri": r["org"], "_graph": r["graph"],
+                    "_src": r["src"], "_start": r["start"], "_end": r["end"]})
     order = {n["graph"]: k for k, n in enumerate(chosen)}
     out.sort(key=lambda r: (order[r["_graph"]], r["position"]))
-    if explain:
-        _member_spans(store, out)
     return _finish(store, out, explain)
-
-
-def _member_spans(store: ox.Store, rows: list[dict[str, Any]]) -> None:
-    """Each member's name in the member list: the clause naming most members is the list;
-    its mentions are matched to the members in order."""
-    graphs = sorted({r["_graph"] for r in rows})
-    mentions = select(store, """
-        SELECT ?graph ?org ?clause ?src ?start ?end WHERE {
-          GRAPH ?graph { ?ann a oa:Annotation ; oa:hasBody ?org ; prov:wasDerivedFrom ?clause .
-                         """ + span_pattern("ann", link="oa:hasTarget") + " } }", graph=[ox.NamedNode(g) for g in graphs])
-    rows_of: dict[str, list] = {}
-    for r in rows:
-        rows_of.setdefault(r["_graph"], []).append(r)
-    mentions_of: dict[str, list] = {}
-    for m in mentions:
-        mentions_of.setdefault(m["graph"], []).append(m)
-    for g in graphs:
-        mine = rows_of[g]
-        wanted = {r["iri"] for r in mine}
-        named: dict[str, set[str]] = {}
-        for m in mentions_of.get(g, ()):
-            if m["org"] in wanted:
-                named.setdefault(m["clause"], set()).add(m["org"])
-        if not named:
-            continue
-        clause = max(sorted(named), key=lambda c: len(named[c]))
-        in_list = sorted((m for m in mentions_of[g] if m["clause"] == clause), key=lambda m: m["start"])
-        at = -1
-        for r in mine:
-            hit = next((m for m in in_list if m["org"] == r["iri"] and m["start"] > at), None)
-            if hit is None:
-                hit = next((m for m in in_list if m["org"] == r["iri"]), None)
-            else:
-                at = hit["start"]
-            if hit:
-                r["_src"], r["_start"], r["_end"] = hit["src"], hit["start"], hit["end"]
 
 
 # --- cited documents -------------------------------------------------------------------------------------

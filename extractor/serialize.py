@@ -94,6 +94,7 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
             "deputy_convenors": [field(x) for x in m.deputy_convenors],
             "office": m.office, "office_director": field(m.office_director), "liaison": field(m.liaison),
             "lead": m.lead, "stated_count": m.stated_count,
+            "member_at": [_span(x) for x in m.member_at],  # where the list names each of `members`
             "rules": [{"id": r.id, "clause": r.clause, "kind": r.kind, "label": r.label, "period": r.period,
                        "times_min": r.times_min, "times_max": r.times_max, "regular": r.regular,
                        "irregular": r.irregular, "schedule": r.schedule,

@@ -146,14 +146,19 @@ def test_labels_scores_and_spans(cmp, county, city):
     # the city plan's running text adds 10 duties of counterparts (由卫生健康部门牵头, 由教育部门落实…,
     # 市场监督管理、教育、卫生健康、公安等部门…加强 …), and statements that change role at a comma are
     # split (积极配合…，在…设置母婴设施): 57 and 62; and each joint meeting's office does what its
-    # set-up says (承担联席会议日常工作，负责…): one more each
-    assert counts == {"shared": 6, "reworded": 30, "only-A": 22, "only-B": 27}
+    # set-up says (承担联席会议日常工作，负责…): one more each; the county's office organises its
+    # 综合督查 (county-only); each health commission seals for its joint meeting (代章: shared)
+    assert counts == {"shared": 7, "reworded": 30, "only-A": 23, "only-B": 27}
     readme = re.sub(r"\s+", " ", (ROOT / "README.md").read_text(encoding="utf-8"))
-    assert "On the seeds: 6 shared, 30 reworded, 22 county-only, 27 city-only;" in readme  # as it prints
-    assert 2 * (counts["shared"] + counts["reworded"]) + counts["only-A"] + counts["only-B"] == 58 + 63  # all but 旗县区卫生健康部门's
+    assert "On the seeds: 7 shared, 30 reworded, 23 county-only, 27 city-only;" in readme  # as it prints
+    assert 2 * (counts["shared"] + counts["reworded"]) + counts["only-A"] + counts["only-B"] == 60 + 64  # all but 旗县区卫生健康部门's
     office = unit(cmp, "促进3岁以下婴幼儿照护服务发展工作联席会议办公室")
-    assert office.status == "same-name" and [(d.status, d.a.text, d.b.text) for d in office.duties] == [
-        ("shared", "承担联席会议日常工作，负责联席会议的组织、联络和协调工作", "具体承担联席会议日常工作,负责联席会议的组织、联络和协调")]
+    assert office.status == "same-name" and [(d.status, d.a.text[:12], d.b and d.b.text) for d in office.duties] == [
+        ("shared", "承担联席会议日常工作，负", "具体承担联席会议日常工作,负责联席会议的组织、联络和协调"),
+        ("only-A", "由联席会议办公室牵头组织", None)]
+    sealed = next(d for d in unit(cmp, "卫生健康委").duties if d.a and "代章" in d.a.text)
+    # 由县卫生健康委代章 ↔ 由市卫生健康委代章: shared, and 县 = 市 is no one-sided phrase (由县 | 由市)
+    assert (sealed.status, sealed.b.text[-10:], sealed.a_only, sealed.b_only) == ("shared", "由市卫生健康委代章。", [], [])
 
 
 def _gold() -> list[tuple[str, str, str, int]]:
@@ -164,7 +169,7 @@ def _gold() -> list[tuple[str, str, str, int]]:
 
 def test_gold_set_is_the_seeds_own_duties(cmp):
     gold = _gold()
-    assert len(gold) == 196 and sum(g[3] for g in gold) == 39
+    assert len(gold) == 211 and sum(g[3] for g in gold) == 40  # 196 and 39, and the 代章 statements'
     texts = {(u.concept, d.text) for u in cmp.units for x in (u.a, u.b) if x for d in x.duties}
     assert {(g[0], g[1]) for g in gold} | {(g[0], g[2]) for g in gold} <= texts
 
@@ -506,7 +511,7 @@ def test_csv_output(cmp):
     rows = list(csv.DictReader(io.StringIO(report.to_csv(cmp))))
     sections = {s: [r for r in rows if r["section"] == s] for s in ("unit", "duty", "meeting", "matrix")}
     assert len(sections["unit"]) == 23 and len(sections["meeting"]) == len(cmp.meeting)
-    assert len(sections["duty"]) == 85
+    assert len(sections["duty"]) == 87
     food = next(r for r in sections["duty"] if "饮食安全" in r["a_text"])
     assert "食品安全" in food["b_text"] and float(food["score"]) >= 0.15 and int(food["b_start"]) < int(food["b_end"])
     assert {"unit": "消防救援机构", "item": "消防安全", "status": "same"}.items() <= next(
@@ -570,13 +575,13 @@ def test_comparison_triples_answer_sparql(store, cmp):
     county_only = q(f"""SELECT ?text WHERE {{ GRAPH <{graph}> {{ ?d dct:type pkx:only-A }}
                         ?d a pk:DutyAssignment ; pk:dutyText ?text }}""")
     expected = sorted(d.a.text for _, d in cmp.duty_pairs() if d.status == "only-A")
-    assert sorted(r["text"].value for r in county_only) == expected and len(expected) == 22
+    assert sorted(r["text"].value for r in county_only) == expected and len(expected) == 23
     cells = q(f"""SELECT ?a ?b ?m WHERE {{ GRAPH <{graph}> {{ ?c a align:Cell ; dct:type pkx:shared ;
                   align:entity1 ?a ; align:entity2 ?b ; align:measure ?m }} }}""")
-    assert len(cells) == 6 and all(float(r["m"].value) >= similarity.SHARED_RATIO for r in cells)
+    assert len(cells) == 7 and all(float(r["m"].value) >= similarity.SHARED_RATIO for r in cells)
     exact = q(f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?a skos:exactMatch ?b }}
                   ?a a pk:DutyAssignment }}""")
-    assert int(exact[0]["n"].value) == 12  # 6 shared pairs, both directions
+    assert int(exact[0]["n"].value) == 14  # 7 shared pairs, both directions
     rules = q(f"""SELECT ?t WHERE {{ GRAPH <{graph}> {{ ?r dct:type ?t }} ?r a pk:MeetingRule }}""")
     assert sorted(r["t"].value.removeprefix(CMP) for r in rules) == [
         "differs", "differs", "differs", "differs", "only-A", "only-B", "only-B", "shared", "shared"]  # the city's minutes
@@ -724,7 +729,7 @@ def test_cli_compare_saves_into_a_built_store(tmp_path):
     assert next(csv.DictReader(io.StringIO(res.stdout)))["section"] == "unit"
     store = open_store(tmp_path / "out" / "store")
     rows = list(store.query(PREFIXES + """SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?c a align:Cell } }"""))
-    assert int(rows[0]["n"].value) == 19 + 36 + 3  # unit pairs, duty pairs, rule kinds on both sides
+    assert int(rows[0]["n"].value) == 19 + 37 + 3  # unit pairs, duty pairs, rule kinds on both sides
 
 
 def test_write_outputs_gives_notices_with_one_file_stem_a_page_each(tmp_path):

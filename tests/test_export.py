@@ -280,9 +280,9 @@ def test_csv_one_row_per_duty(store, tmp_path):
 
 
 def test_csv_says_which_rows_are_tasks_as_duties_does(tmp_path):
-    """The city's task tags put 市卫生健康委 on 16 tasks beside its 10 duty statements: each
+    """The city's task tags put 市卫生健康委 on 16 tasks beside its 11 duty statements: each
     row says its kind (duty / task) in the first column, as `duties` does, so a spreadsheet
-    counts 10 duties, not 26; a task row's text is the task's own, as `duties` shows it."""
+    counts 11 duties, not 27; a task row's text is the task's own, as `duties` shows it."""
     from extractor import query
     from extractor.build import load_store
 
@@ -292,7 +292,7 @@ def test_csv_says_which_rows_are_tasks_as_duties_does(tmp_path):
         rows = list(csv.DictReader(fh))
     assert list(rows[0])[:1] == ["kind"] and list(rows[0]) == list(export.CSV_COLUMNS)
     health = [r for r in rows if r["department"] == "市卫生健康委"]
-    assert [sum(r["kind"] == k for r in health) for k in ("duty", "task")] == [10, 16]
+    assert [sum(r["kind"] == k for r in health) for k in ("duty", "task")] == [11, 16]
     shown = {r["iri"]: (r["kind"], r["text"]) for r in query.duties(store, "市卫健委")}
     assert {r["duty"]: (r["kind"], r["text"]) for r in health} == shown
     task = next(r for r in health if r["clause"] == "main/2/4/2")

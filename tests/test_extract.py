@@ -67,6 +67,57 @@ def test_member_units(county, city):
         assert {doc.facts.departments[d].jurisdiction for d in doc.facts.meeting.members} == {name}
 
 
+def listed_as_members(doc, spans) -> list[str]:
+    """What is wrong with `spans`, one per member of `doc`'s meeting, as the places where the
+    notice lists them: each names its member, they follow one another in order, and nothing
+    ends a sentence between two of them (one list: not a unit's mention in another sentence)."""
+    m, wrong = doc.facts.meeting, []
+    if len(spans) != len(m.members):
+        return [f"{len(spans)} spans for {len(m.members)} members"]
+    for did, (s, e) in zip(m.members, spans):
+        if (s, e) not in {(x.start, x.end) for x in doc.facts.departments[did].mentions}:
+            wrong.append(f"[{s},{e}) {doc.text[s:e]!r} does not name {did}")
+    for (_, e), (s, _) in zip(spans, spans[1:]):
+        if s < e or any(ch in doc.text[e:s] for ch in "。；;"):
+            wrong.append(f"{doc.text[e:s]!r} between two members")
+    return wrong
+
+
+def test_a_member_s_span_is_its_place_in_the_member_list():
+    """Each member unit is spanned where the notice lists it as a member: 祁门's 县卫生健康委
+    in 联席会议成员单位包含县卫生健康委、…, not in 副召集人由县卫生健康委主要负责同志担任 before it;
+    the State Council's 国家卫生健康委 in 联席会议由国家卫生健康委、…组成, not in the paragraph before.
+    Every real notice with a member list (the others have none to span)."""
+    wrong, listed = {}, []
+    for path in [COUNTY, CITY, *EXTRA]:
+        doc = process(path)
+        if doc.facts.meeting is None or not doc.facts.meeting.members:
+            continue
+        listed.append(path.stem)
+        spans = [(x.start, x.end) for x in doc.facts.meeting.member_at]
+        if problems := listed_as_members(doc, spans):
+            wrong[path.stem] = problems
+        if path == COUNTY:
+            at = doc.text.index("联席会议成员单位包含") + len("联席会议成员单位包含")
+            assert spans[0] == (at, at + len("县卫生健康委"))
+    assert wrong == {}
+    assert len(listed) == 5 and {COUNTY.stem, CITY.stem} <= set(listed)
+
+
+def test_a_member_table_s_units_are_spanned_in_their_rows(county):
+    """祁门's attachment alone: the members come from the table, each spanned in its row."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    doc = process_bytes(text[text.index("\n附件") + 1:].encode("utf-8"), "attachment.txt")
+    spans = [(x.start, x.end) for x in doc.facts.meeting.member_at]
+    assert listed_as_members(doc, spans) == []
+    assert [doc.text[s:e] for s, e in spans[:2]] == ["卫生健康委", "县委编办"]  # as the table writes them
+    rows = [x.clause for did in doc.facts.meeting.members for x in doc.facts.departments[did].mentions
+            if (x.start, x.end) in spans]
+    assert rows == [f"att1/r{k}" for k in range(1, 22)]
+
+
 def test_department_names_are_normalised(county, city):
     c, b = county.facts.departments, city.facts.departments
     assert c["祁门县/health"].name == "县卫生健康委"
@@ -127,8 +178,9 @@ def test_duty_statements_split_with_role_and_action(county, city):
     assert hr.role == "lead" and hr.text.startswith("负责牵头推动落实相关产休假政策")
     # the city's 52 in its departments' items, and 11 in the running text of its plan (see below);
     # a statement changes role at a comma (积极配合宣传生育政策，在…设置母婴设施): two duties; and
-    # each joint meeting's office has one (承担联席会议日常工作，负责…: said where it is set up)
-    assert len(county.facts.duties) == 58 and len(city.facts.duties) == 64
+    # each joint meeting's office has one (承担联席会议日常工作，负责…: said where it is set up),
+    # the county's a second (由联席会议办公室牵头组织…综合督查); each health commission seals (代章)
+    assert len(county.facts.duties) == 60 and len(city.facts.duties) == 65
 
 
 def test_action_is_a_verb_not_a_cue_inside_a_noun(county, city):
@@ -339,7 +391,9 @@ def test_who_chairs_attends_and_is_invited_to_each_kind_of_meeting(county, city)
         ("plenary", "invitee", "其他相关单位负责人", [], []),
         ("thematic", "convener", "联席会议副召集人或办公室主任", ["deputy_convenor", "office_director"],
          ["县卫生健康委主要负责同志", "县卫健委分管负责同志"]),
-        ("thematic", "attendee", "成员单位有关成员", [], [])]
+        ("thematic", "attendee", "成员单位有关成员", [], []),
+        ("inspection", "organiser", "联席会议办公室", [], []),
+        ("inspection", "supporter", "各成员单位", [], [])]
     assert _who(city) == [
         ("plenary", "chair", "联席会议召集人或副召集人", ["convenor", "deputy_convenor"],
          ["市政府分管领导", "市卫生健康委主要负责同志"]),
@@ -354,6 +408,37 @@ def test_who_chairs_attends_and_is_invited_to_each_kind_of_meeting(county, city)
             for x in r.participants:
                 assert doc.text[x.start:x.end] == x.text and r.start <= x.start < x.end <= r.end
                 assert doc.clause(x.clause).contains(x) and x.id.startswith(r.id + "/")
+
+
+def test_who_organises_an_inspection_is_read_and_is_the_office_s_duty(county, city):
+    """(四）综合督查制度。由联席会议办公室牵头组织，各成员单位配合，每半年…开展一次综合督查:
+    the office organises it (组织), the member units support it (配合) — read as who chairs or
+    attends another rule's meetings is — and organising it is a duty of the office, the unit
+    the county's set-up makes of it (承担联席会议日常工作 …), so `who 督查` finds it."""
+    inspection = next(r for r in county.facts.meeting.rules if r.kind == "inspection")
+    assert [(x.part, x.text) for x in inspection.participants] == [("organiser", "联席会议办公室"),
+                                                                  ("supporter", "各成员单位")]
+    office = county.facts.meeting.office_unit
+    said = "由联席会议办公室牵头组织，各成员单位配合，每半年对辖区内3岁以下婴幼儿照护服务机构开展一次综合督查，形成联合监管机制，促使婴幼儿照护服务事业规范发展"
+    duties = [(d.text, d.role, d.action, d.clause) for d in county.facts.duties if d.department == office]
+    assert duties == [("承担联席会议日常工作，负责联席会议的组织、联络和协调工作", "responsible", "承担", "main/2"),
+                      (said, "lead", "牵头", inspection.clause)]
+    d = next(d for d in county.facts.duties if d.text == said)
+    assert county.text[d.start:d.end] == said and inspection.start <= d.start < d.end <= inspection.end
+    # the city's rules name no organiser: nothing of the kind is read into them
+    assert not [x for r in city.facts.meeting.rules for x in r.participants if x.part in ("organiser", "supporter")]
+
+
+def test_the_unit_that_seals_for_the_joint_meeting(county, city):
+    """联席会议办公室不刻制印章，因工作需要印发有关文件由县卫生健康委代章 (county, its 五、工作要求
+    (三)) / …由市卫生健康委代章 (city, in its set-up): a duty of the health commission (代章,
+    pka:seal), its statement without the item's number."""
+    for doc, health, clause in ((county, "祁门县/health", "main/5/3"), (city, "巴彦淖尔市/health", "att1/4")):
+        sealed = [d for d in doc.facts.duties if d.action == "代章"]
+        assert [(d.department, d.role, d.action_concept, d.clause) for d in sealed] == [
+            (health, "responsible", "seal", clause)]
+        assert sealed[0].text.startswith("联席会议办公室不刻制印章") and sealed[0].text.endswith("卫生健康委代章。")
+        assert doc.text[sealed[0].start:sealed[0].end] == sealed[0].text
 
 
 def test_whom_the_joint_meeting_as_a_whole_may_invite(county, city):
@@ -513,7 +598,8 @@ def test_a_paragraph_after_the_last_rule_clause_is_the_meeting_s_not_that_rule_s
     inspection, minutes = rules[3], rules[4]
     assert doc.text[inspection.start:inspection.end] == county.text[county.facts.meeting.rules[3].start:
                                                                     county.facts.meeting.rules[3].end]
-    assert (inspection.period, inspection.schedule, inspection.participants) == ("P6M", "regular", [])
+    assert (inspection.period, inspection.schedule, [(x.part, x.text) for x in inspection.participants]) == (
+        "P6M", "regular", [("organiser", "联席会议办公室"), ("supporter", "各成员单位")])  # its own text's
     assert doc.text[minutes.start:minutes.end] == "联席会议以纪要形式明确议定事项，印发有关方面贯彻落实。"
     assert minutes.clause == inspection.clause == "main/3/4"  # the clause the parser gives the paragraph
     assert [(x.part, x.text, x.clause) for x in doc.facts.meeting.participants] == [
@@ -633,10 +719,27 @@ def test_references(county, city):
     assert "中华人民共和国人口与计划生育法" in titles and "女职工劳动保护特别规定" in titles
     assert ("国务院办公厅关于促进3岁以下婴幼儿照护服务发展的指导意见", "国办发〔2019〕15号", "document", "based_on") in got
     laws = {t for t, _, k, _ in got if k == "law"}
-    assert laws == {"中华人民共和国人口与计划生育法", "内蒙古自治区人口和计划生育条例"}
+    # 贯彻落实《…人口与计划生育法》《女职工劳动保护特别规定》《…人口和计划生育条例》等法律法规:
+    # the 规定 listed with them is a regulation too (国务院令), not a document
+    assert laws == {"中华人民共和国人口与计划生育法", "女职工劳动保护特别规定", "内蒙古自治区人口和计划生育条例"}
     for doc in (county, city):
         for r in doc.facts.references:
             assert doc.clause(r.clause).contains(r)
+
+
+def test_a_title_listed_before_words_saying_laws_is_a_law():
+    """A title in a run closed by 等法律法规 / 等法规 / 等法律 (pkc:law-list-end) is a law, each of
+    the run; one of another run or before other words keeps what its ending says."""
+    from extractor.pipeline import process_bytes
+
+    text = ("某县人民政府办公室关于加强托育机构管理的通知\n\n"
+            "一、依据《女职工劳动保护特别规定》、《托育机构设置标准（试行）》等法规，规范托育服务。"
+            "二、落实《国务院办公厅关于促进3岁以下婴幼儿照护服务发展的指导意见》（国办发〔2019〕15号）等文件，"
+            "执行《安徽省人口与计划生育条例》。\n")
+    doc = process_bytes(text.encode("utf-8"), "notice.txt")
+    assert [(r.title, r.kind) for r in doc.facts.references] == [
+        ("女职工劳动保护特别规定", "law"), ("托育机构设置标准（试行）", "law"),
+        ("国务院办公厅关于促进3岁以下婴幼儿照护服务发展的指导意见", "document"), ("安徽省人口与计划生育条例", "law")]
 
 
 def test_cited_titles_keep_the_space_between_co_issuers(county, city):
@@ -770,8 +873,10 @@ def test_duties_in_running_text(county, city):
         ("main/2/4/4", "巴彦淖尔市所辖旗县区/health", "responsible", "组织", "旗县区卫生健康部"),
         ("main/3/1", "巴彦淖尔市/health", "lead", "牵头", "婴幼儿照护服务发"),
         ("main/3/1", "巴彦淖尔市/health", "lead", "牵头", "卫生健康部门要牵"),
+        ("att1/4", "巴彦淖尔市/health", "responsible", "代章", "联席会议办公室不"),  # …由市卫生健康委代章
     ]
-    assert not [d for d in county.facts.duties if "/s" in d.id]
+    assert [(d.clause, d.department, d.action) for d in county.facts.duties if "/s" in d.id] == [
+        ("main/5/3", "祁门县/health", "代章")]
     for d in city.facts.duties:
         assert city.text[d.start:d.end] == d.text and city.clause(d.clause).contains(d)
     assert "卫生健康部门" in {m.surface for m in city.facts.departments["巴彦淖尔市/health"].mentions}
@@ -1154,7 +1259,8 @@ def test_a_paragraph_after_the_last_rule_naming_no_meeting_is_not_that_rule_s(co
     inspection = doc.facts.meeting.rules[3]
     assert doc.text[inspection.start:inspection.end].endswith("规范发展。\n会议由联席会议办公室主任主持，各成员单位联络员参加。")
     assert (inspection.schedule, [(x.part, x.text) for x in inspection.participants]) == (
-        "regular", [("chair", "联席会议办公室主任"), ("attendee", "各成员单位联络员")])
+        "regular", [("organiser", "联席会议办公室"), ("supporter", "各成员单位"),
+                    ("chair", "联席会议办公室主任"), ("attendee", "各成员单位联络员")])
 
 
 @pytest.mark.parametrize("join", ["", " "])
@@ -1231,7 +1337,9 @@ def test_what_the_office_does_said_where_it_is_set_up(county, city):
         return [(d.clause, d.text, d.role, d.action) for d in doc.facts.duties if d.department == m.office_unit]
 
     assert county.facts.meeting.office_unit == "祁门县/祁门县促进3岁以下婴幼儿照护服务发展工作联席会议办公室"
-    assert office_duties(county) == [("main/2", "承担联席会议日常工作，负责联席会议的组织、联络和协调工作", "responsible", "承担")]
+    assert office_duties(county) == [("main/2", "承担联席会议日常工作，负责联席会议的组织、联络和协调工作", "responsible", "承担"),
+                                     ("main/3/4", county.text[county.text.index("由联席会议办公室牵头组织"):
+                                                              county.text.index("规范发展。") + 4], "lead", "牵头")]
     assert office_duties(city) == [("att1/4", "具体承担联席会议日常工作,负责联席会议的组织、联络和协调", "responsible", "承担")]
     assert office_duties(process(state)) == [("main", "主要承担联席会议组织联络和协调等日常工作", "responsible", "承担")]
     # the county's 卫健委 keeps its own item's duties, and is given none from the set-up

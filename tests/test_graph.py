@@ -337,6 +337,18 @@ def _participations(quads, rule: str) -> list[tuple[str, str, list[str], list[st
     return out
 
 
+def test_a_membership_is_spanned_where_the_notice_lists_the_member(notices):
+    """Each org:Membership carries the span of its unit's name in the member list: 祁门's first,
+    县卫生健康委, in 联席会议成员单位包含县卫生健康委、… (not 副召集人由县卫生健康委… before it)."""
+    county = notices["county"]
+    text = COUNTY.read_text(encoding="utf-8")
+    listed = text.index("联席会议成员单位包含") + len("联席会议成员单位包含")
+    first = f"{QIMEN}/meeting/member/1"
+    assert (quote(county, first), span_offsets(value(county, first, PK + "span"))[1]) == ("县卫生健康委", listed)
+    memberships = subjects_of_type(county, ORG + "Membership")
+    assert len(memberships) == 21 and all(objects(county, ms, PK + "span") for ms in memberships)
+
+
 def test_who_chairs_and_attends_in_the_graph(notices):
     """Each rule's participations point at the posts of the meeting (the same nodes as its
     pk:convenor, pk:deputyConvenor, pk:officeDirector, pk:liaison), with span and clause.

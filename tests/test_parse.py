@@ -286,8 +286,9 @@ def test_the_notices_that_lost_most_on_one_line():
     """The measured losses: 巴彦淖尔市's page on one line kept 6 of its 58 duties and no header,
     祁门县's lost its member table's leads and liaisons, 胶州市's its jurisdiction."""
     city = one_line(CITY, "nothing")
-    # all its duties: 58, and one of its joint meeting's office (办公室设在…,具体承担联席会议日常工作…)
-    assert len(city.facts.duties) == 64 and (city.issuer, city.doc_number, city.date) == (
+    # all its duties: 58, and one of its joint meeting's office (办公室设在…,具体承担联席会议日常工作…),
+    # and its health commission's 代章 (…印发有关文件由市卫生健康委代章)
+    assert len(city.facts.duties) == 65 and (city.issuer, city.doc_number, city.date) == (
         "巴彦淖尔市人民政府办公室", "巴政办发〔2021〕20号", "2021-12-13")
     assert [f.value for f in city.fields_named("recipient")] == [
         "各旗县区人民政府", "巴彦淖尔经济技术开发区管委会", "市直有关部门", "驻市有关单位"]

@@ -75,7 +75,7 @@ def test_duties_of_market_regulation_in_both_jurisdictions(store, county, city):
 def test_duties_jurisdiction_filter_and_prefixed_names(store, county):
     county_only = Q.duties(store, "卫健委", jurisdiction="祁门县")
     assert county_only and {r["jurisdiction"] for r in county_only} == {"祁门县"}
-    assert len(county_only) == sum(concept_of(county, d.department) == "health" for d in county.facts.duties) == 5
+    assert len(county_only) == sum(concept_of(county, d.department) == "health" for d in county.facts.duties) == 6  # 5 + 代章
     both = Q.duties(store, "卫健委")
     # the city's plan asks 旗县区卫生健康部门 to train staff: the health bodies of its counties
     assert {r["jurisdiction"] for r in both} == {"祁门县", "巴彦淖尔市", "巴彦淖尔市所辖旗县区"}
@@ -123,6 +123,20 @@ def test_who_fire_lists_both_fire_rescue_units(store):
     for r in rows:  # every hit is about 消防 in the statement itself, not just in a task tag
         body = r["source"] if r["kind"] == "duty" else re.split(r"[(（][^(（]*$", r["source"])[0]
         assert "消防" in body, r
+
+
+def test_who_finds_what_the_county_says_of_its_inspection_and_of_sealing(store):
+    """祁门县's 综合督查制度 (由联席会议办公室牵头组织，各成员单位配合，…开展一次综合督查) is a
+    statement of its joint meeting's office: `who 督查` finds it first; `who 代章` finds both
+    health commissions sealing for their joint meetings, and `duties 县卫健委` lists it."""
+    rows = Q.who(store, "督查", explain=True)
+    assert (rows[0]["jurisdiction"], rows[0]["department"], rows[0]["role"], rows[0]["matched"]) == (
+        "祁门县", "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议办公室", "lead", "督查")
+    assert rows[0]["text"].startswith("由联席会议办公室牵头组织，各成员单位配合，每半年") and rows[0]["source"] == rows[0]["text"]
+    sealed = Q.who(store, "代章")
+    assert sorted((r["department"], r["notice"]) for r in sealed) == [("县卫生健康委", COUNTY_NO), ("市卫生健康委", CITY_NO)]
+    assert [r["text"] for r in Q.duties(store, "县卫健委") if r["action"] == "代章"] == [
+        "联席会议办公室不刻制印章，因工作需要印发有关文件由县卫生健康委代章。"]
 
 
 @pytest.mark.parametrize("topic,concepts", [
@@ -228,6 +242,34 @@ def test_members_explain_points_into_the_member_list(store):
     county = [r for r in rows if r["notice"] == COUNTY_NO]
     assert [r["start"] for r in county] == sorted(r["start"] for r in county)
     assert county[8]["source"] == "县自然资源和规划局"  # as written in the list
+    # its first, 县卫生健康委, where the list names it: not in 副召集人由县卫生健康委主要负责同志担任 before
+    listed = TEXTS[COUNTY_NO].index("联席会议成员单位包含") + len("联席会议成员单位包含")
+    assert (county[0]["start"], county[0]["source"]) == (listed, "县卫生健康委")
+
+
+def test_every_member_is_explained_by_its_place_in_the_member_list():
+    """On every real notice with a member list: each member's span names it, in the order of
+    the list, with no sentence ending between two members (the State Council's 国家卫生健康委 in
+    联席会议由国家卫生健康委、国家发展改革委等26个部门和单位组成, not the paragraph before)."""
+    from extractor.build import load_store
+    from extractor.departments import resolve
+    from extractor.pipeline import process
+
+    paths = [COUNTY, CITY, *EXTRA]
+    store, texts = load_store(paths), {}
+    for p in paths:  # a notice is labelled by its 文号, else its title, else its file's name
+        doc = process(p)
+        texts.update({key: doc.text for key in (doc.doc_number, doc.title, p.name) if key})
+    rows = Q.members(store, explain=True)
+    assert {r["notice"] for r in rows} >= {COUNTY_NO, CITY_NO, "优化生育政策工作部际联席会议制度建立"}
+    for notice in {r["notice"] for r in rows}:
+        mine, text = [r for r in rows if r["notice"] == notice], texts[notice]
+        for r in mine:  # the span names the member (as the registry reads it, or as written)
+            named = resolve(r["source"])
+            assert (named.concept if named and r["concept"] else r["source"]) in (r["concept"], r["department"]), r
+        for a, b in zip(mine, mine[1:]):
+            between = text[a["end"]:b["start"]]
+            assert a["end"] <= b["start"] and not any(ch in between for ch in "。；;"), (notice, between)
 
 
 # --- refs ----------------------------------------------------------------------------------------------
@@ -243,6 +285,9 @@ def test_refs(store):
     both = "财政部公告2019年第76号"
     assert both in city and both in county
     assert city[both]["cited_by"] == county[both]["cited_by"] == f"{CITY_NO}; {COUNTY_NO}"
+    # listed before 等法律法规 with the 法 and the 条例: a regulation, as they are laws
+    assert {r["title"]: r["kind"] for r in rows if r["notice"] == CITY_NO and r["kind"] == "law"} == {
+        "中华人民共和国人口与计划生育法": "law", "女职工劳动保护特别规定": "law", "内蒙古自治区人口和计划生育条例": "law"}
     internal = [r for r in rows if r["kind"] == "internal"]
     assert {(r["notice"], r["resolves_to"]) for r in internal} == {(CITY_NO, CITY_NO), (COUNTY_NO, COUNTY_NO)}
     assert all(r["resolves_to"] is None for r in rows if r["kind"] != "internal")
@@ -379,8 +424,8 @@ def test_departments_counts(store, county, city):
             assert r["tasks"] == sum(dep.id in a.departments for a in doc.facts.assignments), dep.name
     health = by_name[("巴彦淖尔市", "市卫生健康委")]
     assert (health["duties"], health["tasks"], health["member_of"], health["concept"], health["label_en"]) == \
-        (10, 16, 1, "health", "Health Commission")  # 7 in its item, 3 in the plan: 由卫生健康部门牵头 …
-    assert by_name[("祁门县", "县卫生健康委")]["duties"] == 5
+        (11, 16, 1, "health", "Health Commission")  # 7 in its item, 3 in the plan: 由卫生健康部门牵头 …, 代章
+    assert by_name[("祁门县", "县卫生健康委")]["duties"] == 6  # 5 in its item, 代章
     assert by_name[("巴彦淖尔市", "河套学院")]["concept"] is None
     assert sum(r["member_of"] for r in rows) == 21 + 18
     explained = Q.departments(store, explain=True)
@@ -601,7 +646,7 @@ def test_cli_formats_give_the_same_rows(store, args, call, name):
 
 def test_cli_explain_in_every_format(store):
     rows = json.loads(run("duties", "卫健委", "-j", "祁门县", "--explain", "-f", "json").stdout)
-    assert len(rows) == 5 and all(r["source"] == TEXTS[COUNTY_NO][r["start"]:r["end"]] for r in rows)
+    assert len(rows) == 6 and all(r["source"] == TEXTS[COUNTY_NO][r["start"]:r["end"]] for r in rows)
     csv_rows = list(csv.DictReader(io.StringIO(run("duties", "卫健委", "-j", "祁门县", "--explain", "-f", "csv").stdout)))
     assert [(r["source"], int(r["start"]), int(r["end"])) for r in csv_rows] == [(r["source"], r["start"], r["end"]) for r in rows]
     table = run("duties", "卫健委", "-j", "祁门县", "--explain").stdout
@@ -657,8 +702,13 @@ def test_meetings_say_who_chairs_attends_and_is_invited_to_each_kind(store):
     # a thematic meeting is "召集" by the deputy or the office director: who chairs it is not said
     assert by["liaison_officer"][COUNTY_NO] == "各成员单位有关业务股室1名负责同志"
     assert by["liaison_officer"][CITY_NO] == "各成员单位有关业务科室1名负责同志（办公室成员）"
-    for key in ("plenary_chair", "plenary_invitee", "liaison_officer"):
-        for no in (COUNTY_NO, CITY_NO):
+    # the county's 综合督查: 由联席会议办公室牵头组织，各成员单位配合 (the city has no such rule)
+    assert keys[keys.index("inspection"):keys.index("inspection") + 3] == [
+        "inspection", "inspection_organiser", "inspection_supporter"]
+    assert (by["inspection_organiser"]["item"], by["inspection_supporter"]["item"]) == ("综合督查 组织", "综合督查 配合")
+    assert (by["inspection_organiser"][COUNTY_NO], by["inspection_supporter"][COUNTY_NO]) == ("联席会议办公室", "各成员单位")
+    for key in ("plenary_chair", "plenary_invitee", "liaison_officer", "inspection_organiser"):
+        for no in (COUNTY_NO, CITY_NO) if key != "inspection_organiser" else (COUNTY_NO,):
             r = by[key]
             assert r[f"{no} source"] == TEXTS[no][r[f"{no} start"]:r[f"{no} end"]] and r[no].startswith(r[f"{no} source"])
     out = run("meetings")
