@@ -438,7 +438,8 @@ class _Extract:
         # (a heading, a task tag, a list) reads the matches inside it.
         # The document numbers of each clause's own text, read once (references() cites them):
         # a department inside one (财政部 of 财政部公告2019年第76号) is its issuer code, not a mention.
-        self.numbers = {c.id: _numbers(doc.folded, c.own.start, c.own.end) for c in self.clauses}
+        self.numbers = {c.id: _numbers(doc.folded, own.start, own.end) for c in self.clauses
+                        for own in (c.own,)}  # (`own` builds a Span: once, not twice)
         in_numbers = sorted((s, e) for found in self.numbers.values() for s, e, _ in found)
         self.matches = [m for z in doc.clauses
                         for m in find_departments(doc.text, z.start, z.end, default_prefix=self.prefix,
