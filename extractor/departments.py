@@ -39,8 +39,8 @@ TIER_OF_RANK = {1: "province", 2: "city", 3: "county"}
 LEVEL_LABELS = {"county": "countyLabel", "city": "cityLabel", "province": "provinceLabel",
                 "national": "nationalLabel"}
 
-_CJK = "\u3400-\u9fff"
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_FIRST, _CJK_LAST = "\u3400", "\u9fff"
+_CJK = f"{_CJK_FIRST}-{_CJK_LAST}"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 _CJK_TAIL = re.compile(f"[{_CJK}]+$")
 _INK = re.compile(r"[^ \t\u3000\xa0]+")  # runs kept by the squeezing of horizontal space
@@ -396,7 +396,9 @@ class _Hit:
 
 
 def _is_cjk(ch: str) -> bool:
-    return bool(ch) and _CJK_CHAR.match(ch) is not None
+    """Whether the one character `ch` is a CJK one: compared, not matched by a regex (a
+    fifth of the cost: the list pass walks CJK runs back a character at a time)."""
+    return _CJK_FIRST <= ch <= _CJK_LAST
 
 
 class _Scanner:
