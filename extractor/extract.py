@@ -434,12 +434,14 @@ class _Extract:
         self.provinces: dict[str, str | None] = {}  # 省/自治区 → the province named (`province`)
         self.places: dict[tuple, tuple[str, str, str]] = {}  # (national?, prefix) → `jurisdiction_of`
         self.clauses = list(doc.walk())  # every clause, in document order (walked once)
+        # … each with its own text: `Clause.own` builds a Span at each reading, and the passes
+        # over every clause (numbers, assignments, set-ups, references) read it once each.
+        self.owned = [(c, c.own) for c in self.clauses]
         # The department matcher runs once per zone; every later question about a span
         # (a heading, a task tag, a list) reads the matches inside it.
         # The document numbers of each clause's own text, read once (references() cites them):
         # a department inside one (财政部 of 财政部公告2019年第76号) is its issuer code, not a mention.
-        self.numbers = {c.id: _numbers(doc.folded, own.start, own.end) for c in self.clauses
-                        for own in (c.own,)}  # (`own` builds a Span: once, not twice)
+        self.numbers = {c.id: _numbers(doc.folded, own.start, own.end) for c, own in self.owned}
         in_numbers = sorted((s, e) for found in self.numbers.values() for s, e, _ in found)
         self.matches = [m for z in doc.clauses
                         for m in find_departments(doc.text, z.start, z.end, default_prefix=self.prefix,
@@ -913,8 +915,7 @@ class _Extract:
 
     def assignments(self) -> None:
         folded = self.doc.folded
-        for c in self.clauses:
-            own = c.own
+        for c, own in self.owned:
             n = 0
             for m in _PARENTHESIS.finditer(folded, own.start, own.end):
                 groups = self.task_tag(m.start(1), m.end(1), c.id)
@@ -985,8 +986,7 @@ class _Extract:
         setup = body.setup
         invited: list[tuple[int, int]] = []  # whom the body may invite (pkc:setup-invitee)
         office_said: dict[tuple[int, int], str] = {}  # what the office does, said setting it up → clause
-        for c in self.clauses:
-            own = c.own
+        for c, own in self.owned:
             if not body.setup_cue.search(folded, own.start, own.end):
                 continue  # most clauses say nothing about the body's set-up: skip the patterns
             parts = [(own.start, own.end)]
@@ -1540,8 +1540,7 @@ class _Extract:
         doc, folded = self.doc, self.doc.folded
         own_titles = {squeeze(doc.slice(z.heading)) for z in doc.clauses if z.heading}
         own_titles |= {squeeze(doc.title or "")}
-        for c in self.clauses:
-            own = c.own
+        for c, own in self.owned:
             refs: list[Reference] = []
             numbers = self.numbers[c.id]
             used: set[int] = set()
