@@ -212,6 +212,12 @@ def _unled_roles() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def _supporting_cues() -> frozenset[str]:
+    """The supporting role's cues (配合, 协助 …): `role_parts` asks for each statement."""
+    return frozenset(c for c, r in cues().roles if r == "supporting")
+
+
+@cache
 def _role_cues() -> re.Pattern:
     """Any role cue (配合, 牵头 …): a statement without one after a comma keeps one role."""
     return re.compile("|".join(sorted({re.escape(_unled(c)) for c, _ in cues().roles}, key=len, reverse=True)))
@@ -702,8 +708,8 @@ class _Extract:
         another role's cue ("负责…宣传教育，配合相关职能部门组织…"), and 配合 reaches no further
         than its first comma when an action of the unit's own follows ("积极配合宣传生育政策，
         在长途客运站等交通枢纽设置母婴设施": supporting, then responsible)."""
-        folded, roles = self.doc.folded, self.cues.roles
-        supporting = {cue for cue, r in roles if r == "supporting"}
+        folded = self.doc.folded
+        supporting = _supporting_cues()
 
         def opening(a: int) -> str | None:  # the role a cue at a says, after 积极, 并 …
             text = _unled(folded[a:e])
