@@ -390,6 +390,8 @@ def _near(a: str, b: str, edits: int = NEAR_EDITS) -> bool:
     """Whether `a` and `b` differ, by at most `edits` characters replaced, added or dropped."""
     if a == b or abs(len(a) - len(b)) > edits:
         return False
+    if len(set(a).difference(b)) > edits:
+        return False  # each character of `a` that `b` lacks takes an edit: ruled out without the table
     row = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
         diagonal, row[0] = row[0], i
