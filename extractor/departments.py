@@ -426,7 +426,8 @@ class _Scanner:
 
     def apply_prefix(self, hit: _Hit, pre: str, ps: int, floor: int) -> None:
         reg = self.reg
-        lead = "" if pre in reg.collective_prefix else \
+        # (most prefixes open with no lead, 各: one test of them all before looking for which)
+        lead = "" if pre in reg.collective_prefix or not pre.startswith(reg.collective_lead) else \
             next((x for x in reg.collective_lead if pre.startswith(x) and len(pre) > len(x)), "")
         core = pre[len(lead):]
         if core in reg.national_prefix:
