@@ -526,16 +526,19 @@ class _Scanner:
         reg, C = self.reg, self.text
         found: list[_Hit] = []
         chain: list[tuple] = []
+        orgs: list[tuple] = []  # its organisation-shaped runs (C): most lists, departments only, have none
         sections = False  # the list began with a body's section (盟林业局办公室、…)
 
         def close(closing: int | None = None) -> None:
-            evidence = any(it[2] == "K" and it[3].kind != "generic" for it in chain)
-            if not evidence and closing is not None and not sections:
-                evidence = reg.org_class.match(C, closing) is not None
-            for it in chain:
-                if it[2] == "C" and (evidence or self.heading(it)):
-                    found.append(self.unknown_hit(it[3]))
+            if orgs:
+                evidence = any(it[2] == "K" and it[3].kind != "generic" for it in chain)
+                if not evidence and closing is not None and not sections:
+                    evidence = reg.org_class.match(C, closing) is not None
+                for it in orgs:
+                    if evidence or self.heading(it):
+                        found.append(self.unknown_hit(it[3]))
             chain.clear()
+            orgs.clear()
 
         prev_end: int | None = None
         last = 0
@@ -561,6 +564,8 @@ class _Scanner:
                 prev_end = e
                 continue
             chain.append((s, e, kind, om))
+            if kind == "C":
+                orgs.append(chain[-1])
             prev_end = e
             if kind == "C" and om.group("tail"):
                 close(om.end("org"))
