@@ -40,8 +40,8 @@ TIER_OF_RANK = {1: "province", 2: "city", 3: "county"}
 LEVEL_LABELS = {"county": "countyLabel", "city": "cityLabel", "province": "provinceLabel",
                 "national": "nationalLabel"}
 
-_CJK = "\u3400-\u9fff"
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_FIRST, _CJK_LAST = "\u3400", "\u9fff"
+_CJK = f"{_CJK_FIRST}-{_CJK_LAST}"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 _CJK_TAIL = re.compile(f"[{_CJK}]+$")
 _INK = re.compile(r"[^ \t\u3000\xa0]+")  # runs kept by the squeezing of horizontal space
@@ -49,7 +49,11 @@ _INK = re.compile(r"[^ \t\u3000\xa0]+")  # runs kept by the squeezing of horizon
 _NUMBER_LABEL = re.compile(r"\(?[0-9一二三四五六七八九十百]+[).、]?")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though read-only by use (`resolve` shares its cached results): a frozen
+# dataclass's __init__ sets each of the 15 fields through object.__setattr__, 5x the cost
+# of plain slots (2.3 us, not 0.4) — some 4% of parse+extract, which builds one per
+# department named. Hashed by value as when it was frozen.
+@dataclass(slots=True, unsafe_hash=True)
 class DepartmentMatch:
     """One department named in a text.
 
@@ -304,11 +308,14 @@ def _registry() -> _Registry:
     label_re, domain_re = _trie(labels), _trie(domains)
     tail = f"(?:{_alternation(cue('generic-modifier'))})*{_alternation(cue('generic-tail'))}"
     # Every match starts with one of these characters: testing them first spares the
-    # engine trying each branch at every position (3.5x faster searches).
-    starts = {w[0] for w in [*labels, *domains, *level_prefix, *national, *collective, *leads, *(b for b, _ in infix)]}
-    first = "[" + "".join(map(re.escape, sorted(starts))) + "]"
+    # engine trying each branch at every position (3.5x faster searches). Then with one of
+    # the words' first two characters (a one-character word, 县, with any after it): a trie
+    # of them, tried in one pass, rules out over half the positions left before the
+    # branches are tried there (10% faster searches again).
+    words = [*labels, *domains, *level_prefix, *national, *collective, *leads, *(b for b, _ in infix)]
+    first = "[" + "".join(map(re.escape, sorted({w[0] for w in words}))) + "]"
     pattern = re.compile(
-        f"(?={first})(?:"
+        f"(?={first})(?={_trie({w[:2] for w in words})})(?:"
         # a generic reference: 卫生健康部门, or one item of 市场监督管理、教育…等部门
         f"(?P<gpre>{prefix})?(?P<gdom>{domain_re})"
         f"(?=(?:{sep}(?:{prefix})?(?:{domain_re}|{label_re}))*等?{tail})"
@@ -390,7 +397,9 @@ class _Hit:
 
 
 def _is_cjk(ch: str) -> bool:
-    return bool(ch) and _CJK_CHAR.match(ch) is not None
+    """Whether the one character `ch` is a CJK one: compared, not matched by a regex (less
+    than half the cost: the list pass walks CJK runs back a character at a time)."""
+    return _CJK_FIRST <= ch <= _CJK_LAST
 
 
 class _Scanner:
@@ -424,7 +433,8 @@ class _Scanner:
 
     def apply_prefix(self, hit: _Hit, pre: str, ps: int, floor: int) -> None:
         reg = self.reg
-        lead = "" if pre in reg.collective_prefix else \
+        # (most prefixes open with no lead, 各: one test of them all before looking for which)
+        lead = "" if pre in reg.collective_prefix or not pre.startswith(reg.collective_lead) else \
             next((x for x in reg.collective_lead if pre.startswith(x) and len(pre) > len(x)), "")
         core = pre[len(lead):]
         if core in reg.national_prefix:
@@ -523,16 +533,19 @@ class _Scanner:
         reg, C = self.reg, self.text
         found: list[_Hit] = []
         chain: list[tuple] = []
+        orgs: list[tuple] = []  # its organisation-shaped runs (C): most lists, departments only, have none
         sections = False  # the list began with a body's section (盟林业局办公室、…)
 
         def close(closing: int | None = None) -> None:
-            evidence = any(it[2] == "K" and it[3].kind != "generic" for it in chain)
-            if not evidence and closing is not None and not sections:
-                evidence = reg.org_class.match(C, closing) is not None
-            for it in chain:
-                if it[2] == "C" and (evidence or self.heading(it)):
-                    found.append(self.unknown_hit(it[3]))
+            if orgs:
+                evidence = any(it[2] == "K" and it[3].kind != "generic" for it in chain)
+                if not evidence and closing is not None and not sections:
+                    evidence = reg.org_class.match(C, closing) is not None
+                for it in orgs:
+                    if evidence or self.heading(it):
+                        found.append(self.unknown_hit(it[3]))
             chain.clear()
+            orgs.clear()
 
         prev_end: int | None = None
         last = 0
@@ -558,6 +571,8 @@ class _Scanner:
                 prev_end = e
                 continue
             chain.append((s, e, kind, om))
+            if kind == "C":
+                orgs.append(chain[-1])
             prev_end = e
             if kind == "C" and om.group("tail"):
                 close(om.end("org"))

@@ -221,6 +221,12 @@ def _unled_roles() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def _supporting_cues() -> frozenset[str]:
+    """The supporting role's cues (配合, 协助 …): `role_parts` asks for each statement."""
+    return frozenset(c for c, r in cues().roles if r == "supporting")
+
+
+@cache
 def _role_cues() -> re.Pattern:
     """Any role cue (配合, 牵头 …): a statement without one after a comma keeps one role."""
     return re.compile("|".join(sorted({re.escape(_unled(c)) for c, _ in cues().roles}, key=len, reverse=True)))
@@ -321,6 +327,10 @@ _NUMBER = re.compile(
     r"(?:[\[(]\s*(\d{4})\s*[\])]\s*第?\s*(\d{1,4})|(\d{4})(\d{1,3}))\s*号"  # folded: any brackets are [] or ()
     r"|([\u4e00-\u9fff]{2,12}?(?:公告|令))\s*(\d{4})\s*年\s*第\s*(\d{1,4})\s*号"
 )
+# What `_NUMBER` reads (CJK, blanks, digits, brackets): a number lies inside one stretch of
+# them, one with a 号 — a few of a clause's characters, searched alone (its lazy issuer's
+# code is tried at each of them: the whole clause took twice as long).
+_NUMBER_STRETCH = re.compile(r"[\u4e00-\u9fff\s\d\[\]()]+")
 _LAW = re.compile(r"(中华人民共和国.*|.*(?:法|条例))$")
 _TITLE_SEPARATORS, _TITLE_GAP = "、,和及与 \u3000", 3  # between the titles of one list (folded text)
 _COMMA = re.compile(",")  # folded text: ， is ,
@@ -348,13 +358,16 @@ def _numbers(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
         return []
     out = []
     lead = _number_lead()
-    for m in _NUMBER.finditer(folded, start, end):
-        g = 6 if m.group(6) else 1
-        code = m.group(g)
-        cut = max((w.end() for w in lead.finditer(code, 0, len(code) - 1)), default=0)
-        if cut:
-            m = _NUMBER.match(folded, m.start(g) + cut, m.end()) or m
-        out.append((m.start(), m.end(), _number_value(m)))
+    for stretch in _NUMBER_STRETCH.finditer(folded, start, end):
+        if "号" not in stretch.group():
+            continue
+        for m in _NUMBER.finditer(folded, stretch.start(), stretch.end()):
+            g = 6 if m.group(6) else 1
+            code = m.group(g)
+            cut = max((w.end() for w in lead.finditer(code, 0, len(code) - 1)), default=0)
+            if cut:
+                m = _NUMBER.match(folded, m.start(g) + cut, m.end()) or m
+            out.append((m.start(), m.end(), _number_value(m)))
     return out
 
 
@@ -389,6 +402,8 @@ def _near(a: str, b: str, edits: int = NEAR_EDITS) -> bool:
     """Whether `a` and `b` differ, by at most `edits` characters replaced, added or dropped."""
     if a == b or abs(len(a) - len(b)) > edits:
         return False
+    if len(set(a).difference(b)) > edits:
+        return False  # each character of `a` that `b` lacks takes an edit: ruled out without the table
     row = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
         diagonal, row[0] = row[0], i
@@ -455,11 +470,14 @@ class _Extract:
         self.provinces: dict[str, str | None] = {}  # 省/自治区 → the province named (`province`)
         self.places: dict[tuple, tuple[str, str, str]] = {}  # (national?, prefix) → `jurisdiction_of`
         self.clauses = list(doc.walk())  # every clause, in document order (walked once)
+        # … each with its own text: `Clause.own` builds a Span at each reading, and the passes
+        # over every clause (numbers, assignments, set-ups, references) read it once each.
+        self.owned = [(c, c.own) for c in self.clauses]
         # The department matcher runs once per zone; every later question about a span
         # (a heading, a task tag, a list) reads the matches inside it.
         # The document numbers of each clause's own text, read once (references() cites them):
         # a department inside one (财政部 of 财政部公告2019年第76号) is its issuer code, not a mention.
-        self.numbers = {c.id: _numbers(doc.folded, c.own.start, c.own.end) for c in self.clauses}
+        self.numbers = {c.id: _numbers(doc.folded, own.start, own.end) for c, own in self.owned}
         in_numbers = sorted((s, e) for found in self.numbers.values() for s, e, _ in found)
         self.matches = [m for z in doc.clauses
                         for m in find_departments(doc.text, z.start, z.end, default_prefix=self.prefix,
@@ -721,8 +739,8 @@ class _Extract:
         another role's cue ("负责…宣传教育，配合相关职能部门组织…"), and 配合 reaches no further
         than its first comma when an action of the unit's own follows ("积极配合宣传生育政策，
         在长途客运站等交通枢纽设置母婴设施": supporting, then responsible)."""
-        folded, roles = self.doc.folded, self.cues.roles
-        supporting = {cue for cue, r in roles if r == "supporting"}
+        folded = self.doc.folded
+        supporting = _supporting_cues()
 
         def opening(a: int) -> str | None:  # the role a cue at a says, after 积极, 并 …
             text = _unled(folded[a:e])
@@ -936,8 +954,7 @@ class _Extract:
 
     def assignments(self) -> None:
         folded = self.doc.folded
-        for c in self.clauses:
-            own = c.own
+        for c, own in self.owned:
             n = 0
             for m in _PARENTHESIS.finditer(folded, own.start, own.end):
                 groups = self.task_tag(m.start(1), m.end(1), c.id)
@@ -1009,8 +1026,7 @@ class _Extract:
         setup = body.setup
         invited: list[tuple[int, int]] = []  # whom the body may invite (pkc:setup-invitee)
         office_said: dict[tuple[int, int], str] = {}  # what the office does, said setting it up → clause
-        for c in self.clauses:
-            own = c.own
+        for c, own in self.owned:
             if not body.setup_cue.search(folded, own.start, own.end):
                 continue  # most clauses say nothing about the body's set-up: skip the patterns
             parts = [(own.start, own.end)]
@@ -1611,8 +1627,7 @@ class _Extract:
         doc, folded = self.doc, self.doc.folded
         own_titles = {squeeze(doc.slice(z.heading)) for z in doc.clauses if z.heading}
         own_titles |= {squeeze(doc.title or "")}
-        for c in self.clauses:
-            own = c.own
+        for c, own in self.owned:
             refs: list[Reference] = []
             numbers = self.numbers[c.id]
             used: set[int] = set()

@@ -681,8 +681,8 @@ def number_of(line: Line) -> tuple[Style, str, int, int] | None:
 
 
 def _number_of(line: Line) -> tuple[Style, str, int, int] | None:
-    if line.blank or line.tab:
-        return None
+    if line.blank or line.tab or _any_label().match(line.text) is None:
+        return None  # most lines open no clause: all the styles tried at once, not one by one
     for st in styles():
         m = st.pattern.match(line.text)
         if not m:

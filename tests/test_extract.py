@@ -1546,3 +1546,27 @@ def test_the_office_director_s_post_is_the_office_s():
     m = doc.facts.meeting
     assert m.office_unit == "休宁县/县婴幼儿照护服务工作领导小组办公室"
     assert [p.department for p in doc.facts.posts if p.role == "office_director"] == [m.office_unit]
+
+
+def test_near_is_within_one_edit_as_the_edit_distance_says():
+    """`_near` (what a misspelt heading may mean) answers as the edit distance does, also where
+    it rules a name out before computing the distance (a character the other name lacks)."""
+    import itertools
+    import random
+
+    from extractor.extract import _near
+
+    def distance(a: str, b: str) -> int:
+        row = list(range(len(b) + 1))
+        for i, x in enumerate(a, 1):
+            prev, row[0] = row[0], i
+            for j, y in enumerate(b, 1):
+                prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+        return row[-1]
+
+    assert _near("县公按局", "县公安局") and _near("县消防救援大", "县消防救援大队")
+    assert not _near("县公按局", "县公安厅") and not _near("县公安局", "县公安局")
+    rng = random.Random(8)
+    words = ["".join(rng.choice("县公安局厅委") for _ in range(rng.randint(2, 5))) for _ in range(60)]
+    for a, b in itertools.product(words, repeat=2):
+        assert _near(a, b) == (a != b and distance(a, b) <= 1), (a, b)
