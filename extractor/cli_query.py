@@ -258,8 +258,13 @@ def sparql_command(
 ) -> None:
     """Run a read-only SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) over every notice.
 
-    The ontology's prefixes (pk, pkd, pkr, pka, pkm, eli, org, skos, dct, prov, oa, rdfs …)
-    are declared already. CONSTRUCT and DESCRIBE print Turtle (CSV: triples; JSON: JSON-LD).
+    The default graph is the union of the notices' graphs, a bag: a triple several notices
+    state (an organisation's label, a cited document's 文号) matches once for each of them —
+    count with COUNT(DISTINCT …), list with SELECT DISTINCT, or match in GRAPH ?notice { … }.
+
+    The prefixes of ontology/*.ttl (pk, pkd, pkr, pka, pkm, pkx, align, eli, org, skos, dct,
+    prov, oa, rdfs …) are declared already. CONSTRUCT and DESCRIBE print Turtle (CSV:
+    triples; JSON: JSON-LD).
     """
     from . import query
 

@@ -39,7 +39,10 @@ def push(endpoint: Annotated[str, typer.Option("--endpoint", help="SPARQL Update
 def serve(host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
           port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free one).")] = 7878,
           store: StoreOpt = None, sources: FromOpt = None) -> None:
-    """Serve the store read-only as a SPARQL endpoint (for YASGUI, Protégé …); updates are refused."""
+    """Serve the store read-only as a SPARQL endpoint (for YASGUI, Protégé …); updates are refused.
+
+    As with `sparql`, the default graph is the union of the notices' graphs, a bag: a triple
+    several notices state matches once for each (use DISTINCT, COUNT(DISTINCT …))."""
     from .remote import serve as run_serve
 
     run_serve(_store(store, sources), host, port)  # it says where once it listens

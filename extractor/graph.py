@@ -59,6 +59,18 @@ PREFIXES: dict[str, str] = {
     "pkl": LAYOUT, "eli": ELI, "org": ORG, "skos": SKOS, "dct": DCT, "prov": PROV, "oa": OA,
     "foaf": FOAF, "schema": SCHEMA, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL,
 }
+# The other namespaces of ontology/*.ttl (cues, topics, places, the comparison, its Alignment
+# cells, the SHACL shapes): with `PREFIXES`, what a query may use undeclared (query.PREFIXES,
+# `serve`); a test keeps both in step with the files' @prefix lines.
+ONTOLOGY_PREFIXES: dict[str, str] = {
+    "pkc": "https://w3id.org/policykg/cue/", "pkt": "https://w3id.org/policykg/topic/",
+    "pkp": "https://w3id.org/policykg/place/", "pkx": "https://w3id.org/policykg/comparison/",
+    "align": "http://knowledgeweb.semanticweb.org/heterogeneity/alignment#",
+    "sh": "http://www.w3.org/ns/shacl#", "pksh": "https://w3id.org/policykg/shapes#",
+}
+# Every prefix a SPARQL query may use undeclared: the above, and dcterms, the name most
+# examples give Dublin Core's dct (only for reading queries: output writes one name a namespace).
+QUERY_PREFIXES: dict[str, str] = {**PREFIXES, **ONTOLOGY_PREFIXES, "dcterms": DCT}
 
 MEDIA_TYPES = {"txt": "text/plain", "html": "text/html",
                "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}

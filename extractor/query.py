@@ -32,15 +32,15 @@ from typing import Any, Iterable, Sequence
 import pyoxigraph as ox
 
 from .errors import PolicykgError
-from .graph import DEPT, MEETING, PREFIXES as GRAPH_PREFIXES, XSD
+from .graph import DEPT, MEETING, ONTOLOGY_PREFIXES, PREFIXES as GRAPH_PREFIXES, QUERY_PREFIXES, XSD
 from .knowledge import PK, at_least_word, body_kinds, by_subject, meeting_parts, period_words, schedule_words
 from .model import clean, lookup_key, squeeze
 from .search import (MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fold as _fold, has_words, open_index,
                      rank_matched)
 
-# Prefixes every query (named or raw) may use without declaring them.
-PREFIXES: dict[str, str] = {**GRAPH_PREFIXES, "pkc": "https://w3id.org/policykg/cue/",
-                            "pkt": "https://w3id.org/policykg/topic/"}
+# Prefixes every query (named or raw) may use without declaring them (QUERY_PREFIXES adds
+# dcterms), and the names results are written with.
+PREFIXES: dict[str, str] = {**GRAPH_PREFIXES, **ONTOLOGY_PREFIXES}
 
 EXPLAIN_COLUMNS = ("source", "start", "end")
 # Keys rows carry between the steps of a query, removed before they are returned.
@@ -167,7 +167,7 @@ def select(store: ox.Store, query: str, *, split_on: str | None = None, **values
         if isinstance(items, (list, tuple)) and len(items) > VALUES_SLICE:
             return [r for k in range(0, len(items), VALUES_SLICE)
                     for r in select(store, query, **{**values, split_on: items[k:k + VALUES_SLICE]})]
-    res = store.query(bind(query, **values), use_default_graph_as_union=True, prefixes=PREFIXES)
+    res = store.query(bind(query, **values), use_default_graph_as_union=True, prefixes=QUERY_PREFIXES)
     names = [v.value for v in res.variables]
     return [{n: value(sol[i]) for i, n in enumerate(names)} for sol in res]
 
@@ -1239,6 +1239,45 @@ def _in_query_order(names: list[str], body: str) -> list[str]:
     return sorted(names, key=lambda n: first.get(n, len(body)))
 
 
+# What is no prefixed name: strings, IRIs and comments (a syntax error's query is scanned
+# for prefixes nobody declared).
+_NOT_NAMES = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                        r'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+_PREFIXED = re.compile(r"(?<![\w?$:.\-])([^\W\d_][\w.\-]*)?:")
+_DECLARED = re.compile(r"\bPREFIX\s+([^\W\d_][\w.\-]*)?:", re.IGNORECASE)
+_PARSER_ERROR = re.compile(r"error at (\d+):(\d+): expected (one of )?(.*)", re.DOTALL)
+# One thing Oxigraph says it expected: a quoted token, a [character class] or a word.
+_EXPECTED = re.compile(r'"(?:[^"\\]|\\.)*"|\[(?:[^\]\'"]|\'(?:[^\'\\]|\\.)*\'|"[^"]*")*\]|[^,\s][^,]*')
+
+
+def syntax_message(exc: SyntaxError, text: str) -> str:
+    """A SPARQL syntax error as one short line. A prefix the query uses but nobody declared
+    is named, with those that are (Oxigraph buries "Prefix not found" in a list of character
+    ranges, or reports a keyword it expected after it); else where the parser stopped, the
+    text there, and the tokens it expected — without the character ranges (500 characters)."""
+    bare = _NOT_NAMES.sub(" ", text)
+    declared = set(QUERY_PREFIXES) | {m.group(1) or "" for m in _DECLARED.finditer(bare)}
+    missing = next((m.group(1) or "" for m in _PREFIXED.finditer(bare) if (m.group(1) or "") not in declared), None)
+    if missing is not None:
+        return (f"SPARQL syntax error: prefix {missing}: is not declared (declared: "
+                f"{', '.join(sorted(QUERY_PREFIXES))}; or write PREFIX {missing}: <…>)")
+    m = _PARSER_ERROR.match(str(exc))
+    if not m:
+        return f"SPARQL syntax error: {' '.join(str(exc).split())}"
+    line, column = int(m.group(1)), int(m.group(2))
+    lines = text.splitlines()
+    here = lines[line - 1][column - 1:].strip()[:24] if 0 < line <= len(lines) else ""
+    rest = "".join(lines[line:]).strip() if 0 < line <= len(lines) else ""
+    at = f"at {here!r}" if here else "end of the line" if rest else "end of the query"
+    where, said = f"at line {line}, column {column} ({at})", " ".join(m.group(4).split())
+    if m.group(3):  # one of: tokens and character classes
+        tokens = [t for t in (t.strip() for t in _EXPECTED.findall(said)) if t and not t.startswith("[")]
+        said = ("one of " + ", ".join(tokens[:8]) + (", …" if len(tokens) > 8 else "")) if tokens else "a name"
+    elif " " in said:  # not what was expected but what went wrong: "IRI parsing failed"
+        return f"SPARQL syntax error {where}: {said}"
+    return f"SPARQL syntax error {where}: expected {said}"
+
+
 @dataclass
 class SparqlResult:
     """What a raw query gave: ``select`` (variables, rows), ``ask`` (boolean) or ``graph``
@@ -1276,7 +1315,7 @@ def sparql(store: ox.Store, text: str, *, explain: bool = False) -> SparqlResult
     if isinstance(store, ox.Store) and federated(text):  # a server (--endpoint) decides for itself
         raise PolicykgError("federated queries (SERVICE) are refused: queries here only read the store")
     try:
-        res = store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+        res = store.query(text, use_default_graph_as_union=True, prefixes=QUERY_PREFIXES)
         if isinstance(res, (ox.QueryBoolean, bool)):  # bool, list: answers of a remote.RemoteStore
             return SparqlResult("ask", boolean=bool(res))
         if isinstance(res, (ox.QueryTriples, list)):
@@ -1284,7 +1323,7 @@ def sparql(store: ox.Store, text: str, *, explain: bool = False) -> SparqlResult
         names = [v.value for v in res.variables]
         raw = [[sol[i] for i in range(len(names))] for sol in res]  # solutions are computed here
     except SyntaxError as exc:
-        raise PolicykgError(f"SPARQL syntax error: {' '.join(str(exc).split())}") from None
+        raise PolicykgError(syntax_message(exc, text)) from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise PolicykgError(f"SPARQL query failed: {' '.join(str(exc).split())}") from None
     order = _in_query_order(names, text[head.end():] if head else text)

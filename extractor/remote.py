@@ -35,7 +35,7 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 
 from .errors import PolicykgError
-from .graph import PREFIXES
+from .graph import PREFIXES, QUERY_PREFIXES
 
 METHODS = ("auto", "gsp", "update")
 BATCH = 500  # triples per INSERT DATA: Virtuoso 7 compiles ~250–500 fastest and fails near 2000–5000
@@ -782,7 +782,7 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError as exc:
             self._fail(400, f"bad graph IRI ({exc})")
             return
-        options: dict = {"prefixes": PREFIXES}
+        options: dict = {"prefixes": QUERY_PREFIXES}
         if default:
             options["default_graph"] = default
         else:
@@ -792,7 +792,9 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             answer = self.server.store.query(queries[0], **options)
         except SyntaxError as exc:
-            self._fail(400, f"SPARQL syntax error: {str(exc).splitlines()[0]}")
+            from .query import syntax_message
+
+            self._fail(400, syntax_message(exc, queries[0]))
             return
         except OSError as exc:
             self._fail(500, f"query failed: {exc}")

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from typer.testing import CliRunner
 
-from conftest import CITY, COUNTY, EXTRA
+from conftest import CITY, CORPUS, COUNTY, EXTRA, ROOT
 
 from extractor import query as Q
 from extractor.graph import DEPT
@@ -611,6 +611,117 @@ def test_sparql_syntax_error_is_one_line(store):
     assert "syntax error" in str(exc.value) and "\n" not in str(exc.value)
 
 
+def test_the_prefixes_of_the_ontology_files_and_readme_are_declared(store):
+    """README tells users to query pkx:Phrase and pkx:saidByTask: the comparison's prefixes
+    (and align:, sh:, dcterms:) failed as undeclared. Every @prefix of ontology/*.ttl is
+    declared with the files' namespace, and export's prefixes are."""
+    from pathlib import Path
+
+    from extractor.graph import PREFIXES as EXPORT_PREFIXES
+
+    files = {}
+    for ttl in sorted((Path(__file__).parent.parent / "ontology").glob("*.ttl")):
+        for name, ns in re.findall(r"^@prefix\s+([\w-]*):\s*<([^>]*)>", ttl.read_text(encoding="utf-8"), re.M):
+            files[name] = ns
+    assert {"pkx", "align", "sh", "pkc", "pkt"} <= set(files)
+    assert {p: Q.PREFIXES.get(p) for p in files} == files
+    assert {p: Q.PREFIXES.get(p) for p in EXPORT_PREFIXES} == EXPORT_PREFIXES
+    for text in ("ASK { ?s ?p pkx:Phrase }", "ASK { ?s pkx:saidByTask ?t }", "ASK { ?c a align:Cell }",
+                 "ASK { ?s sh:path ?p }", "ASK { ?d dcterms:identifier ?id }", "ASK { ?t a pkp:x }"):
+        assert Q.sparql(store, text).kind == "ask", text
+    assert Q.sparql(store, "ASK { ?c dcterms:identifier ?id }").boolean is True  # dct's namespace
+
+
+@pytest.mark.parametrize("text, message", [
+    ("ASK { ?s ?p qq:x }", "SPARQL syntax error: prefix qq: is not declared (declared: align, dct, dcterms, eli, "),
+    # Oxigraph said "expected OPTIONAL" here, after the undeclared prefix
+    ('SELECT ?x WHERE {\n  ?x rdfs:label "消防救援" ; foo:bar ?z }', "SPARQL syntax error: prefix foo: is not declared"),
+    ("SELECT * WHERE { :a ?p ?o }", "SPARQL syntax error: prefix : is not declared"),
+    ("PREFIX x: <http://x/>\nSELECT * { ?s x:p ?o }\n  ORDER ?s", "SPARQL syntax error at line 3, column 11 (end of the query): expected BY"),
+    ("SELEC ?x WHERE { }", "SPARQL syntax error at line 1, column 10 (at 'WHERE { }'): expected CONSTRUCT"),
+    ('SELECT * WHERE { ?s ?p "a:b" . ?s ?q ?o # c:d\n} LIMIT x',
+     "SPARQL syntax error at line 2, column 9 (at 'x'): expected one of HAVING, OFFSET, OPTIONAL, VALUES"),
+    ("SELECT ?x WHERE {\n ?x ?p \n", 'SPARQL syntax error at line 3, column 1 (end of the query): expected one of "$", '),
+])
+def test_sparql_syntax_errors_are_short_and_say_what_is_wrong(store, text, message):
+    """An undeclared prefix is named, with those declared (it was 484 characters of parser
+    character ranges with "Prefix not found" buried in them); other errors say where the
+    parser stopped and the tokens it expected, without the character ranges."""
+    with pytest.raises(PolicykgError) as exc:
+        Q.sparql(store, text)
+    said = str(exc.value)
+    assert said.startswith(message) and "\n" not in said and "..=" not in said and len(said) < 240, said
+
+
+# --- README's SPARQL: the union of the notices' graphs is a bag ---------------------------------------------------
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+README_QUERIES = re.findall(r"^policykg sparql '([^']*)'", README, re.M) + re.findall(r"^```sparql\n(.*?)^```", README, re.M | re.S)
+
+
+@pytest.fixture(scope="module")
+def corpus_store():
+    """corpus/ and tests/data/extra/, as the README's figures are counted."""
+    from extractor.build import load_store
+
+    return load_store([CORPUS, EXTRA[0].parent])
+
+
+def test_readme_sparql_examples_answer_as_over_a_set_of_triples(tmp_path):
+    """The union default graph repeats a triple once per notice stating it: the README's
+    example listed 祁门县's fire and rescue unit twice once two notices of the county named it.
+    Each of README's queries gives the rows it gives over the set of the store's triples
+    (a graph holding each once), the notices' graphs kept for GRAPH ?notice."""
+    from extractor.build import load_store
+    from extractor.graph import QUERY_PREFIXES
+
+    second = tmp_path / "qimen-2022.txt"  # the county's next notice, naming the same units
+    second.write_text(COUNTY.read_text(encoding="utf-8").replace("祁政办秘〔2021〕45号", "祁政办秘〔2022〕3号"), encoding="utf-8")
+    bag = load_store([CORPUS, EXTRA[0].parent, second])
+    graphs = list(bag.named_graphs())
+    assert len(README_QUERIES) >= 4, README_QUERIES
+    answers = {text: sorted(tuple(str(v) for v in r.values()) for r in Q.sparql(bag, text).rows) for text in README_QUERIES}
+    whole = ox.NamedNode("urn:x-test:every-triple-once")
+    bag.extend(ox.Quad(q.subject, q.predicate, q.object, whole) for q in list(bag))
+
+    def rows(text: str, **dataset) -> list[tuple]:
+        res = bag.query(text, prefixes=QUERY_PREFIXES, **dataset)
+        if isinstance(res, ox.QueryBoolean):
+            return [(bool(res),)]
+        return sorted(tuple(str(Q.value(t)) for t in sol) for sol in res)
+
+    over = "SELECT ?o WHERE { ?o org:classification pkd:fire-rescue }"  # the example as it was
+    assert len(rows(over, default_graph=graphs)) > len(rows(over, default_graph=whole, named_graphs=graphs))
+    for text in README_QUERIES:
+        expected = rows(text, default_graph=whole, named_graphs=graphs)
+        assert expected and rows(text, default_graph=graphs, named_graphs=graphs) == expected, text
+        assert answers[text] == expected, text
+
+
+def test_readme_figures_of_the_bag(corpus_store):
+    """README's figures of the analyst's counts, with and without DISTINCT."""
+    count = "SELECT (COUNT(?o) AS ?rows) (COUNT(DISTINCT ?o) AS ?distinct) WHERE { ?o a org:Organization }"
+    [orgs] = Q.sparql(corpus_store, count).rows
+    citing = ("SELECT (COUNT(?n) AS ?rows) (COUNT(DISTINCT ?n) AS ?distinct) WHERE { ?n eli:cites|eli:based_on ?doc . "
+              '?doc eli:id_local "国办发〔2019〕15号" }')
+    [cite] = Q.sparql(corpus_store, citing).rows
+    assert (orgs, cite) == ({"rows": 147, "distinct": 133}, {"rows": 16, "distinct": 4})
+    flat = re.sub(r"\s+", " ", README)
+    assert "matches 147 times for 133 organisations" in flat and "come 16 times for 4" in flat
+
+
+def test_readme_quote_recipe_quotes_each_duty(corpus_store):
+    """README's quote recipe runs as written: a span has only its offsets, the text is in
+    the notice's graph; each quote is the duty's or task's own text (pk:dutyText)."""
+    [recipe] = [q for q in README_QUERIES if "SUBSTR" in q]
+    res = Q.sparql(corpus_store, recipe)
+    texts = {r["a"]: r["t"] for r in Q.sparql(corpus_store, "SELECT ?a ?t WHERE { ?a pk:dutyText ?t }").rows}
+    assert len(res.rows) == 6 and all(r["quote"] == texts[r["duty"]] for r in res.rows), res.rows
+    quotes = {(r["notice"].split("/doc/")[1], r["quote"]) for r in res.rows}
+    assert ("祁政办秘-2021-45/graph", "推动增强婴幼儿照护服务机构消防安全意识。") in quotes
+    assert ("巴政办发-2021-20/graph", "落实安全责任制") in quotes  # a task: its text, not its tag
+
+
 # --- the CLI -------------------------------------------------------------------------------------------------------
 
 COMMANDS = [
@@ -754,7 +865,8 @@ def test_cli_sparql(tmp_path):
     assert ttl.exit_code == 0 and "@prefix rdfs:" in ttl.stdout and "县消防救援大队" in ttl.stdout
     for bad, message in (("INSERT DATA { <a:a> <a:b> <a:c> }", "updates are refused"),
                          ("SELECT ?x WHERE {", "syntax error"),
-                         ("SELECT * WHERE { SERVICE <http://example.org/sparql> {?s ?p ?o} }", "(SERVICE)")):
+                         ("SELECT * WHERE { SERVICE <http://example.org/sparql> {?s ?p ?o} }", "(SERVICE)"),
+                         ("ASK { ?s ?p qq:x }", "syntax error: prefix qq: is not declared (declared: align, ")):
         res = run("sparql", bad)
         assert res.exit_code == 1 and res.stdout == ""
         lines = res.stderr.strip().splitlines()

@@ -486,6 +486,19 @@ def test_serve_refuses_updates_and_keeps_the_store(local):
     assert {q for q in store} == before
 
 
+def test_serve_declares_the_ontology_s_prefixes_and_names_an_undeclared_one(local):
+    """pkx: (README's pkx:Phrase) was undeclared; a syntax error's body was the first line
+    of Oxigraph's message, character ranges and all."""
+    server, _, _ = local
+    for text in ("ASK { ?p a pkx:Phrase }", "ASK { ?c a align:Cell }", "ASK { ?d dcterms:title ?t }"):
+        status, _, body = http(server.url + "?" + urllib.parse.urlencode({"query": text}))
+        assert status == 200 and "boolean" in json.loads(body), (text, body)
+    status, _, body = http(server.url + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p qq:x }"}))
+    said = body.decode("utf-8").strip()
+    assert status == 400 and said.startswith("SPARQL syntax error: prefix qq: is not declared (declared: align, ")
+    assert "\n" not in said and len(said) < 240
+
+
 def test_serve_protocol_edges(local):
     server, _, _ = local
     status, headers, _ = http(server.url, method="OPTIONS", headers={
