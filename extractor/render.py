@@ -119,7 +119,10 @@ def print_facts(doc: Document, data: dict) -> None:
         office = f", 办公室 {len([d for d in data['duties'] if d['department'] == m['office_unit']])} duties" \
             if m["office_unit"] else ""
         named = m["name"] if not kind or m["name"].endswith(kind.words) else f"{m['name']} ({kind.label})"
-        title = f"{named}: {head} {(m['convenor'] or {}).get('text', '?')}, {len(data['members'])} member units{office}"
+        # a head or members the notice does not state are said to be unstated, not "?" or 0
+        convenor = (m["convenor"] or {}).get("text") or "not stated"
+        listed = f"{len(data['members'])} member units" if data["members"] else "member units not listed"
+        title = f"{named}: {head} {convenor}, {listed}{office}"
         if rules:
             emit(rules, title=title)
         else:  # a body with no working rules (an 应急指挥部): its line alone
