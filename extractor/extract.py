@@ -1273,6 +1273,12 @@ class _Extract:
             if m:
                 return doc.text[m.start(1):m.end(1)], Span(m.start(1), m.end(1))
             return body.kind.label, None
+        # a heading may shorten the name the text sets up (a news page's 优化生育政策工作部际联席会议
+        # 制度建立 for 建立国务院优化生育政策工作部际联席会议制度): the text's longer name, if it ends so
+        longer = next((m for p in body.name_in_text for m in p.finditer(folded)
+                       if len(m.group(1)) > len(name) and m.group(1).endswith(name)), None)
+        if longer:
+            return doc.text[longer.start(1):longer.end(1)], Span(longer.start(1), longer.end(1))
         at = doc.text.find(name)
         return name, Span(at, at + len(name)) if at >= 0 else None
 

@@ -307,6 +307,18 @@ def test_meeting_setup(county, city):
     assert bm.name == "巴彦淖尔市促进3岁以下婴幼儿照护服务发展工作联席会议"
 
 
+def test_a_headline_s_short_name_gives_way_to_the_name_the_text_sets_up():
+    """The State Council news page's headline is 优化生育政策工作部际联席会议制度建立; its text
+    says 同意建立国务院优化生育政策工作部际联席会议制度: the body is the 国务院's, named as the
+    text sets it up, spanned there (its office named after it)."""
+    doc = process(next(p for p in EXTRA if p.name.startswith("state-council")))
+    m = doc.facts.meeting
+    assert m.name == "国务院优化生育政策工作部际联席会议"
+    assert doc.text[m.name_at.start:m.name_at.end] == m.name
+    assert doc.text[m.name_at.start - 2:m.name_at.start] == "建立"
+    assert doc.facts.departments[m.office_unit].name == "国务院优化生育政策工作部际联席会议办公室"
+
+
 def test_a_joint_meeting_is_named_where_the_notice_sets_up_its_system():
     """奈曼旗's notice has no title; its background says 建立奈曼旗…工作联席会议制度: that is the
     name, with where it is written. 建立相应联席会议制度 (others' to set up) and 建立健全…
@@ -1140,19 +1152,20 @@ def test_a_leading_group_set_up_in_prose():
 
     doc = process_bytes(LEADING_GROUP.encode("utf-8"), "xiuning-leading-group.txt")
     f, m = doc.facts, doc.facts.meeting
-    assert (m.kind, m.name) == ("leading-group", "县婴幼儿照护服务工作领导小组")
+    # the title's 县…领导小组 is the text's 休宁县…领导小组 (决定成立休宁县…): the name set up, whole
+    assert (m.kind, m.name) == ("leading-group", "休宁县婴幼儿照护服务工作领导小组")
     assert m.convenor.value == "县政府分管副县长"
     assert [x.value for x in m.deputy_convenors] == ["县政府办公室副主任", "县卫生健康委主任"]
     roles = [(p.role, p.department, doc.text[p.start:p.end]) for p in f.posts]
     assert roles == [("group_leader", "休宁县/government", "县政府分管副县长"),
                      ("deputy_group_leader", "休宁县/government-office", "县政府办公室副主任"),
                      ("deputy_group_leader", "休宁县/health", "县卫生健康委主任"),
-                     ("office_director", "休宁县/县婴幼儿照护服务工作领导小组办公室", "县卫生健康委分管副主任")]
+                     ("office_director", "休宁县/休宁县婴幼儿照护服务工作领导小组办公室", "县卫生健康委分管副主任")]
     assert m.members == ["休宁县/education", "休宁县/civil-affairs", "休宁县/finance",
                          "休宁县/human-resources-social-security", "休宁县/housing-urban-rural-development",
                          "休宁县/market-regulation"]
     assert m.office == "休宁县/health" and m.office_members is None  # 成员由… is the group's, not the office's
-    assert m.office_unit == "休宁县/县婴幼儿照护服务工作领导小组办公室"
+    assert m.office_unit == "休宁县/休宁县婴幼儿照护服务工作领导小组办公室"
     duties = [(d.clause, d.text) for d in f.duties if d.department == m.office_unit]
     assert duties == [("main/2/1", "负责领导小组日常工作，督促落实领导小组议定事项。"),
                       ("main/2/2", "统筹协调全县婴幼儿照护服务工作，定期向领导小组报告工作进展情况。")]
@@ -1544,7 +1557,7 @@ def test_the_office_director_s_post_is_the_office_s():
                                  "（二）统筹协调全县婴幼儿照护服务工作，定期向领导小组报告工作进展情况。\n", "")
     doc = process_bytes(text.encode("utf-8"), "director-only.txt")
     m = doc.facts.meeting
-    assert m.office_unit == "休宁县/县婴幼儿照护服务工作领导小组办公室"
+    assert m.office_unit == "休宁县/休宁县婴幼儿照护服务工作领导小组办公室"
     assert [p.department for p in doc.facts.posts if p.role == "office_director"] == [m.office_unit]
 
 

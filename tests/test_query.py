@@ -965,11 +965,11 @@ def test_an_office_s_duties_are_found_by_duties_who_and_departments(bodies):
     assert Q.who(bodies, "应急预案")[0]["department"] == office
     by_name = {r["department"]: r for r in Q.departments(bodies)}
     assert by_name[office]["duties"] == 4
-    assert by_name["县婴幼儿照护服务工作领导小组办公室"]["duties"] == 2
-    assert not {"盟重大沙尘暴灾害应急指挥部", "县婴幼儿照护服务工作领导小组"} & set(by_name)  # bodies are no departments
+    assert by_name["休宁县婴幼儿照护服务工作领导小组办公室"]["duties"] == 2
+    assert not {"盟重大沙尘暴灾害应急指挥部", "休宁县婴幼儿照护服务工作领导小组"} & set(by_name)  # bodies are no departments
     # asked by the end of its name, as its own clause heads it ((八)应急指挥部办公室)
     assert [r["department"] for r in Q.duties(bodies, "应急指挥部办公室")] == [office] * 4
-    assert {r["department"] for r in Q.duties(bodies, "领导小组办公室")} == {"县婴幼儿照护服务工作领导小组办公室"}
+    assert {r["department"] for r in Q.duties(bodies, "领导小组办公室")} == {"休宁县婴幼儿照护服务工作领导小组办公室"}
     assert Q.duties(bodies, "沙尘暴办公室") == []
 
 
@@ -982,7 +982,7 @@ def test_meetings_shows_each_body_and_its_kind(bodies):
     kinds = {c: rows["body"][c] for c in columns}
     assert kinds[COUNTY_NO] == "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议（联席会议）"
     assert "盟重大沙尘暴灾害应急指挥部（指挥部）" in kinds.values()
-    group = next(c for c, v in kinds.items() if v == "县婴幼儿照护服务工作领导小组（领导小组）")
+    group = next(c for c, v in kinds.items() if v == "休宁县婴幼儿照护服务工作领导小组（领导小组）")
     assert rows["convenor"][group] == "县政府分管副县长"
     assert rows["deputy_convenor"][group] == "县政府办公室副主任；县卫生健康委主任"
     assert rows["office"][group] == "县卫生健康委" and rows["members"][group] == "6"
@@ -1006,7 +1006,7 @@ def test_compare_a_leading_group_with_a_joint_meeting(bodies):
     rows = {r.key: r for r in c.meeting}
     assert (rows["kind"].a, rows["kind"].b, rows["kind"].status) == ("领导小组", "联席会议", "differs")
     assert rows["convenor"].a == "县政府分管副县长"
-    assert "县婴幼儿照护服务工作领导小组办公室" in {u.name for u in c.a.units.values()}
+    assert "休宁县婴幼儿照护服务工作领导小组办公室" in {u.name for u in c.a.units.values()}
 
 
 def test_a_rule_held_at_least_so_many_times_says_at_least(tmp_path):

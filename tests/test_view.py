@@ -471,9 +471,9 @@ def test_a_department_view_of_a_body_s_office(tmp_path):
     from extractor.viewgraphs import departments_graph
 
     store = load_store([COUNTY, leading_group(tmp_path)])
-    g = departments_graph(store, "县婴幼儿照护服务工作领导小组办公室")
+    g = departments_graph(store, "休宁县婴幼儿照护服务工作领导小组办公室")
     units = [d["label"] for _, d in g.nodes(data=True) if d["kind"] == "department"]
-    assert units == ["县婴幼儿照护服务工作领导小组办公室"]
+    assert units == ["休宁县婴幼儿照护服务工作领导小组办公室"]
     assert sum(1 for _, d in g.nodes(data=True) if d["kind"] == "duty") == 2
     with pytest.raises(PolicykgError, match="not a department the registry knows"):
         departments_graph(store, "不存在局")
