@@ -290,6 +290,31 @@ def test_the_same_notice_twice_keeps_the_first_path(tmp_path):
     assert not (tmp_path / "out" / "notices" / "b.ttl").exists()
 
 
+NAIMAN = ROOT / "tests" / "data" / "extra" / "naiman-banner-childcare-joint-meeting.txt"  # no 文号
+
+
+@pytest.mark.parametrize("variant", ["crlf", "bom-and-blank-lines", "cr-and-trailing-blanks"])
+def test_the_same_notice_without_a_wenhao_is_one_notice_whatever_ends_its_lines(tmp_path, variant):
+    """A notice without 文号 is known by a hash of its text: saved again on Windows (CRLF),
+    with a BOM, or with trailing blanks, it is still the same notice (found as such, not
+    counted twice)."""
+    from extractor.build import build_store
+
+    text = NAIMAN.read_text(encoding="utf-8")
+    copy = {"crlf": text.replace("\n", "\r\n").encode("utf-8"),
+            "bom-and-blank-lines": b"\xef\xbb\xbf\n" + text.rstrip("\n").encode("utf-8"),
+            "cr-and-trailing-blanks": "\r".join(line + "  " for line in text.split("\n")).encode("utf-8") + b"\n\n"}
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(NAIMAN, src / "a.txt")
+    (src / "b.txt").write_bytes(copy[variant])
+    _, result = build_store(notice_files([src]))
+    assert list(result.notices) == [str(src / "a.txt")]
+    assert "the same notice as" in result.failed[str(src / "b.txt")]
+    _, alone = build_store([src / "b.txt"])  # read alone, it is that notice
+    assert alone.notices[str(src / "b.txt")] == result.notices[str(src / "a.txt")]
+
+
 def test_nothing_readable_is_one_error(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     with pytest.raises(PolicykgError, match="no notice could be read"):
