@@ -172,6 +172,9 @@ def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or fol
     if not quiet:
         print_build_summary(result, out)
     say_notes(result.notes)
+    for graph, why in result.dropped_comparisons.items():  # an analyst's saved work: never dropped silently
+        sys.stderr.write(f"policykg: warning: dropped the saved comparison {graph.rsplit('/', 1)[-1]}: {why} "
+                         "(`policykg compare A B --save` makes it again)\n")
     for path, error in sorted(result.failed.items()):
         sys.stderr.write(f"policykg: error: {path}: {error}\n")
     for pair, error in result.compare_failed.items():

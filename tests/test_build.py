@@ -579,3 +579,87 @@ def test_readers_do_not_lock_the_store_and_a_second_writer_is_told_why(tmp_path)
     res = policykg("compare", "祁门县", "巴彦淖尔市", "--store", store, "--save", "--format", "json")
     assert res.returncode == 0, res.stderr
     assert any("comparison" in g.value for g in ox.Store.read_only(str(store)).named_graphs())
+
+
+def _save_comparison(out: Path, a: str, b: str) -> str:
+    """What `policykg compare A B --save` does to the store of `out`."""
+    from extractor.compare import add_comparison, compare
+    from extractor.store import open_store
+
+    store = open_store(out / STORE_DIR)
+    iri = add_comparison(store, compare(store, a, b))
+    store.flush()
+    del store  # its lock
+    return iri
+
+
+def _comparisons(out: Path) -> list[str]:
+    return sorted(g.value for g in ox.Store.read_only(str(out / STORE_DIR)).named_graphs()
+                  if isinstance(g, ox.NamedNode) and "/comparison/" in g.value)
+
+
+@pytest.fixture
+def three(tmp_path) -> Path:
+    """祁门县's, 巴彦淖尔市's and 奈曼旗's notices: three jurisdictions, so no comparison of the build's own."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in (COUNTY, CITY, NAIMAN):
+        shutil.copy(p, src / p.name)
+    return src
+
+
+def test_a_saved_comparison_outlives_a_rebuild_that_leaves_its_notices_as_they_were(three, tmp_path):
+    """A comparison saved with `compare --save` is the analyst's work: a build with nothing
+    changed (or --force, reading the same notices again) deleted it, silently."""
+    out = tmp_path / "out"
+    build([three], out, jobs=1, views=False)
+    iri = _save_comparison(out, "祁门县", "巴彦淖尔市")
+    again = build([three], out, jobs=1, views=False)
+    assert _comparisons(out) == [iri] and again.kept_comparisons == [iri] and not again.dropped_comparisons
+    assert "comparison/祁政办秘-2021-45--巴政办发-2021-20" in (out / "policykg.ttl").read_text(encoding="utf-8")
+    forced = build([three], out, jobs=1, views=False, force=True)
+    assert _comparisons(out) == [iri] and forced.kept_comparisons == [iri]
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["comparisons"] == []  # none of the build's own
+
+
+def test_a_saved_comparison_of_a_changed_or_removed_notice_is_dropped_and_said(three, tmp_path):
+    out = tmp_path / "out"
+    build([three], out, jobs=1, views=False)
+    _save_comparison(out, "祁门县", "巴彦淖尔市")
+    city = three / CITY.name
+    city.write_text(CITY.read_text(encoding="utf-8").replace("市卫生健康委负责", "市卫健委负责", 1), encoding="utf-8")
+    res = policykg("build", three, "-o", out, "--no-views")
+    assert res.returncode == 0, res.stderr
+    assert _comparisons(out) == []
+    assert f"policykg: warning: dropped the saved comparison 祁政办秘-2021-45--巴政办发-2021-20: {city} changed " \
+           "(`policykg compare A B --save` makes it again)" in res.stderr.splitlines()
+    iri = _save_comparison(out, "祁门县", "巴彦淖尔市")
+    (three / COUNTY.name).unlink()
+    result = build([three], out, jobs=1, views=False)
+    assert iri not in _comparisons(out)  # (奈曼旗 and 巴彦淖尔市 left: the build's own pair is there)
+    assert list(result.dropped_comparisons.values()) == [f"{three / COUNTY.name} is no longer built"]
+
+
+def test_the_builds_own_comparison_is_rewritten_and_not_kept_as_saved(tmp_path):
+    """The comparison a build writes (the default pair) is the build's: listed in the manifest,
+    gone when the pair no longer is the build's."""
+    out = tmp_path / "out"
+    build([COUNTY, CITY], out, jobs=1, views=False)
+    own = _comparisons(out)
+    assert len(own) == 1 and json.loads((out / MANIFEST).read_text(encoding="utf-8"))["comparisons"] == own
+    result = build([COUNTY, CITY, NAIMAN], out, jobs=1, views=False)
+    assert _comparisons(out) == [] and not result.kept_comparisons and not result.dropped_comparisons
+
+
+def test_the_summary_says_which_notices_a_rebuild_removed(three, tmp_path):
+    """"read 2 notice(s) (txt: 8), 6 unchanged" said nothing of a notice deleted."""
+    out = tmp_path / "out"
+    build([three], out, jobs=1, views=False)
+    (three / NAIMAN.name).unlink()
+    res = policykg("build", three, "-o", out, "--no-views")
+    assert res.returncode == 0, res.stderr
+    assert f"read 0 notice(s) (txt: 2), 2 unchanged, 1 removed ({three / NAIMAN.name}), 0 failed → {out}" \
+        in res.stderr.splitlines()
+    graph = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"][str(three / CITY.name)]["graph"]
+    result = build([three / COUNTY.name], out, jobs=1, views=False)
+    assert result.gone == {str(three / CITY.name): graph}
