@@ -138,6 +138,20 @@ def unreadable_paths(inputs: Iterable[str | Path], out: str | Path | None = None
     return dict(sorted(found.items()))
 
 
+def other_files(inputs: Iterable[str | Path], out: str | Path | None = None) -> list[str]:
+    """The files in the folders of `inputs` (but the output folder `out`) not read as notices
+    and not reported as unreadable: of another type (.md, .url, .csv) or of no suffix. A
+    folder's README is not among them (never a notice). Said in one line, never skipped
+    silently: a notice saved without its suffix would otherwise just be missing."""
+    found: list[str] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            found += [str(f) for f in _folder_files(p, out) if f.suffix.lower() not in SUFFIXES
+                      and f.suffix.lower() not in UNSUPPORTED and not f.name.lower().startswith("readme")]
+    return sorted(set(found))
+
+
 def no_notice(inputs: Sequence[str | Path], failed: dict[str, str]) -> PolicykgError:
     """The error when `inputs` gave no notice: what could not be read, or that there was nothing."""
     if failed:
@@ -155,6 +169,7 @@ class BuildResult:
     # file path → graph, of the notices of the last build that this one no longer has (their
     # files are no longer among the inputs)
     gone: dict[str, str] = field(default_factory=dict)
+    others: list[str] = field(default_factory=list)  # files in the folders given that are no notices (`other_files`)
     # comparisons saved with `compare --save` (graph IRIs): those kept, their two notices
     # unchanged; those dropped → why (a notice gone or changed: the comparison no longer holds)
     kept_comparisons: list[str] = field(default_factory=list)
@@ -472,13 +487,15 @@ def build_store(files: Sequence[Path], store=None, *, base: str | None = None, p
 
 def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = None, writable: bool = False,
                on_failed: Callable[[str, str], None] | None = None,
-               on_notes: Callable[[dict[str, list[str]]], None] | None = None):
+               on_notes: Callable[[dict[str, list[str]]], None] | None = None,
+               on_others: Callable[[list[str]], None] | None = None):
     """The graph a reading command works on.
 
     With `inputs` (notice files or folders): those notices, built in memory; each file or
     folder that could not be read is passed to `on_failed(path, error)` (as `build` reports
     it), and none readable is an error; the notes of their reading (`BuildResult.notes`) go
-    to `on_notes`. Otherwise the store `policykg build` wrote (default
+    to `on_notes`, the files of their folders that are no notices (`other_files`) to
+    `on_others`. Otherwise the store `policykg build` wrote (default
     ``outputs/store``), opened read-only — so readers never wait for one another — unless
     `writable`.
     """
@@ -498,6 +515,9 @@ def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = 
                 on_failed(path, error)
         if on_notes is not None and result.notes:
             on_notes(result.notes)
+        others = other_files(inputs)
+        if on_others is not None and others:
+            on_others(others)
         return built
     path = Path(store) if store is not None else DEFAULT_OUTPUTS / STORE_DIR
     if not path.is_dir():
@@ -621,7 +641,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
     index = IndexWriter(out / INDEX_FILE, settings)
     try:
         names = _stems(files)
-        result = BuildResult(failed=dict(unreadable))
+        result = BuildResult(failed=dict(unreadable), others=other_files(inputs, out))
         owners: dict[str, str] = {}  # graph → the file it belongs to
         tasks: list[_Task] = []
         digests = {str(f): _sha256(f) for f in files}

@@ -663,3 +663,24 @@ def test_the_summary_says_which_notices_a_rebuild_removed(three, tmp_path):
     graph = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"][str(three / CITY.name)]["graph"]
     result = build([three / COUNTY.name], out, jobs=1, views=False)
     assert result.gone == {str(three / CITY.name): graph}
+
+
+def test_files_of_no_notice_type_in_a_folder_are_said_in_one_line_not_skipped_silently(tmp_path):
+    """A notice saved without its suffix (or as .md) inside a folder was skipped silently,
+    exit 0. A folder's README is no notice: not counted."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(COUNTY, src / COUNTY.name)
+    shutil.copy(CITY, src / "bayannur")  # no suffix
+    (src / "NOTES.md").write_text("# notes\n", encoding="utf-8")
+    (src / "README.md").write_text("# the notices\n", encoding="utf-8")
+    res = policykg("build", src, "-o", tmp_path / "out", "--no-views")
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.splitlines()[-1] == (f"policykg: note: skipped 2 file(s) not named .txt, .html or .docx: "
+                                           f"{src / 'NOTES.md'}, {src / 'bayannur'}")
+    res = policykg("members", "祁政办秘〔2021〕45号", "--from", src, "--format", "csv")
+    assert res.returncode == 0 and res.stdout
+    assert res.stderr == f"policykg: note: skipped 2 file(s) not named .txt, .html or .docx: {src / 'NOTES.md'}, " \
+                         f"{src / 'bayannur'}\n"
+    quiet = policykg("build", src, "-o", tmp_path / "out", "--no-views", "-q")
+    assert quiet.returncode == 0 and quiet.stderr == ""
