@@ -772,7 +772,9 @@ def _settle_comparisons(store, saved: dict[str, list[str]], before: dict[str, st
         why = []
         for g in graphs:
             name = built.get(g) or was.get(g) or g
-            if g not in built:
+            if g not in built and name in result.notices:  # read, to another graph (another base)
+                why.append(f"{name} now gives another graph")
+            elif g not in built:
                 why.append(f"{name} is no longer built")
             elif g in before and _graph_digest(store, g) != before[g]:
                 why.append(f"{name} changed")

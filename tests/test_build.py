@@ -684,3 +684,13 @@ def test_files_of_no_notice_type_in_a_folder_are_said_in_one_line_not_skipped_si
                          f"{src / 'bayannur'}\n"
     quiet = policykg("build", src, "-o", tmp_path / "out", "--no-views", "-q")
     assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_a_saved_comparison_is_dropped_when_its_notices_move_to_another_base(three, tmp_path):
+    out = tmp_path / "out"
+    build([three], out, jobs=1, views=False)
+    iri = _save_comparison(out, "祁门县", "巴彦淖尔市")
+    result = build([three], out, jobs=1, views=False, base="http://example.org/x/")
+    assert _comparisons(out) == [] and list(result.dropped_comparisons) == [iri]
+    assert result.dropped_comparisons[iri] == (f"{three / CITY.name} now gives another graph; "
+                                               f"{three / COUNTY.name} now gives another graph")
