@@ -21,7 +21,9 @@ How the work is split (figures in tests/bench/README.md):
   which RDF reads as one statement.
 - Incremental: a file whose bytes did not change (same sha256, same settings) is not read
   again; a file gone from the inputs loses its graph and its files. The store holds
-  exactly the graphs the manifest lists (plus the ontology and the counterpart links).
+  exactly the graphs the manifest lists (plus the ontology and the counterpart links), and
+  the comparisons an analyst saved (`compare --save`) while both their notices read as
+  they did.
 
 Everything written depends only on the set of input files and their bytes — never on the
 order they are given in or the order workers finish in. A file that cannot be read is
@@ -636,6 +638,8 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
             old = json.loads(manifest_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             old = {}
+    if not isinstance(old, dict) or not isinstance(old.get("files", {}), dict):  # not a manifest of ours
+        old = {}
     previous: dict[str, dict] = old.get("files", {}) if old.get("settings") == settings and not force else {}
     # `who`'s index beside the store: changed in step with it, committed only at the end
     index = IndexWriter(out / INDEX_FILE, settings)

@@ -694,3 +694,11 @@ def test_a_saved_comparison_is_dropped_when_its_notices_move_to_another_base(thr
     assert _comparisons(out) == [] and list(result.dropped_comparisons) == [iri]
     assert result.dropped_comparisons[iri] == (f"{three / CITY.name} now gives another graph; "
                                                f"{three / COUNTY.name} now gives another graph")
+
+
+def test_a_manifest_that_is_not_ours_is_read_as_none(tmp_path):
+    out = tmp_path / "out"
+    build([COUNTY], out, jobs=1, views=False)
+    (out / MANIFEST).write_text("[]\n", encoding="utf-8")  # JSON, but no manifest: the build starts afresh
+    result = build([COUNTY], out, jobs=1, views=False)
+    assert list(result.notices) == [str(COUNTY)] and result.skipped == []
