@@ -753,15 +753,16 @@ def _compared_graphs(store, comparison: str) -> list[str]:
     from .graph import PROV
 
     node = ox.NamedNode(comparison)
-    return sorted(q.object.value + "/graph" for q in store.quads_for_pattern(node, ox.NamedNode(PROV + "used"), None, node)
-                  if isinstance(q.object, ox.NamedNode))
+    used = store.quads_for_pattern(node, ox.NamedNode(PROV + "used"), None, node)
+    return sorted(q.object.value + "/graph" for q in used if isinstance(q.object, ox.NamedNode))
 
 
 def _graph_digest(store, graph: str) -> str:
     """A digest of what a named graph states, in any order (notices' graphs have no blank nodes)."""
     import pyoxigraph as ox
 
-    lines = sorted(f"{q.subject} {q.predicate} {q.object}" for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    quads = store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+    lines = sorted(f"{q.subject} {q.predicate} {q.object}" for q in quads)
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
