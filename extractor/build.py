@@ -21,7 +21,9 @@ How the work is split (figures in tests/bench/README.md):
   which RDF reads as one statement.
 - Incremental: a file whose bytes did not change (same sha256, same settings) is not read
   again; a file gone from the inputs loses its graph and its files. The store holds
-  exactly the graphs the manifest lists (plus the ontology and the counterpart links).
+  exactly the graphs the manifest lists (plus the ontology and the counterpart links), and
+  the comparisons an analyst saved (`compare --save`) while both their notices read as
+  they did.
 
 Everything written depends only on the set of input files and their bytes — never on the
 order they are given in or the order workers finish in. A file that cannot be read is
@@ -138,6 +140,20 @@ def unreadable_paths(inputs: Iterable[str | Path], out: str | Path | None = None
     return dict(sorted(found.items()))
 
 
+def other_files(inputs: Iterable[str | Path], out: str | Path | None = None) -> list[str]:
+    """The files in the folders of `inputs` (but the output folder `out`) not read as notices
+    and not reported as unreadable: of another type (.md, .url, .csv) or of no suffix. A
+    folder's README is not among them (never a notice). Said in one line, never skipped
+    silently: a notice saved without its suffix would otherwise just be missing."""
+    found: list[str] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            found += [str(f) for f in _folder_files(p, out) if f.suffix.lower() not in SUFFIXES
+                      and f.suffix.lower() not in UNSUPPORTED and not f.name.lower().startswith("readme")]
+    return sorted(set(found))
+
+
 def no_notice(inputs: Sequence[str | Path], failed: dict[str, str]) -> PolicykgError:
     """The error when `inputs` gave no notice: what could not be read, or that there was nothing."""
     if failed:
@@ -152,6 +168,14 @@ class BuildResult:
     skipped: list[str] = field(default_factory=list)  # unchanged since the last build
     processed: list[str] = field(default_factory=list)  # read this time (new or changed), failed or not
     removed: list[str] = field(default_factory=list)  # graphs dropped: their files are gone or changed
+    # file path → graph, of the notices of the last build that this one no longer has (their
+    # files are no longer among the inputs)
+    gone: dict[str, str] = field(default_factory=dict)
+    others: list[str] = field(default_factory=list)  # files in the folders given that are no notices (`other_files`)
+    # comparisons saved with `compare --save` (graph IRIs): those kept, their two notices
+    # unchanged; those dropped → why (a notice gone or changed: the comparison no longer holds)
+    kept_comparisons: list[str] = field(default_factory=list)
+    dropped_comparisons: dict[str, str] = field(default_factory=dict)
     chars: int = 0  # characters of the notices read this time
     compare_failed: dict[str, str] = field(default_factory=dict)  # "A,B" → why the pair could not be compared
     # file path → the notes of its reading (`Document.notes`, as "clause: message"), of the
@@ -465,13 +489,15 @@ def build_store(files: Sequence[Path], store=None, *, base: str | None = None, p
 
 def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = None, writable: bool = False,
                on_failed: Callable[[str, str], None] | None = None,
-               on_notes: Callable[[dict[str, list[str]]], None] | None = None):
+               on_notes: Callable[[dict[str, list[str]]], None] | None = None,
+               on_others: Callable[[list[str]], None] | None = None):
     """The graph a reading command works on.
 
     With `inputs` (notice files or folders): those notices, built in memory; each file or
     folder that could not be read is passed to `on_failed(path, error)` (as `build` reports
     it), and none readable is an error; the notes of their reading (`BuildResult.notes`) go
-    to `on_notes`. Otherwise the store `policykg build` wrote (default
+    to `on_notes`, the files of their folders that are no notices (`other_files`) to
+    `on_others`. Otherwise the store `policykg build` wrote (default
     ``outputs/store``), opened read-only — so readers never wait for one another — unless
     `writable`.
     """
@@ -491,6 +517,9 @@ def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = 
                 on_failed(path, error)
         if on_notes is not None and result.notes:
             on_notes(result.notes)
+        others = other_files(inputs)
+        if on_others is not None and others:
+            on_others(others)
         return built
     path = Path(store) if store is not None else DEFAULT_OUTPUTS / STORE_DIR
     if not path.is_dir():
@@ -604,17 +633,19 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
     manifest_path = out / MANIFEST
     settings = _settings(base, persons)
     old: dict = {}
-    if not force and manifest_path.exists():
+    if manifest_path.exists():
         try:
             old = json.loads(manifest_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             old = {}
-    previous: dict[str, dict] = old.get("files", {}) if old.get("settings") == settings else {}
+    if not isinstance(old, dict) or not isinstance(old.get("files", {}), dict):  # not a manifest of ours
+        old = {}
+    previous: dict[str, dict] = old.get("files", {}) if old.get("settings") == settings and not force else {}
     # `who`'s index beside the store: changed in step with it, committed only at the end
     index = IndexWriter(out / INDEX_FILE, settings)
     try:
         names = _stems(files)
-        result = BuildResult(failed=dict(unreadable))
+        result = BuildResult(failed=dict(unreadable), others=other_files(inputs, out))
         owners: dict[str, str] = {}  # graph → the file it belongs to
         tasks: list[_Task] = []
         digests = {str(f): _sha256(f) for f in files}
@@ -632,9 +663,16 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
             else:
                 tasks.append(_Task(key, base, persons,
                                    tuple((fmt, str(_notice_path(out, names[key], fmt))) for fmt in per_notice), who=True))
-        # The store keeps exactly the graphs of unchanged files: drop those of changed and gone
-        # files, and anything an interrupted run left.
-        shared = {normalise_base(base) + "ontology", normalise_base(base) + BUILD_GRAPH}
+        # Comparisons an analyst saved (`compare --save`; not those a build wrote, which it
+        # writes again) are their work: kept while both notices read as they did, so their
+        # notices' graphs are fingerprinted before any is replaced.
+        saved = {g: _compared_graphs(store, g) for g in _comparison_graphs(store)
+                 if g not in old.get("comparisons", ())}
+        before = {n: _graph_digest(store, n) for ns in saved.values() for n in ns if n not in owners}
+        # The store keeps exactly the graphs of unchanged files (and the saved comparisons,
+        # settled below): drop those of changed and gone files, and anything an interrupted
+        # run left.
+        shared = {normalise_base(base) + "ontology", normalise_base(base) + BUILD_GRAPH, *saved}
         begin_build(store, normalise_base(base))  # readers are warned until the build ends (a killed build never does)
         unmark(store)  # until this build ends, the store vouches for no `who` index
         for g in list(store.named_graphs()):
@@ -653,6 +691,10 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
                 _notice_path(out, names[path], fmt).unlink(missing_ok=True)
         if not result.notices:
             raise no_notice(inputs, result.failed)
+        built = {g: p for p, g in result.notices.items()}
+        was = {v["graph"]: p for p, v in old.get("files", {}).items() if isinstance(v, dict) and "graph" in v}
+        result.gone = {p: g for g, p in sorted(was.items(), key=lambda x: x[1]) if g not in built and p not in digests}
+        _settle_comparisons(store, saved, before, built, was, result)
         load_ontology(store, base=base)
         current = {names[p]: g for p, g in result.notices.items()}
         _notice_files(store, out, current, per_notice,
@@ -662,13 +704,20 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
 
             # comparisons land in the store ({base}comparison/…), so before the merged export
             # a pair naming no notice is known only now: said, the build completed all the same
-            write_outputs(store, out, pairs, base=base, views=views, notice_pages=False, failed=result.compare_failed)
+            write_outputs(store, out, pairs, base=base, views=views, notice_pages=False, failed=result.compare_failed,
+                          keep=result.kept_comparisons)
+        own = sorted(set(_comparison_graphs(store)) - set(result.kept_comparisons))
+        for g in own:  # a dropped one the build has just written again holds
+            result.dropped_comparisons.pop(g, None)
         if merged:
             _write_merged(store, out, current, formats, prefix=normalise_base(base) + "comparison/")
         os.sync()  # the notices' files, written unsynced by the workers, are on disk before the manifest
         with atomic_write(manifest_path, "w") as fh:
             entries = {p: {"sha256": digests[p], "graph": g, "name": names[p]} for p, g in result.notices.items()}
-            json.dump({"settings": settings, "files": dict(sorted(entries.items()))}, fh, ensure_ascii=False, indent=1)
+            # "comparisons": the ones this build wrote (rewritten by the next); any other
+            # comparison in the store was saved by an analyst
+            json.dump({"settings": settings, "files": dict(sorted(entries.items())), "comparisons": own}, fh,
+                      ensure_ascii=False, indent=1)
             fh.write("\n")
         mark(store, normalise_base(base), index.close())  # the store now matches the index on disk
         end_build(store)
@@ -681,6 +730,64 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
     # until the garbage collector runs): it must not keep the store, and its lock, open.
     del store, loader
     return result
+
+
+def _comparison_graphs(store) -> list[str]:
+    """The named graphs holding a comparison: the align:Alignment named as its graph
+    (`compare.comparison_quads`), whatever the base."""
+    import pyoxigraph as ox
+
+    from .compare import ALIGN
+    from .graph import RDF
+
+    return sorted(q.subject.value for q in store.quads_for_pattern(None, ox.NamedNode(RDF + "type"),
+                                                                  ox.NamedNode(ALIGN + "Alignment"))
+                  if isinstance(q.graph_name, ox.NamedNode) and q.graph_name == q.subject)
+
+
+def _compared_graphs(store, comparison: str) -> list[str]:
+    """The named graphs of the two notices a comparison used (a notice's graph is its IRI
+    + ``/graph``: `graph.graph_iri`)."""
+    import pyoxigraph as ox
+
+    from .graph import PROV
+
+    node = ox.NamedNode(comparison)
+    used = store.quads_for_pattern(node, ox.NamedNode(PROV + "used"), None, node)
+    return sorted(q.object.value + "/graph" for q in used if isinstance(q.object, ox.NamedNode))
+
+
+def _graph_digest(store, graph: str) -> str:
+    """A digest of what a named graph states, in any order (notices' graphs have no blank nodes)."""
+    import pyoxigraph as ox
+
+    quads = store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+    lines = sorted(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def _settle_comparisons(store, saved: dict[str, list[str]], before: dict[str, str], built: dict[str, str],
+                        was: dict[str, str], result: BuildResult) -> None:
+    """Keep each saved comparison whose notices this build still has, reading as they did
+    (unchanged files, or read again to the same graph); drop the others — a comparison of a
+    notice that is gone or changed no longer holds — and say why in `result`."""
+    import pyoxigraph as ox
+
+    for comparison, graphs in sorted(saved.items()):
+        why = []
+        for g in graphs:
+            name = built.get(g) or was.get(g) or g
+            if g not in built and name in result.notices:  # read, to another graph (another base)
+                why.append(f"{name} now gives another graph")
+            elif g not in built:
+                why.append(f"{name} is no longer built")
+            elif g in before and _graph_digest(store, g) != before[g]:
+                why.append(f"{name} changed")
+        if why:
+            store.remove_graph(ox.NamedNode(comparison))
+            result.dropped_comparisons[comparison] = "; ".join(why)
+        else:
+            result.kept_comparisons.append(comparison)
 
 
 def _notice_files(store, out: Path, current: dict[str, str], per_notice: Sequence[str],

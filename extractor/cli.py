@@ -70,6 +70,15 @@ def say_notes(notes: dict[str, list[str]], shown: int | None = NOTES_SHOWN) -> N
         sys.stderr.write(f"policykg: warning: {line}\n")
 
 
+def say_others(others: list[str]) -> None:
+    """The files of the folders read that are no notices, in one line on stderr."""
+    from .render import first_few
+
+    if others:
+        sys.stderr.write(f"policykg: note: skipped {len(others)} file(s) not named .txt, .html or .docx: "
+                         f"{first_few(others)}\n")
+
+
 def read_graph(inputs: list[Path] | tuple = (), *, store: Optional[Path] = None, writable: bool = False):
     """`build.load_store` for a command: a file or folder of `inputs` (--from) that could not
     be read is one error line on stderr, in `build`'s words, and makes the exit status 1; the
@@ -82,7 +91,8 @@ def read_graph(inputs: list[Path] | tuple = (), *, store: Optional[Path] = None,
         sys.stderr.write(f"policykg: error: {path}: {error}\n")
         _UNREAD.append(path)
 
-    graph = load_store(inputs, store=store, writable=writable, on_failed=failed, on_notes=say_notes)
+    graph = load_store(inputs, store=store, writable=writable, on_failed=failed, on_notes=say_notes,
+                       on_others=say_others)
     if not inputs and unfinished(graph):
         sys.stderr.write(f"policykg: warning: {store if store is not None else DEFAULT_OUTPUTS / STORE_DIR}: the build "
                          "into this store did not finish (or is still running): its answers may miss notices; "
@@ -171,7 +181,11 @@ def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or fol
                            pairs=pairs, views=not no_views, on_done=lambda path, error: advance())
     if not quiet:
         print_build_summary(result, out)
+        say_others(result.others)
     say_notes(result.notes)
+    for graph, why in result.dropped_comparisons.items():  # an analyst's saved work: never dropped silently
+        sys.stderr.write(f"policykg: warning: dropped the saved comparison {graph.rsplit('/', 1)[-1]}: {why} "
+                         "(`policykg compare A B --save` makes it again)\n")
     for path, error in sorted(result.failed.items()):
         sys.stderr.write(f"policykg: error: {path}: {error}\n")
     for pair, error in result.compare_failed.items():

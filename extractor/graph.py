@@ -140,12 +140,21 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def reading_text(text: str) -> str:
+    """`text` as a reader sees it: its lines (whatever ends them: LF, CRLF, CR) without
+    trailing blanks, no BOM, no blank lines before or after. Two files of the same notice
+    that differ only there (one saved on Windows, one with a BOM or a final newline) are
+    the same notice; the offsets stay into the text as read."""
+    return "\n".join(line.rstrip() for line in text.lstrip("\ufeff").splitlines()).strip() + "\n"
+
+
 def document_slug(doc: Document) -> str:
-    """The 文号 slug; without one, the title (first 40 characters) and a text hash."""
+    """The 文号 slug; without one, the title (first 40 characters) and a hash of the text
+    as read (`reading_text`: line endings, a BOM, trailing blanks make no other notice)."""
     if doc.doc_number:
         return number_slug(doc.doc_number)
     title = squeeze(doc.title or "")[:40]
-    digest = _digest(doc.text)
+    digest = _digest(reading_text(doc.text))
     return f"{iri_segment(title)}-{digest[:8]}" if title else f"text-{digest[:16]}"
 
 

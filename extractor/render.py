@@ -163,11 +163,20 @@ def print_build_summary(result, out) -> None:
 
     kinds = Counter(Path(p).suffix.lower().lstrip(".") for p in result.notices)
     read = len(result.notices) - len(result.skipped)
+    removed = f", {len(result.gone)} removed ({first_few(result.gone)})" if result.gone else ""
     from rich.console import Console
+    from rich.markup import escape
 
-    Console(stderr=True).print(
+    Console(stderr=True, soft_wrap=True).print(escape(
         f"read {read} notice(s) ({', '.join(f'{k}: {v}' for k, v in sorted(kinds.items()))}), "
-        f"{len(result.skipped)} unchanged, {len(result.failed)} failed → {out}")
+        f"{len(result.skipped)} unchanged{removed}, {len(result.failed)} failed → {out}"))
+
+
+def first_few(names, shown: int = 3) -> str:
+    """The first `shown` of `names`, then how many more: "a, b, c and 4 more"."""
+    names = list(names)
+    head = ", ".join(map(str, names[:shown]))
+    return f"{head} and {len(names) - shown} more" if len(names) > shown else head
 
 
 def _place(dep: dict) -> str:

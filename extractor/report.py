@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Collection, Sequence
 
 from .compare import ROLE_ZH, STATUS_ZH, Comparison, Phrase, Statement
 from .errors import PolicykgError
@@ -508,7 +508,7 @@ def _stem(ref) -> str:
 
 def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[str, str]] | None = None, *,
                   base: str | None = None, views: bool = True, notice_pages: bool = True,
-                  failed: dict[str, str] | None = None) -> list[Path]:
+                  failed: dict[str, str] | None = None, keep: Collection[str] = ()) -> list[Path]:
     """Write the comparison report(s) and the views into `out_dir`; return the paths written.
 
     `pairs`: (A, B) notice names (anything `compare.find_notice` takes); None = `default_pairs`.
@@ -519,8 +519,9 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
     `notice_pages=False`: the caller writes the notices' pages, as `policykg build`'s
     workers do).
     Each comparison is also (re)written into the store as its named graph
-    ``{base}comparison/{A}--{B}`` (stale comparison graphs are removed first), so run this
-    before exporting the store if the exports should carry it.
+    ``{base}comparison/{A}--{B}`` (stale comparison graphs are removed first, but those in
+    `keep`: comparisons an analyst saved), so run this before exporting the store if the
+    exports should carry it.
     A pair that cannot be compared (a name that fits no notice) raises, or with `failed`
     is put there ("A,B" → the one-line error) and the rest is written.
     """
@@ -536,7 +537,7 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
     out = Path(out_dir)
     written: list[Path] = []
     for g in list(store.named_graphs()):
-        if isinstance(g, ox.NamedNode) and g.value.startswith(base + "comparison/"):
+        if isinstance(g, ox.NamedNode) and g.value.startswith(base + "comparison/") and g.value not in keep:
             store.remove_graph(g)
     chosen = default_pairs(store) if pairs is None else list(pairs)
     for k, (a, b) in enumerate(chosen):

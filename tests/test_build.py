@@ -290,6 +290,31 @@ def test_the_same_notice_twice_keeps_the_first_path(tmp_path):
     assert not (tmp_path / "out" / "notices" / "b.ttl").exists()
 
 
+NAIMAN = ROOT / "tests" / "data" / "extra" / "naiman-banner-childcare-joint-meeting.txt"  # no 文号
+
+
+@pytest.mark.parametrize("variant", ["crlf", "bom-and-blank-lines", "cr-and-trailing-blanks"])
+def test_the_same_notice_without_a_wenhao_is_one_notice_whatever_ends_its_lines(tmp_path, variant):
+    """A notice without 文号 is known by a hash of its text: saved again on Windows (CRLF),
+    with a BOM, or with trailing blanks, it is still the same notice (found as such, not
+    counted twice)."""
+    from extractor.build import build_store
+
+    text = NAIMAN.read_text(encoding="utf-8")
+    copy = {"crlf": text.replace("\n", "\r\n").encode("utf-8"),
+            "bom-and-blank-lines": b"\xef\xbb\xbf\n" + text.rstrip("\n").encode("utf-8"),
+            "cr-and-trailing-blanks": "\r".join(line + "  " for line in text.split("\n")).encode("utf-8") + b"\n\n"}
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(NAIMAN, src / "a.txt")
+    (src / "b.txt").write_bytes(copy[variant])
+    _, result = build_store(notice_files([src]))
+    assert list(result.notices) == [str(src / "a.txt")]
+    assert "the same notice as" in result.failed[str(src / "b.txt")]
+    _, alone = build_store([src / "b.txt"])  # read alone, it is that notice
+    assert alone.notices[str(src / "b.txt")] == result.notices[str(src / "a.txt")]
+
+
 def test_nothing_readable_is_one_error(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     with pytest.raises(PolicykgError, match="no notice could be read"):
@@ -554,3 +579,126 @@ def test_readers_do_not_lock_the_store_and_a_second_writer_is_told_why(tmp_path)
     res = policykg("compare", "祁门县", "巴彦淖尔市", "--store", store, "--save", "--format", "json")
     assert res.returncode == 0, res.stderr
     assert any("comparison" in g.value for g in ox.Store.read_only(str(store)).named_graphs())
+
+
+def _save_comparison(out: Path, a: str, b: str) -> str:
+    """What `policykg compare A B --save` does to the store of `out`."""
+    from extractor.compare import add_comparison, compare
+    from extractor.store import open_store
+
+    store = open_store(out / STORE_DIR)
+    iri = add_comparison(store, compare(store, a, b))
+    store.flush()
+    del store  # its lock
+    return iri
+
+
+def _comparisons(out: Path) -> list[str]:
+    return sorted(g.value for g in ox.Store.read_only(str(out / STORE_DIR)).named_graphs()
+                  if isinstance(g, ox.NamedNode) and "/comparison/" in g.value)
+
+
+@pytest.fixture
+def three(tmp_path) -> Path:
+    """祁门县's, 巴彦淖尔市's and 奈曼旗's notices: three jurisdictions, so no comparison of the build's own."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in (COUNTY, CITY, NAIMAN):
+        shutil.copy(p, src / p.name)
+    return src
+
+
+def test_a_saved_comparison_outlives_a_rebuild_that_leaves_its_notices_as_they_were(three, tmp_path):
+    """A comparison saved with `compare --save` is the analyst's work: a build with nothing
+    changed (or --force, reading the same notices again) deleted it, silently."""
+    out = tmp_path / "out"
+    build([three], out, jobs=1, views=False)
+    iri = _save_comparison(out, "祁门县", "巴彦淖尔市")
+    again = build([three], out, jobs=1, views=False)
+    assert _comparisons(out) == [iri] and again.kept_comparisons == [iri] and not again.dropped_comparisons
+    assert "comparison/祁政办秘-2021-45--巴政办发-2021-20" in (out / "policykg.ttl").read_text(encoding="utf-8")
+    forced = build([three], out, jobs=1, views=False, force=True)
+    assert _comparisons(out) == [iri] and forced.kept_comparisons == [iri]
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["comparisons"] == []  # none of the build's own
+
+
+def test_a_saved_comparison_of_a_changed_or_removed_notice_is_dropped_and_said(three, tmp_path):
+    out = tmp_path / "out"
+    build([three], out, jobs=1, views=False)
+    _save_comparison(out, "祁门县", "巴彦淖尔市")
+    city = three / CITY.name
+    city.write_text(CITY.read_text(encoding="utf-8").replace("市卫生健康委负责", "市卫健委负责", 1), encoding="utf-8")
+    res = policykg("build", three, "-o", out, "--no-views")
+    assert res.returncode == 0, res.stderr
+    assert _comparisons(out) == []
+    assert f"policykg: warning: dropped the saved comparison 祁政办秘-2021-45--巴政办发-2021-20: {city} changed " \
+           "(`policykg compare A B --save` makes it again)" in res.stderr.splitlines()
+    iri = _save_comparison(out, "祁门县", "巴彦淖尔市")
+    (three / COUNTY.name).unlink()
+    result = build([three], out, jobs=1, views=False)
+    assert iri not in _comparisons(out)  # (奈曼旗 and 巴彦淖尔市 left: the build's own pair is there)
+    assert list(result.dropped_comparisons.values()) == [f"{three / COUNTY.name} is no longer built"]
+
+
+def test_the_builds_own_comparison_is_rewritten_and_not_kept_as_saved(tmp_path):
+    """The comparison a build writes (the default pair) is the build's: listed in the manifest,
+    gone when the pair no longer is the build's."""
+    out = tmp_path / "out"
+    build([COUNTY, CITY], out, jobs=1, views=False)
+    own = _comparisons(out)
+    assert len(own) == 1 and json.loads((out / MANIFEST).read_text(encoding="utf-8"))["comparisons"] == own
+    result = build([COUNTY, CITY, NAIMAN], out, jobs=1, views=False)
+    assert _comparisons(out) == [] and not result.kept_comparisons and not result.dropped_comparisons
+
+
+def test_the_summary_says_which_notices_a_rebuild_removed(three, tmp_path):
+    """"read 2 notice(s) (txt: 8), 6 unchanged" said nothing of a notice deleted."""
+    out = tmp_path / "out"
+    build([three], out, jobs=1, views=False)
+    (three / NAIMAN.name).unlink()
+    res = policykg("build", three, "-o", out, "--no-views")
+    assert res.returncode == 0, res.stderr
+    assert f"read 0 notice(s) (txt: 2), 2 unchanged, 1 removed ({three / NAIMAN.name}), 0 failed → {out}" \
+        in res.stderr.splitlines()
+    graph = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"][str(three / CITY.name)]["graph"]
+    result = build([three / COUNTY.name], out, jobs=1, views=False)
+    assert result.gone == {str(three / CITY.name): graph}
+
+
+def test_files_of_no_notice_type_in_a_folder_are_said_in_one_line_not_skipped_silently(tmp_path):
+    """A notice saved without its suffix (or as .md) inside a folder was skipped silently,
+    exit 0. A folder's README is no notice: not counted."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(COUNTY, src / COUNTY.name)
+    shutil.copy(CITY, src / "bayannur")  # no suffix
+    (src / "NOTES.md").write_text("# notes\n", encoding="utf-8")
+    (src / "README.md").write_text("# the notices\n", encoding="utf-8")
+    res = policykg("build", src, "-o", tmp_path / "out", "--no-views")
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.splitlines()[-1] == (f"policykg: note: skipped 2 file(s) not named .txt, .html or .docx: "
+                                           f"{src / 'NOTES.md'}, {src / 'bayannur'}")
+    res = policykg("members", "祁政办秘〔2021〕45号", "--from", src, "--format", "csv")
+    assert res.returncode == 0 and res.stdout
+    assert res.stderr == f"policykg: note: skipped 2 file(s) not named .txt, .html or .docx: {src / 'NOTES.md'}, " \
+                         f"{src / 'bayannur'}\n"
+    quiet = policykg("build", src, "-o", tmp_path / "out", "--no-views", "-q")
+    assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_a_saved_comparison_is_dropped_when_its_notices_move_to_another_base(three, tmp_path):
+    out = tmp_path / "out"
+    build([three], out, jobs=1, views=False)
+    iri = _save_comparison(out, "祁门县", "巴彦淖尔市")
+    result = build([three], out, jobs=1, views=False, base="http://example.org/x/")
+    assert _comparisons(out) == [] and list(result.dropped_comparisons) == [iri]
+    assert result.dropped_comparisons[iri] == (f"{three / CITY.name} now gives another graph; "
+                                               f"{three / COUNTY.name} now gives another graph")
+
+
+def test_a_manifest_that_is_not_ours_is_read_as_none(tmp_path):
+    out = tmp_path / "out"
+    build([COUNTY], out, jobs=1, views=False)
+    (out / MANIFEST).write_text("[]\n", encoding="utf-8")  # JSON, but no manifest: the build starts afresh
+    result = build([COUNTY], out, jobs=1, views=False)
+    assert list(result.notices) == [str(COUNTY)] and result.skipped == []
