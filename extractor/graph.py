@@ -137,6 +137,17 @@ def document_slug(doc: Document) -> str:
     return f"{iri_segment(title)}-{digest[:8]}" if title else f"text-{digest[:16]}"
 
 
+def notice_label(doc: Document) -> str:
+    """What a person knows the notice by (its rdfs:label, the name every view, export and
+    table shows): its title; without one, its 文号; without either, the name of the body it
+    sets up as the text writes it (奈曼旗促进3岁以下婴幼儿照护服务发展工作联席会议), else its
+    file's name. Only with none of these the IRI's hash (`document_slug`), which is no name."""
+    meeting = doc.facts.meeting if doc.facts is not None else None
+    named = meeting.name if meeting is not None and meeting.name_at is not None else ""
+    file = PurePath(doc.path).name if doc.path else ""
+    return doc.title or doc.doc_number or named or file or document_slug(doc)
+
+
 def notice_keys(doc: Document) -> list[str]:
     """The `lookup_key`s a notice is found by in one index lookup: its 文号, title, file name
     and stem, jurisdiction, and the document its title issues (关于印发《X》的通知 → X)."""
@@ -481,7 +492,7 @@ class _Builder:
         title = doc.title
         if title:
             self.add(d, ELI + "title", _lit(title, lang="zh"))
-        self.add(d, RDFS + "label", _lit(title or document_slug(doc), lang="zh"))
+        self.add(d, RDFS + "label", _lit(notice_label(doc), lang="zh"))
         if doc.doc_number:
             self.add(d, ELI + "id_local", _lit(doc.doc_number))
         else:
