@@ -68,8 +68,8 @@ class NoticeRef:
 
     @property
     def label(self) -> str:
-        """What it is called: its title, else 文号, else the body it sets up or its file's name
-        (a store built before such labels: its title, 文号, file name, else the IRI's slug)."""
+        """What it is called: its rdfs:label (its title, else 文号, else the body it sets up or
+        its file's name); from a graph without one, its title, 文号, file name or IRI slug."""
         return self.rdfs_label or self.title or self.number or self.file or self.slug
 
     @property
