@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .errors import PolicykgError
-from .load import SUFFIXES
+from .load import NOT_READ, SUFFIXES
 
 DEFAULT_OUTPUTS = Path("outputs")
 STORE_DIR = "store"
@@ -119,13 +119,6 @@ def _folder_files(folder: Path, out: str | Path | None, unreadable: dict[str, st
                 yield f
 
 
-# Files of a notice's usual formats that policykg cannot read: found in a folder, they are
-# reported (not skipped silently), so an analyst knows to convert them.
-UNSUPPORTED = {".doc": "old binary Word file: save it as .docx", ".wps": "WPS file: save it as .docx",
-               ".rtf": "RTF file: save it as .docx", ".pdf": "PDF file: not read (save the text as .txt)",
-               ".ofd": "OFD file: not read (save the text as .txt)", ".odt": "OpenDocument file: save it as .docx"}
-
-
 def unreadable_paths(inputs: Iterable[str | Path], out: str | Path | None = None) -> dict[str, str]:
     """What the folders of `inputs` (but the output folder `out`) hold that cannot be read
     → the one-line reason: files that look like notices in a format policykg does not
@@ -135,8 +128,8 @@ def unreadable_paths(inputs: Iterable[str | Path], out: str | Path | None = None
         p = Path(item)
         if p.is_dir():
             for f in sorted(_folder_files(p, out, found)):
-                if f.suffix.lower() in UNSUPPORTED:
-                    found[str(f)] = UNSUPPORTED[f.suffix.lower()]
+                if f.suffix.lower() in NOT_READ:
+                    found[str(f)] = NOT_READ[f.suffix.lower()]
     return dict(sorted(found.items()))
 
 

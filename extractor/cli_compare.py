@@ -143,8 +143,7 @@ def view_command(
     elif len(names) == 1:
         ref = find_notice(store, names[0])
         path = out or views / f"{iri_segment(ref.stem or ref.slug)}.html"
-        view.render(notice_graph(store, ref), path, title=f"{ref.title or ref.number}（{ref.number or ref.slug}）",
-                    filters=("department", "kind"))
+        view.render(notice_graph(store, ref), path, title=ref.caption, filters=("department", "kind"))
     else:
         c = compare(store, names[0], names[1])
         path = out or views / "compare.html"

@@ -60,10 +60,23 @@ class NoticeRef:
     jurisdiction: str = ""
     file: str = ""
     published: str = ""  # a web page's 发布时间 (eli:date_publication)
+    rdfs_label: str = ""  # `graph.notice_label`
 
     @property
     def slug(self) -> str:
         return self.iri.rstrip("/").rsplit("/", 1)[-1]
+
+    @property
+    def label(self) -> str:
+        """What it is called: its rdfs:label (its title, else 文号, else the body it sets up or
+        its file's name); from a graph without one, its title, 文号, file name or IRI slug."""
+        return self.rdfs_label or self.title or self.number or self.file or self.slug
+
+    @property
+    def caption(self) -> str:
+        """A page's title for it: its label, then its 文号 or file name in brackets."""
+        tag = self.number or self.file
+        return f"{self.label}（{tag}）" if tag and tag != self.label else self.label
 
     @property
     def stem(self) -> str:
@@ -85,7 +98,7 @@ def _ref(store: ox.Store, row: dict) -> NoticeRef:
         f"VALUES ?p {{ <{ELI}date_document> <{ELI}date_publication> }} }} }}")}
     return NoticeRef(row["iri"], row["graph"], row["title"] or "", row["number"] or "",
                      dates.get(ELI + "date_document", ""), row["jurisdiction"] or "", row["file"] or "",
-                     dates.get(ELI + "date_publication", ""))
+                     dates.get(ELI + "date_publication", ""), row.get("name") or "")
 
 
 def find_notice(store: ox.Store, name: str) -> NoticeRef:
@@ -1019,7 +1032,7 @@ def comparison_quads(c: Comparison) -> list[ox.Quad]:
 
     a, b = c.a.notice, c.b.notice
     add(c.iri, RDF + "type", ALIGN + "Alignment")
-    add(c.iri, RDFS + "label", ox.Literal(f"{c.a.label} ↔ {c.b.label}：{a.number or a.slug} 与 {b.number or b.slug} 的对比",
+    add(c.iri, RDFS + "label", ox.Literal(f"{c.a.label} ↔ {c.b.label}：{a.number or a.label} 与 {b.number or b.label} 的对比",
                                           language="zh"))
     add(c.iri, ALIGN + "onto1", a.iri)
     add(c.iri, ALIGN + "onto2", b.iri)

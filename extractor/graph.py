@@ -158,6 +158,17 @@ def document_slug(doc: Document) -> str:
     return f"{iri_segment(title)}-{digest[:8]}" if title else f"text-{digest[:16]}"
 
 
+def notice_label(doc: Document) -> str:
+    """What a person knows the notice by (its rdfs:label, the name every view, export and
+    table shows): its title; without one, its 文号; without either, the name of the body it
+    sets up as the text writes it (奈曼旗促进3岁以下婴幼儿照护服务发展工作联席会议), else its
+    file's name. Only with none of these the IRI's hash (`document_slug`), which is no name."""
+    meeting = doc.facts.meeting if doc.facts is not None else None
+    named = meeting.name if meeting is not None and meeting.name_at is not None else ""
+    file = PurePath(doc.path).name if doc.path else ""
+    return doc.title or doc.doc_number or named or file or document_slug(doc)
+
+
 def notice_keys(doc: Document) -> list[str]:
     """The `lookup_key`s a notice is found by in one index lookup: its 文号, title, file name
     and stem, jurisdiction, and the document its title issues (关于印发《X》的通知 → X)."""
@@ -502,7 +513,7 @@ class _Builder:
         title = doc.title
         if title:
             self.add(d, ELI + "title", _lit(title, lang="zh"))
-        self.add(d, RDFS + "label", _lit(title or document_slug(doc), lang="zh"))
+        self.add(d, RDFS + "label", _lit(notice_label(doc), lang="zh"))
         if doc.doc_number:
             self.add(d, ELI + "id_local", _lit(doc.doc_number))
         else:
@@ -953,7 +964,11 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
 
     Node attributes: `label`, `kind` (document, clause, task, department, meeting, concept,
     duty, reference, jurisdiction, person, post, meeting-rule), `jurisdiction` (name),
-    `title` (hover text: the exact source sentence, or the name), `doc` (IRI of the notice).
+    `title` (hover text: the exact source sentence, or the name), `doc` (IRI of the notice);
+    a node with a span in the notice's text (a clause, duty, post, rule …) also `start` and
+    `end` (character offsets: the text's [start, end) is the sentence) and `clause` (the id
+    of the clause it is, or is read from: main/4/1), and a notice `text` (the text those
+    offsets count in), so each fact can be traced to its words.
     Edge attribute `kind`: has_part, mentions, duty_of, assigned_to, cites, member_of,
     counterpart, matches, holds_post, in_jurisdiction, issued_by (plus `role`/`relation` where known).
     `graph`: only that named graph of a store.
@@ -975,14 +990,14 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
     def doc_of(s: str) -> str:
         return notice_of_graph.get(graph_of.get(s, ""), "")
 
-    def exact(s: str) -> str:
-        """The source characters of `s`'s span (of an annotation's target)."""
+    def where(s: str) -> tuple[str, int, int] | None:
+        """(source text IRI, start, end) of `s`'s span (of an annotation's target)."""
         span = one(s, PK + "span") or one(s, OA + "hasTarget")
-        where = span_offsets(span) if span else None
-        if where is None:
-            return ""
-        src, start, end = where
-        return one(src, PK + "sourceText")[start:end]
+        return span_offsets(span) if span else None
+
+    def exact(at: tuple[str, int, int] | None) -> str:
+        """The source characters of a span."""
+        return one(at[0], PK + "sourceText")[at[1]:at[2]] if at else ""
 
     kinds: dict[str, str] = {}
     for s in sorted(props):
@@ -1009,10 +1024,18 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
                  or one(s, FOAF + "name") or s.rsplit("/", 1)[-1])
         if kind == "duty":
             label = one(s, PK + "dutyText") or label
-        title = exact(s) or one(s, ELI + "title") or label
+        at = where(s)
+        title = exact(at) or one(s, ELI + "title") or label
         if len(title) > TITLE_MAX:  # a zone's quote is the whole notice: too long to hover
             title = title[:TITLE_MAX - 1] + "…"
         g.add_node(s, label=_one_line(label)[:60], kind=kind, jurisdiction=j, title=title, doc=d)
+        if at:  # set only where there is a span: GraphML keeps each attribute's one type
+            g.nodes[s].update(start=at[1], end=at[2])
+        if kind == "document" and one(one(s, PROV + "hadPrimarySource"), PK + "sourceText"):
+            g.nodes[s]["text"] = one(one(s, PROV + "hadPrimarySource"), PK + "sourceText")
+        read_from = s if kind in ("clause", "task") else one(s, PROV + "wasDerivedFrom")
+        if kinds.get(read_from) in ("clause", "task") and one(read_from, DCT + "identifier"):
+            g.nodes[s]["clause"] = one(read_from, DCT + "identifier")
     for c in sorted(concepts):
         if c not in g:
             g.add_node(c, label=c.rstrip("/").rsplit("/", 1)[-1], kind="concept", jurisdiction="",

@@ -21,6 +21,22 @@ READERS: dict[str, Reader] = {}
 SUFFIXES: dict[str, str] = {".txt": "txt", ".text": "txt", ".htm": "html", ".html": "html",
                             ".shtml": "html", ".xhtml": "html", ".docx": "docx"}
 
+# Formats notices come in that policykg does not read, by suffix → what the file is and what
+# to do: the one message whether `sniff` knows such a file by its first bytes or `build`
+# finds it by its name in a folder.
+_OLD_WORD = "an old binary Word or WPS file (.doc, .wps), not read (save it as .docx)"
+NOT_READ: dict[str, str] = {
+    ".pdf": "a PDF file, not read (save its text as .txt)",
+    ".ofd": "an OFD file, not read (save its text as .txt)",
+    ".doc": _OLD_WORD, ".wps": _OLD_WORD,
+    ".rtf": "an RTF file, not read (save it as .docx)",
+    ".odt": "an OpenDocument file, not read (save it as .docx)",
+}
+_NOT_A_NOTICE = "not a notice (.txt, .html or .docx)"
+_MAGIC = ((b"\x89PNG", f"a PNG image, {_NOT_A_NOTICE}"), (b"\xff\xd8\xff", f"a JPEG image, {_NOT_A_NOTICE}"),
+          (b"GIF8", f"a GIF image, {_NOT_A_NOTICE}"), (b"%PDF", NOT_READ[".pdf"]),
+          (b"\xd0\xcf\x11\xe0", NOT_READ[".doc"]), (b"{\\rtf", NOT_READ[".rtf"]))
+
 MAX_BYTES = 64 * 1024 * 1024  # far above any real notice; bounds memory on junk input
 
 
@@ -45,12 +61,10 @@ def sniff(data: bytes, suffix: str = "") -> str:
         # part names sit in the local headers up front and in the central directory at the end
         if b"word/" in data[:65536] or b"word/" in data[-65536:] or suffix == ".docx":
             return "docx"
-        raise LoadError("a zip archive, not a notice (.txt, .html or .docx)")
-    for magic, what in ((b"\x89PNG", "a PNG image"), (b"%PDF", "a PDF file"),
-                        (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-                        (b"\xd0\xcf\x11\xe0", "an old binary Word/Excel file (.doc/.xls)")):
+        raise LoadError(NOT_READ.get(suffix, f"a zip archive, {_NOT_A_NOTICE}"))  # .ofd and .odt are zips
+    for magic, message in _MAGIC:
         if data.startswith(magic):
-            raise LoadError(f"{what}, not a notice (.txt, .html or .docx)")
+            raise LoadError(message)
     head = data[:4096]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         head = head.decode("utf-16", errors="replace").encode("utf-8")

@@ -407,7 +407,6 @@ MAX_XML_BYTES = 256 * 1024 * 1024  # uncompressed document.xml; bounds a zip bom
 
 def _open_docx(data: bytes):
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -421,14 +420,37 @@ def _open_docx(data: bytes):
     except zipfile.BadZipFile as exc:
         raise LoadError(f"a damaged .docx (truncated or corrupt zip: {exc})") from None
     try:
-        return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError) as exc:
-        raise LoadError(f"not a .docx: missing part {exc}") from None
+        document = docx.Document(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise LoadError(f"a damaged .docx (truncated or corrupt zip: {exc})") from None
-    except Exception as exc:  # lxml.etree.XMLSyntaxError, ValueError from python-docx internals
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise LoadError(f"a damaged .docx ({first})") from None
+    except Exception as exc:  # PackageNotFoundError, KeyError, XMLSyntaxError, AttributeError … of python-docx
+        raise LoadError(_docx_damage(data, exc)) from None
+    if document.element.tag != W + "document":  # well-formed, but not Word's main part
+        raise LoadError(_docx_damage(data, None))
+    return document
+
+
+def _docx_damage(data: bytes, exc: Exception | None) -> str:
+    """What is wrong with a .docx python-docx could not open (its error `exc`), in a reader's
+    words, not python-docx's or lxml's: a part it points to is missing; it is in Strict Open
+    XML (which python-docx does not read); a part is not well-formed XML (the first); else
+    its parts are not laid out as a Word document's."""
+    from lxml import etree
+
+    missing = re.search(r"no item named '([^']+)'", str(exc)) if isinstance(exc, KeyError) else None
+    if missing:
+        return f"a damaged .docx: its part {missing[1]} is missing"
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = zf.namelist()
+        if "_rels/.rels" in names and b"purl.oclc.org/ooxml/" in zf.read("_rels/.rels"):
+            return "a .docx in Strict Open XML, not read (save it in Word as an ordinary Word Document)"
+        for name in names:
+            if name.endswith((".xml", ".rels")):
+                try:
+                    etree.fromstring(zf.read(name), etree.XMLParser(resolve_entities=False, no_network=True))
+                except etree.XMLSyntaxError:
+                    return f"a damaged .docx: its part {name} is not well-formed XML (open it in Word and save it again)"
+    return "a damaged .docx: its parts are not laid out as a Word document (open it in Word and save it again)"
 
 
 class _Numbering:

@@ -475,8 +475,7 @@ def notice_page(store: "ox.Store", ref, path: str | Path) -> Path:
     from . import view
     from .viewgraphs import notice_graph
 
-    return view.render(notice_graph(store, ref), path, title=f"{ref.title or ref.number}（{ref.number or ref.slug}）",
-                       filters=("department", "kind"))
+    return view.render(notice_graph(store, ref), path, title=ref.caption, filters=("department", "kind"))
 
 
 def write_notice_page(quads: "Sequence[ox.Quad] | bytes", path: str | Path, *, graph: str | None = None) -> Path:

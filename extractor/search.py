@@ -61,8 +61,9 @@ INDEX_FILE = "who-index.sqlite"
 # 12: places by label; 13: meetings' liaison posts and who chairs, attends or is invited;
 # 14: how each rule meets (pk:schedule), whom the joint meeting as a whole invites;
 # 15: bodies of every kind (pk:CoordinationBody), their kind and name, pk:head and pk:deputyHead;
-# 16: a word jieba's HMM found gives its two-character sub-words as tokens (`search_tokens`)
-FORMAT = "policykg-who-index 16"
+# 16: a word jieba's HMM found gives its two-character sub-words as tokens (`search_tokens`);
+# 17: a notice's label is its rdfs:label after its 文号 (an untitled one: the body it sets up)
+FORMAT = "policykg-who-index 17"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 UNFINISHED = PK + "buildUnfinished"  # in {base}build from the start of a build to its successful end
@@ -477,7 +478,7 @@ class NoticeStatement:
 
     iris: tuple[str, ...]  # its assignments
     folded: str
-    notice: str  # the notice's label: 文号, else title, else file name
+    notice: str  # the notice's label: 文号, else its rdfs:label (`graph.notice_label`)
     start: int
     tf: dict[str, int]
     rows: tuple[tuple[str, bool, str], ...] = ()  # (organisation, a task?, packed row) of its assignments: `_pack`
@@ -513,8 +514,8 @@ def _one(props: dict[str, dict[str, list]], s: str | None, p: str) -> str | None
 
 
 def _notice_label(props: dict[str, dict[str, list]]) -> str | None:
-    """The notice's label as `query.notices` gives it (文号, else title, else file name),
-    or None when the store would not list it as a notice."""
+    """The notice's label as `query.notices` gives it (文号, else its rdfs:label), or None
+    when the store would not list it as a notice."""
     from .query import local
 
     notice = next((s for s, pr in props.items() if PK + "Notice" in pr.get(_RDF_TYPE, ())), None)
@@ -522,8 +523,8 @@ def _notice_label(props: dict[str, dict[str, list]]) -> str | None:
     run = _one(props, notice, PROV + "wasGeneratedBy")
     if not notice or _one(props, source, PK + "sha256") is None or _one(props, run, PROV + "wasAssociatedWith") is None:
         return None
-    return (_one(props, notice, ELI + "id_local") or _one(props, notice, ELI + "title")
-            or _one(props, source, RDFS + "label") or local(notice))
+    return (_one(props, notice, ELI + "id_local") or _one(props, notice, RDFS + "label")
+            or _one(props, notice, ELI + "title") or _one(props, source, RDFS + "label") or local(notice))
 
 
 def _organisation_rows(props: dict[str, dict[str, list]], graph: str | None) -> tuple[list[tuple], list[tuple]]:

@@ -95,8 +95,8 @@ def departments_graph(store: ox.Store, department: str | None = None,
                  if (u.name == named if named is not None else wanted is None or u.concept == wanted)]
         if not units:
             continue
-        g.add_node(doc, label=ref.number or ref.slug, kind="document", jurisdiction=side.label,
-                   title=ref.title or ref.number, group="")
+        g.add_node(doc, label=ref.number or ref.label, kind="document", jurisdiction=side.label,
+                   title=ref.caption, group="")
         for u in units:
             group = _concept_label(u.concept, u.name)
             g.add_node(u.iri, label=u.name, kind="department", jurisdiction=side.label, title=u.name, group=group)
@@ -133,7 +133,7 @@ def comparison_graph(c: "Comparison") -> "nx.MultiDiGraph":
     for key, side in sides.items():
         j = f"{side.notice.iri}#jurisdiction"
         g.add_node(j, label=f"{key}：{side.label}", kind="jurisdiction", jurisdiction=side.label,
-                   title=f"{side.notice.title}（{side.notice.number}）", side=key, group="")
+                   title=side.notice.caption, side=key, group="")
     statuses: dict[str, str] = {}
     for pair in c.units:
         for d in pair.duties:

@@ -252,3 +252,19 @@ def test_an_internal_error_is_one_line_not_a_traceback(tmp_path, capsys, monkeyp
     monkeypatch.setenv("POLICYKG_DEBUG", "1")
     with pytest.raises(ValueError, match="bad span"):
         run_cli(["extract", path, "--format", "json"], capsys, monkeypatch)
+
+
+def test_a_pdf_gets_one_message_whether_named_or_found_in_a_folder(tmp_path):
+    """`parse x.pdf` said "a PDF file, not a notice (.txt, .html or .docx)", `build` and
+    `--from` of its folder "PDF file: not read (save the text as .txt)": now one line from
+    one table (load.NOT_READ), whichever way the file came in."""
+    folder = tmp_path / "m"
+    folder.mkdir()
+    pdf = folder / "x.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    (folder / "q.txt").write_text(SEED, encoding="utf-8")
+    line = f"policykg: error: {pdf}: a PDF file, not read (save its text as .txt)"
+    for args in (["parse", pdf], ["build", folder, "-o", tmp_path / "out", "-q"], ["members", "--from", folder]):
+        run = subprocess.run([sys.executable, "-m", "extractor", *map(str, args)], capture_output=True, text=True,
+                             cwd=Path(__file__).parent.parent)
+        assert run.returncode == 1 and run.stderr.splitlines() == [line], (args, run.stderr)

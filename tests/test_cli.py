@@ -83,7 +83,7 @@ def test_from_reports_each_file_it_cannot_read_and_exits_1(tmp_path):
     assert built.returncode == 1
     expected = [f"policykg: error: {m / 'bin.txt'}: binary data (NUL bytes), not a text notice",
                 f"policykg: error: {m / 'empty.txt'}: empty file",
-                f"policykg: error: {m / 'x.pdf'}: PDF file: not read (save the text as .txt)"]
+                f"policykg: error: {m / 'x.pdf'}: a PDF file, not read (save its text as .txt)"]
     assert built.stderr.splitlines() == expected
     for args in (["who", "消防", "-n", "0", "--format", "csv"], ["members", "--format", "csv"],
                  ["export", "-f", "nt"], ["compare", "祁门县", "巴彦淖尔市", "-f", "json"]):

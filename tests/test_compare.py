@@ -719,6 +719,26 @@ def test_cli_view_pages(tmp_path):
     assert res.returncode == 1 and "not a department the registry knows" in res.stderr
 
 
+def test_cli_view_names_an_untitled_notice_by_what_it_sets_up(tmp_path):
+    """奈曼旗's excerpt has neither title nor 文号: its page was titled （text-da0765e79b3aa8fe）
+    and the department view labelled its node so. Now both name the joint meeting it sets up,
+    the page title with the file it was read from."""
+    from test_view import split_blob
+
+    naiman = next(p for p in EXTRA if p.name.startswith("naiman"))
+    name = "奈曼旗促进3岁以下婴幼儿照护服务发展工作联席会议"
+    res = policykg("view", naiman.stem, "--from", naiman, "-o", tmp_path / "n.html")
+    assert res.returncode == 0, res.stderr
+    page = (tmp_path / "n.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>(.*?)</title>", page)[1] == f"{name}（{naiman.name}）"
+    assert re.search(r'<h1 id="pk-heading">(.*?)</h1>', page)[1] == f"{name}（{naiman.name}）"
+    res = policykg("view", "--department", "卫健委", "--from", naiman, "-o", tmp_path / "d.html")
+    assert res.returncode == 0, res.stderr
+    nodes = json.loads(split_blob((tmp_path / "d.html").read_text(encoding="utf-8"))[0])["nodes"]
+    assert [(n["pk"]["label"], n["pk"]["title"]) for n in nodes if n["pk"]["kind"] == "document"] == \
+        [(name, f"{name}（{naiman.name}）")]
+
+
 def test_cli_compare_saves_into_a_built_store(tmp_path):
     from extractor.build import build
     from extractor.store import open_store

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import subprocess
 
@@ -253,6 +254,31 @@ def test_graphml_reads_back(store, tmp_path):
     assert {"document", "department", "duty", "clause"} <= kinds
     assert all(isinstance(v, (str, int, float, bool)) for _, d in g.nodes(data=True) for v in d.values())
     assert g.number_of_edges() > g.number_of_nodes() / 2
+
+
+def test_graphml_traces_each_duty_to_its_sentence(tmp_path):
+    """A Gephi or networkx user gets each duty's span and clause: its `start`/`end` slice the
+    notice's `text` (on the document node) to the duty's sentence, declared as typed GraphML
+    keys; before, a duty node had only label, kind, doc, title and jurisdiction. The
+    untitled 奈曼旗 notice is labelled by its joint meeting, not its IRI's hash."""
+    from conftest import EXTRA
+    from extractor.graph import document_iri
+    from extractor.pipeline import process
+
+    county, naiman = process(COUNTY), process(next(p for p in EXTRA if p.name.startswith("naiman")))
+    path = export.write_graphml(build_store(county, naiman), tmp_path / "all.graphml")
+    xml = path.read_text(encoding="utf-8")
+    for name, kind in (("start", "long"), ("end", "long"), ("clause", "string"), ("text", "string")):
+        assert re.search(rf'<key id="d\d+" for="node" attr.name="{name}" attr.type="{kind}"', xml), name
+    g = nx.read_graphml(path)
+    doc = document_iri(county)
+    text = g.nodes[doc]["text"]
+    assert text == county.text and county.facts.duties
+    for d in county.facts.duties:
+        node = g.nodes[f"{doc}/duty/{d.id}"]
+        assert (node["start"], node["end"], node["clause"]) == (d.start, d.end, d.clause)
+        assert text[node["start"]:node["end"]] == d.text
+    assert g.nodes[document_iri(naiman)]["label"] == "奈曼旗促进3岁以下婴幼儿照护服务发展工作联席会议"
 
 
 def test_graphml_sanitises_none_and_lists():

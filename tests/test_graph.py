@@ -136,6 +136,32 @@ def test_notice_without_doc_number_gets_title_and_hash_slug_and_never_collides()
     assert objects(quads, ia, ELI + "id_local") == []
 
 
+def test_a_notice_without_title_or_number_is_labelled_by_what_it_sets_up_not_its_hash():
+    """奈曼旗's excerpt starts at 一、制定背景 (the page's title is not in it) and has no 文号:
+    its rdfs:label — the name every view, GraphML and table shows — was its IRI's hash
+    (text-da0765e79b3aa8fe). Now it is the joint meeting the text sets up (as written there),
+    兴安盟's the 指挥部; the IRI stays the hash (a stable identifier). A notice with a 文号
+    and no title is labelled by the 文号 as written, not its IRI's slug."""
+    from conftest import XINGANMENG
+    from extractor.model import Field
+    from extractor.pipeline import process
+
+    naiman = process(next(p for p in EXTRA if p.name.startswith("naiman")))
+    assert naiman.title is None and naiman.doc_number is None
+    assert naiman.text.startswith("一、制定背景\n")  # no title the parser missed
+    iri = document_iri(naiman)
+    assert iri == f"{B}jurisdiction/奈曼旗/doc/text-da0765e79b3aa8fe"
+    assert value(to_rdf(naiman), iri, RDFS + "label") == "奈曼旗促进3岁以下婴幼儿照护服务发展工作联席会议"
+    sandstorm = process(XINGANMENG)
+    assert value(to_rdf(sandstorm), document_iri(sandstorm), RDFS + "label") == "盟重大沙尘暴灾害应急指挥部"
+    numbered = _no_number_doc("祁政办秘〔2021〕45号\n一、主要职责\n统筹协调。\n", None)
+    numbered.fields = [Field(0, 11, name="doc_number", value="祁政办秘〔2021〕45号")]
+    assert value(to_rdf(numbered), document_iri(numbered), RDFS + "label") == "祁政办秘〔2021〕45号"
+    bare = _no_number_doc("一、主要职责\n统筹协调。\n", None)
+    bare.path = "corpus/某县联席会议.txt"
+    assert value(to_rdf(bare), document_iri(bare), RDFS + "label") == "某县联席会议.txt"
+
+
 def test_iris_are_accepted_by_rdflib_pyoxigraph_and_rapper(tmp_path):
     from extractor.export import write_ntriples, write_turtle
 

@@ -525,6 +525,39 @@ def test_bad_input_is_one_line(case, data, message, tmp_path):
     assert isinstance(err.value, PolicykgError) and str(path) in str(err.value)
 
 
+def _docx_with(parts: dict[str, bytes | None]) -> bytes:
+    """A real .docx with `parts` replaced (None: left out)."""
+    src = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
+    whole = {n: src.read(n) for n in src.namelist()}
+    return _zip({n: b for n, b in {**whole, **parts}.items() if b is not None})
+
+
+NOT_WORD = "a damaged .docx: its parts are not laid out as a Word document (open it in Word and save it again)"
+DAMAGED_DOCX = [  # what is broken → the error, in a reader's words (was python-docx's and lxml's)
+    ("the audit's", _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document><oops"}),
+     "a damaged .docx: its part word/document.xml is not well-formed XML (open it in Word and save it again)"),
+    ("content types of no namespace", {"[Content_Types].xml": b"<Types/>"}, NOT_WORD),  # was: 'lxml.etree._Element' object has no attribute 'overrides'
+    ("a main part of another kind", {"word/document.xml": b"<foo/>"}, NOT_WORD),  # was: a traceback
+    ("broken styles", {"word/styles.xml": b"<w:styles"},
+     "a damaged .docx: its part word/styles.xml is not well-formed XML (open it in Word and save it again)"),
+    ("styles gone", {"word/styles.xml": None}, "a damaged .docx: its part word/styles.xml is missing"),
+    ("package relations gone", {"_rels/.rels": None}, NOT_WORD),  # was: python-docx's "no relationship of type …"
+    ("strict open xml", {"_rels/.rels": zipfile.ZipFile(io.BytesIO(_docx_bytes())).read("_rels/.rels").replace(
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument")},
+     "a .docx in Strict Open XML, not read (save it in Word as an ordinary Word Document)"),
+]
+
+
+@pytest.mark.parametrize("case,parts,message", DAMAGED_DOCX, ids=[c[0] for c in DAMAGED_DOCX])
+def test_a_damaged_docx_says_what_is_wrong_in_plain_words(case, parts, message, tmp_path):
+    path = tmp_path / "notice.docx"
+    path.write_bytes(parts if isinstance(parts, bytes) else _docx_with(parts))
+    with pytest.raises(LoadError) as err:
+        load(path)
+    assert str(err.value) == f"{path}: {message}"
+
+
 def test_missing_path_and_directory(tmp_path):
     for path, message in ((tmp_path / "nope.txt", "no such file"), (tmp_path, "is a directory")):
         with pytest.raises(LoadError, match=message) as err:
