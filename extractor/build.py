@@ -135,15 +135,18 @@ def unreadable_paths(inputs: Iterable[str | Path], out: str | Path | None = None
 
 def other_files(inputs: Iterable[str | Path], out: str | Path | None = None) -> list[str]:
     """The files in the folders of `inputs` (but the output folder `out`) not read as notices
-    and not reported as unreadable: of another type (.md, .url, .csv) or of no suffix. A
-    folder's README is not among them (never a notice). Said in one line, never skipped
-    silently: a notice saved without its suffix would otherwise just be missing."""
+    and not reported as unreadable: of another type (.md, .csv) or of no suffix. Not a
+    folder's README, nor a notice's companion (its source page's link saved beside it,
+    X.url by X.txt): never notices. Said in one line, never skipped silently: a notice saved
+    without its suffix would otherwise just be missing."""
     found: list[str] = []
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            found += [str(f) for f in _folder_files(p, out) if f.suffix.lower() not in SUFFIXES
-                      and f.suffix.lower() not in UNSUPPORTED and not f.name.lower().startswith("readme")]
+            files = list(_folder_files(p, out))
+            notices = {(f.parent, f.stem) for f in files if f.suffix.lower() in SUFFIXES}
+            found += [str(f) for f in files if f.suffix.lower() not in SUFFIXES and f.suffix.lower() not in NOT_READ
+                      and not f.name.lower().startswith("readme") and (f.suffix == "" or (f.parent, f.stem) not in notices)]
     return sorted(set(found))
 
 

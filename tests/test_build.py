@@ -667,10 +667,12 @@ def test_the_summary_says_which_notices_a_rebuild_removed(three, tmp_path):
 
 def test_files_of_no_notice_type_in_a_folder_are_said_in_one_line_not_skipped_silently(tmp_path):
     """A notice saved without its suffix (or as .md) inside a folder was skipped silently,
-    exit 0. A folder's README is no notice: not counted."""
+    exit 0. A folder's README is no notice: not counted; nor a notice's companion (the link
+    to its source page saved beside it, as tests/data/extra keeps X.url by X.txt)."""
     src = tmp_path / "in"
     src.mkdir()
     shutil.copy(COUNTY, src / COUNTY.name)
+    (src / f"{COUNTY.stem}.url").write_text("https://www.qimen.gov.cn/\n", encoding="utf-8")
     shutil.copy(CITY, src / "bayannur")  # no suffix
     (src / "NOTES.md").write_text("# notes\n", encoding="utf-8")
     (src / "README.md").write_text("# the notices\n", encoding="utf-8")
