@@ -694,14 +694,20 @@ def members(store: ox.Store, notice: str | None = None, *, explain: bool = False
         return []
     index = {n["graph"]: n for n in chosen}
     rows = select(store, """
-        SELECT ?graph ?ms ?org ?department ?concept ?j ?stated ?src ?start ?end WHERE {
+        SELECT ?graph ?ms ?org ?department ?concept ?j ?stated WHERE {
           GRAPH ?graph { ?ms a org:Membership ; org:organization ?m ; org:member ?org }
           OPTIONAL { GRAPH ?graph { ?org rdfs:label ?department } }
           OPTIONAL { GRAPH ?graph { ?org org:classification ?concept } }
           OPTIONAL { GRAPH ?graph { ?org pk:jurisdiction ?j } }
           OPTIONAL { ?m pk:statedMemberCount ?stated }
-          OPTIONAL { GRAPH ?graph { """ + span_pattern("ms") + """ } }
         }""", graph=[ox.NamedNode(g) for g in index])
+    # the memberships' spans by a query of their own, the memberships given: in the one above,
+    # an OPTIONAL span (its BIND) was joined after reading every span of the store (1.2 s for
+    # one notice of 1,000, against 2 ms)
+    spans = {r["ms"]: r for r in select(store, f"SELECT ?ms ?src ?start ?end WHERE {{ {span_pattern('ms')} }}",
+                                        split_on="ms", ms=[ox.NamedNode(r["ms"]) for r in rows])} if rows else {}
+    for r in rows:
+        r.update({k: spans.get(r["ms"], {}).get(k) for k in ("src", "start", "end")})
     places = jurisdiction_labels(store, (r["j"] for r in rows))
     out, seen = [], set()
     for r in rows:
