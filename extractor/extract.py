@@ -332,7 +332,7 @@ _NUMBER = re.compile(
 # code is tried at each of them: the whole clause took twice as long).
 _NUMBER_STRETCH = re.compile(r"[\u4e00-\u9fff\s\d\[\]()]+")
 _LAW = re.compile(r"(中华人民共和国.*|.*(?:法|条例))$")
-_TITLE_SEPARATORS, _TITLE_GAP = "、,和及与 \u3000", 3  # between the titles of one list (folded text)
+_TITLE_GAP = 3  # at most so many characters (LIST_SEPARATORS) between the titles of one list
 _COMMA = re.compile(",")  # folded text: ， is ,
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _OPENERS = frozenset("。;\n \t\u3000")  # what may stand before a statement's first word (folded)
@@ -1676,9 +1676,9 @@ class _Extract:
             r = titles[k]
             after = titles[k + 1].start if k + 1 < len(titles) else end
             gap = folded[r.end:after]
-            if not (k + 1 < len(titles) and len(gap) <= _TITLE_GAP and not gap.strip(_TITLE_SEPARATORS)):
+            if not (k + 1 < len(titles) and len(gap) <= _TITLE_GAP and not gap.strip(LIST_SEPARATORS)):
                 # a run of titles ends here: the words after it say what its titles are
-                law = gap.lstrip(_TITLE_SEPARATORS).startswith(listed)
+                law = gap.lstrip(LIST_SEPARATORS).startswith(listed)
             if law and r.kind == "document":
                 r.kind = "law"
 
