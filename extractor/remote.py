@@ -528,6 +528,10 @@ def _mask(sparql: str) -> str:
 # The keyword, unless it ends a name (?service, ex:service, _:service, "…"@service). Numbers and
 # booleans end without a break: `?s ?p 1SERVICE<…>{…}` is a SERVICE clause to the parser.
 _SERVICE = re.compile(r"(?:(?<![^\W\d])(?<![?$:@])|(?<=true)|(?<=false))SERVICE", re.I)
+# A clause is the keyword, SILENT, a variable or IRI and its group: SERVICE:x{…} is one, but a
+# prefix named service (?s service:p ?o) is a name the parser reads when no group follows.
+# On masked text an IRI is blanks, so what stands between the keyword and the group is a name.
+_CLAUSE = re.compile(_SERVICE.pattern + r"\s*(?:SILENT(?![^\s{}]*:)\s*)?[^\s{}]*\s*\{", re.I)
 
 
 def federated(sparql: str) -> bool:
@@ -537,7 +541,7 @@ def federated(sparql: str) -> bool:
     (``?o<'>'``), and then strings, IRIs and comments are not masked at all."""
     if any(m.group().startswith("<") and "'" in m.group() for m in _TOKEN.finditer(sparql)):
         return bool(_SERVICE.search(sparql))
-    return bool(_SERVICE.search(_mask(sparql)))
+    return bool(_CLAUSE.search(_mask(sparql)))
 
 
 def _query_form(sparql: str) -> tuple[str, str]:

@@ -351,6 +351,8 @@ FEDERATED = [
     f"SELECT * {{ ?s ?p 1SERVICE{NOWHERE}{{?a ?b ?c}} }}",  # a number or boolean ends without a break
     f"SELECT * {{ ?s ?p trueSERVICE{NOWHERE}{{?a ?b ?c}} }}",
     "PREFIX : <http://127.0.0.1:9/> SELECT * { SERVICE:x{?a ?b ?c} }",
+    "PREFIX service: <http://127.0.0.1:9/> SELECT * { SERVICE service:x {?a ?b service:o} }",
+    f"SELECT * {{ SERVICE SILENT\n# a comment\n{NOWHERE}\n{{ ?a ?b ?c }} }}",
     f"SELECT * {{ # a comment ends at a carriage return too\rSERVICE {NOWHERE} {{?a ?b ?c}} }}",
     # an escaped # or ' in a name opens no comment or string
     f"PREFIX ex: <http://e/> SELECT * {{ ?s ex:p\\#x ?o . SERVICE {NOWHERE} {{?a ?b ?c}} }}",
@@ -363,6 +365,9 @@ NOT_FEDERATED = [
     "SELECT * WHERE { ?s <http://schema.org/Service> ?o } # SERVICE <http://x> {}",
     "PREFIX ex: <http://e/> SELECT ?my_service WHERE { ?my_service ex:SERVICE _:service . ?s ?p 'x'@service }",
     'SELECT * WHERE { ?s ?p """\nSERVICE <http://x> { }\n""" }',
+    # a prefix named service: its names are no SERVICE clause where no group follows them
+    "PREFIX service: <http://e/> SELECT * { service:a service:p ?o . ?s ?p service:o }",
+    "PREFIX service: <http://e/> SELECT * { ?s service:p ?o OPTIONAL { ?o service:q ?x } }",
 ]
 
 
