@@ -522,7 +522,8 @@ _VARIABLE = re.compile(r"\w+")
 
 
 def _mask(sparql: str) -> str:
-    return _TOKEN.sub(lambda m: " " * len(m.group()), sparql)
+    """Strings, IRIs and comments as blanks; an escape as name characters (it is in a name)."""
+    return _TOKEN.sub(lambda m: ("_" if m.group()[0] == "\\" else " ") * len(m.group()), sparql)
 
 
 # The keyword, unless it ends a name (?service, ex:service, _:service, "…"@service). Numbers and

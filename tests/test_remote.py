@@ -353,6 +353,7 @@ FEDERATED = [
     "PREFIX : <http://127.0.0.1:9/> SELECT * { SERVICE:x{?a ?b ?c} }",
     "PREFIX service: <http://127.0.0.1:9/> SELECT * { SERVICE service:x {?a ?b service:o} }",
     f"SELECT * {{ SERVICE SILENT\n# a comment\n{NOWHERE}\n{{ ?a ?b ?c }} }}",
+    "PREFIX ex: <http://127.0.0.1:9/> SELECT * { SERVICE ex:a\\#b {?a ?b ?c} }",  # an escape inside the name
     f"SELECT * {{ # a comment ends at a carriage return too\rSERVICE {NOWHERE} {{?a ?b ?c}} }}",
     # an escaped # or ' in a name opens no comment or string
     f"PREFIX ex: <http://e/> SELECT * {{ ?s ex:p\\#x ?o . SERVICE {NOWHERE} {{?a ?b ?c}} }}",
