@@ -23,6 +23,9 @@ SENTENCE_PUNCT = "。;；,，"  # folded text keeps 。 and folds ；，
 BULLETS = "•·●◆■▪"
 TITLE_MAX = 60
 HEADING_MAX = 40
+# A heading phrase is at most this long (the longest the 408 notices head text with is 20, 。
+# aside); a longer sentence ending in 。 that is all its item says heads nothing: it is its text.
+HEADING_PHRASE_MAX = 20
 _HEADING_END = re.compile(r"[。:]")  # folded text: what ends a clause's heading
 _HEADING_BREAK = re.compile(r"[,;]")  # … unless a comma before it makes it a sentence
 _CELL = re.compile(r"[^\t]+")
@@ -1166,6 +1169,8 @@ class _Parse:
             while len(stack) > 1 and stack[-1][0] >= rank:
                 _, c = stack.pop()
                 c.end = last_end
+                if c.heading is not None and self._whole_sentence(c):
+                    c.heading = None
 
         for i in idx[k:]:
             ln = lines[i]
@@ -1246,6 +1251,14 @@ class _Parse:
         if len(rest) <= HEADING_MAX and not any(p in rest for p in "。;"):
             return Span(rest_start, ln.end)
         return None
+
+    def _whole_sentence(self, c: Clause) -> bool:
+        """Whether clause `c`'s heading is a sentence that is all the item says (兴安盟's
+        (1)负责落实…的指示和要求。): no text or item after its 。, longer than a heading phrase —
+        unlike （一）全体会议制度。联席会议… or a short item naming a body (十八)河套学院。"""
+        h = c.heading
+        return not c.children and self.doc.folded.endswith("。", h.start, h.end) \
+            and h.end - h.start - 1 > HEADING_PHRASE_MAX and not self.doc.text[h.end:c.end].strip()
 
     # 5. spans of header and chrome
     def spans(self, role: str) -> list[Span]:

@@ -387,6 +387,20 @@ def test_extra_specifics():
     assert "微信扫一扫,即刻分享!" in "".join(by["state"].slice(s) for s in by["state"].chrome)
 
 
+def test_an_item_that_is_one_whole_sentence_has_no_heading():
+    """兴安盟's (八)…主要职责:(1)负责落实…的指示和要求。 — a sentence ending in 。 that is all
+    its item says heads nothing: it is the item's text, not its heading (as (2) and (3), their
+    sentences holding a comma, are). A short heading phrase with text after its 。 keeps its
+    heading: （一）全体会议制度。联席会议召集人…, 1.全面落实产假及相关政策。贯彻…"""
+    x = process(next(p for p in EXTRA if p.name.startswith("xinganmeng")), facts=False)
+    assert [heading(x, x.clause(f"main/8/{n}")) for n in (1, 2, 3)] == [None, None, None]
+    assert x.slice(x.clause("main/8/1").own).endswith("负责落实国家和自治区有关重大沙尘暴灾害预防和应急工作的指示和要求。")
+    city, county = process(CITY, facts=False), process(COUNTY, facts=False)
+    assert heading(county, county.clause("main/3/1")) == "全体会议制度。"
+    assert heading(city, next(c for c in city.walk() if city.slice(c).startswith("1.全面落实产假"))) == \
+        "全面落实产假及相关政策。"
+
+
 # --- golden fragments ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("case", sorted(p.stem for p in GOLDEN.glob("*.txt")))
