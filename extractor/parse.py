@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from .departments import listed_names
 from .errors import PolicykgError
 from .knowledge import PK, RDF, SKOS, by_subject
 from .model import DOC_NUMBER, FOLD, Cell, Clause, Document, Field, Jurisdiction, Span, name_key, squeeze
@@ -926,12 +927,19 @@ class _Parse:
         return self._web_value(key, text, ln.body)
 
     def _recipients(self, ln: Line, m: re.Match) -> None:
+        """One recipient field a body the 主送 names, its value the body's full name: the
+        bodies of a list apart at 、 share what it writes once (各镇政府、街道办事处: 各街道办事处;
+        十堰经济技术开发区、武当山旅游经济特区管委会: two 管委会), read by the department
+        recogniser (`listed_names`), which keeps one collective address whole (各县、市、区人民政府)."""
         content = m.group(1)
         base = ln.body
         for part in re.finditer(r"[^,，;；]+", content):
             s, e = base + part.start(), base + part.end()
             value = self.doc.text[s:e].strip()
-            if value:
+            if "、" in value:
+                for a, b, name in listed_names(self.doc.text, s, e):
+                    self.field("recipient", name, a, b)
+            elif value:
                 lead = len(self.doc.text[s:e]) - len(self.doc.text[s:e].lstrip())
                 self.field("recipient", value, s + lead, s + lead + len(value))
 

@@ -387,6 +387,25 @@ def test_extra_specifics():
     assert "微信扫一扫,即刻分享!" in "".join(by["state"].slice(s) for s in by["state"].chrome)
 
 
+def test_recipients_a_list_writes_once_are_each_named_in_full():
+    """A 主送 list apart at 、 names each body once, with what it writes once for all: 十堰's
+    十堰经济技术开发区、武当山旅游经济特区管委会 is two 管委会 (the first, as written, lacks its
+    ending), 胶州's 各镇政府、街道办事处 all the towns' governments and all the sub-districts'
+    offices. Each field spans its item as written. One collective address stays whole
+    (荆州's 各县、市、区人民政府, as 各县市区人民政府 would: the registry's collective prefix)."""
+    by = {p.name.split("-")[0]: process(p, facts=False) for p in EXTRA}
+    recipients = lambda d: [(f.value, d.slice(f)) for f in d.fields_named("recipient")]  # noqa: E731
+    assert recipients(by["shiyan"]) == [
+        ("各县市区人民政府", "各县市区人民政府"), ("十堰经济技术开发区管委会", "十堰经济技术开发区"),
+        ("武当山旅游经济特区管委会", "武当山旅游经济特区管委会"), ("市政府有关部门", "市政府有关部门")]
+    assert recipients(by["jiaozhou"]) == [
+        ("各镇政府", "各镇政府"), ("各街道办事处", "街道办事处"), ("市政府各部门", "市政府各部门"),
+        ("市直各单位", "市直各单位")]
+    assert recipients(by["jingzhou"])[0] == ("各县、市、区人民政府", "各县、市、区人民政府")
+    j = by["jiaozhou"].jurisdiction  # its recipients still say it is a county-level city
+    assert (j.name, j.level) == ("胶州市", "county")
+
+
 def test_an_item_that_is_one_whole_sentence_has_no_heading():
     """兴安盟's (八)…主要职责:(1)负责落实…的指示和要求。 — a sentence ending in 。 that is all
     its item says heads nothing: it is the item's text, not its heading (as (2) and (3), their
