@@ -143,6 +143,7 @@ class _Registry:
     org_stop: frozenset[str]
     org_not_ending: tuple[str, ...]
     org_long_suffixes: tuple[str, ...]
+    org_suffixes: tuple[str, ...]
     false_friends: re.Pattern
 
 
@@ -347,6 +348,7 @@ def _registry() -> _Registry:
         sections=frozenset(cue("section")),
         org_stop=frozenset("".join(cue("org-stop"))), org_not_ending=tuple(cue("org-not-ending")),
         org_long_suffixes=tuple(x for x in cue("org-suffix") if len(x) > 1),
+        org_suffixes=tuple(cue("org-suffix")),
         false_friends=re.compile(_alternation(cue("false-friend"))))
 
 
@@ -765,6 +767,75 @@ def _match(reg: _Registry, h: _Hit, s: int, e: int, surface: str) -> DepartmentM
     return DepartmentMatch(s, e, surface, concept, prefix, h.inherited, canonical, concept in reg.party,
                            generic=h.kind == "generic", national=h.national, collective=h.collective,
                            former=h.former, tier=tier, label=h.label, short=h.short)
+
+
+def listed_names(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """The bodies a list of names `text[start:end)` names (a 主送), each as (start, end, its
+    full name): [start, end) the item as written, blanks trimmed; the name the item with what
+    the list writes once for all its items (the items of a lone name: the name as written).
+
+    A prefix written once carries along the list as `find_departments` carries it (市人社局、
+    教育局: 市教育局); so does the 各 of the first item (pkc:dept-collective-lead) to an item
+    with no jurisdiction nor place of its own (各镇政府、街道办事处: 各街道办事处). An item that
+    ends as a place does (a level's prefix of layout.ttl, not a pkc:dept-not-prefix word:
+    十堰经济技术开发区) takes the ending of the next item that ends as a body (管委会: the
+    department's label it ends with, else a pkc:dept-org-suffix): 十堰经济技术开发区、
+    武当山旅游经济特区管委会 names two 管委会. A list separator inside one name the registry
+    reads (各县、市、区人民政府: a collective prefix) or inside brackets cuts nothing."""
+    end = len(text) if end is None else end
+    reg = _registry()
+    matches = find_departments(text, start, end)
+    cuts = {c for c in reg.separators if len(c) == 1 and not _is_cjk(c)}
+    items, s, depth = [], start, 0
+    for k in range(start, end + 1):
+        ch = text[k].translate(FOLD) if k < end else ""
+        depth += (ch in "([") - (ch in ")]")
+        if k == end or ch in cuts and depth <= 0 and not any(m.start < k < m.end for m in matches):
+            a, b = s, k
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b:
+                items.append((a, b))
+            s = k + 1
+    if len(items) < 2:
+        return [(a, b, text[a:b]) for a, b in items]
+    ending_of = {}  # an item → the match it ends with
+    for a, b in items:
+        ending_of[a] = next((m for m in matches if a <= m.start and m.end == b), None)
+    suffixes = sorted(reg.org_suffixes, key=len, reverse=True)
+
+    def ending(a: int, b: int) -> str | None:
+        """The ending of a name item [a, b) gives the items before it that lack one."""
+        m = ending_of[a]
+        if m is not None and m.concept and not m.generic and m.label:
+            return m.label
+        name = _norm(text[a:b])
+        return next((x for x in suffixes if name.endswith(x) and len(name) > len(x)), None)
+
+    def placed(a: int, b: int) -> bool:
+        name = _norm(text[a:b])
+        return ending_of[a] is None and name.endswith(tuple(reg.level_prefix)) \
+            and not name.endswith(tuple(reg.not_prefix))
+
+    places = _places()  # an item opening with one names its own place: no 各
+    first = _norm(text[items[0][0]:items[0][1]])
+    lead = next((x for x in reg.collective_lead if first.startswith(x)), "")
+    out = []
+    for i, (a, b) in enumerate(items):
+        name, m = text[a:b], ending_of[a]
+        if placed(a, b):
+            name += next((x for c, d in items[i + 1:] if not placed(c, d) and (x := ending(c, d))), "")
+        if m is not None and m.inherited and m.prefix and not m.national:
+            name = m.prefix + name  # 市人社局、教育局
+        own = _norm(text[a:b])
+        if i and lead and lead not in own and (m is None or m.prefix is None or m.inherited) \
+                and not own.startswith(tuple(reg.level_prefix) + tuple(reg.national_prefix)) \
+                and not any(own[:k] in places for k in range(2, min(len(own), 9))):
+            name = lead + name  # 各镇政府、街道办事处
+        out.append((a, b, name))
+    return out
 
 
 _EDGE = " \t\u3000\xa0\r\n、,，;；:：。.·•"

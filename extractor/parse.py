@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from .departments import listed_names
 from .errors import PolicykgError
 from .knowledge import PK, RDF, SKOS, by_subject
 from .model import DOC_NUMBER, FOLD, Cell, Clause, Document, Field, Jurisdiction, Span, name_key, squeeze
@@ -23,6 +24,9 @@ SENTENCE_PUNCT = "。;；,，"  # folded text keeps 。 and folds ；，
 BULLETS = "•·●◆■▪"
 TITLE_MAX = 60
 HEADING_MAX = 40
+# A heading phrase is at most this long (the longest the 408 notices head text with is 20, 。
+# aside); a longer sentence ending in 。 that is all its item says heads nothing: it is its text.
+HEADING_PHRASE_MAX = 20
 _HEADING_END = re.compile(r"[。:]")  # folded text: what ends a clause's heading
 _HEADING_BREAK = re.compile(r"[,;]")  # … unless a comma before it makes it a sentence
 _CELL = re.compile(r"[^\t]+")
@@ -923,12 +927,19 @@ class _Parse:
         return self._web_value(key, text, ln.body)
 
     def _recipients(self, ln: Line, m: re.Match) -> None:
+        """One recipient field a body the 主送 names, its value the body's full name: the
+        bodies of a list apart at 、 share what it writes once (各镇政府、街道办事处: 各街道办事处;
+        十堰经济技术开发区、武当山旅游经济特区管委会: two 管委会), read by the department
+        recogniser (`listed_names`), which keeps one collective address whole (各县、市、区人民政府)."""
         content = m.group(1)
         base = ln.body
         for part in re.finditer(r"[^,，;；]+", content):
             s, e = base + part.start(), base + part.end()
             value = self.doc.text[s:e].strip()
-            if value:
+            if "、" in value:
+                for a, b, name in listed_names(self.doc.text, s, e):
+                    self.field("recipient", name, a, b)
+            elif value:
                 lead = len(self.doc.text[s:e]) - len(self.doc.text[s:e].lstrip())
                 self.field("recipient", value, s + lead, s + lead + len(value))
 
@@ -1166,6 +1177,8 @@ class _Parse:
             while len(stack) > 1 and stack[-1][0] >= rank:
                 _, c = stack.pop()
                 c.end = last_end
+                if c.heading is not None and self._whole_sentence(c):
+                    c.heading = None
 
         for i in idx[k:]:
             ln = lines[i]
@@ -1246,6 +1259,14 @@ class _Parse:
         if len(rest) <= HEADING_MAX and not any(p in rest for p in "。;"):
             return Span(rest_start, ln.end)
         return None
+
+    def _whole_sentence(self, c: Clause) -> bool:
+        """Whether clause `c`'s heading is a sentence that is all the item says (兴安盟's
+        (1)负责落实…的指示和要求。): no text or item after its 。, longer than a heading phrase —
+        unlike （一）全体会议制度。联席会议… or a short item naming a body (十八)河套学院。"""
+        h = c.heading
+        return not c.children and self.doc.folded.endswith("。", h.start, h.end) \
+            and h.end - h.start - 1 > HEADING_PHRASE_MAX and not self.doc.text[h.end:c.end].strip()
 
     # 5. spans of header and chrome
     def spans(self, role: str) -> list[Span]:

@@ -11,7 +11,7 @@ import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from conftest import CITY, COUNTY, ROOT
-from extractor.departments import DepartmentMatch, concept_labels, concepts, find_departments, resolve
+from extractor.departments import DepartmentMatch, concept_labels, concepts, find_departments, listed_names, resolve
 from extractor.errors import PolicykgError
 from extractor.knowledge import ontology_dir
 from extractor.model import FOLD
@@ -451,6 +451,26 @@ def test_shared_prefix_lists_and_default_prefix():
         ("自治区党委", "party-committee", "自治区", False), ("政府", "government", "自治区", False),
         ("通辽市委", "party-committee", "通辽市", False), ("政府", "government", "通辽市", False)]
 
+
+
+@pytest.mark.parametrize("text,names", [
+    ("市人社局、教育局", ["市人社局", "市教育局"]),  # the prefix carried as along a task tag's list
+    ("各旗县区卫健委、教育局", ["各旗县区卫健委", "各旗县区教育局"]),
+    ("各镇政府、街道办事处", ["各镇政府", "各街道办事处"]),
+    ("十堰经济技术开发区、武当山旅游经济特区管委会", ["十堰经济技术开发区管委会", "武当山旅游经济特区管委会"]),
+    ("各县、市、区人民政府", ["各县、市、区人民政府"]),  # one collective address
+    ("县(市、区)人民政府", ["县(市、区)人民政府"]),
+    ("各县市区人民政府、十堰经济技术开发区管委会", ["各县市区人民政府", "十堰经济技术开发区管委会"]),  # a place of its own
+    ("各旗县区人民政府、市直有关部门", ["各旗县区人民政府", "市直有关部门"]),  # a jurisdiction of its own
+    ("各苏木乡镇人民政府、旗直各部门", ["各苏木乡镇人民政府", "旗直各部门"]),
+    ("监利开发区、纪南文旅区、监利高新区", ["监利开发区", "纪南文旅区", "监利高新区"]),  # no ending to share
+    ("县委、县政府", ["县委", "县政府"])])
+def test_listed_names_share_what_a_list_writes_once(text, names):
+    """The bodies of a 主送 list, each spanning its item as written (blanks trimmed)."""
+    padded = " " + text + " "
+    found = listed_names(padded)
+    assert [n for _, _, n in found] == names
+    assert [padded[s:e] for s, e, _ in found] == (text.split("、") if len(names) > 1 else [text])
 
 
 def test_a_place_name_does_not_cross_a_blank():

@@ -387,6 +387,39 @@ def test_extra_specifics():
     assert "微信扫一扫,即刻分享!" in "".join(by["state"].slice(s) for s in by["state"].chrome)
 
 
+def test_recipients_a_list_writes_once_are_each_named_in_full():
+    """A 主送 list apart at 、 names each body once, with what it writes once for all: 十堰's
+    十堰经济技术开发区、武当山旅游经济特区管委会 is two 管委会 (the first, as written, lacks its
+    ending), 胶州's 各镇政府、街道办事处 all the towns' governments and all the sub-districts'
+    offices. Each field spans its item as written. One collective address stays whole
+    (荆州's 各县、市、区人民政府, as 各县市区人民政府 would: the registry's collective prefix)."""
+    by = {p.name.split("-")[0]: process(p, facts=False) for p in EXTRA}
+    recipients = lambda d: [(f.value, d.slice(f)) for f in d.fields_named("recipient")]  # noqa: E731
+    assert recipients(by["shiyan"]) == [
+        ("各县市区人民政府", "各县市区人民政府"), ("十堰经济技术开发区管委会", "十堰经济技术开发区"),
+        ("武当山旅游经济特区管委会", "武当山旅游经济特区管委会"), ("市政府有关部门", "市政府有关部门")]
+    assert recipients(by["jiaozhou"]) == [
+        ("各镇政府", "各镇政府"), ("各街道办事处", "街道办事处"), ("市政府各部门", "市政府各部门"),
+        ("市直各单位", "市直各单位")]
+    assert recipients(by["jingzhou"])[0] == ("各县、市、区人民政府", "各县、市、区人民政府")
+    j = by["jiaozhou"].jurisdiction  # its recipients still say it is a county-level city
+    assert (j.name, j.level) == ("胶州市", "county")
+
+
+def test_an_item_that_is_one_whole_sentence_has_no_heading():
+    """兴安盟's (八)…主要职责:(1)负责落实…的指示和要求。 — a sentence ending in 。 that is all
+    its item says heads nothing: it is the item's text, not its heading (as (2) and (3), their
+    sentences holding a comma, are). A short heading phrase with text after its 。 keeps its
+    heading: （一）全体会议制度。联席会议召集人…, 1.全面落实产假及相关政策。贯彻…"""
+    x = process(next(p for p in EXTRA if p.name.startswith("xinganmeng")), facts=False)
+    assert [heading(x, x.clause(f"main/8/{n}")) for n in (1, 2, 3)] == [None, None, None]
+    assert x.slice(x.clause("main/8/1").own).endswith("负责落实国家和自治区有关重大沙尘暴灾害预防和应急工作的指示和要求。")
+    city, county = process(CITY, facts=False), process(COUNTY, facts=False)
+    assert heading(county, county.clause("main/3/1")) == "全体会议制度。"
+    assert heading(city, next(c for c in city.walk() if city.slice(c).startswith("1.全面落实产假"))) == \
+        "全面落实产假及相关政策。"
+
+
 # --- golden fragments ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("case", sorted(p.stem for p in GOLDEN.glob("*.txt")))
