@@ -769,6 +769,12 @@ def _match(reg: _Registry, h: _Hit, s: int, e: int, surface: str) -> DepartmentM
                            former=h.former, tier=tier, label=h.label, short=h.short)
 
 
+def collective_address(name: str) -> bool:
+    """Whether `name` addresses many bodies at once, by its lead word (pkc:dept-collective-lead:
+    各街道办事处, 各乡、镇人民政府), whatever the registry makes of the rest."""
+    return name.lstrip(_EDGE).startswith(_registry().collective_lead)
+
+
 def listed_names(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """The bodies a list of names `text[start:end)` names (a 主送), each as (start, end, its
     full name): [start, end) the item as written, blanks trimmed; the name the item with what

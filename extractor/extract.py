@@ -16,9 +16,10 @@ from itertools import accumulate
 from operator import attrgetter
 from typing import Callable, Iterable, Iterator
 
-from .departments import CUE, DepartmentMatch, concept_labels, concepts, find_departments, resolve
+from .departments import (CUE, DepartmentMatch, collective_address, concept_labels, concepts, find_departments,
+                          resolve)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
-from .model import (Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
+from .model import (Addressee, Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, squeeze)
 from .parse import chinese_number, layout, normalise_doc_number
 from .places import enclosing_province
@@ -632,6 +633,19 @@ class _Extract:
             return
         m = replace(m, start=m.start + field.start, end=m.end + field.start)
         self.facts.issuer = self.department(m, "")
+
+    def addressees(self) -> None:
+        """The bodies the head sends the notice to (主送) and copies it to (抄送), each the
+        organisation the registry, or its shape (…管委会), says its name is — its mention the
+        item as written. An address to no one body stays a name: a generic one (县政府有关部门,
+        市直各单位) or a collective one (各乡、镇人民政府, 各街道办事处: each of them)."""
+        for f in self.doc.fields:
+            if f.name not in ("recipient", "cc"):
+                continue
+            m, did = resolve(f.value), ""
+            if m is not None and not m.generic and not m.collective and not collective_address(f.value):
+                did = self.department(replace(m, start=f.start, end=f.end), "")
+            self.facts.addressees.append(Addressee(f.start, f.end, kind=f.name, name=f.value, department=did))
 
     # --- duties ------------------------------------------------------------------------------
 
@@ -1688,6 +1702,7 @@ def extract(doc: Document) -> Document:
     x = _Extract(doc)
     x.mentions()
     x.issuer()
+    x.addressees()
     x.duties()
     x.assignments()
     x.table_posts()

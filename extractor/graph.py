@@ -633,6 +633,21 @@ class _Builder:
     def org(self, did: str | None) -> str | None:
         return self.orgs.get(did) if did else None
 
+    def addressees(self) -> None:
+        """Who the head sends the notice to (pk:recipient, 主送) and copies it to
+        (pk:copyRecipient, 抄送): one pk:Addressee an item, named in full, spanned at the item
+        as written, and the organisation it is (pk:addressedBody) when it names one body."""
+        count: dict[str, int] = {}
+        for a in self.doc.facts.addressees:
+            count[a.kind] = count.get(a.kind, 0) + 1
+            node = f"{self.doc_iri}/{a.kind}/{count[a.kind]}"
+            self.add(self.doc_iri, PK + ("copyRecipient" if a.kind == "cc" else "recipient"), node)
+            self.add(node, RDF + "type", PK + "Addressee")
+            self.add(node, RDFS + "label", _lit(a.name, lang="zh"))
+            self.span(node, a.start, a.end)
+            if (org := self.org(a.department)) is not None:
+                self.add(node, PK + "addressedBody", org)
+
     # --- duties and tasks --------------------------------------------------------------------------
 
     def duties(self) -> None:
@@ -872,6 +887,7 @@ class _Builder:
         self.clauses()
         if self.doc.facts is not None:
             self.organisations()
+            self.addressees()
             self.duties()
             self.references()
             self.meeting(*self.posts())

@@ -276,6 +276,18 @@ class Meeting:
 
 
 @dataclass(slots=True)
+class Addressee(Span):
+    """A body the notice is sent to, as its head names it: an item of the 主送 line (`kind`
+    recipient) or of the 抄送 line (cc). `name` is the body's full name (what a list writes
+    once completed: 各街道办事处), the span the item as written; `department` the
+    Department.id when the name is a body's, "" when it addresses no one body (县政府有关部门)."""
+
+    kind: str = "recipient"  # recipient | cc
+    name: str = ""
+    department: str = ""
+
+
+@dataclass(slots=True)
 class Facts:
     departments: dict[str, Department] = field(default_factory=dict)
     duties: list[Duty] = field(default_factory=list)
@@ -284,6 +296,7 @@ class Facts:
     posts: list[Post] = field(default_factory=list)
     meeting: Meeting | None = None
     issuer: str = ""  # the Department that issued the notice, when the registry knows its name
+    addressees: list[Addressee] = field(default_factory=list)  # 主送 and 抄送, in the head's order
 
 
 @dataclass(slots=True)

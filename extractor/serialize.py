@@ -81,6 +81,8 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
              "mentions": [{"surface": x.surface, "clause": x.clause, **_span(x)} for x in d.mentions]}
             for d in f.departments.values()],
         "issuer": f.issuer or None,  # the department id of the issuer, when the registry knows it
+        "addressees": [{"kind": a.kind, "name": a.name, "department": a.department or None, **_span(a)}
+                       for a in f.addressees],
         "members": list(m.members) if m else [],
         "duties": [{"id": d.id, "department": d.department, "clause": d.clause, "text": quote(d.text, d), "role": d.role,
                     "action": d.action, "action_concept": d.action_concept or None, **_span(d)} for d in f.duties],

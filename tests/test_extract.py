@@ -8,6 +8,7 @@ import pytest
 from conftest import CITY, COUNTY, EXTRA, XINGANMENG
 from extractor.model import squeeze
 from extractor.pipeline import process
+from extractor.serialize import extracted_dict
 
 COUNTY_MEMBERS = [
     "health", "establishment-office", "development-reform", "public-security", "education",
@@ -1583,3 +1584,31 @@ def test_near_is_within_one_edit_as_the_edit_distance_says():
     words = ["".join(rng.choice("县公安局厅委") for _ in range(rng.randint(2, 5))) for _ in range(60)]
     for a, b in itertools.product(words, repeat=2):
         assert _near(a, b) == (a != b and distance(a, b) <= 1), (a, b)
+
+
+def test_addressees_are_the_head_s_recipients_and_copies_and_the_bodies_they_name():
+    """主送 and 抄送 items as facts: the full name, the item as written, and the department when
+    the name is one body's (the county's copies; 十堰's two 管委会, one written without its
+    ending); an address to many (县政府有关部门, 各乡、镇人民政府, 各街道办事处) names none."""
+    county = process(COUNTY)
+    got = [(a.kind, a.name, county.text[a.start:a.end], a.department or None) for a in county.facts.addressees]
+    assert got == [("recipient", "各乡、镇人民政府", "各乡、镇人民政府", None),
+                   ("recipient", "县政府有关部门", "县政府有关部门", None),
+                   ("cc", "县委办公室", "县委办公室", "祁门县/party-committee-office"),
+                   ("cc", "县人大常委会办公室", "县人大常委会办公室", "祁门县/peoples-congress"),
+                   ("cc", "县政协办公室", "县政协办公室", "祁门县/cppcc")]
+    # a copy's mention is in the head (no clause): the department is mentioned where it is named
+    assert [(m.clause, county.text[m.start:m.end]) for m in county.facts.departments["祁门县/cppcc"].mentions] == [
+        ("", "县政协办公室")]
+    shiyan = process(next(p for p in EXTRA if p.name.startswith("shiyan")))
+    assert [(a.name, shiyan.text[a.start:a.end], a.department or None) for a in shiyan.facts.addressees] == [
+        ("各县市区人民政府", "各县市区人民政府", None),
+        ("十堰经济技术开发区管委会", "十堰经济技术开发区", "十堰市/十堰经济技术开发区管委会"),
+        ("武当山旅游经济特区管委会", "武当山旅游经济特区管委会", "十堰市/武当山旅游经济特区管委会"),
+        ("市政府有关部门", "市政府有关部门", None)]
+    jiaozhou = process(next(p for p in EXTRA if p.name.startswith("jiaozhou")))
+    assert [(a.name, a.department or None) for a in jiaozhou.facts.addressees] == [
+        ("各镇政府", None), ("各街道办事处", None), ("市政府各部门", None), ("市直各单位", None)]
+    out = json.loads(json.dumps(extracted_dict(county)))["addressees"]
+    assert out[2] == {"kind": "cc", "name": "县委办公室", "department": "祁门县/party-committee-office",
+                      "start": county.facts.addressees[2].start, "end": county.facts.addressees[2].end}

@@ -492,6 +492,11 @@ _BROKEN = {  # name: (notice, mutation, the focus node the report must name)
     "two liaison posts": ("jingzhou", _set(JINGZHOU + "/meeting", PK + "liaison",
                                            ox.NamedNode(f"{JINGZHOU}/post/main/2/post1"), replace=False),
                           JINGZHOU + "/meeting"),
+    "addressee without span": ("county", _drop(f"{QIMEN}/cc/2", PK + "span"), f"{QIMEN}/cc/2"),
+    "addressee of no notice": ("county", lambda quads: [q for q in quads if q.predicate.value != PK + "copyRecipient"],
+                               f"{QIMEN}/cc/1"),
+    "addressed body not an organisation": ("county", _set(f"{QIMEN}/cc/1", PK + "addressedBody", ox.NamedNode(QIMEN)),
+                                           f"{QIMEN}/cc/1"),
     "office member not boolean": ("jingzhou", _set(f"{JINGZHOU}/post/main/2/post4", PK + "officeMember", ox.Literal("是")),
                                   f"{JINGZHOU}/post/main/2/post4"),
 }
@@ -507,6 +512,36 @@ def test_the_participation_shapes_bite(notices, name):
     assert not conforms, name
     SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     assert focus in {str(o) for o in report.objects(None, SH.focusNode)}, text
+
+
+def test_recipients_and_copies_are_addressees_spanned_and_linked_to_the_bodies_they_name(notices):
+    """主送 and 抄送 items in the graph: each a pk:Addressee with its full name and span, the
+    organisation it is when it names one body (so a query finds the notices copied to the
+    county's people's congress), none for an address to many."""
+    county = notices["county"]
+    store = ox.Store()
+    store.extend(county + notices["city"])
+    res = store.query("""PREFIX pk: <https://w3id.org/policykg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?n ?kind ?label ?org WHERE { GRAPH ?g {
+            ?n ?p ?a . ?a a pk:Addressee ; rdfs:label ?label . VALUES (?p ?kind) { (pk:recipient "主送") (pk:copyRecipient "抄送") }
+            OPTIONAL { ?a pk:addressedBody ?o . ?o rdfs:label ?org } } } ORDER BY ?n ?a""")
+    got = [(r["n"].value.rsplit("/", 1)[-1], r["kind"].value, r["label"].value, r["org"].value if r["org"] else None)
+           for r in res]
+    assert got == [
+        ("巴政办发-2021-20", "主送", "各旗县区人民政府", None),
+        ("巴政办发-2021-20", "主送", "巴彦淖尔经济技术开发区管委会", "巴彦淖尔经济技术开发区管委会"),
+        ("巴政办发-2021-20", "主送", "市直有关部门", None),
+        ("巴政办发-2021-20", "主送", "驻市有关单位", None),
+        ("祁政办秘-2021-45", "抄送", "县委办公室", "县委办公室"),
+        ("祁政办秘-2021-45", "抄送", "县人大常委会办公室", "县人大常委会办公室"),
+        ("祁政办秘-2021-45", "抄送", "县政协办公室", "县政协办公室"),
+        ("祁政办秘-2021-45", "主送", "各乡、镇人民政府", None),
+        ("祁政办秘-2021-45", "主送", "县政府有关部门", None),
+    ]
+    assert quote(county, f"{QIMEN}/cc/2") == "县人大常委会办公室"
+    assert value(county, f"{QIMEN}/cc/2", PK + "addressedBody") == f"{B}jurisdiction/祁门县/org/peoples-congress"
+    assert quote(county, f"{QIMEN}/recipient/1") == "各乡、镇人民政府"
 
 
 def test_citations_based_on_cites_and_internal(county, city):
