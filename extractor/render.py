@@ -10,10 +10,23 @@ from typing import Any, Iterable, Sequence
 from .model import Clause, Document
 
 
-def _console():
+# Width of a table printed to a file or pipe: rich would draw it 80 columns wide and cut each
+# cell to fit (市市 …), losing the text; a width no row reaches keeps every cell whole.
+PIPE_WIDTH = 100_000
+
+
+def console():
+    """The console tables and trees print on: the terminal's width on a terminal; on a file or
+    pipe, COLUMNS if set, else wide enough that no cell is cut."""
+    import os
+
     from rich.console import Console
 
-    return Console(soft_wrap=False)
+    piped = not sys.stdout.isatty() and not os.environ.get("COLUMNS")
+    return Console(soft_wrap=False, width=PIPE_WIDTH if piped else None)
+
+
+_console = console
 
 
 def print_tree(doc: Document, width: int = 48) -> None:

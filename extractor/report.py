@@ -316,11 +316,12 @@ STATUS_STYLE = {"shared": "green", "reworded": "yellow", "only-A": "blue", "only
 def print_report(c: Comparison, console=None) -> None:
     """The comparison as rich tables: summary, units, joint meeting, duties, matrix."""
     from rich import box
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    console = console or Console(soft_wrap=False)
+    from .render import console as terminal
+
+    console = console or terminal()
 
     def status(s: str) -> str:
         return f"[{STATUS_STYLE.get(s, 'white')}]{STATUS_ZH.get(s, s)}[/]"

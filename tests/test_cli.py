@@ -233,3 +233,22 @@ def test_who_says_on_stderr_when_its_limit_cuts_the_rows():
     for n in (str(total), str(total + 1)):  # all shown: nothing to say
         res = policykg("who", "婴幼儿", "--from", ROOT / "corpus", "-n", n, "--format", "csv")
         assert res.returncode == 0 and res.stderr == "" and len(list(csv.DictReader(res.stdout.splitlines()))) == total
+
+
+def test_a_table_written_to_a_file_or_pipe_keeps_every_cell_whole():
+    """Piped (no terminal, no COLUMNS), rich drew tables 80 columns wide and cut each cell
+    (市市 …, 鼓励 …): the analyst's `duties … > f.txt` lost the text. Now nothing is cut, in
+    the named queries' tables and in compare's."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    duty = "负责做好营利性婴幼儿照护服务机构市场主体的登记、规范管理以及登记信息推送"
+    out = subprocess.run([sys.executable, "-m", "extractor", "duties", "市场监管局", "--from", "corpus"],
+                         capture_output=True, text=True, cwd=ROOT, env=env)
+    assert out.returncode == 0, out.stderr
+    assert duty in out.stdout and "市市场监督管理局" in out.stdout and "…" not in out.stdout
+    out = subprocess.run([sys.executable, "-m", "extractor", "compare", "祁门县", "巴彦淖尔市", "--from", "corpus"],
+                         capture_output=True, text=True, cwd=ROOT, env=env)
+    assert out.returncode == 0, out.stderr
+    assert "县消防救援大队" in out.stdout and "市消防救援支队" in out.stdout
+    assert max(map(len, out.stdout.splitlines())) > 80  # drawn as wide as its cells, not cut to 80
