@@ -348,6 +348,9 @@ def department_query(name: str) -> DepartmentQuery:
                 found.append(c)
         if not found and squeezed in _domain_labels():
             found.append(_domain_labels()[squeezed])
+    # A bureau that merges the function asked for does its work there (文旅局: 县文化旅游体育局;
+    # 教育局: 教育体育局), as pk:merges of the registry says; not the other way round.
+    found += [c for c in concepts() if c not in found and set(concept_labels(c)["merges"]) & set(found)]
     names = {squeezed} if squeezed else set()
     if m is not None and not m.concept:
         names.add(m.canonical)

@@ -88,6 +88,19 @@ def test_duties_jurisdiction_filter_and_prefixed_names(store, county):
     assert Q.duties(store, "卫健委", jurisdiction="黄山市") == []
 
 
+def test_a_function_asked_for_finds_the_bureaus_that_merge_it(store):
+    """文旅局 in a county whose bureau is 县文化旅游体育局 (pk:merges culture-tourism, sports):
+    its duty, not an empty table; 科技局 finds 县科技商务经济信息化局. Not the other way: the
+    merged bureau asked for is itself only."""
+    rows = Q.duties(store, "文旅局")
+    assert [(r["department"], r["clause_id"]) for r in rows] == [("县文化旅游体育局", "main/4/14")]
+    assert Q.duties(store, "县文化旅游体育局") == rows
+    tech = Q.duties(store, "科技局")
+    assert tech and {r["department"] for r in tech} == {"县科技商务经济信息化局"}
+    assert Q.duties(store, "文化旅游体育局", jurisdiction="巴彦淖尔市") == []
+    assert not any(r["department"].startswith("县教育") for r in Q.duties(store, "体育局"))
+
+
 def test_aliases_give_the_same_rows(store):
     rows = Q.duties(store, "人社局")
     assert rows and {r["jurisdiction"] for r in rows} == {"祁门县", "巴彦淖尔市"}
