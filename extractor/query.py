@@ -1004,8 +1004,12 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
     `index`: the build's ``who-index.sqlite``, which holds what each notice says of its
     meeting, when the store vouches for it (see `who`)."""
     graphs: list[str] | None = None
+    named: dict[str, int] = {}  # graph → the place of the first name that matches it: columns in that order
     if notices:
-        graphs = sorted({g for name in notices for g in match_graphs(store, name)})
+        for name in notices:
+            for g in sorted(match_graphs(store, name)):
+                named.setdefault(g, len(named))
+        graphs = sorted(named)
         if not graphs:
             return []
     found = open_index(store, index) if index is not None else None
@@ -1014,7 +1018,7 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
         return []
     cols: dict[str, tuple[str, dict[str, Any]]] = {}  # graph → (column label, its meeting)
     taken: set[str] = set()
-    for g in sorted(facts, key=lambda g: (facts[g]["jurisdiction"] or "", facts[g]["label"], g)):
+    for g in sorted(facts, key=lambda g: (named.get(g, 0), facts[g]["jurisdiction"] or "", facts[g]["label"], g)):
         m = min(facts[g]["found"], key=lambda r: (r["m"], r["stated"] is None, r["stated"] or 0))
         label, n = facts[g]["label"], 1
         while label in taken:  # two notices of one title, no 文号

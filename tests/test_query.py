@@ -411,6 +411,15 @@ def test_meetings_name_an_untitled_notice_as_the_graph_and_views_do():
     assert [n["label"] for n in Q.notices(store)] == ["奈曼旗促进3岁以下婴幼儿照护服务发展工作联席会议", COUNTY_NO]
 
 
+def test_meetings_columns_come_in_the_order_the_notices_are_named(store):
+    """As compare A B keeps A on the left: meetings 巴彦淖尔市 祁门县 puts the city first."""
+    def columns(*names):
+        return [k for k in Q.meetings(store, list(names))[0] if k not in ("item", "key")]
+
+    assert columns("祁门县", "巴彦淖尔市") == ["祁政办秘〔2021〕45号", "巴政办发〔2021〕20号"]
+    assert columns("巴彦淖尔市", "祁门县") == ["巴政办发〔2021〕20号", "祁政办秘〔2021〕45号"]
+
+
 def test_meetings_side_by_side(store):
     rows = {r["key"]: r for r in Q.meetings(store)}
     plenary = rows["plenary"]
