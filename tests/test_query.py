@@ -420,6 +420,18 @@ def test_meetings_columns_come_in_the_order_the_notices_are_named(store):
     assert columns("巴彦淖尔市", "祁门县") == ["巴政办发〔2021〕20号", "祁政办秘〔2021〕45号"]
 
 
+def test_readme_meetings_example_has_every_row_meetings_prints(store):
+    """The README's `meetings --from corpus` example lists the rows the command prints, in
+    order, with the values it prints where the README does not shorten them (…)."""
+    block = README.split("For example `policykg meetings --from corpus`:")[1].split("```")[1]
+    shown = [[c.strip() for c in line.strip("│ ").split(" │ ")] for line in block.splitlines() if line.startswith("│")]
+    rows = Q.meetings(store)
+    assert [r[1] for r in shown] == [r["key"] for r in rows]
+    for (_, _, *cells), r in zip(shown, rows):
+        for cell, value in zip(cells, [r["巴政办发〔2021〕20号"], r["祁政办秘〔2021〕45号"]]):
+            assert cell == (value or "") or "…" in cell, (cell, value)
+
+
 def test_meetings_side_by_side(store):
     rows = {r["key"]: r for r in Q.meetings(store)}
     plenary = rows["plenary"]
