@@ -816,16 +816,16 @@ def _char_weights(text: str, rarity: TfIdf) -> list[float]:
 
 
 def describe_rule(rule: Rule) -> str:
-    """每半年1次, 每年1—2次, 不定期, 定期或不定期, 每季度 … as an analyst would write it: the
+    """每半年1次, 每年1–2次, 不定期, 定期或不定期, 每季度 … as an analyst would write it: the
     period and times (每年至少1次: the least, with no greatest), else how the rule meets
     (pkm:schedules: 定期, 不定期, 定期或不定期); a period and meetings also as needed:
-    定期或不定期：每年1—2次."""
+    定期或不定期：每年1–2次 (the dash of `query.rule_text`'s ranges)."""
     parts = []
     if rule.period:
         parts.append(period_words().get(rule.period, rule.period))
     if rule.times_min is not None:
         times = f"{at_least_word()}{rule.times_min}" if rule.times_max is None else str(rule.times_min) \
-            if rule.times_max == rule.times_min else f"{rule.times_min}—{rule.times_max}"
+            if rule.times_max == rule.times_min else f"{rule.times_min}–{rule.times_max}"
         parts.append(f"{times}次")
     text = "".join(parts)
     says = schedule_words()

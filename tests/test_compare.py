@@ -103,7 +103,7 @@ def test_a_merged_bureau_is_a_partial_counterpart(tmp_path):
     assert ("旗消防救援大队", "市消防救援支队") in [(u.a.name, u.b.name) for u in c.units if u.status == "counterpart"]
     rows = {r.key: r for r in c.meeting}
     assert rows["convenor"].status == "same"  # 奈曼旗人民政府分管领导 ↔ 市政府分管领导
-    assert (rows["rule:plenary"].a, rows["rule:plenary"].b) == ("定期或不定期：每年1次", "定期或不定期：每年1—2次")
+    assert (rows["rule:plenary"].a, rows["rule:plenary"].b) == ("定期或不定期：每年1次", "定期或不定期：每年1–2次")
     add_comparison(s, c)
     related = list(s.query(PREFIXES + f"""SELECT ?b WHERE {{ GRAPH <{c.iri}> {{
         <https://w3id.org/policykg/data/jurisdiction/奈曼旗/org/education-sports> skos:relatedMatch ?b }} }}"""))
@@ -279,7 +279,7 @@ def test_meeting_differences(cmp):
     assert rows["members"] == ("21", "18", "differs")
     assert rows["lead_unit"] == ("", "市卫生健康委", "only-B")
     # 原则上每半年召开1次，也可以根据工作需要临时召开: on a period, and as needed too
-    assert rows["rule:plenary"] == ("定期或不定期：每半年1次", "定期或不定期：每年1—2次", "differs")
+    assert rows["rule:plenary"] == ("定期或不定期：每半年1次", "定期或不定期：每年1–2次", "differs")
     assert rows["rule:thematic"] == ("不定期", "不定期", "same")
     assert rows["rule:liaison"] == ("", "不定期", "only-B")  # the city's 联络员会议, which the county lacks
     assert rows["rule:inspection"] == ("每半年1次", "", "only-A")  # the county's 综合督查, which the city lacks
@@ -523,7 +523,7 @@ def test_markdown_output(cmp):
     tables = re.findall(r"^\|.*\|$", md, re.M)
     assert md.startswith("# 对比：祁门县（A）与 巴彦淖尔市（B）")
     assert "| 消防救援机构 | 县消防救援大队 | 市消防救援支队 | 对应部门 | 2/2 |" in md
-    assert "| 全体会议 | 定期或不定期：每半年1次 | 定期或不定期：每年1—2次 | 不同 |" in md
+    assert "| 全体会议 | 定期或不定期：每半年1次 | 定期或不定期：每年1–2次 | 不同 |" in md
     assert "| 联络员会议 | — | 不定期 | 仅B有 |" in md
     header = next(t for t in tables if t.startswith("| 职能 | 规划布局"))
     width = header.count("|")
@@ -539,7 +539,7 @@ def test_html_report_is_offline_and_escaped(cmp):
     blob, page = split_blob(html)
     assert set(URL.findall(page)) - {cmp.iri} <= INERT_URLS  # the graph's IRI is shown as text only
     assert json.loads(blob)["nodes"]
-    assert "市消防救援支队" in page and "每年1—2次" in page and page.count("<script") == 3
+    assert "市消防救援支队" in page and "每年1–2次" in page and page.count("<script") == 3
 
 
 def test_hostile_notice_text_stays_text(tmp_path):
@@ -771,4 +771,4 @@ def test_a_rule_held_at_least_so_many_times_is_described_so():
     def rule(times_min, times_max):
         return Rule("r", "plenary", "全体会议制度", "P1Y", times_min, times_max, False, "", 0, 0, "regular")
 
-    assert [describe_rule(rule(*t)) for t in ((1, None), (1, 2), (1, 1))] == ["每年至少1次", "每年1—2次", "每年1次"]
+    assert [describe_rule(rule(*t)) for t in ((1, None), (1, 2), (1, 1))] == ["每年至少1次", "每年1–2次", "每年1次"]

@@ -40,7 +40,7 @@ def test_compare_report_renders_offline(browser, outputs, tmp_path):
     assert js(INKED) > 2000
     # the tables around the graph
     assert js("return document.querySelectorAll('#rp-units-table tbody tr').length") == 23  # 22 units and the two joint meetings' offices
-    assert js("return document.querySelector('#rp-meeting-table').textContent").count("每年1—2次") == 1
+    assert js("return document.querySelector('#rp-meeting-table').textContent").count("每年1–2次") == 1
     assert js("return document.querySelectorAll('#rp-matrix-table tbody tr').length") == 23
     top = screenshot(browser, tmp_path / "compare-top.png")
 
