@@ -237,6 +237,24 @@ def graphs_named(store: ox.Store, keys: Iterable[str]) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
+_SLUG = re.compile(r"(.+?)-(\d{4})-(\d+)")  # a 文号 as IRIs and warnings write it: 祁政办秘-2021-45
+
+
+def _lookup_keys(text: str) -> list[str]:
+    """The lookup keys `text` may mean: its own, and the 文号 it writes as its IRI slug does
+    (祁政办秘-2021-45 is 祁政办秘〔2021〕45号), which a file stem may look like too."""
+    key = lookup_key(clean(text))
+    m = _SLUG.fullmatch(key) if key else None
+    return [key, lookup_key(f"{m[1]}〔{m[2]}〕{m[3]}号")] if m else [key] if key else []
+
+
+def _named(store: ox.Store, text: str) -> list[str] | None:
+    """The graphs whose lookup keys `text` gives (see `_lookup_keys`), or None."""
+    found = graphs_named(store, _lookup_keys(text))
+    hits = sorted({g for gs in found.values() for g in gs})
+    return hits or None
+
+
 def match_notices(store: ox.Store, text: str | None) -> list[dict[str, Any]]:
     """The notices `text` names: a 文号 (brackets and spaces as you like), a file name or
     stem, a jurisdiction, the whole title, or the document a title issues (关于印发《X》的
@@ -247,7 +265,7 @@ def match_notices(store: ox.Store, text: str | None) -> list[dict[str, Any]]:
     key = lookup_key(clean(text))
     if not key:
         return []
-    hits = graphs_named(store, [key]).get(key)
+    hits = _named(store, text)
     if hits:
         return notices(store, hits)
     out = []
@@ -263,8 +281,7 @@ def match_notices(store: ox.Store, text: str | None) -> list[dict[str, Any]]:
 def match_graphs(store: ox.Store, text: str) -> list[str]:
     """The named graphs of the notices `text` names (see `match_notices`): when the lookup
     keys find them, without reading the notices' rows."""
-    key = lookup_key(clean(text))
-    hits = graphs_named(store, [key]).get(key) if key else None
+    hits = _named(store, text)
     return hits if hits else [n["graph"] for n in match_notices(store, text)]
 
 

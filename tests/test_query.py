@@ -965,6 +965,8 @@ def test_cli_reads_a_store_on_disk(tmp_path):
     (COUNTY.name, [COUNTY_NO]), (CITY.stem, [CITY_NO]),                    # file name, stem
     ("祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度", [COUNTY_NO]),  # the document its title issues
     ("联席会议", []),
+    ("祁政办秘-2021-45", [COUNTY_NO]), ("巴政办发-2021-20", [CITY_NO]),   # the 文号 as IRIs and warnings write it
+    ("祁政办秘-2021-46", []),
 ])
 def test_notices_are_named_by_lookup_keys(store, name, expected):
     assert [n["label"] for n in Q.match_notices(store, name)] == expected
