@@ -214,7 +214,7 @@ def export(format: Annotated[Optional[ExportFormat], typer.Option(
                "--format", "-f", help="Output format; default: from -o's suffix, else ttl.", show_default=False)] = None,
            output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
            graph: Annotated[Optional[str], typer.Option(
-               "--graph", help="Only this notice: its graph IRI, 文号, file stem or jurisdiction (all its notices).",
+               "--graph", help="Only this notice: its graph IRI, file stem, jurisdiction (all its notices) or 文号.",
                show_default=False)] = None,
            no_persons: Annotated[bool, typer.Option("--no-persons", help="Leave people and their names out.")] = False,
            store: Annotated[Optional[Path], typer.Option("--store", help="Store built by `policykg build` (default outputs/store).")] = None,

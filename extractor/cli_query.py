@@ -147,7 +147,7 @@ def duties_command(
     opts: QueryOptions,
     department: Annotated[str, typer.Argument(help="A department, any alias: 卫健委, 市场监管局, 县人社局 …")],
     jurisdiction: Annotated[Optional[str], typer.Option(
-        "--jurisdiction", "-j", help="Only this jurisdiction (祁门县) or level (县, county).")] = None,
+        "--jurisdiction", "-j", help="Only this jurisdiction or level: 祁门县, 县, county.")] = None,
 ) -> None:
     """Every duty of a department, and the tasks it was assigned (kind = task)."""
     from . import query
@@ -181,7 +181,7 @@ def who_command(
 
 
 NoticeArgument = Annotated[Optional[str], typer.Argument(
-    help="A notice: its 文号, file stem or jurisdiction (default: every notice).", show_default=False)]
+    help="A notice (default: every notice): its file stem, jurisdiction or 文号.", show_default=False)]
 
 
 def _check_notice(store, notice: str | None) -> None:
@@ -238,7 +238,7 @@ def meetings_command(
 def departments_command(
     opts: QueryOptions,
     jurisdiction: Annotated[Optional[str], typer.Option(
-        "--jurisdiction", "-j", help="Only this jurisdiction (祁门县) or level (县, county).",
+        "--jurisdiction", "-j", help="Only this jurisdiction or level: 祁门县, 县, county.",
         show_default=False)] = None,
 ) -> None:
     """Every department with its jurisdiction, registry concept and counts of duties and tasks."""

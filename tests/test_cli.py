@@ -252,3 +252,21 @@ def test_a_table_written_to_a_file_or_pipe_keeps_every_cell_whole():
     assert out.returncode == 0, out.stderr
     assert "县消防救援大队" in out.stdout and "市消防救援支队" in out.stdout
     assert max(map(len, out.stdout.splitlines())) > 80  # drawn as wide as its cells, not cut to 80
+
+
+def test_help_at_80_columns_cuts_no_word():
+    """rich's help panels miscount a line holding Chinese and cut a word to fit (o…, ste…,
+    default…): each command's help, at the narrowest usual terminal, keeps every word."""
+    import os
+    import re
+
+    env = {**os.environ, "COLUMNS": "80"}
+    commands = ["parse", "extract", "build", "export", "duties", "who", "members", "refs", "meetings",
+                "departments", "sparql", "compare", "view", "push", "serve"]
+    code = ("import sys\nfrom extractor.cli import app\n"
+            "for c in sys.argv[1:]:\n"
+            "    try:\n        app([c, '--help'])\n    except SystemExit:\n        pass\n")
+    out = subprocess.run([sys.executable, "-c", code, *commands], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.count("Usage: ") == len(commands)
+    assert not re.findall(r"\w*[A-Za-z]…", out.stdout)
