@@ -1315,8 +1315,15 @@ def syntax_message(exc: SyntaxError, text: str) -> str:
     at = f"at {here!r}" if here else "end of the line" if rest else "end of the query"
     where, said = f"at line {line}, column {column} ({at})", " ".join(m.group(4).split())
     if m.group(3):  # one of: tokens and character classes
-        tokens = [t for t in (t.strip() for t in _EXPECTED.findall(said)) if t and not t.startswith("[")]
-        said = ("one of " + ", ".join(tokens[:8]) + (", …" if len(tokens) > 8 else "")) if tokens else "a name"
+        found = [t for t in (t.strip() for t in _EXPECTED.findall(said)) if t]
+        tokens = [t for t in found if not t.startswith("[")]
+        # character classes are where a term may start: digits a number (LIMIT 10), any other
+        # an IRI, a name, a variable, a literal (the parser names few of their first characters)
+        classes = [t for t in found if t.startswith("[")]
+        term = "" if not classes else "a number" if all(re.fullmatch(r"\['0'\.\.='9'\]", t) for t in classes) \
+            else "a term (IRI, prefixed name, variable or literal)"
+        listed = ("one of " + ", ".join(tokens[:8]) + (", …" if len(tokens) > 8 else "")) if tokens else ""
+        said = " or ".join(x for x in (term, listed) if x) or "a name"
     elif " " in said:  # not what was expected but what went wrong: "IRI parsing failed"
         return f"SPARQL syntax error {where}: {said}"
     return f"SPARQL syntax error {where}: expected {said}"
