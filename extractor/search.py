@@ -317,7 +317,7 @@ def said(index, tk, phrase: str) -> bool:
     holding all its search tokens read first: where it is said, they are)."""
     import numpy as np
 
-    if len(index.hits(phrase)[0]):
+    if index.holds(phrase):
         return True
     lists = [index.hits(t)[0] for t in search_tokens(tk, phrase)]
     if not lists:
@@ -357,7 +357,7 @@ def fallback_parts(index, tk, phrase: str) -> tuple[str, ...]:
 def _held_parts(index, tk, phrase: str) -> tuple[str, ...]:
     """The search tokens of `phrase` of two characters or more, but itself, that some statement holds."""
     return tuple(dict.fromkeys(t for t in search_tokens(tk, phrase)
-                               if t != phrase and len(t) >= 2 and len(index.hits(t)[0])))
+                               if t != phrase and len(t) >= 2 and index.holds(t)))
 
 
 def unsaid(index, topic: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -511,6 +511,10 @@ class StatementIndex:
         postings = self.postings.get(token, ())
         return (np.array([i for i, _ in postings], dtype=np.int64), np.array([n for _, n in postings], dtype=np.int64),
                 np.array([self.statements[i].length for i, _ in postings], dtype=np.int64))
+
+    def holds(self, token: str) -> bool:
+        """Whether some statement holds `token`."""
+        return token in self.postings
 
     @property
     def positions(self):
@@ -1047,6 +1051,13 @@ class DiskIndex:
             live = ~np.isin(ids, np.fromiter(self.dead, dtype=np.int64, count=len(self.dead)))
             ids, tfs, lengths = ids[live], tfs[live], lengths[live]
         return ids, tfs, lengths
+
+    def holds(self, token: str) -> bool:
+        """Whether some statement holds `token`: one row read (its postings, when statements
+        have been removed since)."""
+        if self.dead:
+            return bool(len(self.hits(token)[0]))
+        return self.con.execute("SELECT 1 FROM postings WHERE token = ? LIMIT 1", (token,)).fetchone() is not None
 
     @property
     def positions(self):
