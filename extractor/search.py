@@ -259,9 +259,11 @@ def rank_matched(index, topic: str, scoring: str = "bm25", top: int | None = Non
     """(score, statement id, the word it was found by) of the statements about `topic`,
     best first. A topic is one phrase or more (`query_phrases`: 区块链 消防 is two), and a
     statement qualifies when it says one of them: holds it as a search token (食品安全), or
-    its folded text holds it (加强食品安全监管 is cut 食品 / 安全监管; 综合监管, which jieba
-    cuts 综合 / 监管, only where the statement says 综合监管). The phrase's jieba words
-    apart do not qualify (综合考虑 … 价格监管 is no 综合监管; 食品药品安全 no 食品安全: a
+    its folded text holds it — a phrase that is one jieba word where the statement holds one
+    of its search tokens (加强食品安全监管 is cut 食品 / 安全监管), one that jieba cuts in
+    words (综合监管: 综合 / 监管) where it holds all of them (the text is read only there:
+    at 10,000 notices 安全 alone is in tens of thousands). The phrase's jieba words apart do
+    not qualify (综合考虑 … 价格监管 is no 综合监管; 食品药品安全 no 食品安全: a
     measured choice, see tests/bench/README.md). BM25 (or ``tfidf``/``count``, kept for the
     benchmark) ranks them on the phrase's search tokens; ties go by notice, position and IRI
     (`index.positions`). `top`: only the first `top` statements are wanted.
@@ -287,15 +289,15 @@ def rank_matched(index, topic: str, scoring: str = "bm25", top: int | None = Non
     search token of a phrase but not the phrase as one are read best scores first and, with
     `top`, only while they can still reach the first `top`."""
     tk = index.tokenizer()
-    phrases = query_phrases(topic)
-    typed, needs = [], {}
-    for w in phrases:
-        if said(index, tk, w):
-            typed.append(w)
-        elif parts := fallback_parts(index, tk, w):
-            needs["+".join(parts)] = parts
-            typed.append("+".join(parts))
-    kept, scores, found = _rank_words(index, tk, typed, scoring, top, needs=needs)
+    typed = phrases = query_phrases(topic)
+    kept, scores, found = _rank_words(index, tk, phrases, scoring, top)
+    shown = {w for _, _, w in kept}  # said: a statement kept is found by one (a phrase not shown may be too)
+    instead = {w: parts for w in phrases
+               if w not in shown and not said(index, tk, w) and (parts := fallback_parts(index, tk, w))}
+    if instead:  # again, each phrase no statement says looked for by its parts
+        typed = ["+".join(instead[w]) if w in instead else w for w in phrases]
+        kept, scores, found = _rank_words(index, tk, typed, scoring, top,
+                                          needs={"+".join(parts): parts for parts in instead.values()})
     related = thesaurus_words(topic, phrases)
     if not related:
         return kept
@@ -313,22 +315,30 @@ def rank_matched(index, topic: str, scoring: str = "bm25", top: int | None = Non
 
 def said(index, tk, phrase: str) -> bool:
     """Whether some statement says `phrase` as `rank_matched` reads it: holds it as a token,
-    or holds one of its search tokens and, in its folded text, the phrase (the statements
-    holding all its search tokens read first: where it is said, they are)."""
+    or its folded text holds it — read among the statements holding all the phrase's search
+    tokens when jieba cuts it in words (综合监管), among those holding any when it is one
+    (食品安全: all first, where it is usually said)."""
     import numpy as np
 
     if index.holds(phrase):
         return True
-    lists = [index.hits(t)[0] for t in search_tokens(tk, phrase)]
-    if not lists:
-        return False
-    every = lists[0]
-    for ids in lists[1:]:
-        every = np.intersect1d(every, ids)
-    rest = np.setdiff1d(np.unique(np.concatenate(lists)), every)
+    tokens = search_tokens(tk, phrase)
+    every, held = np.ones(index.bound, dtype=bool), np.zeros(index.bound, dtype=bool)
+    for t in tokens:
+        if t != phrase:
+            mask = np.zeros(index.bound, dtype=bool)
+            mask[index.hits(t)[0]] = True
+            every &= mask
+            held |= mask
+    every &= held  # (no tokens: none)
     key = fold(phrase)
-    return any(index.containing(ids[k:k + 16 * CHUNK].tolist(), [key])
-               for ids in (every, rest) for k in range(0, len(ids), 16 * CHUNK))
+    for ids in (np.flatnonzero(every), np.flatnonzero(held & ~every) if phrase in tokens else ()):
+        k, n = 0, 64  # read a few texts first: where it is said, most say it
+        while k < len(ids):
+            if index.containing(ids[k:k + n].tolist(), [key]):
+                return True
+            k, n = k + n, 4 * n
+    return False
 
 
 def fallback_parts(index, tk, phrase: str) -> tuple[str, ...]:
@@ -373,15 +383,17 @@ def unsaid(index, topic: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...
 def _rank_words(index, tk, words: list[str], scoring: str, top: int | None, skip=None, skip_keys=(),
                 floor: float | None = None, needs: dict[str, Sequence[str]] | None = None):
     """((score, id, word) of the statements `rank_matched` keeps for `words`, best first;
-    every statement's score; which hold a word as a token). `skip`: a mask of statements
-    left out, as are those whose text holds one of `skip_keys`; `floor`: those scoring less
-    are left out too. `needs`: the tokens a word stands for, all required (a phrase no
-    statement says: 登记+注册), instead of itself."""
+    every statement's score; which hold every search token of a word that is one). `skip`:
+    a mask of statements left out, as are those whose text holds one of `skip_keys`;
+    `floor`: those scoring less are left out too. `needs`: the tokens a word stands for, all
+    required (a phrase no statement says: 登记+注册), instead of its search tokens."""
     import numpy as np
 
     sub = {w: search_tokens(tk, w) for w in words}
     qtokens = sorted({t for w in words for t in sub[w]} | set(words))
-    parts = {w: set((needs or {}).get(w, (w,))) for w in words}  # held as one token (else: by its text)
+    parts = {w: set((needs or {}).get(w, sub[w])) or {w} for w in words}
+    # a phrase jieba cuts in words (综合监管: 综合 / 监管) is said only where its text says it
+    whole = {w for w in words if w in sub[w] or w in (needs or {})}
     n_docs, avgdl = index.size, index.avgdl or 1
     scores = np.zeros(index.bound)
     present = np.zeros(index.bound, dtype=bool)  # holds a query token
@@ -406,11 +418,21 @@ def _rank_words(index, tk, words: list[str], scoring: str, top: int | None, skip
             mask = np.zeros(index.bound, dtype=bool)
             mask[holding[t]] = True
             every[w] &= mask
-        found |= every[w]
+        if w in whole:
+            found |= every[w]
     if skip is not None:
         present &= ~skip
     if floor is not None:
         present &= scores >= floor
+    if len(whole) < len(words):  # a phrase's text is read only where all its tokens are
+        reach = np.zeros(index.bound, dtype=bool)
+        for w in words:
+            if w in whole:
+                for t in {*sub[w], w}:
+                    reach[holding[t]] = True
+            else:
+                reach |= every[w]
+        present &= reach
     positions = index.positions
 
     def best(ids: np.ndarray, k: int | None) -> np.ndarray:
@@ -451,7 +473,7 @@ def _rank_words(index, tk, words: list[str], scoring: str, top: int | None, skip
             kept = best(np.concatenate([kept, held]), top)
     if len(words) == 1:  # every statement kept holds it (by its tokens or its text)
         return [(float(scores[i]), int(i), words[0]) for i in kept], scores, found
-    word = {int(i): next((w for w in words if every[w][i]), None) for i in kept}
+    word = {int(i): next((w for w in words if w in whole and every[w][i]), None) for i in kept}
     for w in words:  # those held by their text
         left = [i for i in word if word[i] is None]
         for i in index.containing(left, [fold(w)]) if left else ():
