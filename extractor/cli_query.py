@@ -174,6 +174,8 @@ def who_command(
         raise PolicykgError("give a topic, e.g. 消防")
     rows = query.who(opts.store, topic, limit=limit or None, explain=opts.explain, index=opts.index_path)
     opts.emit(rows, list(query.COLUMNS["who"]), title=f"who: {topic}", explain_at="text")
+    for line in query.who_unsaid(opts.store, topic, index=opts.index_path):  # why few rows or none, perhaps
+        sys.stderr.write(f"policykg: {line}\n")
     if limit and len(rows) >= limit:  # cut at the limit, perhaps: say so (on stderr: CSV and JSON stay data)
         total = query.who_count(opts.store, topic, index=opts.index_path)
         if total > len(rows):

@@ -36,7 +36,7 @@ from .graph import DEPT, MEETING, ONTOLOGY_PREFIXES, PREFIXES as GRAPH_PREFIXES,
 from .knowledge import PK, at_least_word, body_kinds, by_subject, meeting_parts, period_words, schedule_words
 from .model import clean, lookup_key, squeeze
 from .search import (MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fold as _fold, has_words, open_index,
-                     rank_matched)
+                     rank_matched, unsaid)
 
 # Prefixes every query (named or raw) may use without declaring them (QUERY_PREFIXES adds
 # dcterms), and the names results are written with.
@@ -645,7 +645,9 @@ def statement_index(store: ox.Store) -> StatementIndex:
 def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool = False,
         scoring: str = "bm25", index: str | Path | None = None) -> list[dict[str, Any]]:
     """Who is responsible for `topic` (消防, 食品安全, 用地 …): every department whose duty
-    or task statement is about it, best statements first (BM25 over jieba search tokens).
+    or task statement says it, best statements first (BM25 over jieba search tokens). Each
+    phrase of the topic (区块链 消防: two) is looked for whole (综合监管, not 综合 or 监管
+    apart); one no statement says, by its parts, all required (`who_unsaid` says so).
     A word of the topic thesaurus (ontology/topics.ttl) also finds the other names of its
     topic, ranked below the words as typed unless scoring higher on their own (食品安全 also
     finds 饮食安全: `search.rank_matched`); ``matched`` says which word a statement was found by.
@@ -691,6 +693,24 @@ def who_count(store: ox.Store, topic: str, *, scoring: str = "bm25", index: str 
         return 0
     idx = _who_index(store, index)
     return sum(idx.sizes([i for _, i, _ in rank_matched(idx, topic, scoring)]).values())
+
+
+def who_unsaid(store: ox.Store, topic: str, *, index: str | Path | None = None) -> list[str]:
+    """One line for each phrase of `topic` no statement says, for the analyst (the command
+    line writes them on stderr): what `who` looked for instead, or what the statements do
+    say of it (`search.unsaid`): ``no statement says 登记注册; looked for those saying 登记
+    and 注册 (matched 登记+注册)``, ``no statement says 消防救援; try 消防``."""
+    topic = clean(topic or "")
+    if not has_words(topic):
+        return []
+    lines = []
+    for phrase, parts, held in unsaid(_who_index(store, index), topic):
+        if parts:
+            lines.append(f"no statement says {phrase}; looked for those saying {' and '.join(parts)} "
+                         f"(matched {'+'.join(parts)})")
+        else:
+            lines.append(f"no statement says {phrase}" + (f"; try {' or '.join(held)}" if held else ""))
+    return lines
 
 
 def _who_index(store: ox.Store, index: str | Path | None) -> "DiskIndex | StatementIndex":

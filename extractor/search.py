@@ -53,6 +53,7 @@ from .model import FOLD, clean, name_key
 # (a word rarely repeats within one statement).
 BM25_K1, BM25_B = 1.2, 1.0
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
+_PHRASE = re.compile(r"[\w\u3400-\u9fff]+")
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 
 INDEX_FILE = "who-index.sqlite"
@@ -159,8 +160,15 @@ def query_words(topic: str, tk=None) -> list[str]:
     return [w for w in (x.strip() for x in tk.cut(topic.translate(FOLD))) if w and _WORDLIKE.search(w)]
 
 
+def query_phrases(topic: str) -> list[str]:
+    """The phrases of a topic as typed, each looked for whole: its runs of word characters,
+    folded (whitespace and punctuation part them: 区块链 消防 is two, 综合监管 one however
+    jieba cuts it)."""
+    return list(dict.fromkeys(_PHRASE.findall(topic.translate(FOLD))))
+
+
 def has_words(topic: str) -> bool:
-    """Whether `query_words(topic)` has any, without loading jieba: a cut keeps every character."""
+    """Whether `query_phrases(topic)` has any, without loading jieba."""
     return bool(_WORDLIKE.search(topic.translate(FOLD)))
 
 
@@ -229,9 +237,9 @@ CHUNK = 256  # statements tested for a topic word as written at a time, best sco
 
 def thesaurus_words(topic: str, words: Sequence[str]) -> list[str]:
     """The words `rank` also looks for: the other names (`topics.related_words`) of each
-    topic of the thesaurus (ontology/topics.ttl) that a query word, or the topic as typed,
-    names or is a cue of (食品安全 → 饮食安全; 饮食安全, cut 饮食 / 安全, is looked up whole).
-    A name holding a typed word is left out: its statements hold the word as typed already."""
+    topic of the thesaurus (ontology/topics.ttl) that a typed phrase (`words`), or the topic
+    as typed, names or is a cue of (食品安全 → 饮食安全; 饮食 安全 is looked up whole too).
+    A name holding a typed phrase is left out: its statements say the phrase as typed already."""
     from .topics import related_words
 
     typed = [w.translate(FOLD) for w in words]
@@ -249,32 +257,48 @@ def rank(index, topic: str, scoring: str = "bm25", top: int | None = None) -> li
 
 def rank_matched(index, topic: str, scoring: str = "bm25", top: int | None = None) -> list[tuple[float, int, str]]:
     """(score, statement id, the word it was found by) of the statements about `topic`,
-    best first. A statement qualifies when it holds one of the topic's words as written:
-    its tokens hold all of the word's search tokens (食品, 安全 and 食品安全 for 食品安全),
-    or, holding only some, its text holds the word (加强食品安全监管 is cut 食品 / 安全监管: read in the index). Sub-words
-    apart do not qualify (食品药品安全: a measured choice, see tests/bench/README.md). BM25
-    (or ``tfidf``/``count``, kept for the benchmark) ranks them; ties go by notice, position
-    and IRI (`index.positions`). `top`: only the first `top` statements are wanted.
+    best first. A topic is one phrase or more (`query_phrases`: 区块链 消防 is two), and a
+    statement qualifies when it says one of them: holds it as a search token (食品安全), or
+    its folded text holds it — a phrase that is one jieba word where the statement holds one
+    of its search tokens (加强食品安全监管 is cut 食品 / 安全监管), one that jieba cuts in
+    words (综合监管: 综合 / 监管) where it holds all of them (the text is read only there:
+    at 10,000 notices 安全 alone is in tens of thousands). The phrase's jieba words apart do
+    not qualify (综合考虑 … 价格监管 is no 综合监管; 食品药品安全 no 食品安全: a
+    measured choice, see tests/bench/README.md). BM25 (or ``tfidf``/``count``, kept for the
+    benchmark) ranks them on the phrase's search tokens; ties go by notice, position and IRI
+    (`index.positions`). `top`: only the first `top` statements are wanted.
 
-    A word of the topic thesaurus brings its topic's other names (`thesaurus_words`:
-    食品安全 → 饮食安全). A statement holding none of the typed words but one of those
-    qualifies too, scored on those words alone times THESAURUS_WEIGHT; a statement
-    holding a typed word keeps the score it has without the thesaurus. So the statements
-    found through the thesaurus rank below those holding the words as typed unless their
-    own, discounted, score is higher (a short duty of 饮食安全 above a long task clause that
-    names 食品安全 once), and those holding the words as typed keep their order among
-    themselves. The word a statement was found by is the first, typed words first, whose
-    search tokens it holds or, failing that, that its text holds. Words outside the
-    thesaurus are looked for exactly as typed.
+    A phrase no statement says (登记注册: the corpus says 注册登记) is looked for by its
+    parts (`fallback_parts`: 登记 and 注册), a statement qualifying when it holds them all;
+    found so, its word is the parts joined by + (登记+注册). One without such parts (防火;
+    消防救援, where no statement says both 消防 and 救援) finds nothing; `unsaid` says which.
+
+    A phrase of the topic thesaurus brings its topic's other names (`thesaurus_words`:
+    食品安全 → 饮食安全), each looked for as a phrase. A statement saying none of the typed
+    phrases but one of those qualifies too, scored on those words alone times
+    THESAURUS_WEIGHT; a statement saying a typed phrase keeps the score it has without the
+    thesaurus. So the statements found through the thesaurus rank below those saying the
+    phrases as typed unless their own, discounted, score is higher (a short duty of 饮食安全
+    above a long task clause that names 食品安全 once), and those saying the phrases as
+    typed keep their order among themselves. The word a statement was found by is the
+    first, typed phrases first, that it holds as a token or, failing that, that its text
+    holds. Phrases outside the thesaurus are looked for exactly as typed.
 
     Scores are summed token by token over arrays as long as the index (numpy): at 10,000
-    notices a topic such as 婴幼儿照护 touches 600,000 postings. Statements holding only
-    some tokens are read best scores first and, with `top`, only while they can still reach
-    the first `top`."""
+    notices a topic such as 婴幼儿照护 touches 600,000 postings. Statements holding a
+    search token of a phrase but not the phrase as one are read best scores first and, with
+    `top`, only while they can still reach the first `top`."""
     tk = index.tokenizer()
-    typed = query_words(topic, tk)
-    kept, scores, found = _rank_words(index, tk, typed, scoring, top)
-    related = thesaurus_words(topic, typed)
+    typed = phrases = query_phrases(topic)
+    kept, scores, found = _rank_words(index, tk, phrases, scoring, top)
+    shown = {w for _, _, w in kept}  # said: a statement kept is found by one (a phrase not shown may be too)
+    instead = {w: parts for w in phrases
+               if w not in shown and not said(index, tk, w) and (parts := fallback_parts(index, tk, w))}
+    if instead:  # again, each phrase no statement says looked for by its parts
+        typed = ["+".join(instead[w]) if w in instead else w for w in phrases]
+        kept, scores, found = _rank_words(index, tk, typed, scoring, top,
+                                          needs={"+".join(parts): parts for parts in instead.values()})
+    related = thesaurus_words(topic, phrases)
     if not related:
         return kept
     # statements holding a typed word are not found again: by its tokens, or by its text; with
@@ -289,17 +313,87 @@ def rank_matched(index, topic: str, scoring: str = "bm25", top: int | None = Non
     return both if top is None else both[:top]
 
 
+def said(index, tk, phrase: str) -> bool:
+    """Whether some statement says `phrase` as `rank_matched` reads it: holds it as a token,
+    or its folded text holds it — read among the statements holding all the phrase's search
+    tokens when jieba cuts it in words (综合监管), among those holding any when it is one
+    (食品安全: all first, where it is usually said)."""
+    import numpy as np
+
+    if index.holds(phrase):
+        return True
+    tokens = search_tokens(tk, phrase)
+    every, held = np.ones(index.bound, dtype=bool), np.zeros(index.bound, dtype=bool)
+    for t in tokens:
+        if t != phrase:
+            mask = np.zeros(index.bound, dtype=bool)
+            mask[index.hits(t)[0]] = True
+            every &= mask
+            held |= mask
+    every &= held  # (no tokens: none)
+    key = fold(phrase)
+    for ids in (np.flatnonzero(every), np.flatnonzero(held & ~every) if phrase in tokens else ()):
+        k, n = 0, 64  # read a few texts first: where it is said, most say it
+        while k < len(ids):
+            if index.containing(ids[k:k + n].tolist(), [key]):
+                return True
+            k, n = k + n, 4 * n
+    return False
+
+
+def fallback_parts(index, tk, phrase: str) -> tuple[str, ...]:
+    """What a phrase no statement says is looked for by instead, all required: its search
+    tokens of two characters or more that some statement holds (登记注册 → 登记, 注册;
+    婴幼儿照护 → 婴幼, 幼儿, 婴幼儿, 照护), when together they cover every character of it
+    and some statement holds them all. None when they do not: 非营利性 is not 营利, nor
+    防火 anything, nor 消防救援 消防 alone (nor 消防 and 救援 where no statement says both)."""
+    import numpy as np
+
+    held = _held_parts(index, tk, phrase)
+    covered: set[int] = set()
+    for t in held:
+        at = phrase.find(t)
+        while at >= 0:
+            covered.update(range(at, at + len(t)))
+            at = phrase.find(t, at + 1)
+    if not held or len(covered) < len(phrase):
+        return ()
+    every = index.hits(held[0])[0]
+    for t in held[1:]:
+        every = np.intersect1d(every, index.hits(t)[0])
+    return held if len(every) else ()
+
+
+def _held_parts(index, tk, phrase: str) -> tuple[str, ...]:
+    """The search tokens of `phrase` of two characters or more, but itself, that some statement holds."""
+    return tuple(dict.fromkeys(t for t in search_tokens(tk, phrase)
+                               if t != phrase and len(t) >= 2 and index.holds(t)))
+
+
+def unsaid(index, topic: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """(phrase, the parts it was looked for by (`fallback_parts`; none: not looked for), its
+    search tokens of two characters or more that some statement holds) of each phrase of
+    `topic` no statement says: what `who` tells the analyst on stderr (登记注册 → 登记+注册;
+    消防救援 → try 消防 or 救援; 防火: nothing to try)."""
+    tk = index.tokenizer()
+    return [(w, fallback_parts(index, tk, w), _held_parts(index, tk, w))
+            for w in query_phrases(topic) if not said(index, tk, w)]
+
+
 def _rank_words(index, tk, words: list[str], scoring: str, top: int | None, skip=None, skip_keys=(),
-                floor: float | None = None):
+                floor: float | None = None, needs: dict[str, Sequence[str]] | None = None):
     """((score, id, word) of the statements `rank_matched` keeps for `words`, best first;
-    every statement's score; which hold every search token of a word). `skip`: a mask of
-    statements left out, as are those whose text holds one of `skip_keys`; `floor`: those
-    scoring less are left out too."""
+    every statement's score; which hold every search token of a word that is one). `skip`:
+    a mask of statements left out, as are those whose text holds one of `skip_keys`;
+    `floor`: those scoring less are left out too. `needs`: the tokens a word stands for, all
+    required (a phrase no statement says: 登记+注册), instead of its search tokens."""
     import numpy as np
 
     sub = {w: search_tokens(tk, w) for w in words}
     qtokens = sorted({t for w in words for t in sub[w]} | set(words))
-    parts = {w: set(sub[w]) or {w} for w in words}
+    parts = {w: set((needs or {}).get(w, sub[w])) or {w} for w in words}
+    # a phrase jieba cuts in words (综合监管: 综合 / 监管) is said only where its text says it
+    whole = {w for w in words if w in sub[w] or w in (needs or {})}
     n_docs, avgdl = index.size, index.avgdl or 1
     scores = np.zeros(index.bound)
     present = np.zeros(index.bound, dtype=bool)  # holds a query token
@@ -324,11 +418,21 @@ def _rank_words(index, tk, words: list[str], scoring: str, top: int | None, skip
             mask = np.zeros(index.bound, dtype=bool)
             mask[holding[t]] = True
             every[w] &= mask
-        found |= every[w]
+        if w in whole:
+            found |= every[w]
     if skip is not None:
         present &= ~skip
     if floor is not None:
         present &= scores >= floor
+    if len(whole) < len(words):  # a phrase's text is read only where all its tokens are
+        reach = np.zeros(index.bound, dtype=bool)
+        for w in words:
+            if w in whole:
+                for t in {*sub[w], w}:
+                    reach[holding[t]] = True
+            else:
+                reach |= every[w]
+        present &= reach
     positions = index.positions
 
     def best(ids: np.ndarray, k: int | None) -> np.ndarray:
@@ -369,7 +473,7 @@ def _rank_words(index, tk, words: list[str], scoring: str, top: int | None, skip
             kept = best(np.concatenate([kept, held]), top)
     if len(words) == 1:  # every statement kept holds it (by its tokens or its text)
         return [(float(scores[i]), int(i), words[0]) for i in kept], scores, found
-    word = {int(i): next((w for w in words if every[w][i]), None) for i in kept}
+    word = {int(i): next((w for w in words if w in whole and every[w][i]), None) for i in kept}
     for w in words:  # those held by their text
         left = [i for i in word if word[i] is None]
         for i in index.containing(left, [fold(w)]) if left else ():
@@ -429,6 +533,10 @@ class StatementIndex:
         postings = self.postings.get(token, ())
         return (np.array([i for i, _ in postings], dtype=np.int64), np.array([n for _, n in postings], dtype=np.int64),
                 np.array([self.statements[i].length for i, _ in postings], dtype=np.int64))
+
+    def holds(self, token: str) -> bool:
+        """Whether some statement holds `token`."""
+        return token in self.postings
 
     @property
     def positions(self):
@@ -965,6 +1073,13 @@ class DiskIndex:
             live = ~np.isin(ids, np.fromiter(self.dead, dtype=np.int64, count=len(self.dead)))
             ids, tfs, lengths = ids[live], tfs[live], lengths[live]
         return ids, tfs, lengths
+
+    def holds(self, token: str) -> bool:
+        """Whether some statement holds `token`: one row read (its postings, when statements
+        have been removed since)."""
+        if self.dead:
+            return bool(len(self.hits(token)[0]))
+        return self.con.execute("SELECT 1 FROM postings WHERE token = ? LIMIT 1", (token,)).fetchone() is not None
 
     @property
     def positions(self):

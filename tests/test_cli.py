@@ -270,3 +270,19 @@ def test_help_at_80_columns_cuts_no_word():
     assert out.returncode == 0, out.stderr
     assert out.stdout.count("Usage: ") == len(commands)
     assert not re.findall(r"\w*[A-Za-z]…", out.stdout)
+
+
+def test_who_says_on_stderr_which_phrases_no_statement_says():
+    """`who 登记注册`, `who 防火` and `who 消防救援` printed no rows on the seeds and said
+    nothing: no statement says them (注册登记 is what the county writes; 消防救援 only names
+    the fire units). Now a line on stderr for each says so, and what was looked for instead
+    (登记 and 注册, all required) or what the statements do say (消防); stdout stays data."""
+    import csv
+
+    res = policykg("who", "登记注册 防火 消防救援", "--from", ROOT / "corpus", "-n", "0", "--format", "csv")
+    assert res.returncode == 0 and res.stderr.splitlines() == [
+        "policykg: no statement says 登记注册; looked for those saying 登记 and 注册 (matched 登记+注册)",
+        "policykg: no statement says 防火", "policykg: no statement says 消防救援; try 消防"]
+    rows = list(csv.DictReader(res.stdout.splitlines()))
+    assert rows and {r["matched"] for r in rows} == {"登记+注册"}
+    assert (rows[0]["department"], rows[0]["text"]) == ("县委编办", "为公办婴幼儿照护服务机构做好注册登记工作。")
