@@ -81,6 +81,11 @@ class BodySetup:
     name_in_text: tuple[re.Pattern, ...]
     name_as_subject: re.Pattern  # the name opening a sentence as its subject (联席会议可…, not 联席会议办公室…)
     requirement: re.Pattern  # a sentence asking its member units to act (各成员单位要…: pkc:requirement-subject)
+    # where the body's own duties are given (pkc:body-*): a clause's heading (一、主要职责), a
+    # sentence opening running text (其主要职能为:), and whom it works under (在县政府领导下)
+    duties_heading: re.Pattern
+    duties_lead: re.Pattern
+    led_by: re.Pattern
 
 
 def _alternation(words, blanks: bool = False) -> str:
@@ -91,10 +96,11 @@ def _alternation(words, blanks: bool = False) -> str:
 
 
 def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]], office_heading: str,
-                names: dict[str, str], requirement: str = "(?!)") -> BodySetup:
+                names: dict[str, str], requirement: str = "(?!)", duties: tuple[str, str, str] = ("(?!)",) * 3
+                ) -> BodySetup:
     """`templates` (what → (pattern, cue words), with {body}, {head} and {deputy} in them:
-    cues.ttl) made for `kind`; so are `office_heading`, the name patterns `names` and
-    `requirement`."""
+    cues.ttl) made for `kind`; so are `office_heading`, the name patterns `names`,
+    `requirement` and `duties` (pkc:body-duties-heading, -lead, pkc:body-led-by)."""
     fills = {"{body}": kind.words, "{head}": kind.head_words, "{deputy}": kind.deputy_words}
 
     def pattern(text: str) -> str:
@@ -117,7 +123,8 @@ def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]
                      re.compile(pattern(office_heading)), re.compile(pattern(names.get("name-in-heading", "(?!)"))),
                      re.compile(names.get("name-lead", "(?!)")),
                      tuple(re.compile(pattern(p)) for k, p in sorted(names.items()) if k.startswith("name-in-text")),
-                     re.compile(pattern(names.get("name-as-subject", "(?!)"))), re.compile(pattern(requirement)))
+                     re.compile(pattern(names.get("name-as-subject", "(?!)"))), re.compile(pattern(requirement)),
+                     *(re.compile(pattern(p)) for p in duties))
 
 
 @cache
@@ -162,8 +169,8 @@ def cues() -> Cues:
                 own_meetings += cue_words
         elif "/cue/setup-" in s and PK + "pattern" in props:  # a template: made for each kind of body below
             setup[local.removeprefix("setup-")] = (str(props[PK + "pattern"][0]), tuple(cue_words))
-        elif any(f"/cue/{x}-" in s for x in ("office", "list", "requirement", "person")) and PK + "pattern" in props:
-            # office-heading, requirement-subject (templates), office-duties, list-item, person-*
+        elif any(f"/cue/{x}-" in s for x in ("office", "list", "requirement", "person", "body")) and PK + "pattern" in props:
+            # office-heading, requirement-subject, body-* (templates), office-duties, list-item, person-*
             office[local] = str(props[PK + "pattern"][0])
         elif "/cue/name-" in s and PK + "pattern" in props:  # where the body's name is written (templates)
             names[local] = str(props[PK + "pattern"][0])
@@ -179,8 +186,9 @@ def cues() -> Cues:
     by_len = lambda pairs: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
     words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
     alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
+    duties = tuple(office.get(k, "(?!)") for k in ("body-duties-heading", "body-duties-lead", "body-led-by"))
     bodies = tuple(_body_setup(kind, setup, office.get("office-heading", "(?!)"), names,
-                               office.get("requirement-subject", "(?!)")) for kind in body_kinds())
+                               office.get("requirement-subject", "(?!)"), duties) for kind in body_kinds())
     post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
     part_words = "|".join(map(re.escape, sorted({w for _, cue_words in participation.values() for w in cue_words})))
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), tuple(rule_patterns),
@@ -1154,6 +1162,7 @@ class _Extract:
                 if p.part == "organiser" and body.office_heading.fullmatch(folded, p.start, p.end):
                     office_said.setdefault(self.sentence_at(p.start, rule), rule.clause)
         self.office(body, meeting, office_said)
+        self.body_duties(body, meeting)
         self.facts.meeting = meeting
         return True
 
@@ -1255,6 +1264,97 @@ class _Extract:
                 if listed or not (self.cues.setup_cue.search(folded, s, e)
                                   and any(p.search(folded, s, e) for p in self.cues.setup)):
                     yield s, e
+
+    def body_duties(self, body: BodySetup, meeting: Meeting) -> None:
+        """The body's own duties, as a department's item gives the department's: the statements
+        of a clause its heading says gives them (一、主要职责: pkc:body-duties-heading; not one in
+        an item about the office or a department), and those after a sentence opening so (其主要
+        职能为:, pkc:body-duties-lead) to the end of its paragraph. They are Duty facts of the body
+        as a unit (`Meeting.unit`: the graph states them of the body's node).
+
+        A body's duties are written as one run of what it does (联席会议统筹协调…，贯彻…，制定…，
+        完成…事项): each phrase between commas is a duty of its own, the body named as their
+        subject (联席会议) left out. 在县政府领导下 says whom the body works under
+        (`Meeting.reports_to`, pkc:body-led-by), no duty; nor is a verb left alone on its line (a
+        line broken after it: 指导\n\n督促各县市区…)."""
+        folded = self.doc.folded
+        found: list[tuple[Clause, tuple[int, int]]] = []
+        for c in self.clauses:
+            h = c.heading
+            if c.kind == "numbered" and h is not None and body.duties_heading.fullmatch(folded, h.start, h.end) \
+                    and not self.in_unit_item(body, c):
+                found += [(c, st) for st in self.office_statements(c, h.end, True)]
+        for c, own in self.owned:
+            if folded.find("主要", own.start, own.end) < 0:
+                continue  # every lead says it (主要职责, 主要职能): most clauses are not read for one
+            for m in body.duties_lead.finditer(folded, own.start, own.end):
+                if m.group("pronoun") and not self.after_body_sentence(own.start, m.start("pronoun")):
+                    continue  # 其 of a sentence about something else
+                stop = folded.find("\n", m.end(), own.end)
+                found += [(c, st) for st in self.statements(m.end(), own.end if stop < 0 else stop)]
+        count: dict[str, int] = {}
+        for c, (s, e) in sorted(found, key=lambda f: f[1]):
+            for a, b in self.body_phrases(body, meeting, c, s, e):
+                if meeting.unit is None:
+                    j = self.doc.jurisdiction
+                    did = f"{j.name}/{squeeze(meeting.name)}" if j and j.name else squeeze(meeting.name)
+                    self.facts.departments.setdefault(did, Department(did, meeting.name, None, j.name if j else "",
+                                                                      j.level if j else "unknown"))
+                    meeting.unit = did
+                role, action, concept = self.role_and_action(a, b)
+                n = count[c.id] = count.get(c.id, 0) + 1
+                self.facts.duties.append(Duty(a, b, id=f"{c.id}/b{n}", department=meeting.unit, clause=self.leaf_at(a).id,
+                                              text=self.doc.text[a:b], role=role, action=action,
+                                              action_concept=concept))
+
+    def in_unit_item(self, body: BodySetup, c: Clause) -> bool:
+        """Whether clause `c` stands in an item about the body's office or about a department
+        (（八）应急指挥部办公室 … （一）主要职责: the office's)."""
+        folded, p = self.doc.folded, self.by_id.get(c.parent or "")
+        while p is not None:
+            h = p.heading
+            if h is not None and (body.office_heading.fullmatch(folded, h.start, h.end)
+                                  or self.resolve_span(*self.heading_name(p)) is not None):
+                return True
+            p = self.by_id.get(p.parent or "")
+        return False
+
+    def body_phrases(self, body: BodySetup, meeting: Meeting, c: Clause, s: int, e: int) -> Iterator[tuple[int, int]]:
+        """The duties of the body's statement [s, e): its phrases between commas (not those in
+        brackets or quotes), without the body as their subject and without where it says
+        whom the body works under — whose organisations join `meeting.reports_to`."""
+        folded = self.doc.folded
+        cuts = []  # 在县政府领导下,
+        for m in body.led_by.finditer(folded, s, e):
+            for _, did in self.departments_in(m.start("leader"), m.end("leader"), c.id):
+                if did not in meeting.reports_to:
+                    meeting.reports_to.append(did)
+            cuts.append((m.start(), m.end()))
+        shielded = [(q.start(), q.end()) for q in _QUOTED.finditer(folded, s, e)] + \
+            [(q.start(), q.end()) for q in _PARENTHESIS.finditer(folded, s, e)]
+        stops = [k.start() for k in _COMMA.finditer(folded, s, e) if not any(a < k.start() < b for a, b in shielded)]
+        pieces, start = [], s
+        for k in stops + [e]:
+            pieces.append((start, k))
+            start = k + 1
+        name = squeeze(meeting.name)
+        for a, b in pieces:
+            parts, lo = [], a  # the piece without the led-by phrases in it
+            for x, y in cuts:
+                if a <= x < b:
+                    parts.append((lo, x))
+                    lo = max(lo, y)
+            for a, b in parts + [(lo, b)]:
+                while a < b and folded[a] in _BLANKS:
+                    a += 1
+                subject = body.name_as_subject.match(folded, a, b)
+                if name and folded.startswith(name, a, b):  # its full name (祁门县…联席会议统筹…)
+                    a += len(name)
+                elif subject is not None:
+                    a = subject.end()
+                for x, y in self._trimmed(a, b):
+                    if folded[x:y] not in self.cues.action_of:  # a verb alone on its line
+                        yield x, y
 
     def meeting_name(self, body: BodySetup) -> tuple[str, Span | None]:
         """The body's name and where the text writes it: from the document that sets it up,
