@@ -1268,9 +1268,11 @@ class _Extract:
     def body_duties(self, body: BodySetup, meeting: Meeting) -> None:
         """The body's own duties, as a department's item gives the department's: the statements
         of a clause its heading says gives them (一、主要职责: pkc:body-duties-heading; not one in
-        an item about the office or a department), and those after a sentence opening so (其主要
-        职能为:, pkc:body-duties-lead) to the end of its paragraph. They are Duty facts of the body
-        as a unit (`Meeting.unit`: the graph states them of the body's node).
+        an item about the office or a department, nor the items of one inside it), and those after
+        a sentence opening so (其主要职能为:, pkc:body-duties-lead) to the end of that sentence (or
+        its line; on the lines after it, its clause's items when the line says no more).
+        They are Duty facts of the body as a unit (`Meeting.unit`: the graph states them of the
+        body's node).
 
         A body's duties are written as one run of what it does (联席会议统筹协调…，贯彻…，制定…，
         完成…事项): each phrase between commas is a duty of its own, the body named as their
@@ -1279,19 +1281,32 @@ class _Extract:
         line broken after it: 指导\n\n督促各县市区…)."""
         folded = self.doc.folded
         found: list[tuple[Clause, tuple[int, int]]] = []
+        headed: set[str] = set()
         for c in self.clauses:
             h = c.heading
-            if c.kind == "numbered" and h is not None and body.duties_heading.fullmatch(folded, h.start, h.end) \
-                    and not self.in_unit_item(body, c):
-                found += [(c, st) for st in self.office_statements(c, h.end, True)]
+            if c.kind != "numbered" or h is None or not body.duties_heading.fullmatch(folded, h.start, h.end) \
+                    or self.in_unit_item(body, self.by_id.get(c.parent or "")):
+                continue
+            headed.add(c.id)
+            start = h.end  # after a lead opening its text (一、主要职责 联席会议的主要职责是:), if one does
+            lead = body.duties_lead.search(folded, h.end, c.own.end)
+            if lead is not None and not folded[h.end:lead.start()].strip():
+                start = lead.end()
+            found += [(c, st) for st in self.office_statements(c, start, True)
+                      if not self.in_unit_item(body, self.leaf_at(st[0]))]  # （一）县卫生健康委。… is its own
         for c, own in self.owned:
-            if folded.find("主要", own.start, own.end) < 0:
+            if c.id in headed or folded.find("主要", own.start, own.end) < 0:
                 continue  # every lead says it (主要职责, 主要职能): most clauses are not read for one
             for m in body.duties_lead.finditer(folded, own.start, own.end):
                 if m.group("pronoun") and not self.after_body_sentence(own.start, m.start("pronoun")):
                     continue  # 其 of a sentence about something else
-                stop = folded.find("\n", m.end(), own.end)
-                found += [(c, st) for st in self.statements(m.end(), own.end if stop < 0 else stop)]
+                line = folded.find("\n", m.end(), own.end)
+                line = own.end if line < 0 else line
+                if not folded[m.end():line].strip():  # 主要职责是:, its items on the lines after it
+                    found += [(c, st) for st in self.office_statements(c, m.end(), True)]
+                    continue
+                stop = folded.find("。", m.end(), line)  # one sentence, its duties apart by ; (or ,)
+                found += [(c, st) for st in self.statements(m.end(), line if stop < 0 else stop + 1)]
         count: dict[str, int] = {}
         for c, (s, e) in sorted(found, key=lambda f: f[1]):
             for a, b in self.body_phrases(body, meeting, c, s, e):
@@ -1307,16 +1322,16 @@ class _Extract:
                                               text=self.doc.text[a:b], role=role, action=action,
                                               action_concept=concept))
 
-    def in_unit_item(self, body: BodySetup, c: Clause) -> bool:
-        """Whether clause `c` stands in an item about the body's office or about a department
-        (（八）应急指挥部办公室 … （一）主要职责: the office's)."""
-        folded, p = self.doc.folded, self.by_id.get(c.parent or "")
-        while p is not None:
-            h = p.heading
+    def in_unit_item(self, body: BodySetup, c: Clause | None) -> bool:
+        """Whether clause `c` is, or stands in, an item about the body's office or about a
+        department (（八）应急指挥部办公室 … （一）主要职责: the office's; （一）县卫生健康委。…)."""
+        folded = self.doc.folded
+        while c is not None:
+            h = c.heading
             if h is not None and (body.office_heading.fullmatch(folded, h.start, h.end)
-                                  or self.resolve_span(*self.heading_name(p)) is not None):
+                                  or self.resolve_span(*self.heading_name(c)) is not None):
                 return True
-            p = self.by_id.get(p.parent or "")
+            c = self.by_id.get(c.parent or "")
         return False
 
     def body_phrases(self, body: BodySetup, meeting: Meeting, c: Clause, s: int, e: int) -> Iterator[tuple[int, int]]:
@@ -1330,21 +1345,19 @@ class _Extract:
                 if did not in meeting.reports_to:
                     meeting.reports_to.append(did)
             cuts.append((m.start(), m.end()))
-        shielded = [(q.start(), q.end()) for q in _QUOTED.finditer(folded, s, e)] + \
-            [(q.start(), q.end()) for q in _PARENTHESIS.finditer(folded, s, e)]
-        stops = [k.start() for k in _COMMA.finditer(folded, s, e) if not any(a < k.start() < b for a, b in shielded)]
-        pieces, start = [], s
+        shielded = sorted([(q.start(), q.end()) for q in _QUOTED.finditer(folded, s, e)]
+                          + [(q.start(), q.end()) for q in _PARENTHESIS.finditer(folded, s, e)])
+        starts, ends = [a for a, _ in shielded], list(accumulate((b for _, b in shielded), max))
+        stops = [k.start() for k in _COMMA.finditer(folded, s, e)
+                 if (i := bisect.bisect_left(starts, k.start()) - 1) < 0 or ends[i] <= k.start()]
+        name, lo, n = squeeze(meeting.name), s, 0
         for k in stops + [e]:
-            pieces.append((start, k))
-            start = k + 1
-        name = squeeze(meeting.name)
-        for a, b in pieces:
-            parts, lo = [], a  # the piece without the led-by phrases in it
-            for x, y in cuts:
-                if a <= x < b:
-                    parts.append((lo, x))
-                    lo = max(lo, y)
-            for a, b in parts + [(lo, b)]:
+            parts = []  # the phrase [lo, k) without the led-by phrases in it
+            while n < len(cuts) and cuts[n][0] < k:
+                parts.append((lo, cuts[n][0]))
+                lo = max(lo, cuts[n][1])
+                n += 1
+            for a, b in parts + [(lo, k)]:
                 while a < b and folded[a] in _BLANKS:
                     a += 1
                 subject = body.name_as_subject.match(folded, a, b)
@@ -1355,6 +1368,7 @@ class _Extract:
                 for x, y in self._trimmed(a, b):
                     if folded[x:y] not in self.cues.action_of:  # a verb alone on its line
                         yield x, y
+            lo = max(lo, k + 1)
 
     def meeting_name(self, body: BodySetup) -> tuple[str, Span | None]:
         """The body's name and where the text writes it: from the document that sets it up,

@@ -1180,6 +1180,12 @@ def test_a_body_s_own_duties_in_the_extra_notices():
         ("main", "贯彻落实党中央、国务院关于优化生育政策工作的重大决策部署;", "落实"),
         ("main", "统筹协调全国优化生育政策工作", "统筹"), ("main", "研究并推进实施重大政策措施;", "研究"),
         ("main", "指导、督促、检查有关政策措施的落实;", "指导"), ("main", "完成党中央、国务院交办的其他事项。", "")]
+    # … to the end of its sentence, also on a page written on one line (not the sentences after it)
+    from extractor.pipeline import process_bytes
+
+    one_line = state.text.replace("\n", "")
+    assert [t for _, t, _ in own_duties(process_bytes(one_line.encode("utf-8"), "x.txt"))] == \
+        [t for _, t, _ in own_duties(state)]
     xinganmeng = process(XINGANMENG)
     assert xinganmeng.facts.meeting.unit is None and xinganmeng.facts.meeting.reports_to == []
 
@@ -1187,7 +1193,8 @@ def test_a_body_s_own_duties_in_the_extra_notices():
 def test_a_body_s_duties_heading_in_its_office_s_item_is_the_office_s():
     """(三)联席会议办公室 … 1.主要职责: the office's, as 兴安盟's 主要职责: is; a 其主要职责是:
     after a sentence on something else is not the body's; a leading group's 领导小组主要职责 is
-    the group's."""
+    the group's, and so are the statements of a 主要职责 clause — not those of the departments'
+    items in it, nor the words opening it (领导小组的主要职责是:)."""
     from extractor.pipeline import process_bytes
 
     def doc(*parts):
@@ -1208,6 +1215,16 @@ def test_a_body_s_duties_heading_in_its_office_s_item_is_the_office_s():
     assert (m.kind, m.reports_to) == ("leading-group", ["休宁县/party-committee", "休宁县/government"])
     assert own_duties(group) == [("main/2", "研究制定全县婴幼儿照护服务政策", "研究"),
                                  ("main/2", "协调解决重大问题。", "协调")]
+    # a lead opening the clause's text is no duty; the items of departments under the heading are theirs
+    led = doc("二、主要职责\n领导小组的主要职责是：统筹全县婴幼儿照护服务工作，研究解决重大问题。\n")
+    assert own_duties(led) == [("main/2", "统筹全县婴幼儿照护服务工作", "统筹"), ("main/2", "研究解决重大问题。", "研究")]
+    items = doc("二、主要职责\n统筹全县婴幼儿照护服务工作。\n（一）县卫生健康委。负责领导小组日常工作。\n"
+                "（二）县教育局。负责托班管理。\n")
+    assert own_duties(items) == [("main/2", "统筹全县婴幼儿照护服务工作。", "统筹")]
+    assert [(d.clause, d.text) for d in items.facts.duties if d.department == "休宁县/education"] == [
+        ("main/2/2", "负责托班管理。")]
+    listed = doc("二、职责与分工\n领导小组的主要职责是：\n（一）统筹全县婴幼儿照护服务工作；\n（二）研究解决重大问题。\n")
+    assert own_duties(listed) == [("main/2/1", "统筹全县婴幼儿照护服务工作；", "统筹"), ("main/2/2", "研究解决重大问题。", "研究")]
 
 
 # --- coordination bodies other than a joint meeting --------------------------------------------------
