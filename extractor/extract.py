@@ -1253,17 +1253,31 @@ class _Extract:
         of its items' (their numbers left out) and, unless a cue (主要职责:) says where its
         duties begin (`listed`), not the sentences setting the office up (办公室设在…)."""
         folded = self.doc.folded
+        for a, b in self.item_stretches(c, start):
+            for s, e in self.statements(a, b):
+                if listed or not (self.cues.setup_cue.search(folded, s, e)
+                                  and any(p.search(folded, s, e) for p in self.cues.setup)):
+                    yield s, e
+
+    def item_stretches(self, c: Clause, start: int) -> list[tuple[int, int]]:
+        """The text of clause `c` from `start`, and of each item in it without its number."""
         stretches = [(start, c.own.end)] if start < c.own.end else []
         for d in c.walk():
             if d is not c:
                 said = d.label.strip()
                 label = d.start + len(said) if said and self.doc.text.startswith(said, d.start) else d.start
                 stretches.append((max(label, start), d.own.end))
+        return stretches
+
+    def sentences(self, stretches: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """The sentences of `stretches`, each to its 。 or ; — a line end is none: a phrase may
+        run over a line broken inside it (指导\n\n督促各县市区…, as a page on one line reads it)."""
         for a, b in stretches:
-            for s, e in self.statements(a, b):
-                if listed or not (self.cues.setup_cue.search(folded, s, e)
-                                  and any(p.search(folded, s, e) for p in self.cues.setup)):
-                    yield s, e
+            pos = a
+            for m in _SENTENCE_END.finditer(self.doc.folded, a, b):
+                yield from self._trimmed(pos, m.end())
+                pos = m.end()
+            yield from self._trimmed(pos, b)
 
     def body_duties(self, body: BodySetup, meeting: Meeting) -> None:
         """The body's own duties, as a department's item gives the department's: the statements
@@ -1276,9 +1290,9 @@ class _Extract:
 
         A body's duties are written as one run of what it does (联席会议统筹协调…，贯彻…，制定…，
         完成…事项): each phrase between commas is a duty of its own, the body named as their
-        subject (联席会议) left out. 在县政府领导下 says whom the body works under
-        (`Meeting.reports_to`, pkc:body-led-by), no duty; nor is a verb left alone on its line (a
-        line broken after it: 指导\n\n督促各县市区…)."""
+        subject (联席会议) left out; a phrase runs over a line broken inside it (`sentences`).
+        在县政府领导下 says whom the body works under (`Meeting.reports_to`, pkc:body-led-by), no
+        duty."""
         folded = self.doc.folded
         found: list[tuple[Clause, tuple[int, int]]] = []
         headed: set[str] = set()
@@ -1292,7 +1306,7 @@ class _Extract:
             lead = body.duties_lead.search(folded, h.end, c.own.end)
             if lead is not None and not folded[h.end:lead.start()].strip():
                 start = lead.end()
-            found += [(c, st) for st in self.office_statements(c, start, True)
+            found += [(c, st) for st in self.sentences(self.item_stretches(c, start))
                       if not self.in_unit_item(body, self.leaf_at(st[0]))]  # （一）县卫生健康委。… is its own
         for c, own in self.owned:
             if c.id in headed or folded.find("主要", own.start, own.end) < 0:
@@ -1303,10 +1317,10 @@ class _Extract:
                 line = folded.find("\n", m.end(), own.end)
                 line = own.end if line < 0 else line
                 if not folded[m.end():line].strip():  # 主要职责是:, its items on the lines after it
-                    found += [(c, st) for st in self.office_statements(c, m.end(), True)]
+                    found += [(c, st) for st in self.sentences(self.item_stretches(c, m.end()))]
                     continue
                 stop = folded.find("。", m.end(), line)  # one sentence, its duties apart by ; (or ,)
-                found += [(c, st) for st in self.statements(m.end(), line if stop < 0 else stop + 1)]
+                found += [(c, st) for st in self.sentences([(m.end(), line if stop < 0 else stop + 1)])]
         count: dict[str, int] = {}
         for c, (s, e) in sorted(found, key=lambda f: f[1]):
             for a, b in self.body_phrases(body, meeting, c, s, e):
@@ -1358,16 +1372,14 @@ class _Extract:
                 lo = max(lo, cuts[n][1])
                 n += 1
             for a, b in parts + [(lo, k)]:
-                while a < b and folded[a] in _BLANKS:
+                while a < b and folded[a].isspace():
                     a += 1
                 subject = body.name_as_subject.match(folded, a, b)
                 if name and folded.startswith(name, a, b):  # its full name (祁门县…联席会议统筹…)
                     a += len(name)
                 elif subject is not None:
                     a = subject.end()
-                for x, y in self._trimmed(a, b):
-                    if folded[x:y] not in self.cues.action_of:  # a verb alone on its line
-                        yield x, y
+                yield from self._trimmed(a, b)
             lo = max(lo, k + 1)
 
     def meeting_name(self, body: BodySetup) -> tuple[str, Span | None]:
