@@ -256,10 +256,12 @@ def read_side(store: ox.Store, ref: NoticeRef) -> Side:
         s.topics = list(topics_of(s.text))
 
     assigned = {s.unit for s in statements}
+    # the body itself is a unit when the notice gives its own duties (一、主要职责), as its office
+    # is: paired with the other's by its name without its jurisdiction's, their duties compared
     orgs = store.query(_PREFIXES + f"""
         SELECT ?org ?name ?concept WHERE {{ GRAPH {g} {{
           ?org a org:Organization ; rdfs:label ?name ; pk:jurisdiction <{j}> .
-          OPTIONAL {{ ?org org:classification ?concept }} FILTER NOT EXISTS {{ ?org a pk:CoordinationBody }} }} }}""") if j else []
+          OPTIONAL {{ ?org org:classification ?concept }} }} }}""") if j else []
     first_seen = {}
     for s in statements:
         first_seen.setdefault(s.unit, len(first_seen))

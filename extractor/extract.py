@@ -82,6 +82,11 @@ class BodySetup:
     name_in_text: tuple[re.Pattern, ...]
     name_as_subject: re.Pattern  # the name opening a sentence as its subject (联席会议可…, not 联席会议办公室…)
     requirement: re.Pattern  # a sentence asking its member units to act (各成员单位要…: pkc:requirement-subject)
+    # where the body's own duties are given (pkc:body-*): a clause's heading (一、主要职责), a
+    # sentence opening running text (其主要职能为:), and whom it works under (在县政府领导下)
+    duties_heading: re.Pattern
+    duties_lead: re.Pattern
+    led_by: re.Pattern
 
 
 def _alternation(words, blanks: bool = False) -> str:
@@ -92,10 +97,11 @@ def _alternation(words, blanks: bool = False) -> str:
 
 
 def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]], office_heading: str,
-                names: dict[str, str], requirement: str = "(?!)") -> BodySetup:
+                names: dict[str, str], requirement: str = "(?!)", duties: tuple[str, str, str] = ("(?!)",) * 3
+                ) -> BodySetup:
     """`templates` (what → (pattern, cue words), with {body}, {head} and {deputy} in them:
-    cues.ttl) made for `kind`; so are `office_heading`, the name patterns `names` and
-    `requirement`."""
+    cues.ttl) made for `kind`; so are `office_heading`, the name patterns `names`,
+    `requirement` and `duties` (pkc:body-duties-heading, -lead, pkc:body-led-by)."""
     fills = {"{body}": kind.words, "{head}": kind.head_words, "{deputy}": kind.deputy_words}
 
     def pattern(text: str) -> str:
@@ -118,7 +124,8 @@ def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]
                      re.compile(pattern(office_heading)), re.compile(pattern(names.get("name-in-heading", "(?!)"))),
                      re.compile(names.get("name-lead", "(?!)")),
                      tuple(re.compile(pattern(p)) for k, p in sorted(names.items()) if k.startswith("name-in-text")),
-                     re.compile(pattern(names.get("name-as-subject", "(?!)"))), re.compile(pattern(requirement)))
+                     re.compile(pattern(names.get("name-as-subject", "(?!)"))), re.compile(pattern(requirement)),
+                     *(re.compile(pattern(p)) for p in duties))
 
 
 @cache
@@ -163,8 +170,8 @@ def cues() -> Cues:
                 own_meetings += cue_words
         elif "/cue/setup-" in s and PK + "pattern" in props:  # a template: made for each kind of body below
             setup[local.removeprefix("setup-")] = (str(props[PK + "pattern"][0]), tuple(cue_words))
-        elif any(f"/cue/{x}-" in s for x in ("office", "list", "requirement", "person")) and PK + "pattern" in props:
-            # office-heading, requirement-subject (templates), office-duties, list-item, person-*
+        elif any(f"/cue/{x}-" in s for x in ("office", "list", "requirement", "person", "body")) and PK + "pattern" in props:
+            # office-heading, requirement-subject, body-* (templates), office-duties, list-item, person-*
             office[local] = str(props[PK + "pattern"][0])
         elif "/cue/name-" in s and PK + "pattern" in props:  # where the body's name is written (templates)
             names[local] = str(props[PK + "pattern"][0])
@@ -180,8 +187,9 @@ def cues() -> Cues:
     by_len = lambda pairs: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
     words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
     alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
+    duties = tuple(office.get(k, "(?!)") for k in ("body-duties-heading", "body-duties-lead", "body-led-by"))
     bodies = tuple(_body_setup(kind, setup, office.get("office-heading", "(?!)"), names,
-                               office.get("requirement-subject", "(?!)")) for kind in body_kinds())
+                               office.get("requirement-subject", "(?!)"), duties) for kind in body_kinds())
     post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
     part_words = "|".join(map(re.escape, sorted({w for _, cue_words in participation.values() for w in cue_words})))
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), tuple(rule_patterns),
@@ -1168,6 +1176,7 @@ class _Extract:
                 if p.part == "organiser" and body.office_heading.fullmatch(folded, p.start, p.end):
                     office_said.setdefault(self.sentence_at(p.start, rule), rule.clause)
         self.office(body, meeting, office_said)
+        self.body_duties(body, meeting)
         self.facts.meeting = meeting
         return True
 
@@ -1258,17 +1267,134 @@ class _Extract:
         of its items' (their numbers left out) and, unless a cue (主要职责:) says where its
         duties begin (`listed`), not the sentences setting the office up (办公室设在…)."""
         folded = self.doc.folded
+        for a, b in self.item_stretches(c, start):
+            for s, e in self.statements(a, b):
+                if listed or not (self.cues.setup_cue.search(folded, s, e)
+                                  and any(p.search(folded, s, e) for p in self.cues.setup)):
+                    yield s, e
+
+    def item_stretches(self, c: Clause, start: int) -> list[tuple[int, int]]:
+        """The text of clause `c` from `start`, and of each item in it without its number."""
         stretches = [(start, c.own.end)] if start < c.own.end else []
         for d in c.walk():
             if d is not c:
                 said = d.label.strip()
                 label = d.start + len(said) if said and self.doc.text.startswith(said, d.start) else d.start
                 stretches.append((max(label, start), d.own.end))
+        return stretches
+
+    def sentences(self, stretches: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """The sentences of `stretches`, each to its 。 or ; — a line end is none: a phrase may
+        run over a line broken inside it (指导\n\n督促各县市区…, as a page on one line reads it)."""
         for a, b in stretches:
-            for s, e in self.statements(a, b):
-                if listed or not (self.cues.setup_cue.search(folded, s, e)
-                                  and any(p.search(folded, s, e) for p in self.cues.setup)):
-                    yield s, e
+            pos = a
+            for m in _SENTENCE_END.finditer(self.doc.folded, a, b):
+                yield from self._trimmed(pos, m.end())
+                pos = m.end()
+            yield from self._trimmed(pos, b)
+
+    def body_duties(self, body: BodySetup, meeting: Meeting) -> None:
+        """The body's own duties, as a department's item gives the department's: the statements
+        of a clause its heading says gives them (一、主要职责: pkc:body-duties-heading; not one in
+        an item about the office or a department, nor the items of one inside it), and those after
+        a sentence opening so (其主要职能为:, pkc:body-duties-lead) to the end of that sentence (or
+        its line; on the lines after it, its clause's items when the line says no more).
+        They are Duty facts of the body as a unit (`Meeting.unit`: the graph states them of the
+        body's node).
+
+        A body's duties are written as one run of what it does (联席会议统筹协调…，贯彻…，制定…，
+        完成…事项): each phrase between commas is a duty of its own, the body named as their
+        subject (联席会议) left out; a phrase runs over a line broken inside it (`sentences`).
+        在县政府领导下 says whom the body works under (`Meeting.reports_to`, pkc:body-led-by), no
+        duty."""
+        folded = self.doc.folded
+        found: list[tuple[Clause, tuple[int, int]]] = []
+        headed: set[str] = set()
+        for c in self.clauses:
+            h = c.heading
+            if c.kind != "numbered" or h is None or not body.duties_heading.fullmatch(folded, h.start, h.end) \
+                    or self.in_unit_item(body, self.by_id.get(c.parent or "")):
+                continue
+            headed.add(c.id)
+            start = h.end  # after a lead opening its text (一、主要职责 联席会议的主要职责是:), if one does
+            lead = body.duties_lead.search(folded, h.end, c.own.end)
+            if lead is not None and not folded[h.end:lead.start()].strip():
+                start = lead.end()
+            found += [(c, st) for st in self.sentences(self.item_stretches(c, start))
+                      if not self.in_unit_item(body, self.leaf_at(st[0]))]  # （一）县卫生健康委。… is its own
+        for c, own in self.owned:
+            if c.id in headed or folded.find("主要", own.start, own.end) < 0:
+                continue  # every lead says it (主要职责, 主要职能): most clauses are not read for one
+            for m in body.duties_lead.finditer(folded, own.start, own.end):
+                if m.group("pronoun") and not self.after_body_sentence(own.start, m.start("pronoun")):
+                    continue  # 其 of a sentence about something else
+                line = folded.find("\n", m.end(), own.end)
+                line = own.end if line < 0 else line
+                if not folded[m.end():line].strip():  # 主要职责是:, its items on the lines after it
+                    found += [(c, st) for st in self.sentences(self.item_stretches(c, m.end()))]
+                    continue
+                stop = folded.find("。", m.end(), line)  # one sentence, its duties apart by ; (or ,)
+                found += [(c, st) for st in self.sentences([(m.end(), line if stop < 0 else stop + 1)])]
+        count: dict[str, int] = {}
+        for c, (s, e) in sorted(found, key=lambda f: f[1]):
+            for a, b in self.body_phrases(body, meeting, c, s, e):
+                if meeting.unit is None:
+                    j = self.doc.jurisdiction
+                    did = f"{j.name}/{squeeze(meeting.name)}" if j and j.name else squeeze(meeting.name)
+                    self.facts.departments.setdefault(did, Department(did, meeting.name, None, j.name if j else "",
+                                                                      j.level if j else "unknown"))
+                    meeting.unit = did
+                role, action, concept = self.role_and_action(a, b)
+                n = count[c.id] = count.get(c.id, 0) + 1
+                self.facts.duties.append(Duty(a, b, id=f"{c.id}/b{n}", department=meeting.unit, clause=self.leaf_at(a).id,
+                                              text=self.doc.text[a:b], role=role, action=action,
+                                              action_concept=concept))
+
+    def in_unit_item(self, body: BodySetup, c: Clause | None) -> bool:
+        """Whether clause `c` is, or stands in, an item about the body's office or about a
+        department (（八）应急指挥部办公室 … （一）主要职责: the office's; （一）县卫生健康委。…)."""
+        folded = self.doc.folded
+        while c is not None:
+            h = c.heading
+            if h is not None and (body.office_heading.fullmatch(folded, h.start, h.end)
+                                  or self.resolve_span(*self.heading_name(c)) is not None):
+                return True
+            c = self.by_id.get(c.parent or "")
+        return False
+
+    def body_phrases(self, body: BodySetup, meeting: Meeting, c: Clause, s: int, e: int) -> Iterator[tuple[int, int]]:
+        """The duties of the body's statement [s, e): its phrases between commas (not those in
+        brackets or quotes), without the body as their subject and without where it says
+        whom the body works under — whose organisations join `meeting.reports_to`."""
+        folded = self.doc.folded
+        cuts = []  # 在县政府领导下,
+        for m in body.led_by.finditer(folded, s, e):
+            for _, did in self.departments_in(m.start("leader"), m.end("leader"), c.id):
+                if did not in meeting.reports_to:
+                    meeting.reports_to.append(did)
+            cuts.append((m.start(), m.end()))
+        shielded = sorted([(q.start(), q.end()) for q in _QUOTED.finditer(folded, s, e)]
+                          + [(q.start(), q.end()) for q in _PARENTHESIS.finditer(folded, s, e)])
+        starts, ends = [a for a, _ in shielded], list(accumulate((b for _, b in shielded), max))
+        stops = [k.start() for k in _COMMA.finditer(folded, s, e)
+                 if (i := bisect.bisect_left(starts, k.start()) - 1) < 0 or ends[i] <= k.start()]
+        name, lo, n = squeeze(meeting.name), s, 0
+        for k in stops + [e]:
+            parts = []  # the phrase [lo, k) without the led-by phrases in it
+            while n < len(cuts) and cuts[n][0] < k:
+                parts.append((lo, cuts[n][0]))
+                lo = max(lo, cuts[n][1])
+                n += 1
+            for a, b in parts + [(lo, k)]:
+                while a < b and folded[a].isspace():
+                    a += 1
+                subject = body.name_as_subject.match(folded, a, b)
+                if name and folded.startswith(name, a, b):  # its full name (祁门县…联席会议统筹…)
+                    a += len(name)
+                elif subject is not None:
+                    a = subject.end()
+                yield from self._trimmed(a, b)
+            lo = max(lo, k + 1)
 
     def meeting_name(self, body: BodySetup) -> tuple[str, Span | None]:
         """The body's name and where the text writes it: from the document that sets it up,

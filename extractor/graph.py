@@ -603,7 +603,11 @@ class _Builder:
     # --- organisations and mentions --------------------------------------------------------------
 
     def organisations(self) -> None:
+        meeting = self.doc.facts.meeting
         for did, dep in self.doc.facts.departments.items():
+            if meeting is not None and did == meeting.unit:  # the body itself: its node (`meeting`)
+                self.orgs[did] = self.doc_iri + "/meeting"
+                continue
             iri = organisation_iri(dep, self.doc_iri, self.base)
             self.orgs[did] = iri
             self.add(iri, RDF + "type", ORG + "Organization")
@@ -810,7 +814,8 @@ class _Builder:
                 post = f and posts.get((f.start, f.end, role))
                 if post:
                     self.add(iri, prop, post)
-        for prop, did in ((PK + "officeHost", m.office), (PK + "leadUnit", m.lead)):
+        for prop, did in ((PK + "officeHost", m.office), (PK + "leadUnit", m.lead),
+                          *((ORG + "reportsTo", did) for did in m.reports_to)):  # 在县政府领导下
             if self.org(did):
                 self.add(iri, prop, self.org(did))
         office = self.org(m.office_unit)

@@ -273,6 +273,11 @@ class Meeting:
     # `office_director`: their posts are its).
     office_unit: str | None = None
     office_members: Field | None = None  # 成员由盟林业局办公室、计财科…负责人组成: as written
+    # The body itself as a unit, when the notice gives its own duties (一、主要职责: 联席会议统筹协调…):
+    # they are Duty facts of this Department.id, which stands for the body (the graph states
+    # them of the body's node), as the office's are of `office_unit`.
+    unit: str | None = None
+    reports_to: list[str] = field(default_factory=list)  # Department.id of whom it works under (在县政府领导下)
 
 
 @dataclass(slots=True)

@@ -32,7 +32,7 @@ from typing import Any, Iterable, Sequence
 import pyoxigraph as ox
 
 from .errors import PolicykgError
-from .graph import DEPT, MEETING, ONTOLOGY_PREFIXES, PREFIXES as GRAPH_PREFIXES, QUERY_PREFIXES, XSD
+from .graph import DEPT, MEETING, ONTOLOGY_PREFIXES, ORG, PREFIXES as GRAPH_PREFIXES, QUERY_PREFIXES, XSD
 from .knowledge import PK, at_least_word, body_kinds, by_subject, meeting_parts, period_words, schedule_words
 from .model import clean, lookup_key, squeeze
 from .search import (MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fold as _fold, has_words, open_index,
@@ -480,6 +480,8 @@ def organisations(store: ox.Store, department: str, jurisdiction: str | None = N
     if indexed:  # the place's organisations as the index lists them, matched here
         names, concepts = set(q.names), set(q.concepts)
         orgs = {r[0] for r in found.organisations(exact) if r[4] in concepts or (r[3] in names and r[6])}
+        if not orgs and q.names and not q.concepts:
+            orgs = _bodies(store, q.names, exact)
         if not orgs:
             return []
     elif exact:
@@ -502,6 +504,8 @@ def organisations(store: ox.Store, department: str, jurisdiction: str | None = N
         orgs |= {r["org"] for r in select(store, """SELECT DISTINCT ?org WHERE {
                     GRAPH ?g { ?org a org:OrganizationalUnit ; org:unitOf ?body ; rdfs:label ?label }
                     FILTER(STRENDS(STR(?label), STR(?name))) }""", name=[ox.Literal(n) for n in q.names], **scope)}
+    if not orgs and q.names and not q.concepts and not indexed:
+        orgs = _bodies(store, q.names, exact or None)
     if not orgs or not (jurisdiction or q.prefix or q.national):
         return sorted(orgs)
     of = select(store, "SELECT DISTINCT ?org ?j WHERE { GRAPH ?g { ?org pk:jurisdiction ?j } }",
@@ -510,6 +514,18 @@ def organisations(store: ox.Store, department: str, jurisdiction: str | None = N
     keep = {r["org"] for r in of if r["j"] in places
             and _jurisdiction_matches(*places[r["j"]], jurisdiction, q.prefix, q.national)}
     return sorted(keep)
+
+
+def _bodies(store: ox.Store, names: Sequence[str], places: Sequence[str] | None = None) -> set[str]:
+    """The coordination bodies `names` name, by their name or its end (联席会议: every joint
+    meeting; 促进3岁以下婴幼儿照护服务发展工作联席会议: each place's), of `places` if given: a
+    body's own duties (一、主要职责) are assigned to it, as a department's are to that."""
+    values: dict[str, Any] = {"name": [ox.Literal(n) for n in names]}
+    if places is not None:
+        values["j"] = [ox.NamedNode(j) for j in places]
+    return {r["org"] for r in select(store, f"""SELECT DISTINCT ?org WHERE {{
+                GRAPH ?g {{ ?org a pk:CoordinationBody ; rdfs:label ?label {". ?org pk:jurisdiction ?j" if places is not None else ""} }}
+                FILTER(STRENDS(STR(?label), STR(?name))) }}""", **values)}
 
 
 # --- duties and tasks -------------------------------------------------------------------------------
@@ -963,7 +979,8 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
     (with ``office``: its holders sit in the office), ``units``, ``rules`` and
     ``participations`` (who chairs, attends or is invited to a kind of meeting: ``kind``,
     None for the joint meeting's meetings as a whole, ``part``, ``label``, its span, and
-    ``posts``, the labels of the meeting's posts it names). The build's index holds the same, read off each notice's quads
+    ``posts``, the labels of the meeting's posts it names), and ``duties`` (the body's own,
+    一、主要职责: ``text`` and its span). The build's index holds the same, read off each notice's quads
     (`search.DiskIndex.meetings`)."""
     values = {"graph": [ox.NamedNode(g) for g in sorted(graphs)]} if graphs is not None else {}
     if values and not values["graph"]:
@@ -982,7 +999,7 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
     for r in found:
         facts.setdefault(r["graph"], {"label": index[r["graph"]]["label"], "jurisdiction": index[r["graph"]]["jurisdiction"],
                                       "found": [], "listed": {}, "posts": [], "units": [], "rules": [],
-                                      "participations": []})["found"].append(r)
+                                      "participations": [], "duties": []})["found"].append(r)
     where = {r["m"]: r["graph"] for r in found}
     for r in select(store, """
             SELECT ?m (COUNT(?ms) AS ?n) WHERE { GRAPH ?graph { ?ms org:organization ?m } } GROUP BY ?m""",
@@ -999,8 +1016,12 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
     units = select(store, f"""
         SELECT ?graph ?prop ?label WHERE {{
           GRAPH ?graph {{ ?m a pk:CoordinationBody ; ?prop ?org . ?org rdfs:label ?label }}
-          FILTER(?prop IN ({", ".join(f"pk:{p}" for p in MEETING_UNITS)}))
+          FILTER(?prop IN ({", ".join(f"<{p}>" for p in MEETING_UNITS)}))
         }}""", **values)
+    duties = select(store, f"""
+        SELECT ?graph ?text ?src ?start ?end WHERE {{
+          GRAPH ?graph {{ ?m a pk:CoordinationBody . ?a pk:assignee ?m ; pk:dutyText ?text . {span_pattern("a")} }}
+        }}""", **values)  # its own duties (一、主要职责)
     rules = select(store, f"""
         SELECT ?graph ?kind ?label ?period ?tmin ?tmax ?irregular ?schedule ?src ?start ?end WHERE {{
           GRAPH ?graph {{ ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind . {span_pattern("r")} }}
@@ -1022,7 +1043,8 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
         named.setdefault((r["graph"], r["p"]), []).append((r["start"], r["label"]))
     for r in participations:
         r["posts"] = participant_order(named.get((r["graph"], r.pop("p")), ()))
-    for key, rows in (("posts", posts), ("units", units), ("rules", rules), ("participations", participations)):
+    for key, rows in (("posts", posts), ("units", units), ("rules", rules), ("participations", participations),
+                      ("duties", duties)):
         for r in rows:
             if r["graph"] in facts:
                 facts[r["graph"]][key].append(r)
@@ -1095,9 +1117,10 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
         by_prop.get(PK + head, []).sort(key=lambda p: (p["graph"], p.get("start") or 0, p.get("end") or 0, p["label"]))
     for key, item, prop in (("convenor", "召集人", "convenor"), ("deputy_convenor", "副召集人", "deputyConvenor"),
                             ("office", "办公室设在", "officeHost"), ("office_director", "办公室主任", "officeDirector"),
-                            ("liaison_officer", "联络员", "liaison"), ("lead", "牵头单位", "leadUnit")):
+                            ("liaison_officer", "联络员", "liaison"), ("lead", "牵头单位", "leadUnit"),
+                            ("reports_to", "在…领导下", ORG + "reportsTo")):
         r = row(key, item)
-        for p in by_prop.get(PK + prop, ()):
+        for p in by_prop.get(prop if prop.startswith("http") else PK + prop, ()):
             if p["graph"] in cols:
                 text = p["label"] + ("（办公室成员）" if p.get("office") else "")
                 put(r, p["graph"], text, (p.get("src"), p.get("start"), p.get("end")))
@@ -1107,6 +1130,10 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
         if not m["listed"] and stated is None:
             continue  # the notice lists no members and states no count: not stated, not 0
         count[label] = f"{m['listed']}" + (f"（文中 {stated}）" if stated is not None and stated != m["listed"] else "")
+    own = row("duties", "主要职责")  # the body's own duties, each as written (its stop left off)
+    for g in cols:
+        for x in sorted(facts[g].get("duties", ()), key=lambda x: (x["start"] or 0, x["end"] or 0, x["text"])):
+            put(own, g, x["text"].rstrip("。;；.,，"), (x["src"], x["start"], x["end"]))
     by_kind: dict[str, list[tuple]] = {}
     for x in rules:
         if x["graph"] in cols:
@@ -1134,6 +1161,8 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
             r = row(f"{notation}_{part}", f"{zh} {part_zh}")
             for graph, _, _, text, x in sorted(by_part[(iri, part_iri)], key=lambda t: t[:4]):
                 put(r, graph, text, (x["src"], x["start"], x["end"]))
+    # whom a body works under and its own duties: rows only where a notice says them
+    table = [r for r in table if r["key"] not in ("reports_to", "duties") or any(r[label] for label, _ in cols.values())]
     texts = source_texts(store, (s[0] for r in table for s in r["_spans"].values())) if explain else {}
     for r in table:
         spans = r.pop("_spans")

@@ -131,11 +131,13 @@ def print_facts(doc: Document, data: dict) -> None:
         head = next((str(w) for w in (kind.head_words if kind else ())), "召集人")
         office = f", 办公室 {len([d for d in data['duties'] if d['department'] == m['office_unit']])} duties" \
             if m["office_unit"] else ""
+        own = f", {len([d for d in data['duties'] if d['department'] == m['unit']])} duties of its own" \
+            if m.get("unit") else ""  # 一、主要职责
         named = m["name"] if not kind or m["name"].endswith(kind.words) else f"{m['name']} ({kind.label})"
         # a head or members the notice does not state are said to be unstated, not "?" or 0
         convenor = (m["convenor"] or {}).get("text") or "not stated"
         listed = f"{len(data['members'])} member units" if data["members"] else "member units not listed"
-        title = f"{named}: {head} {convenor}, {listed}{office}"
+        title = f"{named}: {head} {convenor}, {listed}{own}{office}"
         if rules:
             emit(rules, title=title)
         else:  # a body with no working rules (an 应急指挥部): its line alone

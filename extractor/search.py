@@ -64,7 +64,8 @@ INDEX_FILE = "who-index.sqlite"
 # 15: bodies of every kind (pk:CoordinationBody), their kind and name, pk:head and pk:deputyHead;
 # 16: a word jieba's HMM found gives its two-character sub-words as tokens (`search_tokens`);
 # 17: a notice's label is its rdfs:label after its 文号 (an untitled one: the body it sets up)
-FORMAT = "policykg-who-index 17"
+# 18: a body's own duties (assigned to it: 一、主要职责) and whom it works under (org:reportsTo)
+FORMAT = "policykg-who-index 18"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 UNFINISHED = PK + "buildUnfinished"  # in {base}build from the start of a build to its successful end
@@ -568,14 +569,14 @@ def _order(rows: list[dict[str, Any]]) -> tuple:
 
 # pk: properties of a coordination body: posts (pk:head, pk:deputyHead: of a body not a joint meeting)
 MEETING_POSTS = ("convenor", "deputyConvenor", "officeDirector", "liaison", "head", "deputyHead")
-MEETING_UNITS = ("officeHost", "leadUnit")  # … and organisations
+MEETING_UNITS = (PK + "officeHost", PK + "leadUnit", ORG + "reportsTo")  # … and organisations (full IRIs)
 _RDF_TYPE = RDF + "type"
 _WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "span", PK + "tagSpan", PK + "start",
            PK + "end", PK + "actionLabel", PK + "clauseLabel", PK + "sourceText", PK + "jurisdiction", PK + "sha256",
            PROV + "wasDerivedFrom", PROV + "hadPrimarySource", PROV + "wasGeneratedBy", PROV + "wasAssociatedWith",
            DCT + "identifier", ELI + "id_local", ELI + "title", RDFS + "label", ORG + "classification", _RDF_TYPE,
            PK + "citedDocument", ORG + "member", ORG + "organization", ELI + "jurisdiction",
-           *(PK + p for p in (*MEETING_POSTS, *MEETING_UNITS, "statedMemberCount", "meetingRule", "ruleKind", "period",
+           *MEETING_UNITS, *(PK + p for p in (*MEETING_POSTS, "statedMemberCount", "meetingRule", "ruleKind", "period",
                               "timesMin", "timesMax", "irregular", "schedule", "participation", "part", "participant",
                               "officeMember"))}
 
@@ -672,7 +673,8 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
     notice = next((s for s, pr in props.items() if PK + "Notice" in pr.get(_RDF_TYPE, ())), None)
     j = _one(props, notice, ELI + "jurisdiction")
     facts: dict[str, Any] = {"label": _notice_label(props) or "", "jurisdiction": _one(props, j, RDFS + "label"),
-                             "found": [], "listed": {}, "posts": [], "units": [], "rules": [], "participations": []}
+                             "found": [], "listed": {}, "posts": [], "units": [], "rules": [], "participations": [],
+                             "duties": []}
     for m in meetings:
         facts["found"] += [{"graph": graph, "m": m, "stated": None if n is None else int(n), "kind": kinds[t], "name": name}
                            for n in vals(m, PK + "statedMemberCount", (None,))
@@ -682,8 +684,11 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
                            for p in MEETING_POSTS for post in vals(m, PK + p)
                            for label in vals(post, RDFS + "label") for src, a, b in spans(post)
                            for office in vals(post, PK + "officeMember", (None,))]
-        facts["units"] += [{"graph": graph, "prop": PK + p, "label": label}
-                           for p in MEETING_UNITS for org in vals(m, PK + p) for label in vals(org, RDFS + "label")]
+        facts["units"] += [{"graph": graph, "prop": p, "label": label}
+                           for p in MEETING_UNITS for org in vals(m, p) for label in vals(org, RDFS + "label")]
+    facts["duties"] = [{"graph": graph, "text": text, "src": src, "start": a, "end": b}  # its own (一、主要职责)
+                       for s in sorted(props) if any(m in meetings for m in vals(s, PK + "assignee"))
+                       for text in vals(s, PK + "dutyText") for src, a, b in spans(s)]
     listed = Counter(m for pr in props.values() for m in pr.get(ORG + "organization", ()))
     facts["listed"] = {m: listed[m] for m in meetings if listed[m]}
     facts["rules"] = [{"graph": graph, "kind": kind, "label": label, "period": period,

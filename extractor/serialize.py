@@ -102,7 +102,8 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
                        "irregular": r.irregular, "schedule": r.schedule,
                        "participants": participants(r.participants), **_span(r)} for r in m.rules],
             "participants": participants(m.participants),
-            "office_unit": m.office_unit, "office_members": field(m.office_members)},
+            "office_unit": m.office_unit, "office_members": field(m.office_members),
+            "unit": m.unit, "reports_to": list(m.reports_to)},
         "posts": [{"id": p.id, "department": p.department or None, "clause": p.clause, "role": p.role,
                    "person": p.person if persons else None, "in_office": p.in_office, **_span(p)} for p in f.posts],
         # what the analyst should check: a heading no known department has (kind unknown-heading) …

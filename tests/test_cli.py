@@ -140,13 +140,14 @@ def test_extract_shows_a_rule_held_at_least_so_many_times(tmp_path):
 def test_extract_says_a_body_s_head_and_members_are_not_stated():
     """兴安盟's page gives its 应急指挥部's office duties and each member unit's duties, but
     names no 总指挥 and lists no member units: `extract` says so, not "总指挥 ?, 0 member
-    units" (as `meetings` leaves the count empty, not 0); 祁门's line counts its 21 members."""
+    units" (as `meetings` leaves the count empty, not 0); 祁门's line counts its 21 members and
+    its joint meeting's own duties (一、主要职责) beside its office's."""
     run = lambda path: subprocess.run([sys.executable, "-m", "extractor", "extract", str(path)], capture_output=True,
                                       text=True, cwd=ROOT, env={**os.environ, "COLUMNS": "300"}).stdout
     body = next(ln for ln in run(ROOT / "tests/data/extra/xinganmeng-sandstorm-member-duties.txt").splitlines()
                 if "应急指挥部:" in ln)
     assert "总指挥 not stated, member units not listed, 办公室 4 duties" in body, body
-    assert "21 member units" in " ".join(run(COUNTY).split())  # a table's title may wrap
+    assert "21 member units, 7 duties of its own, 办公室 2 duties" in " ".join(run(COUNTY).split())  # a title may wrap
 
 
 # --- notes: what the reading met that the analyst should check ---------------------------------------------

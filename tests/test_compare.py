@@ -147,11 +147,16 @@ def test_labels_scores_and_spans(cmp, county, city):
     # 市场监督管理、教育、卫生健康、公安等部门…加强 …), and statements that change role at a comma are
     # split (积极配合…，在…设置母婴设施): 57 and 62; and each joint meeting's office does what its
     # set-up says (承担联席会议日常工作，负责…): one more each; the county's office organises its
-    # 综合督查 (county-only); each health commission seals for its joint meeting (代章: shared)
-    assert counts == {"shared": 7, "reworded": 30, "only-A": 23, "only-B": 27}
+    # 综合督查 (county-only); each health commission seals for its joint meeting (代章: shared); each
+    # joint meeting's own duties (一、主要职责: 7 and 11) are the meeting's: 5 reworded, 2 and 6 one-sided
+    assert counts == {"shared": 7, "reworded": 35, "only-A": 25, "only-B": 33}
     readme = re.sub(r"\s+", " ", (ROOT / "README.md").read_text(encoding="utf-8"))
-    assert "On the seeds: 7 shared, 30 reworded, 23 county-only, 27 city-only;" in readme  # as it prints
-    assert 2 * (counts["shared"] + counts["reworded"]) + counts["only-A"] + counts["only-B"] == 60 + 64  # all but 旗县区卫生健康部门's
+    assert "On the seeds: 7 shared, 35 reworded, 25 county-only, 33 city-only;" in readme  # as it prints
+    assert 2 * (counts["shared"] + counts["reworded"]) + counts["only-A"] + counts["only-B"] == 67 + 75  # all but 旗县区卫生健康部门's
+    meeting = unit(cmp, "促进3岁以下婴幼儿照护服务发展工作联席会议")  # the joint meetings themselves
+    assert meeting.status == "same-name" and [(d.status, d.a and d.a.text, d.b and d.b.text) for d in meeting.duties][:2] == [
+        ("reworded", "统筹协调我县3岁以下婴幼儿照护服务发展各项工作", "统筹协调全市婴幼儿照护服务工作。"),
+        ("only-A", "贯彻省、市有关政策", None)]
     office = unit(cmp, "促进3岁以下婴幼儿照护服务发展工作联席会议办公室")
     assert office.status == "same-name" and [(d.status, d.a.text[:12], d.b and d.b.text) for d in office.duties] == [
         ("shared", "承担联席会议日常工作，负", "具体承担联席会议日常工作,负责联席会议的组织、联络和协调"),
@@ -169,15 +174,17 @@ def _gold() -> list[tuple[str, str, str, int]]:
 
 def test_gold_set_is_the_seeds_own_duties(cmp):
     gold = _gold()
-    assert len(gold) == 211 and sum(g[3] for g in gold) == 40  # 196 and 39, and the 代章 statements'
-    texts = {(u.concept, d.text) for u in cmp.units for x in (u.a, u.b) if x for d in x.duties}
+    # 196 and 39, and the 代章 statements', and the joint meetings' own (一、主要职责: 7 × 11, 6 the same)
+    assert len(gold) == 288 and sum(g[3] for g in gold) == 46
+    texts = {(u.concept or u.label, d.text) for u in cmp.units for x in (u.a, u.b) if x for d in x.duties}
     assert {(g[0], g[1]) for g in gold} | {(g[0], g[2]) for g in gold} <= texts
 
 
 def test_pairing_agrees_with_the_hand_labels(cmp):
-    """What `compare` outputs, scored against tests/data/duty_pairs.tsv (measured: P 0.94, R 0.86)."""
+    """What `compare` outputs, scored against tests/data/duty_pairs.tsv (measured: P 0.90, R 0.83;
+    0.92, 0.85 without the joint meetings' own duties, which pair 5 of their 6)."""
     gold = {(g[0], g[1], g[2]) for g in _gold() if g[3]}
-    found = {(u.concept, d.a.text, d.b.text) for u, d in cmp.duty_pairs() if d.a and d.b}
+    found = {(u.concept or u.label, d.a.text, d.b.text) for u, d in cmp.duty_pairs() if d.a and d.b}
     precision = len(found & gold) / len(found)
     recall = len(found & gold) / len(gold)
     assert precision >= 0.9 and recall >= 0.8, (precision, recall)
@@ -229,14 +236,17 @@ def test_assignment_is_one_to_one_and_optimal():
 
 @pytest.fixture(scope="module")
 def members_only(tmp_path_factory):
-    """荆州 and 奈曼: two notices that list their members and give no duties — 荆州's one duty,
-    its joint meeting's office's (办公地点设在市卫健委,负责联席会议日常工作), left out."""
+    """荆州 and 奈曼: two notices that list their members and give no duties — 荆州's joint
+    meeting's office's (办公地点设在市卫健委,负责联席会议日常工作) left out, and each joint meeting's
+    own (一、主要职责: the heading made another's, so its text is no duties)."""
     folder = tmp_path_factory.mktemp("members-only")
     for p in EXTRA:
         if p.name.startswith(("jingzhou", "naiman")):
             text = p.read_text(encoding="utf-8")
             assert p.name.startswith("naiman") or text.count(",负责联席会议日常工作") == 1
-            (folder / p.name).write_text(text.replace(",负责联席会议日常工作", ""), encoding="utf-8")
+            assert text.count("、主要职责\n") == 1
+            text = text.replace(",负责联席会议日常工作", "").replace("、主要职责\n", "、工作目标\n")
+            (folder / p.name).write_text(text, encoding="utf-8")
     return compare(load_store([folder]), "荆州市", "奈曼旗")
 
 
@@ -510,8 +520,8 @@ def test_json_output(cmp):
 def test_csv_output(cmp):
     rows = list(csv.DictReader(io.StringIO(report.to_csv(cmp))))
     sections = {s: [r for r in rows if r["section"] == s] for s in ("unit", "duty", "meeting", "matrix")}
-    assert len(sections["unit"]) == 23 and len(sections["meeting"]) == len(cmp.meeting)
-    assert len(sections["duty"]) == 87
+    assert len(sections["unit"]) == 24 and len(sections["meeting"]) == len(cmp.meeting)
+    assert len(sections["duty"]) == 100
     food = next(r for r in sections["duty"] if "饮食安全" in r["a_text"])
     assert "食品安全" in food["b_text"] and float(food["score"]) >= 0.15 and int(food["b_start"]) < int(food["b_end"])
     assert {"unit": "消防救援机构", "item": "消防安全", "status": "same"}.items() <= next(
@@ -575,7 +585,7 @@ def test_comparison_triples_answer_sparql(store, cmp):
     county_only = q(f"""SELECT ?text WHERE {{ GRAPH <{graph}> {{ ?d dct:type pkx:only-A }}
                         ?d a pk:DutyAssignment ; pk:dutyText ?text }}""")
     expected = sorted(d.a.text for _, d in cmp.duty_pairs() if d.status == "only-A")
-    assert sorted(r["text"].value for r in county_only) == expected and len(expected) == 23
+    assert sorted(r["text"].value for r in county_only) == expected and len(expected) == 25
     cells = q(f"""SELECT ?a ?b ?m WHERE {{ GRAPH <{graph}> {{ ?c a align:Cell ; dct:type pkx:shared ;
                   align:entity1 ?a ; align:entity2 ?b ; align:measure ?m }} }}""")
     assert len(cells) == 7 and all(float(r["m"].value) >= similarity.SHARED_RATIO for r in cells)
@@ -692,7 +702,7 @@ def policykg(*args, cwd=ROOT):
 def test_cli_compare_formats_and_errors(tmp_path):
     res = policykg("compare", "祁门县", "巴政办发〔2021〕20号", "--from", COUNTY, "--from", CITY, "-f", "json")
     assert res.returncode == 0, res.stderr
-    assert json.loads(res.stdout)["summary"]["units"] == {"counterpart": 18, "same-name": 1, "only-A": 3, "only-B": 1}
+    assert json.loads(res.stdout)["summary"]["units"] == {"counterpart": 18, "same-name": 2, "only-A": 3, "only-B": 1}
     out = tmp_path / "c.md"
     res = policykg("compare", "qimen-county-2021", "bayannur-city-2021", "--from", ROOT / "corpus", "-o", out)
     assert res.returncode == 0 and out.read_text(encoding="utf-8").startswith("# 对比：祁门县")
@@ -749,7 +759,7 @@ def test_cli_compare_saves_into_a_built_store(tmp_path):
     assert next(csv.DictReader(io.StringIO(res.stdout)))["section"] == "unit"
     store = open_store(tmp_path / "out" / "store")
     rows = list(store.query(PREFIXES + """SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?c a align:Cell } }"""))
-    assert int(rows[0]["n"].value) == 19 + 37 + 3  # unit pairs, duty pairs, rule kinds on both sides
+    assert int(rows[0]["n"].value) == 20 + 42 + 3  # unit pairs, duty pairs, rule kinds on both sides
 
 
 def test_write_outputs_gives_notices_with_one_file_stem_a_page_each(tmp_path):

@@ -180,8 +180,9 @@ def test_duty_statements_split_with_role_and_action(county, city):
     # the city's 52 in its departments' items, and 11 in the running text of its plan (see below);
     # a statement changes role at a comma (积极配合宣传生育政策，在…设置母婴设施): two duties; and
     # each joint meeting's office has one (承担联席会议日常工作，负责…: said where it is set up),
-    # the county's a second (由联席会议办公室牵头组织…综合督查); each health commission seals (代章)
-    assert len(county.facts.duties) == 60 and len(city.facts.duties) == 65
+    # the county's a second (由联席会议办公室牵头组织…综合督查); each health commission seals (代章);
+    # each joint meeting has its own (一、主要职责: the county's 7, the city's 11, see below)
+    assert len(county.facts.duties) == 67 and len(city.facts.duties) == 76
 
 
 def test_action_is_a_verb_not_a_cue_inside_a_noun(county, city):
@@ -1108,6 +1109,123 @@ def test_member_table_under_a_header_cell_spanning_two_columns():
     doc = process_bytes(page.encode("utf-8"), "two-row-header.html")
     assert [(p.department, p.role, p.person) for p in doc.facts.posts] == [
         ("某某县/health", "lead", "张三"), ("某某县/health", "liaison", "李四")]
+
+
+# --- a body's own duties (一、主要职责) -----------------------------------------------------------------
+
+
+def own_duties(doc):
+    """(clause, text, action) of the duties of the body itself, each spanned at its text."""
+    m = doc.facts.meeting
+    duties = [d for d in doc.facts.duties if d.department == m.unit]
+    assert all(doc.text[d.start:d.end] == d.text for d in duties)
+    return [(d.clause, d.text, d.action) for d in duties]
+
+
+def test_a_joint_meeting_s_own_duties_are_the_meeting_s(county, city):
+    """一、主要职责 在县政府领导下，联席会议统筹协调…，贯彻…，…，完成…事项。 gives the joint meeting's
+    own duties: of the body itself as a unit (named as it is, outside the registry, no member of
+    itself), one a phrase between commas, the body as their subject left out — and
+    在县政府领导下 says whom it works under, no duty. The city's attachment says the same of its
+    meeting in sentences (在市政府领导下,统筹协调…。研究拟定…,向市政府提出合理建议;…)."""
+    m = county.facts.meeting
+    assert m.unit == "祁门县/祁门县促进3岁以下婴幼儿照护服务发展工作联席会议"
+    unit = county.facts.departments[m.unit]
+    assert (unit.name, unit.concept, unit.jurisdiction) == (m.name, None, "祁门县")
+    assert m.unit not in m.members and m.unit != m.office_unit
+    assert m.reports_to == ["祁门县/government"]  # 县政府
+    assert own_duties(county) == [
+        ("main/1", "统筹协调我县3岁以下婴幼儿照护服务发展各项工作", "统筹"),
+        ("main/1", "贯彻省、市有关政策", ""),
+        ("main/1", "制定我县3岁以下婴幼儿照护服务发展计划", "制定"),
+        ("main/1", "研究解决我县婴幼儿照护服务相关问题", "研究"),
+        ("main/1", "完善婴幼儿照护服务工作机制", "完善"),
+        ("main/1", "促进我县婴幼儿照护服务发展", "促进"),
+        ("main/1", "完成省、市相关任务和县委、县政府交办的其他事项。", "")]
+    cm = city.facts.meeting
+    assert cm.unit == "巴彦淖尔市/巴彦淖尔市促进3岁以下婴幼儿照护服务发展工作联席会议"
+    assert cm.reports_to == ["巴彦淖尔市/government"]
+    texts = [t for _, t, _ in own_duties(city)]
+    assert len(texts) == 11 and {c for c, _, _ in own_duties(city)} == {"att1/1"}
+    assert texts[:3] == ["统筹协调全市婴幼儿照护服务工作。", "研究拟定婴幼儿照护服务工作政策措施和年度工作计划",
+                         "向市政府提出合理建议;"]
+    assert texts[-1] == "完成市政府交办的其他事项。"
+    # the departments' duties and the offices' are as they were: none of them is the body's
+    assert not [d for d in county.facts.duties if d.department != m.unit and d.clause == "main/1"]
+
+
+def test_a_body_s_own_duties_in_the_extra_notices():
+    """荆州市 (在市政府领导下,统筹协调…;指导\n\n督促…: a phrase runs over the line broken after its
+    verb, as the page on one line reads it), 奈曼旗 (二、主要职责, 在旗委、政府领导下 in the middle of its first
+    sentence: the body works under both, and the phrases before and after it are duties), the
+    State Council's news page (其主要职能为: in running text, 其 after a sentence on the joint
+    meeting); 兴安盟's 主要职责: is its headquarters' office's, not the headquarters'."""
+    def extra(stem):
+        return process(next(p for p in EXTRA if p.name.startswith(stem)))
+
+    jingzhou = extra("jingzhou")
+    assert jingzhou.facts.meeting.reports_to == ["荆州市/government"]
+    texts = [t for _, t, _ in own_duties(jingzhou)]
+    assert texts[:2] == ["统筹协调全市托育服务发展各项工作", "推动托育工作顺利开展。"]
+    assert "指导\n\n督促各县市区及市直各相关部门完善配套措施" in texts and len(texts) == 8
+    naiman = extra("naiman")
+    assert naiman.facts.meeting.reports_to == ["奈曼旗/party-committee", "奈曼旗/government"]
+    texts = [t for _, t, _ in own_duties(naiman)]
+    assert texts[:3] == ["深入贯彻落实党中央、国务院和自治区党委、政府及通辽市委、政府关于促进婴幼儿照护服务发展工作部署",
+                         "各成员单位充分发挥职能作用", "加强协调配合"]
+    assert texts[-1] == "完成旗委、旗政府交办的其他事项。" and len(texts) == 9
+    state = extra("state-council")
+    assert state.facts.meeting.unit == "国家/国务院优化生育政策工作部际联席会议"
+    assert state.facts.meeting.reports_to == []
+    assert own_duties(state) == [
+        ("main", "贯彻落实党中央、国务院关于优化生育政策工作的重大决策部署;", "落实"),
+        ("main", "统筹协调全国优化生育政策工作", "统筹"), ("main", "研究并推进实施重大政策措施;", "研究"),
+        ("main", "指导、督促、检查有关政策措施的落实;", "指导"), ("main", "完成党中央、国务院交办的其他事项。", "")]
+    # … to the end of its sentence, also on a page written on one line (not the sentences after it)
+    from extractor.pipeline import process_bytes
+
+    one_line = state.text.replace("\n", "")
+    assert [t for _, t, _ in own_duties(process_bytes(one_line.encode("utf-8"), "x.txt"))] == \
+        [t for _, t, _ in own_duties(state)]
+    xinganmeng = process(XINGANMENG)
+    assert xinganmeng.facts.meeting.unit is None and xinganmeng.facts.meeting.reports_to == []
+
+
+def test_a_body_s_duties_heading_in_its_office_s_item_is_the_office_s():
+    """(三)联席会议办公室 … 1.主要职责: the office's, as 兴安盟's 主要职责: is; a 其主要职责是:
+    after a sentence on something else is not the body's; a leading group's 领导小组主要职责 is
+    the group's, and so are the statements of a 主要职责 clause — not those of the departments'
+    items in it, nor the words opening it (领导小组的主要职责是:)."""
+    from extractor.pipeline import process_bytes
+
+    def doc(*parts):
+        text = ("休宁县人民政府办公室关于成立休宁县婴幼儿照护服务工作领导小组的通知\n各乡镇人民政府，县政府各部门：\n"
+                "为加强组织领导，决定成立休宁县婴幼儿照护服务工作领导小组。现将有关事项通知如下：\n"
+                "一、领导小组组成\n组长由县政府分管副县长担任，成员由县教育局、县民政局、县财政局等单位分管负责同志组成。\n"
+                + "".join(parts))
+        return process_bytes(text.encode("utf-8"), "lg.txt")
+
+    office = doc("二、领导小组办公室\n领导小组下设办公室，办公室设在县卫生健康委。\n（一）主要职责\n负责领导小组日常工作，督促落实议定事项。\n")
+    m = office.facts.meeting
+    assert m.unit is None and m.office_unit is not None
+    assert [d.text for d in office.facts.duties if d.department == m.office_unit][-1] == "负责领导小组日常工作，督促落实议定事项。"
+    other = doc("二、工作要求\n县卫生健康委为牵头单位。其主要职责是：负责日常联络。\n")
+    assert other.facts.meeting.unit is None
+    group = doc("二、领导小组主要职责\n在县委、县政府领导下，研究制定全县婴幼儿照护服务政策，协调解决重大问题。\n")
+    m = group.facts.meeting
+    assert (m.kind, m.reports_to) == ("leading-group", ["休宁县/party-committee", "休宁县/government"])
+    assert own_duties(group) == [("main/2", "研究制定全县婴幼儿照护服务政策", "研究"),
+                                 ("main/2", "协调解决重大问题。", "协调")]
+    # a lead opening the clause's text is no duty; the items of departments under the heading are theirs
+    led = doc("二、主要职责\n领导小组的主要职责是：统筹全县婴幼儿照护服务工作，研究解决重大问题。\n")
+    assert own_duties(led) == [("main/2", "统筹全县婴幼儿照护服务工作", "统筹"), ("main/2", "研究解决重大问题。", "研究")]
+    items = doc("二、主要职责\n统筹全县婴幼儿照护服务工作。\n（一）县卫生健康委。负责领导小组日常工作。\n"
+                "（二）县教育局。负责托班管理。\n")
+    assert own_duties(items) == [("main/2", "统筹全县婴幼儿照护服务工作。", "统筹")]
+    assert [(d.clause, d.text) for d in items.facts.duties if d.department == "休宁县/education"] == [
+        ("main/2/2", "负责托班管理。")]
+    listed = doc("二、职责与分工\n领导小组的主要职责是：\n（一）统筹全县婴幼儿照护服务工作；\n（二）研究解决重大问题。\n")
+    assert own_duties(listed) == [("main/2/1", "统筹全县婴幼儿照护服务工作；", "统筹"), ("main/2/2", "研究解决重大问题。", "研究")]
 
 
 # --- coordination bodies other than a joint meeting --------------------------------------------------

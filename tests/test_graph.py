@@ -12,7 +12,7 @@ import rdflib
 
 from docfactory import COUNTY_PERSONS, city_doc, county_doc
 from extractor.errors import PolicykgError
-from extractor.graph import (DEFAULT_BASE, DEPT, ELI, FOAF, MASK, OA, ORG, PK, RDF, RDFS, XSD, Lit, document_iri,
+from extractor.graph import (DEFAULT_BASE, DEPT, ELI, FOAF, MASK, OA, ORG, PK, PROV, RDF, RDFS, XSD, Lit, document_iri,
                              iri_segment, link_counterparts, notice_graph, number_slug, span_offsets, to_networkx,
                              to_rdf, validate)
 from extractor.model import Document, Jurisdiction
@@ -925,6 +925,30 @@ def test_networkx_of_one_stored_graph_reads_as_its_quads(county, city):
 
 def _objects(quads, s: str, p: str) -> set[str]:
     return {q.object.value for q in quads if q.subject.value == s and q.predicate.value == p}
+
+
+def test_a_joint_meeting_s_own_duties_are_assigned_to_the_meeting():
+    """The county's 一、主要职责 are duty assignments of the joint meeting's own node — the
+    pk:CoordinationBody that has the members and rules, not an organisation of its own — each
+    spanned at its phrase and derived from clause main/1; 在县政府领导下: the meeting
+    org:reportsTo the county government. No organisation node is made for the body besides it;
+    the graph conforms to shapes.ttl."""
+    from extractor.pipeline import process
+
+    county = to_rdf(process(COUNTY))
+    body = QIMEN + "/meeting"
+    duties = [q.subject.value for q in county if q.predicate.value == PK + "assignee" and q.object.value == body]
+    assert len(duties) == 7
+    assert sorted(quote(county, d) for d in duties)[0] == "促进我县婴幼儿照护服务发展"
+    assert {value(county, d, PK + "dutyText") for d in duties} >= {"完善婴幼儿照护服务工作机制", "贯彻省、市有关政策"}
+    assert {value(county, d, PROV + "wasDerivedFrom") for d in duties} == {QIMEN + "/clause/main/1"}
+    government = value(county, body, ORG + "reportsTo")
+    assert value(county, government, ORG + "classification") == DEPT + "government"
+    assert value(county, government, RDFS + "label") == "县人民政府"
+    assert value(county, body, RDFS + "label") == "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议"
+    assert not [q for q in county if q.predicate.value == RDFS + "label" and q.subject.value != body
+                and q.object.value == "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议"]
+    assert validate(county)[0]
 
 
 def test_a_headquarters_and_its_office_unit_in_the_graph():

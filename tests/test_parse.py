@@ -251,7 +251,7 @@ def reading(d) -> dict:
         "clauses": [(c.id, c.label.strip(), c.level, text(c.heading), text(c), [text(x) for x in c.cells])
                     for c in d.walk()],
         "jurisdiction": d.jurisdiction,
-        "duties": [(x.department, x.role, x.action, x.text) for x in d.facts.duties],
+        "duties": [(x.department, x.role, x.action, text(x)) for x in d.facts.duties],  # a phrase may run over a line
         "posts": [(x.department, x.role, x.person, x.in_office) for x in d.facts.posts],
         "references": [(r.title, r.number, r.kind, r.relation) for r in d.facts.references],
         "meeting": m and (m.name, m.convenor and m.convenor.value, [x.value for x in m.deputy_convenors],
@@ -276,6 +276,12 @@ def test_a_notice_on_one_line_reads_as_the_file(path, joined):
         editor, name = dict(doc.pop("fields"))["editor"], dict(whole.pop("fields"))["editor"]
         [(*_, body, _)], [(*_, file_body, _)] = doc.pop("clauses"), whole.pop("clauses")
         assert editor == name + file_body[:len(file_body) - len(body)] and editor.endswith("。")
+    if joined == "nothing" and path.name.startswith("jingzhou"):
+        # its joint meeting's 指导\n\n督促各县市区…: the file's line break between them leaves the verb
+        # 指导, joined it is 指导督促 (both pka:guide); the duty is the same, its text blanks aside
+        differ = [(x[2], y[2]) for x, y in zip(doc["duties"], whole["duties"]) if x != y]
+        assert differ == [("指导督促", "指导")] and len(doc["duties"]) == len(whole["duties"])
+        doc["duties"] = whole["duties"]
     if joined == "nothing" and path.name.startswith("xinganmeng"):
         # (八)应急指挥部办公室盟重大沙尘暴灾害应急指挥部下设办公室…: nor where this heading ends
         assert [c[:3] for c in doc.pop("clauses")] == [c[:3] for c in whole.pop("clauses")]
@@ -287,8 +293,8 @@ def test_the_notices_that_lost_most_on_one_line():
     祁门县's lost its member table's leads and liaisons, 胶州市's its jurisdiction."""
     city = one_line(CITY, "nothing")
     # all its duties: 58, and one of its joint meeting's office (办公室设在…,具体承担联席会议日常工作…),
-    # and its health commission's 代章 (…印发有关文件由市卫生健康委代章)
-    assert len(city.facts.duties) == 65 and (city.issuer, city.doc_number, city.date) == (
+    # and its health commission's 代章 (…印发有关文件由市卫生健康委代章), and its joint meeting's own 11
+    assert len(city.facts.duties) == 76 and (city.issuer, city.doc_number, city.date) == (
         "巴彦淖尔市人民政府办公室", "巴政办发〔2021〕20号", "2021-12-13")
     assert [f.value for f in city.fields_named("recipient")] == [
         "各旗县区人民政府", "巴彦淖尔经济技术开发区管委会", "市直有关部门", "驻市有关单位"]

@@ -459,16 +459,52 @@ def test_meetings_side_by_side(store):
         assert r[f"{no} source"] == TEXTS[no][r[f"{no} start"]:r[f"{no} end"]] and "全体会议" in r[f"{no} source"]
 
 
+def test_a_joint_meeting_s_own_duties_by_duties_who_and_meetings(store):
+    """Each joint meeting's 一、主要职责 are its own duties: `duties 联席会议` lists them (by the
+    end of the body's name, as an office is asked: each place's joint meeting; or its full
+    name), spanned at each phrase; `who 工作机制` ranks the county's 完善婴幼儿照护服务工作机制
+    first; `meetings` shows them, and whom each meeting works under (在县政府领导下)."""
+    rows = Q.duties(store, "联席会议", explain=True)
+    assert {(r["jurisdiction"], r["department"]) for r in rows} == {
+        ("祁门县", "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议"),
+        ("巴彦淖尔市", "巴彦淖尔市促进3岁以下婴幼儿照护服务发展工作联席会议")}
+    county = [r for r in rows if r["jurisdiction"] == "祁门县"]
+    assert [r["text"] for r in county][:2] == ["统筹协调我县3岁以下婴幼儿照护服务发展各项工作", "贯彻省、市有关政策"]
+    assert len(county) == 7 and len(rows) == 18 and {r["kind"] for r in rows} == {"duty"}
+    assert all(r["source"] == r["text"] == TEXTS[r["notice"]][r["start"]:r["end"]] for r in rows)
+    assert {r["clause_id"] for r in county} == {"main/1"} and county[0]["clause"] == "一、"
+    assert Q.duties(store, "联席会议", jurisdiction="祁门县") == [{k: v for k, v in r.items()
+                                                             if k not in ("source", "start", "end")} for r in county]
+    assert len(Q.duties(store, "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议")) == 7
+    assert len(Q.duties(store, "促进3岁以下婴幼儿照护服务发展工作联席会议", jurisdiction="市")) == 11
+    assert {r["department"] for r in Q.duties(store, "联席会议办公室")} == {  # the offices, not the meetings
+        "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议办公室", "巴彦淖尔市促进3岁以下婴幼儿照护服务发展工作联席会议办公室"}
+    best = Q.who(store, "工作机制")[0]
+    assert (best["department"], best["text"]) == ("祁门县促进3岁以下婴幼儿照护服务发展工作联席会议", "完善婴幼儿照护服务工作机制")
+    meetings = {r["key"]: r for r in Q.meetings(store, explain=True)}
+    own = meetings["duties"]
+    assert own["item"] == "主要职责"
+    assert own[COUNTY_NO].startswith("统筹协调我县3岁以下婴幼儿照护服务发展各项工作；贯彻省、市有关政策；制定")
+    assert own[COUNTY_NO].endswith("；完成省、市相关任务和县委、县政府交办的其他事项")  # each without its stop
+    assert own[CITY_NO].count("；") == 10
+    assert own[f"{COUNTY_NO} source"] == "统筹协调我县3岁以下婴幼儿照护服务发展各项工作"
+    assert (meetings["reports_to"][COUNTY_NO], meetings["reports_to"][CITY_NO]) == ("县人民政府", "市人民政府")
+    result = run("duties", "联席会议", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert len(result.output.splitlines()) == 19 and result.output.count(",祁门县促进3岁以下婴幼儿照护服务发展工作联席会议,") == 7
+
+
 def test_departments_counts(store, county, city):
     rows = Q.departments(store)
     by_name = {(r["jurisdiction"], r["department"]): r for r in rows}
     for doc, j in ((county, "祁门县"), (city, "巴彦淖尔市")):
         for dep in doc.facts.departments.values():
-            if dep.jurisdiction != j:
-                continue
+            if dep.jurisdiction != j or dep.id == doc.facts.meeting.unit:
+                continue  # the joint meeting, of its own duties too, is `meetings`' (below), not a department
             r = by_name[(j, dep.name)]
             assert r["duties"] == sum(d.department == dep.id for d in doc.facts.duties), dep.name
             assert r["tasks"] == sum(dep.id in a.departments for a in doc.facts.assignments), dep.name
+    assert not [r for r in rows if r["department"].endswith("联席会议")]
     health = by_name[("巴彦淖尔市", "市卫生健康委")]
     assert (health["duties"], health["tasks"], health["member_of"], health["concept"], health["label_en"]) == \
         (11, 16, 1, "health", "Health Commission")  # 7 in its item, 3 in the plan: 由卫生健康部门牵头 …, 代章

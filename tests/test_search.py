@@ -98,7 +98,8 @@ def test_rows_are_packed_and_unpacked_exactly():
 
 
 @pytest.mark.parametrize("department, place", [("卫健委", None), ("消防", None), ("市场监管局", "祁门县"),
-                                               ("教育局", "县"), ("人社局", "巴彦淖尔市"), ("妇联", None)])
+                                               ("教育局", "县"), ("人社局", "巴彦淖尔市"), ("妇联", None),
+                                               ("联席会议", None), ("联席会议", "祁门县"), ("联席会议", "旗")])
 def test_duties_answer_the_same_from_disk_and_memory(built, store, department, place):
     disk = Q.duties(store, department, jurisdiction=place, index=built / INDEX_FILE, explain=True)
     assert disk == Q.duties(store, department, jurisdiction=place, explain=True)
@@ -219,7 +220,7 @@ def test_the_index_holds_each_notice_s_meeting_as_the_store_says_it(built, store
 
     disk = open_index(store, built / INDEX_FILE).meetings()
     assert len(disk) >= 5 and all(sum(bool(f[k]) for f in disk.values()) >= 3
-                                  for k in ("posts", "units", "rules", "participations"))
+                                  for k in ("posts", "units", "rules", "participations", "duties"))
     assert any(p["office"] for f in disk.values() for p in f["posts"])  # 巴彦淖尔市's liaisons sit in the office
     assert canonical(disk) == canonical(Q.meeting_facts(store))
 

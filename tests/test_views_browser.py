@@ -39,9 +39,10 @@ def test_compare_report_renders_offline(browser, outputs, tmp_path):
     assert js("return Object.keys(policykg.network.getPositions()).length") == expected.number_of_nodes()
     assert js(INKED) > 2000
     # the tables around the graph
-    assert js("return document.querySelectorAll('#rp-units-table tbody tr').length") == 23  # 22 units and the two joint meetings' offices
+    # 22 units, the two joint meetings (their own duties, 一、主要职责) and their offices
+    assert js("return document.querySelectorAll('#rp-units-table tbody tr').length") == 24
     assert js("return document.querySelector('#rp-meeting-table').textContent").count("每年1–2次") == 1
-    assert js("return document.querySelectorAll('#rp-matrix-table tbody tr').length") == 23
+    assert js("return document.querySelectorAll('#rp-matrix-table tbody tr').length") == 24
     top = screenshot(browser, tmp_path / "compare-top.png")
 
     # the function filter keeps one department of each side with its duties
