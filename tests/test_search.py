@@ -174,6 +174,52 @@ def test_who_answers_the_same_from_disk_and_memory(built, store, topic, chunk, m
     assert Q.who_count(store, topic, index=built / INDEX_FILE) == Q.who_count(store, topic) == len(whole)
 
 
+def bm25_by_definition(index, topic: str) -> list[tuple[float, int]]:
+    """`rank` of a topic outside the thesaurus, statement by statement over every posting:
+    each statement's BM25 summed over the query's tokens in sorted order; a statement
+    qualifies saying a phrase of the topic (`query_phrases`): a phrase that is one jieba
+    word where it holds every search token of it or its text holds it, one jieba cuts in
+    words where it holds them all and its text holds it; best first, ties in the index's
+    tie order (`positions`)."""
+    import math
+
+    tk = index.tokenizer()
+    words = S.query_phrases(topic)
+    parts = {w: set(S.search_tokens(tk, w)) or {w} for w in words}
+    whole = {w for w in words if w in S.search_tokens(tk, w)}
+    score: dict[int, float] = {}
+    holds: dict[int, set[str]] = {}
+    for t in sorted(set().union(*parts.values(), words)):
+        ids, tfs, lengths = index.hits(t)
+        idf = math.log(1 + (index.size - len(ids) + 0.5) / (len(ids) + 0.5))
+        for i, tf, n in zip(ids.tolist(), tfs.tolist(), lengths.tolist()):
+            score[i] = score.get(i, 0.0) + idf * tf * (S.BM25_K1 + 1) / (
+                tf + S.BM25_K1 * (1 - S.BM25_B + S.BM25_B * n / index.avgdl))
+            holds.setdefault(i, set()).add(t)
+    by_text = {w: index.containing(list(score), [S.fold(w)]) for w in words}
+    kept = [i for i in score if any((w in whole and parts[w] <= holds[i])
+                                    or (i in by_text[w] and (w in whole or parts[w] <= holds[i])) for w in words)]
+    return [(score[i], i) for i in sorted(kept, key=lambda i: (-score[i], index.positions[i]))]
+
+
+def test_who_ranks_by_bm25_over_every_statement_to_the_last_bit(built, store):
+    """`rank` reads only the statements holding a query token, a few hundred of them at a
+    time (`CHUNK`): what it gives is what scoring every statement one by one gives — the
+    same statements, the same scores to the last bit, the same order (ties: `positions`)."""
+    memory = Q.statement_index(store)
+    disk = open_index(store, built / INDEX_FILE)
+    topics = [t for t in TOPICS if not S.thesaurus_words(t, S.query_phrases(t))] + ["消防 安全", "卫生 健康 培训"]
+    assert len(topics) >= 10
+    for index in (memory, disk):
+        for topic in topics:
+            if S.unsaid(index, topic):  # looked for by its parts (登记注册): another test's
+                continue
+            want = bm25_by_definition(index, topic)
+            assert rank(index, topic) == want, topic
+            for top in (1, 7):
+                assert rank(index, topic, top=top) == want[:top], (topic, top)
+
+
 @pytest.mark.parametrize("args, owner, name, shown", [
     (["who", "消防"], "query", "statement_index", "消防"),  # every statement of the store
     (["who", "食品安全"], "search", "tokenizer", "食品"),  # jieba's whole dictionary
@@ -406,7 +452,7 @@ def test_a_thesaurus_word_finds_its_topic_s_other_names_below_the_words_as_typed
         assert [w for _, _, w in ranked] == ["食品安全", "饮食安全"]
         assert [(s, i) for s, i, _ in ranked] == rank(index, "食品安全")
         typed, found = ranked
-        alone = S._rank_words(index, index.tokenizer(), ["饮食安全"], "bm25", None)[1]
+        alone = {i: score for score, i, _ in S._rank_words(index, index.tokenizer(), ["饮食安全"], "bm25", None)[0]}
         assert found[0] == pytest.approx(alone[found[1]] * S.THESAURUS_WEIGHT) and found[0] < typed[0]
 
 
