@@ -174,6 +174,10 @@ class BuildResult:
     dropped_comparisons: dict[str, str] = field(default_factory=dict)
     chars: int = 0  # characters of the notices read this time
     compare_failed: dict[str, str] = field(default_factory=dict)  # "A,B" → why the pair could not be compared
+    comparisons: list[str] = field(default_factory=list)  # the comparisons this build wrote (graph IRIs): its reports
+    # reports and pages an earlier build wrote that this one does not (deleted), relative to the output folder:
+    # compare.html when the notice it compared is gone
+    stale: list[str] = field(default_factory=list)
     # file path → the notes of its reading (`Document.notes`, as "clause: message"), of the
     # notices read this time that have any
     notes: dict[str, list[str]] = field(default_factory=dict)
@@ -695,14 +699,15 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
         current = {names[p]: g for p, g in result.notices.items()}
         _notice_files(store, out, current, per_notice,
                       stale={names[p] for p in result.processed} if PAGE not in per_notice else set())
-        if reports:
-            from .report import write_outputs
+        from .report import write_outputs
 
-            # comparisons land in the store ({base}comparison/…), so before the merged export
-            # a pair naming no notice is known only now: said, the build completed all the same
-            write_outputs(store, out, pairs, base=base, views=views, notice_pages=False, failed=result.compare_failed,
-                          keep=result.kept_comparisons)
+        # comparisons land in the store ({base}comparison/…), so before the merged export
+        # a pair naming no notice is known only now: said, the build completed all the same.
+        # Without reports, an earlier build's are removed all the same.
+        write_outputs(store, out, pairs if reports else [], base=base, views=views and reports, notice_pages=False,
+                      failed=result.compare_failed, keep=result.kept_comparisons, removed=result.stale)
         own = sorted(set(_comparison_graphs(store)) - set(result.kept_comparisons))
+        result.comparisons = own
         for g in own:  # a dropped one the build has just written again holds
             result.dropped_comparisons.pop(g, None)
         if merged:

@@ -4,8 +4,10 @@ hash, bad files are reported without stopping the batch; and the corpus generato
 from __future__ import annotations
 
 import importlib.util
+import fnmatch
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -416,6 +418,59 @@ def test_a_compare_value_that_names_no_notice_leaves_a_complete_build(tmp_path):
     assert who.returncode == 0 and who.stderr == ""
     again = policykg("build", COUNTY, CITY, "-o", out, "-q", "--no-views")
     assert again.returncode == 0 and again.stderr == ""
+
+
+def _outputs_table(readme: Path) -> list[str]:
+    """The files a README's outputs table names (`file` column), as glob patterns, sorted:
+    ``compare-{A}--{B}.html``, ``.md`` → compare-*--*.html, compare-*--*.md."""
+    text = readme.read_text(encoding="utf-8") + "\n\n"
+    start = text.index("| file | what it is |")
+    rows = re.findall(r"^\| (`[^|]+`) \|", text[start:text.index("\n\n", start)], re.M)
+    names = []
+    for row in rows:
+        cells = re.findall(r"`([^`]+)`", row)
+        for cell in cells:
+            name = re.sub(r"\{[^}]+\}", "*", cell)
+            names.append(re.sub(r"\.[a-z]+$", "", names[-1]) + name if name.startswith(".") else name)
+    return sorted(names)
+
+
+def test_a_rebuild_leaves_no_report_of_a_notice_it_no_longer_has(tmp_path):
+    """The README's steps: build the two seeds, delete 祁门县's notice, build again. The
+    manifest then listed no comparison and the store held none, but compare.html, .json,
+    .md and views/compare.html were still there, comparing against the removed notice. A
+    build now deletes the reports and pages it does not write, and its summary says so."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for p in (COUNTY, CITY):
+        shutil.copy(p, src / p.name)
+    reports = ["compare.html", "compare.json", "compare.md", "views/compare.html"]
+    assert policykg("build", src, "-o", out).returncode == 0
+    assert all((out / r).is_file() for r in reports)
+    # what it wrote is what both outputs tables say, row for row
+    tables = [_outputs_table(ROOT / "README.md"), _outputs_table(ROOT / "outputs" / "README.md")]
+    assert tables[0] == tables[1]
+    written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and STORE_DIR not in p.parts}
+    assert [w for w in sorted(written) if not any(fnmatch.fnmatch(w, row) for row in tables[0])] == []
+    assert [row for row in tables[0] if not any(fnmatch.fnmatch(w, row) for w in written)] == \
+        ["compare-*--*.html", "compare-*--*.json", "compare-*--*.md", "store/"]  # no second pair; a folder
+    (src / COUNTY.name).unlink()
+    res = policykg("build", src, "-o", out)
+    assert res.returncode == 0, res.stderr
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["comparisons"] == []
+    assert [r for r in reports if (out / r).exists()] == []
+    assert sorted(p.name for p in (out / "views").iterdir()) == ["bayannur-city-2021.html", "departments.html"]
+    assert res.stderr.splitlines()[-1] == (
+        "removed compare.html, compare.json, compare.md and 1 more: an earlier build's, not written by this one; "
+        "no comparison this time (not two notices of two jurisdictions: name a pair with --compare A,B)")
+    # without views, an earlier build's pages across notices go too (those of unchanged notices still hold)
+    shutil.copy(COUNTY, src / COUNTY.name)
+    assert policykg("build", src, "-o", out, "-q").returncode == 0 and (out / "views" / "compare.html").is_file()
+    res = policykg("build", src, "-o", out, "--no-views")
+    assert res.returncode == 0 and (out / "compare.html").is_file()
+    assert sorted(p.name for p in (out / "views").iterdir()) == ["bayannur-city-2021.html", "qimen-county-2021.html"]
+    assert res.stderr.splitlines()[-1] == ("removed views/compare.html, views/departments.html: an earlier build's, "
+                                           "not written by this one")
 
 
 @pytest.mark.parametrize("value,message", [
