@@ -14,7 +14,9 @@ How the work is split (figures in tests/bench/README.md):
   and serialising) and hand back its statements as N-Triples bytes — compact, and no
   `Document` crosses a process boundary.
 - The parent keeps only a few notices in flight, loads the bytes into the store in
-  batches with pyoxigraph's bulk loader as they arrive, and advances the progress bar.
+  batches with pyoxigraph's bulk loader as they arrive (a notice the store holds already
+  has its graph replaced in one transaction: readers never miss it), and advances the
+  progress bar.
 - The merged files are the per-notice files joined in graph-IRI order, plus the
   counterpart links: no global sort, so memory stays flat at any corpus size. A
   statement several notices share (an organisation's label) is written once per notice,
@@ -174,6 +176,10 @@ class BuildResult:
     dropped_comparisons: dict[str, str] = field(default_factory=dict)
     chars: int = 0  # characters of the notices read this time
     compare_failed: dict[str, str] = field(default_factory=dict)  # "A,B" → why the pair could not be compared
+    comparisons: list[str] = field(default_factory=list)  # the comparisons this build wrote (graph IRIs): its reports
+    # reports and pages an earlier build wrote that this one does not (deleted), relative to the output folder:
+    # compare.html when the notice it compared is gone
+    stale: list[str] = field(default_factory=list)
     # file path → the notes of its reading (`Document.notes`, as "clause: message"), of the
     # notices read this time that have any
     notes: dict[str, list[str]] = field(default_factory=dict)
@@ -299,9 +305,10 @@ def _run(tasks: Sequence[_Task], jobs: int) -> Iterator[_Done]:
 
 
 class _StoreWriter:
-    """The store's only writer while notices are read: a thread that runs removals and
-    bulk loads in the order given. pyoxigraph's bulk loader releases the GIL, so the main
-    thread keeps taking workers' results (and workers keep working) while a batch loads."""
+    """The store's only writer while notices are read: a thread that puts batches of notices'
+    graphs into the store (`_put_graphs`) in the order given. pyoxigraph releases the GIL
+    while it writes, so the main thread keeps taking workers' results (and workers keep
+    working) while a batch loads."""
 
     def __init__(self, store):
         import queue
@@ -317,8 +324,6 @@ class _StoreWriter:
     def _work(self) -> None:
         import time
 
-        import pyoxigraph as ox
-
         while True:
             op = self.ops.get()
             if op is None:
@@ -327,13 +332,7 @@ class _StoreWriter:
                 continue
             start = time.perf_counter()
             try:
-                kind, arg = op
-                if kind == "remove":
-                    node = ox.NamedNode(arg)
-                    if self.store.contains_named_graph(node):
-                        self.store.remove_graph(node)
-                else:  # bytes serialised by pyoxigraph from checked terms: no need to check them again
-                    self.store.bulk_load(arg, format=ox.RdfFormat.TRIG, lenient=True)
+                _put_graphs(self.store, op, bulk=True)
             except BaseException as exc:  # re-raised in the main thread
                 self.error = exc
             self.busy += time.perf_counter() - start
@@ -381,10 +380,8 @@ class _Loader:
             self._fail(second, f"the same notice as {first} (both give the graph {g})")
             if second == path:
                 return
-            if g in self.batch:
+            if g in self.batch:  # else stored already: this one's statements replace it
                 self.size -= len(self.batch.pop(g)[1])
-            else:
-                self._remove(g)
         self.owners[g] = path
         self.result.notices[path] = g
         if self.index is not None and done.entry is not None:
@@ -402,29 +399,14 @@ class _Loader:
             self.result.skipped.remove(path)
         self.evicted.append(path)
 
-    def _remove(self, graph: str) -> None:
-        import pyoxigraph as ox
-
-        if self.writer is not None:
-            self.writer.put(("remove", graph))
-            return
-        node = ox.NamedNode(graph)
-        if self.store.contains_named_graph(node):
-            self.store.remove_graph(node)
-
     def flush(self) -> None:
-        import pyoxigraph as ox
-
         if not self.batch:
             return
-        for g in self.batch:  # what an earlier, interrupted run may have left
-            self._remove(g)
+        graphs = {g: nt for g, (_, nt) in self.batch.items()}
         if self.writer is not None:
-            self.writer.put(("load", b"".join(b"<" + g.encode("utf-8") + b"> {\n" + nt + b"}\n"
-                                              for g, (_, nt) in self.batch.items())))
+            self.writer.put(graphs)
         else:
-            for g, (_, nt) in self.batch.items():
-                self.store.load(nt, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g), lenient=True)
+            _put_graphs(self.store, graphs, bulk=False)
         self.batch.clear()
         self.size = 0
 
@@ -435,6 +417,30 @@ class _Loader:
         finally:
             if self.writer is not None:
                 self.writer.close()
+
+
+def _put_graphs(store, graphs: dict[str, bytes], *, bulk: bool) -> None:
+    """Put each notice's N-Triples (`graphs`: graph IRI → bytes) into its named graph, in
+    place of what the graph held (an earlier build's, or an interrupted run's).
+
+    A graph the store holds is replaced in one transaction (a SPARQL update: drop, then
+    insert): a reader that opens the store meanwhile finds the old notice or the new one,
+    never neither. A new graph goes through the bulk loader with `bulk` (fastest; there is
+    nothing of it to lose meanwhile), else is loaded in a transaction. Replacing costs what
+    removing the graph and bulk-loading it again did (most of it is the removal)."""
+    import pyoxigraph as ox
+
+    new = []
+    for g, nt in graphs.items():
+        if store.contains_named_graph(ox.NamedNode(g)):
+            # N-Triples lines are SPARQL's triples as they are (escapes included)
+            store.update(f"DROP SILENT GRAPH <{g}> ;\nINSERT DATA {{ GRAPH <{g}> {{\n{nt.decode('utf-8')}}} }}")
+        elif bulk:
+            new.append(b"<" + g.encode("utf-8") + b"> {\n" + nt + b"}\n")
+        else:
+            store.load(nt, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(g), lenient=True)
+    if new:  # bytes serialised from checked terms: no need to check them again
+        store.bulk_load(b"".join(new), format=ox.RdfFormat.TRIG, lenient=True)
 
 
 def _load_all(tasks: Sequence[_Task], store, result: BuildResult, owners: dict[str, str], *, jobs: int,
@@ -666,16 +672,14 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
                  if g not in old.get("comparisons", ())}
         before = {n: _graph_digest(store, n) for ns in saved.values() for n in ns if n not in owners}
         # The store keeps exactly the graphs of unchanged files (and the saved comparisons,
-        # settled below): drop those of changed and gone files, and anything an interrupted
-        # run left.
+        # settled below): those of changed and gone files, and anything an interrupted run
+        # left, go. Not now but once the notices are read: a notice read again replaces its
+        # graph in one step (`_put_graphs`), and a reader meanwhile sees every notice, old or new.
         shared = {normalise_base(base) + "ontology", normalise_base(base) + BUILD_GRAPH, *saved}
         begin_build(store, normalise_base(base))  # readers are warned until the build ends (a killed build never does)
         unmark(store)  # until this build ends, the store vouches for no `who` index
-        for g in list(store.named_graphs()):
-            if isinstance(g, ox.NamedNode) and g.value not in owners and g.value not in shared:
-                store.remove_graph(g)
-                result.removed.append(g.value)
-        result.removed.sort()
+        result.removed = sorted(g.value for g in store.named_graphs()
+                                if isinstance(g, ox.NamedNode) and g.value not in owners and g.value not in shared)
         index.keep_only(owners)
         if on_done:
             for key in result.skipped:
@@ -685,9 +689,12 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
         for path in loader.evicted:
             for fmt in per_notice:
                 _notice_path(out, names[path], fmt).unlink(missing_ok=True)
+        built = {g: p for p, g in result.notices.items()}
+        for g in result.removed:  # of a file gone, changed to another graph, failed now, or left half-way
+            if g not in built:
+                store.remove_graph(ox.NamedNode(g))
         if not result.notices:
             raise no_notice(inputs, result.failed)
-        built = {g: p for p, g in result.notices.items()}
         was = {v["graph"]: p for p, v in old.get("files", {}).items() if isinstance(v, dict) and "graph" in v}
         result.gone = {p: g for g, p in sorted(was.items(), key=lambda x: x[1]) if g not in built and p not in digests}
         _settle_comparisons(store, saved, before, built, was, result)
@@ -695,14 +702,15 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
         current = {names[p]: g for p, g in result.notices.items()}
         _notice_files(store, out, current, per_notice,
                       stale={names[p] for p in result.processed} if PAGE not in per_notice else set())
-        if reports:
-            from .report import write_outputs
+        from .report import write_outputs
 
-            # comparisons land in the store ({base}comparison/…), so before the merged export
-            # a pair naming no notice is known only now: said, the build completed all the same
-            write_outputs(store, out, pairs, base=base, views=views, notice_pages=False, failed=result.compare_failed,
-                          keep=result.kept_comparisons)
+        # comparisons land in the store ({base}comparison/…), so before the merged export
+        # a pair naming no notice is known only now: said, the build completed all the same.
+        # Without reports, an earlier build's are removed all the same.
+        write_outputs(store, out, pairs if reports else [], base=base, views=views and reports, notice_pages=False,
+                      failed=result.compare_failed, keep=result.kept_comparisons, removed=result.stale)
         own = sorted(set(_comparison_graphs(store)) - set(result.kept_comparisons))
+        result.comparisons = own
         for g in own:  # a dropped one the build has just written again holds
             result.dropped_comparisons.pop(g, None)
         if merged:

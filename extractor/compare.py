@@ -217,8 +217,11 @@ def _int(term) -> int | None:
     return int(term.value) if term is not None else None
 
 
-def read_side(store: ox.Store, ref: NoticeRef) -> Side:
-    """The units, duties, task assignments and joint meeting of one notice, from its graph."""
+def read_side(store: ox.Store, ref: NoticeRef, *, every_place: bool = False) -> Side:
+    """The units, duties, task assignments and joint meeting of one notice, from its graph:
+    the units of the notice's own place (what a comparison of two places pairs), or with
+    `every_place` every unit it puts to work (a city's notice gives its counties' 旗县区卫生健康委
+    a duty too)."""
     g = f"<{ref.graph}>"
     juris = store.query(_PREFIXES + f"SELECT ?j WHERE {{ GRAPH {g} {{ <{ref.iri}> eli:jurisdiction ?j }} }}")
     j = next((r["j"].value for r in juris), None)
@@ -258,10 +261,11 @@ def read_side(store: ox.Store, ref: NoticeRef) -> Side:
     assigned = {s.unit for s in statements}
     # the body itself is a unit when the notice gives its own duties (一、主要职责), as its office
     # is: paired with the other's by its name without its jurisdiction's, their duties compared
+    place = "" if every_place else f"; pk:jurisdiction <{j}>"
     orgs = store.query(_PREFIXES + f"""
         SELECT ?org ?name ?concept WHERE {{ GRAPH {g} {{
-          ?org a org:Organization ; rdfs:label ?name ; pk:jurisdiction <{j}> .
-          OPTIONAL {{ ?org org:classification ?concept }} }} }}""") if j else []
+          ?org a org:Organization ; rdfs:label ?name {place} .
+          OPTIONAL {{ ?org org:classification ?concept }} }} }}""") if j or every_place else []
     first_seen = {}
     for s in statements:
         first_seen.setdefault(s.unit, len(first_seen))

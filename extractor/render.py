@@ -182,9 +182,16 @@ def print_build_summary(result, out) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    Console(stderr=True, soft_wrap=True).print(escape(
+    console = Console(stderr=True, soft_wrap=True)
+    console.print(escape(
         f"read {read} notice(s) ({', '.join(f'{k}: {v}' for k, v in sorted(kinds.items()))}), "
         f"{len(result.skipped)} unchanged{removed}, {len(result.failed)} failed → {out}"))
+    if result.stale:  # an earlier build's report of a notice since gone must not pass for this one's
+        why = ""
+        if not result.comparisons and not result.compare_failed:
+            why = ("; no comparison this time (not two notices of two jurisdictions: name a pair with "
+                   "--compare A,B)")
+        console.print(escape(f"removed {first_few(result.stale)}: an earlier build's, not written by this one{why}"))
 
 
 def first_few(names, shown: int = 3) -> str:

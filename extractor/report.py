@@ -508,7 +508,8 @@ def _stem(ref) -> str:
 
 def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[str, str]] | None = None, *,
                   base: str | None = None, views: bool = True, notice_pages: bool = True,
-                  failed: dict[str, str] | None = None, keep: Collection[str] = ()) -> list[Path]:
+                  failed: dict[str, str] | None = None, keep: Collection[str] = (),
+                  removed: list[str] | None = None) -> list[Path]:
     """Write the comparison report(s) and the views into `out_dir`; return the paths written.
 
     `pairs`: (A, B) notice names (anything `compare.find_notice` takes); None = `default_pairs`.
@@ -524,6 +525,10 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
     exports should carry it.
     A pair that cannot be compared (a name that fits no notice) raises, or with `failed`
     is put there ("A,B" → the one-line error) and the rest is written.
+    The reports and corpus-wide pages an earlier run left in `out_dir` that this one does
+    not write (the comparison of a notice since removed, a pair not asked for again) are
+    deleted — never left to be read as this run's — and their paths, relative to
+    `out_dir`, put in `removed`.
     """
     import pyoxigraph as ox
 
@@ -547,9 +552,6 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
             if failed is None:
                 raise
             failed[f"{a},{b}"] = str(exc)
-            if k == 0:  # an earlier build's report of another pair is not left as this one's
-                for path in (out / "compare.html", out / "compare.md", out / "compare.json", out / "views" / "compare.html"):
-                    path.unlink(missing_ok=True)
             continue
         add_comparison(store, c)
         name = "compare" if k == 0 else f"compare-{c.iri.rsplit('/', 1)[-1]}"
@@ -560,7 +562,7 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
             written.append(view.render(comparison_graph(c), out / "views" / f"{name}.html",
                                        title=f"{c.a.label} ↔ {c.b.label}：职责对照图", filters=SIDE_FILTERS))
     if not views:
-        return written
+        return _without_stale(out, written, removed)
     refs = [_ref(store, n) for n in query.notices(store)]
     used: set[str] = set()
     for ref in refs if notice_pages else ():
@@ -573,4 +575,25 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
     if refs:
         written.append(view.render(departments_graph(store, notices=refs), out / "views" / "departments.html",
                                    title="各文件中的部门与职责", filters=("group", "jurisdiction", "kind")))
+    return _without_stale(out, written, removed)
+
+
+def report_files(out_dir: str | Path) -> list[Path]:
+    """The files in `out_dir` named as `write_outputs` names what it writes but the notices'
+    pages: the comparisons' reports (compare.*, compare-{A}--{B}.*) and views, and the
+    departments' view."""
+    out = Path(out_dir)
+    found = [p for fmt in ("html", "md", "json") for p in out.glob(f"compare*.{fmt}")]
+    found += [*(out / "views").glob("compare*.html"), out / "views" / "departments.html"]
+    return sorted(p for p in found if p.is_file())
+
+
+def _without_stale(out: Path, written: list[Path], removed: list[str] | None) -> list[Path]:
+    """Delete the `report_files` not in `written` (an earlier run's); return `written`."""
+    keep = {p.resolve() for p in written}
+    for path in report_files(out):
+        if path.resolve() not in keep:
+            path.unlink(missing_ok=True)
+            if removed is not None:
+                removed.append(path.relative_to(out).as_posix())
     return written

@@ -11,6 +11,7 @@ Query it with ``store.query(sparql, use_default_graph_as_union=True)`` to see al
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -23,6 +24,7 @@ from .search import unmark
 
 # Loaded into {base}ontology; shapes.ttl is left out: constraints are not facts to query.
 NOT_ONTOLOGY = {"shapes.ttl"}
+OPEN_TRIES = 5  # a read-only open that meets a build's writing is tried again
 
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox.Store:
@@ -36,13 +38,22 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox
     p = Path(path)
     if p.exists() and not p.is_dir():
         raise PolicykgError(f"{p}: not a store directory")
-    try:
-        return ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
-    except OSError as exc:
-        if "lock" in str(exc).lower():
-            raise PolicykgError(f"{p}: the store is in use by another policykg process that writes to it "
-                                "(a build, or compare --save); try again when it is done") from None
-        raise PolicykgError(f"{p}: cannot open the store ({exc})") from None
+    for attempt in range(OPEN_TRIES):
+        try:
+            return ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
+        except (OSError, RuntimeError) as exc:
+            if read_only and "no such file" in str(exc).lower() and (p / "CURRENT").is_file():
+                # a build writing meanwhile deleted a file the reader had just found listed (merged
+                # into another): opened again, the store is read as it now is
+                if attempt + 1 < OPEN_TRIES:
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                raise PolicykgError(f"{p}: cannot open the store while a build rewrites it; try again") from None
+            if "lock" in str(exc).lower():
+                raise PolicykgError(f"{p}: the store is in use by another policykg process that writes to it "
+                                    "(a build, or compare --save); try again when it is done") from None
+            raise PolicykgError(f"{p}: cannot open the store ({exc})") from None
+    raise AssertionError("unreachable")
 
 
 def add_document(store: ox.Store, doc: Document, *, base: str = DEFAULT_BASE, persons: bool = True) -> str:

@@ -72,27 +72,23 @@ def departments_graph(store: ox.Store, department: str | None = None,
     """The departments every notice puts to work, grouped by function across notices: each
     unit with its duties and the tasks it is assigned, its registry concept, its notice,
     and counterpart links between jurisdictions. `department` (any name the registry
-    knows: 卫健委, 消防救援支队) keeps one function only."""
+    knows: 卫健委, 消防救援支队, or a body's name as the graph gives it) keeps the units
+    `policykg duties` answers for, chosen by the same `query.organisations`."""
     from .compare import read_side
-    from .departments import resolve
     from .graph import DEPT, SKOS
-    from .model import squeeze
     from . import query
 
-    wanted = named = None
-    if department is not None:
-        hit = resolve(department)
-        if hit is not None and hit.concept:
-            wanted = hit.concept
-        else:  # a body outside the registry, by the name the graph gives it (盟…应急指挥部办公室)
-            named = squeeze(department)
+    wanted = None if department is None else set(query.organisations(store, department))
+    if wanted is not None and not wanted:
+        if not query.department_query(department).concepts:
+            raise PolicykgError(f"{department!r} is not a department the registry knows, nor one a notice here puts to work")
+        raise PolicykgError(f"no notice in the store puts {department!r} to work")
     refs = list(notices) if notices is not None else [_notice_ref(store, n) for n in query.notices(store)]
     g = _graph()
     for ref in refs:
-        side = read_side(store, ref)
+        side = read_side(store, ref, every_place=True)
         doc = ref.iri
-        units = [u for u in side.units.values()
-                 if (u.name == named if named is not None else wanted is None or u.concept == wanted)]
+        units = [u for u in side.units.values() if wanted is None or u.iri in wanted]
         if not units:
             continue
         g.add_node(doc, label=ref.number or ref.label, kind="document", jurisdiction=side.label,
@@ -106,9 +102,7 @@ def departments_graph(store: ox.Store, department: str | None = None,
                 g.add_node(c, label=group, kind="concept", jurisdiction="", title=group, group=group)
                 g.add_edge(u.iri, c, key="matches", kind="matches")
             _statement_nodes(g, side, u, group)
-    if named is not None and g.number_of_nodes() == 0:
-        raise PolicykgError(f"{department!r} is not a department the registry knows, nor one a notice here puts to work")
-    if wanted is not None and g.number_of_nodes() == 0:
+    if wanted is not None and g.number_of_nodes() == 0:  # its units are only named, or in other notices
         raise PolicykgError(f"no notice in the store puts {department!r} to work")
     rows = store.query(f"SELECT ?a ?b WHERE {{ GRAPH ?g {{ ?a <{SKOS}closeMatch> ?b }} }}")
     for r in rows:

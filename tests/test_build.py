@@ -4,11 +4,14 @@ hash, bad files are reported without stopping the batch; and the corpus generato
 from __future__ import annotations
 
 import importlib.util
+import fnmatch
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -243,6 +246,96 @@ def test_readers_warn_about_a_store_whose_build_did_not_finish(tmp_path):
     assert len(graphs) == 2
 
 
+def test_readers_see_every_notice_while_a_build_reads_them_again(tmp_path):
+    """`build --force` dropped every notice's graph first and loaded the new ones as they
+    were read: a reader meanwhile found none (`members 祁门县`: "no notice matches"; 8 → 0
+    → 8 notices over 7 s). Each notice's graph is now replaced in one step when its new
+    statements are ready: a reader sees the old notice or the new one, never none. The
+    build here waits before reading each notice, for the reader to look."""
+    from extractor.store import open_store
+
+    out, gate = tmp_path / "out", tmp_path / "gate"
+    store = out / STORE_DIR
+    notices = [COUNTY, CITY, *EXTRA[:4]]
+    assert policykg("build", *notices, "-o", out, "-q", "--no-views").returncode == 0
+    gate.mkdir()
+    paused = ("import time\n"
+              "from pathlib import Path\n"
+              "from extractor import build as B\n"
+              "B.BATCH_BYTES = 1  # each notice goes to the store as soon as it is read\n"
+              "read, n = B._read_notice, [0]\n"
+              "def reading(task):\n"
+              f"    gate = Path({str(gate)!r})\n"
+              "    n[0] += 1\n"
+              "    (gate / f'reading-{n[0]}').touch()\n"
+              "    while not (gate / f'go-{n[0]}').exists():\n"
+              "        time.sleep(0.02)\n"
+              "    return read(task)\n"
+              "B._read_notice = reading\n"
+              f"B.build({list(map(str, notices))!r}, {str(out)!r}, jobs=1, views=False, force=True)\n")
+    build_run = subprocess.Popen([sys.executable, "-c", paused], cwd=ROOT)
+    count = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d a <http://data.europa.eu/eli/ontology#LegalResource> } }"
+    warning = (f"policykg: warning: {store}: the build into this store did not finish (or is still running): "
+               "its answers may miss notices; run the build again")
+    seen, members = [], []
+    try:
+        for k in range(1, len(notices) + 1):
+            for _ in range(3000):
+                if (gate / f"reading-{k}").exists() or build_run.poll() is not None:
+                    break
+                time.sleep(0.02)
+            reader = open_store(store, read_only=True)
+            seen.append(int(next(iter(reader.query(count)))["n"].value))
+            del reader
+            if k in (1, len(notices)):  # before anything is read again, and with all but the last read
+                res = policykg("members", "祁门县", "--store", store)
+                members.append((res.returncode, res.stderr.splitlines(), "县卫生健康委" in res.stdout))
+            (gate / f"go-{k}").touch()
+        assert build_run.wait(timeout=300) == 0
+    finally:
+        if build_run.poll() is None:
+            build_run.kill()
+    assert seen == [len(notices)] * len(notices)
+    assert members == [(0, [warning], True)] * 2
+    res = policykg("members", "祁门县", "--store", store)
+    assert res.returncode == 0 and res.stderr == ""
+
+
+def test_a_reader_opening_the_store_as_a_build_merges_its_files_tries_again(tmp_path, monkeypatch):
+    """A read-only open while a build writes can find a file listed that the build has just
+    merged away: pyoxigraph says "Corruption: … 000034.sst: No such file or directory", and
+    the reader stopped with an internal error (seen beside the test above). Opened again it
+    reads the store as it now is; a store that stays so is one error line."""
+    from extractor import store as S
+
+    out = tmp_path / "out"
+    build([COUNTY], out, jobs=1, reports=False)
+    real, calls = ox.Store, []
+    gone = RuntimeError(f"Corruption: IO error: No such file or directory: While open a file for random read: "
+                        f"{out / STORE_DIR}/000034.sst: No such file or directory")
+
+    class Store:
+        @staticmethod
+        def read_only(path):
+            calls.append(path)
+            if len(calls) < 3:
+                raise gone
+            return real.read_only(path)
+
+    monkeypatch.setattr(S.ox, "Store", Store)
+    assert len(list(S.open_store(out / STORE_DIR, read_only=True).named_graphs())) >= 2 and len(calls) == 3
+
+    def never(path):
+        calls.append(path)
+        raise gone
+
+    calls.clear()
+    monkeypatch.setattr(Store, "read_only", staticmethod(never))
+    with pytest.raises(PolicykgError, match=r"cannot open the store while a build rewrites it; try again$"):
+        S.open_store(out / STORE_DIR, read_only=True)
+    assert len(calls) == S.OPEN_TRIES
+
+
 # --- bad input ----------------------------------------------------------------------------------------------
 
 
@@ -418,6 +511,59 @@ def test_a_compare_value_that_names_no_notice_leaves_a_complete_build(tmp_path):
     assert again.returncode == 0 and again.stderr == ""
 
 
+def _outputs_table(readme: Path) -> list[str]:
+    """The files a README's outputs table names (`file` column), as glob patterns, sorted:
+    ``compare-{A}--{B}.html``, ``.md`` → compare-*--*.html, compare-*--*.md."""
+    text = readme.read_text(encoding="utf-8") + "\n\n"
+    start = text.index("| file | what it is |")
+    rows = re.findall(r"^\| (`[^|]+`) \|", text[start:text.index("\n\n", start)], re.M)
+    names = []
+    for row in rows:
+        cells = re.findall(r"`([^`]+)`", row)
+        for cell in cells:
+            name = re.sub(r"\{[^}]+\}", "*", cell)
+            names.append(re.sub(r"\.[a-z]+$", "", names[-1]) + name if name.startswith(".") else name)
+    return sorted(names)
+
+
+def test_a_rebuild_leaves_no_report_of_a_notice_it_no_longer_has(tmp_path):
+    """The README's steps: build the two seeds, delete 祁门县's notice, build again. The
+    manifest then listed no comparison and the store held none, but compare.html, .json,
+    .md and views/compare.html were still there, comparing against the removed notice. A
+    build now deletes the reports and pages it does not write, and its summary says so."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for p in (COUNTY, CITY):
+        shutil.copy(p, src / p.name)
+    reports = ["compare.html", "compare.json", "compare.md", "views/compare.html"]
+    assert policykg("build", src, "-o", out).returncode == 0
+    assert all((out / r).is_file() for r in reports)
+    # what it wrote is what both outputs tables say, row for row
+    tables = [_outputs_table(ROOT / "README.md"), _outputs_table(ROOT / "outputs" / "README.md")]
+    assert tables[0] == tables[1]
+    written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and STORE_DIR not in p.parts}
+    assert [w for w in sorted(written) if not any(fnmatch.fnmatch(w, row) for row in tables[0])] == []
+    assert [row for row in tables[0] if not any(fnmatch.fnmatch(w, row) for w in written)] == \
+        ["compare-*--*.html", "compare-*--*.json", "compare-*--*.md", "store/"]  # no second pair; a folder
+    (src / COUNTY.name).unlink()
+    res = policykg("build", src, "-o", out)
+    assert res.returncode == 0, res.stderr
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["comparisons"] == []
+    assert [r for r in reports if (out / r).exists()] == []
+    assert sorted(p.name for p in (out / "views").iterdir()) == ["bayannur-city-2021.html", "departments.html"]
+    assert res.stderr.splitlines()[-1] == (
+        "removed compare.html, compare.json, compare.md and 1 more: an earlier build's, not written by this one; "
+        "no comparison this time (not two notices of two jurisdictions: name a pair with --compare A,B)")
+    # without views, an earlier build's pages across notices go too (those of unchanged notices still hold)
+    shutil.copy(COUNTY, src / COUNTY.name)
+    assert policykg("build", src, "-o", out, "-q").returncode == 0 and (out / "views" / "compare.html").is_file()
+    res = policykg("build", src, "-o", out, "--no-views")
+    assert res.returncode == 0 and (out / "compare.html").is_file()
+    assert sorted(p.name for p in (out / "views").iterdir()) == ["bayannur-city-2021.html", "qimen-county-2021.html"]
+    assert res.stderr.splitlines()[-1] == ("removed views/compare.html, views/departments.html: an earlier build's, "
+                                           "not written by this one")
+
+
 @pytest.mark.parametrize("value,message", [
     ("a", "--compare takes two notices as A,B"),
     ("a,b,c", "--compare takes two notices as A,B"),
@@ -487,12 +633,15 @@ def test_a_store_that_cannot_be_written_stops_the_build_with_one_clear_error():
     from extractor.build import _StoreWriter
 
     class FullDisk:
+        def contains_named_graph(self, graph):
+            return False
+
         def bulk_load(self, *args, **kwargs):
             raise OSError("No space left on device")
 
     writer = _StoreWriter(FullDisk())
     thread = writer.thread
-    writer.put(("load", b"<a:s> <a:p> <a:o> .\n"))
+    writer.put({"a:g": b"<a:s> <a:p> <a:o> .\n"})
     with pytest.raises(PolicykgError, match=r"^cannot write the store \(No space left on device\)$"):
         writer.close()
     assert not thread.is_alive()

@@ -477,3 +477,34 @@ def test_a_department_view_of_a_body_s_office(tmp_path):
     assert sum(1 for _, d in g.nodes(data=True) if d["kind"] == "duty") == 2
     with pytest.raises(PolicykgError, match="not a department the registry knows"):
         departments_graph(store, "不存在局")
+
+
+def test_a_department_view_shows_what_duties_lists(tmp_path):
+    """`view --department 卫健委` showed 2 units and 17 duties where `duties 卫健委` lists 3
+    units and 18 duties: 巴彦淖尔市's notice gives 旗县区卫生健康委 (a unit of its counties)
+    a duty, and the view kept only the units of each notice's own place. It now takes the
+    departments `duties` takes, by the same function."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    from extractor import query
+    from extractor.build import load_store
+
+    page = tmp_path / "dept.html"
+    res = subprocess.run([sys.executable, "-m", "extractor", "view", "--department", "卫健委", "-o", page,
+                          "--from", COUNTY, "--from", CITY], capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(split_blob(page.read_text(encoding="utf-8"))[0])
+    shown = {n["id"]: n["pk"] for n in data["nodes"]}
+    rows = query.duties(load_store([COUNTY, CITY]), "卫健委")
+    assert {r["department"] for r in rows} == {"县卫生健康委", "市卫生健康委", "旗县区卫生健康委"}
+    assert sorted(p["label"] for p in shown.values() if p["kind"] == "department") == \
+        sorted({r["department"] for r in rows})
+    duties = {r["iri"] for r in rows if r["kind"] == "duty"}
+    assert {i for i, p in shown.items() if p["kind"] == "duty"} == duties and len(duties) == 18
+    tasks = {(r["department"], r["clause_id"]) for r in rows if r["kind"] == "task"}
+    edges = {(shown[e["to"]]["label"], e["from"].rsplit("/task/", 1)[1]) for e in data["edges"]
+             if e["pk"]["kind"] == "assigned_to"}
+    assert edges == tasks
+    assert any(p["label"].startswith("旗县区卫生健康部门每年组织") for p in shown.values() if p["kind"] == "duty")
