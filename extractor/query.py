@@ -603,8 +603,12 @@ def complete_assignment(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def assignment_order(r: dict[str, Any]) -> tuple:
-    """Assignments in text order: by place, notice, position, department."""
-    return r["jurisdiction"] or "", r["notice"] or "", r["_start"], r["start"], r["department"] or "", r["a"]
+    """Assignments in text order: by place, notice, position, and the departments of one task
+    in the order its tag names them (its assignments' IRIs end in that number:
+    市卫生健康委、发展改革委、… /1, /2, …), else by name."""
+    tail = r["a"].rpartition("/")[2]
+    return (r["jurisdiction"] or "", r["notice"] or "", r["_start"], r["start"], int(tail) if tail.isdigit() else 0,
+            r["department"] or "", r["a"])
 
 
 def _duty_row(r: dict[str, Any]) -> dict[str, Any]:

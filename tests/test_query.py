@@ -138,6 +138,16 @@ def test_who_fire_lists_both_fire_rescue_units(store):
         assert "消防" in body, r
 
 
+def test_who_lists_a_task_s_departments_in_the_order_its_tag_names_them(store, city):
+    """The city's 2.严格综合监督管理 tag names 市卫生健康委 first and 消防救援支队 last: its
+    rows come so (they came by code point: 市人力资源社会保障局 first)."""
+    rows = [r for r in Q.who(store, "消防") if r["kind"] == "task"]
+    [tag] = [a for a in city.facts.assignments if a.clause == rows[0]["clause_id"]]
+    named = [city.facts.departments[d].name for d in tag.departments]
+    assert [r["department"] for r in rows] == named
+    assert named[0] == "市卫生健康委" and named[-1] == "市消防救援支队"
+
+
 def test_who_finds_what_the_county_says_of_its_inspection_and_of_sealing(store):
     """祁门县's 综合督查制度 (由联席会议办公室牵头组织，各成员单位配合，…开展一次综合督查) is a
     statement of its joint meeting's office: `who 督查` finds it first; `who 代章` finds both
