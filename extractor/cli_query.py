@@ -166,18 +166,24 @@ def who_command(
     opts: QueryOptions,
     topic: Annotated[str, typer.Argument(help="A topic: 消防, 食品安全, 用地, 税费, 培训 …")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many rows (0: all).")] = 50,
+    jurisdiction: Annotated[Optional[str], typer.Option(
+        "--jurisdiction", "-j", help="Only departments of this jurisdiction or level: 祁门县, 县, county.",
+        show_default=False)] = None,
 ) -> None:
     """Who is responsible for a topic, best-matching duty and task statements first."""
     from . import query
 
     if not topic.strip():
         raise PolicykgError("give a topic, e.g. 消防")
-    rows = query.who(opts.store, topic, limit=limit or None, explain=opts.explain, index=opts.index_path)
+    rows = query.who(opts.store, topic, limit=limit or None, explain=opts.explain, index=opts.index_path,
+                     jurisdiction=jurisdiction)
+    if not rows and jurisdiction:
+        query.check_place(opts.store, jurisdiction)  # nothing found: say so if the place is not there at all
     opts.emit(rows, list(query.COLUMNS["who"]), title=f"who: {topic}", explain_at="text")
     for line in query.who_unsaid(opts.store, topic, index=opts.index_path):  # why few rows or none, perhaps
         sys.stderr.write(f"policykg: {line}\n")
     if limit and len(rows) >= limit:  # cut at the limit, perhaps: say so (on stderr: CSV and JSON stay data)
-        total = query.who_count(opts.store, topic, index=opts.index_path)
+        total = query.who_count(opts.store, topic, index=opts.index_path, jurisdiction=jurisdiction)
         if total > len(rows):
             sys.stderr.write(f"policykg: showing the first {len(rows)} of {total} rows; -n 0 shows all\n")
 

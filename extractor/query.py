@@ -663,7 +663,8 @@ def statement_index(store: ox.Store) -> StatementIndex:
 
 
 def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool = False,
-        scoring: str = "bm25", index: str | Path | None = None) -> list[dict[str, Any]]:
+        scoring: str = "bm25", index: str | Path | None = None,
+        jurisdiction: str | None = None) -> list[dict[str, Any]]:
     """Who is responsible for `topic` (消防, 食品安全, 用地 …): every department whose duty
     or task statement says it, best statements first (BM25 over jieba search tokens). Each
     phrase of the topic (区块链 消防: two) is looked for whole (综合监管, not 综合 or 监管
@@ -676,11 +677,15 @@ def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool 
     when the store carries its digest, else the index is built in memory from the store.
     Row keys: rank (of the statement), score, matched, department, jurisdiction, role, kind, text,
     notice, clause, clause_id, concept, iri (+ source, start, end with `explain`).
-    `limit` caps the number of rows."""
+    `limit` caps the number of rows. `jurisdiction` (祁门县, 祁门, or a level: 县, county, as
+    `duties -j` reads it): only the departments of that place, ranked among themselves (the
+    statements are ranked over every notice: BM25's weights are the corpus's)."""
     topic = clean(topic or "")
     if not has_words(topic):
         return []
     idx = _who_index(store, index)
+    if jurisdiction is not None:
+        return _who_in(store, idx, topic, scoring, limit, explain, jurisdiction)
     ranked = rank_matched(idx, topic, scoring, top=limit or None)  # a statement gives one row or more
     if limit:  # only the statements whose rows are shown
         kept, n, k = [], 0, 0
@@ -705,13 +710,42 @@ def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool 
     return _finish(store, rows, explain)
 
 
-def who_count(store: ox.Store, topic: str, *, scoring: str = "bm25", index: str | Path | None = None) -> int:
-    """How many rows `who` gives for `topic` with no limit, counted without reading them:
-    what a limited answer leaves out (the command line says so, and how to see them all)."""
+def _who_in(store: ox.Store, idx, topic: str, scoring: str, limit: int | None, explain: bool,
+            jurisdiction: str) -> list[dict[str, Any]]:
+    """`who` of the departments of one place: the statements in rank order, a chunk at a
+    time, each with its rows of that place (ranks counted among those that have any)."""
+    places = set(_places(store, jurisdiction, idx if isinstance(idx, DiskIndex) else None))
+    rows: list[dict[str, Any]] = []
+    if not places:
+        return rows
+    ranked = rank_matched(idx, topic, scoring)
+    position = 0
+    for at in range(0, len(ranked), 256):
+        chunk = ranked[at:at + 256]
+        rows_of = idx.rows(store, [i for _, i, _ in chunk])
+        for score, i, word in chunk:
+            mine = [r for r in rows_of.get(i, ()) if r["j"] in places]
+            position += bool(mine)
+            for r in mine:
+                if limit and len(rows) >= limit:
+                    return _finish(store, rows, explain)
+                row = _duty_row(r)
+                rows.append({"rank": position, "score": round(score, 3), "matched": word,
+                             **{k: row[k] for k in row if k != "action"}})
+    return _finish(store, rows, explain)
+
+
+def who_count(store: ox.Store, topic: str, *, scoring: str = "bm25", index: str | Path | None = None,
+              jurisdiction: str | None = None) -> int:
+    """How many rows `who` gives for `topic` with no limit, counted without reading them
+    (but those of one place, `jurisdiction`): what a limited answer leaves out (the command
+    line says so, and how to see them all)."""
     topic = clean(topic or "")
     if not has_words(topic):
         return 0
     idx = _who_index(store, index)
+    if jurisdiction is not None:
+        return len(_who_in(store, idx, topic, scoring, None, False, jurisdiction))
     return sum(idx.sizes([i for _, i, _ in rank_matched(idx, topic, scoring)]).values())
 
 

@@ -148,6 +148,23 @@ def test_who_lists_a_task_s_departments_in_the_order_its_tag_names_them(store, c
     assert named[0] == "市卫生健康委" and named[-1] == "市消防救援支队"
 
 
+def test_who_of_one_jurisdiction_ranks_its_departments_only(store):
+    """`who 消防 -j 祁门县`: the county fire brigade's two duties, ranked 1 and 2 among the
+    county's (scores as in the whole answer); a level (市) or a start (祁门) reads as -j does for
+    duties; a limit counts the place's rows."""
+    every = Q.who(store, "消防")
+    county = Q.who(store, "消防", jurisdiction="祁门县")
+    assert [(r["rank"], r["department"]) for r in county] == [(1, "县消防救援大队"), (2, "县消防救援大队")]
+    assert [r["score"] for r in county] == [r["score"] for r in every if r["jurisdiction"] == "祁门县"]
+    assert Q.who(store, "消防", jurisdiction="祁门") == county
+    assert Q.who(store, "消防", jurisdiction="县") == county
+    city = Q.who(store, "消防", jurisdiction="市")
+    assert city and {r["jurisdiction"] for r in city} == {"巴彦淖尔市"}
+    assert Q.who(store, "消防", jurisdiction="巴彦淖尔市", limit=3) == city[:3]
+    assert Q.who_count(store, "消防", jurisdiction="巴彦淖尔市") == len(city)
+    assert Q.who(store, "消防", jurisdiction="黄山市") == []
+
+
 def test_who_finds_what_the_county_says_of_its_inspection_and_of_sealing(store):
     """祁门县's 综合督查制度 (由联席会议办公室牵头组织，各成员单位配合，…开展一次综合督查) is a
     statement of its joint meeting's office: `who 督查` finds it first; `who 代章` finds both

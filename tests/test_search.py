@@ -172,6 +172,11 @@ def test_who_answers_the_same_from_disk_and_memory(built, store, topic, chunk, m
     assert Q.who(store, topic, index=built / INDEX_FILE) or topic in ("医保", "消防救援 防火")
     # what a limited answer leaves out is counted alike (the CLI says it)
     assert Q.who_count(store, topic, index=built / INDEX_FILE) == Q.who_count(store, topic) == len(whole)
+    if chunk == 1:  # one place's rows (-j), alike too
+        for place in ("祁门县", "市"):
+            disk = Q.who(store, topic, index=built / INDEX_FILE, jurisdiction=place)
+            assert disk == Q.who(store, topic, jurisdiction=place), (topic, place)
+            assert place != "祁门县" or {r["jurisdiction"] for r in disk} <= {"祁门县"}
 
 
 def bm25_by_definition(index, topic: str) -> list[tuple[float, int]]:
