@@ -170,6 +170,9 @@ class BuildResult:
     # files are no longer among the inputs)
     gone: dict[str, str] = field(default_factory=dict)
     others: list[str] = field(default_factory=list)  # files in the folders given that are no notices (`other_files`)
+    # file path → why it was not read as a notice of its own: the same notice as an earlier path
+    # (its .txt and .html, a copy in GBK …): a note, not a failure
+    duplicates: dict[str, str] = field(default_factory=dict)
     # comparisons saved with `compare --save` (graph IRIs): those kept, their two notices
     # unchanged; those dropped → why (a notice gone or changed: the comparison no longer holds)
     kept_comparisons: list[str] = field(default_factory=list)
@@ -377,7 +380,7 @@ class _Loader:
         other = self.owners.get(g)
         if other is not None and other != path:
             first, second = sorted((path, other))
-            self._fail(second, f"the same notice as {first} (both give the graph {g})")
+            self._duplicate(second, f"the same notice as {first} (both give the graph {g})")
             if second == path:
                 return
             if g in self.batch:  # else stored already: this one's statements replace it
@@ -391,8 +394,8 @@ class _Loader:
         if self.size >= BATCH_BYTES or self.writer is None:
             self.flush()
 
-    def _fail(self, path: str, error: str) -> None:
-        self.result.failed[path] = error
+    def _duplicate(self, path: str, why: str) -> None:
+        self.result.duplicates[path] = why
         self.result.notices.pop(path, None)
         self.result.notes.pop(path, None)
         if path in self.result.skipped:
@@ -492,14 +495,16 @@ def build_store(files: Sequence[Path], store=None, *, base: str | None = None, p
 def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = None, writable: bool = False,
                on_failed: Callable[[str, str], None] | None = None,
                on_notes: Callable[[dict[str, list[str]]], None] | None = None,
-               on_others: Callable[[list[str]], None] | None = None):
+               on_others: Callable[[list[str]], None] | None = None,
+               on_duplicates: Callable[[dict[str, str]], None] | None = None):
     """The graph a reading command works on.
 
     With `inputs` (notice files or folders): those notices, built in memory; each file or
     folder that could not be read is passed to `on_failed(path, error)` (as `build` reports
     it), and none readable is an error; the notes of their reading (`BuildResult.notes`) go
     to `on_notes`, the files of their folders that are no notices (`other_files`) to
-    `on_others`. Otherwise the store `policykg build` wrote (default
+    `on_others`, those that are a notice read from an earlier path (`BuildResult.duplicates`)
+    to `on_duplicates`. Otherwise the store `policykg build` wrote (default
     ``outputs/store``), opened read-only — so readers never wait for one another — unless
     `writable`.
     """
@@ -519,6 +524,8 @@ def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = 
                 on_failed(path, error)
         if on_notes is not None and result.notes:
             on_notes(result.notes)
+        if on_duplicates is not None and result.duplicates:
+            on_duplicates(result.duplicates)
         others = other_files(inputs)
         if on_others is not None and others:
             on_others(others)

@@ -79,6 +79,12 @@ def say_others(others: list[str]) -> None:
                          f"{first_few(others)}\n")
 
 
+def say_duplicates(duplicates: dict[str, str]) -> None:
+    """Files that are a notice an earlier path gives (its .txt and .html), a note a line."""
+    for path, why in sorted(duplicates.items()):
+        sys.stderr.write(f"policykg: note: skipped {path}: {why}\n")
+
+
 def read_graph(inputs: list[Path] | tuple = (), *, store: Optional[Path] = None, writable: bool = False):
     """`build.load_store` for a command: a file or folder of `inputs` (--from) that could not
     be read is one error line on stderr, in `build`'s words, and makes the exit status 1; the
@@ -92,7 +98,7 @@ def read_graph(inputs: list[Path] | tuple = (), *, store: Optional[Path] = None,
         _UNREAD.append(path)
 
     graph = load_store(inputs, store=store, writable=writable, on_failed=failed, on_notes=say_notes,
-                       on_others=say_others)
+                       on_others=say_others, on_duplicates=say_duplicates)
     if not inputs and unfinished(graph):
         sys.stderr.write(f"policykg: warning: {store if store is not None else DEFAULT_OUTPUTS / STORE_DIR}: the build "
                          "into this store did not finish (or is still running): its answers may miss notices; "
@@ -182,6 +188,7 @@ def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or fol
     if not quiet:
         print_build_summary(result, out)
         say_others(result.others)
+    say_duplicates(result.duplicates)
     say_notes(result.notes)
     for graph, why in result.dropped_comparisons.items():  # an analyst's saved work: never dropped silently
         sys.stderr.write(f"policykg: warning: dropped the saved comparison {graph.rsplit('/', 1)[-1]}: {why} "

@@ -179,6 +179,7 @@ def print_build_summary(result, out) -> None:
     kinds = Counter(Path(p).suffix.lower().lstrip(".") for p in result.notices)
     read = len(result.notices) - len(result.skipped)
     removed = f", {len(result.gone)} removed ({first_few(result.gone)})" if result.gone else ""
+    removed += f", {len(result.duplicates)} the same as another" if result.duplicates else ""
     from rich.console import Console
     from rich.markup import escape
 

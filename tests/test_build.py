@@ -379,8 +379,25 @@ def test_the_same_notice_twice_keeps_the_first_path(tmp_path):
     (src / "b.txt").write_bytes(COUNTY.read_text(encoding="utf-8").encode("gb18030"))  # same notice, GBK
     result = build([src], tmp_path / "out", jobs=2)
     assert list(result.notices) == [str(src / "a.txt")]
-    assert "the same notice as" in result.failed[str(src / "b.txt")]
+    assert "the same notice as" in result.duplicates[str(src / "b.txt")] and not result.failed
     assert not (tmp_path / "out" / "notices" / "b.ttl").exists()
+
+
+def test_a_notice_saved_twice_is_a_note_and_the_build_succeeds(tmp_path):
+    """The analyst's folder holds the page and its text (.html and .txt of one notice): the
+    second is the same notice — a note on stderr, exit 0 (it was an error and exit 1); --from alike."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(COUNTY, src / "a.txt")
+    (src / "b.txt").write_bytes(COUNTY.read_text(encoding="utf-8").encode("gb18030"))
+    res = subprocess.run([sys.executable, "-m", "extractor", "build", str(src), "-o", str(tmp_path / "out"), "-q"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.startswith(f"policykg: note: skipped {src / 'b.txt'}: the same notice as {src / 'a.txt'}")
+    res = subprocess.run([sys.executable, "-m", "extractor", "members", "--from", str(src), "-f", "csv"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 0 and "skipped" in res.stderr and "error" not in res.stderr, res.stderr
+    assert res.stdout.count("祁政办秘〔2021〕45号") == 21
 
 
 NAIMAN = ROOT / "tests" / "data" / "extra" / "naiman-banner-childcare-joint-meeting.txt"  # no 文号
@@ -403,7 +420,7 @@ def test_the_same_notice_without_a_wenhao_is_one_notice_whatever_ends_its_lines(
     (src / "b.txt").write_bytes(copy[variant])
     _, result = build_store(notice_files([src]))
     assert list(result.notices) == [str(src / "a.txt")]
-    assert "the same notice as" in result.failed[str(src / "b.txt")]
+    assert "the same notice as" in result.duplicates[str(src / "b.txt")]
     _, alone = build_store([src / "b.txt"])  # read alone, it is that notice
     assert alone.notices[str(src / "b.txt")] == result.notices[str(src / "a.txt")]
 
