@@ -253,14 +253,15 @@ def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> 
     its cue words (a sentence: from the 。 or ; before it up to the next)."""
     regex, words = pattern
     windows: set[tuple[int, int]] = set()
+    rfind, (end1, end2) = seg.rfind, _SENTENCE_ENDS  # (two calls, not a max over a generator)
     for word in words:
         pos, lo = seg.find(word), 0
         while pos >= 0:
             # the last end before the word: at or after the end of its window before (an end
             # sits there), so the look back never runs over the text again (a 5 MB line)
-            before = max(seg.rfind(ch, lo, pos) for ch in _SENTENCE_ENDS)
+            before = max(rfind(end1, lo, pos), rfind(end2, lo, pos))
             if before < 0 and lo:
-                before = max(seg.rfind(ch, 0, pos) for ch in _SENTENCE_ENDS)
+                before = max(rfind(end1, 0, pos), rfind(end2, 0, pos))
             start = max(0, before)
             end = _SENTENCE_END.search(seg, pos)
             stop = end.start() if end else len(seg)
