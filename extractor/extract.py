@@ -283,6 +283,16 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         k = text.find(word, k + 1)
 
 
+def _lines_holding(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """The lines of `text` holding `word` (which holds no line end), as (start, end), in order."""
+    k = text.find(word)
+    while k >= 0:
+        end = text.find("\n", k)
+        end = len(text) if end < 0 else end
+        yield text.rfind("\n", 0, k) + 1, end
+        k = text.find(word, end + 1)
+
+
 def _last_end(text: str, lo: int, pos: int) -> int:
     """The last 。 ; or line end in text[lo:pos] (-1 if none), looked for back from `pos` a
     window at a time: a clause without line ends (a notice written on one line) is not read
@@ -1276,7 +1286,10 @@ class _Extract:
             return body.kind.label, None
         # a heading may shorten the name the text sets up (a news page's 优化生育政策工作部际联席会议
         # 制度建立 for 建立国务院优化生育政策工作部际联席会议制度): the text's longer name, if it ends so
-        longer = next((m for p in body.name_in_text for m in p.finditer(folded)
+        # — looked for only on the lines holding the name (a name in running text never runs
+        # over a line end: the patterns' matches are each line's), not over the whole text
+        longer = next((m for p in body.name_in_text for s, e in _lines_holding(folded, name)
+                       for m in p.finditer(folded, s, e)
                        if len(m.group(1)) > len(name) and m.group(1).endswith(name)), None)
         if longer:
             return doc.text[longer.start(1):longer.end(1)], Span(longer.start(1), longer.end(1))
