@@ -248,28 +248,30 @@ _SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 _LINE_OR_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}\n]")
 
 
-def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> Iterator[re.Match]:
+def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]],
+                      ends: list[int] | None = None) -> Iterator[re.Match]:
     """`pattern`'s matches in `seg`, in order, searched only in the sentences holding one of
-    its cue words (a sentence: from the 。 or ; before it up to the next)."""
+    its cue words (a sentence: from the 。 or ; before it up to the next). `ends`: where the
+    sentences of `seg` end (`_sentence_ends`), given when found once for several patterns."""
     regex, words = pattern
+    if ends is None:
+        ends = _sentence_ends(seg)
     windows: set[tuple[int, int]] = set()
-    rfind, (end1, end2) = seg.rfind, _SENTENCE_ENDS  # (two calls, not a max over a generator)
     for word in words:
-        pos, lo = seg.find(word), 0
+        pos = seg.find(word)
         while pos >= 0:
-            # the last end before the word: at or after the end of its window before (an end
-            # sits there), so the look back never runs over the text again (a 5 MB line)
-            before = max(rfind(end1, lo, pos), rfind(end2, lo, pos))
-            if before < 0 and lo:
-                before = max(rfind(end1, 0, pos), rfind(end2, 0, pos))
-            start = max(0, before)
-            end = _SENTENCE_END.search(seg, pos)
-            stop = end.start() if end else len(seg)
-            windows.add((start, stop))
-            pos, lo = seg.find(word, stop), stop
+            k = bisect.bisect_left(ends, pos)  # the ends before the word
+            stop = ends[k] if k < len(ends) else len(seg)
+            windows.add((ends[k - 1] if k else 0, stop))
+            pos = seg.find(word, stop)
     for start, stop in sorted(windows):
         yield from regex.finditer(seg, start, stop)
 
+
+def _sentence_ends(seg: str) -> list[int]:
+    """Where the sentences of `seg` end: its 。 and ; (each once, not looked for again from
+    each cue word: a clause may be a 5 MB line)."""
+    return [m.start() for m in _SENTENCE_END.finditer(seg)]
 
 
 RULE_HEADING_EXTRA = 6  # characters a rule clause's heading holds besides its kind's cue: 联席会议 + 制度
@@ -1037,6 +1039,7 @@ class _Extract:
         setup = body.setup
         invited: list[tuple[int, int]] = []  # whom the body may invite (pkc:setup-invitee)
         office_said: dict[tuple[int, int], str] = {}  # what the office does, said setting it up → clause
+        cue_words = {w for _, words in setup.values() for w in words}
         for c, own in self.owned:
             if not body.setup_cue.search(folded, own.start, own.end):
                 continue  # most clauses say nothing about the body's set-up: skip the patterns
@@ -1049,14 +1052,19 @@ class _Extract:
                 while k < own.end and folded[k].isspace():
                     k += 1
                 parts = [(own.start, h.end), (k, own.end)]
-            segs = [(base, folded[base:stop]) for base, stop in parts]
+            # each part with the cue words it holds (asked once, not once a pattern) and, once
+            # a pattern has words in it, where its sentences end
+            segs = [(base, seg, {w for w in cue_words if w in seg}, []) for base, stop in parts
+                    for seg in (folded[base:stop],)]
 
             def spans(what: str) -> list[tuple[int, int, re.Match]]:  # what each match reads
                 pattern = setup[what]
                 out = []
-                for base, seg in segs:
-                    if any(w in seg for w in pattern[1]):  # else no match (and no sentences to look for)
-                        out += [(base + m.start(g), base + m.end(g), m) for m in _sentence_matches(seg, pattern)
+                for base, seg, held, ends in segs:
+                    if not held.isdisjoint(pattern[1]):  # else no match (and no sentences to look for)
+                        if not ends:
+                            ends += _sentence_ends(seg) or [len(seg)]  # (none: the end of the part, the same windows)
+                        out += [(base + m.start(g), base + m.end(g), m) for m in _sentence_matches(seg, pattern, ends)
                                 for g in (_read(m),)]
                 return out
 
@@ -1533,8 +1541,9 @@ class _Extract:
             if not cues.participation_cue.search(folded, start, end):
                 continue  # most rules say nothing of who takes part: skip the patterns
             seg = folded[start:end]
+            ends = _sentence_ends(seg)
             for part, pattern in cues.participation.items():
-                for m in _sentence_matches(seg, pattern):
+                for m in _sentence_matches(seg, pattern, ends):
                     g = _read(m)
                     n[part] = n.get(part, 0) + 1
                     found.append(self.participant(start + m.start(g), start + m.end(g), f"{rule.id}/{part}{n[part]}",
