@@ -1328,6 +1328,8 @@ def _jurisdiction_named(doc: Document) -> Jurisdiction | None:
         if any(text.startswith(n) for n in lay.national):
             return Jurisdiction("国家", "national", "国家")
         for suffix, level, prefix, _ in lay.levels:
+            if suffix not in text:
+                continue  # no place ending in it (group 1 of both patterns) is named there
             m = _place_pattern("place-of-issuer", suffix).match(text) or _place_pattern("place-in-title", suffix).search(text)
             if m:
                 return Jurisdiction(lay.cues["place-lead"].sub("", m.group(1)), level, prefix)
