@@ -965,13 +965,15 @@ class _Parse:
         """
         n = len(self.lines)
         footer = chrome = None
+        lay = layout()
+        cc, printed = lay.cues["cc"], lay.cues["printed"]  # (`_cue` and `_is_chrome`, a line at a time)
         for i in range(body_start, n):
             ln = self.lines[i]
             if not _may_be_cue(ln):  # blank, long or numbered: neither 版记 nor chrome (most lines)
                 continue
-            if footer is None and (_cue("cc", ln) or _cue("printed", ln)):
+            if footer is None and (cc.match(ln.text) or printed.match(ln.text)):
                 footer = i
-            if chrome is None and _is_chrome(ln, tail=True):
+            if chrome is None and lay.tail_chrome.match(ln.text):
                 chrome = i
             if footer is not None and chrome is not None:
                 break
