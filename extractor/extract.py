@@ -1062,8 +1062,8 @@ class _Extract:
                 out = []
                 for base, seg, held, ends in segs:
                     if not held.isdisjoint(pattern[1]):  # else no match (and no sentences to look for)
-                        if not ends:
-                            ends += _sentence_ends(seg) or [len(seg)]  # (none: the end of the part, the same windows)
+                        if not ends:  # (a part without ends: its end, which makes the same windows)
+                            ends += _sentence_ends(seg) or [len(seg)]
                         out += [(base + m.start(g), base + m.end(g), m) for m in _sentence_matches(seg, pattern, ends)
                                 for g in (_read(m),)]
                 return out
