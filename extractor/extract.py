@@ -257,27 +257,30 @@ _SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 _LINE_OR_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}\n]")
 
 
-def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]]) -> Iterator[re.Match]:
+def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]],
+                      ends: list[int] | None = None) -> Iterator[re.Match]:
     """`pattern`'s matches in `seg`, in order, searched only in the sentences holding one of
-    its cue words (a sentence: from the 。 or ; before it up to the next)."""
+    its cue words (a sentence: from the 。 or ; before it up to the next). `ends`: where the
+    sentences of `seg` end (`_sentence_ends`), given when found once for several patterns."""
     regex, words = pattern
+    if ends is None:
+        ends = _sentence_ends(seg)
     windows: set[tuple[int, int]] = set()
     for word in words:
-        pos, lo = seg.find(word), 0
+        pos = seg.find(word)
         while pos >= 0:
-            # the last end before the word: at or after the end of its window before (an end
-            # sits there), so the look back never runs over the text again (a 5 MB line)
-            before = max(seg.rfind(ch, lo, pos) for ch in _SENTENCE_ENDS)
-            if before < 0 and lo:
-                before = max(seg.rfind(ch, 0, pos) for ch in _SENTENCE_ENDS)
-            start = max(0, before)
-            end = _SENTENCE_END.search(seg, pos)
-            stop = end.start() if end else len(seg)
-            windows.add((start, stop))
-            pos, lo = seg.find(word, stop), stop
+            k = bisect.bisect_left(ends, pos)  # the ends before the word
+            stop = ends[k] if k < len(ends) else len(seg)
+            windows.add((ends[k - 1] if k else 0, stop))
+            pos = seg.find(word, stop)
     for start, stop in sorted(windows):
         yield from regex.finditer(seg, start, stop)
 
+
+def _sentence_ends(seg: str) -> list[int]:
+    """Where the sentences of `seg` end: its 。 and ; (each once, not looked for again from
+    each cue word: a clause may be a 5 MB line)."""
+    return [m.start() for m in _SENTENCE_END.finditer(seg)]
 
 
 RULE_HEADING_EXTRA = 6  # characters a rule clause's heading holds besides its kind's cue: 联席会议 + 制度
@@ -289,6 +292,16 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
     while k >= 0:
         yield k
         k = text.find(word, k + 1)
+
+
+def _lines_holding(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """The lines of `text` holding `word` (which holds no line end), as (start, end), in order."""
+    k = text.find(word)
+    while k >= 0:
+        end = text.find("\n", k)
+        end = len(text) if end < 0 else end
+        yield text.rfind("\n", 0, k) + 1, end
+        k = text.find(word, end + 1)
 
 
 def _last_end(text: str, lo: int, pos: int) -> int:
@@ -1048,6 +1061,7 @@ class _Extract:
         setup = body.setup
         invited: list[tuple[int, int]] = []  # whom the body may invite (pkc:setup-invitee)
         office_said: dict[tuple[int, int], str] = {}  # what the office does, said setting it up → clause
+        cue_words = {w for _, words in setup.values() for w in words}
         for c, own in self.owned:
             if not body.setup_cue.search(folded, own.start, own.end):
                 continue  # most clauses say nothing about the body's set-up: skip the patterns
@@ -1060,14 +1074,19 @@ class _Extract:
                 while k < own.end and folded[k].isspace():
                     k += 1
                 parts = [(own.start, h.end), (k, own.end)]
-            segs = [(base, folded[base:stop]) for base, stop in parts]
+            # each part with the cue words it holds (asked once, not once a pattern) and, once
+            # a pattern has words in it, where its sentences end
+            segs = [(base, seg, {w for w in cue_words if w in seg}, []) for base, stop in parts
+                    for seg in (folded[base:stop],)]
 
             def spans(what: str) -> list[tuple[int, int, re.Match]]:  # what each match reads
                 pattern = setup[what]
                 out = []
-                for base, seg in segs:
-                    if any(w in seg for w in pattern[1]):  # else no match (and no sentences to look for)
-                        out += [(base + m.start(g), base + m.end(g), m) for m in _sentence_matches(seg, pattern)
+                for base, seg, held, ends in segs:
+                    if not held.isdisjoint(pattern[1]):  # else no match (and no sentences to look for)
+                        if not ends:  # (a part without ends: its end, which makes the same windows)
+                            ends += _sentence_ends(seg) or [len(seg)]
+                        out += [(base + m.start(g), base + m.end(g), m) for m in _sentence_matches(seg, pattern, ends)
                                 for g in (_read(m),)]
                 return out
 
@@ -1415,7 +1434,10 @@ class _Extract:
             return body.kind.label, None
         # a heading may shorten the name the text sets up (a news page's 优化生育政策工作部际联席会议
         # 制度建立 for 建立国务院优化生育政策工作部际联席会议制度): the text's longer name, if it ends so
-        longer = next((m for p in body.name_in_text for m in p.finditer(folded)
+        # — looked for only on the lines holding the name (a name in running text never runs
+        # over a line end: the patterns' matches are each line's), not over the whole text
+        longer = next((m for p in body.name_in_text for s, e in _lines_holding(folded, name)
+                       for m in p.finditer(folded, s, e)
                        if len(m.group(1)) > len(name) and m.group(1).endswith(name)), None)
         if longer:
             return doc.text[longer.start(1):longer.end(1)], Span(longer.start(1), longer.end(1))
@@ -1659,8 +1681,9 @@ class _Extract:
             if not cues.participation_cue.search(folded, start, end):
                 continue  # most rules say nothing of who takes part: skip the patterns
             seg = folded[start:end]
+            ends = _sentence_ends(seg)
             for part, pattern in cues.participation.items():
-                for m in _sentence_matches(seg, pattern):
+                for m in _sentence_matches(seg, pattern, ends):
                     g = _read(m)
                     n[part] = n.get(part, 0) + 1
                     found.append(self.participant(start + m.start(g), start + m.end(g), f"{rule.id}/{part}{n[part]}",
