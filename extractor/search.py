@@ -65,7 +65,7 @@ INDEX_FILE = "who-index.sqlite"
 # 16: a word jieba's HMM found gives its two-character sub-words as tokens (`search_tokens`);
 # 17: a notice's label is its rdfs:label after its 文号 (an untitled one: the body it sets up)
 # 18: a body's own duties (assigned to it: 一、主要职责) and whom it works under (org:reportsTo)
-FORMAT = "policykg-who-index 18"
+FORMAT = "policykg-who-index 19"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 UNFINISHED = PK + "buildUnfinished"  # in {base}build from the start of a build to its successful end
@@ -75,6 +75,17 @@ XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
 def fold(text: str) -> str:
     """User or statement text as names are compared (see `model.name_key`)."""
     return name_key(clean(text))
+
+
+# Marks a statement's text may hold inside a phrase: list commas, quotation marks, title marks
+# (纳入“双随机、一公开”监管 says 双随机一公开; 产假、哺乳假 says 产假哺乳假).
+_INSIDE_PHRASES = str.maketrans("", "", "、“”‘’\"'「」『』《》")
+
+
+def said_key(text: str) -> str:
+    """`fold` without the marks a phrase may be written with inside it: how a statement's text
+    and a topic's phrase are compared (`who`)."""
+    return fold(text).translate(_INSIDE_PHRASES)
 
 
 @cache
@@ -302,17 +313,30 @@ def rank_matched(index, topic: str, scoring: str = "bm25", top: int | None = Non
         kept, found = _rank_words(index, tk, typed, scoring, top, gained=gained,
                                   needs={"+".join(parts): parts for parts in instead.values()})
     related = thesaurus_words(topic, phrases)
-    if not related:
-        return kept
-    # statements holding a typed word are not found again: by its tokens, or by its text; with
-    # `top` met, only those whose discounted score can still reach the last kept are looked at
-    # (the text check reads the index: at 10,000 notices 饮食安全 holds thousands of statements)
-    floor = kept[-1][0] / THESAURUS_WEIGHT if top and len(kept) >= top else None
-    more, _ = _rank_words(index, tk, related, scoring, top, skip=found, skip_keys=[fold(w) for w in typed],
-                          floor=floor, gained=gained)
-    positions = index.positions
-    both = kept + [(score * THESAURUS_WEIGHT, i, w) for score, i, w in more]
-    both.sort(key=lambda siw: (-siw[0], positions[siw[1]]))
+    both = kept
+    if related:
+        # statements holding a typed word are not found again: by its tokens, or by its text; with
+        # `top` met, only those whose discounted score can still reach the last kept are looked at
+        # (the text check reads the index: at 10,000 notices 饮食安全 holds thousands of statements)
+        floor = kept[-1][0] / THESAURUS_WEIGHT if top and len(kept) >= top else None
+        more, _ = _rank_words(index, tk, related, scoring, top, skip=found, skip_keys=[said_key(w) for w in typed],
+                              floor=floor, gained=gained)
+        positions = index.positions
+        both = kept + [(score * THESAURUS_WEIGHT, i, w) for score, i, w in more]
+        both.sort(key=lambda siw: (-siw[0], positions[siw[1]]))
+    if top is not None and len(both) >= top:
+        return both[:top]
+    # last, the statements saying every part of a typed phrase but not the phrase (税费优惠: a
+    # duty on 税费 and on 优惠政策), below every statement saying it or a thesaurus name of it
+    partial = {"+".join(parts): parts for w in phrases if w not in instead
+               and (parts := fallback_parts(index, tk, w))}
+    if partial:
+        import numpy as np
+
+        seen = np.concatenate([found, np.array([i for _, i, _ in both], dtype=np.intp)])
+        rest, _ = _rank_words(index, tk, list(partial), scoring, None if top is None else top - len(both),
+                              skip=seen, skip_keys=[said_key(w) for w in phrases], needs=partial, gained=gained)
+        both = both + [(score * THESAURUS_WEIGHT, i, w) for score, i, w in rest]
     return both if top is None else both[:top]
 
 
@@ -334,7 +358,7 @@ def said(index, tk, phrase: str) -> bool:
             every &= mask
             held |= mask
     every &= held  # (no tokens: none)
-    key = fold(phrase)
+    key = said_key(phrase)
     for ids in (np.flatnonzero(every), np.flatnonzero(held & ~every) if phrase in tokens else ()):
         k, n = 0, 64  # read a few texts first: where it is said, most say it
         while k < len(ids):
@@ -490,7 +514,7 @@ def _rank_words(index, tk, words: list[str], scoring: str, top: int | None, skip
     def unskipped(ids: np.ndarray) -> np.ndarray:
         return ids[~saying(ids, skip_keys)] if skip_keys else ids
 
-    keys = [fold(w) for w in parts]
+    keys = [said_key(w) for w in parts]
     kept = best(unskipped(np.flatnonzero(found & present)), top)
     for chunk in in_order(np.flatnonzero(present & ~found)):
         first, last = chunk[0], kept[-1] if len(kept) else None
@@ -505,7 +529,7 @@ def _rank_words(index, tk, words: list[str], scoring: str, top: int | None, skip
     word = {int(c): next((w for w in words if w in whole and every[w][c]), None) for c in kept}
     for w in words:  # those held by their text
         left = np.array([c for c in word if word[c] is None], dtype=np.intp)
-        for c in left[saying(left, [fold(w)])] if len(left) else ():
+        for c in left[saying(left, [said_key(w)])] if len(left) else ():
             word[int(c)] = w
     return [(float(scores[c]), int(cand[c]), word[int(c)]) for c in kept], cand[found]
 
@@ -555,7 +579,7 @@ class StatementIndex:
         statements = []
         for text, _, rows in group_statements(assignments, lambda src: texts.get(src, "")):
             tf = Counter(tokens(text))
-            statements.append(_Statement(text, fold(text), tf, sum(tf.values()), rows))
+            statements.append(_Statement(text, said_key(text), tf, sum(tf.values()), rows))
         postings: dict[str, list[tuple[int, int]]] = {}
         for i, st in enumerate(statements):
             for t, n in st.tf.items():
@@ -829,7 +853,7 @@ def notice_entry(quads) -> NoticeEntry:
     props, graph = _read(quads)
     groups = group_statements(_assignment_rows(props, graph),
                               lambda src: (props.get(src, {}).get(PK + "sourceText") or [""])[0])
-    statements = [NoticeStatement(tuple(r["a"] for r in rs), fold(stext), rs[0]["notice"] or "", start,
+    statements = [NoticeStatement(tuple(r["a"] for r in rs), said_key(stext), rs[0]["notice"] or "", start,
                                   dict(Counter(tokens(stext))), tuple((r["org"], r["kind"] == "task", _pack(r)) for r in rs))
                   for stext, start, rs in groups]
     cited = sorted({d for pr in props.values() for d in pr.get(PK + "citedDocument", ())})
