@@ -706,6 +706,9 @@ def _phrases(s: Statement, stretches: list[tuple[int, int, bool]], other: tuple[
     preferred = _synonyms()[1]
     edges = _word_edges(s.text)
     at = s.quote.find(s.text)
+    # a level character is any other (县 = 市, as the comparison reads them): 市政府 is the other's 县政府
+    level = str.maketrans(dict.fromkeys(_level_chars(), "县"))
+    elsewhere = (other[0].translate(level), other[1].translate(level))
     out: list[Phrase] = []
     for i, j, replaced in stretches:
         i = max(e for e in edges if e <= i)
@@ -715,11 +718,20 @@ def _phrases(s: Statement, stretches: list[tuple[int, int, bool]], other: tuple[
             text = s.text[lo:hi]
             content = tokens(text)
             if len("".join(content)) < (MIN_PHRASE if replaced else MIN_ADDED) or \
-                    all(t in other[0] or preferred.get(t, t) in other[1] for t in content):
+                    all(t.translate(level) in elsewhere[0] or preferred.get(t, t).translate(level) in elsewhere[1]
+                        for t in content):
                 continue
             out.append(Phrase(text, s.start + at + lo if at >= 0 else None,
                               s.start + at + lo + len(text) if at >= 0 else None))
     return out
+
+
+@cache
+def _level_chars() -> str:
+    """The level characters (县 市 旗 盟 …: `similarity`'s cue data) as one string."""
+    from .similarity import _cue_data
+
+    return "".join(sorted(_cue_data()[1]))
 
 
 def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:

@@ -407,6 +407,15 @@ def test_one_sided_phrases_leave_out_words_the_other_side_says_by_a_synonym(cmp)
     assert [p.text for p in edu.a_only] == ["鼓励"]  # 鼓励 ↔ 指导: not synonyms
 
 
+def test_a_level_character_inside_a_word_is_no_difference(cmp):
+    """The meetings' own last duty: 完成省、市相关任务和县委、县政府交办的其他事项 | 完成市政府交办的
+    其他事项. The city's 「完成市政府」 was shown as its own, though the county says 完成 and
+    县政府 (县 = 市 as the comparison reads them); the county's 省、市相关任务 and 县委 stay its own."""
+    done = next(d for u in cmp.units for d in u.duties if d.b and d.b.text.startswith("完成市政府交办"))
+    assert done.b_only == []
+    assert [p.text for p in done.a_only] == ["完成省、市相关任务和县委、县政府"]
+
+
 def test_a_synonym_counts_as_a_whole_word_in_any_pair_of_notices():
     """承担 ↔ 负责 in another pair of real notices (荆州's office ↔ 祁门's); a synonym inside
     a word (促进会) or across a removed mark (饮食、安全) is left as written."""
