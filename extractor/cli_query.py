@@ -164,7 +164,9 @@ def duties_command(
 @query_command("who")
 def who_command(
     opts: QueryOptions,
-    topic: Annotated[str, typer.Argument(help="A topic: 消防, 食品安全, 用地, 税费, 培训 …")],
+    words: Annotated[list[str], typer.Argument(
+        help="A topic: 消防, 食品安全, 用地, 税费, 培训 …; several words are several phrases (普惠 托育).",
+        metavar="TOPIC")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many rows (0: all).")] = 50,
     jurisdiction: Annotated[Optional[str], typer.Option(
         "--jurisdiction", "-j", help="Only departments of this jurisdiction or level: 祁门县, 县, county.",
@@ -173,6 +175,7 @@ def who_command(
     """Who is responsible for a topic, best-matching duty and task statements first."""
     from . import query
 
+    topic = " ".join(words)
     if not topic.strip():
         raise PolicykgError("give a topic, e.g. 消防")
     rows = query.who(opts.store, topic, limit=limit or None, explain=opts.explain, index=opts.index_path,

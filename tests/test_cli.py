@@ -287,3 +287,12 @@ def test_who_says_on_stderr_which_phrases_no_statement_says():
     rows = list(csv.DictReader(res.stdout.splitlines()))
     assert rows and {r["matched"] for r in rows} == {"登记+注册"}
     assert (rows[0]["department"], rows[0]["text"]) == ("县委编办", "为公办婴幼儿照护服务机构做好注册登记工作。")
+
+
+def test_who_takes_several_words_unquoted_as_several_phrases():
+    """`who 普惠 托育` stopped at "unexpected extra argument (托育)"; the README writes
+    `who 区块链 消防` so: several words are several phrases, as one quoted topic would be."""
+    out = policykg("who", "普惠", "托育", "--from", ROOT / "corpus", "-n", "0", "-f", "csv")
+    quoted = policykg("who", "普惠 托育", "--from", ROOT / "corpus", "-n", "0", "-f", "csv")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == quoted.stdout and out.stdout.count("\n") > 40
