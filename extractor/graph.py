@@ -920,7 +920,7 @@ NODE_KINDS = (  # first matching rdf:type wins
     (PK + "CoordinationBody", "meeting"), (PK + "JointMeeting", "meeting"), (ORG + "Organization", "department"),
     (DCT + "Jurisdiction", "jurisdiction"), (FOAF + "Person", "person"), (ORG + "Post", "post"),
     (PK + "MeetingRule", "meeting-rule"), (ELI + "LegalResourceSubdivision", "clause"),
-    (ELI + "LegalResource", "reference"),
+    (ELI + "LegalResource", "reference"), (PK + "Addressee", "addressee"),
 )
 TITLE_MAX = 400
 EDGE_KINDS = {
@@ -929,6 +929,8 @@ EDGE_KINDS = {
     ELI + "based_on": "cites", ORG + "postIn": "member_of", SKOS + "closeMatch": "counterpart",
     ORG + "classification": "matches", ORG + "heldBy": "holds_post", ORG + "unitOf": "member_of",
     PK + "jurisdiction": "in_jurisdiction", ELI + "jurisdiction": "in_jurisdiction", ELI + "passed_by": "issued_by",
+    PK + "recipient": "addressed_to", PK + "copyRecipient": "copied_to", PK + "addressedBody": "is_body",
+    ORG + "reportsTo": "reports_to",
 }
 
 
@@ -984,14 +986,15 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
     """A `MultiDiGraph` keyed by IRI for views and graph algorithms.
 
     Node attributes: `label`, `kind` (document, clause, task, department, meeting, concept,
-    duty, reference, jurisdiction, person, post, meeting-rule), `jurisdiction` (name),
+    duty, reference, jurisdiction, person, post, meeting-rule, addressee), `jurisdiction` (name),
     `title` (hover text: the exact source sentence, or the name), `doc` (IRI of the notice);
     a node with a span in the notice's text (a clause, duty, post, rule …) also `start` and
     `end` (character offsets: the text's [start, end) is the sentence) and `clause` (the id
     of the clause it is, or is read from: main/4/1), and a notice `text` (the text those
     offsets count in), so each fact can be traced to its words.
     Edge attribute `kind`: has_part, mentions, duty_of, assigned_to, cites, member_of,
-    counterpart, matches, holds_post, in_jurisdiction, issued_by (plus `role`/`relation` where known).
+    counterpart, matches, holds_post, in_jurisdiction, issued_by, addressed_to, copied_to, is_body,
+    reports_to (plus `role`/`relation` where known).
     `graph`: only that named graph of a store.
     """
     import networkx as nx

@@ -47,12 +47,13 @@ KIND_COLOURS = {
     "document": "#4e79a7", "clause": "#bab0ac", "task": "#9c755f", "department": "#f28e2b",
     "meeting": "#e15759", "concept": "#76b7b2", "duty": "#59a14f", "reference": "#b07aa1",
     "jurisdiction": "#edc948", "person": "#ff9da7", "post": "#d37295", "meeting-rule": "#a0cbe8",
+    "addressee": "#86bcb6",
 }
 OTHER_COLOUR = "#cccccc"
 KIND_LABELS = {
     "document": "文件", "clause": "条款", "task": "任务", "department": "部门", "meeting": "联席会议",
     "concept": "职能概念", "duty": "职责", "reference": "引用文件", "jurisdiction": "辖区",
-    "person": "人员", "post": "职务", "meeting-rule": "会议制度",
+    "person": "人员", "post": "职务", "meeting-rule": "会议制度", "addressee": "主送/抄送",
 }
 KIND_SIZES = {"document": 30, "meeting": 26, "jurisdiction": 26, "department": 20, "concept": 16}
 DEFAULT_SIZE = 12

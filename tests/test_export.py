@@ -442,3 +442,20 @@ def test_jsonld_text_is_what_json_writes_of_the_node_objects(store, tmp_path):
         assert len(rdflib.Graph().parse(path, format="json-ld")) == len(export.sorted_triples(source))
     with pytest.raises(export._NotGrouped):
         export._jsonld_node_text(export.sorted_ntriples(odd + typed))
+
+
+def test_graphml_carries_the_addressees_and_whom_a_meeting_reports_to(tmp_path):
+    """The GraphML export (Gephi) had no 主送/抄送 node and no reporting line: the bodies a
+    notice is copied to were orphans. Now notice → addressee → body, and meeting → government."""
+    import networkx as nx
+
+    from extractor.pipeline import process
+
+    path = tmp_path / "qimen.graphml"
+    export.export(to_rdf(process(COUNTY)), path, "graphml")
+    g = nx.read_graphml(path)
+    edges = {(g.nodes[u].get("label"), g.nodes[v].get("label"), d["kind"]) for u, v, d in g.edges(data=True)}
+    assert ("县人大常委会办公室", "县人大常委会办公室", "is_body") in edges
+    assert sum(k == "copied_to" for _, _, k in edges) == 3 and sum(k == "addressed_to" for _, _, k in edges) == 2
+    assert any(k == "reports_to" and b == "县人民政府" for _, b, k in edges)
+    assert {d["kind"] for _, d in g.nodes(data=True)} >= {"addressee", "meeting", "department"}
