@@ -1006,10 +1006,13 @@ class _Parse:
                 continue
             if i < footer_end and (m := _cue("cc", ln)):
                 self.role[i] = "header"
-                for part in re.finditer(r"[^、,，;；。.]+", m.group(2)):
-                    s = ln.body + m.start(2) + part.start()
-                    value = self.doc.text[s:ln.body + m.start(2) + part.end()].strip()
-                    if value:
+                for part in re.finditer(r"[^,，;；。.]+", m.group(2)):  # 、 lists share their prefix, as 主送's
+                    s, e = ln.body + m.start(2) + part.start(), ln.body + m.start(2) + part.end()
+                    value = self.doc.text[s:e].strip()
+                    if "、" in value:
+                        for a, b, name in listed_names(self.doc.text, s, e):
+                            self.field("cc", name, a, b)
+                    elif value:
                         s = self.doc.text.index(value[0], s)
                         self.field("cc", value, s, s + len(value))
             elif i < footer_end and (m := _cue("printed", ln)):

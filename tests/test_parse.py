@@ -836,3 +836,18 @@ def test_a_page_on_one_line_title_number_then_fields(crumb, number):
     assert (doc.title, doc.doc_number) == (_CITY_TITLE, "巴政办发〔2021〕20号")
     assert [(f.name, f.value) for f in doc.fields] == [(f.name, f.value) for f in whole.fields]
     assert reading(doc)["clauses"] == reading(whole)["clauses"]
+
+
+def test_a_copy_list_shares_what_it_writes_once_as_the_recipients_do():
+    """抄送：市人社局、教育局 gave the cc 教育局 (then read as the county's bureau); the
+    主送 already named each item in full: the 抄送 does too (市教育局), its span the item."""
+    from extractor.pipeline import process_bytes
+
+    text = ("某县人民政府办公室关于印发某县联席会议制度的通知\n某政办〔2021〕1号\n各乡镇人民政府，县政府有关部门：\n"
+            "  现将有关事项通知如下。\n一、成员单位\n县卫生健康委、县教育局。\n\n某县人民政府办公室\n2021年12月3日\n"
+            "抄送：市人社局、教育局，县委办公室。\n")
+    doc = process_bytes(text.encode(), "t.txt")
+    assert [(f.value, doc.text[f.start:f.end]) for f in doc.fields if f.name == "cc"] == [
+        ("市人社局", "市人社局"), ("市教育局", "教育局"), ("县委办公室", "县委办公室")]
+    assert [a.department for a in doc.facts.addressees if a.kind == "cc"] == [
+        "某县所在市/human-resources-social-security", "某县所在市/education", "某县/party-committee-office"]
