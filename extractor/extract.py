@@ -1388,7 +1388,13 @@ class _Extract:
         folded = self.doc.folded
         cuts = []  # 在县政府领导下,
         for m in body.led_by.finditer(folded, s, e):
-            for _, did in self.departments_in(m.start("leader"), m.end("leader"), c.id):
+            leaders = []
+            if m.group("how") == "领导":  # not under guidance alone (在市卫健委指导下)
+                a, b = m.span("leader")
+                guide = folded.rfind("指导", a, b)  # 在省卫生健康委的指导和县政府的领导下: 县政府
+                leaders = self.departments_in(guide + 2, b, c.id) if guide >= 0 else []
+                leaders = leaders or self.departments_in(a, b if guide < 0 else guide, c.id)
+            for _, did in leaders:
                 if did not in meeting.reports_to:
                     meeting.reports_to.append(did)
             cuts.append((m.start(), m.end()))

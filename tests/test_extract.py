@@ -1730,3 +1730,24 @@ def test_addressees_are_the_head_s_recipients_and_copies_and_the_bodies_they_nam
     out = json.loads(json.dumps(extracted_dict(county)))["addressees"]
     assert out[2] == {"kind": "cc", "name": "县委办公室", "department": "祁门县/party-committee-office",
                       "start": county.facts.addressees[2].start, "end": county.facts.addressees[2].end}
+
+
+@pytest.mark.parametrize("lead, reports_to", [
+    ("在县委、县政府和市卫健委指导下，", []),                       # guidance alone: no one it reports to
+    ("在省卫生健康委的指导和县政府的领导下，", ["某县/government"]),  # the led-by part only
+    ("在县政府的指导和领导下，", ["某县/government"]),
+    ("在县政府领导下，", ["某县/government"]),
+])
+def test_a_body_under_guidance_reports_to_whoever_leads_it_and_neither_is_a_duty(lead, reports_to):
+    """在…指导下 was kept as a duty of the joint meeting (its text 在县委、县政府和市卫健委指导下),
+    and 在省卫生健康委的指导和县政府的领导下 put the province's 卫健委, which only guides, among
+    those it reports to."""
+    from extractor.pipeline import process_bytes
+
+    text = ("某县人民政府办公室关于建立某县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知\n各乡镇人民政府，县政府有关部门：\n"
+            f"一、主要职责\n{lead}联席会议统筹协调全县婴幼儿照护服务工作，研究解决有关问题。\n"
+            "二、成员单位\n联席会议成员单位包含县卫生健康委、县教育局等2个单位。\n")
+    doc = process_bytes(text.encode(), "t.txt")
+    m = doc.facts.meeting
+    assert m.reports_to == reports_to
+    assert [d.text for d in doc.facts.duties if d.department == m.unit] == ["统筹协调全县婴幼儿照护服务工作", "研究解决有关问题。"]
