@@ -200,6 +200,8 @@ class Meeting:
     rules: list[Rule] = field(default_factory=list)
     # who takes part in the joint meeting as a whole (联席会议可根据工作需要邀请…参加): part → phrases
     participants: dict[str, list[str]] = field(default_factory=dict)
+    # whom it works under (在县政府领导下: org:reportsTo): (name, concept) of each
+    reports_to: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -324,6 +326,9 @@ def _read_meeting(store: ox.Store, ref: NoticeRef, text: str) -> Meeting | None:
     for prop, attr in (("officeHost", "office_host"), ("leadUnit", "lead_unit")):
         for r in store.query(_PREFIXES + f"SELECT ?o WHERE {{ GRAPH {g} {{ {mi} pk:{prop} ?o }} }}"):
             setattr(m, attr, r["o"].value)
+    m.reports_to = sorted({(r["l"].value, r["c"].value if r["c"] else "") for r in store.query(_PREFIXES + f"""
+        SELECT ?l ?c WHERE {{ GRAPH {g} {{ {mi} org:reportsTo ?o . ?o rdfs:label ?l
+                                           OPTIONAL {{ ?o org:classification ?c }} }} }}""")})
     ms = store.query(_PREFIXES + f"""SELECT ?ms ?org WHERE {{ GRAPH {g} {{
         ?ms org:organization {mi} ; org:member ?org }} }}""")
     ordered = sorted(((int(r["ms"].value.rsplit("/", 1)[-1]), r["org"].value) for r in ms
@@ -919,6 +924,9 @@ def compare_meetings(a: Side, b: Side) -> list[Row]:
     add("liaison", "联络员", ga.liaison, gb.liaison)
     add("lead_unit", "牵头部门", unit_name(a, ga.lead_unit), unit_name(b, gb.lead_unit),
         unit_key(a, ga.lead_unit) == unit_key(b, gb.lead_unit))
+    add("reports_to", "在…领导下", "、".join(n for n, _ in ga.reports_to), "、".join(n for n, _ in gb.reports_to),
+        sorted(c or _strip_jurisdiction(n) for n, c in ga.reports_to)
+        == sorted(c or _strip_jurisdiction(n) for n, c in gb.reports_to))
     na, nb = len(ga.members), len(gb.members)
     add("members", "成员单位数", str(na) if ma else "", str(nb) if mb else "", na == nb)
     add("stated_count", "文中所述单位数",

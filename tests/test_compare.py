@@ -792,3 +792,10 @@ def test_a_rule_held_at_least_so_many_times_is_described_so():
         return Rule("r", "plenary", "全体会议制度", "P1Y", times_min, times_max, False, "", 0, 0, "regular")
 
     assert [describe_rule(rule(*t)) for t in ((1, None), (1, 2), (1, 1))] == ["每年至少1次", "每年1–2次", "每年1次"]
+
+
+def test_the_meetings_reporting_lines_are_a_row_of_the_comparison(cmp):
+    """在县政府领导下 | 在市政府领导下 (org:reportsTo) was in `meetings` but not in `compare`:
+    now a row, the same (one government each, 县 = 市)."""
+    row = next(r for r in cmp.meeting if r.key == "reports_to")
+    assert (row.aspect, row.a, row.b, row.status) == ("在…领导下", "县人民政府", "市人民政府", "same")
