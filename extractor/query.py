@@ -718,7 +718,8 @@ def _who_in(store: ox.Store, idx, topic: str, scoring: str, limit: int | None, e
     rows: list[dict[str, Any]] = []
     if not places:
         return rows
-    ranked = rank_matched(idx, topic, scoring)
+    mine_only = idx.statements_in(places)  # rows are read only for the statements of the place
+    ranked = [x for x in rank_matched(idx, topic, scoring) if x[1] in mine_only]
     position = 0
     for at in range(0, len(ranked), 256):
         chunk = ranked[at:at + 256]

@@ -632,6 +632,11 @@ class StatementIndex:
     def rows(self, store, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
         return {i: self.statements[i].rows for i in ids}
 
+    def statements_in(self, places: Iterable[str]) -> set[int]:
+        """The statements assigning a department of one of `places` (jurisdiction IRIs)."""
+        places = set(places)
+        return {i for i, st in enumerate(self.statements) if any(r["j"] in places for r in st.rows)}
+
 
 def _order(rows: list[dict[str, Any]]) -> tuple:
     return rows[0]["notice"] or "", rows[0]["_start"], min(r["a"] for r in rows)
@@ -1273,6 +1278,17 @@ class DiskIndex:
             rows = self.con.execute("SELECT graph, facts FROM meetings WHERE graph IN (SELECT value FROM json_each(?))",
                                     (json.dumps(list(graphs)),))
         return {g: json.loads(facts) for g, facts in rows}
+
+    def statements_in(self, places: Iterable[str]) -> set[int]:
+        """The statements that may assign a department of one of `places` (jurisdiction IRIs):
+        those assigning an organisation whose IRI is under a place's (its departments, and the
+        bodies its notices set up: …/祁门县/doc/…/meeting), read off the organisations' index —
+        no row is read; the caller keeps the rows of the place."""
+        out: set[int] = set()
+        for place in places:
+            out.update(sid for (sid,) in self.con.execute(
+                "SELECT DISTINCT sid FROM assignments WHERE org >= ? AND org < ?", (place + "/", place + "0")))
+        return out - self.dead
 
     def assignments(self, orgs: Sequence[str]) -> list[dict[str, Any]]:
         """The rows of every assignment to `orgs`, as `query._assignments` gives them."""
