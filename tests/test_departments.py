@@ -623,3 +623,15 @@ def test_trie_patterns_match_as_the_plain_alternations():
         assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
 
     check()
+
+
+@pytest.mark.parametrize("name, concept, prefix", [
+    ("人大", "peoples-congress", None), ("县人大", "peoples-congress", "县"),
+    ("县委办", "party-committee-office", "县"), ("政府办", "government-office", None),
+    ("县政府办", "government-office", "县"),
+])
+def test_common_short_names_of_offices_are_known(name, concept, prefix):
+    """`duties 人大`, `duties 县委办`, `duties 政府办` said "no department called …": an
+    analyst's everyday names of the people's congress and the two general offices."""
+    m = resolve(name)
+    assert m is not None and (m.concept, m.prefix) == (concept, prefix)
