@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from typing import Any, Iterable, Sequence
 
@@ -93,7 +94,7 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | Non
         # The source text under a row must be shown whole: fold long lines, never cut them.
         table.add_column(c, overflow="fold" if explain else "ellipsis")
     for k, r in enumerate(rows):
-        cells = [escape("" if r.get(c) is None else str(r.get(c))) for c in cols]
+        cells = [escape(_one_line("" if r.get(c) is None else str(r.get(c)))) for c in cols]
         if explain:
             at = cols.index(explain_at) if explain_at in cols else 0
             cells[at] = cells[at] + f"\n[dim]{escape(explain[k])}[/]"
@@ -101,6 +102,23 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | Non
     _console().print(table)
     if not rows:
         _console().print("[dim](no rows)[/]")
+
+
+_BROKEN_LINE = re.compile(r"[ \t\u3000]*(?:\r\n?|\n)\s*")
+
+
+def _one_line(text: str) -> str:
+    """A cell's text on one line: a line break in it (荆州's 指导\n\n督促…, a page broken inside
+    a phrase) is no break of the table's row; Chinese runs on without a space, other text
+    keeps one. CSV and JSON keep the text as written."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    return _BROKEN_LINE.sub(lambda m: "" if _CJK_EDGE(text, m.start(), m.end()) else " ", text)
+
+
+def _CJK_EDGE(text: str, start: int, end: int) -> bool:
+    before, after = text[start - 1:start], text[end:end + 1]
+    return bool(before and after and "\u3000" < before and "\u3000" < after)
 
 
 def print_facts(doc: Document, data: dict) -> None:

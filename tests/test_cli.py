@@ -296,3 +296,18 @@ def test_who_takes_several_words_unquoted_as_several_phrases():
     quoted = policykg("who", "普惠 托育", "--from", ROOT / "corpus", "-n", "0", "-f", "csv")
     assert out.returncode == 0, out.stderr
     assert out.stdout == quoted.stdout and out.stdout.count("\n") > 40
+
+
+def test_a_table_cell_holding_a_line_break_stays_one_row():
+    """荆州's meeting duty is written 指导\\n\\n督促各县市区… (a page broken inside the phrase):
+    its table row broke over three lines. In a table it runs on (Chinese needs no space);
+    CSV and JSON keep the text as written."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    args = [sys.executable, "-m", "extractor", "duties", "联席会议", "-j", "荆州市", "--from", "tests/data/extra"]
+    table = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=env)
+    assert table.returncode == 0, table.stderr
+    assert "指导督促各县市区及市直各相关部门完善配套措施" in table.stdout
+    data = subprocess.run(args + ["-f", "json"], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert "指导\n\n督促各县市区及市直各相关部门完善配套措施" in [r["text"] for r in json.loads(data.stdout)]
