@@ -235,6 +235,10 @@ def meetings_command(
     for notice in notices or []:
         _check_notice(opts.store, notice)
     rows = query.meetings(opts.store, notices, explain=opts.explain, index=opts.index_path)
+    for notice in notices or []:  # a notice setting up no body has no column: say so, not silently
+        if not rows or not query.meetings(opts.store, [notice], index=opts.index_path):
+            sys.stderr.write(f"policykg: note: {notice}: its notice sets up no coordination body "
+                             "(joint meeting, leading group or headquarters)\n")
     labels = [k for k in (rows[0] if rows else {}) if k not in ("item", "key") and not k.endswith((" source", " start", " end"))]
     extra = [f"{label} {x}" for label in labels for x in ("source", "start", "end")]
     lines = None

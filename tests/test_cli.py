@@ -311,3 +311,14 @@ def test_a_table_cell_holding_a_line_break_stays_one_row():
     assert "指导督促各县市区及市直各相关部门完善配套措施" in table.stdout
     data = subprocess.run(args + ["-f", "json"], capture_output=True, text=True, cwd=ROOT, env=env)
     assert "指导\n\n督促各县市区及市直各相关部门完善配套措施" in [r["text"] for r in json.loads(data.stdout)]
+
+
+def test_meetings_says_which_notice_sets_up_no_body():
+    """`meetings 十堰市 祁门县` dropped 十堰 without a word (its plan sets up no joint meeting),
+    and `meetings 十堰市` printed "(no rows)": now a note on stderr says why."""
+    shiyan = ROOT / "tests" / "data" / "extra" / "shiyan-city-childcare-plan.txt"
+    res = policykg("meetings", "十堰市", "祁门县", "--from", shiyan, "--from", COUNTY, "-f", "csv")
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.splitlines() == ["policykg: note: 十堰市: its notice sets up no coordination body "
+                                       "(joint meeting, leading group or headquarters)"]
+    assert res.stdout.splitlines()[0] == "item,key,祁政办秘〔2021〕45号"
