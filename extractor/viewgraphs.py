@@ -88,7 +88,8 @@ def departments_graph(store: ox.Store, department: str | None = None,
     for ref in refs:
         side = read_side(store, ref, every_place=True)
         doc = ref.iri
-        units = [u for u in side.units.values() if wanted is None or u.iri in wanted]
+        # units put to work (duties or tasks), as `duties` lists them: not those only named
+        units = [u for u in side.units.values() if (wanted is None or u.iri in wanted) and (u.duties or u.tasks)]
         if not units:
             continue
         g.add_node(doc, label=ref.number or ref.label, kind="document", jurisdiction=side.label,

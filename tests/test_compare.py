@@ -752,7 +752,10 @@ def test_cli_view_names_an_untitled_notice_by_what_it_sets_up(tmp_path):
     page = (tmp_path / "n.html").read_text(encoding="utf-8")
     assert re.search(r"<title>(.*?)</title>", page)[1] == f"{name}（{naiman.name}）"
     assert re.search(r'<h1 id="pk-heading">(.*?)</h1>', page)[1] == f"{name}（{naiman.name}）"
+    # its joint meeting is the one unit it puts to work (its own 主要职责): members only named are not shown
     res = policykg("view", "--department", "卫健委", "--from", naiman, "-o", tmp_path / "d.html")
+    assert res.returncode == 1 and "no notice in the store puts '卫健委' to work" in res.stderr
+    res = policykg("view", "--department", "联席会议", "--from", naiman, "-o", tmp_path / "d.html")
     assert res.returncode == 0, res.stderr
     nodes = json.loads(split_blob((tmp_path / "d.html").read_text(encoding="utf-8"))[0])["nodes"]
     assert [(n["pk"]["label"], n["pk"]["title"]) for n in nodes if n["pk"]["kind"] == "document"] == \

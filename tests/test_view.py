@@ -508,3 +508,26 @@ def test_a_department_view_shows_what_duties_lists(tmp_path):
              if e["pk"]["kind"] == "assigned_to"}
     assert edges == tasks
     assert any(p["label"].startswith("旗县区卫生健康部门每年组织") for p in shown.values() if p["kind"] == "duty")
+
+
+def test_a_department_view_leaves_out_units_only_named(tmp_path):
+    """With the extra notices, the 卫健委 page held 7 units, among them 国家卫生健康委 and 荆州's
+    市卫生健康委, which no notice puts to work (only named); `duties 卫健委` lists 4. The page
+    shows the units with duties or tasks, as `duties` does."""
+    import subprocess
+    import sys
+
+    from conftest import EXTRA, ROOT
+    from extractor import query
+    from extractor.build import load_store
+
+    page = tmp_path / "dept.html"
+    inputs = [COUNTY, CITY, *EXTRA]
+    args = [x for p in inputs for x in ("--from", str(p))]
+    res = subprocess.run([sys.executable, "-m", "extractor", "view", "--department", "卫健委", "-o", page, *args],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(split_blob(page.read_text(encoding="utf-8"))[0])
+    shown = sorted(n["pk"]["label"] for n in data["nodes"] if n["pk"]["kind"] == "department")
+    listed = {r["department"] for r in query.duties(load_store(inputs), "卫健委")}
+    assert len(listed) == 4 and sorted(listed) == sorted(set(shown))
