@@ -183,6 +183,7 @@ class BuildResult:
     # reports and pages an earlier build wrote that this one does not (deleted), relative to the output folder:
     # compare.html when the notice it compared is gone
     stale: list[str] = field(default_factory=list)
+    skipped_views: list[str] = field(default_factory=list)  # corpus-wide pages not written, and why
     # file path → the notes of its reading (`Document.notes`, as "clause: message"), of the
     # notices read this time that have any
     notes: dict[str, list[str]] = field(default_factory=dict)
@@ -715,7 +716,8 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
         # a pair naming no notice is known only now: said, the build completed all the same.
         # Without reports, an earlier build's are removed all the same.
         write_outputs(store, out, pairs if reports else [], base=base, views=views and reports, notice_pages=False,
-                      failed=result.compare_failed, keep=result.kept_comparisons, removed=result.stale)
+                      failed=result.compare_failed, keep=result.kept_comparisons, removed=result.stale,
+                      skipped=result.skipped_views)
         own = sorted(set(_comparison_graphs(store)) - set(result.kept_comparisons))
         result.comparisons = own
         for g in own:  # a dropped one the build has just written again holds

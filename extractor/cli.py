@@ -189,6 +189,8 @@ def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or fol
         print_build_summary(result, out)
         say_others(result.others)
     say_duplicates(result.duplicates)
+    for why in result.skipped_views:
+        sys.stderr.write(f"policykg: note: {why}\n")
     say_notes(result.notes)
     for graph, why in result.dropped_comparisons.items():  # an analyst's saved work: never dropped silently
         sys.stderr.write(f"policykg: warning: dropped the saved comparison {graph.rsplit('/', 1)[-1]}: {why} "

@@ -506,17 +506,24 @@ def _stem(ref) -> str:
     return iri_segment(ref.stem or ref.slug)
 
 
+# The departments page shows every unit of every notice at once: at 1,000 notices it was a
+# 42 MB page (unusable in a browser) that took the build's parent to 800 MB. Beyond this many
+# notices it is not written; `policykg view --department X` draws one function's units.
+DEPARTMENTS_PAGE_MAX = 200
+
+
 def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[str, str]] | None = None, *,
                   base: str | None = None, views: bool = True, notice_pages: bool = True,
                   failed: dict[str, str] | None = None, keep: Collection[str] = (),
-                  removed: list[str] | None = None) -> list[Path]:
+                  removed: list[str] | None = None, skipped: list[str] | None = None) -> list[Path]:
     """Write the comparison report(s) and the views into `out_dir`; return the paths written.
 
     `pairs`: (A, B) notice names (anything `compare.find_notice` takes); None = `default_pairs`.
     The first pair gives ``compare.html``, ``compare.md``, ``compare.json`` and
     ``views/compare.html``; further pairs ``compare-{A}--{B}.*``. Every notice gets
     ``views/<file stem>.html``; ``views/departments.html`` shows the departments across
-    notices (not with `views=False`: a corpus of thousands wants no page per notice;
+    notices (not with `views=False`: a corpus of thousands wants no page per notice; nor for
+    more than `DEPARTMENTS_PAGE_MAX` notices, said in `skipped`;
     `notice_pages=False`: the caller writes the notices' pages, as `policykg build`'s
     workers do).
     Each comparison is also (re)written into the store as its named graph
@@ -572,7 +579,12 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
             name = f"{_stem(ref)}-{k}"
         used.add(name)
         written.append(notice_page(store, ref, out / "views" / f"{name}.html"))
-    if refs:
+    if len(refs) > DEPARTMENTS_PAGE_MAX:
+        if skipped is not None:
+            skipped.append(f"views/departments.html not written for {len(refs):,} notices (more than "
+                           f"{DEPARTMENTS_PAGE_MAX}: one page of every unit would be too big to open); "
+                           "`policykg view --department 卫健委` draws one function's units")
+    elif refs:
         written.append(view.render(departments_graph(store, notices=refs), out / "views" / "departments.html",
                                    title="各文件中的部门与职责", filters=("group", "jurisdiction", "kind")))
     return _without_stale(out, written, removed)

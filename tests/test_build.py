@@ -870,3 +870,20 @@ def test_a_manifest_that_is_not_ours_is_read_as_none(tmp_path):
     (out / MANIFEST).write_text("[]\n", encoding="utf-8")  # JSON, but no manifest: the build starts afresh
     result = build([COUNTY], out, jobs=1, views=False)
     assert list(result.notices) == [str(COUNTY)] and result.skipped == []
+
+
+def test_a_corpus_beyond_the_departments_page_s_size_gets_a_note_not_the_page(tmp_path, monkeypatch):
+    """At 1,000 notices the departments page was 42 MB (no browser opens it usefully) and took
+    the build's parent to 800 MB: beyond DEPARTMENTS_PAGE_MAX notices it is not written, and
+    the build says so; the notices' own pages and the comparison are written as ever."""
+    import extractor.report as R
+
+    monkeypatch.setattr(R, "DEPARTMENTS_PAGE_MAX", 1)
+    result = build([COUNTY, CITY], tmp_path / "out", jobs=1)
+    views = tmp_path / "out" / "views"
+    assert not (views / "departments.html").exists()
+    assert (views / "compare.html").exists() and len(list(views.glob("*.html"))) == 3
+    assert result.skipped_views and "views/departments.html not written for 2 notices" in result.skipped_views[0]
+    monkeypatch.setattr(R, "DEPARTMENTS_PAGE_MAX", 200)
+    build([COUNTY, CITY], tmp_path / "out", jobs=1)
+    assert (views / "departments.html").exists()
