@@ -704,10 +704,15 @@ def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool 
         for r in rows_of.get(i, ()):
             if limit and len(rows) >= limit:
                 return _finish(store, rows, explain)
-            row = _duty_row(r)
-            rows.append({"rank": position, "score": round(score, 3), "matched": word,
-                         **{k: row[k] for k in row if k != "action"}})
+            rows.append(_who_row(position, score, word, r))
     return _finish(store, rows, explain)
+
+
+def _who_row(position: int, score: float, word: str, r: dict[str, Any]) -> dict[str, Any]:
+    """A row of `who`: the statement's rank, score and the word it was found by, then the
+    assignment as `duties` shows it (without its action)."""
+    row = _duty_row(r)
+    return {"rank": position, "score": round(score, 3), "matched": word, **{k: row[k] for k in row if k != "action"}}
 
 
 def _who_in(store: ox.Store, idx, topic: str, scoring: str, limit: int | None, explain: bool,
@@ -730,9 +735,7 @@ def _who_in(store: ox.Store, idx, topic: str, scoring: str, limit: int | None, e
             for r in mine:
                 if limit and len(rows) >= limit:
                     return _finish(store, rows, explain)
-                row = _duty_row(r)
-                rows.append({"rank": position, "score": round(score, 3), "matched": word,
-                             **{k: row[k] for k in row if k != "action"}})
+                rows.append(_who_row(position, score, word, r))
     return _finish(store, rows, explain)
 
 

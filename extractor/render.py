@@ -113,10 +113,11 @@ def _one_line(text: str) -> str:
     keeps one. CSV and JSON keep the text as written."""
     if "\n" not in text and "\r" not in text:
         return text
-    return _BROKEN_LINE.sub(lambda m: "" if _CJK_EDGE(text, m.start(), m.end()) else " ", text)
+    return _BROKEN_LINE.sub(lambda m: "" if _between_cjk(text, m.start(), m.end()) else " ", text)
 
 
-def _CJK_EDGE(text: str, start: int, end: int) -> bool:
+def _between_cjk(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end)` has Chinese (or other ideographic) characters on both sides."""
     before, after = text[start - 1:start], text[end:end + 1]
     return bool(before and after and "\u3000" < before and "\u3000" < after)
 
