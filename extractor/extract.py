@@ -1394,9 +1394,12 @@ class _Extract:
                 guide = folded.rfind("指导", a, b)  # 在省卫生健康委的指导和县政府的领导下: 县政府
                 leaders = self.departments_in(guide + 2, b, c.id) if guide >= 0 else []
                 leaders = leaders or self.departments_in(a, b if guide < 0 else guide, c.id)
+            said = m.end() - (folded[m.end() - 1] == ",")  # 在县政府领导下, without its comma
             for _, did in leaders:
                 if did not in meeting.reports_to:
                     meeting.reports_to.append(did)
+                    meeting.reports_at.append(Mention(m.start(), said, department=did, clause=self.leaf_at(m.start()).id,
+                                                      surface=self.doc.text[m.start():said]))
             cuts.append((m.start(), m.end()))
         shielded = sorted([(q.start(), q.end()) for q in _QUOTED.finditer(folded, s, e)]
                           + [(q.start(), q.end()) for q in _PARENTHESIS.finditer(folded, s, e)])

@@ -818,6 +818,16 @@ class _Builder:
                           *((ORG + "reportsTo", did) for did in m.reports_to)):  # 在县政府领导下
             if self.org(did):
                 self.add(iri, prop, self.org(did))
+        for n, said in enumerate(m.reports_at, 1):  # each reporting line traced to 在县政府领导下 (RDF reification)
+            if self.org(said.department):
+                line = f"{iri}/reports-to/{n}"
+                self.add(line, RDF + "type", RDF + "Statement")
+                self.add(line, RDF + "subject", iri)
+                self.add(line, RDF + "predicate", ORG + "reportsTo")
+                self.add(line, RDF + "object", self.org(said.department))
+                self.span(line, said.start, said.end)
+                if said.clause:
+                    self.add(line, PROV + "wasDerivedFrom", self.clause_iri(said.clause))
         office = self.org(m.office_unit)
         if office:  # the office as a unit of the body: its duties are its own (`duties`)
             self.add(office, RDF + "type", ORG + "OrganizationalUnit")

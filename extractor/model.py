@@ -278,6 +278,9 @@ class Meeting:
     # them of the body's node), as the office's are of `office_unit`.
     unit: str | None = None
     reports_to: list[str] = field(default_factory=list)  # Department.id of whom it works under (在县政府领导下)
+    # where the text says so, one for each of `reports_to` (its department, clause, and the
+    # phrase 在县政府领导下 as `surface`): the graph traces each reporting line to it
+    reports_at: list[Mention] = field(default_factory=list)
 
 
 @dataclass(slots=True)

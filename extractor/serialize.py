@@ -103,7 +103,9 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
                        "participants": participants(r.participants), **_span(r)} for r in m.rules],
             "participants": participants(m.participants),
             "office_unit": m.office_unit, "office_members": field(m.office_members),
-            "unit": m.unit, "reports_to": list(m.reports_to)},
+            "unit": m.unit, "reports_to": list(m.reports_to),
+            "reports_to_at": [{"department": x.department, "clause": x.clause, "text": x.surface, **_span(x)}
+                              for x in m.reports_at]},
         "posts": [{"id": p.id, "department": p.department or None, "clause": p.clause, "role": p.role,
                    "person": p.person if persons else None, "in_office": p.in_office, **_span(p)} for p in f.posts],
         # what the analyst should check: a heading no known department has (kind unknown-heading) …

@@ -544,6 +544,22 @@ def test_recipients_and_copies_are_addressees_spanned_and_linked_to_the_bodies_t
     assert quote(county, f"{QIMEN}/recipient/1") == "各乡、镇人民政府"
 
 
+def test_a_reporting_line_is_traced_to_the_words_that_say_it(notices):
+    """在县政府领导下 gave the meeting's org:reportsTo with no span (the README promises one for
+    every fact): each reporting line is also an rdf:Statement (standard reification) with the
+    span of the phrase and its clause."""
+    county = notices["county"]
+    meeting = QIMEN + "/meeting"
+    line = f"{meeting}/reports-to/1"
+    assert value(county, line, RDF + "type") == RDF + "Statement"
+    assert (value(county, line, RDF + "subject"), value(county, line, RDF + "predicate"), value(county, line, RDF + "object")) \
+        == (meeting, "http://www.w3.org/ns/org#reportsTo", f"{B}jurisdiction/祁门县/org/government")
+    assert quote(county, line) == "在县政府领导下"
+    assert value(county, line, "http://www.w3.org/ns/prov#wasDerivedFrom") == f"{QIMEN}/clause/main/1"
+    assert value(county, meeting, "http://www.w3.org/ns/org#reportsTo") == f"{B}jurisdiction/祁门县/org/government"
+    assert validate(county)[0]
+
+
 def test_citations_based_on_cites_and_internal(county, city):
     assert value(county, QIMEN, ELI + "based_on") == f"{B}doc/title/关于做好3岁以下婴幼儿照护服务发展工作的通知"
     assert value(county, QIMEN, ELI + "cites") == f"{B}doc/财政部公告-2019-76"
