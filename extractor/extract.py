@@ -87,6 +87,7 @@ class BodySetup:
     duties_heading: re.Pattern
     duties_lead: re.Pattern
     led_by: re.Pattern
+    duties_lead_words: tuple[str, ...] = ()  # a word every duties lead holds (pk:cue of pkc:body-duties-lead)
 
 
 def _alternation(words, blanks: bool = False) -> str:
@@ -147,6 +148,7 @@ def cues() -> Cues:
     own_meetings: list[str] = []
     rule_patterns: list[tuple[re.Pattern, str]] = []
     participation, post_role, office, names = {}, {}, {}, {}
+    lead_words: tuple[str, ...] = ()
     post_roles = {s: str(props[SKOS + "notation"][0]) for s, props in by_subject("policykg.ttl").items()
                   if PK + "postRoles" in props.get(SKOS + "inScheme", ())}
     for s, props in table.items():
@@ -173,6 +175,8 @@ def cues() -> Cues:
         elif any(f"/cue/{x}-" in s for x in ("office", "list", "requirement", "person", "body")) and PK + "pattern" in props:
             # office-heading, requirement-subject, body-* (templates), office-duties, list-item, person-*
             office[local] = str(props[PK + "pattern"][0])
+            if local == "body-duties-lead":
+                lead_words = tuple(cue_words)
         elif "/cue/name-" in s and PK + "pattern" in props:  # where the body's name is written (templates)
             names[local] = str(props[PK + "pattern"][0])
         elif "/cue/part-" in s and PK + "pattern" in props:
@@ -188,8 +192,9 @@ def cues() -> Cues:
     words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
     alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
     duties = tuple(office.get(k, "(?!)") for k in ("body-duties-heading", "body-duties-lead", "body-led-by"))
-    bodies = tuple(_body_setup(kind, setup, office.get("office-heading", "(?!)"), names,
-                               office.get("requirement-subject", "(?!)"), duties) for kind in body_kinds())
+    bodies = tuple(replace(_body_setup(kind, setup, office.get("office-heading", "(?!)"), names,
+                                       office.get("requirement-subject", "(?!)"), duties), duties_lead_words=lead_words)
+                   for kind in body_kinds())
     post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
     part_words = "|".join(map(re.escape, sorted({w for _, cue_words in participation.values() for w in cue_words})))
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), tuple(rule_patterns),
@@ -1341,9 +1346,10 @@ class _Extract:
                 start = lead.end()
             found += [(c, st) for st in self.sentences(self.item_stretches(c, start))
                       if not self.in_unit_item(body, self.leaf_at(st[0]))]  # （一）县卫生健康委。… is its own
+        words = body.duties_lead_words  # every lead says one (主要: cues.ttl): most clauses are not read for one
         for c, own in self.owned:
-            if c.id in headed or folded.find("主要", own.start, own.end) < 0:
-                continue  # every lead says it (主要职责, 主要职能): most clauses are not read for one
+            if c.id in headed or words and not any(folded.find(w, own.start, own.end) >= 0 for w in words):
+                continue
             for m in body.duties_lead.finditer(folded, own.start, own.end):
                 if m.group("pronoun") and not self.after_body_sentence(own.start, m.start("pronoun")):
                     continue  # 其 of a sentence about something else
@@ -1388,12 +1394,8 @@ class _Extract:
         folded = self.doc.folded
         cuts = []  # 在县政府领导下,
         for m in body.led_by.finditer(folded, s, e):
-            leaders = []
-            if m.group("how") == "领导":  # not under guidance alone (在市卫健委指导下)
-                a, b = m.span("leader")
-                guide = folded.rfind("指导", a, b)  # 在省卫生健康委的指导和县政府的领导下: 县政府
-                leaders = self.departments_in(guide + 2, b, c.id) if guide >= 0 else []
-                leaders = leaders or self.departments_in(a, b if guide < 0 else guide, c.id)
+            # not under guidance alone (在市卫健委指导下), nor the guiding body of 在…的指导和…的领导下
+            leaders = self.departments_in(*m.span("leader"), c.id) if m.group("lead") else []
             said = m.end() - (folded[m.end() - 1] == ",")  # 在县政府领导下, without its comma
             for _, did in leaders:
                 if did not in meeting.reports_to:

@@ -27,8 +27,6 @@ def console():
     return Console(soft_wrap=False, width=PIPE_WIDTH if piped else None)
 
 
-_console = console
-
 
 def print_tree(doc: Document, width: int = 48) -> None:
     from rich.markup import escape
@@ -62,7 +60,7 @@ def print_tree(doc: Document, width: int = 48) -> None:
 
     for z in doc.clauses:
         add(root, z)
-    _console().print(root)
+    console().print(root)
 
 
 def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | None = None,
@@ -99,9 +97,9 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | Non
             at = cols.index(explain_at) if explain_at in cols else 0
             cells[at] = cells[at] + f"\n[dim]{escape(explain[k])}[/]"
         table.add_row(*cells)
-    _console().print(table)
+    console().print(table)
     if not rows:
-        _console().print("[dim](no rows)[/]")
+        console().print("[dim](no rows)[/]")
 
 
 _BROKEN_LINE = re.compile(r"[ \t\u3000]*(?:\r\n?|\n)\s*")
@@ -162,7 +160,7 @@ def print_facts(doc: Document, data: dict) -> None:
         else:  # a body with no working rules (an 应急指挥部): its line alone
             from rich.markup import escape
 
-            _console().print(escape(title))
+            console().print(escape(title))
     refs = [{"title": r["title"], "number": r["number"], "kind": r["kind"], "relation": r["relation"],
              "clause": r["clause"]} for r in data["references"]]
     emit(refs, title="references")
@@ -202,8 +200,8 @@ def print_build_summary(result, out) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console(stderr=True, soft_wrap=True)
-    console.print(escape(
+    err = Console(stderr=True, soft_wrap=True)
+    err.print(escape(
         f"read {read} notice(s) ({', '.join(f'{k}: {v}' for k, v in sorted(kinds.items()))}), "
         f"{len(result.skipped)} unchanged{removed}, {len(result.failed)} failed → {out}"))
     if result.stale:  # an earlier build's report of a notice since gone must not pass for this one's
@@ -211,7 +209,7 @@ def print_build_summary(result, out) -> None:
         if not result.comparisons and not result.compare_failed:
             why = ("; no comparison this time (not two notices of two jurisdictions: name a pair with "
                    "--compare A,B)")
-        console.print(escape(f"removed {first_few(result.stale)}: an earlier build's, not written by this one{why}"))
+        err.print(escape(f"removed {first_few(result.stale)}: an earlier build's, not written by this one{why}"))
 
 
 def first_few(names, shown: int = 3) -> str:

@@ -166,12 +166,6 @@ def search_tokens(tk, text: str) -> tuple[str, ...]:
     return tuple(t for t in (x.strip() for x in out) if t and _WORDLIKE.search(t))
 
 
-def query_words(topic: str, tk=None) -> list[str]:
-    """The words of a topic as typed (precise-mode jieba cut), punctuation dropped."""
-    tk = tk or tokenizer()
-    return [w for w in (x.strip() for x in tk.cut(topic.translate(FOLD))) if w and _WORDLIKE.search(w)]
-
-
 def query_phrases(topic: str) -> list[str]:
     """The phrases of a topic as typed, each looked for whole: its runs of word characters,
     folded (whitespace and punctuation part them: 区块链 消防 is two, 综合监管 one however

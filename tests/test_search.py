@@ -144,7 +144,7 @@ def test_departments_of_every_place_the_same_from_disk_and_memory(built, store):
 def test_the_index_cuts_as_jieba_does_with_its_stored_dictionary(built, store):
     """The index's tokenizer reads jieba's dictionary (and the domain words) from the file on
     demand: the same words and tokens as the loaded one, on every topic and statement."""
-    from extractor.search import query_words, search_tokens, tokenizer
+    from extractor.search import search_tokens, tokenizer
 
     index = open_index(store, built / INDEX_FILE)
     stored, loaded = index.tokenizer(), tokenizer()
@@ -152,7 +152,7 @@ def test_the_index_cuts_as_jieba_does_with_its_stored_dictionary(built, store):
     texts = TOPICS + ["消防安全检查", "托育机构备案", "食品药品安全监管", "卫生健康委员会", "医疗保障局负责医保基金"] + \
         [st.text for st in Q.statement_index(store).statements]
     for text in texts:
-        assert query_words(text, stored) == query_words(text, loaded), text
+        assert list(stored.cut(text)) == list(loaded.cut(text)), text
         assert search_tokens(stored, text) == search_tokens(loaded, text), text
     assert index.vocab_total == loaded.total
 
@@ -469,13 +469,11 @@ def test_a_narrower_term_finds_its_other_names_on_disk_as_in_memory(built, store
     """产假 (pkt:maternity-leave, narrower than pkt:employment) also finds the city's lead
     duty saying 产休假, which the index holds as one token (a jieba word of the thesaurus):
     from the build's file as from memory, and 产休假 finds 产假 back."""
-    from extractor.search import query_words
-
     memory = Q.statement_index(store)
     disk = open_index(store, built / INDEX_FILE)
     assert S.thesaurus_words("产假", ["产假"]) == ["产休假"] and S.thesaurus_words("产休假", ["产休假"]) == ["产假"]
     for index in (memory, disk):
-        assert query_words("产休假", index.tokenizer()) == ["产休假"]
+        assert list(index.tokenizer().cut("产休假")) == ["产休假"]
         ranked = S.rank_matched(index, "产假")
         found = [i for _, i, w in ranked if w == "产休假"]
         assert len(found) == 1 and {r["concept"].rsplit("/", 1)[-1] for r in index.rows(store, found)[found[0]]} == \
