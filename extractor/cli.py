@@ -6,6 +6,7 @@ exit status 1.
 """
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import sys
@@ -275,6 +276,12 @@ def _notice_graphs(store, text: str) -> list[str]:
 
 # Command groups kept in their own modules register on `app` when imported.
 from . import cli_compare, cli_query, cli_remote  # noqa: E402,F401
+
+# typer's command list (`policykg --help`) keeps a docstring's line breaks where the command's
+# own help joins them: each command's summary there is its first paragraph on one line.
+for _info in app.registered_commands:
+    if _info.short_help is None and _info.callback is not None and _info.callback.__doc__:
+        _info.short_help = " ".join(inspect.cleandoc(_info.callback.__doc__).split("\n\n")[0].split())
 
 
 def main() -> None:

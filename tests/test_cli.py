@@ -322,3 +322,18 @@ def test_meetings_says_which_notice_sets_up_no_body():
     assert res.stderr.splitlines() == ["policykg: note: 十堰市: its notice sets up no coordination body "
                                        "(joint meeting, leading group or headquarters)"]
     assert res.stdout.splitlines()[0] == "item,key,祁政办秘〔2021〕45号"
+
+
+def test_command_list_keeps_each_summary_on_one_line():
+    """`policykg --help` broke build's, compare's and view's summaries where their docstrings
+    break a line ("…per notice and merged," then "the comparison report…" under it, however
+    wide the terminal): a summary is one line when the terminal has room for it."""
+    import os
+
+    out = subprocess.run([sys.executable, "-m", "extractor", "--help"], capture_output=True, text=True,
+                         cwd=ROOT, env={**os.environ, "COLUMNS": "200"})
+    assert out.returncode == 0, out.stderr
+    lines = [line.strip("│ ") for line in out.stdout.splitlines()]
+    assert any(line.startswith("build ") and line.endswith("the comparison report and the interactive views.")
+               for line in lines)
+    assert any(line.startswith("compare ") and line.endswith("(牵头/负责/配合 per topic).") for line in lines)
