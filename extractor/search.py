@@ -395,10 +395,16 @@ def unsaid(index, topic: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...
     """(phrase, the parts it was looked for by (`fallback_parts`; none: not looked for), its
     search tokens of two characters or more that some statement holds) of each phrase of
     `topic` no statement says: what `who` tells the analyst on stderr (登记注册 → 登记+注册;
-    消防救援 → try 消防 or 救援; 防火: nothing to try)."""
+    消防救援 → try 消防 or 救援; 防火: nothing to try). Of those, a part inside another is left
+    out: 在县政府领导下 → try 县政府, not 县政 (a sub-word the dictionary knows) or 政府."""
     tk = index.tokenizer()
-    return [(w, fallback_parts(index, tk, w), _held_parts(index, tk, w))
-            for w in query_phrases(topic) if not said(index, tk, w)]
+    out = []
+    for w in query_phrases(topic):
+        if not said(index, tk, w):
+            held = _held_parts(index, tk, w)
+            longest = tuple(t for t in held if not any(t != u and t in u for u in held))
+            out.append((w, fallback_parts(index, tk, w), longest))
+    return out
 
 
 def _rank_words(index, tk, words: list[str], scoring: str, top: int | None, skip=None, skip_keys=(),

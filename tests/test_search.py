@@ -542,7 +542,8 @@ def test_a_phrase_no_statement_says_is_looked_for_by_its_parts(built, store):
     on 注册 or 登记 alone. A phrase no statement says is looked for by its parts of two
     characters or more, all required, when they cover it: here the statements saying
     注册登记, matched 登记+注册. 防火 has no such parts, 幼儿园所 none covering its 所, and
-    消防救援's (消防, 救援) no statement says together: nothing, and `unsaid` says what to try."""
+    消防救援's (消防, 救援) no statement says together: nothing, and `unsaid` says what to try
+    (the longest parts: 在县政府领导下 said "try 县政 or 政府 or 县政府")."""
     rows = Q.who(store, "登记注册", index=built / INDEX_FILE)
     assert rows and {r["matched"] for r in rows} == {"登记+注册"}
     assert (rows[0]["department"], rows[0]["text"]) == ("县委编办", "为公办婴幼儿照护服务机构做好注册登记工作。")
@@ -550,7 +551,8 @@ def test_a_phrase_no_statement_says_is_looked_for_by_its_parts(built, store):
         assert rank(index, "登记注册") == rank(index, "注册登记")  # the statements holding 登记 and 注册 say 注册登记
         assert S.unsaid(index, "登记注册") == [("登记注册", ("登记", "注册"), ("登记", "注册"))]
         assert S.unsaid(index, "注册登记 消防") == []
-        for topic, held in (("防火", ()), ("幼儿园所", ("幼儿", "幼儿园")), ("消防救援", ("消防", "救援"))):
+        for topic, held in (("防火", ()), ("幼儿园所", ("幼儿园",)), ("消防救援", ("消防", "救援")),
+                            ("在县政府领导下", ("县政府",))):  # not 幼儿 inside 幼儿园, nor 县政 or 政府
             assert S.unsaid(index, topic) == [(topic, (), held)] and rank(index, topic) == [], topic
     assert Q.who_unsaid(store, "登记注册 防火 消防救援", index=built / INDEX_FILE) == [
         "no statement says 登记注册; looked for those saying 登记 and 注册 (matched 登记+注册)",
