@@ -1445,11 +1445,11 @@ class SparqlResult:
 
 def sparql(store: ox.Store, text: str, *, explain: bool = False) -> SparqlResult:
     """Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE over the union of the notices'
-    graphs, with `PREFIXES` declared. Updates are refused; any error is one line.
+    graphs (or the graphs its FROM clauses name), with `PREFIXES` declared. Updates are refused; any error is one line.
 
     SELECT rows map each variable to its value (IRIs and literals as strings, unbound as
     None). With `explain`, a row gets the source of the first IRI in it that has a span."""
-    from .remote import federated
+    from .remote import federated, names_dataset
 
     head = _PROLOGUE.match(text)
     if _UPDATE.match(text[head.end():] if head else text):
@@ -1457,7 +1457,8 @@ def sparql(store: ox.Store, text: str, *, explain: bool = False) -> SparqlResult
     if isinstance(store, ox.Store) and federated(text):  # a server (--endpoint) decides for itself
         raise PolicykgError("federated queries (SERVICE) are refused: queries here only read the store")
     try:
-        res = store.query(text, use_default_graph_as_union=True, prefixes=QUERY_PREFIXES)
+        # FROM <g> is the query's own default graph: Oxigraph reads the union in its place
+        res = store.query(text, use_default_graph_as_union=not names_dataset(text), prefixes=QUERY_PREFIXES)
         if isinstance(res, (ox.QueryBoolean, bool)):  # bool, list: answers of a remote.RemoteStore
             return SparqlResult("ask", boolean=bool(res))
         if isinstance(res, (ox.QueryTriples, list)):

@@ -545,6 +545,15 @@ def federated(sparql: str) -> bool:
     return bool(_CLAUSE.search(_mask(sparql)))
 
 
+_DATASET = re.compile(r"(?<![\w:?$])FROM(?![\w:])", re.I)
+
+
+def names_dataset(sparql: str) -> bool:
+    """Whether `sparql` has a dataset clause (FROM, FROM NAMED): then it, not the union of
+    the notices' graphs, is the default graph (SPARQL 1.1, 13.2)."""
+    return bool(_DATASET.search(_mask(sparql)))
+
+
 def _query_form(sparql: str) -> tuple[str, str]:
     if not isinstance(sparql, str) or not sparql.strip():
         raise PolicykgError("empty SPARQL query")
@@ -790,7 +799,7 @@ class _Handler(BaseHTTPRequestHandler):
         options: dict = {"prefixes": QUERY_PREFIXES}
         if default:
             options["default_graph"] = default
-        else:
+        elif not names_dataset(queries[0]):
             options["use_default_graph_as_union"] = True  # one graph per notice: query them all
         if named:
             options["named_graphs"] = named

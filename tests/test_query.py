@@ -691,6 +691,22 @@ def test_sparql_select_star_columns_in_query_order(store):
     assert Q.sparql(store, "SELECT ?o ?s WHERE { ?s ?p ?o } LIMIT 1").variables == ["o", "s"]  # as written
 
 
+def test_sparql_from_names_the_default_graph(store):
+    """`FROM <g>` was ignored: the union of every graph stayed the default graph (a count
+    FROM a graph that does not exist gave the whole store's). SPARQL 1.1: the dataset clause,
+    when there is one, is the default graph; without one, the union of the notices' graphs."""
+    count = "SELECT (COUNT(*) AS ?n) {} WHERE {{ ?s ?p ?o }}"
+    every = int(Q.sparql(store, count.format("")).rows[0]["n"])
+    graph = next(n["graph"] for n in Q.notices(store) if n["number"] == COUNTY_NO)
+    own = len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(graph))))
+    assert 0 < own < every
+    assert int(Q.sparql(store, count.format(f"FROM <{graph}>")).rows[0]["n"]) == own
+    assert int(Q.sparql(store, count.format("FROM <http://nothing.example/>")).rows[0]["n"]) == 0
+    named = "SELECT (COUNT(*) AS ?n) FROM NAMED <{}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}".format(graph)
+    assert int(Q.sparql(store, named).rows[0]["n"]) == own
+    assert int(Q.sparql(store, count.format("") + " # FROM <http://nothing.example/>").rows[0]["n"]) == every
+
+
 @pytest.mark.parametrize("text", [
     "INSERT DATA { <a:a> <a:b> <a:c> }",
     "PREFIX x: <http://x/>\n# a comment\ndelete where { ?s ?p ?o }",

@@ -451,6 +451,24 @@ def test_serve_get_and_post_select(local):
     assert remote.query(server.url, "ASK { ?s eli:id_local ?n }", bindings={"n": "巴政办发〔2021〕20号"})
 
 
+def test_serve_reads_from_as_the_default_graph(local):
+    """`FROM <g>` over HTTP was ignored as in `sparql` (the union stayed the default graph);
+    the protocol's default-graph-uri still wins over it (SPARQL 1.1 Protocol, 2.1.4)."""
+    server, _, counts = local
+    graph = sorted(counts)[0]
+
+    def count(query: str, **params: str) -> int:
+        status, _, body = http(server.url + "?" + urllib.parse.urlencode({"query": query, **params}))
+        assert status == 200, body
+        return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+    assert count(f"SELECT (COUNT(*) AS ?n) FROM <{graph}> WHERE {{ ?s ?p ?o }}") == counts[graph]
+    assert count("SELECT (COUNT(*) AS ?n) FROM <http://nothing.example/> WHERE { ?s ?p ?o }") == 0
+    assert count("SELECT (COUNT(*) AS ?n) FROM <http://nothing.example/> WHERE { ?s ?p ?o }",
+                 **{"default-graph-uri": graph}) == counts[graph]
+    assert count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == sum(counts.values())
+
+
 def test_serve_construct_as_turtle_and_ntriples(local):
     server, store, _ = local
     construct = "CONSTRUCT { ?d eli:title ?t } WHERE { ?d eli:title ?t }"
