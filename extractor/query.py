@@ -1461,8 +1461,8 @@ def sparql(store: ox.Store, text: str, *, explain: bool = False) -> SparqlResult
         res = store.query(text, use_default_graph_as_union=not names_dataset(text), prefixes=QUERY_PREFIXES)
         if isinstance(res, (ox.QueryBoolean, bool)):  # bool, list: answers of a remote.RemoteStore
             return SparqlResult("ask", boolean=bool(res))
-        if isinstance(res, (ox.QueryTriples, list)):
-            return SparqlResult("graph", triples=list(res))
+        if isinstance(res, (ox.QueryTriples, list)):  # a set: DESCRIBE gives one per graph holding it
+            return SparqlResult("graph", triples=list(dict.fromkeys(res)))
         names = [v.value for v in res.variables]
         raw = [[sol[i] for i in range(len(names))] for sol in res]  # solutions are computed here
     except SyntaxError as exc:

@@ -822,7 +822,8 @@ class _Handler(BaseHTTPRequestHandler):
             if media is None:
                 self._fail(406, f"CONSTRUCT/DESCRIBE results come as {', '.join(GRAPH_FORMATS)}")
                 return
-            body = ox.serialize(list(answer), format=GRAPH_FORMATS[media],
+            # a graph is a set: DESCRIBE over the union gives a triple once per graph holding it
+            body = ox.serialize(list(dict.fromkeys(answer)), format=GRAPH_FORMATS[media],
                                 prefixes=PREFIXES if media == "text/turtle" else None)
         else:
             media = _negotiate(accept, RESULT_FORMATS)

@@ -691,6 +691,14 @@ def test_sparql_select_star_columns_in_query_order(store):
     assert Q.sparql(store, "SELECT ?o ?s WHERE { ?s ?p ?o } LIMIT 1").variables == ["o", "s"]  # as written
 
 
+def test_sparql_describe_gives_each_triple_once(store):
+    """DESCRIBE over the union listed a triple once per graph holding it (the software
+    agent's, in every notice's graph, twice here; 8 times over 8 notices): a graph is a set."""
+    agent = Q.sparql(store, "SELECT ?a WHERE { ?a a prov:SoftwareAgent } LIMIT 1").rows[0]["a"]
+    triples = Q.sparql(store, f"DESCRIBE <{agent}>").triples
+    assert triples and len(triples) == len(set(triples))
+
+
 def test_sparql_from_names_the_default_graph(store):
     """`FROM <g>` was ignored: the union of every graph stayed the default graph (a count
     FROM a graph that does not exist gave the whole store's). SPARQL 1.1: the dataset clause,

@@ -469,6 +469,24 @@ def test_serve_reads_from_as_the_default_graph(local):
     assert count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == sum(counts.values())
 
 
+def test_serve_describe_gives_each_triple_once():
+    """DESCRIBE over the union listed a triple once per graph holding it (a cited document
+    described in each citing notice's graph): a graph is a set."""
+    store = ox.Store()
+    doc, title = N(f"{DATA}doc/国办发-2019-15"), L("关于促进3岁以下婴幼儿照护服务发展的指导意见", "zh")
+    for g in ("a", "b"):
+        store.add(ox.Quad(doc, N("http://data.europa.eu/eli/ontology#title"), title, N(f"{DATA}{g}/graph")))
+    server = remote.make_server(store, "127.0.0.1", 0)
+    remote.serve_in_thread(server)
+    try:
+        status, _, body = http(server.url + "?" + urllib.parse.urlencode({"query": f"DESCRIBE <{doc.value}>"}),
+                               headers={"Accept": "application/n-triples"})
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert status == 200 and len(body.decode("utf-8").splitlines()) == 1
+
+
 def test_serve_construct_as_turtle_and_ntriples(local):
     server, store, _ = local
     construct = "CONSTRUCT { ?d eli:title ?t } WHERE { ?d eli:title ?t }"
