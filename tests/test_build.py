@@ -90,6 +90,19 @@ def test_merged_files_hold_exactly_the_store(serial):
         assert got == expected, name
 
 
+def test_every_term_of_the_built_store_is_declared(serial):
+    """The build's bookkeeping graph ({base}build, in the union `sparql` reads) used
+    pk:whoIndex, which the ontology did not declare: every pk: term of a built store is."""
+    from extractor.graph import PK
+
+    out, _ = serial
+    store = ox.Store(str(out / STORE_DIR))
+    ontology = ox.parse(path=str(ROOT / "ontology" / "policykg.ttl"), format=ox.RdfFormat.TURTLE, base_iri=PK)
+    declared = {t.subject.value for t in ontology if isinstance(t.subject, ox.NamedNode)}
+    used = {q.predicate.value for q in store} | {q.object.value for q in store if q.predicate.value.endswith("#type")}
+    assert {t for t in used if t.startswith(PK)} - declared == set()
+
+
 def test_notice_file_equals_export_from_the_store(serial, tmp_path):
     out, result = serial
     store = ox.Store(str(out / STORE_DIR))
