@@ -833,6 +833,10 @@ def test_readme_sparql_examples_answer_as_over_a_set_of_triples(tmp_path):
         expected = rows(text, default_graph=whole, named_graphs=graphs)
         assert expected and rows(text, default_graph=graphs, named_graphs=graphs) == expected, text
         assert answers[text] == expected, text
+    notices = {n["iri"] for n in Q.notices(bag)}
+    for text in README_QUERIES:  # ?notice is a notice, not its graph (GRAPH ?notice bound the graph)
+        found = {r["notice"] for r in Q.sparql(bag, text).rows if "notice" in r}
+        assert found <= notices, text
 
 
 def test_readme_figures_of_the_bag(corpus_store):
