@@ -192,6 +192,10 @@ def _literals(values, lang: str | None = "zh") -> list[str]:
     return [str(v) for v in values if lang is None or getattr(v, "language", None) in (lang, None)]
 
 
+def _true(values) -> bool:
+    return any(str(v) == "true" for v in values or ())
+
+
 def _read_concepts(table: dict) -> dict[str, _Concept]:
     """The skos:Concepts of the registry with all their labels and links."""
     concepts: dict[str, _Concept] = {}
@@ -213,7 +217,7 @@ def _read_concepts(table: dict) -> dict[str, _Concept]:
             former=_literals(props.get(PK + "formerLabel", [])),
             levels={tier: _literals(props[PK + prop]) for tier, prop in LEVEL_LABELS.items() if PK + prop in props},
             party_labels=_literals(props.get(PK + "partyLabel", [])),
-            prefixed=_literals(props.get(PK + "prefixedLabel", [])),
+            prefixed=_literals(props.get(PK + "prefixedLabel", [])) + (zh if _true(props.get(PK + "prefixBound")) else []),
             infix=_literals(props.get(PK + "infixLabel", [])),
             domain=_literals(props.get(PK + "domainLabel", [])),
             merges=[_local(str(x)) for x in props.get(PK + "merges", [])],

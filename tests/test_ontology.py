@@ -162,3 +162,22 @@ def test_the_province_registry_says_one_thing_of_each_province():
     assert len(names) == 27  # 22 provinces and 5 autonomous regions (not 台湾省, not the 直辖市)
     assert len(set(names)) == len(names) and len(set(codes)) == len(codes)
     assert not [a for a in codes for b in codes if a != b and b.startswith(a)]  # no code hides another
+
+
+def test_no_preferred_label_is_also_an_alternative_one():
+    """SKOS integrity condition S13: skos:prefLabel, skos:altLabel and skos:hiddenLabel are
+    pairwise disjoint. 人民政府, 党委 and 党委办公室 repeated their prefLabel as a
+    pk:prefixedLabel (a sub-property of skos:altLabel): now pk:prefixBound says it."""
+    labels = rdflib.Graph()
+    for path in ontology_dir().glob("*.ttl"):
+        labels.parse(path, format="turtle")
+    SKOS = rdflib.SKOS
+    subs = {SKOS.altLabel, SKOS.hiddenLabel}
+    while True:  # the sub-properties of the alternative and hidden labels, however deep
+        more = subs | {s for p in subs for s in labels.subjects(rdflib.RDFS.subPropertyOf, p)}
+        if more == subs:
+            break
+        subs = more
+    clashes = sorted((str(c), str(label)) for c, label in labels.subject_objects(SKOS.prefLabel)
+                     for p in subs if (c, p, label) in labels)
+    assert clashes == []
