@@ -16,8 +16,8 @@ from itertools import accumulate
 from operator import attrgetter
 from typing import Callable, Iterable, Iterator
 
-from .departments import (CUE, DepartmentMatch, collective_address, concept_labels, concepts, find_departments,
-                          resolve)
+from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, concept_labels, concepts,
+                          find_departments, resolve)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, squeeze)
@@ -662,13 +662,14 @@ class _Extract:
 
     def addressees(self) -> None:
         """The bodies the head sends the notice to (主送) and copies it to (抄送), each the
-        organisation the registry, or its shape (…管委会), says its name is — its mention the
-        item as written. An address to no one body stays a name: a generic one (县政府有关部门,
-        市直各单位) or a collective one (各乡、镇人民政府, 各街道办事处: each of them)."""
+        organisation the registry, or its shape (…管委会; a zone's name alone, 荆州开发区, for
+        its administration), says its name is — its mention the item as written. An address to
+        no one body stays a name: a generic one (县政府有关部门, 市直各单位) or a collective one
+        (各乡、镇人民政府, 各街道办事处: each of them)."""
         for f in self.doc.fields:
             if f.name not in ("recipient", "cc"):
                 continue
-            m, did = resolve(f.value), ""
+            m, did = resolve(f.value) or addressed_zone(f.value), ""
             if m is not None and not m.generic and not m.collective and not collective_address(f.value):
                 did = self.department(replace(m, start=f.start, end=f.end), "")
             self.facts.addressees.append(Addressee(f.start, f.end, kind=f.name, name=f.value, department=did))

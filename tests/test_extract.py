@@ -1732,6 +1732,25 @@ def test_addressees_are_the_head_s_recipients_and_copies_and_the_bodies_they_nam
                       "start": county.facts.addressees[2].start, "end": county.facts.addressees[2].end}
 
 
+def test_a_zone_addressed_by_its_name_alone_is_one_body():
+    """荆州 sends its notice to 荆州开发区, 纪南文旅区 and 荆州高新区: each zone's administration,
+    written by the zone's name (pkc:dept-zone-ending), with no 管委会 to share as 十堰's list
+    has — they were addressees of no organisation. Each is one now; the addresses to many
+    (各县、市、区人民政府, 市政府有关部门, 各开发区) stay without."""
+    from extractor.pipeline import process_bytes
+
+    jingzhou = process(next(p for p in EXTRA if p.name.startswith("jingzhou")))
+    assert [(a.name, a.department or None) for a in jingzhou.facts.addressees] == [
+        ("各县、市、区人民政府", None), ("荆州开发区", "荆州市/荆州开发区"), ("纪南文旅区", "荆州市/纪南文旅区"),
+        ("荆州高新区", "荆州市/荆州高新区"), ("市政府有关部门", None)]
+    assert jingzhou.facts.departments["荆州市/纪南文旅区"].name == "纪南文旅区"
+    text = ("某市人民政府办公室关于做好婴幼儿照护服务工作的通知\n各县市区人民政府，各开发区，市政府有关部门：\n"
+            "一、工作要求\n各地要扎实做好婴幼儿照护服务工作。\n")
+    doc = process_bytes(text.encode(), "t.txt")
+    assert [(a.name, a.department) for a in doc.facts.addressees] == [
+        ("各县市区人民政府", ""), ("各开发区", ""), ("市政府有关部门", "")]
+
+
 @pytest.mark.parametrize("lead, reports_to", [
     ("在县委、县政府和市卫健委指导下，", []),                       # guidance alone: no one it reports to
     ("在省卫生健康委的指导和县政府的领导下，", ["某县/government"]),  # the led-by part only
