@@ -83,10 +83,12 @@ class BodySetup:
     name_as_subject: re.Pattern  # the name opening a sentence as its subject (联席会议可…, not 联席会议办公室…)
     requirement: re.Pattern  # a sentence asking its member units to act (各成员单位要…: pkc:requirement-subject)
     # where the body's own duties are given (pkc:body-*): a clause's heading (一、主要职责), a
-    # sentence opening running text (其主要职能为:), and whom it works under (在县政府领导下)
+    # sentence opening running text (其主要职能为:), whom it works under (在县政府领导下), and
+    # a phrase among them that is its member units' (各成员单位充分发挥职能作用)
     duties_heading: re.Pattern
     duties_lead: re.Pattern
     led_by: re.Pattern
+    members_subject: re.Pattern
     duties_lead_words: tuple[str, ...] = ()  # a word every duties lead holds (pk:cue of pkc:body-duties-lead)
 
 
@@ -98,11 +100,12 @@ def _alternation(words, blanks: bool = False) -> str:
 
 
 def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]], office_heading: str,
-                names: dict[str, str], requirement: str = "(?!)", duties: tuple[str, str, str] = ("(?!)",) * 3
+                names: dict[str, str], requirement: str = "(?!)", duties: tuple[str, ...] = ("(?!)",) * 4
                 ) -> BodySetup:
     """`templates` (what → (pattern, cue words), with {body}, {head} and {deputy} in them:
     cues.ttl) made for `kind`; so are `office_heading`, the name patterns `names`,
-    `requirement` and `duties` (pkc:body-duties-heading, -lead, pkc:body-led-by)."""
+    `requirement` and `duties` (pkc:body-duties-heading, -lead, pkc:body-led-by,
+    pkc:body-duties-members)."""
     fills = {"{body}": kind.words, "{head}": kind.head_words, "{deputy}": kind.deputy_words}
 
     def pattern(text: str) -> str:
@@ -191,7 +194,8 @@ def cues() -> Cues:
     by_len = lambda pairs: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
     words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
     alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
-    duties = tuple(office.get(k, "(?!)") for k in ("body-duties-heading", "body-duties-lead", "body-led-by"))
+    duties = tuple(office.get(k, "(?!)") for k in ("body-duties-heading", "body-duties-lead", "body-led-by",
+                                                   "body-duties-members"))
     bodies = tuple(replace(_body_setup(kind, setup, office.get("office-heading", "(?!)"), names,
                                        office.get("requirement-subject", "(?!)"), duties), duties_lead_words=lead_words)
                    for kind in body_kinds())
@@ -1330,6 +1334,8 @@ class _Extract:
         A body's duties are written as one run of what it does (联席会议统筹协调…，贯彻…，制定…，
         完成…事项): each phrase between commas is a duty of its own, the body named as their
         subject (联席会议) left out; a phrase runs over a line broken inside it (`sentences`).
+        One whose subject is the member units (各成员单位充分发挥职能作用: pkc:body-duties-members)
+        is theirs, not the body's: no duty of it (the graph has no assignee for them together).
         在县政府领导下 says whom the body works under (`Meeting.reports_to`, pkc:body-led-by), no
         duty."""
         folded = self.doc.folded
@@ -1419,6 +1425,8 @@ class _Extract:
             for a, b in parts + [(lo, k)]:
                 while a < b and folded[a].isspace():
                     a += 1
+                if body.members_subject.match(folded, a, b):
+                    continue  # 各成员单位充分发挥职能作用: the member units', not the body's
                 subject = body.name_as_subject.match(folded, a, b)
                 if name and folded.startswith(name, a, b):  # its full name (祁门县…联席会议统筹…)
                     a += len(name)
