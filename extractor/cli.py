@@ -289,14 +289,18 @@ def main() -> None:
     and instead of click's framed usage errors (those keep their exit status 2)."""
     try:
         code = app(standalone_mode=False)
+    except SystemExit as exc:  # typer's exit 1 on a closed pipe (EPIPE), writing stdout or stderr …
+        if exc.code == 1 and _pipe_closed():
+            _quiet_exit()
+        raise
+    except BrokenPipeError:  # … and one met outside typer's reach
+        _quiet_exit()
     except PolicykgError as exc:
         sys.stderr.write(f"policykg: error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}\n")
         sys.exit(1)
     except KeyboardInterrupt:
         sys.stderr.write("policykg: interrupted\n")
         sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
     except Exception as exc:
         if not _is_click_error(exc):
             if os.environ.get("POLICYKG_DEBUG"):
@@ -313,6 +317,25 @@ def main() -> None:
             sys.stderr.write(f"policykg: error: {message}\n")
         sys.exit(exc.exit_code)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _pipe_closed() -> bool:
+    """Whether typer met a closed pipe: on EPIPE, writing stdout or stderr, it wraps both
+    (click's PacifyFlushWrapper) and exits 1 — the status of an error, not of a reader that
+    had enough (`| head -1`)."""
+    return any(type(f).__name__ == "PacifyFlushWrapper" for f in (sys.stdout, sys.stderr))
+
+
+def _quiet_exit() -> None:
+    """Exit 0 with nothing more said when stdout or stderr is a closed pipe: both point at
+    the null device, so that the flush at exit writes no "Exception ignored" line."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.__stdout__, sys.__stderr__):
+        try:
+            os.dup2(null, stream.fileno())
+        except (OSError, ValueError, AttributeError):  # no such stream, or not a file
+            pass
+    sys.exit(0)
 
 
 def _is_click_error(exc: Exception) -> bool:

@@ -145,6 +145,7 @@ class _Registry:
     org_long_suffixes: tuple[str, ...]
     org_suffixes: tuple[str, ...]
     false_friends: re.Pattern
+    zone_endings: tuple[str, ...]
 
 
 def _norm(label: str) -> str:
@@ -353,7 +354,7 @@ def _registry() -> _Registry:
         org_stop=frozenset("".join(cue("org-stop"))), org_not_ending=tuple(cue("org-not-ending")),
         org_long_suffixes=tuple(x for x in cue("org-suffix") if len(x) > 1),
         org_suffixes=tuple(cue("org-suffix")),
-        false_friends=re.compile(_alternation(cue("false-friend"))))
+        false_friends=re.compile(_alternation(cue("false-friend"))), zone_endings=tuple(cue("zone-ending")))
 
 
 @cache
@@ -777,6 +778,25 @@ def collective_address(name: str) -> bool:
     """Whether `name` addresses many bodies at once, by its lead word (pkc:dept-collective-lead:
     各街道办事处, 各乡、镇人民政府), whatever the registry makes of the rest."""
     return name.lstrip(_EDGE).startswith(_registry().collective_lead)
+
+
+def addressed_zone(name: str) -> DepartmentMatch | None:
+    """The body a 主送 item naming a zone alone addresses (荆州开发区, 纪南文旅区: the zone's
+    administration, by the zone's name), by its ending (pkc:dept-zone-ending): an
+    organisation the registry does not know (concept None), named as written. None for any
+    other name, and for an address to many (各开发区). Offsets are within `name`."""
+    reg = _registry()
+    s, e = 0, len(name)
+    while s < e and name[s] in _EDGE:
+        s += 1
+    while e > s and name[e - 1] in _EDGE:
+        e -= 1
+    core = _norm(name[s:e])
+    ending = next((x for x in reg.zone_endings if core.endswith(x)), None)
+    if ending is None or len(core) == len(ending) or collective_address(core) \
+            or not all(_is_cjk(ch) and ch not in reg.org_stop for ch in core):
+        return None
+    return DepartmentMatch(s, e, name[s:e], None, None, False, core, False)
 
 
 def listed_names(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:

@@ -16,8 +16,8 @@ from itertools import accumulate
 from operator import attrgetter
 from typing import Callable, Iterable, Iterator
 
-from .departments import (CUE, DepartmentMatch, collective_address, concept_labels, concepts, find_departments,
-                          resolve)
+from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, concept_labels, concepts,
+                          find_departments, resolve)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, squeeze)
@@ -83,10 +83,12 @@ class BodySetup:
     name_as_subject: re.Pattern  # the name opening a sentence as its subject (联席会议可…, not 联席会议办公室…)
     requirement: re.Pattern  # a sentence asking its member units to act (各成员单位要…: pkc:requirement-subject)
     # where the body's own duties are given (pkc:body-*): a clause's heading (一、主要职责), a
-    # sentence opening running text (其主要职能为:), and whom it works under (在县政府领导下)
+    # sentence opening running text (其主要职能为:), whom it works under (在县政府领导下), and
+    # a phrase among them that is its member units' (各成员单位充分发挥职能作用)
     duties_heading: re.Pattern
     duties_lead: re.Pattern
     led_by: re.Pattern
+    members_subject: re.Pattern
     duties_lead_words: tuple[str, ...] = ()  # a word every duties lead holds (pk:cue of pkc:body-duties-lead)
 
 
@@ -98,11 +100,12 @@ def _alternation(words, blanks: bool = False) -> str:
 
 
 def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]], office_heading: str,
-                names: dict[str, str], requirement: str = "(?!)", duties: tuple[str, str, str] = ("(?!)",) * 3
+                names: dict[str, str], requirement: str = "(?!)", duties: tuple[str, ...] = ("(?!)",) * 4
                 ) -> BodySetup:
     """`templates` (what → (pattern, cue words), with {body}, {head} and {deputy} in them:
     cues.ttl) made for `kind`; so are `office_heading`, the name patterns `names`,
-    `requirement` and `duties` (pkc:body-duties-heading, -lead, pkc:body-led-by)."""
+    `requirement` and `duties` (pkc:body-duties-heading, -lead, pkc:body-led-by,
+    pkc:body-duties-members)."""
     fills = {"{body}": kind.words, "{head}": kind.head_words, "{deputy}": kind.deputy_words}
 
     def pattern(text: str) -> str:
@@ -191,7 +194,8 @@ def cues() -> Cues:
     by_len = lambda pairs: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
     words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
     alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
-    duties = tuple(office.get(k, "(?!)") for k in ("body-duties-heading", "body-duties-lead", "body-led-by"))
+    duties = tuple(office.get(k, "(?!)") for k in ("body-duties-heading", "body-duties-lead", "body-led-by",
+                                                   "body-duties-members"))
     bodies = tuple(replace(_body_setup(kind, setup, office.get("office-heading", "(?!)"), names,
                                        office.get("requirement-subject", "(?!)"), duties), duties_lead_words=lead_words)
                    for kind in body_kinds())
@@ -662,13 +666,14 @@ class _Extract:
 
     def addressees(self) -> None:
         """The bodies the head sends the notice to (主送) and copies it to (抄送), each the
-        organisation the registry, or its shape (…管委会), says its name is — its mention the
-        item as written. An address to no one body stays a name: a generic one (县政府有关部门,
-        市直各单位) or a collective one (各乡、镇人民政府, 各街道办事处: each of them)."""
+        organisation the registry, or its shape (…管委会; a zone's name alone, 荆州开发区, for
+        its administration), says its name is — its mention the item as written. An address to
+        no one body stays a name: a generic one (县政府有关部门, 市直各单位) or a collective one
+        (各乡、镇人民政府, 各街道办事处: each of them)."""
         for f in self.doc.fields:
             if f.name not in ("recipient", "cc"):
                 continue
-            m, did = resolve(f.value), ""
+            m, did = resolve(f.value) or addressed_zone(f.value), ""
             if m is not None and not m.generic and not m.collective and not collective_address(f.value):
                 did = self.department(replace(m, start=f.start, end=f.end), "")
             self.facts.addressees.append(Addressee(f.start, f.end, kind=f.name, name=f.value, department=did))
@@ -1329,6 +1334,8 @@ class _Extract:
         A body's duties are written as one run of what it does (联席会议统筹协调…，贯彻…，制定…，
         完成…事项): each phrase between commas is a duty of its own, the body named as their
         subject (联席会议) left out; a phrase runs over a line broken inside it (`sentences`).
+        One whose subject is the member units (各成员单位充分发挥职能作用: pkc:body-duties-members)
+        is theirs, not the body's: no duty of it (the graph has no assignee for them together).
         在县政府领导下 says whom the body works under (`Meeting.reports_to`, pkc:body-led-by), no
         duty."""
         folded = self.doc.folded
@@ -1418,6 +1425,8 @@ class _Extract:
             for a, b in parts + [(lo, k)]:
                 while a < b and folded[a].isspace():
                     a += 1
+                if body.members_subject.match(folded, a, b):
+                    continue  # 各成员单位充分发挥职能作用: the member units', not the body's
                 subject = body.name_as_subject.match(folded, a, b)
                 if name and folded.startswith(name, a, b):  # its full name (祁门县…联席会议统筹…)
                     a += len(name)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .departments import listed_names
+from .departments import listed_names, resolve
 from .errors import PolicykgError
 from .knowledge import PK, RDF, SKOS, by_subject
 from .model import DOC_NUMBER, FOLD, Cell, Clause, Document, Field, Jurisdiction, Span, name_key, squeeze
@@ -843,7 +843,7 @@ class _Parse:
                 continue
             if number_of(ln) or _cue("attachment-label", ln):  # a notice made of its attachment starts at 附件
                 break
-            if m := _cue("recipients", ln):
+            if (m := _cue("recipients", ln)) or (m := self._bodies_addressed(ln)):
                 self.role[i] = "header"
                 self._recipients(ln, m)
                 i += 1
@@ -926,21 +926,37 @@ class _Parse:
         return self._web_value(key, text, ln.body)
 
     def _recipients(self, ln: Line, m: re.Match) -> None:
-        """One recipient field a body the 主送 names, its value the body's full name: the
+        """One recipient field a body the 主送 names, its value the body's full name."""
+        for a, b, name in self._recipient_names(ln, m):
+            self.field("recipient", name, a, b)
+
+    def _recipient_names(self, ln: Line, m: re.Match) -> list[tuple[int, int, str]]:
+        """The bodies the 主送 of match `m` names, each (start, end, its full name): the
         bodies of a list apart at 、 share what it writes once (各镇政府、街道办事处: 各街道办事处;
         十堰经济技术开发区、武当山旅游经济特区管委会: two 管委会), read by the department
         recogniser (`listed_names`), which keeps one collective address whole (各县、市、区人民政府)."""
         content = m.group(1)
-        base = ln.body
+        base, out = ln.body, []
         for part in re.finditer(r"[^,，;；]+", content):
             s, e = base + part.start(), base + part.end()
             value = self.doc.text[s:e].strip()
             if "、" in value:
-                for a, b, name in listed_names(self.doc.text, s, e):
-                    self.field("recipient", name, a, b)
+                out += listed_names(self.doc.text, s, e)
             elif value:
                 lead = len(self.doc.text[s:e]) - len(self.doc.text[s:e].lstrip())
-                self.field("recipient", value, s + lead, s + lead + len(value))
+                out.append((s + lead, s + lead + len(value), value))
+        return out
+
+    def _bodies_addressed(self, ln: Line) -> re.Match | None:
+        """A 主送 the recipients cue misses, naming bodies only (县卫健委、县民政局:, layout.ttl's
+        recipient-list): its match when every item is one organisation the registry or its unit
+        matcher names (not a generic reference, 卫生健康部门); else None (a title's line, a
+        lead-in ending in a colon)."""
+        m = _cue("recipient-list", ln)
+        if m is None:
+            return None
+        names = self._recipient_names(ln, m)
+        return m if names and all((r := resolve(name)) is not None and not r.generic for _, _, name in names) else None
 
     def _title(self, blocks: list[list[int]]) -> None:
         genre = layout().cues["title-genre"]

@@ -92,7 +92,7 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | Non
         # The source text under a row must be shown whole: fold long lines, never cut them.
         table.add_column(c, overflow="fold" if explain else "ellipsis")
     for k, r in enumerate(rows):
-        cells = [escape(_one_line("" if r.get(c) is None else str(r.get(c)))) for c in cols]
+        cells = [escape(_join_cell_lines("" if r.get(c) is None else str(r.get(c)))) for c in cols]
         if explain:
             at = cols.index(explain_at) if explain_at in cols else 0
             cells[at] = cells[at] + f"\n[dim]{escape(explain[k])}[/]"
@@ -105,10 +105,11 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | Non
 _BROKEN_LINE = re.compile(r"[ \t\u3000]*(?:\r\n?|\n)\s*")
 
 
-def _one_line(text: str) -> str:
+def _join_cell_lines(text: str) -> str:
     """A cell's text on one line: a line break in it (荆州's 指导\n\n督促…, a page broken inside
     a phrase) is no break of the table's row; Chinese runs on without a space, other text
-    keeps one. CSV and JSON keep the text as written."""
+    keeps one (not `_one_line` of graph, report and viewgraphs, which puts a space at every
+    run of whitespace). CSV and JSON keep the text as written."""
     if "\n" not in text and "\r" not in text:
         return text
     return _BROKEN_LINE.sub(lambda m: "" if _between_cjk(text, m.start(), m.end()) else " ", text)

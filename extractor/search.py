@@ -65,7 +65,8 @@ INDEX_FILE = "who-index.sqlite"
 # 16: a word jieba's HMM found gives its two-character sub-words as tokens (`search_tokens`);
 # 17: a notice's label is its rdfs:label after its 文号 (an untitled one: the body it sets up)
 # 18: a body's own duties (assigned to it: 一、主要职责) and whom it works under (org:reportsTo)
-FORMAT = "policykg-who-index 19"
+# 20: where the text says whom a body works under (the reified org:reportsTo's span)
+FORMAT = "policykg-who-index 20"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 UNFINISHED = PK + "buildUnfinished"  # in {base}build from the start of a build to its successful end
@@ -653,6 +654,7 @@ _WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "spa
            PROV + "wasDerivedFrom", PROV + "hadPrimarySource", PROV + "wasGeneratedBy", PROV + "wasAssociatedWith",
            DCT + "identifier", ELI + "id_local", ELI + "title", RDFS + "label", ORG + "classification", _RDF_TYPE,
            PK + "citedDocument", ORG + "member", ORG + "organization", ELI + "jurisdiction",
+           RDF + "subject", RDF + "predicate", RDF + "object",  # a reified fact (org:reportsTo) traced to its words
            *MEETING_UNITS, *(PK + p for p in (*MEETING_POSTS, "statedMemberCount", "meetingRule", "ruleKind", "period",
                               "timesMin", "timesMax", "irregular", "schedule", "participation", "part", "participant",
                               "officeMember"))}
@@ -747,6 +749,11 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
     meetings = sorted(s for s, pr in props.items() if PK + "CoordinationBody" in pr.get(_RDF_TYPE, ()))
     if not meetings:
         return None
+    said: dict[tuple, list] = defaultdict(list)  # (body, property, organisation) → the spans of its reified statements
+    for s, pr in props.items():
+        for key in ((m, p, o) for m in pr.get(RDF + "subject", ()) for p in pr.get(RDF + "predicate", ())
+                    for o in pr.get(RDF + "object", ())):
+            said[key] += spans(s)
     notice = next((s for s, pr in props.items() if PK + "Notice" in pr.get(_RDF_TYPE, ())), None)
     j = _one(props, notice, ELI + "jurisdiction")
     facts: dict[str, Any] = {"label": _notice_label(props) or "", "jurisdiction": _one(props, j, RDFS + "label"),
@@ -761,8 +768,9 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
                            for p in MEETING_POSTS for post in vals(m, PK + p)
                            for label in vals(post, RDFS + "label") for src, a, b in spans(post)
                            for office in vals(post, PK + "officeMember", (None,))]
-        facts["units"] += [{"graph": graph, "prop": p, "label": label}
-                           for p in MEETING_UNITS for org in vals(m, p) for label in vals(org, RDFS + "label")]
+        facts["units"] += [{"graph": graph, "prop": p, "label": label, "src": src, "start": a, "end": b}
+                           for p in MEETING_UNITS for org in vals(m, p) for label in vals(org, RDFS + "label")
+                           for src, a, b in said.get((m, p, org)) or [(None, None, None)]]
     facts["duties"] = [{"graph": graph, "text": text, "src": src, "start": a, "end": b}  # its own (一、主要职责)
                        for s in sorted(props) if any(m in meetings for m in vals(s, PK + "assignee"))
                        for text in vals(s, PK + "dutyText") for src, a, b in spans(s)]

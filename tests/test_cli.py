@@ -236,6 +236,25 @@ def test_who_says_on_stderr_when_its_limit_cuts_the_rows():
         assert res.returncode == 0 and res.stderr == "" and len(list(csv.DictReader(res.stdout.splitlines()))) == total
 
 
+@pytest.mark.parametrize("closed", ["stdout", "stderr"])
+def test_a_reader_closing_the_pipe_ends_the_command_quietly(closed):
+    """`policykg who 婴幼儿 | head -1`, or its note on stderr read by a reader gone (2>&1 |
+    head -1): the write to the closed pipe exited 1 (typer's EPIPE), as an error would. Now
+    a closed stdout or stderr ends the command with status 0 and nothing more said; the rows
+    written before it stay whole."""
+    cmd = [sys.executable, "-m", "extractor", "who", "婴幼儿", "--from", ROOT / "corpus", "--format", "csv"]
+    with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as p:
+        gone, kept = (p.stdout, p.stderr) if closed == "stdout" else (p.stderr, p.stdout)
+        gone.close()  # before the command has written anything: its first write to it fails
+        said = kept.read().decode()
+        p.wait(timeout=300)
+    assert p.returncode == 0, said
+    if closed == "stdout":
+        assert said == ""  # no note, no traceback, no "Exception ignored"
+    else:
+        assert len(said.splitlines()) == 51 and said.startswith("rank,score,")  # its 50 rows; then the note failed
+
+
 def test_a_table_written_to_a_file_or_pipe_keeps_every_cell_whole():
     """Piped (no terminal, no COLUMNS), rich drew tables 80 columns wide and cut each cell
     (市市 …, 鼓励 …): the analyst's `duties … > f.txt` lost the text. Now nothing is cut, in

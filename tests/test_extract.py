@@ -1172,8 +1172,8 @@ def test_a_body_s_own_duties_in_the_extra_notices():
     assert naiman.facts.meeting.reports_to == ["奈曼旗/party-committee", "奈曼旗/government"]
     texts = [t for _, t, _ in own_duties(naiman)]
     assert texts[:3] == ["深入贯彻落实党中央、国务院和自治区党委、政府及通辽市委、政府关于促进婴幼儿照护服务发展工作部署",
-                         "各成员单位充分发挥职能作用", "加强协调配合"]
-    assert texts[-1] == "完成旗委、旗政府交办的其他事项。" and len(texts) == 9
+                         "加强协调配合", "构建婴幼儿照护服务发展齐抓共管机制"]  # 各成员单位充分发挥职能作用: the members'
+    assert texts[-1] == "完成旗委、旗政府交办的其他事项。" and len(texts) == 8
     state = extra("state-council")
     assert state.facts.meeting.unit == "国家/国务院优化生育政策工作部际联席会议"
     assert state.facts.meeting.reports_to == []
@@ -1216,6 +1216,9 @@ def test_a_body_s_duties_heading_in_its_office_s_item_is_the_office_s():
     assert (m.kind, m.reports_to) == ("leading-group", ["休宁县/party-committee", "休宁县/government"])
     assert own_duties(group) == [("main/2", "研究制定全县婴幼儿照护服务政策", "研究"),
                                  ("main/2", "协调解决重大问题。", "协调")]
+    # a phrase whose subject is the member units is what they do, not the group's (pkc:body-duties-members)
+    members = doc("二、领导小组主要职责\n研究制定全县婴幼儿照护服务政策，领导小组各成员单位密切配合，协调解决重大问题。\n")
+    assert own_duties(members) == own_duties(group)
     # a lead opening the clause's text is no duty; the items of departments under the heading are theirs
     led = doc("二、主要职责\n领导小组的主要职责是：统筹全县婴幼儿照护服务工作，研究解决重大问题。\n")
     assert own_duties(led) == [("main/2", "统筹全县婴幼儿照护服务工作", "统筹"), ("main/2", "研究解决重大问题。", "研究")]
@@ -1730,6 +1733,25 @@ def test_addressees_are_the_head_s_recipients_and_copies_and_the_bodies_they_nam
     out = json.loads(json.dumps(extracted_dict(county)))["addressees"]
     assert out[2] == {"kind": "cc", "name": "县委办公室", "department": "祁门县/party-committee-office",
                       "start": county.facts.addressees[2].start, "end": county.facts.addressees[2].end}
+
+
+def test_a_zone_addressed_by_its_name_alone_is_one_body():
+    """荆州 sends its notice to 荆州开发区, 纪南文旅区 and 荆州高新区: each zone's administration,
+    written by the zone's name (pkc:dept-zone-ending), with no 管委会 to share as 十堰's list
+    has — they were addressees of no organisation. Each is one now; the addresses to many
+    (各县、市、区人民政府, 市政府有关部门, 各开发区) stay without."""
+    from extractor.pipeline import process_bytes
+
+    jingzhou = process(next(p for p in EXTRA if p.name.startswith("jingzhou")))
+    assert [(a.name, a.department or None) for a in jingzhou.facts.addressees] == [
+        ("各县、市、区人民政府", None), ("荆州开发区", "荆州市/荆州开发区"), ("纪南文旅区", "荆州市/纪南文旅区"),
+        ("荆州高新区", "荆州市/荆州高新区"), ("市政府有关部门", None)]
+    assert jingzhou.facts.departments["荆州市/纪南文旅区"].name == "纪南文旅区"
+    text = ("某市人民政府办公室关于做好婴幼儿照护服务工作的通知\n各县市区人民政府，各开发区，市政府有关部门：\n"
+            "一、工作要求\n各地要扎实做好婴幼儿照护服务工作。\n")
+    doc = process_bytes(text.encode(), "t.txt")
+    assert [(a.name, a.department) for a in doc.facts.addressees] == [
+        ("各县市区人民政府", ""), ("各开发区", ""), ("市政府有关部门", "")]
 
 
 @pytest.mark.parametrize("lead, reports_to", [

@@ -412,6 +412,39 @@ def test_recipients_a_list_writes_once_are_each_named_in_full():
     assert (j.name, j.level) == ("胶州市", "county")
 
 
+SENT_TO_TWO_BUREAUS = """某县人民政府办公室关于做好养老托育服务设施建设工作的通知
+县卫健委、县民政局：
+为加快推进养老托育服务设施建设，经县政府同意，现就有关事项通知如下：
+一、明确职责分工
+县卫健委负责托育服务设施建设的统筹指导；县民政局负责养老服务设施建设的统筹指导。
+二、工作要求
+各单位要按照职责分工，抓好工作落实。
+
+某县人民政府办公室
+2022年5月10日
+"""
+
+
+@pytest.mark.parametrize("line, names", [
+    ("县卫健委、县民政局：", ["县卫健委", "县民政局"]),
+    ("市人社局、市教育局：", ["市人社局", "市教育局"]),
+    ("市人社局、教育局、市消防救援支队:", ["市人社局", "市教育局", "市消防救援支队"]),  # the prefix carried
+])
+def test_a_recipients_line_of_departments_alone_is_the_recipients(line, names):
+    """A 主送 naming bureaus only (县卫健委、县民政局：) matched no recipients cue (各…, …政府,
+    …部门): it ran into the title (…工作的通知县卫健委、县民政局：), and the body's lead-in
+    (…经县政府同意，现就有关事项通知如下：) was read as the 主送. A line at the head ending in a
+    colon whose every item is an organisation is the 主送 now; one that is not stays a title."""
+    doc = process_bytes(SENT_TO_TWO_BUREAUS.replace("县卫健委、县民政局：", line).encode(), "x.txt")
+    assert doc.title == "某县人民政府办公室关于做好养老托育服务设施建设工作的通知"
+    assert [f.value for f in doc.fields_named("recipient")] == names
+    assert [doc.slice(f) for f in doc.fields_named("recipient")][0] == names[0]
+    assert doc.text[doc.clause("main").start:].startswith("为加快推进")  # the lead-in is the body's
+    assert all(a.department for a in doc.facts.addressees)  # each addressee one body
+    odd = process_bytes(SENT_TO_TWO_BUREAUS.replace("县卫健委、县民政局：", "县卫健委、养老托育：").encode(), "x.txt")
+    assert not any(f.value.startswith("县卫健委") for f in odd.fields_named("recipient"))  # not every item a body
+
+
 def test_an_item_that_is_one_whole_sentence_has_no_heading():
     """兴安盟's (八)…主要职责:(1)负责落实…的指示和要求。 — a sentence ending in 。 that is all
     its item says heads nothing: it is the item's text, not its heading (as (2) and (3), their
