@@ -869,8 +869,8 @@ def test_readme_quote_recipe_quotes_each_duty(corpus_store):
     texts = {r["a"]: r["t"] for r in Q.sparql(corpus_store, "SELECT ?a ?t WHERE { ?a pk:dutyText ?t }").rows}
     assert len(res.rows) == 6 and all(r["quote"] == texts[r["duty"]] for r in res.rows), res.rows
     quotes = {(r["notice"].split("/doc/")[1], r["quote"]) for r in res.rows}
-    assert ("祁政办秘-2021-45/graph", "推动增强婴幼儿照护服务机构消防安全意识。") in quotes
-    assert ("巴政办发-2021-20/graph", "落实安全责任制") in quotes  # a task: its text, not its tag
+    assert ("祁政办秘-2021-45", "推动增强婴幼儿照护服务机构消防安全意识。") in quotes  # the notice, not its graph
+    assert ("巴政办发-2021-20", "落实安全责任制") in quotes  # a task: its text, not its tag
 
 
 # --- the CLI -------------------------------------------------------------------------------------------------------
