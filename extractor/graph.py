@@ -563,7 +563,13 @@ class _Builder:
             self.add(src, RDFS + "label", _lit(PurePath(doc.path).name))
         self.add(d, PROV + "hadPrimarySource", src)
         self.add(d, PROV + "wasDerivedFrom", src)
-        self.add(d, PROV + "wasGeneratedBy", run)
+        # what policykg made is this description, the notice's graph, not the notice: the
+        # government wrote that (eli:passed_by), the extraction read it (prov:used)
+        description = self.graph.value
+        self.add(description, RDF + "type", PROV + "Entity")
+        self.add(description, PROV + "wasGeneratedBy", run)
+        self.add(description, PROV + "wasDerivedFrom", src)
+        self.add(description, FOAF + "primaryTopic", d)
         self.add(run, RDF + "type", PROV + "Activity")
         self.add(run, PROV + "used", src)
         self.add(run, PROV + "wasAssociatedWith", agent)

@@ -211,7 +211,7 @@ def notices(store: ox.Store, graphs: Iterable[str] | None = None) -> list[dict[s
 def _notice_rows(store: ox.Store, split_on: str | None = None, **values: Any) -> list[dict[str, Any]]:
     rows = select(store, split_on=split_on, query="""
         SELECT ?graph ?iri ?number ?title ?name ?j ?jurisdiction ?file ?source ?sha256 ?agent WHERE {
-          GRAPH ?graph { ?iri a pk:Notice ; prov:hadPrimarySource ?source ; prov:wasGeneratedBy ?run .
+          GRAPH ?graph { ?iri a pk:Notice ; prov:hadPrimarySource ?source . ?made foaf:primaryTopic ?iri ; prov:wasGeneratedBy ?run .
                          ?source pk:sha256 ?sha256 . ?run prov:wasAssociatedWith ?agent }
           OPTIONAL { GRAPH ?graph { ?iri eli:id_local ?number } }
           OPTIONAL { GRAPH ?graph { ?iri eli:title ?title } }

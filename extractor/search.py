@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from .errors import PolicykgError
-from .graph import DCT, ELI, ORG, PROV, RDF, RDFS
+from .graph import DCT, ELI, FOAF, ORG, PROV, RDF, RDFS
 from .knowledge import PK, body_kinds, by_subject
 from .model import FOLD, clean, name_key
 
@@ -652,6 +652,7 @@ _RDF_TYPE = RDF + "type"
 _WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "span", PK + "tagSpan", PK + "start",
            PK + "end", PK + "actionLabel", PK + "clauseLabel", PK + "sourceText", PK + "jurisdiction", PK + "sha256",
            PROV + "wasDerivedFrom", PROV + "hadPrimarySource", PROV + "wasGeneratedBy", PROV + "wasAssociatedWith",
+           FOAF + "primaryTopic",
            DCT + "identifier", ELI + "id_local", ELI + "title", RDFS + "label", ORG + "classification", _RDF_TYPE,
            PK + "citedDocument", ORG + "member", ORG + "organization", ELI + "jurisdiction",
            RDF + "subject", RDF + "predicate", RDF + "object",  # a reified fact (org:reportsTo) traced to its words
@@ -708,7 +709,8 @@ def _notice_label(props: dict[str, dict[str, list]]) -> str | None:
 
     notice = next((s for s, pr in props.items() if PK + "Notice" in pr.get(_RDF_TYPE, ())), None)
     source = _one(props, notice, PROV + "hadPrimarySource")
-    run = _one(props, notice, PROV + "wasGeneratedBy")
+    run = next((r for pr in props.values() if notice in pr.get(FOAF + "primaryTopic", ())  # its description's
+                for r in pr.get(PROV + "wasGeneratedBy", ())), None)
     if not notice or _one(props, source, PK + "sha256") is None or _one(props, run, PROV + "wasAssociatedWith") is None:
         return None
     return (_one(props, notice, ELI + "id_local") or _one(props, notice, RDFS + "label")

@@ -594,7 +594,7 @@ def test_persons_off_leaves_no_person_name_anywhere():
     dump = ox.serialize([q for q in quads], format=ox.RdfFormat.N_QUADS).decode()
     for name in COUNTY_PERSONS + ("张  丹",):
         assert name not in dump, name
-    assert "foaf" not in dump and FOAF not in dump
+    assert FOAF + "Person" not in dump and FOAF + "name" not in dump  # (foaf:primaryTopic names the notice)
     # the masked text keeps every offset valid, and the posts themselves stay
     source = value(quads, QIMEN + "/source", PK + "sourceText")
     assert len(source) == len(doc.text)
@@ -1062,3 +1062,16 @@ def test_a_listed_make_up_in_the_graph():
     for name in ("张三", "张  三", "李四", "王五", "赵六", "周九"):
         assert name not in dump, name
     assert validate(hidden)[0]
+
+
+def test_the_extraction_made_the_description_not_the_notice():
+    """PROV: the notice was prov:wasGeneratedBy policykg's extraction (a reasoner would say
+    policykg produced the government's notice). What the extraction generated is the notice's
+    graph, the description, derived from the text and about the notice (foaf:primaryTopic)."""
+    quads = to_rdf(county_doc())
+    graph = quads[0].graph_name.value
+    generated = {q.subject.value for q in quads if q.predicate.value == PROV + "wasGeneratedBy"}
+    assert generated == {graph}
+    assert value(quads, graph, FOAF + "primaryTopic") == QIMEN
+    assert value(quads, graph, PROV + "wasDerivedFrom") == QIMEN + "/source"
+    assert value(quads, QIMEN, PROV + "hadPrimarySource") == QIMEN + "/source"
