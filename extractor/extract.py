@@ -370,7 +370,6 @@ _OPENERS = frozenset("。;\n \t\u3000")  # what may stand before a statement's f
 _PROSE_GAP = 6  # words between a subject and its verb at most: 要, 依法依规, 每年 …
 _PARENTHESIS = re.compile(r"\(([^()\n]{2,300})\)")  # what may be a task tag (folded text)
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
-_BASED_ON = re.compile(r"(根据|依据|贯彻落实|贯彻|落实|按照|依照)")
 
 
 def _number_value(m: re.Match) -> str:
@@ -407,6 +406,13 @@ def _number_lead() -> re.Pattern:
     """The words of pkc:number-lead (running text before an issuer's code), longest first."""
     words = sorted(cues().parts.get("number-lead", ()), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+@cache
+def _based_on() -> re.Pattern:
+    """The words of pkc:based-on (根据, 依据 …: a title after them is a basis, where the notice
+    states its own)."""
+    return re.compile(_alternation(cues().parts.get("based-on", ())))
 
 
 @cache
@@ -598,7 +604,10 @@ class _Extract:
             self.written.setdefault(did, set()).add((m.former, written))
         if (did, m.start) not in self.seen:
             self.seen.add((did, m.start))
-            dep.mentions.append(Mention(m.start, m.end, department=did, surface=m.surface, clause=clause))
+            # its surface the text at its span: a 主送 item completed by a list (十堰经济技术开发区 of
+            # 十堰经济技术开发区、武当山旅游经济特区管委会) is resolved by its full name, written shorter
+            dep.mentions.append(Mention(m.start, m.end, department=did, surface=self.doc.text[m.start:m.end],
+                                        clause=clause))
         return did
 
     def names(self) -> None:
@@ -1120,10 +1129,11 @@ class _Extract:
                 deputies = self.list_posts(s, e, kind.deputy, c.id)
                 meeting.deputy_convenors += deputies
                 found = found or bool(deputies)
-            for s, e, _ in spans("office"):
+            for s, e, m in spans("office"):
                 hits = self.departments_in(s, e, c.id)
                 if hits:
                     meeting.office = hits[0][1]
+                    meeting.office_at = self.said(s - m.start(_read(m)) + m.start(), e, hits[0][1], c.id)
                     found = True
             for s, e, _ in spans("office-director"):
                 meeting.office_director = self.post_field(s, e, "office_director", c.id)
@@ -1145,10 +1155,12 @@ class _Extract:
             for s, e, m in spans("liaison"):
                 meeting.liaison = self.post_field(s, e, "liaison", c.id)
                 self.facts.posts[-1].in_office = m.groupdict().get("office") is not None
-            for s, e, _ in spans("lead"):
+            for s, e, m in spans("lead"):
                 hits = self.departments_in(s, e, c.id)
                 if hits:
                     meeting.lead = hits[-1][1]
+                    # from the unit on (县卫健委为牵头单位), not what the part says before it
+                    meeting.lead_at = self.said(hits[-1][0].start, s - m.start(_read(m)) + m.end(), hits[-1][1], c.id)
             invited += [(s, e) for s, e, m in spans("invitee")
                         if m.groupdict().get("bare") is None or self.after_body_sentence(own.start, s)]
             for s, e, m in spans("members"):
@@ -1160,6 +1172,8 @@ class _Extract:
                     count = m.groupdict().get("count")
                     if count:
                         meeting.stated_count = int(count) if count.isdigit() else chinese_number(count)
+                        at = s - m.start(_read(m)) + m.start("count")
+                        meeting.count_at = self.said(at, at + len(count), "", c.id)
                     found = True
             for s, e, _ in spans("members-list"):  # 成  员:赵六(县教育局局长)、…: units, and who sits for them
                 hits = self.departments_in(s, e, c.id)
@@ -1182,6 +1196,7 @@ class _Extract:
                 (next((x for x in self.facts.departments[p.department].mentions if x.clause == p.clause), p),
                  p.department)
                 for p in self.facts.posts if p.role in ("lead", "liaison") and p.department)
+        meeting.clause = self.setup_clause(meeting, posts)
         # The set-up's posts by role, what a rule's 召集人 names: those of the first sentence
         # naming posts of that role (a text repeating its set-up names no more of them).
         posts_of: dict[str, list[str]] = {}
@@ -1208,6 +1223,33 @@ class _Extract:
         self.body_duties(body, meeting)
         self.facts.meeting = meeting
         return True
+
+    def said(self, start: int, end: int, did: str, clause: str) -> Mention:
+        """Where the text says a link of the body's set-up: [start, end) as written (办公室设在县卫生
+        健康委, without blanks around it), the department it links to ("" for none), the clause."""
+        text = self.doc.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Mention(start, end, department=did, surface=text[start:end], clause=clause)
+
+    def setup_clause(self, meeting: Meeting, posts: int) -> str:
+        """The clause that sets the body up: the smallest holding the statements of its set-up —
+        its posts (召集人由…担任; a table's rows), office, lead unit and member list; with none, its
+        rules. "" when they are of more than one zone (the notice as a whole sets it up)."""
+        said = [p.clause for p in self.facts.posts[posts:]]
+        said += [x.clause for x in (meeting.office_at, meeting.lead_at, meeting.count_at) if x is not None]
+        said += [c.id for at in meeting.member_at if (c := self.leaf_at(at.start)) is not None]
+        said = [c for c in said if c] or [r.clause for r in meeting.rules]
+        if not said:
+            return ""
+        common = self.by_id.get(said[0])
+        for cid in said[1:]:
+            if common is None:
+                break
+            common = self.enclosing(common, self.by_id[cid])
+        return common.id if common is not None else ""
 
     def sentence_at(self, pos: int, rule: MeetingRule) -> tuple[int, int]:
         """The sentence of `rule`'s text holding `pos`, without its stop (。 ; or a line end)."""
@@ -1816,7 +1858,12 @@ class _Extract:
         doc, folded = self.doc, self.doc.folded
         own_titles = {squeeze(doc.slice(z.heading)) for z in doc.clauses if z.heading}
         own_titles |= {squeeze(doc.title or "")}
+        based_on, basis_headings = _based_on(), self.cues.parts.get("basis-heading", ())
         for c, own in self.owned:
+            # where the notice states its own basis: its opening (a zone's text before its first
+            # numbered clause), or a clause saying what it is made under (一、制定背景)
+            states_basis = c.kind == "zone" or c.heading is not None and any(
+                w in folded[c.heading.start:c.heading.end] for w in basis_headings)
             refs: list[Reference] = []
             numbers = self.numbers[c.id]
             used: set[int] = set()
@@ -1843,7 +1890,7 @@ class _Extract:
             for n, r in enumerate(refs, 1):
                 r.id = f"{c.id}/ref{n}"
                 sentence_start = _last_end(folded, own.start, r.start)
-                if _BASED_ON.search(folded, max(sentence_start, own.start), r.start):
+                if states_basis and based_on.search(folded, max(sentence_start, own.start), r.start):
                     r.relation = "based_on"
             self.facts.references += refs
 

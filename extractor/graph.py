@@ -27,7 +27,8 @@ import pyoxigraph as ox
 
 from .errors import PolicykgError
 from .knowledge import PK, body_kind, body_kinds, by_subject, meeting_parts
-from .model import DOC_NUMBER, FOLD, Assignment, Department, Document, Jurisdiction, lookup_key, name_key, squeeze
+from .model import (DOC_NUMBER, FOLD, Assignment, Department, Document, Jurisdiction, Mention, lookup_key, name_key,
+                    squeeze)
 
 if TYPE_CHECKING:  # imported when used: networkx is slow to import
     import networkx
@@ -494,6 +495,12 @@ class _Builder:
     def clause_iri(self, clause_id: str) -> str:
         return f"{self.doc_iri}/clause/{iri_path(clause_id)}"
 
+    def read_from(self, offset: int) -> str:
+        """What a fact at `offset` is read from: the clause holding it, else (the head and the
+        foot of a notice, 主送 and 抄送 lines, are no clause's) the notice."""
+        clause = self.doc.leaf_at(offset)
+        return self.clause_iri(clause.id) if clause is not None else self.doc_iri
+
     # --- the notice itself -------------------------------------------------------------------
 
     def jurisdiction(self, name: str, level: str) -> str:
@@ -639,6 +646,8 @@ class _Builder:
                 clause = self.clause_iri(m.clause)
                 self.add(ann, PROV + "wasDerivedFrom", clause)
                 self.add(clause, SCHEMA + "mentions", self.orgs[m.department])
+            else:  # a name in the head (the issuer, a 主送 or 抄送 item): read from the notice
+                self.add(ann, PROV + "wasDerivedFrom", self.read_from(m.start))
 
     def org(self, did: str | None) -> str | None:
         return self.orgs.get(did) if did else None
@@ -655,6 +664,7 @@ class _Builder:
             self.add(node, RDF + "type", PK + "Addressee")
             self.add(node, RDFS + "label", _lit(a.name, lang="zh"))
             self.span(node, a.start, a.end)
+            self.add(node, PROV + "wasDerivedFrom", self.read_from(a.start))
             if (org := self.org(a.department)) is not None:
                 self.add(node, PK + "addressedBody", org)
 
@@ -803,7 +813,8 @@ class _Builder:
         self.add(iri, RDF + "type", PK + "CoordinationBody")
         self.add(iri, RDF + "type", ORG + "Organization")
         self.add(iri, RDFS + "label", _lit(m.name or kind.label, lang="zh"))
-        self.add(iri, PROV + "wasDerivedFrom", self.doc_iri)
+        # read from the clause setting it up (二、成员单位); the notice when none holds all of it
+        self.add(iri, PROV + "wasDerivedFrom", self.clause_iri(m.clause) if m.clause else self.doc_iri)
         if m.name_at is not None:  # where the text writes its name
             self.span(iri, m.name_at.start, m.name_at.end)
         self.add(self.doc_iri, PK + "establishes", iri)
@@ -824,25 +835,26 @@ class _Builder:
                           *((ORG + "reportsTo", did) for did in m.reports_to)):  # 在县政府领导下
             if self.org(did):
                 self.add(iri, prop, self.org(did))
-        for n, said in enumerate(m.reports_at, 1):  # each reporting line traced to 在县政府领导下 (RDF reification)
-            if self.org(said.department):
-                line = f"{iri}/reports-to/{n}"
-                self.add(line, RDF + "type", RDF + "Statement")
-                self.add(line, RDF + "subject", iri)
-                self.add(line, RDF + "predicate", ORG + "reportsTo")
-                self.add(line, RDF + "object", self.org(said.department))
-                self.span(line, said.start, said.end)
-                if said.clause:
-                    self.add(line, PROV + "wasDerivedFrom", self.clause_iri(said.clause))
+        # each link of the set-up traced to the words that say it (RDF reification): 在县政府领导下,
+        # 办公室设在县卫生健康委, 县卫健委为牵头单位, 等21个单位
+        for n, said in enumerate(m.reports_at, 1):
+            self.said(f"{iri}/reports-to/{n}", iri, ORG + "reportsTo", self.org(said.department), said)
+        self.said(f"{iri}/office-host", iri, PK + "officeHost", self.org(m.office), m.office_at)
+        self.said(f"{iri}/lead-unit", iri, PK + "leadUnit", self.org(m.lead), m.lead_at)
         office = self.org(m.office_unit)
         if office:  # the office as a unit of the body: its duties are its own (`duties`)
             self.add(office, RDF + "type", ORG + "OrganizationalUnit")
             self.add(office, ORG + "unitOf", iri)
             self.add(iri, ORG + "hasUnit", office)
+            # said where it is set up (办公室设在…), else where a heading names it ((八)应急指挥部办公室)
+            unit = self.doc.facts.departments[m.office_unit]
+            self.said(f"{iri}/has-unit", iri, ORG + "hasUnit", office, m.office_at or next(iter(unit.mentions), None))
             if self.org(m.office):
                 self.add(office, PK + "hostedBy", self.org(m.office))
+                self.said(f"{iri}/office-hosted-by", office, PK + "hostedBy", self.org(m.office), m.office_at)
         if m.stated_count is not None:
             self.add(iri, PK + "statedMemberCount", _int(m.stated_count))
+            self.said(f"{iri}/member-count", iri, PK + "statedMemberCount", _int(m.stated_count), m.count_at)
         member_role = _post_roles().get("member")
         for k, did in enumerate(m.members, 1):
             org = self.org(did)
@@ -854,8 +866,10 @@ class _Builder:
             self.add(ms, ORG + "organization", iri)
             if member_role:
                 self.add(ms, ORG + "role", member_role)
-            if k <= len(m.member_at):  # where the notice lists it as a member
-                self.span(ms, m.member_at[k - 1].start, m.member_at[k - 1].end)
+            if k <= len(m.member_at):  # where the notice lists it as a member, read from that clause
+                at = m.member_at[k - 1]
+                self.span(ms, at.start, at.end)
+                self.add(ms, PROV + "wasDerivedFrom", self.read_from(at.start))
         for n, rule in enumerate(m.rules, 1):
             r = self.unique(f"{self.doc_iri}/rule/{iri_path(rule.id or f'{rule.clause}/rule{n}')}")
             self.add(iri, PK + "meetingRule", r)
@@ -878,6 +892,19 @@ class _Builder:
             self.span(r, rule.start, rule.end)
             self.participants(r, rule.participants, rule.id, post_ids)
         self.participants(iri, m.participants, "meeting", post_ids)  # the joint meeting's as a whole
+
+    def said(self, node: str, s: str, p: str, o: "str | Lit | None", at: Mention | None) -> None:
+        """The statement (s p o) as an rdf:Statement `node` with the span and clause of `at`, the
+        words that say it — none without both an object and those words."""
+        if o is None or at is None:
+            return
+        self.add(node, RDF + "type", RDF + "Statement")
+        self.add(node, RDF + "subject", s)
+        self.add(node, RDF + "predicate", p)
+        self.add(node, RDF + "object", o)
+        self.span(node, at.start, at.end)
+        if at.clause:
+            self.add(node, PROV + "wasDerivedFrom", self.clause_iri(at.clause))
 
     def participants(self, r: str, found, owner: str, post_ids: dict[str, str]) -> None:
         """Who chairs, attends or may be invited to the meetings of a rule or of the whole

@@ -190,7 +190,7 @@ class Reference(Span):
     title: str | None = None
     number: str | None = None
     kind: str = "document"  # document | law | internal
-    relation: str = "cites"  # cites | based_on
+    relation: str = "cites"  # cites | based_on (the basis the notice states of itself: its opening's 根据《…》)
 
 
 @dataclass(slots=True)
@@ -281,6 +281,14 @@ class Meeting:
     # where the text says so, one for each of `reports_to` (its department, clause, and the
     # phrase 在县政府领导下 as `surface`): the graph traces each reporting line to it
     reports_at: list[Mention] = field(default_factory=list)
+    # … and where it says the other links of its set-up, as a Mention each (the department, the
+    # clause, and the words as `surface`): the office's host (办公室设在县卫生健康委), the lead unit
+    # (县卫健委为牵头单位), the number of its units (21 of 等21个单位: no department). The graph
+    # traces pk:officeHost, pk:leadUnit, the office's links and pk:statedMemberCount to them.
+    office_at: Mention | None = None
+    lead_at: Mention | None = None
+    count_at: Mention | None = None
+    clause: str = ""  # the clause setting it up: the smallest holding the statements of its set-up
 
 
 @dataclass(slots=True)

@@ -67,6 +67,10 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
     def field(x) -> dict[str, Any] | None:
         return None if x is None else {"text": quote(x.value, x), **_span(x)}
 
+    def said(x) -> dict[str, Any] | None:  # where the text says a link of the body's set-up
+        return None if x is None else {"department": x.department or None, "clause": x.clause, "text": x.surface,
+                                       **_span(x)}
+
     def participants(found) -> list[dict[str, Any]]:
         return [{"id": p.id, "clause": p.clause, "part": p.part, "text": quote(p.text, p), "roles": p.roles,
                  "posts": p.posts, **_span(p)} for p in found]
@@ -104,8 +108,10 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
             "participants": participants(m.participants),
             "office_unit": m.office_unit, "office_members": field(m.office_members),
             "unit": m.unit, "reports_to": list(m.reports_to),
-            "reports_to_at": [{"department": x.department, "clause": x.clause, "text": x.surface, **_span(x)}
-                              for x in m.reports_at]},
+            "reports_to_at": [said(x) for x in m.reports_at],
+            # where it says its office's host, its lead unit, its number of units; the clause setting it up
+            "office_at": said(m.office_at), "lead_at": said(m.lead_at), "count_at": said(m.count_at),
+            "clause": m.clause or None},
         "posts": [{"id": p.id, "department": p.department or None, "clause": p.clause, "role": p.role,
                    "person": p.person if persons else None, "in_office": p.in_office, **_span(p)} for p in f.posts],
         # what the analyst should check: a heading no known department has (kind unknown-heading) …

@@ -1773,3 +1773,77 @@ def test_a_body_under_guidance_reports_to_whoever_leads_it_and_neither_is_a_duty
     m = doc.facts.meeting
     assert m.reports_to == reports_to
     assert [d.text for d in doc.facts.duties if d.department == m.unit] == ["统筹协调全县婴幼儿照护服务工作", "研究解决有关问题。"]
+
+
+# --- what the facts trace to (audit) -------------------------------------------------------------
+
+
+def test_a_mention_s_surface_is_the_text_at_its_span():
+    """十堰's 主送 line writes 十堰经济技术开发区、武当山旅游经济特区管委会: its first item is the
+    管委会 by the list's shared ending, and its department is named so in full — but its mention
+    said 十堰经济技术开发区管委会 at the offsets of 十堰经济技术开发区. A surface is what is written
+    there; so in every notice."""
+    shiyan = next(p for p in EXTRA if p.name.startswith("shiyan"))
+    out = json.loads(json.dumps(extracted_dict(process(shiyan))))
+    dep = next(d for d in out["departments"] if d["id"] == "十堰市/十堰经济技术开发区管委会")
+    text = shiyan.read_text(encoding="utf-8")
+    assert dep["name"] == "十堰经济技术开发区管委会"
+    assert [(m["surface"], text[m["start"]:m["end"]], m["clause"]) for m in dep["mentions"]] == [
+        ("十堰经济技术开发区", "十堰经济技术开发区", "")]
+    for path in (COUNTY, CITY, *EXTRA):
+        doc = process(path)
+        for d in doc.facts.departments.values():
+            assert all(m.surface == doc.text[m.start:m.end] for m in d.mentions), (path.name, d.id)
+
+
+def test_only_the_basis_the_notice_states_of_itself_is_based_on(city):
+    """巴彦淖尔's plan opens 为深入贯彻落实《…决定》…《…指导意见》…: those are what the notice is
+    made under (based_on). In its clauses, 贯彻落实《…人口与计划生育法》… (a task: 产假), 按照财政部等
+    六部委《…公告》 (a task: 税费优惠) and 依据《…人口与计划生育法》 (a clause on penalties) are what the
+    clause applies, cited — not the notice's basis. 奈曼's 一、制定背景 says what its 制度 is made
+    under (根据…《…指导意见》…精神,…建立…制度): based on, though in a numbered clause."""
+    got = [(r.clause, r.title or r.number, r.relation) for r in city.facts.references if r.kind != "internal"]
+    assert [(c, t) for c, t, rel in got if rel == "based_on"] == [
+        ("main", "中共中央 国务院关于优化生育政策促进人口长期均衡发展的决定"),
+        ("main", "国务院办公厅关于促进养老托育服务健康发展的意见"),
+        ("main", "国务院办公厅关于促进3岁以下婴幼儿照护服务发展的指导意见"),
+        ("main", "内蒙古自治区人民政府办公厅关于促进3岁以下婴幼儿照护服务发展的实施意见")]
+    cited = [(c, t) for c, t, rel in got if rel == "cites"]
+    assert ("main/2/4/2", "中华人民共和国人口与计划生育法") in cited
+    assert ("main/2/3/2", "关于养老、托育、家政等社区家庭服务业税费优惠政策的公告") in cited
+    assert ("main/2/1/1", "女职工劳动保护特别规定") in cited
+    naiman = process(next(p for p in EXTRA if p.name.startswith("naiman")))
+    assert [(r.clause, r.relation) for r in naiman.facts.references] == [("main/1", "based_on"), ("main/1", "based_on")]
+
+
+def test_a_general_rule_s_label_says_its_schedule():
+    """The State Council's 联席会议根据工作需要定期或不定期召开会议: its rule was labelled 定期召开会议
+    (the cue inside 不定期召开会议), though it meets on a schedule or as needed. Its label is the
+    longest cue the sentence holds: 定期或不定期召开会议."""
+    state = process(next(p for p in EXTRA if p.name.startswith("state-council")))
+    rule = state.facts.meeting.rules[0]
+    assert (rule.id, rule.label, rule.schedule) == ("main/rule-491", "定期或不定期召开会议", "regular-or-irregular")
+    jing = _jingzhou("也可根据工作需", "也可根据工作需要临时召开。联席会议根据工作需要不定期召开会议。\n")
+    assert [(r.kind, r.label, r.schedule) for r in jing.facts.meeting.rules][-1:] == [
+        ("general", "不定期召开会议", "irregular")]
+
+
+def test_the_set_up_of_a_body_is_traced_to_the_words_that_say_it():
+    """Where the State Council's page says each link of its joint meeting's set-up (its office's
+    host, its lead unit, its 26 units), with the clause; and the clause setting the body up: the
+    smallest holding its set-up (祁门's 二、成员单位, 巴彦淖尔's attached 制度)."""
+    state = process(next(p for p in EXTRA if p.name.startswith("state-council")))
+    m = state.facts.meeting
+    said = [(x.surface, state.text[x.start:x.end], x.department, x.clause) for x in (m.office_at, m.lead_at, m.count_at)]
+    assert said == [("办公室设在国家卫生健康委", "办公室设在国家卫生健康委", "国家/health", "main"),
+                    ("国家卫生健康委为牵头单位", "国家卫生健康委为牵头单位", "国家/health", "main"),
+                    ("26", "26", "", "main")]
+    assert (m.office, m.lead, m.stated_count, m.clause) == ("国家/health", "国家/health", 26, "main")
+    county, city = process(COUNTY), process(CITY)
+    assert (county.facts.meeting.clause, county.facts.meeting.count_at.surface) == ("main/2", "21")
+    assert county.facts.meeting.office_at.surface == "办公室设在县卫生健康委"
+    assert (city.facts.meeting.clause, city.facts.meeting.lead_at.surface) == ("att1", "市卫生健康委为牵头部门")
+    out = json.loads(json.dumps(extracted_dict(state)))["meeting"]
+    assert out["lead_at"] == {"department": "国家/health", "clause": "main", "text": "国家卫生健康委为牵头单位",
+                              "start": m.lead_at.start, "end": m.lead_at.end}
+    assert out["clause"] == "main"

@@ -560,6 +560,71 @@ def test_a_reporting_line_is_traced_to_the_words_that_say_it(notices):
     assert validate(county)[0]
 
 
+def _derived(quads, node: str) -> str:
+    return value(quads, node, "http://www.w3.org/ns/prov#wasDerivedFrom")
+
+
+def test_the_set_up_of_a_body_is_traced_to_the_words_that_say_it(notices):
+    """The State Council's joint meeting: its office's host, its lead unit, its office as its unit
+    and the bureau hosting that, its 26 units — each link also an rdf:Statement with the span of
+    the words saying it and their clause, as its reporting lines are (they had neither); and the
+    body is read from the clause setting it up (祁门's 二、成员单位), not from the notice as a whole."""
+    state = notices["state"]
+    meeting, health = STATE + "/meeting", f"{B}jurisdiction/国家/org/health"
+    office = value(state, meeting, ORG + "hasUnit")
+    got = {}
+    for line in subjects_of_type(state, RDF + "Statement"):
+        triple = (value(state, line, RDF + "subject"), value(state, line, RDF + "predicate"),
+                  value(state, line, RDF + "object"))
+        got[triple] = (quote(state, line), _derived(state, line))
+    main = f"{STATE}/clause/main"
+    assert got == {
+        (meeting, PK + "officeHost", health): ("办公室设在国家卫生健康委", main),
+        (meeting, ORG + "hasUnit", office): ("办公室设在国家卫生健康委", main),
+        (office, PK + "hostedBy", health): ("办公室设在国家卫生健康委", main),
+        (meeting, PK + "leadUnit", health): ("国家卫生健康委为牵头单位", main),
+        (meeting, PK + "statedMemberCount", "26"): ("26", main)}
+    for s, p, o in got:  # each the reification of a statement of the graph
+        assert objects(state, s, p)[0].value == o
+    assert _derived(state, meeting) == main
+    county = notices["county"]
+    assert _derived(county, QIMEN + "/meeting") == f"{QIMEN}/clause/main/2"
+    assert quote(county, QIMEN + "/meeting/member-count") == "21"
+    assert validate(state)[0] and validate(county)[0]
+
+
+def test_memberships_addressees_and_the_head_s_names_are_read_from_where_they_are_written(notices):
+    """Each org:Membership is read from the clause listing its unit (祁门's 二、成员单位), not only
+    spanned there; a 主送 or 抄送 item, and a name in the head (the issuer, a copy's body), from the
+    notice — the head is no clause's — with their spans kept. They had no derivation."""
+    county = notices["county"]
+    memberships = subjects_of_type(county, ORG + "Membership")
+    assert len(memberships) == 21
+    assert {_derived(county, ms) for ms in memberships} == {f"{QIMEN}/clause/main/2"}
+    addressees = subjects_of_type(county, PK + "Addressee")
+    assert len(addressees) == 5 and {_derived(county, a) for a in addressees} == {QIMEN}
+    assert quote(county, f"{QIMEN}/cc/2") == "县人大常委会办公室"
+    head = [a for a in subjects_of_type(county, OA + "Annotation") if "/mention/doc/" in a]
+    assert sorted(quote(county, a, OA + "hasTarget") for a in head) == [
+        "县人大常委会办公室", "县委办公室", "县政协办公室", "祁门县人民政府办公室"]
+    assert {_derived(county, a) for a in head} == {QIMEN}
+    for quads in notices.values():  # every membership, addressee and mention is read from something
+        for cls in (ORG + "Membership", PK + "Addressee", OA + "Annotation"):
+            assert all(objects(quads, n, "http://www.w3.org/ns/prov#wasDerivedFrom") for n in subjects_of_type(quads, cls))
+
+
+def test_a_citation_in_a_clause_is_cited_not_the_notice_s_basis(notices):
+    """巴彦淖尔's penalty clause's 依据《中华人民共和国人口与计划生育法》 and a task's 按照…《…公告》
+    were eli:based_on of the whole notice: they are eli:cites; its opening's titles stay its basis."""
+    city = notices["city"]
+    based_on = {o.value for o in objects(city, BAYANNUR, ELI + "based_on")}
+    cites = {o.value for o in objects(city, BAYANNUR, ELI + "cites")}
+    law = f"{B}doc/title/中华人民共和国人口与计划生育法"
+    assert law in cites and law not in based_on
+    assert f"{B}doc/财政部公告-2019-76" in cites and f"{B}doc/财政部公告-2019-76" not in based_on  # the 公告
+    assert based_on == {f"{B}doc/中发-2021-30", f"{B}doc/国办发-2020-52", f"{B}doc/国办发-2019-15", f"{B}doc/内政办发-2019-31"}
+
+
 def test_citations_based_on_cites_and_internal(county, city):
     assert value(county, QIMEN, ELI + "based_on") == f"{B}doc/title/关于做好3岁以下婴幼儿照护服务发展工作的通知"
     assert value(county, QIMEN, ELI + "cites") == f"{B}doc/财政部公告-2019-76"
