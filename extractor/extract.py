@@ -21,7 +21,7 @@ from .departments import (CUE, DepartmentMatch, collective_address, concept_labe
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, squeeze)
-from .parse import chinese_number, layout, normalise_doc_number
+from .parse import HEADING_MAX, chinese_number, layout, normalise_doc_number
 from .places import enclosing_province
 
 # Separators inside a list of departments and between statements (folded text).
@@ -363,6 +363,7 @@ _TITLE_GAP = 3  # at most so many characters (LIST_SEPARATORS) between the title
 _COMMA = re.compile(",")  # folded text: ， is ,
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _OPENERS = frozenset("。;\n \t\u3000")  # what may stand before a statement's first word (folded)
+_HEAD_STOP = re.compile("[。:\n]")  # folded: what ends a line's number and heading
 _PROSE_GAP = 6  # words between a subject and its verb at most: 要, 依法依规, 每年 …
 _PARENTHESIS = re.compile(r"\(([^()\n]{2,300})\)")  # what may be a task tag (folded text)
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
@@ -680,17 +681,19 @@ class _Extract:
         self.notes: list[Note] = []  # what the analyst should check in the text (`Document.notes`)
         self.duty_parts: dict[str, bool] = {}  # a clause → whether its items give departments' duties
         self.known: list[str] | None = None  # the notice's names a misspelt heading may mean (`near_names`)
+        heads = {c.id: head for c in self.clauses if c.kind == "numbered" and (head := self.item_head(c))}
         for c in self.clauses:
-            if c.kind != "numbered" or c.heading is None:
+            if c.id not in heads:
+                if c.kind == "numbered" and c.heading is not None and self.unreadable(c.start, c.heading.end) \
+                        and self.in_duty_part(c):  # （八）县人力资源社会保�局。: whose, no one can say
+                    self.note_unreadable(c, c.start, [(c.heading.end, c.end)])
                 continue
-            names = self.heading_departments(c)
-            if not names and (unknown := self.unknown_heading(c)) is not None:
-                names = [self.department(unknown, c.id)]
-            if not names:
-                continue
+            names, start = heads[c.id]
             items.append((c.start, c.end))
+            stretches, lost = self.item_text(c, start, heads)
             n = 0
-            for s, e, role in (part for st in self.statements(c.heading.end, c.end) for part in self.role_parts(*st)):
+            for s, e, role in (part for a, b in stretches for st in self.statements(a, b)
+                               for part in self.role_parts(*st)):
                 role, action, concept = self.role_and_action(s, e, role)
                 n += 1
                 for did in names:
@@ -700,7 +703,113 @@ class _Extract:
                         role=role, action=action, action_concept=concept))
             if len(names) == 1 and self.facts.departments[names[0]].concept is None and self.in_duty_part(c):
                 self.note_heading(c, n)
+            if lost:
+                self.note_unreadable(c, lost[0][0], lost)
         self.prose_duties(items)
+
+    def item_head(self, c: Clause) -> tuple[list[str], int] | None:
+        """(the departments item `c` is headed by, where its statements begin), if any: those
+        its heading names (（八）县人力资源社会保障局。, a misspelt one: `unknown_heading`), or,
+        among the departments' items (`in_duty_part`), those its text opens with, whatever
+        follows them: the heading running on into the text (（八）县人社局负责为…, 县人社局为…),
+        a comma or a blank after the name (then no heading was told apart), or a field of work
+        for a name (（八）人社部门。: the notice's body of that field, as in running text)."""
+        h = c.heading
+        names = self.heading_departments(c) if h is not None else []
+        if names:
+            return names, h.end
+        if (run_in := self.run_in_departments(c)) is not None:
+            return run_in
+        if h is not None and (unknown := self.unknown_heading(c)) is not None:
+            return [self.department(unknown, c.id)], h.end
+        return None
+
+    def run_in_departments(self, c: Clause) -> tuple[list[str], int] | None:
+        """The departments item `c`'s text opens with (a list of them apart by separators only)
+        and where what it says of them begins — after a 。 : , or blank closing the names —
+        if `c` stands among the departments' items."""
+        folded, said = self.doc.folded, c.label.strip()
+        start = c.start + len(said) if said and self.doc.text.startswith(said, c.start) else c.start
+        end = c.own.end
+        while start < end and folded[start] in _BLANKS:
+            start += 1
+        group: list[DepartmentMatch] = []
+        k = bisect.bisect_left(self.match_starts, start)
+        while k < len(self.matches) and self.matches[k].end <= end:
+            m, k = self.matches[k], k + 1
+            gap = folded[group[-1].end:m.start] if group else folded[start:m.start]
+            if (len(gap) > 3 or gap.strip(LIST_SEPARATORS)) if group else gap:
+                break
+            group.append(m)
+        if not group or any(m.concept is None or m.collective and self.jurisdiction_of(m)[1] == "unknown"
+                            for m in group) or not self.in_duty_part(c):
+            return None
+        at = group[-1].end
+        while at < end and folded[at] in _BLANKS:
+            at += 1
+        if at < end and folded[at] in "。:,":
+            at += 1
+        return [self.department(m, c.id) for m in group], at
+
+    def item_text(self, c: Clause, start: int, heads: dict) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The stretches of department item `c` from `start` that give its duties, and those
+        after a line whose opening cannot be read. Not an item inside it headed by a department
+        (`heads`) — 8.县人力资源社会保障局。 numbered in another style among （一）…（九） is read
+        as an item of （七）县财政局: it is that department's, its heading no duty of 财政局 —
+        nor the text from a line whose number and heading hold a character that could not be
+        decoded ((�八)县人力资源社会保障局。 was no item, its text read as 财政局's)."""
+        stretches, pos = [], start
+        for d in c.walk():
+            if d is not c and d.id in heads and d.start >= pos:
+                stretches.append((pos, d.start))
+                pos = d.end
+        stretches.append((pos, c.end))
+        own: list[tuple[int, int]] = []
+        lost: list[tuple[int, int]] = []
+        for a, b in stretches:
+            if lost:
+                lost.append((a, b))
+            elif (cut := self.unreadable_line(a, b)) is not None:
+                own.append((a, cut))
+                lost.append((cut, b))
+            else:
+                own.append((a, b))
+        return own, lost
+
+    def opening(self, s: int, e: int) -> int:
+        """Where the number and heading of a line starting at `s` end: its first 。 or :, or a
+        heading's length (`HEADING_MAX`) on."""
+        stop = _HEAD_STOP.search(self.doc.folded, s, min(e, s + HEADING_MAX))
+        return stop.start() if stop else min(e, s + HEADING_MAX)
+
+    def unreadable(self, s: int, e: int) -> bool:
+        """Whether [s, e) holds a character the reading could not decode (U+FFFD)."""
+        return self.doc.folded.find("\ufffd", s, e) >= 0
+
+    def unreadable_line(self, a: int, b: int) -> int | None:
+        """Where the first line after the first of [a, b) starts whose opening cannot be read."""
+        folded = self.doc.folded
+        k = folded.find("\n", a, b)
+        while k >= 0:
+            s = k + 1
+            while s < b and folded[s] in _BLANKS:
+                s += 1
+            if self.unreadable(s, self.opening(s, b)):
+                return s
+            k = folded.find("\n", s, b)
+        return None
+
+    def note_unreadable(self, c: Clause, at: int, stretches: list[tuple[int, int]]) -> None:
+        """Say that the item at `at` (in clause `c`) has a number or heading that cannot be read,
+        and that its statements are no department's: not the item's before it."""
+        end = self.opening(at, c.end)
+        said = end + 1 if self.doc.folded[end:end + 1] in ("。", ":") else at  # what follows its heading
+        n = sum(1 for a, b in stretches for _ in self.statements(said if a <= said < b else a, b))
+        written = self.doc.text[at:end]
+        said = "it gives no statements" if not n else \
+            f"its {n} statement{'s are' if n > 1 else ' is'} not read as any department's duties"
+        self.notes.append(Note(at, end, kind="unreadable-heading", clause=c.id, text=written,
+                               message=f"heading {written} cannot be read; {said}"))
 
     def heading_name(self, c: Clause) -> tuple[int, int]:
         """Where the name a heading may be stands: the heading without its closing 。 or ：."""

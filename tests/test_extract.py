@@ -265,6 +265,62 @@ def test_a_heading_outside_the_duties_part_is_no_organisation(county):
     assert not any(d.name == "县公按局" for d in doc.facts.departments.values())
 
 
+def _county_with(old: str, new: str):
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    return process_bytes(text.replace(old, new).encode("utf-8"), COUNTY.name)
+
+
+# The county's （八）县人力资源社会保障局。 as a heading running on into its text: the item, which
+# parsed, gave no duty at all (its heading no name alone), so 人社局 had none (63 of 67).
+@pytest.mark.parametrize("opening", ["（八）县人力资源社会保障局负责", "（八）县人社局", "（八）县人力资源社会保障局，",
+                                     "（八）县人力资源社会保障局 ", "（八）县人力资源社会保障局：", "（八）人社部门。"])
+def test_an_item_opening_with_a_department_is_its_duties(county, opening):
+    """Among the departments' items, an item whose text opens with a department's name is that
+    department's, whatever follows the name (。 ： ， a blank, 负责…, nothing); a field of work
+    (人社部门) is the notice's body of that field."""
+    doc = _county_with("（八）县人力资源社会保障局。", opening)
+    before = [(d.department, d.text, d.role) for d in county.facts.duties if d.id.startswith("main/4/8/")]
+    hr = [(d.department, d.text, d.role) for d in doc.facts.duties if d.id.startswith("main/4/8/")]
+    if opening.endswith("负责"):
+        before[0] = (before[0][0], "负责" + before[0][1], "responsible")
+    assert hr == before and before[0][0] == "祁门县/human-resources-social-security"
+    assert len(doc.facts.duties) == len(county.facts.duties) and doc.notes == []
+
+
+def test_a_department_item_numbered_in_another_style_is_its_own(county):
+    """8.县人力资源社会保障局。 among （一）…（九） is read as an item inside （七）县财政局: its
+    statements are 人社局's, not 财政局's too, and its heading no 财政局 duty."""
+    doc = _county_with("（八）县人力资源社会保障局。", "8.县人力资源社会保障局。")
+    assert [c.label for c in doc.clause("main/4/7").children] == ["8."]  # how it parses
+    of = lambda d, concept: [(x.text, x.role) for x in d.facts.duties  # noqa: E731
+                             if d.facts.departments[x.department].concept == concept]
+    assert of(doc, FIN) == of(county, FIN) and of(doc, HR) == of(county, HR)
+    assert len(doc.facts.duties) == len(county.facts.duties)
+
+
+# An item whose number and heading were lost to bad bytes (a UTF-8 file with one bad byte, a
+# GBK line in a UTF-8 file) was read as text of the item before it: its statements, and the
+# line itself, were 县财政局's.
+@pytest.mark.parametrize("garbled", ["（\ufffd八）县人力资源社会保障局。",
+                                     "锛堝叓锛夊幙浜哄姏璧勬簮绀句細淇濋殰灞\ufffd銆\ufffd",
+                                     "（八）县人力资源社会保\ufffd局。"])
+def test_an_item_whose_heading_cannot_be_read_is_no_ones(county, garbled):
+    """Its statements go to no department (not the previous item's), and a note says so."""
+    doc = _county_with("（八）县人力资源社会保障局。", garbled)
+    of = lambda d, concept: [(x.text, x.role) for x in d.facts.duties  # noqa: E731
+                             if d.facts.departments[x.department].concept == concept]
+    assert of(doc, FIN) == of(county, FIN) and of(doc, HR) == []
+    assert len(doc.facts.duties) == len(county.facts.duties) - 4
+    at = doc.text.index(garbled)
+    [note] = doc.notes
+    assert (note.kind, note.start, note.clause) == ("unreadable-heading", at, "main/4/7" if garbled[1] != "八" else "main/4/8")
+    assert note.text == doc.text[note.start:note.end] and "\ufffd" in note.text  # its number and heading as written
+    assert note.message.endswith("cannot be read; its 4 statements are not read as any department's duties")
+
+
 # --- task tags -----------------------------------------------------------------------------
 
 def test_every_task_tag_of_the_city_plan(city):
