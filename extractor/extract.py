@@ -364,6 +364,7 @@ _COMMA = re.compile(",")  # folded text: ， is ,
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _OPENERS = frozenset("。;\n \t\u3000")  # what may stand before a statement's first word (folded)
 _HEAD_STOP = re.compile("[。:\n]")  # folded: what ends a line's number and heading
+_OWN_VERB_GAP = 2  # words before the verb opening a part of a unit's own (积极, 主动 …) at most
 _PROSE_GAP = 6  # words between a subject and its verb at most: 要, 依法依规, 每年 …
 _PARENTHESIS = re.compile(r"\(([^()\n]{2,300})\)")  # what may be a task tag (folded text)
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
@@ -900,17 +901,39 @@ class _Extract:
         if comma < 0 or role != "supporting" and not _role_cues().search(folded, comma, e):
             yield s, e, role  # no comma, or no other role said after one
             return
-        start, first = s, True
+        start, first, partner = s, True, self.partnered(s, e)
+        going_on = self.cues.parts.get("role-continuation", ())
         for comma in (m.start() for m in _COMMA.finditer(folded, comma, e)):
             said = opening(comma + 1)
-            own = role == "supporting" and first and said is None and any(  # a verb of its own, not 协助 …
-                m.group(0) in self.cues.action_of and m.group(0) not in supporting
-                for m in self.cues.actions.finditer(folded, comma + 1, e))
+            # a verb of its own, not 协助 …: anywhere in the rest after a bare 配合 (积极配合宣传…,
+            # 在…设置母婴设施), opening the part after one naming whom it supports (配合相关部门…,
+            # 发挥社会监督作用; not …,对女职工较多的用人单位设置母婴室); never in a part going
+            # on the one before it (…,并为家庭提供…)
+            verb = None if not (role == "supporting" and first and said is None) \
+                or folded.startswith(going_on, comma + 1) else next(
+                    (m.start() for m in self.cues.actions.finditer(folded, comma + 1, e)
+                     if m.group(0) in self.cues.action_of and m.group(0) not in supporting), None)
+            own = verb is not None and (not partner or verb <= comma + 1 + _OWN_VERB_GAP)
             first = said is not None  # a 配合 again: its reach starts anew
+            partner = self.partnered(comma + 1, e) if first else partner
             if (said is not None and said != role) or own:
                 yield start, comma, None
                 start, role, first = comma + 1, said or "responsible", True
         yield start, e, None
+
+    def partnered(self, s: int, e: int) -> bool:
+        """Whether a supporting cue opens [s, e) and names whom the unit supports right after
+        it (配合相关部门…, 协助县卫健委…: pkc:role-partner, or a department's name)."""
+        folded = self.doc.folded
+        head = folded[s:min(e, s + 12)]
+        bare = _unled(head)
+        cue = next((c for c, r in _unled_roles() if r == "supporting" and bare.startswith(c)), None)
+        if cue is None:
+            return False
+        at = s + len(head) - len(bare) + len(cue)
+        k = bisect.bisect_left(self.match_starts, at)
+        return folded.startswith(self.cues.parts.get("role-partner", ()), at, e) or \
+            k < len(self.matches) and self.matches[k].start == at
 
     def prose_duties(self, items: list[tuple[int, int]]) -> None:
         """Duties stated in running text, outside the departments' own items: a statement

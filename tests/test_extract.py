@@ -182,7 +182,9 @@ def test_duty_statements_split_with_role_and_action(county, city):
     # each joint meeting's office has one (承担联席会议日常工作，负责…: said where it is set up),
     # the county's a second (由联席会议办公室牵头组织…综合督查); each health commission seals (代章);
     # each joint meeting has its own (一、主要职责: the county's 7, the city's 11, see below)
-    assert len(county.facts.duties) == 67 and len(city.facts.duties) == 76
+    # (the city's 支持配合相关部门…,并为… and 配合相关部门…,对女职工… one duty each: see below); each
+    # office a third of its own (联席会议办公室要加强对…议定事项的跟踪督促落实…)
+    assert len(county.facts.duties) == 68 and len(city.facts.duties) == 75
 
 
 def test_action_is_a_verb_not_a_cue_inside_a_noun(county, city):
@@ -491,8 +493,8 @@ def test_who_organises_an_inspection_is_read_and_is_the_office_s_duty(county, ci
     office = county.facts.meeting.office_unit
     said = "由联席会议办公室牵头组织，各成员单位配合，每半年对辖区内3岁以下婴幼儿照护服务机构开展一次综合督查，形成联合监管机制，促使婴幼儿照护服务事业规范发展"
     duties = [(d.text, d.role, d.action, d.clause) for d in county.facts.duties if d.department == office]
-    assert duties == [("承担联席会议日常工作，负责联席会议的组织、联络和协调工作", "responsible", "承担", "main/2"),
-                      (said, "lead", "牵头", inspection.clause)]
+    assert duties[0] == ("承担联席会议日常工作，负责联席会议的组织、联络和协调工作", "responsible", "承担", "main/2")
+    assert duties[-1] == (said, "lead", "牵头", inspection.clause)
     d = next(d for d in county.facts.duties if d.text == said)
     assert county.text[d.start:d.end] == said and inspection.start <= d.start < d.end <= inspection.end
     # the city's rules name no organiser: nothing of the kind is read into them
@@ -1014,6 +1016,25 @@ def test_a_statement_changes_role_at_a_comma(county, city):
             assert doc.text[d.start:d.end] == d.text and d.text[:1] not in ",，"
 
 
+def test_a_supporting_role_with_its_partner_named_reaches_the_whole_sentence(city):
+    """配合相关部门依法落实…政策,对女职工较多的用人单位设置母婴室…: 配合 naming whom it supports
+    governs the whole sentence (the union set up no 母婴室 of its own); and a part opened by 并
+    goes on the part before it (支持配合相关部门建立…专家库,并为家庭提供…指导服务: supporting)."""
+    parts = lambda concept: [(d.role, d.text[:8]) for d in city.facts.duties  # noqa: E731
+                             if city.facts.departments[d.department].concept == concept and "/d" in d.id]
+    assert parts(UNION)[2:] == [("supporting", "配合相关部门依法")]
+    assert next(d for d in city.facts.duties if d.text.startswith("配合相关部门依法落实")).text.endswith("建设改造。")
+    assert parts(EDU)[3:] == [("supporting", "支持配合相关部门")]
+
+
+def test_a_part_going_on_with_bing_keeps_the_role_before_it():
+    """积极配合宣传生育政策，并在长途客运站…设置母婴设施: the part 并 opens goes on the one before
+    it — one supporting duty (without 并, the bare 配合 reaches its first comma: two)."""
+    doc = _county_with("积极配合宣传生育政策，在长途客运站", "积极配合宣传生育政策，并在长途客运站")
+    assert [(d.role, d.text[:8]) for d in doc.facts.duties
+            if doc.facts.departments[d.department].concept == "transport"] == [("supporting", "积极配合宣传生育")]
+
+
 @pytest.mark.parametrize("lead", ["并", "主动", "同时", "积极"])
 def test_a_role_cue_opens_its_statement_after_any_lead_word(lead):
     """The words that may stand before a role cue are data (pkc:role-lead): 并配合 or 主动配合
@@ -1525,10 +1546,10 @@ def test_what_the_office_does_said_where_it_is_set_up(county, city):
         return [(d.clause, d.text, d.role, d.action) for d in doc.facts.duties if d.department == m.office_unit]
 
     assert county.facts.meeting.office_unit == "祁门县/祁门县促进3岁以下婴幼儿照护服务发展工作联席会议办公室"
-    assert office_duties(county) == [("main/2", "承担联席会议日常工作，负责联席会议的组织、联络和协调工作", "responsible", "承担"),
-                                     ("main/3/4", county.text[county.text.index("由联席会议办公室牵头组织"):
-                                                              county.text.index("规范发展。") + 4], "lead", "牵头")]
-    assert office_duties(city) == [("att1/4", "具体承担联席会议日常工作,负责联席会议的组织、联络和协调", "responsible", "承担")]
+    assert office_duties(county)[::2] == [("main/2", "承担联席会议日常工作，负责联席会议的组织、联络和协调工作", "responsible", "承担"),
+                                               ("main/3/4", county.text[county.text.index("由联席会议办公室牵头组织"):
+                                                                   county.text.index("规范发展。") + 4], "lead", "牵头")]
+    assert office_duties(city)[1:] == [("att1/4", "具体承担联席会议日常工作,负责联席会议的组织、联络和协调", "responsible", "承担")]
     assert office_duties(process(state)) == [("main", "主要承担联席会议组织联络和协调等日常工作", "responsible", "承担")]
     # the county's 卫健委 keeps its own item's duties, and is given none from the set-up
     assert not [d for d in county.facts.duties if d.department == "祁门县/health" and d.clause == "main/2"]
@@ -1548,6 +1569,19 @@ def test_what_the_office_does_said_where_it_is_set_up(county, city):
     assert office_duties(doc) == [("main/1", "负责领导小组日常工作，督促落实领导小组议定事项", "responsible", "负责")]
     doc = process_bytes(lines("领导小组办公室设在县卫生健康委，负责人由县卫生健康委主任兼任。").encode("utf-8"), "lg.txt")
     assert office_duties(doc) == [] and not [d for d in doc.facts.duties if "负责人" in d.text]
+
+
+def test_what_the_office_is_asked_to_do_in_the_rules_is_its_duty(county, city):
+    """联席会议办公室要加强对联席会议议定事项的跟踪督促落实…并向各成员单位通报 (both seeds'
+    briefing rule): the office as the subject of a sentence with a modal (要, 应) is given a
+    duty of its own, as 联席会议办公室负责… is — it had none, and `who 跟踪` found no statement."""
+    for doc, clause, tail in ((county, "main/3/3", "并向各成员单位通报"),
+                              (city, "att1/3/4", "并向各成员单位通报有关工作情况")):
+        office = [(d.clause, d.text, d.role, d.action) for d in doc.facts.duties
+                  if d.department == doc.facts.meeting.office_unit and "跟踪" in d.text]
+        assert office == [(clause, f"加强对联席会议议定事项的跟踪督促落实,及时{'掌握' if doc is county else '收集'}"
+                                   f"各成员单位工作任务完成情况,{tail}".replace(",", "，" if doc is county else ","),
+                           "responsible", "加强")]
 
 
 # A leading group's make-up as notices list it: a role a line, names with their posts in
