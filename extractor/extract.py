@@ -365,6 +365,7 @@ _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _OPENERS = frozenset("。;\n \t\u3000")  # what may stand before a statement's first word (folded)
 _HEAD_STOP = re.compile("[。:\n]")  # folded: what ends a line's number and heading
 _OWN_VERB_GAP = 2  # words before the verb opening a part of a unit's own (积极, 主动 …) at most
+_SETTING_MAX = 30  # words of a setting between a subject and its verb (在…中,) at most
 _PROSE_GAP = 6  # words between a subject and its verb at most: 要, 依法依规, 每年 …
 _PARENTHESIS = re.compile(r"\(([^()\n]{2,300})\)")  # what may be a task tag (folded text)
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
@@ -645,8 +646,14 @@ class _Extract:
                 if not m.generic and not (m.collective and self.jurisdiction_of(m)[1] == "unknown")]
 
     def mentions(self) -> None:
+        """Each match that names an organisation, recorded as its mention. A field of work
+        (卫生健康部门) names none, but one with a lower level's prefix (旗县区民政部门, where a
+        provider registers) names the body of that field of the places below as a whole — one
+        organisation, as 旗县区政府 or 各乡镇人民政府 is (巴彦淖尔市所辖旗县区/civil-affairs)."""
         for m in self.matches:
-            if not m.generic and not (m.collective and self.jurisdiction_of(m)[1] == "unknown"):
+            if m.generic and not (m.collective and m.concept and m.prefix):
+                continue
+            if not (m.collective and self.jurisdiction_of(m)[1] == "unknown"):
                 self.department(m, self.leaf_at(m.start).id)
 
     def issuer(self) -> None:
@@ -1041,6 +1048,7 @@ class _Extract:
                 continue
             at = group[-1].end
             at += next((len(w) for w in closers if folded.startswith(w, at, e)), 0)  # …、公安等部门
+            at = self.after_setting(at, e)  # …政府在…建设和改造中,应当…
             after = folded[at:min(e, at + 12)]
             after = after[:next((i for i, ch in enumerate(after) if ch in _CLAUSE_PUNCT), len(after))]
             post = lambda i, word: after.startswith(post_words, i + len(word))  # noqa: E731 (主要负责同志)
@@ -1051,6 +1059,18 @@ class _Extract:
                 yield group, role[1], at + role[0]
             elif verb is not None and verb.start() <= _PROSE_GAP and not post(verb.start(), verb.group(0)):
                 yield group, "responsible", at + verb.start()
+
+    def after_setting(self, at: int, e: int) -> int:
+        """Where a statement goes on after the setting that opens at `at` (在…中, before its
+        verb: pkc:prose-setting), or `at` if none does: the setting ends at its first comma,
+        with a word that closes one (pkc:prose-setting-end), within `_SETTING_MAX` words."""
+        folded, parts = self.doc.folded, self.cues.parts
+        if not folded.startswith(parts.get("prose-setting", ()), at, e):
+            return at
+        stop = next((k for k in range(at, min(e, at + _SETTING_MAX)) if folded[k] in _CLAUSE_PUNCT), -1)
+        if stop < 0 or folded[stop] != "," or not folded.endswith(parts.get("prose-setting-end", ()), at, stop):
+            return at
+        return stop + 1
 
     def resolve_span(self, s: int, e: int) -> DepartmentMatch | None:
         """The one department that [s, e) names as a whole (a heading, a table cell), if any."""

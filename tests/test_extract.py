@@ -183,8 +183,9 @@ def test_duty_statements_split_with_role_and_action(county, city):
     # the county's a second (由联席会议办公室牵头组织…综合督查); each health commission seals (代章);
     # each joint meeting has its own (一、主要职责: the county's 7, the city's 11, see below)
     # (the city's 支持配合相关部门…,并为… and 配合相关部门…,对女职工… one duty each: see below); each
-    # office a third of its own (联席会议办公室要加强对…议定事项的跟踪督促落实…)
-    assert len(county.facts.duties) == 68 and len(city.facts.duties) == 75
+    # office a third of its own (联席会议办公室要加强对…议定事项的跟踪督促落实…); the city's counties'
+    # governments two (各旗县区政府和各相关部门要…, 旗县区政府在…中,应当…)
+    assert len(county.facts.duties) == 68 and len(city.facts.duties) == 77
 
 
 def test_action_is_a_verb_not_a_cue_inside_a_noun(county, city):
@@ -937,6 +938,7 @@ def test_duties_in_running_text(county, city):
     department that is no subject (配合人社部门调查研究)."""
     prose = [(d.clause, d.department, d.role, d.action, d.text[:8]) for d in city.facts.duties if "/s" in d.id]
     assert prose == [
+        ("main/2/2/2", "巴彦淖尔市所辖旗县区/local-governments", "responsible", "建设", "旗县区政府在城乡"),
         ("main/2/2/4", "巴彦淖尔市/education", "responsible", "制定", "教育部门制定具体"),
         ("main/2/3/3", "巴彦淖尔市/finance", "responsible", "利用", "财政部门要利用现"),
         ("main/2/4/1", "巴彦淖尔市/education", "responsible", "落实", "幼儿园开设托班的"),
@@ -945,6 +947,7 @@ def test_duties_in_running_text(county, city):
         ("main/2/4/4", "巴彦淖尔市所辖旗县区/health", "responsible", "组织", "旗县区卫生健康部"),
         ("main/3/1", "巴彦淖尔市/health", "lead", "牵头", "婴幼儿照护服务发"),
         ("main/3/1", "巴彦淖尔市/health", "lead", "牵头", "卫生健康部门要牵"),
+        ("main/3/3", "巴彦淖尔市所辖旗县区/local-governments", "responsible", "落实", "各旗县区政府和各"),
         ("att1/4", "巴彦淖尔市/health", "responsible", "代章", "联席会议办公室不"),  # …由市卫生健康委代章
     ]
     assert [(d.clause, d.department, d.action) for d in county.facts.duties if "/s" in d.id] == [
@@ -952,6 +955,21 @@ def test_duties_in_running_text(county, city):
     for d in city.facts.duties:
         assert city.text[d.start:d.end] == d.text and city.clause(d.clause).contains(d)
     assert "卫生健康部门" in {m.surface for m in city.facts.departments["巴彦淖尔市/health"].mentions}
+
+
+def test_the_counties_bodies_in_the_city_plan(city):
+    """旗县区机构编制部门, 旗县区民政部门 … (where a provider registers, 向…申请注册登记) are each
+    the body of that field of the city's counties as a whole: one organisation of 巴彦淖尔市所辖旗县区,
+    as 旗县区政府 is (and 祁门县所辖乡镇 for 各乡镇人民政府) — they were no organisation at all. And
+    what the plan asks of the counties' governments is their duty: after 和各相关部门 closing
+    the subject (各旗县区政府和各相关部门要切实落实监管责任…), or a setting (旗县区政府在城乡居住
+    社区建设和改造中,应当按照标准建设…)."""
+    for concept in (EST, CIVIL, MARKET, HOUSING):
+        dep = city.facts.departments[f"巴彦淖尔市所辖旗县区/{concept}"]
+        assert dep.mentions and dep.jurisdiction == "巴彦淖尔市所辖旗县区" and dep.level == "district"
+    gov = [(d.role, d.action, d.text[:9]) for d in city.facts.duties
+           if d.department == "巴彦淖尔市所辖旗县区/local-governments"]
+    assert gov == [("responsible", "建设", "旗县区政府在城乡居"), ("responsible", "落实", "各旗县区政府和各相")]
 
 
 def test_running_text_duties_after_a_condition(city):
