@@ -21,7 +21,7 @@ from .departments import (CUE, DepartmentMatch, collective_address, concept_labe
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, squeeze)
-from .parse import HEADING_MAX, chinese_number, layout, normalise_doc_number
+from .parse import chinese_number, layout, normalise_doc_number
 from .places import enclosing_province
 
 # Separators inside a list of departments and between statements (folded text).
@@ -363,6 +363,19 @@ _TITLE_GAP = 3  # at most so many characters (LIST_SEPARATORS) between the title
 _COMMA = re.compile(",")  # folded text: ， is ,
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _OPENERS = frozenset("。;\n \t\u3000")  # what may stand before a statement's first word (folded)
+_RARE_SHARE = 0.5  # more than this share of rare characters (`_rare`) is text decoded wrong
+
+
+@cache
+def _rare(ch: str) -> bool:
+    """Whether `ch` is outside the 3,755 Chinese characters in common use (GB2312 level 1)."""
+    try:
+        return not 0xB0 <= ch.encode("gb2312")[0] <= 0xD7
+    except UnicodeEncodeError:
+        return True
+
+
+_OPENING_MAX = 24  # a line's number and heading, when no 。 or : ends them: (二十一)县消防救援大队 and more
 _HEAD_STOP = re.compile("[。:\n]")  # folded: what ends a line's number and heading
 _OWN_VERB_GAP = 2  # words before the verb opening a part of a unit's own (积极, 主动 …) at most
 _SETTING_MAX = 30  # words of a setting between a subject and its verb (在…中,) at most
@@ -693,7 +706,7 @@ class _Extract:
         for c in self.clauses:
             if c.id not in heads:
                 if c.kind == "numbered" and c.heading is not None and self.unreadable(c.start, c.heading.end) \
-                        and self.in_duty_part(c):  # （八）县人力资源社会保�局。: whose, no one can say
+                        and self.in_duty_part(c):  # （八）县人力资源社会保�局。, （八）鍘夸汉…: whose, no one can say
                     self.note_unreadable(c, c.start, [(c.heading.end, c.end)])
                 continue
             names, start = heads[c.id]
@@ -785,14 +798,22 @@ class _Extract:
         return own, lost
 
     def opening(self, s: int, e: int) -> int:
-        """Where the number and heading of a line starting at `s` end: its first 。 or :, or a
-        heading's length (`HEADING_MAX`) on."""
-        stop = _HEAD_STOP.search(self.doc.folded, s, min(e, s + HEADING_MAX))
-        return stop.start() if stop else min(e, s + HEADING_MAX)
+        """Where the number and heading of a line starting at `s` end: its first 。 or :, or
+        `_OPENING_MAX` characters on."""
+        stop = _HEAD_STOP.search(self.doc.folded, s, min(e, s + _OPENING_MAX))
+        return stop.start() if stop else min(e, s + _OPENING_MAX)
 
     def unreadable(self, s: int, e: int) -> bool:
-        """Whether [s, e) holds a character the reading could not decode (U+FFFD)."""
-        return self.doc.folded.find("\ufffd", s, e) >= 0
+        """Whether [s, e) holds a character the reading could not decode (U+FFFD), or is mostly
+        characters no notice writes: more than `_RARE_SHARE` of its Chinese ones outside the
+        3,755 in common use (GB2312 level 1) — as a line decoded in the wrong encoding is
+        (县人力资源社会保障局 in UTF-8 read as GBK: 鍘夸汉鍔涜祫婧愮ぞ浼氫繚闅滃眬, 13 of 15; a department's
+        name has none, or one in a place's name: 歙县, 黟县)."""
+        text = self.doc.folded[s:e]
+        if "\ufffd" in text:
+            return True
+        wide = [ch for ch in text if ord(ch) > 0x2e7f and ch.isalpha()]
+        return len(wide) >= 2 and sum(map(_rare, wide)) > _RARE_SHARE * len(wide)
 
     def unreadable_line(self, a: int, b: int) -> int | None:
         """Where the first line after the first of [a, b) starts whose opening cannot be read."""
@@ -809,7 +830,7 @@ class _Extract:
 
     def note_unreadable(self, c: Clause, at: int, stretches: list[tuple[int, int]]) -> None:
         """Say that the item at `at` (in clause `c`) has a number or heading that cannot be read,
-        and that its statements are no department's: not the item's before it."""
+        and that its statements are no department's — not the item's before it."""
         end = self.opening(at, c.end)
         said = end + 1 if self.doc.folded[end:end + 1] in ("。", ":") else at  # what follows its heading
         n = sum(1 for a, b in stretches for _ in self.statements(said if a <= said < b else a, b))

@@ -324,6 +324,24 @@ def test_an_item_whose_heading_cannot_be_read_is_no_ones(county, garbled):
     assert note.message.endswith("cannot be read; its 4 statements are not read as any department's duties")
 
 
+def test_an_item_decoded_in_the_wrong_encoding_is_no_ones(county):
+    """（八）鍘夸汉鍔涜祫婧愮ぞ浼氫繚闅滃眬。 (UTF-8 read as GBK, every byte decoded: rare characters,
+    kana): its statements were dropped unsaid; and a line so decoded inside an item (its number
+    too: 锛堝叓锛夊幙…) was read as the item's text — the 县财政局's."""
+    garbled = "县人力资源社会保障局".encode("utf-8").decode("gbk")
+    doc = _county_with("（八）县人力资源社会保障局。", f"（八）{garbled}。")
+    assert len(doc.facts.duties) == len(county.facts.duties) - 4
+    assert [(n.kind, n.clause, n.text, n.message) for n in doc.notes] == [
+        ("unreadable-heading", "main/4/8", "（八）" + garbled,
+         f"heading （八）{garbled} cannot be read; its 4 statements are not read as any department's duties")]
+    line = "（八）县人力资源社会保障局。".encode("utf-8").decode("gbk", errors="ignore")  # 锛堝叓锛夊幙…
+    doc = _county_with("（八）县人力资源社会保障局。", line)
+    of = lambda d, concept: [(x.text, x.role) for x in d.facts.duties  # noqa: E731
+                             if d.facts.departments[x.department].concept == concept]
+    assert of(doc, FIN) == of(county, FIN) and len(doc.facts.duties) == len(county.facts.duties) - 4
+    assert [(n.kind, n.clause, n.start) for n in doc.notes] == [("unreadable-heading", "main/4/7", doc.text.index(line))]
+
+
 # --- task tags -----------------------------------------------------------------------------
 
 def test_every_task_tag_of_the_city_plan(city):
