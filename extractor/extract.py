@@ -832,8 +832,8 @@ class _Extract:
         """Say that the item at `at` (in clause `c`) has a number or heading that cannot be read,
         and that its statements are no department's — not the item's before it."""
         end = self.opening(at, c.end)
-        said = end + 1 if self.doc.folded[end:end + 1] in ("。", ":") else at  # what follows its heading
-        n = sum(1 for a, b in stretches for _ in self.statements(said if a <= said < b else a, b))
+        after = end + 1 if self.doc.folded[end:end + 1] in ("。", ":") else at  # what follows its heading
+        n = sum(1 for a, b in stretches for _ in self.statements(after if a <= after < b else a, b))
         written = self.doc.text[at:end]
         said = "it gives no statements" if not n else \
             f"its {n} statement{'s are' if n > 1 else ' is'} not read as any department's duties"
