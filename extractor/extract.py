@@ -367,6 +367,22 @@ _TITLE_GAP = 3  # at most so many characters (LIST_SEPARATORS) between the title
 _COMMA = re.compile(",")  # folded text: ， is ,
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _OPENERS = frozenset("。;\n \t\u3000")  # what may stand before a statement's first word (folded)
+_RARE_SHARE = 0.5  # more than this share of rare characters (`_rare`) is text decoded wrong
+
+
+@cache
+def _rare(ch: str) -> bool:
+    """Whether `ch` is outside the 3,755 Chinese characters in common use (GB2312 level 1)."""
+    try:
+        return not 0xB0 <= ch.encode("gb2312")[0] <= 0xD7
+    except UnicodeEncodeError:
+        return True
+
+
+_OPENING_MAX = 24  # a line's number and heading, when no 。 or : ends them: (二十一)县消防救援大队 and more
+_HEAD_STOP = re.compile("[。:\n]")  # folded: what ends a line's number and heading
+_OWN_VERB_GAP = 2  # words before the verb opening a part of a unit's own (积极, 主动 …) at most
+_SETTING_MAX = 30  # words of a setting between a subject and its verb (在…中,) at most
 _PROSE_GAP = 6  # words between a subject and its verb at most: 要, 依法依规, 每年 …
 _PARENTHESIS = re.compile(r"\(([^()\n]{2,300})\)")  # what may be a task tag (folded text)
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
@@ -656,8 +672,14 @@ class _Extract:
                 if not m.generic and not (m.collective and self.jurisdiction_of(m)[1] == "unknown")]
 
     def mentions(self) -> None:
+        """Each match that names an organisation, recorded as its mention. A field of work
+        (卫生健康部门) names none, but one with a lower level's prefix (旗县区民政部门, where a
+        provider registers) names the body of that field of the places below as a whole — one
+        organisation, as 旗县区政府 or 各乡镇人民政府 is (巴彦淖尔市所辖旗县区/civil-affairs)."""
         for m in self.matches:
-            if not m.generic and not (m.collective and self.jurisdiction_of(m)[1] == "unknown"):
+            if m.generic and not (m.collective and m.concept and m.prefix):
+                continue
+            if not (m.collective and self.jurisdiction_of(m)[1] == "unknown"):
                 self.department(m, self.leaf_at(m.start).id)
 
     def issuer(self) -> None:
@@ -694,17 +716,19 @@ class _Extract:
         self.notes: list[Note] = []  # what the analyst should check in the text (`Document.notes`)
         self.duty_parts: dict[str, bool] = {}  # a clause → whether its items give departments' duties
         self.known: list[str] | None = None  # the notice's names a misspelt heading may mean (`near_names`)
+        heads = {c.id: head for c in self.clauses if c.kind == "numbered" and (head := self.item_head(c))}
         for c in self.clauses:
-            if c.kind != "numbered" or c.heading is None:
+            if c.id not in heads:
+                if c.kind == "numbered" and c.heading is not None and self.unreadable(c.start, c.heading.end) \
+                        and self.in_duty_part(c):  # （八）县人力资源社会保�局。, （八）鍘夸汉…: whose, no one can say
+                    self.note_unreadable(c, c.start, [(c.heading.end, c.end)])
                 continue
-            names = self.heading_departments(c)
-            if not names and (unknown := self.unknown_heading(c)) is not None:
-                names = [self.department(unknown, c.id)]
-            if not names:
-                continue
+            names, start = heads[c.id]
             items.append((c.start, c.end))
+            stretches, lost = self.item_text(c, start, heads)
             n = 0
-            for s, e, role in (part for st in self.statements(c.heading.end, c.end) for part in self.role_parts(*st)):
+            for s, e, role in (part for a, b in stretches for st in self.statements(a, b)
+                               for part in self.role_parts(*st)):
                 role, action, concept = self.role_and_action(s, e, role)
                 n += 1
                 for did in names:
@@ -714,7 +738,121 @@ class _Extract:
                         role=role, action=action, action_concept=concept))
             if len(names) == 1 and self.facts.departments[names[0]].concept is None and self.in_duty_part(c):
                 self.note_heading(c, n)
+            if lost:
+                self.note_unreadable(c, lost[0][0], lost)
         self.prose_duties(items)
+
+    def item_head(self, c: Clause) -> tuple[list[str], int] | None:
+        """(the departments item `c` is headed by, where its statements begin), if any: those
+        its heading names (（八）县人力资源社会保障局。, a misspelt one: `unknown_heading`), or,
+        among the departments' items (`in_duty_part`), those its text opens with, whatever
+        follows them: the heading running on into the text (（八）县人社局负责为…, 县人社局为…),
+        a comma or a blank after the name (then no heading was told apart), or a field of work
+        for a name (（八）人社部门。: the notice's body of that field, as in running text)."""
+        h = c.heading
+        names = self.heading_departments(c) if h is not None else []
+        if names:
+            return names, h.end
+        if (run_in := self.run_in_departments(c)) is not None:
+            return run_in
+        if h is not None and (unknown := self.unknown_heading(c)) is not None:
+            return [self.department(unknown, c.id)], h.end
+        return None
+
+    def run_in_departments(self, c: Clause) -> tuple[list[str], int] | None:
+        """The departments item `c`'s text opens with (a list of them apart by separators only)
+        and where what it says of them begins — after a 。 : , or blank closing the names —
+        if `c` stands among the departments' items."""
+        folded, said = self.doc.folded, c.label.strip()
+        start = c.start + len(said) if said and self.doc.text.startswith(said, c.start) else c.start
+        end = c.own.end
+        while start < end and folded[start] in _BLANKS:
+            start += 1
+        group: list[DepartmentMatch] = []
+        k = bisect.bisect_left(self.match_starts, start)
+        while k < len(self.matches) and self.matches[k].end <= end:
+            m, k = self.matches[k], k + 1
+            gap = folded[group[-1].end:m.start] if group else folded[start:m.start]
+            if (len(gap) > 3 or gap.strip(LIST_SEPARATORS)) if group else gap:
+                break
+            group.append(m)
+        if not group or any(m.concept is None or m.collective and self.jurisdiction_of(m)[1] == "unknown"
+                            for m in group) or not self.in_duty_part(c):
+            return None
+        at = group[-1].end
+        while at < end and folded[at] in _BLANKS:
+            at += 1
+        if at < end and folded[at] in "。:,":
+            at += 1
+        return [self.department(m, c.id) for m in group], at
+
+    def item_text(self, c: Clause, start: int, heads: dict) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The stretches of department item `c` from `start` that give its duties, and those
+        after a line whose opening cannot be read. Not an item inside it headed by a department
+        (`heads`) — 8.县人力资源社会保障局。 numbered in another style among （一）…（九） is read
+        as an item of （七）县财政局: it is that department's, its heading no duty of 财政局 —
+        nor the text from a line whose number and heading hold a character that could not be
+        decoded ((�八)县人力资源社会保障局。 was no item, its text read as 财政局's)."""
+        stretches, pos = [], start
+        for d in c.walk():
+            if d is not c and d.id in heads and d.start >= pos:
+                stretches.append((pos, d.start))
+                pos = d.end
+        stretches.append((pos, c.end))
+        own: list[tuple[int, int]] = []
+        lost: list[tuple[int, int]] = []
+        for a, b in stretches:
+            if lost:
+                lost.append((a, b))
+            elif (cut := self.unreadable_line(a, b)) is not None:
+                own.append((a, cut))
+                lost.append((cut, b))
+            else:
+                own.append((a, b))
+        return own, lost
+
+    def opening(self, s: int, e: int) -> int:
+        """Where the number and heading of a line starting at `s` end: its first 。 or :, or
+        `_OPENING_MAX` characters on."""
+        stop = _HEAD_STOP.search(self.doc.folded, s, min(e, s + _OPENING_MAX))
+        return stop.start() if stop else min(e, s + _OPENING_MAX)
+
+    def unreadable(self, s: int, e: int) -> bool:
+        """Whether [s, e) holds a character the reading could not decode (U+FFFD), or is mostly
+        characters no notice writes: more than `_RARE_SHARE` of its Chinese ones outside the
+        3,755 in common use (GB2312 level 1) — as a line decoded in the wrong encoding is
+        (县人力资源社会保障局 in UTF-8 read as GBK: 鍘夸汉鍔涜祫婧愮ぞ浼氫繚闅滃眬, 13 of 15; a department's
+        name has none, or one in a place's name: 歙县, 黟县)."""
+        text = self.doc.folded[s:e]
+        if "\ufffd" in text:
+            return True
+        wide = [ch for ch in text if ord(ch) > 0x2e7f and ch.isalpha()]
+        return len(wide) >= 2 and sum(map(_rare, wide)) > _RARE_SHARE * len(wide)
+
+    def unreadable_line(self, a: int, b: int) -> int | None:
+        """Where the first line after the first of [a, b) starts whose opening cannot be read."""
+        folded = self.doc.folded
+        k = folded.find("\n", a, b)
+        while k >= 0:
+            s = k + 1
+            while s < b and folded[s] in _BLANKS:
+                s += 1
+            if self.unreadable(s, self.opening(s, b)):
+                return s
+            k = folded.find("\n", s, b)
+        return None
+
+    def note_unreadable(self, c: Clause, at: int, stretches: list[tuple[int, int]]) -> None:
+        """Say that the item at `at` (in clause `c`) has a number or heading that cannot be read,
+        and that its statements are no department's — not the item's before it."""
+        end = self.opening(at, c.end)
+        after = end + 1 if self.doc.folded[end:end + 1] in ("。", ":") else at  # what follows its heading
+        n = sum(1 for a, b in stretches for _ in self.statements(after if a <= after < b else a, b))
+        written = self.doc.text[at:end]
+        said = "it gives no statements" if not n else \
+            f"its {n} statement{'s are' if n > 1 else ' is'} not read as any department's duties"
+        self.notes.append(Note(at, end, kind="unreadable-heading", clause=c.id, text=written,
+                               message=f"heading {written} cannot be read; {said}"))
 
     def heading_name(self, c: Clause) -> tuple[int, int]:
         """Where the name a heading may be stands: the heading without its closing 。 or ：."""
@@ -805,17 +943,39 @@ class _Extract:
         if comma < 0 or role != "supporting" and not _role_cues().search(folded, comma, e):
             yield s, e, role  # no comma, or no other role said after one
             return
-        start, first = s, True
+        start, first, partner = s, True, self.partnered(s, e)
+        going_on = self.cues.parts.get("role-continuation", ())
         for comma in (m.start() for m in _COMMA.finditer(folded, comma, e)):
             said = opening(comma + 1)
-            own = role == "supporting" and first and said is None and any(  # a verb of its own, not 协助 …
-                m.group(0) in self.cues.action_of and m.group(0) not in supporting
-                for m in self.cues.actions.finditer(folded, comma + 1, e))
+            # a verb of its own, not 协助 …: anywhere in the rest after a bare 配合 (积极配合宣传…,
+            # 在…设置母婴设施), opening the part after one naming whom it supports (配合相关部门…,
+            # 发挥社会监督作用; not …,对女职工较多的用人单位设置母婴室); never in a part going
+            # on the one before it (…,并为家庭提供…)
+            verb = None if not (role == "supporting" and first and said is None) \
+                or folded.startswith(going_on, comma + 1) else next(
+                    (m.start() for m in self.cues.actions.finditer(folded, comma + 1, e)
+                     if m.group(0) in self.cues.action_of and m.group(0) not in supporting), None)
+            own = verb is not None and (not partner or verb <= comma + 1 + _OWN_VERB_GAP)
             first = said is not None  # a 配合 again: its reach starts anew
+            partner = self.partnered(comma + 1, e) if first else partner
             if (said is not None and said != role) or own:
                 yield start, comma, None
                 start, role, first = comma + 1, said or "responsible", True
         yield start, e, None
+
+    def partnered(self, s: int, e: int) -> bool:
+        """Whether a supporting cue opens [s, e) and names whom the unit supports right after
+        it (配合相关部门…, 协助县卫健委…: pkc:role-partner, or a department's name)."""
+        folded = self.doc.folded
+        head = folded[s:min(e, s + 12)]
+        bare = _unled(head)
+        cue = next((c for c, r in _unled_roles() if r == "supporting" and bare.startswith(c)), None)
+        if cue is None:
+            return False
+        at = s + len(head) - len(bare) + len(cue)
+        k = bisect.bisect_left(self.match_starts, at)
+        return folded.startswith(self.cues.parts.get("role-partner", ()), at, e) or \
+            k < len(self.matches) and self.matches[k].start == at
 
     def prose_duties(self, items: list[tuple[int, int]]) -> None:
         """Duties stated in running text, outside the departments' own items: a statement
@@ -923,6 +1083,7 @@ class _Extract:
                 continue
             at = group[-1].end
             at += next((len(w) for w in closers if folded.startswith(w, at, e)), 0)  # …、公安等部门
+            at = self.after_setting(at, e)  # …政府在…建设和改造中,应当…
             after = folded[at:min(e, at + 12)]
             after = after[:next((i for i, ch in enumerate(after) if ch in _CLAUSE_PUNCT), len(after))]
             post = lambda i, word: after.startswith(post_words, i + len(word))  # noqa: E731 (主要负责同志)
@@ -933,6 +1094,18 @@ class _Extract:
                 yield group, role[1], at + role[0]
             elif verb is not None and verb.start() <= _PROSE_GAP and not post(verb.start(), verb.group(0)):
                 yield group, "responsible", at + verb.start()
+
+    def after_setting(self, at: int, e: int) -> int:
+        """Where a statement goes on after the setting that opens at `at` (在…中, before its
+        verb: pkc:prose-setting), or `at` if none does: the setting ends at its first comma,
+        with a word that closes one (pkc:prose-setting-end), within `_SETTING_MAX` words."""
+        folded, parts = self.doc.folded, self.cues.parts
+        if not folded.startswith(parts.get("prose-setting", ()), at, e):
+            return at
+        stop = next((k for k in range(at, min(e, at + _SETTING_MAX)) if folded[k] in _CLAUSE_PUNCT), -1)
+        if stop < 0 or folded[stop] != "," or not folded.endswith(parts.get("prose-setting-end", ()), at, stop):
+            return at
+        return stop + 1
 
     def resolve_span(self, s: int, e: int) -> DepartmentMatch | None:
         """The one department that [s, e) names as a whole (a heading, a table cell), if any."""

@@ -149,10 +149,12 @@ def test_labels_scores_and_spans(cmp, county, city):
     # set-up says (承担联席会议日常工作，负责…): one more each; the county's office organises its
     # 综合督查 (county-only); each health commission seals for its joint meeting (代章: shared); each
     # joint meeting's own duties (一、主要职责: 7 and 11) are the meeting's: 5 reworded, 2 and 6 one-sided
-    assert counts == {"shared": 7, "reworded": 35, "only-A": 25, "only-B": 33}
+    # (the city's 支持配合相关部门…,并为… and 配合相关部门…,对女职工… one statement each: 2 fewer); each
+    # office's 联席会议办公室要加强对…议定事项的跟踪督促落实…: reworded
+    assert counts == {"shared": 7, "reworded": 36, "only-A": 25, "only-B": 31}
     readme = re.sub(r"\s+", " ", (ROOT / "README.md").read_text(encoding="utf-8"))
-    assert "On the seeds: 7 shared, 35 reworded, 25 county-only, 33 city-only;" in readme  # as it prints
-    assert 2 * (counts["shared"] + counts["reworded"]) + counts["only-A"] + counts["only-B"] == 67 + 75  # all but 旗县区卫生健康部门's
+    assert "On the seeds: 7 shared, 36 reworded, 25 county-only, 31 city-only;" in readme  # as it prints
+    assert 2 * (counts["shared"] + counts["reworded"]) + counts["only-A"] + counts["only-B"] == 68 + 74  # all but 旗县区卫生健康部门's and 旗县区政府's 2
     meeting = unit(cmp, "促进3岁以下婴幼儿照护服务发展工作联席会议")  # the joint meetings themselves
     assert meeting.status == "same-name" and [(d.status, d.a and d.a.text, d.b and d.b.text) for d in meeting.duties][:2] == [
         ("reworded", "统筹协调我县3岁以下婴幼儿照护服务发展各项工作", "统筹协调全市婴幼儿照护服务工作。"),
@@ -160,6 +162,8 @@ def test_labels_scores_and_spans(cmp, county, city):
     office = unit(cmp, "促进3岁以下婴幼儿照护服务发展工作联席会议办公室")
     assert office.status == "same-name" and [(d.status, d.a.text[:12], d.b and d.b.text) for d in office.duties] == [
         ("shared", "承担联席会议日常工作，负", "具体承担联席会议日常工作,负责联席会议的组织、联络和协调"),
+        ("reworded", "加强对联席会议议定事项的", "加强对联席会议议定事项的跟踪督促落实,及时收集各成员单位工作任务完成情况,"
+                                             "并向各成员单位通报有关工作情况"),
         ("only-A", "由联席会议办公室牵头组织", None)]
     sealed = next(d for d in unit(cmp, "卫生健康委").duties if d.a and "代章" in d.a.text)
     # 由县卫生健康委代章 ↔ 由市卫生健康委代章: shared, and 县 = 市 is no one-sided phrase (由县 | 由市)
@@ -174,15 +178,17 @@ def _gold() -> list[tuple[str, str, str, int]]:
 
 def test_gold_set_is_the_seeds_own_duties(cmp):
     gold = _gold()
-    # 196 and 39, and the 代章 statements', and the joint meetings' own (一、主要职责: 7 × 11, 6 the same)
-    assert len(gold) == 288 and sum(g[3] for g in gold) == 46
+    # 189 and 39, and the 代章 statements', and the joint meetings' own (一、主要职责: 7 × 11, 6 the same);
+    # 196 of the departments' before the city's 支持配合相关部门…,并为… and 配合相关部门…,对女职工… were
+    # read as one statement each (each split pair's labels merged: the higher); and the offices' 3 × 2
+    assert len(gold) == 287 and sum(g[3] for g in gold) == 48
     texts = {(u.concept or u.label, d.text) for u in cmp.units for x in (u.a, u.b) if x for d in x.duties}
     assert {(g[0], g[1]) for g in gold} | {(g[0], g[2]) for g in gold} <= texts
 
 
 def test_pairing_agrees_with_the_hand_labels(cmp):
-    """What `compare` outputs, scored against tests/data/duty_pairs.tsv (measured: P 0.90, R 0.83;
-    0.92, 0.85 without the joint meetings' own duties, which pair 5 of their 6)."""
+    """What `compare` outputs, scored against tests/data/duty_pairs.tsv (measured: P 0.93, R 0.83;
+    0.90 before the offices' 6 were labelled; 0.92, 0.85 without the joint meetings' own duties, which pair 5 of their 6)."""
     gold = {(g[0], g[1], g[2]) for g in _gold() if g[3]}
     found = {(u.concept or u.label, d.a.text, d.b.text) for u, d in cmp.duty_pairs() if d.a and d.b}
     precision = len(found & gold) / len(found)
@@ -530,7 +536,7 @@ def test_csv_output(cmp):
     rows = list(csv.DictReader(io.StringIO(report.to_csv(cmp))))
     sections = {s: [r for r in rows if r["section"] == s] for s in ("unit", "duty", "meeting", "matrix")}
     assert len(sections["unit"]) == 24 and len(sections["meeting"]) == len(cmp.meeting)
-    assert len(sections["duty"]) == 100
+    assert len(sections["duty"]) == 99
     food = next(r for r in sections["duty"] if "饮食安全" in r["a_text"])
     assert "食品安全" in food["b_text"] and float(food["score"]) >= 0.15 and int(food["b_start"]) < int(food["b_end"])
     assert {"unit": "消防救援机构", "item": "消防安全", "status": "same"}.items() <= next(
@@ -772,7 +778,7 @@ def test_cli_compare_saves_into_a_built_store(tmp_path):
     assert next(csv.DictReader(io.StringIO(res.stdout)))["section"] == "unit"
     store = open_store(tmp_path / "out" / "store")
     rows = list(store.query(PREFIXES + """SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?c a align:Cell } }"""))
-    assert int(rows[0]["n"].value) == 20 + 42 + 3  # unit pairs, duty pairs, rule kinds on both sides
+    assert int(rows[0]["n"].value) == 20 + 43 + 3  # unit pairs, duty pairs, rule kinds on both sides
 
 
 def test_write_outputs_gives_notices_with_one_file_stem_a_page_each(tmp_path):
