@@ -354,6 +354,21 @@ def test_credit_rating_is_a_column_of_its_own_not_publicity(cmp):
     assert {cmp.units[i].label for i, row in cmp.matrix.items() if row["publicity"].status == "same"} == {"团委", "妇联", "计生协"}
 
 
+def test_naming_staff_is_not_training(cmp):
+    """A duty naming the sector's staff (从业人员) is not about training them: the county's
+    住房城乡建设局 supervises builders' and their staff's 执业条件, both 人社局 protect their
+    合法权益 (就业与假期) — neither is 人才培训 (the audit: 住房城乡建设局 负/·). Duties that do
+    train them still are (人社局's 职业技能培训计划, 教育局's 人才培养培训)."""
+    from extractor.topics import topics_of
+
+    k = {u.label: i for i, u in enumerate(cmp.units)}
+    assert cmp.matrix[k["住房城乡建设局"]]["training"].status == ""
+    assert topics_of("加强对承接婴幼儿照护服务机构工程项目的设计、施工、监理、造价咨询企业和单位，以及从业人员执业条件的监管；") == ()
+    assert topics_of("依法保障从业人员合法权益。") == ("employment",)
+    for label in ("人力资源社会保障局", "教育局"):
+        assert cmp.matrix[k[label]]["training"].status == "same"
+
+
 # --- what the county asks of a unit that the city does not -------------------------------------------
 
 
