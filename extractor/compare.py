@@ -617,8 +617,8 @@ def align_duties(pair: UnitPair, score, threshold: float, rarity: TfIdf | None =
 # --- what one statement of a pair says that the other does not ------------------------------------------
 
 ANCHOR = 3  # a run of common characters shorter than this (服务, 工作) does not cut a differing stretch
-MIN_PHRASE = 2  # content characters (`similarity.tokens`: no 的, 以及, 有关, 做好, 工作 …)
-MIN_ADDED = 3  # … of words merely added, the other side saying nothing in their place (负责, 服务)
+MIN_PHRASE = 2  # content characters (`similarity.tokens`: no 的, 以及, 有关, 做好, 工作, 负责 …)
+MIN_ADDED = 3  # … of words merely added, the other side saying no content in their place (服务, 及时)
 MIN_TASK_PHRASE = 4  # content characters of a phrase looked for in the other side's tasks
 TASK_SHARE = 0.8  # the part of a phrase, and of its weight by rarity, a task clause must say in one run
 _PIECE = re.compile(r"[^,;:!?，；：。！？\n]+")  # a phrase ends at a clause break, not at 、 “” or a space
@@ -701,10 +701,10 @@ def _phrases(s: Statement, stretches: list[tuple[int, int, bool]], other: tuple[
     """The stretches [i, j) of `s.text` as phrases: widened to whole words, cut at clause
     breaks, without those too short to read (fewer content characters than `MIN_PHRASE`, or
     `MIN_ADDED` where the stretch is merely added: its third item says the other statement has
-    words in its place) or that `other` (the other statement, bare: as written and with its
+    words of content in its place) or that `other` (the other statement, bare: as written and with its
     synonyms read as one, `_compared_chars`) says elsewhere (the same words, or synonyms, in
-    another order)."""
-    from .similarity import tokens
+    another order), or that another phrase of `s` holds (a word it says twice)."""
+    from .similarity import bare, tokens
 
     if not stretches:
         return []
@@ -728,7 +728,9 @@ def _phrases(s: Statement, stretches: list[tuple[int, int, bool]], other: tuple[
                 continue
             out.append(Phrase(text, s.start + at + lo if at >= 0 else None,
                               s.start + at + lo + len(text) if at >= 0 else None))
-    return out
+    # a phrase another one holds is shown once: 指导 beside 指导婴幼儿照护服务机构开展应急演练
+    bares = [bare(p.text) for p in out]
+    return [p for p, t in zip(out, bares) if not any(t != u and t in u for u in bares)]
 
 
 @cache
@@ -765,14 +767,17 @@ def differing_phrases(a: Statement, b: Statement) -> tuple[list[Phrase], list[Ph
     their own wording. Compared as `wording_ratio` compares them (folded, jurisdiction words
     and punctuation aside: 双随机、一公开 = 双随机一公开, 县 = 市), character by character
     (difflib, no junk heuristic); a common run shorter than `ANCHOR` does not break a
-    differing stretch, a stretch is widened to whole words, cut at clause breaks and trimmed
-    of function words at its ends, and phrases with too few content characters, or whose
-    words the other statement says elsewhere (words reordered), are dropped (`_phrases`).
+    differing stretch, but what two facing stretches both begin or end with is no part of
+    either (完善婴幼儿… ↔ 完善…); a stretch is widened to whole words, cut at clause breaks and
+    trimmed of function words at its ends, and phrases with too few content characters
+    (fewer still where the other says only function words in their place: …以及… ↔ …,及时…),
+    whose words the other statement says elsewhere (words reordered), or that another phrase
+    of the same side holds, are dropped (`_phrases`).
     A word one side says by a synonym of the other's (承担 ↔ 负责: compare.ttl's pkx:synonyms)
     is compared as the same word (`_compared_chars`)."""
     from difflib import SequenceMatcher
 
-    from .similarity import _cue_data
+    from .similarity import _cue_data, tokens
 
     sa, ia = _compared_chars(a.text)
     sb, ib = _compared_chars(b.text)
@@ -780,14 +785,24 @@ def differing_phrases(a: Statement, b: Statement) -> tuple[list[Phrase], list[Ph
     blocks = [m for m in SequenceMatcher(None, sa, sb, autojunk=False).get_matching_blocks() if m.size >= ANCHOR]
     gaps_a, gaps_b, pa, pb = [], [], 0, 0
     for ka, kb, size in [*blocks, (len(sa), len(sb), 0)]:  # the stretches between common runs
+        next_a, next_b = ka + size, kb + size
+        # what both stretches begin or end with is no difference, however short (完善婴幼儿… ↔ 完善…)
+        while pa < ka and pb < kb and sa[pa] == sb[pb]:
+            pa, pb = pa + 1, pb + 1
+        while pa < ka and pb < kb and sa[ka - 1] == sb[kb - 1]:
+            ka, kb = ka - 1, kb - 1
         if ka > pa and kb > pb and set(sa[pa:ka]) <= levels and set(sb[pb:kb]) <= levels:
             pass  # a level's character in the other's place (由县卫生健康委 ↔ 由市…): 县 = 市
         else:
+            # a stretch is replaced where the other says words of content in its place, not
+            # merely function words (…规范管理,及时将… ↔ …规范管理以及…: 及时 is merely added)
+            said_a = kb > pb and bool(tokens(b.text[ib[pb]:ib[kb - 1] + 1]))
+            said_b = ka > pa and bool(tokens(a.text[ia[pa]:ia[ka - 1] + 1]))
             if ka > pa:
-                gaps_a.append((ia[pa], ia[ka - 1] + 1, kb > pb))
+                gaps_a.append((ia[pa], ia[ka - 1] + 1, said_a))
             if kb > pb:
-                gaps_b.append((ib[pb], ib[kb - 1] + 1, ka > pa))
-        pa, pb = ka + size, kb + size
+                gaps_b.append((ib[pb], ib[kb - 1] + 1, said_b))
+        pa, pb = next_a, next_b
     return _phrases(a, gaps_a, (_bare_chars(b.text)[0], sb)), _phrases(b, gaps_b, (_bare_chars(a.text)[0], sa))
 
 

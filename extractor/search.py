@@ -235,9 +235,9 @@ def statement_text(source: str, text: str | None, task: str | None, cstart: int 
 
 
 # What a statement found by a thesaurus word (`thesaurus_words`) scores: this share of its
-# BM25 for that word. On the seeds (tests/bench/bench_query.py) any weight from 0 to 1 gives
-# the same P@5 and MAP; at a half, a short duty of 饮食安全 still ranks above a long task
-# clause naming 食品安全 once.
+# BM25 for that word, shown as its score. It ranks below every statement saying a phrase as
+# typed whatever it scores: `who 托班` ranked first three statements saying only 托幼一体化
+# (short duties saying a rare name twice), the five saying 托班 after them.
 THESAURUS_WEIGHT = 0.5
 CHUNK = 256  # statements tested for a topic word as written at a time, best scores first
 
@@ -283,11 +283,9 @@ def rank_matched(index, topic: str, scoring: str = "bm25", top: int | None = Non
     A phrase of the topic thesaurus brings its topic's other names (`thesaurus_words`:
     食品安全 → 饮食安全), each looked for as a phrase. A statement saying none of the typed
     phrases but one of those qualifies too, scored on those words alone times
-    THESAURUS_WEIGHT; a statement saying a typed phrase keeps the score it has without the
-    thesaurus. So the statements found through the thesaurus rank below those saying the
-    phrases as typed unless their own, discounted, score is higher (a short duty of 饮食安全
-    above a long task clause that names 食品安全 once), and those saying the phrases as
-    typed keep their order among themselves. The word a statement was found by is the
+    THESAURUS_WEIGHT, and ranks below every statement saying a typed phrase: the analyst's
+    own word first (`who 托班`: the statements saying 托班, then those saying only
+    托幼一体化), each group in its order. The word a statement was found by is the
     first, typed phrases first, that it holds as a token or, failing that, that its text
     holds. Phrases outside the thesaurus are looked for exactly as typed.
 
@@ -309,16 +307,11 @@ def rank_matched(index, topic: str, scoring: str = "bm25", top: int | None = Non
                                   needs={"+".join(parts): parts for parts in instead.values()})
     related = thesaurus_words(topic, phrases)
     both = kept
-    if related:
-        # statements holding a typed word are not found again: by its tokens, or by its text; with
-        # `top` met, only those whose discounted score can still reach the last kept are looked at
-        # (the text check reads the index: at 10,000 notices 饮食安全 holds thousands of statements)
-        floor = kept[-1][0] / THESAURUS_WEIGHT if top and len(kept) >= top else None
-        more, _ = _rank_words(index, tk, related, scoring, top, skip=found, skip_keys=[said_key(w) for w in typed],
-                              floor=floor, gained=gained)
-        positions = index.positions
+    if related and (top is None or len(kept) < top):  # with `top` met, none found so is shown
+        # statements holding a typed word are not found again: by its tokens, or by its text
+        more, _ = _rank_words(index, tk, related, scoring, None if top is None else top - len(kept), skip=found,
+                              skip_keys=[said_key(w) for w in typed], gained=gained)
         both = kept + [(score * THESAURUS_WEIGHT, i, w) for score, i, w in more]
-        both.sort(key=lambda siw: (-siw[0], positions[siw[1]]))
     if top is not None and len(both) >= top:
         return both[:top]
     # last, the statements saying every part of a typed phrase but not the phrase (税费优惠: a
@@ -409,12 +402,10 @@ def unsaid(index, topic: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...
 
 
 def _rank_words(index, tk, words: list[str], scoring: str, top: int | None, skip=None, skip_keys=(),
-                floor: float | None = None, gained: dict | None = None,
-                needs: dict[str, Sequence[str]] | None = None):
+                gained: dict | None = None, needs: dict[str, Sequence[str]] | None = None):
     """((score, id, word) of the statements `rank_matched` keeps for `words`, best first;
     the ids of those holding every search token of a word that is one). `skip`: ids of
-    statements left out, as are those whose text holds one of `skip_keys`; `floor`: those
-    scoring less are left out too. `needs`: the tokens a word stands for, all required (a
+    statements left out, as are those whose text holds one of `skip_keys`. `needs`: the tokens a word stands for, all required (a
     phrase no statement says: 登记+注册), instead of its search tokens. `gained`: {token: (the statements holding it, what it adds to their
     scores)}, filled here, shared by the passes of one `rank_matched` (食品安全 and its
     饮食安全 both read 安全: 21,405 statements at 10,000 notices).
@@ -470,8 +461,6 @@ def _rank_words(index, tk, words: list[str], scoring: str, top: int | None, skip
         skipped = np.zeros(index.bound, dtype=bool)
         skipped[skip] = True
         present &= ~skipped[cand]
-    if floor is not None:
-        present &= scores >= floor
     if len(whole) < len(words):  # a phrase's text is read only where all its tokens are
         reach = np.zeros(len(cand), dtype=bool)
         for w in words:

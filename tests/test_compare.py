@@ -360,6 +360,21 @@ def test_credit_rating_is_a_column_of_its_own_not_publicity(cmp):
     assert {cmp.units[i].label for i, row in cmp.matrix.items() if row["publicity"].status == "same"} == {"团委", "妇联", "计生协"}
 
 
+def test_naming_staff_is_not_training(cmp):
+    """A duty naming the sector's staff (从业人员) is not about training them: the county's
+    住房城乡建设局 supervises builders' and their staff's 执业条件, both 人社局 protect their
+    合法权益 (就业与假期) — neither is 人才培训 (the audit: 住房城乡建设局 负/·). Duties that do
+    train them still are (人社局's 职业技能培训计划, 教育局's 人才培养培训)."""
+    from extractor.topics import topics_of
+
+    k = {u.label: i for i, u in enumerate(cmp.units)}
+    assert cmp.matrix[k["住房城乡建设局"]]["training"].status == ""
+    assert topics_of("加强对承接婴幼儿照护服务机构工程项目的设计、施工、监理、造价咨询企业和单位，以及从业人员执业条件的监管；") == ()
+    assert topics_of("依法保障从业人员合法权益。") == ("employment",)
+    for label in ("人力资源社会保障局", "教育局"):
+        assert cmp.matrix[k[label]]["training"].status == "same"
+
+
 # --- what the county asks of a unit that the city does not -------------------------------------------
 
 
@@ -370,11 +385,12 @@ def fire_pairs(c):
 def test_a_reworded_pair_says_what_each_side_alone_says(cmp):
     """The brief's question — what does the county ask of its fire brigade that the city does
     not? — answered by the pair itself: the county's 纳入"双随机、一公开"监管 and 联合其他成员单位,
-    the city's 依法; quoted as written, with their spans in the county's notice."""
+    the city's 依法 (of 负责依法: 负责 says nothing one-sided); quoted as written, with their
+    spans in the county's notice."""
     checks, awareness = fire_pairs(cmp)
     assert checks.status == "reworded"
     assert [p.text for p in checks.a_only] == ["婴幼儿照护服务机构纳入“双随机、一公开”监管", "联合其他成员单位"]
-    assert [p.text for p in checks.b_only] == ["负责依法"]
+    assert [p.text for p in checks.b_only] == ["依法"]
     text = COUNTY.read_text(encoding="utf-8")
     assert [text[p.start:p.end] for p in checks.a_only] == [p.text for p in checks.a_only]
     # 推动增强…机构 ↔ 推动…机构增强: the same words in another order, nothing one-sided
@@ -397,6 +413,51 @@ def test_one_sided_phrases_leave_out_noise(cmp):
     assert tax.a_only[0].text.startswith("执行《财政部 税务总局 发展改革委") and tax.a_only[0].text.endswith("第76号）")
 
 
+def _pair(c, label, a_words):
+    return next(d for d in unit(c, label).duties if d.a and d.b and a_words in d.a.text)
+
+
+def test_responsible_says_nothing_one_sided(cmp):
+    """负责 says only that a statement is a duty — which every duty is: a function word, never
+    one-sided (the audit: 市场监管局's 仅A有「负责」 ↔ 指导各旗县区做好…; 应急管理局's 仅B有
+    「负责」, cut off 负责督促 by the common run 责督促 of 职责，督促). The 计生协 pair's city
+    statement says the county's words in another order, and 负责: nothing one-sided."""
+    food = _pair(cmp, "市场监管局", "饮食安全")
+    assert [p.text for p in food.a_only] == ["食堂许可和管理检查"]
+    safety = _pair(cmp, "应急管理局", "安全生产")
+    assert "负责" not in [p.text for p in safety.b_only]
+    family = _pair(cmp, "计生协", "多渠道")
+    assert (family.status, family.a_only, family.b_only) == ("reworded", [], [])
+    checks = fire_pairs(cmp)[0]
+    assert [p.text for p in checks.b_only] == ["依法"]
+
+
+def test_a_word_is_merely_added_where_the_other_says_only_function_words_in_its_place(cmp):
+    """民政局: the city's …规范管理,及时将登记信息推送… ↔ the county's …规范管理以及登记信息推送:
+    以及 is a function word, so 及时 is merely added — a two-character word, left out."""
+    civil = _pair(cmp, "民政局", "法人登记")
+    assert "及时" not in [p.text for p in civil.b_only]
+    assert "卫生健康部门" in [p.text for p in civil.b_only]
+
+
+def test_a_phrase_does_not_reach_into_words_both_sides_say_in_its_place(cmp):
+    """The joint meetings' 完善婴幼儿照护服务工作机制 ↔ 完善照护服务体系和机制: both begin with
+    完善 (a common run too short to cut a stretch): the county's phrase does not hold it."""
+    mechanism = next(d for u in cmp.units for d in u.duties if d.a and d.b and d.a.text.startswith("完善婴幼儿"))
+    assert not [p.text for p in mechanism.a_only if "完善" in p.text]
+
+
+def test_a_phrase_another_of_the_same_side_shows_is_not_shown_twice(cmp):
+    """应急管理局: the city's 负责督促指导…应急预案,指导…开展应急演练 ↔ the county's 督促协调…: the
+    city's 指导 is shown once, in 「指导婴幼儿照护服务机构开展应急演练」, not again alone."""
+    safety = _pair(cmp, "应急管理局", "安全生产")
+    phrases = [p.text for p in safety.b_only]
+    assert "指导婴幼儿照护服务机构开展应急演练" in phrases and "指导" not in phrases
+    # a short word where the other side says another is the difference: 促进 ↔ 协调和指导
+    promote = next(d for u in cmp.units for d in u.duties if d.a and d.b and d.a.text.startswith("促进我县"))
+    assert ([p.text for p in promote.a_only], [p.text for p in promote.b_only]) == (["促进"], ["协调和指导"])
+
+
 def test_one_sided_phrases_leave_out_words_the_other_side_says_by_a_synonym(cmp):
     """A word one side says by a synonym of the other's (compare.ttl's pkx:synonyms: 推动 ↔
     促进; topics.ttl's names: 食品安全 ↔ 饮食安全) is said by both: the 总工会 pair no longer
@@ -407,7 +468,7 @@ def test_one_sided_phrases_leave_out_words_the_other_side_says_by_a_synonym(cmp)
     assert ([p.text for p in union.a_only], [p.text for p in union.b_only]) == \
         (["举办非营利性"], ["职工提供福利性", "协调支持医疗机构设立婴幼儿照护服务场所"])
     food = next(d for d in unit(cmp, "市场监管局").duties if d.a and "饮食安全" in d.a.text)
-    assert [p.text for p in food.a_only] == ["负责", "食堂许可和管理检查"]
+    assert [p.text for p in food.a_only] == ["食堂许可和管理检查"]
     assert "查处违法经营行为" in [p.text for p in food.b_only]
     edu = next(d for d in unit(cmp, "教育局").duties if d.a and "托班服务供给" in d.a.text)
     assert [p.text for p in edu.a_only] == ["鼓励"]  # 鼓励 ↔ 指导: not synonyms
@@ -416,10 +477,11 @@ def test_one_sided_phrases_leave_out_words_the_other_side_says_by_a_synonym(cmp)
 def test_a_level_character_inside_a_word_is_no_difference(cmp):
     """The meetings' own last duty: 完成省、市相关任务和县委、县政府交办的其他事项 | 完成市政府交办的
     其他事项. The city's 「完成市政府」 was shown as its own, though the county says 完成 and
-    县政府 (县 = 市 as the comparison reads them); the county's 省、市相关任务 and 县委 stay its own."""
+    县政府 (县 = 市 as the comparison reads them); the county's 省、市相关任务 and 县委 stay its own
+    (not 完成, which both begin with)."""
     done = next(d for u in cmp.units for d in u.duties if d.b and d.b.text.startswith("完成市政府交办"))
     assert done.b_only == []
-    assert [p.text for p in done.a_only] == ["完成省、市相关任务和县委、县政府"]
+    assert [p.text for p in done.a_only] == ["省、市相关任务和县委、县政府"]
 
 
 def test_a_synonym_counts_as_a_whole_word_in_any_pair_of_notices():
@@ -429,7 +491,7 @@ def test_a_synonym_counts_as_a_whole_word_in_any_pair_of_notices():
     c = compare(load_store([jingzhou, COUNTY]), jingzhou.stem, "祁门县")
     office = next(d for _, d in c.duty_pairs() if d.a and d.b and d.b.text.startswith("承担联席会议日常工作"))
     assert office.a.text.startswith("负责联席会议日常工作")
-    assert office.a_only == [] and [p.text for p in office.b_only] == ["负责联席会议的组织、联络和协调"]
+    assert office.a_only == [] and [p.text for p in office.b_only] == ["联席会议的组织、联络和协调"]
     from extractor.compare import _compared_chars
 
     assert _compared_chars("承担联席会议日常工作")[0] == "负责联席会议日常工作"
@@ -484,7 +546,7 @@ def test_every_format_shows_one_sided_phrases_and_tasks(cmp):
     fire = md[md.index("### 消防救援机构"):]
     fire = fire[:fire.index("\n### ")]
     assert "**仅A有：**「婴幼儿照护服务机构纳入“双随机、一公开”监管」（B 任务 2.严格综合监督管理：" in fire
-    assert "；「联合其他成员单位」" in fire and "**仅B有：**「负责依法」" in fire
+    assert "；「联合其他成员单位」" in fire and "**仅B有：**「依法」" in fire
     assert "| B | 2.严格综合监督管理 | 负责 | 2. [5490, 5940) |" in fire
     assert "- 任务分工（任务标注，不参与职责配对）：A 0 条，B 94 条" in md
 
@@ -499,7 +561,7 @@ def test_every_format_shows_one_sided_phrases_and_tasks(cmp):
     rows = list(csv.DictReader(io.StringIO(report.to_csv(cmp))))
     duty = next(r for r in rows if r["section"] == "duty" and r["unit"] == "消防救援机构")
     assert duty["a_only"].startswith("「婴幼儿照护服务机构纳入“双随机、一公开”监管」（B 任务 2.严格综合监督管理：")
-    assert duty["b_only"] == "「负责依法」"
+    assert duty["b_only"] == "「依法」"
     tasks = [r for r in rows if r["section"] == "task" and r["unit"] == "消防救援机构"]
     assert [r["item"] for r in tasks] == ["2.严格综合监督管理", "5.落实安全责任制"] and not tasks[0]["a_text"]
     assert "“双随机一公开”" in tasks[0]["b_text"] and (tasks[0]["b_start"], tasks[0]["b_end"]) == ("5490", "5940")
@@ -513,7 +575,7 @@ def test_every_format_shows_one_sided_phrases_and_tasks(cmp):
     console = Console(width=200, record=True, soft_wrap=False)
     report.print_report(cmp, console=console)
     terminal = console.export_text()
-    assert "仅A有：「婴幼儿照护服务机构纳入“双随机、一公开”监管」" in terminal and "仅B有：「负责依法」" in terminal
+    assert "仅A有：「婴幼儿照护服务机构纳入“双随机、一公开”监管」" in terminal and "仅B有：「依法」" in terminal
     assert "2.严格综合监督管理" in terminal
 
 
@@ -638,10 +700,10 @@ def test_one_sided_phrases_are_in_the_comparison_graph(store, cmp):
     task = checks.a_only[0].tasks[0][0].iri
     assert [(t, side, task_) for t, side, _, _, task_ in found] == [
         ("婴幼儿照护服务机构纳入“双随机、一公开”监管", "only-A", task), ("联合其他成员单位", "only-A", None),
-        ("负责依法", "only-B", None)]
+        ("依法", "only-B", None)]
     county, city = COUNTY.read_text(encoding="utf-8"), CITY.read_text(encoding="utf-8")
     assert [county[s:e] for t, side, s, e, _ in found if side == "only-A"] == [t for t, side, *_ in found if side == "only-A"]
-    assert [city[s:e] for t, side, s, e, _ in found if side == "only-B"] == ["负责依法"]
+    assert [city[s:e] for t, side, s, e, _ in found if side == "only-B"] == ["依法"]
     assert store.query(PREFIXES + f"ASK {{ GRAPH ?g {{ <{task}> a pk:TaskAssignment }} }}")
 
 
@@ -657,7 +719,7 @@ def test_comparison_quads_parse_as_turtle_elsewhere(store, cmp):
     g = rdflib.Graph().parse(data=turtle.decode("utf-8"), format="turtle")
     assert len(g) == len(quads)
     texts = {str(o) for o in g.objects(None, rdflib.URIRef(CMP + "phraseText"))}
-    assert {"婴幼儿照护服务机构纳入“双随机、一公开”监管", "联合其他成员单位", "负责依法"} <= texts
+    assert {"婴幼儿照护服务机构纳入“双随机、一公开”监管", "联合其他成员单位", "依法"} <= texts
     sources = [q for side in (cmp.a, cmp.b) for q in store.quads_for_pattern(
         ox.NamedNode(side.notice.iri + "/source"), None, None, None)]
     conforms, text, _ = validate(quads + sources)

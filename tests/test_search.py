@@ -26,7 +26,7 @@ from extractor.store import add_document, open_store
 from conftest import CITY, COUNTY, EXTRA, ROOT
 
 TOPICS = ["消防", "食品安全", "用地", "税费", "培训", "婴幼儿照护", "卫生健康", "督查", "医保", "食堂", "饮食安全", "产假",
-          "产休假", "托育", "普惠", "普惠托育", "综合监管", "登记注册", "消防救援 防火"]
+          "产休假", "托班", "托育", "普惠", "普惠托育", "综合监管", "登记注册", "消防救援 防火"]
 
 
 @pytest.fixture(scope="module")
@@ -465,6 +465,23 @@ def test_a_thesaurus_word_finds_its_topic_s_other_names_below_the_words_as_typed
         assert found[0] == pytest.approx(alone[found[1]] * S.THESAURUS_WEIGHT) and found[0] < typed[0]
 
 
+def test_a_statement_saying_the_word_as_typed_ranks_above_every_one_found_by_a_thesaurus_name(built, store):
+    """`who 托班` ranked first three statements found only by the thesaurus's 托幼一体化 (托班
+    is a cue of pkt:preschool), 县住建局's 配合托幼一体化规划建设 among them, and the five
+    saying 托班 4th–8th (the city's task 支持幼儿园开设托班 6th): short duties saying a rare
+    name twice outscored them, discounted or not. Every statement saying the word as typed
+    comes first, on disk as in memory; those found by the thesaurus follow, in their order."""
+    rows = Q.who(store, "托班", index=built / INDEX_FILE)
+    assert rows == Q.who(store, "托班")
+    matched = [r["matched"] for r in rows]
+    assert set(matched) == {"托班", "托幼一体化"}
+    assert matched == sorted(matched, key=lambda w: w != "托班")
+    statements = list(dict.fromkeys((r["rank"], r["matched"], r["text"]) for r in rows))
+    assert ("支持幼儿园开设托班" in [t for _, _, t in statements[:5]])
+    housing = next(r for r in rows if r["department"] == "县住房城乡建设局")
+    assert housing["matched"] == "托幼一体化" and housing["rank"] > max(r["rank"] for r in rows if r["matched"] == "托班")
+
+
 def test_a_narrower_term_finds_its_other_names_on_disk_as_in_memory(built, store):
     """产假 (pkt:maternity-leave, narrower than pkt:employment) also finds the city's lead
     duty saying 产休假, which the index holds as one token (a jieba word of the thesaurus):
@@ -491,13 +508,14 @@ def test_a_phrase_is_found_only_where_a_statement_says_it(built, store):
     2.严格综合监督管理, which says 督查; `who 综合监管` found 62 rows, 县文化旅游体育局's
     …发挥综合效益 among them, and `who 饮食安全` the fire units on 安全 alone, the city's
     食品安全 duty eighth. A phrase is looked for whole (each statement found says the word it
-    was found by), on disk as in memory."""
+    was found by), on disk as in memory; those saying the word as typed first."""
     rows = Q.who(store, "督查", index=built / INDEX_FILE)
     statements = list(dict.fromkeys((r["rank"], r["matched"], r["department"] if r["kind"] == "duty" else r["clause"])
                                     for r in rows))
-    # (first the city's counties' governments: 各旗县区政府…要切实落实监管责任,定期对…进行督查、考核和评估)
+    # (first the city's counties' governments: 各旗县区政府…要切实落实监管责任,定期对…进行督查、考核和评估;
+    # those saying 督查 before those saying 综合监管 only)
     assert statements == [(1, "督查", "旗县区人民政府"), (2, "督查", "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议办公室"),
-                          (3, "综合监管", "县应急管理局"), (4, "综合监管", "县发展改革委"), (5, "督查", "2.")]
+                          (3, "督查", "2."), (4, "综合监管", "县应急管理局"), (5, "综合监管", "县发展改革委")]
     supervision = Q.who(store, "综合监管", index=built / INDEX_FILE)
     exact = [r for r in supervision if r["matched"] == "综合监管"]
     assert len(exact) == 14 and supervision[:14] == exact  # … those saying 综合 and 监管 apart after them all
