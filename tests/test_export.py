@@ -16,7 +16,8 @@ import rdflib
 from docfactory import city_doc, county_doc
 from extractor import export
 from extractor.errors import PolicykgError
-from extractor.graph import ELI, PK, RDF, RDFS, XSD, link_counterparts, to_rdf, validate
+from extractor.graph import (ELI, PK, PROV, RDF, RDFS, XSD, link_counterparts, span_iri, span_offsets, to_rdf,
+                             validate)
 from extractor.store import add_document, open_store
 
 from conftest import CITY, COUNTY
@@ -386,6 +387,24 @@ def put(node, pred, obj, replace=True):
     return mutate
 
 
+def respan(node, where):
+    """Give `node` the span `where(source, start, end)` says (source, start, end), its IRI,
+    pk:start and pk:end agreeing: a span well formed, but not of the node's words."""
+    def mutate(quads):
+        g = quads[0].graph_name
+        source, start, end = where(*span_offsets(span_of(quads, node)))
+        new = span_iri(source, start, end)
+        return drop(node, PK + "span")(quads) + [
+            ox.Quad(I(node), I(PK + "span"), I(new), g),
+            ox.Quad(I(new), I(PK + "start"), L(start, XSD + "integer"), g),
+            ox.Quad(I(new), I(PK + "end"), L(end, XSD + "integer"), g)]
+    return mutate
+
+
+MEMBERSHIP = f"{QIMEN}/meeting/member/1"
+CITATION = f"{QIMEN}/citation/main/ref1"
+
+
 BROKEN = {
     "duty without assignee": (drop(DUTY, PK + "assignee"), DUTY),
     "duty with two assignees": (put(DUTY, PK + "assignee", I("https://w3id.org/policykg/data/jurisdiction/祁门县/org/taxation"),
@@ -406,6 +425,23 @@ BROKEN = {
     "text length wrong": (put(f"{QIMEN}/source", PK + "textLength", L(5, XSD + "integer")), f"{QIMEN}/source"),
     "period not a duration": (put(RULE, PK + "period", L("半年")), RULE),
     "times min above max": (put(RULE, PK + "timesMin", L(3, XSD + "integer")), RULE),
+    # a quote is the text its span points at (audit: a shifted span passed with 0 violations)
+    "duty span moved by one": (respan(DUTY, lambda src, a, b: (src, a + 1, b + 1)), DUTY),
+    "duty span moved by three": (respan(DUTY, lambda src, a, b: (src, a + 3, b + 3)), DUTY),
+    "duty text not its span's": (put(DUTY, PK + "dutyText", L("负责完全不同的事情。")), DUTY),
+    "duty without text": (drop(DUTY, PK + "dutyText"), DUTY),
+    "task text not its span's": (put(TASK, PK + "dutyText", L("完全不同的任务")), TASK),
+    "action not in its duty": (put(DUTY, PK + "actionLabel", L("查处")), DUTY),
+    "heading not in its clause": (put(CLAUSE, PK + "heading", L("县财政局。")), CLAUSE),
+    "clause label not where its clause starts": (put(CLAUSE, PK + "clauseLabel", L("（二）")), CLAUSE),
+    "body name not its span's": (put(f"{QIMEN}/meeting", RDFS + "label", ox.Literal("祁门县联席会议", language="zh")),
+                                 f"{QIMEN}/meeting"),
+    "span in another notice's source": (respan(DUTY, lambda src, a, b: (f"{TASK_DOC}/source", a, b)), DUTY),
+    "span in a source not in the graph": (respan(DUTY, lambda src, a, b: ("https://example.org/doc/source", a, b)),
+                                          DUTY),
+    "membership without span": (drop(MEMBERSHIP, PK + "span"), MEMBERSHIP),
+    "citation without clause": (drop(CITATION, PROV + "wasDerivedFrom"), CITATION),
+    "duty role not a role": (put(DUTY, PK + "role", I("http://example.org/junk")), DUTY),
 }
 
 
@@ -421,6 +457,20 @@ def test_each_shape_bites(name):
     SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     focus_nodes = {str(o) for p in (SH.focusNode, SH.value) for o in report.objects(None, p)}
     assert focus in focus_nodes, text
+
+
+def test_the_duty_roles_the_shapes_allow_are_those_of_cues_ttl():
+    """pk:role's sh:in lists the pkr: scheme's concepts: a role added to cues.ttl is allowed."""
+    from extractor.knowledge import by_subject, ontology_dir
+
+    shapes = rdflib.Graph().parse(ontology_dir() / "shapes.ttl")
+    SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    prop = next(shapes.subjects(SH.path, rdflib.URIRef(PK + "role")))
+    allowed = {str(r) for r in rdflib.collection.Collection(shapes, shapes.value(prop, SH["in"]))}
+    scheme = "https://w3id.org/policykg/role/"
+    roles = {s for s, props in by_subject("cues.ttl").items() if scheme in props.get(
+        "http://www.w3.org/2004/02/skos/core#inScheme", [])}
+    assert allowed == roles and len(roles) == 3
 
 
 def test_jsonld_text_is_what_json_writes_of_the_node_objects(store, tmp_path):
