@@ -282,6 +282,53 @@ def test_graphml_traces_each_duty_to_its_sentence(tmp_path):
     assert g.nodes[document_iri(naiman)]["label"] == "奈曼旗促进3岁以下婴幼儿照护服务发展工作联席会议"
 
 
+def test_graphml_of_a_crlf_notice_keeps_its_offsets(tmp_path):
+    """荆州's notice saved with CRLF line ends and a BOM: the text keeps its \r (offsets count
+    them), but GraphML wrote them raw and an XML parser reads a raw CR LF as LF, so the
+    `text` came back 724 characters, not 751, and every duty's start/end pointed at the wrong
+    words. A CR is written &#13; now."""
+    from conftest import EXTRA
+    from extractor.graph import document_iri
+    from extractor.pipeline import process_bytes
+
+    raw = next(p for p in EXTRA if p.name.startswith("jingzhou")).read_bytes()
+    crlf = b"\xef\xbb\xbf" + raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    doc = process_bytes(crlf, "jingzhou-crlf.txt")
+    assert "\r\n" in doc.text and doc.facts.duties
+    path = export.write_graphml(to_rdf(doc), tmp_path / "jingzhou.graphml")
+    g = nx.read_graphml(path)
+    text = g.nodes[document_iri(doc)]["text"]
+    assert len(text) == len(doc.text) == 751 and text == doc.text
+    duties = [(d["start"], d["end"], d["title"]) for _, d in g.nodes(data=True) if d["kind"] == "duty"]
+    assert len(duties) == len(doc.facts.duties)
+    assert all(text[s:e] == quote for s, e, quote in duties)
+
+
+def test_graphml_replaces_the_characters_xml_forbids(tmp_path):
+    """XML 1.0 forbids most control characters, even as &#12;: a notice with a form feed
+    (a page break) or a \x1f gave GraphML no parser reads. Each is written as one U+FFFD,
+    so the text keeps its length and every offset still counts right."""
+    from extractor.graph import document_iri
+
+    page_break = COUNTY.read_text(encoding="utf-8").replace("二、成员单位", "\x0c二、成员单位\x1f", 1)
+    doc = process_bytes_of(page_break)
+    path = export.write_graphml(to_rdf(doc), tmp_path / "qimen.graphml")
+    from lxml import etree
+
+    etree.parse(str(path))  # well-formed
+    g = nx.read_graphml(path)
+    text = g.nodes[document_iri(doc)]["text"]
+    assert text == doc.text.replace("\x0c", "\ufffd").replace("\x1f", "\ufffd") and "\ufffd" in text
+    duties = [(d["start"], d["end"], d["title"]) for _, d in g.nodes(data=True) if d["kind"] == "duty"]
+    assert duties and all(text[s:e] == quote for s, e, quote in duties)
+
+
+def process_bytes_of(text: str):
+    from extractor.pipeline import process_bytes
+
+    return process_bytes(text.encode("utf-8"), "notice.txt")
+
+
 def test_graphml_sanitises_none_and_lists():
     g = nx.MultiDiGraph()
     g.add_node("a", label=None, tags=["x", "y"], n=3)
