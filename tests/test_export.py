@@ -329,6 +329,48 @@ def process_bytes_of(text: str):
     return process_bytes(text.encode("utf-8"), "notice.txt")
 
 
+def test_graphml_names_each_relation_as_the_rdf_does(tmp_path):
+    """GraphML called three relations member_of: a unit's membership, a post's org:postIn and
+    an office's org:unitOf; a body's convenor, deputy, office director, liaison and office
+    host were not exported, nor a post's role, nor where a membership is said. Now each
+    relation is an edge kind named after its property, memberships carry their span, and every
+    node with a span (the meeting and the addressees too) names the clause it lies in."""
+    from extractor.graph import document_iri
+    from extractor.pipeline import process
+
+    doc = process(COUNTY)
+    g = nx.read_graphml(export.write_graphml(to_rdf(doc), tmp_path / "qimen.graphml"))
+    kind = lambda n: g.nodes[n]["kind"]  # noqa: E731
+    edges: dict[str, set] = {}
+    for u, v, d in g.edges(data=True):
+        edges.setdefault(d["kind"], set()).add((kind(u), kind(v)))
+    assert edges["member_of"] == {("department", "meeting")}
+    assert edges["post_in"] == {("post", "department")}
+    assert edges["unit_of"] == {("department", "meeting")}
+    for relation in ("convenor", "deputy_convenor", "office_director", "liaison"):
+        assert edges[relation] == {("meeting", "post")}, relation
+    assert edges["hosted_by"] == {("department", "department")} and edges["office_host"] == {("meeting", "department")}
+    meeting = document_iri(doc) + "/meeting"
+    roles = {relation: {g.nodes[v]["role"] for _, v, k in g.out_edges(meeting, data="kind") if k == relation}
+             for relation in ("convenor", "deputy_convenor", "office_director", "liaison")}
+    assert roles == {"convenor": {"convenor"}, "deputy_convenor": {"deputy_convenor"},
+                     "office_director": {"office_director"}, "liaison": {"liaison"}}
+    text = g.nodes[document_iri(doc)]["text"]
+    members = [(u, d) for u, _, d in g.edges(data=True) if d["kind"] == "member_of"]
+    assert len(members) == 21
+    for u, d in members:  # the unit's name where the notice lists it
+        assert text[d["start"]:d["end"]] and d["clause"] == "main/2", (g.nodes[u]["label"], d)
+    clauses = {d["clause"]: (d["start"], d["end"]) for _, d in g.nodes(data=True) if d["kind"] in ("clause", "task")}
+    spanned = [(n, d) for n, d in g.nodes(data=True) if "start" in d]
+    assert {d["kind"] for _, d in spanned} >= {"meeting", "addressee", "duty", "post", "clause"}
+    for n, d in spanned:  # in its clause, or in the header (主送, 抄送) no clause holds
+        a, b = clauses.get(d["clause"], (0, 0)) if d["clause"] != "header" else (d["start"], d["end"])
+        assert a <= d["start"] <= d["end"] <= b, n
+        assert d["clause"] != "header" or not any(a <= d["start"] and d["end"] <= b for a, b in clauses.values())
+    assert g.nodes[meeting]["clause"] == "cover"  # its name in the cover letter
+    assert {d["clause"] for _, d in g.nodes(data=True) if d["kind"] == "addressee"} == {"header"}
+
+
 def test_graphml_sanitises_none_and_lists():
     g = nx.MultiDiGraph()
     g.add_node("a", label=None, tags=["x", "y"], n=3)
