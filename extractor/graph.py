@@ -53,24 +53,27 @@ MEETING = "https://w3id.org/policykg/meeting/"
 NUMBERING = "https://w3id.org/policykg/numbering/"
 LAYOUT = "https://w3id.org/policykg/layout/"
 
-# Stable prefixes for every serialisation (export.py) — one table, here beside the IRIs.
-PREFIXES: dict[str, str] = {
-    "pk": PK, "pkd": DEPT, "pkr": ROLE, "pka": ACTION, "pkm": MEETING, "pkn": NUMBERING,
-    "pkl": LAYOUT, "eli": ELI, "org": ORG, "skos": SKOS, "dct": DCT, "prov": PROV, "oa": OA,
-    "foaf": FOAF, "schema": SCHEMA, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL,
-}
 # The other namespaces of ontology/*.ttl (cues, topics, places, the comparison, its Alignment
-# cells, the SHACL shapes): with `PREFIXES`, what a query may use undeclared (query.PREFIXES,
-# `serve`); a test keeps both in step with the files' @prefix lines.
+# cells, the SHACL shapes); a test keeps them in step with the files' @prefix lines.
 ONTOLOGY_PREFIXES: dict[str, str] = {
     "pkc": "https://w3id.org/policykg/cue/", "pkt": "https://w3id.org/policykg/topic/",
     "pkp": "https://w3id.org/policykg/place/", "pkx": "https://w3id.org/policykg/comparison/",
     "align": "http://knowledgeweb.semanticweb.org/heterogeneity/alignment#",
     "sh": "http://www.w3.org/ns/shacl#", "pksh": "https://w3id.org/policykg/shapes#",
 }
+# Stable prefixes for every serialisation (export.py, build's merged files, `serve`) and every
+# query — one table, here beside the IRIs: the notice graphs' namespaces and the ontology's,
+# so a comparison's align:Cell and pkx:counterpart and a topic's pkt:funding are written
+# compact (they were full IRIs) and read as `sparql` declares them.
+PREFIXES: dict[str, str] = {
+    "pk": PK, "pkd": DEPT, "pkr": ROLE, "pka": ACTION, "pkm": MEETING, "pkn": NUMBERING,
+    "pkl": LAYOUT, "eli": ELI, "org": ORG, "skos": SKOS, "dct": DCT, "prov": PROV, "oa": OA,
+    "foaf": FOAF, "schema": SCHEMA, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL,
+    **ONTOLOGY_PREFIXES,
+}
 # Every prefix a SPARQL query may use undeclared: the above, and dcterms, the name most
 # examples give Dublin Core's dct (only for reading queries: output writes one name a namespace).
-QUERY_PREFIXES: dict[str, str] = {**PREFIXES, **ONTOLOGY_PREFIXES, "dcterms": DCT}
+QUERY_PREFIXES: dict[str, str] = {**PREFIXES, "dcterms": DCT}
 
 MEDIA_TYPES = {"txt": "text/plain", "html": "text/html",
                "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}

@@ -65,6 +65,31 @@ def test_turtle_is_sorted_with_fixed_prefixes(merged):
     assert len(subjects) > 100
 
 
+def test_comparison_and_topic_terms_are_written_with_their_prefixes(tmp_path):
+    """A comparison's graph (align:Cell, pkx:counterpart) and its topics (pkt:funding) were
+    written as full IRIs: Turtle and JSON-LD declared none of the align:, pkx:, pkt: prefixes
+    that `sparql` and the README take for granted. Both now declare every prefix a query may
+    use undeclared (dcterms aside, a second name for dct:)."""
+    from extractor.compare import add_comparison, compare
+    from extractor.graph import QUERY_PREFIXES
+
+    store = build_store()
+    graph = add_comparison(store, compare(store, "祁门县", "巴彦淖尔市"))
+    ttl = export.write_turtle(store, tmp_path / "c.ttl", graph=graph).read_text(encoding="utf-8")
+    for prefix in ("align", "pkx", "pkt"):
+        assert f"@prefix {prefix}: <{QUERY_PREFIXES[prefix]}> ." in ttl, prefix
+    assert "a align:Cell" in ttl and "pkx:counterpart" in ttl and "pkt:funding" in ttl
+    body = ttl.split("\n\n", 1)[1]  # after the @prefix lines
+    assert not re.search(r"<(https://w3id\.org/policykg/(comparison|topic)/|http://knowledgeweb)[^>/]*>", body)
+    doc = json.loads(export.write_jsonld(store, tmp_path / "c.jsonld", graph=graph).read_text(encoding="utf-8"))
+    assert doc["@context"] == {k: v for k, v in QUERY_PREFIXES.items() if k != "dcterms"}
+    text = json.dumps(doc["@graph"], ensure_ascii=False)
+    assert "align:Cell" in text and "pkx:counterpart" in text and "pkt:funding" in text
+    assert "knowledgeweb" not in text and "policykg/topic/" not in text
+    assert len(rdflib.Graph().parse(data=ttl, format="turtle")) == len(rdflib.Graph().parse(
+        data=json.dumps(doc, ensure_ascii=False), format="json-ld")) > 20
+
+
 def test_merged_output_leaves_the_ontology_graph_out_unless_asked(tmp_path):
     from extractor.store import load_ontology
 
