@@ -349,15 +349,22 @@ def _jsonld_node_text(lines: "SortedNTriples") -> list[str]:
 # --- GraphML and CSV ------------------------------------------------------------------------------------
 
 
+# Characters XML 1.0 forbids even as character references (a notice's form feed, a stray
+# \x1f): each becomes one U+FFFD, so a text keeps its length and every offset into it holds.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+NOT_XML_MARK = "\ufffd"
+
+
 def _graphml_safe(value) -> object:
-    """GraphML holds str/int/float/bool only: None → "", lists → "; "-joined."""
+    """GraphML holds str/int/float/bool only: None → "", lists → "; "-joined; in strings, a
+    character XML cannot hold → U+FFFD."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple, set)):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, (str, int, float, bool)):
+        value = "; ".join(str(v) for v in value)
+    elif isinstance(value, (int, float, bool)):
         return value
-    return str(value)
+    return _NOT_XML.sub(NOT_XML_MARK, str(value))
 
 
 def graphml_ready(g):
@@ -380,7 +387,10 @@ def write_graphml(source: StoreOrQuads, path: str | Path, *, graph: Graphs = Non
     buf = io.BytesIO()
     nx.write_graphml_xml(g, buf, encoding="utf-8", prettyprint=True)
     with atomic_write(path) as fh:
-        fh.write(buf.getvalue())
+        # ElementTree writes a CR in element text raw, and XML parsers read a raw CR LF as LF:
+        # a CRLF notice's `text` came back shorter than its offsets count. In UTF-8 the byte
+        # 0x0D is a CR and nothing else, and our indentation has none: escape every one.
+        fh.write(buf.getvalue().replace(b"\r", b"&#13;"))
     return Path(path)
 
 

@@ -54,24 +54,27 @@ MEETING = "https://w3id.org/policykg/meeting/"
 NUMBERING = "https://w3id.org/policykg/numbering/"
 LAYOUT = "https://w3id.org/policykg/layout/"
 
-# Stable prefixes for every serialisation (export.py) — one table, here beside the IRIs.
-PREFIXES: dict[str, str] = {
-    "pk": PK, "pkd": DEPT, "pkr": ROLE, "pka": ACTION, "pkm": MEETING, "pkn": NUMBERING,
-    "pkl": LAYOUT, "eli": ELI, "org": ORG, "skos": SKOS, "dct": DCT, "prov": PROV, "oa": OA,
-    "foaf": FOAF, "schema": SCHEMA, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL,
-}
 # The other namespaces of ontology/*.ttl (cues, topics, places, the comparison, its Alignment
-# cells, the SHACL shapes): with `PREFIXES`, what a query may use undeclared (query.PREFIXES,
-# `serve`); a test keeps both in step with the files' @prefix lines.
+# cells, the SHACL shapes); a test keeps them in step with the files' @prefix lines.
 ONTOLOGY_PREFIXES: dict[str, str] = {
     "pkc": "https://w3id.org/policykg/cue/", "pkt": "https://w3id.org/policykg/topic/",
     "pkp": "https://w3id.org/policykg/place/", "pkx": "https://w3id.org/policykg/comparison/",
     "align": "http://knowledgeweb.semanticweb.org/heterogeneity/alignment#",
     "sh": "http://www.w3.org/ns/shacl#", "pksh": "https://w3id.org/policykg/shapes#",
 }
+# Stable prefixes for every serialisation (export.py, build's merged files, `serve`) and every
+# query — one table, here beside the IRIs: the notice graphs' namespaces and the ontology's,
+# so a comparison's align:Cell and pkx:counterpart and a topic's pkt:funding are written
+# compact (they were full IRIs) and read as `sparql` declares them.
+PREFIXES: dict[str, str] = {
+    "pk": PK, "pkd": DEPT, "pkr": ROLE, "pka": ACTION, "pkm": MEETING, "pkn": NUMBERING,
+    "pkl": LAYOUT, "eli": ELI, "org": ORG, "skos": SKOS, "dct": DCT, "prov": PROV, "oa": OA,
+    "foaf": FOAF, "schema": SCHEMA, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL,
+    **ONTOLOGY_PREFIXES,
+}
 # Every prefix a SPARQL query may use undeclared: the above, and dcterms, the name most
 # examples give Dublin Core's dct (only for reading queries: output writes one name a namespace).
-QUERY_PREFIXES: dict[str, str] = {**PREFIXES, **ONTOLOGY_PREFIXES, "dcterms": DCT}
+QUERY_PREFIXES: dict[str, str] = {**PREFIXES, "dcterms": DCT}
 
 MEDIA_TYPES = {"txt": "text/plain", "html": "text/html",
                "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
@@ -966,14 +969,22 @@ NODE_KINDS = (  # first matching rdf:type wins
     (ELI + "LegalResource", "reference"), (PK + "Addressee", "addressee"),
 )
 TITLE_MAX = 400
+# The `clause` of a span no clause holds: the notice's header or footer (版头/版记 — its
+# title, 主送 and 抄送 lines), as parse.py calls the lines outside the clause tree.
+OUTSIDE_CLAUSES = "header"
+# member_of is an org:Membership's (unit → body) alone; a post's org:postIn, an office's
+# org:unitOf and a body's posts and hosts are edges named after their properties.
 EDGE_KINDS = {
     ELI + "has_part": "has_part", PK + "meetingRule": "has_part", PK + "establishes": "has_part",
     SCHEMA + "mentions": "mentions", PK + "assignee": "duty_of", ELI + "cites": "cites",
-    ELI + "based_on": "cites", ORG + "postIn": "member_of", SKOS + "closeMatch": "counterpart",
-    ORG + "classification": "matches", ORG + "heldBy": "holds_post", ORG + "unitOf": "member_of",
+    ELI + "based_on": "cites", ORG + "postIn": "post_in", SKOS + "closeMatch": "counterpart",
+    ORG + "classification": "matches", ORG + "heldBy": "holds_post", ORG + "unitOf": "unit_of",
     PK + "jurisdiction": "in_jurisdiction", ELI + "jurisdiction": "in_jurisdiction", ELI + "passed_by": "issued_by",
     PK + "recipient": "addressed_to", PK + "copyRecipient": "copied_to", PK + "addressedBody": "is_body",
-    ORG + "reportsTo": "reports_to",
+    ORG + "reportsTo": "reports_to", PK + "head": "head", PK + "deputyHead": "deputy_head",
+    PK + "convenor": "convenor", PK + "deputyConvenor": "deputy_convenor", PK + "officeDirector": "office_director",
+    PK + "liaison": "liaison", PK + "officeHost": "office_host", PK + "leadUnit": "lead_unit",
+    PK + "hostedBy": "hosted_by",
 }
 
 
@@ -1031,13 +1042,17 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
     Node attributes: `label`, `kind` (document, clause, task, department, meeting, concept,
     duty, reference, jurisdiction, person, post, meeting-rule, addressee), `jurisdiction` (name),
     `title` (hover text: the exact source sentence, or the name), `doc` (IRI of the notice);
-    a node with a span in the notice's text (a clause, duty, post, rule …) also `start` and
-    `end` (character offsets: the text's [start, end) is the sentence) and `clause` (the id
-    of the clause it is, or is read from: main/4/1), and a notice `text` (the text those
+    a node with a span in the notice's text (a clause, duty, post, rule, meeting, addressee …)
+    also `start` and `end` (character offsets: the text's [start, end) is the sentence) and
+    `clause` (the id of the clause it is, or is read from, else the innermost clause its span
+    lies in: main/4/1; ``header`` for a 主送 or 抄送 item or a name in the title, which no clause
+    holds), a post its `role` (convenor, liaison …), and a notice `text` (the text those
     offsets count in), so each fact can be traced to its words.
-    Edge attribute `kind`: has_part, mentions, duty_of, assigned_to, cites, member_of,
-    counterpart, matches, holds_post, in_jurisdiction, issued_by, addressed_to, copied_to, is_body,
-    reports_to (plus `role`/`relation` where known).
+    Edge attribute `kind`: has_part, mentions, duty_of, assigned_to, cites, member_of (a
+    membership: unit → body, with the `start`/`end`/`clause` of where the notice lists it),
+    post_in, unit_of, head, deputy_head, convenor, deputy_convenor, office_director, liaison,
+    office_host, lead_unit, hosted_by, counterpart, matches, holds_post, in_jurisdiction,
+    issued_by, addressed_to, copied_to, is_body, reports_to (plus `role`/`relation` where known).
     `graph`: only that named graph of a store.
     """
     import networkx as nx
@@ -1077,6 +1092,22 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
         if kinds.get(t) == "clause":
             kinds[t] = "task"
     concepts = {o for pr in props.values() for o in pr.get(ORG + "classification", [])}
+    clause_spans: dict[str, list[tuple[int, int, str]]] = {}  # source text → its clauses' spans and ids
+    for s, kind in kinds.items():
+        at = where(s) if kind in ("clause", "task") else None
+        if at and one(s, DCT + "identifier"):
+            clause_spans.setdefault(at[0], []).append((at[1], at[2], one(s, DCT + "identifier")))
+
+    def clause_of(s: str, at: tuple[str, int, int]) -> str:
+        """The id of the clause `s` is (or is read from), else of the innermost clause its
+        span lies in, else `OUTSIDE_CLAUSES`."""
+        read_from = s if kinds.get(s) in ("clause", "task") else one(s, PROV + "wasDerivedFrom")
+        if kinds.get(read_from) in ("clause", "task") and one(read_from, DCT + "identifier"):
+            return one(read_from, DCT + "identifier")
+        inside = [(b - a, c) for a, b, c in clause_spans.get(at[0], []) if a <= at[1] and at[2] <= b]
+        return min(inside)[1] if inside else OUTSIDE_CLAUSES
+
+    post_roles = {iri: notation for notation, iri in _post_roles().items()}
 
     g = nx.MultiDiGraph()
     for s, kind in kinds.items():
@@ -1098,11 +1129,11 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
         g.add_node(s, label=_one_line(label)[:60], kind=kind, jurisdiction=j, title=title, doc=d)
         if at:  # set only where there is a span: GraphML keeps each attribute's one type
             g.nodes[s].update(start=at[1], end=at[2])
+            g.nodes[s]["clause"] = clause_of(s, at)
         if kind == "document" and one(one(s, PROV + "hadPrimarySource"), PK + "sourceText"):
             g.nodes[s]["text"] = one(one(s, PROV + "hadPrimarySource"), PK + "sourceText")
-        read_from = s if kind in ("clause", "task") else one(s, PROV + "wasDerivedFrom")
-        if kinds.get(read_from) in ("clause", "task") and one(read_from, DCT + "identifier"):
-            g.nodes[s]["clause"] = one(read_from, DCT + "identifier")
+        if kind == "post" and one(s, ORG + "role") in post_roles:
+            g.nodes[s]["role"] = post_roles[one(s, ORG + "role")]
     for c in sorted(concepts):
         if c not in g:
             g.add_node(c, label=c.rstrip("/").rsplit("/", 1)[-1], kind="concept", jurisdiction="",
@@ -1124,9 +1155,11 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
                     edge(task, org, "assigned_to", role=role)
             continue
         if ORG + "Membership" in types:
+            at = where(s)
+            said = dict(start=at[1], end=at[2], clause=clause_of(s, at)) if at else {}  # where the notice lists it
             for m in props[s].get(ORG + "member", []):
                 for o in props[s].get(ORG + "organization", []):
-                    edge(m, o, "member_of")
+                    edge(m, o, "member_of", **said)
             continue
         if PK + "DutyAssignment" in types:
             for clause in props[s].get(PROV + "wasDerivedFrom", []):
@@ -1177,6 +1210,28 @@ def link_counterparts(store: "ox.Store", *, base: str = DEFAULT_BASE) -> int:
 # --- validation ------------------------------------------------------------------------------------
 
 
+@cache
+def _prepared(query: str):
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(query)
+
+
+def _data_graph():
+    """An rdflib graph whose string queries are parsed once per text: pyshacl hands each
+    SPARQL constraint of shapes.ttl to rdflib as text for every focus node, and parsing, not
+    evaluating, was most of the time of validating a notice (0.9 s of 1 s for a small one)."""
+    import rdflib
+
+    class PreparedQueries(rdflib.Graph):
+        def query(self, query_object, *args, **kwargs):
+            if isinstance(query_object, str):
+                query_object = _prepared(query_object)
+            return super().query(query_object, *args, **kwargs)
+
+    return PreparedQueries()
+
+
 def validate(store_or_quads: "ox.Store | Iterable[ox.Quad]", *, graph: str | None = None) -> tuple[bool, str, object]:
     """Check quads (or one named graph of a store) against `ontology/shapes.ttl` with pyshacl.
 
@@ -1192,7 +1247,7 @@ def validate(store_or_quads: "ox.Store | Iterable[ox.Quad]", *, graph: str | Non
     else:
         quads = store_or_quads
     triples = {q.triple if isinstance(q, ox.Quad) else q for q in quads}
-    data = rdflib.Graph()
+    data = _data_graph()
     data.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
     shapes = rdflib.Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
     conforms, report, text = pyshacl.validate(data, shacl_graph=shapes, inference="none")

@@ -32,7 +32,7 @@ from typing import Any, Iterable, Sequence
 import pyoxigraph as ox
 
 from .errors import PolicykgError
-from .graph import DEPT, MEETING, ONTOLOGY_PREFIXES, ORG, PREFIXES as GRAPH_PREFIXES, QUERY_PREFIXES, XSD
+from .graph import DEPT, MEETING, ORG, PREFIXES as GRAPH_PREFIXES, QUERY_PREFIXES, XSD
 from .knowledge import PK, at_least_word, body_kinds, by_subject, meeting_parts, period_words, schedule_words
 from .model import clean, lookup_key, squeeze
 from .search import (MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fold as _fold, has_words, open_index,
@@ -40,7 +40,7 @@ from .search import (MEETING_POSTS, MEETING_UNITS, DiskIndex, StatementIndex, fo
 
 # Prefixes every query (named or raw) may use without declaring them (QUERY_PREFIXES adds
 # dcterms), and the names results are written with.
-PREFIXES: dict[str, str] = {**GRAPH_PREFIXES, **ONTOLOGY_PREFIXES}
+PREFIXES: dict[str, str] = GRAPH_PREFIXES
 
 EXPLAIN_COLUMNS = ("source", "start", "end")
 # Keys rows carry between the steps of a query, removed before they are returned.

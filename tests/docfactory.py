@@ -246,9 +246,13 @@ def county_doc() -> Document:
         MeetingRule(r2.start, r2.end, id="main/3/2/rule", clause=r2.id, kind="thematic", label="专题会议制度",
                     irregular=True),
     ]
-    meeting = Meeting(name="祁门县促进3岁以下婴幼儿照护服务发展工作联席会议", convenor=conv,
+    listed = t.span("联席会议成员单位包含", m2.start)[1]  # where the notice lists each member unit
+    members = [health, bianban, ndrc, tax]
+    name = "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议"
+    meeting = Meeting(name=name, name_at=Span(*t.span(name)), convenor=conv,
                       deputy_convenors=[deputy], office=health.id,
-                      members=[health.id, bianban.id, ndrc.id, tax.id], stated_count=21, rules=rules)
+                      members=[d.id for d in members], member_at=[Span(*t.span(d.name, listed)) for d in members],
+                      stated_count=21, rules=rules)
     doc.facts = Facts(departments={d.id: d for d in (health, bianban, tax, ndrc)}, duties=duties,
                       references=references, posts=posts, meeting=meeting)
     return doc

@@ -16,7 +16,8 @@ import rdflib
 from docfactory import city_doc, county_doc
 from extractor import export
 from extractor.errors import PolicykgError
-from extractor.graph import ELI, PK, RDF, RDFS, XSD, link_counterparts, to_rdf, validate
+from extractor.graph import (ELI, PK, PROV, RDF, RDFS, XSD, link_counterparts, span_iri, span_offsets, to_rdf,
+                             validate)
 from extractor.store import add_document, open_store
 
 from conftest import CITY, COUNTY
@@ -62,6 +63,31 @@ def test_turtle_is_sorted_with_fixed_prefixes(merged):
     # sorted as written (<iri>), each subject once: all its statements are together
     assert subjects == sorted(subjects) and len(subjects) == len(set(subjects))
     assert len(subjects) > 100
+
+
+def test_comparison_and_topic_terms_are_written_with_their_prefixes(tmp_path):
+    """A comparison's graph (align:Cell, pkx:counterpart) and its topics (pkt:funding) were
+    written as full IRIs: Turtle and JSON-LD declared none of the align:, pkx:, pkt: prefixes
+    that `sparql` and the README take for granted. Both now declare every prefix a query may
+    use undeclared (dcterms aside, a second name for dct:)."""
+    from extractor.compare import add_comparison, compare
+    from extractor.graph import QUERY_PREFIXES
+
+    store = build_store()
+    graph = add_comparison(store, compare(store, "祁门县", "巴彦淖尔市"))
+    ttl = export.write_turtle(store, tmp_path / "c.ttl", graph=graph).read_text(encoding="utf-8")
+    for prefix in ("align", "pkx", "pkt"):
+        assert f"@prefix {prefix}: <{QUERY_PREFIXES[prefix]}> ." in ttl, prefix
+    assert "a align:Cell" in ttl and "pkx:counterpart" in ttl and "pkt:funding" in ttl
+    body = ttl.split("\n\n", 1)[1]  # after the @prefix lines
+    assert not re.search(r"<(https://w3id\.org/policykg/(comparison|topic)/|http://knowledgeweb)[^>/]*>", body)
+    doc = json.loads(export.write_jsonld(store, tmp_path / "c.jsonld", graph=graph).read_text(encoding="utf-8"))
+    assert doc["@context"] == {k: v for k, v in QUERY_PREFIXES.items() if k != "dcterms"}
+    text = json.dumps(doc["@graph"], ensure_ascii=False)
+    assert "align:Cell" in text and "pkx:counterpart" in text and "pkt:funding" in text
+    assert "knowledgeweb" not in text and "policykg/topic/" not in text
+    assert len(rdflib.Graph().parse(data=ttl, format="turtle")) == len(rdflib.Graph().parse(
+        data=json.dumps(doc, ensure_ascii=False), format="json-ld")) > 20
 
 
 def test_merged_output_leaves_the_ontology_graph_out_unless_asked(tmp_path):
@@ -281,6 +307,95 @@ def test_graphml_traces_each_duty_to_its_sentence(tmp_path):
     assert g.nodes[document_iri(naiman)]["label"] == "奈曼旗促进3岁以下婴幼儿照护服务发展工作联席会议"
 
 
+def test_graphml_of_a_crlf_notice_keeps_its_offsets(tmp_path):
+    """荆州's notice saved with CRLF line ends and a BOM: the text keeps its \r (offsets count
+    them), but GraphML wrote them raw and an XML parser reads a raw CR LF as LF, so the
+    `text` came back 724 characters, not 751, and every duty's start/end pointed at the wrong
+    words. A CR is written &#13; now."""
+    from conftest import EXTRA
+    from extractor.graph import document_iri
+    from extractor.pipeline import process_bytes
+
+    raw = next(p for p in EXTRA if p.name.startswith("jingzhou")).read_bytes()
+    crlf = b"\xef\xbb\xbf" + raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    doc = process_bytes(crlf, "jingzhou-crlf.txt")
+    assert "\r\n" in doc.text and doc.facts.duties
+    path = export.write_graphml(to_rdf(doc), tmp_path / "jingzhou.graphml")
+    g = nx.read_graphml(path)
+    text = g.nodes[document_iri(doc)]["text"]
+    assert len(text) == len(doc.text) == 751 and text == doc.text
+    duties = [(d["start"], d["end"], d["title"]) for _, d in g.nodes(data=True) if d["kind"] == "duty"]
+    assert len(duties) == len(doc.facts.duties)
+    assert all(text[s:e] == quote for s, e, quote in duties)
+
+
+def test_graphml_replaces_the_characters_xml_forbids(tmp_path):
+    """XML 1.0 forbids most control characters, even as &#12;: a notice with a form feed
+    (a page break) or a \x1f gave GraphML no parser reads. Each is written as one U+FFFD,
+    so the text keeps its length and every offset still counts right."""
+    from extractor.graph import document_iri
+
+    page_break = COUNTY.read_text(encoding="utf-8").replace("二、成员单位", "\x0c二、成员单位\x1f", 1)
+    doc = process_bytes_of(page_break)
+    path = export.write_graphml(to_rdf(doc), tmp_path / "qimen.graphml")
+    from lxml import etree
+
+    etree.parse(str(path))  # well-formed
+    g = nx.read_graphml(path)
+    text = g.nodes[document_iri(doc)]["text"]
+    assert text == doc.text.replace("\x0c", "\ufffd").replace("\x1f", "\ufffd") and "\ufffd" in text
+    duties = [(d["start"], d["end"], d["title"]) for _, d in g.nodes(data=True) if d["kind"] == "duty"]
+    assert duties and all(text[s:e] == quote for s, e, quote in duties)
+
+
+def process_bytes_of(text: str):
+    from extractor.pipeline import process_bytes
+
+    return process_bytes(text.encode("utf-8"), "notice.txt")
+
+
+def test_graphml_names_each_relation_as_the_rdf_does(tmp_path):
+    """GraphML called three relations member_of: a unit's membership, a post's org:postIn and
+    an office's org:unitOf; a body's convenor, deputy, office director, liaison and office
+    host were not exported, nor a post's role, nor where a membership is said. Now each
+    relation is an edge kind named after its property, memberships carry their span, and every
+    node with a span (the meeting and the addressees too) names the clause it lies in."""
+    from extractor.graph import document_iri
+    from extractor.pipeline import process
+
+    doc = process(COUNTY)
+    g = nx.read_graphml(export.write_graphml(to_rdf(doc), tmp_path / "qimen.graphml"))
+    kind = lambda n: g.nodes[n]["kind"]  # noqa: E731
+    edges: dict[str, set] = {}
+    for u, v, d in g.edges(data=True):
+        edges.setdefault(d["kind"], set()).add((kind(u), kind(v)))
+    assert edges["member_of"] == {("department", "meeting")}
+    assert edges["post_in"] == {("post", "department")}
+    assert edges["unit_of"] == {("department", "meeting")}
+    for relation in ("convenor", "deputy_convenor", "office_director", "liaison"):
+        assert edges[relation] == {("meeting", "post")}, relation
+    assert edges["hosted_by"] == {("department", "department")} and edges["office_host"] == {("meeting", "department")}
+    meeting = document_iri(doc) + "/meeting"
+    roles = {relation: {g.nodes[v]["role"] for _, v, k in g.out_edges(meeting, data="kind") if k == relation}
+             for relation in ("convenor", "deputy_convenor", "office_director", "liaison")}
+    assert roles == {"convenor": {"convenor"}, "deputy_convenor": {"deputy_convenor"},
+                     "office_director": {"office_director"}, "liaison": {"liaison"}}
+    text = g.nodes[document_iri(doc)]["text"]
+    members = [(u, d) for u, _, d in g.edges(data=True) if d["kind"] == "member_of"]
+    assert len(members) == 21
+    for u, d in members:  # the unit's name where the notice lists it
+        assert text[d["start"]:d["end"]] and d["clause"] == "main/2", (g.nodes[u]["label"], d)
+    clauses = {d["clause"]: (d["start"], d["end"]) for _, d in g.nodes(data=True) if d["kind"] in ("clause", "task")}
+    spanned = [(n, d) for n, d in g.nodes(data=True) if "start" in d]
+    assert {d["kind"] for _, d in spanned} >= {"meeting", "addressee", "duty", "post", "clause"}
+    for n, d in spanned:  # in its clause, or in the header (主送, 抄送) no clause holds
+        a, b = clauses.get(d["clause"], (0, 0)) if d["clause"] != "header" else (d["start"], d["end"])
+        assert a <= d["start"] <= d["end"] <= b, n
+        assert d["clause"] != "header" or not any(a <= d["start"] and d["end"] <= b for a, b in clauses.values())
+    assert g.nodes[meeting]["clause"] == "cover"  # its name in the cover letter
+    assert {d["clause"] for _, d in g.nodes(data=True) if d["kind"] == "addressee"} == {"header"}
+
+
 def test_graphml_sanitises_none_and_lists():
     g = nx.MultiDiGraph()
     g.add_node("a", label=None, tags=["x", "y"], n=3)
@@ -386,6 +501,24 @@ def put(node, pred, obj, replace=True):
     return mutate
 
 
+def respan(node, where):
+    """Give `node` the span `where(source, start, end)` says (source, start, end), its IRI,
+    pk:start and pk:end agreeing: a span well formed, but not of the node's words."""
+    def mutate(quads):
+        g = quads[0].graph_name
+        source, start, end = where(*span_offsets(span_of(quads, node)))
+        new = span_iri(source, start, end)
+        return drop(node, PK + "span")(quads) + [
+            ox.Quad(I(node), I(PK + "span"), I(new), g),
+            ox.Quad(I(new), I(PK + "start"), L(start, XSD + "integer"), g),
+            ox.Quad(I(new), I(PK + "end"), L(end, XSD + "integer"), g)]
+    return mutate
+
+
+MEMBERSHIP = f"{QIMEN}/meeting/member/1"
+CITATION = f"{QIMEN}/citation/main/ref1"
+
+
 BROKEN = {
     "duty without assignee": (drop(DUTY, PK + "assignee"), DUTY),
     "duty with two assignees": (put(DUTY, PK + "assignee", I("https://w3id.org/policykg/data/jurisdiction/祁门县/org/taxation"),
@@ -406,6 +539,23 @@ BROKEN = {
     "text length wrong": (put(f"{QIMEN}/source", PK + "textLength", L(5, XSD + "integer")), f"{QIMEN}/source"),
     "period not a duration": (put(RULE, PK + "period", L("半年")), RULE),
     "times min above max": (put(RULE, PK + "timesMin", L(3, XSD + "integer")), RULE),
+    # a quote is the text its span points at (audit: a shifted span passed with 0 violations)
+    "duty span moved by one": (respan(DUTY, lambda src, a, b: (src, a + 1, b + 1)), DUTY),
+    "duty span moved by three": (respan(DUTY, lambda src, a, b: (src, a + 3, b + 3)), DUTY),
+    "duty text not its span's": (put(DUTY, PK + "dutyText", L("负责完全不同的事情。")), DUTY),
+    "duty without text": (drop(DUTY, PK + "dutyText"), DUTY),
+    "task text not its span's": (put(TASK, PK + "dutyText", L("完全不同的任务")), TASK),
+    "action not in its duty": (put(DUTY, PK + "actionLabel", L("查处")), DUTY),
+    "heading not in its clause": (put(CLAUSE, PK + "heading", L("县财政局。")), CLAUSE),
+    "clause label not where its clause starts": (put(CLAUSE, PK + "clauseLabel", L("（二）")), CLAUSE),
+    "body name not its span's": (put(f"{QIMEN}/meeting", RDFS + "label", ox.Literal("祁门县联席会议", language="zh")),
+                                 f"{QIMEN}/meeting"),
+    "span in another notice's source": (respan(DUTY, lambda src, a, b: (f"{TASK_DOC}/source", a, b)), DUTY),
+    "span in a source not in the graph": (respan(DUTY, lambda src, a, b: ("https://example.org/doc/source", a, b)),
+                                          DUTY),
+    "membership without span": (drop(MEMBERSHIP, PK + "span"), MEMBERSHIP),
+    "citation without clause": (drop(CITATION, PROV + "wasDerivedFrom"), CITATION),
+    "duty role not a role": (put(DUTY, PK + "role", I("http://example.org/junk")), DUTY),
 }
 
 
@@ -421,6 +571,20 @@ def test_each_shape_bites(name):
     SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     focus_nodes = {str(o) for p in (SH.focusNode, SH.value) for o in report.objects(None, p)}
     assert focus in focus_nodes, text
+
+
+def test_the_duty_roles_the_shapes_allow_are_those_of_cues_ttl():
+    """pk:role's sh:in lists the pkr: scheme's concepts: a role added to cues.ttl is allowed."""
+    from extractor.knowledge import by_subject, ontology_dir
+
+    shapes = rdflib.Graph().parse(ontology_dir() / "shapes.ttl")
+    SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    prop = next(shapes.subjects(SH.path, rdflib.URIRef(PK + "role")))
+    allowed = {str(r) for r in rdflib.collection.Collection(shapes, shapes.value(prop, SH["in"]))}
+    scheme = "https://w3id.org/policykg/role/"
+    roles = {s for s, props in by_subject("cues.ttl").items() if scheme in props.get(
+        "http://www.w3.org/2004/02/skos/core#inScheme", [])}
+    assert allowed == roles and len(roles) == 3
 
 
 def test_jsonld_text_is_what_json_writes_of_the_node_objects(store, tmp_path):

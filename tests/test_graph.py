@@ -481,6 +481,8 @@ _BROKEN = {  # name: (notice, mutation, the focus node the report must name)
                                  _CHAIR),
     "participant not a post": ("state", _set(_CHAIR, PK + "participant", ox.NamedNode(STATE + "/meeting")), _CHAIR),
     "span outside its rule": ("state", _elsewhere, f"{STATE}/source"),
+    "phrase not its span's": ("state", _set(_CHAIR, RDFS + "label", ox.Literal("国务院副总理", language="zh")),
+                              f"{STATE}/source"),
     "schedule irregular, flag false": ("state", _set(_STATE_RULE, PK + "irregular", ox.Literal("false", datatype=ox.NamedNode(
         XSD + "boolean"))), _STATE_RULE),
     "schedule not a schedule": ("state", _set(_STATE_RULE, PK + "schedule", ox.NamedNode(
