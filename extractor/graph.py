@@ -1099,12 +1099,15 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
             clause_spans.setdefault(at[0], []).append((at[1], at[2], one(s, DCT + "identifier")))
 
     def clause_of(s: str, at: tuple[str, int, int]) -> str:
-        """The id of the clause `s` is (or is read from), else of the innermost clause its
-        span lies in, else `OUTSIDE_CLAUSES`."""
-        read_from = s if kinds.get(s) in ("clause", "task") else one(s, PROV + "wasDerivedFrom")
-        if kinds.get(read_from) in ("clause", "task") and one(read_from, DCT + "identifier"):
-            return one(read_from, DCT + "identifier")
+        """The id of the clause `s` is (or is read from) when its span lies in it, else of the
+        innermost clause its span lies in, else `OUTSIDE_CLAUSES`: a body read from 二、成员单位
+        but named in the title has the clause of its name's span (`start`, `end` and `clause`
+        say one place)."""
         inside = [(b - a, c) for a, b, c in clause_spans.get(at[0], []) if a <= at[1] and at[2] <= b]
+        read_from = s if kinds.get(s) in ("clause", "task") else one(s, PROV + "wasDerivedFrom")
+        own = one(read_from, DCT + "identifier") if kinds.get(read_from) in ("clause", "task") else None
+        if own and (s == read_from or any(c == own for _, c in inside)):
+            return own
         return min(inside)[1] if inside else OUTSIDE_CLAUSES
 
     post_roles = {iri: notation for notation, iri in _post_roles().items()}
