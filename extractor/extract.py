@@ -51,7 +51,7 @@ class Cues:
     parts: dict[str, tuple[str, ...]]  # duty-part / member-part / rules-part -> cues
     columns: dict[str, str]  # column cue -> unit | lead | liaison | phone
     bodies: tuple["BodySetup", ...]  # how each kind of body is set up, in the order a notice is read for them
-    setup: tuple[re.Pattern, ...]  # every set-up pattern of every kind of body
+    setup: tuple[tuple[re.Pattern, tuple[str, ...]], ...]  # every set-up pattern of every kind of body, its cue words
     setup_cue: re.Pattern  # any of their cue words (a text holding none matches none of them)
     office_duties: re.Pattern  # where an office clause's duties begin (主要职责:: pkc:office-duties)
     list_item: re.Pattern  # an item of a list of the body's make-up: a name and its post (pkc:list-item)
@@ -200,13 +200,21 @@ def cues() -> Cues:
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), tuple(rule_patterns),
                 tuple(own_meetings), by_len(periods),
                 schedules, parts, columns, bodies,
-                tuple(dict.fromkeys(p for b in bodies for p, _ in b.setup.values())),
+                _merged(pattern for b in bodies for pattern in b.setup.values()),
                 re.compile(_alternation(w for b in bodies for _, words in b.setup.values() for w in words)),
                 re.compile(office.get("office-duties", "(?!)")), re.compile(office.get("list-item", "(?!)")),
                 re.compile(office.get("person-name", "(?!)")),
                 re.compile(office.get("person-after-post", "(?!)").replace(  # {post-ending}: its words
                     "{post-ending}", _alternation(parts.get("post-ending", ())))),
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
+
+
+def _merged(patterns: Iterable[tuple[re.Pattern, tuple[str, ...]]]) -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
+    """(pattern, its cue words) once for each pattern, the words of its every kind of body."""
+    words: dict[re.Pattern, dict[str, None]] = {}
+    for p, ws in patterns:
+        words.setdefault(p, {}).update(dict.fromkeys(ws))
+    return tuple((p, tuple(ws)) for p, ws in words.items())
 
 
 def _unled(text: str) -> str:
@@ -846,8 +854,7 @@ class _Extract:
                     continue
                 seen.add(s)
                 found = list(self.subjects(s, e))
-                if not found or self.cues.setup_cue.search(folded, s, e) and any(p.search(folded, s, e)
-                                                                                  for p in self.cues.setup):
+                if not found or self.sets_up(s, e):
                     continue  # a body's set-up (为牵头部门) is the body's
                 for subject, role, verb in found:
                     _, action, concept = self.role_and_action(verb, e)
@@ -856,6 +863,16 @@ class _Extract:
                         self.facts.duties.append(Duty(
                             s, e, id=f"{leaf.id}/s{n}", department=self.department(d, leaf.id), clause=leaf.id,
                             text=self.doc.text[s:e], role=role, action=action, action_concept=concept))
+
+    def sets_up(self, s: int, e: int) -> bool:
+        """Whether the statement [s, e) says how a body is set up: a match of a set-up pattern
+        of any kind of body, each tried only when the statement holds one of its cue words
+        (every match of it holds one: most statements holding a cue word hold few patterns')."""
+        folded = self.doc.folded
+        if not self.cues.setup_cue.search(folded, s, e):
+            return False
+        text = folded[s:e]
+        return any(p.search(folded, s, e) for p, words in self.cues.setup if any(w in text for w in words))
 
     def may_open(self, m: DepartmentMatch, floor: int) -> bool:
         """Whether `m` may open a statement or follow 由 (a quick test before `subjects`)."""
@@ -1290,11 +1307,9 @@ class _Extract:
         """The statements of office clause `c` from `start` that say what the office does: each
         of its items' (their numbers left out) and, unless a cue (主要职责:) says where its
         duties begin (`listed`), not the sentences setting the office up (办公室设在…)."""
-        folded = self.doc.folded
         for a, b in self.item_stretches(c, start):
             for s, e in self.statements(a, b):
-                if listed or not (self.cues.setup_cue.search(folded, s, e)
-                                  and any(p.search(folded, s, e) for p in self.cues.setup)):
+                if listed or not self.sets_up(s, e):
                     yield s, e
 
     def item_stretches(self, c: Clause, start: int) -> list[tuple[int, int]]:
