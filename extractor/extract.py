@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import Callable, Iterable, Iterator
 
 from .departments import (CUE, DepartmentMatch, collective_address, concept_labels, concepts, find_departments,
-                          resolve)
+                          replaced, resolve)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, squeeze)
@@ -602,7 +602,7 @@ class _Extract:
             self.written.setdefault(did, set()).add((m.former, written))
         if (did, m.start) not in self.seen:
             self.seen.add((did, m.start))
-            dep.mentions.append(Mention(m.start, m.end, department=did, surface=m.surface, clause=clause))
+            dep.mentions.append(Mention(m.start, m.end, did, m.surface, clause))  # (by position: one a mention)
         return did
 
     def names(self) -> None:
@@ -665,7 +665,7 @@ class _Extract:
         m = resolve(self.doc.text[field.start:field.end])
         if m is None or not m.concept or m.generic or m.collective:
             return
-        m = replace(m, start=m.start + field.start, end=m.end + field.start)
+        m = replaced(m, start=m.start + field.start, end=m.end + field.start)
         self.facts.issuer = self.department(m, "")
 
     def addressees(self) -> None:
@@ -678,7 +678,7 @@ class _Extract:
                 continue
             m, did = resolve(f.value), ""
             if m is not None and not m.generic and not m.collective and not collective_address(f.value):
-                did = self.department(replace(m, start=f.start, end=f.end), "")
+                did = self.department(replaced(m, start=f.start, end=f.end), "")
             self.facts.addressees.append(Addressee(f.start, f.end, kind=f.name, name=f.value, department=did))
 
     # --- duties ------------------------------------------------------------------------------
@@ -701,11 +701,11 @@ class _Extract:
             for s, e, role in (part for st in self.statements(c.heading.end, c.end) for part in self.role_parts(*st)):
                 role, action, concept = self.role_and_action(s, e, role)
                 n += 1
-                for did in names:
+                for did in names:  # (id, department, clause, text, role, action, its concept: by position,
+                    # as keywords to a class cost the call a dict, one a duty)
                     self.facts.duties.append(Duty(
-                        s, e, id=f"{c.id}/d{n}" if len(names) == 1 else f"{c.id}/d{n}-{names.index(did)+1}",
-                        department=did, clause=self.leaf_at(s).id, text=self.doc.text[s:e],
-                        role=role, action=action, action_concept=concept))
+                        s, e, f"{c.id}/d{n}" if len(names) == 1 else f"{c.id}/d{n}-{names.index(did)+1}",
+                        did, self.leaf_at(s).id, self.doc.text[s:e], role, action, concept))
             if len(names) == 1 and self.facts.departments[names[0]].concept is None and self.in_duty_part(c):
                 self.note_heading(c, n)
         self.prose_duties(items)
@@ -942,9 +942,9 @@ class _Extract:
         m = resolve(self.doc.text[s:e])
         if m is None or m.generic:
             return None
-        return replace(m, start=s + m.start, end=s + m.end,
-                       prefix=m.prefix if m.prefix or m.national else self.prefix,
-                       inherited=m.inherited or m.prefix is None)
+        return replaced(m, start=s + m.start, end=s + m.end,
+                        prefix=m.prefix if m.prefix or m.national else self.prefix,
+                        inherited=m.inherited or m.prefix is None)
 
     def heading_departments(self, c: Clause) -> list[str]:
         """The departments a clause heading names — only if it names nothing else."""
@@ -1386,9 +1386,8 @@ class _Extract:
                     meeting.unit = did
                 role, action, concept = self.role_and_action(a, b)
                 n = count[c.id] = count.get(c.id, 0) + 1
-                self.facts.duties.append(Duty(a, b, id=f"{c.id}/b{n}", department=meeting.unit, clause=self.leaf_at(a).id,
-                                              text=self.doc.text[a:b], role=role, action=action,
-                                              action_concept=concept))
+                self.facts.duties.append(Duty(a, b, f"{c.id}/b{n}", meeting.unit, self.leaf_at(a).id,  # (see duties)
+                                              self.doc.text[a:b], role, action, concept))
 
     def in_unit_item(self, body: BodySetup, c: Clause | None) -> bool:
         """Whether clause `c` is, or stands in, an item about the body's office or about a
