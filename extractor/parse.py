@@ -816,7 +816,7 @@ class _Parse:
 
     # helpers
     def field(self, name: str, value: str, start: int, end: int) -> None:
-        self.fields.append(Field(start, end, name=name, value=value))
+        self.fields.append(Field(start, end, name, value))
 
     def nonblank(self, lo: int, hi: int) -> list[int]:
         return [i for i in range(lo, hi) if not self.lines[i].blank]
@@ -1193,17 +1193,17 @@ class _Parse:
             table["row"] = None
             hit = number_of(ln)
             if hit:
-                st, label, index, label_len = hit
+                st, _, index, label_len = hit
                 close_to(st.rank)
                 parent = stack[-1][1]
                 cid = f"{parent.id}/{index}"
                 repeats[cid] = repeats.get(cid, 0) + 1
                 if repeats[cid] > 1:  # numbering repeats: 四、 … 四、 → main/4, main/4~2
                     cid += f"~{repeats[cid]}"
-                clause = Clause(ln.body, ln.end, id=cid, kind="numbered", style=st.name,
-                                label=self.doc.text[ln.body:ln.body + len(label)], index=index,
-                                level=len(stack), parent=parent.id)
-                clause.label = self.doc.text[ln.body:ln.body + label_len].strip()
+                # (id, kind, style, label, index, level, heading, parent: by position, as keywords
+                # to a class cost the call a dict, one a clause)
+                clause = Clause(ln.body, ln.end, cid, "numbered", st.name,
+                                self.doc.text[ln.body:ln.body + label_len].strip(), index, len(stack), None, parent.id)
                 clause.heading = self._heading(ln, label_len)
                 parent.children.append(clause)
                 stack.append((st.rank, clause))
@@ -1225,8 +1225,8 @@ class _Parse:
             close_to(99)
             parent = stack[-1][1]
             n = table["count"]
-            row = Clause(ln.start, ln.end, id=f"{parent.id}/r{n}", kind="row", style="table-row",
-                         index=n, level=len(stack), parent=parent.id)
+            row = Clause(ln.start, ln.end, f"{parent.id}/r{n}", "row", "table-row", "", n, len(stack), None,
+                         parent.id)  # (by position: see _tree)
             table["count"] = n + 1
             parent.children.append(row)
             stack.append((99, row))
