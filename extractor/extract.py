@@ -679,7 +679,7 @@ class _Extract:
             m, did = resolve(f.value), ""
             if m is not None and not m.generic and not m.collective and not collective_address(f.value):
                 did = self.department(replaced(m, start=f.start, end=f.end), "")
-            self.facts.addressees.append(Addressee(f.start, f.end, kind=f.name, name=f.value, department=did))
+            self.facts.addressees.append(Addressee(f.start, f.end, f.name, f.value, did))  # (by position: see post_field)
 
     # --- duties ------------------------------------------------------------------------------
 
@@ -1484,9 +1484,10 @@ class _Extract:
         elif (after := self.holder_after(s, e)) is not None:  # 县财政局局长曹建国
             e, person = after[0], squeeze(self.doc.text[after[1]:after[2]])
         n = self.post_count[clause] = self.post_count.get(clause, 0) + 1
-        self.facts.posts.append(Post(s, e, id=f"{clause}/post{n}", department=did, clause=clause, role=role,
-                                     person=person))
-        return Field(s, e, name=role, value=self.doc.text[s:e])
+        # (id, department, clause, role, person; name, value: by position, as keywords to a class
+        # cost the call a dict)
+        self.facts.posts.append(Post(s, e, f"{clause}/post{n}", did, clause, role, person))
+        return Field(s, e, role, self.doc.text[s:e])
 
     def a_name(self, text: str) -> bool:
         """Whether `text`, shaped as a person's name, holds no word of a post (pkc:not-in-name)."""
@@ -1812,8 +1813,8 @@ class _Extract:
                     if name in empty:
                         continue  # no one named for this post
                     n += 1
-                    self.facts.posts.append(Post(cell.start, cell.end, id=f"{c.id}/post{n}",
-                                                 department=did, clause=c.id, role=role, person=name))
+                    self.facts.posts.append(Post(cell.start, cell.end, f"{c.id}/post{n}", did, c.id, role,
+                                                 name))  # (by position: see post_field)
 
     # --- references ----------------------------------------------------------------------------
 
@@ -1839,11 +1840,11 @@ class _Extract:
                             used.add(k)
                 kind = "internal" if key in own_titles or any(key in t for t in own_titles if t) else \
                     "law" if _LAW.match(title) else "document"
-                refs.append(Reference(m.start(), end, clause=c.id, title=title, number=number, kind=kind))
+                refs.append(Reference(m.start(), end, "", c.id, title, number, kind))  # (by position: see post_field)
             self.laws_by_list(refs, own.end)
             for k, (ns, ne, value) in enumerate(numbers):
                 if k not in used:
-                    refs.append(Reference(ns, ne, clause=c.id, number=value, kind="document"))
+                    refs.append(Reference(ns, ne, "", c.id, None, value, "document"))
             refs.sort(key=lambda r: r.start)
             for n, r in enumerate(refs, 1):
                 r.id = f"{c.id}/ref{n}"
