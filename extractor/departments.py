@@ -201,9 +201,11 @@ def _trie(words) -> str:
     return "(?:" + pattern + ")"
 
 
-def _initials(words) -> str:
-    """A character class of the first characters of `words`."""
-    return "[" + "".join(map(re.escape, sorted({w[0] for w in words if w}))) + "]"
+def _initials(words, at: int = 0) -> str:
+    """A character class of the characters of `words` at `at` (their first ones), or what
+    never matches when no word is that long."""
+    chars = sorted({w[at] for w in words if len(w) > at})
+    return "[" + "".join(map(re.escape, chars)) + "]" if chars else "(?!)"
 
 
 def _alternation(words) -> str:
@@ -332,18 +334,17 @@ def _registry() -> _Registry:
     prefix = f"(?:{_alternation(leads)}?{_trie(set(level_prefix) | national | collective)})"
     label_re, domain_re = _trie(labels), _trie(domains)
     tail = f"(?:{_alternation(cue('generic-modifier'))})*{_alternation(cue('generic-tail'))}"
-    # Every match starts with one of these characters: testing them first spares the
-    # engine trying each branch at every position (3.5x faster searches). Where a branch
-    # starts, its own first characters are tested before its trie, whose every first
-    # character the engine tries in turn (some 90 for the labels): the test fails at most
-    # positions, and the searches take 15% less time (a trie of all words' first two
-    # characters, tried before the branches, rules out as many positions but no faster).
-    # An optional group is an empty alternative, not `?` (see `_trie`).
+    # Every match starts with a word: a one-character one (县), or two characters that begin
+    # some word. Testing that first (two character classes) spares the engine trying each
+    # branch at most positions (a trie of the words' first two characters, as exact, costs
+    # more than it spares). Where a branch starts, its own first characters are tested
+    # before its trie, whose every first character the engine tries in turn (some 90 for
+    # the labels). An optional group is an empty alternative, not `?` (see `_trie`).
     words = [*labels, *domains, *prefix_words, *(b for b, _ in infix)]
-    first = _initials(words)
+    one = [w for w in words if len(w) == 1]
     opening = f"(?={_initials(prefix_words)}){prefix}"
     pattern = re.compile(
-        f"(?={first})(?:"
+        f"(?={_initials(one)}|{_initials(words)}{_initials(words, 1)})(?:"
         # a generic reference: 卫生健康部门, or one item of 市场监督管理、教育…等部门
         f"(?:(?P<gpre>{opening})|)(?P<gdom>(?={_initials(domains)}){domain_re})"
         f"(?=(?:{sep}(?:{prefix}|)(?:{domain_re}|{label_re}))*等?{tail})"
