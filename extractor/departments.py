@@ -629,7 +629,7 @@ class _Scanner:
                     yield (a, lo, "B" if h is not None and lo == b else "T", None)
             if h is not None and lo < b and _is_cjk(C[b - 1]):
                 hi = b - 1
-                while hi > lo and _is_cjk(C[hi - 1]):
+                while hi > lo and _CJK_FIRST <= C[hi - 1] <= _CJK_LAST:  # (_is_cjk, not called: a character a turn)
                     hi -= 1
             # Prose away from any hit (most runs) is not yielded: what it would do (end the list
             # before it) the next item does, as prose stands between them (with the non-CJK
@@ -638,7 +638,7 @@ class _Scanner:
             pos = lo
             while (m := reg.org_hint.search(C, pos, hi)) is not None:
                 s = m.start()
-                while s > lo and _is_cjk(C[s - 1]):  # back to the start of its run
+                while s > lo and _CJK_FIRST <= C[s - 1] <= _CJK_LAST:  # back to the start of its run (as above)
                     s -= 1
                 if s == m.start():  # an ending at the run's start: `org` wants a name before it
                     pos = s + 1

@@ -969,18 +969,27 @@ class _Extract:
         text = self.doc.folded
         pos = start
         for m in STATEMENT_END.finditer(text, start, end):
-            yield from self._trimmed(pos, m.end() if text[m.start()] != "\n" else m.start())
+            if (span := self._trim(pos, m.end() if text[m.start()] != "\n" else m.start())) is not None:
+                yield span
             pos = m.end()
-        yield from self._trimmed(pos, end)
+        if (span := self._trim(pos, end)) is not None:
+            yield span
 
     def _trimmed(self, s: int, e: int):
+        if (span := self._trim(s, e)) is not None:
+            yield span
+
+    def _trim(self, s: int, e: int) -> tuple[int, int] | None:
+        """[s, e) without the blanks around it, unless less than two characters are left
+        (`statements` asks it of each statement: no generator of one made each time)."""
         t = self.doc.text
         while s < e and (t[s].isspace()):
             s += 1
         while e > s and t[e - 1].isspace():
             e -= 1
         if e - s >= 2:  # callers split one clause's text: [s, e) is inside it
-            yield s, e
+            return s, e
+        return None
 
     def role_of(self, s: int, e: int) -> str:
         """A statement's role: lead if its first words hold a lead cue, supporting if it opens
