@@ -679,7 +679,7 @@ class _Extract:
             m, did = resolve(f.value), ""
             if m is not None and not m.generic and not m.collective and not collective_address(f.value):
                 did = self.department(replaced(m, start=f.start, end=f.end), "")
-            self.facts.addressees.append(Addressee(f.start, f.end, f.name, f.value, did))  # (by position: see post_field)
+            self.facts.addressees.append(Addressee(f.start, f.end, f.name, f.value, did))  # (by position)
 
     # --- duties ------------------------------------------------------------------------------
 
