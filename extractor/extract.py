@@ -1109,12 +1109,9 @@ class _Extract:
             # a pattern has words in it, where its sentences end
             segs = [(base, seg, {w for w in cue_words if w in seg}, []) for base, stop in parts
                     for seg in (folded[base:stop],)]
-            held_here = set().union(*(held for _, _, held, _ in segs))  # … and the clause's
 
             def spans(what: str) -> list[tuple[int, int, re.Match]]:  # what each match reads
                 pattern = setup[what]
-                if held_here.isdisjoint(pattern[1]):
-                    return []  # (most patterns, most clauses: asked once, not a part at a time)
                 out = []
                 for base, seg, held, ends in segs:
                     if not held.isdisjoint(pattern[1]):  # else no match (and no sentences to look for)
