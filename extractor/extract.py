@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import Callable, Iterable, Iterator
 
 from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, concept_labels, concepts,
-                          find_departments, resolve)
+                          find_departments, replaced, resolve)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, squeeze)
@@ -51,7 +51,7 @@ class Cues:
     parts: dict[str, tuple[str, ...]]  # duty-part / member-part / rules-part -> cues
     columns: dict[str, str]  # column cue -> unit | lead | liaison | phone
     bodies: tuple["BodySetup", ...]  # how each kind of body is set up, in the order a notice is read for them
-    setup: tuple[re.Pattern, ...]  # every set-up pattern of every kind of body
+    setup: tuple[tuple[re.Pattern, tuple[str, ...]], ...]  # every set-up pattern of every kind of body, its cue words
     setup_cue: re.Pattern  # any of their cue words (a text holding none matches none of them)
     office_duties: re.Pattern  # where an office clause's duties begin (主要职责:: pkc:office-duties)
     list_item: re.Pattern  # an item of a list of the body's make-up: a name and its post (pkc:list-item)
@@ -204,13 +204,21 @@ def cues() -> Cues:
     return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), tuple(rule_patterns),
                 tuple(own_meetings), by_len(periods),
                 schedules, parts, columns, bodies,
-                tuple(dict.fromkeys(p for b in bodies for p, _ in b.setup.values())),
+                _merged(pattern for b in bodies for pattern in b.setup.values()),
                 re.compile(_alternation(w for b in bodies for _, words in b.setup.values() for w in words)),
                 re.compile(office.get("office-duties", "(?!)")), re.compile(office.get("list-item", "(?!)")),
                 re.compile(office.get("person-name", "(?!)")),
                 re.compile(office.get("person-after-post", "(?!)").replace(  # {post-ending}: its words
                     "{post-ending}", _alternation(parts.get("post-ending", ())))),
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
+
+
+def _merged(patterns: Iterable[tuple[re.Pattern, tuple[str, ...]]]) -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
+    """(pattern, its cue words) once for each pattern, the words of its every kind of body."""
+    words: dict[re.Pattern, dict[str, None]] = {}
+    for p, ws in patterns:
+        words.setdefault(p, {}).update(dict.fromkeys(ws))
+    return tuple((p, tuple(ws)) for p, ws in words.items())
 
 
 def _unled(text: str) -> str:
@@ -622,8 +630,8 @@ class _Extract:
             self.seen.add((did, m.start))
             # its surface the text at its span: a 主送 item completed by a list (十堰经济技术开发区 of
             # 十堰经济技术开发区、武当山旅游经济特区管委会) is resolved by its full name, written shorter
-            dep.mentions.append(Mention(m.start, m.end, department=did, surface=self.doc.text[m.start:m.end],
-                                        clause=clause))
+            # (by position: one a mention)
+            dep.mentions.append(Mention(m.start, m.end, did, self.doc.text[m.start:m.end], clause))
         return did
 
     def names(self) -> None:
@@ -692,7 +700,7 @@ class _Extract:
         m = resolve(self.doc.text[field.start:field.end])
         if m is None or not m.concept or m.generic or m.collective:
             return
-        m = replace(m, start=m.start + field.start, end=m.end + field.start)
+        m = replaced(m, start=m.start + field.start, end=m.end + field.start)
         self.facts.issuer = self.department(m, "")
 
     def addressees(self) -> None:
@@ -706,8 +714,8 @@ class _Extract:
                 continue
             m, did = resolve(f.value) or addressed_zone(f.value), ""
             if m is not None and not m.generic and not m.collective and not collective_address(f.value):
-                did = self.department(replace(m, start=f.start, end=f.end), "")
-            self.facts.addressees.append(Addressee(f.start, f.end, kind=f.name, name=f.value, department=did))
+                did = self.department(replaced(m, start=f.start, end=f.end), "")
+            self.facts.addressees.append(Addressee(f.start, f.end, f.name, f.value, did))  # (by position)
 
     # --- duties ------------------------------------------------------------------------------
 
@@ -731,11 +739,11 @@ class _Extract:
                                for part in self.role_parts(*st)):
                 role, action, concept = self.role_and_action(s, e, role)
                 n += 1
-                for did in names:
+                for did in names:  # (id, department, clause, text, role, action, its concept: by position,
+                    # as keywords to a class cost the call a dict, one a duty)
                     self.facts.duties.append(Duty(
-                        s, e, id=f"{c.id}/d{n}" if len(names) == 1 else f"{c.id}/d{n}-{names.index(did)+1}",
-                        department=did, clause=self.leaf_at(s).id, text=self.doc.text[s:e],
-                        role=role, action=action, action_concept=concept))
+                        s, e, f"{c.id}/d{n}" if len(names) == 1 else f"{c.id}/d{n}-{names.index(did)+1}",
+                        did, self.leaf_at(s).id, self.doc.text[s:e], role, action, concept))
             if len(names) == 1 and self.facts.departments[names[0]].concept is None and self.in_duty_part(c):
                 self.note_heading(c, n)
             if lost:
@@ -1020,8 +1028,7 @@ class _Extract:
                     continue
                 seen.add(s)
                 found = list(self.subjects(s, e))
-                if not found or self.cues.setup_cue.search(folded, s, e) and any(p.search(folded, s, e)
-                                                                                  for p in self.cues.setup):
+                if not found or self.sets_up(s, e):
                     continue  # a body's set-up (为牵头部门) is the body's
                 for subject, role, verb in found:
                     _, action, concept = self.role_and_action(verb, e)
@@ -1030,6 +1037,16 @@ class _Extract:
                         self.facts.duties.append(Duty(
                             s, e, id=f"{leaf.id}/s{n}", department=self.department(d, leaf.id), clause=leaf.id,
                             text=self.doc.text[s:e], role=role, action=action, action_concept=concept))
+
+    def sets_up(self, s: int, e: int) -> bool:
+        """Whether the statement [s, e) says how a body is set up: a match of a set-up pattern
+        of any kind of body, each tried only when the statement holds one of its cue words
+        (every match of it holds one: most statements holding a cue word hold few patterns')."""
+        folded = self.doc.folded
+        if not self.cues.setup_cue.search(folded, s, e):
+            return False
+        text = folded[s:e]
+        return any(p.search(folded, s, e) for p, words in self.cues.setup if any(w in text for w in words))
 
     def may_open(self, m: DepartmentMatch, floor: int) -> bool:
         """Whether `m` may open a statement or follow 由 (a quick test before `subjects`)."""
@@ -1112,9 +1129,9 @@ class _Extract:
         m = resolve(self.doc.text[s:e])
         if m is None or m.generic:
             return None
-        return replace(m, start=s + m.start, end=s + m.end,
-                       prefix=m.prefix if m.prefix or m.national else self.prefix,
-                       inherited=m.inherited or m.prefix is None)
+        return replaced(m, start=s + m.start, end=s + m.end,
+                        prefix=m.prefix if m.prefix or m.national else self.prefix,
+                        inherited=m.inherited or m.prefix is None)
 
     def heading_departments(self, c: Clause) -> list[str]:
         """The departments a clause heading names — only if it names nothing else."""
@@ -1139,18 +1156,27 @@ class _Extract:
         text = self.doc.folded
         pos = start
         for m in STATEMENT_END.finditer(text, start, end):
-            yield from self._trimmed(pos, m.end() if text[m.start()] != "\n" else m.start())
+            if (span := self._trim(pos, m.end() if text[m.start()] != "\n" else m.start())) is not None:
+                yield span
             pos = m.end()
-        yield from self._trimmed(pos, end)
+        if (span := self._trim(pos, end)) is not None:
+            yield span
 
     def _trimmed(self, s: int, e: int):
+        if (span := self._trim(s, e)) is not None:
+            yield span
+
+    def _trim(self, s: int, e: int) -> tuple[int, int] | None:
+        """[s, e) without the blanks around it, unless less than two characters are left
+        (`statements` asks it of each statement: no generator of one made each time)."""
         t = self.doc.text
         while s < e and (t[s].isspace()):
             s += 1
         while e > s and t[e - 1].isspace():
             e -= 1
         if e - s >= 2:  # callers split one clause's text: [s, e) is inside it
-            yield s, e
+            return s, e
+        return None
 
     def role_of(self, s: int, e: int) -> str:
         """A statement's role: lead if its first words hold a lead cue, supporting if it opens
@@ -1510,11 +1536,9 @@ class _Extract:
         """The statements of office clause `c` from `start` that say what the office does: each
         of its items' (their numbers left out) and, unless a cue (主要职责:) says where its
         duties begin (`listed`), not the sentences setting the office up (办公室设在…)."""
-        folded = self.doc.folded
         for a, b in self.item_stretches(c, start):
             for s, e in self.statements(a, b):
-                if listed or not (self.cues.setup_cue.search(folded, s, e)
-                                  and any(p.search(folded, s, e) for p in self.cues.setup)):
+                if listed or not self.sets_up(s, e):
                     yield s, e
 
     def item_stretches(self, c: Clause, start: int) -> list[tuple[int, int]]:
@@ -1593,9 +1617,8 @@ class _Extract:
                     meeting.unit = did
                 role, action, concept = self.role_and_action(a, b)
                 n = count[c.id] = count.get(c.id, 0) + 1
-                self.facts.duties.append(Duty(a, b, id=f"{c.id}/b{n}", department=meeting.unit, clause=self.leaf_at(a).id,
-                                              text=self.doc.text[a:b], role=role, action=action,
-                                              action_concept=concept))
+                self.facts.duties.append(Duty(a, b, f"{c.id}/b{n}", meeting.unit, self.leaf_at(a).id,  # (see duties)
+                                              self.doc.text[a:b], role, action, concept))
 
     def in_unit_item(self, body: BodySetup, c: Clause | None) -> bool:
         """Whether clause `c` is, or stands in, an item about the body's office or about a
@@ -1694,9 +1717,10 @@ class _Extract:
         elif (after := self.holder_after(s, e)) is not None:  # 县财政局局长曹建国
             e, person = after[0], squeeze(self.doc.text[after[1]:after[2]])
         n = self.post_count[clause] = self.post_count.get(clause, 0) + 1
-        self.facts.posts.append(Post(s, e, id=f"{clause}/post{n}", department=did, clause=clause, role=role,
-                                     person=person))
-        return Field(s, e, name=role, value=self.doc.text[s:e])
+        # (id, department, clause, role, person; name, value: by position, as keywords to a class
+        # cost the call a dict)
+        self.facts.posts.append(Post(s, e, f"{clause}/post{n}", did, clause, role, person))
+        return Field(s, e, role, self.doc.text[s:e])
 
     def a_name(self, text: str) -> bool:
         """Whether `text`, shaped as a person's name, holds no word of a post (pkc:not-in-name)."""
@@ -2022,8 +2046,8 @@ class _Extract:
                     if name in empty:
                         continue  # no one named for this post
                     n += 1
-                    self.facts.posts.append(Post(cell.start, cell.end, id=f"{c.id}/post{n}",
-                                                 department=did, clause=c.id, role=role, person=name))
+                    self.facts.posts.append(Post(cell.start, cell.end, f"{c.id}/post{n}", did, c.id, role,
+                                                 name))  # (by position: see post_field)
 
     # --- references ----------------------------------------------------------------------------
 
@@ -2054,11 +2078,11 @@ class _Extract:
                             used.add(k)
                 kind = "internal" if key in own_titles or any(key in t for t in own_titles if t) else \
                     "law" if _LAW.match(title) else "document"
-                refs.append(Reference(m.start(), end, clause=c.id, title=title, number=number, kind=kind))
+                refs.append(Reference(m.start(), end, "", c.id, title, number, kind))  # (by position: see post_field)
             self.laws_by_list(refs, own.end)
             for k, (ns, ne, value) in enumerate(numbers):
                 if k not in used:
-                    refs.append(Reference(ns, ne, clause=c.id, number=value, kind="document"))
+                    refs.append(Reference(ns, ne, "", c.id, None, value, "document"))
             refs.sort(key=lambda r: r.start)
             for n, r in enumerate(refs, 1):
                 r.id = f"{c.id}/ref{n}"

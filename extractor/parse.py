@@ -816,7 +816,7 @@ class _Parse:
 
     # helpers
     def field(self, name: str, value: str, start: int, end: int) -> None:
-        self.fields.append(Field(start, end, name=name, value=value))
+        self.fields.append(Field(start, end, name, value))
 
     def nonblank(self, lo: int, hi: int) -> list[int]:
         return [i for i in range(lo, hi) if not self.lines[i].blank]
@@ -1209,17 +1209,17 @@ class _Parse:
             table["row"] = None
             hit = number_of(ln)
             if hit:
-                st, label, index, label_len = hit
+                st, _, index, label_len = hit
                 close_to(st.rank)
                 parent = stack[-1][1]
                 cid = f"{parent.id}/{index}"
                 repeats[cid] = repeats.get(cid, 0) + 1
                 if repeats[cid] > 1:  # numbering repeats: 四、 … 四、 → main/4, main/4~2
                     cid += f"~{repeats[cid]}"
-                clause = Clause(ln.body, ln.end, id=cid, kind="numbered", style=st.name,
-                                label=self.doc.text[ln.body:ln.body + len(label)], index=index,
-                                level=len(stack), parent=parent.id)
-                clause.label = self.doc.text[ln.body:ln.body + label_len].strip()
+                # (id, kind, style, label, index, level, heading, parent: by position, as keywords
+                # to a class cost the call a dict, one a clause)
+                clause = Clause(ln.body, ln.end, cid, "numbered", st.name,
+                                self.doc.text[ln.body:ln.body + label_len].strip(), index, len(stack), None, parent.id)
                 clause.heading = self._heading(ln, label_len)
                 parent.children.append(clause)
                 stack.append((st.rank, clause))
@@ -1231,39 +1231,44 @@ class _Parse:
     def _table_line(self, ln: Line, stack, table: dict, close_to) -> None:
         """Cells one per tab-led line, rows separated by blank lines (or tab-separated rows)."""
         row = table["row"]
-        cells = [(m.start() + ln.start, m.end() + ln.start)
-                 for m in _CELL.finditer(self.doc.text[ln.start:ln.end])]
-        cells = [(s + len(self.doc.text[s:e]) - len(self.doc.text[s:e].lstrip()), e) for s, e in cells]
+        text = self.doc.text
+        cells = [(m.end() - len(m.group().lstrip()), m.end()) for m in _CELL.finditer(text, ln.start, ln.end)]
         if ln.row:
-            cells = [(s, s + len(self.doc.text[s:e].rstrip())) for s, e in cells]
+            cells = [(s, s + len(text[s:e].rstrip())) for s, e in cells]
         starts_row = row is None or row.end < ln.start - 1 and "\n\n" in self.doc.folded[row.end:ln.start].replace(" ", "").replace("\t", "").replace("\r", "") \
             or len(cells) > 1
         if starts_row:
             close_to(99)
             parent = stack[-1][1]
             n = table["count"]
-            row = Clause(ln.start, ln.end, id=f"{parent.id}/r{n}", kind="row", style="table-row",
-                         index=n, level=len(stack), parent=parent.id)
+            row = Clause(ln.start, ln.end, f"{parent.id}/r{n}", "row", "table-row", "", n, len(stack), None,
+                         parent.id)  # (by position: see _tree)
             table["count"] = n + 1
             parent.children.append(row)
             stack.append((99, row))
             table["row"] = row
-        for s, e in cells:
-            row.cells.append(Cell(s, e))
+        known = len(row.cells)
+        row.cells += [Cell(s, e) for s, e in cells]
         row.end = ln.end
-        self._label_row(row, table)
+        self._label_row(row, table, known)
 
-    def _label_row(self, row: Clause, table: dict) -> None:
-        texts = [self.doc.folded[c.start:c.end] for c in row.cells]
-        if row.index == 0 and texts and not texts[0].strip().isdigit():
+    def _label_row(self, row: Clause, table: dict, known: int = 0) -> None:
+        """The row's label (a number in its first cell) and its cells' columns, or the table's
+        columns when it is the first row and no number opens it. `known`: the cells labelled
+        already, on the row's earlier lines (the columns do not change while a row grows)."""
+        if not row.cells:
+            return
+        first = row.cells[0]
+        numbered = self.doc.folded[first.start:first.end].strip().isdigit()
+        if row.index == 0 and not numbered:
             table["columns"] = [squeeze(self.doc.text[c.start:c.end]) for c in row.cells]
             row.style = "table-head"
             return
-        if texts and texts[0].strip().isdigit():
-            row.label = self.doc.text[row.cells[0].start:row.cells[0].end]
+        if numbered:
+            row.label = self.doc.text[first.start:first.end]
         cols = table["columns"] or []
-        for n, c in enumerate(row.cells):
-            c.column = cols[n] if n < len(cols) else ""
+        for n in range(known, len(row.cells)):
+            row.cells[n].column = cols[n] if n < len(cols) else ""
 
     def _heading(self, ln: Line, label_len: int) -> Span | None:
         rest_start = ln.body + label_len

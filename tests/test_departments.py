@@ -625,6 +625,21 @@ def test_trie_patterns_match_as_the_plain_alternations():
     check()
 
 
+def test_replaced_changes_a_match_as_dataclasses_replace_does():
+    """`replaced` builds a match by position for speed: whichever field it changes, it makes
+    what dataclasses.replace makes (no field taken for another)."""
+    from dataclasses import fields, replace
+
+    from extractor.departments import replaced
+
+    m = find_departments("县卫生健康委、市教育局")[1]
+    assert replaced(m) == m and replaced(m) is not m
+    for f in fields(DepartmentMatch):
+        value = object()
+        assert replaced(m, **{f.name: value}) == replace(m, **{f.name: value})
+    assert replaced(m, start=3, end=9, inherited=True) == replace(m, start=3, end=9, inherited=True)
+
+
 @pytest.mark.parametrize("name, concept, prefix", [
     ("人大", "peoples-congress", None), ("县人大", "peoples-congress", "县"),
     ("县委办", "party-committee-office", "县"), ("政府办", "government-office", None),
