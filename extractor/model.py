@@ -314,9 +314,13 @@ class Note(Span):
     is written there, `message` says what was done with it."""
 
     kind: str = ""
-    clause: str = ""
+    clause: str = ""  # "" for a note on the whole text (its script)
     text: str = ""
     message: str = ""
+
+    def said(self) -> str:
+        """The note as a warning says it: "clause: message", or the message of a whole-text note."""
+        return f"{self.clause}: {self.message}" if self.clause else self.message
 
 
 # --- the document --------------------------------------------------------------------

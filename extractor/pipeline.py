@@ -54,4 +54,7 @@ def not_a_notice(doc: Document) -> str | None:
 def _extract(doc: Document) -> Document:
     from .extract import extract
 
-    return extract(doc)
+    read = doc.notes  # the load's (a traditional script): extract sets the notes of its own reading
+    doc = extract(doc)
+    doc.notes[:0] = [n for n in read if n not in doc.notes]
+    return doc

@@ -6,6 +6,8 @@ import codecs
 import io
 import random
 import re
+import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -16,7 +18,7 @@ from extractor.load import decode, load, load_bytes, sniff
 from makeinputs import (DECOYS, FURNITURE_BOTTOM, FURNITURE_TOP, nonblank, paragraphs, to_docx,
                         to_html)
 
-from conftest import CITY, COUNTY, EXTRA
+from conftest import CITY, COUNTY, EXTRA, ROOT
 
 NOTICES = [COUNTY, CITY, *EXTRA]
 IDS = [p.stem for p in NOTICES]
@@ -76,6 +78,31 @@ def test_traditional_big5_is_not_read_as_gb18030(tmp_path):
     path.write_bytes(text.encode("big5"))
     doc = load(path)
     assert doc.text == text and doc.encoding == "big5"
+
+
+BIG5_NOTICE = (("祁政辦秘〔2021〕45號\n\n祁門縣人民政府辦公室關於印發祁門縣促進3歲以下嬰幼兒照護服務發展工作聯席會議制度的通知\n\n"
+                "各鄉、鎮人民政府，縣政府有關部門：\n一、主要職責\n在縣政府領導下，聯席會議統籌協調我縣3歲以下嬰幼兒照護服務發展各項工作。\n"
+                "二、成員單位\n聯席會議成員單位包含縣衛生健康委、縣教育局、縣公安局等3個單位。\n"))  # the audit's
+
+
+def test_traditional_characters_are_said(tmp_path):
+    """Was: a Big5 notice read, then nothing found in it (no 文号, no jurisdiction, no member)
+    and not a word why: the registries are simplified Chinese. Now a note says it, in the
+    notice's notes and on stderr; a simplified notice (whose few traditional-only characters
+    are names) has none."""
+    from extractor import cli
+
+    path = tmp_path / "big5.txt"
+    path.write_bytes(BIG5_NOTICE.encode("big5"))
+    notes = load(path).notes
+    assert [(n.kind, n.start, n.text) for n in notes] == [("traditional-script", 2, "辦")]
+    assert notes[0].message == ("written in traditional characters (辦, 號, 門 …): the registries are in simplified "
+                                "Chinese, so few facts are read")
+    res = subprocess.run([sys.executable, "-m", "extractor", "extract", str(path)], capture_output=True, text=True,
+                         cwd=ROOT)
+    assert res.returncode == 0
+    assert f"policykg: warning: {path}: {notes[0].message}" in res.stderr.splitlines()
+    assert cli.NOTES_SHOWN and all(load(p).notes == [] for p in NOTICES)
 
 
 def test_gbk_seed_is_not_mistaken_for_big5():
