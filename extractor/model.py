@@ -46,10 +46,11 @@ def name_key(text: str) -> str:
 def lookup_key(text: str) -> str:
     """The key a notice is looked up by for a name of it (`name_key`), a 文号 read as the
     parser reads one: its year in [] whatever brackets it was written in, no 第 before its
-    number (祁政办秘(2021)45号 = 祁政办秘（2021）第45号 = 祁政办秘〔2021〕45号)."""
+    number, nor a 0 (祁政办秘(2021)45号 = 祁政办秘（2021）第45号 = 祁政办秘〔2021〕045号 =
+    祁政办秘〔2021〕45号, as its IRI has it: `graph.number_slug`)."""
     key = name_key(text)
     m = DOC_NUMBER.fullmatch(key) if key.endswith("号") else None
-    return f"{m.group(1)}[{m.group(2)}]{m.group(3)}号" if m else key
+    return f"{m.group(1)}[{m.group(2)}]{int(m.group(3))}号" if m else key
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
