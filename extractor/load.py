@@ -66,10 +66,9 @@ def sniff(data: bytes, suffix: str = "") -> str:
         if data.startswith(magic):
             raise LoadError(message)
     head = data[:4096]
-    order = utf16_order(head)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         head = head.decode("utf-16", errors="replace").encode("utf-8")
-    elif order is not None:
+    elif (order := utf16_order(head)) is not None:
         head = head.decode(order, errors="replace").encode("utf-8")
     elif head.startswith(codecs.BOM_UTF8):
         head = head[3:]
@@ -164,14 +163,19 @@ def utf16_order(data: bytes) -> str | None:
 def _big5_or(gb_text: str, data: bytes) -> tuple[str, str]:
     """GB18030 accepts nearly every Big5 byte string; when Big5 decodes too, measure which."""
     try:
-        data.decode("cp950")
+        big5 = _whole(data, "cp950")  # a Big5 excerpt cut mid-character is still Big5
     except UnicodeDecodeError:
         return gb_text, "gb18030"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    try:
+        data.decode("cp950")
+        whole = data
+    except UnicodeDecodeError as exc:
+        whole = data[:exc.start]  # what is before the cut: charset-normalizer reads strictly
+    best = from_bytes(whole, cp_isolation=["gb18030", "big5"]).best()
     if best is not None and best.encoding == "big5":
-        return data.decode("cp950"), "big5"
+        return big5, "big5"
     return gb_text, "gb18030"
 
 

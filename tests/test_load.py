@@ -105,6 +105,12 @@ def test_traditional_characters_are_said(tmp_path):
     assert cli.NOTES_SHOWN and all(load(p).notes == [] for p in NOTICES)
 
 
+def test_big5_cut_mid_character_is_still_big5():
+    # was: GB18030 mojibake (charset-normalizer, asked which, read the cut bytes strictly)
+    text = (BIG5_NOTICE * 3).rstrip()  # ends in 。, two bytes: the second cut off
+    assert decode(text.encode("big5")[:-1]) == (text[:-1] + "\ufffd", "big5")
+
+
 def test_gbk_seed_is_not_mistaken_for_big5():
     text = COUNTY.read_text(encoding="utf-8")
     assert decode(text.encode("gbk")) == (text, "gb18030")
