@@ -246,7 +246,7 @@ def _read_notice(task: _Task) -> _Done:
 
             entry = notice_entry(statements)
         return _Done(task.path, statements.graph, bytes(ntriples), len(doc.text), entry=entry,
-                     notes=tuple(f"{n.clause}: {n.message}" for n in doc.notes))
+                     notes=tuple(n.said() for n in doc.notes))
     except PolicykgError as exc:
         error = one_line(exc).removeprefix(f"{Path(task.path)}: ")  # the path is said once, by whoever reports it
     except Exception as exc:  # a bug on one odd notice must not stop a corpus build

@@ -128,6 +128,7 @@ def parse(file: FileArg,
     from .serialize import parsed_dict
 
     doc = process(file, facts=False)
+    say_notes({str(file): [n.said() for n in doc.notes]}, shown=None)  # the load's: a traditional script
     if format is TreeFormat.json:
         _out(parsed_dict(doc))
         return
@@ -147,7 +148,7 @@ def extract(file: FileArg,
 
     doc = process(file)
     data = extracted_dict(doc, persons=not no_persons)
-    say_notes({str(file): [f"{n.clause}: {n.message}" for n in doc.notes]}, shown=None)
+    say_notes({str(file): [n.said() for n in doc.notes]}, shown=None)
     if format is TreeFormat.json:
         _out(data)
         return

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import LoadError
-from .model import Document
+from .model import Document, Note
 
 # A reader takes the raw bytes and returns (text, encoding).
 Reader = Callable[[bytes], tuple[str, str]]
@@ -68,6 +68,8 @@ def sniff(data: bytes, suffix: str = "") -> str:
     head = data[:4096]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         head = head.decode("utf-16", errors="replace").encode("utf-8")
+    elif (order := utf16_order(head)) is not None:
+        head = head.decode(order, errors="replace").encode("utf-8")
     elif head.startswith(codecs.BOM_UTF8):
         head = head[3:]
     if _MARKUP_START.match(head):
@@ -79,73 +81,101 @@ def sniff(data: bytes, suffix: str = "") -> str:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode notice bytes: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
+    """Decode notice bytes: UTF-8 (with or without BOM), UTF-16 (with or without BOM),
+    GB18030/GBK, Big5.
 
-    Strict decoders first (a strict UTF-8 or GB18030 success is near-certain for
-    Chinese text); charset-normalizer only as the last resort.
+    Strict decoders only: a strict UTF-8 or GB18030 success is near-certain for Chinese
+    text, and a byte no encoding reads is an error naming it and where it is — never a
+    U+FFFD or GB18030 mojibake passed on silently. One thing is read all the same: a
+    character cut at the very end (a web excerpt cut at a byte), as one U+FFFD (`_whole`).
     """
     for bom, codec, label, name in _BOMS:
         if data.startswith(bom):
-            body = data[len(bom):]
             try:
-                return body.decode(codec), label
+                return _whole(data[len(bom):], codec), label
             except UnicodeDecodeError as exc:
-                # a BOM settles the encoding: a character cut at the end is one replacement
-                # character, as in a UTF-8 file without a BOM
-                text = body.decode(codec, errors="replace")
-                if text.count("\ufffd") <= max(2, len(text) // 2000):
-                    return text, label
-                raise LoadError(f"undecodable bytes after a {name} BOM at byte {exc.start + len(bom)}") from None
+                at = exc.start + len(bom)
+                raise LoadError(f"undecodable byte 0x{data[at]:02x} at byte {at} (after a {name} BOM)") from None
+    order = utf16_order(data)
+    if order is not None:
+        try:
+            return _whole(data, order), order
+        except UnicodeDecodeError:
+            pass  # a lone surrogate: no UTF-16 after all
     if b"\x00" in data[:4096]:
         raise LoadError("binary data (NUL bytes), not a text notice")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    # UTF-8 cut mid-character, or with a stray bad byte: still UTF-8. GB18030 would accept
-    # those bytes too — as mojibake — so it must not be asked first. (A GBK file read as
-    # UTF-8 breaks on most of its characters, far above this bound.)
-    text = data.decode("utf-8", errors="replace")
-    if text.count("\ufffd") <= max(2, len(text) // 2000):
-        return text, "utf-8"
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
-    else:
-        return _big5_or(text, data)
-    # a file cut mid-character (web excerpts) or with a few broken bytes is still the notice
-    for enc in ("utf-8", "gb18030"):
-        text = data.decode(enc, errors="replace")
-        if text.count("\ufffd") <= max(2, len(text) // 500):
-            return text, enc
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    # a single-byte code page "fits" any byte string but cannot hold a Chinese notice
-    if best is None or best.encoding not in CJK_ENCODINGS:
-        raise LoadError("undecodable bytes: neither UTF-8 nor GB18030/GBK nor Big5")
-    return str(best), best.encoding
+    # UTF-8 first: GB18030 accepts most UTF-8 byte strings too — as mojibake
+    failed = []
+    for enc in _TRIED:
+        try:
+            text = _whole(data, enc)
+        except UnicodeDecodeError as exc:
+            failed.append((enc, exc))
+            continue
+        return (text, enc) if enc == "utf-8" else _big5_or(text, data)
+    # where the encoding the file reads best in (the fewest bytes it cannot read) breaks:
+    # a stray byte of a GBK file is where GB18030 stops, not where UTF-8 does
+    _, exc = min(failed, key=lambda f: data.decode(f[0], errors="replace").count("\ufffd"))
+    raise LoadError(f"undecodable byte 0x{data[exc.start]:02x} at byte {exc.start} (tried {', '.join(_TRIED)})")
 
 
+_TRIED = ("utf-8", "gb18030")
 _BOMS = ((codecs.BOM_UTF8, "utf-8", "utf-8-sig", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16", "UTF-16"),
          (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16", "UTF-16"))
+# what a codec says of bytes that end mid-character (UTF-8 and UTF-16, GB18030 and Big5)
+_CUT = frozenset(("unexpected end of data", "truncated data", "incomplete multibyte sequence"))
 
-CJK_ENCODINGS = frozenset(("gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950",
-                           "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_8"))
+
+def _whole(data: bytes, codec: str) -> str:
+    """`data` decoded strictly, but for a character cut at its very end: one U+FFFD there
+    (the README's promise for a file cut mid-character). Any other bad byte raises."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        if exc.reason not in _CUT or exc.end != len(data):
+            raise
+        return data[:exc.start].decode(codec) + "\ufffd"
+
+
+# What UTF-16 text of a notice is made of: ASCII, CJK ideographs, punctuation (general, CJK,
+# full-width), enclosed numbers ①.
+_UTF16_TEXT = re.compile("[\t\n\r\x20-\x7e\u00b7\u2000-\u206f\u2460-\u24ff\u2e80-\u2fff\u3000-\u303f"
+                         "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+
+
+def utf16_order(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when `data` is UTF-16 without a BOM, else None: its head
+    has NULs (the high bytes of ASCII characters: line breaks, digits), and read in one of
+    the two byte orders it is text of a notice (nine characters in ten). Random bytes with
+    NULs read as neither; ASCII with NULs in it (pairs of letters are CJK code points) has no
+    byte above 0x7f, which the ideographs of a notice in UTF-16 all but always have."""
+    head = data[:4096]
+    if b"\x00" not in head or head.isascii():
+        return None
+    head = head[:len(head) & ~1]
+    for order in ("utf-16-le", "utf-16-be"):
+        text = head.decode(order, errors="replace")
+        if len(_UTF16_TEXT.findall(text)) >= 0.9 * len(text):
+            return order
+    return None
 
 
 def _big5_or(gb_text: str, data: bytes) -> tuple[str, str]:
     """GB18030 accepts nearly every Big5 byte string; when Big5 decodes too, measure which."""
     try:
-        data.decode("cp950")
+        big5 = _whole(data, "cp950")  # a Big5 excerpt cut mid-character is still Big5
     except UnicodeDecodeError:
         return gb_text, "gb18030"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    try:
+        data.decode("cp950")
+        whole = data
+    except UnicodeDecodeError as exc:
+        whole = data[:exc.start]  # what is before the cut: charset-normalizer reads strictly
+    best = from_bytes(whole, cp_isolation=["gb18030", "big5"]).best()
     if best is not None and best.encoding == "big5":
-        return data.decode("cp950"), "big5"
+        return big5, "big5"
     return gb_text, "gb18030"
 
 
@@ -171,7 +201,46 @@ def load_bytes(data: bytes, name: str = "<bytes>", fmt: str | None = None) -> Do
     text, encoding = READERS[fmt](data)
     if not text.strip():
         raise LoadError("no text in file")
-    return Document(text=text, path=name, format=fmt, encoding=encoding)
+    return Document(text=text, path=name, format=fmt, encoding=encoding, notes=traditional_script(text))
+
+
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
+_SCRIPT_SAMPLE = 20_000  # characters: the script of a notice shows in its first pages
+
+
+def _only_in(ch: str, codec: str, other: str) -> bool:
+    """Whether `ch` is a character of `codec`'s repertoire and not of `other`'s."""
+    try:
+        ch.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    try:
+        ch.encode(other)
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def traditional_script(text: str) -> list[Note]:
+    """A note when `text` is written in traditional characters: the registries (departments,
+    places, cues) are simplified Chinese, so a traditional notice parses but few facts are
+    read — said, not left to be guessed from empty tables. Traditional is told from
+    simplified by the character sets that define them, no word list: Big5 holds the
+    traditional forms (縣 辦 號) and not the simplified ones, GB2312 the other way round;
+    the characters both hold (人 政 府) say nothing. More traditional-only characters than
+    simplified-only, and a few at least (a simplified notice may write a name 喆 of Big5's)."""
+    first: dict[str, int] = {}
+    for m in _IDEOGRAPH.finditer(text, 0, _SCRIPT_SAMPLE):
+        first.setdefault(m.group(), m.start())
+    traditional = sorted((at, ch) for ch, at in first.items() if _only_in(ch, "cp950", "gb2312"))
+    simplified = sum(1 for ch in first if _only_in(ch, "gb2312", "cp950"))
+    if len(traditional) < 3 or len(traditional) <= simplified:
+        return []
+    at, ch = traditional[0]
+    shown = ", ".join(c for _, c in traditional[:3])
+    return [Note(at, at + 1, kind="traditional-script", text=ch,
+                 message=f"written in traditional characters ({shown} …): the registries are in simplified Chinese, "
+                         "so few facts are read")]
 
 
 def load(path: str | Path) -> Document:

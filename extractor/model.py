@@ -46,10 +46,11 @@ def name_key(text: str) -> str:
 def lookup_key(text: str) -> str:
     """The key a notice is looked up by for a name of it (`name_key`), a 文号 read as the
     parser reads one: its year in [] whatever brackets it was written in, no 第 before its
-    number (祁政办秘(2021)45号 = 祁政办秘（2021）第45号 = 祁政办秘〔2021〕45号)."""
+    number, nor a 0 (祁政办秘(2021)45号 = 祁政办秘（2021）第45号 = 祁政办秘〔2021〕045号 =
+    祁政办秘〔2021〕45号, as its IRI has it: `graph.number_slug`)."""
     key = name_key(text)
     m = DOC_NUMBER.fullmatch(key) if key.endswith("号") else None
-    return f"{m.group(1)}[{m.group(2)}]{m.group(3)}号" if m else key
+    return f"{m.group(1)}[{m.group(2)}]{int(m.group(3))}号" if m else key
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -322,9 +323,13 @@ class Note(Span):
     is written there, `message` says what was done with it."""
 
     kind: str = ""
-    clause: str = ""
+    clause: str = ""  # "" for a note on the whole text (its script)
     text: str = ""
     message: str = ""
+
+    def said(self) -> str:
+        """The note as a warning says it: "clause: message", or the message of a whole-text note."""
+        return f"{self.clause}: {self.message}" if self.clause else self.message
 
 
 # --- the document --------------------------------------------------------------------

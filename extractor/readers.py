@@ -23,7 +23,7 @@ from functools import cache
 
 from .errors import LoadError
 from .knowledge import PK, RDF, by_subject
-from .load import decode, reader
+from .load import decode, reader, utf16_order
 from .model import squeeze
 
 # --- text shared by both readers ---------------------------------------------------------
@@ -158,13 +158,14 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
-    """Decode a page: BOM, then valid UTF-8, then the declared charset, then as a text file.
+    """Decode a page: BOM (or UTF-16 without one), then valid UTF-8, then the declared
+    charset, then as a text file.
 
     Valid UTF-8 wins over a declaration because pages saved as UTF-8 keep a stale
     ``charset=gb2312`` meta, and GB18030 accepts most UTF-8 byte strings as (wrong)
     Chinese; the opposite mistake cannot happen, as GBK text is almost never valid UTF-8.
     """
-    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_order(data):
         return decode(data)
     try:
         return data.decode("utf-8"), "utf-8"

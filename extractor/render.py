@@ -205,12 +205,18 @@ def print_build_summary(result, out) -> None:
     err.print(escape(
         f"read {read} notice(s) ({', '.join(f'{k}: {v}' for k, v in sorted(kinds.items()))}), "
         f"{len(result.skipped)} unchanged{removed}, {len(result.failed)} failed → {out}"))
+    # no compare.* without a word why: the build compares its notices only when they are two,
+    # of two jurisdictions (`report.default_pairs`)
+    none = ""
+    if not result.comparisons and not result.compare_failed:
+        n = len(result.notices)
+        none = (f"no comparison this time ({n} notice{'' if n == 1 else 's'}, not two of two jurisdictions: "
+                "name a pair with --compare A,B)")
     if result.stale:  # an earlier build's report of a notice since gone must not pass for this one's
-        why = ""
-        if not result.comparisons and not result.compare_failed:
-            why = ("; no comparison this time (not two notices of two jurisdictions: name a pair with "
-                   "--compare A,B)")
-        err.print(escape(f"removed {first_few(result.stale)}: an earlier build's, not written by this one{why}"))
+        err.print(escape(f"removed {first_few(result.stale)}: an earlier build's, not written by this one"
+                         + (f"; {none}" if none else "")))
+    elif none:
+        err.print(escape(none))
 
 
 def first_few(names, shown: int = 3) -> str:

@@ -42,6 +42,14 @@ CASES = [
     ("old-word", "notice.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old binary Word"),
     ("undecodable", "bytes.txt", bytes([0x80, 0xff, 0xfe, 0x81]) * 500, "undecodable"),
     ("nul-bytes", "nul.txt", b"abc\x00def" * 100, "binary"),
+    # junk read as a notice (was: `(no rows)`, exit 0; a build listed "404 Not Foundnginx" as a notice)
+    ("404-page", "404.html", b"<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1>"
+                             b"<hr><center>nginx</center></body></html>", "not a notice (no Chinese text)"),
+    ("text-named-docx-no-notice", "fake.docx", b"this is not a zip\n", "not a notice (no Chinese text)"),
+    ("english-paragraphs", "notes.txt", b"Notes\n\nThese files were saved from the site.\n\nSee below.\n",
+     "not a notice (no Chinese text)"),
+    ("chinese-error-page", "error.html", "<html><body><h1>抱歉，您访问的页面不存在</h1></body></html>".encode(),
+     "not a notice (no numbered clauses, header or sentence)"),
     ("html-named-txt", "page.txt", to_html(SEED), None),
     ("docx-named-txt", "word.txt", to_docx(SEED), None),
     ("text-named-docx", "plain.docx", SEED.encode("utf-8"), None),

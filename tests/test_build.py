@@ -583,7 +583,7 @@ def test_a_rebuild_leaves_no_report_of_a_notice_it_no_longer_has(tmp_path):
     assert sorted(p.name for p in (out / "views").iterdir()) == ["bayannur-city-2021.html", "departments.html"]
     assert res.stderr.splitlines()[-1] == (
         "removed compare.html, compare.json, compare.md and 1 more: an earlier build's, not written by this one; "
-        "no comparison this time (not two notices of two jurisdictions: name a pair with --compare A,B)")
+        "no comparison this time (1 notice, not two of two jurisdictions: name a pair with --compare A,B)")
     # without views, an earlier build's pages across notices go too (those of unchanged notices still hold)
     shutil.copy(COUNTY, src / COUNTY.name)
     assert policykg("build", src, "-o", out, "-q").returncode == 0 and (out / "views" / "compare.html").is_file()
@@ -785,6 +785,16 @@ def three(tmp_path) -> Path:
     for p in (COUNTY, CITY, NAIMAN):
         shutil.copy(p, src / p.name)
     return src
+
+
+def test_a_build_that_compares_nothing_says_why(three, tmp_path):
+    """Three jurisdictions' notices: no compare.* — the summary said nothing of it (an audit's
+    build of the seeds and two junk files wrote none and left the analyst to guess)."""
+    res = policykg("build", three, "-o", tmp_path / "out", "--no-views")
+    assert res.returncode == 0, res.stderr
+    assert not (tmp_path / "out" / "compare.html").exists()
+    assert res.stderr.splitlines()[-1] == \
+        "no comparison this time (3 notices, not two of two jurisdictions: name a pair with --compare A,B)"
 
 
 def test_a_saved_comparison_outlives_a_rebuild_that_leaves_its_notices_as_they_were(three, tmp_path):

@@ -6,6 +6,8 @@ import codecs
 import io
 import random
 import re
+import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -16,7 +18,7 @@ from extractor.load import decode, load, load_bytes, sniff
 from makeinputs import (DECOYS, FURNITURE_BOTTOM, FURNITURE_TOP, nonblank, paragraphs, to_docx,
                         to_html)
 
-from conftest import CITY, COUNTY, EXTRA
+from conftest import CITY, COUNTY, EXTRA, ROOT
 
 NOTICES = [COUNTY, CITY, *EXTRA]
 IDS = [p.stem for p in NOTICES]
@@ -78,6 +80,37 @@ def test_traditional_big5_is_not_read_as_gb18030(tmp_path):
     assert doc.text == text and doc.encoding == "big5"
 
 
+BIG5_NOTICE = (("祁政辦秘〔2021〕45號\n\n祁門縣人民政府辦公室關於印發祁門縣促進3歲以下嬰幼兒照護服務發展工作聯席會議制度的通知\n\n"
+                "各鄉、鎮人民政府，縣政府有關部門：\n一、主要職責\n在縣政府領導下，聯席會議統籌協調我縣3歲以下嬰幼兒照護服務發展各項工作。\n"
+                "二、成員單位\n聯席會議成員單位包含縣衛生健康委、縣教育局、縣公安局等3個單位。\n"))  # the audit's
+
+
+def test_traditional_characters_are_said(tmp_path):
+    """Was: a Big5 notice read, then nothing found in it (no 文号, no jurisdiction, no member)
+    and not a word why: the registries are simplified Chinese. Now a note says it, in the
+    notice's notes and on stderr; a simplified notice (whose few traditional-only characters
+    are names) has none."""
+    from extractor import cli
+
+    path = tmp_path / "big5.txt"
+    path.write_bytes(BIG5_NOTICE.encode("big5"))
+    notes = load(path).notes
+    assert [(n.kind, n.start, n.text) for n in notes] == [("traditional-script", 2, "辦")]
+    assert notes[0].message == ("written in traditional characters (辦, 號, 門 …): the registries are in simplified "
+                                "Chinese, so few facts are read")
+    res = subprocess.run([sys.executable, "-m", "extractor", "extract", str(path)], capture_output=True, text=True,
+                         cwd=ROOT)
+    assert res.returncode == 0
+    assert f"policykg: warning: {path}: {notes[0].message}" in res.stderr.splitlines()
+    assert cli.NOTES_SHOWN and all(load(p).notes == [] for p in NOTICES)
+
+
+def test_big5_cut_mid_character_is_still_big5():
+    # was: GB18030 mojibake (charset-normalizer, asked which, read the cut bytes strictly)
+    text = (BIG5_NOTICE * 3).rstrip()  # ends in 。, two bytes: the second cut off
+    assert decode(text.encode("big5")[:-1]) == (text[:-1] + "\ufffd", "big5")
+
+
 def test_gbk_seed_is_not_mistaken_for_big5():
     text = COUNTY.read_text(encoding="utf-8")
     assert decode(text.encode("gbk")) == (text, "gb18030")
@@ -95,13 +128,40 @@ def test_text_cut_mid_character_still_loads(cut):
         assert got.count("\ufffd") <= 1
 
 
-def test_gbk_page_with_a_broken_character_keeps_the_rest():
+def _with_a_stray_byte(encoding: str) -> tuple[bytes, int]:
+    """The county seed in `encoding` with one byte 0xff put between two characters mid-file,
+    and where it is (the audit's file)."""
     text = COUNTY.read_text(encoding="utf-8")
-    data = bytearray(text.encode("gbk"))
-    data[300:302] = b"\xff\xff"  # one character garbled
-    got, enc = decode(bytes(data))
-    assert enc == "gb18030" and got.count("\ufffd") <= 2
-    assert got.endswith(text[-200:])
+    at = len(text[:1500].encode(encoding))
+    data = text.encode(encoding)
+    return data[:at] + b"\xff" + data[at:], at
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-8"])
+def test_a_stray_byte_mid_file_is_an_error_naming_where(encoding, tmp_path):
+    """Was: read silently, the byte a U+FFFD in the text (or, in GB18030, the characters
+    around it mojibake), exit 0 — though undecodable bytes end in an error line. A cut at the
+    end is another matter (below): the text before it is all there."""
+    data, at = _with_a_stray_byte(encoding)
+    path = tmp_path / "notice.txt"
+    path.write_bytes(data)
+    with pytest.raises(LoadError) as err:
+        load(path)
+    assert str(err.value) == f"{path}: undecodable byte 0xff at byte {at} (tried utf-8, gb18030)"
+
+
+def test_latin1_text_is_undecodable_not_gb18030_mojibake():
+    # was: read as GB18030 with two U+FFFD: "Caf\ufffdnotice d閖\ufffdvu"
+    with pytest.raises(LoadError, match=r"^undecodable byte 0xe9 at byte 3 \(tried utf-8, gb18030\)$"):
+        decode("Café notice déjà vu\n".encode("latin-1"))
+
+
+def test_a_broken_character_after_a_bom_is_an_error_naming_where():
+    text = "一、县卫健委负责。\n" * 20
+    data = codecs.BOM_UTF8 + text.encode("utf-8")
+    at = 3 + len("一、县卫健委负责。\n".encode("utf-8"))  # the second line
+    with pytest.raises(LoadError, match=rf"^undecodable byte 0xff at byte {at} \(after a UTF-8 BOM\)$"):
+        decode(data[:at] + b"\xff" + data[at:])
 
 
 # --- HTML made from each notice ----------------------------------------------------------
@@ -294,6 +354,30 @@ def test_utf16_page():
     html = to_html(text).decode("utf-8").replace("charset=utf-8", "charset=utf-16")
     doc = load_bytes(html.encode("utf-16"), "page.htm")
     assert doc.format == "html" and nonblank(doc.text) == nonblank(text)
+
+
+@pytest.mark.parametrize("order", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom(order, tmp_path):
+    """Was: `binary data (NUL bytes)`, though the README reads UTF-16 with or without a BOM.
+    The NULs of a BOM-less UTF-16 file lie at every other byte and the text they give reads
+    as Chinese; cut mid-character it is one U+FFFD at the end, as with a BOM."""
+    text = COUNTY.read_text(encoding="utf-8")
+    path = tmp_path / "notice.txt"
+    path.write_bytes(text.encode(order))
+    doc = load(path)
+    assert (doc.text, doc.encoding, doc.format) == (text, order, "txt")
+    assert decode(text.encode(order)[:5001]) == (text[:2500] + "\ufffd", order)
+    page = to_html(text).decode("utf-8").replace("charset=utf-8", "charset=utf-16").encode(order)
+    doc = load_bytes(page, "page.html")
+    assert doc.format == "html" and nonblank(doc.text) == nonblank(text)
+    assert sniff(page) == "html"
+
+
+def test_nul_bytes_that_are_no_utf16_are_still_binary():
+    with pytest.raises(LoadError, match="binary data"):
+        decode(b"abc\x00def\x00" * 100)  # NULs at both parities
+    with pytest.raises(LoadError, match="binary data"):
+        decode(bytes(range(256)) * 16)  # NULs at even bytes only, but no text
 
 
 # --- .docx made from each notice -------------------------------------------------------------
@@ -656,5 +740,5 @@ def test_text_with_a_bom_cut_mid_character_still_loads(bom):
 
 
 def test_bom_followed_by_junk_is_still_undecodable():
-    with pytest.raises(LoadError, match="undecodable bytes after a UTF-8 BOM at byte 3"):
+    with pytest.raises(LoadError, match=r"undecodable byte 0x80 at byte 3 \(after a UTF-8 BOM\)"):
         decode(codecs.BOM_UTF8 + b"\x80\xff" * 500)

@@ -1073,10 +1073,25 @@ def test_cli_reads_a_store_on_disk(tmp_path):
     ("祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度", [COUNTY_NO]),  # the document its title issues
     ("联席会议", []),
     ("祁政办秘-2021-45", [COUNTY_NO]), ("巴政办发-2021-20", [CITY_NO]),   # the 文号 as IRIs and warnings write it
+    ("祁政办秘〔2021〕045号", [COUNTY_NO]),                                  # its number with a leading zero
     ("祁政办秘-2021-46", []),
 ])
 def test_notices_are_named_by_lookup_keys(store, name, expected):
     assert [n["label"] for n in Q.match_notices(store, name)] == expected
+
+
+def test_a_number_written_with_a_leading_zero_is_found_by_its_value(tmp_path):
+    """A 文号 written 〔2021〕045号 kept the zero in its lookup key, though not in its IRI
+    (祁政办秘-2021-45): asked for 祁政办秘〔2021〕45号, nothing was found. The literal stays
+    as written."""
+    from extractor.build import load_store
+
+    path = tmp_path / "qimen.txt"
+    path.write_text(COUNTY.read_text(encoding="utf-8").replace("〔2021〕45号", "〔2021〕045号", 1), encoding="utf-8")
+    store = load_store([path])
+    assert [n["label"] for n in Q.match_notices(store, COUNTY_NO)] == ["祁政办秘〔2021〕045号"]
+    assert [g.rsplit("/", 2)[-2] for g in Q.graphs_named(store, ["祁政办秘[2021]45号"])["祁政办秘[2021]45号"]] == \
+        ["祁政办秘-2021-45"]
 
 
 def test_notices_of_named_graphs_whatever_the_graph_is_called(store):
