@@ -556,7 +556,25 @@ BROKEN = {
     "membership without span": (drop(MEMBERSHIP, PK + "span"), MEMBERSHIP),
     "citation without clause": (drop(CITATION, PROV + "wasDerivedFrom"), CITATION),
     "duty role not a role": (put(DUTY, PK + "role", I("http://example.org/junk")), DUTY),
+    # every fact is traced to where it is read (audit: memberships and mentions of the head were not)
+    "membership without clause": (drop(MEMBERSHIP, PROV + "wasDerivedFrom"), MEMBERSHIP),
+    "mention without clause": (drop(f"{QIMEN}/mention/main/2/1", PROV + "wasDerivedFrom"), f"{QIMEN}/mention/main/2/1"),
 }
+
+
+def test_addressees_and_reified_links_are_traced_or_violate():
+    """A 主送 item and a reified link of a body's set-up (在县政府领导下 → org:reportsTo) each
+    say where they are read (audit: neither had a derivation, nor did the shapes ask)."""
+    from extractor.pipeline import process
+
+    quads = to_rdf(process(COUNTY))
+    assert validate(quads)[0]
+    for kind in ("Addressee", "Statement"):
+        node = next(q.subject.value for q in quads if q.predicate.value == RDF + "type" and q.object.value.endswith(kind))
+        conforms, text, report = validate(drop(node, PROV + "wasDerivedFrom")(quads))
+        assert not conforms and node in text, kind
+    statement = next(q.subject.value for q in quads if q.object.value == RDF + "Statement")
+    assert not validate(drop(statement, PK + "span")(quads))[0]
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN))
