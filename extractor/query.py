@@ -1017,7 +1017,8 @@ def rule_text(period: str | None, times_min: int | None, times_max: int | None, 
 def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
     """{graph: what `meetings` reads of that notice} for the notices of `graphs` (None: all)
     that have a joint meeting: ``label`` and ``jurisdiction`` (as `notices` gives them), and
-    rows ``found`` (graph, m, stated), ``listed`` ({m: member units listed}), ``posts``
+    rows ``found`` (graph, m, stated), ``listed`` ({m: member units listed}), ``listed_at``
+    ({m: (source, start, end) from its first listed unit to its last}), ``posts``
     (with ``office``: its holders sit in the office), ``units``, ``rules`` and
     ``participations`` (who chairs, attends or is invited to a kind of meeting: ``kind``,
     None for the joint meeting's meetings as a whole, ``part``, ``label``, its span, and
@@ -1040,14 +1041,16 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
     facts: dict[str, dict[str, Any]] = {}
     for r in found:
         facts.setdefault(r["graph"], {"label": index[r["graph"]]["label"], "jurisdiction": index[r["graph"]]["jurisdiction"],
-                                      "found": [], "listed": {}, "posts": [], "units": [], "rules": [],
-                                      "participations": [], "duties": []})["found"].append(r)
+                                      "found": [], "listed": {}, "listed_at": {}, "posts": [], "units": [],
+                                      "rules": [], "participations": [], "duties": []})["found"].append(r)
     where = {r["m"]: r["graph"] for r in found}
-    for r in select(store, """
-            SELECT ?m (COUNT(?ms) AS ?n) WHERE { GRAPH ?graph { ?ms org:organization ?m } } GROUP BY ?m""",
+    for r in select(store, f"""
+            SELECT ?m (COUNT(?ms) AS ?n) (SAMPLE(?src) AS ?source) (MIN(?start) AS ?first) (MAX(?end) AS ?last)
+            WHERE {{ GRAPH ?graph {{ ?ms org:organization ?m . {span_pattern("ms")} }} }} GROUP BY ?m""",
                     **({"m": [ox.NamedNode(m) for m in sorted(where)]} if graphs is not None else {})):
-        if r["m"] in where:
+        if r["m"] in where:  # how many units it lists, and where: from the first to the last
             facts[where[r["m"]]]["listed"][r["m"]] = r["n"]
+            facts[where[r["m"]]]["listed_at"][r["m"]] = [r["source"], r["first"], r["last"]]
     props = ", ".join(f"pk:{p}" for p in MEETING_POSTS)
     posts = select(store, f"""
         SELECT ?graph ?prop ?label ?src ?start ?end ?office WHERE {{
@@ -1173,6 +1176,8 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
         if not m["listed"] and stated is None:
             continue  # the notice lists no members and states no count: not stated, not 0
         count[label] = f"{m['listed']}" + (f"（文中 {stated}）" if stated is not None and stated != m["listed"] else "")
+        if m["m"] in facts[g].get("listed_at", {}):  # the list of the units, first to last
+            count["_spans"][label] = tuple(facts[g]["listed_at"][m["m"]])
     own = row("duties", "主要职责")  # the body's own duties, each as written (its stop left off)
     for g in cols:
         for x in sorted(facts[g].get("duties", ()), key=lambda x: (x["start"] or 0, x["end"] or 0, x["text"])):

@@ -66,7 +66,8 @@ INDEX_FILE = "who-index.sqlite"
 # 17: a notice's label is its rdfs:label after its 文号 (an untitled one: the body it sets up)
 # 18: a body's own duties (assigned to it: 一、主要职责) and whom it works under (org:reportsTo)
 # 20: where the text says whom a body works under (the reified org:reportsTo's span)
-FORMAT = "policykg-who-index 20"
+# 21: where a body lists its member units (`listed_at`)
+FORMAT = "policykg-who-index 21"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 UNFINISHED = PK + "buildUnfinished"  # in {base}build from the start of a build to its successful end
@@ -748,7 +749,8 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
     notice = next((s for s, pr in props.items() if PK + "Notice" in pr.get(_RDF_TYPE, ())), None)
     j = _one(props, notice, ELI + "jurisdiction")
     facts: dict[str, Any] = {"label": _notice_label(props) or "", "jurisdiction": _one(props, j, RDFS + "label"),
-                             "found": [], "listed": {}, "posts": [], "units": [], "rules": [], "participations": [],
+                             "found": [], "listed": {}, "listed_at": {}, "posts": [], "units": [], "rules": [],
+                             "participations": [],
                              "duties": []}
     for m in meetings:
         facts["found"] += [{"graph": graph, "m": m, "stated": None if n is None else int(n), "kind": kinds[t], "name": name}
@@ -767,6 +769,12 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
                        for text in vals(s, PK + "dutyText") for src, a, b in spans(s)]
     listed = Counter(m for pr in props.values() for m in pr.get(ORG + "organization", ()))
     facts["listed"] = {m: listed[m] for m in meetings if listed[m]}
+    at = defaultdict(list)  # where each body lists its units: from the first to the last
+    for s, pr in props.items():
+        for m in pr.get(ORG + "organization", ()):
+            at[m] += spans(s)
+    facts["listed_at"] = {m: [at[m][0][0], min(a for _, a, _ in at[m]), max(b for _, _, b in at[m])]
+                          for m in meetings if at[m]}
     facts["rules"] = [{"graph": graph, "kind": kind, "label": label, "period": period,
                        "tmin": None if tmin is None else int(tmin), "tmax": None if tmax is None else int(tmax),
                        "irregular": None if irr is None else irr in ("true", "1"), "schedule": schedule,

@@ -532,6 +532,15 @@ def test_meetings_explain_shows_where_a_body_s_reporting_line_is_said(store):
     assert f"{COUNTY_NO}: [{r[f'{COUNTY_NO} start']}, {r[f'{COUNTY_NO} end']}) 在县政府领导下" in table
 
 
+def test_meetings_explain_shows_where_the_member_units_are_listed(store):
+    """`meetings --explain` gave the 成员单位数 row no source: it now quotes the list, from its
+    first unit to its last (the memberships' spans), as the store and the index read it."""
+    r = next(r for r in Q.meetings(store, explain=True) if r["key"] == "members")
+    for no, first, last in ((COUNTY_NO, "县卫生健康委", "县消防救援大队"), (CITY_NO, "市委编办", "市计划生育协会")):
+        said = TEXTS[no][r[f"{no} start"]:r[f"{no} end"]]
+        assert r[f"{no} source"] == said and said.startswith(first) and said.endswith(last), no
+
+
 def test_departments_counts(store, county, city):
     rows = Q.departments(store)
     by_name = {(r["jurisdiction"], r["department"]): r for r in rows}
