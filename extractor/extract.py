@@ -388,6 +388,7 @@ def _rare(ch: str) -> bool:
 
 
 _OPENING_MAX = 24  # a line's number and heading, when no 。 or : ends them: (二十一)县消防救援大队 and more
+_NUMBER_MAX = 6  # where a line's number stands, if it has one: (二十一) and a blank
 _HEAD_STOP = re.compile("[。:\n]")  # folded: what ends a line's number and heading
 _OWN_VERB_GAP = 2  # words before the verb opening a part of a unit's own (积极, 主动 …) at most
 _SETTING_MAX = 30  # words of a setting between a subject and its verb (在…中,) at most
@@ -827,25 +828,31 @@ class _Extract:
 
     def unreadable(self, s: int, e: int) -> bool:
         """Whether [s, e) holds a character the reading could not decode (U+FFFD), or is mostly
-        characters no notice writes: more than `_RARE_SHARE` of its Chinese ones outside the
-        3,755 in common use (GB2312 level 1) — as a line decoded in the wrong encoding is
-        (县人力资源社会保障局 in UTF-8 read as GBK: 鍘夸汉鍔涜祫婧愮ぞ浼氫繚闅滃眬, 13 of 15; a department's
-        name has none, or one in a place's name: 歙县, 黟县)."""
-        text = self.doc.folded[s:e]
-        if "\ufffd" in text:
-            return True
-        wide = [ch for ch in text if ord(ch) > 0x2e7f and ch.isalpha()]
+        characters no notice writes (`garbled`)."""
+        return "\ufffd" in self.doc.folded[s:e] or self.garbled(s, e)
+
+    def garbled(self, s: int, e: int) -> bool:
+        """Whether [s, e) is mostly characters no notice writes: more than `_RARE_SHARE` of its
+        Chinese ones outside the 3,755 in common use (GB2312 level 1) — as a line decoded in the
+        wrong encoding is (县人力资源社会保障局 in UTF-8 read as GBK: 鍘夸汉鍔涜祫婧愮ぞ浼氫繚闅滃眬,
+        13 of 15; a department's name has none, or one in a place's name: 歙县, 黟县)."""
+        wide = [ch for ch in self.doc.folded[s:e] if ord(ch) > 0x2e7f and ch.isalpha()]
         return len(wide) >= 2 and sum(map(_rare, wide)) > _RARE_SHARE * len(wide)
 
     def unreadable_line(self, a: int, b: int) -> int | None:
-        """Where the first line after the first of [a, b) starts whose opening cannot be read."""
+        """Where the first line after the first of [a, b) starts that may be an item no one can
+        read: its opening garbled, or a character not decoded where its number stands (its
+        first `_NUMBER_MAX`: （�八）…) — the parser saw no number there. A line of the item's
+        text going on with a character not decoded later in it (将婴幼儿照护服�从业人员…) is
+        its text, as before."""
         folded = self.doc.folded
         k = folded.find("\n", a, b)
         while k >= 0:
             s = k + 1
             while s < b and folded[s] in _BLANKS:
                 s += 1
-            if self.unreadable(s, self.opening(s, b)):
+            opening = self.opening(s, b)
+            if "\ufffd" in folded[s:min(opening, s + _NUMBER_MAX)] or self.garbled(s, opening):
                 return s
             k = folded.find("\n", s, b)
         return None

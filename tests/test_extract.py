@@ -324,6 +324,17 @@ def test_an_item_whose_heading_cannot_be_read_is_no_ones(county, garbled):
     assert note.message.endswith("cannot be read; its 4 statements are not read as any department's duties")
 
 
+def test_a_character_not_decoded_in_an_item_s_text_keeps_its_duties(county):
+    """A line of 县人社局's item going on with one character not decoded in it (将婴幼儿照护服�从业
+    人员列入…: a stray byte of a copied page) was read as an item's heading no one could read:
+    3 of its 4 duties lost, and a note calling a sentence a heading. Only a line whose number
+    holds it, or a garbled line, is such an item."""
+    item = "（八）县人力资源社会保障局。为脱产照护婴幼儿的父母重返工作岗位提供就业指导和支持。将婴幼儿照护服务从业人员"
+    doc = _county_with(item, item.replace("支持。将婴幼儿照护服务", "支持。\n将婴幼儿照护服\ufffd"))
+    of = lambda d: [x.text[:8] for x in d.facts.duties if d.facts.departments[x.department].concept == HR]  # noqa: E731
+    assert len(of(doc)) == len(of(county)) == 4 and not doc.notes
+
+
 def test_an_item_decoded_in_the_wrong_encoding_is_no_ones(county):
     """（八）鍘夸汉鍔涜祫婧愮ぞ浼氫繚闅滃眬。 (UTF-8 read as GBK, every byte decoded: rare characters,
     kana): its statements were dropped unsaid; and a line so decoded inside an item (its number
