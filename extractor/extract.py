@@ -964,13 +964,13 @@ class _Extract:
             said = opening(comma + 1)
             # a verb of its own, not 协助 …: anywhere in the rest after a bare 配合 (积极配合宣传…,
             # 在…设置母婴设施), opening the part after one naming whom it supports (配合相关部门…,
-            # 发挥社会监督作用; not …,对女职工较多的用人单位设置母婴室); never in a part going
-            # on the one before it (…,并为家庭提供…)
-            verb = None if not (role == "supporting" and first and said is None) \
-                or folded.startswith(going_on, comma + 1) else next(
-                    (m.start() for m in self.cues.actions.finditer(folded, comma + 1, e)
-                     if m.group(0) in self.cues.action_of and m.group(0) not in supporting), None)
-            own = verb is not None and (not partner or verb <= comma + 1 + _OWN_VERB_GAP)
+            # 发挥社会监督作用; not …,对女职工较多的用人单位设置母婴室) or right after the word of a
+            # part going on the one before it (…,并组织开展…讲座; not …,并为家庭提供…)
+            verb = None if not (role == "supporting" and first and said is None) else next(
+                (m.start() for m in self.cues.actions.finditer(folded, comma + 1, e)
+                 if m.group(0) in self.cues.action_of and m.group(0) not in supporting), None)
+            on = next((len(w) for w in going_on if folded.startswith(w, comma + 1)), 0)
+            own = verb is not None and (verb <= comma + 1 + on + _OWN_VERB_GAP if on or partner else True)
             first = said is not None  # a 配合 again: its reach starts anew
             partner = self.partnered(comma + 1, e) if first else partner
             if (said is not None and said != role) or own:

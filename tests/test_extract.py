@@ -1082,6 +1082,16 @@ def test_a_part_going_on_with_bing_keeps_the_role_before_it():
             if doc.facts.departments[d.department].concept == "transport"] == [("supporting", "积极配合宣传生育")]
 
 
+def test_a_part_going_on_with_bing_and_its_own_verb_is_the_unit_s_own():
+    """协助县卫生健康委开展宣传，并组织开展婴幼儿家庭健康讲座: 并 then a verb of the unit's own
+    (组织开展) is its own action — responsible — where 并为家庭提供… goes on the part before it
+    (audit: the whole statement was one supporting duty)."""
+    old = "多渠道、多形式参与婴幼儿照护服务工作的宣传教育和社会监督。"
+    doc = _county_with(old, "协助县卫生健康委开展宣传，并组织开展婴幼儿家庭健康讲座。")
+    assert [(d.role, d.text[:4]) for d in doc.facts.duties if doc.facts.departments[d.department].name == "县计生协"] \
+        == [("supporting", "协助县卫"), ("responsible", "并组织开")]
+
+
 @pytest.mark.parametrize("lead", ["并", "主动", "同时", "积极"])
 def test_a_role_cue_opens_its_statement_after_any_lead_word(lead):
     """The words that may stand before a role cue are data (pkc:role-lead): 并配合 or 主动配合
