@@ -1671,7 +1671,7 @@ class _Extract:
                 while a < b and folded[a].isspace():
                     a += 1
                 if body.members_subject.match(folded, a, b):
-                    continue  # 各成员单位充分发挥职能作用: the member units', not the body's
+                    return  # 各成员单位充分发挥职能作用,加强协调配合,…: the member units', to the statement's end
                 subject = body.name_as_subject.match(folded, a, b)
                 if name and folded.startswith(name, a, b):  # its full name (祁门县…联席会议统筹…)
                     a += len(name)

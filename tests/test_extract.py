@@ -1305,9 +1305,12 @@ def test_a_body_s_own_duties_in_the_extra_notices():
     naiman = extra("naiman")
     assert naiman.facts.meeting.reports_to == ["奈曼旗/party-committee", "奈曼旗/government"]
     texts = [t for _, t, _ in own_duties(naiman)]
-    assert texts[:3] == ["深入贯彻落实党中央、国务院和自治区党委、政府及通辽市委、政府关于促进婴幼儿照护服务发展工作部署",
-                         "加强协调配合", "构建婴幼儿照护服务发展齐抓共管机制"]  # 各成员单位充分发挥职能作用: the members'
-    assert texts[-1] == "完成旗委、旗政府交办的其他事项。" and len(texts) == 8
+    # 各成员单位充分发挥职能作用,加强协调配合,构建…,制定…,统筹推进…工作。: the members', to the end of
+    # the sentence (audit: only its first phrase was left out, the four after it the body's)
+    assert texts[:2] == ["深入贯彻落实党中央、国务院和自治区党委、政府及通辽市委、政府关于促进婴幼儿照护服务发展工作部署",
+                         "督促指导各苏木乡镇场和相关部门完善配套政策"]
+    assert not [t for t in texts if t.startswith(("加强协调配合", "构建", "制定", "统筹推进"))]
+    assert texts[-1] == "完成旗委、旗政府交办的其他事项。" and len(texts) == 4
     state = extra("state-council")
     assert state.facts.meeting.unit == "国家/国务院优化生育政策工作部际联席会议"
     assert state.facts.meeting.reports_to == []
@@ -1350,9 +1353,10 @@ def test_a_body_s_duties_heading_in_its_office_s_item_is_the_office_s():
     assert (m.kind, m.reports_to) == ("leading-group", ["休宁县/party-committee", "休宁县/government"])
     assert own_duties(group) == [("main/2", "研究制定全县婴幼儿照护服务政策", "研究"),
                                  ("main/2", "协调解决重大问题。", "协调")]
-    # a phrase whose subject is the member units is what they do, not the group's (pkc:body-duties-members)
+    # a phrase whose subject is the member units is what they do, not the group's, and so are
+    # the phrases after it in its sentence (pkc:body-duties-members)
     members = doc("二、领导小组主要职责\n研究制定全县婴幼儿照护服务政策，领导小组各成员单位密切配合，协调解决重大问题。\n")
-    assert own_duties(members) == own_duties(group)
+    assert own_duties(members) == own_duties(group)[:1]
     # a lead opening the clause's text is no duty; the items of departments under the heading are theirs
     led = doc("二、主要职责\n领导小组的主要职责是：统筹全县婴幼儿照护服务工作，研究解决重大问题。\n")
     assert own_duties(led) == [("main/2", "统筹全县婴幼儿照护服务工作", "统筹"), ("main/2", "研究解决重大问题。", "研究")]
