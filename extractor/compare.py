@@ -700,15 +700,18 @@ def _word_edges(text: str) -> list[int]:
 def _phrases(s: Statement, stretches: list[tuple[int, int, bool]], other: tuple[str, str]) -> list[Phrase]:
     """The stretches [i, j) of `s.text` as phrases: widened to whole words, cut at clause
     breaks, without those too short to read (fewer content characters than `MIN_PHRASE`, or
-    `MIN_ADDED` where the stretch is merely added: its third item says the other statement has
-    words of content in its place) or that `other` (the other statement, bare: as written and with its
+    `MIN_ADDED` where the stretch is merely added — its third item says the other statement has
+    words of content in its place — unless it holds an action: 指导) or that `other` (the other statement, bare: as written and with its
     synonyms read as one, `_compared_chars`) says elsewhere (the same words, or synonyms, in
     another order), or that another phrase of `s` holds (a word it says twice)."""
     from .similarity import bare, tokens
 
     if not stretches:
         return []
+    from .extract import cues
+
     preferred = _synonyms()[1]
+    actions = cues().action_of  # the action labels of cues.ttl (指导, 监管 …)
     edges = _word_edges(s.text)
     at = s.quote.find(s.text)
     # a level character is any other (县 = 市, as the comparison reads them): 市政府 is the other's 县政府
@@ -722,7 +725,11 @@ def _phrases(s: Statement, stretches: list[tuple[int, int, bool]], other: tuple[
             lo, hi = _trim(s.text, i + m.start(), i + m.end())
             text = s.text[lo:hi]
             content = tokens(text)
-            if len("".join(content)) < (MIN_PHRASE if replaced else MIN_ADDED) or \
+            size = len("".join(content))
+            # an action merely added is no small difference (负责指导旗县区做好… ↔ 负责做好…: who
+            # guides does not do): the shorter length of a replaced stretch for it
+            added = MIN_PHRASE if replaced or any(t in actions for t in content) else MIN_ADDED
+            if size < added or \
                     all(t.translate(level) in elsewhere[0] or preferred.get(t, t).translate(level) in elsewhere[1]
                         for t in content):
                 continue

@@ -440,6 +440,13 @@ def test_a_word_is_merely_added_where_the_other_says_only_function_words_in_its_
     assert "卫生健康部门" in [p.text for p in civil.b_only]
 
 
+def test_an_action_merely_added_is_a_difference(cmp):
+    """民政局: the city's 负责指导旗县区做好…法人登记 ↔ the county's 负责做好…: the city guides the
+    counties, the county does it — 指导 is an action (cues.ttl), shown however short (the
+    function-word rule had dropped it with 及时; audit)."""
+    assert "指导" in [p.text for p in _pair(cmp, "民政局", "法人登记").b_only]
+
+
 def test_a_phrase_does_not_reach_into_words_both_sides_say_in_its_place(cmp):
     """The joint meetings' 完善婴幼儿照护服务工作机制 ↔ 完善照护服务体系和机制: both begin with
     完善 (a common run too short to cut a stretch): the county's phrase does not hold it."""
