@@ -725,7 +725,10 @@ class _Extract:
         self.notes: list[Note] = []  # what the analyst should check in the text (`Document.notes`)
         self.duty_parts: dict[str, bool] = {}  # a clause → whether its items give departments' duties
         self.known: list[str] | None = None  # the notice's names a misspelt heading may mean (`near_names`)
-        heads = {c.id: head for c in self.clauses if c.kind == "numbered" and (head := self.item_head(c))}
+        heads: dict[str, tuple[list[str], int]] = {}
+        for c in self.clauses:  # (parents first: an item inside a department's item may be another's)
+            if c.kind == "numbered" and (head := self.item_head(c, c.parent in heads)):
+                heads[c.id] = head
         for c in self.clauses:
             if c.id not in heads:
                 if c.kind == "numbered" and c.heading is not None and self.unreadable(c.start, c.heading.end) \
@@ -751,27 +754,28 @@ class _Extract:
                 self.note_unreadable(c, lost[0][0], lost)
         self.prose_duties(items)
 
-    def item_head(self, c: Clause) -> tuple[list[str], int] | None:
+    def item_head(self, c: Clause, inside: bool = False) -> tuple[list[str], int] | None:
         """(the departments item `c` is headed by, where its statements begin), if any: those
         its heading names (（八）县人力资源社会保障局。, a misspelt one: `unknown_heading`), or,
         among the departments' items (`in_duty_part`), those its text opens with, whatever
         follows them: the heading running on into the text (（八）县人社局负责为…, 县人社局为…),
         a comma or a blank after the name (then no heading was told apart), or a field of work
-        for a name (（八）人社部门。: the notice's body of that field, as in running text)."""
+        for a name (（八）人社部门。: the notice's body of that field, as in running text); also
+        where `c` is `inside` another department's item (（七）县财政局。… 3.县人社局配合宣传…: 人社局's)."""
         h = c.heading
         names = self.heading_departments(c) if h is not None else []
         if names:
             return names, h.end
-        if (run_in := self.run_in_departments(c)) is not None:
+        if (run_in := self.run_in_departments(c, inside)) is not None:
             return run_in
         if h is not None and (unknown := self.unknown_heading(c)) is not None:
             return [self.department(unknown, c.id)], h.end
         return None
 
-    def run_in_departments(self, c: Clause) -> tuple[list[str], int] | None:
+    def run_in_departments(self, c: Clause, inside: bool = False) -> tuple[list[str], int] | None:
         """The departments item `c`'s text opens with (a list of them apart by separators only)
         and where what it says of them begins — after a 。 : , or blank closing the names —
-        if `c` stands among the departments' items."""
+        if `c` stands among the departments' items, or `inside` one of them."""
         folded, said = self.doc.folded, c.label.strip()
         start = c.start + len(said) if said and self.doc.text.startswith(said, c.start) else c.start
         end = c.own.end
@@ -786,7 +790,7 @@ class _Extract:
                 break
             group.append(m)
         if not group or any(m.concept is None or m.collective and self.jurisdiction_of(m)[1] == "unknown"
-                            for m in group) or not self.in_duty_part(c):
+                            for m in group) or not (inside or self.in_duty_part(c)):
             return None
         at = group[-1].end
         while at < end and folded[at] in _BLANKS:

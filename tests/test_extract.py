@@ -324,6 +324,20 @@ def test_an_item_whose_heading_cannot_be_read_is_no_ones(county, garbled):
     assert note.message.endswith("cannot be read; its 4 statements are not read as any department's duties")
 
 
+def test_an_item_inside_a_department_s_item_opening_with_another_is_its(county):
+    """（七）县财政局。 given in sub-items, the third 3.县人社局配合宣传落实…政策。: that statement
+    is 人社局's (supporting), not 财政局's as it was (audit 2); 财政局 keeps the two before it."""
+    item = ("（七）县财政局。利用现有政策和资金渠道，支持婴幼儿照护服务行业发展；指导相关部门落实婴幼儿照护服务机构建设及运营等"
+            "经费保障，宣传落实婴幼儿照护服务发展的有关财政、税收优惠政策；指导业务部门规范实施政府购买婴幼儿照护服务。")
+    doc = _county_with(item, "（七）县财政局。\n1.利用现有政策和资金渠道，支持婴幼儿照护服务行业发展。\n"
+                             "2.指导相关部门落实婴幼儿照护服务机构建设及运营等经费保障。\n"
+                             "3.县人社局配合宣传落实婴幼儿照护服务发展的有关财政、税收优惠政策。")
+    of = lambda concept: [(x.role, x.text) for x in doc.facts.duties  # noqa: E731
+                          if doc.facts.departments[x.department].concept == concept]
+    assert len(of(FIN)) == 2 and not [t for _, t in of(FIN) if "人社局" in t]
+    assert of(HR)[0] == ("supporting", "配合宣传落实婴幼儿照护服务发展的有关财政、税收优惠政策。")
+
+
 def test_a_character_not_decoded_in_an_item_s_text_keeps_its_duties(county):
     """A line of 县人社局's item going on with one character not decoded in it (将婴幼儿照护服�从业
     人员列入…: a stray byte of a copied page) was read as an item's heading no one could read:
