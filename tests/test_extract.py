@@ -184,8 +184,9 @@ def test_duty_statements_split_with_role_and_action(county, city):
     # each joint meeting has its own (一、主要职责: the county's 7, the city's 11, see below)
     # (the city's 支持配合相关部门…,并为… and 配合相关部门…,对女职工… one duty each: see below); each
     # office a third of its own (联席会议办公室要加强对…议定事项的跟踪督促落实…); the city's counties'
-    # governments two (各旗县区政府和各相关部门要…, 旗县区政府在…中,应当…)
-    assert len(county.facts.duties) == 68 and len(city.facts.duties) == 77
+    # governments three (各旗县区政府和各有关部门要提高政治站位…, 各旗县区政府和各相关部门要…,
+    # 旗县区政府在…中,应当…)
+    assert len(county.facts.duties) == 68 and len(city.facts.duties) == 78
 
 
 def test_action_is_a_verb_not_a_cue_inside_a_noun(county, city):
@@ -988,6 +989,7 @@ def test_duties_in_running_text(county, city):
         *[("main/2/4/1", f"巴彦淖尔市/{c}", "responsible", "加强", "早教机构从事婴幼") for c in (MARKET, EDU, HEALTH, POLICE)],
         ("main/2/4/3", "巴彦淖尔市/market-regulation", "responsible", "加强", "市场监管部门依法"),
         ("main/2/4/4", "巴彦淖尔市所辖旗县区/health", "responsible", "组织", "旗县区卫生健康部"),
+        ("main/3/1", "巴彦淖尔市所辖旗县区/local-governments", "responsible", "提高", "各旗县区政府和各"),
         ("main/3/1", "巴彦淖尔市/health", "lead", "牵头", "婴幼儿照护服务发"),
         ("main/3/1", "巴彦淖尔市/health", "lead", "牵头", "卫生健康部门要牵"),
         ("main/3/3", "巴彦淖尔市所辖旗县区/local-governments", "responsible", "落实", "各旗县区政府和各"),
@@ -1012,7 +1014,10 @@ def test_the_counties_bodies_in_the_city_plan(city):
         assert dep.mentions and dep.jurisdiction == "巴彦淖尔市所辖旗县区" and dep.level == "district"
     gov = [(d.role, d.action, d.text[:9]) for d in city.facts.duties
            if d.department == "巴彦淖尔市所辖旗县区/local-governments"]
-    assert gov == [("responsible", "建设", "旗县区政府在城乡居"), ("responsible", "落实", "各旗县区政府和各相")]
+    # (一)加强组织领导。各旗县区政府和各有关部门要提高政治站位,…切实加强…组织领导: 提高 is an
+    # action (pka:strengthen's), as 加强 is — the sentence gave no duty (audit 2)
+    assert gov == [("responsible", "建设", "旗县区政府在城乡居"), ("responsible", "提高", "各旗县区政府和各有"),
+                   ("responsible", "落实", "各旗县区政府和各相")]
 
 
 def test_running_text_duties_after_a_condition(city):
