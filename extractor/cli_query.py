@@ -209,6 +209,13 @@ def members_command(opts: QueryOptions, notice: NoticeArgument = None) -> None:
 
     _check_notice(opts.store, notice)
     rows = query.members(opts.store, notice, explain=opts.explain)
+    if not rows:  # an empty table alone reads as "no such notice" or a failure: say which it is
+        what = f"{notice}: its notice" if notice else "no notice in the store"
+        if notice and not query.meetings(opts.store, [notice], index=opts.index_path):
+            why = "sets up no coordination body (joint meeting, leading group or headquarters)"
+        else:
+            why = "lists no member units" if notice else "lists member units of a coordination body"
+        sys.stderr.write(f"policykg: note: {what} {why}\n")
     opts.emit(rows, list(query.COLUMNS["members"]), title="joint-meeting member units", explain_at="department")
 
 

@@ -172,10 +172,16 @@ def to_csv(c: Comparison) -> str:
 
 
 NO_DUTIES = "两份文件均未写明部门职责或任务分工（只列出成员单位），无可对照。"
+NO_UNITS = "两份文件均未写明部门职责、任务分工或成员单位，无可对照。"
 
 
 def _has_duties(c: Comparison) -> bool:
     return any(u.duties for u in c.units)
+
+
+def _no_duties(c: Comparison) -> str:
+    """Why there is nothing to set side by side: member lists only, or not even those."""
+    return NO_DUTIES if c.units else NO_UNITS
 
 
 def _side_name(side) -> str:
@@ -291,7 +297,7 @@ def to_markdown(c: Comparison) -> str:
         out.append("")
 
     if not _has_duties(c):
-        out += [NO_DUTIES, "", "## 职责矩阵", "", NO_DUTIES, ""]
+        out += [_no_duties(c), "", "## 职责矩阵", "", _no_duties(c), ""]
         return "\n".join(out)
     out += ["## 职责矩阵", "", "每格为 A/B 两侧该部门在该主题上的最强角色：牵＝牵头，负＝负责，配＝配合，·＝未涉及。", ""]
     out.append("| 职能 | " + " | ".join(_md(t.zh) for t in c.topics) + " |")
@@ -348,7 +354,7 @@ def print_report(c: Comparison, console=None) -> None:
     console.print(t)
 
     if not _has_duties(c):  # notices that only list their members: no empty tables
-        console.print(f"\n职责对照、职责矩阵：{NO_DUTIES}")
+        console.print(f"\n职责对照、职责矩阵：{_no_duties(c)}")
         return
     t = Table(title=f"职责对照（{c.method}，阈值 {c.threshold:g}）", box=box.SIMPLE_HEAVY, show_lines=True)
     for col, kw in (("职能", {"max_width": 10}), ("结果", {}), ("相似度", {"justify": "right"}),
@@ -434,7 +440,7 @@ def html_context(c: Comparison) -> dict[str, Any]:
                      "a_quote": r.a_rule.quote if r.a_rule else "", "b_quote": r.b_rule.quote if r.b_rule else ""}
                     for r in c.meeting],
         "topics": [{"zh": t.zh, "short": t.short, "en": t.en} for t in c.topics],
-        "matrix": matrix if _has_duties(c) else [], "no_duties": "" if _has_duties(c) else NO_DUTIES,
+        "matrix": matrix if _has_duties(c) else [], "no_duties": "" if _has_duties(c) else _no_duties(c),
     }}
 
 

@@ -343,6 +343,21 @@ def test_meetings_says_which_notice_sets_up_no_body():
     assert res.stdout.splitlines()[0] == "item,key,祁政办秘〔2021〕45号"
 
 
+def test_members_says_why_a_table_is_empty():
+    """`members 胶州市` printed an empty table, status 0 and no word, where `meetings 胶州市`
+    said its notice sets up no joint meeting: an analyst read it as a failed search."""
+    shiyan = ROOT / "tests" / "data" / "extra" / "shiyan-city-childcare-plan.txt"
+    res = policykg("members", "十堰市", "--from", shiyan, "--from", COUNTY, "-f", "csv")
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.splitlines() == ["policykg: note: 十堰市: its notice sets up no coordination body "
+                                       "(joint meeting, leading group or headquarters)"]
+    alone = policykg("members", "--from", shiyan, "-f", "csv")
+    assert alone.returncode == 0, alone.stderr
+    assert alone.stderr.splitlines() == ["policykg: note: no notice in the store lists member units "
+                                         "of a coordination body"]
+    assert policykg("members", "祁门县", "--from", COUNTY, "-f", "csv").stderr == ""
+
+
 def test_command_list_keeps_each_summary_on_one_line():
     """`policykg --help` broke build's, compare's and view's summaries where their docstrings
     break a line ("…per notice and merged," then "the comparison report…" under it, however

@@ -287,6 +287,19 @@ def test_no_duties_on_either_side_says_so_instead_of_empty_tables(members_only, 
     assert report.NO_DUTIES not in report.to_markdown(cmp) and 'id="rp-matrix-table"' in report.to_html(cmp)
 
 
+def test_neither_duties_nor_members_is_not_called_a_members_list(tmp_path):
+    """Was: 胶州 (实施意见) against 十堰 (实施方案), neither listing a member unit, said both
+    only list their member units."""
+    for p in EXTRA:
+        if p.name.startswith(("jiaozhou", "shiyan")):
+            (tmp_path / p.name).write_bytes(p.read_bytes())
+    c = compare(load_store([tmp_path]), "胶州市", "十堰市")
+    assert not c.units
+    md = report.to_markdown(c)
+    assert md.count(report.NO_UNITS) == 2 and report.NO_DUTIES not in md
+    assert report.NO_UNITS in report.to_html(c) and report.NO_DUTIES not in report.to_html(c)
+
+
 def test_meeting_differences(cmp):
     rows = {r.key: (r.a, r.b, r.status) for r in cmp.meeting}
     assert rows["convenor"] == ("县政府分管副县长", "市政府分管领导", "differs")
