@@ -178,6 +178,10 @@ def who_command(
     topic = " ".join(words)
     if not topic.strip():
         raise PolicykgError("give a topic, e.g. 消防")
+    single = [w for w in topic.split() if len(w) == 1]
+    if single:  # 的 matched 50 statements (jieba keeps function words as tokens); 税 misses 税务局's
+        raise PolicykgError(f"{single[0]!r} is a single character: who looks for words of two characters "
+                            "or more (消防, 税费, 托育 …)")
     rows = query.who(opts.store, topic, limit=limit or None, explain=opts.explain, index=opts.index_path,
                      jurisdiction=jurisdiction)
     if not rows and jurisdiction:

@@ -308,6 +308,16 @@ def test_who_says_on_stderr_which_phrases_no_statement_says():
     assert (rows[0]["department"], rows[0]["text"]) == ("县委编办", "为公办婴幼儿照护服务机构做好注册登记工作。")
 
 
+def test_who_refuses_a_single_character():
+    """`who 的` listed 50 statements matched on the function word 的 (jieba keeps it a token),
+    and `who 税` finds none of 税务局's (a token of its own nowhere): one line says why."""
+    for topic in ("的", "消防 税"):
+        res = policykg("who", topic, "--from", COUNTY, "-f", "csv")
+        assert res.returncode != 0 and res.stdout == ""
+        assert res.stderr.splitlines() == [f"policykg: error: '{topic[-1]}' is a single character: who looks "
+                                           "for words of two characters or more (消防, 税费, 托育 …)"]
+
+
 def test_who_takes_several_words_unquoted_as_several_phrases():
     """`who 普惠 托育` stopped at "unexpected extra argument (托育)"; the README writes
     `who 区块链 消防` so: several words are several phrases, as one quoted topic would be."""
