@@ -27,6 +27,8 @@ from .places import enclosing_province
 # Separators inside a list of departments and between statements (folded text).
 LIST_SEPARATORS = "、,;，；和及与 \u3000\t\n"
 STATEMENT_END = re.compile(r"[。;\n]")
+# Between the words of a task tag: LIST_SEPARATORS but its conjunctions (参与 ends in one).
+_TAG_SEPARATOR = re.compile("[、,;，；\\s]+")
 
 # An item's heading that no known department has is read as an organisation's name (its
 # statements kept under it) when it is this short, all CJK (perhaps after the notice's prefix) …
@@ -41,6 +43,7 @@ NEAR_SHOWN = 2  # suggestions a note gives at most ("did you mean A or B?")
 @dataclass(frozen=True)
 class Cues:
     roles: tuple[tuple[str, str], ...]  # (cue, role), longest cue first
+    tag_labels: dict[str, str]  # a role's label in a task tag (牵头单位: pk:tagLabel) -> role
     actions: re.Pattern  # alternation of action labels and of nouns holding one, longest first
     action_of: dict[str, str]  # label -> concept local name
     rule_kinds: tuple[tuple[str, str], ...]  # (cue, kind)
@@ -148,6 +151,7 @@ def _current_names() -> dict[str, tuple[str, ...]]:
 def cues() -> Cues:
     table = by_subject("cues.ttl")
     roles, actions, rule_kinds, periods, schedules, parts, columns, setup = [], {}, [], [], {}, {}, {}, {}
+    tag_labels: dict[str, str] = {}
     own_meetings: list[str] = []
     rule_patterns: list[tuple[re.Pattern, str]] = []
     participation, post_role, office, names = {}, {}, {}, {}
@@ -159,6 +163,7 @@ def cues() -> Cues:
         cue_words = [str(c) for c in props.get(PK + "cue", [])]
         if "/role/" in s and cue_words:
             roles += [(c, local) for c in cue_words]
+            tag_labels.update((str(w), local) for w in props.get(PK + "tagLabel", ()))
         elif "/action/" in s and SKOS + "prefLabel" in props:
             for label in props[SKOS + "prefLabel"] + props.get(SKOS + "altLabel", []):
                 if getattr(label, "language", None) in (None, "zh"):
@@ -201,7 +206,7 @@ def cues() -> Cues:
                    for kind in body_kinds())
     post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
     part_words = "|".join(map(re.escape, sorted({w for _, cue_words in participation.values() for w in cue_words})))
-    return Cues(by_len(roles), re.compile(alternation), actions, by_len(rule_kinds), tuple(rule_patterns),
+    return Cues(by_len(roles), tag_labels, re.compile(alternation), actions, by_len(rule_kinds), tuple(rule_patterns),
                 tuple(own_meetings), by_len(periods),
                 schedules, parts, columns, bodies,
                 _merged(pattern for b in bodies for pattern in b.setup.values()),
@@ -256,6 +261,23 @@ def _supporting_cues() -> frozenset[str]:
 def _role_cues() -> re.Pattern:
     """Any role cue (配合, 牵头 …): a statement without one after a comma keeps one role."""
     return re.compile("|".join(sorted({re.escape(_unled(c)) for c, _ in cues().roles}, key=len, reverse=True)))
+
+
+@cache
+def _tag_line() -> re.Pattern:
+    """A task tag written as a line of its own after its task (or after the task's 。): a role's
+    label and a colon (责任单位：…: pk:tagLabel), the tag running to the line's or sentence's end."""
+    labels = _alternation(cues().tag_labels)
+    return re.compile(rf"(?<![^\n。])[^\S\n]*((?:{labels})[^\S\n]*:[^\n。]*)")
+
+
+@cache
+def _tag_others() -> tuple[str, ...]:
+    """Words for units a task tag does not name, before a role cue: closing its list of
+    departments (等部门, 等) or in place of one (各有关部门: pkc:tag-others and
+    pkc:prose-list-end), longest first."""
+    parts = cues().parts
+    return tuple(sorted({*parts.get("tag-others", ()), *parts.get("prose-list-end", ())}, key=len, reverse=True))
 
 
 # --- the joint meeting's set-up -------------------------------------------------------------
@@ -1217,25 +1239,43 @@ class _Extract:
     # --- task tags ---------------------------------------------------------------------------
 
     def assignments(self) -> None:
+        """What each task tag assigns: a bracket in a task's clause (…（市卫生健康委牵头，市教育局
+        配合）) or a line after the task opening with a role's label (牵头单位：市自然资源和规划局).
+        A bracket or line that looks like a tag but cannot be read is noted (`note_tag`)."""
         folded = self.doc.folded
         for c, own in self.owned:
+            # (tag start, end, its inside): a bracket's inside is within it, a line is all inside
+            tags = [(m.start(), m.end(), m.start(1), m.end(1))
+                    for m in _PARENTHESIS.finditer(folded, own.start, own.end)]
+            brackets = [(s, e) for s, e, _, _ in tags]
+            for m in _tag_line().finditer(folded, own.start, own.end):
+                s, e = m.start(1), m.start(1) + len(m.group(1).rstrip())
+                if not any(a <= s < b for a, b in brackets):
+                    tags.append((s, e, s, e))
             n = 0
-            for m in _PARENTHESIS.finditer(folded, own.start, own.end):
-                groups = self.task_tag(m.start(1), m.end(1), c.id)
+            for start, end, s, e in sorted(tags):
+                groups = self.task_tag(s, e, c.id)
+                if not groups:
+                    self.note_tag(c, start, end, s, e)
                 for role, ids in groups:
                     n += 1
                     self.facts.assignments.append(Assignment(
-                        m.start(), m.end(), id=f"{c.id}/t{n}",
+                        start, end, id=f"{c.id}/t{n}",
                         clause=c.id, departments=ids, role=role))
 
     def task_tag(self, s: int, e: int, clause: str) -> list[tuple[str, list[str]]]:
-        """(role, department ids) groups if [s, e) is a task tag such as
-        "市人社局、卫生健康委按职责分工负责" or "市卫生健康委牵头，市教育局配合"; else []."""
+        """(role, department ids) groups if [s, e) is a task tag; else []. A tag names
+        departments, each run of them closed by a role cue ("市人社局、卫生健康委按职责分工负责",
+        "市卫生健康委牵头，市教育局配合"), perhaps after words for others it does not name
+        (市教育局等部门配合, 各有关部门配合: `_tag_others`), or opened by a role's label and a colon
+        ("牵头单位：市人社局；配合单位：市卫健委、市总工会": pk:tagLabel); anything else in it and
+        it is none. A field of work (人社等部门) is that field's body, as in running text; a
+        unit no place is known for is one of the others."""
         inner = self.doc.folded[s:e]
         matches = self.matches_in(s, e)
-        if not matches or any(m.generic for m in matches):
+        if not matches:
             return []
-        # Everything that is not a department must be a separator or a role cue.
+        # Everything that is not a department must be a separator, a role cue or a label.
         rest = list(inner)
         for m in matches:
             for k in range(m.start - s, m.end - s):
@@ -1243,23 +1283,58 @@ class _Extract:
         leftover = "".join(rest)
         groups: list[tuple[str, list[str]]] = []
         pending: list[DepartmentMatch] = []
+        label: str | None = None  # the role a label opened, the departments after it have
         pos = 0
+
+        def close(role: str) -> None:
+            ids = [self.department(m, clause) for m in pending
+                   if not (m.generic and not m.concept or m.collective and self.jurisdiction_of(m)[1] == "unknown")]
+            if ids:
+                groups.append((role, ids))
+            pending.clear()
+
         for piece in re.finditer(r"[^\0]+", leftover):
-            chunk = piece.group(0).strip(LIST_SEPARATORS)
-            before = [m for m in matches if pos <= m.start - s < piece.start()]
-            pending += before
+            pending += [m for m in matches if pos <= m.start - s < piece.start()]
             pos = piece.end()
-            if not chunk:
-                continue
-            role = next((r for cue, r in self.cues.roles if chunk == cue or chunk.endswith(cue)
-                         and not chunk[:-len(cue)].strip(LIST_SEPARATORS + "按职责分工照各自")), None)
-            if role is None or not pending:
+            for word in _TAG_SEPARATOR.split(piece.group(0)):  # 牵头，各有关部门配合: two words
+                if word.endswith(":") and word[:-1] in self.cues.tag_labels:
+                    if pending:
+                        if label is None:
+                            return []  # departments before it with no role
+                        close(label)
+                    label = self.cues.tag_labels[word[:-1]]
+                    continue
+                others = next((w for w in _tag_others() if word.startswith(w)), "")
+                word = word[len(others):].lstrip(LIST_SEPARATORS)  # (和 of 和有关部门 is the words')
+                if not word:
+                    continue  # a conjunction between two departments, or others among them
+                role = next((r for cue, r in self.cues.roles if word == cue or word.endswith(cue)
+                             and not word[:-len(cue)].strip(LIST_SEPARATORS + "按职责分工照各自")), None)
+                if role is None or not (pending or others):
+                    return []
+                close(role)
+                label = None
+        pending += [m for m in matches if pos <= m.start - s]
+        if pending:
+            if label is None:
                 return []
-            groups.append((role, [self.department(m, clause) for m in pending]))
-            pending = []
-        if pending or not groups:
-            return []
+            close(label)
         return groups
+
+    def note_tag(self, c: Clause, start: int, end: int, s: int, e: int) -> None:
+        """Say that [start, end) looks like a task tag — it names a department and a role (a cue
+        not naming a post, 负责同志, or a label) — but cannot be read: its task is no one's."""
+        folded = self.doc.folded
+        if not any(m.concept and not m.generic for m in self.matches_in(s, e)):
+            return
+        post_words = self.cues.parts.get("post-after-verb", ())
+        roles = [m for m in _role_cues().finditer(folded, s, e) if not folded.startswith(post_words, m.end(), e)]
+        if not roles and not any(w in folded[s:e] for w in self.cues.tag_labels):
+            return
+        written = self.doc.text[start:end]
+        self.notes.append(Note(start, end, kind="unread-task-tag", clause=c.id, text=written,
+                               message=f"task tag {written} names departments and a role but cannot be read; "
+                                       "its task is assigned to no one"))
 
     # --- the coordination body (a joint meeting, a leading group …) ------------------------------
 

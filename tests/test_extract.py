@@ -397,6 +397,79 @@ def test_task_tag_roles_lead_and_support():
     assert roles == [("lead", ["health"]), ("supporting", ["education", "civil-affairs"])]
 
 
+def _tasks(text: str):
+    """The notice `text`, read: its task assignments as {clause: [(role, [concept or name])]},
+    and its notes."""
+    from extractor.extract import extract
+    from extractor.load import load_bytes
+    from extractor.parse import parse
+
+    doc = extract(parse(load_bytes(text.encode(), "t.txt")))
+    got: dict[str, list] = {}
+    for a in doc.facts.assignments:
+        got.setdefault(a.clause, []).append((a.role, [key(doc, d) for d in a.departments]))
+    return doc, got
+
+
+_PLAN = "十堰市人民政府办公室关于印发实施方案的通知\n十政办发〔2021〕50号\n各县市区人民政府，市政府有关部门：\n一、主要任务\n"
+
+
+def test_task_tag_labels_name_the_roles():
+    """A tag may name each role by a label (牵头单位：…；配合单位：…, 责任单位：…: pk:tagLabel of
+    cues.ttl), in brackets or on a line of its own after the task, as 任务分工 tables do."""
+    doc, got = _tasks(
+        _PLAN + "（一）加强家庭照护支持。全面落实产假政策。（牵头单位：市人社局；配合单位：市卫健委、市总工会）\n"
+        "（二）发展社区照护服务。推动社区建设托育设施。（责任单位：市住建局、市民政局）\n"
+        "（三）落实用地保障。\n牵头单位：市自然资源和规划局\n责任单位：各县市区人民政府\n"
+        "（四）加强人才队伍建设。开设相关专业。（市教育局、市人社局负责）\n")
+    assert got == {
+        "main/1/1": [("lead", [HR]), ("supporting", [HEALTH, UNION])],
+        "main/1/2": [("responsible", [HOUSING, CIVIL])],
+        "main/1/3": [("lead", [NATRES]), ("responsible", ["local-governments"])],
+        "main/1/4": [("responsible", [EDU, HR])]}
+    line = [a for a in doc.facts.assignments if a.clause == "main/1/3"]
+    assert [doc.slice(a) for a in line] == ["牵头单位：市自然资源和规划局", "责任单位：各县市区人民政府"]
+    assert doc.notes == []
+
+
+def test_task_tag_compound_cues_and_unnamed_others():
+    """牵头负责 and 负责牵头 lead; 参与 supports; the units a tag names keep their role when it
+    goes on to others it does not name (市教育局等部门配合, 市人社局等部门按职责分工负责, 各有关部门
+    配合); a field
+    of work among them (人社等部门) is its body, as in running text."""
+    doc, got = _tasks(
+        _PLAN + "1.加强登记。规范登记。(市卫生健康委牵头负责,市教育局、民政局配合)\n"
+        "2.加强人才。培养人才。(市人社局牵头,市教育局等部门配合)\n"
+        "3.加强宣传。开展宣传。(市卫生健康委负责牵头,市妇联参与)\n"
+        "4.加强就业。促进就业。(市人社局等部门按职责分工负责)\n"
+        "5.加强培训。开展培训。(市人社局、市教育局等按职责分工负责)\n"
+        "6.加强托育。开设托班。(市教育局、人社等部门按职责分工负责)\n"
+        "7.加强监管。开展检查。(市市场监管局牵头,各有关部门配合)\n")
+    assert got == {
+        "main/1/1": [("lead", [HEALTH]), ("supporting", [EDU, CIVIL])],
+        "main/1/2": [("lead", [HR]), ("supporting", [EDU])],
+        "main/1/3": [("lead", [HEALTH]), ("supporting", [WOMEN])],
+        "main/1/4": [("responsible", [HR])],
+        "main/1/5": [("responsible", [HR, EDU])],
+        "main/1/6": [("responsible", [EDU, HR])],
+        "main/1/7": [("lead", [MARKET])]}
+    assert doc.notes == []
+
+
+def test_a_tag_that_cannot_be_read_is_noted():
+    """A bracket that names departments and a role but that the reader cannot make into a tag
+    assigns nothing — and says so, rather than losing the task silently. Brackets without a
+    department or a role are no tags and get no note."""
+    tag = "（市卫生健康委牵头，市教育局按季度报送进展）"
+    doc, got = _tasks(_PLAN + f"1.加强登记。规范登记。{tag}\n2.做好宣传。（以下简称宣传）（市教育局）\n"
+                      "3.加强指导。（各有关部门按职责分工负责）\n")
+    assert got == {}
+    at = doc.text.index(tag)
+    assert [(n.kind, n.clause, n.start, n.end, n.text) for n in doc.notes] == [
+        ("unread-task-tag", "main/1/1", at, at + len(tag), tag)]
+    assert "assigned to no one" in doc.notes[0].message
+
+
 # --- the joint meeting ---------------------------------------------------------------------
 
 def test_meeting_setup(county, city):
