@@ -949,7 +949,8 @@ class _Extract:
         """A statement in parts of one role each. It changes role at a comma followed by
         another role's cue ("负责…宣传教育，配合相关职能部门组织…"), and 配合 reaches no further
         than its first comma when an action of the unit's own follows ("积极配合宣传生育政策，
-        在长途客运站等交通枢纽设置母婴设施": supporting, then responsible)."""
+        (并)在长途客运站等交通枢纽设置母婴设施": supporting, then responsible) — after a 配合
+        naming whom it supports, only an action opening the part after the comma (`partnered`)."""
         folded = self.doc.folded
         supporting = _supporting_cues()
 
@@ -963,18 +964,19 @@ class _Extract:
             yield s, e, role  # no comma, or no other role said after one
             return
         start, first, partner = s, True, self.partnered(s, e)
-        going_on = self.cues.parts.get("role-continuation", ())
         for comma in (m.start() for m in _COMMA.finditer(folded, comma, e)):
             said = opening(comma + 1)
             # a verb of its own, not 协助 …: anywhere in the rest after a bare 配合 (积极配合宣传…,
-            # 在…设置母婴设施), opening the part after one naming whom it supports (配合相关部门…,
-            # 发挥社会监督作用; not …,对女职工较多的用人单位设置母婴室) or right after the word of a
-            # part going on the one before it (…,并组织开展…讲座; not …,并为家庭提供…)
+            # (并)在…设置母婴设施), opening the part after one naming whom it supports, perhaps
+            # after 并, 积极主动 … (配合相关部门…,发挥社会监督作用; 协助…,并组织开展…讲座; not
+            # …,对女职工较多的用人单位设置母婴室 or …,并为家庭提供…)
             verb = None if not (role == "supporting" and first and said is None) else next(
-                (m.start() for m in self.cues.actions.finditer(folded, comma + 1, e)
-                 if m.group(0) in self.cues.action_of and m.group(0) not in supporting), None)
-            on = next((len(w) for w in going_on if folded.startswith(w, comma + 1)), 0)
-            own = verb is not None and (verb <= comma + 1 + on + _OWN_VERB_GAP if on or partner else True)
+                (m.start() for m in self.verbs(comma + 1, e) if m.group(0) not in supporting), None)
+            if verb is not None and partner:
+                head = folded[comma + 1:verb]
+                own = len(_unled(head)) <= _OWN_VERB_GAP
+            else:
+                own = verb is not None
             first = said is not None  # a 配合 again: its reach starts anew
             partner = self.partnered(comma + 1, e) if first else partner
             if (said is not None and said != role) or own:
@@ -1191,9 +1193,12 @@ class _Extract:
 
     def role_of(self, s: int, e: int) -> str:
         """A statement's role: lead if its first words hold a lead cue, supporting if it opens
-        with a supporting one, else responsible."""
+        with a supporting one (after 积极, 并 …, or 要, 应 … its subject said before them:
+        pkc:role-modal), else responsible."""
         head = self.doc.folded[s:min(e, s + 12)]
         bare = _unled(head)
+        modal = next((w for w in self.cues.parts.get("role-modal", ()) if bare.startswith(w)), "")
+        bare = _unled(bare[len(modal):])
         for cue, r, stripped in _role_tests():
             if r == "lead":
                 if cue in head:
@@ -1207,12 +1212,19 @@ class _Extract:
         already known."""
         role = role or self.role_of(s, e)
         quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(self.doc.folded, s, e)]
-        for m in self.cues.actions.finditer(self.doc.folded, s, e):
-            if m.group(0) not in self.cues.action_of:  # a noun holding a label: 建设用地
-                continue
+        for m in self.verbs(s, e):
             if not any(a <= m.start() < b for a, b in quoted):  # 按照“集中统筹…”原则 is not the verb
                 return role, self.doc.text[m.start():m.end()], self.cues.action_of[m.group(0)]
         return role, "", ""
+
+    def verbs(self, s: int, e: int) -> Iterator[re.Match]:
+        """The action verbs [s, e) holds: not a noun holding one's label (建设用地), nor one inside
+        a department's name (the 监管 of 县市场监管局, the 建设 of 县住房城乡建设局)."""
+        for m in self.cues.actions.finditer(self.doc.folded, s, e):
+            if m.group(0) in self.cues.action_of:
+                k = bisect.bisect_right(self.match_starts, m.start()) - 1
+                if k < 0 or self.matches[k].end <= m.start():
+                    yield m
 
     # --- task tags ---------------------------------------------------------------------------
 

@@ -1093,14 +1093,6 @@ def test_a_supporting_role_with_its_partner_named_reaches_the_whole_sentence(cit
     assert parts(EDU)[3:] == [("supporting", "支持配合相关部门")]
 
 
-def test_a_part_going_on_with_bing_keeps_the_role_before_it():
-    """积极配合宣传生育政策，并在长途客运站…设置母婴设施: the part 并 opens goes on the one before
-    it — one supporting duty (without 并, the bare 配合 reaches its first comma: two)."""
-    doc = _county_with("积极配合宣传生育政策，在长途客运站", "积极配合宣传生育政策，并在长途客运站")
-    assert [(d.role, d.text[:8]) for d in doc.facts.duties
-            if doc.facts.departments[d.department].concept == "transport"] == [("supporting", "积极配合宣传生育")]
-
-
 def test_a_part_going_on_with_bing_and_its_own_verb_is_the_unit_s_own():
     """协助县卫生健康委开展宣传，并组织开展婴幼儿家庭健康讲座: 并 then a verb of the unit's own
     (组织开展) is its own action — responsible — where 并为家庭提供… goes on the part before it
@@ -1109,6 +1101,37 @@ def test_a_part_going_on_with_bing_and_its_own_verb_is_the_unit_s_own():
     doc = _county_with(old, "协助县卫生健康委开展宣传，并组织开展婴幼儿家庭健康讲座。")
     assert [(d.role, d.text[:4]) for d in doc.facts.duties if doc.facts.departments[d.department].name == "县计生协"] \
         == [("supporting", "协助县卫"), ("responsible", "并组织开")]
+
+
+def test_an_action_is_never_read_inside_a_department_s_name(county):
+    """协同县市场监管局开展检查: the action is 开展, not the 监管 of 县市场监管局's name."""
+    doc = _county_with("推动增强婴幼儿照护服务机构消防安全意识。", "协同县市场监管局开展检查。")
+    [duty] = [d for d in doc.facts.duties if d.text.startswith("协同")]
+    assert (duty.role, duty.action) == ("supporting", "开展")
+
+
+def test_a_part_after_bing_with_its_own_verb_is_its_own_wherever_the_verb_stands():
+    """积极配合宣传生育政策，并在长途客运站…设置母婴设施 splits as …，并设置… and the text without 并
+    do (supporting, then the bureau's own); 配合县卫健委开展宣传，积极主动加强母婴设施建设 too (after
+    积极主动, its verb opens the part), while 配合相关部门…,并为家庭提供… stays one (test above)."""
+    old = "积极配合宣传生育政策，在长途客运站等具有一定规模的交通枢纽，设置母婴设施，满足群众婴幼儿照护需求。"
+    for new in ("积极配合宣传生育政策，并在长途客运站设置母婴设施。", "积极配合宣传生育政策，并设置长途客运站母婴设施。",
+                "积极配合宣传生育政策，在长途客运站设置母婴设施。", "配合县卫健委开展宣传，积极主动加强母婴设施建设。"):
+        doc = _county_with(old, new)
+        got = [(d.role, d.text) for d in doc.facts.duties if doc.facts.departments[d.department].concept == "transport"]
+        cut = new.index("，") + 1
+        assert got == [("supporting", new[:cut - 1]), ("responsible", new[cut:])], new
+
+
+def test_a_role_cue_after_yao_opens_the_statement():
+    """（一）县教育局、县民政局要配合县卫健委做好…: supporting, as 配合… without 要 is."""
+    from extractor.pipeline import process_bytes
+
+    text = ("祁门县人民政府办公室关于建立祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知\n四、职责分工\n"
+            "（一）县教育局、县民政局要配合县卫健委做好托育机构登记工作。\n（二）县财政局。负责经费保障。\n")
+    doc = process_bytes(text.encode(), "notice.txt")
+    assert [(doc.facts.departments[d.department].concept, d.role, d.action) for d in doc.facts.duties] == [
+        (EDU, "supporting", "配合"), (CIVIL, "supporting", "配合"), (FIN, "responsible", "负责")]
 
 
 @pytest.mark.parametrize("lead", ["并", "主动", "同时", "积极"])
