@@ -747,10 +747,7 @@ class _Extract:
         self.notes: list[Note] = []  # what the analyst should check in the text (`Document.notes`)
         self.duty_parts: dict[str, bool] = {}  # a clause → whether its items give departments' duties
         self.known: list[str] | None = None  # the notice's names a misspelt heading may mean (`near_names`)
-        heads: dict[str, tuple[list[str], int]] = {}
-        for c in self.clauses:  # (parents first: an item inside a department's item may be another's)
-            if c.kind == "numbered" and (head := self.item_head(c, c.parent in heads)):
-                heads[c.id] = head
+        heads = {c.id: head for c in self.clauses if c.kind == "numbered" and (head := self.item_head(c))}
         for c in self.clauses:
             if c.id not in heads:
                 if c.kind == "numbered" and c.heading is not None and self.unreadable(c.start, c.heading.end) \
@@ -760,44 +757,57 @@ class _Extract:
             names, start = heads[c.id]
             items.append((c.start, c.end))
             stretches, lost = self.item_text(c, start, heads)
-            n = 0
-            for s, e, role in (part for a, b in stretches for st in self.statements(a, b)
-                               for part in self.role_parts(*st)):
-                role, action, concept = self.role_and_action(s, e, role)
-                n += 1
-                for did in names:  # (id, department, clause, text, role, action, its concept: by position,
-                    # as keywords to a class cost the call a dict, one a duty)
-                    self.facts.duties.append(Duty(
-                        s, e, f"{c.id}/d{n}" if len(names) == 1 else f"{c.id}/d{n}-{names.index(did)+1}",
-                        did, self.leaf_at(s).id, self.doc.text[s:e], role, action, concept))
+            n = kept = 0
+            others: dict[str, list[str]] = {}  # a sub-item opening with other departments → theirs
+            for a, b in stretches:
+                for s, e in self.statements(a, b):
+                    leaf = self.leaf_at(s)
+                    s, opens = self.after_number(leaf, c, s, e)  # 2.配合…: its role and text without 2.
+                    for p, q, subject in self.subject_parts(s, e):
+                        if subject is None:
+                            owners = others.get(leaf.id, names)
+                            parts = [(x, y, *self.role_and_action(x, y, r)) for x, y, r in self.role_parts(p, q)]
+                            kept += len(parts) if owners is names else 0
+                        else:  # 县市场监管局配合做好…: as in running text, one duty of each
+                            group, role, verb = subject
+                            owners = [self.department(m, leaf.id) for m in group]
+                            if opens and p == s:
+                                others[leaf.id] = owners  # the whole sub-item is theirs
+                            parts = [(p, q, role, *self.role_and_action(verb, q, role)[1:])]
+                        for x, y, role, action, concept in parts:
+                            n += 1
+                            for k, did in enumerate(owners, 1):  # (id, department, clause, text, role, action,
+                                # its concept: by position, as keywords to a class cost the call a dict, one a duty)
+                                self.facts.duties.append(Duty(
+                                    x, y, f"{c.id}/d{n}" if len(owners) == 1 else f"{c.id}/d{n}-{k}",
+                                    did, self.leaf_at(x).id, self.doc.text[x:y], role, action, concept))
             if len(names) == 1 and self.facts.departments[names[0]].concept is None and self.in_duty_part(c):
-                self.note_heading(c, n)
+                self.note_heading(c, kept)
             if lost:
                 self.note_unreadable(c, lost[0][0], lost)
         self.prose_duties(items)
 
-    def item_head(self, c: Clause, inside: bool = False) -> tuple[list[str], int] | None:
+    def item_head(self, c: Clause) -> tuple[list[str], int] | None:
         """(the departments item `c` is headed by, where its statements begin), if any: those
         its heading names (（八）县人力资源社会保障局。, a misspelt one: `unknown_heading`), or,
         among the departments' items (`in_duty_part`), those its text opens with, whatever
         follows them: the heading running on into the text (（八）县人社局负责为…, 县人社局为…),
         a comma or a blank after the name (then no heading was told apart), or a field of work
-        for a name (（八）人社部门。: the notice's body of that field, as in running text); also
-        where `c` is `inside` another department's item (（七）县财政局。… 3.县人社局配合宣传…: 人社局's)."""
+        for a name (（八）人社部门。: the notice's body of that field, as in running text)."""
         h = c.heading
         names = self.heading_departments(c) if h is not None else []
         if names:
             return names, h.end
-        if (run_in := self.run_in_departments(c, inside)) is not None:
+        if (run_in := self.run_in_departments(c)) is not None:
             return run_in
         if h is not None and (unknown := self.unknown_heading(c)) is not None:
             return [self.department(unknown, c.id)], h.end
         return None
 
-    def run_in_departments(self, c: Clause, inside: bool = False) -> tuple[list[str], int] | None:
+    def run_in_departments(self, c: Clause) -> tuple[list[str], int] | None:
         """The departments item `c`'s text opens with (a list of them apart by separators only)
         and where what it says of them begins — after a 。 : , or blank closing the names —
-        if `c` stands among the departments' items, or `inside` one of them."""
+        if `c` stands among the departments' items."""
         folded, said = self.doc.folded, c.label.strip()
         start = c.start + len(said) if said and self.doc.text.startswith(said, c.start) else c.start
         end = c.own.end
@@ -812,7 +822,7 @@ class _Extract:
                 break
             group.append(m)
         if not group or any(m.concept is None or m.collective and self.jurisdiction_of(m)[1] == "unknown"
-                            for m in group) or not (inside or self.in_duty_part(c)):
+                            for m in group) or not self.in_duty_part(c):
             return None
         at = group[-1].end
         while at < end and folded[at] in _BLANKS:
@@ -820,6 +830,49 @@ class _Extract:
         if at < end and folded[at] in "。:,":
             at += 1
         return [self.department(m, c.id) for m in group], at
+
+    def after_number(self, leaf: Clause, c: Clause, s: int, e: int) -> tuple[int, bool]:
+        """Where statement [s, e) of item `c` begins after the number of the sub-item `leaf` it
+        opens (2.配合县财政局做好宣传。, （1）协助做好登记。: no 2. in its text, and its role the
+        cue's), and whether it opens one."""
+        said = leaf.label.strip()
+        if leaf is c or not said or s > leaf.start + len(said) or self.doc.text[leaf.start:s].strip() \
+                or not self.doc.text.startswith(said, s):
+            return s, False
+        k = s + len(said)
+        while k < e and self.doc.folded[k] in _BLANKS:
+            k += 1
+        return (k, True) if e - k >= 2 else (s, False)
+
+    def subject_parts(self, s: int, e: int) -> Iterator[tuple[int, int, tuple | None]]:
+        """Statement [s, e) of a department's item in parts, each with the subject other
+        departments are of it (`item_subject`: departments, role, where their verb starts) or
+        None: a part opens at the statement's start or after a comma with them, and runs to the
+        next such part (落实经费保障，县税务局负责落实税收优惠: 财政局's, then 税务局's)."""
+        cuts = [(k, found) for k in (s, *(m.end() for m in _COMMA.finditer(self.doc.folded, s, e)))
+                if (found := self.item_subject(k, e)) is not None or k == s]
+        for (a, found), (b, _) in zip(cuts, [*cuts[1:], (e + 1, None)]):
+            yield a, b - 1 if b <= e else e, found
+
+    def item_subject(self, s: int, e: int) -> tuple[list[DepartmentMatch], str, int] | None:
+        """(departments, role, where their verb starts) if [s, e), in a department's item, opens
+        with departments that are its subject, as in running text (`subjects`: 县市场监管局配合
+        做好…, 县人社局等部门做好…) — unless its first part is a condition they only set
+        (县卫健委提出年度需求后，及时拨付…: pkc:subject-condition closing it before a comma)."""
+        folded = self.doc.folded
+        k = s
+        while k < e and folded[k] in "".join(self.cues.parts.get("prose-lead", ())):
+            k += 1
+        at = bisect.bisect_left(self.match_starts, k)
+        if at == len(self.matches) or self.matches[at].start != k:
+            return None  # (most statements: no department opens them)
+        found = next(self.subjects(s, e), None)
+        if found is None or found[0][0].start != k:
+            return None
+        stop = next((i for i in range(found[2], e) if folded[i] in _CLAUSE_PUNCT), e)
+        if folded[stop:stop + 1] == "," and folded.endswith(self.cues.parts.get("subject-condition", ()), found[2], stop):
+            return None
+        return found
 
     def item_text(self, c: Clause, start: int, heads: dict) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """The stretches of department item `c` from `start` that give its duties, and those
@@ -971,7 +1024,8 @@ class _Extract:
         """A statement in parts of one role each. It changes role at a comma followed by
         another role's cue ("负责…宣传教育，配合相关职能部门组织…"), and 配合 reaches no further
         than its first comma when an action of the unit's own follows ("积极配合宣传生育政策，
-        在长途客运站等交通枢纽设置母婴设施": supporting, then responsible)."""
+        (并)在长途客运站等交通枢纽设置母婴设施": supporting, then responsible) — after a 配合
+        naming whom it supports, only an action opening the part after the comma (`partnered`)."""
         folded = self.doc.folded
         supporting = _supporting_cues()
 
@@ -985,18 +1039,19 @@ class _Extract:
             yield s, e, role  # no comma, or no other role said after one
             return
         start, first, partner = s, True, self.partnered(s, e)
-        going_on = self.cues.parts.get("role-continuation", ())
         for comma in (m.start() for m in _COMMA.finditer(folded, comma, e)):
             said = opening(comma + 1)
             # a verb of its own, not 协助 …: anywhere in the rest after a bare 配合 (积极配合宣传…,
-            # 在…设置母婴设施), opening the part after one naming whom it supports (配合相关部门…,
-            # 发挥社会监督作用; not …,对女职工较多的用人单位设置母婴室) or right after the word of a
-            # part going on the one before it (…,并组织开展…讲座; not …,并为家庭提供…)
+            # (并)在…设置母婴设施), opening the part after one naming whom it supports, perhaps
+            # after 并, 积极主动 … (配合相关部门…,发挥社会监督作用; 协助…,并组织开展…讲座; not
+            # …,对女职工较多的用人单位设置母婴室 or …,并为家庭提供…)
             verb = None if not (role == "supporting" and first and said is None) else next(
-                (m.start() for m in self.cues.actions.finditer(folded, comma + 1, e)
-                 if m.group(0) in self.cues.action_of and m.group(0) not in supporting), None)
-            on = next((len(w) for w in going_on if folded.startswith(w, comma + 1)), 0)
-            own = verb is not None and (verb <= comma + 1 + on + _OWN_VERB_GAP if on or partner else True)
+                (m.start() for m in self.verbs(comma + 1, e) if m.group(0) not in supporting), None)
+            if verb is not None and partner:
+                head = folded[comma + 1:verb]
+                own = len(_unled(head)) <= _OWN_VERB_GAP
+            else:
+                own = verb is not None
             first = said is not None  # a 配合 again: its reach starts anew
             partner = self.partnered(comma + 1, e) if first else partner
             if (said is not None and said != role) or own:
@@ -1213,9 +1268,12 @@ class _Extract:
 
     def role_of(self, s: int, e: int) -> str:
         """A statement's role: lead if its first words hold a lead cue, supporting if it opens
-        with a supporting one, else responsible."""
+        with a supporting one (after 积极, 并 …, or 要, 应 … its subject said before them:
+        pkc:role-modal), else responsible."""
         head = self.doc.folded[s:min(e, s + 12)]
         bare = _unled(head)
+        modal = next((w for w in self.cues.parts.get("role-modal", ()) if bare.startswith(w)), "")
+        bare = _unled(bare[len(modal):])
         for cue, r, stripped in _role_tests():
             if r == "lead":
                 if cue in head:
@@ -1229,12 +1287,19 @@ class _Extract:
         already known."""
         role = role or self.role_of(s, e)
         quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(self.doc.folded, s, e)]
-        for m in self.cues.actions.finditer(self.doc.folded, s, e):
-            if m.group(0) not in self.cues.action_of:  # a noun holding a label: 建设用地
-                continue
+        for m in self.verbs(s, e):
             if not any(a <= m.start() < b for a, b in quoted):  # 按照“集中统筹…”原则 is not the verb
                 return role, self.doc.text[m.start():m.end()], self.cues.action_of[m.group(0)]
         return role, "", ""
+
+    def verbs(self, s: int, e: int) -> Iterator[re.Match]:
+        """The action verbs [s, e) holds: not a noun holding one's label (建设用地), nor one inside
+        a department's name (the 监管 of 县市场监管局, the 建设 of 县住房城乡建设局)."""
+        for m in self.cues.actions.finditer(self.doc.folded, s, e):
+            if m.group(0) in self.cues.action_of:
+                k = bisect.bisect_right(self.match_starts, m.start()) - 1
+                if k < 0 or self.matches[k].end <= m.start():
+                    yield m
 
     # --- task tags ---------------------------------------------------------------------------
 

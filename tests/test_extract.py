@@ -326,17 +326,19 @@ def test_an_item_whose_heading_cannot_be_read_is_no_ones(county, garbled):
 
 
 def test_an_item_inside_a_department_s_item_opening_with_another_is_its(county):
-    """（七）县财政局。 given in sub-items, the third 3.县人社局配合宣传落实…政策。: that statement
-    is 人社局's (supporting), not 财政局's as it was (audit 2); 财政局 keeps the two before it."""
+    """（七）县财政局。 given in sub-items, the third 3.县人社局配合宣传落实…政策；做好…审核。: that
+    sub-item is 人社局's (supporting, then its own), not 财政局's as it was (audit 2); its text
+    is the statement as written, its subject too, as in running text; 财政局 keeps the two before it."""
     item = ("（七）县财政局。利用现有政策和资金渠道，支持婴幼儿照护服务行业发展；指导相关部门落实婴幼儿照护服务机构建设及运营等"
             "经费保障，宣传落实婴幼儿照护服务发展的有关财政、税收优惠政策；指导业务部门规范实施政府购买婴幼儿照护服务。")
     doc = _county_with(item, "（七）县财政局。\n1.利用现有政策和资金渠道，支持婴幼儿照护服务行业发展。\n"
                              "2.指导相关部门落实婴幼儿照护服务机构建设及运营等经费保障。\n"
-                             "3.县人社局配合宣传落实婴幼儿照护服务发展的有关财政、税收优惠政策。")
+                             "3.县人社局配合宣传落实婴幼儿照护服务发展的有关财政、税收优惠政策；做好培训补贴的审核。")
     of = lambda concept: [(x.role, x.text) for x in doc.facts.duties  # noqa: E731
                           if doc.facts.departments[x.department].concept == concept]
     assert len(of(FIN)) == 2 and not [t for _, t in of(FIN) if "人社局" in t]
-    assert of(HR)[0] == ("supporting", "配合宣传落实婴幼儿照护服务发展的有关财政、税收优惠政策。")
+    assert of(HR)[:2] == [("supporting", "县人社局配合宣传落实婴幼儿照护服务发展的有关财政、税收优惠政策；"),
+                          ("responsible", "做好培训补贴的审核。")]
 
 
 def test_a_character_not_decoded_in_an_item_s_text_keeps_its_duties(county):
@@ -1166,14 +1168,6 @@ def test_a_supporting_role_with_its_partner_named_reaches_the_whole_sentence(cit
     assert parts(EDU)[3:] == [("supporting", "支持配合相关部门")]
 
 
-def test_a_part_going_on_with_bing_keeps_the_role_before_it():
-    """积极配合宣传生育政策，并在长途客运站…设置母婴设施: the part 并 opens goes on the one before
-    it — one supporting duty (without 并, the bare 配合 reaches its first comma: two)."""
-    doc = _county_with("积极配合宣传生育政策，在长途客运站", "积极配合宣传生育政策，并在长途客运站")
-    assert [(d.role, d.text[:8]) for d in doc.facts.duties
-            if doc.facts.departments[d.department].concept == "transport"] == [("supporting", "积极配合宣传生育")]
-
-
 def test_a_part_going_on_with_bing_and_its_own_verb_is_the_unit_s_own():
     """协助县卫生健康委开展宣传，并组织开展婴幼儿家庭健康讲座: 并 then a verb of the unit's own
     (组织开展) is its own action — responsible — where 并为家庭提供… goes on the part before it
@@ -1182,6 +1176,86 @@ def test_a_part_going_on_with_bing_and_its_own_verb_is_the_unit_s_own():
     doc = _county_with(old, "协助县卫生健康委开展宣传，并组织开展婴幼儿家庭健康讲座。")
     assert [(d.role, d.text[:4]) for d in doc.facts.duties if doc.facts.departments[d.department].name == "县计生协"] \
         == [("supporting", "协助县卫"), ("responsible", "并组织开")]
+
+
+# Statements of a department's item whose subject is another department (audit s16): a
+# sentence opening with one and its verb or role cue is that one's, as in running text.
+@pytest.mark.parametrize("old, said, concept, role, action", [
+    ("加强托幼一体化行业管理。", "。县市场监管局配合做好托育机构登记。", MARKET, "supporting", "配合"),
+    ("非营利性婴幼儿照护服务机构法人登记、规范管理以及登记信息推送；", "；县应急管理局协助做好安全检查；", EMERG, "supporting", "协助"),
+    ("支持婴幼儿照护服务行业发展；", "，县税务局负责落实税收优惠；", TAX, "responsible", "负责"),
+])
+def test_a_sentence_of_an_item_whose_subject_is_another_department_is_its(county, old, said, concept, role, action):
+    """县教育局's item going on 县市场监管局配合做好托育机构登记。: 市场监管局's supporting duty (配合),
+    not 教育局's with the action 监管 read from inside 市场监管局; so after ；or ，."""
+    doc = _county_with(old, old[:-1] + said)
+    said = said[1:].rstrip("；。")
+    [duty] = [d for d in doc.facts.duties if said in d.text]
+    assert (doc.facts.departments[duty.department].concept, duty.role, duty.action) == (concept, role, action)
+    assert duty.text.rstrip("；。") == said and doc.text[duty.start:duty.end] == duty.text
+    assert len(doc.facts.duties) == len(county.facts.duties) + 1
+
+
+def test_an_action_is_never_read_inside_a_department_s_name(county):
+    """协同县市场监管局开展检查: the action is 开展, not the 监管 of 县市场监管局's name."""
+    doc = _county_with("推动增强婴幼儿照护服务机构消防安全意识。", "协同县市场监管局开展检查。")
+    [duty] = [d for d in doc.facts.duties if d.text.startswith("协同")]
+    assert (duty.role, duty.action) == ("supporting", "开展")
+
+
+def test_a_numbered_sub_item_s_role_and_text_go_without_its_number():
+    """(一)县税务局。 with 1. 2. on their lines, (二)县民政局。 with (1) (2): 2.配合县财政局做好宣传。
+    is supporting, as 配合… is, and its text has no 2.; so are 协助 and 参与 after (1) (2)."""
+    from extractor.pipeline import process_bytes
+
+    text = ("祁门县人民政府办公室关于建立祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知\n四、职责分工\n"
+            "（一）县税务局。\n1.落实税收优惠政策。\n2.配合县财政局做好宣传。\n3.牵头做好减税降费。\n"
+            "（二）县民政局。\n（1）协助做好登记。\n（2）参与社会监督。\n")
+    doc = process_bytes(text.encode(), "notice.txt")
+    assert [(d.role, d.text) for d in doc.facts.duties] == [
+        ("responsible", "落实税收优惠政策。"), ("supporting", "配合县财政局做好宣传。"), ("lead", "牵头做好减税降费。"),
+        ("supporting", "协助做好登记。"), ("supporting", "参与社会监督。")]
+    assert all(doc.text[d.start:d.end] == d.text for d in doc.facts.duties)
+
+
+def test_a_sub_item_opening_with_a_department_and_a_condition_stays_the_item_s(county):
+    """（七）县财政局。 in sub-items: 2.县卫健委提出年度需求后，及时拨付补助资金。 is 财政局's (卫健委
+    only sets the condition: so 4.县卫健委开展绩效评估后，…, though 开展 is an action);
+    3.县人社局等部门做好…审核。 is 人社局's, as in running text."""
+    item = ("（七）县财政局。利用现有政策和资金渠道，支持婴幼儿照护服务行业发展；指导相关部门落实婴幼儿照护服务机构建设及运营等"
+            "经费保障，宣传落实婴幼儿照护服务发展的有关财政、税收优惠政策；指导业务部门规范实施政府购买婴幼儿照护服务。")
+    doc = _county_with(item, "（七）县财政局。\n1.统筹安排婴幼儿照护服务资金。\n2.县卫健委提出年度需求后，及时拨付补助资金。\n"
+                             "3.县人社局等部门做好培训补贴的审核。\n4.县卫健委开展绩效评估后，及时做好资金清算。")
+    of = lambda concept: [(x.role, x.text) for x in doc.facts.duties  # noqa: E731
+                          if doc.facts.departments[x.department].concept == concept and x.id.startswith("main/4/7/")]
+    assert of(FIN) == [("responsible", "统筹安排婴幼儿照护服务资金。"), ("responsible", "县卫健委提出年度需求后，及时拨付补助资金。"),
+                       ("responsible", "县卫健委开展绩效评估后，及时做好资金清算。")]
+    assert of(HR) == [("responsible", "县人社局等部门做好培训补贴的审核。")]
+    assert of(HEALTH) == []
+
+
+def test_a_part_after_bing_with_its_own_verb_is_its_own_wherever_the_verb_stands():
+    """积极配合宣传生育政策，并在长途客运站…设置母婴设施 splits as …，并设置… and the text without 并
+    do (supporting, then the bureau's own); 配合县卫健委开展宣传，积极主动加强母婴设施建设 too (after
+    积极主动, its verb opens the part), while 配合相关部门…,并为家庭提供… stays one (test above)."""
+    old = "积极配合宣传生育政策，在长途客运站等具有一定规模的交通枢纽，设置母婴设施，满足群众婴幼儿照护需求。"
+    for new in ("积极配合宣传生育政策，并在长途客运站设置母婴设施。", "积极配合宣传生育政策，并设置长途客运站母婴设施。",
+                "积极配合宣传生育政策，在长途客运站设置母婴设施。", "配合县卫健委开展宣传，积极主动加强母婴设施建设。"):
+        doc = _county_with(old, new)
+        got = [(d.role, d.text) for d in doc.facts.duties if doc.facts.departments[d.department].concept == "transport"]
+        cut = new.index("，") + 1
+        assert got == [("supporting", new[:cut - 1]), ("responsible", new[cut:])], new
+
+
+def test_a_role_cue_after_yao_opens_the_statement():
+    """（一）县教育局、县民政局要配合县卫健委做好…: supporting, as 配合… without 要 is."""
+    from extractor.pipeline import process_bytes
+
+    text = ("祁门县人民政府办公室关于建立祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知\n四、职责分工\n"
+            "（一）县教育局、县民政局要配合县卫健委做好托育机构登记工作。\n（二）县财政局。负责经费保障。\n")
+    doc = process_bytes(text.encode(), "notice.txt")
+    assert [(doc.facts.departments[d.department].concept, d.role, d.action) for d in doc.facts.duties] == [
+        (EDU, "supporting", "配合"), (CIVIL, "supporting", "配合"), (FIN, "responsible", "负责")]
 
 
 @pytest.mark.parametrize("lead", ["并", "主动", "同时", "积极"])
