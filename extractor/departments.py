@@ -443,6 +443,7 @@ class _Scanner:
         self.text = text  # squeezed, folded
         self.blanks = blanks or []  # where the squeezing took out a blank (sorted)
         self.places = _places()
+        self.last_prefix: str | None = None  # the prefix of the department found last (`scan`)
 
     # -- prefixes -------------------------------------------------------------------------
 
@@ -453,16 +454,20 @@ class _Scanner:
         """Start of a place name that ends with the prefix `core` at `ps` (巴彦淖尔 + 市).
 
         Not across a blank: in "曹建国　县财政局局长" (a make-up list, the person first) 建国 is
-        the name's, the 县 the unit's — no 建国县."""
+        the name's, the 县 the unit's — no 建国县. Nor a one-character place that is a list
+        separator right after a department of the same prefix: 县人社局和县财政局 is two of the
+        county's, not 和县's (a county of 安徽)."""
         C = self.text
         b = bisect.bisect_right(self.blanks, ps) - 1
+        joined = ps - 1 == floor and core == self.last_prefix and C[floor:ps] in self.reg.separators
         floor = max(floor, self.blanks[b] if b >= 0 else 0)
         run = _CJK_TAIL.search(C, max(floor, ps - 8), ps)  # the CJK characters just before
         for k in range(len(run.group()) if run else 0, 0, -1):
             if not self.is_place(C[ps - k:ps], core):
                 continue
-            if k == 1 and ps - 1 > floor and _is_cjk(C[ps - 2]):
-                continue  # one-character places (和县) only after a boundary: 任务和县委 is 县委
+            if k == 1 and (ps - 1 > floor and _is_cjk(C[ps - 2]) or joined):
+                continue  # one-character places (和县) only after a boundary: 任务和县委 is 县委, and
+                # 县人社局和县财政局 two of one prefix joined by 和
             return ps - k
         return None
 
@@ -546,6 +551,7 @@ class _Scanner:
                 continue
             hits.append(hit)
             pos = floor = hit.ce
+            self.last_prefix = hit.prefix
         starts = {h.cs for h in hits}
         connectors = self.reg.separators
         # 县委 stands alone ("县委、县政府", "县委县政府"), never inside a word (县委员会).

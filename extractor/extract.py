@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import attrgetter
 from typing import Callable, Iterable, Iterator
 
@@ -21,7 +21,7 @@ from .departments import (CUE, DepartmentMatch, addressed_zone, collective_addre
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, squeeze)
-from .parse import chinese_number, layout, normalise_doc_number
+from .parse import CN_DIGITS, CN_UNITS, chinese_number, layout, normalise_doc_number
 from .places import enclosing_province
 
 # Separators inside a list of departments and between statements (folded text).
@@ -410,13 +410,21 @@ def _rare(ch: str) -> bool:
 
 
 _OPENING_MAX = 24  # a line's number and heading, when no 。 or : ends them: (二十一)县消防救援大队 and more
-_NUMBER_MAX = 6  # where a line's number stands, if it has one: (二十一) and a blank
 _HEAD_STOP = re.compile("[。:\n]")  # folded: what ends a line's number and heading
+_HEAD_CLAUSE_END = re.compile("[,;。:\n]")  # folded: what ends the clause a department item opens with
+_BRACKET_ROLE_MAX = 8  # a role in brackets after a unit in a heading, brackets included: (牵头单位)
+_HEADING_TAG_MAX = 120  # units and their roles opening a department item as a task tag does, at most
 _OWN_VERB_GAP = 2  # words before the verb opening a part of a unit's own (积极, 主动 …) at most
 _SETTING_MAX = 30  # words of a setting between a subject and its verb (在…中,) at most
 _PROSE_GAP = 6  # words between a subject and its verb at most: 要, 依法依规, 每年 …
 _PARENTHESIS = re.compile(r"\(([^()\n]{2,300})\)")  # what may be a task tag (folded text)
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
+
+
+def _number_like(text: str) -> bool:
+    """Whether `text` is written with nothing but what a line's number is: brackets and
+    other punctuation, blanks, digits and Chinese numerals ((, (二十, 8, 一、; not 将婴幼)."""
+    return all(not ch.isalpha() or ch in CN_DIGITS or ch in CN_UNITS for ch in text)
 
 
 def _number_value(m: re.Match) -> str:
@@ -754,7 +762,7 @@ class _Extract:
                         and self.in_duty_part(c):  # （八）县人力资源社会保�局。, （八）鍘夸汉…: whose, no one can say
                     self.note_unreadable(c, c.start, [(c.heading.end, c.end)])
                 continue
-            names, start = heads[c.id]
+            names, start, tagged = heads[c.id]
             items.append((c.start, c.end))
             stretches, lost = self.item_text(c, start, heads)
             n = kept = 0
@@ -777,18 +785,21 @@ class _Extract:
                         for x, y, role, action, concept in parts:
                             n += 1
                             for k, did in enumerate(owners, 1):  # (id, department, clause, text, role, action,
-                                # its concept: by position, as keywords to a class cost the call a dict, one a duty)
+                                # its concept: by position, as keywords to a class cost the call a dict, one a duty);
+                                # the role its heading gives it (县卫健委(牵头)。) where the statement says none
+                                said = tagged[k - 1] if owners is names and role == "responsible" else None
                                 self.facts.duties.append(Duty(
                                     x, y, f"{c.id}/d{n}" if len(owners) == 1 else f"{c.id}/d{n}-{k}",
-                                    did, self.leaf_at(x).id, self.doc.text[x:y], role, action, concept))
+                                    did, self.leaf_at(x).id, self.doc.text[x:y], said or role, action, concept))
             if len(names) == 1 and self.facts.departments[names[0]].concept is None and self.in_duty_part(c):
                 self.note_heading(c, kept)
             if lost:
                 self.note_unreadable(c, lost[0][0], lost)
         self.prose_duties(items)
 
-    def item_head(self, c: Clause) -> tuple[list[str], int] | None:
-        """(the departments item `c` is headed by, where its statements begin), if any: those
+    def item_head(self, c: Clause) -> tuple[list[str], int, list[str | None]] | None:
+        """(the departments item `c` is headed by, where its statements begin, the role its heading
+        gives each, if any: `run_in_departments`), if any: those
         its heading names (（八）县人力资源社会保障局。, a misspelt one: `unknown_heading`), or,
         among the departments' items (`in_duty_part`), those its text opens with, whatever
         follows them: the heading running on into the text (（八）县人社局负责为…, 县人社局为…),
@@ -797,39 +808,97 @@ class _Extract:
         h = c.heading
         names = self.heading_departments(c) if h is not None else []
         if names:
-            return names, h.end
+            return names, h.end, [None] * len(names)
         if (run_in := self.run_in_departments(c)) is not None:
             return run_in
         if h is not None and (unknown := self.unknown_heading(c)) is not None:
-            return [self.department(unknown, c.id)], h.end
+            return [self.department(unknown, c.id)], h.end, [None]
         return None
 
-    def run_in_departments(self, c: Clause) -> tuple[list[str], int] | None:
-        """The departments item `c`'s text opens with (a list of them apart by separators only)
-        and where what it says of them begins — after a 。 : , or blank closing the names —
-        if `c` stands among the departments' items."""
+    def run_in_departments(self, c: Clause) -> tuple[list[str], int, list[str | None]] | None:
+        """The departments item `c`'s text opens with (a list of them apart by separators only),
+        where what it says of them begins, and the role its heading gives each — if `c` stands
+        among the departments' items. The heading is the names, a role
+        in brackets after one (县卫健委(牵头)、县教育局。: `bracket_role`), the words closing it
+        (等部门, 的职责, 职责: pkc:prose-list-end, pkc:item-heading-end) and a 。 : , or blank;
+        or the units with their roles as a task tag gives them (县卫健委牵头,县教育局配合,做好…:
+        `heading_tag`); or it runs on into the text, a clause holding a role cue or a verb
+        (县人社局负责为…, 县人社局为…提供…). Not where the heading is the name of a unit of the
+        department (县公安局交警大队。: an organisation as written, `unknown_heading`)."""
         folded, said = self.doc.folded, c.label.strip()
         start = c.start + len(said) if said and self.doc.text.startswith(said, c.start) else c.start
         end = c.own.end
         while start < end and folded[start] in _BLANKS:
             start += 1
         group: list[DepartmentMatch] = []
+        roles: list[str | None] = []
+        at = start
         k = bisect.bisect_left(self.match_starts, start)
         while k < len(self.matches) and self.matches[k].end <= end:
             m, k = self.matches[k], k + 1
-            gap = folded[group[-1].end:m.start] if group else folded[start:m.start]
+            gap = folded[at:m.start]
             if (len(gap) > 3 or gap.strip(LIST_SEPARATORS)) if group else gap:
                 break
+            role, at = self.bracket_role(m.end, end)
             group.append(m)
-        if not group or any(m.concept is None or m.collective and self.jurisdiction_of(m)[1] == "unknown"
-                            for m in group) or not self.in_duty_part(c):
+            roles.append(role)
+        if not group or not self.knowable(group) or not self.in_duty_part(c):
             return None
-        at = group[-1].end
+        parts = self.cues.parts
+        closers = sorted((*parts.get("prose-list-end", ()), *parts.get("item-heading-end", ())), key=len, reverse=True)
+        at += next((len(w) for w in closers if folded.startswith(w, at, end)), 0)  # 等部门, 的职责
         while at < end and folded[at] in _BLANKS:
             at += 1
-        if at < end and folded[at] in "。:,":
-            at += 1
-        return [self.department(m, c.id) for m in group], at
+        stop = _HEAD_CLAUSE_END.search(folded, at, end)
+        stop = stop.start() if stop else end
+        if at == stop:  # the heading alone: 县人社局。, 县卫健委(牵头单位):
+            if at < end and folded[at] in "。:,":
+                at += 1
+            return [self.department(m, c.id) for m in group], at, roles
+        if (tag := self.heading_tag(start, end, c.id)) is not None:
+            return tag
+        h = c.heading
+        if h is not None and h.start <= at < h.end and self.unknown_heading(c) is not None:
+            return None  # 县公安局交警大队。: a unit of it
+        if not _role_cues().search(folded, at, stop) and \
+                not any(v.group(0) in self.cues.action_of for v in self.cues.actions.finditer(folded, at, stop)):
+            return None  # no verb: no statement of theirs
+        return [self.department(m, c.id) for m in group], at, roles
+
+    def knowable(self, group: list[DepartmentMatch]) -> bool:
+        """Whether each of `group` is a department the registry knows, of a known jurisdiction
+        if a collective one (not 各有关单位)."""
+        return not any(m.concept is None or m.collective and self.jurisdiction_of(m)[1] == "unknown" for m in group)
+
+    def bracket_role(self, at: int, end: int) -> tuple[str | None, int]:
+        """(the role a bracket at `at` says, where it ends) if it holds a role cue alone ((牵头),
+        (配合单位): what a unit in a heading does in the item), else (None, `at`)."""
+        folded = self.doc.folded
+        if not folded.startswith("(", at):
+            return None, at
+        close = folded.find(")", at, min(end, at + _BRACKET_ROLE_MAX))
+        inner = folded[at + 1:close].strip(_BLANKS) if close > at else None
+        role = next((r for cue, r in self.cues.roles if cue == inner), None)
+        return (role, close + 1) if role is not None else (None, at)
+
+    def heading_tag(self, start: int, end: int, clause: str) -> tuple[list[str], int, list[str | None]] | None:
+        """(the departments, where the item's statements begin, the role of each) when the item
+        at `start` opens with its units and their roles as a task tag does, up to a comma or the
+        end of its first sentence or line (县卫健委牵头,县教育局、县民政局配合,做好…: the longest
+        such opening, within `_HEADING_TAG_MAX`)."""
+        folded = self.doc.folded
+        found = None
+        for stop in chain((m.start() for m in _HEAD_CLAUSE_END.finditer(folded, start, end)), [end]):
+            if stop - start > _HEADING_TAG_MAX or not self.knowable(self.matches_in(start, stop)):
+                break
+            if groups := self.task_tag(start, stop, clause):
+                found = groups, stop + (stop < end and folded[stop] != "\n")
+            if stop == end or folded[stop] in _SENTENCE_ENDS + "\n":  # (县卫健委牵头。 alone on its line too)
+                break
+        if found is None:
+            return None
+        groups, at = found
+        return [did for _, ids in groups for did in ids], at, [role for role, ids in groups for _ in ids]
 
     def after_number(self, leaf: Clause, c: Clause, s: int, e: int) -> tuple[int, bool]:
         """Where statement [s, e) of item `c` begins after the number of the sub-item `leaf` it
@@ -920,10 +989,10 @@ class _Extract:
 
     def unreadable_line(self, a: int, b: int) -> int | None:
         """Where the first line after the first of [a, b) starts that may be an item no one can
-        read: its opening garbled, or a character not decoded where its number stands (its
-        first `_NUMBER_MAX`: （�八）…) — the parser saw no number there. A line of the item's
-        text going on with a character not decoded later in it (将婴幼儿照护服�从业人员…) is
-        its text, as before."""
+        read: its opening garbled, or a character not decoded where its number stands (after
+        nothing but what a number is written with: （�八）…, �八）…, 8�.) — the parser saw no
+        number there. A line of the item's text going on with a character not decoded in it
+        (将婴幼�照护服务从业人员…, 将婴幼儿照护服�…) is its text, as before."""
         folded = self.doc.folded
         k = folded.find("\n", a, b)
         while k >= 0:
@@ -931,7 +1000,8 @@ class _Extract:
             while s < b and folded[s] in _BLANKS:
                 s += 1
             opening = self.opening(s, b)
-            if "\ufffd" in folded[s:min(opening, s + _NUMBER_MAX)] or self.garbled(s, opening):
+            lost = folded.find("\ufffd", s, opening)
+            if lost >= 0 and _number_like(folded[s:lost]) or self.garbled(s, opening):
                 return s
             k = folded.find("\n", s, b)
         return None

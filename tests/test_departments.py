@@ -483,6 +483,18 @@ def test_a_place_name_does_not_cross_a_blank():
     found = find_departments("曹建国　巴彦淖尔市财政局局长")
     assert [(m.surface, m.prefix) for m in found] == [("巴彦淖尔市财政局", "巴彦淖尔市")]
 
+
+def test_he_joining_two_departments_of_one_prefix_is_no_county():
+    """县人社局和县财政局: 和 joins two of the 县's bodies (it was 和县财政局, of the county 和县 in
+    安徽); 和县 still is one where the unit before it has another prefix, or none is before it."""
+    for joined in ("和", "及"):
+        found = find_departments(f"县人社局{joined}县财政局", default_prefix="县")
+        assert [(m.surface, m.prefix) for m in found] == [("县人社局", "县"), ("县财政局", "县")]
+    found = find_departments("市人社局和县财政局", default_prefix="市")
+    assert [(m.surface, m.prefix) for m in found] == [("市人社局", "市"), ("和县财政局", "和县")]
+    assert [m.surface for m in find_departments("和县财政局")] == ["和县财政局"]
+
+
 # --- the extra notices --------------------------------------------------------------------------
 
 

@@ -352,6 +352,93 @@ def test_a_character_not_decoded_in_an_item_s_text_keeps_its_duties(county):
     assert len(of(doc)) == len(of(county)) == 4 and not doc.notes
 
 
+def test_a_character_not_decoded_early_in_a_line_of_an_item_s_text_keeps_its_duties(county):
+    """The same stray byte as the 4th character of the wrapped line (将婴幼�照护服务…) was taken
+    for one where the line's number stands (its first 6 characters): 人社局 kept 1 of its 4
+    duties. Only an opening that looks like a number before it (brackets, digits, 一二三…) is."""
+    item = "（八）县人力资源社会保障局。为脱产照护婴幼儿的父母重返工作岗位提供就业指导和支持。将婴幼儿照护服务从业人员"
+    doc = _county_with(item, item.replace("支持。将婴幼儿照护服务", "支持。\n将婴幼\ufffd照护服务"))
+    of = lambda d: [x.text[:8] for x in d.facts.duties if d.facts.departments[x.department].concept == HR]  # noqa: E731
+    assert len(of(doc)) == len(of(county)) == 4 and not doc.notes
+
+
+# The county's last department item, after which the tests below add one of their own.
+_LAST_ITEM = ("（二十一）县消防救援大队。将婴幼儿照护服务机构纳入“双随机、一公开”监管，联合其他成员单位开展各类婴幼儿照护服务场所"
+              "的消防监督检查工作；推动增强婴幼儿照护服务机构消防安全意识。")
+
+
+def _added(item: str):
+    """(the county with `item` added as its 22nd department item, [(concept or name, role, text)]
+    of the duties it gives)."""
+    doc = _county_with(_LAST_ITEM, _LAST_ITEM + "\n" + item)
+    deps = doc.facts.departments
+    return doc, [(deps[d.department].concept or deps[d.department].name, d.role, d.text)
+                 for d in doc.facts.duties if d.id.startswith("main/4/22/")]
+
+
+@pytest.mark.parametrize("unit,text", [("县公安局交警大队", "负责婴幼儿照护服务机构周边交通秩序管理。"),
+                                       ("县财政局国库支付中心", "负责婴幼儿照护服务资金拨付。"),
+                                       ("县市场监管局城区分局", "负责辖区托育机构食品安全监管。")])
+def test_an_item_headed_by_a_unit_of_a_department_is_that_unit_s(unit, text):
+    """A heading naming a department's unit (县公安局交警大队。) is an organisation of no concept
+    named as written, with a note, as it was before items running on into their text were read:
+    not 县公安局's, with its unit's name (交警大队。) one more duty of it."""
+    doc, duties = _added(f"（二十二）{unit}。{text}")
+    assert duties == [(unit, "responsible", text)]
+    assert [(n.kind, n.text) for n in doc.notes] == [("unknown-heading", unit)]
+
+
+@pytest.mark.parametrize("item,units", [("（二十二）县卫健委的职责。负责托育机构备案。", [HEALTH]),
+                                        ("（二十二）县卫健委职责：负责托育机构备案。", [HEALTH]),
+                                        ("（二十二）县卫健委、县教育局等部门。负责托育机构备案。", [HEALTH, EDU])])
+def test_words_closing_a_department_item_s_heading_are_no_duty(item, units):
+    """等部门, 的职责, 职责 after the names are the heading's: they were a duty of each unit
+    (的职责。, 等部门。; 职责：负责托育机构备案。 one with the duty's text)."""
+    doc, duties = _added(item)
+    assert duties == [(u, "responsible", "负责托育机构备案。") for u in units] and doc.notes == []
+
+
+@pytest.mark.parametrize("item,expected", [
+    ("（二十二）县卫健委（牵头）、县教育局。共同做好托育机构备案。",
+     [(HEALTH, "lead", "共同做好托育机构备案。"), (EDU, "responsible", "共同做好托育机构备案。")]),
+    ("（二十二）县卫生健康委员会（牵头）。负责备案。", [(HEALTH, "lead", "负责备案。")]),
+    ("（二十二）县教育局（配合单位）。", []),
+    ("（二十二）县卫健委（牵头单位）：负责统筹协调。", [(HEALTH, "lead", "负责统筹协调。")]),
+    ("（二十二）县卫健委（牵头单位）：配合县教育局做好托育机构备案。",
+     [(HEALTH, "supporting", "配合县教育局做好托育机构备案。")])])
+def test_a_role_in_brackets_after_a_department_heading_is_its_role(item, expected):
+    """（牵头）, （配合单位） after a unit in the heading say its role in the item's statements that
+    say none of their own (配合县教育局… keeps its own); they were a duty of their own
+    (（牵头）、县教育局。: 卫健委's lead duty, 教育局 none)."""
+    doc, duties = _added(item)
+    assert duties == expected and doc.notes == []
+
+
+@pytest.mark.parametrize("item", ["（二十二）县卫健委牵头，县教育局、县民政局配合，做好托育机构备案工作。",
+                                  "（二十二）县卫健委牵头，县教育局、县民政局配合\n做好托育机构备案工作。"])
+def test_a_department_item_giving_roles_as_a_task_tag_does_gives_each_its_own(item):
+    """县卫健委牵头，县教育局、县民政局配合，做好…: each unit its role in what follows; it was one
+    lead duty of 卫健委 (牵头，县教育局、县民政局配合，做好…), the others none (the roles on a line of
+    their own: that line was one more lead duty of 卫健委)."""
+    _, duties = _added(item)
+    assert duties == [(HEALTH, "lead", "做好托育机构备案工作。"), (EDU, "supporting", "做好托育机构备案工作。"),
+                      (CIVIL, "supporting", "做好托育机构备案工作。")]
+
+
+def test_a_department_item_running_on_into_a_modal_and_a_role_has_that_role():
+    """县教育局、县民政局要配合县卫健委做好…: supporting (要 before 配合 as 积极 is), not responsible."""
+    _, duties = _added("（二十二）县教育局、县民政局要配合县卫健委做好托育机构备案工作。")
+    assert [(u, r) for u, r, _ in duties] == [(EDU, "supporting"), (CIVIL, "supporting")]
+
+
+def test_he_between_two_departments_of_the_notice_s_prefix_is_and():
+    """县人社局和县财政局: 和 joins two of the county's departments; it was read as the county 和县
+    (a real one, in 安徽), a 和县财政局 given the item's duties."""
+    doc, duties = _added("（二十二）县人社局和县财政局。做好托育机构备案工作。")
+    assert duties == [(HR, "responsible", "做好托育机构备案工作。"), (FIN, "responsible", "做好托育机构备案工作。")]
+    assert not [d for d in doc.facts.departments.values() if "和县" in d.name]
+
+
 def test_an_item_decoded_in_the_wrong_encoding_is_no_ones(county):
     """（八）鍘夸汉鍔涜祫婧愮ぞ浼氫繚闅滃眬。 (UTF-8 read as GBK, every byte decoded: rare characters,
     kana): its statements were dropped unsaid; and a line so decoded inside an item (its number
