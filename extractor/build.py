@@ -651,6 +651,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
     if not isinstance(old, dict) or not isinstance(old.get("files", {}), dict):  # not a manifest of ours
         old = {}
     previous: dict[str, dict] = old.get("files", {}) if old.get("settings") == settings and not force else {}
+    ours = _earlier_outputs(out, old)
     # `who`'s index beside the store: changed in step with it, committed only at the end
     index = IndexWriter(out / INDEX_FILE, settings)
     try:
@@ -709,15 +710,16 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
         load_ontology(store, base=base)
         current = {names[p]: g for p, g in result.notices.items()}
         _notice_files(store, out, current, per_notice,
-                      stale={names[p] for p in result.processed} if PAGE not in per_notice else set())
+                      stale={names[p] for p in result.processed} if PAGE not in per_notice else set(), ours=ours)
         from .report import write_outputs
 
         # comparisons land in the store ({base}comparison/…), so before the merged export
         # a pair naming no notice is known only now: said, the build completed all the same.
         # Without reports, an earlier build's are removed all the same.
-        write_outputs(store, out, pairs if reports else [], base=base, views=views and reports, notice_pages=False,
-                      failed=result.compare_failed, keep=result.kept_comparisons, removed=result.stale,
-                      skipped=result.skipped_views)
+        reports_written = write_outputs(
+            store, out, pairs if reports else [], base=base, views=views and reports, notice_pages=False,
+            failed=result.compare_failed, keep=result.kept_comparisons, removed=result.stale,
+            skipped=result.skipped_views, ours=ours)
         own = sorted(set(_comparison_graphs(store)) - set(result.kept_comparisons))
         result.comparisons = own
         for g in own:  # a dropped one the build has just written again holds
@@ -729,7 +731,9 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
             entries = {p: {"sha256": digests[p], "graph": g, "name": names[p]} for p, g in result.notices.items()}
             # "comparisons": the ones this build wrote (rewritten by the next); any other
             # comparison in the store was saved by an analyst
-            json.dump({"settings": settings, "files": dict(sorted(entries.items())), "comparisons": own}, fh,
+            # "reports": the reports and corpus-wide pages it wrote, which the next build may delete
+            json.dump({"settings": settings, "files": dict(sorted(entries.items())), "comparisons": own,
+                       "reports": sorted(p.relative_to(out).as_posix() for p in reports_written)}, fh,
                       ensure_ascii=False, indent=1)
             fh.write("\n")
         mark(store, normalise_base(base), index.close())  # the store now matches the index on disk
@@ -803,13 +807,33 @@ def _settle_comparisons(store, saved: dict[str, list[str]], before: dict[str, st
             result.kept_comparisons.append(comparison)
 
 
+def _earlier_outputs(out: Path, old: dict) -> set[Path]:
+    """The files the build that wrote manifest `old` wrote into `out` (the only ones a build
+    deletes: an analyst's views/mine.html or compare.html in a folder no build wrote stay):
+    each notice's file in every format, the reports it lists (a manifest written before it
+    listed them: every report file, as then). Nothing without a manifest."""
+    from .report import report_files
+
+    if not old:
+        return set()
+    names = [v["name"] for v in old.get("files", {}).values() if isinstance(v, dict) and isinstance(v.get("name"), str)]
+    found = {_notice_path(out, name, fmt) for name in names for fmt in PER_NOTICE}
+    reports = old.get("reports")
+    if isinstance(reports, list):
+        found |= {out / r for r in reports if isinstance(r, str)}
+    else:
+        found |= set(report_files(out))
+    return found
+
+
 def _notice_files(store, out: Path, current: dict[str, str], per_notice: Sequence[str],
-                  stale: set[str] = frozenset()) -> None:
+                  stale: set[str] = frozenset(), ours: set[Path] = frozenset()) -> None:
     """Make ``notices/`` (and ``views/``, for the notices' pages) hold exactly the files of
     the current notices: write the ones an unchanged notice lacks (a new format, a name
     that moved, pages not written last time) from the store, and delete the files of
-    notices that are gone. Without pages this time, those of notices gone or read again
-    (`stale`: their names) are deleted: a page never shows another version of its notice."""
+    notices that are gone (of those an earlier build wrote: `ours`). Without pages this
+    time, those of notices gone or read again (`stale`: their names) are deleted: a page
+    never shows another version of its notice."""
     from .export import export
 
     for name, graph in sorted(current.items()):
@@ -831,14 +855,15 @@ def _notice_files(store, out: Path, current: dict[str, str], per_notice: Sequenc
         if folder.is_dir():
             suffix = _notice_path(out, "x", fmt).suffix
             for path in folder.iterdir():
-                if path.suffix == suffix and path not in keep and path.is_file():
+                if path.suffix == suffix and path not in keep and path in ours and path.is_file():
                     path.unlink()
     pages = out / VIEWS_DIR
     if pages.is_dir():  # the corpus-wide pages (departments, compare…) are rewritten with views
         if PAGE not in per_notice:
             keep = {_notice_path(out, name, PAGE) for name in current if name not in stale}
         for path in pages.glob("*.html"):
-            if path not in keep and path.name != "departments.html" and not path.name.startswith("compare"):
+            if path not in keep and path in ours and path.name != "departments.html" \
+                    and not path.name.startswith("compare"):
                 path.unlink()
 
 

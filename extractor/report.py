@@ -521,7 +521,8 @@ DEPARTMENTS_PAGE_MAX = 200
 def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[str, str]] | None = None, *,
                   base: str | None = None, views: bool = True, notice_pages: bool = True,
                   failed: dict[str, str] | None = None, keep: Collection[str] = (),
-                  removed: list[str] | None = None, skipped: list[str] | None = None) -> list[Path]:
+                  removed: list[str] | None = None, skipped: list[str] | None = None,
+                  ours: Collection[Path] | None = None) -> list[Path]:
     """Write the comparison report(s) and the views into `out_dir`; return the paths written.
 
     `pairs`: (A, B) notice names (anything `compare.find_notice` takes); None = `default_pairs`.
@@ -541,7 +542,8 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
     The reports and corpus-wide pages an earlier run left in `out_dir` that this one does
     not write (the comparison of a notice since removed, a pair not asked for again) are
     deleted — never left to be read as this run's — and their paths, relative to
-    `out_dir`, put in `removed`.
+    `out_dir`, put in `removed`; with `ours`, only those of them it lists (the files an
+    earlier build wrote: a file of the analyst's named compare.html is theirs).
     """
     import pyoxigraph as ox
 
@@ -575,7 +577,7 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
             written.append(view.render(comparison_graph(c), out / "views" / f"{name}.html",
                                        title=f"{c.a.label} ↔ {c.b.label}：职责对照图", filters=SIDE_FILTERS))
     if not views:
-        return _without_stale(out, written, removed)
+        return _without_stale(out, written, removed, ours)
     refs = [_ref(store, n) for n in query.notices(store)]
     used: set[str] = set()
     for ref in refs if notice_pages else ():
@@ -593,7 +595,7 @@ def write_outputs(store: "ox.Store", out_dir: str | Path, pairs: Sequence[tuple[
     elif refs:
         written.append(view.render(departments_graph(store, notices=refs), out / "views" / "departments.html",
                                    title="各文件中的部门与职责", filters=("group", "jurisdiction", "kind")))
-    return _without_stale(out, written, removed)
+    return _without_stale(out, written, removed, ours)
 
 
 def report_files(out_dir: str | Path) -> list[Path]:
@@ -606,11 +608,14 @@ def report_files(out_dir: str | Path) -> list[Path]:
     return sorted(p for p in found if p.is_file())
 
 
-def _without_stale(out: Path, written: list[Path], removed: list[str] | None) -> list[Path]:
-    """Delete the `report_files` not in `written` (an earlier run's); return `written`."""
+def _without_stale(out: Path, written: list[Path], removed: list[str] | None,
+                   ours: Collection[Path] | None = None) -> list[Path]:
+    """Delete the `report_files` not in `written` (an earlier run's; with `ours`, only those
+    it lists); return `written`."""
     keep = {p.resolve() for p in written}
+    mine = None if ours is None else {p.resolve() for p in ours}
     for path in report_files(out):
-        if path.resolve() not in keep:
+        if path.resolve() not in keep and (mine is None or path.resolve() in mine):
             path.unlink(missing_ok=True)
             if removed is not None:
                 removed.append(path.relative_to(out).as_posix())

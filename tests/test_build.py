@@ -594,6 +594,34 @@ def test_a_rebuild_leaves_no_report_of_a_notice_it_no_longer_has(tmp_path):
                                            "not written by this one")
 
 
+def test_a_build_deletes_only_files_a_build_wrote(tmp_path):
+    """Audit: `build -o u` into a folder holding an analyst's views/mine.html, notices/keep.ttl
+    and compare.html deleted all three — the summary calling compare.html "an earlier build's"
+    with no earlier build. A build deletes only what the manifest says a build wrote."""
+    src, out = tmp_path / "in", tmp_path / "u"
+    src.mkdir()
+    shutil.copy(COUNTY, src / COUNTY.name)
+    mine = [out / "views" / "mine.html", out / "notices" / "keep.ttl", out / "compare.html"]
+    for p in mine:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x", encoding="utf-8")
+    res = policykg("build", src, "-o", out)
+    assert res.returncode == 0, res.stderr
+    assert all(p.read_text(encoding="utf-8") == "x" for p in mine) and "removed" not in res.stderr
+    # the next build still deletes what the last one wrote and no longer writes, and only that
+    shutil.copy(CITY, src / CITY.name)
+    assert policykg("build", src, "-o", out, "-q").returncode == 0
+    assert (out / "views" / "compare.html").is_file() and (out / "compare.md").is_file()
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert "compare.md" in manifest["reports"] and "compare.html" in manifest["reports"]
+    (src / COUNTY.name).unlink()
+    res = policykg("build", src, "-o", out)
+    assert res.returncode == 0, res.stderr
+    assert not (out / "compare.md").exists() and not (out / "views" / "compare.html").exists()
+    assert not (out / "notices" / f"{COUNTY.stem}.ttl").exists() and not (out / "compare.html").exists()
+    assert all(p.is_file() for p in mine[:2])
+
+
 @pytest.mark.parametrize("value,message", [
     ("a", "--compare takes two notices as A,B"),
     ("a,b,c", "--compare takes two notices as A,B"),
