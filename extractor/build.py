@@ -817,7 +817,7 @@ def _earlier_outputs(out: Path, old: dict) -> set[Path]:
     if not old:
         return set()
     names = [v["name"] for v in old.get("files", {}).values() if isinstance(v, dict) and isinstance(v.get("name"), str)]
-    found = {_notice_path(out, name, fmt) for name in names for fmt in PER_NOTICE}
+    found = {_notice_path(out, name, fmt) for name in names for fmt in (*PER_NOTICE, PAGE)}
     reports = old.get("reports")
     if isinstance(reports, list):
         found |= {out / r for r in reports if isinstance(r, str)}
