@@ -1231,6 +1231,8 @@ class _Parse:
                 self._table_line(ln, stack, table, close_to)
                 last_end = ln.end
                 continue
+            if table["row"] is not None:  # a line after a table is not its last row's: a note, a footer
+                close_to(99)
             table["row"] = None
             hit = number_of(ln)
             if hit:

@@ -960,3 +960,9 @@ def test_a_site_footer_after_a_table_is_furniture():
     last = d.clause("att1").children[-1]
     assert re.sub(r"\s", "", d.slice(last)) == "县教育局副局长程三"
     assert any("ICP备" in d.slice(s) for s in d.chrome)
+    page = _YIXIAN.replace('<div class="footer">', "<p>注：〃表示同上。</p>" + '<div class="footer">')
+    d = process_bytes(page.encode(), "x.html", facts=False)
+    assert coverage_errors(d) == []
+    last = d.clause("att1").children[-1]
+    assert re.sub(r"\s", "", d.slice(last)) == "县教育局副局长程三"  # a note below the table is not its row
+    assert d.slice(d.clause("att1")).rstrip().endswith("注：〃表示同上。")
