@@ -966,3 +966,21 @@ def test_a_site_footer_after_a_table_is_furniture():
     last = d.clause("att1").children[-1]
     assert re.sub(r"\s", "", d.slice(last)) == "县教育局副局长程三"  # a note below the table is not its row
     assert d.slice(d.clause("att1")).rstrip().endswith("注：〃表示同上。")
+
+
+@pytest.mark.parametrize("title, name, level", [
+    ("祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度", "祁门县", "county"),
+    ("巴彦淖尔市促进3岁以下婴幼儿照护服务发展工作联席会议制度", "巴彦淖尔市", "city"),
+    ("黟县促进3岁以下婴幼儿照护服务发展工作联席会议制度", "黟县", "county"),
+])
+def test_a_rule_saved_on_its_own_is_of_the_place_its_title_opens_with(title, name, level):
+    """A 制度 saved without its covering notice: no issuer, no 文号, a body that never says 我县
+    — the place its title opens with is its jurisdiction (全县促进… names none: a county by
+    its level alone, as 全县 in the body makes it)."""
+    from extractor.pipeline import process_bytes
+
+    body = "\n一、成员单位\n联席会议由县卫健委、县教育局、县民政局等单位组成。召集人由分管副县长担任。\n"
+    d = process_bytes((title + body).encode(), "x.txt", facts=False)
+    assert (d.jurisdiction.name, d.jurisdiction.level) == (name, level)
+    own = process_bytes(("全县促进3岁以下婴幼儿照护服务发展工作联席会议制度" + body).encode(), "x.txt", facts=False)
+    assert (own.jurisdiction.name, own.jurisdiction.level) == ("", "county")
