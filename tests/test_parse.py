@@ -984,3 +984,22 @@ def test_a_rule_saved_on_its_own_is_of_the_place_its_title_opens_with(title, nam
     assert (d.jurisdiction.name, d.jurisdiction.level) == (name, level)
     own = process_bytes(("全县促进3岁以下婴幼儿照护服务发展工作联席会议制度" + body).encode(), "x.txt", facts=False)
     assert (own.jurisdiction.name, own.jurisdiction.level) == ("", "county")
+
+
+def test_an_attachment_note_in_a_covering_letter():
+    """祁门's covering letter with 附件：制度 right above its signature, the 制度 below: the note
+    names the attachment (a header field, not text of the cover), the signature still closes
+    the letter."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    k = text.index("祁门县人民政府办公室\n2021年12月3日")
+    d = process_bytes((text[:k] + "附件：祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度\n" + text[k:]).encode(),
+                      "x.txt", facts=False)
+    assert coverage_errors(d) == []
+    assert [z.id for z in d.clauses] == ["cover", "main", "att1"]
+    assert [f.value for f in d.fields_named("attachment")] == [
+        "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度",
+        "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议成员单位及联络员名单"]
+    assert (d.field("signer"), d.field("date_signed")) == ("祁门县人民政府办公室", "2021-12-03")
+    assert "附件" not in d.slice(d.clause("cover"))
