@@ -1165,8 +1165,7 @@ class _Parse:
         if not _short_plain(ln) or _is_date_line(ln) or any(
                 _cue(c, ln) for c in ("attachment-label", "attachment-note", "publication-note")):
             return False
-        below = next(iter(self.nonblank(j + 1, min(hi, j + 3))), None)
-        return not (below is not None and _is_date_line(self.lines[below]) and self._is_organ(ln))
+        return not (j + 1 < hi and _is_date_line(self.lines[j + 1]) and self._is_organ(ln))
 
     def attachment_titles(self, zones: list[Clause]) -> None:
         """An attachment no 附件说明 names ("附件:" alone on its line, the attachment below it)
