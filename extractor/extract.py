@@ -2236,13 +2236,18 @@ class _Extract:
         names no one."""
         ditto = set(self.cues.parts.get("same-as-above", ()))
         empty = set(self.cues.parts.get("empty-cell", ()))
+        liaison_words = [w for w, post in self.cues.columns.items() if post == "liaison"]
         above: dict[str, Cell] = {}  # column → the cell standing in it in the row above
         parent = None
+        named = "lead"  # the post a table's 姓名 column holds: what its title lists
         for c in self.clauses:
             if c.kind != "row":
                 continue
             if c.parent != parent or c.style != "table-row":  # another table, or its head
                 above, parent = {}, c.parent
+                title = self.doc.clause(c.parent).heading
+                title = self.doc.folded[title.start:title.end] if title else ""
+                named = "liaison" if any(w in title for w in liaison_words) else "lead"
             if c.style != "table-row":
                 continue
             cells = {}
@@ -2251,6 +2256,8 @@ class _Extract:
                 cells[cell.column] = above.get(cell.column, cell) if said in ditto else cell
             above = dict(cells)
             roles = {column: self.cues.columns.get(squeeze(column)) for column in cells}
+            if "person" in roles.values() and not {"lead", "liaison"} & set(roles.values()):
+                roles = {column: named if role == "person" else role for column, role in roles.items()}
             unit = next((cells[col] for col in cells if roles[col] == "unit"), None)
             if unit is None:
                 continue

@@ -1057,26 +1057,21 @@ class _Parse:
         for k, i in enumerate(idx):
             if i >= first_numbered:
                 break
-            if _is_date_line(self.lines[i]) and any(j > i for j in idx if j < first_numbered or first_numbered == hi):
-                after = [j for j in idx if j > i]
-                if not after:
-                    break
+            # (a 附注 alone after the signature closes the notice: no document follows it)
+            if _is_date_line(self.lines[i]) and any(
+                    (j < first_numbered or first_numbered == hi) and not _cue("publication-note", self.lines[j])
+                    for j in idx if j > i):
                 sig = [i]
                 if k > 0 and self._is_organ(self.lines[idx[k - 1]]):
                     sig.insert(0, idx[k - 1])
+                self._signature(sig)
                 cover = [j for j in idx if j < sig[0]]
                 for j in cover:
-                    self.role[j] = "cover"
-                self._signature(sig)
-                main_lo = i + 1
-                for j in after:
-                    if _cue("publication-note", self.lines[j]):
-                        self.role[j] = "header"
-                        self.field("note", self.doc.text[self.lines[j].body:self.lines[j].end],
-                                   self.lines[j].body, self.lines[j].end)
-                        main_lo = j + 1
-                    else:
-                        break
+                    if self.role[j] is None and (m := _cue("attachment-note", self.lines[j])):
+                        self._attachment_note(j, sig[0], m)
+                    elif self.role[j] is None:
+                        self.role[j] = "cover"
+                main_lo = self._publication_notes(i + 1, hi)
                 break
         self._closing_signature(main_lo, hi)
         zone = "main"
@@ -1112,21 +1107,40 @@ class _Parse:
             else:
                 self.field("signer", self.doc.text[ln.body:ln.end], ln.body, ln.end)
 
+    def _publication_notes(self, lo: int, hi: int) -> int:
+        """The 附注 lines ((此件公开发布)) from `lo` on → note fields; return the line after them."""
+        for j in self.nonblank(lo, hi):
+            if self.role[j] is not None or not _cue("publication-note", self.lines[j]):
+                return j
+            self.role[j] = "header"
+            self.field("note", self.doc.text[self.lines[j].body:self.lines[j].end],
+                       self.lines[j].body, self.lines[j].end)
+            lo = j + 1
+        return lo
+
     def _closing_signature(self, lo: int, hi: int) -> None:
+        """The signature (organ, date) closing the notice: its last lines but any 附注 after
+        them, or the lines right before its first attachment (附件 alone, the attachment
+        below), where the 附件说明 above them runs on into them on a page without blank lines."""
         idx = [i for i in self.nonblank(lo, hi) if self.role[i] is None]
-        if len(idx) < 2 or not _is_date_line(self.lines[idx[-1]]):
-            return
-        sig = [idx[-1]]
-        if self._is_organ(self.lines[idx[-2]]):
-            sig.insert(0, idx[-2])
-        self._signature(sig)
+        label = next((k for k, i in enumerate(idx) if _cue("attachment-label", self.lines[i])), len(idx))
+        for cut in dict.fromkeys((label, len(idx))):
+            end = cut
+            while end > 0 and _cue("publication-note", self.lines[idx[end - 1]]):
+                end -= 1
+            if end >= 2 and _is_date_line(self.lines[idx[end - 1]]):
+                sig = [idx[end - 1]]
+                if self._is_organ(self.lines[idx[end - 2]]):
+                    sig.insert(0, idx[end - 2])
+                self._signature(sig)
+                self._publication_notes(idx[end - 1] + 1, idx[cut - 1] + 1)
+                return
 
     def _attachment_note(self, i: int, hi: int, m: re.Match) -> int:
         """附件：名单 (and its wrapped or numbered continuation lines) → header fields."""
         items = [(i, self.lines[i].body + m.start(1))]
         j = i + 1
-        while j < hi and not self.lines[j].blank and not _cue("attachment-label", self.lines[j]) \
-                and not _cue("attachment-note", self.lines[j]) and _short_plain(self.lines[j]):
+        while j < hi and not self.lines[j].blank and self.role[j] is None and self._continues_note(j, hi):
             items.append((j, self.lines[j].body))
             j += 1
         entries: list[list[tuple[int, int]]] = []
@@ -1142,6 +1156,16 @@ class _Parse:
             value = squeeze("".join(self.doc.text[s:e] for s, e in parts))
             self.field("attachment", value, parts[0][0], parts[-1][1])
         return j
+
+    def _continues_note(self, j: int, hi: int) -> bool:
+        """Whether line j goes on with the 附件说明 above it (wraps its title or lists the next
+        item): a short plain line that is not another note or label, a date, a 附注, nor an
+        organ signing above a date (each <p> of a web page is a line: no blank line ends a note)."""
+        ln = self.lines[j]
+        if not _short_plain(ln) or _is_date_line(ln) or any(
+                _cue(c, ln) for c in ("attachment-label", "attachment-note", "publication-note")):
+            return False
+        return not (j + 1 < hi and _is_date_line(self.lines[j + 1]) and self._is_organ(ln))
 
     def attachment_titles(self, zones: list[Clause]) -> None:
         """An attachment no 附件说明 names ("附件:" alone on its line, the attachment below it)
@@ -1206,6 +1230,8 @@ class _Parse:
                 self._table_line(ln, stack, table, close_to)
                 last_end = ln.end
                 continue
+            if table["row"] is not None:  # a line after a table is not its last row's: a note, a footer
+                close_to(99)
             table["row"] = None
             hit = number_of(ln)
             if hit:

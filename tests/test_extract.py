@@ -2251,3 +2251,24 @@ def test_the_set_up_of_a_body_is_traced_to_the_words_that_say_it():
     assert out["lead_at"] == {"department": "国家/health", "clause": "main", "text": "国家卫生健康委为牵头单位",
                               "start": m.lead_at.start, "end": m.lead_at.end}
     assert out["clause"] == "main"
+
+
+def test_a_member_table_of_posts_and_names():
+    """黟县's page lists its members as 单位 | 职务 | 姓名 (the unit merged down its rows): each
+    row is a member's post, held by the name in its 姓名 column — a liaison's when the table's
+    title lists liaisons (联络员名单), else a member's (lead)."""
+    from extractor.pipeline import process_bytes
+
+    page = ("<html><body><h1>黟县人民政府办公室关于建立黟县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知</h1>"
+            "<p>各乡镇人民政府，县政府各部门：</p><p>经县政府同意，建立联席会议制度。现将有关事项通知如下：</p>"
+            "<p>一、成员单位</p><p>联席会议由县卫健委、县教育局组成。</p>"
+            "<p>附件：联席会议成员名单</p><p>黟县人民政府办公室</p><p>2022年3月2日</p>"
+            "<p>附件</p><p>联席会议成员名单</p>"
+            "<table><tr><td>单位</td><td>职务</td><td>姓名</td></tr>"
+            "<tr><td rowspan='2'>县卫健委</td><td>主任</td><td>汪一</td></tr><tr><td>副主任</td><td>汪二</td></tr>"
+            "<tr><td>县教育局</td><td>副局长</td><td>程三</td></tr></table></body></html>")
+    for title, role in (("联席会议成员名单", "lead"), ("联席会议联络员名单", "liaison")):
+        doc = process_bytes(page.replace("联席会议成员名单", title).encode("utf-8"), "x.html")
+        posts = [(p.clause, p.department, p.role, p.person) for p in doc.facts.posts]
+        assert posts == [("att1/r1", "黟县/health", role, "汪一"), ("att1/r2", "黟县/health", role, "汪二"),
+                         ("att1/r3", "黟县/education", role, "程三")], title

@@ -886,3 +886,120 @@ def test_a_copy_list_shares_what_it_writes_once_as_the_recipients_do():
         ("市人社局", "市人社局"), ("市教育局", "教育局"), ("县委办公室", "县委办公室")]
     assert [a.department for a in doc.facts.addressees if a.kind == "cc"] == [
         "某县所在市/human-resources-social-security", "某县所在市/education", "某县/party-committee-office"]
+
+
+_QIMEN_HEAD = ("祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知\n"
+               "祁政办秘〔2021〕45号\n各乡、镇人民政府，县政府有关部门：\n"
+               "经县政府同意，现将《祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度》印发给你们，请认真执行。\n")
+_QIMEN_FOOT = "抄送：县委各部门，县人大常委会办公室。\n祁门县人民政府办公室                    2021年12月3日印发\n"
+
+
+@pytest.mark.parametrize("form", ["txt", "p"])
+@pytest.mark.parametrize("note, names, tail", [
+    ("附件：祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度\n",
+     ["祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度"], ""),
+    ("附件：1.祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度\n",
+     ["祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度"], "（此件公开发布）\n"),
+    ("附件：1.祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度\n      2.祁门县联席会议成员单位及联络员名单\n",
+     ["祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度", "祁门县联席会议成员单位及联络员名单"],
+     "（此件公开发布）\n"),
+], ids=["one", "numbered", "two"])
+def test_an_attachment_note_stops_at_the_signature(note, names, tail, form):
+    """附件：名单 with the signature, its date and a 附注 right below it (no blank line, as on
+    every web page, where each <p> is a line): the note names the attachments and nothing
+    more; the organ and date are the signature, the （此件公开发布） the note on publication —
+    whether or not a 版记 follows and however many items the note lists."""
+    from extractor.pipeline import process_bytes
+
+    sig = "祁门县人民政府办公室\n二〇二一年十二月三日\n"
+    for foot in ("", _QIMEN_FOOT):
+        text = _QIMEN_HEAD + note + sig + tail + foot
+        d = process_bytes(*_as_lines(text, "p" if form == "p" else "untabbed"), facts=False)
+        assert coverage_errors(d) == []
+        assert [f.value for f in d.fields_named("attachment")] == names
+        assert d.field("signer") == "祁门县人民政府办公室"
+        assert d.field("date_signed") == "2021-12-03"
+        assert d.field("note") == (tail.strip() or None)
+        assert [z.id for z in d.clauses] == ["main"]
+
+
+_YIXIAN = """<html><body><div class="nav">首页 &gt; 信息公开</div>
+<h1>黟县人民政府办公室关于建立黟县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知</h1>
+<p>各乡镇人民政府，县政府各部门：</p>
+<p>经县政府同意，建立联席会议制度。现将有关事项通知如下：</p>
+<p>一、成员单位</p><p>联席会议由县卫健委、县教育局组成。</p>
+<p>二、职责分工</p><p>（一）县卫健委。负责备案管理。</p><p>（二）县教育局。负责托幼一体化。</p>
+<p>附件：联席会议成员名单</p>
+<p style="text-align:right">黟县人民政府办公室</p><p style="text-align:right">2022年3月2日</p>
+<p>附件</p><p>联席会议成员名单</p>
+<table><tr><td>单位</td><td>职务</td><td>姓名</td></tr>
+<tr><td rowspan="2">县卫健委</td><td>主任</td><td>汪一</td></tr><tr><td>副主任</td><td>汪二</td></tr>
+<tr><td>县教育局</td><td>副局长</td><td>程三</td></tr></table>
+<div class="footer">主办：黟县人民政府办公室 皖ICP备12345678号</div></body></html>"""
+
+
+def test_a_signature_between_the_attachment_note_and_the_attachment():
+    """A web page: 附件：名单, then the signature and its date, then the attachment (附件, its
+    title, a table) — one <p> a line, no blank line anywhere. The note names the attachment,
+    the two lines below it sign the notice, the table is the attachment's."""
+    from extractor.pipeline import process_bytes
+
+    d = process_bytes(_YIXIAN.encode(), "x.html", facts=False)
+    assert coverage_errors(d) == []
+    assert [f.value for f in d.fields_named("attachment")] == ["联席会议成员名单"]
+    assert (d.field("signer"), d.field("date_signed")) == ("黟县人民政府办公室", "2022-03-02")
+    assert [z.id for z in d.clauses] == ["main", "att1"]
+
+
+def test_a_site_footer_after_a_table_is_furniture():
+    """The site's footer (主办：… 皖ICP备…) right after the attachment's table: furniture, not
+    the text of the table's last row."""
+    from extractor.pipeline import process_bytes
+
+    d = process_bytes(_YIXIAN.encode(), "x.html", facts=False)
+    last = d.clause("att1").children[-1]
+    assert re.sub(r"\s", "", d.slice(last)) == "县教育局副局长程三"
+    assert any("ICP备" in d.slice(s) for s in d.chrome)
+    page = _YIXIAN.replace('<div class="footer">', "<p>注：〃表示同上。</p>" + '<div class="footer">')
+    d = process_bytes(page.encode(), "x.html", facts=False)
+    assert coverage_errors(d) == []
+    last = d.clause("att1").children[-1]
+    assert re.sub(r"\s", "", d.slice(last)) == "县教育局副局长程三"  # a note below the table is not its row
+    assert d.slice(d.clause("att1")).rstrip().endswith("注：〃表示同上。")
+
+
+@pytest.mark.parametrize("title, name, level", [
+    ("祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度", "祁门县", "county"),
+    ("巴彦淖尔市促进3岁以下婴幼儿照护服务发展工作联席会议制度", "巴彦淖尔市", "city"),
+    ("黟县促进3岁以下婴幼儿照护服务发展工作联席会议制度", "黟县", "county"),
+])
+def test_a_rule_saved_on_its_own_is_of_the_place_its_title_opens_with(title, name, level):
+    """A 制度 saved without its covering notice: no issuer, no 文号, a body that never says 我县
+    — the place its title opens with is its jurisdiction (全县促进… names none: a county by
+    its level alone, as 全县 in the body makes it)."""
+    from extractor.pipeline import process_bytes
+
+    body = "\n一、成员单位\n联席会议由县卫健委、县教育局、县民政局等单位组成。召集人由分管副县长担任。\n"
+    d = process_bytes((title + body).encode(), "x.txt", facts=False)
+    assert (d.jurisdiction.name, d.jurisdiction.level) == (name, level)
+    own = process_bytes(("全县促进3岁以下婴幼儿照护服务发展工作联席会议制度" + body).encode(), "x.txt", facts=False)
+    assert (own.jurisdiction.name, own.jurisdiction.level) == ("", "county")
+
+
+def test_an_attachment_note_in_a_covering_letter():
+    """祁门's covering letter with 附件：制度 right above its signature, the 制度 below: the note
+    names the attachment (a header field, not text of the cover), the signature still closes
+    the letter."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    k = text.index("祁门县人民政府办公室\n2021年12月3日")
+    d = process_bytes((text[:k] + "附件：祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度\n" + text[k:]).encode(),
+                      "x.txt", facts=False)
+    assert coverage_errors(d) == []
+    assert [z.id for z in d.clauses] == ["cover", "main", "att1"]
+    assert [f.value for f in d.fields_named("attachment")] == [
+        "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度",
+        "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议成员单位及联络员名单"]
+    assert (d.field("signer"), d.field("date_signed")) == ("祁门县人民政府办公室", "2021-12-03")
+    assert "附件" not in d.slice(d.clause("cover"))
