@@ -105,6 +105,24 @@ def test_a_member_s_span_is_its_place_in_the_member_list():
     assert len(listed) == 5 and {COUNTY.stem, CITY.stem} <= set(listed)
 
 
+@pytest.mark.parametrize("says", [
+    "联席会议由县卫健委、县教育局、县民政局组成。",
+    "联席会议成员单位为县卫健委、县教育局、县民政局。",
+    "联席会议成员单位包括县卫健委、县教育局、县民政局。",
+    "联席会议成员单位为县卫健委、县教育局、县民政局等单位组成。",
+])
+def test_a_member_list_without_a_closing_word_lists_the_members(says):
+    """联席会议由县卫健委、县教育局、县民政局组成 and 联席会议成员单位为县卫健委、…县民政局。 name the
+    members as …等单位组成 does: they were read only with 等…单位 after them (audit: no members)."""
+    from extractor.pipeline import process_bytes
+
+    text = ("祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度\n一、成员单位\n" + says +
+            "召集人由分管副县长担任。\n二、工作规则\n（一）全体会议制度。每年召开1次。\n")
+    doc = process_bytes(text.encode("utf-8"), "g.txt")
+    m = doc.facts.meeting
+    assert [doc.text[x.start:x.end] for x in m.member_at] == ["县卫健委", "县教育局", "县民政局"]
+    assert [key(doc, d) for d in m.members] == ["health", "education", "civil-affairs"]
+
 def test_a_member_table_s_units_are_spanned_in_their_rows(county):
     """祁门's attachment alone: the members come from the table, each spanned in its row."""
     from extractor.pipeline import process_bytes
