@@ -1585,7 +1585,9 @@ class _Extract:
         完成…事项): each phrase between commas is a duty of its own, the body named as their
         subject (联席会议) left out; a phrase runs over a line broken inside it (`sentences`).
         One whose subject is the member units (各成员单位充分发挥职能作用: pkc:body-duties-members)
-        is theirs, not the body's: no duty of it (the graph has no assignee for them together).
+        is theirs, not the body's: no duty of it (the graph has no assignee for them together),
+        nor of the phrases after it in its sentence, until one names the body again as their
+        subject (各成员单位密切配合，联席会议统筹协调…: pkc:name-as-subject, or its full name).
         在县政府领导下 says whom the body works under (`Meeting.reports_to`, pkc:body-led-by), no
         duty."""
         folded = self.doc.folded
@@ -1665,6 +1667,7 @@ class _Extract:
         stops = [k.start() for k in _COMMA.finditer(folded, s, e)
                  if (i := bisect.bisect_left(starts, k.start()) - 1) < 0 or ends[i] <= k.start()]
         name, lo, n = squeeze(meeting.name), s, 0
+        members = False  # in the member units' phrases (各成员单位密切配合,…) until the body is named again
         for k in stops + [e]:
             parts = []  # the phrase [lo, k) without the led-by phrases in it
             while n < len(cuts) and cuts[n][0] < k:
@@ -1675,13 +1678,15 @@ class _Extract:
                 while a < b and folded[a].isspace():
                     a += 1
                 if body.members_subject.match(folded, a, b):
-                    return  # 各成员单位充分发挥职能作用,加强协调配合,…: the member units', to the statement's end
+                    members = True  # 各成员单位充分发挥职能作用,加强协调配合,…: the member units'
+                    continue
                 subject = body.name_as_subject.match(folded, a, b)
                 if name and folded.startswith(name, a, b):  # its full name (祁门县…联席会议统筹…)
-                    a += len(name)
-                elif subject is not None:
-                    a = subject.end()
-                yield from self._trimmed(a, b)
+                    a, members = a + len(name), False
+                elif subject is not None:  # …,各成员单位密切配合,联席会议统筹协调…: the body's again
+                    a, members = subject.end(), False
+                if not members:
+                    yield from self._trimmed(a, b)
             lo = max(lo, k + 1)
 
     def meeting_name(self, body: BodySetup) -> tuple[str, Span | None]:

@@ -1365,6 +1365,22 @@ def test_a_body_s_own_duties_in_the_extra_notices():
     assert xinganmeng.facts.meeting.unit is None and xinganmeng.facts.meeting.reports_to == []
 
 
+@pytest.mark.parametrize("subject", ["联席会议", "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议"])
+def test_the_members_phrase_among_a_body_s_duties_ends_where_the_body_is_named_again(county, subject):
+    """在县政府领导下，各成员单位密切配合，联席会议统筹协调…，贯彻…，制定…。: the member units' phrase
+    is theirs, but the body named again as the subject (联席会议, or its full name) takes the
+    phrases after it back: they are its duties (audit: the members' phrase ran to the sentence's
+    end, and the joint meeting had none)."""
+    from extractor.pipeline import process_bytes
+
+    said = county.text[county.text.index("在县政府领导下，联席会议统筹"):]
+    said = said[:said.index("。") + 1]
+    text = county.text.replace(said, f"在县政府领导下，各成员单位密切配合，{subject}统筹协调我县3岁以下婴幼儿照护服务发展"
+                                     "各项工作，贯彻省、市有关政策，制定我县3岁以下婴幼儿照护服务发展计划。")
+    doc = process_bytes(text.encode("utf-8"), "x.txt")
+    assert [t for _, t, _ in own_duties(doc)] == ["统筹协调我县3岁以下婴幼儿照护服务发展各项工作", "贯彻省、市有关政策",
+                                                  "制定我县3岁以下婴幼儿照护服务发展计划。"]
+
 def test_a_body_s_duties_heading_in_its_office_s_item_is_the_office_s():
     """(三)联席会议办公室 … 1.主要职责: the office's, as 兴安盟's 主要职责: is; a 其主要职责是:
     after a sentence on something else is not the body's; a leading group's 领导小组主要职责 is
