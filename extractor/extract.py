@@ -1294,15 +1294,18 @@ class _Extract:
         for c, own in self.owned:
             if not body.setup_cue.search(folded, own.start, own.end):
                 continue  # most clauses say nothing about the body's set-up: skip the patterns
-            parts = [(own.start, own.end)]
+            # its text after its number: a sentence opening the item opens there ((四)联席会议办公室要…)
+            said = c.label.strip()
+            start = own.start + len(said) if said and doc.text.startswith(said, own.start) else own.start
+            parts = [(start, own.end)]
             h = c.heading
-            if h is not None and own.start < h.end < own.end and folded[h.end - 1] not in "。:":
+            if h is not None and start < h.end < own.end and folded[h.end - 1] not in "。:":
                 # a heading ends its line (二、成员单位), also where the line break was lost (a
                 # notice written on one line): no set-up sentence runs over it
                 k = h.end
                 while k < own.end and folded[k].isspace():
                     k += 1
-                parts = [(own.start, h.end), (k, own.end)]
+                parts = [(start, h.end), (k, own.end)]
             # each part with the cue words it holds (asked once, not once a pattern) and, once
             # a pattern has words in it, where its sentences end
             segs = [(base, seg, {w for w in cue_words if w in seg}, []) for base, stop in parts

@@ -1701,6 +1701,19 @@ def test_what_the_office_is_asked_to_do_in_the_rules_is_its_duty(county, city):
                            "responsible", "加强")]
 
 
+@pytest.mark.parametrize("item", ["（四）联席会议办公室要加强对议定事项的跟踪督促落实。",
+                                  "（四）加强督促。联席会议办公室要加强对议定事项的跟踪督促落实。"])
+def test_what_the_office_is_asked_to_do_opening_a_numbered_item_is_its_duty(county, item):
+    """（四）联席会议办公室要加强…: the office's sentence opening an item, right after its number, is
+    its duty as one after a heading is (audit: only the sentence after a 。 or a line end was)."""
+    from extractor.pipeline import process_bytes
+
+    last = "（三）联席会议办公室不刻制印章，因工作需要印发有关文件由县卫生健康委代章。"
+    doc = process_bytes(county.text.replace(last, last + "\n" + item).encode("utf-8"), "x.txt")
+    assert [(d.clause, d.text, d.role, d.action) for d in doc.facts.duties
+            if d.department == doc.facts.meeting.office_unit and d.clause == "main/5/4"] == [
+        ("main/5/4", "加强对议定事项的跟踪督促落实", "responsible", "加强")]
+
 # A leading group's make-up as notices list it: a role a line, names with their posts in
 # brackets or after blanks, the labels spaced out to align (组  长), deputies one a line.
 LISTED_GROUP = """黟县人民政府办公室关于成立黟县婴幼儿照护服务工作领导小组的通知
