@@ -2045,6 +2045,19 @@ def test_a_general_rule_s_label_says_its_schedule():
         ("general", "不定期召开会议", "irregular")]
 
 
+@pytest.mark.parametrize("says", ["定期或者不定期召开会议", "定期、不定期召开会议"])
+def test_other_ways_to_say_a_general_rule_meets_on_a_schedule_or_as_needed(says):
+    """联席会议根据工作需要定期或者不定期召开会议 (or 定期、不定期): regular or irregular, labelled as
+    written — it was labelled 不定期召开会议 and irregular, the cue inside it."""
+    from extractor.pipeline import process_bytes
+
+    path = next(p for p in EXTRA if p.name.startswith("state-council"))
+    text = path.read_text(encoding="utf-8")
+    assert "定期或不定期召开会议" in text
+    doc = process_bytes(text.replace("定期或不定期召开会议", says).encode("utf-8"), "x.txt")
+    assert [(r.kind, r.label, r.schedule) for r in doc.facts.meeting.rules][:1] == [
+        ("general", says, "regular-or-irregular")]
+
 def test_the_set_up_of_a_body_is_traced_to_the_words_that_say_it():
     """Where the State Council's page says each link of its joint meeting's set-up (its office's
     host, its lead unit, its 26 units), with the clause; and the clause setting the body up: the
