@@ -441,6 +441,15 @@ def _based_on() -> re.Pattern:
 
 
 @cache
+def _basis_heading() -> re.Pattern:
+    """A clause's heading saying the clause states what the notice is made under: one holding a
+    word of pkc:basis-heading (一、制定背景) or matching its pattern (一、工作依据, 目的和依据)."""
+    cue = by_subject("cues.ttl").get("https://w3id.org/policykg/cue/basis-heading", {})
+    return re.compile("|".join([_alternation(cues().parts.get("basis-heading", ())),
+                                *(str(p) for p in cue.get(PK + "pattern", ()))]))
+
+
+@cache
 def _org_suffixes() -> tuple[str, ...]:
     """The endings of an organisation's name (pkc:dept-org-suffix of departments.ttl: 局, 委,
     大队, 中心 …)."""
@@ -2074,12 +2083,12 @@ class _Extract:
         doc, folded = self.doc, self.doc.folded
         own_titles = {squeeze(doc.slice(z.heading)) for z in doc.clauses if z.heading}
         own_titles |= {squeeze(doc.title or "")}
-        based_on, basis_headings = _based_on(), self.cues.parts.get("basis-heading", ())
+        based_on, basis_heading = _based_on(), _basis_heading()
         for c, own in self.owned:
             # where the notice states its own basis: its opening (a zone's text before its first
-            # numbered clause), or a clause saying what it is made under (一、制定背景)
-            states_basis = c.kind == "zone" or c.heading is not None and any(
-                w in folded[c.heading.start:c.heading.end] for w in basis_headings)
+            # numbered clause), or a clause saying what it is made under (一、制定背景, 一、工作依据)
+            states_basis = c.kind == "zone" or c.heading is not None and \
+                basis_heading.search(folded, c.heading.start, c.heading.end) is not None
             refs: list[Reference] = []
             numbers = self.numbers[c.id]
             used: set[int] = set()

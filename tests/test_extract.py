@@ -2033,6 +2033,18 @@ def test_only_the_basis_the_notice_states_of_itself_is_based_on(city):
     assert [(r.clause, r.relation) for r in naiman.facts.references] == [("main/1", "based_on"), ("main/1", "based_on")]
 
 
+@pytest.mark.parametrize("heading", ["一、工作依据", "一、目的和依据", "一、制定依据"])
+def test_a_heading_ending_in_basis_says_what_the_notice_is_made_under(heading):
+    """奈曼's 一、制定背景 renamed 一、工作依据 or 一、目的和依据: a heading ending in 依据 says what
+    the notice is made under, so its 根据《…》 are the notice's basis (they were cited)."""
+    from extractor.pipeline import process_bytes
+
+    path = next(p for p in EXTRA if p.name.startswith("naiman"))
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("一、制定背景\n")
+    doc = process_bytes(text.replace("一、制定背景", heading, 1).encode("utf-8"), "x.txt")
+    assert [(r.clause, r.relation) for r in doc.facts.references] == [("main/1", "based_on"), ("main/1", "based_on")]
+
 def test_a_general_rule_s_label_says_its_schedule():
     """The State Council's 联席会议根据工作需要定期或不定期召开会议: its rule was labelled 定期召开会议
     (the cue inside 不定期召开会议), though it meets on a schedule or as needed. Its label is the
