@@ -1952,6 +1952,17 @@ def test_addressees_are_the_head_s_recipients_and_copies_and_the_bodies_they_nam
                       "start": county.facts.addressees[2].start, "end": county.facts.addressees[2].end}
 
 
+def test_copies_to_offices_by_their_short_names(county):
+    """抄送：县委办，县人大办，县政协办。: each the county body its full name is (县人大办 and 县政协办
+    named none)."""
+    from extractor.pipeline import process_bytes
+
+    said = "抄送：县委办公室，县人大常委会办公室，县政协办公室。"
+    assert said in county.text
+    doc = process_bytes(county.text.replace(said, "抄送：县委办，县人大办，县政协办。").encode("utf-8"), "x.txt")
+    assert [(a.name, a.department) for a in doc.facts.addressees if a.kind == "cc"] == [
+        ("县委办", "祁门县/party-committee-office"), ("县人大办", "祁门县/peoples-congress"), ("县政协办", "祁门县/cppcc")]
+
 def test_a_zone_addressed_by_its_name_alone_is_one_body():
     """荆州 sends its notice to 荆州开发区, 纪南文旅区 and 荆州高新区: each zone's administration,
     written by the zone's name (pkc:dept-zone-ending), with no 管委会 to share as 十堰's list
@@ -1969,6 +1980,16 @@ def test_a_zone_addressed_by_its_name_alone_is_one_body():
     doc = process_bytes(text.encode(), "t.txt")
     assert [(a.name, a.department) for a in doc.facts.addressees] == [
         ("各县市区人民政府", ""), ("各开发区", ""), ("市政府有关部门", "")]
+
+
+def test_zones_addressed_vaguely_are_no_one_body():
+    """荆州's 主送 with 有关开发区 for its three zones: an address to several zones, no addressee
+    body (it was the organisation 荆州市/有关开发区)."""
+    doc = _jingzhou("各县、市、区人民政府,荆州开发区,纪南文旅区,荆州高新区,市政府有关部门:",
+                    "各县、市、区人民政府,有关开发区,市政府有关部门:")
+    assert [(a.name, a.department or None) for a in doc.facts.addressees] == [
+        ("各县、市、区人民政府", None), ("有关开发区", None), ("市政府有关部门", None)]
+    assert "荆州市/有关开发区" not in doc.facts.departments
 
 
 @pytest.mark.parametrize("lead, reports_to", [
