@@ -26,6 +26,7 @@ from .places import enclosing_province
 
 # Separators inside a list of departments and between statements (folded text).
 LIST_SEPARATORS = "、,;，；和及与 \u3000\t\n"
+_LEVELS_APART = str.maketrans("", "", "()、,")  # what a collective prefix's levels are written apart with
 STATEMENT_END = re.compile(r"[。;\n]")
 
 # An item's heading that no known department has is read as an organisation's name (its
@@ -596,7 +597,9 @@ class _Extract:
         if p is None:
             return "", "unknown", ""
         levels = {prefix: (level, rank) for _, level, prefix, rank in self.lay.levels}
-        if p in levels or all(ch in levels for ch in p):  # 省, 县, 旗县区, 县市区
+        bare = p.translate(_LEVELS_APART) or p  # 县(市、区), 县、市、区: 县市区, the levels written apart
+        if bare in levels or all(ch in levels for ch in bare):  # 省, 县, 旗县区, 县市区
+            p = bare  # one place however it is written (巴彦淖尔市所辖县市区)
             level, rank = levels.get(p, levels[p[-1]])
             own = levels.get(j.prefix, ("", 9))[1] if j else 9
             if rank < own and (named := self.province(p)):
