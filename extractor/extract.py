@@ -683,8 +683,8 @@ class _Extract:
         """县卫生健康委, 团县委, 国家卫生健康委 / 财政部: the canonical name at its level."""
         if not m.concept or m.national or not prefix:
             return m.canonical
-        if m.prefix and m.prefix in m.surface and not m.surface.startswith(m.prefix):
-            return m.canonical  # the prefix sits inside the name: 团县委
+        if m.prefix and m.prefix in m.surface and not m.surface.startswith(m.prefix) and not collective_address(m.surface):
+            return m.canonical  # the prefix sits inside the name: 团县委 (not after 各: 各县市区政府)
         return prefix + m.canonical
 
     def departments_in(self, start: int, end: int, clause: str) -> list[tuple[DepartmentMatch, str]]:
