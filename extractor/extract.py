@@ -683,7 +683,8 @@ class _Extract:
         """县卫生健康委, 团县委, 国家卫生健康委 / 财政部: the canonical name at its level."""
         if not m.concept or m.national or not prefix:
             return m.canonical
-        if m.prefix and m.prefix in m.surface and not m.surface.startswith(m.prefix) and not collective_address(m.surface):
+        inside = m.prefix and m.prefix in m.surface and not m.surface.startswith(m.prefix)
+        if inside and not collective_address(m.surface):
             return m.canonical  # the prefix sits inside the name: 团县委 (not after 各: 各县市区政府)
         return prefix + m.canonical
 
@@ -1698,7 +1699,7 @@ class _Extract:
                 subject = body.name_as_subject.match(folded, a, b)
                 if name and folded.startswith(name, a, b):  # its full name (祁门县…联席会议统筹…)
                     a, members = a + len(name), False
-                elif subject is not None:  # …,各成员单位密切配合,联席会议统筹协调…: the body's again
+                elif subject is not None:  # 各成员单位密切配合,联席会议统筹…: the body's again
                     a, members = subject.end(), False
                 if not members:
                     yield from self._trimmed(a, b)

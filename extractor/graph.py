@@ -529,18 +529,15 @@ class _Builder:
         is of the notice's level: a jurisdiction of the notice (another notice's unnamed league
         may be another league), labelled by its level (盟（名称未写明）), so that its level
         reaches it (-j 盟, league). None for no place."""
+        lvl = jurisdiction_level_iri(name, level)
         if name:
             j, label = jurisdiction_iri(name, self.base), name
         else:
             own = self.doc.jurisdiction
-            if own is None or own.name or own.level != level:
-                return None
-            j, label = unnamed_jurisdiction_iri(self.doc_iri), None
-        lvl = jurisdiction_level_iri(name, level)
-        if label is None:
-            if lvl is None:
-                return None  # no level either: no place to speak of
-            label = UNNAMED_PLACE.format(level=_labels("layout.ttl").get(lvl, {}).get("zh") or self.doc.jurisdiction.prefix)
+            if own is None or own.name or own.level != level or lvl is None:
+                return None  # no place, or not the notice's own (nor of a level)
+            j = unnamed_jurisdiction_iri(self.doc_iri)
+            label = UNNAMED_PLACE.format(level=_labels("layout.ttl").get(lvl, {}).get("zh") or own.prefix)
         self.add(j, RDF + "type", DCT + "Jurisdiction")
         self.add(j, RDF + "type", SKOS + "Concept")
         self.add(j, RDFS + "label", _lit(label, lang="zh"))
