@@ -161,6 +161,7 @@ class _Registry:
     org_suffixes: tuple[str, ...]
     false_friends: re.Pattern
     zone_endings: tuple[str, ...]
+    zone_vague: tuple[str, ...]  # 有关, 所辖 …: a zone's name holding one names several (有关开发区)
 
 
 def _norm(label: str) -> str:
@@ -382,7 +383,8 @@ def _registry() -> _Registry:
         org_stop=frozenset("".join(cue("org-stop"))), org_not_ending=tuple(cue("org-not-ending")),
         org_long_suffixes=tuple(x for x in cue("org-suffix") if len(x) > 1),
         org_suffixes=tuple(cue("org-suffix")),
-        false_friends=re.compile(_alternation(cue("false-friend"))), zone_endings=tuple(cue("zone-ending")))
+        false_friends=re.compile(_alternation(cue("false-friend"))), zone_endings=tuple(cue("zone-ending")),
+        zone_vague=tuple(cue("zone-vague")))
 
 
 @cache
@@ -819,7 +821,9 @@ def addressed_zone(name: str) -> DepartmentMatch | None:
     """The body a 主送 item naming a zone alone addresses (荆州开发区, 纪南文旅区: the zone's
     administration, by the zone's name), by its ending (pkc:dept-zone-ending): an
     organisation the registry does not know (concept None), named as written. None for any
-    other name, and for an address to many (各开发区). Offsets are within `name`."""
+    other name, and for an address to many: 各 anywhere in it (各开发区, 市直各开发区), or a word
+    of pkc:dept-zone-vague (有关开发区, 所辖新区, 其他特区) — only a proper name is one zone's.
+    Offsets are within `name`."""
     reg = _registry()
     s, e = 0, len(name)
     while s < e and name[s] in _EDGE:
@@ -828,7 +832,7 @@ def addressed_zone(name: str) -> DepartmentMatch | None:
         e -= 1
     core = _norm(name[s:e])
     ending = next((x for x in reg.zone_endings if core.endswith(x)), None)
-    if ending is None or len(core) == len(ending) or collective_address(core) \
+    if ending is None or len(core) == len(ending) or any(w in core for w in (*reg.collective_lead, *reg.zone_vague)) \
             or not all(_is_cjk(ch) and ch not in reg.org_stop for ch in core):
         return None
     return DepartmentMatch(s, e, name[s:e], None, None, False, core, False)

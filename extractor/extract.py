@@ -26,6 +26,7 @@ from .places import enclosing_province
 
 # Separators inside a list of departments and between statements (folded text).
 LIST_SEPARATORS = "、,;，；和及与 \u3000\t\n"
+_LEVELS_APART = str.maketrans("", "", "()、,")  # what a collective prefix's levels are written apart with
 STATEMENT_END = re.compile(r"[。;\n]")
 # Between the words of a task tag: LIST_SEPARATORS but its conjunctions (参与 ends in one).
 _TAG_SEPARATOR = re.compile("[、,;，；\\s]+")
@@ -471,6 +472,15 @@ def _based_on() -> re.Pattern:
 
 
 @cache
+def _basis_heading() -> re.Pattern:
+    """A clause's heading saying the clause states what the notice is made under: one holding a
+    word of pkc:basis-heading (一、制定背景) or matching its pattern (一、工作依据, 目的和依据)."""
+    cue = by_subject("cues.ttl").get("https://w3id.org/policykg/cue/basis-heading", {})
+    return re.compile("|".join([_alternation(cues().parts.get("basis-heading", ())),
+                                *(str(p) for p in cue.get(PK + "pattern", ()))]))
+
+
+@cache
 def _org_suffixes() -> tuple[str, ...]:
     """The endings of an organisation's name (pkc:dept-org-suffix of departments.ttl: 局, 委,
     大队, 中心 …)."""
@@ -617,7 +627,9 @@ class _Extract:
         if p is None:
             return "", "unknown", ""
         levels = {prefix: (level, rank) for _, level, prefix, rank in self.lay.levels}
-        if p in levels or all(ch in levels for ch in p):  # 省, 县, 旗县区, 县市区
+        bare = p.translate(_LEVELS_APART) or p  # 县(市、区), 县、市、区: 县市区, the levels written apart
+        if bare in levels or all(ch in levels for ch in bare):  # 省, 县, 旗县区, 县市区
+            p = bare  # one place however it is written (巴彦淖尔市所辖县市区)
             level, rank = levels.get(p, levels[p[-1]])
             own = levels.get(j.prefix, ("", 9))[1] if j else 9
             if rank < own and (named := self.province(p)):
@@ -701,8 +713,9 @@ class _Extract:
         """县卫生健康委, 团县委, 国家卫生健康委 / 财政部: the canonical name at its level."""
         if not m.concept or m.national or not prefix:
             return m.canonical
-        if m.prefix and m.prefix in m.surface and not m.surface.startswith(m.prefix):
-            return m.canonical  # the prefix sits inside the name: 团县委
+        inside = m.prefix and m.prefix in m.surface and not m.surface.startswith(m.prefix)
+        if inside and not collective_address(m.surface):
+            return m.canonical  # the prefix sits inside the name: 团县委 (not after 各: 各县市区政府)
         return prefix + m.canonical
 
     def departments_in(self, start: int, end: int, clause: str) -> list[tuple[DepartmentMatch, str]]:
@@ -1504,15 +1517,18 @@ class _Extract:
         for c, own in self.owned:
             if not body.setup_cue.search(folded, own.start, own.end):
                 continue  # most clauses say nothing about the body's set-up: skip the patterns
-            parts = [(own.start, own.end)]
+            # its text after its number: a sentence opening the item opens there ((四)联席会议办公室要…)
+            said = c.label.strip()
+            start = own.start + len(said) if said and doc.text.startswith(said, own.start) else own.start
+            parts = [(start, own.end)]
             h = c.heading
-            if h is not None and own.start < h.end < own.end and folded[h.end - 1] not in "。:":
+            if h is not None and start < h.end < own.end and folded[h.end - 1] not in "。:":
                 # a heading ends its line (二、成员单位), also where the line break was lost (a
                 # notice written on one line): no set-up sentence runs over it
                 k = h.end
                 while k < own.end and folded[k].isspace():
                     k += 1
-                parts = [(own.start, h.end), (k, own.end)]
+                parts = [(start, h.end), (k, own.end)]
             # each part with the cue words it holds (asked once, not once a pattern) and, once
             # a pattern has words in it, where its sentences end
             segs = [(base, seg, {w for w in cue_words if w in seg}, []) for base, stop in parts
@@ -1795,7 +1811,9 @@ class _Extract:
         完成…事项): each phrase between commas is a duty of its own, the body named as their
         subject (联席会议) left out; a phrase runs over a line broken inside it (`sentences`).
         One whose subject is the member units (各成员单位充分发挥职能作用: pkc:body-duties-members)
-        is theirs, not the body's: no duty of it (the graph has no assignee for them together).
+        is theirs, not the body's: no duty of it (the graph has no assignee for them together),
+        nor of the phrases after it in its sentence, until one names the body again as their
+        subject (各成员单位密切配合，联席会议统筹协调…: pkc:name-as-subject, or its full name).
         在县政府领导下 says whom the body works under (`Meeting.reports_to`, pkc:body-led-by), no
         duty."""
         folded = self.doc.folded
@@ -1875,6 +1893,7 @@ class _Extract:
         stops = [k.start() for k in _COMMA.finditer(folded, s, e)
                  if (i := bisect.bisect_left(starts, k.start()) - 1) < 0 or ends[i] <= k.start()]
         name, lo, n = squeeze(meeting.name), s, 0
+        members = False  # in the member units' phrases (各成员单位密切配合,…) until the body is named again
         for k in stops + [e]:
             parts = []  # the phrase [lo, k) without the led-by phrases in it
             while n < len(cuts) and cuts[n][0] < k:
@@ -1885,13 +1904,15 @@ class _Extract:
                 while a < b and folded[a].isspace():
                     a += 1
                 if body.members_subject.match(folded, a, b):
-                    return  # 各成员单位充分发挥职能作用,加强协调配合,…: the member units', to the statement's end
+                    members = True  # 各成员单位充分发挥职能作用,加强协调配合,…: the member units'
+                    continue
                 subject = body.name_as_subject.match(folded, a, b)
                 if name and folded.startswith(name, a, b):  # its full name (祁门县…联席会议统筹…)
-                    a += len(name)
-                elif subject is not None:
-                    a = subject.end()
-                yield from self._trimmed(a, b)
+                    a, members = a + len(name), False
+                elif subject is not None:  # 各成员单位密切配合,联席会议统筹…: the body's again
+                    a, members = subject.end(), False
+                if not members:
+                    yield from self._trimmed(a, b)
             lo = max(lo, k + 1)
 
     def meeting_name(self, body: BodySetup) -> tuple[str, Span | None]:
@@ -2283,12 +2304,12 @@ class _Extract:
         doc, folded = self.doc, self.doc.folded
         own_titles = {squeeze(doc.slice(z.heading)) for z in doc.clauses if z.heading}
         own_titles |= {squeeze(doc.title or "")}
-        based_on, basis_headings = _based_on(), self.cues.parts.get("basis-heading", ())
+        based_on, basis_heading = _based_on(), _basis_heading()
         for c, own in self.owned:
             # where the notice states its own basis: its opening (a zone's text before its first
-            # numbered clause), or a clause saying what it is made under (一、制定背景)
-            states_basis = c.kind == "zone" or c.heading is not None and any(
-                w in folded[c.heading.start:c.heading.end] for w in basis_headings)
+            # numbered clause), or a clause saying what it is made under (一、制定背景, 一、工作依据)
+            states_basis = c.kind == "zone" or c.heading is not None and \
+                basis_heading.search(folded, c.heading.start, c.heading.end) is not None
             refs: list[Reference] = []
             numbers = self.numbers[c.id]
             used: set[int] = set()

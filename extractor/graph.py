@@ -201,8 +201,25 @@ def check_base(base: str) -> str:
     return base
 
 
+# The label of a place a notice names by its level alone ({level}: the level's, 盟).
+UNNAMED_PLACE = "{level}（名称未写明）"
+
+
 def jurisdiction_iri(name: str, base: str = DEFAULT_BASE) -> str:
     return f"{normalise_base(base)}jurisdiction/{iri_segment(name)}"
+
+
+def unnamed_jurisdiction_iri(doc_iri: str) -> str:
+    """The place of a notice naming it by its level alone (盟林业局, 全盟): the notice's own."""
+    return f"{doc_iri}/jurisdiction"
+
+
+def place_scope(place: str) -> str:
+    """What the IRIs of a place's organisations and of the bodies its notices set up begin
+    with: a named place's own IRI and a slash (…/jurisdiction/祁门县/org/health,
+    …/jurisdiction/祁门县/doc/…/meeting); for a notice's unnamed place, its notice's
+    (…/doc/…/org/finance: `organisation_iri` without a jurisdiction)."""
+    return place.removesuffix("/jurisdiction") + "/"  # (a named place's ends with its name)
 
 
 def document_iri(doc: Document, base: str = DEFAULT_BASE) -> str:
@@ -506,12 +523,24 @@ class _Builder:
 
     # --- the notice itself -------------------------------------------------------------------
 
-    def jurisdiction(self, name: str, level: str) -> str:
-        j = jurisdiction_iri(name, self.base)
+    def jurisdiction(self, name: str, level: str) -> str | None:
+        """The jurisdiction named `name`, of `level`, stated. A place named by its level alone
+        (盟林业局, 全盟: the 兴安盟 fragment names no league) is the notice's own place when it
+        is of the notice's level: a jurisdiction of the notice (another notice's unnamed league
+        may be another league), labelled by its level (盟（名称未写明）), so that its level
+        reaches it (-j 盟, league). None for no place."""
+        lvl = jurisdiction_level_iri(name, level)
+        if name:
+            j, label = jurisdiction_iri(name, self.base), name
+        else:
+            own = self.doc.jurisdiction
+            if own is None or own.name or own.level != level or lvl is None:
+                return None  # no place, or not the notice's own (nor of a level)
+            j = unnamed_jurisdiction_iri(self.doc_iri)
+            label = UNNAMED_PLACE.format(level=_labels("layout.ttl").get(lvl, {}).get("zh") or own.prefix)
         self.add(j, RDF + "type", DCT + "Jurisdiction")
         self.add(j, RDF + "type", SKOS + "Concept")
-        self.add(j, RDFS + "label", _lit(name, lang="zh"))
-        lvl = jurisdiction_level_iri(name, level)
+        self.add(j, RDFS + "label", _lit(label, lang="zh"))
         if lvl:
             self.add(j, PK + "jurisdictionLevel", lvl)
         return j
@@ -536,26 +565,27 @@ class _Builder:
         for topic in doc.fields_named("topic"):
             self.add(d, DCT + "subject", _lit(topic.value, lang="zh"))
         j: Jurisdiction | None = doc.jurisdiction
-        jiri = self.jurisdiction(j.name, j.level) if j and j.name else None
+        jiri = self.jurisdiction(j.name, j.level) if j else None
         if jiri:
             self.add(d, ELI + "jurisdiction", jiri)
         if doc.issuer:
             known = doc.facts.departments.get(doc.facts.issuer) if doc.facts is not None else None
             issuer = organisation_iri(known, self.doc_iri, self.base) if known else \
-                self.named_org(doc.issuer, j.name if j else "")
+                self.named_org(doc.issuer, j.name if j else "", jiri)
             self.add(d, ELI + "passed_by", issuer)
         for key in notice_keys(doc):
             self.add(d, PK + "lookupKey", _lit(key))
         self.provenance()
 
-    def named_org(self, name: str, jurisdiction: str) -> str:
-        """An organisation known only by name (the issuer), keyed like a non-registry body."""
+    def named_org(self, name: str, jurisdiction: str, place: str | None) -> str:
+        """An organisation known only by name (the issuer), keyed like a non-registry body;
+        `place`: its jurisdiction's IRI (the notice's)."""
         dep = Department(id="", name=name, concept=None, jurisdiction=jurisdiction, level="")
         iri = organisation_iri(dep, self.doc_iri, self.base)
         self.add(iri, RDF + "type", ORG + "Organization")
         self.add(iri, RDFS + "label", _lit(name, lang="zh"))
-        if jurisdiction:
-            self.add(iri, PK + "jurisdiction", jurisdiction_iri(jurisdiction, self.base))
+        if place:
+            self.add(iri, PK + "jurisdiction", place)
         return iri
 
     def provenance(self) -> None:
@@ -630,8 +660,8 @@ class _Builder:
             self.add(iri, RDFS + "label", _lit(dep.name, lang="zh"))
             if dep.concept:
                 self.add(iri, ORG + "classification", DEPT + iri_segment(dep.concept))
-            if dep.jurisdiction:
-                j = self.jurisdiction(dep.jurisdiction, dep.level)
+            j = self.jurisdiction(dep.jurisdiction, dep.level)  # (盟财政局: the notice's unnamed league)
+            if j:
                 self.add(iri, PK + "jurisdiction", j)
         mentions = sorted((m for dep in self.doc.facts.departments.values() for m in dep.mentions),
                           key=lambda m: (m.start, m.end, m.department))
@@ -822,8 +852,9 @@ class _Builder:
             self.span(iri, m.name_at.start, m.name_at.end)
         self.add(self.doc_iri, PK + "establishes", iri)
         j = self.doc.jurisdiction
-        if j and j.name:
-            self.add(iri, PK + "jurisdiction", jurisdiction_iri(j.name, self.base))
+        place = self.jurisdiction(j.name, j.level) if j else None
+        if place:
+            self.add(iri, PK + "jurisdiction", place)
         # a joint meeting's head is its convenor (pk:convenor, a sub-property of pk:head)
         head, deputy = ("convenor", "deputyConvenor") if kind.head == "convenor" else ("head", "deputyHead")
         for prop, role, fields in ((PK + head, kind.head, [m.convenor]),

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from .errors import PolicykgError
-from .graph import DCT, ELI, FOAF, ORG, PROV, RDF, RDFS
+from .graph import DCT, ELI, FOAF, ORG, PROV, RDF, RDFS, place_scope
 from .knowledge import PK, body_kinds, by_subject
 from .model import FOLD, clean, name_key
 
@@ -1289,12 +1289,14 @@ class DiskIndex:
     def statements_in(self, places: Iterable[str]) -> set[int]:
         """The statements that may assign a department of one of `places` (jurisdiction IRIs):
         those assigning an organisation whose IRI is under a place's (its departments, and the
-        bodies its notices set up: …/祁门县/doc/…/meeting), read off the organisations' index —
-        no row is read; the caller keeps the rows of the place."""
+        bodies its notices set up: …/祁门县/doc/…/meeting; a notice's unnamed place's, under its
+        notice's: `graph.place_scope`), read off the organisations' index — no row is read; the
+        caller keeps the rows of the place."""
         out: set[int] = set()
         for place in places:
+            scope = place_scope(place)  # …/祁门县/: from it up to …/祁门县0 ("0" follows "/")
             out.update(sid for (sid,) in self.con.execute(
-                "SELECT DISTINCT sid FROM assignments WHERE org >= ? AND org < ?", (place + "/", place + "0")))
+                "SELECT DISTINCT sid FROM assignments WHERE org >= ? AND org < ?", (scope, scope[:-1] + "0")))
         return out - self.dead
 
     def assignments(self, orgs: Sequence[str]) -> list[dict[str, Any]]:

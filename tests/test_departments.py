@@ -473,6 +473,30 @@ def test_listed_names_share_what_a_list_writes_once(text, names):
     assert [padded[s:e] for s, e, _ in found] == (text.split("、") if len(names) > 1 else [text])
 
 
+@pytest.mark.parametrize("name, zone", [
+    ("荆州开发区", "荆州开发区"), ("纪南文旅区", "纪南文旅区"), ("荆州高新区", "荆州高新区"),
+    ("各开发区", None), ("有关开发区", None), ("相关开发区", None), ("全市各开发区", None), ("市直各开发区", None),
+    ("市属各开发区", None), ("所辖新区", None), ("其他特区", None), ("全市开发区", None)])
+def test_a_zone_is_addressed_by_its_proper_name_only(name, zone):
+    """A 主送 item naming a zone (荆州开发区) addresses its administration; one naming zones
+    vaguely (有关开发区, 所辖新区, 其他特区: a word of pkc:dept-several-word; 全市各开发区: 各
+    anywhere in it) addresses several, and no one body (it was 荆州市/有关开发区)."""
+    from extractor.departments import addressed_zone
+
+    m = addressed_zone(name)
+    assert (m.canonical if m else None) == zone
+
+
+@pytest.mark.parametrize("copy, concept", [("县人大办", "peoples-congress"), ("县政协办", "cppcc"),
+                                           ("县人大办公室", "peoples-congress"),
+                                           ("县人大常委会办公室", "peoples-congress"), ("县政协办公室", "cppcc")])
+def test_a_copy_to_the_congress_or_the_cppcc_office_by_its_short_name(copy, concept):
+    """抄送：县委办，县人大办，县政协办。: 县人大办 and 县政协办 are the offices of the county's
+    people's congress standing committee and CPPCC, as 县人大常委会办公室 and 县政协办公室 are
+    (they resolved to nothing)."""
+    m = resolve(copy)
+    assert (m.concept, m.prefix) == (concept, "县")
+
 def test_a_place_name_does_not_cross_a_blank():
     """A make-up list written person first (曹建国　县财政局局长): the name's 建国 and the unit's 县
     are apart — no 建国县 across the blank (full-width or not): the unit's 县 is the notice's."""

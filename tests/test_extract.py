@@ -105,6 +105,24 @@ def test_a_member_s_span_is_its_place_in_the_member_list():
     assert len(listed) == 5 and {COUNTY.stem, CITY.stem} <= set(listed)
 
 
+@pytest.mark.parametrize("says", [
+    "联席会议由县卫健委、县教育局、县民政局组成。",
+    "联席会议成员单位为县卫健委、县教育局、县民政局。",
+    "联席会议成员单位包括县卫健委、县教育局、县民政局。",
+    "联席会议成员单位为县卫健委、县教育局、县民政局等单位组成。",
+])
+def test_a_member_list_without_a_closing_word_lists_the_members(says):
+    """联席会议由县卫健委、县教育局、县民政局组成 and 联席会议成员单位为县卫健委、…县民政局。 name the
+    members as …等单位组成 does: they were read only with 等…单位 after them (audit: no members)."""
+    from extractor.pipeline import process_bytes
+
+    text = ("祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度\n一、成员单位\n" + says +
+            "召集人由分管副县长担任。\n二、工作规则\n（一）全体会议制度。每年召开1次。\n")
+    doc = process_bytes(text.encode("utf-8"), "g.txt")
+    m = doc.facts.meeting
+    assert [doc.text[x.start:x.end] for x in m.member_at] == ["县卫健委", "县教育局", "县民政局"]
+    assert [key(doc, d) for d in m.members] == ["health", "education", "civil-affairs"]
+
 def test_a_member_table_s_units_are_spanned_in_their_rows(county):
     """祁门's attachment alone: the members come from the table, each spanned in its row."""
     from extractor.pipeline import process_bytes
@@ -1182,6 +1200,24 @@ def test_the_counties_bodies_in_the_city_plan(city):
                    ("responsible", "落实", "各旗县区政府和各相")]
 
 
+@pytest.mark.parametrize("written", ["县（市、区）", "旗县（市、区）", "县市区"])
+def test_the_counties_written_with_brackets_are_the_counties(written):
+    """各县（市、区）政府和各有关部门要提高…: 县（市、区） (旗县（市、区）) is the city's counties as
+    县市区 is, and their governments' duty is kept — the prefix was read as a place of no level,
+    and the duty lost. Their governments are named with it (县市区人民政府, not 人民政府: the
+    prefix after 各 was taken for one inside the name, as in 团县委)."""
+    from extractor.pipeline import process_bytes
+
+    text = CITY.read_text(encoding="utf-8")
+    assert "各旗县区政府和各有关部门要提高" in text
+    doc = process_bytes(text.replace("各旗县区政府和各有关部门要提高", f"各{written}政府和各有关部门要提高").encode("utf-8"),
+                        "x.txt")
+    core = written.replace("（", "").replace("、", "").replace("）", "")
+    did = f"巴彦淖尔市所辖{core}/local-governments"
+    assert [(d.department, d.action) for d in doc.facts.duties if d.text.startswith(f"各{written}政府")] == [(did, "提高")]
+    dep = doc.facts.departments[did]
+    assert (dep.name, dep.jurisdiction, dep.level) == (f"{core}人民政府", f"巴彦淖尔市所辖{core}", "district")
+
 def test_running_text_duties_after_a_condition(city):
     """A condition closed by 的 and a comma may stand before the subject or its 由: the city
     plan's 幼儿园开设托班的，由教育部门落实托幼“一体化”管理 is education's, and each field
@@ -1581,6 +1617,22 @@ def test_a_body_s_own_duties_in_the_extra_notices():
     assert xinganmeng.facts.meeting.unit is None and xinganmeng.facts.meeting.reports_to == []
 
 
+@pytest.mark.parametrize("subject", ["联席会议", "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议"])
+def test_the_members_phrase_among_a_body_s_duties_ends_where_the_body_is_named_again(county, subject):
+    """在县政府领导下，各成员单位密切配合，联席会议统筹协调…，贯彻…，制定…。: the member units' phrase
+    is theirs, but the body named again as the subject (联席会议, or its full name) takes the
+    phrases after it back: they are its duties (audit: the members' phrase ran to the sentence's
+    end, and the joint meeting had none)."""
+    from extractor.pipeline import process_bytes
+
+    said = county.text[county.text.index("在县政府领导下，联席会议统筹"):]
+    said = said[:said.index("。") + 1]
+    text = county.text.replace(said, f"在县政府领导下，各成员单位密切配合，{subject}统筹协调我县3岁以下婴幼儿照护服务发展"
+                                     "各项工作，贯彻省、市有关政策，制定我县3岁以下婴幼儿照护服务发展计划。")
+    doc = process_bytes(text.encode("utf-8"), "x.txt")
+    assert [t for _, t, _ in own_duties(doc)] == ["统筹协调我县3岁以下婴幼儿照护服务发展各项工作", "贯彻省、市有关政策",
+                                                  "制定我县3岁以下婴幼儿照护服务发展计划。"]
+
 def test_a_body_s_duties_heading_in_its_office_s_item_is_the_office_s():
     """(三)联席会议办公室 … 1.主要职责: the office's, as 兴安盟's 主要职责: is; a 其主要职责是:
     after a sentence on something else is not the body's; a leading group's 领导小组主要职责 is
@@ -1901,6 +1953,19 @@ def test_what_the_office_is_asked_to_do_in_the_rules_is_its_duty(county, city):
                            "responsible", "加强")]
 
 
+@pytest.mark.parametrize("item", ["（四）联席会议办公室要加强对议定事项的跟踪督促落实。",
+                                  "（四）加强督促。联席会议办公室要加强对议定事项的跟踪督促落实。"])
+def test_what_the_office_is_asked_to_do_opening_a_numbered_item_is_its_duty(county, item):
+    """（四）联席会议办公室要加强…: the office's sentence opening an item, right after its number, is
+    its duty as one after a heading is (audit: only the sentence after a 。 or a line end was)."""
+    from extractor.pipeline import process_bytes
+
+    last = "（三）联席会议办公室不刻制印章，因工作需要印发有关文件由县卫生健康委代章。"
+    doc = process_bytes(county.text.replace(last, last + "\n" + item).encode("utf-8"), "x.txt")
+    assert [(d.clause, d.text, d.role, d.action) for d in doc.facts.duties
+            if d.department == doc.facts.meeting.office_unit and d.clause == "main/5/4"] == [
+        ("main/5/4", "加强对议定事项的跟踪督促落实", "responsible", "加强")]
+
 # A leading group's make-up as notices list it: a role a line, names with their posts in
 # brackets or after blanks, the labels spaced out to align (组  长), deputies one a line.
 LISTED_GROUP = """黟县人民政府办公室关于成立黟县婴幼儿照护服务工作领导小组的通知
@@ -2139,6 +2204,17 @@ def test_addressees_are_the_head_s_recipients_and_copies_and_the_bodies_they_nam
                       "start": county.facts.addressees[2].start, "end": county.facts.addressees[2].end}
 
 
+def test_copies_to_offices_by_their_short_names(county):
+    """抄送：县委办，县人大办，县政协办。: each the county body its full name is (县人大办 and 县政协办
+    named none)."""
+    from extractor.pipeline import process_bytes
+
+    said = "抄送：县委办公室，县人大常委会办公室，县政协办公室。"
+    assert said in county.text
+    doc = process_bytes(county.text.replace(said, "抄送：县委办，县人大办，县政协办。").encode("utf-8"), "x.txt")
+    assert [(a.name, a.department) for a in doc.facts.addressees if a.kind == "cc"] == [
+        ("县委办", "祁门县/party-committee-office"), ("县人大办", "祁门县/peoples-congress"), ("县政协办", "祁门县/cppcc")]
+
 def test_a_zone_addressed_by_its_name_alone_is_one_body():
     """荆州 sends its notice to 荆州开发区, 纪南文旅区 and 荆州高新区: each zone's administration,
     written by the zone's name (pkc:dept-zone-ending), with no 管委会 to share as 十堰's list
@@ -2156,6 +2232,16 @@ def test_a_zone_addressed_by_its_name_alone_is_one_body():
     doc = process_bytes(text.encode(), "t.txt")
     assert [(a.name, a.department) for a in doc.facts.addressees] == [
         ("各县市区人民政府", ""), ("各开发区", ""), ("市政府有关部门", "")]
+
+
+def test_zones_addressed_vaguely_are_no_one_body():
+    """荆州's 主送 with 有关开发区 for its three zones: an address to several zones, no addressee
+    body (it was the organisation 荆州市/有关开发区)."""
+    doc = _jingzhou("各县、市、区人民政府,荆州开发区,纪南文旅区,荆州高新区,市政府有关部门:",
+                    "各县、市、区人民政府,有关开发区,市政府有关部门:")
+    assert [(a.name, a.department or None) for a in doc.facts.addressees] == [
+        ("各县、市、区人民政府", None), ("有关开发区", None), ("市政府有关部门", None)]
+    assert "荆州市/有关开发区" not in doc.facts.departments
 
 
 @pytest.mark.parametrize("lead, reports_to", [
@@ -2220,6 +2306,18 @@ def test_only_the_basis_the_notice_states_of_itself_is_based_on(city):
     assert [(r.clause, r.relation) for r in naiman.facts.references] == [("main/1", "based_on"), ("main/1", "based_on")]
 
 
+@pytest.mark.parametrize("heading", ["一、工作依据", "一、目的和依据", "一、制定依据"])
+def test_a_heading_ending_in_basis_says_what_the_notice_is_made_under(heading):
+    """奈曼's 一、制定背景 renamed 一、工作依据 or 一、目的和依据: a heading ending in 依据 says what
+    the notice is made under, so its 根据《…》 are the notice's basis (they were cited)."""
+    from extractor.pipeline import process_bytes
+
+    path = next(p for p in EXTRA if p.name.startswith("naiman"))
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("一、制定背景\n")
+    doc = process_bytes(text.replace("一、制定背景", heading, 1).encode("utf-8"), "x.txt")
+    assert [(r.clause, r.relation) for r in doc.facts.references] == [("main/1", "based_on"), ("main/1", "based_on")]
+
 def test_a_general_rule_s_label_says_its_schedule():
     """The State Council's 联席会议根据工作需要定期或不定期召开会议: its rule was labelled 定期召开会议
     (the cue inside 不定期召开会议), though it meets on a schedule or as needed. Its label is the
@@ -2231,6 +2329,19 @@ def test_a_general_rule_s_label_says_its_schedule():
     assert [(r.kind, r.label, r.schedule) for r in jing.facts.meeting.rules][-1:] == [
         ("general", "不定期召开会议", "irregular")]
 
+
+@pytest.mark.parametrize("says", ["定期或者不定期召开会议", "定期、不定期召开会议"])
+def test_other_ways_to_say_a_general_rule_meets_on_a_schedule_or_as_needed(says):
+    """联席会议根据工作需要定期或者不定期召开会议 (or 定期、不定期): regular or irregular, labelled as
+    written — it was labelled 不定期召开会议 and irregular, the cue inside it."""
+    from extractor.pipeline import process_bytes
+
+    path = next(p for p in EXTRA if p.name.startswith("state-council"))
+    text = path.read_text(encoding="utf-8")
+    assert "定期或不定期召开会议" in text
+    doc = process_bytes(text.replace("定期或不定期召开会议", says).encode("utf-8"), "x.txt")
+    assert [(r.kind, r.label, r.schedule) for r in doc.facts.meeting.rules][:1] == [
+        ("general", says, "regular-or-irregular")]
 
 def test_the_set_up_of_a_body_is_traced_to_the_words_that_say_it():
     """Where the State Council's page says each link of its joint meeting's set-up (its office's

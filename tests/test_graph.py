@@ -970,6 +970,28 @@ def test_notices_naming_no_place_do_not_share_a_jurisdiction():
     assert forestry[0] != forestry[1]
 
 
+def test_a_place_named_only_by_its_level_is_the_notice_s_own_jurisdiction():
+    """The 兴安盟 fragment's organisations (盟财政局 …), its headquarters and the notice itself are
+    of a league it does not name: one jurisdiction of the league level, the notice's own (its
+    IRI under the notice's), labelled so — they had none, and no `-j` reached them."""
+    from conftest import XINGANMENG
+    from extractor.graph import to_rdf
+    from extractor.pipeline import process
+
+    doc = process(XINGANMENG)
+    quads = to_rdf(doc)
+    d = document_iri(doc)
+    place = value(quads, d, ELI + "jurisdiction")
+    assert place == f"{d}/jurisdiction"
+    assert {q.object.value for q in quads if q.subject.value == place and q.predicate.value == RDF + "type"} == {
+        "http://purl.org/dc/terms/Jurisdiction", "http://www.w3.org/2004/02/skos/core#Concept"}
+    assert value(quads, place, RDFS + "label") == "盟（名称未写明）"
+    assert value(quads, place, PK + "jurisdictionLevel") == "https://w3id.org/policykg/layout/league"
+    finance = next(q.subject.value for q in quads if q.predicate.value == ORG + "classification"
+                   and q.object.value == DEPT + "finance")
+    assert value(quads, finance, PK + "jurisdiction") == place
+    assert value(quads, f"{d}/meeting", PK + "jurisdiction") == place
+
 def test_a_bare_province_the_notice_names_is_that_provinces_jurisdiction():
     """奈曼旗's 自治区党委 is 内蒙古自治区's (the notice names it): one jurisdiction with the
     内蒙古自治区人民政府办公厅 it names and with 巴彦淖尔市's 内蒙古自治区, of the region level."""

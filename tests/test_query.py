@@ -1154,6 +1154,18 @@ def test_an_office_s_duties_are_found_by_duties_who_and_departments(bodies):
     assert Q.duties(bodies, "沙尘暴办公室") == []
 
 
+def test_a_league_the_notice_does_not_name_is_reached_by_its_level(bodies):
+    """兴安盟's organisations are of a league its fragment does not name (盟财政局): `-j 盟` or
+    `-j league` reaches them, by the level of its jurisdiction, labelled so (it was no place
+    of the store: `no jurisdiction '盟'`); `-j 县` still finds the counties' only."""
+    for asked in ("盟", "league"):
+        Q.check_place(bodies, asked)
+        rows = Q.departments(bodies, jurisdiction=asked)
+        assert "盟财政局" in {r["department"] for r in rows}
+        assert {r["jurisdiction"] for r in rows} == {"盟（名称未写明）"}
+    assert [r["jurisdiction"] for r in Q.duties(bodies, "盟财政局", jurisdiction="盟")] == ["盟（名称未写明）"]
+    assert not {r["department"] for r in Q.departments(bodies, jurisdiction="县")} & {"盟财政局", "盟林业局"}
+
 def test_meetings_shows_each_body_and_its_kind(bodies):
     """`meetings` puts a headquarters and a leading group beside the joint meetings, each with
     its kind: the group's 组长 in the row of the head post (召集人), its 副组长 in the deputies'."""

@@ -179,6 +179,17 @@ def test_who_answers_the_same_from_disk_and_memory(built, store, topic, chunk, m
             assert place != "祁门县" or {r["jurisdiction"] for r in disk} <= {"祁门县"}
 
 
+@pytest.mark.parametrize("place", ["盟", "league"])
+def test_who_of_a_league_its_notice_does_not_name_from_disk_as_from_memory(built, store, place):
+    """兴安盟's 盟财政局 is of a league its fragment does not name, a place of that notice alone
+    (its organisations under the notice's IRI, not the place's): `who 资金保障 -j 盟` finds its
+    duty from the index as from the store (the index looked only under the place's IRI)."""
+    disk = Q.who(store, "资金保障", index=built / INDEX_FILE, jurisdiction=place)
+    assert disk == Q.who(store, "资金保障", jurisdiction=place)
+    assert [(r["department"], r["jurisdiction"]) for r in disk] == [("盟财政局", "盟（名称未写明）")]
+    assert [r["department"] for r in Q.who(store, "沙尘暴", index=built / INDEX_FILE, jurisdiction=place)][:2] == [
+        "盟重大沙尘暴灾害应急指挥部办公室", "盟财政局"]
+
 def bm25_by_definition(index, topic: str) -> list[tuple[float, int]]:
     """`rank` of a topic outside the thesaurus, statement by statement over every posting:
     each statement's BM25 summed over the query's tokens in sorted order; a statement
