@@ -76,6 +76,7 @@ PREFIXES: dict[str, str] = {
 # examples give Dublin Core's dct (only for reading queries: output writes one name a namespace).
 QUERY_PREFIXES: dict[str, str] = {**PREFIXES, "dcterms": DCT}
 
+IANA_MEDIA_TYPES = "http://www.iana.org/assignments/media-types/"
 MEDIA_TYPES = {"txt": "text/plain", "html": "text/html",
                "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 CLAUSE_CLASSES = {"zone": "Zone", "numbered": "NumberedClause", "row": "TableRow", "paragraph": "Paragraph"}
@@ -455,6 +456,7 @@ class _Builder:
         self.doc_iri = document_iri(doc, base)
         self.graph = ox.NamedNode(graph_iri(doc, base))
         self.source_iri = self.doc_iri + "/source"
+        self.body_iri = self.doc_iri + "/meeting"  # the coordination body it sets up, if any
         self.rows: list[tuple[str, str, str | Lit]] = []
         self._seen: set[tuple[str, str, str | Lit]] = set()
         self._nodes: dict[str, ox.NamedNode] = {}  # every IRI, checked once
@@ -522,7 +524,7 @@ class _Builder:
         self.add(d, RDF + "type", ELI + "LegalResource")
         title = doc.title
         if title:
-            self.add(d, ELI + "title", _lit(title, lang="zh"))
+            self.add(d, DCT + "title", _lit(title, lang="zh"))
         self.add(d, RDFS + "label", _lit(notice_label(doc), lang="zh"))
         if doc.doc_number:
             self.add(d, ELI + "id_local", _lit(doc.doc_number))
@@ -568,7 +570,8 @@ class _Builder:
         self.add(src, PK + "sourceText", _lit(self.source))
         self.add(src, PK + "textLength", _int(len(self.source)))
         self.add(src, PK + "sha256", _lit(_digest(doc.text)))
-        self.add(src, DCT + "format", _lit(MEDIA_TYPES.get(doc.format, "text/plain")))
+        # the file's media type as DCMI wants it, a resource (a dct:MediaTypeOrExtent): IANA's IRI
+        self.add(src, DCT + "format", IANA_MEDIA_TYPES + MEDIA_TYPES.get(doc.format, "text/plain"))
         if doc.path:  # the file name only: an absolute path would differ between machines
             self.add(src, RDFS + "label", _lit(PurePath(doc.path).name))
         self.add(d, PROV + "hadPrimarySource", src)
@@ -622,9 +625,12 @@ class _Builder:
         meeting = self.doc.facts.meeting
         for did, dep in self.doc.facts.departments.items():
             if meeting is not None and did == meeting.unit:  # the body itself: its node (`meeting`)
-                self.orgs[did] = self.doc_iri + "/meeting"
+                self.orgs[did] = self.body_iri
                 continue
-            iri = organisation_iri(dep, self.doc_iri, self.base)
+            # the body's office is this notice's, as the body is: two notices of one county
+            # setting up a body of one name have two offices (not one, hosted by both hosts)
+            office = meeting is not None and did == meeting.office_unit
+            iri = f"{self.body_iri}/office" if office else organisation_iri(dep, self.doc_iri, self.base)
             self.orgs[did] = iri
             self.add(iri, RDF + "type", ORG + "Organization")
             self.add(iri, RDFS + "label", _lit(dep.name, lang="zh"))
@@ -747,7 +753,7 @@ class _Builder:
                 cited = cited_document_iri(r.number, r.title, self.base)
                 self.add(cited, RDF + "type", ELI + "LegalResource")
                 if r.title:
-                    self.add(cited, ELI + "title", _lit(r.title, lang="zh"))
+                    self.add(cited, DCT + "title", _lit(r.title, lang="zh"))
                 if r.number:
                     self.add(cited, ELI + "id_local", _lit(r.number))
                 self.add(cited, RDFS + "label", _lit(r.title or r.number, lang="zh"))
@@ -765,6 +771,8 @@ class _Builder:
         roles, labels = _post_roles(), _labels("policykg.ttl")
         by_span: dict[tuple[int, int, str], str] = {}
         by_id: dict[str, str] = {}
+        m = self.doc.facts.meeting
+        office = self.org(m.office_unit) if m is not None else None
         for n, post in enumerate(self.doc.facts.posts, 1):
             iri = self.unique(f"{self.doc_iri}/post/{iri_path(post.id or f'{post.clause}/post{n}')}")
             by_span[(post.start, post.end, post.role)] = iri
@@ -772,8 +780,16 @@ class _Builder:
                 by_id.setdefault(post.id, iri)
             self.add(iri, RDF + "type", ORG + "Post")
             org = self.org(post.department)
-            if org:
-                self.add(iri, ORG + "postIn", org)
+            if m is None:  # no body set up: the post is its unit's
+                if org:
+                    self.add(iri, ORG + "postIn", org)
+            else:
+                # a post of the body is in the body (its office's in the office), as ORG reads
+                # org:postIn: 县政府分管副县长 convenes the joint meeting, it is no post of the
+                # government. The unit its holder comes from is pk:homeUnit.
+                self.add(iri, ORG + "postIn", office if office and org == office else self.body_iri)
+                for home in self.home_units(post, org, office):
+                    self.add(iri, PK + "homeUnit", home)
             role = roles.get(post.role)
             if role:
                 self.add(iri, ORG + "role", role)
@@ -806,12 +822,25 @@ class _Builder:
                 self.add(person, ORG + "holds", iri)
         return by_span, by_id
 
+    def home_units(self, post, org: str | None, office: str | None) -> list[str]:
+        """The units a post of the body is held from: its own department (县卫生健康委主要负责同志:
+        the health commission), or for a post of the office those its words name
+        (办公室主任由县卫健委分管负责同志兼任: the health commission); none for the liaison post,
+        one in every member unit."""
+        if org is not None and org not in (office, self.body_iri):
+            return [org]
+        if org is None or org != office:
+            return []
+        named = {self.orgs[did] for did, dep in self.doc.facts.departments.items()
+                 if any(post.start <= x.start < post.end for x in dep.mentions) and did in self.orgs}
+        return sorted(named - {office, self.body_iri})
+
     def meeting(self, posts: dict[tuple[int, int, str], str], post_ids: dict[str, str]) -> None:
         m = self.doc.facts.meeting
         if m is None:
             return
         kind = body_kind(m.kind) or body_kinds()[0]
-        iri = self.doc_iri + "/meeting"
+        iri = self.body_iri
         self.add(iri, RDF + "type", kind.iri)  # pk:JointMeeting, pk:LeadingGroup …
         self.add(iri, RDF + "type", PK + "CoordinationBody")
         self.add(iri, RDF + "type", ORG + "Organization")
@@ -846,12 +875,15 @@ class _Builder:
         self.said(f"{iri}/lead-unit", iri, PK + "leadUnit", self.org(m.lead), m.lead_at)
         office = self.org(m.office_unit)
         if office:  # the office as a unit of the body: its duties are its own (`duties`)
+            # org:subOrganizationOf, not org:unitOf: ORG gives unitOf and hasUnit the range and
+            # domain org:FormalOrganization, which would make the body a legal entity
             self.add(office, RDF + "type", ORG + "OrganizationalUnit")
-            self.add(office, ORG + "unitOf", iri)
-            self.add(iri, ORG + "hasUnit", office)
+            self.add(office, ORG + "subOrganizationOf", iri)
+            self.add(iri, ORG + "hasSubOrganization", office)
             # said where it is set up (办公室设在…), else where a heading names it ((八)应急指挥部办公室)
             unit = self.doc.facts.departments[m.office_unit]
-            self.said(f"{iri}/has-unit", iri, ORG + "hasUnit", office, m.office_at or next(iter(unit.mentions), None))
+            self.said(f"{iri}/has-unit", iri, ORG + "hasSubOrganization", office,
+                      m.office_at or next(iter(unit.mentions), None))
             if self.org(m.office):
                 self.add(office, PK + "hostedBy", self.org(m.office))
                 self.said(f"{iri}/office-hosted-by", office, PK + "hostedBy", self.org(m.office), m.office_at)
@@ -972,19 +1004,20 @@ TITLE_MAX = 400
 # The `clause` of a span no clause holds: the notice's header or footer (版头/版记 — its
 # title, 主送 and 抄送 lines), as parse.py calls the lines outside the clause tree.
 OUTSIDE_CLAUSES = "header"
-# member_of is an org:Membership's (unit → body) alone; a post's org:postIn, an office's
-# org:unitOf and a body's posts and hosts are edges named after their properties.
+# member_of is an org:Membership's (unit → body) alone; a post's org:postIn and pk:homeUnit,
+# an office's org:subOrganizationOf (unit_of) and a body's posts and hosts are edges named
+# after their properties.
 EDGE_KINDS = {
     ELI + "has_part": "has_part", PK + "meetingRule": "has_part", PK + "establishes": "has_part",
     SCHEMA + "mentions": "mentions", PK + "assignee": "duty_of", ELI + "cites": "cites",
-    ELI + "based_on": "cites", ORG + "postIn": "post_in", SKOS + "closeMatch": "counterpart",
-    ORG + "classification": "matches", ORG + "heldBy": "holds_post", ORG + "unitOf": "unit_of",
+    ELI + "based_on": "cites", ORG + "postIn": "post_in", PK + "counterpart": "counterpart",
+    ORG + "classification": "matches", ORG + "heldBy": "holds_post", ORG + "subOrganizationOf": "unit_of",
     PK + "jurisdiction": "in_jurisdiction", ELI + "jurisdiction": "in_jurisdiction", ELI + "passed_by": "issued_by",
     PK + "recipient": "addressed_to", PK + "copyRecipient": "copied_to", PK + "addressedBody": "is_body",
     ORG + "reportsTo": "reports_to", PK + "head": "head", PK + "deputyHead": "deputy_head",
     PK + "convenor": "convenor", PK + "deputyConvenor": "deputy_convenor", PK + "officeDirector": "office_director",
     PK + "liaison": "liaison", PK + "officeHost": "office_host", PK + "leadUnit": "lead_unit",
-    PK + "hostedBy": "hosted_by",
+    PK + "hostedBy": "hosted_by", PK + "homeUnit": "home_unit",
 }
 
 
@@ -1050,7 +1083,7 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
     offsets count in), so each fact can be traced to its words.
     Edge attribute `kind`: has_part, mentions, duty_of, assigned_to, cites, member_of (a
     membership: unit → body, with the `start`/`end`/`clause` of where the notice lists it),
-    post_in, unit_of, head, deputy_head, convenor, deputy_convenor, office_director, liaison,
+    post_in, home_unit, unit_of, head, deputy_head, convenor, deputy_convenor, office_director, liaison,
     office_host, lead_unit, hosted_by, counterpart, matches, holds_post, in_jurisdiction,
     issued_by, addressed_to, copied_to, is_body, reports_to (plus `role`/`relation` where known).
     `graph`: only that named graph of a store.
@@ -1119,14 +1152,15 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
             j = jname(one(s, PK + "jurisdiction"))
         elif kind == "jurisdiction":
             j = one(s, RDFS + "label")
-        else:
-            j = jname(one(d, ELI + "jurisdiction")) if d else ""
-        label = (one(s, RDFS + "label") or one(s, ELI + "title") or one(s, PK + "dutyText")
+        else:  # its notices' jurisdiction; none when they differ (a law two places cite is of neither)
+            places = {jname(one(x, ELI + "jurisdiction")) for x in docs}
+            j = places.pop() if len(places) == 1 else ""
+        label = (one(s, RDFS + "label") or one(s, DCT + "title") or one(s, PK + "dutyText")
                  or one(s, FOAF + "name") or s.rsplit("/", 1)[-1])
         if kind == "duty":
             label = one(s, PK + "dutyText") or label
         at = where(s)
-        title = exact(at) or one(s, ELI + "title") or label
+        title = exact(at) or one(s, DCT + "title") or label
         if len(title) > TITLE_MAX:  # a zone's quote is the whole notice: too long to hover
             title = title[:TITLE_MAX - 1] + "…"
         g.add_node(s, label=_one_line(label)[:60], kind=kind, jurisdiction=j, title=title, doc=d)

@@ -370,7 +370,8 @@ def test_graphml_names_each_relation_as_the_rdf_does(tmp_path):
     for u, v, d in g.edges(data=True):
         edges.setdefault(d["kind"], set()).add((kind(u), kind(v)))
     assert edges["member_of"] == {("department", "meeting")}
-    assert edges["post_in"] == {("post", "department")}
+    assert edges["post_in"] == {("post", "meeting"), ("post", "department")}  # the body's, the office's
+    assert edges["home_unit"] == {("post", "department")}
     assert edges["unit_of"] == {("department", "meeting")}
     for relation in ("convenor", "deputy_convenor", "office_director", "liaison"):
         assert edges[relation] == {("meeting", "post")}, relation
