@@ -1218,7 +1218,7 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
 
 
 def link_counterparts(store: "ox.Store", *, base: str = DEFAULT_BASE) -> int:
-    """`skos:closeMatch` between organisations of the same registry concept in different
+    """`pk:counterpart` between organisations of the same registry concept in different
     jurisdictions that both issued a notice in the store (祁门县's and 巴彦淖尔市's health
     commissions; not the national ministry a notice merely cites), (re)written into the
     named graph ``{base}counterparts``. Returns the number of links (each direction counts).
@@ -1237,7 +1237,7 @@ def link_counterparts(store: "ox.Store", *, base: str = DEFAULT_BASE) -> int:
                          use_default_graph_as_union=True):
         if r["j"] in issuers:
             by_concept.setdefault(r["c"], set()).add((r["o"], r["j"]))
-    close = ox.NamedNode(SKOS + "closeMatch")
+    close = ox.NamedNode(PK + "counterpart")
     links = {ox.Quad(a, close, b, graph) for orgs in by_concept.values()
              for a, ja in orgs for b, jb in orgs if a != b and ja != jb}
     store.extend(sorted(links, key=str))
