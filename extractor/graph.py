@@ -1035,12 +1035,13 @@ def ntriples_literal(term: str) -> tuple[str, int]:
     return (json.loads(term[:q + 1]) if "\\" in term[1:q] else term[1:q]), q
 
 
-def _statements(store_or_quads, graph: str | None) -> tuple[dict[str, dict[str, list]], dict[str, str]]:
+def _statements(store_or_quads, graph: str | None) -> tuple[dict[str, dict[str, list]], dict[str, list[str]]]:
     """subject IRI → predicate → object values (IRIs and lexical forms; blank nodes as
-    ``_:id``), and subject → the named graph it was first seen in. With `graph`, the store's
-    graph of that name, read off its N-Triples (3× faster than through term objects)."""
+    ``_:id``), and subject → the named graphs it is a subject in (a document two notices cite
+    is in both). With `graph`, the store's graph of that name, read off its N-Triples (3×
+    faster than through term objects)."""
     props: dict[str, dict[str, list]] = {}
-    graph_of: dict[str, str] = {}
+    graph_of: dict[str, list[str]] = {}
     if graph is not None and isinstance(store_or_quads, ox.Store):
         data = store_or_quads.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
         for line in data.decode("utf-8").splitlines():
@@ -1055,7 +1056,7 @@ def _statements(store_or_quads, graph: str | None) -> tuple[dict[str, dict[str, 
             by_p = props.get(s)
             if by_p is None:
                 by_p = props[s] = {}
-                graph_of[s] = graph
+                graph_of[s] = [graph]
             by_p.setdefault(p[1:-1], []).append(o)
         return props, graph_of
     for q in _quads_of(store_or_quads):
@@ -1065,7 +1066,9 @@ def _statements(store_or_quads, graph: str | None) -> tuple[dict[str, dict[str, 
         props.setdefault(s, {}).setdefault(p, []).append(o.value if isinstance(o, (ox.NamedNode, ox.Literal)) else str(o))
         g = getattr(q, "graph_name", None)
         if isinstance(g, ox.NamedNode):
-            graph_of.setdefault(s, g.value)
+            graphs = graph_of.setdefault(s, [])
+            if g.value not in graphs:
+                graphs.append(g.value)
     return props, graph_of
 
 
@@ -1073,8 +1076,10 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
     """A `MultiDiGraph` keyed by IRI for views and graph algorithms.
 
     Node attributes: `label`, `kind` (document, clause, task, department, meeting, concept,
-    duty, reference, jurisdiction, person, post, meeting-rule, addressee), `jurisdiction` (name),
-    `title` (hover text: the exact source sentence, or the name), `doc` (IRI of the notice);
+    duty, reference, jurisdiction, person, post, meeting-rule, addressee), `jurisdiction` (name;
+    for a node of several notices, theirs when they share it, else none), `title` (hover text:
+    the exact source sentence, or the name), `doc` (IRI of the notice; the IRIs of all the
+    notices whose graphs state it, space-separated, for a document several cite);
     a node with a span in the notice's text (a clause, duty, post, rule, meeting, addressee …)
     also `start` and `end` (character offsets: the text's [start, end) is the sentence) and
     `clause` (the id of the clause it is, or is read from, else the innermost clause its span
@@ -1098,12 +1103,14 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
         vals = props.get(s, {}).get(p)
         return min(vals) if vals else default
 
-    notice_of_graph = {graph_of[s]: s for s, pr in props.items()
-                       if PK + "Notice" in pr.get(RDF + "type", []) and s in graph_of}
+    notice_of_graph = {g: s for s, pr in props.items() if PK + "Notice" in pr.get(RDF + "type", [])
+                       for g in graph_of.get(s, ())}
     jname = lambda j: one(j, RDFS + "label") if j else ""
 
-    def doc_of(s: str) -> str:
-        return notice_of_graph.get(graph_of.get(s, ""), "")
+    def docs_of(s: str) -> list[str]:
+        """The notices whose graphs state `s`: one for a fact, each citing notice for a
+        document several cite (not whichever graph came first)."""
+        return sorted({notice_of_graph[g] for g in graph_of.get(s, ()) if g in notice_of_graph})
 
     def where(s: str) -> tuple[str, int, int] | None:
         """(source text IRI, start, end) of `s`'s span (of an annotation's target)."""
@@ -1147,7 +1154,8 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
 
     g = nx.MultiDiGraph()
     for s, kind in kinds.items():
-        d = doc_of(s)
+        docs = docs_of(s)
+        d = " ".join(docs)  # IRIs hold no space
         if kind == "department" or kind == "meeting":
             j = jname(one(s, PK + "jurisdiction"))
         elif kind == "jurisdiction":
