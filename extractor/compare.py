@@ -1015,17 +1015,21 @@ def responsibility_matrix(units: list[UnitPair]) -> tuple[dict[int, dict[str, Ce
 
 # --- the comparison in RDF ---------------------------------------------------------------------------------------
 
-SKOS_LINK = {"shared": SKOS + "exactMatch", "reworded": SKOS + "closeMatch", "counterpart": SKOS + "closeMatch",
-             "same-name": SKOS + "closeMatch", "partial": SKOS + "relatedMatch"}
+# How a cell's two things are linked directly, by its outcome: units by pk:counterpart (or
+# pkx:partialCounterpart), duties and rules by pkx:pairedWith. Not SKOS mapping properties:
+# their domain would make a unit, a duty or a rule a skos:Concept, and skos:exactMatch, being
+# transitive, chains duties across comparisons.
+PAIR_LINK = {"counterpart": PK + "counterpart", "same-name": PK + "counterpart", "partial": CMP + "partialCounterpart",
+             "shared": CMP + "pairedWith", "reworded": CMP + "pairedWith", "differs": CMP + "pairedWith"}
 
 
 def comparison_quads(c: Comparison) -> list[ox.Quad]:
     """The comparison as quads in its named graph `c.iri` (vocabulary: ontology/compare.ttl).
 
     The alignment node (`c.iri`, an align:Alignment of A and B) maps align:Cells — unit
-    pairs, duty pairs, rule pairs — each with both entities, the measure and dct:type;
-    the paired things are linked directly by SKOS mapping properties (both directions);
-    every compared unit, duty and rule carries its outcome as dct:type; statements carry
+    pairs, duty pairs, rule pairs — each with both entities, the measure and pkx:outcome;
+    the paired things are linked directly (`PAIR_LINK`, both directions);
+    every compared unit, duty and rule carries its outcome as pkx:outcome; statements carry
     their topics as dct:subject. A reworded or shared duty cell names, as pkx:Phrase nodes
     (`phrase`), the words each statement says that the other does not.
     Deterministic: same comparison, same quads, same order.
@@ -1044,7 +1048,7 @@ def comparison_quads(c: Comparison) -> list[ox.Quad]:
     def cell(path: str, a: str | None, b: str | None, status: str, measure: float | None) -> None:
         for iri, st in ((a, status), (b, status)):
             if iri:
-                add(iri, DCT + "type", CMP + st)
+                add(iri, CMP + "outcome", CMP + st)
         if not (a and b):
             return
         node = f"{c.iri}/{path}"
@@ -1055,8 +1059,8 @@ def comparison_quads(c: Comparison) -> list[ox.Quad]:
         add(node, ALIGN + "relation", ox.Literal("="))
         if measure is not None:
             add(node, ALIGN + "measure", ox.Literal(f"{measure:.4f}", datatype=ox.NamedNode(XSD + "float")))
-        add(node, DCT + "type", CMP + status)
-        link = SKOS_LINK.get(status)
+        add(node, CMP + "outcome", CMP + status)
+        link = PAIR_LINK.get(status)
         if link:
             add(a, link, b)
             add(b, link, a)
@@ -1069,7 +1073,7 @@ def comparison_quads(c: Comparison) -> list[ox.Quad]:
         add(node, CMP + "oneSidedPhrase", iri)
         add(iri, RDF + "type", CMP + "Phrase")
         add(iri, CMP + "phraseText", ox.Literal(p.text))
-        add(iri, DCT + "type", CMP + "only-" + side)
+        add(iri, CMP + "outcome", CMP + "only-" + side)
         if p.start is not None and p.end is not None:
             span = span_iri(ref.iri + "/source", p.start, p.end)
             add(iri, PK + "span", span)

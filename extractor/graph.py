@@ -76,6 +76,7 @@ PREFIXES: dict[str, str] = {
 # examples give Dublin Core's dct (only for reading queries: output writes one name a namespace).
 QUERY_PREFIXES: dict[str, str] = {**PREFIXES, "dcterms": DCT}
 
+IANA_MEDIA_TYPES = "http://www.iana.org/assignments/media-types/"
 MEDIA_TYPES = {"txt": "text/plain", "html": "text/html",
                "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 CLAUSE_CLASSES = {"zone": "Zone", "numbered": "NumberedClause", "row": "TableRow", "paragraph": "Paragraph"}
@@ -472,6 +473,7 @@ class _Builder:
         self.doc_iri = document_iri(doc, base)
         self.graph = ox.NamedNode(graph_iri(doc, base))
         self.source_iri = self.doc_iri + "/source"
+        self.body_iri = self.doc_iri + "/meeting"  # the coordination body it sets up, if any
         self.rows: list[tuple[str, str, str | Lit]] = []
         self._seen: set[tuple[str, str, str | Lit]] = set()
         self._nodes: dict[str, ox.NamedNode] = {}  # every IRI, checked once
@@ -551,7 +553,7 @@ class _Builder:
         self.add(d, RDF + "type", ELI + "LegalResource")
         title = doc.title
         if title:
-            self.add(d, ELI + "title", _lit(title, lang="zh"))
+            self.add(d, DCT + "title", _lit(title, lang="zh"))
         self.add(d, RDFS + "label", _lit(notice_label(doc), lang="zh"))
         if doc.doc_number:
             self.add(d, ELI + "id_local", _lit(doc.doc_number))
@@ -598,7 +600,8 @@ class _Builder:
         self.add(src, PK + "sourceText", _lit(self.source))
         self.add(src, PK + "textLength", _int(len(self.source)))
         self.add(src, PK + "sha256", _lit(_digest(doc.text)))
-        self.add(src, DCT + "format", _lit(MEDIA_TYPES.get(doc.format, "text/plain")))
+        # the file's media type as DCMI wants it, a resource (a dct:MediaTypeOrExtent): IANA's IRI
+        self.add(src, DCT + "format", IANA_MEDIA_TYPES + MEDIA_TYPES.get(doc.format, "text/plain"))
         if doc.path:  # the file name only: an absolute path would differ between machines
             self.add(src, RDFS + "label", _lit(PurePath(doc.path).name))
         self.add(d, PROV + "hadPrimarySource", src)
@@ -652,9 +655,12 @@ class _Builder:
         meeting = self.doc.facts.meeting
         for did, dep in self.doc.facts.departments.items():
             if meeting is not None and did == meeting.unit:  # the body itself: its node (`meeting`)
-                self.orgs[did] = self.doc_iri + "/meeting"
+                self.orgs[did] = self.body_iri
                 continue
-            iri = organisation_iri(dep, self.doc_iri, self.base)
+            # the body's office is this notice's, as the body is: two notices of one county
+            # setting up a body of one name have two offices (not one, hosted by both hosts)
+            office = meeting is not None and did == meeting.office_unit
+            iri = f"{self.body_iri}/office" if office else organisation_iri(dep, self.doc_iri, self.base)
             self.orgs[did] = iri
             self.add(iri, RDF + "type", ORG + "Organization")
             self.add(iri, RDFS + "label", _lit(dep.name, lang="zh"))
@@ -777,7 +783,7 @@ class _Builder:
                 cited = cited_document_iri(r.number, r.title, self.base)
                 self.add(cited, RDF + "type", ELI + "LegalResource")
                 if r.title:
-                    self.add(cited, ELI + "title", _lit(r.title, lang="zh"))
+                    self.add(cited, DCT + "title", _lit(r.title, lang="zh"))
                 if r.number:
                     self.add(cited, ELI + "id_local", _lit(r.number))
                 self.add(cited, RDFS + "label", _lit(r.title or r.number, lang="zh"))
@@ -795,6 +801,8 @@ class _Builder:
         roles, labels = _post_roles(), _labels("policykg.ttl")
         by_span: dict[tuple[int, int, str], str] = {}
         by_id: dict[str, str] = {}
+        m = self.doc.facts.meeting
+        office = self.org(m.office_unit) if m is not None else None
         for n, post in enumerate(self.doc.facts.posts, 1):
             iri = self.unique(f"{self.doc_iri}/post/{iri_path(post.id or f'{post.clause}/post{n}')}")
             by_span[(post.start, post.end, post.role)] = iri
@@ -802,8 +810,16 @@ class _Builder:
                 by_id.setdefault(post.id, iri)
             self.add(iri, RDF + "type", ORG + "Post")
             org = self.org(post.department)
-            if org:
-                self.add(iri, ORG + "postIn", org)
+            if m is None:  # no body set up: the post is its unit's
+                if org:
+                    self.add(iri, ORG + "postIn", org)
+            else:
+                # a post of the body is in the body (its office's in the office), as ORG reads
+                # org:postIn: 县政府分管副县长 convenes the joint meeting, it is no post of the
+                # government. The unit its holder comes from is pk:homeUnit.
+                self.add(iri, ORG + "postIn", office if office and org == office else self.body_iri)
+                for home in self.home_units(post, org, office):
+                    self.add(iri, PK + "homeUnit", home)
             role = roles.get(post.role)
             if role:
                 self.add(iri, ORG + "role", role)
@@ -836,12 +852,25 @@ class _Builder:
                 self.add(person, ORG + "holds", iri)
         return by_span, by_id
 
+    def home_units(self, post, org: str | None, office: str | None) -> list[str]:
+        """The units a post of the body is held from: its own department (县卫生健康委主要负责同志:
+        the health commission), or for a post of the office those its words name
+        (办公室主任由县卫健委分管负责同志兼任: the health commission); none for the liaison post,
+        one in every member unit."""
+        if org is not None and org not in (office, self.body_iri):
+            return [org]
+        if org is None or org != office:
+            return []
+        named = {self.orgs[did] for did, dep in self.doc.facts.departments.items()
+                 if any(post.start <= x.start < post.end for x in dep.mentions) and did in self.orgs}
+        return sorted(named - {office, self.body_iri})
+
     def meeting(self, posts: dict[tuple[int, int, str], str], post_ids: dict[str, str]) -> None:
         m = self.doc.facts.meeting
         if m is None:
             return
         kind = body_kind(m.kind) or body_kinds()[0]
-        iri = self.doc_iri + "/meeting"
+        iri = self.body_iri
         self.add(iri, RDF + "type", kind.iri)  # pk:JointMeeting, pk:LeadingGroup …
         self.add(iri, RDF + "type", PK + "CoordinationBody")
         self.add(iri, RDF + "type", ORG + "Organization")
@@ -877,12 +906,15 @@ class _Builder:
         self.said(f"{iri}/lead-unit", iri, PK + "leadUnit", self.org(m.lead), m.lead_at)
         office = self.org(m.office_unit)
         if office:  # the office as a unit of the body: its duties are its own (`duties`)
+            # org:subOrganizationOf, not org:unitOf: ORG gives unitOf and hasUnit the range and
+            # domain org:FormalOrganization, which would make the body a legal entity
             self.add(office, RDF + "type", ORG + "OrganizationalUnit")
-            self.add(office, ORG + "unitOf", iri)
-            self.add(iri, ORG + "hasUnit", office)
+            self.add(office, ORG + "subOrganizationOf", iri)
+            self.add(iri, ORG + "hasSubOrganization", office)
             # said where it is set up (办公室设在…), else where a heading names it ((八)应急指挥部办公室)
             unit = self.doc.facts.departments[m.office_unit]
-            self.said(f"{iri}/has-unit", iri, ORG + "hasUnit", office, m.office_at or next(iter(unit.mentions), None))
+            self.said(f"{iri}/has-unit", iri, ORG + "hasSubOrganization", office,
+                      m.office_at or next(iter(unit.mentions), None))
             if self.org(m.office):
                 self.add(office, PK + "hostedBy", self.org(m.office))
                 self.said(f"{iri}/office-hosted-by", office, PK + "hostedBy", self.org(m.office), m.office_at)
@@ -1003,19 +1035,20 @@ TITLE_MAX = 400
 # The `clause` of a span no clause holds: the notice's header or footer (版头/版记 — its
 # title, 主送 and 抄送 lines), as parse.py calls the lines outside the clause tree.
 OUTSIDE_CLAUSES = "header"
-# member_of is an org:Membership's (unit → body) alone; a post's org:postIn, an office's
-# org:unitOf and a body's posts and hosts are edges named after their properties.
+# member_of is an org:Membership's (unit → body) alone; a post's org:postIn and pk:homeUnit,
+# an office's org:subOrganizationOf (unit_of) and a body's posts and hosts are edges named
+# after their properties.
 EDGE_KINDS = {
     ELI + "has_part": "has_part", PK + "meetingRule": "has_part", PK + "establishes": "has_part",
     SCHEMA + "mentions": "mentions", PK + "assignee": "duty_of", ELI + "cites": "cites",
-    ELI + "based_on": "cites", ORG + "postIn": "post_in", SKOS + "closeMatch": "counterpart",
-    ORG + "classification": "matches", ORG + "heldBy": "holds_post", ORG + "unitOf": "unit_of",
+    ELI + "based_on": "cites", ORG + "postIn": "post_in", PK + "counterpart": "counterpart",
+    ORG + "classification": "matches", ORG + "heldBy": "holds_post", ORG + "subOrganizationOf": "unit_of",
     PK + "jurisdiction": "in_jurisdiction", ELI + "jurisdiction": "in_jurisdiction", ELI + "passed_by": "issued_by",
     PK + "recipient": "addressed_to", PK + "copyRecipient": "copied_to", PK + "addressedBody": "is_body",
     ORG + "reportsTo": "reports_to", PK + "head": "head", PK + "deputyHead": "deputy_head",
     PK + "convenor": "convenor", PK + "deputyConvenor": "deputy_convenor", PK + "officeDirector": "office_director",
     PK + "liaison": "liaison", PK + "officeHost": "office_host", PK + "leadUnit": "lead_unit",
-    PK + "hostedBy": "hosted_by",
+    PK + "hostedBy": "hosted_by", PK + "homeUnit": "home_unit",
 }
 
 
@@ -1033,12 +1066,13 @@ def ntriples_literal(term: str) -> tuple[str, int]:
     return (json.loads(term[:q + 1]) if "\\" in term[1:q] else term[1:q]), q
 
 
-def _statements(store_or_quads, graph: str | None) -> tuple[dict[str, dict[str, list]], dict[str, str]]:
+def _statements(store_or_quads, graph: str | None) -> tuple[dict[str, dict[str, list]], dict[str, list[str]]]:
     """subject IRI → predicate → object values (IRIs and lexical forms; blank nodes as
-    ``_:id``), and subject → the named graph it was first seen in. With `graph`, the store's
-    graph of that name, read off its N-Triples (3× faster than through term objects)."""
+    ``_:id``), and subject → the named graphs it is a subject in (a document two notices cite
+    is in both). With `graph`, the store's graph of that name, read off its N-Triples (3×
+    faster than through term objects)."""
     props: dict[str, dict[str, list]] = {}
-    graph_of: dict[str, str] = {}
+    graph_of: dict[str, list[str]] = {}
     if graph is not None and isinstance(store_or_quads, ox.Store):
         data = store_or_quads.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
         for line in data.decode("utf-8").splitlines():
@@ -1053,7 +1087,7 @@ def _statements(store_or_quads, graph: str | None) -> tuple[dict[str, dict[str, 
             by_p = props.get(s)
             if by_p is None:
                 by_p = props[s] = {}
-                graph_of[s] = graph
+                graph_of[s] = [graph]
             by_p.setdefault(p[1:-1], []).append(o)
         return props, graph_of
     for q in _quads_of(store_or_quads):
@@ -1063,7 +1097,9 @@ def _statements(store_or_quads, graph: str | None) -> tuple[dict[str, dict[str, 
         props.setdefault(s, {}).setdefault(p, []).append(o.value if isinstance(o, (ox.NamedNode, ox.Literal)) else str(o))
         g = getattr(q, "graph_name", None)
         if isinstance(g, ox.NamedNode):
-            graph_of.setdefault(s, g.value)
+            graphs = graph_of.setdefault(s, [])
+            if g.value not in graphs:
+                graphs.append(g.value)
     return props, graph_of
 
 
@@ -1071,8 +1107,10 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
     """A `MultiDiGraph` keyed by IRI for views and graph algorithms.
 
     Node attributes: `label`, `kind` (document, clause, task, department, meeting, concept,
-    duty, reference, jurisdiction, person, post, meeting-rule, addressee), `jurisdiction` (name),
-    `title` (hover text: the exact source sentence, or the name), `doc` (IRI of the notice);
+    duty, reference, jurisdiction, person, post, meeting-rule, addressee), `jurisdiction` (name;
+    for a node of several notices, theirs when they share it, else none), `title` (hover text:
+    the exact source sentence, or the name), `doc` (IRI of the notice; the IRIs of all the
+    notices whose graphs state it, space-separated, for a document several cite);
     a node with a span in the notice's text (a clause, duty, post, rule, meeting, addressee …)
     also `start` and `end` (character offsets: the text's [start, end) is the sentence) and
     `clause` (the id of the clause it is, or is read from, else the innermost clause its span
@@ -1081,7 +1119,7 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
     offsets count in), so each fact can be traced to its words.
     Edge attribute `kind`: has_part, mentions, duty_of, assigned_to, cites, member_of (a
     membership: unit → body, with the `start`/`end`/`clause` of where the notice lists it),
-    post_in, unit_of, head, deputy_head, convenor, deputy_convenor, office_director, liaison,
+    post_in, home_unit, unit_of, head, deputy_head, convenor, deputy_convenor, office_director, liaison,
     office_host, lead_unit, hosted_by, counterpart, matches, holds_post, in_jurisdiction,
     issued_by, addressed_to, copied_to, is_body, reports_to (plus `role`/`relation` where known).
     `graph`: only that named graph of a store.
@@ -1096,12 +1134,14 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
         vals = props.get(s, {}).get(p)
         return min(vals) if vals else default
 
-    notice_of_graph = {graph_of[s]: s for s, pr in props.items()
-                       if PK + "Notice" in pr.get(RDF + "type", []) and s in graph_of}
+    notice_of_graph = {g: s for s, pr in props.items() if PK + "Notice" in pr.get(RDF + "type", [])
+                       for g in graph_of.get(s, ())}
     jname = lambda j: one(j, RDFS + "label") if j else ""
 
-    def doc_of(s: str) -> str:
-        return notice_of_graph.get(graph_of.get(s, ""), "")
+    def docs_of(s: str) -> list[str]:
+        """The notices whose graphs state `s`: one for a fact, each citing notice for a
+        document several cite (not whichever graph came first)."""
+        return sorted({notice_of_graph[g] for g in graph_of.get(s, ()) if g in notice_of_graph})
 
     def where(s: str) -> tuple[str, int, int] | None:
         """(source text IRI, start, end) of `s`'s span (of an annotation's target)."""
@@ -1145,19 +1185,21 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
 
     g = nx.MultiDiGraph()
     for s, kind in kinds.items():
-        d = doc_of(s)
+        docs = docs_of(s)
+        d = " ".join(docs)  # IRIs hold no space
         if kind == "department" or kind == "meeting":
             j = jname(one(s, PK + "jurisdiction"))
         elif kind == "jurisdiction":
             j = one(s, RDFS + "label")
-        else:
-            j = jname(one(d, ELI + "jurisdiction")) if d else ""
-        label = (one(s, RDFS + "label") or one(s, ELI + "title") or one(s, PK + "dutyText")
+        else:  # its notices' jurisdiction; none when they differ (a law two places cite is of neither)
+            places = {jname(one(x, ELI + "jurisdiction")) for x in docs}
+            j = places.pop() if len(places) == 1 else ""
+        label = (one(s, RDFS + "label") or one(s, DCT + "title") or one(s, PK + "dutyText")
                  or one(s, FOAF + "name") or s.rsplit("/", 1)[-1])
         if kind == "duty":
             label = one(s, PK + "dutyText") or label
         at = where(s)
-        title = exact(at) or one(s, ELI + "title") or label
+        title = exact(at) or one(s, DCT + "title") or label
         if len(title) > TITLE_MAX:  # a zone's quote is the whole notice: too long to hover
             title = title[:TITLE_MAX - 1] + "…"
         g.add_node(s, label=_one_line(label)[:60], kind=kind, jurisdiction=j, title=title, doc=d)
@@ -1215,7 +1257,7 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
 
 
 def link_counterparts(store: "ox.Store", *, base: str = DEFAULT_BASE) -> int:
-    """`skos:closeMatch` between organisations of the same registry concept in different
+    """`pk:counterpart` between organisations of the same registry concept in different
     jurisdictions that both issued a notice in the store (祁门县's and 巴彦淖尔市's health
     commissions; not the national ministry a notice merely cites), (re)written into the
     named graph ``{base}counterparts``. Returns the number of links (each direction counts).
@@ -1234,7 +1276,7 @@ def link_counterparts(store: "ox.Store", *, base: str = DEFAULT_BASE) -> int:
                          use_default_graph_as_union=True):
         if r["j"] in issuers:
             by_concept.setdefault(r["c"], set()).add((r["o"], r["j"]))
-    close = ox.NamedNode(SKOS + "closeMatch")
+    close = ox.NamedNode(PK + "counterpart")
     links = {ox.Quad(a, close, b, graph) for orgs in by_concept.values()
              for a, ja in orgs for b, jb in orgs if a != b and ja != jb}
     store.extend(sorted(links, key=str))

@@ -214,7 +214,7 @@ def _notice_rows(store: ox.Store, split_on: str | None = None, **values: Any) ->
           GRAPH ?graph { ?iri a pk:Notice ; prov:hadPrimarySource ?source . ?made foaf:primaryTopic ?iri ; prov:wasGeneratedBy ?run .
                          ?source pk:sha256 ?sha256 . ?run prov:wasAssociatedWith ?agent }
           OPTIONAL { GRAPH ?graph { ?iri eli:id_local ?number } }
-          OPTIONAL { GRAPH ?graph { ?iri eli:title ?title } }
+          OPTIONAL { GRAPH ?graph { ?iri dct:title ?title } }
           OPTIONAL { GRAPH ?graph { ?iri rdfs:label ?name } }
           OPTIONAL { GRAPH ?graph { ?iri eli:jurisdiction ?j . ?j rdfs:label ?jurisdiction } }
           OPTIONAL { GRAPH ?graph { ?source rdfs:label ?file } }
@@ -502,7 +502,7 @@ def organisations(store: ox.Store, department: str, jurisdiction: str | None = N
         # a body's office, asked by the end of its name (应急指挥部办公室 for 盟重大沙尘暴灾害
         # 应急指挥部办公室): outside the registry, named as each notice names its body
         orgs |= {r["org"] for r in select(store, """SELECT DISTINCT ?org WHERE {
-                    GRAPH ?g { ?org a org:OrganizationalUnit ; org:unitOf ?body ; rdfs:label ?label }
+                    GRAPH ?g { ?org a org:OrganizationalUnit ; org:subOrganizationOf ?body ; rdfs:label ?label }
                     FILTER(STRENDS(STR(?label), STR(?name))) }""", name=[ox.Literal(n) for n in q.names], **scope)}
     if not orgs and q.names and not q.concepts and not indexed:
         orgs = _bodies(store, q.names, exact or None)
@@ -878,7 +878,7 @@ def refs(store: ox.Store, notice: str | None = None, *, explain: bool = False,
     rows = select(store, f"""
         SELECT ?graph ?c ?kind ?doc ?title ?number ?src ?start ?end WHERE {{
           GRAPH ?graph {{ ?c a pk:Citation ; pk:referenceKind ?kind ; pk:citedDocument ?doc . {span_pattern("c")} }}
-          OPTIONAL {{ GRAPH ?graph {{ ?doc eli:title ?title }} }}
+          OPTIONAL {{ GRAPH ?graph {{ ?doc dct:title ?title }} }}
           OPTIONAL {{ GRAPH ?graph {{ ?doc eli:id_local ?number }} }}
         }}""", **scope)
     # eli:based_on read apart: as an OPTIONAL beside ?doc, the store looked for every notice

@@ -643,7 +643,7 @@ _WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "spa
            PK + "end", PK + "actionLabel", PK + "clauseLabel", PK + "sourceText", PK + "jurisdiction", PK + "sha256",
            PROV + "wasDerivedFrom", PROV + "hadPrimarySource", PROV + "wasGeneratedBy", PROV + "wasAssociatedWith",
            FOAF + "primaryTopic",
-           DCT + "identifier", ELI + "id_local", ELI + "title", RDFS + "label", ORG + "classification", _RDF_TYPE,
+           DCT + "identifier", ELI + "id_local", DCT + "title", RDFS + "label", ORG + "classification", _RDF_TYPE,
            PK + "citedDocument", ORG + "member", ORG + "organization", ELI + "jurisdiction",
            RDF + "subject", RDF + "predicate", RDF + "object",  # a reified fact (org:reportsTo) traced to its words
            *MEETING_UNITS, *(PK + p for p in (*MEETING_POSTS, "statedMemberCount", "meetingRule", "ruleKind", "period",
@@ -704,7 +704,7 @@ def _notice_label(props: dict[str, dict[str, list]]) -> str | None:
     if not notice or _one(props, source, PK + "sha256") is None or _one(props, run, PROV + "wasAssociatedWith") is None:
         return None
     return (_one(props, notice, ELI + "id_local") or _one(props, notice, RDFS + "label")
-            or _one(props, notice, ELI + "title") or _one(props, source, RDFS + "label") or local(notice))
+            or _one(props, notice, DCT + "title") or _one(props, source, RDFS + "label") or local(notice))
 
 
 def _organisation_rows(props: dict[str, dict[str, list]], graph: str | None) -> tuple[list[tuple], list[tuple]]:

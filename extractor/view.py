@@ -75,7 +75,7 @@ EDGE_COLOURS = {
     "has_part": "#b0b0b0", "mentions": "#76b7b2", "duty_of": "#59a14f", "assigned_to": "#9c755f",
     "cites": "#b07aa1", "member_of": "#f28e2b", "counterpart": "#e15759", "matches": "#76b7b2",
     "holds_post": "#d37295", "in_jurisdiction": "#d4c27a", "corresponds": "#8e44ad", "issued_by": "#4e79a7",
-    "unit_of": "#f28e2b",
+    "unit_of": "#f28e2b", "home_unit": "#d37295",
 }
 EDGE_LABELS = {
     "has_part": "包含", "mentions": "提及", "duty_of": "职责归属", "assigned_to": "任务分工",
@@ -83,7 +83,7 @@ EDGE_LABELS = {
     "holds_post": "任职", "in_jurisdiction": "所属辖区", "corresponds": "职责对应", "issued_by": "发文机关",
     "unit_of": "下设于", "post_in": "职务所在", "hosted_by": "设在", "office_host": "办公室设在", "lead_unit": "牵头单位",
     "head": "负责人", "deputy_head": "副职", "convenor": "召集人", "deputy_convenor": "副召集人",
-    "office_director": "办公室主任", "liaison": "联络员",
+    "office_director": "办公室主任", "liaison": "联络员", "home_unit": "本职单位",
 }
 DASHED_EDGES = frozenset({"counterpart", "matches", "corresponds"})
 EDGE_DETAIL_KEYS = ("role", "relation")

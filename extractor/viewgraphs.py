@@ -75,7 +75,7 @@ def departments_graph(store: ox.Store, department: str | None = None,
     knows: 卫健委, 消防救援支队, or a body's name as the graph gives it) keeps the units
     `policykg duties` answers for, chosen by the same `query.organisations`."""
     from .compare import read_side
-    from .graph import DEPT, SKOS
+    from .graph import DEPT, PK
     from . import query
 
     wanted = None if department is None else set(query.organisations(store, department))
@@ -105,7 +105,7 @@ def departments_graph(store: ox.Store, department: str | None = None,
             _statement_nodes(g, side, u, group)
     if wanted is not None and g.number_of_nodes() == 0:  # its units are only named, or in other notices
         raise PolicykgError(f"no notice in the store puts {department!r} to work")
-    rows = store.query(f"SELECT ?a ?b WHERE {{ GRAPH ?g {{ ?a <{SKOS}closeMatch> ?b }} }}")
+    rows = store.query(f"SELECT ?a ?b WHERE {{ GRAPH ?g {{ ?a <{PK}counterpart> ?b }} }}")
     for r in rows:
         a, b = r["a"].value, r["b"].value
         if a in g and b in g and g.nodes[a]["kind"] == g.nodes[b]["kind"] == "department":

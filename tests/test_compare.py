@@ -106,7 +106,7 @@ def test_a_merged_bureau_is_a_partial_counterpart(tmp_path):
     assert (rows["rule:plenary"].a, rows["rule:plenary"].b) == ("定期或不定期：每年1次", "定期或不定期：每年1–2次")
     add_comparison(s, c)
     related = list(s.query(PREFIXES + f"""SELECT ?b WHERE {{ GRAPH <{c.iri}> {{
-        <https://w3id.org/policykg/data/jurisdiction/奈曼旗/org/education-sports> skos:relatedMatch ?b }} }}"""))
+        <https://w3id.org/policykg/data/jurisdiction/奈曼旗/org/education-sports> pkx:partialCounterpart ?b }} }}"""))
     assert [r["b"].value for r in related] == ["https://w3id.org/policykg/data/jurisdiction/巴彦淖尔市/org/education"]
 
 
@@ -676,23 +676,23 @@ def test_comparison_triples_answer_sparql(store, cmp):
     assert graph == "https://w3id.org/policykg/data/comparison/祁政办秘-2021-45--巴政办发-2021-20"
     q = lambda text: list(store.query(PREFIXES + text, use_default_graph_as_union=True))  # noqa: E731
     fire = q(f"""SELECT ?label WHERE {{ GRAPH <{graph}> {{
-                 <https://w3id.org/policykg/data/jurisdiction/祁门县/org/fire-rescue> skos:closeMatch ?b }}
+                 <https://w3id.org/policykg/data/jurisdiction/祁门县/org/fire-rescue> pk:counterpart ?b }}
                  ?b rdfs:label ?label }}""")
     assert [r["label"].value for r in fire] == ["市消防救援支队"]
-    county_only = q(f"""SELECT ?text WHERE {{ GRAPH <{graph}> {{ ?d dct:type pkx:only-A }}
+    county_only = q(f"""SELECT ?text WHERE {{ GRAPH <{graph}> {{ ?d pkx:outcome pkx:only-A }}
                         ?d a pk:DutyAssignment ; pk:dutyText ?text }}""")
     expected = sorted(d.a.text for _, d in cmp.duty_pairs() if d.status == "only-A")
     assert sorted(r["text"].value for r in county_only) == expected and len(expected) == 25
-    cells = q(f"""SELECT ?a ?b ?m WHERE {{ GRAPH <{graph}> {{ ?c a align:Cell ; dct:type pkx:shared ;
+    cells = q(f"""SELECT ?a ?b ?m WHERE {{ GRAPH <{graph}> {{ ?c a align:Cell ; pkx:outcome pkx:shared ;
                   align:entity1 ?a ; align:entity2 ?b ; align:measure ?m }} }}""")
     assert len(cells) == 7 and all(float(r["m"].value) >= similarity.SHARED_RATIO for r in cells)
-    exact = q(f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?a skos:exactMatch ?b }}
+    exact = q(f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?a pkx:pairedWith ?b ; pkx:outcome pkx:shared }}
                   ?a a pk:DutyAssignment }}""")
     assert int(exact[0]["n"].value) == 14  # 7 shared pairs, both directions
-    rules = q(f"""SELECT ?t WHERE {{ GRAPH <{graph}> {{ ?r dct:type ?t }} ?r a pk:MeetingRule }}""")
+    rules = q(f"""SELECT ?t WHERE {{ GRAPH <{graph}> {{ ?r pkx:outcome ?t }} ?r a pk:MeetingRule }}""")
     assert sorted(r["t"].value.removeprefix(CMP) for r in rules) == [
         "differs", "differs", "differs", "differs", "only-A", "only-B", "only-B", "shared", "shared"]  # the city's minutes
-    units = q(f"""SELECT ?org WHERE {{ GRAPH <{graph}> {{ ?org dct:type pkx:only-A }} ?org a <http://www.w3.org/ns/org#Organization> }}""")
+    units = q(f"""SELECT ?org WHERE {{ GRAPH <{graph}> {{ ?org pkx:outcome pkx:only-A }} ?org a <http://www.w3.org/ns/org#Organization> }}""")
     assert len(units) == 3
     # rewriting replaces, never duplicates; the same comparison gives the same quads
     n = len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(graph))))
@@ -701,15 +701,41 @@ def test_comparison_triples_answer_sparql(store, cmp):
     assert comparison_quads(cmp) == comparison_quads(compare(store, "祁门县", "巴彦淖尔市"))
 
 
+def test_the_comparison_links_no_non_concept_by_skos_nor_types_it_by_dct_type(store, cmp):
+    """Duties, units, rules and joint meetings were subjects of skos:closeMatch/exactMatch (whose
+    domain makes them skos:Concepts, exactMatch chaining duties across comparisons) and had
+    their outcome as dct:type (whose range rdfs:Class made pkx:only-B a class). The pairs are
+    now pk:counterpart (units), pkx:pairedWith (duties, rules), pkx:partialCounterpart, both
+    ways, and outcomes pkx:outcome; every property used is declared in the ontology."""
+    import rdflib
+
+    from extractor.knowledge import PK, ontology_dir
+
+    graph = add_comparison(store, cmp)
+    used = {q.predicate.value for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
+    skos, dct = "http://www.w3.org/2004/02/skos/core#", "http://purl.org/dc/terms/"
+    assert not {p for p in used if p.startswith(skos)} and dct + "type" not in used
+    assert {PK + "counterpart", CMP + "pairedWith", CMP + "outcome"} <= used
+    links = {(q.subject.value, q.predicate.value, q.object.value) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+             if q.predicate.value in (PK + "counterpart", CMP + "pairedWith", CMP + "partialCounterpart")}
+    assert all((b, p, a) in links for a, p, b in links)  # both ways
+    declared = rdflib.Graph()
+    for name in ("policykg.ttl", "compare.ttl"):
+        declared.parse(ontology_dir() / name, format="turtle")
+    for p in used - {str(rdflib.RDF.type), str(rdflib.RDFS.label), str(rdflib.RDFS.comment)}:
+        assert (rdflib.URIRef(p), rdflib.RDFS.isDefinedBy, None) in declared or (
+            rdflib.URIRef(p), rdflib.RDF.type, None) in declared, p
+
+
 def test_one_sided_phrases_are_in_the_comparison_graph(store, cmp):
     """The fire pair's one-sided phrases, saved with the comparison: each a pkx:Phrase of its
-    duty cell, its side as dct:type (pkx:only-A, pkx:only-B), its text as written, its span as
+    duty cell, its side as pkx:outcome (pkx:only-A, pkx:only-B), its text as written, its span as
     every fact's (pk:span → …/source#char=s,e with pk:start/pk:end), and the other side's task
     that says it (the city's 严格综合监督管理 says the county's 纳入"双随机、一公开"监管)."""
     graph = add_comparison(store, cmp)
     rows = store.query(PREFIXES + f"""SELECT ?text ?side ?start ?end ?task WHERE {{ GRAPH <{graph}> {{
         ?cell a align:Cell ; align:entity1 ?a ; pkx:oneSidedPhrase ?p .
-        ?p a pkx:Phrase ; pkx:phraseText ?text ; dct:type ?side ; pk:span ?span .
+        ?p a pkx:Phrase ; pkx:phraseText ?text ; pkx:outcome ?side ; pk:span ?span .
         ?span pk:start ?start ; pk:end ?end .
         OPTIONAL {{ ?p pkx:saidByTask ?task }} }}
         ?a pk:dutyText ?duty FILTER(CONTAINS(?duty, "双随机")) }} ORDER BY ?side ?start""",
@@ -753,8 +779,7 @@ def test_comparison_vocabulary_is_declared():
 
     g = rdflib.Graph().parse(ontology_dir() / "compare.ttl", format="turtle")
     statuses = {str(s) for s in g.subjects(rdflib.SKOS.inScheme, rdflib.URIRef(CMP))}
-    written = {q.object.value for q in comparison_quads_of_seeds() if q.predicate.value.endswith("/type")
-               and q.object.value.startswith(CMP)}
+    written = {q.object.value for q in comparison_quads_of_seeds() if q.predicate.value == CMP + "outcome"}
     assert written <= statuses
     for s in statuses:
         langs = {lab.language for lab in g.objects(rdflib.URIRef(s), rdflib.SKOS.prefLabel)}
@@ -768,8 +793,10 @@ def test_comparison_vocabulary_is_declared():
         assert {lab.language for lab in g.objects(term, rdflib.RDFS.label)} >= {"zh", "en"}, t
         assert any(g.objects(term, rdflib.SKOS.definition)), t
         assert any(g.objects(term, rdflib.RDF.type)), t
-        if t != CMP + "Phrase":
-            assert any(g.objects(term, rdflib.RDFS.domain)) and any(g.objects(term, rdflib.RDFS.range)), t
+        if t != CMP + "Phrase":  # a property without a domain (or range) says why
+            why = " ".join(map(str, g.objects(term, rdflib.RDFS.comment)))
+            assert any(g.objects(term, rdflib.RDFS.domain)) or "No rdfs:domain" in why, t
+            assert any(g.objects(term, rdflib.RDFS.range)) or "nor rdfs:range" in why, t
 
 
 def comparison_quads_of_seeds():

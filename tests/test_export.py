@@ -356,7 +356,7 @@ def process_bytes_of(text: str):
 
 def test_graphml_names_each_relation_as_the_rdf_does(tmp_path):
     """GraphML called three relations member_of: a unit's membership, a post's org:postIn and
-    an office's org:unitOf; a body's convenor, deputy, office director, liaison and office
+    an office's org:subOrganizationOf; a body's convenor, deputy, office director, liaison and office
     host were not exported, nor a post's role, nor where a membership is said. Now each
     relation is an edge kind named after its property, memberships carry their span, and every
     node with a span (the meeting and the addressees too) names the clause it lies in."""
@@ -370,7 +370,8 @@ def test_graphml_names_each_relation_as_the_rdf_does(tmp_path):
     for u, v, d in g.edges(data=True):
         edges.setdefault(d["kind"], set()).add((kind(u), kind(v)))
     assert edges["member_of"] == {("department", "meeting")}
-    assert edges["post_in"] == {("post", "department")}
+    assert edges["post_in"] == {("post", "meeting"), ("post", "department")}  # the body's, the office's
+    assert edges["home_unit"] == {("post", "department")}
     assert edges["unit_of"] == {("department", "meeting")}
     for relation in ("convenor", "deputy_convenor", "office_director", "liaison"):
         assert edges[relation] == {("meeting", "post")}, relation
@@ -394,6 +395,25 @@ def test_graphml_names_each_relation_as_the_rdf_does(tmp_path):
         assert d["clause"] != "header" or not any(a <= d["start"] and d["end"] <= b for a, b in clauses.values())
     assert g.nodes[meeting]["clause"] == "cover"  # its name in the cover letter
     assert {d["clause"] for _, d in g.nodes(data=True) if d["kind"] == "addressee"} == {"header"}
+
+
+def test_graphml_gives_a_node_of_several_notices_all_of_them(tmp_path):
+    """A node several notices' graphs state (a document both cite, a ministry both name) had the
+    `doc` and `jurisdiction` of whichever graph came first: 划拨用地目录, cited by both seeds,
+    was 巴彦淖尔市's notice's alone. Its `doc` lists both notices; its `jurisdiction` is theirs
+    when they share one, else none; a fact of one notice keeps that notice's."""
+    from extractor.graph import document_iri
+    from extractor.pipeline import process
+
+    docs = [process(COUNTY), process(CITY)]
+    g = nx.read_graphml(export.write_graphml(build_store(*docs), tmp_path / "both.graphml"))
+    county, city = (document_iri(d) for d in docs)
+    both = {n: d for n, d in g.nodes(data=True) if d["kind"] == "reference" and d["label"] == "划拨用地目录"}
+    assert [(d["doc"], d["jurisdiction"]) for d in both.values()] == [(" ".join(sorted((county, city))), "")]
+    one = [d for _, d in g.nodes(data=True) if d["kind"] == "reference" and d["label"] == "女职工劳动保护特别规定"]
+    assert [(d["doc"], d["jurisdiction"]) for d in one] == [(city, "巴彦淖尔市")]
+    duties = [d for _, d in g.nodes(data=True) if d["kind"] == "duty"]
+    assert {d["doc"] for d in duties} == {county, city} and all(d["jurisdiction"] for d in duties)
 
 
 def test_graphml_sanitises_none_and_lists():

@@ -395,7 +395,8 @@ def test_who_chairs_and_attends_in_the_graph(notices):
     liaison = value(city, m, PK + "liaison")
     assert value(city, liaison, RDFS + "label") == "各成员单位有关业务科室1名负责同志" == quote(city, liaison)
     assert value(city, liaison, PK + "officeMember") == "true"
-    assert value(city, liaison, ORG + "role") == PK + "roleLiaison" and objects(city, liaison, ORG + "postIn") == []
+    assert value(city, liaison, ORG + "role") == PK + "roleLiaison" and value(city, liaison, ORG + "postIn") == m
+    assert objects(city, liaison, PK + "homeUnit") == []  # held in every member unit
     county = notices["county"]
     assert _participations(county, f"{QIMEN}/rule/main/3/1/rule")[0][:3] == (
         "partChair", "联席会议召集人或副召集人", ["县政府分管副县长", "县卫生健康委主要负责同志"])
@@ -573,7 +574,7 @@ def test_the_set_up_of_a_body_is_traced_to_the_words_that_say_it(notices):
     body is read from the clause setting it up (祁门's 二、成员单位), not from the notice as a whole."""
     state = notices["state"]
     meeting, health = STATE + "/meeting", f"{B}jurisdiction/国家/org/health"
-    office = value(state, meeting, ORG + "hasUnit")
+    office = value(state, meeting, ORG + "hasSubOrganization")
     got = {}
     for line in subjects_of_type(state, RDF + "Statement"):
         triple = (value(state, line, RDF + "subject"), value(state, line, RDF + "predicate"),
@@ -582,7 +583,7 @@ def test_the_set_up_of_a_body_is_traced_to_the_words_that_say_it(notices):
     main = f"{STATE}/clause/main"
     assert got == {
         (meeting, PK + "officeHost", health): ("办公室设在国家卫生健康委", main),
-        (meeting, ORG + "hasUnit", office): ("办公室设在国家卫生健康委", main),
+        (meeting, ORG + "hasSubOrganization", office): ("办公室设在国家卫生健康委", main),
         (office, PK + "hostedBy", health): ("办公室设在国家卫生健康委", main),
         (meeting, PK + "leadUnit", health): ("国家卫生健康委为牵头单位", main),
         (meeting, PK + "statedMemberCount", "26"): ("26", main)}
@@ -593,6 +594,75 @@ def test_the_set_up_of_a_body_is_traced_to_the_words_that_say_it(notices):
     assert _derived(county, QIMEN + "/meeting") == f"{QIMEN}/clause/main/2"
     assert quote(county, QIMEN + "/meeting/member-count") == "21"
     assert validate(state)[0] and validate(county)[0]
+
+
+def _qimen_again(number: str, host: str) -> bytes:
+    """祁门's notice as a second notice of the same county would write it: another 文号, the
+    same body's name, its office in another bureau."""
+    text = COUNTY.read_text(encoding="utf-8").replace("祁政办秘〔2021〕45号", number)
+    return text.replace("办公室设在县卫生健康委", f"办公室设在{host}").encode("utf-8")
+
+
+def test_two_notices_of_one_county_setting_up_one_body_have_an_office_each():
+    """Two notices of 祁门县 setting up a joint meeting of one name (祁政办秘〔2021〕45号, its
+    office in 县卫生健康委; 祁政办秘〔2023〕12号, in 县民政局) had one office node, keyed by the
+    county and the name: a unit of both bodies, hosted by both bureaus, and the merged graph
+    broke shapes.ttl (an office is a unit of exactly one body). Each office is now its notice's,
+    under its body's IRI, as the body is; the county's bureaus stay shared."""
+    from extractor.pipeline import process_bytes
+
+    docs = [process_bytes(_qimen_again(n, host), "qimen.txt")
+            for n, host in (("祁政办秘〔2021〕45号", "县卫生健康委"), ("祁政办秘〔2023〕12号", "县民政局"))]
+    quads = [q for d in docs for q in to_rdf(d)]
+    offices = {}
+    for d in docs:
+        body = document_iri(d) + "/meeting"
+        office = value(quads, body, ORG + "hasSubOrganization")
+        assert office == body + "/office" and value(quads, office, ORG + "subOrganizationOf") == body
+        offices[d.doc_number] = value(quads, office, PK + "hostedBy").rsplit("/", 1)[1]
+    assert offices == {"祁政办秘〔2021〕45号": "health", "祁政办秘〔2023〕12号": "civil-affairs"}
+    ok, report, _ = validate(quads)
+    assert ok, report
+
+
+def test_a_body_s_posts_are_in_the_body_and_say_whence_their_holders_come(notices):
+    """The convenor's post (县政府分管副县长) was org:postIn the county government, as if the
+    government had a convenor; the deputy convenor's in 卫健委, the liaison post in nothing, so
+    "the posts of this joint meeting" missed all but the office's. Each post of the body is in
+    the body (the office director's in the office, a unit of the body), the unit its holder
+    comes from is pk:homeUnit; the body has its office by org:hasSubOrganization, not
+    org:hasUnit (whose domain org:FormalOrganization made the joint meeting a legal entity)."""
+    county = notices["county"]
+    m, org = QIMEN + "/meeting", f"{B}jurisdiction/祁门县/org/"
+    office = value(county, m, ORG + "hasSubOrganization")
+    got = {}
+    for prop in ("convenor", "deputyConvenor", "officeDirector", "liaison"):
+        post = value(county, m, PK + prop)
+        got[prop] = (value(county, post, ORG + "postIn"), sorted(o.value for o in objects(county, post, PK + "homeUnit")))
+    assert got == {"convenor": (m, [org + "government"]), "deputyConvenor": (m, [org + "health"]),
+                   "officeDirector": (office, [org + "health"]), "liaison": (m, [])}
+    # the member units' officials of the contact table: posts of the joint meeting, held from their unit
+    leads = [p for p in subjects_of_type(county, ORG + "Post") if value(county, p, ORG + "role") == PK + "roleLeadOfficial"]
+    assert len(leads) == 21 and {value(county, p, ORG + "postIn") for p in leads} == {m}
+    assert len({value(county, p, PK + "homeUnit") for p in leads}) == 21
+    store = ox.Store()
+    store.extend(county)
+    posts = {r["label"].value for r in store.query(f"""SELECT ?label WHERE {{ GRAPH ?g {{
+        ?p <{ORG}postIn> <{m}> ; <{ORG}role> <{PK}roleConvenor> ; <{RDFS}label> ?label }} }}""")}
+    assert posts == {"县政府分管副县长"}  # "the posts of this joint meeting" find its convenor
+    assert not [q for q in county if q.predicate.value in (ORG + "hasUnit", ORG + "unitOf")]
+
+
+def test_titles_are_dct_title_and_the_media_type_an_iri(county, city):
+    """eli:title is an eli:LegalExpression's, and a notice (or a document it cites) is an
+    eli:LegalResource here: its title is dct:title. The source file's dct:format was a
+    literal ("text/plain") where DCMI wants a dct:MediaTypeOrExtent: IANA's IRI of it."""
+    assert not [q for q in county + city if q.predicate.value == ELI + "title"]
+    assert value(county, QIMEN, "http://purl.org/dc/terms/title").startswith("祁门县人民政府办公室关于印发")
+    cited = f"{B}doc/国办发-2019-15"
+    assert objects(city, cited, "http://purl.org/dc/terms/title")
+    media = value(county, QIMEN + "/source", "http://purl.org/dc/terms/format")
+    assert media == "http://www.iana.org/assignments/media-types/text/plain"
 
 
 def test_memberships_addressees_and_the_head_s_names_are_read_from_where_they_are_written(notices):
@@ -689,7 +759,7 @@ def test_a_post_named_by_its_holder_alone_is_held_by_that_person():
     head, director = value(quads, m, PK + "head"), value(quads, m, PK + "officeDirector")
     assert [value(quads, p, RDFS + "label") for p in (head, director)] == ["组长", "办公室主任"]
     assert [value(quads, value(quads, p, ORG + "heldBy"), FOAF + "name") for p in (head, director)] == ["孙悟", "朱八戒"]
-    assert value(quads, director, ORG + "postIn") == value(quads, m, ORG + "hasUnit")
+    assert value(quads, director, ORG + "postIn") == value(quads, m, ORG + "hasSubOrganization")
     deputy = value(quads, m, PK + "deputyHead")
     assert (value(quads, deputy, RDFS + "label"), value(quads, value(quads, deputy, ORG + "heldBy"), FOAF + "name")) == (
         "县政府办公室副主任", "李四")
@@ -1069,9 +1139,9 @@ def test_a_headquarters_and_its_office_unit_in_the_graph():
     body = document_iri(doc) + "/meeting"
     assert _objects(quads, body, RDF + "type") == {PK + "CommandHeadquarters", PK + "CoordinationBody", ORG + "Organization"}
     assert value(quads, body, RDFS + "label") == "盟重大沙尘暴灾害应急指挥部"
-    office = value(quads, body, ORG + "hasUnit")
+    office = value(quads, body, ORG + "hasSubOrganization")
     assert _objects(quads, office, RDF + "type") == {ORG + "Organization", ORG + "OrganizationalUnit"}
-    assert value(quads, office, ORG + "unitOf") == body
+    assert value(quads, office, ORG + "subOrganizationOf") == body
     assert value(quads, office, RDFS + "label") == "盟重大沙尘暴灾害应急指挥部办公室"
     host = value(quads, office, PK + "hostedBy")
     assert host == value(quads, body, PK + "officeHost") and value(quads, host, RDFS + "label") == "盟林业局"
@@ -1141,7 +1211,7 @@ def test_a_listed_make_up_in_the_graph():
     members = sorted((value(quads, p, RDFS + "label"), value(quads, value(quads, p, ORG + "heldBy"), FOAF + "name"))
                      for p in subjects_of_type(quads, ORG + "Post") if value(quads, p, ORG + "role") == PK + "roleLeadOfficial")
     assert members == [("县市场监管局局长", "周九"), ("县教育局局长", "赵六"), ("县民政局局长", "钱七"), ("县财政局局长", "孙八")]
-    office = value(quads, body, ORG + "hasUnit")
+    office = value(quads, body, ORG + "hasSubOrganization")
     assert value(quads, value(quads, body, PK + "officeDirector"), ORG + "postIn") == office
     duty = next(q.subject.value for q in quads if q.predicate.value == PK + "assignee" and q.object.value == office)
     assert quote(quads, duty) == "负责领导小组日常工作"

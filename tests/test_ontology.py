@@ -47,6 +47,29 @@ def test_header_has_a_version_and_imports_nothing(ontology):
     assert not list(ontology.objects(o, rdflib.OWL.imports)), "owl:imports would make tools download"
 
 
+def test_every_reused_vocabulary_is_required_by_the_ontology(ontology):
+    """Each vocabulary whose terms an ontology file notes as reused (rdfs:isDefinedBy) is one
+    the ontology lists with dct:requires: align: (the comparisons' Alignment format) was not."""
+    o = rdflib.URIRef("https://w3id.org/policykg/ontology")
+    required = {str(v) for v in ontology.objects(o, rdflib.DCTERMS.requires)}
+    noted = set()
+    for path in TTL_FILES:
+        g = rdflib.Graph().parse(path, format="turtle")
+        noted |= {str(v) for s, v in g.subject_objects(rdflib.RDFS.isDefinedBy) if not str(s).startswith(PK)}
+    noted -= {"https://w3id.org/policykg/ontology", str(rdflib.RDF), str(rdflib.RDFS)}
+    assert "http://knowledgeweb.semanticweb.org/heterogeneity/alignment#" in noted
+    assert noted <= required, noted - required
+
+
+def test_every_concept_of_the_data_files_is_labelled_in_zh_and_en():
+    """pkx:word-implement, pkx:word-responsible and pkx:word-promote had a Chinese label alone."""
+    for path in TTL_FILES:
+        g = rdflib.Graph().parse(path, format="turtle")
+        for c in g.subjects(rdflib.RDF.type, rdflib.SKOS.Concept):
+            langs = {lab.language for p in (rdflib.SKOS.prefLabel, rdflib.RDFS.label) for lab in g.objects(c, p)}
+            assert {"zh", "en"} <= langs, (path.name, str(c), langs)
+
+
 def _minted(ontology: rdflib.Graph) -> set[rdflib.URIRef]:
     return {s for s in ontology.subjects() if isinstance(s, rdflib.URIRef) and str(s).startswith(PK)}
 
