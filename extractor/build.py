@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .errors import PolicykgError
-from .load import NOT_READ, SUFFIXES
+from .load import NOT_READ, NOT_REGULAR, SUFFIXES
 
 DEFAULT_OUTPUTS = Path("outputs")
 STORE_DIR = "store"
@@ -119,6 +119,8 @@ def _folder_files(folder: Path, out: str | Path | None, unreadable: dict[str, st
             f = Path(top, name)
             if not name.startswith(".") and f.is_file():
                 yield f
+            elif not name.startswith(".") and unreadable is not None and f.exists():  # (a link to /dev/zero)
+                unreadable[str(f)] = NOT_REGULAR
 
 
 def unreadable_paths(inputs: Iterable[str | Path], out: str | Path | None = None) -> dict[str, str]:

@@ -243,6 +243,9 @@ def traditional_script(text: str) -> list[Note]:
                          "so few facts are read")]
 
 
+NOT_REGULAR = "not a regular file (a device, a pipe or a socket)"
+
+
 def load(path: str | Path) -> Document:
     """Read the notice at `path` into a `Document`; raise `LoadError` with one line if not."""
     p = Path(path)
@@ -251,6 +254,8 @@ def load(path: str | Path) -> Document:
             raise LoadError(f"{p}: no such file")
         if p.is_dir():
             raise LoadError(f"{p}: is a directory (use `policykg build DIR` for folders)")
+        if not p.is_file():  # read, /dev/zero never ends and a pipe waits for its writer
+            raise LoadError(f"{p}: {NOT_REGULAR}")
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise LoadError(f"{p}: {size} bytes is larger than the {MAX_BYTES} byte limit")

@@ -742,3 +742,15 @@ def test_text_with_a_bom_cut_mid_character_still_loads(bom):
 def test_bom_followed_by_junk_is_still_undecodable():
     with pytest.raises(LoadError, match=r"undecodable byte 0x80 at byte 3 \(after a UTF-8 BOM\)"):
         decode(codecs.BOM_UTF8 + b"\x80\xff" * 500)
+
+
+def test_a_device_or_a_pipe_is_not_a_regular_file(tmp_path):
+    """/dev/zero was read until memory ran out, a pipe (or /dev/urandom) waited forever:
+    neither is read, one line says why."""
+    import os
+
+    fifo = tmp_path / "notice.txt"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", fifo):
+        with pytest.raises(LoadError, match=r": not a regular file \(a device, a pipe or a socket\)$"):
+            load(path)
