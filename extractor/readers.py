@@ -19,6 +19,7 @@ import codecs
 import io
 import re
 import zipfile
+import zlib
 from functools import cache
 
 from .errors import LoadError
@@ -443,14 +444,24 @@ def _docx_damage(data: bytes, exc: Exception | None) -> str:
         return f"a damaged .docx: its part {missing[1]} is missing"
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = zf.namelist()
-        if "_rels/.rels" in names and b"purl.oclc.org/ooxml/" in zf.read("_rels/.rels"):
-            return "a .docx in Strict Open XML, not read (save it in Word as an ordinary Word Document)"
-        for name in names:
-            if name.endswith((".xml", ".rels")):
-                try:
-                    etree.fromstring(zf.read(name), etree.XMLParser(resolve_entities=False, no_network=True))
-                except etree.XMLSyntaxError:
-                    return f"a damaged .docx: its part {name} is not well-formed XML (open it in Word and save it again)"
+        name = "_rels/.rels"
+        try:
+            if name in names and b"purl.oclc.org/ooxml/" in zf.read(name):
+                return "a .docx in Strict Open XML, not read (save it in Word as an ordinary Word Document)"
+            for name in names:
+                if name.endswith((".xml", ".rels")):
+                    try:
+                        etree.fromstring(zf.read(name), etree.XMLParser(resolve_entities=False, no_network=True))
+                    except etree.XMLSyntaxError:
+                        return f"a damaged .docx: its part {name} is not well-formed XML (open it in Word and save it again)"
+        # a part that cannot be unpacked: its data corrupt (zlib.error, a bad CRC), encrypted
+        # (RuntimeError), compressed by a method zipfile does not know (NotImplementedError)
+        except (zlib.error, EOFError, zipfile.BadZipFile):
+            return f"a damaged .docx: its part {name} cannot be unpacked (its data is corrupt)"
+        except NotImplementedError:  # (a RuntimeError: first)
+            return f"a damaged .docx: its part {name} is compressed by a method a .docx does not use"
+        except RuntimeError:
+            return f"a .docx whose part {name} is encrypted, not read"
     return "a damaged .docx: its parts are not laid out as a Word document (open it in Word and save it again)"
 
 

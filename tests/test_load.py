@@ -617,6 +617,27 @@ def _docx_with(parts: dict[str, bytes | None]) -> bytes:
 
 
 NOT_WORD = "a damaged .docx: its parts are not laid out as a Word document (open it in Word and save it again)"
+
+
+def _zip_headers_changed(flags: int = 0, method: int | None = None, flip: str | None = None) -> bytes:
+    """A real .docx with `flags` set in each of its zip headers (1: encrypted), its parts'
+    compression `method` changed, or a byte of part `flip`'s compressed data inverted."""
+    import struct
+
+    b = bytearray(_docx_bytes())
+    for sig, flag_at, method_at in ((b"PK\x01\x02", 8, 10), (b"PK\x03\x04", 6, 8)):
+        i = 0
+        while (i := b.find(sig, i)) >= 0:
+            b[i + flag_at] |= flags
+            if method is not None:
+                b[i + method_at:i + method_at + 2] = struct.pack("<H", method)
+            i += 4
+    if flip:
+        info = zipfile.ZipFile(io.BytesIO(bytes(b))).getinfo(flip)
+        b[info.header_offset + 30 + len(info.filename) + len(info.extra) + 10] ^= 0xFF
+    return bytes(b)
+
+
 DAMAGED_DOCX = [  # what is broken → the error, in a reader's words (was python-docx's and lxml's)
     ("the audit's", _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document><oops"}),
      "a damaged .docx: its part word/document.xml is not well-formed XML (open it in Word and save it again)"),
@@ -630,6 +651,12 @@ DAMAGED_DOCX = [  # what is broken → the error, in a reader's words (was pytho
         b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
         b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument")},
      "a .docx in Strict Open XML, not read (save it in Word as an ordinary Word Document)"),
+    # parts that cannot be unpacked (were "internal error", exit 70)
+    ("corrupt compressed data", _zip_headers_changed(flip="word/document.xml"),
+     "a damaged .docx: its part word/document.xml cannot be unpacked (its data is corrupt)"),
+    ("encrypted parts", _zip_headers_changed(flags=1), "a .docx whose part _rels/.rels is encrypted, not read"),
+    ("an unknown compression method", _zip_headers_changed(method=99),
+     "a damaged .docx: its part _rels/.rels is compressed by a method a .docx does not use"),
 ]
 
 
