@@ -158,6 +158,31 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+# Single-byte Western charsets (codecs' names): they decode any bytes, GBK's as gibberish
+_WESTERN = re.compile(r"iso8859-\d+|cp125\d|cp437|cp850|mac-\w+|latin-1")
+_GBK_SHARE = 0.9  # of the characters beyond ASCII: common Chinese ones (GB2312's)
+
+
+def _reads_as_gbk(data: bytes) -> bool:
+    """Whether `data` reads strictly as GB18030 into Chinese text: beyond ASCII, mostly
+    GB2312's characters (hanzi, full-width punctuation). Western text read so holds pairs of
+    an accented letter and an ASCII byte, none of GB2312's (both its bytes are high)."""
+    try:
+        wide = [ch for ch in data.decode("gb18030") if ord(ch) > 127]
+    except UnicodeDecodeError:
+        return False
+    common = sum(1 for ch in wide if _in_gb2312(ch))
+    return bool(wide) and common >= _GBK_SHARE * len(wide)
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def decode_html(data: bytes) -> tuple[str, str]:
     """Decode a page: BOM (or UTF-16 without one), then valid UTF-8, then the declared
     charset, then as a text file.
@@ -165,6 +190,8 @@ def decode_html(data: bytes) -> tuple[str, str]:
     Valid UTF-8 wins over a declaration because pages saved as UTF-8 keep a stale
     ``charset=gb2312`` meta, and GB18030 accepts most UTF-8 byte strings as (wrong)
     Chinese; the opposite mistake cannot happen, as GBK text is almost never valid UTF-8.
+    Nor does a single-byte Western charset (iso-8859-1, windows-1252: a template's default)
+    win over bytes that read as GBK Chinese: it never fails, and would give gibberish.
     """
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_order(data):
         return decode(data)
@@ -173,7 +200,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data)
-    if declared and declared not in ("utf-8", "ascii"):
+    if declared and declared not in ("utf-8", "ascii") and not (_WESTERN.fullmatch(declared) and _reads_as_gbk(data)):
         try:
             return data.decode(declared), declared
         except UnicodeDecodeError:

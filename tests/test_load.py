@@ -180,6 +180,9 @@ HTML_CASES = [  # (case, encoding the bytes are in, charset the page declares)
     ("utf-8-declared-gb2312", "utf-8", "gb2312"),  # a stale declaration after re-saving
     ("gb18030-declared-utf-8", "gb18030", "utf-8"),
     ("gb18030-undeclared", "gb18030", "x-unknown"),
+    # a template's Western default over GBK bytes (was gibberish: "not a notice (no Chinese text)")
+    ("gb18030-declared-iso-8859-1", "gb18030", "iso-8859-1"),
+    ("gb18030-declared-windows-1252", "gb18030", "windows-1252"),
 ]
 
 
