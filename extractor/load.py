@@ -102,7 +102,7 @@ def decode(data: bytes) -> tuple[str, str]:
             return _whole(data, order), order
         except UnicodeDecodeError:
             pass  # a lone surrogate: no UTF-16 after all
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data:  # (anywhere: a NUL past the first 4 KB was read into the text)
         raise LoadError("binary data (NUL bytes), not a text notice")
     # UTF-8 first: GB18030 accepts most UTF-8 byte strings too — as mojibake
     failed = []

@@ -195,6 +195,8 @@ def decode_html(data: bytes) -> tuple[str, str]:
     """
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_order(data):
         return decode(data)
+    if b"\x00" in data:  # as of a text file: libxml2 would make each one a U+FFFD
+        raise LoadError("binary data (NUL bytes), not a web page")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -210,9 +212,10 @@ def decode_html(data: bytes) -> tuple[str, str]:
 
 # --- HTML: markup → lines -------------------------------------------------------------------
 
+# (rt, rp: the pinyin of a <ruby> and its brackets, 祁<rt>qí</rt>: not the notice's text)
 _DROP = frozenset("""head script style noscript template nav iframe frame frameset object embed
     applet svg math canvas audio video map select option optgroup datalist button input textarea
-    dialog""".split())
+    dialog rt rp""".split())
 _BLOCK = frozenset("""address article aside blockquote body caption center dd details dir div dl
     dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li
     listing main menu ol p plaintext pre section summary table tbody td tfoot th thead tr ul xmp""".split())
@@ -268,11 +271,13 @@ _PRE = frozenset(("pre", "listing", "xmp", "plaintext"))
 _SPACER = re.compile(r"[\xa0\u3000]")
 
 
-def _walk(root, out: _Lines) -> None:
+def _walk(root, out: _Lines, framed: bool = False) -> None:
     """Append the text under `root` to `out`, one line per block (root's tail excluded).
 
     Iterative (lxml's iterwalk), so a page nested thousands of levels deep cannot
     exhaust the Python stack; a skipped subtree still gets its "end" event (for its tail).
+    A <noframes>, the page of a frameset page, holds its markup as text (libxml2 reads it so):
+    read as markup, once (`framed`: a <noframes> within is dropped).
     """
     from lxml import etree
 
@@ -287,6 +292,14 @@ def _walk(root, out: _Lines) -> None:
             continue
         if event == "start":
             if tag in _DROP or _hidden(el):
+                walker.skip_subtree()
+                continue
+            if tag == "noframes":
+                inner = None if framed or not el.text else _parse_html(el.text.encode("utf-8", "surrogatepass"))[0]
+                if inner is not None:
+                    out.flush()
+                    _walk(inner, out, framed=True)
+                    out.flush()
                 walker.skip_subtree()
                 continue
             if tag == "table" and el is not root:

@@ -262,6 +262,11 @@ HOSTILE = [
      ["1.   全面落实", "（一）县卫生健康委。"]),
     ("list items", "<ul><li>索引号：123</li><li>文号：祁政办秘〔2021〕45号</li></ul>",
      ["索引号：123", "文号：祁政办秘〔2021〕45号"]),
+    # the pinyin of a ruby is no text of the notice (was 祁qí门mén县)
+    ("ruby", "<p><ruby>祁<rp>(</rp><rt>qí</rt><rp>)</rp>门<rt>mén</rt></ruby>县人民政府</p>", ["祁门县人民政府"]),
+    # a frameset page's own page: its markup, held as text, read as markup (was the raw tags)
+    ("noframes", '<html><frameset><frame src="a.html"></frameset><noframes><body><p>祁政办秘〔2021〕45号</p>'
+     "<p>一、总则</p><noframes><p>框</p></noframes></body></noframes></html>", ["祁政办秘〔2021〕45号", "一、总则"]),
 ]
 
 
@@ -784,3 +789,14 @@ def test_a_device_or_a_pipe_is_not_a_regular_file(tmp_path):
     for path in ("/dev/zero", fifo):
         with pytest.raises(LoadError, match=r": not a regular file \(a device, a pipe or a socket\)$"):
             load(path)
+
+
+@pytest.mark.parametrize("name,data", [
+    ("notice.txt", "一、总则\n".encode() * 500 + b"\x00" + "二、附则\n".encode()),  # past 4 KB
+    ("notice.html", "<p>一、总则</p>".encode() * 500 + b"<p>\x00\x00\x00" + "二、附则</p>".encode()),
+], ids=["txt", "html"])
+def test_a_nul_byte_anywhere_is_binary_data(name, data):
+    """A NUL in the first 4 KB of a .txt rejected it as binary, one after them was read into
+    its text; a page's NULs became U+FFFD in its title. Both refused, wherever they are."""
+    with pytest.raises(LoadError, match=r"^binary data \(NUL bytes\), not a (text notice|web page)$"):
+        load_bytes(data, name)
