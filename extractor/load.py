@@ -16,7 +16,9 @@ from .errors import LoadError
 from .model import Document, Note
 
 # A reader takes the raw bytes and returns (text, encoding).
-Reader = Callable[[bytes], tuple[str, str]]
+# (text, encoding), or (text, encoding, notes): what the reader met but did not read (a
+# .docx's footnotes), said as whole-text notes
+Reader = Callable[[bytes], tuple]
 READERS: dict[str, Reader] = {}
 SUFFIXES: dict[str, str] = {".txt": "txt", ".text": "txt", ".htm": "html", ".html": "html",
                             ".shtml": "html", ".xhtml": "html", ".docx": "docx"}
@@ -198,10 +200,11 @@ def load_bytes(data: bytes, name: str = "<bytes>", fmt: str | None = None) -> Do
         raise LoadError(f"no reader for {fmt} files")
     if not data.strip():
         raise LoadError("empty file")
-    text, encoding = READERS[fmt](data)
+    text, encoding, *said = READERS[fmt](data)
     if not text.strip():
         raise LoadError("no text in file")
-    return Document(text=text, path=name, format=fmt, encoding=encoding, notes=traditional_script(text))
+    return Document(text=text, path=name, format=fmt, encoding=encoding,
+                    notes=traditional_script(text) + (said[0] if said else []))
 
 
 _IDEOGRAPH = re.compile("[\u4e00-\u9fff]")

@@ -447,7 +447,9 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MAX_XML_BYTES = 256 * 1024 * 1024  # uncompressed document.xml; bounds a zip bomb
 
 
-def _open_docx(data: bytes):
+def _open_docx(data: bytes, notes: list | None = None):
+    """The python-docx document of `data`; a part it points to that is missing but not needed
+    for the text (word/styles.xml, word/numbering.xml …) is left out, and said in `notes`."""
     import docx
 
     try:
@@ -466,10 +468,59 @@ def _open_docx(data: bytes):
     except zipfile.BadZipFile as exc:
         raise LoadError(f"a damaged .docx (truncated or corrupt zip: {exc})") from None
     except Exception as exc:  # PackageNotFoundError, KeyError, XMLSyntaxError, AttributeError … of python-docx
-        raise LoadError(_docx_damage(data, exc)) from None
+        gone = _missing_parts(data) if isinstance(exc, KeyError) else None
+        if not gone or "word/document.xml" in gone[1]:
+            raise LoadError(_docx_damage(data, exc)) from None
+        try:
+            document = docx.Document(io.BytesIO(gone[0]))
+        except Exception:  # (damaged in another way too: said as before)
+            raise LoadError(_docx_damage(data, exc)) from None
+        if notes is not None:
+            notes.append(f"its part{'s' if len(gone[1]) > 1 else ''} {', '.join(gone[1])} "
+                         f"{'are' if len(gone[1]) > 1 else 'is'} missing: read without (list numbers and styles may be lost)")
     if document.element.tag != W + "document":  # well-formed, but not Word's main part
         raise LoadError(_docx_damage(data, None))
     return document
+
+
+def _missing_parts(data: bytes) -> tuple[bytes, list[str]] | None:
+    """`data` without the relationships to parts the zip does not hold, and those parts'
+    names; None when none is missing (or the package cannot be rewritten)."""
+    import posixpath
+
+    from lxml import etree
+
+    gone: list[str] = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            parts = {n: zf.read(n) for n in zf.namelist()}
+    except Exception:
+        return None
+    for name, blob in list(parts.items()):
+        if not name.endswith(".rels"):
+            continue
+        try:
+            root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:
+            return None
+        base = posixpath.dirname(posixpath.dirname(name))  # word/_rels/document.xml.rels → word
+        for rel in list(root):
+            target = rel.get("Target") or ""
+            if rel.get("TargetMode") == "External" or not target:
+                continue
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+            if path not in names:
+                gone.append(path)
+                root.remove(rel)
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if not gone:
+        return None
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, blob in parts.items():
+            out.writestr(name, blob)
+    return buf.getvalue(), sorted(set(gone))
 
 
 def _docx_damage(data: bytes, exc: Exception | None) -> str:
@@ -647,8 +698,10 @@ def format_number(n: int, fmt: str) -> str:
 
 
 # Elements whose text Word does not show as part of the paragraph.
+# (w:moveFrom: a tracked move's source, shown struck out; its text is the w:moveTo's)
 _DOCX_SKIP = {W + "del", W + "delText", W + "instrText", W + "delInstrText", MC + "Fallback",
-              W + "txbxContent", W + "footnoteReference", W + "endnoteReference", W + "rPr", W + "pPr"}
+              W + "txbxContent", W + "footnoteReference", W + "endnoteReference", W + "rPr", W + "pPr",
+              W + "moveFrom"}
 
 
 def _paragraph_text(p, boxes: list) -> list[str]:
@@ -704,7 +757,7 @@ def _docx_block(el, numbering: _Numbering, out: list[str]) -> None:
         out.extend(kept or [""])  # an empty paragraph is the document's own blank line
     elif tag == W + "tbl":
         _docx_table(el, numbering, out)
-    elif tag in (W + "sdt", W + "customXml", W + "smartTag", W + "ins"):
+    elif tag in (W + "sdt", W + "customXml", W + "smartTag", W + "ins", W + "moveTo"):
         content = el.find(W + "sdtContent") if tag == W + "sdt" else el
         for child in content if content is not None else ():
             _docx_block(child, numbering, out)
@@ -757,11 +810,42 @@ def _docx_table(tbl, numbering: _Numbering, out: list[str]) -> None:
 
 
 @reader("docx")
-def read_docx(data: bytes) -> tuple[str, str]:
-    document = _open_docx(data)
+def read_docx(data: bytes) -> tuple[str, str, list]:
+    from .model import Note
+
+    said: list[str] = []
+    document = _open_docx(data, said)
     body = document.element.body
     numbering = _Numbering(document)
     out: list[str] = []
     for child in body if body is not None else ():  # a document.xml without w:body has no text
         _docx_block(child, numbering, out)
-    return _join(out), "utf-8"
+    said += _not_read(document)
+    return _join(out), "utf-8", [Note(0, 0, kind="docx-not-read", message=m) for m in said]
+
+
+def _not_read(document) -> list[str]:
+    """What a document holds that its text leaves out, said rather than lost silently: its
+    footnotes and endnotes (not the notice's running text: not read into it), and documents
+    embedded whole (w:altChunk: HTML or RTF pasted in, which Word converts on opening)."""
+    said = []
+    for rel_type, tag, what in (("footnotes", "footnote", "footnote"), ("endnotes", "endnote", "endnote")):
+        part = next((r.target_part for r in document.part.rels.values()
+                     if not r.is_external and r.reltype.endswith("/" + rel_type)), None)
+        if part is None:
+            continue
+        from lxml import etree
+
+        try:
+            root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:
+            continue
+        n = sum(1 for el in root.iter(W + tag)  # (Word's separators are typed: no notes)
+                if el.get(W + "type") in (None, "normal") and "".join(el.itertext()).strip())
+        if n:
+            said.append(f"its {n} {what}{'s' if n > 1 else ''} not read (not part of the notice's text)")
+    body = document.element.body
+    chunks = sum(1 for _ in body.iter(W + "altChunk")) if body is not None else 0
+    if chunks:
+        said.append(f"{chunks} document{'s' if chunks > 1 else ''} embedded in it (w:altChunk) not read")
+    return said

@@ -653,7 +653,6 @@ DAMAGED_DOCX = [  # what is broken → the error, in a reader's words (was pytho
     ("a main part of another kind", {"word/document.xml": b"<foo/>"}, NOT_WORD),  # was: a traceback
     ("broken styles", {"word/styles.xml": b"<w:styles"},
      "a damaged .docx: its part word/styles.xml is not well-formed XML (open it in Word and save it again)"),
-    ("styles gone", {"word/styles.xml": None}, "a damaged .docx: its part word/styles.xml is missing"),
     ("package relations gone", {"_rels/.rels": None}, NOT_WORD),  # was: python-docx's "no relationship of type …"
     ("strict open xml", {"_rels/.rels": zipfile.ZipFile(io.BytesIO(_docx_bytes())).read("_rels/.rels").replace(
         b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
@@ -675,6 +674,50 @@ def test_a_damaged_docx_says_what_is_wrong_in_plain_words(case, parts, message, 
     with pytest.raises(LoadError) as err:
         load(path)
     assert str(err.value) == f"{path}: {message}"
+
+
+@pytest.mark.parametrize("parts,gone", [
+    ({"word/styles.xml": None}, "word/styles.xml is"),
+    ({"word/styles.xml": None, "word/numbering.xml": None}, "word/numbering.xml, word/styles.xml are"),
+], ids=["styles", "styles and numbering"])
+def test_a_docx_missing_parts_its_text_does_not_need_is_read(parts, gone):
+    """A .docx whose styles.xml or numbering.xml is missing was refused ("a damaged .docx"),
+    though its text is all there: read, and the parts said missing."""
+    doc = load_bytes(_docx_with(parts), "notice.docx")
+    assert doc.text.splitlines() == ["一、主要职责", "联席会议统筹协调。"]
+    assert [n.said() for n in doc.notes] == [
+        f"its part{'s' if ' are' in gone else ''} {gone} missing: read without (list numbers and styles may be lost)"]
+
+
+def test_a_docx_s_moved_text_once_and_what_it_does_not_read_said():
+    """A tracked move kept its source (w:moveFrom) beside its destination (移走移来), and lost
+    a whole paragraph moved (neither read). Footnotes
+    and a document embedded whole (w:altChunk) were lost without a word: said."""
+    src = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = src.read("word/document.xml").decode()
+    moved = (f'<w:p><w:moveFrom w:id="1" w:author="a"><w:r><w:t>移走</w:t></w:r></w:moveFrom>'
+             f'<w:moveTo w:id="2" w:author="a"><w:r><w:t>移来</w:t></w:r></w:moveTo></w:p>'
+             f'<w:moveFrom w:id="3" w:author="a"><w:p><w:r><w:t>整段移走</w:t></w:r></w:p></w:moveFrom>'
+             f'<w:moveTo w:id="4" w:author="a"><w:p><w:r><w:t>整段移来</w:t></w:r></w:p></w:moveTo>'
+             f'<w:altChunk r:id="rIdChunk"/>')
+    at = body.index("<w:sectPr")
+    notes = (f'<w:footnotes xmlns:w="{w}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+             f'</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>注：以上为试行。</w:t></w:r></w:p></w:footnote>'
+             f'<w:footnote w:id="2"><w:p><w:r><w:t>注二。</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    rels = src.read("word/_rels/document.xml.rels").decode().replace(
+        "</Relationships>", '<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+    types = src.read("[Content_Types].xml").decode().replace(
+        "</Types>", '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.footnotes+xml"/></Types>')
+    data = _docx_with({"word/document.xml": (body[:at] + moved + body[at:]).encode(),
+                       "word/footnotes.xml": notes.encode(), "word/_rels/document.xml.rels": rels.encode(),
+                       "[Content_Types].xml": types.encode()})
+    doc = load_bytes(data, "notice.docx")
+    assert doc.text.splitlines() == ["一、主要职责", "联席会议统筹协调。", "移来", "整段移来"]
+    assert [n.said() for n in doc.notes] == ["its 2 footnotes not read (not part of the notice's text)",
+                                             "1 document embedded in it (w:altChunk) not read"]
 
 
 def test_missing_path_and_directory(tmp_path):
