@@ -562,44 +562,61 @@ class _Numbering:
     Word keeps the number out of the text; we rebuild it from word/numbering.xml
     (format and level text of each level, counters per list), which covers the lists
     公文 use. Bullets and formats not listed here render as nothing or decimal.
+    As Word counts: the lists (w:num) of one abstract list share its counters (a list
+    continued under another numId), but one that overrides a level (w:lvlOverride: its own
+    w:lvl, or w:startOverride) counts on its own, from its start; a paragraph's w:numPr
+    completes its style's (an ilvl alone keeps the style's list), and a style's comes
+    through w:basedOn; numId 0 removes the numbering.
     """
 
     def __init__(self, document) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → (fmt, text, start)
-        self.counters: dict[str, list[int]] = {}
-        self.style_num: dict[str, tuple[str, int]] = {}
+        self.counters: dict[str, list[int]] = {}  # a list's counters, by its key (`self.key`)
+        self.key: dict[str, str] = {}  # numId → the key of its counters: its abstract list's, or its own
+        self.style_num: dict[str, tuple[str | None, int | None]] = {}  # styleId → (numId, ilvl), through basedOn
         try:
             part = document.part.numbering_part
         except (NotImplementedError, KeyError, AttributeError):
             return
         root = part.element
-        abstract = {}
-        for an in root.findall(W + "abstractNum"):
-            lv = {}
-            for lvl in an.findall(W + "lvl"):
-                fmt = lvl.find(W + "numFmt")
-                text = lvl.find(W + "lvlText")
-                start = lvl.find(W + "start")
-                lv[_number(lvl.get(W + "ilvl"), 0)] = (
-                    fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
-                    text.get(W + "val", "") if text is not None else "",
-                    _number(start.get(W + "val"), 1) if start is not None else 1)
-            abstract[an.get(W + "abstractNumId")] = lv
+        abstract = {an.get(W + "abstractNumId"): {_number(lvl.get(W + "ilvl"), 0): _level(lvl)
+                                                  for lvl in an.findall(W + "lvl")}
+                    for an in root.findall(W + "abstractNum")}
         for num in root.findall(W + "num"):
             ref = num.find(W + "abstractNumId")
-            if ref is not None and ref.get(W + "val") in abstract:
-                self.levels[num.get(W + "numId")] = abstract[ref.get(W + "val")]
+            if ref is None or ref.get(W + "val") not in abstract:
+                continue
+            nid, levels = num.get(W + "numId"), dict(abstract[ref.get(W + "val")])
+            overridden = False
+            for over in num.findall(W + "lvlOverride"):
+                ilvl = _number(over.get(W + "ilvl"), 0)
+                lvl, start = over.find(W + "lvl"), over.find(W + "startOverride")
+                if lvl is not None:
+                    levels[ilvl] = _level(lvl)
+                if start is not None and ilvl in levels:
+                    fmt, text, _ = levels[ilvl]
+                    levels[ilvl] = (fmt, text, _number(start.get(W + "val"), 1))
+                overridden = overridden or lvl is not None or start is not None
+            self.levels[nid] = levels
+            self.key[nid] = f"num {nid}" if overridden else f"abstract {ref.get(W + 'val')}"
         try:
-            for style in document.styles.element.findall(W + "style"):
-                numpr = style.find(f"{W}pPr/{W}numPr")
+            styles = {st.get(W + "styleId"): st for st in document.styles.element.findall(W + "style")}
+        except (AttributeError, ValueError, KeyError, NotImplementedError):
+            return
+        for sid in styles:
+            nid = ilvl = None
+            seen, at = set(), styles.get(sid)
+            while at is not None and at.get(W + "styleId") not in seen and (nid is None or ilvl is None):
+                seen.add(at.get(W + "styleId"))
+                numpr = at.find(f"{W}pPr/{W}numPr")
                 if numpr is not None:
-                    nid = numpr.find(W + "numId")
-                    ilvl = numpr.find(W + "ilvl")
-                    if nid is not None:
-                        self.style_num[style.get(W + "styleId")] = (
-                            nid.get(W + "val"), _number(ilvl.get(W + "val"), 0) if ilvl is not None else 0)
-        except (AttributeError, ValueError):
-            pass
+                    nid_el, ilvl_el = numpr.find(W + "numId"), numpr.find(W + "ilvl")
+                    nid = nid_el.get(W + "val") if nid is None and nid_el is not None else nid
+                    ilvl = _number(ilvl_el.get(W + "val"), 0) if ilvl is None and ilvl_el is not None else ilvl
+                based = at.find(W + "basedOn")
+                at = styles.get(based.get(W + "val")) if based is not None else None
+            if nid is not None:
+                self.style_num[sid] = (nid, ilvl)
 
     def label(self, p) -> str:
         """The number Word would show before paragraph `p` ('' when it has none)."""
@@ -607,17 +624,17 @@ class _Numbering:
             return ""
         ppr = p.find(W + "pPr")
         numpr = ppr.find(W + "numPr") if ppr is not None else None
+        style = ppr.find(W + "pStyle") if ppr is not None else None
+        nid, ilvl = self.style_num.get(style.get(W + "val") if style is not None else "", (None, None))
         if numpr is not None:
             nid_el, ilvl_el = numpr.find(W + "numId"), numpr.find(W + "ilvl")
-            nid = nid_el.get(W + "val") if nid_el is not None else None
-            ilvl = _number(ilvl_el.get(W + "val"), 0) if ilvl_el is not None else 0
-        else:
-            style = ppr.find(W + "pStyle") if ppr is not None else None
-            nid, ilvl = self.style_num.get(style.get(W + "val") if style is not None else "", (None, 0))
+            nid = nid_el.get(W + "val") if nid_el is not None else nid
+            ilvl = _number(ilvl_el.get(W + "val"), 0) if ilvl_el is not None else ilvl
+        ilvl = ilvl or 0
         if not nid or nid not in self.levels or ilvl not in self.levels[nid]:
             return ""
         levels = self.levels[nid]
-        counts = self.counters.setdefault(nid, [0] * 9)
+        counts = self.counters.setdefault(self.key[nid], [0] * 9)
         ilvl = min(ilvl, 8)
         counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else levels[ilvl][2]
         for deeper in range(ilvl + 1, 9):
@@ -634,6 +651,14 @@ class _Numbering:
             return format_number(value, levels[k][0])
 
         return re.sub(r"%(\d)", number, text)
+
+
+def _level(lvl) -> tuple[str, str, int]:
+    """A w:lvl's (format, level text, start)."""
+    fmt, text, start = lvl.find(W + "numFmt"), lvl.find(W + "lvlText"), lvl.find(W + "start")
+    return (fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
+            text.get(W + "val", "") if text is not None else "",
+            _number(start.get(W + "val"), 1) if start is not None else 1)
 
 
 def _number(value: str | None, default: int) -> int:

@@ -537,6 +537,41 @@ def test_docx_numbering_values_that_are_no_numbers_read_as_absent():
     assert _read(build) == ["一、主要职责", "二、成员单位", "（一）县卫生健康委。", "1.其一"]
 
 
+def test_docx_numbering_as_word_counts_it():
+    """Word's counting, rebuilt wrongly before: a list restarting at 5 (w:startOverride) read
+    一、第五条; a second list (numId) of the same abstract list restarted its count, where
+    Word continues it; a paragraph of a numbered style giving only its level (w:ilvl) lost
+    its （一）; a style numbered through the style it is based on (w:basedOn) was not;
+    numId 0 takes a style's numbering away."""
+    from docx.oxml import parse_xml
+
+    def build(d):
+        _numbering(d, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")])
+        root = d.part.numbering_part.element
+        root.append(parse_xml(f'<w:num {W_NS} w:numId="79"><w:abstractNumId w:val="77"/></w:num>'))  # shares 77's
+        root.append(parse_xml(f'<w:num {W_NS} w:numId="80"><w:abstractNumId w:val="77"/><w:lvlOverride w:ilvl="0">'
+                              '<w:startOverride w:val="5"/></w:lvlOverride></w:num>'))
+        styles = d.styles.element
+        styles.append(parse_xml(f'<w:style {W_NS} w:type="paragraph" w:styleId="H1"><w:name w:val="h1"/>'
+                                '<w:pPr><w:numPr><w:numId w:val="77"/></w:numPr></w:pPr></w:style>'))
+        styles.append(parse_xml(f'<w:style {W_NS} w:type="paragraph" w:styleId="H1b"><w:name w:val="h1b"/>'
+                                '<w:basedOn w:val="H1"/></w:style>'))
+
+        def para(text, num=None, level=None, style=None):
+            numpr = "".join(f'<w:{k} w:val="{v}"/>' for k, v in (("ilvl", level), ("numId", num)) if v is not None)
+            ppr = (f'<w:pStyle w:val="{style}"/>' if style else "") + (f"<w:numPr>{numpr}</w:numPr>" if numpr else "")
+            _inject(d, f'<w:p {W_NS}><w:pPr>{ppr}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>')
+
+        para("主要职责", style="H1")
+        para("县卫生健康委。", level=1, style="H1")
+        para("成员单位", num=79, level=0)
+        para("工作规则", style="H1b")
+        para("不编号", num=0, style="H1")
+        para("第五条", num=80, level=0)
+
+    assert _read(build) == ["一、主要职责", "（一）县卫生健康委。", "二、成员单位", "三、工作规则", "不编号", "五、第五条"]
+
+
 def test_docx_without_a_body_has_no_text():
     src = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
     data = _zip({n: (f"<w:document {W_NS}/>".encode() if n == "word/document.xml" else src.read(n))
