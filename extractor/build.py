@@ -69,7 +69,7 @@ def notice_files(inputs: Iterable[str | Path], out: str | Path | None = None) ->
     `out`, the output folder of a build, is never read: skipped inside a folder (``build .``
     writes ``./outputs``), an error when an input lies in it."""
     if out is not None and file_in_the_way(out):  # (not "inside the output folder" of `build X.txt -o X.txt`)
-        raise PolicykgError(f"{out}: the output folder cannot be made ({file_in_the_way(out)})")
+        raise PolicykgError(f"{out}: output directory is not writable ({file_in_the_way(out)})")
     found: dict[Path, None] = {}
     for item in inputs:
         p = Path(item)

@@ -40,8 +40,8 @@ def policykg(*args, cwd=ROOT):
      "README.md/graph.ttl: cannot write (README.md is a file, not a folder)"),
     # was "corpus/qimen-county-2021.txt: inside the output folder"
     (["build", "corpus/qimen-county-2021.txt", "-o", "corpus/qimen-county-2021.txt"],
-     "corpus/qimen-county-2021.txt: the output folder cannot be made (corpus/qimen-county-2021.txt is a file, not a folder)"),
-    (["build", "corpus", "-o", "README.md/out"], "README.md/out: the output folder cannot be made (README.md is a file, not a folder)"),
+     "corpus/qimen-county-2021.txt: output directory is not writable (corpus/qimen-county-2021.txt is a file, not a folder)"),
+    (["build", "corpus", "-o", "README.md/out"], "README.md/out: output directory is not writable (README.md is a file, not a folder)"),
     # was RocksDB's "IO error: No such file or directory: … corpus/CURRENT"
     (["who", "消防", "--store", "corpus"], "corpus: no store here; run `policykg build corpus -o outputs`"),
 ])
