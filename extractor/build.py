@@ -44,7 +44,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .errors import PolicykgError
-from .load import NOT_READ, SUFFIXES
+from .files import file_in_the_way
+from .load import NOT_READ, NOT_REGULAR, SUFFIXES
 
 DEFAULT_OUTPUTS = Path("outputs")
 STORE_DIR = "store"
@@ -67,6 +68,8 @@ def notice_files(inputs: Iterable[str | Path], out: str | Path | None = None) ->
 
     `out`, the output folder of a build, is never read: skipped inside a folder (``build .``
     writes ``./outputs``), an error when an input lies in it."""
+    if out is not None and file_in_the_way(out):  # (not "inside the output folder" of `build X.txt -o X.txt`)
+        raise PolicykgError(f"{out}: output directory is not writable ({file_in_the_way(out)})")
     found: dict[Path, None] = {}
     for item in inputs:
         p = Path(item)
@@ -119,6 +122,8 @@ def _folder_files(folder: Path, out: str | Path | None, unreadable: dict[str, st
             f = Path(top, name)
             if not name.startswith(".") and f.is_file():
                 yield f
+            elif not name.startswith(".") and unreadable is not None and f.exists():  # (a link to /dev/zero)
+                unreadable[str(f)] = NOT_REGULAR
 
 
 def unreadable_paths(inputs: Iterable[str | Path], out: str | Path | None = None) -> dict[str, str]:
@@ -532,7 +537,11 @@ def load_store(inputs: Sequence[str | Path] = (), *, store: str | Path | None = 
             on_others(others)
         return built
     path = Path(store) if store is not None else DEFAULT_OUTPUTS / STORE_DIR
-    if not path.is_dir():
+    # a folder holding no store (empty, a build's output folder): said so, not as RocksDB's
+    # "IO error … CURRENT", and never made a new empty store (compare --save opens it to write)
+    if not (path / "CURRENT").is_file():
+        if (path / STORE_DIR / "CURRENT").is_file():
+            raise PolicykgError(f"{path}: no store here, but a build's output folder: its store is {path / STORE_DIR}")
         raise PolicykgError(f"{path}: no store here; run `policykg build corpus -o outputs` "
                             "or name notice files")
     return open_store(path, read_only=not writable)
@@ -592,7 +601,7 @@ def _writable(out: Path) -> None:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise PolicykgError(f"{out}: output directory is not writable ({exc.strerror})") from None
+        raise PolicykgError(f"{out}: output directory is not writable ({file_in_the_way(out) or exc.strerror})") from None
 
 
 def _notice_path(out: Path, name: str, fmt: str) -> Path:

@@ -62,7 +62,7 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO]:
         real.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
     except OSError as exc:
-        raise PolicykgError(f"{target}: cannot write ({exc.strerror})") from None
+        raise PolicykgError(f"{target}: cannot write ({file_in_the_way(target.parent) or exc.strerror})") from None
     try:
         with os.fdopen(fd, mode, **text) as fh:
             yield fh
@@ -81,6 +81,15 @@ def atomic_write(path: str | Path, mode: str = "wb") -> Iterator[IO]:
         if isinstance(exc, OSError):
             raise PolicykgError(f"{target}: cannot write ({exc.strerror or exc})") from None
         raise
+
+
+def file_in_the_way(folder: str | Path) -> str | None:
+    """Why `folder` cannot be made, when a file stands where it or a folder above it would be
+    (export -o /etc/passwd/x.ttl: mkdir says "File exists", of the wrong path); else None."""
+    for p in (Path(folder), *Path(folder).parents):
+        if p.exists():
+            return None if p.is_dir() else f"{p} is a file, not a folder"
+    return None
 
 
 def write_bytes(path: str | Path, data: bytes) -> Path:

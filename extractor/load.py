@@ -16,7 +16,9 @@ from .errors import LoadError
 from .model import Document, Note
 
 # A reader takes the raw bytes and returns (text, encoding).
-Reader = Callable[[bytes], tuple[str, str]]
+# (text, encoding), or (text, encoding, notes): what the reader met but did not read (a
+# .docx's footnotes), said as whole-text notes
+Reader = Callable[[bytes], tuple]
 READERS: dict[str, Reader] = {}
 SUFFIXES: dict[str, str] = {".txt": "txt", ".text": "txt", ".htm": "html", ".html": "html",
                             ".shtml": "html", ".xhtml": "html", ".docx": "docx"}
@@ -102,7 +104,7 @@ def decode(data: bytes) -> tuple[str, str]:
             return _whole(data, order), order
         except UnicodeDecodeError:
             pass  # a lone surrogate: no UTF-16 after all
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data:  # (anywhere: a NUL past the first 4 KB was read into the text)
         raise LoadError("binary data (NUL bytes), not a text notice")
     # UTF-8 first: GB18030 accepts most UTF-8 byte strings too — as mojibake
     failed = []
@@ -198,10 +200,11 @@ def load_bytes(data: bytes, name: str = "<bytes>", fmt: str | None = None) -> Do
         raise LoadError(f"no reader for {fmt} files")
     if not data.strip():
         raise LoadError("empty file")
-    text, encoding = READERS[fmt](data)
+    text, encoding, *said = READERS[fmt](data)
     if not text.strip():
         raise LoadError("no text in file")
-    return Document(text=text, path=name, format=fmt, encoding=encoding, notes=traditional_script(text))
+    return Document(text=text, path=name, format=fmt, encoding=encoding,
+                    notes=traditional_script(text) + (said[0] if said else []))
 
 
 _IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
@@ -243,6 +246,9 @@ def traditional_script(text: str) -> list[Note]:
                          "so few facts are read")]
 
 
+NOT_REGULAR = "not a regular file (a device, a pipe or a socket)"
+
+
 def load(path: str | Path) -> Document:
     """Read the notice at `path` into a `Document`; raise `LoadError` with one line if not."""
     p = Path(path)
@@ -251,6 +257,8 @@ def load(path: str | Path) -> Document:
             raise LoadError(f"{p}: no such file")
         if p.is_dir():
             raise LoadError(f"{p}: is a directory (use `policykg build DIR` for folders)")
+        if not p.is_file():  # read, /dev/zero never ends and a pipe waits for its writer
+            raise LoadError(f"{p}: {NOT_REGULAR}")
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise LoadError(f"{p}: {size} bytes is larger than the {MAX_BYTES} byte limit")

@@ -21,11 +21,18 @@ from typing import Iterator
 # (祁政办秘〔2021〕45号, 巴政办发﹝2021﹞20号) is read in any of them.
 # Full-width punctuation folds to ASCII (：to :, ＞ to >: a breadcrumb 首页＞政务公开 is one).
 # Zero-width characters (pasted from web pages) fold to spaces, so they never split a word
-# or hide a numbering label: "\u200b（一）" opens a clause.
-_FULL = "０１２３４５６７８９（）﹙﹚［］【】〔〕﹝﹞〖〗〘〙：；，．　！？／－＞＜\u200b\u200c\u200d\u2060\ufeff"
-_HALF = "0123456789()()[][][][][][]:;,. !?/-><     "
+# or hide a numbering label: "\u200b（一）" opens a clause. The soft hyphen and the Mongolian
+# vowel separator are invisible too (\u00ad一、 is a heading).
+_FULL = "０１２３４５６７８９（）﹙﹚［］【】〔〕﹝﹞〖〗〘〙：；，．　！？／－＞＜\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+_HALF = "0123456789()()[][][][][][]:;,. !?/-><       "
 FOLD = str.maketrans(_FULL, _HALF)
-_LONE_CR = re.compile("\r(?!\n)")
+# CRs not followed by a line feed are old Mac line ends, each one a line feed; CRs before
+# a line feed belong to its line end (\r\r\n: CRLF converted twice is one line end, not two)
+_CRS = re.compile("\r+(\n?)")
+
+
+def _lone_cr(m: re.Match) -> str:
+    return m.group() if m.group(1) else "\n" * len(m.group())
 
 # A 文号 with its year in brackets, in folded text (every bracket style is [] or () there):
 # the issuer's code, the year, the number (祁政办秘 2021 45; 第 before the number dropped).
@@ -365,7 +372,7 @@ class Document:
         if not self.folded:
             self.folded = self.text.translate(FOLD)
             if "\r" in self.folded:  # lines end in CR alone: the line feeds they stand for
-                self.folded = _LONE_CR.sub("\n", self.folded)
+                self.folded = _CRS.sub(_lone_cr, self.folded)
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -979,8 +979,15 @@ class _Parse:
         half = len(key) // 2
         if len(block) < 2 or len(key) % 2 or key[:half] != key[half:]:
             return block
-        return next((block[:k] for k in range(1, len(block))
-                     if name_key(self._title_text(block[:k])) == key[:half]), block)
+        # a prefix's key is the key's head, as long as its lines' keys together (joining lines
+        # changes only their blanks): the first prefix of half its length (not every prefix
+        # joined again: a block of many lines took quadratic time)
+        size = 0
+        for k, i in enumerate(block[:-1], 1):
+            size += len(name_key(self.doc.text[self.lines[i].body:self.lines[i].end]))
+            if size == half:
+                return block[:k]
+        return block
 
     # 2. the bottom: 版记 (抄送, 印发) and trailing chrome
     def bottom(self, body_start: int) -> int:
@@ -1261,8 +1268,9 @@ class _Parse:
         cells = [(m.end() - len(m.group().lstrip()), m.end()) for m in _CELL.finditer(text, ln.start, ln.end)]
         if ln.row:
             cells = [(s, s + len(text[s:e].rstrip())) for s, e in cells]
-        starts_row = row is None or row.end < ln.start - 1 and "\n\n" in self.doc.folded[row.end:ln.start].replace(" ", "").replace("\t", "").replace("\r", "") \
-            or len(cells) > 1
+        # a blank line since the row's last line (one holding only blanks: a &nbsp;, a form feed)
+        starts_row = row is None or row.end < ln.start - 1 and any(
+            not gap.strip() for gap in self.doc.folded[row.end:ln.start].split("\n")[1:-1]) or len(cells) > 1
         if starts_row:
             close_to(99)
             parent = stack[-1][1]
@@ -1286,8 +1294,10 @@ class _Parse:
             return
         first = row.cells[0]
         numbered = self.doc.folded[first.start:first.end].strip().isdigit()
-        if row.index == 0 and not numbered:
-            table["columns"] = [squeeze(self.doc.text[c.start:c.end]) for c in row.cells]
+        if row.index == 0 and not numbered:  # (the new cells only: a head of a cell a line grows by lines)
+            if not known:
+                table["columns"] = []
+            table["columns"] += [squeeze(self.doc.text[c.start:c.end]) for c in row.cells[known:]]
             row.style = "table-head"
             return
         if numbered:
@@ -1477,7 +1487,8 @@ def _most_shared_ending(words: list[str]) -> str:
 
 
 def coverage_errors(doc: Document) -> list[str]:
-    """Violations of the invariant: each non-blank character in exactly one place.
+    """Violations of the invariant: each non-blank character (of the folded text: zero-width
+    characters are blanks) in exactly one place.
 
     The places are the header spans, the chrome spans, and the deepest clause containing
     the character; clauses nest, siblings are ordered and disjoint, children lie inside
@@ -1504,7 +1515,9 @@ def coverage_errors(doc: Document) -> list[str]:
     for z in doc.clauses:
         check(z)
     for k, ch in enumerate(doc.text):
-        if not ch.isspace() and owner[k] != 1:
+        # blank as the parser reads it: a zero-width character (folded to a space) at a
+        # clause's end is trimmed as a space is
+        if not doc.folded[k].isspace() and owner[k] != 1:
             errors.append(f"character {k} {ch!r} is in {owner[k]} places")
             if len(errors) > 20:
                 break

@@ -19,6 +19,7 @@ import codecs
 import io
 import re
 import zipfile
+import zlib
 from functools import cache
 
 from .errors import LoadError
@@ -157,6 +158,31 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+# Single-byte Western charsets (codecs' names): they decode any bytes, GBK's as gibberish
+_WESTERN = re.compile(r"iso8859-\d+|cp125\d|cp437|cp850|mac-\w+|latin-1")
+_GBK_SHARE = 0.9  # of the characters beyond ASCII: common Chinese ones (GB2312's)
+
+
+def _reads_as_gbk(data: bytes) -> bool:
+    """Whether `data` reads strictly as GB18030 into Chinese text: beyond ASCII, mostly
+    GB2312's characters (hanzi, full-width punctuation). Western text read so holds pairs of
+    an accented letter and an ASCII byte, none of GB2312's (both its bytes are high)."""
+    try:
+        wide = [ch for ch in data.decode("gb18030") if ord(ch) > 127]
+    except UnicodeDecodeError:
+        return False
+    common = sum(1 for ch in wide if _in_gb2312(ch))
+    return bool(wide) and common >= _GBK_SHARE * len(wide)
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def decode_html(data: bytes) -> tuple[str, str]:
     """Decode a page: BOM (or UTF-16 without one), then valid UTF-8, then the declared
     charset, then as a text file.
@@ -164,15 +190,19 @@ def decode_html(data: bytes) -> tuple[str, str]:
     Valid UTF-8 wins over a declaration because pages saved as UTF-8 keep a stale
     ``charset=gb2312`` meta, and GB18030 accepts most UTF-8 byte strings as (wrong)
     Chinese; the opposite mistake cannot happen, as GBK text is almost never valid UTF-8.
+    Nor does a single-byte Western charset (iso-8859-1, windows-1252: a template's default)
+    win over bytes that read as GBK Chinese: it never fails, and would give gibberish.
     """
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_order(data):
         return decode(data)
+    if b"\x00" in data:  # as of a text file: libxml2 would make each one a U+FFFD
+        raise LoadError("binary data (NUL bytes), not a web page")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data)
-    if declared and declared not in ("utf-8", "ascii"):
+    if declared and declared not in ("utf-8", "ascii") and not (_WESTERN.fullmatch(declared) and _reads_as_gbk(data)):
         try:
             return data.decode(declared), declared
         except UnicodeDecodeError:
@@ -182,9 +212,10 @@ def decode_html(data: bytes) -> tuple[str, str]:
 
 # --- HTML: markup → lines -------------------------------------------------------------------
 
+# (rt, rp: the pinyin of a <ruby> and its brackets, 祁<rt>qí</rt>: not the notice's text)
 _DROP = frozenset("""head script style noscript template nav iframe frame frameset object embed
     applet svg math canvas audio video map select option optgroup datalist button input textarea
-    dialog""".split())
+    dialog rt rp""".split())
 _BLOCK = frozenset("""address article aside blockquote body caption center dd details dir div dl
     dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li
     listing main menu ol p plaintext pre section summary table tbody td tfoot th thead tr ul xmp""".split())
@@ -240,11 +271,13 @@ _PRE = frozenset(("pre", "listing", "xmp", "plaintext"))
 _SPACER = re.compile(r"[\xa0\u3000]")
 
 
-def _walk(root, out: _Lines) -> None:
+def _walk(root, out: _Lines, framed: bool = False) -> None:
     """Append the text under `root` to `out`, one line per block (root's tail excluded).
 
     Iterative (lxml's iterwalk), so a page nested thousands of levels deep cannot
     exhaust the Python stack; a skipped subtree still gets its "end" event (for its tail).
+    A <noframes>, the page of a frameset page, holds its markup as text (libxml2 reads it so):
+    read as markup, once (`framed`: a <noframes> within is dropped).
     """
     from lxml import etree
 
@@ -259,6 +292,14 @@ def _walk(root, out: _Lines) -> None:
             continue
         if event == "start":
             if tag in _DROP or _hidden(el):
+                walker.skip_subtree()
+                continue
+            if tag == "noframes":
+                inner = None if framed or not el.text else _parse_html(el.text.encode("utf-8", "surrogatepass"))[0]
+                if inner is not None:
+                    out.flush()
+                    _walk(inner, out, framed=True)
+                    out.flush()
                 walker.skip_subtree()
                 continue
             if tag == "table" and el is not root:
@@ -406,7 +447,9 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MAX_XML_BYTES = 256 * 1024 * 1024  # uncompressed document.xml; bounds a zip bomb
 
 
-def _open_docx(data: bytes):
+def _open_docx(data: bytes, notes: list | None = None):
+    """The python-docx document of `data`; a part it points to that is missing but not needed
+    for the text (word/styles.xml, word/numbering.xml …) is left out, and said in `notes`."""
     import docx
 
     try:
@@ -425,10 +468,59 @@ def _open_docx(data: bytes):
     except zipfile.BadZipFile as exc:
         raise LoadError(f"a damaged .docx (truncated or corrupt zip: {exc})") from None
     except Exception as exc:  # PackageNotFoundError, KeyError, XMLSyntaxError, AttributeError … of python-docx
-        raise LoadError(_docx_damage(data, exc)) from None
+        gone = _missing_parts(data) if isinstance(exc, KeyError) else None
+        if not gone or "word/document.xml" in gone[1]:
+            raise LoadError(_docx_damage(data, exc)) from None
+        try:
+            document = docx.Document(io.BytesIO(gone[0]))
+        except Exception:  # (damaged in another way too: said as before)
+            raise LoadError(_docx_damage(data, exc)) from None
+        if notes is not None:
+            notes.append(f"its part{'s' if len(gone[1]) > 1 else ''} {', '.join(gone[1])} "
+                         f"{'are' if len(gone[1]) > 1 else 'is'} missing: read without (list numbers and styles may be lost)")
     if document.element.tag != W + "document":  # well-formed, but not Word's main part
         raise LoadError(_docx_damage(data, None))
     return document
+
+
+def _missing_parts(data: bytes) -> tuple[bytes, list[str]] | None:
+    """`data` without the relationships to parts the zip does not hold, and those parts'
+    names; None when none is missing (or the package cannot be rewritten)."""
+    import posixpath
+
+    from lxml import etree
+
+    gone: list[str] = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            parts = {n: zf.read(n) for n in zf.namelist()}
+    except Exception:
+        return None
+    for name, blob in list(parts.items()):
+        if not name.endswith(".rels"):
+            continue
+        try:
+            root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:
+            return None
+        base = posixpath.dirname(posixpath.dirname(name))  # word/_rels/document.xml.rels → word
+        for rel in list(root):
+            target = rel.get("Target") or ""
+            if rel.get("TargetMode") == "External" or not target:
+                continue
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+            if path not in names:
+                gone.append(path)
+                root.remove(rel)
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if not gone:
+        return None
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, blob in parts.items():
+            out.writestr(name, blob)
+    return buf.getvalue(), sorted(set(gone))
 
 
 def _docx_damage(data: bytes, exc: Exception | None) -> str:
@@ -443,14 +535,24 @@ def _docx_damage(data: bytes, exc: Exception | None) -> str:
         return f"a damaged .docx: its part {missing[1]} is missing"
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = zf.namelist()
-        if "_rels/.rels" in names and b"purl.oclc.org/ooxml/" in zf.read("_rels/.rels"):
-            return "a .docx in Strict Open XML, not read (save it in Word as an ordinary Word Document)"
-        for name in names:
-            if name.endswith((".xml", ".rels")):
-                try:
-                    etree.fromstring(zf.read(name), etree.XMLParser(resolve_entities=False, no_network=True))
-                except etree.XMLSyntaxError:
-                    return f"a damaged .docx: its part {name} is not well-formed XML (open it in Word and save it again)"
+        name = "_rels/.rels"
+        try:
+            if name in names and b"purl.oclc.org/ooxml/" in zf.read(name):
+                return "a .docx in Strict Open XML, not read (save it in Word as an ordinary Word Document)"
+            for name in names:
+                if name.endswith((".xml", ".rels")):
+                    try:
+                        etree.fromstring(zf.read(name), etree.XMLParser(resolve_entities=False, no_network=True))
+                    except etree.XMLSyntaxError:
+                        return f"a damaged .docx: its part {name} is not well-formed XML (open it in Word and save it again)"
+        # a part that cannot be unpacked: its data corrupt (zlib.error, a bad CRC), encrypted
+        # (RuntimeError), compressed by a method zipfile does not know (NotImplementedError)
+        except (zlib.error, EOFError, zipfile.BadZipFile):
+            return f"a damaged .docx: its part {name} cannot be unpacked (its data is corrupt)"
+        except NotImplementedError:  # (a RuntimeError: first)
+            return f"a damaged .docx: its part {name} is compressed by a method a .docx does not use"
+        except RuntimeError:
+            return f"a .docx whose part {name} is encrypted, not read"
     return "a damaged .docx: its parts are not laid out as a Word document (open it in Word and save it again)"
 
 
@@ -460,44 +562,61 @@ class _Numbering:
     Word keeps the number out of the text; we rebuild it from word/numbering.xml
     (format and level text of each level, counters per list), which covers the lists
     公文 use. Bullets and formats not listed here render as nothing or decimal.
+    As Word counts: the lists (w:num) of one abstract list share its counters (a list
+    continued under another numId), but one that overrides a level (w:lvlOverride: its own
+    w:lvl, or w:startOverride) counts on its own, from its start; a paragraph's w:numPr
+    completes its style's (an ilvl alone keeps the style's list), and a style's comes
+    through w:basedOn; numId 0 removes the numbering.
     """
 
     def __init__(self, document) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → (fmt, text, start)
-        self.counters: dict[str, list[int]] = {}
-        self.style_num: dict[str, tuple[str, int]] = {}
+        self.counters: dict[str, list[int]] = {}  # a list's counters, by its key (`self.key`)
+        self.key: dict[str, str] = {}  # numId → the key of its counters: its abstract list's, or its own
+        self.style_num: dict[str, tuple[str | None, int | None]] = {}  # styleId → (numId, ilvl), through basedOn
         try:
             part = document.part.numbering_part
         except (NotImplementedError, KeyError, AttributeError):
             return
         root = part.element
-        abstract = {}
-        for an in root.findall(W + "abstractNum"):
-            lv = {}
-            for lvl in an.findall(W + "lvl"):
-                fmt = lvl.find(W + "numFmt")
-                text = lvl.find(W + "lvlText")
-                start = lvl.find(W + "start")
-                lv[_number(lvl.get(W + "ilvl"), 0)] = (
-                    fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
-                    text.get(W + "val", "") if text is not None else "",
-                    _number(start.get(W + "val"), 1) if start is not None else 1)
-            abstract[an.get(W + "abstractNumId")] = lv
+        abstract = {an.get(W + "abstractNumId"): {_number(lvl.get(W + "ilvl"), 0): _level(lvl)
+                                                  for lvl in an.findall(W + "lvl")}
+                    for an in root.findall(W + "abstractNum")}
         for num in root.findall(W + "num"):
             ref = num.find(W + "abstractNumId")
-            if ref is not None and ref.get(W + "val") in abstract:
-                self.levels[num.get(W + "numId")] = abstract[ref.get(W + "val")]
+            if ref is None or ref.get(W + "val") not in abstract:
+                continue
+            nid, levels = num.get(W + "numId"), dict(abstract[ref.get(W + "val")])
+            overridden = False
+            for over in num.findall(W + "lvlOverride"):
+                ilvl = _number(over.get(W + "ilvl"), 0)
+                lvl, start = over.find(W + "lvl"), over.find(W + "startOverride")
+                if lvl is not None:
+                    levels[ilvl] = _level(lvl)
+                if start is not None and ilvl in levels:
+                    fmt, text, _ = levels[ilvl]
+                    levels[ilvl] = (fmt, text, _number(start.get(W + "val"), 1))
+                overridden = overridden or lvl is not None or start is not None
+            self.levels[nid] = levels
+            self.key[nid] = f"num {nid}" if overridden else f"abstract {ref.get(W + 'val')}"
         try:
-            for style in document.styles.element.findall(W + "style"):
-                numpr = style.find(f"{W}pPr/{W}numPr")
+            styles = {st.get(W + "styleId"): st for st in document.styles.element.findall(W + "style")}
+        except (AttributeError, ValueError, KeyError, NotImplementedError):
+            return
+        for sid in styles:
+            nid = ilvl = None
+            seen, at = set(), styles.get(sid)
+            while at is not None and at.get(W + "styleId") not in seen and (nid is None or ilvl is None):
+                seen.add(at.get(W + "styleId"))
+                numpr = at.find(f"{W}pPr/{W}numPr")
                 if numpr is not None:
-                    nid = numpr.find(W + "numId")
-                    ilvl = numpr.find(W + "ilvl")
-                    if nid is not None:
-                        self.style_num[style.get(W + "styleId")] = (
-                            nid.get(W + "val"), _number(ilvl.get(W + "val"), 0) if ilvl is not None else 0)
-        except (AttributeError, ValueError):
-            pass
+                    nid_el, ilvl_el = numpr.find(W + "numId"), numpr.find(W + "ilvl")
+                    nid = nid_el.get(W + "val") if nid is None and nid_el is not None else nid
+                    ilvl = _number(ilvl_el.get(W + "val"), 0) if ilvl is None and ilvl_el is not None else ilvl
+                based = at.find(W + "basedOn")
+                at = styles.get(based.get(W + "val")) if based is not None else None
+            if nid is not None:
+                self.style_num[sid] = (nid, ilvl)
 
     def label(self, p) -> str:
         """The number Word would show before paragraph `p` ('' when it has none)."""
@@ -505,17 +624,17 @@ class _Numbering:
             return ""
         ppr = p.find(W + "pPr")
         numpr = ppr.find(W + "numPr") if ppr is not None else None
+        style = ppr.find(W + "pStyle") if ppr is not None else None
+        nid, ilvl = self.style_num.get(style.get(W + "val") if style is not None else "", (None, None))
         if numpr is not None:
             nid_el, ilvl_el = numpr.find(W + "numId"), numpr.find(W + "ilvl")
-            nid = nid_el.get(W + "val") if nid_el is not None else None
-            ilvl = _number(ilvl_el.get(W + "val"), 0) if ilvl_el is not None else 0
-        else:
-            style = ppr.find(W + "pStyle") if ppr is not None else None
-            nid, ilvl = self.style_num.get(style.get(W + "val") if style is not None else "", (None, 0))
+            nid = nid_el.get(W + "val") if nid_el is not None else nid
+            ilvl = _number(ilvl_el.get(W + "val"), 0) if ilvl_el is not None else ilvl
+        ilvl = ilvl or 0
         if not nid or nid not in self.levels or ilvl not in self.levels[nid]:
             return ""
         levels = self.levels[nid]
-        counts = self.counters.setdefault(nid, [0] * 9)
+        counts = self.counters.setdefault(self.key[nid], [0] * 9)
         ilvl = min(ilvl, 8)
         counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else levels[ilvl][2]
         for deeper in range(ilvl + 1, 9):
@@ -532,6 +651,14 @@ class _Numbering:
             return format_number(value, levels[k][0])
 
         return re.sub(r"%(\d)", number, text)
+
+
+def _level(lvl) -> tuple[str, str, int]:
+    """A w:lvl's (format, level text, start)."""
+    fmt, text, start = lvl.find(W + "numFmt"), lvl.find(W + "lvlText"), lvl.find(W + "start")
+    return (fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
+            text.get(W + "val", "") if text is not None else "",
+            _number(start.get(W + "val"), 1) if start is not None else 1)
 
 
 def _number(value: str | None, default: int) -> int:
@@ -596,8 +723,10 @@ def format_number(n: int, fmt: str) -> str:
 
 
 # Elements whose text Word does not show as part of the paragraph.
+# (w:moveFrom: a tracked move's source, shown struck out; its text is the w:moveTo's)
 _DOCX_SKIP = {W + "del", W + "delText", W + "instrText", W + "delInstrText", MC + "Fallback",
-              W + "txbxContent", W + "footnoteReference", W + "endnoteReference", W + "rPr", W + "pPr"}
+              W + "txbxContent", W + "footnoteReference", W + "endnoteReference", W + "rPr", W + "pPr",
+              W + "moveFrom"}
 
 
 def _paragraph_text(p, boxes: list) -> list[str]:
@@ -653,7 +782,7 @@ def _docx_block(el, numbering: _Numbering, out: list[str]) -> None:
         out.extend(kept or [""])  # an empty paragraph is the document's own blank line
     elif tag == W + "tbl":
         _docx_table(el, numbering, out)
-    elif tag in (W + "sdt", W + "customXml", W + "smartTag", W + "ins"):
+    elif tag in (W + "sdt", W + "customXml", W + "smartTag", W + "ins", W + "moveTo"):
         content = el.find(W + "sdtContent") if tag == W + "sdt" else el
         for child in content if content is not None else ():
             _docx_block(child, numbering, out)
@@ -706,11 +835,42 @@ def _docx_table(tbl, numbering: _Numbering, out: list[str]) -> None:
 
 
 @reader("docx")
-def read_docx(data: bytes) -> tuple[str, str]:
-    document = _open_docx(data)
+def read_docx(data: bytes) -> tuple[str, str, list]:
+    from .model import Note
+
+    said: list[str] = []
+    document = _open_docx(data, said)
     body = document.element.body
     numbering = _Numbering(document)
     out: list[str] = []
     for child in body if body is not None else ():  # a document.xml without w:body has no text
         _docx_block(child, numbering, out)
-    return _join(out), "utf-8"
+    said += _not_read(document)
+    return _join(out), "utf-8", [Note(0, 0, kind="docx-not-read", message=m) for m in said]
+
+
+def _not_read(document) -> list[str]:
+    """What a document holds that its text leaves out, said rather than lost silently: its
+    footnotes and endnotes (not the notice's running text: not read into it), and documents
+    embedded whole (w:altChunk: HTML or RTF pasted in, which Word converts on opening)."""
+    said = []
+    for rel_type, tag, what in (("footnotes", "footnote", "footnote"), ("endnotes", "endnote", "endnote")):
+        part = next((r.target_part for r in document.part.rels.values()
+                     if not r.is_external and r.reltype.endswith("/" + rel_type)), None)
+        if part is None:
+            continue
+        from lxml import etree
+
+        try:
+            root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:
+            continue
+        n = sum(1 for el in root.iter(W + tag)  # (Word's separators are typed: no notes)
+                if el.get(W + "type") in (None, "normal") and "".join(el.itertext()).strip())
+        if n:
+            said.append(f"its {n} {what}{'s' if n > 1 else ''} not read (not part of the notice's text)")
+    body = document.element.body
+    chunks = sum(1 for _ in body.iter(W + "altChunk")) if body is not None else 0
+    if chunks:
+        said.append(f"{chunks} document{'s' if chunks > 1 else ''} embedded in it (w:altChunk) not read")
+    return said

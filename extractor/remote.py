@@ -436,13 +436,23 @@ class RemoteStore:
             return bool(result.boolean)
         if result.form in ("CONSTRUCT", "DESCRIBE"):
             return list(result.triples)
-        return _Solutions(result)
+        return _Solutions(result, _projected(_mask(sparql)))
 
 
 class _Solutions:
-    def __init__(self, result: "Result"):
-        self.variables = [ox.Variable(v) for v in result.variables]
-        self._rows = [[row.get(v) for v in result.variables] for row in result.rows]
+    """A SELECT's solutions as a local store gives them, in the columns the query asked for
+    (`asked`; None: SELECT *, the endpoint's): an endpoint whose answer lacks one of them is
+    said in one line (the named queries read each column by its name)."""
+
+    def __init__(self, result: "Result", asked: list[str] | None = None):
+        names = result.variables if asked is None else asked
+        missing = [v for v in names if v not in result.variables]
+        if missing:
+            given = ", ".join(f"?{v}" for v in result.variables) or "none"
+            raise PolicykgError(f"the endpoint's answer lacks {', '.join(f'?{v}' for v in missing)} "
+                                f"(its columns: {given}): not an answer to the query asked")
+        self.variables = [ox.Variable(v) for v in names]
+        self._rows = [[row.get(v) for v in names] for row in result.rows]
 
     def __iter__(self) -> Iterator[list]:
         return iter(self._rows)
@@ -565,6 +575,30 @@ def _query_form(sparql: str) -> tuple[str, str]:
     if not found:
         raise PolicykgError("not a SPARQL query (no SELECT, ASK, CONSTRUCT or DESCRIBE)")
     return found.group(1).upper(), masked
+
+
+_PROJECTION_END = re.compile(r"\{|(?<![\w:?$])(?:WHERE|FROM)(?![\w:])", re.I)
+_PROJECTION = re.compile(r"[()*]|(?<![\w:?$])AS\s*[?$](\w+)|[?$](\w+)", re.I)
+
+
+def _projected(masked: str) -> list[str] | None:
+    """The variables a SELECT (`masked`: see `_mask`) asks for, in order: ?a, and ?n of
+    (COUNT(?a) AS ?n); None for SELECT * or another form."""
+    m = _FORM.search(masked)
+    if not m or m.group(1).upper() != "SELECT":
+        return None
+    end = _PROJECTION_END.search(masked, m.end())
+    out, depth = [], 0
+    for t in _PROJECTION.finditer(masked, m.end(), end.start() if end else len(masked)):
+        token = t.group()
+        if token == "(" or token == ")":
+            depth += 1 if token == "(" else -1
+        elif token == "*":
+            if depth == 0:
+                return None
+        elif t.group(1) or depth == 0 and t.group(2):
+            out.append(t.group(1) or t.group(2))
+    return out
 
 
 def _bind(sparql: str, masked: str, form: str, bindings: dict) -> str:

@@ -906,6 +906,20 @@ def test_files_of_no_notice_type_in_a_folder_are_said_in_one_line_not_skipped_si
     assert quiet.returncode == 0 and quiet.stderr == ""
 
 
+def test_a_link_to_a_device_in_a_folder_is_said_failed_not_skipped_silently(tmp_path):
+    """A folder's zero.txt linking to /dev/zero was skipped without a word (and read, it
+    would never end): a failed file, with its reason, the other notices built."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(COUNTY, src / COUNTY.name)
+    (src / "zero.txt").symlink_to("/dev/zero")
+    res = policykg("build", src, "-o", tmp_path / "out", "--no-views")
+    assert res.returncode == 1, res.stderr  # (as for any file that failed)
+    assert f"policykg: error: {src / 'zero.txt'}: not a regular file (a device, a pipe or a socket)" \
+        in res.stderr.splitlines()
+    assert "read 1 notice(s) (txt: 1), 0 unchanged, 1 failed" in res.stderr
+
+
 def test_a_saved_comparison_is_dropped_when_its_notices_move_to_another_base(three, tmp_path):
     out = tmp_path / "out"
     build([three], out, jobs=1, views=False)

@@ -35,6 +35,15 @@ def policykg(*args, cwd=ROOT):
     (["extract", "no/such/file.txt"], "no such file"),
     (["export", "--from", "corpus", "-o", "no/such/dir/graph.xyz"], "say which format to write (--format"),
     (["export", "--from", "corpus", "--graph", "上海市"], "no notice or named graph '上海市'"),  # was a traceback
+    # was "cannot write (File exists)"
+    (["export", "--from", "corpus/qimen-county-2021.txt", "-o", "README.md/graph.ttl"],
+     "README.md/graph.ttl: cannot write (README.md is a file, not a folder)"),
+    # was "corpus/qimen-county-2021.txt: inside the output folder"
+    (["build", "corpus/qimen-county-2021.txt", "-o", "corpus/qimen-county-2021.txt"],
+     "corpus/qimen-county-2021.txt: output directory is not writable (corpus/qimen-county-2021.txt is a file, not a folder)"),
+    (["build", "corpus", "-o", "README.md/out"], "README.md/out: output directory is not writable (README.md is a file, not a folder)"),
+    # was RocksDB's "IO error: No such file or directory: … corpus/CURRENT"
+    (["who", "消防", "--store", "corpus"], "corpus: no store here; run `policykg build corpus -o outputs`"),
 ])
 def test_errors_are_one_line(args, message):
     res = policykg(*args)
@@ -59,6 +68,15 @@ def test_usage_errors_are_one_line_and_exit_2(args, message):
     assert res.returncode == 2 and res.stdout == ""
     lines = res.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("policykg: error: ") and message.lower() in lines[0].lower(), res.stderr
+
+
+def test_a_build_s_output_folder_given_as_the_store_names_its_store(tmp_path):
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "CURRENT").write_text("MANIFEST-000001\n")
+    res = policykg("members", "--store", tmp_path)
+    assert res.returncode == 1 and res.stderr == (f"policykg: error: {tmp_path}: no store here, but a build's output "
+                                                  f"folder: its store is {tmp_path / 'store'}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]  # nothing made there
 
 
 def test_help_still_shows():

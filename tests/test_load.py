@@ -180,6 +180,9 @@ HTML_CASES = [  # (case, encoding the bytes are in, charset the page declares)
     ("utf-8-declared-gb2312", "utf-8", "gb2312"),  # a stale declaration after re-saving
     ("gb18030-declared-utf-8", "gb18030", "utf-8"),
     ("gb18030-undeclared", "gb18030", "x-unknown"),
+    # a template's Western default over GBK bytes (was gibberish: "not a notice (no Chinese text)")
+    ("gb18030-declared-iso-8859-1", "gb18030", "iso-8859-1"),
+    ("gb18030-declared-windows-1252", "gb18030", "windows-1252"),
 ]
 
 
@@ -259,6 +262,11 @@ HOSTILE = [
      ["1.   全面落实", "（一）县卫生健康委。"]),
     ("list items", "<ul><li>索引号：123</li><li>文号：祁政办秘〔2021〕45号</li></ul>",
      ["索引号：123", "文号：祁政办秘〔2021〕45号"]),
+    # the pinyin of a ruby is no text of the notice (was 祁qí门mén县)
+    ("ruby", "<p><ruby>祁<rp>(</rp><rt>qí</rt><rp>)</rp>门<rt>mén</rt></ruby>县人民政府</p>", ["祁门县人民政府"]),
+    # a frameset page's own page: its markup, held as text, read as markup (was the raw tags)
+    ("noframes", '<html><frameset><frame src="a.html"></frameset><noframes><body><p>祁政办秘〔2021〕45号</p>'
+     "<p>一、总则</p><noframes><p>框</p></noframes></body></noframes></html>", ["祁政办秘〔2021〕45号", "一、总则"]),
 ]
 
 
@@ -529,6 +537,41 @@ def test_docx_numbering_values_that_are_no_numbers_read_as_absent():
     assert _read(build) == ["一、主要职责", "二、成员单位", "（一）县卫生健康委。", "1.其一"]
 
 
+def test_docx_numbering_as_word_counts_it():
+    """Word's counting, rebuilt wrongly before: a list restarting at 5 (w:startOverride) read
+    一、第五条; a second list (numId) of the same abstract list restarted its count, where
+    Word continues it; a paragraph of a numbered style giving only its level (w:ilvl) lost
+    its （一）; a style numbered through the style it is based on (w:basedOn) was not;
+    numId 0 takes a style's numbering away."""
+    from docx.oxml import parse_xml
+
+    def build(d):
+        _numbering(d, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")])
+        root = d.part.numbering_part.element
+        root.append(parse_xml(f'<w:num {W_NS} w:numId="79"><w:abstractNumId w:val="77"/></w:num>'))  # shares 77's
+        root.append(parse_xml(f'<w:num {W_NS} w:numId="80"><w:abstractNumId w:val="77"/><w:lvlOverride w:ilvl="0">'
+                              '<w:startOverride w:val="5"/></w:lvlOverride></w:num>'))
+        styles = d.styles.element
+        styles.append(parse_xml(f'<w:style {W_NS} w:type="paragraph" w:styleId="H1"><w:name w:val="h1"/>'
+                                '<w:pPr><w:numPr><w:numId w:val="77"/></w:numPr></w:pPr></w:style>'))
+        styles.append(parse_xml(f'<w:style {W_NS} w:type="paragraph" w:styleId="H1b"><w:name w:val="h1b"/>'
+                                '<w:basedOn w:val="H1"/></w:style>'))
+
+        def para(text, num=None, level=None, style=None):
+            numpr = "".join(f'<w:{k} w:val="{v}"/>' for k, v in (("ilvl", level), ("numId", num)) if v is not None)
+            ppr = (f'<w:pStyle w:val="{style}"/>' if style else "") + (f"<w:numPr>{numpr}</w:numPr>" if numpr else "")
+            _inject(d, f'<w:p {W_NS}><w:pPr>{ppr}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>')
+
+        para("主要职责", style="H1")
+        para("县卫生健康委。", level=1, style="H1")
+        para("成员单位", num=79, level=0)
+        para("工作规则", style="H1b")
+        para("不编号", num=0, style="H1")
+        para("第五条", num=80, level=0)
+
+    assert _read(build) == ["一、主要职责", "（一）县卫生健康委。", "二、成员单位", "三、工作规则", "不编号", "五、第五条"]
+
+
 def test_docx_without_a_body_has_no_text():
     src = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
     data = _zip({n: (f"<w:document {W_NS}/>".encode() if n == "word/document.xml" else src.read(n))
@@ -617,6 +660,27 @@ def _docx_with(parts: dict[str, bytes | None]) -> bytes:
 
 
 NOT_WORD = "a damaged .docx: its parts are not laid out as a Word document (open it in Word and save it again)"
+
+
+def _zip_headers_changed(flags: int = 0, method: int | None = None, flip: str | None = None) -> bytes:
+    """A real .docx with `flags` set in each of its zip headers (1: encrypted), its parts'
+    compression `method` changed, or a byte of part `flip`'s compressed data inverted."""
+    import struct
+
+    b = bytearray(_docx_bytes())
+    for sig, flag_at, method_at in ((b"PK\x01\x02", 8, 10), (b"PK\x03\x04", 6, 8)):
+        i = 0
+        while (i := b.find(sig, i)) >= 0:
+            b[i + flag_at] |= flags
+            if method is not None:
+                b[i + method_at:i + method_at + 2] = struct.pack("<H", method)
+            i += 4
+    if flip:
+        info = zipfile.ZipFile(io.BytesIO(bytes(b))).getinfo(flip)
+        b[info.header_offset + 30 + len(info.filename) + len(info.extra) + 10] ^= 0xFF
+    return bytes(b)
+
+
 DAMAGED_DOCX = [  # what is broken → the error, in a reader's words (was python-docx's and lxml's)
     ("the audit's", _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document><oops"}),
      "a damaged .docx: its part word/document.xml is not well-formed XML (open it in Word and save it again)"),
@@ -624,12 +688,17 @@ DAMAGED_DOCX = [  # what is broken → the error, in a reader's words (was pytho
     ("a main part of another kind", {"word/document.xml": b"<foo/>"}, NOT_WORD),  # was: a traceback
     ("broken styles", {"word/styles.xml": b"<w:styles"},
      "a damaged .docx: its part word/styles.xml is not well-formed XML (open it in Word and save it again)"),
-    ("styles gone", {"word/styles.xml": None}, "a damaged .docx: its part word/styles.xml is missing"),
     ("package relations gone", {"_rels/.rels": None}, NOT_WORD),  # was: python-docx's "no relationship of type …"
     ("strict open xml", {"_rels/.rels": zipfile.ZipFile(io.BytesIO(_docx_bytes())).read("_rels/.rels").replace(
         b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
         b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument")},
      "a .docx in Strict Open XML, not read (save it in Word as an ordinary Word Document)"),
+    # parts that cannot be unpacked (were "internal error", exit 70)
+    ("corrupt compressed data", _zip_headers_changed(flip="word/document.xml"),
+     "a damaged .docx: its part word/document.xml cannot be unpacked (its data is corrupt)"),
+    ("encrypted parts", _zip_headers_changed(flags=1), "a .docx whose part _rels/.rels is encrypted, not read"),
+    ("an unknown compression method", _zip_headers_changed(method=99),
+     "a damaged .docx: its part _rels/.rels is compressed by a method a .docx does not use"),
 ]
 
 
@@ -640,6 +709,50 @@ def test_a_damaged_docx_says_what_is_wrong_in_plain_words(case, parts, message, 
     with pytest.raises(LoadError) as err:
         load(path)
     assert str(err.value) == f"{path}: {message}"
+
+
+@pytest.mark.parametrize("parts,gone", [
+    ({"word/styles.xml": None}, "word/styles.xml is"),
+    ({"word/styles.xml": None, "word/numbering.xml": None}, "word/numbering.xml, word/styles.xml are"),
+], ids=["styles", "styles and numbering"])
+def test_a_docx_missing_parts_its_text_does_not_need_is_read(parts, gone):
+    """A .docx whose styles.xml or numbering.xml is missing was refused ("a damaged .docx"),
+    though its text is all there: read, and the parts said missing."""
+    doc = load_bytes(_docx_with(parts), "notice.docx")
+    assert doc.text.splitlines() == ["一、主要职责", "联席会议统筹协调。"]
+    assert [n.said() for n in doc.notes] == [
+        f"its part{'s' if ' are' in gone else ''} {gone} missing: read without (list numbers and styles may be lost)"]
+
+
+def test_a_docx_s_moved_text_once_and_what_it_does_not_read_said():
+    """A tracked move kept its source (w:moveFrom) beside its destination (移走移来), and lost
+    a whole paragraph moved (neither read). Footnotes
+    and a document embedded whole (w:altChunk) were lost without a word: said."""
+    src = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = src.read("word/document.xml").decode()
+    moved = (f'<w:p><w:moveFrom w:id="1" w:author="a"><w:r><w:t>移走</w:t></w:r></w:moveFrom>'
+             f'<w:moveTo w:id="2" w:author="a"><w:r><w:t>移来</w:t></w:r></w:moveTo></w:p>'
+             f'<w:moveFrom w:id="3" w:author="a"><w:p><w:r><w:t>整段移走</w:t></w:r></w:p></w:moveFrom>'
+             f'<w:moveTo w:id="4" w:author="a"><w:p><w:r><w:t>整段移来</w:t></w:r></w:p></w:moveTo>'
+             f'<w:altChunk r:id="rIdChunk"/>')
+    at = body.index("<w:sectPr")
+    notes = (f'<w:footnotes xmlns:w="{w}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+             f'</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>注：以上为试行。</w:t></w:r></w:p></w:footnote>'
+             f'<w:footnote w:id="2"><w:p><w:r><w:t>注二。</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    rels = src.read("word/_rels/document.xml.rels").decode().replace(
+        "</Relationships>", '<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+    types = src.read("[Content_Types].xml").decode().replace(
+        "</Types>", '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.footnotes+xml"/></Types>')
+    data = _docx_with({"word/document.xml": (body[:at] + moved + body[at:]).encode(),
+                       "word/footnotes.xml": notes.encode(), "word/_rels/document.xml.rels": rels.encode(),
+                       "[Content_Types].xml": types.encode()})
+    doc = load_bytes(data, "notice.docx")
+    assert doc.text.splitlines() == ["一、主要职责", "联席会议统筹协调。", "移来", "整段移来"]
+    assert [n.said() for n in doc.notes] == ["its 2 footnotes not read (not part of the notice's text)",
+                                             "1 document embedded in it (w:altChunk) not read"]
 
 
 def test_missing_path_and_directory(tmp_path):
@@ -742,3 +855,26 @@ def test_text_with_a_bom_cut_mid_character_still_loads(bom):
 def test_bom_followed_by_junk_is_still_undecodable():
     with pytest.raises(LoadError, match=r"undecodable byte 0x80 at byte 3 \(after a UTF-8 BOM\)"):
         decode(codecs.BOM_UTF8 + b"\x80\xff" * 500)
+
+
+def test_a_device_or_a_pipe_is_not_a_regular_file(tmp_path):
+    """/dev/zero was read until memory ran out, a pipe (or /dev/urandom) waited forever:
+    neither is read, one line says why."""
+    import os
+
+    fifo = tmp_path / "notice.txt"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", fifo):
+        with pytest.raises(LoadError, match=r": not a regular file \(a device, a pipe or a socket\)$"):
+            load(path)
+
+
+@pytest.mark.parametrize("name,data", [
+    ("notice.txt", "一、总则\n".encode() * 500 + b"\x00" + "二、附则\n".encode()),  # past 4 KB
+    ("notice.html", "<p>一、总则</p>".encode() * 500 + b"<p>\x00\x00\x00" + "二、附则</p>".encode()),
+], ids=["txt", "html"])
+def test_a_nul_byte_anywhere_is_binary_data(name, data):
+    """A NUL in the first 4 KB of a .txt rejected it as binary, one after them was read into
+    its text; a page's NULs became U+FFFD in its title. Both refused, wherever they are."""
+    with pytest.raises(LoadError, match=r"^binary data \(NUL bytes\), not a (text notice|web page)$"):
+        load_bytes(data, name)

@@ -154,18 +154,26 @@ def test_an_attachment_of_short_lines_is_covered(form):
     assert coverage_errors(tiny) == [] and tiny.slice(tiny.clause("att1")).endswith("冯有林")
 
 
-@pytest.mark.parametrize("quirk", ["lone CR", "zero-width space", "tab indent"])
+@pytest.mark.parametrize("quirk", ["lone CR", "zero-width space", "tab indent", "CR CR LF", "nbsp blank line",
+                                   "form feed blank line", "soft hyphen", "zero-width at line ends"])
 @pytest.mark.parametrize("path", [COUNTY, CITY], ids=lambda p: p.name)
 def test_text_quirks_read_as_the_plain_text(path, quirk):
     """Old Mac line ends (CR alone), zero-width spaces pasted from a web page before
-    numbering labels, paragraphs indented with a tab: the same header, clauses and facts
-    as the plain text (they gave 0 or 1 duty of 55)."""
+    numbering labels (or after each 。), paragraphs indented with a tab, line ends converted
+    to CRLF twice (CR CR LF: one line end, not a blank line between every two lines), blank
+    lines holding a &nbsp; or a form feed (they still part a table's rows): the same header,
+    clauses and facts as the plain text (they gave 0 or 1 duty of 55; 4 posts of 46)."""
     from extractor.pipeline import process_bytes
 
     text = path.read_text(encoding="utf-8")
     changed = {"lone CR": lambda t: t.replace("\n", "\r"),
                "zero-width space": lambda t: t.replace("（", "\u200b（").replace("一、", "\ufeff一、"),
-               "tab indent": lambda t: t.replace("\n", "\n\t")}[quirk](text)
+               "tab indent": lambda t: t.replace("\n", "\n\t"),
+               "CR CR LF": lambda t: t.replace("\n", "\r\r\n"),
+               "nbsp blank line": lambda t: t.replace("\n\n", "\n\xa0\n"),
+               "form feed blank line": lambda t: t.replace("\n\n", "\n\f\n"),
+               "soft hyphen": lambda t: t.replace("（", "\xad（").replace("一、", "\u180e一、"),
+               "zero-width at line ends": lambda t: t.replace("。\n", "。\u200b\n")}[quirk](text)
     plain, odd = process_bytes(text.encode(), "x.txt"), process_bytes(changed.encode(), "x.txt")
     assert coverage_errors(odd) == []
     assert (odd.doc_number, odd.title, odd.jurisdiction) == (plain.doc_number, plain.title, plain.jurisdiction)
@@ -1003,3 +1011,33 @@ def test_an_attachment_note_in_a_covering_letter():
         "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议成员单位及联络员名单"]
     assert (d.field("signer"), d.field("date_signed")) == ("祁门县人民政府办公室", "2021-12-03")
     assert "附件" not in d.slice(d.clause("cover"))
+
+
+def test_a_long_table_head_and_a_long_block_parse_in_linear_work(monkeypatch):
+    """A table of one cell a line and no blank line between its rows is one head row that
+    grows a line at a time: its columns are read once each, not all again for every line
+    (3,000 rows took 30 s); a block of many equal lines (a title written twice?) is measured
+    once, not joined again for every prefix of it (20,000 lines took 87 s)."""
+    import extractor.parse as parse_module
+
+    calls = {"squeeze": 0, "join_lines": 0}
+
+    def counted(name, real):
+        def f(*args):
+            calls[name] += len(args[1]) if name == "join_lines" else 1
+            return real(*args)
+        return f
+
+    monkeypatch.setattr(parse_module, "squeeze", counted("squeeze", parse_module.squeeze))
+    monkeypatch.setattr(parse_module, "join_lines", counted("join_lines", parse_module.join_lines))
+    n = 400
+    text = COUNTY.read_text(encoding="utf-8")
+    head = text.index("\t序号")
+    rows = "".join(f"\t{k}\n\t卫生健康委\n\t许亚军\n\t吴佳婧\n" for k in range(1, n + 1))
+    doc = process_bytes((text[:head] + "\t序号\n\t成员单位\n\t分管负责人\n\t业务联络人\n" + rows).encode(), "x.txt")
+    [table_head] = [c for c in doc.walk() if c.style == "table-head"]
+    assert len(table_head.cells) == 4 * n + 4  # (one row: no blank line between its rows)
+    assert calls["squeeze"] < 20 * n
+    calls["join_lines"] = 0
+    parse(load_bytes(("\t成员单位\n" * n).encode(), "y.txt"))
+    assert calls["join_lines"] < 20 * n

@@ -788,3 +788,22 @@ def test_a_refused_answer_leaves_no_result_for_another_thread_to_drop(body):
         gc.enable()
         sys.unraisablehook = hook
     assert dropped == []
+
+
+def test_an_answer_in_other_columns_than_asked_is_one_line(canned):
+    """An endpoint answering a SELECT with columns it was not asked for crashed the named
+    queries (who, members, refs …: KeyError, exit 70): said in one line; an answer with the
+    columns asked is read by them, in the query's order."""
+    from extractor.query import select
+
+    url = canned(b'{"head":{"vars":["zz"]},"results":{"bindings":[{"zz":{"type":"literal","value":"a"}}]}}',
+                 "application/sparql-results+json")
+    store = remote.RemoteStore(url)
+    with pytest.raises(PolicykgError) as exc:
+        select(store, "SELECT ?graph (COUNT(*) AS ?n) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph")
+    assert one_line(exc) == "the endpoint's answer lacks ?graph, ?n (its columns: ?zz): not an answer to the query asked"
+    url = canned(b'{"head":{"vars":["n","graph"]},"results":{"bindings":[{"graph":{"type":"uri","value":"http://x/g"},'
+                 b'"n":{"type":"literal","value":"3"}}]}}', "application/sparql-results+json")
+    assert select(remote.RemoteStore(url), "SELECT ?graph (COUNT(*) AS ?n) { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph") \
+        == [{"graph": "http://x/g", "n": "3"}]
+    assert [v.value for v in remote.RemoteStore(url).query("SELECT * { ?s ?p ?o }").variables] == ["n", "graph"]
