@@ -187,17 +187,21 @@ def notice_keys(doc: Document) -> list[str]:
 
 
 def normalise_base(base: str) -> str:
-    """`base` ending in / or # (a base given as .../data gets its slash)."""
-    return base if base.endswith(("/", "#")) else base + "/"
+    """`base` ending in / (a base given as .../data gets its slash). IRIs are paths under it:
+    a '#' ending would leave a span's IRI two fragments (`check_base` refuses it)."""
+    return base if base.endswith("/") else base + "/"
 
 
 def check_base(base: str) -> str:
-    """`base` if IRIs can be made from it (an absolute IRI), else a one-line error: checked
-    once, before any notice is read, rather than failing every notice."""
+    """`base` if IRIs can be made from it (an absolute IRI without a fragment), else a
+    one-line error: checked once, before any notice is read, rather than failing every notice."""
     try:
         ox.NamedNode(normalise_base(base) + "x")
     except ValueError as exc:
         raise PolicykgError(f"base {base!r} is not an absolute IRI ({exc})") from None
+    if "#" in base:
+        raise PolicykgError(f"base {base!r} holds a '#': the IRIs made from it take their own fragment "
+                            "(a span's #char=…); end it with '/'")
     return base
 
 

@@ -1142,3 +1142,16 @@ def test_the_extraction_made_the_description_not_the_notice():
     assert value(quads, graph, FOAF + "primaryTopic") == QIMEN
     assert value(quads, graph, PROV + "wasDerivedFrom") == QIMEN + "/source"
     assert value(quads, QIMEN, PROV + "hadPrimarySource") == QIMEN + "/source"
+
+
+@pytest.mark.parametrize("base", ["http://example.org/data#", "http://example.org/a#b/"])
+def test_a_base_holding_a_fragment_is_refused_before_any_notice_is_read(base):
+    """Was: accepted (normalise_base kept a '#' ending), then every notice failed with "internal
+    error (ValueError: Invalid IRI code point '#')": a span's IRI adds its own #char=…."""
+    from extractor.graph import check_base
+
+    with pytest.raises(PolicykgError) as exc:
+        check_base(base)
+    assert str(exc.value) == (f"base {base!r} holds a '#': the IRIs made from it take their own fragment "
+                              "(a span's #char=…); end it with '/'")
+    assert check_base("http://example.org/data") == "http://example.org/data"
