@@ -1224,6 +1224,15 @@ def _prepared(query: str):
     return prepareQuery(query)
 
 
+def _in_prefix_order(query: str) -> str:
+    """`query` with its leading PREFIX lines sorted: pyshacl writes shapes.ttl's sh:declare
+    prefixes in an order that changes from one parse of the shapes to the next (blank nodes
+    in a set), and each order was a text parsed again."""
+    lines = query.split("\n")
+    n = next((i for i, line in enumerate(lines) if not line.startswith("PREFIX ")), len(lines))
+    return "\n".join(sorted(lines[:n]) + lines[n:])
+
+
 def _data_graph():
     """An rdflib graph whose string queries are parsed once per text: pyshacl hands each
     SPARQL constraint of shapes.ttl to rdflib as text for every focus node, and parsing, not
@@ -1233,7 +1242,7 @@ def _data_graph():
     class PreparedQueries(rdflib.Graph):
         def query(self, query_object, *args, **kwargs):
             if isinstance(query_object, str):
-                query_object = _prepared(query_object)
+                query_object = _prepared(_in_prefix_order(query_object))
             return super().query(query_object, *args, **kwargs)
 
     return PreparedQueries()
