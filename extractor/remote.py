@@ -959,8 +959,8 @@ def _solutions(variables: list[str], rows: list[ox.QuerySolution]) -> ox.QuerySo
     return ox.parse_query_results("\n".join(lines) + "\n", format=ox.QueryResultsFormat.TSV)
 
 
-# Characters XML 1.0 forbids even as character references (a notice's form feed where
-# pdftotext broke a page), as UTF-8: each becomes one U+FFFD, as in `export`'s GraphML.
+# Characters XML 1.0 forbids even as character references (a control character in a notice,
+# \x1f; a literal of any store served), as UTF-8: each becomes one U+FFFD, as in `export`'s GraphML.
 # In UTF-8, bytes below 0x20 are always those characters themselves, never part of another.
 _NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
 
