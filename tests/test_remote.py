@@ -793,7 +793,8 @@ def test_a_refused_answer_leaves_no_result_for_another_thread_to_drop(body):
 # --- time limit, disconnects, dataset, XML hygiene (audit of 295a2ec) --------------------------------
 
 CROSS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }"  # 24⁶ rows
-COUNT5 = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
+COUNT5 = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o "  # 24⁵ rows
+          "FILTER(CONTAINS(CONCAT(STR(?c), STR(?o)), 'never')) }")  # seconds, all before the first row
 
 
 def _query_threads() -> list[threading.Thread]:
@@ -918,4 +919,22 @@ def test_serve_refuses_percent_escapes_that_are_not_utf8(local):
                            headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert status == 400 and b"not UTF-8" in body
     status, _, _ = http(server.url + "?query=" + query.replace("%FF", "%E4%B8%AD"))
+    assert status == 200
+
+
+def test_serve_is_busy_while_queries_given_up_on_still_run(limited):
+    """pyoxigraph cannot stop a count it computes before its first row: while as many such
+    queries as allowed still run, a new query gets 503 busy rather than another core."""
+    import time
+
+    limited.max_overrunning = 1
+    status, _, _ = http(limited.url + "?" + urllib.parse.urlencode({"query": COUNT5}))
+    assert status == 503
+    status, _, body = http(limited.url + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}))
+    assert status == 503 and body.startswith(b"busy: 1 earlier queries that ran over the 0.5 s time limit"), body
+    assert _ends(_query_threads(), 20)
+    deadline = time.monotonic() + 5
+    while limited.overrunning() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    status, _, _ = http(limited.url + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}))
     assert status == 200
