@@ -847,8 +847,8 @@ class _Handler(BaseHTTPRequestHandler):
         server = self.server
         running = server.overrunning()
         if running >= server.max_overrunning:
-            self._fail(503, f"busy: {running} earlier queries that ran over the {server.timeout:g} s time "
-                            "limit are still being evaluated; try again later")
+            self._fail(503, f"busy: {running} queries given up on (over the time limit, or their client gone) "
+                            "are still being evaluated; try again later")
             return None
         job = _Evaluation(server.store, sparql, options)
         job.start()
