@@ -166,7 +166,7 @@ def build(inputs: Annotated[list[Path], typer.Argument(help="Notice files or fol
                                 "the inputs are two jurisdictions'.")] = None,
           no_views: Annotated[bool, typer.Option("--no-views", help="No interactive views (for big corpora).")] = False,
           no_persons: Annotated[bool, typer.Option("--no-persons", help="Leave people's names out of the graph.")] = False,
-          base: Annotated[Optional[str], typer.Option(help="Base IRI of the data.")] = None,
+          base: Annotated[Optional[str], typer.Option(help="Base IRI of the data (ending in /; a trailing slash is added).")] = None,
           force: Annotated[bool, typer.Option("--force", help="Rebuild unchanged notices too.")] = False,
           quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
           ) -> None:

@@ -38,11 +38,15 @@ def push(endpoint: Annotated[str, typer.Option("--endpoint", help="SPARQL Update
 @app.command()
 def serve(host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
           port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free one).")] = 7878,
+          timeout: Annotated[float, typer.Option(min=0, help="Seconds a query may take before it is answered "
+                                                 "503 (0: no limit).")] = 30.0,
           store: StoreOpt = None, sources: FromOpt = None) -> None:
     """Serve the store read-only as a SPARQL endpoint (for YASGUI, Protégé …); updates are refused.
 
     As with `sparql`, the default graph is the union of the notices' graphs, a bag: a triple
-    several notices state matches once for each (use DISTINCT, COUNT(DISTINCT …))."""
+    several notices state matches once for each (use DISTINCT, COUNT(DISTINCT …)). A query
+    still running after --timeout seconds is answered 503; one whose work comes before its
+    first result (COUNT, ORDER BY) keeps a core busy until it ends (pyoxigraph cannot stop it)."""
     from .remote import serve as run_serve
 
-    run_serve(_store(store, sources), host, port)  # it says where once it listens
+    run_serve(_store(store, sources), host, port, timeout=timeout)  # it says where once it listens

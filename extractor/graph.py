@@ -188,17 +188,21 @@ def notice_keys(doc: Document) -> list[str]:
 
 
 def normalise_base(base: str) -> str:
-    """`base` ending in / or # (a base given as .../data gets its slash)."""
-    return base if base.endswith(("/", "#")) else base + "/"
+    """`base` ending in / (a base given as .../data gets its slash). IRIs are paths under it:
+    a '#' ending would leave a span's IRI two fragments (`check_base` refuses it)."""
+    return base if base.endswith("/") else base + "/"
 
 
 def check_base(base: str) -> str:
-    """`base` if IRIs can be made from it (an absolute IRI), else a one-line error: checked
-    once, before any notice is read, rather than failing every notice."""
+    """`base` if IRIs can be made from it (an absolute IRI without a fragment), else a
+    one-line error: checked once, before any notice is read, rather than failing every notice."""
     try:
         ox.NamedNode(normalise_base(base) + "x")
     except ValueError as exc:
         raise PolicykgError(f"base {base!r} is not an absolute IRI ({exc})") from None
+    if "#" in base:
+        raise PolicykgError(f"base {base!r} holds a '#': the IRIs made from it take their own fragment "
+                            "(a span's #char=…); end it with '/'")
     return base
 
 
@@ -1293,6 +1297,15 @@ def _prepared(query: str):
     return prepareQuery(query)
 
 
+def _in_prefix_order(query: str) -> str:
+    """`query` with its leading PREFIX lines sorted: pyshacl writes shapes.ttl's sh:declare
+    prefixes in an order that changes from one parse of the shapes to the next (blank nodes
+    in a set), and each order was a text parsed again."""
+    lines = query.split("\n")
+    n = next((i for i, line in enumerate(lines) if not line.startswith("PREFIX ")), len(lines))
+    return "\n".join(sorted(lines[:n]) + lines[n:])
+
+
 def _data_graph():
     """An rdflib graph whose string queries are parsed once per text: pyshacl hands each
     SPARQL constraint of shapes.ttl to rdflib as text for every focus node, and parsing, not
@@ -1302,7 +1315,7 @@ def _data_graph():
     class PreparedQueries(rdflib.Graph):
         def query(self, query_object, *args, **kwargs):
             if isinstance(query_object, str):
-                query_object = _prepared(query_object)
+                query_object = _prepared(_in_prefix_order(query_object))
             return super().query(query_object, *args, **kwargs)
 
     return PreparedQueries()

@@ -1391,17 +1391,38 @@ _PARSER_ERROR = re.compile(r"error at (\d+):(\d+): expected (one of )?(.*)", re.
 _EXPECTED = re.compile(r'"(?:[^"\\]|\\.)*"|\[(?:[^\]\'"]|\'(?:[^\'\\]|\\.)*\'|"[^"]*")*\]|[^,\s][^,]*')
 
 
+def _relative_iri(text: str) -> str | None:
+    """The first IRI written ``<…>`` in `text` that is relative (no scheme), if the query sets
+    no BASE. What looks like one but is a comparison (``?n<10&&?n>2``) is left alone."""
+    if re.search(r"\bBASE\s*<", _NOT_NAMES.sub(" ", text), re.IGNORECASE):
+        return None
+    for m in _NOT_NAMES.finditer(text):
+        iri = m.group()
+        if iri.startswith("<") and not _SCHEME.match(iri[1:]) and not re.match(r"<[\d?$]|.*(&&|\|\|)", iri):
+            return iri[1:-1]
+    return None
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
 def syntax_message(exc: SyntaxError, text: str) -> str:
     """A SPARQL syntax error as one short line. A prefix the query uses but nobody declared
     is named, with those that are (Oxigraph buries "Prefix not found" in a list of character
-    ranges, or reports a keyword it expected after it); else where the parser stopped, the
-    text there, and the tokens it expected — without the character ranges (500 characters)."""
+    ranges, or reports a keyword it expected after it), and so is a relative IRI (Oxigraph
+    says "IRI parsing failed", or a keyword it expected after it); else where the parser
+    stopped, the text there, and the tokens it expected — without the character ranges (500
+    characters) — or what it said was wrong there (a LIMIT too large for it)."""
     bare = _NOT_NAMES.sub(" ", text)
     declared = set(QUERY_PREFIXES) | {m.group(1) or "" for m in _DECLARED.finditer(bare)}
     missing = next((m.group(1) or "" for m in _PREFIXED.finditer(bare) if (m.group(1) or "") not in declared), None)
     if missing is not None:
         return (f"SPARQL syntax error: prefix {missing}: is not declared (declared: "
                 f"{', '.join(sorted(QUERY_PREFIXES))}; or write PREFIX {missing}: <…>)")
+    relative = _relative_iri(text)
+    if relative is not None:
+        return (f"SPARQL syntax error: <{relative}> is a relative IRI and the query sets no BASE: "
+                "write the full IRI (<http://…>) or a prefixed name")
     m = _PARSER_ERROR.match(str(exc))
     if not m:
         return f"SPARQL syntax error: {' '.join(str(exc).split())}"
@@ -1413,6 +1434,9 @@ def syntax_message(exc: SyntaxError, text: str) -> str:
     where, said = f"at line {line}, column {column} ({at})", " ".join(m.group(4).split())
     if m.group(3):  # one of: tokens and character classes
         found = [t for t in (t.strip() for t in _EXPECTED.findall(said)) if t]
+        told = next((t for t in found if " " in t and t[0] not in "\"["), None)
+        if told:  # not a token but what was wrong ("The query limit should be a non negative integer")
+            return f"SPARQL syntax error {where}: {told[0].lower() + told[1:] if told[1:2].islower() else told}"
         tokens = [t for t in found if not t.startswith("[")]
         # character classes are where a term may start: digits a number (LIMIT 10), any other
         # an IRI, a name, a variable, a literal (the parser names few of their first characters)

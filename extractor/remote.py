@@ -20,10 +20,14 @@ Every term sent is N-Triples written by pyoxigraph, never formatted here.
 from __future__ import annotations
 
 import base64
+import os
 import re
+import select
+import signal
 import socket
 import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -41,6 +45,8 @@ METHODS = ("auto", "gsp", "update")
 BATCH = 500  # triples per INSERT DATA: Virtuoso 7 compiles ~250–500 fastest and fails near 2000–5000
 SNIPPET = 160  # characters of a server's error message kept in the one-line error
 MAX_QUERY_BYTES = 1 << 20  # a request body larger than this is not a query someone typed
+DEFAULT_TIMEOUT = 30.0  # seconds `serve` gives a query before answering 503
+POLL = 0.2  # seconds between looks at a waiting client's connection
 
 RESULTS_JSON = "application/sparql-results+json"
 SPARQL_QUERY = "application/sparql-query"
@@ -768,17 +774,30 @@ class _Handler(BaseHTTPRequestHandler):
         if parts.path not in PATHS:
             self._fail(404, f"no such endpoint {parts.path}: use /sparql")
             return
-        params = urllib.parse.parse_qs(parts.query, keep_blank_values=True)
-        self._run(params)
+        params = self._params(parts.query)
+        if params is not None:
+            self._run(params)
 
     do_HEAD = do_GET
+
+    def _params(self, text: str, where: str = "URL") -> dict[str, list[str]] | None:
+        """Form fields of a query string; a 400 (and None) for percent-escapes that are not UTF-8,
+        which `parse_qs` would quietly turn into U+FFFD, so a query would run but not the one sent."""
+        try:
+            return urllib.parse.parse_qs(text, keep_blank_values=True, errors="strict")
+        except UnicodeDecodeError:
+            self._fail(400, f"the {where}'s percent-escapes (%XX) are not UTF-8")
+            return None
 
     def do_POST(self) -> None:
         if not self._allowed():
             return
         parts = urllib.parse.urlsplit(self.path)
         ctype = (self.headers.get_content_type() or "").lower()
-        params = urllib.parse.parse_qs(parts.query, keep_blank_values=True)
+        params = self._params(parts.query)
+        if params is None:
+            self.close_connection = True  # the body is left unread
+            return
         if ctype == SPARQL_UPDATE or "update" in params:
             self.close_connection = True  # the body is left unread
             self._fail(403, READ_ONLY)
@@ -799,7 +818,10 @@ class _Handler(BaseHTTPRequestHandler):
         if ctype == SPARQL_QUERY:
             params["query"] = [text]
         elif ctype == FORM:
-            for k, v in urllib.parse.parse_qs(text, keep_blank_values=True).items():
+            fields = self._params(text, "form")
+            if fields is None:
+                return
+            for k, v in fields.items():
                 params.setdefault(k, []).extend(v)
         else:
             self._fail(415, f"POST a query as {SPARQL_QUERY} or {FORM}, not {ctype or 'no type'}")
@@ -831,14 +853,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._fail(400, f"bad graph IRI ({exc})")
             return
         options: dict = {"prefixes": QUERY_PREFIXES}
-        if default:
+        if default or named:
+            # the protocol's dataset is the graphs given, and only those: with default-graph-uri
+            # alone there are no named graphs, with named-graph-uri alone the default graph is
+            # empty (SPARQL 1.1 Protocol, 2.1.4; it overrides the query's FROM clauses)
             options["default_graph"] = default
+            options["named_graphs"] = named
         elif not names_dataset(queries[0]):
             options["use_default_graph_as_union"] = True  # one graph per notice: query them all
-        if named:
-            options["named_graphs"] = named
         try:
-            answer = self.server.store.query(queries[0], **options)
+            answer = self._evaluate(queries[0], options)
         except SyntaxError as exc:
             from .query import syntax_message
 
@@ -847,30 +871,137 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError as exc:
             self._fail(500, f"query failed: {exc}")
             return
-        self._send_answer(answer)
+        if answer is not None:
+            self._send_answer(answer)
+
+    def _evaluate(self, sparql: str, options: dict):
+        """The query's answer, pulled in a worker thread (`_Evaluation`) while this one watches
+        the clock and the client; None once the query was given up (a 503 sent, or the client
+        gone). Errors of the query are raised here."""
+        server = self.server
+        running = server.overrunning()
+        if running >= server.max_overrunning:
+            self._fail(503, f"busy: {running} queries given up on (over the time limit, or their client gone) "
+                            "are still being evaluated; try again later")
+            return None
+        job = _Evaluation(server.store, sparql, options)
+        job.start()
+        deadline = time.monotonic() + server.timeout if server.timeout else None
+        while True:
+            job.join(POLL if deadline is None else max(0.0, min(POLL, deadline - time.monotonic())))
+            if not job.is_alive():
+                break
+            if self._client_gone():
+                job.stop.set()
+                server.abandon(job)
+                self.close_connection = True
+                return None
+            if deadline is not None and time.monotonic() >= deadline:
+                job.stop.set()
+                server.abandon(job)
+                self._fail(503, f"query timed out: no answer within the server's {server.timeout:g} s time limit "
+                                "(policykg serve --timeout); narrow it (LIMIT, a more selective pattern)")
+                return None
+        if job.error is not None:
+            raise job.error
+        return job.answer
+
+    def _client_gone(self) -> bool:
+        """Whether the client closed its connection (a read would give end-of-file)."""
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            return bool(readable) and self.connection.recv(1, socket.MSG_PEEK) == b""
+        except (OSError, ValueError):
+            return True
 
     def _send_answer(self, answer) -> None:
         accept = self.headers.get("Accept")
-        if isinstance(answer, ox.QueryTriples):
+        if isinstance(answer, list):  # CONSTRUCT / DESCRIBE triples
             media = _negotiate(accept, GRAPH_FORMATS)
             if media is None:
                 self._fail(406, f"CONSTRUCT/DESCRIBE results come as {', '.join(GRAPH_FORMATS)}")
                 return
-            # a graph is a set: DESCRIBE over the union gives a triple once per graph holding it
-            body = ox.serialize(list(dict.fromkeys(answer)), format=GRAPH_FORMATS[media],
-                                prefixes=PREFIXES if media == "text/turtle" else None)
+            try:
+                body = ox.serialize(answer, format=GRAPH_FORMATS[media],
+                                    prefixes=PREFIXES if media == "text/turtle" else None)
+            except ValueError as exc:  # e.g. a predicate RDF/XML cannot write as an element name
+                self._fail(406, f"cannot write this answer as {media}: {exc}")
+                return
         else:
             media = _negotiate(accept, RESULT_FORMATS)
             if media is None:
                 self._fail(406, f"SELECT/ASK results come as {', '.join(RESULT_FORMATS)}")
                 return
             try:
-                body = answer.serialize(format=RESULT_FORMATS[media])
+                body = _solutions(*answer) if isinstance(answer, tuple) else answer
+                body = body.serialize(format=RESULT_FORMATS[media])
             except ValueError as exc:  # e.g. an ASK answer as CSV
                 self._fail(406, f"cannot write this answer as {media}: {exc}")
                 return
+        if "xml" in media:
+            body = xml_safe(body)
         charset = "; charset=utf-8" if media.startswith("text/") or media.endswith("json") else ""
         self._reply(200, body, media + charset)
+
+
+class _Evaluation(threading.Thread):
+    """One query evaluated in a daemon thread, its results pulled into a list, so that the
+    handler can give up on it: at the time limit or when the client hangs up, `stop` ends the
+    pulling at the next solution or triple. pyoxigraph cannot cancel a query, though: the work
+    it does before the first result (an aggregate such as COUNT, ORDER BY, ASK) runs on to its
+    end in the background, its answer dropped; only a process per query could stop that.
+
+    `answer` is the ASK answer, (variables, solutions) of a SELECT, or the distinct triples
+    of a CONSTRUCT/DESCRIBE (a graph is a set: DESCRIBE over the union would give a triple
+    once per graph holding it); `error` what the query raised."""
+
+    def __init__(self, store: ox.Store, sparql: str, options: dict):
+        super().__init__(name="policykg-query", daemon=True)
+        self.store, self.sparql, self.options = store, sparql, options
+        self.stop = threading.Event()
+        self.answer = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            answer = self.store.query(self.sparql, **self.options)
+            if isinstance(answer, ox.QuerySolutions):
+                rows = []
+                for row in answer:
+                    if self.stop.is_set():
+                        return
+                    rows.append(row)
+                self.answer = ([v.value for v in answer.variables], rows)
+            elif isinstance(answer, ox.QueryTriples):
+                triples: dict[ox.Triple, None] = {}
+                for triple in answer:
+                    if self.stop.is_set():
+                        return
+                    triples[triple] = None
+                self.answer = list(triples)
+            else:
+                self.answer = answer
+        except BaseException as exc:  # handed to the handler, which answers it
+            self.error = exc
+
+
+def _solutions(variables: list[str], rows: list[ox.QuerySolution]) -> ox.QuerySolutions:
+    """Solutions pulled from a query as a `QuerySolutions` again, for pyoxigraph's writers:
+    through TSV, whose terms are N-Triples (`str(term)`), so nothing is lost on the way."""
+    lines = ["\t".join("?" + v for v in variables)]
+    lines += ["\t".join("" if row[v] is None else str(row[v]) for v in variables) for row in rows]
+    return ox.parse_query_results("\n".join(lines) + "\n", format=ox.QueryResultsFormat.TSV)
+
+
+# Characters XML 1.0 forbids even as character references (a control character in a notice,
+# \x1f; a literal of any store served), as UTF-8: each becomes one U+FFFD, as in `export`'s GraphML.
+# In UTF-8, bytes below 0x20 are always those characters themselves, never part of another.
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+
+
+def xml_safe(body: bytes) -> bytes:
+    """An XML answer (SPARQL results XML, RDF/XML) well-formed whatever its literals hold."""
+    return _NOT_XML.sub("\ufffd".encode("utf-8"), body)
 
 
 class SparqlServer(ThreadingHTTPServer):
@@ -878,14 +1009,30 @@ class SparqlServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, store: ox.Store, address: tuple[str, int], verbose: bool = False):
+    def __init__(self, store: ox.Store, address: tuple[str, int], verbose: bool = False,
+                 timeout: float = DEFAULT_TIMEOUT):
         self.store = store
         self.verbose = verbose
+        self.timeout = timeout  # seconds a query may take; 0: no limit
+        # queries given up on that pyoxigraph still evaluates: past this many, new ones get a 503
+        self.max_overrunning = max(1, os.cpu_count() or 1)
+        self._overrunning: list[_Evaluation] = []
+        self._lock = threading.Lock()
         host = address[0]
         self.loopback = host in LOOPBACK_NAMES or host.startswith("127.")
         if ":" in host:
             self.address_family = socket.AF_INET6
         super().__init__(address, _Handler)
+
+    def abandon(self, job: _Evaluation) -> None:
+        with self._lock:
+            self._overrunning.append(job)
+
+    def overrunning(self) -> int:
+        """How many queries given up on are still being evaluated."""
+        with self._lock:
+            self._overrunning = [j for j in self._overrunning if j.is_alive()]
+            return len(self._overrunning)
 
     @property
     def url(self) -> str:
@@ -895,26 +1042,41 @@ class SparqlServer(ThreadingHTTPServer):
 
 
 def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 7878, *,
-                verbose: bool = False) -> SparqlServer:
-    """A bound, not yet running server (``port=0`` picks a free port; see `.url`)."""
+                verbose: bool = False, timeout: float = DEFAULT_TIMEOUT) -> SparqlServer:
+    """A bound, not yet running server (``port=0`` picks a free port; see `.url`); a query
+    not answered within `timeout` seconds (0: no limit) gets a 503."""
+    if timeout < 0:
+        raise PolicykgError(f"a query time limit cannot be negative ({timeout:g} s)")
     try:
-        return SparqlServer(store, (host, port), verbose)
+        return SparqlServer(store, (host, port), verbose, timeout)
     except OSError as exc:
         raise PolicykgError(f"cannot listen on {host}:{port} ({_reason(exc)})") from None
 
 
-def serve(store: ox.Store, host: str = "127.0.0.1", port: int = 7878) -> None:
-    """Serve `store` read-only until interrupted (Ctrl-C); localhost only unless `host` says so."""
-    server = make_server(store, host, port, verbose=True)
+def serve(store: ox.Store, host: str = "127.0.0.1", port: int = 7878, *,
+          timeout: float = DEFAULT_TIMEOUT) -> None:
+    """Serve `store` read-only until interrupted (Ctrl-C, SIGTERM); localhost only unless
+    `host` says so. Stopping does not wait for queries still being evaluated."""
+    server = make_server(store, host, port, verbose=True, timeout=timeout)
     graphs = sum(1 for _ in store.named_graphs())
+    limit = f"{timeout:g} s a query" if timeout else "no time limit"
     print(f"policykg: serving {len(store)} triples in {graphs} graphs read-only at {server.url} "
-          "(Ctrl-C to stop)", file=sys.stderr)
+          f"({limit}; Ctrl-C to stop)", file=sys.stderr)
+    if threading.current_thread() is threading.main_thread():
+        # SIGTERM stops the server as Ctrl-C does; SIGINT too when the shell that started it
+        # in the background set it to be ignored
+        signal.signal(signal.SIGTERM, _interrupt)
+        signal.signal(signal.SIGINT, _interrupt)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def serve_in_thread(server: SparqlServer) -> threading.Thread:

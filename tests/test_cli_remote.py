@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -144,3 +145,40 @@ def test_named_queries_on_the_server_match_the_local_store(virtuoso):  # noqa: F
     ask = runner.invoke(app, ["sparql", "ASK { ?o org:classification pkd:fire-rescue }",
                               "--endpoint", virtuoso.sparql, "-f", "json"])
     assert ask.exit_code == 0 and "true" in ask.stdout
+
+
+def _serving(*args: str, **popen) -> tuple[subprocess.Popen, str]:
+    """A `policykg serve` process over the corpus and its URL, once it listens."""
+    proc = subprocess.Popen([sys.executable, "-m", "extractor", "serve", "--port", "0", "--from", str(CORPUS), *args],
+                            cwd=ROOT, stderr=subprocess.PIPE, text=True, **popen)
+    watchdog = threading.Timer(300, proc.kill)
+    watchdog.start()
+    try:
+        line = proc.stderr.readline()
+    finally:
+        watchdog.cancel()
+    return proc, line.split(" at ")[1].split()[0]
+
+
+def test_serve_times_out_a_runaway_query_and_stops_on_sigterm_or_sigint():
+    """Was: no time limit — the client gave up, a thread burnt a core for ever — and a server
+    started in the background (SIGINT ignored) could not be stopped but with kill -9."""
+    import signal
+
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 13,000³ rows
+    for stop in (signal.SIGTERM, signal.SIGINT):
+        proc, url = _serving("--timeout", "1", preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+        try:
+            started = time.monotonic()
+            try:
+                urllib.request.urlopen(url + "?query=" + urllib.parse.quote(runaway), timeout=20)
+                raise AssertionError("answered")
+            except urllib.error.HTTPError as exc:
+                assert exc.code == 503 and b"1 s time limit" in exc.read()
+            assert time.monotonic() - started < 10
+            proc.send_signal(stop)  # while the count goes on in the background
+            assert proc.wait(timeout=10) == 0, stop
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()

@@ -799,6 +799,13 @@ def test_the_prefixes_of_the_ontology_files_and_readme_are_declared(store):
                                       '(IRI, prefixed name, variable or literal) or one of "$", '),
     # the parser names only LATERAL and SERVICE here: the object missing was not said
     ("SELECT * WHERE { ?s ?p }", "SPARQL syntax error at line 1, column 25 (end of the query): expected a term "),
+    # were "expected a number or one of The query limit should be…" and "expected ENCODE_FOR_URI, …"
+    ("SELECT * WHERE { ?s ?p ?o } LIMIT 99999999999999999999999",
+     "SPARQL syntax error at line 1, column 58 (end of the query): the query limit should be a non negative integer"),
+    ("SELECT * WHERE { ?s ?p ?o FILTER(?o = <x>) }",
+     "SPARQL syntax error: <x> is a relative IRI and the query sets no BASE: write the full IRI (<http://…>) or a prefixed name"),
+    ("SELECT * WHERE { <foo> ?p ?o }", "SPARQL syntax error: <foo> is a relative IRI"),  # was "expected OPTIONAL"
+    ("SELECT * WHERE { ?s ?p ?n FILTER(?n<10&&?n>2) } LIMIT x", "SPARQL syntax error at line 1, column 55 (at 'x'): expected a number"),
 ])
 def test_sparql_syntax_errors_are_short_and_say_what_is_wrong(store, text, message):
     """An undeclared prefix is named, with those declared (it was 484 characters of parser

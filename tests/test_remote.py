@@ -807,3 +807,153 @@ def test_an_answer_in_other_columns_than_asked_is_one_line(canned):
     assert select(remote.RemoteStore(url), "SELECT ?graph (COUNT(*) AS ?n) { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph") \
         == [{"graph": "http://x/g", "n": "3"}]
     assert [v.value for v in remote.RemoteStore(url).query("SELECT * { ?s ?p ?o }").variables] == ["n", "graph"]
+
+
+# --- time limit, disconnects, dataset, XML hygiene (audit of 295a2ec) --------------------------------
+
+CROSS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }"  # 24⁶ rows
+COUNT5 = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o "  # 24⁵ rows
+          "FILTER(CONTAINS(CONCAT(STR(?c), STR(?o)), 'never')) }")  # seconds, all before the first row
+
+
+def _query_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "policykg-query"]
+
+
+def _ends(threads: list[threading.Thread], within: float) -> bool:
+    for t in threads:
+        t.join(within)
+    return not any(t.is_alive() for t in threads)
+
+
+@pytest.fixture()
+def limited():
+    store, _ = make_store("limited")
+    server = remote.make_server(store, "127.0.0.1", 0, timeout=0.5)
+    remote.serve_in_thread(server)
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_serve_answers_503_at_the_time_limit_and_stops_the_query(limited):
+    """Was: no time limit; a query ran (and burnt a core) long after its client gave up."""
+    import time
+
+    for sparql in (CROSS, COUNT5):  # streamed rows; a count computed before its first row
+        started = time.monotonic()
+        status, _, body = http(limited.url + "?" + urllib.parse.urlencode({"query": sparql}))
+        assert status == 503 and time.monotonic() - started < 3, (status, body)
+        said = body.decode("utf-8")
+        assert said.count("\n") == 1 and "0.5 s time limit" in said and "--timeout" in said
+    assert _ends(_query_threads(), 10)  # the rows stop being pulled; the count ends on its own
+    status, _, body = http(limited.url + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}))
+    assert status == 200 and json.loads(body)["boolean"] is True
+
+
+def test_serve_stops_pulling_rows_when_the_client_hangs_up():
+    import socket
+    import time
+
+    store, _ = make_store("hangup")
+    server = remote.make_server(store, "127.0.0.1", 0, timeout=0)  # no time limit
+    remote.serve_in_thread(server)
+    try:
+        with socket.create_connection(server.server_address[:2], timeout=10) as sock:
+            sock.sendall(f"GET /sparql?{urllib.parse.urlencode({'query': CROSS})} HTTP/1.1\r\n"
+                         "Host: 127.0.0.1\r\n\r\n".encode("ascii"))
+            time.sleep(0.5)
+            running = _query_threads()
+            assert running
+        assert _ends(running, 3)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_make_server_refuses_a_negative_time_limit():
+    with pytest.raises(PolicykgError) as exc:
+        remote.make_server(ox.Store(), "127.0.0.1", 0, timeout=-1)
+    assert "cannot be negative" in one_line(exc)
+
+
+def test_serve_dataset_is_only_the_graphs_given(local):
+    """Was: with default-graph-uri alone every named graph stayed queryable; with
+    named-graph-uri alone the default graph stayed the union of all (SPARQL 1.1 Protocol 2.1.4)."""
+    server, _, counts = local
+    first, second = sorted(counts)
+
+    def count(query: str, **params) -> int:
+        status, _, body = http(server.url + "?" + urllib.parse.urlencode({"query": query, **params}, doseq=True))
+        assert status == 200, body
+        return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+    graphs = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    default = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert count(graphs, **{"default-graph-uri": first}) == 0
+    assert count(default, **{"default-graph-uri": first}) == counts[first]
+    assert count(default, **{"named-graph-uri": first}) == 0
+    assert count(graphs, **{"named-graph-uri": first}) == 1
+    assert count(graphs, **{"default-graph-uri": first, "named-graph-uri": [first, second]}) == 2
+    assert count(graphs) == 2 and count(default) == sum(counts.values())
+
+
+def test_serve_xml_answers_are_well_formed_whatever_a_text_holds():
+    """A notice's form feed (pdftotext's page break) and vertical tab went into XML answers as
+    they were: not well-formed XML. Each becomes one U+FFFD, as in the GraphML export."""
+    from xml.dom import minidom
+
+    text = "第一页\f第二页\v完\x1f"
+    store = ox.Store()
+    store.add(ox.Quad(N(f"{DATA}s"), N(PK + "sourceText"), L(text, "zh"), N(f"{DATA}g")))
+    server = remote.make_server(store, "127.0.0.1", 0)
+    remote.serve_in_thread(server)
+    try:
+        asks = [("SELECT ?t WHERE { ?s pk:sourceText ?t }", "application/sparql-results+xml"),
+                ("CONSTRUCT WHERE { ?s pk:sourceText ?t }", "application/rdf+xml")]
+        for sparql, accept in asks:
+            status, _, body = http(server.url + "?" + urllib.parse.urlencode({"query": sparql}),
+                                   headers={"Accept": accept})
+            assert status == 200, body
+            dom = minidom.parseString(body)  # was: ExpatError, not well-formed (invalid token)
+            said = (dom.getElementsByTagName("literal") if "sparql" in accept
+                    else dom.getElementsByTagNameNS(PK, "sourceText"))[0].firstChild.data
+            assert said == "第一页\ufffd第二页\ufffd完\ufffd" and len(said) == len(text)
+        status, _, body = http(server.url + "?" + urllib.parse.urlencode({"query": asks[0][0]}))
+        assert json.loads(body)["results"]["bindings"][0]["t"]["value"] == text  # JSON keeps the text
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_serve_refuses_percent_escapes_that_are_not_utf8(local):
+    """Was: %FF became U+FFFD and the query ran: 200 for a query the client did not send."""
+    server, _, _ = local
+    query = "SELECT%20*%20WHERE%20%7B%20?s%20?p%20%22%FF%22%20%7D"
+    status, _, body = http(server.url + "?query=" + query)
+    assert status == 400 and b"not UTF-8" in body and body.count(b"\n") == 1
+    status, _, body = http(server.url, data=("query=" + query).encode("ascii"),
+                           headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 400 and b"not UTF-8" in body
+    status, _, _ = http(server.url + "?query=" + query.replace("%FF", "%E4%B8%AD"))
+    assert status == 200
+
+
+def test_serve_is_busy_while_queries_given_up_on_still_run(limited):
+    """pyoxigraph cannot stop a count it computes before its first row: while as many such
+    queries as allowed still run, a new query gets 503 busy rather than another core."""
+    import time
+
+    limited.max_overrunning = 1
+    status, _, _ = http(limited.url + "?" + urllib.parse.urlencode({"query": COUNT5}))
+    assert status == 503
+    status, _, body = http(limited.url + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}))
+    assert status == 503 and body.startswith(b"busy: 1 queries given up on (over the time limit, or their client gone) are still"), body
+    assert _ends(_query_threads(), 20)
+    deadline = time.monotonic() + 5
+    while limited.overrunning() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    status, _, _ = http(limited.url + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}))
+    assert status == 200
