@@ -12,7 +12,7 @@ import rdflib
 
 from docfactory import COUNTY_PERSONS, city_doc, county_doc
 from extractor.errors import PolicykgError
-from extractor.graph import (DEFAULT_BASE, DEPT, ELI, FOAF, MASK, OA, ORG, PK, PROV, RDF, RDFS, XSD, Lit, document_iri,
+from extractor.graph import (DCT, DEFAULT_BASE, DEPT, ELI, FOAF, MASK, OA, ORG, PK, PROV, RDF, RDFS, XSD, Lit, document_iri,
                              iri_segment, link_counterparts, notice_graph, number_slug, span_offsets, to_networkx,
                              to_rdf, validate)
 from extractor.model import Document, Jurisdiction
@@ -1311,6 +1311,7 @@ _UNTIED = {  # name: mutation of the county's graph → (broken quads, the node 
     "cited 文号 a language string": _retyped(ELI + "LegalResource", ELI + "id_local", lambda v: ox.Literal(v, language="zh"),
                                            lambda quads, node: not objects(quads, node, PROV + "hadPrimarySource")),
     "action label a language string": _retyped(PK + "DutyAssignment", PK + "actionLabel", lambda v: ox.Literal(v, language="zh")),
+    "format a string, not a media type's IRI": _retyped(PK + "SourceText", DCT + "format", lambda v: ox.Literal("text/plain")),
 }
 
 
