@@ -575,8 +575,13 @@ class _Builder:
         if jiri:
             self.add(d, ELI + "jurisdiction", jiri)
         if doc.issuer:
-            known = doc.facts.departments.get(doc.facts.issuer) if doc.facts is not None else None
-            issuer = organisation_iri(known, self.doc_iri, self.base) if known else \
+            # the issuer the reading found, else a department of the notice of its very name (the
+            # office of the body the notice sets up: that office's node, not a second one by name)
+            deps = doc.facts.departments if doc.facts is not None else {}
+            did = doc.facts.issuer if doc.facts is not None and doc.facts.issuer in deps else \
+                next((k for k, dep in deps.items() if dep.name == doc.issuer), None)
+            known = deps.get(did) if did else None
+            issuer = self.org_iri(did, known) if known else \
                 self.named_org(doc.issuer, j.name if j else "", jiri)
             self.add(d, ELI + "passed_by", issuer)
         for key in notice_keys(doc):
@@ -655,17 +660,24 @@ class _Builder:
 
     # --- organisations and mentions --------------------------------------------------------------
 
+    def org_iri(self, did: str, dep: Department) -> str:
+        """The IRI of department `did` of this notice: the body it sets up is its node
+        (`meeting`), the body's office this notice's, as the body is (two notices of one
+        county setting up a body of one name have two offices, not one hosted by both
+        hosts) — also as the notice's issuer; any other one its jurisdiction's."""
+        meeting = self.doc.facts.meeting
+        if meeting is not None and did == meeting.unit:
+            return self.body_iri
+        if meeting is not None and did == meeting.office_unit:
+            return f"{self.body_iri}/office"
+        return organisation_iri(dep, self.doc_iri, self.base)
+
     def organisations(self) -> None:
         meeting = self.doc.facts.meeting
         for did, dep in self.doc.facts.departments.items():
+            iri = self.orgs[did] = self.org_iri(did, dep)
             if meeting is not None and did == meeting.unit:  # the body itself: its node (`meeting`)
-                self.orgs[did] = self.body_iri
                 continue
-            # the body's office is this notice's, as the body is: two notices of one county
-            # setting up a body of one name have two offices (not one, hosted by both hosts)
-            office = meeting is not None and did == meeting.office_unit
-            iri = f"{self.body_iri}/office" if office else organisation_iri(dep, self.doc_iri, self.base)
-            self.orgs[did] = iri
             self.add(iri, RDF + "type", ORG + "Organization")
             self.add(iri, RDFS + "label", _lit(dep.name, lang="zh"))
             if dep.concept:

@@ -625,6 +625,23 @@ def test_two_notices_of_one_county_setting_up_one_body_have_an_office_each():
     assert ok, report
 
 
+def test_a_notice_its_body_s_office_issues_has_that_office_as_issuer():
+    """A notice issued by the office of the body it sets up (祁门县促进…联席会议办公室, 祁婴联办
+    〔2021〕1号) had two office nodes once the office became the notice's: the issuer keyed by
+    the county and the name, the unit under the body; `departments` listed it twice."""
+    from extractor.pipeline import process_bytes
+
+    office = "祁门县促进3岁以下婴幼儿照护服务发展工作联席会议办公室"
+    text = COUNTY.read_text(encoding="utf-8").replace("祁门县人民政府办公室关于印发祁门县促进", office + "关于印发祁门县促进", 1)
+    text = re.sub(r"(?m)^祁门县人民政府办公室$", office, text, count=1).replace("祁政办秘〔2021〕45号", "祁婴联办〔2021〕1号")
+    d = process_bytes(text.encode("utf-8"), "qimen.txt")
+    quads = to_rdf(d)
+    body = document_iri(d) + "/meeting"
+    assert value(quads, document_iri(d), ELI + "passed_by") == body + "/office"
+    offices = {q.subject.value for q in quads if q.predicate.value == RDFS + "label" and q.object.value == office}
+    assert offices == {body + "/office"}
+
+
 def test_a_body_s_posts_are_in_the_body_and_say_whence_their_holders_come(notices):
     """The convenor's post (县政府分管副县长) was org:postIn the county government, as if the
     government had a convenor; the deputy convenor's in 卫健委, the liaison post in nothing, so
