@@ -1150,8 +1150,14 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
         vals = props.get(s, {}).get(p)
         return min(vals) if vals else default
 
-    notice_of_graph = {g: s for s, pr in props.items() if PK + "Notice" in pr.get(RDF + "type", [])
-                       for g in graph_of.get(s, ())}
+    # a graph's notice is its description's foaf:primaryTopic: a notice it cites is typed a
+    # notice in it too (a placeless notice's IRI is its 文号's, as a citation of it is)
+    notice_of_graph: dict[str, str] = {}
+    for s, pr in props.items():
+        if PK + "Notice" in pr.get(RDF + "type", []):
+            for g in graph_of.get(s, ()):
+                topic = props.get(g, {}).get(FOAF + "primaryTopic")
+                notice_of_graph[g] = min(topic) if topic else notice_of_graph.get(g, s)
     jname = lambda j: one(j, RDFS + "label") if j else ""
 
     def docs_of(s: str) -> list[str]:

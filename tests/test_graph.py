@@ -1357,3 +1357,26 @@ def test_posts_named_by_their_holders_alone_conform_with_and_without_persons():
     for persons in (True, False):
         conforms, report, _ = validate(to_rdf(doc, persons=persons))
         assert conforms, (persons, report)
+
+
+def test_a_graph_s_facts_belong_to_its_own_notice_not_to_one_it_cites():
+    """A notice naming no place has its 文号 for IRI ({base}doc/县卫发-2022-3), as a citation
+    of it has: every node of the citing notice's graph was credited (GraphML `doc`) to the
+    cited one, whichever notice-typed node came last. A graph's notice is its description's
+    foaf:primaryTopic."""
+    from extractor.pipeline import process_bytes
+
+    cited = ("县卫生健康委关于做好托育机构备案工作的通知\n县卫发〔2022〕3号\n各乡镇卫生院：\n"
+             "一、工作要求\n（一）县卫生健康委负责托育机构备案。\n（二）县市场监管局负责登记。\n")
+    citing = ("县人民政府办公室关于加强托育服务的通知\n一号文〔2022〕1号\n各乡镇人民政府：\n"
+              "根据《县卫生健康委关于做好托育机构备案工作的通知》（县卫发〔2022〕3号），现通知如下：\n"
+              "一、工作要求\n（一）县教育局负责托班建设。\n")
+    docs = [process_bytes(t.encode("utf-8"), f"{n}.txt") for n, t in (("c", citing), ("a", cited))]
+    quads = [q for d in docs for q in to_rdf(d)]
+    g = to_networkx(quads)  # (the citing notice first: the notice typed last won)
+    own = {d.doc_number: document_iri(d) for d in docs}
+    assert own["县卫发〔2022〕3号"] != own["一号文〔2022〕1号"]
+    clauses = {n: a["doc"] for n, a in g.nodes(data=True) if a.get("kind") == "clause"}
+    for notice in own.values():
+        mine = {n for n in clauses if n.startswith(notice + "/clause/")}
+        assert mine and {clauses[n] for n in mine} == {notice}
