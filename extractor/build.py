@@ -41,7 +41,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Collection, Iterable, Iterator, Sequence
 
 from .errors import PolicykgError
 from .files import file_in_the_way
@@ -715,7 +715,8 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
             raise no_notice(inputs, result.failed)
         was = {v["graph"]: p for p, v in old.get("files", {}).items() if isinstance(v, dict) and "graph" in v}
         result.gone = {p: g for g, p in sorted(was.items(), key=lambda x: x[1]) if g not in built and p not in digests}
-        _settle_comparisons(store, saved, before, built, was, result)
+        same = {p for p, v in old.get("files", {}).items() if isinstance(v, dict) and v.get("sha256") == digests.get(p)}
+        _settle_comparisons(store, saved, before, built, was, result, same)
         load_ontology(store, base=base)
         current = {names[p]: g for p, g in result.notices.items()}
         _notice_files(store, out, current, per_notice,
@@ -793,10 +794,11 @@ def _graph_digest(store, graph: str) -> str:
 
 
 def _settle_comparisons(store, saved: dict[str, list[str]], before: dict[str, str], built: dict[str, str],
-                        was: dict[str, str], result: BuildResult) -> None:
+                        was: dict[str, str], result: BuildResult, same: Collection[str] = ()) -> None:
     """Keep each saved comparison whose notices this build still has, reading as they did
     (unchanged files, or read again to the same graph); drop the others — a comparison of a
-    notice that is gone or changed no longer holds — and say why in `result`."""
+    notice that is gone or changed no longer holds — and say why in `result` (`same`: the
+    files whose bytes the last build read too: what changed is policykg's reading)."""
     import pyoxigraph as ox
 
     for comparison, graphs in sorted(saved.items()):
@@ -808,7 +810,8 @@ def _settle_comparisons(store, saved: dict[str, list[str]], before: dict[str, st
             elif g not in built:
                 why.append(f"{name} is no longer built")
             elif g in before and _graph_digest(store, g) != before[g]:
-                why.append(f"{name} changed")
+                why.append(f"{name} is read differently (the file is as it was: policykg or its settings changed)"
+                           if name in same else f"{name} changed")
         if why:
             store.remove_graph(ox.NamedNode(comparison))
             result.dropped_comparisons[comparison] = "; ".join(why)

@@ -858,6 +858,17 @@ def test_a_saved_comparison_of_a_changed_or_removed_notice_is_dropped_and_said(t
     assert list(result.dropped_comparisons.values()) == [f"{three / COUNTY.name} is no longer built"]
 
 
+def test_a_saved_comparison_dropped_for_a_new_reading_of_the_same_file_says_so(three, tmp_path):
+    """After an upgrade of policykg, a saved comparison was dropped because each file "changed",
+    though no file had: what changed is how the notices read (here: names masked)."""
+    out = tmp_path / "out"
+    build([three], out, jobs=1, views=False)
+    _save_comparison(out, "祁门县", "巴彦淖尔市")
+    result = build([three], out, jobs=1, views=False, persons=False)
+    assert list(result.dropped_comparisons.values()) == [  # (the city's notice names no one)
+        f"{three / COUNTY.name} is read differently (the file is as it was: policykg or its settings changed)"]
+
+
 def test_the_builds_own_comparison_is_rewritten_and_not_kept_as_saved(tmp_path):
     """The comparison a build writes (the default pair) is the build's: listed in the manifest,
     gone when the pair no longer is the build's."""
