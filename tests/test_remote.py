@@ -20,7 +20,7 @@ import rdflib
 
 from extractor import remote
 from extractor.errors import PolicykgError
-from extractor.graph import ELI, PK, RDF, XSD
+from extractor.graph import DCT, ELI, PK, RDF, XSD
 from virtuoso import free_port, virtuoso  # noqa: F401
 
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -49,7 +49,7 @@ def county_quads(run: str) -> list[ox.Quad]:
     triples = [
         (N(doc), N(RDF + "type"), N(PK + "Notice")),
         (N(doc), N(RDF + "type"), N(ELI + "LegalResource")),
-        (N(doc), N(ELI + "title"), L("祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展"
+        (N(doc), N(DCT + "title"), L("祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展"
                                      "工作联席会议制度的通知", "zh")),
         (N(doc), N(ELI + "id_local"), L("祁政办秘〔2021〕45号")),
         (N(doc), N(ELI + "date_document"), L("2021-12-03", dtype=XSD + "date")),
@@ -75,7 +75,7 @@ def city_quads(run: str) -> list[ox.Quad]:
     org = N(f"{DATA}巴彦淖尔市/org/health")
     triples = [
         (N(doc), N(RDF + "type"), N(PK + "Notice")),
-        (N(doc), N(ELI + "title"), L("巴彦淖尔市人民政府办公室关于建立巴彦淖尔市促进3岁以下婴幼儿照护服务"
+        (N(doc), N(DCT + "title"), L("巴彦淖尔市人民政府办公室关于建立巴彦淖尔市促进3岁以下婴幼儿照护服务"
                                      "发展工作联席会议制度的通知", "zh")),
         (N(doc), N(ELI + "id_local"), L("巴政办发〔2021〕20号")),
         (N(doc), N(ELI + "cites"), N("https://w3id.org/policykg/data/doc/国办发-2019-15")),
@@ -475,7 +475,7 @@ def test_serve_describe_gives_each_triple_once():
     store = ox.Store()
     doc, title = N(f"{DATA}doc/国办发-2019-15"), L("关于促进3岁以下婴幼儿照护服务发展的指导意见", "zh")
     for g in ("a", "b"):
-        store.add(ox.Quad(doc, N("http://data.europa.eu/eli/ontology#title"), title, N(f"{DATA}{g}/graph")))
+        store.add(ox.Quad(doc, N(DCT + "title"), title, N(f"{DATA}{g}/graph")))
     server = remote.make_server(store, "127.0.0.1", 0)
     remote.serve_in_thread(server)
     try:
@@ -489,14 +489,14 @@ def test_serve_describe_gives_each_triple_once():
 
 def test_serve_construct_as_turtle_and_ntriples(local):
     server, store, _ = local
-    construct = "CONSTRUCT { ?d eli:title ?t } WHERE { ?d eli:title ?t }"
+    construct = "CONSTRUCT { ?d dct:title ?t } WHERE { ?d dct:title ?t }"
     status, headers, body = http(server.url + "?" + urllib.parse.urlencode({"query": construct}),
                                  headers={"Accept": "text/turtle"})
     assert status == 200 and headers["Content-Type"].startswith("text/turtle")
     graph = rdflib.Graph().parse(data=body.decode("utf-8"), format="turtle")
     titles = {str(o) for o in graph.objects()}
     assert len(graph) == 2 and any(t.startswith("祁门县人民政府办公室") for t in titles)
-    assert b"@prefix eli:" in body
+    assert b"@prefix dct:" in body
     status, headers, body = http(server.url + "?" + urllib.parse.urlencode({"query": construct}),
                                  headers={"Accept": "application/n-triples"})
     assert status == 200 and len(body.decode("utf-8").strip().splitlines()) == 2
