@@ -481,7 +481,7 @@ def organisations(store: ox.Store, department: str, jurisdiction: str | None = N
         names, concepts = set(q.names), set(q.concepts)
         orgs = {r[0] for r in found.organisations(exact) if r[4] in concepts or (r[3] in names and r[6])}
         if not orgs and q.names and not q.concepts:
-            orgs = _bodies(store, q.names, exact)
+            orgs = _offices(store, q.names, exact) or _bodies(store, q.names, exact)
         if not orgs:
             return []
     elif exact:
@@ -499,11 +499,7 @@ def organisations(store: ox.Store, department: str, jurisdiction: str | None = N
                     GRAPH ?g { ?org rdfs:label ?label ; a org:Organization }
                     FILTER NOT EXISTS { ?org a pk:CoordinationBody } }""", label=labels, **scope)}
     if not orgs and q.names and not q.concepts and not indexed:
-        # a body's office, asked by the end of its name (应急指挥部办公室 for 盟重大沙尘暴灾害
-        # 应急指挥部办公室): outside the registry, named as each notice names its body
-        orgs |= {r["org"] for r in select(store, """SELECT DISTINCT ?org WHERE {
-                    GRAPH ?g { ?org a org:OrganizationalUnit ; org:subOrganizationOf ?body ; rdfs:label ?label }
-                    FILTER(STRENDS(STR(?label), STR(?name))) }""", name=[ox.Literal(n) for n in q.names], **scope)}
+        orgs |= _offices(store, q.names, None, **scope)
     if not orgs and q.names and not q.concepts and not indexed:
         orgs = _bodies(store, q.names, exact or None)
     if not orgs or not (jurisdiction or q.prefix or q.national):
@@ -514,6 +510,19 @@ def organisations(store: ox.Store, department: str, jurisdiction: str | None = N
     keep = {r["org"] for r in of if r["j"] in places
             and _jurisdiction_matches(*places[r["j"]], jurisdiction, q.prefix, q.national)}
     return sorted(keep)
+
+
+def _offices(store: ox.Store, names: Sequence[str], places: Sequence[str] | None = None, **scope: Any) -> set[str]:
+    """The offices of coordination bodies `names` name by the end of their name (应急指挥部办公室
+    for 盟重大沙尘暴灾害应急指挥部办公室): outside the registry, named as each notice names its
+    body; of `places` if given (`scope`: among these organisations)."""
+    values: dict[str, Any] = {"name": [ox.Literal(n) for n in names], **scope}
+    if places is not None:
+        values["j"] = [ox.NamedNode(j) for j in places]
+    return {r["org"] for r in select(store, f"""SELECT DISTINCT ?org WHERE {{
+                GRAPH ?g {{ ?org a org:OrganizationalUnit ; org:subOrganizationOf ?body ; rdfs:label ?label
+                           {". ?org pk:jurisdiction ?j" if places is not None else ""} }}
+                FILTER(STRENDS(STR(?label), STR(?name))) }}""", **values)}
 
 
 def _bodies(store: ox.Store, names: Sequence[str], places: Sequence[str] | None = None) -> set[str]:
