@@ -414,6 +414,7 @@ _OPENING_MAX = 24  # a line's number and heading, when no 。 or : ends them: (�
 _HEAD_STOP = re.compile("[。:\n]")  # folded: what ends a line's number and heading
 _HEAD_CLAUSE_END = re.compile("[,;。:\n]")  # folded: what ends the clause a department item opens with
 _BRACKET_ROLE_MAX = 8  # a role in brackets after a unit in a heading, brackets included: (牵头单位)
+_BRACKET_NAME_MAX = 24  # a name in brackets after a unit in a heading, brackets included: (县文明办)
 _HEADING_TAG_MAX = 120  # units and their roles opening a department item as a task tag does, at most
 _OWN_VERB_GAP = 2  # words before the verb opening a part of a unit's own (积极, 主动 …) at most
 _SETTING_MAX = 30  # words of a setting between a subject and its verb (在…中,) at most
@@ -832,8 +833,8 @@ class _Extract:
         """The departments item `c`'s text opens with (a list of them apart by separators only),
         where what it says of them begins, and the role its heading gives each — if `c` stands
         among the departments' items. The heading is the names, a role
-        in brackets after one (县卫健委(牵头)、县教育局。: `bracket_role`), the words closing it
-        (等部门, 的职责, 职责: pkc:prose-list-end, pkc:item-heading-end) and a 。 : , or blank;
+        or a name in brackets after one (县卫健委(牵头)、县教育局。, 县委宣传部(县文明办)。:
+        `bracket_role`), the words closing it (等部门, 的职责, 职责: pkc:prose-list-end, pkc:item-heading-end) and a 。 : , or blank;
         or the units with their roles as a task tag gives them (县卫健委牵头,县教育局配合,做好…:
         `heading_tag`); or it runs on into the text, a clause holding a role cue or a verb
         (县人社局负责为…, 县人社局为…提供…). Not where the heading is the name of a unit of the
@@ -855,6 +856,8 @@ class _Extract:
             role, at = self.bracket_role(m.end, end)
             group.append(m)
             roles.append(role)
+            while k < len(self.matches) and self.matches[k].start < at:
+                k += 1  # (the names in a bracket after it: 县人社局(县医保局) is 人社局's heading)
         if not group or not self.knowable(group) or not self.in_duty_part(c):
             return None
         parts = self.cues.parts
@@ -873,9 +876,8 @@ class _Extract:
         h = c.heading
         if h is not None and h.start <= at < h.end and self.unknown_heading(c) is not None:
             return None  # 县公安局交警大队。: a unit of it
-        if not _role_cues().search(folded, at, stop) and \
-                not any(v.group(0) in self.cues.action_of for v in self.cues.actions.finditer(folded, at, stop)):
-            return None  # no verb: no statement of theirs
+        if not _role_cues().search(folded, at, stop) and next(self.verbs(at, stop), None) is None:
+            return None  # no verb (监管 of 县市场监管局 is none): no statement of theirs
         return [self.department(m, c.id) for m in group], at, roles
 
     def knowable(self, group: list[DepartmentMatch]) -> bool:
@@ -885,14 +887,23 @@ class _Extract:
 
     def bracket_role(self, at: int, end: int) -> tuple[str | None, int]:
         """(the role a bracket at `at` says, where it ends) if it holds a role cue alone ((牵头),
-        (配合单位): what a unit in a heading does in the item), else (None, `at`)."""
+        (配合单位): what a unit in a heading does in the item); (None, where it ends) if it holds
+        a name, saying no role and no action (an alias, a second name or a unit the department
+        answers for: 县委宣传部(县文明办), 县人社局(县医保局) — the heading's, its statements the
+        department's before it); else (None, `at`)."""
         folded = self.doc.folded
         if not folded.startswith("(", at):
             return None, at
         close = folded.find(")", at, min(end, at + _BRACKET_ROLE_MAX))
         inner = folded[at + 1:close].strip(_BLANKS) if close > at else None
         role = next((r for cue, r in self.cues.roles if cue == inner), None)
-        return (role, close + 1) if role is not None else (None, at)
+        if role is not None:
+            return role, close + 1
+        close = folded.find(")", at, min(end, at + _BRACKET_NAME_MAX))
+        if close - at < 3 or any(ch in _CLAUSE_PUNCT for ch in folded[at + 1:close]) \
+                or _role_cues().search(folded, at + 1, close) or next(self.verbs(at + 1, close), None):
+            return None, at
+        return None, close + 1
 
     def heading_tag(self, start: int, end: int, clause: str) -> tuple[list[str], int, list[str | None]] | None:
         """(the departments, where the item's statements begin, the role of each) when the item

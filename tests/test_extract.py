@@ -2383,3 +2383,19 @@ def test_a_member_table_of_posts_and_names():
         posts = [(p.clause, p.department, p.role, p.person) for p in doc.facts.posts]
         assert posts == [("att1/r1", "黟县/health", role, "汪一"), ("att1/r2", "黟县/health", role, "汪二"),
                          ("att1/r3", "黟县/education", role, "程三")], title
+
+
+@pytest.mark.parametrize("item,unit", [
+    ("（二十二）县委宣传部（县文明办）。负责婴幼儿照护服务宣传工作。", "propaganda-department"),
+    ("（二十二）县委宣传部（县文明办）\n负责婴幼儿照护服务宣传工作。", "propaganda-department"),
+    ("（二十二）县委宣传部（县市场监管局）。负责婴幼儿照护服务宣传工作。", "propaganda-department"),
+    ("（二十二）县人社局（县医保局）。负责婴幼儿照护服务宣传工作。", HR),
+    ("（二十二）县卫健委（县中医院）。负责婴幼儿照护服务宣传工作。", HEALTH)])
+def test_a_bracketed_name_after_a_department_heading_is_the_heading_s(item, unit):
+    """A bracket after the heading's name that says no role — an alias (县委宣传部（县文明办）), a
+    second name or a unit it answers for (县人社局（县医保局）) — is part of the heading: the item's
+    statements are the heading's department's, as a heading's name alone would have them. They
+    were no one's, silently (the bracket stopped the names; the heading then held no verb), or
+    the bracket was a duty of its own (the 监管 of 县市场监管局 read as a verb)."""
+    doc, duties = _added(item)
+    assert duties == [(unit, "responsible", "负责婴幼儿照护服务宣传工作。")] and doc.notes == []
