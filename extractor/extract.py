@@ -881,9 +881,18 @@ class _Extract:
         return [self.department(m, c.id) for m in group], at, roles
 
     def knowable(self, group: list[DepartmentMatch]) -> bool:
-        """Whether each of `group` is a department the registry knows, of a known jurisdiction
-        if a collective one (not 各有关单位)."""
-        return not any(m.concept is None or m.collective and self.jurisdiction_of(m)[1] == "unknown" for m in group)
+        """Whether each of `group` is a department the registry knows, placed if a collective
+        one (`unplaced`)."""
+        return not any(m.concept is None or self.unplaced(m) for m in group)
+
+    def unplaced(self, m: DepartmentMatch) -> bool:
+        """Whether `m` is a collective unit no place is known for: its jurisdiction unknown and
+        unnamed. Not 各乡镇人民政府, whose 乡镇 is no level the layout knows but names the kind
+        of place: the township governments, as its item heading (各乡镇人民政府。) reads it."""
+        if not m.collective:
+            return False
+        name, level, _ = self.jurisdiction_of(m)
+        return level == "unknown" and not name
 
     def bracket_role(self, at: int, end: int) -> tuple[str | None, int]:
         """(the role a bracket at `at` says, where it ends) if it holds a role cue alone ((牵头),
@@ -1446,8 +1455,7 @@ class _Extract:
         pos = 0
 
         def close(role: str) -> None:
-            ids = [self.department(m, clause) for m in pending
-                   if not (m.generic and not m.concept or m.collective and self.jurisdiction_of(m)[1] == "unknown")]
+            ids = [self.department(m, clause) for m in pending if not (m.generic and not m.concept or self.unplaced(m))]
             if ids:
                 groups.append((role, ids))
             pending.clear()

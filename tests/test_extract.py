@@ -2399,3 +2399,20 @@ def test_a_bracketed_name_after_a_department_heading_is_the_heading_s(item, unit
     the bracket was a duty of its own (the 监管 of 县市场监管局 read as a verb)."""
     doc, duties = _added(item)
     assert duties == [(unit, "responsible", "负责婴幼儿照护服务宣传工作。")] and doc.notes == []
+
+
+def test_a_task_tag_names_township_governments():
+    """各乡镇人民政府 in a task tag is the township governments the item heading 各乡镇人民政府。 makes
+    of it (their level no place the layout knows): it was dropped from the tag, and a heading
+    tag naming it was no tag at all (卫健委's lead duty 县教育局、各乡镇人民政府配合，做好…)."""
+    doc, _ = _added("（二十二）县总工会。推动用人单位设置母婴室（县卫健委牵头，各乡镇人民政府配合）。")
+    towns = doc.facts.departments["乡镇/local-governments"]
+    assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
+            if a.clause == "main/4/22"] == [("lead", [HEALTH]), ("supporting", ["local-governments"])]
+    assert towns.name == "乡镇人民政府"
+    doc, duties = _added("（二十二）县卫健委牵头，县教育局、各乡镇人民政府配合，做好托育机构备案工作。")
+    assert duties == [(HEALTH, "lead", "做好托育机构备案工作。"), (EDU, "supporting", "做好托育机构备案工作。"),
+                      ("local-governments", "supporting", "做好托育机构备案工作。")]
+    heading, _ = _added("（二十二）各乡镇人民政府。做好托育机构备案工作。")
+    assert [d.department for d in heading.facts.duties if d.id.startswith("main/4/22/")] == [
+        d.department for d in doc.facts.duties if d.id.startswith("main/4/22/") and d.department.startswith("乡镇/")]
