@@ -918,7 +918,9 @@ class _Extract:
         """(the departments, where the item's statements begin, the role of each) when the item
         at `start` opens with its units and their roles as a task tag does, up to a comma or the
         end of its first sentence or line (县卫健委牵头,县教育局、县民政局配合,做好…: the longest
-        such opening, within `_HEADING_TAG_MAX`)."""
+        such opening, within `_HEADING_TAG_MAX`) — and what follows is the task, not another
+        department's statement with a verb of its own (县卫健委负责,县教育局要配合做好…: no tag,
+        卫健委's heading running on into its text)."""
         folded = self.doc.folded
         found = None
         for stop in chain((m.start() for m in _HEAD_CLAUSE_END.finditer(folded, start, end)), [end]):
@@ -931,6 +933,8 @@ class _Extract:
         if found is None:
             return None
         groups, at = found
+        if self.item_subject(at, stop.end() if (stop := STATEMENT_END.search(folded, at, end)) else end):
+            return None  # what follows is no task of theirs: another's statement (县卫健委负责,县教育局要配合做好…)
         return [did for _, ids in groups for did in ids], at, [role for role, ids in groups for _ in ids]
 
     def after_number(self, leaf: Clause, c: Clause, s: int, e: int) -> tuple[int, bool]:

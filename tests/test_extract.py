@@ -2416,3 +2416,13 @@ def test_a_task_tag_names_township_governments():
     heading, _ = _added("（二十二）各乡镇人民政府。做好托育机构备案工作。")
     assert [d.department for d in heading.facts.duties if d.id.startswith("main/4/22/")] == [
         d.department for d in doc.facts.duties if d.id.startswith("main/4/22/") and d.department.startswith("乡镇/")]
+
+
+@pytest.mark.parametrize("item,subject", [("（二十二）县卫健委负责，县教育局要配合做好托育机构备案工作。", EDU),
+                                          ("（二十二）县卫健委牵头，县教育局配合，县财政局要加强经费保障。", FIN)])
+def test_roles_before_another_department_s_statement_are_no_heading_tag(item, subject):
+    """县卫健委负责，县教育局要配合做好…: what follows the roles is no task of theirs but another
+    department's statement with its own verb — read as a run-in heading, 卫健委 keeps a duty;
+    the roles were taken for a tag over nothing, 卫健委 (and 教育局 in the second) left none."""
+    _, duties = _added(item)
+    assert HEALTH in {u for u, _, _ in duties} and subject in {u for u, _, _ in duties}
