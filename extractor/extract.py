@@ -1457,6 +1457,7 @@ class _Extract:
         pending: list[DepartmentMatch] = []
         label: str | None = None  # the role a label opened, the departments after it have
         pos = 0
+        agent = self.cues.parts.get("prose-agent", ())
 
         def close(role: str) -> None:
             ids = [self.department(m, clause) for m in pending if not (m.generic and not m.concept or self.unplaced(m))]
@@ -1468,6 +1469,8 @@ class _Extract:
             pending += [m for m in matches if pos <= m.start - s < piece.start()]
             pos = piece.end()
             for word in _TAG_SEPARATOR.split(piece.group(0)):  # 牵头，各有关部门配合: two words
+                if piece.start() == 0 and word in agent and not groups and label is None:
+                    continue  # (由县卫健委牵头: the departments it is given to follow)
                 if word.endswith(":") and word[:-1] in self.cues.tag_labels:
                     if pending:
                         if label is None:
@@ -1494,12 +1497,26 @@ class _Extract:
 
     def note_tag(self, c: Clause, start: int, end: int, s: int, e: int) -> None:
         """Say that [start, end) looks like a task tag — it names a department and a role (a cue
-        not naming a post, 负责同志, or a label) — but cannot be read: its task is no one's."""
+        not naming a post, 负责同志, nor describing a noun, 牵头制定的方案: pkc:role-modifier; or a
+        label) — but cannot be read: its task is no one's. Not a bracket opening with words no tag
+        opens with (详见…, 不含…: pkc:tag-not-opening)."""
         folded = self.doc.folded
         if not any(m.concept and not m.generic for m in self.matches_in(s, e)):
             return
+        k = s
+        while k < e and folded[k] in _BLANKS:
+            k += 1
+        if folded.startswith(self.cues.parts.get("tag-not-opening", ()), k, e):
+            return  # (详见…, 不含…, 由…: a reference, an exception, an aside)
         post_words = self.cues.parts.get("post-after-verb", ())
-        roles = [m for m in _role_cues().finditer(folded, s, e) if not folded.startswith(post_words, m.end(), e)]
+        modifier = self.cues.parts.get("role-modifier", ())
+
+        def describes(m: re.Match) -> bool:  # 牵头制定的方案, 负责的公立医院: the cue is a noun's
+            stop = _TAG_SEPARATOR.search(folded, m.end(), e)
+            return any(w in folded[m.end():stop.start() if stop else e] for w in modifier)
+
+        roles = [m for m in _role_cues().finditer(folded, s, e)
+                 if not folded.startswith(post_words, m.end(), e) and not describes(m)]
         if not roles and not any(w in folded[s:e] for w in self.cues.tag_labels):
             return
         written = self.doc.text[start:end]

@@ -2426,3 +2426,22 @@ def test_roles_before_another_department_s_statement_are_no_heading_tag(item, su
     the roles were taken for a tag over nothing, 卫健委 (and 教育局 in the second) left none."""
     _, duties = _added(item)
     assert HEALTH in {u for u, _, _ in duties} and subject in {u for u, _, _ in duties}
+
+
+@pytest.mark.parametrize("bracket", ["（详见县卫健委牵头制定的方案）", "（不含县卫健委负责的公立医院）",
+                                     "（县卫健委负责的公立医院除外）", "（由县卫健委牵头）"])
+def test_a_bracket_with_a_role_as_a_modifier_is_no_unread_tag(bracket):
+    """A role word qualifying a noun (牵头制定的方案, 负责的公立医院) or a bracket opening with words
+    no tag opens with (详见, 不含, 由: pkc:tag-not-opening) is no task tag: it was noted as one that
+    could not be read."""
+    doc, _ = _added(f"（二十二）县总工会。配合做好母婴室建设{bracket}。")
+    assert [n for n in doc.notes if n.kind == "unread-task-tag"] == []
+
+
+def test_a_tag_opening_with_you_is_read():
+    """（由县卫健委牵头）: 由 before the departments a tag gives its task to, as in running text
+    (pkc:prose-agent) — it was no tag, and noted as one that could not be read."""
+    doc, _ = _added("（二十二）县总工会。推动用人单位设置母婴室（由县卫健委牵头，县教育局配合）。")
+    assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
+            if a.clause == "main/4/22"] == [("lead", [HEALTH]), ("supporting", [EDU])]
+    assert doc.notes == []
