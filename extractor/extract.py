@@ -832,9 +832,9 @@ class _Extract:
     def run_in_departments(self, c: Clause) -> tuple[list[str], int, list[str | None]] | None:
         """The departments item `c`'s text opens with (a list of them apart by separators only),
         where what it says of them begins, and the role its heading gives each — if `c` stands
-        among the departments' items. The heading is the names, a role
-        or a name in brackets after one (县卫健委(牵头)、县教育局。, 县委宣传部(县文明办)。:
-        `bracket_role`), the words closing it (等部门, 的职责, 职责: pkc:prose-list-end, pkc:item-heading-end) and a 。 : , or blank;
+        among the departments' items. The heading is the names, a role or a name in brackets
+        after one (县卫健委(牵头)、县教育局。, 县委宣传部(县文明办)。: `bracket_role`), the words
+        closing it (等部门, 的职责, 职责: pkc:prose-list-end, pkc:item-heading-end) and a 。 : , or blank;
         or the units with their roles as a task tag gives them (县卫健委牵头,县教育局配合,做好…:
         `heading_tag`); or it runs on into the text, a clause holding a role cue or a verb
         (县人社局负责为…, 县人社局为…提供…). Not where the heading is the name of a unit of the
@@ -1460,7 +1460,8 @@ class _Extract:
         agent = self.cues.parts.get("prose-agent", ())
 
         def close(role: str) -> None:
-            ids = [self.department(m, clause) for m in pending if not (m.generic and not m.concept or self.unplaced(m))]
+            ids = [self.department(m, clause) for m in pending
+                   if not (m.generic and not m.concept or self.unplaced(m))]
             if ids:
                 groups.append((role, ids))
             pending.clear()
