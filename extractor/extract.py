@@ -414,6 +414,7 @@ _OPENING_MAX = 24  # a line's number and heading, when no 。 or : ends them: (�
 _HEAD_STOP = re.compile("[。:\n]")  # folded: what ends a line's number and heading
 _HEAD_CLAUSE_END = re.compile("[,;。:\n]")  # folded: what ends the clause a department item opens with
 _BRACKET_ROLE_MAX = 8  # a role in brackets after a unit in a heading, brackets included: (牵头单位)
+_BRACKET_NAME_MAX = 24  # a name in brackets after a unit in a heading, brackets included: (县文明办)
 _HEADING_TAG_MAX = 120  # units and their roles opening a department item as a task tag does, at most
 _OWN_VERB_GAP = 2  # words before the verb opening a part of a unit's own (积极, 主动 …) at most
 _SETTING_MAX = 30  # words of a setting between a subject and its verb (在…中,) at most
@@ -831,9 +832,9 @@ class _Extract:
     def run_in_departments(self, c: Clause) -> tuple[list[str], int, list[str | None]] | None:
         """The departments item `c`'s text opens with (a list of them apart by separators only),
         where what it says of them begins, and the role its heading gives each — if `c` stands
-        among the departments' items. The heading is the names, a role
-        in brackets after one (县卫健委(牵头)、县教育局。: `bracket_role`), the words closing it
-        (等部门, 的职责, 职责: pkc:prose-list-end, pkc:item-heading-end) and a 。 : , or blank;
+        among the departments' items. The heading is the names, a role or a name in brackets
+        after one (县卫健委(牵头)、县教育局。, 县委宣传部(县文明办)。: `bracket_role`), the words
+        closing it (等部门, 的职责, 职责: pkc:prose-list-end, pkc:item-heading-end) and a 。 : , or blank;
         or the units with their roles as a task tag gives them (县卫健委牵头,县教育局配合,做好…:
         `heading_tag`); or it runs on into the text, a clause holding a role cue or a verb
         (县人社局负责为…, 县人社局为…提供…). Not where the heading is the name of a unit of the
@@ -855,6 +856,8 @@ class _Extract:
             role, at = self.bracket_role(m.end, end)
             group.append(m)
             roles.append(role)
+            while k < len(self.matches) and self.matches[k].start < at:
+                k += 1  # (the names in a bracket after it: 县人社局(县医保局) is 人社局's heading)
         if not group or not self.knowable(group) or not self.in_duty_part(c):
             return None
         parts = self.cues.parts
@@ -873,32 +876,51 @@ class _Extract:
         h = c.heading
         if h is not None and h.start <= at < h.end and self.unknown_heading(c) is not None:
             return None  # 县公安局交警大队。: a unit of it
-        if not _role_cues().search(folded, at, stop) and \
-                not any(v.group(0) in self.cues.action_of for v in self.cues.actions.finditer(folded, at, stop)):
-            return None  # no verb: no statement of theirs
+        if not _role_cues().search(folded, at, stop) and next(self.verbs(at, stop), None) is None:
+            return None  # no verb (监管 of 县市场监管局 is none): no statement of theirs
         return [self.department(m, c.id) for m in group], at, roles
 
     def knowable(self, group: list[DepartmentMatch]) -> bool:
-        """Whether each of `group` is a department the registry knows, of a known jurisdiction
-        if a collective one (not 各有关单位)."""
-        return not any(m.concept is None or m.collective and self.jurisdiction_of(m)[1] == "unknown" for m in group)
+        """Whether each of `group` is a department the registry knows, placed if a collective
+        one (`unplaced`)."""
+        return not any(m.concept is None or self.unplaced(m) for m in group)
+
+    def unplaced(self, m: DepartmentMatch) -> bool:
+        """Whether `m` is a collective unit no place is known for: its jurisdiction unknown and
+        unnamed. Not 各乡镇人民政府, whose 乡镇 is no level the layout knows but names the kind
+        of place: the township governments, as its item heading (各乡镇人民政府。) reads it."""
+        if not m.collective:
+            return False
+        name, level, _ = self.jurisdiction_of(m)
+        return level == "unknown" and not name
 
     def bracket_role(self, at: int, end: int) -> tuple[str | None, int]:
         """(the role a bracket at `at` says, where it ends) if it holds a role cue alone ((牵头),
-        (配合单位): what a unit in a heading does in the item), else (None, `at`)."""
+        (配合单位): what a unit in a heading does in the item); (None, where it ends) if it holds
+        a name, saying no role and no action (an alias, a second name or a unit the department
+        answers for: 县委宣传部(县文明办), 县人社局(县医保局) — the heading's, its statements the
+        department's before it); else (None, `at`)."""
         folded = self.doc.folded
         if not folded.startswith("(", at):
             return None, at
         close = folded.find(")", at, min(end, at + _BRACKET_ROLE_MAX))
         inner = folded[at + 1:close].strip(_BLANKS) if close > at else None
         role = next((r for cue, r in self.cues.roles if cue == inner), None)
-        return (role, close + 1) if role is not None else (None, at)
+        if role is not None:
+            return role, close + 1
+        close = folded.find(")", at, min(end, at + _BRACKET_NAME_MAX))
+        if close - at < 3 or any(ch in _CLAUSE_PUNCT for ch in folded[at + 1:close]) \
+                or _role_cues().search(folded, at + 1, close) or next(self.verbs(at + 1, close), None):
+            return None, at
+        return None, close + 1
 
     def heading_tag(self, start: int, end: int, clause: str) -> tuple[list[str], int, list[str | None]] | None:
         """(the departments, where the item's statements begin, the role of each) when the item
         at `start` opens with its units and their roles as a task tag does, up to a comma or the
         end of its first sentence or line (县卫健委牵头,县教育局、县民政局配合,做好…: the longest
-        such opening, within `_HEADING_TAG_MAX`)."""
+        such opening, within `_HEADING_TAG_MAX`) — and what follows is the task, not another
+        department's statement with a verb of its own (县卫健委负责,县教育局要配合做好…: no tag,
+        卫健委's heading running on into its text)."""
         folded = self.doc.folded
         found = None
         for stop in chain((m.start() for m in _HEAD_CLAUSE_END.finditer(folded, start, end)), [end]):
@@ -911,6 +933,8 @@ class _Extract:
         if found is None:
             return None
         groups, at = found
+        if self.item_subject(at, stop.end() if (stop := STATEMENT_END.search(folded, at, end)) else end):
+            return None  # what follows is no task of theirs: another's statement (县卫健委负责,县教育局要配合做好…)
         return [did for _, ids in groups for did in ids], at, [role for role, ids in groups for _ in ids]
 
     def after_number(self, leaf: Clause, c: Clause, s: int, e: int) -> tuple[int, bool]:
@@ -1433,10 +1457,11 @@ class _Extract:
         pending: list[DepartmentMatch] = []
         label: str | None = None  # the role a label opened, the departments after it have
         pos = 0
+        agent = self.cues.parts.get("prose-agent", ())
 
         def close(role: str) -> None:
             ids = [self.department(m, clause) for m in pending
-                   if not (m.generic and not m.concept or m.collective and self.jurisdiction_of(m)[1] == "unknown")]
+                   if not (m.generic and not m.concept or self.unplaced(m))]
             if ids:
                 groups.append((role, ids))
             pending.clear()
@@ -1445,6 +1470,8 @@ class _Extract:
             pending += [m for m in matches if pos <= m.start - s < piece.start()]
             pos = piece.end()
             for word in _TAG_SEPARATOR.split(piece.group(0)):  # 牵头，各有关部门配合: two words
+                if piece.start() == 0 and word in agent and not groups and label is None:
+                    continue  # (由县卫健委牵头: the departments it is given to follow)
                 if word.endswith(":") and word[:-1] in self.cues.tag_labels:
                     if pending:
                         if label is None:
@@ -1471,12 +1498,26 @@ class _Extract:
 
     def note_tag(self, c: Clause, start: int, end: int, s: int, e: int) -> None:
         """Say that [start, end) looks like a task tag — it names a department and a role (a cue
-        not naming a post, 负责同志, or a label) — but cannot be read: its task is no one's."""
+        not naming a post, 负责同志, nor describing a noun, 牵头制定的方案: pkc:role-modifier; or a
+        label) — but cannot be read: its task is no one's. Not a bracket opening with words no tag
+        opens with (详见…, 不含…: pkc:tag-not-opening)."""
         folded = self.doc.folded
         if not any(m.concept and not m.generic for m in self.matches_in(s, e)):
             return
+        k = s
+        while k < e and folded[k] in _BLANKS:
+            k += 1
+        if folded.startswith(self.cues.parts.get("tag-not-opening", ()), k, e):
+            return  # (详见…, 不含…, 由…: a reference, an exception, an aside)
         post_words = self.cues.parts.get("post-after-verb", ())
-        roles = [m for m in _role_cues().finditer(folded, s, e) if not folded.startswith(post_words, m.end(), e)]
+        modifier = self.cues.parts.get("role-modifier", ())
+
+        def describes(m: re.Match) -> bool:  # 牵头制定的方案, 负责的公立医院: the cue is a noun's
+            stop = _TAG_SEPARATOR.search(folded, m.end(), e)
+            return any(w in folded[m.end():stop.start() if stop else e] for w in modifier)
+
+        roles = [m for m in _role_cues().finditer(folded, s, e)
+                 if not folded.startswith(post_words, m.end(), e) and not describes(m)]
         if not roles and not any(w in folded[s:e] for w in self.cues.tag_labels):
             return
         written = self.doc.text[start:end]

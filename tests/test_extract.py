@@ -2383,3 +2383,65 @@ def test_a_member_table_of_posts_and_names():
         posts = [(p.clause, p.department, p.role, p.person) for p in doc.facts.posts]
         assert posts == [("att1/r1", "黟县/health", role, "汪一"), ("att1/r2", "黟县/health", role, "汪二"),
                          ("att1/r3", "黟县/education", role, "程三")], title
+
+
+@pytest.mark.parametrize("item,unit", [
+    ("（二十二）县委宣传部（县文明办）。负责婴幼儿照护服务宣传工作。", "propaganda-department"),
+    ("（二十二）县委宣传部（县文明办）\n负责婴幼儿照护服务宣传工作。", "propaganda-department"),
+    ("（二十二）县委宣传部（县市场监管局）。负责婴幼儿照护服务宣传工作。", "propaganda-department"),
+    ("（二十二）县人社局（县医保局）。负责婴幼儿照护服务宣传工作。", HR),
+    ("（二十二）县卫健委（县中医院）。负责婴幼儿照护服务宣传工作。", HEALTH)])
+def test_a_bracketed_name_after_a_department_heading_is_the_heading_s(item, unit):
+    """A bracket after the heading's name that says no role — an alias (县委宣传部（县文明办）), a
+    second name or a unit it answers for (县人社局（县医保局）) — is part of the heading: the item's
+    statements are the heading's department's, as a heading's name alone would have them. They
+    were no one's, silently (the bracket stopped the names; the heading then held no verb), or
+    the bracket was a duty of its own (the 监管 of 县市场监管局 read as a verb)."""
+    doc, duties = _added(item)
+    assert duties == [(unit, "responsible", "负责婴幼儿照护服务宣传工作。")] and doc.notes == []
+
+
+def test_a_task_tag_names_township_governments():
+    """各乡镇人民政府 in a task tag is the township governments the item heading 各乡镇人民政府。 makes
+    of it (their level no place the layout knows): it was dropped from the tag, and a heading
+    tag naming it was no tag at all (卫健委's lead duty 县教育局、各乡镇人民政府配合，做好…)."""
+    doc, _ = _added("（二十二）县总工会。推动用人单位设置母婴室（县卫健委牵头，各乡镇人民政府配合）。")
+    towns = doc.facts.departments["乡镇/local-governments"]
+    assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
+            if a.clause == "main/4/22"] == [("lead", [HEALTH]), ("supporting", ["local-governments"])]
+    assert towns.name == "乡镇人民政府"
+    doc, duties = _added("（二十二）县卫健委牵头，县教育局、各乡镇人民政府配合，做好托育机构备案工作。")
+    assert duties == [(HEALTH, "lead", "做好托育机构备案工作。"), (EDU, "supporting", "做好托育机构备案工作。"),
+                      ("local-governments", "supporting", "做好托育机构备案工作。")]
+    heading, _ = _added("（二十二）各乡镇人民政府。做好托育机构备案工作。")
+    assert [d.department for d in heading.facts.duties if d.id.startswith("main/4/22/")] == [
+        d.department for d in doc.facts.duties if d.id.startswith("main/4/22/") and d.department.startswith("乡镇/")]
+
+
+@pytest.mark.parametrize("item,subject", [("（二十二）县卫健委负责，县教育局要配合做好托育机构备案工作。", EDU),
+                                          ("（二十二）县卫健委牵头，县教育局配合，县财政局要加强经费保障。", FIN)])
+def test_roles_before_another_department_s_statement_are_no_heading_tag(item, subject):
+    """县卫健委负责，县教育局要配合做好…: what follows the roles is no task of theirs but another
+    department's statement with its own verb — read as a run-in heading, 卫健委 keeps a duty;
+    the roles were taken for a tag over nothing, 卫健委 (and 教育局 in the second) left none."""
+    _, duties = _added(item)
+    assert HEALTH in {u for u, _, _ in duties} and subject in {u for u, _, _ in duties}
+
+
+@pytest.mark.parametrize("bracket", ["（详见县卫健委牵头制定的方案）", "（不含县卫健委负责的公立医院）",
+                                     "（县卫健委负责的公立医院除外）", "（由县卫健委牵头）"])
+def test_a_bracket_with_a_role_as_a_modifier_is_no_unread_tag(bracket):
+    """A role word qualifying a noun (牵头制定的方案, 负责的公立医院) or a bracket opening with words
+    no tag opens with (详见, 不含, 由: pkc:tag-not-opening) is no task tag: it was noted as one that
+    could not be read."""
+    doc, _ = _added(f"（二十二）县总工会。配合做好母婴室建设{bracket}。")
+    assert [n for n in doc.notes if n.kind == "unread-task-tag"] == []
+
+
+def test_a_tag_opening_with_you_is_read():
+    """（由县卫健委牵头）: 由 before the departments a tag gives its task to, as in running text
+    (pkc:prose-agent) — it was no tag, and noted as one that could not be read."""
+    doc, _ = _added("（二十二）县总工会。推动用人单位设置母婴室（由县卫健委牵头，县教育局配合）。")
+    assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
+            if a.clause == "main/4/22"] == [("lead", [HEALTH]), ("supporting", [EDU])]
+    assert doc.notes == []
