@@ -423,6 +423,23 @@ _PARENTHESIS = re.compile(r"\(([^()\n]{2,300})\)")  # what may be a task tag (fo
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
 
 
+def _enclosed(folded: str, s: int, e: int, quotes: bool = True) -> list[tuple[int, int]]:
+    """The insides of [s, e)'s brackets that may be task tags (and of its quotes): no statement
+    or part of one is cut there — a tag (…（县卫健委牵头，县总工会配合）, （牵头单位：…；配合单位：…）)
+    is the statement's, read by `assignments`, a quoted name or phrase one whole. Sorted and
+    disjoint (a quote inside a bracket is the bracket's), for `_inside`."""
+    found = [(m.start(1), m.end(1)) for m in _PARENTHESIS.finditer(folded, s, e)] if folded.find("(", s, e) >= 0 else []
+    if quotes:
+        found += [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(folded, s, e)]
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(found):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def _number_like(text: str) -> bool:
     """Whether `text` is written with nothing but what a line's number is: brackets and
     other punctuation, blanks, digits and Chinese numerals ((, (二十, 8, 一、; not 将婴幼)."""
@@ -785,7 +802,7 @@ class _Extract:
                 for s, e in self.statements(a, b):
                     leaf = self.leaf_at(s)
                     s, opens = self.after_number(leaf, c, s, e)  # 2.配合…: its role and text without 2.
-                    for p, q, subject in self.subject_parts(s, e):
+                    for p, q, subject, tag in self.subject_parts(s, e, c.id):
                         if subject is None:
                             owners = others.get(leaf.id, names)
                             parts = [(x, y, *self.role_and_action(x, y, r)) for x, y, r in self.role_parts(p, q)]
@@ -796,7 +813,9 @@ class _Extract:
                             if opens and p == s:
                                 others[leaf.id] = owners  # the whole sub-item is theirs
                             parts = [(p, q, role, *self.role_and_action(verb, q, role)[1:])]
-                        for x, y, role, action, concept in parts:
+                        # …，县教育局配合。: the tag's units, the part's task in their role
+                        groups = [(owners, parts), *((ids, [(p, q, *self.role_and_action(p, q, r))]) for r, ids in tag)]
+                        for owners, x, y, role, action, concept in ((o, *part) for o, ps in groups for part in ps):
                             n += 1
                             for k, did in enumerate(owners, 1):  # (id, department, clause, text, role, action,
                                 # its concept: by position, as keywords to a class cost the call a dict, one a duty);
@@ -950,21 +969,38 @@ class _Extract:
             k += 1
         return (k, True) if e - k >= 2 else (s, False)
 
-    def subject_parts(self, s: int, e: int) -> Iterator[tuple[int, int, tuple | None]]:
+    def subject_parts(self, s: int, e: int, clause: str) -> list[tuple[int, int, tuple | None, list]]:
         """Statement [s, e) of a department's item in parts, each with the subject other
         departments are of it (`item_subject`: departments, role, where their verb starts) or
-        None: a part opens at the statement's start or after a comma with them, and runs to the
-        next such part (落实经费保障，县税务局负责落实税收优惠: 财政局's, then 税务局's)."""
-        cuts = [(k, found) for k in (s, *(m.end() for m in _COMMA.finditer(self.doc.folded, s, e)))
-                if (found := self.item_subject(k, e)) is not None or k == s]
+        None, and the task tag closing it (`task_tag`'s groups, or []): a part opens at the
+        statement's start or after a comma with them (not one inside brackets or quotes:
+        `_enclosed`), and runs to the next such part (落实经费保障，县税务局负责落实税收优惠: 财政局's,
+        then 税务局's) — but a part that is a task tag alone (做好托育机构备案工作，县教育局、县民政局配合。)
+        is no task of its own: the part before it runs on over it, its units given that part's
+        task in their roles, as a tag in brackets or at the head of an item gives them."""
+        folded = self.doc.folded
+        inside = _enclosed(folded, s, e)
+        commas = (m.end() for m in _COMMA.finditer(folded, s, e) if not _inside(inside, m.start(), m.start() + 1))
+        cuts = [(k, found) for k in (s, *commas) if (found := self.item_subject(k, e)) is not None or k == s]
+        parts: list[tuple[int, int, tuple | None, list]] = []
         for (a, found), (b, _) in zip(cuts, [*cuts[1:], (e + 1, None)]):
-            yield a, b - 1 if b <= e else e, found
+            b = b - 1 if b <= e else e
+            tag = self.task_tag(a, a + len(folded[a:b].rstrip(_SENTENCE_ENDS + _BLANKS)), clause) \
+                if found is not None and parts else []
+            if tag:
+                p, _, before, tags = parts[-1]
+                parts[-1] = (p, b, before, tags + tag)
+            else:
+                parts.append((a, b, found, []))
+        return parts
 
     def item_subject(self, s: int, e: int) -> tuple[list[DepartmentMatch], str, int] | None:
         """(departments, role, where their verb starts) if [s, e), in a department's item, opens
         with departments that are its subject, as in running text (`subjects`: 县市场监管局配合
         做好…, 县人社局等部门做好…) — unless its first part is a condition they only set
-        (县卫健委提出年度需求后，及时拨付…: pkc:subject-condition closing it before a comma)."""
+        (县卫健委提出年度需求后，及时拨付…: pkc:subject-condition closing it before a comma), or
+        their verb makes them a modifier (县民政局负责的事项除外, 县卫健委提供的技术指导…:
+        pkc:subject-modifier right after it)."""
         folded = self.doc.folded
         k = s
         while k < e and folded[k] in "".join(self.cues.parts.get("prose-lead", ())):
@@ -975,7 +1011,13 @@ class _Extract:
         found = next(self.subjects(s, e), None)
         if found is None or found[0][0].start != k:
             return None
-        stop = next((i for i in range(found[2], e) if folded[i] in _CLAUSE_PUNCT), e)
+        verb = found[2]  # its verb or role cue, then 的 (县民政局负责的事项除外): a modifier, no subject
+        ends = [verb + len(cue) for cue, _ in self.cues.roles if folded.startswith(cue, verb, e)]
+        if (word := self.cues.actions.match(folded, verb, e)) is not None:
+            ends.append(word.end())
+        if any(folded.startswith(self.cues.parts.get("subject-modifier", ()), k, e) for k in ends):
+            return None
+        stop = next((i for i in range(verb, e) if folded[i] in _CLAUSE_PUNCT), e)
         if folded[stop:stop + 1] == "," and folded.endswith(self.cues.parts.get("subject-condition", ()), found[2], stop):
             return None
         return found
@@ -986,7 +1028,9 @@ class _Extract:
         (`heads`) — 8.县人力资源社会保障局。 numbered in another style among （一）…（九） is read
         as an item of （七）县财政局: it is that department's, its heading no duty of 财政局 —
         nor the text from a line whose number and heading hold a character that could not be
-        decoded ((�八)县人力资源社会保障局。 was no item, its text read as 财政局's)."""
+        decoded ((�八)县人力资源社会保障局。 was no item, its text read as 财政局's) — nor a task
+        tag on a line of its own (牵头单位：县卫健委；配合单位：…: `_tag_line`), which assigns the
+        statement before it (`assignments`) and is no statement of the item's department."""
         stretches, pos = [], start
         for d in c.walk():
             if d is not c and d.id in heads and d.start >= pos:
@@ -1003,7 +1047,17 @@ class _Extract:
                 lost.append((cut, b))
             else:
                 own.append((a, b))
-        return own, lost
+        return [part for a, b in own for part in self.untagged(a, b)], lost
+
+    def untagged(self, a: int, b: int) -> Iterator[tuple[int, int]]:
+        """[a, b) without its task tag lines (`_tag_line`, not inside brackets: as `assignments`)."""
+        folded = self.doc.folded
+        inside = _enclosed(folded, a, b, quotes=False)
+        for m in _tag_line().finditer(folded, a, b):
+            if not _inside(inside, m.start(1), m.start(1) + 1):
+                yield a, m.start(1)
+                a = m.end(1)
+        yield a, b
 
     def opening(self, s: int, e: int) -> int:
         """Where the number and heading of a line starting at `s` end: its first 。 or :, or
@@ -1146,7 +1200,10 @@ class _Extract:
             yield s, e, role  # no comma, or no other role said after one
             return
         start, first, partner = s, True, self.partnered(s, e)
+        inside = _enclosed(folded, s, e)  # (县卫健委牵头，县教育局配合): the part's tag, not a part
         for comma in (m.start() for m in _COMMA.finditer(folded, comma, e)):
+            if _inside(inside, comma, comma + 1):
+                continue
             said = opening(comma + 1)
             # a verb of its own, not 协助 …: anywhere in the rest after a bare 配合 (积极配合宣传…,
             # (并)在…设置母婴设施), opening the part after one naming whom it supports, perhaps
@@ -1347,10 +1404,14 @@ class _Extract:
         return [self.department(m, c.id) for m in matches]
 
     def statements(self, start: int, end: int):
-        """Atomic statements of [start, end): split at 。；; and line ends, trimmed."""
+        """Atomic statements of [start, end): split at 。；; and line ends (not inside a bracket that
+        may be a task tag: `_enclosed`), trimmed."""
         text = self.doc.folded
         pos = start
+        inside = _enclosed(text, start, end, quotes=False)  # （牵头单位：…；配合单位：…）: the statement's tag
         for m in STATEMENT_END.finditer(text, start, end):
+            if inside and _inside(inside, m.start(), m.start() + 1):
+                continue
             if (span := self._trim(pos, m.end() if text[m.start()] != "\n" else m.start())) is not None:
                 yield span
             pos = m.end()

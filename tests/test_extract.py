@@ -1357,6 +1357,82 @@ def test_a_sub_item_opening_with_a_department_and_a_condition_stays_the_item_s(c
     assert of(HEALTH) == []
 
 
+# How a department's item is cut and whose its statements are (audit s16, items5): a task tag
+# inside one, a department named as a modifier after a comma, a trailing 县教育局配合.
+_LAST = "推动增强婴幼儿照护服务机构消防安全意识。"  # the end of the county's last item, （二十一）县消防救援大队。
+
+
+def _item_duties(item: str):
+    """The county with `item` (（二十二）…) after its last department's item: (its duties as (department's
+    concept, role, text, action), its task tags' (role, concepts), the notes about it)."""
+    doc = _county_with(_LAST, _LAST + "\n" + item)
+    D, at = doc.facts.departments, doc.text.index(item)
+    ours = lambda x: at <= x.start < at + len(item)  # noqa: E731
+    duties = [(D[d.department].concept, d.role, d.text, d.action) for d in doc.facts.duties if ours(d)]
+    tags = [(a.role, [D[i].concept for i in a.departments]) for a in doc.facts.assignments if ours(a)]
+    assert all(doc.text[d.start:d.end] == d.text for d in doc.facts.duties)
+    return duties, tags, [n for n in doc.notes if ours(n)]
+
+
+@pytest.mark.parametrize("tag, roles", [
+    ("（县卫健委牵头，县总工会、县妇联等部门配合）", [("lead", [HEALTH]), ("supporting", [UNION, WOMEN])]),
+    ("（牵头单位：县卫健委；配合单位：县总工会、县妇联）", [("lead", [HEALTH]), ("supporting", [UNION, WOMEN])]),
+    ("（牵头单位：县卫健委，配合单位：县总工会、县妇联）", [("lead", [HEALTH]), ("supporting", [UNION, WOMEN])]),
+])
+def test_a_task_tag_in_a_department_s_item_is_no_cut_of_its_statement(tag, roles):
+    """（二十二）县总工会。推动用人单位设置母婴室（县卫健委牵头，县总工会、县妇联等部门配合）。: one duty of
+    总工会 with the whole sentence, the bracket read as a tag — not 推动…母婴室（县卫健委牵头 and a
+    duty 县总工会、县妇联等部门配合）。 of 总工会 and 妇联 (a comma, or a ；, inside brackets cut it)."""
+    task = f"推动用人单位设置母婴室{tag}。"
+    duties, tags, _ = _item_duties(f"（二十二）县总工会。{task}")
+    assert duties == [(UNION, "responsible", task, "推动")]
+    assert tags == roles
+
+
+def test_a_comma_inside_quotes_is_no_cut_of_an_item_s_statement():
+    """推动落实婴幼儿照护服务“县总工会牵头，县妇联配合”工作机制。: no part opens inside the quotes (县妇联配合”工作机制。
+    was 妇联's supporting duty)."""
+    task = "推动落实婴幼儿照护服务“县总工会牵头，县妇联配合”工作机制。"
+    assert _item_duties(f"（二十二）县总工会。{task}")[0] == [(UNION, "responsible", task, "推动")]
+
+
+@pytest.mark.parametrize("item, concept, role, action", [
+    ("（二十二）县总工会。推动用人单位设置母婴室，县卫健委提供的技术指导要及时落实。", UNION, "responsible", "推动"),
+    ("（二十二）县教育局。配合县卫健委做好托育机构备案工作，县民政局负责的事项除外。", EDU, "supporting", "配合"),
+])
+def test_a_department_a_modifier_names_after_a_comma_is_no_subject(item, concept, role, action):
+    """…，县卫健委提供的技术指导要及时落实 and …，县民政局负责的事项除外: 提供的, 负责的 make the name a
+    modifier (pkc:subject-modifier), the sentence the item's department's — not a duty of 卫健委 or
+    of 民政局 (县民政局负责的事项除外 read as 民政局's responsible duty)."""
+    task = item.split("。", 1)[1]
+    assert _item_duties(item)[0] == [(concept, role, task, action)]
+
+
+@pytest.mark.parametrize("item, own, role", [
+    ("（二十二）县卫健委。做好托育机构备案工作，县教育局、县民政局配合。", [HEALTH], "responsible"),
+    ("（二十二）县卫健委牵头负责托育机构备案，县教育局、县民政局配合。", [HEALTH], "lead"),
+])
+def test_a_trailing_tag_in_an_item_gives_its_units_the_statement_s_task(item, own, role):
+    """…做好托育机构备案工作，县教育局、县民政局配合。 in 卫健委's item: the whole statement stays 卫健委's,
+    and 教育局 and 民政局 support its task (a supporting duty of the same statement, as a heading
+    县卫健委牵头，县教育局配合，做好… gives each unit the statement) — not a duty 县教育局、县民政局配合。
+    with no action."""
+    task = item[item.index("做好") if "做好" in item else item.index("牵头"):]
+    duties, tags, _ = _item_duties(item)
+    verb = "做好" if "做好" in item else "牵头"
+    assert duties == [(HEALTH, role, task, verb), (EDU, "supporting", task, verb), (CIVIL, "supporting", task, verb)]
+    assert tags == []
+
+
+def test_a_task_tag_line_in_a_department_s_item_is_no_duty_of_it():
+    """（二十二）县总工会。推动用人单位设置母婴室。 and a line 牵头单位：县卫健委；配合单位：县总工会、县妇联: the
+    line assigns the task (lead 卫健委) — not also duties of 总工会, a lead one 牵头单位：县卫健委； that
+    contradicted it."""
+    duties, tags, _ = _item_duties("（二十二）县总工会。推动用人单位设置母婴室。\n牵头单位：县卫健委；配合单位：县总工会、县妇联")
+    assert duties == [(UNION, "responsible", "推动用人单位设置母婴室。", "推动")]
+    assert tags == [("lead", [HEALTH]), ("supporting", [UNION, WOMEN])]
+
+
 def test_a_part_after_bing_with_its_own_verb_is_its_own_wherever_the_verb_stands():
     """积极配合宣传生育政策，并在长途客运站…设置母婴设施 splits as …，并设置… and the text without 并
     do (supporting, then the bureau's own); 配合县卫健委开展宣传，积极主动加强母婴设施建设 too (after
