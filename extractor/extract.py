@@ -1514,6 +1514,7 @@ class _Extract:
         invited: list[tuple[int, int]] = []  # whom the body may invite (pkc:setup-invitee)
         office_said: dict[tuple[int, int], str] = {}  # what the office does, said setting it up → clause
         cue_words = {w for _, words in setup.values() for w in words}
+        composed_members = False  # the members from a 由…组成 phrase, which a list replaces
         for c, own in self.owned:
             if not body.setup_cue.search(folded, own.start, own.end):
                 continue  # most clauses say nothing about the body's set-up: skip the patterns
@@ -1603,7 +1604,12 @@ class _Extract:
                 if any(a < e and s < b for a, b in office_members):
                     continue  # who sits in the office, not the body's member units
                 hits = self.departments_in(s, e, c.id)
-                if len(hits) >= 2 and not meeting.members:
+                composed = m.groupdict().get("composed") is not None  # 联席会议由…组成
+                if composed and self.posts_alone(s, e, hits):
+                    continue  # 由县政府分管副县长、县卫健委主要负责同志…组成: its people, not member units
+                if len(hits) >= 2 and (not meeting.members or composed_members and not composed):
+                    # a list of units (…等21个单位, 成员单位包含…) wins over a 由…组成 phrase
+                    composed_members = composed
                     meeting.members, meeting.member_at = _listed(hits)
                     count = m.groupdict().get("count")
                     if count:
@@ -1963,6 +1969,15 @@ class _Extract:
         # cost the call a dict)
         self.facts.posts.append(Post(s, e, f"{clause}/post{n}", did, clause, role, person))
         return Field(s, e, role, self.doc.text[s:e])
+
+    def posts_alone(self, s: int, e: int, hits: list[tuple[DepartmentMatch, str]]) -> bool:
+        """Whether [s, e) lists posts alone (县政府分管副县长、县卫健委主要负责同志和各成员单位分管
+        负责同志): each item ends as pkc:post-ending says and names one unit at most — not
+        units before a post they share (县卫健委、县教育局分管负责同志), nor units alone."""
+        endings = self.cues.parts.get("post-ending", ())
+        items = self._split_people(s, e)
+        return all(self.doc.folded[a:b].rstrip().endswith(endings)
+                   and sum(a <= h.start < b for h, _ in hits) <= 1 for a, b in items)
 
     def a_name(self, text: str) -> bool:
         """Whether `text`, shaped as a person's name, holds no word of a post (pkc:not-in-name)."""

@@ -123,6 +123,46 @@ def test_a_member_list_without_a_closing_word_lists_the_members(says):
     assert [doc.text[x.start:x.end] for x in m.member_at] == ["县卫健委", "县教育局", "县民政局"]
     assert [key(doc, d) for d in m.members] == ["health", "education", "civil-affairs"]
 
+@pytest.mark.parametrize("people", [
+    "县政府分管副县长、县卫健委主要负责同志和各成员单位分管负责同志",
+    "县政府分管副县长、县人力资源和社会保障局主要负责人",
+])
+def test_a_body_made_of_posts_does_not_replace_the_member_list(county, people):
+    """联席会议由县政府分管副县长、县卫健委主要负责同志和…组成 before 联席会议成员单位包含…等21个单位
+    (audit 2): the people of the body, posts, are not its member units, and a list closed by
+    等…单位 wins over a 由…组成 phrase — the members were 县人民政府 and 县卫生健康委."""
+    old = "联席会议成员单位包含"
+    doc = _county_with(old, f"联席会议由{people}组成。" + old)
+    assert [key(doc, d) for d in doc.facts.meeting.members] == COUNTY_MEMBERS
+    assert doc.facts.meeting.stated_count == 21
+
+
+def test_a_body_made_of_posts_alone_names_no_member_units():
+    """联席会议由县政府分管副县长、县卫健委主要负责同志组成 and no list of units: its people, not
+    member units (县人民政府 and 县卫生健康委 were the members)."""
+    from extractor.pipeline import process_bytes
+
+    text = ("祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度\n一、成员单位\n"
+            "联席会议由县政府分管副县长、县卫健委主要负责同志组成。召集人由分管副县长担任。\n"
+            "二、工作规则\n（一）全体会议制度。每年召开1次。\n")
+    doc = process_bytes(text.encode("utf-8"), "g.txt")
+    assert doc.facts.meeting.members == []
+
+
+def test_a_listed_member_list_wins_over_a_body_made_of_units():
+    """联席会议由县卫健委、县教育局组成。联席会议成员单位包括…等4个单位: the list with 等…单位
+    and its count, wherever the 由…组成 phrase stands."""
+    from extractor.pipeline import process_bytes
+
+    text = ("祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度\n一、成员单位\n联席会议由县卫健委、县教育局组成。"
+            "联席会议成员单位包括县卫健委、县教育局、县民政局、县公安局等4个单位。"
+            "召集人由分管副县长担任。\n二、工作规则\n（一）全体会议制度。每年召开1次。\n")
+    doc = process_bytes(text.encode("utf-8"), "g.txt")
+    m = doc.facts.meeting
+    assert [key(doc, d) for d in m.members] == ["health", "education", "civil-affairs", "public-security"]
+    assert m.stated_count == 4
+
+
 def test_a_member_table_s_units_are_spanned_in_their_rows(county):
     """祁门's attachment alone: the members come from the table, each spanned in its row."""
     from extractor.pipeline import process_bytes
