@@ -2273,6 +2273,8 @@ class _Extract:
         ditto = set(self.cues.parts.get("same-as-above", ()))
         empty = set(self.cues.parts.get("empty-cell", ()))
         liaison_words = [w for w, post in self.cues.columns.items() if post == "liaison"]
+        liaison_said = re.compile("|".join(map(re.escape, sorted(liaison_words, key=len, reverse=True))) or "(?!)")
+        joins = tuple(self.cues.parts.get("title-join", ()))  # 成员单位及联络员名单: members too
         above: dict[str, Cell] = {}  # column → the cell standing in it in the row above
         parent = None
         named = "lead"  # the post a table's 姓名 column holds: what its title lists
@@ -2283,7 +2285,10 @@ class _Extract:
                 above, parent = {}, c.parent
                 title = self.doc.clause(c.parent).heading
                 title = self.doc.folded[title.start:title.end] if title else ""
-                named = "liaison" if any(w in title for w in liaison_words) else "lead"
+                # 联络员名单 lists liaisons alone; 成员单位及联络员名单 members and liaisons, each
+                # row's other cells (职务) saying which
+                named = "liaison" if any(not title[:m.start()].endswith(joins) and not title[m.end():].startswith(joins)
+                                         for m in liaison_said.finditer(title)) else "lead"
             if c.style != "table-row":
                 continue
             cells = {}
@@ -2293,7 +2298,10 @@ class _Extract:
             above = dict(cells)
             roles = {column: self.cues.columns.get(squeeze(column)) for column in cells}
             if "person" in roles.values() and not {"lead", "liaison"} & set(roles.values()):
-                roles = {column: named if role == "person" else role for column, role in roles.items()}
+                # the row's post (职务: 联络员) says a liaison, else the title says whom it lists
+                says = [squeeze(self.doc.text[x.start:x.end]) for col, x in cells.items() if roles[col] is None]
+                held = "liaison" if any(liaison_said.search(t) for t in says) else named
+                roles = {column: held if role == "person" else role for column, role in roles.items()}
             unit = next((cells[col] for col in cells if roles[col] == "unit"), None)
             if unit is None:
                 continue

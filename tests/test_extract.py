@@ -2423,3 +2423,14 @@ def test_a_member_table_of_posts_and_names():
         posts = [(p.clause, p.department, p.role, p.person) for p in doc.facts.posts]
         assert posts == [("att1/r1", "黟县/health", role, "汪一"), ("att1/r2", "黟县/health", role, "汪二"),
                          ("att1/r3", "黟县/education", role, "程三")], title
+    # 成员单位及联络员名单 (the most common title, 祁门's own attachment) lists members and
+    # liaisons: each row's 职务 cell says which (all three were liaisons); 成员单位联络员名单
+    # lists liaisons alone, whatever their posts in their units
+    row = page.replace("<td>主任</td>", "<td>副主任</td>").replace("<td>副主任</td><td>汪二", "<td>联络员</td><td>汪二")
+    for title, roles in (("联席会议成员单位及联络员名单", ("lead", "liaison", "lead")),
+                         ("联席会议成员单位联络员名单", ("liaison",) * 3),
+                         ("联席会议成员名单", ("lead", "liaison", "lead"))):
+        doc = process_bytes(row.replace("联席会议成员名单", title).encode("utf-8"), "x.html")
+        posts = [(p.clause, p.department, p.role, p.person) for p in doc.facts.posts]
+        assert posts == [("att1/r1", "黟县/health", roles[0], "汪一"), ("att1/r2", "黟县/health", roles[1], "汪二"),
+                         ("att1/r3", "黟县/education", roles[2], "程三")], title
