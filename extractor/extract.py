@@ -1619,7 +1619,8 @@ class _Extract:
                     found = True
             for s, e, _ in spans("members-list"):  # 成  员:赵六(县教育局局长)、…: units, and who sits for them
                 hits = self.departments_in(s, e, c.id)
-                if len(hits) >= 2 and not meeting.members:
+                if len(hits) >= 2 and (not meeting.members or composed_members):
+                    composed_members = False
                     meeting.members, meeting.member_at = _listed(hits)
                     self.list_posts(s, e, "lead", c.id, named=True)
                     found = True

@@ -2024,6 +2024,16 @@ LISTED_GROUP = """黟县人民政府办公室关于成立黟县婴幼儿照护�
 2022年5月10日
 """
 
+
+def test_a_listed_make_up_wins_over_a_body_made_of_units():
+    """领导小组由县卫健委、县民政局组成 before 成  员：赵六（县教育局局长）、…: the listed members, as
+    a list closed by 等…单位 wins over a 由…组成 phrase."""
+    from extractor.pipeline import process_bytes
+
+    text = LISTED_GROUP.replace("一、领导小组组成人员\n", "一、领导小组组成人员\n领导小组由县卫健委、县民政局组成。\n")
+    m = process_bytes(text.encode("utf-8"), "yixian.txt").facts.meeting
+    assert m.members == ["黟县/education", "黟县/civil-affairs", "黟县/finance", "黟县/market-regulation"]
+
 POSTS_LISTED = """歙县人民政府办公室关于成立歙县养老服务体系建设领导小组的通知
 各乡镇人民政府，县政府各部门：
 为推进全县养老服务体系建设，县政府决定成立歙县养老服务体系建设领导小组，组成人员如下：
