@@ -1616,6 +1616,7 @@ class _Extract:
         invited: list[tuple[int, int]] = []  # whom the body may invite (pkc:setup-invitee)
         office_said: dict[tuple[int, int], str] = {}  # what the office does, said setting it up → clause
         cue_words = {w for _, words in setup.values() for w in words}
+        composed_members = False  # the members from a 由…组成 phrase, which a list replaces
         for c, own in self.owned:
             if not body.setup_cue.search(folded, own.start, own.end):
                 continue  # most clauses say nothing about the body's set-up: skip the patterns
@@ -1705,7 +1706,12 @@ class _Extract:
                 if any(a < e and s < b for a, b in office_members):
                     continue  # who sits in the office, not the body's member units
                 hits = self.departments_in(s, e, c.id)
-                if len(hits) >= 2 and not meeting.members:
+                composed = m.groupdict().get("composed") is not None  # 联席会议由…组成
+                if composed and self.posts_alone(s, e, hits):
+                    continue  # 由县政府分管副县长、县卫健委主要负责同志…组成: its people, not member units
+                if len(hits) >= 2 and (not meeting.members or composed_members and not composed):
+                    # a list of units (…等21个单位, 成员单位包含…) wins over a 由…组成 phrase
+                    composed_members = composed
                     meeting.members, meeting.member_at = _listed(hits)
                     count = m.groupdict().get("count")
                     if count:
@@ -1715,7 +1721,8 @@ class _Extract:
                     found = True
             for s, e, _ in spans("members-list"):  # 成  员:赵六(县教育局局长)、…: units, and who sits for them
                 hits = self.departments_in(s, e, c.id)
-                if len(hits) >= 2 and not meeting.members:
+                if len(hits) >= 2 and (not meeting.members or composed_members):
+                    composed_members = False
                     meeting.members, meeting.member_at = _listed(hits)
                     self.list_posts(s, e, "lead", c.id, named=True)
                     found = True
@@ -2066,6 +2073,15 @@ class _Extract:
         self.facts.posts.append(Post(s, e, f"{clause}/post{n}", did, clause, role, person))
         return Field(s, e, role, self.doc.text[s:e])
 
+    def posts_alone(self, s: int, e: int, hits: list[tuple[DepartmentMatch, str]]) -> bool:
+        """Whether [s, e) lists posts alone (县政府分管副县长、县卫健委主要负责同志和各成员单位分管
+        负责同志): each item ends as pkc:post-ending says and names one unit at most — not
+        units before a post they share (县卫健委、县教育局分管负责同志), nor units alone."""
+        endings = self.cues.parts.get("post-ending", ())
+        items = self._split_people(s, e)
+        return all(self.doc.folded[a:b].rstrip().endswith(endings)
+                   and sum(a <= h.start < b for h, _ in hits) <= 1 for a, b in items)
+
     def a_name(self, text: str) -> bool:
         """Whether `text`, shaped as a person's name, holds no word of a post (pkc:not-in-name)."""
         return not any(w in squeeze(text) for w in self.cues.parts.get("not-in-name", ()))
@@ -2360,6 +2376,8 @@ class _Extract:
         ditto = set(self.cues.parts.get("same-as-above", ()))
         empty = set(self.cues.parts.get("empty-cell", ()))
         liaison_words = [w for w, post in self.cues.columns.items() if post == "liaison"]
+        liaison_said = re.compile("|".join(map(re.escape, sorted(liaison_words, key=len, reverse=True))) or "(?!)")
+        joins = tuple(self.cues.parts.get("title-join", ()))  # 成员单位及联络员名单: members too
         above: dict[str, Cell] = {}  # column → the cell standing in it in the row above
         parent = None
         named = "lead"  # the post a table's 姓名 column holds: what its title lists
@@ -2370,7 +2388,10 @@ class _Extract:
                 above, parent = {}, c.parent
                 title = self.doc.clause(c.parent).heading
                 title = self.doc.folded[title.start:title.end] if title else ""
-                named = "liaison" if any(w in title for w in liaison_words) else "lead"
+                # 联络员名单 lists liaisons alone; 成员单位及联络员名单 members and liaisons, each
+                # row's other cells (职务) saying which
+                named = "liaison" if any(not title[:m.start()].endswith(joins) and not title[m.end():].startswith(joins)
+                                         for m in liaison_said.finditer(title)) else "lead"
             if c.style != "table-row":
                 continue
             cells = {}
@@ -2380,7 +2401,10 @@ class _Extract:
             above = dict(cells)
             roles = {column: self.cues.columns.get(squeeze(column)) for column in cells}
             if "person" in roles.values() and not {"lead", "liaison"} & set(roles.values()):
-                roles = {column: named if role == "person" else role for column, role in roles.items()}
+                # the row's post (职务: 联络员) says a liaison, else the title says whom it lists
+                says = [squeeze(self.doc.text[x.start:x.end]) for col, x in cells.items() if roles[col] is None]
+                held = "liaison" if any(liaison_said.search(t) for t in says) else named
+                roles = {column: held if role == "person" else role for column, role in roles.items()}
             unit = next((cells[col] for col in cells if roles[col] == "unit"), None)
             if unit is None:
                 continue

@@ -30,6 +30,7 @@ HEADING_PHRASE_MAX = 20
 _HEADING_END = re.compile(r"[。:]")  # folded text: what ends a clause's heading
 _HEADING_BREAK = re.compile(r"[,;]")  # … unless a comma before it makes it a sentence
 _CELL = re.compile(r"[^\t]+")
+_NOTE_ITEM = re.compile(r"\d{1,2}\s*[.、]\s*")  # folded: the number of an 附件说明's item (附件：1.…, 2.…)
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -1057,7 +1058,7 @@ class _Parse:
         idx = self.nonblank(lo, hi)
         if not idx:
             return
-        first_numbered = next((i for i in idx if number_of(self.lines[i])), hi)
+        first_numbered = self._first_numbered(idx, hi)
         # A signature block before the first numbered clause, with text after it, closes a
         # transmittal letter (cover) and opens the document it issues (main).
         main_lo = lo
@@ -1100,6 +1101,21 @@ class _Parse:
                 continue
             self.role[i] = zone
             i += 1
+
+    def _first_numbered(self, idx: list[int], hi: int) -> int:
+        """The first of the lines `idx` opening a numbered clause — not an item of an 附件说明
+        going on from the line above it (附件：1.…制度 / 2.…名单 before a cover letter's
+        signature: 2.… is the note's, and the signature below it is still looked for)."""
+        note = False  # the line above is an 附件说明 or its continuation
+        for k, i in enumerate(idx):
+            ln = self.lines[i]
+            if note and idx[k - 1] == i - 1 and self._continues_note(i, hi):
+                if _NOTE_ITEM.match(self.doc.folded, ln.body) or not number_of(ln):
+                    continue
+            note = _cue("attachment-note", ln) is not None
+            if not note and number_of(ln):
+                return i
+        return hi
 
     def _is_organ(self, ln: Line) -> bool:
         return _short_plain(ln, 30) and bool(layout().cues["organ-line"].search(ln.text))
@@ -1154,7 +1170,7 @@ class _Parse:
         for line_no, start in items:
             ln = self.lines[line_no]
             self.role[line_no] = "header"
-            numbered = re.match(r"\d{1,2}\s*[.、]\s*", self.doc.folded[start:ln.end])
+            numbered = _NOTE_ITEM.match(self.doc.folded[start:ln.end])
             if numbered or not entries:
                 entries.append([(start + (numbered.end() if numbered else 0), ln.end)])
             else:

@@ -123,6 +123,46 @@ def test_a_member_list_without_a_closing_word_lists_the_members(says):
     assert [doc.text[x.start:x.end] for x in m.member_at] == ["县卫健委", "县教育局", "县民政局"]
     assert [key(doc, d) for d in m.members] == ["health", "education", "civil-affairs"]
 
+@pytest.mark.parametrize("people", [
+    "县政府分管副县长、县卫健委主要负责同志和各成员单位分管负责同志",
+    "县政府分管副县长、县人力资源和社会保障局主要负责人",
+])
+def test_a_body_made_of_posts_does_not_replace_the_member_list(county, people):
+    """联席会议由县政府分管副县长、县卫健委主要负责同志和…组成 before 联席会议成员单位包含…等21个单位
+    (audit 2): the people of the body, posts, are not its member units, and a list closed by
+    等…单位 wins over a 由…组成 phrase — the members were 县人民政府 and 县卫生健康委."""
+    old = "联席会议成员单位包含"
+    doc = _county_with(old, f"联席会议由{people}组成。" + old)
+    assert [key(doc, d) for d in doc.facts.meeting.members] == COUNTY_MEMBERS
+    assert doc.facts.meeting.stated_count == 21
+
+
+def test_a_body_made_of_posts_alone_names_no_member_units():
+    """联席会议由县政府分管副县长、县卫健委主要负责同志组成 and no list of units: its people, not
+    member units (县人民政府 and 县卫生健康委 were the members)."""
+    from extractor.pipeline import process_bytes
+
+    text = ("祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度\n一、成员单位\n"
+            "联席会议由县政府分管副县长、县卫健委主要负责同志组成。召集人由分管副县长担任。\n"
+            "二、工作规则\n（一）全体会议制度。每年召开1次。\n")
+    doc = process_bytes(text.encode("utf-8"), "g.txt")
+    assert doc.facts.meeting.members == []
+
+
+def test_a_listed_member_list_wins_over_a_body_made_of_units():
+    """联席会议由县卫健委、县教育局组成。联席会议成员单位包括…等4个单位: the list with 等…单位
+    and its count, wherever the 由…组成 phrase stands."""
+    from extractor.pipeline import process_bytes
+
+    text = ("祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度\n一、成员单位\n联席会议由县卫健委、县教育局组成。"
+            "联席会议成员单位包括县卫健委、县教育局、县民政局、县公安局等4个单位。"
+            "召集人由分管副县长担任。\n二、工作规则\n（一）全体会议制度。每年召开1次。\n")
+    doc = process_bytes(text.encode("utf-8"), "g.txt")
+    m = doc.facts.meeting
+    assert [key(doc, d) for d in m.members] == ["health", "education", "civil-affairs", "public-security"]
+    assert m.stated_count == 4
+
+
 def test_a_member_table_s_units_are_spanned_in_their_rows(county):
     """祁门's attachment alone: the members come from the table, each spanned in its row."""
     from extractor.pipeline import process_bytes
@@ -2060,6 +2100,16 @@ LISTED_GROUP = """黟县人民政府办公室关于成立黟县婴幼儿照护�
 2022年5月10日
 """
 
+
+def test_a_listed_make_up_wins_over_a_body_made_of_units():
+    """领导小组由县卫健委、县民政局组成 before 成  员：赵六（县教育局局长）、…: the listed members, as
+    a list closed by 等…单位 wins over a 由…组成 phrase."""
+    from extractor.pipeline import process_bytes
+
+    text = LISTED_GROUP.replace("一、领导小组组成人员\n", "一、领导小组组成人员\n领导小组由县卫健委、县民政局组成。\n")
+    m = process_bytes(text.encode("utf-8"), "yixian.txt").facts.meeting
+    assert m.members == ["黟县/education", "黟县/civil-affairs", "黟县/finance", "黟县/market-regulation"]
+
 POSTS_LISTED = """歙县人民政府办公室关于成立歙县养老服务体系建设领导小组的通知
 各乡镇人民政府，县政府各部门：
 为推进全县养老服务体系建设，县政府决定成立歙县养老服务体系建设领导小组，组成人员如下：
@@ -2459,6 +2509,17 @@ def test_a_member_table_of_posts_and_names():
         posts = [(p.clause, p.department, p.role, p.person) for p in doc.facts.posts]
         assert posts == [("att1/r1", "黟县/health", role, "汪一"), ("att1/r2", "黟县/health", role, "汪二"),
                          ("att1/r3", "黟县/education", role, "程三")], title
+    # 成员单位及联络员名单 (the most common title, 祁门's own attachment) lists members and
+    # liaisons: each row's 职务 cell says which (all three were liaisons); 成员单位联络员名单
+    # lists liaisons alone, whatever their posts in their units
+    row = page.replace("<td>主任</td>", "<td>副主任</td>").replace("<td>副主任</td><td>汪二", "<td>联络员</td><td>汪二")
+    for title, roles in (("联席会议成员单位及联络员名单", ("lead", "liaison", "lead")),
+                         ("联席会议成员单位联络员名单", ("liaison",) * 3),
+                         ("联席会议成员名单", ("lead", "liaison", "lead"))):
+        doc = process_bytes(row.replace("联席会议成员名单", title).encode("utf-8"), "x.html")
+        posts = [(p.clause, p.department, p.role, p.person) for p in doc.facts.posts]
+        assert posts == [("att1/r1", "黟县/health", roles[0], "汪一"), ("att1/r2", "黟县/health", roles[1], "汪二"),
+                         ("att1/r3", "黟县/education", roles[2], "程三")], title
 
 
 @pytest.mark.parametrize("item,unit", [

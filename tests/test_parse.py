@@ -1041,3 +1041,31 @@ def test_a_long_table_head_and_a_long_block_parse_in_linear_work(monkeypatch):
     calls["join_lines"] = 0
     parse(load_bytes(("\t成员单位\n" * n).encode(), "y.txt"))
     assert calls["join_lines"] < 20 * n
+
+
+@pytest.mark.parametrize("form", ["txt", "blank lines", "p"])
+@pytest.mark.parametrize("items, tail", [
+    ("附件：1.联席会议成员名单\n2.联席会议工作规则\n", ""),
+    ("附件：1.祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度\n2.祁门县促进3岁以下婴幼儿照护服务发展工作联席会议成员名单\n",
+     "（此件公开发布）\n"),
+], ids=["two", "two and a note"])
+def test_a_numbered_attachment_note_before_the_signature_of_a_cover_letter(items, tail, form):
+    """祁门's cover letter with 附件：1.… / 2.… before its signature, the document it issues
+    below (regression audit): 2.… is the note's item, not the first numbered clause, so the
+    signature (organ, date) and the 附注 after it are still found — the search stopped at 2.…,
+    and the signature, date and （此件公开发布） went into a zone's heading (main~2)."""
+    from extractor.pipeline import process_bytes
+
+    old = "请参照文件认真执行。\n\n\n\n祁门县人民政府办公室\n2021年12月3日\n"
+    gap = "\n" if form == "blank lines" else ""
+    new = "请参照文件认真执行。\n" + gap + items + gap + "祁门县人民政府办公室\n2021年12月3日\n" + tail + "\n"
+    text = COUNTY.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    d = process_bytes(*_as_lines(text.replace(old, new), "p" if form == "p" else "untabbed"), facts=False)
+    assert coverage_errors(d) == []
+    names = [re.sub(r"^\d\.", "", x) for x in items.removeprefix("附件：").split()]
+    assert [f.value for f in d.fields_named("attachment")][:2] == names
+    assert (d.field("signer"), d.field("date_signed")) == ("祁门县人民政府办公室", "2021-12-03")
+    assert d.field("note") == (tail.strip() or None)
+    assert [z.id for z in d.clauses] == ["cover", "main", "att1"]
+    assert d.slice(d.clause("main").heading).startswith("祁门县促进3岁以下婴幼儿照护服务")
