@@ -149,6 +149,35 @@ def test_a_body_made_of_posts_alone_names_no_member_units():
     assert doc.facts.meeting.members == []
 
 
+def _county_composed_of(people: str, attachments: bool = True):
+    """祁门 with its 成员单位 paragraph replaced by 联席会议由{people}组成。 (its attachment table of
+    the 21 units and their posts kept, or cut)."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    if not attachments:
+        text = text[:text.rindex("附件")]
+    a, b = text.index("联席会议召集人由县政府分管副县长担任"), text.index("联席会议办公室设在县卫生健康委")
+    return process_bytes((text[:a] + f"联席会议由{people}组成。\n" + text[b:]).encode("utf-8"), COUNTY.name)
+
+
+@pytest.mark.parametrize("attachments", [False, True])
+@pytest.mark.parametrize("people,units", [
+    ("县发展改革委主任、县教育局局长、县民政局局长、县财政局局长", [DEVREF, EDU, CIVIL, FIN]),
+    ("县卫生健康委主要负责同志、县教育局主要负责同志、县民政局主要负责同志", [HEALTH, EDU, CIVIL]),
+    ("县政府分管副县长、县卫健委主要负责同志和县教育局、县民政局、县财政局分管负责同志", [HEALTH, EDU, CIVIL, FIN]),
+    ("县政府副县长张三、县卫健委主任李四、县教育局局长王五", [HEALTH, EDU]),
+])
+def test_a_body_made_of_department_heads_has_their_units_as_members(people, units, attachments):
+    """联席会议由县发展改革委主任、县教育局局长…组成 (each item a unit and a post: "由各部门主要负责
+    同志组成", the usual wording): the units named are the members — not none, and not the
+    attachment table's 21 (31249e2 took such a phrase for the body's people alone). Only a
+    government leader's post (县政府分管副县长: pkc:leader-post) is the convenor's, its
+    government no member (县人民政府 was one)."""
+    doc = _county_composed_of(people, attachments)
+    assert [key(doc, d) for d in doc.facts.meeting.members] == units
+
+
 def test_a_listed_member_list_wins_over_a_body_made_of_units():
     """联席会议由县卫健委、县教育局组成。联席会议成员单位包括…等4个单位: the list with 等…单位
     and its count, wherever the 由…组成 phrase stands."""
