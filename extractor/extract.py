@@ -2379,7 +2379,10 @@ class _Extract:
         empty = set(self.cues.parts.get("empty-cell", ()))
         liaison_words = [w for w, post in self.cues.columns.items() if post == "liaison"]
         liaison_said = re.compile("|".join(map(re.escape, sorted(liaison_words, key=len, reverse=True))) or "(?!)")
-        joins = tuple(self.cues.parts.get("title-join", ()))  # 成员单位及联络员名单: members too
+        # 成员单位及联络员名单: the members too — 联络员 joined to them, not to 联系方式 (联络员及联系方式)
+        joins, members = self.cues.parts.get("title-join", ()), self.cues.parts.get("title-members", ())
+        joined_before = tuple(w + j for w in members for j in joins)
+        joined_after = tuple(j + w for w in members for j in joins)
         above: dict[str, Cell] = {}  # column → the cell standing in it in the row above
         parent = None
         named = "lead"  # the post a table's 姓名 column holds: what its title lists
@@ -2392,7 +2395,8 @@ class _Extract:
                 title = self.doc.folded[title.start:title.end] if title else ""
                 # 联络员名单 lists liaisons alone; 成员单位及联络员名单 members and liaisons, each
                 # row's other cells (职务) saying which
-                named = "liaison" if any(not title[:m.start()].endswith(joins) and not title[m.end():].startswith(joins)
+                named = "liaison" if any(not title[:m.start()].endswith(joined_before)
+                                         and not title[m.end():].startswith(joined_after)
                                          for m in liaison_said.finditer(title)) else "lead"
             if c.style != "table-row":
                 continue

@@ -2551,6 +2551,30 @@ def test_a_member_table_of_posts_and_names():
                          ("att1/r3", "黟县/education", roles[2], "程三")], title
 
 
+@pytest.mark.parametrize("title,role", [
+    ("联席会议成员单位联络员及联系方式", "liaison"), ("联席会议联络员及联系电话一览表", "liaison"),
+    ("联席会议联络员和联系方式", "liaison"), ("联席会议成员单位联络员名单", "liaison"),
+    ("联席会议成员单位及联络员名单", "lead"), ("联席会议成员及联络员名单", "lead"),
+    ("联席会议成员单位和联络员名单", "lead")])
+def test_a_liaison_table_s_title_may_go_on_after_its_liaisons(title, role):
+    """黟县's 单位 | 职务 | 姓名 table (职务: 主任, 科长, 股长) titled 联络员及联系方式 or
+    联络员及联系电话一览表 lists liaisons: 联络员 is joined to their contacts, not to the members
+    (pkc:title-members) as in 成员单位及联络员名单 — 9564538 read every such row as a lead."""
+    from extractor.pipeline import process_bytes
+
+    page = ("<html><body><h1>黟县人民政府办公室关于建立黟县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知</h1>"
+            "<p>各乡镇人民政府，县政府各部门：</p><p>经县政府同意，建立联席会议制度。现将有关事项通知如下：</p>"
+            "<p>一、成员单位</p><p>联席会议由县卫健委、县教育局组成。</p>"
+            f"<p>附件：{title}</p><p>黟县人民政府办公室</p><p>2022年3月2日</p>"
+            f"<p>附件</p><p>{title}</p>"
+            "<table><tr><td>单位</td><td>职务</td><td>姓名</td></tr>"
+            "<tr><td rowspan='2'>县卫健委</td><td>主任</td><td>汪一</td></tr><tr><td>科长</td><td>汪二</td></tr>"
+            "<tr><td>县教育局</td><td>股长</td><td>程三</td></tr></table></body></html>")
+    doc = process_bytes(page.encode("utf-8"), "x.html")
+    assert [(p.department, p.role, p.person) for p in doc.facts.posts] == [
+        ("黟县/health", role, "汪一"), ("黟县/health", role, "汪二"), ("黟县/education", role, "程三")]
+
+
 @pytest.mark.parametrize("item,unit", [
     ("（二十二）县委宣传部（县文明办）。负责婴幼儿照护服务宣传工作。", "propaganda-department"),
     ("（二十二）县委宣传部（县文明办）\n负责婴幼儿照护服务宣传工作。", "propaganda-department"),
