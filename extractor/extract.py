@@ -1705,10 +1705,8 @@ class _Extract:
             for s, e, m in spans("members"):
                 if any(a < e and s < b for a, b in office_members):
                     continue  # who sits in the office, not the body's member units
-                hits = self.departments_in(s, e, c.id)
+                hits = self.member_units(s, e, self.departments_in(s, e, c.id))
                 composed = m.groupdict().get("composed") is not None  # 联席会议由…组成
-                if composed and self.posts_alone(s, e, hits):
-                    continue  # 由县政府分管副县长、县卫健委主要负责同志…组成: its people, not member units
                 if len(hits) >= 2 and (not meeting.members or composed_members and not composed):
                     # a list of units (…等21个单位, 成员单位包含…) wins over a 由…组成 phrase
                     composed_members = composed
@@ -2073,14 +2071,18 @@ class _Extract:
         self.facts.posts.append(Post(s, e, f"{clause}/post{n}", did, clause, role, person))
         return Field(s, e, role, self.doc.text[s:e])
 
-    def posts_alone(self, s: int, e: int, hits: list[tuple[DepartmentMatch, str]]) -> bool:
-        """Whether [s, e) lists posts alone (县政府分管副县长、县卫健委主要负责同志和各成员单位分管
-        负责同志): each item ends as pkc:post-ending says and names one unit at most — not
-        units before a post they share (县卫健委、县教育局分管负责同志), nor units alone."""
-        endings = self.cues.parts.get("post-ending", ())
-        items = self._split_people(s, e)
-        return all(self.doc.folded[a:b].rstrip().endswith(endings)
-                   and sum(a <= h.start < b for h, _ in hits) <= 1 for a, b in items)
+    def member_units(self, s: int, e: int, hits: list[tuple[DepartmentMatch, str]]) -> list[tuple[DepartmentMatch, str]]:
+        """The units of `hits` a member list ([s, e)) makes members: each unit named, alone or
+        before a post (县教育局局长, 县卫健委、县教育局分管负责同志: "由各部门主要负责同志组成") —
+        not one whose post is a government leader's (县政府分管副县长: pkc:leader-post), the
+        convenor, whose government convenes the body rather than sits in it."""
+        leader = self.cues.parts.get("leader-post", ())
+        out = list(hits)
+        for a, b in self._split_people(s, e):
+            after = self.holder_after(a, b)  # 县政府副县长张三: the post before the name
+            if self.doc.folded[a:after[0] if after else b].rstrip().endswith(leader):
+                out = [(h, did) for h, did in out if not a <= h.start < b]
+        return out
 
     def a_name(self, text: str) -> bool:
         """Whether `text`, shaped as a person's name, holds no word of a post (pkc:not-in-name)."""
@@ -2377,7 +2379,10 @@ class _Extract:
         empty = set(self.cues.parts.get("empty-cell", ()))
         liaison_words = [w for w, post in self.cues.columns.items() if post == "liaison"]
         liaison_said = re.compile("|".join(map(re.escape, sorted(liaison_words, key=len, reverse=True))) or "(?!)")
-        joins = tuple(self.cues.parts.get("title-join", ()))  # 成员单位及联络员名单: members too
+        # 成员单位及联络员名单: the members too — 联络员 joined to them, not to 联系方式 (联络员及联系方式)
+        joins, members = self.cues.parts.get("title-join", ()), self.cues.parts.get("title-members", ())
+        joined_before = tuple(w + j for w in members for j in joins)
+        joined_after = tuple(j + w for w in members for j in joins)
         above: dict[str, Cell] = {}  # column → the cell standing in it in the row above
         parent = None
         named = "lead"  # the post a table's 姓名 column holds: what its title lists
@@ -2390,7 +2395,8 @@ class _Extract:
                 title = self.doc.folded[title.start:title.end] if title else ""
                 # 联络员名单 lists liaisons alone; 成员单位及联络员名单 members and liaisons, each
                 # row's other cells (职务) saying which
-                named = "liaison" if any(not title[:m.start()].endswith(joins) and not title[m.end():].startswith(joins)
+                named = "liaison" if any(not title[:m.start()].endswith(joined_before)
+                                         and not title[m.end():].startswith(joined_after)
                                          for m in liaison_said.finditer(title)) else "lead"
             if c.style != "table-row":
                 continue

@@ -149,6 +149,35 @@ def test_a_body_made_of_posts_alone_names_no_member_units():
     assert doc.facts.meeting.members == []
 
 
+def _county_composed_of(people: str, attachments: bool = True):
+    """祁门 with its 成员单位 paragraph replaced by 联席会议由{people}组成。 (its attachment table of
+    the 21 units and their posts kept, or cut)."""
+    from extractor.pipeline import process_bytes
+
+    text = COUNTY.read_text(encoding="utf-8")
+    if not attachments:
+        text = text[:text.rindex("附件")]
+    a, b = text.index("联席会议召集人由县政府分管副县长担任"), text.index("联席会议办公室设在县卫生健康委")
+    return process_bytes((text[:a] + f"联席会议由{people}组成。\n" + text[b:]).encode("utf-8"), COUNTY.name)
+
+
+@pytest.mark.parametrize("attachments", [False, True])
+@pytest.mark.parametrize("people,units", [
+    ("县发展改革委主任、县教育局局长、县民政局局长、县财政局局长", [DEVREF, EDU, CIVIL, FIN]),
+    ("县卫生健康委主要负责同志、县教育局主要负责同志、县民政局主要负责同志", [HEALTH, EDU, CIVIL]),
+    ("县政府分管副县长、县卫健委主要负责同志和县教育局、县民政局、县财政局分管负责同志", [HEALTH, EDU, CIVIL, FIN]),
+    ("县政府副县长张三、县卫健委主任李四、县教育局局长王五", [HEALTH, EDU]),
+])
+def test_a_body_made_of_department_heads_has_their_units_as_members(people, units, attachments):
+    """联席会议由县发展改革委主任、县教育局局长…组成 (each item a unit and a post: "由各部门主要负责
+    同志组成", the usual wording): the units named are the members — not none, and not the
+    attachment table's 21 (31249e2 took such a phrase for the body's people alone). Only a
+    government leader's post (县政府分管副县长: pkc:leader-post) is the convenor's, its
+    government no member (县人民政府 was one)."""
+    doc = _county_composed_of(people, attachments)
+    assert [key(doc, d) for d in doc.facts.meeting.members] == units
+
+
 def test_a_listed_member_list_wins_over_a_body_made_of_units():
     """联席会议由县卫健委、县教育局组成。联席会议成员单位包括…等4个单位: the list with 等…单位
     and its count, wherever the 由…组成 phrase stands."""
@@ -2520,6 +2549,30 @@ def test_a_member_table_of_posts_and_names():
         posts = [(p.clause, p.department, p.role, p.person) for p in doc.facts.posts]
         assert posts == [("att1/r1", "黟县/health", roles[0], "汪一"), ("att1/r2", "黟县/health", roles[1], "汪二"),
                          ("att1/r3", "黟县/education", roles[2], "程三")], title
+
+
+@pytest.mark.parametrize("title,role", [
+    ("联席会议成员单位联络员及联系方式", "liaison"), ("联席会议联络员及联系电话一览表", "liaison"),
+    ("联席会议联络员和联系方式", "liaison"), ("联席会议成员单位联络员名单", "liaison"),
+    ("联席会议成员单位及联络员名单", "lead"), ("联席会议成员及联络员名单", "lead"),
+    ("联席会议成员单位和联络员名单", "lead")])
+def test_a_liaison_table_s_title_may_go_on_after_its_liaisons(title, role):
+    """黟县's 单位 | 职务 | 姓名 table (职务: 主任, 科长, 股长) titled 联络员及联系方式 or
+    联络员及联系电话一览表 lists liaisons: 联络员 is joined to their contacts, not to the members
+    (pkc:title-members) as in 成员单位及联络员名单 — 9564538 read every such row as a lead."""
+    from extractor.pipeline import process_bytes
+
+    page = ("<html><body><h1>黟县人民政府办公室关于建立黟县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知</h1>"
+            "<p>各乡镇人民政府，县政府各部门：</p><p>经县政府同意，建立联席会议制度。现将有关事项通知如下：</p>"
+            "<p>一、成员单位</p><p>联席会议由县卫健委、县教育局组成。</p>"
+            f"<p>附件：{title}</p><p>黟县人民政府办公室</p><p>2022年3月2日</p>"
+            f"<p>附件</p><p>{title}</p>"
+            "<table><tr><td>单位</td><td>职务</td><td>姓名</td></tr>"
+            "<tr><td rowspan='2'>县卫健委</td><td>主任</td><td>汪一</td></tr><tr><td>科长</td><td>汪二</td></tr>"
+            "<tr><td>县教育局</td><td>股长</td><td>程三</td></tr></table></body></html>")
+    doc = process_bytes(page.encode("utf-8"), "x.html")
+    assert [(p.department, p.role, p.person) for p in doc.facts.posts] == [
+        ("黟县/health", role, "汪一"), ("黟县/health", role, "汪二"), ("黟县/education", role, "程三")]
 
 
 @pytest.mark.parametrize("item,unit", [
