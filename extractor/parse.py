@@ -30,7 +30,6 @@ HEADING_PHRASE_MAX = 20
 _HEADING_END = re.compile(r"[。:]")  # folded text: what ends a clause's heading
 _HEADING_BREAK = re.compile(r"[,;]")  # … unless a comma before it makes it a sentence
 _CELL = re.compile(r"[^\t]+")
-_NOTE_ITEM = re.compile(r"\d{1,2}\s*[.、]\s*")  # folded: the number of an 附件说明's item (附件：1.…, 2.…)
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -1075,8 +1074,8 @@ class _Parse:
                 self._signature(sig)
                 cover = [j for j in idx if j < sig[0]]
                 for j in cover:
-                    if self.role[j] is None and (m := _cue("attachment-note", self.lines[j])):
-                        self._attachment_note(j, sig[0], m)
+                    if self.role[j] is None and (note := self._note_lines(j, sig[0])):
+                        self._attachment_note(note)
                     elif self.role[j] is None:
                         self.role[j] = "cover"
                 main_lo = self._publication_notes(i + 1, hi)
@@ -1090,30 +1089,29 @@ class _Parse:
             if ln.blank or self.role[i] is not None:
                 i += 1
                 continue
+            if note := self._note_lines(i, hi):  # (附件： alone above its items: a note, no label)
+                i = self._attachment_note(note)
+                continue
             if _cue("attachment-label", ln):
                 count += 1
                 zone = f"att{count}"
                 self.role[i] = zone
                 i += 1
                 continue
-            if m := _cue("attachment-note", ln):
-                i = self._attachment_note(i, hi, m)
-                continue
             self.role[i] = zone
             i += 1
 
     def _first_numbered(self, idx: list[int], hi: int) -> int:
         """The first of the lines `idx` opening a numbered clause — not an item of an 附件说明
-        going on from the line above it (附件：1.…制度 / 2.…名单 before a cover letter's
-        signature: 2.… is the note's, and the signature below it is still looked for)."""
-        note = False  # the line above is an 附件说明 or its continuation
-        for k, i in enumerate(idx):
-            ln = self.lines[i]
-            if note and idx[k - 1] == i - 1 and self._continues_note(i, hi):
-                if _NOTE_ITEM.match(self.doc.folded, ln.body) or not number_of(ln):
-                    continue
-            note = _cue("attachment-note", ln) is not None
-            if not note and number_of(ln):
+        (附件：1.…制度 / 2.…名单, or 附件： alone above them, before a cover letter's signature:
+        2.… is the note's, and the signature below it is still looked for)."""
+        noted = -1  # the last line of the last 附件说明
+        for i in idx:
+            if i <= noted:
+                continue
+            if note := self._note_lines(i, hi):
+                noted = note[-1][0]
+            elif number_of(self.lines[i]):
                 return i
         return hi
 
@@ -1146,7 +1144,8 @@ class _Parse:
         them, or the lines right before its first attachment (附件 alone, the attachment
         below), where the 附件说明 above them runs on into them on a page without blank lines."""
         idx = [i for i in self.nonblank(lo, hi) if self.role[i] is None]
-        label = next((k for k, i in enumerate(idx) if _cue("attachment-label", self.lines[i])), len(idx))
+        label = next((k for k, i in enumerate(idx)
+                      if _cue("attachment-label", self.lines[i]) and not self._note_lines(i, hi)), len(idx))
         for cut in dict.fromkeys((label, len(idx))):
             end = cut
             while end > 0 and _cue("publication-note", self.lines[idx[end - 1]]):
@@ -1159,34 +1158,80 @@ class _Parse:
                 self._publication_notes(idx[end - 1] + 1, idx[cut - 1] + 1)
                 return
 
-    def _attachment_note(self, i: int, hi: int, m: re.Match) -> int:
-        """附件：名单 (and its wrapped or numbered continuation lines) → header fields."""
-        items = [(i, self.lines[i].body + m.start(1))]
+    def _note_lines(self, i: int, hi: int) -> list[tuple[int, int]] | None:
+        """The lines of the 附件说明 line i opens, each (line, where its text starts), or None if
+        it opens none: 附件：名单 and the lines below going on with it (`_continues_note`: its
+        wrapped title, its next item; across a blank line only the item numbered next), or
+        附件： alone (its text empty) above item 1 when the signature follows the items — the
+        note's place; else it labels the attachment below it."""
+        ln = self.lines[i]
+        if m := _cue("attachment-note", ln):
+            out = [(i, ln.body + m.start(1))]
+        elif (m := _cue("attachment-label", ln)) and not m.group(1):
+            out = [(i, ln.end)]
+        else:
+            return None
+        alone = out[0][1] == ln.end
+        last = self._item_number(ln, out[0][1])  # the number of the last item
         j = i + 1
-        while j < hi and not self.lines[j].blank and self.role[j] is None and self._continues_note(j, hi):
-            items.append((j, self.lines[j].body))
-            j += 1
+        while True:
+            k = j
+            while k < hi and self.lines[k].blank:
+                k += 1
+            if k >= hi or self.role[k] is not None or not self._continues_note(k, hi):
+                break
+            n = self._item_number(self.lines[k], self.lines[k].body)
+            want = last + 1 if last is not None else 1 if alone else None  # the next item's number
+            if (k > j or alone and len(out) == 1) and (n is None or n != want):
+                break  # across a blank line, or below 附件： alone, only the next item goes on
+            out.append((k, self.lines[k].body))
+            last = last if n is None else n
+            j = k + 1
+        if alone and (len(out) == 1 or not self._signed_below(out[-1][0])):
+            return None
+        return out
+
+    def _item_number(self, ln: Line, start: int) -> int | None:
+        """The number of the 附件说明 item whose text starts at `start` on line ln (1.… 2、… （3）…)."""
+        m = layout().cues["attachment-note-item"].match(self.doc.folded, start, ln.end)
+        return int(m.group(1) or m.group(2)) if m else None
+
+    def _signed_below(self, i: int) -> bool:
+        """Whether the next text below line i is a signature: a date, or an organ above one."""
+        below = (j for j in range(i + 1, len(self.lines)) if not self.lines[j].blank)
+        j, k = next(below, None), next(below, None)
+        return j is not None and (_is_date_line(self.lines[j]) or k is not None and self._is_organ(self.lines[j])
+                                  and _is_date_line(self.lines[k]))
+
+    def _attachment_note(self, note: list[tuple[int, int]]) -> int:
+        """An 附件说明's lines (`_note_lines`) → header, an attachment field per item (its wrapped
+        lines joined); return the line below it."""
         entries: list[list[tuple[int, int]]] = []
-        for line_no, start in items:
+        for line_no, start in note:
             ln = self.lines[line_no]
             self.role[line_no] = "header"
-            numbered = _NOTE_ITEM.match(self.doc.folded[start:ln.end])
+            if start == ln.end:  # 附件： alone above its items
+                continue
+            numbered = layout().cues["attachment-note-item"].match(self.doc.folded, start, ln.end)
             if numbered or not entries:
-                entries.append([(start + (numbered.end() if numbered else 0), ln.end)])
+                entries.append([(numbered.end() if numbered else start, ln.end)])
             else:
                 entries[-1].append((ln.body, ln.end))
         for parts in entries:
             value = squeeze("".join(self.doc.text[s:e] for s, e in parts))
             self.field("attachment", value, parts[0][0], parts[-1][1])
-        return j
+        return note[-1][0] + 1
 
     def _continues_note(self, j: int, hi: int) -> bool:
         """Whether line j goes on with the 附件说明 above it (wraps its title or lists the next
-        item): a short plain line that is not another note or label, a date, a 附注, nor an
-        organ signing above a date (each <p> of a web page is a line: no blank line ends a note)."""
+        item): a short plain line that is not another note or label, a date, a 附注, a clause
+        numbered otherwise than the note's items (一、总体要求 right below it), nor an organ
+        signing above a date (each <p> of a web page is a line: no blank line ends a note)."""
         ln = self.lines[j]
         if not _short_plain(ln) or _is_date_line(ln) or any(
                 _cue(c, ln) for c in ("attachment-label", "attachment-note", "publication-note")):
+            return False
+        if number_of(ln) and self._item_number(ln, ln.body) is None:
             return False
         return not (j + 1 < hi and _is_date_line(self.lines[j + 1]) and self._is_organ(ln))
 

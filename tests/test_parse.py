@@ -1069,3 +1069,70 @@ def test_a_numbered_attachment_note_before_the_signature_of_a_cover_letter(items
     assert d.field("note") == (tail.strip() or None)
     assert [z.id for z in d.clauses] == ["cover", "main", "att1"]
     assert d.slice(d.clause("main").heading).startswith("祁门县促进3岁以下婴幼儿照护服务")
+
+
+_TWO_NAMES = ["联席会议成员名单", "联席会议工作规则"]
+
+
+@pytest.mark.parametrize("form", ["txt", "p"])
+@pytest.mark.parametrize("items", [
+    "附件：\n1.联席会议成员名单\n2.联席会议工作规则\n",
+    "附件：\n\n1.联席会议成员名单\n\n2.联席会议工作规则\n\n",
+    "附件：\n1.联席会议成员名单\n",
+    "附件：1.联席会议成员名单\n\n2.联席会议工作规则\n\n",
+    "附件：\n1、联席会议成员名单\n\n      2、联席会议工作规则\n",
+    "附件：（1）联席会议成员名单\n（2）联席会议工作规则\n",
+    "附件：(1)联席会议成员名单\n(2)联席会议工作规则\n",
+    "附件：\n（1）联席会议成员名单\n\n（2）联席会议工作规则\n",
+], ids=["label alone", "label alone, blank lines", "label alone, one item", "blank between", "label alone, 1、",
+        "（1）", "(1)", "label alone, （1）"])
+def test_more_attachment_note_layouts_before_the_signature_of_a_cover_letter(items, form):
+    """Other common layouts of 祁门's 附件说明 before its cover letter's signature (audit 5):
+    附件： alone on its line above its items (it labelled an attachment: the items and the
+    signature went into zones att1, att2 and the note's names were lost), a blank line between
+    the items (the search for the signature stopped at 2.…), items numbered （1） (one name
+    "（1）…（2）…", and (2) was the first clause). Each item names an attachment, and the
+    signature is found above the document the letter issues."""
+    from extractor.pipeline import process_bytes
+
+    old = "请参照文件认真执行。\n\n\n\n祁门县人民政府办公室\n2021年12月3日\n"
+    text = COUNTY.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    new = "请参照文件认真执行。\n" + items + "祁门县人民政府办公室\n2021年12月3日\n"
+    d = process_bytes(*_as_lines(text.replace(old, new), "p" if form == "p" else "untabbed"), facts=False)
+    assert coverage_errors(d) == []
+    names = _TWO_NAMES[:items.count("名单") + items.count("规则")]
+    assert [f.value for f in d.fields_named("attachment")][:-1] == names
+    assert (d.field("signer"), d.field("date_signed")) == ("祁门县人民政府办公室", "2021-12-03")
+    assert [z.id for z in d.clauses] == ["cover", "main", "att1"]
+    assert d.slice(d.clause("main").heading).startswith("祁门县促进3岁以下婴幼儿照护服务")
+
+
+def test_an_attachment_note_alone_on_its_label_line_before_a_notices_signature():
+    """附件： alone above numbered items, then the signature, then the attachments (a notice,
+    no cover letter): a note, not the first attachment's label — the items name the
+    attachments, the signature is found above the first 附件1, and the attachments are att1,
+    att2 (the note was att1, the signature lost in it)."""
+    text = ("祁门县人民政府办公室关于建立联席会议制度的通知\n\n各乡、镇人民政府，县政府有关部门：\n"
+            "一、总体要求\n各单位要高度重视，认真落实。\n二、工作要求\n各单位要加强协作。\n\n"
+            "附件：\n1.联席会议成员名单\n2.联席会议工作规则\n\n祁门县人民政府办公室\n2021年12月3日\n\n"
+            "附件1\n联席会议成员名单\n召集人：县政府分管副县长\n\n附件2\n联席会议工作规则\n一、联席会议每年召开一次。\n")
+    d = process_bytes(text.encode(), "x.txt", facts=False)
+    assert coverage_errors(d) == []
+    assert [f.value for f in d.fields_named("attachment")] == _TWO_NAMES
+    assert (d.field("signer"), d.field("date_signed")) == ("祁门县人民政府办公室", "2021-12-03")
+    assert [z.id for z in d.clauses] == ["main", "att1", "att2"]
+    assert [c.heading and d.slice(c.heading) for c in d.clause("main").children] == ["总体要求", "工作要求"]
+
+
+def test_a_clause_of_another_numbering_below_an_attachment_note_is_not_its_item():
+    """附件：1.… / 2.… and right below it 一、总体要求 (no blank line): 一、 opens a clause, it
+    does not wrap the note's last item (the name was 联席会议工作规则一、总体要求)."""
+    old = "请参照文件认真执行。\n\n\n\n祁门县人民政府办公室\n2021年12月3日\n"
+    text = COUNTY.read_text(encoding="utf-8")
+    new = ("请参照文件认真执行。\n附件：1.联席会议成员名单\n2.联席会议工作规则\n一、总体要求\n"
+           "各单位要高度重视，认真落实。\n祁门县人民政府办公室\n2021年12月3日\n")
+    d = process_bytes(text.replace(old, new).encode(), "x.txt", facts=False)
+    assert coverage_errors(d) == []
+    assert [f.value for f in d.fields_named("attachment")][:2] == _TWO_NAMES
+    assert any(c.label == "一、" and d.slice(c.heading) == "总体要求" for c in d.walk())
