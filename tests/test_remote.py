@@ -848,7 +848,7 @@ def test_serve_answers_503_at_the_time_limit_and_stops_the_query(limited):
         assert status == 503 and time.monotonic() - started < 3, (status, body)
         said = body.decode("utf-8")
         assert said.count("\n") == 1 and "0.5 s time limit" in said and "--timeout" in said
-    assert _ends(_query_threads(), 10)  # the rows stop being pulled; the count ends on its own
+    assert _ends(_query_threads(), 60)  # the rows stop being pulled; the count ends on its own (slowly on a busy machine)
     status, _, body = http(limited.url + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}))
     assert status == 200 and json.loads(body)["boolean"] is True
 
@@ -951,7 +951,7 @@ def test_serve_is_busy_while_queries_given_up_on_still_run(limited):
     assert status == 503
     status, _, body = http(limited.url + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}))
     assert status == 503 and body.startswith(b"busy: 1 queries given up on (over the time limit, or their client gone) are still"), body
-    assert _ends(_query_threads(), 20)
+    assert _ends(_query_threads(), 60)
     deadline = time.monotonic() + 5
     while limited.overrunning() and time.monotonic() < deadline:
         time.sleep(0.05)
