@@ -419,8 +419,10 @@ _HEADING_TAG_MAX = 120  # units and their roles opening a department item as a t
 _OWN_VERB_GAP = 2  # words before the verb opening a part of a unit's own (积极, 主动 …) at most
 _SETTING_MAX = 30  # words of a setting between a subject and its verb (在…中,) at most
 _PROSE_GAP = 6  # words between a subject and its verb at most: 要, 依法依规, 每年 …
-_PARENTHESIS = re.compile(r"\(([^()\n]{2,300})\)")  # what may be a task tag (folded text)
-_QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
+# What may be a task tag (folded text); a bracket in it, one level deep, is part of a name:
+# (县卫健委(县疾控中心)牵头,…), (…,各乡(镇)人民政府配合).
+_PARENTHESIS = re.compile(r"\(((?:[^()\n]|\([^()\n]{1,40}\)){2,300})\)")
+_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』|《[^》]*》|\"[^\"]*\"")
 
 
 def _enclosed(folded: str, s: int, e: int, quotes: bool = True) -> list[tuple[int, int]]:
@@ -1510,9 +1512,15 @@ class _Extract:
             return []
         # Everything that is not a department must be a separator, a role cue or a label.
         rest = list(inner)
+        named: list[tuple[int, int]] = []  # a bracket after a name is the name's: 县卫健委(县疾控中心)牵头
         for m in matches:
-            for k in range(m.start - s, m.end - s):
+            end = m.end - s
+            if inner.startswith("(", end) and (close := inner.find(")", end)) > 0:
+                named.append((end, close + 1))
+                end = close + 1
+            for k in range(m.start - s, end):
                 rest[k] = "\0"
+        matches = [m for m in matches if not any(a <= m.start - s < b for a, b in named)]
         leftover = "".join(rest)
         groups: list[tuple[str, list[str]]] = []
         pending: list[DepartmentMatch] = []
@@ -1561,7 +1569,8 @@ class _Extract:
         """Say that [start, end) looks like a task tag — it names a department and a role (a cue
         not naming a post, 负责同志, nor describing a noun, 牵头制定的方案: pkc:role-modifier; or a
         label) — but cannot be read: its task is no one's. Not a bracket opening with words no tag
-        opens with (详见…, 不含…: pkc:tag-not-opening)."""
+        opens with (详见…, 不含…: pkc:tag-not-opening); one opening with 由 (（由县卫健委牵头，县教育局配合
+        实施）) is noted as any other."""
         folded = self.doc.folded
         if not any(m.concept and not m.generic for m in self.matches_in(s, e)):
             return
@@ -1569,7 +1578,7 @@ class _Extract:
         while k < e and folded[k] in _BLANKS:
             k += 1
         if folded.startswith(self.cues.parts.get("tag-not-opening", ()), k, e):
-            return  # (详见…, 不含…, 由…: a reference, an exception, an aside)
+            return  # (详见…, 不含…: a reference, an exception, an aside)
         post_words = self.cues.parts.get("post-after-verb", ())
         modifier = self.cues.parts.get("role-modifier", ())
 

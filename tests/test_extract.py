@@ -2582,3 +2582,44 @@ def test_a_tag_opening_with_you_is_read():
     assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
             if a.clause == "main/4/22"] == [("lead", [HEALTH]), ("supporting", [EDU])]
     assert doc.notes == []
+
+
+@pytest.mark.parametrize("bracket", ["（由县卫健委牵头，县教育局配合实施）", "（由县卫健委牵头组织，县教育局配合）"])
+def test_a_tag_opening_with_you_that_cannot_be_read_is_noted(bracket):
+    """A bracket opening with 由 whose rest has a tag's shape (departments and their roles) but
+    cannot be read is noted, as any such tag: its task was dropped silently."""
+    doc, _ = _added(f"（二十二）县总工会。推动用人单位设置母婴室{bracket}。")
+    assert [n.text for n in doc.notes if n.kind == "unread-task-tag"] == [bracket]
+
+
+def test_a_place_opening_with_han_is_no_word_no_tag_opens_with():
+    """含 opening 含山县… is a place's name, not 含 (including): the bracket is noted as a tag
+    that could not be read, as any other."""
+    bracket = "（含山县卫健委牵头组织，县教育局配合实施）"
+    doc, _ = _added(f"（二十二）县总工会。推动用人单位设置母婴室{bracket}。")
+    assert [n.text for n in doc.notes if n.kind == "unread-task-tag"] == [bracket]
+
+
+def test_a_tag_with_a_bracket_inside_is_read_whole():
+    """A tag holding a bracket in a name (县卫健委（县疾控中心）牵头) is one bracket: the statement
+    was cut inside it (a false 教育局 duty 县教育局配合）。) and no tag read."""
+    doc, duties = _added("（二十二）县总工会。推动用人单位设置母婴室（县卫健委（县疾控中心）牵头，县教育局配合）。")
+    assert [(u, r) for u, r, _ in duties] == [(UNION, "responsible")]
+    assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
+            if a.clause == "main/4/22"] == [("lead", [HEALTH]), ("supporting", [EDU])]
+
+
+def test_a_tag_naming_units_with_a_bracket_is_read_or_noted():
+    """（县卫健委牵头，各乡（镇）人民政府配合）: a bracket inside a name of a tag — it was neither read
+    nor noted."""
+    doc, _ = _added("（二十二）县总工会。推动用人单位设置母婴室（县卫健委牵头，各乡（镇）人民政府配合）。")
+    tags = [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments if a.clause == "main/4/22"]
+    assert tags[:1] == [("lead", [HEALTH])] or [n.kind for n in doc.notes] == ["unread-task-tag"]
+
+
+@pytest.mark.parametrize("a,b", [("「", "」"), ("‘", "’"), ("『", "』")])
+def test_corner_brackets_and_single_quotes_are_quotes(a, b):
+    """「…」, ‘…’ and 『…』 quote as “…” does: no statement is cut inside them (卫健委's was cut
+    at the quote's comma, a false 民政局 duty after it)."""
+    _, duties = _added(f"（二十二）县卫生健康委。负责统筹协调{a}县教育局配合，县民政局参与{b}，做好托育机构备案工作。")
+    assert duties == [(HEALTH, "responsible", f"负责统筹协调{a}县教育局配合，县民政局参与{b}，做好托育机构备案工作。")]
