@@ -396,6 +396,7 @@ _NUMBER_STRETCH = re.compile(r"[\u4e00-\u9fff\s\d\[\]()]+")
 _LAW = re.compile(r"(中华人民共和国.*|.*(?:法|条例))$")
 _TITLE_GAP = 3  # at most so many characters (LIST_SEPARATORS) between the titles of one list
 _COMMA = re.compile(",")  # folded text: ， is ,
+_PART_END = re.compile("[,;]")  # folded text: what parts a bracket's statements
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _OPENERS = frozenset("。;\n \t\u3000")  # what may stand before a statement's first word (folded)
 _RARE_SHARE = 0.5  # more than this share of rare characters (`_rare`) is text decoded wrong
@@ -414,6 +415,7 @@ _OPENING_MAX = 24  # a line's number and heading, when no 。 or : ends them: (�
 _HEAD_STOP = re.compile("[。:\n]")  # folded: what ends a line's number and heading
 _HEAD_CLAUSE_END = re.compile("[,;。:\n]")  # folded: what ends the clause a department item opens with
 _BRACKET_ROLE_MAX = 8  # a role in brackets after a unit in a heading, brackets included: (牵头单位)
+_LIST_PART_MIN = 3  # words after its role cue a unit's statement in a bracket has at least (负责社区托育点, not 牵头组织)
 _BRACKET_NAME_MAX = 24  # a name in brackets after a unit in a heading, brackets included: (县文明办)
 _HEADING_TAG_MAX = 120  # units and their roles opening a department item as a task tag does, at most
 _OWN_VERB_GAP = 2  # words before the verb opening a part of a unit's own (积极, 主动 …) at most
@@ -979,14 +981,28 @@ class _Extract:
         `_enclosed`), and runs to the next such part (落实经费保障，县税务局负责落实税收优惠: 财政局's,
         then 税务局's) — but a part that is a task tag alone (做好托育机构备案工作，县教育局、县民政局配合。)
         is no task of its own: the part before it runs on over it, its units given that part's
-        task in their roles, as a tag in brackets or at the head of an item gives them."""
+        task in their roles as duties of theirs (a tag in brackets gives them an assignment of the
+        statement, `assignments`). A bracket listing other units' statements (`statement_list`:
+        做好备案管理（县教育局负责幼儿园托班，县民政局负责社区托育点）) is cut: each part its unit's,
+        what follows the bracket the item's department's again."""
         folded = self.doc.folded
-        inside = _enclosed(folded, s, e)
+        lists = [(m.start(), m.end(), starts) for m in _PARENTHESIS.finditer(folded, s, e)
+                 if (starts := self.statement_list(m.start(), m.end(), clause))] if folded.find("(", s, e) >= 0 else []
+        inside = [x for x in _enclosed(folded, s, e) if not any(x == (o + 1, c - 1) for o, c, _ in lists)]
         commas = (m.end() for m in _COMMA.finditer(folded, s, e) if not _inside(inside, m.start(), m.start() + 1))
-        cuts = [(k, found) for k in (s, *commas) if (found := self.item_subject(k, e)) is not None or k == s]
+        # (where a part starts, where the part before it ends, its subject)
+        cuts = {k: (k - 1, found) for k in (s, *commas) if (found := self.item_subject(k, e)) is not None or k == s}
+        for o, c, starts in lists:
+            cuts.update((k, (o if k == starts[0] else k - 1, self.item_subject(k, c - 1))) for k in starts)
+            after = c
+            while after < e and (folded[after] in _CLAUSE_PUNCT or folded[after] in _SENTENCE_ENDS + _BLANKS):
+                after += 1
+            cuts[after] = (c - 1, None)  # (…），确保按期完成: the item's department's again; ）。 nothing
+        ordered = sorted((k, *cut) for k, cut in cuts.items())
         parts: list[tuple[int, int, tuple | None, list]] = []
-        for (a, found), (b, _) in zip(cuts, [*cuts[1:], (e + 1, None)]):
-            b = b - 1 if b <= e else e
+        for (a, _, found), (_, b, _) in zip(ordered, [*ordered[1:], (e + 1, e, None)]):
+            if a >= e:
+                continue
             tag = self.task_tag(a, a + len(folded[a:b].rstrip(_SENTENCE_ENDS + _BLANKS)), clause) \
                 if found is not None and parts else []
             if tag:
@@ -995,6 +1011,28 @@ class _Extract:
             else:
                 parts.append((a, b, found, []))
         return parts
+
+    def statement_list(self, o: int, c: int, clause: str) -> list[int]:
+        """Where each part of the bracket [o, c) starts if it lists other units' statements, not a
+        task tag (`task_tag`: 县卫健委牵头，县教育局配合): each part (apart by , or ;, after a word no tag
+        opens with and a colon: 其中：) opens with its subject (`item_subject`) and says what it does
+        after its role cue (`_LIST_PART_MIN`: （县教育局负责幼儿园托班，县民政局负责社区托育点）; not
+        （县卫健委牵头组织，县教育局配合实施）, a tag with words of more); else []."""
+        folded = self.doc.folded
+        k = o + 1
+        word = next((w for w in self.cues.parts.get("tag-not-opening", ()) if folded.startswith(w + ":", k, c)), None)
+        k += len(word) + 1 if word else 0
+        starts = [k, *(m.end() for m in _PART_END.finditer(folded, k, c - 1))]
+        if len(starts) < 2 or self.task_tag(o + 1, c - 1, clause):
+            return []
+        for x, y in zip(starts, [*starts[1:], c]):
+            if (found := self.item_subject(x, y - 1)) is None:
+                return []
+            verb = found[2]
+            verb += max((len(cue) for cue, _ in self.cues.roles if folded.startswith(cue, verb, y - 1)), default=0)
+            if y - 1 - verb < _LIST_PART_MIN:
+                return []  # (县卫健委牵头组织，县教育局配合实施: a tag's shape, its task the statement's)
+        return starts
 
     def item_subject(self, s: int, e: int) -> tuple[list[DepartmentMatch], str, int] | None:
         """(departments, role, where their verb starts) if [s, e), in a department's item, opens
@@ -1490,8 +1528,8 @@ class _Extract:
             n = 0
             for start, end, s, e in sorted(tags):
                 groups = self.task_tag(s, e, c.id)
-                if not groups:
-                    self.note_tag(c, start, end, s, e)
+                if not groups and not (s > start and self.statement_list(start, end, c.id)):
+                    self.note_tag(c, start, end, s, e)  # (not other units' statements: their duties)
                 for role, ids in groups:
                     n += 1
                     self.facts.assignments.append(Assignment(

@@ -2584,11 +2584,36 @@ def test_a_tag_opening_with_you_is_read():
     assert doc.notes == []
 
 
+@pytest.mark.parametrize("item,units", [
+    ("（二十二）县卫生健康委。做好婴幼儿照护服务工作（其中：县教育局负责幼儿园托班，县民政局负责社区托育点）。",
+     [HEALTH, EDU, CIVIL]),
+    ("（二十二）县卫生健康委。做好托育机构备案管理（县教育局负责幼儿园托班，县民政局负责社区托育点，县市场监管局负责登记注册）。",
+     [HEALTH, EDU, CIVIL, MARKET])])
+def test_a_bracket_of_other_units_statements_gives_each_its_duty(item, units):
+    """A bracket whose parts each open with a unit as their subject (县教育局负责…，县民政局负责…)
+    is a list of their statements, not a task tag: each unit is given its own — 民政局 and
+    市场监管局 were lost, the bracket kept whole as 卫健委's text (and noted as a tag not read)."""
+    doc, duties = _added(item)
+    assert [u for u, _, _ in duties] == units and doc.notes == []
+    assert all(r == "responsible" for _, r, _ in duties)
+    assert [t for u, _, t in duties if u == CIVIL] == ["县民政局负责社区托育点"]
+
+
 @pytest.mark.parametrize("bracket", ["（由县卫健委牵头，县教育局配合实施）", "（由县卫健委牵头组织，县教育局配合）"])
 def test_a_tag_opening_with_you_that_cannot_be_read_is_noted(bracket):
     """A bracket opening with 由 whose rest has a tag's shape (departments and their roles) but
     cannot be read is noted, as any such tag: its task was dropped silently."""
     doc, _ = _added(f"（二十二）县总工会。推动用人单位设置母婴室{bracket}。")
+    assert [n.text for n in doc.notes if n.kind == "unread-task-tag"] == [bracket]
+
+
+def test_a_tag_with_more_words_is_no_list_of_statements():
+    """（县卫健委牵头组织，县教育局等部门配合）: each part opens with its unit, but says nothing after its
+    role cue but a word (组织): a tag that cannot be read, noted — not the units' statements (县卫健委
+    牵头组织 as a duty of its own)."""
+    bracket = "（县卫健委牵头组织，县教育局等部门配合）"
+    doc, duties = _added(f"（二十二）县总工会。推动用人单位设置母婴室{bracket}。")
+    assert [u for u, _, _ in duties] == [UNION]
     assert [n.text for n in doc.notes if n.kind == "unread-task-tag"] == [bracket]
 
 
