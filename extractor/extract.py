@@ -417,6 +417,7 @@ _HEAD_CLAUSE_END = re.compile("[,;。:\n]")  # folded: what ends the clause a de
 _BRACKET_ROLE_MAX = 8  # a role in brackets after a unit in a heading, brackets included: (牵头单位)
 _LIST_PART_MIN = 3  # words after its role cue a unit's statement in a bracket has at least (负责社区托育点, not 牵头组织)
 _BRACKET_NAME_MAX = 24  # a name in brackets after a unit in a heading, brackets included: (县文明办)
+_BRACKET_NAMES = re.compile("[、,;]")  # folded: what parts names in such a bracket (县疾控中心,县妇幼保健院)
 _HEADING_TAG_MAX = 120  # units and their roles opening a department item as a task tag does, at most
 _OWN_VERB_GAP = 2  # words before the verb opening a part of a unit's own (积极, 主动 …) at most
 _SETTING_MAX = 30  # words of a setting between a subject and its verb (在…中,) at most
@@ -920,21 +921,35 @@ class _Extract:
     def bracket_role(self, at: int, end: int) -> tuple[str | None, int]:
         """(the role a bracket at `at` says, where it ends) if it holds a role cue alone ((牵头),
         (配合单位): what a unit in a heading does in the item); (None, where it ends) if it holds
-        a name, saying no role and no action (an alias, a second name or a unit the department
-        answers for: 县委宣传部(县文明办), 县人社局(县医保局) — the heading's, its statements the
-        department's before it); else (None, `at`)."""
+        names, saying no role and no action (an alias, a second name or units the department
+        answers for: 县委宣传部(县文明办), 县人社局(县医保局), 县卫健委（县疾病预防控制中心、县妇幼保健院）
+        — the heading's, its statements the department's before it): each name apart by 、 , ;
+        within `_BRACKET_NAME_MAX`, ending as an organisation's does (pkc:dept-org-suffix) or
+        holding no role cue nor verb; else (None, `at`). After a blank too, in 【】 too."""
         folded = self.doc.folded
-        if not folded.startswith("(", at):
+        k = at
+        while k < end and folded[k] in _BLANKS:
+            k += 1
+        if not folded.startswith(("(", "["), k, end):
             return None, at
-        close = folded.find(")", at, min(end, at + _BRACKET_ROLE_MAX))
-        inner = folded[at + 1:close].strip(_BLANKS) if close > at else None
+        shut = ")" if folded[k] == "(" else "]"
+        close = folded.find(shut, k, min(end, k + _BRACKET_ROLE_MAX))
+        inner = folded[k + 1:close].strip(_BLANKS) if close > k else None
         role = next((r for cue, r in self.cues.roles if cue == inner), None)
         if role is not None:
             return role, close + 1
-        close = folded.find(")", at, min(end, at + _BRACKET_NAME_MAX))
-        if close - at < 3 or any(ch in _CLAUSE_PUNCT for ch in folded[at + 1:close]) \
-                or _role_cues().search(folded, at + 1, close) or next(self.verbs(at + 1, close), None):
+        stop = _HEAD_STOP.search(folded, k, end)
+        close = folded.find(shut, k, stop.start() if stop else end)
+        if close - k < 3:
             return None, at
+        a = k + 1
+        for name in _BRACKET_NAMES.split(folded[a:close]):
+            b = a + len(name)
+            if not 2 <= len(name.strip(_BLANKS)) <= _BRACKET_NAME_MAX - 2 or any(ch in _CLAUSE_PUNCT for ch in name) \
+                    or not name.endswith(_org_suffixes()) \
+                    and (_role_cues().search(folded, a, b) or next(self.verbs(a, b), None)):
+                return None, at
+            a = b + 1
         return None, close + 1
 
     def heading_tag(self, start: int, end: int, clause: str) -> tuple[list[str], int, list[str | None]] | None:

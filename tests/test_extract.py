@@ -2642,6 +2642,17 @@ def test_a_tag_naming_units_with_a_bracket_is_read_or_noted():
     assert tags[:1] == [("lead", [HEALTH])] or [n.kind for n in doc.notes] == ["unread-task-tag"]
 
 
+@pytest.mark.parametrize("heading", ["县卫生健康委 （县疾控中心）", "县卫生健康委\u3000（县疾控中心）",
+                                     "县卫生健康委（县疾控中心，县妇幼保健院）",
+                                     "县卫生健康委（县疾病预防控制中心、县妇幼保健计划生育服务中心）",
+                                     "县卫生健康委【县疾控中心】"])
+def test_a_heading_with_names_in_brackets_is_the_department_s(heading):
+    """Names in brackets after the unit of an item's heading — after a blank, apart by commas,
+    long, in 【】 — are its heading: the item was lost with no note."""
+    _, duties = _added(f"（二十二）{heading}。负责托育机构卫生保健指导。")
+    assert duties == [(HEALTH, "responsible", "负责托育机构卫生保健指导。")]
+
+
 @pytest.mark.parametrize("a,b", [("「", "」"), ("‘", "’"), ("『", "』")])
 def test_corner_brackets_and_single_quotes_are_quotes(a, b):
     """「…」, ‘…’ and 『…』 quote as “…” does: no statement is cut inside them (卫健委's was cut
