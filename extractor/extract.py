@@ -794,9 +794,13 @@ class _Extract:
         heads = {c.id: head for c in self.clauses if c.kind == "numbered" and (head := self.item_head(c))}
         for c in self.clauses:
             if c.id not in heads:
-                if c.kind == "numbered" and c.heading is not None and self.unreadable(c.start, c.heading.end) \
-                        and self.in_duty_part(c):  # （八）县人力资源社会保�局。, （八）鍘夸汉…: whose, no one can say
-                    self.note_unreadable(c, c.start, [(c.heading.end, c.end)])
+                if c.kind == "numbered" and c.heading is not None and self.in_duty_part(c):
+                    if self.unreadable(c.start, c.heading.end):  # （八）县人力资源社会保�局。, （八）鍘夸汉…: whose, no one can say
+                        self.note_unreadable(c, c.start, [(c.heading.end, c.end)])
+                    elif self.opens_with_department(c):  # 县卫健委（联系人：张三）。: no item dropped silently
+                        line = self.doc.folded.find("\n", c.start, c.end)
+                        dot = self.doc.folded.find("。", c.start, line if line >= 0 else c.end)
+                        self.note_unreadable(c, c.start, [(c.heading.end, c.end)], dot if dot >= 0 else None)
                 continue
             names, start, tagged = heads[c.id]
             items.append((c.start, c.end))
@@ -1152,10 +1156,11 @@ class _Extract:
             k = folded.find("\n", s, b)
         return None
 
-    def note_unreadable(self, c: Clause, at: int, stretches: list[tuple[int, int]]) -> None:
-        """Say that the item at `at` (in clause `c`) has a number or heading that cannot be read,
-        and that its statements are no department's — not the item's before it."""
-        end = self.opening(at, c.end)
+    def note_unreadable(self, c: Clause, at: int, stretches: list[tuple[int, int]], end: int | None = None) -> None:
+        """Say that the item at `at` (in clause `c`) has a number or heading that cannot be read
+        (up to `end`, else its `opening`), and that its statements are no department's — not the
+        item's before it."""
+        end = self.opening(at, c.end) if end is None else end
         after = end + 1 if self.doc.folded[end:end + 1] in ("。", ":") else at  # what follows its heading
         n = sum(1 for a, b in stretches for _ in self.statements(after if a <= after < b else a, b))
         written = self.doc.text[at:end]
@@ -1163,6 +1168,16 @@ class _Extract:
             f"its {n} statement{'s are' if n > 1 else ' is'} not read as any department's duties"
         self.notes.append(Note(at, end, kind="unreadable-heading", clause=c.id, text=written,
                                message=f"heading {written} cannot be read; {said}"))
+
+    def opens_with_department(self, c: Clause) -> bool:
+        """Whether item `c`'s text opens, after its number, with a department the registry knows
+        (an item of the duties part so headed, whose heading could not be read, is noted)."""
+        folded, said = self.doc.folded, c.label.strip()
+        start = c.start + len(said) if said and self.doc.text.startswith(said, c.start) else c.start
+        while start < c.own.end and folded[start] in _BLANKS:
+            start += 1
+        k = bisect.bisect_left(self.match_starts, start)
+        return k < len(self.matches) and self.matches[k].start == start and self.knowable([self.matches[k]])
 
     def heading_name(self, c: Clause) -> tuple[int, int]:
         """Where the name a heading may be stands: the heading without its closing 。 or ：."""

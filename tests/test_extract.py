@@ -2659,3 +2659,13 @@ def test_corner_brackets_and_single_quotes_are_quotes(a, b):
     at the quote's comma, a false 民政局 duty after it)."""
     _, duties = _added(f"（二十二）县卫生健康委。负责统筹协调{a}县教育局配合，县民政局参与{b}，做好托育机构备案工作。")
     assert duties == [(HEALTH, "responsible", f"负责统筹协调{a}县教育局配合，县民政局参与{b}，做好托育机构备案工作。")]
+
+
+@pytest.mark.parametrize("heading", ["县卫生健康委（联系人：张三）", "县卫生健康委（县疾控中心）（县妇幼保健院）"])
+def test_an_item_opening_with_a_department_it_cannot_read_is_noted(heading):
+    """An item of the duties part opening with a known department whose heading cannot be read
+    gives no duties — and says so: it was lost with no note."""
+    doc, duties = _added(f"（二十二）{heading}。负责托育机构卫生保健指导。")
+    assert duties == []
+    assert [(n.kind, n.clause) for n in doc.notes] == [("unreadable-heading", "main/4/22")]
+    assert doc.notes[0].message.endswith("its 1 statement is not read as any department's duties")
