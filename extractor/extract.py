@@ -1016,7 +1016,8 @@ class _Extract:
             after = c
             while after < e and (folded[after] in _CLAUSE_PUNCT or folded[after] in _SENTENCE_ENDS + _BLANKS):
                 after += 1
-            cuts[after] = (c - 1, None)  # (…），确保按期完成: the item's department's again; ）。 nothing
+            # (…），确保按期完成: the item's department's again, （…），县民政局… its subject's; ）。 nothing
+            cuts[after] = (c - 1, cuts[after][1] if after in cuts else None)
         ordered = sorted((k, *cut) for k, cut in cuts.items())
         parts: list[tuple[int, int, tuple | None, list]] = []
         for (a, _, found), (_, b, _) in zip(ordered, [*ordered[1:], (e + 1, e, None)]):

@@ -2588,6 +2588,8 @@ def test_a_tag_opening_with_you_is_read():
     ("（二十二）县卫生健康委。做好婴幼儿照护服务工作（其中：县教育局负责幼儿园托班，县民政局负责社区托育点）。",
      [HEALTH, EDU, CIVIL]),
     ("（二十二）县卫生健康委。做好托育机构备案管理（县教育局负责幼儿园托班，县民政局负责社区托育点，县市场监管局负责登记注册）。",
+     [HEALTH, EDU, CIVIL, MARKET]),
+    ("（二十二）县卫生健康委。做好托育机构备案管理（县教育局负责幼儿园托班，县民政局负责社区托育点），县市场监管局负责登记注册。",
      [HEALTH, EDU, CIVIL, MARKET])])
 def test_a_bracket_of_other_units_statements_gives_each_its_duty(item, units):
     """A bracket whose parts each open with a unit as their subject (县教育局负责…，县民政局负责…)
