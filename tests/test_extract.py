@@ -2671,3 +2671,18 @@ def test_an_item_opening_with_a_department_it_cannot_read_is_noted(heading):
     assert duties == []
     assert [(n.kind, n.clause) for n in doc.notes] == [("unreadable-heading", "main/4/22")]
     assert doc.notes[0].message.endswith("its 1 statement is not read as any department's duties")
+
+
+def test_a_trailing_tag_gives_duties_and_a_bracketed_one_an_assignment():
+    """The decision the README states: …，县教育局、县民政局配合。 makes the units a clause's subject —
+    supporting duties of theirs, as 县市场监管局配合做好… is; the same units in brackets are a task
+    tag, which assigns the statement (an assignment) and gives them no duty. (A pin of the two
+    forms, passing before too: the docstring of `subject_parts` said they were alike.)"""
+    task = "（二十二）县卫生健康委。做好托育机构备案工作"
+    doc, duties = _added(task + "，县教育局、县民政局配合。")
+    assert [(u, r) for u, r, _ in duties] == [(HEALTH, "responsible"), (EDU, "supporting"), (CIVIL, "supporting")]
+    assert [a for a in doc.facts.assignments if a.clause == "main/4/22"] == []
+    doc, duties = _added(task + "（县教育局、县民政局配合）。")
+    assert [(u, r) for u, r, _ in duties] == [(HEALTH, "responsible")]
+    assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
+            if a.clause == "main/4/22"] == [("supporting", [EDU, CIVIL])]
