@@ -396,6 +396,7 @@ _NUMBER_STRETCH = re.compile(r"[\u4e00-\u9fff\s\d\[\]()]+")
 _LAW = re.compile(r"(中华人民共和国.*|.*(?:法|条例))$")
 _TITLE_GAP = 3  # at most so many characters (LIST_SEPARATORS) between the titles of one list
 _COMMA = re.compile(",")  # folded text: ， is ,
+_PART_END = re.compile("[,;]")  # folded text: what parts a bracket's statements
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _OPENERS = frozenset("。;\n \t\u3000")  # what may stand before a statement's first word (folded)
 _RARE_SHARE = 0.5  # more than this share of rare characters (`_rare`) is text decoded wrong
@@ -414,13 +415,17 @@ _OPENING_MAX = 24  # a line's number and heading, when no 。 or : ends them: (�
 _HEAD_STOP = re.compile("[。:\n]")  # folded: what ends a line's number and heading
 _HEAD_CLAUSE_END = re.compile("[,;。:\n]")  # folded: what ends the clause a department item opens with
 _BRACKET_ROLE_MAX = 8  # a role in brackets after a unit in a heading, brackets included: (牵头单位)
+_LIST_PART_MIN = 3  # words after its role cue a unit's statement in a bracket has at least (负责社区托育点, not 牵头组织)
 _BRACKET_NAME_MAX = 24  # a name in brackets after a unit in a heading, brackets included: (县文明办)
+_BRACKET_NAMES = re.compile("[、,;]")  # folded: what parts names in such a bracket (县疾控中心,县妇幼保健院)
 _HEADING_TAG_MAX = 120  # units and their roles opening a department item as a task tag does, at most
 _OWN_VERB_GAP = 2  # words before the verb opening a part of a unit's own (积极, 主动 …) at most
 _SETTING_MAX = 30  # words of a setting between a subject and its verb (在…中,) at most
 _PROSE_GAP = 6  # words between a subject and its verb at most: 要, 依法依规, 每年 …
-_PARENTHESIS = re.compile(r"\(([^()\n]{2,300})\)")  # what may be a task tag (folded text)
-_QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
+# What may be a task tag (folded text); a bracket in it, one level deep, is part of a name:
+# (县卫健委(县疾控中心)牵头,…), (…,各乡(镇)人民政府配合).
+_PARENTHESIS = re.compile(r"\(((?:[^()\n]|\([^()\n]{1,40}\)){2,300})\)")
+_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』|《[^》]*》|\"[^\"]*\"")
 
 
 def _enclosed(folded: str, s: int, e: int, quotes: bool = True) -> list[tuple[int, int]]:
@@ -789,9 +794,13 @@ class _Extract:
         heads = {c.id: head for c in self.clauses if c.kind == "numbered" and (head := self.item_head(c))}
         for c in self.clauses:
             if c.id not in heads:
-                if c.kind == "numbered" and c.heading is not None and self.unreadable(c.start, c.heading.end) \
-                        and self.in_duty_part(c):  # （八）县人力资源社会保�局。, （八）鍘夸汉…: whose, no one can say
-                    self.note_unreadable(c, c.start, [(c.heading.end, c.end)])
+                if c.kind == "numbered" and c.heading is not None and self.in_duty_part(c):
+                    if self.unreadable(c.start, c.heading.end):  # （八）县人力资源社会保�局。, （八）鍘夸汉…: whose, no one can say
+                        self.note_unreadable(c, c.start, [(c.heading.end, c.end)])
+                    elif self.opens_with_department(c):  # 县卫健委（联系人：张三）。: no item dropped silently
+                        line = self.doc.folded.find("\n", c.start, c.end)
+                        dot = self.doc.folded.find("。", c.start, line if line >= 0 else c.end)
+                        self.note_unreadable(c, c.start, [(c.heading.end, c.end)], dot if dot >= 0 else None)
                 continue
             names, start, tagged = heads[c.id]
             items.append((c.start, c.end))
@@ -916,21 +925,35 @@ class _Extract:
     def bracket_role(self, at: int, end: int) -> tuple[str | None, int]:
         """(the role a bracket at `at` says, where it ends) if it holds a role cue alone ((牵头),
         (配合单位): what a unit in a heading does in the item); (None, where it ends) if it holds
-        a name, saying no role and no action (an alias, a second name or a unit the department
-        answers for: 县委宣传部(县文明办), 县人社局(县医保局) — the heading's, its statements the
-        department's before it); else (None, `at`)."""
+        names, saying no role and no action (an alias, a second name or units the department
+        answers for: 县委宣传部(县文明办), 县人社局(县医保局), 县卫健委（县疾病预防控制中心、县妇幼保健院）
+        — the heading's, its statements the department's before it): each name apart by 、 , ;
+        within `_BRACKET_NAME_MAX`, ending as an organisation's does (pkc:dept-org-suffix) or
+        holding no role cue nor verb; else (None, `at`). After a blank too, in 【】 too."""
         folded = self.doc.folded
-        if not folded.startswith("(", at):
+        k = at
+        while k < end and folded[k] in _BLANKS:
+            k += 1
+        if not folded.startswith(("(", "["), k, end):
             return None, at
-        close = folded.find(")", at, min(end, at + _BRACKET_ROLE_MAX))
-        inner = folded[at + 1:close].strip(_BLANKS) if close > at else None
+        shut = ")" if folded[k] == "(" else "]"
+        close = folded.find(shut, k, min(end, k + _BRACKET_ROLE_MAX))
+        inner = folded[k + 1:close].strip(_BLANKS) if close > k else None
         role = next((r for cue, r in self.cues.roles if cue == inner), None)
         if role is not None:
             return role, close + 1
-        close = folded.find(")", at, min(end, at + _BRACKET_NAME_MAX))
-        if close - at < 3 or any(ch in _CLAUSE_PUNCT for ch in folded[at + 1:close]) \
-                or _role_cues().search(folded, at + 1, close) or next(self.verbs(at + 1, close), None):
+        stop = _HEAD_STOP.search(folded, k, end)
+        close = folded.find(shut, k, stop.start() if stop else end)
+        if close - k < 3:
             return None, at
+        a = k + 1
+        for name in _BRACKET_NAMES.split(folded[a:close]):
+            b = a + len(name)
+            if not 2 <= len(name.strip(_BLANKS)) <= _BRACKET_NAME_MAX - 2 or any(ch in _CLAUSE_PUNCT for ch in name) \
+                    or not name.endswith(_org_suffixes()) \
+                    and (_role_cues().search(folded, a, b) or next(self.verbs(a, b), None)):
+                return None, at
+            a = b + 1
         return None, close + 1
 
     def heading_tag(self, start: int, end: int, clause: str) -> tuple[list[str], int, list[str | None]] | None:
@@ -977,14 +1000,29 @@ class _Extract:
         `_enclosed`), and runs to the next such part (落实经费保障，县税务局负责落实税收优惠: 财政局's,
         then 税务局's) — but a part that is a task tag alone (做好托育机构备案工作，县教育局、县民政局配合。)
         is no task of its own: the part before it runs on over it, its units given that part's
-        task in their roles, as a tag in brackets or at the head of an item gives them."""
+        task in their roles as duties of theirs (a tag in brackets gives them an assignment of the
+        statement, `assignments`). A bracket listing other units' statements (`statement_list`:
+        做好备案管理（县教育局负责幼儿园托班，县民政局负责社区托育点）) is cut: each part its unit's,
+        what follows the bracket the item's department's again."""
         folded = self.doc.folded
-        inside = _enclosed(folded, s, e)
+        lists = [(m.start(), m.end(), starts) for m in _PARENTHESIS.finditer(folded, s, e)
+                 if (starts := self.statement_list(m.start(), m.end(), clause))] if folded.find("(", s, e) >= 0 else []
+        inside = [x for x in _enclosed(folded, s, e) if not any(x == (o + 1, c - 1) for o, c, _ in lists)]
         commas = (m.end() for m in _COMMA.finditer(folded, s, e) if not _inside(inside, m.start(), m.start() + 1))
-        cuts = [(k, found) for k in (s, *commas) if (found := self.item_subject(k, e)) is not None or k == s]
+        # (where a part starts, where the part before it ends, its subject)
+        cuts = {k: (k - 1, found) for k in (s, *commas) if (found := self.item_subject(k, e)) is not None or k == s}
+        for o, c, starts in lists:
+            cuts.update((k, (o if k == starts[0] else k - 1, self.item_subject(k, c - 1))) for k in starts)
+            after = c
+            while after < e and (folded[after] in _CLAUSE_PUNCT or folded[after] in _SENTENCE_ENDS + _BLANKS):
+                after += 1
+            # (…），确保按期完成: the item's department's again, （…），县民政局… its subject's; ）。 nothing
+            cuts[after] = (c - 1, cuts[after][1] if after in cuts else None)
+        ordered = sorted((k, *cut) for k, cut in cuts.items())
         parts: list[tuple[int, int, tuple | None, list]] = []
-        for (a, found), (b, _) in zip(cuts, [*cuts[1:], (e + 1, None)]):
-            b = b - 1 if b <= e else e
+        for (a, _, found), (_, b, _) in zip(ordered, [*ordered[1:], (e + 1, e, None)]):
+            if a >= e:
+                continue
             tag = self.task_tag(a, a + len(folded[a:b].rstrip(_SENTENCE_ENDS + _BLANKS)), clause) \
                 if found is not None and parts else []
             if tag:
@@ -993,6 +1031,28 @@ class _Extract:
             else:
                 parts.append((a, b, found, []))
         return parts
+
+    def statement_list(self, o: int, c: int, clause: str) -> list[int]:
+        """Where each part of the bracket [o, c) starts if it lists other units' statements, not a
+        task tag (`task_tag`: 县卫健委牵头，县教育局配合): each part (apart by , or ;, after a word no tag
+        opens with and a colon: 其中：) opens with its subject (`item_subject`) and says what it does
+        after its role cue (`_LIST_PART_MIN`: （县教育局负责幼儿园托班，县民政局负责社区托育点）; not
+        （县卫健委牵头组织，县教育局配合实施）, a tag with words of more); else []."""
+        folded = self.doc.folded
+        k = o + 1
+        word = next((w for w in self.cues.parts.get("tag-not-opening", ()) if folded.startswith(w + ":", k, c)), None)
+        k += len(word) + 1 if word else 0
+        starts = [k, *(m.end() for m in _PART_END.finditer(folded, k, c - 1))]
+        if len(starts) < 2 or self.task_tag(o + 1, c - 1, clause):
+            return []
+        for x, y in zip(starts, [*starts[1:], c]):
+            if (found := self.item_subject(x, y - 1)) is None:
+                return []
+            verb = found[2]
+            verb += max((len(cue) for cue, _ in self.cues.roles if folded.startswith(cue, verb, y - 1)), default=0)
+            if y - 1 - verb < _LIST_PART_MIN:
+                return []  # (县卫健委牵头组织，县教育局配合实施: a tag's shape, its task the statement's)
+        return starts
 
     def item_subject(self, s: int, e: int) -> tuple[list[DepartmentMatch], str, int] | None:
         """(departments, role, where their verb starts) if [s, e), in a department's item, opens
@@ -1097,10 +1157,11 @@ class _Extract:
             k = folded.find("\n", s, b)
         return None
 
-    def note_unreadable(self, c: Clause, at: int, stretches: list[tuple[int, int]]) -> None:
-        """Say that the item at `at` (in clause `c`) has a number or heading that cannot be read,
-        and that its statements are no department's — not the item's before it."""
-        end = self.opening(at, c.end)
+    def note_unreadable(self, c: Clause, at: int, stretches: list[tuple[int, int]], end: int | None = None) -> None:
+        """Say that the item at `at` (in clause `c`) has a number or heading that cannot be read
+        (up to `end`, else its `opening`), and that its statements are no department's — not the
+        item's before it."""
+        end = self.opening(at, c.end) if end is None else end
         after = end + 1 if self.doc.folded[end:end + 1] in ("。", ":") else at  # what follows its heading
         n = sum(1 for a, b in stretches for _ in self.statements(after if a <= after < b else a, b))
         written = self.doc.text[at:end]
@@ -1108,6 +1169,16 @@ class _Extract:
             f"its {n} statement{'s are' if n > 1 else ' is'} not read as any department's duties"
         self.notes.append(Note(at, end, kind="unreadable-heading", clause=c.id, text=written,
                                message=f"heading {written} cannot be read; {said}"))
+
+    def opens_with_department(self, c: Clause) -> bool:
+        """Whether item `c`'s text opens, after its number, with a department the registry knows
+        (an item of the duties part so headed, whose heading could not be read, is noted)."""
+        folded, said = self.doc.folded, c.label.strip()
+        start = c.start + len(said) if said and self.doc.text.startswith(said, c.start) else c.start
+        while start < c.own.end and folded[start] in _BLANKS:
+            start += 1
+        k = bisect.bisect_left(self.match_starts, start)
+        return k < len(self.matches) and self.matches[k].start == start and self.knowable([self.matches[k]])
 
     def heading_name(self, c: Clause) -> tuple[int, int]:
         """Where the name a heading may be stands: the heading without its closing 。 or ：."""
@@ -1488,8 +1559,8 @@ class _Extract:
             n = 0
             for start, end, s, e in sorted(tags):
                 groups = self.task_tag(s, e, c.id)
-                if not groups:
-                    self.note_tag(c, start, end, s, e)
+                if not groups and not (s > start and self.statement_list(start, end, c.id)):
+                    self.note_tag(c, start, end, s, e)  # (not other units' statements: their duties)
                 for role, ids in groups:
                     n += 1
                     self.facts.assignments.append(Assignment(
@@ -1510,9 +1581,15 @@ class _Extract:
             return []
         # Everything that is not a department must be a separator, a role cue or a label.
         rest = list(inner)
+        named: list[tuple[int, int]] = []  # a bracket after a name is the name's: 县卫健委(县疾控中心)牵头
         for m in matches:
-            for k in range(m.start - s, m.end - s):
+            end = m.end - s
+            if inner.startswith("(", end) and (close := inner.find(")", end)) > 0:
+                named.append((end, close + 1))
+                end = close + 1
+            for k in range(m.start - s, end):
                 rest[k] = "\0"
+        matches = [m for m in matches if not any(a <= m.start - s < b for a, b in named)]
         leftover = "".join(rest)
         groups: list[tuple[str, list[str]]] = []
         pending: list[DepartmentMatch] = []
@@ -1561,7 +1638,8 @@ class _Extract:
         """Say that [start, end) looks like a task tag — it names a department and a role (a cue
         not naming a post, 负责同志, nor describing a noun, 牵头制定的方案: pkc:role-modifier; or a
         label) — but cannot be read: its task is no one's. Not a bracket opening with words no tag
-        opens with (详见…, 不含…: pkc:tag-not-opening)."""
+        opens with (详见…, 不含…: pkc:tag-not-opening); one opening with 由 (（由县卫健委牵头，县教育局配合
+        实施）) is noted as any other."""
         folded = self.doc.folded
         if not any(m.concept and not m.generic for m in self.matches_in(s, e)):
             return
@@ -1569,7 +1647,7 @@ class _Extract:
         while k < e and folded[k] in _BLANKS:
             k += 1
         if folded.startswith(self.cues.parts.get("tag-not-opening", ()), k, e):
-            return  # (详见…, 不含…, 由…: a reference, an exception, an aside)
+            return  # (详见…, 不含…: a reference, an exception, an aside)
         post_words = self.cues.parts.get("post-after-verb", ())
         modifier = self.cues.parts.get("role-modifier", ())
 

@@ -2635,3 +2635,107 @@ def test_a_tag_opening_with_you_is_read():
     assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
             if a.clause == "main/4/22"] == [("lead", [HEALTH]), ("supporting", [EDU])]
     assert doc.notes == []
+
+
+@pytest.mark.parametrize("item,units", [
+    ("（二十二）县卫生健康委。做好婴幼儿照护服务工作（其中：县教育局负责幼儿园托班，县民政局负责社区托育点）。",
+     [HEALTH, EDU, CIVIL]),
+    ("（二十二）县卫生健康委。做好托育机构备案管理（县教育局负责幼儿园托班，县民政局负责社区托育点，县市场监管局负责登记注册）。",
+     [HEALTH, EDU, CIVIL, MARKET]),
+    ("（二十二）县卫生健康委。做好托育机构备案管理（县教育局负责幼儿园托班，县民政局负责社区托育点），县市场监管局负责登记注册。",
+     [HEALTH, EDU, CIVIL, MARKET])])
+def test_a_bracket_of_other_units_statements_gives_each_its_duty(item, units):
+    """A bracket whose parts each open with a unit as their subject (县教育局负责…，县民政局负责…)
+    is a list of their statements, not a task tag: each unit is given its own — 民政局 and
+    市场监管局 were lost, the bracket kept whole as 卫健委's text (and noted as a tag not read)."""
+    doc, duties = _added(item)
+    assert [u for u, _, _ in duties] == units and doc.notes == []
+    assert all(r == "responsible" for _, r, _ in duties)
+    assert [t for u, _, t in duties if u == CIVIL] == ["县民政局负责社区托育点"]
+
+
+@pytest.mark.parametrize("bracket", ["（由县卫健委牵头，县教育局配合实施）", "（由县卫健委牵头组织，县教育局配合）"])
+def test_a_tag_opening_with_you_that_cannot_be_read_is_noted(bracket):
+    """A bracket opening with 由 whose rest has a tag's shape (departments and their roles) but
+    cannot be read is noted, as any such tag: its task was dropped silently."""
+    doc, _ = _added(f"（二十二）县总工会。推动用人单位设置母婴室{bracket}。")
+    assert [n.text for n in doc.notes if n.kind == "unread-task-tag"] == [bracket]
+
+
+def test_a_tag_with_more_words_is_no_list_of_statements():
+    """（县卫健委牵头组织，县教育局等部门配合）: each part opens with its unit, but says nothing after its
+    role cue but a word (组织): a tag that cannot be read, noted — not the units' statements (县卫健委
+    牵头组织 as a duty of its own)."""
+    bracket = "（县卫健委牵头组织，县教育局等部门配合）"
+    doc, duties = _added(f"（二十二）县总工会。推动用人单位设置母婴室{bracket}。")
+    assert [u for u, _, _ in duties] == [UNION]
+    assert [n.text for n in doc.notes if n.kind == "unread-task-tag"] == [bracket]
+
+
+def test_a_place_opening_with_han_is_no_word_no_tag_opens_with():
+    """含 opening 含山县… is a place's name, not 含 (including): the bracket is noted as a tag
+    that could not be read, as any other."""
+    bracket = "（含山县卫健委牵头组织，县教育局配合实施）"
+    doc, _ = _added(f"（二十二）县总工会。推动用人单位设置母婴室{bracket}。")
+    assert [n.text for n in doc.notes if n.kind == "unread-task-tag"] == [bracket]
+
+
+def test_a_tag_with_a_bracket_inside_is_read_whole():
+    """A tag holding a bracket in a name (县卫健委（县疾控中心）牵头) is one bracket: the statement
+    was cut inside it (a false 教育局 duty 县教育局配合）。) and no tag read."""
+    doc, duties = _added("（二十二）县总工会。推动用人单位设置母婴室（县卫健委（县疾控中心）牵头，县教育局配合）。")
+    assert [(u, r) for u, r, _ in duties] == [(UNION, "responsible")]
+    assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
+            if a.clause == "main/4/22"] == [("lead", [HEALTH]), ("supporting", [EDU])]
+
+
+def test_a_tag_naming_units_with_a_bracket_is_read_or_noted():
+    """（县卫健委牵头，各乡（镇）人民政府配合）: a bracket inside a name of a tag — it was neither read
+    nor noted."""
+    doc, _ = _added("（二十二）县总工会。推动用人单位设置母婴室（县卫健委牵头，各乡（镇）人民政府配合）。")
+    tags = [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments if a.clause == "main/4/22"]
+    assert tags[:1] == [("lead", [HEALTH])] or [n.kind for n in doc.notes] == ["unread-task-tag"]
+
+
+@pytest.mark.parametrize("heading", ["县卫生健康委 （县疾控中心）", "县卫生健康委\u3000（县疾控中心）",
+                                     "县卫生健康委（县疾控中心，县妇幼保健院）",
+                                     "县卫生健康委（县疾病预防控制中心、县妇幼保健计划生育服务中心）",
+                                     "县卫生健康委【县疾控中心】"])
+def test_a_heading_with_names_in_brackets_is_the_department_s(heading):
+    """Names in brackets after the unit of an item's heading — after a blank, apart by commas,
+    long, in 【】 — are its heading: the item was lost with no note."""
+    _, duties = _added(f"（二十二）{heading}。负责托育机构卫生保健指导。")
+    assert duties == [(HEALTH, "responsible", "负责托育机构卫生保健指导。")]
+
+
+@pytest.mark.parametrize("a,b", [("「", "」"), ("‘", "’"), ("『", "』")])
+def test_corner_brackets_and_single_quotes_are_quotes(a, b):
+    """「…」, ‘…’ and 『…』 quote as “…” does: no statement is cut inside them (卫健委's was cut
+    at the quote's comma, a false 民政局 duty after it)."""
+    _, duties = _added(f"（二十二）县卫生健康委。负责统筹协调{a}县教育局配合，县民政局参与{b}，做好托育机构备案工作。")
+    assert duties == [(HEALTH, "responsible", f"负责统筹协调{a}县教育局配合，县民政局参与{b}，做好托育机构备案工作。")]
+
+
+@pytest.mark.parametrize("heading", ["县卫生健康委（联系人：张三）", "县卫生健康委（县疾控中心）（县妇幼保健院）"])
+def test_an_item_opening_with_a_department_it_cannot_read_is_noted(heading):
+    """An item of the duties part opening with a known department whose heading cannot be read
+    gives no duties — and says so: it was lost with no note."""
+    doc, duties = _added(f"（二十二）{heading}。负责托育机构卫生保健指导。")
+    assert duties == []
+    assert [(n.kind, n.clause) for n in doc.notes] == [("unreadable-heading", "main/4/22")]
+    assert doc.notes[0].message.endswith("its 1 statement is not read as any department's duties")
+
+
+def test_a_trailing_tag_gives_duties_and_a_bracketed_one_an_assignment():
+    """The decision the README states: …，县教育局、县民政局配合。 makes the units a clause's subject —
+    supporting duties of theirs, as 县市场监管局配合做好… is; the same units in brackets are a task
+    tag, which assigns the statement (an assignment) and gives them no duty. (A pin of the two
+    forms, passing before too: the docstring of `subject_parts` said they were alike.)"""
+    task = "（二十二）县卫生健康委。做好托育机构备案工作"
+    doc, duties = _added(task + "，县教育局、县民政局配合。")
+    assert [(u, r) for u, r, _ in duties] == [(HEALTH, "responsible"), (EDU, "supporting"), (CIVIL, "supporting")]
+    assert [a for a in doc.facts.assignments if a.clause == "main/4/22"] == []
+    doc, duties = _added(task + "（县教育局、县民政局配合）。")
+    assert [(u, r) for u, r, _ in duties] == [(HEALTH, "responsible")]
+    assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
+            if a.clause == "main/4/22"] == [("supporting", [EDU, CIVIL])]
