@@ -230,20 +230,46 @@ def _merged(patterns: Iterable[tuple[re.Pattern, tuple[str, ...]]]) -> tuple[tup
 def _unled(text: str) -> str:
     """`text` without the words that may stand before a role cue at its start (积极, 并 …:
     pkc:role-lead of cues.ttl): 积极配合 and 并配合 open as 配合 does."""
-    leads = cues().parts.get("role-lead", ())
-    while True:
-        for w in leads:
-            if w and text.startswith(w):
-                text = text[len(w):]
-                break
-        else:
-            return text
+    return text[_leads().match(text).end():]
+
+
+@cache
+def _leads() -> re.Pattern:
+    """Any run of pkc:role-lead words at a text's start, each the first of them in the ttl's
+    order that opens what is left (`_unled`; one match, not a loop over the words per call)."""
+    leads = [re.escape(w) for w in cues().parts.get("role-lead", ()) if w]
+    return re.compile(f"(?:{'|'.join(leads)})*" if leads else "")
 
 
 @cache
 def _role_tests() -> tuple[tuple[str, str, str], ...]:
     """(cue, role, cue without its lead word) of the lead and supporting cues, longest first (`role_of`)."""
     return tuple((c, r, _unled(c)) for c, r in cues().roles if r in ("lead", "supporting"))
+
+
+@cache
+def _role_words() -> tuple[str, ...]:
+    """Every role cue (`task_tag` tests whether a word ends with one before looking for which)."""
+    return tuple(c for c, _ in cues().roles)
+
+
+@cache
+def _role_modal() -> re.Pattern:
+    """A pkc:role-modal word (要, 应 …) at a text's start, the first in the ttl's order (`role_of`)."""
+    return re.compile("|".join(re.escape(w) for w in cues().parts.get("role-modal", ())) or "(?!)")
+
+
+@cache
+def _role_leads() -> re.Pattern:
+    """Any lead cue of `_role_tests` (`role_of`'s pre-test)."""
+    return re.compile("|".join(re.escape(c) for c, r, _ in _role_tests() if r == "lead") or "(?!)")
+
+
+@cache
+def _role_supporting() -> re.Pattern:
+    """Any supporting cue of `_role_tests` without its lead word, at a text's start (`role_of`'s
+    pre-test)."""
+    return re.compile("|".join(re.escape(x) for _, r, x in _role_tests() if r == "supporting") or "(?!)")
 
 
 @cache
@@ -1440,8 +1466,13 @@ class _Extract:
         pkc:role-modal), else responsible."""
         head = self.doc.folded[s:min(e, s + 12)]
         bare = _unled(head)
-        modal = next((w for w in self.cues.parts.get("role-modal", ()) if bare.startswith(w)), "")
-        bare = _unled(bare[len(modal):])
+        if (modal := _role_modal().match(bare)) is not None:
+            bare = _unled(bare[modal.end():])
+        # most statements hold neither kind of cue; with only one kind, the first in the
+        # list's order is of that kind: only with both does the order below decide
+        lead, supporting = _role_leads().search(head), _role_supporting().match(bare)
+        if lead is None or supporting is None:
+            return "lead" if lead else "supporting" if supporting else "responsible"
         for cue, r, stripped in _role_tests():
             if r == "lead":
                 if cue in head:
@@ -1540,12 +1571,14 @@ class _Extract:
                         close(label)
                     label = self.cues.tag_labels[word[:-1]]
                     continue
-                others = next((w for w in _tag_others() if word.startswith(w)), "")
+                others = next((w for w in _tag_others() if word.startswith(w)),
+                              "") if word.startswith(_tag_others()) else ""  # (most start with none)
                 word = word[len(others):].lstrip(LIST_SEPARATORS)  # (和 of 和有关部门 is the words')
                 if not word:
                     continue  # a conjunction between two departments, or others among them
                 role = next((r for cue, r in self.cues.roles if word == cue or word.endswith(cue)
-                             and not word[:-len(cue)].strip(LIST_SEPARATORS + "按职责分工照各自")), None)
+                             and not word[:-len(cue)].strip(LIST_SEPARATORS + "按职责分工照各自")),
+                            None) if word.endswith(_role_words()) else None  # (most words end in none)
                 if role is None or not (pending or others):
                     return []
                 close(role)
