@@ -248,6 +248,14 @@ def _role_tests() -> tuple[tuple[str, str, str], ...]:
 
 
 @cache
+def _item_closers() -> tuple[str, ...]:
+    """Words closing the departments heading an item (等部门, 的职责: pkc:prose-list-end,
+    pkc:item-heading-end), longest first (`item_head`)."""
+    parts = cues().parts
+    return tuple(sorted((*parts.get("prose-list-end", ()), *parts.get("item-heading-end", ())), key=len, reverse=True))
+
+
+@cache
 def _role_words() -> tuple[str, ...]:
     """Every role cue (`task_tag` tests whether a word ends with one before looking for which)."""
     return tuple(c for c, _ in cues().roles)
@@ -905,9 +913,7 @@ class _Extract:
                 k += 1  # (the names in a bracket after it: 县人社局(县医保局) is 人社局's heading)
         if not group or not self.knowable(group) or not self.in_duty_part(c):
             return None
-        parts = self.cues.parts
-        closers = sorted((*parts.get("prose-list-end", ()), *parts.get("item-heading-end", ())), key=len, reverse=True)
-        at += next((len(w) for w in closers if folded.startswith(w, at, end)), 0)  # 等部门, 的职责
+        at += next((len(w) for w in _item_closers() if folded.startswith(w, at, end)), 0)  # 等部门, 的职责
         while at < end and folded[at] in _BLANKS:
             at += 1
         stop = _HEAD_CLAUSE_END.search(folded, at, end)
@@ -1028,8 +1034,8 @@ class _Extract:
         their verb makes them a modifier (县民政局负责的事项除外, 县卫健委提供的技术指导…:
         pkc:subject-modifier right after it)."""
         folded = self.doc.folded
-        k = s
-        while k < e and folded[k] in "".join(self.cues.parts.get("prose-lead", ())):
+        k, lead = s, "".join(self.cues.parts.get("prose-lead", ()))
+        while k < e and folded[k] in lead:
             k += 1
         at = bisect.bisect_left(self.match_starts, k)
         if at == len(self.matches) or self.matches[at].start != k:
@@ -1078,6 +1084,9 @@ class _Extract:
     def untagged(self, a: int, b: int) -> Iterator[tuple[int, int]]:
         """[a, b) without its task tag lines (`_tag_line`, not inside brackets: as `assignments`)."""
         folded = self.doc.folded
+        if folded.find(":", a, b) < 0:  # (most stretches: no label's colon, no tag line)
+            yield a, b
+            return
         inside = _enclosed(folded, a, b, quotes=False)
         for m in _tag_line().finditer(folded, a, b):
             if not _inside(inside, m.start(1), m.start(1) + 1):
@@ -1512,7 +1521,8 @@ class _Extract:
             tags = [(m.start(), m.end(), m.start(1), m.end(1))
                     for m in _PARENTHESIS.finditer(folded, own.start, own.end)]
             brackets = [(s, e) for s, e, _, _ in tags]
-            for m in _tag_line().finditer(folded, own.start, own.end):
+            colon = folded.find(":", own.start, own.end) >= 0  # (a tag line has its label's; most clauses none)
+            for m in _tag_line().finditer(folded, own.start, own.end) if colon else ():
                 s, e = m.start(1), m.start(1) + len(m.group(1).rstrip())
                 if not any(a <= s < b for a, b in brackets):
                     tags.append((s, e, s, e))
