@@ -230,20 +230,54 @@ def _merged(patterns: Iterable[tuple[re.Pattern, tuple[str, ...]]]) -> tuple[tup
 def _unled(text: str) -> str:
     """`text` without the words that may stand before a role cue at its start (积极, 并 …:
     pkc:role-lead of cues.ttl): 积极配合 and 并配合 open as 配合 does."""
-    leads = cues().parts.get("role-lead", ())
-    while True:
-        for w in leads:
-            if w and text.startswith(w):
-                text = text[len(w):]
-                break
-        else:
-            return text
+    return text[_leads().match(text).end():]
+
+
+@cache
+def _leads() -> re.Pattern:
+    """Any run of pkc:role-lead words at a text's start, each the first of them in the ttl's
+    order that opens what is left (`_unled`; one match, not a loop over the words per call)."""
+    leads = [re.escape(w) for w in cues().parts.get("role-lead", ()) if w]
+    return re.compile(f"(?:{'|'.join(leads)})*" if leads else "")
 
 
 @cache
 def _role_tests() -> tuple[tuple[str, str, str], ...]:
     """(cue, role, cue without its lead word) of the lead and supporting cues, longest first (`role_of`)."""
     return tuple((c, r, _unled(c)) for c, r in cues().roles if r in ("lead", "supporting"))
+
+
+@cache
+def _item_closers() -> tuple[str, ...]:
+    """Words closing the departments heading an item (等部门, 的职责: pkc:prose-list-end,
+    pkc:item-heading-end), longest first (`item_head`)."""
+    parts = cues().parts
+    return tuple(sorted((*parts.get("prose-list-end", ()), *parts.get("item-heading-end", ())), key=len, reverse=True))
+
+
+@cache
+def _role_words() -> tuple[str, ...]:
+    """Every role cue (`task_tag` tests whether a word ends with one before looking for which)."""
+    return tuple(c for c, _ in cues().roles)
+
+
+@cache
+def _role_modal() -> re.Pattern:
+    """A pkc:role-modal word (要, 应 …) at a text's start, the first in the ttl's order (`role_of`)."""
+    return re.compile("|".join(re.escape(w) for w in cues().parts.get("role-modal", ())) or "(?!)")
+
+
+@cache
+def _role_leads() -> re.Pattern:
+    """Any lead cue of `_role_tests` (`role_of`'s pre-test)."""
+    return re.compile("|".join(re.escape(c) for c, r, _ in _role_tests() if r == "lead") or "(?!)")
+
+
+@cache
+def _role_supporting() -> re.Pattern:
+    """Any supporting cue of `_role_tests` without its lead word, at a text's start (`role_of`'s
+    pre-test)."""
+    return re.compile("|".join(re.escape(x) for _, r, x in _role_tests() if r == "supporting") or "(?!)")
 
 
 @cache
@@ -888,9 +922,7 @@ class _Extract:
                 k += 1  # (the names in a bracket after it: 县人社局(县医保局) is 人社局's heading)
         if not group or not self.knowable(group) or not self.in_duty_part(c):
             return None
-        parts = self.cues.parts
-        closers = sorted((*parts.get("prose-list-end", ()), *parts.get("item-heading-end", ())), key=len, reverse=True)
-        at += next((len(w) for w in closers if folded.startswith(w, at, end)), 0)  # 等部门, 的职责
+        at += next((len(w) for w in _item_closers() if folded.startswith(w, at, end)), 0)  # 等部门, 的职责
         while at < end and folded[at] in _BLANKS:
             at += 1
         stop = _HEAD_CLAUSE_END.search(folded, at, end)
@@ -1062,8 +1094,8 @@ class _Extract:
         their verb makes them a modifier (县民政局负责的事项除外, 县卫健委提供的技术指导…:
         pkc:subject-modifier right after it)."""
         folded = self.doc.folded
-        k = s
-        while k < e and folded[k] in "".join(self.cues.parts.get("prose-lead", ())):
+        k, lead = s, "".join(self.cues.parts.get("prose-lead", ()))
+        while k < e and folded[k] in lead:
             k += 1
         at = bisect.bisect_left(self.match_starts, k)
         if at == len(self.matches) or self.matches[at].start != k:
@@ -1112,6 +1144,9 @@ class _Extract:
     def untagged(self, a: int, b: int) -> Iterator[tuple[int, int]]:
         """[a, b) without its task tag lines (`_tag_line`, not inside brackets: as `assignments`)."""
         folded = self.doc.folded
+        if folded.find(":", a, b) < 0:  # (most stretches: no label's colon, no tag line)
+            yield a, b
+            return
         inside = _enclosed(folded, a, b, quotes=False)
         for m in _tag_line().finditer(folded, a, b):
             if not _inside(inside, m.start(1), m.start(1) + 1):
@@ -1511,8 +1546,13 @@ class _Extract:
         pkc:role-modal), else responsible."""
         head = self.doc.folded[s:min(e, s + 12)]
         bare = _unled(head)
-        modal = next((w for w in self.cues.parts.get("role-modal", ()) if bare.startswith(w)), "")
-        bare = _unled(bare[len(modal):])
+        if (modal := _role_modal().match(bare)) is not None:
+            bare = _unled(bare[modal.end():])
+        # most statements hold neither kind of cue; with only one kind, the first in the
+        # list's order is of that kind: only with both does the order below decide
+        lead, supporting = _role_leads().search(head), _role_supporting().match(bare)
+        if lead is None or supporting is None:
+            return "lead" if lead else "supporting" if supporting else "responsible"
         for cue, r, stripped in _role_tests():
             if r == "lead":
                 if cue in head:
@@ -1552,7 +1592,8 @@ class _Extract:
             tags = [(m.start(), m.end(), m.start(1), m.end(1))
                     for m in _PARENTHESIS.finditer(folded, own.start, own.end)]
             brackets = [(s, e) for s, e, _, _ in tags]
-            for m in _tag_line().finditer(folded, own.start, own.end):
+            colon = folded.find(":", own.start, own.end) >= 0  # (a tag line has its label's; most clauses none)
+            for m in _tag_line().finditer(folded, own.start, own.end) if colon else ():
                 s, e = m.start(1), m.start(1) + len(m.group(1).rstrip())
                 if not any(a <= s < b for a, b in brackets):
                     tags.append((s, e, s, e))
@@ -1617,12 +1658,14 @@ class _Extract:
                         close(label)
                     label = self.cues.tag_labels[word[:-1]]
                     continue
-                others = next((w for w in _tag_others() if word.startswith(w)), "")
+                others = next((w for w in _tag_others() if word.startswith(w)),
+                              "") if word.startswith(_tag_others()) else ""  # (most start with none)
                 word = word[len(others):].lstrip(LIST_SEPARATORS)  # (和 of 和有关部门 is the words')
                 if not word:
                     continue  # a conjunction between two departments, or others among them
                 role = next((r for cue, r in self.cues.roles if word == cue or word.endswith(cue)
-                             and not word[:-len(cue)].strip(LIST_SEPARATORS + "按职责分工照各自")), None)
+                             and not word[:-len(cue)].strip(LIST_SEPARATORS + "按职责分工照各自")),
+                            None) if word.endswith(_role_words()) else None  # (most words end in none)
                 if role is None or not (pending or others):
                     return []
                 close(role)
