@@ -19,6 +19,10 @@ from .cli import app, read_graph
 from .errors import PolicykgError
 
 
+# What reading a remote answer of another shape than a built store's raises in the named queries
+SHAPE_ERRORS = (TypeError, AttributeError, ValueError, KeyError, IndexError)
+
+
 class Format(str, Enum):
     table = "table"
     csv = "csv"
@@ -122,7 +126,17 @@ def query_command(name: str | None = None) -> Callable[[Callable[..., None]], Ca
                     explain=False, endpoint=None, **kwargs: Any) -> None:
             opts = QueryOptions(store_path, list(from_inputs or []), output_format, explain, endpoint)
             try:
-                fn(opts, *args, **kwargs)
+                try:
+                    fn(opts, *args, **kwargs)
+                except SHAPE_ERRORS as exc:
+                    if not opts.endpoint or isinstance(exc, PolicykgError):
+                        raise
+                    # the named queries read each column as the store they build writes it (an
+                    # IRI, a count): a server's answer that is not (unbound, a literal for an
+                    # IRI, 'abc' as a count) fails on the way, in one place or another
+                    raise PolicykgError(f"{opts.endpoint}: its answer is not of the shape the query expects "
+                                        f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else '?'}); "
+                                        "is it a graph policykg built?") from None
             except PolicykgError as exc:
                 message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                 sys.stderr.write(f"policykg: error: {message}\n")

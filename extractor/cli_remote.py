@@ -40,13 +40,19 @@ def serve(host: Annotated[str, typer.Option(help="Interface to listen on.")] = "
           port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free one).")] = 7878,
           timeout: Annotated[float, typer.Option(min=0, help="Seconds a query may take before it is answered "
                                                  "503 (0: no limit).")] = 30.0,
+          max_rows: Annotated[int, typer.Option(min=0, help="Rows (or triples) an answer may have; one with "
+                                                "more is answered 413 (0: no limit).")] = 500_000,
           store: StoreOpt = None, sources: FromOpt = None) -> None:
     """Serve the store read-only as a SPARQL endpoint (for YASGUI, Protégé …); updates are refused.
 
     As with `sparql`, the default graph is the union of the notices' graphs, a bag: a triple
     several notices state matches once for each (use DISTINCT, COUNT(DISTINCT …)). A query
     still running after --timeout seconds is answered 503; one whose work comes before its
-    first result (COUNT, ORDER BY) keeps a core busy until it ends (pyoxigraph cannot stop it)."""
+    first result (COUNT, ORDER BY) keeps a core busy until it ends (pyoxigraph cannot stop it).
+    At most one query a core is evaluated at once, those given up on included: another waits
+    for its turn within --timeout, then is answered 503 busy. An answer of more than
+    --max-rows rows is answered 413 (the rows are held in memory: a million of six terms,
+    800 MB)."""
     from .remote import serve as run_serve
 
-    run_serve(_store(store, sources), host, port, timeout=timeout)  # it says where once it listens
+    run_serve(_store(store, sources), host, port, timeout=timeout, max_rows=max_rows)  # it says where once it listens

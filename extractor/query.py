@@ -1413,6 +1413,20 @@ def _relative_iri(text: str) -> str | None:
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+# what looks like an absolute IRI, <scheme:…>, but holds a character IRIs cannot (the written
+# IRIs are masked in `bare`: what is left failed their pattern)
+_IRI_LIKE = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]*:[^<>\n]*)>")
+_NOT_IN_IRI = re.compile(r'[\x00-\x20"{}|^`\\]')
+
+
+def _bad_iri(bare: str) -> tuple[str, str] | None:
+    """(the IRI, its first character IRIs cannot hold) of the first such ``<scheme:…>`` in
+    `bare`; not a comparison (``?n<x:y && ?m>2``)."""
+    for m in _IRI_LIKE.finditer(bare):
+        bad = _NOT_IN_IRI.search(m.group(1))
+        if bad and not re.search(r"&&|\|\|", m.group(1)):
+            return m.group(1), bad.group()
+    return None
 
 
 def syntax_message(exc: SyntaxError, text: str) -> str:
@@ -1423,6 +1437,12 @@ def syntax_message(exc: SyntaxError, text: str) -> str:
     stopped, the text there, and the tokens it expected — without the character ranges (500
     characters) — or what it said was wrong there (a LIMIT too large for it)."""
     bare = _NOT_NAMES.sub(" ", text)
+    bad = _bad_iri(bare)
+    if bad is not None:  # else its scheme (http:) would be taken for an undeclared prefix
+        iri, char = bad
+        said = "a space" if char == " " else "a tab or line break" if char.isspace() else repr(char)
+        return (f"SPARQL syntax error: <{iri}> holds a character an IRI cannot ({said}): "
+                f"write it percent-encoded (%{ord(char):02X})")
     declared = set(QUERY_PREFIXES) | {m.group(1) or "" for m in _DECLARED.finditer(bare)}
     missing = next((m.group(1) or "" for m in _PREFIXED.finditer(bare) if (m.group(1) or "") not in declared), None)
     if missing is not None:

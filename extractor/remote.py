@@ -20,6 +20,7 @@ Every term sent is N-Triples written by pyoxigraph, never formatted here.
 from __future__ import annotations
 
 import base64
+import math
 import os
 import re
 import select
@@ -46,6 +47,9 @@ BATCH = 500  # triples per INSERT DATA: Virtuoso 7 compiles ~250–500 fastest a
 SNIPPET = 160  # characters of a server's error message kept in the one-line error
 MAX_QUERY_BYTES = 1 << 20  # a request body larger than this is not a query someone typed
 DEFAULT_TIMEOUT = 30.0  # seconds `serve` gives a query before answering 503
+# rows (or triples) of one answer `serve` holds before answering 413: nothing else bounded
+# them but the clock, and a million rows of six terms held 800 MB (pulled in 8 s)
+DEFAULT_MAX_ROWS = 500_000
 POLL = 0.2  # seconds between looks at a waiting client's connection
 
 RESULTS_JSON = "application/sparql-results+json"
@@ -663,6 +667,10 @@ RESULT_FORMATS = {  # SELECT / ASK, first is the default
     "text/csv": ox.QueryResultsFormat.CSV,
     "text/tab-separated-values": ox.QueryResultsFormat.TSV,
 }
+RDF_XML = "application/rdf+xml"
+# RDF/XML writes a predicate as an element: its IRI must end in an XML name (NCName), the
+# rest its namespace (http://x/1a: <a xmlns="http://x/1">; http://x/1, urn:x:1 cannot)
+_XML_NAME_END = re.compile(r"(?:[^\W\d]|_)[\w.\-\u00b7]*$")
 GRAPH_FORMATS = {  # CONSTRUCT / DESCRIBE, first is the default
     "text/turtle": ox.RdfFormat.TURTLE,
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
@@ -879,29 +887,36 @@ class _Handler(BaseHTTPRequestHandler):
         the clock and the client; None once the query was given up (a 503 sent, or the client
         gone). Errors of the query are raised here."""
         server = self.server
-        running = server.overrunning()
-        if running >= server.max_overrunning:
-            self._fail(503, f"busy: {running} queries given up on (over the time limit, or their client gone) "
-                            "are still being evaluated; try again later")
-            return None
-        job = _Evaluation(server.store, sparql, options)
-        job.start()
+        job = _Evaluation(server.store, sparql, options, server.max_rows)
         deadline = time.monotonic() + server.timeout if server.timeout else None
+        # at most `max_running` evaluations at once, those given up on included (pyoxigraph
+        # runs them on): a query waits for a slot within its time limit, else is answered busy
+        while not server.admit(job):
+            if self._client_gone():
+                self.close_connection = True
+                return None
+            if deadline is not None and time.monotonic() >= deadline:
+                self._fail(503, f"busy: {server.max_running} queries are being evaluated, as many as this server "
+                                "runs at once (some may be queries given up on that run on); try again later")
+                return None
+            time.sleep(POLL / 4)
         while True:
             job.join(POLL if deadline is None else max(0.0, min(POLL, deadline - time.monotonic())))
             if not job.is_alive():
                 break
             if self._client_gone():
                 job.stop.set()
-                server.abandon(job)
                 self.close_connection = True
                 return None
             if deadline is not None and time.monotonic() >= deadline:
                 job.stop.set()
-                server.abandon(job)
                 self._fail(503, f"query timed out: no answer within the server's {server.timeout:g} s time limit "
                                 "(policykg serve --timeout); narrow it (LIMIT, a more selective pattern)")
                 return None
+        if isinstance(job.error, _TooMany):
+            self._fail(413, f"the answer has more than {server.max_rows} rows, the most this server holds "
+                            "(policykg serve --max-rows); narrow it (LIMIT, a more selective pattern)")
+            return None
         if job.error is not None:
             raise job.error
         return job.answer
@@ -921,6 +936,13 @@ class _Handler(BaseHTTPRequestHandler):
             if media is None:
                 self._fail(406, f"CONSTRUCT/DESCRIBE results come as {', '.join(GRAPH_FORMATS)}")
                 return
+            unnamed = next((t.predicate for t in answer if media == RDF_XML and not _XML_NAME_END.search(t.predicate.value)), None)
+            if unnamed is not None:  # pyoxigraph writes it as <oxprefix: …>, not XML: the next format asked for
+                media = _negotiate(accept, {m: f for m, f in GRAPH_FORMATS.items() if m != RDF_XML})
+                if media is None:
+                    self._fail(406, f"cannot write this answer as RDF/XML: the predicate <{unnamed.value}> ends in "
+                                    "no XML name (a letter or _ then letters, digits, _ . -); ask for N-Triples or Turtle")
+                    return
             try:
                 body = ox.serialize(answer, format=GRAPH_FORMATS[media],
                                     prefixes=PREFIXES if media == "text/turtle" else None)
@@ -944,6 +966,10 @@ class _Handler(BaseHTTPRequestHandler):
         self._reply(200, body, media + charset)
 
 
+class _TooMany(Exception):
+    """An answer with more rows or triples than the server holds (`SparqlServer.max_rows`)."""
+
+
 class _Evaluation(threading.Thread):
     """One query evaluated in a daemon thread, its results pulled into a list, so that the
     handler can give up on it: at the time limit or when the client hangs up, `stop` ends the
@@ -953,11 +979,12 @@ class _Evaluation(threading.Thread):
 
     `answer` is the ASK answer, (variables, solutions) of a SELECT, or the distinct triples
     of a CONSTRUCT/DESCRIBE (a graph is a set: DESCRIBE over the union would give a triple
-    once per graph holding it); `error` what the query raised."""
+    once per graph holding it); `error` what the query raised (`_TooMany` past `max_rows`
+    rows or triples, 0: no limit)."""
 
-    def __init__(self, store: ox.Store, sparql: str, options: dict):
+    def __init__(self, store: ox.Store, sparql: str, options: dict, max_rows: int = 0):
         super().__init__(name="policykg-query", daemon=True)
-        self.store, self.sparql, self.options = store, sparql, options
+        self.store, self.sparql, self.options, self.max_rows = store, sparql, options, max_rows
         self.stop = threading.Event()
         self.answer = None
         self.error: BaseException | None = None
@@ -970,6 +997,9 @@ class _Evaluation(threading.Thread):
                 for row in answer:
                     if self.stop.is_set():
                         return
+                    if len(rows) == self.max_rows > 0:  # said, not raised: a traceback would keep
+                        self.error = _TooMany()         # `answer` for another thread to drop
+                        return
                     rows.append(row)
                 self.answer = ([v.value for v in answer.variables], rows)
             elif isinstance(answer, ox.QueryTriples):
@@ -978,6 +1008,9 @@ class _Evaluation(threading.Thread):
                     if self.stop.is_set():
                         return
                     triples[triple] = None
+                    if len(triples) > self.max_rows > 0:
+                        self.error = _TooMany()
+                        return
                 self.answer = list(triples)
             else:
                 self.answer = answer
@@ -1010,13 +1043,14 @@ class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, store: ox.Store, address: tuple[str, int], verbose: bool = False,
-                 timeout: float = DEFAULT_TIMEOUT):
+                 timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS):
         self.store = store
         self.verbose = verbose
         self.timeout = timeout  # seconds a query may take; 0: no limit
-        # queries given up on that pyoxigraph still evaluates: past this many, new ones get a 503
-        self.max_overrunning = max(1, os.cpu_count() or 1)
-        self._overrunning: list[_Evaluation] = []
+        self.max_rows = max_rows  # rows or triples an answer may have; 0: no limit
+        # evaluations at once, those given up on that pyoxigraph still runs included: one a core
+        self.max_running = max(1, os.cpu_count() or 1)
+        self._running: list[_Evaluation] = []
         self._lock = threading.Lock()
         host = address[0]
         self.loopback = host in LOOPBACK_NAMES or host.startswith("127.")
@@ -1024,15 +1058,21 @@ class SparqlServer(ThreadingHTTPServer):
             self.address_family = socket.AF_INET6
         super().__init__(address, _Handler)
 
-    def abandon(self, job: _Evaluation) -> None:
+    def admit(self, job: _Evaluation) -> bool:
+        """Start `job` if fewer than `max_running` evaluations run; whether it was."""
         with self._lock:
-            self._overrunning.append(job)
+            self._running = [j for j in self._running if j.is_alive()]
+            if len(self._running) >= self.max_running:
+                return False
+            job.start()
+            self._running.append(job)
+            return True
 
-    def overrunning(self) -> int:
-        """How many queries given up on are still being evaluated."""
+    def running(self) -> int:
+        """How many queries are being evaluated (given up on or not)."""
         with self._lock:
-            self._overrunning = [j for j in self._overrunning if j.is_alive()]
-            return len(self._overrunning)
+            self._running = [j for j in self._running if j.is_alive()]
+            return len(self._running)
 
     @property
     def url(self) -> str:
@@ -1042,22 +1082,28 @@ class SparqlServer(ThreadingHTTPServer):
 
 
 def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 7878, *,
-                verbose: bool = False, timeout: float = DEFAULT_TIMEOUT) -> SparqlServer:
+                verbose: bool = False, timeout: float = DEFAULT_TIMEOUT,
+                max_rows: int = DEFAULT_MAX_ROWS) -> SparqlServer:
     """A bound, not yet running server (``port=0`` picks a free port; see `.url`); a query
-    not answered within `timeout` seconds (0: no limit) gets a 503."""
+    not answered within `timeout` seconds (0: no limit) gets a 503, one whose answer has
+    more than `max_rows` rows or triples (0: no limit) a 413."""
+    if not math.isfinite(timeout):
+        raise PolicykgError(f"a query time limit must be a number of seconds, not {timeout:g} (0: no limit)")
     if timeout < 0:
         raise PolicykgError(f"a query time limit cannot be negative ({timeout:g} s)")
+    if max_rows < 0:
+        raise PolicykgError(f"a query's row limit cannot be negative ({max_rows})")
     try:
-        return SparqlServer(store, (host, port), verbose, timeout)
+        return SparqlServer(store, (host, port), verbose, timeout, max_rows)
     except OSError as exc:
         raise PolicykgError(f"cannot listen on {host}:{port} ({_reason(exc)})") from None
 
 
 def serve(store: ox.Store, host: str = "127.0.0.1", port: int = 7878, *,
-          timeout: float = DEFAULT_TIMEOUT) -> None:
+          timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS) -> None:
     """Serve `store` read-only until interrupted (Ctrl-C, SIGTERM); localhost only unless
     `host` says so. Stopping does not wait for queries still being evaluated."""
-    server = make_server(store, host, port, verbose=True, timeout=timeout)
+    server = make_server(store, host, port, verbose=True, timeout=timeout, max_rows=max_rows)
     graphs = sum(1 for _ in store.named_graphs())
     limit = f"{timeout:g} s a query" if timeout else "no time limit"
     print(f"policykg: serving {len(store)} triples in {graphs} graphs read-only at {server.url} "

@@ -182,3 +182,60 @@ def test_serve_times_out_a_runaway_query_and_stops_on_sigterm_or_sigint():
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+
+
+_SHAPES = {"unbound": None, "lit": {"type": "literal", "value": "x"},
+           "iri": {"type": "uri", "value": "http://x/y"}, "bnode": {"type": "bnode", "value": "b0"},
+           "badint": {"type": "literal", "value": "abc", "datatype": "http://www.w3.org/2001/XMLSchema#integer"},
+           "neg": {"type": "literal", "value": "-5", "datatype": "http://www.w3.org/2001/XMLSchema#integer"},
+           "zh": {"type": "literal", "value": "卫生健康委", "xml:lang": "zh"}}
+
+
+def test_an_answer_of_the_wrong_shape_is_one_line():
+    """Was: an endpoint answering the named queries' columns unbound or with values of the
+    wrong kind (a literal for an IRI, 'abc' as an integer) crashed the commands (exit 70:
+    TypeError, AttributeError, int('y'), "No scheme found")."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    mode: dict = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            sent = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
+            form, masked = remote._query_form(sent["query"][0])
+            names = remote._projected(masked) or ["x"]
+            value = _SHAPES[mode["shape"]]
+            answer = ({"head": {}, "boolean": True} if form == "ASK" else
+                      {"head": {"vars": names}, "results": {"bindings": [{v: value for v in names} if value else {}] * 3}})
+            body = json.dumps(answer).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    runner = CliRunner()
+    crashed = []
+    try:
+        for shape in _SHAPES:
+            mode["shape"] = shape
+            for args in (["members"], ["duties", "卫健委"], ["who", "消防"], ["refs"]):
+                res = runner.invoke(app, [*args, "--endpoint", url])
+                if res.exit_code not in (0, 1) or (res.exception and not isinstance(res.exception, SystemExit)):
+                    crashed.append((shape, args, repr(res.exception)))
+                elif res.exit_code == 1:
+                    assert len(res.stderr.splitlines()) == 1, (shape, args, res.stderr)
+                    assert res.stderr.startswith(f"policykg: error: {url}: "), (shape, args, res.stderr)
+        assert crashed == []
+        mode["shape"] = "unbound"
+        res = runner.invoke(app, ["members", "--endpoint", url])
+        assert res.stderr.startswith(f"policykg: error: {url}: its answer is not of the shape the query expects"), res.stderr
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -805,6 +805,13 @@ def test_the_prefixes_of_the_ontology_files_and_readme_are_declared(store):
     ("SELECT * WHERE { ?s ?p ?o FILTER(?o = <x>) }",
      "SPARQL syntax error: <x> is a relative IRI and the query sets no BASE: write the full IRI (<http://…>) or a prefixed name"),
     ("SELECT * WHERE { <foo> ?p ?o }", "SPARQL syntax error: <foo> is a relative IRI"),  # was "expected OPTIONAL"
+    # were "prefix http: is not declared … write PREFIX http: <…>": the IRI's pattern failed
+    ("SELECT * WHERE { <http://x/a b> ?p ?o }",
+     "SPARQL syntax error: <http://x/a b> holds a character an IRI cannot (a space): write it percent-encoded (%20)"),
+    ("ASK { ?s ?p <http://x/{a}> }", "SPARQL syntax error: <http://x/{a}> holds a character an IRI cannot ('{'): "
+                                     "write it percent-encoded (%7B)"),
+    ("ASK { ?s <http://x/a^b> ?o }", "SPARQL syntax error: <http://x/a^b> holds a character an IRI cannot ('^'): "
+                                     "write it percent-encoded (%5E)"),
     ("SELECT * WHERE { ?s ?p ?n FILTER(?n<10&&?n>2) } LIMIT x", "SPARQL syntax error at line 1, column 55 (at 'x'): expected a number"),
 ])
 def test_sparql_syntax_errors_are_short_and_say_what_is_wrong(store, text, message):

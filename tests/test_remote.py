@@ -943,17 +943,93 @@ def test_serve_refuses_percent_escapes_that_are_not_utf8(local):
 
 def test_serve_is_busy_while_queries_given_up_on_still_run(limited):
     """pyoxigraph cannot stop a count it computes before its first row: while as many such
-    queries as allowed still run, a new query gets 503 busy rather than another core."""
+    queries as allowed still run, a new query waits for a slot within its time limit, then
+    gets 503 busy rather than another core."""
     import time
 
-    limited.max_overrunning = 1
+    limited.max_running = 1
     status, _, _ = http(limited.url + "?" + urllib.parse.urlencode({"query": COUNT5}))
     assert status == 503
     status, _, body = http(limited.url + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}))
-    assert status == 503 and body.startswith(b"busy: 1 queries given up on (over the time limit, or their client gone) are still"), body
+    assert status == 503 and body.startswith(b"busy: 1 queries are being evaluated, as many as this server runs at once"), body
     assert _ends(_query_threads(), 60)
     deadline = time.monotonic() + 5
-    while limited.overrunning() and time.monotonic() < deadline:
+    while limited.running() and time.monotonic() < deadline:
         time.sleep(0.05)
     status, _, _ = http(limited.url + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}))
     assert status == 200
+
+
+def test_serve_caps_the_queries_evaluated_at_once_in_a_burst(limited):
+    """Was: the cap counted only queries already given up on, so a burst of simultaneous
+    heavy queries all started (8 counts on 2 cores, each running on after its 503)."""
+    import time
+
+    limited.max_running = 1
+    url = limited.url + "?" + urllib.parse.urlencode({"query": COUNT5})
+    answers: list[int] = []
+    burst = [threading.Thread(target=lambda: answers.append(http(url)[0])) for _ in range(4)]
+    most = 0
+    for t in burst:
+        t.start()
+    while any(t.is_alive() for t in burst):
+        most = max(most, len(_query_threads()))
+        time.sleep(0.02)
+    most = max(most, len(_query_threads()))
+    assert sorted(answers) == [503] * 4 and most == 1, (answers, most)
+    assert _ends(_query_threads(), 60)
+
+
+def test_serve_refuses_an_answer_over_its_row_limit():
+    """Was: every row was held until the time limit (a cross product: 840 MB in 8 s)."""
+    store, _ = make_store("rows")
+    server = remote.make_server(store, "127.0.0.1", 0, max_rows=10)
+    remote.serve_in_thread(server)
+    try:
+        for sparql in (CROSS, "CONSTRUCT { ?a ?p ?d } WHERE { ?a ?p ?t . ?d ?e ?f }"):
+            status, _, body = http(server.url + "?" + urllib.parse.urlencode({"query": sparql}))
+            assert status == 413 and body == (b"the answer has more than 10 rows, the most this server holds "
+                                              b"(policykg serve --max-rows); narrow it (LIMIT, a more selective pattern)\n")
+        for sparql in ("SELECT * WHERE { ?s ?p ?o } LIMIT 10", "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 10"):
+            status, _, body = http(server.url + "?" + urllib.parse.urlencode({"query": sparql}))
+            assert status == 200, body
+        assert _ends(_query_threads(), 10)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert remote.make_server(ox.Store(), "127.0.0.1", 0).max_rows == remote.DEFAULT_MAX_ROWS == 500_000
+
+
+@pytest.mark.parametrize("timeout", [float("inf"), float("nan"), float("1e400")])
+def test_make_server_refuses_a_time_limit_that_is_no_number(timeout):
+    """Was: --timeout inf (or 1e400) was taken and never timed a query out."""
+    with pytest.raises(PolicykgError) as exc:
+        remote.make_server(ox.Store(), "127.0.0.1", 0, timeout=timeout)
+    assert "a query time limit must be a number of seconds, not" in one_line(exc)
+
+
+def test_serve_writes_no_rdf_xml_for_a_predicate_without_an_xml_name():
+    """Was: 200 and `<oxprefix: xmlns:oxprefix="http://x/1">`, not XML, for a predicate whose
+    IRI ends in no XML name (http://x/1, http://x/#, urn:x:1): pyoxigraph wrote it, raised nothing."""
+    from xml.dom import minidom
+
+    store = ox.Store()
+    store.add(ox.Quad(N(f"{DATA}s"), N(PK + "sourceText"), L("文"), N(f"{DATA}g")))
+    server = remote.make_server(store, "127.0.0.1", 0)
+    remote.serve_in_thread(server)
+    try:
+        for p in ("http://x/1", "http://x/#", "urn:x:1"):
+            url = server.url + "?" + urllib.parse.urlencode({"query": f"CONSTRUCT {{ ?s <{p}> ?o }} WHERE {{ ?s ?q ?o }}"})
+            status, headers, body = http(url, headers={"Accept": "application/rdf+xml"})
+            assert status == 406 and body.decode("utf-8") == (
+                f"cannot write this answer as RDF/XML: the predicate <{p}> ends in no XML name "
+                "(a letter or _ then letters, digits, _ . -); ask for N-Triples or Turtle\n"), body
+            status, headers, body = http(url, headers={"Accept": "application/rdf+xml, text/turtle;q=0.5"})
+            assert status == 200 and dict(headers)["Content-Type"].startswith("text/turtle"), body  # the next one asked for
+            assert f"<{p}>".encode() in body
+        ok = server.url + "?" + urllib.parse.urlencode({"query": "CONSTRUCT { ?s <http://x/1a> ?o } WHERE { ?s ?q ?o }"})
+        status, _, body = http(ok, headers={"Accept": "application/rdf+xml"})
+        assert status == 200 and minidom.parseString(body)  # <a xmlns="http://x/1">
+    finally:
+        server.shutdown()
+        server.server_close()
