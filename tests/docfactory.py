@@ -307,3 +307,11 @@ def city_doc() -> Document:
     doc.facts = Facts(departments={d.id: d for d in (health, finance, ndrc)}, assignments=assignments,
                       references=references)
     return doc
+
+
+def flagged(report) -> set[str]:
+    """The nodes a SHACL validation report (rdflib graph) names: each result's focus node and value."""
+    import rdflib
+
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    return {str(o) for p in (sh.focusNode, sh.value) for o in report.objects(None, p)}
