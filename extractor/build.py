@@ -651,14 +651,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
     store = open_store(out / STORE_DIR)
     manifest_path = out / MANIFEST
     settings = _settings(base, persons)
-    old: dict = {}
-    if manifest_path.exists():
-        try:
-            old = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            old = {}
-    if not isinstance(old, dict) or not isinstance(old.get("files", {}), dict):  # not a manifest of ours
-        old = {}
+    old = _read_manifest(manifest_path)
     previous: dict[str, dict] = old.get("files", {}) if old.get("settings") == settings and not force else {}
     ours = _earlier_outputs(out, old)
     # `who`'s index beside the store: changed in step with it, committed only at the end
@@ -713,9 +706,9 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
                 store.remove_graph(ox.NamedNode(g))
         if not result.notices:
             raise no_notice(inputs, result.failed)
-        was = {v["graph"]: p for p, v in old.get("files", {}).items() if isinstance(v, dict) and "graph" in v}
+        was = {v["graph"]: p for p, v in old.get("files", {}).items()}
         result.gone = {p: g for g, p in sorted(was.items(), key=lambda x: x[1]) if g not in built and p not in digests}
-        same = {p for p, v in old.get("files", {}).items() if isinstance(v, dict) and v.get("sha256") == digests.get(p)}
+        same = {p for p, v in old.get("files", {}).items() if v["sha256"] == digests.get(p)}
         _settle_comparisons(store, saved, before, built, was, result, same)
         load_ontology(store, base=base)
         current = {names[p]: g for p, g in result.notices.items()}
@@ -819,6 +812,30 @@ def _settle_comparisons(store, saved: dict[str, list[str]], before: dict[str, st
             result.kept_comparisons.append(comparison)
 
 
+def _read_manifest(path: Path) -> dict:
+    """The manifest an earlier build wrote at `path`, of the shape `build` writes, or {}.
+    It may have been edited by hand or written by another tool: a file that is not a JSON
+    object is no manifest; an entry of `files` not of the shape {"sha256", "graph"[, "name"]}
+    (strings) is left out (its file is read again), and a `comparisons` or `reports` not
+    a list of strings is none (so the build's code after this trusts the shape)."""
+    try:
+        old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(old, dict) or not isinstance(old.get("files", {}), dict):  # not a manifest of ours
+        return {}
+    files = {}
+    for p, v in old.get("files", {}).items():
+        if isinstance(v, dict) and isinstance(v.get("sha256"), str) and isinstance(v.get("graph"), str):
+            files[p] = {k: v[k] for k in ("sha256", "graph", "name") if isinstance(v.get(k), str)}
+    clean = {**old, "files": files}
+    comparisons = old.get("comparisons", [])
+    clean["comparisons"] = [c for c in comparisons if isinstance(c, str)] if isinstance(comparisons, list) else []
+    if "reports" in old and not isinstance(old["reports"], list):
+        del clean["reports"]  # read as a manifest written before it listed them
+    return clean
+
+
 def _earlier_outputs(out: Path, old: dict) -> set[Path]:
     """The files the build that wrote manifest `old` wrote into `out` (the only ones a build
     deletes: an analyst's views/mine.html or compare.html in a folder no build wrote stay):
@@ -828,7 +845,7 @@ def _earlier_outputs(out: Path, old: dict) -> set[Path]:
 
     if not old:
         return set()
-    names = [v["name"] for v in old.get("files", {}).values() if isinstance(v, dict) and isinstance(v.get("name"), str)]
+    names = [v["name"] for v in old.get("files", {}).values() if "name" in v]
     found = {_notice_path(out, name, fmt) for name in names for fmt in (*PER_NOTICE, PAGE)}
     reports = old.get("reports")
     if isinstance(reports, list):

@@ -964,3 +964,24 @@ def test_a_corpus_beyond_the_departments_page_s_size_gets_a_note_not_the_page(tm
     monkeypatch.setattr(R, "DEPARTMENTS_PAGE_MAX", 200)
     build([COUNTY, CITY], tmp_path / "out", jobs=1)
     assert (views / "departments.html").exists()
+
+
+@pytest.mark.parametrize("edit", [
+    lambda m: m["files"].__setitem__(str(COUNTY), "zzz"),
+    lambda m: m["files"][str(COUNTY)].pop("sha256"),
+    lambda m: m["files"][str(COUNTY)].__setitem__("graph", ["a"]),
+    lambda m: m.__setitem__("comparisons", 5),
+], ids=["entry-a-string", "entry-without-sha256", "graph-a-list", "comparisons-a-number"])
+def test_a_hand_edited_manifest_s_bad_parts_are_ignored(tmp_path, edit):
+    """A manifest edited by hand (or written by another tool) crashed the build (exit 70) at
+    an entry not of our shape or a `comparisons` not a list, even with force: an entry not
+    of the shape is a file to read again, a part not of the shape is none."""
+    out = tmp_path / "out"
+    build([COUNTY, CITY], out, jobs=1, views=False)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    edit(manifest)
+    (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    result = build([COUNTY, CITY], out, jobs=1, views=False)
+    assert sorted(result.notices) == sorted([str(COUNTY), str(CITY)]) and not result.failed
+    assert str(CITY) in result.skipped  # its entry, untouched, still counts
+    build([COUNTY, CITY], out, jobs=1, views=False, force=True)
