@@ -45,7 +45,7 @@ from typing import Callable, Collection, Iterable, Iterator, Sequence
 
 from .errors import PolicykgError
 from .files import file_in_the_way
-from .load import NOT_READ, NOT_REGULAR, SUFFIXES
+from .load import NOT_READ, NOT_REGULAR, SUFFIXES, broken_link
 
 DEFAULT_OUTPUTS = Path("outputs")
 STORE_DIR = "store"
@@ -85,7 +85,7 @@ def notice_files(inputs: Iterable[str | Path], out: str | Path | None = None) ->
             _outside(p, out)
             found[p] = None
         else:
-            raise PolicykgError(f"{p}: no such file or directory")
+            raise PolicykgError(f"{p}: {broken_link(p) or 'no such file or directory'}")
     return sorted(found)
 
 
@@ -108,22 +108,34 @@ def _outside(path: Path, out: str | Path | None) -> None:
 def _folder_files(folder: Path, out: str | Path | None, unreadable: dict[str, str] | None = None) -> Iterator[Path]:
     """The files under `folder`, recursively, but hidden ones (in a hidden folder) and those
     in the output folder `out` or in any other build's output folder (its pages are no notices).
-    A folder that cannot be listed goes into `unreadable` with its one-line reason."""
+    A folder that cannot be listed goes into `unreadable` with its one-line reason, and so
+    does a link to no file (broken, or in a loop). A folder linked in is searched as one
+    of the folder's own, once: a folder met again (by another link, a link back up) is not
+    searched again, its files are already found."""
     def failed(exc: OSError) -> None:
         if unreadable is not None:
             unreadable[str(Path(exc.filename))] = f"cannot read ({exc.strerror})"  # as `load` says of a file
 
     _outside(folder, out)
     skip = Path(out).resolve() if out is not None else None
-    for top, dirs, names in os.walk(folder, onerror=failed):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not _is_output(Path(top, d))
-                   and (skip is None or Path(top, d).resolve() != skip)]
+    seen = {os.path.realpath(folder)}  # the folders searched or to be: links may lead back
+    for top, dirs, names in os.walk(folder, onerror=failed, followlinks=True):
+        kept = []
+        for d in dirs:
+            real = os.path.realpath(Path(top, d))
+            if not d.startswith(".") and not _is_output(Path(top, d)) and (skip is None or Path(real) != skip) \
+                    and real not in seen:
+                seen.add(real)
+                kept.append(d)
+        dirs[:] = kept
         for name in names:
             f = Path(top, name)
             if not name.startswith(".") and f.is_file():
                 yield f
             elif not name.startswith(".") and unreadable is not None and f.exists():  # (a link to /dev/zero)
                 unreadable[str(f)] = NOT_REGULAR
+            elif not name.startswith(".") and unreadable is not None and (why := broken_link(f)):
+                unreadable[str(f)] = why
 
 
 def unreadable_paths(inputs: Iterable[str | Path], out: str | Path | None = None) -> dict[str, str]:
@@ -822,7 +834,7 @@ def _read_manifest(path: Path) -> dict:
         old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     except (OSError, ValueError):
         return {}
-    if not isinstance(old, dict) or not isinstance(old.get("files", {}), dict):  # not a manifest of ours
+    if not old or not isinstance(old, dict) or not isinstance(old.get("files", {}), dict):  # none, or not ours
         return {}
     files = {}
     for p, v in old.get("files", {}).items():

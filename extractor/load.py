@@ -8,6 +8,8 @@ per line led by a tab, table rows separated by a blank line.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
 from pathlib import Path
 from typing import Callable
@@ -270,12 +272,31 @@ def traditional_script(text: str) -> list[Note]:
 NOT_REGULAR = "not a regular file (a device, a pipe or a socket)"
 
 
+def broken_link(p: Path) -> str | None:
+    """Why `p`, a symbolic link leading to no file, cannot be read; None if it is no such
+    link (a missing file is "no such file", a link in a loop or to nothing is there)."""
+    try:
+        if not p.is_symlink():
+            return None
+        os.stat(p)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link in a loop (it leads back to itself)"
+        if exc.errno != errno.ENOENT:
+            return f"cannot read ({exc.strerror})"
+        try:
+            return f"a broken symbolic link (to {os.readlink(p)}, which does not exist)"
+        except OSError:
+            return "a broken symbolic link"
+    return None
+
+
 def load(path: str | Path) -> Document:
     """Read the notice at `path` into a `Document`; raise `LoadError` with one line if not."""
     p = Path(path)
     try:  # exists() itself fails in a folder we may not search
         if not p.exists():
-            raise LoadError(f"{p}: no such file")
+            raise LoadError(f"{p}: {broken_link(p) or 'no such file'}")
         if p.is_dir():
             raise LoadError(f"{p}: is a directory (use `policykg build DIR` for folders)")
         if not p.is_file():  # read, /dev/zero never ends and a pipe waits for its writer

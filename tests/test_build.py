@@ -931,6 +931,32 @@ def test_a_link_to_a_device_in_a_folder_is_said_failed_not_skipped_silently(tmp_
     assert "read 1 notice(s) (txt: 1), 0 unchanged, 1 failed" in res.stderr
 
 
+def test_links_in_a_folder_are_followed_or_said_failed_never_skipped_silently(tmp_path):
+    """A folder linked into the input folder was not searched (os.walk does not follow
+    links), and a broken link or one in a loop was skipped without a word: a linked folder
+    is searched like its own (once, however many links lead to it, a link back up too), a
+    link to no file is a failed file with its reason."""
+    src, other = tmp_path / "in", tmp_path / "other"
+    src.mkdir()
+    other.mkdir()
+    shutil.copy(COUNTY, src / COUNTY.name)
+    shutil.copy(CITY, other / CITY.name)
+    (src / "dirlink.txt").symlink_to(other)
+    (src / "again").symlink_to(other)
+    (src / "up").symlink_to(src)
+    (src / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (src / "loop.txt").symlink_to(src / "loop.txt")
+    found = [p.relative_to(src) for p in notice_files([src])]
+    assert found in ([Path("again", CITY.name), Path(COUNTY.name)], [Path("dirlink.txt", CITY.name), Path(COUNTY.name)])
+    res = policykg("build", src, "-o", tmp_path / "out", "--no-views")
+    assert res.returncode == 1, res.stderr
+    errors = res.stderr.splitlines()
+    assert f"policykg: error: {src / 'dangling.txt'}: a broken symbolic link (to {tmp_path / 'nowhere.txt'}, " \
+           "which does not exist)" in errors
+    assert f"policykg: error: {src / 'loop.txt'}: a symbolic link in a loop (it leads back to itself)" in errors
+    assert "read 2 notice(s) (txt: 2), 0 unchanged, 2 failed" in res.stderr
+
+
 def test_a_saved_comparison_is_dropped_when_its_notices_move_to_another_base(three, tmp_path):
     out = tmp_path / "out"
     build([three], out, jobs=1, views=False)

@@ -629,6 +629,18 @@ def test_docx_long_basedon_chain_is_resolved_once_per_style(monkeypatch):
     assert len([c for c in calls if c[0] == "0"]) < 50  # the root's w:ilvl once, the list's own (was: once per style, 311)
 
 
+def test_a_link_to_no_file_says_which(tmp_path):
+    """`policykg parse loop.txt`, a link to itself, said "no such file": it is there."""
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    with pytest.raises(LoadError, match=r"loop.txt: a symbolic link in a loop \(it leads back to itself\)$"):
+        load(tmp_path / "loop.txt")
+    with pytest.raises(LoadError, match=r"dangling.txt: a broken symbolic link \(to .*gone.txt, which does not exist\)$"):
+        load(tmp_path / "dangling.txt")
+    with pytest.raises(LoadError, match=r"absent.txt: no such file$"):
+        load(tmp_path / "absent.txt")
+
+
 def test_docx_without_a_body_has_no_text():
     src = zipfile.ZipFile(io.BytesIO(_docx_bytes()))
     data = _zip({n: (f"<w:document {W_NS}/>".encode() if n == "word/document.xml" else src.read(n))
