@@ -210,22 +210,22 @@ def load_bytes(data: bytes, name: str = "<bytes>", fmt: str | None = None) -> Do
                     notes=traditional_script(text) + (said[0] if said else []))
 
 
-_PAGE_BREAKS = re.compile("[\f\v]+")
+_PAGE_BREAKS = re.compile("[\f\v]")
 
 
 def page_breaks_as_white_space(text: str) -> str:
     """`text` with each form feed (pdftotext's page break, at the start of a page's first line)
     and vertical tab (Word's line break) one character of white space: a space beside a line
-    break, else a line break and spaces. Offsets into the text stay those of the file's
-    characters; a clause number after a page break opens its clause (\f（一）… did not), and
-    the text holds no character XML 1.0 forbids as a page break."""
+    break, else a line break of its own (\v\v is a blank line: one line break for the run
+    lost it, and the blank lines between a table's rows with it). Offsets into the text stay
+    those of the file's characters; a clause number after a page break opens its clause
+    (\f（一）… did not), and the text holds no character XML 1.0 forbids as a page break."""
     if "\f" not in text and "\v" not in text:
         return text
 
     def white(m: re.Match) -> str:
         beside = m.start() > 0 and text[m.start() - 1] in "\n\r" or text[m.end():m.end() + 1] in ("\n", "\r")
-        n = len(m.group())
-        return " " * n if beside else "\n" + " " * (n - 1)
+        return " " if beside else "\n"
 
     return _PAGE_BREAKS.sub(white, text)
 
