@@ -272,13 +272,18 @@ _PRE = frozenset(("pre", "listing", "xmp", "plaintext"))
 _SPACER = re.compile(r"[\xa0\u3000]")
 
 
-def _walk(root, out: _Lines, framed: bool = False) -> None:
+_NOFRAMES_DEPTH = 8  # <noframes> within <noframes> read as markup this deep (each a parse of its text)
+
+
+def _walk(root, out: _Lines, framed: int = 0) -> None:
     """Append the text under `root` to `out`, one line per block (root's tail excluded).
 
     Iterative (lxml's iterwalk), so a page nested thousands of levels deep cannot
     exhaust the Python stack; a skipped subtree still gets its "end" event (for its tail).
     A <noframes>, the page of a frameset page, holds its markup as text (libxml2 reads it so):
-    read as markup, once (`framed`: a <noframes> within is dropped).
+    read as markup, as a browser without frames shows it, a <noframes> within it too (a page
+    wrapped in two held all its text in the inner one, dropped once) up to _NOFRAMES_DEPTH
+    (`framed`: how deep this is).
     """
     from lxml import etree
 
@@ -296,10 +301,10 @@ def _walk(root, out: _Lines, framed: bool = False) -> None:
                 walker.skip_subtree()
                 continue
             if tag == "noframes":
-                inner = None if framed or not el.text else _parse_html(el.text.encode("utf-8", "surrogatepass"))[0]
+                inner = None if framed >= _NOFRAMES_DEPTH or not el.text else _parse_page(el.text)
                 if inner is not None:
                     out.flush()
-                    _walk(inner, out, framed=True)
+                    _walk(inner, out, framed=framed + 1)
                     out.flush()
                 walker.skip_subtree()
                 continue
@@ -417,16 +422,24 @@ def _parse_html(data: bytes):
     return root, too_deep
 
 
-def html_to_text(markup: str) -> str:
-    """The text of an HTML page in the load convention (see module docstring)."""
-    # libxml2 reads the bytes we give it as UTF-8; a stale declaration must not override.
-    markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup, count=1)
+def _parse_page(markup: str):
+    """The parsed page `markup` (a page's, or a <noframes>' held as text); nested deeper
+    than libxml2 reads (2048: the rest dropped silently), parsed again with its blocks
+    flattened to line breaks; a LoadError if that too is deeper."""
     root, too_deep = _parse_html(markup.encode("utf-8", "surrogatepass"))
     if too_deep:
         flat = _FLATTEN_INLINE.sub("", _FLATTEN_BLOCK.sub("<br>", markup))
         root, too_deep = _parse_html(flat.encode("utf-8", "surrogatepass"))
         if too_deep:
             raise LoadError("HTML nested more than 2048 elements deep (text would be lost)")
+    return root
+
+
+def html_to_text(markup: str) -> str:
+    """The text of an HTML page in the load convention (see module docstring)."""
+    # libxml2 reads the bytes we give it as UTF-8; a stale declaration must not override.
+    markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup, count=1)
+    root = _parse_page(markup)
     if root is None:
         return ""
     out = _Lines()

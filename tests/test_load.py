@@ -264,9 +264,16 @@ HOSTILE = [
      ["索引号：123", "文号：祁政办秘〔2021〕45号"]),
     # the pinyin of a ruby is no text of the notice (was 祁qí门mén县)
     ("ruby", "<p><ruby>祁<rp>(</rp><rt>qí</rt><rp>)</rp>门<rt>mén</rt></ruby>县人民政府</p>", ["祁门县人民政府"]),
-    # a frameset page's own page: its markup, held as text, read as markup (was the raw tags)
+    # a frameset page's own page: its markup, held as text, read as markup (was the raw tags),
+    # a <noframes> in it too, as a browser without frames shows it (was dropped)
     ("noframes", '<html><frameset><frame src="a.html"></frameset><noframes><body><p>祁政办秘〔2021〕45号</p>'
-     "<p>一、总则</p><noframes><p>框</p></noframes></body></noframes></html>", ["祁政办秘〔2021〕45号", "一、总则"]),
+     "<p>一、总则</p><noframes><p>框</p></noframes></body></noframes></html>", ["祁政办秘〔2021〕45号", "一、总则", "框"]),
+    # a page wrapped in two <noframes> held all its text in the inner one (was: not a notice)
+    ("nested noframes", "<html><frameset><frame src=a></frameset><noframes><noframes><p>一、总则</p><p>二、职责</p>"
+     "</noframes>尾</noframes></html>", ["一、总则", "二、职责", "尾"]),
+    # markup in a <noframes> nested deeper than libxml2 reads (was: no text), flattened as a page's
+    ("deep noframes", "<html><body><noframes>" + "<div>" * 3000 + "<p>一、深处的条款</p>" + "</div>" * 3000
+     + "</noframes></body></html>", ["一、深处的条款"]),
 ]
 
 
@@ -967,4 +974,18 @@ def test_page_breaks_and_vertical_tabs_are_white_space_that_keeps_every_offset()
     plain, paged = process_bytes(text.encode("utf-8"), "qimen.txt"), process_bytes(broken.encode("utf-8"), "qimen.txt")
     assert len(list(paged.walk())) == len(list(plain.walk())) == 58
     assert len(paged.facts.posts) == len(plain.facts.posts) == 46
-    assert load_bytes("第一页\f\f第二页\n\v第三页".encode("utf-8")).text == "第一页\n 第二页\n 第三页"
+    assert load_bytes("第一页\f\f第二页\n\v第三页".encode("utf-8")).text == "第一页\n\n第二页\n 第三页"
+
+
+def test_each_vertical_tab_or_form_feed_is_a_line_break_of_its_own():
+    """A run of \v or \f was one line break then spaces: 行一\v\v行二 lost its blank line,
+    and a notice whose lines Word ends in \v (its blank lines \v\v) lost the blank lines
+    its table's rows stand between: 祁门's read 4 posts of 46, no note. Each is a line
+    break now, but one beside a line break (a space), the offsets kept."""
+    from extractor.pipeline import process_bytes
+
+    assert load_bytes("行一\v\v行二\v行三\n\f行四".encode("utf-8")).text == "行一\n\n行二\n行三\n 行四"
+    text = COUNTY.read_text(encoding="utf-8")
+    plain = process_bytes(text.encode("utf-8"), "qimen.txt")
+    vt = process_bytes(text.replace("\n", "\v").encode("utf-8"), "qimen.txt")
+    assert len(vt.facts.posts) == len(plain.facts.posts) == 46
