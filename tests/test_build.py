@@ -1011,3 +1011,20 @@ def test_a_hand_edited_manifest_s_bad_parts_are_ignored(tmp_path, edit):
     assert sorted(result.notices) == sorted([str(COUNTY), str(CITY)]) and not result.failed
     assert str(CITY) in result.skipped  # its entry, untouched, still counts
     build([COUNTY, CITY], out, jobs=1, views=False, force=True)
+
+
+def test_a_store_missing_its_manifest_is_said_damaged_not_busy(tmp_path):
+    """A store whose MANIFEST-* file is gone was retried, then said to be rewritten by a
+    build ("try again"), though it never mends: it is said damaged, and what to do."""
+    from extractor.store import open_store
+
+    store_dir = tmp_path / "store"
+    store = open_store(store_dir)
+    store.flush()
+    del store
+    for f in store_dir.glob("MANIFEST-*"):
+        f.unlink()
+    for read_only in (True, False):
+        with pytest.raises(PolicykgError, match=r"store: the store is damaged \(its MANIFEST-\d+ file is missing\): "
+                                                r"delete it and build again"):
+            open_store(store_dir, read_only=read_only)
