@@ -45,7 +45,7 @@ from typing import Callable, Collection, Iterable, Iterator, Sequence
 
 from .errors import PolicykgError
 from .files import file_in_the_way
-from .load import NOT_READ, NOT_REGULAR, SUFFIXES
+from .load import NOT_READ, NOT_REGULAR, SUFFIXES, broken_link
 
 DEFAULT_OUTPUTS = Path("outputs")
 STORE_DIR = "store"
@@ -85,7 +85,7 @@ def notice_files(inputs: Iterable[str | Path], out: str | Path | None = None) ->
             _outside(p, out)
             found[p] = None
         else:
-            raise PolicykgError(f"{p}: no such file or directory")
+            raise PolicykgError(f"{p}: {broken_link(p) or 'no such file or directory'}")
     return sorted(found)
 
 
@@ -108,22 +108,34 @@ def _outside(path: Path, out: str | Path | None) -> None:
 def _folder_files(folder: Path, out: str | Path | None, unreadable: dict[str, str] | None = None) -> Iterator[Path]:
     """The files under `folder`, recursively, but hidden ones (in a hidden folder) and those
     in the output folder `out` or in any other build's output folder (its pages are no notices).
-    A folder that cannot be listed goes into `unreadable` with its one-line reason."""
+    A folder that cannot be listed goes into `unreadable` with its one-line reason, and so
+    does a link to no file (broken, or in a loop). A folder linked in is searched as one
+    of the folder's own, once: a folder met again (by another link, a link back up) is not
+    searched again, its files are already found."""
     def failed(exc: OSError) -> None:
         if unreadable is not None:
             unreadable[str(Path(exc.filename))] = f"cannot read ({exc.strerror})"  # as `load` says of a file
 
     _outside(folder, out)
     skip = Path(out).resolve() if out is not None else None
-    for top, dirs, names in os.walk(folder, onerror=failed):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not _is_output(Path(top, d))
-                   and (skip is None or Path(top, d).resolve() != skip)]
+    seen = {os.path.realpath(folder)}  # the folders searched or to be: links may lead back
+    for top, dirs, names in os.walk(folder, onerror=failed, followlinks=True):
+        kept = []
+        for d in dirs:
+            real = os.path.realpath(Path(top, d))
+            if not d.startswith(".") and not _is_output(Path(top, d)) and (skip is None or Path(real) != skip) \
+                    and real not in seen:
+                seen.add(real)
+                kept.append(d)
+        dirs[:] = kept
         for name in names:
             f = Path(top, name)
             if not name.startswith(".") and f.is_file():
                 yield f
             elif not name.startswith(".") and unreadable is not None and f.exists():  # (a link to /dev/zero)
                 unreadable[str(f)] = NOT_REGULAR
+            elif not name.startswith(".") and unreadable is not None and (why := broken_link(f)):
+                unreadable[str(f)] = why
 
 
 def unreadable_paths(inputs: Iterable[str | Path], out: str | Path | None = None) -> dict[str, str]:
@@ -651,14 +663,7 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
     store = open_store(out / STORE_DIR)
     manifest_path = out / MANIFEST
     settings = _settings(base, persons)
-    old: dict = {}
-    if manifest_path.exists():
-        try:
-            old = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            old = {}
-    if not isinstance(old, dict) or not isinstance(old.get("files", {}), dict):  # not a manifest of ours
-        old = {}
+    old = _read_manifest(manifest_path)
     previous: dict[str, dict] = old.get("files", {}) if old.get("settings") == settings and not force else {}
     ours = _earlier_outputs(out, old)
     # `who`'s index beside the store: changed in step with it, committed only at the end
@@ -713,9 +718,9 @@ def build(inputs: Sequence[str | Path], out_dir: str | Path, *, base: str | None
                 store.remove_graph(ox.NamedNode(g))
         if not result.notices:
             raise no_notice(inputs, result.failed)
-        was = {v["graph"]: p for p, v in old.get("files", {}).items() if isinstance(v, dict) and "graph" in v}
+        was = {v["graph"]: p for p, v in old.get("files", {}).items()}
         result.gone = {p: g for g, p in sorted(was.items(), key=lambda x: x[1]) if g not in built and p not in digests}
-        same = {p for p, v in old.get("files", {}).items() if isinstance(v, dict) and v.get("sha256") == digests.get(p)}
+        same = {p for p, v in old.get("files", {}).items() if v["sha256"] == digests.get(p)}
         _settle_comparisons(store, saved, before, built, was, result, same)
         load_ontology(store, base=base)
         current = {names[p]: g for p, g in result.notices.items()}
@@ -819,6 +824,30 @@ def _settle_comparisons(store, saved: dict[str, list[str]], before: dict[str, st
             result.kept_comparisons.append(comparison)
 
 
+def _read_manifest(path: Path) -> dict:
+    """The manifest an earlier build wrote at `path`, of the shape `build` writes, or {}.
+    It may have been edited by hand or written by another tool: a file that is not a JSON
+    object is no manifest; an entry of `files` not of the shape {"sha256", "graph"[, "name"]}
+    (strings) is left out (its file is read again), and a `comparisons` or `reports` not
+    a list of strings is none (so the build's code after this trusts the shape)."""
+    try:
+        old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except (OSError, ValueError):
+        return {}
+    if not old or not isinstance(old, dict) or not isinstance(old.get("files", {}), dict):  # none, or not ours
+        return {}
+    files = {}
+    for p, v in old.get("files", {}).items():
+        if isinstance(v, dict) and isinstance(v.get("sha256"), str) and isinstance(v.get("graph"), str):
+            files[p] = {k: v[k] for k in ("sha256", "graph", "name") if isinstance(v.get(k), str)}
+    clean = {**old, "files": files}
+    comparisons = old.get("comparisons", [])
+    clean["comparisons"] = [c for c in comparisons if isinstance(c, str)] if isinstance(comparisons, list) else []
+    if "reports" in old and not isinstance(old["reports"], list):
+        del clean["reports"]  # read as a manifest written before it listed them
+    return clean
+
+
 def _earlier_outputs(out: Path, old: dict) -> set[Path]:
     """The files the build that wrote manifest `old` wrote into `out` (the only ones a build
     deletes: an analyst's views/mine.html or compare.html in a folder no build wrote stay):
@@ -828,7 +857,7 @@ def _earlier_outputs(out: Path, old: dict) -> set[Path]:
 
     if not old:
         return set()
-    names = [v["name"] for v in old.get("files", {}).values() if isinstance(v, dict) and isinstance(v.get("name"), str)]
+    names = [v["name"] for v in old.get("files", {}).values() if "name" in v]
     found = {_notice_path(out, name, fmt) for name in names for fmt in (*PER_NOTICE, PAGE)}
     reports = old.get("reports")
     if isinstance(reports, list):

@@ -8,6 +8,8 @@ per line led by a tab, table rows separated by a blank line.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
 from pathlib import Path
 from typing import Callable
@@ -208,22 +210,22 @@ def load_bytes(data: bytes, name: str = "<bytes>", fmt: str | None = None) -> Do
                     notes=traditional_script(text) + (said[0] if said else []))
 
 
-_PAGE_BREAKS = re.compile("[\f\v]+")
+_PAGE_BREAKS = re.compile("[\f\v]")
 
 
 def page_breaks_as_white_space(text: str) -> str:
     """`text` with each form feed (pdftotext's page break, at the start of a page's first line)
     and vertical tab (Word's line break) one character of white space: a space beside a line
-    break, else a line break and spaces. Offsets into the text stay those of the file's
-    characters; a clause number after a page break opens its clause (\f（一）… did not), and
-    the text holds no character XML 1.0 forbids as a page break."""
+    break, else a line break of its own (\v\v is a blank line: one line break for the run
+    lost it, and the blank lines between a table's rows with it). Offsets into the text stay
+    those of the file's characters; a clause number after a page break opens its clause
+    (\f（一）… did not), and the text holds no character XML 1.0 forbids as a page break."""
     if "\f" not in text and "\v" not in text:
         return text
 
     def white(m: re.Match) -> str:
         beside = m.start() > 0 and text[m.start() - 1] in "\n\r" or text[m.end():m.end() + 1] in ("\n", "\r")
-        n = len(m.group())
-        return " " * n if beside else "\n" + " " * (n - 1)
+        return " " if beside else "\n"
 
     return _PAGE_BREAKS.sub(white, text)
 
@@ -270,12 +272,31 @@ def traditional_script(text: str) -> list[Note]:
 NOT_REGULAR = "not a regular file (a device, a pipe or a socket)"
 
 
+def broken_link(p: Path) -> str | None:
+    """Why `p`, a symbolic link leading to no file, cannot be read; None if it is no such
+    link (a missing file is "no such file", a link in a loop or to nothing is there)."""
+    try:
+        if not p.is_symlink():
+            return None
+        os.stat(p)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link in a loop (it leads back to itself)"
+        if exc.errno != errno.ENOENT:
+            return f"cannot read ({exc.strerror})"
+        try:
+            return f"a broken symbolic link (to {os.readlink(p)}, which does not exist)"
+        except OSError:
+            return "a broken symbolic link"
+    return None
+
+
 def load(path: str | Path) -> Document:
     """Read the notice at `path` into a `Document`; raise `LoadError` with one line if not."""
     p = Path(path)
     try:  # exists() itself fails in a folder we may not search
         if not p.exists():
-            raise LoadError(f"{p}: no such file")
+            raise LoadError(f"{p}: {broken_link(p) or 'no such file'}")
         if p.is_dir():
             raise LoadError(f"{p}: is a directory (use `policykg build DIR` for folders)")
         if not p.is_file():  # read, /dev/zero never ends and a pipe waits for its writer

@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import unicodedata
 import zipfile
 import zlib
 from functools import cache
@@ -271,13 +272,18 @@ _PRE = frozenset(("pre", "listing", "xmp", "plaintext"))
 _SPACER = re.compile(r"[\xa0\u3000]")
 
 
-def _walk(root, out: _Lines, framed: bool = False) -> None:
+_NOFRAMES_DEPTH = 8  # <noframes> within <noframes> read as markup this deep (each a parse of its text)
+
+
+def _walk(root, out: _Lines, framed: int = 0) -> None:
     """Append the text under `root` to `out`, one line per block (root's tail excluded).
 
     Iterative (lxml's iterwalk), so a page nested thousands of levels deep cannot
     exhaust the Python stack; a skipped subtree still gets its "end" event (for its tail).
     A <noframes>, the page of a frameset page, holds its markup as text (libxml2 reads it so):
-    read as markup, once (`framed`: a <noframes> within is dropped).
+    read as markup, as a browser without frames shows it, a <noframes> within it too (a page
+    wrapped in two held all its text in the inner one, dropped once) up to _NOFRAMES_DEPTH
+    (`framed`: how deep this is).
     """
     from lxml import etree
 
@@ -295,10 +301,10 @@ def _walk(root, out: _Lines, framed: bool = False) -> None:
                 walker.skip_subtree()
                 continue
             if tag == "noframes":
-                inner = None if framed or not el.text else _parse_html(el.text.encode("utf-8", "surrogatepass"))[0]
+                inner = None if framed >= _NOFRAMES_DEPTH or not el.text else _parse_page(el.text)
                 if inner is not None:
                     out.flush()
-                    _walk(inner, out, framed=True)
+                    _walk(inner, out, framed=framed + 1)
                     out.flush()
                 walker.skip_subtree()
                 continue
@@ -416,16 +422,24 @@ def _parse_html(data: bytes):
     return root, too_deep
 
 
-def html_to_text(markup: str) -> str:
-    """The text of an HTML page in the load convention (see module docstring)."""
-    # libxml2 reads the bytes we give it as UTF-8; a stale declaration must not override.
-    markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup, count=1)
+def _parse_page(markup: str):
+    """The parsed page `markup` (a page's, or a <noframes>' held as text); nested deeper
+    than libxml2 reads (2048: the rest dropped silently), parsed again with its blocks
+    flattened to line breaks; a LoadError if that too is deeper."""
     root, too_deep = _parse_html(markup.encode("utf-8", "surrogatepass"))
     if too_deep:
         flat = _FLATTEN_INLINE.sub("", _FLATTEN_BLOCK.sub("<br>", markup))
         root, too_deep = _parse_html(flat.encode("utf-8", "surrogatepass"))
         if too_deep:
             raise LoadError("HTML nested more than 2048 elements deep (text would be lost)")
+    return root
+
+
+def html_to_text(markup: str) -> str:
+    """The text of an HTML page in the load convention (see module docstring)."""
+    # libxml2 reads the bytes we give it as UTF-8; a stale declaration must not override.
+    markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup, count=1)
+    root = _parse_page(markup)
     if root is None:
         return ""
     out = _Lines()
@@ -603,18 +617,33 @@ class _Numbering:
             styles = {st.get(W + "styleId"): st for st in document.styles.element.findall(W + "style")}
         except (AttributeError, ValueError, KeyError, NotImplementedError):
             return
+        def own(st) -> tuple:
+            numpr = st.find(f"{W}pPr/{W}numPr")
+            if numpr is None:
+                return None, None
+            nid_el, ilvl_el = numpr.find(W + "numId"), numpr.find(W + "ilvl")
+            return (nid_el.get(W + "val") if nid_el is not None else None,
+                    _number(ilvl_el.get(W + "val"), 0) if ilvl_el is not None else None)
+
+        # A style's list and level are its own, else its base's (w:basedOn), and so on up: each
+        # style's resolved once from its base's (a chain walked from every style below it was
+        # quadratic: 6,000 styles in one chain took minutes). A chain that loops back ends
+        # where it meets itself: the styles of the loop each see the others once.
+        resolved: dict = {}
         for sid in styles:
-            nid = ilvl = None
-            seen, at = set(), styles.get(sid)
-            while at is not None and at.get(W + "styleId") not in seen and (nid is None or ilvl is None):
-                seen.add(at.get(W + "styleId"))
-                numpr = at.find(f"{W}pPr/{W}numPr")
-                if numpr is not None:
-                    nid_el, ilvl_el = numpr.find(W + "numId"), numpr.find(W + "ilvl")
-                    nid = nid_el.get(W + "val") if nid is None and nid_el is not None else nid
-                    ilvl = _number(ilvl_el.get(W + "val"), 0) if ilvl is None and ilvl_el is not None else ilvl
-                based = at.find(W + "basedOn")
-                at = styles.get(based.get(W + "val")) if based is not None else None
+            path, on_path, at = [], set(), sid
+            while at in styles and at not in resolved and at not in on_path:
+                path.append(at)
+                on_path.add(at)
+                based = styles[at].find(W + "basedOn")
+                at = based.get(W + "val") if based is not None else None
+            inherited = resolved.get(at, (None, None))
+            if at in on_path:  # the loop from `at` back to itself: its resolution starts the fold
+                for s in reversed(path[path.index(at):]):
+                    inherited = _first_set(own(styles[s]), inherited)
+            for s in reversed(path):
+                inherited = resolved[s] = _first_set(own(styles[s]), inherited)
+            nid, ilvl = resolved[sid]
             if nid is not None:
                 self.style_num[sid] = (nid, ilvl)
 
@@ -631,11 +660,10 @@ class _Numbering:
             nid = nid_el.get(W + "val") if nid_el is not None else nid
             ilvl = _number(ilvl_el.get(W + "val"), 0) if ilvl_el is not None else ilvl
         ilvl = ilvl or 0
-        if not nid or nid not in self.levels or ilvl not in self.levels[nid]:
-            return ""
+        if not nid or nid not in self.levels or not 0 <= ilvl <= 8 or ilvl not in self.levels[nid]:
+            return ""  # (Word's levels are 0–8: one beyond has no number)
         levels = self.levels[nid]
         counts = self.counters.setdefault(self.key[nid], [0] * 9)
-        ilvl = min(ilvl, 8)
         counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else levels[ilvl][2]
         for deeper in range(ilvl + 1, 9):
             counts[deeper] = 0
@@ -757,9 +785,26 @@ def _paragraph_text(p, boxes: list) -> list[str]:
         elif tag == W + "sym":
             code = el.get(W + "char", "")
             if re.fullmatch(r"[0-9A-Fa-f]{4}", code) and not code.upper().startswith("F0"):
-                buf.append(chr(int(code, 16)))
+                buf.append(_text_char(chr(int(code, 16))))
     lines.append("".join(buf))
     return lines
+
+
+def _first_set(own: tuple, inherited: tuple) -> tuple:
+    """(list, level) of a style: each its own where set, else the one it inherits."""
+    return tuple(o if o is not None else i for o, i in zip(own, inherited))
+
+
+def _text_char(ch: str) -> str:
+    """A symbol's character (w:sym) as text: itself, or U+FFFD where it is no character of
+    text (a surrogate, a control, a line or paragraph separator, a noncharacter), which
+    the text cannot carry (a lone surrogate cannot be written; a NUL passed the NUL
+    refusal). One character per symbol either way. (Symbol-font glyphs, F0xx, are left
+    out before: private to the font, no text.)"""
+    code = ord(ch)
+    if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return "\ufffd"
+    return ch
 
 
 def _docx_line(s: str) -> str:

@@ -42,6 +42,9 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox
         try:
             return ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
         except (OSError, RuntimeError) as exc:
+            if (gone := _missing_manifest(p)) is not None:  # not mended by waiting, unlike a build's rewrite
+                raise PolicykgError(f"{p}: the store is damaged (its {gone} file is missing): "
+                                    "delete it and build again") from None
             if read_only and "no such file" in str(exc).lower() and (p / "CURRENT").is_file():
                 # a build writing meanwhile deleted a file the reader had just found listed (merged
                 # into another): opened again, the store is read as it now is
@@ -54,6 +57,17 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox
                                     "(a build, or compare --save); try again when it is done") from None
             raise PolicykgError(f"{p}: cannot open the store ({exc})") from None
     raise AssertionError("unreachable")
+
+
+def _missing_manifest(p: Path) -> str | None:
+    """The name of the MANIFEST file the store at `p` lists as current (in its CURRENT file)
+    when that file is missing, else None. (A build rewriting it writes the new one before
+    CURRENT names it: the one named is always there unless the store is damaged.)"""
+    try:
+        name = (p / "CURRENT").read_text(encoding="ascii", errors="replace").strip()
+    except OSError:
+        return None
+    return name if name.startswith("MANIFEST-") and "/" not in name and not (p / name).exists() else None
 
 
 def add_document(store: ox.Store, doc: Document, *, base: str = DEFAULT_BASE, persons: bool = True) -> str:

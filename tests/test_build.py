@@ -931,6 +931,32 @@ def test_a_link_to_a_device_in_a_folder_is_said_failed_not_skipped_silently(tmp_
     assert "read 1 notice(s) (txt: 1), 0 unchanged, 1 failed" in res.stderr
 
 
+def test_links_in_a_folder_are_followed_or_said_failed_never_skipped_silently(tmp_path):
+    """A folder linked into the input folder was not searched (os.walk does not follow
+    links), and a broken link or one in a loop was skipped without a word: a linked folder
+    is searched like its own (once, however many links lead to it, a link back up too), a
+    link to no file is a failed file with its reason."""
+    src, other = tmp_path / "in", tmp_path / "other"
+    src.mkdir()
+    other.mkdir()
+    shutil.copy(COUNTY, src / COUNTY.name)
+    shutil.copy(CITY, other / CITY.name)
+    (src / "dirlink.txt").symlink_to(other)
+    (src / "again").symlink_to(other)
+    (src / "up").symlink_to(src)
+    (src / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (src / "loop.txt").symlink_to(src / "loop.txt")
+    found = [p.relative_to(src) for p in notice_files([src])]
+    assert found in ([Path("again", CITY.name), Path(COUNTY.name)], [Path("dirlink.txt", CITY.name), Path(COUNTY.name)])
+    res = policykg("build", src, "-o", tmp_path / "out", "--no-views")
+    assert res.returncode == 1, res.stderr
+    errors = res.stderr.splitlines()
+    assert f"policykg: error: {src / 'dangling.txt'}: a broken symbolic link (to {tmp_path / 'nowhere.txt'}, " \
+           "which does not exist)" in errors
+    assert f"policykg: error: {src / 'loop.txt'}: a symbolic link in a loop (it leads back to itself)" in errors
+    assert "read 2 notice(s) (txt: 2), 0 unchanged, 2 failed" in res.stderr
+
+
 def test_a_saved_comparison_is_dropped_when_its_notices_move_to_another_base(three, tmp_path):
     out = tmp_path / "out"
     build([three], out, jobs=1, views=False)
@@ -964,3 +990,41 @@ def test_a_corpus_beyond_the_departments_page_s_size_gets_a_note_not_the_page(tm
     monkeypatch.setattr(R, "DEPARTMENTS_PAGE_MAX", 200)
     build([COUNTY, CITY], tmp_path / "out", jobs=1)
     assert (views / "departments.html").exists()
+
+
+@pytest.mark.parametrize("edit", [
+    lambda m: m["files"].__setitem__(str(COUNTY), "zzz"),
+    lambda m: m["files"][str(COUNTY)].pop("sha256"),
+    lambda m: m["files"][str(COUNTY)].__setitem__("graph", ["a"]),
+    lambda m: m.__setitem__("comparisons", 5),
+], ids=["entry-a-string", "entry-without-sha256", "graph-a-list", "comparisons-a-number"])
+def test_a_hand_edited_manifest_s_bad_parts_are_ignored(tmp_path, edit):
+    """A manifest edited by hand (or written by another tool) crashed the build (exit 70) at
+    an entry not of our shape or a `comparisons` not a list, even with force: an entry not
+    of the shape is a file to read again, a part not of the shape is none."""
+    out = tmp_path / "out"
+    build([COUNTY, CITY], out, jobs=1, views=False)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    edit(manifest)
+    (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    result = build([COUNTY, CITY], out, jobs=1, views=False)
+    assert sorted(result.notices) == sorted([str(COUNTY), str(CITY)]) and not result.failed
+    assert str(CITY) in result.skipped  # its entry, untouched, still counts
+    build([COUNTY, CITY], out, jobs=1, views=False, force=True)
+
+
+def test_a_store_missing_its_manifest_is_said_damaged_not_busy(tmp_path):
+    """A store whose MANIFEST-* file is gone was retried, then said to be rewritten by a
+    build ("try again"), though it never mends: it is said damaged, and what to do."""
+    from extractor.store import open_store
+
+    store_dir = tmp_path / "store"
+    store = open_store(store_dir)
+    store.flush()
+    del store
+    for f in store_dir.glob("MANIFEST-*"):
+        f.unlink()
+    for read_only in (True, False):
+        with pytest.raises(PolicykgError, match=r"store: the store is damaged \(its MANIFEST-\d+ file is missing\): "
+                                                r"delete it and build again"):
+            open_store(store_dir, read_only=read_only)
