@@ -1037,6 +1037,8 @@ class _Extract:
         做好备案管理（县教育局负责幼儿园托班，县民政局负责社区托育点）) is cut: each part its unit's,
         what follows the bracket the item's department's again."""
         folded = self.doc.folded
+        if s < e and folded.find(",", s, e) < 0 and folded.find("(", s, e) < 0:
+            return [(s, e, self.item_subject(s, e), [])]  # one part (most statements: no comma, no bracket)
         lists = [(m.start(), m.end(), starts) for m in _PARENTHESIS.finditer(folded, s, e)
                  if (starts := self.statement_list(m.start(), m.end(), clause))] if folded.find("(", s, e) >= 0 else []
         inside = [x for x in _enclosed(folded, s, e) if not any(x == (o + 1, c - 1) for o, c, _ in lists)]
