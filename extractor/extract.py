@@ -326,6 +326,7 @@ _START_END = attrgetter("start", "end")
 
 _SENTENCE_ENDS = ";。"  # folded text
 _BLANKS = " \t\u3000\xa0"  # horizontal blanks
+_LABEL_ENDS = ")、.①②③④⑤⑥⑦⑧⑨⑩"  # what a clause's number ends with (folded): (1) 一、 1. ①
 _LOOK_BACK = 300  # how far back from a match its sentence is looked for (a clause may be a 5 MB line)
 _SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 _LINE_OR_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}\n]")
@@ -1366,8 +1367,8 @@ class _Extract:
                 merged.append([a, b])
         starts = [a for a, _ in merged]
         for m in self.matches:  # only a department that may open a statement can be its subject
-            if m.start and folded[m.start - 1] not in before:
-                continue
+            if m.start and folded[m.start - 1] not in before and folded[m.start - 1] not in _LABEL_ENDS:
+                continue  # (after a label's end, one opening its item's text: below)
             k = bisect.bisect_right(starts, m.start) - 1
             if k >= 0 and m.start < merged[k][1]:
                 continue  # a department's own item
@@ -1375,11 +1376,16 @@ class _Extract:
             if leaf is None or leaf.cells:
                 continue  # a table's row is no prose
             own = leaf.own
-            if not own.start <= m.start < own.end or not self.may_open(m, own.start):
+            if not own.start <= m.start < own.end:
                 continue
-            if leaf.id not in statements:  # its statements after its number ((三)联席会议办公室…)
-                said = leaf.label.strip()
-                start = own.start + len(said) if said and self.doc.text.startswith(said, own.start) else own.start
+            # its text after its number: a statement may open there ((1)县应急局负责…, as (三)联席会议办公室…)
+            said = leaf.label.strip()
+            start = own.start + len(said) if said and self.doc.text.startswith(said, own.start) else own.start
+            while start < m.start and folded[start] in _BLANKS:
+                start += 1
+            if not self.may_open(m, start):
+                continue
+            if leaf.id not in statements:
                 statements[leaf.id] = list(self.statements(start, own.end))
                 openings[leaf.id] = [s for s, _ in statements[leaf.id]]
             k = bisect.bisect_right(openings[leaf.id], m.start) - 1  # the statements are ordered and disjoint:
@@ -1391,12 +1397,18 @@ class _Extract:
                 if not found or self.sets_up(s, e):
                     continue  # a body's set-up (为牵头部门) is the body's
                 for subject, role, verb in found:
-                    _, action, concept = self.role_and_action(verb, e)
-                    for d in subject:
-                        n = count[leaf.id] = count.get(leaf.id, 0) + 1
-                        self.facts.duties.append(Duty(
-                            s, e, id=f"{leaf.id}/s{n}", department=self.department(d, leaf.id), clause=leaf.id,
-                            text=self.doc.text[s:e], role=role, action=action, action_concept=concept))
+                    # one subject's statement changes role at a comma as an item's does (市卫生健康委
+                    # 负责推进医养结合，配合做好老年健康服务: responsible, then supporting); the first
+                    # part keeps the subject in its text
+                    parts = [(s, e, None)] if len(found) > 1 else \
+                        [(s if x == verb else x, y, r) for x, y, r in self.role_parts(verb, e)]
+                    for x, y, r in parts:
+                        said, action, concept = self.role_and_action(verb if x == s else x, y, role if x == s else r)
+                        for d in subject:
+                            n = count[leaf.id] = count.get(leaf.id, 0) + 1
+                            self.facts.duties.append(Duty(
+                                x, y, id=f"{leaf.id}/s{n}", department=self.department(d, leaf.id), clause=leaf.id,
+                                text=self.doc.text[x:y], role=said, action=action, action_concept=concept))
 
     def sets_up(self, s: int, e: int) -> bool:
         """Whether the statement [s, e) says how a body is set up: a match of a set-up pattern

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -2739,3 +2740,59 @@ def test_a_trailing_tag_gives_duties_and_a_bracketed_one_an_assignment():
     assert [(u, r) for u, r, _ in duties] == [(HEALTH, "responsible")]
     assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
             if a.clause == "main/4/22"] == [("supporting", [EDU, CIVIL])]
+
+
+# --- the audit's notices (tests/data/audit: written as analysts get them, see its README) ---
+
+AUDIT = Path(__file__).parent / "data" / "audit"
+
+
+def test_numbered_items_opening_with_a_department_outside_a_duties_part_give_its_duties():
+    """绩溪's 四、工作要求 lists (1)县应急局负责… (2)县公安局负责…: items of a part not named for
+    duties, whose text opens with a department and its verb right after the number. They are
+    running text's statements (the department their subject), not dropped: the audit found none
+    of the seven read, as a statement opening after (1) was never taken to open a sentence. The
+    file is GBK."""
+    doc = process(AUDIT / "jixi-work-safety-joint-meeting.txt")
+    got = [(d.department, d.role, d.text) for d in doc.facts.duties if d.clause.startswith("main/4/")]
+    assert got == [
+        ("绩溪县/emergency-management", "responsible", "县应急局负责全县安全生产综合监督管理，承担联席会议办公室日常工作。"),
+        ("绩溪县/public-security", "responsible", "县公安局负责道路交通安全管理和民用爆炸物品公共安全管理。"),
+        ("绩溪县/transport", "responsible", "县交通运输局负责道路运输、水路运输安全监督管理。"),
+        ("绩溪县/housing-urban-rural-development", "responsible", "县住建局负责房屋建筑和市政工程施工安全监督管理"),
+        ("绩溪县/housing-urban-rural-development", "lead", "牵头城镇燃气安全监督管理。"),
+        ("绩溪县/fire-rescue", "responsible", "县消防救援大队负责火灾预防和灭火救援工作，依法开展消防监督检查。"),
+        ("绩溪县/market-regulation", "responsible", "县市场监管局负责特种设备安全监督管理。"),
+        ("绩溪县/education", "responsible", "县教育局负责学校安全管理工作"),
+        ("绩溪县/education", "supporting", "配合做好校园周边安全整治。"),
+    ]
+    for d in doc.facts.duties:
+        assert doc.text[d.start:d.end] == d.text
+
+
+@pytest.mark.parametrize("label", ["(1)", "（一）", "1.", "①"])
+def test_a_department_opening_an_item_after_any_number_is_its_subject(label):
+    """The same after each style of number: (1) （一） 1. ①."""
+    from extractor.pipeline import process_bytes
+
+    text = (AUDIT / "jixi-work-safety-joint-meeting.txt").read_bytes().decode("gbk")
+    text = text.replace("(6)县市场监管局", label + "县市场监管局")
+    doc = process_bytes(text.encode("utf-8"), "x.txt")
+    assert [(d.department, d.text) for d in doc.facts.duties if "特种设备" in d.text] == [
+        ("绩溪县/market-regulation", "县市场监管局负责特种设备安全监督管理。")]
+
+
+def test_a_running_text_statement_changes_role_at_a_comma_as_an_items_does():
+    """池州's 四、工作要求 says in running text 市民政局负责统筹推进…，牵头制定… and 市卫生健康委负责推进
+    医养结合，配合做好老年健康服务: responsible, then lead / supporting, as the same words in a
+    department's item are read (before: one responsible duty, the 配合 lost)."""
+    doc = process(AUDIT / "chizhou-elderly-care-joint-meeting.txt")
+    got = [(d.department, d.role, d.action, d.text) for d in doc.facts.duties if d.clause == "main/4"]
+    assert got == [
+        ("池州市/civil-affairs", "responsible", "负责", "市民政局负责统筹推进养老服务体系建设"),
+        ("池州市/civil-affairs", "lead", "牵头", "牵头制定养老服务发展规划。"),
+        ("池州市/health", "responsible", "负责", "市卫生健康委负责推进医养结合"),
+        ("池州市/health", "supporting", "配合", "配合做好老年健康服务。"),
+        ("池州市/healthcare-security", "responsible", "负责", "市医保局负责落实长期护理保险制度试点工作。"),
+        ("池州市/fire-rescue", "responsible", "负责", "市消防救援支队负责指导养老机构消防安全管理。"),
+    ]
