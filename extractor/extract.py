@@ -30,6 +30,7 @@ _LEVELS_APART = str.maketrans("", "", "()、,")  # what a collective prefix's le
 STATEMENT_END = re.compile(r"[。;\n]")
 # Between the words of a task tag: LIST_SEPARATORS but its conjunctions (参与 ends in one).
 _TAG_SEPARATOR = re.compile("[、,;，；\\s]+")
+_TAG_WORD = re.compile("[^、,;，；\\s]+")  # a word between those
 
 # An item's heading that no known department has is read as an organisation's name (its
 # statements kept under it) when it is this short, all CJK (perhaps after the notice's prefix) …
@@ -1634,6 +1635,7 @@ class _Extract:
         matches = self.matches_in(s, e)
         if not matches:
             return []
+        self.unit_notes: list[Note] = []  # the units it names as written (`tag_unit`), said if it is read
         # Everything that is not a department must be a separator, a role cue or a label.
         rest = list(inner)
         named: list[tuple[int, int]] = []  # a bracket after a name is the name's: 县卫健委(县疾控中心)牵头
@@ -1662,24 +1664,32 @@ class _Extract:
         for piece in re.finditer(r"[^\0]+", leftover):
             pending += [m for m in matches if pos <= m.start - s < piece.start()]
             pos = piece.end()
-            for word in _TAG_SEPARATOR.split(piece.group(0)):  # 牵头，各有关部门配合: two words
+            for w in _TAG_WORD.finditer(piece.group(0)):  # 牵头，各有关部门配合: two words
+                word, at = w.group(0), piece.start() + w.start()
                 if piece.start() == 0 and word in agent and not groups and label is None:
                     continue  # (由县卫健委牵头: the departments it is given to follow)
-                if word.endswith(":") and word[:-1] in self.cues.tag_labels:
+                colon = word.find(":")
+                if colon > 0 and word[:colon] in self.cues.tag_labels:
                     if pending:
                         if label is None:
                             return []  # departments before it with no role
                         close(label)
-                    label = self.cues.tag_labels[word[:-1]]
-                    continue
+                    label = self.cues.tag_labels[word[:colon]]
+                    word, at = word[colon + 1:], at + colon + 1  # (责任单位：宣城银保监分局: a unit's name follows)
+                    if not word:
+                        continue
                 others = next((w for w in _tag_others() if word.startswith(w)),
                               "") if word.startswith(_tag_others()) else ""  # (most start with none)
-                word = word[len(others):].lstrip(LIST_SEPARATORS)  # (和 of 和有关部门 is the words')
+                bare = word[len(others):].lstrip(LIST_SEPARATORS)  # (和 of 和有关部门 is the words')
+                word, at = bare, at + len(word) - len(bare)
                 if not word:
                     continue  # a conjunction between two departments, or others among them
                 role = next((r for cue, r in self.cues.roles if word == cue or word.endswith(cue)
                              and not word[:-len(cue)].strip(LIST_SEPARATORS + "按职责分工照各自")),
                             None) if word.endswith(_role_words()) else None  # (most words end in none)
+                if role is None and label is not None and not others and \
+                        self.tag_unit(s + at, s + at + len(word), inner, at, pending, matches):
+                    continue  # a unit's name under a label, the registry's or not
                 if role is None or not (pending or others):
                     return []
                 close(role)
@@ -1689,7 +1699,44 @@ class _Extract:
             if label is None:
                 return []
             close(label)
+        self.notes += self.unit_notes if groups else ()
         return groups
+
+    def tag_unit(self, a: int, b: int, inner: str, at: int, pending: list[DepartmentMatch],
+                 matches: list[DepartmentMatch]) -> bool:
+        """Read [a, b), a word of a task tag after a role's label (牵头单位：…) that is neither a
+        department the registry names nor a role, as part of a unit's name, the 任务分工 way of
+        naming any unit: the rest of the department before it (人民银行|宣城市中心支行: a branch
+        of 人民银行), the place before the one after it (宣城|银保监分局), or a unit of its own
+        when shaped as an organisation's name (市政务服务中心: short, all CJK, ending as one
+        does, pkc:dept-org-suffix), kept as written with a note. Whether it did; `inner` is the
+        tag's text, [a, b) at `at` in it; `pending` and `matches` take the unit."""
+        folded, text = self.doc.folded, self.doc.text
+        word = folded[a:b]
+        if not _NAME.fullmatch(word):
+            return False
+        if pending and pending[-1].end == a and word.endswith(_org_suffixes()):
+            m = pending.pop()
+            if not m.national:  # a branch of the notice's place's unit: that unit
+                pending.append(replaced(m, end=b, surface=text[m.start:b]))
+                return True
+            a = m.start  # a national body's local branch (国家金融监督管理总局铜陵监管分局): as written
+        else:
+            k = next((i for i, m in enumerate(matches) if m.start == b), None) if b - a <= 4 else None
+            if k is not None:  # (read where its name begins, not once its place is passed)
+                pending.append(replaced(matches.pop(k), start=a, surface=text[a:b]))
+                pending[-1] = replaced(pending[-1], surface=text[a:pending[-1].end])
+                return True
+            if not 2 < len(word) <= HEADING_NAME_MAX or not word.endswith(_org_suffixes()):
+                return False
+        written = text[a:b]
+        word = folded[a:b]
+        lead = self.lead(word)
+        pending.append(DepartmentMatch(a, b, written, None, lead or self.prefix, not lead, squeeze(written), False))
+        self.unit_notes.append(Note(a, b, kind="unknown-unit", clause=self.leaf_at(a).id, text=written,
+                               message=f"task tag names {written}, no department the registry knows; "
+                                       "its task is assigned to it as written"))
+        return True
 
     def note_tag(self, c: Clause, start: int, end: int, s: int, e: int) -> None:
         """Say that [start, end) looks like a task tag — it names a department and a role (a cue

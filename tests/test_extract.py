@@ -2796,3 +2796,50 @@ def test_a_running_text_statement_changes_role_at_a_comma_as_an_items_does():
         ("池州市/healthcare-security", "responsible", "负责", "市医保局负责落实长期护理保险制度试点工作。"),
         ("池州市/fire-rescue", "responsible", "负责", "市消防救援支队负责指导养老机构消防安全管理。"),
     ]
+
+
+def test_a_task_tag_naming_units_the_registry_does_not_know_assigns_its_task_to_them():
+    """任务分工 tags name any unit after their labels: a bank's local branch (人民银行宣城市中心支行,
+    宣城银保监分局 — the registry's 人民银行 and 银保监分局 with their place written around them),
+    units of every city department (市直各部门: others, pkc:tag-others), a unit no registry has
+    (国家金融监督管理总局铜陵监管分局: kept as written, with a note). Before, each such tag was
+    'cannot be read' and its task no one's."""
+    xuancheng = process(AUDIT / "xuancheng-business-environment-tasks.html")
+    got = {(a.clause, a.role): a.departments for a in xuancheng.facts.assignments}
+    assert got[("main/1/1", "lead")] == ["宣城市/data-administration"]  # 市数据资源局: an alias of 数据局
+    assert got[("main/1/1", "responsible")] == ["宣城市所辖县市区/local-governments"]  # 市直各部门 are others
+    assert got[("main/3/7", "lead")] == ["宣城市/local-finance", "宣城市/central-bank"]
+    assert got[("main/3/7", "responsible")] == ["宣城市/financial-regulation"]
+    assert [n.kind for n in xuancheng.notes] == []
+
+    tongling = process(AUDIT / "tongling-manufacturing-tasks.txt")
+    got = {(a.clause, a.role): a.departments for a in tongling.facts.assignments}
+    assert got[("main/3/8", "lead")] == ["铜陵市/local-finance", "铜陵市/central-bank"]  # 市地方金融管理局 (2024's name)
+    assert got[("main/3/8", "supporting")] == ["铜陵市/国家金融监督管理总局铜陵监管分局"]
+    assert tongling.facts.departments["铜陵市/国家金融监督管理总局铜陵监管分局"].concept is None
+    assert [(n.kind, n.clause, n.text) for n in tongling.notes] == [
+        ("unknown-unit", "main/3/8", "国家金融监督管理总局铜陵监管分局")]
+
+
+@pytest.mark.parametrize("title", ["黟县人民政府关于建立黟县食品安全工作联席会议制度的通知",
+                                   "黟县人民政府办公室关于调整黟县食品安全工作联席会议组成人员的通知",
+                                   "黟县人民政府办公室关于进一步完善黟县食品安全工作联席会议制度的通知",
+                                   "黟县人民政府办公室关于建立健全黟县食品安全工作联席会议制度的通知",
+                                   "黟县人民政府办公室关于建立黟县食品安全工作联席会议制度的通知"])
+def test_the_body_is_named_without_its_titles_issuer_and_verb(title):
+    """A title issued by the government itself (某县人民政府关于建立…), or adjusting or improving a
+    body (关于调整…组成人员, 关于进一步完善…制度) names the body after its verb: the audit found
+    黄山's joint meeting named 黄山市人民政府办公室关于调整黄山市食品安全工作联席会议 (in `meetings`,
+    `compare` and as a department of its own), so the two food-safety meetings were no pair."""
+    from extractor.pipeline import process_bytes
+
+    text = (AUDIT / "yixian-food-safety-joint-meeting.txt").read_text("utf-8")
+    text = text.replace("黟县人民政府办公室关于建立黟县食品安全工作联席会议制度的通知", title)
+    doc = process_bytes(text.encode("utf-8"), "x.txt")
+    assert doc.facts.meeting.name == "黟县食品安全工作联席会议"
+
+
+def test_a_body_adjusted_by_its_title_is_named_as_the_text_names_it():
+    doc = process(AUDIT / "huangshan-food-safety-joint-meeting.txt")
+    assert doc.facts.meeting.name == "黄山市食品安全工作联席会议"
+    assert doc.facts.meeting.unit == "黄山市/黄山市食品安全工作联席会议"
