@@ -420,8 +420,11 @@ def _unnamed(regex: re.Pattern) -> tuple[int, ...]:
 
 _TITLE = re.compile(r"《([^《》\n]{1,200})》")
 _OPENING = re.compile(r"\s*\(\s*")  # a title's number in brackets after it (folded text)
+# An issuer's code ends in one of these characters (国发, 国办函 …) — any, before a year in
+# brackets (皖政〔2023〕7号, 皖安〔2023〕7号, 财税〔2019〕13号: a province's government, a committee,
+# a ministry's office), where nothing but a number is so written.
 _NUMBER = re.compile(
-    r"([\u4e00-\u9fff]{1,12}?(?:发|函|字|办|规|通|告|令|电|秘|复|决))\s*"
+    r"([\u4e00-\u9fff]{1,12}?(?:(?=\s*[\[(]\s*\d{4}\s*[\])])|发|函|字|办|规|通|告|令|电|秘|复|决))\s*"
     r"(?:[\[(]\s*(\d{4})\s*[\])]\s*第?\s*(\d{1,4})|(\d{4})(\d{1,3}))\s*号"  # folded: any brackets are [] or ()
     r"|([\u4e00-\u9fff]{2,12}?(?:公告|令))\s*(\d{4})\s*年\s*第\s*(\d{1,4})\s*号"
 )

@@ -2843,3 +2843,26 @@ def test_a_body_adjusted_by_its_title_is_named_as_the_text_names_it():
     doc = process(AUDIT / "huangshan-food-safety-joint-meeting.txt")
     assert doc.facts.meeting.name == "黄山市食品安全工作联席会议"
     assert doc.facts.meeting.unit == "黄山市/黄山市食品安全工作联席会议"
+
+
+def test_a_cited_number_whose_code_ends_in_any_character_is_read():
+    """绩溪 cites 《安徽省安全生产委员会关于印发〈…〉的通知》（皖安〔2023〕7号）: the audit found the
+    title without its number, as an issuer's code had to end in 发, 函, 办 … — not 皖安, nor a
+    province government's 皖政〔2023〕7号 or a ministry's 财税〔2019〕13号. Before a year in
+    brackets any code is read."""
+    doc = process(AUDIT / "jixi-work-safety-joint-meeting.txt")
+    assert [(r.title, r.number) for r in doc.facts.references] == [
+        ("中华人民共和国安全生产法", None),
+        ("安徽省安全生产委员会关于印发〈安徽省安全生产工作考核办法〉的通知", "皖安〔2023〕7号")]
+
+
+@pytest.mark.parametrize("cited, number", [("（皖政〔2023〕7号）", "皖政〔2023〕7号"),
+                                           ("(财税[2019]13号)", "财税〔2019〕13号"),
+                                           ("（国办发〔2019〕15号）", "国办发〔2019〕15号")])
+def test_a_number_after_a_title_is_its_number_whatever_its_code(cited, number):
+    from extractor.pipeline import process_bytes
+
+    text = (AUDIT / "yixian-food-safety-joint-meeting.txt").read_text("utf-8")
+    text = text.replace("和《地方党政领导干部食品安全责任制规定》", "和《地方党政领导干部食品安全责任制规定》" + cited)
+    doc = process_bytes(text.encode("utf-8"), "x.txt")
+    assert [r.number for r in doc.facts.references if r.title == "地方党政领导干部食品安全责任制规定"] == [number]
