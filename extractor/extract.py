@@ -1909,6 +1909,8 @@ class _Extract:
                     meeting.members, meeting.member_at = _listed(hits)
                     self.list_posts(s, e, "lead", c.id, named=True)
                     found = True
+        if meeting.convenor is None and not meeting.members and self.role_table(kind, meeting):
+            found = True
         meeting.rules = self.rules(found)
         if meeting.rules:
             found = True
@@ -1951,6 +1953,43 @@ class _Extract:
         self.body_duties(body, meeting)
         self.facts.meeting = meeting
         return True
+
+    def role_table(self, kind: BodyKind, meeting: Meeting) -> bool:
+        """The body's make-up as a table, a row a person (职务 | 姓名 | 单位及职务): a cell naming
+        the post in the body (组长, 副组长: the kind's words; 成员: pkc:table-member-post), another
+        the post the person holds (县水利局局长, naming its unit), another, if any, the person's
+        name. A head's row sets the head, a deputy's a deputy, a member's makes the unit a member
+        unit, its person the unit's lead (as 成  员：赵六（县教育局局长） does). Whether it read any."""
+        text, member_words = self.doc.text, self.cues.parts.get("table-member-post", ())
+        units: list[tuple[DepartmentMatch, str]] = []
+        found = False
+        for c in self.clauses:
+            if c.kind != "row" or c.style != "table-row" or len(c.cells) < 2:
+                continue
+            said = [squeeze(text[x.start:x.end]) for x in c.cells]
+            part = next((w for w in said if w in kind.head_words or w in kind.deputy_words or w in member_words), None)
+            if part is None:
+                continue
+            post = next(((x, hits) for x, w in zip(c.cells, said) if w != part
+                         for hits in [self.departments_in(x.start, x.end, c.id)] if hits), None)
+            if post is None:
+                continue
+            cell, hits = post
+            person = next((w for x, w in zip(c.cells, said) if x is not cell and w != part
+                           and self.cues.person_name.match(w) and self.a_name(w)), None)
+            role = kind.head if part in kind.head_words else kind.deputy if part in kind.deputy_words else "lead"
+            field = self.post_field(cell.start, cell.end, role, c.id)
+            self.facts.posts[-1].person = person
+            found = True
+            if role == kind.head:
+                meeting.convenor = meeting.convenor or field
+            elif role == kind.deputy:
+                meeting.deputy_convenors.append(field)
+            else:
+                units.append(hits[0])
+        if units:
+            meeting.members, meeting.member_at = _listed(units)
+        return found
 
     def said(self, start: int, end: int, did: str, clause: str) -> Mention:
         """Where the text says a link of the body's set-up: [start, end) as written (办公室设在县卫生

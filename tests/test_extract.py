@@ -2866,3 +2866,25 @@ def test_a_number_after_a_title_is_its_number_whatever_its_code(cited, number):
     text = text.replace("和《地方党政领导干部食品安全责任制规定》", "和《地方党政领导干部食品安全责任制规定》" + cited)
     doc = process_bytes(text.encode("utf-8"), "x.txt")
     assert [r.number for r in doc.facts.references if r.title == "地方党政领导干部食品安全责任制规定"] == [number]
+
+
+def test_a_leading_groups_make_up_as_a_table_and_the_prose_after_it_are_read():
+    """歙县's .docx lists its 领导小组 as a table (职务 | 姓名 | 单位及职务: 组长 | 方卫东 | 县政府县长 …)
+    and sets up the office in a line after it (领导小组办公室设在县水利局…). The audit found no body
+    at all: the line after the table was its clause's text after its rows, which no reading of a
+    clause's own text sees (now a paragraph of its own, main/1/p1), and a table of people by
+    their posts in the body was no member table."""
+    doc = process(AUDIT / "shexian-river-chief-leading-group.docx")
+    m = doc.facts.meeting
+    assert (m.kind, m.name, m.office) == ("leading-group", "歙县河湖长制工作领导小组", "歙县/water-resources")
+    assert m.office_at.clause == "main/1/p1"
+    assert m.convenor.value == "县政府县长"
+    assert [f.value for f in m.deputy_convenors] == ["县政府副县长", "县水利局局长"]
+    assert m.members == ["歙县/development-reform", "歙县/finance", "歙县/natural-resources", "歙县/ecology-environment",
+                         "歙县/agriculture-rural-affairs", "歙县/forestry-grassland",
+                         "歙县/housing-urban-rural-development"]
+    assert [(p.role, p.department, p.person) for p in doc.facts.posts if p.clause.startswith("main/1/r")][:4] == [
+        ("group_leader", "歙县/government", "方卫东"), ("deputy_group_leader", "歙县/government", "程德胜"),
+        ("deputy_group_leader", "歙县/water-resources", "许春华"), ("lead", "歙县/development-reform", "汪小平")]
+    assert [(p.role, p.person) for p in doc.facts.posts if p.clause == "main/1/p1"] == [("office_director", "许春华")]
+    assert [d.text for d in doc.facts.duties if d.department == m.unit][0] == "负责组织领导全县河湖长制工作"

@@ -971,9 +971,11 @@ def test_a_site_footer_after_a_table_is_furniture():
     page = _YIXIAN.replace('<div class="footer">', "<p>注：〃表示同上。</p>" + '<div class="footer">')
     d = process_bytes(page.encode(), "x.html", facts=False)
     assert coverage_errors(d) == []
-    last = d.clause("att1").children[-1]
+    last = [c for c in d.clause("att1").children if c.kind == "row"][-1]
     assert re.sub(r"\s", "", d.slice(last)) == "县教育局副局长程三"  # a note below the table is not its row
     assert d.slice(d.clause("att1")).rstrip().endswith("注：〃表示同上。")
+    note = d.clause("att1").children[-1]  # … but a paragraph of its own, read as any clause's text is
+    assert (note.id, note.kind, d.slice(note).strip()) == ("att1/p1", "paragraph", "注：〃表示同上。")
 
 
 @pytest.mark.parametrize("title, name, level", [
