@@ -2391,9 +2391,11 @@ class _Extract:
                 continue
             head = folded[c.heading.start:c.heading.end].rstrip("。:;. ")
             cue, kind = next(((cue, k) for cue, k in self.cues.rule_kinds if cue in head), (None, None))
-            # a heading naming a rule: its kind and a few words more (联席会议…制度); a longer
-            # one is a sentence that mentions it (各成员单位要建立信息报送制度)
-            if kind and any(w in head for w in heading_words) and len(head) - len(cue) <= RULE_HEADING_EXTRA:
+            # a heading naming a rule: its kind and a few words more (联席会议…制度), or its kind's
+            # word alone ((三)信息报送。); a longer one is a sentence that mentions it
+            # (各成员单位要建立信息报送制度)
+            if kind and (head == cue or any(w in head for w in heading_words)) \
+                    and len(head) - len(cue) <= RULE_HEADING_EXTRA:
                 end, rest = self.rule_end(c, kind)
                 rules.append(self.rule(c, kind, doc.text[c.heading.start:c.heading.end].rstrip("。:： "),
                                        [(c.start, end)]))

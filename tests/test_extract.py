@@ -2888,3 +2888,12 @@ def test_a_leading_groups_make_up_as_a_table_and_the_prose_after_it_are_read():
         ("deputy_group_leader", "歙县/water-resources", "许春华"), ("lead", "歙县/development-reform", "汪小平")]
     assert [(p.role, p.person) for p in doc.facts.posts if p.clause == "main/1/p1"] == [("office_director", "许春华")]
     assert [d.text for d in doc.facts.duties if d.department == m.unit][0] == "负责组织领导全县河湖长制工作"
+
+
+def test_a_rule_clause_headed_by_its_kinds_word_alone_is_a_rule():
+    """黄山's 三、工作规则 heads its third rule （三）信息报送。 — the briefing kind's word alone, no 制度
+    or 会议 after it: a rule clause as （三）信息报送制度。 is (the audit found the rule missing)."""
+    doc = process(AUDIT / "huangshan-food-safety-joint-meeting.txt")
+    assert [(r.clause, r.kind, r.period, r.schedule) for r in doc.facts.meeting.rules] == [
+        ("main/3/1", "plenary", "P6M", "regular-or-irregular"), ("main/3/2", "liaison", None, "irregular"),
+        ("main/3/3", "briefing", "P3M", "regular")]
