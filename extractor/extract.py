@@ -2665,8 +2665,9 @@ class _Extract:
         based_on, basis_heading = _based_on(), _basis_heading()
         for c, own in self.owned:
             # where the notice states its own basis: its opening (a zone's text before its first
-            # numbered clause), or a clause saying what it is made under (一、制定背景, 一、工作依据)
-            states_basis = c.kind == "zone" or c.heading is not None and \
+            # numbered clause), a clause saying what it is made under (一、制定背景, 一、工作依据),
+            # or its first article (第一条 为…，根据…，建立…制度: where articles state it)
+            states_basis = c.kind == "zone" or c.style == "article" and c.index == 1 or c.heading is not None and \
                 basis_heading.search(folded, c.heading.start, c.heading.end) is not None
             refs: list[Reference] = []
             numbers = self.numbers[c.id]

@@ -2897,3 +2897,12 @@ def test_a_rule_clause_headed_by_its_kinds_word_alone_is_a_rule():
     assert [(r.clause, r.kind, r.period, r.schedule) for r in doc.facts.meeting.rules] == [
         ("main/3/1", "plenary", "P6M", "regular-or-irregular"), ("main/3/2", "liaison", None, "irregular"),
         ("main/3/3", "briefing", "P3M", "regular")]
+
+
+def test_the_first_article_states_the_notices_basis():
+    """黟县's rules open 第一条 为加强…，根据《国务院关于加强食品安全工作的决定》（国发〔2012〕20号）和…，
+    建立…制度: articles state their basis in the first one, as a notice does in its opening (the
+    audit found both cited as mere citations, `refs` relation cites, not based_on)."""
+    doc = process(AUDIT / "yixian-food-safety-joint-meeting.txt")
+    assert [(r.clause, r.number, r.relation) for r in doc.facts.references if r.clause == "main/1"] == [
+        ("main/1", "国发〔2012〕20号", "based_on"), ("main/1", "国办发〔2023〕8号", "based_on")]
