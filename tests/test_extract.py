@@ -2906,3 +2906,20 @@ def test_the_first_article_states_the_notices_basis():
     doc = process(AUDIT / "yixian-food-safety-joint-meeting.txt")
     assert [(r.clause, r.number, r.relation) for r in doc.facts.references if r.clause == "main/1"] == [
         ("main/1", "国发〔2012〕20号", "based_on"), ("main/1", "国办发〔2023〕8号", "based_on")]
+
+
+def test_a_gbk_page_with_a_member_table_of_names_and_posts():
+    """宁国's page (GBK): the set-up in prose, then a table 序号 | 成员单位 | 职务 | 姓名 — the prose's
+    eight member units stand, the table's five give each unit's lead by name; the duties of
+    1.市委组织部：… items, the cited 中办发〔2021〕9号 the notice's basis."""
+    doc = process(AUDIT / "ningguo-rural-revitalization-joint-meeting.html")
+    m = doc.facts.meeting
+    assert (m.name, m.lead, m.office) == ("宁国市乡村振兴人才工作联席会议", "宁国市/organization-department",
+                                          "宁国市/agriculture-rural-affairs")
+    assert len(m.members) == 8
+    assert [(p.department.split("/")[1], p.person) for p in doc.facts.posts if p.clause.startswith("main/1/r")] == [
+        ("organization-department", "周文华"), ("agriculture-rural-affairs", "唐建新"),
+        ("human-resources-social-security", "潘丽"), ("education", "汪海"), ("finance", "谢芳")]
+    assert [(r.kind, r.period) for r in m.rules] == [("plenary", "P6M"), ("liaison", "P3M")]
+    assert [(r.number, r.relation) for r in doc.facts.references] == [("中办发〔2021〕9号", "based_on")]
+    assert len(doc.facts.duties) == 6
