@@ -30,6 +30,7 @@ _LEVELS_APART = str.maketrans("", "", "()、,")  # what a collective prefix's le
 STATEMENT_END = re.compile(r"[。;\n]")
 # Between the words of a task tag: LIST_SEPARATORS but its conjunctions (参与 ends in one).
 _TAG_SEPARATOR = re.compile("[、,;，；\\s]+")
+_TAG_WORD = re.compile("[^、,;，；\\s]+")  # a word between those
 
 # An item's heading that no known department has is read as an organisation's name (its
 # statements kept under it) when it is this short, all CJK (perhaps after the notice's prefix) …
@@ -326,6 +327,7 @@ _START_END = attrgetter("start", "end")
 
 _SENTENCE_ENDS = ";。"  # folded text
 _BLANKS = " \t\u3000\xa0"  # horizontal blanks
+_LABEL_ENDS = ")、.①②③④⑤⑥⑦⑧⑨⑩"  # what a clause's number ends with (folded): (1) 一、 1. ①
 _LOOK_BACK = 300  # how far back from a match its sentence is looked for (a clause may be a 5 MB line)
 _SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 _LINE_OR_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}\n]")
@@ -418,8 +420,11 @@ def _unnamed(regex: re.Pattern) -> tuple[int, ...]:
 
 _TITLE = re.compile(r"《([^《》\n]{1,200})》")
 _OPENING = re.compile(r"\s*\(\s*")  # a title's number in brackets after it (folded text)
+# An issuer's code ends in one of these characters (国发, 国办函 …) — any, before a year in
+# brackets (皖政〔2023〕7号, 皖安〔2023〕7号, 财税〔2019〕13号: a province's government, a committee,
+# a ministry's office), where nothing but a number is so written.
 _NUMBER = re.compile(
-    r"([\u4e00-\u9fff]{1,12}?(?:发|函|字|办|规|通|告|令|电|秘|复|决))\s*"
+    r"([\u4e00-\u9fff]{1,12}?(?:(?=\s*[\[(]\s*\d{4}\s*[\])])|发|函|字|办|规|通|告|令|电|秘|复|决))\s*"
     r"(?:[\[(]\s*(\d{4})\s*[\])]\s*第?\s*(\d{1,4})|(\d{4})(\d{1,3}))\s*号"  # folded: any brackets are [] or ()
     r"|([\u4e00-\u9fff]{2,12}?(?:公告|令))\s*(\d{4})\s*年\s*第\s*(\d{1,4})\s*号"
 )
@@ -1366,8 +1371,8 @@ class _Extract:
                 merged.append([a, b])
         starts = [a for a, _ in merged]
         for m in self.matches:  # only a department that may open a statement can be its subject
-            if m.start and folded[m.start - 1] not in before:
-                continue
+            if m.start and folded[m.start - 1] not in before and folded[m.start - 1] not in _LABEL_ENDS:
+                continue  # (after a label's end, one opening its item's text: below)
             k = bisect.bisect_right(starts, m.start) - 1
             if k >= 0 and m.start < merged[k][1]:
                 continue  # a department's own item
@@ -1375,11 +1380,16 @@ class _Extract:
             if leaf is None or leaf.cells:
                 continue  # a table's row is no prose
             own = leaf.own
-            if not own.start <= m.start < own.end or not self.may_open(m, own.start):
+            if not own.start <= m.start < own.end:
                 continue
-            if leaf.id not in statements:  # its statements after its number ((三)联席会议办公室…)
-                said = leaf.label.strip()
-                start = own.start + len(said) if said and self.doc.text.startswith(said, own.start) else own.start
+            # its text after its number: a statement may open there ((1)县应急局负责…, as (三)联席会议办公室…)
+            said = leaf.label.strip()
+            start = own.start + len(said) if said and self.doc.text.startswith(said, own.start) else own.start
+            while start < m.start and folded[start] in _BLANKS:
+                start += 1
+            if not self.may_open(m, start):
+                continue
+            if leaf.id not in statements:
                 statements[leaf.id] = list(self.statements(start, own.end))
                 openings[leaf.id] = [s for s, _ in statements[leaf.id]]
             k = bisect.bisect_right(openings[leaf.id], m.start) - 1  # the statements are ordered and disjoint:
@@ -1391,12 +1401,18 @@ class _Extract:
                 if not found or self.sets_up(s, e):
                     continue  # a body's set-up (为牵头部门) is the body's
                 for subject, role, verb in found:
-                    _, action, concept = self.role_and_action(verb, e)
-                    for d in subject:
-                        n = count[leaf.id] = count.get(leaf.id, 0) + 1
-                        self.facts.duties.append(Duty(
-                            s, e, id=f"{leaf.id}/s{n}", department=self.department(d, leaf.id), clause=leaf.id,
-                            text=self.doc.text[s:e], role=role, action=action, action_concept=concept))
+                    # one subject's statement changes role at a comma as an item's does (市卫生健康委
+                    # 负责推进医养结合，配合做好老年健康服务: responsible, then supporting); the first
+                    # part keeps the subject in its text
+                    parts = [(s, e, None)] if len(found) > 1 else \
+                        [(s if x == verb else x, y, r) for x, y, r in self.role_parts(verb, e)]
+                    for x, y, r in parts:
+                        said, action, concept = self.role_and_action(verb if x == s else x, y, role if x == s else r)
+                        for d in subject:
+                            n = count[leaf.id] = count.get(leaf.id, 0) + 1
+                            self.facts.duties.append(Duty(
+                                x, y, id=f"{leaf.id}/s{n}", department=self.department(d, leaf.id), clause=leaf.id,
+                                text=self.doc.text[x:y], role=said, action=action, action_concept=concept))
 
     def sets_up(self, s: int, e: int) -> bool:
         """Whether the statement [s, e) says how a body is set up: a match of a set-up pattern
@@ -1622,6 +1638,7 @@ class _Extract:
         matches = self.matches_in(s, e)
         if not matches:
             return []
+        self.unit_notes: list[Note] = []  # the units it names as written (`tag_unit`), said if it is read
         # Everything that is not a department must be a separator, a role cue or a label.
         rest = list(inner)
         named: list[tuple[int, int]] = []  # a bracket after a name is the name's: 县卫健委(县疾控中心)牵头
@@ -1650,24 +1667,32 @@ class _Extract:
         for piece in re.finditer(r"[^\0]+", leftover):
             pending += [m for m in matches if pos <= m.start - s < piece.start()]
             pos = piece.end()
-            for word in _TAG_SEPARATOR.split(piece.group(0)):  # 牵头，各有关部门配合: two words
+            for w in _TAG_WORD.finditer(piece.group(0)):  # 牵头，各有关部门配合: two words
+                word, at = w.group(0), piece.start() + w.start()
                 if piece.start() == 0 and word in agent and not groups and label is None:
                     continue  # (由县卫健委牵头: the departments it is given to follow)
-                if word.endswith(":") and word[:-1] in self.cues.tag_labels:
+                colon = word.find(":")
+                if colon > 0 and word[:colon] in self.cues.tag_labels:
                     if pending:
                         if label is None:
                             return []  # departments before it with no role
                         close(label)
-                    label = self.cues.tag_labels[word[:-1]]
-                    continue
+                    label = self.cues.tag_labels[word[:colon]]
+                    word, at = word[colon + 1:], at + colon + 1  # (责任单位：宣城银保监分局: a unit's name follows)
+                    if not word:
+                        continue
                 others = next((w for w in _tag_others() if word.startswith(w)),
                               "") if word.startswith(_tag_others()) else ""  # (most start with none)
-                word = word[len(others):].lstrip(LIST_SEPARATORS)  # (和 of 和有关部门 is the words')
+                bare = word[len(others):].lstrip(LIST_SEPARATORS)  # (和 of 和有关部门 is the words')
+                word, at = bare, at + len(word) - len(bare)
                 if not word:
                     continue  # a conjunction between two departments, or others among them
                 role = next((r for cue, r in self.cues.roles if word == cue or word.endswith(cue)
                              and not word[:-len(cue)].strip(LIST_SEPARATORS + "按职责分工照各自")),
                             None) if word.endswith(_role_words()) else None  # (most words end in none)
+                if role is None and label is not None and not others and \
+                        self.tag_unit(s + at, s + at + len(word), inner, at, pending, matches):
+                    continue  # a unit's name under a label, the registry's or not
                 if role is None or not (pending or others):
                     return []
                 close(role)
@@ -1677,7 +1702,44 @@ class _Extract:
             if label is None:
                 return []
             close(label)
+        self.notes += self.unit_notes if groups else ()
         return groups
+
+    def tag_unit(self, a: int, b: int, inner: str, at: int, pending: list[DepartmentMatch],
+                 matches: list[DepartmentMatch]) -> bool:
+        """Read [a, b), a word of a task tag after a role's label (牵头单位：…) that is neither a
+        department the registry names nor a role, as part of a unit's name, the 任务分工 way of
+        naming any unit: the rest of the department before it (人民银行|宣城市中心支行: a branch
+        of 人民银行), the place before the one after it (宣城|银保监分局), or a unit of its own
+        when shaped as an organisation's name (市政务服务中心: short, all CJK, ending as one
+        does, pkc:dept-org-suffix), kept as written with a note. Whether it did; `inner` is the
+        tag's text, [a, b) at `at` in it; `pending` and `matches` take the unit."""
+        folded, text = self.doc.folded, self.doc.text
+        word = folded[a:b]
+        if not _NAME.fullmatch(word):
+            return False
+        if pending and pending[-1].end == a and word.endswith(_org_suffixes()):
+            m = pending.pop()
+            if not m.national:  # a branch of the notice's place's unit: that unit
+                pending.append(replaced(m, end=b, surface=text[m.start:b]))
+                return True
+            a = m.start  # a national body's local branch (国家金融监督管理总局铜陵监管分局): as written
+        else:
+            k = next((i for i, m in enumerate(matches) if m.start == b), None) if b - a <= 4 else None
+            if k is not None:  # (read where its name begins, not once its place is passed)
+                pending.append(replaced(matches.pop(k), start=a, surface=text[a:b]))
+                pending[-1] = replaced(pending[-1], surface=text[a:pending[-1].end])
+                return True
+            if not 2 < len(word) <= HEADING_NAME_MAX or not word.endswith(_org_suffixes()):
+                return False
+        written = text[a:b]
+        word = folded[a:b]
+        lead = self.lead(word)
+        pending.append(DepartmentMatch(a, b, written, None, lead or self.prefix, not lead, squeeze(written), False))
+        self.unit_notes.append(Note(a, b, kind="unknown-unit", clause=self.leaf_at(a).id, text=written,
+                               message=f"task tag names {written}, no department the registry knows; "
+                                       "its task is assigned to it as written"))
+        return True
 
     def note_tag(self, c: Clause, start: int, end: int, s: int, e: int) -> None:
         """Say that [start, end) looks like a task tag — it names a department and a role (a cue
@@ -1847,6 +1909,8 @@ class _Extract:
                     meeting.members, meeting.member_at = _listed(hits)
                     self.list_posts(s, e, "lead", c.id, named=True)
                     found = True
+        if meeting.convenor is None and not meeting.members and self.role_table(kind, meeting):
+            found = True
         meeting.rules = self.rules(found)
         if meeting.rules:
             found = True
@@ -1889,6 +1953,43 @@ class _Extract:
         self.body_duties(body, meeting)
         self.facts.meeting = meeting
         return True
+
+    def role_table(self, kind: BodyKind, meeting: Meeting) -> bool:
+        """The body's make-up as a table, a row a person (职务 | 姓名 | 单位及职务): a cell naming
+        the post in the body (组长, 副组长: the kind's words; 成员: pkc:table-member-post), another
+        the post the person holds (县水利局局长, naming its unit), another, if any, the person's
+        name. A head's row sets the head, a deputy's a deputy, a member's makes the unit a member
+        unit, its person the unit's lead (as 成  员：赵六（县教育局局长） does). Whether it read any."""
+        text, member_words = self.doc.text, self.cues.parts.get("table-member-post", ())
+        units: list[tuple[DepartmentMatch, str]] = []
+        found = False
+        for c in self.clauses:
+            if c.kind != "row" or c.style != "table-row" or len(c.cells) < 2:
+                continue
+            said = [squeeze(text[x.start:x.end]) for x in c.cells]
+            part = next((w for w in said if w in kind.head_words or w in kind.deputy_words or w in member_words), None)
+            if part is None:
+                continue
+            post = next(((x, hits) for x, w in zip(c.cells, said) if w != part
+                         for hits in [self.departments_in(x.start, x.end, c.id)] if hits), None)
+            if post is None:
+                continue
+            cell, hits = post
+            person = next((w for x, w in zip(c.cells, said) if x is not cell and w != part
+                           and self.cues.person_name.match(w) and self.a_name(w)), None)
+            role = kind.head if part in kind.head_words else kind.deputy if part in kind.deputy_words else "lead"
+            field = self.post_field(cell.start, cell.end, role, c.id)
+            self.facts.posts[-1].person = person
+            found = True
+            if role == kind.head:
+                meeting.convenor = meeting.convenor or field
+            elif role == kind.deputy:
+                meeting.deputy_convenors.append(field)
+            else:
+                units.append(hits[0])
+        if units:
+            meeting.members, meeting.member_at = _listed(units)
+        return found
 
     def said(self, start: int, end: int, did: str, clause: str) -> Mention:
         """Where the text says a link of the body's set-up: [start, end) as written (办公室设在县卫生
@@ -2290,9 +2391,11 @@ class _Extract:
                 continue
             head = folded[c.heading.start:c.heading.end].rstrip("。:;. ")
             cue, kind = next(((cue, k) for cue, k in self.cues.rule_kinds if cue in head), (None, None))
-            # a heading naming a rule: its kind and a few words more (联席会议…制度); a longer
-            # one is a sentence that mentions it (各成员单位要建立信息报送制度)
-            if kind and any(w in head for w in heading_words) and len(head) - len(cue) <= RULE_HEADING_EXTRA:
+            # a heading naming a rule: its kind and a few words more (联席会议…制度), or its kind's
+            # word alone ((三)信息报送。); a longer one is a sentence that mentions it
+            # (各成员单位要建立信息报送制度)
+            if kind and (head == cue or any(w in head for w in heading_words)) \
+                    and len(head) - len(cue) <= RULE_HEADING_EXTRA:
                 end, rest = self.rule_end(c, kind)
                 rules.append(self.rule(c, kind, doc.text[c.heading.start:c.heading.end].rstrip("。:： "),
                                        [(c.start, end)]))
@@ -2562,8 +2665,9 @@ class _Extract:
         based_on, basis_heading = _based_on(), _basis_heading()
         for c, own in self.owned:
             # where the notice states its own basis: its opening (a zone's text before its first
-            # numbered clause), or a clause saying what it is made under (一、制定背景, 一、工作依据)
-            states_basis = c.kind == "zone" or c.heading is not None and \
+            # numbered clause), a clause saying what it is made under (一、制定背景, 一、工作依据),
+            # or its first article (第一条 为…，根据…，建立…制度: where articles state it)
+            states_basis = c.kind == "zone" or c.style == "article" and c.index == 1 or c.heading is not None and \
                 basis_heading.search(folded, c.heading.start, c.heading.end) is not None
             refs: list[Reference] = []
             numbers = self.numbers[c.id]

@@ -826,6 +826,12 @@ class _Builder:
                 by_id.setdefault(post.id, iri)
             self.add(iri, RDF + "type", ORG + "Post")
             org = self.org(post.department)
+            # a table's cell names the holder (its span), a list's item the post too (张三（县政府副县长）)
+            cell = post.person is not None and squeeze(self.doc.text[post.start:post.end]) == post.person
+            # an office's post named by its holder alone (办公室主任由李卫国同志兼任) is held from the
+            # post the notice gives that person elsewhere (副召集人：…李卫国（市民政局局长）)
+            other = self.held_elsewhere(post) if cell and m is not None \
+                and post.role in ("office_member", "office_director") else None
             if m is None:  # no body set up: the post is its unit's
                 if org:
                     self.add(iri, ORG + "postIn", org)
@@ -834,17 +840,19 @@ class _Builder:
                 # org:postIn: 县政府分管副县长 convenes the joint meeting, it is no post of the
                 # government. The unit its holder comes from is pk:homeUnit.
                 self.add(iri, ORG + "postIn", office if office and org == office else self.body_iri)
-                for home in self.home_units(post, org, office):
+                home = self.orgs.get(other.department) if other is not None else None
+                for home in [home] if home and home not in (office, self.body_iri) else \
+                        self.home_units(post, org, office):
                     self.add(iri, PK + "homeUnit", home)
             role = roles.get(post.role)
             if role:
                 self.add(iri, ORG + "role", role)
             role_zh = labels.get(role or "", {}).get("zh", post.role)
-            # a table's cell names the holder (its span), a list's item the post too (张三（县政府副县长）)
-            cell = post.person is not None and squeeze(self.doc.text[post.start:post.end]) == post.person
             if post.role in ("office_member", "office_director"):  # a post in the office, as written
-                # … or, named by its holder alone (办公室主任由张三同志兼任), by its role
-                label = role_zh if cell else _one_line(self.text(post.start, post.end))
+                # … or, named by its holder alone (办公室主任由张三同志兼任), by the post the notice gives
+                # that person elsewhere, else by its role
+                label = _one_line(self.text(other.start, other.end)) if other is not None else \
+                    role_zh if cell else _one_line(self.text(post.start, post.end))
             elif cell or not post.role or post.role in ("lead", "liaison") and post.department and not post.person:
                 dep = self.doc.facts.departments.get(post.department)
                 label = f"{dep.name if dep else ''}{role_zh}"
@@ -867,6 +875,15 @@ class _Builder:
                 self.add(iri, ORG + "heldBy", person)
                 self.add(person, ORG + "holds", iri)
         return by_span, by_id
+
+    def held_elsewhere(self, post):
+        """Another post of the same person that the notice describes with its unit (李卫国 the
+        office's director and 市民政局局长, a deputy convenor), if any: the first such."""
+        text = self.doc.text
+        return next((p for p in self.doc.facts.posts
+                     if p is not post and p.person == post.person and p.department
+                     and p.role not in ("office_member", "office_director", "liaison")
+                     and squeeze(text[p.start:p.end]) != p.person), None)
 
     def home_units(self, post, org: str | None, office: str | None) -> list[str]:
         """The units a post of the body is held from: its own department (县卫生健康委主要负责同志:

@@ -1298,10 +1298,18 @@ class _Parse:
                 self._table_line(ln, stack, table, close_to)
                 last_end = ln.end
                 continue
+            hit = number_of(ln)
             if table["row"] is not None:  # a line after a table is not its last row's: a note, a footer
                 close_to(99)
+                if not hit:  # … a paragraph of its own, read as any clause's text (办公室设在…), not
+                    # its parent's text after its children, which no reading of a clause's own text sees
+                    parent = stack[-1][1]
+                    n = sum(ch.kind == "paragraph" for ch in parent.children) + 1
+                    para = Clause(ln.body, ln.end, f"{parent.id}/p{n}", "paragraph", "", "", n, len(stack), None,
+                                  parent.id)  # (by position: see below)
+                    parent.children.append(para)
+                    stack.append((99, para))
             table["row"] = None
-            hit = number_of(ln)
             if hit:
                 st, _, index, label_len = hit
                 close_to(st.rank)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -2739,3 +2740,186 @@ def test_a_trailing_tag_gives_duties_and_a_bracketed_one_an_assignment():
     assert [(u, r) for u, r, _ in duties] == [(HEALTH, "responsible")]
     assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
             if a.clause == "main/4/22"] == [("supporting", [EDU, CIVIL])]
+
+
+# --- the audit's notices (tests/data/audit: written as analysts get them, see its README) ---
+
+AUDIT = Path(__file__).parent / "data" / "audit"
+
+
+def test_numbered_items_opening_with_a_department_outside_a_duties_part_give_its_duties():
+    """绩溪's 四、工作要求 lists (1)县应急局负责… (2)县公安局负责…: items of a part not named for
+    duties, whose text opens with a department and its verb right after the number. They are
+    running text's statements (the department their subject), not dropped: the audit found none
+    of the seven read, as a statement opening after (1) was never taken to open a sentence. The
+    file is GBK."""
+    doc = process(AUDIT / "jixi-work-safety-joint-meeting.txt")
+    got = [(d.department, d.role, d.text) for d in doc.facts.duties if d.clause.startswith("main/4/")]
+    assert got == [
+        ("绩溪县/emergency-management", "responsible", "县应急局负责全县安全生产综合监督管理，承担联席会议办公室日常工作。"),
+        ("绩溪县/public-security", "responsible", "县公安局负责道路交通安全管理和民用爆炸物品公共安全管理。"),
+        ("绩溪县/transport", "responsible", "县交通运输局负责道路运输、水路运输安全监督管理。"),
+        ("绩溪县/housing-urban-rural-development", "responsible", "县住建局负责房屋建筑和市政工程施工安全监督管理"),
+        ("绩溪县/housing-urban-rural-development", "lead", "牵头城镇燃气安全监督管理。"),
+        ("绩溪县/fire-rescue", "responsible", "县消防救援大队负责火灾预防和灭火救援工作，依法开展消防监督检查。"),
+        ("绩溪县/market-regulation", "responsible", "县市场监管局负责特种设备安全监督管理。"),
+        ("绩溪县/education", "responsible", "县教育局负责学校安全管理工作"),
+        ("绩溪县/education", "supporting", "配合做好校园周边安全整治。"),
+    ]
+    for d in doc.facts.duties:
+        assert doc.text[d.start:d.end] == d.text
+
+
+@pytest.mark.parametrize("label", ["(1)", "（一）", "1.", "①"])
+def test_a_department_opening_an_item_after_any_number_is_its_subject(label):
+    """The same after each style of number: (1) （一） 1. ①."""
+    from extractor.pipeline import process_bytes
+
+    text = (AUDIT / "jixi-work-safety-joint-meeting.txt").read_bytes().decode("gbk")
+    text = text.replace("(6)县市场监管局", label + "县市场监管局")
+    doc = process_bytes(text.encode("utf-8"), "x.txt")
+    assert [(d.department, d.text) for d in doc.facts.duties if "特种设备" in d.text] == [
+        ("绩溪县/market-regulation", "县市场监管局负责特种设备安全监督管理。")]
+
+
+def test_a_running_text_statement_changes_role_at_a_comma_as_an_items_does():
+    """池州's 四、工作要求 says in running text 市民政局负责统筹推进…，牵头制定… and 市卫生健康委负责推进
+    医养结合，配合做好老年健康服务: responsible, then lead / supporting, as the same words in a
+    department's item are read (before: one responsible duty, the 配合 lost)."""
+    doc = process(AUDIT / "chizhou-elderly-care-joint-meeting.txt")
+    got = [(d.department, d.role, d.action, d.text) for d in doc.facts.duties if d.clause == "main/4"]
+    assert got == [
+        ("池州市/civil-affairs", "responsible", "负责", "市民政局负责统筹推进养老服务体系建设"),
+        ("池州市/civil-affairs", "lead", "牵头", "牵头制定养老服务发展规划。"),
+        ("池州市/health", "responsible", "负责", "市卫生健康委负责推进医养结合"),
+        ("池州市/health", "supporting", "配合", "配合做好老年健康服务。"),
+        ("池州市/healthcare-security", "responsible", "负责", "市医保局负责落实长期护理保险制度试点工作。"),
+        ("池州市/fire-rescue", "responsible", "负责", "市消防救援支队负责指导养老机构消防安全管理。"),
+    ]
+
+
+def test_a_task_tag_naming_units_the_registry_does_not_know_assigns_its_task_to_them():
+    """任务分工 tags name any unit after their labels: a bank's local branch (人民银行宣城市中心支行,
+    宣城银保监分局 — the registry's 人民银行 and 银保监分局 with their place written around them),
+    units of every city department (市直各部门: others, pkc:tag-others), a unit no registry has
+    (国家金融监督管理总局铜陵监管分局: kept as written, with a note). Before, each such tag was
+    'cannot be read' and its task no one's."""
+    xuancheng = process(AUDIT / "xuancheng-business-environment-tasks.html")
+    got = {(a.clause, a.role): a.departments for a in xuancheng.facts.assignments}
+    assert got[("main/1/1", "lead")] == ["宣城市/data-administration"]  # 市数据资源局: an alias of 数据局
+    assert got[("main/1/1", "responsible")] == ["宣城市所辖县市区/local-governments"]  # 市直各部门 are others
+    assert got[("main/3/7", "lead")] == ["宣城市/local-finance", "宣城市/central-bank"]
+    assert got[("main/3/7", "responsible")] == ["宣城市/financial-regulation"]
+    assert [n.kind for n in xuancheng.notes] == []
+
+    tongling = process(AUDIT / "tongling-manufacturing-tasks.txt")
+    got = {(a.clause, a.role): a.departments for a in tongling.facts.assignments}
+    assert got[("main/3/8", "lead")] == ["铜陵市/local-finance", "铜陵市/central-bank"]  # 市地方金融管理局 (2024's name)
+    assert got[("main/3/8", "supporting")] == ["铜陵市/国家金融监督管理总局铜陵监管分局"]
+    assert tongling.facts.departments["铜陵市/国家金融监督管理总局铜陵监管分局"].concept is None
+    assert [(n.kind, n.clause, n.text) for n in tongling.notes] == [
+        ("unknown-unit", "main/3/8", "国家金融监督管理总局铜陵监管分局")]
+
+
+@pytest.mark.parametrize("title", ["黟县人民政府关于建立黟县食品安全工作联席会议制度的通知",
+                                   "黟县人民政府办公室关于调整黟县食品安全工作联席会议组成人员的通知",
+                                   "黟县人民政府办公室关于进一步完善黟县食品安全工作联席会议制度的通知",
+                                   "黟县人民政府办公室关于建立健全黟县食品安全工作联席会议制度的通知",
+                                   "黟县人民政府办公室关于建立黟县食品安全工作联席会议制度的通知"])
+def test_the_body_is_named_without_its_titles_issuer_and_verb(title):
+    """A title issued by the government itself (某县人民政府关于建立…), or adjusting or improving a
+    body (关于调整…组成人员, 关于进一步完善…制度) names the body after its verb: the audit found
+    黄山's joint meeting named 黄山市人民政府办公室关于调整黄山市食品安全工作联席会议 (in `meetings`,
+    `compare` and as a department of its own), so the two food-safety meetings were no pair."""
+    from extractor.pipeline import process_bytes
+
+    text = (AUDIT / "yixian-food-safety-joint-meeting.txt").read_text("utf-8")
+    text = text.replace("黟县人民政府办公室关于建立黟县食品安全工作联席会议制度的通知", title)
+    doc = process_bytes(text.encode("utf-8"), "x.txt")
+    assert doc.facts.meeting.name == "黟县食品安全工作联席会议"
+
+
+def test_a_body_adjusted_by_its_title_is_named_as_the_text_names_it():
+    doc = process(AUDIT / "huangshan-food-safety-joint-meeting.txt")
+    assert doc.facts.meeting.name == "黄山市食品安全工作联席会议"
+    assert doc.facts.meeting.unit == "黄山市/黄山市食品安全工作联席会议"
+
+
+def test_a_cited_number_whose_code_ends_in_any_character_is_read():
+    """绩溪 cites 《安徽省安全生产委员会关于印发〈…〉的通知》（皖安〔2023〕7号）: the audit found the
+    title without its number, as an issuer's code had to end in 发, 函, 办 … — not 皖安, nor a
+    province government's 皖政〔2023〕7号 or a ministry's 财税〔2019〕13号. Before a year in
+    brackets any code is read."""
+    doc = process(AUDIT / "jixi-work-safety-joint-meeting.txt")
+    assert [(r.title, r.number) for r in doc.facts.references] == [
+        ("中华人民共和国安全生产法", None),
+        ("安徽省安全生产委员会关于印发〈安徽省安全生产工作考核办法〉的通知", "皖安〔2023〕7号")]
+
+
+@pytest.mark.parametrize("cited, number", [("（皖政〔2023〕7号）", "皖政〔2023〕7号"),
+                                           ("(财税[2019]13号)", "财税〔2019〕13号"),
+                                           ("（国办发〔2019〕15号）", "国办发〔2019〕15号")])
+def test_a_number_after_a_title_is_its_number_whatever_its_code(cited, number):
+    from extractor.pipeline import process_bytes
+
+    text = (AUDIT / "yixian-food-safety-joint-meeting.txt").read_text("utf-8")
+    text = text.replace("和《地方党政领导干部食品安全责任制规定》", "和《地方党政领导干部食品安全责任制规定》" + cited)
+    doc = process_bytes(text.encode("utf-8"), "x.txt")
+    assert [r.number for r in doc.facts.references if r.title == "地方党政领导干部食品安全责任制规定"] == [number]
+
+
+def test_a_leading_groups_make_up_as_a_table_and_the_prose_after_it_are_read():
+    """歙县's .docx lists its 领导小组 as a table (职务 | 姓名 | 单位及职务: 组长 | 方卫东 | 县政府县长 …)
+    and sets up the office in a line after it (领导小组办公室设在县水利局…). The audit found no body
+    at all: the line after the table was its clause's text after its rows, which no reading of a
+    clause's own text sees (now a paragraph of its own, main/1/p1), and a table of people by
+    their posts in the body was no member table."""
+    doc = process(AUDIT / "shexian-river-chief-leading-group.docx")
+    m = doc.facts.meeting
+    assert (m.kind, m.name, m.office) == ("leading-group", "歙县河湖长制工作领导小组", "歙县/water-resources")
+    assert m.office_at.clause == "main/1/p1"
+    assert m.convenor.value == "县政府县长"
+    assert [f.value for f in m.deputy_convenors] == ["县政府副县长", "县水利局局长"]
+    assert m.members == ["歙县/development-reform", "歙县/finance", "歙县/natural-resources", "歙县/ecology-environment",
+                         "歙县/agriculture-rural-affairs", "歙县/forestry-grassland",
+                         "歙县/housing-urban-rural-development"]
+    assert [(p.role, p.department, p.person) for p in doc.facts.posts if p.clause.startswith("main/1/r")][:4] == [
+        ("group_leader", "歙县/government", "方卫东"), ("deputy_group_leader", "歙县/government", "程德胜"),
+        ("deputy_group_leader", "歙县/water-resources", "许春华"), ("lead", "歙县/development-reform", "汪小平")]
+    assert [(p.role, p.person) for p in doc.facts.posts if p.clause == "main/1/p1"] == [("office_director", "许春华")]
+    assert [d.text for d in doc.facts.duties if d.department == m.unit][0] == "负责组织领导全县河湖长制工作"
+
+
+def test_a_rule_clause_headed_by_its_kinds_word_alone_is_a_rule():
+    """黄山's 三、工作规则 heads its third rule （三）信息报送。 — the briefing kind's word alone, no 制度
+    or 会议 after it: a rule clause as （三）信息报送制度。 is (the audit found the rule missing)."""
+    doc = process(AUDIT / "huangshan-food-safety-joint-meeting.txt")
+    assert [(r.clause, r.kind, r.period, r.schedule) for r in doc.facts.meeting.rules] == [
+        ("main/3/1", "plenary", "P6M", "regular-or-irregular"), ("main/3/2", "liaison", None, "irregular"),
+        ("main/3/3", "briefing", "P3M", "regular")]
+
+
+def test_the_first_article_states_the_notices_basis():
+    """黟县's rules open 第一条 为加强…，根据《国务院关于加强食品安全工作的决定》（国发〔2012〕20号）和…，
+    建立…制度: articles state their basis in the first one, as a notice does in its opening (the
+    audit found both cited as mere citations, `refs` relation cites, not based_on)."""
+    doc = process(AUDIT / "yixian-food-safety-joint-meeting.txt")
+    assert [(r.clause, r.number, r.relation) for r in doc.facts.references if r.clause == "main/1"] == [
+        ("main/1", "国发〔2012〕20号", "based_on"), ("main/1", "国办发〔2023〕8号", "based_on")]
+
+
+def test_a_gbk_page_with_a_member_table_of_names_and_posts():
+    """宁国's page (GBK): the set-up in prose, then a table 序号 | 成员单位 | 职务 | 姓名 — the prose's
+    eight member units stand, the table's five give each unit's lead by name; the duties of
+    1.市委组织部：… items, the cited 中办发〔2021〕9号 the notice's basis."""
+    doc = process(AUDIT / "ningguo-rural-revitalization-joint-meeting.html")
+    m = doc.facts.meeting
+    assert (m.name, m.lead, m.office) == ("宁国市乡村振兴人才工作联席会议", "宁国市/organization-department",
+                                          "宁国市/agriculture-rural-affairs")
+    assert len(m.members) == 8
+    assert [(p.department.split("/")[1], p.person) for p in doc.facts.posts if p.clause.startswith("main/1/r")] == [
+        ("organization-department", "周文华"), ("agriculture-rural-affairs", "唐建新"),
+        ("human-resources-social-security", "潘丽"), ("education", "汪海"), ("finance", "谢芳")]
+    assert [(r.kind, r.period) for r in m.rules] == [("plenary", "P6M"), ("liaison", "P3M")]
+    assert [(r.number, r.relation) for r in doc.facts.references] == [("中办发〔2021〕9号", "based_on")]
+    assert len(doc.facts.duties) == 6

@@ -1378,3 +1378,24 @@ def test_a_graph_s_facts_belong_to_its_own_notice_not_to_one_it_cites():
     for notice in own.values():
         mine = {n for n in clauses if n.startswith(notice + "/clause/")}
         assert mine and {clauses[n] for n in mine} == {notice}
+
+
+@pytest.mark.parametrize("name, director, home", [
+    ("chizhou-elderly-care-joint-meeting.txt", "市民政局局长", "civil-affairs"),
+    ("huangshan-food-safety-joint-meeting.txt", "市市场监管局副局长", "market-regulation"),
+    ("shexian-river-chief-leading-group.docx", "县水利局局长", "water-resources")])
+def test_an_office_director_named_by_a_person_is_labelled_by_that_persons_post(name, director, home):
+    """办公室主任由李卫国同志兼任, where the notice lists 李卫国（市民政局局长） among the deputy convenors:
+    the director's post is labelled 市民政局局长 and held from 市民政局 (pk:homeUnit) — the audit found
+    `meetings` and `compare` saying 办公室主任 for it, which tells an analyst nothing."""
+    from pathlib import Path
+
+    from extractor.pipeline import process
+
+    doc = process(Path(__file__).parent / "data" / "audit" / name)
+    quads = to_rdf(doc)
+    meeting = next(q.subject.value for q in quads if q.predicate.value == PK + "officeDirector")
+    post = value(quads, meeting, PK + "officeDirector")
+    assert value(quads, post, RDFS + "label") == director
+    homes = objects(quads, post, PK + "homeUnit")
+    assert len(homes) == 1 and homes[0].value.endswith("/" + home)

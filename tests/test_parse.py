@@ -971,9 +971,11 @@ def test_a_site_footer_after_a_table_is_furniture():
     page = _YIXIAN.replace('<div class="footer">', "<p>注：〃表示同上。</p>" + '<div class="footer">')
     d = process_bytes(page.encode(), "x.html", facts=False)
     assert coverage_errors(d) == []
-    last = d.clause("att1").children[-1]
+    last = [c for c in d.clause("att1").children if c.kind == "row"][-1]
     assert re.sub(r"\s", "", d.slice(last)) == "县教育局副局长程三"  # a note below the table is not its row
     assert d.slice(d.clause("att1")).rstrip().endswith("注：〃表示同上。")
+    note = d.clause("att1").children[-1]  # … but a paragraph of its own, read as any clause's text is
+    assert (note.id, note.kind, d.slice(note).strip()) == ("att1/p1", "paragraph", "注：〃表示同上。")
 
 
 @pytest.mark.parametrize("title, name, level", [
@@ -1136,3 +1138,24 @@ def test_a_clause_of_another_numbering_below_an_attachment_note_is_not_its_item(
     assert coverage_errors(d) == []
     assert [f.value for f in d.fields_named("attachment")][:2] == _TWO_NAMES
     assert any(c.label == "一、" and d.slice(c.heading) == "总体要求" for c in d.walk())
+
+
+def test_a_site_owner_line_and_share_buttons_above_the_footer_are_furniture():
+    """宣城's page ends 分享到：微信 微博 / 主办：宣城市人民政府办公室　　承办：宣城市数据资源管理局 /
+    皖ICP备…: the audit found the first two lines read as the last clause's text, so the site's
+    host was a department the notice names (its 市数据资源局 named 市数据资源管理局 after it)."""
+    d = process(Path(__file__).parent / "data" / "audit" / "xuancheng-business-environment-tasks.html")
+    assert d.slice(d.clause("main/4")).rstrip().endswith("（设在市发展改革委）。")
+    chrome = "".join(d.slice(s) for s in d.chrome)
+    assert "分享到" in chrome and "承办：宣城市数据资源管理局" in chrome
+    assert coverage_errors(d) == []
+    assert d.facts.departments["宣城市/data-administration"].name == "市数据资源局"
+
+
+@pytest.mark.parametrize("line", ["主办单位：市卫生健康委", "分享到会上的经验"])
+def test_a_notices_own_line_like_a_site_owner_is_its_text(line):
+    """主办单位：… alone (an event's organiser) or a sentence opening 分享到 is the notice's."""
+    text = (Path(__file__).parent / "data" / "audit" / "yixian-food-safety-joint-meeting.txt").read_text("utf-8")
+    text = text.replace("第八条  本制度自印发之日起施行。", "第八条  本制度自印发之日起施行。\n" + line)
+    d = process_bytes(text.encode(), "x.txt")
+    assert line in d.slice(d.clause("main/8"))
