@@ -538,6 +538,16 @@ def _basis_heading() -> re.Pattern:
 
 
 @cache
+def _leader_post() -> re.Pattern:
+    """A government leader's post, searched at an item's end: one ending in a word of
+    pkc:leader-post (县政府分管副县长) or matching its pattern (县政府分管领导)."""
+    cue = by_subject("cues.ttl").get("https://w3id.org/policykg/cue/leader-post", {})
+    words = cues().parts.get("leader-post", ())
+    return re.compile("|".join([*([f"(?:{_alternation(words)})$"] if words else []),
+                                *(str(p) for p in cue.get(PK + "pattern", ()))]) or "(?!)")
+
+
+@cache
 def _org_suffixes() -> tuple[str, ...]:
     """The endings of an organisation's name (pkc:dept-org-suffix of departments.ttl: 局, 委,
     大队, 中心 …)."""
@@ -2197,13 +2207,13 @@ class _Extract:
     def member_units(self, s: int, e: int, hits: list[tuple[DepartmentMatch, str]]) -> list[tuple[DepartmentMatch, str]]:
         """The units of `hits` a member list ([s, e)) makes members: each unit named, alone or
         before a post (县教育局局长, 县卫健委、县教育局分管负责同志: "由各部门主要负责同志组成") —
-        not one whose post is a government leader's (县政府分管副县长: pkc:leader-post), the
-        convenor, whose government convenes the body rather than sits in it."""
-        leader = self.cues.parts.get("leader-post", ())
+        not one whose post is a government leader's (县政府分管副县长, 县政府分管领导:
+        pkc:leader-post), the convenor, whose government convenes the body rather than sits in it."""
+        leader = _leader_post()
         out = list(hits)
         for a, b in self._split_people(s, e):
             after = self.holder_after(a, b)  # 县政府副县长张三: the post before the name
-            if self.doc.folded[a:after[0] if after else b].rstrip().endswith(leader):
+            if leader.search(self.doc.folded[a:after[0] if after else b].rstrip()):
                 out = [(h, did) for h, did in out if not a <= h.start < b]
         return out
 

@@ -167,13 +167,19 @@ def _county_composed_of(people: str, attachments: bool = True):
     ("县卫生健康委主要负责同志、县教育局主要负责同志、县民政局主要负责同志", [HEALTH, EDU, CIVIL]),
     ("县政府分管副县长、县卫健委主要负责同志和县教育局、县民政局、县财政局分管负责同志", [HEALTH, EDU, CIVIL, FIN]),
     ("县政府副县长张三、县卫健委主任李四、县教育局局长王五", [HEALTH, EDU]),
+    ("县政府分管领导、县卫健委、县教育局、县民政局", [HEALTH, EDU, CIVIL]),
+    ("县人民政府分管领导同志、县卫健委主要负责同志、县教育局主要负责同志", [HEALTH, EDU]),
+    ("县政府副秘书长、县卫健委、县教育局", [HEALTH, EDU]),
+    ("县政府办公室负责同志、县卫健委主要负责同志、县教育局主要负责同志", ["government-office", HEALTH, EDU]),
 ])
 def test_a_body_made_of_department_heads_has_their_units_as_members(people, units, attachments):
     """联席会议由县发展改革委主任、县教育局局长…组成 (each item a unit and a post: "由各部门主要负责
     同志组成", the usual wording): the units named are the members — not none, and not the
     attachment table's 21 (31249e2 took such a phrase for the body's people alone). Only a
     government leader's post (县政府分管副县长: pkc:leader-post) is the convenor's, its
-    government no member (县人民政府 was one)."""
+    government no member (县人民政府 was one) — also named by the leaders' words (县政府分管领导,
+    县政府副秘书长: the pattern of pkc:leader-post; 县人民政府 was a member), not a post of a body
+    of the government (县政府办公室负责同志: 政府办公室 sits in it)."""
     doc = _county_composed_of(people, attachments)
     assert [key(doc, d) for d in doc.facts.meeting.members] == units
 
