@@ -451,6 +451,7 @@ _HEAD_CLAUSE_END = re.compile("[,;。:\n]")  # folded: what ends the clause a de
 _BRACKET_ROLE_MAX = 8  # a role in brackets after a unit in a heading, brackets included: (牵头单位)
 _LIST_PART_MIN = 3  # words after its role cue a unit's statement in a bracket has at least (负责社区托育点, not 牵头组织)
 _BRACKET_NAME_MAX = 24  # a name in brackets after a unit in a heading, brackets included: (县文明办)
+_BRACKET_TOPIC_MAX = 16  # a topic in brackets closing a unit's heading, brackets included: (经费保障)
 _BRACKET_NAMES = re.compile("[、,;]")  # folded: what parts names in such a bracket (县疾控中心,县妇幼保健院)
 _HEADING_TAG_MAX = 120  # units and their roles opening a department item as a task tag does, at most
 _OWN_VERB_GAP = 2  # words before the verb opening a part of a unit's own (积极, 主动 …) at most
@@ -835,6 +836,7 @@ class _Extract:
         self.notes: list[Note] = []  # what the analyst should check in the text (`Document.notes`)
         self.duty_parts: dict[str, bool] = {}  # a clause → whether its items give departments' duties
         self.known: list[str] | None = None  # the notice's names a misspelt heading may mean (`near_names`)
+        self.topics: dict[str, tuple[int, int]] = {}  # an item → the topic its heading gives (`bracket_topic`)
         heads = {c.id: head for c in self.clauses if c.kind == "numbered" and (head := self.item_head(c))}
         for c in self.clauses:
             if c.id not in heads:
@@ -849,6 +851,8 @@ class _Extract:
             names, start, tagged = heads[c.id]
             items.append((c.start, c.end))
             stretches, lost = self.item_text(c, start, heads)
+            if c.id in self.topics and not lost and all(next(self.statements(a, b), None) is None for a, b in stretches):
+                stretches = [self.topics[c.id]]  # 县财政局(经费保障)。 alone: its duty is the topic
             n = kept = 0
             others: dict[str, list[str]] = {}  # a sub-item opening with other departments → theirs
             for a, b in stretches:
@@ -932,6 +936,8 @@ class _Extract:
                 k += 1  # (the names in a bracket after it: 县人社局(县医保局) is 人社局's heading)
         if not group or not self.knowable(group) or not self.in_duty_part(c):
             return None
+        if (topic := self.bracket_topic(at, end)) is not None:  # 县财政局(经费保障)。: the heading's
+            self.topics[c.id], at = topic[:2], topic[2]
         at += next((len(w) for w in _item_closers() if folded.startswith(w, at, end)), 0)  # 等部门, 的职责
         while at < end and folded[at] in _BLANKS:
             at += 1
@@ -997,6 +1003,35 @@ class _Extract:
                 return None, at
             a = b + 1
         return None, close + 1
+
+    def bracket_topic(self, at: int, end: int) -> tuple[int, int, int] | None:
+        """(where its words begin and end, where the bracket ends) if a bracket at `at` (after
+        blanks) closing an item's heading says what the units before it do in a few words (县财政局
+        (经费保障)。, 县卫健委【负责统筹协调】:): no names (`bracket_role` reads those), no clause
+        punctuation, within `_BRACKET_TOPIC_MAX`, and the heading's end right after it (。 : or
+        the line's end). The item's topic, its heading's: no statement of its own, unless the
+        item says nothing else (`duties`)."""
+        folded = self.doc.folded
+        k = at
+        while k < end and folded[k] in _BLANKS:
+            k += 1
+        if not folded.startswith(("(", "["), k, end):
+            return None
+        close = folded.find(")" if folded[k] == "(" else "]", k, min(end, k + _BRACKET_TOPIC_MAX))
+        if close < 0 or close - k < 3 or any(ch in _CLAUSE_PUNCT for ch in folded[k + 1:close]) \
+                or self.matches_in(k, close):
+            return None
+        after = close + 1
+        while after < end and folded[after] in _BLANKS:
+            after += 1
+        if after < end and folded[after] not in "。:\n":
+            return None
+        a, b = k + 1, close
+        while a < b and folded[a] in _BLANKS:
+            a += 1
+        while b > a and folded[b - 1] in _BLANKS:
+            b -= 1
+        return a, b, close + 1
 
     def heading_tag(self, start: int, end: int, clause: str) -> tuple[list[str], int, list[str | None]] | None:
         """(the departments, where the item's statements begin, the role of each) when the item

@@ -507,6 +507,22 @@ def test_a_role_in_brackets_after_a_department_heading_is_its_role(item, expecte
     assert duties == expected and doc.notes == []
 
 
+@pytest.mark.parametrize("item,expected", [
+    ("（二十二）县财政局（经费保障）。负责落实婴幼儿照护服务经费。", [(FIN, "responsible", "负责落实婴幼儿照护服务经费。")]),
+    ("（二十二）县财政局（经费保障）：负责落实婴幼儿照护服务经费。", [(FIN, "responsible", "负责落实婴幼儿照护服务经费。")]),
+    ("（二十二）县财政局（经费保障）。", [(FIN, "responsible", "经费保障")]),
+    ("（二十二）县财政局【负责经费保障】", [(FIN, "responsible", "负责经费保障")]),
+    ("（二十二）县卫健委、县财政局（经费保障）。", [(HEALTH, "responsible", "经费保障"), (FIN, "responsible", "经费保障")])])
+def test_a_topic_in_brackets_closing_a_department_heading_is_the_heading_s(item, expected):
+    """县财政局（经费保障）。: a bracket after the unit saying in a few words what it does is the
+    heading's topic, not a statement of its own — the item's duties are what follows it, or,
+    when it says nothing more, the topic without its brackets. It was a duty （经费保障）。 (with
+    （经费保障）：负责… one duty, the topic and its colon at its start)."""
+    doc, duties = _added(item)
+    assert duties == expected and doc.notes == []
+    assert all(not d.text.startswith(("（", "【")) for d in doc.facts.duties)
+
+
 @pytest.mark.parametrize("item", ["（二十二）县卫健委牵头，县教育局、县民政局配合，做好托育机构备案工作。",
                                   "（二十二）县卫健委牵头，县教育局、县民政局配合\n做好托育机构备案工作。"])
 def test_a_department_item_giving_roles_as_a_task_tag_does_gives_each_its_own(item):
