@@ -1007,7 +1007,8 @@ class _Extract:
     def bracket_topic(self, at: int, end: int) -> tuple[int, int, int] | None:
         """(where its words begin and end, where the bracket ends) if a bracket at `at` (after
         blanks) closing an item's heading says what the units before it do in a few words (县财政局
-        (经费保障)。, 县卫健委【负责统筹协调】:): no names (`bracket_role` reads those), no clause
+        (经费保障)。, 县卫健委【负责统筹协调】:): no names (`bracket_role` reads those; none ending as
+        an organisation's does, pkc:dept-org-suffix), no clause
         punctuation, within `_BRACKET_TOPIC_MAX`, and the heading's end right after it (。 : or
         the line's end). The item's topic, its heading's: no statement of its own, unless the
         item says nothing else (`duties`)."""
@@ -1019,8 +1020,8 @@ class _Extract:
             return None
         close = folded.find(")" if folded[k] == "(" else "]", k, min(end, k + _BRACKET_TOPIC_MAX))
         if close < 0 or close - k < 3 or any(ch in _CLAUSE_PUNCT for ch in folded[k + 1:close]) \
-                or self.matches_in(k, close):
-            return None
+                or self.matches_in(k, close) or folded[k + 1:close].rstrip(_BLANKS).endswith(_org_suffixes()):
+            return None  # (县卫健委(县疾控中心)(县妇幼保健院): a name, not what it does)
         after = close + 1
         while after < end and folded[after] in _BLANKS:
             after += 1
