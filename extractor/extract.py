@@ -590,6 +590,20 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return k >= 0 and spans[k][1] >= end
 
 
+def _level_words(bare: str, levels: dict[str, tuple[str, int]]) -> list[str] | None:
+    """`bare` (a prefix with its levels' separators dropped: 旗县区, 镇街道) as the prefix words of
+    `levels` it is made of, the longest first at each place; None if it is not so made."""
+    words, k = [], 0
+    by_len = sorted(levels, key=len, reverse=True)
+    while k < len(bare):
+        w = next((w for w in by_len if bare.startswith(w, k)), None)
+        if w is None:
+            return None
+        words.append(w)
+        k += len(w)
+    return words or None
+
+
 def _listed(hits: Iterable[tuple[Span, str]]) -> tuple[list[str], list[Span]]:
     """The member units a list names, in order, each once (`hits`: (span, Department.id)), and
     where the list names each first: a member's span is its place in the list, not elsewhere."""
@@ -694,11 +708,11 @@ class _Extract:
             return j.name, j.level, j.prefix
         if p is None:
             return "", "unknown", ""
-        levels = {prefix: (level, rank) for _, level, prefix, rank in self.lay.levels}
+        levels = {prefix: (level, rank) for prefix, level, rank in self.lay.prefixes}
         bare = p.translate(_LEVELS_APART) or p  # 县(市、区), 县、市、区: 县市区, the levels written apart
-        if bare in levels or all(ch in levels for ch in bare):  # 省, 县, 旗县区, 县市区
-            p = bare  # one place however it is written (巴彦淖尔市所辖县市区)
-            level, rank = levels.get(p, levels[p[-1]])
+        if (words := _level_words(bare, levels)) is not None:  # 省, 县, 旗县区, 县市区, 乡镇, 镇街道
+            p = bare  # one place however it is written (巴彦淖尔市所辖县市区, 祁门县所辖乡镇)
+            level, rank = levels.get(p, levels[words[-1]])
             own = levels.get(j.prefix, ("", 9))[1] if j else 9
             if rank < own and (named := self.province(p)):
                 return named, level, p
@@ -963,8 +977,8 @@ class _Extract:
 
     def unplaced(self, m: DepartmentMatch) -> bool:
         """Whether `m` is a collective unit no place is known for: its jurisdiction unknown and
-        unnamed. Not 各乡镇人民政府, whose 乡镇 is no level the layout knows but names the kind
-        of place: the township governments, as its item heading (各乡镇人民政府。) reads it."""
+        unnamed. Not 各乡镇人民政府: the township governments of the notice's place (a level of
+        layout.ttl, pkl:township), as its item heading (各乡镇人民政府。) reads it."""
         if not m.collective:
             return False
         name, level, _ = self.jurisdiction_of(m)

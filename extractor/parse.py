@@ -91,13 +91,16 @@ class Layout:
     without_counties: frozenset[str] = frozenset()  # places that address them and keep their level (东莞市)
     places: dict[str, str] = field(default_factory=dict)  # pk:PlacePattern: name -> pattern, {suffix} in it
     values: dict[str, re.Pattern] = field(default_factory=dict)  # squeezed web-field key -> what its value can be
+    # (prefix, level, rank) of every level, one a prefix word: those without a place-name suffix
+    # too (乡, 镇 of the townships: places a notice addresses, never its issuer's)
+    prefixes: tuple[tuple[str, str, int], ...] = ()
 
 
 @cache
 def layout() -> Layout:
     table = by_subject("layout.ttl")
     chrome, tail, keys, cues, levels, national, marks, addressed, kept, places = [], [], {}, {}, [], [], [], [], [], {}
-    values = {}
+    values, prefixes = {}, []
     for s, props in table.items():
         kind = props.get(RDF + "type", [""])[0]
         local = s.rsplit("/", 1)[-1]
@@ -118,6 +121,9 @@ def layout() -> Layout:
             addressed += [(str(x), str(props[PK + "level"][0]), int(props[PK + "rank"][0]))
                           for x in props.get(PK + "addressesBelow", [])]
             kept += [str(x) for x in props.get(PK + "withoutCounties", [])]
+            if PK + "rank" in props:
+                prefixes += [(str(x), str(props[PK + "level"][0]), int(props[PK + "rank"][0]))
+                             for x in props.get(PK + "prefix", [])]
             for suffix in props.get(PK + "suffix", []):
                 levels.append((str(suffix), str(props[PK + "level"][0]),
                                str(props[PK + "prefix"][0]), int(props[PK + "rank"][0])))
@@ -127,7 +133,7 @@ def layout() -> Layout:
     levels.sort(key=lambda lv: -len(lv[0]))
     any_of = lambda pats: re.compile("|".join(f"(?:{p.pattern})" for p in pats) or "(?!)")
     return Layout(any_of(chrome + tail), any_of(tail), key_re, keys, cues, tuple(levels), tuple(national),
-                  tuple(marks), tuple(addressed), frozenset(kept), places, values)
+                  tuple(marks), tuple(addressed), frozenset(kept), places, values, tuple(prefixes))
 
 
 # --- lines -----------------------------------------------------------------------------

@@ -2613,21 +2613,37 @@ def test_a_bracketed_name_after_a_department_heading_is_the_heading_s(item, unit
     assert duties == [(unit, "responsible", "负责婴幼儿照护服务宣传工作。")] and doc.notes == []
 
 
-def test_a_task_tag_names_township_governments():
-    """各乡镇人民政府 in a task tag is the township governments the item heading 各乡镇人民政府。 makes
-    of it (their level no place the layout knows): it was dropped from the tag, and a heading
-    tag naming it was no tag at all (卫健委's lead duty 县教育局、各乡镇人民政府配合，做好…)."""
-    doc, _ = _added("（二十二）县总工会。推动用人单位设置母婴室（县卫健委牵头，各乡镇人民政府配合）。")
-    towns = doc.facts.departments["乡镇/local-governments"]
-    assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
-            if a.clause == "main/4/22"] == [("lead", [HEALTH]), ("supporting", ["local-governments"])]
-    assert towns.name == "乡镇人民政府"
-    doc, duties = _added("（二十二）县卫健委牵头，县教育局、各乡镇人民政府配合，做好托育机构备案工作。")
+@pytest.mark.parametrize("towns,place", [("各乡镇人民政府", "祁门县所辖乡镇"), ("各乡（镇）人民政府", "祁门县所辖乡镇"),
+                                         ("各乡、镇人民政府", "祁门县所辖乡镇"), ("各镇（街道）人民政府", "祁门县所辖镇街道")])
+def test_a_task_tag_names_township_governments(towns, place):
+    """各乡镇人民政府 in a task tag is the township governments of the notice's place (祁门县所辖乡镇, of
+    the township level: pkl:township of layout.ttl, as 各县（市、区）人民政府 in a city's notice is
+    巴彦淖尔市所辖县市区's), which the item heading 各乡镇人民政府。 makes of it too: it was dropped from
+    the tag, and a heading tag naming it was no tag at all (卫健委's lead duty 县教育局、各乡镇人民政府
+    配合，做好…); then a place 乡镇 of no level. Written with brackets (各乡（镇）人民政府, 各镇（街道）人民政府)
+    it was no organisation: the tag a note, unread-task-tag."""
+    doc, _ = _added(f"（二十二）县总工会。推动用人单位设置母婴室（县卫健委牵头，{towns}配合）。")
+    assert doc.notes == []
+    towns_id = f"{place}/local-governments"
+    dep = doc.facts.departments[towns_id]
+    assert (dep.jurisdiction, dep.level) == (place, "township")
+    assert [(a.role, a.departments) for a in doc.facts.assignments if a.clause == "main/4/22"] == [
+        ("lead", ["祁门县/health"]), ("supporting", [towns_id])]
+    doc, duties = _added(f"（二十二）县卫健委牵头，县教育局、{towns}配合，做好托育机构备案工作。")
     assert duties == [(HEALTH, "lead", "做好托育机构备案工作。"), (EDU, "supporting", "做好托育机构备案工作。"),
                       ("local-governments", "supporting", "做好托育机构备案工作。")]
-    heading, _ = _added("（二十二）各乡镇人民政府。做好托育机构备案工作。")
-    assert [d.department for d in heading.facts.duties if d.id.startswith("main/4/22/")] == [
-        d.department for d in doc.facts.duties if d.id.startswith("main/4/22/") and d.department.startswith("乡镇/")]
+    heading, _ = _added(f"（二十二）{towns}。做好托育机构备案工作。")
+    assert [d.department for d in heading.facts.duties if d.id.startswith("main/4/22/")] == [towns_id]
+
+
+def test_township_governments_are_of_the_township_level_in_the_graph():
+    """The township governments' place is of pkl:township in the graph (it had no level)."""
+    from extractor.graph import notice_graph
+
+    doc, _ = _added("（二十二）县总工会。推动用人单位设置母婴室（县卫健委牵头，各乡（镇）人民政府配合）。")
+    nt = notice_graph(doc).ntriples().decode()
+    place = next(line.split()[0] for line in nt.splitlines() if '"祁门县所辖乡镇"@zh' in line)
+    assert f"{place} <https://w3id.org/policykg/ontology#jurisdictionLevel> <https://w3id.org/policykg/layout/township> ." in nt
 
 
 @pytest.mark.parametrize("item,subject", [("（二十二）县卫健委负责，县教育局要配合做好托育机构备案工作。", EDU),
