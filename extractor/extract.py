@@ -871,6 +871,8 @@ class _Extract:
             others: dict[str, list[str]] = {}  # a sub-item opening with other departments → theirs
             for a, b in stretches:
                 for s, e in self.statements(a, b):
+                    if self.tag_alone(s, e):
+                        continue  # …工作。（县财政局配合）: the statement before it assigned (`assignments`)
                     leaf = self.leaf_at(s)
                     s, opens = self.after_number(leaf, c, s, e)  # 2.配合…: its role and text without 2.
                     for p, q, subject, tag in self.subject_parts(s, e, c.id):
@@ -1476,7 +1478,32 @@ class _Extract:
             k -= 1
         return k == floor or folded[k - 1] in _OPENERS or \
             any(folded.endswith(w, floor, k) for w in self.cues.parts.get("prose-agent", ())) or \
-            any(folded.endswith(w + ",", floor, k) for w in self.cues.parts.get("prose-condition", ()))
+            any(folded.endswith(w + ",", floor, k) for w in self.cues.parts.get("prose-condition", ())) or \
+            folded[k - 1] == "," and self.tail_tag(k, self.leaf_at(k).own.end)
+
+    def tag_alone(self, s: int, e: int) -> bool:
+        """Whether the statement [s, e) is a task tag in brackets and nothing more (…备案工作。
+        （县财政局配合）: after the 。 of the task it closes), which assigns that task and is no
+        statement of the item's department."""
+        folded = self.doc.folded
+        if folded[s] != "(":
+            return False
+        while e > s and folded[e - 1] in _SENTENCE_ENDS + _BLANKS:
+            e -= 1
+        m = _PARENTHESIS.match(folded, s, e)
+        return m is not None and m.end() == e and bool(self.task_tag(s + 1, e - 1, self.leaf_at(s).id))
+
+    def tail_tag(self, at: int, end: int) -> bool:
+        """Whether the statement's part from `at` (after a comma) to its end (the first 。 ; or
+        line end before `end`) is a task tag alone, not in brackets (…托育机构登记，市财政局配合。,
+        …，市卫健委负责，市财政局配合。): its units the subject of the statement, as in a
+        department's item (`subject_parts`) — each given it as a duty in its role."""
+        folded = self.doc.folded
+        stop = STATEMENT_END.search(folded, at, end)
+        stop = stop.start() if stop else end
+        while stop > at and folded[stop - 1] in _BLANKS:
+            stop -= 1
+        return stop - at <= _HEADING_TAG_MAX and bool(self.task_tag(at, stop, self.leaf_at(at).id))
 
     def opens(self, before: str) -> bool:
         """Whether departments after `before` (a statement's text before them) open it: at its
@@ -1505,7 +1532,7 @@ class _Extract:
         while k < len(matches):
             before = folded[s:matches[k].start]
             by = any(before.endswith(w) for w in agent)
-            if not by and not self.opens(before):
+            if not by and not self.opens(before) and not (before.endswith(",") and self.tail_tag(matches[k].start, e)):
                 k += 1
                 continue
             group = [matches[k]]  # the list it opens: items apart by separators only

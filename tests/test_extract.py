@@ -2764,6 +2764,31 @@ def test_an_item_opening_with_a_department_it_cannot_read_is_noted(heading):
     assert doc.notes[0].message.endswith("its 1 statement is not read as any department's duties")
 
 
+def test_a_bracketed_tag_after_its_task_s_full_stop_is_no_duty():
+    """…备案工作。（县教育局、县民政局配合）: the tag after the 。 assigns the task before it, as one
+    before the 。 does — it was also a duty of the item's department, its text the bracket."""
+    doc, duties = _added("（二十二）县卫生健康委。做好托育机构备案工作。（县教育局、县民政局配合）")
+    assert duties == [(HEALTH, "responsible", "做好托育机构备案工作。")]
+    assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
+            if a.clause == "main/4/22"] == [("supporting", [EDU, CIVIL])]
+
+
+@pytest.mark.parametrize("tag,expected", [
+    ("，市财政局配合。", [(FIN, "supporting")]),
+    ("，市卫健委负责，市财政局配合。", [(HEALTH, "responsible"), (FIN, "supporting")]),
+    ("，市卫健委牵头，市教育局、市民政局配合。", [(HEALTH, "lead"), (EDU, "supporting"), (CIVIL, "supporting")])])
+def test_a_trailing_tag_in_a_task_clause_gives_duties_as_in_a_department_s_item(tag, expected):
+    """A plan's task closed by a tag after a comma, not in brackets (规范托育机构登记，市财政局配合。):
+    its units are the statement's subject, each given it as a duty in its role — as the same
+    words give duties in a department's item (below). It gave nothing: no duty, no assignment,
+    no note — the task lost silently, where the bracketed tag assigns it."""
+    statement = "规范托育机构登记" + tag
+    doc, got = _tasks(_PLAN + f"1.加强登记。{statement}\n")
+    assert got == {} and doc.notes == []
+    assert [(key(doc, d.department), d.role, d.text) for d in doc.facts.duties] == [
+        (u, r, statement) for u, r in expected]
+
+
 def test_a_trailing_tag_gives_duties_and_a_bracketed_one_an_assignment():
     """The decision the README states: …，县教育局、县民政局配合。 makes the units a clause's subject —
     supporting duties of theirs, as 县市场监管局配合做好… is; the same units in brackets are a task
