@@ -16,8 +16,8 @@ from itertools import accumulate, chain
 from operator import attrgetter
 from typing import Callable, Iterable, Iterator
 
-from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, concept_labels, concepts,
-                          find_departments, replaced, resolve)
+from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, collective_addresses,
+                          collective_leads, concept_labels, concepts, find_departments, replaced, resolve)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, squeeze)
@@ -674,6 +674,7 @@ class _Extract:
         self.body_words: tuple[str, ...] = ()  # the words naming the kind of body being read (联席会议)
         self.body_subject = re.compile("(?!)")  # its name as a sentence's subject (pkc:name-as-subject)
         self.body_requirement = re.compile("(?!)")  # a requirement put to its members (pkc:requirement-subject)
+        self.collective_leads = collective_leads()  # 各: a tag holding one may address places (各镇(街道))
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
         k = bisect.bisect_left(self.match_starts, start)
@@ -1707,6 +1708,10 @@ class _Extract:
         unit no place is known for is one of the others."""
         inner = self.doc.folded[s:e]
         matches = self.matches_in(s, e)
+        if any(w in inner for w in self.collective_leads):  # 各镇(街道)按职责分工负责: their governments
+            matches = sorted([*matches, *(b for b in collective_addresses(self.doc.folded, s, e)
+                                          if not any(m.start < b.end and b.start < m.end for m in matches))],
+                             key=attrgetter("start"))
         if not matches:
             return []
         # Everything that is not a department must be a separator, a role cue or a label.

@@ -2636,6 +2636,23 @@ def test_a_task_tag_names_township_governments(towns, place):
     assert [d.department for d in heading.facts.duties if d.id.startswith("main/4/22/")] == [towns_id]
 
 
+@pytest.mark.parametrize("plan,tag,place", [
+    (_PLAN, "（各县（市、区）按职责分工负责）", "十堰市所辖县市区"),
+    (_PLAN, "（市卫健委牵头，各县市区配合）", "十堰市所辖县市区"),
+    (_PLAN.replace("十堰市人民政府办公室", "祁门县人民政府办公室").replace("十政办发", "祁政办"), "（各镇（街道）按职责分工负责）",
+     "祁门县所辖镇街道"),
+    (_PLAN.replace("十堰市人民政府办公室", "祁门县人民政府办公室").replace("十政办发", "祁政办"), "（各乡（镇）负责）", "祁门县所辖乡镇")])
+def test_a_task_tag_naming_places_below_alone_names_their_governments(plan, tag, place):
+    """（各镇（街道）按职责分工负责）, （各县（市、区）按职责分工负责）: a collective address with no body
+    named after it, in a task tag, is those places' governments, as 各县（市、区）人民政府 is — the tag,
+    naming no department the matcher knew, assigned nothing and was not even noted."""
+    doc, got = _tasks(plan + f"1.加强登记。规范托育机构登记。{tag}\n")
+    towns = f"{place}/local-governments"
+    assert [ids for roles in got.values() for _, ids in roles][-1] == ["local-governments"]
+    assert towns in {d for a in doc.facts.assignments for d in a.departments} and doc.notes == []
+    assert doc.facts.departments[towns].jurisdiction == place
+
+
 def test_township_governments_are_of_the_township_level_in_the_graph():
     """The township governments' place is of pkl:township in the graph (it had no level)."""
     from extractor.graph import notice_graph
