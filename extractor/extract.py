@@ -1480,7 +1480,7 @@ class _Extract:
         return k == floor or folded[k - 1] in _OPENERS or \
             any(folded.endswith(w, floor, k) for w in self.cues.parts.get("prose-agent", ())) or \
             any(folded.endswith(w + ",", floor, k) for w in self.cues.parts.get("prose-condition", ())) or \
-            folded[k - 1] == "," and self.tail_tag(k, self.leaf_at(k).own.end)
+            folded[k - 1] == "," and (leaf := self.leaf_at(k)) is not None and self.tail_tag(k, leaf.own.end)
 
     def tag_alone(self, s: int, e: int) -> bool:
         """Whether the statement [s, e) is a task tag in brackets and nothing more (…备案工作。
