@@ -590,11 +590,19 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return k >= 0 and spans[k][1] >= end
 
 
-def _level_words(bare: str, levels: dict[str, tuple[str, int]]) -> list[str] | None:
+@cache
+def _prefix_levels() -> dict[str, tuple[str, int]]:
+    """{prefix word: (level, rank)} of every level of layout.ttl (乡, 镇 of the townships too), the
+    longest word first."""
+    return {prefix: (level, rank) for prefix, level, rank in sorted(layout().prefixes, key=lambda x: -len(x[0]))}
+
+
+def _level_words(bare: str) -> list[str] | None:
     """`bare` (a prefix with its levels' separators dropped: 旗县区, 镇街道) as the prefix words of
-    `levels` it is made of, the longest first at each place; None if it is not so made."""
+    the levels (`_prefix_levels`) it is made of, the longest first at each place; None if it is
+    not so made."""
     words, k = [], 0
-    by_len = sorted(levels, key=len, reverse=True)
+    by_len = _prefix_levels()
     while k < len(bare):
         w = next((w for w in by_len if bare.startswith(w, k)), None)
         if w is None:
@@ -709,9 +717,9 @@ class _Extract:
             return j.name, j.level, j.prefix
         if p is None:
             return "", "unknown", ""
-        levels = {prefix: (level, rank) for prefix, level, rank in self.lay.prefixes}
+        levels = _prefix_levels()
         bare = p.translate(_LEVELS_APART) or p  # 县(市、区), 县、市、区: 县市区, the levels written apart
-        if (words := _level_words(bare, levels)) is not None:  # 省, 县, 旗县区, 县市区, 乡镇, 镇街道
+        if (words := _level_words(bare)) is not None:  # 省, 县, 旗县区, 县市区, 乡镇, 镇街道
             p = bare  # one place however it is written (巴彦淖尔市所辖县市区, 祁门县所辖乡镇)
             level, rank = levels.get(p, levels[words[-1]])
             own = levels.get(j.prefix, ("", 9))[1] if j else 9
@@ -1504,7 +1512,9 @@ class _Extract:
         stop = stop.start() if stop else end
         while stop > at and folded[stop - 1] in _BLANKS:
             stop -= 1
-        return stop - at <= _HEADING_TAG_MAX and bool(self.task_tag(at, stop, self.leaf_at(at).id))
+        # (a tag alone ends in a role cue, or names roles by their labels: most parts do neither)
+        return stop - at <= _HEADING_TAG_MAX and (folded.endswith(_role_words(), at, stop) or ":" in folded[at:stop]) \
+            and bool(self.task_tag(at, stop, self.leaf_at(at).id))
 
     def opens(self, before: str) -> bool:
         """Whether departments after `before` (a statement's text before them) open it: at its
