@@ -941,6 +941,37 @@ def resolve(name: str) -> DepartmentMatch | None:
     return None
 
 
+@cache
+def _bare_collective() -> tuple[re.Pattern, str]:
+    """(a collective address with no body named after it: a lead word and a collective prefix,
+    各镇(街道), 各县(市、区) — pkc:dept-collective-lead, pkc:dept-collective-prefix; the label of
+    the body such an address stands for, the government's: 人民政府)."""
+    reg = _registry()
+    governed = next((c for c in reg.collective_concept), None)  # government → local-governments
+    label = reg.concepts[governed].zh if governed else ""
+    if not label or not reg.collective_lead:
+        return re.compile("(?!)"), ""
+    return re.compile(f"(?:{_alternation(reg.collective_lead)})(?:{_alternation(reg.collective_prefix)})"), label
+
+
+def collective_leads() -> tuple[str, ...]:
+    """The words opening a collective address (pkc:dept-collective-lead: 各)."""
+    return _registry().collective_lead
+
+
+def collective_addresses(folded: str, start: int, end: int) -> list[DepartmentMatch]:
+    """The collective addresses in `folded[start:end]` that name no body after them (各镇(街道)
+    按职责分工负责, 各县(市、区)负责): each as the governments of those places (各镇(街道)人民政府),
+    spanned as written. Asked of a task tag, where the text around them says what they are."""
+    pattern, label = _bare_collective()
+    out = []
+    for m in pattern.finditer(folded, start, end):
+        found = resolve(m.group() + label)
+        if found is not None and found.collective:
+            out.append(replaced(found, start=m.start(), end=m.end(), surface=folded[m.start():m.end()]))
+    return out
+
+
 def concepts() -> list[str]:
     """Local names of every registry concept (``health``, ``fire-rescue`` …), sorted."""
     return sorted(_registry().concepts)

@@ -16,8 +16,8 @@ from itertools import accumulate, chain
 from operator import attrgetter
 from typing import Callable, Iterable, Iterator
 
-from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, concept_labels, concepts,
-                          find_departments, replaced, resolve)
+from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, collective_addresses,
+                          collective_leads, concept_labels, concepts, find_departments, replaced, resolve)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, squeeze)
@@ -456,6 +456,7 @@ _HEAD_CLAUSE_END = re.compile("[,;。:\n]")  # folded: what ends the clause a de
 _BRACKET_ROLE_MAX = 8  # a role in brackets after a unit in a heading, brackets included: (牵头单位)
 _LIST_PART_MIN = 3  # words after its role cue a unit's statement in a bracket has at least (负责社区托育点, not 牵头组织)
 _BRACKET_NAME_MAX = 24  # a name in brackets after a unit in a heading, brackets included: (县文明办)
+_BRACKET_TOPIC_MAX = 16  # a topic in brackets closing a unit's heading, brackets included: (经费保障)
 _BRACKET_NAMES = re.compile("[、,;]")  # folded: what parts names in such a bracket (县疾控中心,县妇幼保健院)
 _HEADING_TAG_MAX = 120  # units and their roles opening a department item as a task tag does, at most
 _OWN_VERB_GAP = 2  # words before the verb opening a part of a unit's own (积极, 主动 …) at most
@@ -543,6 +544,16 @@ def _basis_heading() -> re.Pattern:
 
 
 @cache
+def _leader_post() -> re.Pattern:
+    """A government leader's post, searched at an item's end: one ending in a word of
+    pkc:leader-post (县政府分管副县长) or matching its pattern (县政府分管领导)."""
+    cue = by_subject("cues.ttl").get("https://w3id.org/policykg/cue/leader-post", {})
+    words = cues().parts.get("leader-post", ())
+    return re.compile("|".join([*([f"(?:{_alternation(words)})$"] if words else []),
+                                *(str(p) for p in cue.get(PK + "pattern", ()))]) or "(?!)")
+
+
+@cache
 def _org_suffixes() -> tuple[str, ...]:
     """The endings of an organisation's name (pkc:dept-org-suffix of departments.ttl: 局, 委,
     大队, 中心 …)."""
@@ -582,6 +593,28 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) lies inside one of `spans` (sorted, disjoint)."""
     k = bisect.bisect_right(spans, (start, float("inf"))) - 1  # the last span starting at or before
     return k >= 0 and spans[k][1] >= end
+
+
+@cache
+def _prefix_levels() -> dict[str, tuple[str, int]]:
+    """{prefix word: (level, rank)} of every level of layout.ttl (乡, 镇 of the townships too), the
+    longest word first."""
+    return {prefix: (level, rank) for prefix, level, rank in sorted(layout().prefixes, key=lambda x: -len(x[0]))}
+
+
+def _level_words(bare: str) -> list[str] | None:
+    """`bare` (a prefix with its levels' separators dropped: 旗县区, 镇街道) as the prefix words of
+    the levels (`_prefix_levels`) it is made of, the longest first at each place; None if it is
+    not so made."""
+    words, k = [], 0
+    by_len = _prefix_levels()
+    while k < len(bare):
+        w = next((w for w in by_len if bare.startswith(w, k)), None)
+        if w is None:
+            return None
+        words.append(w)
+        k += len(w)
+    return words or None
 
 
 def _listed(hits: Iterable[tuple[Span, str]]) -> tuple[list[str], list[Span]]:
@@ -654,6 +687,7 @@ class _Extract:
         self.body_words: tuple[str, ...] = ()  # the words naming the kind of body being read (联席会议)
         self.body_subject = re.compile("(?!)")  # its name as a sentence's subject (pkc:name-as-subject)
         self.body_requirement = re.compile("(?!)")  # a requirement put to its members (pkc:requirement-subject)
+        self.collective_leads = collective_leads()  # 各: a tag holding one may address places (各镇(街道))
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
         k = bisect.bisect_left(self.match_starts, start)
@@ -688,11 +722,11 @@ class _Extract:
             return j.name, j.level, j.prefix
         if p is None:
             return "", "unknown", ""
-        levels = {prefix: (level, rank) for _, level, prefix, rank in self.lay.levels}
+        levels = _prefix_levels()
         bare = p.translate(_LEVELS_APART) or p  # 县(市、区), 县、市、区: 县市区, the levels written apart
-        if bare in levels or all(ch in levels for ch in bare):  # 省, 县, 旗县区, 县市区
-            p = bare  # one place however it is written (巴彦淖尔市所辖县市区)
-            level, rank = levels.get(p, levels[p[-1]])
+        if (words := _level_words(bare)) is not None:  # 省, 县, 旗县区, 县市区, 乡镇, 镇街道
+            p = bare  # one place however it is written (巴彦淖尔市所辖县市区, 祁门县所辖乡镇)
+            level, rank = levels.get(p, levels[words[-1]])
             own = levels.get(j.prefix, ("", 9))[1] if j else 9
             if rank < own and (named := self.province(p)):
                 return named, level, p
@@ -830,6 +864,7 @@ class _Extract:
         self.notes: list[Note] = []  # what the analyst should check in the text (`Document.notes`)
         self.duty_parts: dict[str, bool] = {}  # a clause → whether its items give departments' duties
         self.known: list[str] | None = None  # the notice's names a misspelt heading may mean (`near_names`)
+        self.topics: dict[str, tuple[int, int]] = {}  # an item → the topic its heading gives (`bracket_topic`)
         heads = {c.id: head for c in self.clauses if c.kind == "numbered" and (head := self.item_head(c))}
         for c in self.clauses:
             if c.id not in heads:
@@ -844,10 +879,14 @@ class _Extract:
             names, start, tagged = heads[c.id]
             items.append((c.start, c.end))
             stretches, lost = self.item_text(c, start, heads)
+            if c.id in self.topics and not lost and all(next(self.statements(a, b), None) is None for a, b in stretches):
+                stretches = [self.topics[c.id]]  # 县财政局(经费保障)。 alone: its duty is the topic
             n = kept = 0
             others: dict[str, list[str]] = {}  # a sub-item opening with other departments → theirs
             for a, b in stretches:
                 for s, e in self.statements(a, b):
+                    if self.tag_alone(s, e):
+                        continue  # …工作。（县财政局配合）: the statement before it assigned (`assignments`)
                     leaf = self.leaf_at(s)
                     s, opens = self.after_number(leaf, c, s, e)  # 2.配合…: its role and text without 2.
                     for p, q, subject, tag in self.subject_parts(s, e, c.id):
@@ -927,6 +966,8 @@ class _Extract:
                 k += 1  # (the names in a bracket after it: 县人社局(县医保局) is 人社局's heading)
         if not group or not self.knowable(group) or not self.in_duty_part(c):
             return None
+        if (topic := self.bracket_topic(at, end)) is not None:  # 县财政局(经费保障)。: the heading's
+            self.topics[c.id], at = topic[:2], topic[2]
         at += next((len(w) for w in _item_closers() if folded.startswith(w, at, end)), 0)  # 等部门, 的职责
         while at < end and folded[at] in _BLANKS:
             at += 1
@@ -952,8 +993,8 @@ class _Extract:
 
     def unplaced(self, m: DepartmentMatch) -> bool:
         """Whether `m` is a collective unit no place is known for: its jurisdiction unknown and
-        unnamed. Not 各乡镇人民政府, whose 乡镇 is no level the layout knows but names the kind
-        of place: the township governments, as its item heading (各乡镇人民政府。) reads it."""
+        unnamed. Not 各乡镇人民政府: the township governments of the notice's place (a level of
+        layout.ttl, pkl:township), as its item heading (各乡镇人民政府。) reads it."""
         if not m.collective:
             return False
         name, level, _ = self.jurisdiction_of(m)
@@ -992,6 +1033,36 @@ class _Extract:
                 return None, at
             a = b + 1
         return None, close + 1
+
+    def bracket_topic(self, at: int, end: int) -> tuple[int, int, int] | None:
+        """(where its words begin and end, where the bracket ends) if a bracket at `at` (after
+        blanks) closing an item's heading says what the units before it do in a few words (县财政局
+        (经费保障)。, 县卫健委【负责统筹协调】:): no names (`bracket_role` reads those; none ending as
+        an organisation's does, pkc:dept-org-suffix), no clause
+        punctuation, within `_BRACKET_TOPIC_MAX`, and the heading's end right after it (。 : or
+        the line's end). The item's topic, its heading's: no statement of its own, unless the
+        item says nothing else (`duties`)."""
+        folded = self.doc.folded
+        k = at
+        while k < end and folded[k] in _BLANKS:
+            k += 1
+        if not folded.startswith(("(", "["), k, end):
+            return None
+        close = folded.find(")" if folded[k] == "(" else "]", k, min(end, k + _BRACKET_TOPIC_MAX))
+        if close < 0 or close - k < 3 or any(ch in _CLAUSE_PUNCT for ch in folded[k + 1:close]) \
+                or self.matches_in(k, close) or folded[k + 1:close].rstrip(_BLANKS).endswith(_org_suffixes()):
+            return None  # (县卫健委(县疾控中心)(县妇幼保健院): a name, not what it does)
+        after = close + 1
+        while after < end and folded[after] in _BLANKS:
+            after += 1
+        if after < end and folded[after] not in "。:\n":
+            return None
+        a, b = k + 1, close
+        while a < b and folded[a] in _BLANKS:
+            a += 1
+        while b > a and folded[b - 1] in _BLANKS:
+            b -= 1
+        return a, b, close + 1
 
     def heading_tag(self, start: int, end: int, clause: str) -> tuple[list[str], int, list[str | None]] | None:
         """(the departments, where the item's statements begin, the role of each) when the item
@@ -1432,7 +1503,34 @@ class _Extract:
             k -= 1
         return k == floor or folded[k - 1] in _OPENERS or \
             any(folded.endswith(w, floor, k) for w in self.cues.parts.get("prose-agent", ())) or \
-            any(folded.endswith(w + ",", floor, k) for w in self.cues.parts.get("prose-condition", ()))
+            any(folded.endswith(w + ",", floor, k) for w in self.cues.parts.get("prose-condition", ())) or \
+            folded[k - 1] == "," and (leaf := self.leaf_at(k)) is not None and self.tail_tag(k, leaf.own.end)
+
+    def tag_alone(self, s: int, e: int) -> bool:
+        """Whether the statement [s, e) is a task tag in brackets and nothing more (…备案工作。
+        （县财政局配合）: after the 。 of the task it closes), which assigns that task and is no
+        statement of the item's department."""
+        folded = self.doc.folded
+        if folded[s] != "(":
+            return False
+        while e > s and folded[e - 1] in _SENTENCE_ENDS + _BLANKS:
+            e -= 1
+        m = _PARENTHESIS.match(folded, s, e)
+        return m is not None and m.end() == e and bool(self.task_tag(s + 1, e - 1, self.leaf_at(s).id))
+
+    def tail_tag(self, at: int, end: int) -> bool:
+        """Whether the statement's part from `at` (after a comma) to its end (the first 。 ; or
+        line end before `end`) is a task tag alone, not in brackets (…托育机构登记，市财政局配合。,
+        …，市卫健委负责，市财政局配合。): its units the subject of the statement, as in a
+        department's item (`subject_parts`) — each given it as a duty in its role."""
+        folded = self.doc.folded
+        stop = STATEMENT_END.search(folded, at, end)
+        stop = stop.start() if stop else end
+        while stop > at and folded[stop - 1] in _BLANKS:
+            stop -= 1
+        # (a tag alone ends in a role cue, or names roles by their labels: most parts do neither)
+        return stop - at <= _HEADING_TAG_MAX and (folded.endswith(_role_words(), at, stop) or ":" in folded[at:stop]) \
+            and bool(self.task_tag(at, stop, self.leaf_at(at).id))
 
     def opens(self, before: str) -> bool:
         """Whether departments after `before` (a statement's text before them) open it: at its
@@ -1461,7 +1559,7 @@ class _Extract:
         while k < len(matches):
             before = folded[s:matches[k].start]
             by = any(before.endswith(w) for w in agent)
-            if not by and not self.opens(before):
+            if not by and not self.opens(before) and not (before.endswith(",") and self.tail_tag(matches[k].start, e)):
                 k += 1
                 continue
             group = [matches[k]]  # the list it opens: items apart by separators only
@@ -1636,6 +1734,10 @@ class _Extract:
         unit no place is known for is one of the others."""
         inner = self.doc.folded[s:e]
         matches = self.matches_in(s, e)
+        if any(w in inner for w in self.collective_leads):  # 各镇(街道)按职责分工负责: their governments
+            matches = sorted([*matches, *(b for b in collective_addresses(self.doc.folded, s, e)
+                                          if not any(m.start < b.end and b.start < m.end for m in matches))],
+                             key=attrgetter("start"))
         if not matches:
             return []
         self.unit_notes: list[Note] = []  # the units it names as written (`tag_unit`), said if it is read
@@ -2298,13 +2400,13 @@ class _Extract:
     def member_units(self, s: int, e: int, hits: list[tuple[DepartmentMatch, str]]) -> list[tuple[DepartmentMatch, str]]:
         """The units of `hits` a member list ([s, e)) makes members: each unit named, alone or
         before a post (县教育局局长, 县卫健委、县教育局分管负责同志: "由各部门主要负责同志组成") —
-        not one whose post is a government leader's (县政府分管副县长: pkc:leader-post), the
-        convenor, whose government convenes the body rather than sits in it."""
-        leader = self.cues.parts.get("leader-post", ())
+        not one whose post is a government leader's (县政府分管副县长, 县政府分管领导:
+        pkc:leader-post), the convenor, whose government convenes the body rather than sits in it."""
+        leader = _leader_post()
         out = list(hits)
         for a, b in self._split_people(s, e):
             after = self.holder_after(a, b)  # 县政府副县长张三: the post before the name
-            if self.doc.folded[a:after[0] if after else b].rstrip().endswith(leader):
+            if leader.search(self.doc.folded[a:after[0] if after else b].rstrip()):
                 out = [(h, did) for h, did in out if not a <= h.start < b]
         return out
 

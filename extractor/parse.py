@@ -91,13 +91,16 @@ class Layout:
     without_counties: frozenset[str] = frozenset()  # places that address them and keep their level (东莞市)
     places: dict[str, str] = field(default_factory=dict)  # pk:PlacePattern: name -> pattern, {suffix} in it
     values: dict[str, re.Pattern] = field(default_factory=dict)  # squeezed web-field key -> what its value can be
+    # (prefix, level, rank) of every level, one a prefix word: those without a place-name suffix
+    # too (乡, 镇 of the townships: places a notice addresses, never its issuer's)
+    prefixes: tuple[tuple[str, str, int], ...] = ()
 
 
 @cache
 def layout() -> Layout:
     table = by_subject("layout.ttl")
     chrome, tail, keys, cues, levels, national, marks, addressed, kept, places = [], [], {}, {}, [], [], [], [], [], {}
-    values = {}
+    values, prefixes = {}, []
     for s, props in table.items():
         kind = props.get(RDF + "type", [""])[0]
         local = s.rsplit("/", 1)[-1]
@@ -118,6 +121,9 @@ def layout() -> Layout:
             addressed += [(str(x), str(props[PK + "level"][0]), int(props[PK + "rank"][0]))
                           for x in props.get(PK + "addressesBelow", [])]
             kept += [str(x) for x in props.get(PK + "withoutCounties", [])]
+            if PK + "rank" in props:
+                prefixes += [(str(x), str(props[PK + "level"][0]), int(props[PK + "rank"][0]))
+                             for x in props.get(PK + "prefix", [])]
             for suffix in props.get(PK + "suffix", []):
                 levels.append((str(suffix), str(props[PK + "level"][0]),
                                str(props[PK + "prefix"][0]), int(props[PK + "rank"][0])))
@@ -127,7 +133,7 @@ def layout() -> Layout:
     levels.sort(key=lambda lv: -len(lv[0]))
     any_of = lambda pats: re.compile("|".join(f"(?:{p.pattern})" for p in pats) or "(?!)")
     return Layout(any_of(chrome + tail), any_of(tail), key_re, keys, cues, tuple(levels), tuple(national),
-                  tuple(marks), tuple(addressed), frozenset(kept), places, values)
+                  tuple(marks), tuple(addressed), frozenset(kept), places, values, tuple(prefixes))
 
 
 # --- lines -----------------------------------------------------------------------------
@@ -1061,6 +1067,7 @@ class _Parse:
         # A signature block before the first numbered clause, with text after it, closes a
         # transmittal letter (cover) and opens the document it issues (main).
         main_lo = lo
+        signed = False
         for k, i in enumerate(idx):
             if i >= first_numbered:
                 break
@@ -1071,15 +1078,10 @@ class _Parse:
                 sig = [i]
                 if k > 0 and self._is_organ(self.lines[idx[k - 1]]):
                     sig.insert(0, idx[k - 1])
-                self._signature(sig)
-                cover = [j for j in idx if j < sig[0]]
-                for j in cover:
-                    if self.role[j] is None and (note := self._note_lines(j, sig[0])):
-                        self._attachment_note(note)
-                    elif self.role[j] is None:
-                        self.role[j] = "cover"
-                main_lo = self._publication_notes(i + 1, hi)
+                main_lo, signed = self._cover(idx, sig, hi), True
                 break
+        if not signed and (sig := self._numbered_cover_signature(idx, first_numbered)) is not None:
+            main_lo = self._cover(idx, sig, hi)
         self._closing_signature(main_lo, hi)
         zone = "main"
         count = 0
@@ -1100,6 +1102,37 @@ class _Parse:
                 continue
             self.role[i] = zone
             i += 1
+
+    def _cover(self, idx: list[int], sig: list[int], hi: int) -> int:
+        """The signature `sig` (its lines) closing a transmittal letter: its fields, the lines
+        above it the cover's (an 附件说明 among them its note); return where the document it
+        issues begins (after any 附注)."""
+        self._signature(sig)
+        for j in (j for j in idx if j < sig[0]):
+            if self.role[j] is None and (note := self._note_lines(j, sig[0])):
+                self._attachment_note(note)
+            elif self.role[j] is None:
+                self.role[j] = "cover"
+        return self._publication_notes(sig[-1] + 1, hi)
+
+    def _numbered_cover_signature(self, idx: list[int], first_numbered: int) -> list[int] | None:
+        """The signature (organ, date) of a transmittal letter that numbers its own clauses
+        (…印发给你们，并提出如下要求：一、…二、…; 某某县人民政府办公室 / 2021年12月3日), the document
+        it issues after it: an organ above a date line, below the first numbered clause, with
+        a title below it (a line opening no clause, no attachment's label: 附件1 below a
+        signature labels the notice's attachments) and then clauses numbered from 1 again —
+        the document's own (一、主要职责), not the letter's going on. None if there is none."""
+        for k in range(len(idx) - 2):
+            i, j = idx[k], idx[k + 1]
+            if i <= first_numbered or not _is_date_line(self.lines[j]) or not self._is_organ(self.lines[i]):
+                continue
+            below = [x for x in idx[k + 2:] if not _cue("publication-note", self.lines[x])]
+            if not below or number_of(self.lines[below[0]]) or _cue("attachment-label", self.lines[below[0]]):
+                continue  # (附件1 below: the notice's attachments, `_closing_signature`'s)
+            first = next((hit for x in below if (hit := number_of(self.lines[x]))), None)
+            if first is not None and first[2] == 1:
+                return [i, j]
+        return None
 
     def _first_numbered(self, idx: list[int], hi: int) -> int:
         """The first of the lines `idx` opening a numbered clause — not an item of an 附件说明

@@ -168,13 +168,19 @@ def _county_composed_of(people: str, attachments: bool = True):
     ("县卫生健康委主要负责同志、县教育局主要负责同志、县民政局主要负责同志", [HEALTH, EDU, CIVIL]),
     ("县政府分管副县长、县卫健委主要负责同志和县教育局、县民政局、县财政局分管负责同志", [HEALTH, EDU, CIVIL, FIN]),
     ("县政府副县长张三、县卫健委主任李四、县教育局局长王五", [HEALTH, EDU]),
+    ("县政府分管领导、县卫健委、县教育局、县民政局", [HEALTH, EDU, CIVIL]),
+    ("县人民政府分管领导同志、县卫健委主要负责同志、县教育局主要负责同志", [HEALTH, EDU]),
+    ("县政府副秘书长、县卫健委、县教育局", [HEALTH, EDU]),
+    ("县政府办公室负责同志、县卫健委主要负责同志、县教育局主要负责同志", ["government-office", HEALTH, EDU]),
 ])
 def test_a_body_made_of_department_heads_has_their_units_as_members(people, units, attachments):
     """联席会议由县发展改革委主任、县教育局局长…组成 (each item a unit and a post: "由各部门主要负责
     同志组成", the usual wording): the units named are the members — not none, and not the
     attachment table's 21 (31249e2 took such a phrase for the body's people alone). Only a
     government leader's post (县政府分管副县长: pkc:leader-post) is the convenor's, its
-    government no member (县人民政府 was one)."""
+    government no member (县人民政府 was one) — also named by the leaders' words (县政府分管领导,
+    县政府副秘书长: the pattern of pkc:leader-post; 县人民政府 was a member), not a post of a body
+    of the government (县政府办公室负责同志: 政府办公室 sits in it)."""
     doc = _county_composed_of(people, attachments)
     assert [key(doc, d) for d in doc.facts.meeting.members] == units
 
@@ -500,6 +506,22 @@ def test_a_role_in_brackets_after_a_department_heading_is_its_role(item, expecte
     (（牵头）、县教育局。: 卫健委's lead duty, 教育局 none)."""
     doc, duties = _added(item)
     assert duties == expected and doc.notes == []
+
+
+@pytest.mark.parametrize("item,expected", [
+    ("（二十二）县财政局（经费保障）。负责落实婴幼儿照护服务经费。", [(FIN, "responsible", "负责落实婴幼儿照护服务经费。")]),
+    ("（二十二）县财政局（经费保障）：负责落实婴幼儿照护服务经费。", [(FIN, "responsible", "负责落实婴幼儿照护服务经费。")]),
+    ("（二十二）县财政局（经费保障）。", [(FIN, "responsible", "经费保障")]),
+    ("（二十二）县财政局【负责经费保障】", [(FIN, "responsible", "负责经费保障")]),
+    ("（二十二）县卫健委、县财政局（经费保障）。", [(HEALTH, "responsible", "经费保障"), (FIN, "responsible", "经费保障")])])
+def test_a_topic_in_brackets_closing_a_department_heading_is_the_heading_s(item, expected):
+    """县财政局（经费保障）。: a bracket after the unit saying in a few words what it does is the
+    heading's topic, not a statement of its own — the item's duties are what follows it, or,
+    when it says nothing more, the topic without its brackets. It was a duty （经费保障）。 (with
+    （经费保障）：负责… one duty, the topic and its colon at its start)."""
+    doc, duties = _added(item)
+    assert duties == expected and doc.notes == []
+    assert all(not d.text.startswith(("（", "【")) for d in doc.facts.duties)
 
 
 @pytest.mark.parametrize("item", ["（二十二）县卫健委牵头，县教育局、县民政局配合，做好托育机构备案工作。",
@@ -2592,21 +2614,54 @@ def test_a_bracketed_name_after_a_department_heading_is_the_heading_s(item, unit
     assert duties == [(unit, "responsible", "负责婴幼儿照护服务宣传工作。")] and doc.notes == []
 
 
-def test_a_task_tag_names_township_governments():
-    """各乡镇人民政府 in a task tag is the township governments the item heading 各乡镇人民政府。 makes
-    of it (their level no place the layout knows): it was dropped from the tag, and a heading
-    tag naming it was no tag at all (卫健委's lead duty 县教育局、各乡镇人民政府配合，做好…)."""
-    doc, _ = _added("（二十二）县总工会。推动用人单位设置母婴室（县卫健委牵头，各乡镇人民政府配合）。")
-    towns = doc.facts.departments["乡镇/local-governments"]
-    assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
-            if a.clause == "main/4/22"] == [("lead", [HEALTH]), ("supporting", ["local-governments"])]
-    assert towns.name == "乡镇人民政府"
-    doc, duties = _added("（二十二）县卫健委牵头，县教育局、各乡镇人民政府配合，做好托育机构备案工作。")
+@pytest.mark.parametrize("towns,place", [("各乡镇人民政府", "祁门县所辖乡镇"), ("各乡（镇）人民政府", "祁门县所辖乡镇"),
+                                         ("各乡、镇人民政府", "祁门县所辖乡镇"), ("各镇（街道）人民政府", "祁门县所辖镇街道")])
+def test_a_task_tag_names_township_governments(towns, place):
+    """各乡镇人民政府 in a task tag is the township governments of the notice's place (祁门县所辖乡镇, of
+    the township level: pkl:township of layout.ttl, as 各县（市、区）人民政府 in a city's notice is
+    巴彦淖尔市所辖县市区's), which the item heading 各乡镇人民政府。 makes of it too: it was dropped from
+    the tag, and a heading tag naming it was no tag at all (卫健委's lead duty 县教育局、各乡镇人民政府
+    配合，做好…); then a place 乡镇 of no level. Written with brackets (各乡（镇）人民政府, 各镇（街道）人民政府)
+    it was no organisation: the tag a note, unread-task-tag."""
+    doc, _ = _added(f"（二十二）县总工会。推动用人单位设置母婴室（县卫健委牵头，{towns}配合）。")
+    assert doc.notes == []
+    towns_id = f"{place}/local-governments"
+    dep = doc.facts.departments[towns_id]
+    assert (dep.jurisdiction, dep.level) == (place, "township")
+    assert [(a.role, a.departments) for a in doc.facts.assignments if a.clause == "main/4/22"] == [
+        ("lead", ["祁门县/health"]), ("supporting", [towns_id])]
+    doc, duties = _added(f"（二十二）县卫健委牵头，县教育局、{towns}配合，做好托育机构备案工作。")
     assert duties == [(HEALTH, "lead", "做好托育机构备案工作。"), (EDU, "supporting", "做好托育机构备案工作。"),
                       ("local-governments", "supporting", "做好托育机构备案工作。")]
-    heading, _ = _added("（二十二）各乡镇人民政府。做好托育机构备案工作。")
-    assert [d.department for d in heading.facts.duties if d.id.startswith("main/4/22/")] == [
-        d.department for d in doc.facts.duties if d.id.startswith("main/4/22/") and d.department.startswith("乡镇/")]
+    heading, _ = _added(f"（二十二）{towns}。做好托育机构备案工作。")
+    assert [d.department for d in heading.facts.duties if d.id.startswith("main/4/22/")] == [towns_id]
+
+
+@pytest.mark.parametrize("plan,tag,place", [
+    (_PLAN, "（各县（市、区）按职责分工负责）", "十堰市所辖县市区"),
+    (_PLAN, "（市卫健委牵头，各县市区配合）", "十堰市所辖县市区"),
+    (_PLAN.replace("十堰市人民政府办公室", "祁门县人民政府办公室").replace("十政办发", "祁政办"), "（各镇（街道）按职责分工负责）",
+     "祁门县所辖镇街道"),
+    (_PLAN.replace("十堰市人民政府办公室", "祁门县人民政府办公室").replace("十政办发", "祁政办"), "（各乡（镇）负责）", "祁门县所辖乡镇")])
+def test_a_task_tag_naming_places_below_alone_names_their_governments(plan, tag, place):
+    """（各镇（街道）按职责分工负责）, （各县（市、区）按职责分工负责）: a collective address with no body
+    named after it, in a task tag, is those places' governments, as 各县（市、区）人民政府 is — the tag,
+    naming no department the matcher knew, assigned nothing and was not even noted."""
+    doc, got = _tasks(plan + f"1.加强登记。规范托育机构登记。{tag}\n")
+    towns = f"{place}/local-governments"
+    assert [ids for roles in got.values() for _, ids in roles][-1] == ["local-governments"]
+    assert towns in {d for a in doc.facts.assignments for d in a.departments} and doc.notes == []
+    assert doc.facts.departments[towns].jurisdiction == place
+
+
+def test_township_governments_are_of_the_township_level_in_the_graph():
+    """The township governments' place is of pkl:township in the graph (it had no level)."""
+    from extractor.graph import notice_graph
+
+    doc, _ = _added("（二十二）县总工会。推动用人单位设置母婴室（县卫健委牵头，各乡（镇）人民政府配合）。")
+    nt = notice_graph(doc).ntriples().decode()
+    place = next(line.split()[0] for line in nt.splitlines() if '"祁门县所辖乡镇"@zh' in line)
+    assert f"{place} <https://w3id.org/policykg/ontology#jurisdictionLevel> <https://w3id.org/policykg/layout/township> ." in nt
 
 
 @pytest.mark.parametrize("item,subject", [("（二十二）县卫健委负责，县教育局要配合做好托育机构备案工作。", EDU),
@@ -2725,6 +2780,31 @@ def test_an_item_opening_with_a_department_it_cannot_read_is_noted(heading):
     assert duties == []
     assert [(n.kind, n.clause) for n in doc.notes] == [("unreadable-heading", "main/4/22")]
     assert doc.notes[0].message.endswith("its 1 statement is not read as any department's duties")
+
+
+def test_a_bracketed_tag_after_its_task_s_full_stop_is_no_duty():
+    """…备案工作。（县教育局、县民政局配合）: the tag after the 。 assigns the task before it, as one
+    before the 。 does — it was also a duty of the item's department, its text the bracket."""
+    doc, duties = _added("（二十二）县卫生健康委。做好托育机构备案工作。（县教育局、县民政局配合）")
+    assert duties == [(HEALTH, "responsible", "做好托育机构备案工作。")]
+    assert [(a.role, [key(doc, d) for d in a.departments]) for a in doc.facts.assignments
+            if a.clause == "main/4/22"] == [("supporting", [EDU, CIVIL])]
+
+
+@pytest.mark.parametrize("tag,expected", [
+    ("，市财政局配合。", [(FIN, "supporting")]),
+    ("，市卫健委负责，市财政局配合。", [(HEALTH, "responsible"), (FIN, "supporting")]),
+    ("，市卫健委牵头，市教育局、市民政局配合。", [(HEALTH, "lead"), (EDU, "supporting"), (CIVIL, "supporting")])])
+def test_a_trailing_tag_in_a_task_clause_gives_duties_as_in_a_department_s_item(tag, expected):
+    """A plan's task closed by a tag after a comma, not in brackets (规范托育机构登记，市财政局配合。):
+    its units are the statement's subject, each given it as a duty in its role — as the same
+    words give duties in a department's item (below). It gave nothing: no duty, no assignment,
+    no note — the task lost silently, where the bracketed tag assigns it."""
+    statement = "规范托育机构登记" + tag
+    doc, got = _tasks(_PLAN + f"1.加强登记。{statement}\n")
+    assert got == {} and doc.notes == []
+    assert [(key(doc, d.department), d.role, d.text) for d in doc.facts.duties] == [
+        (u, r, statement) for u, r in expected]
 
 
 def test_a_trailing_tag_gives_duties_and_a_bracketed_one_an_assignment():

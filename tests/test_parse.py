@@ -549,6 +549,43 @@ def test_header_variants_from_fragments():
     assert coverage_errors(d) == []
 
 
+_COVER_CLAUSES = ("   经县政府同意，现将《祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度》印发给你们，并就有关事项通知如下：\n"
+                  "一、各乡镇、各部门要高度重视，认真组织实施。\n二、各成员单位要明确一名联络员，于12月10日前报县卫健委。\n")
+
+
+@pytest.mark.parametrize("label", ["", "附件\n\n"])
+def test_a_cover_letter_numbering_its_own_clauses_keeps_its_signature(label):
+    """祁门's cover letter with clauses of its own (…通知如下：一、…二、…) above its signature, the
+    system it issues after it (with 附件 above it, or not), no issuer in the title, no 版记: the
+    signature (祁门县人民政府办公室, 2021年12月3日) was read as the text of the letter's 二、, no issuer
+    and no date, the letter's clauses main/1, main/2 and the system's main/1~2 …. With 附件 above
+    the system the letter is the notice (main) and the system its attachment, as before."""
+    text = COUNTY.read_text(encoding="utf-8")
+    text = text.replace("祁门县人民政府办公室关于印发", "关于印发", 1)[:text.index("附件：")]
+    text = text.replace(text[text.index("   经县政府同意"):text.index("\n", text.index("   经县政府同意")) + 1], _COVER_CLAUSES)
+    text = text.replace("2021年12月3日\n\n\n", "2021年12月3日\n\n" + label, 1)
+    d = parse(load_bytes(text.encode(), "v1.txt"))
+    assert (d.issuer, d.date) == ("祁门县人民政府办公室", "2021-12-03")
+    assert [(f.name, d.text[f.start:f.end]) for f in d.fields if f.name in ("signer", "date_signed")] == [
+        ("signer", "祁门县人民政府办公室"), ("date_signed", "2021年12月3日")]
+    body, letter = ("att1", "main") if label else ("main", "cover")
+    assert [z.id for z in d.clauses] == [letter, body]
+    assert [c.id for c in d.clause(letter).children] == [f"{letter}/1", f"{letter}/2"]
+    assert [c.id for c in d.clause(body).children] == [f"{body}/{n}" for n in range(1, 6)]
+    assert coverage_errors(d) == []
+
+
+def test_a_numbered_notice_s_date_in_its_text_is_no_cover_signature():
+    """An organ and a date inside a numbered notice, with more clauses after it that go on with
+    its numbering (三、 after 二、), close no cover letter: the clauses stay main's."""
+    text = ("关于做好托育工作的通知\n\n各乡镇人民政府：\n一、总体要求\n做好工作。\n二、工作安排\n"
+            "报送材料至：\n祁门县卫生健康委员会\n2021年12月3日\n三、工作要求\n认真落实。\n\n"
+            "祁门县人民政府办公室\n2021年12月10日\n")
+    d = parse(load_bytes(text.encode(), "n.txt"))
+    assert [z.id for z in d.clauses] == ["main"] and d.date == "2021-12-10"
+    assert [c.id for c in d.clause("main").children] == ["main/1", "main/2", "main/3"]
+
+
 def test_crlf_offsets_stay_exact():
     raw = (COUNTY.read_text(encoding="utf-8").replace("\n", "\r\n")).encode("utf-8")
     d = parse(load_bytes(raw, "crlf.txt"))
