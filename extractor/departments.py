@@ -340,17 +340,19 @@ def _registry() -> _Registry:
     prefix = f"(?:{_alternation(leads)}?{_trie(set(level_prefix) | national | collective)})"
     label_re, domain_re = _trie(labels), _trie(domains)
     tail = f"(?:{_alternation(cue('generic-modifier'))})*{_alternation(cue('generic-tail'))}"
-    # Every match starts with a word: a one-character one (县), or two characters that begin
-    # some word. Testing that first (two character classes) spares the engine trying each
+    # Every match starts with a word: two characters that begin some word, or a one-character
+    # one (县). Testing that first (two character classes) spares the engine trying each
     # branch at most positions (a trie of the words' first two characters, as exact, costs
-    # more than it spares). Where a branch starts, its own first characters are tested
-    # before its trie, whose every first character the engine tries in turn (some 90 for
-    # the labels). An optional group is an empty alternative, not `?` (see `_trie`).
+    # more than it spares). The first character's class comes first: most characters fail
+    # it, one test and not two (the search, tried at every position of a text, costs 1/10
+    # less). Where a branch starts, its own first characters are tested before its trie,
+    # whose every first character the engine tries in turn (some 90 for the labels). An
+    # optional group is an empty alternative, not `?` (see `_trie`).
     words = [*labels, *domains, *prefix_words, *(b for b, _ in infix)]
     one = [w for w in words if len(w) == 1]
     opening = f"(?={_initials(prefix_words)}){prefix}"
     pattern = re.compile(
-        f"(?={_initials(one)}|{_initials(words)}{_initials(words, 1)})(?:"
+        f"(?={_initials(words)}(?:{_initials(words, 1)}|(?<={_initials(one)})))(?:"
         # a generic reference: 卫生健康部门, or one item of 市场监督管理、教育…等部门
         f"(?:(?P<gpre>{opening})|)(?P<gdom>(?={_initials(domains)}){domain_re})"
         f"(?=(?:{sep}(?:{prefix}|)(?:{domain_re}|{label_re}))*等?{tail})"
