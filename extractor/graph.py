@@ -467,6 +467,53 @@ class NoticeGraph:
                 lines.append(f"<{s}> <{p}> {text} .\n")
         return "".join(lines).encode("utf-8")
 
+    def sorted_ntriples(self):
+        """`export.sort_ntriples(self.ntriples())`, made from the rows: the same bytes, with
+        each line's terms kept (`terms`: subject IRI, predicate IRI, object as written), so
+        the writers need not read the lines again. The lines are sorted as bytes by `export._line_key`, which marks the
+        first ``> <rdf:type> `` of a line: after its subject when it is the predicate, after
+        the predicate when it is the object, or in a literal's text (no IRI holds a space) —
+        only those lines' keys are made. The rows are distinct: two write one line only when
+        two literals write one text (one typed xsd:string, one plain)."""
+        from .export import _TYPE_FIRST, _TYPE_LINE, SortedNTriples
+
+        rdf_type = RDF + "type"
+        lits: dict[Lit, tuple[str, bool]] = {}  # a literal → its text, whether it holds the mark
+        texts: set[str] = set()  # two literals writing one text: their lines may be one
+        lines: list[bytes] = []
+        terms: list[tuple[str, str, str]] = []
+        marked: list[int] = []  # the lines whose key is not the line
+        for i, (s, p, o) in enumerate(self.rows):
+            if type(o) is str:
+                O = f"<{o}>"
+                if p == rdf_type or o == rdf_type:
+                    marked.append(i)
+            else:
+                found = lits.get(o)
+                if found is None:
+                    text = o.ntriples()
+                    found = lits[o] = (text, _TYPE_MARK in text)
+                    if text in texts:
+                        texts.add("")
+                    texts.add(text)
+                O = found[0]
+                if found[1] or p == rdf_type:
+                    marked.append(i)
+            lines.append(f"<{s}> <{p}> {O} .\n".encode())
+            terms.append((s, p, O))
+        keys = lines[:]
+        for i in marked:
+            keys[i] = keys[i].replace(_TYPE_LINE, _TYPE_FIRST, 1)
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        if "" in texts:  # a line twice: equal keys are neighbours
+            order = [i for n, i in enumerate(order) if n == 0 or keys[i] != keys[order[n - 1]]]
+        out = SortedNTriples(b"".join([lines[i] for i in order]))
+        out.terms = [terms[i] for i in order]
+        return out
+
+
+_TYPE_MARK = f"> <{RDF}type> "  # what `export._line_key` marks in a line (as text)
+
 
 class _Builder:
     """Collects the statements of one notice, in order, without duplicates."""
