@@ -727,3 +727,21 @@ def test_jsonld_holds_a_literal_with_a_line_separator(tmp_path):
     node = json.loads(path.read_text(encoding="utf-8"))["@graph"][0]
     assert sorted(node["pk:p"]) == sorted(values)
     assert export.jsonld_document(triples)["@graph"][0]["pk:p"] == node["pk:p"]
+
+
+def test_the_namespace_trie_finds_what_an_alternation_of_the_namespaces_found():
+    """`_namespaces`' pattern is a trie of the namespaces (5× faster on a data IRI): the
+    longest namespace an IRI starts with, as the alternation longest-first found it — on
+    every namespace, nested ones and IRIs in none."""
+    def both(bases):
+        ns = sorted(bases, key=len, reverse=True)
+        alternation = re.compile("|".join(f"(?P<p{k}>{re.escape(b)})" for k, b in enumerate(ns)))
+        return alternation, re.compile(export._trie_pattern([(b, k) for k, b in enumerate(ns)]))
+
+    cases = [[b for _, b in export._namespaces()[0]], ["http://a/", "http://a/b/", "http://a/b/c#", "http://ab/", "h"]]
+    for bases in cases:
+        alternation, trie = both(bases)
+        for iri in [*bases, *(b + "x" for b in bases), *(b[:-1] for b in bases), "http://a/bx", "", "z",
+                    "https://w3id.org/policykg/data/jurisdiction/祁门县/doc/x"]:
+            a, t = alternation.match(iri), trie.match(iri)
+            assert (a and (a.lastgroup, a.end())) == (t and (t.lastgroup, t.end())), iri
