@@ -483,28 +483,43 @@ class NoticeGraph:
         from .export import _TYPE_FIRST, _TYPE_LINE, SortedNTriples
 
         rdf_type = RDF + "type"
-        lits: dict[Lit, tuple[str, bool]] = {}  # a literal → its text, whether it holds the mark
+        # each term's text and bytes made once (an IRI is in ~5 lines, most of them Chinese):
+        # a literal → (its text, its bytes and a space, whether it holds the mark)
+        lits: dict[Lit, tuple[str, bytes, bool]] = {}
+        subjects: dict[str, bytes] = {}  # an IRI → b"<IRI> "
+        objects: dict[str, tuple[str, bytes]] = {}  # an IRI → ("<IRI>", b"<IRI> ")
         texts: set[str] = set()  # two literals writing one text: their lines may be one
         lines: list[bytes] = []
         terms: list[tuple[str, str, str]] = []
         marked: list[int] = []  # the lines whose key is not the line
+        end = b".\n"
         for i, (s, p, o) in enumerate(self.rows):
+            sb = subjects.get(s)
+            if sb is None:
+                sb = subjects[s] = f"<{s}> ".encode()
+            pb = subjects.get(p)
+            if pb is None:
+                pb = subjects[p] = f"<{p}> ".encode()
             if type(o) is str:
-                O = f"<{o}>"
+                found = objects.get(o)
+                if found is None:
+                    O = f"<{o}>"
+                    found = objects[o] = (O, (O + " ").encode())
+                O, ob = found
                 if p == rdf_type or o == rdf_type:
                     marked.append(i)
             else:
                 found = lits.get(o)
                 if found is None:
                     text = o.ntriples()
-                    found = lits[o] = (text, _TYPE_MARK in text)
+                    found = lits[o] = (text, (text + " ").encode(), _TYPE_MARK in text)
                     if text in texts:
                         texts.add("")
                     texts.add(text)
-                O = found[0]
-                if found[1] or p == rdf_type:
+                O, ob, mark = found
+                if mark or p == rdf_type:
                     marked.append(i)
-            lines.append(f"<{s}> <{p}> {O} .\n".encode())
+            lines.append(b"".join((sb, pb, ob, end)))
             terms.append((s, p, O))
         keys = lines[:]
         for i in marked:

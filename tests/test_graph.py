@@ -965,7 +965,8 @@ def test_literals_are_written_as_pyoxigraph_writes_them_on_every_code_point():
     s, p = ox.NamedNode("http://a/s"), ox.NamedNode("http://a/p")
     chunks = ["".join(chr(c) for c in range(k, min(k + 0x8000, 0x110000)) if not 0xD800 <= c <= 0xDFFF)
               for k in range(0, 0x110000, 0x8000)]
-    lits = [Lit(c) for c in chunks] + [Lit('a"b\\c\n', lang="ZH"), Lit("1", XSD + "integer"), Lit("x", XSD + "string"),
+    lits = [Lit(c) for c in chunks] + [Lit('a"b\\c\n', lang="ZH"), Lit("1", XSD + "integer"), Lit("²０", XSD + "integer"),
+                                       Lit("-1", XSD + "integer"), Lit("x", XSD + "string"),
                                        Lit("true", XSD + "boolean"), Lit("")]
     for lit in lits:
         ours = f"<http://a/s> <http://a/p> {lit.ntriples()} .\n".encode("utf-8")
