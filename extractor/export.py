@@ -6,9 +6,10 @@ optionally the named graphs to write (`graph`: one IRI or a list). Out: the writ
 Every writer is deterministic — statements sorted, fixed prefixes, no blank nodes, no
 timestamps — so a rebuild gives byte-identical files; and atomic — it writes a temporary
 file in the target directory and `os.replace`s it, so a crash never leaves half a file.
-Turtle/N-Triples/N-Quads go through pyoxigraph's serialiser (streaming: its output keeps
-our sorted order); JSON-LD is written here as compact, flattened JSON-LD 1.1 with an
-embedded @context of the prefixes.
+N-Triples/N-Quads go through pyoxigraph's serialiser; Turtle is written here from the sorted
+lines' terms as pyoxigraph's serialiser writes it (a test compares them on every kind of
+term), or by that serialiser, streamed, when a term is of a kind not known here; JSON-LD is
+written here as compact, flattened JSON-LD 1.1 with an embedded @context of the prefixes.
 """
 from __future__ import annotations
 
