@@ -236,7 +236,7 @@ def one_line(exc: BaseException) -> str:
 
 def _read_notice(task: _Task) -> _Done:
     """Load → parse → extract → graph one notice; write its files; never raise."""
-    from .export import export, sort_ntriples
+    from .export import export
     from .files import unsynced
     from .graph import notice_graph
     from .pipeline import process
@@ -247,8 +247,8 @@ def _read_notice(task: _Task) -> _Done:
         if not statements.rows:
             raise PolicykgError("nothing to add")
         # Written straight as N-Triples, sorted once, for every file, the page and the
-        # store; pyoxigraph terms only for N-Quads.
-        ntriples = sort_ntriples(statements.ntriples())
+        # store (each line's terms kept for the writers); pyoxigraph terms only for N-Quads.
+        ntriples = statements.sorted_ntriples()
         with unsynced():  # the build syncs once, before its manifest lists the files
             for fmt, path in task.files:
                 if fmt == PAGE:

@@ -6,9 +6,10 @@ optionally the named graphs to write (`graph`: one IRI or a list). Out: the writ
 Every writer is deterministic — statements sorted, fixed prefixes, no blank nodes, no
 timestamps — so a rebuild gives byte-identical files; and atomic — it writes a temporary
 file in the target directory and `os.replace`s it, so a crash never leaves half a file.
-Turtle/N-Triples/N-Quads go through pyoxigraph's serialiser (streaming: its output keeps
-our sorted order); JSON-LD is written here as compact, flattened JSON-LD 1.1 with an
-embedded @context of the prefixes.
+N-Triples/N-Quads go through pyoxigraph's serialiser; Turtle is written here from the sorted
+lines' terms as pyoxigraph's serialiser writes it (a test compares them on every kind of
+term), or by that serialiser, streamed, when a term is of a kind not known here; JSON-LD is
+written here as compact, flattened JSON-LD 1.1 with an embedded @context of the prefixes.
 """
 from __future__ import annotations
 
@@ -32,7 +33,26 @@ Graphs = "str | Sequence[str] | None"  # the named graphs to write: one IRI, sev
 
 class SortedNTriples(bytes):
     """N-Triples as `sorted_ntriples` returns them: distinct lines in writing order. Every
-    writer but N-Quads takes it as its source, so a build worker sorts a notice once."""
+    writer but N-Quads takes it as its source, so a build worker sorts a notice once.
+    `terms`: each line's (subject, predicate, object) as `_terms` gives them, when its maker
+    kept them (`graph.NoticeGraph.sorted_ntriples`), else None."""
+
+    terms: "list[tuple[str, str, str]] | None" = None
+
+
+def _terms(lines: SortedNTriples) -> "list[tuple[str, str, str]]":
+    """(subject, predicate, object) of each line: the subject's and the predicate's IRI (a
+    blank node subject as ``_:b``: no IRI starts so), the object as written (``<o>``, a
+    literal, ``_:b``). Lines end at LF alone: a literal holds U+2028 or U+0085 as it is
+    (`str.splitlines` cut it there)."""
+    if lines.terms is not None:
+        return lines.terms
+    out = []
+    for line in lines.decode("utf-8").split("\n"):
+        if line:
+            s, p, o = line[:-2].split(" ", 2)  # "<s> <p> o ."
+            out.append((s[1:-1] if s[0] == "<" else s, p[1:-1], o))
+    return out
 
 
 # --- statements, sorted ---------------------------------------------------------------------------
@@ -159,13 +179,112 @@ class _SkipLines:
 def write_turtle(source: StoreOrQuads, path: str | Path, *, graph: Graphs = None) -> Path:
     """Turtle of one named graph, or of all graphs merged (`graph=None`, the ontology graph
     left out); sorted, byte-stable."""
-    ordered = ox.parse(sorted_ntriples(source, graph), format=ox.RdfFormat.N_TRIPLES)  # streamed
+    lines = sorted_ntriples(source, graph)
+    # pyoxigraph writes every given prefix first, in an order of its own: write them sorted
+    # ourselves (and drop its lines), so the header cannot change between versions.
+    head = "".join(f"@prefix {k}: <{v}> .\n" for k, v in sorted(PREFIXES.items())).encode() + b"\n"
+    body = _turtle_text(lines)
+    if body is not None:
+        return write_bytes(path, head + body)
+    ordered = ox.parse(lines, format=ox.RdfFormat.N_TRIPLES)  # streamed
     with atomic_write(path) as fh:
-        # pyoxigraph writes every given prefix first, in an order of its own: write them
-        # sorted ourselves and drop its lines, so the header cannot change between versions.
-        fh.write("".join(f"@prefix {k}: <{v}> .\n" for k, v in sorted(PREFIXES.items())).encode() + b"\n")
+        fh.write(head)
         ox.serialize(ordered, _SkipLines(fh, len(PREFIXES)), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     return Path(path)
+
+
+class _Unsure(Exception):
+    """A term `_turtle_text` does not know how pyoxigraph writes."""
+
+
+# A local name pyoxigraph writes as it is after its prefix (tests/test_export.py asks it of
+# each kind): empty, or ASCII letters, digits, _ and Han, with - and . inside (. not last).
+_LOCAL_CHARS = "A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff"
+_TURTLE_LOCAL = re.compile(f"(?:[{_LOCAL_CHARS}](?:[{_LOCAL_CHARS}.-]*[{_LOCAL_CHARS}-])?)?")
+_TURTLE_INTEGER = re.compile(r"[+-]?[0-9]+")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _turtle_text(lines: SortedNTriples) -> bytes | None:
+    """The statements of `lines` as pyoxigraph's Turtle serialiser writes them after its
+    @prefix lines (one subject a paragraph: ``s a C ;\n\tp o , o .``; a prefixed name where
+    the IRI is in a namespace of `PREFIXES`; xsd:integer and xsd:boolean bare), written here
+    from the lines' terms (2× faster than pyoxigraph reading the lines into terms and
+    writing them). None when some term is of a kind it does not know (a decimal, a double,
+    a local name with characters Turtle escapes): pyoxigraph writes that file."""
+    ns, longest = _namespaces()
+    if _nested_namespaces():
+        return None
+    names: dict[str, str] = {}  # IRI → how Turtle writes it
+    rdf_type = RDF + "type"
+
+    def name(iri: str) -> str:
+        m = longest.match(iri)
+        if m is None:
+            out = f"<{iri}>"
+        else:
+            prefix, base = ns[int(m.lastgroup[1:])]
+            local = iri[len(base):]
+            if not _TURTLE_LOCAL.fullmatch(local):
+                raise _Unsure(iri)
+            out = f"{prefix}:{local}"
+        names[iri] = out
+        return out
+
+    objects: dict[str, str] = {}  # an IRI or typed literal object as written in Turtle
+
+    def value(o: str) -> str:  # an object ending in ">": an IRI or a typed literal
+        if o[0] == "<":
+            out = names.get(o[1:-1]) or name(o[1:-1])
+        else:
+            q = o.rindex('"')  # datatype IRIs hold no quote
+            dt = o[q + 4:-1]  # ^^<…>
+            if dt == _XSD + "integer":
+                lexical = o[1:q]
+                if lexical.isdigit() and lexical.isascii() or _TURTLE_INTEGER.fullmatch(lexical):
+                    out = o[1:q]
+                else:
+                    out = o[:q + 1] + "^^" + (names.get(dt) or name(dt))
+            elif dt == _XSD + "boolean" and o[1:q] in ("true", "false"):
+                out = o[1:q]
+            elif dt in (_XSD + "decimal", _XSD + "double", _XSD + "boolean"):
+                raise _Unsure(o)
+            else:
+                out = o[:q + 1] + "^^" + (names.get(dt) or name(dt))
+            if len(o) >= 80:
+                return out
+        objects[o] = out
+        return out
+
+    out: list[str] = []
+    subject = predicate = None
+    try:
+        for s, p, o in _terms(lines):
+            obj = objects.get(o) or value(o) if o[-1] == ">" else o  # a plain literal, @lang, _:b as written
+            if s != subject:
+                subj = s if s[0] == "_" else names.get(s) or name(s)
+                pred = "a" if p == rdf_type else names.get(p) or name(p)
+                out.append(f" .\n{subj} {pred} {obj}" if subject is not None else f"{subj} {pred} {obj}")
+                subject, predicate = s, p
+            elif p != predicate:
+                pred = "a" if p == rdf_type else names.get(p) or name(p)
+                out.append(f" ;\n\t{pred} {obj}")
+                predicate = p
+            else:
+                out.append(" , " + obj)
+    except _Unsure:
+        return None
+    if out:
+        out.append(" .\n")
+    return "".join(out).encode("utf-8")
+
+
+@cache
+def _nested_namespaces() -> bool:
+    """Whether one namespace of `PREFIXES` starts another (which prefix pyoxigraph would
+    choose for an IRI in both is not known here)."""
+    bases = list(PREFIXES.values())
+    return any(a != b and b.startswith(a) for a in bases for b in bases)
 
 
 def write_ntriples(source: StoreOrQuads, path: str | Path, *, graph: Graphs = None) -> Path:
@@ -187,7 +306,22 @@ def _namespaces() -> tuple[tuple[tuple[str, str], ...], re.Pattern]:
     """(prefix, namespace) pairs, longest namespace first, and one pattern matching the
     longest namespace an IRI starts with (one C call instead of a loop per IRI)."""
     ns = tuple(sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])))
-    return ns, re.compile("|".join(f"(?P<p{k}>{re.escape(base)})" for k, (_, base) in enumerate(ns)))
+    return ns, re.compile(_trie_pattern([(base, k) for k, (_, base) in enumerate(ns)]))
+
+
+def _trie_pattern(bases: list[tuple[str, int]]) -> str:
+    """A pattern matching the longest of `bases` an IRI starts with, as group ``p{k}`` —
+    written as a trie: the namespaces share their starts (https://w3id.org/policykg/ a
+    dozen), which an alternation of whole namespaces compared again for each (a third of
+    the time of writing a notice's Turtle went in it)."""
+    ends = [k for base, k in bases if not base]
+    by_char: dict[str, list[tuple[str, int]]] = {}
+    for base, k in bases:
+        if base:
+            by_char.setdefault(base[0], []).append((base[1:], k))
+    branches = [re.escape(c) + _trie_pattern(rest) for c, rest in sorted(by_char.items())]
+    branches += [f"(?P<p{k}>)" for k in ends[:1]]  # last: a longer namespace is tried first
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _compact(iri: str, memo: dict[str, str] | None = None) -> str:
@@ -235,13 +369,10 @@ def jsonld_document(source: StoreOrQuads, *, graph: Graphs = None) -> dict:
     rdf_type = RDF + "type"
     nodes: list[dict] = []
     current: dict = {"@id": None}
-    for line in sorted_ntriples(source, graph).decode("utf-8").splitlines():
-        s, p, o = line[:-2].split(" ", 2)  # "<s> <p> o ."
-        sid = s if s[0] == "_" else s[1:-1]
+    for sid, p, o in _terms(sorted_ntriples(source, graph)):
         if current["@id"] != sid:
             current = {"@id": sid}
             nodes.append(current)
-        p = p[1:-1]
         if p == rdf_type and o[0] == "<":
             iri = o[1:-1]
             key, value = "@type", memo.get(iri) or _compact(iri, memo)
@@ -289,51 +420,70 @@ def _jsonld_nodes(lines: "SortedNTriples") -> list[str]:
 
 
 def _jsonld_node_text(lines: "SortedNTriples") -> list[str]:
+    # Each distinct predicate, IRI object and literal tail (@lang, ^^<datatype>) is
+    # compacted and quoted once, and a short literal (a number, a date) once whole.
     memo: dict[str, str] = {}
     rdf_type = RDF + "type"
     quote = json.encoder.encode_basestring  # json's own string encoder (ensure_ascii=False)
+    loads = json.loads
+    ids: dict[str, str] = {}  # "<o>" → {"@id": …}
+    types: dict[str, str] = {}  # "<o>" → its quoted compact name (an rdf:type value)
+    tails: dict[str, tuple[str, str] | None] = {}  # a literal's text after its closing quote → what wraps it
+    short: dict[str, str] = {}  # a short literal → its value
     nodes: list[str] = []
     parts: list[str] = []
     values: list[str] = []
     node = key = None
     keys: set[str] = set()
-
-    def close_key() -> None:
-        parts.append(f'"{key}": [{", ".join(values)}]')
-
-    for line in lines.decode("utf-8").splitlines():
-        s, p, o = line[:-2].split(" ", 2)  # "<s> <p> o ."
-        sid = s if s[0] == "_" else s[1:-1]
-        if sid != node:
+    for s, p, o in _terms(lines):
+        if s != node:
             if node is not None:
-                close_key()
+                parts.append(f'"{key}": [{", ".join(values)}]')
                 nodes.append("{" + ", ".join(parts) + "}")
-            node, key, parts, keys = sid, None, [f'"@id": "{sid}"'], set()
-        p = p[1:-1]
-        if p == rdf_type and o[0] == "<":
-            iri = o[1:-1]
-            k, v = "@type", '"' + (memo.get(iri) or _compact(iri, memo)) + '"'
+            node, key, keys = s, None, set()
+            parts = ['"@id": "' + s + '"']
+        c = o[0]
+        if c == "<":
+            if p == rdf_type:
+                k = "@type"
+                v = types.get(o)
+                if v is None:
+                    v = types[o] = '"' + (memo.get(o[1:-1]) or _compact(o[1:-1], memo)) + '"'
+            else:
+                k = memo.get(p) or _compact(p, memo)
+                v = ids.get(o)
+                if v is None:
+                    v = ids[o] = '{"@id": "' + (memo.get(o[1:-1]) or _compact(o[1:-1], memo)) + '"}'
         else:
             k = memo.get(p) or _compact(p, memo)
-            if o[0] == "<":
-                iri = o[1:-1]
-                v = '{"@id": "' + (memo.get(iri) or _compact(iri, memo)) + '"}'
-            elif o[0] == "_":
+            if c == "_":
                 v = '{"@id": "' + o + '"}'
             else:
-                value, q = ntriples_literal(o)
-                text = quote(value) if "\\" in o[1:q] else o[:q + 1]  # unescaped: already JSON
-                if q == len(o) - 1:
-                    v = text
-                elif o[q + 1] == "@":
-                    v = '{"@value": ' + text + ', "@language": "' + o[q + 2:] + '"}'
-                else:
-                    dt = o[q + 4:-1]  # ^^<…>
-                    v = text if dt == _XSD_STRING else \
-                        '{"@value": ' + text + ', "@type": "' + (memo.get(dt) or _compact(dt, memo)) + '"}'
+                v = short.get(o) if len(o) < 80 else None
+                if v is None:
+                    q = o.rindex('"')  # language tags and datatype IRIs hold no quote
+                    text = o[:q + 1]
+                    if "\\" in text:  # unescaped: already JSON
+                        text = quote(loads(text))
+                    if q == len(o) - 1:
+                        v = text
+                    else:
+                        tail = o[q + 1:]
+                        wrap = tails.get(tail, False)
+                        if wrap is False:
+                            if tail[0] == "@":
+                                wrap = ('{"@value": ', ', "@language": "' + tail[1:] + '"}')
+                            else:
+                                dt = tail[3:-1]  # ^^<…>
+                                wrap = None if dt == _XSD_STRING else \
+                                    ('{"@value": ', ', "@type": "' + (memo.get(dt) or _compact(dt, memo)) + '"}')
+                            tails[tail] = wrap
+                        v = text if wrap is None else wrap[0] + text + wrap[1]
+                    if len(o) < 80:
+                        short[o] = v
         if k != key:
             if key is not None:
-                close_key()
+                parts.append(f'"{key}": [{", ".join(values)}]')
             if k in keys:
                 raise _NotGrouped(k)
             key, values = k, [v]
@@ -341,7 +491,7 @@ def _jsonld_node_text(lines: "SortedNTriples") -> list[str]:
         else:
             values.append(v)
     if node is not None:
-        close_key()
+        parts.append(f'"{key}": [{", ".join(values)}]')
         nodes.append("{" + ", ".join(parts) + "}")
     return nodes
 

@@ -673,13 +673,23 @@ def notice_assignments(quads: Sequence) -> list[dict[str, Any]]:
 def _read(quads) -> tuple[dict[str, dict[str, list]], str | None]:
     """{subject: {predicate: [values]}} of the predicates the rows need, and the graph —
     from quads, or from a `graph.NoticeGraph`'s rows (what a build worker holds)."""
-    props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     rows = getattr(quads, "rows", None)
-    if rows is not None:
+    if rows is not None:  # plain dicts: every reader asks .get, or for a key it holds
+        found: dict[str, dict[str, list]] = {}
+        wanted = _WANTED
         for s, p, o in rows:
-            if p in _WANTED:
-                props[s][p].append(o if type(o) is str else o.value)
-        return props, quads.graph if rows else None
+            if p in wanted:
+                by_p = found.get(s)
+                if by_p is None:
+                    found[s] = {p: [o if type(o) is str else o.value]}
+                else:
+                    values = by_p.get(p)
+                    if values is None:
+                        by_p[p] = [o if type(o) is str else o.value]
+                    else:
+                        values.append(o if type(o) is str else o.value)
+        return found, quads.graph if rows else None
+    props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for q in quads:
         p = q.predicate.value
         if p in _WANTED:
@@ -926,18 +936,22 @@ _ROW_KEYS = ("a", "graph", "org", "department", "concept", "j", "role", "action"
 _IN_NOTICE = frozenset({"a", "graph", "task", "clause", "src"})
 
 
+_PACKED = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # json.dumps's, made once
+
+
 def _pack(r: dict[str, Any]) -> str:
     doc, j = r["graph"].removesuffix("/graph"), r["j"] or ""
-
-    def short(k: str, v: Any) -> Any:
+    in_doc, in_j = doc + "/", j + "/"
+    out: list[Any] = [doc]
+    for k in _ROW_KEYS:
+        v = r[k]
         if isinstance(v, str):
-            if k in _IN_NOTICE and v.startswith(doc + "/"):
-                return v[len(doc):]  # "/…": no IRI starts so
-            if k == "org" and j and v.startswith(j + "/"):
-                return "+" + v[len(j):]
-        return v
-
-    return json.dumps([doc, *(short(k, r[k]) for k in _ROW_KEYS)], ensure_ascii=False, separators=(",", ":"))
+            if k in _IN_NOTICE and v.startswith(in_doc):
+                v = v[len(doc):]  # "/…": no IRI starts so
+            elif k == "org" and j and v.startswith(in_j):
+                v = "+" + v[len(j):]
+        out.append(v)
+    return _PACKED(out)
 
 
 def _unpack(data: str, complete=None) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import pytest
 import rdflib
 
 from docfactory import COUNTY_PERSONS, city_doc, county_doc, flagged
+from extractor import export
 from extractor.errors import PolicykgError
 from extractor.graph import (DCT, DEFAULT_BASE, DEPT, ELI, FOAF, MASK, OA, ORG, PK, PROV, RDF, RDFS, XSD, Lit, document_iri,
                              iri_segment, link_counterparts, notice_graph, number_slug, span_offsets, to_networkx,
@@ -964,7 +965,8 @@ def test_literals_are_written_as_pyoxigraph_writes_them_on_every_code_point():
     s, p = ox.NamedNode("http://a/s"), ox.NamedNode("http://a/p")
     chunks = ["".join(chr(c) for c in range(k, min(k + 0x8000, 0x110000)) if not 0xD800 <= c <= 0xDFFF)
               for k in range(0, 0x110000, 0x8000)]
-    lits = [Lit(c) for c in chunks] + [Lit('a"b\\c\n', lang="ZH"), Lit("1", XSD + "integer"), Lit("x", XSD + "string"),
+    lits = [Lit(c) for c in chunks] + [Lit('a"b\\c\n', lang="ZH"), Lit("1", XSD + "integer"), Lit("²０", XSD + "integer"),
+                                       Lit("-1", XSD + "integer"), Lit("x", XSD + "string"),
                                        Lit("true", XSD + "boolean"), Lit("")]
     for lit in lits:
         ours = f"<http://a/s> <http://a/p> {lit.ntriples()} .\n".encode("utf-8")
@@ -980,6 +982,26 @@ def test_a_notices_ntriples_are_its_quads(path):
         quads = statements.quads()
         assert len(quads) == len(statements.rows) == len(set(quads))
         assert sort_ntriples(statements.ntriples()) == sorted_ntriples(quads)
+        made = statements.sorted_ntriples()  # what a build worker writes every file from
+        assert made == sorted_ntriples(quads) and made.terms == export._terms(export.SortedNTriples(made))
+
+
+def test_sorted_ntriples_of_odd_rows_are_those_sort_ntriples_gives():
+    """`NoticeGraph.sorted_ntriples` makes the keys of the lines where an rdf:type mark can
+    be (the predicate, the object, a literal's text) and drops a line two literals write:
+    the same bytes as sorting the lines, and each line's terms as `_terms` reads them."""
+    from extractor.graph import NoticeGraph
+
+    t, s = RDF + "type", "http://a/s"
+    rows = [(s, "http://a/p", Lit(f"x> <{t}> y")), (s, "http://a/p", Lit("一")), (s, "http://a/p", Lit("一", XSD + "string")),
+            (s, "http://a/q", t), (s, t, "http://a/C"), (s, t, Lit(f"> <{t}> ")), ("http://a/r", "http://a/p", s),
+            (s, "http://a/p", Lit("换\u2028行\x85")), (s, "http://a/p", Lit("1", XSD + "integer"))]
+    for order in (rows, rows[::-1]):
+        g = NoticeGraph("http://a/g", order)
+        made = g.sorted_ntriples()
+        assert made == export.sort_ntriples(g.ntriples()) and made.count(b"\n") == len(rows) - 1
+        assert made.terms == export._terms(export.SortedNTriples(made))
+    assert NoticeGraph("http://a/g", []).sorted_ntriples() == b""
 
 
 def test_the_issuer_is_the_registry_organisation_it_names():
