@@ -900,33 +900,37 @@ CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);
 CREATE TABLE IF NOT EXISTS notices(nid INTEGER PRIMARY KEY, graph TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS statements(sid INTEGER PRIMARY KEY, graph TEXT NOT NULL, notice TEXT,
     start INTEGER, first TEXT, folded TEXT, length INTEGER, size INTEGER, iris TEXT);
-CREATE INDEX IF NOT EXISTS statements_graph ON statements(graph);
 CREATE TABLE IF NOT EXISTS postings(token TEXT NOT NULL, data BLOB NOT NULL);
-CREATE INDEX IF NOT EXISTS postings_token ON postings(token);
 CREATE TABLE IF NOT EXISTS dead(sid INTEGER PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS assignments(sid INTEGER NOT NULL, org TEXT NOT NULL, task INTEGER NOT NULL, row TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS assignments_sid ON assignments(sid);
-CREATE INDEX IF NOT EXISTS assignments_org ON assignments(org);
 CREATE TABLE IF NOT EXISTS vocab(word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS cited(doc TEXT NOT NULL, nid INTEGER NOT NULL, PRIMARY KEY (doc, nid)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS cited_nid ON cited(nid);
 CREATE TABLE IF NOT EXISTS cited_count(doc TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS positions(data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS orgs(org TEXT NOT NULL, nid INTEGER NOT NULL, notice TEXT NOT NULL, typed INTEGER NOT NULL,
     label TEXT, concept TEXT, j TEXT);
+CREATE TABLE IF NOT EXISTS memberships(org TEXT NOT NULL, m TEXT NOT NULL, nid INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS meetings(graph TEXT PRIMARY KEY, facts TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS places(j TEXT NOT NULL, label TEXT NOT NULL, nid INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS org_summary(org TEXT PRIMARY KEY, label TEXT NOT NULL, concept TEXT, j TEXT, place TEXT,
+    notices INTEGER NOT NULL, assigned INTEGER NOT NULL, tasks INTEGER NOT NULL, member_of INTEGER NOT NULL) WITHOUT ROWID;
+"""
+# Secondary indexes: a build into an empty index creates them at its end, once the rows are in
+# (sorting each column once beats keeping a b-tree in order through every insert).
+_SECONDARY = """
+CREATE INDEX IF NOT EXISTS statements_graph ON statements(graph);
+CREATE INDEX IF NOT EXISTS postings_token ON postings(token);
+CREATE INDEX IF NOT EXISTS assignments_sid ON assignments(sid);
+CREATE INDEX IF NOT EXISTS assignments_org ON assignments(org);
+CREATE INDEX IF NOT EXISTS cited_nid ON cited(nid);
 CREATE INDEX IF NOT EXISTS orgs_org ON orgs(org);
 CREATE INDEX IF NOT EXISTS orgs_j ON orgs(j);
 CREATE INDEX IF NOT EXISTS orgs_nid ON orgs(nid);
-CREATE TABLE IF NOT EXISTS memberships(org TEXT NOT NULL, m TEXT NOT NULL, nid INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS memberships_org ON memberships(org);
 CREATE INDEX IF NOT EXISTS memberships_nid ON memberships(nid);
-CREATE TABLE IF NOT EXISTS meetings(graph TEXT PRIMARY KEY, facts TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS places(j TEXT NOT NULL, label TEXT NOT NULL, nid INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS places_j ON places(j);
 CREATE INDEX IF NOT EXISTS places_label ON places(label);
 CREATE INDEX IF NOT EXISTS places_nid ON places(nid);
-CREATE TABLE IF NOT EXISTS org_summary(org TEXT PRIMARY KEY, label TEXT NOT NULL, concept TEXT, j TEXT, place TEXT,
-    notices INTEGER NOT NULL, assigned INTEGER NOT NULL, tasks INTEGER NOT NULL, member_of INTEGER NOT NULL) WITHOUT ROWID;
 """
 # An assignment's row keeps the keys `query.complete_assignment` does not derive; the IRIs
 # within its notice are kept relative to the notice's IRI, the organisation's to its place's
@@ -972,6 +976,10 @@ def _unpack(data: str, complete=None) -> dict[str, Any]:
 
 
 SEGMENT = 1 << 20  # postings held in memory before they are written as one segment
+
+
+def _index_names() -> list[str]:
+    return re.findall(r"CREATE INDEX IF NOT EXISTS (\w+)", _SECONDARY)
 
 
 def index_path(store_path: str | Path) -> Path:
@@ -1030,6 +1038,9 @@ class IndexWriter:
                 self.con.execute(f'DELETE FROM "{table}"')
             self.con.execute("INSERT INTO meta VALUES ('settings', ?)", (wanted,))
         self.held = dict(self.con.execute("SELECT graph, sha256 FROM notices"))
+        if not self.held:  # nothing to look up until `close`: its indexes are made there, in one go
+            for name in _index_names():
+                self.con.execute(f'DROP INDEX IF EXISTS "{name}"')
         self.next = (self.con.execute("SELECT MAX(sid) FROM statements").fetchone()[0] or 0) + 1
         self.pending: dict[str, array] = defaultdict(lambda: array("I"))
         self.pending_size = 0
@@ -1042,7 +1053,7 @@ class IndexWriter:
             if _format(con) != FORMAT:  # another layout (an older policykg's): its tables go, all of them
                 for table in _tables(con):
                     con.execute(f'DROP TABLE IF EXISTS "{table}"')
-            con.executescript(_SCHEMA)
+            con.executescript(_SCHEMA + _SECONDARY)
             con.execute("BEGIN")
         except sqlite3.Error:
             con.close()
@@ -1100,6 +1111,8 @@ class IndexWriter:
     def close(self) -> str:
         """Commit; the digest the store's ``pk:whoIndex`` must hold for readers to trust it."""
         self._segment()
+        for statement in _SECONDARY.strip().splitlines():  # (no executescript: it would commit)
+            self.con.execute(statement)
         if self.con.execute("SELECT 1 FROM vocab LIMIT 1").fetchone() is None:  # once per index file
             tk = tokenizer()
             self.con.executemany("INSERT INTO vocab VALUES (?, ?)", tk.FREQ.items())

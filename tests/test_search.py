@@ -454,6 +454,31 @@ def test_an_interrupted_build_leaves_no_vouched_index(tmp_path, monkeypatch):
     assert Q.who(s, "消防", index=out / INDEX_FILE) == Q.who(s, "消防")
 
 
+def _secondary_indexes(path: Path) -> set[str]:
+    with sqlite3.connect(path) as con:
+        return {n for (n,) in con.execute("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL")}
+
+
+def test_the_index_s_lookups_are_indexed_however_it_was_written(tmp_path):
+    """A build into an empty index makes its secondary indexes at the end (`IndexWriter.close`),
+    not through every insert: a fresh build, a build adding to it and an abandoned one all
+    leave every index of the schema, and lookups use them."""
+    wanted = set(S._index_names())
+    assert len(wanted) >= 10
+    out = tmp_path / "out"
+    build([COUNTY], out, jobs=1, reports=False)
+    assert _secondary_indexes(out / INDEX_FILE) == wanted
+    with sqlite3.connect(out / INDEX_FILE) as con:
+        plan = " ".join(r[-1] for r in con.execute("EXPLAIN QUERY PLAN SELECT * FROM assignments WHERE org = 'x'"))
+    assert "assignments_org" in plan
+    build([COUNTY, CITY], out, jobs=1, reports=False)  # added to: the index held notices already
+    assert _secondary_indexes(out / INDEX_FILE) == wanted
+    fresh = tmp_path / "fresh.sqlite"
+    writer = S.IndexWriter(fresh, {})
+    writer.abandon()  # rolled back: the empty file keeps its schema whole
+    assert _secondary_indexes(fresh) == wanted
+
+
 def test_memory_index_interface_matches(store):
     memory = Q.statement_index(store)
     assert isinstance(memory, StatementIndex)
