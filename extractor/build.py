@@ -282,6 +282,12 @@ def _warm_worker() -> None:
                       .encode("utf-8"), "warm.txt")
     except PolicykgError:
         pass
+    import gc
+
+    # What is warm now (modules, registries, compiled patterns) lives as long as the worker: the
+    # collector need not walk it again at every collection (parse+extract 1.1% fewer
+    # instructions a notice, callgrind).
+    gc.freeze()
 
 
 def _run(tasks: Sequence[_Task], jobs: int) -> Iterator[_Done]:
