@@ -854,6 +854,26 @@ def test_cli_view_pages(tmp_path):
     assert res.returncode == 1 and "not a department the registry knows" in res.stderr
 
 
+def test_cli_view_from_one_file_draws_that_notice(tmp_path):
+    """Audit: `view --from ONE_FILE` said "name one notice…" though the graph holds one notice
+    only; it draws that notice now, as `view STEM --from ONE_FILE` does. The notice may also
+    be named by the path given to --from (the query commands take it too)."""
+    chizhou = ROOT / "tests/data/audit/chizhou-elderly-care-joint-meeting.txt"
+    res = policykg("view", "--from", chizhou, "-o", tmp_path / "a.html")
+    assert res.returncode == 0, res.stderr
+    res = policykg("view", chizhou.stem, "--from", chizhou, "-o", tmp_path / "b.html")
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+    assert "池州市养老服务体系建设联席会议" in (tmp_path / "a.html").read_text(encoding="utf-8")
+    res = policykg("view", str(chizhou), "--from", chizhou, "-o", tmp_path / "c.html")
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "c.html").read_bytes() == (tmp_path / "a.html").read_bytes()
+    res = policykg("members", str(chizhou), "--from", chizhou, "-f", "csv")
+    assert res.returncode == 0 and "市老龄工作委员会" in res.stdout, res.stderr
+    res = policykg("view", "--from", chizhou, "--from", ROOT / "tests/data/audit/tongling-manufacturing-tasks.txt")
+    assert res.returncode == 1 and "(the store holds 2 notices)" in res.stderr
+
+
 def test_cli_view_names_an_untitled_notice_by_what_it_sets_up(tmp_path):
     """奈曼旗's excerpt has neither title nor 文号: its page was titled （text-da0765e79b3aa8fe）
     and the department view labelled its node so. Now both name the joint meeting it sets up,
