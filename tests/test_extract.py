@@ -1024,11 +1024,25 @@ def test_a_heading_that_is_a_sentence_is_no_rule_clause():
     ("联络员会议视情况召开。", None, "irregular"),
     ("联络员会议适时召开。", None, "irregular"),
     ("联络员会议每年召开一次，必要时可召开临时会议。", "P1Y", "regular-or-irregular"),
+    # the need, a comma, then holding it (audit: 池州's 根据工作需要，可召开专题会议 had no schedule)
+    ("根据工作需要，可召开联络员会议。", None, "irregular"),
+    ("联络员会议根据需要，适时召开。", None, "irregular"),
+    ("根据实际需要，召开联络员会议。", None, "irregular"),
+    ("联络员会议根据工作需要定期召开。", None, "regular"),
+    ("联络员会议原则上每季度召开一次，根据工作需要，可邀请有关单位参加。", "P3M", "regular"),
 ])
 def test_other_words_for_how_often(says, period, schedule):
     doc = _county_rules("联席会议原则上每年召开一次全体会议。" + says)
     liaison = [r for r in doc.facts.meeting.rules if r.kind == "liaison"]
     assert [(r.period, r.schedule) for r in liaison] == [(period, schedule)]
+
+
+def test_chizhou_thematic_meetings_as_needed():
+    """池州 (audit notice): 根据工作需要，可召开专题会议 — the thematic meetings are held as
+    needed; the comma between the need and the holding left them with no schedule."""
+    doc = process(Path(__file__).parent / "data" / "audit" / "chizhou-elderly-care-joint-meeting.txt")
+    assert [(r.kind, r.period, r.schedule) for r in doc.facts.meeting.rules if r.kind in ("plenary", "thematic")] == [
+        ("plenary", "P6M", "regular"), ("thematic", None, "irregular")]
 
 
 def test_a_rule_clause_keeps_its_own_paragraphs():
