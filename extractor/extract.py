@@ -1779,6 +1779,39 @@ class _Extract:
 
     # --- the coordination body (a joint meeting, a leading group …) ------------------------------
 
+    def note_unknown_units(self) -> None:
+        """Say of each unit the registry does not know that a list names among others — the
+        body's member units (成员单位：…、市政务服务中心、…) or a task tag's (牵头单位：市数据资源局、
+        市政务服务中心) — that it is kept as written (kind ``unknown-unit``), once, where the list
+        first names it: the matcher reads such a name whole, so no heading or tag note said so.
+        Not a unit noted already (a tag's `tag_unit`, a heading's `note_heading`), nor the
+        body itself or its office as units."""
+        units, m = self.facts.departments, self.facts.meeting
+        body = {m.unit, m.office_unit} if m is not None else set()
+        listed: dict[str, tuple[int, int, str]] = {}  # unit → where a list first names it, and which
+        if m is not None:
+            for did, at in zip(m.members, m.member_at):
+                listed.setdefault(did, (at.start, at.end, "member"))
+        for a in sorted(self.facts.assignments, key=_START_END):
+            for did in a.departments:
+                at = next((x for x in units[did].mentions if a.start <= x.start < a.end), None) if did in units else None
+                if at is not None and (did not in listed or at.start < listed[did][0]):
+                    listed[did] = (at.start, at.end, "task")
+        noted = [(n.start, n.end) for n in self.notes if n.kind in ("unknown-unit", "unknown-heading")]
+        found = []
+        for did, (s, e, how) in listed.items():
+            unit = units.get(did)
+            if unit is None or unit.concept is not None or did in body or \
+                    any(p < y and x < q for x, y in ((x.start, x.end) for x in unit.mentions) for p, q in noted):
+                continue
+            written = self.doc.text[s:e]
+            said = ("member list names {}, no department the registry knows; it is kept as a member as written"
+                    if how == "member" else
+                    "task tag names {}, no department the registry knows; its task is assigned to it as written")
+            found.append(Note(s, e, kind="unknown-unit", clause=self.leaf_at(s).id, text=written,
+                              message=said.format(written)))
+        self.notes += sorted(found, key=_START_END)
+
     def meeting(self) -> None:
         """The coordination body the notice sets up: of the kinds of body it names (their
         words: cues.ttl), the first whose set-up it states (a joint meeting first)."""
@@ -2738,6 +2771,7 @@ def extract(doc: Document) -> Document:
     x.assignments()
     x.table_posts()
     x.meeting()
+    x.note_unknown_units()
     x.references()
     x.names()
     doc.facts = x.facts

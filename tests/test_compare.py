@@ -15,7 +15,7 @@ import shutil
 import pyoxigraph as ox
 import pytest
 
-from conftest import CITY, COUNTY, EXTRA, ROOT
+from conftest import CITY, COUNTY, EXTRA, ROOT, city_note
 from extractor.build import load_store
 from extractor.compare import add_comparison, compare, comparison_quads, find_notice
 from extractor.errors import PolicykgError
@@ -833,10 +833,11 @@ def test_cli_compare_formats_and_errors(tmp_path):
     res = policykg("compare", "祁门县", "上海市", "--from", ROOT / "corpus")
     assert res.returncode == 1 and res.stdout == ""
     assert res.stderr.strip().splitlines() == [
-        "policykg: error: no notice '上海市' in the store; known: 巴彦淖尔市 巴政办发〔2021〕20号; 祁门县 祁政办秘〔2021〕45号"]
+        city_note(), "policykg: error: no notice '上海市' in the store; known: 巴彦淖尔市 巴政办发〔2021〕20号; 祁门县 祁政办秘〔2021〕45号"]
     res = policykg("compare", "祁门县", "巴彦淖尔市", "--from", ROOT / "corpus", "--method", "")
     assert res.returncode == 1 and res.stdout == ""  # was: the default method, silently
     assert res.stderr.strip().splitlines() == [
+        city_note(),
         "policykg: error: unknown similarity method ''; use one of " + ", ".join(similarity.METHODS)]
 
 
