@@ -291,6 +291,25 @@ def test_action_is_a_verb_not_a_cue_inside_a_noun(county, city):
     assert action(county, "main/4/8/d4") == ("实行", "implement")
 
 
+def test_common_verbs_of_the_field_are_actions():
+    """分析研判…形势 (绩溪), 分析…形势 (黟县), 贯彻…政策 and 完成…交办的其他事项 (祁门县 and every
+    joint meeting's last duty) had no action: the action list (pka: of cues.ttl) lacked 研判,
+    分析, 贯彻, 完成 and 督导 (audit 2). 贯彻落实 is written whole."""
+    audit = Path(__file__).parent / "data" / "audit"
+    actions = {d.text: (d.action, d.action_concept) for p in ("jixi-work-safety-joint-meeting.txt",
+                                                              "yixian-food-safety-joint-meeting.txt")
+               for d in process(audit / p).facts.duties}
+    assert actions["分析研判安全生产形势"] == ("分析研判", "research")
+    assert actions["分析食品安全形势"] == ("分析", "research")
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes("某县人民政府办公室关于建立某县安全生产联席会议制度的通知\n\n一、主要职责\n"
+                        "（一）县应急局。督导各乡镇落实安全生产责任；贯彻落实上级部署；研判风险隐患；"
+                        "完成县政府交办的其他事项。\n".encode(), "county.txt")
+    assert [(d.action, d.action_concept) for d in doc.facts.duties] == [
+        ("督导", "supervise"), ("贯彻落实", "implement"), ("研判", "research"), ("完成", "implement")]
+
+
 def test_market_regulation_duties_on_both_sides(county, city):
     for doc in (county, city):
         texts = " ".join(d.text for d in doc.facts.duties if key(doc, d.department) == MARKET)
@@ -1724,12 +1743,12 @@ def test_a_joint_meeting_s_own_duties_are_the_meeting_s(county, city):
     assert m.reports_to == ["祁门县/government"]  # 县政府
     assert own_duties(county) == [
         ("main/1", "统筹协调我县3岁以下婴幼儿照护服务发展各项工作", "统筹"),
-        ("main/1", "贯彻省、市有关政策", ""),
+        ("main/1", "贯彻省、市有关政策", "贯彻"),
         ("main/1", "制定我县3岁以下婴幼儿照护服务发展计划", "制定"),
         ("main/1", "研究解决我县婴幼儿照护服务相关问题", "研究"),
         ("main/1", "完善婴幼儿照护服务工作机制", "完善"),
         ("main/1", "促进我县婴幼儿照护服务发展", "促进"),
-        ("main/1", "完成省、市相关任务和县委、县政府交办的其他事项。", "")]
+        ("main/1", "完成省、市相关任务和县委、县政府交办的其他事项。", "完成")]
     cm = city.facts.meeting
     assert cm.unit == "巴彦淖尔市/巴彦淖尔市促进3岁以下婴幼儿照护服务发展工作联席会议"
     assert cm.reports_to == ["巴彦淖尔市/government"]
@@ -1769,9 +1788,9 @@ def test_a_body_s_own_duties_in_the_extra_notices():
     assert state.facts.meeting.unit == "国家/国务院优化生育政策工作部际联席会议"
     assert state.facts.meeting.reports_to == []
     assert own_duties(state) == [
-        ("main", "贯彻落实党中央、国务院关于优化生育政策工作的重大决策部署;", "落实"),
+        ("main", "贯彻落实党中央、国务院关于优化生育政策工作的重大决策部署;", "贯彻落实"),
         ("main", "统筹协调全国优化生育政策工作", "统筹"), ("main", "研究并推进实施重大政策措施;", "研究"),
-        ("main", "指导、督促、检查有关政策措施的落实;", "指导"), ("main", "完成党中央、国务院交办的其他事项。", "")]
+        ("main", "指导、督促、检查有关政策措施的落实;", "指导"), ("main", "完成党中央、国务院交办的其他事项。", "完成")]
     # … to the end of its sentence, also on a page written on one line (not the sentences after it)
     from extractor.pipeline import process_bytes
 
