@@ -131,9 +131,17 @@ def view_command(
     from .viewgraphs import comparison_graph, departments_graph, notice_graph
 
     names = list(notices or [])
-    if department is None and len(names) not in (1, 2):
+    if department is None and len(names) > 2:
         raise PolicykgError("name one notice, two notices to compare, or give --department")
     store = _store(store_path, from_inputs)
+    if department is None and not names:  # `view --from ONE_FILE`: a graph of one notice draws it
+        from .query import notices as every_notice
+
+        every = every_notice(store)
+        if len(every) != 1:
+            held = f"the store holds {len(every):,} notices" if every else "the store holds no notices"
+            raise PolicykgError(f"name one notice, two notices to compare, or give --department ({held})")
+        names = [every[0]["iri"]]
     views = Path("outputs") / "views"
     if department is not None:
         refs = [find_notice(store, n) for n in names] or None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate, chain
 from operator import attrgetter
@@ -67,6 +67,8 @@ class Cues:
     participation_cue: re.Pattern  # any of their cue words
     post_words: re.Pattern  # words naming a post of the meeting (召集人 …), longest first
     post_role: dict[str, str]  # such a word -> the post role's notation (convenor …)
+    # regular / irregular -> a pattern saying a rule meets so, beside its words (根据工作需要,可召开)
+    schedule_patterns: dict[str, re.Pattern] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,7 @@ def cues() -> Cues:
     tag_labels: dict[str, str] = {}
     own_meetings: list[str] = []
     rule_patterns: list[tuple[re.Pattern, str]] = []
+    schedule_patterns: dict[str, re.Pattern] = {}
     participation, post_role, office, names = {}, {}, {}, {}
     lead_words: tuple[str, ...] = ()
     post_roles = {s: str(props[SKOS + "notation"][0]) for s, props in by_subject("policykg.ttl").items()
@@ -175,6 +178,8 @@ def cues() -> Cues:
         elif SCHEDULES in props.get(SKOS + "inScheme", ()):
             if cue_words:  # how a rule's meetings are scheduled: regular, irregular
                 schedules[str(props[SKOS + "notation"][0])] = tuple(cue_words)
+            if PK + "pattern" in props:
+                schedule_patterns[str(props[SKOS + "notation"][0])] = re.compile(str(props[PK + "pattern"][0]))
         elif "/meeting/" in s and cue_words:
             rule_kinds += [(c, local) for c in cue_words]
             rule_patterns += [(re.compile(str(p)), local) for p in props.get(PK + "pattern", ())]
@@ -217,7 +222,8 @@ def cues() -> Cues:
                 re.compile(office.get("person-name", "(?!)")),
                 re.compile(office.get("person-after-post", "(?!)").replace(  # {post-ending}: its words
                     "{post-ending}", _alternation(parts.get("post-ending", ())))),
-                participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role)
+                participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role,
+                schedule_patterns=schedule_patterns)
 
 
 def _merged(patterns: Iterable[tuple[re.Pattern, tuple[str, ...]]]) -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
@@ -1875,6 +1881,39 @@ class _Extract:
 
     # --- the coordination body (a joint meeting, a leading group …) ------------------------------
 
+    def note_unknown_units(self) -> None:
+        """Say of each unit the registry does not know that a list names among others — the
+        body's member units (成员单位：…、市政务服务中心、…) or a task tag's (牵头单位：市数据资源局、
+        市政务服务中心) — that it is kept as written (kind ``unknown-unit``), once, where the list
+        first names it: the matcher reads such a name whole, so no heading or tag note said so.
+        Not a unit noted already (a tag's `tag_unit`, a heading's `note_heading`), nor the
+        body itself or its office as units."""
+        units, m = self.facts.departments, self.facts.meeting
+        body = {m.unit, m.office_unit} if m is not None else set()
+        listed: dict[str, tuple[int, int, str]] = {}  # unit → where a list first names it, and which
+        if m is not None:
+            for did, at in zip(m.members, m.member_at):
+                listed.setdefault(did, (at.start, at.end, "member"))
+        for a in sorted(self.facts.assignments, key=_START_END):
+            for did in a.departments:
+                at = next((x for x in units[did].mentions if a.start <= x.start < a.end), None) if did in units else None
+                if at is not None and (did not in listed or at.start < listed[did][0]):
+                    listed[did] = (at.start, at.end, "task")
+        noted = [(n.start, n.end) for n in self.notes if n.kind in ("unknown-unit", "unknown-heading")]
+        found = []
+        for did, (s, e, how) in listed.items():
+            unit = units.get(did)
+            if unit is None or unit.concept is not None or did in body or \
+                    any(p < y and x < q for x, y in ((x.start, x.end) for x in unit.mentions) for p, q in noted):
+                continue
+            written = self.doc.text[s:e]
+            said = ("member list names {}, no department the registry knows; it is kept as a member as written"
+                    if how == "member" else
+                    "task tag names {}, no department the registry knows; its task is assigned to it as written")
+            found.append(Note(s, e, kind="unknown-unit", clause=self.leaf_at(s).id, text=written,
+                              message=said.format(written)))
+        self.notes += sorted(found, key=_START_END)
+
     def meeting(self) -> None:
         """The coordination body the notice sets up: of the kinds of body it names (their
         words: cues.ttl), the first whose set-up it states (a joint meeting first)."""
@@ -2683,10 +2722,14 @@ class _Extract:
 
     def schedule(self, text: str) -> tuple[bool, bool]:
         """Whether `text` says its meetings are held on a schedule (定期) and whether as
-        needed (不定期, 临时召开): the cues of pkm:schedules in cues.ttl. 定期或不定期 says both;
+        needed (不定期, 临时召开; 根据工作需要,可召开): the cues and patterns of pkm:schedules in
+        cues.ttl. 定期或不定期 says both;
         a regular cue that begins inside an irregular one (定期 of 不定期) says nothing."""
         cues = self.cues.schedules
-        irregular = sorted((k, k + len(w)) for w in cues.get("irregular", ()) for k in _occurrences(text, w))
+        irregular = [(k, k + len(w)) for w in cues.get("irregular", ()) for k in _occurrences(text, w)]
+        if (said := self.cues.schedule_patterns.get("irregular")) is not None:  # 根据工作需要,可召开 (pk:pattern)
+            irregular += [m.span() for m in said.finditer(text)]
+        irregular.sort()
         starts, reach = [a for a, _ in irregular], list(accumulate((b for _, b in irregular), max))
 
         def inside(k: int) -> bool:  # whether k lies in an irregular cue (bisected: a 5 MB rule is read once)
@@ -2830,6 +2873,7 @@ def extract(doc: Document) -> Document:
     x.assignments()
     x.table_posts()
     x.meeting()
+    x.note_unknown_units()
     x.references()
     x.names()
     doc.facts = x.facts

@@ -600,6 +600,7 @@ class _RunIn:
         t, lo, hi = self.text, self.lo, self.hi
         stack: list[list] = []  # open numbering: [style name, rank, index]
         prev = None  # the last clause taken: (end of its label, style name, index, rank)
+        last: dict[str, int] = {}  # each style's last index taken, under any parent (1.–8. through 一、二、三、)
         for m in _any_label().finditer(t, lo, hi):
             p = m.start()
             hit = _number_of(_line(t, p, min(hi, p + 24)))
@@ -612,14 +613,14 @@ class _RunIn:
             if b < lo:
                 strong = stop = True
             else:
-                strong = b < p - 1 or t[b] in "。!?" or self.next_cut(b) <= p
+                strong = b < p - 1 or t[b] in "。!?" or self.next_cut(b) <= p or p in self.cuts
                 stop = strong or t[b] in ";:)"
                 if b + 1 in self.note_ends:
                     continue  # 附件：1.… is the first item of a note, not a clause
             j = next((i for i, e in enumerate(stack) if e[0] == st.name), None)
             # after a sentence, a gap or a line: numbered as written (it may jump or repeat);
             # after ; : ) or a short heading or item, only where its numbering goes on
-            goes_on = strong or (k == stack[j][2] + 1 if j is not None else k == 1)
+            goes_on = strong or (k == stack[j][2] + 1 if j is not None else k in (1, last.get(st.name, 0) + 1))
             if not stop and prev is not None and p - prev[0] <= HEADING_MAX:  # glued to a short heading or item
                 gap = t[prev[0]:p]
                 short = gap.strip() and not _STOP.search(gap)
@@ -636,6 +637,7 @@ class _RunIn:
                 stack.append([st.name, st.rank, k])
             end = p + n
             prev = (end, st.name, k, st.rank)
+            last[st.name] = k
             # a heading a gap ends (一、主要职责 在县政府领导下…), or one of the top level that
             # runs into its text (二、成员单位市政府…): a line of its own
             rest = t[end:min(hi, end + HEADING_MAX + 2)]
@@ -643,6 +645,10 @@ class _RunIn:
                 self.cut(end + h.end())
             elif len(stack) == 1 and (h := self.cues["run-in-heading"].match(rest.lstrip())):
                 cut = end + len(rest) - len(rest.lstrip()) + h.end(1)
+                item = _any_label().search(t, cut, min(hi, end + HEADING_MAX))
+                if item is not None and not _STOP.search(t, cut, item.start()) and \
+                        _number_of(_line(t, item.start(), min(hi, item.start() + 24))):
+                    continue  # 一、实施设备更新行动1.推进…: the heading runs to its first item's number
                 if _STOP.search(t, cut, min(self.next_cut(cut), cut + LONG_LINE)):  # a sentence follows it
                     self.cut(cut)
 

@@ -26,7 +26,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, Iterable, Sequence
 
 import pyoxigraph as ox
@@ -275,6 +275,8 @@ def match_notices(store: ox.Store, text: str | None) -> list[dict[str, Any]]:
         j = _fold(n["jurisdiction"] or "")
         if key in names or (j and len(key) >= 2 and j.startswith(key)):
             out.append(n)
+    if not out and "/" in text.strip().rstrip("/") and "://" not in text:  # a --from file's path: its name
+        return match_notices(store, PurePath(text.strip()).name)
     return out
 
 

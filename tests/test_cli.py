@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import CITY, COUNTY, ROOT, seeds_with
+from conftest import CITY, COUNTY, ROOT, city_note, seeds_with
 
 HEAVY = ("rdflib", "pyoxigraph", "jieba", "pyvis", "networkx", "rapidfuzz", "bs4", "docx", "lxml", "pyshacl")
 
@@ -34,7 +34,7 @@ def policykg(*args, cwd=ROOT):
     (["parse", "corpus"], "is a directory"),
     (["extract", "no/such/file.txt"], "no such file"),
     (["export", "--from", "corpus", "-o", "no/such/dir/graph.xyz"], "say which format to write (--format"),
-    (["export", "--from", "corpus", "--graph", "上海市"], "no notice or named graph '上海市'"),  # was a traceback
+    (["export", "--from", "corpus/qimen-county-2021.txt", "--graph", "上海市"], "no notice or named graph '上海市'"),  # was a traceback
     # was "cannot write (File exists)"
     (["export", "--from", "corpus/qimen-county-2021.txt", "-o", "README.md/graph.ttl"],
      "README.md/graph.ttl: cannot write (README.md is a file, not a folder)"),
@@ -102,12 +102,12 @@ def test_from_reports_each_file_it_cannot_read_and_exits_1(tmp_path):
     expected = [f"policykg: error: {m / 'bin.txt'}: binary data (NUL bytes), not a text notice",
                 f"policykg: error: {m / 'empty.txt'}: empty file",
                 f"policykg: error: {m / 'x.pdf'}: a PDF file, not read (save its text as .txt)"]
-    assert built.stderr.splitlines() == expected
+    assert built.stderr.splitlines() == [city_note(m / CITY.name), *expected]  # (the city's note first)
     for args in (["who", "消防", "-n", "0", "--format", "csv"], ["members", "--format", "csv"],
                  ["export", "-f", "nt"], ["compare", "祁门县", "巴彦淖尔市", "-f", "json"]):
         res = policykg(*args, "--from", m)
         assert res.returncode == 1 and "Traceback" not in res.stderr, args
-        assert res.stderr.splitlines() == expected, args
+        assert res.stderr.splitlines() == [*expected, city_note(m / CITY.name)], args
         assert "消防" in res.stdout or "祁门县" in res.stdout, args  # the answer from the notices that could be read
 
 
@@ -213,15 +213,16 @@ def test_extract_warns_of_a_misspelt_heading(tmp_path):
 
 def test_build_and_from_count_the_notes_and_show_the_first(tmp_path):
     """A build (and a query --from) says how many notes its notices gave and the first few, not
-    each: 4 notes on 2 notices."""
+    each: 5 notes on 2 notices (the city's 河套学院, a task tag's unit the registry lacks, one)."""
     folder = tmp_path / "m"
     county, city = _misspelt(folder, *TYPOS)
-    head = f"policykg: warning: 4 notes on 2 notice(s) (`policykg extract FILE` says a notice's); the first 3:"
+    head = f"policykg: warning: 5 notes on 2 notice(s) (`policykg extract FILE` says a notice's); the first 3:"
     first = [f"policykg: warning: {city}: att1/4/4: heading 市公按局 names no known department; its 4 statements "
              "are kept under it as written; did you mean 市公安局?",
              f"policykg: warning: {city}: att1/4/5: heading 市民正局 names no known department; its 3 statements "
              "are kept under it as written; did you mean 市民政局?",
-             f"policykg: warning: {county}: {POLICE}"]
+             f"policykg: warning: {city}: main/2/3/4: task tag names 河套学院, no department the registry knows; "
+             "its task is assigned to it as written"]
     built = policykg("build", folder, "-o", tmp_path / "out", "-q", "--no-views")
     assert built.returncode == 0 and built.stderr.splitlines() == [head, *first], built.stderr
     res = policykg("duties", "公安", "--from", folder, "--format", "csv")
@@ -239,7 +240,7 @@ def test_who_says_on_stderr_when_its_limit_cuts_the_rows():
     import csv
 
     every = policykg("who", "婴幼儿", "--from", ROOT / "corpus", "-n", "0", "--format", "csv")
-    assert every.returncode == 0 and every.stderr == ""
+    assert every.returncode == 0 and every.stderr.splitlines() == [city_note()]
     total = len(list(csv.DictReader(every.stdout.splitlines())))
     assert total > 50
     note = [f"policykg: showing the first 50 of {total} rows; -n 0 shows all"]
@@ -247,20 +248,23 @@ def test_who_says_on_stderr_when_its_limit_cuts_the_rows():
                        ("json", lambda out: len(json.loads(out))),
                        ("table", lambda out: 50 * ("who: 婴幼儿" in out))):
         res = policykg("who", "婴幼儿", "--from", ROOT / "corpus", "--format", fmt)
-        assert res.returncode == 0 and res.stderr.splitlines() == note, (fmt, res.stderr)
+        assert res.returncode == 0 and res.stderr.splitlines() == [city_note(), *note], (fmt, res.stderr)
         assert count(res.stdout) == 50, fmt
     for n in (str(total), str(total + 1)):  # all shown: nothing to say
         res = policykg("who", "婴幼儿", "--from", ROOT / "corpus", "-n", n, "--format", "csv")
-        assert res.returncode == 0 and res.stderr == "" and len(list(csv.DictReader(res.stdout.splitlines()))) == total
+        assert res.returncode == 0 and res.stderr.splitlines() == [city_note()]
+        assert len(list(csv.DictReader(res.stdout.splitlines()))) == total
 
 
 @pytest.mark.parametrize("closed", ["stdout", "stderr"])
-def test_a_reader_closing_the_pipe_ends_the_command_quietly(closed):
+def test_a_reader_closing_the_pipe_ends_the_command_quietly(closed, tmp_path):
     """`policykg who 婴幼儿 | head -1`, or its note on stderr read by a reader gone (2>&1 |
     head -1): the write to the closed pipe exited 1 (typer's EPIPE), as an error would. Now
     a closed stdout or stderr ends the command with status 0 and nothing more said; the rows
-    written before it stay whole."""
-    cmd = [sys.executable, "-m", "extractor", "who", "婴幼儿", "--from", ROOT / "corpus", "--format", "csv"]
+    written before it stay whole. (From a built store: reading the seeds, the city's note is
+    said on stderr before any row.)"""
+    assert policykg("build", COUNTY, CITY, "-o", tmp_path / "out", "-q", "--no-views").returncode == 0
+    cmd = [sys.executable, "-m", "extractor", "who", "婴幼儿", "--store", tmp_path / "out" / "store", "--format", "csv"]
     with subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as p:
         gone, kept = (p.stdout, p.stderr) if closed == "stdout" else (p.stderr, p.stdout)
         gone.close()  # before the command has written anything: its first write to it fails
@@ -319,7 +323,7 @@ def test_who_says_on_stderr_which_phrases_no_statement_says():
 
     res = policykg("who", "登记注册 防火 消防救援", "--from", ROOT / "corpus", "-n", "0", "--format", "csv")
     assert res.returncode == 0 and res.stderr.splitlines() == [
-        "policykg: no statement says 登记注册; looked for those saying 登记 and 注册 (matched 登记+注册)",
+        city_note(), "policykg: no statement says 登记注册; looked for those saying 登记 and 注册 (matched 登记+注册)",
         "policykg: no statement says 防火", "policykg: no statement says 消防救援; try 消防"]
     rows = list(csv.DictReader(res.stdout.splitlines()))
     assert rows and {r["matched"] for r in rows} == {"登记+注册"}

@@ -15,7 +15,7 @@ import shutil
 import pyoxigraph as ox
 import pytest
 
-from conftest import CITY, COUNTY, EXTRA, ROOT
+from conftest import CITY, COUNTY, EXTRA, ROOT, city_note
 from extractor.build import load_store
 from extractor.compare import add_comparison, compare, comparison_quads, find_notice
 from extractor.errors import PolicykgError
@@ -833,10 +833,11 @@ def test_cli_compare_formats_and_errors(tmp_path):
     res = policykg("compare", "祁门县", "上海市", "--from", ROOT / "corpus")
     assert res.returncode == 1 and res.stdout == ""
     assert res.stderr.strip().splitlines() == [
-        "policykg: error: no notice '上海市' in the store; known: 巴彦淖尔市 巴政办发〔2021〕20号; 祁门县 祁政办秘〔2021〕45号"]
+        city_note(), "policykg: error: no notice '上海市' in the store; known: 巴彦淖尔市 巴政办发〔2021〕20号; 祁门县 祁政办秘〔2021〕45号"]
     res = policykg("compare", "祁门县", "巴彦淖尔市", "--from", ROOT / "corpus", "--method", "")
     assert res.returncode == 1 and res.stdout == ""  # was: the default method, silently
     assert res.stderr.strip().splitlines() == [
+        city_note(),
         "policykg: error: unknown similarity method ''; use one of " + ", ".join(similarity.METHODS)]
 
 
@@ -852,6 +853,26 @@ def test_cli_view_pages(tmp_path):
     assert res.returncode == 1 and "name one notice, two notices to compare, or give --department" in res.stderr
     res = policykg("view", "--department", "不存在局", "--from", ROOT / "corpus", "-o", tmp_path / "x.html")
     assert res.returncode == 1 and "not a department the registry knows" in res.stderr
+
+
+def test_cli_view_from_one_file_draws_that_notice(tmp_path):
+    """Audit: `view --from ONE_FILE` said "name one notice…" though the graph holds one notice
+    only; it draws that notice now, as `view STEM --from ONE_FILE` does. The notice may also
+    be named by the path given to --from (the query commands take it too)."""
+    chizhou = ROOT / "tests/data/audit/chizhou-elderly-care-joint-meeting.txt"
+    res = policykg("view", "--from", chizhou, "-o", tmp_path / "a.html")
+    assert res.returncode == 0, res.stderr
+    res = policykg("view", chizhou.stem, "--from", chizhou, "-o", tmp_path / "b.html")
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+    assert "池州市养老服务体系建设联席会议" in (tmp_path / "a.html").read_text(encoding="utf-8")
+    res = policykg("view", str(chizhou), "--from", chizhou, "-o", tmp_path / "c.html")
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "c.html").read_bytes() == (tmp_path / "a.html").read_bytes()
+    res = policykg("members", str(chizhou), "--from", chizhou, "-f", "csv")
+    assert res.returncode == 0 and "市老龄工作委员会" in res.stdout, res.stderr
+    res = policykg("view", "--from", chizhou, "--from", ROOT / "tests/data/audit/tongling-manufacturing-tasks.txt")
+    assert res.returncode == 1 and "(the store holds 2 notices)" in res.stderr
 
 
 def test_cli_view_names_an_untitled_notice_by_what_it_sets_up(tmp_path):

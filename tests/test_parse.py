@@ -296,6 +296,22 @@ def test_a_notice_on_one_line_reads_as_the_file(path, joined):
     assert doc == whole
 
 
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_audit_notices_on_one_line_keep_their_parts_and_tasks(joined):
+    """The audit's notices on one line (audit 2). 铜陵 numbers its tasks 1.–8. straight through
+    its parts: 4. after 二、's heading and 7. after a tag's ） were not taken (only 1. opens a
+    part's numbering), so tasks 4–5 and 7–8 landed on the clause before; and 一、实施设备更新行动1.…
+    was cut at its heading word (实施). 池州's 一、主要职能在市委…: 职能 ended no heading, so the
+    body's own duties were lost. Both now read as their files do (池州's 召集人：… lines aside)."""
+    audit = Path(__file__).parent / "data" / "audit"
+    tongling = audit / "tongling-manufacturing-tasks.txt"
+    assert reading(one_line(tongling, joined)) == reading(process(tongling))
+    chizhou = audit / "chizhou-elderly-care-joint-meeting.txt"
+    whole, doc = reading(process(chizhou)), reading(one_line(chizhou, joined))
+    assert doc["clauses"] == whole["clauses"] and doc["duties"] == whole["duties"]
+    assert [d for d in doc["duties"] if d[0] == "池州市/池州市养老服务体系建设联席会议"] != []
+
+
 def test_the_notices_that_lost_most_on_one_line():
     """The measured losses: 巴彦淖尔市's page on one line kept 6 of its 58 duties and no header,
     祁门县's lost its member table's leads and liaisons, 胶州市's its jurisdiction."""
