@@ -316,6 +316,16 @@ def test_common_verbs_of_the_field_are_actions():
         ("督导", "supervise"), ("贯彻落实", "implement"), ("研判", "research"), ("完成", "implement")]
 
 
+def test_the_city_s_last_unmarked_verbs_are_actions(city):
+    """The city's joint-meeting duties 提出合理建议, 明确职责任务分工 and 通报工作进展情况 were the
+    last of its statements with no action (audit 2's note): 提出 (pka:propose), 明确
+    (pka:define), 通报 (pka:report, with 报送 汇报 上报)."""
+    actions = {d.text.rstrip("。；;"): (d.action, d.action_concept) for d in city.facts.duties}
+    assert actions["向市政府提出合理建议"] == ("提出", "propose")
+    assert actions["明确职责任务分工"] == ("明确", "define")
+    assert actions["及时通报工作进展情况"] == ("通报", "report")
+
+
 def test_market_regulation_duties_on_both_sides(county, city):
     for doc in (county, city):
         texts = " ".join(d.text for d in doc.facts.duties if key(doc, d.department) == MARKET)
