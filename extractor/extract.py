@@ -333,7 +333,6 @@ _START_END = attrgetter("start", "end")
 
 _SENTENCE_ENDS = ";。"  # folded text
 _BLANKS = " \t\u3000\xa0"  # horizontal blanks
-_LABEL_ENDS = ")、.①②③④⑤⑥⑦⑧⑨⑩"  # what a clause's number ends with (folded): (1) 一、 1. ①
 _LOOK_BACK = 300  # how far back from a match its sentence is looked for (a clause may be a 5 MB line)
 _SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 _LINE_OR_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}\n]")
@@ -1448,8 +1447,8 @@ class _Extract:
                 merged.append([a, b])
         starts = [a for a, _ in merged]
         for m in self.matches:  # only a department that may open a statement can be its subject
-            if m.start and folded[m.start - 1] not in before and folded[m.start - 1] not in _LABEL_ENDS:
-                continue  # (after a label's end, one opening its item's text: below)
+            if m.start and folded[m.start - 1] not in before and not self.after_label(m.start):
+                continue  # (one opening a numbered item's text, after its number: below)
             k = bisect.bisect_right(starts, m.start) - 1
             if k >= 0 and m.start < merged[k][1]:
                 continue  # a department's own item
@@ -1490,6 +1489,18 @@ class _Extract:
                             self.facts.duties.append(Duty(
                                 x, y, id=f"{leaf.id}/s{n}", department=self.department(d, leaf.id), clause=leaf.id,
                                 text=self.doc.text[x:y], role=said, action=action, action_concept=concept))
+
+    def after_label(self, at: int) -> bool:
+        """Whether `at` is where a numbered clause's own text begins, after its number (as the
+        numbering styles of numbering.ttl read it) and blanks: (1)县应急局负责…"""
+        leaf = self.leaf_at(at)
+        said = leaf.label.strip() if leaf is not None else ""
+        if not said or not self.doc.text.startswith(said, leaf.own.start):
+            return False
+        k = leaf.own.start + len(said)
+        while k < at and self.doc.folded[k] in _BLANKS:
+            k += 1
+        return k == at
 
     def sets_up(self, s: int, e: int) -> bool:
         """Whether the statement [s, e) says how a body is set up: a match of a set-up pattern
