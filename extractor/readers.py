@@ -63,6 +63,11 @@ def _is_key(cell: str) -> bool:
     return len(head) == 2 and head[0] in keys
 
 
+class SpanningRow(list):
+    """A table row of one cell spanning every column (colspan, w:gridSpan): a heading within
+    the table (一、农村厕所革命 above the rows of its tasks), not a row of data."""
+
+
 DITTO = "\u3003"  # 〃: this cell is the one above it (a merged cell's later rows)
 EMPTY = "\u2014"  # —: an empty cell with cells after it in its row
 
@@ -73,7 +78,9 @@ def render_table(rows: list[list[str]]) -> list[str]:
     A metadata table (most rows open with a field label) becomes "key value …" lines;
     any other table the tab-led cells of the convention. A line holding only a tab would
     read as a row separator, so an empty cell is left out at the end of its row and
-    written EMPTY before a cell that is not: each cell stays in its column.
+    written EMPTY before a cell that is not: each cell stays in its column. A row of one
+    cell spanning the table (`SpanningRow`) is a heading within it: a line of its own, not
+    led by a tab, blank lines around it (the rows after it are still the table's, under it).
     """
     filled = [[c for c in row if c] for row in rows]
     if not any(filled):
@@ -88,6 +95,9 @@ def render_table(rows: list[list[str]]) -> list[str]:
             continue
         if out:
             out.append("")
+        if isinstance(row, SpanningRow):
+            out.extend((row[0], ""))
+            continue
         out.extend("\t" + (c or EMPTY) for c in row)
     return out
 
@@ -380,6 +390,10 @@ def _grid(rows: list[list]) -> list[list[str]]:
                     del carried[col]
                 col += width
 
+        if len(row) == 1 and most > 1 and not carried and _span(row[0].get("colspan"), most) == most \
+                and _span(row[0].get("rowspan"), 1) == 1:
+            out.append(SpanningRow([_cell_text(row[0])]))  # a heading within the table
+            continue
         for cell in row:
             carry_through()
             width = _span(cell.get("colspan"), max(1, most - col))  # colspan="1000" on a 3-column table
@@ -860,7 +874,14 @@ def _docx_table(tbl, numbering: _Numbering, out: list[str]) -> None:
                     _docx_block(child, numbering, out)
         return
     texts = []
-    for row in rows:
+    widths = [sum(_span(_grid_span(tc), 1000) for tc, _ in row) for row in rows]
+    for row, width in zip(rows, widths):
+        if len(row) == 1 and width == max(widths) > 1 and not row[0][1]:  # one cell across the table
+            sub: list[str] = []
+            for child in row[0][0]:
+                _docx_block(child, numbering, sub)
+            texts.append(SpanningRow([" ".join(line for line in sub if line)]))
+            continue
         cells = []
         for tc, continued in row:
             if continued:
@@ -870,13 +891,18 @@ def _docx_table(tbl, numbering: _Numbering, out: list[str]) -> None:
                 for child in tc:
                     _docx_block(child, numbering, sub)
                 cells.append(" ".join(line for line in sub if line))
-            span = tc.find(f"{W}tcPr/{W}gridSpan")
-            cells += [""] * (_span(span.get(W + "val") if span is not None else None, 1000) - 1)
+            cells += [""] * (_span(_grid_span(tc), 1000) - 1)
         texts.append(cells)
     lines = render_table(texts)
     if lines and out and out[-1].startswith("\t"):
         out.append("")  # rows of two adjacent tables must not merge
     out.extend(lines)
+
+
+def _grid_span(tc) -> str | None:
+    """A w:tc's w:gridSpan value: how many of the table's grid columns it spans."""
+    span = tc.find(f"{W}tcPr/{W}gridSpan")
+    return span.get(W + "val") if span is not None else None
 
 
 @reader("docx")

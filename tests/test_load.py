@@ -989,3 +989,34 @@ def test_each_vertical_tab_or_form_feed_is_a_line_break_of_its_own():
     plain = process_bytes(text.encode("utf-8"), "qimen.txt")
     vt = process_bytes(text.replace("\n", "\v").encode("utf-8"), "qimen.txt")
     assert len(vt.facts.posts) == len(plain.facts.posts) == 46
+
+
+# --- audit 3: a table's heading rows --------------------------------------------------------------
+
+
+def test_html_row_of_one_cell_across_the_table_is_a_line_of_its_own():
+    """A task table grouping its rows under parts (<td colspan="5">一、农村厕所革命</td>) came out as
+    a tab-led cell; two such rows made the parser take every tab-led line for an indented
+    paragraph, and the table was lost (湾沚's task list, audit 3). The row is a heading within
+    the table: a line of its own, not led by a tab, the rows around it still cells."""
+    page = ("<table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td></tr>"
+            "<tr><td colspan='3'>一、农村厕所革命</td></tr>"
+            "<tr><td>1</td><td>新改建农村卫生户厕。</td><td>区农业农村局</td></tr>"
+            "<tr><td colspan='2'>合计</td><td>1项</td></tr></table>")
+    assert readers.html_to_text(page).splitlines() == [
+        "\t序号", "\t工作任务", "\t牵头单位", "", "一、农村厕所革命", "", "\t1", "\t新改建农村卫生户厕。",
+        "\t区农业农村局", "", "\t合计", "\t—", "\t1项"]
+
+
+def test_docx_row_of_one_cell_across_the_table_is_a_line_of_its_own():
+    """The same of a Word table (w:gridSpan over every grid column): 包河's make-up table groups its
+    rows under 召集人 / 成员 rows (audit 3)."""
+    def build(d):
+        t = d.add_table(rows=3, cols=3)
+        for c, s in enumerate(["职务", "姓名", "单位及职务"]):
+            t.cell(0, c).text = s
+        t.cell(1, 0).merge(t.cell(1, 2)).text = "成员"
+        for c, s in enumerate(["成员", "吴涛", "区发展改革委副主任"]):
+            t.cell(2, c).text = s
+
+    assert _read(build) == ["\t职务", "\t姓名", "\t单位及职务", "", "成员", "", "\t成员", "\t吴涛", "\t区发展改革委副主任"]
