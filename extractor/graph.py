@@ -295,10 +295,21 @@ def _person_columns() -> frozenset[str]:
     """Column headers of member tables that hold personal data (cues.ttl: pk:post ≠ unit)."""
     cols = set()
     for props in by_subject("cues.ttl").values():
-        posts = {str(p) for p in props.get(PK + "post", [])}
+        posts = {str(p) for p in props.get(PK + "post", [])} - {"task"}  # (a task table's 工作任务: no one's)
         if posts and posts != {"unit"}:
             cols |= {str(c) for c in props.get(PK + "cue", [])}
     return frozenset(cols)
+
+
+@cache
+def _task_columns() -> frozenset[str]:
+    """Column headers of task tables holding each row's task (cues.ttl: pk:post "task")."""
+    return frozenset(str(c) for props in by_subject("cues.ttl").values()
+                     if "task" in {str(p) for p in props.get(PK + "post", [])} for c in props.get(PK + "cue", []))
+
+
+def _task_column(column: str) -> bool:
+    return squeeze(column) in _task_columns()
 
 
 @cache
@@ -840,7 +851,10 @@ class _Builder:
             clause = self.doc.clause(a.clause)
         except KeyError:
             return a.start, a.start
-        if clause.heading:
+        task = next((cell for cell in clause.cells if _task_column(cell.column)), None) if clause.kind == "row" else None
+        if task is not None:  # a task table's row: its task column's cell (工作任务)
+            s, e = task.start, task.end
+        elif clause.heading:
             s, e = clause.heading.start, clause.heading.end
         else:
             e = min(clause.own.end, a.start)
@@ -934,6 +948,8 @@ class _Builder:
             if post.clause:
                 self.add(iri, PROV + "wasDerivedFrom", self.clause_iri(post.clause))
             self.span(iri, post.start, post.end)
+            if self.persons and post.phone:  # (personal data: a contact's number, as a name is)
+                self.add(iri, SCHEMA + "telephone", _lit(post.phone))
             if self.persons and post.person:
                 name = squeeze(post.person)
                 person = f"{self.doc_iri}/person/{_digest(name)[:12]}"

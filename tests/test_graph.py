@@ -1421,3 +1421,23 @@ def test_an_office_director_named_by_a_person_is_labelled_by_that_persons_post(n
     assert value(quads, post, RDFS + "label") == director
     homes = objects(quads, post, PK + "homeUnit")
     assert len(homes) == 1 and homes[0].value.endswith("/" + home)
+
+
+def test_a_post_s_telephone_is_in_the_graph_with_persons_only():
+    """长阳's 联络员名单 gives each liaison's 联系电话 (audit 3: read nowhere): the post's
+    schema:telephone, conforming; a graph without persons has none, and `export --no-persons`
+    of a graph with them drops them and masks the numbers in the stored text as names are."""
+    from pathlib import Path
+
+    from extractor.pipeline import process
+
+    doc = process(Path(__file__).parent / "data" / "audit" / "changyang-illegal-fundraising-joint-meeting.txt")
+    tel = "https://schema.org/telephone"
+    quads = to_rdf(doc)
+    assert sorted(q.object.value for q in quads if q.predicate.value == tel) == [
+        "0717-5321086", "0717-5322110", "0717-5323456", "13872501234", "13986712345"]
+    conforms, report, _ = validate(quads)
+    assert conforms, report
+    assert not [q for q in to_rdf(doc, persons=False) if q.predicate.value == tel]
+    shared = export.without_persons(quads)
+    assert not [q for q in shared if q.predicate.value == tel or "13872501234" in q.object.value]
