@@ -598,7 +598,7 @@ class _Numbering:
     """
 
     def __init__(self, document) -> None:
-        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → (fmt, text, start)
+        self.levels: dict[str, dict[int, tuple[str, str, int, str]]] = {}  # numId → ilvl → (fmt, text, start, suff)
         self.counters: dict[str, list[int]] = {}  # a list's counters, by its key (`self.key`)
         self.key: dict[str, str] = {}  # numId → the key of its counters: its abstract list's, or its own
         self.style_num: dict[str, tuple[str | None, int | None]] = {}  # styleId → (numId, ilvl), through basedOn
@@ -622,8 +622,8 @@ class _Numbering:
                 if lvl is not None:
                     levels[ilvl] = _level(lvl)
                 if start is not None and ilvl in levels:
-                    fmt, text, _ = levels[ilvl]
-                    levels[ilvl] = (fmt, text, _number(start.get(W + "val"), 1))
+                    fmt, text, _, suff = levels[ilvl]
+                    levels[ilvl] = (fmt, text, _number(start.get(W + "val"), 1), suff)
                 overridden = overridden or lvl is not None or start is not None
             self.levels[nid] = levels
             self.key[nid] = f"num {nid}" if overridden else f"abstract {ref.get(W + 'val')}"
@@ -681,7 +681,7 @@ class _Numbering:
         counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else levels[ilvl][2]
         for deeper in range(ilvl + 1, 9):
             counts[deeper] = 0
-        fmt, text, _ = levels[ilvl]
+        fmt, text, _, suff = levels[ilvl]
         if fmt in ("bullet", "none"):
             return ""
 
@@ -692,15 +692,25 @@ class _Numbering:
             value = counts[k] or levels[k][2]
             return format_number(value, levels[k][0])
 
-        return re.sub(r"%(\d)", number, text)
+        label = re.sub(r"%(\d)", number, text)
+        # Word puts a tab (or a space: w:suff) between the number and the text; one ending in a
+        # word (第一章, 第一条, 1) would run into it (第一章总则): a space, as Word shows one
+        if suff != "nothing" and label and (_IDEOGRAPH_END.match(label[-1]) or label[-1].isascii() and label[-1].isalnum()):
+            label += " "
+        return label
 
 
-def _level(lvl) -> tuple[str, str, int]:
-    """A w:lvl's (format, level text, start)."""
+_IDEOGRAPH_END = re.compile("[\u4e00-\u9fff]")
+
+
+def _level(lvl) -> tuple[str, str, int, str]:
+    """A w:lvl's (format, level text, start, what follows the number: tab, space or nothing)."""
     fmt, text, start = lvl.find(W + "numFmt"), lvl.find(W + "lvlText"), lvl.find(W + "start")
+    suff = lvl.find(W + "suff")
     return (fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
             text.get(W + "val", "") if text is not None else "",
-            _number(start.get(W + "val"), 1) if start is not None else 1)
+            _number(start.get(W + "val"), 1) if start is not None else 1,
+            suff.get(W + "val", "tab") if suff is not None else "tab")
 
 
 def _number(value: str | None, default: int) -> int:

@@ -1020,3 +1020,28 @@ def test_docx_row_of_one_cell_across_the_table_is_a_line_of_its_own():
             t.cell(2, c).text = s
 
     assert _read(build) == ["\t职务", "\t姓名", "\t单位及职务", "", "成员", "", "\t成员", "\t吴涛", "\t区发展改革委副主任"]
+
+
+def test_docx_number_ending_in_a_word_is_apart_from_its_text():
+    """Word puts a tab or a space (w:suff) after a list's number: 阿荣旗's 第%1章 and 第%1条 came out
+    glued to their text (第一章总则, 第一条为加强…; audit 3). A number ending in a word or a digit is
+    followed by a space, unless w:suff says nothing; one ending in punctuation (一、 （一）) is as it was."""
+    from docx.oxml import parse_xml
+
+    def build(d):
+        root = d.part.numbering_part.element
+        root.insert(0, parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="90">'
+                                 '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+                                 '<w:lvlText w:val="第%1章"/><w:suff w:val="space"/></w:lvl>'
+                                 '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+                                 '<w:lvlText w:val="第%2条"/></w:lvl>'
+                                 '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                                 '<w:lvlText w:val="%3"/><w:suff w:val="nothing"/></w:lvl>'
+                                 '<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+                                 '<w:lvlText w:val="（%4）"/></w:lvl></w:abstractNum>'))
+        root.append(parse_xml(f'<w:num {W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+        for level, text in [(0, "总则"), (1, "为加强组织领导。"), (2, "号"), (3, "县财政局。")]:
+            _inject(d, f'<w:p {W_NS}><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr></w:pPr>'
+                       f'<w:r><w:t>{text}</w:t></w:r></w:p>')
+
+    assert _read(build) == ["第一章 总则", "第一条 为加强组织领导。", "1号", "（一）县财政局。"]
