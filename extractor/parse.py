@@ -286,6 +286,10 @@ def _run_in(text: str, lines: list[Line], one: Line) -> list[Line]:
     return lines[:k] + [ln for ln in out if not ln.blank] + lines[k + 1:]
 
 
+# the printing date ending a 版记 (…办公室 2024年3月8日印发) with text run on after it
+_PRINTED_RUN_IN = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发(?=\s*\S)")
+
+
 class _RunIn:
     """Where the lines of a notice written on one line begin, read off the running text:
 
@@ -444,6 +448,8 @@ class _RunIn:
         t, hi = self.text, self.hi
         starts = {self.blank_end(c) for c in self.cuts} | {m.end() for m in _GAP.finditer(t, self.lo, hi)}
         sig, date = self.cues["run-in-signature"], self.cues["run-in-date"]
+        for m in _PRINTED_RUN_IN.finditer(t, self.lo, hi):  # the 版记's …印发, text after it on the line
+            self.cut(m.end())
         for s in sorted(starts | {self.lo}):
             if s >= hi:
                 continue
@@ -1048,7 +1054,11 @@ class _Parse:
                 footer_end += 1
             printed = next((j for j in range(footer, min(n, footer + 12))
                             if _cue("printed", self.lines[j])), None)
-            footer_end = max(footer_end, (printed or 0) + 1)
+            ccs = [j for j in range(footer, footer_end) if _cue("cc", self.lines[j])]
+            if printed is not None and printed >= ccs[-1:][0] if ccs else printed is not None:
+                footer_end = printed + 1  # (text right after it, no blank line between, is not the 版记's)
+            else:
+                footer_end = max(footer_end, (printed or 0) + 1)
         for i in range(stop, n):
             ln = self.lines[i]
             if ln.blank:

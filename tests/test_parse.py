@@ -1269,3 +1269,22 @@ def test_the_title_does_not_run_over_the_doc_number():
     assert doc.title == "阿荣旗人民政府办公室关于印发阿荣旗耕地保护工作领导小组工作规则的通知"
     assert doc.doc_number == "阿政办发〔2024〕9号"
     assert [c.label for c in doc.clause("main").children] == ["第一章", "第二章", "第三章", "第四章", "第五章"]
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_banner_footer_before_attachments_on_one_line_ends_at_its_printing_date(joined):
+    """东至's notice on one line: its 版记 (抄送：…。东至县人民政府办公室 2024年3月8日印发) ran on
+    into the attachments after it, and the 版记 ended only at a blank line — none on one line —
+    so both attachments were header: no rule, no duty (audit 3). It ends at its 印发; what
+    follows is text again (its 附件１ glued to its title is no label there: main~2)."""
+    from extractor.load import load
+
+    path = AUDIT / "dongzhi-rural-water-supply-joint-meeting.txt"  # (GB18030: one_line reads UTF-8)
+    doc = process_bytes(ONE_LINE[joined](load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    assert "\n" not in doc.text and coverage_errors(doc) == []
+    whole = process(path)
+    assert (doc.fields_named("printed_by")[0].value, doc.fields_named("date_printed")[0].value) == (
+        "东至县人民政府办公室", "2024-03-08")
+    duties = lambda d: sorted((x.department, "".join(x.text.split())) for x in d.facts.duties)  # noqa: E731
+    assert duties(doc) == duties(whole) and len(duties(doc)) == 9
+    assert [r.kind for r in doc.facts.meeting.rules] == ["plenary", "thematic", "briefing"]
