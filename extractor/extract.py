@@ -1720,7 +1720,11 @@ class _Extract:
         配合）) or a line after the task opening with a role's label (牵头单位：市自然资源和规划局).
         A bracket or line that looks like a tag but cannot be read is noted (`note_tag`)."""
         folded = self.doc.folded
+        ditto = set(self.cues.parts.get("same-as-above", ()))
+        above: dict[str, Cell] = {}  # a task table's column → its last cell (a merged cell's later rows say 〃)
         for c, own in self.owned:
+            if c.kind == "row" and c.style == "table-head":
+                above = {}
             # (tag start, end, its inside): a bracket's inside is within it, a line is all inside
             tags = [(m.start(), m.end(), m.start(1), m.end(1))
                     for m in _PARENTHESIS.finditer(folded, own.start, own.end)]
@@ -1733,14 +1737,21 @@ class _Extract:
             n = 0
             for cell in c.cells if c.kind == "row" else ():
                 # a task table's row (序号 | 工作任务 | 牵头单位 | 责任单位): a cell under a role's
-                # label (pk:tagLabel) assigns the row's task, as the label's tag would
+                # label (pk:tagLabel) assigns the row's task, as the label's tag would — a cell
+                # merged down from the row above (〃, 同上) that cell's units
                 label = self.cues.tag_labels.get(squeeze(cell.column).rstrip(":"))
                 if label is None or cell.end <= cell.start:
                     continue
+                said = cell  # (its span: the tag of the row, 〃 too)
+                if squeeze(self.doc.text[cell.start:cell.end]) in ditto:
+                    if cell.column not in above:
+                        continue
+                    cell = above[cell.column]
+                above[cell.column] = cell
                 for role, ids in self.task_tag(cell.start, cell.end, c.id, label):
                     n += 1
                     self.facts.assignments.append(Assignment(
-                        cell.start, cell.end, id=f"{c.id}/t{n}", clause=c.id, departments=ids, role=role))
+                        said.start, said.end, id=f"{c.id}/t{n}", clause=c.id, departments=ids, role=role))
             for start, end, s, e in sorted(tags):
                 groups = self.task_tag(s, e, c.id)
                 if not groups and not (s > start and self.statement_list(start, end, c.id)):

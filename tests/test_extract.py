@@ -3187,3 +3187,22 @@ def test_a_make_up_table_s_member_row_naming_no_known_unit_is_said():
     doc = process_bytes(buf.getvalue(), "x.docx")
     assert len(doc.facts.meeting.members) == 6
     assert [(n.kind, n.text) for n in doc.notes] == [("unread-member", "包河供电公司副总经理")]
+
+
+def test_a_task_table_s_lead_merged_down_over_rows_leads_each_of_them():
+    """A 牵头单位 cell merged down over the rows of several tasks (rowspan; the reader writes 〃 in
+    the rows below) leads each of them, as the member table's merged unit is each row's — the
+    first only was led (audit 3). The graph conforms: each row's tag span is its own cell."""
+    from extractor.graph import to_rdf, validate
+    from extractor.pipeline import process_bytes
+
+    page = ("<p>祁门县人民政府办公室关于印发任务清单的通知</p><p>各乡镇人民政府：</p><p>现将任务清单印发给你们。</p>"
+            "<table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>责任单位</td></tr>"
+            "<tr><td>1</td><td>做好甲。</td><td rowspan='2'>县财政局</td><td>县教育局</td></tr>"
+            "<tr><td>2</td><td>做好乙。</td><td>县民政局</td></tr></table>")
+    doc = process_bytes(page.encode("utf-8"), "x.html")
+    assert [(a.clause, a.role, a.departments, doc.text[a.start:a.end]) for a in doc.facts.assignments] == [
+        ("main/r1", "lead", ["祁门县/finance"], "县财政局"), ("main/r1", "responsible", ["祁门县/education"], "县教育局"),
+        ("main/r2", "lead", ["祁门县/finance"], "〃"), ("main/r2", "responsible", ["祁门县/civil-affairs"], "县民政局")]
+    conforms, report, _ = validate(to_rdf(doc))
+    assert conforms, report
