@@ -2354,18 +2354,27 @@ class _Extract:
             found += [(c, st) for st in self.sentences(self.item_stretches(c, start))
                       if not self.in_unit_item(body, self.leaf_at(st[0]))]  # （一）县卫生健康委。… is its own
         words = body.duties_lead_words  # every lead says one (主要: cues.ttl): most clauses are not read for one
+        led = tuple(w + "在" for w in body.kind.words)  # 领导小组在旗委、旗政府领导下，统筹协调…
         for c, own in self.owned:
-            if c.id in headed or words and not any(folded.find(w, own.start, own.end) >= 0 for w in words):
+            if c.id in headed:
                 continue
-            # a lead opens a sentence: after 。 ; or a line's start, or the clause's number
-            # (第二条 领导小组在…领导下: the text after the label, read as a string of its own)
-            text_at = own.start + len(c.label) if c.label and folded.startswith(c.label, own.start) else own.start
-            text_at += len(folded[text_at:own.end]) - len(folded[text_at:own.end].lstrip(" \t"))
-            opening = body.duties_lead.match(folded[text_at:own.end]) if text_at > own.start else None
-            leads = [(text_at + m.start(), text_at + m.end(), m.group("pronoun"))
-                     for m in ([opening] if opening else [])]
-            leads += [(m.start(), m.end(), m.group("pronoun")) for m in body.duties_lead.finditer(folded, own.start, own.end)
-                      if not opening or m.start() >= text_at + opening.end()]
+            leads = []  # (where the lead starts and ends, its 其 if any)
+            if not words or any(folded.find(w, own.start, own.end) >= 0 for w in words):
+                leads = [(m.start(), m.end(), m.group("pronoun")) for m in body.duties_lead.finditer(folded, own.start, own.end)]
+            for w in led:
+                at = folded.find(w, own.start, own.end)
+                while at >= 0:
+                    # at a sentence's start (after 。 ; a line's start) or the clause's number
+                    k = at
+                    while k > own.start and folded[k - 1] in " \t":
+                        k -= 1
+                    opens = k == own.start or folded[k - 1] in "。;\n" or \
+                        c.label and k == own.start + len(c.label) and folded.startswith(c.label, own.start)
+                    m = body.led_by.match(folded, at + len(w) - 1, own.end)
+                    if opens and m is not None and m.group("lead") and folded[m.end() - 1] == ",":
+                        leads.append((at, at + len(w) - 1, None))  # (the lead: the body's word)
+                    at = folded.find(w, at + 1, own.end)
+            leads.sort()
             for m_start, m_end, pronoun in leads:
                 if pronoun and not self.after_body_sentence(own.start, m_start):
                     continue  # 其 of a sentence about something else
