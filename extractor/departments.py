@@ -365,7 +365,9 @@ def _registry() -> _Registry:
     # each of the ~130 prose runs of a notice the unknown-organisation scan tests.
     suffix = _trie(cue("org-suffix"))
     org_end = _trie(cue('org-end'))
-    org = re.compile(f"(?P<lead>{_trie(cue('org-lead-in'))}+)?(?P<org>[{_CJK}]{{1,24}}?{suffix})"
+    # (the body whose make-up the list gives may stand before the lead-in: 联席会议由县金融服务中心)
+    org = re.compile(f"(?P<lead>(?:{_trie(cue('org-lead-owner'))}|){_trie(cue('org-lead-in'))}+)?"
+                     f"(?P<org>[{_CJK}]{{1,24}}?{suffix})"
                      f"(?:(?P<tail>{org_end})|$)")
     return _Registry(
         concepts, labels, domains, infix,

@@ -624,15 +624,17 @@ def without_persons(source: StoreOrQuads, *, graph: Graphs = None) -> list[ox.Qu
     with names: every foaf:Person and the statements about or pointing to one are dropped,
     and each holder's name is masked (one `graph.MASK` per character, so offsets and the
     span/quote checks stay valid) wherever a literal contains it — the stored source text
-    and the quotes of posts included."""
+    and the quotes of posts included. So is a post's telephone (schema:telephone: a contact's
+    number of a 联络员名单), dropped and masked in the text as a name is."""
     import re
 
-    from .graph import FOAF, MASK
+    from .graph import FOAF, MASK, SCHEMA
 
     quads = _all_quads(source, graph)
     persons = {q.subject for q in quads if q.predicate.value == RDF + "type" and q.object.value == FOAF + "Person"}
-    names = sorted({q.object.value for q in quads if q.subject in persons and q.predicate.value == FOAF + "name"},
-                   key=len, reverse=True)
+    phone = SCHEMA + "telephone"
+    names = sorted({q.object.value for q in quads if q.subject in persons and q.predicate.value == FOAF + "name"}
+                   | {q.object.value for q in quads if q.predicate.value == phone}, key=len, reverse=True)
     pattern = re.compile("|".join(r"\s*".join(map(re.escape, n)) for n in names)) if names else None
 
     def mask(m: re.Match) -> str:
@@ -640,7 +642,7 @@ def without_persons(source: StoreOrQuads, *, graph: Graphs = None) -> list[ox.Qu
 
     out = []
     for q in quads:
-        if q.subject in persons or q.object in persons:
+        if q.subject in persons or q.object in persons or q.predicate.value == phone:
             continue
         o = q.object
         if pattern is not None and isinstance(o, ox.Literal) and pattern.search(o.value):

@@ -1720,7 +1720,11 @@ class _Extract:
         配合）) or a line after the task opening with a role's label (牵头单位：市自然资源和规划局).
         A bracket or line that looks like a tag but cannot be read is noted (`note_tag`)."""
         folded = self.doc.folded
+        ditto = set(self.cues.parts.get("same-as-above", ()))
+        above: dict[str, Cell] = {}  # a task table's column → its last cell (a merged cell's later rows say 〃)
         for c, own in self.owned:
+            if c.kind == "row" and c.style == "table-head":
+                above = {}
             # (tag start, end, its inside): a bracket's inside is within it, a line is all inside
             tags = [(m.start(), m.end(), m.start(1), m.end(1))
                     for m in _PARENTHESIS.finditer(folded, own.start, own.end)]
@@ -1731,6 +1735,23 @@ class _Extract:
                 if not any(a <= s < b for a, b in brackets):
                     tags.append((s, e, s, e))
             n = 0
+            for cell in c.cells if c.kind == "row" else ():
+                # a task table's row (序号 | 工作任务 | 牵头单位 | 责任单位): a cell under a role's
+                # label (pk:tagLabel) assigns the row's task, as the label's tag would — a cell
+                # merged down from the row above (〃, 同上) that cell's units
+                label = self.cues.tag_labels.get(squeeze(cell.column).rstrip(":"))
+                if label is None or cell.end <= cell.start:
+                    continue
+                said = cell  # (its span: the tag of the row, 〃 too)
+                if squeeze(self.doc.text[cell.start:cell.end]) in ditto:
+                    if cell.column not in above:
+                        continue
+                    cell = above[cell.column]
+                above[cell.column] = cell
+                for role, ids in self.task_tag(cell.start, cell.end, c.id, label):
+                    n += 1
+                    self.facts.assignments.append(Assignment(
+                        said.start, said.end, id=f"{c.id}/t{n}", clause=c.id, departments=ids, role=role))
             for start, end, s, e in sorted(tags):
                 groups = self.task_tag(s, e, c.id)
                 if not groups and not (s > start and self.statement_list(start, end, c.id)):
@@ -1741,14 +1762,15 @@ class _Extract:
                         start, end, id=f"{c.id}/t{n}",
                         clause=c.id, departments=ids, role=role))
 
-    def task_tag(self, s: int, e: int, clause: str) -> list[tuple[str, list[str]]]:
+    def task_tag(self, s: int, e: int, clause: str, label: str | None = None) -> list[tuple[str, list[str]]]:
         """(role, department ids) groups if [s, e) is a task tag; else []. A tag names
         departments, each run of them closed by a role cue ("市人社局、卫生健康委按职责分工负责",
         "市卫生健康委牵头，市教育局配合"), perhaps after words for others it does not name
         (市教育局等部门配合, 各有关部门配合: `_tag_others`), or opened by a role's label and a colon
         ("牵头单位：市人社局；配合单位：市卫健委、市总工会": pk:tagLabel); anything else in it and
         it is none. A field of work (人社等部门) is that field's body, as in running text; a
-        unit no place is known for is one of the others."""
+        unit no place is known for is one of the others. `label`: the role a label outside
+        [s, e) opened (a task table's column: 牵头单位), which the departments from the start have."""
         inner = self.doc.folded[s:e]
         matches = self.matches_in(s, e)
         if any(w in inner for w in self.collective_leads):  # 各镇(街道)按职责分工负责: their governments
@@ -1772,7 +1794,7 @@ class _Extract:
         leftover = "".join(rest)
         groups: list[tuple[str, list[str]]] = []
         pending: list[DepartmentMatch] = []
-        label: str | None = None  # the role a label opened, the departments after it have
+        # (label: the role a label opened, the departments after it have)
         pos = 0
         agent = self.cues.parts.get("prose-agent", ())
 
@@ -2125,6 +2147,8 @@ class _Extract:
             post = next(((x, hits) for x, w in zip(c.cells, said) if w != part
                          for hits in [self.departments_in(x.start, x.end, c.id)] if hits), None)
             if post is None:
+                if part in member_words:  # a member's row naming no unit the registry knows: said
+                    self.note_member_row(c, said, part)
                 continue
             cell, hits = post
             person = next((w for x, w in zip(c.cells, said) if x is not cell and w != part
@@ -2142,6 +2166,21 @@ class _Extract:
         if units:
             meeting.members, meeting.member_at = _listed(units)
         return found
+
+    def note_member_row(self, c: Clause, said: list[str], part: str) -> None:
+        """Say that a member's row of a make-up table (成员 | 韩强 | 包河供电公司副总经理) names no
+        unit the registry knows: its unit is no member unit (kind ``unread-member``) — where
+        the registry knows the unit it is one. The cell said is the longest but the part's and
+        a person's name."""
+        cells = [(x, w) for x, w in zip(c.cells, said) if w and w != part
+                 and not (self.cues.person_name.match(w) and self.a_name(w))]
+        if not cells:
+            return
+        cell, _ = max(cells, key=lambda xw: len(xw[1]))
+        written = self.doc.text[cell.start:cell.end]
+        self.notes.append(Note(cell.start, cell.end, kind="unread-member", clause=c.id, text=written,
+                               message=f"member table row names {written}, no department the registry knows; "
+                                       "its unit is not read as a member unit"))
 
     def said(self, start: int, end: int, did: str, clause: str) -> Mention:
         """Where the text says a link of the body's set-up: [start, end) as written (办公室设在县卫生
@@ -2315,19 +2354,37 @@ class _Extract:
             found += [(c, st) for st in self.sentences(self.item_stretches(c, start))
                       if not self.in_unit_item(body, self.leaf_at(st[0]))]  # （一）县卫生健康委。… is its own
         words = body.duties_lead_words  # every lead says one (主要: cues.ttl): most clauses are not read for one
+        led = tuple(w + "在" for w in body.kind.words)  # 领导小组在旗委、旗政府领导下，统筹协调…
         for c, own in self.owned:
-            if c.id in headed or words and not any(folded.find(w, own.start, own.end) >= 0 for w in words):
+            if c.id in headed:
                 continue
-            for m in body.duties_lead.finditer(folded, own.start, own.end):
-                if m.group("pronoun") and not self.after_body_sentence(own.start, m.start("pronoun")):
+            leads = []  # (where the lead starts and ends, its 其 if any)
+            if not words or any(folded.find(w, own.start, own.end) >= 0 for w in words):
+                leads = [(m.start(), m.end(), m.group("pronoun")) for m in body.duties_lead.finditer(folded, own.start, own.end)]
+            for w in led:
+                at = folded.find(w, own.start, own.end)
+                while at >= 0:
+                    # at a sentence's start (after 。 ; a line's start) or the clause's number
+                    k = at
+                    while k > own.start and folded[k - 1] in " \t":
+                        k -= 1
+                    opens = k == own.start or folded[k - 1] in "。;\n" or \
+                        c.label and k == own.start + len(c.label) and folded.startswith(c.label, own.start)
+                    m = body.led_by.match(folded, at + len(w) - 1, own.end)
+                    if opens and m is not None and m.group("lead") and folded[m.end() - 1] == ",":
+                        leads.append((at, at + len(w) - 1, None))  # (the lead: the body's word)
+                    at = folded.find(w, at + 1, own.end)
+            leads.sort()
+            for m_start, m_end, pronoun in leads:
+                if pronoun and not self.after_body_sentence(own.start, m_start):
                     continue  # 其 of a sentence about something else
-                line = folded.find("\n", m.end(), own.end)
+                line = folded.find("\n", m_end, own.end)
                 line = own.end if line < 0 else line
-                if not folded[m.end():line].strip():  # 主要职责是:, its items on the lines after it
-                    found += [(c, st) for st in self.sentences(self.item_stretches(c, m.end()))]
+                if not folded[m_end:line].strip():  # 主要职责是:, its items on the lines after it
+                    found += [(c, st) for st in self.sentences(self.item_stretches(c, m_end))]
                     continue
-                stop = folded.find("。", m.end(), line)  # one sentence, its duties apart by ; (or ,)
-                found += [(c, st) for st in self.sentences([(m.end(), line if stop < 0 else stop + 1)])]
+                stop = folded.find("。", m_end, line)  # one sentence, its duties apart by ; (or ,)
+                found += [(c, st) for st in self.sentences([(m_end, line if stop < 0 else stop + 1)])]
         count: dict[str, int] = {}
         for c, (s, e) in sorted(found, key=lambda f: f[1]):
             for a, b in self.body_phrases(body, meeting, c, s, e):
@@ -2754,7 +2811,7 @@ class _Extract:
 
     def table_posts(self) -> None:
         """Posts of a member table's rows: the unit column's department, a post per lead or
-        liaison cell. A cell saying "same as above" (〃, 同上: how the readers write a cell
+        liaison cell, with the row's telephone (联系电话: pkc:column-phone) if it gives one. A cell saying "same as above" (〃, 同上: how the readers write a cell
         merged down from the row above) stands for that cell; one saying nothing (—, 无)
         names no one."""
         ditto = set(self.cues.parts.get("same-as-above", ()))
@@ -2800,6 +2857,8 @@ class _Extract:
             if m is None:
                 continue
             did = self.department(m, self.leaf_at(unit.start).id)
+            phone = next((p for col, x in cells.items() if roles[col] == "phone"
+                          and (p := squeeze(self.doc.text[x.start:x.end])) and p not in empty), None)
             n = 0
             for cell in c.cells:
                 role = roles.get(cell.column)
@@ -2810,7 +2869,7 @@ class _Extract:
                         continue  # no one named for this post
                     n += 1
                     self.facts.posts.append(Post(cell.start, cell.end, f"{c.id}/post{n}", did, c.id, role,
-                                                 name))  # (by position: see post_field)
+                                                 name, phone=phone))  # (by position: see post_field)
 
     # --- references ----------------------------------------------------------------------------
 

@@ -295,10 +295,38 @@ def _person_columns() -> frozenset[str]:
     """Column headers of member tables that hold personal data (cues.ttl: pk:post ≠ unit)."""
     cols = set()
     for props in by_subject("cues.ttl").values():
-        posts = {str(p) for p in props.get(PK + "post", [])}
+        posts = {str(p) for p in props.get(PK + "post", [])} - {"task", "deadline"}  # (a task table's: no one's)
         if posts and posts != {"unit"}:
             cols |= {str(c) for c in props.get(PK + "cue", [])}
     return frozenset(cols)
+
+
+@cache
+def _columns_of(post: str) -> frozenset[str]:
+    """Column headers of task tables holding each row's task or deadline (cues.ttl: pk:post
+    "task", "deadline")."""
+    return frozenset(str(c) for props in by_subject("cues.ttl").values()
+                     if post in {str(p) for p in props.get(PK + "post", [])} for c in props.get(PK + "cue", []))
+
+
+@cache
+def _cue_words(name: str) -> frozenset[str]:
+    return frozenset(str(c) for c in by_subject("cues.ttl").get(f"https://w3id.org/policykg/cue/{name}", {})
+                     .get(PK + "cue", []))
+
+
+def _empty_cells() -> frozenset[str]:
+    """What a cell saying nothing writes (cues.ttl: pkc:empty-cell)."""
+    return _cue_words("empty-cell")
+
+
+def _same_as_above() -> frozenset[str]:
+    """What a cell merged down from the row above writes (cues.ttl: pkc:same-as-above)."""
+    return _cue_words("same-as-above")
+
+
+def _task_column(column: str) -> bool:
+    return squeeze(column) in _columns_of("task")
 
 
 @cache
@@ -699,6 +727,7 @@ class _Builder:
 
     def clauses(self) -> None:
         styles = _concepts("numbering.ttl")
+        due_above: dict[str, str] = {}  # a task table's deadline column → the last row's deadline
         for c in self.doc.walk():
             iri = self.clause_iri(c.id)
             self._used.add(iri)
@@ -714,6 +743,14 @@ class _Builder:
                 self.add(iri, ELI + "number", _lit(number))
             if c.label:
                 self.add(iri, PK + "clauseLabel", _lit(c.label))
+            if c.style == "table-head":
+                due_above = {}
+            for cell in c.cells if c.kind == "row" else ():  # a task table's 完成时限 (〃: the row above's)
+                if squeeze(cell.column) in _columns_of("deadline") and (due := _one_line(self.text(cell.start, cell.end))):
+                    due = due_above.get(cell.column, "") if due in _same_as_above() else due
+                    due_above[cell.column] = due
+                    if due and due not in _empty_cells():
+                        self.add(iri, PK + "deadline", _lit(due))
             self.add(iri, PK + "clauseLevel", _int(c.level))
             heading = self.text(c.heading.start, c.heading.end) if c.heading else ""
             if heading:
@@ -840,7 +877,10 @@ class _Builder:
             clause = self.doc.clause(a.clause)
         except KeyError:
             return a.start, a.start
-        if clause.heading:
+        task = next((cell for cell in clause.cells if _task_column(cell.column)), None) if clause.kind == "row" else None
+        if task is not None:  # a task table's row: its task column's cell (工作任务)
+            s, e = task.start, task.end
+        elif clause.heading:
             s, e = clause.heading.start, clause.heading.end
         else:
             e = min(clause.own.end, a.start)
@@ -934,6 +974,8 @@ class _Builder:
             if post.clause:
                 self.add(iri, PROV + "wasDerivedFrom", self.clause_iri(post.clause))
             self.span(iri, post.start, post.end)
+            if self.persons and post.phone:  # (personal data: a contact's number, as a name is)
+                self.add(iri, SCHEMA + "telephone", _lit(post.phone))
             if self.persons and post.person:
                 name = squeeze(post.person)
                 person = f"{self.doc_iri}/person/{_digest(name)[:12]}"

@@ -213,6 +213,7 @@ class Post(Span):
     role: str = ""
     person: str | None = None
     in_office: bool = False  # its holders sit in the body's office (联络员为联席会议办公室成员)
+    phone: str | None = None  # the telephone a member table gives for it (联系电话), as written
 
 
 @dataclass(slots=True)

@@ -286,6 +286,10 @@ def _run_in(text: str, lines: list[Line], one: Line) -> list[Line]:
     return lines[:k] + [ln for ln in out if not ln.blank] + lines[k + 1:]
 
 
+# the printing date ending a 版记 (…办公室 2024年3月8日印发) with text run on after it
+_PRINTED_RUN_IN = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发(?=\s*\S)")
+
+
 class _RunIn:
     """Where the lines of a notice written on one line begin, read off the running text:
 
@@ -297,7 +301,7 @@ class _RunIn:
        issuer's place (主题分类：卫生、体育祁门县人民政府办公室关于…) or the head reads on
        (run-in-value-end: …妇女儿童工作各旗县区人民政府，…：);
     3. around a signature (run-in-signature) or a date alone (run-in-date) after a sentence
-       or a gap;
+       or a gap — not a date after a colon, a field's value (成文日期：2023年6月16日);
     4. after the head: 文号, title, 主送 (run-in-head, run-in-recipients), a title glued to
        the breadcrumb before it (else the last crumb is the breadcrumb's up to a gap or a
        field: 政策文件 索引号：…), after an attachment label (附件：, not a note 附件：名单
@@ -444,6 +448,8 @@ class _RunIn:
         t, hi = self.text, self.hi
         starts = {self.blank_end(c) for c in self.cuts} | {m.end() for m in _GAP.finditer(t, self.lo, hi)}
         sig, date = self.cues["run-in-signature"], self.cues["run-in-date"]
+        for m in _PRINTED_RUN_IN.finditer(t, self.lo, hi):  # the 版记's …印发, text after it on the line
+            self.cut(m.end())
         for s in sorted(starts | {self.lo}):
             if s >= hi:
                 continue
@@ -453,7 +459,8 @@ class _RunIn:
                 self.cut(s + m.end(1))
                 self.cut(s + m.end(2))
                 self.zones.add(s + m.end(2))
-            elif (m := date.match(window)) and (not m.group(1).isdigit() or parse_date(m.group(1), whole=True)):
+            elif (m := date.match(window)) and (not m.group(1).isdigit() or parse_date(m.group(1), whole=True)) \
+                    and not t[max(self.lo, s - 4):s].rstrip().endswith(":"):  # (成文日期：2023年6月16日: a value)
                 self.cut(s)
                 self.cut(s + m.end(1))
                 self.zones.add(s + m.end(1))
@@ -824,6 +831,8 @@ class _Parse:
         self.lines = split_lines(doc)
         self.role: list[str | None] = [None] * len(self.lines)
         self.fields: list[Field] = []
+        self.after: list[int] = []  # the lines of text after the 版记 (`bottom`), in order
+        self.attachments_seen = 0  # the attachments the body labelled (`body`)
         self.headings: dict[str, list[int]] = {}  # zone -> its title line indices
 
     # helpers
@@ -871,6 +880,9 @@ class _Parse:
                 self.role[i] = "header"
                 s, e = _unbracketed(self.doc.folded, ln.body, ln.end)
                 self.field("doc_number", normalise_doc_number(self.doc.folded[s:e]), s, e)
+                if title_block:  # nor over the 文号 (the organ's banner above it, no blank line between)
+                    blocks.append(title_block)
+                    title_block = []
                 continue
             if _short_plain(ln) or (len(ln.text) <= 2 * TITLE_MAX and layout().cues["title-genre"].search(ln.text)
                                     and "。" not in ln.text):
@@ -1023,6 +1035,14 @@ class _Parse:
                 chrome = i
             if footer is not None and chrome is not None:
                 break
+        # the page's tools right above its tail (or ending the page: 【打印本页】 【关闭窗口】 below
+        # the signature) are furniture too, not the last clause's text
+        at = n if chrome is None else chrome
+        while at > body_start and (self.lines[at - 1].blank or _is_chrome(self.lines[at - 1])):
+            at -= 1
+        if any(not self.lines[j].blank for j in range(at, n if chrome is None else chrome)) \
+                and (footer is None or footer < at):
+            chrome = at
         stops = [x for x in (footer, chrome) if x is not None]
         if not stops:
             return n
@@ -1034,7 +1054,11 @@ class _Parse:
                 footer_end += 1
             printed = next((j for j in range(footer, min(n, footer + 12))
                             if _cue("printed", self.lines[j])), None)
-            footer_end = max(footer_end, (printed or 0) + 1)
+            ccs = [j for j in range(footer, footer_end) if _cue("cc", self.lines[j])]
+            if printed is not None and printed >= ccs[-1:][0] if ccs else printed is not None:
+                footer_end = printed + 1  # (text right after it, no blank line between, is not the 版记's)
+            else:
+                footer_end = max(footer_end, (printed or 0) + 1)
         for i in range(stop, n):
             ln = self.lines[i]
             if ln.blank:
@@ -1061,7 +1085,8 @@ class _Parse:
             elif i < footer_end:
                 self.role[i] = "header"
             else:
-                self.role[i] = "main"  # body text after the 版记
+                self.role[i] = "main"  # body text after the 版记 (`after_footer` finds its attachments)
+                self.after.append(i)
         return stop
 
     # 3. the body between: signatures, attachment notes and labels, zones
@@ -1108,6 +1133,18 @@ class _Parse:
                 continue
             self.role[i] = zone
             i += 1
+        self.attachments_seen = count
+
+    def after_footer(self) -> None:
+        """The attachments after the 版记 (附件1 … 附件2 below 抄送/印发: a notice whose
+        attachments were put after its 版记), each labelled and numbered after those of the
+        body; text before the first label stays the body's (``main~2``)."""
+        count, zone = self.attachments_seen, "main"
+        for i in self.after:
+            if _cue("attachment-label", self.lines[i]):
+                count += 1
+                zone = f"att{count}"
+            self.role[i] = zone
 
     def _cover(self, idx: list[int], sig: list[int], hi: int) -> int:
         """The signature `sig` (its lines) closing a transmittal letter: its fields, the lines
@@ -1462,6 +1499,7 @@ def parse(doc: Document) -> Document:
     body_start = p.top()
     body_end = p.bottom(body_start)
     p.body(body_start, body_end)
+    p.after_footer()
     doc.clauses = p.zones()
     p.attachment_titles(doc.clauses)
     doc.header = p.spans("header")

@@ -63,6 +63,11 @@ def _is_key(cell: str) -> bool:
     return len(head) == 2 and head[0] in keys
 
 
+class SpanningRow(list):
+    """A table row of one cell spanning every column (colspan, w:gridSpan): a heading within
+    the table (一、农村厕所革命 above the rows of its tasks), not a row of data."""
+
+
 DITTO = "\u3003"  # 〃: this cell is the one above it (a merged cell's later rows)
 EMPTY = "\u2014"  # —: an empty cell with cells after it in its row
 
@@ -73,7 +78,9 @@ def render_table(rows: list[list[str]]) -> list[str]:
     A metadata table (most rows open with a field label) becomes "key value …" lines;
     any other table the tab-led cells of the convention. A line holding only a tab would
     read as a row separator, so an empty cell is left out at the end of its row and
-    written EMPTY before a cell that is not: each cell stays in its column.
+    written EMPTY before a cell that is not: each cell stays in its column. A row of one
+    cell spanning the table (`SpanningRow`) is a heading within it: a line of its own, not
+    led by a tab, blank lines around it (the rows after it are still the table's, under it).
     """
     filled = [[c for c in row if c] for row in rows]
     if not any(filled):
@@ -88,6 +95,9 @@ def render_table(rows: list[list[str]]) -> list[str]:
             continue
         if out:
             out.append("")
+        if isinstance(row, SpanningRow):
+            out.extend((row[0], ""))
+            continue
         out.extend("\t" + (c or EMPTY) for c in row)
     return out
 
@@ -380,6 +390,10 @@ def _grid(rows: list[list]) -> list[list[str]]:
                     del carried[col]
                 col += width
 
+        if len(row) == 1 and most > 1 and not carried and _span(row[0].get("colspan"), most) == most \
+                and _span(row[0].get("rowspan"), 1) == 1:
+            out.append(SpanningRow([_cell_text(row[0])]))  # a heading within the table
+            continue
         for cell in row:
             carry_through()
             width = _span(cell.get("colspan"), max(1, most - col))  # colspan="1000" on a 3-column table
@@ -584,7 +598,7 @@ class _Numbering:
     """
 
     def __init__(self, document) -> None:
-        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → (fmt, text, start)
+        self.levels: dict[str, dict[int, tuple[str, str, int, str]]] = {}  # numId → ilvl → (fmt, text, start, suff)
         self.counters: dict[str, list[int]] = {}  # a list's counters, by its key (`self.key`)
         self.key: dict[str, str] = {}  # numId → the key of its counters: its abstract list's, or its own
         self.style_num: dict[str, tuple[str | None, int | None]] = {}  # styleId → (numId, ilvl), through basedOn
@@ -608,8 +622,8 @@ class _Numbering:
                 if lvl is not None:
                     levels[ilvl] = _level(lvl)
                 if start is not None and ilvl in levels:
-                    fmt, text, _ = levels[ilvl]
-                    levels[ilvl] = (fmt, text, _number(start.get(W + "val"), 1))
+                    fmt, text, _, suff = levels[ilvl]
+                    levels[ilvl] = (fmt, text, _number(start.get(W + "val"), 1), suff)
                 overridden = overridden or lvl is not None or start is not None
             self.levels[nid] = levels
             self.key[nid] = f"num {nid}" if overridden else f"abstract {ref.get(W + 'val')}"
@@ -667,7 +681,7 @@ class _Numbering:
         counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else levels[ilvl][2]
         for deeper in range(ilvl + 1, 9):
             counts[deeper] = 0
-        fmt, text, _ = levels[ilvl]
+        fmt, text, _, suff = levels[ilvl]
         if fmt in ("bullet", "none"):
             return ""
 
@@ -678,15 +692,25 @@ class _Numbering:
             value = counts[k] or levels[k][2]
             return format_number(value, levels[k][0])
 
-        return re.sub(r"%(\d)", number, text)
+        label = re.sub(r"%(\d)", number, text)
+        # Word puts a tab (or a space: w:suff) between the number and the text; one ending in a
+        # word (第一章, 第一条, 1) would run into it (第一章总则): a space, as Word shows one
+        if suff != "nothing" and label and (_IDEOGRAPH_END.match(label[-1]) or label[-1].isascii() and label[-1].isalnum()):
+            label += " "
+        return label
 
 
-def _level(lvl) -> tuple[str, str, int]:
-    """A w:lvl's (format, level text, start)."""
+_IDEOGRAPH_END = re.compile("[\u4e00-\u9fff]")
+
+
+def _level(lvl) -> tuple[str, str, int, str]:
+    """A w:lvl's (format, level text, start, what follows the number: tab, space or nothing)."""
     fmt, text, start = lvl.find(W + "numFmt"), lvl.find(W + "lvlText"), lvl.find(W + "start")
+    suff = lvl.find(W + "suff")
     return (fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
             text.get(W + "val", "") if text is not None else "",
-            _number(start.get(W + "val"), 1) if start is not None else 1)
+            _number(start.get(W + "val"), 1) if start is not None else 1,
+            suff.get(W + "val", "tab") if suff is not None else "tab")
 
 
 def _number(value: str | None, default: int) -> int:
@@ -860,7 +884,14 @@ def _docx_table(tbl, numbering: _Numbering, out: list[str]) -> None:
                     _docx_block(child, numbering, out)
         return
     texts = []
-    for row in rows:
+    widths = [sum(_span(_grid_span(tc), 1000) for tc, _ in row) for row in rows]
+    for row, width in zip(rows, widths):
+        if len(row) == 1 and width == max(widths) > 1 and not row[0][1]:  # one cell across the table
+            sub: list[str] = []
+            for child in row[0][0]:
+                _docx_block(child, numbering, sub)
+            texts.append(SpanningRow([" ".join(line for line in sub if line)]))
+            continue
         cells = []
         for tc, continued in row:
             if continued:
@@ -870,13 +901,18 @@ def _docx_table(tbl, numbering: _Numbering, out: list[str]) -> None:
                 for child in tc:
                     _docx_block(child, numbering, sub)
                 cells.append(" ".join(line for line in sub if line))
-            span = tc.find(f"{W}tcPr/{W}gridSpan")
-            cells += [""] * (_span(span.get(W + "val") if span is not None else None, 1000) - 1)
+            cells += [""] * (_span(_grid_span(tc), 1000) - 1)
         texts.append(cells)
     lines = render_table(texts)
     if lines and out and out[-1].startswith("\t"):
         out.append("")  # rows of two adjacent tables must not merge
     out.extend(lines)
+
+
+def _grid_span(tc) -> str | None:
+    """A w:tc's w:gridSpan value: how many of the table's grid columns it spans."""
+    span = tc.find(f"{W}tcPr/{W}gridSpan")
+    return span.get(W + "val") if span is not None else None
 
 
 @reader("docx")

@@ -3069,3 +3069,140 @@ def test_a_gbk_page_with_a_member_table_of_names_and_posts():
     assert [(r.kind, r.period) for r in m.rules] == [("plenary", "P6M"), ("liaison", "P3M")]
     assert [(r.number, r.relation) for r in doc.facts.references] == [("中办发〔2021〕9号", "based_on")]
     assert len(doc.facts.duties) == 6
+
+
+# --- audit 3 (tests/data/audit: see its README) ----------------------------------------------------
+
+
+def test_a_unit_the_registry_lacks_before_its_post_is_a_member():
+    """东至's 成员：县发展改革委、…、县乡村振兴局、县供电公司分管负责同志。 lost its last unit with no
+    note: a unit the registry lacks was read in a list only where a separator or a list's end
+    word followed it (等, 负责 …), not the post its units send (分管负责同志, 主要负责同志)."""
+    doc = process(AUDIT / "dongzhi-rural-water-supply-joint-meeting.txt")
+    assert doc.facts.meeting.members[-2:] == ["东至县/rural-revitalization", "东至县/县供电公司"]
+    # (said once, where its item's heading names it: 附件２'s ７．县供电公司：)
+    assert [(n.kind, n.text) for n in doc.notes] == [("unknown-heading", "县供电公司")]
+
+
+def test_a_rule_saying_something_is_reported_on_a_schedule_is_the_briefing_rule():
+    """东至's （３）联席会议办公室每季度通报一次各乡镇农村供水水质达标情况。 names no rule (信息通报)
+    but is one: a period or 定期 and 通报 (audit 3: no briefing read)."""
+    doc = process(AUDIT / "dongzhi-rural-water-supply-joint-meeting.txt")
+    rules = {r.kind: (r.period, r.times_min) for r in doc.facts.meeting.rules}
+    assert rules == {"plenary": ("P6M", 1), "thematic": (None, None), "briefing": ("P3M", 1)}
+
+
+def test_a_task_table_s_role_columns_assign_each_row_s_task():
+    """湾沚's task list is a table (序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限): no task was read
+    of it (audit 3). A column headed by a task tag's label assigns the row's task to the units of
+    its cell in that role, as the label's tag would; the task is the 工作任务 cell (pkc:column-task)."""
+    from extractor.export import duty_rows
+    from extractor.graph import to_rdf
+
+    doc = process(AUDIT / "wanzhi-rural-living-environment-tasks.html")
+    got = [(a.clause, a.role, a.departments) for a in doc.facts.assignments]
+    assert got[:3] == [("main/1/r1", "lead", ["湾沚区/agriculture-rural-affairs"]),
+                       ("main/1/r1", "responsible", ["湾沚区/health", "湾沚区所辖镇/local-governments"]),
+                       ("main/1/r2", "lead", ["湾沚区/agriculture-rural-affairs"])]
+    assert len(got) == 16 and got[-2:] == [
+        ("main/4/r8", "lead", ["湾沚区/区委督查办", "湾沚区/agriculture-rural-affairs"]),
+        ("main/4/r8", "responsible", ["湾沚区所辖镇/local-governments"])]
+    assert [(n.kind, n.text) for n in doc.notes] == [("unknown-unit", "区委督查办")]
+    rows = {(r["clause"], r["department"]): r["text"] for r in duty_rows(to_rdf(doc))}
+    assert rows[("main/1/r1", "区卫生健康委")] == "完成农村户厕问题摸排整改，新改建农村卫生户厕500户"
+
+
+def test_a_leading_group_s_meetings_and_its_office_s_duty():
+    """霍山's leading group (audit 3): 领导小组原则上每季度召开一次会议 was no rule (the pattern for a
+    body meeting on a schedule without naming a kind knew 联席会议 only), and 办公室设在县文化旅游
+    体育局，陈家宝同志兼任办公室主任，负责领导小组日常工作，… gave its office no duty (the duty was
+    looked for right after where the office is set up, not after who directs it)."""
+    doc = process(AUDIT / "huoshan-tourism-leading-group.html")
+    m = doc.facts.meeting
+    assert [(r.kind, r.period, r.times_min) for r in m.rules if r.kind == "general"] == [("general", "P3M", 1)]
+    office = [(d.department, d.text) for d in doc.facts.duties if d.department == m.office_unit]
+    assert office == [("霍山县/霍山县创建国家全域旅游示范区工作领导小组办公室",
+                       "负责领导小组日常工作，承担创建工作的统筹协调、督查调度和信息报送")]
+
+
+def test_a_body_named_before_its_lead_in_does_not_hide_the_first_unit():
+    """长阳's 联席会议由县金融服务中心、县委宣传部、…等12个单位组成 gave 11 members: a unit the
+    registry did not know was read only when the lead-in word (由) opened its run of characters,
+    not after the body's name (联席会议由…); 县金融服务中心 (the county's finance office) and
+    县经济商务和信息化局 (a merged bureau) are now the registry's (audit 3)."""
+    doc = process(AUDIT / "changyang-illegal-fundraising-joint-meeting.txt")
+    m = doc.facts.meeting
+    assert len(m.members) == m.stated_count == 12
+    assert m.members[:2] == ["长阳土家族自治县/local-finance", "长阳土家族自治县/propaganda-department"]
+    assert m.members[4] == "长阳土家族自治县/economy-commerce-informatization"
+    assert (m.office, m.lead) == ("长阳土家族自治县/local-finance", "长阳土家族自治县/local-finance")
+    from extractor.pipeline import process_bytes
+
+    for lead_in in ("联席会议由县供电公司、县委宣传部、县公安局等3个单位组成。", "联席会议成员单位：县供电公司、县委宣传部、县公安局。",
+                    "联席会议成员单位包括县供电公司、县委宣传部、县公安局。"):
+        text = f"某县人民政府办公室关于建立某县供水工作联席会议制度的通知\n\n一、组成单位\n{lead_in}\n"
+        got = process_bytes(text.encode(), "x.txt").facts.meeting.members
+        assert got == ["某县/县供电公司", "某县/propaganda-department", "某县/public-security"], lead_in
+
+
+def test_a_liaison_table_s_telephones_are_the_posts():
+    """长阳's 联络员名单 (序号 | 单位 | 姓名 | 职务 | 联系电话): the numbers were read nowhere (audit 3).
+    Each post holds its row's telephone (schema:telephone), personal data as a name is."""
+    doc = process(AUDIT / "changyang-illegal-fundraising-joint-meeting.txt")
+    got = [(p.department, p.person, p.phone) for p in doc.facts.posts if p.role == "liaison" and p.phone]
+    assert got[0] == ("长阳土家族自治县/local-finance", "覃红", "0717-5321086")
+    assert got[-1] == ("长阳土家族自治县/人行长阳支行", "覃明", "0717-5323456") and len(got) == 5
+
+
+def test_the_body_working_under_someone_opens_its_duties_after_an_article_s_number():
+    """阿荣旗's 第二条领导小组在旗委、旗政府领导下，统筹协调…，研究解决…。 (a .docx whose numbers are
+    Word's) gave the group no duty and no superior: only 主要职责 headings and leads opened a
+    body's duties, and a lead only after 。 ; or a line's start, not a clause's number (audit 3)."""
+    doc = process(AUDIT / "arong-farmland-protection-leading-group.docx")
+    m = doc.facts.meeting
+    assert [d.text for d in doc.facts.duties if d.department == m.unit] == [
+        "统筹协调全旗耕地保护和粮食安全工作", "研究解决耕地保护中的重大问题。"]
+    assert sorted(m.reports_to) == ["阿荣旗/government", "阿荣旗/party-committee"]
+
+
+def test_a_make_up_table_s_member_row_naming_no_known_unit_is_said():
+    """包河's make-up table (职务 | 姓名 | 单位及职务, rows under 召集人 / 成员 headings): a member's
+    row whose unit the registry lacks was dropped with no note; 区自然资源分局 (a city bureau's
+    district branch) is now the registry's (audit 3)."""
+    doc = process(AUDIT / "baohe-elevator-joint-meeting.docx")
+    assert doc.facts.meeting.members == ["包河区/development-reform", "包河区/finance", "包河区/market-regulation",
+                                         "包河区/natural-resources", "包河区/urban-management", "包河区/fire-rescue"]
+    import docx
+    import io
+
+    d = docx.Document(str(AUDIT / "baohe-elevator-joint-meeting.docx"))
+    table = d.tables[0]
+    row = table.add_row().cells
+    for cell, text in zip(row, ("成员", "韩强", "包河供电公司副总经理")):
+        cell.text = text
+    buf = io.BytesIO()
+    d.save(buf)
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes(buf.getvalue(), "x.docx")
+    assert len(doc.facts.meeting.members) == 6
+    assert [(n.kind, n.text) for n in doc.notes] == [("unread-member", "包河供电公司副总经理")]
+
+
+def test_a_task_table_s_lead_merged_down_over_rows_leads_each_of_them():
+    """A 牵头单位 cell merged down over the rows of several tasks (rowspan; the reader writes 〃 in
+    the rows below) leads each of them, as the member table's merged unit is each row's — the
+    first only was led (audit 3). The graph conforms: each row's tag span is its own cell."""
+    from extractor.graph import to_rdf, validate
+    from extractor.pipeline import process_bytes
+
+    page = ("<p>祁门县人民政府办公室关于印发任务清单的通知</p><p>各乡镇人民政府：</p><p>现将任务清单印发给你们。</p>"
+            "<table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>责任单位</td></tr>"
+            "<tr><td>1</td><td>做好甲。</td><td rowspan='2'>县财政局</td><td>县教育局</td></tr>"
+            "<tr><td>2</td><td>做好乙。</td><td>县民政局</td></tr></table>")
+    doc = process_bytes(page.encode("utf-8"), "x.html")
+    assert [(a.clause, a.role, a.departments, doc.text[a.start:a.end]) for a in doc.facts.assignments] == [
+        ("main/r1", "lead", ["祁门县/finance"], "县财政局"), ("main/r1", "responsible", ["祁门县/education"], "县教育局"),
+        ("main/r2", "lead", ["祁门县/finance"], "〃"), ("main/r2", "responsible", ["祁门县/civil-affairs"], "县民政局")]
+    conforms, report, _ = validate(to_rdf(doc))
+    assert conforms, report

@@ -1421,3 +1421,44 @@ def test_an_office_director_named_by_a_person_is_labelled_by_that_persons_post(n
     assert value(quads, post, RDFS + "label") == director
     homes = objects(quads, post, PK + "homeUnit")
     assert len(homes) == 1 and homes[0].value.endswith("/" + home)
+
+
+def test_a_post_s_telephone_is_in_the_graph_with_persons_only():
+    """长阳's 联络员名单 gives each liaison's 联系电话 (audit 3: read nowhere): the post's
+    schema:telephone, conforming; a graph without persons has none, and `export --no-persons`
+    of a graph with them drops them and masks the numbers in the stored text as names are."""
+    from pathlib import Path
+
+    from extractor.pipeline import process
+
+    doc = process(Path(__file__).parent / "data" / "audit" / "changyang-illegal-fundraising-joint-meeting.txt")
+    tel = "https://schema.org/telephone"
+    quads = to_rdf(doc)
+    assert sorted(q.object.value for q in quads if q.predicate.value == tel) == [
+        "0717-5321086", "0717-5322110", "0717-5323456", "13872501234", "13986712345"]
+    conforms, report, _ = validate(quads)
+    assert conforms, report
+    assert not [q for q in to_rdf(doc, persons=False) if q.predicate.value == tel]
+    shared = export.without_persons(quads)
+    assert not [q for q in shared if q.predicate.value == tel or "13872501234" in q.object.value]
+
+
+def test_a_task_table_s_deadline_is_its_row_s():
+    """湾沚's task table gives each task's 完成时限 (2024年11月底, 长期坚持, 每季度): read nowhere
+    (audit 3). It is the row's pk:deadline, as written; a cell merged down (〃) the row above's;
+    not a person's data (kept without persons)."""
+    from pathlib import Path
+
+    from extractor.pipeline import process, process_bytes
+
+    doc = process(Path(__file__).parent / "data" / "audit" / "wanzhi-rural-living-environment-tasks.html")
+    quads = to_rdf(doc, persons=False)
+    due = {q.subject.value.rsplit("/clause/", 1)[1]: q.object.value for q in quads if q.predicate.value == PK + "deadline"}
+    assert due["main/1/r1"] == "2024年11月底" and due["main/3/r5"] == "长期坚持" and len(due) == 8
+    assert validate(quads)[0]
+    page = ("<p>祁门县人民政府办公室关于印发任务清单的通知</p><p>各乡镇人民政府：</p><p>现将任务清单印发给你们。</p>"
+            "<table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>完成时限</td></tr>"
+            "<tr><td>1</td><td>做好甲。</td><td>县财政局</td><td rowspan='2'>2024年底</td></tr>"
+            "<tr><td>2</td><td>做好乙。</td><td>县民政局</td></tr></table>")
+    quads = to_rdf(process_bytes(page.encode("utf-8"), "x.html"))
+    assert sorted(q.object.value for q in quads if q.predicate.value == PK + "deadline") == ["2024年底", "2024年底"]

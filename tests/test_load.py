@@ -989,3 +989,59 @@ def test_each_vertical_tab_or_form_feed_is_a_line_break_of_its_own():
     plain = process_bytes(text.encode("utf-8"), "qimen.txt")
     vt = process_bytes(text.replace("\n", "\v").encode("utf-8"), "qimen.txt")
     assert len(vt.facts.posts) == len(plain.facts.posts) == 46
+
+
+# --- audit 3: a table's heading rows --------------------------------------------------------------
+
+
+def test_html_row_of_one_cell_across_the_table_is_a_line_of_its_own():
+    """A task table grouping its rows under parts (<td colspan="5">一、农村厕所革命</td>) came out as
+    a tab-led cell; two such rows made the parser take every tab-led line for an indented
+    paragraph, and the table was lost (湾沚's task list, audit 3). The row is a heading within
+    the table: a line of its own, not led by a tab, the rows around it still cells."""
+    page = ("<table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td></tr>"
+            "<tr><td colspan='3'>一、农村厕所革命</td></tr>"
+            "<tr><td>1</td><td>新改建农村卫生户厕。</td><td>区农业农村局</td></tr>"
+            "<tr><td colspan='2'>合计</td><td>1项</td></tr></table>")
+    assert readers.html_to_text(page).splitlines() == [
+        "\t序号", "\t工作任务", "\t牵头单位", "", "一、农村厕所革命", "", "\t1", "\t新改建农村卫生户厕。",
+        "\t区农业农村局", "", "\t合计", "\t—", "\t1项"]
+
+
+def test_docx_row_of_one_cell_across_the_table_is_a_line_of_its_own():
+    """The same of a Word table (w:gridSpan over every grid column): 包河's make-up table groups its
+    rows under 召集人 / 成员 rows (audit 3)."""
+    def build(d):
+        t = d.add_table(rows=3, cols=3)
+        for c, s in enumerate(["职务", "姓名", "单位及职务"]):
+            t.cell(0, c).text = s
+        t.cell(1, 0).merge(t.cell(1, 2)).text = "成员"
+        for c, s in enumerate(["成员", "吴涛", "区发展改革委副主任"]):
+            t.cell(2, c).text = s
+
+    assert _read(build) == ["\t职务", "\t姓名", "\t单位及职务", "", "成员", "", "\t成员", "\t吴涛", "\t区发展改革委副主任"]
+
+
+def test_docx_number_ending_in_a_word_is_apart_from_its_text():
+    """Word puts a tab or a space (w:suff) after a list's number: 阿荣旗's 第%1章 and 第%1条 came out
+    glued to their text (第一章总则, 第一条为加强…; audit 3). A number ending in a word or a digit is
+    followed by a space, unless w:suff says nothing; one ending in punctuation (一、 （一）) is as it was."""
+    from docx.oxml import parse_xml
+
+    def build(d):
+        root = d.part.numbering_part.element
+        root.insert(0, parse_xml(f'<w:abstractNum {W_NS} w:abstractNumId="90">'
+                                 '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+                                 '<w:lvlText w:val="第%1章"/><w:suff w:val="space"/></w:lvl>'
+                                 '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+                                 '<w:lvlText w:val="第%2条"/></w:lvl>'
+                                 '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                                 '<w:lvlText w:val="%3"/><w:suff w:val="nothing"/></w:lvl>'
+                                 '<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+                                 '<w:lvlText w:val="（%4）"/></w:lvl></w:abstractNum>'))
+        root.append(parse_xml(f'<w:num {W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+        for level, text in [(0, "总则"), (1, "为加强组织领导。"), (2, "号"), (3, "县财政局。")]:
+            _inject(d, f'<w:p {W_NS}><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr></w:pPr>'
+                       f'<w:r><w:t>{text}</w:t></w:r></w:p>')
+
+    assert _read(build) == ["第一章 总则", "第一条 为加强组织领导。", "1号", "（一）县财政局。"]

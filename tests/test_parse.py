@@ -1212,3 +1212,79 @@ def test_a_notices_own_line_like_a_site_owner_is_its_text(line):
     text = text.replace("第八条  本制度自印发之日起施行。", "第八条  本制度自印发之日起施行。\n" + line)
     d = process_bytes(text.encode(), "x.txt")
     assert line in d.slice(d.clause("main/8"))
+
+
+# --- audit 3 (tests/data/audit: see its README) ----------------------------------------------------
+
+AUDIT = Path(__file__).parent / "data" / "audit"
+
+
+def test_attachments_after_the_banner_footer_are_attachments():
+    """东至's notice prints its 版记 (抄送 …, …印发) after the signature and its two attachments
+    after that: the text after a 版记 was one zone, main~2, so 附件２ (full-width digit) was no
+    attachment and its items became children of 附件１'s 二、工作规则 (audit 3). Each label opens
+    its attachment, numbered on from the body's."""
+    doc = process(AUDIT / "dongzhi-rural-water-supply-joint-meeting.txt")
+    assert doc.encoding == "gb18030"
+    assert [(z.id, z.label) for z in doc.clauses] == [("main", ""), ("att1", "附件１"), ("att2", "附件２")]
+    assert [c.id for c in doc.clause("att2").children][:2] == ["att2/1", "att2/2"]
+    assert [f.value for f in doc.fields_named("cc")] == ["县委办公室", "县人大常委会办公室", "县政协办公室", "县纪委监委"]
+    assert [f.value for f in doc.fields_named("attachment")] == [
+        "东至县农村供水工程运行管护工作联席会议制度", "东至县农村供水工程运行管护职责分工"]
+
+
+def test_a_task_table_grouped_under_parts_keeps_its_rows_under_them():
+    """湾沚's task list (序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限) groups its rows under
+    一、农村厕所革命 …: each part a clause, its rows under it with the table's columns (audit 3:
+    the rows were lost in the parts' text)."""
+    doc = process(AUDIT / "wanzhi-rural-living-environment-tasks.html")
+    part = doc.clause("main/1")
+    assert part.label == "一、" and [c.id for c in part.children] == ["main/1/r1", "main/1/r2"]
+    row = doc.clause("main/4/r8")
+    assert [(x.column, doc.text[x.start:x.end]) for x in row.cells] == [
+        ("序号", "8"), ("工作任务", "将农村人居环境整治提升纳入区对镇目标管理绩效考核。"),
+        ("牵头单位", "区委督查办、区农业农村局"), ("责任单位", "各镇人民政府"), ("完成时限", "2024年12月底")]
+
+
+def test_a_gov_cn_page_s_fields_tool_bar_and_signature():
+    """霍山's page (audit 3): 发文机关：霍山县人民政府办公室 成文日期：2023年06月16日 was cut before the
+    date as a signature (organ, then date) — the 发文机关 read as a 主送 and the 文号, 标题 and
+    发布日期 lost with the head; 【字体：大 中 小】 打印 关闭 ran into the title; 【打印本页】
+    【关闭窗口】 under the signature hid it. A date after a key's colon is its value; the tool bars
+    are furniture."""
+    doc = process(AUDIT / "huoshan-tourism-leading-group.html")
+    fields = {(f.name, f.value) for f in doc.fields}
+    assert {("issuer", "霍山县人民政府办公室"), ("date", "2023-06-16"), ("doc_number", "霍政办秘〔2023〕41号"),
+            ("date_published", "2023-06-20"), ("date_signed", "2023-06-16"),
+            ("signer", "霍山县人民政府办公室")} <= fields
+    assert doc.title == "霍山县人民政府办公室关于成立霍山县创建国家全域旅游示范区工作领导小组的通知"
+    assert not doc.fields_named("recipient")[0].value.startswith("发文机关")
+    assert doc.clause("main/4").end < doc.text.index("霍山县人民政府办公室\n2023年6月16日")
+
+
+def test_the_title_does_not_run_over_the_doc_number():
+    """阿荣旗's .docx prints its organ's name, its 文号 and its title on lines with no blank line
+    between (audit 3): the organ's name was joined to the title across the 文号."""
+    doc = process(AUDIT / "arong-farmland-protection-leading-group.docx")
+    assert doc.title == "阿荣旗人民政府办公室关于印发阿荣旗耕地保护工作领导小组工作规则的通知"
+    assert doc.doc_number == "阿政办发〔2024〕9号"
+    assert [c.label for c in doc.clause("main").children] == ["第一章", "第二章", "第三章", "第四章", "第五章"]
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_banner_footer_before_attachments_on_one_line_ends_at_its_printing_date(joined):
+    """东至's notice on one line: its 版记 (抄送：…。东至县人民政府办公室 2024年3月8日印发) ran on
+    into the attachments after it, and the 版记 ended only at a blank line — none on one line —
+    so both attachments were header: no rule, no duty (audit 3). It ends at its 印发; what
+    follows is text again (its 附件１ glued to its title is no label there: main~2)."""
+    from extractor.load import load
+
+    path = AUDIT / "dongzhi-rural-water-supply-joint-meeting.txt"  # (GB18030: one_line reads UTF-8)
+    doc = process_bytes(ONE_LINE[joined](load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    assert "\n" not in doc.text and coverage_errors(doc) == []
+    whole = process(path)
+    assert (doc.fields_named("printed_by")[0].value, doc.fields_named("date_printed")[0].value) == (
+        "东至县人民政府办公室", "2024-03-08")
+    duties = lambda d: sorted((x.department, "".join(x.text.split())) for x in d.facts.duties)  # noqa: E731
+    assert duties(doc) == duties(whole) and len(duties(doc)) == 9
+    assert [r.kind for r in doc.facts.meeting.rules] == ["plenary", "thematic", "briefing"]
