@@ -578,6 +578,7 @@ class _Builder:
         self._nodes: dict[str, ox.NamedNode] = {}  # every IRI, checked once
         self.orgs: dict[str, str] = {}  # Department.id → IRI
         self._used: set[str] = set()
+        self._persons: list[tuple[int, int]] | None = None  # person_spans(doc), when first asked
 
     def add(self, s: str, p: str, o: str | Lit) -> None:
         row = (s, p, o)  # a Lit is a tuple, never equal to an IRI string
@@ -612,6 +613,18 @@ class _Builder:
 
     def text(self, start: int, end: int) -> str:
         return self.source[start:end]
+
+    def _label_end(self, start: int, stop: int, width: int = 24) -> int:
+        """Where a clause's label stops: `width` characters into its text, but never inside
+        personal data (a name, a table's person or telephone cell) — `--no-persons` masks a
+        name or number wherever a literal holds it whole, not a piece cut off at a label's end
+        (a liaison row's label ended "副部长 13872", the start of a mobile number)."""
+        end = min(start + width, stop)
+        if end < stop:
+            if self._persons is None:
+                self._persons = person_spans(self.doc)
+            end = min((s for s, e in self._persons if s < end < e), default=end)
+        return max(end, start)
 
     def clause_iri(self, clause_id: str) -> str:
         return f"{self.doc_iri}/clause/{iri_path(clause_id)}"
@@ -758,7 +771,7 @@ class _Builder:
             if c.style and NUMBERING + c.style in styles:
                 self.add(iri, PK + "numberingStyle", NUMBERING + c.style)
             own = c.own
-            label = _one_line(c.label + (heading or self.text(own.start, own.end)[len(c.label):][:24])) or c.id
+            label = _one_line(c.label + (heading or self.text(own.start + len(c.label), self._label_end(own.start + len(c.label), own.end)))) or c.id
             self.add(iri, RDFS + "label", _lit(label, lang="zh"))
             self.span(iri, c.start, c.end)
 

@@ -1443,6 +1443,26 @@ def test_a_post_s_telephone_is_in_the_graph_with_persons_only():
     assert not [q for q in shared if q.predicate.value == tel or "13872501234" in q.object.value]
 
 
+def test_a_clause_label_is_never_cut_inside_personal_data():
+    """A clause's label is its first 24 characters — cut inside a telephone or a name, the
+    piece escaped --no-persons, which masks a name or number only where a literal holds it
+    whole: 长阳's liaison rows were labelled …副部长 13872 and …副主任 0717. The label now
+    stops before the cell; a graph without persons, built or exported, holds no digit of one."""
+    from pathlib import Path
+
+    from extractor.pipeline import process
+
+    doc = process(Path(__file__).parent / "data" / "audit" / "changyang-illegal-fundraising-joint-meeting.txt")
+    phones = ["0717-5321086", "0717-5322110", "0717-5323456", "13872501234", "13986712345"]
+    label = RDFS + "label"
+    for quads in (to_rdf(doc, persons=False), export.without_persons(to_rdf(doc))):
+        labels = {q.subject.value.rsplit("/clause/", 1)[-1]: q.object.value for q in quads if q.predicate.value == label}
+        assert labels["main/3/r2"] == "2 县委宣传部 ＊＊＊ 副部长", labels["main/3/r2"]
+        leaked = [v for v in labels.values() if any(p[:3] in v for p in phones)]
+        assert not leaked, leaked
+    assert "2 县委宣传部 " in next(q.object.value for q in to_rdf(doc) if q.predicate.value == label
+                               and q.subject.value.endswith("/clause/main/3/r2"))
+
 def test_a_task_table_s_deadline_is_its_row_s():
     """湾沚's task table gives each task's 完成时限 (2024年11月底, 长期坚持, 每季度): read nowhere
     (audit 3). It is the row's pk:deadline, as written; a cell merged down (〃) the row above's;
