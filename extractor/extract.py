@@ -904,6 +904,8 @@ class _Extract:
                             owners = [self.department(m, leaf.id) for m in group]
                             if opens and p == s:
                                 others[leaf.id] = owners  # the whole sub-item is theirs
+                            # its text after them, as the item's own statements are after its heading
+                            p = self.after_subject(group, p, verb)
                             parts = [(p, q, role, *self.role_and_action(verb, q, role)[1:])]
                         # …，县教育局配合。: the tag's units, the part's task in their role
                         groups = [(owners, parts), *((ids, [(p, q, *self.role_and_action(p, q, r))]) for r, ids in tag)]
@@ -1478,17 +1480,38 @@ class _Extract:
                     continue  # a body's set-up (为牵头部门) is the body's
                 for subject, role, verb in found:
                     # one subject's statement changes role at a comma as an item's does (市卫生健康委
-                    # 负责推进医养结合，配合做好老年健康服务: responsible, then supporting); the first
-                    # part keeps the subject in its text
+                    # 负责推进医养结合，配合做好老年健康服务: responsible, then
+                    # supporting); the first part begins after the subject when the subject opens
+                    # the statement (市卫生健康委负责推进… is 负责推进…, as an item's text is: the
+                    # department is the duty's assignee, its name the mention's span), else at the
+                    # statement's start (早教机构从事…的，…等部门…: the condition is the duty's)
+                    first = s if len(found) > 1 else self.after_subject(subject, s, verb)
                     parts = [(s, e, None)] if len(found) > 1 else \
-                        [(s if x == verb else x, y, r) for x, y, r in self.role_parts(verb, e)]
+                        [(first if x == verb else x, y, r) for x, y, r in self.role_parts(verb, e)]
                     for x, y, r in parts:
-                        said, action, concept = self.role_and_action(verb if x == s else x, y, role if x == s else r)
+                        said, action, concept = self.role_and_action(verb if x == first else x, y, role if x == first else r)
                         for d in subject:
                             n = count[leaf.id] = count.get(leaf.id, 0) + 1
                             self.facts.duties.append(Duty(
                                 x, y, id=f"{leaf.id}/s{n}", department=self.department(d, leaf.id), clause=leaf.id,
                                 text=self.doc.text[x:y], role=said, action=action, action_concept=concept))
+
+    def after_subject(self, group: list[DepartmentMatch], s: int, verb: int) -> int:
+        """Where a statement [s, …) whose subject `group` opens it (perhaps after 各:
+        pkc:prose-lead) goes on after them: after the list, the words closing it (等部门,
+        和各相关部门: pkc:prose-list-end) and a comma or blanks (县人社局，为…) — never past its
+        verb at `verb`. `s` when the subject does not open it (a condition before it, 由 …)."""
+        folded, k = self.doc.folded, s
+        lead = "".join(self.cues.parts.get("prose-lead", ()))
+        while k < group[0].start and folded[k] in lead:
+            k += 1
+        if k != group[0].start:
+            return s
+        at = group[-1].end
+        at += next((len(w) for w in self.cues.parts.get("prose-list-end", ()) if folded.startswith(w, at, verb)), 0)
+        while at < verb and (folded[at] in _BLANKS or folded[at] == ","):
+            at += 1
+        return at
 
     def after_label(self, at: int) -> bool:
         """Whether `at` is where a numbered clause's own text begins, after its number (as the
