@@ -17,7 +17,8 @@ from operator import attrgetter
 from typing import Callable, Iterable, Iterator
 
 from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, collective_addresses,
-                          collective_leads, concept_labels, concepts, find_departments, replaced, resolve)
+                          collective_leads, concept_labels, concept_name, concepts, find_departments, post_units,
+                          replaced, resolve)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, squeeze)
@@ -2464,11 +2465,30 @@ class _Extract:
             person = squeeze(self.doc.text[s:e])
         elif (after := self.holder_after(s, e)) is not None:  # 县财政局局长曹建国
             e, person = after[0], squeeze(self.doc.text[after[1]:after[2]])
+        if hits and (office := self.post_unit(hits[0][0], e, clause)) is not None:
+            did = office  # 县政府副秘书长: a post of the government's office
         n = self.post_count[clause] = self.post_count.get(clause, 0) + 1
         # (id, department, clause, role, person; name, value: by position, as keywords to a class
         # cost the call a dict)
         self.facts.posts.append(Post(s, e, f"{clause}/post{n}", did, clause, role, person))
         return Field(s, e, role, self.doc.text[s:e])
+
+    def post_unit(self, m: DepartmentMatch, e: int, clause: str) -> str | None:
+        """The unit whose post [m.start, e) is, when the registry files the post written after
+        `m`'s body under another unit (pk:postLabel, pk:postUnder of departments.ttl): 县政府副秘书长
+        is the county government's office's (县政府办公室), its words a mention of that office.
+        None when it is `m`'s own (县政府分管副县长)."""
+        units = post_units().get(m.concept or "")
+        if not units or m.generic or m.collective:
+            return None
+        rest = self.doc.folded[m.end:e].rstrip()
+        for word, concept in units:
+            if rest.endswith(word) and not self.matches_in(m.end, e):
+                office = replaced(m, end=e, surface=self.doc.text[m.start:e], concept=concept,
+                                  canonical=concept_name(concept, m.tier, m.prefix), label="", short=False,
+                                  former=False)
+                return self.department(office, clause)
+        return None
 
     def member_units(self, s: int, e: int, hits: list[tuple[DepartmentMatch, str]]) -> list[tuple[DepartmentMatch, str]]:
         """The units of `hits` a member list ([s, e)) makes members: each unit named, alone or
