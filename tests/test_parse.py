@@ -312,6 +312,20 @@ def test_audit_notices_on_one_line_keep_their_parts_and_tasks(joined):
     assert [d for d in doc["duties"] if d[0] == "池州市/池州市养老服务体系建设联席会议"] != []
 
 
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_number_after_a_banner_on_one_line(joined):
+    """黄山's head is its banner (发文机关标志), its 文号 and its title, each on a line:
+    黄山市人民政府办公室文件黄政办秘〔2022〕31号黄山市人民政府办公室关于调整…的通知 on one line was
+    all title, and no 文号. 文件 ends the banner (layout.ttl's run-in-banner): the 文号 after it is
+    the notice's, and the title is the title alone (the banner's line is no part of it, the 文号
+    between them)."""
+    huangshan = Path(__file__).parent / "data" / "audit" / "huangshan-food-safety-joint-meeting.txt"
+    doc, whole = one_line(huangshan, joined), process(huangshan)
+    assert (doc.doc_number, doc.title) == (whole.doc_number, whole.title) == (
+        "黄政办秘〔2022〕31号", "黄山市人民政府办公室关于调整黄山市食品安全工作联席会议组成人员及工作规则的通知")
+    assert reading(doc)["fields"] == reading(whole)["fields"]
+
+
 def test_the_notices_that_lost_most_on_one_line():
     """The measured losses: 巴彦淖尔市's page on one line kept 6 of its 58 duties and no header,
     祁门县's lost its member table's leads and liaisons, 胶州市's its jurisdiction."""
