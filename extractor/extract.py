@@ -1498,11 +1498,11 @@ class _Extract:
                     continue  # a body's set-up (为牵头部门) is the body's
                 for subject, role, verb in found:
                     # one subject's statement changes role at a comma as an item's does (市卫生健康委
-                    # 负责推进医养结合，配合做好老年健康服务: responsible, then
-                    # supporting); the first part begins after the subject when the subject opens
-                    # the statement (市卫生健康委负责推进… is 负责推进…, as an item's text is: the
-                    # department is the duty's assignee, its name the mention's span), else at the
-                    # statement's start (早教机构从事…的，…等部门…: the condition is the duty's)
+                    # 负责推进医养结合，配合做好老年健康服务: responsible, then supporting); the first
+                    # part begins after the subject when the subject opens the statement (市卫生健康委
+                    # 负责推进… is 负责推进…, as an item's text is: the department is the duty's
+                    # assignee, its name a mention of it), else at the statement's start (早教机构
+                    # 从事…的，…等部门…: the condition is the duty's)
                     first = s if len(found) > 1 else self.after_subject(subject, s, verb)
                     parts = [(s, e, None)] if len(found) > 1 else \
                         [(first if x == verb else x, y, r) for x, y, r in self.role_parts(verb, e)]
@@ -1995,6 +1995,7 @@ class _Extract:
         office_said: dict[tuple[int, int], str] = {}  # what the office does, said setting it up → clause
         cue_words = {w for _, words in setup.values() for w in words}
         composed_members = False  # the members from a 由…组成 phrase, which a list replaces
+        self.lost_lines = []  # (those put back for another kind of body's lists are not this one's)
         for c, own in self.owned:
             if not body.setup_cue.search(folded, own.start, own.end):
                 continue  # most clauses say nothing about the body's set-up: skip the patterns
