@@ -130,6 +130,8 @@ class _Concept:
     collective_of: str | None = None
     collections: list[str] = field(default_factory=list)
     definition: str | None = None
+    posts: list[str] = field(default_factory=list)  # pk:postLabel: posts of it written after …
+    post_under: str | None = None  # … the name of this concept's body (pk:postUnder)
 
 
 @dataclass(frozen=True)
@@ -250,7 +252,9 @@ def _read_concepts(table: dict) -> dict[str, _Concept]:
             merges=[_local(str(x)) for x in props.get(PK + "merges", [])],
             replaced_by=[_local(str(x)) for x in props.get(DCT + "isReplacedBy", [])],
             collective_of=_local(str(target[0])) if target else None,
-            definition=defs[0] if defs else None)
+            definition=defs[0] if defs else None,
+            posts=_literals(props.get(PK + "postLabel", [])),
+            post_under=_local(str(props[PK + "postUnder"][0])) if PK + "postUnder" in props else None)
     for s, props in table.items():
         if SKOS + "Collection" in props.get(RDF + "type", []):
             for m in props.get(SKOS + "member", []):
@@ -813,6 +817,25 @@ def _match(reg: _Registry, h: _Hit, s: int, e: int, surface: str) -> DepartmentM
     # generic, national, collective, former, tier, label, short: by position (see `interpret`)
     return DepartmentMatch(s, e, surface, concept, prefix, h.inherited, canonical, concept in reg.party,
                            h.kind == "generic", h.national, h.collective, h.former, tier, h.label, h.short)
+
+
+@cache
+def post_units() -> dict[str, tuple[tuple[str, str], ...]]:
+    """concept → ((post word, the concept whose post it is), …), longest word first: a post
+    written after the name of a body of that concept that is a post of another body
+    (pk:postLabel, pk:postUnder: 县政府副秘书长 is a post of the government's office,
+    pkd:government-office, not of the government)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for name, c in _registry().concepts.items():
+        if c.post_under:
+            out.setdefault(c.post_under, []).extend((w, name) for w in c.posts)
+    return {k: tuple(sorted(v, key=lambda x: (-len(x[0]), x[0]))) for k, v in out.items()}
+
+
+def concept_name(concept: str, tier: str | None, prefix: str | None) -> str:
+    """The registry's name of `concept` at level `tier` (政府办公室, 人民政府办公厅 …), as a
+    match of it gets as its canonical name."""
+    return _canonical(_registry(), concept, tier, prefix)
 
 
 def collective_address(name: str) -> bool:

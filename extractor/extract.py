@@ -17,7 +17,8 @@ from operator import attrgetter
 from typing import Callable, Iterable, Iterator
 
 from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, collective_addresses,
-                          collective_leads, concept_labels, concepts, find_departments, replaced, resolve)
+                          collective_leads, concept_labels, concept_name, concepts, find_departments, post_units,
+                          replaced, resolve)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, squeeze)
@@ -69,6 +70,8 @@ class Cues:
     post_role: dict[str, str]  # such a word -> the post role's notation (convenor …)
     # regular / irregular -> a pattern saying a rule meets so, beside its words (根据工作需要,可召开)
     schedule_patterns: dict[str, re.Pattern] = field(default_factory=dict)
+    # an item of a make-up list whose line end was lost (pkc:list-run-in-item)
+    run_in_item: re.Pattern = re.compile("(?!)")
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,15 @@ class BodySetup:
     led_by: re.Pattern
     members_subject: re.Pattern
     duties_lead_words: tuple[str, ...] = ()  # a word every duties lead holds (pk:cue of pkc:body-duties-lead)
+    list_label: re.Pattern = re.compile("(?!)")  # a label of a make-up list (召集人:, 成  员:: pkc:list-label)
+
+    def label(self, template: str) -> re.Pattern:
+        """`template` (cues.ttl, with {body}, {head~}, {deputy~}) made for this kind of body."""
+        k = self.kind
+        for mark, words in (("{body}", k.words), ("{head}", k.head_words), ("{deputy}", k.deputy_words)):
+            template = template.replace(mark, f"(?:{_alternation(words)})")
+            template = template.replace(mark[:-1] + "~}", f"(?:{_alternation(words, blanks=True)})")
+        return re.compile(template)
 
 
 def _alternation(words, blanks: bool = False) -> str:
@@ -208,9 +220,10 @@ def cues() -> Cues:
     alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
     duties = tuple(office.get(k, "(?!)") for k in ("body-duties-heading", "body-duties-lead", "body-led-by",
                                                    "body-duties-members"))
-    bodies = tuple(replace(_body_setup(kind, setup, office.get("office-heading", "(?!)"), names,
-                                       office.get("requirement-subject", "(?!)"), duties), duties_lead_words=lead_words)
-                   for kind in body_kinds())
+    bodies = tuple(replace(made, duties_lead_words=lead_words, list_label=made.label(office.get("list-label", "(?!)")))
+                   for kind in body_kinds()
+                   for made in [_body_setup(kind, setup, office.get("office-heading", "(?!)"), names,
+                                            office.get("requirement-subject", "(?!)"), duties)])
     post_words = "|".join(map(re.escape, sorted(post_role, key=lambda w: (-len(w), w))))
     part_words = "|".join(map(re.escape, sorted({w for _, cue_words in participation.values() for w in cue_words})))
     return Cues(by_len(roles), tag_labels, re.compile(alternation), actions, by_len(rule_kinds), tuple(rule_patterns),
@@ -223,7 +236,9 @@ def cues() -> Cues:
                 re.compile(office.get("person-after-post", "(?!)").replace(  # {post-ending}: its words
                     "{post-ending}", _alternation(parts.get("post-ending", ())))),
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role,
-                schedule_patterns=schedule_patterns)
+                schedule_patterns=schedule_patterns,
+                run_in_item=re.compile(office.get("list-run-in-item", "(?!)").replace(  # {post-end}: its words
+                    "{post-end}", _alternation(parts.get("list-post-end", ())))))
 
 
 def _merged(patterns: Iterable[tuple[re.Pattern, tuple[str, ...]]]) -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
@@ -336,6 +351,8 @@ _BLANKS = " \t\u3000\xa0"  # horizontal blanks
 _LOOK_BACK = 300  # how far back from a match its sentence is looked for (a clause may be a 5 MB line)
 _SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 _LINE_OR_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}\n]")
+# the set-up patterns that read a make-up listed a role a line (pkc:setup-*-list)
+_LISTS = frozenset(("head-list", "deputy-head-list", "members-list", "office-director-list"))
 
 
 def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]],
@@ -667,6 +684,7 @@ class _Extract:
         self.cues = cues()
         self.seen: set[tuple[str, int]] = set()  # (department, start) of mentions recorded
         self.post_count: dict[str, int] = {}  # clause → posts numbered so far
+        self.lost_lines: list[int] = []  # where a make-up list's line ends were lost (`run_in_lines`)
         self.written: dict[str, set[tuple[bool, str]]] = {}  # department → (former?, name) as written
         self.dept_of: dict[tuple, str] = {}  # a match's department, once found (`department`)
         self.provinces: dict[str, str | None] = {}  # 省/自治区 → the province named (`province`)
@@ -904,6 +922,8 @@ class _Extract:
                             owners = [self.department(m, leaf.id) for m in group]
                             if opens and p == s:
                                 others[leaf.id] = owners  # the whole sub-item is theirs
+                            # its text after them, as the item's own statements are after its heading
+                            p = self.after_subject(group, p, verb)
                             parts = [(p, q, role, *self.role_and_action(verb, q, role)[1:])]
                         # …，县教育局配合。: the tag's units, the part's task in their role
                         groups = [(owners, parts), *((ids, [(p, q, *self.role_and_action(p, q, r))]) for r, ids in tag)]
@@ -1479,16 +1499,37 @@ class _Extract:
                 for subject, role, verb in found:
                     # one subject's statement changes role at a comma as an item's does (市卫生健康委
                     # 负责推进医养结合，配合做好老年健康服务: responsible, then supporting); the first
-                    # part keeps the subject in its text
+                    # part begins after the subject when the subject opens the statement (市卫生健康委
+                    # 负责推进… is 负责推进…, as an item's text is: the department is the duty's
+                    # assignee, its name a mention of it), else at the statement's start (早教机构
+                    # 从事…的，…等部门…: the condition is the duty's)
+                    first = s if len(found) > 1 else self.after_subject(subject, s, verb)
                     parts = [(s, e, None)] if len(found) > 1 else \
-                        [(s if x == verb else x, y, r) for x, y, r in self.role_parts(verb, e)]
+                        [(first if x == verb else x, y, r) for x, y, r in self.role_parts(verb, e)]
                     for x, y, r in parts:
-                        said, action, concept = self.role_and_action(verb if x == s else x, y, role if x == s else r)
+                        said, action, concept = self.role_and_action(verb if x == first else x, y, role if x == first else r)
                         for d in subject:
                             n = count[leaf.id] = count.get(leaf.id, 0) + 1
                             self.facts.duties.append(Duty(
                                 x, y, id=f"{leaf.id}/s{n}", department=self.department(d, leaf.id), clause=leaf.id,
                                 text=self.doc.text[x:y], role=said, action=action, action_concept=concept))
+
+    def after_subject(self, group: list[DepartmentMatch], s: int, verb: int) -> int:
+        """Where a statement [s, …) whose subject `group` opens it (perhaps after 各:
+        pkc:prose-lead) goes on after them: after the list, the words closing it (等部门,
+        和各相关部门: pkc:prose-list-end) and a comma or blanks (县人社局，为…) — never past its
+        verb at `verb`. `s` when the subject does not open it (a condition before it, 由 …)."""
+        folded, k = self.doc.folded, s
+        lead = "".join(self.cues.parts.get("prose-lead", ()))
+        while k < group[0].start and folded[k] in lead:
+            k += 1
+        if k != group[0].start:
+            return s
+        at = group[-1].end
+        at += next((len(w) for w in self.cues.parts.get("prose-list-end", ()) if folded.startswith(w, at, verb)), 0)
+        while at < verb and (folded[at] in _BLANKS or folded[at] == ","):
+            at += 1
+        return at
 
     def after_label(self, at: int) -> bool:
         """Whether `at` is where a numbered clause's own text begins, after its number (as the
@@ -1976,6 +2017,7 @@ class _Extract:
         office_said: dict[tuple[int, int], str] = {}  # what the office does, said setting it up → clause
         cue_words = {w for _, words in setup.values() for w in words}
         composed_members = False  # the members from a 由…组成 phrase, which a list replaces
+        self.lost_lines = []  # (those put back for another kind of body's lists are not this one's)
         for c, own in self.owned:
             if not body.setup_cue.search(folded, own.start, own.end):
                 continue  # most clauses say nothing about the body's set-up: skip the patterns
@@ -1993,13 +2035,23 @@ class _Extract:
                 parts = [(start, h.end), (k, own.end)]
             # each part with the cue words it holds (asked once, not once a pattern) and, once
             # a pattern has words in it, where its sentences end
-            segs = [(base, seg, {w for w in cue_words if w in seg}, []) for base, stop in parts
+            segs = [(base, seg, {w for w in cue_words if w in seg}, [], []) for base, stop in parts
                     for seg in (folded[base:stop],)]
 
             def spans(what: str) -> list[tuple[int, int, re.Match]]:  # what each match reads
                 pattern = setup[what]
                 out = []
-                for base, seg, held, ends in segs:
+                for base, seg, held, ends, lined in segs:
+                    if what in _LISTS and not held.isdisjoint(pattern[1]):
+                        # a make-up listed a role a line: its lines put back where they were lost
+                        if not lined:
+                            lined.append(self.run_in_lines(body, base, seg))
+                        if lined[0] is not None:
+                            text, marks, ends2 = lined[0]
+                            out += [(base + m.start(g) - bisect.bisect_left(marks, m.start(g)),
+                                     base + m.end(g) - bisect.bisect_left(marks, m.end(g)), m)
+                                    for m in _sentence_matches(text, pattern, ends2) for g in (_read(m),)]
+                            continue
                     if not held.isdisjoint(pattern[1]):  # else no match (and no sentences to look for)
                         if not ends:  # (a part without ends: its end, which makes the same windows)
                             ends += _sentence_ends(seg) or [len(seg)]
@@ -2498,11 +2550,111 @@ class _Extract:
             person = squeeze(self.doc.text[s:e])
         elif (after := self.holder_after(s, e)) is not None:  # 县财政局局长曹建国
             e, person = after[0], squeeze(self.doc.text[after[1]:after[2]])
+        if hits and (office := self.post_unit(hits[0][0], e, clause)) is not None:
+            did = office  # 县政府副秘书长: a post of the government's office
         n = self.post_count[clause] = self.post_count.get(clause, 0) + 1
         # (id, department, clause, role, person; name, value: by position, as keywords to a class
         # cost the call a dict)
         self.facts.posts.append(Post(s, e, f"{clause}/post{n}", did, clause, role, person))
         return Field(s, e, role, self.doc.text[s:e])
+
+    def post_unit(self, m: DepartmentMatch, e: int, clause: str) -> str | None:
+        """The unit whose post [m.start, e) is, when the registry files the post written after
+        `m`'s body under another unit (pk:postLabel, pk:postUnder of departments.ttl): 县政府副秘书长
+        is the county government's office's (县政府办公室), its words a mention of that office.
+        None when it is `m`'s own (县政府分管副县长)."""
+        units = post_units().get(m.concept or "")
+        if not units or m.generic or m.collective:
+            return None
+        rest = self.doc.folded[m.end:e].rstrip()
+        for word, concept in units:
+            if rest.endswith(word) and not self.matches_in(m.end, e):
+                office = replaced(m, end=e, surface=self.doc.text[m.start:e], concept=concept,
+                                  canonical=concept_name(concept, m.tier, m.prefix), label="", short=False,
+                                  former=False)
+                return self.department(office, clause)
+        return None
+
+    def run_in_lines(self, body: BodySetup, base: int, seg: str) -> tuple[str, list[int], list[int]] | None:
+        """A make-up listed a role a line whose line ends were lost (a notice on one line: 召集人：
+        李国华  市政府副市长副召集人：张明远  市政府副秘书长          刘海涛  市市场监管局局长成  员：…
+        钱伟民  市生态环境局副局长联席会议办公室设在…), with them put back where the text says a line
+        ended (pkc:list-label, pkc:list-run-in-item of cues.ttl): before a label glued to the end of
+        an item or after 。 ;, before each item after one, after the last — `seg` with a line end
+        there, where (in it) each was put, and where its sentences end; None if none was lost. A
+        list whose label has a line end after it before its sentence ends is read as written."""
+        label, item = body.list_label, self.cues.run_in_item
+        breaks: list[int] = []
+        done = 0
+        for m in label.finditer(seg):
+            if m.start() < done:
+                continue
+            k = m.start()
+            while k > 0 and seg[k - 1] in _BLANKS:
+                k -= 1
+            if k > 0 and seg[k - 1] not in "\n。;":
+                continue  # a list opens a line, or follows a sentence's end
+            stop = _LINE_OR_SENTENCE_END.search(seg, m.end())
+            if stop is not None and stop.group() == "\n":
+                continue  # its line end is there: read as written
+            limit = stop.start() if stop else len(seg)
+            if k > 0 and seg[k - 1] != "\n":
+                breaks.append(k)
+            done = self.run_in_items(seg, m.end(), limit, label, item, breaks)
+        if not breaks:
+            return None
+        self.lost_lines += [base + b for b in breaks]
+        text = "".join(seg[a:b] + "\n" for a, b in zip([0, *breaks], breaks)) + seg[breaks[-1]:]
+        marks = [b + n for n, b in enumerate(breaks)]  # where each lost line end stands in `text`
+        return text, marks, _sentence_ends(text)
+
+    def run_in_items(self, seg: str, at: int, limit: int, label: re.Pattern, item: re.Pattern,
+                     breaks: list[int]) -> int:
+        """Read the items of the make-up list whose label ends at `at` (up to `limit`: the
+        sentence's end), and of the labels glued after them, adding to `breaks` where a line end
+        was lost; where the list ends."""
+        def blanks(k: int) -> int:
+            while k < limit and seg[k] in _BLANKS:
+                k += 1
+            return k
+
+        def ends(k: int) -> bool:  # an item ends at k: the sentence, a separator or a label follows
+            k = blanks(k)
+            return k >= limit or seg[k] in "、,;。:" or label.match(seg, k, limit) is not None
+
+        def read(k: int) -> tuple[re.Match | None, int]:  # the item at k and where it ends
+            m = item.match(seg, k, limit)
+            if m is None:
+                return None, k
+            holder = m.group("holder")
+            return m, m.end("post") if holder is not None and not self.a_name(holder) else m.end()
+
+        m, end = read(blanks(at))
+        if m is None:
+            return at
+        while True:
+            q = blanks(end)
+            if q >= limit:
+                return q
+            if seg[q] == "、":  # the next item (the list's reader parts them at 、)
+                m, end = read(blanks(q + 1))
+                if m is None:
+                    return q
+                continue
+            if (lab := label.match(seg, q, limit)) is not None:  # 副召集人: after 市政府副市长
+                breaks.append(end)  # (the blanks before it open its line, as an indent)
+                m, end = read(blanks(lab.end()))
+                if m is None:
+                    return lab.end()
+                continue
+            m, after = read(q)
+            if m is not None and (m.group("person") is not None and self.a_name(m.group("person"))
+                                  or q > end and ends(after)):
+                breaks.append(end)  # the next item: a name and its post, or a post apart by a blank
+                end = after
+                continue
+            breaks.append(end)  # what follows is no item: the list ended on the line lost
+            return end
 
     def member_units(self, s: int, e: int, hits: list[tuple[DepartmentMatch, str]]) -> list[tuple[DepartmentMatch, str]]:
         """The units of `hits` a member list ([s, e)) makes members: each unit named, alone or
@@ -2546,13 +2698,15 @@ class _Extract:
         return out
 
     def _list_items(self, s: int, e: int) -> list[tuple[int, int]]:
-        """The items of a list ([s, e)), blanks trimmed: one a line, and on a line apart at 、 or
-        , outside brackets (李四(…)、王五(…)), else between posts (`_split_people`)."""
+        """The items of a list ([s, e)), blanks trimmed: one a line (a line end lost put back:
+        `run_in_lines`), and on a line apart at 、 or , outside brackets (李四(…)、王五(…)), else
+        between posts (`_split_people`)."""
         folded, out = self.doc.folded, []
         pos = s
-        for line_end in [*(m.start() for m in re.finditer("\n", folded[s:e])), e - s]:
-            a, b = pos, s + line_end
-            pos = b + 1
+        lost = [(b, 0) for b in self.lost_lines if s < b < e]  # (a lost line end holds no character)
+        for line_end, width in sorted([*((s + m.start(), 1) for m in re.finditer("\n", folded[s:e])), *lost]) + [(e, 1)]:
+            a, b = pos, line_end
+            pos = b + width
             if "(" not in folded[a:b]:
                 out += self._split_people(a, b)
                 continue

@@ -506,6 +506,10 @@ class _RunIn:
                     self.cut(crumb.end())
                     s = self.blank_end(crumb.end())
             window = t[s:e]
+            if c == self.lo and (banner := cues["run-in-banner"].match(window)):
+                self.cut(s + banner.end(1))  # …办公室文件|黄政办秘〔2022〕31号…: 文件 ends the banner
+                s = self.blank_end(s + banner.end(1))
+                window = t[s:e]
             head = cues["run-in-head"].match(window)
             if head.end():
                 self.cut(s + head.end())
@@ -878,6 +882,9 @@ class _Parse:
                 continue
             if m := _cue("doc-number", ln):
                 self.role[i] = "header"
+                if title_block:  # nor over the 文号 (a banner, its 文号, the title: a notice on one line)
+                    blocks.append(title_block)
+                    title_block = []
                 s, e = _unbracketed(self.doc.folded, ln.body, ln.end)
                 self.field("doc_number", normalise_doc_number(self.doc.folded[s:e]), s, e)
                 if title_block:  # nor over the 文号 (the organ's banner above it, no blank line between)

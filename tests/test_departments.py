@@ -133,7 +133,7 @@ def test_every_concept_is_in_exactly_one_group_and_groups_are_sorted(graph):
 
 def test_links_point_at_concepts_and_minted_properties_are_declared(graph):
     iris = set(_concept_iris(graph))
-    for p in (PK.merges, PK.collectiveOf, DCT.isReplacedBy):
+    for p in (PK.merges, PK.collectiveOf, PK.postUnder, DCT.isReplacedBy):
         for s, o in graph.subject_objects(p):
             assert s in iris and o in iris, (s, p, o)
     used = {p for _, p, _ in graph if str(p).startswith(str(PK))}

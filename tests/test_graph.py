@@ -1463,6 +1463,7 @@ def test_a_clause_label_is_never_cut_inside_personal_data():
     assert "2 县委宣传部 " in next(q.object.value for q in to_rdf(doc) if q.predicate.value == label
                                and q.subject.value.endswith("/clause/main/3/r2"))
 
+
 def test_a_task_table_s_deadline_is_its_row_s():
     """湾沚's task table gives each task's 完成时限 (2024年11月底, 长期坚持, 每季度): read nowhere
     (audit 3). It is the row's pk:deadline, as written; a cell merged down (〃) the row above's;
@@ -1482,3 +1483,37 @@ def test_a_task_table_s_deadline_is_its_row_s():
             "<tr><td>2</td><td>做好乙。</td><td>县民政局</td></tr></table>")
     quads = to_rdf(process_bytes(page.encode("utf-8"), "x.html"))
     assert sorted(q.object.value for q in quads if q.predicate.value == PK + "deadline") == ["2024年底", "2024年底"]
+
+
+@pytest.mark.parametrize("name", ["chizhou-elderly-care-joint-meeting.txt", "huangshan-food-safety-joint-meeting.txt"])
+def test_a_deputy_secretary_general_is_held_from_the_government_s_office(name):
+    """副召集人：…（市政府副秘书长）: a (deputy) secretary-general is a post of the government's
+    general office, written after the government's name (departments.ttl: pk:postLabel 秘书长,
+    副秘书长 of pkd:government-office, pk:postUnder pkd:government). The audit found it held from
+    市政府 itself, beside the convenor 市政府副市长, who is the government's."""
+    from pathlib import Path
+
+    from extractor.pipeline import process
+
+    doc = process(Path(__file__).parent / "data" / "audit" / name)
+    city = doc.jurisdiction.name
+    posts = {doc.text[p.start:p.end]: p.department for p in doc.facts.posts if p.role in ("convenor", "deputy_convenor")}
+    assert posts["市政府副市长"] == f"{city}/government"
+    assert posts["市政府副秘书长"] == f"{city}/government-office"
+    assert doc.facts.departments[f"{city}/government-office"].name.endswith("政府办公室")
+    quads = to_rdf(doc)
+    deputy = next(q.subject.value for q in quads if q.predicate.value == RDFS + "label"
+                  and q.object.value == "市政府副秘书长")
+    homes = objects(quads, deputy, PK + "homeUnit")
+    assert [h.value.rsplit("/", 1)[-1] for h in homes] == ["government-office"]
+
+
+def test_a_state_council_deputy_secretary_general_is_its_general_office_s():
+    """…国务院副秘书长担任 (the State Council's page): held from 国务院办公厅, as a county's
+    县政府副秘书长 is from 县政府办公室 — the post word, not the level, says whose it is."""
+    from extractor.pipeline import process
+
+    doc = process(next(p for p in EXTRA if p.name.startswith("state-council")))
+    [post] = [p for p in doc.facts.posts if doc.text[p.start:p.end].endswith("国务院副秘书长")]
+    assert post.department == "国家/government-office"
+    assert doc.facts.departments[post.department].name == "国务院办公厅"

@@ -302,14 +302,81 @@ def test_audit_notices_on_one_line_keep_their_parts_and_tasks(joined):
     its parts: 4. after 二、's heading and 7. after a tag's ） were not taken (only 1. opens a
     part's numbering), so tasks 4–5 and 7–8 landed on the clause before; and 一、实施设备更新行动1.…
     was cut at its heading word (实施). 池州's 一、主要职能在市委…: 职能 ended no heading, so the
-    body's own duties were lost. Both now read as their files do (池州's 召集人：… lines aside)."""
+    body's own duties were lost. Both now read as their files do (池州's 召集人：… lines too, since
+    their line ends are put back: test_a_make_up_listed_a_role_a_line_on_one_line_reads_as_the_file)."""
     audit = Path(__file__).parent / "data" / "audit"
     tongling = audit / "tongling-manufacturing-tasks.txt"
     assert reading(one_line(tongling, joined)) == reading(process(tongling))
     chizhou = audit / "chizhou-elderly-care-joint-meeting.txt"
     whole, doc = reading(process(chizhou)), reading(one_line(chizhou, joined))
-    assert doc["clauses"] == whole["clauses"] and doc["duties"] == whole["duties"]
+    assert doc == whole
     assert [d for d in doc["duties"] if d[0] == "池州市/池州市养老服务体系建设联席会议"] != []
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+@pytest.mark.parametrize("stem", ["huangshan", "chizhou", "jixi"])
+def test_a_make_up_listed_a_role_a_line_on_one_line_reads_as_the_file(stem, joined):
+    """黄山 lists its make-up a role a line (召集人：李国华  市政府副市长 / 副召集人：张明远  市政府副秘书长 /
+    刘海涛  市市场监管局局长 / 成  员：陈志强  市委宣传部副部长 / 王丽娟 … one a line), 池州 and 绩溪
+    召集人：王建军（市政府副市长） and 召集人：县政府分管副县长 a line each. Their patterns read line ends
+    (pkc:setup-*-list): on one line 黄山 lost its convenor, deputies, 8 members and their 8 leads,
+    池州 and 绩溪 their convenor and deputies. The line ends are put back where the text says a line
+    ended (pkc:list-label, pkc:list-run-in-item): each reads as its file does, all of it."""
+    path = next(p for p in (Path(__file__).parent / "data" / "audit").iterdir() if p.name.startswith(stem))
+    data = path.read_bytes()
+    text = data.decode("gb18030") if stem == "jixi" else data.decode("utf-8")
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes(ONE_LINE[joined](text.splitlines()).encode("utf-8"), "x.txt")
+    assert reading(doc) == reading(process(path))
+    m = doc.facts.meeting
+    assert m.convenor is not None and m.deputy_convenors and len(m.members) >= 8
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_make_up_list_without_indents_on_one_line(joined):
+    """The list's lines not indented, so nothing stands between its items once joined
+    (…市政府副秘书长刘海涛  市市场监管局局长成  员：…): a name and its post after a post's end is the
+    next item, a label the next role, and what is no item (联席会议办公室设在…) the list's end."""
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "huangshan-food-safety-joint-meeting.txt"
+    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    doc = process_bytes(ONE_LINE[joined](lines).encode("utf-8"), "x.txt")
+    whole = process_bytes("\n".join(lines).encode("utf-8"), "x.txt")
+    m, w = doc.facts.meeting, whole.facts.meeting
+    assert [x.value for x in m.deputy_convenors] == [x.value for x in w.deputy_convenors] == ["市政府副秘书长", "市市场监管局局长"]
+    assert m.members == w.members and len(m.members) == 8
+    posts = lambda d: [(p.department, p.role, p.person) for p in d.facts.posts]  # noqa: E731
+    assert posts(doc) == posts(whole)
+
+
+def test_a_make_up_list_with_its_line_ends_reads_as_written():
+    """Where the label's line end is there, nothing is put back: an item going on after its post
+    on its line (召集人：县政府分管副县长兼县应急局局长) is read as the line says — on one line, the
+    list ends at the first post's end, what follows being no item."""
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "jixi-work-safety-joint-meeting.txt"
+    text = path.read_bytes().decode("gb18030")
+    assert "召集人：县政府分管副县长\n" in text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n").replace("召集人：县政府分管副县长\n", "召集人：县政府分管副县长兼县应急局局长\n")
+    doc = process_bytes(text.encode("utf-8"), "x.txt")
+    assert doc.facts.meeting.convenor.value == "县政府分管副县长兼县应急局局长"
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_number_after_a_banner_on_one_line(joined):
+    """黄山's head is its banner (发文机关标志), its 文号 and its title, each on a line:
+    黄山市人民政府办公室文件黄政办秘〔2022〕31号黄山市人民政府办公室关于调整…的通知 on one line was
+    all title, and no 文号. 文件 ends the banner (layout.ttl's run-in-banner): the 文号 after it is
+    the notice's, and the title is the title alone (the banner's line is no part of it, the 文号
+    between them)."""
+    huangshan = Path(__file__).parent / "data" / "audit" / "huangshan-food-safety-joint-meeting.txt"
+    doc, whole = one_line(huangshan, joined), process(huangshan)
+    assert (doc.doc_number, doc.title) == (whole.doc_number, whole.title) == (
+        "黄政办秘〔2022〕31号", "黄山市人民政府办公室关于调整黄山市食品安全工作联席会议组成人员及工作规则的通知")
+    assert reading(doc)["fields"] == reading(whole)["fields"]
 
 
 def test_the_notices_that_lost_most_on_one_line():
