@@ -449,7 +449,10 @@ _NUMBER = re.compile(
     r"([\u4e00-\u9fff]{1,12}?(?:(?=\s*[\[(]\s*\d{4}\s*[\])])|发|函|字|办|规|通|告|令|电|秘|复|决))\s*"
     r"(?:[\[(]\s*(\d{4})\s*[\])]\s*第?\s*(\d{1,4})|(\d{4})(\d{1,3}))\s*号"  # folded: any brackets are [] or ()
     r"|([\u4e00-\u9fff]{2,12}?(?:公告|令))\s*(\d{4})\s*年\s*第\s*(\d{1,4})\s*号"
+    # a decree, numbered without a year: 国务院令第737号, 中华人民共和国主席令第31号
+    r"|([\u4e00-\u9fff]{1,14}?令)\s*第\s*(\d{1,5})\s*号"
 )
+_STATE = "中华人民共和国"  # opening a decree's issuer (…主席令): no lead word (和) is cut inside it
 # What `_NUMBER` reads (CJK, blanks, digits, brackets): a number lies inside one stretch of
 # them, one with a 号 — a few of a clause's characters, searched alone (its lazy issuer's
 # code is tried at each of them: the whole clause took twice as long).
@@ -514,6 +517,8 @@ def _number_like(text: str) -> bool:
 
 
 def _number_value(m: re.Match) -> str:
+    if m.group(9):
+        return f"{m.group(9)}第{m.group(10)}号"
     if m.group(6):
         return f"{m.group(6)}{m.group(7)}年第{m.group(8)}号"
     if m.group(2):
@@ -533,9 +538,10 @@ def _numbers(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if "号" not in stretch.group():
             continue
         for m in _NUMBER.finditer(folded, stretch.start(), stretch.end()):
-            g = 6 if m.group(6) else 1
+            g = 9 if m.group(9) else 6 if m.group(6) else 1
             code = m.group(g)
-            cut = max((w.end() for w in lead.finditer(code, 0, len(code) - 1)), default=0)
+            state = code.find(_STATE) if g == 9 else -1
+            cut = state if state >= 0 else max((w.end() for w in lead.finditer(code, 0, len(code) - 1)), default=0)
             if cut:
                 m = _NUMBER.match(folded, m.start(g) + cut, m.end()) or m
             out.append((m.start(), m.end(), _number_value(m)))

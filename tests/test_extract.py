@@ -3028,6 +3028,22 @@ def test_a_cited_number_whose_code_ends_in_any_character_is_read():
         ("安徽省安全生产委员会关于印发〈安徽省安全生产工作考核办法〉的通知", "皖安〔2023〕7号")]
 
 
+def test_a_decree_s_number_without_a_year_is_read():
+    """长阳 cites 《防范和处置非法集资条例》（国务院令第737号）: a decree (令) is numbered without a
+    year, which no number pattern read (audit 3 left it) — the law had no number. Running text
+    before it is cut as before a 文号; the state's name before the issuer is the number's."""
+    from extractor.pipeline import process_bytes
+
+    doc = process(AUDIT / "changyang-illegal-fundraising-joint-meeting.txt")
+    assert [(r.title, r.number) for r in doc.facts.references] == [
+        ("防范和处置非法集资条例", "国务院令第737号"),
+        ("湖北省人民政府关于进一步做好防范和处置非法集资工作的实施意见", "鄂政发〔2021〕16号")]
+    text = "关于做好某工作的通知\n\n一、总体要求\n依据中华人民共和国主席令第31号和国务院令第 699 号，做好工作。\n"
+    doc = process_bytes(text.encode(), "x.txt")
+    assert [(r.number, doc.text[r.start:r.end]) for r in doc.facts.references] == [
+        ("中华人民共和国主席令第31号", "中华人民共和国主席令第31号"), ("国务院令第699号", "国务院令第 699 号")]
+
+
 @pytest.mark.parametrize("cited, number", [("（皖政〔2023〕7号）", "皖政〔2023〕7号"),
                                            ("(财税[2019]13号)", "财税〔2019〕13号"),
                                            ("（国办发〔2019〕15号）", "国办发〔2019〕15号")])
