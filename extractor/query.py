@@ -1450,9 +1450,10 @@ def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bo
     out = sorted(table.values(), key=lambda t: (t["jurisdiction"] or "", -t["duties"], -t["tasks"], t["department"]))
     if explain:
         firsts: dict[str, dict] = {}
-        for m in select(store, """
-                SELECT ?org ?src ?start ?end WHERE { GRAPH ?g { ?ann oa:hasBody ?org .
-                  """ + span_pattern("ann", link="oa:hasTarget") + " } }", **mine):
+        # each mention's span as its IRI, the offsets read off it (`_span_ends`): 2 lookups
+        # fewer a mention, of some 60,000 at 1,000 notices
+        for m in _span_ends(store, select(store, """
+                SELECT ?org ?g ?sp WHERE { GRAPH ?g { ?ann oa:hasBody ?org ; oa:hasTarget ?sp } }""", **mine), "g"):
             best = firsts.get(m["org"])
             if best is None or (m["src"], m["start"]) < (best["src"], best["start"]):
                 firsts[m["org"]] = m
