@@ -598,38 +598,45 @@ _CLAUSES = """
 
 
 def _span_ends(store: ox.Store, rows: list[dict[str, Any]], graph: str = "graph") -> list[dict[str, Any]]:
-    """Give each row its span's ``src``, ``start`` and ``end`` from its ``sp`` (popped):
-    read off the IRI (`graph.span_offsets`); a span that is no RFC 5147 IRI has them looked
-    up (``pk:start``, ``pk:end`` in the row's `graph`), its ``src`` the IRI's part before
-    ``#char=`` if any. A row whose span has no offsets is left out, as the span pattern of
-    a query leaves it (`span_pattern`), and so is one whose span is a blank node (`graph`
-    writes none)."""
+    """The rows with each one's span ``sp`` turned into ``src``, ``start`` and ``end`` (in
+    its place among the keys): read off the IRI (`graph.span_offsets`); a span that is no
+    RFC 5147 IRI has them looked up (``pk:start``, ``pk:end`` in the row's `graph`), its
+    ``src`` the IRI's part before ``#char=`` if any. A row whose span has no offsets is left
+    out, as the span pattern of a query leaves it (`span_pattern`), and so is one whose span
+    is a blank node (`graph` writes none)."""
     from .graph import span_offsets
 
-    odd = []
+    out: list[dict[str, Any]] = []
+    odd: list[tuple[int, str]] = []
     for r in rows:
-        sp = r.pop("sp")
+        sp = r["sp"]
         found = span_offsets(sp) if sp else None
         if found is None:
-            odd.append((r, sp))
-            r["src"] = r["start"] = r["end"] = None
-        else:
-            r["src"], r["start"], r["end"] = found
+            odd.append((len(out), sp))
+            found = (None, None, None)
+        new: dict[str, Any] = {}
+        for k, v in r.items():
+            if k == "sp":
+                new["src"], new["start"], new["end"] = found
+            else:
+                new[k] = v
+        out.append(new)
     if not odd:
-        return rows
+        return out
     ends = {(e["sp"], e["g"]): e for e in select(
         store, "SELECT ?sp ?g ?start ?end WHERE { GRAPH ?g { ?sp pk:start ?start ; pk:end ?end } }", split_on="sp__g",
-        sp__g=sorted({(ox.NamedNode(sp), ox.NamedNode(r[graph])) for r, sp in odd if sp and not sp.startswith("_:")},
+        sp__g=sorted({(ox.NamedNode(sp), ox.NamedNode(out[k][graph])) for k, sp in odd if sp and not sp.startswith("_:")},
                      key=str))}
     dropped = set()
-    for r, sp in odd:
-        e = ends.get((sp, r[graph]))
+    for k, sp in odd:
+        r = out[k]
+        e = ends.get((sp, r[graph])) if sp else None
         if e is None or e["start"] is None or e["end"] is None:
-            dropped.add(id(r))
+            dropped.add(k)
             continue
         before, sep, _ = sp.partition("#char=")
         r["src"], r["start"], r["end"] = before if sep and _SCHEME.match(before) else None, e["start"], e["end"]
-    return [r for r in rows if id(r) not in dropped] if dropped else rows
+    return [r for k, r in enumerate(out) if k not in dropped] if dropped else out
 
 
 def _assignments(store: ox.Store, orgs: Sequence[str] | None = None,
@@ -1151,35 +1158,36 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
             facts[where[r["m"]]]["listed"][r["m"]] = r["n"]
             facts[where[r["m"]]]["listed_at"][r["m"]] = [r["source"], r["first"], r["last"]]
     props = ", ".join(f"pk:{p}" for p in MEETING_POSTS)
-    posts = select(store, f"""
-        SELECT ?graph ?prop ?label ?src ?start ?end ?office WHERE {{
-          GRAPH ?graph {{ ?m a pk:CoordinationBody ; ?prop ?post . ?post rdfs:label ?label . {span_pattern("post")} }}
+    # (spans as their IRIs, the offsets read off them: `_span_ends`)
+    posts = _span_ends(store, select(store, f"""
+        SELECT ?graph ?prop ?label ?sp ?office WHERE {{
+          GRAPH ?graph {{ ?m a pk:CoordinationBody ; ?prop ?post . ?post rdfs:label ?label ; pk:span ?sp }}
           OPTIONAL {{ GRAPH ?graph {{ ?post pk:officeMember ?office }} }}
           FILTER(?prop IN ({props}))
-        }}""", **values)  # not VALUES ?prop: beside VALUES ?graph it took 1.7 s for 20 notices (FILTER: 7 ms)
+        }}""", **values))  # not VALUES ?prop: beside VALUES ?graph it took 1.7 s for 20 notices (FILTER: 7 ms)
     units = select(store, f"""
         SELECT ?graph ?prop ?label ?src ?start ?end WHERE {{
           GRAPH ?graph {{ ?m a pk:CoordinationBody ; ?prop ?org . ?org rdfs:label ?label
                           OPTIONAL {{ ?said rdf:subject ?m ; rdf:predicate ?prop ; rdf:object ?org . {span_pattern("said")} }} }}
           FILTER(?prop IN ({", ".join(f"<{p}>" for p in MEETING_UNITS)}))
         }}""", **values)  # where the text says it, if the graph traces it (在县政府领导下: a reified org:reportsTo)
-    duties = select(store, f"""
-        SELECT ?graph ?text ?src ?start ?end WHERE {{
-          GRAPH ?graph {{ ?m a pk:CoordinationBody . ?a pk:assignee ?m ; pk:dutyText ?text . {span_pattern("a")} }}
-        }}""", **values)  # its own duties (一、主要职责)
-    rules = select(store, f"""
-        SELECT ?graph ?kind ?label ?period ?tmin ?tmax ?irregular ?schedule ?src ?start ?end WHERE {{
-          GRAPH ?graph {{ ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind . {span_pattern("r")} }}
-          OPTIONAL {{ ?r rdfs:label ?label }} OPTIONAL {{ ?r pk:period ?period }}
-          OPTIONAL {{ ?r pk:timesMin ?tmin }} OPTIONAL {{ ?r pk:timesMax ?tmax }}
-          OPTIONAL {{ ?r pk:irregular ?irregular }} OPTIONAL {{ ?r pk:schedule ?schedule }}
-        }}""", **values)
-    participations = select(store, f"""
-        SELECT ?graph ?p ?kind ?part ?label ?src ?start ?end WHERE {{
-          GRAPH ?graph {{ {{ ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind ; pk:participation ?p }}
-                          UNION {{ ?m a pk:CoordinationBody ; pk:participation ?p }}
-                          ?p pk:part ?part ; rdfs:label ?label . {span_pattern("p")} }}
-        }}""", **values)  # ?kind unbound: the joint meeting's as a whole
+    duties = _span_ends(store, select(store, """
+        SELECT ?graph ?text ?sp WHERE {
+          GRAPH ?graph { ?m a pk:CoordinationBody . ?a pk:assignee ?m ; pk:dutyText ?text ; pk:span ?sp }
+        }""", **values))  # its own duties (一、主要职责)
+    rules = _span_ends(store, select(store, """
+        SELECT ?graph ?kind ?label ?period ?tmin ?tmax ?irregular ?schedule ?sp WHERE {
+          GRAPH ?graph { ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind ; pk:span ?sp }
+          OPTIONAL { ?r rdfs:label ?label } OPTIONAL { ?r pk:period ?period }
+          OPTIONAL { ?r pk:timesMin ?tmin } OPTIONAL { ?r pk:timesMax ?tmax }
+          OPTIONAL { ?r pk:irregular ?irregular } OPTIONAL { ?r pk:schedule ?schedule }
+        }""", **values))
+    participations = _span_ends(store, select(store, """
+        SELECT ?graph ?p ?kind ?part ?label ?sp WHERE {
+          GRAPH ?graph { { ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind ; pk:participation ?p }
+                         UNION { ?m a pk:CoordinationBody ; pk:participation ?p }
+                         ?p pk:part ?part ; rdfs:label ?label ; pk:span ?sp }
+        }""", **values))  # ?kind unbound: the joint meeting's as a whole
     named: dict[tuple[str, str], list[tuple[int | None, str]]] = {}
     # The post's span as one triple, its start read off the IRI: an OPTIONAL of two triples
     # (?post pk:span ?sp . ?sp pk:start ?start) beside several notices named read every
