@@ -210,18 +210,36 @@ def notices(store: ox.Store, graphs: Iterable[str] | None = None) -> list[dict[s
 
 def _notice_rows(store: ox.Store, split_on: str | None = None, **values: Any) -> list[dict[str, Any]]:
     rows = select(store, split_on=split_on, query="""
-        SELECT ?graph ?iri ?number ?title ?name ?j ?jurisdiction ?file ?source ?sha256 ?agent WHERE {
+        SELECT ?graph ?iri ?number ?title ?name ?j ?file ?source ?sha256 ?agent WHERE {
           GRAPH ?graph { ?iri a pk:Notice ; prov:hadPrimarySource ?source . ?made foaf:primaryTopic ?iri ; prov:wasGeneratedBy ?run .
                          ?source pk:sha256 ?sha256 . ?run prov:wasAssociatedWith ?agent }
           OPTIONAL { GRAPH ?graph { ?iri eli:id_local ?number } }
           OPTIONAL { GRAPH ?graph { ?iri dct:title ?title } }
           OPTIONAL { GRAPH ?graph { ?iri rdfs:label ?name } }
-          OPTIONAL { GRAPH ?graph { ?iri eli:jurisdiction ?j . ?j rdfs:label ?jurisdiction } }
+          OPTIONAL { GRAPH ?graph { ?iri eli:jurisdiction ?j } }
           OPTIONAL { GRAPH ?graph { ?source rdfs:label ?file } }
         }""", **values)  # OPTIONALs outside the GRAPH: with the notices named, 1.5 ms for one at 10,000 (830 ms inside)
-    for r in rows:
-        del r["j"]
-    return rows
+    # The place's label as the notice states it, looked up apart: as an OPTIONAL of two
+    # triples beside the notices named (?iri eli:jurisdiction ?j . ?j rdfs:label …), the
+    # store read every notice's place first — 17 ms a notice for 10 notices of 10,000.
+    pairs = sorted({(r["j"], r["graph"]) for r in rows if r["j"]})
+    labels: dict[tuple[str, str], list[str]] = {}
+    if pairs:
+        for x in select(store, "SELECT ?j ?graph ?label WHERE { GRAPH ?graph { ?j rdfs:label ?label } }",
+                        split_on="j__graph", j__graph=[(ox.NamedNode(j), ox.NamedNode(g)) for j, g in pairs]):
+            labels.setdefault((x["j"], x["graph"]), []).append(x["label"])
+    out, placed = [], set()
+    for r in rows:  # a row for each label of each place, as the two triples joined gave them
+        said = labels.get((r["j"], r["graph"])) if r["j"] else None
+        rest = (r["graph"], r["iri"], r["number"], r["title"], r["name"], r["file"], r["source"], r["sha256"], r["agent"])
+        if said:
+            placed.add(rest)
+        for label in said or (None,):
+            out.append((rest, {"graph": r["graph"], "iri": r["iri"], "number": r["number"], "title": r["title"],
+                               "name": r["name"], "jurisdiction": label, "file": r["file"], "source": r["source"],
+                               "sha256": r["sha256"], "agent": r["agent"]}))
+    # a place with no label gave no row of its own beside one with a label
+    return [r for rest, r in out if r["jurisdiction"] is not None or rest not in placed]
 
 
 def graphs_named(store: ox.Store, keys: Iterable[str]) -> dict[str, list[str]]:
@@ -548,24 +566,77 @@ def _bodies(store: ox.Store, names: Sequence[str], places: Sequence[str] | None 
 # inside a GRAPH block or of several triples is joined against all its matches in the
 # store; details of clauses and jurisdictions come from small follow-up queries bound by
 # VALUES.
-_ASSIGNMENTS = f"""
-    SELECT ?a ?graph ?org ?department ?concept ?j ?role ?action ?text ?task ?tag ?clause ?src ?start ?end WHERE {{
-      GRAPH ?graph {{ ?a pk:assignee ?org ; pk:role ?role . {span_pattern("a")} }}
-      OPTIONAL {{ ?a pk:actionLabel ?action }}
-      OPTIONAL {{ ?a pk:tagSpan ?tag }}
-      OPTIONAL {{ ?a pk:dutyText ?text }}
-      OPTIONAL {{ ?a pk:task ?task }}
-      OPTIONAL {{ ?a prov:wasDerivedFrom ?clause }}
-      OPTIONAL {{ GRAPH ?graph {{ ?org rdfs:label ?department }} }}
-      OPTIONAL {{ GRAPH ?graph {{ ?org org:classification ?concept }} }}
-      OPTIONAL {{ GRAPH ?graph {{ ?org pk:jurisdiction ?j }} }}
-    }}"""
+# An assignment's own OPTIONALs name its graph too: every triple of an assignment is in the
+# notice's graph, and a lookup in one graph reads the store where that notice's triples lie
+# together, where one in the union reads them by subject, scattered over the whole store
+# (duties 卫健委 read from the store, tests/bench/README.md). Its span's offsets are read off
+# the span's IRI (`graph.span_offsets`), not looked up: they are the IRI's, as written.
+_ASSIGNMENTS = """
+    SELECT ?a ?graph ?org ?role ?sp ?action ?text ?task ?tag ?clause WHERE {
+      GRAPH ?graph { ?a pk:assignee ?org ; pk:role ?role ; pk:span ?sp }
+      OPTIONAL { GRAPH ?graph { ?a pk:actionLabel ?action } }
+      OPTIONAL { GRAPH ?graph { ?a pk:tagSpan ?tag } }
+      OPTIONAL { GRAPH ?graph { ?a pk:dutyText ?text } }
+      OPTIONAL { GRAPH ?graph { ?a pk:task ?task } }
+      OPTIONAL { GRAPH ?graph { ?a prov:wasDerivedFrom ?clause } }
+    }"""
 
-_CLAUSES = f"""
-    SELECT ?clause ?clause_id ?clause_label ?start WHERE {{
-      GRAPH ?g {{ ?clause dct:identifier ?clause_id . {span_pattern("clause")} }}
-      OPTIONAL {{ ?clause pk:clauseLabel ?clause_label }}
-    }}"""
+# An assignee's name, concept and place as the notice assigning it states them: read once for
+# each (organisation, notice), not again for each of its assignments there.
+_ASSIGNEES = """
+    SELECT ?org ?graph ?department ?concept ?j WHERE {
+      OPTIONAL { GRAPH ?graph { ?org rdfs:label ?department } }
+      OPTIONAL { GRAPH ?graph { ?org org:classification ?concept } }
+      OPTIONAL { GRAPH ?graph { ?org pk:jurisdiction ?j } }
+    }"""
+
+_CLAUSES = """
+    SELECT ?clause ?g ?clause_id ?clause_label ?sp WHERE {
+      GRAPH ?g { ?clause dct:identifier ?clause_id ; pk:span ?sp }
+      OPTIONAL { GRAPH ?g { ?clause pk:clauseLabel ?clause_label } }
+    }"""
+
+
+def _span_ends(store: ox.Store, rows: list[dict[str, Any]], graph: str = "graph") -> list[dict[str, Any]]:
+    """The rows with each one's span ``sp`` turned into ``src``, ``start`` and ``end`` (in
+    its place among the keys): read off the IRI (`graph.span_offsets`); a span that is no
+    RFC 5147 IRI has them looked up (``pk:start``, ``pk:end`` in the row's `graph`), its
+    ``src`` the IRI's part before ``#char=`` if any. A row whose span has no offsets is left
+    out, as the span pattern of a query leaves it (`span_pattern`), and so is one whose span
+    is a blank node (`graph` writes none)."""
+    from .graph import span_offsets
+
+    out: list[dict[str, Any]] = []
+    odd: list[tuple[int, str]] = []
+    for r in rows:
+        sp = r["sp"]
+        found = span_offsets(sp) if sp else None
+        if found is None:
+            odd.append((len(out), sp))
+            found = (None, None, None)
+        new: dict[str, Any] = {}
+        for k, v in r.items():
+            if k == "sp":
+                new["src"], new["start"], new["end"] = found
+            else:
+                new[k] = v
+        out.append(new)
+    if not odd:
+        return out
+    ends = {(e["sp"], e["g"]): e for e in select(
+        store, "SELECT ?sp ?g ?start ?end WHERE { GRAPH ?g { ?sp pk:start ?start ; pk:end ?end } }", split_on="sp__g",
+        sp__g=sorted({(ox.NamedNode(sp), ox.NamedNode(out[k][graph])) for k, sp in odd if sp and not sp.startswith("_:")},
+                     key=str))}
+    dropped = set()
+    for k, sp in odd:
+        r = out[k]
+        e = ends.get((sp, r[graph])) if sp else None
+        if e is None or e["start"] is None or e["end"] is None:
+            dropped.add(k)
+            continue
+        before, sep, _ = sp.partition("#char=")
+        r["src"], r["start"], r["end"] = before if sep and _SCHEME.match(before) else None, e["start"], e["end"]
+    return [r for k, r in enumerate(out) if k not in dropped] if dropped else out
 
 
 def _assignments(store: ox.Store, orgs: Sequence[str] | None = None,
@@ -577,18 +648,28 @@ def _assignments(store: ox.Store, orgs: Sequence[str] | None = None,
         values["a"] = [ox.NamedNode(a) for a in iris]
     rows, seen = [], set()
     for r in select(store, _ASSIGNMENTS, split_on="a" if iris is not None else "org", **values):
-        if r["a"] in seen:  # a second label or concept: the first one is enough
+        if r["a"] in seen:  # a second span or text: the first one is enough
             continue
         seen.add(r["a"])
         rows.append(r)
+    rows = _span_ends(store, rows)
     if not rows:
         return []
-    clauses = {}
+    assignees: dict[tuple[str, str], dict[str, Any]] = {}
+    pairs = sorted({(r["org"], r["graph"]) for r in rows})
+    for o in select(store, _ASSIGNEES, split_on="org__graph",
+                    org__graph=[(ox.NamedNode(org), ox.NamedNode(g)) for org, g in pairs]):
+        assignees.setdefault((o["org"], o["graph"]), o)  # a second label or concept: the first one is enough
+    clauses: dict[str, dict[str, Any]] = {}
     wanted = sorted({r["clause"] for r in rows if r["clause"]})
     if wanted:
-        for c in select(store, _CLAUSES, split_on="clause", clause=[ox.NamedNode(c) for c in wanted]):
+        for c in _span_ends(store, select(store, _CLAUSES, split_on="clause", clause=[ox.NamedNode(c) for c in wanted]),
+                            "g"):
             clauses.setdefault(c["clause"], c)
     index = _notice_index(store, (r["graph"] for r in rows))
+    for r in rows:
+        o = assignees.get((r["org"], r["graph"]), {})
+        r["department"], r["concept"], r["j"] = o.get("department"), o.get("concept"), o.get("j")
     places = jurisdiction_labels(store, (r["j"] for r in rows))
     for r in rows:
         c = clauses.get(r["clause"], {})
@@ -1025,6 +1106,20 @@ def rule_text(period: str | None, times_min: int | None, times_max: int | None, 
     return f"{times}次" if times else "✓"
 
 
+def _span_starts(store: ox.Store, rows: list[dict[str, Any]]) -> list[int | None]:
+    """The start of each row's span ``sp`` (in its ``graph``), None if it has none: read off
+    the IRI (`graph.span_offsets`), else its pk:start looked up (a span no build writes)."""
+    from .graph import span_offsets
+
+    found = [span_offsets(r["sp"]) if r["sp"] else None for r in rows]
+    odd = sorted({(r["sp"], r["graph"]) for r, f in zip(rows, found)
+                  if f is None and r["sp"] and not r["sp"].startswith("_:")})
+    starts = {(x["sp"], x["g"]): x["start"] for x in select(
+        store, "SELECT ?sp ?g ?start WHERE { GRAPH ?g { ?sp pk:start ?start } }", split_on="sp__g",
+        sp__g=[(ox.NamedNode(sp), ox.NamedNode(g)) for sp, g in odd])} if odd else {}
+    return [f[1] if f else starts.get((r["sp"], r["graph"])) for r, f in zip(rows, found)]
+
+
 def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
     """{graph: what `meetings` reads of that notice} for the notices of `graphs` (None: all)
     that have a joint meeting: ``label`` and ``jurisdiction`` (as `notices` gives them), and
@@ -1063,41 +1158,46 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
             facts[where[r["m"]]]["listed"][r["m"]] = r["n"]
             facts[where[r["m"]]]["listed_at"][r["m"]] = [r["source"], r["first"], r["last"]]
     props = ", ".join(f"pk:{p}" for p in MEETING_POSTS)
-    posts = select(store, f"""
-        SELECT ?graph ?prop ?label ?src ?start ?end ?office WHERE {{
-          GRAPH ?graph {{ ?m a pk:CoordinationBody ; ?prop ?post . ?post rdfs:label ?label . {span_pattern("post")}
-                          OPTIONAL {{ ?post pk:officeMember ?office }} }}
+    # (spans as their IRIs, the offsets read off them: `_span_ends`)
+    posts = _span_ends(store, select(store, f"""
+        SELECT ?graph ?prop ?label ?sp ?office WHERE {{
+          GRAPH ?graph {{ ?m a pk:CoordinationBody ; ?prop ?post . ?post rdfs:label ?label ; pk:span ?sp }}
+          OPTIONAL {{ GRAPH ?graph {{ ?post pk:officeMember ?office }} }}
           FILTER(?prop IN ({props}))
-        }}""", **values)  # not VALUES ?prop: beside VALUES ?graph it took 1.7 s for 20 notices (FILTER: 7 ms)
+        }}""", **values))  # not VALUES ?prop: beside VALUES ?graph it took 1.7 s for 20 notices (FILTER: 7 ms)
     units = select(store, f"""
         SELECT ?graph ?prop ?label ?src ?start ?end WHERE {{
           GRAPH ?graph {{ ?m a pk:CoordinationBody ; ?prop ?org . ?org rdfs:label ?label
                           OPTIONAL {{ ?said rdf:subject ?m ; rdf:predicate ?prop ; rdf:object ?org . {span_pattern("said")} }} }}
           FILTER(?prop IN ({", ".join(f"<{p}>" for p in MEETING_UNITS)}))
         }}""", **values)  # where the text says it, if the graph traces it (在县政府领导下: a reified org:reportsTo)
-    duties = select(store, f"""
-        SELECT ?graph ?text ?src ?start ?end WHERE {{
-          GRAPH ?graph {{ ?m a pk:CoordinationBody . ?a pk:assignee ?m ; pk:dutyText ?text . {span_pattern("a")} }}
-        }}""", **values)  # its own duties (一、主要职责)
-    rules = select(store, f"""
-        SELECT ?graph ?kind ?label ?period ?tmin ?tmax ?irregular ?schedule ?src ?start ?end WHERE {{
-          GRAPH ?graph {{ ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind . {span_pattern("r")} }}
-          OPTIONAL {{ ?r rdfs:label ?label }} OPTIONAL {{ ?r pk:period ?period }}
-          OPTIONAL {{ ?r pk:timesMin ?tmin }} OPTIONAL {{ ?r pk:timesMax ?tmax }}
-          OPTIONAL {{ ?r pk:irregular ?irregular }} OPTIONAL {{ ?r pk:schedule ?schedule }}
-        }}""", **values)
-    participations = select(store, f"""
-        SELECT ?graph ?p ?kind ?part ?label ?src ?start ?end WHERE {{
-          GRAPH ?graph {{ {{ ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind ; pk:participation ?p }}
-                          UNION {{ ?m a pk:CoordinationBody ; pk:participation ?p }}
-                          ?p pk:part ?part ; rdfs:label ?label . {span_pattern("p")} }}
-        }}""", **values)  # ?kind unbound: the joint meeting's as a whole
+    duties = _span_ends(store, select(store, """
+        SELECT ?graph ?text ?sp WHERE {
+          GRAPH ?graph { ?m a pk:CoordinationBody . ?a pk:assignee ?m ; pk:dutyText ?text ; pk:span ?sp }
+        }""", **values))  # its own duties (一、主要职责)
+    rules = _span_ends(store, select(store, """
+        SELECT ?graph ?kind ?label ?period ?tmin ?tmax ?irregular ?schedule ?sp WHERE {
+          GRAPH ?graph { ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind ; pk:span ?sp }
+          OPTIONAL { ?r rdfs:label ?label } OPTIONAL { ?r pk:period ?period }
+          OPTIONAL { ?r pk:timesMin ?tmin } OPTIONAL { ?r pk:timesMax ?tmax }
+          OPTIONAL { ?r pk:irregular ?irregular } OPTIONAL { ?r pk:schedule ?schedule }
+        }""", **values))
+    participations = _span_ends(store, select(store, """
+        SELECT ?graph ?p ?kind ?part ?label ?sp WHERE {
+          GRAPH ?graph { { ?m pk:meetingRule ?r . ?r pk:ruleKind ?kind ; pk:participation ?p }
+                         UNION { ?m a pk:CoordinationBody ; pk:participation ?p }
+                         ?p pk:part ?part ; rdfs:label ?label ; pk:span ?sp }
+        }""", **values))  # ?kind unbound: the joint meeting's as a whole
     named: dict[tuple[str, str], list[tuple[int | None, str]]] = {}
-    for r in select(store, """
-            SELECT ?graph ?p ?label ?start WHERE {
-              GRAPH ?graph { ?r pk:participation ?p . ?p pk:participant ?post . ?post rdfs:label ?label
-                             OPTIONAL { ?post pk:span ?sp . ?sp pk:start ?start } } }""", **values):
-        named.setdefault((r["graph"], r["p"]), []).append((r["start"], r["label"]))
+    # The post's span as one triple, its start read off the IRI: an OPTIONAL of two triples
+    # (?post pk:span ?sp . ?sp pk:start ?start) beside several notices named read every
+    # post's span of the store first (a place's 22 notices of 1,000: 613 ms against 52).
+    said = select(store, """
+        SELECT ?graph ?p ?label ?sp WHERE {
+          GRAPH ?graph { ?r pk:participation ?p . ?p pk:participant ?post . ?post rdfs:label ?label }
+          OPTIONAL { GRAPH ?graph { ?post pk:span ?sp } } }""", **values)
+    for r, start in zip(said, _span_starts(store, said)):
+        named.setdefault((r["graph"], r["p"]), []).append((start, r["label"]))
     for r in participations:
         r["posts"] = participant_order(named.get((r["graph"], r.pop("p")), ()))
     for key, rows in (("posts", posts), ("units", units), ("rules", rules), ("participations", participations),
@@ -1358,9 +1458,10 @@ def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bo
     out = sorted(table.values(), key=lambda t: (t["jurisdiction"] or "", -t["duties"], -t["tasks"], t["department"]))
     if explain:
         firsts: dict[str, dict] = {}
-        for m in select(store, """
-                SELECT ?org ?src ?start ?end WHERE { GRAPH ?g { ?ann oa:hasBody ?org .
-                  """ + span_pattern("ann", link="oa:hasTarget") + " } }", **mine):
+        # each mention's span as its IRI, the offsets read off it (`_span_ends`): 2 lookups
+        # fewer a mention, of some 60,000 at 1,000 notices
+        for m in _span_ends(store, select(store, """
+                SELECT ?org ?g ?sp WHERE { GRAPH ?g { ?ann oa:hasBody ?org ; oa:hasTarget ?sp } }""", **mine), "g"):
             best = firsts.get(m["org"])
             if best is None or (m["src"], m["start"]) < (best["src"], best["start"]):
                 firsts[m["org"]] = m

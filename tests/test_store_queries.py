@@ -1,0 +1,132 @@
+"""Named queries read from the store itself (no build index: `--from`, or a store built
+without one) answer exactly as from the build's index, on a build of generated notices of
+many places beside the real ones: the same rows, in the same order. The store's queries are
+shaped for speed (an assignment's details looked up in its notice's graph, its
+assignee's once per notice, span offsets read off the span's IRI); these tests hold them to
+the answer."""
+from __future__ import annotations
+
+import gc
+import importlib.util
+import sys
+
+import pyoxigraph as ox
+import pytest
+
+from extractor import query as Q
+from extractor.build import STORE_DIR, build
+from extractor.graph import PREFIXES, span_offsets
+from extractor.search import INDEX_FILE, open_index
+from extractor.store import open_store
+
+from conftest import CITY, COUNTY, ROOT, leading_group
+
+PK = PREFIXES["pk"]
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "tests" / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["generate"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("notices")
+    notices = [COUNTY, CITY, leading_group(folder), *_generator().generate(folder / "generated", 40, seed=5)]
+    out = tmp_path_factory.mktemp("built")
+    result = build(notices, out, jobs=2, reports=False)
+    assert not result.failed
+    return out
+
+
+@pytest.fixture
+def store(built):
+    s = open_store(built / STORE_DIR)
+    yield s
+    del s
+    gc.collect()  # the store's lock goes with it
+
+
+@pytest.fixture
+def index(built):
+    return built / INDEX_FILE
+
+
+def _one_place(store) -> str:
+    return next(n["jurisdiction"] for n in Q.notices(store) if n["jurisdiction"])
+
+
+@pytest.mark.parametrize("department", ["卫健委", "市场监管局", "教育局", "消防", "人社局", "联席会议", "领导小组"])
+def test_duties_from_the_store_are_the_index_s(store, index, department):
+    for place in (None, "县", _one_place(store)):
+        disk = Q.duties(store, department, jurisdiction=place, index=index, explain=True)
+        assert disk == Q.duties(store, department, jurisdiction=place, explain=True), (department, place)
+        if place is None and department != "领导小组":
+            assert len(disk) >= 20, department  # most generated notices assign these
+
+
+def test_every_assignment_from_the_store_is_the_index_s(store, index):
+    """All of them, key for key: what `who` builds its index from when there is none."""
+    rows = Q._assignments(store)
+    assert len(rows) > 1500 and sum(r["kind"] == "task" for r in rows) > 400
+    assert all(r["clause_id"] is not None for r in rows) and sum(r["action"] is not None for r in rows) > 1000
+    assert open_index(store, index).assignments(sorted({r["org"] for r in rows})) == rows
+
+
+def test_who_from_the_store_is_the_index_s(store, index):
+    for topic in ("消防", "食品安全", "婴幼儿照护", "培训"):
+        assert Q.who(store, topic, index=index, explain=True) == Q.who(store, topic, explain=True), topic
+
+
+def test_meetings_from_the_store_are_the_index_s(store, index):
+    names = [None, *sorted({n["label"] for n in Q.notices(store)})[:12], _one_place(store), "县"]
+    for name in names:
+        wanted = None if name is None else [name]
+        assert Q.meetings(store, wanted, index=index, explain=True) == Q.meetings(store, wanted, explain=True), name
+    table = Q.meetings(store)
+    assert len(table[0]) > 30 and any(r["key"] == "office" for r in table)
+    assert any("（办公室成员）" in str(v) for r in table for v in r.values())  # a post's office, as the index says
+
+
+def test_departments_and_refs_from_the_store_are_the_index_s(store, index):
+    for place in (None, "县", _one_place(store)):
+        assert Q.departments(store, jurisdiction=place, index=index, explain=True) == \
+            Q.departments(store, jurisdiction=place, explain=True), place
+    for notice in (None, Q.notices(store)[0]["label"]):
+        assert Q.refs(store, notice, index=index, explain=True) == Q.refs(store, notice, explain=True), notice
+
+
+def test_span_offsets_read_off_the_iri_are_the_store_s(store):
+    """What reading a span's offsets off its IRI stands on: every span the build wrote
+    carries, as pk:start and pk:end, the offsets its IRI writes."""
+    spans = Q.select(store, "SELECT ?sp ?start ?end WHERE { GRAPH ?g { ?x pk:span ?sp . ?sp pk:start ?start ; pk:end ?end } }")
+    assert len(spans) > 4000
+    assert all(span_offsets(r["sp"])[1:] == (r["start"], r["end"]) for r in spans)
+
+
+def test_a_span_that_is_no_character_iri_has_its_offsets_looked_up(store):
+    """An assignment whose span IRI carries no ``#char=`` offsets (no build writes one) is
+    still read, with the offsets its span states and no source; one whose span states none
+    is left out, as before."""
+    g = next(r["graph"] for r in Q._assignments(store) if r["kind"] == "duty")
+    mine = Q.select(store, "SELECT ?a ?sp WHERE { GRAPH ?graph { ?a pk:assignee ?org ; pk:span ?sp } }",
+                    graph=ox.NamedNode(g))[:2]
+    memory = ox.Store()
+    memory.extend(store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+    span, start, end = ox.NamedNode(PK + "span"), ox.NamedNode(PK + "start"), ox.NamedNode(PK + "end")
+    for k, r in enumerate(mine):
+        odd = ox.NamedNode(f"https://example.org/span/{k}")
+        memory.remove(ox.Quad(ox.NamedNode(r["a"]), span, ox.NamedNode(r["sp"]), ox.NamedNode(g)))
+        memory.add(ox.Quad(ox.NamedNode(r["a"]), span, odd, ox.NamedNode(g)))
+        if k == 0:  # the first states its offsets, the second none
+            _, s, e = span_offsets(r["sp"])
+            memory.add(ox.Quad(odd, start, ox.Literal(s), ox.NamedNode(g)))
+            memory.add(ox.Quad(odd, end, ox.Literal(e), ox.NamedNode(g)))
+    rows = {r["a"]: r for r in Q._assignments(memory)}
+    first = rows[mine[0]["a"]]
+    assert (first["src"], first["start"], first["end"]) == (None, *span_offsets(mine[0]["sp"])[1:])
+    assert mine[1]["a"] not in rows
+    assert len(rows) == len({r["a"] for r in Q._assignments(store) if r["graph"] == g}) - 1
