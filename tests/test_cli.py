@@ -333,11 +333,16 @@ def test_who_says_on_stderr_which_phrases_no_statement_says():
 def test_who_refuses_a_single_character():
     """`who 的` listed 50 statements matched on the function word 的 (jieba keeps it a token),
     and `who 税` finds none of 税务局's (a token of its own nowhere): one line says why."""
-    for topic in ("的", "消防 税"):
+    for topic in ("的", "消防 税", "的，", "消防，税", "“的”"):  # (the last three matched 的 and 税 as phrases)
         res = policykg("who", topic, "--from", COUNTY, "-f", "csv")
         assert res.returncode != 0 and res.stdout == ""
-        assert res.stderr.splitlines() == [f"policykg: error: '{topic[-1]}' is a single character: who looks "
+        single = topic.strip("，“”")[-1]
+        assert res.stderr.splitlines() == [f"policykg: error: '{single}' is a single character: who looks "
                                            "for words of two characters or more (消防, 税费, 托育 …)"]
+    for topic in ("，。", " "):  # (the first answered "(no rows)", exit 0)
+        res = policykg("who", topic, "--from", COUNTY, "-f", "csv")
+        assert res.returncode == 1 and res.stdout == ""
+        assert res.stderr.splitlines() == ["policykg: error: give a topic, e.g. 消防"]
 
 
 def test_who_takes_several_words_unquoted_as_several_phrases():
