@@ -1093,10 +1093,14 @@ def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 7878, *,
         raise PolicykgError(f"a query time limit cannot be negative ({timeout:g} s)")
     if max_rows < 0:
         raise PolicykgError(f"a query's row limit cannot be negative ({max_rows})")
+    if not host.strip():  # the socket's "": every interface, which `--host $UNSET` should not open
+        raise PolicykgError("give an interface to listen on (--host 127.0.0.1; 0.0.0.0 for every interface)")
     try:
         return SparqlServer(store, (host, port), verbose, timeout, max_rows)
     except OSError as exc:
         raise PolicykgError(f"cannot listen on {host}:{port} ({_reason(exc)})") from None
+    except (TypeError, UnicodeError):  # a name of bytes that are no text (its hostname's encoding failed)
+        raise PolicykgError(f"cannot listen on {host!r}:{port} (not a host name or address)") from None
 
 
 def serve(store: ox.Store, host: str = "127.0.0.1", port: int = 7878, *,

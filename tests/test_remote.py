@@ -591,6 +591,19 @@ def test_make_server_port_in_use(local):
     assert "cannot listen" in one_line(exc)
 
 
+@pytest.mark.parametrize("host, said", [
+    ("", "give an interface to listen on (--host 127.0.0.1; 0.0.0.0 for every interface)"),  # was: 0.0.0.0, every one
+    (" ", "give an interface to listen on (--host 127.0.0.1; 0.0.0.0 for every interface)"),
+    # a name of bytes no UTF-8 (argv's surrogate escapes): was an internal error (TypeError), exit 70
+    ("\udcff\udcfe", "cannot listen on '\\udcff\\udcfe':0 (not a host name or address)"),
+])
+def test_make_server_refuses_a_host_that_is_no_interface(local, host, said):
+    _, store, _ = local
+    with pytest.raises(PolicykgError) as exc:
+        remote.make_server(store, host, 0)
+    assert one_line(exc) == said
+
+
 @pytest.mark.server
 @pytest.mark.parametrize("method", ["gsp", "update"])
 def test_push_the_seed_notices(virtuoso, county_parsed, city_parsed, method):  # noqa: F811
