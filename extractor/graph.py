@@ -119,7 +119,8 @@ def encode_segment(text: str) -> str:
             keep = ch.isalnum() or ch in "-._~"
         else:
             keep = _ucschar(cp) and unicodedata.category(ch)[0] not in "CZ"
-        out.append(ch if keep else "".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+        # (surrogatepass: a lone surrogate, as argv holds bytes that are no UTF-8, encodes as one, never matching)
+        out.append(ch if keep else "".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")))
     return "".join(out)
 
 
