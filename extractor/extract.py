@@ -471,6 +471,7 @@ _PROSE_GAP = 6  # words between a subject and its verb at most: 要, 依法依�
 # (县卫健委(县疾控中心)牵头,…), (…,各乡(镇)人民政府配合).
 _PARENTHESIS = re.compile(r"\(((?:[^()\n]|\([^()\n]{1,40}\)){2,300})\)")
 _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』|《[^》]*》|\"[^\"]*\"")
+_QUOTE_OPENS = re.compile("[“‘「『《\"]")  # where a match of _QUOTED may start
 
 
 def _enclosed(folded: str, s: int, e: int, quotes: bool = True) -> list[tuple[int, int]]:
@@ -1433,6 +1434,7 @@ class _Extract:
         or that gives a task "由" one ("…工作由卫生健康部门牵头"). A field of work (卫生健康部门)
         stands for the body of that field in the jurisdiction it names, else the notice's."""
         folded, count, seen = self.doc.folded, {}, set()
+        made: set[tuple[str, int, int, str]] = set()  # (department, span, role) of the duties made
         statements: dict[str, list[tuple[int, int]]] = {}  # a clause's, once one may hold a subject
         openings: dict[str, list[int]] = {}  # where each of those statements starts
         lead = "".join(self.cues.parts.get("prose-lead", ()))
@@ -1485,9 +1487,13 @@ class _Extract:
                     for x, y, r in parts:
                         said, action, concept = self.role_and_action(verb if x == s else x, y, role if x == s else r)
                         for d in subject:
+                            did = self.department(d, leaf.id)
+                            if (did, x, y, said) in made:
+                                continue  # a department the statement names as its subject again: one duty
+                            made.add((did, x, y, said))
                             n = count[leaf.id] = count.get(leaf.id, 0) + 1
                             self.facts.duties.append(Duty(
-                                x, y, id=f"{leaf.id}/s{n}", department=self.department(d, leaf.id), clause=leaf.id,
+                                x, y, id=f"{leaf.id}/s{n}", department=did, clause=leaf.id,
                                 text=self.doc.text[x:y], role=said, action=action, action_concept=concept))
 
     def after_label(self, at: int) -> bool:
@@ -1698,10 +1704,20 @@ class _Extract:
         """(role, the action verb as written, its concept) of the statement [s, e); `role`:
         already known."""
         role = role or self.role_of(s, e)
-        quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(self.doc.folded, s, e)]
+        # the quotes (as _QUOTED.finditer finds them) read only as far as the verbs go, not to
+        # the statement's end for each of its subjects (由…牵头，由…牵头，… on one line was quadratic)
+        folded, at, q = self.doc.folded, s, None
         for m in self.verbs(s, e):
-            if not any(a <= m.start() < b for a, b in quoted):  # 按照“集中统筹…”原则 is not the verb
-                return role, self.doc.text[m.start():m.end()], self.cues.action_of[m.group(0)]
+            v = m.start()
+            while (q is None or q.end() <= v) and at <= v:
+                opening = _QUOTE_OPENS.search(folded, at, v + 1)
+                if opening is None:
+                    at = v + 1
+                    break
+                q = _QUOTED.match(folded, opening.start(), e)
+                at = q.end() if q is not None else opening.start() + 1  # (one never closed quotes nothing)
+            if q is None or not q.start() <= v < q.end():  # 按照“集中统筹…”原则 is not the verb
+                return role, self.doc.text[v:m.end()], self.cues.action_of[m.group(0)]
         return role, "", ""
 
     def verbs(self, s: int, e: int) -> Iterator[re.Match]:

@@ -3069,3 +3069,23 @@ def test_a_gbk_page_with_a_member_table_of_names_and_posts():
     assert [(r.kind, r.period) for r in m.rules] == [("plenary", "P6M"), ("liaison", "P3M")]
     assert [(r.number, r.relation) for r in doc.facts.references] == [("中办发〔2021〕9号", "based_on")]
     assert len(doc.facts.duties) == 6
+
+
+def test_a_verb_in_quotes_is_not_the_action_and_a_subject_named_again_is_one_duty():
+    """The action is the first verb outside quotes (按照“统筹协调”原则，负责… is 负责; a quote never
+    closed quotes nothing). A statement naming one department as its subject again and again
+    (由县卫生健康委牵头， 2,000 times on one line, as a fuzzed notice had it) is one duty: it
+    was 2,000 duties of one text each, and with each one's quotes looked for to the end, a
+    200,000-character line took 76 s (now 2 s, linear)."""
+    from extractor.pipeline import process_bytes
+
+    head = "某县人民政府办公室关于印发某某制度的通知\n各乡镇人民政府：\n一、职责分工\n"
+    text = head + ("（一）县卫生健康委。按照“统筹协调”原则，负责全县工作；按“指导”和《监督管理》要求组织开展培训；"
+                   "落实“组织”的要求“未闭合，协调各方。\n（二）县教育局。负责“指导”幼儿园；\"监督\"并指导托班。\n")
+    doc = process_bytes(text.encode(), "quoted.txt")
+    assert [(d.text, d.action) for d in doc.facts.duties] == [
+        ("按照“统筹协调”原则，负责全县工作；", "负责"), ("按“指导”和《监督管理》要求组织开展培训；", "组织开展"),
+        ("落实“组织”的要求“未闭合，协调各方。", "落实"), ("负责“指导”幼儿园；", "负责"), ('"监督"并指导托班。', "指导")]
+    line = "某县人民政府办公室关于印发某某制度的通知\n各乡镇人民政府：\n" + "由县卫生健康委牵头，" * 2000
+    doc = process_bytes(line.encode(), "repeated.txt")
+    assert [(d.start, d.end, d.role, d.action) for d in doc.facts.duties] == [(30, 30 + 20000, "lead", "牵头")]
