@@ -1547,8 +1547,18 @@ class _Extract:
         …，市卫健委负责，市财政局配合。): its units the subject of the statement, as in a
         department's item (`subject_parts`) — each given it as a duty in its role."""
         folded = self.doc.folded
-        stop = STATEMENT_END.search(folded, at, end)
-        stop = stop.start() if stop else end
+        # its end looked for no further than a tag may reach (and the blanks after it): not to
+        # the clause's end for each comma of a long line (县卫生健康委负责， repeated: quadratic)
+        reach = min(end, at + _HEADING_TAG_MAX + 1)
+        stop = STATEMENT_END.search(folded, at, reach)
+        if stop is not None:
+            stop = stop.start()
+        else:
+            stop = reach
+            while stop < end and folded[stop] in _BLANKS:
+                stop += 1
+            if stop < end and not STATEMENT_END.match(folded, stop):
+                return False  # longer than a tag
         while stop > at and folded[stop - 1] in _BLANKS:
             stop -= 1
         # (a tag alone ends in a role cue, or names roles by their labels: most parts do neither)
