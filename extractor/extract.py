@@ -541,6 +541,12 @@ def _based_on() -> re.Pattern:
 
 
 @cache
+def _based_on_longest() -> int:
+    """The length of the longest word of pkc:based-on (贯彻落实: 4)."""
+    return max(map(len, cues().parts.get("based-on", ())), default=1)
+
+
+@cache
 def _basis_heading() -> re.Pattern:
     """A clause's heading saying the clause states what the notice is made under: one holding a
     word of pkc:basis-heading (一、制定背景) or matching its pattern (一、工作依据, 目的和依据)."""
@@ -2853,6 +2859,9 @@ class _Extract:
                 basis_heading.search(folded, c.heading.start, c.heading.end) is not None
             refs: list[Reference] = []
             numbers = self.numbers[c.id]
+            numbered_at: dict[int, list[int]] = {}  # where a 文号 starts → its indexes in `numbers`
+            for k, (ns, _, _) in enumerate(numbers):
+                numbered_at.setdefault(ns, []).append(k)
             used: set[int] = set()
             for m in _TITLE.finditer(folded, own.start, own.end):
                 # 《财政部 税务总局 …关于…》: a space separates co-issuers; a run of them (full-width
@@ -2862,8 +2871,9 @@ class _Extract:
                 end, number = m.end(), None
                 follow = _OPENING.match(folded, m.end(), m.end() + 3)
                 if follow:
-                    for k, (ns, ne, value) in enumerate(numbers):
-                        if ns == follow.end() and folded[ne:ne + 1] == ")":
+                    for k in numbered_at.get(follow.end(), ()):  # (not each 文号 of the clause for each title)
+                        _, ne, value = numbers[k]
+                        if folded[ne:ne + 1] == ")":
                             number, end = value, ne + 1
                             used.add(k)
                 kind = "internal" if key in own_titles or any(key in t for t in own_titles if t) else \
@@ -2874,10 +2884,21 @@ class _Extract:
                 if k not in used:
                     refs.append(Reference(ns, ne, "", c.id, None, value, "document"))
             refs.sort(key=lambda r: r.start)
+            # a sentence's start → how far its basis words were looked for, and whether found: each
+            # reference searches on from the one before it (a sentence citing 10,000 documents,
+            # each searched from the sentence's start, was quadratic)
+            basis: dict[int, tuple[int, bool]] = {}
             for n, r in enumerate(refs, 1):
                 r.id = f"{c.id}/ref{n}"
-                sentence_start = _last_end(folded, own.start, r.start)
-                if states_basis and based_on.search(folded, max(sentence_start, own.start), r.start):
+                if not states_basis:
+                    continue
+                lo = max(_last_end(folded, own.start, r.start), own.start)
+                upto, found = basis.get(lo, (lo, False))
+                if not found and r.start > upto:  # (the words are literal: one ending by upto was found)
+                    found = based_on.search(folded, max(lo, upto - _based_on_longest() + 1), r.start) is not None
+                    upto = r.start
+                basis[lo] = (upto, found)
+                if found:
                     r.relation = "based_on"
             self.facts.references += refs
 

@@ -3117,3 +3117,27 @@ def test_a_long_line_of_comma_parted_statements_is_read_in_linear_time(monkeypat
     doc = process_bytes(line.encode(), "commas.txt")
     assert len(doc.facts.duties) == 1
     assert sum(searched) < 200 * len(doc.text), (sum(searched), len(doc.text))
+
+
+def test_a_sentence_citing_thousands_of_documents_is_read_in_linear_time(monkeypatch):
+    """Each reference of a notice's opening searched its sentence for a basis word (根据 …)
+    from the sentence's start, and each title matched against every 文号 of its clause: a
+    sentence citing 7,400 documents (200,000 characters) took 4.7 s, 4.5× for 2×. Each now
+    searches on from the reference before it; every one is still its basis (based_on)."""
+    import extractor.extract as ex
+    from extractor.pipeline import process_bytes
+
+    searched = []
+    pattern = ex._based_on()
+
+    class Counting:
+        def search(self, text, start, end):
+            searched.append(end - start)
+            return pattern.search(text, start, end)
+
+    monkeypatch.setattr(ex, "_based_on", lambda: Counting())
+    line = "某县人民政府办公室关于印发某某制度的通知\n各乡镇人民政府：\n" + "根据《关于某某的通知》（祁政办秘〔2021〕45号）、" * 2000
+    doc = process_bytes(line.encode(), "cited.txt")
+    refs = doc.facts.references
+    assert len(refs) == 2000 and {(r.relation, r.number) for r in refs} == {("based_on", "祁政办秘〔2021〕45号")}
+    assert sum(searched) < 5 * len(doc.text), (sum(searched), len(doc.text))
