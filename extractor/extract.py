@@ -1937,9 +1937,22 @@ class _Extract:
         if m is not None:
             for did, at in zip(m.members, m.member_at):
                 listed.setdefault(did, (at.start, at.end, "member"))
+        starts: dict[str, list[int] | None] = {}  # a unit's mentions' starts, when in order (else None)
+
+        def first_mention(did: str, a: Assignment):  # the first of its mentions inside the tag
+            mentions = units[did].mentions
+            if did not in starts:
+                at = [x.start for x in mentions]
+                starts[did] = at if all(p <= q for p, q in zip(at, at[1:])) else None
+            at = starts[did]
+            if at is None:
+                return next((x for x in mentions if a.start <= x.start < a.end), None)
+            k = bisect.bisect_left(at, a.start)  # (not each of its mentions for each tag: quadratic)
+            return mentions[k] if k < len(at) and at[k] < a.end else None
+
         for a in sorted(self.facts.assignments, key=_START_END):
             for did in a.departments:
-                at = next((x for x in units[did].mentions if a.start <= x.start < a.end), None) if did in units else None
+                at = first_mention(did, a) if did in units else None
                 if at is not None and (did not in listed or at.start < listed[did][0]):
                     listed[did] = (at.start, at.end, "task")
         noted = [(n.start, n.end) for n in self.notes if n.kind in ("unknown-unit", "unknown-heading")]

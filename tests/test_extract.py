@@ -3141,3 +3141,31 @@ def test_a_sentence_citing_thousands_of_documents_is_read_in_linear_time(monkeyp
     refs = doc.facts.references
     assert len(refs) == 2000 and {(r.relation, r.number) for r in refs} == {("based_on", "祁政办秘〔2021〕45号")}
     assert sum(searched) < 5 * len(doc.text), (sum(searched), len(doc.text))
+
+
+def test_thousands_of_task_tags_of_one_unit_are_read_in_linear_time(monkeypatch):
+    """Each task tag looked for its unit's first mention inside it among all the unit's
+    mentions: （县卫生健康委牵头） 20,000 times on one line took 7 s (19 s profiled), 3.3× for
+    2×. Now found by where the tag starts: each mention is read a few times, not once a tag."""
+    import extractor.extract as ex
+    from extractor.pipeline import process_bytes
+
+    read = [0]
+
+    class Counted(list):
+        def __iter__(self):
+            for x in super().__iter__():
+                read[0] += 1
+                yield x
+
+    class Unit(ex.Department):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.mentions = Counted(self.mentions)
+
+    monkeypatch.setattr(ex, "Department", Unit)
+    line = "某县人民政府办公室关于印发某某制度的通知\n各乡镇人民政府：\n" + "（县卫生健康委牵头）" * 3000
+    doc = process_bytes(line.encode(), "tags.txt")
+    assert len(doc.facts.assignments) == 3000
+    assert max(len(d.mentions) for d in doc.facts.departments.values()) == 3000
+    assert read[0] < 10 * 3000, read[0]
