@@ -451,7 +451,7 @@ def test_meetings_columns_come_in_the_order_the_notices_are_named(store):
 def test_readme_meetings_example_has_every_row_meetings_prints(store):
     """The README's `meetings --from corpus` example lists the rows the command prints, in
     order, with the values it prints where the README does not shorten them (…)."""
-    block = README.split("For example `policykg meetings --from corpus`:")[1].split("```")[1]
+    block = README.split("For example `policykg meetings --from corpus`")[1].split("```")[1]
     shown = [[c.strip() for c in line.strip("│ ").split(" │ ")] for line in block.splitlines() if line.startswith("│")]
     rows = Q.meetings(store)
     assert [r[1] for r in shown] == [r["key"] for r in rows]
