@@ -189,10 +189,13 @@ def who_command(
     """Who is responsible for a topic, best-matching duty and task statements first."""
     from . import query
 
+    from .search import query_phrases
+
     topic = " ".join(words)
-    if not topic.strip():
+    phrases = query_phrases(topic)  # parted by punctuation too, as `who` looks for them: 的， is 的
+    if not phrases:  # blanks or punctuation only (，。 answered "(no rows)", exit 0)
         raise PolicykgError("give a topic, e.g. 消防")
-    single = [w for w in topic.split() if len(w) == 1]
+    single = [w for w in phrases if len(w) == 1]
     if single:  # 的 matched 50 statements (jieba keeps function words as tokens); 税 misses 税务局's
         raise PolicykgError(f"{single[0]!r} is a single character: who looks for words of two characters "
                             "or more (消防, 税费, 托育 …)")

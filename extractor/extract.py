@@ -491,6 +491,7 @@ _PROSE_GAP = 6  # words between a subject and its verb at most: 要, 依法依�
 # (县卫健委(县疾控中心)牵头,…), (…,各乡(镇)人民政府配合).
 _PARENTHESIS = re.compile(r"\(((?:[^()\n]|\([^()\n]{1,40}\)){2,300})\)")
 _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』|《[^》]*》|\"[^\"]*\"")
+_QUOTE_OPENS = re.compile("[“‘「『《\"]")  # where a match of _QUOTED may start
 
 
 def _enclosed(folded: str, s: int, e: int, quotes: bool = True) -> list[tuple[int, int]]:
@@ -560,6 +561,12 @@ def _based_on() -> re.Pattern:
     """The words of pkc:based-on (根据, 依据 …: a title after them is a basis, where the notice
     states its own)."""
     return re.compile(_alternation(cues().parts.get("based-on", ())))
+
+
+@cache
+def _based_on_longest() -> int:
+    """The length of the longest word of pkc:based-on (贯彻落实: 4)."""
+    return max(map(len, cues().parts.get("based-on", ())), default=1)
 
 
 @cache
@@ -1459,6 +1466,7 @@ class _Extract:
         or that gives a task "由" one ("…工作由卫生健康部门牵头"). A field of work (卫生健康部门)
         stands for the body of that field in the jurisdiction it names, else the notice's."""
         folded, count, seen = self.doc.folded, {}, set()
+        made: set[tuple[str, int, int, str]] = set()  # (department, span, role) of the duties made
         statements: dict[str, list[tuple[int, int]]] = {}  # a clause's, once one may hold a subject
         openings: dict[str, list[int]] = {}  # where each of those statements starts
         lead = "".join(self.cues.parts.get("prose-lead", ()))
@@ -1515,9 +1523,13 @@ class _Extract:
                     for x, y, r in parts:
                         said, action, concept = self.role_and_action(verb if x == first else x, y, role if x == first else r)
                         for d in subject:
+                            did = self.department(d, leaf.id)
+                            if (did, x, y, said) in made:
+                                continue  # a department the statement names as its subject again: one duty
+                            made.add((did, x, y, said))
                             n = count[leaf.id] = count.get(leaf.id, 0) + 1
                             self.facts.duties.append(Duty(
-                                x, y, id=f"{leaf.id}/s{n}", department=self.department(d, leaf.id), clause=leaf.id,
+                                x, y, id=f"{leaf.id}/s{n}", department=did, clause=leaf.id,
                                 text=self.doc.text[x:y], role=said, action=action, action_concept=concept))
 
     def after_subject(self, group: list[DepartmentMatch], s: int, verb: int) -> int:
@@ -1588,8 +1600,18 @@ class _Extract:
         …，市卫健委负责，市财政局配合。): its units the subject of the statement, as in a
         department's item (`subject_parts`) — each given it as a duty in its role."""
         folded = self.doc.folded
-        stop = STATEMENT_END.search(folded, at, end)
-        stop = stop.start() if stop else end
+        # its end looked for no further than a tag may reach (and the blanks after it): not to
+        # the clause's end for each comma of a long line (县卫生健康委负责， repeated: quadratic)
+        reach = min(end, at + _HEADING_TAG_MAX + 1)
+        stop = STATEMENT_END.search(folded, at, reach)
+        if stop is not None:
+            stop = stop.start()
+        else:
+            stop = reach
+            while stop < end and folded[stop] in _BLANKS:
+                stop += 1
+            if stop < end and not STATEMENT_END.match(folded, stop):
+                return False  # longer than a tag
         while stop > at and folded[stop - 1] in _BLANKS:
             stop -= 1
         # (a tag alone ends in a role cue, or names roles by their labels: most parts do neither)
@@ -1745,10 +1767,20 @@ class _Extract:
         """(role, the action verb as written, its concept) of the statement [s, e); `role`:
         already known."""
         role = role or self.role_of(s, e)
-        quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(self.doc.folded, s, e)]
+        # the quotes (as _QUOTED.finditer finds them) read only as far as the verbs go, not to
+        # the statement's end for each of its subjects (由…牵头，由…牵头，… on one line was quadratic)
+        folded, at, q = self.doc.folded, s, None
         for m in self.verbs(s, e):
-            if not any(a <= m.start() < b for a, b in quoted):  # 按照“集中统筹…”原则 is not the verb
-                return role, self.doc.text[m.start():m.end()], self.cues.action_of[m.group(0)]
+            v = m.start()
+            while (q is None or q.end() <= v) and at <= v:
+                opening = _QUOTE_OPENS.search(folded, at, v + 1)
+                if opening is None:
+                    at = v + 1
+                    break
+                q = _QUOTED.match(folded, opening.start(), e)
+                at = q.end() if q is not None else opening.start() + 1  # (one never closed quotes nothing)
+            if q is None or not q.start() <= v < q.end():  # 按照“集中统筹…”原则 is not the verb
+                return role, self.doc.text[v:m.end()], self.cues.action_of[m.group(0)]
         return role, "", ""
 
     def verbs(self, s: int, e: int) -> Iterator[re.Match]:
@@ -1974,9 +2006,22 @@ class _Extract:
         if m is not None:
             for did, at in zip(m.members, m.member_at):
                 listed.setdefault(did, (at.start, at.end, "member"))
+        starts: dict[str, list[int] | None] = {}  # a unit's mentions' starts, when in order (else None)
+
+        def first_mention(did: str, a: Assignment):  # the first of its mentions inside the tag
+            mentions = units[did].mentions
+            if did not in starts:
+                at = [x.start for x in mentions]
+                starts[did] = at if all(p <= q for p, q in zip(at, at[1:])) else None
+            at = starts[did]
+            if at is None:
+                return next((x for x in mentions if a.start <= x.start < a.end), None)
+            k = bisect.bisect_left(at, a.start)  # (not each of its mentions for each tag: quadratic)
+            return mentions[k] if k < len(at) and at[k] < a.end else None
+
         for a in sorted(self.facts.assignments, key=_START_END):
             for did in a.departments:
-                at = next((x for x in units[did].mentions if a.start <= x.start < a.end), None) if did in units else None
+                at = first_mention(did, a) if did in units else None
                 if at is not None and (did not in listed or at.start < listed[did][0]):
                     listed[did] = (at.start, at.end, "task")
         noted = [(n.start, n.end) for n in self.notes if n.kind in ("unknown-unit", "unknown-heading")]
@@ -3046,6 +3091,9 @@ class _Extract:
                 basis_heading.search(folded, c.heading.start, c.heading.end) is not None
             refs: list[Reference] = []
             numbers = self.numbers[c.id]
+            numbered_at: dict[int, list[int]] = {}  # where a 文号 starts → its indexes in `numbers`
+            for k, (ns, _, _) in enumerate(numbers):
+                numbered_at.setdefault(ns, []).append(k)
             used: set[int] = set()
             for m in _TITLE.finditer(folded, own.start, own.end):
                 # 《财政部 税务总局 …关于…》: a space separates co-issuers; a run of them (full-width
@@ -3055,8 +3103,9 @@ class _Extract:
                 end, number = m.end(), None
                 follow = _OPENING.match(folded, m.end(), m.end() + 3)
                 if follow:
-                    for k, (ns, ne, value) in enumerate(numbers):
-                        if ns == follow.end() and folded[ne:ne + 1] == ")":
+                    for k in numbered_at.get(follow.end(), ()):  # (not each 文号 of the clause for each title)
+                        _, ne, value = numbers[k]
+                        if folded[ne:ne + 1] == ")":
                             number, end = value, ne + 1
                             used.add(k)
                 kind = "internal" if key in own_titles or any(key in t for t in own_titles if t) else \
@@ -3067,10 +3116,21 @@ class _Extract:
                 if k not in used:
                     refs.append(Reference(ns, ne, "", c.id, None, value, "document"))
             refs.sort(key=lambda r: r.start)
+            # a sentence's start → how far its basis words were looked for, and whether found: each
+            # reference searches on from the one before it (a sentence citing 10,000 documents,
+            # each searched from the sentence's start, was quadratic)
+            basis: dict[int, tuple[int, bool]] = {}
             for n, r in enumerate(refs, 1):
                 r.id = f"{c.id}/ref{n}"
-                sentence_start = _last_end(folded, own.start, r.start)
-                if states_basis and based_on.search(folded, max(sentence_start, own.start), r.start):
+                if not states_basis:
+                    continue
+                lo = max(_last_end(folded, own.start, r.start), own.start)
+                upto, found = basis.get(lo, (lo, False))
+                if not found and r.start > upto:  # (the words are literal: one ending by upto was found)
+                    found = based_on.search(folded, max(lo, upto - _based_on_longest() + 1), r.start) is not None
+                    upto = r.start
+                basis[lo] = (upto, found)
+                if found:
                     r.relation = "based_on"
             self.facts.references += refs
 

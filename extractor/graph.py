@@ -119,7 +119,8 @@ def encode_segment(text: str) -> str:
             keep = ch.isalnum() or ch in "-._~"
         else:
             keep = _ucschar(cp) and unicodedata.category(ch)[0] not in "CZ"
-        out.append(ch if keep else "".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+        # (surrogatepass: a lone surrogate, as argv holds bytes that are no UTF-8, encodes as one, never matching)
+        out.append(ch if keep else "".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")))
     return "".join(out)
 
 
@@ -1230,7 +1231,10 @@ def _statements(store_or_quads, graph: str | None) -> tuple[dict[str, dict[str, 
     graph_of: dict[str, list[str]] = {}
     if graph is not None and isinstance(store_or_quads, ox.Store):
         data = store_or_quads.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
-        for line in data.decode("utf-8").splitlines():
+        # lines end at LF alone: a literal holds U+2028, U+0085 or \x1c as it is (str.splitlines cut it there)
+        for line in data.decode("utf-8").split("\n"):
+            if not line:
+                continue
             s, p, o = line[:-2].split(" ", 2)  # "<s> <p> o ." as pyoxigraph writes it
             if s[0] != "<":
                 continue

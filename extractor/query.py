@@ -1559,7 +1559,7 @@ def syntax_message(exc: SyntaxError, text: str) -> str:
     if not m:
         return f"SPARQL syntax error: {' '.join(str(exc).split())}"
     line, column = int(m.group(1)), int(m.group(2))
-    lines = text.splitlines()
+    lines = text.split("\n")  # as the parser counts lines (not at U+2028, U+0085 …)
     here = lines[line - 1][column - 1:].strip()[:24] if 0 < line <= len(lines) else ""
     rest = "".join(lines[line:]).strip() if 0 < line <= len(lines) else ""
     at = f"at {here!r}" if here else "end of the line" if rest else "end of the query"
@@ -1600,7 +1600,10 @@ class SparqlResult:
                                                     if isinstance(tr.object, ox.Literal)}
         used = {p: ns for p, ns in PREFIXES.items() if any(i.startswith(ns) for i in iris)}
         text = ox.serialize(self.triples, format=ox.RdfFormat.TURTLE, prefixes=used).decode("utf-8")
-        lines = text.splitlines(keepends=True)
+        # lines end at LF alone: a literal holds U+2028 or U+0085 as it is (str.splitlines cut
+        # it there, and a literal's "…\u2028@prefix …" was taken for a prefix line)
+        lines = text.split("\n")
+        lines = [ln + "\n" for ln in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
         head = [ln for ln in lines if ln.startswith("@prefix")]
         return "".join(sorted(head) + lines[len(head):])
 

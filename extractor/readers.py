@@ -573,9 +573,10 @@ def _docx_damage(data: bytes, exc: Exception | None) -> str:
                         etree.fromstring(zf.read(name), etree.XMLParser(resolve_entities=False, no_network=True))
                     except etree.XMLSyntaxError:
                         return f"a damaged .docx: its part {name} is not well-formed XML (open it in Word and save it again)"
-        # a part that cannot be unpacked: its data corrupt (zlib.error, a bad CRC), encrypted
+        # a part that cannot be unpacked: its data corrupt (zlib.error, a bad CRC, a local
+        # header whose name is no UTF-8 though its flag says so: UnicodeDecodeError), encrypted
         # (RuntimeError), compressed by a method zipfile does not know (NotImplementedError)
-        except (zlib.error, EOFError, zipfile.BadZipFile):
+        except (zlib.error, EOFError, zipfile.BadZipFile, UnicodeDecodeError):
             return f"a damaged .docx: its part {name} cannot be unpacked (its data is corrupt)"
         except NotImplementedError:  # (a RuntimeError: first)
             return f"a damaged .docx: its part {name} is compressed by a method a .docx does not use"

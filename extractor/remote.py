@@ -86,14 +86,40 @@ class _Response:
     body: bytes
 
 
+_NOT_URI = re.compile(r"[^\x21-\x7e]+")  # what a URI cannot hold as it is: non-ASCII, blanks, controls
+
+
+def _as_uri(iri: str) -> str:
+    """An endpoint IRI as the URI an HTTP request line holds (urllib sends ASCII only: a
+    path of Chinese, …/数据/sparql, was "'ascii' codec can't encode", an internal error in
+    `push`): its path, query and user %-encoded as UTF-8, a host name of other scripts in
+    IDNA. A URL of bytes that are no text (argv's surrogates) is no endpoint URL."""
+    parts = urllib.parse.urlsplit(iri)
+
+    def encode(text: str) -> str:
+        return _NOT_URI.sub(lambda m: urllib.parse.quote(m.group(0), safe=""), text)
+
+    try:
+        user, at, host = parts.netloc.rpartition("@")
+        if not host.isascii():
+            host = host.encode("idna").decode("ascii")
+        return urllib.parse.urlunsplit(parts._replace(netloc=encode(user) + at + host, path=encode(parts.path),
+                                                      query=encode(parts.query), fragment=encode(parts.fragment)))
+    except UnicodeError:
+        raise PolicykgError(f"{iri!r}: not an http(s) endpoint URL (not text, or a host name IDNA cannot write)") from None
+
+
 class _Client:
     """One endpoint's HTTP conversation: auth negotiated once, errors turned into one line."""
 
     def __init__(self, endpoint: str, auth: tuple[str, str] | None, timeout: float):
-        parts = urllib.parse.urlsplit(endpoint)
+        try:
+            parts = urllib.parse.urlsplit(endpoint)
+        except ValueError as exc:  # "Invalid IPv6 URL"
+            raise PolicykgError(f"{endpoint!r}: not an http(s) endpoint URL ({exc})") from None
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise PolicykgError(f"{endpoint!r}: not an http(s) endpoint URL")
-        self.endpoint = endpoint
+        self.endpoint = _as_uri(endpoint)  # what HTTP sends; said as typed (`where`)
         self.where = urllib.parse.urlunsplit(parts._replace(query="", fragment=""))
         self.auth = auth
         self.timeout = timeout
@@ -1093,10 +1119,14 @@ def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 7878, *,
         raise PolicykgError(f"a query time limit cannot be negative ({timeout:g} s)")
     if max_rows < 0:
         raise PolicykgError(f"a query's row limit cannot be negative ({max_rows})")
+    if not host.strip():  # the socket's "": every interface, which `--host $UNSET` should not open
+        raise PolicykgError("give an interface to listen on (--host 127.0.0.1; 0.0.0.0 for every interface)")
     try:
         return SparqlServer(store, (host, port), verbose, timeout, max_rows)
     except OSError as exc:
         raise PolicykgError(f"cannot listen on {host}:{port} ({_reason(exc)})") from None
+    except (TypeError, UnicodeError):  # a name of bytes that are no text (its hostname's encoding failed)
+        raise PolicykgError(f"cannot listen on {host!r}:{port} (not a host name or address)") from None
 
 
 def serve(store: ox.Store, host: str = "127.0.0.1", port: int = 7878, *,

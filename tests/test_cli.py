@@ -333,11 +333,16 @@ def test_who_says_on_stderr_which_phrases_no_statement_says():
 def test_who_refuses_a_single_character():
     """`who 的` listed 50 statements matched on the function word 的 (jieba keeps it a token),
     and `who 税` finds none of 税务局's (a token of its own nowhere): one line says why."""
-    for topic in ("的", "消防 税"):
+    for topic in ("的", "消防 税", "的，", "消防，税", "“的”"):  # (the last three matched 的 and 税 as phrases)
         res = policykg("who", topic, "--from", COUNTY, "-f", "csv")
         assert res.returncode != 0 and res.stdout == ""
-        assert res.stderr.splitlines() == [f"policykg: error: '{topic[-1]}' is a single character: who looks "
+        single = topic.strip("，“”")[-1]
+        assert res.stderr.splitlines() == [f"policykg: error: '{single}' is a single character: who looks "
                                            "for words of two characters or more (消防, 税费, 托育 …)"]
+    for topic in ("，。", " "):  # (the first answered "(no rows)", exit 0)
+        res = policykg("who", topic, "--from", COUNTY, "-f", "csv")
+        assert res.returncode == 1 and res.stdout == ""
+        assert res.stderr.splitlines() == ["policykg: error: give a topic, e.g. 消防"]
 
 
 def test_who_takes_several_words_unquoted_as_several_phrases():
@@ -403,3 +408,23 @@ def test_command_list_keeps_each_summary_on_one_line():
     assert any(line.startswith("build ") and line.endswith("the comparison report and the interactive views.")
                for line in lines)
     assert any(line.startswith("compare ") and line.endswith("(牵头/负责/配合 per topic).") for line in lines)
+
+
+@pytest.mark.parametrize("args", [["compare", "祁门县", b"\xff\xfe"],
+                                  ["build", "--no-views", "-q", "--compare", "祁门县,".encode() + b"\xff\xfe"]],
+                         ids=["compare", "build --compare"])
+def test_a_notice_named_in_bytes_that_are_no_utf8_is_no_notice(args, tmp_path):
+    """An argument of bytes that are no UTF-8 (Python's argv holds them as lone surrogates)
+    naming a notice to compare was an internal error (UnicodeEncodeError making its IRI
+    segment, exit 70): it names no notice, in one line."""
+    if args[0] == "build":
+        args = ["build", ROOT / "corpus", "-o", tmp_path / "out", *args[1:]]
+    else:
+        args = [*args[:1], "--from", ROOT / "corpus", *args[1:]]
+    argv = [sys.executable, "-m", "extractor", *(a if isinstance(a, bytes) else str(a).encode() for a in args)]
+    run = subprocess.run(argv, capture_output=True, cwd=ROOT)
+    errors = [line for line in run.stderr.decode().splitlines() if "error" in line]
+    assert run.returncode == 1 and errors == [
+        ("policykg: error: --compare 祁门县,\\udcff\\udcfe: " if args[0] == "build" else "policykg: error: ")
+        + "no notice '\\udcff\\udcfe' in the store; known: 巴彦淖尔市 巴政办发〔2021〕20号; 祁门县 祁政办秘〔2021〕45号"
+    ], run.stderr.decode()

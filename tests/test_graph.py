@@ -1118,10 +1118,12 @@ def test_a_bare_province_the_notice_names_is_that_provinces_jurisdiction():
 def test_networkx_of_one_stored_graph_reads_as_its_quads(county, city):
     """`to_networkx(store, graph=g)` reads g's N-Triples (views, one notice a page): the same
     nodes, attributes and edges as from g's quads — notice text with line breaks, quotes
-    and a tab included (escaped literals)."""
+    and a tab included (escaped literals), and the characters N-Triples keeps as they are
+    but str.splitlines breaks at (U+2028, U+2029, U+0085, \x1c: a notice's page in `build`
+    was an internal error, found by fuzzing)."""
     store = ox.Store()
     tricky = [q for q in county if q.predicate.value == PK + "sourceText"][0]
-    odd = ox.Quad(tricky.subject, ox.NamedNode(RDFS + "comment"), ox.Literal('引号"、反斜杠\\\\和\t制表符\r\n'), tricky.graph_name)
+    odd = ox.Quad(tricky.subject, ox.NamedNode(RDFS + "comment"), ox.Literal('引号"、反斜杠\\\\和\t制表符\r\n段\u2028落\u2029分\x85隔\x1c符'), tricky.graph_name)
     store.extend([*county, *city, odd])
     for quads in (county, city):
         g = quads[0].graph_name

@@ -738,9 +738,11 @@ def _docx_with(parts: dict[str, bytes | None]) -> bytes:
 NOT_WORD = "a damaged .docx: its parts are not laid out as a Word document (open it in Word and save it again)"
 
 
-def _zip_headers_changed(flags: int = 0, method: int | None = None, flip: str | None = None) -> bytes:
+def _zip_headers_changed(flags: int = 0, method: int | None = None, flip: str | None = None,
+                         misnamed: str | None = None) -> bytes:
     """A real .docx with `flags` set in each of its zip headers (1: encrypted), its parts'
-    compression `method` changed, or a byte of part `flip`'s compressed data inverted."""
+    compression `method` changed, a byte of part `flip`'s compressed data inverted, or part
+    `misnamed`'s local header flagged UTF-8 (0x800) over a name that is no UTF-8."""
     import struct
 
     b = bytearray(_docx_bytes())
@@ -754,6 +756,10 @@ def _zip_headers_changed(flags: int = 0, method: int | None = None, flip: str | 
     if flip:
         info = zipfile.ZipFile(io.BytesIO(bytes(b))).getinfo(flip)
         b[info.header_offset + 30 + len(info.filename) + len(info.extra) + 10] ^= 0xFF
+    if misnamed:
+        at = zipfile.ZipFile(io.BytesIO(bytes(b))).getinfo(misnamed).header_offset
+        b[at + 7] |= 0x08  # bit 11 of the flags: the name is UTF-8
+        b[at + 30] = 0xFF
     return bytes(b)
 
 
@@ -771,6 +777,9 @@ DAMAGED_DOCX = [  # what is broken → the error, in a reader's words (was pytho
      "a .docx in Strict Open XML, not read (save it in Word as an ordinary Word Document)"),
     # parts that cannot be unpacked (were "internal error", exit 70)
     ("corrupt compressed data", _zip_headers_changed(flip="word/document.xml"),
+     "a damaged .docx: its part word/document.xml cannot be unpacked (its data is corrupt)"),
+    # was: UnicodeDecodeError in zipfile, "internal error", exit 70 (found by fuzzing)
+    ("a local header's name no UTF-8", _zip_headers_changed(misnamed="word/document.xml"),
      "a damaged .docx: its part word/document.xml cannot be unpacked (its data is corrupt)"),
     ("encrypted parts", _zip_headers_changed(flags=1), "a .docx whose part _rels/.rels is encrypted, not read"),
     ("an unknown compression method", _zip_headers_changed(method=99),

@@ -591,6 +591,19 @@ def test_make_server_port_in_use(local):
     assert "cannot listen" in one_line(exc)
 
 
+@pytest.mark.parametrize("host, said", [
+    ("", "give an interface to listen on (--host 127.0.0.1; 0.0.0.0 for every interface)"),  # was: 0.0.0.0, every one
+    (" ", "give an interface to listen on (--host 127.0.0.1; 0.0.0.0 for every interface)"),
+    # a name of bytes no UTF-8 (argv's surrogate escapes): was an internal error (TypeError), exit 70
+    ("\udcff\udcfe", "cannot listen on '\\udcff\\udcfe':0 (not a host name or address)"),
+])
+def test_make_server_refuses_a_host_that_is_no_interface(local, host, said):
+    _, store, _ = local
+    with pytest.raises(PolicykgError) as exc:
+        remote.make_server(store, host, 0)
+    assert one_line(exc) == said
+
+
 @pytest.mark.server
 @pytest.mark.parametrize("method", ["gsp", "update"])
 def test_push_the_seed_notices(virtuoso, county_parsed, city_parsed, method):  # noqa: F811
@@ -1033,3 +1046,43 @@ def test_serve_writes_no_rdf_xml_for_a_predicate_without_an_xml_name():
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_an_endpoint_iri_of_chinese_is_asked_at_its_uri():
+    """An endpoint whose path is Chinese (…/数据/sparql, an IRI) failed before any request:
+    "'ascii' codec can't encode characters" — `sparql` said it as a failed query, `who` as an
+    answer of the wrong shape, `push` as an internal error. Its path goes %-encoded as UTF-8,
+    the URL as typed is what messages say; a URL that is no URL is one line."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    asked = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(BOOLEAN)))
+            self.end_headers()
+            self.wfile.write(BOOLEAN)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/数据 库/sparql"
+        assert remote.query(url, "ASK { ?s ?p ?o }").boolean is True
+        assert asked == ["/%E6%95%B0%E6%8D%AE%20%E5%BA%93/sparql"]
+    finally:
+        server.shutdown()
+        server.server_close()
+    for bad, said in (("http://[::1", "'http://[::1': not an http(s) endpoint URL (Invalid IPv6 URL)"),
+                      ("http://127.0.0.1:9/\udcff", "'http://127.0.0.1:9/\\udcff': not an http(s) endpoint URL "
+                                                    "(not text, or a host name IDNA cannot write)")):
+        with pytest.raises(PolicykgError) as exc:
+            remote.query(bad, "ASK { ?s ?p ?o }")
+        assert one_line(exc) == said
