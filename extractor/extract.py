@@ -2218,7 +2218,7 @@ class _Extract:
         a make-up list), its member units those of 成员单位:… (pkc:group-members), its duties
         the item's other statements (负责…), the group's as an office's are the office's."""
         folded, parts = self.doc.folded, self.cues.parts
-        labels = sorted(((w, what) for what in ("head", "deputy", "members") for w in parts.get(f"group-{what}", ())),
+        labels = sorted(((w, what) for what in ("head", "deputy", "lead", "members") for w in parts.get(f"group-{what}", ())),
                         key=lambda x: -len(x[0]))
         j = self.doc.jurisdiction
         for c, start, end in self.group_items.values():
@@ -2230,6 +2230,7 @@ class _Extract:
             unit.mentions.append(Mention(start, end, department=did, surface=name, clause=c.id))
             group = WorkingGroup(start, end, name=name, clause=c.id, unit=did)
             n = 0
+            read: list[tuple[int, int]] = []  # its labelled parts (组长:…; 牵头单位:…): a task tag's look, read
             for a, b in self.item_stretches(c, c.heading.end):
                 for s, e in self.statements(a, b):
                     said = folded[s:e]
@@ -2245,9 +2246,15 @@ class _Extract:
                         continue
                     at = s + said.index(":", len(label[0])) + 1
                     stop = e - (folded[e - 1] in "。;")
+                    read.append((s, e))
                     if label[1] == "members":
                         hits = self.member_units(at, stop, self.departments_in(at, stop, c.id))
                         group.members, group.member_at = _listed(hits)
+                        continue
+                    if label[1] == "lead":
+                        hits = self.departments_in(at, stop, c.id)
+                        if hits and group.lead is None:
+                            group.lead, group.lead_at = hits[0][1], self.said(s, stop, hits[0][1], c.id)
                         continue
                     role = "group_leader" if label[1] == "head" else "deputy_group_leader"
                     posts = len(self.facts.posts)
@@ -2259,6 +2266,9 @@ class _Extract:
                     else:
                         group.deputies += found
             meeting.groups.append(group)
+            # a labelled part the assignments took for a task tag they could not read (牵头单位:…;组长:…)
+            self.notes = [x for x in self.notes if not (x.kind == "unread-task-tag" and x.clause == c.id
+                                                        and any(a <= x.start < b for a, b in read))]
 
     def role_table(self, kind: BodyKind, meeting: Meeting) -> bool:
         """The body's make-up as a table, a row a person (职务 | 姓名 | 单位及职务): a cell naming

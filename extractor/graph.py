@@ -1091,6 +1091,9 @@ class _Builder:
                     post = f and posts.get((f.start, f.end, role))
                     if post:
                         self.add(unit, prop, post)
+            if self.org(group.lead):  # 牵头单位:…, traced to its words as the body's lead unit is
+                self.add(unit, PK + "leadUnit", self.org(group.lead))
+                self.said(f"{unit}/lead-unit", unit, PK + "leadUnit", self.org(group.lead), group.lead_at)
             self.memberships(unit, group.members, group.member_at)
         if m.stated_count is not None:
             self.add(iri, PK + "statedMemberCount", _int(m.stated_count))

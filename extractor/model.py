@@ -266,6 +266,8 @@ class WorkingGroup(Span):
     unit: str = ""
     head: Field | None = None
     deputies: list[Field] = field(default_factory=list)
+    lead: str | None = None  # Department.id of its lead unit (牵头单位:…)
+    lead_at: Mention | None = None  # where the item says it
     members: list[str] = field(default_factory=list)
     member_at: list[Span] = field(default_factory=list)
 

@@ -1116,6 +1116,9 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
                              FILTER(?part IN (pk:head, pk:deputyHead)) }}
                           UNION {{ ?x org:organization ?wg ; org:member ?o . ?o rdfs:label ?label .
                                    ?x pk:span/pk:start ?start BIND(org:member AS ?part) }}
+                          UNION {{ ?wg pk:leadUnit ?o . ?o rdfs:label ?label .
+                                   ?x rdf:subject ?wg ; rdf:predicate pk:leadUnit ; pk:span/pk:start ?start
+                                   BIND(pk:leadUnit AS ?part) }}
                           UNION {{ ?x pk:assignee ?wg ; pk:dutyText ?label . ?x pk:span/pk:start ?start
                                    BIND(pk:dutyText AS ?part) }} }}
         }}""", **values)
@@ -1213,7 +1216,7 @@ def meetings(store: ox.Store, notices: Sequence[str] | None = None, *,
         for x in sorted(facts[g].get("duties", ()), key=lambda x: (x["start"] or 0, x["end"] or 0, x["text"])):
             put(own, g, x["text"].rstrip("。;；.,，"), (x["src"], x["start"], x["end"]))
     groups = row("groups", "专项工作组")  # each: its name (组长 …，副组长 …，成员单位 …，its duties)
-    said = {"head": "组长", "deputyHead": "副组长", "member": "成员单位"}
+    said = {"head": "组长", "deputyHead": "副组长", "leadUnit": "牵头单位", "member": "成员单位"}
     for g in cols:
         parts_of: dict[str, dict[str, list[str]]] = {}
         for x in sorted(facts[g].get("group_parts", ()), key=lambda x: (x["start"] or 0, x["label"])):

@@ -804,6 +804,9 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
         {"graph": graph, "wg": wg, "part": PK + p, "label": label, "start": a}
         for wg in groups for p in ("head", "deputyHead") for x in vals(wg, PK + p)
         for label in vals(x, RDFS + "label") for _, a, _ in spans(x)] + [
+        {"graph": graph, "wg": wg, "part": PK + "leadUnit", "label": label, "start": a}
+        for wg in groups for o in vals(wg, PK + "leadUnit") for label in vals(o, RDFS + "label")
+        for _, a, _ in said.get((wg, PK + "leadUnit", o), ())] + [
         {"graph": graph, "wg": wg, "part": ORG + "member", "label": label, "start": a}
         for x in sorted(props) for wg in vals(x, ORG + "organization") if wg in groups
         for o in vals(x, ORG + "member") for label in vals(o, RDFS + "label") for _, a, _ in spans(x)] + [

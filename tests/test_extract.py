@@ -3242,6 +3242,38 @@ def test_a_leading_group_s_working_groups_are_units_of_it_with_head_members_and_
     assert len(Q.members(built, "霍山县")) == 9  # the body's members, not its groups'
 
 
+WORKING_GROUPS = """某县人民政府办公室关于成立某县乡村振兴工作领导小组的通知
+
+一、领导小组组成人员
+组  长：张三  县政府县长
+副组长：李四  县政府副县长
+成  员：县发展改革委、县财政局、县农业农村局、县水利局
+二、工作专班
+领导小组下设两个工作专班：
+（一）综合协调专班。组长：县发展改革委；成员单位：县财政局、县农业农村局。负责统筹协调，督促落实。
+（二）项目推进专班。牵头单位：县农业农村局；组长：王五（县农业农村局局长）；成员：县水利局、县财政局。负责项目建设调度。
+"""
+
+
+def test_working_groups_headed_by_a_unit_or_led_by_one():
+    """A 工作专班 headed by a unit (组长：县发展改革委) and one with a lead unit (牵头单位：…, the
+    group's pk:leadUnit, traced to its words): read, not a duty 牵头单位：… of the group nor a
+    task tag noted as unreadable."""
+    from extractor.graph import to_rdf, validate
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes(WORKING_GROUPS.encode(), "x.txt")
+    m = doc.facts.meeting
+    assert [(g.name, g.head.value, g.lead, [d.rsplit("/", 1)[1] for d in g.members]) for g in m.groups] == [
+        ("综合协调专班", "县发展改革委", None, ["finance", "agriculture-rural-affairs"]),
+        ("项目推进专班", "县农业农村局局长", "某县/agriculture-rural-affairs", ["water-resources", "finance"])]
+    assert m.groups[1].lead_at.surface == "牵头单位：县农业农村局"
+    assert [(d.department.rsplit("/", 1)[1], d.text) for d in doc.facts.duties] == [
+        ("综合协调专班", "负责统筹协调，督促落实。"), ("项目推进专班", "负责项目建设调度。")]
+    assert doc.notes == [] and [x.value for x in m.deputy_convenors] == ["县政府副县长"]
+    assert validate(to_rdf(doc))[0]
+
+
 def test_a_body_named_before_its_lead_in_does_not_hide_the_first_unit():
     """长阳's 联席会议由县金融服务中心、县委宣传部、…等12个单位组成 gave 11 members: a unit the
     registry did not know was read only when the lead-in word (由) opened its run of characters,
