@@ -1344,9 +1344,15 @@ def _organisation_records(store: ox.Store, places: list[str] | None, found: "Dis
             **mine)}
         # org:member and org:organization are said of memberships only (ORG's domain): no type pattern
         member_of = {r["org"]: r["n"] for r in select(store, """
-            SELECT ?org (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g { ?ms org:member ?org ; org:organization ?m }
-                                                          FILTER NOT EXISTS { GRAPH ?g { ?m a pk:WorkingGroup } } }
-            GROUP BY ?org""", **mine)}  # the bodies, not their working groups
+            SELECT ?org (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g { ?ms org:member ?org ; org:organization ?m } }
+            GROUP BY ?org""", **mine)}
+        # the bodies, not their working groups: those counted apart, from the few groups on (0.3 ms at
+        # 222 notices; a FILTER NOT EXISTS on every membership took the query from 10.6 to 13.1–21.5 ms)
+        for r in select(store, """
+                SELECT ?org (COUNT(DISTINCT ?m) AS ?n) WHERE { GRAPH ?g { ?m a pk:WorkingGroup .
+                                                                       ?ms org:organization ?m ; org:member ?org } }
+                GROUP BY ?org""", **mine):
+            member_of[r["org"]] = int(member_of.get(r["org"], 0)) - int(r["n"])
     wanted = (r["j"] for r in details.values())
     places_of = found.place_labels(wanted) if found is not None else jurisdiction_labels(store, wanted)
     return [{"org": org, **r, "place": places_of.get(r["j"]), "notices": notices_of[org], "assigned": assigned.get(org, 0),
