@@ -2193,11 +2193,15 @@ class _Extract:
         """{clause id: (the item, where its heading names the group, where that name ends)} of
         each item setting up a working group: one headed by a name ending as a group's does
         (规划建设组。, 综合协调专班: pkc:group-name-end) in a clause whose text before its items
-        names working groups (三、专项工作组, 领导小组下设三个专项工作组:: pkc:group-words)."""
+        names working groups (三、专项工作组, 领导小组下设三个专项工作组:: pkc:group-words), and
+        giving the group's make-up by a label (组长:, 成员单位: …): not (一)加强领导小组 under
+        a clause that mentions a 工作组 in passing."""
         folded, parts = self.doc.folded, self.cues.parts
         words, ends = parts.get("group-words", ()), parts.get("group-name-end", ())
         if not words or not any(w in folded for w in words):
             return {}
+        labelled = re.compile(f"(?:{_alternation(w for what in ('head', 'deputy', 'lead', 'members') for w in parts.get(f'group-{what}', ()))})"
+                              "[ \t\u3000]*:")
         out: dict[str, tuple[Clause, int, int]] = {}
         for c, own in self.owned:
             if c.kind != "numbered" or not c.children or not any(w in folded[own.start:own.end] for w in words):
@@ -2207,7 +2211,8 @@ class _Extract:
                 if h is None:
                     continue
                 name = folded[h.start:h.end].rstrip(" 。:.\t\u3000")
-                if name not in ends and name.endswith(ends) and not self.matches_in(h.start, h.start + len(name)):
+                if name not in ends and name.endswith(ends) and not self.matches_in(h.start, h.start + len(name)) \
+                        and labelled.search(folded, h.end, d.end):
                     out[d.id] = (d, h.start, h.start + len(name))
         return out
 

@@ -3272,6 +3272,10 @@ def test_working_groups_headed_by_a_unit_or_led_by_one():
         ("综合协调专班", "负责统筹协调，督促落实。"), ("项目推进专班", "负责项目建设调度。")]
     assert doc.notes == [] and [x.value for x in m.deputy_convenors] == ["县政府副县长"]
     assert validate(to_rdf(doc))[0]
+    # an item whose heading ends as a group's does, under a clause naming a 工作组 in passing,
+    # that gives no make-up (组长：, 成员单位：…) is no group
+    passing = WORKING_GROUPS.split("二、")[0] + "二、工作要求\n必要时派出督导工作组。\n（一）加强领导小组。各成员单位要高度重视。\n"
+    assert process_bytes(passing.encode(), "x.txt").facts.meeting.groups == []
 
 
 def test_a_body_named_before_its_lead_in_does_not_hide_the_first_unit():
