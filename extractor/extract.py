@@ -21,7 +21,7 @@ from .departments import (CUE, DepartmentMatch, addressed_zone, collective_addre
                           replaced, resolve)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
-                    MeetingRule, Mention, Note, Participant, Post, Reference, Span, squeeze)
+                    MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
 from .parse import CN_DIGITS, CN_UNITS, chinese_number, layout, normalise_doc_number
 from .places import enclosing_province
 
@@ -724,6 +724,7 @@ class _Extract:
         self.body_subject = re.compile("(?!)")  # its name as a sentence's subject (pkc:name-as-subject)
         self.body_requirement = re.compile("(?!)")  # a requirement put to its members (pkc:requirement-subject)
         self.collective_leads = collective_leads()  # 各: a tag holding one may address places (各镇(街道))
+        self.group_items: dict[str, tuple[Clause, int, int]] = {}  # the items setting up working groups
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
         k = bisect.bisect_left(self.match_starts, start)
@@ -2043,11 +2044,13 @@ class _Extract:
         """The coordination body the notice sets up: of the kinds of body it names (their
         words: cues.ttl), the first whose set-up it states (a joint meeting first)."""
         folded = self.doc.folded
+        self.group_items = self.working_group_items()
         for body in self.cues.bodies:
             if body.words.search(folded) is None:
                 continue  # a notice sets up only a body it names
             numbered = dict(self.post_count)
             if self.body(body):
+                self.working_groups(self.facts.meeting)
                 return
             self.post_count = numbered  # the posts read for another kind are gone: so are their numbers
 
@@ -2070,8 +2073,8 @@ class _Extract:
         composed_members = False  # the members from a 由…组成 phrase, which a list replaces
         self.lost_lines = []  # (those put back for another kind of body's lists are not this one's)
         for c, own in self.owned:
-            if not body.setup_cue.search(folded, own.start, own.end):
-                continue  # most clauses say nothing about the body's set-up: skip the patterns
+            if not body.setup_cue.search(folded, own.start, own.end) or c.id in self.group_items:
+                continue  # most clauses say nothing about the body's set-up (a working group's: its own)
             # its text after its number: a sentence opening the item opens there ((四)联席会议办公室要…)
             said = c.label.strip()
             start = own.start + len(said) if said and doc.text.startswith(said, own.start) else own.start
@@ -2230,6 +2233,92 @@ class _Extract:
         self.body_duties(body, meeting)
         self.facts.meeting = meeting
         return True
+
+    def working_group_items(self) -> dict[str, tuple[Clause, int, int]]:
+        """{clause id: (the item, where its heading names the group, where that name ends)} of
+        each item setting up a working group: one headed by a name ending as a group's does
+        (规划建设组。, 综合协调专班: pkc:group-name-end) in a clause whose text before its items
+        names working groups (三、专项工作组, 领导小组下设三个专项工作组:: pkc:group-words), and
+        giving the group's make-up by a label (组长:, 成员单位: …): not (一)加强领导小组 under
+        a clause that mentions a 工作组 in passing."""
+        folded, parts = self.doc.folded, self.cues.parts
+        words, ends = parts.get("group-words", ()), parts.get("group-name-end", ())
+        if not words or not any(w in folded for w in words):
+            return {}
+        labelled = re.compile(f"(?:{_alternation(w for what in ('head', 'deputy', 'lead', 'members') for w in parts.get(f'group-{what}', ()))})"
+                              "[ \t\u3000]*:")
+        out: dict[str, tuple[Clause, int, int]] = {}
+        for c, own in self.owned:
+            if c.kind != "numbered" or not c.children or not any(w in folded[own.start:own.end] for w in words):
+                continue
+            for d in c.children:
+                h = d.heading
+                if h is None:
+                    continue
+                name = folded[h.start:h.end].rstrip(" 。:.\t\u3000")
+                if name not in ends and name.endswith(ends) and not self.matches_in(h.start, h.start + len(name)) \
+                        and labelled.search(folded, h.end, d.end):
+                    out[d.id] = (d, h.start, h.start + len(name))
+        return out
+
+    def working_groups(self, meeting: Meeting) -> None:
+        """The body's working groups (`working_group_items`), each a unit of its own as the
+        office is: its name the item's heading, its head and deputies the posts its labels give
+        (组长:…; 副组长:…: pkc:group-head, -deputy, a unit or a post, its holder before it as in
+        a make-up list), its member units those of 成员单位:… (pkc:group-members), its duties
+        the item's other statements (负责…), the group's as an office's are the office's."""
+        folded, parts = self.doc.folded, self.cues.parts
+        labels = sorted(((w, what) for what in ("head", "deputy", "lead", "members") for w in parts.get(f"group-{what}", ())),
+                        key=lambda x: -len(x[0]))
+        j = self.doc.jurisdiction
+        for c, start, end in self.group_items.values():
+            name = self.doc.text[start:end]
+            did = f"{j.name}/{squeeze(meeting.name)}/{squeeze(name)}" if j and j.name else f"{squeeze(meeting.name)}/{squeeze(name)}"
+            # named in full as the office is (…领导小组规划建设组): `departments` lists it beside other notices' units
+            unit = self.facts.departments.setdefault(did, Department(did, meeting.name + name, None, j.name if j else "",
+                                                                     j.level if j else "unknown"))
+            unit.mentions.append(Mention(start, end, department=did, surface=name, clause=c.id))
+            group = WorkingGroup(start, end, name=name, clause=c.id, unit=did)
+            n = 0
+            read: list[tuple[int, int]] = []  # its labelled parts (组长:…; 牵头单位:…): a task tag's look, read
+            for a, b in self.item_stretches(c, c.heading.end):
+                for s, e in self.statements(a, b):
+                    said = folded[s:e]
+                    label = next(((w, what) for w, what in labels if said.startswith(w)
+                                  and said[len(w):].lstrip(" \t\u3000")[:1] == ":"), None)
+                    if label is None:  # what the group does
+                        for x, y, role in self.role_parts(s, e):
+                            role, action, concept = self.role_and_action(x, y, role)
+                            n += 1
+                            self.facts.duties.append(Duty(x, y, id=f"{c.id}/d{n}", department=did, clause=c.id,
+                                                          text=self.doc.text[x:y], role=role, action=action,
+                                                          action_concept=concept))
+                        continue
+                    at = s + said.index(":", len(label[0])) + 1
+                    stop = e - (folded[e - 1] in "。;")
+                    read.append((s, e))
+                    if label[1] == "members":
+                        hits = self.member_units(at, stop, self.departments_in(at, stop, c.id))
+                        group.members, group.member_at = _listed(hits)
+                        continue
+                    if label[1] == "lead":
+                        hits = self.departments_in(at, stop, c.id)
+                        if hits and group.lead is None:
+                            group.lead, group.lead_at = hits[0][1], self.said(s, stop, hits[0][1], c.id)
+                        continue
+                    role = "group_leader" if label[1] == "head" else "deputy_group_leader"
+                    posts = len(self.facts.posts)
+                    found = self.list_posts(at, stop, role, c.id)
+                    for p in self.facts.posts[posts:]:
+                        p.unit = did
+                    if label[1] == "head":
+                        group.head = group.head or next(iter(found), None)
+                    else:
+                        group.deputies += found
+            meeting.groups.append(group)
+            # a labelled part the assignments took for a task tag they could not read (牵头单位:…;组长:…)
+            self.notes = [x for x in self.notes if not (x.kind == "unread-task-tag" and x.clause == c.id
+                                                        and any(a <= x.start < b for a, b in read))]
 
     def role_table(self, kind: BodyKind, meeting: Meeting) -> bool:
         """The body's make-up as a table, a row a person (职务 | 姓名 | 单位及职务): a cell naming

@@ -788,6 +788,8 @@ class _Builder:
             return self.body_iri
         if meeting is not None and did == meeting.office_unit:
             return f"{self.body_iri}/office"
+        if meeting is not None and (k := next((k for k, g in enumerate(meeting.groups, 1) if g.unit == did), 0)):
+            return f"{self.body_iri}/group/{k}"  # a working group of the body: the notice's, as its office is
         return organisation_iri(dep, self.doc_iri, self.base)
 
     def organisations(self) -> None:
@@ -960,7 +962,9 @@ class _Builder:
                 # a post of the body is in the body (its office's in the office), as ORG reads
                 # org:postIn: 县政府分管副县长 convenes the joint meeting, it is no post of the
                 # government. The unit its holder comes from is pk:homeUnit.
-                self.add(iri, ORG + "postIn", office if office and org == office else self.body_iri)
+                # (a working group's head and deputies: in the group, held from their units)
+                self.add(iri, ORG + "postIn", self.orgs[post.unit] if post.unit else
+                         office if office and org == office else self.body_iri)
                 home = self.orgs.get(other.department) if other is not None else None
                 for home in [home] if home and home not in (office, self.body_iri) else \
                         self.home_units(post, org, office):
@@ -1074,24 +1078,28 @@ class _Builder:
             if self.org(m.office):
                 self.add(office, PK + "hostedBy", self.org(m.office))
                 self.said(f"{iri}/office-hosted-by", office, PK + "hostedBy", self.org(m.office), m.office_at)
+        for group in m.groups:  # its working groups: units of it as the office is, each with its posts and members
+            unit = self.org(group.unit)
+            self.add(unit, RDF + "type", ORG + "OrganizationalUnit")
+            self.add(unit, RDF + "type", PK + "WorkingGroup")
+            self.add(unit, ORG + "subOrganizationOf", iri)
+            self.add(iri, ORG + "hasSubOrganization", unit)
+            self.add(unit, PROV + "wasDerivedFrom", self.clause_iri(group.clause))
+            self.span(unit, group.start, group.end)  # its name as its item's heading writes it
+            for prop, role, fields in ((PK + "head", "group_leader", [group.head]),
+                                       (PK + "deputyHead", "deputy_group_leader", group.deputies)):
+                for f in fields:
+                    post = f and posts.get((f.start, f.end, role))
+                    if post:
+                        self.add(unit, prop, post)
+            if self.org(group.lead):  # 牵头单位:…, traced to its words as the body's lead unit is
+                self.add(unit, PK + "leadUnit", self.org(group.lead))
+                self.said(f"{unit}/lead-unit", unit, PK + "leadUnit", self.org(group.lead), group.lead_at)
+            self.memberships(unit, group.members, group.member_at)
         if m.stated_count is not None:
             self.add(iri, PK + "statedMemberCount", _int(m.stated_count))
             self.said(f"{iri}/member-count", iri, PK + "statedMemberCount", _int(m.stated_count), m.count_at)
-        member_role = _post_roles().get("member")
-        for k, did in enumerate(m.members, 1):
-            org = self.org(did)
-            if org is None:
-                continue
-            ms = f"{iri}/member/{k}"
-            self.add(ms, RDF + "type", ORG + "Membership")
-            self.add(ms, ORG + "member", org)
-            self.add(ms, ORG + "organization", iri)
-            if member_role:
-                self.add(ms, ORG + "role", member_role)
-            if k <= len(m.member_at):  # where the notice lists it as a member, read from that clause
-                at = m.member_at[k - 1]
-                self.span(ms, at.start, at.end)
-                self.add(ms, PROV + "wasDerivedFrom", self.read_from(at.start))
+        self.memberships(iri, m.members, m.member_at)
         for n, rule in enumerate(m.rules, 1):
             r = self.unique(f"{self.doc_iri}/rule/{iri_path(rule.id or f'{rule.clause}/rule{n}')}")
             self.add(iri, PK + "meetingRule", r)
@@ -1114,6 +1122,25 @@ class _Builder:
             self.span(r, rule.start, rule.end)
             self.participants(r, rule.participants, rule.id, post_ids)
         self.participants(iri, m.participants, "meeting", post_ids)  # the joint meeting's as a whole
+
+    def memberships(self, iri: str, members: list[str], member_at: list) -> None:
+        """An org:Membership of each of `members` (Department.ids) in body or group `iri`, spanned
+        where the notice lists it (`member_at`, in the same order) and read from that clause."""
+        member_role = _post_roles().get("member")
+        for k, did in enumerate(members, 1):
+            org = self.org(did)
+            if org is None:
+                continue
+            ms = f"{iri}/member/{k}"
+            self.add(ms, RDF + "type", ORG + "Membership")
+            self.add(ms, ORG + "member", org)
+            self.add(ms, ORG + "organization", iri)
+            if member_role:
+                self.add(ms, ORG + "role", member_role)
+            if k <= len(member_at):  # where the notice lists it as a member, read from that clause
+                at = member_at[k - 1]
+                self.span(ms, at.start, at.end)
+                self.add(ms, PROV + "wasDerivedFrom", self.read_from(at.start))
 
     def said(self, node: str, s: str, p: str, o: "str | Lit | None", at: Mention | None) -> None:
         """The statement (s p o) as an rdf:Statement `node` with the span and clause of `at`, the

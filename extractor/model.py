@@ -214,6 +214,7 @@ class Post(Span):
     person: str | None = None
     in_office: bool = False  # its holders sit in the body's office (联络员为联席会议办公室成员)
     phone: str | None = None  # the telephone a member table gives for it (联系电话), as written
+    unit: str = ""  # the body's working group it is in (WorkingGroup.unit), "" for the body or its office
 
 
 @dataclass(slots=True)
@@ -251,6 +252,24 @@ class MeetingRule(Span):
         if self.regular and self.irregular:
             return "regular-or-irregular"
         return "regular" if self.regular else "irregular" if self.irregular else None
+
+
+@dataclass(slots=True)
+class WorkingGroup(Span):
+    """A working group a body sets up under it (领导小组下设三个专项工作组: （一）规划建设组。组长：…；
+    成员单位：…。负责…), the span its name as written. `unit` is its Department.id, the assignee of
+    its duties (Duty facts, as an office's are); its head and deputies are Posts in it
+    (`Post.unit`), its member units Department.ids listed at `member_at`."""
+
+    name: str = ""
+    clause: str = ""  # the item setting it up
+    unit: str = ""
+    head: Field | None = None
+    deputies: list[Field] = field(default_factory=list)
+    lead: str | None = None  # Department.id of its lead unit (牵头单位:…)
+    lead_at: Mention | None = None  # where the item says it
+    members: list[str] = field(default_factory=list)
+    member_at: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -298,6 +317,7 @@ class Meeting:
     lead_at: Mention | None = None
     count_at: Mention | None = None
     clause: str = ""  # the clause setting it up: the smallest holding the statements of its set-up
+    groups: list[WorkingGroup] = field(default_factory=list)  # its working groups (专项工作组), in order
 
 
 @dataclass(slots=True)

@@ -67,7 +67,8 @@ INDEX_FILE = "who-index.sqlite"
 # 18: a body's own duties (assigned to it: 一、主要职责) and whom it works under (org:reportsTo)
 # 20: where the text says whom a body works under (the reified org:reportsTo's span)
 # 21: where a body lists its member units (`listed_at`)
-FORMAT = "policykg-who-index 21"
+# 22: a body's working groups (pk:WorkingGroup: their heads, members, duties); their memberships not the body's
+FORMAT = "policykg-who-index 22"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 UNFINISHED = PK + "buildUnfinished"  # in {base}build from the start of a build to its successful end
@@ -731,7 +732,8 @@ def _organisation_rows(props: dict[str, dict[str, list]], graph: str | None) -> 
             orgs.append((s, graph, label, int(typed), _one(props, s, RDFS + "label"),
                          _one(props, s, ORG + "classification"), _one(props, s, PK + "jurisdiction")))
     members = sorted({(org, m, graph) for pr in props.values() if pr.get(ORG + "member")
-                      for org in pr[ORG + "member"] for m in pr.get(ORG + "organization", ())})
+                      for org in pr[ORG + "member"] for m in pr.get(ORG + "organization", ())
+                      if PK + "WorkingGroup" not in props.get(m, {}).get(_RDF_TYPE, ())})  # a body's, not its groups'
     return orgs, members
 
 
@@ -794,6 +796,23 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
                       for period in vals(r, PK + "period", (None,)) for tmin in vals(r, PK + "timesMin", (None,))
                       for tmax in vals(r, PK + "timesMax", (None,)) for irr in vals(r, PK + "irregular", (None,))
                       for schedule in vals(r, PK + "schedule", (None,))]
+
+    groups = sorted(s for s, pr in props.items() if PK + "WorkingGroup" in pr.get(_RDF_TYPE, ()))
+    facts["groups"] = [{"graph": graph, "wg": wg, "name": name, "src": src, "start": a, "end": b}
+                       for wg in groups for name in vals(wg, RDFS + "label") for src, a, b in spans(wg)]
+    facts["group_parts"] = [  # as `query.meeting_facts` reads them: head, deputies, members, duties
+        {"graph": graph, "wg": wg, "part": PK + p, "label": label, "start": a}
+        for wg in groups for p in ("head", "deputyHead") for x in vals(wg, PK + p)
+        for label in vals(x, RDFS + "label") for _, a, _ in spans(x)] + [
+        {"graph": graph, "wg": wg, "part": PK + "leadUnit", "label": label, "start": a}
+        for wg in groups for o in vals(wg, PK + "leadUnit") for label in vals(o, RDFS + "label")
+        for _, a, _ in said.get((wg, PK + "leadUnit", o), ())] + [
+        {"graph": graph, "wg": wg, "part": ORG + "member", "label": label, "start": a}
+        for x in sorted(props) for wg in vals(x, ORG + "organization") if wg in groups
+        for o in vals(x, ORG + "member") for label in vals(o, RDFS + "label") for _, a, _ in spans(x)] + [
+        {"graph": graph, "wg": wg, "part": PK + "dutyText", "label": label, "start": a}
+        for x in sorted(props) for wg in vals(x, PK + "assignee") if wg in groups
+        for label in vals(x, PK + "dutyText") for _, a, _ in spans(x)]
 
     def posts(p: str) -> list[str]:  # the labels of the posts a participation names, in text order
         from .query import participant_order

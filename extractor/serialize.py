@@ -111,7 +111,12 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
             "reports_to_at": [said(x) for x in m.reports_at],
             # where it says its office's host, its lead unit, its number of units; the clause setting it up
             "office_at": said(m.office_at), "lead_at": said(m.lead_at), "count_at": said(m.count_at),
-            "clause": m.clause or None},
+            "clause": m.clause or None,
+            # its working groups (专项工作组): each a unit (its duties are those of `unit`)
+            "groups": [{"name": g.name, "unit": g.unit, "clause": g.clause, "head": field(g.head),
+                        "deputies": [field(x) for x in g.deputies], "lead": g.lead, "lead_at": said(g.lead_at),
+                        "members": list(g.members),
+                        "member_at": [_span(x) for x in g.member_at], **_span(g)} for g in m.groups]},
         "posts": [{"id": p.id, "department": p.department or None, "clause": p.clause, "role": p.role,
                    "person": p.person if persons else None, "in_office": p.in_office, **_span(p)} for p in f.posts],
         # what the analyst should check: a heading no known department has (kind unknown-heading) …

@@ -3167,6 +3167,117 @@ def test_a_leading_group_s_meetings_and_its_office_s_duty():
                        "负责领导小组日常工作，承担创建工作的统筹协调、督查调度和信息报送")]
 
 
+def test_a_leading_group_s_working_groups_are_units_of_it_with_head_members_and_duties():
+    """霍山's 领导小组下设三个专项工作组 (audit 3's finding): each （一）规划建设组。组长：…；副组长：…；
+    成员单位：…。负责… was dropped without a note — worse, its 副组长 was read as the leading
+    group's deputy. Each group is now a unit of the body (pk:WorkingGroup, org:subOrganizationOf
+    it, as its office is) with its head and deputy posts in it, its member units and its duties,
+    each traced to its words; the leading group's own posts and members are as before."""
+    import rdflib
+    import pyoxigraph as ox
+    from extractor import query as Q
+    from extractor.build import load_store
+    from extractor.graph import ORG, PK, RDF, to_rdf, validate
+
+    path = AUDIT / "huoshan-tourism-leading-group.html"
+    doc = process(path)
+    m, text = doc.facts.meeting, doc.text
+    assert [text[x.start:x.end] for x in m.deputy_convenors] == ["县委常委、宣传部部长", "县政府副县长"]
+    assert len(m.members) == 9 and "霍山县/public-security" not in m.members
+    assert [(g.name, g.clause, text[g.start:g.end]) for g in m.groups] == [
+        ("规划建设组", "main/3/1", "规划建设组"), ("产业融合组", "main/3/2", "产业融合组"), ("市场秩序组", "main/3/3", "市场秩序组")]
+    assert [(g.head.value, [x.value for x in g.deputies]) for g in m.groups] == [
+        ("县自然资源和规划局局长", ["县住房城乡建设局局长"]), ("县发展改革委主任", []), ("县市场监管局局长", [])]
+    assert [[d.rsplit("/", 1)[1] for d in g.members] for g in m.groups] == [
+        ["natural-resources", "housing-urban-rural-development", "transport"],
+        ["development-reform", "agriculture-rural-affairs", "culture-tourism-sports"],
+        ["market-regulation", "public-security", "culture-tourism-sports"]]
+    assert [text[a.start:a.end] for a in m.groups[2].member_at] == ["县市场监管局", "县公安局", "县文化旅游体育局"]
+    assert [[d.text for d in doc.facts.duties if d.department == g.unit] for g in m.groups] == [
+        ["负责全域旅游规划编制、旅游基础设施和公共服务设施建设。"],
+        ["负责推进旅游与农业、文化、康养等产业融合发展，培育旅游新业态。"],
+        ["负责旅游市场综合监管，受理和处置旅游投诉。"]]
+    assert doc.facts.departments[m.groups[0].unit].name == "霍山县创建国家全域旅游示范区工作领导小组规划建设组"
+    heads = {p.id: (p.unit, p.person) for p in doc.facts.posts if p.unit}
+    assert heads == {"main/3/1/post1": (m.groups[0].unit, "张立新"), "main/3/1/post2": (m.groups[0].unit, "李红梅"),
+                     "main/3/2/post1": (m.groups[1].unit, "程晓东"), "main/3/3/post1": (m.groups[2].unit, "王振")}
+    assert [g["name"] for g in extracted_dict(doc)["meeting"]["groups"]] == ["规划建设组", "产业融合组", "市场秩序组"]
+    assert doc.notes == []
+
+    quads = to_rdf(doc)
+    assert validate(quads)[0]
+    store = ox.Store()
+    store.extend(quads)
+    got = [(r["name"].value, r["head"].value, int(r["n"].value)) for r in store.query("""
+        PREFIX pk: <https://w3id.org/policykg/ontology#> PREFIX org: <http://www.w3.org/ns/org#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?name ?head (COUNT(DISTINCT ?ms) AS ?n) WHERE { GRAPH ?g {
+          ?wg a pk:WorkingGroup, org:OrganizationalUnit ; org:subOrganizationOf ?body ; rdfs:label ?name ;
+              pk:head/rdfs:label ?head . ?body a pk:LeadingGroup .
+          ?ms org:organization ?wg ; org:member ?unit . ?d pk:assignee ?wg ; pk:dutyText ?t .
+          ?post org:postIn ?wg } } GROUP BY ?name ?head ORDER BY ?name""")]
+    assert got == [("霍山县创建国家全域旅游示范区工作领导小组产业融合组", "县发展改革委主任", 3),
+                   ("霍山县创建国家全域旅游示范区工作领导小组市场秩序组", "县市场监管局局长", 3),
+                   ("霍山县创建国家全域旅游示范区工作领导小组规划建设组", "县自然资源和规划局局长", 3)]
+    # the shapes bite: two heads of a group, a second office of the body
+    group = ox.NamedNode(next(str(q.subject.value) for q in quads if q.object == ox.NamedNode(PK + "WorkingGroup")))
+    post = next(q.object for q in quads if q.subject == group and q.predicate == ox.NamedNode(PK + "head"))
+    body = next(q.object for q in quads if q.subject == group and q.predicate == ox.NamedNode(ORG + "subOrganizationOf"))
+    g = quads[0].graph_name
+    other = ox.NamedNode(PK + "x-post")
+    two_heads = quads + [ox.Quad(group, ox.NamedNode(PK + "head"), post.__class__(str(post.value) + "x"), g)]
+    assert not validate(two_heads)[0]
+    second_office = quads + [ox.Quad(other, ox.NamedNode(RDF + "type"), ox.NamedNode(ORG + "OrganizationalUnit"), g),
+                             ox.Quad(other, ox.NamedNode(ORG + "subOrganizationOf"), body, g),
+                             ox.Quad(body, ox.NamedNode(ORG + "hasSubOrganization"), other, g)]
+    assert not validate(second_office)[0]
+
+    built = load_store([path])
+    rows = {r["key"]: r for r in Q.meetings(built)}
+    column = next(k for k in rows["groups"] if k not in ("item", "key"))
+    assert rows["groups"][column].split("；")[0] == (
+        "规划建设组（组长 县自然资源和规划局局长，副组长 县住房城乡建设局局长，"
+        "成员单位 县自然资源和规划局、县住房城乡建设局、县交通运输局，负责全域旅游规划编制、旅游基础设施和公共服务设施建设）")
+    assert rows["members"][column] == "9"
+    assert len(Q.members(built, "霍山县")) == 9  # the body's members, not its groups'
+
+
+WORKING_GROUPS = """某县人民政府办公室关于成立某县乡村振兴工作领导小组的通知
+
+一、领导小组组成人员
+组  长：张三  县政府县长
+副组长：李四  县政府副县长
+成  员：县发展改革委、县财政局、县农业农村局、县水利局
+二、工作专班
+领导小组下设两个工作专班：
+（一）综合协调专班。组长：县发展改革委；成员单位：县财政局、县农业农村局。负责统筹协调，督促落实。
+（二）项目推进专班。牵头单位：县农业农村局；组长：王五（县农业农村局局长）；成员：县水利局、县财政局。负责项目建设调度。
+"""
+
+
+def test_working_groups_headed_by_a_unit_or_led_by_one():
+    """A 工作专班 headed by a unit (组长：县发展改革委) and one with a lead unit (牵头单位：…, the
+    group's pk:leadUnit, traced to its words): read, not a duty 牵头单位：… of the group nor a
+    task tag noted as unreadable."""
+    from extractor.graph import to_rdf, validate
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes(WORKING_GROUPS.encode(), "x.txt")
+    m = doc.facts.meeting
+    assert [(g.name, g.head.value, g.lead, [d.rsplit("/", 1)[1] for d in g.members]) for g in m.groups] == [
+        ("综合协调专班", "县发展改革委", None, ["finance", "agriculture-rural-affairs"]),
+        ("项目推进专班", "县农业农村局局长", "某县/agriculture-rural-affairs", ["water-resources", "finance"])]
+    assert m.groups[1].lead_at.surface == "牵头单位：县农业农村局"
+    assert [(d.department.rsplit("/", 1)[1], d.text) for d in doc.facts.duties] == [
+        ("综合协调专班", "负责统筹协调，督促落实。"), ("项目推进专班", "负责项目建设调度。")]
+    assert doc.notes == [] and [x.value for x in m.deputy_convenors] == ["县政府副县长"]
+    assert validate(to_rdf(doc))[0]
+    # an item whose heading ends as a group's does, under a clause naming a 工作组 in passing,
+    # that gives no make-up (组长：, 成员单位：…) is no group
+    passing = WORKING_GROUPS.split("二、")[0] + "二、工作要求\n必要时派出督导工作组。\n（一）加强领导小组。各成员单位要高度重视。\n"
+    assert process_bytes(passing.encode(), "x.txt").facts.meeting.groups == []
+
+
 def test_a_body_named_before_its_lead_in_does_not_hide_the_first_unit():
     """长阳's 联席会议由县金融服务中心、县委宣传部、…等12个单位组成 gave 11 members: a unit the
     registry did not know was read only when the lead-in word (由) opened its run of characters,

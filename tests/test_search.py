@@ -669,3 +669,28 @@ def test_jieba_is_imported_without_pkg_resources_and_reads_its_files():
     absent, cut, hmm, later = out.stdout.strip().splitlines()
     assert absent == "absent" and later == "module"
     assert "消防" in cut.split("/") and "婴幼儿" in cut and hmm.replace("/", "") == "乌兰浩特站"
+
+
+def test_working_groups_the_same_from_disk_and_memory(tmp_path):
+    """A body's working groups (霍山's 专项工作组; a 工作专班 with a 牵头单位): meetings' groups row,
+    members and departments' member counts read alike from the index and the store; the groups'
+    memberships are not the body's."""
+    from test_extract import AUDIT, WORKING_GROUPS
+
+    (tmp_path / "x.txt").write_text(WORKING_GROUPS, encoding="utf-8")
+    out = tmp_path / "out"
+    assert not build([AUDIT / "huoshan-tourism-leading-group.html", tmp_path / "x.txt"], out, jobs=1,
+                     reports=False).failed
+    s = open_store(out / STORE_DIR)
+    try:
+        disk = Q.meetings(s, index=out / INDEX_FILE, explain=True)
+        assert disk == Q.meetings(s, explain=True)
+        groups = next(r for r in disk if r["key"] == "groups")
+        assert "项目推进专班（组长 县农业农村局局长，牵头单位 县农业农村局，成员单位 县水利局、县财政局，负责项目建设调度）" in \
+            [x for v in groups.values() if v for x in str(v).split("；")]
+        assert Q.departments(s, index=out / INDEX_FILE) == Q.departments(s)
+        member_of = {r["department"]: r["member_of"] for r in Q.departments(s, jurisdiction="霍山县")}
+        assert member_of["县公安局"] == 0 and member_of["县市场监管局"] == 1  # (a member of one group only: none)
+    finally:
+        del s
+        gc.collect()
