@@ -248,18 +248,34 @@ def _hidden(el) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _rows(table) -> list[list]:
-    """The <td>/<th> elements of a table's own rows (not of tables nested in it)."""
-    rows = []
+class _Rows(list):
+    """A table's rows, `ends[k]` the index past row k's row group."""
+    ends: list[int]
+
+
+def _rows(table) -> _Rows:
+    """The <td>/<th> elements of a table's own rows (not of tables nested in it); `.ends`
+    bounds each row's row group — its <thead>, <tbody> or <tfoot>, or a run of <tr>s
+    straight under <table> (browsers wrap those in one <tbody>)."""
+    rows, groups = _Rows(), []
     for child in table:
         tag = _tag(child)
         if tag in ("thead", "tbody", "tfoot"):
             trs = [tr for tr in child if _tag(tr) == "tr"]
+            group = len(groups) + 1
         elif tag == "tr":
             trs = [child]
+            group = groups[-1] if groups and groups[-1] < 0 else -len(groups) - 1
         else:
             continue
         rows.extend([c for c in tr if _tag(c) in ("td", "th")] for tr in trs)
+        groups += [group] * len(trs)
+    rows.ends = [0] * len(rows)
+    end = len(rows)
+    for k in range(len(rows) - 1, -1, -1):
+        if k + 1 < len(rows) and groups[k + 1] != groups[k]:
+            end = k + 1
+        rows.ends[k] = end
     return rows
 
 
@@ -359,19 +375,28 @@ def _add(out: _Lines, text: str | None, pre: int) -> None:
         out.add(part.replace(" ", "\xa0").replace("\t", "\xa0"))
 
 
-def _span(value: str | None, most: int) -> int:
-    """A rowspan/colspan attribute as a count in [1, most] (absent, 0 or junk: 1)."""
+def _span(value: str | None, most: int, zero: int = 1) -> int:
+    """A rowspan/colspan attribute as a count in [1, most] (absent, negative or junk: 1;
+    0: `zero`)."""
     try:
-        return max(1, min(int((value or "1").strip()), most))
+        n = int((value or "1").strip())
     except ValueError:
         return 1
+    return max(1, min(n or zero, most))
 
 
-def _grid(rows: list[list]) -> list[list[str]]:
+def _grid(rows: _Rows) -> list[list[str]]:
     """Each row's cell texts by column: a cell a rowspan carries into later rows is DITTO
     there; a colspan cell is written where it starts, the columns it spans after it are
     empty (`render_table` writes EMPTY there when cells follow), so later cells keep
-    their columns."""
+    their columns.
+
+    As in HTML's table model, a rowspan ends with its row group (rowspan="0": to its end),
+    and a colspan with the table's columns. A row of no cell of its own (every cell carried
+    from above) says nothing and is left out: 500 cells of rowspan="500" over 500 empty
+    <tr>s are one row, not 250,000 〃 — what remains is the table's own cells and the 〃
+    of rows that have some, linear in what is written.
+    """
     carried: dict[int, tuple[int, int]] = {}  # column → (columns wide, rows still to fill)
     most = max(map(len, rows), default=0)  # cells of the fullest row: no colspan reaches past them
     out = []
@@ -394,10 +419,19 @@ def _grid(rows: list[list]) -> list[list[str]]:
                 and _span(row[0].get("rowspan"), 1) == 1:
             out.append(SpanningRow([_cell_text(row[0])]))  # a heading within the table
             continue
+        if not row:  # only cells carried from above, if any
+            for c, (width, left) in list(carried.items()):
+                if left > 1:
+                    carried[c] = (width, left - 1)
+                else:
+                    del carried[c]
+            out.append([])
+            continue
         for cell in row:
             carry_through()
             width = _span(cell.get("colspan"), max(1, most - col))  # colspan="1000" on a 3-column table
-            down = _span(cell.get("rowspan"), len(rows) - k)
+            left = rows.ends[k] - k  # rows to the end of its row group, its own included
+            down = _span(cell.get("rowspan"), left, zero=left)
             texts[col] = _cell_text(cell)
             if down > 1:
                 carried[col] = (width, down - 1)
