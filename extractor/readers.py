@@ -169,56 +169,69 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-# Single-byte Western charsets (codecs' names): they decode any bytes, GBK's as gibberish
-_WESTERN = re.compile(r"iso8859-\d+|cp125\d|cp437|cp850|mac-\w+|latin-1")
-_GBK_SHARE = 0.9  # of the characters beyond ASCII: common Chinese ones (GB2312's)
+_COMMON_SHARE = 0.9  # of the characters beyond ASCII: common Chinese ones
 
 
-def _reads_as_gbk(data: bytes) -> bool:
-    """Whether `data` reads strictly as GB18030 into Chinese text: beyond ASCII, mostly
-    GB2312's characters (hanzi, full-width punctuation). Western text read so holds pairs of
-    an accented letter and an ASCII byte, none of GB2312's (both its bytes are high)."""
+def _common_chinese(text: str, encoding: str) -> bool:
+    """Whether `text`, as read in GB18030 or Big5, is Chinese rather than Western bytes read
+    as such: beyond ASCII, mostly common characters (hanzi, full-width punctuation) — GB2312's,
+    or Big5's symbols and level-1 characters (lead bytes 0xA1–0xC6). Western text read so holds
+    pairs of an accented letter and an ASCII byte, none of GB2312's (both its bytes are high),
+    and accented letters lead mostly into Big5's rare level 2."""
+    wide = [ch for ch in text if ord(ch) > 127]
+    common = sum(1 for ch in wide if _common(ch, encoding))
+    return bool(wide) and common >= _COMMON_SHARE * len(wide)
+
+
+def _common(ch: str, encoding: str) -> bool:
     try:
-        wide = [ch for ch in data.decode("gb18030") if ord(ch) > 127]
-    except UnicodeDecodeError:
-        return False
-    common = sum(1 for ch in wide if _in_gb2312(ch))
-    return bool(wide) and common >= _GBK_SHARE * len(wide)
-
-
-def _in_gb2312(ch: str) -> bool:
-    try:
+        if encoding == "big5":
+            return 0xA1 <= ch.encode("cp950")[0] <= 0xC6
         ch.encode("gb2312")
         return True
     except UnicodeEncodeError:
         return False
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
+def decode_html(data: bytes) -> tuple[str, str, list[str]]:
     """Decode a page: BOM (or UTF-16 without one), then valid UTF-8, then the declared
-    charset, then as a text file.
+    charset, then as a text file; with what was said of it (a charset not followed).
 
     Valid UTF-8 wins over a declaration because pages saved as UTF-8 keep a stale
     ``charset=gb2312`` meta, and GB18030 accepts most UTF-8 byte strings as (wrong)
     Chinese; the opposite mistake cannot happen, as GBK text is almost never valid UTF-8.
-    Nor does a single-byte Western charset (iso-8859-1, windows-1252: a template's default)
-    win over bytes that read as GBK Chinese: it never fails, and would give gibberish.
+    Nor does a declared charset that reads the page as no Chinese at all win over bytes
+    that read as Chinese in GB18030 or Big5 (`load.decode` tells which): a single-byte
+    Western one (iso-8859-1, windows-1252: a template's default) never fails, and would
+    give gibberish. That is said, naming the encoding read.
     """
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_order(data):
-        return decode(data)
+        return *decode(data), []
     if b"\x00" in data:  # as of a text file: libxml2 would make each one a U+FFFD
         raise LoadError("binary data (NUL bytes), not a web page")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data)
-    if declared and declared not in ("utf-8", "ascii") and not (_WESTERN.fullmatch(declared) and _reads_as_gbk(data)):
-        try:
-            return data.decode(declared), declared
-        except UnicodeDecodeError:
-            pass
-    return decode(data)  # GB18030, Big5, a few broken bytes tolerated, then detection
+    if not declared or declared in ("utf-8", "ascii"):
+        return *decode(data), []  # GB18030, Big5, a few broken bytes tolerated, then detection
+    try:
+        text = data.decode(declared)
+    except UnicodeDecodeError:
+        return *decode(data), []
+    if _HAN.search(text):
+        return text, declared, []
+    try:
+        chinese, encoding = decode(data)
+    except LoadError:
+        return text, declared, []
+    if not _HAN.search(chinese) or not _common_chinese(chinese, encoding):
+        return text, declared, []
+    return chinese, encoding, [f"the page declares charset {declared}, which reads no Chinese; read as {encoding}"]
+
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 # --- HTML: markup → lines -------------------------------------------------------------------
@@ -497,9 +510,11 @@ def html_to_text(markup: str) -> str:
 
 
 @reader("html")
-def read_html(data: bytes) -> tuple[str, str]:
-    text, encoding = decode_html(data)
-    return html_to_text(text), encoding
+def read_html(data: bytes) -> tuple[str, str, list]:
+    from .model import Note
+
+    text, encoding, said = decode_html(data)
+    return html_to_text(text), encoding, [Note(0, 0, kind="charset-not-followed", message=m) for m in said]
 
 
 # --- .docx -----------------------------------------------------------------------------------

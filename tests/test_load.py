@@ -197,6 +197,29 @@ def test_html_round_trip(notice, case, encoding, declared):
         assert decoy not in doc.text
 
 
+@pytest.mark.parametrize("encoding,declared", [("big5", "iso-8859-1"), ("big5", "windows-1252"),
+                                               ("gb18030", "iso-8859-1")])
+def test_html_declaring_a_charset_that_reads_no_chinese_is_read_as_chinese(encoding, declared):
+    # a Big5 page under a template's Western charset read as gibberish: "not a notice (no Chinese text)"
+    text = "關於做好嬰幼兒照護服務工作的通知" if encoding == "big5" else "关于做好婴幼儿照护服务工作的通知"
+    body = "一、加強組織領導。縣衛生健康委負責。" if encoding == "big5" else "一、加强组织领导。县卫生健康委负责。"
+    page = (f"<html><head><meta http-equiv='Content-Type' content='text/html; charset={declared}'>"
+            f"<title>{text}</title></head><body><p>{text}</p><p>{body}</p></body></html>")
+    doc = load_bytes(page.encode(encoding), "notice.html")
+    assert nonblank(doc.text) == [text, body]
+    read_as = "big5" if encoding == "big5" else "gb18030"
+    said = [n.message for n in doc.notes if n.kind == "charset-not-followed"]
+    assert said == [f"the page declares charset {codecs.lookup(declared).name}, which reads no Chinese; read as {read_as}"]
+    assert any(n.kind == "traditional-script" for n in doc.notes) == (encoding == "big5")
+
+
+def test_html_western_page_keeps_its_western_charset():
+    # é followed by a letter is a GBK pair: a French page is not read as Chinese for it
+    page = "<html><head><meta charset='iso-8859-1'></head><body><p>Résumé: café crème, déjà vu, élève</p></body></html>"
+    doc = load_bytes(page.encode("latin-1"), "page.html")
+    assert doc.text.strip() == "Résumé: café crème, déjà vu, élève" and doc.encoding == "iso8859-1" and not doc.notes
+
+
 def test_html_round_trip_with_visible_furniture(notice, tmp_path):
     path = tmp_path / "page.shtml"
     path.write_bytes(to_html(notice, furniture=True))
