@@ -366,7 +366,9 @@ def _print_graph(result, fmt: Format) -> None:
     else:
         import csv
 
+        from .render import csv_cell
+
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(["subject", "predicate", "object"])
         for t in result.triples:
-            w.writerow([str(t.subject), str(t.predicate), str(t.object)])
+            w.writerow([csv_cell(str(t.subject)), csv_cell(str(t.predicate)), csv_cell(str(t.object))])

@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from .errors import PolicykgError
 from .files import atomic_write, write_bytes  # atomic_write is also used from here by build and tests
 from .graph import PK, PREFIXES, RDF, RDFS, ntriples_literal, to_networkx
+from .render import csv_cell
 
 StoreOrQuads = "ox.Store | Iterable[ox.Quad | ox.Triple] | SortedNTriples"
 Graphs = "str | Sequence[str] | None"  # the named graphs to write: one IRI, several, or None for all
@@ -601,7 +602,7 @@ def write_csv(source: StoreOrQuads, path: str | Path, *, graph: Graphs = None) -
         fh.write("\ufeff")
         w = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, lineterminator="\n")
         w.writeheader()
-        w.writerows(rows)
+        w.writerows({k: csv_cell(v) for k, v in r.items()} for r in rows)
     return Path(path)
 
 

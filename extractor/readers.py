@@ -169,56 +169,69 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-# Single-byte Western charsets (codecs' names): they decode any bytes, GBK's as gibberish
-_WESTERN = re.compile(r"iso8859-\d+|cp125\d|cp437|cp850|mac-\w+|latin-1")
-_GBK_SHARE = 0.9  # of the characters beyond ASCII: common Chinese ones (GB2312's)
+_COMMON_SHARE = 0.9  # of the characters beyond ASCII: common Chinese ones
 
 
-def _reads_as_gbk(data: bytes) -> bool:
-    """Whether `data` reads strictly as GB18030 into Chinese text: beyond ASCII, mostly
-    GB2312's characters (hanzi, full-width punctuation). Western text read so holds pairs of
-    an accented letter and an ASCII byte, none of GB2312's (both its bytes are high)."""
+def _common_chinese(text: str, encoding: str) -> bool:
+    """Whether `text`, as read in GB18030 or Big5, is Chinese rather than Western bytes read
+    as such: beyond ASCII, mostly common characters (hanzi, full-width punctuation) — GB2312's,
+    or Big5's symbols and level-1 characters (lead bytes 0xA1–0xC6). Western text read so holds
+    pairs of an accented letter and an ASCII byte, none of GB2312's (both its bytes are high),
+    and accented letters lead mostly into Big5's rare level 2."""
+    wide = [ch for ch in text if ord(ch) > 127]
+    common = sum(1 for ch in wide if _common(ch, encoding))
+    return bool(wide) and common >= _COMMON_SHARE * len(wide)
+
+
+def _common(ch: str, encoding: str) -> bool:
     try:
-        wide = [ch for ch in data.decode("gb18030") if ord(ch) > 127]
-    except UnicodeDecodeError:
-        return False
-    common = sum(1 for ch in wide if _in_gb2312(ch))
-    return bool(wide) and common >= _GBK_SHARE * len(wide)
-
-
-def _in_gb2312(ch: str) -> bool:
-    try:
+        if encoding == "big5":
+            return 0xA1 <= ch.encode("cp950")[0] <= 0xC6
         ch.encode("gb2312")
         return True
     except UnicodeEncodeError:
         return False
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
+def decode_html(data: bytes) -> tuple[str, str, list[str]]:
     """Decode a page: BOM (or UTF-16 without one), then valid UTF-8, then the declared
-    charset, then as a text file.
+    charset, then as a text file; with what was said of it (a charset not followed).
 
     Valid UTF-8 wins over a declaration because pages saved as UTF-8 keep a stale
     ``charset=gb2312`` meta, and GB18030 accepts most UTF-8 byte strings as (wrong)
     Chinese; the opposite mistake cannot happen, as GBK text is almost never valid UTF-8.
-    Nor does a single-byte Western charset (iso-8859-1, windows-1252: a template's default)
-    win over bytes that read as GBK Chinese: it never fails, and would give gibberish.
+    Nor does a declared charset that reads the page as no Chinese at all win over bytes
+    that read as Chinese in GB18030 or Big5 (`load.decode` tells which): a single-byte
+    Western one (iso-8859-1, windows-1252: a template's default) never fails, and would
+    give gibberish. That is said, naming the encoding read.
     """
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_order(data):
-        return decode(data)
+        return *decode(data), []
     if b"\x00" in data:  # as of a text file: libxml2 would make each one a U+FFFD
         raise LoadError("binary data (NUL bytes), not a web page")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data)
-    if declared and declared not in ("utf-8", "ascii") and not (_WESTERN.fullmatch(declared) and _reads_as_gbk(data)):
-        try:
-            return data.decode(declared), declared
-        except UnicodeDecodeError:
-            pass
-    return decode(data)  # GB18030, Big5, a few broken bytes tolerated, then detection
+    if not declared or declared in ("utf-8", "ascii"):
+        return *decode(data), []  # GB18030, Big5, a few broken bytes tolerated, then detection
+    try:
+        text = data.decode(declared)
+    except UnicodeDecodeError:
+        return *decode(data), []
+    if _HAN.search(text):
+        return text, declared, []
+    try:
+        chinese, encoding = decode(data)
+    except LoadError:
+        return text, declared, []
+    if not _HAN.search(chinese) or not _common_chinese(chinese, encoding):
+        return text, declared, []
+    return chinese, encoding, [f"the page declares charset {declared}, which reads no Chinese; read as {encoding}"]
+
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 # --- HTML: markup → lines -------------------------------------------------------------------
@@ -248,18 +261,34 @@ def _hidden(el) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _rows(table) -> list[list]:
-    """The <td>/<th> elements of a table's own rows (not of tables nested in it)."""
-    rows = []
+class _Rows(list):
+    """A table's rows, `ends[k]` the index past row k's row group."""
+    ends: list[int]
+
+
+def _rows(table) -> _Rows:
+    """The <td>/<th> elements of a table's own rows (not of tables nested in it); `.ends`
+    bounds each row's row group — its <thead>, <tbody> or <tfoot>, or a run of <tr>s
+    straight under <table> (browsers wrap those in one <tbody>)."""
+    rows, groups = _Rows(), []
     for child in table:
         tag = _tag(child)
         if tag in ("thead", "tbody", "tfoot"):
             trs = [tr for tr in child if _tag(tr) == "tr"]
+            group = len(groups) + 1
         elif tag == "tr":
             trs = [child]
+            group = groups[-1] if groups and groups[-1] < 0 else -len(groups) - 1
         else:
             continue
         rows.extend([c for c in tr if _tag(c) in ("td", "th")] for tr in trs)
+        groups += [group] * len(trs)
+    rows.ends = [0] * len(rows)
+    end = len(rows)
+    for k in range(len(rows) - 1, -1, -1):
+        if k + 1 < len(rows) and groups[k + 1] != groups[k]:
+            end = k + 1
+        rows.ends[k] = end
     return rows
 
 
@@ -359,19 +388,28 @@ def _add(out: _Lines, text: str | None, pre: int) -> None:
         out.add(part.replace(" ", "\xa0").replace("\t", "\xa0"))
 
 
-def _span(value: str | None, most: int) -> int:
-    """A rowspan/colspan attribute as a count in [1, most] (absent, 0 or junk: 1)."""
+def _span(value: str | None, most: int, zero: int = 1) -> int:
+    """A rowspan/colspan attribute as a count in [1, most] (absent, negative or junk: 1;
+    0: `zero`)."""
     try:
-        return max(1, min(int((value or "1").strip()), most))
+        n = int((value or "1").strip())
     except ValueError:
         return 1
+    return max(1, min(n or zero, most))
 
 
-def _grid(rows: list[list]) -> list[list[str]]:
+def _grid(rows: _Rows) -> list[list[str]]:
     """Each row's cell texts by column: a cell a rowspan carries into later rows is DITTO
     there; a colspan cell is written where it starts, the columns it spans after it are
     empty (`render_table` writes EMPTY there when cells follow), so later cells keep
-    their columns."""
+    their columns.
+
+    As in HTML's table model, a rowspan ends with its row group (rowspan="0": to its end),
+    and a colspan with the table's columns. A row of no cell of its own (every cell carried
+    from above) says nothing and is left out: 500 cells of rowspan="500" over 500 empty
+    <tr>s are one row, not 250,000 〃 — what remains is the table's own cells and the 〃
+    of rows that have some, linear in what is written.
+    """
     carried: dict[int, tuple[int, int]] = {}  # column → (columns wide, rows still to fill)
     most = max(map(len, rows), default=0)  # cells of the fullest row: no colspan reaches past them
     out = []
@@ -394,10 +432,19 @@ def _grid(rows: list[list]) -> list[list[str]]:
                 and _span(row[0].get("rowspan"), 1) == 1:
             out.append(SpanningRow([_cell_text(row[0])]))  # a heading within the table
             continue
+        if not row:  # only cells carried from above, if any
+            for c, (width, left) in list(carried.items()):
+                if left > 1:
+                    carried[c] = (width, left - 1)
+                else:
+                    del carried[c]
+            out.append([])
+            continue
         for cell in row:
             carry_through()
             width = _span(cell.get("colspan"), max(1, most - col))  # colspan="1000" on a 3-column table
-            down = _span(cell.get("rowspan"), len(rows) - k)
+            left = rows.ends[k] - k  # rows to the end of its row group, its own included
+            down = _span(cell.get("rowspan"), left, zero=left)
             texts[col] = _cell_text(cell)
             if down > 1:
                 carried[col] = (width, down - 1)
@@ -463,9 +510,11 @@ def html_to_text(markup: str) -> str:
 
 
 @reader("html")
-def read_html(data: bytes) -> tuple[str, str]:
-    text, encoding = decode_html(data)
-    return html_to_text(text), encoding
+def read_html(data: bytes) -> tuple[str, str, list]:
+    from .model import Note
+
+    text, encoding, said = decode_html(data)
+    return html_to_text(text), encoding, [Note(0, 0, kind="charset-not-followed", message=m) for m in said]
 
 
 # --- .docx -----------------------------------------------------------------------------------

@@ -63,6 +63,23 @@ def print_tree(doc: Document, width: int = 48) -> None:
     console().print(root)
 
 
+# A cell a spreadsheet reads as a formula (CSV injection, OWASP): = + - @, a tab or CR first.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: None empty; text a spreadsheet would run as a formula
+    (=HYPERLINK(…), +cmd|…, -1+1, @SUM(…)) prefixed with a single quote, as OWASP advises, so
+    it shows as written; numbers (an int, or text that is one: -3, +1.5) as they are. Every
+    CSV writer writes its cells through this."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | None = None,
          columns: Iterable[str] | None = None, explain: list[str] | None = None,
          explain_at: str | None = None) -> None:
@@ -81,7 +98,7 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | Non
         w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
         w.writeheader()
         for r in rows:
-            w.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in cols})
+            w.writerow({k: csv_cell(r.get(k)) for k in cols})
         sys.stdout.write(buf.getvalue())
         return
     from rich.markup import escape

@@ -160,11 +160,13 @@ def to_csv(c: Comparison) -> str:
     import csv
     import io
 
+    from .render import csv_cell
+
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     w.writeheader()
     for r in csv_rows(c):
-        w.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in CSV_COLUMNS})
+        w.writerow({k: csv_cell(r.get(k)) for k in CSV_COLUMNS})
     return buf.getvalue()
 
 

@@ -462,6 +462,52 @@ def test_csv_says_which_rows_are_tasks_as_duties_does(tmp_path):
     assert {r["kind"] for r in rows} == {"duty", "task"}
 
 
+FORMULAS = ["=HYPERLINK(\"http://x\",\"点此\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_quoted(tmp_path):
+    """CSV injection (OWASP): a cell of text from a notice or a user that opens with = + - @,
+    a tab or a CR is a formula in a spreadsheet — every CSV writer prefixes it with ', and
+    leaves numbers (offsets, -3, +1.5) as they are."""
+    from extractor import render, report
+    from extractor.build import load_store
+
+    store = load_store([CITY])
+    said = list(store.quads_for_pattern(None, ox.NamedNode(f"{PK}dutyText"), None))[:len(FORMULAS)]
+    for q, text in zip(said, FORMULAS):  # as if the notice's duties read so
+        store.remove(q)
+        store.add(ox.Quad(q.subject, q.predicate, ox.Literal(text), q.graph_name))
+    with open(export.write_csv(store, tmp_path / "d.csv"), encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert sorted(r["text"] for r in rows if r["text"][1:] in FORMULAS) == sorted("'" + f for f in FORMULAS)
+    assert all(r["start"].isdigit() and r["end"].isdigit() for r in rows)
+
+    cells = FORMULAS + ["-3", "+1.5", "-1e3", -4, 7.5, "县卫健委", "'=1", "a=b", None]
+    expect = ["'" + f for f in FORMULAS] + ["-3", "+1.5", "-1e3", "-4", "7.5", "县卫健委", "'=1", "a=b", ""]
+
+    def read(text: str) -> list[str]:
+        return [r["v"] for r in csv.DictReader(text.splitlines(keepends=True))]
+
+    import contextlib
+    import io
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        render.emit([{"v": c} for c in cells], "csv")  # every query's --format csv
+    assert read(out.getvalue()) == expect
+
+    class Comparison:  # compare's CSV writes csv_rows' cells
+        pass
+    orig = report.csv_rows
+    report.csv_rows = lambda c: [{"section": "duty", "a_text": c_, "a_start": -1 if k else 0}
+                                 for k, c_ in enumerate(cells)]
+    try:
+        rows = list(csv.DictReader(io.StringIO(report.to_csv(Comparison()))))
+    finally:
+        report.csv_rows = orig
+    assert [r["a_text"] for r in rows] == expect and {r["a_start"] for r in rows} == {"0", "-1"}
+    assert render.csv_cell("\r=1") == "'\r=1"  # (a CR in a cell, unquoted by the writers, also ends the row)
+
+
 def test_export_rejects_unknown_format(store, tmp_path):
     from extractor.errors import PolicykgError
 

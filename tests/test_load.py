@@ -197,6 +197,29 @@ def test_html_round_trip(notice, case, encoding, declared):
         assert decoy not in doc.text
 
 
+@pytest.mark.parametrize("encoding,declared", [("big5", "iso-8859-1"), ("big5", "windows-1252"),
+                                               ("gb18030", "iso-8859-1")])
+def test_html_declaring_a_charset_that_reads_no_chinese_is_read_as_chinese(encoding, declared):
+    # a Big5 page under a template's Western charset read as gibberish: "not a notice (no Chinese text)"
+    text = "關於做好嬰幼兒照護服務工作的通知" if encoding == "big5" else "关于做好婴幼儿照护服务工作的通知"
+    body = "一、加強組織領導。縣衛生健康委負責。" if encoding == "big5" else "一、加强组织领导。县卫生健康委负责。"
+    page = (f"<html><head><meta http-equiv='Content-Type' content='text/html; charset={declared}'>"
+            f"<title>{text}</title></head><body><p>{text}</p><p>{body}</p></body></html>")
+    doc = load_bytes(page.encode(encoding), "notice.html")
+    assert nonblank(doc.text) == [text, body]
+    read_as = "big5" if encoding == "big5" else "gb18030"
+    said = [n.message for n in doc.notes if n.kind == "charset-not-followed"]
+    assert said == [f"the page declares charset {codecs.lookup(declared).name}, which reads no Chinese; read as {read_as}"]
+    assert any(n.kind == "traditional-script" for n in doc.notes) == (encoding == "big5")
+
+
+def test_html_western_page_keeps_its_western_charset():
+    # é followed by a letter is a GBK pair: a French page is not read as Chinese for it
+    page = "<html><head><meta charset='iso-8859-1'></head><body><p>Résumé: café crème, déjà vu, élève</p></body></html>"
+    doc = load_bytes(page.encode("latin-1"), "page.html")
+    assert doc.text.strip() == "Résumé: café crème, déjà vu, élève" and doc.encoding == "iso8859-1" and not doc.notes
+
+
 def test_html_round_trip_with_visible_furniture(notice, tmp_path):
     path = tmp_path / "page.shtml"
     path.write_bytes(to_html(notice, furniture=True))
@@ -299,6 +322,13 @@ TABLES = [
      ["\t甲", "\t乙", "\t丙", "", "\t丁", "\t戊", "\t〃", "", "\t己", "\t—", "\t〃", "", "\t〃", "\t—", "\t庚"]),
     ("a colspan past the table's columns", '<table><tr><td colspan="1000">名单</td><td>注</td></tr>'
      '<tr><td>甲</td><td>乙</td></tr></table>', ["\t名单", "\t—", "\t注", "", "\t甲", "\t乙"]),
+    ("rowspan=0 reaches the end of its row group, a rowspan stops there (HTML's table model)",
+     '<table><thead><tr><td rowspan="9">甲</td><td>乙</td></tr><tr><td>丙</td></tr></thead>'
+     '<tbody><tr><td>丁</td><td>戊</td></tr><tr><td rowspan="0">己</td><td>庚</td></tr><tr><td>辛</td></tr></tbody></table>',
+     ["\t甲", "\t乙", "", "\t〃", "\t丙", "", "\t丁", "\t戊", "", "\t己", "\t庚", "", "\t〃", "\t辛"]),
+    ("a row of no cell of its own (all carried from above) is left out",
+     '<table><tr><td rowspan="3">甲</td><td rowspan="3">乙</td></tr><tr></tr><tr></tr>'
+     '<tr><td>丙</td><td>丁</td></tr></table>', ["\t甲", "\t乙", "", "\t丙", "\t丁"]),
     ("junk spans read as 1", '<table><tr><td rowspan="x">甲</td><td rowspan="-3">乙</td></tr>'
      '<tr><td>丙</td><td>丁</td></tr></table>', ["\t甲", "\t乙", "", "\t丙", "\t丁"]),
     ("empty cells: — before a cell of their row, left out at its end",
@@ -326,6 +356,13 @@ TABLES = [
 @pytest.mark.parametrize("markup,expected", [c[1:] for c in TABLES], ids=[c[0] for c in TABLES])
 def test_html_tables(markup, expected):
     assert readers.html_to_text(markup).splitlines() == expected
+
+
+def test_merged_cells_over_empty_rows_do_not_multiply():
+    # fuzzing: 13 KB of 500 cells of rowspan=500 over 500 empty <tr>s read as 750,499
+    # characters (250,000 〃), and the pipeline took seconds
+    page = "<table><tr>" + "<td rowspan=500>甲</td>" * 500 + "</tr>" + "<tr>" * 500 + "</table>"
+    assert readers.html_to_text(page).splitlines() == ["\t甲"] * 500
 
 
 def test_deeply_nested_page_loses_no_text():
