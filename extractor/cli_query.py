@@ -366,9 +366,9 @@ def _print_graph(result, fmt: Format) -> None:
     else:
         import csv
 
-        from .render import csv_cell
+        from .render import CSV_LINE_END, csv_cell
 
-        w = csv.writer(sys.stdout, lineterminator="\n")
+        w = csv.writer(sys.stdout, lineterminator=CSV_LINE_END)
         w.writerow(["subject", "predicate", "object"])
         for t in result.triples:
             w.writerow([csv_cell(str(t.subject)), csv_cell(str(t.predicate)), csv_cell(str(t.object))])

@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from .errors import PolicykgError
 from .files import atomic_write, write_bytes  # atomic_write is also used from here by build and tests
 from .graph import PK, PREFIXES, RDF, RDFS, ntriples_literal, to_networkx
-from .render import csv_cell
+from .render import CSV_LINE_END, csv_cell
 
 StoreOrQuads = "ox.Store | Iterable[ox.Quad | ox.Triple] | SortedNTriples"
 Graphs = "str | Sequence[str] | None"  # the named graphs to write: one IRI, several, or None for all
@@ -600,7 +600,7 @@ def write_csv(source: StoreOrQuads, path: str | Path, *, graph: Graphs = None) -
     rows = duty_rows(source, graph=graph)
     with atomic_write(path, "w") as fh:
         fh.write("\ufeff")
-        w = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        w = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, lineterminator=CSV_LINE_END)
         w.writeheader()
         w.writerows({k: csv_cell(v) for k, v in r.items()} for r in rows)
     return Path(path)

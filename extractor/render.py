@@ -68,6 +68,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 
+# Rows of every CSV written end in CRLF, as RFC 4180 has it: the writer quotes a cell holding
+# a character of the line end, and a notice's text may hold a lone CR (CRLF files keep their
+# offsets) — with rows ending in LF alone such a cell went unquoted and ended its row early.
+CSV_LINE_END = "\r\n"
+
+
 def csv_cell(value: Any) -> Any:
     """A value as a CSV cell: None empty; text a spreadsheet would run as a formula
     (=HYPERLINK(…), +cmd|…, -1+1, @SUM(…)) prefixed with a single quote, as OWASP advises, so
@@ -95,7 +101,7 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str = "table", *, title: str | Non
         return
     if fmt == "csv":
         buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
+        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator=CSV_LINE_END)
         w.writeheader()
         for r in rows:
             w.writerow({k: csv_cell(r.get(k)) for k in cols})

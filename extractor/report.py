@@ -160,10 +160,10 @@ def to_csv(c: Comparison) -> str:
     import csv
     import io
 
-    from .render import csv_cell
+    from .render import CSV_LINE_END, csv_cell
 
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator=CSV_LINE_END)
     w.writeheader()
     for r in csv_rows(c):
         w.writerow({k: csv_cell(r.get(k)) for k in CSV_COLUMNS})

@@ -508,6 +508,30 @@ def test_csv_cells_a_spreadsheet_would_run_are_quoted(tmp_path):
     assert render.csv_cell("\r=1") == "'\r=1"  # (a CR in a cell, unquoted by the writers, also ends the row)
 
 
+
+def test_a_csv_cell_holding_a_lone_cr_stays_in_its_row(tmp_path):
+    """A notice's text may hold a lone CR (CRLF files keep their offsets). Rows ended in LF alone
+    left such a cell unquoted, and a CSV reader ended the row at it; rows end in CRLF now (RFC
+    4180), so the writer quotes it and every row reads back whole — in export and the queries."""
+    import contextlib
+    import io
+
+    from extractor import render
+    from extractor.build import load_store
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        render.emit([{"v": "负责甲\r做好乙", "n": 1}, {"v": "丙", "n": 2}], "csv")
+    assert list(csv.DictReader(io.StringIO(out.getvalue(), newline=""))) == [
+        {"v": "负责甲\r做好乙", "n": "1"}, {"v": "丙", "n": "2"}]
+    store = load_store([CITY])
+    q = next(store.quads_for_pattern(None, ox.NamedNode(f"{PK}dutyText"), None))
+    store.remove(q)
+    store.add(ox.Quad(q.subject, q.predicate, ox.Literal("负责甲\r做好乙"), q.graph_name))
+    with open(export.write_csv(store, tmp_path / "d.csv"), encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert "负责甲\r做好乙" in {r["text"] for r in rows} and all(r["start"].isdigit() for r in rows)
+
 def test_export_rejects_unknown_format(store, tmp_path):
     from extractor.errors import PolicykgError
 
