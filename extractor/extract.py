@@ -72,6 +72,8 @@ class Cues:
     schedule_patterns: dict[str, re.Pattern] = field(default_factory=dict)
     # an item of a make-up list whose line end was lost (pkc:list-run-in-item)
     run_in_item: re.Pattern = re.compile("(?!)")
+    # a working group's item opening 由县农业农村局牵头,县水利局、县财政局参加 (pkc:group-led-by)
+    group_led_by: re.Pattern = re.compile("(?!)")
 
 
 @dataclass(frozen=True)
@@ -199,8 +201,10 @@ def cues() -> Cues:
                 own_meetings += cue_words
         elif "/cue/setup-" in s and PK + "pattern" in props:  # a template: made for each kind of body below
             setup[local.removeprefix("setup-")] = (str(props[PK + "pattern"][0]), tuple(cue_words))
-        elif any(f"/cue/{x}-" in s for x in ("office", "list", "requirement", "person", "body")) and PK + "pattern" in props:
-            # office-heading, requirement-subject, body-* (templates), office-duties, list-item, person-*
+        elif any(f"/cue/{x}-" in s for x in ("office", "list", "requirement", "person", "body", "group")) \
+                and PK + "pattern" in props:
+            # office-heading, requirement-subject, body-* (templates), office-duties, list-item, person-*,
+            # group-led-by
             office[local] = str(props[PK + "pattern"][0])
             if local == "body-duties-lead":
                 lead_words = tuple(cue_words)
@@ -238,7 +242,8 @@ def cues() -> Cues:
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role,
                 schedule_patterns=schedule_patterns,
                 run_in_item=re.compile(office.get("list-run-in-item", "(?!)").replace(  # {post-end}: its words
-                    "{post-end}", _alternation(parts.get("list-post-end", ())))))
+                    "{post-end}", _alternation(parts.get("list-post-end", ())))),
+                group_led_by=re.compile(office.get("group-led-by", "(?!)")))
 
 
 def _merged(patterns: Iterable[tuple[re.Pattern, tuple[str, ...]]]) -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
@@ -2247,6 +2252,7 @@ class _Extract:
             return {}
         labelled = re.compile(f"(?:{_alternation(w for what in ('head', 'deputy', 'lead', 'members') for w in parts.get(f'group-{what}', ()))})"
                               "[ \t\u3000]*:")
+        led = self.cues.group_led_by
         out: dict[str, tuple[Clause, int, int]] = {}
         for c, own in self.owned:
             if c.kind != "numbered" or not c.children or not any(w in folded[own.start:own.end] for w in words):
@@ -2257,7 +2263,8 @@ class _Extract:
                     continue
                 name = folded[h.start:h.end].rstrip(" 。:.\t\u3000")
                 if name not in ends and name.endswith(ends) and not self.matches_in(h.start, h.start + len(name)) \
-                        and labelled.search(folded, h.end, d.end):
+                        and (labelled.search(folded, h.end, d.end) or any(  # 由县农业农村局牵头,…参加
+                            led.match(folded, x) for a, b in self.item_stretches(d, h.end) for x, _ in self.statements(a, b))):
                     out[d.id] = (d, h.start, h.start + len(name))
         return out
 
@@ -2286,6 +2293,21 @@ class _Extract:
                     said = folded[s:e]
                     label = next(((w, what) for w, what in labels if said.startswith(w)
                                   and said[len(w):].lstrip(" \t\u3000")[:1] == ":"), None)
+                    if label is None and (m := self.cues.group_led_by.match(folded, s, e)) is not None:
+                        # 由县农业农村局牵头,县水利局、县财政局参加: its lead unit and members, no task
+                        read.append((s, e))
+                        hits = self.departments_in(m.start("lead"), m.end("lead"), c.id)
+                        if hits and group.lead is None:  # traced to 由县农业农村局牵头
+                            led_end = folded.index("牵头", m.end("lead")) + 2
+                            group.lead, group.lead_at = hits[0][1], self.said(m.start(), led_end, hits[0][1], c.id)
+                        if m.group("members") and not group.members:
+                            x, y = m.span("members")
+                            group.members, group.member_at = _listed(self.member_units(x, y, self.departments_in(x, y, c.id)))
+                        if m.end() < e and folded[m.end()] == ",":  # what it goes on to say the group does
+                            s = m.end() + 1
+                            said, label = folded[s:e], None
+                        else:
+                            continue
                     if label is None:  # what the group does
                         for x, y, role in self.role_parts(s, e):
                             role, action, concept = self.role_and_action(x, y, role)
@@ -2306,19 +2328,36 @@ class _Extract:
                         if hits and group.lead is None:
                             group.lead, group.lead_at = hits[0][1], self.said(s, stop, hits[0][1], c.id)
                         continue
+                    if label[1] == "head" and (unit := self.unit_alone(at, stop, c.id)) is not None:
+                        # 组长:县发展改革委 — a unit heads it: its lead unit, as a body's (县卫健委为牵头单位)
+                        if group.lead is None:
+                            group.lead, group.lead_at = unit, self.said(s, stop, unit, c.id)
+                        continue
                     role = "group_leader" if label[1] == "head" else "deputy_group_leader"
                     posts = len(self.facts.posts)
                     found = self.list_posts(at, stop, role, c.id)
                     for p in self.facts.posts[posts:]:
                         p.unit = did
-                    if label[1] == "head":
+                    if label[1] == "head":  # each post it names 组长 heads it (组长:张三、李四; 双组长)
                         group.head = group.head or next(iter(found), None)
+                        group.co_heads += [f for f in found if f is not group.head]
                     else:
                         group.deputies += found
             meeting.groups.append(group)
             # a labelled part the assignments took for a task tag they could not read (牵头单位:…;组长:…)
             self.notes = [x for x in self.notes if not (x.kind == "unread-task-tag" and x.clause == c.id
                                                         and any(a <= x.start < b for a, b in read))]
+            # nor a task of the unit it names (由县农业农村局牵头,…参加: the group's make-up)
+            self.facts.duties = [x for x in self.facts.duties if x.department == did or x.clause != c.id
+                                 or not any(a <= x.start < b for a, b in read)]
+
+    def unit_alone(self, s: int, e: int, clause: str) -> str | None:
+        """The unit a list [s, e) names when each of its items is a unit and no more (组长:县发展改革委,
+        not 县发展改革委主任 nor 张三(县发展改革委主任)): the first's Department.id, else None."""
+        hits = self.departments_in(s, e, clause)
+        items = self._list_items(s, e)
+        spans = {(m.start, m.end) for m, _ in hits}
+        return hits[0][1] if hits and items and all(x in spans for x in items) else None
 
     def role_table(self, kind: BodyKind, meeting: Meeting) -> bool:
         """The body's make-up as a table, a row a person (职务 | 姓名 | 单位及职务): a cell naming
