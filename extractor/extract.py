@@ -74,6 +74,8 @@ class Cues:
     run_in_item: re.Pattern = re.compile("(?!)")
     # a working group's item opening 由县农业农村局牵头,县水利局、县财政局参加 (pkc:group-led-by)
     group_led_by: re.Pattern = re.compile("(?!)")
+    # a sentence setting up working groups without items (领导小组下设…组、…组,分别由…牵头: pkc:group-set-up)
+    group_set_up: re.Pattern = re.compile("(?!)")
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,8 @@ def cues() -> Cues:
                 schedule_patterns=schedule_patterns,
                 run_in_item=re.compile(office.get("list-run-in-item", "(?!)").replace(  # {post-end}: its words
                     "{post-end}", _alternation(parts.get("list-post-end", ())))),
-                group_led_by=re.compile(office.get("group-led-by", "(?!)")))
+                group_led_by=re.compile(office.get("group-led-by", "(?!)")),
+                group_set_up=re.compile(office.get("group-set-up", "(?!)")))
 
 
 def _merged(patterns: Iterable[tuple[re.Pattern, tuple[str, ...]]]) -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
@@ -2056,6 +2059,7 @@ class _Extract:
             numbered = dict(self.post_count)
             if self.body(body):
                 self.working_groups(self.facts.meeting)
+                self.running_groups(self.facts.meeting)
                 return
             self.post_count = numbered  # the posts read for another kind are gone: so are their numbers
 
@@ -2277,15 +2281,9 @@ class _Extract:
         folded, parts = self.doc.folded, self.cues.parts
         labels = sorted(((w, what) for what in ("head", "deputy", "lead", "members") for w in parts.get(f"group-{what}", ())),
                         key=lambda x: -len(x[0]))
-        j = self.doc.jurisdiction
         for c, start, end in self.group_items.values():
-            name = self.doc.text[start:end]
-            did = f"{j.name}/{squeeze(meeting.name)}/{squeeze(name)}" if j and j.name else f"{squeeze(meeting.name)}/{squeeze(name)}"
-            # named in full as the office is (…领导小组规划建设组): `departments` lists it beside other notices' units
-            unit = self.facts.departments.setdefault(did, Department(did, meeting.name + name, None, j.name if j else "",
-                                                                     j.level if j else "unknown"))
-            unit.mentions.append(Mention(start, end, department=did, surface=name, clause=c.id))
-            group = WorkingGroup(start, end, name=name, clause=c.id, unit=did)
+            group = self.group_unit(meeting, start, end, c.id)
+            did = group.unit
             n = 0
             read: list[tuple[int, int]] = []  # its labelled parts (组长:…; 牵头单位:…): a task tag's look, read
             for a, b in self.item_stretches(c, c.heading.end):
@@ -2350,6 +2348,67 @@ class _Extract:
             # nor a task of the unit it names (由县农业农村局牵头,…参加: the group's make-up)
             self.facts.duties = [x for x in self.facts.duties if x.department == did or x.clause != c.id
                                  or not any(a <= x.start < b for a, b in read)]
+
+    def group_unit(self, meeting: Meeting, start: int, end: int, clause: str) -> WorkingGroup:
+        """A working group named at [start, end) in `clause`, a unit of the body: its Department,
+        named in full as the office is (…领导小组规划建设组), `departments` listing it beside other
+        notices' units, and a mention of it there."""
+        name, j = self.doc.text[start:end], self.doc.jurisdiction
+        did = f"{j.name}/{squeeze(meeting.name)}/{squeeze(name)}" if j and j.name else f"{squeeze(meeting.name)}/{squeeze(name)}"
+        unit = self.facts.departments.setdefault(did, Department(did, meeting.name + name, None, j.name if j else "",
+                                                                 j.level if j else "unknown"))
+        unit.mentions.append(Mention(start, end, department=did, surface=name, clause=clause))
+        return WorkingGroup(start, end, name=name, clause=clause, unit=did)
+
+    def running_groups(self, meeting: Meeting) -> None:
+        """Working groups a sentence sets up without an item of their own (领导小组下设综合协调组、
+        项目推进组,分别由县发改委、县住建局牵头 / 成立…工作专班,由县水利局牵头,…为成员单位:
+        pkc:group-set-up): each name ending as a group's does (pkc:group-name-end), not the body's
+        own kind (…领导小组), a group with its lead unit — the i-th unit the i-th group's after
+        分别, else the one unit each's — and, for a sentence naming one group, its members; the
+        sentence no task of the units it names."""
+        folded, pattern = self.doc.folded, self.cues.group_set_up
+        ends = self.cues.parts.get("group-name-end", ())
+        if not ends or "牵头" not in folded:
+            return
+        named = {(g.start, g.end) for g in meeting.groups}
+        for c, own in self.owned:
+            if c.id in self.group_items or "牵头" not in folded[own.start:own.end]:
+                continue
+            for m in pattern.finditer(folded, own.start, own.end):
+                x, y = m.span("names")
+                names = [(a, b) for a, b in self._trimmed_items(x, y)
+                         if folded[a:b].endswith(ends) and folded[a:b] not in ends and (a, b) not in named
+                         and not any(body.words.search(folded, a, b) for body in self.cues.bodies)]
+                leads = self.departments_in(*m.span("leads"), c.id)
+                each = m.group("each") is not None or m.group("each2") is not None
+                if not names or len(leads) != (len(names) if each else 1):
+                    continue
+                led_end = folded.index("牵头", m.end("leads")) + 2
+                for k, (a, b) in enumerate(names):
+                    group = self.group_unit(meeting, a, b, c.id)
+                    at, lead = leads[k] if each else leads[0]
+                    # one group: 由县水利局牵头; several: each its unit in the list (县发改委)
+                    group.lead, group.lead_at = lead, (self.said(m.start("leads") - 1, led_end, lead, c.id)
+                                                       if len(names) == 1 else self.said(at.start, at.end, lead, c.id))
+                    if len(names) == 1 and m.group("members"):
+                        p, q = m.span("members")
+                        group.members, group.member_at = _listed(self.member_units(p, q, self.departments_in(p, q, c.id)))
+                    meeting.groups.append(group)
+                    named.add((a, b))
+                self.facts.duties = [d for d in self.facts.duties if d.clause != c.id
+                                     or not (d.start < m.end() and m.start() < d.end)]
+                for d in self.facts.duties:  # …为成员单位,负责工程建设调度: the one group's, not its lead's
+                    if len(names) == 1 and d.clause == c.id and m.end() <= d.start <= m.end() + 1:
+                        d.department = group.unit
+
+    def _trimmed_items(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The items of a list of names [s, e) (综合协调组、项目推进组和资金保障组), blanks trimmed."""
+        out, pos, folded = [], s, self.doc.folded
+        for m in re.finditer("[、和及]", folded[s:e]):
+            out += self._trimmed(pos, s + m.start())
+            pos = s + m.end()
+        return [*out, *self._trimmed(pos, e)]
 
     def unit_alone(self, s: int, e: int, clause: str) -> str | None:
         """The unit a list [s, e) names when each of its items is a unit and no more (组长:县发展改革委,

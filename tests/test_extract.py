@@ -3332,6 +3332,44 @@ def test_a_working_group_led_by_a_unit_in_running_text_or_with_two_heads():
     assert not validate(moved)[0]
 
 
+RUNNING_GROUPS = """某县人民政府办公室关于成立某县城乡供水一体化工作领导小组的通知
+
+一、领导小组组成人员
+组  长：张三  县政府县长
+副组长：李四  县政府副县长
+成  员：县发展改革委、县财政局、县水利局、县住房城乡建设局、县农业农村局
+二、工作机构
+领导小组下设综合协调组、项目推进组，分别由县发展改革委、县住房城乡建设局牵头。领导小组办公室设在县水利局，负责日常工作。
+三、工作专班
+成立城乡供水工作专班，由县水利局牵头，县财政局、县农业农村局为成员单位，负责工程建设调度。
+"""
+
+
+def test_working_groups_set_up_in_running_text():
+    """Groups set up in a sentence, with no item of their own (领导小组下设综合协调组、项目推进组，
+    分别由…牵头 / 成立…工作专班，由…牵头，…为成员单位) were not read — the sentence a task of the
+    units it names: each is a group now (pkc:group-set-up), its lead unit traced to its words (the
+    i-th unit the i-th group's after 分别), the one group's members and what it goes on to do its
+    own; the leading group itself (成立…领导小组) is no group of itself."""
+    from extractor.graph import to_rdf, validate
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes(RUNNING_GROUPS.encode(), "x.txt")
+    m, text = doc.facts.meeting, doc.text
+    assert [(g.name, g.clause, g.lead, g.lead_at.surface, [d.rsplit("/", 1)[1] for d in g.members]) for g in m.groups] == [
+        ("综合协调组", "main/2", "某县/development-reform", "县发展改革委", []),
+        ("项目推进组", "main/2", "某县/housing-urban-rural-development", "县住房城乡建设局", []),
+        ("城乡供水工作专班", "main/3", "某县/water-resources", "由县水利局牵头", ["finance", "agriculture-rural-affairs"])]
+    assert [text[g.start:g.end] for g in m.groups] == ["综合协调组", "项目推进组", "城乡供水工作专班"]
+    assert sorted((d.department.rsplit("/", 1)[1], d.text) for d in doc.facts.duties) == [
+        ("城乡供水工作专班", "负责工程建设调度。"), ("某县城乡供水一体化工作领导小组办公室", "负责日常工作")]
+    assert m.office == "某县/water-resources" and len(m.members) == 5
+    assert validate(to_rdf(doc))[0]
+    # a lead unit a list of groups does not match one to one: none read
+    uneven = RUNNING_GROUPS.replace("县发展改革委、县住房城乡建设局牵头", "县发展改革委牵头")
+    assert [g.name for g in process_bytes(uneven.encode(), "x.txt").facts.meeting.groups] == ["城乡供水工作专班"]
+
+
 def test_a_body_named_before_its_lead_in_does_not_hide_the_first_unit():
     """长阳's 联席会议由县金融服务中心、县委宣传部、…等12个单位组成 gave 11 members: a unit the
     registry did not know was read only when the lead-in word (由) opened its run of characters,
