@@ -2369,6 +2369,7 @@ class _Extract:
         sentence no task of the units it names."""
         folded, pattern = self.doc.folded, self.cues.group_set_up
         ends = self.cues.parts.get("group-name-end", ())
+        then, heads = self.cues.parts.get("group-set-up-then", ()), self.cues.parts.get("group-head", ())
         if not ends or "牵头" not in folded:
             return
         named = {(g.start, g.end) for g in meeting.groups}
@@ -2376,9 +2377,14 @@ class _Extract:
             if c.id in self.group_items or "牵头" not in folded[own.start:own.end]:
                 continue
             for m in pattern.finditer(folded, own.start, own.end):
+                after = m.end() + 1 if folded[m.end():m.end() + 1] == "," else m.end()
+                if after < own.end and folded[after - 1] == "," and not folded.startswith(then, after) \
+                        or after == m.end() and after < own.end and folded[after] not in "。;\n":
+                    continue  # …牵头,县交通运输局配合,开展隐患排查: a task, not a set-up
                 x, y = m.span("names")
                 names = [(a, b) for a, b in self._trimmed_items(x, y)
                          if folded[a:b].endswith(ends) and folded[a:b] not in ends and (a, b) not in named
+                         and not any(w in folded[a:b] for w in heads)
                          and not any(body.words.search(folded, a, b) for body in self.cues.bodies)]
                 leads = self.departments_in(*m.span("leads"), c.id)
                 each = m.group("each") is not None or m.group("each2") is not None

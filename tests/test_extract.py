@@ -3317,6 +3317,10 @@ def test_a_working_group_led_by_a_unit_in_running_text_or_with_two_heads():
     g = m.groups[2]
     assert (g.head.value, [x.value for x in g.co_heads], [x.value for x in g.deputies]) == (
         "县发展改革委主任", ["县水利局局长"], ["县财政局副局长"])
+    # 组长 said twice, a label each: the same two heads
+    twice = LED_GROUPS.replace("组长：县发展改革委主任、县水利局局长", "组长：县发展改革委主任；组长：县水利局局长")
+    g2 = process_bytes(twice.encode(), "x.txt").facts.meeting.groups[2]
+    assert (g2.head.value, [x.value for x in g2.co_heads]) == ("县发展改革委主任", ["县水利局局长"])
     assert doc.notes == [] and [x.value for x in m.deputy_convenors] == ["县政府副县长"]
     quads = to_rdf(doc)
     assert validate(quads)[0]
@@ -3368,6 +3372,11 @@ def test_working_groups_set_up_in_running_text():
     # a lead unit a list of groups does not match one to one: none read
     uneven = RUNNING_GROUPS.replace("县发展改革委、县住房城乡建设局牵头", "县发展改革委牵头")
     assert [g.name for g in process_bytes(uneven.encode(), "x.txt").facts.meeting.groups] == ["城乡供水工作专班"]
+    # a task that sets up a group (成立以…为组长的…专班，由县公安局牵头，县交通运输局配合，开展…): no group of the body
+    task = RUNNING_GROUPS.replace("县财政局、县农业农村局为成员单位，负责工程建设调度", "县农业农村局配合，开展隐患排查")
+    assert [g.name for g in process_bytes(task.encode(), "x.txt").facts.meeting.groups] == ["综合协调组", "项目推进组"]
+    named = RUNNING_GROUPS.replace("成立城乡供水工作专班", "成立以分管副县长为组长的城乡供水工作专班")
+    assert [g.name for g in process_bytes(named.encode(), "x.txt").facts.meeting.groups] == ["综合协调组", "项目推进组"]
 
 
 def test_a_body_named_before_its_lead_in_does_not_hide_the_first_unit():
