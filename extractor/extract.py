@@ -72,6 +72,10 @@ class Cues:
     schedule_patterns: dict[str, re.Pattern] = field(default_factory=dict)
     # an item of a make-up list whose line end was lost (pkc:list-run-in-item)
     run_in_item: re.Pattern = re.compile("(?!)")
+    # a working group's item opening 由县农业农村局牵头,县水利局、县财政局参加 (pkc:group-led-by)
+    group_led_by: re.Pattern = re.compile("(?!)")
+    # a sentence setting up working groups without items (领导小组下设…组、…组,分别由…牵头: pkc:group-set-up)
+    group_set_up: re.Pattern = re.compile("(?!)")
 
 
 @dataclass(frozen=True)
@@ -199,8 +203,10 @@ def cues() -> Cues:
                 own_meetings += cue_words
         elif "/cue/setup-" in s and PK + "pattern" in props:  # a template: made for each kind of body below
             setup[local.removeprefix("setup-")] = (str(props[PK + "pattern"][0]), tuple(cue_words))
-        elif any(f"/cue/{x}-" in s for x in ("office", "list", "requirement", "person", "body")) and PK + "pattern" in props:
-            # office-heading, requirement-subject, body-* (templates), office-duties, list-item, person-*
+        elif any(f"/cue/{x}-" in s for x in ("office", "list", "requirement", "person", "body", "group")) \
+                and PK + "pattern" in props:
+            # office-heading, requirement-subject, body-* (templates), office-duties, list-item, person-*,
+            # group-led-by
             office[local] = str(props[PK + "pattern"][0])
             if local == "body-duties-lead":
                 lead_words = tuple(cue_words)
@@ -238,7 +244,9 @@ def cues() -> Cues:
                 participation, re.compile(part_words or "(?!)"), re.compile(post_words or "(?!)"), post_role,
                 schedule_patterns=schedule_patterns,
                 run_in_item=re.compile(office.get("list-run-in-item", "(?!)").replace(  # {post-end}: its words
-                    "{post-end}", _alternation(parts.get("list-post-end", ())))))
+                    "{post-end}", _alternation(parts.get("list-post-end", ())))),
+                group_led_by=re.compile(office.get("group-led-by", "(?!)")),
+                group_set_up=re.compile(office.get("group-set-up", "(?!)")))
 
 
 def _merged(patterns: Iterable[tuple[re.Pattern, tuple[str, ...]]]) -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
@@ -2051,6 +2059,7 @@ class _Extract:
             numbered = dict(self.post_count)
             if self.body(body):
                 self.working_groups(self.facts.meeting)
+                self.running_groups(self.facts.meeting)
                 return
             self.post_count = numbered  # the posts read for another kind are gone: so are their numbers
 
@@ -2247,6 +2256,7 @@ class _Extract:
             return {}
         labelled = re.compile(f"(?:{_alternation(w for what in ('head', 'deputy', 'lead', 'members') for w in parts.get(f'group-{what}', ()))})"
                               "[ \t\u3000]*:")
+        led = self.cues.group_led_by
         out: dict[str, tuple[Clause, int, int]] = {}
         for c, own in self.owned:
             if c.kind != "numbered" or not c.children or not any(w in folded[own.start:own.end] for w in words):
@@ -2257,7 +2267,8 @@ class _Extract:
                     continue
                 name = folded[h.start:h.end].rstrip(" 。:.\t\u3000")
                 if name not in ends and name.endswith(ends) and not self.matches_in(h.start, h.start + len(name)) \
-                        and labelled.search(folded, h.end, d.end):
+                        and (labelled.search(folded, h.end, d.end) or any(  # 由县农业农村局牵头,…参加
+                            led.match(folded, x) for a, b in self.item_stretches(d, h.end) for x, _ in self.statements(a, b))):
                     out[d.id] = (d, h.start, h.start + len(name))
         return out
 
@@ -2270,15 +2281,9 @@ class _Extract:
         folded, parts = self.doc.folded, self.cues.parts
         labels = sorted(((w, what) for what in ("head", "deputy", "lead", "members") for w in parts.get(f"group-{what}", ())),
                         key=lambda x: -len(x[0]))
-        j = self.doc.jurisdiction
         for c, start, end in self.group_items.values():
-            name = self.doc.text[start:end]
-            did = f"{j.name}/{squeeze(meeting.name)}/{squeeze(name)}" if j and j.name else f"{squeeze(meeting.name)}/{squeeze(name)}"
-            # named in full as the office is (…领导小组规划建设组): `departments` lists it beside other notices' units
-            unit = self.facts.departments.setdefault(did, Department(did, meeting.name + name, None, j.name if j else "",
-                                                                     j.level if j else "unknown"))
-            unit.mentions.append(Mention(start, end, department=did, surface=name, clause=c.id))
-            group = WorkingGroup(start, end, name=name, clause=c.id, unit=did)
+            group = self.group_unit(meeting, start, end, c.id)
+            did = group.unit
             n = 0
             read: list[tuple[int, int]] = []  # its labelled parts (组长:…; 牵头单位:…): a task tag's look, read
             for a, b in self.item_stretches(c, c.heading.end):
@@ -2286,6 +2291,21 @@ class _Extract:
                     said = folded[s:e]
                     label = next(((w, what) for w, what in labels if said.startswith(w)
                                   and said[len(w):].lstrip(" \t\u3000")[:1] == ":"), None)
+                    if label is None and (m := self.cues.group_led_by.match(folded, s, e)) is not None:
+                        # 由县农业农村局牵头,县水利局、县财政局参加: its lead unit and members, no task
+                        read.append((s, e))
+                        hits = self.departments_in(m.start("lead"), m.end("lead"), c.id)
+                        if hits and group.lead is None:  # traced to 由县农业农村局牵头
+                            led_end = folded.index("牵头", m.end("lead")) + 2
+                            group.lead, group.lead_at = hits[0][1], self.said(m.start(), led_end, hits[0][1], c.id)
+                        if m.group("members") and not group.members:
+                            x, y = m.span("members")
+                            group.members, group.member_at = _listed(self.member_units(x, y, self.departments_in(x, y, c.id)))
+                        if m.end() < e and folded[m.end()] == ",":  # what it goes on to say the group does
+                            s = m.end() + 1
+                            said, label = folded[s:e], None
+                        else:
+                            continue
                     if label is None:  # what the group does
                         for x, y, role in self.role_parts(s, e):
                             role, action, concept = self.role_and_action(x, y, role)
@@ -2306,19 +2326,103 @@ class _Extract:
                         if hits and group.lead is None:
                             group.lead, group.lead_at = hits[0][1], self.said(s, stop, hits[0][1], c.id)
                         continue
+                    if label[1] == "head" and (unit := self.unit_alone(at, stop, c.id)) is not None:
+                        # 组长:县发展改革委 — a unit heads it: its lead unit, as a body's (县卫健委为牵头单位)
+                        if group.lead is None:
+                            group.lead, group.lead_at = unit, self.said(s, stop, unit, c.id)
+                        continue
                     role = "group_leader" if label[1] == "head" else "deputy_group_leader"
                     posts = len(self.facts.posts)
                     found = self.list_posts(at, stop, role, c.id)
                     for p in self.facts.posts[posts:]:
                         p.unit = did
-                    if label[1] == "head":
+                    if label[1] == "head":  # each post it names 组长 heads it (组长:张三、李四; 双组长)
                         group.head = group.head or next(iter(found), None)
+                        group.co_heads += [f for f in found if f is not group.head]
                     else:
                         group.deputies += found
             meeting.groups.append(group)
             # a labelled part the assignments took for a task tag they could not read (牵头单位:…;组长:…)
             self.notes = [x for x in self.notes if not (x.kind == "unread-task-tag" and x.clause == c.id
                                                         and any(a <= x.start < b for a, b in read))]
+            # nor a task of the unit it names (由县农业农村局牵头,…参加: the group's make-up)
+            self.facts.duties = [x for x in self.facts.duties if x.department == did or x.clause != c.id
+                                 or not any(a <= x.start < b for a, b in read)]
+
+    def group_unit(self, meeting: Meeting, start: int, end: int, clause: str) -> WorkingGroup:
+        """A working group named at [start, end) in `clause`, a unit of the body: its Department,
+        named in full as the office is (…领导小组规划建设组), `departments` listing it beside other
+        notices' units, and a mention of it there."""
+        name, j = self.doc.text[start:end], self.doc.jurisdiction
+        did = f"{j.name}/{squeeze(meeting.name)}/{squeeze(name)}" if j and j.name else f"{squeeze(meeting.name)}/{squeeze(name)}"
+        unit = self.facts.departments.setdefault(did, Department(did, meeting.name + name, None, j.name if j else "",
+                                                                 j.level if j else "unknown"))
+        unit.mentions.append(Mention(start, end, department=did, surface=name, clause=clause))
+        return WorkingGroup(start, end, name=name, clause=clause, unit=did)
+
+    def running_groups(self, meeting: Meeting) -> None:
+        """Working groups a sentence sets up without an item of their own (领导小组下设综合协调组、
+        项目推进组,分别由县发改委、县住建局牵头 / 成立…工作专班,由县水利局牵头,…为成员单位:
+        pkc:group-set-up): each name ending as a group's does (pkc:group-name-end), not the body's
+        own kind (…领导小组), a group with its lead unit — the i-th unit the i-th group's after
+        分别, else the one unit each's — and, for a sentence naming one group, its members; the
+        sentence no task of the units it names."""
+        folded, pattern = self.doc.folded, self.cues.group_set_up
+        ends = self.cues.parts.get("group-name-end", ())
+        then, heads = self.cues.parts.get("group-set-up-then", ()), self.cues.parts.get("group-head", ())
+        if not ends or "牵头" not in folded:
+            return
+        named = {(g.start, g.end) for g in meeting.groups}
+        for c, own in self.owned:
+            if c.id in self.group_items or "牵头" not in folded[own.start:own.end]:
+                continue
+            for m in pattern.finditer(folded, own.start, own.end):
+                after = m.end() + 1 if folded[m.end():m.end() + 1] == "," else m.end()
+                if after < own.end and folded[after - 1] == "," and not folded.startswith(then, after) \
+                        or after == m.end() and after < own.end and folded[after] not in "。;\n":
+                    continue  # …牵头,县交通运输局配合,开展隐患排查: a task, not a set-up
+                x, y = m.span("names")
+                names = [(a, b) for a, b in self._trimmed_items(x, y)
+                         if folded[a:b].endswith(ends) and folded[a:b] not in ends and (a, b) not in named
+                         and not any(w in folded[a:b] for w in heads)
+                         and not any(body.words.search(folded, a, b) for body in self.cues.bodies)]
+                leads = self.departments_in(*m.span("leads"), c.id)
+                each = m.group("each") is not None or m.group("each2") is not None
+                if not names or len(leads) != (len(names) if each else 1):
+                    continue
+                led_end = folded.index("牵头", m.end("leads")) + 2
+                for k, (a, b) in enumerate(names):
+                    group = self.group_unit(meeting, a, b, c.id)
+                    at, lead = leads[k] if each else leads[0]
+                    # one group: 由县水利局牵头; several: each its unit in the list (县发改委)
+                    group.lead, group.lead_at = lead, (self.said(m.start("leads") - 1, led_end, lead, c.id)
+                                                       if len(names) == 1 else self.said(at.start, at.end, lead, c.id))
+                    if len(names) == 1 and m.group("members"):
+                        p, q = m.span("members")
+                        group.members, group.member_at = _listed(self.member_units(p, q, self.departments_in(p, q, c.id)))
+                    meeting.groups.append(group)
+                    named.add((a, b))
+                self.facts.duties = [d for d in self.facts.duties if d.clause != c.id
+                                     or not (d.start < m.end() and m.start() < d.end)]
+                for d in self.facts.duties:  # …为成员单位,负责工程建设调度: the one group's, not its lead's
+                    if len(names) == 1 and d.clause == c.id and m.end() <= d.start <= m.end() + 1:
+                        d.department = group.unit
+
+    def _trimmed_items(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The items of a list of names [s, e) (综合协调组、项目推进组和资金保障组), blanks trimmed."""
+        out, pos, folded = [], s, self.doc.folded
+        for m in re.finditer("[、和及]", folded[s:e]):
+            out += self._trimmed(pos, s + m.start())
+            pos = s + m.end()
+        return [*out, *self._trimmed(pos, e)]
+
+    def unit_alone(self, s: int, e: int, clause: str) -> str | None:
+        """The unit a list [s, e) names when each of its items is a unit and no more (组长:县发展改革委,
+        not 县发展改革委主任 nor 张三(县发展改革委主任)): the first's Department.id, else None."""
+        hits = self.departments_in(s, e, clause)
+        items = self._list_items(s, e)
+        spans = {(m.start, m.end) for m, _ in hits}
+        return hits[0][1] if hits and items and all(x in spans for x in items) else None
 
     def role_table(self, kind: BodyKind, meeting: Meeting) -> bool:
         """The body's make-up as a table, a row a person (职务 | 姓名 | 单位及职务): a cell naming

@@ -1086,7 +1086,7 @@ class _Builder:
             self.add(iri, ORG + "hasSubOrganization", unit)
             self.add(unit, PROV + "wasDerivedFrom", self.clause_iri(group.clause))
             self.span(unit, group.start, group.end)  # its name as its item's heading writes it
-            for prop, role, fields in ((PK + "head", "group_leader", [group.head]),
+            for prop, role, fields in ((PK + "head", "group_leader", [group.head, *group.co_heads]),
                                        (PK + "deputyHead", "deputy_group_leader", group.deputies)):
                 for f in fields:
                     post = f and posts.get((f.start, f.end, role))

@@ -265,8 +265,9 @@ class WorkingGroup(Span):
     clause: str = ""  # the item setting it up
     unit: str = ""
     head: Field | None = None
+    co_heads: list[Field] = field(default_factory=list)  # heads named 组长 beside `head` (双组长)
     deputies: list[Field] = field(default_factory=list)
-    lead: str | None = None  # Department.id of its lead unit (牵头单位:…)
+    lead: str | None = None  # Department.id of its lead unit (牵头单位:…, 组长:县发展改革委, 由…牵头)
     lead_at: Mention | None = None  # where the item says it
     members: list[str] = field(default_factory=list)
     member_at: list[Span] = field(default_factory=list)

@@ -114,6 +114,7 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
             "clause": m.clause or None,
             # its working groups (专项工作组): each a unit (its duties are those of `unit`)
             "groups": [{"name": g.name, "unit": g.unit, "clause": g.clause, "head": field(g.head),
+                        "co_heads": [field(x) for x in g.co_heads],
                         "deputies": [field(x) for x in g.deputies], "lead": g.lead, "lead_at": said(g.lead_at),
                         "members": list(g.members),
                         "member_at": [_span(x) for x in g.member_at], **_span(g)} for g in m.groups]},

@@ -3258,16 +3258,18 @@ WORKING_GROUPS = """某县人民政府办公室关于成立某县乡村振兴工
 def test_working_groups_headed_by_a_unit_or_led_by_one():
     """A 工作专班 headed by a unit (组长：县发展改革委) and one with a lead unit (牵头单位：…, the
     group's pk:leadUnit, traced to its words): read, not a duty 牵头单位：… of the group nor a
-    task tag noted as unreadable."""
+    task tag noted as unreadable. A unit heading a group is its lead unit, as 县卫健委为牵头单位 is
+    a body's: no post of a person labelled 县发展改革委 (it was one)."""
     from extractor.graph import to_rdf, validate
     from extractor.pipeline import process_bytes
 
     doc = process_bytes(WORKING_GROUPS.encode(), "x.txt")
     m = doc.facts.meeting
-    assert [(g.name, g.head.value, g.lead, [d.rsplit("/", 1)[1] for d in g.members]) for g in m.groups] == [
-        ("综合协调专班", "县发展改革委", None, ["finance", "agriculture-rural-affairs"]),
+    assert [(g.name, g.head and g.head.value, g.lead, [d.rsplit("/", 1)[1] for d in g.members]) for g in m.groups] == [
+        ("综合协调专班", None, "某县/development-reform", ["finance", "agriculture-rural-affairs"]),
         ("项目推进专班", "县农业农村局局长", "某县/agriculture-rural-affairs", ["water-resources", "finance"])]
-    assert m.groups[1].lead_at.surface == "牵头单位：县农业农村局"
+    assert [g.lead_at.surface for g in m.groups] == ["组长：县发展改革委", "牵头单位：县农业农村局"]
+    assert [p.department for p in doc.facts.posts if p.unit == m.groups[0].unit] == []
     assert [(d.department.rsplit("/", 1)[1], d.text) for d in doc.facts.duties] == [
         ("综合协调专班", "负责统筹协调，督促落实。"), ("项目推进专班", "负责项目建设调度。")]
     assert doc.notes == [] and [x.value for x in m.deputy_convenors] == ["县政府副县长"]
@@ -3276,6 +3278,105 @@ def test_working_groups_headed_by_a_unit_or_led_by_one():
     # that gives no make-up (组长：, 成员单位：…) is no group
     passing = WORKING_GROUPS.split("二、")[0] + "二、工作要求\n必要时派出督导工作组。\n（一）加强领导小组。各成员单位要高度重视。\n"
     assert process_bytes(passing.encode(), "x.txt").facts.meeting.groups == []
+
+
+LED_GROUPS = """某县人民政府办公室关于成立某县城乡供水一体化工作领导小组的通知
+
+一、领导小组组成人员
+组  长：张三  县政府县长
+副组长：李四  县政府副县长
+成  员：县发展改革委、县财政局、县水利局、县住房城乡建设局、县农业农村局
+二、工作专班
+领导小组下设三个工作专班：
+（一）项目推进专班。由县水利局牵头，县住房城乡建设局、县农业农村局参加。负责工程建设调度。
+（二）资金保障专班。由县财政局牵头负责，统筹落实建设资金。
+（三）综合协调专班。组长：县发展改革委主任、县水利局局长；副组长：王五（县财政局副局长）；成员单位：县财政局、县水利局。负责统筹协调。
+"""
+
+
+def test_a_working_group_led_by_a_unit_in_running_text_or_with_two_heads():
+    """（一）项目推进专班。由县水利局牵头，县住房城乡建设局、县农业农村局参加。 was no group (no label
+    组长：…) and its sentence a task of 县水利局: the group is read, its lead unit and members
+    traced to the words (pkc:group-led-by), what follows the lead (统筹落实建设资金) its duty.
+    组长：A、B names two heads (双组长): both are its pk:head posts (the second was a post in it
+    heading nothing), and the shapes take co-heads in the group but not a head in another unit."""
+    import pyoxigraph as ox
+    from extractor.graph import ORG, PK, to_rdf, validate
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes(LED_GROUPS.encode(), "x.txt")
+    m, text = doc.facts.meeting, doc.text
+    assert [(g.name, g.lead, g.lead_at and g.lead_at.surface, [d.rsplit("/", 1)[1] for d in g.members])
+            for g in m.groups] == [
+        ("项目推进专班", "某县/water-resources", "由县水利局牵头", ["housing-urban-rural-development", "agriculture-rural-affairs"]),
+        ("资金保障专班", "某县/finance", "由县财政局牵头", []),
+        ("综合协调专班", None, None, ["finance", "water-resources"])]
+    assert [text[a.start:a.end] for a in m.groups[0].member_at] == ["县住房城乡建设局", "县农业农村局"]
+    assert [(d.department.rsplit("/", 1)[1], d.text) for d in doc.facts.duties] == [
+        ("项目推进专班", "负责工程建设调度。"), ("资金保障专班", "统筹落实建设资金。"), ("综合协调专班", "负责统筹协调。")]
+    g = m.groups[2]
+    assert (g.head.value, [x.value for x in g.co_heads], [x.value for x in g.deputies]) == (
+        "县发展改革委主任", ["县水利局局长"], ["县财政局副局长"])
+    # 组长 said twice, a label each: the same two heads
+    twice = LED_GROUPS.replace("组长：县发展改革委主任、县水利局局长", "组长：县发展改革委主任；组长：县水利局局长")
+    g2 = process_bytes(twice.encode(), "x.txt").facts.meeting.groups[2]
+    assert (g2.head.value, [x.value for x in g2.co_heads]) == ("县发展改革委主任", ["县水利局局长"])
+    assert doc.notes == [] and [x.value for x in m.deputy_convenors] == ["县政府副县长"]
+    quads = to_rdf(doc)
+    assert validate(quads)[0]
+    head = ox.NamedNode(PK + "head")
+    units = {q.subject for q in quads if q.predicate == head}
+    assert len(units) == 2  # the body's head and the 综合协调专班's two
+    unit = next(u for u in units if sum(1 for q in quads if q.subject == u and q.predicate == head) == 2)
+    heads = [q.object for q in quads if q.subject == unit and q.predicate == head]
+    # a head post in another unit (the body) is refused
+    body = next(q.object for q in quads if q.subject == unit and q.predicate == ox.NamedNode(ORG + "subOrganizationOf"))
+    moved = [ox.Quad(q.subject, q.predicate, body, q.graph_name) if q.subject == heads[1]
+             and q.predicate == ox.NamedNode(ORG + "postIn") else q for q in quads]
+    assert not validate(moved)[0]
+
+
+RUNNING_GROUPS = """某县人民政府办公室关于成立某县城乡供水一体化工作领导小组的通知
+
+一、领导小组组成人员
+组  长：张三  县政府县长
+副组长：李四  县政府副县长
+成  员：县发展改革委、县财政局、县水利局、县住房城乡建设局、县农业农村局
+二、工作机构
+领导小组下设综合协调组、项目推进组，分别由县发展改革委、县住房城乡建设局牵头。领导小组办公室设在县水利局，负责日常工作。
+三、工作专班
+成立城乡供水工作专班，由县水利局牵头，县财政局、县农业农村局为成员单位，负责工程建设调度。
+"""
+
+
+def test_working_groups_set_up_in_running_text():
+    """Groups set up in a sentence, with no item of their own (领导小组下设综合协调组、项目推进组，
+    分别由…牵头 / 成立…工作专班，由…牵头，…为成员单位) were not read — the sentence a task of the
+    units it names: each is a group now (pkc:group-set-up), its lead unit traced to its words (the
+    i-th unit the i-th group's after 分别), the one group's members and what it goes on to do its
+    own; the leading group itself (成立…领导小组) is no group of itself."""
+    from extractor.graph import to_rdf, validate
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes(RUNNING_GROUPS.encode(), "x.txt")
+    m, text = doc.facts.meeting, doc.text
+    assert [(g.name, g.clause, g.lead, g.lead_at.surface, [d.rsplit("/", 1)[1] for d in g.members]) for g in m.groups] == [
+        ("综合协调组", "main/2", "某县/development-reform", "县发展改革委", []),
+        ("项目推进组", "main/2", "某县/housing-urban-rural-development", "县住房城乡建设局", []),
+        ("城乡供水工作专班", "main/3", "某县/water-resources", "由县水利局牵头", ["finance", "agriculture-rural-affairs"])]
+    assert [text[g.start:g.end] for g in m.groups] == ["综合协调组", "项目推进组", "城乡供水工作专班"]
+    assert sorted((d.department.rsplit("/", 1)[1], d.text) for d in doc.facts.duties) == [
+        ("城乡供水工作专班", "负责工程建设调度。"), ("某县城乡供水一体化工作领导小组办公室", "负责日常工作")]
+    assert m.office == "某县/water-resources" and len(m.members) == 5
+    assert validate(to_rdf(doc))[0]
+    # a lead unit a list of groups does not match one to one: none read
+    uneven = RUNNING_GROUPS.replace("县发展改革委、县住房城乡建设局牵头", "县发展改革委牵头")
+    assert [g.name for g in process_bytes(uneven.encode(), "x.txt").facts.meeting.groups] == ["城乡供水工作专班"]
+    # a task that sets up a group (成立以…为组长的…专班，由县公安局牵头，县交通运输局配合，开展…): no group of the body
+    task = RUNNING_GROUPS.replace("县财政局、县农业农村局为成员单位，负责工程建设调度", "县农业农村局配合，开展隐患排查")
+    assert [g.name for g in process_bytes(task.encode(), "x.txt").facts.meeting.groups] == ["综合协调组", "项目推进组"]
+    named = RUNNING_GROUPS.replace("成立城乡供水工作专班", "成立以分管副县长为组长的城乡供水工作专班")
+    assert [g.name for g in process_bytes(named.encode(), "x.txt").facts.meeting.groups] == ["综合协调组", "项目推进组"]
 
 
 def test_a_body_named_before_its_lead_in_does_not_hide_the_first_unit():

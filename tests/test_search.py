@@ -675,19 +675,24 @@ def test_working_groups_the_same_from_disk_and_memory(tmp_path):
     """A body's working groups (霍山's 专项工作组; a 工作专班 with a 牵头单位): meetings' groups row,
     members and departments' member counts read alike from the index and the store; the groups'
     memberships are not the body's."""
-    from test_extract import AUDIT, WORKING_GROUPS
+    from test_extract import AUDIT, LED_GROUPS, RUNNING_GROUPS, WORKING_GROUPS
 
     (tmp_path / "x.txt").write_text(WORKING_GROUPS, encoding="utf-8")
+    # co-heads (组长：A、B), a group led 由…牵头, groups set up in running text: alike too
+    (tmp_path / "y.txt").write_text(LED_GROUPS, encoding="utf-8")
+    (tmp_path / "z.txt").write_text(RUNNING_GROUPS, encoding="utf-8")
     out = tmp_path / "out"
-    assert not build([AUDIT / "huoshan-tourism-leading-group.html", tmp_path / "x.txt"], out, jobs=1,
+    assert not build([AUDIT / "huoshan-tourism-leading-group.html", *(tmp_path / f"{n}.txt" for n in "xyz")], out, jobs=1,
                      reports=False).failed
     s = open_store(out / STORE_DIR)
     try:
         disk = Q.meetings(s, index=out / INDEX_FILE, explain=True)
         assert disk == Q.meetings(s, explain=True)
         groups = next(r for r in disk if r["key"] == "groups")
-        assert "项目推进专班（组长 县农业农村局局长，牵头单位 县农业农村局，成员单位 县水利局、县财政局，负责项目建设调度）" in \
-            [x for v in groups.values() if v for x in str(v).split("；")]
+        said = [x for v in groups.values() if v for x in str(v).split("；")]
+        assert "项目推进专班（组长 县农业农村局局长，牵头单位 县农业农村局，成员单位 县水利局、县财政局，负责项目建设调度）" in said
+        assert "综合协调专班（组长 县发展改革委主任、县水利局局长，副组长 县财政局副局长，成员单位 县财政局、县水利局，负责统筹协调）" in said
+        assert "综合协调组（牵头单位 县发展改革委）" in said
         assert Q.departments(s, index=out / INDEX_FILE) == Q.departments(s)
         member_of = {r["department"]: r["member_of"] for r in Q.departments(s, jurisdiction="霍山县")}
         assert member_of["县公安局"] == 0 and member_of["县市场监管局"] == 1  # (a member of one group only: none)
