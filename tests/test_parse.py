@@ -1380,3 +1380,19 @@ def test_an_attachment_label_glued_to_its_title_on_one_line(joined):
     assert [c[:4] for c in doc["clauses"] if c[0] in ("att1", "att2")] == [
         ("att1", "附件１", 0, "东至县农村供水工程运行管护工作联席会议制度"),
         ("att2", "附件２", 0, "东至县农村供水工程运行管护职责分工")]
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_banner_without_wenjian_glued_to_its_wenhao_on_one_line(joined):
+    """阿荣旗's .docx heads its notice with its organ alone (阿荣旗人民政府办公室, no 文件) above the
+    文号; its text on one line (阿荣旗人民政府办公室阿政办发〔2024〕9号阿荣旗人民政府办公室关于…) was all
+    title and no 文号. The banner ends at the last organ's ending before the 文号 (layout.ttl
+    run-in-banner): the head's fields read as the file's."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "arong-farmland-protection-leading-group.docx"
+    doc = process_bytes(ONE_LINE[joined](load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    assert reading(doc)["fields"] == reading(process(path))["fields"]
+    assert doc.field("doc_number") == "阿政办发〔2024〕9号"
+    assert doc.field("title") == "阿荣旗人民政府办公室关于印发阿荣旗耕地保护工作领导小组工作规则的通知"
