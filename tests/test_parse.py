@@ -1396,3 +1396,25 @@ def test_a_banner_without_wenjian_glued_to_its_wenhao_on_one_line(joined):
     assert reading(doc)["fields"] == reading(process(path))["fields"]
     assert doc.field("doc_number") == "阿政办发〔2024〕9号"
     assert doc.field("title") == "阿荣旗人民政府办公室关于印发阿荣旗耕地保护工作领导小组工作规则的通知"
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_font_size_tool_in_brackets_on_one_line(joined):
+    """霍山's page has its font-size tool in brackets with 打印 关闭 after it (【字体：大 中 小】　打印
+    关闭) between the title and the 主送; its text on one line read the title and the tool as
+    the 主送 (…领导小组的通知【字体) and the tool's rest as the body's first words. The tool is
+    page furniture opening and ending a line (layout.ttl run-in-opener): the head's fields and
+    the body's first words read as the file's."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "huoshan-tourism-leading-group.html"
+    doc = process_bytes(ONE_LINE[joined](load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    whole = reading(process(path))
+    assert reading(doc)["fields"] == whole["fields"]
+    assert sorted(f.value for f in doc.fields if f.name == "recipient") == ["县政府各部门", "各乡镇人民政府", "各直属机构"]
+    assert reading(doc)["clauses"][0] == whole["clauses"][0]
+    wanzhi = path.parent / "wanzhi-rural-living-environment-tasks.html"  # …浏览次数：312　【字体：大 中 小】 打印 关闭
+    doc = process_bytes(ONE_LINE[joined](load(wanzhi).text.splitlines()).encode("utf-8"), "x.txt")
+    said = lambda d, *names: sorted((f.name, f.value) for f in d.fields if f.name in names)  # noqa: E731
+    assert said(doc, "recipient", "signer", "date_signed") == said(process(wanzhi), "recipient", "signer", "date_signed") != []
