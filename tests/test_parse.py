@@ -1418,3 +1418,19 @@ def test_a_font_size_tool_in_brackets_on_one_line(joined):
     doc = process_bytes(ONE_LINE[joined](load(wanzhi).text.splitlines()).encode("utf-8"), "x.txt")
     said = lambda d, *names: sorted((f.name, f.value) for f in d.fields if f.name in names)  # noqa: E731
     assert said(doc, "recipient", "signer", "date_signed") == said(process(wanzhi), "recipient", "signer", "date_signed") != []
+
+
+def test_a_make_up_item_whose_post_lists_two_on_one_line():
+    """霍山's make-up is listed a person a line, name and post apart (副组长：汪静　县委常委、宣传部部长 /
+    刘海峰　县政府副县长 / 成　员：何军　县政府办公室主任 …). Joined by spaces, the first deputy's post
+    holds a 、 (两个职务), which no run-in item's post did: the list ended there, losing the second
+    deputy, the ten members and their leads. A post after a name and a blank runs to its first
+    post word, 、 and all (cues.ttl pkc:list-run-in-item): the list reads as the file's."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "huoshan-tourism-leading-group.html"
+    doc = process_bytes(" ".join(load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    whole = reading(process(path))
+    assert reading(doc)["meeting"] == whole["meeting"] and reading(doc)["posts"] == whole["posts"]
+    assert [x.value for x in doc.facts.meeting.deputy_convenors] == ["县委常委、宣传部部长", "县政府副县长"]
