@@ -1434,3 +1434,31 @@ def test_a_make_up_item_whose_post_lists_two_on_one_line():
     whole = reading(process(path))
     assert reading(doc)["meeting"] == whole["meeting"] and reading(doc)["posts"] == whole["posts"]
     assert [x.value for x in doc.facts.meeting.deputy_convenors] == ["县委常委、宣传部部长", "县政府副县长"]
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_name_glued_after_a_post_then_a_label_on_one_line(joined):
+    """A make-up written post first, the name glued after it (召集人：市政府副市长李国华 / 副召集人：
+    市政府副秘书长张明远 / 　市市场监管局局长刘海涛 / 成  员：市委宣传部副部长陈志强 / 　市教育局副局长王丽娟 …:
+    黄山's list so rewritten). On one line a name glued after a post was read only before a 、 , ;
+    。 : or the end (…副市长李国华副召集人：… was no item: the list, convenor's name and all, lost).
+    A name followed right by a label or a blank ends its item (extract.run_in_items): joined
+    by spaces the list reads as the file's; joined by nothing, all but the last member, whose
+    name runs into the next sentence (钱伟民联席会议办公室设在…: where it ends the text does not say)."""
+    import re
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "huangshan-food-safety-joint-meeting.txt"
+    lines = [re.sub(r"^(\s*(?:[^：\s]+\s*[^：\s]*：)?)(\S{2,3})  (\S+)$", r"\1\3\2", ln)
+             for ln in path.read_text(encoding="utf-8").splitlines()]
+    assert "召集人：市政府副市长李国华" in lines and "        市教育局副局长王丽娟" in lines
+    whole = process_bytes("\n".join(lines).encode("utf-8"), "x.txt")
+    doc = process_bytes(ONE_LINE[joined](lines).encode("utf-8"), "x.txt")
+    posts = lambda d: [(p.department, p.role, p.person) for p in d.facts.posts]  # noqa: E731
+    if joined == "a space":
+        assert posts(doc) == posts(whole) and doc.facts.meeting.members == whole.facts.meeting.members
+    else:
+        assert posts(doc) == [p for p in posts(whole) if p[2] != "钱伟民"]
+    assert [p for p in posts(doc) if p[1] in ("convenor", "deputy_convenor")] == [
+        ("黄山市/government", "convenor", "李国华"), ("黄山市/government-office", "deputy_convenor", "张明远"),
+        ("黄山市/market-regulation", "deputy_convenor", "刘海涛")]
