@@ -645,6 +645,9 @@ class _RunIn:
                 gap = t[prev[0]:p]
                 short = gap.strip() and not _STOP.search(gap)
                 stop = short and (j is not None or st.rank > prev[3])
+            if not stop and j is not None and (q := t.rfind("\t", lo, p)) >= 0 and p - q <= CELL_MAX \
+                    and not _STOP.search(t, q, p):  # …\t谢芳二、工作规则: after a table's last cell,
+                stop = True  # a clause going on with an open numbering
             if not (stop and goes_on):
                 continue
             self.cut(p)

@@ -1462,3 +1462,18 @@ def test_a_name_glued_after_a_post_then_a_label_on_one_line(joined):
     assert [p for p in posts(doc) if p[1] in ("convenor", "deputy_convenor")] == [
         ("黄山市/government", "convenor", "李国华"), ("黄山市/government-office", "deputy_convenor", "张明远"),
         ("黄山市/market-regulation", "deputy_convenor", "刘海涛")]
+
+
+def test_a_table_s_last_cell_glued_to_the_next_clause_on_one_line():
+    """宁国's page lists its members in a table (\\t5\\t市财政局\\t副局长\\t谢芳) right before 二、工作规则;
+    its text joined by nothing glued the last cell to the clause (\\t谢芳二、工作规则（一）全体会议。…):
+    谢芳二、工作规则（一）全体会议。 was the finance lead's name and 二、's rules fell under 一、. A
+    label going on with an open numbering after a table's short last cell opens a clause, and
+    机构 ends a top-level heading as 单位 does (一、组织机构联席会议由…): it reads as the file."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "ningguo-rural-revitalization-joint-meeting.html"
+    doc = process_bytes("".join(load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    assert reading(doc) == reading(process(path))
+    assert ("宁国市/finance", "lead", "谢芳") in [(p.department, p.role, p.person) for p in doc.facts.posts]
