@@ -2871,6 +2871,11 @@ class _Extract:
             if m is None:
                 return None, k
             holder = m.group("holder")
+            if m.group("post") is not None and holder is None:  # 县财政局局长曹建国副召集人: a name
+                for k in range(m.end() + 2, min(m.end() + 5, limit)):  # glued after the post, then a
+                    if (seg[k] in _BLANKS or label.match(seg, k, limit) is not None) \
+                            and self.a_name(seg[m.end():k]):  # label or a blank: the item's end
+                        return m, k
             return m, m.end("post") if holder is not None and not self.a_name(holder) else m.end()
 
         m, end = read(blanks(at))
@@ -2893,7 +2898,7 @@ class _Extract:
                 continue
             m, after = read(q)
             if m is not None and (m.group("person") is not None and self.a_name(m.group("person"))
-                                  or q > end and ends(after)):
+                                  or q > end and (ends(after) or after > m.end())):  # (a name glued after)
                 breaks.append(end)  # the next item: a name and its post, or a post apart by a blank
                 end = after
                 continue

@@ -564,6 +564,15 @@ class _RunIn:
             if not note and not _number_of(_line(t, e, min(self.hi, e + 20))):
                 self.cut(e)
                 self.zones.add(e)
+        # an attachment's label without its colon glued to the attachment's title (…情况。附件2东至县…
+        # 联席会议制度一、…): a label where a line began (after a cut or a gap) and a title follows it
+        for m in self.cues["run-in-attachment-label"].finditer(t, self.lo, self.hi):
+            s, e = m.start(), m.end()
+            if (s == self.lo or s in self.cuts or t[s - 1].isspace()) \
+                    and self.cues["run-in-title"].match(t[self.blank_end(e):self.next_cut(e)]):
+                self.cut(s)
+                self.cut(e)
+                self.zones.add(e)
 
     def titles(self) -> None:
         t = self.text
@@ -636,6 +645,9 @@ class _RunIn:
                 gap = t[prev[0]:p]
                 short = gap.strip() and not _STOP.search(gap)
                 stop = short and (j is not None or st.rank > prev[3])
+            if not stop and j is not None and (q := t.rfind("\t", lo, p)) >= 0 and p - q <= CELL_MAX \
+                    and not _STOP.search(t, q, p):  # …\t谢芳二、工作规则: after a table's last cell,
+                stop = True  # a clause going on with an open numbering
             if not (stop and goes_on):
                 continue
             self.cut(p)

@@ -1355,3 +1355,125 @@ def test_a_banner_footer_before_attachments_on_one_line_ends_at_its_printing_dat
     duties = lambda d: sorted((x.department, "".join(x.text.split())) for x in d.facts.duties)  # noqa: E731
     assert duties(doc) == duties(whole) and len(duties(doc)) == 9
     assert [r.kind for r in doc.facts.meeting.rules] == ["plenary", "thematic", "briefing"]
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_an_attachment_label_glued_to_its_title_on_one_line(joined):
+    """东至's attachments are labelled 附件１ / 附件２ on lines of their own, no colon; on one line
+    the label runs into the title (…印发附件１东至县…联席会议制度一、组成人员…, …情况。附件２东至县…
+    职责分工１．县水利局：…) and was read as no label: attachment 1 was a clause of the main
+    document titled 附件１东至县… (the meeting named so), attachment 2's eight duties its items.
+    A label where a line began with a title after it (layout.ttl run-in-attachment-label,
+    run-in-title, 职责分工 a genre) is the attachment's: both read as the file does — but for the
+    signature glued to the 附件说明's last item when joined by nothing (…职责分工东至县人民政府办公室
+    2024年3月8日: where the item's title ends the text does not say)."""
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "dongzhi-rural-water-supply-joint-meeting.txt"
+    text = path.read_bytes().decode("gb18030")
+    doc = reading(process_bytes(ONE_LINE[joined](text.splitlines()).encode("utf-8"), "x.txt"))
+    whole = reading(process(path))
+    if joined == "nothing":
+        for r in (doc, whole):
+            r["fields"] = [f for f in r["fields"] if f[0] not in ("issuer", "signer")]
+    assert doc == whole
+    assert [c[:4] for c in doc["clauses"] if c[0] in ("att1", "att2")] == [
+        ("att1", "附件１", 0, "东至县农村供水工程运行管护工作联席会议制度"),
+        ("att2", "附件２", 0, "东至县农村供水工程运行管护职责分工")]
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_banner_without_wenjian_glued_to_its_wenhao_on_one_line(joined):
+    """阿荣旗's .docx heads its notice with its organ alone (阿荣旗人民政府办公室, no 文件) above the
+    文号; its text on one line (阿荣旗人民政府办公室阿政办发〔2024〕9号阿荣旗人民政府办公室关于…) was all
+    title and no 文号. The banner ends at the last organ's ending before the 文号 (layout.ttl
+    run-in-banner): the head's fields read as the file's."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "arong-farmland-protection-leading-group.docx"
+    doc = process_bytes(ONE_LINE[joined](load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    assert reading(doc)["fields"] == reading(process(path))["fields"]
+    assert doc.field("doc_number") == "阿政办发〔2024〕9号"
+    assert doc.field("title") == "阿荣旗人民政府办公室关于印发阿荣旗耕地保护工作领导小组工作规则的通知"
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_font_size_tool_in_brackets_on_one_line(joined):
+    """霍山's page has its font-size tool in brackets with 打印 关闭 after it (【字体：大 中 小】　打印
+    关闭) between the title and the 主送; its text on one line read the title and the tool as
+    the 主送 (…领导小组的通知【字体) and the tool's rest as the body's first words. The tool is
+    page furniture opening and ending a line (layout.ttl run-in-opener): the head's fields and
+    the body's first words read as the file's."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "huoshan-tourism-leading-group.html"
+    doc = process_bytes(ONE_LINE[joined](load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    whole = reading(process(path))
+    assert reading(doc)["fields"] == whole["fields"]
+    assert sorted(f.value for f in doc.fields if f.name == "recipient") == ["县政府各部门", "各乡镇人民政府", "各直属机构"]
+    assert reading(doc)["clauses"][0] == whole["clauses"][0]
+    wanzhi = path.parent / "wanzhi-rural-living-environment-tasks.html"  # …浏览次数：312　【字体：大 中 小】 打印 关闭
+    doc = process_bytes(ONE_LINE[joined](load(wanzhi).text.splitlines()).encode("utf-8"), "x.txt")
+    said = lambda d, *names: sorted((f.name, f.value) for f in d.fields if f.name in names)  # noqa: E731
+    assert said(doc, "recipient", "signer", "date_signed") == said(process(wanzhi), "recipient", "signer", "date_signed") != []
+
+
+def test_a_make_up_item_whose_post_lists_two_on_one_line():
+    """霍山's make-up is listed a person a line, name and post apart (副组长：汪静　县委常委、宣传部部长 /
+    刘海峰　县政府副县长 / 成　员：何军　县政府办公室主任 …). Joined by spaces, the first deputy's post
+    holds a 、 (两个职务), which no run-in item's post did: the list ended there, losing the second
+    deputy, the ten members and their leads. A post after a name and a blank runs to its first
+    post word, 、 and all (cues.ttl pkc:list-run-in-item): the list reads as the file's."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "huoshan-tourism-leading-group.html"
+    doc = process_bytes(" ".join(load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    whole = reading(process(path))
+    assert reading(doc)["meeting"] == whole["meeting"] and reading(doc)["posts"] == whole["posts"]
+    assert [x.value for x in doc.facts.meeting.deputy_convenors] == ["县委常委、宣传部部长", "县政府副县长"]
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_name_glued_after_a_post_then_a_label_on_one_line(joined):
+    """A make-up written post first, the name glued after it (召集人：市政府副市长李国华 / 副召集人：
+    市政府副秘书长张明远 / 　市市场监管局局长刘海涛 / 成  员：市委宣传部副部长陈志强 / 　市教育局副局长王丽娟 …:
+    黄山's list so rewritten). On one line a name glued after a post was read only before a 、 , ;
+    。 : or the end (…副市长李国华副召集人：… was no item: the list, convenor's name and all, lost).
+    A name followed right by a label or a blank ends its item (extract.run_in_items): joined
+    by spaces the list reads as the file's; joined by nothing, all but the last member, whose
+    name runs into the next sentence (钱伟民联席会议办公室设在…: where it ends the text does not say)."""
+    import re
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "huangshan-food-safety-joint-meeting.txt"
+    lines = [re.sub(r"^(\s*(?:[^：\s]+\s*[^：\s]*：)?)(\S{2,3})  (\S+)$", r"\1\3\2", ln)
+             for ln in path.read_text(encoding="utf-8").splitlines()]
+    assert "召集人：市政府副市长李国华" in lines and "        市教育局副局长王丽娟" in lines
+    whole = process_bytes("\n".join(lines).encode("utf-8"), "x.txt")
+    doc = process_bytes(ONE_LINE[joined](lines).encode("utf-8"), "x.txt")
+    posts = lambda d: [(p.department, p.role, p.person) for p in d.facts.posts]  # noqa: E731
+    if joined == "a space":
+        assert posts(doc) == posts(whole) and doc.facts.meeting.members == whole.facts.meeting.members
+    else:
+        assert posts(doc) == [p for p in posts(whole) if p[2] != "钱伟民"]
+    assert [p for p in posts(doc) if p[1] in ("convenor", "deputy_convenor")] == [
+        ("黄山市/government", "convenor", "李国华"), ("黄山市/government-office", "deputy_convenor", "张明远"),
+        ("黄山市/market-regulation", "deputy_convenor", "刘海涛")]
+
+
+def test_a_table_s_last_cell_glued_to_the_next_clause_on_one_line():
+    """宁国's page lists its members in a table (\\t5\\t市财政局\\t副局长\\t谢芳) right before 二、工作规则;
+    its text joined by nothing glued the last cell to the clause (\\t谢芳二、工作规则（一）全体会议。…):
+    谢芳二、工作规则（一）全体会议。 was the finance lead's name and 二、's rules fell under 一、. A
+    label going on with an open numbering after a table's short last cell opens a clause, and
+    机构 ends a top-level heading as 单位 does (一、组织机构联席会议由…): it reads as the file."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "ningguo-rural-revitalization-joint-meeting.html"
+    doc = process_bytes("".join(load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    assert reading(doc) == reading(process(path))
+    assert ("宁国市/finance", "lead", "谢芳") in [(p.department, p.role, p.person) for p in doc.facts.posts]
