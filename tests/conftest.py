@@ -1,6 +1,8 @@
 """Shared fixtures: the real seeds and the extra notices, parsed once per test session."""
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,15 @@ LEADING_GROUP = """休宁县人民政府办公室关于成立县婴幼儿照护�
 休宁县人民政府办公室
 2022年3月1日
 """
+
+
+def generator():
+    """tests/bench/generate.py as a module (the bench's corpus generator)."""
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "tests" / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["generate"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
 
 
 def leading_group(folder: Path) -> Path:

@@ -3,7 +3,6 @@ same bytes as one process, file order does not matter, rebuilds are incremental 
 hash, bad files are reported without stopping the batch; and the corpus generator."""
 from __future__ import annotations
 
-import importlib.util
 import fnmatch
 import json
 import os
@@ -23,25 +22,17 @@ from extractor.errors import PolicykgError
 from extractor.knowledge import PK
 from extractor.search import INDEX_FILE
 
-from conftest import CITY, COUNTY, EXTRA, ROOT, city_note, seeds_with
+from conftest import CITY, COUNTY, EXTRA, ROOT, city_note, generator, seeds_with
 
 REAL = [COUNTY, CITY, *EXTRA]
 SMALL = [COUNTY, *EXTRA[:3]]  # a quick working set for the incremental tests
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "tests" / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["generate"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list[Path]:
     """The seeds, the extra notices and three generated variants (GBK and CRLF among them)."""
     folder = tmp_path_factory.mktemp("generated")
-    gen = _generator().generate(folder, 3, seed=7, gbk=0.5, crlf=0.5)
+    gen = generator().generate(folder, 3, seed=7, gbk=0.5, crlf=0.5)
     return [*REAL, *gen]
 
 
@@ -641,7 +632,7 @@ def test_a_malformed_compare_value_stops_before_building(tmp_path, value, messag
 def test_generator_is_deterministic_and_keeps_the_facts(tmp_path):
     from extractor.pipeline import process, process_bytes
 
-    gen = _generator()
+    gen = generator()
     a = gen.generate(tmp_path / "a", 16, seed=3)
     b = gen.generate(tmp_path / "b", 16, seed=3)
     assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
@@ -679,7 +670,7 @@ def _not_utf8(data: bytes) -> bool:
 
 
 def test_relabel_keeps_the_written_style():
-    gen = _generator()
+    gen = generator()
     assert gen.relabel("（十二）", 21) == "（二十一）"
     assert gen.relabel("(四）", 2) == "(二）"
     assert gen.relabel("3.", 10) == "10."

@@ -7,8 +7,6 @@ the answer."""
 from __future__ import annotations
 
 import gc
-import importlib.util
-import sys
 
 import pyoxigraph as ox
 import pytest
@@ -19,23 +17,15 @@ from extractor.graph import PREFIXES, span_offsets
 from extractor.search import INDEX_FILE, open_index
 from extractor.store import open_store
 
-from conftest import CITY, COUNTY, ROOT, leading_group
+from conftest import CITY, COUNTY, generator, leading_group
 
 PK = PREFIXES["pk"]
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "tests" / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["generate"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     folder = tmp_path_factory.mktemp("notices")
-    notices = [COUNTY, CITY, leading_group(folder), *_generator().generate(folder / "generated", 40, seed=5)]
+    notices = [COUNTY, CITY, leading_group(folder), *generator().generate(folder / "generated", 40, seed=5)]
     out = tmp_path_factory.mktemp("built")
     result = build(notices, out, jobs=2, reports=False)
     assert not result.failed
