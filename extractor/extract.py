@@ -208,6 +208,8 @@ def cues() -> Cues:
             # office-heading, requirement-subject, body-* (templates), office-duties, list-item, person-*,
             # group-led-by
             office[local] = str(props[PK + "pattern"][0])
+            if cue_words:  # its words as well (group-led-by: 牵头, where a match may end)
+                parts[local] = tuple(cue_words)
             if local == "body-duties-lead":
                 lead_words = tuple(cue_words)
         elif "/cue/name-" in s and PK + "pattern" in props:  # where the body's name is written (templates)
@@ -469,6 +471,7 @@ _LAW = re.compile(r"(中华人民共和国.*|.*(?:法|条例))$")
 _TITLE_GAP = 3  # at most so many characters (LIST_SEPARATORS) between the titles of one list
 _COMMA = re.compile(",")  # folded text: ， is ,
 _PART_END = re.compile("[,;]")  # folded text: what parts a bracket's statements
+_ITEM_JOIN = re.compile("[、和及]")  # folded: what joins the items of a list of names or posts (甲组、乙组和丙组)
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _OPENERS = frozenset("。;\n \t\u3000")  # what may stand before a statement's first word (folded)
 _RARE_SHARE = 0.5  # more than this share of rare characters (`_rare`) is text decoded wrong
@@ -2296,7 +2299,7 @@ class _Extract:
                         read.append((s, e))
                         hits = self.departments_in(m.start("lead"), m.end("lead"), c.id)
                         if hits and group.lead is None:  # traced to 由县农业农村局牵头
-                            led_end = folded.index("牵头", m.end("lead")) + 2
+                            led_end = self._led_end(m.end("lead"))
                             group.lead, group.lead_at = hits[0][1], self.said(m.start(), led_end, hits[0][1], c.id)
                         if m.group("members") and not group.members:
                             x, y = m.span("members")
@@ -2370,11 +2373,12 @@ class _Extract:
         folded, pattern = self.doc.folded, self.cues.group_set_up
         ends = self.cues.parts.get("group-name-end", ())
         then, heads = self.cues.parts.get("group-set-up-then", ()), self.cues.parts.get("group-head", ())
-        if not ends or "牵头" not in folded:
+        led = self.cues.parts.get("group-led-by", ())  # 牵头
+        if not ends or not any(w in folded for w in led):
             return
         named = {(g.start, g.end) for g in meeting.groups}
         for c, own in self.owned:
-            if c.id in self.group_items or "牵头" not in folded[own.start:own.end]:
+            if c.id in self.group_items or not any(w in folded[own.start:own.end] for w in led):
                 continue
             for m in pattern.finditer(folded, own.start, own.end):
                 after = m.end() + 1 if folded[m.end():m.end() + 1] == "," else m.end()
@@ -2390,7 +2394,7 @@ class _Extract:
                 each = m.group("each") is not None or m.group("each2") is not None
                 if not names or len(leads) != (len(names) if each else 1):
                     continue
-                led_end = folded.index("牵头", m.end("leads")) + 2
+                led_end = self._led_end(m.end("leads"))
                 for k, (a, b) in enumerate(names):
                     group = self.group_unit(meeting, a, b, c.id)
                     at, lead = leads[k] if each else leads[0]
@@ -2408,10 +2412,16 @@ class _Extract:
                     if len(names) == 1 and d.clause == c.id and m.end() <= d.start <= m.end() + 1:
                         d.department = group.unit
 
+    def _led_end(self, start: int) -> int:
+        """Where the first word saying a unit leads (pkc:group-led-by: 牵头) after `start` ends."""
+        folded = self.doc.folded
+        return min((k + len(w) for w in self.cues.parts.get("group-led-by", ()) if (k := folded.find(w, start)) >= 0),
+                   default=start)
+
     def _trimmed_items(self, s: int, e: int) -> list[tuple[int, int]]:
         """The items of a list of names [s, e) (综合协调组、项目推进组和资金保障组), blanks trimmed."""
         out, pos, folded = [], s, self.doc.folded
-        for m in re.finditer("[、和及]", folded[s:e]):
+        for m in _ITEM_JOIN.finditer(folded[s:e]):
             out += self._trimmed(pos, s + m.start())
             pos = s + m.end()
         return [*out, *self._trimmed(pos, e)]
@@ -2978,7 +2988,7 @@ class _Extract:
         text = self.doc.folded[s:e]
         endings = self.cues.parts.get("post-ending", ())  # 同志, 负责人, 局长 … (cues.ttl)
         out, pos = [], 0
-        for m in re.finditer(r"[、和及]", text):
+        for m in _ITEM_JOIN.finditer(text):
             left = text[pos:m.start()]
             if left.endswith(endings) or self.holder_after(s + pos, s + m.start()) is not None:
                 out.append((s + pos, s + m.start()))
