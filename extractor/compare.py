@@ -194,7 +194,8 @@ class Meeting:
     office_host: str = ""
     office_director: str = ""
     liaison: str = ""  # who holds the liaison post in each member unit (各成员单位有关业务股室1名负责同志)
-    lead_unit: str = ""
+    lead_unit: str = ""  # the first of `lead_units`
+    lead_units: list[str] = field(default_factory=list)  # its lead units (县卫健委、县教育局为牵头单位: both)
     members: list[str] = field(default_factory=list)  # unit IRIs, in the notice's order
     stated_count: int | None = None
     rules: list[Rule] = field(default_factory=list)
@@ -316,16 +317,25 @@ def _read_meeting(store: ox.Store, ref: NoticeRef, text: str) -> Meeting | None:
     for r in store.query(_PREFIXES + f"SELECT ?t WHERE {{ GRAPH {g} {{ {mi} a ?t }} }}"):
         kind = next((k for k in body_kinds() if k.iri == r["t"].value), None)
         m.kind = kind.label if kind else m.kind
-    for prop, attr in (("convenor", "convenor"), ("head", "convenor"), ("officeDirector", "office_director"),
-                       ("liaison", "liaison")):
+    # its heads in the order the notice names them, each (双组长: 组长由县委书记、县长担任)
+    m.convenor = "、".join(r["l"].value for r in store.query(_PREFIXES + f"""
+        SELECT ?l WHERE {{ GRAPH {g} {{ {mi} pk:convenor|pk:head ?p . ?p rdfs:label ?l
+                        OPTIONAL {{ ?p pk:span/pk:start ?s }} }} }} ORDER BY ?s ?l"""))
+    for prop, attr in (("officeDirector", "office_director"), ("liaison", "liaison")):
         for r in store.query(_PREFIXES + f"SELECT ?l WHERE {{ GRAPH {g} {{ {mi} pk:{prop} ?p . ?p rdfs:label ?l }} }}"):
             setattr(m, attr, r["l"].value)
     m.deputy_convenors = [r["l"].value for r in store.query(  # in the order the notice names them
         _PREFIXES + f"""SELECT ?l WHERE {{ GRAPH {g} {{ {mi} pk:deputyConvenor|pk:deputyHead ?p . ?p rdfs:label ?l
                         OPTIONAL {{ ?p pk:span/pk:start ?s }} }} }} ORDER BY ?s ?l""")]
-    for prop, attr in (("officeHost", "office_host"), ("leadUnit", "lead_unit")):
-        for r in store.query(_PREFIXES + f"SELECT ?o WHERE {{ GRAPH {g} {{ {mi} pk:{prop} ?o }} }}"):
-            setattr(m, attr, r["o"].value)
+    for r in store.query(_PREFIXES + f"SELECT ?o WHERE {{ GRAPH {g} {{ {mi} pk:officeHost ?o }} }}"):
+        m.office_host = r["o"].value
+    # its lead units, in the order the notice says them
+    m.lead_units = [r["o"].value for r in store.query(_PREFIXES + f"""PREFIX rdf: <{RDF}>
+        SELECT DISTINCT ?o ?s WHERE {{ GRAPH {g} {{ {mi} pk:leadUnit ?o
+          OPTIONAL {{ ?x rdf:subject {mi} ; rdf:predicate pk:leadUnit ; rdf:object ?o ; pk:span/pk:start ?s }} }} }}
+        ORDER BY ?s ?o""")]
+    m.lead_units = list(dict.fromkeys(m.lead_units))
+    m.lead_unit = next(iter(m.lead_units), "")
     m.reports_to = sorted({(r["l"].value, r["c"].value if r["c"] else "") for r in store.query(_PREFIXES + f"""
         SELECT ?l ?c WHERE {{ GRAPH {g} {{ {mi} org:reportsTo ?o . ?o rdfs:label ?l
                                            OPTIONAL {{ ?o org:classification ?c }} }} }}""")})
@@ -944,8 +954,9 @@ def compare_meetings(a: Side, b: Side) -> list[Row]:
         unit_key(a, ga.office_host) == unit_key(b, gb.office_host))
     add("office_director", "办公室主任", ga.office_director, gb.office_director)
     add("liaison", "联络员", ga.liaison, gb.liaison)
-    add("lead_unit", "牵头部门", unit_name(a, ga.lead_unit), unit_name(b, gb.lead_unit),
-        unit_key(a, ga.lead_unit) == unit_key(b, gb.lead_unit))
+    add("lead_unit", "牵头部门", "、".join(unit_name(a, u) for u in ga.lead_units),
+        "、".join(unit_name(b, u) for u in gb.lead_units),
+        sorted(unit_key(a, u) for u in ga.lead_units) == sorted(unit_key(b, u) for u in gb.lead_units))
     add("reports_to", "在…领导下", "、".join(n for n, _ in ga.reports_to), "、".join(n for n, _ in gb.reports_to),
         sorted(c or _strip_jurisdiction(n) for n, c in ga.reports_to)
         == sorted(c or _strip_jurisdiction(n) for n, c in gb.reports_to))

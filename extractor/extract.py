@@ -2083,6 +2083,7 @@ class _Extract:
         office_said: dict[tuple[int, int], str] = {}  # what the office does, said setting it up → clause
         cue_words = {w for _, words in setup.values() for w in words}
         composed_members = False  # the members from a 由…组成 phrase, which a list replaces
+        head_listed = False  # the heads from a list (组  长:…), which more lines of 组长 add to
         self.lost_lines = []  # (those put back for another kind of body's lists are not this one's)
         for c, own in self.owned:
             if not body.setup_cue.search(folded, own.start, own.end) or c.id in self.group_items:
@@ -2126,13 +2127,18 @@ class _Extract:
                 return out
 
             for s, e, _ in spans("head"):
-                meeting.convenor = self.post_field(s, e, kind.head, c.id)
+                # 召集人由县政府分管副县长和县卫健委主任担任, 组长由县委书记、县长担任: each post a head
+                heads, unit = [], ""
+                for a, b in self._split_people(s, e):
+                    heads.append(self.post_field(a, b, kind.head, c.id, unit if folded[a - 1:a] in ("及", "和") else ""))
+                    unit = self.facts.posts[-1].department
+                meeting.convenor, meeting.co_convenors = heads[0], heads[1:]
                 found = True
-            for s, e, _ in spans("head-list"):  # 组  长:张三(县政府副县长)
+            for s, e, _ in spans("head-list"):  # 组  长:张三(县政府副县长), 、李四(县政府县长) or a line each: each a head
                 heads = self.list_posts(s, e, kind.head, c.id)
-                if heads and meeting.convenor is None:
-                    meeting.convenor = heads[0]
-                    found = True
+                if heads and (meeting.convenor is None or head_listed):  # (组长 a line each: each a head)
+                    self.add_heads(meeting, heads)
+                    head_listed = found = True
             for s, e, _ in spans("deputy-head"):
                 unit = ""
                 for a, b in self._split_people(s, e):
@@ -2174,9 +2180,13 @@ class _Extract:
             for s, e, m in spans("lead"):
                 hits = self.departments_in(s, e, c.id)
                 if hits:
-                    meeting.lead = hits[-1][1]
-                    # from the unit on (县卫健委为牵头单位), not what the part says before it
-                    meeting.lead_at = self.said(hits[-1][0].start, s - m.start(_read(m)) + m.end(), hits[-1][1], c.id)
+                    # the units listed last (县卫健委、县教育局为牵头单位: each), not what the part says before them
+                    k = len(hits) - 1
+                    while k and not folded[hits[k - 1][0].end:hits[k][0].start].strip(" \t、和及与"):
+                        k -= 1
+                    units = list(dict.fromkeys(did for _, did in hits[k:]))
+                    # from the units on (县卫健委为牵头单位)
+                    self.lead_units(meeting, units, hits[k][0].start, s - m.start(_read(m)) + m.end(), c.id)
             invited += [(s, e) for s, e, m in spans("invitee")
                         if m.groupdict().get("bare") is None or self.after_body_sentence(own.start, s)]
             for s, e, m in spans("members"):
@@ -2298,9 +2308,10 @@ class _Extract:
                         # 由县农业农村局牵头,县水利局、县财政局参加: its lead unit and members, no task
                         read.append((s, e))
                         hits = self.departments_in(m.start("lead"), m.end("lead"), c.id)
-                        if hits and group.lead is None:  # traced to 由县农业农村局牵头
+                        if hits and group.lead is None:  # traced to 由县农业农村局牵头 (由…、…共同牵头: each)
                             led_end = self._led_end(m.end("lead"))
-                            group.lead, group.lead_at = hits[0][1], self.said(m.start(), led_end, hits[0][1], c.id)
+                            units = self.units_alone(m.start("lead"), m.end("lead"), c.id) or [hits[0][1]]
+                            self.lead_units(group, units, m.start(), led_end, c.id)
                         if m.group("members") and not group.members:
                             x, y = m.span("members")
                             group.members, group.member_at = _listed(self.member_units(x, y, self.departments_in(x, y, c.id)))
@@ -2326,13 +2337,14 @@ class _Extract:
                         continue
                     if label[1] == "lead":
                         hits = self.departments_in(at, stop, c.id)
-                        if hits and group.lead is None:
-                            group.lead, group.lead_at = hits[0][1], self.said(s, stop, hits[0][1], c.id)
+                        if hits and group.lead is None:  # 牵头单位:县农业农村局 (、县水利局: each)
+                            self.lead_units(group, self.units_alone(at, stop, c.id) or [hits[0][1]], s, stop, c.id)
                         continue
-                    if label[1] == "head" and (unit := self.unit_alone(at, stop, c.id)) is not None:
-                        # 组长:县发展改革委 — a unit heads it: its lead unit, as a body's (县卫健委为牵头单位)
+                    if label[1] == "head" and (units := self.units_alone(at, stop, c.id)) is not None:
+                        # 组长:县发展改革委 — a unit heads it: its lead unit, as a body's (县卫健委为牵头单位);
+                        # 组长:县文旅局、县发改委 — each a lead unit
                         if group.lead is None:
-                            group.lead, group.lead_at = unit, self.said(s, stop, unit, c.id)
+                            self.lead_units(group, units, s, stop, c.id)
                         continue
                     role = "group_leader" if label[1] == "head" else "deputy_group_leader"
                     posts = len(self.facts.posts)
@@ -2392,15 +2404,19 @@ class _Extract:
                          and not any(body.words.search(folded, a, b) for body in self.cues.bodies)]
                 leads = self.departments_in(*m.span("leads"), c.id)
                 each = m.group("each") is not None or m.group("each2") is not None
-                if not names or len(leads) != (len(names) if each else 1):
+                # one group led by several units, each a unit alone (由县水利局、县农业农村局共同牵头)
+                several = [] if each or len(names) != 1 or len(leads) < 2 else self.units_alone(*m.span("leads"), c.id) or []
+                if not names or len(leads) != (len(names) if each else 1) and len(several) < 2:
                     continue
                 led_end = self._led_end(m.end("leads"))
                 for k, (a, b) in enumerate(names):
                     group = self.group_unit(meeting, a, b, c.id)
                     at, lead = leads[k] if each else leads[0]
                     # one group: 由县水利局牵头; several: each its unit in the list (县发改委)
-                    group.lead, group.lead_at = lead, (self.said(m.start("leads") - 1, led_end, lead, c.id)
-                                                       if len(names) == 1 else self.said(at.start, at.end, lead, c.id))
+                    if len(names) == 1:
+                        self.lead_units(group, several or [lead], m.start("leads") - 1, led_end, c.id)
+                    else:
+                        group.lead, group.lead_at = lead, self.said(at.start, at.end, lead, c.id)
                     if len(names) == 1 and m.group("members"):
                         p, q = m.span("members")
                         group.members, group.member_at = _listed(self.member_units(p, q, self.departments_in(p, q, c.id)))
@@ -2408,9 +2424,19 @@ class _Extract:
                     named.add((a, b))
                 self.facts.duties = [d for d in self.facts.duties if d.clause != c.id
                                      or not (d.start < m.end() and m.start() < d.end)]
+                seen: set[tuple[int, int]] = set()
                 for d in self.facts.duties:  # …为成员单位,负责工程建设调度: the one group's, not its lead's
                     if len(names) == 1 and d.clause == c.id and m.end() <= d.start <= m.end() + 1:
                         d.department = group.unit
+                        seen.add((d.start, d.end))
+                if len(seen) > 0:  # (each of its leads' once, 由县水利局、县农业农村局牵头: the group's once)
+                    kept: list[Duty] = []
+                    for d in self.facts.duties:
+                        if d.department == group.unit and d.clause == c.id and (d.start, d.end) in seen:
+                            if any(x.department == d.department and (x.start, x.end) == (d.start, d.end) for x in kept):
+                                continue
+                        kept.append(d)
+                    self.facts.duties = kept
 
     def _led_end(self, start: int) -> int:
         """Where the first word saying a unit leads (pkc:group-led-by: 牵头) after `start` ends."""
@@ -2426,13 +2452,28 @@ class _Extract:
             pos = s + m.end()
         return [*out, *self._trimmed(pos, e)]
 
-    def unit_alone(self, s: int, e: int, clause: str) -> str | None:
-        """The unit a list [s, e) names when each of its items is a unit and no more (组长:县发展改革委,
-        not 县发展改革委主任 nor 张三(县发展改革委主任)): the first's Department.id, else None."""
+    def units_alone(self, s: int, e: int, clause: str) -> list[str] | None:
+        """The units a list [s, e) names when each of its items is a unit and no more (组长:县发展改革委,
+        组长:县文旅局、县发改委; not 县发展改革委主任 nor 张三(县发展改革委主任)): their Department.ids,
+        in order, each once; else None."""
         hits = self.departments_in(s, e, clause)
-        items = self._list_items(s, e)
+        if not hits:
+            return None
         spans = {(m.start, m.end) for m, _ in hits}
-        return hits[0][1] if hits and items and all(x in spans for x in items) else None
+        # its items as a make-up list splits them (张三(…)、李四(…)), else at each 、和及 (units end no post)
+        if any(items and all(x in spans for x in items) for items in (self._list_items(s, e), self._trimmed_items(s, e))):
+            return list(dict.fromkeys(did for _, did in hits))
+        return None
+
+    def lead_units(self, owner: "Meeting | WorkingGroup", units: list[str], start: int, end: int, clause: str) -> None:
+        """`owner`'s lead unit, the first of `units`, and its co-leads, the others: each traced to
+        the words [start, end) that name them all (牵头单位:县文旅局、县发改委, 由…、…共同牵头)."""
+        owner.lead, owner.lead_at = units[0], self.said(start, end, units[0], clause)
+        owner.co_leads = units[1:]
+        # each from its own name on (县教育局为牵头单位 of 县卫健委、县教育局为牵头单位): in the order written
+        owner.co_lead_at = [self.said(next((x.start for x in self.facts.departments[did].mentions
+                                            if x.clause == clause and start <= x.start < end), start), end, did, clause)
+                            for did in units[1:]]
 
     def role_table(self, kind: BodyKind, meeting: Meeting) -> bool:
         """The body's make-up as a table, a row a person (职务 | 姓名 | 单位及职务): a cell naming
@@ -2463,8 +2504,8 @@ class _Extract:
             field = self.post_field(cell.start, cell.end, role, c.id)
             self.facts.posts[-1].person = person
             found = True
-            if role == kind.head:
-                meeting.convenor = meeting.convenor or field
+            if role == kind.head:  # a row a head (双组长: two rows 组长)
+                self.add_heads(meeting, [field])
             elif role == kind.deputy:
                 meeting.deputy_convenors.append(field)
             else:
@@ -2472,6 +2513,16 @@ class _Extract:
         if units:
             meeting.members, meeting.member_at = _listed(units)
         return found
+
+    @staticmethod
+    def add_heads(meeting: Meeting, heads: list[Field]) -> None:
+        """The body's heads `heads` added after those it has (`convenor`, then `co_convenors`):
+        a post named as one already is (the make-up written twice) adds none."""
+        for f in heads:
+            if meeting.convenor is None:
+                meeting.convenor = f
+            elif all(squeeze(f.value) != squeeze(x.value) for x in (meeting.convenor, *meeting.co_convenors)):
+                meeting.co_convenors.append(f)
 
     def note_member_row(self, c: Clause, said: list[str], part: str) -> None:
         """Say that a member's row of a make-up table (成员 | 韩强 | 包河供电公司副总经理) names no
@@ -2987,10 +3038,15 @@ class _Extract:
         after a post's holder named after it: 县政府办公室副主任李四、县卫生健康委主任王五)."""
         text = self.doc.folded[s:e]
         endings = self.cues.parts.get("post-ending", ())  # 同志, 负责人, 局长 … (cues.ttl)
+        parts = self.cues.parts
+        party, leader, deputy = parts.get("party-head-post", ()), parts.get("leader-post", ()), parts.get("deputy-post-mark", ())
         out, pos = [], 0
         for m in _ITEM_JOIN.finditer(text):
             left = text[pos:m.start()]
-            if left.endswith(endings) or self.holder_after(s + pos, s + m.start()) is not None:
+            if left.endswith(endings) or self.holder_after(s + pos, s + m.start()) is not None \
+                    or party and left.endswith(party) and not any(left.endswith(d + w) for d in deputy for w in party) \
+                    and (right := _ITEM_JOIN.split(text[m.end():], 1)[0]).endswith(leader) and not any(d in right for d in deputy):
+                # (县委书记、县长: two posts, the party's head and the government's — not 县委副书记、县长)
                 out.append((s + pos, s + m.start()))
                 pos = m.end()
         out.append((s + pos, e))

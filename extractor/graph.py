@@ -1046,7 +1046,7 @@ class _Builder:
             self.add(iri, PK + "jurisdiction", place)
         # a joint meeting's head is its convenor (pk:convenor, a sub-property of pk:head)
         head, deputy = ("convenor", "deputyConvenor") if kind.head == "convenor" else ("head", "deputyHead")
-        for prop, role, fields in ((PK + head, kind.head, [m.convenor]),
+        for prop, role, fields in ((PK + head, kind.head, [m.convenor, *m.co_convenors]),  # 双组长: each
                                    (PK + deputy, kind.deputy, m.deputy_convenors),
                                    (PK + "officeDirector", "office_director", [m.office_director]),
                                    (PK + "liaison", "liaison", [m.liaison])):
@@ -1055,6 +1055,7 @@ class _Builder:
                 if post:
                     self.add(iri, prop, post)
         for prop, did in ((PK + "officeHost", m.office), (PK + "leadUnit", m.lead),
+                          *((PK + "leadUnit", did) for did in m.co_leads),  # 县卫健委、县教育局为牵头单位
                           *((ORG + "reportsTo", did) for did in m.reports_to)):  # 在县政府领导下
             if self.org(did):
                 self.add(iri, prop, self.org(did))
@@ -1064,6 +1065,8 @@ class _Builder:
             self.said(f"{iri}/reports-to/{n}", iri, ORG + "reportsTo", self.org(said.department), said)
         self.said(f"{iri}/office-host", iri, PK + "officeHost", self.org(m.office), m.office_at)
         self.said(f"{iri}/lead-unit", iri, PK + "leadUnit", self.org(m.lead), m.lead_at)
+        for n, said in enumerate(m.co_lead_at, 2):  # each co-lead traced to the same words
+            self.said(f"{iri}/lead-unit/{n}", iri, PK + "leadUnit", self.org(said.department), said)
         office = self.org(m.office_unit)
         if office:  # the office as a unit of the body: its duties are its own (`duties`)
             # org:subOrganizationOf, not org:unitOf: ORG gives unitOf and hasUnit the range and
@@ -1095,6 +1098,10 @@ class _Builder:
             if self.org(group.lead):  # 牵头单位:…, traced to its words as the body's lead unit is
                 self.add(unit, PK + "leadUnit", self.org(group.lead))
                 self.said(f"{unit}/lead-unit", unit, PK + "leadUnit", self.org(group.lead), group.lead_at)
+            for n, (did, said) in enumerate(zip(group.co_leads, group.co_lead_at), 2):  # 牵头单位:A、B; 组长:A、B
+                if self.org(did):
+                    self.add(unit, PK + "leadUnit", self.org(did))
+                    self.said(f"{unit}/lead-unit/{n}", unit, PK + "leadUnit", self.org(did), said)
             self.memberships(unit, group.members, group.member_at)
         if m.stated_count is not None:
             self.add(iri, PK + "statedMemberCount", _int(m.stated_count))

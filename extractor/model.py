@@ -269,6 +269,10 @@ class WorkingGroup(Span):
     deputies: list[Field] = field(default_factory=list)
     lead: str | None = None  # Department.id of its lead unit (牵头单位:…, 组长:县发展改革委, 由…牵头)
     lead_at: Mention | None = None  # where the item says it
+    # the lead units named beside `lead` (牵头单位:县文旅局、县发改委; 由…、…共同牵头), in order, and
+    # where the item says each (the same words as `lead_at`, each its own department)
+    co_leads: list[str] = field(default_factory=list)
+    co_lead_at: list[Mention] = field(default_factory=list)
     members: list[str] = field(default_factory=list)
     member_at: list[Span] = field(default_factory=list)
 
@@ -281,6 +285,8 @@ class Meeting:
 
     name: str = ""
     convenor: Field | None = None
+    # the heads named beside `convenor` (双组长制: 组长由县委书记、县长担任; 召集人由…和…担任)
+    co_convenors: list[Field] = field(default_factory=list)
     deputy_convenors: list[Field] = field(default_factory=list)
     office: str | None = None  # Department.id hosting the office
     office_director: Field | None = None
@@ -317,6 +323,10 @@ class Meeting:
     office_at: Mention | None = None
     lead_at: Mention | None = None
     count_at: Mention | None = None
+    # the lead units named beside `lead` (县卫健委、县教育局为牵头单位; 由…、…共同牵头), in order,
+    # and where the text says each, as `lead_at` says `lead`
+    co_leads: list[str] = field(default_factory=list)
+    co_lead_at: list[Mention] = field(default_factory=list)
     clause: str = ""  # the clause setting it up: the smallest holding the statements of its set-up
     groups: list[WorkingGroup] = field(default_factory=list)  # its working groups (专项工作组), in order
 

@@ -1217,7 +1217,7 @@ def meeting_facts(store: ox.Store, graphs: Sequence[str] | None = None) -> dict[
                           UNION {{ ?x org:organization ?wg ; org:member ?o . ?o rdfs:label ?label .
                                    ?x pk:span/pk:start ?start BIND(org:member AS ?part) }}
                           UNION {{ ?wg pk:leadUnit ?o . ?o rdfs:label ?label .
-                                   ?x rdf:subject ?wg ; rdf:predicate pk:leadUnit ; pk:span/pk:start ?start
+                                   ?x rdf:subject ?wg ; rdf:predicate pk:leadUnit ; rdf:object ?o ; pk:span/pk:start ?start
                                    BIND(pk:leadUnit AS ?part) }}
                           UNION {{ ?x pk:assignee ?wg ; pk:dutyText ?label . ?x pk:span/pk:start ?start
                                    BIND(pk:dutyText AS ?part) }} }}

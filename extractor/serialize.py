@@ -96,10 +96,10 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
                         "relation": r.relation, **_span(r)} for r in f.references],
         "meeting": None if m is None else {
             "kind": m.kind, "name": m.name, "name_at": None if m.name_at is None else _span(m.name_at),
-            "convenor": field(m.convenor),
+            "convenor": field(m.convenor), "co_convenors": [field(x) for x in m.co_convenors],  # 双组长: the other heads
             "deputy_convenors": [field(x) for x in m.deputy_convenors],
             "office": m.office, "office_director": field(m.office_director), "liaison": field(m.liaison),
-            "lead": m.lead, "stated_count": m.stated_count,
+            "lead": m.lead, "co_leads": list(m.co_leads), "stated_count": m.stated_count,
             "member_at": [_span(x) for x in m.member_at],  # where the list names each of `members`
             "rules": [{"id": r.id, "clause": r.clause, "kind": r.kind, "label": r.label, "period": r.period,
                        "times_min": r.times_min, "times_max": r.times_max, "regular": r.regular,
@@ -111,11 +111,13 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
             "reports_to_at": [said(x) for x in m.reports_at],
             # where it says its office's host, its lead unit, its number of units; the clause setting it up
             "office_at": said(m.office_at), "lead_at": said(m.lead_at), "count_at": said(m.count_at),
+            "co_lead_at": [said(x) for x in m.co_lead_at],  # where it says each of `co_leads`
             "clause": m.clause or None,
             # its working groups (专项工作组): each a unit (its duties are those of `unit`)
             "groups": [{"name": g.name, "unit": g.unit, "clause": g.clause, "head": field(g.head),
                         "co_heads": [field(x) for x in g.co_heads],
                         "deputies": [field(x) for x in g.deputies], "lead": g.lead, "lead_at": said(g.lead_at),
+                        "co_leads": list(g.co_leads), "co_lead_at": [said(x) for x in g.co_lead_at],
                         "members": list(g.members),
                         "member_at": [_span(x) for x in g.member_at], **_span(g)} for g in m.groups]},
         "posts": [{"id": p.id, "department": p.department or None, "clause": p.clause, "role": p.role,

@@ -300,6 +300,22 @@ def test_neither_duties_nor_members_is_not_called_a_members_list(tmp_path):
     assert report.NO_UNITS in report.to_html(c) and report.NO_DUTIES not in report.to_html(c)
 
 
+def test_two_heads_and_two_lead_units_are_compared_whole(tmp_path):
+    """A body with two heads (召集人由县政府分管副县长和县卫健委主任担任) and two lead units
+    (县卫健委、县教育局为牵头单位) compared with one: each side says all of them (the convenor row
+    was one post of the two, the lead unit one unit, whichever the store gave last); the same
+    lead units in another order are the same."""
+    from test_extract import TWO_CONVENORS
+
+    (tmp_path / "a.txt").write_text(TWO_CONVENORS, encoding="utf-8")
+    other = TWO_CONVENORS.replace("某县", "甲县").replace("和县卫健委主任", "").replace(
+        "县卫健委、县教育局为牵头单位", "县教育局、县卫健委为牵头单位")
+    (tmp_path / "b.txt").write_text(other, encoding="utf-8")
+    rows = {r.key: (r.a, r.b, r.status) for r in compare(load_store([tmp_path]), "某县", "甲县").meeting}
+    assert rows["convenor"] == ("县政府分管副县长、县卫健委主任", "县政府分管副县长", "differs")
+    assert rows["lead_unit"] == ("县卫生健康委、县教育局", "县教育局、县卫生健康委", "same")
+
+
 def test_meeting_differences(cmp):
     rows = {r.key: (r.a, r.b, r.status) for r in cmp.meeting}
     assert rows["convenor"] == ("县政府分管副县长", "市政府分管领导", "differs")

@@ -3560,3 +3560,161 @@ def test_thousands_of_task_tags_of_one_unit_are_read_in_linear_time(monkeypatch)
     assert len(doc.facts.assignments) == 3000
     assert max(len(d.mentions) for d in doc.facts.departments.values()) == 3000
     assert read[0] < 10 * 3000, read[0]
+
+
+CO_LED_GROUPS = """某县人民政府办公室关于成立某县文化旅游融合发展工作领导小组的通知
+
+一、领导小组组成人员
+组  长：张三  县政府县长
+副组长：李四  县政府副县长
+成  员：县文化旅游体育局、县发展改革委、县财政局、县农业农村局、县水利局
+二、工作专班
+领导小组下设三个工作专班：
+（一）综合协调专班。组长：县文化旅游体育局、县发展改革委；成员单位：县财政局、县农业农村局。负责统筹协调。
+（二）项目推进专班。牵头单位：县农业农村局、县水利局；成员单位：县财政局。负责项目建设调度。
+（三）资金保障专班。由县财政局、县发展改革委共同牵头，县农业农村局参加。负责统筹落实建设资金。
+三、城乡供水
+成立城乡供水工作专班，由县水利局、县农业农村局牵头，县财政局为成员单位，负责工程建设调度。
+"""
+
+
+def test_a_working_group_led_by_several_units_keeps_each():
+    """A group led by two units lost all but the first: 组长：县文化旅游体育局、县发展改革委 was a
+    person's post labelled with both units (no lead unit), 牵头单位：县农业农村局、县水利局 and
+    由县财政局、县发展改革委共同牵头 kept the first, and 成立…专班，由县水利局、县农业农村局牵头，… was
+    no group at all (a task of both units, its duty said twice). Each unit is a lead unit now
+    (`co_leads` beside `lead`), each a pk:leadUnit traced to the words naming it; the shapes
+    take several; `meetings` lists each in the group's row."""
+    from extractor import query as Q
+    from extractor.build import load_store
+    from extractor.graph import PK, RDF, to_rdf, validate
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes(CO_LED_GROUPS.encode(), "x.txt")
+    m = doc.facts.meeting
+
+    def short(did: str) -> str:
+        return did.rsplit("/", 1)[1]
+
+    assert [(g.name, short(g.lead), [short(d) for d in g.co_leads], [x.surface for x in (g.lead_at, *g.co_lead_at)])
+            for g in m.groups] == [
+        ("综合协调专班", "culture-tourism-sports", ["development-reform"],
+         ["组长：县文化旅游体育局、县发展改革委", "县发展改革委"]),
+        ("项目推进专班", "agriculture-rural-affairs", ["water-resources"], ["牵头单位：县农业农村局、县水利局", "县水利局"]),
+        ("资金保障专班", "finance", ["development-reform"], ["由县财政局、县发展改革委共同牵头", "县发展改革委共同牵头"]),
+        ("城乡供水工作专班", "water-resources", ["agriculture-rural-affairs"], ["由县水利局、县农业农村局牵头", "县农业农村局牵头"])]
+    assert [g.head for g in m.groups] == [None] * 4  # no person's post labelled 县文化旅游体育局、县发展改革委
+    assert [p.role for p in doc.facts.posts] == ["group_leader", "deputy_group_leader"]
+    assert sorted((short(d.department), d.text) for d in doc.facts.duties) == sorted([
+        ("综合协调专班", "负责统筹协调。"), ("项目推进专班", "负责项目建设调度。"), ("资金保障专班", "负责统筹落实建设资金。"),
+        ("城乡供水工作专班", "负责工程建设调度。")])
+    assert doc.notes == []
+    j = extracted_dict(doc)["meeting"]["groups"][0]
+    assert (short(j["lead"]), [short(x) for x in j["co_leads"]], [x["text"] for x in j["co_lead_at"]]) == (
+        "culture-tourism-sports", ["development-reform"], ["县发展改革委"])
+
+    quads = to_rdf(doc)
+    assert validate(quads)[0]
+    lead, subject = PK + "leadUnit", RDF.rstrip("#") + "#subject"
+    groups = {q.subject for q in quads if q.object.value == PK + "WorkingGroup"}
+    assert sorted(sum(1 for q in quads if q.subject == g and q.predicate.value == lead) for g in groups) == [2] * 4
+    said = [q.subject for q in quads if q.predicate.value == RDF + "predicate" and q.object.value == lead]
+    assert len(said) == 8  # each lead unit traced to its words
+
+    built = load_store([_write(CO_LED_GROUPS)])
+    rows = {r["key"]: r for r in Q.meetings(built)}
+    column = next(k for k in rows["groups"] if k not in ("item", "key"))
+    assert rows["groups"][column].split("；") == [
+        "综合协调专班（牵头单位 县文化旅游体育局、县发展改革委，成员单位 县财政局、县农业农村局，负责统筹协调）",
+        "项目推进专班（牵头单位 县农业农村局、县水利局，成员单位 县财政局，负责项目建设调度）",
+        "资金保障专班（牵头单位 县财政局、县发展改革委，成员单位 县农业农村局，负责统筹落实建设资金）",
+        "城乡供水工作专班（牵头单位 县水利局、县农业农村局，成员单位 县财政局，负责工程建设调度）"]
+
+
+def _write(text: str, name: str = "x.txt") -> Path:
+    import tempfile
+
+    path = Path(tempfile.mkdtemp()) / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+TWO_HEADS = """某县人民政府办公室关于成立某县乡村振兴工作领导小组的通知
+
+一、组成人员
+领导小组实行双组长制，组长由县委书记、县长担任，副组长由县政府分管副县长担任，成员由县发展改革委、县财政局、县农业农村局、县水利局主要负责同志组成。
+"""
+
+TWO_CONVENORS = """某县人民政府办公室关于建立某县托育服务工作联席会议制度的通知
+
+一、组成人员
+联席会议由县卫健委、县教育局、县民政局、县财政局等4个单位组成，县卫健委、县教育局为牵头单位。召集人由县政府分管副县长和县卫健委主任担任，副召集人由县教育局局长担任。联席会议办公室设在县卫健委。
+"""
+
+
+def test_a_body_with_two_heads_and_two_lead_units_keeps_each():
+    """双组长制 (组长由县委书记、县长担任; 组  长：…、… or a line each; 召集人由…和…担任) gave one
+    post labelled with both (or kept the first line's), and 县卫健委、县教育局为牵头单位 the last
+    unit, 由…、…共同牵头 none: each head is a head post now (`co_convenors` beside `convenor`,
+    each a pk:head or pk:convenor) and each unit a lead unit (`co_leads`), in `meetings`,
+    `compare` and the JSON. One person's two posts (县委副书记、县长; 县委常委、常务副县长) are one
+    head, and a task led by two units (由…共同牵头，…配合，做好…) no lead of the body."""
+    from extractor import query as Q
+    from extractor.build import load_store
+    from extractor.graph import PK, to_rdf, validate
+    from extractor.pipeline import process_bytes
+
+    def heads(text: str) -> list[str]:
+        m = process_bytes(text.encode(), "x.txt").facts.meeting
+        return [x.value for x in (m.convenor, *m.co_convenors)]
+
+    assert heads(TWO_HEADS) == ["县委书记", "县长"]
+    listed = TWO_HEADS.split("领导小组实行")[0] + "组　长：县委书记、县政府县长\n副组长：县政府副县长\n成　员：县发展改革委、县财政局、县农业农村局\n"
+    assert heads(listed) == ["县委书记", "县政府县长"]
+    lines = listed.replace("组　长：县委书记、县政府县长\n", "组　长：张三（县委书记）\n组　长：李四（县政府县长）\n")
+    assert heads(lines) == ["县委书记", "县政府县长"]
+    named = listed.replace("组　长：县委书记、县政府县长\n", "组　长：张三（县委书记）、李四（县政府县长）\n")
+    assert heads(named) == ["县委书记", "县政府县长"]
+    for one in ("县委副书记、县长", "县委常委、常务副县长"):
+        assert heads(TWO_HEADS.replace("县委书记、县长", one)) == [one]
+
+    doc = process_bytes(TWO_CONVENORS.encode(), "x.txt")
+    m = doc.facts.meeting
+    assert [x.value for x in (m.convenor, *m.co_convenors)] == ["县政府分管副县长", "县卫健委主任"]
+    assert [p.department.rsplit("/", 1)[1] for p in doc.facts.posts if p.role == "convenor"] == ["government", "health"]
+    assert (m.lead, m.co_leads, [x.surface for x in (m.lead_at, *m.co_lead_at)]) == (
+        "某县/health", ["某县/education"], ["县卫健委、县教育局为牵头单位", "县教育局为牵头单位"])
+    j = extracted_dict(doc)["meeting"]
+    assert ([x["text"] for x in j["co_convenors"]], j["co_leads"]) == (["县卫健委主任"], ["某县/education"])
+    quads = to_rdf(doc)
+    assert validate(quads)[0]
+    assert sum(1 for q in quads if q.predicate.value == PK + "convenor") == 2
+    assert sum(1 for q in quads if q.predicate.value == PK + "leadUnit") == 2
+
+    jointly = TWO_CONVENORS.replace("，县卫健委、县教育局为牵头单位。", "，由县卫健委、县教育局共同牵头。")
+    m2 = process_bytes(jointly.encode(), "x.txt").facts.meeting
+    assert (m2.lead, m2.co_leads, m2.lead_at.surface) == ("某县/health", ["某县/education"], "县卫健委、县教育局共同牵头")
+    task = TWO_CONVENORS + "二、工作任务\n（一）加强宣传。由县民政局、县财政局共同牵头，县教育局配合，做好政策宣传。\n"
+    m3 = process_bytes(task.encode(), "x.txt").facts.meeting
+    assert (m3.lead, m3.co_leads) == ("某县/health", ["某县/education"])
+
+    built = load_store([_write(TWO_CONVENORS, "a.txt"), _write(TWO_HEADS, "b.txt")])
+    rows = {r["key"]: r for r in Q.meetings(built)}
+    assert sorted(v for k, v in rows["convenor"].items() if k not in ("item", "key")) == [
+        "县委书记；县长", "县政府分管副县长；县卫健委主任"]
+    assert [v for k, v in rows["lead"].items() if k not in ("item", "key") and v] == ["县卫生健康委；县教育局"]
+
+
+def test_a_real_notice_with_two_lead_units_keeps_both():
+    """长阳's 县金融服务中心为牵头单位 written with a second unit (县金融服务中心、县公安局为牵头单位)
+    gave the last only; each is a lead unit now, and the notice's other readings are as they were."""
+    from extractor.pipeline import process_bytes
+
+    path = AUDIT / "changyang-illegal-fundraising-joint-meeting.txt"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("县金融服务中心为牵头单位") == 1
+    doc, two = process(path), process_bytes(text.replace("县金融服务中心为牵头单位", "县金融服务中心、县公安局为牵头单位").encode(), path.name)
+    m, m2 = doc.facts.meeting, two.facts.meeting
+    assert (m.lead, m.co_leads) == ("长阳土家族自治县/local-finance", [])
+    assert (m2.lead, m2.co_leads) == ("长阳土家族自治县/local-finance", ["长阳土家族自治县/public-security"])
+    assert (m2.members, m2.convenor.value, len(two.facts.duties)) == (m.members, m.convenor.value, len(doc.facts.duties))
