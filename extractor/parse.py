@@ -664,7 +664,9 @@ class _RunIn:
             # a heading a gap ends (一、主要职责 在县政府领导下…), or one of the top level that
             # runs into its text (二、成员单位市政府…): a line of its own
             rest = t[end:min(hi, end + HEADING_MAX + 2)]
-            if h := re.match(r"\s*[^\s。;,:!?]{2,%d}?(?=\s+[^\s])" % HEADING_MAX, rest):
+            # (not a gap inside a label spaced out, its first character glued to the heading:
+            # 一、领导小组组成人员组　长：储德明…, where the heading ends before 组)
+            if h := re.match(r"\s*[^\s。;,:!?]{2,%d}?(?=\s+(?!\S\s*:)[^\s])" % HEADING_MAX, rest):
                 self.cut(end + h.end())
             elif len(stack) == 1 and (h := self.cues["run-in-heading"].match(rest.lstrip())):
                 cut = end + len(rest) - len(rest.lstrip()) + h.end(1)

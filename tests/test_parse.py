@@ -1477,3 +1477,21 @@ def test_a_table_s_last_cell_glued_to_the_next_clause_on_one_line():
     doc = process_bytes("".join(load(path).text.splitlines()).encode("utf-8"), "x.txt")
     assert reading(doc) == reading(process(path))
     assert ("宁国市/finance", "lead", "谢芳") in [(p.department, p.role, p.person) for p in doc.facts.posts]
+
+
+def test_a_spaced_label_after_a_heading_on_one_line():
+    """霍山's make-up opens with a label spaced out (组　长：储德明　县政府县长) on the line after its
+    heading (一、领导小组组成人员). Its text joined by nothing glued them (…组成人员组　长：储德明…): the
+    gap inside the label ended the heading, read as 领导小组组成人员组, and the list, its label cut in
+    two, was lost — the head, both deputies, nine members and their twelve posts. A gap whose
+    word after it is one character and a colon is inside a label: the heading ends where its
+    heading words do (run-in-heading), and the make-up reads as the file's."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "huoshan-tourism-leading-group.html"
+    doc = process_bytes("".join(load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    whole = reading(process(path))
+    assert heading(doc, doc.clause("main/1")) == "领导小组组成人员"
+    assert reading(doc)["meeting"] == whole["meeting"]
+    assert sorted(reading(doc)["posts"]) == sorted(whole["posts"]) and len(whole["posts"]) == 17
