@@ -614,6 +614,42 @@ class _RunIn:
                     self.cut(p)
                     self.cells.add(p)
                     serial += 1
+            if serial == 1:
+                self.rows_by_head(run)
+
+    def rows_by_head(self, run: list[int]) -> None:
+        """The rows of a table with no 序号 column (职务 | 姓名 | 单位及职务): as many cells a row as
+        its head row has, the head being the cells that open the run and name a column
+        (layout.ttl's run-in-column-head). The last head cell may have a row group's label
+        glued after it (单位及职务召集人: the label a line of its own, as on lines)."""
+        t, head = self.text, self.cues["run-in-column-head"]
+        n = 0
+        for i, p in enumerate(run):
+            e = run[i + 1] if i + 1 < len(run) else min(self.hi, self.next_cut(p))
+            cell = t[p + 1:e]
+            m = head.match(cell.strip())
+            if m is None:
+                break
+            n += 1
+            if m.end() < len(cell.strip()):  # a group's label glued after the head's last cell
+                nxt = t[e + 1:run[i + 2] if i + 2 < len(run) else e + 1].strip()
+                if i + 1 < len(run) and head.match(nxt):
+                    return  # (a head cell holding more words: not a head read here)
+                self.cut(p + 1 + len(cell) - len(cell.lstrip()) + m.end())
+                break
+        if n < 2 or n >= len(run):
+            return
+        for i in range(n, len(run), n):
+            self.cut(run[i])
+            self.cells.add(run[i])
+        # a row's last cell ends at a wide gap (a blank line lost: 区政府副区长  副召集人  \t副召集人 …,
+        # a row group's label after it), the words after it a line of their own
+        for i in range(2 * n - 1, len(run), n):
+            p = run[i]
+            e = run[i + 1] if i + 1 < len(run) else p + 1
+            gap = _WIDE_GAP.search(t, p + 1, e)
+            if gap is not None and t[p + 1:gap.start()].strip() and t[gap.end():e].strip():
+                self.cut(gap.end())
 
     # 6. numbered clauses
     def labels(self) -> None:
@@ -623,7 +659,8 @@ class _RunIn:
         last: dict[str, int] = {}  # each style's last index taken, under any parent (1.–8. through 一、二、三、)
         for m in _any_label().finditer(t, lo, hi):
             p = m.start()
-            hit = _number_of(_line(t, p, min(hi, p + 24)))
+            q = t.find("\t", p, p + 24)  # (a table's cells after a heading: 一、领导小组组成人员\t职务\t…)
+            hit = _number_of(_line(t, p, min(hi, p + 24) if q < 0 else q))
             if not hit:
                 continue
             st, _, k, n = hit

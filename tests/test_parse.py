@@ -1495,3 +1495,34 @@ def test_a_spaced_label_after_a_heading_on_one_line():
     assert heading(doc, doc.clause("main/1")) == "领导小组组成人员"
     assert reading(doc)["meeting"] == whole["meeting"]
     assert sorted(reading(doc)["posts"]) == sorted(whole["posts"]) and len(whole["posts"]) == 17
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_make_up_table_without_serial_numbers_on_one_line(joined):
+    """歙县's and 包河's make-up are tables with no 序号 column (职务 | 姓名 | 单位及职务, a row a
+    person; 包河's rows grouped under 召集人 / 副召集人 / 成员 rows of one cell). On one line their
+    rows were cut only where a 序号 counts on, so each table was one row: 歙县 lost its head, both
+    deputies, seven members and ten posts, 包河 its convenor, deputy, six members and eight posts;
+    and 歙县's 一、 before the table (一、领导小组组成人员\\t职务\\t…) was read as no clause, a table's
+    tabs in the window its label was read in. A row has as many cells as the head cells naming a
+    column (layout.ttl run-in-column-head) that open the table; a row group's label glued after
+    the head or a blank line lost after a row's last cell ends it. Both read as their files but
+    the last row, run into the sentence after it (…局长领导小组办公室设在…: where its cell ends the
+    text does not say), and, joined by nothing, 包河's group labels glued to a row's last cell."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    audit = Path(__file__).parent / "data" / "audit"
+    shexian = audit / "shexian-river-chief-leading-group.docx"
+    doc, whole = reading(process_bytes(ONE_LINE[joined](load(shexian).text.splitlines()).encode("utf-8"), "x.txt")), \
+        reading(process(shexian))
+    assert doc["posts"] == whole["posts"] and len(whole["posts"]) == 11
+    assert doc["meeting"] == whole["meeting"] and doc["duties"] == whole["duties"]
+    assert [c[:4] for c in doc["clauses"]] == [c[:4] for c in whole["clauses"] if c[0] != "main/1/p1"]
+    baohe = audit / "baohe-elevator-joint-meeting.docx"
+    doc, whole = reading(process_bytes(ONE_LINE[joined](load(baohe).text.splitlines()).encode("utf-8"), "x.txt")), \
+        reading(process(baohe))
+    assert doc["posts"] == whole["posts"] and len(whole["posts"]) == 9
+    assert doc["meeting"][7] == whole["meeting"][7] and len(whole["meeting"][7]) == 6  # the members
+    if joined == "a space":
+        assert doc["meeting"] == whole["meeting"]
