@@ -256,6 +256,7 @@ _STOPS = "。;,:!?"  # folded: what a heading or a table cell holds none of
 _STOP = re.compile(f"[{_STOPS}]")
 _VALUE_STOP = re.compile("[。;,!?]")  # folded: what a web field's value holds none of (a time holds :)
 CELL_MAX = 40  # a table cell longer than this is running text
+TEXT_CELL_MAX = 200  # … unless a tab follows it: a task table's cell of sentences
 _CRUMB = re.compile(r"[^\s>:。,\[]{1,12}")  # a breadcrumb's crumb, as run-in-opener reads them (not a 【文号】)
 
 
@@ -592,13 +593,19 @@ class _RunIn:
         while p >= 0:
             tabs.append(p)
             p = t.find("\t", p + 1, hi)
-        runs, cur = [], []
+        runs, cur, ends = [], [], {}
         for i, p in enumerate(tabs):
             nxt = tabs[i + 1] if i + 1 < len(tabs) else hi
             stop = min(nxt, self.next_cut(p))
+            if stop < nxt <= p + TEXT_CELL_MAX and i + 1 < len(tabs) and all(
+                    t[c - 1] == "。" for c in self.order[bisect.bisect_left(self.order, stop):
+                                                         bisect.bisect_left(self.order, nxt)]):
+                stop = nxt  # a task's sentences between two tabs: one cell (完成…500户。\t区农业农村局)
             cell = t[p + 1:stop]
-            if len(cell.strip()) <= CELL_MAX and not any(c in cell for c in "。;"):
+            if stop == nxt < hi and len(cell) <= TEXT_CELL_MAX or \
+                    len(cell.strip()) <= CELL_MAX and not any(c in cell for c in "。;"):
                 cur.append(p)
+                ends[p] = stop
             if stop != nxt or cur and cur[-1] != p:
                 runs.append(cur)
                 cur = []
@@ -606,6 +613,10 @@ class _RunIn:
         for run in runs:
             if len(run) < 3:
                 continue
+            # a sentence's end inside the table ends no line: its row goes on
+            for c in self.order[bisect.bisect_right(self.order, run[0]):bisect.bisect_left(self.order, ends[run[-1]])]:
+                if t[c - 1] == "。":
+                    self.cuts.discard(c)
             self.cut(run[0])
             self.cells.add(run[0])
             serial = 1
@@ -682,9 +693,10 @@ class _RunIn:
                 gap = t[prev[0]:p]
                 short = gap.strip() and not _STOP.search(gap)
                 stop = short and (j is not None or st.rank > prev[3])
-            if not stop and j is not None and (q := t.rfind("\t", lo, p)) >= 0 and p - q <= CELL_MAX \
-                    and not _STOP.search(t, q, p):  # …\t谢芳二、工作规则: after a table's last cell,
-                stop = True  # a clause going on with an open numbering
+            if not stop and (j is not None or k == 1) and (q := t.rfind("\t", lo, p)) >= 0 and p - q <= CELL_MAX \
+                    and not _STOP.search(t, q, p) and (j is not None or t[q + 1:p].strip()):
+                stop = True  # …\t谢芳二、工作规则: after a table's last cell, a clause going on with an open
+                # numbering, or the first of one (…\t完成时限一、农村厕所革命\t1\t…: a group of rows)
             if not (stop and goes_on):
                 continue
             self.cut(p)

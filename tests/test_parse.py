@@ -1526,3 +1526,25 @@ def test_a_make_up_table_without_serial_numbers_on_one_line(joined):
     assert doc["meeting"][7] == whole["meeting"][7] and len(whole["meeting"][7]) == 6  # the members
     if joined == "a space":
         assert doc["meeting"] == whole["meeting"]
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_task_table_with_sentences_in_its_cells_on_one_line(joined):
+    """湾沚's task list is a table (序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限) whose task cells are
+    sentences (完成农村户厕问题摸排整改，新改建农村卫生户厕500户。) and whose rows are grouped under
+    rows of one cell (一、农村厕所革命). On one line every 。 ended a line and a cell holding one
+    ended the table, so each row was cut in two and the page lost all 16 of its task assignments;
+    joined by nothing, the group's label glued to the cell before it (…完成时限一、农村厕所革命) was no
+    clause; and the last row, run into the page's footer (2024年12月底 分享到：微信 微博 …), was read
+    as furniture. A cell between two tabs may hold sentences (up to TEXT_CELL_MAX), a sentence's
+    end inside the table ends no line, the first label of a numbering glued after a table's cell
+    opens a clause, and 分享到： opens a line (layout.ttl run-in-opener): the table reads as the file's."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "wanzhi-rural-living-environment-tasks.html"
+    doc = process_bytes(ONE_LINE[joined](load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    whole = process(path)
+    assert reading(doc)["clauses"] == reading(whole)["clauses"]
+    tasks = lambda d: [(a.departments, a.role, "".join(d.text[a.start:a.end].split())) for a in d.facts.assignments]  # noqa: E731
+    assert tasks(doc) == tasks(whole) and len(tasks(whole)) == 16
