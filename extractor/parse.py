@@ -412,11 +412,11 @@ class _RunIn:
                 if following is None or (v and v.end() < following and t[v.end():following].strip(" |\t\u3000")):
                     ended = v.end() if v else m.end()
                     self.cut(ended)
-            elif following is None and (title := self.issuer_start(self.blank_end(m.end()), stop, whole=True)) \
-                    is not None and self.cues["title-issuer"].match(t, title, stop):
+            elif (title := self.issuer_start(self.blank_end(m.end()), following or stop, whole=True)) \
+                    is not None and self.cues["title-issuer"].match(t, title, following or stop):
                 head = self.value_end(m.end(), title, number=True) or title  # …体育 祁政办秘〔2021〕45号 祁门县…
-                self.cut(head)  # 主题分类：卫生、体育祁门县人民政府办公室关于…: up to the title
-                ended = head
+                self.cut(head)  # 主题分类：卫生、体育祁门县人民政府办公室关于…: up to the title (关键词：
+                ended = head  # 人居环境 任务清单湾沚区人民政府办公室关于…的通知发布时间：…, a field after it)
             elif following is None and (head := self.value_end(m.end(), stop)) is not None:
                 self.cut(head)  # 主题分类：妇女儿童工作各旗县区人民政府，…：up to the head's 文号 or 主送
                 ended = head

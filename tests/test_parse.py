@@ -1548,3 +1548,21 @@ def test_a_task_table_with_sentences_in_its_cells_on_one_line(joined):
     assert reading(doc)["clauses"] == reading(whole)["clauses"]
     tasks = lambda d: [(a.departments, a.role, "".join(d.text[a.start:a.end].split())) for a in d.facts.assignments]  # noqa: E731
     assert tasks(doc) == tasks(whole) and len(tasks(whole)) == 16
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_free_value_run_into_the_title_before_another_field_on_one_line(joined):
+    """湾沚's page prints 关键词： 人居环境 任务清单 at the end of a row of fields, the title on the
+    line below and 发布时间：… below it. On one line the value, a gap inside it, ran on into the
+    title up to the next field (关键词 人居环境 任务清单湾沚区人民政府办公室关于…的通知), and the site's
+    menu above the breadcrumb (首页信息公开政务服务互动交流) was read as the title. A free value ends
+    where a title opening with its issuer's place begins, a field after it or not: the head reads
+    as the file's."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "wanzhi-rural-living-environment-tasks.html"
+    doc = process_bytes(ONE_LINE[joined](load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    assert reading(doc)["fields"] == reading(process(path))["fields"]
+    assert (doc.title, doc.field("keywords")) == (
+        "湾沚区人民政府办公室关于印发湾沚区2024年农村人居环境整治提升重点任务清单的通知", "人居环境 任务清单")
