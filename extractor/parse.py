@@ -417,6 +417,8 @@ class _RunIn:
                 head = self.value_end(m.end(), title, number=True) or title  # …体育 祁政办秘〔2021〕45号 祁门县…
                 self.cut(head)  # 主题分类：卫生、体育祁门县人民政府办公室关于…: up to the title (关键词：
                 ended = head  # 人居环境 任务清单湾沚区人民政府办公室关于…的通知发布时间：…, a field after it)
+                if not t[m.end():head].strip():  # no value before the title (名称： 宣城市人民政府办公室关于…):
+                    self.cut(m.start())  # the key alone on its line, its value the line below
             elif following is None and (head := self.value_end(m.end(), stop)) is not None:
                 self.cut(head)  # 主题分类：妇女儿童工作各旗县区人民政府，…：up to the head's 文号 or 主送
                 ended = head
@@ -517,6 +519,9 @@ class _RunIn:
                 for g in (1, 2, 3):  # 文号, title, or a 文号 after the title
                     if head.group(g):
                         self.cut(s + head.end(g))
+                if (title := head.group(2)) and (k := len(title) // 2) > 1 \
+                        and title[:k].rstrip() == title[k:].lstrip():  # a page's title printed twice
+                    self.cut(s + head.start(2) + k)  # (its 名称 field's value, then the heading)
             elif m := cues["run-in-recipients"].match(window):
                 self.cut(s + m.end())
             elif m := cues["run-in-titled-number"].match(window.rstrip()):

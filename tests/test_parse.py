@@ -1566,3 +1566,22 @@ def test_a_free_value_run_into_the_title_before_another_field_on_one_line(joined
     assert reading(doc)["fields"] == reading(process(path))["fields"]
     assert (doc.title, doc.field("keywords")) == (
         "湾沚区人民政府办公室关于印发湾沚区2024年农村人居环境整治提升重点任务清单的通知", "人居环境 任务清单")
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_title_field_then_the_title_again_on_one_line(joined):
+    """宣城's page prints its title as the value of 名称： (on a line of its own, below a row of
+    fields) and again as the notice's heading. On one line the value was cut off the key (名称：
+    alone, the title opening with its issuer's place) and the two titles read as one (title
+    宣城…的通知宣城…的通知); joined by spaces, the row of fields ending in the bare 名称： was read
+    as the 主送, losing 文号, 发布机构, 主题分类, the three recipients and the title (the site's menu
+    read as it). A key whose value is cut off empty stands alone on its line (its value the line
+    below, as on lines), and a title printed twice is two: the head reads as the file's."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "xuancheng-business-environment-tasks.html"
+    doc = process_bytes(ONE_LINE[joined](load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    whole = process(path)
+    assert reading(doc) == reading(whole)
+    assert (doc.doc_number, doc.title) == ("宣政办〔2023〕9号", "宣城市人民政府办公室关于印发宣城市优化营商环境重点任务分工方案的通知")
