@@ -256,7 +256,8 @@ _STOPS = "。;,:!?"  # folded: what a heading or a table cell holds none of
 _STOP = re.compile(f"[{_STOPS}]")
 _VALUE_STOP = re.compile("[。;,!?]")  # folded: what a web field's value holds none of (a time holds :)
 CELL_MAX = 40  # a table cell longer than this is running text
-TEXT_CELL_MAX = 200  # … unless a tab follows it: a task table's cell of sentences
+TEXT_CELL_MAX = 200
+TITLE_RUN_IN = 62  # the longest title run-in-title reads (its 2-60 characters and more)  # … unless a tab follows it: a task table's cell of sentences
 _CRUMB = re.compile(r"[^\s>:。,\[]{1,12}")  # a breadcrumb's crumb, as run-in-opener reads them (not a 【文号】)
 
 
@@ -702,6 +703,9 @@ class _RunIn:
                     and not _STOP.search(t, q, p) and (j is not None or t[q + 1:p].strip()):
                 stop = True  # …\t谢芳二、工作规则: after a table's last cell, a clause going on with an open
                 # numbering, or the first of one (…\t完成时限一、农村厕所革命\t1\t…: a group of rows)
+            if not stop and not stack and k == 1 and p - (ls := self.line_start(p)) <= TITLE_RUN_IN \
+                    and (ti := self.cues["run-in-title"].match(t[ls:p])) is not None and ti.end(1) == p - ls:
+                stop = True  # the first clause glued to the title of its document (…联席会议制度第一条)
             if not (stop and goes_on):
                 continue
             self.cut(p)
@@ -721,9 +725,15 @@ class _RunIn:
             # (not a gap inside a label spaced out, its first character glued to the heading:
             # 一、领导小组组成人员组　长：储德明…, where the heading ends before 组)
             if h := re.match(r"\s*[^\s。;,:!?]{2,%d}?(?=\s+(?!\S\s*:)[^\s])" % HEADING_MAX, rest):
-                self.cut(end + h.end())
+                # (nor over the next clause's label: 第三章 职责分工第五条 各成员单位…, the heading
+                # ending where the label's clause begins)
+                inner = _any_label().search(t, end + len(rest) - len(rest.lstrip()) + 1, end + h.end())
+                if inner is None or not _number_of(_line(t, inner.start(), min(hi, inner.start() + 24))):
+                    self.cut(end + h.end())
             elif len(stack) == 1 and (h := self.cues["run-in-heading"].match(rest.lstrip())):
-                cut = end + len(rest) - len(rest.lstrip()) + h.end(1)
+                # (group 1: the heading ending in a colon, 第七条各成员单位职责：(1)…; group 2: before
+                # its text, not words of a sentence it opens, 一、各成员单位要…, 第六条联席会议原则上…)
+                cut = end + len(rest) - len(rest.lstrip()) + (h.end(1) if h.group(1) is not None else h.end(2))
                 item = _any_label().search(t, cut, min(hi, end + HEADING_MAX))
                 if item is not None and not _STOP.search(t, cut, item.start()) and \
                         _number_of(_line(t, item.start(), min(hi, item.start() + 24))):

@@ -1585,3 +1585,23 @@ def test_a_title_field_then_the_title_again_on_one_line(joined):
     whole = process(path)
     assert reading(doc) == reading(whole)
     assert (doc.doc_number, doc.title) == ("宣政办〔2023〕9号", "宣城市人民政府办公室关于印发宣城市优化营商环境重点任务分工方案的通知")
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+@pytest.mark.parametrize("name", ["yixian-food-safety-joint-meeting.txt", "arong-farmland-protection-leading-group.docx"])
+def test_heading_words_opening_a_sentence_on_one_line(name, joined):
+    """黟县's articles (第一条…第八条) and 阿荣旗's cover clauses and articles on one line. A heading
+    word opening a sentence was read as a heading run into its text (第六条联席会议原则上… as the
+    heading 联席会议原则, 一、各成员单位要按照… as 各成员单位); a heading ending in a colon was cut
+    before its last word (第七条各成员单位职责：(1)… as 各成员单位); a chapter's heading ran over the
+    next article's label to the gap after it (第三章 职责分工第五条 各成员单位职责如下： lost 第五条's
+    heading, and so 第七条's); the first article glued to its document's title (…联席会议制度第一条
+    为加强…) was no clause. run-in-heading now reads a heading to its colon and not before words
+    going on with a sentence (上, 要, 应 …), a gap ends no heading over a clause's label, and a
+    first label after a title (run-in-title) opens its clause: both read as their files."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / name
+    doc = process_bytes(ONE_LINE[joined](load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    assert reading(doc) == reading(process(path))
