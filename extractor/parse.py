@@ -256,6 +256,8 @@ _STOPS = "。;,:!?"  # folded: what a heading or a table cell holds none of
 _STOP = re.compile(f"[{_STOPS}]")
 _VALUE_STOP = re.compile("[。;,!?]")  # folded: what a web field's value holds none of (a time holds :)
 CELL_MAX = 40  # a table cell longer than this is running text
+TEXT_CELL_MAX = 200
+TITLE_RUN_IN = 62  # the longest title run-in-title reads (its 2-60 characters and more)  # … unless a tab follows it: a task table's cell of sentences
 _CRUMB = re.compile(r"[^\s>:。,\[]{1,12}")  # a breadcrumb's crumb, as run-in-opener reads them (not a 【文号】)
 
 
@@ -411,11 +413,13 @@ class _RunIn:
                 if following is None or (v and v.end() < following and t[v.end():following].strip(" |\t\u3000")):
                     ended = v.end() if v else m.end()
                     self.cut(ended)
-            elif following is None and (title := self.issuer_start(self.blank_end(m.end()), stop, whole=True)) \
-                    is not None and self.cues["title-issuer"].match(t, title, stop):
+            elif (title := self.issuer_start(self.blank_end(m.end()), following or stop, whole=True)) \
+                    is not None and self.cues["title-issuer"].match(t, title, following or stop):
                 head = self.value_end(m.end(), title, number=True) or title  # …体育 祁政办秘〔2021〕45号 祁门县…
-                self.cut(head)  # 主题分类：卫生、体育祁门县人民政府办公室关于…: up to the title
-                ended = head
+                self.cut(head)  # 主题分类：卫生、体育祁门县人民政府办公室关于…: up to the title (关键词：
+                ended = head  # 人居环境 任务清单湾沚区人民政府办公室关于…的通知发布时间：…, a field after it)
+                if not t[m.end():head].strip():  # no value before the title (名称： 宣城市人民政府办公室关于…):
+                    self.cut(m.start())  # the key alone on its line, its value the line below
             elif following is None and (head := self.value_end(m.end(), stop)) is not None:
                 self.cut(head)  # 主题分类：妇女儿童工作各旗县区人民政府，…：up to the head's 文号 or 主送
                 ended = head
@@ -516,6 +520,9 @@ class _RunIn:
                 for g in (1, 2, 3):  # 文号, title, or a 文号 after the title
                     if head.group(g):
                         self.cut(s + head.end(g))
+                if (title := head.group(2)) and (k := len(title) // 2) > 1 \
+                        and title[:k].rstrip() == title[k:].lstrip():  # a page's title printed twice
+                    self.cut(s + head.start(2) + k)  # (its 名称 field's value, then the heading)
             elif m := cues["run-in-recipients"].match(window):
                 self.cut(s + m.end())
             elif m := cues["run-in-titled-number"].match(window.rstrip()):
@@ -592,13 +599,19 @@ class _RunIn:
         while p >= 0:
             tabs.append(p)
             p = t.find("\t", p + 1, hi)
-        runs, cur = [], []
+        runs, cur, ends = [], [], {}
         for i, p in enumerate(tabs):
             nxt = tabs[i + 1] if i + 1 < len(tabs) else hi
             stop = min(nxt, self.next_cut(p))
+            if stop < nxt <= p + TEXT_CELL_MAX and i + 1 < len(tabs) and all(
+                    t[c - 1] == "。" for c in self.order[bisect.bisect_left(self.order, stop):
+                                                         bisect.bisect_left(self.order, nxt)]):
+                stop = nxt  # a task's sentences between two tabs: one cell (完成…500户。\t区农业农村局)
             cell = t[p + 1:stop]
-            if len(cell.strip()) <= CELL_MAX and not any(c in cell for c in "。;"):
+            if stop == nxt < hi and len(cell) <= TEXT_CELL_MAX or \
+                    len(cell.strip()) <= CELL_MAX and not any(c in cell for c in "。;"):
                 cur.append(p)
+                ends[p] = stop
             if stop != nxt or cur and cur[-1] != p:
                 runs.append(cur)
                 cur = []
@@ -606,6 +619,10 @@ class _RunIn:
         for run in runs:
             if len(run) < 3:
                 continue
+            # a sentence's end inside the table ends no line: its row goes on
+            for c in self.order[bisect.bisect_right(self.order, run[0]):bisect.bisect_left(self.order, ends[run[-1]])]:
+                if t[c - 1] == "。":
+                    self.cuts.discard(c)
             self.cut(run[0])
             self.cells.add(run[0])
             serial = 1
@@ -614,6 +631,42 @@ class _RunIn:
                     self.cut(p)
                     self.cells.add(p)
                     serial += 1
+            if serial == 1:
+                self.rows_by_head(run)
+
+    def rows_by_head(self, run: list[int]) -> None:
+        """The rows of a table with no 序号 column (职务 | 姓名 | 单位及职务): as many cells a row as
+        its head row has, the head being the cells that open the run and name a column
+        (layout.ttl's run-in-column-head). The last head cell may have a row group's label
+        glued after it (单位及职务召集人: the label a line of its own, as on lines)."""
+        t, head = self.text, self.cues["run-in-column-head"]
+        n = 0
+        for i, p in enumerate(run):
+            e = run[i + 1] if i + 1 < len(run) else min(self.hi, self.next_cut(p))
+            cell = t[p + 1:e]
+            m = head.match(cell.strip())
+            if m is None:
+                break
+            n += 1
+            if m.end() < len(cell.strip()):  # a group's label glued after the head's last cell
+                nxt = t[e + 1:run[i + 2] if i + 2 < len(run) else e + 1].strip()
+                if i + 1 < len(run) and head.match(nxt):
+                    return  # (a head cell holding more words: not a head read here)
+                self.cut(p + 1 + len(cell) - len(cell.lstrip()) + m.end())
+                break
+        if n < 2 or n >= len(run):
+            return
+        for i in range(n, len(run), n):
+            self.cut(run[i])
+            self.cells.add(run[i])
+        # a row's last cell ends at a wide gap (a blank line lost: 区政府副区长  副召集人  \t副召集人 …,
+        # a row group's label after it), the words after it a line of their own
+        for i in range(2 * n - 1, len(run), n):
+            p = run[i]
+            e = run[i + 1] if i + 1 < len(run) else p + 1
+            gap = _WIDE_GAP.search(t, p + 1, e)
+            if gap is not None and t[p + 1:gap.start()].strip() and t[gap.end():e].strip():
+                self.cut(gap.end())
 
     # 6. numbered clauses
     def labels(self) -> None:
@@ -623,7 +676,8 @@ class _RunIn:
         last: dict[str, int] = {}  # each style's last index taken, under any parent (1.–8. through 一、二、三、)
         for m in _any_label().finditer(t, lo, hi):
             p = m.start()
-            hit = _number_of(_line(t, p, min(hi, p + 24)))
+            q = t.find("\t", p, p + 24)  # (a table's cells after a heading: 一、领导小组组成人员\t职务\t…)
+            hit = _number_of(_line(t, p, min(hi, p + 24) if q < 0 else q))
             if not hit:
                 continue
             st, _, k, n = hit
@@ -645,9 +699,13 @@ class _RunIn:
                 gap = t[prev[0]:p]
                 short = gap.strip() and not _STOP.search(gap)
                 stop = short and (j is not None or st.rank > prev[3])
-            if not stop and j is not None and (q := t.rfind("\t", lo, p)) >= 0 and p - q <= CELL_MAX \
-                    and not _STOP.search(t, q, p):  # …\t谢芳二、工作规则: after a table's last cell,
-                stop = True  # a clause going on with an open numbering
+            if not stop and (j is not None or k == 1) and (q := t.rfind("\t", lo, p)) >= 0 and p - q <= CELL_MAX \
+                    and not _STOP.search(t, q, p) and (j is not None or t[q + 1:p].strip()):
+                stop = True  # …\t谢芳二、工作规则: after a table's last cell, a clause going on with an open
+                # numbering, or the first of one (…\t完成时限一、农村厕所革命\t1\t…: a group of rows)
+            if not stop and not stack and k == 1 and p - (ls := self.line_start(p)) <= TITLE_RUN_IN \
+                    and (ti := self.cues["run-in-title"].match(t[ls:p])) is not None and ti.end(1) == p - ls:
+                stop = True  # the first clause glued to the title of its document (…联席会议制度第一条)
             if not (stop and goes_on):
                 continue
             self.cut(p)
@@ -664,10 +722,18 @@ class _RunIn:
             # a heading a gap ends (一、主要职责 在县政府领导下…), or one of the top level that
             # runs into its text (二、成员单位市政府…): a line of its own
             rest = t[end:min(hi, end + HEADING_MAX + 2)]
-            if h := re.match(r"\s*[^\s。;,:!?]{2,%d}?(?=\s+[^\s])" % HEADING_MAX, rest):
-                self.cut(end + h.end())
+            # (not a gap inside a label spaced out, its first character glued to the heading:
+            # 一、领导小组组成人员组　长：储德明…, where the heading ends before 组)
+            if h := re.match(r"\s*[^\s。;,:!?]{2,%d}?(?=\s+(?!\S\s*:)[^\s])" % HEADING_MAX, rest):
+                # (nor over the next clause's label: 第三章 职责分工第五条 各成员单位…, the heading
+                # ending where the label's clause begins)
+                inner = _any_label().search(t, end + len(rest) - len(rest.lstrip()) + 1, end + h.end())
+                if inner is None or not _number_of(_line(t, inner.start(), min(hi, inner.start() + 24))):
+                    self.cut(end + h.end())
             elif len(stack) == 1 and (h := self.cues["run-in-heading"].match(rest.lstrip())):
-                cut = end + len(rest) - len(rest.lstrip()) + h.end(1)
+                # (group 1: the heading ending in a colon, 第七条各成员单位职责：(1)…; group 2: before
+                # its text, not words of a sentence it opens, 一、各成员单位要…, 第六条联席会议原则上…)
+                cut = end + len(rest) - len(rest.lstrip()) + (h.end(1) if h.group(1) is not None else h.end(2))
                 item = _any_label().search(t, cut, min(hi, end + HEADING_MAX))
                 if item is not None and not _STOP.search(t, cut, item.start()) and \
                         _number_of(_line(t, item.start(), min(hi, item.start() + 24))):
