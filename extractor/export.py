@@ -206,6 +206,13 @@ _TURTLE_INTEGER = re.compile(r"[+-]?[0-9]+")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
+# The names of IRIs in a namespace of `PREFIXES` (the vocabulary: predicates, classes, concepts),
+# kept from one notice to the next: ~120 of a notice's ~400 IRIs, the same in every notice. At
+# most this many (the data's own IRIs are in no namespace of `PREFIXES`).
+_SHARED_NAMES = 1 << 16
+_TURTLE_NAMES: dict[str, str] = {}
+
+
 def _turtle_text(lines: SortedNTriples) -> bytes | None:
     """The statements of `lines` as pyoxigraph's Turtle serialiser writes them after its
     @prefix lines (one subject a paragraph: ``s a C ;\n\tp o , o .``; a prefixed name where
@@ -217,18 +224,23 @@ def _turtle_text(lines: SortedNTriples) -> bytes | None:
     if _nested_namespaces():
         return None
     names: dict[str, str] = {}  # IRI → how Turtle writes it
+    shared = _TURTLE_NAMES
     rdf_type = RDF + "type"
 
     def name(iri: str) -> str:
-        m = longest.match(iri)
-        if m is None:
-            out = f"<{iri}>"
-        else:
-            prefix, base = ns[int(m.lastgroup[1:])]
-            local = iri[len(base):]
-            if not _TURTLE_LOCAL.fullmatch(local):
-                raise _Unsure(iri)
-            out = f"{prefix}:{local}"
+        out = shared.get(iri)
+        if out is None:
+            m = longest.match(iri)
+            if m is None:
+                out = f"<{iri}>"
+            else:
+                prefix, base = ns[int(m.lastgroup[1:])]
+                local = iri[len(base):]
+                if not _TURTLE_LOCAL.fullmatch(local):
+                    raise _Unsure(iri)
+                out = f"{prefix}:{local}"
+                if len(shared) < _SHARED_NAMES:
+                    shared[iri] = out
         names[iri] = out
         return out
 
@@ -329,19 +341,26 @@ def _compact(iri: str, memo: dict[str, str] | None = None) -> str:
     """prefix:local for an IRI in one of `PREFIXES`' namespaces (the longest), else the IRI."""
     if memo is not None and iri in memo:
         return memo[iri]
-    ns, longest = _namespaces()
-    out = iri
-    m = longest.match(iri)
-    if m is not None:  # namespaces before the one it matched are not at its start
-        for prefix, base in ns[int(m.lastgroup[1:]):]:
-            if iri.startswith(base) and len(iri) > len(base):
-                local = iri[len(base):]
-                if not local.startswith("//"):
-                    out = f"{prefix}:{local}"
-                    break
+    out = _COMPACT_NAMES.get(iri)
+    if out is None:
+        ns, longest = _namespaces()
+        out = iri
+        m = longest.match(iri)
+        if m is not None:  # namespaces before the one it matched are not at its start
+            for prefix, base in ns[int(m.lastgroup[1:]):]:
+                if iri.startswith(base) and len(iri) > len(base):
+                    local = iri[len(base):]
+                    if not local.startswith("//"):
+                        out = f"{prefix}:{local}"
+                        break
+            if len(_COMPACT_NAMES) < _SHARED_NAMES:  # (as `_TURTLE_NAMES`)
+                _COMPACT_NAMES[iri] = out
     if memo is not None:
         memo[iri] = out
     return out
+
+
+_COMPACT_NAMES: dict[str, str] = {}
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

@@ -676,7 +676,7 @@ def _read(quads) -> tuple[dict[str, dict[str, list]], str | None]:
     from quads, or from a `graph.NoticeGraph`'s rows (what a build worker holds)."""
     rows = getattr(quads, "rows", None)
     if rows is not None:  # plain dicts: every reader asks .get, or for a key it holds
-        found: dict[str, dict[str, list]] = {}
+        found: dict[str, dict[str, list]] = _Props()
         wanted = _WANTED
         for s, p, o in rows:
             if p in wanted:
@@ -698,14 +698,48 @@ def _read(quads) -> tuple[dict[str, dict[str, list]], str | None]:
     return props, quads[0].graph_name.value if quads else None
 
 
+class _Props(dict):
+    """What `_read` reads off a `graph.NoticeGraph`'s rows, never changed after: the readers
+    of an entry walk its subjects in order and ask for the notice's label several times
+    each, so both are worked out once (`_subjects`, `_notice_label`)."""
+
+    __slots__ = ("order", "label")
+
+
+def _subjects(props: dict[str, dict[str, list]]) -> list[str]:
+    """The subjects of `props`, sorted."""
+    if type(props) is _Props:
+        try:
+            return props.order
+        except AttributeError:
+            props.order = sorted(props)
+            return props.order
+    return sorted(props)
+
+
+_NONE: dict = {}  # what a subject without the predicates `_read` keeps holds (never changed)
+
+
 def _one(props: dict[str, dict[str, list]], s: str | None, p: str) -> str | None:
-    vals = props.get(s, {}).get(p) if s else None
-    return min(vals) if vals else None
+    vals = props.get(s, _NONE).get(p) if s else None
+    if not vals:
+        return None
+    return vals[0] if len(vals) == 1 else min(vals)  # (~800 a notice: most have one value)
 
 
 def _notice_label(props: dict[str, dict[str, list]]) -> str | None:
     """The notice's label as `query.notices` gives it (文号, else its rdfs:label), or None
     when the store would not list it as a notice."""
+    if type(props) is _Props:
+        try:
+            return props.label
+        except AttributeError:
+            props.label = _read_label(props)
+            return props.label
+    return _read_label(props)
+
+
+def _read_label(props: dict[str, dict[str, list]]) -> str | None:
     from .query import local
 
     notice = next((s for s, pr in props.items() if PK + "Notice" in pr.get(_RDF_TYPE, ())), None)
@@ -724,7 +758,7 @@ def _organisation_rows(props: dict[str, dict[str, list]], graph: str | None) -> 
     pk:jurisdiction; not a joint meeting), and (org, meeting, graph) for each membership."""
     label = _notice_label(props) or ""
     orgs = []
-    for s in sorted(props):
+    for s in _subjects(props):
         pr = props[s]
         types = pr.get(_RDF_TYPE, ())
         typed = ORG + "Organization" in types
@@ -743,7 +777,7 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
     ({m: member units listed}), ``posts``, ``units``, ``rules``, ``participations`` — one row
     per solution of that function's patterns. None when the notice has no joint meeting."""
     def vals(s: str, p: str, default: Sequence = ()) -> Sequence:
-        return props.get(s, {}).get(p) or default
+        return props.get(s, _NONE).get(p) or default
 
     def spans(node: str) -> list[tuple[str, int, int]]:
         return [(sp.partition("#char=")[0], int(a), int(b)) for sp in vals(node, PK + "span")
@@ -755,6 +789,8 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
         return None
     said: dict[tuple, list] = defaultdict(list)  # (body, property, organisation) → the spans of its reified statements
     for s, pr in props.items():
+        if RDF + "subject" not in pr:  # (most subjects: no reified statement)
+            continue
         for key in ((m, p, o) for m in pr.get(RDF + "subject", ()) for p in pr.get(RDF + "predicate", ())
                     for o in pr.get(RDF + "object", ())):
             said[key] += spans(s)
@@ -777,7 +813,7 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
                            for p in MEETING_UNITS for org in vals(m, p) for label in vals(org, RDFS + "label")
                            for src, a, b in said.get((m, p, org)) or [(None, None, None)]]
     facts["duties"] = [{"graph": graph, "text": text, "src": src, "start": a, "end": b}  # its own (一、主要职责)
-                       for s in sorted(props) if any(m in meetings for m in vals(s, PK + "assignee"))
+                       for s in _subjects(props) if any(m in meetings for m in vals(s, PK + "assignee"))
                        for text in vals(s, PK + "dutyText") for src, a, b in spans(s)]
     listed = Counter(m for pr in props.values() for m in pr.get(ORG + "organization", ()))
     facts["listed"] = {m: listed[m] for m in meetings if listed[m]}
@@ -791,7 +827,7 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
                        "tmin": None if tmin is None else int(tmin), "tmax": None if tmax is None else int(tmax),
                        "irregular": None if irr is None else irr in ("true", "1"), "schedule": schedule,
                        "src": src, "start": a, "end": b}
-                      for s in sorted(props) for r in vals(s, PK + "meetingRule") for kind in vals(r, PK + "ruleKind")
+                      for s in _subjects(props) for r in vals(s, PK + "meetingRule") for kind in vals(r, PK + "ruleKind")
                       for src, a, b in spans(r) for label in vals(r, RDFS + "label", (None,))
                       for period in vals(r, PK + "period", (None,)) for tmin in vals(r, PK + "timesMin", (None,))
                       for tmax in vals(r, PK + "timesMax", (None,)) for irr in vals(r, PK + "irregular", (None,))
@@ -808,10 +844,10 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
         for wg in groups for o in vals(wg, PK + "leadUnit") for label in vals(o, RDFS + "label")
         for _, a, _ in said.get((wg, PK + "leadUnit", o), ())] + [
         {"graph": graph, "wg": wg, "part": ORG + "member", "label": label, "start": a}
-        for x in sorted(props) for wg in vals(x, ORG + "organization") if wg in groups
+        for x in _subjects(props) for wg in vals(x, ORG + "organization") if wg in groups
         for o in vals(x, ORG + "member") for label in vals(o, RDFS + "label") for _, a, _ in spans(x)] + [
         {"graph": graph, "wg": wg, "part": PK + "dutyText", "label": label, "start": a}
-        for x in sorted(props) for wg in vals(x, PK + "assignee") if wg in groups
+        for x in _subjects(props) for wg in vals(x, PK + "assignee") if wg in groups
         for label in vals(x, PK + "dutyText") for _, a, _ in spans(x)]
 
     def posts(p: str) -> list[str]:  # the labels of the posts a participation names, in text order
@@ -822,7 +858,7 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
 
     facts["participations"] = [
         {"graph": graph, "kind": kind, "part": part, "label": label, "src": src, "start": a, "end": b, "posts": posts(p)}
-        for s in sorted(props) for r in vals(s, PK + "meetingRule") for kind in vals(r, PK + "ruleKind")
+        for s in _subjects(props) for r in vals(s, PK + "meetingRule") for kind in vals(r, PK + "ruleKind")
         for p in vals(r, PK + "participation") for part in vals(p, PK + "part") for label in vals(p, RDFS + "label")
         for src, a, b in spans(p)] + [  # … and the joint meeting's as a whole (no kind)
         {"graph": graph, "kind": None, "part": part, "label": label, "src": src, "start": a, "end": b, "posts": posts(p)}
@@ -834,7 +870,7 @@ def _meeting_facts(props: dict[str, dict[str, list]], graph: str | None) -> dict
 def _place_rows(props: dict[str, dict[str, list]], graph: str | None) -> list[tuple]:
     """(jurisdiction, label, graph) for each label of each place of one notice, as
     `query.jurisdictions` reads them."""
-    return [(s, label, graph) for s in sorted(props) if DCT + "Jurisdiction" in props[s].get(_RDF_TYPE, ())
+    return [(s, label, graph) for s in _subjects(props) if DCT + "Jurisdiction" in props[s].get(_RDF_TYPE, ())
             for label in sorted(set(props[s].get(RDFS + "label", ())))]
 
 
