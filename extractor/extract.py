@@ -473,6 +473,7 @@ _COMMA = re.compile(",")  # folded text: ， is ,
 _PART_END = re.compile("[,;]")  # folded text: what parts a bracket's statements
 _ITEM_JOIN = re.compile("[、和及]")  # folded: what joins the items of a list of names or posts (甲组、乙组和丙组)
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
+_CLAUSE_PUNCT_AT = re.compile("[,;。:()\n]")  # one of them, searched for (not a character at a time)
 _OPENERS = frozenset("。;\n \t\u3000")  # what may stand before a statement's first word (folded)
 _RARE_SHARE = 0.5  # more than this share of rare characters (`_rare`) is text decoded wrong
 
@@ -1200,7 +1201,9 @@ class _Extract:
         （县卫健委牵头组织，县教育局配合实施）, a tag with words of more); else []."""
         folded = self.doc.folded
         k = o + 1
-        word = next((w for w in self.cues.parts.get("tag-not-opening", ()) if folded.startswith(w + ":", k, c)), None)
+        words = self.cues.parts.get("tag-not-opening", ())
+        word = next((w for w in words if folded.startswith(w + ":", k, c)), None) \
+            if folded.startswith(words, k, c) else None  # (most brackets open with none of them)
         k += len(word) + 1 if word else 0
         starts = [k, *(m.end() for m in _PART_END.finditer(folded, k, c - 1))]
         if len(starts) < 2 or self.task_tag(o + 1, c - 1, clause):
@@ -1237,7 +1240,7 @@ class _Extract:
             ends.append(word.end())
         if any(folded.startswith(self.cues.parts.get("subject-modifier", ()), k, e) for k in ends):
             return None
-        stop = next((i for i in range(verb, e) if folded[i] in _CLAUSE_PUNCT), e)
+        stop = m.start() if (m := _CLAUSE_PUNCT_AT.search(folded, verb, e)) else e
         if folded[stop:stop + 1] == "," and folded.endswith(self.cues.parts.get("subject-condition", ()), found[2], stop):
             return None
         return found
@@ -1566,9 +1569,9 @@ class _Extract:
         numbering styles of numbering.ttl read it) and blanks: (1)县应急局负责…"""
         leaf = self.leaf_at(at)
         said = leaf.label.strip() if leaf is not None else ""
-        if not said or not self.doc.text.startswith(said, leaf.own.start):
+        if not said or not self.doc.text.startswith(said, leaf.start):  # (its own text starts where it does)
             return False
-        k = leaf.own.start + len(said)
+        k = leaf.start + len(said)
         while k < at and self.doc.folded[k] in _BLANKS:
             k += 1
         return k == at
@@ -1656,7 +1659,7 @@ class _Extract:
         k = 0
         while k < len(matches):
             before = folded[s:matches[k].start]
-            by = any(before.endswith(w) for w in agent)
+            by = before.endswith(agent)
             if not by and not self.opens(before) and not (before.endswith(",") and self.tail_tag(matches[k].start, e)):
                 k += 1
                 continue
@@ -1671,10 +1674,11 @@ class _Extract:
             if any(m.concept is None or m.collective and self.jurisdiction_of(m)[1] == "unknown" for m in group):
                 continue
             at = group[-1].end
-            at += next((len(w) for w in closers if folded.startswith(w, at, e)), 0)  # …、公安等部门
+            if folded.startswith(closers, at, e):  # …、公安等部门 (most lists end in none of them)
+                at += next(len(w) for w in closers if folded.startswith(w, at, e))
             at = self.after_setting(at, e)  # …政府在…建设和改造中,应当…
             after = folded[at:min(e, at + 12)]
-            after = after[:next((i for i, ch in enumerate(after) if ch in _CLAUSE_PUNCT), len(after))]
+            after = after[:m.start()] if (m := _CLAUSE_PUNCT_AT.search(after)) else after
             post = lambda i, word: after.startswith(post_words, i + len(word))  # noqa: E731 (主要负责同志)
             role = next(((k, r) for cue, r in cues.roles for k in [after.find(cue)]
                          if 0 <= k <= _PROSE_GAP and not cue.startswith("为") and not post(k, cue)), None)
@@ -1691,7 +1695,7 @@ class _Extract:
         folded, parts = self.doc.folded, self.cues.parts
         if not folded.startswith(parts.get("prose-setting", ()), at, e):
             return at
-        stop = next((k for k in range(at, min(e, at + _SETTING_MAX)) if folded[k] in _CLAUSE_PUNCT), -1)
+        stop = m.start() if (m := _CLAUSE_PUNCT_AT.search(folded, at, min(e, at + _SETTING_MAX))) else -1
         if stop < 0 or folded[stop] != "," or not folded.endswith(parts.get("prose-setting-end", ()), at, stop):
             return at
         return stop + 1
@@ -1879,8 +1883,7 @@ class _Extract:
             if inner.startswith("(", end) and (close := inner.find(")", end)) > 0:
                 named.append((end, close + 1))
                 end = close + 1
-            for k in range(m.start - s, end):
-                rest[k] = "\0"
+            rest[m.start - s:end] = ["\0"] * (end - m.start + s)
         matches = [m for m in matches if not any(a <= m.start - s < b for a, b in named)]
         leftover = "".join(rest)
         groups: list[tuple[str, list[str]]] = []
@@ -2104,9 +2107,12 @@ class _Extract:
             # a pattern has words in it, where its sentences end
             segs = [(base, seg, {w for w in cue_words if w in seg}, [], []) for base, stop in parts
                     for seg in (folded[base:stop],)]
+            held_any = set().union(*(held for _, _, held, _, _ in segs))
 
             def spans(what: str) -> list[tuple[int, int, re.Match]]:  # what each match reads
                 pattern = setup[what]
+                if held_any.isdisjoint(pattern[1]):
+                    return []  # no word of it in the clause (most patterns): no match
                 out = []
                 for base, seg, held, ends, lined in segs:
                     if what in _LISTS and not held.isdisjoint(pattern[1]):
@@ -3348,13 +3354,15 @@ class _Extract:
         own_titles |= {squeeze(doc.title or "")}
         based_on, basis_heading = _based_on(), _basis_heading()
         for c, own in self.owned:
+            numbers = self.numbers[c.id]
+            if not numbers and folded.find("《", own.start, own.end) < 0:
+                continue  # no title cited (_TITLE) nor 文号 (most clauses): no reference
             # where the notice states its own basis: its opening (a zone's text before its first
             # numbered clause), a clause saying what it is made under (一、制定背景, 一、工作依据),
             # or its first article (第一条 为…，根据…，建立…制度: where articles state it)
             states_basis = c.kind == "zone" or c.style == "article" and c.index == 1 or c.heading is not None and \
                 basis_heading.search(folded, c.heading.start, c.heading.end) is not None
             refs: list[Reference] = []
-            numbers = self.numbers[c.id]
             numbered_at: dict[int, list[int]] = {}  # where a 文号 starts → its indexes in `numbers`
             for k, (ns, _, _) in enumerate(numbers):
                 numbered_at.setdefault(ns, []).append(k)

@@ -269,8 +269,9 @@ def _words_before(t: str, pos: int, lo: int) -> str:
 
 @cache
 def _any_label() -> re.Pattern:
-    """Any numbering label of numbering.ttl, to find them inside running text."""
-    return re.compile("|".join(f"(?:{st.pattern.pattern})" for st in styles()))
+    """Any numbering label of numbering.ttl, to find them inside running text. A match's
+    `lastgroup` (s0, s1 …) is the first style in rank order whose label it is."""
+    return re.compile("|".join(f"(?P<s{k}>{st.pattern.pattern})" for k, st in enumerate(styles())))
 
 
 def _run_in(text: str, lines: list[Line], one: Line) -> list[Line]:
@@ -787,9 +788,9 @@ def number_of(line: Line) -> tuple[Style, str, int, int] | None:
 
 
 def _number_of(line: Line) -> tuple[Style, str, int, int] | None:
-    if line.blank or line.tab or _any_label().match(line.text) is None:
+    if line.blank or line.tab or (label := _any_label().match(line.text)) is None:
         return None  # most lines open no clause: all the styles tried at once, not one by one
-    for st in styles():
+    for st in styles()[int(label.lastgroup[1:]):]:  # (those before the first that matched: none)
         m = st.pattern.match(line.text)
         if not m:
             continue
@@ -911,6 +912,9 @@ class _Parse:
     def __init__(self, doc: Document):
         self.doc = doc
         self.lines = split_lines(doc)
+        # the lines holding text, in order (about half a notice's lines are blank: the passes
+        # that skip them walk these)
+        self.ink = [i for i, ln in enumerate(self.lines) if not ln.blank]
         self.role: list[str | None] = [None] * len(self.lines)
         self.fields: list[Field] = []
         self.after: list[int] = []  # the lines of text after the 版记 (`bottom`), in order
@@ -922,7 +926,7 @@ class _Parse:
         self.fields.append(Field(start, end, name, value))
 
     def nonblank(self, lo: int, hi: int) -> list[int]:
-        return [i for i in range(lo, hi) if not self.lines[i].blank]
+        return self.ink[bisect.bisect_left(self.ink, lo):bisect.bisect_left(self.ink, hi)]
 
     # 1. the top: chrome, web fields, 文号, title, 主送
     def top(self) -> int:
@@ -1110,9 +1114,9 @@ class _Parse:
         footer = chrome = None
         lay = layout()
         cc, printed = lay.cues["cc"], lay.cues["printed"]  # (`_cue` and `_is_chrome`, a line at a time)
-        for i in range(body_start, n):
+        for i in self.nonblank(body_start, n):
             ln = self.lines[i]
-            if not _may_be_cue(ln):  # blank, long or numbered: neither 版记 nor chrome (most lines)
+            if not _may_be_cue(ln):  # long or numbered: neither 版记 nor chrome (most lines)
                 continue
             if footer is None and (cc.match(ln.text) or printed.match(ln.text)):
                 footer = i
@@ -1410,9 +1414,10 @@ class _Parse:
         out: list[Clause] = []
         runs: list[tuple[str, list[int]]] = []
         apart = False  # header or chrome since the run's last line: the zone may not span it
-        for i, r in enumerate(self.role):
-            if r in (None, "header", "chrome") or self.lines[i].blank:
-                apart = apart or r in ("header", "chrome") and not self.lines[i].blank
+        for i in self.ink:
+            r = self.role[i]
+            if r in (None, "header", "chrome"):
+                apart = apart or r is not None
                 continue
             if runs and runs[-1][0] == r and not apart:
                 runs[-1][1].append(i)
@@ -1563,11 +1568,9 @@ class _Parse:
     def spans(self, role: str) -> list[Span]:
         out: list[Span] = []
         prev = False
-        for i, r in enumerate(self.role):
+        for i in self.ink:
             ln = self.lines[i]
-            if ln.blank:
-                continue
-            if r == role:
+            if self.role[i] == role:
                 if prev and out:
                     out[-1].end = ln.end
                 else:
