@@ -937,6 +937,8 @@ class _Extract:
                         continue  # …工作。（县财政局配合）: the statement before it assigned (`assignments`)
                     leaf = self.leaf_at(s)
                     s, opens = self.after_number(leaf, c, s, e)  # 2.配合…: its role and text without 2.
+                    if self.doc.folded.startswith(self.cues.parts.get("item-others-subject", ()), s, e):
+                        continue  # 其他成员单位按照各自职责做好…: the others', no one body's
                     for p, q, subject, tag in self.subject_parts(s, e, c.id):
                         if subject is None:
                             owners = others.get(leaf.id, names)

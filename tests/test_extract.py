@@ -3560,3 +3560,21 @@ def test_thousands_of_task_tags_of_one_unit_are_read_in_linear_time(monkeypatch)
     assert len(doc.facts.assignments) == 3000
     assert max(len(d.mentions) for d in doc.facts.departments.values()) == 3000
     assert read[0] < 10 * 3000, read[0]
+
+
+# --- audit 4 (tests/data/audit: see its README) ----------------------------------------------------
+
+def test_a_closing_line_on_the_other_members_is_no_duty_of_the_last_item():
+    """其他成员单位按照各自职责做好相关工作。 after the departments' items — the parser puts the
+    unnumbered line in the last item — was a duty of that item's department (江西's 武警…政治工作部,
+    宁都's 县税务局). A statement of an item opening with the other members as a whole
+    (pkc:item-others-subject) is theirs, no one body's."""
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes("某县人民政府办公室关于建立某县安全生产联席会议制度的通知\n\n二、成员单位职责\n"
+                        "（一）县应急局：负责安全生产综合监管。\n（二）县税务局：负责做好税费征缴工作。\n"
+                        "其他成员单位按照各自职责做好相关工作。\n".encode(), "county.txt")
+    assert [(doc.facts.departments[d.department].concept, d.text) for d in doc.facts.duties] == [
+        ("emergency-management", "负责安全生产综合监管。"), ("taxation", "负责做好税费征缴工作。")]
+    for name in ("jiangxi-veterans-employment-joint-meeting.txt", "ningdu-medical-insurance-fraud-joint-meeting.txt"):
+        assert not [d.text for d in process(AUDIT / name).facts.duties if d.text.startswith("其他成员单位")]
