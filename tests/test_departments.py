@@ -15,6 +15,7 @@ from extractor.departments import DepartmentMatch, concept_labels, concepts, fin
 from extractor.errors import PolicykgError
 from extractor.knowledge import ontology_dir
 from extractor.model import FOLD
+from extractor.pipeline import process
 
 REGISTRY = ontology_dir() / "departments.ttl"
 PK = rdflib.Namespace("https://w3id.org/policykg/ontology#")
@@ -701,3 +702,13 @@ def test_the_short_names_audit_4_met_are_known(name, concept, prefix, canonical)
     m = resolve(name)
     assert m is not None and (m.concept, m.prefix) == (concept, prefix)
     assert m.canonical in (canonical, name[len(prefix):])
+
+
+def test_a_bare_zonghe_zhifa_ju_is_no_urban_management_bureau():
+    """综合执法局 names the county's urban-management bureau only after a prefix (县综合执法局,
+    pk:prefixedLabel): bare, it is a unit of another bureau (长阳's liaison of 县市场监管局,
+    综合执法局局长), which as a hidden label made a 县城市管理局 of that cell."""
+    m = resolve("综合执法局")
+    assert m is None or m.concept != "urban-management"
+    doc = process(ROOT / "tests" / "data" / "audit" / "changyang-illegal-fundraising-joint-meeting.txt")
+    assert not [d for d in doc.facts.departments.values() if d.concept == "urban-management"]
