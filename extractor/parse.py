@@ -1078,22 +1078,28 @@ class _Parse:
                 footer_end = printed + 1  # (text right after it, no blank line between, is not the 版记's)
             else:
                 footer_end = max(footer_end, (printed or 0) + 1)
+        copied = False  # the last line was the 抄送's, ending in a separator: its list goes on below
         for i in range(stop, n):
             ln = self.lines[i]
             if ln.blank:
                 continue
-            if i < footer_end and (m := _cue("cc", ln)):
+            if i < footer_end and ((m := _cue("cc", ln)) or copied and not _cue("printed", ln)):
                 self.role[i] = "header"
-                for part in re.finditer(r"[^,，;；。.]+", m.group(2)):  # 、 lists share their prefix, as 主送's
-                    s, e = ln.body + m.start(2) + part.start(), ln.body + m.start(2) + part.end()
+                a = ln.body + m.start(2) if m else ln.body  # (抄送：…，县法院， / 县检察院，县人武部。)
+                b = ln.body + m.end(2) if m else ln.end
+                copied = self.doc.folded[a:b].rstrip().endswith((",", "、", ";"))
+                for part in re.finditer(r"[^,，;；。.]+", self.doc.text[a:b]):  # 、 lists share their prefix, as 主送's
+                    s, e = a + part.start(), a + part.end()
                     value = self.doc.text[s:e].strip()
                     if "、" in value:
-                        for a, b, name in listed_names(self.doc.text, s, e):
-                            self.field("cc", name, a, b)
+                        for a2, b2, name in listed_names(self.doc.text, s, e):
+                            self.field("cc", name, a2, b2)
                     elif value:
                         s = self.doc.text.index(value[0], s)
                         self.field("cc", value, s, s + len(value))
-            elif i < footer_end and (m := _cue("printed", ln)):
+                continue
+            copied = False
+            if i < footer_end and (m := _cue("printed", ln)):
                 self.role[i] = "header"
                 self.field("printed_by", self.doc.text[ln.body:ln.body + m.end(1)], ln.body, ln.body + m.end(1))
                 iso = parse_date(m.group(2))

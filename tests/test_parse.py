@@ -1016,6 +1016,25 @@ def test_a_copy_list_shares_what_it_writes_once_as_the_recipients_do():
         "某县所在市/human-resources-social-security", "某县所在市/education", "某县/party-committee-office"]
 
 
+def test_a_copy_list_across_two_lines_is_read_whole():
+    """The 抄送 printed across two lines (抄送：县委各部门，…，县法院， / 县检察院，县人武部。, 宁都's,
+    audit 4): the second line's bodies were no cc at all, the line a header line of nothing. A
+    line of the 版记 after a 抄送 line ending in a separator goes on with its list."""
+    from extractor.pipeline import process_bytes
+
+    text = ("某县人民政府办公室关于印发某县联席会议制度的通知\n某政办〔2021〕1号\n各乡镇人民政府，县政府有关部门：\n"
+            "  现将有关事项通知如下。\n一、成员单位\n县卫生健康委、县教育局。\n\n某县人民政府办公室\n2021年12月3日\n\n"
+            "抄送：县委各部门，县人大常委会办公室，县法院，\n      县检察院、县人武部。\n"
+            "某县人民政府办公室      2021年12月3日印发\n")
+    doc = process_bytes(text.encode(), "t.txt")
+    assert [(f.value, doc.text[f.start:f.end]) for f in doc.fields if f.name == "cc"] == [
+        ("县委各部门", "县委各部门"), ("县人大常委会办公室", "县人大常委会办公室"), ("县法院", "县法院"),
+        ("县检察院", "县检察院"), ("县人武部", "县人武部")]
+    assert [f.value for f in doc.fields if f.name == "printed_by"] == ["某县人民政府办公室"]
+    path = Path(__file__).parent / "data" / "audit" / "ningdu-medical-insurance-fraud-joint-meeting.txt"
+    assert [f.value for f in process(path).fields if f.name == "cc"][-2:] == ["县检察院", "县人武部"]
+
+
 _QIMEN_HEAD = ("祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知\n"
                "祁政办秘〔2021〕45号\n各乡、镇人民政府，县政府有关部门：\n"
                "经县政府同意，现将《祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度》印发给你们，请认真执行。\n")
