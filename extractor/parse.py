@@ -1345,12 +1345,60 @@ class _Parse:
                 value = squeeze(self.doc.text[z.heading.start:z.heading.end])
                 self.field("attachment", value, z.heading.start, z.heading.end)
 
+    def page_furniture(self, lo: int) -> None:
+        """A printed page's number on a line of its own (— 2 —: pkl:page-number) and the running
+        header right after it (its page break, a form feed, is read as a blank: a line, or two
+        joined, printed before it — the title of the notice or of an attachment) are page furniture (role ``page``): no clause's text,
+        nor what parts a zone (`zones`). The 公开方式 line above the 版记 (公开方式：主动公开:
+        pkl:disclosure) is a header field, as the web page's 公开方式 is."""
+        lay = layout()
+        pages, disclosure = lay.cues["page-number"], lay.cues["disclosure"]
+        lines = self.lines
+        page = None  # the last page number's line, while only blank lines follow it
+        for i in range(lo, len(lines)):
+            ln = lines[i]
+            if ln.blank or self.role[i] in ("header", "chrome"):
+                continue
+            if not _may_be_cue(ln):
+                page = None
+                continue
+            if pages.match(ln.text):
+                self.role[i], page = "page", i
+                continue
+            if page is not None and self._printed_before(i, lo):
+                self.role[i] = "page"  # (宁都县…制度 atop the attachment's next page)
+            elif m := disclosure.match(ln.text):
+                self.role[i] = "header"
+                self.field("disclosure", m.group(1), ln.body + m.start(1), ln.body + m.end(1))
+            page = None
+
+    def _printed_before(self, i: int, lo: int) -> bool:
+        """Whether line `i` repeats a line printed before it from `lo` on, or two such lines
+        joined (a title printed on two lines), squeezed."""
+        said = squeeze(self.lines[i].text)
+        if len(said) < 4:
+            return False
+        before = [squeeze(ln.text) for ln in self.lines[lo:i] if not ln.blank]
+        return said in before or any(a + b == said for a, b in zip(before, before[1:]))
+
+    def chrome(self, zones: list[Clause]) -> list[Span]:
+        """The chrome spans, and the page furniture outside every zone (— 1 — after the
+        signature, — 4 — below the 版记); inside a zone it is the zone's characters (a place of
+        its own: a zone is one span), though no clause's text where it falls between clauses."""
+        out = self.spans("chrome")
+        for sp in self.spans("page"):
+            if not any(z.start <= sp.start < z.end for z in zones):
+                out.append(sp)
+        return sorted(out, key=lambda sp: sp.start)
+
     # 4. zones → clause trees
     def zones(self) -> list[Clause]:
         out: list[Clause] = []
         runs: list[tuple[str, list[int]]] = []
         apart = False  # header or chrome since the run's last line: the zone may not span it
         for i, r in enumerate(self.role):
+            if r == "page":
+                continue  # (page furniture parts no zone: a page break falls anywhere)
             if r in (None, "header", "chrome") or self.lines[i].blank:
                 apart = apart or r in ("header", "chrome") and not self.lines[i].blank
                 continue
@@ -1525,10 +1573,11 @@ def parse(doc: Document) -> Document:
     body_end = p.bottom(body_start)
     p.body(body_start, body_end)
     p.after_footer()
+    p.page_furniture(body_start)
     doc.clauses = p.zones()
     p.attachment_titles(doc.clauses)
     doc.header = p.spans("header")
-    doc.chrome = p.spans("chrome")
+    doc.chrome = p.chrome(doc.clauses)
     doc.fields = _canonical_fields(doc, p.fields)
     doc.jurisdiction = jurisdiction_of(doc)
     if not doc.clauses and not doc.fields:
