@@ -3060,7 +3060,7 @@ class _Extract:
                     after = own.end if end is None else end.end() if folded[end.start()] != "\n" else end.start()
                     for s, e in self._trimmed(start, after):
                         naming[(s, e)] = c
-                pos = folded.find(w, after)
+                pos = folded.find(w, max(after, pos + 1))  # (a word past its clause's own text: page furniture)
         return self.sentence_rules((c, s, e) for (s, e), c in sorted(naming.items()))
 
     def rule_end(self, c: Clause, kind: str) -> tuple[int, int]:

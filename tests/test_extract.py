@@ -3578,3 +3578,24 @@ def test_a_closing_line_on_the_other_members_is_no_duty_of_the_last_item():
         ("emergency-management", "负责安全生产综合监管。"), ("taxation", "负责做好税费征缴工作。")]
     for name in ("jiangxi-veterans-employment-joint-meeting.txt", "ningdu-medical-insurance-fraud-joint-meeting.txt"):
         assert not [d.text for d in process(AUDIT / name).facts.duties if d.text.startswith("其他成员单位")]
+
+
+def test_a_body_word_in_page_furniture_between_clauses_ends():
+    """The running header between two items (某县安全生产联席会议制度 atop a page, page furniture
+    since the parser reads it so: no clause's own text) holds the body's word: the search for
+    sentences naming the joint meeting went back to the clause's own end, before it, and looked
+    again from there — for ever (found by test_fuzz on 宁都's notice, audit 4)."""
+    import subprocess
+    import sys
+
+    text = ("某县人民政府办公室关于建立某县安全生产联席会议制度的通知\n某政办〔2023〕1号\n各乡镇人民政府，县政府各部门：\n"
+            "  现将《某县安全生产联席会议制度》印发给你们。\n  附件：某县安全生产联席会议制度\n\n某县人民政府办公室\n"
+            "2023年9月18日\n\n— 1 —\n\f附件\n\n某县安全生产\n联席会议制度\n\n一、组成\n联席会议由县应急局、县公安局组成。\n"
+            "二、成员单位职责\n（一）县应急局：负责安全生产综合监管。\n\n— 2 —\n\f某县安全生产联席会议制度\n"
+            "（二）县公安局：负责道路交通安全管理。\n")
+    code = ("import sys\nfrom extractor.pipeline import process_bytes\n"
+            "doc = process_bytes(sys.stdin.buffer.read(), 't.txt')\n"
+            "print(doc.facts.meeting.name, len(doc.facts.duties))\n")
+    out = subprocess.run([sys.executable, "-c", code], input=text.encode(), capture_output=True, timeout=60,
+                         cwd=Path(__file__).parent.parent)
+    assert out.stdout.decode().split() == ["某县安全生产联席会议", "2"], out.stderr.decode()[-500:]
