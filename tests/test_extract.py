@@ -3599,3 +3599,16 @@ def test_a_body_word_in_page_furniture_between_clauses_ends():
     out = subprocess.run([sys.executable, "-c", code], input=text.encode(), capture_output=True, timeout=60,
                          cwd=Path(__file__).parent.parent)
     assert out.stdout.decode().split() == ["某县安全生产联席会议", "2"], out.stderr.decode()[-500:]
+
+
+def test_a_task_list_s_note_on_its_lead_is_no_lead_unit_of_the_body():
+    """金寨's task list (audit 4) writes 责任单位：县教体局、县自然资源和规划局、县住房城乡建设局（排在首位的为
+    牵头单位，下同）: the body it sets up later (领导小组) got 县住房城乡建设局 as its lead unit, read
+    across the bracket's opening as 县卫健委为牵头单位 is. pkc:setup-lead stops at a bracket."""
+    doc = process(AUDIT / "jinzhai-compulsory-education-plan.txt")
+    assert doc.facts.meeting.lead is None and doc.facts.meeting.lead_at is None
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes("某县人民政府办公室关于建立某县安全生产联席会议制度的通知\n\n一、成员单位\n"
+                        "联席会议由县应急局、县公安局组成，县应急局为牵头单位。\n".encode(), "county.txt")
+    assert doc.facts.departments[doc.facts.meeting.lead].concept == "emergency-management"
