@@ -3612,3 +3612,14 @@ def test_a_task_list_s_note_on_its_lead_is_no_lead_unit_of_the_body():
     doc = process_bytes("某县人民政府办公室关于建立某县安全生产联席会议制度的通知\n\n一、成员单位\n"
                         "联席会议由县应急局、县公安局组成，县应急局为牵头单位。\n".encode(), "county.txt")
     assert doc.facts.departments[doc.facts.meeting.lead].concept == "emergency-management"
+
+
+def test_an_adjustment_notice_s_departing_deputy_is_no_deputy():
+    """婺源's adjustment notice (audit 4) writes 俞志明同志不再担任领导小组副组长，由江海峰同志（县政府副县长）
+    担任副组长: the man leaving was read as a deputy (俞志明同志, his name read as 不再) and the one
+    coming as 由江海峰同志（…）. pkc:setup-deputy-head reads no …不再担任, and 由 opens no post."""
+    doc = process(AUDIT / "wuyuan-rural-revitalization-group-adjustment.txt")
+    deputies = [p.value for p in doc.facts.meeting.deputy_convenors]
+    assert not [d for d in deputies if "俞志明" in d or d.startswith("由")]
+    assert "江海峰同志（县政府副县长）" in deputies
+    assert not [p for p in doc.facts.posts if p.person == "不再"]
