@@ -3623,3 +3623,16 @@ def test_an_adjustment_notice_s_departing_deputy_is_no_deputy():
     assert not [d for d in deputies if "俞志明" in d or d.startswith("由")]
     assert "江海峰同志（县政府副县长）" in deputies
     assert not [p for p in doc.facts.posts if p.person == "不再"]
+
+
+def test_a_head_and_deputy_written_with_ren():
+    """宁都 (audit 4) writes 县政府分管副县长任召集人，县医保局局长任副召集人: neither was read (only 由…担任,
+    …担任 and …为 were). …任召集人 is read as …为召集人 is, not the 任 of 担任 (由…担任召集人)."""
+    doc = process(AUDIT / "ningdu-medical-insurance-fraud-joint-meeting.txt")
+    m = doc.facts.meeting
+    assert m.convenor.value == "县政府分管副县长"
+    assert [p.value for p in m.deputy_convenors] == ["县医保局局长"]
+    roles = {(p.role, doc.facts.departments[p.department].concept) for p in doc.facts.posts if p.department}
+    assert {("convenor", "government"), ("deputy_convenor", "healthcare-security")} <= roles
+    jinzhai = process(AUDIT / "jinzhai-compulsory-education-plan.txt")  # 成立由县政府分管副县长任组长的…领导小组
+    assert jinzhai.facts.meeting.convenor.value == "县政府分管副县长"
