@@ -333,9 +333,11 @@ def _role_cues() -> re.Pattern:
 @cache
 def _tag_line() -> re.Pattern:
     """A task tag written as a line of its own after its task (or after the task's 。): a role's
-    label and a colon (责任单位：…: pk:tagLabel), the tag running to the line's or sentence's end."""
+    label and a colon (责任单位：…: pk:tagLabel), the tag (group "tag") running to the line's or
+    sentence's end — or, opened by a square bracket (金寨's …改革。[牵头单位：县教体局；配合单位：…]),
+    to the bracket's close."""
     labels = _alternation(cues().tag_labels)
-    return re.compile(rf"(?<![^\n。])[^\S\n]*((?:{labels})[^\S\n]*:[^\n。]*)")
+    return re.compile(rf"(?<![^\n。])[^\S\n]*(\[)?(?P<tag>(?:{labels})[^\S\n]*:(?(1)[^\n。\]]*(?=\])|[^\n。]*))")
 
 
 @cache
@@ -1279,9 +1281,9 @@ class _Extract:
             return
         inside = _enclosed(folded, a, b, quotes=False)
         for m in _tag_line().finditer(folded, a, b):
-            if not _inside(inside, m.start(1), m.start(1) + 1):
-                yield a, m.start(1)
-                a = m.end(1)
+            if not _inside(inside, m.start("tag"), m.start("tag") + 1):
+                yield a, m.start()  # (an opening bracket is the tag's: no text of the statement)
+                a = m.end("tag") + (m.group(1) is not None)
         yield a, b
 
     def opening(self, s: int, e: int) -> int:
@@ -1824,7 +1826,7 @@ class _Extract:
             brackets = [(s, e) for s, e, _, _ in tags]
             colon = folded.find(":", own.start, own.end) >= 0  # (a tag line has its label's; most clauses none)
             for m in _tag_line().finditer(folded, own.start, own.end) if colon else ():
-                s, e = m.start(1), m.start(1) + len(m.group(1).rstrip())
+                s, e = m.start("tag"), m.start("tag") + len(m.group("tag").rstrip())
                 if not any(a <= s < b for a, b in brackets):
                     tags.append((s, e, s, e))
             n = 0

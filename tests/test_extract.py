@@ -3636,3 +3636,15 @@ def test_a_head_and_deputy_written_with_ren():
     assert {("convenor", "government"), ("deputy_convenor", "healthcare-security")} <= roles
     jinzhai = process(AUDIT / "jinzhai-compulsory-education-plan.txt")  # 成立由县政府分管副县长任组长的…领导小组
     assert jinzhai.facts.meeting.convenor.value == "县政府分管副县长"
+
+
+def test_a_tag_line_in_square_brackets_assigns_its_task():
+    """金寨's task list (audit 4) closes a task with [牵头单位：县教体局；配合单位：县委编办、县人社局、县财政局]
+    after its 。: a label's line in square brackets, read as no tag — the task was no one's. The
+    tag line may open with a square bracket, and then runs to its close."""
+    doc = process(AUDIT / "jinzhai-compulsory-education-plan.txt")
+    got = [(a.role, [doc.facts.departments[d].concept for d in a.departments])
+           for a in doc.facts.assignments if a.clause == "main/2/3"]
+    assert got == [("lead", ["education-sports"]),
+                   ("supporting", ["establishment-office", "human-resources-social-security", "finance"])]
+    assert not [d for d in doc.facts.duties if "牵头单位" in d.text]
