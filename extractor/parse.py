@@ -740,6 +740,9 @@ def _number_of(line: Line) -> tuple[Style, str, int, int] | None:
     return None
 
 
+_PAGE_OPENS = "-—–－第"  # what a page number's line opens with (pkl:page-number)
+
+
 def _is_chrome(line: Line, tail: bool = False) -> bool:
     if not _may_be_cue(line):
         return False
@@ -1362,12 +1365,12 @@ class _Parse:
             if not _may_be_cue(ln):
                 page = None
                 continue
-            if pages.match(ln.text):
+            if ln.text[0] in _PAGE_OPENS and pages.match(ln.text):  # (most lines: no regex asked)
                 self.role[i], page = "page", i
                 continue
             if page is not None and self._printed_before(i, lo):
                 self.role[i] = "page"  # (宁都县…制度 atop the attachment's next page)
-            elif m := disclosure.match(ln.text):
+            elif ln.text.startswith("公开") and (m := disclosure.match(ln.text)):
                 self.role[i] = "header"
                 self.field("disclosure", m.group(1), ln.body + m.start(1), ln.body + m.end(1))
             page = None
