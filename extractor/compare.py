@@ -210,6 +210,9 @@ class Side:
     notice: NoticeRef
     units: dict[str, Unit]
     meeting: Meeting | None
+    # the name of every organisation of the place the notice names, put to work or not (its
+    # joint meeting's office host may have no duty: 淳安's 县综合执法局)
+    names: dict[str, str] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -273,8 +276,10 @@ def read_side(store: ox.Store, ref: NoticeRef, *, every_place: bool = False) -> 
     for s in statements:
         first_seen.setdefault(s.unit, len(first_seen))
     units: dict[str, Unit] = {}
+    names: dict[str, str] = {}
     for r in orgs:
         iri = r["org"].value
+        names[iri] = r["name"].value
         if iri not in assigned and iri not in members:
             continue  # named only (县人民政府, 县委): not put to work by this notice
         concept = _value(r["concept"]).removeprefix(DEPT) or None
@@ -284,7 +289,7 @@ def read_side(store: ox.Store, ref: NoticeRef, *, every_place: bool = False) -> 
         if s.unit in units:
             (units[s.unit].duties if s.kind == "duty" else units[s.unit].tasks).append(s)
     units = dict(sorted(units.items(), key=lambda kv: (kv[1].order, kv[0])))
-    return Side(ref, units, meeting)
+    return Side(ref, units, meeting, names)
 
 
 def _task_words(text: str, clause_start: int | None, clause_end: int | None, start: int, end: int
@@ -923,7 +928,7 @@ def compare_meetings(a: Side, b: Side) -> list[Row]:
 
     def unit_name(side: Side, iri: str) -> str:
         u = side.units.get(iri)
-        return u.name if u else (iri.rsplit("/", 1)[-1] if iri else "")
+        return u.name if u else side.names.get(iri) or (iri.rsplit("/", 1)[-1] if iri else "")
 
     def unit_key(side: Side, iri: str) -> str:
         u = side.units.get(iri)

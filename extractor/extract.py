@@ -333,9 +333,11 @@ def _role_cues() -> re.Pattern:
 @cache
 def _tag_line() -> re.Pattern:
     """A task tag written as a line of its own after its task (or after the task's 。): a role's
-    label and a colon (责任单位：…: pk:tagLabel), the tag running to the line's or sentence's end."""
+    label and a colon (责任单位：…: pk:tagLabel), the tag (group "tag") running to the line's or
+    sentence's end — or, opened by a square bracket (金寨's …改革。[牵头单位：县教体局；配合单位：…]),
+    to the bracket's close."""
     labels = _alternation(cues().tag_labels)
-    return re.compile(rf"(?<![^\n。])[^\S\n]*((?:{labels})[^\S\n]*:[^\n。]*)")
+    return re.compile(rf"(?<![^\n。])[^\S\n]*(\[)?(?P<tag>(?:{labels})[^\S\n]*:(?(1)[^\n。\]]*(?=\])|[^\n。]*))")
 
 
 @cache
@@ -938,6 +940,8 @@ class _Extract:
                         continue  # …工作。（县财政局配合）: the statement before it assigned (`assignments`)
                     leaf = self.leaf_at(s)
                     s, opens = self.after_number(leaf, c, s, e)  # 2.配合…: its role and text without 2.
+                    if self.doc.folded.startswith(self.cues.parts.get("item-others-subject", ()), s, e):
+                        continue  # 其他成员单位按照各自职责做好…: the others', no one body's
                     for p, q, subject, tag in self.subject_parts(s, e, c.id):
                         if subject is None:
                             owners = others.get(leaf.id, names)
@@ -1280,9 +1284,9 @@ class _Extract:
             return
         inside = _enclosed(folded, a, b, quotes=False)
         for m in _tag_line().finditer(folded, a, b):
-            if not _inside(inside, m.start(1), m.start(1) + 1):
-                yield a, m.start(1)
-                a = m.end(1)
+            if not _inside(inside, m.start("tag"), m.start("tag") + 1):
+                yield a, m.start()  # (an opening bracket is the tag's: no text of the statement)
+                a = m.end("tag") + (m.group(1) is not None)
         yield a, b
 
     def opening(self, s: int, e: int) -> int:
@@ -1826,7 +1830,7 @@ class _Extract:
             brackets = [(s, e) for s, e, _, _ in tags]
             colon = folded.find(":", own.start, own.end) >= 0  # (a tag line has its label's; most clauses none)
             for m in _tag_line().finditer(folded, own.start, own.end) if colon else ():
-                s, e = m.start(1), m.start(1) + len(m.group(1).rstrip())
+                s, e = m.start("tag"), m.start("tag") + len(m.group("tag").rstrip())
                 if not any(a <= s < b for a, b in brackets):
                     tags.append((s, e, s, e))
             n = 0
@@ -3120,7 +3124,7 @@ class _Extract:
                     after = own.end if end is None else end.end() if folded[end.start()] != "\n" else end.start()
                     for s, e in self._trimmed(start, after):
                         naming[(s, e)] = c
-                pos = folded.find(w, after)
+                pos = folded.find(w, max(after, pos + 1))  # (a word past its clause's own text: page furniture)
         return self.sentence_rules((c, s, e) for (s, e), c in sorted(naming.items()))
 
     def rule_end(self, c: Clause, kind: str) -> tuple[int, int]:

@@ -807,6 +807,9 @@ def _number_of(line: Line) -> tuple[Style, str, int, int] | None:
     return None
 
 
+_PAGE_OPENS = "-—–－第"  # what a page number's line opens with (pkl:page-number)
+
+
 def _is_chrome(line: Line, tail: bool = False) -> bool:
     if not _may_be_cue(line):
         return False
@@ -1148,22 +1151,28 @@ class _Parse:
                 footer_end = printed + 1  # (text right after it, no blank line between, is not the 版记's)
             else:
                 footer_end = max(footer_end, (printed or 0) + 1)
+        copied = False  # the last line was the 抄送's, ending in a separator: its list goes on below
         for i in range(stop, n):
             ln = self.lines[i]
             if ln.blank:
                 continue
-            if i < footer_end and (m := _cue("cc", ln)):
+            if i < footer_end and ((m := _cue("cc", ln)) or copied and not _cue("printed", ln)):
                 self.role[i] = "header"
-                for part in re.finditer(r"[^,，;；。.]+", m.group(2)):  # 、 lists share their prefix, as 主送's
-                    s, e = ln.body + m.start(2) + part.start(), ln.body + m.start(2) + part.end()
+                a = ln.body + m.start(2) if m else ln.body  # (抄送：…，县法院， / 县检察院，县人武部。)
+                b = ln.body + m.end(2) if m else ln.end
+                copied = self.doc.folded[a:b].rstrip().endswith((",", "、", ";"))
+                for part in re.finditer(r"[^,，;；。.]+", self.doc.text[a:b]):  # 、 lists share their prefix, as 主送's
+                    s, e = a + part.start(), a + part.end()
                     value = self.doc.text[s:e].strip()
                     if "、" in value:
-                        for a, b, name in listed_names(self.doc.text, s, e):
-                            self.field("cc", name, a, b)
+                        for a2, b2, name in listed_names(self.doc.text, s, e):
+                            self.field("cc", name, a2, b2)
                     elif value:
                         s = self.doc.text.index(value[0], s)
                         self.field("cc", value, s, s + len(value))
-            elif i < footer_end and (m := _cue("printed", ln)):
+                continue
+            copied = False
+            if i < footer_end and (m := _cue("printed", ln)):
                 self.role[i] = "header"
                 self.field("printed_by", self.doc.text[ln.body:ln.body + m.end(1)], ln.body, ln.body + m.end(1))
                 iso = parse_date(m.group(2))
@@ -1409,6 +1418,52 @@ class _Parse:
                 value = squeeze(self.doc.text[z.heading.start:z.heading.end])
                 self.field("attachment", value, z.heading.start, z.heading.end)
 
+    def page_furniture(self, lo: int) -> None:
+        """A printed page's number on a line of its own (— 2 —: pkl:page-number) and the running
+        header right after it (its page break, a form feed, is read as a blank: a line, or two
+        joined, printed before it — the title of the notice or of an attachment) are page furniture (role ``page``): no clause's text,
+        nor what parts a zone (`zones`). The 公开方式 line above the 版记 (公开方式：主动公开:
+        pkl:disclosure) is a header field, as the web page's 公开方式 is."""
+        lay = layout()
+        pages, disclosure = lay.cues["page-number"], lay.cues["disclosure"]
+        lines = self.lines
+        page = None  # the last page number's line, while only blank lines follow it
+        for i in range(lo, len(lines)):
+            ln = lines[i]
+            if ln.blank or self.role[i] in ("header", "chrome"):
+                continue
+            if not _may_be_cue(ln):
+                page = None
+                continue
+            if ln.text[0] in _PAGE_OPENS and pages.match(ln.text):  # (most lines: no regex asked)
+                self.role[i], page = "page", i
+                continue
+            if page is not None and self._printed_before(i, lo):
+                self.role[i] = "page"  # (宁都县…制度 atop the attachment's next page)
+            elif ln.text.startswith("公开") and (m := disclosure.match(ln.text)):
+                self.role[i] = "header"
+                self.field("disclosure", m.group(1), ln.body + m.start(1), ln.body + m.end(1))
+            page = None
+
+    def _printed_before(self, i: int, lo: int) -> bool:
+        """Whether line `i` repeats a line printed before it from `lo` on, or two such lines
+        joined (a title printed on two lines), squeezed."""
+        said = squeeze(self.lines[i].text)
+        if len(said) < 4:
+            return False
+        before = [squeeze(ln.text) for ln in self.lines[lo:i] if not ln.blank]
+        return said in before or any(a + b == said for a, b in zip(before, before[1:]))
+
+    def chrome(self, zones: list[Clause]) -> list[Span]:
+        """The chrome spans, and the page furniture outside every zone (— 1 — after the
+        signature, — 4 — below the 版记); inside a zone it is the zone's characters (a place of
+        its own: a zone is one span), though no clause's text where it falls between clauses."""
+        out = self.spans("chrome")
+        for sp in self.spans("page"):
+            if not any(z.start <= sp.start < z.end for z in zones):
+                out.append(sp)
+        return sorted(out, key=lambda sp: sp.start)
+
     # 4. zones → clause trees
     def zones(self) -> list[Clause]:
         out: list[Clause] = []
@@ -1416,6 +1471,8 @@ class _Parse:
         apart = False  # header or chrome since the run's last line: the zone may not span it
         for i in self.ink:
             r = self.role[i]
+            if r == "page":
+                continue  # (page furniture parts no zone: a page break falls anywhere)
             if r in (None, "header", "chrome"):
                 apart = apart or r is not None
                 continue
@@ -1588,10 +1645,11 @@ def parse(doc: Document) -> Document:
     body_end = p.bottom(body_start)
     p.body(body_start, body_end)
     p.after_footer()
+    p.page_furniture(body_start)
     doc.clauses = p.zones()
     p.attachment_titles(doc.clauses)
     doc.header = p.spans("header")
-    doc.chrome = p.spans("chrome")
+    doc.chrome = p.chrome(doc.clauses)
     doc.fields = _canonical_fields(doc, p.fields)
     doc.jurisdiction = jurisdiction_of(doc)
     if not doc.clauses and not doc.fields:

@@ -954,3 +954,15 @@ def test_the_meetings_reporting_lines_are_a_row_of_the_comparison(cmp):
     now a row, the same (one government each, 县 = 市)."""
     row = next(r for r in cmp.meeting if r.key == "reports_to")
     assert (row.aspect, row.a, row.b, row.status) == ("在…领导下", "县人民政府", "市人民政府", "same")
+
+
+def test_an_office_host_with_no_duty_is_named_by_its_name(tmp_path):
+    """淳安's joint meeting (audit 4) has its office in 县综合执法局, which no duty names (its
+    duties are in a table the reading leaves): the comparison's 办公室设在 row said
+    urban-management, the end of the unit's IRI, for want of a unit put to work."""
+    a = ROOT / "tests/data/audit/ningdu-medical-insurance-fraud-joint-meeting.txt"
+    b = ROOT / "tests/data/audit/chunan-waste-sorting-joint-meeting.docx"
+    res = policykg("compare", a, b, "--from", a, "--from", b, "-f", "json")
+    assert res.returncode == 0, res.stderr
+    rows = [r for r in json.loads(res.stdout)["meeting"] if r.get("key") == "office_host"]
+    assert [(r["a"], r["b"]) for r in rows] == [("县医疗保障局", "县综合执法局")]

@@ -15,6 +15,7 @@ from extractor.departments import DepartmentMatch, concept_labels, concepts, fin
 from extractor.errors import PolicykgError
 from extractor.knowledge import ontology_dir
 from extractor.model import FOLD
+from extractor.pipeline import process
 
 REGISTRY = ontology_dir() / "departments.ttl"
 PK = rdflib.Namespace("https://w3id.org/policykg/ontology#")
@@ -686,3 +687,28 @@ def test_common_short_names_of_offices_are_known(name, concept, prefix):
     analyst's everyday names of the people's congress and the two general offices."""
     m = resolve(name)
     assert m is not None and (m.concept, m.prefix) == (concept, prefix)
+
+
+@pytest.mark.parametrize("name, concept, prefix, canonical", [
+    ("省退役军人厅", "veterans-affairs", "省", "退役军人事务厅"),
+    ("县综合执法局", "urban-management", "县", "城市管理局"),
+    ("县纪委监委机关", "discipline-inspection", "县", "纪委监委"),
+])
+def test_the_short_names_audit_4_met_are_known(name, concept, prefix, canonical):
+    """Audit 4: 江西省's 省退役军人厅 (the province's usual short name of its 退役军人事务厅) was
+    an unknown heading, so its deputy convenor's post went to the 办公厅, and the office (办公室设在
+    省退役军人厅) and lead unit (省退役军人厅为牵头单位) were lost; 淳安县's 县综合执法局 (its
+    综合行政执法局) hosted no office; 宁都县's heading 县纪委监委机关： could not be read."""
+    m = resolve(name)
+    assert m is not None and (m.concept, m.prefix) == (concept, prefix)
+    assert m.canonical in (canonical, name[len(prefix):])
+
+
+def test_a_bare_zonghe_zhifa_ju_is_no_urban_management_bureau():
+    """综合执法局 names the county's urban-management bureau only after a prefix (县综合执法局,
+    pk:prefixedLabel): bare, it is a unit of another bureau (长阳's liaison of 县市场监管局,
+    综合执法局局长), which as a hidden label made a 县城市管理局 of that cell."""
+    m = resolve("综合执法局")
+    assert m is None or m.concept != "urban-management"
+    doc = process(ROOT / "tests" / "data" / "audit" / "changyang-illegal-fundraising-joint-meeting.txt")
+    assert not [d for d in doc.facts.departments.values() if d.concept == "urban-management"]

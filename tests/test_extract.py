@@ -3718,3 +3718,91 @@ def test_a_real_notice_with_two_lead_units_keeps_both():
     assert (m.lead, m.co_leads) == ("长阳土家族自治县/local-finance", [])
     assert (m2.lead, m2.co_leads) == ("长阳土家族自治县/local-finance", ["长阳土家族自治县/public-security"])
     assert (m2.members, m2.convenor.value, len(two.facts.duties)) == (m.members, m.convenor.value, len(doc.facts.duties))
+
+
+# --- audit 4 (tests/data/audit: see its README) ----------------------------------------------------
+
+def test_a_closing_line_on_the_other_members_is_no_duty_of_the_last_item():
+    """其他成员单位按照各自职责做好相关工作。 after the departments' items — the parser puts the
+    unnumbered line in the last item — was a duty of that item's department (江西's 武警…政治工作部,
+    宁都's 县税务局). A statement of an item opening with the other members as a whole
+    (pkc:item-others-subject) is theirs, no one body's."""
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes("某县人民政府办公室关于建立某县安全生产联席会议制度的通知\n\n二、成员单位职责\n"
+                        "（一）县应急局：负责安全生产综合监管。\n（二）县税务局：负责做好税费征缴工作。\n"
+                        "其他成员单位按照各自职责做好相关工作。\n".encode(), "county.txt")
+    assert [(doc.facts.departments[d.department].concept, d.text) for d in doc.facts.duties] == [
+        ("emergency-management", "负责安全生产综合监管。"), ("taxation", "负责做好税费征缴工作。")]
+    for name in ("jiangxi-veterans-employment-joint-meeting.txt", "ningdu-medical-insurance-fraud-joint-meeting.txt"):
+        assert not [d.text for d in process(AUDIT / name).facts.duties if d.text.startswith("其他成员单位")]
+
+
+def test_a_body_word_in_page_furniture_between_clauses_ends():
+    """The running header between two items (某县安全生产联席会议制度 atop a page, page furniture
+    since the parser reads it so: no clause's own text) holds the body's word: the search for
+    sentences naming the joint meeting went back to the clause's own end, before it, and looked
+    again from there — for ever (found by test_fuzz on 宁都's notice, audit 4)."""
+    import subprocess
+    import sys
+
+    text = ("某县人民政府办公室关于建立某县安全生产联席会议制度的通知\n某政办〔2023〕1号\n各乡镇人民政府，县政府各部门：\n"
+            "  现将《某县安全生产联席会议制度》印发给你们。\n  附件：某县安全生产联席会议制度\n\n某县人民政府办公室\n"
+            "2023年9月18日\n\n— 1 —\n\f附件\n\n某县安全生产\n联席会议制度\n\n一、组成\n联席会议由县应急局、县公安局组成。\n"
+            "二、成员单位职责\n（一）县应急局：负责安全生产综合监管。\n\n— 2 —\n\f某县安全生产联席会议制度\n"
+            "（二）县公安局：负责道路交通安全管理。\n")
+    code = ("import sys\nfrom extractor.pipeline import process_bytes\n"
+            "doc = process_bytes(sys.stdin.buffer.read(), 't.txt')\n"
+            "print(doc.facts.meeting.name, len(doc.facts.duties))\n")
+    out = subprocess.run([sys.executable, "-c", code], input=text.encode(), capture_output=True, timeout=60,
+                         cwd=Path(__file__).parent.parent)
+    assert out.stdout.decode().split() == ["某县安全生产联席会议", "2"], out.stderr.decode()[-500:]
+
+
+def test_a_task_list_s_note_on_its_lead_is_no_lead_unit_of_the_body():
+    """金寨's task list (audit 4) writes 责任单位：县教体局、县自然资源和规划局、县住房城乡建设局（排在首位的为
+    牵头单位，下同）: the body it sets up later (领导小组) got 县住房城乡建设局 as its lead unit, read
+    across the bracket's opening as 县卫健委为牵头单位 is. pkc:setup-lead stops at a bracket."""
+    doc = process(AUDIT / "jinzhai-compulsory-education-plan.txt")
+    assert doc.facts.meeting.lead is None and doc.facts.meeting.lead_at is None
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes("某县人民政府办公室关于建立某县安全生产联席会议制度的通知\n\n一、成员单位\n"
+                        "联席会议由县应急局、县公安局组成，县应急局为牵头单位。\n".encode(), "county.txt")
+    assert doc.facts.departments[doc.facts.meeting.lead].concept == "emergency-management"
+
+
+def test_an_adjustment_notice_s_departing_deputy_is_no_deputy():
+    """婺源's adjustment notice (audit 4) writes 俞志明同志不再担任领导小组副组长，由江海峰同志（县政府副县长）
+    担任副组长: the man leaving was read as a deputy (俞志明同志, his name read as 不再) and the one
+    coming as 由江海峰同志（…）. pkc:setup-deputy-head reads no …不再担任, and 由 opens no post."""
+    doc = process(AUDIT / "wuyuan-rural-revitalization-group-adjustment.txt")
+    deputies = [p.value for p in doc.facts.meeting.deputy_convenors]
+    assert not [d for d in deputies if "俞志明" in d or d.startswith("由")]
+    assert "江海峰同志（县政府副县长）" in deputies
+    assert not [p for p in doc.facts.posts if p.person == "不再"]
+
+
+def test_a_head_and_deputy_written_with_ren():
+    """宁都 (audit 4) writes 县政府分管副县长任召集人，县医保局局长任副召集人: neither was read (only 由…担任,
+    …担任 and …为 were). …任召集人 is read as …为召集人 is, not the 任 of 担任 (由…担任召集人)."""
+    doc = process(AUDIT / "ningdu-medical-insurance-fraud-joint-meeting.txt")
+    m = doc.facts.meeting
+    assert m.convenor.value == "县政府分管副县长"
+    assert [p.value for p in m.deputy_convenors] == ["县医保局局长"]
+    roles = {(p.role, doc.facts.departments[p.department].concept) for p in doc.facts.posts if p.department}
+    assert {("convenor", "government"), ("deputy_convenor", "healthcare-security")} <= roles
+    jinzhai = process(AUDIT / "jinzhai-compulsory-education-plan.txt")  # 成立由县政府分管副县长任组长的…领导小组
+    assert jinzhai.facts.meeting.convenor.value == "县政府分管副县长"
+
+
+def test_a_tag_line_in_square_brackets_assigns_its_task():
+    """金寨's task list (audit 4) closes a task with [牵头单位：县教体局；配合单位：县委编办、县人社局、县财政局]
+    after its 。: a label's line in square brackets, read as no tag — the task was no one's. The
+    tag line may open with a square bracket, and then runs to its close."""
+    doc = process(AUDIT / "jinzhai-compulsory-education-plan.txt")
+    got = [(a.role, [doc.facts.departments[d].concept for d in a.departments])
+           for a in doc.facts.assignments if a.clause == "main/2/3"]
+    assert got == [("lead", ["education-sports"]),
+                   ("supporting", ["establishment-office", "human-resources-social-security", "finance"])]
+    assert not [d for d in doc.facts.duties if "牵头单位" in d.text]

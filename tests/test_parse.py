@@ -1016,6 +1016,52 @@ def test_a_copy_list_shares_what_it_writes_once_as_the_recipients_do():
         "某县所在市/human-resources-social-security", "某县所在市/education", "某县/party-committee-office"]
 
 
+def test_a_copy_list_across_two_lines_is_read_whole():
+    """The 抄送 printed across two lines (抄送：县委各部门，…，县法院， / 县检察院，县人武部。, 宁都's,
+    audit 4): the second line's bodies were no cc at all, the line a header line of nothing. A
+    line of the 版记 after a 抄送 line ending in a separator goes on with its list."""
+    from extractor.pipeline import process_bytes
+
+    text = ("某县人民政府办公室关于印发某县联席会议制度的通知\n某政办〔2021〕1号\n各乡镇人民政府，县政府有关部门：\n"
+            "  现将有关事项通知如下。\n一、成员单位\n县卫生健康委、县教育局。\n\n某县人民政府办公室\n2021年12月3日\n\n"
+            "抄送：县委各部门，县人大常委会办公室，县法院，\n      县检察院、县人武部。\n"
+            "某县人民政府办公室      2021年12月3日印发\n")
+    doc = process_bytes(text.encode(), "t.txt")
+    assert [(f.value, doc.text[f.start:f.end]) for f in doc.fields if f.name == "cc"] == [
+        ("县委各部门", "县委各部门"), ("县人大常委会办公室", "县人大常委会办公室"), ("县法院", "县法院"),
+        ("县检察院", "县检察院"), ("县人武部", "县人武部")]
+    assert [f.value for f in doc.fields if f.name == "printed_by"] == ["某县人民政府办公室"]
+    path = Path(__file__).parent / "data" / "audit" / "ningdu-medical-insurance-fraud-joint-meeting.txt"
+    assert [f.value for f in process(path).fields if f.name == "cc"][-2:] == ["县检察院", "县人武部"]
+
+
+def test_page_numbers_running_headers_and_the_disclosure_line_are_no_clause_text():
+    """A notice as pdftotext gives it (宁都's, audit 4): each page ends in its number on a line
+    of its own (— 2 —) and a form feed, the attachment's next page opens with its title again
+    (the running header), and 公开方式：主动公开 stands above the 版记. The page numbers were
+    read as zones of their own (main: — 1 —, main~2: — 4 —) or as a department's duties
+    (县市场监管局's — 2 — and 宁都县…制度), the 公开方式 line as the last clause's text. Page
+    numbers (pkl:page-number) and a running header right after one (a line printed before) are
+    page furniture, the 公开方式 line (pkl:disclosure) a header field."""
+    text = ("某县人民政府办公室关于建立某县安全生产联席会议制度的通知\n某政办〔2023〕1号\n各乡镇人民政府，县政府各部门：\n"
+            "  现将《某县安全生产联席会议制度》印发给你们。\n  附件：某县安全生产联席会议制度\n\n某县人民政府办公室\n"
+            "2023年9月18日\n\n— 1 —\n\f附件\n\n某县安全生产\n联席会议制度\n\n一、成员单位职责\n"
+            "（一）县应急局：负责安全生产综合监管。\n\n— 2 —\n\f某县安全生产联席会议制度\n"
+            "（二）县公安局：负责道路交通安全管理。\n\n— 3 —\n\f\n  公开方式：主动公开\n\n"
+            "  抄送：县委办。\n  某县人民政府办公室      2023年9月18日印发\n\n— 4 —\n")
+    doc = process_bytes(text.encode(), "t.txt")
+    assert coverage_errors(doc) == []
+    assert [c.id for c in doc.clauses] == ["cover", "att1"]
+    assert [(f.name, f.value) for f in doc.fields if f.name == "disclosure"] == [("disclosure", "主动公开")]
+    assert [doc.text[s.start:s.end] for s in doc.chrome] == ["— 1 —", "— 3 —", "— 4 —"]
+    assert [d.text for d in doc.facts.duties] == ["负责安全生产综合监管。", "负责道路交通安全管理。"]
+    first = next(c for c in doc.clauses[1].walk() if c.label == "（一）")
+    assert doc.text[first.start:first.end] == "（一）县应急局：负责安全生产综合监管。"
+    ningdu = process(Path(__file__).parent / "data" / "audit" / "ningdu-medical-insurance-fraud-joint-meeting.txt")
+    assert [c.id for c in ningdu.clauses] == ["cover", "att1"]
+    assert not [d.text for d in ningdu.facts.duties if "—" in d.text or d.text.endswith("制度")]
+
+
 _QIMEN_HEAD = ("祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知\n"
                "祁政办秘〔2021〕45号\n各乡、镇人民政府，县政府有关部门：\n"
                "经县政府同意，现将《祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度》印发给你们，请认真执行。\n")
