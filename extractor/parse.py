@@ -83,6 +83,7 @@ class Layout:
     fields: re.Pattern  # alternation of web-field keys, named groups impossible: map below
     field_names: dict[str, str]  # squeezed key -> field name
     cues: dict[str, re.Pattern]
+    opens: dict[str, tuple[str, ...]]  # a cue's pk:opensWith: what a line it matches opens with
     levels: tuple[tuple[str, str, str, int], ...]  # (suffix, level, prefix, rank), longest first
     national: tuple[str, ...]
     national_marks: tuple[str, ...] = ()  # words only a national title holds (部际联席会议)
@@ -100,7 +101,7 @@ class Layout:
 def layout() -> Layout:
     table = by_subject("layout.ttl")
     chrome, tail, keys, cues, levels, national, marks, addressed, kept, places = [], [], {}, {}, [], [], [], [], [], {}
-    values, prefixes = {}, []
+    values, prefixes, opens = {}, [], {}
     for s, props in table.items():
         kind = props.get(RDF + "type", [""])[0]
         local = s.rsplit("/", 1)[-1]
@@ -113,6 +114,7 @@ def layout() -> Layout:
                 values[squeeze(str(props[PK + "key"][0]))] = re.compile(str(props[PK + "valuePattern"][0]))
         elif kind == PK + "HeaderCue":
             cues[local] = re.compile(str(props[PK + "pattern"][0]))
+            opens[local] = tuple(str(x) for x in props.get(PK + "opensWith", ()))
         elif kind == PK + "PlacePattern":
             places[local] = str(props[PK + "pattern"][0])
         elif kind == PK + "JurisdictionLevel":
@@ -132,7 +134,7 @@ def layout() -> Layout:
     key_re = re.compile("(" + "|".join(r"\s*".join(map(re.escape, k)) for k in alts) + r")\s*:?\s*")
     levels.sort(key=lambda lv: -len(lv[0]))
     any_of = lambda pats: re.compile("|".join(f"(?:{p.pattern})" for p in pats) or "(?!)")
-    return Layout(any_of(chrome + tail), any_of(tail), key_re, keys, cues, tuple(levels), tuple(national),
+    return Layout(any_of(chrome + tail), any_of(tail), key_re, keys, cues, opens, tuple(levels), tuple(national),
                   tuple(marks), tuple(addressed), frozenset(kept), places, values, tuple(prefixes))
 
 
@@ -807,9 +809,6 @@ def _number_of(line: Line) -> tuple[Style, str, int, int] | None:
     return None
 
 
-_PAGE_OPENS = "-—–－第"  # what a page number's line opens with (pkl:page-number)
-
-
 def _is_chrome(line: Line, tail: bool = False) -> bool:
     if not _may_be_cue(line):
         return False
@@ -1426,6 +1425,7 @@ class _Parse:
         pkl:disclosure) is a header field, as the web page's 公开方式 is."""
         lay = layout()
         pages, disclosure = lay.cues["page-number"], lay.cues["disclosure"]
+        page_opens, disclosure_opens = lay.opens["page-number"], lay.opens["disclosure"]
         lines = self.lines
         page = None  # the last page number's line, while only blank lines follow it
         for i in range(lo, len(lines)):
@@ -1435,12 +1435,12 @@ class _Parse:
             if not _may_be_cue(ln):
                 page = None
                 continue
-            if ln.text[0] in _PAGE_OPENS and pages.match(ln.text):  # (most lines: no regex asked)
+            if ln.text.startswith(page_opens) and pages.match(ln.text):  # (most lines: no regex asked)
                 self.role[i], page = "page", i
                 continue
             if page is not None and self._printed_before(i, lo):
                 self.role[i] = "page"  # (宁都县…制度 atop the attachment's next page)
-            elif ln.text.startswith("公开") and (m := disclosure.match(ln.text)):
+            elif ln.text.startswith(disclosure_opens) and (m := disclosure.match(ln.text)):
                 self.role[i] = "header"
                 self.field("disclosure", m.group(1), ln.body + m.start(1), ln.body + m.end(1))
             page = None
