@@ -706,15 +706,21 @@ class _Props(dict):
     __slots__ = ("order", "label")
 
 
+def _kept(props: dict[str, dict[str, list]], name: str, make):
+    """`make(props)`, worked out once for a `_Props` (kept in its slot `name`)."""
+    if type(props) is not _Props:
+        return make(props)
+    try:
+        return getattr(props, name)
+    except AttributeError:
+        value = make(props)
+        setattr(props, name, value)
+        return value
+
+
 def _subjects(props: dict[str, dict[str, list]]) -> list[str]:
     """The subjects of `props`, sorted."""
-    if type(props) is _Props:
-        try:
-            return props.order
-        except AttributeError:
-            props.order = sorted(props)
-            return props.order
-    return sorted(props)
+    return _kept(props, "order", sorted)
 
 
 _NONE: dict = {}  # what a subject without the predicates `_read` keeps holds (never changed)
@@ -730,13 +736,7 @@ def _one(props: dict[str, dict[str, list]], s: str | None, p: str) -> str | None
 def _notice_label(props: dict[str, dict[str, list]]) -> str | None:
     """The notice's label as `query.notices` gives it (文号, else its rdfs:label), or None
     when the store would not list it as a notice."""
-    if type(props) is _Props:
-        try:
-            return props.label
-        except AttributeError:
-            props.label = _read_label(props)
-            return props.label
-    return _read_label(props)
+    return _kept(props, "label", _read_label)
 
 
 def _read_label(props: dict[str, dict[str, list]]) -> str | None:
