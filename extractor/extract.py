@@ -55,7 +55,7 @@ class Cues:
     periods: tuple[tuple[str, str], ...]  # (cue, ISO duration)
     schedules: dict[str, tuple[str, ...]]  # regular / irregular -> the words saying a rule meets so
     parts: dict[str, tuple[str, ...]]  # duty-part / member-part / rules-part -> cues
-    columns: dict[str, str]  # column cue -> unit | lead | liaison | phone
+    columns: dict[str, str]  # column cue -> unit | lead | liaison | phone | duty …
     bodies: tuple["BodySetup", ...]  # how each kind of body is set up, in the order a notice is read for them
     setup: tuple[tuple[re.Pattern, tuple[str, ...]], ...]  # every set-up pattern of every kind of body, its cue words
     setup_cue: re.Pattern  # any of their cue words (a text holding none matches none of them)
@@ -496,6 +496,7 @@ _BRACKET_ROLE_MAX = 8  # a role in brackets after a unit in a heading, brackets 
 _LIST_PART_MIN = 3  # words after its role cue a unit's statement in a bracket has at least (负责社区托育点, not 牵头组织)
 _BRACKET_NAME_MAX = 24  # a name in brackets after a unit in a heading, brackets included: (县文明办)
 _BRACKET_TOPIC_MAX = 16  # a topic in brackets closing a unit's heading, brackets included: (经费保障)
+_CAPTION_MAX = 60  # a table's caption: the line before its head row (淳安县…联席会议成员单位及职责)
 _BRACKET_NAMES = re.compile("[、,;]")  # folded: what parts names in such a bracket (县疾控中心,县妇幼保健院)
 _HEADING_TAG_MAX = 120  # units and their roles opening a department item as a task tag does, at most
 _OWN_VERB_GAP = 2  # words before the verb opening a part of a unit's own (积极, 主动 …) at most
@@ -916,7 +917,9 @@ class _Extract:
         self.duty_parts: dict[str, bool] = {}  # a clause → whether its items give departments' duties
         self.known: list[str] | None = None  # the notice's names a misspelt heading may mean (`near_names`)
         self.topics: dict[str, tuple[int, int]] = {}  # an item → the topic its heading gives (`bracket_topic`)
-        heads = {c.id: head for c in self.clauses if c.kind == "numbered" and (head := self.item_head(c))}
+        self.duty_rows: dict[str, tuple[DepartmentMatch, list[tuple[int, int]]]] = {}  # a row → its unit, duty cells
+        heads = {c.id: head for c in self.clauses
+                 if (head := self.item_head(c) if c.kind == "numbered" else self.row_head(c) if c.cells else None)}
         for c in self.clauses:
             if c.id not in heads:
                 if c.kind == "numbered" and c.heading is not None and self.in_duty_part(c):
@@ -929,7 +932,10 @@ class _Extract:
                 continue
             names, start, tagged = heads[c.id]
             items.append((c.start, c.end))
-            stretches, lost = self.item_text(c, start, heads)
+            if c.id in self.duty_rows:  # a row of a 单位 | 职责 table: its duty cells are its text
+                stretches, lost = [p for a, b in self.duty_rows[c.id][1] for p in self.untagged(a, b)], []
+            else:
+                stretches, lost = self.item_text(c, start, heads)
             if c.id in self.topics and not lost and all(next(self.statements(a, b), None) is None for a, b in stretches):
                 stretches = [self.topics[c.id]]  # 县财政局(经费保障)。 alone: its duty is the topic
             n = kept = 0
@@ -966,7 +972,8 @@ class _Extract:
                                 self.facts.duties.append(Duty(
                                     x, y, f"{c.id}/d{n}" if len(owners) == 1 else f"{c.id}/d{n}-{k}",
                                     did, self.leaf_at(x).id, self.doc.text[x:y], said or role, action, concept))
-            if len(names) == 1 and self.facts.departments[names[0]].concept is None and self.in_duty_part(c):
+            if len(names) == 1 and self.facts.departments[names[0]].concept is None and \
+                    (c.id in self.duty_rows or self.in_duty_part(c)):
                 self.note_heading(c, kept)
             if lost:
                 self.note_unreadable(c, lost[0][0], lost)
@@ -989,6 +996,61 @@ class _Extract:
         if h is not None and (unknown := self.unknown_heading(c)) is not None:
             return [self.department(unknown, c.id)], h.end, [None]
         return None
+
+    def row_head(self, c: Clause) -> tuple[list[str], int, list[str | None]] | None:
+        """The department row `c` of a table of units and their duties (单位 | 职责: a cell under
+        pkc:column-unit, one or more under pkc:column-duty) is headed by, as `item_head` gives an
+        item's, where its duties begin; its duty cells kept in `duty_rows`. The unit cell names
+        a department the registry knows as a whole, or is shaped as an organisation's name
+        (`unknown_unit`: 杭州市生态环境局淳安分局, kept as written and noted, as an item's heading)."""
+        if c.style != "table-row":
+            return None
+        columns = self.cues.columns
+        unit = None
+        duties = []
+        for cell in c.cells:
+            role = columns.get(cell.column)
+            if role == "unit" and unit is None:
+                unit = cell
+            elif role == "duty" and cell.end > cell.start:
+                duties.append((cell.start, cell.end))
+        if unit is None or not duties:
+            return None
+        m = self.resolve_span(unit.start, unit.end) or self.unknown_unit(unit.start, unit.end)
+        if m is None:
+            return None
+        self.duty_rows[c.id] = m, duties
+        return [self.department(m, c.id)], duties[0][0], [None]
+
+    def member_rows(self) -> list[tuple[DepartmentMatch, str]]:
+        """The units of the rows of a table of units and their duties (`row_head`) that is the
+        body's member table: its caption (the line before its head row, within `_CAPTION_MAX`;
+        on a line of its own, or after a sentence where line ends were lost) or the heading of the
+        clause holding it names the members or their duties (pkc:member-part, pkc:duty-part:
+        成员单位及职责, 四、职责分工), or its unit column does (成员单位) — in order, each its
+        unit cell and department."""
+        folded, parts = self.doc.folded, self.cues.parts
+        words = (*parts.get("member-part", ()), *parts.get("duty-part", ()))
+        member_words = parts.get("member-part", ())
+        out: list[tuple[DepartmentMatch, str]] = []
+        said: dict[str, bool] = {}  # a table (its parent clause) → whether it is the member table
+        for rid, (m, _) in self.duty_rows.items():
+            c = self.by_id[rid]
+            if c.parent not in said:
+                parent = self.by_id.get(c.parent)
+                first = next((k for k in parent.children if k.kind == "row"), c) if parent else c
+                lo, end = parent.start if parent else 0, first.start
+                while end > lo and folded[end - 1] in _BLANKS + "\n":
+                    end -= 1
+                start = max(lo, end - _CAPTION_MAX)  # the caption: back to a line's or a sentence's end
+                caption = folded[max(start - 1, *(folded.rfind(x, start, end) for x in "\n。:")) + 1:end]
+                h = parent.heading if parent is not None else None
+                heading = folded[h.start:h.end] if h is not None else ""
+                unit_column = next((x.column for x in c.cells if self.cues.columns.get(x.column) == "unit"), "")
+                said[c.parent] = any(w in caption or w in heading for w in words) or unit_column in member_words
+            if said[c.parent]:
+                out.append((m, self.department(m, rid)))
+        return out
 
     def run_in_departments(self, c: Clause) -> tuple[list[str], int, list[str | None]] | None:
         """The departments item `c`'s text opens with (a list of them apart by separators only),
@@ -1383,10 +1445,16 @@ class _Extract:
         name does (pkc:dept-org-suffix of departments.ttl) or is a few edits from a name the
         notice or the registry has (县消防救援大以)."""
         s, e = self.heading_name(c)
+        return self.unknown_unit(s, e, c)
+
+    def unknown_unit(self, s: int, e: int, item: Clause | None = None) -> DepartmentMatch | None:
+        """The organisation [s, e) names as written (concept None), if it is shaped as a name no
+        department of the registry has: the heading of `item`, if it stands in the duties part
+        (`unknown_heading`), or a table's unit cell (`row_head`)."""
         text = self.doc.folded[s:e]
         lead = self.lead(text)
         if not max(len(lead) + 1, 2) < len(text) <= HEADING_NAME_MAX or not _NAME.fullmatch(text) \
-                or not self.in_duty_part(c):
+                or item is not None and not self.in_duty_part(item):
             return None
         if not text.endswith(_org_suffixes()) and not self.near_names(text):
             return None
@@ -1410,13 +1478,16 @@ class _Extract:
             [lead + x for x in _registry_names() if _near(text, lead + x)]
 
     def note_heading(self, c: Clause, statements: int) -> None:
-        """Say that item `c`'s heading names no known department (the analyst decides what it
-        is), how many statements it keeps, and which names it may misspell — never merged."""
-        s, e = self.heading_name(c)
+        """Say that item `c`'s heading (a row's unit cell) names no known department (the analyst
+        decides what it is), how many statements it keeps, and which names it may misspell —
+        never merged."""
+        s, e = (self.duty_rows[c.id][0].start, self.duty_rows[c.id][0].end) if c.id in self.duty_rows \
+            else self.heading_name(c)
         written = self.doc.text[s:e]
         kept = "it gives no statements" if not statements else \
             f"its {statements} statement{'s are' if statements > 1 else ' is'} kept under it as written"
-        message = f"heading {written} names no known department; {kept}"
+        what = "unit cell" if c.id in self.duty_rows else "heading"
+        message = f"{what} {written} names no known department; {kept}"
         near = self.near_names(squeeze(self.doc.folded[s:e]))
         if near:
             message += f"; did you mean {' or '.join(near[:NEAR_SHOWN])}?"
@@ -2233,6 +2304,8 @@ class _Extract:
             del self.facts.posts[posts:]
             return False
         meeting.name, meeting.name_at = self.meeting_name(body)
+        if not meeting.members:  # a table of member units and their duties (单位 | 职责): a row a member
+            meeting.members, meeting.member_at = _listed(self.member_rows())
         if not meeting.members:  # a table of member units: each unit named in the row of its first post
             meeting.members, meeting.member_at = _listed(
                 (next((x for x in self.facts.departments[p.department].mentions if x.clause == p.clause), p),

@@ -179,7 +179,7 @@ def split_lines(doc: Document) -> list[Line]:
     for ln in out:
         if not ln.blank:
             if one is not None:
-                return _untab_indented(_run_in_heads(folded, out), text)
+                return _untab_indented(_two_columns(_run_in_heads(folded, out), folded), text)
             one = ln
     if one is not None:
         return _run_in(folded, out, one)
@@ -748,6 +748,28 @@ class _RunIn:
         """Where the line holding `pos` begins (of the cuts sorted last), its blanks skipped."""
         k = bisect.bisect_right(self.order, pos) - 1
         return min(pos, self.blank_end(self.order[k] if k >= 0 else self.lo))
+
+
+def _two_columns(lines: list[Line], text: str) -> list[Line]:
+    """A table of two columns copied as text, a row a line, its cells apart by one tab
+    (单位\t职责, 县财政局\t负责落实…经费。): one tab in a line makes no row (a stray tab in a
+    sentence; a row holds two or more, or lines lead with them), but a run of such lines, one
+    after another, opening with a head row of two short cells (`CELL_MAX`, no sentence
+    punctuation) is a table's rows."""
+    if "\t" not in text:
+        return lines  # (most notices)
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and not lines[j].tab and not lines[j].blank \
+                and text.count("\t", lines[j].start, lines[j].end) == 1:
+            j += 1
+        if j - k >= 2 and all(0 < len(c.strip()) <= CELL_MAX and not _STOP.search(c)
+                              for c in text[lines[k].start:lines[k].end].split("\t")):
+            for ln in lines[k:j]:
+                ln.tab = True
+        k = max(j, k + 1)
+    return lines
 
 
 def _untab_indented(lines: list[Line], text: str) -> list[Line]:

@@ -957,9 +957,9 @@ def test_the_meetings_reporting_lines_are_a_row_of_the_comparison(cmp):
 
 
 def test_an_office_host_with_no_duty_is_named_by_its_name(tmp_path):
-    """淳安's joint meeting (audit 4) has its office in 县综合执法局, which no duty names (its
-    duties are in a table the reading leaves): the comparison's 办公室设在 row said
-    urban-management, the end of the unit's IRI, for want of a unit put to work."""
+    """淳安's joint meeting (audit 4) has its office in 县综合执法局, which no duty named then (its
+    duties were in a 单位 | 职责 table the reading left, read since): the comparison's 办公室设在 row
+    said urban-management, the end of the unit's IRI, for want of a unit put to work."""
     a = ROOT / "tests/data/audit/ningdu-medical-insurance-fraud-joint-meeting.txt"
     b = ROOT / "tests/data/audit/chunan-waste-sorting-joint-meeting.docx"
     res = policykg("compare", a, b, "--from", a, "--from", b, "-f", "json")

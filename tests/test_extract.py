@@ -3806,3 +3806,65 @@ def test_a_tag_line_in_square_brackets_assigns_its_task():
     assert got == [("lead", ["education-sports"]),
                    ("supporting", ["establishment-office", "human-resources-social-security", "finance"])]
     assert not [d for d in doc.facts.duties if "牵头单位" in d.text]
+
+
+def test_a_table_of_member_units_and_their_duties_is_read():
+    """淳安's .docx gives its joint meeting's member units and their duties as one table 单位 | 职责
+    under the caption 淳安县生活垃圾分类工作联席会议成员单位及职责: the audit found no member and no
+    duty read from it. Each row's unit is a member unit, its 职责 cell's statements its duties
+    (split and given roles as an item's text is), each the span of the cell it says; a unit cell
+    the registry does not know is kept as written and noted."""
+    doc = process(AUDIT / "chunan-waste-sorting-joint-meeting.docx")
+    m, text = doc.facts.meeting, doc.text
+    assert [did.split("/", 1)[1] for did in m.members] == [
+        "urban-management", "development-reform", "finance", "education", "commerce", "县文化和广电旅游体育局",
+        "market-regulation", "agriculture-rural-affairs", "杭州市生态环境局淳安分局", "youth-league"]
+    assert [text[a.start:a.end] for a in m.member_at][:2] == ["县综合执法局", "县发展改革局"]
+    office = [(d.clause, d.role, d.text) for d in doc.facts.duties if d.department == "淳安县/urban-management"]
+    assert office == [("main/1/r1", "responsible", "承担联席会议办公室日常工作；"),
+                      ("main/1/r1", "lead", "牵头制定全县生活垃圾分类工作计划"),
+                      ("main/1/r1", "responsible", "负责生活垃圾分类收运处置体系建设和监督管理。")]
+    assert len(doc.facts.duties) == 12 and all(text[d.start:d.end] == d.text for d in doc.facts.duties)
+    cells = {c.id: c.cells[1] for c in doc.walk() if c.kind == "row" and c.style == "table-row"}
+    assert all(cells[d.clause].start <= d.start < d.end <= cells[d.clause].end for d in doc.facts.duties)
+    assert [(n.kind, n.clause, n.text) for n in doc.notes] == [
+        ("unknown-heading", "main/1/r6", "县文化和广电旅游体育局"), ("unknown-heading", "main/1/r9", "杭州市生态环境局淳安分局")]
+
+
+_DUTY_TABLE = [("单位", "职责"), ("县住房城乡建设局", "承担联席会议办公室日常工作；牵头制定城乡环境整治年度计划。"),
+               ("县财政局", "负责落实城乡环境整治工作经费。"), ("县农业农村局", "负责指导农村人居环境整治，配合做好农村垃圾治理。")]
+_DUTY_HEAD = ("歙县人民政府办公室关于建立歙县城乡环境整治工作联席会议制度的通知\n各乡镇人民政府，县政府各部门：\n"
+              "为加快推进城乡环境整治，经县政府同意，建立歙县城乡环境整治工作联席会议制度。现将有关事项通知如下：\n"
+              "一、组织架构\n联席会议召集人由县政府分管副县长担任。联席会议办公室设在县住房城乡建设局。\n二、成员单位及职责\n")
+_DUTY_TAIL = "三、工作规则\n联席会议原则上每半年召开一次全体会议，由召集人主持。\n歙县人民政府办公室\n2024年5月6日\n"
+
+
+@pytest.mark.parametrize("form", ["tab-separated", "tab-led", "tab-led one line", "tab-led one line spaced", "html"])
+def test_a_duty_table_as_text_on_one_line_and_in_a_page_is_read(form):
+    """The same 单位 | 职责 table under 二、成员单位及职责 as a text copies it (a row a line, one tab
+    between its two cells — a line with one tab was no row), as the readers write a table (a cell
+    a tab-led line, rows apart by blank lines), that on one line (职责 names a head cell,
+    `run-in-column-head`) and as an HTML page's table: members and duties as the .docx's."""
+    from extractor.pipeline import process_bytes
+
+    if form == "html":
+        para = lambda s: "".join(f"<p>{line}</p>" for line in s.splitlines())
+        rows = "".join(f"<tr><td>{u}</td><td>{d}</td></tr>" for u, d in _DUTY_TABLE)
+        data, name = (f"<html><head><meta charset='utf-8'></head><body>{para(_DUTY_HEAD)}<table>{rows}</table>"
+                      f"{para(_DUTY_TAIL)}</body></html>"), "x.html"
+    else:
+        table = "".join(f"{u}\t{d}\n" for u, d in _DUTY_TABLE) if form == "tab-separated" else \
+            "\n".join(f"\t{u}\n\t{d}\n" for u, d in _DUTY_TABLE)
+        data, name = _DUTY_HEAD + table + _DUTY_TAIL, "x.txt"
+        if "one line" in form:
+            data = (" " if "spaced" in form else "").join(data.splitlines())
+    doc = process_bytes(data.encode("utf-8"), name)
+    assert [did.split("/", 1)[1] for did in doc.facts.meeting.members] == [
+        "housing-urban-rural-development", "finance", "agriculture-rural-affairs"]
+    assert [(d.department.split("/", 1)[1], d.role, d.text.rstrip("；。")) for d in doc.facts.duties] == [
+        ("housing-urban-rural-development", "responsible", "承担联席会议办公室日常工作"),
+        ("housing-urban-rural-development", "lead", "牵头制定城乡环境整治年度计划"),
+        ("finance", "responsible", "负责落实城乡环境整治工作经费"),
+        ("agriculture-rural-affairs", "responsible", "负责指导农村人居环境整治"),
+        ("agriculture-rural-affairs", "supporting", "配合做好农村垃圾治理")]
+    assert {d.clause.rsplit("/", 1)[1] for d in doc.facts.duties} == {"r1", "r2", "r3"}
