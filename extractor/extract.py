@@ -335,9 +335,22 @@ def _tag_line() -> re.Pattern:
     """A task tag written as a line of its own after its task (or after the task's 。): a role's
     label and a colon (责任单位：…: pk:tagLabel), the tag (group "tag") running to the line's or
     sentence's end — or, opened by a square bracket (金寨's …改革。[牵头单位：县教体局；配合单位：…]),
-    to the bracket's close."""
+    to the bracket's close. A label may stand in square brackets instead of before a colon
+    (金寨's [牵头单位] 县公安局, 【责任单位】县教体局、县财政局): the tag, the bracket with it, runs to
+    the line's or sentence's end."""
     labels = _alternation(cues().tag_labels)
-    return re.compile(rf"(?<![^\n。])[^\S\n]*(\[)?(?P<tag>(?:{labels})[^\S\n]*:(?(1)[^\n。\]]*(?=\])|[^\n。]*))")
+    return re.compile(rf"(?<![^\n。])[^\S\n]*(\[)?(?P<tag>(?:{labels})[^\S\n]*:(?(1)[^\n。\]]*(?=\])|[^\n。]*)"
+                      rf"|\[(?:{labels})\][^\n。]*)")
+
+
+@cache
+def _first_lead() -> re.Pattern:
+    """A declaration that the first unit of each 责任单位 list is the lead (排在首位的为牵头单位:
+    pkc:tag-first-lead), group "on" the words after it saying it holds for the lists after
+    it too (，下同: pkc:same-below)."""
+    parts = cues().parts
+    return re.compile(rf"(?:{_alternation(parts.get('tag-first-lead', ()))})"
+                      rf"(?P<on>[,;、 ]*(?:{_alternation(parts.get('same-below', ()))}))?")
 
 
 @cache
@@ -1341,7 +1354,7 @@ class _Extract:
     def untagged(self, a: int, b: int) -> Iterator[tuple[int, int]]:
         """[a, b) without its task tag lines (`_tag_line`, not inside brackets: as `assignments`)."""
         folded = self.doc.folded
-        if folded.find(":", a, b) < 0:  # (most stretches: no label's colon, no tag line)
+        if folded.find(":", a, b) < 0 and folded.find("]", a, b) < 0:  # (most: no label's colon or bracket, no tag line)
             yield a, b
             return
         inside = _enclosed(folded, a, b, quotes=False)
@@ -1899,7 +1912,8 @@ class _Extract:
             tags = [(m.start(), m.end(), m.start(1), m.end(1))
                     for m in _PARENTHESIS.finditer(folded, own.start, own.end)]
             brackets = [(s, e) for s, e, _, _ in tags]
-            colon = folded.find(":", own.start, own.end) >= 0  # (a tag line has its label's; most clauses none)
+            # (a tag line has its label's colon or closing bracket; most clauses neither)
+            colon = folded.find(":", own.start, own.end) >= 0 or folded.find("]", own.start, own.end) >= 0
             for m in _tag_line().finditer(folded, own.start, own.end) if colon else ():
                 s, e = m.start("tag"), m.start("tag") + len(m.group("tag").rstrip())
                 if not any(a <= s < b for a, b in brackets):
@@ -1931,6 +1945,41 @@ class _Extract:
                     self.facts.assignments.append(Assignment(
                         start, end, id=f"{c.id}/t{n}",
                         clause=c.id, departments=ids, role=role))
+        self.first_leads()
+
+    def first_leads(self) -> None:
+        """Read a declaration that each 责任单位 list's first unit is its lead (…、县住房城乡建设局
+        （排在首位的为牵头单位，下同）: `_first_lead`) in the tag holding it and — when it says 下同, or
+        stands in no tag — in every tag after it, not before: a tag naming no lead gives the first
+        of its responsible units the lead, the others keeping their role — not a task whose tags
+        (or task table row's cells) name a lead (牵头单位：县财政局 / 责任单位：县教育局、县民政局)."""
+        found = self.facts.assignments
+        if not any(a.role == "responsible" for a in found):
+            return  # (most notices: no 责任单位 list, nothing to look for)
+        said = list(_first_lead().finditer(self.doc.folded))
+        if not said:
+            return
+        spans = {(a.start, a.end) for a in found}
+        onward = min((m.start() for m in said if m.group("on") or not any(s <= m.start() < e for s, e in spans)),
+                     default=len(self.doc.folded))
+        led = {a.clause for a in found if a.role == "lead"}  # (a task whose tags name its lead keeps it)
+        before = len(led)
+        out: list[Assignment] = []
+        for a in found:
+            if a.role == "responsible" and a.clause not in led and \
+                    (onward < a.start or any(a.start <= m.start() < a.end for m in said)):
+                led.add(a.clause)
+                out.append(Assignment(a.start, a.end, clause=a.clause, departments=a.departments[:1], role="lead"))
+                a.departments = a.departments[1:]
+            if a.departments:
+                out.append(a)
+        if len(led) == before:
+            return
+        numbers: dict[str, int] = {}  # each clause's tags numbered again (t1, t2 …)
+        for a in out:
+            numbers[a.clause] = numbers.get(a.clause, 0) + 1
+            a.id = f"{a.clause}/t{numbers[a.clause]}"
+        self.facts.assignments = out
 
     def task_tag(self, s: int, e: int, clause: str, label: str | None = None) -> list[tuple[str, list[str]]]:
         """(role, department ids) groups if [s, e) is a task tag; else []. A tag names
@@ -1981,14 +2030,19 @@ class _Extract:
                 word, at = w.group(0), piece.start() + w.start()
                 if piece.start() == 0 and word in agent and not groups and label is None:
                     continue  # (由县卫健委牵头: the departments it is given to follow)
-                colon = word.find(":")
-                if colon > 0 and word[:colon] in self.cues.tag_labels:
+                colon = word.find("]") if word[0] == "[" else -1
+                if colon > 0:  # a label in square brackets ([牵头单位] 县公安局: `_tag_line`), a colon perhaps after it
+                    head, cut = word[1:colon], colon + 1 + word.startswith(":", colon + 1)
+                else:
+                    colon = word.find(":")
+                    head, cut = word[:colon], colon + 1
+                if colon > 0 and head in self.cues.tag_labels:
                     if pending:
                         if label is None:
                             return []  # departments before it with no role
                         close(label)
-                    label = self.cues.tag_labels[word[:colon]]
-                    word, at = word[colon + 1:], at + colon + 1  # (责任单位：宣城银保监分局: a unit's name follows)
+                    label = self.cues.tag_labels[head]
+                    word, at = word[cut:], at + cut  # (责任单位：宣城银保监分局: a unit's name follows)
                     if not word:
                         continue
                 others = next((w for w in _tag_others() if word.startswith(w)),

@@ -693,6 +693,8 @@ def test_common_short_names_of_offices_are_known(name, concept, prefix):
     ("省退役军人厅", "veterans-affairs", "省", "退役军人事务厅"),
     ("县综合执法局", "urban-management", "县", "城市管理局"),
     ("县纪委监委机关", "discipline-inspection", "县", "纪委监委"),
+    ("县政府教育督导室", "education-inspection", "县", "政府教育督导室"),  # 金寨: （县政府教育督导室牵头，…）
+    ("县人民政府教育督导委员会办公室", "education-inspection", "县", "政府教育督导室"),
 ])
 def test_the_short_names_audit_4_met_are_known(name, concept, prefix, canonical):
     """Audit 4: 江西省's 省退役军人厅 (the province's usual short name of its 退役军人事务厅) was

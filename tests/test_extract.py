@@ -3868,3 +3868,77 @@ def test_a_duty_table_as_text_on_one_line_and_in_a_page_is_read(form):
         ("agriculture-rural-affairs", "responsible", "负责指导农村人居环境整治"),
         ("agriculture-rural-affairs", "supporting", "配合做好农村垃圾治理")]
     assert {d.clause.rsplit("/", 1)[1] for d in doc.facts.duties} == {"r1", "r2", "r3"}
+
+
+def _assigned(doc, clause=None):
+    return [(a.role, [doc.facts.departments[d].concept for d in a.departments])
+            for a in doc.facts.assignments if clause is None or a.clause == clause]
+
+
+def _task_list(*tags: str) -> bytes:
+    body = "".join(f"（{'一二三四'[k]}）任务{k + 1}。做好第{k + 1}项工作。\n{t}\n" for k, t in enumerate(tags))
+    return f"某县人民政府办公室关于印发某县某某工作实施方案的通知\n\n一、重点任务\n{body}".encode()
+
+
+def test_a_declaration_that_the_first_unit_leads_reads_its_tag_and_the_later_ones():
+    """金寨's task list (audit 4) declares once 责任单位：县教体局、…（排在首位的为牵头单位，下同）: every
+    unit of its 责任单位 lists was read as responsible. The declaration (pkc:tag-first-lead) makes
+    the first unit of that tag and, with 下同 (pkc:same-below), of every later tag the lead, the
+    others responsible; a tag naming its lead keeps it; the declaration's bracket is no tag."""
+    doc = process(AUDIT / "jinzhai-compulsory-education-plan.txt")
+    assert _assigned(doc, "main/2/1") == [("lead", ["education-sports"]),
+                                      ("responsible", ["natural-resources", "housing-urban-rural-development"])]
+    assert _assigned(doc, "main/2/2") == [("lead", ["education-sports"]), ("responsible", ["finance", "development-reform"])]
+    assert _assigned(doc, "main/2/3") == [("lead", ["education-sports"]),
+                                      ("supporting", ["establishment-office", "human-resources-social-security",
+                                                      "finance"])]
+    assert [a.id for a in doc.facts.assignments if a.clause == "main/2/1"] == ["main/2/1/t1", "main/2/1/t2"]
+    assert not [n for n in doc.notes if n.kind == "unread-task-tag"]
+    from extractor.pipeline import process_bytes
+
+    for words in ("排在第一位的为牵头单位", "列第一位的为牵头单位", "第一个为牵头单位", "排名第一的为牵头单位"):
+        doc = process_bytes(_task_list(f"责任单位：县财政局、县教育局（{words}，下同）", "责任单位：县民政局"), "t.txt")
+        assert _assigned(doc) == [("lead", ["finance"]), ("responsible", ["education"]), ("lead", ["civil-affairs"])], words
+
+
+def test_a_first_unit_declaration_changes_no_tag_before_it():
+    """A declaration holds from where it is written (下同), not for the tags before it; without
+    下同 it holds for its own tag only; standing in no tag, for the tags after it."""
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes(_task_list("责任单位：县财政局、县教育局", "责任单位：县民政局、县公安局（排在首位的为牵头单位，下同）",
+                               "责任单位：县司法局、县应急局"), "t.txt")
+    assert _assigned(doc) == [("responsible", ["finance", "education"]),
+                          ("lead", ["civil-affairs"]), ("responsible", ["public-security"]),
+                          ("lead", ["justice"]), ("responsible", ["emergency-management"])]
+    doc = process_bytes(_task_list("责任单位：县民政局、县公安局（排在首位的为牵头单位）", "责任单位：县司法局、县应急局"),
+                        "t.txt")
+    assert _assigned(doc) == [("lead", ["civil-affairs"]), ("responsible", ["public-security"]),
+                          ("responsible", ["justice", "emergency-management"])]
+    doc = process_bytes(_task_list("责任单位：县财政局、县教育局") + "二、有关要求\n各责任单位中排在首位的为牵头单位。\n"
+                        "（一）任务3。做好第3项工作。\n责任单位：县司法局、县应急局\n".encode(), "t.txt")
+    assert _assigned(doc) == [("responsible", ["finance", "education"]),
+                          ("lead", ["justice"]), ("responsible", ["emergency-management"])]
+    doc = process_bytes(_task_list("责任单位：县民政局、县公安局（排在首位的为牵头单位，下同）",
+                               "牵头单位：县财政局\n责任单位：县教育局、县司法局"), "t.txt")  # a task naming its lead
+    assert _assigned(doc) == [("lead", ["civil-affairs"]), ("responsible", ["public-security"]),
+                          ("lead", ["finance"]), ("responsible", ["education", "justice"])]
+    doc = process_bytes(_task_list("责任单位：县财政局、县教育局"), "t.txt")  # no declaration: as before
+    assert _assigned(doc) == [("responsible", ["finance", "education"])]
+
+
+def test_a_role_label_in_square_brackets_opens_a_tag_line():
+    """金寨 (audit 4) writes a task's units as [牵头单位] 县公安局 / [配合单位] 县教体局、… lines (the
+    label in square brackets, no colon): read as no tag, the task was no one's. 【责任单位】… is
+    read as 责任单位：… is; a line merely opening with a bracketed word is no tag."""
+    doc = process(AUDIT / "jinzhai-compulsory-education-plan.txt")
+    assert _assigned(doc, "main/2/6") == [("lead", ["public-security"]),
+                                      ("supporting", ["education-sports", "market-regulation", "health"])]
+    assert [doc.text[a.start:a.end] for a in doc.facts.assignments if a.clause == "main/2/6"] == [
+        "[牵头单位] 县公安局", "[配合单位] 县教体局、县市场监管局、县卫健委"]
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes(_task_list("【责任单位】县财政局、县教育局", "【牵头单位】县民政局；【配合单位】县公安局",
+                               "【牵头单位】：县司法局", "【重要】县应急局要加强值守。"), "t.txt")
+    assert _assigned(doc) == [("responsible", ["finance", "education"]), ("lead", ["civil-affairs"]),
+                          ("supporting", ["public-security"]), ("lead", ["justice"])]
