@@ -486,6 +486,8 @@ _LAW = re.compile(r"(中华人民共和国.*|.*(?:法|条例))$")
 _TITLE_GAP = 3  # at most so many characters (LIST_SEPARATORS) between the titles of one list
 _COMMA = re.compile(",")  # folded text: ， is ,
 _PART_END = re.compile("[,;]")  # folded text: what parts a bracket's statements
+_JOINED_POST = 21  # how far a run-in item's first post may run to the 、 joining a second (县委常委、…)
+_RUN_IN_WORDS = re.compile(r"[^\s,;。:()、]{2,20}")  # … what it is: words, no blank or mark
 _ITEM_JOIN = re.compile("[、和及]")  # folded: what joins the items of a list of names or posts (甲组、乙组和丙组)
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _CLAUSE_PUNCT_AT = re.compile("[,;。:()\n]")  # one of them, searched for (not a character at a time)
@@ -3066,8 +3068,11 @@ class _Extract:
 
         def read(k: int) -> tuple[re.Match | None, int]:  # the item at k and where it ends
             m = item.match(seg, k, limit)
-            if m is None:
-                return None, k
+            if m is None:  # 汪静县委常委、宣传部部长: one person's two posts, the first not ending as
+                c = seg.find("、", k, min(k + _JOINED_POST, limit))  # pkc:list-post-end says, but a post
+                if c < 0 or not _RUN_IN_WORDS.fullmatch(seg, k, c) or self.a_name(seg[k:c]) \
+                        or (m := item.match(seg, c + 1, limit)) is None or m.group("post") is None:
+                    return None, k
             holder = m.group("holder")
             if m.group("post") is not None and holder is None:  # 县财政局局长曹建国副召集人: a name
                 for k in range(m.end() + 2, min(m.end() + 5, limit)):  # glued after the post, then a
@@ -3136,13 +3141,50 @@ class _Extract:
         out = []
         for a, b in self._list_items(s, e):
             m = self.cues.list_item.match(self.doc.folded[a:b])
-            if m is None or named and m.group("person") is None and self.holder_after(a, b) is None:
+            if m is None:
                 continue
             g = _read(m)
-            out.append(self.post_field(a + m.start(g), a + m.end(g), role, clause))
+            ps, glued = a + m.start(g), None
+            if m.group("person") is None and self.holder_after(a, b) is None:
+                glued = self.glued_name(ps, a + m.end(g))  # 储德明县政府县长: the name glued before
+                if glued is None and named:
+                    continue
+            out.append(self.post_field(ps if glued is None else glued, a + m.end(g), role, clause))
             if m.group("person") is not None:
                 self.facts.posts[-1].person = squeeze(self.doc.text[a + m.start("person"):a + m.end("person")])
+            elif glued is not None:
+                self.facts.posts[-1].person = self.doc.text[ps:glued]
         return out
+
+    def glued_name(self, s: int, e: int) -> int | None:
+        """Where the post begins when a list's item [s, e) is a person's name glued before it, no
+        blank or bracket between (储德明县政府县长, 汪静县委常委、宣传部部长, 李四县教育局局长): after
+        two to four CJK characters that hold no word of a post (pkc:not-in-name), where a unit
+        the registry knows begins — the notice's place name (刘海黟县教育局局长), a department the
+        matcher found there and not one begun before it (曹建国县财政局局长 is 建国县's: no cut), or
+        the notice's prefix with a one-character label after it, which the matcher reads only
+        before a boundary (县委常委); the post after it holding a word of a post (国网霍山县供电公司
+        is a unit's name, 常务副县长 no unit: 县长 is none). None when there is no such cut."""
+        folded = self.doc.folded
+        j = self.doc.jurisdiction
+        place, prefix = (j.name, j.prefix) if j else ("", "")
+        matches = self.matches_in(s, e)
+        for k in range(s + 2, min(s + 5, e - 1)):
+            if not "\u4e00" <= folded[k - 1] <= "\u9fff":
+                return None  # (a name is written with no blank in it here)
+            if place and folded.startswith(place, k):
+                pass
+            elif any(m.start < k < m.end for m in matches):
+                return None  # the registry reads the characters before k into a unit
+            elif any(m.start == k and not m.generic and not m.collective for m in matches):
+                pass
+            elif not (prefix and folded.startswith(prefix, k)
+                      and (unit := resolve(folded[k:k + len(prefix) + 1])) is not None and unit.concept):
+                continue
+            if self.a_name(folded[s:k]) and not self.a_name(folded[k:e]):
+                return k
+            return None
+        return None
 
     def _list_items(self, s: int, e: int) -> list[tuple[int, int]]:
         """The items of a list ([s, e)), blanks trimmed: one a line (a line end lost put back:

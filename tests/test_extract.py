@@ -2320,6 +2320,63 @@ def test_a_make_up_list_written_person_first_reads_the_person_and_the_notice_s_u
     assert [p.person for p in doc.facts.posts if p.role == "lead"] == ["赵六", "钱七", "周九"]
 
 
+GLUED = (LISTED_GROUP.replace("组  长：张  三（县政府副县长）", "组  长：储德明县政府县长")
+         .replace("副组长：李四（县政府办公室副主任）、王五（县卫生健康委主任）", "副组长：汪静县委常委、宣传部部长")
+         .replace("成  员：赵六（县教育局局长）、钱七（县民政局局长）、孙八（县财政局局长）\n        周九  县市场监管局局长",
+                  "成  员：李四县教育局局长、王五县财政局局长。"))
+
+
+def test_a_make_up_item_s_name_glued_before_its_post_names_the_person():
+    """组  长：储德明县政府县长 / 副组长：汪静县委常委、宣传部部长 / 成  员：李四县教育局局长 — a
+    name glued before the post, no blank or bracket between: the person holds the post that
+    begins where a unit the registry knows does (县政府, 县委 before 常委, 县教育局, the notice's
+    place name 黟县), as 储德明　县政府县长 would — on lines, and on one line (the line ends lost,
+    the post holding a 、 one item). --no-persons leaves the names out. No name is cut from a post
+    that opens with no unit or with words of a post (分管副县长, 常务副县长), nor from a unit whose
+    name the registry reads the characters into (曹建国县财政局局长: 建国县's), nor from a unit's
+    name that holds no post (国网黟县供电公司)."""
+    from extractor.pipeline import process_bytes
+
+    def posts(text):
+        doc = process_bytes(text.encode("utf-8"), "yixian.txt")
+        return [(p.role, p.department, doc.text[p.start:p.end], p.person) for p in doc.facts.posts
+                if p.role != "office_director"], doc.facts.meeting.members
+
+    want = ([("group_leader", "黟县/government", "县政府县长", "储德明"),
+             ("deputy_group_leader", "黟县/propaganda-department", "县委常委、宣传部部长", "汪静"),
+             ("lead", "黟县/education", "县教育局局长", "李四"), ("lead", "黟县/finance", "县财政局局长", "王五")],
+            ["黟县/education", "黟县/finance"])
+    assert posts(GLUED) == want
+    assert posts(GLUED.replace("\n", "")) == want  # one line
+    assert posts(GLUED.replace("李四县教育局", "李四黟县教育局"))[0][2] == ("lead", "黟县/education", "黟县教育局局长", "李四")
+    doc = process_bytes(GLUED.encode("utf-8"), "yixian.txt")
+    data = json.dumps(extracted_dict(doc, persons=False), ensure_ascii=False)
+    assert not [n for n in ("储德明", "汪静", "李四", "王五") if n in data]
+    assert [p["person"] for p in json.loads(data)["posts"]] == [None] * 5
+
+    # no name: a post opening with no unit, or with a post's words; a unit read over the name
+    for post in ("分管副县长", "常务副县长", "县委副书记", "县委常委、常务副县长"):
+        assert posts(GLUED.replace("储德明县政府县长", post))[0][0] == ("group_leader", "", post, None) \
+            if "县委" not in post else posts(GLUED.replace("储德明县政府县长", post))[0][0][2:] == (post, None)
+    assert posts(GLUED.replace("汪静县委常委", "分管县委常委"))[0][1][2:] == ("分管县委常委、宣传部部长", None)
+    # (the registry reads 建国县 over the name, as before: that item names no one, so is no post)
+    assert [p[3] for p in posts(GLUED.replace("李四县教育局局长", "曹建国县教育局局长"))[0] if p[0] == "lead"] == ["王五"]
+    got = posts(GLUED.replace("成  员：李四县教育局局长、王五县财政局局长。", "成员单位：县教育局、国网黟县供电公司、县财政局。"))
+    assert [p for p in got[0] if p[0] == "lead"] == []
+
+    # 霍山's make-up (储德明　县政府县长, a blank after each name) with its blanks taken out: the same posts
+    import re
+    raw = (Path(__file__).parent / "data" / "audit" / "huoshan-tourism-leading-group.html").read_text(encoding="utf-8")
+    glued = re.sub("([\u4e00-\u9fff]{2,3})\u3000(县)", r"\1\2", raw)
+    assert glued.count("储德明县政府县长") == 1 and "陈家宝县文化旅游体育局局长" in glued
+    read = []
+    for text in (raw, glued):
+        doc = process_bytes(text.encode("utf-8"), "huoshan.html")
+        read.append(([(p.role, p.department, doc.text[p.start:p.end], p.person) for p in doc.facts.posts],
+                     doc.facts.meeting.members))
+    assert read[1] == read[0] and len([p for p in read[0][0] if p[3]]) == 17
+
+
 def test_a_post_named_only_by_its_holder_is_held_by_that_person():
     """办公室主任由张三同志兼任 / 张三同志兼任办公室主任 / a list line 办公室主任：张三 (or
     张三（县卫生健康委主任）) / 组长由张三同志担任 / 组  长：张三 — the body's head or its office's
