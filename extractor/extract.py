@@ -313,6 +313,18 @@ def _role_supporting() -> re.Pattern:
 
 
 @cache
+def _role_opening() -> tuple[re.Pattern, dict[str, str]]:
+    """The role cue opening a text after its lead words (积极, 并 …), the first of them in the
+    ttl's order (`_unled_roles`), and each cue's role: `role_parts` at each comma."""
+    roles: dict[str, str] = {}
+    for cue, r in _unled_roles():
+        roles.setdefault(cue, r)
+    words = "|".join(re.escape(c) for c, _ in _unled_roles())
+    leads = _leads().pattern  # (possessive: as `_unled`, all the lead words are taken before a cue is tried)
+    return re.compile(f"{leads + '+' if leads else ''}(?P<cue>{words or '(?!)'})"), roles
+
+
+@cache
 def _unled_roles() -> tuple[tuple[str, str], ...]:
     """(cue without its lead word, role) of every role cue, longest cue first."""
     return tuple((_unled(c), r) for c, r in cues().roles)
@@ -1430,10 +1442,11 @@ class _Extract:
         naming whom it supports, only an action opening the part after the comma (`partnered`)."""
         folded = self.doc.folded
         supporting = _supporting_cues()
+        said_at, roles = _role_opening()
 
         def opening(a: int) -> str | None:  # the role a cue at a says, after 积极, 并 …
-            text = _unled(folded[a:e])
-            return next((r for cue, r in _unled_roles() if text.startswith(cue)), None)
+            m = said_at.match(folded, a, e)
+            return roles[m.group("cue")] if m else None
 
         comma = folded.find(",", s, e)
         role = self.role_of(s, e) if comma >= 0 else None
