@@ -1697,8 +1697,10 @@ class _Extract:
             after = folded[at:min(e, at + 12)]
             after = after[:m.start()] if (m := _CLAUSE_PUNCT_AT.search(after)) else after
             post = lambda i, word: after.startswith(post_words, i + len(word))  # noqa: E731 (主要负责同志)
-            role = next(((k, r) for cue, r in cues.roles for k in [after.find(cue)]
-                         if 0 <= k <= _PROSE_GAP and not cue.startswith("为") and not post(k, cue)), None)
+            # (one search first: after most lists no cue at all, and then no find of each)
+            role = None if not _role_cues().search(after) else next(
+                ((k, r) for cue, r in cues.roles for k in [after.find(cue)]
+                 if 0 <= k <= _PROSE_GAP and not cue.startswith("为") and not post(k, cue)), None)
             verb = cues.actions.search(after)
             if role is not None:
                 yield group, role[1], at + role[0]
