@@ -681,7 +681,7 @@ class _Scanner:
     def valid_org(self, name: str) -> bool:
         reg = self.reg
         return len(name) >= 3 and name not in reg.labels and not any(ch in reg.org_stop for ch in name) \
-            and not any(name.endswith(w) for w in reg.org_not_ending)
+            and not name.endswith(reg.org_not_ending)
 
     def heading(self, item: tuple) -> bool:
         """An item alone between a numbering label and a colon: "(10)铁路乌兰浩特站:"."""
@@ -689,7 +689,7 @@ class _Scanner:
         C = self.text
         if om.group("lead") or om.group("tail") or om.end("org") != e or C[e:e + 1] not in (":", "。"):
             return False
-        if C[e] == "。" and not any(om.group("org").endswith(x) for x in self.reg.org_long_suffixes):
+        if C[e] == "。" and not om.group("org").endswith(self.reg.org_long_suffixes):
             return False  # "1.科学规划…机构布局。" is a heading sentence, "(十八)河套学院。" a body
         line = C.rfind("\n", 0, s) + 1
         return _NUMBER_LABEL.fullmatch(C, line, s) is not None

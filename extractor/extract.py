@@ -313,6 +313,18 @@ def _role_supporting() -> re.Pattern:
 
 
 @cache
+def _role_opening() -> tuple[re.Pattern, dict[str, str]]:
+    """The role cue opening a text after its lead words (积极, 并 …), the first of them in the
+    ttl's order (`_unled_roles`), and each cue's role: `role_parts` at each comma."""
+    roles: dict[str, str] = {}
+    for cue, r in _unled_roles():
+        roles.setdefault(cue, r)
+    words = "|".join(re.escape(c) for c, _ in _unled_roles())
+    leads = _leads().pattern  # (possessive: as `_unled`, all the lead words are taken before a cue is tried)
+    return re.compile(f"{leads + '+' if leads else ''}(?P<cue>{words or '(?!)'})"), roles
+
+
+@cache
 def _unled_roles() -> tuple[tuple[str, str], ...]:
     """(cue without its lead word, role) of every role cue, longest cue first."""
     return tuple((_unled(c), r) for c, r in cues().roles)
@@ -1516,10 +1528,11 @@ class _Extract:
         naming whom it supports, only an action opening the part after the comma (`partnered`)."""
         folded = self.doc.folded
         supporting = _supporting_cues()
+        said_at, roles = _role_opening()
 
         def opening(a: int) -> str | None:  # the role a cue at a says, after 积极, 并 …
-            text = _unled(folded[a:e])
-            return next((r for cue, r in _unled_roles() if text.startswith(cue)), None)
+            m = said_at.match(folded, a, e)
+            return roles[m.group("cue")] if m else None
 
         comma = folded.find(",", s, e)
         role = self.role_of(s, e) if comma >= 0 else None
@@ -1770,8 +1783,10 @@ class _Extract:
             after = folded[at:min(e, at + 12)]
             after = after[:m.start()] if (m := _CLAUSE_PUNCT_AT.search(after)) else after
             post = lambda i, word: after.startswith(post_words, i + len(word))  # noqa: E731 (主要负责同志)
-            role = next(((k, r) for cue, r in cues.roles for k in [after.find(cue)]
-                         if 0 <= k <= _PROSE_GAP and not cue.startswith("为") and not post(k, cue)), None)
+            # (one search first: after most lists no cue at all, and then no find of each)
+            role = None if not _role_cues().search(after) else next(
+                ((k, r) for cue, r in cues.roles for k in [after.find(cue)]
+                 if 0 <= k <= _PROSE_GAP and not cue.startswith("为") and not post(k, cue)), None)
             verb = cues.actions.search(after)
             if role is not None:
                 yield group, role[1], at + role[0]

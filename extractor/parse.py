@@ -1579,7 +1579,11 @@ class _Parse:
         """Cells one per tab-led line, rows separated by blank lines (or tab-separated rows)."""
         row = table["row"]
         text = self.doc.text
-        cells = [(m.end() - len(m.group().lstrip()), m.end()) for m in _CELL.finditer(text, ln.start, ln.end)]
+        line = text[ln.start:ln.end]
+        if "\t" in line:
+            cells = [(m.end() - len(m.group().lstrip()), m.end()) for m in _CELL.finditer(text, ln.start, ln.end)]
+        else:  # (one cell, the line: most lines of a table, and no regex call set up for it)
+            cells = [(ln.end - len(line.lstrip()), ln.end)] if line else []
         if ln.row:
             cells = [(s, s + len(text[s:e].rstrip())) for s, e in cells]
         # a blank line since the row's last line (one holding only blanks: a &nbsp;, a form feed)
