@@ -2854,9 +2854,11 @@ class _Extract:
         headed: set[str] = set()
         for c in self.clauses:
             h = c.heading
-            if c.kind != "numbered" or h is None or not body.duties_heading.fullmatch(folded, h.start, h.end) \
+            if c.kind != "numbered" or h is None or not (m := body.duties_heading.fullmatch(folded, h.start, h.end)) \
                     or self.in_unit_item(body, self.by_id.get(c.parent or "")):
                 continue
+            if m.groupdict().get("bare") is not None and any(self.in_unit_item(body, k) for k in c.children):
+                continue  # 二、工作职责 over （一）县医保局：… (宁都): the units' duties, not the body's
             headed.add(c.id)
             start = h.end  # after a lead opening its text (一、主要职责 联席会议的主要职责是:), if one does
             lead = body.duties_lead.search(folded, h.end, c.own.end)

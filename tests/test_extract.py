@@ -3999,3 +3999,51 @@ def test_a_role_label_in_square_brackets_opens_a_tag_line():
                                "【牵头单位】：县司法局", "【重要】县应急局要加强值守。"), "t.txt")
     assert _assigned(doc) == [("responsible", ["finance", "education"]), ("lead", ["civil-affairs"]),
                           ("supporting", ["public-security"]), ("lead", ["justice"])]
+
+
+# --- audit 5's notices (tests/data/audit: 六安, 淮北, 岳西, 恩施, 宏村) ---
+
+def _audit5(name: str) -> dict:
+    return extracted_dict(process(AUDIT / name))
+
+
+def test_a_task_force_set_up_on_its_own_is_a_coordination_body():
+    """六安's 成立六安市招商引资工作专班 (GBK): a 工作专班 with a 班长, two 副班长 a line each, 成员
+    a post a line, its office and its 例会 — the audit found no body at all (pk:TaskForce of
+    policykg.ttl, its 班长/副班长 post roles and its cue words in cues.ttl: data, no code). Its
+    members are the units its 成员 hold posts of; its mechanisms part (三、工作机制) holds its
+    rules: 专班原则上每月召开一次例会, chaired by 班长或副班长."""
+    got = _audit5("luan-investment-promotion-task-force.txt")
+    m = got["meeting"]
+    assert (m["kind"], m["name"]) == ("task-force", "六安市招商引资工作专班")
+    assert m["convenor"]["text"] == "市政府副市长"
+    assert [d["text"] for d in m["deputy_convenors"]] == ["市政府副秘书长", "市投资促进局局长"]
+    assert m["office"] == "六安市/investment-promotion"
+    names = {d["id"]: d["name"] for d in got["departments"]}
+    assert [names[u] for u in got["members"]] == ["市发展改革委", "市经济和信息化局", "市商务局", "市自然资源和规划局",
+                                                  "市财政局", "市生态环境局", "市数据资源局"]
+    roles = [(p["role"], p["person"]) for p in got["posts"] if p["role"].endswith("task_force_leader")]
+    assert roles == [("task_force_leader", "张立新"), ("deputy_task_force_leader", "刘永红"),
+                     ("deputy_task_force_leader", "陈明")]
+    assert [(r["kind"], r["period"], [p["text"] for p in r["participants"]]) for r in m["rules"]] == [
+        ("general", "P1M", ["班长或副班长"])]
+
+
+def test_a_duties_heading_naming_no_one_gives_the_body_s_duties_unless_units_head_its_items():
+    """二、工作职责 (六安's 专班, its items (一)…(四) saying what it does) and 三、工作职责
+    (淮北's 领导小组负责统筹推进…，研究审议…，协调解决…) are the body's own duties: the audit
+    found them no one's. 宁都's 二、工作职责 over （一）县医保局：… items stays the units'
+    (group bare of pkc:body-duties-heading)."""
+    luan = _audit5("luan-investment-promotion-task-force.txt")
+    unit = luan["meeting"]["unit"]
+    assert [d["text"] for d in luan["duties"] if d["department"] == unit] == [
+        "贯彻落实市委、市政府关于招商引资工作的决策部署", "研究制定全市招商引资年度工作计划。",
+        "统筹协调重大招商项目的引进、落地和服务保障", "协调解决项目推进中的重大问题。", "建立招商项目库",
+        "对在谈、签约、开工项目实行清单化管理。", "督促检查各县区、各有关部门招商引资任务落实情况", "定期通报。"]
+    huaibei = _audit5("huaibei-digital-government-leading-group.html")
+    unit = huaibei["meeting"]["unit"]
+    assert [d["text"] for d in huaibei["duties"] if d["department"] == unit] == [
+        "负责统筹推进全市数字政府建设", "研究审议数字政府建设规划、年度计划和重大项目", "协调解决建设中的重大问题。"]
+    ningdu = _audit5("ningdu-medical-insurance-fraud-joint-meeting.txt")
+    assert ningdu["meeting"]["unit"] is None
+    assert {d["department"] for d in ningdu["duties"]} >= {"宁都县/healthcare-security", "宁都县/health"}
