@@ -4047,3 +4047,21 @@ def test_a_duties_heading_naming_no_one_gives_the_body_s_duties_unless_units_hea
     ningdu = _audit5("ningdu-medical-insurance-fraud-joint-meeting.txt")
     assert ningdu["meeting"]["unit"] is None
     assert {d["department"] for d in ningdu["duties"]} >= {"宁都县/healthcare-security", "宁都县/health"}
+
+
+def test_a_prefecture_s_ethnic_and_religious_affairs_commission_is_not_its_education_bureau():
+    """恩施土家族苗族自治州's 州民族宗教委 (a member, an item's heading, a row of its member table
+    typed with 〃 cells): the audit found it read as 州教育局 over the 教委 in it, so 州教育局
+    sat on the joint meeting and the commission's item was an unknown heading. 民族宗教委 and
+    民宗委 are names of pkd:ethnic-religious-affairs (departments.ttl)."""
+    got = _audit5("enshi-herbal-medicine-joint-meeting.txt")
+    dept = {d["id"]: d for d in got["departments"]}
+    assert [dept[u]["name"] for u in got["members"]] == ["州农业农村局", "州卫生健康委", "州发展改革委", "州民族宗教委",
+                                                         "州林业局", "州市场监管局", "州科技局"]
+    assert "恩施土家族苗族自治州/education" not in dept
+    assert [(dept[d["department"]]["concept"], d["text"]) for d in got["duties"] if d["clause"] == "main/4/3"] == [
+        ("ethnic-religious-affairs", "负责挖掘整理土家族、苗族民族医药资源，支持民族医药传承发展。")]
+    assert [n["kind"] for n in got["notes"]] == []
+    # the table's 〃 rows keep their unit: two officials each of 州农业农村局 and 州市场监管局
+    assert [(dept[p["department"]]["name"], p["person"]) for p in got["posts"] if p["role"] == "lead"][:2] == [
+        ("州农业农村局", "向红兵"), ("州农业农村局", "谭晓军")]
