@@ -4065,3 +4065,20 @@ def test_a_prefecture_s_ethnic_and_religious_affairs_commission_is_not_its_educa
     # the table's 〃 rows keep their unit: two officials each of 州农业农村局 and 州市场监管局
     assert [(dept[p["department"]]["name"], p["person"]) for p in got["posts"] if p["role"] == "lead"][:2] == [
         ("州农业农村局", "向红兵"), ("州农业农村局", "谭晓军")]
+
+
+@pytest.mark.parametrize("name, address, place", [
+    ("enshi-herbal-medicine-joint-meeting.txt", "各县、市人民政府", "恩施土家族苗族自治州所辖市/government"),
+    ("huaibei-digital-government-leading-group.html", "各县、区人民政府", "淮北市所辖区/government"),
+])
+def test_a_collective_address_of_two_levels_is_one_address(name, address, place):
+    """恩施州's 各县、市人民政府 and 淮北's 各县、区人民政府 address the governments below as one (as
+    各县、市、区人民政府 does): the audit found each cut at its 、 into 各县人民政府 and a 市/区人民政府 read as the
+    government of the prefecture's cities (its districts), a body the notice never names
+    (pkc:dept-collective-prefix: 县、市, 县、区, 县(区), 县市)."""
+    got = _audit5(name)
+    assert [(a["name"], a["department"]) for a in got["addressees"] if a["kind"] == "recipient"][0] == (address, None)
+    assert place not in {d["id"] for d in got["departments"]}
+    from extractor.departments import resolve
+    assert (resolve("县市场监管局").concept, resolve("县市场监管局").collective) == ("market-regulation", False)
+    assert resolve("各县市人民政府").collective
