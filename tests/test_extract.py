@@ -4082,3 +4082,21 @@ def test_a_collective_address_of_two_levels_is_one_address(name, address, place)
     from extractor.departments import resolve
     assert (resolve("县市场监管局").concept, resolve("县市场监管局").collective) == ("market-regulation", False)
     assert resolve("各县市人民政府").collective
+
+
+def test_a_second_table_after_a_paragraph_has_its_own_head_row():
+    """淮北's page has two tables: the members (成员单位 | 姓名 | 职务, its units merged down by
+    rowspan) and, after a paragraph, the liaisons (序号 | 单位 | 联络员 | 职务 | 联系电话). The
+    audit found the second's head row read as a row under the first's columns, so no liaison
+    was read; a table's first row after a line of text, every cell a column's name
+    (layout.ttl's run-in-column-head), is its head."""
+    doc = process(AUDIT / "huaibei-digital-government-leading-group.html")
+    rows = [c for z in doc.clauses for c in z.walk() if c.kind == "row" and c.parent == "main/4"]
+    assert [r.style for r in rows] == ["table-head"] + ["table-row"] * 4
+    assert [c.column for c in rows[1].cells] == ["序号", "单位", "联络员", "职务", "联系电话"]
+    names = {k: d.name for k, d in doc.facts.departments.items()}
+    got = [(names[p.department], p.person) for p in doc.facts.posts if p.role == "liaison"]
+    assert got == [("市数据资源局", "周敏"), ("市委网信办", "韩雪"), ("市发展改革委", "陆明轩"), ("市公安局", "岳超")]
+    # the member table's rowspan rows keep their unit (〃): two officials of 市公安局
+    assert [(names[p.department], p.person) for p in doc.facts.posts if p.role == "lead"][4:6] == [
+        ("市公安局", "许志刚"), ("市公安局", "丁小雨")]
