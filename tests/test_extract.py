@@ -4100,3 +4100,13 @@ def test_a_second_table_after_a_paragraph_has_its_own_head_row():
     # the member table's rowspan rows keep their unit (〃): two officials of 市公安局
     assert [(names[p.department], p.person) for p in doc.facts.posts if p.role == "lead"][4:6] == [
         ("市公安局", "许志刚"), ("市公安局", "丁小雨")]
+
+
+def test_attendees_called_by_a_convener_are_those_after_召集():
+    """恩施州's （二）专题会议。…由副召集人或办公室主任召集有关成员单位参加: the attendees are 有关成员单位,
+    the convener 副召集人或办公室主任 — the audit found the whole phrase, 由…召集 included, read as
+    who attends (pkc:part-attendee)."""
+    rules = _audit5("enshi-herbal-medicine-joint-meeting.txt")["meeting"]["rules"]
+    thematic = next(r for r in rules if r["kind"] == "thematic")
+    assert [(p["part"], p["text"]) for p in thematic["participants"]] == [
+        ("convener", "副召集人或办公室主任"), ("attendee", "有关成员单位")]
