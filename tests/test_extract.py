@@ -4110,3 +4110,15 @@ def test_attendees_called_by_a_convener_are_those_after_召集():
     thematic = next(r for r in rules if r["kind"] == "thematic")
     assert [(p["part"], p["text"]) for p in thematic["participants"]] == [
         ("convener", "副召集人或办公室主任"), ("attendee", "有关成员单位")]
+
+
+def test_a_second_head_on_the_line_after_the_head_s_label_is_a_co_head():
+    """宏村镇's 组　长：汪建国　镇党委书记 / 　　　程丽华　镇党委副书记、镇长 (GB18030): a 双组长 listed a
+    line each, the second line naming no role — read as a deputy's list reads its lines since
+    (pkc:setup-head-list): the audit found only the first 组长, 程丽华 lost."""
+    m = _audit5("hongcun-town-living-environment-leading-group.txt")
+    assert m["meeting"]["convenor"]["text"] == "镇党委书记"
+    assert [c["text"] for c in m["meeting"]["co_convenors"]] == ["镇党委副书记、镇长"]
+    assert [c["text"] for c in m["meeting"]["deputy_convenors"]] == ["镇党委委员、副镇长"]
+    assert [(p["role"], p["person"]) for p in m["posts"] if "group_leader" in p["role"]] == [
+        ("group_leader", "汪建国"), ("group_leader", "程丽华"), ("deputy_group_leader", "胡志强")]
