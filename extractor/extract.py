@@ -2363,6 +2363,7 @@ class _Extract:
                     meeting.members, meeting.member_at = _listed(hits)
                     self.list_posts(s, e, "lead", c.id, named=True)
                     found = True
+                self.note_member_items(s, e, hits, c.id)
         if meeting.convenor is None and not meeting.members and self.role_table(kind, meeting):
             found = True
         meeting.rules = self.rules(found)
@@ -2677,6 +2678,21 @@ class _Extract:
                 meeting.convenor = f
             elif all(squeeze(f.value) != squeeze(x.value) for x in (meeting.convenor, *meeting.co_convenors)):
                 meeting.co_convenors.append(f)
+
+    def note_member_items(self, s: int, e: int, hits: list, clause: str) -> None:
+        """Say that an item of a make-up list naming its holder (成  员:方卫兵  宏村村党总支书记, 汪洋
+        县供电公司经理) holds a post of no unit the registry knows: its unit is no member unit
+        (kind ``unread-member``, as a table's row says it) — the audit found 宏村镇's eight members
+        (镇党政办主任 …, four 村's 党总支书记) dropped without a word."""
+        for a, b in self._list_items(s, e):
+            m = self.cues.list_item.match(self.doc.folded[a:b])
+            if m is None or m.group("person") is None or any(a <= x.start < b for x, _ in hits):
+                continue
+            ps = a + m.start(_read(m))
+            written = self.doc.text[ps:a + m.end(_read(m))]
+            self.notes.append(Note(ps, a + m.end(_read(m)), kind="unread-member", clause=clause, text=written,
+                                   message=f"member list names {written}, no department the registry knows; "
+                                           "its unit is not read as a member unit"))
 
     def note_member_row(self, c: Clause, said: list[str], part: str) -> None:
         """Say that a member's row of a make-up table (成员 | 韩强 | 包河供电公司副总经理) names no

@@ -4122,3 +4122,30 @@ def test_a_second_head_on_the_line_after_the_head_s_label_is_a_co_head():
     assert [c["text"] for c in m["meeting"]["deputy_convenors"]] == ["镇党委委员、副镇长"]
     assert [(p["role"], p["person"]) for p in m["posts"] if "group_leader" in p["role"]] == [
         ("group_leader", "汪建国"), ("group_leader", "程丽华"), ("deputy_group_leader", "胡志强")]
+
+
+def test_the_convener_after_a_comma_is_the_one_by_whom_it_is_called():
+    """淳安's 专题会议根据工作需要不定期召开，由联席会议办公室主任召集有关成员单位参加: found by the audit of
+    恩施州's same wording — the convener was read as 专题会议 (根据… ran over the comma and the
+    由) and the attendees as the whole 由…召集有关成员单位 phrase. Now the director convenes, the
+    units attend (pkc:part-convener, pkc:part-attendee)."""
+    rules = extracted_dict(process(AUDIT / "chunan-waste-sorting-joint-meeting.docx"))["meeting"]["rules"]
+    thematic = next(r for r in rules if r["kind"] == "thematic")
+    assert [(p["part"], p["text"], p["roles"]) for p in thematic["participants"]] == [
+        ("convener", "联席会议办公室主任", ["office_director"]), ("attendee", "有关成员单位", [])]
+
+
+def test_a_make_up_list_item_of_no_known_unit_is_noted():
+    """宏村镇's 成　员 list: 叶小平　镇党政办主任 … 汪　洋　宏村村党总支书记 — town offices and villages
+    the registry does not have. The audit found the eight dropped without a word (a table's row
+    so is noted, `unread-member`); each is now noted, as is 婺源's 县乡村振兴服务中心主任 (whose
+    list's other members are read as before)."""
+    got = _audit5("hongcun-town-living-environment-leading-group.txt")
+    assert [n["text"] for n in got["notes"] if n["kind"] == "unread-member"] == [
+        "镇党政办主任", "镇财政所所长", "镇农业综合服务中心主任", "镇村镇建设服务站站长",
+        "宏村村党总支书记", "卢村村党总支书记", "际村村党总支书记", "塔川村党总支书记"]
+    wuyuan = extracted_dict(process(AUDIT / "wuyuan-rural-revitalization-group-adjustment.txt"))
+    assert [n["text"] for n in wuyuan["notes"]] == ["县乡村振兴服务中心主任"]
+    assert len(wuyuan["members"]) >= 2
+    for n in got["notes"]:
+        assert process(AUDIT / "hongcun-town-living-environment-leading-group.txt").text[n["start"]:n["end"]] == n["text"]
