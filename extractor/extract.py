@@ -1866,8 +1866,12 @@ class _Extract:
     def role_of(self, s: int, e: int) -> str:
         """A statement's role: lead if its first words hold a lead cue, supporting if it opens
         with a supporting one (after 积极, 并 …, or 要, 应 … its subject said before them:
-        pkc:role-modal), else responsible."""
-        head = self.doc.folded[s:min(e, s + 12)]
+        pkc:role-modal), else responsible. Its first words end at a comma: 负责专班日常工作，牵头组织…
+        (六安's, audit 5) opens responsible, its 牵头 part the lead's (`role_parts`)."""
+        folded = self.doc.folded
+        head = folded[s:min(e, s + 12)]
+        if (comma := head.find(",")) > 0:
+            head = head[:comma]
         bare = _unled(head)
         if (modal := _role_modal().match(bare)) is not None:
             bare = _unled(bare[modal.end():])
@@ -2541,6 +2545,7 @@ class _Extract:
         ends = self.cues.parts.get("group-name-end", ())
         then, heads = self.cues.parts.get("group-set-up-then", ()), self.cues.parts.get("group-head", ())
         led = self.cues.parts.get("group-led-by", ())  # 牵头
+        group_words = self.cues.parts.get("group-words", ())  # 工作专班: a kind of body, and a group's name
         if not ends or not any(w in folded for w in led):
             return
         named = {(g.start, g.end) for g in meeting.groups}
@@ -2556,7 +2561,9 @@ class _Extract:
                 names = [(a, b) for a, b in self._trimmed_items(x, y)
                          if folded[a:b].endswith(ends) and folded[a:b] not in ends and (a, b) not in named
                          and not any(w in folded[a:b] for w in heads)
-                         and not any(body.words.search(folded, a, b) for body in self.cues.bodies)]
+                         and not any(body.words.search(folded, a, b) for body in self.cues.bodies
+                                     # (a task force of another body is a group of it)
+                                     if body.kind.words == self.body_words or not set(body.kind.words) & set(group_words))]
                 leads = self.departments_in(*m.span("leads"), c.id)
                 each = m.group("each") is not None or m.group("each2") is not None
                 # one group led by several units, each a unit alone (由县水利局、县农业农村局共同牵头)

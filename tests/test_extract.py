@@ -1693,7 +1693,7 @@ def test_meeting_patterns_match_in_cue_sentences_as_in_the_whole_clause(kind):
     # from ontology/cues.ttl: the set-up's patterns, and those of who takes part in a rule's meetings
     part = kind.startswith("part-")
     patterns = [X.cues().participation[kind[5:]]] if part else [b.setup[kind] for b in X.cues().bodies]
-    assert len(patterns) == (1 if part else 3)
+    assert len(patterns) == (1 if part else 4)  # joint meeting, leading group, headquarters, task force
     windowed = X._sentence_matches
 
     @settings(max_examples=300, deadline=None)
@@ -4149,3 +4149,15 @@ def test_a_make_up_list_item_of_no_known_unit_is_noted():
     assert len(wuyuan["members"]) >= 2
     for n in got["notes"]:
         assert process(AUDIT / "hongcun-town-living-environment-leading-group.txt").text[n["start"]:n["end"]] == n["text"]
+
+
+def test_a_lead_cue_after_a_statement_s_first_comma_does_not_make_all_of_it_the_lead_s():
+    """六安's 市投资促进局负责专班日常工作，牵头组织招商活动，做好项目信息收集和研判。: responsible for the
+    task force's daily work, then the lead of the promotion events. The audit found it one
+    statement in one role (a department's item: all lead, as 牵头 stood in its first twelve
+    characters; running text: all responsible); its first words now end at the comma, and it
+    changes role there as 恩施州's 负责…良种繁育，牵头制定… always did."""
+    got = _audit5("luan-investment-promotion-task-force.txt")
+    names = {d["id"]: d["name"] for d in got["departments"]}
+    assert [(d["role"], d["text"]) for d in got["duties"] if names.get(d["department"]) == "市投资促进局"] == [
+        ("responsible", "负责专班日常工作"), ("lead", "牵头组织招商活动，做好项目信息收集和研判。")]
