@@ -4161,3 +4161,16 @@ def test_a_lead_cue_after_a_statement_s_first_comma_does_not_make_all_of_it_the_
     names = {d["id"]: d["name"] for d in got["departments"]}
     assert [(d["role"], d["text"]) for d in got["duties"] if names.get(d["department"]) == "市投资促进局"] == [
         ("responsible", "负责专班日常工作"), ("lead", "牵头组织招商活动，做好项目信息收集和研判。")]
+
+
+def test_a_body_named_as_a_sentence_s_subject_keeps_its_name():
+    """岳西's 实施意见 (.docx) names an existing body in its 保障措施: 县茶产业发展领导小组负责统筹推进茶产业
+    发展工作，领导小组办公室设在县农业农村局。 The audit found the body named 领导小组 (the kind's
+    name: no title, heading or 成立… names it); pkc:name-in-text-4 reads it where it opens a
+    sentence as its subject. The task table of its 附件 (序号 | 重点任务 | 牵头单位 | 配合单位 |
+    完成时限) assigns each row as 湾沚's does."""
+    got = _audit5("yuexi-tea-industry-opinions.docx")
+    m = got["meeting"]
+    assert (m["kind"], m["name"], m["office"]) == ("leading-group", "县茶产业发展领导小组", "岳西县/agriculture-rural-affairs")
+    assert [(a["clause"], a["role"], a["text"]) for a in got["assignments"]][:2] == [
+        ("att1/r1", "lead", "县农业农村局"), ("att1/r1", "supporting", "县财政局、各乡镇人民政府")]
