@@ -1866,8 +1866,12 @@ class _Extract:
     def role_of(self, s: int, e: int) -> str:
         """A statement's role: lead if its first words hold a lead cue, supporting if it opens
         with a supporting one (after 积极, 并 …, or 要, 应 … its subject said before them:
-        pkc:role-modal), else responsible."""
-        head = self.doc.folded[s:min(e, s + 12)]
+        pkc:role-modal), else responsible. Its first words end at a comma: 负责专班日常工作，牵头组织…
+        (六安's, audit 5) opens responsible, its 牵头 part the lead's (`role_parts`)."""
+        folded = self.doc.folded
+        head = folded[s:min(e, s + 12)]
+        if (comma := head.find(",")) > 0:
+            head = head[:comma]
         bare = _unled(head)
         if (modal := _role_modal().match(bare)) is not None:
             bare = _unled(bare[modal.end():])
@@ -2363,6 +2367,7 @@ class _Extract:
                     meeting.members, meeting.member_at = _listed(hits)
                     self.list_posts(s, e, "lead", c.id, named=True)
                     found = True
+                self.note_member_items(s, e, hits, c.id)
         if meeting.convenor is None and not meeting.members and self.role_table(kind, meeting):
             found = True
         meeting.rules = self.rules(found)
@@ -2540,6 +2545,7 @@ class _Extract:
         ends = self.cues.parts.get("group-name-end", ())
         then, heads = self.cues.parts.get("group-set-up-then", ()), self.cues.parts.get("group-head", ())
         led = self.cues.parts.get("group-led-by", ())  # 牵头
+        group_words = self.cues.parts.get("group-words", ())  # 工作专班: a kind of body, and a group's name
         if not ends or not any(w in folded for w in led):
             return
         named = {(g.start, g.end) for g in meeting.groups}
@@ -2555,7 +2561,9 @@ class _Extract:
                 names = [(a, b) for a, b in self._trimmed_items(x, y)
                          if folded[a:b].endswith(ends) and folded[a:b] not in ends and (a, b) not in named
                          and not any(w in folded[a:b] for w in heads)
-                         and not any(body.words.search(folded, a, b) for body in self.cues.bodies)]
+                         and not any(body.words.search(folded, a, b) for body in self.cues.bodies
+                                     # (a task force of another body is a group of it)
+                                     if body.kind.words == self.body_words or not set(body.kind.words) & set(group_words))]
                 leads = self.departments_in(*m.span("leads"), c.id)
                 each = m.group("each") is not None or m.group("each2") is not None
                 # one group led by several units, each a unit alone (由县水利局、县农业农村局共同牵头)
@@ -2677,6 +2685,21 @@ class _Extract:
                 meeting.convenor = f
             elif all(squeeze(f.value) != squeeze(x.value) for x in (meeting.convenor, *meeting.co_convenors)):
                 meeting.co_convenors.append(f)
+
+    def note_member_items(self, s: int, e: int, hits: list, clause: str) -> None:
+        """Say that an item of a make-up list naming its holder (成  员:方卫兵  宏村村党总支书记, 汪洋
+        县供电公司经理) holds a post of no unit the registry knows: its unit is no member unit
+        (kind ``unread-member``, as a table's row says it) — the audit found 宏村镇's eight members
+        (镇党政办主任 …, four 村's 党总支书记) dropped without a word."""
+        for a, b in self._list_items(s, e):
+            m = self.cues.list_item.match(self.doc.folded[a:b])
+            if m is None or m.group("person") is None or any(a <= x.start < b for x, _ in hits):
+                continue
+            ps = a + m.start(_read(m))
+            written = self.doc.text[ps:a + m.end(_read(m))]
+            self.notes.append(Note(ps, a + m.end(_read(m)), kind="unread-member", clause=clause, text=written,
+                                   message=f"member list names {written}, no department the registry knows; "
+                                           "its unit is not read as a member unit"))
 
     def note_member_row(self, c: Clause, said: list[str], part: str) -> None:
         """Say that a member's row of a make-up table (成员 | 韩强 | 包河供电公司副总经理) names no
@@ -2854,9 +2877,11 @@ class _Extract:
         headed: set[str] = set()
         for c in self.clauses:
             h = c.heading
-            if c.kind != "numbered" or h is None or not body.duties_heading.fullmatch(folded, h.start, h.end) \
+            if c.kind != "numbered" or h is None or not (m := body.duties_heading.fullmatch(folded, h.start, h.end)) \
                     or self.in_unit_item(body, self.by_id.get(c.parent or "")):
                 continue
+            if m.groupdict().get("bare") is not None and any(self.in_unit_item(body, k) for k in c.children):
+                continue  # 二、工作职责 over （一）县医保局：… (宁都): the units' duties, not the body's
             headed.add(c.id)
             start = h.end  # after a lead opening its text (一、主要职责 联席会议的主要职责是:), if one does
             lead = body.duties_lead.search(folded, h.end, c.own.end)

@@ -930,6 +930,13 @@ def join_lines(doc: Document, lines: list[Line]) -> str:
 # --- the parser ------------------------------------------------------------------------------
 
 
+def _names_a_column(cell: str) -> bool:
+    """Whether a table cell's folded text is a column's name alone (序号, 单位, 联络员, 联系电话:
+    layout.ttl's run-in-column-head, whole)."""
+    m = layout().cues["run-in-column-head"].match(cell)
+    return m is not None and m.end() == len(cell)
+
+
 class _Parse:
     """One parse: `role[i]` says where line i goes (header, chrome or a zone name)."""
 
@@ -1546,6 +1553,7 @@ class _Parse:
             hit = number_of(ln)
             if table["row"] is not None:  # a line after a table is not its last row's: a note, a footer
                 close_to(99)
+                table["after"] = True  # (a table after it may have a head row of its own)
                 if not hit:  # … a paragraph of its own, read as any clause's text (办公室设在…), not
                     # its parent's text after its children, which no reading of a clause's own text sees
                     parent = stack[-1][1]
@@ -1612,8 +1620,12 @@ class _Parse:
             return
         first = row.cells[0]
         numbered = self.doc.folded[first.start:first.end].strip().isdigit()
-        if row.index == 0 and not numbered:  # (the new cells only: a head of a cell a line grows by lines)
-            if not known:
+        if not known and row.index and table.pop("after", False) and not numbered \
+                and all(_names_a_column(self.doc.folded[c.start:c.end].strip()) for c in row.cells):
+            row.style = "table-head"  # 序号 | 单位 | 联络员 | …: another table after a paragraph (淮北's
+            # 联络员名单 after its member table) has its own columns, not the first table's
+        if (row.index == 0 or row.style == "table-head") and not numbered:  # (the new cells only: a head
+            if not known:  # of a cell a line grows by lines)
                 table["columns"] = []
             table["columns"] += [squeeze(self.doc.text[c.start:c.end]) for c in row.cells[known:]]
             row.style = "table-head"
