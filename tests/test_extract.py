@@ -3999,3 +3999,55 @@ def test_a_role_label_in_square_brackets_opens_a_tag_line():
                                "【牵头单位】：县司法局", "【重要】县应急局要加强值守。"), "t.txt")
     assert _assigned(doc) == [("responsible", ["finance", "education"]), ("lead", ["civil-affairs"]),
                           ("supporting", ["public-security"]), ("lead", ["justice"])]
+
+
+def test_cue_alternations_as_tries_match_as_the_words_longest_first():
+    """The action verbs, the role cues and the set-up cue words are searched as tries of their
+    characters (`_trie`, for speed): at each place the same word as the alternation of the
+    words, longest first, matches — and, inside a pattern that backtracks, the same shorter
+    ones after it, in the same order."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extractor import extract as X
+
+    cues = X.cues()
+    lists = [[*cues.action_of, *cues.parts.get("action-nouns", ())], [X._unled(c) for c, _ in cues.roles],
+             [w for b in cues.bodies for _, words in b.setup.values() for w in words], ["配合", "配", "配合单位", "合"]]
+    assert X._trie(lists[3]) == "(?:合|配(?:合(?:单位)?)?)"
+    assert cues.actions.pattern == X._trie(lists[0]) and X._role_cues().pattern == X._trie(lists[1])
+    for words in lists:
+        plain = "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w))))
+        pairs = [(re.compile(plain), re.compile(X._trie(words))),
+                 (re.compile(f"(?:{plain})(?=.?$)"), re.compile(f"(?:{X._trie(words)})(?=.?$)"))]  # backtracking
+
+        @settings(max_examples=200, deadline=None)
+        @given(st.lists(st.sampled_from([*words, *{w[:-1] for w in words}, "x", ","]), max_size=8))
+        def check(pieces):
+            text = "".join(pieces)
+            for a, b in pairs:
+                for k in range(len(text) + 1):
+                    assert (m.span() if (m := a.match(text, k)) else None) == \
+                           (m.span() if (m := b.match(text, k)) else None)
+                assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+
+        check()
+    assert X._trie([]) == "" and X._trie([""]) == ""  # as the plain alternation of no word, or of "" alone
+
+
+def test_numbers_read_around_each_number_sign_in_a_long_clause():
+    """A clause's document numbers are read in the stretches from the mark before its first 号
+    to its last (`_numbers`), not in each of its stretches: numbers at its start, amid 号召
+    and other marks, and at its end are all read."""
+    from extractor import extract as X
+
+    folded = ("根据国办发[2019]15号文件精神,积极响应号召、做好工作;" * 3 + "按照《通知》(皖政[2023]7号)要求,"
+              + "各部门要加强协作。" * 50 + "详见财政部公告2019年第76号,国务院令第737号")
+    assert [v for _, _, v in X._numbers(folded, 0, len(folded))] == \
+        ["国办发〔2019〕15号"] * 3 + ["皖政〔2023〕7号", "财政部公告2019年第76号", "国务院令第737号"]
+    start = folded.index("各部门")
+    assert X._numbers(folded, start, start + 400) == []  # no 号 in it
+    tail = folded.index("详见")
+    assert [v for _, _, v in X._numbers(folded, tail, len(folded))] == ["财政部公告2019年第76号", "国务院令第737号"]
