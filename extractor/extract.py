@@ -123,29 +123,6 @@ def _alternation(words, blanks: bool = False) -> str:
     return "|".join(map(word, sorted(set(words), key=lambda w: (-len(w), w)))) or "(?!)"
 
 
-def _trie(words) -> str:
-    """`_alternation(words)` (no blanks) as a trie of their characters: the same matches — at a
-    place, the longest word there; on backtracking the shorter ones, longest first — with each
-    character compared once, not once for each word sharing it (the action verbs: a hundred)."""
-    root: dict = {}
-    for w in set(words):
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def made(node: dict) -> str:
-        branches = [re.escape(ch) + made(node[ch]) for ch in sorted(node) if ch]
-        body = "|".join(branches)
-        if not branches:
-            return ""
-        if "" in node:
-            return f"(?:{body})?"
-        return body if len(branches) == 1 else f"(?:{body})"
-
-    return made(root)  # ("" as the alternation of no word, or of "" alone, is)
-
-
 def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]], office_heading: str,
                 names: dict[str, str], requirement: str = "(?!)", duties: tuple[str, ...] = ("(?!)",) * 4
                 ) -> BodySetup:
@@ -171,7 +148,7 @@ def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]
 
     setup = {what: (re.compile(pattern(p)), cue_words(words)) for what, (p, words) in templates.items()}
     every = sorted({w for _, words in setup.values() for w in words})
-    return BodySetup(kind, setup, re.compile(_trie(every) or "(?!)"), re.compile(_alternation(kind.words)),
+    return BodySetup(kind, setup, re.compile(_alternation(every)), re.compile(_alternation(kind.words)),
                      re.compile(pattern(office_heading)), re.compile(pattern(names.get("name-in-heading", "(?!)"))),
                      re.compile(names.get("name-lead", "(?!)")),
                      tuple(re.compile(pattern(p)) for k, p in sorted(names.items()) if k.startswith("name-in-text")),
@@ -249,7 +226,7 @@ def cues() -> Cues:
             parts[local] = tuple(cue_words)
     by_len = lambda pairs: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
     words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
-    alternation = _trie(words)  # (the longest at a place first, as sorted by length)
+    alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
     duties = tuple(office.get(k, "(?!)") for k in ("body-duties-heading", "body-duties-lead", "body-led-by",
                                                    "body-duties-members"))
     bodies = tuple(replace(made, duties_lead_words=lead_words, list_label=made.label(office.get("list-label", "(?!)")))
@@ -262,7 +239,7 @@ def cues() -> Cues:
                 tuple(own_meetings), by_len(periods),
                 schedules, parts, columns, bodies,
                 _merged(pattern for b in bodies for pattern in b.setup.values()),
-                re.compile(_trie(w for b in bodies for _, words in b.setup.values() for w in words) or "(?!)"),
+                re.compile(_alternation(w for b in bodies for _, words in b.setup.values() for w in words)),
                 re.compile(office.get("office-duties", "(?!)")), re.compile(office.get("list-item", "(?!)")),
                 re.compile(office.get("person-name", "(?!)")),
                 re.compile(office.get("person-after-post", "(?!)").replace(  # {post-ending}: its words
@@ -363,7 +340,7 @@ def _supporting_cues() -> frozenset[str]:
 @cache
 def _role_cues() -> re.Pattern:
     """Any role cue (配合, 牵头 …): a statement without one after a comma keeps one role."""
-    return re.compile(_trie(_unled(c) for c, _ in cues().roles))  # (the longest at a place first)
+    return re.compile("|".join(sorted({re.escape(_unled(c)) for c, _ in cues().roles}, key=len, reverse=True)))
 
 
 @cache

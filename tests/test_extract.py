@@ -4001,42 +4001,6 @@ def test_a_role_label_in_square_brackets_opens_a_tag_line():
                           ("supporting", ["public-security"]), ("lead", ["justice"])]
 
 
-def test_cue_alternations_as_tries_match_as_the_words_longest_first():
-    """The action verbs, the role cues and the set-up cue words are searched as tries of their
-    characters (`_trie`, for speed): at each place the same word as the alternation of the
-    words, longest first, matches — and, inside a pattern that backtracks, the same shorter
-    ones after it, in the same order."""
-    import re
-
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
-
-    from extractor import extract as X
-
-    cues = X.cues()
-    lists = [[*cues.action_of, *cues.parts.get("action-nouns", ())], [X._unled(c) for c, _ in cues.roles],
-             [w for b in cues.bodies for _, words in b.setup.values() for w in words], ["配合", "配", "配合单位", "合"]]
-    assert X._trie(lists[3]) == "(?:合|配(?:合(?:单位)?)?)"
-    assert cues.actions.pattern == X._trie(lists[0]) and X._role_cues().pattern == X._trie(lists[1])
-    for words in lists:
-        plain = "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w))))
-        pairs = [(re.compile(plain), re.compile(X._trie(words))),
-                 (re.compile(f"(?:{plain})(?=.?$)"), re.compile(f"(?:{X._trie(words)})(?=.?$)"))]  # backtracking
-
-        @settings(max_examples=200, deadline=None)
-        @given(st.lists(st.sampled_from([*words, *{w[:-1] for w in words}, "x", ","]), max_size=8))
-        def check(pieces):
-            text = "".join(pieces)
-            for a, b in pairs:
-                for k in range(len(text) + 1):
-                    assert (m.span() if (m := a.match(text, k)) else None) == \
-                           (m.span() if (m := b.match(text, k)) else None)
-                assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
-
-        check()
-    assert X._trie([]) == "" and X._trie([""]) == ""  # as the plain alternation of no word, or of "" alone
-
-
 def test_numbers_read_around_each_number_sign_in_a_long_clause():
     """A clause's document numbers are read in the stretches from the mark before its first 号
     to its last (`_numbers`), not in each of its stretches: numbers at its start, amid 号召
