@@ -32,6 +32,7 @@ STATEMENT_END = re.compile(r"[。;\n]")
 # Between the words of a task tag: LIST_SEPARATORS but its conjunctions (参与 ends in one).
 _TAG_SEPARATOR = re.compile("[、,;，；\\s]+")
 _TAG_WORD = re.compile("[^、,;，；\\s]+")  # a word between those
+_UNNAMED_TEXT = re.compile(r"[^\0]+")  # a task tag's text between its departments (`task_tag` blanks them with \0)
 
 # An item's heading that no known department has is read as an organisation's name (its
 # statements kept under it) when it is this short, all CJK (perhaps after the notice's prefix) …
@@ -343,6 +344,18 @@ def _role_cues() -> re.Pattern:
 
 
 @cache
+def _subject_openers() -> frozenset[str] | None:
+    """What may stand right before a statement's subject (`subjects`): the end of a word of
+    pkc:prose-agent (由) or pkc:prose-lead (各), or a comma (after a condition, before a tag);
+    None (anything may) if a word of pkc:prose-agent is empty."""
+    parts = cues().parts
+    agent = parts.get("prose-agent", ())
+    if not all(agent):
+        return None
+    return frozenset({w[-1] for w in (*agent, *parts.get("prose-lead", ())) if w} | {","})
+
+
+@cache
 def _tag_line() -> re.Pattern:
     """A task tag written as a line of its own after its task (or after the task's 。): a role's
     label and a colon (责任单位：…: pk:tagLabel), the tag (group "tag") running to the line's or
@@ -494,6 +507,7 @@ _STATE = "中华人民共和国"  # opening a decree's issuer (…主席令): no
 # them, one with a 号 — a few of a clause's characters, searched alone (its lazy issuer's
 # code is tried at each of them: the whole clause took twice as long).
 _NUMBER_STRETCH = re.compile(r"[\u4e00-\u9fff\s\d\[\]()]+")
+_NUMBER_MARKS = "。,、;:《》"  # marks (folded) a stretch of them never holds
 _LAW = re.compile(r"(中华人民共和国.*|.*(?:法|条例))$")
 _TITLE_GAP = 3  # at most so many characters (LIST_SEPARATORS) between the titles of one list
 _COMMA = re.compile(",")  # folded text: ， is ,
@@ -573,11 +587,18 @@ def _numbers(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, normalised value) of each document number (文号) in [start, end). The
     issuer's code starts after the running text before it: 根据国办发〔2019〕15号 is 国办发…,
     县民政局转发民发〔2019〕1号 民发… (the words: pkc:number-lead)."""
-    if folded.find("号", start, end) < 0:
+    first = folded.find("号", start, end)
+    if first < 0:
         return []
     out = []
     lead = _number_lead()
-    for stretch in _NUMBER_STRETCH.finditer(folded, start, end):
+    # the stretches from the last mark before the first 号 (no stretch runs over one: those
+    # before it hold no 号) up to the last 号, not each of a long clause's
+    mark = max(folded.rfind(ch, start, first) for ch in _NUMBER_MARKS)
+    last = folded.rfind("号", first, end)
+    for stretch in _NUMBER_STRETCH.finditer(folded, mark + 1 if mark >= 0 else start, end):
+        if stretch.start() > last:
+            break
         if "号" not in stretch.group():
             continue
         for m in _NUMBER.finditer(folded, stretch.start(), stretch.end()):
@@ -767,6 +788,7 @@ class _Extract:
         self.body_requirement = re.compile("(?!)")  # a requirement put to its members (pkc:requirement-subject)
         self.collective_leads = collective_leads()  # 各: a tag holding one may address places (各镇(街道))
         self.group_items: dict[str, tuple[Clause, int, int]] = {}  # the items setting up working groups
+        self.resolved: dict[tuple[int, int], DepartmentMatch | None] = {}  # [s, e) → `resolve_span`'s answer
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
         k = bisect.bisect_left(self.match_starts, start)
@@ -834,7 +856,7 @@ class _Extract:
         return did
 
     def _department(self, m: DepartmentMatch, clause: str) -> str:
-        jname, level, prefix = self.jurisdiction_of(m)
+        jname, level, prefix = self.places.get((m.national, m.prefix)) or self.jurisdiction_of(m)
         key = m.concept or squeeze(m.canonical)
         did = f"{jname}/{key}" if jname else key
         dep = self.facts.departments.get(did)
@@ -843,9 +865,11 @@ class _Extract:
             self.facts.departments[did] = dep
         written = self.written_name(m, prefix)
         if written is not None:
-            self.written.setdefault(did, set()).add((m.former, written))
-        if (did, m.start) not in self.seen:
-            self.seen.add((did, m.start))
+            if (names := self.written.get(did)) is None:  # (no set made for each mention of a known one)
+                names = self.written[did] = set()
+            names.add((m.former, written))
+        if (seen := (did, m.start)) not in self.seen:
+            self.seen.add(seen)
             # its surface the text at its span: a 主送 item completed by a list (十堰经济技术开发区 of
             # 十堰经济技术开发区、武当山旅游经济特区管委会) is resolved by its full name, written shorter
             # (by position: one a mention)
@@ -992,13 +1016,14 @@ class _Extract:
                         groups = [(owners, parts), *((ids, [(p, q, *self.role_and_action(p, q, r))]) for r, ids in tag)]
                         for owners, x, y, role, action, concept in ((o, *part) for o, ps in groups for part in ps):
                             n += 1
+                            where, text = (self.leaf_at(x).id, self.doc.text[x:y]) if owners else ("", "")  # (each owner's)
                             for k, did in enumerate(owners, 1):  # (id, department, clause, text, role, action,
                                 # its concept: by position, as keywords to a class cost the call a dict, one a duty);
                                 # the role its heading gives it (县卫健委(牵头)。) where the statement says none
                                 said = tagged[k - 1] if owners is names and role == "responsible" else None
                                 self.facts.duties.append(Duty(
                                     x, y, f"{c.id}/d{n}" if len(owners) == 1 else f"{c.id}/d{n}-{k}",
-                                    did, self.leaf_at(x).id, self.doc.text[x:y], said or role, action, concept))
+                                    did, where, text, said or role, action, concept))
             if len(names) == 1 and self.facts.departments[names[0]].concept is None and \
                     (c.id in self.duty_rows or self.in_duty_part(c)):
                 self.note_heading(c, kept)
@@ -1262,7 +1287,7 @@ class _Extract:
         lists = [(m.start(), m.end(), starts) for m in _PARENTHESIS.finditer(folded, s, e)
                  if (starts := self.statement_list(m.start(), m.end(), clause))] if folded.find("(", s, e) >= 0 else []
         inside = [x for x in _enclosed(folded, s, e) if not any(x == (o + 1, c - 1) for o, c, _ in lists)]
-        commas = (m.end() for m in _COMMA.finditer(folded, s, e) if not _inside(inside, m.start(), m.start() + 1))
+        commas = (m.end() for m in _COMMA.finditer(folded, s, e) if not inside or not _inside(inside, m.start(), m.start() + 1))
         # (where a part starts, where the part before it ends, its subject)
         cuts = {k: (k - 1, found) for k in (s, *commas) if (found := self.item_subject(k, e)) is not None or k == s}
         for o, c, starts in lists:
@@ -1501,8 +1526,9 @@ class _Extract:
             own += [squeeze(m.surface) for m in self.matches if m.concept and not (m.generic or m.collective)]
             self.known = list(dict.fromkeys(own))
         lead = self.lead(text)
+        size = len(text) - len(lead)  # (a label of another length is no nearer than `_near` allows: not tried)
         return [n for n in self.known if _near(text, n)] or \
-            [lead + x for x in _registry_names() if _near(text, lead + x)]
+            [lead + x for x in _registry_names() if abs(len(x) - size) <= NEAR_EDITS and _near(text, lead + x)]
 
     def note_heading(self, c: Clause, statements: int) -> None:
         """Say that item `c`'s heading (a row's unit cell) names no known department (the analyst
@@ -1598,8 +1624,19 @@ class _Extract:
             else:
                 merged.append([a, b])
         starts = [a for a, _ in merged]
+        # where `after_label` may hold: after a clause's number as written, and the blanks after it
+        # (asked of each department not after an opener: most are at none of these few places)
+        labelled: set[int] = set()
+        for c in self.clauses:
+            said = c.label.strip()
+            if said and self.doc.text.startswith(said, c.start):
+                k = c.start + len(said)
+                labelled.add(k)
+                while k < len(folded) and folded[k] in _BLANKS:
+                    k += 1
+                    labelled.add(k)
         for m in self.matches:  # only a department that may open a statement can be its subject
-            if m.start and folded[m.start - 1] not in before and not self.after_label(m.start):
+            if m.start and folded[m.start - 1] not in before and not (m.start in labelled and self.after_label(m.start)):
                 continue  # (one opening a numbered item's text, after its number: below)
             k = bisect.bisect_right(starts, m.start) - 1
             if k >= 0 and m.start < merged[k][1]:
@@ -1759,8 +1796,14 @@ class _Extract:
         agent, closers = cues.parts.get("prose-agent", ()), cues.parts.get("prose-list-end", ())
         post_words = cues.parts.get("post-after-verb", ())  # 负责同志, 负责人: a post, not a duty
         matches = self.matches_in(s, e)
+        # (most departments follow no opener, `_subject_openers`: their statement's text before them
+        # is not read — a long line's, for each department in it, was quadratic)
+        openers = _subject_openers()
         k = 0
         while k < len(matches):
+            if openers is not None and matches[k].start > s and folded[matches[k].start - 1] not in openers:
+                k += 1
+                continue
             before = folded[s:matches[k].start]
             by = before.endswith(agent)
             if not by and not self.opens(before) and not (before.endswith(",") and self.tail_tag(matches[k].start, e)):
@@ -1807,12 +1850,17 @@ class _Extract:
 
     def resolve_span(self, s: int, e: int) -> DepartmentMatch | None:
         """The one department that [s, e) names as a whole (a heading, a table cell), if any."""
+        if (s, e) in self.resolved:  # (a heading is asked of again: by its item, by its siblings' `in_duty_part` …)
+            return self.resolved[(s, e)]
         m = resolve(self.doc.text[s:e])
-        if m is None or m.generic:
-            return None
-        return replaced(m, start=s + m.start, end=s + m.end,
-                        prefix=m.prefix if m.prefix or m.national else self.prefix,
-                        inherited=m.inherited or m.prefix is None)
+        if m is not None and not m.generic:
+            m = replaced(m, start=s + m.start, end=s + m.end,
+                         prefix=m.prefix if m.prefix or m.national else self.prefix,
+                         inherited=m.inherited or m.prefix is None)
+        else:
+            m = None
+        self.resolved[(s, e)] = m
+        return m
 
     def heading_departments(self, c: Clause) -> list[str]:
         """The departments a clause heading names — only if it names nothing else."""
@@ -1911,10 +1959,11 @@ class _Extract:
     def verbs(self, s: int, e: int) -> Iterator[re.Match]:
         """The action verbs [s, e) holds: not a noun holding one's label (建设用地), nor one inside
         a department's name (the 监管 of 县市场监管局, the 建设 of 县住房城乡建设局)."""
+        action_of, starts, matches = self.cues.action_of, self.match_starts, self.matches
         for m in self.cues.actions.finditer(self.doc.folded, s, e):
-            if m.group(0) in self.cues.action_of:
-                k = bisect.bisect_right(self.match_starts, m.start()) - 1
-                if k < 0 or self.matches[k].end <= m.start():
+            if m.group(0) in action_of:
+                k = bisect.bisect_right(starts, at := m.start()) - 1
+                if k < 0 or matches[k].end <= at:
                     yield m
 
     # --- task tags ---------------------------------------------------------------------------
@@ -1931,7 +1980,8 @@ class _Extract:
                 above = {}
             # (tag start, end, its inside): a bracket's inside is within it, a line is all inside
             tags = [(m.start(), m.end(), m.start(1), m.end(1))
-                    for m in _PARENTHESIS.finditer(folded, own.start, own.end)]
+                    for m in _PARENTHESIS.finditer(folded, own.start, own.end)] \
+                if folded.find("(", own.start, own.end) >= 0 else []  # (most clauses: no bracket)
             brackets = [(s, e) for s, e, _, _ in tags]
             # (a tag line has its label's colon or closing bracket; most clauses neither)
             colon = folded.find(":", own.start, own.end) >= 0 or folded.find("]", own.start, own.end) >= 0
@@ -2044,7 +2094,7 @@ class _Extract:
                 groups.append((role, ids))
             pending.clear()
 
-        for piece in re.finditer(r"[^\0]+", leftover):
+        for piece in _UNNAMED_TEXT.finditer(leftover):
             pending += [m for m in matches if pos <= m.start - s < piece.start()]
             pos = piece.end()
             for w in _TAG_WORD.finditer(piece.group(0)):  # 牵头，各有关部门配合: two words
@@ -2149,7 +2199,7 @@ class _Extract:
 
         roles = [m for m in _role_cues().finditer(folded, s, e)
                  if not folded.startswith(post_words, m.end(), e) and not describes(m)]
-        if not roles and not any(w in folded[s:e] for w in self.cues.tag_labels):
+        if not roles and not any(folded.find(w, s, e) >= 0 for w in self.cues.tag_labels):
             return
         written = self.doc.text[start:end]
         self.notes.append(Note(start, end, kind="unread-task-tag", clause=c.id, text=written,
@@ -2431,7 +2481,7 @@ class _Extract:
         led = self.cues.group_led_by
         out: dict[str, tuple[Clause, int, int]] = {}
         for c, own in self.owned:
-            if c.kind != "numbered" or not c.children or not any(w in folded[own.start:own.end] for w in words):
+            if c.kind != "numbered" or not c.children or not any(folded.find(w, own.start, own.end) >= 0 for w in words):
                 continue
             for d in c.children:
                 h = d.heading
@@ -2550,7 +2600,7 @@ class _Extract:
             return
         named = {(g.start, g.end) for g in meeting.groups}
         for c, own in self.owned:
-            if c.id in self.group_items or not any(w in folded[own.start:own.end] for w in led):
+            if c.id in self.group_items or not any(folded.find(w, own.start, own.end) >= 0 for w in led):
                 continue
             for m in pattern.finditer(folded, own.start, own.end):
                 after = m.end() + 1 if folded[m.end():m.end() + 1] == "," else m.end()
@@ -3374,7 +3424,7 @@ class _Extract:
             while k > line[0] and folded[k - 1] in _BLANKS:
                 k -= 1
             paragraph = line[0] == s or k < s and folded[k - 1] in _SENTENCE_ENDS
-            if any(w in folded[s:line[1]] if paragraph else w in folded[s:e] for w in own):
+            if any(folded.find(w, s, line[1] if paragraph else e) >= 0 for w in own):
                 continue
             if paragraph and any(folded.startswith(w, s) for w in self.cues.parts.get("rule-anaphor", ())) \
                     and not any(folded.startswith(w, s) for w in kinds):

@@ -4174,3 +4174,19 @@ def test_a_body_named_as_a_sentence_s_subject_keeps_its_name():
     assert (m["kind"], m["name"], m["office"]) == ("leading-group", "县茶产业发展领导小组", "岳西县/agriculture-rural-affairs")
     assert [(a["clause"], a["role"], a["text"]) for a in got["assignments"]][:2] == [
         ("att1/r1", "lead", "县农业农村局"), ("att1/r1", "supporting", "县财政局、各乡镇人民政府")]
+
+
+def test_numbers_read_around_each_number_sign_in_a_long_clause():
+    """A clause's document numbers are read in the stretches from the mark before its first 号
+    to its last (`_numbers`), not in each of its stretches: numbers at its start, amid 号召
+    and other marks, and at its end are all read."""
+    from extractor import extract as X
+
+    folded = ("根据国办发[2019]15号文件精神,积极响应号召、做好工作;" * 3 + "按照《通知》(皖政[2023]7号)要求,"
+              + "各部门要加强协作。" * 50 + "详见财政部公告2019年第76号,国务院令第737号")
+    assert [v for _, _, v in X._numbers(folded, 0, len(folded))] == \
+        ["国办发〔2019〕15号"] * 3 + ["皖政〔2023〕7号", "财政部公告2019年第76号", "国务院令第737号"]
+    start = folded.index("各部门")
+    assert X._numbers(folded, start, start + 400) == []  # no 号 in it
+    tail = folded.index("详见")
+    assert [v for _, _, v in X._numbers(folded, tail, len(folded))] == ["财政部公告2019年第76号", "国务院令第737号"]
