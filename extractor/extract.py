@@ -20,7 +20,7 @@ from .departments import (CUE, DepartmentMatch, addressed_zone, collective_addre
                           collective_leads, concept_labels, concept_name, concepts, find_departments, post_units,
                           replaced, resolve)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
-from .model import (Addressee, Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
+from .model import (Addressee, Assignment, Cell, Change, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
 from .parse import CN_DIGITS, CN_UNITS, chinese_number, layout, normalise_doc_number
 from .places import enclosing_province
@@ -628,6 +628,35 @@ def _leader_post() -> re.Pattern:
     words = cues().parts.get("leader-post", ())
     return re.compile("|".join([*([f"(?:{_alternation(words)})$"] if words else []),
                                 *(str(p) for p in cue.get(PK + "pattern", ()))]) or "(?!)")
+
+
+@cache
+def _change_cues() -> tuple[dict[str, tuple[str, tuple[str, ...]]], dict[str, tuple[str, ...]]]:
+    """The change templates of an adjustment notice (pkc:change-* of cues.ttl): {what: (pattern,
+    cue words)}, and the words of those without a pattern ({member-post: 成员, 组成人员})."""
+    patterns, words = {}, {}
+    for s, props in by_subject("cues.ttl").items():
+        if "/cue/change-" in s:
+            local = s.rsplit("/", 1)[-1].removeprefix("change-")
+            cue_words = tuple(str(c) for c in props.get(PK + "cue", ()))
+            if PK + "pattern" in props:
+                patterns[local] = (str(props[PK + "pattern"][0]), cue_words)
+            else:
+                words[local] = cue_words
+    return patterns, words
+
+
+_CHANGE_AIDS = ("reason", "holder")  # change templates that read a part of a change, none alone
+
+
+@cache
+def _changes_of(kind: str) -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], re.Pattern]:
+    """The change templates made for a body of `kind` (its words for {body}), and any of the
+    cue words of those that read a change (a notice holding none changes nothing)."""
+    body = next((b for b in cues().bodies if b.kind.notation == kind), cues().bodies[0])
+    made = {what: (body.label(p), words) for what, (p, words) in _change_cues()[0].items()}
+    every = {w for what, (_, words) in made.items() if what not in _CHANGE_AIDS for w in words}
+    return made, re.compile(_alternation(every))
 
 
 @cache
@@ -2410,6 +2439,149 @@ class _Extract:
         self.facts.meeting = meeting
         return True
 
+    def changes(self) -> None:
+        """What a notice adjusting its body changes (pkc:change-* of cues.ttl): units joining and
+        leaving, posts passing from one holder to another — `facts.changes`, each traced to its
+        clause and words. The body read from the rest of the notice follows them: a unit that
+        joins is a member (listed where the notice adds it, unless a list names it), one that
+        leaves is none, an incoming head or deputy holds the post (召集人由X调整为Y: Y's), an
+        outgoing holder holds no post of the role he leaves."""
+        meeting = self.facts.meeting
+        if meeting is None:
+            return
+        made, any_cue = _changes_of(meeting.kind)
+        doc, folded = self.doc, self.doc.folded
+        if any_cue.search(folded) is None:
+            return  # (most notices: no word of a change)
+        kind = next((b.kind for b in self.cues.bodies if b.kind.notation == meeting.kind), None)
+        member_words = _change_cues()[1].get("member-post", ())
+        reason_p = made.get("reason", (re.compile("(?!)"), ()))[0]
+        opening: Field | None = None  # the reason the opening gives (因工作需要和人员变动), for every item
+        for c, own in self.owned:
+            said = c.label.strip()
+            start = own.start + len(said) if said and doc.text.startswith(said, own.start) else own.start
+            seg = folded[start:own.end]
+            if any_cue.search(seg) is None:
+                if opening is None and not self.facts.changes and (r := reason_p.search(seg)):
+                    opening = Field(start + r.start("reason"), start + r.end("reason"), "reason", r.group("reason"))
+                continue
+            found: list[tuple[int, Change]] = []  # (where it is said, the change) in the clause's order
+            for what in ("post-left", "replaces", "adjusted"):
+                pattern, words = made.get(what, (None, ()))
+                if pattern is None or not any(w in seg for w in words):
+                    continue
+                for m in pattern.finditer(seg):
+                    change = self.succession(c, start, m, kind, member_words)
+                    if change is not None:
+                        found.append((m.start(), change))
+            for what, joined in (("joins", "joined"), ("leaves", "left")):
+                pattern, words = made.get(what, (None, ()))
+                if pattern is None or not any(w in seg for w in words):
+                    continue
+                for m in pattern.finditer(seg):
+                    g = next(k for k in ("units", "units2") if k in m.groupdict() and m.group(k) is not None)
+                    a, b = start + m.start(), start + m.end()
+                    a += len(seg[m.start():]) - len(seg[m.start():].lstrip(_BLANKS))
+                    for hit, did in self.departments_in(start + m.start(g), start + m.end(g), c.id):
+                        found.append((m.start(), Change(a, b, kind=joined, clause=c.id, department=did)))
+                        if joined == "joined" and did not in meeting.members:
+                            meeting.members.append(did)
+                            meeting.member_at.append(Span(hit.start, hit.end))
+                        elif joined == "left" and did in meeting.members:
+                            k = meeting.members.index(did)
+                            del meeting.members[k]
+                            if k < len(meeting.member_at):
+                                del meeting.member_at[k]
+            found.sort(key=lambda x: x[0])
+            for n, (_, change) in enumerate(found, len([x for x in self.facts.changes if x.clause == c.id]) + 1):
+                change.id = f"{c.id}/change{n}"
+                r = None
+                lo = max((folded.rfind(ch, own.start, change.start) for ch in _SENTENCE_ENDS), default=-1)
+                for r in reason_p.finditer(folded, max(lo + 1, own.start), change.end):
+                    break
+                change.reason = Field(r.start("reason"), r.end("reason"), "reason", r.group("reason")) if r else opening
+                self.facts.changes.append(change)
+
+    def succession(self, c: Clause, base: int, m: re.Match, kind: BodyKind | None,
+                   member_words: tuple[str, ...]) -> Change | None:
+        """A post passing from one holder to another, as match `m` of a change template reads
+        it (at `base`): None when its post names no post of the body (成员单位由12个调整为15个)."""
+        folded = self.doc.folded
+        groups = m.groupdict()
+
+        def span(g: str) -> tuple[int, int] | None:
+            if groups.get(g) is None or not groups[g].strip(_BLANKS):
+                return None
+            a, b = base + m.start(g), base + m.end(g)
+            while a < b and folded[a] in _BLANKS:
+                a += 1
+            return a, b
+
+        post = span("post") or span("post2")
+        if post is None:
+            return None
+        words = folded[post[0]:post[1]]
+        role = next((self.cues.post_role[w] for w in sorted(self.cues.post_role, key=len, reverse=True)
+                     if words.endswith(w)), None)
+        if role is None and any(words.endswith(w) for w in member_words):
+            role = "lead"  # 领导小组成员: a member unit's official
+        if role is None:
+            return None
+        out, came = span("out"), span("in")
+        a = min(x[0] for x in (out, came, post) if x)
+        change = Change(a, base + m.end(), kind="succession", clause=c.id, role=role,
+                        post=Field(post[0], post[1], "post", self.doc.text[post[0]:post[1]]),
+                        outgoing=self.change_holder(*out) if out else None,
+                        incoming=self.change_holder(*came) if came else None)
+        posts = self.facts.posts
+        if change.outgoing is not None:  # who leaves a post holds it no more
+            gone = [p for p in posts if p.role == role and p.person == change.outgoing.value]
+            for p in gone:
+                posts.remove(p)
+                self.unlist(p)
+        if came is not None:
+            held = next((p for p in posts if p.role == role and p.start < came[1] and came[0] < p.end), None)
+            if held is None and change.incoming is not None:
+                held = next((p for p in posts if p.role == role and p.person == change.incoming.value), None)
+            meeting = self.facts.meeting
+            if held is None and kind is not None and role in (kind.head, kind.deputy):
+                # 召集人由X调整为Y(县政府副县长): Y holds the body's post, which no other words set up
+                f = self.post_field(came[0], came[1], role, c.id)
+                held = posts[-1]
+                if role == kind.head and meeting.convenor is None:
+                    meeting.convenor = f
+                elif role == kind.head:
+                    meeting.co_convenors.append(f)
+                else:
+                    meeting.deputy_convenors.append(f)
+            if held is not None:
+                if held.person is None and change.incoming is not None:
+                    held.person = change.incoming.value  # 程立新同志(县委副书记、县长): his post
+                change.incoming_post = held.id
+        return change
+
+    def unlist(self, post: Post) -> None:
+        """`post`, removed from the posts, out of its body's set-up too."""
+        meeting = self.facts.meeting
+        same = lambda f: f is not None and (f.start, f.end, f.name) == (post.start, post.end, post.role)
+        if same(meeting.convenor):
+            meeting.convenor = meeting.co_convenors.pop(0) if meeting.co_convenors else None
+        meeting.co_convenors = [f for f in meeting.co_convenors if not same(f)]
+        meeting.deputy_convenors = [f for f in meeting.deputy_convenors if not same(f)]
+
+    def change_holder(self, s: int, e: int) -> Field | None:
+        """Who leaves or takes a post, as a change writes them (pkc:change-holder: 程立新同志(县委
+        副书记、县长); pkc:person-after-post: 县政府办公室副主任汪启明): the name, its span."""
+        pattern = _changes_of(self.facts.meeting.kind)[0].get("holder", (re.compile("(?!)"), ()))[0]
+        m = pattern.match(self.doc.folded[s:e])
+        if m is not None and self.a_name(m.group("person")):
+            a, b = s + m.start("person"), s + m.end("person")
+        elif (after := self.holder_after(s, e)) is not None:
+            a, b = after[1], after[2]
+        else:
+            return None
+        return Field(a, b, "person", squeeze(self.doc.text[a:b]))
+
     def working_group_items(self) -> dict[str, tuple[Clause, int, int]]:
         """{clause id: (the item, where its heading names the group, where that name ends)} of
         each item setting up a working group: one headed by a name ending as a group's does
@@ -3623,6 +3795,7 @@ def extract(doc: Document) -> Document:
     x.assignments()
     x.table_posts()
     x.meeting()
+    x.changes()
     x.note_unknown_units()
     x.references()
     x.names()
