@@ -3840,6 +3840,81 @@ def test_an_adjustment_notice_s_departing_deputy_is_no_deputy():
     assert not [p for p in doc.facts.posts if p.person == "不再"]
 
 
+def _changes(doc):
+    """(kind, unit's name or the post's role, outgoing, incoming) of each change, in order."""
+    f = doc.facts
+    return [(x.kind, f.departments[x.department].name if x.department else x.role,
+             x.outgoing.value if x.outgoing else None, x.incoming.value if x.incoming else None) for x in f.changes]
+
+
+def test_an_adjustment_notice_is_read_as_changes():
+    """婺源's adjustment notice (audit 4) is a diff — 汪建华同志不再担任领导小组组长，由程立新同志（…）担任组长;
+    詹红卫同志接替王德胜同志任领导小组成员; 增补县数据局、县乡村振兴服务中心为领导小组成员单位; 县扶贫开发领导小组办公室
+    不再作为领导小组成员单位 — and none of it was read as a change: 县乡村振兴服务中心 was no member, the head's post
+    held by no one. Each item is a change (pkc:change-* of cues.ttl) traced to its clause and words."""
+    doc = process(AUDIT / "wuyuan-rural-revitalization-group-adjustment.txt")
+    f, text = doc.facts, doc.text
+    assert _changes(doc) == [
+        ("succession", "group_leader", "汪建华", "程立新"), ("succession", "deputy_group_leader", "俞志明", "江海峰"),
+        ("succession", "lead", "王德胜", "詹红卫"),
+        ("joined", "县数据局", None, None), ("joined", "县乡村振兴服务中心", None, None),
+        ("left", "县扶贫开发领导小组办公室", None, None)]
+    head, deputy, member, *units = f.changes
+    assert [x.clause for x in f.changes] == ["main/1", "main/2", "main/3", "main/4", "main/4", "main/4"]
+    assert text[head.start:head.end] == "汪建华同志不再担任领导小组组长，由程立新同志（县委副书记、县长）担任组长"
+    assert text[units[2].start:units[2].end] == "县扶贫开发领导小组办公室不再作为领导小组成员单位"
+    assert head.post.value == "领导小组组长" and head.reason.value == "工作需要和人员变动"  # the opening's
+    # the incoming holders hold their posts; the one taking the head's post is named on it
+    posts = {p.id: p for p in f.posts}
+    assert (posts[head.incoming_post].role, posts[head.incoming_post].person) == ("group_leader", "程立新")
+    assert (posts[member.incoming_post].role, posts[member.incoming_post].person) == ("lead", "詹红卫")
+    # a unit that joins is a member, spanned where it is added; one that leaves is none; who leaves holds nothing
+    members = {f.departments[d].name: at for d, at in zip(f.meeting.members, f.meeting.member_at)}
+    assert "县乡村振兴服务中心" in members and "县扶贫开发领导小组办公室" not in members
+    assert text[members["县乡村振兴服务中心"].start:members["县乡村振兴服务中心"].end] == "县乡村振兴服务中心"
+    assert members["县乡村振兴服务中心"].start > units[1].start
+    assert not [p for p in f.posts if p.person in ("汪建华", "俞志明", "王德胜")]
+    data = extracted_dict(doc)
+    assert [(c["id"], c["kind"]) for c in data["changes"]][:2] == [("main/1/change1", "succession"),
+                                                                   ("main/2/change1", "succession")]
+    assert data["changes"][1]["outgoing"] == {"text": "俞志明", "start": 178, "end": 181}
+    hidden = extracted_dict(doc, persons=False)["changes"][1]
+    assert hidden["outgoing"] is None and "俞志明" not in hidden["text"]
+
+
+def test_a_joint_meeting_s_adjustment_in_other_words():
+    """石台's adjustment of a 联席会议 (written for this test) says its changes otherwise: 召集人由X同志调整为Y同志
+    （县政府副县长）, 因工作变动，X同志不再担任…副召集人，由县政府办公室副主任Y同志接任, 增补…为联席会议成员单位,
+    县扶贫办已撤并，不再列为联席会议成员单位. The convenor and the deputy were read from none of it."""
+    doc = process(AUDIT / "shitai-illegal-fundraising-joint-meeting-adjustment.txt")
+    f = doc.facts
+    assert _changes(doc) == [
+        ("succession", "convenor", "章志远", "潘国栋"), ("succession", "deputy_convenor", "方晓军", "汪启明"),
+        ("succession", "lead", "许文斌", "吴永红"),
+        ("joined", "县数据资源管理局", None, None), ("joined", "县信访局", None, None), ("left", "县扶贫办", None, None)]
+    assert [x.reason.value if x.reason else None for x in f.changes][:3] == [None, "工作变动", "人事变动"]
+    m = f.meeting
+    assert m.convenor.value == "潘国栋同志（县政府副县长）"
+    assert [d.value for d in m.deputy_convenors] == ["县政府办公室副主任"]
+    assert {(p.role, p.person) for p in f.posts} >= {("convenor", "潘国栋"), ("deputy_convenor", "汪启明")}
+    assert "石台县/rural-revitalization" not in m.members
+    assert not [p for p in f.posts if p.person in ("章志远", "方晓军", "许文斌")]
+
+
+def test_no_change_without_its_words():
+    """A unit that 不再列为 a member does not join (the 列为 of a joining unit), a post's count changing
+    (成员单位由12个调整为15个) is no succession, and a set-up notice changes nothing."""
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes("某县人民政府办公室关于调整某县安全生产联席会议成员的通知\n\n"
+                        "一、县扶贫办不再列为联席会议成员单位。\n二、联席会议成员单位由12个调整为15个。\n"
+                        "三、联席会议由县应急局、县公安局、县扶贫办组成。\n".encode(), "county.txt")
+    assert [(x.kind, doc.facts.departments[x.department].name) for x in doc.facts.changes] == [("left", "县扶贫办")]
+    assert "rural-revitalization" not in {doc.facts.departments[d].concept for d in doc.facts.meeting.members}
+    for path in (AUDIT / "yixian-food-safety-joint-meeting.txt", AUDIT / "huangshan-food-safety-joint-meeting.txt"):
+        assert process(path).facts.changes == []
+
+
 def test_a_head_and_deputy_written_with_ren():
     """宁都 (audit 4) writes 县政府分管副县长任召集人，县医保局局长任副召集人: neither was read (only 由…担任,
     …担任 and …为 were). …任召集人 is read as …为召集人 is, not the 任 of 担任 (由…担任召集人)."""
