@@ -2462,7 +2462,7 @@ class _Extract:
             start = own.start + len(said) if said and doc.text.startswith(said, own.start) else own.start
             seg = folded[start:own.end]
             if any_cue.search(seg) is None:
-                if opening is None and not self.facts.changes and (r := reason_p.search(seg)):
+                if opening is None and c.kind == "zone" and not self.facts.changes and (r := reason_p.search(seg)):
                     opening = Field(start + r.start("reason"), start + r.end("reason"), "reason", r.group("reason"))
                 continue
             found: list[tuple[int, Change]] = []  # (where it is said, the change) in the clause's order
@@ -2482,7 +2482,7 @@ class _Extract:
                     g = next(k for k in ("units", "units2") if k in m.groupdict() and m.group(k) is not None)
                     a, b = start + m.start(), start + m.end()
                     a += len(seg[m.start():]) - len(seg[m.start():].lstrip(_BLANKS))
-                    for hit, did in self.departments_in(start + m.start(g), start + m.end(g), c.id):
+                    for hit, did in self.changed_units(start + m.start(g), start + m.end(g), c.id):
                         found.append((m.start(), Change(a, b, kind=joined, clause=c.id, department=did)))
                         if joined == "joined" and did not in meeting.members:
                             meeting.members.append(did)
@@ -2501,6 +2501,19 @@ class _Extract:
                     break
                 change.reason = Field(r.start("reason"), r.end("reason"), "reason", r.group("reason")) if r else opening
                 self.facts.changes.append(change)
+
+    def changed_units(self, s: int, e: int, clause: str) -> list[tuple[DepartmentMatch, str]]:
+        """The units a change names in [s, e): those of its last part (between commas) naming
+        any — 县扶贫办 of 县扶贫办已撤并,不再列为…, not the units of a list before it in its sentence
+        (联席会议由县应急局、县公安局组成,县扶贫办不再作为成员单位)."""
+        hits = self.departments_in(s, e, clause)
+        cut = self.doc.folded.rfind(",", s, e)
+        while hits and cut != -1:
+            last = [h for h in hits if h[0].start > cut]
+            if last:
+                return last
+            cut = self.doc.folded.rfind(",", s, cut)
+        return hits
 
     def succession(self, c: Clause, base: int, m: re.Match, kind: BodyKind | None,
                    member_words: tuple[str, ...]) -> Change | None:

@@ -1160,6 +1160,8 @@ class _Builder:
                     self.add(f"{iri}/member/{m.members.index(change.department) + 1}", PROV + "wasGeneratedBy", node)
             if change.role in roles:
                 self.add(node, PK + "changedRole", roles[change.role])
+            if change.post is not None:  # the post as written: 领导小组副组长, 联席会议成员
+                self.add(node, PK + "changedPostText", _lit(_one_line(self.text(change.post.start, change.post.end))))
             if change.incoming_post in post_ids:
                 self.add(node, PK + "newPost", post_ids[change.incoming_post])
             for prop, who in ((PK + "outgoingHolder", change.outgoing), (PK + "incomingHolder", change.incoming)):

@@ -52,7 +52,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "clause_id"),
     "who": ("rank", "score", "matched", "department", "jurisdiction", "role", "kind", "text", "notice", "clause"),
     "members": ("notice", "position", "department", "concept", "jurisdiction"),
-    "changes": ("notice", "body", "kind", "department", "role", "outgoing", "incoming", "reason", "clause"),
+    "changes": ("notice", "body", "kind", "department", "post", "outgoing", "incoming", "reason", "clause"),
     "refs": ("notice", "title", "number", "kind", "relation", "cited_by", "resolves_to", "own_part"),
     "departments": ("department", "jurisdiction", "concept", "label_en", "duties", "tasks", "member_of",
                     "notices"),
@@ -923,8 +923,9 @@ def changes(store: ox.Store, notice: str | None = None, *, explain: bool = False
 
     `notice`: a 文号, file stem or jurisdiction (see `match_notices`); None for all.
     Row keys: notice, body, kind (joined | left | succession), department (the unit joining or
-    leaving), role (the post's, 副组长), outgoing and incoming (who leaves and takes it: names,
-    none in a graph built --no-persons), post (the incoming holder's post, as labelled), reason
+    leaving), post (the post passing, as written: 领导小组副组长) and role (its role's label: 副组长),
+    outgoing and incoming (who leaves and takes it: names, none in a graph built --no-persons),
+    new_post (the label of the post the incoming holder holds in the body, when read), reason
     (因工作变动's 工作变动), clause (its id), iri (+ source, start, end: the item's words)."""
     from .graph import _labels, span_offsets
 
@@ -933,11 +934,12 @@ def changes(store: ox.Store, notice: str | None = None, *, explain: bool = False
         return []
     index = {n["graph"]: n for n in chosen}
     rows = select(store, """
-        SELECT ?graph ?c ?type ?body ?sp ?clause_id ?unit ?role ?out ?in ?post ?reason WHERE {
+        SELECT ?graph ?c ?type ?body ?sp ?clause_id ?unit ?role ?written ?out ?in ?post ?reason WHERE {
           GRAPH ?graph { ?c a org:ChangeEvent ; a ?type ; org:resultingOrganization ?b ; pk:span ?sp ;
                             prov:wasDerivedFrom ?clause . ?b rdfs:label ?body . ?clause dct:identifier ?clause_id }
           OPTIONAL { GRAPH ?graph { ?c pk:changedUnit/rdfs:label ?unit } }
           OPTIONAL { GRAPH ?graph { ?c pk:changedRole ?role } }
+          OPTIONAL { GRAPH ?graph { ?c pk:changedPostText ?written } }
           OPTIONAL { GRAPH ?graph { ?c pk:outgoingHolder/foaf:name ?out } }
           OPTIONAL { GRAPH ?graph { ?c pk:incomingHolder/foaf:name ?in } }
           OPTIONAL { GRAPH ?graph { ?c pk:newPost/rdfs:label ?post } }
@@ -953,7 +955,8 @@ def changes(store: ox.Store, notice: str | None = None, *, explain: bool = False
         src, start, end = span_offsets(r["sp"]) or (None, None, None)
         out.append({"notice": index[r["graph"]]["label"], "body": r["body"], "kind": kind,
                     "department": r["unit"], "role": labels.get(r["role"] or "", {}).get("zh") if r["role"] else None,
-                    "outgoing": r["out"], "incoming": r["in"], "post": r["post"], "reason": r["reason"],
+                    "post": r["written"], "outgoing": r["out"], "incoming": r["in"], "new_post": r["post"],
+                    "reason": r["reason"],
                     "clause": r["clause_id"], "iri": r["c"], "_graph": r["graph"],
                     "_src": src, "_start": start, "_end": end})
     order = {n["graph"]: k for k, n in enumerate(chosen)}

@@ -3892,7 +3892,8 @@ def test_a_joint_meeting_s_adjustment_in_other_words():
         ("succession", "convenor", "章志远", "潘国栋"), ("succession", "deputy_convenor", "方晓军", "汪启明"),
         ("succession", "lead", "许文斌", "吴永红"),
         ("joined", "县数据资源管理局", None, None), ("joined", "县信访局", None, None), ("left", "县扶贫办", None, None)]
-    assert [x.reason.value if x.reason else None for x in f.changes][:3] == [None, "工作变动", "人事变动"]
+    # the item's own reason, else the opening's (根据机构改革和人事变动情况)
+    assert [x.reason.value for x in f.changes] == ["机构改革和人事变动", "工作变动", "人事变动"] + ["机构改革和人事变动"] * 3
     m = f.meeting
     assert m.convenor.value == "潘国栋同志（县政府副县长）"
     assert [d.value for d in m.deputy_convenors] == ["县政府办公室副主任"]
@@ -3908,8 +3909,11 @@ def test_no_change_without_its_words():
 
     doc = process_bytes("某县人民政府办公室关于调整某县安全生产联席会议成员的通知\n\n"
                         "一、县扶贫办不再列为联席会议成员单位。\n二、联席会议成员单位由12个调整为15个。\n"
-                        "三、联席会议由县应急局、县公安局、县扶贫办组成。\n".encode(), "county.txt")
-    assert [(x.kind, doc.facts.departments[x.department].name) for x in doc.facts.changes] == [("left", "县扶贫办")]
+                        "三、联席会议由县应急局、县公安局、县扶贫办组成。\n"
+                        "四、联席会议由县应急局、县公安局组成，县信访局不再作为成员单位，根据工作需要，可将其他部门列为成员单位。\n"
+                        .encode(), "county.txt")
+    assert [(x.kind, doc.facts.departments[x.department].name) for x in doc.facts.changes] == [
+        ("left", "县扶贫办"), ("left", "县信访局")]  # not the units listed before it
     assert "rural-revitalization" not in {doc.facts.departments[d].concept for d in doc.facts.meeting.members}
     for path in (AUDIT / "yixian-food-safety-joint-meeting.txt", AUDIT / "huangshan-food-safety-joint-meeting.txt"):
         assert process(path).facts.changes == []

@@ -1546,7 +1546,7 @@ def test_an_adjustment_s_changes_are_change_events_traced_and_checked():
     assert {(p, o) for s, p, o in triples if s == head} >= {
         (ORG + "originalOrganization", body), (ORG + "resultingOrganization", body),
         (PK + "changedRole", PK + "roleGroupLeader"), (PROV + "wasDerivedFrom", f"{document_iri(doc)}/clause/main/1"),
-        (PK + "changeReason", "工作需要和人员变动")}
+        (PK + "changeReason", "工作需要和人员变动"), (PK + "changedPostText", "领导小组组长")}
     names = {s: o for s, p, o in triples if p == FOAF + "name"}
     assert names[next(o for s, p, o in triples if s == head and p == PK + "outgoingHolder")] == "汪建华"
     joined = f"{body}/change/main/4/change2"
