@@ -1260,7 +1260,7 @@ NODE_KINDS = (  # first matching rdf:type wins
     (PK + "CoordinationBody", "meeting"), (PK + "JointMeeting", "meeting"), (ORG + "Organization", "department"),
     (DCT + "Jurisdiction", "jurisdiction"), (FOAF + "Person", "person"), (ORG + "Post", "post"),
     (PK + "MeetingRule", "meeting-rule"), (ELI + "LegalResourceSubdivision", "clause"),
-    (ELI + "LegalResource", "reference"), (PK + "Addressee", "addressee"),
+    (ELI + "LegalResource", "reference"), (PK + "Addressee", "addressee"), (ORG + "ChangeEvent", "change"),
 )
 TITLE_MAX = 400
 # The `clause` of a span no clause holds: the notice's header or footer (版头/版记 — its
@@ -1280,6 +1280,9 @@ EDGE_KINDS = {
     PK + "convenor": "convenor", PK + "deputyConvenor": "deputy_convenor", PK + "officeDirector": "office_director",
     PK + "liaison": "liaison", PK + "officeHost": "office_host", PK + "leadUnit": "lead_unit",
     PK + "hostedBy": "hosted_by", PK + "homeUnit": "home_unit",
+    # an adjustment's changes (body → change → the unit joining or leaving, who leaves and takes a post, the post)
+    ORG + "changedBy": "changed_by", PK + "changedUnit": "changed_unit", PK + "outgoingHolder": "outgoing_holder",
+    PK + "incomingHolder": "incoming_holder", PK + "newPost": "new_post",
 }
 
 
@@ -1341,7 +1344,7 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
     """A `MultiDiGraph` keyed by IRI for views and graph algorithms.
 
     Node attributes: `label`, `kind` (document, clause, task, department, meeting, concept,
-    duty, reference, jurisdiction, person, post, meeting-rule, addressee), `jurisdiction` (name;
+    duty, reference, jurisdiction, person, post, meeting-rule, addressee, change), `jurisdiction` (name;
     for a node of several notices, theirs when they share it, else none), `title` (hover text:
     the exact source sentence, or the name), `doc` (IRI of the notice; the IRIs of all the
     notices whose graphs state it, space-separated, for a document several cite);
@@ -1355,7 +1358,8 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
     membership: unit → body, with the `start`/`end`/`clause` of where the notice lists it),
     post_in, home_unit, unit_of, head, deputy_head, convenor, deputy_convenor, office_director, liaison,
     office_host, lead_unit, hosted_by, counterpart, matches, holds_post, in_jurisdiction,
-    issued_by, addressed_to, copied_to, is_body, reports_to (plus `role`/`relation` where known).
+    issued_by, addressed_to, copied_to, is_body, reports_to, changed_by (a body → an adjustment's change),
+    changed_unit, outgoing_holder, incoming_holder, new_post (plus `role`/`relation` where known).
     `graph`: only that named graph of a store.
     """
     import networkx as nx

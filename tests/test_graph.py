@@ -1565,3 +1565,7 @@ def test_an_adjustment_s_changes_are_change_events_traced_and_checked():
     held = [ox.Quad(ox.NamedNode(outgoing), ox.NamedNode(ORG + "holds"), ox.NamedNode(post), g)]
     ok, text, _ = validate(quads + held)
     assert not ok and "still holds" in text
+    g = to_networkx(quads)  # GraphML and the views: a change node, traced, and its edges
+    assert g.nodes[head]["kind"] == "change" and g.nodes[head]["clause"] == "main/1"
+    assert {k for _, _, k in g.out_edges(head, keys=True)} >= {"outgoing_holder", "incoming_holder", "new_post"}
+    assert (body, head, "changed_by") in g.edges(keys=True) and (left, gone, "changed_unit") in g.edges(keys=True)
