@@ -2570,17 +2570,40 @@ class _Extract:
             if held is not None:
                 if held.person is None and change.incoming is not None:
                     held.person = change.incoming.value  # 程立新同志(县委副书记、县长): his post
+                listed = next((p for p in posts if p is not held and p.role == role and p.person == held.person
+                               and not change.start <= p.start < change.end), None) if held.person else None
+                if listed is not None and change.start <= held.start < change.end:
+                    # the make-up listed after the changes names him in the post (副组长：江海峰  县政府副县长):
+                    # one post, the list's, not a second deputy read from the item
+                    posts.remove(held)
+                    self.unlist(held, listed)
+                    held = listed
                 change.incoming_post = held.id
         return change
 
-    def unlist(self, post: Post) -> None:
-        """`post`, removed from the posts, out of its body's set-up too."""
+    def unlist(self, post: Post, instead: Post | None = None) -> None:
+        """`post`, removed from the posts, out of its body's set-up too — `instead` in its
+        place where it was the body's head (or a rule's participant), when given."""
         meeting = self.facts.meeting
         same = lambda f: f is not None and (f.start, f.end, f.name) == (post.start, post.end, post.role)
+        other = None if instead is None else Field(instead.start, instead.end, instead.role,
+                                                     self.doc.text[instead.start:instead.end])
+        listed = lambda f: other is not None and f is not None and (f.start, f.end, f.name) == (
+            other.start, other.end, other.name)
         if same(meeting.convenor):
-            meeting.convenor = meeting.co_convenors.pop(0) if meeting.co_convenors else None
-        meeting.co_convenors = [f for f in meeting.co_convenors if not same(f)]
-        meeting.deputy_convenors = [f for f in meeting.deputy_convenors if not same(f)]
+            meeting.convenor = other if other is not None else \
+                meeting.co_convenors.pop(0) if meeting.co_convenors else None
+        meeting.co_convenors = [f for f in meeting.co_convenors if not same(f) and not listed(f)]
+        if other is not None and any(same(f) for f in meeting.deputy_convenors) \
+                and any(listed(f) for f in meeting.deputy_convenors):
+            meeting.deputy_convenors = [f for f in meeting.deputy_convenors if not same(f)]
+        elif other is not None:
+            meeting.deputy_convenors = [other if same(f) else f for f in meeting.deputy_convenors]
+        else:
+            meeting.deputy_convenors = [f for f in meeting.deputy_convenors if not same(f)]
+        for part in [p for r in meeting.rules for p in r.participants] + meeting.participants:
+            part.posts = [x for x in part.posts if x != post.id] if instead is None or instead.id in part.posts \
+                else [instead.id if x == post.id else x for x in part.posts]
 
     def change_holder(self, s: int, e: int) -> Field | None:
         """Who leaves or takes a post, as a change writes them (pkc:change-holder: 程立新同志(县委

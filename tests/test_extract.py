@@ -3836,7 +3836,11 @@ def test_an_adjustment_notice_s_departing_deputy_is_no_deputy():
     doc = process(AUDIT / "wuyuan-rural-revitalization-group-adjustment.txt")
     deputies = [p.value for p in doc.facts.meeting.deputy_convenors]
     assert not [d for d in deputies if "俞志明" in d or d.startswith("由")]
-    assert "江海峰同志（县政府副县长）" in deputies
+    # 江海峰 once: the make-up listed after the changes (副组长：江海峰  县政府副县长) names the post the
+    # item gives him (diffread: the item's 江海峰同志（县政府副县长） was a second deputy beside it)
+    held = {(p.start, p.end): p.person for p in doc.facts.posts if p.role == "deputy_group_leader"}
+    assert deputies == ["县政府副县长", "县政府办公室主任"]
+    assert [held[(d.start, d.end)] for d in doc.facts.meeting.deputy_convenors] == ["江海峰", "胡卫民"]
     assert not [p for p in doc.facts.posts if p.person == "不再"]
 
 
@@ -3864,6 +3868,10 @@ def test_an_adjustment_notice_is_read_as_changes():
     assert text[head.start:head.end] == "汪建华同志不再担任领导小组组长，由程立新同志（县委副书记、县长）担任组长"
     assert text[units[2].start:units[2].end] == "县扶贫开发领导小组办公室不再作为领导小组成员单位"
     assert head.post.value == "领导小组组长" and head.reason.value == "工作需要和人员变动"  # the opening's
+    # the body as the notice leaves it: its head and deputies as the make-up after the changes lists them
+    assert f.meeting.convenor.value == "县委副书记、县长"
+    assert [(p.role, p.person) for p in f.posts if p.role.endswith("group_leader")] == [
+        ("group_leader", "程立新"), ("deputy_group_leader", "江海峰"), ("deputy_group_leader", "胡卫民")]
     # the incoming holders hold their posts; the one taking the head's post is named on it
     posts = {p.id: p for p in f.posts}
     assert (posts[head.incoming_post].role, posts[head.incoming_post].person) == ("group_leader", "程立新")
