@@ -2451,34 +2451,41 @@ class _Extract:
             return
         made, any_cue = _changes_of(meeting.kind)
         doc, folded = self.doc, self.doc.folded
-        if any_cue.search(folded) is None:
+        cued = [m.start() for m in any_cue.finditer(folded)]  # where a word of a change is: once
+        if not cued:
             return  # (most notices: no word of a change)
         kind = next((b.kind for b in self.cues.bodies if b.kind.notation == meeting.kind), None)
-        member_words = _change_cues()[1].get("member-post", ())
+        words = _change_cues()[1]
+        member_words, unit_words = words.get("member-post", ()), words.get("member-unit", ())
         reason_p = made.get("reason", (re.compile("(?!)"), ()))[0]
         opening: Field | None = None  # the reason the opening gives (因工作需要和人员变动), for every item
         for c, own in self.owned:
             said = c.label.strip()
             start = own.start + len(said) if said and doc.text.startswith(said, own.start) else own.start
-            seg = folded[start:own.end]
-            if any_cue.search(seg) is None:
-                if opening is None and c.kind == "zone" and not self.facts.changes and (r := reason_p.search(seg)):
-                    opening = Field(start + r.start("reason"), start + r.end("reason"), "reason", r.group("reason"))
+            k = bisect.bisect_left(cued, start)
+            if k == len(cued) or cued[k] >= own.end:  # no word of a change in the clause (most)
+                if opening is None and c.kind == "zone" and not self.facts.changes \
+                        and (r := reason_p.search(folded, start, own.end)):
+                    opening = Field(r.start("reason"), r.end("reason"), "reason", r.group("reason"))
                 continue
+            seg = folded[start:own.end]
             found: list[tuple[int, Change]] = []  # (where it is said, the change) in the clause's order
-            for what in ("post-left", "replaces", "adjusted"):
-                pattern, words = made.get(what, (None, ()))
-                if pattern is None or not any(w in seg for w in words):
+            ends: list[int] | None = None  # each pattern tried on the sentences holding its words only
+            for what in ("post-left", "replaces", "adjusted", "joins", "leaves"):
+                pattern = made.get(what)
+                if pattern is None or not any(w in seg for w in pattern[1]) \
+                        or what in ("joins", "leaves") and not any(w in seg for w in unit_words):
+                    continue  # (纳入, 增加 in a clause naming no member unit: no unit joins)
+                if ends is None:
+                    ends = _sentence_ends(seg)
+                if what in ("post-left", "replaces", "adjusted"):
+                    for m in _sentence_matches(seg, pattern, ends):
+                        change = self.succession(c, start, m, kind, member_words)
+                        if change is not None:
+                            found.append((m.start(), change))
                     continue
-                for m in pattern.finditer(seg):
-                    change = self.succession(c, start, m, kind, member_words)
-                    if change is not None:
-                        found.append((m.start(), change))
-            for what, joined in (("joins", "joined"), ("leaves", "left")):
-                pattern, words = made.get(what, (None, ()))
-                if pattern is None or not any(w in seg for w in words):
-                    continue
-                for m in pattern.finditer(seg):
+                joined = "joined" if what == "joins" else "left"
+                for m in _sentence_matches(seg, pattern, ends):
                     g = next(k for k in ("units", "units2") if k in m.groupdict() and m.group(k) is not None)
                     a, b = start + m.start(), start + m.end()
                     a += len(seg[m.start():]) - len(seg[m.start():].lstrip(_BLANKS))
