@@ -647,14 +647,17 @@ def _change_cues() -> tuple[dict[str, tuple[str, tuple[str, ...]]], dict[str, tu
 
 
 _CHANGE_AIDS = ("reason", "holder")  # change templates that read a part of a change, none alone
+_NEVER = re.compile("(?!)")  # a pattern matching nothing
 
 
 @cache
-def _changes_of(kind: str) -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], re.Pattern]:
-    """The change templates made for a body of `kind` (its words for {body}), and any of the
-    cue words of those that read a change (a notice holding none changes nothing)."""
-    body = next((b for b in cues().bodies if b.kind.notation == kind), cues().bodies[0])
-    made = {what: (body.label(p), words) for what, (p, words) in _change_cues()[0].items()}
+def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], re.Pattern]:
+    """The change templates made (the words of every kind of body for {body}: it only ever
+    qualifies a post or 成员单位, 领导小组副组长, so one set serves every kind, compiled once a
+    process), and any of the cue words of those that read a change (a notice holding none
+    changes nothing)."""
+    body = f"(?:{_alternation(w for b in cues().bodies for w in b.kind.words)})"
+    made = {what: (re.compile(p.replace("{body}", body)), words) for what, (p, words) in _change_cues()[0].items()}
     every = {w for what, (_, words) in made.items() if what not in _CHANGE_AIDS for w in words}
     return made, re.compile(_alternation(every))
 
@@ -2449,7 +2452,7 @@ class _Extract:
         meeting = self.facts.meeting
         if meeting is None:
             return
-        made, any_cue = _changes_of(meeting.kind)
+        made, any_cue = _changes_of()
         doc, folded = self.doc, self.doc.folded
         cued = [m.start() for m in any_cue.finditer(folded)]  # where a word of a change is: once
         if not cued:
@@ -2457,7 +2460,7 @@ class _Extract:
         kind = next((b.kind for b in self.cues.bodies if b.kind.notation == meeting.kind), None)
         words = _change_cues()[1]
         member_words, unit_words = words.get("member-post", ()), words.get("member-unit", ())
-        reason_p = made.get("reason", (re.compile("(?!)"), ()))[0]
+        reason_p = made.get("reason", (_NEVER, ()))[0]
         opening: Field | None = None  # the reason the opening gives (因工作需要和人员变动), for every item
         for c, own in self.owned:
             said = c.label.strip()
@@ -2615,7 +2618,7 @@ class _Extract:
     def change_holder(self, s: int, e: int) -> Field | None:
         """Who leaves or takes a post, as a change writes them (pkc:change-holder: 程立新同志(县委
         副书记、县长); pkc:person-after-post: 县政府办公室副主任汪启明): the name, its span."""
-        pattern = _changes_of(self.facts.meeting.kind)[0].get("holder", (re.compile("(?!)"), ()))[0]
+        pattern = _changes_of()[0].get("holder", (_NEVER, ()))[0]
         m = pattern.match(self.doc.folded[s:e])
         if m is not None and self.a_name(m.group("person")):
             a, b = s + m.start("person"), s + m.end("person")
