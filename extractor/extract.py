@@ -651,7 +651,7 @@ _NEVER = re.compile("(?!)")  # a pattern matching nothing
 
 
 @cache
-def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], re.Pattern]:
+def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], tuple[str, ...]]:
     """The change templates made (the words of every kind of body for {body}: it only ever
     qualifies a post or 成员单位, 领导小组副组长, so one set serves every kind, compiled once a
     process), and any of the cue words of those that read a change (a notice holding none
@@ -659,7 +659,7 @@ def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], re.Pat
     body = f"(?:{_alternation(w for b in cues().bodies for w in b.kind.words)})"
     made = {what: (re.compile(p.replace("{body}", body)), words) for what, (p, words) in _change_cues()[0].items()}
     every = {w for what, (_, words) in made.items() if what not in _CHANGE_AIDS for w in words}
-    return made, re.compile(_alternation(every))
+    return made, tuple(sorted(every))  # (found by str.find: a regex alternation of them scans each character)
 
 
 @cache
@@ -2452,9 +2452,9 @@ class _Extract:
         meeting = self.facts.meeting
         if meeting is None:
             return
-        made, any_cue = _changes_of()
+        made, cue_words = _changes_of()
         doc, folded = self.doc, self.doc.folded
-        cued = [m.start() for m in any_cue.finditer(folded)]  # where a word of a change is: once
+        cued = sorted(k for w in cue_words for k in _occurrences(folded, w))  # where a word of a change is: once
         if not cued:
             return  # (most notices: no word of a change)
         kind = next((b.kind for b in self.cues.bodies if b.kind.notation == meeting.kind), None)
