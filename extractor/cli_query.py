@@ -240,6 +240,21 @@ def members_command(opts: QueryOptions, notice: NoticeArgument = None) -> None:
     opts.emit(rows, list(query.COLUMNS["members"]), title="joint-meeting member units", explain_at="department")
 
 
+@query_command("changes")
+def changes_command(opts: QueryOptions, notice: NoticeArgument = None) -> None:
+    """What each adjustment notice changes in its body: units joining and leaving, posts passing from one holder to another."""
+    from . import query
+
+    _check_notice(opts.store, notice)
+    rows = query.changes(opts.store, notice, explain=opts.explain)
+    if not rows:  # an empty table alone reads as a failure: say why it is empty
+        what = f"{notice}: its notice" if notice else "no notice in the store"
+        why = "changes no coordination body (no 增补, 不再担任, 接替 … item)" if notice else "changes a coordination body"
+        sys.stderr.write(f"policykg: note: {what} {why}\n")
+    opts.emit(rows, list(query.COLUMNS["changes"]), title="changes to coordination bodies (adjustment notices)",
+              explain_at="kind")
+
+
 @query_command("refs")
 def refs_command(opts: QueryOptions, notice: NoticeArgument = None) -> None:
     """Cited documents: which notices cite them and whether they are notices of the graph."""

@@ -20,7 +20,7 @@ from .departments import (CUE, DepartmentMatch, addressed_zone, collective_addre
                           collective_leads, concept_labels, concept_name, concepts, find_departments, post_units,
                           replaced, resolve)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
-from .model import (Addressee, Assignment, Cell, Clause, Department, Document, Duty, Facts, Field, Meeting,
+from .model import (Addressee, Assignment, Cell, Change, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
 from .parse import CN_DIGITS, CN_UNITS, chinese_number, layout, normalise_doc_number
 from .places import enclosing_province
@@ -649,6 +649,38 @@ def _leader_post() -> re.Pattern:
     words = cues().parts.get("leader-post", ())
     return re.compile("|".join([*([f"(?:{_alternation(words)})$"] if words else []),
                                 *(str(p) for p in cue.get(PK + "pattern", ()))]) or "(?!)")
+
+
+@cache
+def _change_cues() -> tuple[dict[str, tuple[str, tuple[str, ...]]], dict[str, tuple[str, ...]]]:
+    """The change templates of an adjustment notice (pkc:change-* of cues.ttl): {what: (pattern,
+    cue words)}, and the words of those without a pattern ({member-post: 成员, 组成人员})."""
+    patterns, words = {}, {}
+    for s, props in by_subject("cues.ttl").items():
+        if "/cue/change-" in s:
+            local = s.rsplit("/", 1)[-1].removeprefix("change-")
+            cue_words = tuple(str(c) for c in props.get(PK + "cue", ()))
+            if PK + "pattern" in props:
+                patterns[local] = (str(props[PK + "pattern"][0]), cue_words)
+            else:
+                words[local] = cue_words
+    return patterns, words
+
+
+_CHANGE_AIDS = ("reason", "holder")  # change templates that read a part of a change, none alone
+_NEVER = re.compile("(?!)")  # a pattern matching nothing
+
+
+@cache
+def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], tuple[str, ...]]:
+    """The change templates made (the words of every kind of body for {body}: it only ever
+    qualifies a post or 成员单位, 领导小组副组长, so one set serves every kind, compiled once a
+    process), and any of the cue words of those that read a change (a notice holding none
+    changes nothing)."""
+    body = f"(?:{_alternation(w for b in cues().bodies for w in b.kind.words)})"
+    made = {what: (re.compile(p.replace("{body}", body)), words) for what, (p, words) in _change_cues()[0].items()}
+    every = {w for what, (_, words) in made.items() if what not in _CHANGE_AIDS for w in words}
+    return made, tuple(sorted(every))  # (found by str.find: a regex alternation of them scans each character)
 
 
 @cache
@@ -2465,6 +2497,192 @@ class _Extract:
         self.facts.meeting = meeting
         return True
 
+    def changes(self) -> None:
+        """What a notice adjusting its body changes (pkc:change-* of cues.ttl): units joining and
+        leaving, posts passing from one holder to another — `facts.changes`, each traced to its
+        clause and words. The body read from the rest of the notice follows them: a unit that
+        joins is a member (listed where the notice adds it, unless a list names it), one that
+        leaves is none, an incoming head or deputy holds the post (召集人由X调整为Y: Y's), an
+        outgoing holder holds no post of the role he leaves."""
+        meeting = self.facts.meeting
+        if meeting is None:
+            return
+        made, cue_words = _changes_of()
+        doc, folded = self.doc, self.doc.folded
+        cued = sorted(k for w in cue_words for k in _occurrences(folded, w))  # where a word of a change is: once
+        if not cued:
+            return  # (most notices: no word of a change)
+        kind = next((b.kind for b in self.cues.bodies if b.kind.notation == meeting.kind), None)
+        words = _change_cues()[1]
+        member_words, unit_words = words.get("member-post", ()), words.get("member-unit", ())
+        reason_p = made.get("reason", (_NEVER, ()))[0]
+        opening: Field | None = None  # the reason the opening gives (因工作需要和人员变动), for every item
+        for c, own in self.owned:
+            said = c.label.strip()
+            start = own.start + len(said) if said and doc.text.startswith(said, own.start) else own.start
+            k = bisect.bisect_left(cued, start)
+            if k == len(cued) or cued[k] >= own.end:  # no word of a change in the clause (most)
+                if opening is None and c.kind == "zone" and not self.facts.changes \
+                        and (r := reason_p.search(folded, start, own.end)):
+                    opening = Field(r.start("reason"), r.end("reason"), "reason", r.group("reason"))
+                continue
+            seg = folded[start:own.end]
+            found: list[tuple[int, Change]] = []  # (where it is said, the change) in the clause's order
+            ends: list[int] | None = None  # each pattern tried on the sentences holding its words only
+            for what in ("post-left", "replaces", "adjusted", "joins", "leaves"):
+                pattern = made.get(what)
+                if pattern is None or not any(w in seg for w in pattern[1]) \
+                        or what in ("joins", "leaves") and not any(w in seg for w in unit_words):
+                    continue  # (纳入, 增加 in a clause naming no member unit: no unit joins)
+                if ends is None:
+                    ends = _sentence_ends(seg)
+                if what in ("post-left", "replaces", "adjusted"):
+                    for m in _sentence_matches(seg, pattern, ends):
+                        change = self.succession(c, start, m, kind, member_words)
+                        if change is not None:
+                            found.append((m.start(), change))
+                    continue
+                joined = "joined" if what == "joins" else "left"
+                for m in _sentence_matches(seg, pattern, ends):
+                    g = next(k for k in ("units", "units2") if k in m.groupdict() and m.group(k) is not None)
+                    a, b = start + m.start(), start + m.end()
+                    a += len(seg[m.start():]) - len(seg[m.start():].lstrip(_BLANKS))
+                    for hit, did in self.changed_units(start + m.start(g), start + m.end(g), c.id):
+                        found.append((m.start(), Change(a, b, kind=joined, clause=c.id, department=did)))
+                        if joined == "joined" and did not in meeting.members:
+                            meeting.members.append(did)
+                            meeting.member_at.append(Span(hit.start, hit.end))
+                        elif joined == "left" and did in meeting.members:
+                            k = meeting.members.index(did)
+                            del meeting.members[k]
+                            if k < len(meeting.member_at):
+                                del meeting.member_at[k]
+            found.sort(key=lambda x: x[0])
+            for n, (_, change) in enumerate(found, len([x for x in self.facts.changes if x.clause == c.id]) + 1):
+                change.id = f"{c.id}/change{n}"
+                r = None
+                lo = max((folded.rfind(ch, own.start, change.start) for ch in _SENTENCE_ENDS), default=-1)
+                for r in reason_p.finditer(folded, max(lo + 1, own.start), change.end):
+                    break
+                change.reason = Field(r.start("reason"), r.end("reason"), "reason", r.group("reason")) if r else opening
+                self.facts.changes.append(change)
+
+    def changed_units(self, s: int, e: int, clause: str) -> list[tuple[DepartmentMatch, str]]:
+        """The units a change names in [s, e): those of its last part (between commas) naming
+        any — 县扶贫办 of 县扶贫办已撤并,不再列为…, not the units of a list before it in its sentence
+        (联席会议由县应急局、县公安局组成,县扶贫办不再作为成员单位)."""
+        hits = self.departments_in(s, e, clause)
+        cut = self.doc.folded.rfind(",", s, e)
+        while hits and cut != -1:
+            last = [h for h in hits if h[0].start > cut]
+            if last:
+                return last
+            cut = self.doc.folded.rfind(",", s, cut)
+        return hits
+
+    def succession(self, c: Clause, base: int, m: re.Match, kind: BodyKind | None,
+                   member_words: tuple[str, ...]) -> Change | None:
+        """A post passing from one holder to another, as match `m` of a change template reads
+        it (at `base`): None when its post names no post of the body (成员单位由12个调整为15个)."""
+        folded = self.doc.folded
+        groups = m.groupdict()
+
+        def span(g: str) -> tuple[int, int] | None:
+            if groups.get(g) is None or not groups[g].strip(_BLANKS):
+                return None
+            a, b = base + m.start(g), base + m.end(g)
+            while a < b and folded[a] in _BLANKS:
+                a += 1
+            return a, b
+
+        post = span("post") or span("post2")
+        if post is None:
+            return None
+        words = folded[post[0]:post[1]]
+        role = next((self.cues.post_role[w] for w in sorted(self.cues.post_role, key=len, reverse=True)
+                     if words.endswith(w)), None)
+        if role is None and any(words.endswith(w) for w in member_words):
+            role = "lead"  # 领导小组成员: a member unit's official
+        if role is None:
+            return None
+        out, came = span("out"), span("in")
+        a = min(x[0] for x in (out, came, post) if x)
+        change = Change(a, base + m.end(), kind="succession", clause=c.id, role=role,
+                        post=Field(post[0], post[1], "post", self.doc.text[post[0]:post[1]]),
+                        outgoing=self.change_holder(*out) if out else None,
+                        incoming=self.change_holder(*came) if came else None)
+        posts = self.facts.posts
+        if change.outgoing is not None:  # who leaves a post holds it no more
+            gone = [p for p in posts if p.role == role and p.person == change.outgoing.value]
+            for p in gone:
+                posts.remove(p)
+                self.unlist(p)
+        if came is not None:
+            held = next((p for p in posts if p.role == role and p.start < came[1] and came[0] < p.end), None)
+            if held is None and change.incoming is not None:
+                held = next((p for p in posts if p.role == role and p.person == change.incoming.value), None)
+            meeting = self.facts.meeting
+            if held is None and kind is not None and role in (kind.head, kind.deputy):
+                # 召集人由X调整为Y(县政府副县长): Y holds the body's post, which no other words set up
+                f = self.post_field(came[0], came[1], role, c.id)
+                held = posts[-1]
+                if role == kind.head and meeting.convenor is None:
+                    meeting.convenor = f
+                elif role == kind.head:
+                    meeting.co_convenors.append(f)
+                else:
+                    meeting.deputy_convenors.append(f)
+            if held is not None:
+                if held.person is None and change.incoming is not None:
+                    held.person = change.incoming.value  # 程立新同志(县委副书记、县长): his post
+                listed = next((p for p in posts if p is not held and p.role == role and p.person == held.person
+                               and not change.start <= p.start < change.end), None) if held.person else None
+                if listed is not None and change.start <= held.start < change.end:
+                    # the make-up listed after the changes names him in the post (副组长：江海峰  县政府副县长):
+                    # one post, the list's, not a second deputy read from the item
+                    posts.remove(held)
+                    self.unlist(held, listed)
+                    held = listed
+                change.incoming_post = held.id
+        return change
+
+    def unlist(self, post: Post, instead: Post | None = None) -> None:
+        """`post`, removed from the posts, out of its body's set-up too — `instead` in its
+        place where it was the body's head (or a rule's participant), when given."""
+        meeting = self.facts.meeting
+        same = lambda f: f is not None and (f.start, f.end, f.name) == (post.start, post.end, post.role)
+        other = None if instead is None else Field(instead.start, instead.end, instead.role,
+                                                     self.doc.text[instead.start:instead.end])
+        listed = lambda f: other is not None and f is not None and (f.start, f.end, f.name) == (
+            other.start, other.end, other.name)
+        if same(meeting.convenor):
+            meeting.convenor = other if other is not None else \
+                meeting.co_convenors.pop(0) if meeting.co_convenors else None
+        meeting.co_convenors = [f for f in meeting.co_convenors if not same(f) and not listed(f)]
+        if other is not None and any(same(f) for f in meeting.deputy_convenors) \
+                and any(listed(f) for f in meeting.deputy_convenors):
+            meeting.deputy_convenors = [f for f in meeting.deputy_convenors if not same(f)]
+        elif other is not None:
+            meeting.deputy_convenors = [other if same(f) else f for f in meeting.deputy_convenors]
+        else:
+            meeting.deputy_convenors = [f for f in meeting.deputy_convenors if not same(f)]
+        for part in [p for r in meeting.rules for p in r.participants] + meeting.participants:
+            part.posts = [x for x in part.posts if x != post.id] if instead is None or instead.id in part.posts \
+                else [instead.id if x == post.id else x for x in part.posts]
+
+    def change_holder(self, s: int, e: int) -> Field | None:
+        """Who leaves or takes a post, as a change writes them (pkc:change-holder: 程立新同志(县委
+        副书记、县长); pkc:person-after-post: 县政府办公室副主任汪启明): the name, its span."""
+        pattern = _changes_of()[0].get("holder", (_NEVER, ()))[0]
+        m = pattern.match(self.doc.folded[s:e])
+        if m is not None and self.a_name(m.group("person")):
+            a, b = s + m.start("person"), s + m.end("person")
+        elif (after := self.holder_after(s, e)) is not None:
+            a, b = after[1], after[2]
+        else:
+            return None
+        return Field(a, b, "person", squeeze(self.doc.text[a:b]))
+
     def working_group_items(self) -> dict[str, tuple[Clause, int, int]]:
         """{clause id: (the item, where its heading names the group, where that name ends)} of
         each item setting up a working group: one headed by a name ending as a group's does
@@ -3698,6 +3916,7 @@ def extract(doc: Document) -> Document:
     x.assignments()
     x.table_posts()
     x.meeting()
+    x.changes()
     x.note_unknown_units()
     x.references()
     x.names()

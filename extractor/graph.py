@@ -361,6 +361,8 @@ def person_spans(doc: Document) -> list[tuple[int, int]]:
         for post in doc.facts.posts:
             if post.person:
                 names.add(squeeze(post.person))
+        for change in doc.facts.changes:  # who leaves or takes a post in an adjustment
+            names.update(x.value for x in (change.outgoing, change.incoming) if x is not None)
     for name in sorted(names):
         pattern = r"\s*".join(map(re.escape, name))
         spans += [(m.start(), m.end()) for m in re.finditer(pattern, doc.text)]
@@ -1129,6 +1131,45 @@ class _Builder:
             self.span(r, rule.start, rule.end)
             self.participants(r, rule.participants, rule.id, post_ids)
         self.participants(iri, m.participants, "meeting", post_ids)  # the joint meeting's as a whole
+        self.changes(iri, post_ids)
+
+    def changes(self, iri: str, post_ids: dict[str, str]) -> None:
+        """What an adjustment notice changes in body `iri`: an org:ChangeEvent each (pk:MemberJoining,
+        pk:MemberLeaving, pk:PostSuccession), the body its original and resulting organisation,
+        traced to its clause and words; a joining unit's membership prov:wasGeneratedBy it."""
+        m = self.doc.facts.meeting
+        roles = _post_roles()
+        kinds = {"joined": "MemberJoining", "left": "MemberLeaving", "succession": "PostSuccession"}
+        for n, change in enumerate(self.doc.facts.changes, 1):
+            node = self.unique(f"{iri}/change/{iri_path(change.id or str(n))}")
+            self.add(node, RDF + "type", ORG + "ChangeEvent")
+            self.add(node, RDF + "type", PK + kinds.get(change.kind, "BodyChange"))
+            self.add(node, ORG + "originalOrganization", iri)
+            self.add(node, ORG + "resultingOrganization", iri)
+            self.add(iri, ORG + "changedBy", node)
+            self.add(node, RDFS + "label", _lit(_one_line(self.text(change.start, change.end)), lang="zh"))
+            if change.clause:
+                self.add(node, PROV + "wasDerivedFrom", self.clause_iri(change.clause))
+            self.span(node, change.start, change.end)
+            if change.reason is not None:
+                self.add(node, PK + "changeReason", _lit(self.text(change.reason.start, change.reason.end)))
+            unit = self.org(change.department)
+            if unit:
+                self.add(node, PK + "changedUnit", unit)
+                if change.kind == "joined" and change.department in m.members:  # its membership: made by the change
+                    self.add(f"{iri}/member/{m.members.index(change.department) + 1}", PROV + "wasGeneratedBy", node)
+            if change.role in roles:
+                self.add(node, PK + "changedRole", roles[change.role])
+            if change.post is not None:  # the post as written: 领导小组副组长, 联席会议成员
+                self.add(node, PK + "changedPostText", _lit(_one_line(self.text(change.post.start, change.post.end))))
+            if change.incoming_post in post_ids:
+                self.add(node, PK + "newPost", post_ids[change.incoming_post])
+            for prop, who in ((PK + "outgoingHolder", change.outgoing), (PK + "incomingHolder", change.incoming)):
+                if self.persons and who is not None:
+                    person = f"{self.doc_iri}/person/{_digest(who.value)[:12]}"
+                    self.add(person, RDF + "type", FOAF + "Person")
+                    self.add(person, FOAF + "name", _lit(who.value, lang="zh"))
+                    self.add(node, prop, person)
 
     def memberships(self, iri: str, members: list[str], member_at: list) -> None:
         """An org:Membership of each of `members` (Department.ids) in body or group `iri`, spanned
@@ -1219,7 +1260,7 @@ NODE_KINDS = (  # first matching rdf:type wins
     (PK + "CoordinationBody", "meeting"), (PK + "JointMeeting", "meeting"), (ORG + "Organization", "department"),
     (DCT + "Jurisdiction", "jurisdiction"), (FOAF + "Person", "person"), (ORG + "Post", "post"),
     (PK + "MeetingRule", "meeting-rule"), (ELI + "LegalResourceSubdivision", "clause"),
-    (ELI + "LegalResource", "reference"), (PK + "Addressee", "addressee"),
+    (ELI + "LegalResource", "reference"), (PK + "Addressee", "addressee"), (ORG + "ChangeEvent", "change"),
 )
 TITLE_MAX = 400
 # The `clause` of a span no clause holds: the notice's header or footer (版头/版记 — its
@@ -1239,6 +1280,9 @@ EDGE_KINDS = {
     PK + "convenor": "convenor", PK + "deputyConvenor": "deputy_convenor", PK + "officeDirector": "office_director",
     PK + "liaison": "liaison", PK + "officeHost": "office_host", PK + "leadUnit": "lead_unit",
     PK + "hostedBy": "hosted_by", PK + "homeUnit": "home_unit",
+    # an adjustment's changes (body → change → the unit joining or leaving, who leaves and takes a post, the post)
+    ORG + "changedBy": "changed_by", PK + "changedUnit": "changed_unit", PK + "outgoingHolder": "outgoing_holder",
+    PK + "incomingHolder": "incoming_holder", PK + "newPost": "new_post",
 }
 
 
@@ -1300,7 +1344,7 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
     """A `MultiDiGraph` keyed by IRI for views and graph algorithms.
 
     Node attributes: `label`, `kind` (document, clause, task, department, meeting, concept,
-    duty, reference, jurisdiction, person, post, meeting-rule, addressee), `jurisdiction` (name;
+    duty, reference, jurisdiction, person, post, meeting-rule, addressee, change), `jurisdiction` (name;
     for a node of several notices, theirs when they share it, else none), `title` (hover text:
     the exact source sentence, or the name), `doc` (IRI of the notice; the IRIs of all the
     notices whose graphs state it, space-separated, for a document several cite);
@@ -1314,7 +1358,8 @@ def to_networkx(store_or_quads: "ox.Store | Iterable[ox.Quad]", graph: str | Non
     membership: unit → body, with the `start`/`end`/`clause` of where the notice lists it),
     post_in, home_unit, unit_of, head, deputy_head, convenor, deputy_convenor, office_director, liaison,
     office_host, lead_unit, hosted_by, counterpart, matches, holds_post, in_jurisdiction,
-    issued_by, addressed_to, copied_to, is_body, reports_to (plus `role`/`relation` where known).
+    issued_by, addressed_to, copied_to, is_body, reports_to, changed_by (a body → an adjustment's change),
+    changed_unit, outgoing_holder, incoming_holder, new_post (plus `role`/`relation` where known).
     `graph`: only that named graph of a store.
     """
     import networkx as nx

@@ -332,6 +332,28 @@ class Meeting:
 
 
 @dataclass(slots=True)
+class Change(Span):
+    """An item of a notice adjusting a body (关于调整…领导小组成员的通知), read as a change: a unit
+    that joins (`kind` joined: 增补县数据局为领导小组成员单位) or leaves (left: …不再作为成员单位) —
+    `department` — or a post that passes from one holder to another (succession: X同志不再担任
+    副组长,由Y同志(县政府副县长)担任副组长; Y同志接替X同志任领导小组成员; 召集人由X调整为Y) —
+    `role`, the post as written (`post`), who leaves (`outgoing`) and who takes it (`incoming`:
+    each a Field whose value is the person's name, its span the name). The span is the item's
+    words; `reason` the 因…变动 that says why, in its sentence or the notice's opening."""
+
+    id: str = ""
+    clause: str = ""
+    kind: str = ""  # joined | left | succession
+    department: str = ""  # joined, left: the unit (Department.id)
+    role: str = ""  # succession: the post's role (group_leader, deputy_convenor, lead …)
+    post: Field | None = None  # succession: the post as written (领导小组副组长)
+    outgoing: Field | None = None
+    incoming: Field | None = None
+    incoming_post: str = ""  # Post.id of the post the incoming holder holds in the body, when read
+    reason: Field | None = None
+
+
+@dataclass(slots=True)
 class Addressee(Span):
     """A body the notice is sent to, as its head names it: an item of the 主送 line (`kind`
     recipient) or of the 抄送 line (cc). `name` is the body's full name (what a list writes
@@ -353,6 +375,7 @@ class Facts:
     meeting: Meeting | None = None
     issuer: str = ""  # the Department that issued the notice, when the registry knows its name
     addressees: list[Addressee] = field(default_factory=list)  # 主送 and 抄送, in the head's order
+    changes: list[Change] = field(default_factory=list)  # what an adjustment notice changes, in order
 
 
 @dataclass(slots=True)

@@ -52,6 +52,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "clause_id"),
     "who": ("rank", "score", "matched", "department", "jurisdiction", "role", "kind", "text", "notice", "clause"),
     "members": ("notice", "position", "department", "concept", "jurisdiction"),
+    "changes": ("notice", "body", "kind", "department", "post", "outgoing", "incoming", "reason", "clause"),
     "refs": ("notice", "title", "number", "kind", "relation", "cited_by", "resolves_to", "own_part"),
     "departments": ("department", "jurisdiction", "concept", "label_en", "duties", "tasks", "member_of",
                     "notices"),
@@ -910,6 +911,56 @@ def members(store: ox.Store, notice: str | None = None, *, explain: bool = False
                     "_src": r["src"], "_start": r["start"], "_end": r["end"]})
     order = {n["graph"]: k for k, n in enumerate(chosen)}
     out.sort(key=lambda r: (order[r["_graph"]], r["position"]))
+    return _finish(store, out, explain)
+
+
+_CHANGE_KINDS = {PK + "MemberJoining": "joined", PK + "MemberLeaving": "left", PK + "PostSuccession": "succession"}
+
+
+def changes(store: ox.Store, notice: str | None = None, *, explain: bool = False) -> list[dict[str, Any]]:
+    """What each adjustment notice changes in its body (org:ChangeEvent: pk:MemberJoining,
+    pk:MemberLeaving, pk:PostSuccession), in the notice's order.
+
+    `notice`: a 文号, file stem or jurisdiction (see `match_notices`); None for all.
+    Row keys: notice, body, kind (joined | left | succession), department (the unit joining or
+    leaving), post (the post passing, as written: 领导小组副组长) and role (its role's label: 副组长),
+    outgoing and incoming (who leaves and takes it: names, none in a graph built --no-persons),
+    new_post (the label of the post the incoming holder holds in the body, when read), reason
+    (因工作变动's 工作变动), clause (its id), iri (+ source, start, end: the item's words)."""
+    from .graph import _labels, span_offsets
+
+    chosen = match_notices(store, notice)
+    if not chosen:
+        return []
+    index = {n["graph"]: n for n in chosen}
+    rows = select(store, """
+        SELECT ?graph ?c ?type ?body ?sp ?clause_id ?unit ?role ?written ?out ?in ?post ?reason WHERE {
+          GRAPH ?graph { ?c a org:ChangeEvent ; a ?type ; org:resultingOrganization ?b ; pk:span ?sp ;
+                            prov:wasDerivedFrom ?clause . ?b rdfs:label ?body . ?clause dct:identifier ?clause_id }
+          OPTIONAL { GRAPH ?graph { ?c pk:changedUnit/rdfs:label ?unit } }
+          OPTIONAL { GRAPH ?graph { ?c pk:changedRole ?role } }
+          OPTIONAL { GRAPH ?graph { ?c pk:changedPostText ?written } }
+          OPTIONAL { GRAPH ?graph { ?c pk:outgoingHolder/foaf:name ?out } }
+          OPTIONAL { GRAPH ?graph { ?c pk:incomingHolder/foaf:name ?in } }
+          OPTIONAL { GRAPH ?graph { ?c pk:newPost/rdfs:label ?post } }
+          OPTIONAL { GRAPH ?graph { ?c pk:changeReason ?reason } }
+        }""", graph=[ox.NamedNode(g) for g in index])
+    labels = _labels("policykg.ttl")
+    out, seen = [], set()
+    for r in rows:
+        kind = _CHANGE_KINDS.get(r["type"])
+        if kind is None or r["c"] in seen:
+            continue
+        seen.add(r["c"])
+        src, start, end = span_offsets(r["sp"]) or (None, None, None)
+        out.append({"notice": index[r["graph"]]["label"], "body": r["body"], "kind": kind,
+                    "department": r["unit"], "role": labels.get(r["role"] or "", {}).get("zh") if r["role"] else None,
+                    "post": r["written"], "outgoing": r["out"], "incoming": r["in"], "new_post": r["post"],
+                    "reason": r["reason"],
+                    "clause": r["clause_id"], "iri": r["c"], "_graph": r["graph"],
+                    "_src": src, "_start": start, "_end": end})
+    order = {n["graph"]: k for k, n in enumerate(chosen)}
+    out.sort(key=lambda r: (order[r["_graph"]], r["_start"] if r["_start"] is not None else -1, r["iri"]))
     return _finish(store, out, explain)
 
 

@@ -122,6 +122,13 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
                         "member_at": [_span(x) for x in g.member_at], **_span(g)} for g in m.groups]},
         "posts": [{"id": p.id, "department": p.department or None, "clause": p.clause, "role": p.role,
                    "person": p.person if persons else None, "in_office": p.in_office, **_span(p)} for p in f.posts],
+        # what an adjustment notice changes: units joining and leaving, posts passing from one holder to another
+        "changes": [{"id": x.id, "kind": x.kind, "clause": x.clause, "text": source[x.start:x.end],
+                     "department": x.department or None, "role": x.role or None, "post": field(x.post),
+                     "outgoing": field(x.outgoing) if persons else None,
+                     "incoming": field(x.incoming) if persons else None,
+                     "incoming_post": x.incoming_post or None, "reason": field(x.reason), **_span(x)}
+                    for x in f.changes],
         # what the analyst should check: a heading no known department has (kind unknown-heading) …
         "notes": [{"kind": n.kind, "clause": n.clause, "text": quote(n.text, n), "message": n.message, **_span(n)}
                   for n in doc.notes],

@@ -47,13 +47,13 @@ KIND_COLOURS = {
     "document": "#4e79a7", "clause": "#bab0ac", "task": "#9c755f", "department": "#f28e2b",
     "meeting": "#e15759", "concept": "#76b7b2", "duty": "#59a14f", "reference": "#b07aa1",
     "jurisdiction": "#edc948", "person": "#ff9da7", "post": "#d37295", "meeting-rule": "#a0cbe8",
-    "addressee": "#86bcb6",
+    "addressee": "#86bcb6", "change": "#b6992d",
 }
 OTHER_COLOUR = "#cccccc"
 KIND_LABELS = {
     "document": "文件", "clause": "条款", "task": "任务", "department": "部门", "meeting": "联席会议",
     "concept": "职能概念", "duty": "职责", "reference": "引用文件", "jurisdiction": "辖区",
-    "person": "人员", "post": "职务", "meeting-rule": "会议制度", "addressee": "主送/抄送",
+    "person": "人员", "post": "职务", "meeting-rule": "会议制度", "addressee": "主送/抄送", "change": "成员调整",
 }
 KIND_SIZES = {"document": 30, "meeting": 26, "jurisdiction": 26, "department": 20, "concept": 16}
 DEFAULT_SIZE = 12
@@ -84,6 +84,7 @@ EDGE_LABELS = {
     "unit_of": "下设于", "post_in": "职务所在", "hosted_by": "设在", "office_host": "办公室设在", "lead_unit": "牵头单位",
     "head": "负责人", "deputy_head": "副职", "convenor": "召集人", "deputy_convenor": "副召集人",
     "office_director": "办公室主任", "liaison": "联络员", "home_unit": "本职单位",
+    "changed_by": "调整", "changed_unit": "调整单位", "outgoing_holder": "原任", "incoming_holder": "接任", "new_post": "接任职务",
 }
 DASHED_EDGES = frozenset({"counterpart", "matches", "corresponds"})
 EDGE_DETAIL_KEYS = ("role", "relation")

@@ -428,3 +428,26 @@ def test_a_notice_named_in_bytes_that_are_no_utf8_is_no_notice(args, tmp_path):
         ("policykg: error: --compare 祁门县,\\udcff\\udcfe: " if args[0] == "build" else "policykg: error: ")
         + "no notice '\\udcff\\udcfe' in the store; known: 巴彦淖尔市 巴政办发〔2021〕20号; 祁门县 祁政办秘〔2021〕45号"
     ], run.stderr.decode()
+
+
+def test_changes_says_what_an_adjustment_changed():
+    """`policykg changes`: which units joined and left an adjusted body, who replaced whom in
+    which post, each row traced to its words (--explain) — none for a notice setting a body up."""
+    audit = ROOT / "tests" / "data" / "audit"
+    wuyuan, shitai = audit / "wuyuan-rural-revitalization-group-adjustment.txt", \
+        audit / "shitai-illegal-fundraising-joint-meeting-adjustment.txt"
+    r = policykg("changes", "--from", wuyuan, "--from", shitai, "--from", COUNTY, "-f", "json", "--explain")
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)
+    got = [(x["notice"], x["kind"], x["department"] or x["post"], x["outgoing"], x["incoming"]) for x in rows]
+    assert got[:6] == [("婺府办字〔2024〕15号", "succession", "领导小组组长", "汪建华", "程立新"),
+                       ("婺府办字〔2024〕15号", "succession", "领导小组副组长", "俞志明", "江海峰"),
+                       ("婺府办字〔2024〕15号", "succession", "领导小组成员", "王德胜", "詹红卫"),
+                       ("婺府办字〔2024〕15号", "joined", "县数据局", None, None),
+                       ("婺府办字〔2024〕15号", "joined", "县乡村振兴服务中心", None, None),
+                       ("婺府办字〔2024〕15号", "left", "县扶贫开发领导小组办公室", None, None)]
+    assert got[6] == ("石政办秘〔2024〕27号", "succession", "联席会议召集人", "章志远", "潘国栋")
+    assert len(rows) == 12 and rows[7]["source"] == "方晓军同志不再担任联席会议副召集人，由县政府办公室副主任汪启明同志接任"
+    assert rows[7]["reason"] == "工作变动" and rows[7]["clause"] == "main/2"
+    none = policykg("changes", "--from", COUNTY, COUNTY.stem)
+    assert none.returncode == 0 and "changes no coordination body" in none.stderr

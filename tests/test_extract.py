@@ -3836,8 +3836,95 @@ def test_an_adjustment_notice_s_departing_deputy_is_no_deputy():
     doc = process(AUDIT / "wuyuan-rural-revitalization-group-adjustment.txt")
     deputies = [p.value for p in doc.facts.meeting.deputy_convenors]
     assert not [d for d in deputies if "俞志明" in d or d.startswith("由")]
-    assert "江海峰同志（县政府副县长）" in deputies
+    # 江海峰 once: the make-up listed after the changes (副组长：江海峰  县政府副县长) names the post the
+    # item gives him (diffread: the item's 江海峰同志（县政府副县长） was a second deputy beside it)
+    held = {(p.start, p.end): p.person for p in doc.facts.posts if p.role == "deputy_group_leader"}
+    assert deputies == ["县政府副县长", "县政府办公室主任"]
+    assert [held[(d.start, d.end)] for d in doc.facts.meeting.deputy_convenors] == ["江海峰", "胡卫民"]
     assert not [p for p in doc.facts.posts if p.person == "不再"]
+
+
+def _changes(doc):
+    """(kind, unit's name or the post's role, outgoing, incoming) of each change, in order."""
+    f = doc.facts
+    return [(x.kind, f.departments[x.department].name if x.department else x.role,
+             x.outgoing.value if x.outgoing else None, x.incoming.value if x.incoming else None) for x in f.changes]
+
+
+def test_an_adjustment_notice_is_read_as_changes():
+    """婺源's adjustment notice (audit 4) is a diff — 汪建华同志不再担任领导小组组长，由程立新同志（…）担任组长;
+    詹红卫同志接替王德胜同志任领导小组成员; 增补县数据局、县乡村振兴服务中心为领导小组成员单位; 县扶贫开发领导小组办公室
+    不再作为领导小组成员单位 — and none of it was read as a change: 县乡村振兴服务中心 was no member, the head's post
+    held by no one. Each item is a change (pkc:change-* of cues.ttl) traced to its clause and words."""
+    doc = process(AUDIT / "wuyuan-rural-revitalization-group-adjustment.txt")
+    f, text = doc.facts, doc.text
+    assert _changes(doc) == [
+        ("succession", "group_leader", "汪建华", "程立新"), ("succession", "deputy_group_leader", "俞志明", "江海峰"),
+        ("succession", "lead", "王德胜", "詹红卫"),
+        ("joined", "县数据局", None, None), ("joined", "县乡村振兴服务中心", None, None),
+        ("left", "县扶贫开发领导小组办公室", None, None)]
+    head, deputy, member, *units = f.changes
+    assert [x.clause for x in f.changes] == ["main/1", "main/2", "main/3", "main/4", "main/4", "main/4"]
+    assert text[head.start:head.end] == "汪建华同志不再担任领导小组组长，由程立新同志（县委副书记、县长）担任组长"
+    assert text[units[2].start:units[2].end] == "县扶贫开发领导小组办公室不再作为领导小组成员单位"
+    assert head.post.value == "领导小组组长" and head.reason.value == "工作需要和人员变动"  # the opening's
+    # the body as the notice leaves it: its head and deputies as the make-up after the changes lists them
+    assert f.meeting.convenor.value == "县委副书记、县长"
+    assert [(p.role, p.person) for p in f.posts if p.role.endswith("group_leader")] == [
+        ("group_leader", "程立新"), ("deputy_group_leader", "江海峰"), ("deputy_group_leader", "胡卫民")]
+    # the incoming holders hold their posts; the one taking the head's post is named on it
+    posts = {p.id: p for p in f.posts}
+    assert (posts[head.incoming_post].role, posts[head.incoming_post].person) == ("group_leader", "程立新")
+    assert (posts[member.incoming_post].role, posts[member.incoming_post].person) == ("lead", "詹红卫")
+    # a unit that joins is a member, spanned where it is added; one that leaves is none; who leaves holds nothing
+    members = {f.departments[d].name: at for d, at in zip(f.meeting.members, f.meeting.member_at)}
+    assert "县乡村振兴服务中心" in members and "县扶贫开发领导小组办公室" not in members
+    assert text[members["县乡村振兴服务中心"].start:members["县乡村振兴服务中心"].end] == "县乡村振兴服务中心"
+    assert members["县乡村振兴服务中心"].start > units[1].start
+    assert not [p for p in f.posts if p.person in ("汪建华", "俞志明", "王德胜")]
+    data = extracted_dict(doc)
+    assert [(c["id"], c["kind"]) for c in data["changes"]][:2] == [("main/1/change1", "succession"),
+                                                                   ("main/2/change1", "succession")]
+    assert data["changes"][1]["outgoing"] == {"text": "俞志明", "start": 178, "end": 181}
+    hidden = extracted_dict(doc, persons=False)["changes"][1]
+    assert hidden["outgoing"] is None and "俞志明" not in hidden["text"]
+
+
+def test_a_joint_meeting_s_adjustment_in_other_words():
+    """石台's adjustment of a 联席会议 (written for this test) says its changes otherwise: 召集人由X同志调整为Y同志
+    （县政府副县长）, 因工作变动，X同志不再担任…副召集人，由县政府办公室副主任Y同志接任, 增补…为联席会议成员单位,
+    县扶贫办已撤并，不再列为联席会议成员单位. The convenor and the deputy were read from none of it."""
+    doc = process(AUDIT / "shitai-illegal-fundraising-joint-meeting-adjustment.txt")
+    f = doc.facts
+    assert _changes(doc) == [
+        ("succession", "convenor", "章志远", "潘国栋"), ("succession", "deputy_convenor", "方晓军", "汪启明"),
+        ("succession", "lead", "许文斌", "吴永红"),
+        ("joined", "县数据资源管理局", None, None), ("joined", "县信访局", None, None), ("left", "县扶贫办", None, None)]
+    # the item's own reason, else the opening's (根据机构改革和人事变动情况)
+    assert [x.reason.value for x in f.changes] == ["机构改革和人事变动", "工作变动", "人事变动"] + ["机构改革和人事变动"] * 3
+    m = f.meeting
+    assert m.convenor.value == "潘国栋同志（县政府副县长）"
+    assert [d.value for d in m.deputy_convenors] == ["县政府办公室副主任"]
+    assert {(p.role, p.person) for p in f.posts} >= {("convenor", "潘国栋"), ("deputy_convenor", "汪启明")}
+    assert "石台县/rural-revitalization" not in m.members
+    assert not [p for p in f.posts if p.person in ("章志远", "方晓军", "许文斌")]
+
+
+def test_no_change_without_its_words():
+    """A unit that 不再列为 a member does not join (the 列为 of a joining unit), a post's count changing
+    (成员单位由12个调整为15个) is no succession, and a set-up notice changes nothing."""
+    from extractor.pipeline import process_bytes
+
+    doc = process_bytes("某县人民政府办公室关于调整某县安全生产联席会议成员的通知\n\n"
+                        "一、县扶贫办不再列为联席会议成员单位。\n二、联席会议成员单位由12个调整为15个。\n"
+                        "三、联席会议由县应急局、县公安局、县扶贫办组成。\n"
+                        "四、联席会议由县应急局、县公安局组成，县信访局不再作为成员单位，根据工作需要，可将其他部门列为成员单位。\n"
+                        .encode(), "county.txt")
+    assert [(x.kind, doc.facts.departments[x.department].name) for x in doc.facts.changes] == [
+        ("left", "县扶贫办"), ("left", "县信访局")]  # not the units listed before it
+    assert "rural-revitalization" not in {doc.facts.departments[d].concept for d in doc.facts.meeting.members}
+    for path in (AUDIT / "yixian-food-safety-joint-meeting.txt", AUDIT / "huangshan-food-safety-joint-meeting.txt"):
+        assert process(path).facts.changes == []
 
 
 def test_a_head_and_deputy_written_with_ren():

@@ -1519,3 +1519,53 @@ def test_a_state_council_deputy_secretary_general_is_its_general_office_s():
     [post] = [p for p in doc.facts.posts if doc.text[p.start:p.end].endswith("国务院副秘书长")]
     assert post.department == "国家/government-office"
     assert doc.facts.departments[post.department].name == "国务院办公厅"
+
+
+ADJUSTMENTS = COUNTY.parent.parent / "tests" / "data" / "audit"
+
+
+def test_an_adjustment_s_changes_are_change_events_traced_and_checked():
+    """An adjustment notice's items are org:ChangeEvents of its body (pk:MemberJoining,
+    pk:MemberLeaving, pk:PostSuccession): the body their original and resulting organisation,
+    each read from its clause and spanned at its words; a joining unit's membership was made by
+    its change. The shapes hold the reading to it: a unit that leaves is no member, who leaves
+    a post holds none of its role — a membership or post put back is a violation."""
+    from extractor.pipeline import process
+
+    doc = process(ADJUSTMENTS / "wuyuan-rural-revitalization-group-adjustment.txt")
+    quads = to_rdf(doc)
+    assert validate(quads)[0] and validate(to_rdf(doc, persons=False))[0]
+    body = f"{document_iri(doc)}/meeting"
+    triples = {(q.subject.value, q.predicate.value, q.object.value) for q in quads}
+    events = sorted(s for s, p, o in triples if p == RDF + "type" and o == ORG + "ChangeEvent")
+    assert len(events) == 6 and all((body, ORG + "changedBy", e) in triples for e in events)
+    kinds = [next(o.rsplit("#", 1)[-1] for s, p, o in triples if s == e and p == RDF + "type" and o.startswith(PK))
+             for e in events]
+    assert kinds == ["PostSuccession"] * 3 + ["MemberJoining"] * 2 + ["MemberLeaving"]
+    head = f"{body}/change/main/1/change1"
+    assert {(p, o) for s, p, o in triples if s == head} >= {
+        (ORG + "originalOrganization", body), (ORG + "resultingOrganization", body),
+        (PK + "changedRole", PK + "roleGroupLeader"), (PROV + "wasDerivedFrom", f"{document_iri(doc)}/clause/main/1"),
+        (PK + "changeReason", "工作需要和人员变动"), (PK + "changedPostText", "领导小组组长")}
+    names = {s: o for s, p, o in triples if p == FOAF + "name"}
+    assert names[next(o for s, p, o in triples if s == head and p == PK + "outgoingHolder")] == "汪建华"
+    joined = f"{body}/change/main/4/change2"
+    unit = next(o for s, p, o in triples if s == joined and p == PK + "changedUnit")
+    ms = next(s for s, p, o in triples if p == ORG + "member" and o == unit)
+    assert (ms, PROV + "wasGeneratedBy", joined) in triples
+    left = f"{body}/change/main/4/change3"
+    gone = next(o for s, p, o in triples if s == left and p == PK + "changedUnit")
+    g = quads[0].graph_name
+    back = [ox.Quad(ox.NamedNode(f"{body}/member/99"), ox.NamedNode(ORG + "member"), ox.NamedNode(gone), g),
+            ox.Quad(ox.NamedNode(f"{body}/member/99"), ox.NamedNode(ORG + "organization"), ox.NamedNode(body), g)]
+    ok, text, _ = validate(quads + back)
+    assert not ok and "still a member" in text
+    outgoing = next(o for s, p, o in triples if s == head and p == PK + "outgoingHolder")
+    post = next(o for s, p, o in triples if s == head and p == PK + "newPost")
+    held = [ox.Quad(ox.NamedNode(outgoing), ox.NamedNode(ORG + "holds"), ox.NamedNode(post), g)]
+    ok, text, _ = validate(quads + held)
+    assert not ok and "still holds" in text
+    g = to_networkx(quads)  # GraphML and the views: a change node, traced, and its edges
+    assert g.nodes[head]["kind"] == "change" and g.nodes[head]["clause"] == "main/1"
+    assert {k for _, _, k in g.out_edges(head, keys=True)} >= {"outgoing_holder", "incoming_holder", "new_post"}
+    assert (body, head, "changed_by") in g.edges(keys=True) and (left, gone, "changed_unit") in g.edges(keys=True)
