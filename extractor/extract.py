@@ -2552,6 +2552,7 @@ class _Extract:
                         if joined == "joined" and did not in meeting.members:
                             meeting.members.append(did)
                             meeting.member_at.append(Span(hit.start, hit.end))
+                            self.unnote_member(self.doc.text[hit.start:hit.end])
                         elif joined == "left" and did in meeting.members:
                             k = meeting.members.index(did)
                             del meeting.members[k]
@@ -2566,6 +2567,13 @@ class _Extract:
                     break
                 change.reason = Field(r.start("reason"), r.end("reason"), "reason", r.group("reason")) if r else opening
                 self.facts.changes.append(change)
+
+    def unnote_member(self, written: str) -> None:
+        """A unit joining the body (增补县乡村振兴服务中心为成员单位) is a member: a make-up list's item
+        naming a post of it (县乡村振兴服务中心主任, noted ``unread-member`` before the changes were
+        read) no longer says its unit is none."""
+        name = squeeze(written)
+        self.notes = [n for n in self.notes if n.kind != "unread-member" or not squeeze(n.text).startswith(name)]
 
     def changed_units(self, s: int, e: int, clause: str) -> list[tuple[DepartmentMatch, str]]:
         """The units a change names in [s, e): those of its last part (between commas) naming
