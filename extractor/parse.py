@@ -260,6 +260,7 @@ _VALUE_STOP = re.compile("[。;,!?]")  # folded: what a web field's value holds 
 CELL_MAX = 40  # a table cell longer than this is running text
 TEXT_CELL_MAX = 200
 TITLE_RUN_IN = 62  # the longest title run-in-title reads (its 2-60 characters and more)  # … unless a tab follows it: a task table's cell of sentences
+_NUMBER_CELL = re.compile(r"[\d\-—+()]{5,}")  # a table cell of a number (0717-5323456, 13872501234)
 _CRUMB = re.compile(r"[^\s>:。,\[]{1,12}")  # a breadcrumb's crumb, as run-in-opener reads them (not a 【文号】)
 
 
@@ -628,16 +629,54 @@ class _RunIn:
                     self.cuts.discard(c)
             self.cut(run[0])
             self.cells.add(run[0])
-            serial = 1
-            for p in run:
+            serial, rows = 1, []
+            for i, p in enumerate(run):
                 if t[p + 1:min(hi, self.next_cut(p), p + 8)].split("\t")[0].strip() == str(serial):
                     self.cut(p)
                     self.cells.add(p)
                     serial += 1
+                    rows.append(i)
             if serial == 1:
-                self.rows_by_head(run)
+                rows = self.rows_by_head(run)
+            if rows:
+                self.last_cell(run, rows, ends, tabs)
 
-    def rows_by_head(self, run: list[int]) -> None:
+    def last_cell(self, run: list[int], rows: list[int], ends: dict[int, int], tabs: list[int]) -> None:
+        """A table's last cell run into the sentence after it, its line end lost (…\t0717-5323456
+        联络员如有变动，…, …\t县住房城乡建设局局长领导小组办公室设在…): the cell ends where its
+        column's cells do — after the digits of a column of numbers, or at the first character
+        its column's cells end with (局长, 主任: 长, 任) — when a sentence follows it. `rows`: the
+        index in `run` where each row of the table's body begins."""
+        t = self.text
+        k = bisect.bisect_right(tabs, run[-1])
+        if k >= len(tabs) or ends[run[-1]] != tabs[k]:
+            return  # the table ended at a line of its own
+        q = tabs[k]
+        stop = self.next_cut(q)
+        if stop != self.hi and t[stop - 1] != "。":
+            return
+        col = len(run) - rows[-1]
+        width = {b - a for a, b in zip(rows, rows[1:])}
+        if len(width) != 1 or col != width.pop() - 1:
+            return  # (the last row's last cell only, in a table of rows alike)
+        column = [t[run[r + col] + 1:ends[run[r + col]]].strip() for r in rows[:-1]]
+        if len(column) < 2 or not all(column):
+            return
+        cell = t[q + 1:stop]
+        lead = len(cell) - len(cell.lstrip())
+        if all(_NUMBER_CELL.fullmatch(c) for c in column):
+            m = _NUMBER_CELL.match(cell, lead)
+            end = m.end() if m else None
+        else:
+            last = {c[-1] for c in column}
+            width = max(len(c) for c in column) + 4
+            end = next((e for e in range(lead + 2, min(len(cell), lead + width)) if cell[e - 1] in last), None)
+        if end is None or not _STOP.search(cell, end) or not cell[end:].strip() \
+                or _STOP.search(cell, lead, end):
+            return
+        self.cut(q + 1 + end)
+
+    def rows_by_head(self, run: list[int]) -> list[int]:
         """The rows of a table with no 序号 column (职务 | 姓名 | 单位及职务): as many cells a row as
         its head row has, the head being the cells that open the run and name a column
         (layout.ttl's run-in-column-head). The last head cell may have a row group's label
@@ -654,14 +693,21 @@ class _RunIn:
             if m.end() < len(cell.strip()):  # a group's label glued after the head's last cell
                 nxt = t[e + 1:run[i + 2] if i + 2 < len(run) else e + 1].strip()
                 if i + 1 < len(run) and head.match(nxt):
-                    return  # (a head cell holding more words: not a head read here)
+                    return []  # (a head cell holding more words: not a head read here)
                 self.cut(p + 1 + len(cell) - len(cell.lstrip()) + m.end())
                 break
         if n < 2 or n >= len(run):
-            return
-        for i in range(n, len(run), n):
+            return []
+        rows = list(range(n, len(run), n))
+        for i in rows:
             self.cut(run[i])
             self.cells.add(run[i])
+            # a row group's label glued to the last cell of the row before it, a blank line lost
+            # (…\t区政府副区长副召集人\t副召集人\t周建华…): the label, the row's first cell again, a line
+            if i - n >= n and i + 1 < len(run):
+                label, last = t[run[i] + 1:run[i + 1]].strip(), t[run[i - 1] + 1:run[i]].rstrip()
+                if len(label) >= 2 and not label.isdigit() and last.endswith(label) and last[:-len(label)].strip():
+                    self.cut(run[i - 1] + 1 + len(last) - len(label))
         # a row's last cell ends at a wide gap (a blank line lost: 区政府副区长  副召集人  \t副召集人 …,
         # a row group's label after it), the words after it a line of their own
         for i in range(2 * n - 1, len(run), n):
@@ -670,6 +716,7 @@ class _RunIn:
             gap = _WIDE_GAP.search(t, p + 1, e)
             if gap is not None and t[p + 1:gap.start()].strip() and t[gap.end():e].strip():
                 self.cut(gap.end())
+        return rows
 
     # 6. numbered clauses
     def labels(self) -> None:
