@@ -753,6 +753,10 @@ class _RunIn:
                     and not _STOP.search(t, q, p) and (j is not None or t[q + 1:p].strip()):
                 stop = True  # …\t谢芳二、工作规则: after a table's last cell, a clause going on with an open
                 # numbering, or the first of one (…\t完成时限一、农村厕所革命\t1\t…: a group of rows)
+            if not stop and j == 0 and k == stack[0][2] + 1 and "\u4e00" <= t[b] <= "\u9fff" \
+                    and t[b] not in "第至和或" and self.heading_runs_in(p + n):
+                stop = True  # …县农业农村局局长二、领导小组办公室领导小组下设…: the next top-level clause glued
+                # to the last words of the clause before it (a make-up list's post), its heading run into its text
             if not stop and not stack and k == 1 and p - (ls := self.line_start(p)) <= TITLE_RUN_IN \
                     and (ti := self.cues["run-in-title"].match(t[ls:p])) is not None and ti.end(1) == p - ls:
                 stop = True  # the first clause glued to the title of its document (…联席会议制度第一条)
@@ -790,6 +794,17 @@ class _RunIn:
                     continue  # 一、实施设备更新行动1.推进…: the heading runs to its first item's number
                 if _STOP.search(t, cut, min(self.next_cut(cut), cut + LONG_LINE)):  # a sentence follows it
                     self.cut(cut)
+
+    def heading_runs_in(self, end: int) -> bool:
+        """Whether a heading of the top level (run-in-heading) runs into its text at `end`, a
+        sentence after it (二、领导小组办公室|领导小组下设办公室，…)."""
+        t = self.text
+        rest = t[end:min(self.hi, end + HEADING_MAX + 2)]
+        h = self.cues["run-in-heading"].match(rest)
+        if h is None:
+            return False
+        cut = end + (h.end(1) if h.group(1) is not None else h.end(2))
+        return _STOP.search(t, cut, min(self.next_cut(cut), cut + LONG_LINE)) is not None
 
     def line_start(self, pos: int) -> int:
         """Where the line holding `pos` begins (of the cuts sorted last), its blanks skipped."""
