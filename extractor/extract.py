@@ -3051,8 +3051,8 @@ class _Extract:
             k = m.start()
             while k > 0 and seg[k - 1] in _BLANKS:
                 k -= 1
-            if k > 0 and seg[k - 1] not in "\n。;":
-                continue  # a list opens a line, or follows a sentence's end
+            if k > 0 and seg[k - 1] not in "\n。;:":
+                continue  # a list opens a line, or follows a sentence's end or its lead-in (…如下:)
             stop = _LINE_OR_SENTENCE_END.search(seg, m.end())
             if stop is not None and stop.group() == "\n":
                 continue  # its line end is there: read as written
@@ -3088,6 +3088,9 @@ class _Extract:
                 if c < 0 or not _RUN_IN_WORDS.fullmatch(seg, k, c) or self.a_name(seg[k:c]) \
                         or (m := item.match(seg, c + 1, limit)) is None or m.group("post") is None:
                     return None, k
+            elif (person := m.group("person")) is not None and not self.a_name(person) \
+                    and label.match(seg, blanks(m.end("person")), limit) is not None:
+                return m, m.end("person")  # 县委副书记、县长  副组长:…: a post (no name), a label after it
             holder = m.group("holder")
             if m.group("post") is not None and holder is None:  # 县财政局局长曹建国副召集人: a name
                 for k in range(m.end() + 2, min(m.end() + 5, limit)):  # glued after the post, then a

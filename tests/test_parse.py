@@ -331,6 +331,25 @@ def test_a_make_up_listed_a_role_a_line_on_one_line_reads_as_the_file(stem, join
 
 
 @pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_make_up_list_after_its_lead_in_on_one_line(joined):
+    """婺源's adjustment lists the make-up after a lead-in (调整后的领导小组组成人员如下： / 组  长：程立新
+    县委副书记、县长 / 副组长：江海峰  县政府副县长 / 胡卫民  县政府办公室主任 / 成  员：…). On one line
+    the list, glued after the lead-in's colon rather than a line's start or a sentence's end, had
+    no line end put back, and 县长  副组长： was read as an item (a name 县长 and a post 副组长): both
+    deputies but the first, the office's director and the six member units were lost. A list
+    opens after a colon too, and an item that is a post after a 、, a label after it, ends
+    there: it reads as the file's."""
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "wuyuan-rural-revitalization-group-adjustment.txt"
+    doc = process_bytes(ONE_LINE[joined](path.read_text(encoding="utf-8").splitlines()).encode("utf-8"), "x.txt")
+    whole = process(path)
+    assert reading(doc) == reading(whole)
+    m = doc.facts.meeting
+    assert len(m.deputy_convenors) == 3 and len(m.members) == 6 and m.office_director is not None
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
 def test_a_make_up_list_without_indents_on_one_line(joined):
     """The list's lines not indented, so nothing stands between its items once joined
     (…市政府副秘书长刘海涛  市市场监管局局长成  员：…): a name and its post after a post's end is the
