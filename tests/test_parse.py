@@ -1586,6 +1586,43 @@ def test_a_top_level_clause_glued_to_the_words_before_it_on_one_line(name, joine
         assert heads[0] == ("一、", "组织架构")
 
 
+@pytest.mark.parametrize("indent", [True, False], ids=["indented", "flush"])
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_working_groups_set_up_a_label_a_line_on_one_line(joined, indent):
+    """岳西's three 专项工作组 give their make-up a label a line ((一)环境整治组 / 组长：程小龙（县城管局
+    局长） / 副组长：… / 成员单位：县城管局、…、县交通运输局 / 负责城区…。; (二) with 牵头单位：…). On
+    one line each item was one statement: 组长：…副组长：…成员单位：…负责… read as the head's list,
+    so the groups lost their deputy, members and duties (the head read as 县住房城乡建设局, 县教育局);
+    its lines not indented, the group's name glued to its first label (环境整治组组长：) named no
+    group. A label of a group's make-up glued to the words before it starts a statement, a list
+    of member units run into a duty (…县交通运输局负责城区…) ends at its last unit, and a label glued
+    to the group's name is no part of it; a 牵头单位：… line of a group is its lead unit, not a task
+    tag too (as on one line). The groups read as the file's (flush, joined by nothing, the
+    items' headings run to the label's colon: 环境整治组组长：)."""
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "yuexi-sanitary-county-working-groups.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = lines if indent else [ln.strip() for ln in lines]
+    whole = process_bytes("\n".join(lines).encode("utf-8"), "x.txt")
+    doc = process_bytes(ONE_LINE[joined](lines).encode("utf-8"), "x.txt")
+    groups = lambda d: [(g.name, g.head and g.head.value, [x.value for x in g.deputies], g.lead, g.members)  # noqa: E731
+                        for g in d.facts.meeting.groups]
+    assert groups(doc) == groups(whole) == [
+        ("环境整治组", "县城管局局长", ["县住房城乡建设局局长"], None,
+         ["岳西县/urban-management", "岳西县/housing-urban-rural-development", "岳西县/transport"]),
+        ("食品安全组", None, [], "岳西县/market-regulation", ["岳西县/market-regulation", "岳西县/health", "岳西县/public-security"]),
+        ("宣传发动组", "县市场监管局局长", [], None, ["岳西县/propaganda-department", "岳西县/education", "岳西县/health"])]
+    assert not whole.facts.assignments and not doc.facts.assignments
+    r, w = reading(doc), reading(whole)
+    if not indent and joined == "nothing":
+        assert [c[3] for c in r.pop("clauses") if c[0].startswith("main/3/")] == ["环境整治组组长：", "食品安全组牵头单位：", "宣传发动组组长："]
+        w.pop("clauses")
+    assert r == w
+    assert [d.text for d in doc.facts.duties if d.department.endswith("组")] == [
+        "负责城区市容环境卫生整治和背街小巷改造。", "负责餐饮服务单位和农贸市场的监督检查。", "负责创建工作的宣传报道和健康教育。"]
+
+
 @pytest.mark.parametrize("joined", ONE_LINE)
 def test_a_make_up_table_without_serial_numbers_on_one_line(joined):
     """歙县's and 包河's make-up are tables with no 序号 column (职务 | 姓名 | 单位及职务, a row a
