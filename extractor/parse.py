@@ -427,6 +427,9 @@ class _RunIn:
             elif following is None and (head := self.value_end(m.end(), stop)) is not None:
                 self.cut(head)  # 主题分类：妇女儿童工作各旗县区人民政府，…：up to the head's 文号 or 主送
                 ended = head
+            elif following is None and (name := self.cues["run-in-person-value"].match(t, m.start(), stop)):
+                self.cut(name.end(1))  # 责任编辑:晓东|中国政府网8月19日发布消息称…: the name, then the news
+                ended = name.end(1)
             elif following is None and (gap := _WIDE_GAP.search(t, m.end(), stop)):  # up to a gap (a blank line lost)
                 self.cut(gap.start())
 
