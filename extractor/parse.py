@@ -574,6 +574,7 @@ class _RunIn:
             after = t[self.blank_end(stop):stop + 12] if stop < self.hi else ""
             note = rest.strip() and "。" not in rest and (
                 stop == self.hi or stop in self.zones or stop in starts
+                or self.cues["run-in-signature"].match(t[stop:min(self.hi, stop + 80)]) is not None  # …制度|宁都县人民政府办公室2023年9月18日
                 or ((o := self.cues["run-in-opener"].match(after)) is not None and o.group("attachment") is not None))
             if not note and not _number_of(_line(t, e, min(self.hi, e + 20))):
                 self.cut(e)

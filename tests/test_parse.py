@@ -1622,6 +1622,22 @@ def test_working_groups_set_up_a_label_a_line_on_one_line(joined, indent):
 
 
 @pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_pdf_s_pages_on_one_line(joined):
+    """宁都's notice as pdftotext wrote it, joined onto one line: its page numbers (— 1 —) and
+    the running header after one (宁都县…制度 atop page 2), the attachment's label without its
+    colon or number glued to its title (— 1 —附件宁都县…制度一、…), and the 附件说明 glued to the
+    signature after it (附件：宁都县…制度宁都县人民政府办公室2023年9月18日). It had no attachment: its
+    clauses under main, the meeting named —1—附件宁都县…联席会议, the running header read into
+    (四)'s text as a duty of 县市场监管局, 公开方式 no field. A page's number opens and ends a
+    line (layout.ttl run-in-opener), 附件 alone is an attachment's label before a title
+    (run-in-attachment-label), and an 附件说明 may end at a signature: it reads as the file."""
+    path = Path(__file__).parent / "data" / "audit" / "ningdu-medical-insurance-fraud-joint-meeting.txt"
+    doc, whole = one_line(path, joined), process(path)
+    assert reading(doc) == reading(whole)
+    assert doc.facts.meeting.name == "宁都县打击欺诈骗取医疗保障基金工作联席会议" and doc.field("disclosure") == "主动公开"
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
 def test_a_make_up_table_without_serial_numbers_on_one_line(joined):
     """歙县's and 包河's make-up are tables with no 序号 column (职务 | 姓名 | 单位及职务, a row a
     person; 包河's rows grouped under 召集人 / 副召集人 / 成员 rows of one cell). On one line their
