@@ -367,6 +367,9 @@ class _RunIn:
             elif m.group("attachment") is not None:
                 self.notes.append((m.start(), m.end()))
                 self.note_ends.add(m.end())
+        for m in self.cues["run-in-page-number"].finditer(t, lo, hi):  # — 2 —: a line of its own
+            self.cut(m.start())
+            self.cut(m.end())
         self.sort()
         self.fields()
         self.signatures()
