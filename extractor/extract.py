@@ -2702,8 +2702,9 @@ class _Extract:
         words, ends = parts.get("group-words", ()), parts.get("group-name-end", ())
         if not words or not any(w in folded for w in words):
             return {}
-        labelled = re.compile(f"(?:{_alternation(w for what in ('head', 'deputy', 'lead', 'members') for w in parts.get(f'group-{what}', ()))})"
-                              "[ \t\u3000]*:")
+        label_words = sorted((w for what in ("head", "deputy", "lead", "members") for w in parts.get(f"group-{what}", ())),
+                             key=lambda w: (-len(w), w))
+        labelled = re.compile(f"(?:{_alternation(label_words)})[ \t\u3000]*:")
         led = self.cues.group_led_by
         out: dict[str, tuple[Clause, int, int]] = {}
         for c, own in self.owned:
@@ -2714,9 +2715,12 @@ class _Extract:
                 if h is None:
                     continue
                 name = folded[h.start:h.end].rstrip(" 。:.\t\u3000")
+                if (glued := next((w for w in label_words if name.endswith(w) and name[:-len(w)].endswith(ends)), None)):
+                    name = name[:-len(glued)]  # 环境整治组组长：程小龙…: its first label glued to it, a line end lost
+                at = h.start + len(name) if glued else h.end
                 if name not in ends and name.endswith(ends) and not self.matches_in(h.start, h.start + len(name)) \
-                        and (labelled.search(folded, h.end, d.end) or any(  # 由县农业农村局牵头,…参加
-                            led.match(folded, x) for a, b in self.item_stretches(d, h.end) for x, _ in self.statements(a, b))):
+                        and (labelled.search(folded, at, d.end) or any(  # 由县农业农村局牵头,…参加
+                            led.match(folded, x) for a, b in self.item_stretches(d, at) for x, _ in self.statements(a, b))):
                     out[d.id] = (d, h.start, h.start + len(name))
         return out
 
@@ -2729,13 +2733,15 @@ class _Extract:
         folded, parts = self.doc.folded, self.cues.parts
         labels = sorted(((w, what) for what in ("head", "deputy", "lead", "members") for w in parts.get(f"group-{what}", ())),
                         key=lambda x: -len(x[0]))
+        glued = re.compile(f"(?:{_alternation(w for w, _ in labels)})[ \t\u3000]*:")
         for c, start, end in self.group_items.values():
             group = self.group_unit(meeting, start, end, c.id)
             did = group.unit
             n = 0
             read: list[tuple[int, int]] = []  # its labelled parts (组长:…; 牵头单位:…): a task tag's look, read
-            for a, b in self.item_stretches(c, c.heading.end):
-                for s, e in self.statements(a, b):
+            at = end if folded[end:c.heading.end].strip(" 。:.\t\u3000") else c.heading.end  # (a label glued to it)
+            for a, b in self.item_stretches(c, at):
+                for s, e in self.labelled_parts(a, b, glued):
                     said = folded[s:e]
                     label = next(((w, what) for w, what in labels if said.startswith(w)
                                   and said[len(w):].lstrip(" \t\u3000")[:1] == ":"), None)
@@ -2769,6 +2775,15 @@ class _Extract:
                     if label[1] == "members":
                         hits = self.member_units(at, stop, self.departments_in(at, stop, c.id))
                         group.members, group.member_at = _listed(hits)
+                        if hits and (rest := self.list_run_on(hits, stop)) is not None:
+                            # 成员单位：…、县交通运输局负责城区…: what the group does, its line end lost
+                            for x, y, role in self.role_parts(rest, e):
+                                role, action, concept = self.role_and_action(x, y, role)
+                                n += 1
+                                self.facts.duties.append(Duty(x, y, id=f"{c.id}/d{n}", department=did, clause=c.id,
+                                                              text=self.doc.text[x:y], role=role, action=action,
+                                                              action_concept=concept))
+                            read[-1] = (s, rest)
                         continue
                     if label[1] == "lead":
                         hits = self.departments_in(at, stop, c.id)
@@ -2798,6 +2813,42 @@ class _Extract:
             # nor a task of the unit it names (由县农业农村局牵头,…参加: the group's make-up)
             self.facts.duties = [x for x in self.facts.duties if x.department == did or x.clause != c.id
                                  or not any(a <= x.start < b for a, b in read)]
+            # nor a task tag (牵头单位：县市场监管局 a line of its own: the group's lead unit, as on one line)
+            self.facts.assignments = [x for x in self.facts.assignments if x.clause != c.id
+                                      or not any(a <= x.start < b for a, b in read)]
+
+    def labelled_parts(self, a: int, b: int, glued: re.Pattern):
+        """The statements of a working group's item [a, b) (`statements`), each cut again before
+        a label of its make-up glued to the words before it, their line end lost (组长：程小龙（县城管局
+        局长）副组长：方红英（…）成员单位：…: pkc:group-head, -deputy, -lead, -members and a colon)."""
+        folded = self.doc.folded
+        for s, e in self.statements(a, b):
+            pos = s
+            for m in glued.finditer(folded, s, e):  # (from s: 副组长： is one label, not 副 and 组长：)
+                if m.start() > s and (span := self._trim(pos, m.start())) is not None:
+                    yield span
+                pos = m.start()
+            if pos == s:
+                yield s, e
+            elif (span := self._trim(pos, e)) is not None:
+                yield span
+
+    def list_run_on(self, hits: list[tuple[DepartmentMatch, str]], stop: int) -> int | None:
+        """Where a statement goes on after a list of units (`hits`, apart by separators only)
+        with no stop between them (县城管局、县交通运输局负责城区…, the line end after the list lost):
+        the first unit after the list's last one's end that opens words of a duty (pkc:duty-verb
+        …: `role_parts` reads it), else None."""
+        folded = self.doc.folded
+        end = hits[0][0].end
+        for m, _ in hits[1:]:
+            if folded[end:m.start].strip(LIST_SEPARATORS + " \t\u3000"):
+                break
+            end = m.end
+        while end < stop and folded[end] in " \t\u3000":
+            end += 1
+        if end >= stop or folded[end] in LIST_SEPARATORS + "等":
+            return None
+        return end if next(self.role_parts(end, stop), None) is not None else None
 
     def group_unit(self, meeting: Meeting, start: int, end: int, clause: str) -> WorkingGroup:
         """A working group named at [start, end) in `clause`, a unit of the body: its Department,
@@ -3352,8 +3403,8 @@ class _Extract:
             k = m.start()
             while k > 0 and seg[k - 1] in _BLANKS:
                 k -= 1
-            if k > 0 and seg[k - 1] not in "\n。;":
-                continue  # a list opens a line, or follows a sentence's end
+            if k > 0 and seg[k - 1] not in "\n。;:":
+                continue  # a list opens a line, or follows a sentence's end or its lead-in (…如下:)
             stop = _LINE_OR_SENTENCE_END.search(seg, m.end())
             if stop is not None and stop.group() == "\n":
                 continue  # its line end is there: read as written
@@ -3389,6 +3440,9 @@ class _Extract:
                 if c < 0 or not _RUN_IN_WORDS.fullmatch(seg, k, c) or self.a_name(seg[k:c]) \
                         or (m := item.match(seg, c + 1, limit)) is None or m.group("post") is None:
                     return None, k
+            elif (person := m.group("person")) is not None and not self.a_name(person) \
+                    and label.match(seg, blanks(m.end("person")), limit) is not None:
+                return m, m.end("person")  # 县委副书记、县长  副组长:…: a post (no name), a label after it
             holder = m.group("holder")
             if m.group("post") is not None and holder is None:  # 县财政局局长曹建国副召集人: a name
                 for k in range(m.end() + 2, min(m.end() + 5, limit)):  # glued after the post, then a

@@ -260,6 +260,7 @@ _VALUE_STOP = re.compile("[。;,!?]")  # folded: what a web field's value holds 
 CELL_MAX = 40  # a table cell longer than this is running text
 TEXT_CELL_MAX = 200
 TITLE_RUN_IN = 62  # the longest title run-in-title reads (its 2-60 characters and more)  # … unless a tab follows it: a task table's cell of sentences
+_NUMBER_CELL = re.compile(r"[\d\-—+()]{5,}")  # a table cell of a number (0717-5323456, 13872501234)
 _CRUMB = re.compile(r"[^\s>:。,\[]{1,12}")  # a breadcrumb's crumb, as run-in-opener reads them (not a 【文号】)
 
 
@@ -366,6 +367,9 @@ class _RunIn:
             elif m.group("attachment") is not None:
                 self.notes.append((m.start(), m.end()))
                 self.note_ends.add(m.end())
+        for m in self.cues["run-in-page-number"].finditer(t, lo, hi):  # — 2 —: a line of its own
+            self.cut(m.start())
+            self.cut(m.end())
         self.sort()
         self.fields()
         self.signatures()
@@ -426,6 +430,9 @@ class _RunIn:
             elif following is None and (head := self.value_end(m.end(), stop)) is not None:
                 self.cut(head)  # 主题分类：妇女儿童工作各旗县区人民政府，…：up to the head's 文号 or 主送
                 ended = head
+            elif following is None and (name := self.cues["run-in-person-value"].match(t, m.start(), stop)):
+                self.cut(name.end(1))  # 责任编辑:晓东|中国政府网8月19日发布消息称…: the name, then the news
+                ended = name.end(1)
             elif following is None and (gap := _WIDE_GAP.search(t, m.end(), stop)):  # up to a gap (a blank line lost)
                 self.cut(gap.start())
 
@@ -570,6 +577,7 @@ class _RunIn:
             after = t[self.blank_end(stop):stop + 12] if stop < self.hi else ""
             note = rest.strip() and "。" not in rest and (
                 stop == self.hi or stop in self.zones or stop in starts
+                or self.cues["run-in-signature"].match(t[stop:min(self.hi, stop + 80)]) is not None  # …制度|宁都县人民政府办公室2023年9月18日
                 or ((o := self.cues["run-in-opener"].match(after)) is not None and o.group("attachment") is not None))
             if not note and not _number_of(_line(t, e, min(self.hi, e + 20))):
                 self.cut(e)
@@ -628,16 +636,54 @@ class _RunIn:
                     self.cuts.discard(c)
             self.cut(run[0])
             self.cells.add(run[0])
-            serial = 1
-            for p in run:
+            serial, rows = 1, []
+            for i, p in enumerate(run):
                 if t[p + 1:min(hi, self.next_cut(p), p + 8)].split("\t")[0].strip() == str(serial):
                     self.cut(p)
                     self.cells.add(p)
                     serial += 1
+                    rows.append(i)
             if serial == 1:
-                self.rows_by_head(run)
+                rows = self.rows_by_head(run)
+            if rows:
+                self.last_cell(run, rows, ends, tabs)
 
-    def rows_by_head(self, run: list[int]) -> None:
+    def last_cell(self, run: list[int], rows: list[int], ends: dict[int, int], tabs: list[int]) -> None:
+        """A table's last cell run into the sentence after it, its line end lost (…\t0717-5323456
+        联络员如有变动，…, …\t县住房城乡建设局局长领导小组办公室设在…): the cell ends where its
+        column's cells do — after the digits of a column of numbers, or at the first character
+        its column's cells end with (局长, 主任: 长, 任) — when a sentence follows it. `rows`: the
+        index in `run` where each row of the table's body begins."""
+        t = self.text
+        k = bisect.bisect_right(tabs, run[-1])
+        if k >= len(tabs) or ends[run[-1]] != tabs[k]:
+            return  # the table ended at a line of its own
+        q = tabs[k]
+        stop = self.next_cut(q)
+        if stop != self.hi and t[stop - 1] != "。":
+            return
+        col = len(run) - rows[-1]
+        width = {b - a for a, b in zip(rows, rows[1:])}
+        if len(width) != 1 or col != width.pop() - 1:
+            return  # (the last row's last cell only, in a table of rows alike)
+        column = [t[run[r + col] + 1:ends[run[r + col]]].strip() for r in rows[:-1]]
+        if len(column) < 2 or not all(column):
+            return
+        cell = t[q + 1:stop]
+        lead = len(cell) - len(cell.lstrip())
+        if all(_NUMBER_CELL.fullmatch(c) for c in column):
+            m = _NUMBER_CELL.match(cell, lead)
+            end = m.end() if m else None
+        else:
+            last = {c[-1] for c in column}
+            width = max(len(c) for c in column) + 4
+            end = next((e for e in range(lead + 2, min(len(cell), lead + width)) if cell[e - 1] in last), None)
+        if end is None or not _STOP.search(cell, end) or not cell[end:].strip() \
+                or _STOP.search(cell, lead, end):
+            return
+        self.cut(q + 1 + end)
+
+    def rows_by_head(self, run: list[int]) -> list[int]:
         """The rows of a table with no 序号 column (职务 | 姓名 | 单位及职务): as many cells a row as
         its head row has, the head being the cells that open the run and name a column
         (layout.ttl's run-in-column-head). The last head cell may have a row group's label
@@ -654,14 +700,21 @@ class _RunIn:
             if m.end() < len(cell.strip()):  # a group's label glued after the head's last cell
                 nxt = t[e + 1:run[i + 2] if i + 2 < len(run) else e + 1].strip()
                 if i + 1 < len(run) and head.match(nxt):
-                    return  # (a head cell holding more words: not a head read here)
+                    return []  # (a head cell holding more words: not a head read here)
                 self.cut(p + 1 + len(cell) - len(cell.lstrip()) + m.end())
                 break
         if n < 2 or n >= len(run):
-            return
-        for i in range(n, len(run), n):
+            return []
+        rows = list(range(n, len(run), n))
+        for i in rows:
             self.cut(run[i])
             self.cells.add(run[i])
+            # a row group's label glued to the last cell of the row before it, a blank line lost
+            # (…\t区政府副区长副召集人\t副召集人\t周建华…): the label, the row's first cell again, a line
+            if i - n >= n and i + 1 < len(run):
+                label, last = t[run[i] + 1:run[i + 1]].strip(), t[run[i - 1] + 1:run[i]].rstrip()
+                if len(label) >= 2 and not label.isdigit() and last.endswith(label) and last[:-len(label)].strip():
+                    self.cut(run[i - 1] + 1 + len(last) - len(label))
         # a row's last cell ends at a wide gap (a blank line lost: 区政府副区长  副召集人  \t副召集人 …,
         # a row group's label after it), the words after it a line of their own
         for i in range(2 * n - 1, len(run), n):
@@ -670,6 +723,7 @@ class _RunIn:
             gap = _WIDE_GAP.search(t, p + 1, e)
             if gap is not None and t[p + 1:gap.start()].strip() and t[gap.end():e].strip():
                 self.cut(gap.end())
+        return rows
 
     # 6. numbered clauses
     def labels(self) -> None:
@@ -706,6 +760,10 @@ class _RunIn:
                     and not _STOP.search(t, q, p) and (j is not None or t[q + 1:p].strip()):
                 stop = True  # …\t谢芳二、工作规则: after a table's last cell, a clause going on with an open
                 # numbering, or the first of one (…\t完成时限一、农村厕所革命\t1\t…: a group of rows)
+            if not stop and j == 0 and k == stack[0][2] + 1 and "\u4e00" <= t[b] <= "\u9fff" \
+                    and t[b] not in "第至和或" and self.heading_runs_in(p + n):
+                stop = True  # …县农业农村局局长二、领导小组办公室领导小组下设…: the next top-level clause glued
+                # to the last words of the clause before it (a make-up list's post), its heading run into its text
             if not stop and not stack and k == 1 and p - (ls := self.line_start(p)) <= TITLE_RUN_IN \
                     and (ti := self.cues["run-in-title"].match(t[ls:p])) is not None and ti.end(1) == p - ls:
                 stop = True  # the first clause glued to the title of its document (…联席会议制度第一条)
@@ -743,6 +801,17 @@ class _RunIn:
                     continue  # 一、实施设备更新行动1.推进…: the heading runs to its first item's number
                 if _STOP.search(t, cut, min(self.next_cut(cut), cut + LONG_LINE)):  # a sentence follows it
                     self.cut(cut)
+
+    def heading_runs_in(self, end: int) -> bool:
+        """Whether a heading of the top level (run-in-heading) runs into its text at `end`, a
+        sentence after it (二、领导小组办公室|领导小组下设办公室，…)."""
+        t = self.text
+        rest = t[end:min(self.hi, end + HEADING_MAX + 2)]
+        h = self.cues["run-in-heading"].match(rest)
+        if h is None:
+            return False
+        cut = end + (h.end(1) if h.group(1) is not None else h.end(2))
+        return _STOP.search(t, cut, min(self.next_cut(cut), cut + LONG_LINE)) is not None
 
     def line_start(self, pos: int) -> int:
         """Where the line holding `pos` begins (of the cuts sorted last), its blanks skipped."""
