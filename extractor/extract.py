@@ -765,6 +765,7 @@ class _Extract:
                         for m in find_departments(doc.text, z.start, z.end, default_prefix=self.prefix,
                                                     folded=doc.folded)
                         if not _inside(in_numbers, m.start, m.end)]
+        self.names_read_as_places()
         self.match_starts = [m.start for m in self.matches]
         self.leaf_at = _leaf_index(doc)
         self.by_id = {c.id: c for c in self.clauses}
@@ -774,6 +775,40 @@ class _Extract:
         self.body_requirement = re.compile("(?!)")  # a requirement put to its members (pkc:requirement-subject)
         self.collective_leads = collective_leads()  # 各: a tag holding one may address places (各镇(街道))
         self.group_items: dict[str, tuple[Clause, int, int]] = {}  # the items setting up working groups
+
+    def names_read_as_places(self) -> None:
+        """A make-up list's item whose person's name the matcher read as a place before the notice's
+        own prefix (成  员：曹建国县教育局局长: 建国县's bureau, one character 曹 left for a name): the
+        unit begins at the prefix (县教育局, the notice's), so that the name before it is read
+        (`glued_name`). Only where a name of two characters at least cannot be left — the place
+        starts one character after the list's label (成  员：), a 、 after it on the line, or the
+        start of a line under one — and the place is not the notice's own."""
+        j, folded = self.doc.jurisdiction, self.doc.folded
+        if not j or not j.prefix:
+            return
+        for k, m in enumerate(self.matches):
+            p = m.prefix or ""
+            if m.inherited or len(p) < 3 or not p.endswith(j.prefix) or p == j.name or m.national \
+                    or m.collective or m.start < 2 or not folded.startswith(p, m.start) \
+                    or not "\u4e00" <= folded[m.start - 1] <= "\u9fff":
+                continue  # (most matches: no place read in, or not one character after a boundary)
+            line = folded.rfind("\n", 0, m.start) + 1
+            before, mark = folded[line:m.start - 1], folded[m.start - 2]
+            labelled = any(b.list_label.search(before) for b in self.cues.bodies)
+            if not (mark in ":、" and labelled or not before.strip() and self.under_list_label(line)):
+                continue
+            at = m.start + len(p) - len(j.prefix)
+            again = find_departments(self.doc.text, at, m.end, default_prefix=self.prefix, folded=folded)
+            if len(again) == 1 and (again[0].start, again[0].end, again[0].concept) == (at, m.end, m.concept):
+                self.matches[k] = again[0]
+
+    def under_list_label(self, line: int) -> bool:
+        """Whether the line starting at `line` goes on with a make-up list: a list label (成  员：)
+        on one of the lines just before it, no sentence ending between."""
+        folded = self.doc.folded
+        window = folded[max(0, line - 300):line]
+        ends = [m.end() for b in self.cues.bodies for m in b.list_label.finditer(window)]
+        return bool(ends) and "。" not in window[max(ends):]
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
         k = bisect.bisect_left(self.match_starts, start)

@@ -2332,9 +2332,9 @@ def test_a_make_up_item_s_name_glued_before_its_post_names_the_person():
     begins where a unit the registry knows does (县政府, 县委 before 常委, 县教育局, the notice's
     place name 黟县), as 储德明　县政府县长 would — on lines, and on one line (the line ends lost,
     the post holding a 、 one item). --no-persons leaves the names out. No name is cut from a post
-    that opens with no unit or with words of a post (分管副县长, 常务副县长), nor from a unit whose
-    name the registry reads the characters into (曹建国县财政局局长: 建国县's), nor from a unit's
-    name that holds no post (国网黟县供电公司)."""
+    that opens with no unit or with words of a post (分管副县长, 常务副县长), nor from a unit's
+    name that holds no post (国网黟县供电公司). A place the registry read over the name, one
+    character left before it (曹建国县教育局局长: 建国县's), is no place: the unit begins at 县."""
     from extractor.pipeline import process_bytes
 
     def posts(text):
@@ -2359,8 +2359,11 @@ def test_a_make_up_item_s_name_glued_before_its_post_names_the_person():
         assert posts(GLUED.replace("储德明县政府县长", post))[0][0] == ("group_leader", "", post, None) \
             if "县委" not in post else posts(GLUED.replace("储德明县政府县长", post))[0][0][2:] == (post, None)
     assert posts(GLUED.replace("汪静县委常委", "分管县委常委"))[0][1][2:] == ("分管县委常委、宣传部部长", None)
-    # (the registry reads 建国县 over the name, as before: that item names no one, so is no post)
-    assert [p[3] for p in posts(GLUED.replace("李四县教育局局长", "曹建国县教育局局长"))[0] if p[0] == "lead"] == ["王五"]
+    # the registry read 建国县 over the name (no name of two characters left): the unit begins at 县
+    got = posts(GLUED.replace("李四县教育局局长", "曹建国县教育局局长"))
+    assert [p for p in got[0] if p[0] == "lead"] == [("lead", "黟县/education", "县教育局局长", "曹建国"),
+                                                    ("lead", "黟县/finance", "县财政局局长", "王五")]
+    assert got[1] == ["黟县/education", "黟县/finance"]
     got = posts(GLUED.replace("成  员：李四县教育局局长、王五县财政局局长。", "成员单位：县教育局、国网黟县供电公司、县财政局。"))
     assert [p for p in got[0] if p[0] == "lead"] == []
 
@@ -3441,7 +3444,7 @@ def test_a_single_lead_unit_and_groups_led_in_order_without_fen_bie():
     共同) read no lead unit, and the sentence was a duty of 县水利局; 领导小组下设工程建设组、水质保障组，
     由县水利局、县卫健委牵头 (two groups, two units, no 分别) read no group, a task of both units;
     组　长：汪国华副县长 (a post naming no unit glued after the name) was the post 汪国华副县长,
-    no one holding it. The lead unit is read (not a government leader's post: 由县政府分管副县长牵头),
+    no one holding it; 曹建国县农业农村局副局长 建国县's bureau (a member), no post. The lead unit is read (not a government leader's post: 由县政府分管副县长牵头),
     the groups are led by the units in order (共同: each by both), and 汪国华 holds 副县长."""
     from extractor.pipeline import process_bytes
 
@@ -3453,6 +3456,11 @@ def test_a_single_lead_unit_and_groups_led_in_order_without_fen_bie():
     assert (text[m.convenor.start:m.convenor.end], doc.facts.posts[0].person, doc.facts.posts[0].department) == (
         "副县长", "汪国华", "")
     assert not [d for d in doc.facts.duties if "牵头" in d.text]
+    # 曹建国县农业农村局副局长: 建国县's bureau, no one holding its post; now 曹建国 and the county's
+    assert [(p.person, p.department) for p in doc.facts.posts if p.role == "lead"][-1] == (
+        "曹建国", "休宁县/agriculture-rural-affairs")
+    assert [d for d in doc.facts.departments if "建国" in d] == []
+    assert m.members[-1] == "休宁县/agriculture-rural-affairs"
 
     def meeting(text: str):
         return process_bytes(text.encode(), "x.txt").facts.meeting
