@@ -1903,6 +1903,8 @@ class _Extract:
         while e > s and t[e - 1].isspace():
             e -= 1
         if e - s >= 2:  # callers split one clause's text: [s, e) is inside it
+            if self.doc.furniture and any(p.start <= s and e <= p.end for p in self.doc.furniture):
+                return None  # a page's number or running header, a page break inside a paragraph
             return s, e
         return None
 
