@@ -2403,6 +2403,7 @@ class _Extract:
                 hits = self.member_units(s, e, self.departments_in(s, e, c.id))
                 composed = m.groupdict().get("composed") is not None  # 联席会议由…组成
                 if m.groupdict().get("led") is not None:  # 联席会议由县卫健委牵头,县教育局、…组成
+                    composed = True
                     led = s - m.start(_read(m)) + m.start("led")
                     if _leader_post().search(folded[s:led].rstrip()):
                         hits = [(h, did) for h, did in hits if h.start >= led]  # (县政府分管副县长牵头: the convenor)
