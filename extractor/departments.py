@@ -124,6 +124,7 @@ class _Concept:
     party_labels: list[str] = field(default_factory=list)
     prefixed: list[str] = field(default_factory=list)
     infix: list[str] = field(default_factory=list)
+    branch: list[str] = field(default_factory=list)  # infix templates that are no canonical name (pk:branchLabel)
     domain: list[str] = field(default_factory=list)
     merges: list[str] = field(default_factory=list)
     replaced_by: list[str] = field(default_factory=list)
@@ -248,6 +249,7 @@ def _read_concepts(table: dict) -> dict[str, _Concept]:
             party_labels=_literals(props.get(PK + "partyLabel", [])),
             prefixed=_literals(props.get(PK + "prefixedLabel", [])) + (zh if _true(props.get(PK + "prefixBound")) else []),
             infix=_literals(props.get(PK + "infixLabel", [])),
+            branch=_literals(props.get(PK + "branchLabel", [])),
             domain=_literals(props.get(PK + "domainLabel", [])),
             merges=[_local(str(x)) for x in props.get(PK + "merges", [])],
             replaced_by=[_local(str(x)) for x in props.get(DCT + "isReplacedBy", [])],
@@ -297,7 +299,7 @@ def _index(concepts: dict[str, _Concept]) -> tuple[dict, dict, dict]:
             if domains.get(key, c.name) != c.name:
                 raise PolicykgError(f"{REGISTRY}: domain label {label!r} names both {domains[key]} and {c.name}")
             domains[key] = c.name
-        for template in c.infix:
+        for template in (*c.infix, *c.branch):
             before, sep, after = _norm(template).partition("{}")
             if not sep:
                 raise PolicykgError(f"{REGISTRY}: infix label {template!r} of {c.name} has no {{}}")

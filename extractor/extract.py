@@ -684,6 +684,13 @@ def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], tuple[
 
 
 @cache
+def _bare_post() -> re.Pattern:
+    """A post naming no unit, whole (副县长, 常务副县长: pkc:bare-post), read after a name glued before it."""
+    cue = by_subject("cues.ttl").get("https://w3id.org/policykg/cue/bare-post", {})
+    return re.compile("|".join(str(p) for p in cue.get(PK + "pattern", ())) or "(?!)")
+
+
+@cache
 def _org_suffixes() -> tuple[str, ...]:
     """The endings of an organisation's name (pkc:dept-org-suffix of departments.ttl: 局, 委,
     大队, 中心 …)."""
@@ -811,6 +818,7 @@ class _Extract:
                         for m in find_departments(doc.text, z.start, z.end, default_prefix=self.prefix,
                                                     folded=doc.folded)
                         if not _inside(in_numbers, m.start, m.end)]
+        self.names_read_as_places()
         self.match_starts = [m.start for m in self.matches]
         self.leaf_at = _leaf_index(doc)
         self.by_id = {c.id: c for c in self.clauses}
@@ -821,6 +829,40 @@ class _Extract:
         self.collective_leads = collective_leads()  # 各: a tag holding one may address places (各镇(街道))
         self.group_items: dict[str, tuple[Clause, int, int]] = {}  # the items setting up working groups
         self.resolved: dict[tuple[int, int], DepartmentMatch | None] = {}  # [s, e) → `resolve_span`'s answer
+
+    def names_read_as_places(self) -> None:
+        """A make-up list's item whose person's name the matcher read as a place before the notice's
+        own prefix (成  员：曹建国县教育局局长: 建国县's bureau, one character 曹 left for a name): the
+        unit begins at the prefix (县教育局, the notice's), so that the name before it is read
+        (`glued_name`). Only where a name of two characters at least cannot be left — the place
+        starts one character after the list's label (成  员：), a 、 after it on the line, or the
+        start of a line under one — and the place is not the notice's own."""
+        j, folded = self.doc.jurisdiction, self.doc.folded
+        if not j or not j.prefix:
+            return
+        for k, m in enumerate(self.matches):
+            p = m.prefix or ""
+            if m.inherited or len(p) < 3 or not p.endswith(j.prefix) or p == j.name or m.national \
+                    or m.collective or m.start < 2 or not folded.startswith(p, m.start) \
+                    or not "\u4e00" <= folded[m.start - 1] <= "\u9fff":
+                continue  # (most matches: no place read in, or not one character after a boundary)
+            line = folded.rfind("\n", 0, m.start) + 1
+            before, mark = folded[line:m.start - 1], folded[m.start - 2]
+            labelled = any(b.list_label.search(before) for b in self.cues.bodies)
+            if not (mark in ":、" and labelled or not before.strip() and self.under_list_label(line)):
+                continue
+            at = m.start + len(p) - len(j.prefix)
+            again = find_departments(self.doc.text, at, m.end, default_prefix=self.prefix, folded=folded)
+            if len(again) == 1 and (again[0].start, again[0].end, again[0].concept) == (at, m.end, m.concept):
+                self.matches[k] = again[0]
+
+    def under_list_label(self, line: int) -> bool:
+        """Whether the line starting at `line` goes on with a make-up list: a list label (成  员：)
+        on one of the lines just before it, no sentence ending between."""
+        folded = self.doc.folded
+        window = folded[max(0, line - 300):line]
+        ends = [m.end() for b in self.cues.bodies for m in b.list_label.finditer(window)]
+        return bool(ends) and "。" not in window[max(ends):]
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
         k = bisect.bisect_left(self.match_starts, start)
@@ -945,8 +987,9 @@ class _Extract:
         if not m.concept or m.national or not prefix:
             return m.canonical
         inside = m.prefix and m.prefix in m.surface and not m.surface.startswith(m.prefix)
-        if inside and not collective_address(m.surface):
-            return m.canonical  # the prefix sits inside the name: 团县委 (not after 各: 各县市区政府)
+        if inside and not collective_address(m.surface) and m.prefix in m.canonical:
+            return m.canonical  # the prefix sits inside the name: 团县委 (not after 各: 各县市区政府;
+            # nor a branch's, 人民银行江西省分行: pk:branchLabel, no canonical name — 省人民银行)
         return prefix + m.canonical
 
     def departments_in(self, start: int, end: int, clause: str) -> list[tuple[DepartmentMatch, str]]:
@@ -1940,6 +1983,8 @@ class _Extract:
         while e > s and t[e - 1].isspace():
             e -= 1
         if e - s >= 2:  # callers split one clause's text: [s, e) is inside it
+            if self.doc.furniture and any(p.start <= s and e <= p.end for p in self.doc.furniture):
+                return None  # a page's number or running header, a page break inside a paragraph
             return s, e
         return None
 
@@ -2053,7 +2098,8 @@ class _Extract:
     def first_leads(self) -> None:
         """Read a declaration that each 责任单位 list's first unit is its lead (…、县住房城乡建设局
         （排在首位的为牵头单位，下同）: `_first_lead`) in the tag holding it and — when it says 下同, or
-        stands in no tag — in every tag after it, not before: a tag naming no lead gives the first
+        stands in no tag — in every tag after it, not before (but for one standing below its list or
+        table, no tag after it in its part of the notice: the tags above it there): a tag naming no lead gives the first
         of its responsible units the lead, the others keeping their role — not a task whose tags
         (or task table row's cells) name a lead (牵头单位：县财政局 / 责任单位：县教育局、县民政局)."""
         found = self.facts.assignments
@@ -2063,14 +2109,22 @@ class _Extract:
         if not said:
             return
         spans = {(a.start, a.end) for a in found}
-        onward = min((m.start() for m in said if m.group("on") or not any(s <= m.start() < e for s, e in spans)),
-                     default=len(self.doc.folded))
+        free = [m for m in said if not any(s <= m.start() < e for s, e in spans)]  # standing in no tag
+        onward = min((m.start() for m in said if m.group("on") or m in free), default=len(self.doc.folded))
+        # one written below its list or table (注：…排在首位的为牵头单位), no 责任单位 list after it in
+        # its part of the notice (the body, an attachment): the lists above it there
+        back: list[tuple[int, int]] = []
+        for m in free:
+            zone = next((z for z in self.doc.clauses if z.start <= m.start() < z.end), None)
+            if zone is not None and not any(a.role == "responsible" and m.start() < a.start < zone.end for a in found):
+                back.append((zone.start, m.start()))
         led = {a.clause for a in found if a.role == "lead"}  # (a task whose tags name its lead keeps it)
         before = len(led)
         out: list[Assignment] = []
         for a in found:
             if a.role == "responsible" and a.clause not in led and \
-                    (onward < a.start or any(a.start <= m.start() < a.end for m in said)):
+                    (onward < a.start or any(a.start <= m.start() < a.end for m in said)
+                     or any(z <= a.start < at for z, at in back)):
                 led.add(a.clause)
                 out.append(Assignment(a.start, a.end, clause=a.clause, departments=a.departments[:1], role="lead"))
                 a.departments = a.departments[1:]
@@ -2417,6 +2471,8 @@ class _Extract:
                 self.facts.posts[-1].in_office = m.groupdict().get("office") is not None
             for s, e, m in spans("lead"):
                 hits = self.departments_in(s, e, c.id)
+                if hits and _leader_post().search(folded[s:e].rstrip()):
+                    hits = []  # 联席会议由县政府分管副县长牵头: the convenor, no lead unit
                 if hits:
                     # the units listed last (县卫健委、县教育局为牵头单位: each), not what the part says before them
                     k = len(hits) - 1
@@ -2432,6 +2488,11 @@ class _Extract:
                     continue  # who sits in the office, not the body's member units
                 hits = self.member_units(s, e, self.departments_in(s, e, c.id))
                 composed = m.groupdict().get("composed") is not None  # 联席会议由…组成
+                if m.groupdict().get("led") is not None:  # 联席会议由县卫健委牵头,县教育局、…组成
+                    composed = True
+                    led = s - m.start(_read(m)) + m.start("led")
+                    if _leader_post().search(folded[s:led].rstrip()):
+                        hits = [(h, did) for h, did in hits if h.start >= led]  # (县政府分管副县长牵头: the convenor)
                 if len(hits) >= 2 and (not meeting.members or composed_members and not composed):
                     # a list of units (…等21个单位, 成员单位包含…) wins over a 由…组成 phrase
                     composed_members = composed
@@ -2893,8 +2954,14 @@ class _Extract:
                                      if body.kind.words == self.body_words or not set(body.kind.words) & set(group_words))]
                 leads = self.departments_in(*m.span("leads"), c.id)
                 each = m.group("each") is not None or m.group("each2") is not None
-                # one group led by several units, each a unit alone (由县水利局、县农业农村局共同牵头)
-                several = [] if each or len(names) != 1 or len(leads) < 2 else self.units_alone(*m.span("leads"), c.id) or []
+                jointly = m.groupdict().get("jointly") is not None
+                # one group led by several units, each a unit alone (由县水利局、县农业农村局共同牵头), or
+                # groups led jointly by them (…组、…组,由县发改委、县住建局共同牵头: each group's)
+                several = [] if each or len(names) != 1 and not jointly or len(leads) < 2 \
+                    else self.units_alone(*m.span("leads"), c.id) or []
+                if not each and not jointly and len(names) >= 2 and len(leads) == len(names) \
+                        and len(self.units_alone(*m.span("leads"), c.id) or []) == len(names):
+                    each = True  # 下设综合协调组、项目推进组,由县发改委、县住建局牵头: as many units as groups, in order
                 if not names or len(leads) != (len(names) if each else 1) and len(several) < 2:
                     continue
                 led_end = self._led_end(m.end("leads"))
@@ -2902,7 +2969,7 @@ class _Extract:
                     group = self.group_unit(meeting, a, b, c.id)
                     at, lead = leads[k] if each else leads[0]
                     # one group: 由县水利局牵头; several: each its unit in the list (县发改委)
-                    if len(names) == 1:
+                    if len(names) == 1 or several:
                         self.lead_units(group, several or [lead], m.start("leads") - 1, led_end, c.id)
                     else:
                         group.lead, group.lead_at = lead, self.said(at.start, at.end, lead, c.id)
@@ -3534,7 +3601,8 @@ class _Extract:
         matcher found there and not one begun before it (曹建国县财政局局长 is 建国县's: no cut), or
         the notice's prefix with a one-character label after it, which the matcher reads only
         before a boundary (县委常委); the post after it holding a word of a post (国网霍山县供电公司
-        is a unit's name, 常务副县长 no unit: 县长 is none). None when there is no such cut."""
+        is a unit's name, 常务副县长 no unit: 县长 is none) — or, no unit in the item, where a post
+        naming none begins and fills the rest (张三副县长: pkc:bare-post). None when there is no such cut."""
         folded = self.doc.folded
         j = self.doc.jurisdiction
         place, prefix = (j.name, j.prefix) if j else ("", "")
@@ -3542,6 +3610,9 @@ class _Extract:
         for k in range(s + 2, min(s + 5, e - 1)):
             if not "\u4e00" <= folded[k - 1] <= "\u9fff":
                 return None  # (a name is written with no blank in it here)
+            if not matches and _bare_post().fullmatch(folded, k, e):
+                # 张三副县长: a post of no unit after the name (not 常务副县长, a post whole)
+                return k if self.a_name(folded[s:k]) and not _bare_post().fullmatch(folded, s, e) else None
             if place and folded.startswith(place, k):
                 pass
             elif any(m.start < k < m.end for m in matches):

@@ -417,6 +417,10 @@ class Document:
     fields: list[Field] = field(default_factory=list)
     header: list[Span] = field(default_factory=list)  # 版头 and 版记 regions
     chrome: list[Span] = field(default_factory=list)  # website furniture, kept addressable
+    # a printed page's furniture inside a zone (— 2 — and the running header after it): the
+    # zone's and, in a paragraph a page break runs through, the clause's characters, but read by
+    # no one — blanks in `folded`, no statement (`parse` sets them)
+    furniture: list[Span] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)  # zones: cover, main, att1 …
     jurisdiction: Jurisdiction | None = None
     facts: Facts | None = None

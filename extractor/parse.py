@@ -1518,7 +1518,7 @@ class _Parse:
     def page_furniture(self, lo: int) -> None:
         """A printed page's number on a line of its own (— 2 —: pkl:page-number) and the running
         header right after it (its page break, a form feed, is read as a blank: a line, or two
-        joined, printed before it — the title of the notice or of an attachment) are page furniture (role ``page``): no clause's text,
+        joined, printed before it — the title of the notice, in its head, or of an attachment) are page furniture (role ``page``): no clause's text,
         nor what parts a zone (`zones`). The 公开方式 line above the 版记 (公开方式：主动公开:
         pkl:disclosure) is a header field, as the web page's 公开方式 is."""
         lay = layout()
@@ -1536,7 +1536,7 @@ class _Parse:
             if ln.text.startswith(page_opens) and pages.match(ln.text):  # (most lines: no regex asked)
                 self.role[i], page = "page", i
                 continue
-            if page is not None and self._printed_before(i, lo):
+            if page is not None and self._printed_before(i, 0):  # (the title above the body too)
                 self.role[i] = "page"  # (宁都县…制度 atop the attachment's next page)
             elif ln.text.startswith(disclosure_opens) and (m := disclosure.match(ln.text)):
                 self.role[i] = "header"
@@ -1561,6 +1561,22 @@ class _Parse:
             if not any(z.start <= sp.start < z.end for z in zones):
                 out.append(sp)
         return sorted(out, key=lambda sp: sp.start)
+
+    def furniture(self, zones: list[Clause]) -> None:
+        """The page furniture inside a zone (`chrome` keeps that outside every zone): its
+        characters stay the zone's — and the clause's, where a page break falls inside a
+        paragraph (…药品价格、 / — 2 — / 宁都县…制度 / 质量的监督检查。) — but are blanks of the folded
+        text, so that nothing reads them as words of a duty or a sentence (`doc.furniture`)."""
+        inside = [sp for sp in self.spans("page") if any(z.start <= sp.start < z.end for z in zones)]
+        if not inside:
+            return
+        folded = list(self.doc.folded)
+        for sp in inside:
+            for k in range(sp.start, sp.end):
+                if folded[k] != "\n":
+                    folded[k] = " "
+        self.doc.folded = "".join(folded)
+        self.doc.furniture = inside
 
     # 4. zones → clause trees
     def zones(self) -> list[Clause]:
@@ -1757,6 +1773,7 @@ def parse(doc: Document) -> Document:
     p.attachment_titles(doc.clauses)
     doc.header = p.spans("header")
     doc.chrome = p.chrome(doc.clauses)
+    p.furniture(doc.clauses)
     doc.fields = _canonical_fields(doc, p.fields)
     doc.jurisdiction = jurisdiction_of(doc)
     if not doc.clauses and not doc.fields:

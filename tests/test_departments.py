@@ -73,7 +73,7 @@ def test_registry_loads_in_rdflib_and_every_concept_has_one_zh_and_one_en_prefla
 
 LABEL_PROPERTIES = [SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, PK.countyLabel, PK.cityLabel,
                     PK.provinceLabel, PK.nationalLabel, PK.formerLabel, PK.partyLabel, PK.prefixedLabel,
-                    PK.infixLabel]
+                    PK.infixLabel, PK.branchLabel]
 
 
 def _norm(label) -> str:

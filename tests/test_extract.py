@@ -2332,9 +2332,9 @@ def test_a_make_up_item_s_name_glued_before_its_post_names_the_person():
     begins where a unit the registry knows does (县政府, 县委 before 常委, 县教育局, the notice's
     place name 黟县), as 储德明　县政府县长 would — on lines, and on one line (the line ends lost,
     the post holding a 、 one item). --no-persons leaves the names out. No name is cut from a post
-    that opens with no unit or with words of a post (分管副县长, 常务副县长), nor from a unit whose
-    name the registry reads the characters into (曹建国县财政局局长: 建国县's), nor from a unit's
-    name that holds no post (国网黟县供电公司)."""
+    that opens with no unit or with words of a post (分管副县长, 常务副县长), nor from a unit's
+    name that holds no post (国网黟县供电公司). A place the registry read over the name, one
+    character left before it (曹建国县教育局局长: 建国县's), is no place: the unit begins at 县."""
     from extractor.pipeline import process_bytes
 
     def posts(text):
@@ -2359,8 +2359,11 @@ def test_a_make_up_item_s_name_glued_before_its_post_names_the_person():
         assert posts(GLUED.replace("储德明县政府县长", post))[0][0] == ("group_leader", "", post, None) \
             if "县委" not in post else posts(GLUED.replace("储德明县政府县长", post))[0][0][2:] == (post, None)
     assert posts(GLUED.replace("汪静县委常委", "分管县委常委"))[0][1][2:] == ("分管县委常委、宣传部部长", None)
-    # (the registry reads 建国县 over the name, as before: that item names no one, so is no post)
-    assert [p[3] for p in posts(GLUED.replace("李四县教育局局长", "曹建国县教育局局长"))[0] if p[0] == "lead"] == ["王五"]
+    # the registry read 建国县 over the name (no name of two characters left): the unit begins at 县
+    got = posts(GLUED.replace("李四县教育局局长", "曹建国县教育局局长"))
+    assert [p for p in got[0] if p[0] == "lead"] == [("lead", "黟县/education", "县教育局局长", "曹建国"),
+                                                    ("lead", "黟县/finance", "县财政局局长", "王五")]
+    assert got[1] == ["黟县/education", "黟县/finance"]
     got = posts(GLUED.replace("成  员：李四县教育局局长、王五县财政局局长。", "成员单位：县教育局、国网黟县供电公司、县财政局。"))
     assert [p for p in got[0] if p[0] == "lead"] == []
 
@@ -3436,6 +3439,48 @@ def test_working_groups_set_up_in_running_text():
     assert [g.name for g in process_bytes(named.encode(), "x.txt").facts.meeting.groups] == ["综合协调组", "项目推进组"]
 
 
+def test_a_single_lead_unit_and_groups_led_in_order_without_fen_bie():
+    """休宁's leading group (audit 5): 领导小组由县水利局牵头，县发展改革委、…组成 (one lead unit, no
+    共同) read no lead unit, and the sentence was a duty of 县水利局; 领导小组下设工程建设组、水质保障组，
+    由县水利局、县卫健委牵头 (two groups, two units, no 分别) read no group, a task of both units;
+    组　长：汪国华副县长 (a post naming no unit glued after the name) was the post 汪国华副县长,
+    no one holding it; 曹建国县农业农村局副局长 建国县's bureau (a member), no post. The lead unit is read (not a government leader's post: 由县政府分管副县长牵头),
+    the groups are led by the units in order (共同: each by both), and 汪国华 holds 副县长."""
+    from extractor.pipeline import process_bytes
+
+    doc = process(AUDIT / "xiuning-urban-rural-water-supply-leading-group.txt")
+    m, text = doc.facts.meeting, doc.text
+    assert (m.lead, m.co_leads, m.lead_at.surface) == ("休宁县/water-resources", [], "县水利局牵头")
+    assert [(g.name, g.lead, g.co_leads) for g in m.groups] == [("工程建设组", "休宁县/water-resources", []),
+                                                              ("水质保障组", "休宁县/health", [])]
+    assert (text[m.convenor.start:m.convenor.end], doc.facts.posts[0].person, doc.facts.posts[0].department) == (
+        "副县长", "汪国华", "")
+    assert not [d for d in doc.facts.duties if "牵头" in d.text]
+    # 曹建国县农业农村局副局长: 建国县's bureau, no one holding its post; now 曹建国 and the county's
+    assert [(p.person, p.department) for p in doc.facts.posts if p.role == "lead"][-1] == (
+        "曹建国", "休宁县/agriculture-rural-affairs")
+    assert [d for d in doc.facts.departments if "建国" in d] == []
+    assert m.members[-1] == "休宁县/agriculture-rural-affairs"
+
+    def meeting(text: str):
+        return process_bytes(text.encode(), "x.txt").facts.meeting
+
+    members = TWO_CONVENORS.replace("联席会议由县卫健委、县教育局、县民政局、县财政局等4个单位组成，县卫健委、县教育局为牵头单位。",
+                                    "联席会议由县卫健委牵头，县教育局、县民政局、县财政局组成。")
+    m1 = meeting(members)
+    assert (m1.lead, m1.co_leads, [d.rsplit("/", 1)[1] for d in m1.members]) == (
+        "某县/health", [], ["health", "education", "civil-affairs", "finance"])
+    m2 = meeting(members.replace("县卫健委牵头", "县政府分管副县长牵头"))
+    assert (m2.lead, [d.rsplit("/", 1)[1] for d in m2.members]) == (None, ["education", "civil-affairs", "finance"])
+    plain = RUNNING_GROUPS.replace("分别由", "由")
+    assert [(g.name, g.lead) for g in meeting(plain).groups][:2] == [
+        ("综合协调组", "某县/development-reform"), ("项目推进组", "某县/housing-urban-rural-development")]
+    jointly = plain.replace("县住房城乡建设局牵头", "县住房城乡建设局共同牵头")
+    assert [(g.name, g.lead, g.co_leads) for g in meeting(jointly).groups][:2] == [
+        ("综合协调组", "某县/development-reform", ["某县/housing-urban-rural-development"]),
+        ("项目推进组", "某县/development-reform", ["某县/housing-urban-rural-development"])]
+
+
 def test_a_body_named_before_its_lead_in_does_not_hide_the_first_unit():
     """长阳's 联席会议由县金融服务中心、县委宣传部、…等12个单位组成 gave 11 members: a unit the
     registry did not know was read only when the lead-in word (由) opened its run of characters,
@@ -3975,6 +4020,34 @@ def test_a_table_of_member_units_and_their_duties_is_read():
         ("unknown-heading", "main/1/r6", "县文化和广电旅游体育局"), ("unknown-heading", "main/1/r9", "杭州市生态环境局淳安分局")]
 
 
+def test_a_thematic_meeting_s_convener_is_who_the_text_says():
+    """淳安's 专题会议根据工作需要不定期召开，由联席会议办公室主任召集有关成员单位参加。 gave the
+    convener 专题会议 (根据… read on over the comma to the 召集 after 由) and the attendee the whole
+    phrase 由联席会议办公室主任召集有关成员单位: the convener is the office's director, the
+    attendees 有关成员单位 (pkc:part-convener, pkc:part-attendee)."""
+    doc = process(AUDIT / "chunan-waste-sorting-joint-meeting.docx")
+    thematic = [r for r in doc.facts.meeting.rules if r.kind == "thematic"]
+    assert [(p.part, p.text, p.roles) for r in thematic for p in r.participants] == [
+        ("convener", "联席会议办公室主任", ["office_director"]), ("attendee", "有关成员单位", [])]
+    plenary = [r for r in doc.facts.meeting.rules if r.kind == "plenary"]
+    assert [(p.part, p.text) for r in plenary for p in r.participants] == [("chair", "召集人或副召集人")]
+
+
+def test_a_central_bank_branch_naming_its_place_is_one_unit():
+    """江西's 人民银行江西省分行 was 人民银行 in the member list (its place and 分行 left out) and two
+    units under the duties part (人民银行, and 人民银行江西省分行 a heading of no known unit, its duty
+    there): one unit now, the central bank's branch of the province (pk:branchLabel 人民银行{}分行),
+    a member with its duty, no note."""
+    doc = process(AUDIT / "jiangxi-veterans-employment-joint-meeting.txt")
+    banks = [d for d in doc.facts.departments.values() if "银行" in d.name]
+    assert [(d.id, d.concept, [x.surface for x in d.mentions]) for d in banks] == [
+        ("江西省/central-bank", "central-bank", ["人民银行江西省分行", "人民银行江西省分行"])]
+    assert "江西省/central-bank" in doc.facts.meeting.members and len(doc.facts.meeting.members) == 16
+    assert [(d.department, d.text) for d in doc.facts.duties if "银行" in d.department or "bank" in d.department] == [
+        ("江西省/central-bank", "引导金融机构加大对退役军人创业的信贷支持力度。")]
+    assert not [n for n in doc.notes if "银行" in n.text]
+
+
 _DUTY_TABLE = [("单位", "职责"), ("县住房城乡建设局", "承担联席会议办公室日常工作；牵头制定城乡环境整治年度计划。"),
                ("县财政局", "负责落实城乡环境整治工作经费。"), ("县农业农村局", "负责指导农村人居环境整治，配合做好农村垃圾治理。")]
 _DUTY_HEAD = ("歙县人民政府办公室关于建立歙县城乡环境整治工作联席会议制度的通知\n各乡镇人民政府，县政府各部门：\n"
@@ -4069,6 +4142,25 @@ def test_a_first_unit_declaration_changes_no_tag_before_it():
                           ("lead", ["finance"]), ("responsible", ["education", "justice"])]
     doc = process_bytes(_task_list("责任单位：县财政局、县教育局"), "t.txt")  # no declaration: as before
     assert _assigned(doc) == [("responsible", ["finance", "education"])]
+
+
+def test_a_first_unit_declaration_written_below_its_list_reads_the_tags_above():
+    """石台's task list (audit 5) writes 注：各项任务责任单位中排在首位的为牵头单位。 below its four
+    责任单位 lists, not above them as 金寨 does: it changed nothing, every unit responsible. A
+    declaration standing in no tag with no 责任单位 list after it in its part of the notice reads
+    the lists above it there; one with lists after it still reads those only (above)."""
+    from extractor.pipeline import process_bytes
+
+    doc = process(AUDIT / "shitai-elderly-meal-service-plan.txt")
+    assert _assigned(doc, "main/2/1") == [("lead", ["civil-affairs"]), ("responsible", ["commerce", "local-governments"])]
+    assert _assigned(doc, "main/2/2") == [("lead", ["finance"]), ("responsible", ["civil-affairs"])]
+    assert _assigned(doc, "main/2/3") == [("lead", ["market-regulation"]), ("responsible", ["civil-affairs", "health"])]
+    assert _assigned(doc, "main/2/4") == [("lead", ["civil-affairs"]), ("responsible", ["media-center"])]
+    below = _task_list("责任单位：县财政局、县教育局", "牵头单位：县民政局\n责任单位：县公安局、县司法局") \
+        + "注：排在首位的为牵头单位。\n".encode()
+    assert _assigned(process_bytes(below, "t.txt")) == [("lead", ["finance"]), ("responsible", ["education"]),
+                                                       ("lead", ["civil-affairs"]),
+                                                       ("responsible", ["public-security", "justice"])]
 
 
 def test_a_role_label_in_square_brackets_opens_a_tag_line():

@@ -1100,6 +1100,24 @@ def test_page_numbers_running_headers_and_the_disclosure_line_are_no_clause_text
     assert not [d.text for d in ningdu.facts.duties if "—" in d.text or d.text.endswith("制度")]
 
 
+def test_a_page_break_inside_a_paragraph_leaves_its_furniture_to_no_duty():
+    """会昌's notice (audit 5, pdftotext's layout) breaks its page inside 县市场监管局's item
+    (…风险监测和 / — 2 — / 关于建立会昌县…制度的通知 / 抽检工作，…): the page number and the running
+    header — the notice's title, printed in its head on two lines, not recognised as one — were
+    two duties of 县市场监管局 (— 2 —; 关于建立…的通知, with the action 建立). Both are page furniture
+    now: the item's characters still (every character in some clause), but blanks of the folded
+    text and no statement; the item's two halves are its duties."""
+    doc = process(Path(__file__).parent / "data" / "audit" / "huichang-food-safety-joint-meeting.txt")
+    assert coverage_errors(doc) == []
+    item = doc.clause("main/2/1")
+    assert "— 2 —" in doc.text[item.start:item.end]
+    assert [doc.text[s.start:s.end] for s in doc.furniture] == ["— 2 —\n 关于建立会昌县食品安全工作联席会议制度的通知"]
+    assert doc.folded[doc.furniture[0].start:doc.furniture[0].end].strip() == ""
+    assert [d.text for d in doc.facts.duties if d.department.endswith("market-regulation")] == [
+        "负责食品生产、流通和餐饮服务环节的监督管理，组织开展食品安全风险监测和", "抽检工作，承担联席会议办公室日常工作。"]
+    assert [doc.text[s.start:s.end] for s in doc.chrome] == ["— 3 —", "— 4 —"]
+
+
 _QIMEN_HEAD = ("祁门县人民政府办公室关于印发祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度的通知\n"
                "祁政办秘〔2021〕45号\n各乡、镇人民政府，县政府有关部门：\n"
                "经县政府同意，现将《祁门县促进3岁以下婴幼儿照护服务发展工作联席会议制度》印发给你们，请认真执行。\n")
