@@ -165,6 +165,8 @@ class _Registry:
     zone_endings: tuple[str, ...]
     zone_vague: tuple[str, ...]  # 有关, 所辖 …: a zone's name holding one names several (有关开发区)
     prefix_tiers: dict = field(default_factory=dict)  # `_tier_of_prefix`'s answers for place names
+    false_friend_words: frozenset[str] = frozenset()  # what `false_friends` matches
+    befriended: dict = field(default_factory=dict)  # label → whether a false friend may open with it
 
 
 def _norm(label: str) -> str:
@@ -399,6 +401,7 @@ def _registry() -> _Registry:
         org_long_suffixes=tuple(x for x in cue("org-suffix") if len(x) > 1),
         org_suffixes=tuple(cue("org-suffix")),
         false_friends=re.compile(_alternation(cue("false-friend"))), zone_endings=tuple(cue("zone-ending")),
+        false_friend_words=frozenset(w for w in cue("false-friend") if w),
         zone_vague=tuple(cue("zone-vague")))
 
 
@@ -479,8 +482,10 @@ class _Scanner:
         joined = ps - 1 == floor and core == self.last_prefix and C[floor:ps] in self.reg.separators
         floor = max(floor, self.blanks[b] if b >= 0 else 0)
         run = _CJK_TAIL.search(C, max(floor, ps - 8), ps)  # the CJK characters just before
+        places = self.places
         for k in range(len(run.group()) if run else 0, 0, -1):
-            if not self.is_place(C[ps - k:ps], core):
+            name = C[ps - k:ps]  # (self.is_place inlined: a call a character tried)
+            if not (name + core in places or (k >= 2 and name in places)):
                 continue
             if k == 1 and (ps - 1 > floor and _is_cjk(C[ps - 2]) or joined):
                 continue  # one-character places (和县) only after a boundary: 任务和县委 is 县委, and
@@ -535,7 +540,12 @@ class _Scanner:
         end = m.end("lab")  # (the match itself is its first character: see `_registry`)
         if lab.endswith("部") and C.startswith("门", end):
             return None  # 教育部门 is a generic reference, not 教育部
-        if reg.false_friends.match(C, m.start("lab")):
+        # (a false friend opens where the label does, so it and the label agree as far as both
+        # go: asked of the regex only for such a label — 政府, not most — read once a label)
+        friend = reg.befriended.get(lab)
+        if friend is None:
+            friend = reg.befriended[lab] = any(w.startswith(lab) or lab.startswith(w) for w in reg.false_friend_words)
+        if friend and reg.false_friends.match(C, m.start("lab")):
             return None  # 政府网
         pre = m.group("pre")
         first = reg.labels.get(pre) if pre and info.tier == "national" else None
@@ -811,7 +821,8 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
         return []
     scanner = _Scanner(reg, sq.text, sq.cstarts)
     hits = scanner.scan()
-    hits = sorted(hits + scanner.unknowns(hits), key=lambda h: h.cs)
+    found = scanner.unknowns(hits)  # (scan's hits are in order: sorted only with others among them)
+    hits = sorted(hits + found, key=attrgetter("cs")) if found else hits
     scanner.inherit(hits)
     out = []
     cstarts, ostarts, bisect_right = sq.cstarts, sq.ostarts, bisect.bisect_right
