@@ -167,6 +167,7 @@ class _Registry:
     prefix_tiers: dict = field(default_factory=dict)  # `_tier_of_prefix`'s answers for place names
     false_friend_words: frozenset[str] = frozenset()  # what `false_friends` matches
     befriended: dict = field(default_factory=dict)  # label → whether a false friend may open with it
+    canonicals: dict = field(default_factory=dict)  # (concept, tier, prefix) → `_canonical`'s name
 
 
 def _norm(label: str) -> str:
@@ -667,7 +668,7 @@ class _Scanner:
                 lo = run.end()
                 if C[a:lo] not in separators:
                     yield (a, lo, "B" if h is not None and lo == b else "T", None)
-            if h is not None and lo < b and _is_cjk(C[b - 1]):
+            if h is not None and lo < b and _CJK_FIRST <= C[b - 1] <= _CJK_LAST:  # (_is_cjk, inlined)
                 hi = b - 1
                 while hi > lo and _CJK_FIRST <= C[hi - 1] <= _CJK_LAST:  # (_is_cjk, not called: a character a turn)
                     hi -= 1
@@ -849,7 +850,10 @@ def _match(reg: _Registry, h: _Hit, s: int, e: int, surface: str) -> DepartmentM
     tier = "national" if h.national else (_tier_of_prefix(reg, h.prefix) or h.label_tier)
     prefix = None if h.national else h.prefix
     concept = h.concept
-    canonical = _canonical(reg, concept, tier, prefix)
+    key = (concept, tier, prefix)  # (a pure function of the three: read once, not at each mention)
+    canonical = reg.canonicals.get(key)
+    if canonical is None:
+        canonical = reg.canonicals[key] = _canonical(reg, concept, tier, prefix)
     if h.collective and concept in reg.collective_concept:
         concept = reg.collective_concept[concept]
     # generic, national, collective, former, tier, label, short: by position (see `interpret`)
