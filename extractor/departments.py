@@ -165,6 +165,10 @@ class _Registry:
     false_friends: re.Pattern
     zone_endings: tuple[str, ...]
     zone_vague: tuple[str, ...]  # 有关, 所辖 …: a zone's name holding one names several (有关开发区)
+    prefix_tiers: dict = field(default_factory=dict)  # `_tier_of_prefix`'s answers for place names
+    false_friend_words: frozenset[str] = frozenset()  # what `false_friends` matches
+    befriended: dict = field(default_factory=dict)  # label → whether a false friend may open with it
+    canonicals: dict = field(default_factory=dict)  # (concept, tier, prefix) → `_canonical`'s name
 
 
 def _norm(label: str) -> str:
@@ -357,7 +361,13 @@ def _registry() -> _Registry:
     words = [*labels, *domains, *prefix_words, *(b for b, _ in infix)]
     one = [w for w in words if len(w) == 1]
     opening = f"(?={_initials(prefix_words)}){prefix}"
+    # The whole, read inside a lookahead behind a first character that begins some word
+    # (`[…](?<=(?=…).)`): a pattern opening with a character class is searched for by the
+    # engine's own scan for that class, in C, and only where it stands is the pattern tried —
+    # not tried at every position (1/10 less for the search). A match is then that one
+    # character: the named groups (read by `interpret`) span the name, as when it was the match.
     pattern = re.compile(
+        f"{_initials(words)}(?<=(?="
         f"(?={_initials(words)}(?:{_initials(words, 1)}|(?<={_initials(one)})))(?:"
         # a generic reference: 卫生健康部门, or one item of 市场监督管理、教育…等部门
         f"(?:(?P<gpre>{opening})|)(?P<gdom>(?={_initials(domains)}){domain_re})"
@@ -366,7 +376,7 @@ def _registry() -> _Registry:
         f"|(?P<ib>{_alternation(b for b, _ in infix)})(?P<iname>[{_CJK}]{{0,8}}?)"
         f"(?P<ip>{_trie(level_prefix)})(?P<ia>{_alternation(a for _, a in infix)})"
         # a name, perhaps after a prefix: 县卫生健康委, 旗委宣传部, 国家卫生健康委
-        f"|(?:(?P<pre>{opening})|)(?P<lab>(?={_initials(labels)}){label_re}))")
+        f"|(?:(?P<pre>{opening})|)(?P<lab>(?={_initials(labels)}){label_re})))[\\s\\S])")
     # Tries, not plain alternations: the same matches (longest first), tried far faster at
     # each of the ~130 prose runs of a notice the unknown-organisation scan tests.
     suffix = _trie(cue("org-suffix"))
@@ -394,6 +404,7 @@ def _registry() -> _Registry:
         org_long_suffixes=tuple(x for x in cue("org-suffix") if len(x) > 1),
         org_suffixes=tuple(cue("org-suffix")),
         false_friends=re.compile(_alternation(cue("false-friend"))), zone_endings=tuple(cue("zone-ending")),
+        false_friend_words=frozenset(w for w in cue("false-friend") if w),
         zone_vague=tuple(cue("zone-vague")))
 
 
@@ -474,8 +485,10 @@ class _Scanner:
         joined = ps - 1 == floor and core == self.last_prefix and C[floor:ps] in self.reg.separators
         floor = max(floor, self.blanks[b] if b >= 0 else 0)
         run = _CJK_TAIL.search(C, max(floor, ps - 8), ps)  # the CJK characters just before
+        places = self.places
         for k in range(len(run.group()) if run else 0, 0, -1):
-            if not self.is_place(C[ps - k:ps], core):
+            name = C[ps - k:ps]  # (self.is_place inlined: a call a character tried)
+            if not (name + core in places or (k >= 2 and name in places)):
                 continue
             if k == 1 and (ps - 1 > floor and _is_cjk(C[ps - 2]) or joined):
                 continue  # one-character places (和县) only after a boundary: 任务和县委 is 县委, and
@@ -509,7 +522,8 @@ class _Scanner:
 
     def interpret(self, m: re.Match, floor: int) -> _Hit | None:
         reg, C = self.reg, self.text
-        if m.group("gdom") is not None:
+        last = m.lastgroup  # the branch matched ends with its own group: gdom, ia or lab (one read, not a group each)
+        if last == "gdom":
             hit = _Hit(m.start("gdom"), m.end("gdom"), "generic", reg.domains[m.group("gdom")])
             if m.group("gpre"):
                 hit.cs = m.start()
@@ -518,17 +532,23 @@ class _Scanner:
             if t:
                 hit.ce = t.end()
             return hit
-        if m.group("ib") is not None:
+        if last == "ia":
             concept = reg.infix.get((m.group("ib"), m.group("ia")))
             iname, ip = m.group("iname"), m.group("ip")
             if concept is None or (iname and not self.is_place(iname, ip)):
                 return None
-            return _Hit(m.start(), m.end(), "known", concept, prefix=iname + ip, written=True)
+            return _Hit(m.start(), m.end("ia"), "known", concept, prefix=iname + ip, written=True)
         lab = m.group("lab")
         info = reg.labels[lab]
-        if lab.endswith("部") and C.startswith("门", m.end()):
+        end = m.end("lab")  # (the match itself is its first character: see `_registry`)
+        if lab.endswith("部") and C.startswith("门", end):
             return None  # 教育部门 is a generic reference, not 教育部
-        if reg.false_friends.match(C, m.start("lab")):
+        # (a false friend opens where the label does, so it and the label agree as far as both
+        # go: asked of the regex only for such a label — 政府, not most — read once a label)
+        friend = reg.befriended.get(lab)
+        if friend is None:
+            friend = reg.befriended[lab] = any(w.startswith(lab) or lab.startswith(w) for w in reg.false_friend_words)
+        if friend and reg.false_friends.match(C, m.start("lab")):
             return None  # 政府网
         pre = m.group("pre")
         first = reg.labels.get(pre) if pre and info.tier == "national" else None
@@ -538,7 +558,7 @@ class _Scanner:
                         label_tier=first.tier, national=True)
         # (every field by position, in order: keywords to a class cost the call a dict, and this
         # and `_match` build one object a department named)
-        hit = _Hit(m.start("lab"), m.end(), "known", info.concept, None, False, False, info.tier == "national",
+        hit = _Hit(m.start("lab"), end, "known", info.concept, None, False, False, info.tier == "national",
                    False, info.former, info.bound, info.tier, lab, info.short, len(lab) == 1)
         if pre:
             hit.cs = m.start()
@@ -650,7 +670,7 @@ class _Scanner:
                 lo = run.end()
                 if C[a:lo] not in separators:
                     yield (a, lo, "B" if h is not None and lo == b else "T", None)
-            if h is not None and lo < b and _is_cjk(C[b - 1]):
+            if h is not None and lo < b and _CJK_FIRST <= C[b - 1] <= _CJK_LAST:  # (_is_cjk, inlined)
                 hi = b - 1
                 while hi > lo and _CJK_FIRST <= C[hi - 1] <= _CJK_LAST:  # (_is_cjk, not called: a character a turn)
                     hi -= 1
@@ -736,6 +756,11 @@ class _Squeezed:
 
     def __init__(self, text: str, start: int, end: int, folded: str | None = None):
         folded = text[start:end].translate(FOLD) if folded is None else folded[start:end]
+        if not (" " in folded or "\t" in folded or "\u3000" in folded or "\xa0" in folded):
+            # no blank to squeeze (3 texts in 4): one run, found by str methods in C, not by a
+            # scan of the regex engine (a tenth of a department search's cost)
+            self.text, self.cstarts, self.ostarts = folded, [0] if folded else [], [start] if folded else []
+            return
         parts, self.cstarts, self.ostarts = [], [], []
         c = 0
         for m in _INK.finditer(folded):
@@ -755,10 +780,16 @@ def _tier_of_prefix(reg: _Registry, prefix: str | None) -> str | None:
         return None
     if prefix in reg.level_prefix:
         return reg.level_prefix[prefix]
+    # (a place's name: 巴彦淖尔市, read once — a name's tier is asked at each of its mentions)
+    known = reg.prefix_tiers.get(prefix, reg)
+    if known is not reg:
+        return known
     core = prefix.rstrip(")")
     for suffix, tier in reg.level_prefix.items():
         if core.endswith(suffix):
+            reg.prefix_tiers[prefix] = tier
             return tier
+    reg.prefix_tiers[prefix] = None
     return None
 
 
@@ -793,15 +824,23 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
         return []
     scanner = _Scanner(reg, sq.text, sq.cstarts)
     hits = scanner.scan()
-    hits = sorted(hits + scanner.unknowns(hits), key=lambda h: h.cs)
+    found = scanner.unknowns(hits)  # (scan's hits are in order: sorted only with others among them)
+    hits = sorted(hits + found, key=attrgetter("cs")) if found else hits
     scanner.inherit(hits)
     out = []
+    cstarts, ostarts, bisect_right = sq.cstarts, sq.ostarts, bisect.bisect_right
     for h in hits:
         if h.kind == "known" and h.bound and h.prefix is None and not h.national:
             continue  # 政府, 党委 with no jurisdiction: common nouns
         if h.kind == "known" and h.prefix is None and not h.national and default_prefix:
             h.prefix, h.inherited = default_prefix, True
-        s, e = sq.offset(h.cs), sq.offset(h.ce - 1) + 1
+        # (sq.offset inlined: two calls a department named)
+        c = h.cs
+        k = bisect_right(cstarts, c) - 1
+        s = ostarts[k] + (c - cstarts[k])
+        c = h.ce - 1
+        k = bisect_right(cstarts, c) - 1
+        e = ostarts[k] + (c - cstarts[k]) + 1
         out.append(_match(reg, h, s, e, text[s:e]))
     return out
 
@@ -813,7 +852,10 @@ def _match(reg: _Registry, h: _Hit, s: int, e: int, surface: str) -> DepartmentM
     tier = "national" if h.national else (_tier_of_prefix(reg, h.prefix) or h.label_tier)
     prefix = None if h.national else h.prefix
     concept = h.concept
-    canonical = _canonical(reg, concept, tier, prefix)
+    key = (concept, tier, prefix)  # (a pure function of the three: read once, not at each mention)
+    canonical = reg.canonicals.get(key)
+    if canonical is None:
+        canonical = reg.canonicals[key] = _canonical(reg, concept, tier, prefix)
     if h.collective and concept in reg.collective_concept:
         concept = reg.collective_concept[concept]
     # generic, national, collective, former, tier, label, short: by position (see `interpret`)

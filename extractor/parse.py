@@ -155,8 +155,13 @@ class Line:
     # this ~600 times per notice (a property call costs 5x an attribute read).
     blank: bool = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.blank = self.start == self.end
+    # (written, not the dataclass's __init__ and a __post_init__: one call a line, not two —
+    # some 90 lines a notice)
+    def __init__(self, start: int, end: int, body: int, tab: bool, text: str, number: object = None,
+                 cueable: object = None, row: bool = False) -> None:
+        self.start, self.end, self.body, self.tab, self.text = start, end, body, tab, text
+        self.number, self.cueable, self.row = number, cueable, row
+        self.blank = start == end
 
 
 def split_lines(doc: Document) -> list[Line]:
@@ -909,7 +914,10 @@ def _is_chrome(line: Line, tail: bool = False) -> bool:
 
 def _cue(name: str, line: Line) -> re.Match | None:
     """A header/footer cue on a line; never on a line that opens a numbered clause."""
-    return layout().cues[name].match(line.text) if _may_be_cue(line) else None
+    ok = line.cueable  # (_may_be_cue's answer read here once known: asked some 140 times a notice)
+    if ok is NOT_YET:
+        ok = _may_be_cue(line)
+    return layout().cues[name].match(line.text) if ok else None
 
 
 def _may_be_cue(line: Line) -> bool:
