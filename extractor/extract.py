@@ -2907,7 +2907,7 @@ class _Extract:
             end = m.end
         while end < stop and folded[end] in " \t\u3000":
             end += 1
-        if end >= stop or folded[end] in LIST_SEPARATORS + "等":
+        if end >= stop or folded[end] in LIST_SEPARATORS or folded.startswith(self.cues.parts.get("list-closer", ()), end):
             return None
         return end if next(self.role_parts(end, stop), None) is not None else None
 

@@ -766,7 +766,7 @@ class _RunIn:
                 stop = True  # …\t谢芳二、工作规则: after a table's last cell, a clause going on with an open
                 # numbering, or the first of one (…\t完成时限一、农村厕所革命\t1\t…: a group of rows)
             if not stop and j == 0 and k == stack[0][2] + 1 and "\u4e00" <= t[b] <= "\u9fff" \
-                    and t[b] not in "第至和或" and self.heading_runs_in(p + n):
+                    and not self.cues["label-run-on"].match(t, b) and self.heading_runs_in(p + n):
                 stop = True  # …县农业农村局局长二、领导小组办公室领导小组下设…: the next top-level clause glued
                 # to the last words of the clause before it (a make-up list's post), its heading run into its text
             if not stop and not stack and k == 1 and p - (ls := self.line_start(p)) <= TITLE_RUN_IN \
