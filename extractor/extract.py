@@ -364,8 +364,11 @@ def _tag_line() -> re.Pattern:
     (金寨's [牵头单位] 县公安局, 【责任单位】县教体局、县财政局): the tag, the bracket with it, runs to
     the line's or sentence's end."""
     labels = _alternation(cues().tag_labels)
-    return re.compile(rf"(?<![^\n。])[^\S\n]*(\[)?(?P<tag>(?:{labels})[^\S\n]*:(?(1)[^\n。\]]*(?=\])|[^\n。]*)"
-                      rf"|\[(?:{labels})\][^\n。]*)")
+    # (its line end lost — a notice on one line — it ends before a note's label: 注：…, pkc:tag-line-note)
+    notes = cues().parts.get("tag-line-note", ())
+    rest = rf"(?:(?![^\S\n]*(?:{_alternation(notes)})[^\S\n]*:)[^\n。])*" if notes else "[^\n。]*"
+    return re.compile(rf"(?<![^\n。])[^\S\n]*(\[)?(?P<tag>(?:{labels})[^\S\n]*:(?(1)[^\n。\]]*(?=\])|{rest})"
+                      rf"|\[(?:{labels})\]{rest})")
 
 
 @cache
@@ -835,8 +838,9 @@ class _Extract:
         own prefix (成  员：曹建国县教育局局长: 建国县's bureau, one character 曹 left for a name): the
         unit begins at the prefix (县教育局, the notice's), so that the name before it is read
         (`glued_name`). Only where a name of two characters at least cannot be left — the place
-        starts one character after the list's label (成  员：), a 、 after it on the line, or the
-        start of a line under one — and the place is not the notice's own."""
+        starts one character after the list's label (成  员：), a 、 after it on the line, the
+        start of a line under one, or a blank under one (the notice on one line: …副主任　　　曹建国县
+        农业农村局副局长) — and the place is not the notice's own."""
         j, folded = self.doc.jurisdiction, self.doc.folded
         if not j or not j.prefix:
             return
@@ -849,7 +853,8 @@ class _Extract:
             line = folded.rfind("\n", 0, m.start) + 1
             before, mark = folded[line:m.start - 1], folded[m.start - 2]
             labelled = any(b.list_label.search(before) for b in self.cues.bodies)
-            if not (mark in ":、" and labelled or not before.strip() and self.under_list_label(line)):
+            if not (mark in ":、" and labelled or not before.strip() and self.under_list_label(line)
+                    or mark in _BLANKS and self.under_list_label(m.start - 1)):  # (on one line: after a gap)
                 continue
             at = m.start + len(p) - len(j.prefix)
             again = find_departments(self.doc.text, at, m.end, default_prefix=self.prefix, folded=folded)
@@ -1730,7 +1735,13 @@ class _Extract:
             if not self.may_open(m, start):
                 continue
             if leaf.id not in statements:
-                statements[leaf.id] = list(self.statements(start, own.end))
+                h, parts = leaf.heading, [(start, own.end)]
+                if h is not None and start < h.end < own.end and folded[h.end - 1] not in "。:;" \
+                        and folded[h.end] in _BLANKS:
+                    # a heading ends its statement, also where its line break was lost (a notice
+                    # on one line: 四、成员单位职责　　市投资促进局负责…)
+                    parts = [(start, h.end), (h.end, own.end)]
+                statements[leaf.id] = [x for a, b in parts for x in self.statements(a, b)]
                 openings[leaf.id] = [s for s, _ in statements[leaf.id]]
             k = bisect.bisect_right(openings[leaf.id], m.start) - 1  # the statements are ordered and disjoint:
             for s, e in statements[leaf.id][max(k, 0):k + 1]:  # the one holding m, not each of a long clause's
@@ -3478,7 +3489,7 @@ class _Extract:
             limit = stop.start() if stop else len(seg)
             if k > 0 and seg[k - 1] != "\n":
                 breaks.append(k)
-            done = self.run_in_items(seg, m.end(), limit, label, item, breaks)
+            done = self.run_in_items(seg, m.end(), limit, label, item, breaks, base)
         if not breaks:
             return None
         self.lost_lines += [base + b for b in breaks]
@@ -3487,10 +3498,10 @@ class _Extract:
         return text, marks, _sentence_ends(text)
 
     def run_in_items(self, seg: str, at: int, limit: int, label: re.Pattern, item: re.Pattern,
-                     breaks: list[int]) -> int:
+                     breaks: list[int], base: int = 0) -> int:
         """Read the items of the make-up list whose label ends at `at` (up to `limit`: the
         sentence's end), and of the labels glued after them, adding to `breaks` where a line end
-        was lost; where the list ends."""
+        was lost; where the list ends. (`seg` is the folded text from `base`.)"""
         def blanks(k: int) -> int:
             while k < limit and seg[k] in _BLANKS:
                 k += 1
@@ -3514,7 +3525,8 @@ class _Extract:
             if m.group("post") is not None and holder is None:  # 县财政局局长曹建国副召集人: a name
                 for k in range(m.end() + 2, min(m.end() + 5, limit)):  # glued after the post, then a
                     if (seg[k] in _BLANKS or label.match(seg, k, limit) is not None) \
-                            and self.a_name(seg[m.end():k]):  # label or a blank: the item's end
+                            and len(seg[m.end():k].strip()) >= 2 and self.a_name(seg[m.end():k]):
+                        # label or a blank: the item's end (blanks alone are no name: 副主任  吴海燕…)
                         return m, k
             return m, m.end("post") if holder is not None and not self.a_name(holder) else m.end()
 
@@ -3538,7 +3550,11 @@ class _Extract:
                 continue
             m, after = read(q)
             if m is not None and (m.group("person") is not None and self.a_name(m.group("person"))
-                                  or q > end and (ends(after) or after > m.end())):  # (a name glued after)
+                                  or q > end and (ends(after) or after > m.end()  # (a name glued after)
+                                                  # 方志刚县发展改革委副主任: a name glued before the post,
+                                                  # as the list's reader cuts it (`glued_name`)
+                                                  or m.group("post") is not None and self.glued_name(
+                                                      base + q, base + m.end("post")) is not None)):
                 breaks.append(end)  # the next item: a name and its post, or a post apart by a blank
                 end = after
                 continue

@@ -375,6 +375,12 @@ class _RunIn:
         for m in self.cues["run-in-page-number"].finditer(t, lo, hi):  # — 2 —: a line of its own
             self.cut(m.start())
             self.cut(m.end())
+            # the running header after it, a title printed before (…风险监测和— 2 —关于建立…的通知抽检
+            # 工作，…): a line of its own too, page furniture as on lines (`page_furniture`)
+            k = self.blank_end(m.end())
+            if (h := self.cues["run-in-title"].match(t[k:min(hi, k + 80)])) is not None \
+                    and squeeze(h.group(1)) in squeeze(t[lo:m.start()]):
+                self.cut(k + h.end(1))
         self.sort()
         self.fields()
         self.signatures()
@@ -1558,7 +1564,8 @@ class _Parse:
         if len(said) < 4:
             return False
         before = [squeeze(ln.text) for ln in self.lines[lo:i] if not ln.blank]
-        return said in before or any(a + b == said for a, b in zip(before, before[1:]))
+        return said in before or any(a + b == said for a, b in zip(before, before[1:])) \
+            or len(said) >= 8 and any(b.endswith(said) for b in before)  # (a title after its organ, on one line)
 
     def chrome(self, zones: list[Clause]) -> list[Span]:
         """The chrome spans, and the page furniture outside every zone (— 1 — after the
@@ -1583,6 +1590,12 @@ class _Parse:
             for k in range(sp.start, sp.end):
                 if folded[k] != "\n":
                     folded[k] = " "
+            # a line of its own, as printed, where the line ends around it were lost (a notice on
+            # one line: …风险监测和— 2 —关于…的通知抽检工作…): no sentence runs over it
+            if sp.start > 0 and folded[sp.start - 1] != "\n":
+                folded[sp.start] = "\n"
+            if sp.end < len(folded) and folded[sp.end] != "\n":
+                folded[sp.end - 1] = "\n"
         self.doc.folded = "".join(folded)
         self.doc.furniture = inside
 

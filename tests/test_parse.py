@@ -298,7 +298,8 @@ def test_audit_notices_on_one_line_read_as_their_files(path, joined):
     """Every audit notice (its text, as `load` reads a page or a .docx) joined onto one line
     reads as its file: the same header fields, clause tree, duties, posts and meeting — and
     its working groups and task assignments. Before the one-line round of December 2026 seven
-    did not (霍山, 包河, 歙县, 长阳, 淳安, 婺源, 宁都: see the tests below)."""
+    did not (霍山, 包河, 歙县, 长阳, 淳安, 婺源, 宁都: see the tests below), and after it six merged
+    that morning did not (宏村, 会昌, 六安, 石台, 休宁, 岳西: the tests at this file's end)."""
     from extractor.load import load
     from extractor.pipeline import process_bytes
 
@@ -1809,3 +1810,85 @@ def test_heading_words_opening_a_sentence_on_one_line(name, joined):
     path = Path(__file__).parent / "data" / "audit" / name
     doc = process_bytes(ONE_LINE[joined](load(path).text.splitlines()).encode("utf-8"), "x.txt")
     assert reading(doc) == reading(process(path))
+
+
+def _audit_one_line(name: str, joined: str):
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / name
+    doc = process_bytes(ONE_LINE[joined](load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    assert coverage_errors(doc) == []
+    return doc, process(path)
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_make_up_list_of_names_glued_to_posts_after_gaps_on_one_line(joined):
+    """休宁's 成　员：方志刚县发展改革委副主任　　　　　　吴海燕县财政局副局长 … 曹建国县农业农村局副局长,
+    one a line, on one line: only the first item was read as the list's (a post alone after a
+    blank was an item only where it ends its list), so the members came from 由…组成 (县水利局 in,
+    县农业农村局 out) and no member's post was read; the first item's end was also taken two
+    blanks later (blanks read as a name glued after the post). An item after a blank that is a
+    name glued before its post, cut as the list's reader cuts it (`glued_name`), is an item; and
+    曹建国县 after a gap under the list's label is no 建国县. 宏村's 程丽华　镇党委副书记、镇长　　副组长：
+    read 镇长 as a name and lost the deputy: 镇长, 乡长 are words of a post (pkc:not-in-name)."""
+    doc, whole = _audit_one_line("xiuning-urban-rural-water-supply-leading-group.txt", joined)
+    assert reading(doc) == reading(whole)
+    assert [(p.department, p.person) for p in doc.facts.posts if p.role == "lead"] == [
+        ("休宁县/development-reform", "方志刚"), ("休宁县/finance", "吴海燕"),
+        ("休宁县/housing-urban-rural-development", "黄晓东"), ("休宁县/health", "叶春生"),
+        ("休宁县/agriculture-rural-affairs", "曹建国")]
+    assert doc.facts.meeting.members[-1] == "休宁县/agriculture-rural-affairs"
+    doc, whole = _audit_one_line("hongcun-town-living-environment-leading-group.txt", joined)
+    assert reading(doc) == reading(whole)
+    assert [x.value for x in doc.facts.meeting.deputy_convenors] == ["镇党委委员、副镇长"]
+    assert [p.person for p in doc.facts.posts if p.role == "deputy_group_leader"] == ["胡志强"]
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_unit_s_duty_right_after_a_heading_on_one_line(joined):
+    """六安's 四、成员单位职责　　市投资促进局负责专班日常工作，牵头组织招商活动… on one line: the heading
+    and the first sentence were one statement, whose subject was no unit: 市投资促进局's two duties
+    were lost. A heading (no 。 : ; ending it) with a gap after it ends its statement."""
+    doc, whole = _audit_one_line("luan-investment-promotion-task-force.txt", joined)
+    assert reading(doc) == reading(whole)
+    assert [(d.department, d.action) for d in doc.facts.duties if d.clause == "main/4"][:2] == [
+        ("六安市/investment-promotion", "负责"), ("六安市/investment-promotion", "牵头")]
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_task_tag_before_a_note_on_one_line(joined):
+    """石台's last tag 责任单位：县民政局、县融媒体中心　　注：各项任务责任单位中排在首位的为牵头单位。 on one
+    line ran on to the 。 through the note and could not be read: task (四) was no one's. A tag
+    line ends before a note's label (pkc:tag-line-note: 注, 备注, 说明), the note standing in no tag."""
+    doc, whole = _audit_one_line("shitai-elderly-meal-service-plan.txt", joined)
+    assert reading(doc) == reading(whole)
+    assert [(a.departments, a.role) for a in doc.facts.assignments if a.clause == "main/2/4"] == [
+        (["石台县/civil-affairs"], "lead"), (["石台县/media-center"], "responsible")]
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_running_header_after_a_page_number_on_one_line(joined):
+    """会昌's pdftotext page break inside a duty (…风险监测和— 2 —关于建立会昌县食品安全工作联席会议
+    制度的通知抽检工作，…) on one line: the page number was furniture but the running header after it
+    was read into 县市场监管局's duty. A title printed before right after a page number
+    (run-in-title) is a line of its own, the running header (a line ending a line printed before:
+    the title after its organ), and page furniture inside a line ends a statement as on lines."""
+    doc, whole = _audit_one_line("huichang-food-safety-joint-meeting.txt", joined)
+    assert reading(doc) == reading(whole)
+    texts = ["".join(doc.slice(d).split()) for d in doc.facts.duties if d.department == "会昌县/market-regulation"]
+    assert not any("关于建立" in t or "—" in t for t in texts)
+    assert [doc.text[s.start:s.end] for s in doc.furniture][0].startswith("— 2 —")
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
+def test_an_attachment_label_before_a_task_table_s_title_on_one_line(joined):
+    """岳西's …附件：岳西县茶产业高质量发展重点任务分工表岳西县人民政府2024年2月26日附件岳西县茶产业高质量
+    发展重点任务分工表\t序号… (a .docx) on one line: 附件 after the date was no attachment's label,
+    its title ending 分工表 no title (run-in-title), so the signature, its date and the attachment
+    were lost: the table was main~2's, its title a heading with the signature in it. A title may
+    end 分工表 or 一览表: the signature is read and the table is att1's, as in the file."""
+    doc, whole = _audit_one_line("yuexi-tea-industry-opinions.docx", joined)
+    assert reading(doc) == reading(whole)
+    assert (doc.field("signer"), doc.field("date")) == ("岳西县人民政府", "2024-02-26")
+    assert [a.clause for a in doc.facts.assignments][:2] == ["att1/r1", "att1/r1"]
