@@ -2846,6 +2846,8 @@ class _Extract:
         (组长:…; 副组长:…: pkc:group-head, -deputy, a unit or a post, its holder before it as in
         a make-up list), its member units those of 成员单位:… (pkc:group-members), its duties
         the item's other statements (负责…), the group's as an office's are the office's."""
+        if not self.group_items:
+            return  # (most bodies: no working group; nothing after the loop below)
         folded, parts = self.doc.folded, self.cues.parts
         labels = sorted(((w, what) for what in ("head", "deputy", "lead", "members") for w in parts.get(f"group-{what}", ())),
                         key=lambda x: -len(x[0]))
