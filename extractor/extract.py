@@ -685,7 +685,6 @@ def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], tuple[
 
 _PART_ENDS = ",;。\n"  # what ends a part of a change (folded text): no unit's change runs over it
 _PART_END = re.compile(f"[{_PART_ENDS}]")
-_PART_LOOK = 1000  # how far before a 成员单位 its part's start is looked for (a longer part: read whole)
 
 
 @cache
@@ -700,6 +699,15 @@ def _unit_change_words() -> frozenset[str]:
     units = {w for what in ("joins", "leaves") for w in made.get(what, (None, ()))[1]}
     return frozenset(units.difference(w for what, (_, words) in made.items()
                                       if what not in ("joins", "leaves") for w in words))
+
+
+@cache
+def _unit_change_before() -> re.Pattern:
+    """A unit's change word (`_unit_change_words`) before a point in its part, matched at that
+    point of the notice's text reversed (the words reversed): one call a 成员单位, no part's start
+    looked for."""
+    words = _unit_change_words()
+    return re.compile(f"[^{_PART_ENDS}]*?(?:{_alternation(w[::-1] for w in words)})") if words else _NEVER
 
 
 @cache
@@ -2667,13 +2675,12 @@ class _Extract:
             return True
         if not units_only:
             return False
+        before, back, n = _unit_change_before(), None, len(folded)
         for u in unit_words:
             for j in _occurrences(folded, u):
-                lo = max(0, j - _PART_LOOK)
-                p = max(folded.rfind(ch, lo, j) for ch in _PART_ENDS)
-                if p == -1 and lo > 0:
-                    return True  # (a part longer than looked at: the change words looked for in it)
-                if any(w in folded[p + 1:j] for w in units_only):
+                if back is None:
+                    back = folded[::-1]  # (read backwards from each 成员单位: its part's words)
+                if before.match(back, n - j) is not None:
                     return True
         return False
 
