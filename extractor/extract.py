@@ -686,6 +686,33 @@ def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], tuple[
     return made, tuple(sorted(every))  # (found by str.find: a regex alternation of them scans each character)
 
 
+_PART_ENDS = ",;。\n"  # what ends a part of a change (folded text): no unit's change runs over it
+_PART_END = re.compile(f"[{_PART_ENDS}]")
+
+
+@cache
+def _unit_change_words() -> frozenset[str]:
+    """The cue words only units joining or leaving say (增加, 纳入, 列为, 退出 …: pkc:change-joins,
+    -leaves, none of a post's change): a change of units holds one, then a member unit's word
+    (成员单位) in the same part, the body's name at most between — so an occurrence without it
+    changes nothing (增加投入, 纳入考核: most notices). Empty when a body's name holds a part's end."""
+    made = _changes_of()[0]
+    if any(_PART_END.search(w) for b in cues().bodies for w in b.kind.words):
+        return frozenset()
+    units = {w for what in ("joins", "leaves") for w in made.get(what, (None, ()))[1]}
+    return frozenset(units.difference(w for what, (_, words) in made.items()
+                                      if what not in ("joins", "leaves") for w in words))
+
+
+@cache
+def _unit_change_before() -> re.Pattern:
+    """A unit's change word (`_unit_change_words`) before a point in its part, matched at that
+    point of the notice's text reversed (the words reversed): one call a 成员单位, no part's start
+    looked for."""
+    words = _unit_change_words()
+    return re.compile(f"[^{_PART_ENDS}]*?(?:{_alternation(w[::-1] for w in words)})") if words else _NEVER
+
+
 @cache
 def _bare_post() -> re.Pattern:
     """A post naming no unit, whole (副县长, 常务副县长: pkc:bare-post), read after a name glued before it."""
@@ -2581,12 +2608,17 @@ class _Extract:
             return
         made, cue_words = _changes_of()
         doc, folded = self.doc, self.doc.folded
-        cued = sorted(k for w in cue_words for k in _occurrences(folded, w))  # where a word of a change is: once
-        if not cued:
-            return  # (most notices: no word of a change)
-        kind = next((b.kind for b in self.cues.bodies if b.kind.notation == meeting.kind), None)
         words = _change_cues()[1]
         member_words, unit_words = words.get("member-post", ()), words.get("member-unit", ())
+        units_only = _unit_change_words()
+        if not self.may_change(cue_words, units_only, unit_words):
+            return  # (most notices: no word of a change, or 增加, 纳入 … with no 成员单位 after them)
+        hits = [(k, w) for w in cue_words for k in _occurrences(folded, w)]  # where a word of a change is: once
+        if not hits:
+            return  # (most notices: no word of a change)
+        cued = sorted(k for k, _ in hits)
+        kind = next((b.kind for b in self.cues.bodies if b.kind.notation == meeting.kind), None)
+        live = sorted(k for k, w in hits if w not in units_only or self.unit_word_after(k + len(w), unit_words))
         reason_p = made.get("reason", (_NEVER, ()))[0]
         opening: Field | None = None  # the reason the opening gives (因工作需要和人员变动), for every item
         for c, own in self.owned:
@@ -2598,6 +2630,9 @@ class _Extract:
                         and (r := reason_p.search(folded, start, own.end)):
                     opening = Field(r.start("reason"), r.end("reason"), "reason", r.group("reason"))
                 continue
+            k = bisect.bisect_left(live, start)
+            if k == len(live) or live[k] >= own.end:
+                continue  # (增加投入, 纳入考核: a unit's change word with no 成员单位 after it in its part)
             seg = folded[start:own.end]
             found: list[tuple[int, Change]] = []  # (where it is said, the change) in the clause's order
             ends: list[int] | None = None  # each pattern tried on the sentences holding its words only
@@ -2639,6 +2674,33 @@ class _Extract:
                     break
                 change.reason = Field(r.start("reason"), r.end("reason"), "reason", r.group("reason")) if r else opening
                 self.facts.changes.append(change)
+
+    def may_change(self, cue_words: tuple[str, ...], units_only: frozenset[str], unit_words: tuple[str, ...]) -> bool:
+        """Whether the notice may write a change: a word of a post's change (不再担任, 接替, 调整为)
+        anywhere, or a member unit's word (成员单位) with a word only units joining or leaving say
+        (增补, 列为, 退出 …) before it in its part — what every change holds. A few str.find over
+        the notice, not one for each of the change words (most notices: none of them, or 增加,
+        纳入 in other words)."""
+        folded = self.doc.folded
+        if any(w in folded for w in cue_words if w not in units_only):
+            return True
+        if not units_only:
+            return False
+        before, back, n = _unit_change_before(), None, len(folded)
+        for u in unit_words:
+            for j in _occurrences(folded, u):
+                if back is None:
+                    back = folded[::-1]  # (read backwards from each 成员单位: its part's words)
+                if before.match(back, n - j) is not None:
+                    return True
+        return False
+
+    def unit_word_after(self, at: int, unit_words: tuple[str, ...]) -> bool:
+        """Whether a member unit's word (成员单位) follows `at` in its part (before , ; 。 or a
+        line's end): where a unit's change word may say a unit joins or leaves."""
+        folded = self.doc.folded
+        end = m.start() if (m := _PART_END.search(folded, at)) else len(folded)
+        return any(folded.find(w, at, end) != -1 for w in unit_words)
 
     def unnote_member(self, written: str) -> None:
         """A unit joining the body (增补县乡村振兴服务中心为成员单位) is a member: a make-up list's item
@@ -2802,6 +2864,8 @@ class _Extract:
         (组长:…; 副组长:…: pkc:group-head, -deputy, a unit or a post, its holder before it as in
         a make-up list), its member units those of 成员单位:… (pkc:group-members), its duties
         the item's other statements (负责…), the group's as an office's are the office's."""
+        if not self.group_items:
+            return  # (most bodies: no working group; nothing after the loop below)
         folded, parts = self.doc.folded, self.cues.parts
         labels = sorted(((w, what) for what in ("head", "deputy", "lead", "members") for w in parts.get(f"group-{what}", ())),
                         key=lambda x: -len(x[0]))

@@ -3972,6 +3972,25 @@ def test_no_change_without_its_words():
         assert process(path).facts.changes == []
 
 
+def test_a_unit_joins_where_its_part_says_so_among_other_words_of_a_change():
+    """The changes are looked for only where a unit's change word (增加, 纳入, 增补 …) has 成员单位
+    after it in its part, or a post's change word is written (a speed gate: most notices write
+    增加, 纳入 in other words): 增加投入, 纳入考核 and 各成员单位 elsewhere change nothing, 增补…为…成员单位
+    a long part away still joins its units, 不再担任 alone is still read."""
+    from extractor.pipeline import process_bytes
+
+    units = "、".join(["县数据局", "县信访局", "县应急局"])
+    doc = process_bytes(("某县人民政府办公室关于调整某县安全生产联席会议成员的通知\n\n"
+                         "一、联席会议由县公安局、县财政局组成。\n二、增加投入，纳入考核，各成员单位要加强协作。\n"
+                         f"三、增补{units}为联席会议成员单位。\n").encode(), "county.txt")
+    got = [(x.kind, doc.facts.departments[x.department].name) for x in doc.facts.changes]
+    assert got == [("joined", "县数据局"), ("joined", "县信访局"), ("joined", "县应急管理局")]
+    quiet = process_bytes("某县人民政府办公室关于成立某县安全生产联席会议的通知\n\n"
+                          "一、联席会议由县应急局、县公安局组成。\n二、增加投入，纳入考核，各成员单位要加强协作。\n"
+                          .encode(), "county.txt")
+    assert quiet.facts.changes == []
+
+
 def test_a_head_and_deputy_written_with_ren():
     """宁都 (audit 4) writes 县政府分管副县长任召集人，县医保局局长任副召集人: neither was read (only 由…担任,
     …担任 and …为 were). …任召集人 is read as …为召集人 is, not the 任 of 担任 (由…担任召集人)."""
