@@ -2898,12 +2898,7 @@ class _Extract:
                         else:
                             continue
                     if label is None:  # what the group does
-                        for x, y, role in self.role_parts(s, e):
-                            role, action, concept = self.role_and_action(x, y, role)
-                            n += 1
-                            self.facts.duties.append(Duty(x, y, id=f"{c.id}/d{n}", department=did, clause=c.id,
-                                                          text=self.doc.text[x:y], role=role, action=action,
-                                                          action_concept=concept))
+                        n = self.group_duties(s, e, did, c.id, n)
                         continue
                     at = s + said.index(":", len(label[0])) + 1
                     stop = e - (folded[e - 1] in "。;")
@@ -2913,12 +2908,7 @@ class _Extract:
                         group.members, group.member_at = _listed(hits)
                         if hits and (rest := self.list_run_on(hits, stop)) is not None:
                             # 成员单位：…、县交通运输局负责城区…: what the group does, its line end lost
-                            for x, y, role in self.role_parts(rest, e):
-                                role, action, concept = self.role_and_action(x, y, role)
-                                n += 1
-                                self.facts.duties.append(Duty(x, y, id=f"{c.id}/d{n}", department=did, clause=c.id,
-                                                              text=self.doc.text[x:y], role=role, action=action,
-                                                              action_concept=concept))
+                            n = self.group_duties(rest, e, did, c.id, n)
                             read[-1] = (s, rest)
                         continue
                     if label[1] == "lead":
@@ -2968,6 +2958,16 @@ class _Extract:
                 yield s, e
             elif (span := self._trim(pos, e)) is not None:
                 yield span
+
+    def group_duties(self, s: int, e: int, did: str, clause: str, n: int) -> int:
+        """The statements of [s, e) as duties of working group `did` (ids after its `n` so far);
+        returns how many it has then."""
+        for x, y, role in self.role_parts(s, e):
+            role, action, concept = self.role_and_action(x, y, role)
+            n += 1
+            self.facts.duties.append(Duty(x, y, id=f"{clause}/d{n}", department=did, clause=clause,
+                                          text=self.doc.text[x:y], role=role, action=action, action_concept=concept))
+        return n
 
     def list_run_on(self, hits: list[tuple[DepartmentMatch, str]], stop: int) -> int | None:
         """Where a statement goes on after a list of units (`hits`, apart by separators only)
