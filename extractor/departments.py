@@ -38,7 +38,7 @@ DCT = "http://purl.org/dc/terms/"
 PARTY_BODIES = DEPT + "party-bodies"
 # layout.ttl's pk:rank → which level-specific label applies (pk:provinceLabel …).
 TIER_OF_RANK = {1: "province", 2: "city", 3: "county"}
-LEVEL_LABELS = {"county": "countyLabel", "city": "cityLabel", "province": "provinceLabel",
+LEVEL_LABELS = {"township": "townshipLabel", "county": "countyLabel", "city": "cityLabel", "province": "provinceLabel",
                 "national": "nationalLabel"}
 
 _CJK_FIRST, _CJK_LAST = "\u3400", "\u9fff"
@@ -169,6 +169,7 @@ class _Registry:
     false_friend_words: frozenset[str] = frozenset()  # what `false_friends` matches
     befriended: dict = field(default_factory=dict)  # label → whether a false friend may open with it
     canonicals: dict = field(default_factory=dict)  # (concept, tier, prefix) → `_canonical`'s name
+    township_prefix: frozenset[str] = frozenset()  # layout.ttl's pk:issuerSuffix: a town's own prefix (镇)
 
 
 def _norm(label: str) -> str:
@@ -294,8 +295,8 @@ def _index(concepts: dict[str, _Concept]) -> tuple[dict, dict, dict]:
         for label in c.former:
             add(label, c.name, former=True)
         for tier, names in c.levels.items():
-            for label in names:
-                add(label, c.name, tier=tier)
+            for label in names:  # (a township's name, 财政所, only after a prefix: 镇财政所)
+                add(label, c.name, tier=tier, bound=tier == "township")
         for label in [*c.party_labels, *c.prefixed]:
             add(label, c.name, bound=True)
         for label in c.domain:
@@ -405,7 +406,8 @@ def _registry() -> _Registry:
         org_suffixes=tuple(cue("org-suffix")),
         false_friends=re.compile(_alternation(cue("false-friend"))), zone_endings=tuple(cue("zone-ending")),
         false_friend_words=frozenset(w for w in cue("false-friend") if w),
-        zone_vague=tuple(cue("zone-vague")))
+        zone_vague=tuple(cue("zone-vague")),
+        township_prefix=frozenset(str(x) for props in layout.values() for x in props.get(PK + "issuerSuffix", [])))
 
 
 @cache
@@ -834,6 +836,9 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
             continue  # 政府, 党委 with no jurisdiction: common nouns
         if h.kind == "known" and h.prefix is None and not h.national and default_prefix:
             h.prefix, h.inherited = default_prefix, True
+        elif h.collective and h.prefix == default_prefix and sq.text.startswith(default_prefix, h.cs):
+            h.collective = False  # a town's own 镇 (镇财政所, 镇人民政府 in 宏村镇's notice): not all towns'
+
         # (sq.offset inlined: two calls a department named)
         c = h.cs
         k = bisect_right(cstarts, c) - 1
@@ -850,6 +855,8 @@ def _match(reg: _Registry, h: _Hit, s: int, e: int, surface: str) -> DepartmentM
         return DepartmentMatch(s, e, surface, None, h.prefix, False, h.name, False,
                                tier=_tier_of_prefix(reg, h.prefix))
     tier = "national" if h.national else (_tier_of_prefix(reg, h.prefix) or h.label_tier)
+    if tier is None and h.prefix in reg.township_prefix and not h.collective:
+        tier = "township"  # a town's own body (镇人民政府 of 宏村镇's notice)
     prefix = None if h.national else h.prefix
     concept = h.concept
     key = (concept, tier, prefix)  # (a pure function of the three: read once, not at each mention)
@@ -1041,6 +1048,24 @@ def collective_addresses(folded: str, start: int, end: int) -> list[DepartmentMa
         if found is not None and found.collective:
             out.append(replaced(found, start=m.start(), end=m.end(), surface=folded[m.start():m.end()]))
     return out
+
+
+def resolve_own(name: str) -> DepartmentMatch | None:
+    """`resolve`, a township's prefix read as the town's own (镇党政办, 镇财政所: a town's office,
+    not all towns', as a town's notice reads it; layout.ttl's pk:issuerSuffix), and a township's
+    name alone (财政所, pk:townshipLabel) its concept's."""
+    m = resolve(name)
+    reg = _registry()
+    if m is not None and m.collective and m.prefix in reg.township_prefix:
+        own = find_departments(name, default_prefix=m.prefix)
+        if len(own) == 1 and (own[0].start, own[0].end) == (m.start, m.end) and not own[0].collective:
+            return own[0]
+    if m is None:
+        info = reg.labels.get(_norm(name.strip(_EDGE)))
+        if info is not None and info.tier == "township":
+            return DepartmentMatch(0, len(name), name, info.concept, None, False,
+                                   _canonical(reg, info.concept, "township", None), False, tier="township")
+    return m
 
 
 def concepts() -> list[str]:

@@ -4339,8 +4339,8 @@ def test_a_make_up_list_item_of_no_known_unit_is_noted():
     so is noted, `unread-member`); each is now noted, as is 婺源's 县乡村振兴服务中心主任 (whose
     list's other members are read as before)."""
     got = _audit5("hongcun-town-living-environment-leading-group.txt")
+    # (the town's own offices are read since: its villages are still noted)
     assert [n["text"] for n in got["notes"] if n["kind"] == "unread-member"] == [
-        "镇党政办主任", "镇财政所所长", "镇农业综合服务中心主任", "镇村镇建设服务站站长",
         "宏村村党总支书记", "卢村村党总支书记", "际村村党总支书记", "塔川村党总支书记"]
     wuyuan = extracted_dict(process(AUDIT / "wuyuan-rural-revitalization-group-adjustment.txt"))
     # (its 县乡村振兴服务中心主任 names a unit the notice adds, 增补…为成员单位: a member, noted as kept as written)
@@ -4348,6 +4348,35 @@ def test_a_make_up_list_item_of_no_known_unit_is_noted():
     assert len(wuyuan["members"]) >= 2
     for n in got["notes"]:
         assert process(AUDIT / "hongcun-town-living-environment-leading-group.txt").text[n["start"]:n["end"]] == n["text"]
+
+
+def test_a_town_s_notice_is_the_town_s_and_its_offices_are_its_units():
+    """宏村镇人民政府's notice (宏政〔2024〕6号): the audit found it of no jurisdiction (townships
+    issued no notice in layout.ttl) and its offices (镇党政办, 镇财政所, 镇农业综合服务中心,
+    镇村镇建设服务站) of no concept, so its leading group had no member unit and their duties
+    stood under headings kept as written. A township issues notices now (pkl:township's
+    pk:issuerSuffix 镇, 乡), its own prefix 镇 the town's (not all towns', as a county's notice
+    reads 镇政府), and a town's offices are the kinds of departments.ttl (pk:townshipLabel 财政所,
+    派出所 …; pkd:party-government-office): members, with their duties, aligned with a county's."""
+    got = _audit5("hongcun-town-living-environment-leading-group.txt")
+    doc = process(AUDIT / "hongcun-town-living-environment-leading-group.txt")
+    assert (doc.jurisdiction.name, doc.jurisdiction.level, doc.jurisdiction.prefix) == ("宏村镇", "township", "镇")
+    dept = {d["id"]: d for d in got["departments"]}
+    assert [(dept[u]["name"], dept[u]["concept"]) for u in got["members"]] == [
+        ("镇党政综合办公室", "party-government-office"), ("镇财政所", "finance"),
+        ("镇农业综合服务中心", "agriculture-rural-affairs"), ("镇村镇建设服务站", "housing-urban-rural-development")]
+    assert {dept[u]["jurisdiction"] for u in got["members"]} == {"宏村镇"}
+    assert [(dept[d["department"]]["name"], d["text"]) for d in got["duties"] if d["clause"] == "main/2/2"] == [
+        ("镇财政所", "负责整治资金的筹措、拨付和监管。")]
+    assert [(p["person"], dept[p["department"]]["name"]) for p in got["posts"] if p["role"] == "lead" and p["department"]][:2] == [
+        ("叶小平", "镇党政综合办公室"), ("余海波", "镇财政所")]  # (its villages' 党总支书记 hold posts of no unit yet)
+    assert dept["宏村镇/government"]["concept"] == "government"  # 经镇党委、镇政府研究: its own government
+    assert [n["kind"] for n in got["notes"] if n["kind"] == "unknown-heading"] == []
+    # a county's notice still reads 镇 as all its towns (祁门县所辖乡镇), and 住房和城乡建设局 names no township
+    from extractor.departments import find_departments, resolve_own
+    assert find_departments("各镇财政所", default_prefix="县")[0].collective
+    assert [(m.canonical, m.concept) for m in map(resolve_own, ["镇党政办", "财政所"])] == [
+        ("党政综合办公室", "party-government-office"), ("财政所", "finance")]
 
 
 def test_a_lead_cue_after_a_statement_s_first_comma_does_not_make_all_of_it_the_lead_s():
