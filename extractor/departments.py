@@ -170,6 +170,7 @@ class _Registry:
     befriended: dict = field(default_factory=dict)  # label → whether a false friend may open with it
     canonicals: dict = field(default_factory=dict)  # (concept, tier, prefix) → `_canonical`'s name
     township_prefix: frozenset[str] = frozenset()  # layout.ttl's pk:issuerSuffix: a town's own prefix (镇)
+    village: re.Pattern | None = None  # a village of a town's notice: 宏村村 before 党总支 (pkc:dept-village-*)
 
 
 def _norm(label: str) -> str:
@@ -407,7 +408,8 @@ def _registry() -> _Registry:
         false_friends=re.compile(_alternation(cue("false-friend"))), zone_endings=tuple(cue("zone-ending")),
         false_friend_words=frozenset(w for w in cue("false-friend") if w),
         zone_vague=tuple(cue("zone-vague")),
-        township_prefix=frozenset(str(x) for props in layout.values() for x in props.get(PK + "issuerSuffix", [])))
+        township_prefix=frozenset(str(x) for props in layout.values() for x in props.get(PK + "issuerSuffix", [])),
+        village=re.compile(f"[{_CJK}]{{1,4}}?{_alternation(cue('village-ending'))}(?={_alternation(cue('village-body'))})"))
 
 
 @cache
@@ -729,6 +731,26 @@ class _Scanner:
                     return hit
         return hit
 
+    def villages(self, hits: list[_Hit]) -> list[_Hit]:
+        """The villages a town's notice names (宏村村 of 汪　洋　宏村村党总支书记): a name ending in
+        pkc:dept-village-ending standing on its own — after a blank, a list's separator or the
+        text's start, not after 各 — right before a village's body (党总支 …), no department's
+        name over it. Each an organisation by its name, the town's."""
+        reg, C = self.reg, self.text
+        taken = [(h.cs, h.ce) for h in hits]
+        blanks = self.blanks
+        starts = sorted({0, *blanks, *(k + 1 for k, ch in enumerate(C) if ch in reg.separators or not _is_cjk(ch))})
+        out = []
+        for s in starts:
+            m = reg.village.match(C, s)
+            if m is None or C.startswith(reg.collective_lead, s):
+                continue
+            e = m.end()
+            if bisect.bisect_right(blanks, s) != bisect.bisect_left(blanks, e) or any(a < e and s < b for a, b in taken):
+                continue  # (a name across a blank, 汪　洋　宏村村, is none)
+            out.append(_Hit(s, e, "unknown", None, name=C[s:e]))
+        return out
+
     def inherit(self, hits: list[_Hit]) -> None:
         """Carry a written prefix (or national standing) along a list: "市人社局、卫生健康委"."""
         state: tuple | None = None
@@ -827,6 +849,8 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
     scanner = _Scanner(reg, sq.text, sq.cstarts)
     hits = scanner.scan()
     found = scanner.unknowns(hits)  # (scan's hits are in order: sorted only with others among them)
+    if default_prefix in reg.township_prefix:  # a town's notice: its villages (宏村村)
+        found += scanner.villages(hits + found)
     hits = sorted(hits + found, key=attrgetter("cs")) if found else hits
     scanner.inherit(hits)
     out = []

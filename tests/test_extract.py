@@ -4335,13 +4335,14 @@ def test_the_convener_after_a_comma_is_the_one_by_whom_it_is_called():
 
 def test_a_make_up_list_item_of_no_known_unit_is_noted():
     """宏村镇's 成　员 list: 叶小平　镇党政办主任 … 汪　洋　宏村村党总支书记 — town offices and villages
-    the registry does not have. The audit found the eight dropped without a word (a table's row
-    so is noted, `unread-member`); each is now noted, as is 婺源's 县乡村振兴服务中心主任 (whose
-    list's other members are read as before)."""
+    the registry did not have. The audit found the eight dropped without a word (a table's row
+    so is noted, `unread-member`); each was noted — read since as the town's units (a town's
+    notice, below) — as is 婺源's 县乡村振兴服务中心主任 (whose list's other members are read as before)."""
     got = _audit5("hongcun-town-living-environment-leading-group.txt")
-    # (the town's own offices are read since: its villages are still noted)
-    assert [n["text"] for n in got["notes"] if n["kind"] == "unread-member"] == [
-        "宏村村党总支书记", "卢村村党总支书记", "际村村党总支书记", "塔川村党总支书记"]
+    # (the town's own offices and its villages are read since: units of the town, the villages
+    # kept as written by their names)
+    assert [n["text"] for n in got["notes"] if n["kind"] == "unread-member"] == []
+    assert [n["text"] for n in got["notes"] if n["kind"] == "unknown-unit"] == ["宏村村", "卢村村", "际村村", "塔川村"]
     wuyuan = extracted_dict(process(AUDIT / "wuyuan-rural-revitalization-group-adjustment.txt"))
     # (its 县乡村振兴服务中心主任 names a unit the notice adds, 增补…为成员单位: a member, noted as kept as written)
     assert [(n["kind"], n["text"]) for n in wuyuan["notes"]] == [("unknown-unit", "县乡村振兴服务中心")]
@@ -4354,7 +4355,7 @@ def test_a_town_s_notice_is_the_town_s_and_its_offices_are_its_units():
     """宏村镇人民政府's notice (宏政〔2024〕6号): the audit found it of no jurisdiction (townships
     issued no notice in layout.ttl) and its offices (镇党政办, 镇财政所, 镇农业综合服务中心,
     镇村镇建设服务站) of no concept, so its leading group had no member unit and their duties
-    stood under headings kept as written. A township issues notices now (pkl:township's
+    stood under headings kept as written, its villages (汪　洋　宏村村党总支书记) no unit. A township issues notices now (pkl:township's
     pk:issuerSuffix 镇, 乡), its own prefix 镇 the town's (not all towns', as a county's notice
     reads 镇政府), and a town's offices are the kinds of departments.ttl (pk:townshipLabel 财政所,
     派出所 …; pkd:party-government-office): members, with their duties, aligned with a county's."""
@@ -4364,12 +4365,14 @@ def test_a_town_s_notice_is_the_town_s_and_its_offices_are_its_units():
     dept = {d["id"]: d for d in got["departments"]}
     assert [(dept[u]["name"], dept[u]["concept"]) for u in got["members"]] == [
         ("镇党政综合办公室", "party-government-office"), ("镇财政所", "finance"),
-        ("镇农业综合服务中心", "agriculture-rural-affairs"), ("镇村镇建设服务站", "housing-urban-rural-development")]
+        ("镇农业综合服务中心", "agriculture-rural-affairs"), ("镇村镇建设服务站", "housing-urban-rural-development"),
+        # its villages, each by its name (汪　洋　宏村村党总支书记: pkc:dept-village-ending, -body)
+        ("宏村村", None), ("卢村村", None), ("际村村", None), ("塔川村", None)]
     assert {dept[u]["jurisdiction"] for u in got["members"]} == {"宏村镇"}
     assert [(dept[d["department"]]["name"], d["text"]) for d in got["duties"] if d["clause"] == "main/2/2"] == [
         ("镇财政所", "负责整治资金的筹措、拨付和监管。")]
-    assert [(p["person"], dept[p["department"]]["name"]) for p in got["posts"] if p["role"] == "lead" and p["department"]][:2] == [
-        ("叶小平", "镇党政综合办公室"), ("余海波", "镇财政所")]  # (its villages' 党总支书记 hold posts of no unit yet)
+    assert [(p["person"], dept[p["department"]]["name"]) for p in got["posts"] if p["role"] == "lead"][::4] == [
+        ("叶小平", "镇党政综合办公室"), ("汪洋", "宏村村")]
     assert dept["宏村镇/government"]["concept"] == "government"  # 经镇党委、镇政府研究: its own government
     assert [n["kind"] for n in got["notes"] if n["kind"] == "unknown-heading"] == []
     # a county's notice still reads 镇 as all its towns (祁门县所辖乡镇), and 住房和城乡建设局 names no township
