@@ -517,6 +517,7 @@ _COMMA = re.compile(",")  # folded text: ， is ,
 _PART_END = re.compile("[,;]")  # folded text: what parts a bracket's statements
 _JOINED_POST = 21  # how far a run-in item's first post may run to the 、 joining a second (县委常委、…)
 _RUN_IN_WORDS = re.compile(r"[^\s,;。:()、]{2,20}")  # … what it is: words, no blank or mark
+_ITEM_GAP = re.compile(r"[ \t]+")  # folded: a gap between two items of a make-up line (曹建国　县教育局局长　吴海燕　…)
 _ITEM_JOIN = re.compile("[、和及]")  # folded: what joins the items of a list of names or posts (甲组、乙组和丙组)
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _CLAUSE_PUNCT_AT = re.compile("[,;。:()\n]")  # one of them, searched for (not a character at a time)
@@ -2543,7 +2544,8 @@ class _Extract:
                     found = True
             for s, e, _ in spans("members-list"):  # 成  员:赵六(县教育局局长)、…: units, and who sits for them
                 hits = self.departments_in(s, e, c.id)
-                if len(hits) >= 2 and (not meeting.members or composed_members):
+                # (one unit too where its item names who sits for it: 成　员：曹建国　县教育局局长)
+                if (len(hits) >= 2 or hits and self.names_holder(s, e)) and (not meeting.members or composed_members):
                     composed_members = False
                     meeting.members, meeting.member_at = _listed(hits)
                     self.list_posts(s, e, "lead", c.id, named=True)
@@ -3155,6 +3157,14 @@ class _Extract:
             elif all(squeeze(f.value) != squeeze(x.value) for x in (meeting.convenor, *meeting.co_convenors)):
                 meeting.co_convenors.append(f)
 
+    def names_holder(self, s: int, e: int) -> bool:
+        """Whether each item of the make-up list [s, e) names the person holding its post, before
+        it (曹建国　县教育局局长, 赵六(县教育局局长): pkc:list-item's person) — a list of people, not
+        of units (成员：县教育局分管负责同志)."""
+        items = self._list_items(s, e)
+        return bool(items) and all((m := self.cues.list_item.match(self.doc.folded[a:b])) is not None
+                                   and m.group("person") is not None for a, b in items)
+
     def note_member_items(self, s: int, e: int, hits: list, clause: str) -> None:
         """Say that an item of a make-up list naming its holder (成  员:方卫兵  宏村村党总支书记, 汪洋
         县供电公司经理) holds a post of no unit the registry knows: its unit is no member unit
@@ -3747,6 +3757,22 @@ class _Extract:
                     or party and left.endswith(party) and not any(left.endswith(d + w) for d in deputy for w in party) \
                     and (right := _ITEM_JOIN.split(text[m.end():], 1)[0]).endswith(leader) and not any(d in right for d in deputy):
                 # (县委书记、县长: two posts, the party's head and the government's — not 县委副书记、县长)
+                out.append((s + pos, s + m.start()))
+                pos = m.end()
+        out.append((s + pos, e))
+        return [x for a, b in out for x in self._split_at_gaps(a, b, endings)]
+
+    def _split_at_gaps(self, s: int, e: int, endings: tuple[str, ...]) -> list[tuple[int, int]]:
+        """[s, e) cut at each blank after a post's ending (pkc:post-ending) that a person's name
+        and a blank follow (曹建国　县教育局局长　吴海燕　县财政局副局长: two items, pkc:list-item)."""
+        text = self.doc.folded[s:e]
+        if " " not in text.strip() and "\t" not in text.strip():
+            return [(s, e)]
+        out, pos = [], 0
+        for m in _ITEM_GAP.finditer(text):
+            if m.start() > pos and text[pos:m.start()].endswith(endings) and m.end() < len(text) \
+                    and (item := self.cues.list_item.match(text[m.end():].rstrip())) is not None \
+                    and item.group("person") is not None:
                 out.append((s + pos, s + m.start()))
                 pos = m.end()
         out.append((s + pos, e))

@@ -4382,6 +4382,26 @@ def test_a_town_s_notice_is_the_town_s_and_its_offices_are_its_units():
         ("党政综合办公室", "party-government-office"), ("财政所", "finance")]
 
 
+def test_a_make_up_line_of_one_member_or_of_two_apart_by_a_blank_reads_each_post():
+    """A make-up line with a full-width blank between a name and its post, 成　员：曹建国　县教育局局长
+    (黟县's 校园安全工作专班, its one member): the list was read only when it named two units or
+    more, so 曹建国 held no post and the task force had no member unit; a list of people now
+    counts one (its item names who sits: pkc:list-item's person). And 祁门's 成　员：曹建国　县财政局副局长
+    　　吴海燕　县民政局副局长, two items on a line apart by a blank: the second's post was lost
+    (its unit a member, no one holding its post) — cut after a post's ending before a name and a blank."""
+    yixian = _audit5("yixian-campus-safety-task-force.txt")
+    dept = {d["id"]: d["name"] for d in yixian["departments"]}
+    assert [dept[u] for u in yixian["members"]] == ["县教育局"]
+    assert [(p["person"], dept[p["department"]]) for p in yixian["posts"] if p["role"] == "lead"] == [("曹建国", "县教育局")]
+    qimen = _audit5("qimen-student-aid-leading-group.txt")
+    dept = {d["id"]: d["name"] for d in qimen["departments"]}
+    assert [(p["person"], dept[p["department"]]) for p in qimen["posts"] if p["role"] == "lead"] == [
+        ("曹建国", "县财政局"), ("吴海燕", "县民政局"), ("方志刚", "县人力资源社会保障局"), ("叶春生", "县乡村振兴局")]
+    text = process(AUDIT / "qimen-student-aid-leading-group.txt").text
+    assert [text[p["start"]:p["end"]] for p in qimen["posts"] if p["role"] == "lead"] == [
+        "县财政局副局长", "县民政局副局长", "县人社局副局长", "县乡村振兴局副局长"]
+
+
 def test_a_lead_cue_after_a_statement_s_first_comma_does_not_make_all_of_it_the_lead_s():
     """六安's 市投资促进局负责专班日常工作，牵头组织招商活动，做好项目信息收集和研判。: responsible for the
     task force's daily work, then the lead of the promotion events. The audit found it one
