@@ -866,20 +866,24 @@ class _Extract:
         own prefix (成  员：曹建国县教育局局长: 建国县's bureau, one character 曹 left for a name): the
         unit begins at the prefix (县教育局, the notice's), so that the name before it is read
         (`glued_name`). Only where a name of two characters at least cannot be left — the place
-        starts one character after the list's label (成  员：), a 、 after it on the line, the
+        starts one character (or a two-character surname, 欧阳建国县…: pkc:compound-surname) after
+        the list's label (成  员：), a 、 after it on the line, the
         start of a line under one, or a blank under one (the notice on one line: …副主任　　　曹建国县
         农业农村局副局长) — and the place is not the notice's own."""
         j, folded = self.doc.jurisdiction, self.doc.folded
         if not j or not j.prefix:
             return
+        surnames = self.cues.parts.get("compound-surname", ())
         for k, m in enumerate(self.matches):
             p = m.prefix or ""
             if m.inherited or len(p) < 3 or not p.endswith(j.prefix) or p == j.name or m.national \
                     or m.collective or m.start < 2 or not folded.startswith(p, m.start) \
                     or not "\u4e00" <= folded[m.start - 1] <= "\u9fff":
                 continue  # (most matches: no place read in, or not one character after a boundary)
+            # (a surname of two, 欧阳建国县…: pkc:compound-surname, as 曹 of 曹建国县…)
+            n = 2 if m.start >= 3 and folded[m.start - 2:m.start] in surnames else 1
             line = folded.rfind("\n", 0, m.start) + 1
-            before, mark = folded[line:m.start - 1], folded[m.start - 2]
+            before, mark = folded[line:m.start - n], folded[m.start - n - 1]
             labelled = any(b.list_label.search(before) for b in self.cues.bodies)
             if not (mark in ":、" and labelled or not before.strip() and self.under_list_label(line)
                     or mark in _BLANKS and self.under_list_label(m.start - 1)):  # (on one line: after a gap)

@@ -4402,6 +4402,20 @@ def test_a_make_up_line_of_one_member_or_of_two_apart_by_a_blank_reads_each_post
         "县财政局副局长", "县民政局副局长", "县人社局副局长", "县乡村振兴局副局长"]
 
 
+def test_a_two_character_surname_glued_before_a_post_is_no_place():
+    """祁门's 副组长：欧阳建国县教育局局长: the matcher read 建国县 over the name (a county of jieba's
+    places), leaving 欧阳 — the deputy was 欧阳 of 建国县教育局, a county's bureau the notice never
+    names. As 曹建国县… leaves 曹 (one character: no name), a two-character surname left alone
+    (pkc:compound-surname of cues.ttl: 欧阳, 司马 …) makes the place none: 欧阳建国 holds 县教育局局长,
+    the notice's own bureau."""
+    got = _audit5("qimen-student-aid-leading-group.txt")
+    dept = {d["id"]: d["name"] for d in got["departments"]}
+    assert [(p["person"], dept[p["department"]]) for p in got["posts"] if p["role"] == "deputy_group_leader"] == [
+        ("欧阳建国", "县教育局")]
+    assert [d["text"] for d in got["meeting"]["deputy_convenors"]] == ["县教育局局长"]
+    assert not [d for d in dept.values() if "建国" in d]
+
+
 def test_a_lead_cue_after_a_statement_s_first_comma_does_not_make_all_of_it_the_lead_s():
     """六安's 市投资促进局负责专班日常工作，牵头组织招商活动，做好项目信息收集和研判。: responsible for the
     task force's daily work, then the lead of the promotion events. The audit found it one
