@@ -171,6 +171,8 @@ class _Registry:
     canonicals: dict = field(default_factory=dict)  # (concept, tier, prefix) → `_canonical`'s name
     township_prefix: frozenset[str] = frozenset()  # layout.ttl's pk:issuerSuffix: a town's own prefix (镇)
     village: re.Pattern | None = None  # a village of a town's notice: 宏村村 before 党总支 (pkc:dept-village-*)
+    villages: re.Pattern | None = None  # its villages together: 各村委会, 各村 (pkc:dept-villages)
+    villages_name: str = ""
 
 
 def _norm(label: str) -> str:
@@ -409,7 +411,9 @@ def _registry() -> _Registry:
         false_friend_words=frozenset(w for w in cue("false-friend") if w),
         zone_vague=tuple(cue("zone-vague")),
         township_prefix=frozenset(str(x) for props in layout.values() for x in props.get(PK + "issuerSuffix", [])),
-        village=re.compile(f"[{_CJK}]{{1,4}}?{_alternation(cue('village-ending'))}(?={_alternation(cue('village-body'))})"))
+        village=re.compile(f"[{_CJK}]{{1,4}}?{_alternation(cue('village-ending'))}(?={_alternation(cue('village-body'))})"),
+        villages=re.compile(_alternation(cue("villages")) + "(?![民])"),
+        villages_name=(cue("villages") or [""])[0])
 
 
 @cache
@@ -749,6 +753,10 @@ class _Scanner:
             if bisect.bisect_right(blanks, s) != bisect.bisect_left(blanks, e) or any(a < e and s < b for a, b in taken):
                 continue  # (a name across a blank, 汪　洋　宏村村, is none)
             out.append(_Hit(s, e, "unknown", None, name=C[s:e]))
+        for m in reg.villages.finditer(C):  # (the villages together: one unit, 各村委会)
+            s, e = m.span()
+            if not any(a < e and s < b for a, b in taken):
+                out.append(_Hit(s, e, "unknown", None, name=reg.villages_name))
         return out
 
     def inherit(self, hits: list[_Hit]) -> None:
@@ -1072,6 +1080,18 @@ def collective_addresses(folded: str, start: int, end: int) -> list[DepartmentMa
         if found is not None and found.collective:
             out.append(replaced(found, start=m.start(), end=m.end(), surface=folded[m.start():m.end()]))
     return out
+
+
+def resolve_in_town(name: str, prefix: str) -> DepartmentMatch | None:
+    """The one department `name` names as a whole in a township's notice whose own prefix is
+    `prefix` (镇财政所: the town's own, not all towns'; 各村委会: its villages), or None — None
+    too when `prefix` is no township's (layout.ttl's pk:issuerSuffix)."""
+    if prefix not in _registry().township_prefix:
+        return None
+    found = find_departments(name, default_prefix=prefix)
+    if len(found) == 1 and not name[:found[0].start].strip(_EDGE) and not name[found[0].end:].strip(_EDGE):
+        return found[0]
+    return None
 
 
 def resolve_own(name: str) -> DepartmentMatch | None:

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, collective_addresses,
                           collective_leads, concept_labels, concept_name, concepts, find_departments, post_units,
-                          replaced, resolve)
+                          replaced, resolve, resolve_in_town)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Change, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
@@ -826,6 +826,7 @@ class _Extract:
         self.facts = Facts()
         j = doc.jurisdiction
         self.prefix = j.prefix if j else None
+        self.town = bool(j and (j.prefix, j.level) in layout().issuer_suffixes)  # a township's notice (宏村镇)
         self.lay = layout()
         self.cues = cues()
         self.seen: set[tuple[str, int]] = set()  # (department, start) of mentions recorded
@@ -1971,6 +1972,8 @@ class _Extract:
         if (s, e) in self.resolved:  # (a heading is asked of again: by its item, by its siblings' `in_duty_part` …)
             return self.resolved[(s, e)]
         m = resolve(self.doc.text[s:e])
+        if (m is None or m.collective and m.prefix == self.prefix) and self.town:
+            m = resolve_in_town(self.doc.text[s:e], self.prefix) or m  # (镇财政所, 各村委会: a town's own)
         if m is not None and not m.generic:
             m = replaced(m, start=s + m.start, end=s + m.end,
                          prefix=m.prefix if m.prefix or m.national else self.prefix,

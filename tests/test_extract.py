@@ -4374,7 +4374,11 @@ def test_a_town_s_notice_is_the_town_s_and_its_offices_are_its_units():
     assert [(p["person"], dept[p["department"]]["name"]) for p in got["posts"] if p["role"] == "lead"][::4] == [
         ("叶小平", "镇党政综合办公室"), ("汪洋", "宏村村")]
     assert dept["宏村镇/government"]["concept"] == "government"  # 经镇党委、镇政府研究: its own government
-    assert [n["kind"] for n in got["notes"] if n["kind"] == "unknown-heading"] == []
+    # its villages together ((五)各村委会。负责本村…: pkc:dept-villages) are one unit, its item's duty theirs —
+    # lost before, no note either; kept as written, noted
+    assert [(dept[d["department"]]["name"], d["text"][:8]) for d in got["duties"] if d["clause"] == "main/2/5"] == [
+        ("各村委会", "负责本村人居环境")]
+    assert [n["text"] for n in got["notes"] if n["kind"] == "unknown-heading"] == ["各村委会"]
     # a county's notice still reads 镇 as all its towns (祁门县所辖乡镇), and 住房和城乡建设局 names no township
     from extractor.departments import find_departments, resolve_own
     assert find_departments("各镇财政所", default_prefix="县")[0].collective
