@@ -38,7 +38,7 @@ DCT = "http://purl.org/dc/terms/"
 PARTY_BODIES = DEPT + "party-bodies"
 # layout.ttl's pk:rank → which level-specific label applies (pk:provinceLabel …).
 TIER_OF_RANK = {1: "province", 2: "city", 3: "county"}
-LEVEL_LABELS = {"county": "countyLabel", "city": "cityLabel", "province": "provinceLabel",
+LEVEL_LABELS = {"township": "townshipLabel", "county": "countyLabel", "city": "cityLabel", "province": "provinceLabel",
                 "national": "nationalLabel"}
 
 _CJK_FIRST, _CJK_LAST = "\u3400", "\u9fff"
@@ -169,6 +169,10 @@ class _Registry:
     false_friend_words: frozenset[str] = frozenset()  # what `false_friends` matches
     befriended: dict = field(default_factory=dict)  # label → whether a false friend may open with it
     canonicals: dict = field(default_factory=dict)  # (concept, tier, prefix) → `_canonical`'s name
+    township_prefix: frozenset[str] = frozenset()  # layout.ttl's pk:issuerSuffix: a town's own prefix (镇)
+    village: re.Pattern | None = None  # a village of a town's notice: 宏村村 before 党总支 (pkc:dept-village-*)
+    villages: re.Pattern | None = None  # its villages together: 各村委会, 各村 (pkc:dept-villages)
+    villages_name: str = ""
 
 
 def _norm(label: str) -> str:
@@ -294,8 +298,8 @@ def _index(concepts: dict[str, _Concept]) -> tuple[dict, dict, dict]:
         for label in c.former:
             add(label, c.name, former=True)
         for tier, names in c.levels.items():
-            for label in names:
-                add(label, c.name, tier=tier)
+            for label in names:  # (a township's name, 财政所, only after a prefix: 镇财政所)
+                add(label, c.name, tier=tier, bound=tier == "township")
         for label in [*c.party_labels, *c.prefixed]:
             add(label, c.name, bound=True)
         for label in c.domain:
@@ -405,7 +409,11 @@ def _registry() -> _Registry:
         org_suffixes=tuple(cue("org-suffix")),
         false_friends=re.compile(_alternation(cue("false-friend"))), zone_endings=tuple(cue("zone-ending")),
         false_friend_words=frozenset(w for w in cue("false-friend") if w),
-        zone_vague=tuple(cue("zone-vague")))
+        zone_vague=tuple(cue("zone-vague")),
+        township_prefix=frozenset(str(x) for props in layout.values() for x in props.get(PK + "issuerSuffix", [])),
+        village=re.compile(f"[{_CJK}]{{1,4}}?{_alternation(cue('village-ending'))}(?={_alternation(cue('village-body'))})"),
+        villages=re.compile(_alternation(cue("villages")) + "(?![民])"),
+        villages_name=(cue("villages") or [""])[0])
 
 
 @cache
@@ -727,6 +735,30 @@ class _Scanner:
                     return hit
         return hit
 
+    def villages(self, hits: list[_Hit]) -> list[_Hit]:
+        """The villages a town's notice names (宏村村 of 汪　洋　宏村村党总支书记): a name ending in
+        pkc:dept-village-ending standing on its own — after a blank, a list's separator or the
+        text's start, not after 各 — right before a village's body (党总支 …), no department's
+        name over it. Each an organisation by its name, the town's."""
+        reg, C = self.reg, self.text
+        taken = [(h.cs, h.ce) for h in hits]
+        blanks = self.blanks
+        starts = sorted({0, *blanks, *(k + 1 for k, ch in enumerate(C) if ch in reg.separators or not _is_cjk(ch))})
+        out = []
+        for s in starts:
+            m = reg.village.match(C, s)
+            if m is None or C.startswith(reg.collective_lead, s):
+                continue
+            e = m.end()
+            if bisect.bisect_right(blanks, s) != bisect.bisect_left(blanks, e) or any(a < e and s < b for a, b in taken):
+                continue  # (a name across a blank, 汪　洋　宏村村, is none)
+            out.append(_Hit(s, e, "unknown", None, name=C[s:e]))
+        for m in reg.villages.finditer(C):  # (the villages together: one unit, 各村委会)
+            s, e = m.span()
+            if not any(a < e and s < b for a, b in taken):
+                out.append(_Hit(s, e, "unknown", None, name=reg.villages_name))
+        return out
+
     def inherit(self, hits: list[_Hit]) -> None:
         """Carry a written prefix (or national standing) along a list: "市人社局、卫生健康委"."""
         state: tuple | None = None
@@ -825,6 +857,8 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
     scanner = _Scanner(reg, sq.text, sq.cstarts)
     hits = scanner.scan()
     found = scanner.unknowns(hits)  # (scan's hits are in order: sorted only with others among them)
+    if default_prefix in reg.township_prefix:  # a town's notice: its villages (宏村村)
+        found += scanner.villages(hits + found)
     hits = sorted(hits + found, key=attrgetter("cs")) if found else hits
     scanner.inherit(hits)
     out = []
@@ -834,6 +868,9 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
             continue  # 政府, 党委 with no jurisdiction: common nouns
         if h.kind == "known" and h.prefix is None and not h.national and default_prefix:
             h.prefix, h.inherited = default_prefix, True
+        elif h.collective and h.prefix == default_prefix and sq.text.startswith(default_prefix, h.cs):
+            h.collective = False  # a town's own 镇 (镇财政所, 镇人民政府 in 宏村镇's notice): not all towns'
+
         # (sq.offset inlined: two calls a department named)
         c = h.cs
         k = bisect_right(cstarts, c) - 1
@@ -850,6 +887,8 @@ def _match(reg: _Registry, h: _Hit, s: int, e: int, surface: str) -> DepartmentM
         return DepartmentMatch(s, e, surface, None, h.prefix, False, h.name, False,
                                tier=_tier_of_prefix(reg, h.prefix))
     tier = "national" if h.national else (_tier_of_prefix(reg, h.prefix) or h.label_tier)
+    if tier is None and h.prefix in reg.township_prefix and not h.collective:
+        tier = "township"  # a town's own body (镇人民政府 of 宏村镇's notice)
     prefix = None if h.national else h.prefix
     concept = h.concept
     key = (concept, tier, prefix)  # (a pure function of the three: read once, not at each mention)
@@ -1041,6 +1080,36 @@ def collective_addresses(folded: str, start: int, end: int) -> list[DepartmentMa
         if found is not None and found.collective:
             out.append(replaced(found, start=m.start(), end=m.end(), surface=folded[m.start():m.end()]))
     return out
+
+
+def resolve_in_town(name: str, prefix: str) -> DepartmentMatch | None:
+    """The one department `name` names as a whole in a township's notice whose own prefix is
+    `prefix` (镇财政所: the town's own, not all towns'; 各村委会: its villages), or None — None
+    too when `prefix` is no township's (layout.ttl's pk:issuerSuffix)."""
+    if prefix not in _registry().township_prefix:
+        return None
+    found = find_departments(name, default_prefix=prefix)
+    if len(found) == 1 and not name[:found[0].start].strip(_EDGE) and not name[found[0].end:].strip(_EDGE):
+        return found[0]
+    return None
+
+
+def resolve_own(name: str) -> DepartmentMatch | None:
+    """`resolve`, a township's prefix read as the town's own (镇党政办, 镇财政所: a town's office,
+    not all towns', as a town's notice reads it; layout.ttl's pk:issuerSuffix), and a township's
+    name alone (财政所, pk:townshipLabel) its concept's."""
+    m = resolve(name)
+    reg = _registry()
+    if m is not None and m.collective and m.prefix in reg.township_prefix:
+        own = find_departments(name, default_prefix=m.prefix)
+        if len(own) == 1 and (own[0].start, own[0].end) == (m.start, m.end) and not own[0].collective:
+            return own[0]
+    if m is None:
+        info = reg.labels.get(_norm(name.strip(_EDGE)))
+        if info is not None and info.tier == "township":
+            return DepartmentMatch(0, len(name), name, info.concept, None, False,
+                                   _canonical(reg, info.concept, "township", None), False, tier="township")
+    return m
 
 
 def concepts() -> list[str]:

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, collective_addresses,
                           collective_leads, concept_labels, concept_name, concepts, find_departments, post_units,
-                          replaced, resolve)
+                          replaced, resolve, resolve_in_town)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Change, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
@@ -517,6 +517,7 @@ _COMMA = re.compile(",")  # folded text: ， is ,
 _PART_END = re.compile("[,;]")  # folded text: what parts a bracket's statements
 _JOINED_POST = 21  # how far a run-in item's first post may run to the 、 joining a second (县委常委、…)
 _RUN_IN_WORDS = re.compile(r"[^\s,;。:()、]{2,20}")  # … what it is: words, no blank or mark
+_ITEM_GAP = re.compile(r"[ \t]+")  # folded: a gap between two items of a make-up line (曹建国　县教育局局长　吴海燕　…)
 _ITEM_JOIN = re.compile("[、和及]")  # folded: what joins the items of a list of names or posts (甲组、乙组和丙组)
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
 _CLAUSE_PUNCT_AT = re.compile("[,;。:()\n]")  # one of them, searched for (not a character at a time)
@@ -825,6 +826,7 @@ class _Extract:
         self.facts = Facts()
         j = doc.jurisdiction
         self.prefix = j.prefix if j else None
+        self.town = bool(j and (j.prefix, j.level) in layout().issuer_suffixes)  # a township's notice (宏村镇)
         self.lay = layout()
         self.cues = cues()
         self.seen: set[tuple[str, int]] = set()  # (department, start) of mentions recorded
@@ -865,20 +867,24 @@ class _Extract:
         own prefix (成  员：曹建国县教育局局长: 建国县's bureau, one character 曹 left for a name): the
         unit begins at the prefix (县教育局, the notice's), so that the name before it is read
         (`glued_name`). Only where a name of two characters at least cannot be left — the place
-        starts one character after the list's label (成  员：), a 、 after it on the line, the
+        starts one character (or a two-character surname, 欧阳建国县…: pkc:compound-surname) after
+        the list's label (成  员：), a 、 after it on the line, the
         start of a line under one, or a blank under one (the notice on one line: …副主任　　　曹建国县
         农业农村局副局长) — and the place is not the notice's own."""
         j, folded = self.doc.jurisdiction, self.doc.folded
         if not j or not j.prefix:
             return
+        surnames = self.cues.parts.get("compound-surname", ())
         for k, m in enumerate(self.matches):
             p = m.prefix or ""
             if m.inherited or len(p) < 3 or not p.endswith(j.prefix) or p == j.name or m.national \
                     or m.collective or m.start < 2 or not folded.startswith(p, m.start) \
                     or not "\u4e00" <= folded[m.start - 1] <= "\u9fff":
                 continue  # (most matches: no place read in, or not one character after a boundary)
+            # (a surname of two, 欧阳建国县…: pkc:compound-surname, as 曹 of 曹建国县…)
+            n = 2 if m.start >= 3 and folded[m.start - 2:m.start] in surnames else 1
             line = folded.rfind("\n", 0, m.start) + 1
-            before, mark = folded[line:m.start - 1], folded[m.start - 2]
+            before, mark = folded[line:m.start - n], folded[m.start - n - 1]
             labelled = any(b.list_label.search(before) for b in self.cues.bodies)
             if not (mark in ":、" and labelled or not before.strip() and self.under_list_label(line)
                     or mark in _BLANKS and self.under_list_label(m.start - 1)):  # (on one line: after a gap)
@@ -1966,6 +1972,8 @@ class _Extract:
         if (s, e) in self.resolved:  # (a heading is asked of again: by its item, by its siblings' `in_duty_part` …)
             return self.resolved[(s, e)]
         m = resolve(self.doc.text[s:e])
+        if (m is None or m.collective and m.prefix == self.prefix) and self.town:
+            m = resolve_in_town(self.doc.text[s:e], self.prefix) or m  # (镇财政所, 各村委会: a town's own)
         if m is not None and not m.generic:
             m = replaced(m, start=s + m.start, end=s + m.end,
                          prefix=m.prefix if m.prefix or m.national else self.prefix,
@@ -2543,7 +2551,8 @@ class _Extract:
                     found = True
             for s, e, _ in spans("members-list"):  # 成  员:赵六(县教育局局长)、…: units, and who sits for them
                 hits = self.departments_in(s, e, c.id)
-                if len(hits) >= 2 and (not meeting.members or composed_members):
+                # (one unit too where its item names who sits for it: 成　员：曹建国　县教育局局长)
+                if (len(hits) >= 2 or hits and self.names_holder(s, e)) and (not meeting.members or composed_members):
                     composed_members = False
                     meeting.members, meeting.member_at = _listed(hits)
                     self.list_posts(s, e, "lead", c.id, named=True)
@@ -3155,6 +3164,14 @@ class _Extract:
             elif all(squeeze(f.value) != squeeze(x.value) for x in (meeting.convenor, *meeting.co_convenors)):
                 meeting.co_convenors.append(f)
 
+    def names_holder(self, s: int, e: int) -> bool:
+        """Whether each item of the make-up list [s, e) names the person holding its post, before
+        it (曹建国　县教育局局长, 赵六(县教育局局长): pkc:list-item's person) — a list of people, not
+        of units (成员：县教育局分管负责同志)."""
+        items = self._list_items(s, e)
+        return bool(items) and all((m := self.cues.list_item.match(self.doc.folded[a:b])) is not None
+                                   and m.group("person") is not None for a, b in items)
+
     def note_member_items(self, s: int, e: int, hits: list, clause: str) -> None:
         """Say that an item of a make-up list naming its holder (成  员:方卫兵  宏村村党总支书记, 汪洋
         县供电公司经理) holds a post of no unit the registry knows: its unit is no member unit
@@ -3747,6 +3764,22 @@ class _Extract:
                     or party and left.endswith(party) and not any(left.endswith(d + w) for d in deputy for w in party) \
                     and (right := _ITEM_JOIN.split(text[m.end():], 1)[0]).endswith(leader) and not any(d in right for d in deputy):
                 # (县委书记、县长: two posts, the party's head and the government's — not 县委副书记、县长)
+                out.append((s + pos, s + m.start()))
+                pos = m.end()
+        out.append((s + pos, e))
+        return [x for a, b in out for x in self._split_at_gaps(a, b, endings)]
+
+    def _split_at_gaps(self, s: int, e: int, endings: tuple[str, ...]) -> list[tuple[int, int]]:
+        """[s, e) cut at each blank after a post's ending (pkc:post-ending) that a person's name
+        and a blank follow (曹建国　县教育局局长　吴海燕　县财政局副局长: two items, pkc:list-item)."""
+        text = self.doc.folded[s:e]
+        if " " not in text.strip() and "\t" not in text.strip():
+            return [(s, e)]
+        out, pos = [], 0
+        for m in _ITEM_GAP.finditer(text):
+            if m.start() > pos and text[pos:m.start()].endswith(endings) and m.end() < len(text) \
+                    and (item := self.cues.list_item.match(text[m.end():].rstrip())) is not None \
+                    and item.group("person") is not None:
                 out.append((s + pos, s + m.start()))
                 pos = m.end()
         out.append((s + pos, e))

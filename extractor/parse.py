@@ -95,13 +95,17 @@ class Layout:
     # (prefix, level, rank) of every level, one a prefix word: those without a place-name suffix
     # too (乡, 镇 of the townships: places a notice addresses, never its issuer's)
     prefixes: tuple[tuple[str, str, int], ...] = ()
+    # (suffix, level) of an issuer's place at a level no place name is read as (宏村镇人民政府:
+    # 镇, township), read only when no level above is named; words ending no such place (城乡)
+    issuer_suffixes: tuple[tuple[str, str], ...] = ()
+    not_places: tuple[str, ...] = ()
 
 
 @cache
 def layout() -> Layout:
     table = by_subject("layout.ttl")
     chrome, tail, keys, cues, levels, national, marks, addressed, kept, places = [], [], {}, {}, [], [], [], [], [], {}
-    values, prefixes, opens = {}, [], {}
+    values, prefixes, opens, issuer_suffixes, not_places = {}, [], {}, [], []
     for s, props in table.items():
         kind = props.get(RDF + "type", [""])[0]
         local = s.rsplit("/", 1)[-1]
@@ -123,6 +127,8 @@ def layout() -> Layout:
             addressed += [(str(x), str(props[PK + "level"][0]), int(props[PK + "rank"][0]))
                           for x in props.get(PK + "addressesBelow", [])]
             kept += [str(x) for x in props.get(PK + "withoutCounties", [])]
+            issuer_suffixes += [(str(x), str(props[PK + "level"][0])) for x in props.get(PK + "issuerSuffix", [])]
+            not_places += [str(x) for x in props.get(PK + "notPlace", [])]
             if PK + "rank" in props:
                 prefixes += [(str(x), str(props[PK + "level"][0]), int(props[PK + "rank"][0]))
                              for x in props.get(PK + "prefix", [])]
@@ -135,7 +141,8 @@ def layout() -> Layout:
     levels.sort(key=lambda lv: -len(lv[0]))
     any_of = lambda pats: re.compile("|".join(f"(?:{p.pattern})" for p in pats) or "(?!)")
     return Layout(any_of(chrome + tail), any_of(tail), key_re, keys, cues, opens, tuple(levels), tuple(national),
-                  tuple(marks), tuple(addressed), frozenset(kept), places, values, tuple(prefixes))
+                  tuple(marks), tuple(addressed), frozenset(kept), places, values, tuple(prefixes),
+                  tuple(issuer_suffixes), tuple(not_places))
 
 
 # --- lines -----------------------------------------------------------------------------
@@ -1856,7 +1863,25 @@ def _jurisdiction_named(doc: Document) -> Jurisdiction | None:
     title = doc.field("title") or ""
     if any(mark in title for mark in lay.national_marks):  # 优化生育政策工作部际联席会议制度建立
         return Jurisdiction("国家", "national", "国家")
-    return _jurisdiction_from_body(doc)
+    return _township_named(doc) or _jurisdiction_from_body(doc)
+
+
+def _township_named(doc: Document) -> Jurisdiction | None:
+    """A township's notice (宏村镇人民政府): its issuer (or publisher) names a place ending in
+    one of layout.ttl's pk:issuerSuffix (镇), two characters or more before it, not one of
+    pk:notPlace (住房和城乡建设局). Asked only when no level above is named: the suffix is then
+    the prefix of its own bodies (镇财政所)."""
+    lay = layout()
+    for text in (doc.issuer or "", doc.field("publisher") or ""):
+        for suffix, level in lay.issuer_suffixes:
+            if suffix not in text:
+                continue
+            m = _place_pattern("place-of-issuer", suffix).match(text)
+            if m:
+                name = lay.cues["place-lead"].sub("", m.group(1))
+                if len(name) > len(suffix) + 1 and not name.endswith(lay.not_places):
+                    return Jurisdiction(name, level, suffix)
+    return None
 
 
 @cache

@@ -368,13 +368,13 @@ class DepartmentQuery:
 def department_query(name: str) -> DepartmentQuery:
     """Read a department string through the registry (`departments.resolve`): any alias,
     abbreviation, level name or former name; a concept's local or English name works too."""
-    from .departments import concept_labels, concepts, resolve
+    from .departments import concept_labels, concepts, resolve_own
 
     text = clean(name).strip()
     squeezed = squeeze(text)
     found: list[str] = []
     prefix, national = None, False
-    m = resolve(text) if squeezed else None
+    m = resolve_own(text) if squeezed else None  # (镇党政办, 财政所: a town's own, as its notice says)
     if m is not None and m.concept and not m.collective:
         found.append(m.concept)
         prefix = None if m.inherited else m.prefix

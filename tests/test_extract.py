@@ -4335,19 +4335,89 @@ def test_the_convener_after_a_comma_is_the_one_by_whom_it_is_called():
 
 def test_a_make_up_list_item_of_no_known_unit_is_noted():
     """宏村镇's 成　员 list: 叶小平　镇党政办主任 … 汪　洋　宏村村党总支书记 — town offices and villages
-    the registry does not have. The audit found the eight dropped without a word (a table's row
-    so is noted, `unread-member`); each is now noted, as is 婺源's 县乡村振兴服务中心主任 (whose
-    list's other members are read as before)."""
+    the registry did not have. The audit found the eight dropped without a word (a table's row
+    so is noted, `unread-member`); each was noted — read since as the town's units (a town's
+    notice, below) — as is 婺源's 县乡村振兴服务中心主任 (whose list's other members are read as before)."""
     got = _audit5("hongcun-town-living-environment-leading-group.txt")
-    assert [n["text"] for n in got["notes"] if n["kind"] == "unread-member"] == [
-        "镇党政办主任", "镇财政所所长", "镇农业综合服务中心主任", "镇村镇建设服务站站长",
-        "宏村村党总支书记", "卢村村党总支书记", "际村村党总支书记", "塔川村党总支书记"]
+    # (the town's own offices and its villages are read since: units of the town, the villages
+    # kept as written by their names)
+    assert [n["text"] for n in got["notes"] if n["kind"] == "unread-member"] == []
+    assert [n["text"] for n in got["notes"] if n["kind"] == "unknown-unit"] == ["宏村村", "卢村村", "际村村", "塔川村"]
     wuyuan = extracted_dict(process(AUDIT / "wuyuan-rural-revitalization-group-adjustment.txt"))
     # (its 县乡村振兴服务中心主任 names a unit the notice adds, 增补…为成员单位: a member, noted as kept as written)
     assert [(n["kind"], n["text"]) for n in wuyuan["notes"]] == [("unknown-unit", "县乡村振兴服务中心")]
     assert len(wuyuan["members"]) >= 2
     for n in got["notes"]:
         assert process(AUDIT / "hongcun-town-living-environment-leading-group.txt").text[n["start"]:n["end"]] == n["text"]
+
+
+def test_a_town_s_notice_is_the_town_s_and_its_offices_are_its_units():
+    """宏村镇人民政府's notice (宏政〔2024〕6号): the audit found it of no jurisdiction (townships
+    issued no notice in layout.ttl) and its offices (镇党政办, 镇财政所, 镇农业综合服务中心,
+    镇村镇建设服务站) of no concept, so its leading group had no member unit and their duties
+    stood under headings kept as written, its villages (汪　洋　宏村村党总支书记) no unit. A township issues notices now (pkl:township's
+    pk:issuerSuffix 镇, 乡), its own prefix 镇 the town's (not all towns', as a county's notice
+    reads 镇政府), and a town's offices are the kinds of departments.ttl (pk:townshipLabel 财政所,
+    派出所 …; pkd:party-government-office): members, with their duties, aligned with a county's."""
+    got = _audit5("hongcun-town-living-environment-leading-group.txt")
+    doc = process(AUDIT / "hongcun-town-living-environment-leading-group.txt")
+    assert (doc.jurisdiction.name, doc.jurisdiction.level, doc.jurisdiction.prefix) == ("宏村镇", "township", "镇")
+    dept = {d["id"]: d for d in got["departments"]}
+    assert [(dept[u]["name"], dept[u]["concept"]) for u in got["members"]] == [
+        ("镇党政综合办公室", "party-government-office"), ("镇财政所", "finance"),
+        ("镇农业综合服务中心", "agriculture-rural-affairs"), ("镇村镇建设服务站", "housing-urban-rural-development"),
+        # its villages, each by its name (汪　洋　宏村村党总支书记: pkc:dept-village-ending, -body)
+        ("宏村村", None), ("卢村村", None), ("际村村", None), ("塔川村", None)]
+    assert {dept[u]["jurisdiction"] for u in got["members"]} == {"宏村镇"}
+    assert [(dept[d["department"]]["name"], d["text"]) for d in got["duties"] if d["clause"] == "main/2/2"] == [
+        ("镇财政所", "负责整治资金的筹措、拨付和监管。")]
+    assert [(p["person"], dept[p["department"]]["name"]) for p in got["posts"] if p["role"] == "lead"][::4] == [
+        ("叶小平", "镇党政综合办公室"), ("汪洋", "宏村村")]
+    assert dept["宏村镇/government"]["concept"] == "government"  # 经镇党委、镇政府研究: its own government
+    # its villages together ((五)各村委会。负责本村…: pkc:dept-villages) are one unit, its item's duty theirs —
+    # lost before, no note either; kept as written, noted
+    assert [(dept[d["department"]]["name"], d["text"][:8]) for d in got["duties"] if d["clause"] == "main/2/5"] == [
+        ("各村委会", "负责本村人居环境")]
+    assert [n["text"] for n in got["notes"] if n["kind"] == "unknown-heading"] == ["各村委会"]
+    # a county's notice still reads 镇 as all its towns (祁门县所辖乡镇), and 住房和城乡建设局 names no township
+    from extractor.departments import find_departments, resolve_own
+    assert find_departments("各镇财政所", default_prefix="县")[0].collective
+    assert [(m.canonical, m.concept) for m in map(resolve_own, ["镇党政办", "财政所"])] == [
+        ("党政综合办公室", "party-government-office"), ("财政所", "finance")]
+
+
+def test_a_make_up_line_of_one_member_or_of_two_apart_by_a_blank_reads_each_post():
+    """A make-up line with a full-width blank between a name and its post, 成　员：曹建国　县教育局局长
+    (黟县's 校园安全工作专班, its one member): the list was read only when it named two units or
+    more, so 曹建国 held no post and the task force had no member unit; a list of people now
+    counts one (its item names who sits: pkc:list-item's person). And 祁门's 成　员：曹建国　县财政局副局长
+    　　吴海燕　县民政局副局长, two items on a line apart by a blank: the second's post was lost
+    (its unit a member, no one holding its post) — cut after a post's ending before a name and a blank."""
+    yixian = _audit5("yixian-campus-safety-task-force.txt")
+    dept = {d["id"]: d["name"] for d in yixian["departments"]}
+    assert [dept[u] for u in yixian["members"]] == ["县教育局"]
+    assert [(p["person"], dept[p["department"]]) for p in yixian["posts"] if p["role"] == "lead"] == [("曹建国", "县教育局")]
+    qimen = _audit5("qimen-student-aid-leading-group.txt")
+    dept = {d["id"]: d["name"] for d in qimen["departments"]}
+    assert [(p["person"], dept[p["department"]]) for p in qimen["posts"] if p["role"] == "lead"] == [
+        ("曹建国", "县财政局"), ("吴海燕", "县民政局"), ("方志刚", "县人力资源社会保障局"), ("叶春生", "县乡村振兴局")]
+    text = process(AUDIT / "qimen-student-aid-leading-group.txt").text
+    assert [text[p["start"]:p["end"]] for p in qimen["posts"] if p["role"] == "lead"] == [
+        "县财政局副局长", "县民政局副局长", "县人社局副局长", "县乡村振兴局副局长"]
+
+
+def test_a_two_character_surname_glued_before_a_post_is_no_place():
+    """祁门's 副组长：欧阳建国县教育局局长: the matcher read 建国县 over the name (a county of jieba's
+    places), leaving 欧阳 — the deputy was 欧阳 of 建国县教育局, a county's bureau the notice never
+    names. As 曹建国县… leaves 曹 (one character: no name), a two-character surname left alone
+    (pkc:compound-surname of cues.ttl: 欧阳, 司马 …) makes the place none: 欧阳建国 holds 县教育局局长,
+    the notice's own bureau."""
+    got = _audit5("qimen-student-aid-leading-group.txt")
+    dept = {d["id"]: d["name"] for d in got["departments"]}
+    assert [(p["person"], dept[p["department"]]) for p in got["posts"] if p["role"] == "deputy_group_leader"] == [
+        ("欧阳建国", "县教育局")]
+    assert [d["text"] for d in got["meeting"]["deputy_convenors"]] == ["县教育局局长"]
+    assert not [d for d in dept.values() if "建国" in d]
 
 
 def test_a_lead_cue_after_a_statement_s_first_comma_does_not_make_all_of_it_the_lead_s():
