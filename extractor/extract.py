@@ -755,6 +755,18 @@ def _registry_names() -> tuple[str, ...]:
 
 
 @cache
+def _prose_lead() -> str:
+    """The characters that may open a statement before its subject (各: pkc:prose-lead)."""
+    return "".join(cues().parts.get("prose-lead", ()))
+
+
+@cache
+def _any_word(words: tuple[str, ...]) -> re.Pattern:
+    """Any of `words` (a text holds one where this finds one: one scan, not one a word)."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+@cache
 def _liaison_said() -> re.Pattern:
     """Any column cue of the liaison's (pkc:column-liaison: 联络员), the longest first (`table_posts`)."""
     liaison_words = [w for w, post in cues().columns.items() if post == "liaison"]
@@ -841,23 +853,23 @@ def _leaf_index(doc: Document) -> Callable[[int], Clause | None]:
 
     for zone in doc.clauses:
         add(zone)
-    starts = [s for s, _, _ in stretches]
-    if all(a[1] <= b[0] for a, b in zip(stretches, stretches[1:])):
-        # (stretches in order, none overlapping: every clause tree is) their bounds, each with the
-        # clause owning the text from it to the next (None in a gap): one bisect and one index a
-        # question, asked ~100 times a notice
-        bounds: list[int] = []
-        owners: list[Clause | None] = [None]
-        for s, e, c in stretches:
-            if bounds and bounds[-1] == s:
-                owners[-1] = c
-            else:
-                bounds.append(s)
-                owners.append(c)
-            bounds.append(e)
-            owners.append(None)
+    # The stretches' bounds, each with the clause owning the text from it to the next (None in
+    # a gap): one bisect and one index a question, asked ~100 times a notice — when they are in
+    # order, none overlapping (every clause tree's are): the bounds rise
+    bounds: list[int] = []
+    owners: list[Clause | None] = [None]
+    for s, e, c in stretches:
+        if bounds and bounds[-1] == s:
+            owners[-1] = c
+        else:
+            bounds.append(s)
+            owners.append(c)
+        bounds.append(e)
+        owners.append(None)
+    if bounds == sorted(bounds):
         bisect_right = bisect.bisect_right
         return lambda offset: owners[bisect_right(bounds, offset)]
+    starts = [s for s, _, _ in stretches]
 
     def leaf_at(offset: int) -> Clause | None:
         k = bisect.bisect_right(starts, offset) - 1
@@ -898,7 +910,7 @@ class _Extract:
         self.names_read_as_places()
         self.match_starts = [m.start for m in self.matches]
         ends = [m.end for m in self.matches]
-        self.match_ends = ends if all(a <= b for a, b in zip(ends, ends[1:])) else None  # (`matches_in`)
+        self.match_ends = ends if ends == sorted(ends) else None  # (`matches_in`)
         self.leaf_at = _leaf_index(doc)
         self.by_id = {c.id: c for c in self.clauses}
         self.rule_text: dict[str, list[tuple[int, int]]] = {}  # rule id → the stretches saying it (`rule`)
@@ -1501,7 +1513,7 @@ class _Extract:
         their verb makes them a modifier (县民政局负责的事项除外, 县卫健委提供的技术指导…:
         pkc:subject-modifier right after it)."""
         folded = self.doc.folded
-        k, lead = s, "".join(self.cues.parts.get("prose-lead", ()))
+        k, lead = s, _prose_lead()
         while k < e and folded[k] in lead:
             k += 1
         at = bisect.bisect_left(self.match_starts, k)
@@ -2256,7 +2268,7 @@ class _Extract:
                 named.append((end, close + 1))
                 end = close + 1
             rest[m.start - s:end] = ["\0"] * (end - m.start + s)
-        matches = [m for m in matches if not any(a <= m.start - s < b for a, b in named)]
+        matches = [m for m in matches if not any(a <= m.start - s < b for a, b in named)] if named else matches
         leftover = "".join(rest)
         groups: list[tuple[str, list[str]]] = []
         pending: list[DepartmentMatch] = []
@@ -2464,6 +2476,9 @@ class _Extract:
         invited: list[tuple[int, int]] = []  # whom the body may invite (pkc:setup-invitee)
         office_said: dict[tuple[int, int], str] = {}  # what the office does, said setting it up → clause
         cue_words = {w for _, words in setup.values() for w in words}
+        by_first: dict[str, list[str]] = {}  # a cue word's first character → the words opening with it
+        for w in cue_words:
+            by_first.setdefault(w[:1], []).append(w)
         composed_members = False  # the members from a 由…组成 phrase, which a list replaces
         head_listed = False  # the heads from a list (组  长:…), which more lines of 组长 add to
         self.lost_lines = []  # (those put back for another kind of body's lists are not this one's)
@@ -2484,8 +2499,9 @@ class _Extract:
                 parts = [(start, h.end), (k, own.end)]
             # each part with the cue words it holds (asked once, not once a pattern) and, once
             # a pattern has words in it, where its sentences end
-            segs = [(base, seg, {w for w in cue_words if w in seg}, [], []) for base, stop in parts
-                    for seg in (folded[base:stop],)]
+            # (only the words opening with a character the part holds are looked for)
+            segs = [(base, seg, {w for ch in by_first.keys() & set(seg) for w in by_first[ch] if w in seg}, [], [])
+                    for base, stop in parts for seg in (folded[base:stop],)]
             held_any = set().union(*(held for _, _, held, _, _ in segs))
 
             def spans(what: str) -> list[tuple[int, int, re.Match]]:  # what each match reads
@@ -3068,7 +3084,7 @@ class _Extract:
             return
         named = {(g.start, g.end) for g in meeting.groups}
         for c, own in self.owned:
-            if c.id in self.group_items or not any(folded.find(w, own.start, own.end) >= 0 for w in led):
+            if c.id in self.group_items or not _any_word(led).search(folded, own.start, own.end):
                 continue
             for m in pattern.finditer(folded, own.start, own.end):
                 after = m.end() + 1 if folded[m.end():m.end() + 1] == "," else m.end()
@@ -3419,7 +3435,7 @@ class _Extract:
             if c.id in headed:
                 continue
             leads = []  # (where the lead starts and ends, its 其 if any)
-            if not words or any(folded.find(w, own.start, own.end) >= 0 for w in words):
+            if not words or _any_word(words).search(folded, own.start, own.end):
                 leads = [(m.start(), m.end(), m.group("pronoun")) for m in body.duties_lead.finditer(folded, own.start, own.end)]
             for w in led:
                 at = folded.find(w, own.start, own.end)
