@@ -2476,9 +2476,6 @@ class _Extract:
         invited: list[tuple[int, int]] = []  # whom the body may invite (pkc:setup-invitee)
         office_said: dict[tuple[int, int], str] = {}  # what the office does, said setting it up → clause
         cue_words = {w for _, words in setup.values() for w in words}
-        by_first: dict[str, list[str]] = {}  # a cue word's first character → the words opening with it
-        for w in cue_words:
-            by_first.setdefault(w[:1], []).append(w)
         composed_members = False  # the members from a 由…组成 phrase, which a list replaces
         head_listed = False  # the heads from a list (组  长:…), which more lines of 组长 add to
         self.lost_lines = []  # (those put back for another kind of body's lists are not this one's)
@@ -2499,9 +2496,8 @@ class _Extract:
                 parts = [(start, h.end), (k, own.end)]
             # each part with the cue words it holds (asked once, not once a pattern) and, once
             # a pattern has words in it, where its sentences end
-            # (only the words opening with a character the part holds are looked for)
-            segs = [(base, seg, {w for ch in by_first.keys() & set(seg) for w in by_first[ch] if w in seg}, [], [])
-                    for base, stop in parts for seg in (folded[base:stop],)]
+            segs = [(base, seg, {w for w in cue_words if w in seg}, [], []) for base, stop in parts
+                    for seg in (folded[base:stop],)]
             held_any = set().union(*(held for _, _, held, _, _ in segs))
 
             def spans(what: str) -> list[tuple[int, int, re.Match]]:  # what each match reads
