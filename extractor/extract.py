@@ -301,6 +301,13 @@ def _role_modal() -> re.Pattern:
 
 
 @cache
+def _rule_cue() -> re.Pattern:
+    """Any cue word of a kind of rule (`Cues.rule_kinds`): a heading holding none names no rule
+    (`rules`' pre-test, most headings)."""
+    return re.compile("|".join(re.escape(c) for c, _ in cues().rule_kinds) or "(?!)")
+
+
+@cache
 def _role_leads() -> re.Pattern:
     """Any lead cue of `_role_tests` (`role_of`'s pre-test)."""
     return re.compile("|".join(re.escape(c) for c, r, _ in _role_tests() if r == "lead") or "(?!)")
@@ -329,6 +336,12 @@ def _role_opening() -> tuple[re.Pattern, dict[str, str]]:
 def _unled_roles() -> tuple[tuple[str, str], ...]:
     """(cue without its lead word, role) of every role cue, longest cue first."""
     return tuple((_unled(c), r) for c, r in cues().roles)
+
+
+@cache
+def _unled_supporting() -> tuple[str, ...]:
+    """The supporting role's cues without their lead word (`_unled_roles`), for str.startswith."""
+    return tuple(c for c, r in _unled_roles() if r == "supporting")
 
 
 @cache
@@ -397,6 +410,7 @@ def _tag_others() -> tuple[str, ...]:
 # trying the pattern at every character.
 
 _START_END = attrgetter("start", "end")
+_START = attrgetter("start")
 
 
 _SENTENCE_ENDS = ";。"  # folded text
@@ -741,6 +755,32 @@ def _registry_names() -> tuple[str, ...]:
     return tuple(sorted(squeeze(x) for x in out if x))
 
 
+@cache
+def _prose_lead() -> str:
+    """The characters that may open a statement before its subject (各: pkc:prose-lead)."""
+    return "".join(cues().parts.get("prose-lead", ()))
+
+
+@cache
+def _any_word(words: tuple[str, ...]) -> re.Pattern:
+    """Any of `words` (a text holds one where this finds one: one scan, not one a word)."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+@cache
+def _liaison_said() -> re.Pattern:
+    """Any column cue of the liaison's (pkc:column-liaison: 联络员), the longest first (`table_posts`)."""
+    liaison_words = [w for w, post in cues().columns.items() if post == "liaison"]
+    return re.compile("|".join(map(re.escape, sorted(liaison_words, key=len, reverse=True))) or "(?!)")
+
+
+@cache
+def _registry_names_near(size: int) -> tuple[str, ...]:
+    """`_registry_names` of a length at most `NEAR_EDITS` from `size`, in their order (those
+    `near_names` tries)."""
+    return tuple(x for x in _registry_names() if abs(len(x) - size) <= NEAR_EDITS)
+
+
 def _near(a: str, b: str, edits: int = NEAR_EDITS) -> bool:
     """Whether `a` and `b` differ, by at most `edits` characters replaced, added or dropped."""
     if a == b or abs(len(a) - len(b)) > edits:
@@ -757,9 +797,12 @@ def _near(a: str, b: str, edits: int = NEAR_EDITS) -> bool:
     return row[-1] <= edits
 
 
+_INF = float("inf")
+
+
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) lies inside one of `spans` (sorted, disjoint)."""
-    k = bisect.bisect_right(spans, (start, float("inf"))) - 1  # the last span starting at or before
+    k = bisect.bisect_right(spans, (start, _INF)) - 1  # the last span starting at or before
     return k >= 0 and spans[k][1] >= end
 
 
@@ -811,6 +854,22 @@ def _leaf_index(doc: Document) -> Callable[[int], Clause | None]:
 
     for zone in doc.clauses:
         add(zone)
+    # The stretches' bounds, each with the clause owning the text from it to the next (None in
+    # a gap): one bisect and one index a question, asked ~100 times a notice — when they are in
+    # order, none overlapping (every clause tree's are): the bounds rise
+    bounds: list[int] = []
+    owners: list[Clause | None] = [None]
+    for s, e, c in stretches:
+        if bounds and bounds[-1] == s:
+            owners[-1] = c
+        else:
+            bounds.append(s)
+            owners.append(c)
+        bounds.append(e)
+        owners.append(None)
+    if bounds == sorted(bounds):
+        bisect_right = bisect.bisect_right
+        return lambda offset: owners[bisect_right(bounds, offset)]
     starts = [s for s, _, _ in stretches]
 
     def leaf_at(offset: int) -> Clause | None:
@@ -849,9 +908,11 @@ class _Extract:
         self.matches = [m for z in doc.clauses
                         for m in find_departments(doc.text, z.start, z.end, default_prefix=self.prefix,
                                                     folded=doc.folded)
-                        if not _inside(in_numbers, m.start, m.end)]
+                        if not in_numbers or not _inside(in_numbers, m.start, m.end)]
         self.names_read_as_places()
         self.match_starts = [m.start for m in self.matches]
+        ends = [m.end for m in self.matches]
+        self.match_ends = ends if ends == sorted(ends) else None  # (`matches_in`)
         self.leaf_at = _leaf_index(doc)
         self.by_id = {c.id: c for c in self.clauses}
         self.rule_text: dict[str, list[tuple[int, int]]] = {}  # rule id → the stretches saying it (`rule`)
@@ -904,6 +965,8 @@ class _Extract:
 
     def matches_in(self, start: int, end: int) -> list[DepartmentMatch]:
         k = bisect.bisect_left(self.match_starts, start)
+        if self.match_ends is not None:  # (their ends in order too: the run up to the first ending past `end`)
+            return self.matches[k:bisect.bisect_right(self.match_ends, end, k)]
         out = []
         while k < len(self.matches) and self.matches[k].end <= end:
             out.append(self.matches[k])
@@ -1456,7 +1519,7 @@ class _Extract:
         their verb makes them a modifier (县民政局负责的事项除外, 县卫健委提供的技术指导…:
         pkc:subject-modifier right after it)."""
         folded = self.doc.folded
-        k, lead = s, "".join(self.cues.parts.get("prose-lead", ()))
+        k, lead = s, _prose_lead()
         while k < e and folded[k] in lead:
             k += 1
         at = bisect.bisect_left(self.match_starts, k)
@@ -1641,7 +1704,7 @@ class _Extract:
         lead = self.lead(text)
         size = len(text) - len(lead)  # (a label of another length is no nearer than `_near` allows: not tried)
         return [n for n in self.known if _near(text, n)] or \
-            [lead + x for x in _registry_names() if abs(len(x) - size) <= NEAR_EDITS and _near(text, lead + x)]
+            [lead + x for x in _registry_names_near(size) if _near(text, lead + x)]
 
     def note_heading(self, c: Clause, statements: int) -> None:
         """Say that item `c`'s heading (a row's unit cell) names no known department (the analyst
@@ -1708,7 +1771,8 @@ class _Extract:
         folded = self.doc.folded
         head = folded[s:min(e, s + 12)]
         bare = _unled(head)
-        cue = next((c for c, r in _unled_roles() if r == "supporting" and bare.startswith(c)), None)
+        cue = next((c for c, r in _unled_roles() if r == "supporting" and bare.startswith(c)), None) \
+            if bare.startswith(_unled_supporting()) else None  # (most statements open with none)
         if cue is None:
             return False
         at = s + len(head) - len(bare) + len(cue)
@@ -2024,10 +2088,11 @@ class _Extract:
         """[s, e) without the blanks around it, unless less than two characters are left
         (`statements` asks it of each statement: no generator of one made each time)."""
         t = self.doc.text
-        while s < e and (t[s].isspace()):
-            s += 1
-        while e > s and t[e - 1].isspace():
-            e -= 1
+        if s < e and (t[s].isspace() or t[e - 1].isspace()):  # (most statements: no blank around them)
+            while s < e and (t[s].isspace()):
+                s += 1
+            while e > s and t[e - 1].isspace():
+                e -= 1
         if e - s >= 2:  # callers split one clause's text: [s, e) is inside it
             if self.doc.furniture and any(p.start <= s and e <= p.end for p in self.doc.furniture):
                 return None  # a page's number or running header, a page break inside a paragraph
@@ -2211,7 +2276,7 @@ class _Extract:
                 named.append((end, close + 1))
                 end = close + 1
             rest[m.start - s:end] = ["\0"] * (end - m.start + s)
-        matches = [m for m in matches if not any(a <= m.start - s < b for a, b in named)]
+        matches = [m for m in matches if not any(a <= m.start - s < b for a, b in named)] if named else matches
         leftover = "".join(rest)
         groups: list[tuple[str, list[str]]] = []
         pending: list[DepartmentMatch] = []
@@ -2227,7 +2292,9 @@ class _Extract:
             pending.clear()
 
         for piece in _UNNAMED_TEXT.finditer(leftover):
-            pending += [m for m in matches if pos <= m.start - s < piece.start()]
+            # (the matches are in order, disjoint: those between the last piece and this one)
+            pending += matches[bisect.bisect_left(matches, pos + s, key=_START):
+                               bisect.bisect_left(matches, piece.start() + s, key=_START)]
             pos = piece.end()
             for w in _TAG_WORD.finditer(piece.group(0)):  # 牵头，各有关部门配合: two words
                 word, at = w.group(0), piece.start() + w.start()
@@ -3022,7 +3089,7 @@ class _Extract:
             return
         named = {(g.start, g.end) for g in meeting.groups}
         for c, own in self.owned:
-            if c.id in self.group_items or not any(folded.find(w, own.start, own.end) >= 0 for w in led):
+            if c.id in self.group_items or not _any_word(led).search(folded, own.start, own.end):
                 continue
             for m in pattern.finditer(folded, own.start, own.end):
                 after = m.end() + 1 if folded[m.end():m.end() + 1] == "," else m.end()
@@ -3381,7 +3448,7 @@ class _Extract:
             if c.id in headed:
                 continue
             leads = []  # (where the lead starts and ends, its 其 if any)
-            if not words or any(folded.find(w, own.start, own.end) >= 0 for w in words):
+            if not words or _any_word(words).search(folded, own.start, own.end):
                 leads = [(m.start(), m.end(), m.group("pronoun")) for m in body.duties_lead.finditer(folded, own.start, own.end)]
             for w in led:
                 at = folded.find(w, own.start, own.end)
@@ -3801,7 +3868,8 @@ class _Extract:
             if c.heading is None or c.kind != "numbered":
                 continue
             head = folded[c.heading.start:c.heading.end].rstrip("。:;. ")
-            cue, kind = next(((cue, k) for cue, k in self.cues.rule_kinds if cue in head), (None, None))
+            cue, kind = next(((cue, k) for cue, k in self.cues.rule_kinds if cue in head), (None, None)) \
+                if _rule_cue().search(head) else (None, None)
             # a heading naming a rule: its kind and a few words more (联席会议…制度), or its kind's
             # word alone ((三)信息报送。); a longer one is a sentence that mentions it
             # (各成员单位要建立信息报送制度)
@@ -4018,8 +4086,7 @@ class _Extract:
         names no one."""
         ditto = set(self.cues.parts.get("same-as-above", ()))
         empty = set(self.cues.parts.get("empty-cell", ()))
-        liaison_words = [w for w, post in self.cues.columns.items() if post == "liaison"]
-        liaison_said = re.compile("|".join(map(re.escape, sorted(liaison_words, key=len, reverse=True))) or "(?!)")
+        liaison_said = _liaison_said()
         # 成员单位及联络员名单: the members too — 联络员 joined to them, not to 联系方式 (联络员及联系方式)
         joins, members = self.cues.parts.get("title-join", ()), self.cues.parts.get("title-members", ())
         joined_before = tuple(w + j for w in members for j in joins)

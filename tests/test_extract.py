@@ -4459,3 +4459,23 @@ def test_numbers_read_around_each_number_sign_in_a_long_clause():
     assert X._numbers(folded, start, start + 400) == []  # no 号 in it
     tail = folded.index("详见")
     assert [v for _, _, v in X._numbers(folded, tail, len(folded))] == ["财政部公告2019年第76号", "国务院令第737号"]
+
+
+def test_the_leaf_and_match_indexes_answer_as_a_walk_would(county_parsed, city_parsed):
+    """Extraction's per-document indexes (`_leaf_index`: one bisect over the clauses' bounds;
+    `matches_in`: a bisect on the matches' ends) answer every offset and span as the clause tree
+    (`Document.leaf_at`) and a walk of the matches do — gaps, the ends of clauses, before and
+    after the text too."""
+    from extractor import extract as X
+
+    for doc in (county_parsed, city_parsed):
+        leaf_at = X._leaf_index(doc)
+        assert all(leaf_at(k) is doc.leaf_at(k) for k in range(-2, len(doc.text) + 3))
+        x = X._Extract(doc)
+        assert x.match_ends is not None and len(x.matches) > 20
+        bounds = sorted({b for m in x.matches for b in (m.start, m.end, m.start + 1, m.end - 1)} | {0, len(doc.text)})
+        for a in bounds[::5]:
+            walked = [m for m in x.matches if m.start >= a]
+            for b in bounds[::9]:
+                run = next((k for k, m in enumerate(walked) if m.end > b), len(walked))
+                assert x.matches_in(a, b) == walked[:run]
