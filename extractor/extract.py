@@ -671,6 +671,7 @@ def _change_cues() -> tuple[dict[str, tuple[str, tuple[str, ...]]], dict[str, tu
 
 
 _CHANGE_AIDS = ("reason", "holder")  # change templates that read a part of a change, none alone
+_CHANGE_AFTER = ("unit-post",)  # change templates whose words (担任: most notices) count once another's are found
 _NEVER = re.compile("(?!)")  # a pattern matching nothing
 
 
@@ -682,7 +683,7 @@ def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], tuple[
     changes nothing)."""
     body = f"(?:{_alternation(w for b in cues().bodies for w in b.kind.words)})"
     made = {what: (re.compile(p.replace("{body}", body)), words) for what, (p, words) in _change_cues()[0].items()}
-    every = {w for what, (_, words) in made.items() if what not in _CHANGE_AIDS for w in words}
+    every = {w for what, (_, words) in made.items() if what not in _CHANGE_AIDS + _CHANGE_AFTER for w in words}
     return made, tuple(sorted(every))  # (found by str.find: a regex alternation of them scans each character)
 
 
@@ -829,6 +830,7 @@ class _Extract:
         self.cues = cues()
         self.seen: set[tuple[str, int]] = set()  # (department, start) of mentions recorded
         self.post_count: dict[str, int] = {}  # clause → posts numbered so far
+        self.unit_posts_taken: dict[str, Change] = {}  # who takes a unit's own post → that change
         self.lost_lines: list[int] = []  # where a make-up list's line ends were lost (`run_in_lines`)
         self.written: dict[str, set[tuple[bool, str]]] = {}  # department → (former?, name) as written
         self.dept_of: dict[tuple, str] = {}  # a match's department, once found (`department`)
@@ -2613,7 +2615,8 @@ class _Extract:
         units_only = _unit_change_words()
         if not self.may_change(cue_words, units_only, unit_words):
             return  # (most notices: no word of a change, or 增加, 纳入 … with no 成员单位 after them)
-        hits = [(k, w) for w in cue_words for k in _occurrences(folded, w)]  # where a word of a change is: once
+        after = tuple(w for what in _CHANGE_AFTER for w in made.get(what, (None, ()))[1])
+        hits = [(k, w) for w in cue_words + after for k in _occurrences(folded, w)]  # where a word of a change is: once
         if not hits:
             return  # (most notices: no word of a change)
         cued = sorted(k for k, _ in hits)
@@ -2636,16 +2639,16 @@ class _Extract:
             seg = folded[start:own.end]
             found: list[tuple[int, Change]] = []  # (where it is said, the change) in the clause's order
             ends: list[int] | None = None  # each pattern tried on the sentences holding its words only
-            for what in ("post-left", "replaces", "adjusted", "joins", "leaves"):
+            for what in ("unit-post", "post-left", "replaces", "adjusted", "joins", "leaves"):
                 pattern = made.get(what)
                 if pattern is None or not any(w in seg for w in pattern[1]) \
                         or what in ("joins", "leaves") and not any(w in seg for w in unit_words):
                     continue  # (纳入, 增加 in a clause naming no member unit: no unit joins)
                 if ends is None:
                     ends = _sentence_ends(seg)
-                if what in ("post-left", "replaces", "adjusted"):
+                if what in ("post-left", "replaces", "adjusted", "unit-post"):
                     for m in _sentence_matches(seg, pattern, ends):
-                        change = self.succession(c, start, m, kind, member_words)
+                        change = self.succession(c, start, m, kind, member_words, what)
                         if change is not None:
                             found.append((m.start(), change))
                     continue
@@ -2723,9 +2726,10 @@ class _Extract:
         return hits
 
     def succession(self, c: Clause, base: int, m: re.Match, kind: BodyKind | None,
-                   member_words: tuple[str, ...]) -> Change | None:
-        """A post passing from one holder to another, as match `m` of a change template reads
-        it (at `base`): None when its post names no post of the body (成员单位由12个调整为15个)."""
+                   member_words: tuple[str, ...], what: str = "") -> Change | None:
+        """A post passing from one holder to another, as match `m` of a change template `what`
+        reads it (at `base`): None when its post names no post of the body (成员单位由12个调整为
+        15个) nor a unit's own (县农业农村局局长: `unit_succession`)."""
         folded = self.doc.folded
         groups = m.groupdict()
 
@@ -2745,8 +2749,9 @@ class _Extract:
                      if words.endswith(w)), None)
         if role is None and any(words.endswith(w) for w in member_words):
             role = "lead"  # 领导小组成员: a member unit's official
-        if role is None:
-            return None
+        if role is None or what in _CHANGE_AFTER:  # 县农业农村局局长由詹红卫同志担任: a unit's own post
+            unit = self.unit_post(post[0], post[1], c.id, kind)
+            return None if unit is None else self.unit_succession(c, base, m, post, unit, span("out"), span("in"))
         out, came = span("out"), span("in")
         a = min(x[0] for x in (out, came, post) if x)
         change = Change(a, base + m.end(), kind="succession", clause=c.id, role=role,
@@ -2764,6 +2769,12 @@ class _Extract:
             if held is None and change.incoming is not None:
                 held = next((p for p in posts if p.role == role and p.person == change.incoming.value), None)
             meeting = self.facts.meeting
+            if held is None and role == "lead" and change.incoming is not None \
+                    and (taken := self.unit_posts_taken.get(change.incoming.value)) is not None:
+                # 县市场监管局局长由吴永红同志接任,吴永红同志接替许文斌同志任联席会议成员: he sits for the unit
+                self.post_field(taken.post.start, taken.post.end, role, c.id)
+                held = posts[-1]
+                taken.incoming_post = held.id
             if held is None and kind is not None and role in (kind.head, kind.deputy):
                 # 召集人由X调整为Y(县政府副县长): Y holds the body's post, which no other words set up
                 f = self.post_field(came[0], came[1], role, c.id)
@@ -2786,6 +2797,44 @@ class _Extract:
                     self.unlist(held, listed)
                     held = listed
                 change.incoming_post = held.id
+        return change
+
+    def unit_post(self, s: int, e: int, clause: str, kind: BodyKind | None) -> str | None:
+        """The unit whose own post [s, e) is (县农业农村局局长: the bureau): one the registry knows
+        beginning it, then a word of a post (pkc:not-in-name: 局长, 主任 …) — not the body's
+        office, nor a post naming a body (领导小组成员)."""
+        folded = self.doc.folded
+        if any(w in folded[s:e] for b in self.cues.bodies for w in b.kind.words):
+            return None
+        hit = next((h for h in self.departments_in(s, e, clause) if h[0].start == s), None)
+        if hit is None or hit[1] == self.facts.meeting.office_unit:
+            return None
+        rest = folded[hit[0].end:e]
+        return hit[1] if rest and any(w in rest for w in self.cues.parts.get("not-in-name", ())) else None
+
+    def unit_succession(self, c: Clause, base: int, m: re.Match, post: tuple[int, int], unit: str,
+                        out: tuple[int, int] | None, came: tuple[int, int] | None) -> Change:
+        """A unit's own post changing hands (县农业农村局局长由詹红卫同志担任): a succession of the
+        unit's official in the body (the role of 领导小组成员, pk:roleLeadOfficial), `department` the
+        unit. Who leaves it holds no such post; who takes it holds the unit's post the notice
+        lists him in (成  员：詹红卫  县农业农村局局长), when it does."""
+        a = min(x[0] for x in (out, came, post) if x)
+        change = Change(a, base + m.end(), kind="succession", clause=c.id, role="lead", department=unit,
+                        post=Field(post[0], post[1], "post", self.doc.text[post[0]:post[1]]),
+                        outgoing=self.change_holder(*out) if out else None,
+                        incoming=self.change_holder(*came) if came else None)
+        posts = self.facts.posts
+        if change.outgoing is not None:
+            for p in [p for p in posts if p.role == "lead" and p.person == change.outgoing.value]:
+                posts.remove(p)
+                self.unlist(p)
+        if change.incoming is not None:
+            held = next((p for p in posts if p.role == "lead" and p.department == unit
+                         and p.person == change.incoming.value), None)
+            if held is not None:
+                change.incoming_post = held.id
+            else:
+                self.unit_posts_taken[change.incoming.value] = change
         return change
 
     def unlist(self, post: Post, instead: Post | None = None) -> None:

@@ -3905,11 +3905,11 @@ def test_an_adjustment_notice_is_read_as_changes():
     f, text = doc.facts, doc.text
     assert _changes(doc) == [
         ("succession", "group_leader", "汪建华", "程立新"), ("succession", "deputy_group_leader", "俞志明", "江海峰"),
-        ("succession", "lead", "王德胜", "詹红卫"),
+        ("succession", "县农业农村局", None, "詹红卫"), ("succession", "lead", "王德胜", "詹红卫"),
         ("joined", "县数据局", None, None), ("joined", "县乡村振兴服务中心", None, None),
         ("left", "县扶贫开发领导小组办公室", None, None)]
-    head, deputy, member, *units = f.changes
-    assert [x.clause for x in f.changes] == ["main/1", "main/2", "main/3", "main/4", "main/4", "main/4"]
+    head, deputy, _, member, *units = f.changes
+    assert [x.clause for x in f.changes] == ["main/1", "main/2", "main/3", "main/3", "main/4", "main/4", "main/4"]
     assert text[head.start:head.end] == "汪建华同志不再担任领导小组组长，由程立新同志（县委副书记、县长）担任组长"
     assert text[units[2].start:units[2].end] == "县扶贫开发领导小组办公室不再作为领导小组成员单位"
     assert head.post.value == "领导小组组长" and head.reason.value == "工作需要和人员变动"  # the opening's
@@ -3943,16 +3943,45 @@ def test_a_joint_meeting_s_adjustment_in_other_words():
     f = doc.facts
     assert _changes(doc) == [
         ("succession", "convenor", "章志远", "潘国栋"), ("succession", "deputy_convenor", "方晓军", "汪启明"),
-        ("succession", "lead", "许文斌", "吴永红"),
+        ("succession", "县市场监管局", None, "吴永红"), ("succession", "lead", "许文斌", "吴永红"),
         ("joined", "县数据资源管理局", None, None), ("joined", "县信访局", None, None), ("left", "县扶贫办", None, None)]
     # the item's own reason, else the opening's (根据机构改革和人事变动情况)
-    assert [x.reason.value for x in f.changes] == ["机构改革和人事变动", "工作变动", "人事变动"] + ["机构改革和人事变动"] * 3
+    assert [x.reason.value for x in f.changes] == ["机构改革和人事变动", "工作变动", "人事变动", "人事变动"] + \
+        ["机构改革和人事变动"] * 3
     m = f.meeting
     assert m.convenor.value == "潘国栋同志（县政府副县长）"
     assert [d.value for d in m.deputy_convenors] == ["县政府办公室副主任"]
     assert {(p.role, p.person) for p in f.posts} >= {("convenor", "潘国栋"), ("deputy_convenor", "汪启明")}
     assert "石台县/rural-revitalization" not in m.members
     assert not [p for p in f.posts if p.person in ("章志远", "方晓军", "许文斌")]
+
+
+def test_a_unit_s_own_post_changing_hands_is_a_succession():
+    """婺源's 三、县农业农村局局长由詹红卫同志担任，詹红卫同志接替王德胜同志任领导小组成员 and 石台's
+    因人事变动，县市场监管局局长由吴永红同志接任，…: the bureau's head changing hands was not read (a
+    known limit), only the member's post. It is a succession of the unit's official (pk:changedUnit
+    the bureau, the post as written), who holds the bureau's post in the body — the make-up's row
+    (婺源), else the member's post the next part gives him (石台: 吴永红, 县市场监管局局长)."""
+    wuyuan = process(AUDIT / "wuyuan-rural-revitalization-group-adjustment.txt")
+    f = wuyuan.facts
+    bureau = next(x for x in f.changes if x.department)
+    assert (bureau.id, bureau.kind, bureau.role, f.departments[bureau.department].name) == (
+        "main/3/change1", "succession", "lead", "县农业农村局")
+    assert (bureau.post.value, bureau.outgoing, bureau.incoming.value) == ("县农业农村局局长", None, "詹红卫")
+    assert wuyuan.text[bureau.start:bureau.end] == "县农业农村局局长由詹红卫同志担任"
+    held = {p.id: p for p in f.posts}[bureau.incoming_post]
+    assert (held.role, f.departments[held.department].name, held.person) == ("lead", "县农业农村局", "詹红卫")
+    shitai = process(AUDIT / "shitai-illegal-fundraising-joint-meeting-adjustment.txt")
+    f = shitai.facts
+    bureau, member = f.changes[2:4]
+    assert (f.departments[bureau.department].name, bureau.post.value, bureau.incoming.value,
+            bureau.reason.value) == ("县市场监管局", "县市场监管局局长", "吴永红", "人事变动")
+    posts = {p.id: p for p in f.posts}
+    assert bureau.incoming_post == member.incoming_post != ""
+    held = posts[member.incoming_post]
+    assert (held.role, f.departments[held.department].name, held.person, shitai.text[held.start:held.end]) == (
+        "lead", "县市场监管局", "吴永红", "县市场监管局局长")
+    assert shitai.facts.departments[held.department].id in f.meeting.members
 
 
 def test_no_change_without_its_words():

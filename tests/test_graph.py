@@ -1538,10 +1538,17 @@ def test_an_adjustment_s_changes_are_change_events_traced_and_checked():
     body = f"{document_iri(doc)}/meeting"
     triples = {(q.subject.value, q.predicate.value, q.object.value) for q in quads}
     events = sorted(s for s, p, o in triples if p == RDF + "type" and o == ORG + "ChangeEvent")
-    assert len(events) == 6 and all((body, ORG + "changedBy", e) in triples for e in events)
+    assert len(events) == 7 and all((body, ORG + "changedBy", e) in triples for e in events)
     kinds = [next(o.rsplit("#", 1)[-1] for s, p, o in triples if s == e and p == RDF + "type" and o.startswith(PK))
              for e in events]
-    assert kinds == ["PostSuccession"] * 3 + ["MemberJoining"] * 2 + ["MemberLeaving"]
+    assert kinds == ["PostSuccession"] * 4 + ["MemberJoining"] * 2 + ["MemberLeaving"]
+    # the bureau's own post changing hands (县农业农村局局长由詹红卫同志担任): its unit, its official's role
+    bureau = f"{body}/change/main/3/change1"
+    labels = {s: o for s, p, o in triples if p == RDFS + "label"}
+    got = {p: o for s, p, o in triples if s == bureau}
+    assert (labels[got[PK + "changedUnit"]], got[PK + "changedRole"], got[PK + "changedPostText"]) == (
+        "县农业农村局", PK + "roleLeadOfficial", "县农业农村局局长")
+    assert labels[got[PK + "newPost"]] == "县农业农村局局长"
     head = f"{body}/change/main/1/change1"
     assert {(p, o) for s, p, o in triples if s == head} >= {
         (ORG + "originalOrganization", body), (ORG + "resultingOrganization", body),
