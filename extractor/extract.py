@@ -2491,6 +2491,11 @@ class _Extract:
                     found = True
             for s, e, _ in spans("office-director"):
                 meeting.office_director = self.post_field(s, e, "office_director", c.id)
+            for s, e, m in spans("office-deputy-director"):
+                # 副主任由胡斌同志、市政府办公室副主任刘洋同志担任: the office's, in a sentence setting it up
+                if self.sets_up_office(own.start, s - m.start(_read(m)) + m.start()):
+                    for a, b in self._split_people(s, e):
+                        self.post_field(a, b, "office_deputy_director", c.id)
             for s, e, _ in spans("office-director-list"):  # 办公室主任:张三(县卫生健康委主任)
                 directors = self.list_posts(s, e, "office_director", c.id)
                 if directors and meeting.office_director is None:
@@ -3292,7 +3297,8 @@ class _Extract:
         posts of the office's members are (成员由盟林业局办公室…负责人组成)."""
         folded = self.doc.folded
         clauses = [found for c in self.clauses if c.kind == "numbered" and (found := self.office_clause(body, c))]
-        if not clauses and meeting.office_members is None and meeting.office_director is None and not set_up:
+        if not clauses and meeting.office_members is None and meeting.office_director is None and not set_up \
+                and not any(p.role == "office_deputy_director" for p in self.facts.posts):
             return
         j = self.doc.jurisdiction
         name = f"{meeting.name}办公室"
@@ -3303,6 +3309,9 @@ class _Extract:
         for f, role in ((meeting.office_members, "office_member"), (meeting.office_director, "office_director")):
             if f is not None:
                 next(p for p in self.facts.posts if (p.start, p.end, p.role) == (f.start, f.end, role)).department = did
+        for p in self.facts.posts:
+            if p.role == "office_deputy_director":  # (副主任由…担任: the office's, as its director's)
+                p.department = did
         for c, start, end, after in clauses:
             unit.mentions.append(Mention(start, end, department=did, surface=self.doc.text[start:end], clause=c.id))
             said = self.cues.office_duties.search(folded, after, c.own.end)  # 主要职责:
@@ -3325,6 +3334,14 @@ class _Extract:
                 self.facts.duties.append(Duty(a, b, id=f"{clause}/o{n}", department=did, clause=self.leaf_at(a).id,
                                               text=self.doc.text[a:b], role=role, action=action,
                                               action_concept=concept))
+
+    def sets_up_office(self, start: int, at: int) -> bool:
+        """Whether the sentence around `at` (from `start` at most) sets up the body's office before
+        it (pkc:office-setup: 办公室设在…, 办公室主任由…)."""
+        folded = self.doc.folded
+        before = folded[max(start, at - _LOOK_BACK):at]
+        sentence = before[max(before.rfind(ch) for ch in _SENTENCE_ENDS) + 1:]
+        return any(w in sentence for w in self.cues.parts.get("office-setup", ()))
 
     def office_clause(self, body: BodySetup, c: Clause) -> tuple[Clause, int, int, int] | None:
         """(`c`, where it names the office, where what it says begins) if `c` is about the

@@ -208,7 +208,7 @@ class Post(Span):
     id: str = ""
     department: str = ""
     clause: str = ""
-    # lead | liaison | office_director | office_member, or the head of a body and its deputies
+    # lead | liaison | office_director | office_deputy_director | office_member, or the head of a body and its deputies
     # (convenor | deputy_convenor of a joint meeting, group_leader …: pk:postRoles of policykg.ttl)
     role: str = ""
     person: str | None = None

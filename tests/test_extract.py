@@ -4329,6 +4329,22 @@ def test_a_second_table_after_a_paragraph_has_its_own_head_row():
         ("市公安局", "许志刚"), ("市公安局", "丁小雨")]
 
 
+def test_an_office_s_deputy_directors_are_read():
+    """淮北's 办公室设在市数据资源局，办公室主任由杨帆同志兼任，副主任由胡斌同志、市政府办公室副主任刘洋同志担任
+    (audit 5: no post read for the deputies): two posts of the office, 刘洋's the post written before
+    his name; 副主任由… in a sentence setting up no office is none."""
+    from extractor.pipeline import process_bytes
+
+    doc = process(AUDIT / "huaibei-digital-government-leading-group.html")
+    office = doc.facts.meeting.office_unit
+    got = [(p.person, p.department, doc.text[p.start:p.end]) for p in doc.facts.posts if p.role == "office_deputy_director"]
+    assert got == [("胡斌", office, "胡斌"), ("刘洋", office, "市政府办公室副主任")]
+    plain = process_bytes("某县人民政府办公室关于成立某县安全生产联席会议的通知\n\n"
+                          "一、联席会议由县应急局、县公安局组成。办公室设在县应急局，办公室主任由县应急局局长兼任。\n"
+                          "二、县应急局工作专班组长由张三同志担任。副主任由李四同志担任。\n".encode(), "county.txt")
+    assert not [p for p in plain.facts.posts if p.role == "office_deputy_director"]
+
+
 def test_attendees_called_by_a_convener_are_those_after_召集():
     """恩施州's （二）专题会议。…由副召集人或办公室主任召集有关成员单位参加: the attendees are 有关成员单位,
     the convener 副召集人或办公室主任 — the audit found the whole phrase, 由…召集 included, read as
