@@ -671,7 +671,7 @@ def _change_cues() -> tuple[dict[str, tuple[str, tuple[str, ...]]], dict[str, tu
 
 
 _CHANGE_AIDS = ("reason", "holder")  # change templates that read a part of a change, none alone
-_CHANGE_AFTER = ("unit-post",)  # change templates whose words (担任: most notices) count once another's are found
+_CHANGE_AFTER = ("unit-post", "count")  # change templates whose words (担任: most notices) count once another's are found
 _NEVER = re.compile("(?!)")  # a pattern matching nothing
 
 
@@ -685,6 +685,11 @@ def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], tuple[
     made = {what: (re.compile(p.replace("{body}", body)), words) for what, (p, words) in _change_cues()[0].items()}
     every = {w for what, (_, words) in made.items() if what not in _CHANGE_AIDS + _CHANGE_AFTER for w in words}
     return made, tuple(sorted(every))  # (found by str.find: a regex alternation of them scans each character)
+
+
+def _count(said: str) -> int | None:
+    """A number written in digits or Chinese numerals (12, 十二, 两)."""
+    return int(said) if said.isdigit() else chinese_number(said.replace("两", "二"))
 
 
 _PART_ENDS = ",;。\n"  # what ends a part of a change (folded text): no unit's change runs over it
@@ -2493,7 +2498,7 @@ class _Extract:
                 meeting.office_director = self.post_field(s, e, "office_director", c.id)
             for s, e, m in spans("office-deputy-director"):
                 # 副主任由胡斌同志、市政府办公室副主任刘洋同志担任: the office's, in a sentence setting it up
-                if self.sets_up_office(own.start, s - m.start(_read(m)) + m.start()):
+                if m.group("office") or self.sets_up_office(own.start, s - m.start(_read(m)) + m.start()):
                     for a, b in self._split_people(s, e):
                         self.post_field(a, b, "office_deputy_director", c.id)
             for s, e, _ in spans("office-director-list"):  # 办公室主任:张三(县卫生健康委主任)
@@ -2564,6 +2569,7 @@ class _Extract:
         # A table of the meeting's member units and their leads and liaisons sets it up too:
         # a notice may be that attachment alone (its title names the joint meeting, below).
         found = found or any(p.role in ("lead", "liaison") and p.department for p in self.facts.posts[:posts])
+        found = found or self.adjusted_body(body)  # 关于调整…联席会议组成人员的通知 listing its changes alone
         if not found:
             del self.facts.posts[posts:]
             return False
@@ -2602,6 +2608,17 @@ class _Extract:
         self.body_duties(body, meeting)
         self.facts.meeting = meeting
         return True
+
+    def adjusted_body(self, body: BodySetup) -> bool:
+        """Whether the notice's title adjusts a body of `body`'s kind (关于调整…联席会议组成人员的通知:
+        a word of pkc:adjustment-title before the name pkc:name-in-heading reads): the notice is
+        about that body though it may write its changes alone, no sentence setting it up."""
+        words = self.cues.parts.get("adjustment-title", ())
+        title = self.doc.title or ""
+        if not words or not any(w in title for w in words):
+            return False  # (most notices)
+        m = body.name_in_heading.search(squeeze(title))
+        return m is not None and any(w in m.group(1) for w in words)
 
     def changes(self) -> None:
         """What a notice adjusting its body changes (pkc:change-* of cues.ttl): units joining and
@@ -2644,13 +2661,22 @@ class _Extract:
             seg = folded[start:own.end]
             found: list[tuple[int, Change]] = []  # (where it is said, the change) in the clause's order
             ends: list[int] | None = None  # each pattern tried on the sentences holding its words only
-            for what in ("unit-post", "post-left", "replaces", "adjusted", "joins", "leaves"):
+            for what in ("unit-post", "post-left", "replaces", "adjusted", "count", "joins", "leaves"):
                 pattern = made.get(what)
                 if pattern is None or not any(w in seg for w in pattern[1]) \
                         or what in ("joins", "leaves") and not any(w in seg for w in unit_words):
                     continue  # (纳入, 增加 in a clause naming no member unit: no unit joins)
                 if ends is None:
                     ends = _sentence_ends(seg)
+                if what == "count":  # 成员单位由12个调整为15个: the number of member units
+                    for m in _sentence_matches(seg, pattern, ends):
+                        a, b = start + m.start("post"), start + m.end("post")
+                        found.append((m.start(), Change(start + m.start() + len(m.group()) - len(m.group().lstrip(_BLANKS)),
+                                                        start + m.end(), kind="recounted", clause=c.id,
+                                                        post=Field(a, b, "post", doc.text[a:b]),
+                                                        count_from=_count(m.group("before")),
+                                                        count_to=_count(m.group("after")))))
+                    continue
                 if what in ("post-left", "replaces", "adjusted", "unit-post"):
                     for m in _sentence_matches(seg, pattern, ends):
                         change = self.succession(c, start, m, kind, member_words, what)

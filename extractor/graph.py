@@ -1162,11 +1162,12 @@ class _Builder:
 
     def changes(self, iri: str, post_ids: dict[str, str]) -> None:
         """What an adjustment notice changes in body `iri`: an org:ChangeEvent each (pk:MemberJoining,
-        pk:MemberLeaving, pk:PostSuccession), the body its original and resulting organisation,
+        pk:MemberLeaving, pk:PostSuccession, pk:MemberCountChange), the body its original and resulting organisation,
         traced to its clause and words; a joining unit's membership prov:wasGeneratedBy it."""
         m = self.doc.facts.meeting
         roles = _post_roles()
-        kinds = {"joined": "MemberJoining", "left": "MemberLeaving", "succession": "PostSuccession"}
+        kinds = {"joined": "MemberJoining", "left": "MemberLeaving", "succession": "PostSuccession",
+                 "recounted": "MemberCountChange"}
         for n, change in enumerate(self.doc.facts.changes, 1):
             node = self.unique(f"{iri}/change/{iri_path(change.id or str(n))}")
             self.add(node, RDF + "type", ORG + "ChangeEvent")
@@ -1187,7 +1188,12 @@ class _Builder:
                     self.add(f"{iri}/member/{m.members.index(change.department) + 1}", PROV + "wasGeneratedBy", node)
             if change.role in roles:
                 self.add(node, PK + "changedRole", roles[change.role])
-            if change.post is not None:  # the post as written: 领导小组副组长, 联席会议成员
+            if change.kind == "recounted":  # 成员单位由12个调整为15个: no post, the number of members
+                for prop, n in ((PK + "previousMemberCount", change.count_from),
+                                (PK + "resultingMemberCount", change.count_to)):
+                    if n is not None:
+                        self.add(node, prop, _int(n))
+            elif change.post is not None:  # the post as written: 领导小组副组长, 联席会议成员
                 self.add(node, PK + "changedPostText", _lit(_one_line(self.text(change.post.start, change.post.end))))
             if change.incoming_post in post_ids:
                 self.add(node, PK + "newPost", post_ids[change.incoming_post])

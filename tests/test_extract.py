@@ -3986,7 +3986,8 @@ def test_a_unit_s_own_post_changing_hands_is_a_succession():
 
 def test_no_change_without_its_words():
     """A unit that 不再列为 a member does not join (the 列为 of a joining unit), a post's count changing
-    (成员单位由12个调整为15个) is no succession, and a set-up notice changes nothing."""
+    (成员单位由12个调整为15个) is no succession (the number of members: recounted), and a set-up notice
+    changes nothing."""
     from extractor.pipeline import process_bytes
 
     doc = process_bytes("某县人民政府办公室关于调整某县安全生产联席会议成员的通知\n\n"
@@ -3994,11 +3995,41 @@ def test_no_change_without_its_words():
                         "三、联席会议由县应急局、县公安局、县扶贫办组成。\n"
                         "四、联席会议由县应急局、县公安局组成，县信访局不再作为成员单位，根据工作需要，可将其他部门列为成员单位。\n"
                         .encode(), "county.txt")
-    assert [(x.kind, doc.facts.departments[x.department].name) for x in doc.facts.changes] == [
-        ("left", "县扶贫办"), ("left", "县信访局")]  # not the units listed before it
+    assert [(x.kind, doc.facts.departments[x.department].name if x.department else (x.count_from, x.count_to))
+            for x in doc.facts.changes] == [
+        ("left", "县扶贫办"), ("recounted", (12, 15)), ("left", "县信访局")]  # not the units listed before it
     assert "rural-revitalization" not in {doc.facts.departments[d].concept for d in doc.facts.meeting.members}
     for path in (AUDIT / "yixian-food-safety-joint-meeting.txt", AUDIT / "huangshan-food-safety-joint-meeting.txt"):
         assert process(path).facts.changes == []
+
+
+def test_an_adjustment_listing_its_changes_alone():
+    """泾县's adjustment (written for this test) writes its changes alone, no make-up after them: nothing was
+    read (no sentence set the body up). Its title adjusts the body (关于调整…联席会议组成人员的通知:
+    pkc:adjustment-title), so the body is read and its changes with it — the count of its members
+    (成员单位由12个调整为15个: recounted, 12 → 15, not nothing), a unit's post in an item of its own
+    (县教育体育局局长由李明同志担任) and by 调整为 (县卫生健康委主任由王立新同志调整为陈晓梅同志), the office's
+    deputy director (联席会议办公室副主任由…吴涛同志担任), and the opening's reason in other words
+    (鉴于部分成员单位机构职能调整和人员变动) for every item."""
+    doc = process(AUDIT / "jingxian-fitness-joint-meeting-adjustment.txt")
+    f = doc.facts
+    assert f.meeting.name == "泾县全民健身工作联席会议"
+    assert _changes(doc) == [
+        ("recounted", "", None, None), ("joined", "县数据资源局", None, None), ("joined", "县总工会", None, None),
+        ("joined", "县残联", None, None), ("succession", "县教育体育局", None, "李明"),
+        ("succession", "县卫生健康委", "王立新", "陈晓梅")]
+    count = f.changes[0]
+    assert (count.count_from, count.count_to, count.post.value) == (12, 15, "联席会议成员单位")
+    assert doc.text[count.start:count.end] == "联席会议成员单位由12个调整为15个"
+    assert {x.reason.value for x in f.changes} == {"机构职能调整和人员变动"}
+    assert [(f.departments[p.department].name, p.person, doc.text[p.start:p.end]) for p in f.posts
+            if p.role == "office_deputy_director"] == [("泾县全民健身工作联席会议办公室", "吴涛", "县教育体育局副局长")]
+    data = extracted_dict(doc)["changes"][0]
+    assert (data["kind"], data["count_from"], data["count_to"]) == ("recounted", 12, 15)
+    # a set-up notice whose title says 调整 of something else sets up no body from it
+    from extractor.pipeline import process_bytes
+    other = process_bytes("某县人民政府办公室关于调整某县城区停车收费标准的通知\n\n一、联席会议要加强协调。\n".encode(), "county.txt")
+    assert other.facts.meeting is None
 
 
 def test_a_unit_joins_where_its_part_says_so_among_other_words_of_a_change():

@@ -1427,6 +1427,30 @@ def test_an_office_director_named_by_a_person_is_labelled_by_that_persons_post(n
     assert len(homes) == 1 and homes[0].value.endswith("/" + home)
 
 
+def test_a_change_of_the_member_count_is_a_change_event():
+    """泾县's 联席会议成员单位由12个调整为15个 (written for this test) was read as nothing: it is a
+    pk:MemberCountChange of the body, 12 and 15 its counts (xsd:integer), conforming; `changes` shows
+    it 12 → 15."""
+    from pathlib import Path
+
+    from extractor.pipeline import process
+
+    doc = process(Path(__file__).parent / "data" / "audit" / "jingxian-fitness-joint-meeting-adjustment.txt")
+    quads = to_rdf(doc)
+    assert validate(quads)[0]
+    event = next(q.subject.value for q in quads if q.predicate.value == RDF + "type"
+                 and q.object.value == PK + "MemberCountChange")
+    got = {q.predicate.value: q.object for q in quads if q.subject.value == event}
+    assert (got[PK + "previousMemberCount"].value, got[PK + "resultingMemberCount"].value) == ("12", "15")
+    assert got[PK + "resultingMemberCount"].datatype.value == XSD + "integer"
+    assert got[PK + "changeReason"].value == "机构职能调整和人员变动"
+    store = ox.Store()
+    store.extend(quads)
+    from extractor import query
+    rows = query.changes(store)
+    assert [(r["kind"], r["post"]) for r in rows][0] == ("recounted", "12 → 15")
+
+
 def test_an_office_s_deputy_directors_are_posts_of_the_office():
     """淮北's 办公室主任由杨帆同志兼任，副主任由胡斌同志、市政府办公室副主任刘洋同志担任: the deputies were no
     post (audit 5). Each is a post in the office (pk:roleOfficeDeputyDirector), labelled as the director's
