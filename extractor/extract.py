@@ -2618,7 +2618,8 @@ class _Extract:
         if not words or not any(w in title for w in words):
             return False  # (most notices)
         m = body.name_in_heading.search(squeeze(title))
-        return m is not None and any(w in m.group(1) for w in words)
+        lead = body.name_lead.match(m.group(1)) if m is not None else None  # …关于调整 (not 关于印发…结构调整…)
+        return lead is not None and any(w in lead.group() for w in words)
 
     def changes(self) -> None:
         """What a notice adjusting its body changes (pkc:change-* of cues.ttl): units joining and

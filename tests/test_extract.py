@@ -4026,10 +4026,11 @@ def test_an_adjustment_listing_its_changes_alone():
             if p.role == "office_deputy_director"] == [("泾县全民健身工作联席会议办公室", "吴涛", "县教育体育局副局长")]
     data = extracted_dict(doc)["changes"][0]
     assert (data["kind"], data["count_from"], data["count_to"]) == ("recounted", 12, 15)
-    # a set-up notice whose title says 调整 of something else sets up no body from it
+    # a title adjusting something else, or naming a body whose name holds 调整, sets up no body from it
     from extractor.pipeline import process_bytes
-    other = process_bytes("某县人民政府办公室关于调整某县城区停车收费标准的通知\n\n一、联席会议要加强协调。\n".encode(), "county.txt")
-    assert other.facts.meeting is None
+    for title in ("关于调整某县城区停车收费标准的通知", "关于印发某县产业结构调整工作联席会议工作规则的通知"):
+        other = process_bytes(f"某县人民政府办公室{title}\n\n一、联席会议要加强协调。\n".encode(), "county.txt")
+        assert other.facts.meeting is None, title
 
 
 def test_a_unit_joins_where_its_part_says_so_among_other_words_of_a_change():
