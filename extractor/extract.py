@@ -686,6 +686,7 @@ def _change_cues() -> tuple[dict[str, tuple[str, tuple[str, ...]]], dict[str, tu
 
 
 _CHANGE_AIDS = ("reason", "holder")  # change templates that read a part of a change, none alone
+_CHANGE_AFTER = ("unit-post", "count")  # change templates whose words (担任: most notices) count once another's are found
 _NEVER = re.compile("(?!)")  # a pattern matching nothing
 
 
@@ -697,8 +698,13 @@ def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], tuple[
     changes nothing)."""
     body = f"(?:{_alternation(w for b in cues().bodies for w in b.kind.words)})"
     made = {what: (re.compile(p.replace("{body}", body)), words) for what, (p, words) in _change_cues()[0].items()}
-    every = {w for what, (_, words) in made.items() if what not in _CHANGE_AIDS for w in words}
+    every = {w for what, (_, words) in made.items() if what not in _CHANGE_AIDS + _CHANGE_AFTER for w in words}
     return made, tuple(sorted(every))  # (found by str.find: a regex alternation of them scans each character)
+
+
+def _count(said: str) -> int | None:
+    """A number written in digits or Chinese numerals (12, 十二, 两)."""
+    return int(said) if said.isdigit() else chinese_number(said.replace("两", "二"))
 
 
 _PART_ENDS = ",;。\n"  # what ends a part of a change (folded text): no unit's change runs over it
@@ -890,6 +896,7 @@ class _Extract:
         self.cues = cues()
         self.seen: set[tuple[str, int]] = set()  # (department, start) of mentions recorded
         self.post_count: dict[str, int] = {}  # clause → posts numbered so far
+        self.unit_posts_taken: dict[str, Change] = {}  # who takes a unit's own post → that change
         self.lost_lines: list[int] = []  # where a make-up list's line ends were lost (`run_in_lines`)
         self.written: dict[str, set[tuple[bool, str]]] = {}  # department → (former?, name) as written
         self.dept_of: dict[tuple, str] = {}  # a match's department, once found (`department`)
@@ -2564,6 +2571,11 @@ class _Extract:
                     found = True
             for s, e, _ in spans("office-director"):
                 meeting.office_director = self.post_field(s, e, "office_director", c.id)
+            for s, e, m in spans("office-deputy-director"):
+                # 副主任由胡斌同志、市政府办公室副主任刘洋同志担任: the office's, in a sentence setting it up
+                if m.group("office") or self.sets_up_office(own.start, s - m.start(_read(m)) + m.start()):
+                    for a, b in self._split_people(s, e):
+                        self.post_field(a, b, "office_deputy_director", c.id)
             for s, e, _ in spans("office-director-list"):  # 办公室主任:张三(县卫生健康委主任)
                 directors = self.list_posts(s, e, "office_director", c.id)
                 if directors and meeting.office_director is None:
@@ -2633,6 +2645,7 @@ class _Extract:
         # A table of the meeting's member units and their leads and liaisons sets it up too:
         # a notice may be that attachment alone (its title names the joint meeting, below).
         found = found or any(p.role in ("lead", "liaison") and p.department for p in self.facts.posts[:posts])
+        found = found or self.adjusted_body(body)  # 关于调整…联席会议组成人员的通知 listing its changes alone
         if not found:
             del self.facts.posts[posts:]
             return False
@@ -2672,6 +2685,18 @@ class _Extract:
         self.facts.meeting = meeting
         return True
 
+    def adjusted_body(self, body: BodySetup) -> bool:
+        """Whether the notice's title adjusts a body of `body`'s kind (关于调整…联席会议组成人员的通知:
+        a word of pkc:adjustment-title before the name pkc:name-in-heading reads): the notice is
+        about that body though it may write its changes alone, no sentence setting it up."""
+        words = self.cues.parts.get("adjustment-title", ())
+        title = self.doc.title or ""
+        if not words or not any(w in title for w in words):
+            return False  # (most notices)
+        m = body.name_in_heading.search(squeeze(title))
+        lead = body.name_lead.match(m.group(1)) if m is not None else None  # …关于调整 (not 关于印发…结构调整…)
+        return lead is not None and any(w in lead.group() for w in words)
+
     def changes(self) -> None:
         """What a notice adjusting its body changes (pkc:change-* of cues.ttl): units joining and
         leaving, posts passing from one holder to another — `facts.changes`, each traced to its
@@ -2689,7 +2714,8 @@ class _Extract:
         units_only = _unit_change_words()
         if not self.may_change(cue_words, units_only, unit_words):
             return  # (most notices: no word of a change, or 增加, 纳入 … with no 成员单位 after them)
-        hits = [(k, w) for w in cue_words for k in _occurrences(folded, w)]  # where a word of a change is: once
+        after = tuple(w for what in _CHANGE_AFTER for w in made.get(what, (None, ()))[1])
+        hits = [(k, w) for w in cue_words + after for k in _occurrences(folded, w)]  # where a word of a change is: once
         if not hits:
             return  # (most notices: no word of a change)
         cued = sorted(k for k, _ in hits)
@@ -2712,16 +2738,25 @@ class _Extract:
             seg = folded[start:own.end]
             found: list[tuple[int, Change]] = []  # (where it is said, the change) in the clause's order
             ends: list[int] | None = None  # each pattern tried on the sentences holding its words only
-            for what in ("post-left", "replaces", "adjusted", "joins", "leaves"):
+            for what in ("unit-post", "post-left", "replaces", "adjusted", "count", "joins", "leaves"):
                 pattern = made.get(what)
                 if pattern is None or not any(w in seg for w in pattern[1]) \
                         or what in ("joins", "leaves") and not any(w in seg for w in unit_words):
                     continue  # (纳入, 增加 in a clause naming no member unit: no unit joins)
                 if ends is None:
                     ends = _sentence_ends(seg)
-                if what in ("post-left", "replaces", "adjusted"):
+                if what == "count":  # 成员单位由12个调整为15个: the number of member units
                     for m in _sentence_matches(seg, pattern, ends):
-                        change = self.succession(c, start, m, kind, member_words)
+                        a, b = start + m.start("post"), start + m.end("post")
+                        found.append((m.start(), Change(start + m.start() + len(m.group()) - len(m.group().lstrip(_BLANKS)),
+                                                        start + m.end(), kind="recounted", clause=c.id,
+                                                        post=Field(a, b, "post", doc.text[a:b]),
+                                                        count_from=_count(m.group("before")),
+                                                        count_to=_count(m.group("after")))))
+                    continue
+                if what in ("post-left", "replaces", "adjusted", "unit-post"):
+                    for m in _sentence_matches(seg, pattern, ends):
+                        change = self.succession(c, start, m, kind, member_words, what)
                         if change is not None:
                             found.append((m.start(), change))
                     continue
@@ -2799,9 +2834,10 @@ class _Extract:
         return hits
 
     def succession(self, c: Clause, base: int, m: re.Match, kind: BodyKind | None,
-                   member_words: tuple[str, ...]) -> Change | None:
-        """A post passing from one holder to another, as match `m` of a change template reads
-        it (at `base`): None when its post names no post of the body (成员单位由12个调整为15个)."""
+                   member_words: tuple[str, ...], what: str = "") -> Change | None:
+        """A post passing from one holder to another, as match `m` of a change template `what`
+        reads it (at `base`): None when its post names no post of the body (成员单位由12个调整为
+        15个) nor a unit's own (县农业农村局局长: `unit_succession`)."""
         folded = self.doc.folded
         groups = m.groupdict()
 
@@ -2821,8 +2857,9 @@ class _Extract:
                      if words.endswith(w)), None)
         if role is None and any(words.endswith(w) for w in member_words):
             role = "lead"  # 领导小组成员: a member unit's official
-        if role is None:
-            return None
+        if role is None or what in _CHANGE_AFTER:  # 县农业农村局局长由詹红卫同志担任: a unit's own post
+            unit = self.unit_post(post[0], post[1], c.id, kind)
+            return None if unit is None else self.unit_succession(c, base, m, post, unit, span("out"), span("in"))
         out, came = span("out"), span("in")
         a = min(x[0] for x in (out, came, post) if x)
         change = Change(a, base + m.end(), kind="succession", clause=c.id, role=role,
@@ -2840,6 +2877,12 @@ class _Extract:
             if held is None and change.incoming is not None:
                 held = next((p for p in posts if p.role == role and p.person == change.incoming.value), None)
             meeting = self.facts.meeting
+            if held is None and role == "lead" and change.incoming is not None \
+                    and (taken := self.unit_posts_taken.get(change.incoming.value)) is not None:
+                # 县市场监管局局长由吴永红同志接任,吴永红同志接替许文斌同志任联席会议成员: he sits for the unit
+                self.post_field(taken.post.start, taken.post.end, role, c.id)
+                held = posts[-1]
+                taken.incoming_post = held.id
             if held is None and kind is not None and role in (kind.head, kind.deputy):
                 # 召集人由X调整为Y(县政府副县长): Y holds the body's post, which no other words set up
                 f = self.post_field(came[0], came[1], role, c.id)
@@ -2862,6 +2905,44 @@ class _Extract:
                     self.unlist(held, listed)
                     held = listed
                 change.incoming_post = held.id
+        return change
+
+    def unit_post(self, s: int, e: int, clause: str, kind: BodyKind | None) -> str | None:
+        """The unit whose own post [s, e) is (县农业农村局局长: the bureau): one the registry knows
+        beginning it, then a word of a post (pkc:not-in-name: 局长, 主任 …) — not the body's
+        office, nor a post naming a body (领导小组成员)."""
+        folded = self.doc.folded
+        if any(w in folded[s:e] for b in self.cues.bodies for w in b.kind.words):
+            return None
+        hit = next((h for h in self.departments_in(s, e, clause) if h[0].start == s), None)
+        if hit is None or hit[1] == self.facts.meeting.office_unit:
+            return None
+        rest = folded[hit[0].end:e]
+        return hit[1] if rest and any(w in rest for w in self.cues.parts.get("not-in-name", ())) else None
+
+    def unit_succession(self, c: Clause, base: int, m: re.Match, post: tuple[int, int], unit: str,
+                        out: tuple[int, int] | None, came: tuple[int, int] | None) -> Change:
+        """A unit's own post changing hands (县农业农村局局长由詹红卫同志担任): a succession of the
+        unit's official in the body (the role of 领导小组成员, pk:roleLeadOfficial), `department` the
+        unit. Who leaves it holds no such post; who takes it holds the unit's post the notice
+        lists him in (成  员：詹红卫  县农业农村局局长), when it does."""
+        a = min(x[0] for x in (out, came, post) if x)
+        change = Change(a, base + m.end(), kind="succession", clause=c.id, role="lead", department=unit,
+                        post=Field(post[0], post[1], "post", self.doc.text[post[0]:post[1]]),
+                        outgoing=self.change_holder(*out) if out else None,
+                        incoming=self.change_holder(*came) if came else None)
+        posts = self.facts.posts
+        if change.outgoing is not None:
+            for p in [p for p in posts if p.role == "lead" and p.person == change.outgoing.value]:
+                posts.remove(p)
+                self.unlist(p)
+        if change.incoming is not None:
+            held = next((p for p in posts if p.role == "lead" and p.department == unit
+                         and p.person == change.incoming.value), None)
+            if held is not None:
+                change.incoming_post = held.id
+            else:
+                self.unit_posts_taken[change.incoming.value] = change
         return change
 
     def unlist(self, post: Post, instead: Post | None = None) -> None:
@@ -3327,7 +3408,8 @@ class _Extract:
         posts of the office's members are (成员由盟林业局办公室…负责人组成)."""
         folded = self.doc.folded
         clauses = [found for c in self.clauses if c.kind == "numbered" and (found := self.office_clause(body, c))]
-        if not clauses and meeting.office_members is None and meeting.office_director is None and not set_up:
+        if not clauses and meeting.office_members is None and meeting.office_director is None and not set_up \
+                and not any(p.role == "office_deputy_director" for p in self.facts.posts):
             return
         j = self.doc.jurisdiction
         name = f"{meeting.name}办公室"
@@ -3338,6 +3420,9 @@ class _Extract:
         for f, role in ((meeting.office_members, "office_member"), (meeting.office_director, "office_director")):
             if f is not None:
                 next(p for p in self.facts.posts if (p.start, p.end, p.role) == (f.start, f.end, role)).department = did
+        for p in self.facts.posts:
+            if p.role == "office_deputy_director":  # (副主任由…担任: the office's, as its director's)
+                p.department = did
         for c, start, end, after in clauses:
             unit.mentions.append(Mention(start, end, department=did, surface=self.doc.text[start:end], clause=c.id))
             said = self.cues.office_duties.search(folded, after, c.own.end)  # 主要职责:
@@ -3360,6 +3445,14 @@ class _Extract:
                 self.facts.duties.append(Duty(a, b, id=f"{clause}/o{n}", department=did, clause=self.leaf_at(a).id,
                                               text=self.doc.text[a:b], role=role, action=action,
                                               action_concept=concept))
+
+    def sets_up_office(self, start: int, at: int) -> bool:
+        """Whether the sentence around `at` (from `start` at most) sets up the body's office before
+        it (pkc:office-setup: 办公室设在…, 办公室主任由…)."""
+        folded = self.doc.folded
+        before = folded[max(start, at - _LOOK_BACK):at]
+        sentence = before[max(before.rfind(ch) for ch in _SENTENCE_ENDS) + 1:]
+        return any(w in sentence for w in self.cues.parts.get("office-setup", ()))
 
     def office_clause(self, body: BodySetup, c: Clause) -> tuple[Clause, int, int, int] | None:
         """(`c`, where it names the office, where what it says begins) if `c` is about the

@@ -275,6 +275,13 @@ def _post_roles() -> dict[str, str]:
 
 
 @cache
+def _post_columns() -> frozenset[str]:
+    """The columns of a member table naming its row's post (职务: pkc:post-column of cues.ttl)."""
+    props = by_subject("cues.ttl").get("https://w3id.org/policykg/cue/post-column", {})
+    return frozenset(str(c) for c in props.get(PK + "cue", ()))
+
+
+@cache
 def _labels(name: str) -> dict[str, dict[str, str]]:
     """IRI → {language: label} from rdfs:label / skos:prefLabel of `ontology/<name>`."""
     out: dict[str, dict[str, str]] = {}
@@ -956,7 +963,7 @@ class _Builder:
             # an office's post named by its holder alone (办公室主任由李卫国同志兼任) is held from the
             # post the notice gives that person elsewhere (副召集人：…李卫国（市民政局局长）)
             other = self.held_elsewhere(post) if cell and m is not None \
-                and post.role in ("office_member", "office_director") else None
+                and post.role in ("office_member", "office_director", "office_deputy_director") else None  # (label, unit)
             if m is None:  # no body set up: the post is its unit's
                 if org:
                     self.add(iri, ORG + "postIn", org)
@@ -967,7 +974,7 @@ class _Builder:
                 # (a working group's head and deputies: in the group, held from their units)
                 self.add(iri, ORG + "postIn", self.orgs[post.unit] if post.unit else
                          office if office and org == office else self.body_iri)
-                home = self.orgs.get(other.department) if other is not None else None
+                home = self.orgs.get(other[1]) if other is not None else None
                 for home in [home] if home and home not in (office, self.body_iri) else \
                         self.home_units(post, org, office):
                     self.add(iri, PK + "homeUnit", home)
@@ -975,10 +982,10 @@ class _Builder:
             if role:
                 self.add(iri, ORG + "role", role)
             role_zh = labels.get(role or "", {}).get("zh", post.role)
-            if post.role in ("office_member", "office_director"):  # a post in the office, as written
+            if post.role in ("office_member", "office_director", "office_deputy_director"):  # in the office, as written
                 # … or, named by its holder alone (办公室主任由张三同志兼任), by the post the notice gives
                 # that person elsewhere, else by its role
-                label = _one_line(self.text(other.start, other.end)) if other is not None else \
+                label = other[0] if other is not None else \
                     role_zh if cell else _one_line(self.text(post.start, post.end))
             elif cell or not post.role or post.role in ("lead", "liaison") and post.department and not post.person:
                 dep = self.doc.facts.departments.get(post.department)
@@ -1005,14 +1012,34 @@ class _Builder:
                 self.add(person, ORG + "holds", iri)
         return by_span, by_id
 
-    def held_elsewhere(self, post):
+    def held_elsewhere(self, post) -> tuple[str, str] | None:
         """Another post of the same person that the notice describes with its unit (李卫国 the
-        office's director and 市民政局局长, a deputy convenor), if any: the first such."""
+        office's director and 市民政局局长, a deputy convenor), if any: the first such, its
+        label and unit — else one a member table's row gives him (市数据资源局 | 杨帆 | 局长:
+        市数据资源局局长, `row_post`)."""
         text = self.doc.text
-        return next((p for p in self.doc.facts.posts
-                     if p is not post and p.person == post.person and p.department
-                     and p.role not in ("office_member", "office_director", "liaison")
-                     and squeeze(text[p.start:p.end]) != p.person), None)
+        posts = [p for p in self.doc.facts.posts if p is not post and p.person == post.person and p.department
+                 and p.role not in ("office_member", "office_director", "office_deputy_director", "liaison")]
+        said = next((p for p in posts if squeeze(text[p.start:p.end]) != p.person), None)
+        if said is not None:
+            return _one_line(self.text(said.start, said.end)), said.department
+        return next(((label, p.department) for p in posts if (label := self.row_post(p))), None)
+
+    def row_post(self, post) -> str | None:
+        """The post a member table's row gives its person, with the row's unit (市数据资源局 |
+        杨帆 | 局长: 市数据资源局局长; the 职务 column, pkc:post-column), if it gives one."""
+        try:
+            row = self.doc.clause(post.clause)
+        except KeyError:
+            return None
+        if row.kind != "row" or not row.cells:
+            return None
+        cell = next((x for x in row.cells if squeeze(x.column) in _post_columns()), None)
+        said = _one_line(self.text(cell.start, cell.end)) if cell is not None else ""
+        dep = self.doc.facts.departments.get(post.department)
+        if not said or dep is None:
+            return None
+        return said if said.startswith(dep.name) else dep.name + said
 
     def home_units(self, post, org: str | None, office: str | None) -> list[str]:
         """The units a post of the body is held from: its own department (县卫生健康委主要负责同志:
@@ -1135,11 +1162,12 @@ class _Builder:
 
     def changes(self, iri: str, post_ids: dict[str, str]) -> None:
         """What an adjustment notice changes in body `iri`: an org:ChangeEvent each (pk:MemberJoining,
-        pk:MemberLeaving, pk:PostSuccession), the body its original and resulting organisation,
+        pk:MemberLeaving, pk:PostSuccession, pk:MemberCountChange), the body its original and resulting organisation,
         traced to its clause and words; a joining unit's membership prov:wasGeneratedBy it."""
         m = self.doc.facts.meeting
         roles = _post_roles()
-        kinds = {"joined": "MemberJoining", "left": "MemberLeaving", "succession": "PostSuccession"}
+        kinds = {"joined": "MemberJoining", "left": "MemberLeaving", "succession": "PostSuccession",
+                 "recounted": "MemberCountChange"}
         for n, change in enumerate(self.doc.facts.changes, 1):
             node = self.unique(f"{iri}/change/{iri_path(change.id or str(n))}")
             self.add(node, RDF + "type", ORG + "ChangeEvent")
@@ -1160,7 +1188,12 @@ class _Builder:
                     self.add(f"{iri}/member/{m.members.index(change.department) + 1}", PROV + "wasGeneratedBy", node)
             if change.role in roles:
                 self.add(node, PK + "changedRole", roles[change.role])
-            if change.post is not None:  # the post as written: 领导小组副组长, 联席会议成员
+            if change.kind == "recounted":  # 成员单位由12个调整为15个: no post, the number of members
+                for prop, n in ((PK + "previousMemberCount", change.count_from),
+                                (PK + "resultingMemberCount", change.count_to)):
+                    if n is not None:
+                        self.add(node, prop, _int(n))
+            elif change.post is not None:  # the post as written: 领导小组副组长, 联席会议成员
                 self.add(node, PK + "changedPostText", _lit(_one_line(self.text(change.post.start, change.post.end))))
             if change.incoming_post in post_ids:
                 self.add(node, PK + "newPost", post_ids[change.incoming_post])

@@ -208,7 +208,7 @@ class Post(Span):
     id: str = ""
     department: str = ""
     clause: str = ""
-    # lead | liaison | office_director | office_member, or the head of a body and its deputies
+    # lead | liaison | office_director | office_deputy_director | office_member, or the head of a body and its deputies
     # (convenor | deputy_convenor of a joint meeting, group_leader …: pk:postRoles of policykg.ttl)
     role: str = ""
     person: str | None = None
@@ -343,7 +343,7 @@ class Change(Span):
 
     id: str = ""
     clause: str = ""
-    kind: str = ""  # joined | left | succession
+    kind: str = ""  # joined | left | succession | recounted (成员单位由12个调整为15个: `count_from`, `count_to`)
     department: str = ""  # joined, left: the unit (Department.id)
     role: str = ""  # succession: the post's role (group_leader, deputy_convenor, lead …)
     post: Field | None = None  # succession: the post as written (领导小组副组长)
@@ -351,6 +351,8 @@ class Change(Span):
     incoming: Field | None = None
     incoming_post: str = ""  # Post.id of the post the incoming holder holds in the body, when read
     reason: Field | None = None
+    count_from: int | None = None  # recounted: the number of member units before, and after
+    count_to: int | None = None
 
 
 @dataclass(slots=True)

@@ -914,7 +914,8 @@ def members(store: ox.Store, notice: str | None = None, *, explain: bool = False
     return _finish(store, out, explain)
 
 
-_CHANGE_KINDS = {PK + "MemberJoining": "joined", PK + "MemberLeaving": "left", PK + "PostSuccession": "succession"}
+_CHANGE_KINDS = {PK + "MemberJoining": "joined", PK + "MemberLeaving": "left", PK + "PostSuccession": "succession",
+                 PK + "MemberCountChange": "recounted"}
 
 
 def changes(store: ox.Store, notice: str | None = None, *, explain: bool = False) -> list[dict[str, Any]]:
@@ -922,7 +923,8 @@ def changes(store: ox.Store, notice: str | None = None, *, explain: bool = False
     pk:MemberLeaving, pk:PostSuccession), in the notice's order.
 
     `notice`: a 文号, file stem or jurisdiction (see `match_notices`); None for all.
-    Row keys: notice, body, kind (joined | left | succession), department (the unit joining or
+    Row keys: notice, body, kind (joined | left | succession | recounted: 成员单位由12个调整为15个, its post
+    "12 → 15"), department (the unit joining or
     leaving), post (the post passing, as written: 领导小组副组长) and role (its role's label: 副组长),
     outgoing and incoming (who leaves and takes it: names, none in a graph built --no-persons),
     new_post (the label of the post the incoming holder holds in the body, when read), reason
@@ -934,7 +936,7 @@ def changes(store: ox.Store, notice: str | None = None, *, explain: bool = False
         return []
     index = {n["graph"]: n for n in chosen}
     rows = select(store, """
-        SELECT ?graph ?c ?type ?body ?sp ?clause_id ?unit ?role ?written ?out ?in ?post ?reason WHERE {
+        SELECT ?graph ?c ?type ?body ?sp ?clause_id ?unit ?role ?written ?out ?in ?post ?reason ?before ?after WHERE {
           GRAPH ?graph { ?c a org:ChangeEvent ; a ?type ; org:resultingOrganization ?b ; pk:span ?sp ;
                             prov:wasDerivedFrom ?clause . ?b rdfs:label ?body . ?clause dct:identifier ?clause_id }
           OPTIONAL { GRAPH ?graph { ?c pk:changedUnit/rdfs:label ?unit } }
@@ -944,6 +946,7 @@ def changes(store: ox.Store, notice: str | None = None, *, explain: bool = False
           OPTIONAL { GRAPH ?graph { ?c pk:incomingHolder/foaf:name ?in } }
           OPTIONAL { GRAPH ?graph { ?c pk:newPost/rdfs:label ?post } }
           OPTIONAL { GRAPH ?graph { ?c pk:changeReason ?reason } }
+          OPTIONAL { GRAPH ?graph { ?c pk:resultingMemberCount ?after OPTIONAL { ?c pk:previousMemberCount ?before } } }
         }""", graph=[ox.NamedNode(g) for g in index])
     labels = _labels("policykg.ttl")
     out, seen = [], set()
@@ -953,6 +956,8 @@ def changes(store: ox.Store, notice: str | None = None, *, explain: bool = False
             continue
         seen.add(r["c"])
         src, start, end = span_offsets(r["sp"]) or (None, None, None)
+        if kind == "recounted" and r["after"] is not None:  # 成员单位由12个调整为15个: 12 → 15
+            r["written"] = f"{r['before'] if r['before'] is not None else '?'} → {r['after']}"
         out.append({"notice": index[r["graph"]]["label"], "body": r["body"], "kind": kind,
                     "department": r["unit"], "role": labels.get(r["role"] or "", {}).get("zh") if r["role"] else None,
                     "post": r["written"], "outgoing": r["out"], "incoming": r["in"], "new_post": r["post"],

@@ -127,7 +127,9 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
                      "department": x.department or None, "role": x.role or None, "post": field(x.post),
                      "outgoing": field(x.outgoing) if persons else None,
                      "incoming": field(x.incoming) if persons else None,
-                     "incoming_post": x.incoming_post or None, "reason": field(x.reason), **_span(x)}
+                     "incoming_post": x.incoming_post or None, "reason": field(x.reason),
+                     **({"count_from": x.count_from, "count_to": x.count_to} if x.kind == "recounted" else {}),
+                     **_span(x)}
                     for x in f.changes],
         # what the analyst should check: a heading no known department has (kind unknown-heading) …
         "notes": [{"kind": n.kind, "clause": n.clause, "text": quote(n.text, n), "message": n.message, **_span(n)}

@@ -440,14 +440,17 @@ def test_changes_says_what_an_adjustment_changed():
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)
     got = [(x["notice"], x["kind"], x["department"] or x["post"], x["outgoing"], x["incoming"]) for x in rows]
-    assert got[:6] == [("婺府办字〔2024〕15号", "succession", "领导小组组长", "汪建华", "程立新"),
+    assert got[:7] == [("婺府办字〔2024〕15号", "succession", "领导小组组长", "汪建华", "程立新"),
                        ("婺府办字〔2024〕15号", "succession", "领导小组副组长", "俞志明", "江海峰"),
+                       ("婺府办字〔2024〕15号", "succession", "县农业农村局", None, "詹红卫"),
                        ("婺府办字〔2024〕15号", "succession", "领导小组成员", "王德胜", "詹红卫"),
                        ("婺府办字〔2024〕15号", "joined", "县数据局", None, None),
                        ("婺府办字〔2024〕15号", "joined", "县乡村振兴服务中心", None, None),
                        ("婺府办字〔2024〕15号", "left", "县扶贫开发领导小组办公室", None, None)]
-    assert got[6] == ("石政办秘〔2024〕27号", "succession", "联席会议召集人", "章志远", "潘国栋")
-    assert len(rows) == 12 and rows[7]["source"] == "方晓军同志不再担任联席会议副召集人，由县政府办公室副主任汪启明同志接任"
-    assert rows[7]["reason"] == "工作变动" and rows[7]["clause"] == "main/2"
+    assert got[7] == ("石政办秘〔2024〕27号", "succession", "联席会议召集人", "章志远", "潘国栋")
+    assert len(rows) == 14 and rows[8]["source"] == "方晓军同志不再担任联席会议副召集人，由县政府办公室副主任汪启明同志接任"
+    assert rows[8]["reason"] == "工作变动" and rows[8]["clause"] == "main/2"
+    # a unit's own post changing hands: the unit, the post as written
+    assert (rows[2]["department"], rows[2]["post"], rows[9]["post"]) == ("县农业农村局", "县农业农村局局长", "县市场监管局局长")
     none = policykg("changes", "--from", COUNTY, COUNTY.stem)
     assert none.returncode == 0 and "changes no coordination body" in none.stderr

@@ -3905,11 +3905,11 @@ def test_an_adjustment_notice_is_read_as_changes():
     f, text = doc.facts, doc.text
     assert _changes(doc) == [
         ("succession", "group_leader", "汪建华", "程立新"), ("succession", "deputy_group_leader", "俞志明", "江海峰"),
-        ("succession", "lead", "王德胜", "詹红卫"),
+        ("succession", "县农业农村局", None, "詹红卫"), ("succession", "lead", "王德胜", "詹红卫"),
         ("joined", "县数据局", None, None), ("joined", "县乡村振兴服务中心", None, None),
         ("left", "县扶贫开发领导小组办公室", None, None)]
-    head, deputy, member, *units = f.changes
-    assert [x.clause for x in f.changes] == ["main/1", "main/2", "main/3", "main/4", "main/4", "main/4"]
+    head, deputy, _, member, *units = f.changes
+    assert [x.clause for x in f.changes] == ["main/1", "main/2", "main/3", "main/3", "main/4", "main/4", "main/4"]
     assert text[head.start:head.end] == "汪建华同志不再担任领导小组组长，由程立新同志（县委副书记、县长）担任组长"
     assert text[units[2].start:units[2].end] == "县扶贫开发领导小组办公室不再作为领导小组成员单位"
     assert head.post.value == "领导小组组长" and head.reason.value == "工作需要和人员变动"  # the opening's
@@ -3943,10 +3943,11 @@ def test_a_joint_meeting_s_adjustment_in_other_words():
     f = doc.facts
     assert _changes(doc) == [
         ("succession", "convenor", "章志远", "潘国栋"), ("succession", "deputy_convenor", "方晓军", "汪启明"),
-        ("succession", "lead", "许文斌", "吴永红"),
+        ("succession", "县市场监管局", None, "吴永红"), ("succession", "lead", "许文斌", "吴永红"),
         ("joined", "县数据资源管理局", None, None), ("joined", "县信访局", None, None), ("left", "县扶贫办", None, None)]
     # the item's own reason, else the opening's (根据机构改革和人事变动情况)
-    assert [x.reason.value for x in f.changes] == ["机构改革和人事变动", "工作变动", "人事变动"] + ["机构改革和人事变动"] * 3
+    assert [x.reason.value for x in f.changes] == ["机构改革和人事变动", "工作变动", "人事变动", "人事变动"] + \
+        ["机构改革和人事变动"] * 3
     m = f.meeting
     assert m.convenor.value == "潘国栋同志（县政府副县长）"
     assert [d.value for d in m.deputy_convenors] == ["县政府办公室副主任"]
@@ -3955,9 +3956,38 @@ def test_a_joint_meeting_s_adjustment_in_other_words():
     assert not [p for p in f.posts if p.person in ("章志远", "方晓军", "许文斌")]
 
 
+def test_a_unit_s_own_post_changing_hands_is_a_succession():
+    """婺源's 三、县农业农村局局长由詹红卫同志担任，詹红卫同志接替王德胜同志任领导小组成员 and 石台's
+    因人事变动，县市场监管局局长由吴永红同志接任，…: the bureau's head changing hands was not read (a
+    known limit), only the member's post. It is a succession of the unit's official (pk:changedUnit
+    the bureau, the post as written), who holds the bureau's post in the body — the make-up's row
+    (婺源), else the member's post the next part gives him (石台: 吴永红, 县市场监管局局长)."""
+    wuyuan = process(AUDIT / "wuyuan-rural-revitalization-group-adjustment.txt")
+    f = wuyuan.facts
+    bureau = next(x for x in f.changes if x.department)
+    assert (bureau.id, bureau.kind, bureau.role, f.departments[bureau.department].name) == (
+        "main/3/change1", "succession", "lead", "县农业农村局")
+    assert (bureau.post.value, bureau.outgoing, bureau.incoming.value) == ("县农业农村局局长", None, "詹红卫")
+    assert wuyuan.text[bureau.start:bureau.end] == "县农业农村局局长由詹红卫同志担任"
+    held = {p.id: p for p in f.posts}[bureau.incoming_post]
+    assert (held.role, f.departments[held.department].name, held.person) == ("lead", "县农业农村局", "詹红卫")
+    shitai = process(AUDIT / "shitai-illegal-fundraising-joint-meeting-adjustment.txt")
+    f = shitai.facts
+    bureau, member = f.changes[2:4]
+    assert (f.departments[bureau.department].name, bureau.post.value, bureau.incoming.value,
+            bureau.reason.value) == ("县市场监管局", "县市场监管局局长", "吴永红", "人事变动")
+    posts = {p.id: p for p in f.posts}
+    assert bureau.incoming_post == member.incoming_post != ""
+    held = posts[member.incoming_post]
+    assert (held.role, f.departments[held.department].name, held.person, shitai.text[held.start:held.end]) == (
+        "lead", "县市场监管局", "吴永红", "县市场监管局局长")
+    assert shitai.facts.departments[held.department].id in f.meeting.members
+
+
 def test_no_change_without_its_words():
     """A unit that 不再列为 a member does not join (the 列为 of a joining unit), a post's count changing
-    (成员单位由12个调整为15个) is no succession, and a set-up notice changes nothing."""
+    (成员单位由12个调整为15个) is no succession (the number of members: recounted), and a set-up notice
+    changes nothing."""
     from extractor.pipeline import process_bytes
 
     doc = process_bytes("某县人民政府办公室关于调整某县安全生产联席会议成员的通知\n\n"
@@ -3965,11 +3995,42 @@ def test_no_change_without_its_words():
                         "三、联席会议由县应急局、县公安局、县扶贫办组成。\n"
                         "四、联席会议由县应急局、县公安局组成，县信访局不再作为成员单位，根据工作需要，可将其他部门列为成员单位。\n"
                         .encode(), "county.txt")
-    assert [(x.kind, doc.facts.departments[x.department].name) for x in doc.facts.changes] == [
-        ("left", "县扶贫办"), ("left", "县信访局")]  # not the units listed before it
+    assert [(x.kind, doc.facts.departments[x.department].name if x.department else (x.count_from, x.count_to))
+            for x in doc.facts.changes] == [
+        ("left", "县扶贫办"), ("recounted", (12, 15)), ("left", "县信访局")]  # not the units listed before it
     assert "rural-revitalization" not in {doc.facts.departments[d].concept for d in doc.facts.meeting.members}
     for path in (AUDIT / "yixian-food-safety-joint-meeting.txt", AUDIT / "huangshan-food-safety-joint-meeting.txt"):
         assert process(path).facts.changes == []
+
+
+def test_an_adjustment_listing_its_changes_alone():
+    """泾县's adjustment (written for this test) writes its changes alone, no make-up after them: nothing was
+    read (no sentence set the body up). Its title adjusts the body (关于调整…联席会议组成人员的通知:
+    pkc:adjustment-title), so the body is read and its changes with it — the count of its members
+    (成员单位由12个调整为15个: recounted, 12 → 15, not nothing), a unit's post in an item of its own
+    (县教育体育局局长由李明同志担任) and by 调整为 (县卫生健康委主任由王立新同志调整为陈晓梅同志), the office's
+    deputy director (联席会议办公室副主任由…吴涛同志担任), and the opening's reason in other words
+    (鉴于部分成员单位机构职能调整和人员变动) for every item."""
+    doc = process(AUDIT / "jingxian-fitness-joint-meeting-adjustment.txt")
+    f = doc.facts
+    assert f.meeting.name == "泾县全民健身工作联席会议"
+    assert _changes(doc) == [
+        ("recounted", "", None, None), ("joined", "县数据资源局", None, None), ("joined", "县总工会", None, None),
+        ("joined", "县残联", None, None), ("succession", "县教育体育局", None, "李明"),
+        ("succession", "县卫生健康委", "王立新", "陈晓梅")]
+    count = f.changes[0]
+    assert (count.count_from, count.count_to, count.post.value) == (12, 15, "联席会议成员单位")
+    assert doc.text[count.start:count.end] == "联席会议成员单位由12个调整为15个"
+    assert {x.reason.value for x in f.changes} == {"机构职能调整和人员变动"}
+    assert [(f.departments[p.department].name, p.person, doc.text[p.start:p.end]) for p in f.posts
+            if p.role == "office_deputy_director"] == [("泾县全民健身工作联席会议办公室", "吴涛", "县教育体育局副局长")]
+    data = extracted_dict(doc)["changes"][0]
+    assert (data["kind"], data["count_from"], data["count_to"]) == ("recounted", 12, 15)
+    # a title adjusting something else, or naming a body whose name holds 调整, sets up no body from it
+    from extractor.pipeline import process_bytes
+    for title in ("关于调整某县城区停车收费标准的通知", "关于印发某县产业结构调整工作联席会议工作规则的通知"):
+        other = process_bytes(f"某县人民政府办公室{title}\n\n一、联席会议要加强协调。\n".encode(), "county.txt")
+        assert other.facts.meeting is None, title
 
 
 def test_a_unit_joins_where_its_part_says_so_among_other_words_of_a_change():
@@ -4298,6 +4359,22 @@ def test_a_second_table_after_a_paragraph_has_its_own_head_row():
     # the member table's rowspan rows keep their unit (〃): two officials of 市公安局
     assert [(names[p.department], p.person) for p in doc.facts.posts if p.role == "lead"][4:6] == [
         ("市公安局", "许志刚"), ("市公安局", "丁小雨")]
+
+
+def test_an_office_s_deputy_directors_are_read():
+    """淮北's 办公室设在市数据资源局，办公室主任由杨帆同志兼任，副主任由胡斌同志、市政府办公室副主任刘洋同志担任
+    (audit 5: no post read for the deputies): two posts of the office, 刘洋's the post written before
+    his name; 副主任由… in a sentence setting up no office is none."""
+    from extractor.pipeline import process_bytes
+
+    doc = process(AUDIT / "huaibei-digital-government-leading-group.html")
+    office = doc.facts.meeting.office_unit
+    got = [(p.person, p.department, doc.text[p.start:p.end]) for p in doc.facts.posts if p.role == "office_deputy_director"]
+    assert got == [("胡斌", office, "胡斌"), ("刘洋", office, "市政府办公室副主任")]
+    plain = process_bytes("某县人民政府办公室关于成立某县安全生产联席会议的通知\n\n"
+                          "一、联席会议由县应急局、县公安局组成。办公室设在县应急局，办公室主任由县应急局局长兼任。\n"
+                          "二、县应急局工作专班组长由张三同志担任。副主任由李四同志担任。\n".encode(), "county.txt")
+    assert not [p for p in plain.facts.posts if p.role == "office_deputy_director"]
 
 
 def test_attendees_called_by_a_convener_are_those_after_召集():

@@ -1407,7 +1407,9 @@ def test_a_graph_s_facts_belong_to_its_own_notice_not_to_one_it_cites():
 @pytest.mark.parametrize("name, director, home", [
     ("chizhou-elderly-care-joint-meeting.txt", "市民政局局长", "civil-affairs"),
     ("huangshan-food-safety-joint-meeting.txt", "市市场监管局副局长", "market-regulation"),
-    ("shexian-river-chief-leading-group.docx", "县水利局局长", "water-resources")])
+    ("shexian-river-chief-leading-group.docx", "县水利局局长", "water-resources"),
+    # 淮北's 杨帆 is named elsewhere only in the member table's row 市数据资源局 | 杨帆 | 局长 (audit 5: 办公室主任)
+    ("huaibei-digital-government-leading-group.html", "市数据资源局局长", "data-administration")])
 def test_an_office_director_named_by_a_person_is_labelled_by_that_persons_post(name, director, home):
     """办公室主任由李卫国同志兼任, where the notice lists 李卫国（市民政局局长） among the deputy convenors:
     the director's post is labelled 市民政局局长 and held from 市民政局 (pk:homeUnit) — the audit found
@@ -1423,6 +1425,52 @@ def test_an_office_director_named_by_a_person_is_labelled_by_that_persons_post(n
     assert value(quads, post, RDFS + "label") == director
     homes = objects(quads, post, PK + "homeUnit")
     assert len(homes) == 1 and homes[0].value.endswith("/" + home)
+
+
+def test_a_change_of_the_member_count_is_a_change_event():
+    """泾县's 联席会议成员单位由12个调整为15个 (written for this test) was read as nothing: it is a
+    pk:MemberCountChange of the body, 12 and 15 its counts (xsd:integer), conforming; `changes` shows
+    it 12 → 15."""
+    from pathlib import Path
+
+    from extractor.pipeline import process
+
+    doc = process(Path(__file__).parent / "data" / "audit" / "jingxian-fitness-joint-meeting-adjustment.txt")
+    quads = to_rdf(doc)
+    assert validate(quads)[0]
+    event = next(q.subject.value for q in quads if q.predicate.value == RDF + "type"
+                 and q.object.value == PK + "MemberCountChange")
+    got = {q.predicate.value: q.object for q in quads if q.subject.value == event}
+    assert (got[PK + "previousMemberCount"].value, got[PK + "resultingMemberCount"].value) == ("12", "15")
+    assert got[PK + "resultingMemberCount"].datatype.value == XSD + "integer"
+    assert got[PK + "changeReason"].value == "机构职能调整和人员变动"
+    store = ox.Store()
+    store.extend(quads)
+    from extractor import query
+    rows = query.changes(store)
+    assert [(r["kind"], r["post"]) for r in rows][0] == ("recounted", "12 → 15")
+
+
+def test_an_office_s_deputy_directors_are_posts_of_the_office():
+    """淮北's 办公室主任由杨帆同志兼任，副主任由胡斌同志、市政府办公室副主任刘洋同志担任: the deputies were no
+    post (audit 5). Each is a post in the office (pk:roleOfficeDeputyDirector), labelled as the director's
+    is — 胡斌 by his member table row (市数据资源局 | 胡斌 | 副局长), 刘洋 by the post the sentence gives
+    him — and held from that unit; the graph conforms."""
+    from pathlib import Path
+
+    from extractor.pipeline import process
+
+    doc = process(Path(__file__).parent / "data" / "audit" / "huaibei-digital-government-leading-group.html")
+    quads = to_rdf(doc)
+    assert validate(quads)[0]
+    office = next(q.object.value for q in quads if q.predicate.value == PK + "officeDirector")
+    office = value(quads, office, ORG + "postIn")
+    deputies = sorted(q.subject.value for q in quads if q.predicate.value == ORG + "role"
+                      and q.object.value == PK + "roleOfficeDeputyDirector")
+    assert [value(quads, d, RDFS + "label") for d in deputies] == ["市数据资源局副局长", "市政府办公室副主任"]
+    assert all(value(quads, d, ORG + "postIn") == office for d in deputies)
+    assert [objects(quads, d, PK + "homeUnit")[0].value.rsplit("/", 1)[-1] for d in deputies] == [
+        "data-administration", "government-office"]
 
 
 def test_a_post_s_telephone_is_in_the_graph_with_persons_only():
@@ -1538,10 +1586,17 @@ def test_an_adjustment_s_changes_are_change_events_traced_and_checked():
     body = f"{document_iri(doc)}/meeting"
     triples = {(q.subject.value, q.predicate.value, q.object.value) for q in quads}
     events = sorted(s for s, p, o in triples if p == RDF + "type" and o == ORG + "ChangeEvent")
-    assert len(events) == 6 and all((body, ORG + "changedBy", e) in triples for e in events)
+    assert len(events) == 7 and all((body, ORG + "changedBy", e) in triples for e in events)
     kinds = [next(o.rsplit("#", 1)[-1] for s, p, o in triples if s == e and p == RDF + "type" and o.startswith(PK))
              for e in events]
-    assert kinds == ["PostSuccession"] * 3 + ["MemberJoining"] * 2 + ["MemberLeaving"]
+    assert kinds == ["PostSuccession"] * 4 + ["MemberJoining"] * 2 + ["MemberLeaving"]
+    # the bureau's own post changing hands (县农业农村局局长由詹红卫同志担任): its unit, its official's role
+    bureau = f"{body}/change/main/3/change1"
+    labels = {s: o for s, p, o in triples if p == RDFS + "label"}
+    got = {p: o for s, p, o in triples if s == bureau}
+    assert (labels[got[PK + "changedUnit"]], got[PK + "changedRole"], got[PK + "changedPostText"]) == (
+        "县农业农村局", PK + "roleLeadOfficial", "县农业农村局局长")
+    assert labels[got[PK + "newPost"]] == "县农业农村局局长"
     head = f"{body}/change/main/1/change1"
     assert {(p, o) for s, p, o in triples if s == head} >= {
         (ORG + "originalOrganization", body), (ORG + "resultingOrganization", body),
