@@ -195,8 +195,15 @@ def _trie(words) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    def size(node: dict) -> int:
+        return ("" in node) + sum(size(child) for ch, child in node.items() if ch)
+
+    # The branches of a node start with distinct characters, so their order changes no match;
+    # the engine tests them in turn, and the branch holding the most words first is the one
+    # text takes most often (县…, 市…: fewer tests in the tries).
     def walk(node: dict) -> str:
-        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        kids = sorted(((ch, child) for ch, child in node.items() if ch), key=lambda x: (-size(x[1]), x[0]))
+        alts = [re.escape(ch) + walk(child) for ch, child in kids]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -349,7 +356,8 @@ def _registry() -> _Registry:
     prefix_words = [*leads, *level_prefix, *national, *collective]
     prefix = f"(?:{_alternation(leads)}?{_trie(set(level_prefix) | national | collective)})"
     label_re, domain_re = _trie(labels), _trie(domains)
-    tail = f"(?:{_alternation(cue('generic-modifier'))})*{_alternation(cue('generic-tail'))}"
+    modifiers, tails = cue('generic-modifier'), cue('generic-tail')
+    tail = f"(?:{_alternation(modifiers)})*{_alternation(tails)}"
     # Every match starts with a word: two characters that begin some word, or a one-character
     # one (县). Testing that first (two character classes) spares the engine trying each
     # branch at most positions (a trie of the words' first two characters, as exact, costs
@@ -371,6 +379,9 @@ def _registry() -> _Registry:
         f"(?={_initials(words)}(?:{_initials(words, 1)}|(?<={_initials(one)})))(?:"
         # a generic reference: 卫生健康部门, or one item of 市场监督管理、教育…等部门
         f"(?:(?P<gpre>{opening})|)(?P<gdom>(?={_initials(domains)}){domain_re})"
+        # (what the list or the ending may open with, tested before their repeat: most
+        # domain words stand in a name, 卫生健康委, not before a 部门)
+        f"(?={_initials([*separators, '等', *modifiers, *tails])})"
         f"(?=(?:{sep}(?:{prefix}|)(?:{domain_re}|{label_re}))*等?{tail})"
         # a name with the jurisdiction inside: 团县委, 共青团巴彦淖尔市委员会
         f"|(?P<ib>{_alternation(b for b, _ in infix)})(?P<iname>[{_CJK}]{{0,8}}?)"
