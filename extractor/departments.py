@@ -572,9 +572,9 @@ class _Scanner:
             if concept is None or (iname and not self.is_place(iname, ip)):
                 return None
             return _Hit(m.start(), m.end("ia"), "known", concept, prefix=iname + ip, written=True)
-        lab = m.group("lab")
+        start, end = m.span("lab")  # (the match itself is its first character: see `_registry`)
+        lab = C[start:end]  # (one call for the group's text and ends, not three)
         info = reg.labels[lab]
-        end = m.end("lab")  # (the match itself is its first character: see `_registry`)
         if lab.endswith("部") and C.startswith("门", end):
             return None  # 教育部门 is a generic reference, not 教育部
         # (a false friend opens where the label does, so it and the label agree as far as both
@@ -582,7 +582,7 @@ class _Scanner:
         friend = reg.befriended.get(lab)
         if friend is None:
             friend = reg.befriended[lab] = any(w.startswith(lab) or lab.startswith(w) for w in reg.false_friend_words)
-        if friend and reg.false_friends.match(C, m.start("lab")):
+        if friend and reg.false_friends.match(C, start):
             return None  # 政府网
         pre = m.group("pre")
         first = reg.labels.get(pre) if pre and info.tier == "national" else None
@@ -592,7 +592,7 @@ class _Scanner:
                         label_tier=first.tier, national=True)
         # (every field by position, in order: keywords to a class cost the call a dict, and this
         # and `_match` build one object a department named)
-        hit = _Hit(m.start("lab"), end, "known", info.concept, None, False, False, info.tier == "national",
+        hit = _Hit(start, end, "known", info.concept, None, False, False, info.tier == "national",
                    False, info.former, info.bound, info.tier, lab, info.short, len(lab) == 1)
         if pre:
             hit.cs = m.start()
@@ -863,11 +863,16 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
     scanner.inherit(hits)
     out = []
     cstarts, ostarts, bisect_right = sq.cstarts, sq.ostarts, bisect.bisect_right
+    whole = ostarts[0] if len(cstarts) == 1 else None  # no blank squeezed out: offsets by one sum
     for h in hits:
         if h.kind == "known" and h.bound and h.prefix is None and not h.national:
             continue  # 政府, 党委 with no jurisdiction: common nouns
         if h.kind == "known" and h.prefix is None and not h.national and default_prefix:
             h.prefix, h.inherited = default_prefix, True
+        if whole is not None:
+            s, e = whole + h.cs, whole + h.ce
+            out.append(_match(reg, h, s, e, text[s:e]))
+            continue
         # (sq.offset inlined: two calls a department named)
         c = h.cs
         k = bisect_right(cstarts, c) - 1
