@@ -199,8 +199,15 @@ def _trie(words) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    def size(node: dict) -> int:
+        return ("" in node) + sum(size(child) for ch, child in node.items() if ch)
+
+    # The branches of a node start with distinct characters, so their order changes no match;
+    # the engine tests them in turn, and the branch holding the most words first is the one
+    # text takes most often (县…, 市…: fewer tests in the tries).
     def walk(node: dict) -> str:
-        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        kids = sorted(((ch, child) for ch, child in node.items() if ch), key=lambda x: (-size(x[1]), x[0]))
+        alts = [re.escape(ch) + walk(child) for ch, child in kids]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -353,7 +360,8 @@ def _registry() -> _Registry:
     prefix_words = [*leads, *level_prefix, *national, *collective]
     prefix = f"(?:{_alternation(leads)}?{_trie(set(level_prefix) | national | collective)})"
     label_re, domain_re = _trie(labels), _trie(domains)
-    tail = f"(?:{_alternation(cue('generic-modifier'))})*{_alternation(cue('generic-tail'))}"
+    modifiers, tails = cue('generic-modifier'), cue('generic-tail')
+    tail = f"(?:{_alternation(modifiers)})*{_alternation(tails)}"
     # Every match starts with a word: two characters that begin some word, or a one-character
     # one (县). Testing that first (two character classes) spares the engine trying each
     # branch at most positions (a trie of the words' first two characters, as exact, costs
@@ -375,6 +383,9 @@ def _registry() -> _Registry:
         f"(?={_initials(words)}(?:{_initials(words, 1)}|(?<={_initials(one)})))(?:"
         # a generic reference: 卫生健康部门, or one item of 市场监督管理、教育…等部门
         f"(?:(?P<gpre>{opening})|)(?P<gdom>(?={_initials(domains)}){domain_re})"
+        # (what the list or the ending may open with, tested before their repeat: most
+        # domain words stand in a name, 卫生健康委, not before a 部门)
+        f"(?={_initials([*separators, '等', *modifiers, *tails])})"
         f"(?=(?:{sep}(?:{prefix}|)(?:{domain_re}|{label_re}))*等?{tail})"
         # a name with the jurisdiction inside: 团县委, 共青团巴彦淖尔市委员会
         f"|(?P<ib>{_alternation(b for b, _ in infix)})(?P<iname>[{_CJK}]{{0,8}}?)"
@@ -437,6 +448,26 @@ def _places() -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _place_ends() -> dict[str, frozenset[str]]:
+    """{a jurisdiction prefix (市): the characters a place name just before it may end with} —
+    the last characters of `_places`' names (奈曼旗, read whole), and the characters before the
+    prefix in the names ending with it (巴彦淖尔 of 巴彦淖尔市: 尔). What `place_before` tests
+    first: most prefixes follow no place name (全县, 本市; nine in ten of the notices')."""
+    places, prefixes = _places(), _registry().level_prefix
+    by_last: dict[str, list[str]] = {}
+    for x in prefixes:
+        by_last.setdefault(x[-1], []).append(x)
+    last: set[str] = set()
+    before: dict[str, set[str]] = {x: set() for x in prefixes}
+    for p in places:
+        last.add(p[-1])
+        for x in by_last.get(p[-1], ()):
+            if len(p) > len(x) and p.endswith(x):
+                before[x].add(p[-len(x) - 1])
+    return {x: frozenset(last | chars) for x, chars in before.items()}
+
+
 # --- matching ----------------------------------------------------------------------------------
 
 
@@ -489,6 +520,9 @@ class _Scanner:
         separator right after a department of the same prefix: 县人社局和县财政局 is two of the
         county's, not 和县's (a county of 安徽)."""
         C = self.text
+        ends = _place_ends().get(core) if self.places is _places() else None
+        if ends is not None and (ps == 0 or C[ps - 1] not in ends):
+            return None  # (no place name ends just before the prefix: most prefixes)
         b = bisect.bisect_right(self.blanks, ps) - 1
         joined = ps - 1 == floor and core == self.last_prefix and C[floor:ps] in self.reg.separators
         floor = max(floor, self.blanks[b] if b >= 0 else 0)
@@ -546,9 +580,9 @@ class _Scanner:
             if concept is None or (iname and not self.is_place(iname, ip)):
                 return None
             return _Hit(m.start(), m.end("ia"), "known", concept, prefix=iname + ip, written=True)
-        lab = m.group("lab")
+        start, end = m.span("lab")  # (the match itself is its first character: see `_registry`)
+        lab = C[start:end]  # (one call for the group's text and ends, not three)
         info = reg.labels[lab]
-        end = m.end("lab")  # (the match itself is its first character: see `_registry`)
         if lab.endswith("部") and C.startswith("门", end):
             return None  # 教育部门 is a generic reference, not 教育部
         # (a false friend opens where the label does, so it and the label agree as far as both
@@ -556,7 +590,7 @@ class _Scanner:
         friend = reg.befriended.get(lab)
         if friend is None:
             friend = reg.befriended[lab] = any(w.startswith(lab) or lab.startswith(w) for w in reg.false_friend_words)
-        if friend and reg.false_friends.match(C, m.start("lab")):
+        if friend and reg.false_friends.match(C, start):
             return None  # 政府网
         pre = m.group("pre")
         first = reg.labels.get(pre) if pre and info.tier == "national" else None
@@ -566,7 +600,7 @@ class _Scanner:
                         label_tier=first.tier, national=True)
         # (every field by position, in order: keywords to a class cost the call a dict, and this
         # and `_match` build one object a department named)
-        hit = _Hit(m.start("lab"), end, "known", info.concept, None, False, False, info.tier == "national",
+        hit = _Hit(start, end, "known", info.concept, None, False, False, info.tier == "national",
                    False, info.former, info.bound, info.tier, lab, info.short, len(lab) == 1)
         if pre:
             hit.cs = m.start()
@@ -863,6 +897,7 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
     scanner.inherit(hits)
     out = []
     cstarts, ostarts, bisect_right = sq.cstarts, sq.ostarts, bisect.bisect_right
+    whole = ostarts[0] if len(cstarts) == 1 else None  # no blank squeezed out: offsets by one sum
     for h in hits:
         if h.kind == "known" and h.bound and h.prefix is None and not h.national:
             continue  # 政府, 党委 with no jurisdiction: common nouns
@@ -870,7 +905,10 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
             h.prefix, h.inherited = default_prefix, True
         elif h.collective and h.prefix == default_prefix and sq.text.startswith(default_prefix, h.cs):
             h.collective = False  # a town's own 镇 (镇财政所, 镇人民政府 in 宏村镇's notice): not all towns'
-
+        if whole is not None:
+            s, e = whole + h.cs, whole + h.ce
+            out.append(_match(reg, h, s, e, text[s:e]))
+            continue
         # (sq.offset inlined: two calls a department named)
         c = h.cs
         k = bisect_right(cstarts, c) - 1
