@@ -175,18 +175,35 @@ def split_lines(doc: Document) -> list[Line]:
     # Lines of the folded text: a lone CR ends a line there, a zero-width space is a space.
     text = folded = doc.folded
     out, pos = [], 0
+    tabs = "\t" in text  # (most notices hold none: no line of theirs is a cell, and none is asked)
+    # (each line built here, its slots set in place: a class call running `Line.__init__` costs
+    # twice as much — some 90 lines a notice; a slot added to Line is set here too)
+    new = object.__new__
     for raw in text.split("\n"):  # (one split: a find and a slice a line cost more)
+        n = len(raw)
         kept = raw.lstrip()  # str.strip drops what str.isspace calls space
-        s = pos + len(raw) - len(kept)
+        if not kept:  # a blank line (about half of them): its one place, a tab-led cell if a tab is in it
+            s = pos + n
+            ln = new(Line)
+            ln.start = ln.end = ln.body = s
+            ln.tab, ln.text, ln.number, ln.cueable, ln.row, ln.blank = tabs and "\t" in raw, "", NOT_YET, NOT_YET, False, True
+            out.append(ln)
+            pos = s + 1
+            continue
+        s = pos + n - len(kept)
         kept = kept.rstrip()
         e = s + len(kept)
         b = s
-        if b < e and text[b] in BULLETS:
+        if kept[0] in BULLETS:
             while b < e and (text[b] in BULLETS or text[b].isspace()):
                 b += 1
-        tab = s > pos and "\t" in raw[:s - pos] or (e - s < LONG_LINE and kept.count("\t") >= 2)
-        out.append(Line(s, e, b, tab, kept if b == s else folded[b:e], NOT_YET, NOT_YET))
-        pos += len(raw) + 1
+        ln = new(Line)
+        ln.start, ln.end, ln.body, ln.text = s, e, b, kept if b == s else folded[b:e]
+        ln.tab = tabs and (s > pos and "\t" in raw[:s - pos] or (e - s < LONG_LINE and kept.count("\t") >= 2))
+        ln.number = ln.cueable = NOT_YET
+        ln.row = ln.blank = False
+        out.append(ln)
+        pos += n + 1
     one = None
     for ln in out:
         if not ln.blank:
@@ -220,6 +237,7 @@ def _run_in_heads(text: str, lines: list[Line]) -> list[Line]:
     and the fields, title or 主送 in it are lost."""
     lay = layout()
     opener, recipients, issuer = lay.cues["run-in-opener"], lay.cues["recipients"], lay.cues["title-issuer"]
+    starts = _cue_starts()["run-in-opener"]
     for ln in [ln for ln in lines if not ln.blank]:
         # keys before a colon or a gap (索引号：, 索 引 号 0117…) before the first sentence ends: one
         # opening the line, or two (a page on one line below its furniture, of any length)
@@ -239,7 +257,7 @@ def _run_in_heads(text: str, lines: list[Line]) -> list[Line]:
             continue
         if len(ln.text) > LONG_LINE:
             continue
-        m = opener.match(text, ln.body, ln.end)
+        m = opener.match(text, ln.body, ln.end) if _opens(starts, ln.text) else None
         # only where a field, a 文号 or a title follows: the rest of a breadcrumb (当前位置：首页 /
         # 政务公开) is furniture too
         if m and m.group(2) is not None and (lay.fields.search(text, m.end(2), ln.end)
@@ -280,6 +298,83 @@ def _words_before(t: str, pos: int, lo: int) -> str:
     """The (at most 12) characters before `pos` since the last stop or blank."""
     words = t[max(lo, pos - 12):pos]
     return words[max(words.rfind(c) for c in _STOPS + " \t") + 1:]
+
+
+def _first_chars(pattern: re.Pattern) -> tuple[frozenset[str], bool] | None:
+    """What a match of `pattern` can begin with, read off its parse tree: (the characters, and
+    whether any decimal digit — \\d — too); None when it may begin with others (a negated or
+    wide class, a wildcard, a letter of either case) or match nothing at all. A line whose
+    first character is none of them holds no match at its start: no regex call is set up for
+    it (`_opens`; a call set up costs as much as all the rest a line is asked here)."""
+    try:
+        from re import _constants as C, _parser
+        if pattern.flags & re.IGNORECASE:
+            return None
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # (another Python's parser: no test, every line asked)
+        return None
+
+    def seq(items) -> tuple[set[str], bool, bool] | None:  # (characters, digits, may match nothing)
+        chars, digits = set(), False
+        for op, av in items:
+            if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+                continue  # (zero-width: it only narrows what follows)
+            got = one(op, av)
+            if got is None:
+                return None
+            chars |= got[0]
+            digits |= got[1]
+            if not got[2]:
+                return chars, digits, False
+        return chars, digits, True
+
+    def one(op, av) -> tuple[set[str], bool, bool] | None:
+        if op is C.LITERAL:
+            return {chr(av)}, False, False
+        if op is C.IN:
+            chars, digits = set(), False
+            for o, a in av:
+                if o is C.LITERAL:
+                    chars.add(chr(a))
+                elif o is C.RANGE and a[1] - a[0] < 1024:
+                    chars.update(map(chr, range(a[0], a[1] + 1)))
+                elif o is C.CATEGORY and a is C.CATEGORY_DIGIT:
+                    digits = True
+                else:
+                    return None
+            return chars, digits, False
+        if op is C.BRANCH:
+            chars, digits, empty = set(), False, False
+            for alt in av[1]:
+                got = seq(alt)
+                if got is None:
+                    return None
+                chars |= got[0]
+                digits |= got[1]
+                empty |= got[2]
+            return chars, digits, empty
+        if op is C.SUBPATTERN:
+            return None if av[1] & re.IGNORECASE else seq(av[3])
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            got = seq(av[2])
+            return None if got is None else (got[0], got[1], got[2] or av[0] == 0)
+        if op is C.ATOMIC_GROUP:
+            return seq(av)
+        return None
+
+    got = seq(tree.data)
+    return None if got is None or got[2] else (frozenset(got[0]), got[1])
+
+
+@cache
+def _cue_starts() -> dict[str, tuple[frozenset[str], bool] | None]:
+    """`_first_chars` of each cue of layout.ttl, and of `_any_label` (key "")."""
+    return {"": _first_chars(_any_label()), **{name: _first_chars(p) for name, p in layout().cues.items()}}
+
+
+def _opens(starts: tuple[frozenset[str], bool] | None, text: str) -> bool:
+    """Whether `text` may hold a match at its start of a pattern whose `_first_chars` are `starts`."""
+    return starts is None or (c := text[:1]) in starts[0] or starts[1] and c.isdecimal()
 
 
 @cache
@@ -867,6 +962,8 @@ def _untab_indented(lines: list[Line], text: str) -> list[Line]:
     def tabs(ln: Line) -> int:
         return text.count("\t", text.rfind("\n", 0, ln.start) + 1, ln.start)
 
+    if "\t" not in text:
+        return lines  # (most notices: no line is tab-led, and no line need be walked for one)
     led = [ln for ln in lines if ln.tab and not ln.blank and "\t" not in text[ln.start:ln.end]]
     opening = []
     for ln in led:
@@ -899,7 +996,8 @@ def number_of(line: Line) -> tuple[Style, str, int, int] | None:
 
 
 def _number_of(line: Line) -> tuple[Style, str, int, int] | None:
-    if line.blank or line.tab or (label := _any_label().match(line.text)) is None:
+    if line.blank or line.tab or not _opens(_cue_starts()[""], line.text) \
+            or (label := _any_label().match(line.text)) is None:
         return None  # most lines open no clause: all the styles tried at once, not one by one
     for st in styles()[int(label.lastgroup[1:]):]:  # (those before the first that matched: none)
         m = st.pattern.match(line.text)
@@ -930,7 +1028,7 @@ def _cue(name: str, line: Line) -> re.Match | None:
     ok = line.cueable  # (_may_be_cue's answer read here once known: asked some 140 times a notice)
     if ok is NOT_YET:
         ok = _may_be_cue(line)
-    return layout().cues[name].match(line.text) if ok else None
+    return layout().cues[name].match(line.text) if ok and _opens(_cue_starts()[name], line.text) else None
 
 
 def _may_be_cue(line: Line) -> bool:

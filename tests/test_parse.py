@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CITY, COUNTY, EXTRA
+from conftest import CITY, CORPUS, COUNTY, EXTRA
 from extractor.load import load_bytes
 from extractor.parse import chinese_number, coverage_errors, normalise_doc_number, parse, parse_date
 from extractor.pipeline import process, process_bytes
@@ -1892,3 +1892,32 @@ def test_an_attachment_label_before_a_task_table_s_title_on_one_line(joined):
     assert reading(doc) == reading(whole)
     assert (doc.field("signer"), doc.field("date")) == ("岳西县人民政府", "2024-02-26")
     assert [a.clause for a in doc.facts.assignments][:2] == ["att1/r1", "att1/r1"]
+
+
+def test_first_chars_of_a_pattern_are_what_its_matches_begin_with():
+    """The pre-test that spares a regex call on a line (`_first_chars`): what a match may begin
+    with, read off the pattern, or None where it cannot be told (any character, either case,
+    an empty match)."""
+    from extractor.parse import _first_chars
+    assert _first_chars(re.compile(r"^(?:抄送|分送)\s*:")) == (frozenset("抄分"), False)
+    assert _first_chars(re.compile(r"(?<=\s)·|(?:微信)?扫|\(\s*\d")) == (frozenset("·微扫("), False)
+    assert _first_chars(re.compile(r"[①-③]|第|\d+[、.]")) == (frozenset("①②③第"), True)
+    for loose in (r"^.*印发$", r"[^。]+", r"\S", r"(?i:copyright)", r"a?", r"[\u4e00-\u9fff]"):
+        assert _first_chars(re.compile(loose)) is None
+
+
+def test_no_line_a_pre_test_passes_over_holds_a_match_at_its_start():
+    """Every cue of layout.ttl and the numbering labels, on every line of the notices of
+    corpus/ and tests/data/extra: where `_opens` says no, the pattern does not match there."""
+    from extractor.load import load
+    from extractor.parse import _any_label, _cue_starts, _opens, layout, split_lines
+    pats = {"": _any_label(), **layout().cues}
+    starts = _cue_starts()
+    asked = 0
+    for f in sorted(CORPUS.glob("*.txt")) + EXTRA:
+        for ln in split_lines(load(f)):
+            for name, pat in pats.items():
+                if not _opens(starts[name], ln.text):
+                    asked += 1
+                    assert pat.match(ln.text) is None, (f.name, name, ln.text)
+    assert asked > 1000
