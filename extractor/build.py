@@ -273,7 +273,7 @@ def _read_notice(task: _Task) -> _Done:
     return _Done(task.path, error=error)
 
 
-def _warm_worker() -> None:
+def warm_worker() -> None:
     """Pay once per worker for imports and the registries built from ontology/ (cached)."""
     from .pipeline import process_bytes
 
@@ -282,6 +282,11 @@ def _warm_worker() -> None:
                       .encode("utf-8"), "warm.txt")
     except PolicykgError:
         pass
+    worker_gc()
+
+
+def worker_gc() -> None:
+    """The garbage collector's policy of a build worker, once warm (`warm_worker`)."""
     import gc
 
     # What is warm now (modules, registries, compiled patterns) lives as long as the worker: the
@@ -301,7 +306,7 @@ def _run(tasks: Sequence[_Task], jobs: int) -> Iterator[_Done]:
             yield _read_notice(t)
         return
     todo = iter(tasks)
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=warm_worker) as pool:
         running: dict[Future, _Task] = {}
 
         def fill() -> None:
