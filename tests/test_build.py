@@ -1020,3 +1020,17 @@ def test_a_store_missing_its_manifest_is_said_damaged_not_busy(tmp_path):
         with pytest.raises(PolicykgError, match=r"store: the store is damaged \(its MANIFEST-\d+ file is missing\): "
                                                 r"delete it and build again"):
             open_store(store_dir, read_only=read_only)
+
+
+def test_worker_warm_up_sets_the_gc_policy_and_the_bench_uses_it():
+    """A build worker, once warm, has its modules and registries frozen out of the collector
+    and a first generation of `WORKER_GC_GEN0`; the bench's per-core figures are taken in a
+    process warmed by the same function (so they stand for a worker)."""
+    code = ("import gc; from extractor.build import warm_worker, WORKER_GC_GEN0 as G; "
+            "before = gc.get_threshold(); warm_worker(); "
+            "print(before[0], gc.get_threshold()[0] == G, gc.get_freeze_count() > 10_000)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["700", "True", "True"]
+    bench = (ROOT / "tests" / "bench" / "bench_pipeline.py").read_text(encoding="utf-8")
+    stages = bench.split("def stages(", 1)[1].split("\ndef ", 1)[0]
+    assert "warm_worker()" in stages
