@@ -2032,8 +2032,7 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
     # notice written on one line): the words before a place are never read across one
     breaks = sorted({c.start for c in doc.walk()} | {c.heading.end for c in doc.walk() if c.heading})
     cues = layout().cues
-    said = {prefix: len(re.findall(f"(?:{cues['self-place'].pattern}){re.escape(prefix)}", doc.text))
-            for _, _, prefix, _ in layout().levels}  # 我旗, 全旗: how often the notice calls itself so
+    said = _self_names(doc.text)  # 我旗, 全旗: how often the notice calls itself so, by level prefix
     for suffix, level, prefix, _ in layout().levels:
         if not said[prefix]:
             continue
@@ -2058,6 +2057,40 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
     selves = [(said[prefix], -rank, level, prefix) for _, level, prefix, rank in layout().levels]
     count, _, level, prefix = max(selves)
     return Jurisdiction("", level, prefix) if count else None
+
+
+def _self_names(text: str) -> dict[str, int]:
+    """How often `text` calls itself by each level's prefix (我旗, 全旗: self-place, then the
+    prefix): the matches of each, counted as a findall of each would — in one scan of all
+    prefixes at once where that counts the same (`_self_scan`), else one scan a prefix."""
+    scan = _self_scan()
+    if scan is None:
+        pat = layout().cues["self-place"].pattern
+        return {prefix: len(re.findall(f"(?:{pat}){re.escape(prefix)}", text)) for _, _, prefix, _ in layout().levels}
+    said = dict.fromkeys((prefix for _, _, prefix, _ in layout().levels), 0)
+    for prefix in scan.findall(text):
+        said[prefix] += 1
+    return said
+
+
+@cache
+def _self_scan() -> re.Pattern | None:
+    """self-place followed by any level's prefix, the prefix its one group — when no two
+    matches of one or of two prefixes can overlap, so that one scan finds each prefix's own
+    matches: self-place matches one character, never one a prefix holds, and no prefix begins
+    another (then at most one follows a given self-place character). None otherwise."""
+    from re import _parser
+    pat = layout().cues["self-place"].pattern
+    prefixes = sorted({prefix for _, _, prefix, _ in layout().levels})
+    starts = _first_chars(re.compile(pat))
+    try:
+        width = _parser.parse(pat).getwidth()
+    except Exception:
+        return None
+    if width != (1, 1) or starts is None or starts[1] or any(c in starts[0] for p in prefixes for c in p) \
+            or any(a != b and b.startswith(a) for a in prefixes for b in prefixes) or not all(prefixes):
+        return None
+    return re.compile(f"(?:{pat})(" + "|".join(map(re.escape, prefixes)) + ")")
 
 
 def _after_breaks(m: re.Match, breaks: list[int]) -> str:

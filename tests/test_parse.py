@@ -1953,3 +1953,24 @@ def test_chrome_asked_in_two_parts_answers_as_the_whole_alternation():
     # engine skips a line to them, not trying every branch at every place
     from extractor.parse import _first_chars
     assert _first_chars(lay.chrome_within) is not None and _first_chars(lay.tail_within) is not None
+
+
+def test_a_notice_calling_itself_by_level_is_counted_in_one_scan_as_one_a_prefix():
+    """我旗, 全自治区 …: `_self_names` counts them in one scan of all levels' prefixes
+    (`_self_scan`: layout.ttl's self-place and prefixes allow it), as one findall a prefix
+    counted them — on made text and on every notice of corpus/, tests/data/extra and the audit."""
+    from extractor.load import load
+    from extractor.parse import _self_names, _self_scan, layout
+    assert _self_scan() is not None
+    pat = layout().cues["self-place"].pattern
+
+    def one_a_prefix(text):
+        return {p: len(re.findall(f"(?:{pat}){re.escape(p)}", text)) for _, _, p, _ in layout().levels}
+
+    made = "我旗全旗我县全自治区我区我我市全省在我自治区全州为我盟，我旗自治旗全"
+    assert _self_names(made) == one_a_prefix(made)
+    assert _self_names(made)["旗"] == 3 and _self_names(made)["自治区"] == 2 and _self_names(made)["区"] == 1
+    texts = [load(f).text for f in sorted(CORPUS.glob("*.txt")) + EXTRA + sorted(AUDIT.glob("*.txt"))]
+    assert sum(any(_self_names(t).values()) for t in texts) > 0
+    for t in texts:
+        assert _self_names(t) == one_a_prefix(t)
