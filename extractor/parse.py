@@ -99,6 +99,12 @@ class Layout:
     # 镇, township), read only when no level above is named; words ending no such place (城乡)
     issuer_suffixes: tuple[tuple[str, str], ...] = ()
     not_places: tuple[str, ...] = ()
+    # `chrome` (and `tail_chrome`) asked in two parts, one call each, with the same answer: the
+    # patterns matched at a line's start, and those found anywhere in it (pk:anywhere), searched for
+    chrome_lined: re.Pattern | None = None
+    chrome_within: re.Pattern | None = None
+    tail_lined: re.Pattern | None = None
+    tail_within: re.Pattern | None = None
 
 
 @cache
@@ -106,12 +112,19 @@ def layout() -> Layout:
     table = by_subject("layout.ttl")
     chrome, tail, keys, cues, levels, national, marks, addressed, kept, places = [], [], {}, {}, [], [], [], [], [], {}
     values, prefixes, opens, issuer_suffixes, not_places = {}, [], {}, [], []
+    within, lined = {False: [], True: []}, {False: [], True: []}  # pk:anywhere patterns' text, the others; by pk:tail
     for s, props in table.items():
         kind = props.get(RDF + "type", [""])[0]
         local = s.rsplit("/", 1)[-1]
         if kind == PK + "ChromePattern":
-            pat = re.compile(str(props[PK + "pattern"][0]))
-            (tail if props.get(PK + "tail") else chrome).append(pat)
+            pat = str(props[PK + "pattern"][0])
+            is_tail = bool(props.get(PK + "tail"))
+            if props.get(PK + "anywhere"):  # (a line of no line feed: search ≡ match of ^.*(?:P).*$)
+                within[is_tail].append(pat)
+                pat = f"^.*(?:{pat}).*$"
+            else:
+                lined[is_tail].append(re.compile(pat))
+            (tail if is_tail else chrome).append(re.compile(pat))
         elif kind == PK + "WebField":
             keys[str(props[PK + "key"][0])] = str(props[PK + "field"][0])
             if PK + "valuePattern" in props:
@@ -140,9 +153,12 @@ def layout() -> Layout:
     key_re = re.compile("(" + "|".join(r"\s*".join(map(re.escape, k)) for k in alts) + r")\s*:?\s*")
     levels.sort(key=lambda lv: -len(lv[0]))
     any_of = lambda pats: re.compile("|".join(f"(?:{p.pattern})" for p in pats) or "(?!)")
+    # (branches joined bare, not each in a group: a search then skips to a first character)
+    found = lambda pats: re.compile("|".join(pats) or "(?!)")
     return Layout(any_of(chrome + tail), any_of(tail), key_re, keys, cues, opens, tuple(levels), tuple(national),
                   tuple(marks), tuple(addressed), frozenset(kept), places, values, tuple(prefixes),
-                  tuple(issuer_suffixes), tuple(not_places))
+                  tuple(issuer_suffixes), tuple(not_places), any_of(lined[False] + lined[True]),
+                  found(within[False] + within[True]), any_of(lined[True]), found(within[True]))
 
 
 # --- lines -----------------------------------------------------------------------------
@@ -1019,8 +1035,18 @@ def _number_of(line: Line) -> tuple[Style, str, int, int] | None:
 def _is_chrome(line: Line, tail: bool = False) -> bool:
     if not _may_be_cue(line):
         return False
-    lay = layout()
-    return (lay.tail_chrome if tail else lay.chrome).match(line.text) is not None
+    lay, text = layout(), line.text
+    if tail:
+        return (_opens(_chrome_starts()[1], text) and lay.tail_lined.match(text) is not None
+                or lay.tail_within.search(text) is not None)
+    return (_opens(_chrome_starts()[0], text) and lay.chrome_lined.match(text) is not None
+            or lay.chrome_within.search(text) is not None)
+
+
+@cache
+def _chrome_starts() -> tuple:
+    """`_first_chars` of the chrome patterns matched at a line's start: all, and the tail's."""
+    return _first_chars(layout().chrome_lined), _first_chars(layout().tail_lined)
 
 
 def _cue(name: str, line: Line) -> re.Match | None:
@@ -1333,13 +1359,17 @@ class _Parse:
         footer = chrome = None
         lay = layout()
         cc, printed = lay.cues["cc"], lay.cues["printed"]  # (`_cue` and `_is_chrome`, a line at a time)
+        starts, lined, within = _chrome_starts()[1], lay.tail_lined, lay.tail_within
+        cc_starts, printed_starts = _cue_starts()["cc"], _cue_starts()["printed"]
         for i in self.nonblank(body_start, n):
             ln = self.lines[i]
             if not _may_be_cue(ln):  # long or numbered: neither 版记 nor chrome (most lines)
                 continue
-            if footer is None and (cc.match(ln.text) or printed.match(ln.text)):
+            text = ln.text
+            if footer is None and (_opens(cc_starts, text) and cc.match(text)
+                                   or _opens(printed_starts, text) and printed.match(text)):
                 footer = i
-            if chrome is None and lay.tail_chrome.match(ln.text):
+            if chrome is None and (_opens(starts, text) and lined.match(text) or within.search(text)):
                 chrome = i
             if footer is not None and chrome is not None:
                 break
@@ -2002,8 +2032,7 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
     # notice written on one line): the words before a place are never read across one
     breaks = sorted({c.start for c in doc.walk()} | {c.heading.end for c in doc.walk() if c.heading})
     cues = layout().cues
-    said = {prefix: len(re.findall(f"(?:{cues['self-place'].pattern}){re.escape(prefix)}", doc.text))
-            for _, _, prefix, _ in layout().levels}  # 我旗, 全旗: how often the notice calls itself so
+    said = _self_names(doc.text)  # 我旗, 全旗: how often the notice calls itself so, by level prefix
     for suffix, level, prefix, _ in layout().levels:
         if not said[prefix]:
             continue
@@ -2028,6 +2057,40 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
     selves = [(said[prefix], -rank, level, prefix) for _, level, prefix, rank in layout().levels]
     count, _, level, prefix = max(selves)
     return Jurisdiction("", level, prefix) if count else None
+
+
+def _self_names(text: str) -> dict[str, int]:
+    """How often `text` calls itself by each level's prefix (我旗, 全旗: self-place, then the
+    prefix): the matches of each, counted as a findall of each would — in one scan of all
+    prefixes at once where that counts the same (`_self_scan`), else one scan a prefix."""
+    scan = _self_scan()
+    if scan is None:
+        pat = layout().cues["self-place"].pattern
+        return {prefix: len(re.findall(f"(?:{pat}){re.escape(prefix)}", text)) for _, _, prefix, _ in layout().levels}
+    said = dict.fromkeys((prefix for _, _, prefix, _ in layout().levels), 0)
+    for prefix in scan.findall(text):
+        said[prefix] += 1
+    return said
+
+
+@cache
+def _self_scan() -> re.Pattern | None:
+    """self-place followed by any level's prefix, the prefix its one group — when no two
+    matches of one or of two prefixes can overlap, so that one scan finds each prefix's own
+    matches: self-place matches one character, never one a prefix holds, and no prefix begins
+    another (then at most one follows a given self-place character). None otherwise."""
+    from re import _parser
+    pat = layout().cues["self-place"].pattern
+    prefixes = sorted({prefix for _, _, prefix, _ in layout().levels})
+    starts = _first_chars(re.compile(pat))
+    try:
+        width = _parser.parse(pat).getwidth()
+    except Exception:
+        return None
+    if width != (1, 1) or starts is None or starts[1] or any(c in starts[0] for p in prefixes for c in p) \
+            or any(a != b and b.startswith(a) for a in prefixes for b in prefixes) or not all(prefixes):
+        return None
+    return re.compile(f"(?:{pat})(" + "|".join(map(re.escape, prefixes)) + ")")
 
 
 def _after_breaks(m: re.Match, breaks: list[int]) -> str:

@@ -1921,3 +1921,56 @@ def test_no_line_a_pre_test_passes_over_holds_a_match_at_its_start():
                     asked += 1
                     assert pat.match(ln.text) is None, (f.name, name, ln.text)
     assert asked > 1000
+
+
+def test_chrome_asked_in_two_parts_answers_as_the_whole_alternation():
+    """A line's chrome test in two parts (`_is_chrome`: the patterns matched at its start, and
+    the pk:anywhere ones searched for, one call each) says what the one alternation of them all
+    (`layout().chrome`, `tail_chrome`) says, on every line of corpus/ and tests/data/extra and on
+    lines made to hold each kind mid-line — copyright in any case, 扫一扫 after text."""
+    from extractor.load import load
+    from extractor.parse import Line, _is_chrome, layout, split_lines
+    lay = layout()
+    made = ["网站 Copyright © 2021 黟县", "COPYRIGHT 2020", "(c) copyright", "CoPyRiGhT", "copyrİght",
+            "手机扫一扫打开", "皖ICP备12345678号", "主办:黟县人民政府 网站标识码:3410230001",
+            "黟县人民政府门户网站 www.yixian.gov.cn", "相关文档", "分享到:微信 微博",
+            "主办:县政府办 承办:县数据局", "来源:县政府办 编辑:张三", "copy right", "版权", "打印本页"]
+    lines = [Line(0, len(t), 0, False, t) for t in made]
+    for f in sorted(CORPUS.glob("*.txt")) + EXTRA:
+        lines += [ln for ln in split_lines(load(f)) if not ln.blank]
+    said = {True: 0, False: 0}
+    for ln in lines:
+        ln.cueable = True  # (the test proper, not `_may_be_cue`'s)
+        for tail, whole in ((False, lay.chrome), (True, lay.tail_chrome)):
+            assert _is_chrome(ln, tail) == (whole.match(ln.text) is not None), (tail, ln.text)
+            said[tail] += _is_chrome(ln, tail)
+    assert said[True] >= 13 and said[False] > said[True]
+    for t in ("Copyright 2021", "COPYRIGHT", "手机扫一扫打开", "政府门户网站 www.x.gov.cn"):
+        assert _is_chrome(Line(0, len(t), 0, False, t, cueable=True), t != "政府门户网站 www.x.gov.cn")
+    for t in ("copy right", "版权", "门户网站"):
+        assert not _is_chrome(Line(0, len(t), 0, False, t, cueable=True), False)
+    # the searched part begins with characters told from the pattern (no class, no (?i:…)): the
+    # engine skips a line to them, not trying every branch at every place
+    from extractor.parse import _first_chars
+    assert _first_chars(lay.chrome_within) is not None and _first_chars(lay.tail_within) is not None
+
+
+def test_a_notice_calling_itself_by_level_is_counted_in_one_scan_as_one_a_prefix():
+    """我旗, 全自治区 …: `_self_names` counts them in one scan of all levels' prefixes
+    (`_self_scan`: layout.ttl's self-place and prefixes allow it), as one findall a prefix
+    counted them — on made text and on every notice of corpus/, tests/data/extra and the audit."""
+    from extractor.load import load
+    from extractor.parse import _self_names, _self_scan, layout
+    assert _self_scan() is not None
+    pat = layout().cues["self-place"].pattern
+
+    def one_a_prefix(text):
+        return {p: len(re.findall(f"(?:{pat}){re.escape(p)}", text)) for _, _, p, _ in layout().levels}
+
+    made = "我旗全旗我县全自治区我区我我市全省在我自治区全州为我盟，我旗自治旗全"
+    assert _self_names(made) == one_a_prefix(made)
+    assert _self_names(made)["旗"] == 3 and _self_names(made)["自治区"] == 2 and _self_names(made)["区"] == 1
+    texts = [load(f).text for f in sorted(CORPUS.glob("*.txt")) + EXTRA + sorted(AUDIT.glob("*.txt"))]
+    assert sum(any(_self_names(t).values()) for t in texts) > 0
+    for t in texts:
+        assert _self_names(t) == one_a_prefix(t)
