@@ -423,7 +423,7 @@ def _registry() -> _Registry:
         zone_vague=tuple(cue("zone-vague")),
         township_prefix=frozenset(str(x) for props in layout.values() for x in props.get(PK + "issuerSuffix", [])),
         village=re.compile(f"[{_CJK}]{{1,4}}?{_alternation(cue('village-ending'))}(?={_alternation(cue('village-body'))})"),
-        villages=re.compile(_alternation(cue("villages")) + "(?![民])"),
+        villages=re.compile(_alternation(cue("villages")) + f"(?!{_alternation(cue('villages-not-before'))})"),
         villages_name=(cue("villages") or [""])[0])
 
 

@@ -704,7 +704,7 @@ def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], tuple[
 
 def _count(said: str) -> int | None:
     """A number written in digits or Chinese numerals (12, 十二, 两)."""
-    return int(said) if said.isdigit() else chinese_number(said.replace("两", "二"))
+    return int(said) if said.isdigit() else chinese_number(said)
 
 
 _PART_ENDS = ",;。\n"  # what ends a part of a change (folded text): no unit's change runs over it
