@@ -275,13 +275,6 @@ def _post_roles() -> dict[str, str]:
 
 
 @cache
-def _post_columns() -> frozenset[str]:
-    """The columns of a member table naming its row's post (职务: pkc:post-column of cues.ttl)."""
-    props = by_subject("cues.ttl").get("https://w3id.org/policykg/cue/post-column", {})
-    return frozenset(str(c) for c in props.get(PK + "cue", ()))
-
-
-@cache
 def _labels(name: str) -> dict[str, dict[str, str]]:
     """IRI → {language: label} from rdfs:label / skos:prefLabel of `ontology/<name>`."""
     out: dict[str, dict[str, str]] = {}
@@ -1004,13 +997,18 @@ class _Builder:
             if self.persons and post.phone:  # (personal data: a contact's number, as a name is)
                 self.add(iri, SCHEMA + "telephone", _lit(post.phone))
             if self.persons and post.person:
-                name = squeeze(post.person)
-                person = f"{self.doc_iri}/person/{_digest(name)[:12]}"
-                self.add(person, RDF + "type", FOAF + "Person")
-                self.add(person, FOAF + "name", _lit(name, lang="zh"))
+                person = self.person(squeeze(post.person))
                 self.add(iri, ORG + "heldBy", person)
                 self.add(person, ORG + "holds", iri)
         return by_span, by_id
+
+    def person(self, name: str) -> str:
+        """The node of the person called `name` in this notice (one a name: a post's holder, who
+        leaves or takes a post in an adjustment)."""
+        person = f"{self.doc_iri}/person/{_digest(name)[:12]}"
+        self.add(person, RDF + "type", FOAF + "Person")
+        self.add(person, FOAF + "name", _lit(name, lang="zh"))
+        return person
 
     def held_elsewhere(self, post) -> tuple[str, str] | None:
         """Another post of the same person that the notice describes with its unit (李卫国 the
@@ -1034,7 +1032,7 @@ class _Builder:
             return None
         if row.kind != "row" or not row.cells:
             return None
-        cell = next((x for x in row.cells if squeeze(x.column) in _post_columns()), None)
+        cell = next((x for x in row.cells if squeeze(x.column) in _cue_words("post-column")), None)
         said = _one_line(self.text(cell.start, cell.end)) if cell is not None else ""
         dep = self.doc.facts.departments.get(post.department)
         if not said or dep is None:
@@ -1199,10 +1197,7 @@ class _Builder:
                 self.add(node, PK + "newPost", post_ids[change.incoming_post])
             for prop, who in ((PK + "outgoingHolder", change.outgoing), (PK + "incomingHolder", change.incoming)):
                 if self.persons and who is not None:
-                    person = f"{self.doc_iri}/person/{_digest(who.value)[:12]}"
-                    self.add(person, RDF + "type", FOAF + "Person")
-                    self.add(person, FOAF + "name", _lit(who.value, lang="zh"))
-                    self.add(node, prop, person)
+                    self.add(node, prop, self.person(who.value))
 
     def memberships(self, iri: str, members: list[str], member_at: list) -> None:
         """An org:Membership of each of `members` (Department.ids) in body or group `iri`, spanned
