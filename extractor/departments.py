@@ -1137,12 +1137,10 @@ def resolve_own(name: str) -> DepartmentMatch | None:
     not all towns', as a town's notice reads it; layout.ttl's pk:issuerSuffix), and a township's
     name alone (财政所, pk:townshipLabel) its concept's."""
     m = resolve(name)
-    reg = _registry()
-    if m is not None and m.collective and m.prefix in reg.township_prefix:
-        own = find_departments(name, default_prefix=m.prefix)
-        if len(own) == 1 and (own[0].start, own[0].end) == (m.start, m.end) and not own[0].collective:
-            return own[0]
+    if m is not None and m.collective and (own := resolve_in_town(name, m.prefix)) is not None and not own.collective:
+        return own
     if m is None:
+        reg = _registry()
         info = reg.labels.get(_norm(name.strip(_EDGE)))
         if info is not None and info.tier == "township":
             return DepartmentMatch(0, len(name), name, info.concept, None, False,
