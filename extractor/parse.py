@@ -1035,12 +1035,17 @@ def _number_of(line: Line) -> tuple[Style, str, int, int] | None:
 def _is_chrome(line: Line, tail: bool = False) -> bool:
     if not _may_be_cue(line):
         return False
-    lay, text = layout(), line.text
-    if tail:
-        return (_opens(_chrome_starts()[1], text) and lay.tail_lined.match(text) is not None
-                or lay.tail_within.search(text) is not None)
-    return (_opens(_chrome_starts()[0], text) and lay.chrome_lined.match(text) is not None
-            or lay.chrome_within.search(text) is not None)
+    return _chrome_in(line.text, tail)
+
+
+def _chrome_in(text: str, tail: bool = False) -> bool:
+    """Whether a line's `text` is chrome (`tail`: the tail's), asked in `Layout`'s two parts:
+    a pattern matched at its start (no call where its first character opens none), or one of
+    those found anywhere in it (pk:anywhere) searched for."""
+    lay = layout()
+    lined, within = (lay.tail_lined, lay.tail_within) if tail else (lay.chrome_lined, lay.chrome_within)
+    return (_opens(_chrome_starts()[tail], text) and lined.match(text) is not None
+            or within.search(text) is not None)
 
 
 @cache
@@ -1359,7 +1364,6 @@ class _Parse:
         footer = chrome = None
         lay = layout()
         cc, printed = lay.cues["cc"], lay.cues["printed"]  # (`_cue` and `_is_chrome`, a line at a time)
-        starts, lined, within = _chrome_starts()[1], lay.tail_lined, lay.tail_within
         cc_starts, printed_starts = _cue_starts()["cc"], _cue_starts()["printed"]
         for i in self.nonblank(body_start, n):
             ln = self.lines[i]
@@ -1369,7 +1373,7 @@ class _Parse:
             if footer is None and (_opens(cc_starts, text) and cc.match(text)
                                    or _opens(printed_starts, text) and printed.match(text)):
                 footer = i
-            if chrome is None and (_opens(starts, text) and lined.match(text) or within.search(text)):
+            if chrome is None and _chrome_in(text, tail=True):
                 chrome = i
             if footer is not None and chrome is not None:
                 break
