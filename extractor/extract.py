@@ -686,7 +686,7 @@ def _change_cues() -> tuple[dict[str, tuple[str, tuple[str, ...]]], dict[str, tu
 
 
 _CHANGE_AIDS = ("reason", "holder")  # change templates that read a part of a change, none alone
-_CHANGE_AFTER = ("unit-post", "count")  # change templates whose words (担任: most notices) count once another's are found
+_CHANGE_AFTER = ("unit-post", "count", "takes", "count-by")  # change templates whose words (担任: most notices) count once another's are found
 _NEVER = re.compile("(?!)")  # a pattern matching nothing
 
 
@@ -2738,7 +2738,7 @@ class _Extract:
             seg = folded[start:own.end]
             found: list[tuple[int, Change]] = []  # (where it is said, the change) in the clause's order
             ends: list[int] | None = None  # each pattern tried on the sentences holding its words only
-            for what in ("unit-post", "post-left", "replaces", "adjusted", "count", "joins", "leaves"):
+            for what in ("unit-post", "post-left", "replaces", "adjusted", "takes", "count", "count-by", "joins", "leaves"):
                 pattern = made.get(what)
                 if pattern is None or not any(w in seg for w in pattern[1]) \
                         or what in ("joins", "leaves") and not any(w in seg for w in unit_words):
@@ -2754,7 +2754,18 @@ class _Extract:
                                                         count_from=_count(m.group("before")),
                                                         count_to=_count(m.group("after")))))
                     continue
-                if what in ("post-left", "replaces", "adjusted", "unit-post"):
+                if what == "count-by":  # 成员单位增加3个, 减少1个: by how many, before and after unsaid
+                    for m in _sentence_matches(seg, pattern, ends):
+                        g = "post" if m.group("post") is not None else "post2"
+                        a, b = start + m.start(g), start + m.end(g)
+                        more, fewer = m.group("more") or m.group("more2"), m.group("fewer") or m.group("fewer2")
+                        by = _count(more) if more else None if fewer is None or _count(fewer) is None else -_count(fewer)
+                        if by is not None:
+                            found.append((m.start(), Change(start + m.start() + len(m.group()) - len(m.group().lstrip(_BLANKS)),
+                                                            start + m.end(), kind="recounted", clause=c.id,
+                                                            post=Field(a, b, "post", doc.text[a:b]), count_by=by)))
+                    continue
+                if what in ("post-left", "replaces", "adjusted", "unit-post", "takes"):
                     for m in _sentence_matches(seg, pattern, ends):
                         change = self.succession(c, start, m, kind, member_words, what)
                         if change is not None:
@@ -2857,7 +2868,9 @@ class _Extract:
                      if words.endswith(w)), None)
         if role is None and any(words.endswith(w) for w in member_words):
             role = "lead"  # 领导小组成员: a member unit's official
-        if role is None or what in _CHANGE_AFTER:  # 县农业农村局局长由詹红卫同志担任: a unit's own post
+        if what == "takes" and (span("in") is None or self.change_holder(*span("in")) is None):
+            return None  # (其主要负责同志为领导小组成员: a post taken by no one named)
+        if role is None or what == "unit-post":  # 县农业农村局局长由詹红卫同志担任: a unit's own post
             unit = self.unit_post(post[0], post[1], c.id, kind)
             return None if unit is None else self.unit_succession(c, base, m, post, unit, span("out"), span("in"))
         out, came = span("out"), span("in")
@@ -2867,16 +2880,19 @@ class _Extract:
                         outgoing=self.change_holder(*out) if out else None,
                         incoming=self.change_holder(*came) if came else None)
         posts = self.facts.posts
+        meeting = self.facts.meeting
         if change.outgoing is not None:  # who leaves a post holds it no more
             gone = [p for p in posts if p.role == role and p.person == change.outgoing.value]
             for p in gone:
                 posts.remove(p)
                 self.unlist(p)
+                if role == "office_director" and meeting.office_director is not None \
+                        and (meeting.office_director.start, meeting.office_director.end) == (p.start, p.end):
+                    meeting.office_director = None
         if came is not None:
             held = next((p for p in posts if p.role == role and p.start < came[1] and came[0] < p.end), None)
             if held is None and change.incoming is not None:
                 held = next((p for p in posts if p.role == role and p.person == change.incoming.value), None)
-            meeting = self.facts.meeting
             if held is None and role == "lead" and change.incoming is not None \
                     and (taken := self.unit_posts_taken.get(change.incoming.value)) is not None:
                 # 县市场监管局局长由吴永红同志接任,吴永红同志接替许文斌同志任联席会议成员: he sits for the unit
@@ -2893,6 +2909,13 @@ class _Extract:
                     meeting.co_convenors.append(f)
                 else:
                     meeting.deputy_convenors.append(f)
+            if held is None and role == "office_director" and change.incoming is not None:
+                # 办公室主任由王立新同志调整为陈晓梅同志: she directs the office, its post the office's
+                f = self.post_field(came[0], came[1], role, c.id)
+                held = posts[-1]
+                held.department = meeting.office_unit or self.office_unit(meeting)
+                if meeting.office_director is None:
+                    meeting.office_director = f
             if held is not None:
                 if held.person is None and change.incoming is not None:
                     held.person = change.incoming.value  # 程立新同志(县委副书记、县长): his post
@@ -2932,8 +2955,8 @@ class _Extract:
                         outgoing=self.change_holder(*out) if out else None,
                         incoming=self.change_holder(*came) if came else None)
         posts = self.facts.posts
-        if change.outgoing is not None:
-            for p in [p for p in posts if p.role == "lead" and p.person == change.outgoing.value]:
+        if change.outgoing is not None:  # he leaves the unit's post, not another unit's he holds (王立新  县医保局局长)
+            for p in [p for p in posts if p.role == "lead" and p.person == change.outgoing.value and p.department == unit]:
                 posts.remove(p)
                 self.unlist(p)
         if change.incoming is not None:
@@ -3395,6 +3418,15 @@ class _Extract:
         before = folded[_last_end(folded, floor, start) + 1 if start > floor else floor:start]
         return any(w in before for w in (*self.body_words, *self.cues.own_meetings))
 
+    def office_unit(self, meeting: Meeting) -> str:
+        """The body's office as a unit of its own (…联席会议办公室, a Department), made once: its id."""
+        j = self.doc.jurisdiction
+        name = f"{meeting.name}办公室"
+        did = f"{j.name}/{squeeze(name)}" if j and j.name else squeeze(name)
+        self.facts.departments.setdefault(did, Department(did, name, None, j.name if j else "", j.level if j else "unknown"))
+        meeting.office_unit = did
+        return did
+
     def office(self, body: BodySetup, meeting: Meeting, set_up: dict[tuple[int, int], str]) -> None:
         """The body's office as a unit of its own (盟…应急指挥部办公室), when the notice says
         who sits in it (its members, its director) or what it does: the statements of a clause
@@ -3411,12 +3443,8 @@ class _Extract:
         if not clauses and meeting.office_members is None and meeting.office_director is None and not set_up \
                 and not any(p.role == "office_deputy_director" for p in self.facts.posts):
             return
-        j = self.doc.jurisdiction
-        name = f"{meeting.name}办公室"
-        did = f"{j.name}/{squeeze(name)}" if j and j.name else squeeze(name)
-        unit = self.facts.departments.setdefault(did, Department(did, name, None, j.name if j else "",
-                                                                 j.level if j else "unknown"))
-        meeting.office_unit = did
+        did = self.office_unit(meeting)
+        unit = self.facts.departments[did]
         for f, role in ((meeting.office_members, "office_member"), (meeting.office_director, "office_director")):
             if f is not None:
                 next(p for p in self.facts.posts if (p.start, p.end, p.role) == (f.start, f.end, role)).department = did

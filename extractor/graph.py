@@ -1188,7 +1188,8 @@ class _Builder:
                 self.add(node, PK + "changedRole", roles[change.role])
             if change.kind == "recounted":  # 成员单位由12个调整为15个: no post, the number of members
                 for prop, n in ((PK + "previousMemberCount", change.count_from),
-                                (PK + "resultingMemberCount", change.count_to)):
+                                (PK + "resultingMemberCount", change.count_to),
+                                (PK + "memberCountDelta", change.count_by)):
                     if n is not None:
                         self.add(node, prop, _int(n))
             elif change.post is not None:  # the post as written: 领导小组副组长, 联席会议成员

@@ -353,6 +353,7 @@ class Change(Span):
     reason: Field | None = None
     count_from: int | None = None  # recounted: the number of member units before, and after
     count_to: int | None = None
+    count_by: int | None = None  # recounted, neither number written: by how many (成员单位增加3个: 3, 减少1个: −1)
 
 
 @dataclass(slots=True)

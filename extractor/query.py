@@ -924,7 +924,7 @@ def changes(store: ox.Store, notice: str | None = None, *, explain: bool = False
 
     `notice`: a 文号, file stem or jurisdiction (see `match_notices`); None for all.
     Row keys: notice, body, kind (joined | left | succession | recounted: 成员单位由12个调整为15个, its post
-    "12 → 15"), department (the unit joining or
+    "12 → 15"; 成员单位增加3个: "+3", 减少1个: "−1"), department (the unit joining or
     leaving), post (the post passing, as written: 领导小组副组长) and role (its role's label: 副组长),
     outgoing and incoming (who leaves and takes it: names, none in a graph built --no-persons),
     new_post (the label of the post the incoming holder holds in the body, when read), reason
@@ -936,7 +936,7 @@ def changes(store: ox.Store, notice: str | None = None, *, explain: bool = False
         return []
     index = {n["graph"]: n for n in chosen}
     rows = select(store, """
-        SELECT ?graph ?c ?type ?body ?sp ?clause_id ?unit ?role ?written ?out ?in ?post ?reason ?before ?after WHERE {
+        SELECT ?graph ?c ?type ?body ?sp ?clause_id ?unit ?role ?written ?out ?in ?post ?reason ?before ?after ?by WHERE {
           GRAPH ?graph { ?c a org:ChangeEvent ; a ?type ; org:resultingOrganization ?b ; pk:span ?sp ;
                             prov:wasDerivedFrom ?clause . ?b rdfs:label ?body . ?clause dct:identifier ?clause_id }
           OPTIONAL { GRAPH ?graph { ?c pk:changedUnit/rdfs:label ?unit } }
@@ -947,6 +947,7 @@ def changes(store: ox.Store, notice: str | None = None, *, explain: bool = False
           OPTIONAL { GRAPH ?graph { ?c pk:newPost/rdfs:label ?post } }
           OPTIONAL { GRAPH ?graph { ?c pk:changeReason ?reason } }
           OPTIONAL { GRAPH ?graph { ?c pk:resultingMemberCount ?after OPTIONAL { ?c pk:previousMemberCount ?before } } }
+          OPTIONAL { GRAPH ?graph { ?c pk:memberCountDelta ?by } }
         }""", graph=[ox.NamedNode(g) for g in index])
     labels = _labels("policykg.ttl")
     out, seen = [], set()
@@ -958,6 +959,8 @@ def changes(store: ox.Store, notice: str | None = None, *, explain: bool = False
         src, start, end = span_offsets(r["sp"]) or (None, None, None)
         if kind == "recounted" and r["after"] is not None:  # 成员单位由12个调整为15个: 12 → 15
             r["written"] = f"{r['before'] if r['before'] is not None else '?'} → {r['after']}"
+        elif kind == "recounted" and r["by"] is not None:  # 成员单位增加3个: +3, 减少1个: −1
+            r["written"] = f"{'+' if r['by'] >= 0 else '−'}{abs(r['by'])}"
         out.append({"notice": index[r["graph"]]["label"], "body": r["body"], "kind": kind,
                     "department": r["unit"], "role": labels.get(r["role"] or "", {}).get("zh") if r["role"] else None,
                     "post": r["written"], "outgoing": r["out"], "incoming": r["in"], "new_post": r["post"],

@@ -129,6 +129,7 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
                      "incoming": field(x.incoming) if persons else None,
                      "incoming_post": x.incoming_post or None, "reason": field(x.reason),
                      **({"count_from": x.count_from, "count_to": x.count_to} if x.kind == "recounted" else {}),
+                     **({"count_by": x.count_by} if x.count_by is not None else {}),
                      **_span(x)}
                     for x in f.changes],
         # what the analyst should check: a heading no known department has (kind unknown-heading) …

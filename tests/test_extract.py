@@ -4033,6 +4033,85 @@ def test_an_adjustment_listing_its_changes_alone():
         assert other.facts.meeting is None, title
 
 
+JINGDE = AUDIT / "jingde-elderly-care-joint-meeting-adjustment.txt"
+
+
+def test_a_post_taken_without_you_is_a_succession():
+    """旌德's adjustment (written for this test) writes posts taken without 由: 刘志刚同志为联席会议副召集人,
+    王立新同志任县医保局局长, 李明同志任县教育体育局局长 — none was a change (a known limit). Each is a
+    succession, who held the post unsaid (pkc:change-takes): the body's deputy (one post, the make-up's
+    row 副召集人：刘志刚  县政府办公室副主任, not a second read from the item) or a unit's own post, whose
+    official holds the unit's row. 其主要负责同志为领导小组成员 (婺源's) names no one: no change."""
+    doc = process(JINGDE)
+    f = doc.facts
+    taken = [(x.clause, x.role, f.departments[x.department].name if x.department else x.post.value,
+              x.outgoing, x.incoming.value) for x in f.changes if x.kind == "succession" and x.outgoing is None]
+    assert taken == [("main/3", "deputy_convenor", "联席会议副召集人", None, "刘志刚"),
+                     ("main/4", "lead", "县医疗保障局", None, "王立新"), ("main/5", "lead", "县教育体育局", None, "李明")]
+    posts = {p.id: p for p in f.posts}
+    deputy, bureau, school = [x for x in f.changes if x.kind == "succession" and x.outgoing is None]
+    assert doc.text[school.start:school.end] == "李明同志任县教育体育局局长"
+    assert (posts[school.incoming_post].person, doc.text[posts[school.incoming_post].start:posts[school.incoming_post].end]) \
+        == ("李明", "县教育体育局局长")
+    assert [(p.person, doc.text[p.start:p.end]) for p in f.posts if p.role == "deputy_convenor"] == [
+        ("刘志刚", "县政府办公室副主任")]
+    assert posts[deputy.incoming_post].person == "刘志刚"
+    assert [d.value for d in f.meeting.deputy_convenors] == ["县政府办公室副主任"]
+    wuyuan = process(AUDIT / "wuyuan-rural-revitalization-group-adjustment.txt")
+    assert len(wuyuan.facts.changes) == 7  # (其主要负责同志为领导小组成员: no one named)
+
+
+def test_a_count_of_member_units_changed_by_a_number():
+    """旌德's 联席会议成员单位增加2个 and 成员单位减少1个 give neither count before nor after: they were read
+    as nothing (a known limit). Each is recounted, by how many (pkc:change-count-by: +2, −1)."""
+    doc = process(JINGDE)
+    f = doc.facts
+    counts = [(x.clause, x.post.value, x.count_from, x.count_to, x.count_by, doc.text[x.start:x.end])
+              for x in f.changes if x.kind == "recounted"]
+    assert counts == [("main/1", "联席会议成员单位", None, None, 2, "联席会议成员单位增加2个"),
+                      ("main/2", "成员单位", None, None, -1, "成员单位减少1个")]
+    data = [c for c in extracted_dict(doc)["changes"] if c["kind"] == "recounted"]
+    assert [c["count_by"] for c in data] == [2, -1]
+    # the units it names joining are read too (增补…为联席会议成员单位), and 新增…等2个成员单位 counts as well
+    assert [f.departments[x.department].name for x in f.changes if x.kind == "joined"] == ["县数据资源局", "县残联"]
+    from extractor.pipeline import process_bytes
+    other = process_bytes("某县人民政府办公室关于调整某县安全生产联席会议成员的通知\n\n"
+                          "一、新增县数据局、县信访局等2个成员单位。\n二、县扶贫办不再作为联席会议成员单位。\n".encode(), "county.txt")
+    assert [(x.kind, x.count_by) for x in other.facts.changes] == [("recounted", 2), ("left", None)]
+
+
+def test_a_reason_whose_words_come_before_it():
+    """旌德's opening 因部分成员单位主要负责同志职务变动 was no reason (a few words between 因 and the
+    reason were read after 鉴于, 由于 only): every item's reason is 负责同志职务变动."""
+    doc = process(JINGDE)
+    assert {x.reason.value if x.reason else None for x in doc.facts.changes} == {"负责同志职务变动"}
+
+
+def test_who_leaves_a_unit_s_post_keeps_another_unit_s():
+    """旌德's 县民政局局长由王立新同志调整为陈晓梅同志，王立新同志任县医保局局长: the outgoing head lost every
+    member's post he held, the make-up's 王立新  县医保局局长 too (a known limit). He leaves the
+    bureau's post only: he sits for 县医保局, 陈晓梅 for 县民政局."""
+    f = process(JINGDE).facts
+    held = sorted((f.departments[p.department].name, p.person) for p in f.posts
+                  if p.role == "lead" and p.person in ("王立新", "陈晓梅"))
+    assert held == [("县医疗保障局", "王立新"), ("县民政局", "陈晓梅")]
+
+
+def test_an_office_director_changing_hands_in_an_item():
+    """旌德's 六、联席会议办公室设在县民政局，办公室主任由王立新同志调整为陈晓梅同志 was a succession whose
+    incoming director held no post (a known limit: the body's office had no director). 陈晓梅 directs
+    the office (a post of the office's unit, the body's office_director); 王立新 directs nothing."""
+    doc = process(JINGDE)
+    f = doc.facts
+    change = next(x for x in f.changes if x.role == "office_director")
+    assert (change.outgoing.value, change.incoming.value) == ("王立新", "陈晓梅")
+    post = {p.id: p for p in f.posts}[change.incoming_post]
+    assert (post.role, post.person, f.departments[post.department].name) == (
+        "office_director", "陈晓梅", "旌德县养老服务体系建设工作联席会议办公室")
+    assert f.meeting.office_director.value == "陈晓梅" and f.meeting.office_unit == post.department
+    assert [p.person for p in f.posts if p.role == "office_director"] == ["陈晓梅"]
+
+
 def test_a_unit_joins_where_its_part_says_so_among_other_words_of_a_change():
     """The changes are looked for only where a unit's change word (增加, 纳入, 增补 …) has 成员单位
     after it in its part, or a post's change word is written (a speed gate: most notices write

@@ -1451,6 +1451,27 @@ def test_a_change_of_the_member_count_is_a_change_event():
     assert [(r["kind"], r["post"]) for r in rows][0] == ("recounted", "12 → 15")
 
 
+def test_a_change_of_the_member_count_by_a_number_is_a_change_event():
+    """旌德's 联席会议成员单位增加2个 and 成员单位减少1个 (written for this test) state neither count: each is a
+    pk:MemberCountChange whose pk:memberCountDelta is 2 and −1 (xsd:integer), conforming; `changes`
+    shows them +2 and −1."""
+    from pathlib import Path
+
+    from extractor.pipeline import process
+
+    doc = process(Path(__file__).parent / "data" / "audit" / "jingde-elderly-care-joint-meeting-adjustment.txt")
+    quads = to_rdf(doc)
+    assert validate(quads)[0]
+    deltas = sorted(q.object.value for q in quads if q.predicate.value == PK + "memberCountDelta")
+    assert deltas == ["-1", "2"]
+    assert not [q for q in quads if q.predicate.value in (PK + "previousMemberCount", PK + "resultingMemberCount")]
+    store = ox.Store()
+    store.extend(quads)
+    from extractor import query
+    rows = query.changes(store)
+    assert [r["post"] for r in rows if r["kind"] == "recounted"] == ["+2", "−1"]
+
+
 def test_an_office_s_deputy_directors_are_posts_of_the_office():
     """淮北's 办公室主任由杨帆同志兼任，副主任由胡斌同志、市政府办公室副主任刘洋同志担任: the deputies were no
     post (audit 5). Each is a post in the office (pk:roleOfficeDeputyDirector), labelled as the director's
