@@ -4112,6 +4112,23 @@ def test_an_office_director_changing_hands_in_an_item():
     assert [p.person for p in f.posts if p.role == "office_director"] == ["陈晓梅"]
 
 
+@pytest.mark.parametrize("join", ["", " "])
+def test_a_make_up_row_ending_in_another_post_word_on_one_line(join):
+    """旌德's make-up ends on 吴晓东  县残联理事长. Written on one line, its rows are told apart by how a
+    post ends (pkc:list-post-end), which had no 理事长: the row ran on to the sentence's end — its post
+    县残联理事长  联席会议办公室负责联席会议日常工作 — and, where 今后，… came right after it, the row was
+    lost and 县残联 sat for no one. Each row reads as on lines."""
+    from extractor.pipeline import process_bytes
+
+    text = JINGDE.read_text(encoding="utf-8")
+    for written in (text, text.replace("　　联席会议办公室负责联席会议日常工作。今后", "　　今后")):
+        lines = process_bytes(written.encode("utf-8"), "x.txt")
+        one = process_bytes(join.join(written.splitlines()).encode("utf-8"), "x.txt")
+        rows = [[(p.person, squeeze(d.text[p.start:p.end])) for p in d.facts.posts if p.role == "lead"]
+                for d in (lines, one)]
+        assert rows[0] == rows[1] and rows[1][-1] == ("吴晓东", "县残联理事长")
+
+
 def test_a_unit_joins_where_its_part_says_so_among_other_words_of_a_change():
     """The changes are looked for only where a unit's change word (增加, 纳入, 增补 …) has 成员单位
     after it in its part, or a post's change word is written (a speed gate: most notices write
