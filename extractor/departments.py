@@ -171,8 +171,9 @@ class _Registry:
     canonicals: dict = field(default_factory=dict)  # (concept, tier, prefix) → `_canonical`'s name
     township_prefix: frozenset[str] = frozenset()  # layout.ttl's pk:issuerSuffix: a town's own prefix (镇)
     village: re.Pattern | None = None  # a village of a town's notice: 宏村村 before 党总支 (pkc:dept-village-*)
-    villages: re.Pattern | None = None  # its villages together: 各村委会, 各村 (pkc:dept-villages)
-    villages_name: str = ""
+    # its villages together, each kind (pattern, its name): 各村委会, 各村 (pkc:dept-villages), 各社区
+    # (pkc:dept-communities), 各嘎查 (pkc:dept-herder-villages)
+    villages: tuple[tuple[re.Pattern, str], ...] = ()
 
 
 def _norm(label: str) -> str:
@@ -423,8 +424,8 @@ def _registry() -> _Registry:
         zone_vague=tuple(cue("zone-vague")),
         township_prefix=frozenset(str(x) for props in layout.values() for x in props.get(PK + "issuerSuffix", [])),
         village=re.compile(f"[{_CJK}]{{1,4}}?{_alternation(cue('village-ending'))}(?={_alternation(cue('village-body'))})"),
-        villages=re.compile(_alternation(cue("villages")) + f"(?!{_alternation(cue('villages-not-before'))})"),
-        villages_name=(cue("villages") or [""])[0])
+        villages=tuple((re.compile(_alternation(cue(kind)) + f"(?!{_alternation(cue('villages-not-before'))})"), cue(kind)[0])
+                       for kind in ("villages", "communities", "herder-villages") if cue(kind)))
 
 
 @cache
@@ -787,10 +788,11 @@ class _Scanner:
             if bisect.bisect_right(blanks, s) != bisect.bisect_left(blanks, e) or any(a < e and s < b for a, b in taken):
                 continue  # (a name across a blank, 汪　洋　宏村村, is none)
             out.append(_Hit(s, e, "unknown", None, name=C[s:e]))
-        for m in reg.villages.finditer(C):  # (the villages together: one unit, 各村委会)
-            s, e = m.span()
-            if not any(a < e and s < b for a, b in taken):
-                out.append(_Hit(s, e, "unknown", None, name=reg.villages_name))
+        for villages, name in reg.villages:  # (the villages together: one unit, 各村委会; 各社区居委会)
+            for m in villages.finditer(C):
+                s, e = m.span()
+                if not any(a < e and s < b for a, b in taken):
+                    out.append(_Hit(s, e, "unknown", None, name=name))
         return out
 
     def inherit(self, hits: list[_Hit]) -> None:
@@ -893,6 +895,9 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
     found = scanner.unknowns(hits)  # (scan's hits are in order: sorted only with others among them)
     if default_prefix in reg.township_prefix:  # a town's notice: its villages (宏村村)
         found += scanner.villages(hits + found)
+        for h in hits:  # its own 镇 is the town's (镇财政所, 镇人民政府), not all towns' — so along a list it
+            if h.collective and h.prefix == default_prefix and sq.text.startswith(default_prefix, h.cs):
+                h.collective = False  # carries (苏木党委、政府: the 苏木's government; 镇财政所、派出所)
     hits = sorted(hits + found, key=attrgetter("cs")) if found else hits
     scanner.inherit(hits)
     out = []
@@ -903,8 +908,6 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
             continue  # 政府, 党委 with no jurisdiction: common nouns
         if h.kind == "known" and h.prefix is None and not h.national and default_prefix:
             h.prefix, h.inherited = default_prefix, True
-        elif h.collective and h.prefix == default_prefix and sq.text.startswith(default_prefix, h.cs):
-            h.collective = False  # a town's own 镇 (镇财政所, 镇人民政府 in 宏村镇's notice): not all towns'
         if whole is not None:
             s, e = whole + h.cs, whole + h.ce
             out.append(_match(reg, h, s, e, text[s:e]))
