@@ -4521,6 +4521,27 @@ def test_a_sumu_s_notice_is_the_sumu_s_its_gacha_its_units_and_its_own_prefix_ca
         ("镇党委", "party-committee", False), ("政府", "government", False)]
 
 
+def test_a_village_named_without_its_body_is_the_town_s_village():
+    """宏村镇's villages were its units only where named before their body (宏村村党总支书记): an item
+    （六）宏村村。负责… was lost with no note, and running text 塔川村负责…, 各村要明确1名联络员 no unit's
+    statement (a subject of no concept is none). A village named alone before pkc:dept-village-after
+    (负责, 。, 、 …), or ending a heading, is the village (not 本村, 农村: pkc:dept-village-not-lead,
+    -not-name), and in a town's notice its villages, together too, are subjects of running text."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+    text = load(AUDIT / "hongcun-town-living-environment-leading-group.txt").text.replace(
+        "　　三、工作要求\n", "　　（六）宏村村。负责古村落核心保护区内的环境整治和游客集中区域的保洁。\n　　三、工作要求\n"
+        "　　塔川村负责秋季赏叶期间的村庄保洁和垃圾清运。卢村村、际村村要做好沿线农村环境整治。\n")
+    got = extracted_dict(process_bytes(text.encode(), "hongcun.txt"))
+    dept = {d["id"]: d["name"] for d in got["departments"]}
+    assert [(d["clause"], dept[d["department"]], d["text"][:8]) for d in got["duties"] if d["clause"] in ("main/2/6", "main/3")] == [
+        ("main/2/6", "宏村村", "负责古村落核心保"), ("main/3", "塔川村", "负责秋季赏叶期间"), ("main/3", "卢村村", "要做好沿线农村环"),
+        ("main/3", "际村村", "要做好沿线农村环"), ("main/3", "各村委会", "要明确1名联络员")]
+    assert "宏村镇/农村" not in dept and len([d for d in dept if d.endswith("村")]) == 4
+    yuzhong = _audit5("yuzhong-subdistrict-old-housing-leading-group.txt")  # (各社区要明确1名联络员: its communities together)
+    assert [(d["department"], d["action"]) for d in yuzhong["duties"] if d["clause"] == "main/3"] == [("昱中街道/各社区居委会", "明确")]
+
+
 def test_a_make_up_line_of_one_member_or_of_two_apart_by_a_blank_reads_each_post():
     """A make-up line with a full-width blank between a name and its post, 成　员：曹建国　县教育局局长
     (黟县's 校园安全工作专班, its one member): the list was read only when it named two units or
