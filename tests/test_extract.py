@@ -4542,6 +4542,28 @@ def test_a_village_named_without_its_body_is_the_town_s_village():
     assert [(d["department"], d["action"]) for d in yuzhong["duties"] if d["clause"] == "main/3"] == [("昱中街道/各社区居委会", "明确")]
 
 
+@pytest.mark.parametrize("lines", [
+    ["组　长：张三　县政府副县长；副组长：李四　县教育局局长", "成　员：王五　县财政局副局长"],
+    ["组　长：张三（县政府副县长）；副组长：李四（县教育局局长）", "成　员：王五（县财政局副局长）"],
+    ["组　长：张三（县政府副县长）", "副组长：李四（县教育局局长）；成　员：王五（县财政局副局长）"]])
+def test_a_make_up_label_after_a_semicolon_on_a_line_is_read(lines):
+    """A make-up whose labels follow one another on a line after ； (组　长：张三　县政府副县长；副组长：
+    李四　县教育局局长): its lists (pkc:setup-head-list, -deputy-head-list, -members-list) opened only at a
+    line's start, so the second label's items were lost without a note — no deputy, 李四 no post —
+    where the notice wrote line ends elsewhere (a notice on one line has them put back). A label
+    opens its list after a ; too."""
+    from extractor.pipeline import process_bytes
+    text = ("祁门县人民政府办公室关于成立祁门县学生资助工作领导小组的通知\n\n各乡镇人民政府，县政府各部门：\n"
+            "　　为做好学生资助工作，决定成立祁门县学生资助工作领导小组。\n　　一、领导小组组成人员\n"
+            + "".join("　　" + x + "\n" for x in lines) + "　　领导小组办公室设在县教育局。\n")
+    got = extracted_dict(process_bytes(text.encode(), "q.txt"))
+    m = got["meeting"]
+    assert (m["convenor"]["text"], [d["text"] for d in m["deputy_convenors"]]) == ("县政府副县长", ["县教育局局长"])
+    assert [(p["role"], p["person"], p["department"]) for p in got["posts"]] == [
+        ("group_leader", "张三", "祁门县/government"), ("deputy_group_leader", "李四", "祁门县/education"),
+        ("lead", "王五", "祁门县/finance")]
+
+
 def test_a_make_up_line_of_one_member_or_of_two_apart_by_a_blank_reads_each_post():
     """A make-up line with a full-width blank between a name and its post, 成　员：曹建国　县教育局局长
     (黟县's 校园安全工作专班, its one member): the list was read only when it named two units or
