@@ -685,6 +685,8 @@ class _Builder:
         jiri = self.jurisdiction(j.name, j.level) if j else None
         if jiri:
             self.add(d, ELI + "jurisdiction", jiri)
+            if j.within:  # (a township's enclosing place, as its issuer names it: 黟县宏村镇人民政府)
+                self.add(jiri, SKOS + "broader", self.jurisdiction(j.within, j.within_level))
         if doc.issuer:
             # the issuer the reading found, else a department of the notice of its very name (the
             # office of the body the notice sets up: that office's node, not a second one by name)

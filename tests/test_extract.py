@@ -4542,6 +4542,32 @@ def test_a_village_named_without_its_body_is_the_town_s_village():
     assert [(d["department"], d["action"]) for d in yuzhong["duties"] if d["clause"] == "main/3"] == [("昱中街道/各社区居委会", "明确")]
 
 
+@pytest.mark.parametrize("stem, signed, town, within", [
+    ("hongcun", "黟县宏村镇人民政府", "宏村镇", ("黟县", "county")),
+    ("hongcun", "安徽省黄山市黟县宏村镇人民政府", "宏村镇", ("黟县", "county")),
+    ("yuzhong", "屯溪区昱中街道办事处", "昱中街道", ("屯溪区", "district")),
+    ("hongcun", "宏村镇人民政府", "宏村镇", None)])
+def test_a_township_s_issuer_naming_its_county_gives_its_enclosing_place(stem, signed, town, within):
+    """宏村镇's notice signed 黟县宏村镇人民政府 (as many a town signs) was the notice of a place
+    黟县宏村镇 — another place than 宏村镇人民政府's, its bodies 黟县宏村镇/finance. The place written
+    before a township's name (the last one: 安徽省黄山市黟县 → 黟县) is the place enclosing it: the
+    township keeps its own name, `within` in the JSON, and the graph says it skos:broader the county."""
+    from extractor.graph import SKOS, jurisdiction_iri, to_rdf
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+    path = next(p for p in AUDIT.iterdir() if p.name.startswith(stem))
+    text = load(path).text
+    own = "宏村镇人民政府" if stem == "hongcun" else "昱中街道办事处"
+    text = text[:text.rindex(own)] + signed + text[text.rindex(own) + len(own):]
+    doc = process_bytes(text.encode(), "t.txt")
+    got = extracted_dict(doc)
+    assert doc.issuer == signed and doc.jurisdiction.name == town
+    assert got["document"]["jurisdiction"].get("within") == (within and {"name": within[0], "level": within[1]})
+    assert {u.split("/")[0] for u in got["members"]} == {town}
+    broader = [(q.subject.value, q.object.value) for q in to_rdf(doc) if q.predicate.value == SKOS + "broader"]
+    assert broader == ([(jurisdiction_iri(town), jurisdiction_iri(within[0]))] if within else [])
+
+
 @pytest.mark.parametrize("lines", [
     ["组　长：张三　县政府副县长；副组长：李四　县教育局局长", "成　员：王五　县财政局副局长"],
     ["组　长：张三（县政府副县长）；副组长：李四（县教育局局长）", "成　员：王五（县财政局副局长）"],
