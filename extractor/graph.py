@@ -1310,6 +1310,7 @@ EDGE_KINDS = {
     PK + "convenor": "convenor", PK + "deputyConvenor": "deputy_convenor", PK + "officeDirector": "office_director",
     PK + "liaison": "liaison", PK + "officeHost": "office_host", PK + "leadUnit": "lead_unit",
     PK + "hostedBy": "hosted_by", PK + "homeUnit": "home_unit",
+    SKOS + "broader": "within",  # a township's jurisdiction → the county it is in (宏村镇 → 黟县)
     # an adjustment's changes (body → change → the unit joining or leaving, who leaves and takes a post, the post)
     ORG + "changedBy": "changed_by", PK + "changedUnit": "changed_unit", PK + "outgoingHolder": "outgoing_holder",
     PK + "incomingHolder": "incoming_holder", PK + "newPost": "new_post",

@@ -4564,8 +4564,11 @@ def test_a_township_s_issuer_naming_its_county_gives_its_enclosing_place(stem, s
     assert doc.issuer == signed and doc.jurisdiction.name == town
     assert got["document"]["jurisdiction"].get("within") == (within and {"name": within[0], "level": within[1]})
     assert {u.split("/")[0] for u in got["members"]} == {town}
-    broader = [(q.subject.value, q.object.value) for q in to_rdf(doc) if q.predicate.value == SKOS + "broader"]
+    quads = to_rdf(doc)
+    broader = [(q.subject.value, q.object.value) for q in quads if q.predicate.value == SKOS + "broader"]
     assert broader == ([(jurisdiction_iri(town), jurisdiction_iri(within[0]))] if within else [])
+    from extractor.graph import to_networkx  # (GraphML: the `within` edge)
+    assert [(u, v) for u, v, k in to_networkx(quads).edges(data="kind") if k == "within"] == broader
 
 
 @pytest.mark.parametrize("lines", [
