@@ -171,8 +171,10 @@ class _Registry:
     canonicals: dict = field(default_factory=dict)  # (concept, tier, prefix) → `_canonical`'s name
     township_prefix: frozenset[str] = frozenset()  # layout.ttl's pk:issuerSuffix: a town's own prefix (镇)
     village: re.Pattern | None = None  # a village of a town's notice: 宏村村 before 党总支 (pkc:dept-village-*)
-    villages: re.Pattern | None = None  # its villages together: 各村委会, 各村 (pkc:dept-villages)
-    villages_name: str = ""
+    village_not_names: tuple[str, ...] = ()  # what ends no village's name (农村, 乡村: pkc:dept-village-not-name)
+    # its villages together, each kind (pattern, its name): 各村委会, 各村 (pkc:dept-villages), 各社区
+    # (pkc:dept-communities), 各嘎查 (pkc:dept-herder-villages)
+    villages: tuple[tuple[re.Pattern, str], ...] = ()
 
 
 def _norm(label: str) -> str:
@@ -422,9 +424,11 @@ def _registry() -> _Registry:
         false_friend_words=frozenset(w for w in cue("false-friend") if w),
         zone_vague=tuple(cue("zone-vague")),
         township_prefix=frozenset(str(x) for props in layout.values() for x in props.get(PK + "issuerSuffix", [])),
-        village=re.compile(f"[{_CJK}]{{1,4}}?{_alternation(cue('village-ending'))}(?={_alternation(cue('village-body'))})"),
-        villages=re.compile(_alternation(cue("villages")) + f"(?!{_alternation(cue('villages-not-before'))})"),
-        villages_name=(cue("villages") or [""])[0])
+        village=re.compile(f"(?!{_alternation(cue('village-not-lead'))})[{_CJK}]{{1,4}}?{_alternation(cue('village-ending'))}"
+                           f"(?={_alternation(cue('village-body'))}|{_alternation(cue('village-after'))}|$)"),
+        village_not_names=tuple(cue("village-not-name")),
+        villages=tuple((re.compile(_alternation(cue(kind)) + f"(?!{_alternation(cue('villages-not-before'))})"), cue(kind)[0])
+                       for kind in ("villages", "communities", "herder-villages") if cue(kind)))
 
 
 @cache
@@ -772,7 +776,8 @@ class _Scanner:
     def villages(self, hits: list[_Hit]) -> list[_Hit]:
         """The villages a town's notice names (宏村村 of 汪　洋　宏村村党总支书记): a name ending in
         pkc:dept-village-ending standing on its own — after a blank, a list's separator or the
-        text's start, not after 各 — right before a village's body (党总支 …), no department's
+        text's start, not after 各 — right before a village's body (党总支 …), or named alone
+        (宏村村负责…, （六）宏村村。: pkc:dept-village-after, not 本村, 农村), no department's
         name over it. Each an organisation by its name, the town's."""
         reg, C = self.reg, self.text
         taken = [(h.cs, h.ce) for h in hits]
@@ -781,16 +786,17 @@ class _Scanner:
         out = []
         for s in starts:
             m = reg.village.match(C, s)
-            if m is None or C.startswith(reg.collective_lead, s):
+            if m is None or m.group().endswith(reg.village_not_names):
                 continue
             e = m.end()
             if bisect.bisect_right(blanks, s) != bisect.bisect_left(blanks, e) or any(a < e and s < b for a, b in taken):
                 continue  # (a name across a blank, 汪　洋　宏村村, is none)
             out.append(_Hit(s, e, "unknown", None, name=C[s:e]))
-        for m in reg.villages.finditer(C):  # (the villages together: one unit, 各村委会)
-            s, e = m.span()
-            if not any(a < e and s < b for a, b in taken):
-                out.append(_Hit(s, e, "unknown", None, name=reg.villages_name))
+        for villages, name in reg.villages:  # (the villages together: one unit, 各村委会; 各社区居委会)
+            for m in villages.finditer(C):
+                s, e = m.span()
+                if not any(a < e and s < b for a, b in taken):
+                    out.append(_Hit(s, e, "unknown", None, name=name))
         return out
 
     def inherit(self, hits: list[_Hit]) -> None:
@@ -893,6 +899,9 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
     found = scanner.unknowns(hits)  # (scan's hits are in order: sorted only with others among them)
     if default_prefix in reg.township_prefix:  # a town's notice: its villages (宏村村)
         found += scanner.villages(hits + found)
+        for h in hits:  # its own 镇 is the town's (镇财政所, 镇人民政府), not all towns' — so along a list it
+            if h.collective and h.prefix == default_prefix and sq.text.startswith(default_prefix, h.cs):
+                h.collective = False  # carries (苏木党委、政府: the 苏木's government; 镇财政所、派出所)
     hits = sorted(hits + found, key=attrgetter("cs")) if found else hits
     scanner.inherit(hits)
     out = []
@@ -903,8 +912,6 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
             continue  # 政府, 党委 with no jurisdiction: common nouns
         if h.kind == "known" and h.prefix is None and not h.national and default_prefix:
             h.prefix, h.inherited = default_prefix, True
-        elif h.collective and h.prefix == default_prefix and sq.text.startswith(default_prefix, h.cs):
-            h.collective = False  # a town's own 镇 (镇财政所, 镇人民政府 in 宏村镇's notice): not all towns'
         if whole is not None:
             s, e = whole + h.cs, whole + h.ce
             out.append(_match(reg, h, s, e, text[s:e]))
@@ -1130,6 +1137,14 @@ def resolve_in_town(name: str, prefix: str) -> DepartmentMatch | None:
     if len(found) == 1 and not name[:found[0].start].strip(_EDGE) and not name[found[0].end:].strip(_EDGE):
         return found[0]
     return None
+
+
+def town_unit(name: str) -> bool:
+    """Whether `name`, a unit of no concept, is one a town's notice reads as its own unit: one of
+    its villages (宏村村, 华山社区: pkc:dept-village-ending) or its villages together (各村委会)."""
+    reg = _registry()
+    return any(name == n for _, n in reg.villages) or \
+        reg.village.fullmatch(name) is not None and not name.endswith(reg.village_not_names)
 
 
 def resolve_own(name: str) -> DepartmentMatch | None:

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, collective_addresses,
                           collective_leads, concept_labels, concept_name, concepts, find_departments, post_units,
-                          replaced, resolve, resolve_in_town)
+                          replaced, resolve, resolve_in_town, town_unit)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Change, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
@@ -2007,7 +2007,8 @@ class _Extract:
                     break
                 group.append(matches[k])
                 k += 1
-            if any(m.concept is None or m.collective and self.jurisdiction_of(m)[1] == "unknown" for m in group):
+            if any(m.concept is None and not (self.town and town_unit(m.canonical))  # (宏村村负责…: the town's village)
+                   or m.collective and self.jurisdiction_of(m)[1] == "unknown" for m in group):
                 continue
             at = group[-1].end
             if folded.startswith(closers, at, e):  # …、公安等部门 (most lists end in none of them)

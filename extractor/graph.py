@@ -685,6 +685,8 @@ class _Builder:
         jiri = self.jurisdiction(j.name, j.level) if j else None
         if jiri:
             self.add(d, ELI + "jurisdiction", jiri)
+            if j.within:  # (a township's enclosing place, as its issuer names it: 黟县宏村镇人民政府)
+                self.add(jiri, SKOS + "broader", self.jurisdiction(j.within, j.within_level))
         if doc.issuer:
             # the issuer the reading found, else a department of the notice of its very name (the
             # office of the body the notice sets up: that office's node, not a second one by name)
@@ -1309,6 +1311,7 @@ EDGE_KINDS = {
     PK + "convenor": "convenor", PK + "deputyConvenor": "deputy_convenor", PK + "officeDirector": "office_director",
     PK + "liaison": "liaison", PK + "officeHost": "office_host", PK + "leadUnit": "lead_unit",
     PK + "hostedBy": "hosted_by", PK + "homeUnit": "home_unit",
+    SKOS + "broader": "within",  # a township's jurisdiction → the county it is in (宏村镇 → 黟县)
     # an adjustment's changes (body → change → the unit joining or leaving, who leaves and takes a post, the post)
     ORG + "changedBy": "changed_by", PK + "changedUnit": "changed_unit", PK + "outgoingHolder": "outgoing_holder",
     PK + "incomingHolder": "incoming_holder", PK + "newPost": "new_post",

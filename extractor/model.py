@@ -405,6 +405,9 @@ class Jurisdiction:
     name: str  # 祁门县; "" when the notice names no place (only 全盟, 我盟)
     level: str  # county | city | banner | league | province | national
     prefix: str  # the one-character prefix the notice uses for itself: 县 市 旗 盟 省
+    # a township's enclosing place, as its issuer names it (黟县宏村镇人民政府: 黟县, county); "" when unnamed
+    within: str = ""
+    within_level: str = ""
 
 
 _START = attrgetter("start")

@@ -2012,8 +2012,28 @@ def _township_named(doc: Document) -> Jurisdiction | None:
             if m:
                 name = lay.cues["place-lead"].sub("", m.group(1))
                 if len(name) > len(suffix) + 1 and not name.endswith(lay.not_places):
-                    return Jurisdiction(name, level, suffix)
+                    if not (k := _enclosing_end(name, len(suffix) + 2)):
+                        return Jurisdiction(name, level, suffix)
+                    return Jurisdiction(name[k:], level, suffix, *_enclosing(name[:k]))
     return None
+
+
+def _enclosing_end(name: str, rest: int) -> int:
+    """Where a place named at the head of `name` (黟县宏村镇, 屯溪区昱中街道) ends: after the last
+    place name ending in a level's pk:suffix (县, 区, 旗, 市 …), two characters or more, that leaves
+    `rest` characters or more after it (a township's name: 宏村镇); 0 for none."""
+    levels = layout().levels  # (longest suffix first)
+    for k in range(len(name) - rest, 1, -1):
+        if any(name.endswith(sfx, 0, k) and k > len(sfx) for sfx, _, _, _ in levels):
+            return k
+    return 0
+
+
+def _enclosing(head: str) -> tuple[str, str]:
+    """(name, level) of the place `head` names last (黟县; 黄山市黟县 → 黟县, a county): the place
+    enclosing a township named after it."""
+    name = head[_enclosing_end(head, 2):]
+    return name, next(level for sfx, level, _, _ in layout().levels if name.endswith(sfx))
 
 
 @cache

@@ -29,7 +29,8 @@ def document_dict(doc: Document) -> dict[str, Any]:
     return {
         "path": doc.path, "format": doc.format, "encoding": doc.encoding, "length": len(doc.text),
         "title": doc.title, "issuer": doc.issuer, "doc_number": doc.doc_number, "date": doc.date,
-        "jurisdiction": {"name": j.name, "level": j.level, "prefix": j.prefix} if j else None,
+        "jurisdiction": ({"name": j.name, "level": j.level, "prefix": j.prefix}
+                         | ({"within": {"name": j.within, "level": j.within_level}} if j.within else {})) if j else None,
         "fields": [{"name": f.name, "value": f.value, "start": f.start, "end": f.end} for f in doc.fields],
     }
 

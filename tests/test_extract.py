@@ -4559,6 +4559,136 @@ def test_a_town_s_notice_is_the_town_s_and_its_offices_are_its_units():
         ("党政综合办公室", "party-government-office"), ("财政所", "finance")]
 
 
+def test_a_subdistrict_s_notice_is_the_subdistrict_s_and_its_communities_its_units():
+    """昱中街道办事处's notice (昱办〔2024〕11号), a 街道's as 宏村镇's is a town's: it was of no
+    jurisdiction (街道 no pk:issuerSuffix, 办事处 ending no issuer's place), 街道党政办 the notice's
+    党政综合办公室 of no place, 街道财政所 and 街道司法所 no department at all (街道 no prefix), its
+    communities (方　明　华山社区党委书记) unread, its 组长's 街道党工委 no unit. Now its own 街道 is the
+    subdistrict's (pkl:township's pk:issuerSuffix 街道, 苏木; 街道 a collective prefix as 镇 is), its
+    communities are its units as a town's villages are (pkc:dept-village-ending 社区), its communities
+    together one (pkc:dept-communities: （四）各社区居委会。), 党工委 its party committee (pk:partyLabel)."""
+    got = _audit5("yuzhong-subdistrict-old-housing-leading-group.txt")
+    doc = process(AUDIT / "yuzhong-subdistrict-old-housing-leading-group.txt")
+    assert (doc.jurisdiction.name, doc.jurisdiction.level, doc.jurisdiction.prefix) == ("昱中街道", "township", "街道")
+    dept = {d["id"]: d for d in got["departments"]}
+    assert [(dept[u]["name"], dept[u]["concept"]) for u in got["members"]] == [
+        ("街道党政综合办公室", "party-government-office"), ("街道财政所", "finance"), ("街道司法所", "justice"),
+        ("华山社区", None), ("跃进社区", None), ("荷花池社区", None)]
+    assert {dept[u]["jurisdiction"] for u in got["members"]} == {"昱中街道"}
+    assert [(dept[d["department"]]["name"], d["text"][:8]) for d in got["duties"] if d["clause"].startswith("main/2/")] == [
+        ("街道党政综合办公室", "负责改造工作的综"), ("街道财政所", "负责改造资金的筹"), ("街道司法所", "负责改造中矛盾纠"),
+        ("各社区居委会", "负责本社区改造项")]
+    assert [(p["role"], p["person"], p["department"]) for p in got["posts"] if "group_leader" in p["role"]] == [
+        ("group_leader", "程志远", "昱中街道/party-committee"), ("deputy_group_leader", "汪丽萍", "昱中街道/party-committee"),
+        ("deputy_group_leader", "胡文斌", "昱中街道/party-committee")]
+    assert [(n["kind"], n["text"]) for n in got["notes"]] == [
+        ("unknown-heading", "各社区居委会"), ("unknown-unit", "华山社区"), ("unknown-unit", "跃进社区"),
+        ("unknown-unit", "荷花池社区")]
+    from extractor.departments import resolve_own
+    assert [(m.canonical, m.concept, m.collective) for m in map(resolve_own, ["街道财政所", "苏木党政办"])] == [
+        ("财政所", "finance", False), ("党政综合办公室", "party-government-office", False)]
+
+
+def test_a_sumu_s_notice_is_the_sumu_s_its_gacha_its_units_and_its_own_prefix_carries_along_a_list():
+    """A 苏木 (奈曼旗's 明仁苏木) issues notices as a town does: its own bodies 苏木党政办, 苏木财政所, its
+    嘎查 (乌力吉　双合兴嘎查党支部书记) units as villages are, 各嘎查 its gacha together. And its own
+    prefix carries along a list as its own, not all 苏木's: 经苏木党委、政府研究 was the collective
+    下级人民政府 (so was 经镇党委、政府研究 in a town's notice: the prefix made the town's own only where written)."""
+    from extractor.pipeline import process_bytes
+    text = ("明仁苏木人民政府关于成立明仁苏木草原防火工作领导小组的通知\n\n各嘎查村委会，苏木直各单位：\n"
+            "　　经苏木党委、政府研究，决定成立明仁苏木草原防火工作领导小组。\n"
+            "　　一、领导小组组成人员\n　　组　长：巴特尔　苏木党委书记\n"
+            "　　成　员：其其格　苏木党政办主任\n　　　　　　王海军　苏木财政所所长\n"
+            "　　　　　　乌力吉　双合兴嘎查党支部书记\n"
+            "　　二、职责分工\n　　（一）苏木党政办。负责防火工作的综合协调。\n"
+            "　　（二）苏木财政所。负责防火经费保障。\n　　（三）各嘎查。负责本嘎查草原防火巡查。\n")
+    doc = process_bytes(text.encode(), "sumu.txt")
+    got = extracted_dict(doc)
+    assert (doc.jurisdiction.name, doc.jurisdiction.level, doc.jurisdiction.prefix) == ("明仁苏木", "township", "苏木")
+    dept = {d["id"]: d for d in got["departments"]}
+    assert [(dept[u]["name"], dept[u]["concept"]) for u in got["members"]] == [
+        ("苏木党政综合办公室", "party-government-office"), ("苏木财政所", "finance"), ("双合兴嘎查", None)]
+    assert [(dept[d["department"]]["name"], d["text"]) for d in got["duties"]] == [
+        ("苏木党政综合办公室", "负责防火工作的综合协调。"), ("苏木财政所", "负责防火经费保障。"), ("各嘎查", "负责本嘎查草原防火巡查。")]
+    assert dept["明仁苏木/government"]["concept"] == "government"
+    assert not [d for d in dept.values() if d["concept"] == "local-governments"]
+    from extractor.departments import find_departments
+    assert [(m.surface, m.concept, m.collective) for m in find_departments("经镇党委、政府研究", default_prefix="镇")] == [
+        ("镇党委", "party-committee", False), ("政府", "government", False)]
+
+
+def test_a_village_named_without_its_body_is_the_town_s_village():
+    """宏村镇's villages were its units only where named before their body (宏村村党总支书记): an item
+    （六）宏村村。负责… was lost with no note, and running text 塔川村负责…, 各村要明确1名联络员 no unit's
+    statement (a subject of no concept is none). A village named alone before pkc:dept-village-after
+    (负责, 。, 、 …), or ending a heading, is the village (not 本村, 农村: pkc:dept-village-not-lead,
+    -not-name), and in a town's notice its villages, together too, are subjects of running text."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+    text = load(AUDIT / "hongcun-town-living-environment-leading-group.txt").text.replace(
+        "　　三、工作要求\n", "　　（六）宏村村。负责古村落核心保护区内的环境整治和游客集中区域的保洁。\n　　三、工作要求\n"
+        "　　塔川村负责秋季赏叶期间的村庄保洁和垃圾清运。卢村村、际村村要做好沿线农村环境整治。\n")
+    got = extracted_dict(process_bytes(text.encode(), "hongcun.txt"))
+    dept = {d["id"]: d["name"] for d in got["departments"]}
+    assert [(d["clause"], dept[d["department"]], d["text"][:8]) for d in got["duties"] if d["clause"] in ("main/2/6", "main/3")] == [
+        ("main/2/6", "宏村村", "负责古村落核心保"), ("main/3", "塔川村", "负责秋季赏叶期间"), ("main/3", "卢村村", "要做好沿线农村环"),
+        ("main/3", "际村村", "要做好沿线农村环"), ("main/3", "各村委会", "要明确1名联络员")]
+    assert "宏村镇/农村" not in dept and len([d for d in dept if d.endswith("村")]) == 4
+    yuzhong = _audit5("yuzhong-subdistrict-old-housing-leading-group.txt")  # (各社区要明确1名联络员: its communities together)
+    assert [(d["department"], d["action"]) for d in yuzhong["duties"] if d["clause"] == "main/3"] == [("昱中街道/各社区居委会", "明确")]
+
+
+@pytest.mark.parametrize("stem, signed, town, within", [
+    ("hongcun", "黟县宏村镇人民政府", "宏村镇", ("黟县", "county")),
+    ("hongcun", "安徽省黄山市黟县宏村镇人民政府", "宏村镇", ("黟县", "county")),
+    ("yuzhong", "屯溪区昱中街道办事处", "昱中街道", ("屯溪区", "district")),
+    ("hongcun", "宏村镇人民政府", "宏村镇", None)])
+def test_a_township_s_issuer_naming_its_county_gives_its_enclosing_place(stem, signed, town, within):
+    """宏村镇's notice signed 黟县宏村镇人民政府 (as many a town signs) was the notice of a place
+    黟县宏村镇 — another place than 宏村镇人民政府's, its bodies 黟县宏村镇/finance. The place written
+    before a township's name (the last one: 安徽省黄山市黟县 → 黟县) is the place enclosing it: the
+    township keeps its own name, `within` in the JSON, and the graph says it skos:broader the county."""
+    from extractor.graph import SKOS, jurisdiction_iri, to_rdf
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+    path = next(p for p in AUDIT.iterdir() if p.name.startswith(stem))
+    text = load(path).text
+    own = "宏村镇人民政府" if stem == "hongcun" else "昱中街道办事处"
+    text = text[:text.rindex(own)] + signed + text[text.rindex(own) + len(own):]
+    doc = process_bytes(text.encode(), "t.txt")
+    got = extracted_dict(doc)
+    assert doc.issuer == signed and doc.jurisdiction.name == town
+    assert got["document"]["jurisdiction"].get("within") == (within and {"name": within[0], "level": within[1]})
+    assert {u.split("/")[0] for u in got["members"]} == {town}
+    quads = to_rdf(doc)
+    broader = [(q.subject.value, q.object.value) for q in quads if q.predicate.value == SKOS + "broader"]
+    assert broader == ([(jurisdiction_iri(town), jurisdiction_iri(within[0]))] if within else [])
+    from extractor.graph import to_networkx  # (GraphML: the `within` edge)
+    assert [(u, v) for u, v, k in to_networkx(quads).edges(data="kind") if k == "within"] == broader
+
+
+@pytest.mark.parametrize("lines", [
+    ["组　长：张三　县政府副县长；副组长：李四　县教育局局长", "成　员：王五　县财政局副局长"],
+    ["组　长：张三（县政府副县长）；副组长：李四（县教育局局长）", "成　员：王五（县财政局副局长）"],
+    ["组　长：张三（县政府副县长）", "副组长：李四（县教育局局长）；成　员：王五（县财政局副局长）"]])
+def test_a_make_up_label_after_a_semicolon_on_a_line_is_read(lines):
+    """A make-up whose labels follow one another on a line after ； (组　长：张三　县政府副县长；副组长：
+    李四　县教育局局长): its lists (pkc:setup-head-list, -deputy-head-list, -members-list) opened only at a
+    line's start, so the second label's items were lost without a note — no deputy, 李四 no post —
+    where the notice wrote line ends elsewhere (a notice on one line has them put back). A label
+    opens its list after a ; too."""
+    from extractor.pipeline import process_bytes
+    text = ("祁门县人民政府办公室关于成立祁门县学生资助工作领导小组的通知\n\n各乡镇人民政府，县政府各部门：\n"
+            "　　为做好学生资助工作，决定成立祁门县学生资助工作领导小组。\n　　一、领导小组组成人员\n"
+            + "".join("　　" + x + "\n" for x in lines) + "　　领导小组办公室设在县教育局。\n")
+    got = extracted_dict(process_bytes(text.encode(), "q.txt"))
+    m = got["meeting"]
+    assert (m["convenor"]["text"], [d["text"] for d in m["deputy_convenors"]]) == ("县政府副县长", ["县教育局局长"])
+    assert [(p["role"], p["person"], p["department"]) for p in got["posts"]] == [
+        ("group_leader", "张三", "祁门县/government"), ("deputy_group_leader", "李四", "祁门县/education"),
+        ("lead", "王五", "祁门县/finance")]
+
+
 def test_a_make_up_line_of_one_member_or_of_two_apart_by_a_blank_reads_each_post():
     """A make-up line with a full-width blank between a name and its post, 成　员：曹建国　县教育局局长
     (黟县's 校园安全工作专班, its one member): the list was read only when it named two units or
