@@ -321,6 +321,17 @@ def _role_supporting() -> re.Pattern:
 
 
 @cache
+def _role_supporting_opens() -> re.Pattern:
+    """A text (a statement's first words) opening with a supporting cue after its lead words
+    and a modal word and its lead words, as `role_of` strips them (`_unled`, `_role_modal`,
+    `_unled`) and tests what is left (`_role_supporting`): one match of the text, not three
+    and two slices (possessive and atomic: each strip taken whole, as each one match is)."""
+    leads = [re.escape(w) for w in cues().parts.get("role-lead", ()) if w]
+    led = f"(?:{'|'.join(leads)})*+" if leads else ""
+    return re.compile(f"{led}(?>(?:{_role_modal().pattern}){led}|)(?:{_role_supporting().pattern})")
+
+
+@cache
 def _role_opening() -> tuple[re.Pattern, dict[str, str]]:
     """The role cue opening a text after its lead words (积极, 并 …), the first of them in the
     ttl's order (`_unled_roles`), and each cue's role: `role_parts` at each comma."""
@@ -410,6 +421,8 @@ def _tag_others() -> tuple[str, ...]:
 # trying the pattern at every character.
 
 _START_END = attrgetter("start", "end")
+# what tells a match's department (`department`): one call, not eight attribute reads a mention
+_DEPARTMENT_KEY = attrgetter("start", "end", "prefix", "concept", "national", "collective", "generic", "canonical")
 _START = attrgetter("start")
 
 
@@ -1031,7 +1044,7 @@ class _Extract:
 
     def department(self, m: DepartmentMatch, clause: str) -> str:
         """The id of the department `m` names (created on first sight), recording the mention."""
-        key = (m.start, m.end, m.prefix, m.concept, m.national, m.collective, m.generic, m.canonical)
+        key = _DEPARTMENT_KEY(m)
         did = self.dept_of.get(key)
         if did is None:
             did = self.dept_of[key] = self._department(m, clause)
@@ -2115,14 +2128,14 @@ class _Extract:
         head = folded[s:min(e, s + 12)]
         if (comma := head.find(",")) > 0:
             head = head[:comma]
+        # most statements hold neither kind of cue; with only one kind, the first in the
+        # list's order is of that kind: only with both does the order below decide
+        lead, supporting = _role_leads().search(head), _role_supporting_opens().match(head)
+        if lead is None or supporting is None:
+            return "lead" if lead else "supporting" if supporting else "responsible"
         bare = _unled(head)
         if (modal := _role_modal().match(bare)) is not None:
             bare = _unled(bare[modal.end():])
-        # most statements hold neither kind of cue; with only one kind, the first in the
-        # list's order is of that kind: only with both does the order below decide
-        lead, supporting = _role_leads().search(head), _role_supporting().match(bare)
-        if lead is None or supporting is None:
-            return "lead" if lead else "supporting" if supporting else "responsible"
         for cue, r, stripped in _role_tests():
             if r == "lead":
                 if cue in head:
