@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, collective_addresses,
                           collective_leads, concept_labels, concept_name, concepts, find_departments, post_units,
-                          replaced, resolve, resolve_in_town, town_unit)
+                          replaced, resolve, resolve_in_town, town_unit, _trie)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Change, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
@@ -226,7 +226,9 @@ def cues() -> Cues:
             parts[local] = tuple(cue_words)
     by_len = lambda pairs: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
     words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
-    alternation = "|".join(map(re.escape, sorted(words, key=lambda a: (-len(a), a))))
+    # (shaped as a trie: the longest word at each place, as the alternation longest first, at
+    # three quarters of its cost — every statement's verbs are looked for)
+    alternation = _trie(words)
     duties = tuple(office.get(k, "(?!)") for k in ("body-duties-heading", "body-duties-lead", "body-led-by",
                                                    "body-duties-members"))
     bodies = tuple(replace(made, duties_lead_words=lead_words, list_label=made.label(office.get("list-label", "(?!)")))
@@ -318,6 +320,28 @@ def _role_supporting() -> re.Pattern:
     """Any supporting cue of `_role_tests` without its lead word, at a text's start (`role_of`'s
     pre-test)."""
     return re.compile("|".join(re.escape(x) for _, r, x in _role_tests() if r == "supporting") or "(?!)")
+
+
+@cache
+def _setup_by_word() -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each cue word of the set-up patterns of every kind of body (`Cues.setup`), with the
+    patterns holding it, by their place there (`sets_up`)."""
+    by_word: dict[str, list[int]] = {}
+    for k, (_, words) in enumerate(cues().setup):
+        for w in words:
+            by_word.setdefault(w, []).append(k)
+    return tuple((w, tuple(ks)) for w, ks in by_word.items())
+
+
+@cache
+def _role_supporting_opens() -> re.Pattern:
+    """A text (a statement's first words) opening with a supporting cue after its lead words
+    and a modal word and its lead words, as `role_of` strips them (`_unled`, `_role_modal`,
+    `_unled`) and tests what is left (`_role_supporting`): one match of the text, not three
+    and two slices (possessive and atomic: each strip taken whole, as each one match is)."""
+    leads = [re.escape(w) for w in cues().parts.get("role-lead", ()) if w]
+    led = f"(?:{'|'.join(leads)})*+" if leads else ""
+    return re.compile(f"{led}(?>(?:{_role_modal().pattern}){led}|)(?:{_role_supporting().pattern})")
 
 
 @cache
@@ -1913,8 +1937,10 @@ class _Extract:
         folded = self.doc.folded
         if not self.cues.setup_cue.search(folded, s, e):
             return False
-        text = folded[s:e]
-        return any(p.search(folded, s, e) for p, words in self.cues.setup if any(w in text for w in words))
+        text, setup = folded[s:e], self.cues.setup
+        # (each cue word looked for once, not once for each pattern holding it)
+        tried = {k for w, patterns in _setup_by_word() if w in text for k in patterns}
+        return any(setup[k][0].search(folded, s, e) for k in tried)
 
     def may_open(self, m: DepartmentMatch, floor: int) -> bool:
         """Whether `m` may open a statement or follow 由 (a quick test before `subjects`)."""
@@ -2116,14 +2142,14 @@ class _Extract:
         head = folded[s:min(e, s + 12)]
         if (comma := head.find(",")) > 0:
             head = head[:comma]
+        # most statements hold neither kind of cue; with only one kind, the first in the
+        # list's order is of that kind: only with both does the order below decide
+        lead, supporting = _role_leads().search(head), _role_supporting_opens().match(head)
+        if lead is None or supporting is None:
+            return "lead" if lead else "supporting" if supporting else "responsible"
         bare = _unled(head)
         if (modal := _role_modal().match(bare)) is not None:
             bare = _unled(bare[modal.end():])
-        # most statements hold neither kind of cue; with only one kind, the first in the
-        # list's order is of that kind: only with both does the order below decide
-        lead, supporting = _role_leads().search(head), _role_supporting().match(bare)
-        if lead is None or supporting is None:
-            return "lead" if lead else "supporting" if supporting else "responsible"
         for cue, r, stripped in _role_tests():
             if r == "lead":
                 if cue in head:

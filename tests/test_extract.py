@@ -4782,3 +4782,23 @@ def test_the_leaf_and_match_indexes_answer_as_a_walk_would(county_parsed, city_p
             for b in bounds[::9]:
                 run = next((k for k, m in enumerate(walked) if m.end > b), len(walked))
                 assert x.matches_in(a, b) == walked[:run]
+
+
+def test_role_supporting_opens_reads_as_the_strips_then_the_match_do():
+    """`role_of`'s one match of a statement's first words says what stripping its lead words,
+    a modal word and its lead words (`_unled`, `_role_modal`) and matching a supporting cue
+    said: for each mix of those words, and of others near them (应急, 要求, 支持 alone)."""
+    from itertools import product
+
+    from extractor import extract as E
+
+    def stripped(head: str) -> bool:
+        bare = E._unled(head)
+        if (modal := E._role_modal().match(bare)) is not None:
+            bare = E._unled(bare[modal.end():])
+        return E._role_supporting().match(bare) is not None
+
+    words = ["积极", "并", "主动", "应当", "要", "应", "配合", "协助", "参与", "支持配合", "支持", "应急", "要求", "牵头", "做好"]
+    heads = ["".join(p)[:12] for n in range(4) for p in product(words, repeat=n)]
+    assert sum(map(stripped, heads)) > 1000  # (both answers met often)
+    assert [E._role_supporting_opens().match(h) is not None for h in heads] == list(map(stripped, heads))
