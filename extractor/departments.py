@@ -762,6 +762,9 @@ class _Scanner:
         heading around it, B a run between two hits."""
         reg, C = self.reg, self.text
         separators = reg.separators
+        # The text backwards, where a CJK run ending at b is read by one match from len(C) - b, in
+        # C, not a character at a time back from b in Python (a fifth of the cost).
+        n, back = len(C), C[::-1]
         a = 0
         after_hit = False
         for h in [*hits, None]:  # scan's hits are in order and never overlap
@@ -771,10 +774,8 @@ class _Scanner:
                 lo = run.end()
                 if C[a:lo] not in separators:
                     yield (a, lo, "B" if h is not None and lo == b else "T", None)
-            if h is not None and lo < b and _CJK_FIRST <= C[b - 1] <= _CJK_LAST:  # (_is_cjk, inlined)
-                hi = b - 1
-                while hi > lo and _CJK_FIRST <= C[hi - 1] <= _CJK_LAST:  # (_is_cjk, not called: a character a turn)
-                    hi -= 1
+            if h is not None and (run := _CJK_RUN.match(back, n - b, n - lo)):
+                hi = n - run.end()  # (the CJK run ending at b, from lo on)
             # Prose away from any hit (most runs) is not yielded: what it would do (end the list
             # before it) the next item does, as prose stands between them (with the non-CJK
             # characters around it, more than `separated` allows). So only the runs with what
@@ -782,8 +783,8 @@ class _Scanner:
             pos = lo
             while (m := reg.org_hint.search(C, pos, hi)) is not None:
                 s = m.start()
-                while s > lo and _CJK_FIRST <= C[s - 1] <= _CJK_LAST:  # back to the start of its run (as above)
-                    s -= 1
+                if run := _CJK_RUN.match(back, n - s, n - lo):  # back to the start of its run (as above)
+                    s = n - run.end()
                 if s == m.start():  # an ending at the run's start: `org` wants a name before it
                     pos = s + 1
                     continue
