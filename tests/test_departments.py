@@ -409,6 +409,28 @@ def test_generic_references_in_the_city_plan():
     assert not any(m.national and m.surface.endswith("部门") for m in city)
 
 
+@pytest.mark.parametrize("text", [
+    "市场监督管理、教育、卫生健康、公安等部门按照各自职责加强指导",  # a list up to its ending, from the start
+    "县卫健委、县教育局和财政部门,县财政局",  # names before and after a generic reference
+    "卫生健康部门卫生健康委员会教育部门",  # one run of registry words: an ending, a name, an ending
+    "请县人社局、财政、审计等部门配合,县公安局,民政部门和机关事务服务中心负责",
+    "旗县区民政部门",  # a prefix at a span's start
+    "部门",  # an ending alone
+    "各镇人民政府,县直各有关部门:县应急管理部门",
+])
+def test_the_scan_finds_what_a_search_of_the_whole_pattern_finds(text):
+    """`scan` tries the generic branch only in front of a generic ending (部门), elsewhere the
+    pattern without it (`names`): the same hits as the whole pattern searched everywhere."""
+    from dataclasses import replace
+
+    from extractor import departments as D
+    reg = D._registry()
+    hits = [(h.cs, h.ce, h.kind, h.concept, h.prefix, h.label) for h in D._Scanner(reg, text).scan()]
+    whole = replace(reg, names=reg.pattern)  # (every search the whole pattern's)
+    assert hits == [(h.cs, h.ce, h.kind, h.concept, h.prefix, h.label) for h in D._Scanner(whole, text).scan()]
+    assert ("generic" in [h[2] for h in hits]) == (text != "部门")
+
+
 @pytest.mark.parametrize("prose", [
     "发挥政府引导的作用,调动社会力量的积极性",
     "推进社区居民委员会建设",
