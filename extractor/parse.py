@@ -693,6 +693,8 @@ class _RunIn:
         window = t[s:min(e, s + 40)]
         found = None
         for suffix, _, _, _ in layout().levels:
+            if suffix not in window:
+                continue  # no place ending in it (group 1) is named there: no search of it set up
             m = _place_pattern("place-of-issuer", suffix).search(window)
             if m and (found is None or m.end(1) < found.end(1)):
                 found = m
@@ -1905,7 +1907,7 @@ class _Parse:
         m = _HEADING_END.search(rest, 0, HEADING_MAX + 1)
         if m and not _HEADING_BREAK.search(rest, 0, m.start()):
             return Span(rest_start, rest_start + m.end())
-        if len(rest) <= HEADING_MAX and not any(p in rest for p in "。;"):
+        if len(rest) <= HEADING_MAX and "。" not in rest and ";" not in rest:
             return Span(rest_start, ln.end)
         return None
 
