@@ -36,6 +36,7 @@ CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 
 CN_UNITS = {"十": 10, "百": 100}
 
 
+@cache  # (a pure function of a short numeral, asked for each label and number read)
 def chinese_number(s: str) -> int | None:
     """一 → 1, 十二 → 12, 二十一 → 21, 一百零五 → 105; digit strings like 二〇二一 → 2021."""
     if not s:
@@ -400,6 +401,12 @@ def _any_label() -> re.Pattern:
     return re.compile("|".join(f"(?P<s{k}>{st.pattern.pattern})" for k, st in enumerate(styles())))
 
 
+@cache
+def _label_groups() -> tuple[int, ...]:
+    """Each style's group in `_any_label` (s0, s1 …): the style's own group n is that one's + n."""
+    return tuple(_any_label().groupindex[f"s{k}"] for k in range(len(styles())))
+
+
 def _run_in(text: str, lines: list[Line], one: Line) -> list[Line]:
     """A notice written on one line (its line breaks lost) cut where its lines would have
     begun (see `_RunIn`). The lines keep their offsets: no text moves."""
@@ -686,6 +693,8 @@ class _RunIn:
         window = t[s:min(e, s + 40)]
         found = None
         for suffix, _, _, _ in layout().levels:
+            if suffix not in window:
+                continue  # no place ending in it (group 1) is named there: no search of it set up
             m = _place_pattern("place-of-issuer", suffix).search(window)
             if m and (found is None or m.end(1) < found.end(1)):
                 found = m
@@ -1015,11 +1024,17 @@ def _number_of(line: Line) -> tuple[Style, str, int, int] | None:
     if line.blank or line.tab or not _opens(_cue_starts()[""], line.text) \
             or (label := _any_label().match(line.text)) is None:
         return None  # most lines open no clause: all the styles tried at once, not one by one
-    for st in styles()[int(label.lastgroup[1:]):]:  # (those before the first that matched: none)
-        m = st.pattern.match(line.text)
-        if not m:
+    first = int(label.lastgroup[1:])
+    for k, st in enumerate(styles()[first:], first):  # (those before the first that matched: none)
+        if k == first:  # its match is the label's own: its groups read off it, not matched again
+            m, at = label, _label_groups()[k]  # (the style's group 1 is the label's group at + 1)
+        elif m := st.pattern.match(line.text):
+            at = 0
+        else:
             continue
-        raw = next(g for g in m.groups()[1:] if g is not None)
+        raw = m.group(at + 2)
+        if raw is None:
+            raw = next(g for g in m.groups()[at + 2:at + st.pattern.groups] if g is not None)
         if st.numerals == "chinese":
             index = chinese_number(raw)
         elif st.numerals == "circled":
@@ -1028,7 +1043,7 @@ def _number_of(line: Line) -> tuple[Style, str, int, int] | None:
             index = int(raw)
         if index is None or index == 0:
             continue
-        return st, m.group(1).strip(), index, m.end(1)
+        return st, m.group(at + 1).strip(), index, m.end(at + 1)
     return None
 
 
@@ -1892,7 +1907,7 @@ class _Parse:
         m = _HEADING_END.search(rest, 0, HEADING_MAX + 1)
         if m and not _HEADING_BREAK.search(rest, 0, m.start()):
             return Span(rest_start, rest_start + m.end())
-        if len(rest) <= HEADING_MAX and not any(p in rest for p in "。;"):
+        if len(rest) <= HEADING_MAX and "。" not in rest and ";" not in rest:
             return Span(rest_start, ln.end)
         return None
 
