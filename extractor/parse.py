@@ -2057,6 +2057,72 @@ def _place_pattern(name: str, suffix: str) -> re.Pattern:
     return re.compile(layout().places[name].replace("{suffix}", re.escape(suffix)))
 
 
+@cache
+def _place_split(name: str, suffix: str) -> tuple[re.Pattern, int, int] | None:
+    """layout.ttl's place pattern `name` read as a head of bounded width (lo to hi characters),
+    then `suffix` and the rest: (the pattern of `suffix` and the rest, lo, hi) — None when it is
+    not so (`{suffix}` optional, in an alternation, or after a head of unbounded width)."""
+    from re import _constants as C, _parser
+    pat = layout().places[name]
+    if pat.count("{suffix}") != 1:
+        return None
+    head, tail = pat.split("{suffix}")
+    try:
+        trees = _parser.parse(head), _parser.parse(tail)
+        rest = re.compile(re.escape(suffix) + tail)
+    except Exception:
+        return None
+    lo, hi = trees[0].getwidth()
+    if _alternates(head) or _alternates(tail) or hi >= C.MAXREPEAT \
+            or any(tree.state.flags != re.compile("").flags for tree in trees):  # ((?i) …: read by both)
+        return None
+    return rest, lo, hi
+
+
+def _alternates(pattern: str) -> bool:
+    """Whether a regex's source holds a | outside any group (escapes and classes skipped)."""
+    depth, k, n = 0, 0, len(pattern)
+    while k < n:
+        c = pattern[k]
+        if c == "\\":
+            k += 1
+        elif c == "[":
+            k += 1
+            k += pattern.startswith("^", k)
+            k += pattern.startswith("]", k)  # (a ] first in a class is one of its characters)
+            while k < n and pattern[k] != "]":
+                k += 2 if pattern[k] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        k += 1
+    return False
+
+
+def _places_in(name: str, suffix: str, text: str) -> list[re.Match]:
+    """The matches of `_place_pattern(name, suffix)` in `text`, as its finditer finds them — a
+    match tried only at the few starts within its head's width before a place where the suffix
+    and the rest match (`_place_split`; found fast: the suffix is a literal), not at each character."""
+    pattern, split = _place_pattern(name, suffix), _place_split(name, suffix)
+    if split is None:
+        return list(pattern.finditer(text))
+    rest, lo, hi = split
+    out, at = [], 0  # (at: the first start not ruled out; a match starting at s has its rest at s+lo … s+hi)
+    while (c := rest.search(text, at + lo)) is not None:
+        q = c.start()
+        for s in range(max(at, q - hi), q - lo + 1):
+            if (m := pattern.match(text, s)) is not None:
+                out.append(m)
+                at = m.end()
+                break
+        else:
+            at = q - lo + 1
+    return out
+
+
 def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
     """A notice without header names its own government in the body and says 我旗/全旗
     (layout.ttl's self-place).
@@ -2075,7 +2141,7 @@ def _jurisdiction_from_body(doc: Document) -> Jurisdiction | None:
     for suffix, level, prefix, _ in layout().levels:
         if not said[prefix]:
             continue
-        contexts = [_after_breaks(m, breaks) for m in _place_pattern("place-in-body", suffix).finditer(doc.text)]
+        contexts = [_after_breaks(m, breaks) for m in _places_in("place-in-body", suffix, doc.text)]
         contexts = [c for c in contexts if c and not cues["own-place"].search(c[-2:])]
         if not contexts:
             continue

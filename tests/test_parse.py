@@ -1974,3 +1974,29 @@ def test_a_notice_calling_itself_by_level_is_counted_in_one_scan_as_one_a_prefix
     assert sum(any(_self_names(t).values()) for t in texts) > 0
     for t in texts:
         assert _self_names(t) == one_a_prefix(t)
+
+
+def test_places_in_the_body_are_found_near_their_suffix_as_a_scan_of_each_character_finds_them():
+    """`_places_in` tries place-in-body only within its head's width before a suffix followed by
+    a government's word (`_place_split`), not at every character: the same matches as the
+    pattern's finditer — on made text dense in suffixes and on the notices of corpus/, extra and
+    the audit; a pattern whose {suffix} is optional or in an alternation is scanned whole."""
+    import random
+
+    from extractor.load import load
+    from extractor.parse import _alternates, _place_pattern, _place_split, _places_in, layout
+    levels = [sfx for sfx, _, _, _ in layout().levels]
+    assert all(_place_split("place-in-body", sfx) is not None for sfx in levels)
+    assert _alternates("a{suffix}|b") and _alternates("(a)|b") and not _alternates("(?:a|b)[|]\\|[]|]")
+    rng = random.Random(7)
+    alphabet = "县市区旗盟州省自治人民政府委员会党委促进我全由在奈曼祁门 ，。"
+    made = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    made += ["由奈曼旗人民政府，建立奈曼旗促进，市政府", "黄山市黟县人民政府县政府自治县人民政府"]
+    texts = made + [load(f).text for f in sorted(CORPUS.glob("*.txt")) + EXTRA + sorted(AUDIT.glob("*.txt"))]
+    found = 0
+    for t in texts:
+        for sfx in levels:
+            want = [(m.span(), m.groups()) for m in _place_pattern("place-in-body", sfx).finditer(t)]
+            assert [(m.span(), m.groups()) for m in _places_in("place-in-body", sfx, t)] == want, (sfx, t)
+            found += len(want)
+    assert found > 100
