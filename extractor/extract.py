@@ -555,6 +555,9 @@ _COMMA = re.compile(",")  # folded text: ， is ,
 _PART_END = re.compile("[,;]")  # folded text: what parts a bracket's statements
 _JOINED_POST = 21  # how far a run-in item's first post may run to the 、 joining a second (县委常委、…)
 _RUN_IN_WORDS = re.compile(r"[^\s,;。:()、]{2,20}")  # … what it is: words, no blank or mark
+_LIST_ITEM_END = re.compile("[\n;]")  # where an item of a make-up list ends, but for 、 , (folded)
+_RUN_ON_ITEM = 60  # how long an item after a ； of a make-up list may be (a name and a post)
+_LABEL_REACH = 40  # how far past a run-in post a label glued into it may end (副组长:, 成  员  单  位:)
 _ITEM_GAP = re.compile(r"[ \t]+")  # folded: a gap between two items of a make-up line (曹建国　县教育局局长　吴海燕　…)
 _ITEM_JOIN = re.compile("[、和及]")  # folded: what joins the items of a list of names or posts (甲组、乙组和丙组)
 _CLAUSE_PUNCT = frozenset(",;。:()\n")  # folded text: ， is ,
@@ -2563,6 +2566,8 @@ class _Extract:
                             ends += _sentence_ends(seg) or [len(seg)]
                         out += [(base + m.start(g), base + m.end(g), m) for m in _sentence_matches(seg, pattern, ends)
                                 for g in (_read(m),)]
+                if what in _LISTS:  # 成　员：王五　县财政局副局长；赵六　县教育局局长: the items after a ；
+                    out = [(s, self.items_after_semicolon(body, e), m) for s, e, m in out]
                 return out
 
             for s, e, _ in spans("head"):
@@ -3785,7 +3790,12 @@ class _Extract:
             limit = stop.start() if stop else len(seg)
             if k > 0 and seg[k - 1] != "\n":
                 breaks.append(k)
-            done = self.run_in_items(seg, m.end(), limit, label, item, breaks, base)
+            done = self.run_in_items(seg, m.end(), limit, label, item, breaks, base, body.words)
+            while done >= limit and seg[limit:limit + 1] == ";" and self.semicolon_item(seg, limit, label) is not None:
+                # 成  员:王五  县财政局副局长;赵六  县教育局局长…: the list goes on after the ;
+                stop = _LINE_OR_SENTENCE_END.search(seg, limit + 1)
+                done, limit = self.run_in_items(seg, limit + 1, stop.start() if stop else len(seg), label, item,
+                                                breaks, base, body.words), stop.start() if stop else len(seg)
         if not breaks:
             return None
         self.lost_lines += [base + b for b in breaks]
@@ -3793,11 +3803,51 @@ class _Extract:
         marks = [b + n for n, b in enumerate(breaks)]  # where each lost line end stands in `text`
         return text, marks, _sentence_ends(text)
 
+    def semicolon_item(self, text: str, k: int, label: re.Pattern, stop: int | None = None) -> re.Match | None:
+        """The item of a make-up list after the ； at `k` of `text` (folded) when it has no label of its
+        own: a name, a blank or brackets, and a post ending as pkc:list-post-end says
+        (pkc:list-run-in-item's person: 赵六　县教育局局长) — all of text[…:stop] when `stop` is
+        given, else what opens it (a notice on one line: items glued after it); else None."""
+        k += 1
+        while k < len(text) and text[k] in _BLANKS:
+            k += 1
+        end = len(text) if stop is None else stop
+        if label.match(text, k, min(end, k + _RUN_ON_ITEM)) is not None:
+            return None  # (a label opens its own list: pkc:setup-*-list after a ;)
+        m = (self.cues.run_in_item.match if stop is None else self.cues.run_in_item.fullmatch)(text, k, end)
+        if m is None or m.group("person") is None or not self.a_name(m.group("person")):
+            return None
+        return m
+
+    def items_after_semicolon(self, body: BodySetup, e: int) -> int:
+        """Where a make-up list read up to `e` ends, taking in each item after a ； with no label of
+        its own (成　员：王五　县财政局副局长；赵六　县教育局局长: `semicolon_item`), each up to the
+        next ； or 。 or line end (one lost too: `run_in_lines`); the list's pattern, like every
+        set-up pattern, stops at a ；."""
+        folded = self.doc.folded
+        while True:
+            k = e
+            while k < len(folded) and folded[k] in _BLANKS:
+                k += 1
+            if folded[k:k + 1] != ";":
+                return e
+            stop = _LINE_OR_SENTENCE_END.search(folded, k + 1)
+            stop = stop.start() if stop else len(folded)
+            lost = bisect.bisect_right(self.lost_lines, k)  # (in order: a list's, put back in order)
+            if lost < len(self.lost_lines):
+                stop = min(stop, self.lost_lines[lost])
+            while stop > k and folded[stop - 1] in _BLANKS:
+                stop -= 1
+            if stop - k > _RUN_ON_ITEM or self.semicolon_item(folded, k, body.list_label, stop) is None:
+                return e
+            e = stop
+
     def run_in_items(self, seg: str, at: int, limit: int, label: re.Pattern, item: re.Pattern,
-                     breaks: list[int], base: int = 0) -> int:
+                     breaks: list[int], base: int = 0, words: re.Pattern | None = None) -> int:
         """Read the items of the make-up list whose label ends at `at` (up to `limit`: the
         sentence's end), and of the labels glued after them, adding to `breaks` where a line end
-        was lost; where the list ends. (`seg` is the folded text from `base`.)"""
+        was lost; where the list ends. (`seg` is the folded text from `base`; `words`: the body's
+        kind, 领导小组, whose name a post's ending never runs into: 中心主任领导小组办公室设在….)"""
         def blanks(k: int) -> int:
             while k < limit and seg[k] in _BLANKS:
                 k += 1
@@ -3817,6 +3867,14 @@ class _Extract:
             elif (person := m.group("person")) is not None and not self.a_name(person) \
                     and label.match(seg, blanks(m.end("person")), limit) is not None:
                 return m, m.end("person")  # 县委副书记、县长  副组长:…: a post (no name), a label after it
+            elif m.group("post") is not None and (lab := label.search(
+                    seg, m.start("post") + 1, min(limit, m.end("post") + _LABEL_REACH))) is not None \
+                    and lab.start() < m.end("post"):
+                return m, lab.start()  # 县委副书记、县长副组长:江海峰: a post a word long, a label glued after it
+            elif words is not None and m.group("holder") is None \
+                    and (w := words.search(seg, m.start() + 1, min(limit, m.end() + _LABEL_REACH))) \
+                    and w.start() < m.end() and item.fullmatch(seg, m.start(), w.start()) is not None:
+                return m, w.start()  # 县乡村振兴服务中心主任领导小组办公室设在…: the post ends before the body's name
             holder = m.group("holder")
             if m.group("post") is not None and holder is None:  # 县财政局局长曹建国副召集人: a name
                 for k in range(m.end() + 2, min(m.end() + 5, limit)):  # glued after the post, then a
@@ -3946,7 +4004,8 @@ class _Extract:
         folded, out = self.doc.folded, []
         pos = s
         lost = [(b, 0) for b in self.lost_lines if s < b < e]  # (a lost line end holds no character)
-        for line_end, width in sorted([*((s + m.start(), 1) for m in re.finditer("\n", folded[s:e])), *lost]) + [(e, 1)]:
+        # (and at a ； before an item with no label of its own: `items_after_semicolon`)
+        for line_end, width in sorted([*((m.start(), 1) for m in _LIST_ITEM_END.finditer(folded, s, e)), *lost]) + [(e, 1)]:
             a, b = pos, line_end
             pos = b + width
             if "(" not in folded[a:b]:

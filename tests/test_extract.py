@@ -4689,6 +4689,31 @@ def test_a_make_up_label_after_a_semicolon_on_a_line_is_read(lines):
         ("lead", "王五", "祁门县/finance")]
 
 
+@pytest.mark.parametrize("joined", ["\n", "", " "], ids=["as written", "one line", "one line, spaces"])
+@pytest.mark.parametrize("lines,deputies,people", [
+    (["组　长：张三　县政府副县长", "副组长：李四　县教育局局长", "成　员：王五　县财政局副局长；赵六　县民政局局长"],
+     ["李四"], ["王五", "赵六"]),
+    (["组　长：张三　县政府副县长；副组长：李四　县教育局局长；成　员：王五　县财政局副局长；赵六　县民政局局长；钱七　县卫生健康委主任"],
+     ["李四"], ["王五", "赵六", "钱七"]),
+    (["组　长：张三（县政府副县长）", "副组长：李四（县教育局局长）；王五（县财政局副局长）", "成　员：赵六（县民政局局长）"],
+     ["李四", "王五"], ["赵六"])])
+def test_a_make_up_item_after_a_semicolon_with_no_label_is_the_list_s_next(lines, deputies, people, joined):
+    """成　员：王五　县财政局副局长；赵六　县民政局局长: the make-up lists (pkc:setup-*-list), as every
+    set-up pattern, end at a ；, so the item after it, a name and a post with no label of its own,
+    was lost (赵六 no post, 县民政局 no member) — on one line, a list after it too (副组长：…；王五（…）
+    成　员：赵六（…）: no line end put back before 成　员：, its members all lost). An item after a ；
+    (pkc:list-run-in-item's name and post, no label) is the list's next, as written and on one line."""
+    from extractor.pipeline import process_bytes
+    text = ("祁门县人民政府办公室关于成立祁门县学生资助工作领导小组的通知\n\n各乡镇人民政府，县政府各部门：\n"
+            "　　为做好学生资助工作，决定成立祁门县学生资助工作领导小组。\n　　一、领导小组组成人员\n"
+            + "".join("　　" + x + "\n" for x in lines) + "　　领导小组办公室设在县教育局。\n")
+    got = extracted_dict(process_bytes(joined.join(text.splitlines()).encode(), "q.txt"))
+    posts = [(p["role"], p["person"]) for p in got["posts"]]
+    assert posts == [("group_leader", "张三"), *(("deputy_group_leader", x) for x in deputies), *(("lead", x) for x in people)]
+    units = {"王五": "finance", "赵六": "civil-affairs", "钱七": "health"}
+    assert {"祁门县/" + units[x] for x in people} <= set(got["members"])
+
+
 def test_a_make_up_line_of_one_member_or_of_two_apart_by_a_blank_reads_each_post():
     """A make-up line with a full-width blank between a name and its post, 成　员：曹建国　县教育局局长
     (黟县's 校园安全工作专班, its one member): the list was read only when it named two units or

@@ -373,6 +373,32 @@ def test_a_make_up_list_after_its_lead_in_on_one_line(joined):
 
 
 @pytest.mark.parametrize("joined", ONE_LINE)
+def test_a_make_up_list_after_its_lead_in_without_indents_on_one_line(joined):
+    """婺源's make-up, listed after its changes, its lines not indented: joined with nothing, its
+    head's post ends in a post-end word glued to the next label (县委副书记、县长副组长：江海峰  县政府副县长
+    胡卫民…), and the item after the 、 was read as the post 县长副组长 with a name glued after it
+    (：江海峰): no line end put back before 副组长：, so the head was 县委副书记、县长副组长：江海峰 and one
+    deputy, 江海峰, was read from the changes alone (胡卫民 lost, 江海峰's post the change's); and the
+    last item's post ran into the sentence after it (县乡村振兴服务中心主任领导小组办公室设在…: 主任领导).
+    A post ends where a label, or the body's name, is glued into it: it reads as the file's."""
+    from extractor.pipeline import process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "wuyuan-rural-revitalization-group-adjustment.txt"
+    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    doc = process_bytes(ONE_LINE[joined](lines).encode("utf-8"), "x.txt")
+    whole = process_bytes("\n".join(lines).encode("utf-8"), "x.txt")
+    assert reading(doc) == reading(whole)
+    m = doc.facts.meeting
+    assert m.convenor.value == "县委副书记、县长"
+    assert [x.value for x in m.deputy_convenors] == ["县政府副县长", "县政府办公室主任"] and len(m.members) == 7
+    assert [(c.role, c.incoming_post) for c in doc.facts.changes][:2] == [
+        ("group_leader", "main/4/post1"), ("deputy_group_leader", "main/4/post2")]
+    # each post as written (县乡村振兴服务中心主任, not 主任领导 from the 领导小组办公室设在… glued after it)
+    posts = lambda d: [(p.role, p.person, d.text[p.start:p.end]) for p in d.facts.posts]  # noqa: E731
+    assert posts(doc) == posts(whole) and posts(doc)[-1] == ("lead", "洪志刚", "县乡村振兴服务中心主任")
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
 def test_a_make_up_list_without_indents_on_one_line(joined):
     """The list's lines not indented, so nothing stands between its items once joined
     (…市政府副秘书长刘海涛  市市场监管局局长成  员：…): a name and its post after a post's end is the
