@@ -1711,6 +1711,44 @@ def test_meeting_patterns_match_in_cue_sentences_as_in_the_whole_clause(kind):
     assert list(windowed(seeds, patterns[0])) or kind in ("lead", "office-members") or kind.endswith("-list")  # the seeds hold them
 
 
+@pytest.mark.parametrize("kind", ["head", "deputy-head"])
+def test_set_up_phrases_tried_where_they_may_start_match_as_tried_everywhere(kind):
+    """A head's or deputy's phrase (…为召集人, 由…任副组长) is tried only where it may start
+    (cues.ttl's guard before ([^,;。\\n由]{1,120}?)): the same matches as the phrase tried at
+    every character — phrases back to back, 120 characters and more before 为, in a sentence
+    or from a 。 or ; on, as _sentence_matches searches."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extractor import extract as X
+
+    pieces = ["为", "任", "担任", "由", "副", ",", "。", ";", "\n", "甲", "乙丙", "甲" * 40, "甲" * 119, "不再", "人",
+              "长", "联席会议", "领导小组", "召集人", "副召集人", "组长", "副组长", "总指挥", "指挥长", "2人", "两人"]
+    guard = re.compile(r"\(\?:\(\?<!\[\^,;。\\n由\]\)(?:\|\(\?=由\))?\|\(\?<=任\)\|\(\?<=\(\?:[^()]*\)\)"
+                       r"\|\(\?=\(\?s:\.\{120\}\)\[[^]]*\]\)\)")
+    pairs = []
+    for b in X.cues().bodies:
+        guarded = b.setup[kind][0]
+        assert len(guard.findall(guarded.pattern)) == 1
+        pairs.append((guarded, re.compile(guard.sub("", guarded.pattern))))
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=30), st.integers(0, 30))
+    def check(chosen, k):
+        seg = "".join(chosen)
+        ends = [i for i, ch in enumerate(seg) if ch in "。;"]
+        start = ends[k % len(ends)] if ends and k else 0
+        for guarded, plain in pairs:
+            assert [m.regs for m in guarded.finditer(seg, start)] == [m.regs for m in plain.finditer(seg, start)]
+
+    check()
+    # …为召集人 with 120 characters before 为 and 121: read from 120 before it, as everywhere
+    seg = "联席会议由" + "甲" * 121 + ("为召集人" if kind == "head" else "为副召集人")
+    for guarded, plain in pairs[:1]:
+        assert [m.span() for m in guarded.finditer(seg)] == [m.span() for m in plain.finditer(seg)] != []
+
 def test_member_table_rows_under_a_merged_unit_cell_keep_their_unit():
     """A web page's member table gives each unit two rows (its lead, then a deputy), the
     unit cell spanning both (rowspan); a typed table says 同上. The second row's posts
