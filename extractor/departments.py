@@ -189,7 +189,7 @@ def _local(iri: str) -> str:
     return iri[len(DEPT):] if iri.startswith(DEPT) else iri
 
 
-def _trie(words) -> str:
+def trie(words) -> str:
     """A regular expression matching any of `words`, longest first, shaped as a trie so the
     engine never retries a shared beginning (hundreds of labels stay fast). A word that goes
     on to a longer one ends in an empty alternative, `(?:…|)`, not `(?:…)?`: the same matches
@@ -363,8 +363,8 @@ def _registry() -> _Registry:
     separators = frozenset(cue("list-separator"))
     sep = _alternation(separators)
     prefix_words = [*leads, *level_prefix, *national, *collective]
-    prefix = f"(?:{_alternation(leads)}?{_trie(set(level_prefix) | national | collective)})"
-    label_re, domain_re = _trie(labels), _trie(domains)
+    prefix = f"(?:{_alternation(leads)}?{trie(set(level_prefix) | national | collective)})"
+    label_re, domain_re = trie(labels), trie(domains)
     modifiers, tails = cue('generic-modifier'), cue('generic-tail')
     tail = f"(?:{_alternation(modifiers)})*{_alternation(tails)}"
     # Every match starts with a word: two characters that begin some word, or a one-character
@@ -374,7 +374,7 @@ def _registry() -> _Registry:
     # it, one test and not two (the search, tried at every position of a text, costs 1/10
     # less). Where a branch starts, its own first characters are tested before its trie,
     # whose every first character the engine tries in turn (some 90 for the labels). An
-    # optional group is an empty alternative, not `?` (see `_trie`).
+    # optional group is an empty alternative, not `?` (see `trie`).
     words = [*labels, *domains, *prefix_words, *(b for b, _ in infix)]
     one = [w for w in words if len(w) == 1]
     opening = f"(?={_initials(prefix_words)}){prefix}"
@@ -393,16 +393,16 @@ def _registry() -> _Registry:
                f"(?=(?:{sep}(?:{prefix}|)(?:{domain_re}|{label_re}))*等?{tail})|")
     # a name with the jurisdiction inside: 团县委, 共青团巴彦淖尔市委员会
     rest = (f"(?P<ib>{_alternation(b for b, _ in infix)})(?P<iname>[{_CJK}]{{0,8}}?)"
-            f"(?P<ip>{_trie(level_prefix)})(?P<ia>{_alternation(a for _, a in infix)})"
+            f"(?P<ip>{trie(level_prefix)})(?P<ia>{_alternation(a for _, a in infix)})"
             # a name, perhaps after a prefix: 县卫生健康委, 旗委宣传部, 国家卫生健康委
             f"|(?:(?P<pre>{opening})|)(?P<lab>(?={_initials(labels)}){label_re})))[\\s\\S])")
     pattern = re.compile(head + generic + rest)
     # Tries, not plain alternations: the same matches (longest first), tried far faster at
     # each of the ~130 prose runs of a notice the unknown-organisation scan tests.
-    suffix = _trie(cue("org-suffix"))
-    org_end = _trie(cue('org-end'))
+    suffix = trie(cue("org-suffix"))
+    org_end = trie(cue('org-end'))
     # (the body whose make-up the list gives may stand before the lead-in: 联席会议由县金融服务中心)
-    org = re.compile(f"(?P<lead>(?:{_trie(cue('org-lead-owner'))}|){_trie(cue('org-lead-in'))}+)?"
+    org = re.compile(f"(?P<lead>(?:{trie(cue('org-lead-owner'))}|){trie(cue('org-lead-in'))}+)?"
                      f"(?P<org>[{_CJK}]{{1,24}}?{suffix})"
                      f"(?:(?P<tail>{org_end})|$)")
     return _Registry(

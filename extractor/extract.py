@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, collective_addresses,
                           collective_leads, concept_labels, concept_name, concepts, find_departments, post_units,
-                          replaced, resolve, resolve_in_town, town_unit, _trie)
+                          replaced, resolve, resolve_in_town, town_unit, trie)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Change, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
@@ -228,7 +228,7 @@ def cues() -> Cues:
     words = [*actions, *parts.get("action-nouns", ())]  # a noun matched whole hides the label in it
     # (shaped as a trie: the longest word at each place, as the alternation longest first, at
     # three quarters of its cost — every statement's verbs are looked for)
-    alternation = _trie(words)
+    alternation = trie(words)
     duties = tuple(office.get(k, "(?!)") for k in ("body-duties-heading", "body-duties-lead", "body-led-by",
                                                    "body-duties-members"))
     bodies = tuple(replace(made, duties_lead_words=lead_words, list_label=made.label(office.get("list-label", "(?!)")))

@@ -640,13 +640,13 @@ def test_bad_input_is_a_policykg_error():
 def test_trie_regex_matches_exactly_the_words_longest_first():
     from hypothesis import given, settings, strategies as st
 
-    from extractor.departments import _trie
+    from extractor.departments import trie
 
     @settings(max_examples=200, deadline=None)
     @given(st.lists(st.text(alphabet="卫生健康委局市(", min_size=1, max_size=5), min_size=1, max_size=12),
            st.text(alphabet="卫生健康委局市(", max_size=8))
     def check(words, probe):
-        rx = re.compile(_trie(words))
+        rx = re.compile(trie(words))
         for w in words:
             assert rx.fullmatch(w)
         m = rx.match(probe)
@@ -662,7 +662,7 @@ def test_trie_patterns_match_as_the_plain_alternations():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from extractor.departments import _CJK, CUE, PK, REGISTRY, _alternation, _norm, _trie, by_subject
+    from extractor.departments import _CJK, CUE, PK, REGISTRY, _alternation, _norm, trie, by_subject
 
     table = by_subject(REGISTRY)
     words = {k: [_norm(v) for v in table[CUE + f"org-{k}"][PK + "cue"]] for k in ("suffix", "lead-in", "end")}
@@ -671,7 +671,7 @@ def test_trie_patterns_match_as_the_plain_alternations():
         return re.compile(f"(?P<lead>{alt(words['lead-in'])}+)?(?P<org>[{_CJK}]{{1,24}}?{alt(words['suffix'])})"
                           f"(?:(?P<tail>{alt(words['end'])})|$)")
 
-    tried, plain = shape(_trie), shape(_alternation)
+    tried, plain = shape(trie), shape(_alternation)
     pieces = [w for ws in words.values() for w in ws] + list("河套职业技术乌兰浩特铁路")
 
     @settings(max_examples=500, deadline=None)
