@@ -2902,9 +2902,14 @@ class _Extract:
             role = "lead"  # 领导小组成员: a member unit's official
         if what == "takes" and (span("in") is None or self.change_holder(*span("in")) is None):
             return None  # (其主要负责同志为领导小组成员: a post taken by no one named)
-        if role is None or what == "unit-post":  # 县农业农村局局长由詹红卫同志担任: a unit's own post
+        if role is None or what == "unit-post" or role == "office_director":
+            # 县农业农村局局长由詹红卫同志担任: a unit's own post — 县政府办公室主任 too, a unit's, not the
+            # director of the body's office (办公室主任, 领导小组办公室主任: no unit of the registry)
             unit = self.unit_post(post[0], post[1], c.id, kind)
-            return None if unit is None else self.unit_succession(c, base, m, post, unit, span("out"), span("in"))
+            if unit is not None:
+                return self.unit_succession(c, base, m, post, unit, span("out"), span("in"))
+            if role != "office_director" or what == "unit-post":
+                return None
         out, came = span("out"), span("in")
         a = min(x[0] for x in (out, came, post) if x)
         change = Change(a, base + m.end(), kind="succession", clause=c.id, role=role,

@@ -4150,6 +4150,23 @@ def test_an_office_director_changing_hands_in_an_item():
     assert [p.person for p in f.posts if p.role == "office_director"] == ["陈晓梅"]
 
 
+def test_a_unit_s_office_director_changing_hands_is_the_unit_s_post():
+    """县政府办公室主任由刘志刚同志调整为赵敏同志 (旌德's item 五 so written) is the county government office's
+    主任 changing hands: its post ends in 办公室主任 as the body's office director's does, and 赵敏 was
+    made the director of the joint meeting's office beside 陈晓梅 (a known limit). It is a succession
+    of the unit's official, as 县民政局局长由…调整为… is; the office has one director, 陈晓梅."""
+    from extractor.pipeline import process_bytes
+
+    text = JINGDE.read_text(encoding="utf-8").replace("五、李明同志任县教育体育局局长。",
+                                                       "五、县政府办公室主任由刘志刚同志调整为赵敏同志。")
+    f = process_bytes(text.encode("utf-8"), "x.txt").facts
+    change = next(x for x in f.changes if x.incoming is not None and x.incoming.value == "赵敏")
+    assert (change.kind, change.role, f.departments[change.department].name, change.outgoing.value) == (
+        "succession", "lead", "县人民政府办公室", "刘志刚")
+    assert f.meeting.office_director.value == "陈晓梅"
+    assert [p.person for p in f.posts if p.role == "office_director"] == ["陈晓梅"]
+
+
 @pytest.mark.parametrize("join", ["", " "])
 def test_a_make_up_row_ending_in_another_post_word_on_one_line(join):
     """旌德's make-up ends on 吴晓东  县残联理事长. Written on one line, its rows are told apart by how a
