@@ -2777,25 +2777,23 @@ class _Extract:
                     continue  # (纳入, 增加 in a clause naming no member unit: no unit joins)
                 if ends is None:
                     ends = _sentence_ends(seg)
-                if what == "count":  # 成员单位由12个调整为15个: the number of member units
+                if what in ("count", "count-by"):
+                    # the number of member units: 成员单位由12个调整为15个 (before, after), or by how many,
+                    # neither written (成员单位增加3个: +3, 减少1个: −1)
                     for m in _sentence_matches(seg, pattern, ends):
-                        a, b = start + m.start("post"), start + m.end("post")
-                        found.append((m.start(), Change(start + m.start() + len(m.group()) - len(m.group().lstrip(_BLANKS)),
+                        groups = m.groupdict()
+                        if what == "count":
+                            counts = {"count_from": _count(groups["before"]), "count_to": _count(groups["after"])}
+                        else:
+                            more, fewer = groups["more"] or groups["more2"], groups["fewer"] or groups["fewer2"]
+                            if (n := _count(more or fewer or "")) is None:
+                                continue
+                            counts = {"count_by": n if more else -n}
+                        g = "post" if groups.get("post") is not None else "post2"
+                        a, b, said = start + m.start(g), start + m.end(g), m.group()
+                        found.append((m.start(), Change(start + m.start() + len(said) - len(said.lstrip(_BLANKS)),
                                                         start + m.end(), kind="recounted", clause=c.id,
-                                                        post=Field(a, b, "post", doc.text[a:b]),
-                                                        count_from=_count(m.group("before")),
-                                                        count_to=_count(m.group("after")))))
-                    continue
-                if what == "count-by":  # 成员单位增加3个, 减少1个: by how many, before and after unsaid
-                    for m in _sentence_matches(seg, pattern, ends):
-                        g = "post" if m.group("post") is not None else "post2"
-                        a, b = start + m.start(g), start + m.end(g)
-                        more, fewer = m.group("more") or m.group("more2"), m.group("fewer") or m.group("fewer2")
-                        by = _count(more) if more else None if fewer is None or _count(fewer) is None else -_count(fewer)
-                        if by is not None:
-                            found.append((m.start(), Change(start + m.start() + len(m.group()) - len(m.group().lstrip(_BLANKS)),
-                                                            start + m.end(), kind="recounted", clause=c.id,
-                                                            post=Field(a, b, "post", doc.text[a:b]), count_by=by)))
+                                                        post=Field(a, b, "post", doc.text[a:b]), **counts)))
                     continue
                 if what in ("post-left", "replaces", "adjusted", "unit-post", "takes"):
                     for m in _sentence_matches(seg, pattern, ends):
