@@ -3816,7 +3816,8 @@ class _Extract:
     def semicolon_item(self, text: str, k: int, label: re.Pattern, stop: int | None = None) -> re.Match | None:
         """The item of a make-up list after the ； at `k` of `text` (folded) when it has no label of its
         own: a name, a blank or brackets, and a post ending as pkc:list-post-end says
-        (pkc:list-run-in-item's person: 赵六　县教育局局长) — all of text[…:stop] when `stop` is
+        (pkc:list-run-in-item's person: 赵六　县教育局局长), or a post alone (its post: 县民政局局长, a unit
+        a member, no one named) — all of text[…:stop] when `stop` is
         given, else what opens it (a notice on one line: items glued after it); else None."""
         k += 1
         while k < len(text) and text[k] in _BLANKS:
@@ -3825,8 +3826,10 @@ class _Extract:
         if label.match(text, k, min(end, k + _RUN_ON_ITEM)) is not None:
             return None  # (a label opens its own list: pkc:setup-*-list after a ;)
         m = (self.cues.run_in_item.match if stop is None else self.cues.run_in_item.fullmatch)(text, k, end)
-        if m is None or m.group("person") is None or not self.a_name(m.group("person")):
+        if m is None or m.group("person") is not None and not self.a_name(m.group("person")):
             return None
+        if m.group("person") is None and m.group("holder") is not None:
+            return None  # (a post with a name glued after it, 县民政局局长曹建国: not read after a ； as before)
         return m
 
     def items_after_semicolon(self, body: BodySetup, e: int) -> int:

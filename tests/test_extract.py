@@ -4833,6 +4833,28 @@ def test_a_make_up_item_after_a_semicolon_with_no_label_is_the_list_s_next(lines
     assert {"祁门县/" + units[x] for x in people} <= set(got["members"])
 
 
+@pytest.mark.parametrize("joined", ["\n", "", " "], ids=["as written", "one line", "one line, spaces"])
+def test_a_make_up_item_after_a_semicolon_that_is_a_post_alone(joined):
+    """太湖's 成　员：方卫东　县市场监管局副局长；县民政局局长；县公安局副局长 (audit, written for this test): an
+    item after a ； was the list's next only when it named someone (赵六　县民政局局长), so 县民政局 and
+    县公安局 were no members — the leading group had one. A post alone after a ； (pkc:list-run-in-item's
+    post, all the item) is the list's next too: its unit a member, no one holding its post (as
+    成　员：县教育局局长、县民政局局长 names none) — as written and on one line."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = AUDIT / "taihu-off-campus-training-leading-group.txt"
+    doc = process_bytes(joined.join(load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    f = doc.facts
+    assert [f.departments[d].name for d in f.meeting.members] == ["县市场监管局", "县民政局", "县公安局"]
+    assert [(p.role, p.person, doc.text[p.start:p.end]) for p in f.posts if p.role == "lead"] == [
+        ("lead", "方卫东", "县市场监管局副局长")]
+    # a sentence after a ；, not a post, is no item: 县民政局负责… leaves the list as it was
+    other = load(path).text.replace("；县民政局局长；县公安局副局长", "；县民政局负责做好困境儿童关爱")
+    g = process_bytes(joined.join(other.splitlines()).encode("utf-8"), "x.txt").facts
+    assert [g.departments[d].name for d in g.meeting.members] == ["县市场监管局"]
+
+
 def test_a_make_up_line_of_one_member_or_of_two_apart_by_a_blank_reads_each_post():
     """A make-up line with a full-width blank between a name and its post, 成　员：曹建国　县教育局局长
     (黟县's 校园安全工作专班, its one member): the list was read only when it named two units or
