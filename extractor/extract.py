@@ -713,7 +713,7 @@ def _change_cues() -> tuple[dict[str, tuple[str, tuple[str, ...]]], dict[str, tu
 
 
 _CHANGE_AIDS = ("reason", "holder")  # change templates that read a part of a change, none alone
-_CHANGE_AFTER = ("unit-post", "count", "takes", "count-by")  # change templates whose words (担任: most notices) count once another's are found
+_CHANGE_AFTER = ("unit-post", "count", "takes", "count-by", "takes-named")  # change templates whose words (担任: most notices) count once another's are found
 _NEVER = re.compile("(?!)")  # a pattern matching nothing
 
 
@@ -2758,11 +2758,12 @@ class _Extract:
         for c, own in self.owned:
             said = c.label.strip()
             start = own.start + len(said) if said and doc.text.startswith(said, own.start) else own.start
+            if opening is None and c.kind == "zone" and not self.facts.changes \
+                    and (r := reason_p.search(folded, start, own.end)):
+                # (read whatever words of a change the opening holds: 为进一步…, 任 and 为 are pkc:change-takes-named's)
+                opening = Field(r.start("reason"), r.end("reason"), "reason", r.group("reason"))
             k = bisect.bisect_left(cued, start)
             if k == len(cued) or cued[k] >= own.end:  # no word of a change in the clause (most)
-                if opening is None and c.kind == "zone" and not self.facts.changes \
-                        and (r := reason_p.search(folded, start, own.end)):
-                    opening = Field(r.start("reason"), r.end("reason"), "reason", r.group("reason"))
                 continue
             k = bisect.bisect_left(live, start)
             if k == len(live) or live[k] >= own.end:
@@ -2770,7 +2771,8 @@ class _Extract:
             seg = folded[start:own.end]
             found: list[tuple[int, Change]] = []  # (where it is said, the change) in the clause's order
             ends: list[int] | None = None  # each pattern tried on the sentences holding its words only
-            for what in ("unit-post", "post-left", "replaces", "adjusted", "takes", "count", "count-by", "joins", "leaves"):
+            for what in ("unit-post", "post-left", "replaces", "adjusted", "takes", "takes-named", "count", "count-by",
+                         "joins", "leaves"):
                 pattern = made.get(what)
                 if pattern is None or not any(w in seg for w in pattern[1]) \
                         or what in ("joins", "leaves") and not any(w in seg for w in unit_words):
@@ -2782,20 +2784,22 @@ class _Extract:
                     # neither written (成员单位增加3个: +3, 减少1个: −1)
                     for m in _sentence_matches(seg, pattern, ends):
                         groups = m.groupdict()
-                        if what == "count":
-                            counts = {"count_from": _count(groups["before"]), "count_to": _count(groups["after"])}
-                        else:
-                            more, fewer = groups["more"] or groups["more2"], groups["fewer"] or groups["fewer2"]
+                        if what == "count":  # (成员单位增至14个: no before)
+                            counts = {"count_from": _count(groups["before"]) if groups["before"] else None,
+                                      "count_to": _count(groups["after"])}
+                        else:  # (more3, fewer3 …: each wording's own group)
+                            more = next((v for g, v in groups.items() if v and g.startswith("more")), None)
+                            fewer = next((v for g, v in groups.items() if v and g.startswith("fewer")), None)
                             if (n := _count(more or fewer or "")) is None:
                                 continue
                             counts = {"count_by": n if more else -n}
-                        g = "post" if groups.get("post") is not None else "post2"
+                        g = next(g for g, v in groups.items() if v is not None and g.startswith("post"))
                         a, b, said = start + m.start(g), start + m.end(g), m.group()
                         found.append((m.start(), Change(start + m.start() + len(said) - len(said.lstrip(_BLANKS)),
                                                         start + m.end(), kind="recounted", clause=c.id,
                                                         post=Field(a, b, "post", doc.text[a:b]), **counts)))
                     continue
-                if what in ("post-left", "replaces", "adjusted", "unit-post", "takes"):
+                if what in ("post-left", "replaces", "adjusted", "unit-post", "takes", "takes-named"):
                     for m in _sentence_matches(seg, pattern, ends):
                         change = self.succession(c, start, m, kind, member_words, what)
                         if change is not None:
@@ -2898,8 +2902,11 @@ class _Extract:
                      if words.endswith(w)), None)
         if role is None and any(words.endswith(w) for w in member_words):
             role = "lead"  # 领导小组成员: a member unit's official
-        if what == "takes" and (span("in") is None or self.change_holder(*span("in")) is None):
+        if what in ("takes", "takes-named") and (span("in") is None or self.change_holder(*span("in")) is None):
             return None  # (其主要负责同志为领导小组成员: a post taken by no one named)
+        if what == "takes-named" and not any(folded.startswith(w, post[0]) for b in self.cues.bodies for w in b.kind.words) \
+                and self.unit_post(post[0], post[1], c.id, kind) is None:
+            return None  # (李明任县教育体育局局长, 王芳为联席会议副召集人: not 各乡镇为成员, no 同志 to say it is a name)
         if role is None or what == "unit-post" or role == "office_director":
             # 县农业农村局局长由詹红卫同志担任: a unit's own post — 县政府办公室主任 too, a unit's, not the
             # director of the body's office (办公室主任, 领导小组办公室主任: no unit of the registry)
@@ -3809,7 +3816,8 @@ class _Extract:
     def semicolon_item(self, text: str, k: int, label: re.Pattern, stop: int | None = None) -> re.Match | None:
         """The item of a make-up list after the ； at `k` of `text` (folded) when it has no label of its
         own: a name, a blank or brackets, and a post ending as pkc:list-post-end says
-        (pkc:list-run-in-item's person: 赵六　县教育局局长) — all of text[…:stop] when `stop` is
+        (pkc:list-run-in-item's person: 赵六　县教育局局长), or a post alone (its post: 县民政局局长, a unit
+        a member, no one named) — all of text[…:stop] when `stop` is
         given, else what opens it (a notice on one line: items glued after it); else None."""
         k += 1
         while k < len(text) and text[k] in _BLANKS:
@@ -3818,8 +3826,10 @@ class _Extract:
         if label.match(text, k, min(end, k + _RUN_ON_ITEM)) is not None:
             return None  # (a label opens its own list: pkc:setup-*-list after a ;)
         m = (self.cues.run_in_item.match if stop is None else self.cues.run_in_item.fullmatch)(text, k, end)
-        if m is None or m.group("person") is None or not self.a_name(m.group("person")):
+        if m is None or m.group("person") is not None and not self.a_name(m.group("person")):
             return None
+        if m.group("person") is None and m.group("holder") is not None:
+            return None  # (a post with a name glued after it, 县民政局局长曹建国: not read after a ； as before)
         return m
 
     def items_after_semicolon(self, body: BodySetup, e: int) -> int:

@@ -4125,6 +4125,70 @@ def test_a_reason_whose_words_come_before_it():
     assert {x.reason.value if x.reason else None for x in doc.facts.changes} == {"负责同志职务变动"}
 
 
+LANGXI = AUDIT / "langxi-minor-protection-joint-meeting-adjustment.txt"
+
+
+def test_a_reason_that_says_what_happened():
+    """郎溪's adjustment (written for this test) gives reasons naming no word of why: 因县扶贫办撤并,
+    因退休 (pkc:change-reason wanted 工作, 人事, 人员 … before 变动, 调整 …: a known limit) — their
+    changes had no reason, the opening none either. Each is its item's reason, the words as
+    written after 因 (the event: 县扶贫办撤并, 退休); 因工作调动, 因机构改革 are read as before."""
+    doc = process(LANGXI)
+    got = [(x.clause, x.kind, x.reason.value if x.reason else None) for x in doc.facts.changes
+           if x.clause in ("main/2", "main/4", "main/5")]
+    assert got == [("main/2", "left", "县扶贫办撤并"), ("main/2", "recounted", "县扶贫办撤并"),
+                   ("main/4", "succession", "退休"), ("main/5", "succession", "工作调动")]
+    assert all(doc.text[x.reason.start:x.reason.end] == x.reason.value for x in doc.facts.changes if x.reason)
+    assert {x.reason.value for x in doc.facts.changes if x.clause == "main/3" and x.reason} == {"机构改革"}
+    data = extracted_dict(doc)["changes"]
+    assert [c["reason"]["text"] for c in data if c["clause"] == "main/4"] == ["退休"]
+
+
+def test_a_post_taken_by_a_name_written_without_tongzhi():
+    """郎溪's 六、李明任县教育体育局局长 and 七、王芳为联席会议副召集人 name who takes the post without 同志
+    (pkc:change-takes wanted it: a known limit) — no change was read. Each is a succession as
+    李明同志任… is (pkc:change-takes-named): the whole part before 任 or 为 a name, the post a unit's
+    own or the body's. No name is guessed from the characters before 任 or 为 of other words:
+    各乡镇为成员, 县民政局为联席会议牵头单位, 民政局长为联席会议办公室主任 change nothing."""
+    from extractor.pipeline import process_bytes
+
+    doc = process(LANGXI)
+    f = doc.facts
+    taken = [(x.clause, x.role, f.departments[x.department].name if x.department else x.post.value,
+              x.incoming.value, doc.text[x.start:x.end]) for x in f.changes if x.clause in ("main/6", "main/7")]
+    assert taken == [("main/6", "lead", "县教育体育局", "李明", "李明任县教育体育局局长"),
+                     ("main/7", "deputy_convenor", "联席会议副召集人", "王芳", "王芳为联席会议副召集人")]
+    assert [v.value for v in f.meeting.deputy_convenors] == ["王芳", "县政府办公室副主任"]
+    text = LANGXI.read_text(encoding="utf-8").replace(
+        "七、王芳为联席会议副召集人。", "七、各乡镇为成员，县民政局为联席会议牵头单位，民政局长为联席会议办公室主任，"
+        "县政府副县长任组长，成员为各成员单位分管负责同志。")
+    other = process_bytes(text.encode("utf-8"), "x.txt").facts
+    assert [x.clause for x in other.changes if x.clause == "main/7"] == []
+
+
+def test_a_count_of_member_units_changed_in_other_words():
+    """郎溪 counts its member units as real notices do beside 增加2个 and 由12个调整为15个: 增补…等4个单位为
+    联席会议成员单位, 成员单位调减1个, …等2个单位不再作为联席会议成员单位 (by how many) and 成员单位增至13个
+    (what it comes to, no before) — none was read (a known limit). Each is recounted."""
+    from extractor.pipeline import process_bytes
+
+    doc = process(LANGXI)
+    counts = [(x.clause, x.count_from, x.count_to, x.count_by, doc.text[x.start:x.end])
+              for x in doc.facts.changes if x.kind == "recounted"]
+    assert counts == [("main/1", None, None, 4, "增补县数据资源局、县总工会、县残联、县税务局等4个单位为联席会议成员单位"),
+                      ("main/2", None, None, -1, "成员单位调减1个"),
+                      ("main/3", None, None, -2, "县粮食局、县供销社等2个单位不再作为联席会议成员单位"),
+                      ("main/3", None, 13, None, "联席会议成员单位增至13个")]
+    data = [c for c in extracted_dict(doc)["changes"] if c["kind"] == "recounted"]
+    assert (data[-1]["count_from"], data[-1]["count_to"]) == (None, 13)
+    assert [d.split("/", 1)[1] for d in doc.facts.meeting.members] == [
+        "data-administration", "trade-union", "disabled-persons-federation", "taxation"]
+    # 成员单位由12个增至15个 reads both counts, as 由12个调整为15个 does
+    both = process_bytes(LANGXI.read_text(encoding="utf-8").replace("成员单位增至13个", "成员单位由12个增至13个")
+                         .encode("utf-8"), "x.txt")
+    assert [(x.count_from, x.count_to) for x in both.facts.changes if x.count_to] == [(12, 13)]
+
+
 def test_who_leaves_a_unit_s_post_keeps_another_unit_s():
     """旌德's 县民政局局长由王立新同志调整为陈晓梅同志，王立新同志任县医保局局长: the outgoing head lost every
     member's post he held, the make-up's 王立新  县医保局局长 too (a known limit). He leaves the
@@ -4767,6 +4831,28 @@ def test_a_make_up_item_after_a_semicolon_with_no_label_is_the_list_s_next(lines
     assert posts == [("group_leader", "张三"), *(("deputy_group_leader", x) for x in deputies), *(("lead", x) for x in people)]
     units = {"王五": "finance", "赵六": "civil-affairs", "钱七": "health"}
     assert {"祁门县/" + units[x] for x in people} <= set(got["members"])
+
+
+@pytest.mark.parametrize("joined", ["\n", "", " "], ids=["as written", "one line", "one line, spaces"])
+def test_a_make_up_item_after_a_semicolon_that_is_a_post_alone(joined):
+    """太湖's 成　员：方卫东　县市场监管局副局长；县民政局局长；县公安局副局长 (audit, written for this test): an
+    item after a ； was the list's next only when it named someone (赵六　县民政局局长), so 县民政局 and
+    县公安局 were no members — the leading group had one. A post alone after a ； (pkc:list-run-in-item's
+    post, all the item) is the list's next too: its unit a member, no one holding its post (as
+    成　员：县教育局局长、县民政局局长 names none) — as written and on one line."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    path = AUDIT / "taihu-off-campus-training-leading-group.txt"
+    doc = process_bytes(joined.join(load(path).text.splitlines()).encode("utf-8"), "x.txt")
+    f = doc.facts
+    assert [f.departments[d].name for d in f.meeting.members] == ["县市场监管局", "县民政局", "县公安局"]
+    assert [(p.role, p.person, doc.text[p.start:p.end]) for p in f.posts if p.role == "lead"] == [
+        ("lead", "方卫东", "县市场监管局副局长")]
+    # a sentence after a ；, not a post, is no item: 县民政局负责… leaves the list as it was
+    other = load(path).text.replace("；县民政局局长；县公安局副局长", "；县民政局负责做好困境儿童关爱")
+    g = process_bytes(joined.join(other.splitlines()).encode("utf-8"), "x.txt").facts
+    assert [g.departments[d].name for d in g.meeting.members] == ["县市场监管局"]
 
 
 def test_a_make_up_line_of_one_member_or_of_two_apart_by_a_blank_reads_each_post():

@@ -1472,6 +1472,27 @@ def test_a_change_of_the_member_count_by_a_number_is_a_change_event():
     assert [r["post"] for r in rows if r["kind"] == "recounted"] == ["+2", "−1"]
 
 
+def test_a_member_count_changed_to_a_number_alone_is_a_change_event():
+    """郎溪's 调整后，联席会议成员单位增至13个 (written for this test) states the count after, none before:
+    a pk:MemberCountChange whose pk:resultingMemberCount is 13 and no pk:previousMemberCount,
+    conforming; `changes` shows it ? → 13, beside 增补…等4个单位为…成员单位's +4."""
+    from pathlib import Path
+
+    from extractor.pipeline import process
+
+    doc = process(Path(__file__).parent / "data" / "audit" / "langxi-minor-protection-joint-meeting-adjustment.txt")
+    quads = to_rdf(doc)
+    assert validate(quads)[0]
+    assert [q.object.value for q in quads if q.predicate.value == PK + "resultingMemberCount"] == ["13"]
+    assert not [q for q in quads if q.predicate.value == PK + "previousMemberCount"]
+    store = ox.Store()
+    store.extend(quads)
+    from extractor import query
+    rows = query.changes(store)
+    assert [r["post"] for r in rows if r["kind"] == "recounted"] == ["+4", "−1", "−2", "? → 13"]
+    assert [r["reason"] for r in rows if r["clause"] in ("main/2", "main/4")] == ["县扶贫办撤并", "县扶贫办撤并", "退休"]
+
+
 def test_an_office_s_deputy_directors_are_posts_of_the_office():
     """淮北's 办公室主任由杨帆同志兼任，副主任由胡斌同志、市政府办公室副主任刘洋同志担任: the deputies were no
     post (audit 5). Each is a post in the office (pk:roleOfficeDeputyDirector), labelled as the director's

@@ -315,6 +315,28 @@ def test_audit_notices_on_one_line_read_as_their_files(path, joined):
 
 
 @pytest.mark.parametrize("joined", ONE_LINE)
+def test_an_adjustment_s_item_on_one_line_is_no_heading(joined):
+    """An adjustment's item opening with its count, 一、联席会议成员单位增加2个，增补…为联席会议成员单位 (旌德's
+    so written), or with its reason, 三、因机构改革，县粮食局…不再作为… (郎溪's), read on one line as a
+    run-in heading 联席会议成员单位 and 因机构 (单位, 机构 end a heading): no heading on lines. A word
+    of a count changing before a number (增加2个, 调减1个), and 因 or 由于 opening the words, make none."""
+    from extractor.pipeline import process_bytes
+
+    audit = Path(__file__).parent / "data" / "audit"
+    jingde = (audit / "jingde-elderly-care-joint-meeting-adjustment.txt").read_text(encoding="utf-8").replace(
+        "一、增补县数据资源局、县残联为联席会议成员单位，联席会议成员单位增加2个。",
+        "一、联席会议成员单位增加2个，增补县数据资源局、县残联为联席会议成员单位。")
+    langxi = (audit / "langxi-minor-protection-joint-meeting-adjustment.txt").read_text(encoding="utf-8")
+    for text, item in ((jingde, "main/1"), (langxi, "main/3")):
+        for doc in (process_bytes(text.encode("utf-8"), "x.txt"),
+                    process_bytes(ONE_LINE[joined](text.splitlines()).encode("utf-8"), "x.txt")):
+            clause = next(c for c in doc.walk() if c.id == item)
+            assert clause.heading is None, doc.text[clause.heading.start:clause.heading.end]
+        assert [(x.kind, x.count_by) for x in doc.facts.changes if x.clause == item and x.kind == "recounted"][:1] \
+            == [("recounted", 2 if item == "main/1" else -2)]
+
+
+@pytest.mark.parametrize("joined", ONE_LINE)
 def test_audit_notices_on_one_line_keep_their_parts_and_tasks(joined):
     """The audit's notices on one line (audit 2). 铜陵 numbers its tasks 1.–8. straight through
     its parts: 4. after 二、's heading and 7. after a tag's ） were not taken (only 1. opens a
