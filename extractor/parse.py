@@ -13,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, filterfalse, groupby
+from operator import attrgetter, not_
 
 from .departments import listed_names, resolve
 from .errors import PolicykgError
@@ -188,6 +190,9 @@ class Line:
         self.blank = start == end
 
 
+_BLANK = attrgetter("blank")
+
+
 def split_lines(doc: Document) -> list[Line]:
     # Lines of the folded text: a lone CR ends a line there, a zero-width space is a space.
     text = folded = doc.folded
@@ -255,7 +260,7 @@ def _run_in_heads(text: str, lines: list[Line]) -> list[Line]:
     lay = layout()
     opener, recipients, issuer = lay.cues["run-in-opener"], lay.cues["recipients"], lay.cues["title-issuer"]
     starts = _cue_starts()["run-in-opener"]
-    for ln in [ln for ln in lines if not ln.blank]:
+    for ln in list(filterfalse(_BLANK, lines)):  # (the lines of text, picked in C)
         # keys before a colon or a gap (索引号：, 索 引 号 0117…) before the first sentence ends: one
         # opening the line, or two (a page on one line below its furniture, of any length)
         head = text.find("。", ln.body, ln.end)
@@ -1179,7 +1184,8 @@ class _Parse:
         self.lines = split_lines(doc)
         # the lines holding text, in order (about half a notice's lines are blank: the passes
         # that skip them walk these)
-        self.ink = [i for i, ln in enumerate(self.lines) if not ln.blank]
+        # (read off the lines' `blank` slots in C, not a Python test a line)
+        self.ink = list(compress(range(len(self.lines)), map(not_, map(_BLANK, self.lines))))
         self.role: list[str | None] = [None] * len(self.lines)
         self.fields: list[Field] = []
         self.after: list[int] = []  # the lines of text after the 版记 (`bottom`), in order
@@ -1479,23 +1485,16 @@ class _Parse:
         self._closing_signature(main_lo, hi)
         zone = "main"
         count = 0
-        i = main_lo
-        while i < hi:
-            ln = self.lines[i]
-            if ln.blank or self.role[i] is not None:
-                i += 1
+        for i in self.nonblank(main_lo, hi):
+            if self.role[i] is not None:  # (a note's lines among them, once read: its header)
                 continue
             if note := self._note_lines(i, hi):  # (附件： alone above its items: a note, no label)
-                i = self._attachment_note(note)
+                self._attachment_note(note)
                 continue
-            if _cue("attachment-label", ln):
+            if _cue("attachment-label", self.lines[i]):
                 count += 1
                 zone = f"att{count}"
-                self.role[i] = zone
-                i += 1
-                continue
             self.role[i] = zone
-            i += 1
         self.attachments_seen = count
 
     def after_footer(self) -> None:
@@ -1694,9 +1693,9 @@ class _Parse:
         page_opens, disclosure_opens = lay.opens["page-number"], lay.opens["disclosure"]
         lines = self.lines
         page = None  # the last page number's line, while only blank lines follow it
-        for i in range(lo, len(lines)):
+        for i in self.nonblank(lo, len(lines)):
             ln = lines[i]
-            if ln.blank or self.role[i] in ("header", "chrome"):
+            if self.role[i] in ("header", "chrome"):
                 continue
             if not _may_be_cue(ln):
                 page = None
@@ -1758,17 +1757,16 @@ class _Parse:
         out: list[Clause] = []
         runs: list[tuple[str, list[int]]] = []
         apart = False  # header or chrome since the run's last line: the zone may not span it
-        for i in self.ink:
-            r = self.role[i]
+        for r, run in groupby(self.ink, self.role.__getitem__):  # (lines of text one role after another)
             if r == "page":
                 continue  # (page furniture parts no zone: a page break falls anywhere)
             if r in (None, "header", "chrome"):
                 apart = apart or r is not None
                 continue
             if runs and runs[-1][0] == r and not apart:
-                runs[-1][1].append(i)
+                runs[-1][1].extend(run)
             else:
-                runs.append((r, [i]))
+                runs.append((r, list(run)))
             apart = False
         seen: dict[str, int] = {}
         for name, idx in runs:
@@ -1921,18 +1919,14 @@ class _Parse:
 
     # 5. spans of header and chrome
     def spans(self, role: str) -> list[Span]:
+        """A span for each run of lines of text of `role` one after another (blank lines
+        between them aside)."""
         out: list[Span] = []
-        prev = False
-        for i in self.ink:
-            ln = self.lines[i]
-            if self.role[i] == role:
-                if prev and out:
-                    out[-1].end = ln.end
-                else:
-                    out.append(Span(ln.start, ln.end))
-                prev = True
-            else:
-                prev = False
+        # (the runs of the lines of text by role, cut in C: a Python step a run, not a line)
+        for r, run in groupby(self.ink, self.role.__getitem__):
+            if r == role:
+                run = list(run)
+                out.append(Span(self.lines[run[0]].start, self.lines[run[-1]].end))
         return out
 
 
