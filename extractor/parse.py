@@ -259,7 +259,6 @@ def _run_in_heads(text: str, lines: list[Line]) -> list[Line]:
     and the fields, title or 主送 in it are lost."""
     lay = layout()
     opener, recipients, issuer = lay.cues["run-in-opener"], lay.cues["recipients"], lay.cues["title-issuer"]
-    starts = _cue_starts()["run-in-opener"]
     for ln in list(filterfalse(_BLANK, lines)):  # (the lines of text, picked in C)
         # keys before a colon or a gap (索引号：, 索 引 号 0117…) before the first sentence ends: one
         # opening the line, or two (a page on one line below its furniture, of any length)
@@ -279,7 +278,7 @@ def _run_in_heads(text: str, lines: list[Line]) -> list[Line]:
             continue
         if len(ln.text) > LONG_LINE:
             continue
-        m = opener.match(text, ln.body, ln.end) if _opens(starts, ln.text) else None
+        m = opener.match(text, ln.body, ln.end) if "run-in-opener" in _cues_opening(ln.text[:1]) else None
         # only where a field, a 文号 or a title follows: the rest of a breadcrumb (当前位置：首页 /
         # 政务公开) is furniture too
         if m and m.group(2) is not None and (lay.fields.search(text, m.end(2), ln.end)
@@ -397,6 +396,14 @@ def _cue_starts() -> dict[str, tuple[frozenset[str], bool] | None]:
 def _opens(starts: tuple[frozenset[str], bool] | None, text: str) -> bool:
     """Whether `text` may hold a match at its start of a pattern whose `_first_chars` are `starts`."""
     return starts is None or (c := text[:1]) in starts[0] or starts[1] and c.isdecimal()
+
+
+@cache  # (a pure function of one character: some 200 calls a notice, a few hundred characters)
+def _cues_opening(c: str) -> frozenset[str]:
+    """The names of `_cue_starts` (cues, and "" for any label) a text opening with `c` (a line's
+    first character, "" for none) may hold a match of at its start: `_opens` of each, asked once
+    a character — `name in _cues_opening(text[:1])` is `_opens(_cue_starts()[name], text)`."""
+    return frozenset(name for name, starts in _cue_starts().items() if _opens(starts, c))
 
 
 @cache
@@ -970,17 +977,17 @@ def _two_columns(lines: list[Line], text: str) -> list[Line]:
     punctuation) is a table's rows."""
     if "\t" not in text:
         return lines  # (most notices)
-    k = 0
-    while k < len(lines):
-        j = k
-        while j < len(lines) and not lines[j].tab and not lines[j].blank \
-                and text.count("\t", lines[j].start, lines[j].end) == 1:
-            j += 1
-        if j - k >= 2 and all(0 < len(c.strip()) <= CELL_MAX and not _STOP.search(c)
-                              for c in text[lines[k].start:lines[k].end].split("\t")):
-            for ln in lines[k:j]:
+    runs: list[list[Line]] = [[]]  # the runs of lines of one tab, one line after another
+    for ln in lines:
+        if not ln.tab and not ln.blank and text.count("\t", ln.start, ln.end) == 1:
+            runs[-1].append(ln)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if len(run) >= 2 and all(0 < len(c.strip()) <= CELL_MAX and not _STOP.search(c)
+                                 for c in text[run[0].start:run[0].end].split("\t")):
+            for ln in run:
                 ln.tab = True
-        k = max(j, k + 1)
     return lines
 
 
@@ -1026,7 +1033,7 @@ def number_of(line: Line) -> tuple[Style, str, int, int] | None:
 
 
 def _number_of(line: Line) -> tuple[Style, str, int, int] | None:
-    if line.blank or line.tab or not _opens(_cue_starts()[""], line.text) \
+    if line.blank or line.tab or "" not in _cues_opening(line.text[:1]) \
             or (label := _any_label().match(line.text)) is None:
         return None  # most lines open no clause: all the styles tried at once, not one by one
     first = int(label.lastgroup[1:])
@@ -1079,7 +1086,7 @@ def _cue(name: str, line: Line) -> re.Match | None:
     ok = line.cueable  # (_may_be_cue's answer read here once known: asked some 140 times a notice)
     if ok is NOT_YET:
         ok = _may_be_cue(line)
-    return layout().cues[name].match(line.text) if ok and _opens(_cue_starts()[name], line.text) else None
+    return layout().cues[name].match(line.text) if ok and name in _cues_opening(line.text[:1]) else None
 
 
 def _may_be_cue(line: Line) -> bool:
@@ -1385,14 +1392,13 @@ class _Parse:
         footer = chrome = None
         lay = layout()
         cc, printed = lay.cues["cc"], lay.cues["printed"]  # (`_cue` and `_is_chrome`, a line at a time)
-        cc_starts, printed_starts = _cue_starts()["cc"], _cue_starts()["printed"]
         for i in self.nonblank(body_start, n):
             ln = self.lines[i]
             if not _may_be_cue(ln):  # long or numbered: neither 版记 nor chrome (most lines)
                 continue
             text = ln.text
-            if footer is None and (_opens(cc_starts, text) and cc.match(text)
-                                   or _opens(printed_starts, text) and printed.match(text)):
+            if footer is None and ("cc" in (opening := _cues_opening(text[:1])) and cc.match(text)
+                                   or "printed" in opening and printed.match(text)):
                 footer = i
             if chrome is None and _chrome_in(text, tail=True):
                 chrome = i
