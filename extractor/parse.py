@@ -1609,9 +1609,10 @@ class _Parse:
         附件： alone (its text empty) above item 1 when the signature follows the items — the
         note's place; else it labels the attachment below it."""
         ln = self.lines[i]
-        if m := _cue("attachment-note", ln):
+        opening = _cues_opening(ln.text[:1])  # (asked of every line of a body: most open neither cue)
+        if "attachment-note" in opening and (m := _cue("attachment-note", ln)):
             out = [(i, ln.body + m.start(1))]
-        elif (m := _cue("attachment-label", ln)) and not m.group(1):
+        elif "attachment-label" in opening and (m := _cue("attachment-label", ln)) and not m.group(1):
             out = [(i, ln.end)]
         else:
             return None
