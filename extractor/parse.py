@@ -401,9 +401,26 @@ def _opens(starts: tuple[frozenset[str], bool] | None, text: str) -> bool:
 @cache  # (a pure function of one character: some 200 calls a notice, a few hundred characters)
 def _cues_opening(c: str) -> frozenset[str]:
     """The names of `_cue_starts` (cues, and "" for any label) a text opening with `c` (a line's
-    first character, "" for none) may hold a match of at its start: `_opens` of each, asked once
-    a character — `name in _cues_opening(text[:1])` is `_opens(_cue_starts()[name], text)`."""
-    return frozenset(name for name, starts in _cue_starts().items() if _opens(starts, c))
+    first character, "" for none) may hold a match of at its start: those `_opens` says yes to,
+    asked once a character — `name in _cues_opening(text[:1])` is `_opens(_cue_starts()[name], text)`."""
+    anywhere, by_char, by_digit = _cues_by_first_char()
+    return anywhere | by_char.get(c, anywhere) | (by_digit if c.isdecimal() else anywhere)
+
+
+@cache
+def _cues_by_first_char() -> tuple[frozenset[str], dict[str, frozenset[str]], frozenset[str]]:
+    """`_cue_starts` turned round: (the names any text may match, those `_first_chars` could not
+    tell; the names by each character they may begin with; the names that may begin with a digit)."""
+    anywhere, by_char, by_digit = set(), {}, set()
+    for name, starts in _cue_starts().items():
+        if starts is None:
+            anywhere.add(name)
+            continue
+        for ch in starts[0]:
+            by_char.setdefault(ch, set()).add(name)
+        if starts[1]:
+            by_digit.add(name)
+    return frozenset(anywhere), {ch: frozenset(names) for ch, names in by_char.items()}, frozenset(by_digit)
 
 
 @cache
