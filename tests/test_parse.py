@@ -1970,6 +1970,36 @@ def test_the_cues_a_first_character_opens_are_those_each_pre_test_passes():
     assert said > len(chars) and any(None is not s and s[1] for s in starts.values())
 
 
+def test_spans_and_ink_read_off_runs_say_what_a_walk_of_the_lines_says():
+    """`_Parse.ink` (picked in C) and `spans` (runs of the lines of text grouped by role) say what
+    a walk of the lines one by one says: the lines holding text, and a span for each run of lines
+    of text of a role (blank lines between them aside) — every role, every notice of corpus/ and
+    tests/data/extra, as written and on one line."""
+    from extractor.load import load, load_bytes
+    from extractor.parse import _Parse
+    said = 0
+    for f in sorted(CORPUS.glob("*.txt")) + EXTRA:
+        text = load(f).text
+        for doc in (load(f), load_bytes("".join(text.splitlines()).encode(), f.name)):
+            p = _Parse(doc)
+            assert p.ink == [i for i, ln in enumerate(p.lines) if not ln.blank]
+            start = p.top()
+            p.body(start, p.bottom(start))
+            p.after_footer()
+            p.page_furniture(start)
+            for role in set(p.role):
+                want, prev = [], False
+                for i in p.ink:
+                    if p.role[i] == role and prev:
+                        want[-1][1] = p.lines[i].end
+                    elif p.role[i] == role:
+                        want.append([p.lines[i].start, p.lines[i].end])
+                    prev = p.role[i] == role
+                assert [[sp.start, sp.end] for sp in p.spans(role)] == want, (f.name, role)
+                said += len(want)
+    assert said > 50
+
+
 def test_chrome_asked_in_two_parts_answers_as_the_whole_alternation():
     """A line's chrome test in two parts (`_is_chrome`: the patterns matched at its start, and
     the pk:anywhere ones searched for, one call each) says what the one alternation of them all
