@@ -13,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, filterfalse, groupby
+from operator import attrgetter, not_
 
 from .departments import listed_names, resolve
 from .errors import PolicykgError
@@ -188,6 +190,9 @@ class Line:
         self.blank = start == end
 
 
+_BLANK = attrgetter("blank")
+
+
 def split_lines(doc: Document) -> list[Line]:
     # Lines of the folded text: a lone CR ends a line there, a zero-width space is a space.
     text = folded = doc.folded
@@ -254,8 +259,7 @@ def _run_in_heads(text: str, lines: list[Line]) -> list[Line]:
     and the fields, title or 主送 in it are lost."""
     lay = layout()
     opener, recipients, issuer = lay.cues["run-in-opener"], lay.cues["recipients"], lay.cues["title-issuer"]
-    starts = _cue_starts()["run-in-opener"]
-    for ln in [ln for ln in lines if not ln.blank]:
+    for ln in list(filterfalse(_BLANK, lines)):  # (the lines of text, picked in C)
         # keys before a colon or a gap (索引号：, 索 引 号 0117…) before the first sentence ends: one
         # opening the line, or two (a page on one line below its furniture, of any length)
         head = text.find("。", ln.body, ln.end)
@@ -274,7 +278,7 @@ def _run_in_heads(text: str, lines: list[Line]) -> list[Line]:
             continue
         if len(ln.text) > LONG_LINE:
             continue
-        m = opener.match(text, ln.body, ln.end) if _opens(starts, ln.text) else None
+        m = opener.match(text, ln.body, ln.end) if "run-in-opener" in _cues_opening(ln.text[:1]) else None
         # only where a field, a 文号 or a title follows: the rest of a breadcrumb (当前位置：首页 /
         # 政务公开) is furniture too
         if m and m.group(2) is not None and (lay.fields.search(text, m.end(2), ln.end)
@@ -392,6 +396,31 @@ def _cue_starts() -> dict[str, tuple[frozenset[str], bool] | None]:
 def _opens(starts: tuple[frozenset[str], bool] | None, text: str) -> bool:
     """Whether `text` may hold a match at its start of a pattern whose `_first_chars` are `starts`."""
     return starts is None or (c := text[:1]) in starts[0] or starts[1] and c.isdecimal()
+
+
+@cache  # (a pure function of one character: some 200 calls a notice, a few hundred characters)
+def _cues_opening(c: str) -> frozenset[str]:
+    """The names of `_cue_starts` (cues, and "" for any label) a text opening with `c` (a line's
+    first character, "" for none) may hold a match of at its start: those `_opens` says yes to,
+    asked once a character — `name in _cues_opening(text[:1])` is `_opens(_cue_starts()[name], text)`."""
+    anywhere, by_char, by_digit = _cues_by_first_char()
+    return anywhere | by_char.get(c, anywhere) | (by_digit if c.isdecimal() else anywhere)
+
+
+@cache
+def _cues_by_first_char() -> tuple[frozenset[str], dict[str, frozenset[str]], frozenset[str]]:
+    """`_cue_starts` turned round: (the names any text may match, those `_first_chars` could not
+    tell; the names by each character they may begin with; the names that may begin with a digit)."""
+    anywhere, by_char, by_digit = set(), {}, set()
+    for name, starts in _cue_starts().items():
+        if starts is None:
+            anywhere.add(name)
+            continue
+        for ch in starts[0]:
+            by_char.setdefault(ch, set()).add(name)
+        if starts[1]:
+            by_digit.add(name)
+    return frozenset(anywhere), {ch: frozenset(names) for ch, names in by_char.items()}, frozenset(by_digit)
 
 
 @cache
@@ -965,17 +994,17 @@ def _two_columns(lines: list[Line], text: str) -> list[Line]:
     punctuation) is a table's rows."""
     if "\t" not in text:
         return lines  # (most notices)
-    k = 0
-    while k < len(lines):
-        j = k
-        while j < len(lines) and not lines[j].tab and not lines[j].blank \
-                and text.count("\t", lines[j].start, lines[j].end) == 1:
-            j += 1
-        if j - k >= 2 and all(0 < len(c.strip()) <= CELL_MAX and not _STOP.search(c)
-                              for c in text[lines[k].start:lines[k].end].split("\t")):
-            for ln in lines[k:j]:
+    runs: list[list[Line]] = [[]]  # the runs of lines of one tab, one line after another
+    for ln in lines:
+        if not ln.tab and not ln.blank and text.count("\t", ln.start, ln.end) == 1:
+            runs[-1].append(ln)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if len(run) >= 2 and all(0 < len(c.strip()) <= CELL_MAX and not _STOP.search(c)
+                                 for c in text[run[0].start:run[0].end].split("\t")):
+            for ln in run:
                 ln.tab = True
-        k = max(j, k + 1)
     return lines
 
 
@@ -1021,7 +1050,7 @@ def number_of(line: Line) -> tuple[Style, str, int, int] | None:
 
 
 def _number_of(line: Line) -> tuple[Style, str, int, int] | None:
-    if line.blank or line.tab or not _opens(_cue_starts()[""], line.text) \
+    if line.blank or line.tab or "" not in _cues_opening(line.text[:1]) \
             or (label := _any_label().match(line.text)) is None:
         return None  # most lines open no clause: all the styles tried at once, not one by one
     first = int(label.lastgroup[1:])
@@ -1074,7 +1103,7 @@ def _cue(name: str, line: Line) -> re.Match | None:
     ok = line.cueable  # (_may_be_cue's answer read here once known: asked some 140 times a notice)
     if ok is NOT_YET:
         ok = _may_be_cue(line)
-    return layout().cues[name].match(line.text) if ok and _opens(_cue_starts()[name], line.text) else None
+    return layout().cues[name].match(line.text) if ok and name in _cues_opening(line.text[:1]) else None
 
 
 def _may_be_cue(line: Line) -> bool:
@@ -1179,7 +1208,8 @@ class _Parse:
         self.lines = split_lines(doc)
         # the lines holding text, in order (about half a notice's lines are blank: the passes
         # that skip them walk these)
-        self.ink = [i for i, ln in enumerate(self.lines) if not ln.blank]
+        # (read off the lines' `blank` slots in C, not a Python test a line)
+        self.ink = list(compress(range(len(self.lines)), map(not_, map(_BLANK, self.lines))))
         self.role: list[str | None] = [None] * len(self.lines)
         self.fields: list[Field] = []
         self.after: list[int] = []  # the lines of text after the 版记 (`bottom`), in order
@@ -1379,14 +1409,13 @@ class _Parse:
         footer = chrome = None
         lay = layout()
         cc, printed = lay.cues["cc"], lay.cues["printed"]  # (`_cue` and `_is_chrome`, a line at a time)
-        cc_starts, printed_starts = _cue_starts()["cc"], _cue_starts()["printed"]
         for i in self.nonblank(body_start, n):
             ln = self.lines[i]
             if not _may_be_cue(ln):  # long or numbered: neither 版记 nor chrome (most lines)
                 continue
             text = ln.text
-            if footer is None and (_opens(cc_starts, text) and cc.match(text)
-                                   or _opens(printed_starts, text) and printed.match(text)):
+            if footer is None and ("cc" in (opening := _cues_opening(text[:1])) and cc.match(text)
+                                   or "printed" in opening and printed.match(text)):
                 footer = i
             if chrome is None and _chrome_in(text, tail=True):
                 chrome = i
@@ -1479,23 +1508,16 @@ class _Parse:
         self._closing_signature(main_lo, hi)
         zone = "main"
         count = 0
-        i = main_lo
-        while i < hi:
-            ln = self.lines[i]
-            if ln.blank or self.role[i] is not None:
-                i += 1
+        for i in self.nonblank(main_lo, hi):
+            if self.role[i] is not None:  # (a note's lines among them, once read: its header)
                 continue
             if note := self._note_lines(i, hi):  # (附件： alone above its items: a note, no label)
-                i = self._attachment_note(note)
+                self._attachment_note(note)
                 continue
-            if _cue("attachment-label", ln):
+            if _cue("attachment-label", self.lines[i]):
                 count += 1
                 zone = f"att{count}"
-                self.role[i] = zone
-                i += 1
-                continue
             self.role[i] = zone
-            i += 1
         self.attachments_seen = count
 
     def after_footer(self) -> None:
@@ -1604,9 +1626,10 @@ class _Parse:
         附件： alone (its text empty) above item 1 when the signature follows the items — the
         note's place; else it labels the attachment below it."""
         ln = self.lines[i]
-        if m := _cue("attachment-note", ln):
+        opening = _cues_opening(ln.text[:1])  # (asked of every line of a body: most open neither cue)
+        if "attachment-note" in opening and (m := _cue("attachment-note", ln)):
             out = [(i, ln.body + m.start(1))]
-        elif (m := _cue("attachment-label", ln)) and not m.group(1):
+        elif "attachment-label" in opening and (m := _cue("attachment-label", ln)) and not m.group(1):
             out = [(i, ln.end)]
         else:
             return None
@@ -1694,9 +1717,9 @@ class _Parse:
         page_opens, disclosure_opens = lay.opens["page-number"], lay.opens["disclosure"]
         lines = self.lines
         page = None  # the last page number's line, while only blank lines follow it
-        for i in range(lo, len(lines)):
+        for i in self.nonblank(lo, len(lines)):
             ln = lines[i]
-            if ln.blank or self.role[i] in ("header", "chrome"):
+            if self.role[i] in ("header", "chrome"):
                 continue
             if not _may_be_cue(ln):
                 page = None
@@ -1758,17 +1781,16 @@ class _Parse:
         out: list[Clause] = []
         runs: list[tuple[str, list[int]]] = []
         apart = False  # header or chrome since the run's last line: the zone may not span it
-        for i in self.ink:
-            r = self.role[i]
+        for r, run in groupby(self.ink, self.role.__getitem__):  # (lines of text one role after another)
             if r == "page":
                 continue  # (page furniture parts no zone: a page break falls anywhere)
             if r in (None, "header", "chrome"):
                 apart = apart or r is not None
                 continue
             if runs and runs[-1][0] == r and not apart:
-                runs[-1][1].append(i)
+                runs[-1][1].extend(run)
             else:
-                runs.append((r, [i]))
+                runs.append((r, list(run)))
             apart = False
         seen: dict[str, int] = {}
         for name, idx in runs:
@@ -1921,18 +1943,14 @@ class _Parse:
 
     # 5. spans of header and chrome
     def spans(self, role: str) -> list[Span]:
+        """A span for each run of lines of text of `role` one after another (blank lines
+        between them aside)."""
         out: list[Span] = []
-        prev = False
-        for i in self.ink:
-            ln = self.lines[i]
-            if self.role[i] == role:
-                if prev and out:
-                    out[-1].end = ln.end
-                else:
-                    out.append(Span(ln.start, ln.end))
-                prev = True
-            else:
-                prev = False
+        # (the runs of the lines of text by role, cut in C: a Python step a run, not a line)
+        for r, run in groupby(self.ink, self.role.__getitem__):
+            if r == role:
+                run = list(run)
+                out.append(Span(self.lines[run[0]].start, self.lines[run[-1]].end))
         return out
 
 

@@ -1971,6 +1971,57 @@ def test_no_line_a_pre_test_passes_over_holds_a_match_at_its_start():
     assert asked > 1000
 
 
+def test_the_cues_a_first_character_opens_are_those_each_pre_test_passes():
+    """`_cues_opening(c)` (asked once a character) holds a name of `_cue_starts` iff `_opens`
+    says a text opening with `c` may match it: on every character any pre-test names, decimal
+    digits of other scripts, letters, the first character of every line of corpus/ and
+    tests/data/extra, and an empty line."""
+    from extractor.load import load
+    from extractor.parse import _cue_starts, _cues_opening, _opens, split_lines
+    starts = _cue_starts()
+    chars = {"", "a", "Z", "٣", "३", "7", "一", "附", "抄", "x"}
+    for s in starts.values():
+        chars |= set(s[0]) if s else set()
+    for f in sorted(CORPUS.glob("*.txt")) + EXTRA:
+        chars |= {ln.text[:1] for ln in split_lines(load(f))}
+    said = 0
+    for c in chars:
+        for text in (c, c + "、其他"):
+            assert _cues_opening(text[:1]) == {name for name, s in starts.items() if _opens(s, text)}, c
+        said += len(_cues_opening(c))
+    assert said > len(chars) and any(None is not s and s[1] for s in starts.values())
+
+
+def test_spans_and_ink_read_off_runs_say_what_a_walk_of_the_lines_says():
+    """`_Parse.ink` (picked in C) and `spans` (runs of the lines of text grouped by role) say what
+    a walk of the lines one by one says: the lines holding text, and a span for each run of lines
+    of text of a role (blank lines between them aside) — every role, every notice of corpus/ and
+    tests/data/extra, as written and on one line."""
+    from extractor.load import load, load_bytes
+    from extractor.parse import _Parse
+    said = 0
+    for f in sorted(CORPUS.glob("*.txt")) + EXTRA:
+        text = load(f).text
+        for doc in (load(f), load_bytes("".join(text.splitlines()).encode(), f.name)):
+            p = _Parse(doc)
+            assert p.ink == [i for i, ln in enumerate(p.lines) if not ln.blank]
+            start = p.top()
+            p.body(start, p.bottom(start))
+            p.after_footer()
+            p.page_furniture(start)
+            for role in set(p.role):
+                want, prev = [], False
+                for i in p.ink:
+                    if p.role[i] == role and prev:
+                        want[-1][1] = p.lines[i].end
+                    elif p.role[i] == role:
+                        want.append([p.lines[i].start, p.lines[i].end])
+                    prev = p.role[i] == role
+                assert [[sp.start, sp.end] for sp in p.spans(role)] == want, (f.name, role)
+                said += len(want)
+    assert said > 50
+
+
 def test_chrome_asked_in_two_parts_answers_as_the_whole_alternation():
     """A line's chrome test in two parts (`_is_chrome`: the patterns matched at its start, and
     the pk:anywhere ones searched for, one call each) says what the one alternation of them all
