@@ -1749,6 +1749,50 @@ def test_set_up_phrases_tried_where_they_may_start_match_as_tried_everywhere(kin
     for guarded, plain in pairs[:1]:
         assert [m.span() for m in guarded.finditer(seg)] == [m.span() for m in plain.finditer(seg)] != []
 
+@pytest.mark.parametrize("kind", ["members", "office-duty"])
+def test_set_up_patterns_tried_where_a_match_may_begin_match_as_tried_everywhere(kind):
+    """The members' and the office duty's set-up patterns open with a lookahead naming what
+    their every match begins with ((?=成员|{body}由|[,;。\\n]|^), (?=[办下 \\t]|{body})), and the
+    members' …等为成员单位 phrase looks for a 等 before its clause ends ((?=[^,;。\\n等]*+等))
+    before reading on to it: the same matches as the patterns without them, tried at every
+    character — in a sentence or from a 。 or ; on, as _sentence_matches searches."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extractor import extract as X
+
+    lead = re.compile(r"\(\?=((?:[^()]|\([^()]*\))*)\)\(\?:")  # the lookahead and the group after it
+    guard = re.compile(r"\(\?=\[\^[^]]*\]\*\+[^)]\)")  # (?=[^,;。\n等]*+等)
+
+    def plain(pattern: str) -> str:
+        m = lead.match(pattern)
+        assert m is not None and pattern.endswith(")")
+        return guard.sub("", pattern[m.end():-1])
+
+    pairs = [(b.setup[kind][0], re.compile(plain(b.setup[kind][0].pattern))) for b in X.cues().bodies]
+    assert kind != "members" or all(len(guard.findall(p.pattern)) == 1 for p, _ in pairs)
+    words = [w for b in X.cues().bodies for w in b.kind.words]
+    pieces = [*words, *(w + "由" for w in words), ",", ";", "。", "\n", " ", "\t", "甲", "乙丙", "甲" * 40, "甲" * 119,
+              "县卫健委", "、", "和", "由", "为", "人", "同志", "牵头,"]
+    pieces += (["成员单位包含", "成员单位包括", "成员单位为", "成员由", "成员", "等", "等为成员单位", "等12个单位",
+                "等十个", "个", "部门和单位", "部门", "单位", "组成", ":"] if kind == "members" else
+               ["办公室设在", "办公地点设在", "下设办公室", "办公室", "办公", "负责", "承担", "主要", "具体", "兼任",
+                "担任", "办公室主任", "办公室成员", "成员由", "联络员", "要", "应当", "须", "必须"])
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=30), st.integers(0, 30))
+    def check(chosen, k):
+        seg = "".join(chosen)
+        ends = [i for i, ch in enumerate(seg) if ch in "。;"]
+        start = ends[k % len(ends)] if ends and k else 0
+        for guarded, bare in pairs:
+            assert [m.regs for m in guarded.finditer(seg, start)] == [m.regs for m in bare.finditer(seg, start)]
+
+    check()
+
+
 def test_member_table_rows_under_a_merged_unit_cell_keep_their_unit():
     """A web page's member table gives each unit two rows (its lead, then a deputy), the
     unit cell spanning both (rowspan); a typed table says 同上. The second row's posts
