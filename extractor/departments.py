@@ -178,6 +178,9 @@ class _Registry:
     # a township's body named by its office, by the township's own prefix: {街道: (办事处, government)}
     # (pk:townshipOfficeLabel 街道办事处: 经街道党工委、办事处研究 in a 街道's notice)
     township_offices: dict = field(default_factory=dict)
+    # {a level prefix (区): the zone endings ending with it, longer (高新区, 开发区, 新区 …)}: a body
+    # named after a zone (高新区党工委) is the zone's, not the districts' (pkc:dept-zone-ending)
+    zone_before: dict = field(default_factory=dict)
     names: re.Pattern | None = None  # `pattern` without its generic branch (see `_Scanner.scan`)
     generic_ends: tuple[str, ...] = ()  # the generic endings (部门: pkc:dept-generic-tail)
     generic_chars: frozenset[str] = frozenset()  # the characters a generic reference is made of
@@ -434,6 +437,8 @@ def _registry() -> _Registry:
         false_friends=re.compile(_alternation(cue("false-friend"))), zone_endings=tuple(cue("zone-ending")),
         false_friend_words=frozenset(w for w in cue("false-friend") if w),
         zone_vague=tuple(cue("zone-vague")),
+        zone_before={p: tuple(z for z in cue("zone-ending") if z.endswith(p) and len(z) > len(p))
+                     for p in level_prefix if any(z.endswith(p) and len(z) > len(p) for z in cue("zone-ending"))},
         township_prefix=frozenset(str(x) for props in layout.values() for x in props.get(PK + "issuerSuffix", [])),
         village=re.compile(f"(?!{_alternation(cue('village-not-lead'))})[{_CJK}]{{1,4}}?{_alternation(cue('village-ending'))}"
                            f"(?={_alternation(cue('village-body'))}|{_alternation(cue('village-after'))}|$)"),
@@ -525,6 +530,7 @@ class _Scanner:
         self.blanks = blanks or []  # where the squeezing took out a blank (sorted)
         self.places = _places()
         self.last_prefix: str | None = None  # the prefix of the department found last (`scan`)
+        self.skip_to = 0  # where `scan` goes on after a name `interpret` read as no department's
 
     # -- prefixes -------------------------------------------------------------------------
 
@@ -574,6 +580,10 @@ class _Scanner:
             if start is not None:
                 hit.cs, hit.prefix, hit.written = start, self.text[start:ps] + core, True
                 return
+            zones = reg.zone_before.get(core)
+            if zones and any(ps + len(core) - len(z) >= floor and self.text.startswith(z, ps + len(core) - len(z))
+                             for z in zones):
+                return True  # 高新区党工委: the zone's body, no department of the districts (区党工委)
             if ps > floor and self.text[ps - 1:ps + len(core)] in reg.not_prefix:
                 hit.cs = ps + len(pre)  # 社区, 城市: not a jurisdiction
                 return
@@ -623,7 +633,9 @@ class _Scanner:
                    False, info.former, info.bound, info.tier, lab, info.short, len(lab) == 1)
         if pre:
             hit.cs = m.start()
-            self.apply_prefix(hit, pre, m.start("pre"), floor)
+            if self.apply_prefix(hit, pre, m.start("pre"), floor):
+                self.skip_to = end  # (the zone's body is read whole by `unknowns`, as written)
+                return None
         if info.concept in reg.party:
             for lead in reg.party_lead:
                 if hit.cs - len(lead) >= floor and C.startswith(lead, hit.cs - len(lead)):
@@ -691,7 +703,7 @@ class _Scanner:
                 break
             hit = self.interpret(m, floor)
             if hit is None:
-                pos = m.start() + 1
+                pos = max(m.start() + 1, self.skip_to)
                 continue
             hits.append(hit)
             pos = floor = hit.ce

@@ -4666,6 +4666,27 @@ def test_a_subdistrict_s_office_named_alone_is_its_government():
         ("镇党委", "委"), ("镇政府", "人民政府")]
 
 
+@pytest.mark.parametrize("joined", ["\n", ""], ids=["as written", "one line"])
+def test_a_body_named_after_a_zone_is_the_zone_s_not_the_districts(joined):
+    """宣城's members 高新区党工委、市经开区党工委 (the party working committees of its development zones)
+    were both read as 区党工委 — 宣城市所辖区/party-committee, the city's districts' party committees
+    together: two zones' bodies one unit, neither the unit its own item (（四）高新区党工委。负责…, kept
+    as written) gives duties to. A label right after a zone's name (pkc:dept-zone-ending: 高新区, 开发区,
+    经开区 …; not a place jieba knows, 浦东新区) is no district's: the name is read whole, as written."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+    text = load(AUDIT / "xuancheng-chemical-park-safety-joint-meeting.txt").text
+    got = extracted_dict(process_bytes(joined.join(text.splitlines()).encode(), "x.txt"))
+    assert got["members"][-3:] == ["宣城市/fire-rescue", "宣城市/高新区党工委", "宣城市/市经开区党工委"]
+    assert [(d["clause"], d["department"]) for d in got["duties"]][-2:] == [
+        ("main/2/4", "宣城市/高新区党工委"), ("main/2/5", "宣城市/市经开区党工委")]
+    assert not [d for d in got["departments"] if d["concept"] == "party-committee"]
+    from extractor.departments import find_departments
+    assert [(m.surface, m.prefix, m.collective) for m in find_departments(
+        "浦东新区卫健委、区卫健委、各区卫健委", default_prefix="市")] == [
+        ("浦东新区卫健委", "浦东新区", False), ("区卫健委", "区", False), ("各区卫健委", "区", True)]
+
+
 def test_a_sumu_s_notice_is_the_sumu_s_its_gacha_its_units_and_its_own_prefix_carries_along_a_list():
     """A 苏木 (奈曼旗's 明仁苏木) issues notices as a town does: its own bodies 苏木党政办, 苏木财政所, its
     嘎查 (乌力吉　双合兴嘎查党支部书记) units as villages are, 各嘎查 its gacha together. And its own
