@@ -158,7 +158,7 @@ def query_command(name: str | None = None) -> Callable[[Callable[..., None]], Ca
 # -j 黟县 takes in the places within 黟县 (宏村镇, whose notice says it is 黟县's: skos:broader), each
 # row saying its own place in `jurisdiction`; --only asks for the place alone.
 OnlyOption = Annotated[bool, typer.Option(
-    "--only", help="With -j: the place alone, not the places within it (黟县 without its townships).")]
+    "--only", help="With -j: the place alone, not its townships.")]
 
 
 def _check_only(jurisdiction: Optional[str], only: bool) -> None:
@@ -172,7 +172,7 @@ def duties_command(
     opts: QueryOptions,
     department: Annotated[str, typer.Argument(help="A department, any alias: 卫健委, 市场监管局, 县人社局 …")],
     jurisdiction: Annotated[Optional[str], typer.Option(
-        "--jurisdiction", "-j", help="Only this jurisdiction (and the places within it) or level: 祁门县, 县, county.")] = None,
+        "--jurisdiction", "-j", help="Only this jurisdiction (and its townships) or level: 黟县, 县, county.")] = None,
     only: OnlyOption = False,
 ) -> None:
     """Every duty of a department, and the tasks it was assigned (kind = task)."""
@@ -197,8 +197,8 @@ def who_command(
         metavar="TOPIC")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many rows (0: all).")] = 50,
     jurisdiction: Annotated[Optional[str], typer.Option(
-        "--jurisdiction", "-j", help="Only departments of this jurisdiction (and the places within it) or level: "
-        "祁门县, 县, county.", show_default=False)] = None,
+        "--jurisdiction", "-j", help="Only departments of this place (and its townships) or level: 黟县, "
+        "县, county.", show_default=False)] = None,
     only: OnlyOption = False,
 ) -> None:
     """Who is responsible for a topic, best-matching duty and task statements first."""
@@ -312,7 +312,7 @@ def meetings_command(
 def departments_command(
     opts: QueryOptions,
     jurisdiction: Annotated[Optional[str], typer.Option(
-        "--jurisdiction", "-j", help="Only this jurisdiction (and the places within it) or level: 祁门县, 县, county.",
+        "--jurisdiction", "-j", help="Only this jurisdiction (and its townships) or level: 黟县, 县, county.",
         show_default=False)] = None,
     only: OnlyOption = False,
 ) -> None:
