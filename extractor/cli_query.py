@@ -155,21 +155,35 @@ def query_command(name: str | None = None) -> Callable[[Callable[..., None]], Ca
 
 # --- the commands ---------------------------------------------------------------------------------
 
+# -j 黟县 takes in the places within 黟县 (宏村镇, whose notice says it is 黟县's: skos:broader), each
+# row saying its own place in `jurisdiction`; --only asks for the place alone.
+OnlyOption = Annotated[bool, typer.Option(
+    "--only", help="With -j: the place alone, not its townships.")]
+
+
+def _check_only(jurisdiction: Optional[str], only: bool) -> None:
+    if only and not jurisdiction:
+        raise PolicykgError("--only says which places of -j to keep: give -j too (-j 黟县 --only)")
+
+
 
 @query_command("duties")
 def duties_command(
     opts: QueryOptions,
     department: Annotated[str, typer.Argument(help="A department, any alias: 卫健委, 市场监管局, 县人社局 …")],
     jurisdiction: Annotated[Optional[str], typer.Option(
-        "--jurisdiction", "-j", help="Only this jurisdiction or level: 祁门县, 县, county.")] = None,
+        "--jurisdiction", "-j", help="Only this jurisdiction (and its townships) or level: 黟县, 县, county.")] = None,
+    only: OnlyOption = False,
 ) -> None:
     """Every duty of a department, and the tasks it was assigned (kind = task)."""
     from . import query
 
+    _check_only(jurisdiction, only)
     store = opts.store
     if not query.known_department(store, department):
         raise PolicykgError(f"no department called {department!r} in the registry or the graph")
-    rows = query.duties(store, department, jurisdiction=jurisdiction, explain=opts.explain, index=opts.index_path)
+    rows = query.duties(store, department, jurisdiction=jurisdiction, explain=opts.explain, index=opts.index_path,
+                        only=only)
     if not rows and jurisdiction:
         query.check_place(store, jurisdiction)  # nothing found: say so if the place is not there at all
     opts.emit(rows, list(query.COLUMNS["duties"]), title=f"duties of {department}", explain_at="text")
@@ -183,14 +197,16 @@ def who_command(
         metavar="TOPIC")],
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many rows (0: all).")] = 50,
     jurisdiction: Annotated[Optional[str], typer.Option(
-        "--jurisdiction", "-j", help="Only departments of this jurisdiction or level: 祁门县, 县, county.",
-        show_default=False)] = None,
+        "--jurisdiction", "-j", help="Only departments of this place (and its townships) or level: 黟县, "
+        "县, county.", show_default=False)] = None,
+    only: OnlyOption = False,
 ) -> None:
     """Who is responsible for a topic, best-matching duty and task statements first."""
     from . import query
 
     from .search import query_phrases
 
+    _check_only(jurisdiction, only)
     topic = " ".join(words)
     phrases = query_phrases(topic)  # parted by punctuation too, as `who` looks for them: 的， is 的
     if not phrases:  # blanks or punctuation only (，。 answered "(no rows)", exit 0)
@@ -200,14 +216,14 @@ def who_command(
         raise PolicykgError(f"{single[0]!r} is a single character: who looks for words of two characters "
                             "or more (消防, 税费, 托育 …)")
     rows = query.who(opts.store, topic, limit=limit or None, explain=opts.explain, index=opts.index_path,
-                     jurisdiction=jurisdiction)
+                     jurisdiction=jurisdiction, only=only)
     if not rows and jurisdiction:
         query.check_place(opts.store, jurisdiction)  # nothing found: say so if the place is not there at all
     opts.emit(rows, list(query.COLUMNS["who"]), title=f"who: {topic}", explain_at="text")
     for line in query.who_unsaid(opts.store, topic, index=opts.index_path):  # why few rows or none, perhaps
         sys.stderr.write(f"policykg: {line}\n")
     if limit and len(rows) >= limit:  # cut at the limit, perhaps: say so (on stderr: CSV and JSON stay data)
-        total = query.who_count(opts.store, topic, index=opts.index_path, jurisdiction=jurisdiction)
+        total = query.who_count(opts.store, topic, index=opts.index_path, jurisdiction=jurisdiction, only=only)
         if total > len(rows):
             sys.stderr.write(f"policykg: showing the first {len(rows)} of {total} rows; -n 0 shows all\n")
 
@@ -296,13 +312,16 @@ def meetings_command(
 def departments_command(
     opts: QueryOptions,
     jurisdiction: Annotated[Optional[str], typer.Option(
-        "--jurisdiction", "-j", help="Only this jurisdiction or level: 祁门县, 县, county.",
+        "--jurisdiction", "-j", help="Only this jurisdiction (and its townships) or level: 黟县, 县, county.",
         show_default=False)] = None,
+    only: OnlyOption = False,
 ) -> None:
     """Every department with its jurisdiction, registry concept and counts of duties and tasks."""
     from . import query
 
-    rows = query.departments(opts.store, jurisdiction=jurisdiction, explain=opts.explain, index=opts.index_path)
+    _check_only(jurisdiction, only)
+    rows = query.departments(opts.store, jurisdiction=jurisdiction, explain=opts.explain, index=opts.index_path,
+                             only=only)
     if not rows and jurisdiction:
         query.check_place(opts.store, jurisdiction)  # nothing found: say so if the place is not there at all
     opts.emit(rows, list(query.COLUMNS["departments"]), title="departments", explain_at="department")

@@ -175,6 +175,12 @@ class _Registry:
     # its villages together, each kind (pattern, its name): 各村委会, 各村 (pkc:dept-villages), 各社区
     # (pkc:dept-communities), 各嘎查 (pkc:dept-herder-villages)
     villages: tuple[tuple[re.Pattern, str], ...] = ()
+    # a township's body named by its office, by the township's own prefix: {街道: (办事处, government)}
+    # (pk:townshipOfficeLabel 街道办事处: 经街道党工委、办事处研究 in a 街道's notice)
+    township_offices: dict = field(default_factory=dict)
+    # {a level prefix (区): the zone endings ending with it, longer (高新区, 开发区, 新区 …)}: a body
+    # named after a zone (高新区党工委) is the zone's, not the districts' (pkc:dept-zone-ending)
+    zone_before: dict = field(default_factory=dict)
     names: re.Pattern | None = None  # `pattern` without its generic branch (see `_Scanner.scan`)
     generic_ends: tuple[str, ...] = ()  # the generic endings (部门: pkc:dept-generic-tail)
     generic_chars: frozenset[str] = frozenset()  # the characters a generic reference is made of
@@ -431,12 +437,18 @@ def _registry() -> _Registry:
         false_friends=re.compile(_alternation(cue("false-friend"))), zone_endings=tuple(cue("zone-ending")),
         false_friend_words=frozenset(w for w in cue("false-friend") if w),
         zone_vague=tuple(cue("zone-vague")),
+        zone_before={p: tuple(z for z in cue("zone-ending") if z.endswith(p) and len(z) > len(p))
+                     for p in level_prefix if any(z.endswith(p) and len(z) > len(p) for z in cue("zone-ending"))},
         township_prefix=frozenset(str(x) for props in layout.values() for x in props.get(PK + "issuerSuffix", [])),
         village=re.compile(f"(?!{_alternation(cue('village-not-lead'))})[{_CJK}]{{1,4}}?{_alternation(cue('village-ending'))}"
                            f"(?={_alternation(cue('village-body'))}|{_alternation(cue('village-after'))}|$)"),
         village_not_names=tuple(cue("village-not-name")),
         villages=tuple((re.compile(_alternation(cue(kind)) + f"(?!{_alternation(cue('villages-not-before'))})"), cue(kind)[0])
-                       for kind in ("villages", "communities", "herder-villages") if cue(kind)))
+                       for kind in ("villages", "communities", "herder-villages") if cue(kind)),
+        township_offices={pre: (w[len(pre):], _local(c)) for c, props in table.items()
+                          for w in map(_norm, props.get(PK + "townshipOfficeLabel", []))
+                          for pre in {str(x) for pr in layout.values() for x in pr.get(PK + "issuerSuffix", [])}
+                          if w.startswith(pre) and len(w) > len(pre)})
 
 
 @cache
@@ -518,6 +530,7 @@ class _Scanner:
         self.blanks = blanks or []  # where the squeezing took out a blank (sorted)
         self.places = _places()
         self.last_prefix: str | None = None  # the prefix of the department found last (`scan`)
+        self.skip_to = 0  # where `scan` goes on after a name `interpret` read as no department's
 
     # -- prefixes -------------------------------------------------------------------------
 
@@ -567,6 +580,10 @@ class _Scanner:
             if start is not None:
                 hit.cs, hit.prefix, hit.written = start, self.text[start:ps] + core, True
                 return
+            zones = reg.zone_before.get(core)
+            if zones and any(ps + len(core) - len(z) >= floor and self.text.startswith(z, ps + len(core) - len(z))
+                             for z in zones):
+                return True  # 高新区党工委: the zone's body, no department of the districts (区党工委)
             if ps > floor and self.text[ps - 1:ps + len(core)] in reg.not_prefix:
                 hit.cs = ps + len(pre)  # 社区, 城市: not a jurisdiction
                 return
@@ -616,7 +633,9 @@ class _Scanner:
                    False, info.former, info.bound, info.tier, lab, info.short, len(lab) == 1)
         if pre:
             hit.cs = m.start()
-            self.apply_prefix(hit, pre, m.start("pre"), floor)
+            if self.apply_prefix(hit, pre, m.start("pre"), floor):
+                self.skip_to = end  # (the zone's body is read whole by `unknowns`, as written)
+                return None
         if info.concept in reg.party:
             for lead in reg.party_lead:
                 if hit.cs - len(lead) >= floor and C.startswith(lead, hit.cs - len(lead)):
@@ -684,7 +703,7 @@ class _Scanner:
                 break
             hit = self.interpret(m, floor)
             if hit is None:
-                pos = m.start() + 1
+                pos = max(m.start() + 1, self.skip_to)
                 continue
             hits.append(hit)
             pos = floor = hit.ce
@@ -859,6 +878,31 @@ class _Scanner:
                     out.append(_Hit(s, e, "unknown", None, name=name))
         return out
 
+    def township_office(self, hits: list[_Hit], prefix: str) -> list[_Hit]:
+        """A township's government named by its office (pk:townshipOfficeLabel 街道办事处: a 街道's 办事处),
+        in its own notice: after its own prefix (街道办事处) or alone after a list's separator, a blank
+        or the text's start (经街道党工委、办事处研究; 办事处主任) — not after another name (昱中街道办事处,
+        the issuer, or 驻京办事处) — no department's name over it."""
+        office, concept = self.reg.township_offices.get(prefix, ("", None))
+        if not office:
+            return []
+        C, separators = self.text, self.reg.separators
+        taken = [(h.cs, h.ce) for h in hits]
+        out = []
+        at = C.find(office)
+        while at >= 0:
+            s, e = at, at + len(office)
+            at = C.find(office, e)
+            if C.startswith(prefix, s - len(prefix)) and s >= len(prefix):
+                s -= len(prefix)  # 街道办事处
+            if s > 0 and _is_cjk(C[s - 1]) and C[s - 1] not in separators:
+                continue  # (昱中街道办事处: a name of its own)
+            if any(a < e and s < b for a, b in taken):
+                continue
+            out.append(_Hit(s, e, "known", concept, prefix=prefix, written=C.startswith(prefix, s),
+                            label_tier="township", label=office))
+        return out
+
     def inherit(self, hits: list[_Hit]) -> None:
         """Carry a written prefix (or national standing) along a list: "市人社局、卫生健康委"."""
         state: tuple | None = None
@@ -959,9 +1003,13 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
     found = scanner.unknowns(hits)  # (scan's hits are in order: sorted only with others among them)
     if default_prefix in reg.township_prefix:  # a town's notice: its villages (宏村村)
         found += scanner.villages(hits + found)
+        offices = scanner.township_office(hits + found, default_prefix)  # (a 街道's 办事处: its government)
+        found += offices
         for h in hits:  # its own 镇 is the town's (镇财政所, 镇人民政府), not all towns' — so along a list it
             if h.collective and h.prefix == default_prefix and sq.text.startswith(default_prefix, h.cs):
                 h.collective = False  # carries (苏木党委、政府: the 苏木's government; 镇财政所、派出所)
+    else:
+        offices = []
     hits = sorted(hits + found, key=attrgetter("cs")) if found else hits
     scanner.inherit(hits)
     out = []
@@ -984,6 +1032,10 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
         k = bisect_right(cstarts, c) - 1
         e = ostarts[k] + (c - cstarts[k]) + 1
         out.append(_match(reg, h, s, e, text[s:e]))
+    if offices:  # named by its office, 街道办事处, not 街道人民政府
+        for k, m in enumerate(out):
+            if m.tier == "township" and m.label and reg.township_offices.get(m.prefix, ("",))[0] == m.label:
+                out[k] = replaced(m, canonical=m.label)
     return out
 
 

@@ -467,12 +467,35 @@ def _exact_places(store: ox.Store, name: str, found: "DiskIndex | None" = None) 
                                          label=[ox.Literal(name, language="zh"), ox.Literal(name)]))
 
 
-def _places(store: ox.Store, jurisdiction: str, found: "DiskIndex | None" = None) -> list[str]:
+def places_within(store: ox.Store, places: Iterable[str], found: "DiskIndex | None" = None) -> list[str]:
+    """`places` and every place within one of them, however deep: those a notice says are
+    skos:broader than it (宏村镇 within 黟县, as 黟县宏村镇人民政府 signs; in the build's index when
+    `found`)."""
+    out = set(places)
+    frontier = set(out)
+    while frontier:
+        inside = found.places_within(frontier) if found is not None else [r["j"] for r in select(
+            store, "SELECT DISTINCT ?j WHERE { GRAPH ?g { ?j skos:broader ?p } }",
+            p=[ox.NamedNode(j) for j in sorted(frontier)])]
+        frontier = set(inside) - out
+        out |= frontier
+    return sorted(out)
+
+
+def _a_level(name: str) -> bool:
+    """Does `name` name a level (县, county) rather than a place?"""
+    folded = _fold(clean(name).strip()).lower()
+    return any(folded in names for names in _level_names().values())
+
+
+def _places(store: ox.Store, jurisdiction: str, found: "DiskIndex | None" = None, *, only: bool = False) -> list[str]:
     """IRIs of the jurisdictions `jurisdiction` names: exactly (祁门县), by its start (祁门)
-    or by level (县, county)."""
+    or by level (县, county) — a place named with the places within it (黟县: its townships,
+    `places_within`) unless `only`; a level is its own places (a township is none of a county's level)."""
     name = clean(jurisdiction).strip()
-    return _exact_places(store, name, found) or sorted(j for j, (label, levels) in jurisdictions(store).items()
-                                                       if _jurisdiction_matches(label, levels, name, None, False))
+    named = _exact_places(store, name, found) or sorted(j for j, (label, levels) in jurisdictions(store).items()
+                                                        if _jurisdiction_matches(label, levels, name, None, False))
+    return named if only or not named or _a_level(name) else places_within(store, named, found)
 
 
 def check_place(store: ox.Store, jurisdiction: str) -> None:
@@ -487,8 +510,9 @@ def check_place(store: ox.Store, jurisdiction: str) -> None:
 
 
 def organisations(store: ox.Store, department: str, jurisdiction: str | None = None, *,
-                  found: "DiskIndex | None" = None) -> list[str]:
-    """IRIs of the organisations `department` names (any alias), in `jurisdiction` if given.
+                  found: "DiskIndex | None" = None, only: bool = False) -> list[str]:
+    """IRIs of the organisations `department` names (any alias), in `jurisdiction` if given
+    (and the places within it, unless `only`: see `_places`).
     `found`: the build's index (`search.open_index`), which lists a place's organisations."""
     q = department_query(department)
     # A jurisdiction named exactly (祁门县) is looked up first, then its organisations, and
@@ -497,6 +521,8 @@ def organisations(store: ox.Store, department: str, jurisdiction: str | None = N
     scope: dict[str, Any] = {}
     orgs: set[str] = set()
     exact = _exact_places(store, clean(jurisdiction).strip(), found) if jurisdiction else []
+    if exact and not only:  # 黟县 and its townships (宏村镇 skos:broader 黟县)
+        exact = places_within(store, exact, found)
     indexed = bool(exact) and found is not None
     if indexed:  # the place's organisations as the index lists them, matched here
         names, concepts = set(q.names), set(q.concepts)
@@ -528,8 +554,11 @@ def organisations(store: ox.Store, department: str, jurisdiction: str | None = N
     of = select(store, "SELECT DISTINCT ?org ?j WHERE { GRAPH ?g { ?org pk:jurisdiction ?j } }",
                 org=[ox.NamedNode(o) for o in sorted(orgs)])
     places = jurisdictions(store, (r["j"] for r in of))
+    # a place named by its start (祁门) takes in the places within it as one named exactly does
+    inside = set(exact) if exact else set() if not jurisdiction or only or _a_level(jurisdiction) else \
+        set(_places(store, jurisdiction, found))
     keep = {r["org"] for r in of if r["j"] in places
-            and _jurisdiction_matches(*places[r["j"]], jurisdiction, q.prefix, q.national)}
+            and _jurisdiction_matches(*places[r["j"]], None if r["j"] in inside else jurisdiction, q.prefix, q.national)}
     return sorted(keep)
 
 
@@ -712,17 +741,18 @@ def _duty_row(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def duties(store: ox.Store, department: str, *, jurisdiction: str | None = None,
-           explain: bool = False, index: str | Path | None = None) -> list[dict[str, Any]]:
+           explain: bool = False, index: str | Path | None = None, only: bool = False) -> list[dict[str, Any]]:
     """Every duty (职责分工) and task assignment (from task tags, ``kind`` = task) of the
     department `department` names, in any jurisdiction or only in `jurisdiction` (a name
-    such as 祁门县, or a level: 县, county). An unknown name gives no rows.
+    such as 祁门县 — with the places within it, its townships, unless `only` — or a level:
+    县, county). An unknown name gives no rows.
 
     Row keys: kind, department, jurisdiction, role, action, text, notice, clause (label as
     written), clause_id, concept, iri (+ source, start, end with `explain`). `index`: the
     ``who-index.sqlite`` a build wrote beside `store`, which holds every assignment's row
     (read when the store carries its digest, see `who`)."""
     found = open_index(store, index) if index is not None else None
-    orgs = organisations(store, department, jurisdiction, found=found)
+    orgs = organisations(store, department, jurisdiction, found=found, only=only)
     if not orgs:
         return []
     rows = found.assignments(orgs) if found is not None else _assignments(store, orgs)
@@ -757,7 +787,7 @@ def statement_index(store: ox.Store) -> StatementIndex:
 
 def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool = False,
         scoring: str = "bm25", index: str | Path | None = None,
-        jurisdiction: str | None = None) -> list[dict[str, Any]]:
+        jurisdiction: str | None = None, only: bool = False) -> list[dict[str, Any]]:
     """Who is responsible for `topic` (消防, 食品安全, 用地 …): every department whose duty
     or task statement says it, best statements first (BM25 over jieba search tokens). Each
     phrase of the topic (区块链 消防: two) is looked for whole (综合监管, not 综合 or 监管
@@ -771,14 +801,15 @@ def who(store: ox.Store, topic: str, *, limit: int | None = None, explain: bool 
     Row keys: rank (of the statement), score, matched, department, jurisdiction, role, kind, text,
     notice, clause, clause_id, concept, iri (+ source, start, end with `explain`).
     `limit` caps the number of rows. `jurisdiction` (祁门县, 祁门, or a level: 县, county, as
-    `duties -j` reads it): only the departments of that place, ranked among themselves (the
-    statements are ranked over every notice: BM25's weights are the corpus's)."""
+    `duties -j` reads it): only the departments of that place (and of the places within it unless
+    `only`), ranked among themselves (the statements are ranked over every notice: BM25's
+    weights are the corpus's)."""
     topic = clean(topic or "")
     if not has_words(topic):
         return []
     idx = _who_index(store, index)
     if jurisdiction is not None:
-        return _who_in(store, idx, topic, scoring, limit, explain, jurisdiction)
+        return _who_in(store, idx, topic, scoring, limit, explain, jurisdiction, only)
     ranked = rank_matched(idx, topic, scoring, top=limit or None)  # a statement gives one row or more
     if limit:  # only the statements whose rows are shown
         kept, n, k = [], 0, 0
@@ -809,10 +840,10 @@ def _who_row(position: int, score: float, word: str, r: dict[str, Any]) -> dict[
 
 
 def _who_in(store: ox.Store, idx, topic: str, scoring: str, limit: int | None, explain: bool,
-            jurisdiction: str) -> list[dict[str, Any]]:
+            jurisdiction: str, only: bool = False) -> list[dict[str, Any]]:
     """`who` of the departments of one place: the statements in rank order, a chunk at a
     time, each with its rows of that place (ranks counted among those that have any)."""
-    places = set(_places(store, jurisdiction, idx if isinstance(idx, DiskIndex) else None))
+    places = set(_places(store, jurisdiction, idx if isinstance(idx, DiskIndex) else None, only=only))
     rows: list[dict[str, Any]] = []
     if not places:
         return rows
@@ -833,16 +864,16 @@ def _who_in(store: ox.Store, idx, topic: str, scoring: str, limit: int | None, e
 
 
 def who_count(store: ox.Store, topic: str, *, scoring: str = "bm25", index: str | Path | None = None,
-              jurisdiction: str | None = None) -> int:
+              jurisdiction: str | None = None, only: bool = False) -> int:
     """How many rows `who` gives for `topic` with no limit, counted without reading them
-    (but those of one place, `jurisdiction`): what a limited answer leaves out (the command
+    (but those of one place, `jurisdiction`, `only` as `who` reads them): what a limited answer leaves out (the command
     line says so, and how to see them all)."""
     topic = clean(topic or "")
     if not has_words(topic):
         return 0
     idx = _who_index(store, index)
     if jurisdiction is not None:
-        return len(_who_in(store, idx, topic, scoring, None, False, jurisdiction))
+        return len(_who_in(store, idx, topic, scoring, None, False, jurisdiction, only))
     return sum(idx.sizes([i for _, i, _ in rank_matched(idx, topic, scoring)]).values())
 
 
@@ -1519,10 +1550,10 @@ def _organisation_records(store: ox.Store, places: list[str] | None, found: "Dis
 
 
 def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bool = False,
-                index: str | Path | None = None) -> list[dict[str, Any]]:
+                index: str | Path | None = None, only: bool = False) -> list[dict[str, Any]]:
     """Every organisation of the store (not the joint meetings) with its duty and task counts,
-    or only those of `jurisdiction` (a name such as 祁门县, a start such as 祁门, or a level:
-    县, county). `index`: the build's ``who-index.sqlite``, which holds the organisations
+    or only those of `jurisdiction` (a name such as 祁门县, a start such as 祁门 — with the
+    places within it unless `only` — or a level: 县, county). `index`: the build's ``who-index.sqlite``, which holds the organisations
     each notice names and counts their duties, tasks and memberships, when the store vouches
     for it (see `who`).
 
@@ -1534,7 +1565,7 @@ def departments(store: ox.Store, *, jurisdiction: str | None = None, explain: bo
     found = open_index(store, index) if index is not None else None
     places: list[str] | None = None
     if jurisdiction:
-        places = _places(store, jurisdiction, found)
+        places = _places(store, jurisdiction, found, only=only)
         if not places:
             return []
     if found is not None and places is None:  # every organisation: summed up once by the build

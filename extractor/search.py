@@ -18,7 +18,7 @@ checked by a test against the SPARQL it stands in for on every notice of the cor
   them, `duties` answers from them at any corpus size (41,532 rows of 卫健委 at 10,000
   notices: 0.7 s, against 11 s through SPARQL);
 - the organisations each notice names and their memberships (`departments`, and a place's
-  organisations for `duties -j`), the documents it cites (`refs`: how many notices cite
+  organisations for `duties -j`, and the places within a place: `within`), the documents it cites (`refs`: how many notices cite
   each, counted once per build) and what it says of its joint meeting (`meetings`);
 - each statement's place in the order ties are settled in (`rank`).
 
@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from .errors import PolicykgError
-from .graph import DCT, ELI, FOAF, ORG, PROV, RDF, RDFS, place_scope
+from .graph import DCT, ELI, FOAF, ORG, PROV, RDF, RDFS, SKOS, place_scope
 from .knowledge import PK, body_kinds, by_subject
 from .model import FOLD, clean, name_key
 
@@ -68,7 +68,8 @@ INDEX_FILE = "who-index.sqlite"
 # 20: where the text says whom a body works under (the reified org:reportsTo's span)
 # 21: where a body lists its member units (`listed_at`)
 # 22: a body's working groups (pk:WorkingGroup: their heads, members, duties); their memberships not the body's
-FORMAT = "policykg-who-index 22"
+# 23: the places within a place (a township's skos:broader: 宏村镇 within 黟县), for `-j 黟县` to take them in
+FORMAT = "policykg-who-index 23"
 MARKER = PK + "whoIndex"
 BUILD_GRAPH = "build"  # {base}build holds the marker
 UNFINISHED = PK + "buildUnfinished"  # in {base}build from the start of a build to its successful end
@@ -645,7 +646,7 @@ _WANTED = {PK + "assignee", PK + "role", PK + "dutyText", PK + "task", PK + "spa
            PROV + "wasDerivedFrom", PROV + "hadPrimarySource", PROV + "wasGeneratedBy", PROV + "wasAssociatedWith",
            FOAF + "primaryTopic",
            DCT + "identifier", ELI + "id_local", DCT + "title", RDFS + "label", ORG + "classification", _RDF_TYPE,
-           PK + "citedDocument", ORG + "member", ORG + "organization", ELI + "jurisdiction",
+           PK + "citedDocument", ORG + "member", ORG + "organization", ELI + "jurisdiction", SKOS + "broader",
            RDF + "subject", RDF + "predicate", RDF + "object",  # a reified fact (org:reportsTo) traced to its words
            *MEETING_UNITS, *(PK + p for p in (*MEETING_POSTS, "statedMemberCount", "meetingRule", "ruleKind", "period",
                               "timesMin", "timesMax", "irregular", "schedule", "participation", "part", "participant",
@@ -874,6 +875,13 @@ def _place_rows(props: dict[str, dict[str, list]], graph: str | None) -> list[tu
             for label in sorted(set(props[s].get(RDFS + "label", ())))]
 
 
+def _within_rows(props: dict[str, dict[str, list]]) -> list[tuple[str, str]]:
+    """(place, the place it is within) for each skos:broader of one notice's places (宏村镇 → 黟县:
+    a township whose issuer names its county), as `query.places_within` reads them."""
+    return [(s, b) for s in _subjects(props) if DCT + "Jurisdiction" in props[s].get(_RDF_TYPE, ())
+            for b in sorted(set(props[s].get(SKOS + "broader", ())))]
+
+
 def _assignment_rows(props: dict[str, dict[str, list]], graph: str | None) -> list[dict[str, Any]]:
     from .query import complete_assignment
 
@@ -920,6 +928,7 @@ class NoticeEntry:
     members: list[tuple] = field(default_factory=list)
     places: list[tuple] = field(default_factory=list)
     meetings: dict[str, Any] | None = None  # see `_meeting_facts`
+    within: list[tuple] = field(default_factory=list)  # see `_within_rows`
 
 
 def notice_entry(quads) -> NoticeEntry:
@@ -935,7 +944,7 @@ def notice_entry(quads) -> NoticeEntry:
                   for stext, start, rs in groups]
     cited = sorted({d for pr in props.values() for d in pr.get(PK + "citedDocument", ())})
     return NoticeEntry(statements, tuple(cited), *_organisation_rows(props, graph), _place_rows(props, graph),
-                       _meeting_facts(props, graph))
+                       _meeting_facts(props, graph), _within_rows(props))
 
 
 def notice_statements(quads: Sequence) -> list[NoticeStatement]:
@@ -967,6 +976,7 @@ CREATE TABLE IF NOT EXISTS orgs(org TEXT NOT NULL, nid INTEGER NOT NULL, notice 
 CREATE TABLE IF NOT EXISTS memberships(org TEXT NOT NULL, m TEXT NOT NULL, nid INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meetings(graph TEXT PRIMARY KEY, facts TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS places(j TEXT NOT NULL, label TEXT NOT NULL, nid INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS within(j TEXT NOT NULL, broader TEXT NOT NULL, nid INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS org_summary(org TEXT PRIMARY KEY, label TEXT NOT NULL, concept TEXT, j TEXT, place TEXT,
     notices INTEGER NOT NULL, assigned INTEGER NOT NULL, tasks INTEGER NOT NULL, member_of INTEGER NOT NULL) WITHOUT ROWID;
 """
@@ -986,6 +996,8 @@ CREATE INDEX IF NOT EXISTS memberships_nid ON memberships(nid);
 CREATE INDEX IF NOT EXISTS places_j ON places(j);
 CREATE INDEX IF NOT EXISTS places_label ON places(label);
 CREATE INDEX IF NOT EXISTS places_nid ON places(nid);
+CREATE INDEX IF NOT EXISTS within_broader ON within(broader);
+CREATE INDEX IF NOT EXISTS within_nid ON within(nid);
 """
 # An assignment's row keeps the keys `query.complete_assignment` does not derive; the IRIs
 # within its notice are kept relative to the notice's IRI, the organisation's to its place's
@@ -1122,7 +1134,7 @@ class IndexWriter:
         self.con.execute("DELETE FROM assignments WHERE sid IN (SELECT sid FROM statements WHERE graph = ?)", (graph,))
         self.con.execute("DELETE FROM statements WHERE graph = ?", (graph,))
         (nid,) = self.con.execute("SELECT nid FROM notices WHERE graph = ?", (graph,)).fetchone()
-        for table in ("cited", "orgs", "memberships", "places"):  # these name their notice by its id
+        for table in ("cited", "orgs", "memberships", "places", "within"):  # these name their notice by its id
             self.con.execute(f"DELETE FROM {table} WHERE nid = ?", (nid,))
         self.con.execute("DELETE FROM meetings WHERE graph = ?", (graph,))
         self.con.execute("DELETE FROM notices WHERE nid = ?", (nid,))
@@ -1150,6 +1162,7 @@ class IndexWriter:
         self.con.executemany("INSERT INTO orgs VALUES (?, ?, ?, ?, ?, ?, ?)", ((r[0], nid, *r[2:]) for r in entry.orgs))
         self.con.executemany("INSERT INTO memberships VALUES (?, ?, ?)", ((org, m, nid) for org, m, _ in entry.members))
         self.con.executemany("INSERT INTO places VALUES (?, ?, ?)", ((j, label, nid) for j, label, _ in entry.places))
+        self.con.executemany("INSERT INTO within VALUES (?, ?, ?)", ((j, b, nid) for j, b in entry.within))
         if entry.meetings is not None:
             self.con.execute("INSERT INTO meetings VALUES (?, ?)",
                              (graph, json.dumps(entry.meetings, ensure_ascii=False, separators=(",", ":"))))
@@ -1338,6 +1351,11 @@ class DiskIndex:
     def places_named(self, name: str) -> list[str]:
         """IRIs of the jurisdictions some notice labels exactly `name`."""
         return [j for (j,) in self.con.execute("SELECT DISTINCT j FROM places WHERE label = ? ORDER BY j", (name,))]
+
+    def places_within(self, places: Iterable[str]) -> list[str]:
+        """IRIs of the places some notice says are within one of `places` (skos:broader: 宏村镇 of 黟县)."""
+        return [j for (j,) in self.con.execute("SELECT DISTINCT j FROM within WHERE broader IN "
+                                               "(SELECT value FROM json_each(?)) ORDER BY j", (json.dumps(sorted(places)),))]
 
     def place_labels(self, places: Iterable[str | None]) -> dict[str, str]:
         """{jurisdiction: its label} (the least, when notices label it differently)."""

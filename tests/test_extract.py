@@ -4752,6 +4752,49 @@ def test_a_subdistrict_s_notice_is_the_subdistrict_s_and_its_communities_its_uni
         ("财政所", "finance", False), ("党政综合办公室", "party-government-office", False)]
 
 
+def test_a_subdistrict_s_office_named_alone_is_its_government():
+    """昱中街道's notice says 经街道党工委、办事处研究: its 党工委 was read, its 办事处 — the subdistrict's
+    government (a 街道 has no people's government: its office governs it) — was none, as a town's
+    经镇党委、镇政府研究 gives the town's. 办事处 after the 街道's own prefix or alone after a list's
+    separator is its government, named 街道办事处 (pk:townshipOfficeLabel); not in a town's notice, nor
+    a named office (昱中街道办事处, the issuer; 驻京办事处)."""
+    got = _audit5("yuzhong-subdistrict-old-housing-leading-group.txt")
+    from extractor.load import load
+    text = load(AUDIT / "yuzhong-subdistrict-old-housing-leading-group.txt").text
+    gov = next(d for d in got["departments"] if d["id"] == "昱中街道/government")
+    assert (gov["name"], gov["concept"], gov["level"]) == ("街道办事处", "government", "township")
+    assert [(m["clause"], text[m["start"]:m["end"] + 2]) for m in gov["mentions"]] == [
+        ("main", "办事处研究"), ("main/1", "办事处主任"), ("main/1", "办事处副主")]
+    from extractor.departments import find_departments
+    assert [(m.surface, m.concept, m.canonical) for m in find_departments("经街道党工委、办事处研究", default_prefix="街道")] == [
+        ("街道党工委", "party-committee", "委"), ("办事处", "government", "办事处")]
+    assert [m.surface for m in find_departments("经街道党工委、办事处研究", default_prefix="镇")] == ["街道党工委"]
+    assert find_departments("昱中街道办事处，驻京办事处", default_prefix="街道") == []
+    assert [(m.surface, m.canonical) for m in find_departments("经镇党委、镇政府研究", default_prefix="镇")] == [
+        ("镇党委", "委"), ("镇政府", "人民政府")]
+
+
+@pytest.mark.parametrize("joined", ["\n", ""], ids=["as written", "one line"])
+def test_a_body_named_after_a_zone_is_the_zone_s_not_the_districts(joined):
+    """宣城's members 高新区党工委、市经开区党工委 (the party working committees of its development zones)
+    were both read as 区党工委 — 宣城市所辖区/party-committee, the city's districts' party committees
+    together: two zones' bodies one unit, neither the unit its own item (（四）高新区党工委。负责…, kept
+    as written) gives duties to. A label right after a zone's name (pkc:dept-zone-ending: 高新区, 开发区,
+    经开区 …; not a place jieba knows, 浦东新区) is no district's: the name is read whole, as written."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+    text = load(AUDIT / "xuancheng-chemical-park-safety-joint-meeting.txt").text
+    got = extracted_dict(process_bytes(joined.join(text.splitlines()).encode(), "x.txt"))
+    assert got["members"][-3:] == ["宣城市/fire-rescue", "宣城市/高新区党工委", "宣城市/市经开区党工委"]
+    assert [(d["clause"], d["department"]) for d in got["duties"]][-2:] == [
+        ("main/2/4", "宣城市/高新区党工委"), ("main/2/5", "宣城市/市经开区党工委")]
+    assert not [d for d in got["departments"] if d["concept"] == "party-committee"]
+    from extractor.departments import find_departments
+    assert [(m.surface, m.prefix, m.collective) for m in find_departments(
+        "浦东新区卫健委、区卫健委、各区卫健委", default_prefix="市")] == [
+        ("浦东新区卫健委", "浦东新区", False), ("区卫健委", "区", False), ("各区卫健委", "区", True)]
+
+
 def test_a_sumu_s_notice_is_the_sumu_s_its_gacha_its_units_and_its_own_prefix_carries_along_a_list():
     """A 苏木 (奈曼旗's 明仁苏木) issues notices as a town does: its own bodies 苏木党政办, 苏木财政所, its
     嘎查 (乌力吉　双合兴嘎查党支部书记) units as villages are, 各嘎查 its gacha together. And its own

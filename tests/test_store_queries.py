@@ -120,3 +120,88 @@ def test_a_span_that_is_no_character_iri_has_its_offsets_looked_up(store):
     assert (first["src"], first["start"], first["end"]) == (None, *span_offsets(mine[0]["sp"])[1:])
     assert mine[1]["a"] not in rows
     assert len(rows) == len({r["a"] for r in Q._assignments(store) if r["graph"] == g}) - 1
+
+
+# --- a place takes in the places within it -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def towns(tmp_path_factory):
+    """corpus/, 黟县's food-safety notice, and the town audit notices signed as many a town
+    signs, its county before it (黟县宏村镇人民政府, 屯溪区昱中街道办事处: skos:broader 黟县, 屯溪区)."""
+    from conftest import CORPUS, ROOT
+    from extractor.load import load
+
+    audit = ROOT / "tests" / "data" / "audit"
+    folder = tmp_path_factory.mktemp("towns")
+    for stem, own, signed in [("hongcun-town-living-environment-leading-group", "宏村镇人民政府", "黟县宏村镇人民政府"),
+                              ("yuzhong-subdistrict-old-housing-leading-group", "昱中街道办事处", "屯溪区昱中街道办事处")]:
+        text = load(audit / f"{stem}.txt").text
+        at = text.rindex(own)
+        (folder / f"{stem}.txt").write_text(text[:at] + signed + text[at + len(own):], encoding="utf-8")
+    out = tmp_path_factory.mktemp("towns-built")
+    result = build([CORPUS, audit / "yixian-food-safety-joint-meeting.txt", folder], out, jobs=1, reports=False)
+    assert not result.failed
+    s = open_store(out / STORE_DIR)
+    yield s, out / INDEX_FILE
+    del s
+    gc.collect()
+
+
+@pytest.mark.parametrize("path", ["store", "index"])
+def test_a_place_s_queries_take_in_the_places_within_it(towns, path):
+    """`duties 财政所 -j 黟县` found no 宏村镇 body though the graph says 宏村镇 skos:broader 黟县: -j kept
+    the departments whose own place is 黟县. A place named (黟县, 屯溪区, by its start 屯溪) takes in the
+    places within it, read off the store's skos:broader or the index's `within` — each row saying its
+    own place — and `only` asks for the place alone; a level (县) is its own places only."""
+    store, built = towns
+    index = built if path == "index" else None
+    if index is not None:
+        assert open_index(store, index) is not None
+
+    def duties(dept, place, **kw):
+        return [(r["department"], r["jurisdiction"], r["text"]) for r in
+                Q.duties(store, dept, jurisdiction=place, index=index, **kw)]
+
+    assert duties("财政所", "黟县") == [("镇财政所", "宏村镇", "负责整治资金的筹措、拨付和监管。")]
+    assert duties("财政所", "黟县", only=True) == []
+    assert duties("司法所", "屯溪") == [("街道司法所", "昱中街道", "负责改造中矛盾纠纷的排查化解和法律咨询。")]
+    assert {j for _, j, _ in duties("卫健委", "黟县")} == {"黟县"}  # the county's own, as before
+    assert duties("县财政局", "黟县") == []  # 县 asks for the county's bureau: none here
+    assert {j for _, j, _ in duties("财政所", "县")} == {"祁门县"}  # a level: no township
+    who = Q.who(store, "整治", jurisdiction="黟县", index=index)
+    assert [(r["rank"], r["department"], r["jurisdiction"]) for r in who][:2] == [
+        (1, "镇财政所", "宏村镇"), (2, "镇党政综合办公室", "宏村镇")]
+    assert Q.who(store, "整治", jurisdiction="黟县", index=index, only=True) == []
+    assert Q.who_count(store, "整治", jurisdiction="黟县", index=index) == len(who)
+    places = {r["jurisdiction"] for r in Q.departments(store, jurisdiction="黟县", index=index)}
+    assert places == {"黟县", "宏村镇"}
+    assert {r["jurisdiction"] for r in Q.departments(store, jurisdiction="黟县", index=index, only=True)} == {"黟县"}
+    assert {r["jurisdiction"] for r in Q.departments(store, jurisdiction="屯溪区", index=index)} == {"昱中街道"}
+    assert Q.places_within(store, Q._exact_places(store, "宏村镇")) == Q._exact_places(store, "宏村镇")
+
+
+def test_a_place_s_queries_take_in_the_places_within_it_on_the_command_line(towns):
+    """The analyst's commands: `duties 财政所 -j 黟县` lists 宏村镇's 镇财政所, its jurisdiction column
+    saying 宏村镇; `--only` the place alone; `--only` without -j says what it wants."""
+    import csv
+    import io
+
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    store = str(towns[1].parent / STORE_DIR)
+
+    def run(*args):
+        result = CliRunner().invoke(app, [*args, "--store", store, "--format", "csv"])
+        return result.exit_code, [(r.get("department"), r.get("jurisdiction")) for r in csv.DictReader(io.StringIO(result.stdout))] \
+            if result.exit_code == 0 else result.output
+
+    assert run("duties", "财政所", "-j", "黟县") == (0, [("镇财政所", "宏村镇")])
+    assert run("duties", "财政所", "-j", "黟县", "--only") == (0, [])
+    assert run("who", "整治", "-j", "黟县", "-n", "2") == (0, [("镇财政所", "宏村镇"), ("镇党政综合办公室", "宏村镇")])
+    code, rows = run("departments", "-j", "黟县", "--only")
+    assert code == 0 and {j for _, j in rows} == {"黟县"}
+    code, out = run("duties", "财政所", "--only")
+    assert code == 1 and "give -j too" in out
