@@ -431,6 +431,37 @@ def test_the_scan_finds_what_a_search_of_the_whole_pattern_finds(text):
     assert ("generic" in [h[2] for h in hits]) == (text != "部门")
 
 
+@pytest.mark.parametrize("text, names", [
+    ("县教育局、河套学院、县财政局按职责分工负责", ["县教育局", "河套学院", "县财政局"]),  # one separator apart
+    ("县委县政府、河套学院负责", ["县委", "县政府", "河套学院"]),  # two names with no gap between them
+    ("县教育局、、河套学院", ["县教育局", "河套学院"]),  # two separators
+    ("县教育局 、 河套学院。", ["县教育局", "河套学院"]),  # a separator between blanks (squeezed out)
+    ("河套学院、县教育局、县财政局等单位", ["河套学院", "县教育局", "县财政局"]),
+    ("县教育局河套学院、县财政局负责", ["县教育局", "县财政局"]),  # a run glued to a name: no organisation
+])
+def test_unknown_bodies_between_names_whatever_the_gap(text, names):
+    """`_items` reads a gap of no CJK character (none, or a 、 between two names: half the gaps)
+    without searching it for runs and organisations: the list around it is still read."""
+    assert [m.surface for m in find_departments(text, default_prefix="县")] == names
+
+
+def test_squeezing_drops_each_run_of_blanks_and_maps_offsets_back():
+    """`_Squeezed` finds the runs of ink between blanks by splitting on one blank: the runs and
+    offsets a regex for the runs gives, whatever the blanks and their order."""
+    from extractor.departments import _Squeezed
+    texts = ["", " ", "县 教育局", "\u3000\u3000县教育局\t\xa0 财政局  ", "妇  联\n县\u3000委 ", "a\tb\xa0c\u3000d e"]
+    for text in texts:
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                sq = _Squeezed(text, start, end)
+                runs = list(re.finditer(r"[^ \t\u3000\xa0]+", text[start:end].translate(FOLD)))
+                assert sq.text == "".join(m.group() for m in runs)
+                assert sq.ostarts == [start + m.start() for m in runs]
+                assert sq.cstarts == [sum(len(r.group()) for r in runs[:k]) for k in range(len(runs))]
+                for c in range(len(sq.text)):
+                    assert text[sq.offset(c)].translate(FOLD) == sq.text[c]
+
+
 @pytest.mark.parametrize("prose", [
     "发挥政府引导的作用,调动社会力量的积极性",
     "推进社区居民委员会建设",
