@@ -24,7 +24,7 @@ import importlib.util
 import re
 from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Iterator
 
@@ -725,9 +725,12 @@ class _Scanner:
             chain.clear()
             orgs.clear()
 
+        items = list(self._items(hits))
+        if "C" not in map(itemgetter(2), items):
+            return found  # (no organisation-shaped run, as in most texts: none to find, whatever the lists)
         prev_end: int | None = None
         last = 0
-        for s, e, kind, om in self._items(hits):
+        for s, e, kind, om in items:
             if sections and (kind in "KL" or any(ch in C[last:s] for ch in "。;\n")):
                 sections = False
             last = e
