@@ -167,7 +167,9 @@ class _Registry:
     prefix_tiers: dict = field(default_factory=dict)  # `_tier_of_prefix`'s answers for place names
     false_friend_words: frozenset[str] = frozenset()  # what `false_friends` matches
     befriended: dict = field(default_factory=dict)  # label → whether a false friend may open with it
-    canonicals: dict = field(default_factory=dict)  # (concept, tier, prefix) → `_canonical`'s name
+    # (concept, national, prefix, label tier, collective) of a hit → what `_match` reads of them: (tier,
+    # prefix, concept, `_canonical`'s name, party)
+    canonicals: dict = field(default_factory=dict)
     township_prefix: frozenset[str] = frozenset()  # layout.ttl's pk:issuerSuffix: a town's own prefix (镇)
     village: re.Pattern | None = None  # a village of a town's notice: 宏村村 before 党总支 (pkc:dept-village-*)
     village_not_names: tuple[str, ...] = ()  # what ends no village's name (农村, 乡村: pkc:dept-village-not-name)
@@ -1008,19 +1010,22 @@ def _match(reg: _Registry, h: _Hit, s: int, e: int, surface: str) -> DepartmentM
     if h.kind == "unknown":
         return DepartmentMatch(s, e, surface, None, h.prefix, False, h.name, False,
                                tier=_tier_of_prefix(reg, h.prefix))
-    tier = "national" if h.national else (_tier_of_prefix(reg, h.prefix) or h.label_tier)
-    if tier is None and h.prefix in reg.township_prefix and not h.collective:
-        tier = "township"  # a town's own body (镇人民政府 of 宏村镇's notice)
-    prefix = None if h.national else h.prefix
-    concept = h.concept
-    key = (concept, tier, prefix)  # (a pure function of the three: read once, not at each mention)
-    canonical = reg.canonicals.get(key)
-    if canonical is None:
-        canonical = reg.canonicals[key] = _canonical(reg, concept, tier, prefix)
-    if h.collective and concept in reg.collective_concept:
-        concept = reg.collective_concept[concept]
+    # (what follows is a pure function of five fields of the hit: read once, not at each mention)
+    key = (h.concept, h.national, h.prefix, h.label_tier, h.collective)
+    reading = reg.canonicals.get(key)
+    if reading is None:
+        tier = "national" if h.national else (_tier_of_prefix(reg, h.prefix) or h.label_tier)
+        if tier is None and h.prefix in reg.township_prefix and not h.collective:
+            tier = "township"  # a town's own body (镇人民政府 of 宏村镇's notice)
+        prefix = None if h.national else h.prefix
+        concept = h.concept
+        canonical = _canonical(reg, concept, tier, prefix)
+        if h.collective and concept in reg.collective_concept:
+            concept = reg.collective_concept[concept]
+        reading = reg.canonicals[key] = (tier, prefix, concept, canonical, concept in reg.party)
+    tier, prefix, concept, canonical, party = reading
     # generic, national, collective, former, tier, label, short: by position (see `interpret`)
-    return DepartmentMatch(s, e, surface, concept, prefix, h.inherited, canonical, concept in reg.party,
+    return DepartmentMatch(s, e, surface, concept, prefix, h.inherited, canonical, party,
                            h.kind == "generic", h.national, h.collective, h.former, tier, h.label, h.short)
 
 

@@ -551,6 +551,29 @@ def test_a_copy_to_the_congress_or_the_cppcc_office_by_its_short_name(copy, conc
     m = resolve(copy)
     assert (m.concept, m.prefix) == (concept, "县")
 
+def test_a_match_reads_the_same_whatever_was_read_before(monkeypatch):
+    """`_match` reads a hit's tier, prefix, concept, canonical name and party once for its five
+    fields (`_Registry.canonicals`): the matches of each text are those read with nothing kept,
+    whatever was read before (collective or not, national or not, a town's own or not)."""
+    from dataclasses import replace
+
+    from extractor import departments as D
+    texts = [("镇人民政府、各镇人民政府、镇财政所", "镇"), ("各镇人民政府。镇人民政府负责", "县"),
+             ("各旗县区人民政府,旗县区政府", "旗"), ("国家卫生健康委、县卫生健康委、卫生健康委", "县"),
+             ("巴彦淖尔市教育局、市教育局、教育部门", "市"), ("中共中央 国务院、县委、县政府", "县"), ("国家卫生健康委负责。卫生健康委负责", None),
+             ("消防救援大队负责。消防救援支队负责", None), (CITY_TEXT[:400], "市")]
+    read = {order: [find_departments(t, default_prefix=prefix) for t, prefix in order]
+            for order in (tuple(texts), tuple(texts[::-1]))}
+
+    class Forgetful(dict):
+        def __setitem__(self, key, value):
+            pass
+
+    monkeypatch.setattr(D, "_registry", lambda reg=replace(D._registry(), canonicals=Forgetful()): reg)
+    fresh = [find_departments(t, default_prefix=prefix) for t, prefix in texts]
+    assert read[tuple(texts)] == fresh and read[tuple(texts[::-1])] == fresh[::-1]
+
+
 def test_a_place_name_does_not_cross_a_blank():
     """A make-up list written person first (曹建国　县财政局局长): the name's 建国 and the unit's 县
     are apart — no 建国县 across the blank (full-width or not): the unit's 县 is the notice's."""
