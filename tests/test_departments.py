@@ -431,6 +431,37 @@ def test_the_scan_finds_what_a_search_of_the_whole_pattern_finds(text):
     assert ("generic" in [h[2] for h in hits]) == (text != "部门")
 
 
+@pytest.mark.parametrize("text, names", [
+    ("县教育局、河套学院、县财政局按职责分工负责", ["县教育局", "河套学院", "县财政局"]),  # one separator apart
+    ("县委县政府、河套学院负责", ["县委", "县政府", "河套学院"]),  # two names with no gap between them
+    ("县教育局、、河套学院", ["县教育局", "河套学院"]),  # two separators
+    ("县教育局 、 河套学院。", ["县教育局", "河套学院"]),  # a separator between blanks (squeezed out)
+    ("河套学院、县教育局、县财政局等单位", ["河套学院", "县教育局", "县财政局"]),
+    ("县教育局河套学院、县财政局负责", ["县教育局", "县财政局"]),  # a run glued to a name: no organisation
+])
+def test_unknown_bodies_between_names_whatever_the_gap(text, names):
+    """`_items` reads a gap of no CJK character (none, or a 、 between two names: half the gaps)
+    without searching it for runs and organisations: the list around it is still read."""
+    assert [m.surface for m in find_departments(text, default_prefix="县")] == names
+
+
+def test_squeezing_drops_each_run_of_blanks_and_maps_offsets_back():
+    """`_Squeezed` finds the runs of ink between blanks by splitting on one blank: the runs and
+    offsets a regex for the runs gives, whatever the blanks and their order."""
+    from extractor.departments import _Squeezed
+    texts = ["", " ", "县 教育局", "\u3000\u3000县教育局\t\xa0 财政局  ", "妇  联\n县\u3000委 ", "a\tb\xa0c\u3000d e"]
+    for text in texts:
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                sq = _Squeezed(text, start, end)
+                runs = list(re.finditer(r"[^ \t\u3000\xa0]+", text[start:end].translate(FOLD)))
+                assert sq.text == "".join(m.group() for m in runs)
+                assert sq.ostarts == [start + m.start() for m in runs]
+                assert sq.cstarts == [sum(len(r.group()) for r in runs[:k]) for k in range(len(runs))]
+                for c in range(len(sq.text)):
+                    assert text[sq.offset(c)].translate(FOLD) == sq.text[c]
+
+
 @pytest.mark.parametrize("prose", [
     "发挥政府引导的作用,调动社会力量的积极性",
     "推进社区居民委员会建设",
@@ -519,6 +550,29 @@ def test_a_copy_to_the_congress_or_the_cppcc_office_by_its_short_name(copy, conc
     (they resolved to nothing)."""
     m = resolve(copy)
     assert (m.concept, m.prefix) == (concept, "县")
+
+def test_a_match_reads_the_same_whatever_was_read_before(monkeypatch):
+    """`_match` reads a hit's tier, prefix, concept, canonical name and party once for its five
+    fields (`_Registry.canonicals`): the matches of each text are those read with nothing kept,
+    whatever was read before (collective or not, national or not, a town's own or not)."""
+    from dataclasses import replace
+
+    from extractor import departments as D
+    texts = [("镇人民政府、各镇人民政府、镇财政所", "镇"), ("各镇人民政府。镇人民政府负责", "县"),
+             ("各旗县区人民政府,旗县区政府", "旗"), ("国家卫生健康委、县卫生健康委、卫生健康委", "县"),
+             ("巴彦淖尔市教育局、市教育局、教育部门", "市"), ("中共中央 国务院、县委、县政府", "县"), ("国家卫生健康委负责。卫生健康委负责", None),
+             ("消防救援大队负责。消防救援支队负责", None), (CITY_TEXT[:400], "市")]
+    read = {order: [find_departments(t, default_prefix=prefix) for t, prefix in order]
+            for order in (tuple(texts), tuple(texts[::-1]))}
+
+    class Forgetful(dict):
+        def __setitem__(self, key, value):
+            pass
+
+    monkeypatch.setattr(D, "_registry", lambda reg=replace(D._registry(), canonicals=Forgetful()): reg)
+    fresh = [find_departments(t, default_prefix=prefix) for t, prefix in texts]
+    assert read[tuple(texts)] == fresh and read[tuple(texts[::-1])] == fresh[::-1]
+
 
 def test_a_place_name_does_not_cross_a_blank():
     """A make-up list written person first (曹建国　县财政局局长): the name's 建国 and the unit's 县
