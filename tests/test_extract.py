@@ -1711,6 +1711,25 @@ def test_meeting_patterns_match_in_cue_sentences_as_in_the_whole_clause(kind):
     assert list(windowed(seeds, patterns[0])) or kind in ("lead", "office-members") or kind.endswith("-list")  # the seeds hold them
 
 
+def _same_matches_in_any_sentence(pairs, pieces) -> None:
+    """Each (guarded, plain) pattern of `pairs` finds the same matches (all groups' spans) in texts
+    made of `pieces`, searched from the start or from a 。 or ; on, as _sentence_matches searches
+    (hypothesis: the guards perf14 and perf17 put before set-up patterns change no match)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=30), st.integers(0, 30))
+    def check(chosen, k):
+        seg = "".join(chosen)
+        ends = [i for i, ch in enumerate(seg) if ch in "。;"]
+        start = ends[k % len(ends)] if ends and k else 0
+        for guarded, plain in pairs:
+            assert [m.regs for m in guarded.finditer(seg, start)] == [m.regs for m in plain.finditer(seg, start)]
+
+    check()
+
+
 @pytest.mark.parametrize("kind", ["head", "deputy-head"])
 def test_set_up_phrases_tried_where_they_may_start_match_as_tried_everywhere(kind):
     """A head's or deputy's phrase (…为召集人, 由…任副组长) is tried only where it may start
@@ -1718,9 +1737,6 @@ def test_set_up_phrases_tried_where_they_may_start_match_as_tried_everywhere(kin
     every character — phrases back to back, 120 characters and more before 为, in a sentence
     or from a 。 or ; on, as _sentence_matches searches."""
     import re
-
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
 
     from extractor import extract as X
 
@@ -1734,20 +1750,12 @@ def test_set_up_phrases_tried_where_they_may_start_match_as_tried_everywhere(kin
         assert len(guard.findall(guarded.pattern)) == 1
         pairs.append((guarded, re.compile(guard.sub("", guarded.pattern))))
 
-    @settings(max_examples=500, deadline=None)
-    @given(st.lists(st.sampled_from(pieces), max_size=30), st.integers(0, 30))
-    def check(chosen, k):
-        seg = "".join(chosen)
-        ends = [i for i, ch in enumerate(seg) if ch in "。;"]
-        start = ends[k % len(ends)] if ends and k else 0
-        for guarded, plain in pairs:
-            assert [m.regs for m in guarded.finditer(seg, start)] == [m.regs for m in plain.finditer(seg, start)]
-
-    check()
+    _same_matches_in_any_sentence(pairs, pieces)
     # …为召集人 with 120 characters before 为 and 121: read from 120 before it, as everywhere
     seg = "联席会议由" + "甲" * 121 + ("为召集人" if kind == "head" else "为副召集人")
     for guarded, plain in pairs[:1]:
         assert [m.span() for m in guarded.finditer(seg)] == [m.span() for m in plain.finditer(seg)] != []
+
 
 @pytest.mark.parametrize("kind", ["members", "office-duty"])
 def test_set_up_patterns_tried_where_a_match_may_begin_match_as_tried_everywhere(kind):
@@ -1757,9 +1765,6 @@ def test_set_up_patterns_tried_where_a_match_may_begin_match_as_tried_everywhere
     before reading on to it: the same matches as the patterns without them, tried at every
     character — in a sentence or from a 。 or ; on, as _sentence_matches searches."""
     import re
-
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
 
     from extractor import extract as X
 
@@ -1781,16 +1786,7 @@ def test_set_up_patterns_tried_where_a_match_may_begin_match_as_tried_everywhere
                ["办公室设在", "办公地点设在", "下设办公室", "办公室", "办公", "负责", "承担", "主要", "具体", "兼任",
                 "担任", "办公室主任", "办公室成员", "成员由", "联络员", "要", "应当", "须", "必须"])
 
-    @settings(max_examples=500, deadline=None)
-    @given(st.lists(st.sampled_from(pieces), max_size=30), st.integers(0, 30))
-    def check(chosen, k):
-        seg = "".join(chosen)
-        ends = [i for i, ch in enumerate(seg) if ch in "。;"]
-        start = ends[k % len(ends)] if ends and k else 0
-        for guarded, bare in pairs:
-            assert [m.regs for m in guarded.finditer(seg, start)] == [m.regs for m in bare.finditer(seg, start)]
-
-    check()
+    _same_matches_in_any_sentence(pairs, pieces)
 
 
 def test_member_table_rows_under_a_merged_unit_cell_keep_their_unit():
