@@ -4297,6 +4297,14 @@ def test_a_post_taken_by_a_name_the_notice_writes_with_tongzhi_elsewhere():
     text = QINGYANG.read_text(encoding="utf-8").replace("许文斌任副组长", "张三任副组长")
     other = process_bytes(text.encode("utf-8"), "x.txt").facts
     assert [x.incoming for x in other.changes if x.clause == "main/2"] == [None]
+    # no 同志 anywhere, but the make-up listed after the changes names him: a name too
+    text = QINGYANG.read_text(encoding="utf-8").replace("由吴永红同志调整为许文斌同志", "由吴永红同志调整为许文斌") \
+        .replace("办公室主任由许文斌同志兼任", "办公室主任由县市场监管局局长兼任") \
+        .replace("报领导小组办公室备案。\n", "报领导小组办公室备案。\n　　调整后的领导小组组成人员如下：\n"
+                 "　　组　长：汪志强　县政府副县长\n　　副组长：许文斌　县市场监管局局长\n　　成　员：吴海燕　县数据资源局局长\n")
+    assert "许文斌同志" not in text
+    listed = process_bytes(text.encode("utf-8"), "x.txt").facts
+    assert [x.incoming.value for x in listed.changes if x.clause == "main/2" and x.incoming] == ["许文斌"]
 
 
 def test_who_leaves_a_unit_s_post_keeps_another_unit_s():
