@@ -2784,9 +2784,10 @@ class _Extract:
                     # neither written (成员单位增加3个: +3, 减少1个: −1)
                     for m in _sentence_matches(seg, pattern, ends):
                         groups = m.groupdict()
-                        if what == "count":  # (成员单位增至14个: no before)
+                        if what == "count":  # (成员单位增至14个, 调整后成员单位为14个: no before)
+                            after_n = next(v for g, v in groups.items() if v and g.startswith("after"))
                             counts = {"count_from": _count(groups["before"]) if groups["before"] else None,
-                                      "count_to": _count(groups["after"])}
+                                      "count_to": _count(after_n)}
                         else:  # (more3, fewer3 …: each wording's own group)
                             more = next((v for g, v in groups.items() if v and g.startswith("more")), None)
                             fewer = next((v for g, v in groups.items() if v and g.startswith("fewer")), None)
@@ -2905,8 +2906,10 @@ class _Extract:
         if what in ("takes", "takes-named") and (span("in") is None or self.change_holder(*span("in")) is None):
             return None  # (其主要负责同志为领导小组成员: a post taken by no one named)
         if what == "takes-named" and not any(folded.startswith(w, post[0]) for b in self.cues.bodies for w in b.kind.words) \
-                and self.unit_post(post[0], post[1], c.id, kind) is None:
-            return None  # (李明任县教育体育局局长, 王芳为联席会议副召集人: not 各乡镇为成员, no 同志 to say it is a name)
+                and self.unit_post(post[0], post[1], c.id, kind) is None \
+                and not self.named_elsewhere(self.change_holder(*span("in")).value, base + m.start(), base + m.end()):
+            return None  # (李明任县教育体育局局长, 王芳为联席会议副召集人: not 各乡镇为成员, no 同志 to say it is a name;
+            # 许文斌任副组长 where another item writes 许文斌同志)
         if role is None or what == "unit-post" or role == "office_director":
             # 县农业农村局局长由詹红卫同志担任: a unit's own post — 县政府办公室主任 too, a unit's, not the
             # director of the body's office (办公室主任, 领导小组办公室主任: no unit of the registry)
@@ -3033,6 +3036,15 @@ class _Extract:
         for part in [p for r in meeting.rules for p in r.participants] + meeting.participants:
             part.posts = [x for x in part.posts if x != post.id] if instead is None or instead.id in part.posts \
                 else [instead.id if x == post.id else x for x in part.posts]
+
+    def named_elsewhere(self, name: str, s: int, e: int) -> bool:
+        """Whether the notice says `name` is a person's name outside [s, e): written with a word
+        after it that only a name takes (许文斌同志: pkc:change-named) or holding a post read
+        elsewhere (a make-up list's) — what makes 许文斌任副组长 a post taken by a name, not the
+        words before 任 (a post read from those words themselves is no such sign)."""
+        folded = self.doc.folded
+        return any(name + w in folded for w in _change_cues()[1].get("named", ())) \
+            or any(p.person == name and not s <= p.start < e for p in self.facts.posts)
 
     def change_holder(self, s: int, e: int) -> Field | None:
         """Who leaves or takes a post, as a change writes them (pkc:change-holder: 程立新同志(县委

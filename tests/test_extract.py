@@ -4023,9 +4023,9 @@ def test_a_joint_meeting_s_adjustment_in_other_words():
         ("succession", "convenor", "章志远", "潘国栋"), ("succession", "deputy_convenor", "方晓军", "汪启明"),
         ("succession", "县市场监管局", None, "吴永红"), ("succession", "lead", "许文斌", "吴永红"),
         ("joined", "县数据资源管理局", None, None), ("joined", "县信访局", None, None), ("left", "县扶贫办", None, None)]
-    # the item's own reason, else the opening's (根据机构改革和人事变动情况)
+    # the item's own reason, else the opening's (根据机构改革和人事变动情况); 县扶贫办已撤并: 撤并
     assert [x.reason.value for x in f.changes] == ["机构改革和人事变动", "工作变动", "人事变动", "人事变动"] + \
-        ["机构改革和人事变动"] * 3
+        ["机构改革和人事变动"] * 2 + ["撤并"]
     m = f.meeting
     assert m.convenor.value == "潘国栋同志（县政府副县长）"
     assert [d.value for d in m.deputy_convenors] == ["县政府办公室副主任"]
@@ -4160,9 +4160,11 @@ def test_a_count_of_member_units_changed_by_a_number():
 
 def test_a_reason_whose_words_come_before_it():
     """旌德's opening 因部分成员单位主要负责同志职务变动 was no reason (a few words between 因 and the
-    reason were read after 鉴于, 由于 only): every item's reason is 负责同志职务变动."""
+    reason were read after 鉴于, 由于 only): every item's reason is 负责同志职务变动 — but 二、县扶贫办已撤并's,
+    the event its sentence names (撤并)."""
     doc = process(JINGDE)
-    assert {x.reason.value if x.reason else None for x in doc.facts.changes} == {"负责同志职务变动"}
+    assert {x.reason.value if x.reason else None for x in doc.facts.changes if x.clause != "main/2"} == {"负责同志职务变动"}
+    assert {x.reason.value for x in doc.facts.changes if x.clause == "main/2"} == {"撤并"}
 
 
 LANGXI = AUDIT / "langxi-minor-protection-joint-meeting-adjustment.txt"
@@ -4227,6 +4229,78 @@ def test_a_count_of_member_units_changed_in_other_words():
     both = process_bytes(LANGXI.read_text(encoding="utf-8").replace("成员单位增至13个", "成员单位由12个增至13个")
                          .encode("utf-8"), "x.txt")
     assert [(x.count_from, x.count_to) for x in both.facts.changes if x.count_to] == [(12, 13)]
+
+
+QINGYANG = AUDIT / "qingyang-food-safety-leading-group-adjustment.txt"
+
+
+def test_a_reason_written_as_a_cause_of_the_person_s_own():
+    """青阳's adjustment (written for this test) gives 因身体原因 and 因个人原因: neither a word of why
+    (工作, 人事 … 变动) nor an event pkc:change-reason lists (退休, 撤并 …) — no reason was read and
+    the items took the opening's (机构调整和人员变动: a known limit). 因…原因 is the item's reason, the
+    words as written after 因; 因工作岗位变化 is read as before."""
+    doc = process(QINGYANG)
+    got = [(x.clause, x.reason.value) for x in doc.facts.changes if x.clause in ("main/1", "main/2", "main/3")]
+    assert got == [("main/1", "身体原因"), ("main/2", "个人原因"), ("main/2", "个人原因"), ("main/3", "工作岗位变化")]
+    assert all(doc.text[x.reason.start:x.reason.end] == x.reason.value for x in doc.facts.changes)
+    assert {x.reason.value for x in doc.facts.changes if x.clause == "main/5"} == {"机构调整和人员变动"}
+
+
+def test_an_event_written_without_yin_is_the_sentence_s_reason():
+    """青阳's 四、县粮食局已撤销，不再作为领导小组成员单位 and 石台's 五、县扶贫办已撤并，不再列为… say what happened
+    without 因: the unit's leaving took the opening's reason (a known limit). An event of
+    pkc:change-reason right after 已 is the sentence's own reason (撤销, 撤并)."""
+    left = [(x.department, x.reason.value) for x in process(QINGYANG).facts.changes if x.kind == "left"]
+    assert [r for _, r in left] == ["撤销"]
+    shitai = process(AUDIT / "shitai-illegal-fundraising-joint-meeting-adjustment.txt").facts.changes
+    assert [(x.clause, x.reason.value) for x in shitai if x.kind == "left"] == [("main/5", "撤并")]
+    assert {x.reason.value for x in shitai if x.clause == "main/4"} == {"机构改革和人事变动"}
+
+
+def test_a_count_stated_without_a_change_word_in_an_adjustment():
+    """青阳's 调整后，领导小组成员单位为14个 states the count after the adjustment without a word of change
+    (调整为, 增至 …): none was read (a known limit). It is recounted, the count after alone (? → 14);
+    so is 调整后共有14个成员单位. Outside an adjustment (no other change word) nothing is counted."""
+    from extractor.pipeline import process_bytes
+
+    doc = process(QINGYANG)
+    counts = [(x.clause, x.count_from, x.count_to, x.count_by, doc.text[x.start:x.end])
+              for x in doc.facts.changes if x.kind == "recounted"]
+    assert counts == [("main/5", None, 14, None, "领导小组成员单位为14个")]
+    text = QINGYANG.read_text(encoding="utf-8")
+    for said in ("调整后共有14个成员单位", "调整后，领导小组共14个成员单位"):
+        other = process_bytes(text.replace("调整后，领导小组成员单位为14个", said).encode("utf-8"), "x.txt")
+        assert [(x.count_from, x.count_to, other.text[x.start:x.end]) for x in other.facts.changes
+                if x.kind == "recounted"] == [(None, 14, said.split("，")[-1])]
+    setup = process_bytes(("青阳县人民政府办公室关于成立青阳县食品安全工作领导小组的通知\n\n"
+                           "各乡镇人民政府，县政府各部门：\n　　为加强领导，决定成立青阳县食品安全工作领导小组。"
+                           "领导小组成员单位为14个，办公室设在县市场监管局。\n").encode("utf-8"), "x.txt")
+    assert setup.facts.changes == []
+
+
+def test_a_post_taken_by_a_name_the_notice_writes_with_tongzhi_elsewhere():
+    """青阳's 二、…程红霞同志不再担任领导小组副组长，许文斌任副组长: 副组长 is neither a unit's post nor begins
+    with the body's name, and 许文斌 has no 同志 — no one took the post (a known limit). 三、 writes
+    许文斌同志 (pkc:change-named): he is a name, and takes the deputy's post. A name written nowhere
+    else with 同志 nor in a make-up list (张三任副组长) is still none."""
+    from extractor.pipeline import process_bytes
+
+    f = process(QINGYANG).facts
+    taken = [(x.role, x.outgoing.value if x.outgoing else None, x.incoming.value if x.incoming else None)
+             for x in f.changes if x.clause == "main/2"]
+    assert taken == [("deputy_group_leader", "程红霞", None), ("deputy_group_leader", None, "许文斌")]
+    assert [p.person for p in f.posts if p.role == "deputy_group_leader"] == ["许文斌"]
+    text = QINGYANG.read_text(encoding="utf-8").replace("许文斌任副组长", "张三任副组长")
+    other = process_bytes(text.encode("utf-8"), "x.txt").facts
+    assert [x.incoming for x in other.changes if x.clause == "main/2"] == [None]
+    # no 同志 anywhere, but the make-up listed after the changes names him: a name too
+    text = QINGYANG.read_text(encoding="utf-8").replace("由吴永红同志调整为许文斌同志", "由吴永红同志调整为许文斌") \
+        .replace("办公室主任由许文斌同志兼任", "办公室主任由县市场监管局局长兼任") \
+        .replace("报领导小组办公室备案。\n", "报领导小组办公室备案。\n　　调整后的领导小组组成人员如下：\n"
+                 "　　组　长：汪志强　县政府副县长\n　　副组长：许文斌　县市场监管局局长\n　　成　员：吴海燕　县数据资源局局长\n")
+    assert "许文斌同志" not in text
+    listed = process_bytes(text.encode("utf-8"), "x.txt").facts
+    assert [x.incoming.value for x in listed.changes if x.clause == "main/2" and x.incoming] == ["许文斌"]
 
 
 def test_who_leaves_a_unit_s_post_keeps_another_unit_s():
