@@ -132,9 +132,20 @@ class Clause(Span):
         return Span(self.start, self.children[0].start if self.children else self.end)
 
     def walk(self) -> Iterator["Clause"]:
+        """The clause and its descendants, in document order (preorder)."""
+        # (one generator walking a stack of the children lists' iterators, not a generator a
+        # clause: a clause at depth d was passed up through d+1 of them; half the time. Each list
+        # is read as it is when the walk reaches it, as the recursion read it)
         yield self
-        for child in self.children:
-            yield from child.walk()
+        stack = [iter(self.children)]
+        while stack:
+            for child in stack[-1]:
+                yield child
+                if child.children:
+                    stack.append(iter(child.children))
+                    break
+            else:
+                stack.pop()
 
 
 # --- extracted facts ---------------------------------------------------------------
