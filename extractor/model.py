@@ -133,19 +133,24 @@ class Clause(Span):
 
     def walk(self) -> Iterator["Clause"]:
         """The clause and its descendants, in document order (preorder)."""
-        # (one generator walking a stack of the children lists' iterators, not a generator a
-        # clause: a clause at depth d was passed up through d+1 of them; half the time. Each list
-        # is read as it is when the walk reaches it, as the recursion read it)
-        yield self
-        stack = [iter(self.children)]
-        while stack:
-            for child in stack[-1]:
-                yield child
-                if child.children:
-                    stack.append(iter(child.children))
-                    break
-            else:
-                stack.pop()
+        return _preorder([self])
+
+
+def _preorder(clauses: list[Clause]) -> Iterator[Clause]:
+    """Each of `clauses` and its descendants, in document order.
+
+    (One generator walking a stack of the children lists' iterators, not a generator a clause:
+    a clause at depth d was passed up through d+1 of them — half the time. Each list is read as
+    it is when the walk reaches it, as the recursion read it.)"""
+    stack = [iter(clauses)]
+    while stack:
+        for child in stack[-1]:
+            yield child
+            if child.children:
+                stack.append(iter(child.children))
+                break
+        else:
+            stack.pop()
 
 
 # --- extracted facts ---------------------------------------------------------------
@@ -461,8 +466,8 @@ class Document:
         return [f for f in self.fields if f.name == name]
 
     def walk(self) -> Iterator[Clause]:
-        for zone in self.clauses:
-            yield from zone.walk()
+        """The zones and their clauses, in document order."""
+        return _preorder(self.clauses)
 
     def clause(self, clause_id: str) -> Clause:
         for c in self.walk():

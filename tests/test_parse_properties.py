@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import CITY, COUNTY
 from extractor.load import load_bytes
-from extractor.model import Clause
+from extractor.model import Clause, Document
 from extractor.parse import coverage_errors, parse
 
 CN = "一二三四五六七八九十"
@@ -195,3 +195,11 @@ def test_a_clause_walk_is_the_preorder_walk_however_the_tree_grows_under_it(tree
         return out
     other = copy.deepcopy(tree)
     assert grown(tree.walk()) == grown(_walk_recursively(other))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(clause_trees(), max_size=4))
+def test_a_documents_walk_is_its_zones_walks_one_after_another(zones):
+    doc = Document("")
+    doc.clauses = zones
+    assert [c.id for c in doc.walk()] == [c.id for z in zones for c in _walk_recursively(z)]
