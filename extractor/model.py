@@ -132,9 +132,25 @@ class Clause(Span):
         return Span(self.start, self.children[0].start if self.children else self.end)
 
     def walk(self) -> Iterator["Clause"]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """The clause and its descendants, in document order (preorder)."""
+        return _preorder([self])
+
+
+def _preorder(clauses: list[Clause]) -> Iterator[Clause]:
+    """Each of `clauses` and its descendants, in document order.
+
+    (One generator walking a stack of the children lists' iterators, not a generator a clause:
+    a clause at depth d was passed up through d+1 of them — half the time. Each list is read as
+    it is when the walk reaches it, as the recursion read it.)"""
+    stack = [iter(clauses)]
+    while stack:
+        for child in stack[-1]:
+            yield child
+            if child.children:
+                stack.append(iter(child.children))
+                break
+        else:
+            stack.pop()
 
 
 # --- extracted facts ---------------------------------------------------------------
@@ -450,8 +466,8 @@ class Document:
         return [f for f in self.fields if f.name == name]
 
     def walk(self) -> Iterator[Clause]:
-        for zone in self.clauses:
-            yield from zone.walk()
+        """The zones and their clauses, in document order."""
+        return _preorder(self.clauses)
 
     def clause(self, clause_id: str) -> Clause:
         for c in self.walk():

@@ -1,6 +1,7 @@
 """Property-based tests: notices assembled from real clause fragments, random numbering."""
 from __future__ import annotations
 
+import copy
 import re
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -8,6 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import CITY, COUNTY
 from extractor.load import load_bytes
+from extractor.model import Clause, Document
 from extractor.parse import coverage_errors, parse
 
 CN = "一二三四五六七八九十"
@@ -158,3 +160,46 @@ def test_a_disclosure_page_reads_its_head_however_its_lines_were_lost(page):
     doc = parse(load_bytes(glued.encode("utf-8"), "page.txt"))
     assert coverage_errors(doc) == []
     assert fields(doc) == fields(parse(load_bytes(apart.encode("utf-8"), "page.txt")))
+
+
+@st.composite
+def clause_trees(draw, depth: int = 0, path: str = "main"):
+    """A clause tree of random shape (ids its paths), leaves and empty child lists alike."""
+    c = Clause(0, 0, id=path)
+    if depth < 4:
+        c.children = [draw(clause_trees(depth + 1, f"{path}/{k}"))
+                      for k in range(draw(st.integers(0, 3 if depth else 5)))]
+    return c
+
+
+def _walk_recursively(c):
+    yield c
+    for child in c.children:
+        yield from _walk_recursively(child)
+
+
+@settings(max_examples=200, deadline=None)
+@given(clause_trees(), st.integers(0, 40))
+def test_a_clause_walk_is_the_preorder_walk_however_the_tree_grows_under_it(tree, grow_at):
+    """`Clause.walk` (one generator over a stack of child iterators) yields what a generator a
+    clause did: the preorder of the tree — also when a child is added to a clause as the walk
+    reaches it (the recursion read each list as it reached it)."""
+    assert [c.id for c in tree.walk()] == [c.id for c in _walk_recursively(tree)]
+
+    def grown(walk):
+        out = []
+        for k, c in enumerate(walk):
+            out.append(c.id)
+            if k == grow_at:  # added as it is yielded: walked as its own children are
+                c.children.append(Clause(0, 0, id=c.id + "/new"))
+        return out
+    other = copy.deepcopy(tree)
+    assert grown(tree.walk()) == grown(_walk_recursively(other))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(clause_trees(), max_size=4))
+def test_a_documents_walk_is_its_zones_walks_one_after_another(zones):
+    doc = Document("")
+    doc.clauses = zones
+    assert [c.id for c in doc.walk()] == [c.id for z in zones for c in _walk_recursively(z)]
