@@ -4774,6 +4774,32 @@ def test_a_subdistrict_s_office_named_alone_is_its_government():
         ("镇党委", "委"), ("镇政府", "人民政府")]
 
 
+@pytest.mark.parametrize("within", ["", "屯溪区"], ids=["own name", "county first"])
+def test_a_township_s_issuer_is_its_government_one_unit(within):
+    """昱中街道's notice signed 昱中街道办事处 (or 屯溪区昱中街道办事处, as the store tests sign it) and
+    宏村镇's 宏村镇人民政府 had no issuer: the registry knows no 昱中街道 nor 宏村镇 as a prefix, and the
+    graph made the name an organisation of its own beside the one its text names (街道办事处 of
+    经街道党工委、办事处研究; 镇人民政府 of 经镇党委、镇政府研究) — `departments -j 屯溪区` listed both. Signed
+    by its own place's name (its county before it or not) the issuer is the body its own prefix
+    names, one unit with it, as 黟县人民政府办公室 is the county's 县政府办公室; its mention the name
+    as written."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+    for stem, own, gov, name in [("yuzhong-subdistrict-old-housing-leading-group", "昱中街道办事处", "昱中街道/government", "街道办事处"),
+                                 ("hongcun-town-living-environment-leading-group", "宏村镇人民政府", "宏村镇/government", "镇人民政府")]:
+        text = load(AUDIT / f"{stem}.txt").text
+        at = text.rindex(own)
+        signed = text[:at] + (within and ("黟县" if "宏村" in own else within)) + text[at:]
+        got = extracted_dict(process_bytes(signed.encode(), "x.txt"))
+        assert got["issuer"] == gov
+        dep = next(d for d in got["departments"] if d["id"] == gov)
+        assert dep["name"] == name
+        assert signed[dep["mentions"][-1]["start"]:dep["mentions"][-1]["end"]] == signed[at:].split("\n")[0]
+        assert not [d for d in got["departments"] if own in d["name"]]
+    county = _audit5("yixian-food-safety-joint-meeting.txt")  # (as a county's issuer always was)
+    assert county["issuer"] == "黟县/government-office"
+
+
 @pytest.mark.parametrize("joined", ["\n", ""], ids=["as written", "one line"])
 def test_a_body_named_after_a_zone_is_the_zone_s_not_the_districts(joined):
     """宣城's members 高新区党工委、市经开区党工委 (the party working committees of its development zones)
