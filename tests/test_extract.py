@@ -4821,6 +4821,23 @@ def test_a_body_named_after_a_zone_is_the_zone_s_not_the_districts(joined):
         ("浦东新区卫健委", "浦东新区", False), ("区卫健委", "区", False), ("各区卫健委", "区", True)]
 
 
+@pytest.mark.parametrize("joined", ["\n", ""], ids=["as written", "one line"])
+def test_a_zone_s_body_whose_name_starts_with_a_lead_in_word_is_read(joined):
+    """宣城's members …、经开区党工委、经开区管委会、高新区管委会组成 lost all three: 经 opens a list
+    (pkc:dept-org-lead-in: 经县政府研究), so 经开区党工委 was read as 经 + 开区党工委, a new list, and the
+    chain of names broke. A lead-in word that starts a zone's name (pkc:dept-zone-ending 经开区) is the
+    name's: each zone's body a member, as its own item ((五)经开区党工委。负责…) gives it duties."""
+    from extractor.departments import find_departments
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+    text = load(AUDIT / "xuancheng-development-zone-enterprise-service-joint-meeting.txt").text
+    got = extracted_dict(process_bytes(joined.join(text.splitlines()).encode(), "x.txt"))
+    assert got["members"][-3:] == ["宣城市/经开区党工委", "宣城市/经开区管委会", "宣城市/高新区管委会"]
+    assert [(d["clause"], d["department"]) for d in got["duties"]][-3:] == [
+        ("main/2/5", "宣城市/经开区党工委"), ("main/2/6", "宣城市/经开区管委会"), ("main/2/7", "宣城市/高新区管委会")]
+    assert [m.surface for m in find_departments("经街道党工委、办事处研究", default_prefix="街道")] == ["街道党工委", "办事处"]
+
+
 def test_a_sumu_s_notice_is_the_sumu_s_its_gacha_its_units_and_its_own_prefix_carries_along_a_list():
     """A 苏木 (奈曼旗's 明仁苏木) issues notices as a town does: its own bodies 苏木党政办, 苏木财政所, its
     嘎查 (乌力吉　双合兴嘎查党支部书记) units as villages are, 各嘎查 its gacha together. And its own
