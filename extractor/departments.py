@@ -409,7 +409,8 @@ def _registry() -> _Registry:
     suffix = trie(cue("org-suffix"))
     org_end = trie(cue('org-end'))
     # (the body whose make-up the list gives may stand before the lead-in: 联席会议由县金融服务中心)
-    org = re.compile(f"(?P<lead>(?:{trie(cue('org-lead-owner'))}|){trie(cue('org-lead-in'))}+)?"
+    # (a lead-in word that starts a zone's name is that name's: 经开区党工委, not 经 + 开区党工委)
+    org = re.compile(f"(?P<lead>(?:{trie(cue('org-lead-owner'))}|)(?:(?!{trie(cue('zone-ending'))}){trie(cue('org-lead-in'))})+)?"
                      f"(?P<org>[{_CJK}]{{1,24}}?{suffix})"
                      f"(?:(?P<tail>{org_end})|$)")
     return _Registry(

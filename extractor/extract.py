@@ -1150,11 +1150,31 @@ class _Extract:
         field = next((f for f in self.doc.fields if f.name == "issuer"), None)
         if field is None:
             return
-        m = resolve(self.doc.text[field.start:field.end])
+        name = self.doc.text[field.start:field.end]
+        m = resolve(name)
+        if (m is None or not m.concept) and self.town:
+            m = self.own_town_body(name) or m
         if m is None or not m.concept or m.generic or m.collective:
             return
         m = replaced(m, start=m.start + field.start, end=m.end + field.start)
         self.facts.issuer = self.department(m, "")
+
+    def own_town_body(self, name: str) -> DepartmentMatch | None:
+        """A township's body named by the township's own name (宏村镇人民政府, 昱中街道办事处; its
+        county first, 黟县宏村镇人民政府) as the township's own prefix names it in its notice (镇人民政府,
+        街道办事处): one body, one unit — as 黟县人民政府办公室 signing is the county's 县政府办公室 —
+        spanning the name as written; None when the name is not its own place's or names no one body."""
+        j = self.doc.jurisdiction
+        rest = name.strip()
+        if j.within and rest.startswith(j.within):
+            rest = rest[len(j.within):]
+        if not j.name or not j.name.endswith(j.prefix) or not rest.startswith(j.name) or len(rest) == len(j.name):
+            return None
+        m = resolve_in_town(j.prefix + rest[len(j.name):], j.prefix)
+        if m is None or not m.concept or m.collective:
+            return None
+        at = name.index(rest)
+        return replaced(m, start=name.find(name.strip()), end=at + len(rest))
 
     def addressees(self) -> None:
         """The bodies the head sends the notice to (主送) and copies it to (抄送), each the

@@ -130,6 +130,8 @@ def iri_path(path: str) -> str:
     return "/".join(iri_segment(part) for part in path.split("/"))
 
 
+# what parts the posts of one person written as a list (街道党工委副书记、办事处主任): each its unit first
+_POST_LIST = "、，,"
 _DOC_NUMBER_YEAR = re.compile(r"^(.+?)\s*(\d{4})\s*年\s*第?\s*(\d+)\s*号$")
 
 
@@ -1045,9 +1047,13 @@ class _Builder:
         """The units a post of the body is held from: its own department (县卫生健康委主要负责同志:
         the health commission), or for a post of the office those its words name
         (办公室主任由县卫健委分管负责同志兼任: the health commission); none for the liaison post,
-        one in every member unit."""
+        one in every member unit; and a post written as a list of posts, each after its unit
+        (街道党工委副书记、办事处主任: the 党工委's and the 街道's government's), is held from each."""
         if org is not None and org not in (office, self.body_iri):
-            return [org]
+            text = self.doc.text
+            more = {(x.start, self.orgs[did]) for did, dep in self.doc.facts.departments.items() if did in self.orgs
+                    for x in dep.mentions if post.start < x.start < post.end and text[x.start - 1] in _POST_LIST}
+            return [org, *(o for _, o in sorted(more) if o not in (org, office, self.body_iri))]
         if org is None or org != office:
             return []
         named = {self.orgs[did] for did, dep in self.doc.facts.departments.items()

@@ -4833,8 +4833,8 @@ def test_a_subdistrict_s_office_named_alone_is_its_government():
     text = load(AUDIT / "yuzhong-subdistrict-old-housing-leading-group.txt").text
     gov = next(d for d in got["departments"] if d["id"] == "昱中街道/government")
     assert (gov["name"], gov["concept"], gov["level"]) == ("街道办事处", "government", "township")
-    assert [(m["clause"], text[m["start"]:m["end"] + 2]) for m in gov["mentions"]] == [
-        ("main", "办事处研究"), ("main/1", "办事处主任"), ("main/1", "办事处副主")]
+    assert [(m["clause"], text[m["start"]:m["end"] + 2]) for m in gov["mentions"] if m["clause"]] == [
+        ("main", "办事处研究"), ("main/1", "办事处主任"), ("main/1", "办事处副主")]  # (and the issuer's, in the head)
     from extractor.departments import find_departments
     assert [(m.surface, m.concept, m.canonical) for m in find_departments("经街道党工委、办事处研究", default_prefix="街道")] == [
         ("街道党工委", "party-committee", "委"), ("办事处", "government", "办事处")]
@@ -4842,6 +4842,32 @@ def test_a_subdistrict_s_office_named_alone_is_its_government():
     assert find_departments("昱中街道办事处，驻京办事处", default_prefix="街道") == []
     assert [(m.surface, m.canonical) for m in find_departments("经镇党委、镇政府研究", default_prefix="镇")] == [
         ("镇党委", "委"), ("镇政府", "人民政府")]
+
+
+@pytest.mark.parametrize("within", ["", "屯溪区"], ids=["own name", "county first"])
+def test_a_township_s_issuer_is_its_government_one_unit(within):
+    """昱中街道's notice signed 昱中街道办事处 (or 屯溪区昱中街道办事处, as the store tests sign it) and
+    宏村镇's 宏村镇人民政府 had no issuer: the registry knows no 昱中街道 nor 宏村镇 as a prefix, and the
+    graph made the name an organisation of its own beside the one its text names (街道办事处 of
+    经街道党工委、办事处研究; 镇人民政府 of 经镇党委、镇政府研究) — `departments -j 屯溪区` listed both. Signed
+    by its own place's name (its county before it or not) the issuer is the body its own prefix
+    names, one unit with it, as 黟县人民政府办公室 is the county's 县政府办公室; its mention the name
+    as written."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+    for stem, own, gov, name in [("yuzhong-subdistrict-old-housing-leading-group", "昱中街道办事处", "昱中街道/government", "街道办事处"),
+                                 ("hongcun-town-living-environment-leading-group", "宏村镇人民政府", "宏村镇/government", "镇人民政府")]:
+        text = load(AUDIT / f"{stem}.txt").text
+        at = text.rindex(own)
+        signed = text[:at] + (within and ("黟县" if "宏村" in own else within)) + text[at:]
+        got = extracted_dict(process_bytes(signed.encode(), "x.txt"))
+        assert got["issuer"] == gov
+        dep = next(d for d in got["departments"] if d["id"] == gov)
+        assert dep["name"] == name
+        assert signed[dep["mentions"][-1]["start"]:dep["mentions"][-1]["end"]] == signed[at:].split("\n")[0]
+        assert not [d for d in got["departments"] if own in d["name"]]
+    county = _audit5("yixian-food-safety-joint-meeting.txt")  # (as a county's issuer always was)
+    assert county["issuer"] == "黟县/government-office"
 
 
 @pytest.mark.parametrize("joined", ["\n", ""], ids=["as written", "one line"])
@@ -4863,6 +4889,23 @@ def test_a_body_named_after_a_zone_is_the_zone_s_not_the_districts(joined):
     assert [(m.surface, m.prefix, m.collective) for m in find_departments(
         "浦东新区卫健委、区卫健委、各区卫健委", default_prefix="市")] == [
         ("浦东新区卫健委", "浦东新区", False), ("区卫健委", "区", False), ("各区卫健委", "区", True)]
+
+
+@pytest.mark.parametrize("joined", ["\n", ""], ids=["as written", "one line"])
+def test_a_zone_s_body_whose_name_starts_with_a_lead_in_word_is_read(joined):
+    """宣城's members …、经开区党工委、经开区管委会、高新区管委会组成 lost all three: 经 opens a list
+    (pkc:dept-org-lead-in: 经县政府研究), so 经开区党工委 was read as 经 + 开区党工委, a new list, and the
+    chain of names broke. A lead-in word that starts a zone's name (pkc:dept-zone-ending 经开区) is the
+    name's: each zone's body a member, as its own item ((五)经开区党工委。负责…) gives it duties."""
+    from extractor.departments import find_departments
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+    text = load(AUDIT / "xuancheng-development-zone-enterprise-service-joint-meeting.txt").text
+    got = extracted_dict(process_bytes(joined.join(text.splitlines()).encode(), "x.txt"))
+    assert got["members"][-3:] == ["宣城市/经开区党工委", "宣城市/经开区管委会", "宣城市/高新区管委会"]
+    assert [(d["clause"], d["department"]) for d in got["duties"]][-3:] == [
+        ("main/2/5", "宣城市/经开区党工委"), ("main/2/6", "宣城市/经开区管委会"), ("main/2/7", "宣城市/高新区管委会")]
+    assert [m.surface for m in find_departments("经街道党工委、办事处研究", default_prefix="街道")] == ["街道党工委", "办事处"]
 
 
 def test_a_sumu_s_notice_is_the_sumu_s_its_gacha_its_units_and_its_own_prefix_carries_along_a_list():

@@ -1427,6 +1427,25 @@ def test_an_office_director_named_by_a_person_is_labelled_by_that_persons_post(n
     assert len(homes) == 1 and homes[0].value.endswith("/" + home)
 
 
+def test_a_post_written_as_a_list_of_posts_is_held_from_each_unit():
+    """昱中街道's 副组长：汪丽萍　街道党工委副书记、办事处主任 was held from the 街道党工委 alone (pk:homeUnit):
+    办事处主任 made a post of the party committee, though 办事处 is the 街道's government (its office).
+    A post of the body written as a list of posts, each after its unit, is held from each unit."""
+    from pathlib import Path
+
+    from extractor.pipeline import process
+
+    doc = process(Path(__file__).parent / "data" / "audit" / "yuzhong-subdistrict-old-housing-leading-group.txt")
+    quads = to_rdf(doc)
+    homes = {}
+    for q in quads:
+        if q.predicate.value == PK + "homeUnit":
+            homes.setdefault(value(quads, q.subject.value, RDFS + "label"), set()).add(q.object.value.rsplit("/", 1)[-1])
+    assert homes["街道党工委书记"] == {"party-committee"}
+    assert homes["街道党工委副书记、办事处主任"] == homes["街道党工委委员、办事处副主任"] == {"party-committee", "government"}
+    assert homes["街道财政所所长"] == {"finance"}
+
+
 def test_a_change_of_the_member_count_is_a_change_event():
     """泾县's 联席会议成员单位由12个调整为15个 (written for this test) was read as nothing: it is a
     pk:MemberCountChange of the body, 12 and 15 its counts (xsd:integer), conforming; `changes` shows

@@ -205,3 +205,22 @@ def test_a_place_s_queries_take_in_the_places_within_it_on_the_command_line(town
     assert code == 0 and {j for _, j in rows} == {"黟县"}
     code, out = run("duties", "财政所", "--only")
     assert code == 1 and "give -j too" in out
+
+
+@pytest.mark.parametrize("path", ["store", "index"])
+def test_a_township_s_issuer_is_one_unit_with_its_government(towns, path):
+    """`departments -j 屯溪区` listed 屯溪区昱中街道办事处 beside 街道办事处, `-j 黟县` 黟县宏村镇人民政府
+    beside 镇人民政府: the issuer an organisation of its own name. It is the government its text
+    names — one IRI (the notice's eli:passed_by), one row — as 黟县人民政府办公室 is 县人民政府办公室."""
+    store, built = towns
+    index = built if path == "index" else None
+    if index is not None:
+        assert open_index(store, index) is not None
+    for place, gov, signed in [("屯溪区", "街道办事处", "屯溪区昱中街道办事处"), ("黟县", "镇人民政府", "黟县宏村镇人民政府"),
+                               ("黟县", "县人民政府办公室", "黟县人民政府办公室")]:
+        rows = [r["department"] for r in Q.departments(store, jurisdiction=place, index=index)]
+        assert rows.count(gov) == 1 and signed not in rows
+    issuers = {str(r["l"].value) for r in store.query(
+        "PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT DISTINCT ?l WHERE { GRAPH ?g { ?d eli:passed_by ?o . ?o rdfs:label ?l } }")}
+    assert {"街道办事处", "镇人民政府"} <= issuers and not {"屯溪区昱中街道办事处", "黟县宏村镇人民政府"} & issuers
