@@ -1038,7 +1038,8 @@ class _Extract:
         bare = p.translate(_LEVELS_APART) or p  # 县(市、区), 县、市、区: 县市区, the levels written apart
         if (words := _level_words(bare)) is not None:  # 省, 县, 旗县区, 县市区, 乡镇, 镇街道
             p = bare  # one place however it is written (巴彦淖尔市所辖县市区, 祁门县所辖乡镇)
-            level, rank = levels.get(p, levels[words[-1]])
+            # (several levels together, the lowest one's: 县市 under a 州 are counties and county-level cities)
+            level, rank = levels.get(p) or max((levels[w] for w in reversed(words)), key=lambda x: x[1])
             own = levels.get(j.prefix, ("", 9))[1] if j else 9
             if rank < own and (named := self.province(p)):
                 return named, level, p

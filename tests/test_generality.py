@@ -115,3 +115,12 @@ def test_new_heads_on_one_line_read_as_their_files():
         assert fields(one) == fields(whole), name
     assert ("doc_number", "凉府办函〔2023〕27号") in fields(process(AUDIT / "liangshan-childcare-joint-meeting.txt"))
     assert ("recipient", "各镇人民政府") in fields(whole)
+
+
+def test_the_places_below_of_several_levels_are_of_the_lowest():
+    """凉山州's 各县（市）人民政府 (its counties and one county-level city, 西昌市) were of the city
+    level, the level of the last word written (市); the places below of several levels together
+    are of the lowest among them (县: county), as 旗县区 is of its last, all of one rank."""
+    got = _read("liangshan-childcare-joint-meeting.txt")
+    below = next(d for d in got["departments"] if d["id"] == "凉山彝族自治州所辖县市/local-governments")
+    assert below["level"] == "county"
