@@ -124,3 +124,11 @@ def test_the_places_below_of_several_levels_are_of_the_lowest():
     got = _read("liangshan-childcare-joint-meeting.txt")
     below = next(d for d in got["departments"] if d["id"] == "凉山彝族自治州所辖县市/local-governments")
     assert below["level"] == "county"
+
+
+def test_a_convener_after_by_is_read_without_the_when():
+    """普宁's 联络员会议 由联席会议办公室根据工作需要召集: its convener was 联席会议办公室根据工作需要
+    (pkc:part-convener read 根据… only without 由); it is the office."""
+    rules = _read("puning-childcare-joint-meeting.txt")["meeting"]["rules"]
+    liaison = next(r for r in rules if r["label"] == "联络员会议")
+    assert [(p["part"], p["text"]) for p in liaison["participants"]] == [("convener", "联席会议办公室")]
