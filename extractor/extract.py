@@ -2622,7 +2622,9 @@ class _Extract:
                 found = True
             for s, e, _ in spans("deputy-head-list"):  # 副组长:李四(…)、王五(…), or one a line
                 deputies = self.list_posts(s, e, kind.deputy, c.id)
-                meeting.deputy_convenors += deputies
+                # (凉山's 附件 names who holds the posts its body gave: 副召集人由州政府副秘书长、州卫生健康委主任担任)
+                said = {squeeze(f.value) for f in meeting.deputy_convenors}
+                meeting.deputy_convenors += [f for f in deputies if squeeze(f.value) not in said]
                 found = found or bool(deputies)
             for s, e, m in spans("office"):
                 hits = self.departments_in(s, e, c.id)

@@ -132,3 +132,13 @@ def test_a_convener_after_by_is_read_without_the_when():
     rules = _read("puning-childcare-joint-meeting.txt")["meeting"]["rules"]
     liaison = next(r for r in rules if r["label"] == "联络员会议")
     assert [(p["part"], p["text"]) for p in liaison["participants"]] == [("convener", "联席会议办公室")]
+
+
+def test_deputies_the_body_gave_are_not_listed_again_by_the_make_up_list():
+    """凉山's body says 副召集人由州政府副秘书长、州卫生健康委主任担任 and its 附件 names who holds
+    them (副召集人：马海军　州政府副秘书长 / 阿说木呷　州卫生健康委主任): `meetings` listed four
+    deputies, each twice. The list's posts the body gave are not added again (as a listed
+    召集人 does not replace the body's); who holds them stays their posts'."""
+    got = _read("liangshan-childcare-joint-meeting.txt")
+    assert [d["text"] for d in got["meeting"]["deputy_convenors"]] == ["州政府副秘书长", "州卫生健康委主任"]
+    assert [p["person"] for p in got["posts"] if p["role"] == "deputy_convenor" and p["person"]] == ["马海军", "阿说木呷"]
