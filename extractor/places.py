@@ -41,7 +41,8 @@ def _read() -> Provinces:
     names: dict[str, set[str]] = {}
     codes: dict[str, list[tuple[str, str]]] = {}
     for props in by_subject(REGISTRY).values():
-        if SKOS + "Concept" not in props.get(RDF + "type", []) or PK + "jurisdictionLevel" not in props:
+        types = props.get(RDF + "type", [])
+        if SKOS + "Concept" not in types or PK + "Municipality" in types:
             continue  # (a 直辖市: `municipalities`)
         prefix = prefix_of[str(props[PK + "jurisdictionLevel"][0])]
         name = next(str(x) for x in props[SKOS + "prefLabel"] if getattr(x, "language", None) == "zh")
