@@ -23,7 +23,7 @@ from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Change, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
 from .parse import CN_DIGITS, CN_UNITS, chinese_number, layout, normalise_doc_number
-from .places import enclosing_province
+from .places import enclosing_province, municipalities, municipality_of
 
 # Separators inside a list of departments and between statements (folded text).
 LIST_SEPARATORS = "、,;，；和及与 \u3000\t\n"
@@ -920,6 +920,8 @@ class _Extract:
         self.prefix = j.prefix if j else None
         self.town = bool(j and (j.prefix, j.level) in layout().issuer_suffixes)  # a township's notice (宏村镇)
         self.lay = layout()
+        # the bodies below the county a list of the governments below may name (街道办事处: pk:addressesBelow)
+        self.below_words = frozenset(w for w, _, _ in self.lay.addressed)
         self.cues = cues()
         self.seen: set[tuple[str, int]] = set()  # (department, start) of mentions recorded
         self.post_count: dict[str, int] = {}  # clause → posts numbered so far
@@ -1036,13 +1038,18 @@ class _Extract:
         bare = p.translate(_LEVELS_APART) or p  # 县(市、区), 县、市、区: 县市区, the levels written apart
         if (words := _level_words(bare)) is not None:  # 省, 县, 旗县区, 县市区, 乡镇, 镇街道
             p = bare  # one place however it is written (巴彦淖尔市所辖县市区, 祁门县所辖乡镇)
-            level, rank = levels.get(p, levels[words[-1]])
+            # (several levels together, the lowest one's: 县市 under a 州 are counties and county-level cities)
+            level, rank = levels.get(p) or max((levels[w] for w in reversed(words)), key=lambda x: x[1])
             own = levels.get(j.prefix, ("", 9))[1] if j else 9
             if rank < own and (named := self.province(p)):
                 return named, level, p
+            if rank < own and j and (city := municipality_of(j.name)) and level == "city":
+                return city[0], city[1], p  # 市卫生健康委 in 重庆市渝北区's notice: 重庆市's, province-level
             if j is None or not j.name:  # nothing to place it relative to
                 return p, level, p
             return f"{j.name}{'所在' if rank < own else '所辖'}{p}", level, p
+        if (city_level := municipalities().get(p)) is not None:
+            return p, city_level, p  # 重庆市人民政府办公厅: a 直辖市's, province-level
         for suffix, level, prefix, _ in self.lay.levels:
             if p.endswith(suffix):
                 return p, level, p
@@ -1576,9 +1583,10 @@ class _Extract:
         k, lead = s, _prose_lead()
         while k < e and folded[k] in lead:
             k += 1
-        at = bisect.bisect_left(self.match_starts, k)
-        if at == len(self.matches) or self.matches[at].start != k:
+        at = bisect.bisect_left(self.match_starts, s)
+        if at == len(self.matches) or self.matches[at].start > k:
             return None  # (most statements: no department opens them)
+        k = self.matches[at].start  # (各县(市)人民政府要…: a collective address holds its 各)
         found = next(self.subjects(s, e), None)
         if found is None or found[0][0].start != k:
             return None
@@ -2057,6 +2065,7 @@ class _Extract:
                 group.append(matches[k])
                 k += 1
             if any(m.concept is None and not (self.town and town_unit(m.canonical))  # (宏村村负责…: the town's village)
+                   and not (group[0].collective and m.canonical in self.below_words)  # (各镇人民政府、街道办事处负责…)
                    or m.collective and self.jurisdiction_of(m)[1] == "unknown" for m in group):
                 continue
             at = group[-1].end
@@ -2613,7 +2622,9 @@ class _Extract:
                 found = True
             for s, e, _ in spans("deputy-head-list"):  # 副组长:李四(…)、王五(…), or one a line
                 deputies = self.list_posts(s, e, kind.deputy, c.id)
-                meeting.deputy_convenors += deputies
+                # (凉山's 附件 names who holds the posts its body gave: 副召集人由州政府副秘书长、州卫生健康委主任担任)
+                said = {squeeze(f.value) for f in meeting.deputy_convenors}
+                meeting.deputy_convenors += [f for f in deputies if squeeze(f.value) not in said]
                 found = found or bool(deputies)
             for s, e, m in spans("office"):
                 hits = self.departments_in(s, e, c.id)
@@ -2688,6 +2699,10 @@ class _Extract:
                     meeting.members, meeting.member_at = _listed(hits)
                     self.list_posts(s, e, "lead", c.id, named=True)
                     found = True
+                elif len(hits) >= 2 and self.names_holder(s, e):
+                    # the units counted before (…等17个部门和单位组成) keep the list; who sits for each is
+                    # still read (凉山's 附件: 成　　员：沙马拉古　州卫生健康委副主任 / 王志刚　州委编办副主任 …)
+                    self.list_posts(s, e, "lead", c.id, named=True)
                 self.note_member_items(s, e, hits, c.id)
         if meeting.convenor is None and not meeting.members and self.role_table(kind, meeting):
             found = True

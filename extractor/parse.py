@@ -695,6 +695,10 @@ class _RunIn:
                 for g in (1, 2, 3):  # 文号, title, or a 文号 after the title
                     if head.group(g):
                         self.cut(s + head.end(g))
+                if head.group(1) and not head.group(2):  # a page's 文号 alone, its title above: the 主送 after it
+                    k = self.blank_end(s + head.end())
+                    if m := cues["run-in-recipients"].match(t[k:e]):
+                        self.cut(k + m.end())
                 if (title := head.group(2)) and (k := len(title) // 2) > 1 \
                         and title[:k].rstrip() == title[k:].lstrip():  # a page's title printed twice
                     self.cut(s + head.start(2) + k)  # (its 名称 field's value, then the heading)
@@ -1808,6 +1812,8 @@ class _Parse:
             k = 1
         head = []
         while k < len(idx) and _short_plain(lines[idx[k]]) and not number_of(lines[idx[k]]) and not lines[idx[k]].tab:
+            if head and self.doc.folded.find(":", lines[idx[k]].body, lines[idx[k]].end) > 0:
+                break  # 召 集 人：吉克伍呷　州人民政府副州长 below the title: a labelled line, the text's
             head.append(idx[k])
             k += 1
         if head and k < len(idx):

@@ -41,14 +41,33 @@ def _read() -> Provinces:
     names: dict[str, set[str]] = {}
     codes: dict[str, list[tuple[str, str]]] = {}
     for props in by_subject(REGISTRY).values():
-        if SKOS + "Concept" not in props.get(RDF + "type", []):
-            continue
+        types = props.get(RDF + "type", [])
+        if SKOS + "Concept" not in types or PK + "Municipality" in types:
+            continue  # (a 直辖市: `municipalities`)
         prefix = prefix_of[str(props[PK + "jurisdictionLevel"][0])]
         name = next(str(x) for x in props[SKOS + "prefLabel"] if getattr(x, "language", None) == "zh")
         names.setdefault(prefix, set()).add(name)
         codes.setdefault(prefix, []).extend((str(c), name) for c in props.get(PK + "governmentCode", []))
     return Provinces({p: frozenset(n) for p, n in names.items()},
                      {p: tuple(sorted(c, key=lambda x: -len(x[0]))) for p, c in codes.items()})
+
+
+@cache
+def municipalities() -> dict[str, str]:
+    """{name: level} of the province-level cities (直辖市: places.ttl's pk:Municipality — 重庆市:
+    province), whose districts' and counties' notices write 市 for them."""
+    try:
+        return {next(str(x) for x in props[SKOS + "prefLabel"] if getattr(x, "language", None) == "zh"):
+                str(props[PK + "level"][0])
+                for props in by_subject(REGISTRY).values() if PK + "Municipality" in props.get(RDF + "type", [])}
+    except (OSError, SyntaxError, ValueError, KeyError, StopIteration) as exc:
+        raise PolicykgError(f"{REGISTRY}: cannot read the municipalities ({type(exc).__name__}: {exc})") from None
+
+
+def municipality_of(name: str) -> tuple[str, str] | None:
+    """(the 直辖市, its level) whose name `name` (a notice's own place) opens with and goes on
+    after (重庆市渝北区 → (重庆市, province)), or None (祁门县, 重庆市 itself)."""
+    return next(((m, level) for m, level in municipalities().items() if name.startswith(m) and len(name) > len(m)), None)
 
 
 def enclosing_province(folded: str, prefix: str, written: Iterable[str],

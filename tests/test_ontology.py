@@ -170,9 +170,13 @@ def test_the_province_registry_says_one_thing_of_each_province():
     from extractor.knowledge import PK as K, SKOS as S, by_subject
 
     layout = by_subject("layout.ttl")
-    names, codes = [], []
+    names, codes, cities = [], [], []
     for s, props in by_subject("places.ttl").items():
         if S + "Concept" not in props.get(str(rdflib.RDF.type), []):
+            continue
+        if K + "Municipality" in props[str(rdflib.RDF.type)]:  # a 直辖市: 市, no bare prefix of its own
+            assert K + "jurisdictionLevel" not in props and [str(x) for x in props[K + "level"]] == ["province"], s
+            cities += [str(x) for x in props[S + "prefLabel"] if x.language == "zh" and str(x).endswith("市")]
             continue
         prefix = str(layout[str(props[K + "jurisdictionLevel"][0])][K + "prefix"][0])
         name = [str(x) for x in props[S + "prefLabel"] if x.language == "zh"]
@@ -183,6 +187,7 @@ def test_the_province_registry_says_one_thing_of_each_province():
         names += name
         codes += [str(c) for c in props[K + "governmentCode"]]
     assert len(names) == 27  # 22 provinces and 5 autonomous regions (not 台湾省, not the 直辖市)
+    assert sorted(cities) == sorted(["北京市", "天津市", "上海市", "重庆市"])
     assert len(set(names)) == len(names) and len(set(codes)) == len(codes)
     assert not [a for a in codes for b in codes if a != b and b.startswith(a)]  # no code hides another
 

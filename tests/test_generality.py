@@ -1,0 +1,144 @@
+"""Notices of places beyond the provinces the other audits cover (the eighth session's audit6):
+a district of a 直辖市 (重庆市渝北区), an autonomous prefecture (凉山彝族自治州) and a
+county-level city under a prefecture-level city (普宁市 under 揭阳市), each of the childcare
+joint-meeting family, read as an analyst would (tests/data/audit/README.md)."""
+from pathlib import Path
+
+from extractor.pipeline import process
+from extractor.serialize import extracted_dict
+
+AUDIT = Path(__file__).parent / "data" / "audit"
+
+
+def _read(name: str) -> dict:
+    return extracted_dict(process(AUDIT / name))
+
+
+def _duties_of(got: dict, clause: str) -> list[tuple[str, str]]:
+    return [(d["department"], d["text"]) for d in got["duties"] if d["clause"] == clause]
+
+
+def test_a_state_taxation_bureau_named_with_its_place_is_the_place_s_one_unit():
+    """普宁's 国家税务总局普宁市税务局 (the full name of a county-level city's tax bureau) was two
+    units, 国家税务总局 and 普宁市税务局: a national member of a city's joint meeting (17 members
+    for 16 people) and each duty of the bureau written twice. One unit now, the city's
+    (pk:branchLabel 国家税务总局{}税务局 of pkd:taxation: data)."""
+    got = _read("puning-childcare-joint-meeting.txt")
+    assert "国家/taxation" not in [d["id"] for d in got["departments"]] and "国家/taxation" not in got["members"]
+    assert len(got["members"]) == 16 and got["members"][-2:] == ["普宁市/taxation", "普宁市/fire-rescue"]
+    assert _duties_of(got, "main/4/11")[0] == ("普宁市/taxation", "负责落实婴幼儿照护服务相关税费优惠政策。")
+    assert [d for d, _ in _duties_of(got, "main/4/11")].count("普宁市/taxation") == 1
+    tax = next(p for p in got["posts"] if p["person"] == "周文斌")
+    assert tax["department"] == "普宁市/taxation"
+
+
+def test_chongqing_s_short_names_of_its_district_bureaus_are_known():
+    """渝北区's 区人力社保局, 区规划自然资源局 and 区住房城乡建委 (重庆's names) were no known
+    department: three notes, their duties kept under names, and 区住房城乡建委 lost from the
+    members (16 read of the 17 the notice counts). Now each its concept (departments.ttl)."""
+    got = _read("yubei-childcare-joint-meeting.html")
+    assert got["notes"] == []
+    deps = {d["id"]: d for d in got["departments"]}
+    assert deps["重庆市渝北区/human-resources-social-security"]["mentions"][0]["surface"] == "区人力社保局"
+    assert [m["surface"] for m in deps["重庆市渝北区/natural-resources"]["mentions"]] == ["区规划自然资源局"] * 2
+    assert deps["重庆市渝北区/housing-urban-rural-development"]["mentions"][0]["surface"] == "区住房城乡建委"
+    assert len(got["members"]) == got["meeting"]["stated_count"] == 17
+    assert got["members"][7:10] == ["重庆市渝北区/human-resources-social-security", "重庆市渝北区/natural-resources",
+                                    "重庆市渝北区/housing-urban-rural-development"]
+
+
+def test_a_municipality_s_district_reads_its_bare_city_as_the_province_level_city():
+    """重庆市渝北区's 市卫生健康委 and 市教委 were 重庆市渝北区所在市's, of the city level, and the
+    重庆市人民政府办公厅 it cites 重庆市's, of the city level too: two jurisdictions for one, and
+    neither at its level. A 直辖市 is province-level (places.ttl's pk:Municipality): its
+    district's bare 市 is that city, of the province level."""
+    got = _read("yubei-childcare-joint-meeting.html")
+    deps = {d["id"]: d for d in got["departments"]}
+    assert not any("所在" in d for d in deps)
+    for did in ("重庆市/health", "重庆市/education", "重庆市/government-office"):
+        assert (deps[did]["jurisdiction"], deps[did]["level"]) == ("重庆市", "province")
+    assert [m["surface"] for m in deps["重庆市/health"]["mentions"]][:2] == ["市卫生健康委"] * 2
+    assert deps["重庆市渝北区/health"]["level"] == "district"
+
+
+def test_a_closing_line_whose_subject_is_the_governments_below_is_theirs():
+    """The line after 其他成员单位按照各自职责做好相关工作。, which the parser puts in the last
+    department's item, opening with the governments below (各镇人民政府、街道办事处负责…,
+    各县（市）人民政府要参照…) was read as that department's duty (区消防救援支队's, 州妇联's,
+    税务局's). It is theirs: a collective address holds its 各, and 街道办事处 after it is one of
+    the bodies below the notice's place (layout.ttl's pk:addressesBelow)."""
+    yubei = _duties_of(_read("yubei-childcare-joint-meeting.html"), "main/4/12")
+    assert yubei == [("重庆市渝北区/fire-rescue", "负责婴幼儿照护服务机构的消防安全监督检查。"),
+                     ("重庆市渝北区所辖镇/local-governments", "负责辖区内婴幼儿照护服务工作的组织实施。"),
+                     ("重庆市渝北区/街道办事处", "负责辖区内婴幼儿照护服务工作的组织实施。")]
+    liangshan = _duties_of(_read("liangshan-childcare-joint-meeting.txt"), "main/4/11")
+    assert [d for d, _ in liangshan] == ["凉山彝族自治州/womens-federation", "凉山彝族自治州所辖县市/local-governments"]
+    assert liangshan[1][1].startswith("要参照建立相应工作机制")
+    puning = _duties_of(_read("puning-childcare-joint-meeting.txt"), "main/4/11")
+    assert [d for d, _ in puning] == ["普宁市/taxation", "普宁市所辖镇/local-governments", "普宁市/街道办事处"]
+
+
+def test_a_make_up_list_attachment_keeps_its_title():
+    """凉山's 附件 is its title and then 召 集 人：… / 副召集人：… / 成　　员：… lines, each short: the
+    attachment was read as a list of names with no title of its own (as a list of names alone
+    is). A labelled line (its colon) below the title is the text's, not the title's."""
+    got = _read("liangshan-childcare-joint-meeting.txt")
+    att = next(c for c in got["clauses"] if c["id"] == "att1")
+    assert att["heading"] == "凉山州促进3岁以下婴幼儿照护服务发展联席会议成员名单"
+    assert [p["person"] for p in got["posts"] if p["clause"] == "att1"][:4] == ["吉克伍呷", "马海军", "阿说木呷", "沙马拉古"]
+
+
+def test_who_sits_for_each_unit_is_read_where_the_units_were_counted_before():
+    """凉山 counts its units in the body (联席会议由州卫生健康委、…等17个部门和单位组成) and lists who sits
+    for each in its 附件 (成　　员：沙马拉古　州卫生健康委副主任, then a post a line): the counted list
+    keeps the members, and the make-up list was dropped whole — 17 people and their posts lost
+    (`members`/`meetings` showed the units alone). Now each is the post of its unit (role lead)."""
+    got = _read("liangshan-childcare-joint-meeting.txt")
+    sits = [(p["person"], p["department"]) for p in got["posts"] if p["role"] == "lead"]
+    assert len(sits) == 17 and len(got["members"]) == 17
+    assert sits[0] == ("沙马拉古", "凉山彝族自治州/health") and sits[-1] == ("何勇", "凉山彝族自治州/fire-rescue")
+    assert [d for _, d in sits] == got["members"]
+
+
+def test_new_heads_on_one_line_read_as_their_files():
+    """On one line: 凉山's title runs into a 文号 whose code ends in 函 (…的通知凉府办函〔2023〕27号各县
+    （市）人民政府…): the title was read to 凉府办函, the 文号 lost; 渝北's page writes the 文号 alone
+    in its body, the title above it, then the 主送 (…打印渝北府办〔2022〕19号各镇人民政府、…：为贯彻…), and
+    its 字号：大 中 小 打印 bar: the 主送 ran into the body and 打印 into the 文号."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    for name in ("liangshan-childcare-joint-meeting.txt", "yubei-childcare-joint-meeting.html"):
+        one = process_bytes("".join(load(AUDIT / name).text.splitlines()).encode("utf-8"), "x.txt")
+        whole = process(AUDIT / name)
+        fields = lambda d: sorted((f.name, f.value) for f in d.fields)  # noqa: E731
+        assert fields(one) == fields(whole), name
+    assert ("doc_number", "凉府办函〔2023〕27号") in fields(process(AUDIT / "liangshan-childcare-joint-meeting.txt"))
+    assert ("recipient", "各镇人民政府") in fields(whole)
+
+
+def test_the_places_below_of_several_levels_are_of_the_lowest():
+    """凉山州's 各县（市）人民政府 (its counties and one county-level city, 西昌市) were of the city
+    level, the level of the last word written (市); the places below of several levels together
+    are of the lowest among them (县: county), as 旗县区 is of its last, all of one rank."""
+    got = _read("liangshan-childcare-joint-meeting.txt")
+    below = next(d for d in got["departments"] if d["id"] == "凉山彝族自治州所辖县市/local-governments")
+    assert below["level"] == "county"
+
+
+def test_a_convener_after_by_is_read_without_the_when():
+    """普宁's 联络员会议 由联席会议办公室根据工作需要召集: its convener was 联席会议办公室根据工作需要
+    (pkc:part-convener read 根据… only without 由); it is the office."""
+    rules = _read("puning-childcare-joint-meeting.txt")["meeting"]["rules"]
+    liaison = next(r for r in rules if r["label"] == "联络员会议")
+    assert [(p["part"], p["text"]) for p in liaison["participants"]] == [("convener", "联席会议办公室")]
+
+
+def test_deputies_the_body_gave_are_not_listed_again_by_the_make_up_list():
+    """凉山's body says 副召集人由州政府副秘书长、州卫生健康委主任担任 and its 附件 names who holds
+    them (副召集人：马海军　州政府副秘书长 / 阿说木呷　州卫生健康委主任): `meetings` listed four
+    deputies, each twice. The list's posts the body gave are not added again (as a listed
+    召集人 does not replace the body's); who holds them stays their posts'."""
+    got = _read("liangshan-childcare-joint-meeting.txt")
+    assert [d["text"] for d in got["meeting"]["deputy_convenors"]] == ["州政府副秘书长", "州卫生健康委主任"]
+    assert [p["person"] for p in got["posts"] if p["role"] == "deputy_convenor" and p["person"]] == ["马海军", "阿说木呷"]
