@@ -1716,6 +1716,7 @@ def test_meeting_patterns_match_in_cue_sentences_as_in_the_whole_clause(kind):
 
 
 _SET_UP_SAID = {  # each way a set-up pattern's matches are said ({body}: each kind's word)
+    "office": ["办公室设在县卫生健康委。", "{body}办公地点设在县民政局。"],
     "office-duty": ["办公室设在县卫生健康委,承担{body}日常工作。", "办公地点设在县民政局,负责日常工作。",
                     "{body}下设办公室,负责{body}日常工作。", "{body}办公室负责日常工作。", "{body}办公室承担日常工作。",
                     "{body}办公室主要负责日常工作。", "{body}办公室具体承担日常工作。", "{body}办公室要加强跟踪督促。",
