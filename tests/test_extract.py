@@ -1676,7 +1676,8 @@ _MEETING_PIECES = ["召集人", "副召集人", "由", "担任", "为", "联席�
                    "会议", "召集", "根据工作需要", "不定期", "召开专题会议", "有关成员单位", "联席会议办公室", "可",
                    "领导小组", "组长", "副组长", "指挥部", "总指挥", "副指挥长", "下设办公室", "成员由", "组成",
                    "负责", "承担", "主要", "日常工作", "负责人", "办公地点设在", ":", "组  长", "副 组 长", "成  员",
-                   "张三", "(", ")", "  ", "县政府副县长", "二、", "\t", "成员单位"]
+                   "张三", "(", ")", "  ", "县政府副县长", "二、", "\t", "成员单位", "成员单位为", "成员单位包含",
+                   "办公室", "具体", "要", "应当", "须", "必须", "联络员由", "为联络员"]
 
 
 @pytest.mark.parametrize("kind", ["head", "deputy-head", "office", "office-director", "office-members", "lead",
@@ -1709,6 +1710,39 @@ def test_meeting_patterns_match_in_cue_sentences_as_in_the_whole_clause(kind):
 
     seeds = (COUNTY.read_text(encoding="utf-8") + CITY.read_text(encoding="utf-8")).translate(FOLD)  # as extract reads
     assert list(windowed(seeds, patterns[0])) or kind in ("lead", "office-members") or kind.endswith("-list")  # the seeds hold them
+    for pattern in patterns:  # (cue words a match holds whole, 办公室设在 not 办公: fewer sentences searched, the same matches)
+        assert [m.span(0) + m.groups() for m in windowed(seeds, pattern)] == \
+               [m.span(0) + m.groups() for m in pattern[0].finditer(seeds)]
+
+
+_SET_UP_SAID = {  # each way a set-up pattern's matches are said ({body}: each kind's word)
+    "office": ["办公室设在县卫生健康委。", "{body}办公地点设在县民政局。"],
+    "office-duty": ["办公室设在县卫生健康委,承担{body}日常工作。", "办公地点设在县民政局,负责日常工作。",
+                    "{body}下设办公室,负责{body}日常工作。", "{body}办公室负责日常工作。", "{body}办公室承担日常工作。",
+                    "{body}办公室主要负责日常工作。", "{body}办公室具体承担日常工作。", "{body}办公室要加强跟踪督促。",
+                    "{body}办公室应当加强督促。", "{body}办公室须加强督促。", "{body}办公室必须加强督促。"],
+    "members": ["成员单位包括县教育局、县民政局等12个部门和单位。", "成员单位包含县教育局、县民政局。",
+                "成员单位为县教育局、县民政局。", "县教育局、县民政局等为成员单位。", "{body}由县教育局、县民政局等单位组成。",
+                "成员由县教育局、县民政局分管负责同志组成。", "{body}由县卫健委牵头,县教育局、县民政局组成。"],
+    "liaison": ["联络员由各成员单位有关业务股室1名负责同志担任。", "联络员,由各成员单位负责同志担任。",
+                "联络员为{body}办公室成员,由各成员单位负责同志担任。", "各成员单位有关科室负责人为联络员。",
+                "各成员单位有关科室负责人为{body}联络员。"],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_SET_UP_SAID))
+def test_set_up_patterns_cue_words_are_held_by_each_way_of_saying_it(kind):
+    """A set-up pattern is tried only on the sentences holding one of its cue words, words a
+    match holds whole (办公室设在, 办公室负责 … not 办公: fewer sentences searched): each way of
+    saying it (cues.ttl's comments) holds one — matched in its sentence as in the whole text."""
+    from extractor import extract as X
+
+    for b in X.cues().bodies:
+        pattern = b.setup[kind]
+        for said in _SET_UP_SAID[kind]:
+            seg = "二、工作机制\n各成员单位要加强协作。" + said.replace("{body}", b.kind.words[0]) + "其他。"
+            found = [m.span(0) + m.groups() for m in pattern[0].finditer(seg)]
+            assert found and [m.span(0) + m.groups() for m in X._sentence_matches(seg, pattern)] == found, (said, b.kind)
 
 
 def _same_matches_in_any_sentence(pairs, pieces) -> None:
