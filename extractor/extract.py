@@ -729,6 +729,14 @@ def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], tuple[
     return made, tuple(sorted(every))  # (found by str.find: a regex alternation of them scans each character)
 
 
+def _reason_field(r: re.Match) -> Field:
+    """The reason a match of pkc:change-reason reads: its group reason (a word of why, an event
+    after 因 or 已), reason2 (whatever 因 or 由于 opens before the part's end: 因年龄到限) or reason3
+    (an event ending its part without 因 nor 已: 县扶贫办不再保留,) — the one that matched."""
+    g = r.lastgroup or "reason"
+    return Field(r.start(g), r.end(g), "reason", r.group(g))
+
+
 def _count(said: str) -> int | None:
     """A number written in digits or Chinese numerals (12, 十二, 两)."""
     return int(said) if said.isdigit() else chinese_number(said)
@@ -2781,7 +2789,7 @@ class _Extract:
             if opening is None and c.kind == "zone" and not self.facts.changes \
                     and (r := reason_p.search(folded, start, own.end)):
                 # (read whatever words of a change the opening holds: 为进一步…, 任 and 为 are pkc:change-takes-named's)
-                opening = Field(r.start("reason"), r.end("reason"), "reason", r.group("reason"))
+                opening = _reason_field(r)
             k = bisect.bisect_left(cued, start)
             if k == len(cued) or cued[k] >= own.end:  # no word of a change in the clause (most)
                 continue
@@ -2849,7 +2857,7 @@ class _Extract:
                 lo = max((folded.rfind(ch, own.start, change.start) for ch in _SENTENCE_ENDS), default=-1)
                 for r in reason_p.finditer(folded, max(lo + 1, own.start), change.end):
                     break
-                change.reason = Field(r.start("reason"), r.end("reason"), "reason", r.group("reason")) if r else opening
+                change.reason = _reason_field(r) if r else opening
                 self.facts.changes.append(change)
 
     def may_change(self, cue_words: tuple[str, ...], units_only: frozenset[str], unit_words: tuple[str, ...]) -> bool:

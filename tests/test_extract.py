@@ -4257,6 +4257,48 @@ def test_an_event_written_without_yin_is_the_sentence_s_reason():
     assert {x.reason.value for x in shitai if x.clause == "main/4"} == {"机构改革和人事变动"}
 
 
+NANLING = AUDIT / "nanling-rural-road-joint-meeting-adjustment.txt"
+
+
+def test_a_reason_whatever_yin_opens_and_an_event_without_yi():
+    """南陵's adjustment (written for this test) gives reasons no word of pkc:change-reason names:
+    一、因年龄到限, 二、因挂职期满 (neither a word of why nor a listed event after 因), and units
+    leaving by an event written without 已 nor 因: 县扶贫办不再保留, 县粮食局撤销, 县供销社不再设立
+    (each then …不再列为/作为联席会议成员单位). Every item took the opening's reason (a known limit).
+    Whatever 因 opens up to its part's end is the item's reason (年龄到限, 挂职期满), and an event
+    ending its part the sentence's (不再保留, 撤销, 不再设立); the opening's and other reasons as before."""
+    doc = process(NANLING)
+    got = [(x.clause, x.kind, x.reason.value if x.reason else None) for x in doc.facts.changes]
+    assert got == [("main/1", "succession", "年龄到限"), ("main/2", "succession", "挂职期满"),
+                   ("main/3", "left", "不再保留"), ("main/4", "left", "撤销"), ("main/5", "left", "不再设立"),
+                   ("main/6", "joined", "机构职能调整和人员变动")]
+    assert all(doc.text[x.reason.start:x.reason.end] == x.reason.value for x in doc.facts.changes)
+    data = extracted_dict(doc)["changes"]
+    assert [c["reason"]["text"] for c in data if c["clause"] == "main/1"] == ["年龄到限"]
+    # 因此, 因地制宜 open no reason; an event inside a part (撤销后) is none
+    from extractor.pipeline import process_bytes
+    text = NANLING.read_text(encoding="utf-8").replace("因年龄到限，", "因此，").replace(
+        "县粮食局撤销，", "县粮食局撤销后，")
+    other = [(x.clause, x.reason.value) for x in process_bytes(text.encode("utf-8"), "x.txt").facts.changes
+             if x.clause in ("main/1", "main/4")]
+    assert other == [("main/1", "机构职能调整和人员变动"), ("main/4", "机构职能调整和人员变动")]
+
+
+def test_a_count_stated_as_the_units_the_body_is_made_of():
+    """石台's 调整后，联席会议由县金融服务中心、…、县信访局等7个单位组成 states the count after the
+    adjustment as the units the body is made of (neither after 成员单位 nor before 个成员单位): none was
+    read (a known limit). It is recounted, the count after alone (? → 7); outside an adjustment
+    (会昌's 联席会议由…等5个单位组成 sets the body up) nothing is counted."""
+    doc = process(AUDIT / "shitai-illegal-fundraising-joint-meeting-adjustment.txt")
+    counts = [(x.count_from, x.count_to, x.count_by, doc.text[x.start:x.end])
+              for x in doc.facts.changes if x.kind == "recounted"]
+    assert counts == [(None, 7, None, "联席会议由县金融服务中心、县公安局、县市场监管局、县财政局、县司法局、"
+                                       "县数据资源管理局、县信访局等7个单位组成")]
+    data = [c for c in extracted_dict(doc)["changes"] if c["kind"] == "recounted"]
+    assert (data[0]["count_from"], data[0]["count_to"]) == (None, 7)
+    assert process(AUDIT / "huichang-food-safety-joint-meeting.txt").facts.changes == []
+
+
 def test_a_count_stated_without_a_change_word_in_an_adjustment():
     """青阳's 调整后，领导小组成员单位为14个 states the count after the adjustment without a word of change
     (调整为, 增至 …): none was read (a known limit). It is recounted, the count after alone (? → 14);
