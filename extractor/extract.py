@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, collective_addresses,
                           collective_leads, concept_labels, concept_name, concepts, find_departments, post_units,
-                          replaced, resolve, resolve_in_town, town_unit, trie)
+                          replaced, resolve, resolve_in_town, town_unit, trie, zone_body)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Change, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
@@ -1075,10 +1075,12 @@ class _Extract:
     def _department(self, m: DepartmentMatch, clause: str) -> str:
         jname, level, prefix = self.places.get((m.national, m.prefix)) or self.jurisdiction_of(m)
         key = m.concept or squeeze(m.canonical)
+        zone = None if m.concept else zone_body(key, prefix)  # (市经开区党工委: the zone's 经开区党工委)
+        key = zone or key
         did = f"{jname}/{key}" if jname else key
         dep = self.facts.departments.get(did)
         if dep is None:
-            dep = Department(did, self.display_name(m, prefix), m.concept, jname, level)
+            dep = Department(did, zone or self.display_name(m, prefix), m.concept, jname, level)
             self.facts.departments[did] = dep
         written = self.written_name(m, prefix)
         if written is not None:

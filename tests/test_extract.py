@@ -4923,9 +4923,13 @@ def test_a_body_named_after_a_zone_is_the_zone_s_not_the_districts(joined):
     from extractor.pipeline import process_bytes
     text = load(AUDIT / "xuancheng-chemical-park-safety-joint-meeting.txt").text
     got = extracted_dict(process_bytes(joined.join(text.splitlines()).encode(), "x.txt"))
-    assert got["members"][-3:] == ["宣城市/fire-rescue", "宣城市/高新区党工委", "宣城市/市经开区党工委"]
+    assert got["members"][-3:] == ["宣城市/fire-rescue", "宣城市/高新区党工委", "宣城市/经开区党工委"]
     assert [(d["clause"], d["department"]) for d in got["duties"]][-2:] == [
-        ("main/2/4", "宣城市/高新区党工委"), ("main/2/5", "宣城市/市经开区党工委")]
+        ("main/2/4", "宣城市/高新区党工委"), ("main/2/5", "宣城市/经开区党工委")]
+    # (the zone's body written after the city's own prefix is the zone's, named without it: one unit
+    # with 企业服务's 经开区党工委; its mentions are as written)
+    zone = next(d for d in got["departments"] if d["id"] == "宣城市/经开区党工委")
+    assert (zone["name"], [m["surface"] for m in zone["mentions"]]) == ("经开区党工委", ["市经开区党工委"] * 2)
     assert not [d for d in got["departments"] if d["concept"] == "party-committee"]
     from extractor.departments import find_departments
     assert [(m.surface, m.prefix, m.collective) for m in find_departments(
