@@ -742,6 +742,7 @@ def _count(said: str) -> int | None:
     return int(said) if said.isdigit() else chinese_number(said)
 
 
+_POST_LIST = "、，,"  # what joins the posts of a list of posts, each after its unit (党工委副书记、办事处主任)
 _PART_ENDS = ",;。\n"  # what ends a part of a change (folded text): no unit's change runs over it
 _PART_END = re.compile(f"[{_PART_ENDS}]")
 
@@ -2862,6 +2863,27 @@ class _Extract:
                 change.reason = _reason_field(r) if r else opening
                 self.facts.changes.append(change)
 
+    def post_lists(self) -> None:
+        """The other units a post written as a list of posts, each after its unit, is held from
+        (`Post.also`): 街道党工委副书记、办事处主任 from the 街道党工委 (its `department`) and the 街道's
+        government (街道办事处, named after the list's separator) — what the graph's pk:homeUnit says; not
+        for a post of the body or its office. A str.find a post: most hold no separator."""
+        m, text = self.facts.meeting, self.doc.text
+        skip = {m.unit, m.office_unit} if m is not None else set()
+        at: list[tuple[int, str]] | None = None  # (where, department) of every mention, once
+        for post in self.facts.posts:
+            if not post.department or post.department in skip \
+                    or not any(text.find(ch, post.start, post.end) >= 0 for ch in _POST_LIST):
+                continue  # (most posts: one unit's)
+            if at is None:
+                at = sorted((x.start, did) for did, dep in self.facts.departments.items() for x in dep.mentions)
+            k = bisect.bisect_right(at, (post.start, "\uffff"))
+            while k < len(at) and at[k][0] < post.end:
+                s, did = at[k]
+                if text[s - 1] in _POST_LIST and did not in skip and did != post.department and did not in post.also:
+                    post.also.append(did)
+                k += 1
+
     def may_change(self, cue_words: tuple[str, ...], units_only: frozenset[str], unit_words: tuple[str, ...]) -> bool:
         """Whether the notice may write a change: a word of a post's change (不再担任, 接替, 调整为)
         anywhere, or a member unit's word (成员单位) with a word only units joining or leaving say
@@ -4492,6 +4514,7 @@ def extract(doc: Document) -> Document:
     x.table_posts()
     x.meeting()
     x.changes()
+    x.post_lists()
     x.note_unknown_units()
     x.references()
     x.names()

@@ -4864,6 +4864,20 @@ def test_a_subdistrict_s_notice_is_the_subdistrict_s_and_its_communities_its_uni
         ("财政所", "finance", False), ("党政综合办公室", "party-government-office", False)]
 
 
+def test_a_post_written_as_a_list_of_posts_names_each_unit_in_the_json():
+    """昱中街道's 副组长：汪丽萍　街道党工委副书记、办事处主任 is held from the 街道党工委 and the 街道's government
+    in the graph (pk:homeUnit, both), but the JSON's post said the 党工委's alone (`department`): an
+    analyst reading `extract -f json` lost the 办事处. A post held from more than one unit lists them all
+    (`departments`, its `department` first); a post of one unit has no such key."""
+    got = _audit5("yuzhong-subdistrict-old-housing-leading-group.txt")
+    held = {p["person"]: (p["department"], p.get("departments")) for p in got["posts"]}
+    assert held["汪丽萍"] == held["胡文斌"] == (
+        "昱中街道/party-committee", ["昱中街道/party-committee", "昱中街道/government"])
+    assert held["程志远"] == ("昱中街道/party-committee", None) and held["吴建平"] == ("昱中街道/finance", None)
+    doc = process(AUDIT / "yuzhong-subdistrict-old-housing-leading-group.txt")
+    assert [p.also for p in doc.facts.posts if p.person == "汪丽萍"] == [["昱中街道/government"]]
+
+
 def test_a_subdistrict_s_office_named_alone_is_its_government():
     """昱中街道's notice says 经街道党工委、办事处研究: its 党工委 was read, its 办事处 — the subdistrict's
     government (a 街道 has no people's government: its office governs it) — was none, as a town's
