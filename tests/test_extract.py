@@ -4022,10 +4022,11 @@ def test_a_joint_meeting_s_adjustment_in_other_words():
     assert _changes(doc) == [
         ("succession", "convenor", "章志远", "潘国栋"), ("succession", "deputy_convenor", "方晓军", "汪启明"),
         ("succession", "县市场监管局", None, "吴永红"), ("succession", "lead", "许文斌", "吴永红"),
-        ("joined", "县数据资源管理局", None, None), ("joined", "县信访局", None, None), ("left", "县扶贫办", None, None)]
+        ("joined", "县数据资源管理局", None, None), ("joined", "县信访局", None, None), ("left", "县扶贫办", None, None),
+        ("recounted", "", None, None)]  # (调整后，联席会议由…等7个单位组成: ? → 7, read since)
     # the item's own reason, else the opening's (根据机构改革和人事变动情况); 县扶贫办已撤并: 撤并
     assert [x.reason.value for x in f.changes] == ["机构改革和人事变动", "工作变动", "人事变动", "人事变动"] + \
-        ["机构改革和人事变动"] * 2 + ["撤并"]
+        ["机构改革和人事变动"] * 2 + ["撤并", "机构改革和人事变动"]
     m = f.meeting
     assert m.convenor.value == "潘国栋同志（县政府副县长）"
     assert [d.value for d in m.deputy_convenors] == ["县政府办公室副主任"]
