@@ -743,6 +743,7 @@ def _count(said: str) -> int | None:
 
 
 _POST_LIST = "、，,"  # what joins the posts of a list of posts, each after its unit (党工委副书记、办事处主任)
+_POST_LIST_AT = re.compile(f"[{_POST_LIST}]")
 _PART_ENDS = ",;。\n"  # what ends a part of a change (folded text): no unit's change runs over it
 _PART_END = re.compile(f"[{_PART_ENDS}]")
 
@@ -2867,13 +2868,13 @@ class _Extract:
         """The other units a post written as a list of posts, each after its unit, is held from
         (`Post.also`): 街道党工委副书记、办事处主任 from the 街道党工委 (its `department`) and the 街道's
         government (街道办事处, named after the list's separator) — what the graph's pk:homeUnit says; not
-        for a post of the body or its office. A str.find a post: most hold no separator."""
+        for a post of the body or its office. One search a post: most hold no separator."""
         m, text = self.facts.meeting, self.doc.text
         skip = {m.unit, m.office_unit} if m is not None else set()
         at: list[tuple[int, str]] | None = None  # (where, department) of every mention, once
         for post in self.facts.posts:
             if not post.department or post.department in skip \
-                    or not any(text.find(ch, post.start, post.end) >= 0 for ch in _POST_LIST):
+                    or not _POST_LIST_AT.search(text, post.start, post.end):
                 continue  # (most posts: one unit's)
             if at is None:
                 at = sorted((x.start, did) for did, dep in self.facts.departments.items() for x in dep.mentions)
@@ -2881,7 +2882,7 @@ class _Extract:
             while k < len(at) and at[k][0] < post.end:
                 s, did = at[k]
                 if text[s - 1] in _POST_LIST and did not in skip and did != post.department and did not in post.also:
-                    post.also.append(did)
+                    post.also += (did,)
                 k += 1
 
     def may_change(self, cue_words: tuple[str, ...], units_only: frozenset[str], unit_words: tuple[str, ...]) -> bool:

@@ -233,7 +233,7 @@ class Post(Span):
     unit: str = ""  # the body's working group it is in (WorkingGroup.unit), "" for the body or its office
     # the other units a post written as a list of posts, each after its unit, is held from (街道党工委副书记、
     # 办事处主任: the 街道's government, 街道办事处, beside `department`, the 党工委)
-    also: list[str] = field(default_factory=list)
+    also: tuple[str, ...] = ()  # (a tuple: no list made for each post, most of one unit)
 
 
 @dataclass(slots=True)

@@ -4876,7 +4876,7 @@ def test_a_post_written_as_a_list_of_posts_names_each_unit_in_the_json():
         "昱中街道/party-committee", ["昱中街道/party-committee", "昱中街道/government"])
     assert held["程志远"] == ("昱中街道/party-committee", None) and held["吴建平"] == ("昱中街道/finance", None)
     doc = process(AUDIT / "yuzhong-subdistrict-old-housing-leading-group.txt")
-    assert [p.also for p in doc.facts.posts if p.person == "汪丽萍"] == [["昱中街道/government"]]
+    assert [p.also for p in doc.facts.posts if p.person == "汪丽萍"] == [("昱中街道/government",)]
 
 
 def test_a_subdistrict_s_office_named_alone_is_its_government():
