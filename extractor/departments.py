@@ -1128,6 +1128,22 @@ def addressed_zone(name: str) -> DepartmentMatch | None:
     return DepartmentMatch(s, e, name[s:e], None, None, False, core, False)
 
 
+def zone_body(name: str, prefix: str | None) -> str | None:
+    """The name of a zone's body written after the notice's own prefix (市经开区党工委 in a city's
+    notice, 县经济开发区管委会 in a county's: the zone named after its place's prefix, pkc:dept-zone-ending
+    with a body after it), without that prefix (经开区党工委): one body however the notice writes it,
+    as 市发展改革委 is one with 发展改革委. None for any other name (市政务服务中心, 高新区党工委, a
+    place's name before the zone's: 滁州经济技术开发区管委会)."""
+    reg = _registry()
+    if prefix not in reg.level_prefix or len(name) <= len(prefix) + 1 or not name.startswith(prefix):
+        return None  # (a place's name, 滁州经济技术开发区管委会: the zone's own name holds it)
+    rest = name[len(prefix):]
+    if any(w in rest for w in reg.zone_vague) or not any(0 <= (k := rest.find(z)) and k + len(z) < len(rest)
+                                                         for z in reg.zone_endings):
+        return None  # (most unknown names: no zone's body)
+    return rest
+
+
 def listed_names(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """The bodies a list of names `text[start:end)` names (a 主送), each as (start, end, its
     full name): [start, end) the item as written, blanks trimmed; the name the item with what

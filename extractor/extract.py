@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, collective_addresses,
                           collective_leads, concept_labels, concept_name, concepts, find_departments, post_units,
-                          replaced, resolve, resolve_in_town, town_unit, trie)
+                          replaced, resolve, resolve_in_town, town_unit, trie, zone_body)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Change, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
@@ -729,11 +729,21 @@ def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], tuple[
     return made, tuple(sorted(every))  # (found by str.find: a regex alternation of them scans each character)
 
 
+def _reason_field(r: re.Match) -> Field:
+    """The reason a match of pkc:change-reason reads: its group reason (a word of why, an event
+    after 因 or 已), reason2 (whatever 因 or 由于 opens before the part's end: 因年龄到限) or reason3
+    (an event ending its part without 因 nor 已: 县扶贫办不再保留,) — the one that matched."""
+    g = r.lastgroup or "reason"
+    return Field(r.start(g), r.end(g), "reason", r.group(g))
+
+
 def _count(said: str) -> int | None:
     """A number written in digits or Chinese numerals (12, 十二, 两)."""
     return int(said) if said.isdigit() else chinese_number(said)
 
 
+_POST_LIST = "、，,"  # what joins the posts of a list of posts, each after its unit (党工委副书记、办事处主任)
+_POST_LIST_AT = re.compile(f"[{_POST_LIST}]")
 _PART_ENDS = ",;。\n"  # what ends a part of a change (folded text): no unit's change runs over it
 _PART_END = re.compile(f"[{_PART_ENDS}]")
 
@@ -1074,10 +1084,12 @@ class _Extract:
     def _department(self, m: DepartmentMatch, clause: str) -> str:
         jname, level, prefix = self.places.get((m.national, m.prefix)) or self.jurisdiction_of(m)
         key = m.concept or squeeze(m.canonical)
+        zone = None if m.concept else zone_body(key, prefix)  # (市经开区党工委: the zone's 经开区党工委)
+        key = zone or key
         did = f"{jname}/{key}" if jname else key
         dep = self.facts.departments.get(did)
         if dep is None:
-            dep = Department(did, self.display_name(m, prefix), m.concept, jname, level)
+            dep = Department(did, zone or self.display_name(m, prefix), m.concept, jname, level)
             self.facts.departments[did] = dep
         written = self.written_name(m, prefix)
         if written is not None:
@@ -2796,7 +2808,7 @@ class _Extract:
             if opening is None and c.kind == "zone" and not self.facts.changes \
                     and (r := reason_p.search(folded, start, own.end)):
                 # (read whatever words of a change the opening holds: 为进一步…, 任 and 为 are pkc:change-takes-named's)
-                opening = Field(r.start("reason"), r.end("reason"), "reason", r.group("reason"))
+                opening = _reason_field(r)
             k = bisect.bisect_left(cued, start)
             if k == len(cued) or cued[k] >= own.end:  # no word of a change in the clause (most)
                 continue
@@ -2864,8 +2876,29 @@ class _Extract:
                 lo = max((folded.rfind(ch, own.start, change.start) for ch in _SENTENCE_ENDS), default=-1)
                 for r in reason_p.finditer(folded, max(lo + 1, own.start), change.end):
                     break
-                change.reason = Field(r.start("reason"), r.end("reason"), "reason", r.group("reason")) if r else opening
+                change.reason = _reason_field(r) if r else opening
                 self.facts.changes.append(change)
+
+    def post_lists(self) -> None:
+        """The other units a post written as a list of posts, each after its unit, is held from
+        (`Post.also`): 街道党工委副书记、办事处主任 from the 街道党工委 (its `department`) and the 街道's
+        government (街道办事处, named after the list's separator) — what the graph's pk:homeUnit says; not
+        for a post of the body or its office. One search a post: most hold no separator."""
+        m, text = self.facts.meeting, self.doc.text
+        skip = {m.unit, m.office_unit} if m is not None else set()
+        at: list[tuple[int, str]] | None = None  # (where, department) of every mention, once
+        for post in self.facts.posts:
+            if not post.department or post.department in skip \
+                    or not _POST_LIST_AT.search(text, post.start, post.end):
+                continue  # (most posts: one unit's)
+            if at is None:
+                at = sorted((x.start, did) for did, dep in self.facts.departments.items() for x in dep.mentions)
+            k = bisect.bisect_right(at, (post.start, "\uffff"))
+            while k < len(at) and at[k][0] < post.end:
+                s, did = at[k]
+                if text[s - 1] in _POST_LIST and did not in skip and did != post.department and did not in post.also:
+                    post.also += (did,)
+                k += 1
 
     def may_change(self, cue_words: tuple[str, ...], units_only: frozenset[str], unit_words: tuple[str, ...]) -> bool:
         """Whether the notice may write a change: a word of a post's change (不再担任, 接替, 调整为)
@@ -4497,6 +4530,7 @@ def extract(doc: Document) -> Document:
     x.table_posts()
     x.meeting()
     x.changes()
+    x.post_lists()
     x.note_unknown_units()
     x.references()
     x.names()

@@ -130,8 +130,6 @@ def iri_path(path: str) -> str:
     return "/".join(iri_segment(part) for part in path.split("/"))
 
 
-# what parts the posts of one person written as a list (街道党工委副书记、办事处主任): each its unit first
-_POST_LIST = "、，,"
 _DOC_NUMBER_YEAR = re.compile(r"^(.+?)\s*(\d{4})\s*年\s*第?\s*(\d+)\s*号$")
 
 
@@ -1050,10 +1048,8 @@ class _Builder:
         one in every member unit; and a post written as a list of posts, each after its unit
         (街道党工委副书记、办事处主任: the 党工委's and the 街道's government's), is held from each."""
         if org is not None and org not in (office, self.body_iri):
-            text = self.doc.text
-            more = {(x.start, self.orgs[did]) for did, dep in self.doc.facts.departments.items() if did in self.orgs
-                    for x in dep.mentions if post.start < x.start < post.end and text[x.start - 1] in _POST_LIST}
-            return [org, *(o for _, o in sorted(more) if o not in (org, office, self.body_iri))]
+            more = (self.orgs[did] for did in post.also if did in self.orgs)  # (read by extract: Post.also)
+            return list(dict.fromkeys([org, *(o for o in more if o not in (office, self.body_iri))]))
         if org is None or org != office:
             return []
         named = {self.orgs[did] for did, dep in self.doc.facts.departments.items()

@@ -231,6 +231,9 @@ class Post(Span):
     in_office: bool = False  # its holders sit in the body's office (联络员为联席会议办公室成员)
     phone: str | None = None  # the telephone a member table gives for it (联系电话), as written
     unit: str = ""  # the body's working group it is in (WorkingGroup.unit), "" for the body or its office
+    # the other units a post written as a list of posts, each after its unit, is held from (街道党工委副书记、
+    # 办事处主任: the 街道's government, 街道办事处, beside `department`, the 党工委)
+    also: tuple[str, ...] = ()  # (a tuple: no list made for each post, most of one unit)
 
 
 @dataclass(slots=True)

@@ -122,7 +122,9 @@ def extracted_dict(doc: Document, *, persons: bool = True) -> dict[str, Any]:
                         "members": list(g.members),
                         "member_at": [_span(x) for x in g.member_at], **_span(g)} for g in m.groups]},
         "posts": [{"id": p.id, "department": p.department or None, "clause": p.clause, "role": p.role,
-                   "person": p.person if persons else None, "in_office": p.in_office, **_span(p)} for p in f.posts],
+                   "person": p.person if persons else None, "in_office": p.in_office,
+                   # (held from more than one unit: 街道党工委副书记、办事处主任, the 党工委 and the 街道办事处)
+                   **({"departments": [p.department, *p.also]} if p.also else {}), **_span(p)} for p in f.posts],
         # what an adjustment notice changes: units joining and leaving, posts passing from one holder to another
         "changes": [{"id": x.id, "kind": x.kind, "clause": x.clause, "text": source[x.start:x.end],
                      "department": x.department or None, "role": x.role or None, "post": field(x.post),

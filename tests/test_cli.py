@@ -448,7 +448,9 @@ def test_changes_says_what_an_adjustment_changed():
                        ("婺府办字〔2024〕15号", "joined", "县乡村振兴服务中心", None, None),
                        ("婺府办字〔2024〕15号", "left", "县扶贫开发领导小组办公室", None, None)]
     assert got[7] == ("石政办秘〔2024〕27号", "succession", "联席会议召集人", "章志远", "潘国栋")
-    assert len(rows) == 14 and rows[8]["source"] == "方晓军同志不再担任联席会议副召集人，由县政府办公室副主任汪启明同志接任"
+    assert len(rows) == 15 and rows[8]["source"] == "方晓军同志不再担任联席会议副召集人，由县政府办公室副主任汪启明同志接任"
+    # (调整后，联席会议由…等7个单位组成: the count it comes to, the last row)
+    assert (rows[-1]["kind"], rows[-1]["post"], rows[-1]["clause"]) == ("recounted", "? → 7", "main/5")
     assert rows[8]["reason"] == "工作变动" and rows[8]["clause"] == "main/2"
     # a unit's own post changing hands: the unit, the post as written
     assert (rows[2]["department"], rows[2]["post"], rows[9]["post"]) == ("县农业农村局", "县农业农村局局长", "县市场监管局局长")

@@ -4056,10 +4056,11 @@ def test_a_joint_meeting_s_adjustment_in_other_words():
     assert _changes(doc) == [
         ("succession", "convenor", "章志远", "潘国栋"), ("succession", "deputy_convenor", "方晓军", "汪启明"),
         ("succession", "县市场监管局", None, "吴永红"), ("succession", "lead", "许文斌", "吴永红"),
-        ("joined", "县数据资源管理局", None, None), ("joined", "县信访局", None, None), ("left", "县扶贫办", None, None)]
+        ("joined", "县数据资源管理局", None, None), ("joined", "县信访局", None, None), ("left", "县扶贫办", None, None),
+        ("recounted", "", None, None)]  # (调整后，联席会议由…等7个单位组成: ? → 7, read since)
     # the item's own reason, else the opening's (根据机构改革和人事变动情况); 县扶贫办已撤并: 撤并
     assert [x.reason.value for x in f.changes] == ["机构改革和人事变动", "工作变动", "人事变动", "人事变动"] + \
-        ["机构改革和人事变动"] * 2 + ["撤并"]
+        ["机构改革和人事变动"] * 2 + ["撤并", "机构改革和人事变动"]
     m = f.meeting
     assert m.convenor.value == "潘国栋同志（县政府副县长）"
     assert [d.value for d in m.deputy_convenors] == ["县政府办公室副主任"]
@@ -4289,6 +4290,48 @@ def test_an_event_written_without_yin_is_the_sentence_s_reason():
     shitai = process(AUDIT / "shitai-illegal-fundraising-joint-meeting-adjustment.txt").facts.changes
     assert [(x.clause, x.reason.value) for x in shitai if x.kind == "left"] == [("main/5", "撤并")]
     assert {x.reason.value for x in shitai if x.clause == "main/4"} == {"机构改革和人事变动"}
+
+
+NANLING = AUDIT / "nanling-rural-road-joint-meeting-adjustment.txt"
+
+
+def test_a_reason_whatever_yin_opens_and_an_event_without_yi():
+    """南陵's adjustment (written for this test) gives reasons no word of pkc:change-reason names:
+    一、因年龄到限, 二、因挂职期满 (neither a word of why nor a listed event after 因), and units
+    leaving by an event written without 已 nor 因: 县扶贫办不再保留, 县粮食局撤销, 县供销社不再设立
+    (each then …不再列为/作为联席会议成员单位). Every item took the opening's reason (a known limit).
+    Whatever 因 opens up to its part's end is the item's reason (年龄到限, 挂职期满), and an event
+    ending its part the sentence's (不再保留, 撤销, 不再设立); the opening's and other reasons as before."""
+    doc = process(NANLING)
+    got = [(x.clause, x.kind, x.reason.value if x.reason else None) for x in doc.facts.changes]
+    assert got == [("main/1", "succession", "年龄到限"), ("main/2", "succession", "挂职期满"),
+                   ("main/3", "left", "不再保留"), ("main/4", "left", "撤销"), ("main/5", "left", "不再设立"),
+                   ("main/6", "joined", "机构职能调整和人员变动")]
+    assert all(doc.text[x.reason.start:x.reason.end] == x.reason.value for x in doc.facts.changes)
+    data = extracted_dict(doc)["changes"]
+    assert [c["reason"]["text"] for c in data if c["clause"] == "main/1"] == ["年龄到限"]
+    # 因此, 因地制宜 open no reason; an event inside a part (撤销后) is none
+    from extractor.pipeline import process_bytes
+    text = NANLING.read_text(encoding="utf-8").replace("因年龄到限，", "因此，").replace(
+        "县粮食局撤销，", "县粮食局撤销后，")
+    other = [(x.clause, x.reason.value) for x in process_bytes(text.encode("utf-8"), "x.txt").facts.changes
+             if x.clause in ("main/1", "main/4")]
+    assert other == [("main/1", "机构职能调整和人员变动"), ("main/4", "机构职能调整和人员变动")]
+
+
+def test_a_count_stated_as_the_units_the_body_is_made_of():
+    """石台's 调整后，联席会议由县金融服务中心、…、县信访局等7个单位组成 states the count after the
+    adjustment as the units the body is made of (neither after 成员单位 nor before 个成员单位): none was
+    read (a known limit). It is recounted, the count after alone (? → 7); outside an adjustment
+    (会昌's 联席会议由…等5个单位组成 sets the body up) nothing is counted."""
+    doc = process(AUDIT / "shitai-illegal-fundraising-joint-meeting-adjustment.txt")
+    counts = [(x.count_from, x.count_to, x.count_by, doc.text[x.start:x.end])
+              for x in doc.facts.changes if x.kind == "recounted"]
+    assert counts == [(None, 7, None, "联席会议由县金融服务中心、县公安局、县市场监管局、县财政局、县司法局、"
+                                       "县数据资源管理局、县信访局等7个单位组成")]
+    data = [c for c in extracted_dict(doc)["changes"] if c["kind"] == "recounted"]
+    assert (data[0]["count_from"], data[0]["count_to"]) == (None, 7)
+    assert process(AUDIT / "huichang-food-safety-joint-meeting.txt").facts.changes == []
 
 
 def test_a_count_stated_without_a_change_word_in_an_adjustment():
@@ -4856,6 +4899,20 @@ def test_a_subdistrict_s_notice_is_the_subdistrict_s_and_its_communities_its_uni
         ("财政所", "finance", False), ("党政综合办公室", "party-government-office", False)]
 
 
+def test_a_post_written_as_a_list_of_posts_names_each_unit_in_the_json():
+    """昱中街道's 副组长：汪丽萍　街道党工委副书记、办事处主任 is held from the 街道党工委 and the 街道's government
+    in the graph (pk:homeUnit, both), but the JSON's post said the 党工委's alone (`department`): an
+    analyst reading `extract -f json` lost the 办事处. A post held from more than one unit lists them all
+    (`departments`, its `department` first); a post of one unit has no such key."""
+    got = _audit5("yuzhong-subdistrict-old-housing-leading-group.txt")
+    held = {p["person"]: (p["department"], p.get("departments")) for p in got["posts"]}
+    assert held["汪丽萍"] == held["胡文斌"] == (
+        "昱中街道/party-committee", ["昱中街道/party-committee", "昱中街道/government"])
+    assert held["程志远"] == ("昱中街道/party-committee", None) and held["吴建平"] == ("昱中街道/finance", None)
+    doc = process(AUDIT / "yuzhong-subdistrict-old-housing-leading-group.txt")
+    assert [p.also for p in doc.facts.posts if p.person == "汪丽萍"] == [("昱中街道/government",)]
+
+
 def test_a_subdistrict_s_office_named_alone_is_its_government():
     """昱中街道's notice says 经街道党工委、办事处研究: its 党工委 was read, its 办事处 — the subdistrict's
     government (a 街道 has no people's government: its office governs it) — was none, as a town's
@@ -4915,9 +4972,13 @@ def test_a_body_named_after_a_zone_is_the_zone_s_not_the_districts(joined):
     from extractor.pipeline import process_bytes
     text = load(AUDIT / "xuancheng-chemical-park-safety-joint-meeting.txt").text
     got = extracted_dict(process_bytes(joined.join(text.splitlines()).encode(), "x.txt"))
-    assert got["members"][-3:] == ["宣城市/fire-rescue", "宣城市/高新区党工委", "宣城市/市经开区党工委"]
+    assert got["members"][-3:] == ["宣城市/fire-rescue", "宣城市/高新区党工委", "宣城市/经开区党工委"]
     assert [(d["clause"], d["department"]) for d in got["duties"]][-2:] == [
-        ("main/2/4", "宣城市/高新区党工委"), ("main/2/5", "宣城市/市经开区党工委")]
+        ("main/2/4", "宣城市/高新区党工委"), ("main/2/5", "宣城市/经开区党工委")]
+    # (the zone's body written after the city's own prefix is the zone's, named without it: one unit
+    # with 企业服务's 经开区党工委; its mentions are as written)
+    zone = next(d for d in got["departments"] if d["id"] == "宣城市/经开区党工委")
+    assert (zone["name"], [m["surface"] for m in zone["mentions"]]) == ("经开区党工委", ["市经开区党工委"] * 2)
     assert not [d for d in got["departments"] if d["concept"] == "party-committee"]
     from extractor.departments import find_departments
     assert [(m.surface, m.prefix, m.collective) for m in find_departments(

@@ -581,6 +581,27 @@ def test_departments_of_one_jurisdiction(store):
     assert out.exit_code == 0 and json.loads(out.stdout) == []
 
 
+def test_a_zone_s_body_named_with_and_without_the_city_s_prefix_is_one_row():
+    """宣城's two notices name its development zone's party working committee 市经开区党工委 (化工园区's
+    members, audit) and 经开区党工委 (企业服务's): `departments -j 宣城` listed two rows, each of one
+    duty, one notice. A zone's body written after the notice's own prefix (市) is the zone's, named
+    without it (经开区党工委, as 市发展改革委 is one with 发展改革委): one row, two duties, two notices;
+    a place's name before the zone's (滁州经济技术开发区管委会) is the zone's own and stays."""
+    audit = ROOT / "tests" / "data" / "audit"
+    out = run("departments", "-j", "宣城", "-f", "json",
+              "--from", str(audit / "xuancheng-chemical-park-safety-joint-meeting.txt"),
+              "--from", str(audit / "xuancheng-development-zone-enterprise-service-joint-meeting.txt"))
+    assert out.exit_code == 0, out.output
+    rows = {r["department"]: r for r in json.loads(out.stdout)}
+    assert "市经开区党工委" not in rows
+    assert (rows["经开区党工委"]["duties"], rows["经开区党工委"]["member_of"], rows["经开区党工委"]["notices"]) == (2, 2, 2)
+    assert (rows["高新区党工委"]["duties"], rows["高新区党工委"]["notices"]) == (1, 1)
+    from extractor.departments import zone_body
+    assert [zone_body(n, p) for n, p in (("市经开区党工委", "市"), ("县经济开发区管委会", "县"), ("市政务服务中心", "市"),
+                                         ("滁州经济技术开发区管委会", "滁州"), ("市经开区", "市"))] == \
+        ["经开区党工委", "经济开发区管委会", None, None, None]
+
+
 # --- explain: the source text is the notice's own text ----------------------------------------------------
 
 
