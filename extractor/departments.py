@@ -748,11 +748,21 @@ class _Scanner:
             orgs.clear()
 
         items = list(self._items(hits))
-        if "C" not in map(itemgetter(2), items):
+        kinds = list(map(itemgetter(2), items))
+        if "C" not in kinds:
             return found  # (no organisation-shaped run, as in most texts: none to find, whatever the lists)
+        froms = self.resumes(kinds)
         prev_end: int | None = None
         last = 0
-        for s, e, kind, om in items:
+        k = j = 0  # the item read next; how many C runs were read
+        while k < len(items):
+            if not orgs:  # (no C run pending: on from the T before the next one — the end if none)
+                if j == len(froms):
+                    break
+                k = max(k, froms[j])
+            s, e, kind, om = items[k]
+            k += 1
+            j += kind == "C"
             if sections and (kind in "KL" or any(ch in C[last:s] for ch in "。;\n")):
                 sections = False
             last = e
@@ -783,6 +793,21 @@ class _Scanner:
         if chain:
             close()
         return found
+
+    @staticmethod
+    def resumes(kinds: list[str]) -> list[int]:
+        """For each C run of `_items` (their kinds), the T item last before it (0 if none): where
+        `unknowns` reads from. A T leaves nothing of what came before it (the list before it
+        closed, `sections` and where the last item ended set anew), and a list finds nothing
+        without a C run: the items before that T, and those after the last C's list, are not
+        read — the departments' lists of a notice, most of its items."""
+        out, t = [], 0
+        for k, kind in enumerate(kinds):
+            if kind == "T":
+                t = k
+            elif kind == "C":
+                out.append(t)
+        return out
 
     def _items(self, hits: list[_Hit]) -> Iterator[tuple[int, int, str, object]]:
         """The hits (K) and the CJK runs between them, in order, each run classed: T right

@@ -445,6 +445,29 @@ def test_unknown_bodies_between_names_whatever_the_gap(text, names):
     assert [m.surface for m in find_departments(text, default_prefix="县")] == names
 
 
+@pytest.mark.parametrize("text", [
+    "县教育局负责指导。卫生健康委,河套学院按职责分工负责;县财政局牵头,县审计局配合。",  # a T between lists
+    "盟林业局办公室、计财科、林科所、宣传办等部门负责。河套学院、县教育局等单位配合",  # sections, then a list
+    "(10)铁路乌兰浩特站:负责运输。县公安局负责,巴彦淖尔市职业技术学校、河套学院等院校参与",
+])
+def test_unknowns_read_from_the_T_before_each_organisation_as_reading_every_item(text, monkeypatch):
+    """`unknowns` reads `_items` from the T last before each organisation-shaped run (C) on, and
+    stops after the last one's list: the organisations reading every item finds (`resumes` all
+    0, nothing skipped), on these lists and on every notice of the corpus and the extra ones."""
+    from extractor import departments as D
+
+    def read(texts):
+        D.resolve.cache_clear()
+        return [[(m.start, m.end, m.concept, m.prefix, m.canonical) for m in find_departments(t, default_prefix="县")]
+                for t in texts]
+
+    texts = [text, *(p.read_text(encoding="utf-8") for p in [COUNTY, CITY, *sorted(EXTRA.glob("*.txt"))])]
+    skipping = read(texts)
+    assert any(m[2] is None for m in skipping[0])  # (an organisation found in the list)
+    monkeypatch.setattr(D._Scanner, "resumes", staticmethod(lambda kinds: [0] * kinds.count("C")))
+    assert read(texts) == skipping
+
+
 def test_squeezing_drops_each_run_of_blanks_and_maps_offsets_back():
     """`_Squeezed` finds the runs of ink between blanks by splitting on one blank: the runs and
     offsets a regex for the runs gives, whatever the blanks and their order."""
