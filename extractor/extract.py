@@ -1044,6 +1044,9 @@ class _Extract:
             return j.name, j.level, j.prefix
         if p is None:
             return "", "unknown", ""
+        if j and j.name.startswith(p) and p not in _prefix_levels() \
+                and any(j.name[len(p):] == x for x, _, _, _ in self.lay.levels):
+            return j.name, j.level, j.prefix  # a branch's place written short (揭阳市生态环境局普宁分局): the notice's
         levels = _prefix_levels()
         bare = p.translate(_LEVELS_APART) or p  # 县(市、区), 县、市、区: 县市区, the levels written apart
         if (words := _level_words(bare)) is not None:  # 省, 县, 旗县区, 县市区, 乡镇, 镇街道
@@ -1131,7 +1134,7 @@ class _Extract:
         collective address, or a name with its prefix inside (团县委)."""
         if not m.concept or m.short or m.generic or m.collective or not m.label:
             return None
-        if m.national:
+        if m.national or m.branch:  # (a branch: its whole name, 揭阳市生态环境局普宁分局)
             return squeeze(m.surface)
         return prefix + m.label if prefix else None
 

@@ -32,6 +32,37 @@ def test_a_state_taxation_bureau_named_with_its_place_is_the_place_s_one_unit():
     assert tax["department"] == "普宁市/taxation"
 
 
+def test_a_city_bureau_s_branch_named_with_its_county_is_the_county_s_one_unit():
+    """普宁's 揭阳市生态环境局普宁分局 (the city bureau's branch in the county, since the bureaus'
+    vertical reform) was two units: in the make-up list 揭阳市生态环境局, the city's above, a member
+    of the county's meeting; heading its item a unit of no concept, kept as written and noted. One
+    unit now, the county's 生态环境局 (pkd:ecology-environment in 普宁市), its name the one written
+    (pkc:dept-branch-ending 分局 after a body and a place: data); 淳安's 杭州市生态环境局淳安分局 too."""
+    got = _read("puning-childcare-joint-meeting.txt")
+    deps = {d["id"]: d for d in got["departments"]}
+    assert "揭阳市/ecology-environment" not in deps and got["notes"] == []
+    eco = deps["普宁市/ecology-environment"]
+    assert (eco["name"], eco["jurisdiction"], eco["level"]) == ("揭阳市生态环境局普宁分局", "普宁市", "county")
+    assert [(m["surface"], m["clause"]) for m in eco["mentions"]] == [
+        ("揭阳市生态环境局普宁分局", "main/2"), ("揭阳市生态环境局普宁分局", "main/4/10")]
+    assert got["members"][10] == "普宁市/ecology-environment" and len(got["members"]) == 16
+    assert _duties_of(got, "main/4/10") == [("普宁市/ecology-environment", "负责婴幼儿照护服务机构建设项目环境影响评价相关工作。")]
+    assert next(p for p in got["posts"] if p["person"] == "刘建明")["department"] == "普宁市/ecology-environment"
+    chunan = extracted_dict(process(AUDIT / "chunan-waste-sorting-joint-meeting.docx"))
+    eco = next(d for d in chunan["departments"] if d["concept"] == "ecology-environment")
+    assert (eco["id"], eco["name"]) == ("淳安县/ecology-environment", "杭州市生态环境局淳安分局")
+    assert "淳安县/ecology-environment" in chunan["members"]
+
+
+def test_a_branch_is_read_only_after_a_place_s_name():
+    """A 分局 after a name that is no place's (市公安局交警分局: a section; 高新区分局: a zone's) is
+    no branch in a place: the body's name alone, as before; a district written whole is one."""
+    from extractor.departments import find_departments
+    assert [(m.surface, m.branch) for m in find_departments("市公安局交警分局、高新区分局")] == [("市公安局", False)]
+    (m,) = find_departments("杭州市公安局西湖区分局")
+    assert (m.surface, m.concept, m.prefix, m.branch) == ("杭州市公安局西湖区分局", "public-security", "西湖区", True)
+
+
 def test_chongqing_s_short_names_of_its_district_bureaus_are_known():
     """渝北区's 区人力社保局, 区规划自然资源局 and 区住房城乡建委 (重庆's names) were no known
     department: three notes, their duties kept under names, and 区住房城乡建委 lost from the
