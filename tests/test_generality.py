@@ -92,6 +92,26 @@ def test_a_municipality_s_district_reads_its_bare_city_as_the_province_level_cit
     assert deps["重庆市渝北区/health"]["level"] == "district"
 
 
+def test_a_municipality_s_own_notice_is_of_the_province_level():
+    """重庆市人民政府办公厅's own notice (audit: chongqing-elderly-care-joint-meeting.txt) got the city
+    level — the notice's place and all its bodies (市民政局, 市卫生健康委, 重庆市人民政府办公厅): a
+    city's, not the 重庆市 of its districts' notices (province-level), and `departments -j
+    province` missed them. A 直辖市 (places.ttl's pk:Municipality) is of its level in its own notice."""
+    got = _read("chongqing-elderly-care-joint-meeting.txt")
+    assert got["document"]["jurisdiction"] == {"name": "重庆市", "level": "province", "prefix": "市"}
+    deps = {d["id"]: d for d in got["departments"]}
+    for did in ("重庆市/civil-affairs", "重庆市/health", "重庆市/government-office", "重庆市/taxation"):
+        assert (deps[did]["jurisdiction"], deps[did]["level"]) == ("重庆市", "province")
+    assert {d["level"] for d in got["departments"] if d["jurisdiction"] == "重庆市"} == {"province"}
+    assert len(got["members"]) == got["meeting"]["stated_count"] == 15 and got["members"][0] == "重庆市/civil-affairs"
+    # in the graph too, as in its district's (重庆市 was pkl:region there: the first level coded province)
+    from extractor.graph import notice_graph
+    for name in ("chongqing-elderly-care-joint-meeting.txt", "yubei-childcare-joint-meeting.html"):
+        nt = bytes(notice_graph(process(AUDIT / name)).ntriples()).decode()
+        assert "<https://w3id.org/policykg/data/jurisdiction/重庆市> <https://w3id.org/policykg/ontology#jurisdictionLevel>" \
+               " <https://w3id.org/policykg/layout/province> ." in nt
+
+
 def test_a_closing_line_whose_subject_is_the_governments_below_is_theirs():
     """The line after 其他成员单位按照各自职责做好相关工作。, which the parser puts in the last
     department's item, opening with the governments below (各镇人民政府、街道办事处负责…,
