@@ -112,6 +112,32 @@ def test_a_municipality_s_own_notice_is_of_the_province_level():
                " <https://w3id.org/policykg/layout/province> ." in nt
 
 
+def test_a_district_naming_itself_without_its_municipality_reads_its_city_when_the_text_says_which():
+    """渝北区人民政府办公室's notice (audit: yubei-elderly-care-joint-meeting.txt, the district named
+    without 重庆市) read its 市民政局 and 市卫生健康委 as 渝北区所在市's, of the city level, beside the
+    重庆市人民政府办公厅 whose notice it cites (渝府办发〔2021〕52号): two cities for one. The text says
+    which city it is in — a body of 重庆市 named, a cited document of its government by its code
+    (places.ttl's pk:governmentCode 渝府) and title — so its bare 市 is 重庆市, province-level, as
+    enclosing_province reads a province; without that evidence, or with another city named, as before."""
+    got = _read("yubei-elderly-care-joint-meeting.txt")
+    deps = {d["id"]: d for d in got["departments"]}
+    assert not any("所在" in d for d in deps)
+    for did in ("重庆市/civil-affairs", "重庆市/health", "重庆市/government-office"):
+        assert (deps[did]["jurisdiction"], deps[did]["level"]) == ("重庆市", "province")
+    assert [m["surface"] for m in deps["重庆市/civil-affairs"]["mentions"]] == ["市民政局"] * 3
+    assert deps["渝北区/civil-affairs"]["level"] == "district"
+    from extractor.pipeline import process_bytes
+    text = (AUDIT / "yubei-elderly-care-joint-meeting.txt").read_text(encoding="utf-8")
+    cited = "《重庆市人民政府办公厅关于建立重庆市养老服务体系建设联席会议制度的通知》（渝府办发〔2021〕52号）精神"
+    assert cited in text
+    for said in ("上级文件精神",  # no evidence: the district's city as any district's
+                 "《关于建立养老服务体系建设联席会议制度的通知》（渝府办发〔2021〕52号）精神",  # a code alone
+                 cited + "和揭阳市民政局有关要求"):  # a body of another city named too
+        other = extracted_dict(process_bytes(text.replace(cited, said).encode(), "yubei-variant.txt"))
+        levels = {d["id"]: (d["jurisdiction"], d["level"]) for d in other["departments"]}
+        assert levels["渝北区所在市/civil-affairs"] == ("渝北区所在市", "city"), said
+
+
 def test_a_closing_line_whose_subject_is_the_governments_below_is_theirs():
     """The line after 其他成员单位按照各自职责做好相关工作。, which the parser puts in the last
     department's item, opening with the governments below (各镇人民政府、街道办事处负责…,
