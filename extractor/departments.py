@@ -47,6 +47,8 @@ _CJK_RUN = re.compile(f"[{_CJK}]+")
 _CJK_TAIL = re.compile(f"[{_CJK}]+$")
 # A numbering label at the start of a line: (10) 10. 十、 (一)
 _NUMBER_LABEL = re.compile(r"\(?[0-9一二三四五六七八九十百]+[).、]?")
+# The longest place name a branch is named with between its body and its ending (普宁, 西湖区)
+_BRANCH_PLACE_MAX = 6
 
 
 # Not frozen, though read-only by use (`resolve` shares its cached results): a frozen
@@ -83,6 +85,7 @@ class DepartmentMatch:
     tier: str | None = None
     label: str = ""
     short: bool = False
+    branch: bool = False  # a body's branch in a place below, named after it (揭阳市生态环境局普宁分局)
 
 
 _MATCH_FIELDS = {f.name: k for k, f in enumerate(fields(DepartmentMatch))}
@@ -185,6 +188,9 @@ class _Registry:
     names: re.Pattern | None = None  # `pattern` without its generic branch (see `_Scanner.scan`)
     generic_ends: tuple[str, ...] = ()  # the generic endings (部门: pkc:dept-generic-tail)
     generic_chars: frozenset[str] = frozenset()  # the characters a generic reference is made of
+    # what ends a body's branch named after the body and the place below it is in: 分局 of
+    # 揭阳市生态环境局普宁分局 (pkc:dept-branch-ending)
+    branch_endings: tuple[str, ...] = ()
 
 
 def _norm(label: str) -> str:
@@ -425,6 +431,7 @@ def _registry() -> _Registry:
         # characters of `generic_chars`), so it begins only in a run of them holding one.
         names=re.compile(head + rest), generic_ends=tuple(w for w in tails if w),
         generic_chars=frozenset("".join([*domains, *labels, *prefix_words, *separators, "等", *modifiers, *tails])),
+        branch_endings=tuple(w for w in cue("branch-ending") if w),
         # What `org` needs somewhere after a run's first character: an ending, then a word
         # after the list or the run's end. Most prose runs have neither, and this search
         # costs a fraction of `org`'s lazy match. (The endings and words are CJK characters:
@@ -517,6 +524,7 @@ class _Hit:
     short: bool = False  # … an abbreviation
     standalone: bool = False  # a one-character label (县委): must be followed by a boundary
     name: str = ""  # unknown bodies: the name as written, squeezed
+    branch: bool = False  # read with a branch's place and ending after it (`_Scanner.branches`)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -940,13 +948,40 @@ class _Scanner:
                             label_tier="township", label=office))
         return out
 
+    def branches(self, hits: list[_Hit]) -> None:
+        """Read a body's branch named after it, the place it is in and a branch's ending
+        (pkc:dept-branch-ending): 揭阳市生态环境局普宁分局, 杭州市生态环境局淳安分局 — one unit, the body
+        of its concept in that place (普宁's 生态环境局, a branch of 揭阳市's), its name all of it. The
+        place is written short (普宁 of 普宁市) or whole (西湖区): a place jieba knows, with a level's
+        suffix (淳安县) or alone; its prefix the whole name when one suffix only makes one (淳安 →
+        淳安县), else as written (普宁: 普宁县 and 普宁市 — the notice reads it as its own place when
+        its name opens with it). Not a branch of no place's name (市公安局交警分局, 高新区分局)."""
+        C, reg, places = self.text, self.reg, self.places
+        for ending in reg.branch_endings:
+            k = C.find(ending)
+            while k >= 0:  # (most texts: no 分局 at all, one search in C)
+                h = next((h for h in reversed(hits) if h.ce <= k), None)
+                name = C[h.ce:k] if h is not None else ""
+                if h is not None and h.kind == "known" and not (h.national or h.collective or h.branch) \
+                        and 2 <= len(name) <= _BRANCH_PLACE_MAX and all(map(_is_cjk, name)):
+                    whole = [name + x for x in reg.level_prefix if name + x in places]
+                    written = name in places and any(name.endswith(x) and len(name) > len(x) for x in reg.level_prefix)
+                    if written or whole or name in places:
+                        h.ce, h.branch, h.written, h.inherited = k + len(ending), True, True, False
+                        h.prefix = name if written or len(whole) != 1 else whole[0]
+                k = C.find(ending, k + len(ending))
+
     def inherit(self, hits: list[_Hit]) -> None:
-        """Carry a written prefix (or national standing) along a list: "市人社局、卫生健康委"."""
+        """Carry a written prefix (or national standing) along a list: "市人社局、卫生健康委".
+        A branch (揭阳市生态环境局普宁分局) carries none: its place is its own."""
         state: tuple | None = None
         prev: _Hit | None = None
         for h in hits:
             if prev is None or not self.separated(prev.ce, h.cs):
                 state = None
+            if h.branch:
+                prev, state = h, None
+                continue
             if h.kind == "generic":
                 prev, state = None, None
                 continue
@@ -1045,6 +1080,8 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
         return []
     scanner = _Scanner(reg, sq.text, sq.cstarts)
     hits = scanner.scan()
+    if reg.branch_endings:
+        scanner.branches(hits)
     found = scanner.unknowns(hits)  # (scan's hits are in order: sorted only with others among them)
     if default_prefix in reg.township_prefix:  # a town's notice: its villages (宏村村)
         found += scanner.villages(hits + found)
@@ -1102,9 +1139,9 @@ def _match(reg: _Registry, h: _Hit, s: int, e: int, surface: str) -> DepartmentM
             concept = reg.collective_concept[concept]
         reading = reg.canonicals[key] = (tier, prefix, concept, canonical, concept in reg.party)
     tier, prefix, concept, canonical, party = reading
-    # generic, national, collective, former, tier, label, short: by position (see `interpret`)
+    # generic, national, collective, former, tier, label, short, branch: by position (see `interpret`)
     return DepartmentMatch(s, e, surface, concept, prefix, h.inherited, canonical, party,
-                           h.kind == "generic", h.national, h.collective, h.former, tier, h.label, h.short)
+                           h.kind == "generic", h.national, h.collective, h.former, tier, h.label, h.short, h.branch)
 
 
 @cache

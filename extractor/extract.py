@@ -23,7 +23,7 @@ from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Change, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
 from .parse import CN_DIGITS, CN_UNITS, chinese_number, layout, normalise_doc_number
-from .places import enclosing_province, municipalities, municipality_of
+from .places import enclosing_municipality, enclosing_province, municipalities, municipality_of
 
 # Separators inside a list of departments and between statements (folded text).
 LIST_SEPARATORS = "、,;，；和及与 \u3000\t\n"
@@ -1044,6 +1044,9 @@ class _Extract:
             return j.name, j.level, j.prefix
         if p is None:
             return "", "unknown", ""
+        if j and j.name.startswith(p) and p not in _prefix_levels() \
+                and any(j.name[len(p):] == x for x, _, _, _ in self.lay.levels):
+            return j.name, j.level, j.prefix  # a branch's place written short (揭阳市生态环境局普宁分局): the notice's
         levels = _prefix_levels()
         bare = p.translate(_LEVELS_APART) or p  # 县(市、区), 县、市、区: 县市区, the levels written apart
         if (words := _level_words(bare)) is not None:  # 省, 县, 旗县区, 县市区, 乡镇, 镇街道
@@ -1053,7 +1056,7 @@ class _Extract:
             own = levels.get(j.prefix, ("", 9))[1] if j else 9
             if rank < own and (named := self.province(p)):
                 return named, level, p
-            if rank < own and j and (city := municipality_of(j.name)) and level == "city":
+            if rank < own and j and level == "city" and (city := municipality_of(j.name) or self.municipality(p)):
                 return city[0], city[1], p  # 市卫生健康委 in 重庆市渝北区's notice: 重庆市's, province-level
             if j is None or not j.name:  # nothing to place it relative to
                 return p, level, p
@@ -1064,6 +1067,21 @@ class _Extract:
             if p.endswith(suffix):
                 return p, level, p
         return p, "unknown", p
+
+    def municipality(self, prefix: str) -> tuple[str, str] | None:
+        """(the 直辖市, its level) a district's or county's bare city `prefix` (市) stands for when
+        the notice names itself without it (渝北区人民政府办公室) but says which it is in (a body of
+        重庆市 named, a cited 渝府办发 document: `places.enclosing_municipality`) and names no other
+        city (揭阳市卫生健康局); else None. Asked once a prefix (`jurisdiction_of`)."""
+        written = {m.prefix for m in self.matches if m.prefix and not m.inherited}
+        cities = municipalities()
+        bare = _prefix_levels()
+        if any(w not in cities and w not in bare and next((lv for x, lv, _, _ in self.lay.levels if w.endswith(x)), "")
+               == "city" for w in written):
+            return None  # (another city named: the bare 市 may be that one)
+        numbers = (n for found in self.numbers.values() for n in found)
+        name = enclosing_municipality(self.doc.folded, written, numbers, prefix)
+        return (name, cities[name]) if name else None
 
     def province(self, prefix: str) -> str | None:
         """The province a bare 省/自治区 stands for, if the notice says (asked once a prefix)."""
@@ -1131,7 +1149,7 @@ class _Extract:
         collective address, or a name with its prefix inside (团县委)."""
         if not m.concept or m.short or m.generic or m.collective or not m.label:
             return None
-        if m.national:
+        if m.national or m.branch:  # (a branch: its whole name, 揭阳市生态环境局普宁分局)
             return squeeze(m.surface)
         return prefix + m.label if prefix else None
 

@@ -332,13 +332,15 @@ def _task_column(column: str) -> bool:
 
 @cache
 def jurisdiction_level_iri(name: str, level: str) -> str | None:
-    """The pk:JurisdictionLevel of layout.ttl for a level code, the longest matching suffix first."""
-    best, best_len = None, -1
+    """The pk:JurisdictionLevel of layout.ttl for a level code, the longest matching suffix first;
+    a name ending in none of that code's suffixes gets the level named as the code (重庆市, a
+    直辖市 of the province level: pkl:province, not pkl:region, whose code is province too)."""
+    best, best_len = None, (-1, False)
     for s, props in by_subject("layout.ttl").items():
         if level not in {str(v) for v in props.get(PK + "level", [])}:
             continue
         suffixes = [str(x) for x in props.get(PK + "suffix", [])]
-        n = max((len(x) for x in suffixes if name.endswith(x)), default=0)
+        n = (max((len(x) for x in suffixes if name.endswith(x)), default=0), s.rsplit("/", 1)[-1] == level)
         if n > best_len:
             best, best_len = s, n
     return best

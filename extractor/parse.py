@@ -20,6 +20,7 @@ from .departments import listed_names, resolve
 from .errors import PolicykgError
 from .knowledge import PK, RDF, SKOS, by_subject
 from .model import DOC_NUMBER, FOLD, Cell, Clause, Document, Field, Jurisdiction, Span, name_key, squeeze
+from .places import municipalities
 
 LONG_LINE = 400  # header cues are only looked for on lines shorter than this
 SENTENCE_PUNCT = "。;；,，"  # folded text keeps 。 and folds ；，
@@ -2008,10 +2009,13 @@ def jurisdiction_of(doc: Document) -> Jurisdiction | None:
     """The issuer's jurisdiction (祁门县, county, 县): from the issuer, the title, the body.
     Its level is the one its name ends with, or a lower one its recipients show: a city
     addressing 各镇政府、街道办事处 is a county-level city (胶州市), its bodies still 市-prefixed;
-    a prefecture-level city without counties (东莞市, layout.ttl's pk:withoutCounties) stays a city."""
+    a prefecture-level city without counties (东莞市, layout.ttl's pk:withoutCounties) stays a city;
+    a 直辖市 (重庆市: places.ttl's pk:Municipality) is of its level, the province's, its prefix 市."""
     j = _jurisdiction_named(doc)
     if j is None or not j.name or j.name in layout().without_counties:
         return j
+    if (level := municipalities().get(j.name)) is not None:
+        return Jurisdiction(j.name, level, j.prefix)
     rank = next((r for _, level, _, r in layout().levels if level == j.level), None)
     recipients = " ".join(f.value for f in doc.fields if f.name == "recipient")
     for word, level, r in layout().addressed:

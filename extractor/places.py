@@ -70,6 +70,36 @@ def municipality_of(name: str) -> tuple[str, str] | None:
     return next(((m, level) for m, level in municipalities().items() if name.startswith(m) and len(name) > len(m)), None)
 
 
+@cache
+def _municipality_codes() -> tuple[tuple[str, str], ...]:
+    """(government code, name) of the 直辖市 (渝府 → 重庆市), the longest code first."""
+    try:
+        pairs = [(str(c), next(str(x) for x in props[SKOS + "prefLabel"] if getattr(x, "language", None) == "zh"))
+                 for props in by_subject(REGISTRY).values() if PK + "Municipality" in props.get(RDF + "type", [])
+                 for c in props.get(PK + "governmentCode", [])]
+    except (OSError, SyntaxError, ValueError, KeyError, StopIteration) as exc:
+        raise PolicykgError(f"{REGISTRY}: cannot read the municipalities ({type(exc).__name__}: {exc})") from None
+    return tuple(sorted(pairs, key=lambda x: -len(x[0])))
+
+
+def enclosing_municipality(folded: str, written: Iterable[str], numbers: Iterable[tuple[int, int, str]],
+                           bare: str) -> str | None:
+    """The 直辖市 (重庆市) a district's or county's notice naming itself without it (渝北区人民政府办公室)
+    is in, if the notice says so; else None. Evidence is a body of it the notice names
+    (`written`, the places written on its department mentions: 重庆市 of 重庆市人民政府办公厅), or a
+    document it cites whose number carries the city government's code and whose title names the
+    city, whole or as its bare `bare` (《重庆市人民政府办公厅关于…》 or 《市人民政府…》(渝府办发〔2021〕52号)),
+    as `enclosing_province` reads a province. A code cited alone is none; evidence for two is none."""
+    names = municipalities()
+    found = {w for w in written if w in names}
+    for start, _, value in numbers:
+        name = next((n for code, n in _municipality_codes() if value.startswith(code)), None)
+        if name and (m := _TITLE_BEFORE.search(folded, max(0, start - 210), start)) \
+                and m.group(1).lstrip().startswith((name, bare)):
+            found.add(name)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def enclosing_province(folded: str, prefix: str, written: Iterable[str],
                        numbers: Iterable[tuple[int, int, str]]) -> str | None:
     """The full name of the province-level jurisdiction `prefix` (省, 自治区) stands for in a

@@ -32,6 +32,37 @@ def test_a_state_taxation_bureau_named_with_its_place_is_the_place_s_one_unit():
     assert tax["department"] == "普宁市/taxation"
 
 
+def test_a_city_bureau_s_branch_named_with_its_county_is_the_county_s_one_unit():
+    """普宁's 揭阳市生态环境局普宁分局 (the city bureau's branch in the county, since the bureaus'
+    vertical reform) was two units: in the make-up list 揭阳市生态环境局, the city's above, a member
+    of the county's meeting; heading its item a unit of no concept, kept as written and noted. One
+    unit now, the county's 生态环境局 (pkd:ecology-environment in 普宁市), its name the one written
+    (pkc:dept-branch-ending 分局 after a body and a place: data); 淳安's 杭州市生态环境局淳安分局 too."""
+    got = _read("puning-childcare-joint-meeting.txt")
+    deps = {d["id"]: d for d in got["departments"]}
+    assert "揭阳市/ecology-environment" not in deps and got["notes"] == []
+    eco = deps["普宁市/ecology-environment"]
+    assert (eco["name"], eco["jurisdiction"], eco["level"]) == ("揭阳市生态环境局普宁分局", "普宁市", "county")
+    assert [(m["surface"], m["clause"]) for m in eco["mentions"]] == [
+        ("揭阳市生态环境局普宁分局", "main/2"), ("揭阳市生态环境局普宁分局", "main/4/10")]
+    assert got["members"][10] == "普宁市/ecology-environment" and len(got["members"]) == 16
+    assert _duties_of(got, "main/4/10") == [("普宁市/ecology-environment", "负责婴幼儿照护服务机构建设项目环境影响评价相关工作。")]
+    assert next(p for p in got["posts"] if p["person"] == "刘建明")["department"] == "普宁市/ecology-environment"
+    chunan = extracted_dict(process(AUDIT / "chunan-waste-sorting-joint-meeting.docx"))
+    eco = next(d for d in chunan["departments"] if d["concept"] == "ecology-environment")
+    assert (eco["id"], eco["name"]) == ("淳安县/ecology-environment", "杭州市生态环境局淳安分局")
+    assert "淳安县/ecology-environment" in chunan["members"]
+
+
+def test_a_branch_is_read_only_after_a_place_s_name():
+    """A 分局 after a name that is no place's (市公安局交警分局: a section; 高新区分局: a zone's) is
+    no branch in a place: the body's name alone, as before; a district written whole is one."""
+    from extractor.departments import find_departments
+    assert [(m.surface, m.branch) for m in find_departments("市公安局交警分局、高新区分局")] == [("市公安局", False)]
+    (m,) = find_departments("杭州市公安局西湖区分局")
+    assert (m.surface, m.concept, m.prefix, m.branch) == ("杭州市公安局西湖区分局", "public-security", "西湖区", True)
+
+
 def test_chongqing_s_short_names_of_its_district_bureaus_are_known():
     """渝北区's 区人力社保局, 区规划自然资源局 and 区住房城乡建委 (重庆's names) were no known
     department: three notes, their duties kept under names, and 区住房城乡建委 lost from the
@@ -59,6 +90,52 @@ def test_a_municipality_s_district_reads_its_bare_city_as_the_province_level_cit
         assert (deps[did]["jurisdiction"], deps[did]["level"]) == ("重庆市", "province")
     assert [m["surface"] for m in deps["重庆市/health"]["mentions"]][:2] == ["市卫生健康委"] * 2
     assert deps["重庆市渝北区/health"]["level"] == "district"
+
+
+def test_a_municipality_s_own_notice_is_of_the_province_level():
+    """重庆市人民政府办公厅's own notice (audit: chongqing-elderly-care-joint-meeting.txt) got the city
+    level — the notice's place and all its bodies (市民政局, 市卫生健康委, 重庆市人民政府办公厅): a
+    city's, not the 重庆市 of its districts' notices (province-level), and `departments -j
+    province` missed them. A 直辖市 (places.ttl's pk:Municipality) is of its level in its own notice."""
+    got = _read("chongqing-elderly-care-joint-meeting.txt")
+    assert got["document"]["jurisdiction"] == {"name": "重庆市", "level": "province", "prefix": "市"}
+    deps = {d["id"]: d for d in got["departments"]}
+    for did in ("重庆市/civil-affairs", "重庆市/health", "重庆市/government-office", "重庆市/taxation"):
+        assert (deps[did]["jurisdiction"], deps[did]["level"]) == ("重庆市", "province")
+    assert {d["level"] for d in got["departments"] if d["jurisdiction"] == "重庆市"} == {"province"}
+    assert len(got["members"]) == got["meeting"]["stated_count"] == 15 and got["members"][0] == "重庆市/civil-affairs"
+    # in the graph too, as in its district's (重庆市 was pkl:region there: the first level coded province)
+    from extractor.graph import notice_graph
+    for name in ("chongqing-elderly-care-joint-meeting.txt", "yubei-childcare-joint-meeting.html"):
+        nt = bytes(notice_graph(process(AUDIT / name)).ntriples()).decode()
+        assert "<https://w3id.org/policykg/data/jurisdiction/重庆市> <https://w3id.org/policykg/ontology#jurisdictionLevel>" \
+               " <https://w3id.org/policykg/layout/province> ." in nt
+
+
+def test_a_district_naming_itself_without_its_municipality_reads_its_city_when_the_text_says_which():
+    """渝北区人民政府办公室's notice (audit: yubei-elderly-care-joint-meeting.txt, the district named
+    without 重庆市) read its 市民政局 and 市卫生健康委 as 渝北区所在市's, of the city level, beside the
+    重庆市人民政府办公厅 whose notice it cites (渝府办发〔2021〕52号): two cities for one. The text says
+    which city it is in — a body of 重庆市 named, a cited document of its government by its code
+    (places.ttl's pk:governmentCode 渝府) and title — so its bare 市 is 重庆市, province-level, as
+    enclosing_province reads a province; without that evidence, or with another city named, as before."""
+    got = _read("yubei-elderly-care-joint-meeting.txt")
+    deps = {d["id"]: d for d in got["departments"]}
+    assert not any("所在" in d for d in deps)
+    for did in ("重庆市/civil-affairs", "重庆市/health", "重庆市/government-office"):
+        assert (deps[did]["jurisdiction"], deps[did]["level"]) == ("重庆市", "province")
+    assert [m["surface"] for m in deps["重庆市/civil-affairs"]["mentions"]] == ["市民政局"] * 3
+    assert deps["渝北区/civil-affairs"]["level"] == "district"
+    from extractor.pipeline import process_bytes
+    text = (AUDIT / "yubei-elderly-care-joint-meeting.txt").read_text(encoding="utf-8")
+    cited = "《重庆市人民政府办公厅关于建立重庆市养老服务体系建设联席会议制度的通知》（渝府办发〔2021〕52号）精神"
+    assert cited in text
+    for said in ("上级文件精神",  # no evidence: the district's city as any district's
+                 "《关于建立养老服务体系建设联席会议制度的通知》（渝府办发〔2021〕52号）精神",  # a code alone
+                 cited + "和揭阳市民政局有关要求"):  # a body of another city named too
+        other = extracted_dict(process_bytes(text.replace(cited, said).encode(), "yubei-variant.txt"))
+        levels = {d["id"]: (d["jurisdiction"], d["level"]) for d in other["departments"]}
+        assert levels["渝北区所在市/civil-affairs"] == ("渝北区所在市", "city"), said
 
 
 def test_a_closing_line_whose_subject_is_the_governments_below_is_theirs():
