@@ -169,6 +169,7 @@ class _Registry:
     zone_vague: tuple[str, ...]  # 有关, 所辖 …: a zone's name holding one names several (有关开发区)
     prefix_tiers: dict = field(default_factory=dict)  # `_tier_of_prefix`'s answers for place names
     false_friend_words: frozenset[str] = frozenset()  # what `false_friends` matches
+    placed: frozenset[str] = frozenset()  # labels a branch writes after its place's bare name ({}海关: 连云港海关)
     befriended: dict = field(default_factory=dict)  # label → whether a false friend may open with it
     # (concept, national, prefix, label tier, collective) of a hit → what `_match` reads of them: (tier,
     # prefix, concept, `_canonical`'s name, party)
@@ -336,7 +337,8 @@ def _index(concepts: dict[str, _Concept]) -> tuple[dict, dict, dict]:
             before, sep, after = _norm(template).partition("{}")
             if not sep:
                 raise PolicykgError(f"{REGISTRY}: infix label {template!r} of {c.name} has no {{}}")
-            infix[(before, after)] = c.name
+            if before:  # ({}海关: a label after its place's bare name, `_Registry.placed`)
+                infix[(before, after)] = c.name
     return labels, domains, infix
 
 
@@ -405,8 +407,12 @@ def _registry() -> _Registry:
                f"(?={_initials([*separators, '等', *modifiers, *tails])})"
                f"(?=(?:{sep}(?:{prefix}|)(?:{domain_re}|{label_re}))*等?{tail})|")
     # a name with the jurisdiction inside: 团县委, 共青团巴彦淖尔市委员会
+    # a vertical body's branch named by its place without a level: 国家金融监督管理总局连云港监管分局
+    branch = [(b, a) for c in concepts.values() for b, _, a in (_norm(t).partition("{}") for t in c.branch) if b]
     rest = (f"(?P<ib>{_alternation(b for b, _ in infix)})(?P<iname>[{_CJK}]{{0,8}}?)"
             f"(?P<ip>{trie(level_prefix)})(?P<ia>{_alternation(a for _, a in infix)})"
+            f"|(?P<bb>{_alternation(b for b, _ in branch)})(?P<bname>[{_CJK}]{{2,8}}?)"
+            f"(?P<ba>{_alternation(a for _, a in branch)})"
             # a name, perhaps after a prefix: 县卫生健康委, 旗委宣传部, 国家卫生健康委
             f"|(?:(?P<pre>{opening})|)(?P<lab>(?={_initials(labels)}){label_re})))[\\s\\S])")
     pattern = re.compile(head + generic + rest)
@@ -445,6 +451,8 @@ def _registry() -> _Registry:
         org_suffixes=tuple(cue("org-suffix")),
         false_friends=re.compile(_alternation(cue("false-friend"))), zone_endings=tuple(cue("zone-ending")),
         false_friend_words=frozenset(w for w in cue("false-friend") if w),
+        placed=frozenset(a for c in concepts.values() for b, _, a in (_norm(t).partition("{}") for t in c.branch)
+                         if not b and a in labels),
         zone_vague=tuple(cue("zone-vague")),
         zone_before={p: tuple(z for z in cue("zone-ending") if z.endswith(p) and len(z) > len(p))
                      for p in level_prefix if any(z.endswith(p) and len(z) > len(p) for z in cue("zone-ending"))},
@@ -544,6 +552,26 @@ class _Scanner:
 
     # -- prefixes -------------------------------------------------------------------------
 
+    def bare_place_before(self, ps: int, floor: int) -> tuple[str, str] | None:
+        """(the name as written, the place) of a place written without its level right before
+        `ps` (连云港 of 连云港市), its longest, after a boundary (no CJK character before it)."""
+        C, places = self.text, self.places
+        for k in range(min(6, ps - floor), 1, -1):
+            name = C[ps - k:ps]
+            if ps - k > floor and _is_cjk(C[ps - k - 1]) or not all(map(_is_cjk, name)):
+                continue
+            place = self.bare_place(name)
+            if place is not None:
+                return name, place
+        return None
+
+    def bare_place(self, name: str) -> str | None:
+        """The place `name` is, written without its level (铜陵, 连云港: their 市, a vertical body's
+        branch being most often a city's), or as it stands if a place only so."""
+        places = self.places
+        return next((name + p for p in ("市", *self.reg.level_prefix) if name + p in places),
+                    name if name in places else None)
+
     def is_place(self, name: str, suffix: str) -> bool:
         return name + suffix in self.places or (len(name) >= 2 and name in self.places)
 
@@ -613,6 +641,13 @@ class _Scanner:
             if t:
                 hit.ce = t.end()
             return hit
+        if last == "ba":  # (a bare place: 连云港, the notice's place's name less its 市)
+            concept = reg.infix.get((m.group("bb"), m.group("ba")))
+            bname = m.group("bname")
+            place = self.bare_place(bname)
+            if concept is None or place is None:
+                return None
+            return _Hit(m.start(), m.end("ba"), "known", concept, prefix=place, written=True)
         if last == "ia":
             concept = reg.infix.get((m.group("ib"), m.group("ia")))
             iname, ip = m.group("iname"), m.group("ip")
@@ -641,6 +676,10 @@ class _Scanner:
         # and `_match` build one object a department named)
         hit = _Hit(start, end, "known", info.concept, None, False, False, info.tier == "national",
                    False, info.former, info.bound, info.tier, lab, info.short, len(lab) == 1)
+        if not pre and lab in reg.placed:  # 连云港海关: the place's (连云港市), written bare before it
+            place = self.bare_place_before(start, floor)
+            if place is not None:
+                hit.cs, hit.prefix, hit.written = start - len(place[0]), place[1], True
         if pre:
             hit.cs = m.start()
             if self.apply_prefix(hit, pre, m.start("pre"), floor):

@@ -1236,6 +1236,7 @@ class _Extract:
         self.known: list[str] | None = None  # the notice's names a misspelt heading may mean (`near_names`)
         self.topics: dict[str, tuple[int, int]] = {}  # an item → the topic its heading gives (`bracket_topic`)
         self.duty_rows: dict[str, tuple[DepartmentMatch, list[tuple[int, int]]]] = {}  # a row → its unit, duty cells
+        self.list_rows: set[str] = set()  # the rows whose unit cell names a list of units (`cell_units`)
         heads = {c.id: head for c in self.clauses
                  if (head := self.item_head(c) if c.kind == "numbered" else self.row_head(c) if c.cells else None)}
         for c in self.clauses:
@@ -1337,9 +1338,28 @@ class _Extract:
             return None
         m = self.resolve_span(unit.start, unit.end) or self.unknown_unit(unit.start, unit.end)
         if m is None:
-            return None
+            units = self.cell_units(unit.start, unit.end, c.id)
+            if not units:
+                return None
+            self.duty_rows[c.id] = units[0][0], duties  # (its duty cells: no member's row, `member_rows`)
+            self.list_rows.add(c.id)
+            return [did for _, did in units], duties[0][0], [None] * len(units)
         self.duty_rows[c.id] = m, duties
         return [self.department(m, c.id)], duties[0][0], [None]
+
+    def cell_units(self, s: int, e: int, clause: str) -> list[tuple[DepartmentMatch, str]]:
+        """The units a unit cell [s, e) names as a list of two or more, nothing else in it but
+        the list's separators (各乡镇人民政府、街道办事处): each unit's duties the row's."""
+        units = self.departments_in(s, e, clause)
+        if len(units) < 2:
+            return []
+        folded, pos = self.doc.folded, s
+        for m, _ in units:
+            gap = folded[pos:m.start]
+            if len(gap) > 3 or gap.strip(LIST_SEPARATORS):
+                return []
+            pos = max(pos, m.end)
+        return units if not folded[pos:e].strip(LIST_SEPARATORS) else []
 
     def member_rows(self) -> list[tuple[DepartmentMatch, str]]:
         """The units of the rows of a table of units and their duties (`row_head`) that is the
@@ -1354,6 +1374,8 @@ class _Extract:
         out: list[tuple[DepartmentMatch, str]] = []
         said: dict[str, bool] = {}  # a table (its parent clause) → whether it is the member table
         for rid, (m, _) in self.duty_rows.items():
+            if rid in self.list_rows:
+                continue  # 各乡镇人民政府、街道办事处 | 负责…: those a duty is given, no member
             c = self.by_id[rid]
             if c.parent not in said:
                 parent = self.by_id.get(c.parent)
@@ -2696,6 +2718,12 @@ class _Extract:
                     k = len(hits) - 1
                     while k and not folded[hits[k - 1][0].end:hits[k][0].start].strip(" \t、和及与"):
                         k -= 1
+                    if len(hits) == k + 1 and folded.startswith(")", hits[k][0].end) and \
+                            folded[hits[k][0].start - 1:hits[k][0].start] == "(":
+                        # 市政府办公室（市口岸办）为牵头单位: the unit before its other name in brackets
+                        before = [h for h in self.departments_in(max(own.start, s - _LOOK_BACK), hits[k][0].start - 1, c.id)
+                                  if h[0].end == hits[k][0].start - 1]
+                        hits, k = before or hits, 0
                     units = list(dict.fromkeys(did for _, did in hits[k:]))
                     # from the units on (县卫健委为牵头单位)
                     self.lead_units(meeting, units, hits[k][0].start, s - m.start(_read(m)) + m.end(), c.id)
@@ -3702,7 +3730,8 @@ class _Extract:
             if lead is not None and not folded[h.end:lead.start()].strip():
                 start = lead.end()
             found += [(c, st) for st in self.sentences(self.item_stretches(c, start))
-                      if not self.in_unit_item(body, self.leaf_at(st[0]))]  # （一）县卫生健康委。… is its own
+                      if not self.in_unit_item(body, leaf := self.leaf_at(st[0]))  # （一）县卫生健康委。… is its own
+                      and not self.in_unit_table(leaf)]  # 县水利局 | 负责… | 2024年12月底前: the row's unit's
         words = body.duties_lead_words  # every lead says one (主要: cues.ttl): most clauses are not read for one
         led = tuple(w + "在" for w in body.kind.words)  # 领导小组在旗委、旗政府领导下，统筹协调…
         for c, own in self.owned:
@@ -3748,6 +3777,16 @@ class _Extract:
                 n = count[c.id] = count.get(c.id, 0) + 1
                 self.facts.duties.append(Duty(a, b, f"{c.id}/b{n}", meeting.unit, self.leaf_at(a).id,  # (see duties)
                                               self.doc.text[a:b], role, action, concept))
+
+    def in_unit_table(self, c: Clause) -> bool:
+        """Whether clause `c` is a row of a table with a unit column (部门 | 职责 | 完成时限, its head
+        row too): the rows say what each unit does (`row_head`), none the body's own duty — even
+        a row whose unit cell names no one unit (各乡镇人民政府、街道办事处)."""
+        if c.kind != "row":
+            return False
+        columns = self.cues.columns
+        return any(columns.get(x.column) == "unit" or columns.get(squeeze(self.doc.text[x.start:x.end])) == "unit"
+                   for x in c.cells)
 
     def in_unit_item(self, body: BodySetup, c: Clause | None) -> bool:
         """Whether clause `c` is, or stands in, an item about the body's office or about a
@@ -4032,7 +4071,10 @@ class _Extract:
         not one whose post is a government leader's (县政府分管副县长, 县政府分管领导:
         pkc:leader-post), the convenor, whose government convenes the body rather than sits in it."""
         leader = _leader_post()
-        out = list(hits)
+        folded = self.doc.folded
+        # 市政府办公室（市口岸办）: a unit in brackets right after another is its other name, one member
+        out = [(h, did) for k, (h, did) in enumerate(hits)
+               if not (k and folded[hits[k - 1][0].end:h.start] == "(" and folded.startswith(")", h.end))]
         for a, b in self._split_people(s, e):
             after = self.holder_after(a, b)  # 县政府副县长张三: the post before the name
             if leader.search(self.doc.folded[a:after[0] if after else b].rstrip()):

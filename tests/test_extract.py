@@ -3128,7 +3128,7 @@ def test_a_task_tag_naming_units_the_registry_does_not_know_assigns_its_task_to_
     """任务分工 tags name any unit after their labels: a bank's local branch (人民银行宣城市中心支行,
     宣城银保监分局 — the registry's 人民银行 and 银保监分局 with their place written around them),
     units of every city department (市直各部门: others, pkc:tag-others), a unit no registry has
-    (国家金融监督管理总局铜陵监管分局: kept as written, with a note). Before, each such tag was
+    (国家金融监督管理总局铜陵监管分局 was kept as written, with a note: the city's branch since). Before, each such tag was
     'cannot be read' and its task no one's."""
     xuancheng = process(AUDIT / "xuancheng-business-environment-tasks.html")
     got = {(a.clause, a.role): a.departments for a in xuancheng.facts.assignments}
@@ -3144,10 +3144,9 @@ def test_a_task_tag_naming_units_the_registry_does_not_know_assigns_its_task_to_
     tongling = process(AUDIT / "tongling-manufacturing-tasks.txt")
     got = {(a.clause, a.role): a.departments for a in tongling.facts.assignments}
     assert got[("main/3/8", "lead")] == ["铜陵市/local-finance", "铜陵市/central-bank"]  # 市地方金融管理局 (2024's name)
-    assert got[("main/3/8", "supporting")] == ["铜陵市/国家金融监督管理总局铜陵监管分局"]
-    assert tongling.facts.departments["铜陵市/国家金融监督管理总局铜陵监管分局"].concept is None
-    assert [(n.kind, n.clause, n.text) for n in tongling.notes] == [
-        ("unknown-unit", "main/3/8", "国家金融监督管理总局铜陵监管分局")]
+    # (since audit7: 国家金融监督管理总局{}监管分局 is the NFRA's branch, its place bare — the city's, no note)
+    assert got[("main/3/8", "supporting")] == ["铜陵市/financial-regulation"]
+    assert tongling.notes == []
 
 
 def test_a_member_list_naming_a_unit_the_registry_does_not_know_notes_it():

@@ -219,3 +219,73 @@ def test_deputies_the_body_gave_are_not_listed_again_by_the_make_up_list():
     got = _read("liangshan-childcare-joint-meeting.txt")
     assert [d["text"] for d in got["meeting"]["deputy_convenors"]] == ["州政府副秘书长", "州卫生健康委主任"]
     assert [p["person"] for p in got["posts"] if p["role"] == "deputy_convenor" and p["person"]] == ["马海军", "阿说木呷"]
+
+
+def test_a_duty_table_s_rows_are_their_units_duties_not_the_body_s():
+    """兰考县's 二、工作职责 gives the group's own duty, then a table 部门 | 职责 | 完成时限: each row's
+    duty was read twice, the unit's and the group's (its cells with their tabs, the head row
+    部门	职责	完成时限 a duty too: 15 of the group's), and the row 各乡镇人民政府、街道办事处 | 负责…
+    the group's alone. A row of a table with a unit column is its unit's (its units', a list)."""
+    got = _read("lankao-water-supply-leading-group.txt")
+    group = got["meeting"]["unit"]
+    assert [t for d, t in ((d["department"], d["text"]) for d in got["duties"]) if d == group] == [
+        "负责统筹推进全县城乡供水一体化工作", "研究解决工程建设、运行管理中的重大问题。"]
+    assert _duties_of(got, "main/2/r1") == [("兰考县/water-resources", "负责编制城乡供水一体化规划，组织实施水厂和管网工程建设")]
+    assert [d for d, _ in _duties_of(got, "main/2/r8")] == ["兰考县所辖乡镇/local-governments", "兰考县/街道办事处"]
+    assert got["members"][0] == "兰考县/water-resources" and "兰考县所辖乡镇/local-governments" not in got["members"]
+
+
+def test_a_customs_district_named_by_its_bare_place_is_the_city_s_member():
+    """连云港市's members name 连云港海关 (a customs district: its place without 市, no level):
+    no department the registry knew, nor a name the unknown-organisation scan reads (no ending
+    of its), so a member lost without a note (17 read of the 18 counted) and the deputy
+    convenor 连云港海关关长 of no unit. pkd:customs now (pk:branchLabel {}海关: after a bare place)."""
+    got = _read("lianyungang-port-joint-meeting.html")
+    deps = {d["id"]: d for d in got["departments"]}
+    assert [m["surface"] for m in deps["连云港市/customs"]["mentions"]][:2] == ["连云港海关"] * 2
+    assert (deps["连云港市/customs"]["jurisdiction"], deps["连云港市/customs"]["level"]) == ("连云港市", "city")
+    assert len(got["members"]) == got["meeting"]["stated_count"] == 18 and got["members"][9] == "连云港市/customs"
+    deputy = [p for p in got["posts"] if p["role"] == "deputy_convenor"]
+    assert [p["department"] for p in deputy][-1] == "连云港市/customs"
+
+
+def test_a_financial_regulator_s_branch_named_by_its_bare_place_is_the_city_s():
+    """国家金融监督管理总局连云港监管分局 (the NFRA's branches are named by their place without 市)
+    was 国家/financial-regulation, a national member of a city's meeting, and its duty's text
+    began 连云港监管分局、中国人民银行连云港市分行负责…, the central bank's duty lost.
+    pk:branchLabel 国家金融监督管理总局{}监管分局, its place bare (连云港 of 连云港市)."""
+    got = _read("lianyungang-port-joint-meeting.html")
+    assert "国家/financial-regulation" not in {d["id"] for d in got["departments"]}
+    assert got["members"][13] == "连云港市/financial-regulation"
+    assert _duties_of(got, "main/4")[:2] == [("连云港市/financial-regulation", "负责跨境贸易金融服务和外汇便利化工作。"),
+                                             ("连云港市/central-bank", "负责跨境贸易金融服务和外汇便利化工作。")]
+    # 铜陵's task tag (an audit notice of before): one unit, the city's, not 国家's and an unknown one
+    tongling = _read("tongling-manufacturing-tasks.txt")
+    deps = {d["id"]: d for d in tongling["departments"]}
+    assert "国家/financial-regulation" not in deps and tongling["notes"] == []
+    assert deps["铜陵市/financial-regulation"]["mentions"][0]["surface"] == "国家金融监督管理总局铜陵监管分局"
+
+
+def test_a_unit_with_its_other_name_in_brackets_is_one_member_and_the_lead():
+    """市政府办公室（市口岸办）为牵头单位 (the port office, known now: pkd:port-office) is one unit
+    written with its other name: one member (18 as counted, not 19), the lead the unit before
+    the bracket; the office 设在市口岸办 the port office's. And the page's 时　　效：有效 is a
+    field of its own, not the end of its 文号."""
+    got = _read("lianyungang-port-joint-meeting.html")
+    assert got["members"][:2] == ["连云港市/government-office", "连云港市/development-reform"]
+    assert got["meeting"]["lead"] == "连云港市/government-office"
+    assert got["meeting"]["office"] == "连云港市/port-office"
+    assert got["document"]["doc_number"] == "连政办发〔2023〕42号"
+
+
+def test_an_autonomous_region_s_county_reads_its_region_s_bodies_at_their_level():
+    """融水苗族自治县 (广西): 自治区卫生健康委, cited with its 桂卫疾控发 number, is 广西壮族自治区's,
+    of the province level; the county's 16 members as counted, 团县委、县妇联 each given the
+    item's duty; 各乡（镇）人民政府's article 第七条 theirs (a guard: read right at 608bcb1)."""
+    got = _read("rongshui-aids-prevention-joint-meeting.txt")
+    deps = {d["id"]: d for d in got["departments"]}
+    assert (deps["广西壮族自治区/health"]["level"], deps["广西壮族自治区/health"]["mentions"][0]["surface"]) == \
+        ("province", "自治区卫生健康委")
+    assert len(got["members"]) == got["meeting"]["stated_count"] == 16
+    assert [d for d, _ in _duties_of(got, "att1/5/9")] == ["融水苗族自治县/youth-league", "融水苗族自治县/womens-federation"]
+    assert [r["number"] for r in got["references"]][:2] == ["桂政办发〔2023〕21号", "桂卫疾控发〔2023〕9号"]

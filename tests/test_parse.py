@@ -291,6 +291,28 @@ def test_a_notice_on_one_line_reads_as_the_file(path, joined):
     assert doc == whole
 
 
+# Audit notices whose one-line reading differs from their file's in one part, as README's limits say
+# (the eighth session's audit7): 连云港's page on one line reads its site's menu as a title and its
+# two titles (名称 and the article's) as one; 融水's 第五条 各成员单位职责如下： a heading without 如下：.
+_LYG_TITLE = "市政府办公室关于建立连云港市口岸工作联席会议制度的通知"
+
+
+def _lyg_titles(one: dict, read: dict, joined: str) -> None:
+    assert sorted(set(one["fields"]) ^ set(read["fields"])) == sorted([
+        ("title", _LYG_TITLE), ("title", (" " if joined == "a space" else "").join([_LYG_TITLE] * 2)),
+        ("title", "欢迎访问连云港市人民政府网站无障碍English首页走进港城信息公开政务服务互动交流")])
+    one["fields"] = read["fields"]
+
+
+def _rongshui_heading(one: dict, read: dict, joined: str) -> None:
+    differ = [(x, y) for x, y in zip(one["clauses"], read["clauses"]) if x != y]
+    assert [(x[0], x[3], y[3]) for x, y in differ] == [("att1/5", "各成员单位职责", "各成员单位职责如下：")]
+    one["clauses"] = read["clauses"]
+
+
+ONE_LINE_KNOWN = {"lianyungang-port-joint-meeting": _lyg_titles, "rongshui-aids-prevention-joint-meeting": _rongshui_heading}
+
+
 @pytest.mark.parametrize("joined", ONE_LINE)
 @pytest.mark.parametrize("path", sorted(p for p in (Path(__file__).parent / "data" / "audit").iterdir()
                                         if p.suffix in (".txt", ".html", ".docx")), ids=lambda p: p.stem.split("-")[0])
@@ -306,7 +328,10 @@ def test_audit_notices_on_one_line_read_as_their_files(path, joined):
     doc = process_bytes(ONE_LINE[joined](load(path).text.splitlines()).encode("utf-8"), "x.txt")
     whole = process(path)
     assert coverage_errors(doc) == []
-    assert reading(doc) == reading(whole)
+    one, read = reading(doc), reading(whole)
+    if path.stem in ONE_LINE_KNOWN:  # (the differences README's limits name, and no other)
+        ONE_LINE_KNOWN[path.stem](one, read, joined)
+    assert one == read
     groups = lambda d: d.facts.meeting and [(g.name, g.head and g.head.value, [x.value for x in g.deputies],  # noqa: E731
                                             g.lead, g.members) for g in d.facts.meeting.groups]
     # (a task's tags, one a line — 金寨's 牵头单位：县财政局 / 配合单位：县教体局 — are one span joined)
