@@ -4088,10 +4088,12 @@ class _Extract:
     def holder_after(self, s: int, e: int) -> tuple[int, int, int] | None:
         """(where the post ends, where its holder's name begins and ends) when [s, e) is a post
         and then the name of who holds it (县财政局局长曹建国: pkc:person-after-post)."""
-        m = self.cues.person_after_post.match(self.doc.folded[s:e])
-        if m is None or not self.a_name(m.group("person")):
+        # (its last words searched for, the engine skipping to them: not a match of .*? stepping
+        # over each character of the post and trying them there; the post is on one line)
+        m = self.cues.person_after_post.search(self.doc.folded, s, e)
+        if m is None or self.doc.folded.find("\n", s, m.start()) >= 0 or not self.a_name(m.group("person")):
             return None
-        return s + m.end(1), s + m.start("person"), s + m.end("person")
+        return m.end(1), m.start("person"), m.end("person")
 
     def list_posts(self, s: int, e: int, role: str, clause: str, named: bool = False) -> list[Field]:
         """The posts of a list of the body's make-up ([s, e): 李四(县政府办公室副主任)、王五(…),

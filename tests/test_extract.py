@@ -2402,6 +2402,38 @@ def test_a_body_s_make_up_listed_a_role_a_line():
 
 
 
+def test_a_holder_after_the_post_found_by_a_search_for_the_post_s_last_words_as_by_a_match_from_its_start():
+    """pkc:person-after-post searched for from the post's last words on (the engine skipping
+    to them), no line end before them (`holder_after`), reads what it read matched from the
+    text's start with .*? before those words: the same post's end and name, or none — on
+    texts of posts, names, blanks, line ends and 同志 run together (hypothesis)."""
+    import re
+    from types import SimpleNamespace
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extractor import extract as X
+
+    new = X.cues().person_after_post
+    assert new.pattern.startswith("((?:")
+    old = re.compile("^(.*?" + new.pattern[1:])  # (the form it had: matched at the start, .*? before the post's end)
+    pieces = ["县财政局", "局长", "主任", "秘书长", "负责人", "县长", "同志", "领导", "处长", "委员", "曹建国", "张三", "李",
+              "王五", " ", "\t", "\n", "、", "(", ")", "副", "县政府", "欧阳", "甲乙丙丁戊"]
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=14), st.integers(0, 60), st.integers(0, 60))
+    def check(chosen, a, b):
+        text = "".join(chosen)
+        s, e = min(a, b, len(text)), min(max(a, b), len(text))
+        fake = SimpleNamespace(cues=X.cues(), doc=SimpleNamespace(folded=text), a_name=lambda name: True)
+        m = old.match(text[s:e])
+        assert X._Extract.holder_after(fake, s, e) == \
+            (None if m is None else (s + m.end(1), s + m.start("person"), s + m.end("person")))
+
+    check()
+
+
 def test_a_make_up_list_written_person_first_reads_the_person_and_the_notice_s_unit():
     """成　员：曹建国　县财政局局长 — the person, a blank, the unit and its post: 曹建国 holds the
     post 局长 of the notice's own 县财政局, not one of a county 建国县 read across the blank
