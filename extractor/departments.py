@@ -47,7 +47,8 @@ _CJK_RUN = re.compile(f"[{_CJK}]+")
 _CJK_TAIL = re.compile(f"[{_CJK}]+$")
 # A numbering label at the start of a line: (10) 10. 十、 (一)
 _NUMBER_LABEL = re.compile(r"\(?[0-9一二三四五六七八九十百]+[).、]?")
-# The longest place name a branch is named with between its body and its ending (普宁, 西湖区)
+# The longest place name a branch is named with, without its level or between its body and its
+# ending (连云港 of 连云港海关, 普宁 and 西湖区 of …普宁分局, …西湖区分局)
 _BRANCH_PLACE_MAX = 6
 
 
@@ -556,7 +557,7 @@ class _Scanner:
         """(the name as written, the place) of a place written without its level right before
         `ps` (连云港 of 连云港市), its longest, after a boundary (no CJK character before it)."""
         C, places = self.text, self.places
-        for k in range(min(6, ps - floor), 1, -1):
+        for k in range(min(_BRANCH_PLACE_MAX, ps - floor), 1, -1):
             name = C[ps - k:ps]
             if ps - k > floor and _is_cjk(C[ps - k - 1]) or not all(map(_is_cjk, name)):
                 continue
