@@ -193,6 +193,9 @@ class _Registry:
     # what ends a body's branch named after the body and the place below it is in: 分局 of
     # 揭阳市生态环境局普宁分局 (pkc:dept-branch-ending)
     branch_endings: tuple[str, ...] = ()
+    # the levels a place named bare before a vertical body's branch is tried with first: 市 of 连云港海关
+    # (pkc:dept-bare-place-level)
+    bare_levels: tuple[str, ...] = ()
 
 
 def _norm(label: str) -> str:
@@ -439,6 +442,7 @@ def _registry() -> _Registry:
         names=re.compile(head + rest), generic_ends=tuple(w for w in tails if w),
         generic_chars=frozenset("".join([*domains, *labels, *prefix_words, *separators, "等", *modifiers, *tails])),
         branch_endings=tuple(w for w in cue("branch-ending") if w),
+        bare_levels=tuple(w for w in cue("bare-place-level") if w),
         # What `org` needs somewhere after a run's first character: an ending, then a word
         # after the list or the run's end. Most prose runs have neither, and this search
         # costs a fraction of `org`'s lazy match. (The endings and words are CJK characters:
@@ -568,9 +572,10 @@ class _Scanner:
 
     def bare_place(self, name: str) -> str | None:
         """The place `name` is, written without its level (铜陵, 连云港: their 市, a vertical body's
-        branch being most often a city's), or as it stands if a place only so."""
+        branch being most often a city's — the levels of pkc:dept-bare-place-level first, then any),
+        or as it stands if a place only so."""
         places = self.places
-        return next((name + p for p in ("市", *self.reg.level_prefix) if name + p in places),
+        return next((name + p for p in (*self.reg.bare_levels, *self.reg.level_prefix) if name + p in places),
                     name if name in places else None)
 
     def is_place(self, name: str, suffix: str) -> bool:
