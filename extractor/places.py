@@ -45,23 +45,34 @@ def _read() -> Provinces:
         if SKOS + "Concept" not in types or PK + "Municipality" in types:
             continue  # (a 直辖市: `municipalities`)
         prefix = prefix_of[str(props[PK + "jurisdictionLevel"][0])]
-        name = next(str(x) for x in props[SKOS + "prefLabel"] if getattr(x, "language", None) == "zh")
+        name = _zh_label(props)
         names.setdefault(prefix, set()).add(name)
         codes.setdefault(prefix, []).extend((str(c), name) for c in props.get(PK + "governmentCode", []))
     return Provinces({p: frozenset(n) for p, n in names.items()},
                      {p: tuple(sorted(c, key=lambda x: -len(x[0]))) for p, c in codes.items()})
 
 
+def _zh_label(props: dict) -> str:
+    return next(str(x) for x in props[SKOS + "prefLabel"] if getattr(x, "language", None) == "zh")
+
+
 @cache
+def _municipality_table() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """({name: level}, (government code, name) the longest code first) of the 直辖市
+    (places.ttl's pk:Municipality: 重庆市 → province; 渝府 → 重庆市), read once."""
+    try:
+        entries = [props for props in by_subject(REGISTRY).values() if PK + "Municipality" in props.get(RDF + "type", [])]
+        levels = {_zh_label(props): str(props[PK + "level"][0]) for props in entries}
+        codes = [(str(c), _zh_label(props)) for props in entries for c in props.get(PK + "governmentCode", [])]
+    except (OSError, SyntaxError, ValueError, KeyError, StopIteration) as exc:
+        raise PolicykgError(f"{REGISTRY}: cannot read the municipalities ({type(exc).__name__}: {exc})") from None
+    return levels, tuple(sorted(codes, key=lambda x: -len(x[0])))
+
+
 def municipalities() -> dict[str, str]:
     """{name: level} of the province-level cities (直辖市: places.ttl's pk:Municipality — 重庆市:
     province), whose districts' and counties' notices write 市 for them."""
-    try:
-        return {next(str(x) for x in props[SKOS + "prefLabel"] if getattr(x, "language", None) == "zh"):
-                str(props[PK + "level"][0])
-                for props in by_subject(REGISTRY).values() if PK + "Municipality" in props.get(RDF + "type", [])}
-    except (OSError, SyntaxError, ValueError, KeyError, StopIteration) as exc:
-        raise PolicykgError(f"{REGISTRY}: cannot read the municipalities ({type(exc).__name__}: {exc})") from None
+    return _municipality_table()[0]
 
 
 def municipality_of(name: str) -> tuple[str, str] | None:
@@ -70,16 +81,19 @@ def municipality_of(name: str) -> tuple[str, str] | None:
     return next(((m, level) for m, level in municipalities().items() if name.startswith(m) and len(name) > len(m)), None)
 
 
-@cache
-def _municipality_codes() -> tuple[tuple[str, str], ...]:
-    """(government code, name) of the 直辖市 (渝府 → 重庆市), the longest code first."""
-    try:
-        pairs = [(str(c), next(str(x) for x in props[SKOS + "prefLabel"] if getattr(x, "language", None) == "zh"))
-                 for props in by_subject(REGISTRY).values() if PK + "Municipality" in props.get(RDF + "type", [])
-                 for c in props.get(PK + "governmentCode", [])]
-    except (OSError, SyntaxError, ValueError, KeyError, StopIteration) as exc:
-        raise PolicykgError(f"{REGISTRY}: cannot read the municipalities ({type(exc).__name__}: {exc})") from None
-    return tuple(sorted(pairs, key=lambda x: -len(x[0])))
+def _enclosing(folded: str, names: Iterable[str], codes: Iterable[tuple[str, str]], written: Iterable[str],
+               numbers: Iterable[tuple[int, int, str]], titled: str, whole: bool) -> str | None:
+    """The one place of `names` a notice says it is in: a body of it named (`written`), or a
+    cited number carrying its government's code (`codes`) whose title opens with its bare
+    `titled` (省) — or, if `whole`, with the place's own name; None for none or two
+    (`enclosing_province`, `enclosing_municipality`)."""
+    found = {w for w in written if w in names}
+    for start, _, value in numbers:
+        name = next((n for code, n in codes if value.startswith(code)), None)
+        if name and (m := _TITLE_BEFORE.search(folded, max(0, start - 210), start)) \
+                and m.group(1).lstrip().startswith((titled, name) if whole else titled):
+            found.add(name)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def enclosing_municipality(folded: str, written: Iterable[str], numbers: Iterable[tuple[int, int, str]],
@@ -90,14 +104,8 @@ def enclosing_municipality(folded: str, written: Iterable[str], numbers: Iterabl
     document it cites whose number carries the city government's code and whose title names the
     city, whole or as its bare `bare` (《重庆市人民政府办公厅关于…》 or 《市人民政府…》(渝府办发〔2021〕52号)),
     as `enclosing_province` reads a province. A code cited alone is none; evidence for two is none."""
-    names = municipalities()
-    found = {w for w in written if w in names}
-    for start, _, value in numbers:
-        name = next((n for code, n in _municipality_codes() if value.startswith(code)), None)
-        if name and (m := _TITLE_BEFORE.search(folded, max(0, start - 210), start)) \
-                and m.group(1).lstrip().startswith((name, bare)):
-            found.add(name)
-    return next(iter(found)) if len(found) == 1 else None
+    levels, codes = _municipality_table()
+    return _enclosing(folded, levels, codes, written, numbers, bare, whole=True)
 
 
 def enclosing_province(folded: str, prefix: str, written: Iterable[str],
@@ -115,10 +123,4 @@ def enclosing_province(folded: str, prefix: str, written: Iterable[str],
     names = table.names.get(prefix)
     if not names:
         return None
-    found = {w for w in written if w in names}
-    for start, _, value in numbers:
-        name = next((n for code, n in table.codes.get(prefix, ()) if value.startswith(code)), None)
-        if name and (m := _TITLE_BEFORE.search(folded, max(0, start - 210), start)) \
-                and m.group(1).lstrip().startswith(prefix):
-            found.add(name)
-    return next(iter(found)) if len(found) == 1 else None
+    return _enclosing(folded, names, table.codes.get(prefix, ()), written, numbers, prefix, whole=False)
