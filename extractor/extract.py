@@ -23,7 +23,7 @@ from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Change, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
 from .parse import CN_DIGITS, CN_UNITS, chinese_number, layout, normalise_doc_number
-from .places import enclosing_municipality, enclosing_province, municipalities, municipality_of
+from .places import enclosing_municipality, enclosing_province, municipalities
 
 # Separators inside a list of departments and between statements (folded text).
 LIST_SEPARATORS = "、,;，；和及与 \u3000\t\n"
@@ -1056,7 +1056,7 @@ class _Extract:
             own = levels.get(j.prefix, ("", 9))[1] if j else 9
             if rank < own and (named := self.province(p)):
                 return named, level, p
-            if rank < own and j and level == "city" and (city := municipality_of(j.name) or self.municipality(p)):
+            if rank < own and j and level == "city" and (city := self.within_municipality() or self.municipality(p)):
                 return city[0], city[1], p  # 市卫生健康委 in 重庆市渝北区's notice: 重庆市's, province-level
             if j is None or not j.name:  # nothing to place it relative to
                 return p, level, p
@@ -1067,6 +1067,13 @@ class _Extract:
             if p.endswith(suffix):
                 return p, level, p
         return p, "unknown", p
+
+    def within_municipality(self) -> tuple[str, str] | None:
+        """(the 直辖市, its level) the notice's place is named within (重庆市渝北区: 渝北区 within
+        重庆市, as `parse.jurisdiction_of` reads it), else None."""
+        j = self.doc.jurisdiction
+        level = municipalities().get(j.within) if j and j.within else None
+        return (j.within, level) if level else None
 
     def municipality(self, prefix: str) -> tuple[str, str] | None:
         """(the 直辖市, its level) a district's or county's bare city `prefix` (市) stands for when
@@ -1191,6 +1198,13 @@ class _Extract:
         m = resolve(name)
         if (m is None or not m.concept) and self.town:
             m = self.own_town_body(name) or m
+        j = self.doc.jurisdiction
+        if (m is None or not m.concept) and j and j.within and name.startswith(j.within + j.name):
+            # named with the place it is within first (重庆市渝北区人民政府办公室): its place's body,
+            # the name as written its mention
+            at = len(j.within)
+            if (own := resolve(name[at:])) is not None:
+                m = replaced(own, start=0, end=own.end + at)
         if m is None or not m.concept or m.generic or m.collective:
             return
         m = replaced(m, start=m.start + field.start, end=m.end + field.start)

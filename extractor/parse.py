@@ -20,7 +20,7 @@ from .departments import listed_names, resolve
 from .errors import PolicykgError
 from .knowledge import PK, RDF, SKOS, by_subject
 from .model import DOC_NUMBER, FOLD, Cell, Clause, Document, Field, Jurisdiction, Span, name_key, squeeze
-from .places import municipalities
+from .places import municipalities, municipality_of
 
 LONG_LINE = 400  # header cues are only looked for on lines shorter than this
 SENTENCE_PUNCT = "。;；,，"  # folded text keeps 。 and folds ；，
@@ -2010,17 +2010,21 @@ def jurisdiction_of(doc: Document) -> Jurisdiction | None:
     Its level is the one its name ends with, or a lower one its recipients show: a city
     addressing 各镇政府、街道办事处 is a county-level city (胶州市), its bodies still 市-prefixed;
     a prefecture-level city without counties (东莞市, layout.ttl's pk:withoutCounties) stays a city;
-    a 直辖市 (重庆市: places.ttl's pk:Municipality) is of its level, the province's, its prefix 市."""
+    a 直辖市 (重庆市: places.ttl's pk:Municipality) is of its level, the province's, its prefix 市;
+    a district or county named with its 直辖市 first (重庆市渝北区) is named without it, within it
+    (渝北区 within 重庆市): one place with the 渝北区 of a notice naming itself so."""
     j = _jurisdiction_named(doc)
     if j is None or not j.name or j.name in layout().without_counties:
         return j
     if (level := municipalities().get(j.name)) is not None:
         return Jurisdiction(j.name, level, j.prefix)
+    if not j.within and (city := municipality_of(j.name)) is not None:
+        j = Jurisdiction(j.name[len(city[0]):], j.level, j.prefix, *city)
     rank = next((r for _, level, _, r in layout().levels if level == j.level), None)
     recipients = " ".join(f.value for f in doc.fields if f.name == "recipient")
     for word, level, r in layout().addressed:
         if rank is not None and r > rank and word in recipients:
-            return Jurisdiction(j.name, level, j.prefix)
+            return Jurisdiction(j.name, level, j.prefix, j.within, j.within_level)
     return j
 
 

@@ -70,12 +70,12 @@ def test_chongqing_s_short_names_of_its_district_bureaus_are_known():
     got = _read("yubei-childcare-joint-meeting.html")
     assert got["notes"] == []
     deps = {d["id"]: d for d in got["departments"]}
-    assert deps["重庆市渝北区/human-resources-social-security"]["mentions"][0]["surface"] == "区人力社保局"
-    assert [m["surface"] for m in deps["重庆市渝北区/natural-resources"]["mentions"]] == ["区规划自然资源局"] * 2
-    assert deps["重庆市渝北区/housing-urban-rural-development"]["mentions"][0]["surface"] == "区住房城乡建委"
+    assert deps["渝北区/human-resources-social-security"]["mentions"][0]["surface"] == "区人力社保局"
+    assert [m["surface"] for m in deps["渝北区/natural-resources"]["mentions"]] == ["区规划自然资源局"] * 2
+    assert deps["渝北区/housing-urban-rural-development"]["mentions"][0]["surface"] == "区住房城乡建委"
     assert len(got["members"]) == got["meeting"]["stated_count"] == 17
-    assert got["members"][7:10] == ["重庆市渝北区/human-resources-social-security", "重庆市渝北区/natural-resources",
-                                    "重庆市渝北区/housing-urban-rural-development"]
+    assert got["members"][7:10] == ["渝北区/human-resources-social-security", "渝北区/natural-resources",
+                                    "渝北区/housing-urban-rural-development"]
 
 
 def test_a_municipality_s_district_reads_its_bare_city_as_the_province_level_city():
@@ -89,7 +89,7 @@ def test_a_municipality_s_district_reads_its_bare_city_as_the_province_level_cit
     for did in ("重庆市/health", "重庆市/education", "重庆市/government-office"):
         assert (deps[did]["jurisdiction"], deps[did]["level"]) == ("重庆市", "province")
     assert [m["surface"] for m in deps["重庆市/health"]["mentions"]][:2] == ["市卫生健康委"] * 2
-    assert deps["重庆市渝北区/health"]["level"] == "district"
+    assert deps["渝北区/health"]["level"] == "district"
 
 
 def test_a_municipality_s_own_notice_is_of_the_province_level():
@@ -138,6 +138,29 @@ def test_a_district_naming_itself_without_its_municipality_reads_its_city_when_t
         assert levels["渝北区所在市/civil-affairs"] == ("渝北区所在市", "city"), said
 
 
+def test_a_municipality_s_district_named_with_or_without_its_city_is_one_place():
+    """渝北区 was two places: 重庆市渝北区 in the notice naming it so (yubei-childcare-joint-meeting.html)
+    and 渝北区 in the one naming itself without its city (yubei-elderly-care-joint-meeting.txt), so
+    `departments -j 渝北区` listed one notice's units, and its 区民政局, 区卫生健康委 … were two units
+    each. A district named with its 直辖市 first is named without it, within it (skos:broader 重庆市):
+    one place, one unit each; its issuer 重庆市渝北区人民政府办公室 the district's government office
+    (before, an organisation of that name alone); `-j 重庆市渝北区` finds it as written."""
+    from extractor.build import build_store
+    from extractor.query import departments
+    childcare = _read("yubei-childcare-joint-meeting.html")
+    assert childcare["document"]["jurisdiction"] == {"name": "渝北区", "level": "district", "prefix": "区",
+                                                     "within": {"name": "重庆市", "level": "province"}}
+    assert childcare["issuer"] == "渝北区/government-office"
+    assert _read("yubei-elderly-care-joint-meeting.txt")["document"]["jurisdiction"]["name"] == "渝北区"
+    store, _ = build_store([AUDIT / "yubei-childcare-joint-meeting.html", AUDIT / "yubei-elderly-care-joint-meeting.txt"])
+    for asked in ("渝北区", "重庆市渝北区"):
+        rows = {r["concept"]: r for r in departments(store, jurisdiction=asked)}
+        assert {r["jurisdiction"] for r in rows.values()} == {"渝北区"}, asked
+        assert (rows["civil-affairs"]["notices"], rows["health"]["notices"], rows["health"]["duties"]) == (2, 2, 3)
+        assert rows["government-office"]["notices"] == 2 and "human-resources-social-security" in rows
+    assert {r["jurisdiction"] for r in departments(store, jurisdiction="重庆市", only=True)} == {"重庆市"}
+
+
 def test_a_closing_line_whose_subject_is_the_governments_below_is_theirs():
     """The line after 其他成员单位按照各自职责做好相关工作。, which the parser puts in the last
     department's item, opening with the governments below (各镇人民政府、街道办事处负责…,
@@ -145,9 +168,9 @@ def test_a_closing_line_whose_subject_is_the_governments_below_is_theirs():
     税务局's). It is theirs: a collective address holds its 各, and 街道办事处 after it is one of
     the bodies below the notice's place (layout.ttl's pk:addressesBelow)."""
     yubei = _duties_of(_read("yubei-childcare-joint-meeting.html"), "main/4/12")
-    assert yubei == [("重庆市渝北区/fire-rescue", "负责婴幼儿照护服务机构的消防安全监督检查。"),
-                     ("重庆市渝北区所辖镇/local-governments", "负责辖区内婴幼儿照护服务工作的组织实施。"),
-                     ("重庆市渝北区/街道办事处", "负责辖区内婴幼儿照护服务工作的组织实施。")]
+    assert yubei == [("渝北区/fire-rescue", "负责婴幼儿照护服务机构的消防安全监督检查。"),
+                     ("渝北区所辖镇/local-governments", "负责辖区内婴幼儿照护服务工作的组织实施。"),
+                     ("渝北区/街道办事处", "负责辖区内婴幼儿照护服务工作的组织实施。")]
     liangshan = _duties_of(_read("liangshan-childcare-joint-meeting.txt"), "main/4/11")
     assert [d for d, _ in liangshan] == ["凉山彝族自治州/womens-federation", "凉山彝族自治州所辖县市/local-governments"]
     assert liangshan[1][1].startswith("要参照建立相应工作机制")
