@@ -856,14 +856,28 @@ def _prefix_levels() -> dict[str, tuple[str, int]]:
     return {prefix: (level, rank) for prefix, level, rank in sorted(layout().prefixes, key=lambda x: -len(x[0]))}
 
 
+@cache
+def _level_suffixes() -> dict[str, str]:
+    """{a level's suffix that is no prefix word: the level's prefix} (自治县: 县, 自治州: 州), the
+    longest first."""
+    prefixes = _prefix_levels()
+    return {sfx: prefix for sfx, _, prefix, _ in sorted(layout().levels, key=lambda x: -len(x[0])) if sfx not in prefixes}
+
+
 def _level_words(bare: str) -> list[str] | None:
     """`bare` (a prefix with its levels' separators dropped: 旗县区, 镇街道) as the prefix words of
     the levels (`_prefix_levels`) it is made of, the longest first at each place; None if it is
-    not so made."""
+    not so made. A level's own name written beside its prefix word is that word once (区县自治县,
+    重庆's 区县（自治县）: 区, 县)."""
     words, k = [], 0
-    by_len = _prefix_levels()
+    by_len, suffixes = _prefix_levels(), _level_suffixes()
     while k < len(bare):
         w = next((w for w in by_len if bare.startswith(w, k)), None)
+        if w is None and (s := next((s for s in suffixes if bare.startswith(s, k)), None)):
+            k += len(s)
+            if suffixes[s] not in words:
+                words.append(suffixes[s])
+            continue
         if w is None:
             return None
         words.append(w)
@@ -1050,7 +1064,7 @@ class _Extract:
         levels = _prefix_levels()
         bare = p.translate(_LEVELS_APART) or p  # 县(市、区), 县、市、区: 县市区, the levels written apart
         if (words := _level_words(bare)) is not None:  # 省, 县, 旗县区, 县市区, 乡镇, 镇街道
-            p = bare  # one place however it is written (巴彦淖尔市所辖县市区, 祁门县所辖乡镇)
+            p = "".join(words)  # one place however it is written (巴彦淖尔市所辖县市区, 祁门县所辖乡镇, 重庆市所辖区县)
             # (several levels together, the lowest one's: 县市 under a 州 are counties and county-level cities)
             level, rank = levels.get(p) or max((levels[w] for w in reversed(words)), key=lambda x: x[1])
             own = levels.get(j.prefix, ("", 9))[1] if j else 9

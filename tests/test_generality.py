@@ -226,6 +226,27 @@ def test_the_places_below_of_several_levels_are_of_the_lowest():
     assert below["level"] == "county"
 
 
+def test_the_places_below_with_their_autonomous_counties_written_beside_are_read():
+    """重庆's 各区县（自治县）人民政府 (its districts and counties, autonomous ones among them) was no
+    body: the 主送's collective not read, and the closing line 各区县（自治县）人民政府负责本地… kept
+    under the item before it, 重庆市税务局's duty. It is the governments below, of the county level, as
+    各县（市）人民政府 is (pkc:dept-collective-prefix: data; 自治县 beside 县 the same level, once);
+    so are 各县（自治县） and 海南's 各市、县（自治县）."""
+    from extractor.pipeline import process_bytes
+    got = _read("chongqing-elderly-care-joint-meeting.txt")
+    below = next(d for d in got["departments"] if d["concept"] == "local-governments")
+    assert (below["id"], below["level"]) == ("重庆市所辖区县/local-governments", "county")
+    assert below["mentions"][0]["surface"] == "各区县（自治县）人民政府"
+    assert _duties_of(got, "main/4/5")[-1] == ("重庆市所辖区县/local-governments", "负责本地养老服务体系建设的组织实施。")
+    assert [d for d, _ in _duties_of(got, "main/4/5")].count("重庆市/taxation") == len(_duties_of(got, "main/4/5")) - 1
+    text = (AUDIT / "chongqing-elderly-care-joint-meeting.txt").read_text(encoding="utf-8")
+    for written, place in (("各县（自治县）", "重庆市所辖县"), ("各市、县（自治县）", "重庆市所辖市县")):
+        other = extracted_dict(process_bytes(text.replace("各区县（自治县）", written).encode(), "chongqing-variant.txt"))
+        duty = [(d["department"], d["text"]) for d in other["duties"] if d["clause"] == "main/4/5"][-1]
+        assert duty == (f"{place}/local-governments", "负责本地养老服务体系建设的组织实施。"), written
+        assert next(d for d in other["departments"] if d["concept"] == "local-governments")["level"] == "county"
+
+
 def test_a_convener_after_by_is_read_without_the_when():
     """普宁's 联络员会议 由联席会议办公室根据工作需要召集: its convener was 联席会议办公室根据工作需要
     (pkc:part-convener read 根据… only without 由); it is the office."""
