@@ -92,6 +92,26 @@ def test_a_municipality_s_district_reads_its_bare_city_as_the_province_level_cit
     assert deps["渝北区/health"]["level"] == "district"
 
 
+def test_a_municipality_s_education_commission_keeps_the_name_written():
+    """重庆市's 市教委 and its district's 区教委 (a 直辖市's 教育委员会: it has no 教育局) were named
+    市教育局, 区教育局 — 教委 read as an abbreviation of the registry's name — and 区住房城乡建委
+    区住房城乡建设局. Each is a name in current use (departments.ttl's altLabel): kept as written,
+    one unit of the concept as before (pkd:education, pkd:housing-urban-rural-development)."""
+    names = {}
+    for file in ("chongqing-elderly-care-joint-meeting.txt", "yubei-childcare-joint-meeting.html",
+                 "yubei-elderly-care-joint-meeting.txt"):
+        names.update({d["id"]: d["name"] for d in _read(file)["departments"]})
+    assert names["重庆市/education"] == "市教委" and names["渝北区/education"] == "区教委"
+    assert names["重庆市/housing-urban-rural-development"] == "市住房城乡建委"
+    assert names["渝北区/housing-urban-rural-development"] == "区住房城乡建委"
+    assert names["重庆市/health"] == "市卫生健康委"
+    # a notice writing the bureau's name keeps it (祁门县's 县教育局), as an abbreviation its full name (卫健委)
+    from extractor.pipeline import process_bytes
+    got = extracted_dict(process_bytes("祁门县人民政府办公室关于建立联席会议制度的通知\n联席会议由县教育局、县卫健委组成。\n".encode(),
+                                       "qimen-variant.txt"))
+    assert sorted(d["name"] for d in got["departments"] if d["concept"] in ("education", "health")) == ["县卫生健康委", "县教育局"]
+
+
 def test_a_municipality_s_own_notice_is_of_the_province_level():
     """重庆市人民政府办公厅's own notice (audit: chongqing-elderly-care-joint-meeting.txt) got the city
     level — the notice's place and all its bodies (市民政局, 市卫生健康委, 重庆市人民政府办公厅): a
