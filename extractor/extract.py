@@ -1070,8 +1070,10 @@ class _Extract:
             own = levels.get(j.prefix, ("", 9))[1] if j else 9
             if rank < own and (named := self.province(p)):
                 return named, level, p
-            if rank < own and j and level == "city" and (city := self.within_municipality() or self.municipality(p)):
-                return city[0], city[1], p  # 市卫生健康委 in 重庆市渝北区's notice: 重庆市's, province-level
+            if rank < own and j and (above := self.within(level)):
+                return above[0], above[1], p  # 市住房城乡建设局 in 合肥市包河区's notice: 合肥市's
+            if rank < own and j and level == "city" and (city := self.municipality(p)):
+                return city[0], city[1], p  # 市卫生健康委 in 渝北区's notice citing 渝府办发: 重庆市's, province-level
             if j is None or not j.name:  # nothing to place it relative to
                 return p, level, p
             return f"{j.name}{'所在' if rank < own else '所辖'}{p}", level, p
@@ -1082,12 +1084,16 @@ class _Extract:
                 return p, level, p
         return p, "unknown", p
 
-    def within_municipality(self) -> tuple[str, str] | None:
-        """(the 直辖市, its level) the notice's place is named within (重庆市渝北区: 渝北区 within
-        重庆市, as `parse.jurisdiction_of` reads it), else None."""
+    def within(self, level: str) -> tuple[str, str] | None:
+        """(name, level) of the place the notice's own is named within (`parse.jurisdiction_of`:
+        合肥市包河区 is 包河区 within 合肥市) when a bare prefix of `level` stands for it: 市 of a city
+        (合肥市, city) or of a 直辖市 (重庆市渝北区: 重庆市, province-level); else None."""
         j = self.doc.jurisdiction
-        level = municipalities().get(j.within) if j and j.within else None
-        return (j.within, level) if level else None
+        if not j or not j.within:
+            return None
+        if level == "city" and (city := municipalities().get(j.within)):
+            return j.within, city
+        return (j.within, level) if j.within_level == level else None
 
     def municipality(self, prefix: str) -> tuple[str, str] | None:
         """(the 直辖市, its level) a district's or county's bare city `prefix` (市) stands for when
@@ -1097,9 +1103,10 @@ class _Extract:
         written = {m.prefix for m in self.matches if m.prefix and not m.inherited}
         cities = municipalities()
         bare = _prefix_levels()
-        if any(w not in cities and w not in bare and next((lv for x, lv, _, _ in self.lay.levels if w.endswith(x)), "")
-               == "city" for w in written):
-            return None  # (another city named: the bare 市 may be that one)
+        named = {w for w in written if w not in cities and w not in bare
+                 and next((lv for x, lv, _, _ in self.lay.levels if w.endswith(x)), "") == "city"}
+        if named:  # a body of one city named, no other (合肥市住房城乡建设局 in 包河区's): that city's
+            return (named.pop(), "city") if len(named) == 1 and not cities.keys() & written else None
         numbers = (n for found in self.numbers.values() for n in found)
         name = enclosing_municipality(self.doc.folded, written, numbers, prefix)
         return (name, cities[name]) if name else None

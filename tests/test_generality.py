@@ -181,6 +181,46 @@ def test_a_municipality_s_district_named_with_or_without_its_city_is_one_place()
     assert {r["jurisdiction"] for r in departments(store, jurisdiction="重庆市", only=True)} == {"重庆市"}
 
 
+def test_an_ordinary_city_s_district_reads_its_bare_city_as_that_city_when_the_text_says_which():
+    """合肥市包河区's notice (audit: baohe-old-community-renewal-leading-group.txt) read its 市住房城乡建设局,
+    市发展改革委, 市财政局 as 合肥市包河区所在市's, and named its place 合肥市包河区: another place than
+    the 包河区 of its notice naming itself alone (baohe-elevator-joint-meeting.docx). As for a
+    直辖市's district: the place named with its city first is named without it, within it (包河区
+    within 合肥市, city) and its bare 市 is that city, of the city level; a district naming itself
+    alone reads 市 so when it names a body of one city (合肥市住房城乡建设局, a cited 《合肥市人民政府办公室
+    关于…》) and of no other; without that, or with two cities, as any district does (包河区所在市)."""
+    from extractor.build import build_store
+    from extractor.pipeline import process_bytes
+    from extractor.query import departments
+    got = _read("baohe-old-community-renewal-leading-group.txt")
+    assert got["document"]["jurisdiction"] == {"name": "包河区", "level": "district", "prefix": "区",
+                                               "within": {"name": "合肥市", "level": "city"}}
+    deps = {d["id"]: d for d in got["departments"]}
+    assert not any("所在" in d for d in deps) and got["notes"] == []
+    for concept in ("housing-urban-rural-development", "development-reform", "finance", "natural-resources"):
+        assert (deps[f"合肥市/{concept}"]["jurisdiction"], deps[f"合肥市/{concept}"]["level"]) == ("合肥市", "city")
+        assert (deps[f"包河区/{concept}"]["jurisdiction"], deps[f"包河区/{concept}"]["level"]) == ("包河区", "district")
+    assert deps["合肥市/housing-urban-rural-development"]["name"] == "市住房城乡建设局"
+    assert got["members"][:3] == ["包河区/housing-urban-rural-development", "包河区/development-reform", "包河区/finance"]
+    assert got["issuer"] == "包河区/government-office"
+    text = (AUDIT / "baohe-old-community-renewal-leading-group.txt").read_text(encoding="utf-8")
+    alone = text.replace("合肥市包河区人民政府办公室", "包河区人民政府办公室")
+    cited = "《合肥市人民政府办公室关于全面推进城镇老旧小区改造工作的实施意见》（合政办〔2021〕12号）精神，按照市住房城乡建设局"
+    assert cited in alone
+    for said, city in (("上级文件精神，按照合肥市住房城乡建设局", "合肥市"),  # a body of the city named
+                       ("上级文件精神，按照市住房城乡建设局", "包河区所在市"),  # no evidence
+                       (cited.replace("按照市住", "按照芜湖市住房城乡建设局、市住"), "包河区所在市")):  # two cities
+        other = extracted_dict(process_bytes(alone.replace(cited, said).encode(), "baohe-variant.txt"))
+        assert other["document"]["jurisdiction"]["name"] == "包河区"
+        assert {d["jurisdiction"] for d in other["departments"] if d["concept"] == "finance"} == {"包河区", city}, said
+    # one place with the 包河区 of the notice naming itself alone
+    store, _ = build_store([AUDIT / "baohe-old-community-renewal-leading-group.txt", AUDIT / "baohe-elevator-joint-meeting.docx"])
+    rows = {r["concept"]: r for r in departments(store, jurisdiction="包河区")}
+    assert {r["jurisdiction"] for r in rows.values()} == {"包河区"}
+    assert rows["housing-urban-rural-development"]["notices"] == 2 and rows["market-regulation"]["notices"] == 2
+    assert {r["jurisdiction"] for r in departments(store, jurisdiction="合肥市", only=True)} == {"合肥市"}
+
+
 def test_a_closing_line_whose_subject_is_the_governments_below_is_theirs():
     """The line after 其他成员单位按照各自职责做好相关工作。, which the parser puts in the last
     department's item, opening with the governments below (各镇人民政府、街道办事处负责…,
