@@ -1096,10 +1096,12 @@ class _Extract:
         return (j.within, level) if j.within_level == level else None
 
     def municipality(self, prefix: str) -> tuple[str, str] | None:
-        """(the 直辖市, its level) a district's or county's bare city `prefix` (市) stands for when
-        the notice names itself without it (渝北区人民政府办公室) but says which it is in (a body of
-        重庆市 named, a cited 渝府办发 document: `places.enclosing_municipality`) and names no other
-        city (揭阳市卫生健康局); else None. Asked once a prefix (`jurisdiction_of`)."""
+        """(the city, its level) a district's or county's bare city `prefix` (市) stands for when
+        the notice names itself without it (渝北区人民政府办公室, 包河区人民政府办公室) but says which it is
+        in: a 直辖市 (a body of 重庆市 named, a cited 渝府办发 document: `places.enclosing_municipality`;
+        province-level) naming no other city (揭阳市卫生健康局), or an ordinary city whose body it names
+        (合肥市住房城乡建设局; city level), the one city named; else None. Asked once a prefix
+        (`jurisdiction_of`)."""
         written = {m.prefix for m in self.matches if m.prefix and not m.inherited}
         cities = municipalities()
         bare = _prefix_levels()

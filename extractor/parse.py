@@ -2033,7 +2033,8 @@ def _named_within(j: Jurisdiction, rank: int) -> Jurisdiction:
     own name within the last of them (渝北区 within 重庆市, a 直辖市: province-level; 包河区 within 合肥市,
     city): one place with the 渝北区 of a notice naming itself so. A place before is a name jieba
     knows as one (`departments._places`) or a 直辖市, longest first, ending in the suffix of a level
-    above `j`'s (`rank`), and leaves two characters or more (沙市区, 市中区 stay whole)."""
+    above `j`'s (`rank`), and leaves two characters or more (沙市区, 市中区 stay whole); not a city's
+    short name (郑州 of 郑州航空港区, 苏州 of 苏州工业园区: 郑州市, 苏州市 places)."""
     from .departments import _places
     places, cities = _places(), municipalities()
     above = [(sfx, level) for sfx, level, _, r in layout().levels if r < rank]
@@ -2041,6 +2042,7 @@ def _named_within(j: Jurisdiction, rank: int) -> Jurisdiction:
     while True:
         head = next(((name[:k], lv) for k in range(len(name) - 2, 1, -1)
                      if (name[:k] in places or name[:k] in cities)
+                     and not any(name[:k] + sfx in places for sfx, _ in above)
                      for sfx, lv in above if name.endswith(sfx, 0, k) and k > len(sfx)), None)
         if head is None:
             break

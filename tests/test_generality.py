@@ -213,6 +213,11 @@ def test_an_ordinary_city_s_district_reads_its_bare_city_as_that_city_when_the_t
         other = extracted_dict(process_bytes(alone.replace(cited, said).encode(), "baohe-variant.txt"))
         assert other["document"]["jurisdiction"]["name"] == "包河区"
         assert {d["jurisdiction"] for d in other["departments"] if d["concept"] == "finance"} == {"包河区", city}, said
+    # the place before is a whole name of a level above, the rest two characters or more
+    for issuer, place in (("荆州市沙市区人民政府办公室", ("沙市区", "荆州市")), ("安徽省合肥市包河区人民政府办公室", ("包河区", "合肥市")),
+                          ("郑州航空港区管委会办公室", ("郑州航空港区", None))):  # (郑州: 郑州市's short name)
+        other = process_bytes(text.replace("合肥市包河区人民政府办公室", issuer).encode(), "baohe-variant.txt")
+        assert (other.jurisdiction.name, other.jurisdiction.within or None) == place, issuer
     # one place with the 包河区 of the notice naming itself alone
     store, _ = build_store([AUDIT / "baohe-old-community-renewal-leading-group.txt", AUDIT / "baohe-elevator-joint-meeting.docx"])
     rows = {r["concept"]: r for r in departments(store, jurisdiction="包河区")}
