@@ -23,7 +23,7 @@ from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
 from .model import (Addressee, Assignment, Cell, Change, Clause, Department, Document, Duty, Facts, Field, Meeting,
                     MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
 from .parse import CN_DIGITS, CN_UNITS, chinese_number, layout, normalise_doc_number
-from .places import enclosing_municipality, enclosing_province, municipalities, municipality_of
+from .places import enclosing_municipality, enclosing_province, municipalities
 
 # Separators inside a list of departments and between statements (folded text).
 LIST_SEPARATORS = "、,;，；和及与 \u3000\t\n"
@@ -856,14 +856,28 @@ def _prefix_levels() -> dict[str, tuple[str, int]]:
     return {prefix: (level, rank) for prefix, level, rank in sorted(layout().prefixes, key=lambda x: -len(x[0]))}
 
 
+@cache
+def _level_suffixes() -> dict[str, str]:
+    """{a level's suffix that is no prefix word: the level's prefix} (自治县: 县, 自治州: 州), the
+    longest first."""
+    prefixes = _prefix_levels()
+    return {sfx: prefix for sfx, _, prefix, _ in sorted(layout().levels, key=lambda x: -len(x[0])) if sfx not in prefixes}
+
+
 def _level_words(bare: str) -> list[str] | None:
     """`bare` (a prefix with its levels' separators dropped: 旗县区, 镇街道) as the prefix words of
     the levels (`_prefix_levels`) it is made of, the longest first at each place; None if it is
-    not so made."""
+    not so made. A level's own name written beside its prefix word is that word once (区县自治县,
+    重庆's 区县（自治县）: 区, 县)."""
     words, k = [], 0
-    by_len = _prefix_levels()
+    by_len, suffixes = _prefix_levels(), _level_suffixes()
     while k < len(bare):
         w = next((w for w in by_len if bare.startswith(w, k)), None)
+        if w is None and (s := next((s for s in suffixes if bare.startswith(s, k)), None)):
+            k += len(s)
+            if suffixes[s] not in words:
+                words.append(suffixes[s])
+            continue
         if w is None:
             return None
         words.append(w)
@@ -1050,14 +1064,16 @@ class _Extract:
         levels = _prefix_levels()
         bare = p.translate(_LEVELS_APART) or p  # 县(市、区), 县、市、区: 县市区, the levels written apart
         if (words := _level_words(bare)) is not None:  # 省, 县, 旗县区, 县市区, 乡镇, 镇街道
-            p = bare  # one place however it is written (巴彦淖尔市所辖县市区, 祁门县所辖乡镇)
+            p = "".join(words)  # one place however it is written (巴彦淖尔市所辖县市区, 祁门县所辖乡镇, 重庆市所辖区县)
             # (several levels together, the lowest one's: 县市 under a 州 are counties and county-level cities)
             level, rank = levels.get(p) or max((levels[w] for w in reversed(words)), key=lambda x: x[1])
             own = levels.get(j.prefix, ("", 9))[1] if j else 9
             if rank < own and (named := self.province(p)):
                 return named, level, p
-            if rank < own and j and level == "city" and (city := municipality_of(j.name) or self.municipality(p)):
-                return city[0], city[1], p  # 市卫生健康委 in 重庆市渝北区's notice: 重庆市's, province-level
+            if rank < own and j and (above := self.within(level)):
+                return above[0], above[1], p  # 市住房城乡建设局 in 合肥市包河区's notice: 合肥市's
+            if rank < own and j and level == "city" and (city := self.municipality(p)):
+                return city[0], city[1], p  # 市卫生健康委 in 渝北区's notice citing 渝府办发: 重庆市's, province-level
             if j is None or not j.name:  # nothing to place it relative to
                 return p, level, p
             return f"{j.name}{'所在' if rank < own else '所辖'}{p}", level, p
@@ -1068,17 +1084,31 @@ class _Extract:
                 return p, level, p
         return p, "unknown", p
 
+    def within(self, level: str) -> tuple[str, str] | None:
+        """(name, level) of the place the notice's own is named within (`parse.jurisdiction_of`:
+        合肥市包河区 is 包河区 within 合肥市) when a bare prefix of `level` stands for it: 市 of a city
+        (合肥市, city) or of a 直辖市 (重庆市渝北区: 重庆市, province-level); else None."""
+        j = self.doc.jurisdiction
+        if not j or not j.within:
+            return None
+        if level == "city" and (city := municipalities().get(j.within)):
+            return j.within, city
+        return (j.within, level) if j.within_level == level else None
+
     def municipality(self, prefix: str) -> tuple[str, str] | None:
-        """(the 直辖市, its level) a district's or county's bare city `prefix` (市) stands for when
-        the notice names itself without it (渝北区人民政府办公室) but says which it is in (a body of
-        重庆市 named, a cited 渝府办发 document: `places.enclosing_municipality`) and names no other
-        city (揭阳市卫生健康局); else None. Asked once a prefix (`jurisdiction_of`)."""
+        """(the city, its level) a district's or county's bare city `prefix` (市) stands for when
+        the notice names itself without it (渝北区人民政府办公室, 包河区人民政府办公室) but says which it is
+        in: a 直辖市 (a body of 重庆市 named, a cited 渝府办发 document: `places.enclosing_municipality`;
+        province-level) naming no other city (揭阳市卫生健康局), or an ordinary city whose body it names
+        (合肥市住房城乡建设局; city level), the one city named; else None. Asked once a prefix
+        (`jurisdiction_of`)."""
         written = {m.prefix for m in self.matches if m.prefix and not m.inherited}
         cities = municipalities()
         bare = _prefix_levels()
-        if any(w not in cities and w not in bare and next((lv for x, lv, _, _ in self.lay.levels if w.endswith(x)), "")
-               == "city" for w in written):
-            return None  # (another city named: the bare 市 may be that one)
+        named = {w for w in written if w not in cities and w not in bare
+                 and next((lv for x, lv, _, _ in self.lay.levels if w.endswith(x)), "") == "city"}
+        if named:  # a body of one city named, no other (合肥市住房城乡建设局 in 包河区's): that city's
+            return (named.pop(), "city") if len(named) == 1 and not cities.keys() & written else None
         numbers = (n for found in self.numbers.values() for n in found)
         name = enclosing_municipality(self.doc.folded, written, numbers, prefix)
         return (name, cities[name]) if name else None
@@ -1191,6 +1221,13 @@ class _Extract:
         m = resolve(name)
         if (m is None or not m.concept) and self.town:
             m = self.own_town_body(name) or m
+        j = self.doc.jurisdiction
+        if (m is None or not m.concept) and j and j.within and name.startswith(j.within + j.name):
+            # named with the place it is within first (重庆市渝北区人民政府办公室): its place's body,
+            # the name as written its mention
+            at = len(j.within)
+            if (own := resolve(name[at:])) is not None:
+                m = replaced(own, start=0, end=own.end + at)
         if m is None or not m.concept or m.generic or m.collective:
             return
         m = replaced(m, start=m.start + field.start, end=m.end + field.start)

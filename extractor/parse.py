@@ -2010,18 +2010,44 @@ def jurisdiction_of(doc: Document) -> Jurisdiction | None:
     Its level is the one its name ends with, or a lower one its recipients show: a city
     addressing 各镇政府、街道办事处 is a county-level city (胶州市), its bodies still 市-prefixed;
     a prefecture-level city without counties (东莞市, layout.ttl's pk:withoutCounties) stays a city;
-    a 直辖市 (重庆市: places.ttl's pk:Municipality) is of its level, the province's, its prefix 市."""
+    a 直辖市 (重庆市: places.ttl's pk:Municipality) is of its level, the province's, its prefix 市;
+    a district or county named with its city first (重庆市渝北区, 合肥市包河区) is named without it,
+    within it (`_named_within`)."""
     j = _jurisdiction_named(doc)
     if j is None or not j.name or j.name in layout().without_counties:
         return j
     if (level := municipalities().get(j.name)) is not None:
         return Jurisdiction(j.name, level, j.prefix)
     rank = next((r for _, level, _, r in layout().levels if level == j.level), None)
+    if not j.within and rank is not None and rank >= next(r for _, lv, _, r in layout().levels if lv == "county"):
+        j = _named_within(j, rank)  # (a place below a city's level: its district, county, banner)
     recipients = " ".join(f.value for f in doc.fields if f.name == "recipient")
     for word, level, r in layout().addressed:
         if rank is not None and r > rank and word in recipients:
-            return Jurisdiction(j.name, level, j.prefix)
+            return Jurisdiction(j.name, level, j.prefix, j.within, j.within_level)
     return j
+
+
+def _named_within(j: Jurisdiction, rank: int) -> Jurisdiction:
+    """`j` named with the places it is within first (重庆市渝北区, 合肥市包河区, 安徽省合肥市包河区) as its
+    own name within the last of them (渝北区 within 重庆市, a 直辖市: province-level; 包河区 within 合肥市,
+    city): one place with the 渝北区 of a notice naming itself so. A place before is a name jieba
+    knows as one (`departments._places`) or a 直辖市, longest first, ending in the suffix of a level
+    above `j`'s (`rank`), and leaves two characters or more (沙市区, 市中区 stay whole); not a city's
+    short name (郑州 of 郑州航空港区, 苏州 of 苏州工业园区: 郑州市, 苏州市 places)."""
+    from .departments import _places
+    places, cities = _places(), municipalities()
+    above = [(sfx, level) for sfx, level, _, r in layout().levels if r < rank]
+    name, within = j.name, None
+    while True:
+        head = next(((name[:k], lv) for k in range(len(name) - 2, 1, -1)
+                     if (name[:k] in places or name[:k] in cities)
+                     and not any(name[:k] + sfx in places for sfx, _ in above)
+                     for sfx, lv in above if name.endswith(sfx, 0, k) and k > len(sfx)), None)
+        if head is None:
+            break
+        within, name = (head[0], cities.get(head[0], head[1])), name[len(head[0]):]
+    return Jurisdiction(name, j.level, j.prefix, *within) if within else j
 
 
 def _jurisdiction_named(doc: Document) -> Jurisdiction | None:

@@ -460,7 +460,17 @@ def _jurisdiction_matches(label: str, levels: frozenset[str], wanted: str | None
 
 def _exact_places(store: ox.Store, name: str, found: "DiskIndex | None" = None) -> list[str]:
     """IRIs of the jurisdictions labelled exactly `name` (one index lookup; in the build's
-    index when `found`)."""
+    index when `found`) — or, for none, named after the place they are within (重庆市渝北区:
+    渝北区 within 重庆市, as a notice naming it so says; 黟县宏村镇)."""
+    named = _labelled(store, name, found)
+    for k in range(2, len(name) - 1) if not named else ():
+        if (outer := _labelled(store, name[:k], found)) and (inner := _labelled(store, name[k:], found)):
+            if inside := set(inner) & set(places_within(store, outer, found)):
+                return sorted(inside)
+    return named
+
+
+def _labelled(store: ox.Store, name: str, found: "DiskIndex | None" = None) -> list[str]:
     if found is not None:
         return found.places_named(name)
     return sorted(r["j"] for r in select(store, "SELECT DISTINCT ?j WHERE { GRAPH ?g { ?j a dct:Jurisdiction ; rdfs:label ?label } }",

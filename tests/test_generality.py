@@ -70,12 +70,12 @@ def test_chongqing_s_short_names_of_its_district_bureaus_are_known():
     got = _read("yubei-childcare-joint-meeting.html")
     assert got["notes"] == []
     deps = {d["id"]: d for d in got["departments"]}
-    assert deps["重庆市渝北区/human-resources-social-security"]["mentions"][0]["surface"] == "区人力社保局"
-    assert [m["surface"] for m in deps["重庆市渝北区/natural-resources"]["mentions"]] == ["区规划自然资源局"] * 2
-    assert deps["重庆市渝北区/housing-urban-rural-development"]["mentions"][0]["surface"] == "区住房城乡建委"
+    assert deps["渝北区/human-resources-social-security"]["mentions"][0]["surface"] == "区人力社保局"
+    assert [m["surface"] for m in deps["渝北区/natural-resources"]["mentions"]] == ["区规划自然资源局"] * 2
+    assert deps["渝北区/housing-urban-rural-development"]["mentions"][0]["surface"] == "区住房城乡建委"
     assert len(got["members"]) == got["meeting"]["stated_count"] == 17
-    assert got["members"][7:10] == ["重庆市渝北区/human-resources-social-security", "重庆市渝北区/natural-resources",
-                                    "重庆市渝北区/housing-urban-rural-development"]
+    assert got["members"][7:10] == ["渝北区/human-resources-social-security", "渝北区/natural-resources",
+                                    "渝北区/housing-urban-rural-development"]
 
 
 def test_a_municipality_s_district_reads_its_bare_city_as_the_province_level_city():
@@ -89,7 +89,27 @@ def test_a_municipality_s_district_reads_its_bare_city_as_the_province_level_cit
     for did in ("重庆市/health", "重庆市/education", "重庆市/government-office"):
         assert (deps[did]["jurisdiction"], deps[did]["level"]) == ("重庆市", "province")
     assert [m["surface"] for m in deps["重庆市/health"]["mentions"]][:2] == ["市卫生健康委"] * 2
-    assert deps["重庆市渝北区/health"]["level"] == "district"
+    assert deps["渝北区/health"]["level"] == "district"
+
+
+def test_a_municipality_s_education_commission_keeps_the_name_written():
+    """重庆市's 市教委 and its district's 区教委 (a 直辖市's 教育委员会: it has no 教育局) were named
+    市教育局, 区教育局 — 教委 read as an abbreviation of the registry's name — and 区住房城乡建委
+    区住房城乡建设局. Each is a name in current use (departments.ttl's altLabel): kept as written,
+    one unit of the concept as before (pkd:education, pkd:housing-urban-rural-development)."""
+    names = {}
+    for file in ("chongqing-elderly-care-joint-meeting.txt", "yubei-childcare-joint-meeting.html",
+                 "yubei-elderly-care-joint-meeting.txt"):
+        names.update({d["id"]: d["name"] for d in _read(file)["departments"]})
+    assert names["重庆市/education"] == "市教委" and names["渝北区/education"] == "区教委"
+    assert names["重庆市/housing-urban-rural-development"] == "市住房城乡建委"
+    assert names["渝北区/housing-urban-rural-development"] == "区住房城乡建委"
+    assert names["重庆市/health"] == "市卫生健康委"
+    # a notice writing the bureau's name keeps it (祁门县's 县教育局), as an abbreviation its full name (卫健委)
+    from extractor.pipeline import process_bytes
+    got = extracted_dict(process_bytes("祁门县人民政府办公室关于建立联席会议制度的通知\n联席会议由县教育局、县卫健委组成。\n".encode(),
+                                       "qimen-variant.txt"))
+    assert sorted(d["name"] for d in got["departments"] if d["concept"] in ("education", "health")) == ["县卫生健康委", "县教育局"]
 
 
 def test_a_municipality_s_own_notice_is_of_the_province_level():
@@ -138,6 +158,74 @@ def test_a_district_naming_itself_without_its_municipality_reads_its_city_when_t
         assert levels["渝北区所在市/civil-affairs"] == ("渝北区所在市", "city"), said
 
 
+def test_a_municipality_s_district_named_with_or_without_its_city_is_one_place():
+    """渝北区 was two places: 重庆市渝北区 in the notice naming it so (yubei-childcare-joint-meeting.html)
+    and 渝北区 in the one naming itself without its city (yubei-elderly-care-joint-meeting.txt), so
+    `departments -j 渝北区` listed one notice's units, and its 区民政局, 区卫生健康委 … were two units
+    each. A district named with its 直辖市 first is named without it, within it (skos:broader 重庆市):
+    one place, one unit each; its issuer 重庆市渝北区人民政府办公室 the district's government office
+    (before, an organisation of that name alone); `-j 重庆市渝北区` finds it as written."""
+    from extractor.build import build_store
+    from extractor.query import departments
+    childcare = _read("yubei-childcare-joint-meeting.html")
+    assert childcare["document"]["jurisdiction"] == {"name": "渝北区", "level": "district", "prefix": "区",
+                                                     "within": {"name": "重庆市", "level": "province"}}
+    assert childcare["issuer"] == "渝北区/government-office"
+    assert _read("yubei-elderly-care-joint-meeting.txt")["document"]["jurisdiction"]["name"] == "渝北区"
+    store, _ = build_store([AUDIT / "yubei-childcare-joint-meeting.html", AUDIT / "yubei-elderly-care-joint-meeting.txt"])
+    for asked in ("渝北区", "重庆市渝北区"):
+        rows = {r["concept"]: r for r in departments(store, jurisdiction=asked)}
+        assert {r["jurisdiction"] for r in rows.values()} == {"渝北区"}, asked
+        assert (rows["civil-affairs"]["notices"], rows["health"]["notices"], rows["health"]["duties"]) == (2, 2, 3)
+        assert rows["government-office"]["notices"] == 2 and "human-resources-social-security" in rows
+    assert {r["jurisdiction"] for r in departments(store, jurisdiction="重庆市", only=True)} == {"重庆市"}
+
+
+def test_an_ordinary_city_s_district_reads_its_bare_city_as_that_city_when_the_text_says_which():
+    """合肥市包河区's notice (audit: baohe-old-community-renewal-leading-group.txt) read its 市住房城乡建设局,
+    市发展改革委, 市财政局 as 合肥市包河区所在市's, and named its place 合肥市包河区: another place than
+    the 包河区 of its notice naming itself alone (baohe-elevator-joint-meeting.docx). As for a
+    直辖市's district: the place named with its city first is named without it, within it (包河区
+    within 合肥市, city) and its bare 市 is that city, of the city level; a district naming itself
+    alone reads 市 so when it names a body of one city (合肥市住房城乡建设局, a cited 《合肥市人民政府办公室
+    关于…》) and of no other; without that, or with two cities, as any district does (包河区所在市)."""
+    from extractor.build import build_store
+    from extractor.pipeline import process_bytes
+    from extractor.query import departments
+    got = _read("baohe-old-community-renewal-leading-group.txt")
+    assert got["document"]["jurisdiction"] == {"name": "包河区", "level": "district", "prefix": "区",
+                                               "within": {"name": "合肥市", "level": "city"}}
+    deps = {d["id"]: d for d in got["departments"]}
+    assert not any("所在" in d for d in deps) and got["notes"] == []
+    for concept in ("housing-urban-rural-development", "development-reform", "finance", "natural-resources"):
+        assert (deps[f"合肥市/{concept}"]["jurisdiction"], deps[f"合肥市/{concept}"]["level"]) == ("合肥市", "city")
+        assert (deps[f"包河区/{concept}"]["jurisdiction"], deps[f"包河区/{concept}"]["level"]) == ("包河区", "district")
+    assert deps["合肥市/housing-urban-rural-development"]["name"] == "市住房城乡建设局"
+    assert got["members"][:3] == ["包河区/housing-urban-rural-development", "包河区/development-reform", "包河区/finance"]
+    assert got["issuer"] == "包河区/government-office"
+    text = (AUDIT / "baohe-old-community-renewal-leading-group.txt").read_text(encoding="utf-8")
+    alone = text.replace("合肥市包河区人民政府办公室", "包河区人民政府办公室")
+    cited = "《合肥市人民政府办公室关于全面推进城镇老旧小区改造工作的实施意见》（合政办〔2021〕12号）精神，按照市住房城乡建设局"
+    assert cited in alone
+    for said, city in (("上级文件精神，按照合肥市住房城乡建设局", "合肥市"),  # a body of the city named
+                       ("上级文件精神，按照市住房城乡建设局", "包河区所在市"),  # no evidence
+                       (cited.replace("按照市住", "按照芜湖市住房城乡建设局、市住"), "包河区所在市")):  # two cities
+        other = extracted_dict(process_bytes(alone.replace(cited, said).encode(), "baohe-variant.txt"))
+        assert other["document"]["jurisdiction"]["name"] == "包河区"
+        assert {d["jurisdiction"] for d in other["departments"] if d["concept"] == "finance"} == {"包河区", city}, said
+    # the place before is a whole name of a level above, the rest two characters or more
+    for issuer, place in (("荆州市沙市区人民政府办公室", ("沙市区", "荆州市")), ("安徽省合肥市包河区人民政府办公室", ("包河区", "合肥市")),
+                          ("郑州航空港区管委会办公室", ("郑州航空港区", None))):  # (郑州: 郑州市's short name)
+        other = process_bytes(text.replace("合肥市包河区人民政府办公室", issuer).encode(), "baohe-variant.txt")
+        assert (other.jurisdiction.name, other.jurisdiction.within or None) == place, issuer
+    # one place with the 包河区 of the notice naming itself alone
+    store, _ = build_store([AUDIT / "baohe-old-community-renewal-leading-group.txt", AUDIT / "baohe-elevator-joint-meeting.docx"])
+    rows = {r["concept"]: r for r in departments(store, jurisdiction="包河区")}
+    assert {r["jurisdiction"] for r in rows.values()} == {"包河区"}
+    assert rows["housing-urban-rural-development"]["notices"] == 2 and rows["market-regulation"]["notices"] == 2
+    assert {r["jurisdiction"] for r in departments(store, jurisdiction="合肥市", only=True)} == {"合肥市"}
+
+
 def test_a_closing_line_whose_subject_is_the_governments_below_is_theirs():
     """The line after 其他成员单位按照各自职责做好相关工作。, which the parser puts in the last
     department's item, opening with the governments below (各镇人民政府、街道办事处负责…,
@@ -145,9 +233,9 @@ def test_a_closing_line_whose_subject_is_the_governments_below_is_theirs():
     税务局's). It is theirs: a collective address holds its 各, and 街道办事处 after it is one of
     the bodies below the notice's place (layout.ttl's pk:addressesBelow)."""
     yubei = _duties_of(_read("yubei-childcare-joint-meeting.html"), "main/4/12")
-    assert yubei == [("重庆市渝北区/fire-rescue", "负责婴幼儿照护服务机构的消防安全监督检查。"),
-                     ("重庆市渝北区所辖镇/local-governments", "负责辖区内婴幼儿照护服务工作的组织实施。"),
-                     ("重庆市渝北区/街道办事处", "负责辖区内婴幼儿照护服务工作的组织实施。")]
+    assert yubei == [("渝北区/fire-rescue", "负责婴幼儿照护服务机构的消防安全监督检查。"),
+                     ("渝北区所辖镇/local-governments", "负责辖区内婴幼儿照护服务工作的组织实施。"),
+                     ("渝北区/街道办事处", "负责辖区内婴幼儿照护服务工作的组织实施。")]
     liangshan = _duties_of(_read("liangshan-childcare-joint-meeting.txt"), "main/4/11")
     assert [d for d, _ in liangshan] == ["凉山彝族自治州/womens-federation", "凉山彝族自治州所辖县市/local-governments"]
     assert liangshan[1][1].startswith("要参照建立相应工作机制")
@@ -201,6 +289,27 @@ def test_the_places_below_of_several_levels_are_of_the_lowest():
     got = _read("liangshan-childcare-joint-meeting.txt")
     below = next(d for d in got["departments"] if d["id"] == "凉山彝族自治州所辖县市/local-governments")
     assert below["level"] == "county"
+
+
+def test_the_places_below_with_their_autonomous_counties_written_beside_are_read():
+    """重庆's 各区县（自治县）人民政府 (its districts and counties, autonomous ones among them) was no
+    body: the 主送's collective not read, and the closing line 各区县（自治县）人民政府负责本地… kept
+    under the item before it, 重庆市税务局's duty. It is the governments below, of the county level, as
+    各县（市）人民政府 is (pkc:dept-collective-prefix: data; 自治县 beside 县 the same level, once);
+    so are 各县（自治县） and 海南's 各市、县（自治县）."""
+    from extractor.pipeline import process_bytes
+    got = _read("chongqing-elderly-care-joint-meeting.txt")
+    below = next(d for d in got["departments"] if d["concept"] == "local-governments")
+    assert (below["id"], below["level"]) == ("重庆市所辖区县/local-governments", "county")
+    assert below["mentions"][0]["surface"] == "各区县（自治县）人民政府"
+    assert _duties_of(got, "main/4/5")[-1] == ("重庆市所辖区县/local-governments", "负责本地养老服务体系建设的组织实施。")
+    assert [d for d, _ in _duties_of(got, "main/4/5")].count("重庆市/taxation") == len(_duties_of(got, "main/4/5")) - 1
+    text = (AUDIT / "chongqing-elderly-care-joint-meeting.txt").read_text(encoding="utf-8")
+    for written, place in (("各县（自治县）", "重庆市所辖县"), ("各市、县（自治县）", "重庆市所辖市县")):
+        other = extracted_dict(process_bytes(text.replace("各区县（自治县）", written).encode(), "chongqing-variant.txt"))
+        duty = [(d["department"], d["text"]) for d in other["duties"] if d["clause"] == "main/4/5"][-1]
+        assert duty == (f"{place}/local-governments", "负责本地养老服务体系建设的组织实施。"), written
+        assert next(d for d in other["departments"] if d["concept"] == "local-governments")["level"] == "county"
 
 
 def test_a_convener_after_by_is_read_without_the_when():
