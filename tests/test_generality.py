@@ -257,13 +257,55 @@ def test_a_financial_regulator_s_branch_named_by_its_bare_place_is_the_city_s():
     got = _read("lianyungang-port-joint-meeting.html")
     assert "国家/financial-regulation" not in {d["id"] for d in got["departments"]}
     assert got["members"][13] == "连云港市/financial-regulation"
-    assert _duties_of(got, "main/4")[:2] == [("连云港市/financial-regulation", "负责跨境贸易金融服务和外汇便利化工作。"),
-                                             ("连云港市/central-bank", "负责跨境贸易金融服务和外汇便利化工作。")]
+    assert _duties_of(got, "main/4")[3:5] == [("连云港市/financial-regulation", "负责跨境贸易金融服务和外汇便利化工作。"),
+                                              ("连云港市/central-bank", "负责跨境贸易金融服务和外汇便利化工作。")]
     # 铜陵's task tag (an audit notice of before): one unit, the city's, not 国家's and an unknown one
     tongling = _read("tongling-manufacturing-tasks.txt")
     deps = {d["id"]: d for d in tongling["departments"]}
     assert "国家/financial-regulation" not in deps and tongling["notes"] == []
     assert deps["铜陵市/financial-regulation"]["mentions"][0]["surface"] == "国家金融监督管理总局铜陵监管分局"
+
+
+def test_vertical_bodies_named_by_their_place_are_members_and_the_subjects_of_their_duties():
+    """连云港市's members 连云港海事局, 连云港出入境边防检查站 and 国网连云港供电公司 were units the
+    registry lacked (kept as written, noted), and a sentence whose subject named one of them gave
+    no one a duty: 连云港海关、连云港海事局、连云港出入境边防检查站要按照职责做好口岸查验工作 (the
+    customs' too) and 国网连云港供电公司负责港口岸电设施建设和电力保障 lost. Each a vertical body
+    of a real kind, the registry's now (pkd:maritime-safety, pkd:border-inspection,
+    pkd:power-supply: pk:branchLabel {}海事局, {}出入境边防检查站, 国网{}供电公司), the city's."""
+    got = _read("lianyungang-port-joint-meeting.html")
+    assert [got["members"][k] for k in (10, 11, 16, 17)] == [
+        "连云港市/maritime-safety", "连云港市/border-inspection", "连云港市/power-supply", "连云港市/连云港港口集团"]
+    deps = {d["id"]: d for d in got["departments"]}
+    assert [(deps[k]["level"], deps[k]["mentions"][0]["surface"])
+            for k in ("连云港市/maritime-safety", "连云港市/border-inspection", "连云港市/power-supply")] == [
+        ("city", "连云港海事局"), ("city", "连云港出入境边防检查站"), ("city", "国网连云港供电公司")]
+    check = "要按照职责做好口岸查验工作，提高通关效率。"
+    assert _duties_of(got, "main/4")[:3] == [("连云港市/customs", check), ("连云港市/maritime-safety", check),
+                                             ("连云港市/border-inspection", check)]
+    assert ("连云港市/power-supply", "负责港口岸电设施建设和电力保障。") in _duties_of(got, "main/4")
+    assert [n["text"] for n in got["notes"]] == ["连云港港口集团"]  # (a company: kept as written, noted)
+
+
+def test_a_county_s_disease_control_centre_is_the_subject_of_its_duty():
+    """融水's 第四条 …县疾病预防控制中心承担联席会议办公室技术支撑工作。 gave no one a duty: the
+    centre (a public institution, not the 疾病预防控制局 the registry had) named by no list and
+    no ending the unknown-organisation scan reads before a verb. pkd:disease-control-centre."""
+    got = _read("rongshui-aids-prevention-joint-meeting.txt")
+    assert _duties_of(got, "att1/4")[0] == ("融水苗族自治县/disease-control-centre", "承担联席会议办公室技术支撑工作。")
+    assert "融水苗族自治县/disease-control-centre" not in got["members"] and len(got["members"]) == 16
+
+
+def test_a_power_supply_company_s_post_in_a_make_up_line_gives_a_member():
+    """兰考县's 成　员 line 郑永军　县供电公司经理 gave no member (noted, unread-member), the group
+    7 units where its make-up names 8, and the table row 县供电公司 | 负责… a unit kept as written
+    (noted, unknown-heading). 县供电公司 is the county's power supply company (pkd:power-supply)."""
+    got = _read("lankao-water-supply-leading-group.txt")
+    assert len(got["members"]) == 8 and got["members"][-1] == "兰考县/power-supply"
+    assert [(p["department"], p["person"]) for p in got["posts"] if p["role"] == "lead"][-1] == \
+        ("兰考县/power-supply", "郑永军")
+    assert _duties_of(got, "main/2/r7") == [("兰考县/power-supply", "负责水厂及泵站专用电力线路建设")]
+    assert got["notes"] == []
 
 
 def test_a_unit_with_its_other_name_in_brackets_is_one_member_and_the_lead():
