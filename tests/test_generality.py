@@ -287,6 +287,42 @@ def test_vertical_bodies_named_by_their_place_are_members_and_the_subjects_of_th
     assert [n["text"] for n in got["notes"]] == ["连云港港口集团"]  # (a company: kept as written, noted)
 
 
+def test_a_member_the_registry_lacks_is_the_subject_of_its_duty_as_written():
+    """A sentence whose subject names a member unit the registry lacks (连云港港口集团, kept as a
+    member as written) gave no one a duty — nor its fellow subjects theirs (国网连云港供电公司、
+    连云港港口集团负责…: both lost). The unit named again opening a statement is the member list's
+    unit, the duty its own; a unit no list names (连云港港务公司) still none's, as before."""
+    from extractor.pipeline import process_bytes
+
+    raw = (AUDIT / "lianyungang-port-joint-meeting.html").read_text(encoding="utf-8")
+    power = "国网连云港供电公司负责港口岸电设施建设和电力保障。"
+
+    def main4(old: str, new: str) -> list[tuple[str, str]]:
+        got = extracted_dict(process_bytes(raw.replace(old, new).encode("utf-8"), "lianyungang.html"))
+        assert [n["text"] for n in got["notes"]] == ["连云港港口集团"] and len(got["members"]) == 18
+        return _duties_of(got, "main/4")
+
+    port = ("连云港市/连云港港口集团", "负责港口作业组织和集疏运保障。")
+    assert main4(power, power + "连云港港口集团负责港口作业组织和集疏运保障。")[-1] == port
+    got = main4(power, "国网连云港供电公司、连云港港口集团负责港口岸电设施建设和电力保障。")
+    assert got[-2:] == [("连云港市/power-supply", "负责港口岸电设施建设和电力保障。"),
+                        ("连云港市/连云港港口集团", "负责港口岸电设施建设和电力保障。")]
+    got = main4(power, power + "连云港港务公司负责港口作业组织。")
+    assert got[-1] == ("连云港市/power-supply", "负责港口岸电设施建设和电力保障。")
+
+
+def test_a_make_up_line_holding_a_joining_unit_s_post_gives_its_member():
+    """婺源's 调整后 make-up line 洪志刚  县乡村振兴服务中心主任 held a post of no unit (the unit, one
+    the registry lacks, read where 增补县数据局、县乡村振兴服务中心为…成员单位 names it only): the
+    same unit, named again after the name's blank, is the post's, its member spanned there as
+    the other members are at their make-up lines."""
+    got = extracted_dict(process(AUDIT / "wuyuan-rural-revitalization-group-adjustment.txt"))
+    post = [p for p in got["posts"] if p["person"] == "洪志刚"]
+    assert [(p["department"], p["role"]) for p in post] == [("婺源县/县乡村振兴服务中心", "lead")]
+    assert got["members"][-1] == "婺源县/县乡村振兴服务中心"
+    assert got["meeting"]["member_at"][-1]["start"] == post[0]["start"]
+
+
 def test_a_county_s_disease_control_centre_is_the_subject_of_its_duty():
     """融水's 第四条 …县疾病预防控制中心承担联席会议办公室技术支撑工作。 gave no one a duty: the
     centre (a public institution, not the 疾病预防控制局 the registry had) named by no list and
