@@ -732,7 +732,8 @@ def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], tuple[
 def _reason_field(r: re.Match) -> Field:
     """The reason a match of pkc:change-reason reads: its group reason (a word of why, an event
     after 因 or 已), reason2 (whatever 因 or 由于 opens before the part's end: 因年龄到限) or reason3
-    (an event ending its part without 因 nor 已: 县扶贫办不再保留,) — the one that matched."""
+    (an event ending its part without 因 nor 已: 县扶贫办不再保留,) or reason4 (因 inside its part,
+    up to 不再: 张国华同志因年龄到限不再担任…) — the one that matched."""
     g = r.lastgroup or "reason"
     return Field(r.start(g), r.end(g), "reason", r.group(g))
 

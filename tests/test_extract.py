@@ -4357,6 +4357,28 @@ def test_a_reason_whatever_yin_opens_and_an_event_without_yi():
     assert other == [("main/1", "机构职能调整和人员变动"), ("main/4", "机构职能调整和人员变动")]
 
 
+def test_a_reason_after_yin_inside_its_part_is_the_change_s():
+    """南陵's 一、 written with its reason after the name (张国华同志因年龄到限不再担任联席会议召集人，由…
+    接任): 因 after a character and longer than twelve to the part's end, the item took the
+    opening's reason (机构职能调整和人员变动: a known limit). What 因 opens inside its part, up to 不再
+    or the part's end, is the change's reason (pkc:change-reason's reason4): 年龄到限 — with a comma
+    too (…因年龄到限，不再担任…), after a name without 同志; 原因, 因此 still open none."""
+    from extractor.pipeline import process_bytes
+
+    text = NANLING.read_text(encoding="utf-8")
+
+    def first(said: str) -> tuple[str, str]:
+        doc = process_bytes(text.replace("因年龄到限，张国华同志不再担任", said).encode("utf-8"), "nanling.txt")
+        x = doc.facts.changes[0]
+        assert doc.text[x.reason.start:x.reason.end] == x.reason.value
+        return x.kind, x.reason.value
+
+    for said in ("张国华同志因年龄到限不再担任", "张国华同志因年龄到限，不再担任", "张国华因年龄到限不再担任"):
+        assert first(said) == ("succession", "年龄到限"), said
+    assert first("张国华同志因此不再担任") == ("succession", "机构职能调整和人员变动")
+    assert first("张国华同志因个人原因不再担任") == ("succession", "个人原因")
+
+
 def test_a_count_stated_as_the_units_the_body_is_made_of():
     """石台's 调整后，联席会议由县金融服务中心、…、县信访局等7个单位组成 states the count after the
     adjustment as the units the body is made of (neither after 成员单位 nor before 个成员单位): none was
