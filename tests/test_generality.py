@@ -249,6 +249,30 @@ def test_a_customs_district_named_by_its_bare_place_is_the_city_s_member():
     assert [p["department"] for p in deputy][-1] == "连云港市/customs"
 
 
+def test_a_customs_district_named_after_a_word_is_the_city_s_and_given_its_duty():
+    """…工作由连云港海关负责: the bare place 连云港 not at a boundary (after 由), the mention was
+    海关 alone (the notice's place's) and the sentence no one's duty — the customs' lost. After
+    a word a unit may follow in a sentence (pkc:dept-bare-place-after: 由, 会同 …) the place is read
+    as at a boundary: 连云港市's customs, its duty (lead with 牵头, a fellow 配合 the maritime
+    administration's supporting one)."""
+    from extractor.pipeline import process_bytes
+
+    raw = (AUDIT / "lianyungang-port-joint-meeting.html").read_text(encoding="utf-8")
+    power = "国网连云港供电公司负责港口岸电设施建设和电力保障。"
+
+    def read(add: str) -> dict:
+        return extracted_dict(process_bytes(raw.replace(power, power + add).encode("utf-8"), "lianyungang.html"))
+
+    said = "口岸卫生检疫工作由连云港海关负责。"
+    got = read(said)
+    deps = {d["id"]: d for d in got["departments"]}
+    assert [m["surface"] for m in deps["连云港市/customs"]["mentions"]][-1] == "连云港海关"
+    assert _duties_of(got, "main/4")[-1] == ("连云港市/customs", said)
+    said = "口岸卫生检疫工作由连云港海关牵头，连云港海事局配合。"
+    got = [(d["department"], d["role"]) for d in read(said)["duties"] if d["text"] == said]
+    assert got == [("连云港市/customs", "lead"), ("连云港市/maritime-safety", "supporting")]
+
+
 def test_a_financial_regulator_s_branch_named_by_its_bare_place_is_the_city_s():
     """国家金融监督管理总局连云港监管分局 (the NFRA's branches are named by their place without 市)
     was 国家/financial-regulation, a national member of a city's meeting, and its duty's text
