@@ -562,12 +562,14 @@ class _Scanner:
 
     def bare_place_before(self, ps: int, floor: int) -> tuple[str, str] | None:
         """(the name as written, the place) of a place written without its level right before
-        `ps` (连云港 of 连云港市), its longest, after a boundary (no CJK character before it) or a
-        word a unit may follow in a sentence (由连云港海关负责: pkc:dept-bare-place-after)."""
-        C, places = self.text, self.places
+        `ps` (连云港 of 连云港市), its longest, after a boundary (no CJK character before it, or a
+        blank the squeezing took out: 工作要求 连云港海关 on one line) or a word a unit may follow in a
+        sentence (由连云港海关负责: pkc:dept-bare-place-after)."""
+        C, places, blanks = self.text, self.places, self.blanks
         for k in range(min(_BRANCH_PLACE_MAX, ps - floor), 1, -1):
             name = C[ps - k:ps]
             if ps - k > floor and _is_cjk(C[ps - k - 1]) and not C.endswith(self.reg.bare_after, floor, ps - k) \
+                    and not (blanks and (b := bisect.bisect_left(blanks, ps - k)) < len(blanks) and blanks[b] == ps - k) \
                     or not all(map(_is_cjk, name)):
                 continue
             place = self.bare_place(name)

@@ -16,6 +16,7 @@ from itertools import accumulate, chain
 from operator import attrgetter
 from typing import Callable, Iterable, Iterator
 
+from .departments import _BRANCH_PLACE_MAX  # (the longest bare place before a branch's label: 连云港 of 连云港海关)
 from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, collective_addresses,
                           collective_leads, concept_labels, concept_name, concepts, find_departments, post_units,
                           replaced, resolve, resolve_in_town, town_unit, trie, zone_body)
@@ -957,6 +958,7 @@ class _Extract:
                                                     folded=doc.folded)
                         if not in_numbers or not _inside(in_numbers, m.start, m.end)]
         self.names_read_as_places()
+        self.names_after_headings()
         self.named_again()
         self.match_starts = [m.start for m in self.matches]
         ends = [m.end for m in self.matches]
@@ -1001,6 +1003,24 @@ class _Extract:
             at = m.start + len(p) - len(j.prefix)
             again = find_departments(self.doc.text, at, m.end, default_prefix=self.prefix, folded=folded)
             if len(again) == 1 and (again[0].start, again[0].end, again[0].concept) == (at, m.end, m.concept):
+                self.matches[k] = again[0]
+
+    def names_after_headings(self) -> None:
+        """A heading's end is a boundary where its line break was lost (a notice on one line:
+        四、工作要求连云港海关、…): a department matched just after it without a prefix written (海关,
+        the notice's place's) is read again from there — a vertical body's branch named by its bare
+        place (连云港海关, the city's) when the place stands right after the heading."""
+        folded, starts = self.doc.folded, [m.start for m in self.matches]
+        for c in self.clauses:
+            h = c.heading
+            if h is None or h.end >= len(folded) or not "\u4e00" <= folded[h.end] <= "\u9fff":
+                continue  # (most headings: a line break or a blank after them)
+            k = bisect.bisect_right(starts, h.end)
+            if k == len(starts) or starts[k] - h.end > _BRANCH_PLACE_MAX or not self.matches[k].inherited:
+                continue
+            m = self.matches[k]
+            again = find_departments(self.doc.text, h.end, m.end, default_prefix=self.prefix, folded=folded)
+            if len(again) == 1 and (again[0].start, again[0].end, again[0].concept) == (h.end, m.end, m.concept):
                 self.matches[k] = again[0]
 
     def named_again(self) -> None:
@@ -1955,8 +1975,18 @@ class _Extract:
                 while k < len(folded) and folded[k] in _BLANKS:
                     k += 1
                     labelled.add(k)
+        # the headings a department's name follows with no line break nor blank (a notice on one line:
+        # 四、工作要求连云港海关、…): it may open a statement there, as after a heading's line break
+        glued: set[int] = set()
+        for c in self.clauses:
+            h = c.heading
+            if h is not None and h.end < len(folded) and "\u4e00" <= folded[h.end] <= "\u9fff" \
+                    and folded[h.end - 1] not in "。:;" and (k := bisect.bisect_left(self.match_starts, h.end)) \
+                    < len(self.match_starts) and self.match_starts[k] == h.end:
+                glued.add(h.end)
         for m in self.matches:  # only a department that may open a statement can be its subject
-            if m.start and folded[m.start - 1] not in before and not (m.start in labelled and self.after_label(m.start)):
+            if m.start and folded[m.start - 1] not in before and not (m.start in labelled and self.after_label(m.start)) \
+                    and m.start not in glued:
                 continue  # (one opening a numbered item's text, after its number: below)
             k = bisect.bisect_right(starts, m.start) - 1
             if k >= 0 and m.start < merged[k][1]:
@@ -1972,12 +2002,12 @@ class _Extract:
             start = own.start + len(said) if said and self.doc.text.startswith(said, own.start) else own.start
             while start < m.start and folded[start] in _BLANKS:
                 start += 1
-            if not self.may_open(m, start):
+            if not self.may_open(m, start) and not (m.start in glued and leaf.heading and leaf.heading.end == m.start):
                 continue
             if leaf.id not in statements:
                 h, parts = leaf.heading, [(start, own.end)]
                 if h is not None and start < h.end < own.end and folded[h.end - 1] not in "。:;" \
-                        and folded[h.end] in _BLANKS:
+                        and (folded[h.end] in _BLANKS or h.end in glued):
                     # a heading ends its statement, also where its line break was lost (a notice
                     # on one line: 四、成员单位职责　　市投资促进局负责…)
                     parts = [(start, h.end), (h.end, own.end)]

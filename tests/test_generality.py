@@ -311,6 +311,25 @@ def test_vertical_bodies_named_by_their_place_are_members_and_the_subjects_of_th
     assert [n["text"] for n in got["notes"]] == ["连云港港口集团"]  # (a company: kept as written, noted)
 
 
+def test_a_branch_named_by_its_bare_place_after_a_heading_on_one_line_is_read_as_on_its_lines():
+    """连云港's page on one line: 四、工作要求连云港海关、… (the line break lost) or 四、工作要求 连云港海关
+    (a blank the matcher squeezes out): the bare place 连云港 after a CJK character was no boundary,
+    the mention 海关 alone and the sentence's subject broken — the three units' 口岸查验 duty lost,
+    read on the notice's lines. A heading's end and a squeezed-out blank are boundaries; a name
+    glued to a heading may open its statement, as after a heading's blank."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    lines = load(AUDIT / "lianyungang-port-joint-meeting.html").text.splitlines()
+    check = "要按照职责做好口岸查验工作，提高通关效率。"
+    for joined in ("", " "):
+        got = extracted_dict(process_bytes(joined.join(lines).encode("utf-8"), "lianyungang.txt"))
+        assert _duties_of(got, "main/4")[:3] == [("连云港市/customs", check), ("连云港市/maritime-safety", check),
+                                                 ("连云港市/border-inspection", check)], joined
+        deps = {d["id"]: d for d in got["departments"]}
+        assert {m["surface"] for m in deps["连云港市/customs"]["mentions"]} == {"连云港海关"}
+
+
 def test_a_member_the_registry_lacks_is_the_subject_of_its_duty_as_written():
     """A sentence whose subject names a member unit the registry lacks (连云港港口集团, kept as a
     member as written) gave no one a duty — nor its fellow subjects theirs (国网连云港供电公司、
