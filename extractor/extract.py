@@ -958,6 +958,11 @@ class _Extract:
                                                     folded=doc.folded)
                         if not in_numbers or not _inside(in_numbers, m.start, m.end)]
         self.names_read_as_places()
+        # the ends of the headings text follows with no line break nor blank (a notice on one line:
+        # 四、工作要求连云港海关、…), once: `names_after_headings`, `prose_duties`
+        folded, n = doc.folded, len(doc.folded)
+        self.glued = [h.end for c in self.clauses if (h := c.heading) is not None and h.end < n
+                      and folded[h.end - 1] not in "。:;" and "\u4e00" <= folded[h.end] <= "\u9fff"]
         self.names_after_headings()
         self.named_again()
         self.match_starts = [m.start for m in self.matches]
@@ -1010,17 +1015,16 @@ class _Extract:
         四、工作要求连云港海关、…): a department matched just after it without a prefix written (海关,
         the notice's place's) is read again from there — a vertical body's branch named by its bare
         place (连云港海关, the city's) when the place stands right after the heading."""
+        if not self.glued:
+            return  # (most notices: a line break or a blank after each heading)
         folded, starts = self.doc.folded, [m.start for m in self.matches]
-        for c in self.clauses:
-            h = c.heading
-            if h is None or h.end >= len(folded) or not "\u4e00" <= folded[h.end] <= "\u9fff":
-                continue  # (most headings: a line break or a blank after them)
-            k = bisect.bisect_right(starts, h.end)
-            if k == len(starts) or starts[k] - h.end > _BRANCH_PLACE_MAX or not self.matches[k].inherited:
+        for end in self.glued:
+            k = bisect.bisect_right(starts, end)
+            if k == len(starts) or starts[k] - end > _BRANCH_PLACE_MAX or not self.matches[k].inherited:
                 continue
             m = self.matches[k]
-            again = find_departments(self.doc.text, h.end, m.end, default_prefix=self.prefix, folded=folded)
-            if len(again) == 1 and (again[0].start, again[0].end, again[0].concept) == (h.end, m.end, m.concept):
+            again = find_departments(self.doc.text, end, m.end, default_prefix=self.prefix, folded=folded)
+            if len(again) == 1 and (again[0].start, again[0].end, again[0].concept) == (end, m.end, m.concept):
                 self.matches[k] = again[0]
 
     def named_again(self) -> None:
@@ -1032,18 +1036,23 @@ class _Extract:
         if not unknown:
             return
         text, folded = self.doc.text, self.doc.folded
-        taken = sorted((m.start, m.end) for m in self.matches)
-        starts = [a for a, _ in taken]
-        added = []
+        found = []  # (where, the match) of each name again where a statement may open
         for z in self.doc.clauses:  # (the zones the matcher read: not the head's lines)
             for name, m in unknown.items():
                 k = text.find(name, z.start, z.end)
                 while k >= 0:
-                    e = k + len(name)
-                    i = bisect.bisect_left(starts, e)  # (the matches starting before its end: does one reach into it?)
-                    if (k == 0 or folded[k - 1] in _OPENERS) and not (i and taken[i - 1][1] > k):
-                        added.append(replaced(m, start=k, end=e))
-                    k = text.find(name, e, z.end)
+                    if k == 0 or folded[k - 1] in _OPENERS:
+                        found.append((k, m))
+                    k = text.find(name, k + len(name), z.end)
+        if not found:
+            return  # (most: each named in its list alone)
+        starts = [m.start for m in self.matches]  # (in order)
+        added = []
+        for k, m in found:
+            e = k + len(m.surface)
+            i = bisect.bisect_left(starts, e)  # (the matches starting before its end: does one reach into it?)
+            if not (i and self.matches[i - 1].end > k):
+                added.append(replaced(m, start=k, end=e))
         if added:
             self.matches = sorted(self.matches + added, key=lambda m: (m.start, m.end))
 
@@ -1977,13 +1986,8 @@ class _Extract:
                     labelled.add(k)
         # the headings a department's name follows with no line break nor blank (a notice on one line:
         # 四、工作要求连云港海关、…): it may open a statement there, as after a heading's line break
-        glued: set[int] = set()
-        for c in self.clauses:
-            h = c.heading
-            if h is not None and h.end < len(folded) and "\u4e00" <= folded[h.end] <= "\u9fff" \
-                    and folded[h.end - 1] not in "。:;" and (k := bisect.bisect_left(self.match_starts, h.end)) \
-                    < len(self.match_starts) and self.match_starts[k] == h.end:
-                glued.add(h.end)
+        glued = {e for e in self.glued if (k := bisect.bisect_left(self.match_starts, e)) < len(self.match_starts)
+                 and self.match_starts[k] == e}
         for m in self.matches:  # only a department that may open a statement can be its subject
             if m.start and folded[m.start - 1] not in before and not (m.start in labelled and self.after_label(m.start)) \
                     and m.start not in glued:
