@@ -16,6 +16,7 @@ from itertools import accumulate, chain
 from operator import attrgetter
 from typing import Callable, Iterable, Iterator
 
+from .departments import _BRANCH_PLACE_MAX  # (the longest bare place before a branch's label: 连云港 of 连云港海关)
 from .departments import (CUE, DepartmentMatch, addressed_zone, collective_address, collective_addresses,
                           collective_leads, concept_labels, concept_name, concepts, find_departments, post_units,
                           replaced, resolve, resolve_in_town, town_unit, trie, zone_body)
@@ -732,7 +733,8 @@ def _changes_of() -> tuple[dict[str, tuple[re.Pattern, tuple[str, ...]]], tuple[
 def _reason_field(r: re.Match) -> Field:
     """The reason a match of pkc:change-reason reads: its group reason (a word of why, an event
     after 因 or 已), reason2 (whatever 因 or 由于 opens before the part's end: 因年龄到限) or reason3
-    (an event ending its part without 因 nor 已: 县扶贫办不再保留,) — the one that matched."""
+    (an event ending its part without 因 nor 已: 县扶贫办不再保留,) or reason4 (因 inside its part,
+    up to 不再: 张国华同志因年龄到限不再担任…) — the one that matched."""
     g = r.lastgroup or "reason"
     return Field(r.start(g), r.end(g), "reason", r.group(g))
 
@@ -970,6 +972,13 @@ class _Extract:
                                                     folded=doc.folded)
                         if not in_numbers or not _inside(in_numbers, m.start, m.end)]
         self.names_read_as_places()
+        # the ends of the headings text follows with no line break nor blank (a notice on one line:
+        # 四、工作要求连云港海关、…), once: `names_after_headings`, `prose_duties`
+        folded, n = doc.folded, len(doc.folded)
+        self.glued = [h.end for c in self.clauses if (h := c.heading) is not None and h.end < n
+                      and folded[h.end - 1] not in "。:;" and "\u4e00" <= folded[h.end] <= "\u9fff"]
+        self.names_after_headings()
+        self.named_again()
         self.match_starts = [m.start for m in self.matches]
         ends = [m.end for m in self.matches]
         self.match_ends = ends if ends == sorted(ends) else None  # (`matches_in`)
@@ -1014,6 +1023,52 @@ class _Extract:
             again = find_departments(self.doc.text, at, m.end, default_prefix=self.prefix, folded=folded)
             if len(again) == 1 and (again[0].start, again[0].end, again[0].concept) == (at, m.end, m.concept):
                 self.matches[k] = again[0]
+
+    def names_after_headings(self) -> None:
+        """A heading's end is a boundary where its line break was lost (a notice on one line:
+        四、工作要求连云港海关、…): a department matched just after it without a prefix written (海关,
+        the notice's place's) is read again from there — a vertical body's branch named by its bare
+        place (连云港海关, the city's) when the place stands right after the heading."""
+        if not self.glued:
+            return  # (most notices: a line break or a blank after each heading)
+        folded, starts = self.doc.folded, [m.start for m in self.matches]
+        for end in self.glued:
+            k = bisect.bisect_right(starts, end)
+            if k == len(starts) or starts[k] - end > _BRANCH_PLACE_MAX or not self.matches[k].inherited:
+                continue
+            m = self.matches[k]
+            again = find_departments(self.doc.text, end, m.end, default_prefix=self.prefix, folded=folded)
+            if len(again) == 1 and (again[0].start, again[0].end, again[0].concept) == (end, m.end, m.concept):
+                self.matches[k] = again[0]
+
+    def named_again(self) -> None:
+        """A unit the registry lacks that a list names (连云港港口集团 among the members: the matcher
+        reads such a name beside a list's separator only) named again opening a statement
+        (…。连云港港口集团负责…): the same unit, matched there too, so that the statement may be
+        its duty (`prose_duties`: only a member's). Most notices name no unit the registry lacks."""
+        unknown = {m.surface: m for m in self.matches if m.concept is None and not (m.collective or m.generic)}
+        if not unknown:
+            return
+        text, folded = self.doc.text, self.doc.folded
+        found = []  # (where, the match) of each name again where a statement may open
+        for z in self.doc.clauses:  # (the zones the matcher read: not the head's lines)
+            for name, m in unknown.items():
+                k = text.find(name, z.start, z.end)
+                while k >= 0:
+                    if k == 0 or folded[k - 1] in _OPENERS:
+                        found.append((k, m))
+                    k = text.find(name, k + len(name), z.end)
+        if not found:
+            return  # (most: each named in its list alone)
+        starts = [m.start for m in self.matches]  # (in order)
+        added = []
+        for k, m in found:
+            e = k + len(m.surface)
+            i = bisect.bisect_left(starts, e)  # (the matches starting before its end: does one reach into it?)
+            if not (i and self.matches[i - 1].end > k):
+                added.append(replaced(m, start=k, end=e))
+        if added:
+            self.matches = sorted(self.matches + added, key=lambda m: (m.start, m.end))
 
     def under_list_label(self, line: int) -> bool:
         """Whether the line starting at `line` goes on with a make-up list: a list label (成  员：)
@@ -1937,8 +1992,11 @@ class _Extract:
         perhaps after a condition ("早教机构从事…的，市场监督管理、教育…等部门按照各自职责加强…"),
         or that gives a task "由" one ("…工作由卫生健康部门牵头"). A field of work (卫生健康部门)
         stands for the body of that field in the jurisdiction it names, else the notice's."""
-        folded, count, seen = self.doc.folded, {}, set()
+        folded, seen = self.doc.folded, set()
+        count = self.prose_count = {}  # a clause → its statements' duties so far (their ids)
         made: set[tuple[str, int, int, str]] = set()  # (department, span, role) of the duties made
+        self.prose_made = made
+        self.unlisted: list[tuple[str, int, int, list]] = []  # statements naming a unit the registry lacks
         statements: dict[str, list[tuple[int, int]]] = {}  # a clause's, once one may hold a subject
         openings: dict[str, list[int]] = {}  # where each of those statements starts
         lead = "".join(self.cues.parts.get("prose-lead", ()))
@@ -1963,8 +2021,13 @@ class _Extract:
                 while k < len(folded) and folded[k] in _BLANKS:
                     k += 1
                     labelled.add(k)
+        # the headings a department's name follows with no line break nor blank (a notice on one line:
+        # 四、工作要求连云港海关、…): it may open a statement there, as after a heading's line break
+        glued = {e for e in self.glued if (k := bisect.bisect_left(self.match_starts, e)) < len(self.match_starts)
+                 and self.match_starts[k] == e}
         for m in self.matches:  # only a department that may open a statement can be its subject
-            if m.start and folded[m.start - 1] not in before and not (m.start in labelled and self.after_label(m.start)):
+            if m.start and folded[m.start - 1] not in before and not (m.start in labelled and self.after_label(m.start)) \
+                    and m.start not in glued:
                 continue  # (one opening a numbered item's text, after its number: below)
             k = bisect.bisect_right(starts, m.start) - 1
             if k >= 0 and m.start < merged[k][1]:
@@ -1980,12 +2043,12 @@ class _Extract:
             start = own.start + len(said) if said and self.doc.text.startswith(said, own.start) else own.start
             while start < m.start and folded[start] in _BLANKS:
                 start += 1
-            if not self.may_open(m, start):
+            if not self.may_open(m, start) and not (m.start in glued and leaf.heading and leaf.heading.end == m.start):
                 continue
             if leaf.id not in statements:
                 h, parts = leaf.heading, [(start, own.end)]
                 if h is not None and start < h.end < own.end and folded[h.end - 1] not in "。:;" \
-                        and folded[h.end] in _BLANKS:
+                        and (folded[h.end] in _BLANKS or h.end in glued):
                     # a heading ends its statement, also where its line break was lost (a notice
                     # on one line: 四、成员单位职责　　市投资促进局负责…)
                     parts = [(start, h.end), (h.end, own.end)]
@@ -1996,30 +2059,55 @@ class _Extract:
                 if not s <= m.start < e or s in seen:
                     continue
                 seen.add(s)
-                found = list(self.subjects(s, e))
+                found = list(self.subjects(s, e, unlisted=True))
                 if not found or self.sets_up(s, e):
                     continue  # a body's set-up (为牵头部门) is the body's
-                for subject, role, verb in found:
-                    # one subject's statement changes role at a comma as an item's does (市卫生健康委
-                    # 负责推进医养结合，配合做好老年健康服务: responsible, then supporting); the first
-                    # part begins after the subject when the subject opens the statement (市卫生健康委
-                    # 负责推进… is 负责推进…, as an item's text is: the department is the duty's
-                    # assignee, its name a mention of it), else at the statement's start (早教机构
-                    # 从事…的，…等部门…: the condition is the duty's)
-                    first = s if len(found) > 1 else self.after_subject(subject, s, verb)
-                    parts = [(s, e, None)] if len(found) > 1 else \
-                        [(first if x == verb else x, y, r) for x, y, r in self.role_parts(verb, e)]
-                    for x, y, r in parts:
-                        said, action, concept = self.role_and_action(verb if x == first else x, y, role if x == first else r)
-                        for d in subject:
-                            did = self.department(d, leaf.id)
-                            if (did, x, y, said) in made:
-                                continue  # a department the statement names as its subject again: one duty
-                            made.add((did, x, y, said))
-                            n = count[leaf.id] = count.get(leaf.id, 0) + 1
-                            self.facts.duties.append(Duty(
-                                x, y, id=f"{leaf.id}/s{n}", department=did, clause=leaf.id,
-                                text=self.doc.text[x:y], role=said, action=action, action_concept=concept))
+                if any(self.unlisted_units(subject) for subject, _, _ in found):
+                    # a unit the registry lacks (连云港港口集团负责…): the statement is kept for when the
+                    # members are known (`member_duties`), as read without it until then
+                    self.unlisted.append((leaf.id, s, e, found))
+                    found = [f for f in found if not self.unlisted_units(f[0])]
+                self.prose_statement(leaf.id, s, e, found, made, count)
+
+    def prose_statement(self, leaf: str, s: int, e: int, found: list, made: set, count: dict) -> None:
+        """The duties of the statement [s, e) of clause `leaf` whose subjects are `found`."""
+        for subject, role, verb in found:
+            # one subject's statement changes role at a comma as an item's does (市卫生健康委
+            # 负责推进医养结合，配合做好老年健康服务: responsible, then supporting); the first
+            # part begins after the subject when the subject opens the statement (市卫生健康委
+            # 负责推进… is 负责推进…, as an item's text is: the department is the duty's
+            # assignee, its name a mention of it), else at the statement's start (早教机构
+            # 从事…的，…等部门…: the condition is the duty's)
+            first = s if len(found) > 1 else self.after_subject(subject, s, verb)
+            parts = [(s, e, None)] if len(found) > 1 else \
+                [(first if x == verb else x, y, r) for x, y, r in self.role_parts(verb, e)]
+            for x, y, r in parts:
+                said, action, concept = self.role_and_action(verb if x == first else x, y, role if x == first else r)
+                for d in subject:
+                    did = self.department(d, leaf)
+                    if (did, x, y, said) in made:
+                        continue  # a department the statement names as its subject again: one duty
+                    made.add((did, x, y, said))
+                    n = count[leaf] = count.get(leaf, 0) + 1
+                    self.facts.duties.append(Duty(
+                        x, y, id=f"{leaf}/s{n}", department=did, clause=leaf,
+                        text=self.doc.text[x:y], role=said, action=action, action_concept=concept))
+
+    def member_duties(self) -> None:
+        """The statements `prose_duties` kept whose subject names a unit the registry lacks
+        (连云港港口集团负责…, 连云港海关、连云港港口集团要…): each the duty of its subject's units
+        when each such unit is one of the body's members, as written (the member list names it:
+        the same unit) — else, as before, none of an unknown one's (a word the matcher read as a
+        name, no unit the notice lists)."""
+        if not self.unlisted:
+            return
+        m = self.facts.meeting
+        members = set(m.members) if m is not None else set()
+        for leaf, s, e, found in self.unlisted:
+            if all(self.department(d, leaf) in members for f in found for d in self.unlisted_units(f[0])):
+                # (its other subjects' duties made already, as read without these)
+                found = [f for f in found if self.unlisted_units(f[0])]
+                self.prose_statement(leaf, s, e, found, self.prose_made, self.prose_count)
 
     def after_subject(self, group: list[DepartmentMatch], s: int, verb: int) -> int:
         """Where a statement [s, …) whose subject `group` opens it (perhaps after 各:
@@ -2121,13 +2209,14 @@ class _Extract:
                     return True
         return False
 
-    def subjects(self, s: int, e: int) -> Iterator[tuple[list[DepartmentMatch], str, int]]:
+    def subjects(self, s: int, e: int, unlisted: bool = False) -> Iterator[tuple[list[DepartmentMatch], str, int]]:
         """(departments, role, where their verb starts) of the statement [s, e), for each
         list of departments that is its subject (at its start, perhaps after 各 or a condition:
         `opens`) or follows 由 — and is followed, within a few words (要, 依法依规, 每年; after
         the list's 等部门), by a role cue or an action verb: "由卫生健康部门牵头" (lead),
         "教育部门制定具体措施", "由教育部门落实托幼…管理" (responsible). A cue that names a post
-        (主要负责同志, 负责人) is none."""
+        (主要负责同志, 负责人) is none. A unit the registry lacks (连云港港口集团) is a subject
+        only when `unlisted`: the caller keeps the statement for a member's (`unlisted_units`)."""
         folded, cues = self.doc.folded, self.cues
         agent, closers = cues.parts.get("prose-agent", ()), cues.parts.get("prose-list-end", ())
         post_words = cues.parts.get("post-after-verb", ())  # 负责同志, 负责人: a post, not a duty
@@ -2153,9 +2242,8 @@ class _Extract:
                     break
                 group.append(matches[k])
                 k += 1
-            if any(m.concept is None and not (self.town and town_unit(m.canonical))  # (宏村村负责…: the town's village)
-                   and not (group[0].collective and m.canonical in self.below_words)  # (各镇人民政府、街道办事处负责…)
-                   or m.collective and self.jurisdiction_of(m)[1] == "unknown" for m in group):
+            if any(m.collective and self.jurisdiction_of(m)[1] == "unknown" for m in group) or \
+                    not unlisted and self.unlisted_units(group):
                 continue
             at = group[-1].end
             if folded.startswith(closers, at, e):  # …、公安等部门 (most lists end in none of them)
@@ -2173,6 +2261,12 @@ class _Extract:
                 yield group, role[1], at + role[0]
             elif verb is not None and verb.start() <= _PROSE_GAP and not post(verb.start(), verb.group(0)):
                 yield group, "responsible", at + verb.start()
+
+    def unlisted_units(self, group: list[DepartmentMatch]) -> list[DepartmentMatch]:
+        """The units of `group` the registry lacks (concept None) — not a town's village (宏村村负责…)
+        nor a body below named in a list of them (各镇人民政府、街道办事处负责…)."""
+        return [m for m in group if m.concept is None and not (self.town and town_unit(m.canonical))
+                and not (group[0].collective and m.canonical in self.below_words)]
 
     def after_setting(self, at: int, e: int) -> int:
         """Where a statement goes on after the setting that opens at `at` (在…中, before its
@@ -4628,6 +4722,7 @@ def extract(doc: Document) -> Document:
     x.assignments()
     x.table_posts()
     x.meeting()
+    x.member_duties()
     x.changes()
     x.post_lists()
     x.note_unknown_units()

@@ -3324,9 +3324,16 @@ def test_a_unit_the_registry_lacks_before_its_post_is_a_member():
     note: a unit the registry lacks was read in a list only where a separator or a list's end
     word followed it (等, 负责 …), not the post its units send (分管负责同志, 主要负责同志)."""
     doc = process(AUDIT / "dongzhi-rural-water-supply-joint-meeting.txt")
-    assert doc.facts.meeting.members[-2:] == ["东至县/rural-revitalization", "东至县/县供电公司"]
-    # (said once, where its item's heading names it: 附件２'s ７．县供电公司：)
-    assert [(n.kind, n.text) for n in doc.notes] == [("unknown-heading", "县供电公司")]
+    # (县供电公司 is the registry's now, pkd:power-supply: limit6)
+    assert doc.facts.meeting.members[-2:] == ["东至县/rural-revitalization", "东至县/power-supply"]
+    assert doc.notes == []
+    from extractor.pipeline import process_bytes
+
+    text = (AUDIT / "dongzhi-rural-water-supply-joint-meeting.txt").read_bytes().decode("gb18030")
+    doc = process_bytes(text.replace("县供电公司", "县自来水公司").encode("utf-8"), "dongzhi.txt")
+    assert doc.facts.meeting.members[-2:] == ["东至县/rural-revitalization", "东至县/县自来水公司"]
+    # (said once, where its item's heading names it: 附件２'s ７．县自来水公司：)
+    assert [(n.kind, n.text) for n in doc.notes] == [("unknown-heading", "县自来水公司")]
 
 
 def test_a_rule_saying_something_is_reported_on_a_schedule_is_the_briefing_rule():
@@ -3637,11 +3644,11 @@ def test_a_body_named_before_its_lead_in_does_not_hide_the_first_unit():
     assert (m.office, m.lead) == ("长阳土家族自治县/local-finance", "长阳土家族自治县/local-finance")
     from extractor.pipeline import process_bytes
 
-    for lead_in in ("联席会议由县供电公司、县委宣传部、县公安局等3个单位组成。", "联席会议成员单位：县供电公司、县委宣传部、县公安局。",
-                    "联席会议成员单位包括县供电公司、县委宣传部、县公安局。"):
+    for lead_in in ("联席会议由县自来水公司、县委宣传部、县公安局等3个单位组成。", "联席会议成员单位：县自来水公司、县委宣传部、县公安局。",
+                    "联席会议成员单位包括县自来水公司、县委宣传部、县公安局。"):
         text = f"某县人民政府办公室关于建立某县供水工作联席会议制度的通知\n\n一、组成单位\n{lead_in}\n"
         got = process_bytes(text.encode(), "x.txt").facts.meeting.members
-        assert got == ["某县/县供电公司", "某县/propaganda-department", "某县/public-security"], lead_in
+        assert got == ["某县/县自来水公司", "某县/propaganda-department", "某县/public-security"], lead_in
 
 
 def test_a_liaison_table_s_telephones_are_the_posts():
@@ -3677,7 +3684,7 @@ def test_a_make_up_table_s_member_row_naming_no_known_unit_is_said():
     d = docx.Document(str(AUDIT / "baohe-elevator-joint-meeting.docx"))
     table = d.tables[0]
     row = table.add_row().cells
-    for cell, text in zip(row, ("成员", "韩强", "包河供电公司副总经理")):
+    for cell, text in zip(row, ("成员", "韩强", "包河自来水公司副总经理")):
         cell.text = text
     buf = io.BytesIO()
     d.save(buf)
@@ -3685,7 +3692,7 @@ def test_a_make_up_table_s_member_row_naming_no_known_unit_is_said():
 
     doc = process_bytes(buf.getvalue(), "x.docx")
     assert len(doc.facts.meeting.members) == 6
-    assert [(n.kind, n.text) for n in doc.notes] == [("unread-member", "包河供电公司副总经理")]
+    assert [(n.kind, n.text) for n in doc.notes] == [("unread-member", "包河自来水公司副总经理")]
 
 
 def test_a_task_table_s_lead_merged_down_over_rows_leads_each_of_them():
@@ -4348,6 +4355,28 @@ def test_a_reason_whatever_yin_opens_and_an_event_without_yi():
     other = [(x.clause, x.reason.value) for x in process_bytes(text.encode("utf-8"), "x.txt").facts.changes
              if x.clause in ("main/1", "main/4")]
     assert other == [("main/1", "机构职能调整和人员变动"), ("main/4", "机构职能调整和人员变动")]
+
+
+def test_a_reason_after_yin_inside_its_part_is_the_change_s():
+    """南陵's 一、 written with its reason after the name (张国华同志因年龄到限不再担任联席会议召集人，由…
+    接任): 因 after a character and longer than twelve to the part's end, the item took the
+    opening's reason (机构职能调整和人员变动: a known limit). What 因 opens inside its part, up to 不再
+    or the part's end, is the change's reason (pkc:change-reason's reason4): 年龄到限 — with a comma
+    too (…因年龄到限，不再担任…), after a name without 同志; 原因, 因此 still open none."""
+    from extractor.pipeline import process_bytes
+
+    text = NANLING.read_text(encoding="utf-8")
+
+    def first(said: str) -> tuple[str, str]:
+        doc = process_bytes(text.replace("因年龄到限，张国华同志不再担任", said).encode("utf-8"), "nanling.txt")
+        x = doc.facts.changes[0]
+        assert doc.text[x.reason.start:x.reason.end] == x.reason.value
+        return x.kind, x.reason.value
+
+    for said in ("张国华同志因年龄到限不再担任", "张国华同志因年龄到限，不再担任", "张国华因年龄到限不再担任"):
+        assert first(said) == ("succession", "年龄到限"), said
+    assert first("张国华同志因此不再担任") == ("succession", "机构职能调整和人员变动")
+    assert first("张国华同志因个人原因不再担任") == ("succession", "个人原因")
 
 
 def test_a_count_stated_as_the_units_the_body_is_made_of():

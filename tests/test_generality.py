@@ -358,6 +358,30 @@ def test_a_customs_district_named_by_its_bare_place_is_the_city_s_member():
     assert [p["department"] for p in deputy][-1] == "连云港市/customs"
 
 
+def test_a_customs_district_named_after_a_word_is_the_city_s_and_given_its_duty():
+    """…工作由连云港海关负责: the bare place 连云港 not at a boundary (after 由), the mention was
+    海关 alone (the notice's place's) and the sentence no one's duty — the customs' lost. After
+    a word a unit may follow in a sentence (pkc:dept-bare-place-after: 由, 会同 …) the place is read
+    as at a boundary: 连云港市's customs, its duty (lead with 牵头, a fellow 配合 the maritime
+    administration's supporting one)."""
+    from extractor.pipeline import process_bytes
+
+    raw = (AUDIT / "lianyungang-port-joint-meeting.html").read_text(encoding="utf-8")
+    power = "国网连云港供电公司负责港口岸电设施建设和电力保障。"
+
+    def read(add: str) -> dict:
+        return extracted_dict(process_bytes(raw.replace(power, power + add).encode("utf-8"), "lianyungang.html"))
+
+    said = "口岸卫生检疫工作由连云港海关负责。"
+    got = read(said)
+    deps = {d["id"]: d for d in got["departments"]}
+    assert [m["surface"] for m in deps["连云港市/customs"]["mentions"]][-1] == "连云港海关"
+    assert _duties_of(got, "main/4")[-1] == ("连云港市/customs", said)
+    said = "口岸卫生检疫工作由连云港海关牵头，连云港海事局配合。"
+    got = [(d["department"], d["role"]) for d in read(said)["duties"] if d["text"] == said]
+    assert got == [("连云港市/customs", "lead"), ("连云港市/maritime-safety", "supporting")]
+
+
 def test_a_financial_regulator_s_branch_named_by_its_bare_place_is_the_city_s():
     """国家金融监督管理总局连云港监管分局 (the NFRA's branches are named by their place without 市)
     was 国家/financial-regulation, a national member of a city's meeting, and its duty's text
@@ -366,13 +390,110 @@ def test_a_financial_regulator_s_branch_named_by_its_bare_place_is_the_city_s():
     got = _read("lianyungang-port-joint-meeting.html")
     assert "国家/financial-regulation" not in {d["id"] for d in got["departments"]}
     assert got["members"][13] == "连云港市/financial-regulation"
-    assert _duties_of(got, "main/4")[:2] == [("连云港市/financial-regulation", "负责跨境贸易金融服务和外汇便利化工作。"),
-                                             ("连云港市/central-bank", "负责跨境贸易金融服务和外汇便利化工作。")]
+    assert _duties_of(got, "main/4")[3:5] == [("连云港市/financial-regulation", "负责跨境贸易金融服务和外汇便利化工作。"),
+                                              ("连云港市/central-bank", "负责跨境贸易金融服务和外汇便利化工作。")]
     # 铜陵's task tag (an audit notice of before): one unit, the city's, not 国家's and an unknown one
     tongling = _read("tongling-manufacturing-tasks.txt")
     deps = {d["id"]: d for d in tongling["departments"]}
     assert "国家/financial-regulation" not in deps and tongling["notes"] == []
     assert deps["铜陵市/financial-regulation"]["mentions"][0]["surface"] == "国家金融监督管理总局铜陵监管分局"
+
+
+def test_vertical_bodies_named_by_their_place_are_members_and_the_subjects_of_their_duties():
+    """连云港市's members 连云港海事局, 连云港出入境边防检查站 and 国网连云港供电公司 were units the
+    registry lacked (kept as written, noted), and a sentence whose subject named one of them gave
+    no one a duty: 连云港海关、连云港海事局、连云港出入境边防检查站要按照职责做好口岸查验工作 (the
+    customs' too) and 国网连云港供电公司负责港口岸电设施建设和电力保障 lost. Each a vertical body
+    of a real kind, the registry's now (pkd:maritime-safety, pkd:border-inspection,
+    pkd:power-supply: pk:branchLabel {}海事局, {}出入境边防检查站, 国网{}供电公司), the city's."""
+    got = _read("lianyungang-port-joint-meeting.html")
+    assert [got["members"][k] for k in (10, 11, 16, 17)] == [
+        "连云港市/maritime-safety", "连云港市/border-inspection", "连云港市/power-supply", "连云港市/连云港港口集团"]
+    deps = {d["id"]: d for d in got["departments"]}
+    assert [(deps[k]["level"], deps[k]["mentions"][0]["surface"])
+            for k in ("连云港市/maritime-safety", "连云港市/border-inspection", "连云港市/power-supply")] == [
+        ("city", "连云港海事局"), ("city", "连云港出入境边防检查站"), ("city", "国网连云港供电公司")]
+    check = "要按照职责做好口岸查验工作，提高通关效率。"
+    assert _duties_of(got, "main/4")[:3] == [("连云港市/customs", check), ("连云港市/maritime-safety", check),
+                                             ("连云港市/border-inspection", check)]
+    assert ("连云港市/power-supply", "负责港口岸电设施建设和电力保障。") in _duties_of(got, "main/4")
+    assert [n["text"] for n in got["notes"]] == ["连云港港口集团"]  # (a company: kept as written, noted)
+
+
+def test_a_branch_named_by_its_bare_place_after_a_heading_on_one_line_is_read_as_on_its_lines():
+    """连云港's page on one line: 四、工作要求连云港海关、… (the line break lost) or 四、工作要求 连云港海关
+    (a blank the matcher squeezes out): the bare place 连云港 after a CJK character was no boundary,
+    the mention 海关 alone and the sentence's subject broken — the three units' 口岸查验 duty lost,
+    read on the notice's lines. A heading's end and a squeezed-out blank are boundaries; a name
+    glued to a heading may open its statement, as after a heading's blank."""
+    from extractor.load import load
+    from extractor.pipeline import process_bytes
+
+    lines = load(AUDIT / "lianyungang-port-joint-meeting.html").text.splitlines()
+    check = "要按照职责做好口岸查验工作，提高通关效率。"
+    for joined in ("", " "):
+        got = extracted_dict(process_bytes(joined.join(lines).encode("utf-8"), "lianyungang.txt"))
+        assert _duties_of(got, "main/4")[:3] == [("连云港市/customs", check), ("连云港市/maritime-safety", check),
+                                                 ("连云港市/border-inspection", check)], joined
+        deps = {d["id"]: d for d in got["departments"]}
+        assert {m["surface"] for m in deps["连云港市/customs"]["mentions"]} == {"连云港海关"}
+
+
+def test_a_member_the_registry_lacks_is_the_subject_of_its_duty_as_written():
+    """A sentence whose subject names a member unit the registry lacks (连云港港口集团, kept as a
+    member as written) gave no one a duty — nor its fellow subjects theirs (国网连云港供电公司、
+    连云港港口集团负责…: both lost). The unit named again opening a statement is the member list's
+    unit, the duty its own; a unit no list names (连云港港务公司) still none's, as before."""
+    from extractor.pipeline import process_bytes
+
+    raw = (AUDIT / "lianyungang-port-joint-meeting.html").read_text(encoding="utf-8")
+    power = "国网连云港供电公司负责港口岸电设施建设和电力保障。"
+
+    def main4(old: str, new: str) -> list[tuple[str, str]]:
+        got = extracted_dict(process_bytes(raw.replace(old, new).encode("utf-8"), "lianyungang.html"))
+        assert [n["text"] for n in got["notes"]] == ["连云港港口集团"] and len(got["members"]) == 18
+        return _duties_of(got, "main/4")
+
+    port = ("连云港市/连云港港口集团", "负责港口作业组织和集疏运保障。")
+    assert main4(power, power + "连云港港口集团负责港口作业组织和集疏运保障。")[-1] == port
+    got = main4(power, "国网连云港供电公司、连云港港口集团负责港口岸电设施建设和电力保障。")
+    assert got[-2:] == [("连云港市/power-supply", "负责港口岸电设施建设和电力保障。"),
+                        ("连云港市/连云港港口集团", "负责港口岸电设施建设和电力保障。")]
+    got = main4(power, power + "连云港港务公司负责港口作业组织。")
+    assert got[-1] == ("连云港市/power-supply", "负责港口岸电设施建设和电力保障。")
+
+
+def test_a_make_up_line_holding_a_joining_unit_s_post_gives_its_member():
+    """婺源's 调整后 make-up line 洪志刚  县乡村振兴服务中心主任 held a post of no unit (the unit, one
+    the registry lacks, read where 增补县数据局、县乡村振兴服务中心为…成员单位 names it only): the
+    same unit, named again after the name's blank, is the post's, its member spanned there as
+    the other members are at their make-up lines."""
+    got = extracted_dict(process(AUDIT / "wuyuan-rural-revitalization-group-adjustment.txt"))
+    post = [p for p in got["posts"] if p["person"] == "洪志刚"]
+    assert [(p["department"], p["role"]) for p in post] == [("婺源县/县乡村振兴服务中心", "lead")]
+    assert got["members"][-1] == "婺源县/县乡村振兴服务中心"
+    assert got["meeting"]["member_at"][-1]["start"] == post[0]["start"]
+
+
+def test_a_county_s_disease_control_centre_is_the_subject_of_its_duty():
+    """融水's 第四条 …县疾病预防控制中心承担联席会议办公室技术支撑工作。 gave no one a duty: the
+    centre (a public institution, not the 疾病预防控制局 the registry had) named by no list and
+    no ending the unknown-organisation scan reads before a verb. pkd:disease-control-centre."""
+    got = _read("rongshui-aids-prevention-joint-meeting.txt")
+    assert _duties_of(got, "att1/4")[0] == ("融水苗族自治县/disease-control-centre", "承担联席会议办公室技术支撑工作。")
+    assert "融水苗族自治县/disease-control-centre" not in got["members"] and len(got["members"]) == 16
+
+
+def test_a_power_supply_company_s_post_in_a_make_up_line_gives_a_member():
+    """兰考县's 成　员 line 郑永军　县供电公司经理 gave no member (noted, unread-member), the group
+    7 units where its make-up names 8, and the table row 县供电公司 | 负责… a unit kept as written
+    (noted, unknown-heading). 县供电公司 is the county's power supply company (pkd:power-supply)."""
+    got = _read("lankao-water-supply-leading-group.txt")
+    assert len(got["members"]) == 8 and got["members"][-1] == "兰考县/power-supply"
+    assert [(p["department"], p["person"]) for p in got["posts"] if p["role"] == "lead"][-1] == \
+        ("兰考县/power-supply", "郑永军")
+    assert _duties_of(got, "main/2/r7") == [("兰考县/power-supply", "负责水厂及泵站专用电力线路建设")]
+    assert got["notes"] == []
 
 
 def test_a_unit_with_its_other_name_in_brackets_is_one_member_and_the_lead():

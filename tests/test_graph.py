@@ -1596,6 +1596,24 @@ def test_a_task_table_s_deadline_is_its_row_s():
     assert sorted(q.object.value for q in quads if q.predicate.value == PK + "deadline") == ["2024年底", "2024年底"]
 
 
+def test_a_duty_table_s_deadline_is_its_row_s_as_a_task_table_s():
+    """兰考's 部门 | 职责 | 完成时限 table (a duty table: each row its unit's duty): the 完成时限 cell
+    is the row's pk:deadline as a task table's is, the duty's clause that row — README's known
+    limits said it was read as no deadline (a guard: read so since 5a15ef8); on one line too."""
+    from pathlib import Path
+
+    from extractor.pipeline import process, process_bytes
+
+    path = Path(__file__).parent / "data" / "audit" / "lankao-water-supply-leading-group.txt"
+    for doc in (process(path), process_bytes(path.read_text(encoding="utf-8").replace("\n", "").encode("utf-8"), "lk.txt")):
+        due = {q.subject.value.rsplit("/clause/", 1)[1]: q.object.value for q in to_rdf(doc)
+               if q.predicate.value == PK + "deadline"}
+        assert len(due) == 8 and (due["main/2/r1"], due["main/2/r3"], due["main/2/r6"]) == (
+            "2024年12月底前", "持续推进", "每季度")
+        duty = next(d for d in doc.facts.duties if d.department == "兰考县/water-resources")
+        assert due[duty.clause] == "2024年12月底前"
+
+
 @pytest.mark.parametrize("name", ["chizhou-elderly-care-joint-meeting.txt", "huangshan-food-safety-joint-meeting.txt"])
 def test_a_deputy_secretary_general_is_held_from_the_government_s_office(name):
     """副召集人：…（市政府副秘书长）: a (deputy) secretary-general is a post of the government's
