@@ -208,8 +208,12 @@ def split_lines(doc: Document) -> list[Line]:
         if not kept:  # a blank line (about half of them): its one place, a tab-led cell if a tab is in it
             s = pos + n
             ln = new(Line)
-            ln.start = ln.end = ln.body = s
-            ln.tab, ln.text, ln.number, ln.cueable, ln.row, ln.blank = tabs and "\t" in raw, "", NOT_YET, NOT_YET, False, True
+            ln.start = ln.end = ln.body = s  # (a slot a store: no tuple of six built and taken apart)
+            ln.tab = tabs and "\t" in raw
+            ln.text = ""
+            ln.number = ln.cueable = NOT_YET
+            ln.row = False
+            ln.blank = True
             out.append(ln)
             pos = s + 1
             continue
@@ -221,7 +225,10 @@ def split_lines(doc: Document) -> list[Line]:
             while b < e and (text[b] in BULLETS or text[b].isspace()):
                 b += 1
         ln = new(Line)
-        ln.start, ln.end, ln.body, ln.text = s, e, b, kept if b == s else folded[b:e]
+        ln.start = s
+        ln.end = e
+        ln.body = b
+        ln.text = kept if b == s else folded[b:e]
         ln.tab = tabs and (s > pos and "\t" in raw[:s - pos] or (e - s < LONG_LINE and kept.count("\t") >= 2))
         ln.number = ln.cueable = NOT_YET
         ln.row = ln.blank = False
@@ -263,29 +270,32 @@ def _run_in_heads(text: str, lines: list[Line]) -> list[Line]:
     for ln in list(filterfalse(_BLANK, lines)):  # (the lines of text, picked in C)
         # keys before a colon or a gap (索引号：, 索 引 号 0117…) before the first sentence ends: one
         # opening the line, or two (a page on one line below its furniture, of any length)
-        head = text.find("。", ln.body, ln.end)
-        head = ln.end if head < 0 else head
         # a key counts with a colon or a gap after it: a line holding neither (most lines of a
         # body) holds no field, and is not searched for one (the search was 2/3 of splitting lines)
-        # (tested by str methods first: a regex's \s is four times slower than they are)
-        seg = ln.text if head == ln.end else text[ln.body:head]
-        keys = [k for k in lay.fields.finditer(text, ln.body, head)
-                if k.end() > k.start() + len(k.group(1))][:2] \
-            if ":" in seg or " " in seg or not seg.isprintable() and _KEY_END.search(seg) else ()
-        # one key opening a line as short as a table's cell is a field alone on its line (制发
-        # 机关: 赤峰市人民政府办公室): nothing runs into it, and cutting it was half the time spent here
-        if keys and keys[0].start() == ln.body and len(ln.text) > CELL_MAX or len(keys) == 2:
-            lines = _run_in(text, lines, ln)
+        # (tested by str methods first: a regex's \s is four times slower than they are; on the
+        # whole line first, no head cut out of it: what it holds none of, its head holds none of)
+        lt = ln.text
+        if ":" in lt or " " in lt or not lt.isprintable():
+            head = text.find("。", ln.body, ln.end)
+            head = ln.end if head < 0 else head
+            seg = lt if head == ln.end else text[ln.body:head]
+            keys = [k for k in lay.fields.finditer(text, ln.body, head)
+                    if k.end() > k.start() + len(k.group(1))][:2] \
+                if ":" in seg or " " in seg or not seg.isprintable() and _KEY_END.search(seg) else ()
+            # one key opening a line as short as a table's cell is a field alone on its line (制发
+            # 机关: 赤峰市人民政府办公室): nothing runs into it, and cutting it was half the time spent here
+            if keys and keys[0].start() == ln.body and len(lt) > CELL_MAX or len(keys) == 2:
+                lines = _run_in(text, lines, ln)
+                continue
+        if len(lt) > LONG_LINE:
             continue
-        if len(ln.text) > LONG_LINE:
-            continue
-        m = opener.match(text, ln.body, ln.end) if "run-in-opener" in _cues_opening(ln.text[:1]) else None
+        m = opener.match(text, ln.body, ln.end) if "run-in-opener" in _cues_opening(lt[:1]) else None
         # only where a field, a 文号 or a title follows: the rest of a breadcrumb (当前位置：首页 /
         # 政务公开) is furniture too
         if m and m.group(2) is not None and (lay.fields.search(text, m.end(2), ln.end)
                                              or DOC_NUMBER.search(text, m.end(2), ln.end)
                                              or issuer.search(text, m.end(2), ln.end)) \
-                or ln.text.endswith(":") and recipients.match(ln.text) and _opens_head(ln.text):
+                or lt.endswith(":") and recipients.match(lt) and _opens_head(lt):
             lines = _run_in(text, lines, ln)
     return lines
 
@@ -513,8 +523,10 @@ class _RunIn:
 
     def run(self) -> tuple[set[int], set[int]]:
         t, lo, hi = self.text, self.lo, self.hi
-        for m in re.finditer("。", t[lo:hi]):
-            self.cut(lo + m.end())
+        p = t.find("。", lo, hi)  # (a find a sentence: no slice of the text and no match object each)
+        while p >= 0:
+            self.cut(p + 1)
+            p = t.find("。", p + 1, hi)
         for m in self.cues["run-in-opener"].finditer(t, lo, hi):
             self.cut(m.start())
             if m.group(1) is not None:
@@ -574,8 +586,9 @@ class _RunIn:
                 ok.append(m)
         ended = self.lo  # where the last value cut off ended: a key after it opens a line
         for i, m in enumerate(ok):
-            lead = t[max(self.line_start(m.start()), m.start() - 8):m.start()]  # • 制发机关: the line's first
-            opens = self.line_start(m.start()) >= m.start() - 8 and all(c in BULLETS or c.isspace() for c in lead)
+            ls = self.line_start(m.start())
+            lead = t[max(ls, m.start() - 8):m.start()]  # • 制发机关: the line's first
+            opens = ls >= m.start() - 8 and all(c in BULLETS or c.isspace() for c in lead)
             if not opens and (i == 0 or t[m.start() - 1] not in " |\t:" or ended > ok[i - 1].start()):
                 self.cut(m.start())
             stop = self.next_cut(m.start())
