@@ -1056,6 +1056,8 @@ class _Extract:
             own = levels.get(j.prefix, ("", 9))[1] if j else 9
             if rank < own and (named := self.province(p)):
                 return named, level, p
+            if rank < own and j and j.within and j.within_level == level:
+                return j.within, level, p  # 区委 in 东城区东华门街道's notice: the place it names above it
             if rank < own and j and level == "city" and (city := municipality_of(j.name) or self.municipality(p)):
                 return city[0], city[1], p  # 市卫生健康委 in 重庆市渝北区's notice: 重庆市's, province-level
             if j is None or not j.name:  # nothing to place it relative to
@@ -3732,6 +3734,7 @@ class _Extract:
             found += [(c, st) for st in self.sentences(self.item_stretches(c, start))
                       if not self.in_unit_item(body, leaf := self.leaf_at(st[0]))  # （一）县卫生健康委。… is its own
                       and not self.in_unit_table(leaf)]  # 县水利局 | 负责… | 2024年12月底前: the row's unit's
+        found = [(c, st) for c, st in found if not self.headed_below(headed, c, st[0])]
         words = body.duties_lead_words  # every lead says one (主要: cues.ttl): most clauses are not read for one
         led = tuple(w + "在" for w in body.kind.words)  # 领导小组在旗委、旗政府领导下，统筹协调…
         for c, own in self.owned:
@@ -3777,6 +3780,17 @@ class _Extract:
                 n = count[c.id] = count.get(c.id, 0) + 1
                 self.facts.duties.append(Duty(a, b, f"{c.id}/b{n}", meeting.unit, self.leaf_at(a).id,  # (see duties)
                                               self.doc.text[a:b], role, action, concept))
+
+    def headed_below(self, headed: set[str], c: Clause, at: int) -> bool:
+        """Whether the text at `at`, read for clause `c`'s heading (二、工作职责), stands in an item
+        below `c` whose own heading says it gives the body's duties ((一)领导小组职责): that item's
+        reading is the one (else each duty twice, one with its heading's 职责 before it)."""
+        k = self.leaf_at(at)
+        while k is not None and k is not c:
+            if k.id in headed:
+                return True
+            k = self.by_id.get(k.parent or "")
+        return False
 
     def in_unit_table(self, c: Clause) -> bool:
         """Whether clause `c` is a row of a table with a unit column (部门 | 职责 | 完成时限, its head

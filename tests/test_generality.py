@@ -289,3 +289,58 @@ def test_an_autonomous_region_s_county_reads_its_region_s_bodies_at_their_level(
     assert len(got["members"]) == got["meeting"]["stated_count"] == 16
     assert [d for d, _ in _duties_of(got, "att1/5/9")] == ["融水苗族自治县/youth-league", "融水苗族自治县/womens-federation"]
     assert [r["number"] for r in got["references"]][:2] == ["桂政办发〔2023〕21号", "桂卫疾控发〔2023〕9号"]
+
+
+# --- the ninth session's audit8: a 北京 subdistrict, a 山东 city, a 贵州 county -------------------
+
+def test_a_subdistrict_s_joint_notice_signed_by_two_organs_is_the_subdistrict_s():
+    """东华门街道's notice (a .docx) is signed by its 工委 and its office on one line, apart by a
+    gap, the office named after the district government it is the agency of (北京市东城区人民政府
+    东华门街道办事处). No signature was read (a line of 40 characters), no issuer, no jurisdiction:
+    the street's offices no units, their duties the leading group's, 区委 of a place 区. Each organ
+    is a signer now (layout.ttl's organ-gap), the first the issuer; the notice the subdistrict's,
+    in 东城区 (issuer-seat), 区委 东城区's."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    j = got["document"]["jurisdiction"]
+    assert (j["name"], j["level"], j["within"]) == ("东华门街道", "township", {"name": "东城区", "level": "district"})
+    assert got["document"]["issuer"] == "中共北京市东城区东华门街道工作委员会"
+    assert [f["value"] for f in got["document"]["fields"] if f["name"] == "signer"] == [
+        "中共北京市东城区东华门街道工作委员会", "北京市东城区人民政府东华门街道办事处"]
+    deps = {d["id"]: d for d in got["departments"]}
+    assert deps["东城区/party-committee"]["level"] == "district"
+
+
+def test_a_subdistrict_office_named_after_its_government_signs_for_the_subdistrict():
+    """北京市东城区人民政府东华门街道办事处 alone (the street office's own notice) was the
+    district's (北京市东城区): its 街道 bodies the district's. The subdistrict's now."""
+    from extractor.load import load_bytes
+    from extractor.parse import parse
+    body = "\n".join(["关于开展背街小巷环境整治的通知", "", "各社区居委会：",
+                      "　　一、街道城市管理办公室负责组织实施。", "",
+                      "北京市东城区人民政府东华门街道办事处", "2024年4月12日"])
+    doc = parse(load_bytes(body.encode(), "x.txt"))
+    j = doc.jurisdiction
+    assert (j.name, j.level, j.within, j.within_level) == ("东华门街道", "township", "东城区", "district")
+
+
+def test_a_subdistrict_s_offices_and_its_enforcement_team_are_units_with_their_duties():
+    """1.街道城市管理办公室：负责… … 6.街道城管执法队：… — Beijing's 街道 offices (no registry
+    names) were no units: their duties the leading group's, 领导小组 given 23 duties for 4. Each
+    office a unit of the subdistrict now, kept as written (办公室 an organisation's ending,
+    pkc:dept-org-suffix; 领导小组办公室 none: pkc:dept-org-not-ending)."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    assert _duties_of(got, "main/2/2/1") == [("东华门街道/街道城市管理办公室",
+                                              "负责制定年度整治提升工作方案，建立背街小巷台账，组织开展街巷长巡查和考核评价工作。")]
+    assert [d for d, _ in _duties_of(got, "main/2/2/5")] == ["东华门街道/街道综合保障办公室"]
+    assert [d for d, _ in _duties_of(got, "main/2/2/6")] == ["东华门街道/街道城管执法队"] * 2
+    assert not any(d["id"].endswith("/领导小组办公室") for d in got["departments"])
+
+
+def test_an_item_headed_as_the_body_s_duties_under_a_part_headed_so_reads_them_once():
+    """二、工作职责 over （一）领导小组职责 / 负责统筹推进…，研究…，协调…，督促…。: both headings say
+    they give the body's duties, and each read them — 8 duties for 4, one 职责\\n负责统筹推进….
+    The item's reading is the one now."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    assert [t for _, t in _duties_of(got, "main/2/1")] == [
+        "负责统筹推进辖区背街小巷环境精细化整治提升工作", "研究制定年度整治计划", "协调解决整治工作中的重大问题",
+        "督促检查各项任务落实情况。"]
