@@ -532,7 +532,8 @@ def _unnamed(regex: re.Pattern) -> tuple[int, ...]:
 # --- references ------------------------------------------------------------------------------
 
 _TITLE = re.compile(r"《([^《》\n]{1,200})》")
-_OPENING = re.compile(r"\s*\(\s*")  # a title's number in brackets after it (folded text)
+_OPENING = re.compile(r"\s*([(\[])\s*")  # a title's number in brackets after it (folded text: 【】 are [])
+_CLOSING = {"(": ")", "[": "]"}
 # An issuer's code ends in one of these characters (国发, 国办函 …) — any, before a year in
 # brackets (皖政〔2023〕7号, 皖安〔2023〕7号, 财税〔2019〕13号: a province's government, a committee,
 # a ministry's office), where nothing but a number is so written.
@@ -3855,6 +3856,8 @@ class _Extract:
                 elif subject is not None:  # 各成员单位密切配合,联席会议统筹…: the body's again
                     a, members = subject.end(), False
                 if not members:
+                    if folded.startswith(self.cues.parts.get("inline-enumerator", ()), a, b):
+                        a += 2  # 一是贯彻落实…: the duty after its count
                     yield from self._trimmed(a, b)
             lo = max(lo, k + 1)
 
@@ -4547,7 +4550,7 @@ class _Extract:
                 if follow:
                     for k in numbered_at.get(follow.end(), ()):  # (not each 文号 of the clause for each title)
                         _, ne, value = numbers[k]
-                        if folded[ne:ne + 1] == ")":
+                        if folded[ne:ne + 1] == _CLOSING[follow.group(1)]:  # (《…》【国办发〔2019〕5号】 too)
                             number, end = value, ne + 1
                             used.add(k)
                 kind = "internal" if key in own_titles or any(key in t for t in own_titles if t) else \

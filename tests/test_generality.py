@@ -344,3 +344,28 @@ def test_an_item_headed_as_the_body_s_duties_under_a_part_headed_so_reads_them_o
     assert [t for _, t in _duties_of(got, "main/2/1")] == [
         "负责统筹推进辖区背街小巷环境精细化整治提升工作", "研究制定年度整治计划", "协调解决整治工作中的重大问题",
         "督促检查各项任务落实情况。"]
+
+
+def test_the_body_s_duties_after_a_comma_counted_one_is_two_is_are_read():
+    """湄潭's 第二条 联席会议在县人民政府领导下开展工作，主要职责：一是贯彻落实…；二是研究拟订…；三是…；
+    四是…。 — 主要职责： after a comma, not at a sentence's start: the body had no duty of its own.
+    Its four now (pkc:body-duties-lead), each without its count (pkc:inline-enumerator)."""
+    got = _read("meitan-integrated-elderly-care-joint-meeting.txt")
+    unit = "湄潭县/湄潭县医养结合工作联席会议"
+    assert [(d["department"], d["text"], d["action"]) for d in got["duties"] if d["clause"] == "att1/1/2"] == [
+        (unit, "贯彻落实党中央、国务院和省委、省政府、市委、市政府关于医养结合工作的决策部署；", "贯彻落实"),
+        (unit, "研究拟订全县医养结合发展规划和政策措施；", "研究"),
+        (unit, "协调解决医养结合机构建设、医保支付、人才培养中的重大问题；", "协调"),
+        (unit, "督促检查各镇（街道）和各成员单位工作落实情况。", "督促")]
+
+
+def test_a_cited_title_s_number_in_square_brackets_is_its_number():
+    """《国务院办公厅关于推进养老服务发展的意见》【国办发〔2019〕5号】 was two references, a title
+    without number and a number without title; one now (国发[2021]35号 in round brackets was)."""
+    got = _read("meitan-integrated-elderly-care-joint-meeting.txt")
+    refs = [(r["title"], r["number"]) for r in got["references"]]
+    assert refs[:4] == [("国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知", "国发〔2021〕35号"),
+                        ("国务院办公厅关于推进养老服务发展的意见", "国办发〔2019〕5号"),
+                        ("关于进一步推进医养结合发展的指导意见", "国卫老龄发〔2022〕25号"),
+                        ("国务院办公厅关于同意建立养老服务部际联席会议制度的函", "国办函〔2019〕74号")]
+    assert len(got["references"]) == 5
