@@ -2683,6 +2683,8 @@ class _Extract:
                 found = found or bool(deputies)
             for s, e, m in spans("office"):
                 hits = self.departments_in(s, e, c.id)
+                if not hits and (unit := self.unknown_unit(s, e)) is not None:
+                    hits = [(unit, self.department(unit, c.id))]  # 办公室设在街道城市管理办公室: as written
                 if hits:
                     meeting.office = hits[0][1]
                     meeting.office_at = self.said(s - m.start(_read(m)) + m.start(), e, hits[0][1], c.id)

@@ -384,3 +384,22 @@ def test_a_subdistrict_s_members_named_by_its_offices_and_its_enforcement_team_a
     assert [d for d, _ in _duties_of(got, "main/2/2/6")] == ["东华门街道/urban-management"] * 2
     lead = next(p for p in got["posts"] if p["role"] == "group_leader")
     assert lead["department"] == "东华门街道/party-committee"
+
+
+def test_an_office_set_up_in_a_unit_the_registry_does_not_know_is_hosted_there():
+    """办公室设在街道城市管理办公室: the body's office had no host (`meetings` 办公室设在 empty), the
+    unit no registry name. The unit as written now, as its heading's item keeps it."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    assert got["meeting"]["office"] == "东华门街道/街道城市管理办公室"
+    assert got["meeting"]["office_at"]["text"] == "办公室设在街道城市管理办公室"
+
+
+def test_a_government_offices_service_centre_is_the_government_offices_administration():
+    """山东's cities run their 机关事务 as a 机关事务服务中心 (日照市机关事务服务中心): a unit of no
+    concept, kept as written, its item noted. pkd:government-affairs-administration's name now
+    (skos:altLabel), so it compares with a 机关事务管理局; 市政务服务中心 and 市不动产登记中心, units
+    beside the bureau that runs them (市行政审批服务局, 市自然资源和规划局), stay as written."""
+    got = _read("rizhao-one-thing-reform-joint-meeting.html")
+    assert got["members"][10] == "日照市/government-affairs-administration" and len(got["members"]) == 20
+    assert _duties_of(got, "main/3/4") == [("日照市/government-affairs-administration", "负责保障政务服务大厅场地改造和运行所需的后勤服务。")]
+    assert [n["text"] for n in got["notes"]] == ["市政务服务中心", "市不动产登记中心", "国网日照供电公司"]
