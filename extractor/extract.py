@@ -780,6 +780,12 @@ def _bare_post() -> re.Pattern:
 
 
 @cache
+def _party_leads() -> tuple[str, ...]:
+    """The words a party body's full name opens with (中共: pkc:dept-party-lead of departments.ttl)."""
+    cue = by_subject("departments.ttl").get(CUE + "party-lead", {})
+    return tuple(str(x) for x in cue.get(PK + "cue", ()))
+
+
 def _org_suffixes() -> tuple[str, ...]:
     """The endings of an organisation's name (pkc:dept-org-suffix of departments.ttl: 局, 委,
     大队, 中心 …)."""
@@ -1206,8 +1212,9 @@ class _Extract:
         spanning the name as written; None when the name is not its own place's or names no one body."""
         j = self.doc.jurisdiction
         rest = name.strip()
-        if j.within and rest.startswith(j.within):
-            rest = rest[len(j.within):]
+        lead = next((w for w in _party_leads() if rest.startswith(w)), "")  # 中共…街道工作委员会
+        if j.within and (k := rest.find(j.within, len(lead))) >= 0 and rest.startswith(j.name, k + len(j.within)):
+            rest = rest[k + len(j.within):]  # (黟县宏村镇人民政府; 中共北京市东城区东华门街道工作委员会: the places above)
         if not j.name or not j.name.endswith(j.prefix) or not rest.startswith(j.name) or len(rest) == len(j.name):
             return None
         m = resolve_in_town(j.prefix + rest[len(j.name):], j.prefix)

@@ -403,3 +403,13 @@ def test_a_government_offices_service_centre_is_the_government_offices_administr
     assert got["members"][10] == "日照市/government-affairs-administration" and len(got["members"]) == 20
     assert _duties_of(got, "main/3/4") == [("日照市/government-affairs-administration", "负责保障政务服务大厅场地改造和运行所需的后勤服务。")]
     assert [n["text"] for n in got["notes"]] == ["市政务服务中心", "市不动产登记中心", "国网日照供电公司"]
+
+
+def test_a_subdistrict_s_party_working_committee_signing_is_its_party_committee():
+    """中共北京市东城区东华门街道工作委员会 (the issuer, its full name: the 中共 lead, the places above
+    the subdistrict, 工作委员会) was a name of no unit — in `departments` an organisation of its
+    own beside 街道工委. The subdistrict's party committee now (pk:partyLabel 工作委员会)."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    assert got["issuer"] == "东华门街道/party-committee"
+    unit = next(d for d in got["departments"] if d["id"] == "东华门街道/party-committee")
+    assert unit["mentions"][-1]["surface"] == "中共北京市东城区东华门街道工作委员会"
