@@ -533,7 +533,8 @@ def _unnamed(regex: re.Pattern) -> tuple[int, ...]:
 # --- references ------------------------------------------------------------------------------
 
 _TITLE = re.compile(r"《([^《》\n]{1,200})》")
-_OPENING = re.compile(r"\s*\(\s*")  # a title's number in brackets after it (folded text)
+_OPENING = re.compile(r"\s*([(\[])\s*")  # a title's number in brackets after it (folded text: 【】 are [])
+_CLOSING = {"(": ")", "[": "]"}
 # An issuer's code ends in one of these characters (国发, 国办函 …) — any, before a year in
 # brackets (皖政〔2023〕7号, 皖安〔2023〕7号, 财税〔2019〕13号: a province's government, a committee,
 # a ministry's office), where nothing but a number is so written.
@@ -781,6 +782,12 @@ def _bare_post() -> re.Pattern:
 
 
 @cache
+def _party_leads() -> tuple[str, ...]:
+    """The words a party body's full name opens with (中共: pkc:dept-party-lead of departments.ttl)."""
+    cue = by_subject("departments.ttl").get(CUE + "party-lead", {})
+    return tuple(str(x) for x in cue.get(PK + "cue", ()))
+
+
 def _org_suffixes() -> tuple[str, ...]:
     """The endings of an organisation's name (pkc:dept-org-suffix of departments.ttl: 局, 委,
     大队, 中心 …)."""
@@ -1295,8 +1302,9 @@ class _Extract:
         spanning the name as written; None when the name is not its own place's or names no one body."""
         j = self.doc.jurisdiction
         rest = name.strip()
-        if j.within and rest.startswith(j.within):
-            rest = rest[len(j.within):]
+        lead = next((w for w in _party_leads() if rest.startswith(w)), "")  # 中共…街道工作委员会
+        if j.within and (k := rest.find(j.within, len(lead))) >= 0 and rest.startswith(j.name, k + len(j.within)):
+            rest = rest[k + len(j.within):]  # (黟县宏村镇人民政府; 中共北京市东城区东华门街道工作委员会: the places above)
         if not j.name or not j.name.endswith(j.prefix) or not rest.startswith(j.name) or len(rest) == len(j.name):
             return None
         m = resolve_in_town(j.prefix + rest[len(j.name):], j.prefix)
@@ -2811,6 +2819,8 @@ class _Extract:
                 found = found or bool(deputies)
             for s, e, m in spans("office"):
                 hits = self.departments_in(s, e, c.id)
+                if not hits and (unit := self.unknown_unit(s, e)) is not None:
+                    hits = [(unit, self.department(unit, c.id))]  # 办公室设在街道城市管理办公室: as written
                 if hits:
                     meeting.office = hits[0][1]
                     meeting.office_at = self.said(s - m.start(_read(m)) + m.start(), e, hits[0][1], c.id)
@@ -3863,6 +3873,7 @@ class _Extract:
             found += [(c, st) for st in self.sentences(self.item_stretches(c, start))
                       if not self.in_unit_item(body, leaf := self.leaf_at(st[0]))  # （一）县卫生健康委。… is its own
                       and not self.in_unit_table(leaf)]  # 县水利局 | 负责… | 2024年12月底前: the row's unit's
+        found = [(c, st) for c, st in found if not self.headed_below(headed, c, st[0])]
         words = body.duties_lead_words  # every lead says one (主要: cues.ttl): most clauses are not read for one
         led = tuple(w + "在" for w in body.kind.words)  # 领导小组在旗委、旗政府领导下，统筹协调…
         for c, own in self.owned:
@@ -3908,6 +3919,17 @@ class _Extract:
                 n = count[c.id] = count.get(c.id, 0) + 1
                 self.facts.duties.append(Duty(a, b, f"{c.id}/b{n}", meeting.unit, self.leaf_at(a).id,  # (see duties)
                                               self.doc.text[a:b], role, action, concept))
+
+    def headed_below(self, headed: set[str], c: Clause, at: int) -> bool:
+        """Whether the text at `at`, read for clause `c`'s heading (二、工作职责), stands in an item
+        below `c` whose own heading says it gives the body's duties ((一)领导小组职责): that item's
+        reading is the one (else each duty twice, one with its heading's 职责 before it)."""
+        k = self.leaf_at(at)
+        while k is not None and k is not c:
+            if k.id in headed:
+                return True
+            k = self.by_id.get(k.parent or "")
+        return False
 
     def in_unit_table(self, c: Clause) -> bool:
         """Whether clause `c` is a row of a table with a unit column (部门 | 职责 | 完成时限, its head
@@ -3972,6 +3994,8 @@ class _Extract:
                 elif subject is not None:  # 各成员单位密切配合,联席会议统筹…: the body's again
                     a, members = subject.end(), False
                 if not members:
+                    if folded.startswith(self.cues.parts.get("inline-enumerator", ()), a, b):
+                        a += 2  # 一是贯彻落实…: the duty after its count
                     yield from self._trimmed(a, b)
             lo = max(lo, k + 1)
 
@@ -4664,7 +4688,7 @@ class _Extract:
                 if follow:
                     for k in numbered_at.get(follow.end(), ()):  # (not each 文号 of the clause for each title)
                         _, ne, value = numbers[k]
-                        if folded[ne:ne + 1] == ")":
+                        if folded[ne:ne + 1] == _CLOSING[follow.group(1)]:  # (《…》【国办发〔2019〕5号】 too)
                             number, end = value, ne + 1
                             used.add(k)
                 kind = "internal" if key in own_titles or any(key in t for t in own_titles if t) else \

@@ -1060,6 +1060,23 @@ def _short_plain(line: Line, limit: int = TITLE_MAX) -> bool:
 NOT_YET = object()
 
 
+def _organs(line: Line) -> list[tuple[int, int]]:
+    """The organs' names a signature line holds, each (start, end) in the line's text: the line
+    itself when short and ending like an organ (layout.ttl's organ-line), or its parts apart by
+    a gap (organ-gap) when each is so — a joint notice's two organs signing on one line."""
+    text = line.text
+    if any(p in text for p in SENTENCE_PUNCT) or not text:
+        return []
+    cues = layout().cues
+    if len(text) <= 30 and not cues["organ-gap"].search(text):
+        return [(0, len(text))] if cues["organ-line"].search(text) else []
+    cuts = [0, *(x for m in cues["organ-gap"].finditer(text) for x in (m.start(), m.end())), len(text)]
+    parts = list(zip(cuts[::2], cuts[1::2]))
+    if all(0 < e - s <= 30 and cues["organ-line"].search(text[s:e]) for s, e in parts):
+        return parts
+    return [(0, len(text))] if len(text) <= 30 and cues["organ-line"].search(text) else []
+
+
 def number_of(line: Line) -> tuple[Style, str, int, int] | None:
     """(style, label as written, numeric index, label length) if the line opens a clause."""
     if line.number is NOT_YET:
@@ -1595,7 +1612,7 @@ class _Parse:
         return hi
 
     def _is_organ(self, ln: Line) -> bool:
-        return _short_plain(ln, 30) and bool(layout().cues["organ-line"].search(ln.text))
+        return bool(_organs(ln))
 
     def _signature(self, sig: list[int]) -> None:
         for j in sig:
@@ -1604,8 +1621,9 @@ class _Parse:
             if _is_date_line(ln):
                 iso = parse_date(ln.text.replace(" ", ""), whole=True)
                 self.field("date_signed", iso[0], ln.body, ln.end)
-            else:
-                self.field("signer", self.doc.text[ln.body:ln.end], ln.body, ln.end)
+            else:  # an organ a signer; two on one line (a joint notice's) each one
+                for s, e in _organs(ln) or [(0, ln.end - ln.body)]:
+                    self.field("signer", self.doc.text[ln.body + s:ln.body + e], ln.body + s, ln.body + e)
 
     def _publication_notes(self, lo: int, hi: int) -> int:
         """The 附注 lines ((此件公开发布)) from `lo` on → note fields; return the line after them."""
@@ -1633,6 +1651,9 @@ class _Parse:
                 sig = [idx[end - 1]]
                 if self._is_organ(self.lines[idx[end - 2]]):
                     sig.insert(0, idx[end - 2])
+                    if end >= 3 and self._is_organ(above := self.lines[idx[end - 3]]) and not number_of(above) \
+                            and ":" not in above.text:  # (主办单位：市卫生健康委: a line of the text's)
+                        sig.insert(0, idx[end - 3])  # a joint notice's second organ, a line of its own
                 self._signature(sig)
                 self._publication_notes(idx[end - 1] + 1, idx[cut - 1] + 1)
                 return
@@ -2063,9 +2084,18 @@ def _named_within(j: Jurisdiction, rank: int) -> Jurisdiction:
     return Jurisdiction(name, j.level, j.prefix, *within) if within else j
 
 
+def _issuer_named(doc: Document) -> str:
+    """The issuer's name as its place reads: a subdistrict's office named after the government
+    it is the agency of (北京市东城区人民政府东华门街道办事处: layout.ttl's issuer-seat) without
+    that government's words (北京市东城区东华门街道办事处: the subdistrict's, not the district's)."""
+    issuer = doc.issuer or ""
+    m = layout().cues["issuer-seat"].match(issuer)
+    return m.group(1) + m.group(2) if m else issuer
+
+
 def _jurisdiction_named(doc: Document) -> Jurisdiction | None:
     lay = layout()
-    for text in (doc.issuer or "", doc.field("publisher") or "", doc.field("title") or ""):
+    for text in (_issuer_named(doc), doc.field("publisher") or "", doc.field("title") or ""):
         if any(text.startswith(n) for n in lay.national):
             return Jurisdiction("国家", "national", "国家")
         for suffix, level, prefix, _ in lay.levels:
@@ -2086,7 +2116,7 @@ def _township_named(doc: Document) -> Jurisdiction | None:
     pk:notPlace (住房和城乡建设局). Asked only when no level above is named: the suffix is then
     the prefix of its own bodies (镇财政所)."""
     lay = layout()
-    for text in (doc.issuer or "", doc.field("publisher") or ""):
+    for text in (_issuer_named(doc), doc.field("publisher") or ""):
         for suffix, level in lay.issuer_suffixes:
             if suffix not in text:
                 continue

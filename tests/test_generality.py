@@ -519,3 +519,127 @@ def test_an_autonomous_region_s_county_reads_its_region_s_bodies_at_their_level(
     assert len(got["members"]) == got["meeting"]["stated_count"] == 16
     assert [d for d, _ in _duties_of(got, "att1/5/9")] == ["融水苗族自治县/youth-league", "融水苗族自治县/womens-federation"]
     assert [r["number"] for r in got["references"]][:2] == ["桂政办发〔2023〕21号", "桂卫疾控发〔2023〕9号"]
+
+
+# --- the ninth session's audit8: a 北京 subdistrict, a 山东 city, a 贵州 county -------------------
+
+def test_a_subdistrict_s_joint_notice_signed_by_two_organs_is_the_subdistrict_s():
+    """东华门街道's notice (a .docx) is signed by its 工委 and its office on one line, apart by a
+    gap, the office named after the district government it is the agency of (北京市东城区人民政府
+    东华门街道办事处). No signature was read (a line of 40 characters), no issuer, no jurisdiction:
+    the street's offices no units, their duties the leading group's, 区委 of a place 区. Each organ
+    is a signer now (layout.ttl's organ-gap), the first the issuer; the notice the subdistrict's,
+    in 东城区 (issuer-seat), 区委 东城区's."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    j = got["document"]["jurisdiction"]
+    assert (j["name"], j["level"], j["within"]) == ("东华门街道", "township", {"name": "东城区", "level": "district"})
+    assert got["document"]["issuer"] == "中共北京市东城区东华门街道工作委员会"
+    assert [f["value"] for f in got["document"]["fields"] if f["name"] == "signer"] == [
+        "中共北京市东城区东华门街道工作委员会", "北京市东城区人民政府东华门街道办事处"]
+    deps = {d["id"]: d for d in got["departments"]}
+    assert deps["东城区/party-committee"]["level"] == "district"
+
+
+def test_a_subdistrict_office_named_after_its_government_signs_for_the_subdistrict():
+    """北京市东城区人民政府东华门街道办事处 alone (the street office's own notice) was the
+    district's (北京市东城区): its 街道 bodies the district's. The subdistrict's now."""
+    from extractor.load import load_bytes
+    from extractor.parse import parse
+    body = "\n".join(["关于开展背街小巷环境整治的通知", "", "各社区居委会：",
+                      "　　一、街道城市管理办公室负责组织实施。", "",
+                      "北京市东城区人民政府东华门街道办事处", "2024年4月12日"])
+    doc = parse(load_bytes(body.encode(), "x.txt"))
+    j = doc.jurisdiction
+    assert (j.name, j.level, j.within, j.within_level) == ("东华门街道", "township", "东城区", "district")
+
+
+def test_a_subdistrict_s_offices_and_its_enforcement_team_are_units_with_their_duties():
+    """1.街道城市管理办公室：负责… … 6.街道城管执法队：… — Beijing's 街道 offices (no registry
+    names) were no units: their duties the leading group's, 领导小组 given 23 duties for 4. Each
+    office a unit of the subdistrict now, kept as written (办公室 an organisation's ending,
+    pkc:dept-org-suffix; 领导小组办公室 none: pkc:dept-org-not-ending)."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    assert _duties_of(got, "main/2/2/1") == [("东华门街道/街道城市管理办公室",
+                                              "负责制定年度整治提升工作方案，建立背街小巷台账，组织开展街巷长巡查和考核评价工作。")]
+    assert [d for d, _ in _duties_of(got, "main/2/2/5")] == ["东华门街道/街道综合保障办公室"]
+    assert not any(d["id"].endswith("/领导小组办公室") for d in got["departments"])
+
+
+def test_an_item_headed_as_the_body_s_duties_under_a_part_headed_so_reads_them_once():
+    """二、工作职责 over （一）领导小组职责 / 负责统筹推进…，研究…，协调…，督促…。: both headings say
+    they give the body's duties, and each read them — 8 duties for 4, one 职责\\n负责统筹推进….
+    The item's reading is the one now."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    assert [t for _, t in _duties_of(got, "main/2/1")] == [
+        "负责统筹推进辖区背街小巷环境精细化整治提升工作", "研究制定年度整治计划", "协调解决整治工作中的重大问题",
+        "督促检查各项任务落实情况。"]
+
+
+def test_the_body_s_duties_after_a_comma_counted_one_is_two_is_are_read():
+    """湄潭's 第二条 联席会议在县人民政府领导下开展工作，主要职责：一是贯彻落实…；二是研究拟订…；三是…；
+    四是…。 — 主要职责： after a comma, not at a sentence's start: the body had no duty of its own.
+    Its four now (pkc:body-duties-lead), each without its count (pkc:inline-enumerator)."""
+    got = _read("meitan-integrated-elderly-care-joint-meeting.txt")
+    unit = "湄潭县/湄潭县医养结合工作联席会议"
+    assert [(d["department"], d["text"], d["action"]) for d in got["duties"] if d["clause"] == "att1/1/2"] == [
+        (unit, "贯彻落实党中央、国务院和省委、省政府、市委、市政府关于医养结合工作的决策部署；", "贯彻落实"),
+        (unit, "研究拟订全县医养结合发展规划和政策措施；", "研究"),
+        (unit, "协调解决医养结合机构建设、医保支付、人才培养中的重大问题；", "协调"),
+        (unit, "督促检查各镇（街道）和各成员单位工作落实情况。", "督促")]
+
+
+def test_a_cited_title_s_number_in_square_brackets_is_its_number():
+    """《国务院办公厅关于推进养老服务发展的意见》【国办发〔2019〕5号】 was two references, a title
+    without number and a number without title; one now (国发[2021]35号 in round brackets was)."""
+    got = _read("meitan-integrated-elderly-care-joint-meeting.txt")
+    refs = [(r["title"], r["number"]) for r in got["references"]]
+    assert refs[:4] == [("国务院关于印发“十四五”国家老龄事业发展和养老服务体系规划的通知", "国发〔2021〕35号"),
+                        ("国务院办公厅关于推进养老服务发展的意见", "国办发〔2019〕5号"),
+                        ("关于进一步推进医养结合发展的指导意见", "国卫老龄发〔2022〕25号"),
+                        ("国务院办公厅关于同意建立养老服务部际联席会议制度的函", "国办函〔2019〕74号")]
+    assert len(got["references"]) == 5
+
+
+def test_a_subdistrict_s_members_named_by_its_offices_and_its_enforcement_team_are_read():
+    """领导小组成员由街道党群工作办公室、…、街道城管执法队、东华门派出所和各社区居委会主要负责同志组成:
+    no member was read — 领导小组成员由 no lead into a list (pkc:setup-members, pkc:dept-org-lead-owner),
+    and a list of units the registry knows none of gave no evidence it was one. 街道城管执法队 is
+    the subdistrict's urban-management body now (pk:townshipLabel), 街道工委 its party committee
+    (pk:partyLabel 工委: the 组长's post, 街道工委书记); the offices members as written.
+    东华门派出所 before 和 is still no member (README's limits)."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    assert got["members"] == ["东华门街道/街道党群工作办公室", "东华门街道/街道城市管理办公室", "东华门街道/街道平安建设办公室",
+                              "东华门街道/街道社区建设办公室", "东华门街道/街道综合保障办公室", "东华门街道/urban-management",
+                              "东华门街道/各社区居委会"]
+    assert [d for d, _ in _duties_of(got, "main/2/2/6")] == ["东华门街道/urban-management"] * 2
+    lead = next(p for p in got["posts"] if p["role"] == "group_leader")
+    assert lead["department"] == "东华门街道/party-committee"
+
+
+def test_an_office_set_up_in_a_unit_the_registry_does_not_know_is_hosted_there():
+    """办公室设在街道城市管理办公室: the body's office had no host (`meetings` 办公室设在 empty), the
+    unit no registry name. The unit as written now, as its heading's item keeps it."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    assert got["meeting"]["office"] == "东华门街道/街道城市管理办公室"
+    assert got["meeting"]["office_at"]["text"] == "办公室设在街道城市管理办公室"
+
+
+def test_a_government_offices_service_centre_is_the_government_offices_administration():
+    """山东's cities run their 机关事务 as a 机关事务服务中心 (日照市机关事务服务中心): a unit of no
+    concept, kept as written, its item noted. pkd:government-affairs-administration's name now
+    (skos:altLabel), so it compares with a 机关事务管理局; 市政务服务中心 and 市不动产登记中心, units
+    beside the bureau that runs them (市行政审批服务局, 市自然资源和规划局), stay as written."""
+    got = _read("rizhao-one-thing-reform-joint-meeting.html")
+    assert got["members"][10] == "日照市/government-affairs-administration" and len(got["members"]) == 20
+    assert _duties_of(got, "main/3/4") == [("日照市/government-affairs-administration", "负责保障政务服务大厅场地改造和运行所需的后勤服务。")]
+    assert [n["text"] for n in got["notes"]] == ["市政务服务中心", "市不动产登记中心", "国网日照供电公司"]
+
+
+def test_a_subdistrict_s_party_working_committee_signing_is_its_party_committee():
+    """中共北京市东城区东华门街道工作委员会 (the issuer, its full name: the 中共 lead, the places above
+    the subdistrict, 工作委员会) was a name of no unit — in `departments` an organisation of its
+    own beside 街道工委. The subdistrict's party committee now (pk:partyLabel 工作委员会)."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    assert got["issuer"] == "东华门街道/party-committee"
+    unit = next(d for d in got["departments"] if d["id"] == "东华门街道/party-committee")
+    assert unit["mentions"][-1]["surface"] == "中共北京市东城区东华门街道工作委员会"
