@@ -628,11 +628,13 @@ def test_a_government_offices_service_centre_is_the_government_offices_administr
     """山东's cities run their 机关事务 as a 机关事务服务中心 (日照市机关事务服务中心): a unit of no
     concept, kept as written, its item noted. pkd:government-affairs-administration's name now
     (skos:altLabel), so it compares with a 机关事务管理局; 市政务服务中心 and 市不动产登记中心, units
-    beside the bureau that runs them (市行政审批服务局, 市自然资源和规划局), stay as written."""
+    beside the bureau that runs them (市行政审批服务局, 市自然资源和规划局), stay as written;
+    国网日照供电公司 is pkd:power-supply's (limit6), the city's."""
     got = _read("rizhao-one-thing-reform-joint-meeting.html")
     assert got["members"][10] == "日照市/government-affairs-administration" and len(got["members"]) == 20
     assert _duties_of(got, "main/3/4") == [("日照市/government-affairs-administration", "负责保障政务服务大厅场地改造和运行所需的后勤服务。")]
-    assert [n["text"] for n in got["notes"]] == ["市政务服务中心", "市不动产登记中心", "国网日照供电公司"]
+    assert [n["text"] for n in got["notes"]] == ["市政务服务中心", "市不动产登记中心"]
+    assert "日照市/power-supply" in got["members"]
 
 
 def test_a_subdistrict_s_party_working_committee_signing_is_its_party_committee():
