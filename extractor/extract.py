@@ -788,6 +788,7 @@ def _party_leads() -> tuple[str, ...]:
     return tuple(str(x) for x in cue.get(PK + "cue", ()))
 
 
+@cache
 def _org_suffixes() -> tuple[str, ...]:
     """The endings of an organisation's name (pkc:dept-org-suffix of departments.ttl: 局, 委,
     大队, 中心 …)."""
@@ -3994,8 +3995,8 @@ class _Extract:
                 elif subject is not None:  # 各成员单位密切配合,联席会议统筹…: the body's again
                     a, members = subject.end(), False
                 if not members:
-                    if folded.startswith(self.cues.parts.get("inline-enumerator", ()), a, b):
-                        a += 2  # 一是贯彻落实…: the duty after its count
+                    # 一是贯彻落实…: the duty after its count (the word that opens it, any length)
+                    a += next((len(w) for w in self.cues.parts.get("inline-enumerator", ()) if folded.startswith(w, a, b)), 0)
                     yield from self._trimmed(a, b)
             lo = max(lo, k + 1)
 
