@@ -466,6 +466,26 @@ def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]],
         yield from regex.finditer(seg, start, stop)
 
 
+def _words_in(text: str, finder: re.Pattern, words: frozenset[str]) -> set[str]:
+    """Which of `words` `text` holds, `finder` matching any of them, the longest first
+    (`_alternation`): one search through `text`, not one for each word — a word the search
+    may pass over where it is (`_passed_over`) looked for itself only when one hiding it is
+    found (the same words as {w for w in words if w in text}: tests/test_extract.py)."""
+    found = set(finder.findall(text))
+    hiding = _passed_over(words)
+    return found.union(w for u in found for w in hiding[u] if w not in found and w in text)
+
+
+@cache
+def _passed_over(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """For each of `words`, the others a search for any of them, the longest at each place
+    and on from the end of each match, may pass over where it finds this one: one this
+    begins with (found at the same place, the longer matching), one overlapping it after
+    its first character (what follows there begins the other, or the other is in it)."""
+    return {u: tuple(w for w in words if w != u and (u.startswith(w) or any(
+        u[k:].startswith(w) or w.startswith(u[k:]) for k in range(1, len(u))))) for u in words}
+
+
 def _sentence_ends(seg: str) -> list[int]:
     """Where the sentences of `seg` end: its 。 and ; (each once, not looked for again from
     each cue word: a clause may be a 5 MB line)."""
@@ -2601,7 +2621,7 @@ class _Extract:
         setup = body.setup
         invited: list[tuple[int, int]] = []  # whom the body may invite (pkc:setup-invitee)
         office_said: dict[tuple[int, int], str] = {}  # what the office does, said setting it up → clause
-        cue_words = {w for _, words in setup.values() for w in words}
+        cue_words = frozenset(w for _, words in setup.values() for w in words)  # (body.setup_cue: any of them)
         composed_members = False  # the members from a 由…组成 phrase, which a list replaces
         head_listed = False  # the heads from a list (组  长:…), which more lines of 组长 add to
         self.lost_lines = []  # (those put back for another kind of body's lists are not this one's)
@@ -2622,7 +2642,7 @@ class _Extract:
                 parts = [(start, h.end), (k, own.end)]
             # each part with the cue words it holds (asked once, not once a pattern) and, once
             # a pattern has words in it, where its sentences end
-            segs = [(base, seg, {w for w in cue_words if w in seg}, [], []) for base, stop in parts
+            segs = [(base, seg, _words_in(seg, body.setup_cue, cue_words), [], []) for base, stop in parts
                     for seg in (folded[base:stop],)]
             held_any = set().union(*(held for _, _, held, _, _ in segs))
 

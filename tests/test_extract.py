@@ -1764,6 +1764,35 @@ def _same_matches_in_any_sentence(pairs, pieces) -> None:
     check()
 
 
+def test_cue_words_a_clause_holds_found_in_one_search_are_those_it_holds():
+    """The set-up's cue words a clause's part holds, found by one search for any of them (the
+    body's setup_cue) and a look for each word it may pass over (召集人 in 副召集人, 联络员由
+    after 为联络员), are the words the part holds (hypothesis: texts made of the words, pieces
+    of them and what goes between)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extractor import extract as X
+
+    for b in X.cues().bodies:
+        words = frozenset(w for _, ws in b.setup.values() for w in ws)
+        assert b.setup_cue.pattern == X._alternation(words)  # (body() asks the one of the other)
+        pieces = sorted({*words, *(w[:k] for w in words for k in range(1, len(w))),
+                         *(w[k:] for w in words for k in range(1, len(w))), "甲", "为", "由", ",", "。", "\n"})
+
+        @settings(max_examples=300, deadline=None)
+        @given(st.lists(st.sampled_from(pieces), max_size=12))
+        def check(chosen):
+            text = "".join(chosen)
+            assert X._words_in(text, b.setup_cue, words) == {w for w in words if w in text}
+
+        check()
+    jm = next(b for b in X.cues().bodies if b.kind.notation == "joint-meeting")
+    words = frozenset(w for _, ws in jm.setup.values() for w in ws)
+    assert X._words_in("副召集人由县政府副县长担任", jm.setup_cue, words) == {"副召集人", "召集人"}
+    assert X._words_in("各单位分管负责同志为联络员由", jm.setup_cue, words) == {"为联络员", "联络员由"}
+
+
 @pytest.mark.parametrize("kind", ["head", "deputy-head"])
 def test_set_up_phrases_tried_where_they_may_start_match_as_tried_everywhere(kind):
     """A head's or deputy's phrase (…为召集人, 由…任副组长) is tried only where it may start
