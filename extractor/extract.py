@@ -323,14 +323,14 @@ def _role_supporting() -> re.Pattern:
 
 
 @cache
-def _setup_by_word() -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """Each cue word of the set-up patterns of every kind of body (`Cues.setup`), with the
-    patterns holding it, by their place there (`sets_up`)."""
+def _setup_by_word() -> dict[str, tuple[int, ...]]:
+    """Each cue word of the set-up patterns of every kind of body (`Cues.setup`: the words
+    Cues.setup_cue matches), with the patterns holding it, by their place there (`sets_up`)."""
     by_word: dict[str, list[int]] = {}
     for k, (_, words) in enumerate(cues().setup):
         for w in words:
             by_word.setdefault(w, []).append(k)
-    return tuple((w, tuple(ks)) for w, ks in by_word.items())
+    return {w: tuple(ks) for w, ks in by_word.items()}
 
 
 @cache
@@ -2040,9 +2040,9 @@ class _Extract:
         folded = self.doc.folded
         if not self.cues.setup_cue.search(folded, s, e):
             return False
-        text, setup = folded[s:e], self.cues.setup
-        # (each cue word looked for once, not once for each pattern holding it)
-        tried = {k for w, patterns in _setup_by_word() if w in text for k in patterns}
+        setup, by_word = self.cues.setup, _setup_by_word()
+        # (the cue words it holds found by one search: `_words_in`; not looked for once a pattern)
+        tried = {k for w in _words_in(folded[s:e], self.cues.setup_cue, frozenset(by_word)) for k in by_word[w]}
         return any(setup[k][0].search(folded, s, e) for k in tried)
 
     def may_open(self, m: DepartmentMatch, floor: int) -> bool:
@@ -2665,8 +2665,10 @@ class _Extract:
                     if not held.isdisjoint(pattern[1]):  # else no match (and no sentences to look for)
                         if not ends:  # (a part without ends: its end, which makes the same windows)
                             ends += _sentence_ends(seg) or [len(seg)]
-                        out += [(base + m.start(g), base + m.end(g), m) for m in _sentence_matches(seg, pattern, ends)
-                                for g in (_read(m),)]
+                        # (the sentences holding those of its words the part holds: no others looked for)
+                        words = tuple(held.intersection(pattern[1]))
+                        out += [(base + m.start(g), base + m.end(g), m)
+                                for m in _sentence_matches(seg, (pattern[0], words), ends) for g in (_read(m),)]
                 if what in _LISTS:  # 成　员：王五　县财政局副局长；赵六　县教育局局长: the items after a ；
                     out = [(s, self.items_after_semicolon(body, e), m) for s, e, m in out]
                 return out
