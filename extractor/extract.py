@@ -60,7 +60,7 @@ class Cues:
     columns: dict[str, str]  # column cue -> unit | lead | liaison | phone | duty …
     bodies: tuple["BodySetup", ...]  # how each kind of body is set up, in the order a notice is read for them
     setup: tuple[tuple[re.Pattern, tuple[str, ...]], ...]  # every set-up pattern of every kind of body, its cue words
-    setup_cue: re.Pattern  # any of their cue words (a text holding none matches none of them)
+    setup_cue: re.Pattern  # any of their cue words, the longest at each place (a trie: `_words_in`)
     office_duties: re.Pattern  # where an office clause's duties begin (主要职责:: pkc:office-duties)
     list_item: re.Pattern  # an item of a list of the body's make-up: a name and its post (pkc:list-item)
     person_name: re.Pattern  # a post named by its holder alone: 张三同志 (pkc:person-name)
@@ -88,7 +88,7 @@ class BodySetup:
     kind: BodyKind
     # what is set up (head, office …) -> (pattern, its cue words)
     setup: dict[str, tuple[re.Pattern, tuple[str, ...]]]
-    setup_cue: re.Pattern  # any of their cue words: a clause without one is not read for them
+    setup_cue: re.Pattern  # any of their cue words, the longest at each place (a trie): a clause without one is not read
     words: re.Pattern  # the words naming the kind (联席会议), longest first
     office_heading: re.Pattern  # the heading of a clause about its office (应急指挥部办公室: pkc:office-heading)
     # where a notice writes the body's name (pkc:name-*): in a heading or the title, what goes
@@ -149,7 +149,7 @@ def _body_setup(kind: BodyKind, templates: dict[str, tuple[str, tuple[str, ...]]
 
     setup = {what: (re.compile(pattern(p)), cue_words(words)) for what, (p, words) in templates.items()}
     every = sorted({w for _, words in setup.values() for w in words})
-    return BodySetup(kind, setup, re.compile(_alternation(every)), re.compile(_alternation(kind.words)),
+    return BodySetup(kind, setup, re.compile(trie(every) or "(?!)"), re.compile(_alternation(kind.words)),
                      re.compile(pattern(office_heading)), re.compile(pattern(names.get("name-in-heading", "(?!)"))),
                      re.compile(names.get("name-lead", "(?!)")),
                      tuple(re.compile(pattern(p)) for k, p in sorted(names.items()) if k.startswith("name-in-text")),
@@ -242,7 +242,7 @@ def cues() -> Cues:
                 tuple(own_meetings), by_len(periods),
                 schedules, parts, columns, bodies,
                 _merged(pattern for b in bodies for pattern in b.setup.values()),
-                re.compile(_alternation(w for b in bodies for _, words in b.setup.values() for w in words)),
+                re.compile(trie(w for b in bodies for _, words in b.setup.values() for w in words) or "(?!)"),
                 re.compile(office.get("office-duties", "(?!)")), re.compile(office.get("list-item", "(?!)")),
                 re.compile(office.get("person-name", "(?!)")),
                 re.compile(office.get("person-after-post", "(?!)").replace(  # {post-ending}: its words
@@ -324,14 +324,20 @@ def _role_supporting() -> re.Pattern:
 
 
 @cache
-def _setup_by_word() -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """Each cue word of the set-up patterns of every kind of body (`Cues.setup`), with the
-    patterns holding it, by their place there (`sets_up`)."""
+def _setup_by_word() -> dict[str, tuple[int, ...]]:
+    """Each cue word of the set-up patterns of every kind of body (`Cues.setup`: the words
+    Cues.setup_cue matches), with the patterns holding it, by their place there (`sets_up`)."""
     by_word: dict[str, list[int]] = {}
     for k, (_, words) in enumerate(cues().setup):
         for w in words:
             by_word.setdefault(w, []).append(k)
-    return tuple((w, tuple(ks)) for w, ks in by_word.items())
+    return {w: tuple(ks) for w, ks in by_word.items()}
+
+
+@cache
+def _setup_passed_over() -> dict[str, tuple[str, ...]]:
+    """`_passed_over` of the set-up's every cue word (`sets_up`)."""
+    return _passed_over(frozenset(_setup_by_word()))
 
 
 @cache
@@ -465,6 +471,30 @@ def _sentence_matches(seg: str, pattern: tuple[re.Pattern, tuple[str, ...]],
             pos = seg.find(word, stop)
     for start, stop in sorted(windows):
         yield from regex.finditer(seg, start, stop)
+
+
+def _words_in(text: str, finder: re.Pattern, hiding: dict[str, tuple[str, ...]]) -> set[str]:
+    """Which of the words `text` holds, `finder` matching any of them, the longest at each
+    place (`trie`, `_alternation`), `hiding` what it may pass over (`_passed_over` of the
+    words): one search through `text`, not one for each word — a word the search may pass
+    over where it is looked for itself only when one hiding it is found (the same words as
+    {w for w in words if w in text}: tests/test_extract.py)."""
+    found = set(finder.findall(text))
+    return found.union(w for u in found for w in hiding[u] if w not in found and w in text)
+
+
+@cache
+def _passed_over(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """For each of `words`, the others a search for any of them, the longest at each place
+    and on from the end of each match, may pass over where it finds this one: one this
+    begins with (found at the same place, the longer matching), one overlapping it after
+    its first character (what follows there begins the other, or the other is in it):
+    among the words opening with one of its characters (not each word tried with each)."""
+    opening: dict[str, list[str]] = {}
+    for w in words:
+        opening.setdefault(w[0], []).append(w)
+    return {u: tuple(dict.fromkeys(w for k in range(len(u)) for w in opening.get(u[k], ())
+                                   if w != u and (u.startswith(w, k) or w.startswith(u[k:])))) for u in words}
 
 
 def _sentence_ends(seg: str) -> list[int]:
@@ -2154,9 +2184,9 @@ class _Extract:
         folded = self.doc.folded
         if not self.cues.setup_cue.search(folded, s, e):
             return False
-        text, setup = folded[s:e], self.cues.setup
-        # (each cue word looked for once, not once for each pattern holding it)
-        tried = {k for w, patterns in _setup_by_word() if w in text for k in patterns}
+        setup, by_word = self.cues.setup, _setup_by_word()
+        # (the cue words it holds found by one search: `_words_in`; not looked for once a pattern)
+        tried = {k for w in _words_in(folded[s:e], self.cues.setup_cue, _setup_passed_over()) for k in by_word[w]}
         return any(setup[k][0].search(folded, s, e) for k in tried)
 
     def may_open(self, m: DepartmentMatch, floor: int) -> bool:
@@ -2741,7 +2771,8 @@ class _Extract:
         setup = body.setup
         invited: list[tuple[int, int]] = []  # whom the body may invite (pkc:setup-invitee)
         office_said: dict[tuple[int, int], str] = {}  # what the office does, said setting it up → clause
-        cue_words = {w for _, words in setup.values() for w in words}
+        cue_words = frozenset(w for _, words in setup.values() for w in words)  # (body.setup_cue: any of them)
+        hiding = _passed_over(cue_words)
         composed_members = False  # the members from a 由…组成 phrase, which a list replaces
         head_listed = False  # the heads from a list (组  长:…), which more lines of 组长 add to
         self.lost_lines = []  # (those put back for another kind of body's lists are not this one's)
@@ -2762,7 +2793,7 @@ class _Extract:
                 parts = [(start, h.end), (k, own.end)]
             # each part with the cue words it holds (asked once, not once a pattern) and, once
             # a pattern has words in it, where its sentences end
-            segs = [(base, seg, {w for w in cue_words if w in seg}, [], []) for base, stop in parts
+            segs = [(base, seg, _words_in(seg, body.setup_cue, hiding), [], []) for base, stop in parts
                     for seg in (folded[base:stop],)]
             held_any = set().union(*(held for _, _, held, _, _ in segs))
 
@@ -2785,8 +2816,10 @@ class _Extract:
                     if not held.isdisjoint(pattern[1]):  # else no match (and no sentences to look for)
                         if not ends:  # (a part without ends: its end, which makes the same windows)
                             ends += _sentence_ends(seg) or [len(seg)]
-                        out += [(base + m.start(g), base + m.end(g), m) for m in _sentence_matches(seg, pattern, ends)
-                                for g in (_read(m),)]
+                        # (the sentences holding those of its words the part holds: no others looked for)
+                        words = tuple(held.intersection(pattern[1]))
+                        out += [(base + m.start(g), base + m.end(g), m)
+                                for m in _sentence_matches(seg, (pattern[0], words), ends) for g in (_read(m),)]
                 if what in _LISTS:  # 成　员：王五　县财政局副局长；赵六　县教育局局长: the items after a ；
                     out = [(s, self.items_after_semicolon(body, e), m) for s, e, m in out]
                 return out

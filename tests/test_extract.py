@@ -1677,7 +1677,8 @@ _MEETING_PIECES = ["召集人", "副召集人", "由", "担任", "为", "联席�
                    "领导小组", "组长", "副组长", "指挥部", "总指挥", "副指挥长", "下设办公室", "成员由", "组成",
                    "负责", "承担", "主要", "日常工作", "负责人", "办公地点设在", ":", "组  长", "副 组 长", "成  员",
                    "张三", "(", ")", "  ", "县政府副县长", "二、", "\t", "成员单位", "成员单位为", "成员单位包含",
-                   "办公室", "具体", "要", "应当", "须", "必须", "联络员由", "为联络员"]
+                   "办公室", "具体", "要", "应当", "须", "必须", "联络员由", "为联络员", "任", "2人", "两人", "不再",
+                   "班长", "工作专班", "指挥长"]
 
 
 @pytest.mark.parametrize("kind", ["head", "deputy-head", "office", "office-director", "office-members", "lead",
@@ -1715,7 +1716,13 @@ def test_meeting_patterns_match_in_cue_sentences_as_in_the_whole_clause(kind):
                [m.span(0) + m.groups() for m in pattern[0].finditer(seeds)]
 
 
-_SET_UP_SAID = {  # each way a set-up pattern's matches are said ({body}: each kind's word)
+_SET_UP_SAID = {  # each way a set-up pattern's matches are said ({body}: each kind's word, {head}, {deputy}: its posts')
+    "head": ["{head}由县政府分管副县长担任。", "{head},由县政府分管副县长担任。", "{head}2人,由县长、副县长担任。",
+             "{head}两人由县长、副县长担任。", "由县政府分管副县长担任{head}。", "由县长担任{body}{head}。",
+             "县政府分管副县长为{head}。", "县长任{head}。", "县长为{body}{head}。", "成立由县长任{head}的{body}。"],
+    "deputy-head": ["{deputy}由县卫健委主任担任。", "{deputy},由县卫健委主任担任。", "{deputy}3人由县卫健委、县教育局主任担任。",
+                    "{deputy}两人,由县卫健委、县教育局主任担任。", "县卫健委主任为{deputy}。", "由县卫健委主任担任{deputy}。",
+                    "县卫健委主任任{body}{deputy}。", "县卫健委主任为{body}{deputy}。"],
     "office": ["办公室设在县卫生健康委。", "{body}办公地点设在县民政局。"],
     "office-duty": ["办公室设在县卫生健康委,承担{body}日常工作。", "办公地点设在县民政局,负责日常工作。",
                     "{body}下设办公室,负责{body}日常工作。", "{body}办公室负责日常工作。", "{body}办公室承担日常工作。",
@@ -1740,7 +1747,8 @@ def test_set_up_patterns_cue_words_are_held_by_each_way_of_saying_it(kind):
     for b in X.cues().bodies:
         pattern = b.setup[kind]
         for said in _SET_UP_SAID[kind]:
-            seg = "二、工作机制\n各成员单位要加强协作。" + said.replace("{body}", b.kind.words[0]) + "其他。"
+            said = said.replace("{body}", b.kind.words[0]).replace("{head}", b.kind.head_words[0])
+            seg = "二、工作机制\n各成员单位要加强协作。" + said.replace("{deputy}", b.kind.deputy_words[0]) + "其他。"
             found = [m.span(0) + m.groups() for m in pattern[0].finditer(seg)]
             assert found and [m.span(0) + m.groups() for m in X._sentence_matches(seg, pattern)] == found, (said, b.kind)
 
@@ -1762,6 +1770,37 @@ def _same_matches_in_any_sentence(pairs, pieces) -> None:
             assert [m.regs for m in guarded.finditer(seg, start)] == [m.regs for m in plain.finditer(seg, start)]
 
     check()
+
+
+def test_cue_words_a_clause_holds_found_in_one_search_are_those_it_holds():
+    """The set-up's cue words a clause's part holds, found by one search for any of them (the
+    body's setup_cue) and a look for each word it may pass over (召集人 in 副召集人, 联络员由
+    after 为联络员), are the words the part holds (hypothesis: texts made of the words, pieces
+    of them and what goes between)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extractor import extract as X
+    from extractor.departments import trie
+
+    for b in X.cues().bodies:
+        words = frozenset(w for _, ws in b.setup.values() for w in ws)
+        assert b.setup_cue.pattern == trie(words)  # (body() asks the one of the other)
+        pieces = sorted({*words, *(w[:k] for w in words for k in range(1, len(w))),
+                         *(w[k:] for w in words for k in range(1, len(w))), "甲", "为", "由", ",", "。", "\n"})
+
+        @settings(max_examples=300, deadline=None)
+        @given(st.lists(st.sampled_from(pieces), max_size=12))
+        def check(chosen):
+            text = "".join(chosen)
+            assert X._words_in(text, b.setup_cue, X._passed_over(words)) == {w for w in words if w in text}
+
+        check()
+    jm = next(b for b in X.cues().bodies if b.kind.notation == "joint-meeting")
+    words = frozenset(w for _, ws in jm.setup.values() for w in ws)
+    for text in ("副召集人由县政府副县长担任", "各单位分管负责同志为联络员由"):  # (words in words, words overlapping)
+        held = {w for w in words if w in text}
+        assert len(held) > 1 and X._words_in(text, jm.setup_cue, X._passed_over(words)) == held
 
 
 @pytest.mark.parametrize("kind", ["head", "deputy-head"])
