@@ -431,6 +431,37 @@ def test_the_scan_finds_what_a_search_of_the_whole_pattern_finds(text):
     assert ("generic" in [h[2] for h in hits]) == (text != "部门")
 
 
+def test_the_pattern_tests_matches_as_the_plainer_form():
+    """The patterns test a name's second character right after its first, `[I](?=[S]|(?<=[O]))
+    (?<=(?=(?:…))[\\s\\S])`, not inside the lookbehind re-testing the first, `[I](?<=(?=(?=[I]
+    (?:[S]|(?<=[O])))(?:…))[\\s\\S])`; and the names with a place inside (团县委) and a branch's
+    (国家金融监督管理总局连云港监管分局) behind one test of their first characters, `(?=[…])(?:ib…|bb…)`:
+    the same matches with the same groups as the plainer form at every position of the corpus
+    notices and the extra ones (both patterns: `names` and the whole `pattern`)."""
+    from extractor import departments as D
+    reg = D._registry()
+    befores = [b for b, _ in reg.infix]
+    guard = f"(?={D._initials(befores)})(?:"
+    texts = [p.read_text(encoding="utf-8").translate(FOLD) for p in [COUNTY, CITY, *sorted(EXTRA.glob("*.txt"))]]
+    texts += ["县委县政府、各县(市、区)人民政府,团县委、共青团巴彦淖尔市委员会", "国家金融监督管理总局连云港监管分局"]
+    for new in (reg.names, reg.pattern):
+        first = new.pattern[:new.pattern.index("]") + 1]
+        second, body = new.pattern[len(first) + 3:].split(")(?<=(?=", 1)
+        assert body.count(guard) == 1 and body.count(")|(?:(?P<pre>") == 1
+        body = body.replace(guard, "").replace(")|(?:(?P<pre>", "|(?:(?P<pre>")
+        old = re.compile(f"{first}(?<=(?=(?={first}(?:{second})){body}")
+        assert old.pattern != new.pattern and old.groupindex == new.groupindex
+        seen = []
+        for text in texts:
+            for p in range(len(text)):
+                a, b = old.match(text, p), new.match(text, p)
+                assert (a is None) == (b is None), (text[p:p + 20], new is reg.names)
+                if a is not None:
+                    seen.append(a.lastgroup)
+                    assert a.span() == b.span() and a.lastgroup == b.lastgroup and a.regs == b.regs
+        assert len(seen) > 100 and {"ia", "ba", "lab"} <= set(seen)
+
+
 @pytest.mark.parametrize("text, names", [
     ("县教育局、河套学院、县财政局按职责分工负责", ["县教育局", "河套学院", "县财政局"]),  # one separator apart
     ("县委县政府、河套学院负责", ["县委", "县政府", "河套学院"]),  # two names with no gap between them
