@@ -3933,6 +3933,9 @@ class _Extract:
             for m_start, m_end, pronoun in leads:
                 if pronoun and not self.after_body_sentence(own.start, m_start):
                     continue  # 其 of a sentence about something else
+                if (at := folded.find("在", m_start, m_end)) >= 0 and (u := body.led_by.search(folded, at, m_end)):
+                    # 联席会议在县人民政府领导下开展工作,主要职责: — whom it works under, in the lead
+                    self.works_under(meeting, c, u)
                 line = folded.find("\n", m_end, own.end)
                 line = own.end if line < 0 else line
                 if not folded[m_end:line].strip():  # 主要职责是:, its items on the lines after it
@@ -3987,6 +3990,19 @@ class _Extract:
             c = self.by_id.get(c.parent or "")
         return False
 
+    def works_under(self, meeting: Meeting, c: Clause, m: re.Match) -> None:
+        """The organisations a match of pkc:body-led-by names as whom the body works under, each
+        joining `meeting.reports_to` — not under guidance alone (在市卫健委指导下), nor the guiding
+        body of 在…的指导和…的领导下."""
+        folded = self.doc.folded
+        leaders = self.departments_in(*m.span("leader"), c.id) if m.group("lead") else []
+        said = m.end() - (folded[m.end() - 1] == ",")  # 在县政府领导下, without its comma
+        for _, did in leaders:
+            if did not in meeting.reports_to:
+                meeting.reports_to.append(did)
+                meeting.reports_at.append(Mention(m.start(), said, department=did, clause=self.leaf_at(m.start()).id,
+                                                  surface=self.doc.text[m.start():said]))
+
     def body_phrases(self, body: BodySetup, meeting: Meeting, c: Clause, s: int, e: int) -> Iterator[tuple[int, int]]:
         """The duties of the body's statement [s, e): its phrases between commas (not those in
         brackets or quotes), without the body as their subject and without where it says
@@ -3994,14 +4010,7 @@ class _Extract:
         folded = self.doc.folded
         cuts = []  # 在县政府领导下,
         for m in body.led_by.finditer(folded, s, e):
-            # not under guidance alone (在市卫健委指导下), nor the guiding body of 在…的指导和…的领导下
-            leaders = self.departments_in(*m.span("leader"), c.id) if m.group("lead") else []
-            said = m.end() - (folded[m.end() - 1] == ",")  # 在县政府领导下, without its comma
-            for _, did in leaders:
-                if did not in meeting.reports_to:
-                    meeting.reports_to.append(did)
-                    meeting.reports_at.append(Mention(m.start(), said, department=did, clause=self.leaf_at(m.start()).id,
-                                                      surface=self.doc.text[m.start():said]))
+            self.works_under(meeting, c, m)
             cuts.append((m.start(), m.end()))
         shielded = sorted([(q.start(), q.end()) for q in _QUOTED.finditer(folded, s, e)]
                           + [(q.start(), q.end()) for q in _PARENTHESIS.finditer(folded, s, e)])
