@@ -2937,7 +2937,8 @@ class _Extract:
                     # still read (凉山's 附件: 成　　员：沙马拉古　州卫生健康委副主任 / 王志刚　州委编办副主任 …)
                     self.list_posts(s, e, "lead", c.id, named=True)
                 self.note_member_items(s, e, hits, c.id)
-        if meeting.convenor is None and not meeting.members and self.role_table(kind, meeting):
+        tabled = meeting.convenor is None and not meeting.members  # (the make-up a table's alone)
+        if tabled and self.role_table(kind, meeting):
             found = True
         meeting.rules = self.rules(found)
         if meeting.rules:
@@ -2971,6 +2972,10 @@ class _Extract:
                 last[p.role] = None
         for rule in meeting.rules:
             rule.participants = self.participants(rule, posts_of)
+        if not tabled and meeting.convenor is not None:
+            # the text set the head up (组长由…担任 … 成员名单见附件): a table names who holds the posts
+            # (read after the set-up's clause and posts: it sets nothing up)
+            self.role_table(kind, meeting, holders=True)
         # An invitation inside a rule's text is that rule's (全体会议可以…邀请…参加); the others
         # are the joint meeting's as a whole (联席会议可根据工作需要邀请其他有关部门和单位参加).
         invited = [(s, e) for s, e in invited if not any(r.start <= s and e <= r.end for r in meeting.rules)]
@@ -3629,13 +3634,17 @@ class _Extract:
                                             if x.clause == clause and start <= x.start < end), start), end, did, clause)
                             for did in units[1:]]
 
-    def role_table(self, kind: BodyKind, meeting: Meeting) -> bool:
+    def role_table(self, kind: BodyKind, meeting: Meeting, holders: bool = False) -> bool:
         """The body's make-up as a table, a row a person (职务 | 姓名 | 单位及职务): a cell naming
         the post in the body (组长, 副组长: the kind's words; 成员: pkc:table-member-post), another
         the post the person holds (县水利局局长, naming its unit), another, if any, the person's
         name. A head's row sets the head, a deputy's a deputy, a member's makes the unit a member
-        unit, its person the unit's lead (as 成  员：赵六（县教育局局长） does). Whether it read any."""
+        unit, its person the unit's lead (as 成  员：赵六（县教育局局长） does). Whether it read any.
+        `holders`: the text set the body up already (东华门's 组长由街道工委书记担任 … 成员名单见附件) — the
+        table says who holds its posts: each row's post and person read, the text's heads, deputies
+        and member units kept (as 凉山's 附件 list adds no deputy again), no row noted."""
         text, member_words = self.doc.text, self.cues.parts.get("table-member-post", ())
+        qualifiers = tuple(self.cues.parts.get("table-post-qualifier", ()))
         units: list[tuple[DepartmentMatch, str]] = []
         found = False
         for c in self.clauses:
@@ -3643,12 +3652,17 @@ class _Extract:
                 continue
             said = [squeeze(text[x.start:x.end]) for x in c.cells]
             part = next((w for w in said if w in kind.head_words or w in kind.deputy_words or w in member_words), None)
+            if part is None and (q := next((w for w in said if w.startswith(qualifiers)), None)) is not None:
+                bare = next(q[len(w):] for w in qualifiers if q.startswith(w))  # 常务副组长: a deputy
+                if bare in kind.head_words or bare in kind.deputy_words:
+                    said = [bare if w == q else w for w in said]
+                    part = bare
             if part is None:
                 continue
             post = next(((x, hits) for x, w in zip(c.cells, said) if w != part
                          for hits in [self.departments_in(x.start, x.end, c.id)] if hits), None)
             if post is None:
-                if part in member_words:  # a member's row naming no unit the registry knows: said
+                if part in member_words and not holders:  # a member's row naming no unit the registry knows: said
                     self.note_member_row(c, said, part)
                 continue
             cell, hits = post
@@ -3658,13 +3672,15 @@ class _Extract:
             field = self.post_field(cell.start, cell.end, role, c.id)
             self.facts.posts[-1].person = person
             found = True
+            if holders and role != "lead":
+                continue  # (the text's heads and deputies stay: the row names who holds the post)
             if role == kind.head:  # a row a head (双组长: two rows 组长)
                 self.add_heads(meeting, [field])
             elif role == kind.deputy:
                 meeting.deputy_convenors.append(field)
             else:
                 units.append(hits[0])
-        if units:
+        if units and not holders:
             meeting.members, meeting.member_at = _listed(units)
         return found
 

@@ -640,6 +640,27 @@ def test_a_police_station_named_by_the_subdistrict_s_bare_name_before_he_is_a_me
     assert "东华门街道/public-security" not in {d["id"] for d in got["departments"]}
 
 
+def test_a_make_up_table_names_who_holds_the_posts_the_text_set_up():
+    """东华门's text sets the group up (组长由街道工委书记担任，常务副组长由…，副组长由…；成员名单见附件) and
+    its 附件 is a table, a row a person (职务 | 姓名 | 单位及职务: 组长 | 王志刚 | 街道工委书记): the table
+    was read only for a body the text had not set up — no one's name at all. Each row's person
+    holds its post now (a 常务副组长 a deputy: pkc:table-post-qualifier; a 成员 the lead of their
+    unit), the text's head, deputies, member units and set-up clause as they were."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    held = [(p["role"], p["person"], p["department"]) for p in got["posts"] if p["clause"].startswith("att1/")]
+    assert held[:5] == [("group_leader", "王志刚", "东华门街道/party-committee"),
+                        ("deputy_group_leader", "李红", "东华门街道/party-committee"),
+                        ("deputy_group_leader", "张建", "东华门街道/party-committee"),
+                        ("deputy_group_leader", "刘宏伟", "东华门街道/government"),
+                        ("lead", "赵敏", "东华门街道/街道党群工作办公室")]
+    assert ("lead", "周强", "东华门街道/东华门派出所") in held and len(held) == 13
+    m = got["meeting"]
+    assert m["convenor"]["text"] == "街道工委书记" and m["co_convenors"] == []
+    assert [d["text"] for d in m["deputy_convenors"]] == ["街道办事处主任", "街道工委副书记、街道办事处分管城市管理工作的副主任"]
+    assert len(got["members"]) == 8 and m["clause"] == "main/1"
+    assert not any(n["kind"] == "unread-member" for n in got["notes"])
+
+
 def test_an_office_set_up_in_a_unit_the_registry_does_not_know_is_hosted_there():
     """办公室设在街道城市管理办公室: the body's office had no host (`meetings` 办公室设在 empty), the
     unit no registry name. The unit as written now, as its heading's item keeps it."""
