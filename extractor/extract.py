@@ -904,6 +904,13 @@ def _level_suffixes() -> dict[str, str]:
     return {sfx: prefix for sfx, _, prefix, _ in sorted(layout().levels, key=lambda x: -len(x[0])) if sfx not in prefixes}
 
 
+@cache
+def _table_post_words(words: tuple[str, ...]) -> re.Pattern:
+    """Any of `words` (组长, 副组长, 成员 …), blanks perhaps between their characters (组　长): a
+    make-up table's row names one (`role_table`)."""
+    return re.compile("|".join("[ \t\u3000]*".join(map(re.escape, w)) for w in sorted(set(words), key=len, reverse=True)) or "(?!)")
+
+
 def _level_words(bare: str) -> list[str] | None:
     """`bare` (a prefix with its levels' separators dropped: 旗县区, 镇街道) as the prefix words of
     the levels (`_prefix_levels`) it is made of, the longest first at each place; None if it is
@@ -3647,9 +3654,12 @@ class _Extract:
         qualifiers = tuple(self.cues.parts.get("table-post-qualifier", ()))
         units: list[tuple[DepartmentMatch, str]] = []
         found = False
+        posts = _table_post_words((*kind.head_words, *kind.deputy_words, *member_words)) if holders else None
         for c in self.clauses:
             if c.kind != "row" or c.style != "table-row" or len(c.cells) < 2:
                 continue
+            if posts is not None and posts.search(text, c.start, c.end) is None:
+                continue  # (a row of another table, naming no post of the body: not squeezed cell by cell)
             said = [squeeze(text[x.start:x.end]) for x in c.cells]
             part = next((w for w in said if w in kind.head_words or w in kind.deputy_words or w in member_words), None)
             if part is None and (q := next((w for w in said if w.startswith(qualifiers)), None)) is not None:
