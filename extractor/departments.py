@@ -562,6 +562,7 @@ class _Scanner:
         self.places = _places()
         self.last_prefix: str | None = None  # the prefix of the department found last (`scan`)
         self.skip_to = 0  # where `scan` goes on after a name `interpret` read as no department's
+        self.glued = False  # whether `_items` read a township's name glued after a bare name (东华门派出所)
 
     # -- prefixes -------------------------------------------------------------------------
 
@@ -921,6 +922,16 @@ class _Scanner:
                     if om is not None and self.valid_org(om.group("org")):
                         yield (s, e, "C", om)
             if hi < b and C[hi:b] not in separators:
+                if h is not None and h.bound and h.prefix is None and h.label_tier == "township" and \
+                        (C[hi - 1:hi] in separators or C[h.ce:h.ce + 1] in separators or C[h.ce:h.ce + 1] in (":", "。")) and \
+                        (om := reg.org.match(C, hi, h.ce)) is not None and self.valid_org(om.group("org")):
+                    # a township's name of a body (派出所) after a bare name, no prefix (东华门派出所、):
+                    # one organisation as written, as the matcher reads its other names
+                    yield (hi, h.ce, "C", om)
+                    self.glued = True
+                    a = h.ce
+                    after_hit = True
+                    continue
                 yield (hi, b, "L", None)
             if h is not None:
                 yield (h.cs, h.ce, "K", h)
@@ -1140,6 +1151,9 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
     if reg.branch_endings:
         scanner.branches(hits)
     found = scanner.unknowns(hits)  # (scan's hits are in order: sorted only with others among them)
+    if scanner.glued and found:  # a township's name (派出所) read inside an unknown one (东华门派出所): that one only
+        ends = {f.ce: f.cs for f in found}
+        hits = [h for h in hits if not (h.bound and h.ce in ends and ends[h.ce] < h.cs)]
     if default_prefix in reg.township_prefix:  # a town's notice: its villages (宏村村)
         found += scanner.villages(hits + found)
         offices = scanner.township_office(hits + found, default_prefix)  # (a 街道's 办事处: its government)

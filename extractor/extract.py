@@ -904,6 +904,13 @@ def _level_suffixes() -> dict[str, str]:
     return {sfx: prefix for sfx, _, prefix, _ in sorted(layout().levels, key=lambda x: -len(x[0])) if sfx not in prefixes}
 
 
+@cache
+def _table_post_words(words: tuple[str, ...]) -> re.Pattern:
+    """Any of `words` (组长, 副组长, 成员 …), blanks perhaps between their characters (组　长): a
+    make-up table's row names one (`role_table`)."""
+    return re.compile("|".join("[ \t\u3000]*".join(map(re.escape, w)) for w in sorted(set(words), key=len, reverse=True)) or "(?!)")
+
+
 def _level_words(bare: str) -> list[str] | None:
     """`bare` (a prefix with its levels' separators dropped: 旗县区, 镇街道) as the prefix words of
     the levels (`_prefix_levels`) it is made of, the longest first at each place; None if it is
@@ -2937,7 +2944,8 @@ class _Extract:
                     # still read (凉山's 附件: 成　　员：沙马拉古　州卫生健康委副主任 / 王志刚　州委编办副主任 …)
                     self.list_posts(s, e, "lead", c.id, named=True)
                 self.note_member_items(s, e, hits, c.id)
-        if meeting.convenor is None and not meeting.members and self.role_table(kind, meeting):
+        tabled = meeting.convenor is None and not meeting.members  # (the make-up a table's alone)
+        if tabled and self.role_table(kind, meeting):
             found = True
         meeting.rules = self.rules(found)
         if meeting.rules:
@@ -2971,6 +2979,10 @@ class _Extract:
                 last[p.role] = None
         for rule in meeting.rules:
             rule.participants = self.participants(rule, posts_of)
+        if not tabled and meeting.convenor is not None:
+            # the text set the head up (组长由…担任 … 成员名单见附件): a table names who holds the posts
+            # (read after the set-up's clause and posts: it sets nothing up)
+            self.role_table(kind, meeting, holders=True)
         # An invitation inside a rule's text is that rule's (全体会议可以…邀请…参加); the others
         # are the joint meeting's as a whole (联席会议可根据工作需要邀请其他有关部门和单位参加).
         invited = [(s, e) for s, e in invited if not any(r.start <= s and e <= r.end for r in meeting.rules)]
@@ -3629,26 +3641,38 @@ class _Extract:
                                             if x.clause == clause and start <= x.start < end), start), end, did, clause)
                             for did in units[1:]]
 
-    def role_table(self, kind: BodyKind, meeting: Meeting) -> bool:
+    def role_table(self, kind: BodyKind, meeting: Meeting, holders: bool = False) -> bool:
         """The body's make-up as a table, a row a person (职务 | 姓名 | 单位及职务): a cell naming
         the post in the body (组长, 副组长: the kind's words; 成员: pkc:table-member-post), another
         the post the person holds (县水利局局长, naming its unit), another, if any, the person's
         name. A head's row sets the head, a deputy's a deputy, a member's makes the unit a member
-        unit, its person the unit's lead (as 成  员：赵六（县教育局局长） does). Whether it read any."""
+        unit, its person the unit's lead (as 成  员：赵六（县教育局局长） does). Whether it read any.
+        `holders`: the text set the body up already (东华门's 组长由街道工委书记担任 … 成员名单见附件) — the
+        table says who holds its posts: each row's post and person read, the text's heads, deputies
+        and member units kept (as 凉山's 附件 list adds no deputy again), no row noted."""
         text, member_words = self.doc.text, self.cues.parts.get("table-member-post", ())
+        qualifiers = tuple(self.cues.parts.get("table-post-qualifier", ()))
         units: list[tuple[DepartmentMatch, str]] = []
         found = False
+        posts = _table_post_words((*kind.head_words, *kind.deputy_words, *member_words)) if holders else None
         for c in self.clauses:
             if c.kind != "row" or c.style != "table-row" or len(c.cells) < 2:
                 continue
+            if posts is not None and posts.search(text, c.start, c.end) is None:
+                continue  # (a row of another table, naming no post of the body: not squeezed cell by cell)
             said = [squeeze(text[x.start:x.end]) for x in c.cells]
             part = next((w for w in said if w in kind.head_words or w in kind.deputy_words or w in member_words), None)
+            if part is None and (q := next((w for w in said if w.startswith(qualifiers)), None)) is not None:
+                bare = next(q[len(w):] for w in qualifiers if q.startswith(w))  # 常务副组长: a deputy
+                if bare in kind.head_words or bare in kind.deputy_words:
+                    said = [bare if w == q else w for w in said]
+                    part = bare
             if part is None:
                 continue
             post = next(((x, hits) for x, w in zip(c.cells, said) if w != part
                          for hits in [self.departments_in(x.start, x.end, c.id)] if hits), None)
             if post is None:
-                if part in member_words:  # a member's row naming no unit the registry knows: said
+                if part in member_words and not holders:  # a member's row naming no unit the registry knows: said
                     self.note_member_row(c, said, part)
                 continue
             cell, hits = post
@@ -3658,13 +3682,15 @@ class _Extract:
             field = self.post_field(cell.start, cell.end, role, c.id)
             self.facts.posts[-1].person = person
             found = True
+            if holders and role != "lead":
+                continue  # (the text's heads and deputies stay: the row names who holds the post)
             if role == kind.head:  # a row a head (双组长: two rows 组长)
                 self.add_heads(meeting, [field])
             elif role == kind.deputy:
                 meeting.deputy_convenors.append(field)
             else:
                 units.append(hits[0])
-        if units:
+        if units and not holders:
             meeting.members, meeting.member_at = _listed(units)
         return found
 
@@ -3933,6 +3959,9 @@ class _Extract:
             for m_start, m_end, pronoun in leads:
                 if pronoun and not self.after_body_sentence(own.start, m_start):
                     continue  # 其 of a sentence about something else
+                if (at := folded.find("在", m_start, m_end)) >= 0 and (u := body.led_by.search(folded, at, m_end)):
+                    # 联席会议在县人民政府领导下开展工作,主要职责: — whom it works under, in the lead
+                    self.works_under(meeting, c, u)
                 line = folded.find("\n", m_end, own.end)
                 line = own.end if line < 0 else line
                 if not folded[m_end:line].strip():  # 主要职责是:, its items on the lines after it
@@ -3987,6 +4016,19 @@ class _Extract:
             c = self.by_id.get(c.parent or "")
         return False
 
+    def works_under(self, meeting: Meeting, c: Clause, m: re.Match) -> None:
+        """The organisations a match of pkc:body-led-by names as whom the body works under, each
+        joining `meeting.reports_to` — not under guidance alone (在市卫健委指导下), nor the guiding
+        body of 在…的指导和…的领导下."""
+        folded = self.doc.folded
+        leaders = self.departments_in(*m.span("leader"), c.id) if m.group("lead") else []
+        said = m.end() - (folded[m.end() - 1] == ",")  # 在县政府领导下, without its comma
+        for _, did in leaders:
+            if did not in meeting.reports_to:
+                meeting.reports_to.append(did)
+                meeting.reports_at.append(Mention(m.start(), said, department=did, clause=self.leaf_at(m.start()).id,
+                                                  surface=self.doc.text[m.start():said]))
+
     def body_phrases(self, body: BodySetup, meeting: Meeting, c: Clause, s: int, e: int) -> Iterator[tuple[int, int]]:
         """The duties of the body's statement [s, e): its phrases between commas (not those in
         brackets or quotes), without the body as their subject and without where it says
@@ -3994,14 +4036,7 @@ class _Extract:
         folded = self.doc.folded
         cuts = []  # 在县政府领导下,
         for m in body.led_by.finditer(folded, s, e):
-            # not under guidance alone (在市卫健委指导下), nor the guiding body of 在…的指导和…的领导下
-            leaders = self.departments_in(*m.span("leader"), c.id) if m.group("lead") else []
-            said = m.end() - (folded[m.end() - 1] == ",")  # 在县政府领导下, without its comma
-            for _, did in leaders:
-                if did not in meeting.reports_to:
-                    meeting.reports_to.append(did)
-                    meeting.reports_at.append(Mention(m.start(), said, department=did, clause=self.leaf_at(m.start()).id,
-                                                      surface=self.doc.text[m.start():said]))
+            self.works_under(meeting, c, m)
             cuts.append((m.start(), m.end()))
         shielded = sorted([(q.start(), q.end()) for q in _QUOTED.finditer(folded, s, e)]
                           + [(q.start(), q.end()) for q in _PARENTHESIS.finditer(folded, s, e)])

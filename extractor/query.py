@@ -392,6 +392,14 @@ def department_query(name: str) -> DepartmentQuery:
     names = {squeezed} if squeezed else set()
     if m is not None and not m.concept:
         names.add(m.canonical)
+    elif m is not None and m.collective and m.prefix:
+        # the bodies of the places below addressed together (各区县（自治县）人民政府, 各县（市）人民政府):
+        # the name the graph gives them, their levels' prefix words once (区县人民政府, 县市人民政府)
+        from .extract import _LEVELS_APART, _level_words
+
+        words = _level_words(m.prefix.translate(_LEVELS_APART) or m.prefix)
+        if words:
+            names.add("".join(words) + m.canonical)
     return DepartmentQuery(name, tuple(DEPT + c for c in found), tuple(sorted(n for n in names if n)), prefix,
                            national)
 

@@ -588,6 +588,18 @@ def test_the_body_s_duties_after_a_comma_counted_one_is_two_is_are_read():
         (unit, "督促检查各镇（街道）和各成员单位工作落实情况。", "督促")]
 
 
+def test_whom_the_body_works_under_in_its_duties_lead_is_whom_it_reports_to():
+    """联席会议在县人民政府领导下开展工作，主要职责：一是… (湄潭's 第二条): the lead read the duties
+    after 主要职责：, and 在县人民政府领导下, no comma right after it, inside the lead, was read by no
+    one — the body reported to no one (`meetings`' reports_to empty). The government now, its
+    mention the words as written; the duties as they were."""
+    got = _read("meitan-integrated-elderly-care-joint-meeting.txt")
+    assert got["meeting"]["reports_to"] == ["湄潭县/government"]
+    at = got["meeting"]["reports_to_at"][0]
+    assert (at["text"], at["clause"]) == ("在县人民政府领导下", "att1/1/2")
+    assert len(_duties_of(got, "att1/1/2")) == 4
+
+
 def test_a_cited_title_s_number_in_square_brackets_is_its_number():
     """《国务院办公厅关于推进养老服务发展的意见》【国办发〔2019〕5号】 was two references, a title
     without number and a number without title; one now (国发[2021]35号 in round brackets was)."""
@@ -606,14 +618,47 @@ def test_a_subdistrict_s_members_named_by_its_offices_and_its_enforcement_team_a
     and a list of units the registry knows none of gave no evidence it was one. 街道城管执法队 is
     the subdistrict's urban-management body now (pk:townshipLabel), 街道工委 its party committee
     (pk:partyLabel 工委: the 组长's post, 街道工委书记); the offices members as written.
-    东华门派出所 before 和 is still no member (README's limits)."""
+    东华门派出所 before 和 is one too (below)."""
     got = _read("donghuamen-back-alley-leading-group.docx")
     assert got["members"] == ["东华门街道/街道党群工作办公室", "东华门街道/街道城市管理办公室", "东华门街道/街道平安建设办公室",
                               "东华门街道/街道社区建设办公室", "东华门街道/街道综合保障办公室", "东华门街道/urban-management",
-                              "东华门街道/各社区居委会"]
+                              "东华门街道/东华门派出所", "东华门街道/各社区居委会"]
     assert [d for d, _ in _duties_of(got, "main/2/2/6")] == ["东华门街道/urban-management"] * 2
     lead = next(p for p in got["posts"] if p["role"] == "group_leader")
     assert lead["department"] == "东华门街道/party-committee"
+
+
+def test_a_police_station_named_by_the_subdistrict_s_bare_name_before_he_is_a_member():
+    """…、街道城管执法队、东华门派出所和各社区居委会主要负责同志组成: 派出所 (a township's name of a body,
+    pk:townshipLabel, read after a prefix only) after 东华门 (the subdistrict's name without 街道) was
+    no name — the list broken there, 东华门派出所 no member though its item (7. 东华门派出所：) has a
+    duty. One organisation as written now, as the matcher reads the list's other unknown names: a
+    member, the same unit as its item's, which keeps its duty."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    assert got["members"][6:] == ["东华门街道/东华门派出所", "东华门街道/各社区居委会"]
+    assert _duties_of(got, "main/2/2/7") == [("东华门街道/东华门派出所", "负责维护整治现场治安秩序，依法查处违规停车和妨碍执法的行为。")]
+    assert "东华门街道/public-security" not in {d["id"] for d in got["departments"]}
+
+
+def test_a_make_up_table_names_who_holds_the_posts_the_text_set_up():
+    """东华门's text sets the group up (组长由街道工委书记担任，常务副组长由…，副组长由…；成员名单见附件) and
+    its 附件 is a table, a row a person (职务 | 姓名 | 单位及职务: 组长 | 王志刚 | 街道工委书记): the table
+    was read only for a body the text had not set up — no one's name at all. Each row's person
+    holds its post now (a 常务副组长 a deputy: pkc:table-post-qualifier; a 成员 the lead of their
+    unit), the text's head, deputies, member units and set-up clause as they were."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    held = [(p["role"], p["person"], p["department"]) for p in got["posts"] if p["clause"].startswith("att1/")]
+    assert held[:5] == [("group_leader", "王志刚", "东华门街道/party-committee"),
+                        ("deputy_group_leader", "李红", "东华门街道/party-committee"),
+                        ("deputy_group_leader", "张建", "东华门街道/party-committee"),
+                        ("deputy_group_leader", "刘宏伟", "东华门街道/government"),
+                        ("lead", "赵敏", "东华门街道/街道党群工作办公室")]
+    assert ("lead", "周强", "东华门街道/东华门派出所") in held and len(held) == 13
+    m = got["meeting"]
+    assert m["convenor"]["text"] == "街道工委书记" and m["co_convenors"] == []
+    assert [d["text"] for d in m["deputy_convenors"]] == ["街道办事处主任", "街道工委副书记、街道办事处分管城市管理工作的副主任"]
+    assert len(got["members"]) == 8 and m["clause"] == "main/1"
+    assert not any(n["kind"] == "unread-member" for n in got["notes"])
 
 
 def test_an_office_set_up_in_a_unit_the_registry_does_not_know_is_hosted_there():

@@ -581,6 +581,24 @@ def test_departments_of_one_jurisdiction(store):
     assert out.exit_code == 0 and json.loads(out.stdout) == []
 
 
+def test_the_governments_below_asked_for_by_their_name_as_written_are_found():
+    """重庆's 各区县（自治县）人民政府负责… and 凉山's 各县（市）人民政府要参照… are the governments of the
+    places below together (区县人民政府 / 县市人民政府 in the graph): `duties 区县人民政府` found the
+    duty, `duties 各区县（自治县）人民政府`, the name as the notice writes it, an error (no department so
+    called). The name as written finds them now; the registry's concept alone (every place's) does not."""
+    audit = ROOT / "tests" / "data" / "audit"
+    for name, notice, place, text in (
+            ("各区县（自治县）人民政府", "chongqing-elderly-care-joint-meeting.txt", "重庆市所辖区县",
+             "负责本地养老服务体系建设的组织实施。"),
+            ("各县（市）人民政府", "liangshan-childcare-joint-meeting.txt", "凉山彝族自治州所辖县市",
+             "要参照建立相应工作机制，西昌市、昭觉县要发挥示范带动作用。")):
+        out = run("duties", name, "-f", "json", "--from", str(audit / notice))
+        assert out.exit_code == 0, out.output
+        assert [(r["jurisdiction"], r["text"]) for r in json.loads(out.stdout)] == [(place, text)]
+    out = run("duties", "各乡镇人民政府", "-f", "json", "--from", str(audit / "chongqing-elderly-care-joint-meeting.txt"))
+    assert out.exit_code == 1 and "no department called" in out.output  # (no 乡镇 addressed in it)
+
+
 def test_a_zone_s_body_named_with_and_without_the_city_s_prefix_is_one_row():
     """宣城's two notices name its development zone's party working committee 市经开区党工委 (化工园区's
     members, audit) and 经开区党工委 (企业服务's): `departments -j 宣城` listed two rows, each of one
