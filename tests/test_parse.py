@@ -313,10 +313,16 @@ def _rongshui_heading(one: dict, read: dict, joined: str) -> None:
 # (the ninth session's audit8) 东华门's joint head — two organs' banner, the 文号, the two organs again
 # and the title — on one line is one title, its 文号 and the first signer lost (the signature's two
 # organs, apart by a gap, run into the 附件说明 before them); joined by nothing its （一）领导小组 and
-# （二）领导小组办公室 lose their headings, and （一）领导小组职责's first duty reads 职责负责统筹…. 日照's page, as 连云港's, reads its two titles as one.
+# （二）领导小组办公室 lose their headings, and （一）领导小组职责's first duty reads 职责负责统筹…; its 附件
+# make-up table's row 副组长 刘宏伟 gives no post (limit7's table names). 日照's page, as 连云港's, reads its two titles as one.
 def _donghuamen_head(one: dict, read: dict, joined: str) -> None:
     assert ("issuer", "北京市东城区人民政府东华门街道办事处") in one["fields"] and ("doc_number", "东华门工发〔2024〕6号") not in one["fields"]
-    assert [k for k in read if one[k] != read[k]] == (["fields", "clauses", "duties"] if joined == "nothing" else ["fields"])
+    assert [k for k in read if one[k] != read[k]] == (["fields", "clauses", "duties", "posts"] if joined == "nothing"
+                                                      else ["fields", "posts"])
+    # (limit7: the 附件 make-up table's names; on one line its row 副组长 刘宏伟 gives no post)
+    assert [x for x in read["posts"] if x not in one["posts"]] == [("东华门街道/government", "deputy_group_leader", "刘宏伟", False)]
+    assert [x for x in one["posts"] if x not in read["posts"]] == []
+    one["posts"] = read["posts"]
     if joined == "nothing":  # (（一）领导小组职责负责统筹…: the heading's 职责 before the first duty)
         assert [x[3] for x, y in zip(one["duties"], read["duties"]) if x != y] == ["职责负责统筹推进辖区背街小巷环境精细化整治提升工作"]
     one["fields"], one["clauses"], one["duties"] = read["fields"], read["clauses"], read["duties"]
