@@ -1064,10 +1064,16 @@ class _Extract:
             if not (mark in ":、" and labelled or not before.strip() and self.under_list_label(line)
                     or mark in _BLANKS and self.under_list_label(m.start - 1)):  # (on one line: after a gap)
                 continue
-            at = m.start + len(p) - len(j.prefix)
-            again = find_departments(self.doc.text, at, m.end, default_prefix=self.prefix, folded=folded)
-            if len(again) == 1 and (again[0].start, again[0].end, again[0].concept) == (at, m.end, m.concept):
-                self.matches[k] = again[0]
+            self.read_again(k, m.start + len(p) - len(j.prefix))
+
+    def read_again(self, k: int, at: int) -> None:
+        """Match `k` read again from `at`, a boundary the matcher did not see (a name before the
+        notice's prefix, a heading's lost line break): replaced when that reading is one match
+        starting there, of the same end and concept."""
+        m = self.matches[k]
+        again = find_departments(self.doc.text, at, m.end, default_prefix=self.prefix, folded=self.doc.folded)
+        if len(again) == 1 and (again[0].start, again[0].end, again[0].concept) == (at, m.end, m.concept):
+            self.matches[k] = again[0]
 
     def names_after_headings(self) -> None:
         """A heading's end is a boundary where its line break was lost (a notice on one line:
@@ -1076,15 +1082,11 @@ class _Extract:
         place (连云港海关, the city's) when the place stands right after the heading."""
         if not self.glued:
             return  # (most notices: a line break or a blank after each heading)
-        folded, starts = self.doc.folded, [m.start for m in self.matches]
+        starts = [m.start for m in self.matches]
         for end in self.glued:
             k = bisect.bisect_right(starts, end)
-            if k == len(starts) or starts[k] - end > _BRANCH_PLACE_MAX or not self.matches[k].inherited:
-                continue
-            m = self.matches[k]
-            again = find_departments(self.doc.text, end, m.end, default_prefix=self.prefix, folded=folded)
-            if len(again) == 1 and (again[0].start, again[0].end, again[0].concept) == (end, m.end, m.concept):
-                self.matches[k] = again[0]
+            if k < len(starts) and starts[k] - end <= _BRANCH_PLACE_MAX and self.matches[k].inherited:
+                self.read_again(k, end)
 
     def named_again(self) -> None:
         """A unit the registry lacks that a list names (连云港港口集团 among the members: the matcher
