@@ -2934,6 +2934,8 @@ class _Extract:
                         meeting.count_at = self.said(at, at + len(count), "", c.id)
                     found = True
             for s, e, _ in spans("members-list"):  # 成  员:赵六(县教育局局长)、…: units, and who sits for them
+                # (a post of a unit the registry lacks, 郑永军　县自来水公司经理: that unit as written)
+                self.units_of_posts(s, e)
                 hits = self.departments_in(s, e, c.id)
                 # (one unit too where its item names who sits for it: 成　员：曹建国　县教育局局长)
                 if (len(hits) >= 2 or hits and self.names_holder(s, e)) and (not meeting.members or composed_members):
@@ -3713,6 +3715,34 @@ class _Extract:
         items = self._list_items(s, e)
         return bool(items) and all((m := self.cues.list_item.match(self.doc.folded[a:b])) is not None
                                    and m.group("person") is not None for a, b in items)
+
+    def units_of_posts(self, s: int, e: int) -> bool:
+        """The units the registry lacks whose posts a make-up list ([s, e)) names, each item a
+        person and a post no match reaches into (郑永军　县自来水公司经理): the post's unit is what
+        it opens with up to an organisation's ending (pkc:dept-org-suffix: 县自来水公司) before the
+        words ending a post (pkc:list-post-end: 经理), shaped as a name (`unknown_unit`), matched
+        there as written — a member unit, the person's post its (before, noted ``unread-member``
+        and no one's). Whether it matched any. The longest such unit: 县医院院长 is 县医院's."""
+        folded, ends, suffixes = self.doc.folded, tuple(self.cues.parts.get("list-post-end", ())), _org_suffixes()
+        added = []
+        for a, b in self._list_items(s, e):
+            m = self.cues.list_item.match(folded[a:b])
+            if m is None or m.group("person") is None or self.matches_in(a, b):
+                continue
+            ps, pe = a + m.start(_read(m)), a + m.end(_read(m))
+            if not folded.endswith(ends, ps, pe):
+                continue
+            for k in range(pe - 1, ps + 1, -1):
+                if folded.endswith(suffixes, ps, k) and folded.endswith(ends, k, pe) \
+                        and (unit := self.unknown_unit(ps, k)) is not None:
+                    added.append(unit)
+                    break
+        if added:
+            self.matches = sorted(self.matches + added, key=lambda x: (x.start, x.end))
+            self.match_starts = [x.start for x in self.matches]
+            ends_at = [x.end for x in self.matches]
+            self.match_ends = ends_at if ends_at == sorted(ends_at) else None
+        return bool(added)
 
     def note_member_items(self, s: int, e: int, hits: list, clause: str) -> None:
         """Say that an item of a make-up list naming its holder (成  员:方卫兵  宏村村党总支书记, 汪洋

@@ -690,3 +690,23 @@ def test_a_subdistrict_s_party_working_committee_signing_is_its_party_committee(
     assert got["issuer"] == "东华门街道/party-committee"
     unit = next(d for d in got["departments"] if d["id"] == "东华门街道/party-committee")
     assert unit["mentions"][-1]["surface"] == "中共北京市东城区东华门街道工作委员会"
+
+
+def test_a_post_of_a_unit_no_list_names_gives_that_unit_as_written():
+    """A make-up line holding the post of a unit the registry lacks (兰考's 成　员 line with
+    郑永军　县自来水公司经理 for its 县供电公司经理) gave no member and no post's unit: noted,
+    `unread-member`. The unit is what the post opens with up to an organisation's ending
+    (pkc:dept-org-suffix) before the words ending a post (pkc:list-post-end): 县自来水公司, the
+    group's 8th member kept as written (noted so, as other unknown units are), 郑永军 its lead —
+    as written and on one line."""
+    from extractor.pipeline import process_bytes
+
+    text = (AUDIT / "lankao-water-supply-leading-group.txt").read_text(encoding="utf-8")
+    text = text.replace("郑永军　县供电公司经理", "郑永军　县自来水公司经理")
+    for written in (text, "".join(text.splitlines())):
+        got = extracted_dict(process_bytes(written.encode("utf-8"), "lankao.txt"))
+        assert len(got["members"]) == 8 and got["members"][-1] == "兰考县/县自来水公司"
+        assert [(p["department"], p["person"]) for p in got["posts"] if p["role"] == "lead"][-1] == \
+            ("兰考县/县自来水公司", "郑永军")
+        assert [(n["kind"], n["text"]) for n in got["notes"]] == [("unknown-unit", "县自来水公司")]
+
