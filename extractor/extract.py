@@ -4442,13 +4442,18 @@ class _Extract:
         endings = self.cues.parts.get("post-ending", ())  # 同志, 负责人, 局长 … (cues.ttl)
         parts = self.cues.parts
         party, leader, deputy = parts.get("party-head-post", ()), parts.get("leader-post", ()), parts.get("deputy-post-mark", ())
+        deputy_party = tuple(d + w for d in deputy for w in party)  # 副书记
+        deputy_posts = tuple(d + w for d in deputy for w in parts.get("list-post-end", ()))  # 副主任, 副县长 …
         out, pos = [], 0
         for m in _ITEM_JOIN.finditer(text):
             left = text[pos:m.start()]
             if left.endswith(endings) or self.holder_after(s + pos, s + m.start()) is not None \
-                    or party and left.endswith(party) and not any(left.endswith(d + w) for d in deputy for w in party) \
-                    and (right := _ITEM_JOIN.split(text[m.end():], 1)[0]).endswith(leader) and not any(d in right for d in deputy):
-                # (县委书记、县长: two posts, the party's head and the government's — not 县委副书记、县长)
+                    or party and left.endswith(party) and not left.endswith(deputy_party) \
+                    and (right := _ITEM_JOIN.split(text[m.end():], 1)[0]).endswith(leader) and not any(d in right for d in deputy) \
+                    or deputy_party and left.endswith(deputy_party) \
+                    and _ITEM_JOIN.split(text[m.end():], 1)[0].endswith(deputy_posts):
+                # (县委书记、县长: two posts, the party's head and the government's — not 县委副书记、县长,
+                # one person's; 街道工委副书记、街道办事处分管…的副主任: two deputies, two people)
                 out.append((s + pos, s + m.start()))
                 pos = m.end()
         out.append((s + pos, e))

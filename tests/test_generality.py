@@ -656,7 +656,8 @@ def test_a_make_up_table_names_who_holds_the_posts_the_text_set_up():
     assert ("lead", "周强", "东华门街道/东华门派出所") in held and len(held) == 13
     m = got["meeting"]
     assert m["convenor"]["text"] == "街道工委书记" and m["co_convenors"] == []
-    assert [d["text"] for d in m["deputy_convenors"]] == ["街道办事处主任", "街道工委副书记、街道办事处分管城市管理工作的副主任"]
+    # (two deputies in the text's 副组长由…、…担任: limit9, below)
+    assert [d["text"] for d in m["deputy_convenors"]] == ["街道办事处主任", "街道工委副书记", "街道办事处分管城市管理工作的副主任"]
     assert len(got["members"]) == 8 and m["clause"] == "main/1"
     assert not any(n["kind"] == "unread-member" for n in got["notes"])
 
@@ -710,3 +711,26 @@ def test_a_post_of_a_unit_no_list_names_gives_that_unit_as_written():
             ("兰考县/县自来水公司", "郑永军")
         assert [(n["kind"], n["text"]) for n in got["notes"]] == [("unknown-unit", "县自来水公司")]
 
+
+def test_a_deputy_party_secretary_and_a_deputy_s_post_are_two_deputies():
+    """东华门's 副组长由街道工委副书记、街道办事处分管城市管理工作的副主任担任 (its table: 张建 and 刘宏伟,
+    two rows 副组长) read as one deputy: a list of posts was split after 副书记 never (县委副书记、县长
+    is one person's two posts). A 副书记 before a deputy's post (pkc:deputy-post-mark before a word of
+    pkc:list-post-end: 副主任, 副县长) is two people now; before a head's post (县长, 街道办事处主任:
+    李红's two posts, 常务副组长) still one."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    text = process(AUDIT / "donghuamen-back-alley-leading-group.docx").text
+    deputies = [(p["department"], text[p["start"]:p["end"]]) for p in got["posts"]
+                if p["role"] == "deputy_group_leader" and p["person"] is None]
+    assert deputies[1:] == [("东华门街道/party-committee", "街道工委副书记"),
+                            ("东华门街道/government", "街道办事处分管城市管理工作的副主任")]
+    from extractor.pipeline import process_bytes
+
+    def deputies_of(said: str) -> list[str]:
+        text = ("某县人民政府办公室关于成立某县农村人居环境整治工作领导小组的通知\n\n各乡镇人民政府，县直各单位：\n"
+                "为加强组织领导，决定成立某县农村人居环境整治工作领导小组。现将有关事项通知如下：\n一、组成人员\n"
+                f"组长由县委书记担任，副组长由{said}担任，成员由县财政局、县民政局主要负责同志组成。\n")
+        return [f.value for f in process_bytes(text.encode("utf-8"), "x.txt").facts.meeting.deputy_convenors]
+
+    assert deputies_of("县委副书记、县政府分管农业农村工作的副县长") == ["县委副书记", "县政府分管农业农村工作的副县长"]
+    assert deputies_of("县委副书记、县长") == ["县委副书记、县长"]
