@@ -361,9 +361,9 @@ def test_a_customs_district_named_by_its_bare_place_is_the_city_s_member():
 def test_a_customs_district_named_after_a_word_is_the_city_s_and_given_its_duty():
     """…工作由连云港海关负责: the bare place 连云港 not at a boundary (after 由), the mention was
     海关 alone (the notice's place's) and the sentence no one's duty — the customs' lost. After
-    a word a unit may follow in a sentence (pkc:dept-bare-place-after: 由, 会同 …) the place is read
-    as at a boundary: 连云港市's customs, its duty (lead with 牵头, a fellow 配合 the maritime
-    administration's supporting one)."""
+    a word a unit may follow in a sentence (由, 会同 …: limit6's pkc:dept-bare-place-after; after any
+    word since limit9, below) the place is read as at a boundary: 连云港市's customs, its duty (lead
+    with 牵头, a fellow 配合 the maritime administration's supporting one)."""
     from extractor.pipeline import process_bytes
 
     raw = (AUDIT / "lianyungang-port-joint-meeting.html").read_text(encoding="utf-8")
@@ -734,3 +734,26 @@ def test_a_deputy_party_secretary_and_a_deputy_s_post_are_two_deputies():
 
     assert deputies_of("县委副书记、县政府分管农业农村工作的副县长") == ["县委副书记", "县政府分管农业农村工作的副县长"]
     assert deputies_of("县委副书记、县长") == ["县委副书记、县长"]
+
+
+def test_a_customs_district_named_after_any_word_is_its_place_s():
+    """…港区连云港海关: a vertical body named by its bare place (pk:branchLabel {}海关) was read with
+    its place only after a boundary or a word a unit may follow (limit6's pkc:dept-bare-place-after: 由, 会同 …):
+    after any other word the mention was 海关 alone, the notice's place's — 连云港 dropped, and in
+    日照's notice 东港区青岛海关 日照's customs. The label names its body by the place before it, so the
+    place is the body's whatever stands before it (not across a blank)."""
+    from extractor.pipeline import process_bytes
+
+    raw = (AUDIT / "lianyungang-port-joint-meeting.html").read_text(encoding="utf-8")
+    power = "国网连云港供电公司负责港口岸电设施建设和电力保障。"
+    got = extracted_dict(process_bytes(raw.replace(power, power + "加快徐圩港区连云港海关监管作业场所建设。").encode("utf-8"),
+                                       "lianyungang.html"))
+    customs = next(d for d in got["departments"] if d["id"] == "连云港市/customs")
+    assert [m["surface"] for m in customs["mentions"]][-1] == "连云港海关"
+    raw = (AUDIT / "rizhao-one-thing-reform-joint-meeting.html").read_text(encoding="utf-8")
+    said = "及时报道改革典型经验。"
+    assert said in raw
+    got = extracted_dict(process_bytes(raw.replace(said, said + "做好东港区青岛海关通关政策宣传。").encode("utf-8"), "rizhao.html"))
+    deps = {d["id"]: d for d in got["departments"]}
+    assert "日照市/customs" not in deps
+    assert [m["surface"] for m in deps["青岛市/customs"]["mentions"]] == ["青岛海关"]
