@@ -2837,7 +2837,7 @@ class _Extract:
                 # 召集人由县政府分管副县长和县卫健委主任担任, 组长由县委书记、县长担任: each post a head
                 heads, unit = [], ""
                 for a, b in self._split_people(s, e):
-                    heads.append(self.post_field(a, b, kind.head, c.id, unit if folded[a - 1:a] in ("及", "和") else ""))
+                    heads.append(self.person_post(a, b, kind.head, c.id, unit if folded[a - 1:a] in ("及", "和") else ""))
                     unit = self.facts.posts[-1].department
                 meeting.convenor, meeting.co_convenors = heads[0], heads[1:]
                 found = True
@@ -2851,7 +2851,7 @@ class _Extract:
                 for a, b in self._split_people(s, e):
                     # 卫健委主要负责同志及分管负责同志: the second post is the same unit's
                     implied = unit if folded[a - 1:a] in ("及", "和") else ""
-                    meeting.deputy_convenors.append(self.post_field(a, b, kind.deputy, c.id, implied))
+                    meeting.deputy_convenors.append(self.person_post(a, b, kind.deputy, c.id, implied))
                     unit = self.facts.posts[-1].department
                 found = True
             for s, e, _ in spans("deputy-head-list"):  # 副组长:李四(…)、王五(…), or one a line
@@ -4435,6 +4435,43 @@ class _Extract:
             trimmed += self._trimmed(a, b)
         return trimmed
 
+    def bracketed_post(self, a: int, b: int) -> tuple[int, int, int, int] | None:
+        """(where the person's name begins and ends, where the post begins and ends) when [a, b) is
+        a name and the post its person holds in brackets (李四（县农业农村局局长）: pkc:list-item's
+        person and post) — in a 由…担任 phrase as in a list; the post up to a clause's mark inside
+        the brackets (李四（县农业农村局局长，负责日常工作）: 县农业农村局局长, the rest no post). None when
+        the name is a unit's (县卫健委（县中医药局）) or what the brackets hold names no unit nor ends
+        as a post does (pkc:list-post-end)."""
+        folded = self.doc.folded
+        if not folded.endswith(")", a, b):
+            return None
+        m = self.cues.list_item.match(folded[a:b])
+        if m is None or m.group("person") is None or not self.a_name(m.group("person")):
+            return None
+        pa, pb, g = a + m.start("person"), a + m.end("person"), _read(m)
+        ps, pe = a + m.start(g), a + m.end(g)
+        if "(" not in folded[pb:ps] or self.matches_in(pa, pb):
+            return None
+        if (cut := _CLAUSE_PUNCT_AT.search(folded, ps, pe)) is not None:
+            pe = cut.start()
+        while pe > ps and folded[pe - 1] in _BLANKS:
+            pe -= 1
+        if pe <= ps or not (self.matches_in(ps, pe) or folded.endswith(tuple(self.cues.parts.get("list-post-end", ())), ps, pe)):
+            return None
+        return pa, pb, ps, pe
+
+    def person_post(self, a: int, b: int, role: str, clause: str, implied: str = "") -> Field:
+        """A post of a 由…担任 phrase ([a, b)): the post in brackets after its person's name
+        (副组长由张三（县政府副县长）、李四（县农业农村局局长，负责日常工作）担任: each a post held by its
+        person, `bracketed_post`), else the post as written (`post_field`)."""
+        held = self.bracketed_post(a, b)
+        if held is None:
+            return self.post_field(a, b, role, clause, implied)
+        pa, pb, ps, pe = held
+        field = self.post_field(ps, pe, role, clause, implied)
+        self.facts.posts[-1].person = squeeze(self.doc.text[pa:pb])
+        return field
+
     def _split_people(self, s: int, e: int) -> list[tuple[int, int]]:
         """"市政府副秘书长、市卫健委主要负责人" → two spans (split at 、/和 between posts, or
         after a post's holder named after it: 县政府办公室副主任李四、县卫生健康委主任王五)."""
@@ -4448,6 +4485,7 @@ class _Extract:
         for m in _ITEM_JOIN.finditer(text):
             left = text[pos:m.start()]
             if left.endswith(endings) or self.holder_after(s + pos, s + m.start()) is not None \
+                    or left.endswith(")") and self.bracketed_post(s + pos, s + m.start()) is not None \
                     or party and left.endswith(party) and not left.endswith(deputy_party) \
                     and (right := _ITEM_JOIN.split(text[m.end():], 1)[0]).endswith(leader) and not any(d in right for d in deputy) \
                     or deputy_party and left.endswith(deputy_party) \

@@ -757,3 +757,25 @@ def test_a_customs_district_named_after_any_word_is_its_place_s():
     deps = {d["id"]: d for d in got["departments"]}
     assert "日照市/customs" not in deps
     assert [m["surface"] for m in deps["青岛市/customs"]["mentions"]] == ["青岛海关"]
+
+
+def test_two_deputies_named_with_their_posts_in_brackets_are_two():
+    """副组长由张三（县政府副县长）、李四（县农业农村局局长，负责日常工作）担任 was one deputy, its post all
+    of it and no one holding it: a list of posts was split after a post's ending only, and a 由…担任
+    phrase read no name before a post in brackets (a make-up list does: pkc:list-item). Each name and
+    its post in brackets is a deputy now, the person holding it; the post up to a clause's mark inside
+    the brackets (负责日常工作 no post). A unit's other name in brackets (县卫健委（县中医药局）) is no name."""
+    from extractor.pipeline import process_bytes
+
+    def deputies_of(said: str) -> list[tuple[str, str | None, str]]:
+        text = ("某县人民政府办公室关于成立某县农村人居环境整治工作领导小组的通知\n\n各乡镇人民政府，县直各单位：\n"
+                "为加强组织领导，决定成立某县农村人居环境整治工作领导小组。现将有关事项通知如下：\n一、组成人员\n"
+                f"组长由县委书记担任，副组长由{said}担任，成员由县财政局、县民政局主要负责同志组成。\n")
+        doc = process_bytes(text.encode("utf-8"), "x.txt")
+        return [(p.department, p.person, doc.text[p.start:p.end]) for p in doc.facts.posts if p.role == "deputy_group_leader"]
+
+    assert deputies_of("张三（县政府副县长）、李四（县农业农村局局长，负责日常工作）") == [
+        ("某县/government", "张三", "县政府副县长"), ("某县/agriculture-rural-affairs", "李四", "县农业农村局局长")]
+    assert deputies_of("张三（县政府副县长）、李四（县农业农村局局长）")[1] == ("某县/agriculture-rural-affairs", "李四", "县农业农村局局长")
+    assert deputies_of("县卫健委（县中医药局）、县教育局主要负责同志") == [
+        ("某县/health", None, "县卫健委（县中医药局）、县教育局主要负责同志")]
