@@ -3675,6 +3675,8 @@ class _Extract:
                 continue
             post = next(((x, hits) for x, w in zip(c.cells, said) if w != part
                          for hits in [self.departments_in(x.start, x.end, c.id)] if hits), None)
+            if post is None and part in member_words:  # 包河自来水公司副总经理: that unit as written
+                post = self.unit_of_row(c, said, part)
             if post is None:
                 if part in member_words and not holders:  # a member's row naming no unit the registry knows: said
                     self.note_member_row(c, said, part)
@@ -3718,31 +3720,41 @@ class _Extract:
 
     def units_of_posts(self, s: int, e: int) -> bool:
         """The units the registry lacks whose posts a make-up list ([s, e)) names, each item a
-        person and a post no match reaches into (郑永军　县自来水公司经理): the post's unit is what
-        it opens with up to an organisation's ending (pkc:dept-org-suffix: 县自来水公司) before the
-        words ending a post (pkc:list-post-end: 经理), shaped as a name (`unknown_unit`), matched
-        there as written — a member unit, the person's post its (before, noted ``unread-member``
-        and no one's). Whether it matched any. The longest such unit: 县医院院长 is 县医院's."""
-        folded, ends, suffixes = self.doc.folded, tuple(self.cues.parts.get("list-post-end", ())), _org_suffixes()
+        person and a post no match reaches into (郑永军　县自来水公司经理): the post's unit
+        (`unit_of_post`) matched there as written — a member unit, the person's post its (before,
+        noted ``unread-member`` and no one's). Whether it matched any."""
+        folded = self.doc.folded
         added = []
         for a, b in self._list_items(s, e):
             m = self.cues.list_item.match(folded[a:b])
             if m is None or m.group("person") is None or self.matches_in(a, b):
                 continue
-            ps, pe = a + m.start(_read(m)), a + m.end(_read(m))
-            if not folded.endswith(ends, ps, pe):
-                continue
-            for k in range(pe - 1, ps + 1, -1):
-                if folded.endswith(suffixes, ps, k) and folded.endswith(ends, k, pe) \
-                        and (unit := self.unknown_unit(ps, k)) is not None:
-                    added.append(unit)
-                    break
+            if (unit := self.unit_of_post(a + m.start(_read(m)), a + m.end(_read(m)))) is not None:
+                added.append(unit)
+        self.add_matches(added)
+        return bool(added)
+
+    def unit_of_post(self, ps: int, pe: int) -> DepartmentMatch | None:
+        """The unit the registry lacks whose post [ps, pe) is: what the post opens with up to an
+        organisation's ending (pkc:dept-org-suffix: 县自来水公司) before the words ending a post
+        (pkc:list-post-end: 经理), shaped as a name (`unknown_unit`) — the longest such (县医院院长 is
+        县医院's). None if none."""
+        folded, ends, suffixes = self.doc.folded, tuple(self.cues.parts.get("list-post-end", ())), _org_suffixes()
+        if not folded.endswith(ends, ps, pe):
+            return None
+        for k in range(pe - 1, ps + 1, -1):
+            if folded.endswith(suffixes, ps, k) and folded.endswith(ends, k, pe) \
+                    and (unit := self.unknown_unit(ps, k)) is not None:
+                return unit
+        return None
+
+    def add_matches(self, added: list[DepartmentMatch]) -> None:
+        """`added` among the matches, in order (what `matches_in` reads)."""
         if added:
             self.matches = sorted(self.matches + added, key=lambda x: (x.start, x.end))
             self.match_starts = [x.start for x in self.matches]
             ends_at = [x.end for x in self.matches]
             self.match_ends = ends_at if ends_at == sorted(ends_at) else None
-        return bool(added)
 
     def note_member_items(self, s: int, e: int, hits: list, clause: str) -> None:
         """Say that an item of a make-up list naming its holder (成  员:方卫兵  宏村村党总支书记, 汪洋
@@ -3759,10 +3771,27 @@ class _Extract:
                                    message=f"member list names {written}, no department the registry knows; "
                                            "its unit is not read as a member unit"))
 
+    def unit_of_row(self, c: Clause, said: list[str], part: str) -> tuple[Cell, list] | None:
+        """A member's row of a make-up table naming the post of a unit the registry lacks (成员 | 韩强 |
+        包河自来水公司副总经理): its cell and that unit (`unit_of_post`), matched there as written — as
+        a make-up line's item is (before, no member, noted ``unread-member``). None if none."""
+        for x, w in zip(c.cells, said):
+            if not w or w == part or self.cues.person_name.match(w) and self.a_name(w):
+                continue
+            a, b = x.start, x.end
+            while a < b and self.doc.folded[a] in _BLANKS:
+                a += 1
+            while b > a and self.doc.folded[b - 1] in _BLANKS:
+                b -= 1
+            if (unit := self.unit_of_post(a, b)) is not None:
+                self.add_matches([unit])
+                return x, self.departments_in(x.start, x.end, c.id)
+        return None
+
     def note_member_row(self, c: Clause, said: list[str], part: str) -> None:
-        """Say that a member's row of a make-up table (成员 | 韩强 | 包河供电公司副总经理) names no
-        unit the registry knows: its unit is no member unit (kind ``unread-member``) — where
-        the registry knows the unit it is one. The cell said is the longest but the part's and
+        """Say that a member's row of a make-up table (成员 | 李敏 | 社区居民代表) names no unit the
+        registry knows nor one shaped as a name (`unit_of_row`): its unit is no member unit (kind
+        ``unread-member``) — where the registry knows the unit it is one. The cell said is the longest but the part's and
         a person's name."""
         cells = [(x, w) for x, w in zip(c.cells, said) if w and w != part
                  and not (self.cues.person_name.match(w) and self.a_name(w))]
