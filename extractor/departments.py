@@ -196,8 +196,6 @@ class _Registry:
     # the levels a place named bare before a vertical body's branch is tried with first: 市 of 连云港海关
     # (pkc:dept-bare-place-level)
     bare_levels: tuple[str, ...] = ()
-    # the words such a bare place may follow (由连云港海关负责: pkc:dept-bare-place-after)
-    bare_after: tuple[str, ...] = ()
 
 
 def _norm(label: str) -> str:
@@ -450,7 +448,6 @@ def _registry() -> _Registry:
         generic_chars=frozenset("".join([*domains, *labels, *prefix_words, *separators, "等", *modifiers, *tails])),
         branch_endings=tuple(w for w in cue("branch-ending") if w),
         bare_levels=tuple(w for w in cue("bare-place-level") if w),
-        bare_after=tuple(w for w in cue("bare-place-after") if w),
         # What `org` needs somewhere after a run's first character: an ending, then a word
         # after the list or the run's end. Most prose runs have neither, and this search
         # costs a fraction of `org`'s lazy match. (The endings and words are CJK characters:
@@ -568,15 +565,16 @@ class _Scanner:
 
     def bare_place_before(self, ps: int, floor: int) -> tuple[str, str] | None:
         """(the name as written, the place) of a place written without its level right before
-        `ps` (连云港 of 连云港市), its longest, after a boundary (no CJK character before it, or a
-        blank the squeezing took out: 工作要求 连云港海关 on one line) or a word a unit may follow in a
-        sentence (由连云港海关负责: pkc:dept-bare-place-after)."""
-        C, places, blanks = self.text, self.places, self.blanks
+        `ps` (连云港 of 连云港市), its longest, whatever stands before it: the label after it names a
+        body by its place ({}海关: pk:branchLabel), so the place is that body's — after a boundary
+        (、连云港海关; 工作要求 连云港海关, a blank the squeezing took out, on one line), a word a unit
+        follows in a sentence (由连云港海关负责, 会同连云港海关) or any other (…港区连云港海关,
+        中华人民共和国连云港海关). Not a one-character name, nor across a blank (曹建国　…)."""
+        C, blanks = self.text, self.blanks
         for k in range(min(_BRANCH_PLACE_MAX, ps - floor), 1, -1):
             name = C[ps - k:ps]
-            if ps - k > floor and _is_cjk(C[ps - k - 1]) and not C.endswith(self.reg.bare_after, floor, ps - k) \
-                    and not (blanks and (b := bisect.bisect_left(blanks, ps - k)) < len(blanks) and blanks[b] == ps - k) \
-                    or not all(map(_is_cjk, name)):
+            if not all(map(_is_cjk, name)) \
+                    or blanks and bisect.bisect_right(blanks, ps - k) != bisect.bisect_right(blanks, ps - 1):
                 continue
             place = self.bare_place(name)
             if place is not None:

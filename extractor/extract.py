@@ -2837,7 +2837,7 @@ class _Extract:
                 # 召集人由县政府分管副县长和县卫健委主任担任, 组长由县委书记、县长担任: each post a head
                 heads, unit = [], ""
                 for a, b in self._split_people(s, e):
-                    heads.append(self.post_field(a, b, kind.head, c.id, unit if folded[a - 1:a] in ("及", "和") else ""))
+                    heads.append(self.person_post(a, b, kind.head, c.id, unit if folded[a - 1:a] in ("及", "和") else ""))
                     unit = self.facts.posts[-1].department
                 meeting.convenor, meeting.co_convenors = heads[0], heads[1:]
                 found = True
@@ -2851,7 +2851,7 @@ class _Extract:
                 for a, b in self._split_people(s, e):
                     # 卫健委主要负责同志及分管负责同志: the second post is the same unit's
                     implied = unit if folded[a - 1:a] in ("及", "和") else ""
-                    meeting.deputy_convenors.append(self.post_field(a, b, kind.deputy, c.id, implied))
+                    meeting.deputy_convenors.append(self.person_post(a, b, kind.deputy, c.id, implied))
                     unit = self.facts.posts[-1].department
                 found = True
             for s, e, _ in spans("deputy-head-list"):  # 副组长:李四(…)、王五(…), or one a line
@@ -2934,6 +2934,8 @@ class _Extract:
                         meeting.count_at = self.said(at, at + len(count), "", c.id)
                     found = True
             for s, e, _ in spans("members-list"):  # 成  员:赵六(县教育局局长)、…: units, and who sits for them
+                # (a post of a unit the registry lacks, 郑永军　县自来水公司经理: that unit as written)
+                self.units_of_posts(s, e)
                 hits = self.departments_in(s, e, c.id)
                 # (one unit too where its item names who sits for it: 成　员：曹建国　县教育局局长)
                 if (len(hits) >= 2 or hits and self.names_holder(s, e)) and (not meeting.members or composed_members):
@@ -3673,6 +3675,8 @@ class _Extract:
                 continue
             post = next(((x, hits) for x, w in zip(c.cells, said) if w != part
                          for hits in [self.departments_in(x.start, x.end, c.id)] if hits), None)
+            if post is None and part in member_words:  # 包河自来水公司副总经理: that unit as written
+                post = self.unit_of_row(c, said, part)
             if post is None:
                 if part in member_words and not holders:  # a member's row naming no unit the registry knows: said
                     self.note_member_row(c, said, part)
@@ -3714,6 +3718,44 @@ class _Extract:
         return bool(items) and all((m := self.cues.list_item.match(self.doc.folded[a:b])) is not None
                                    and m.group("person") is not None for a, b in items)
 
+    def units_of_posts(self, s: int, e: int) -> bool:
+        """The units the registry lacks whose posts a make-up list ([s, e)) names, each item a
+        person and a post no match reaches into (郑永军　县自来水公司经理): the post's unit
+        (`unit_of_post`) matched there as written — a member unit, the person's post its (before,
+        noted ``unread-member`` and no one's). Whether it matched any."""
+        folded = self.doc.folded
+        added = []
+        for a, b in self._list_items(s, e):
+            m = self.cues.list_item.match(folded[a:b])
+            if m is None or m.group("person") is None or self.matches_in(a, b):
+                continue
+            if (unit := self.unit_of_post(a + m.start(_read(m)), a + m.end(_read(m)))) is not None:
+                added.append(unit)
+        self.add_matches(added)
+        return bool(added)
+
+    def unit_of_post(self, ps: int, pe: int) -> DepartmentMatch | None:
+        """The unit the registry lacks whose post [ps, pe) is: what the post opens with up to an
+        organisation's ending (pkc:dept-org-suffix: 县自来水公司) before the words ending a post
+        (pkc:list-post-end: 经理), shaped as a name (`unknown_unit`) — the longest such (县医院院长 is
+        县医院's). None if none."""
+        folded, ends, suffixes = self.doc.folded, tuple(self.cues.parts.get("list-post-end", ())), _org_suffixes()
+        if not folded.endswith(ends, ps, pe):
+            return None
+        for k in range(pe - 1, ps + 1, -1):
+            if folded.endswith(suffixes, ps, k) and folded.endswith(ends, k, pe) \
+                    and (unit := self.unknown_unit(ps, k)) is not None:
+                return unit
+        return None
+
+    def add_matches(self, added: list[DepartmentMatch]) -> None:
+        """`added` among the matches, in order (what `matches_in` reads)."""
+        if added:
+            self.matches = sorted(self.matches + added, key=lambda x: (x.start, x.end))
+            self.match_starts = [x.start for x in self.matches]
+            ends_at = [x.end for x in self.matches]
+            self.match_ends = ends_at if ends_at == sorted(ends_at) else None
+
     def note_member_items(self, s: int, e: int, hits: list, clause: str) -> None:
         """Say that an item of a make-up list naming its holder (成  员:方卫兵  宏村村党总支书记, 汪洋
         县供电公司经理) holds a post of no unit the registry knows: its unit is no member unit
@@ -3729,10 +3771,27 @@ class _Extract:
                                    message=f"member list names {written}, no department the registry knows; "
                                            "its unit is not read as a member unit"))
 
+    def unit_of_row(self, c: Clause, said: list[str], part: str) -> tuple[Cell, list] | None:
+        """A member's row of a make-up table naming the post of a unit the registry lacks (成员 | 韩强 |
+        包河自来水公司副总经理): its cell and that unit (`unit_of_post`), matched there as written — as
+        a make-up line's item is (before, no member, noted ``unread-member``). None if none."""
+        for x, w in zip(c.cells, said):
+            if not w or w == part or self.cues.person_name.match(w) and self.a_name(w):
+                continue
+            a, b = x.start, x.end
+            while a < b and self.doc.folded[a] in _BLANKS:
+                a += 1
+            while b > a and self.doc.folded[b - 1] in _BLANKS:
+                b -= 1
+            if (unit := self.unit_of_post(a, b)) is not None:
+                self.add_matches([unit])
+                return x, self.departments_in(x.start, x.end, c.id)
+        return None
+
     def note_member_row(self, c: Clause, said: list[str], part: str) -> None:
-        """Say that a member's row of a make-up table (成员 | 韩强 | 包河供电公司副总经理) names no
-        unit the registry knows: its unit is no member unit (kind ``unread-member``) — where
-        the registry knows the unit it is one. The cell said is the longest but the part's and
+        """Say that a member's row of a make-up table (成员 | 李敏 | 社区居民代表) names no unit the
+        registry knows nor one shaped as a name (`unit_of_row`): its unit is no member unit (kind
+        ``unread-member``) — where the registry knows the unit it is one. The cell said is the longest but the part's and
         a person's name."""
         cells = [(x, w) for x, w in zip(c.cells, said) if w and w != part
                  and not (self.cues.person_name.match(w) and self.a_name(w))]
@@ -4405,6 +4464,43 @@ class _Extract:
             trimmed += self._trimmed(a, b)
         return trimmed
 
+    def bracketed_post(self, a: int, b: int) -> tuple[int, int, int, int] | None:
+        """(where the person's name begins and ends, where the post begins and ends) when [a, b) is
+        a name and the post its person holds in brackets (李四（县农业农村局局长）: pkc:list-item's
+        person and post) — in a 由…担任 phrase as in a list; the post up to a clause's mark inside
+        the brackets (李四（县农业农村局局长，负责日常工作）: 县农业农村局局长, the rest no post). None when
+        the name is a unit's (县卫健委（县中医药局）) or what the brackets hold names no unit nor ends
+        as a post does (pkc:list-post-end)."""
+        folded = self.doc.folded
+        if not folded.endswith(")", a, b):
+            return None
+        m = self.cues.list_item.match(folded[a:b])
+        if m is None or m.group("person") is None or not self.a_name(m.group("person")):
+            return None
+        pa, pb, g = a + m.start("person"), a + m.end("person"), _read(m)
+        ps, pe = a + m.start(g), a + m.end(g)
+        if "(" not in folded[pb:ps] or self.matches_in(pa, pb):
+            return None
+        if (cut := _CLAUSE_PUNCT_AT.search(folded, ps, pe)) is not None:
+            pe = cut.start()
+        while pe > ps and folded[pe - 1] in _BLANKS:
+            pe -= 1
+        if pe <= ps or not (self.matches_in(ps, pe) or folded.endswith(tuple(self.cues.parts.get("list-post-end", ())), ps, pe)):
+            return None
+        return pa, pb, ps, pe
+
+    def person_post(self, a: int, b: int, role: str, clause: str, implied: str = "") -> Field:
+        """A post of a 由…担任 phrase ([a, b)): the post in brackets after its person's name
+        (副组长由张三（县政府副县长）、李四（县农业农村局局长，负责日常工作）担任: each a post held by its
+        person, `bracketed_post`), else the post as written (`post_field`)."""
+        held = self.bracketed_post(a, b)
+        if held is None:
+            return self.post_field(a, b, role, clause, implied)
+        pa, pb, ps, pe = held
+        field = self.post_field(ps, pe, role, clause, implied)
+        self.facts.posts[-1].person = squeeze(self.doc.text[pa:pb])
+        return field
+
     def _split_people(self, s: int, e: int) -> list[tuple[int, int]]:
         """"市政府副秘书长、市卫健委主要负责人" → two spans (split at 、/和 between posts, or
         after a post's holder named after it: 县政府办公室副主任李四、县卫生健康委主任王五)."""
@@ -4412,13 +4508,19 @@ class _Extract:
         endings = self.cues.parts.get("post-ending", ())  # 同志, 负责人, 局长 … (cues.ttl)
         parts = self.cues.parts
         party, leader, deputy = parts.get("party-head-post", ()), parts.get("leader-post", ()), parts.get("deputy-post-mark", ())
+        deputy_party = tuple(d + w for d in deputy for w in party)  # 副书记
+        deputy_posts = tuple(d + w for d in deputy for w in parts.get("list-post-end", ()))  # 副主任, 副县长 …
         out, pos = [], 0
         for m in _ITEM_JOIN.finditer(text):
             left = text[pos:m.start()]
             if left.endswith(endings) or self.holder_after(s + pos, s + m.start()) is not None \
-                    or party and left.endswith(party) and not any(left.endswith(d + w) for d in deputy for w in party) \
-                    and (right := _ITEM_JOIN.split(text[m.end():], 1)[0]).endswith(leader) and not any(d in right for d in deputy):
-                # (县委书记、县长: two posts, the party's head and the government's — not 县委副书记、县长)
+                    or left.endswith(")") and self.bracketed_post(s + pos, s + m.start()) is not None \
+                    or party and left.endswith(party) and not left.endswith(deputy_party) \
+                    and (right := _ITEM_JOIN.split(text[m.end():], 1)[0]).endswith(leader) and not any(d in right for d in deputy) \
+                    or deputy_party and left.endswith(deputy_party) \
+                    and _ITEM_JOIN.split(text[m.end():], 1)[0].endswith(deputy_posts):
+                # (县委书记、县长: two posts, the party's head and the government's — not 县委副书记、县长,
+                # one person's; 街道工委副书记、街道办事处分管…的副主任: two deputies, two people)
                 out.append((s + pos, s + m.start()))
                 pos = m.end()
         out.append((s + pos, e))

@@ -3713,7 +3713,10 @@ def test_the_body_working_under_someone_opens_its_duties_after_an_article_s_numb
 def test_a_make_up_table_s_member_row_naming_no_known_unit_is_said():
     """包河's make-up table (职务 | 姓名 | 单位及职务, rows under 召集人 / 成员 headings): a member's
     row whose unit the registry lacks was dropped with no note; 区自然资源分局 (a city bureau's
-    district branch) is now the registry's (audit 3)."""
+    district branch) is now the registry's (audit 3). A row holding the post of a unit shaped as a
+    name (包河自来水公司副总经理) names that unit as written since limit9, a member, its person the
+    lead, noted `unknown-unit` (as a make-up line's item: test_generality); a row naming none
+    (社区居民代表) is noted `unread-member`."""
     doc = process(AUDIT / "baohe-elevator-joint-meeting.docx")
     assert doc.facts.meeting.members == ["包河区/development-reform", "包河区/finance", "包河区/market-regulation",
                                          "包河区/natural-resources", "包河区/urban-management", "包河区/fire-rescue"]
@@ -3725,13 +3728,17 @@ def test_a_make_up_table_s_member_row_naming_no_known_unit_is_said():
     row = table.add_row().cells
     for cell, text in zip(row, ("成员", "韩强", "包河自来水公司副总经理")):
         cell.text = text
+    row = table.add_row().cells
+    for cell, text in zip(row, ("成员", "李敏", "社区居民代表")):
+        cell.text = text
     buf = io.BytesIO()
     d.save(buf)
     from extractor.pipeline import process_bytes
 
     doc = process_bytes(buf.getvalue(), "x.docx")
-    assert len(doc.facts.meeting.members) == 6
-    assert [(n.kind, n.text) for n in doc.notes] == [("unread-member", "包河自来水公司副总经理")]
+    assert len(doc.facts.meeting.members) == 7 and doc.facts.meeting.members[-1] == "包河区/包河自来水公司"
+    assert [(p.department, p.person) for p in doc.facts.posts if p.role == "lead"][-1] == ("包河区/包河自来水公司", "韩强")
+    assert sorted((n.kind, n.text) for n in doc.notes) == [("unknown-unit", "包河自来水公司"), ("unread-member", "社区居民代表")]
 
 
 def test_a_task_table_s_lead_merged_down_over_rows_leads_each_of_them():

@@ -361,9 +361,9 @@ def test_a_customs_district_named_by_its_bare_place_is_the_city_s_member():
 def test_a_customs_district_named_after_a_word_is_the_city_s_and_given_its_duty():
     """…工作由连云港海关负责: the bare place 连云港 not at a boundary (after 由), the mention was
     海关 alone (the notice's place's) and the sentence no one's duty — the customs' lost. After
-    a word a unit may follow in a sentence (pkc:dept-bare-place-after: 由, 会同 …) the place is read
-    as at a boundary: 连云港市's customs, its duty (lead with 牵头, a fellow 配合 the maritime
-    administration's supporting one)."""
+    a word a unit may follow in a sentence (由, 会同 …: limit6's pkc:dept-bare-place-after; after any
+    word since limit9, below) the place is read as at a boundary: 连云港市's customs, its duty (lead
+    with 牵头, a fellow 配合 the maritime administration's supporting one)."""
     from extractor.pipeline import process_bytes
 
     raw = (AUDIT / "lianyungang-port-joint-meeting.html").read_text(encoding="utf-8")
@@ -656,7 +656,8 @@ def test_a_make_up_table_names_who_holds_the_posts_the_text_set_up():
     assert ("lead", "周强", "东华门街道/东华门派出所") in held and len(held) == 13
     m = got["meeting"]
     assert m["convenor"]["text"] == "街道工委书记" and m["co_convenors"] == []
-    assert [d["text"] for d in m["deputy_convenors"]] == ["街道办事处主任", "街道工委副书记、街道办事处分管城市管理工作的副主任"]
+    # (two deputies in the text's 副组长由…、…担任: limit9, below)
+    assert [d["text"] for d in m["deputy_convenors"]] == ["街道办事处主任", "街道工委副书记", "街道办事处分管城市管理工作的副主任"]
     assert len(got["members"]) == 8 and m["clause"] == "main/1"
     assert not any(n["kind"] == "unread-member" for n in got["notes"])
 
@@ -690,3 +691,91 @@ def test_a_subdistrict_s_party_working_committee_signing_is_its_party_committee(
     assert got["issuer"] == "东华门街道/party-committee"
     unit = next(d for d in got["departments"] if d["id"] == "东华门街道/party-committee")
     assert unit["mentions"][-1]["surface"] == "中共北京市东城区东华门街道工作委员会"
+
+
+def test_a_post_of_a_unit_no_list_names_gives_that_unit_as_written():
+    """A make-up line holding the post of a unit the registry lacks (兰考's 成　员 line with
+    郑永军　县自来水公司经理 for its 县供电公司经理) gave no member and no post's unit: noted,
+    `unread-member`. The unit is what the post opens with up to an organisation's ending
+    (pkc:dept-org-suffix) before the words ending a post (pkc:list-post-end): 县自来水公司, the
+    group's 8th member kept as written (noted so, as other unknown units are), 郑永军 its lead —
+    as written and on one line."""
+    from extractor.pipeline import process_bytes
+
+    text = (AUDIT / "lankao-water-supply-leading-group.txt").read_text(encoding="utf-8")
+    text = text.replace("郑永军　县供电公司经理", "郑永军　县自来水公司经理")
+    for written in (text, "".join(text.splitlines())):
+        got = extracted_dict(process_bytes(written.encode("utf-8"), "lankao.txt"))
+        assert len(got["members"]) == 8 and got["members"][-1] == "兰考县/县自来水公司"
+        assert [(p["department"], p["person"]) for p in got["posts"] if p["role"] == "lead"][-1] == \
+            ("兰考县/县自来水公司", "郑永军")
+        assert [(n["kind"], n["text"]) for n in got["notes"]] == [("unknown-unit", "县自来水公司")]
+
+
+def test_a_deputy_party_secretary_and_a_deputy_s_post_are_two_deputies():
+    """东华门's 副组长由街道工委副书记、街道办事处分管城市管理工作的副主任担任 (its table: 张建 and 刘宏伟,
+    two rows 副组长) read as one deputy: a list of posts was split after 副书记 never (县委副书记、县长
+    is one person's two posts). A 副书记 before a deputy's post (pkc:deputy-post-mark before a word of
+    pkc:list-post-end: 副主任, 副县长) is two people now; before a head's post (县长, 街道办事处主任:
+    李红's two posts, 常务副组长) still one."""
+    got = _read("donghuamen-back-alley-leading-group.docx")
+    text = process(AUDIT / "donghuamen-back-alley-leading-group.docx").text
+    deputies = [(p["department"], text[p["start"]:p["end"]]) for p in got["posts"]
+                if p["role"] == "deputy_group_leader" and p["person"] is None]
+    assert deputies[1:] == [("东华门街道/party-committee", "街道工委副书记"),
+                            ("东华门街道/government", "街道办事处分管城市管理工作的副主任")]
+    from extractor.pipeline import process_bytes
+
+    def deputies_of(said: str) -> list[str]:
+        text = ("某县人民政府办公室关于成立某县农村人居环境整治工作领导小组的通知\n\n各乡镇人民政府，县直各单位：\n"
+                "为加强组织领导，决定成立某县农村人居环境整治工作领导小组。现将有关事项通知如下：\n一、组成人员\n"
+                f"组长由县委书记担任，副组长由{said}担任，成员由县财政局、县民政局主要负责同志组成。\n")
+        return [f.value for f in process_bytes(text.encode("utf-8"), "x.txt").facts.meeting.deputy_convenors]
+
+    assert deputies_of("县委副书记、县政府分管农业农村工作的副县长") == ["县委副书记", "县政府分管农业农村工作的副县长"]
+    assert deputies_of("县委副书记、县长") == ["县委副书记、县长"]
+
+
+def test_a_customs_district_named_after_any_word_is_its_place_s():
+    """…港区连云港海关: a vertical body named by its bare place (pk:branchLabel {}海关) was read with
+    its place only after a boundary or a word a unit may follow (limit6's pkc:dept-bare-place-after: 由, 会同 …):
+    after any other word the mention was 海关 alone, the notice's place's — 连云港 dropped, and in
+    日照's notice 东港区青岛海关 日照's customs. The label names its body by the place before it, so the
+    place is the body's whatever stands before it (not across a blank)."""
+    from extractor.pipeline import process_bytes
+
+    raw = (AUDIT / "lianyungang-port-joint-meeting.html").read_text(encoding="utf-8")
+    power = "国网连云港供电公司负责港口岸电设施建设和电力保障。"
+    got = extracted_dict(process_bytes(raw.replace(power, power + "加快徐圩港区连云港海关监管作业场所建设。").encode("utf-8"),
+                                       "lianyungang.html"))
+    customs = next(d for d in got["departments"] if d["id"] == "连云港市/customs")
+    assert [m["surface"] for m in customs["mentions"]][-1] == "连云港海关"
+    raw = (AUDIT / "rizhao-one-thing-reform-joint-meeting.html").read_text(encoding="utf-8")
+    said = "及时报道改革典型经验。"
+    assert said in raw
+    got = extracted_dict(process_bytes(raw.replace(said, said + "做好东港区青岛海关通关政策宣传。").encode("utf-8"), "rizhao.html"))
+    deps = {d["id"]: d for d in got["departments"]}
+    assert "日照市/customs" not in deps
+    assert [m["surface"] for m in deps["青岛市/customs"]["mentions"]] == ["青岛海关"]
+
+
+def test_two_deputies_named_with_their_posts_in_brackets_are_two():
+    """副组长由张三（县政府副县长）、李四（县农业农村局局长，负责日常工作）担任 was one deputy, its post all
+    of it and no one holding it: a list of posts was split after a post's ending only, and a 由…担任
+    phrase read no name before a post in brackets (a make-up list does: pkc:list-item). Each name and
+    its post in brackets is a deputy now, the person holding it; the post up to a clause's mark inside
+    the brackets (负责日常工作 no post). A unit's other name in brackets (县卫健委（县中医药局）) is no name."""
+    from extractor.pipeline import process_bytes
+
+    def deputies_of(said: str) -> list[tuple[str, str | None, str]]:
+        text = ("某县人民政府办公室关于成立某县农村人居环境整治工作领导小组的通知\n\n各乡镇人民政府，县直各单位：\n"
+                "为加强组织领导，决定成立某县农村人居环境整治工作领导小组。现将有关事项通知如下：\n一、组成人员\n"
+                f"组长由县委书记担任，副组长由{said}担任，成员由县财政局、县民政局主要负责同志组成。\n")
+        doc = process_bytes(text.encode("utf-8"), "x.txt")
+        return [(p.department, p.person, doc.text[p.start:p.end]) for p in doc.facts.posts if p.role == "deputy_group_leader"]
+
+    assert deputies_of("张三（县政府副县长）、李四（县农业农村局局长，负责日常工作）") == [
+        ("某县/government", "张三", "县政府副县长"), ("某县/agriculture-rural-affairs", "李四", "县农业农村局局长")]
+    assert deputies_of("张三（县政府副县长）、李四（县农业农村局局长）")[1] == ("某县/agriculture-rural-affairs", "李四", "县农业农村局局长")
+    assert deputies_of("县卫健委（县中医药局）、县教育局主要负责同志") == [
+        ("某县/health", None, "县卫健委（县中医药局）、县教育局主要负责同志")]
