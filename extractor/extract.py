@@ -1468,9 +1468,10 @@ class _Extract:
         columns = self.cues.columns
         unit = None
         duties = []
+        names = [cell.column for cell in c.cells]
         for cell in c.cells:
             role = columns.get(cell.column)
-            if role == "unit" and unit is None:
+            if unit is None and self.unit_column(cell.column, names):
                 unit = cell
             elif role == "duty" and cell.end > cell.start:
                 duties.append((cell.start, cell.end))
@@ -2170,8 +2171,8 @@ class _Extract:
             return s
         at = group[-1].end
         at += next((len(w) for w in self.cues.parts.get("prose-list-end", ()) if folded.startswith(w, at, verb)), 0)
-        while at < verb and (folded[at] in _BLANKS or folded[at] == ","):
-            at += 1
+        while at < verb and (folded[at] in _BLANKS or folded[at] in ",:"):
+            at += 1  # (县交通运输局：牵头负责…: a name run in before a colon, `subjects`)
         return at
 
     def after_label(self, at: int) -> bool:
@@ -2296,6 +2297,8 @@ class _Extract:
             at = group[-1].end
             if folded.startswith(closers, at, e):  # …、公安等部门 (most lists end in none of them)
                 at += next(len(w) for w in closers if folded.startswith(w, at, e))
+            if folded.startswith(":", at, e) and not before.strip(_BLANKS):
+                at += 1  # 县交通运输局：牵头负责… (永春's paragraphs, no number: audit9), its name run in
             at = self.after_setting(at, e)  # …政府在…建设和改造中,应当…
             after = folded[at:min(e, at + 12)]
             after = after[:m.start()] if (m := _CLAUSE_PUNCT_AT.search(after)) else after
@@ -2482,6 +2485,8 @@ class _Extract:
                 label = self.cues.tag_labels.get(squeeze(cell.column).rstrip(":"))
                 if label is None or cell.end <= cell.start:
                     continue
+                if self.unit_column(cell.column, [x.column for x in c.cells]):
+                    continue  # (责任单位 | 工作职责: the row's unit, its duties the row's — `row_head`)
                 said = cell  # (its span: the tag of the row, 〃 too)
                 if squeeze(self.doc.text[cell.start:cell.end]) in ditto:
                     if cell.column not in above:
@@ -3713,10 +3718,12 @@ class _Extract:
     def names_holder(self, s: int, e: int) -> bool:
         """Whether each item of the make-up list [s, e) names the person holding its post, before
         it (曹建国　县教育局局长, 赵六(县教育局局长): pkc:list-item's person) — a list of people, not
-        of units (成员：县教育局分管负责同志)."""
+        of units (成员：县教育局分管负责同志) — or after it (县委宣传部副部长　王志勇: `holder_after`; 永春's
+        附件 under a body that counted its units, audit9: before, its people and posts dropped)."""
         items = self._list_items(s, e)
         return bool(items) and all((m := self.cues.list_item.match(self.doc.folded[a:b])) is not None
-                                   and m.group("person") is not None for a, b in items)
+                                   and (m.group("person") is not None or self.holder_after(a, b) is not None)
+                                   for a, b in items)
 
     def units_of_posts(self, s: int, e: int) -> bool:
         """The units the registry lacks whose posts a make-up list ([s, e)) names, each item a
@@ -4061,9 +4068,22 @@ class _Extract:
         a row whose unit cell names no one unit (各乡镇人民政府、街道办事处)."""
         if c.kind != "row":
             return False
+        heads = [squeeze(self.doc.text[x.start:x.end]) for x in c.cells]
+        return any(self.unit_column(x.column, [y.column for y in c.cells]) or self.unit_column(h, heads)
+                   for x, h in zip(c.cells, heads))
+
+    def unit_column(self, name: str, names: list[str]) -> bool:
+        """Whether a table's column `name` (among its columns `names`) names each row's unit: a
+        unit column (pkc:column-unit: 单位, 部门), or a column under a task tag's label for the
+        units responsible (pk:tagLabel of pkr:responsible: 责任单位) in a table of units and
+        their duties, a duty column beside it and no task column (洛川's 序号 | 责任单位 | 工作职责 |
+        完成时限, audit9: before, each row's cells joined were the body's own duties)."""
         columns = self.cues.columns
-        return any(columns.get(x.column) == "unit" or columns.get(squeeze(self.doc.text[x.start:x.end])) == "unit"
-                   for x in c.cells)
+        if columns.get(name) == "unit":
+            return True
+        roles = [columns.get(n) for n in names]
+        return (self.cues.tag_labels.get(name) == "responsible" and "duty" in roles and "task" not in roles
+                and not any(columns.get(n) == "unit" for n in names))
 
     def in_unit_item(self, body: BodySetup, c: Clause | None) -> bool:
         """Whether clause `c` is, or stands in, an item about the body's office or about a
@@ -4575,6 +4595,16 @@ class _Extract:
                             and {k for w, k in self.cues.rule_kinds if w in folded[s:e]} - {kind}]
                 general += [(c, s, e) for s, e in self.statements(rest, c.end)]
         if rules:
+            # a numbered clause beside a rule clause whose heading names no kind (（一）例会制度。工作专班
+            # 每月召开一次工作推进会 before （二）督导通报制度: 洛川's, audit9 — before, unread): its
+            # sentences read as a rules part's are
+            ruled = {r.clause for r in rules}
+            parents = {self.by_id[r].parent for r in ruled if r in self.by_id}
+            general += [(c, s, e) for c in self.clauses
+                        if c.kind == "numbered" and c.heading is not None and c.parent in parents
+                        and c.id not in ruled and not c.children
+                        for s, e in self.statements(c.heading.end, c.end)]
+            general.sort(key=lambda x: x[1])
             return sorted(rules + self.sentence_rules(iter(general)), key=_START_END)
         # No rule clauses: sentences of the rules part ("联席会议原则上每年召开1次全体会议"), a
         # numbered clause: a zone's heading is a title (…联席会议制度 holds 会议制度 too). Each

@@ -779,3 +779,72 @@ def test_two_deputies_named_with_their_posts_in_brackets_are_two():
     assert deputies_of("张三（县政府副县长）、李四（县农业农村局局长）")[1] == ("某县/agriculture-rural-affairs", "李四", "县农业农村局局长")
     assert deputies_of("县卫健委（县中医药局）、县教育局主要负责同志") == [
         ("某县/health", None, "县卫健委（县中医药局）、县教育局主要负责同志")]
+
+
+# (the tenth session's audit9) 永春县 (福建, .txt), 隆回县 (湖南, a site page), 洛川县 (陕西, .docx)
+
+def test_a_unit_s_paragraph_opening_with_its_name_and_a_colon_is_its_duty():
+    """永春's 三、成员单位职责 gives each unit a paragraph of its own, no number: 县交通运输局：牵头负责…,
+    县委宣传部：负责…. The colon after the name cut the verb off its subject: no unit had a duty.
+    Each paragraph is its unit's now, its text from the verb."""
+    got = _read("yongchun-rural-delivery-logistics-joint-meeting.txt")
+    duties = _duties_of(got, "main/3")
+    assert len(duties) == 11
+    assert duties[0] == ("永春县/transport", "牵头负责全县农村寄递物流体系建设，统筹推进县级寄递公共配送中心和乡镇综合运输服务站建设，"
+                                           "承担联席会议日常工作。")
+    assert duties[-1] == ("永春县/中国邮政集团有限公司永春县分公司", "负责发挥邮政网络主渠道作用，推进村级寄递物流综合服务站建设。")
+    lead = next(d for d in got["duties"] if d["clause"] == "main/3")
+    assert lead["role"] == "lead"
+
+
+def test_a_fujian_county_s_industry_and_commerce_bureau_is_a_merged_bureau():
+    """县工信商务局 (福建's 工业信息化和商务局) was read as the 县商务局 inside it, its 工信 lost; a
+    merged bureau now (pk:merges industry-information-technology and commerce)."""
+    got = _read("yongchun-rural-delivery-logistics-joint-meeting.txt")
+    assert "永春县/industry-informatization-commerce" in got["members"]
+    assert "永春县/commerce" not in [d["id"] for d in got["departments"]]
+    assert got["posts"][2]["department"] == "永春县/industry-informatization-commerce"
+
+
+def test_members_counted_after_the_body_s_member_units_and_posts_listed_post_first():
+    """联席会议成员单位由县交通运输局、…等11个部门和单位组成 was no member list ({body}由 only), so the
+    附件's 成　　员 lines made the members — nine, the two convenors' units lost, no count. The
+    sentence's eleven now, counted; and the 附件's lines, a post before its holder
+    (县委宣传部副部长　王志勇, …副总经理　康晓峰), still give each member's post and who holds it."""
+    got = _read("yongchun-rural-delivery-logistics-joint-meeting.txt")
+    assert got["meeting"]["stated_count"] == 11 and len(got["members"]) == 11
+    assert got["members"][:2] == ["永春县/transport", "永春县/industry-informatization-commerce"]
+    leads = [(p["department"], p["person"]) for p in got["posts"] if p["role"] == "lead"]
+    assert leads[0] == ("永春县/propaganda-department", "王志勇")
+    assert leads[-1] == ("永春县/中国邮政集团有限公司永春县分公司", "康晓峰") and len(leads) == 9
+
+
+def test_an_office_director_given_by_by_and_a_cooperative_and_a_plenary_of_all_members():
+    """隆回's 由县农业农村局局长王志刚兼任办公室主任 (由 before the holder) gave no director;
+    县供销合作社 was a unit of no concept; 全体成员会议 a meeting of no kind. Now the office's
+    director, pkd:supply-marketing-cooperative, a plenary."""
+    got = _read("longhui-honeysuckle-industry-leading-group.html")
+    m = got["meeting"]
+    assert m["office_director"]["text"] == "县农业农村局局长"
+    assert ("office_director", "王志刚") in [(p["role"], p["person"]) for p in got["posts"]]
+    assert "隆回县/supply-marketing-cooperative" in got["members"] and len(got["members"]) == 10
+    assert [(r["label"], r["kind"], r["period"]) for r in m["rules"]][0] == ("全体成员会议", "plenary", "P6M")
+
+
+def test_a_task_force_headed_by_a_group_leader_and_its_duty_table_under_responsible_units():
+    """洛川's 工作专班 lists 组　　长：县政府县长　张建平 / 常务副组长：… / 副 组 长：… — a task force's
+    head was 班长 alone, so it had none; its table 序号 | 责任单位 | 工作职责 | 完成时限 gave each
+    row's cells joined as the task force's own duties. Now its head and two deputies (常务副组长
+    one), each row its unit's duty; and （一）例会制度。工作专班每月召开一次工作推进会 beside the
+    rule clauses （二）督导通报制度 … is a monthly meeting chaired by 组长或常务副组长."""
+    got = _read("luochuan-apple-industry-task-force.docx")
+    m = got["meeting"]
+    assert m["convenor"]["text"] == "县政府县长"
+    assert [x["text"] for x in m["deputy_convenors"]] == ["县政府副县长", "县苹果产业发展中心主任"]
+    assert [(p["role"], p["person"]) for p in got["posts"][:3]] == [
+        ("task_force_leader", "张建平"), ("deputy_task_force_leader", "李晓东"), ("deputy_task_force_leader", "王海涛")]
+    assert _duties_of(got, "main/2/r5") == [("洛川县/water-resources", "负责果园节水灌溉设施建设")]
+    assert [a for a in got["assignments"] if a["clause"].startswith("main/2/")] == []  # (no task besides)
+    assert len(_duties_of(got, "main/2")) == 3  # the task force's own, before the table
+    rules = [(r["kind"], r["period"], [x["text"] for x in r["participants"]]) for r in m["rules"]]
+    assert rules[0] == ("general", "P1M", ["组长或常务副组长"]) and len(rules) == 3

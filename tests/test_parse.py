@@ -336,8 +336,23 @@ def _rizhao_titles(one: dict, read: dict, joined: str) -> None:
     one["fields"] = read["fields"]
 
 
+# (the tenth session's audit9) 洛川's make-up a post and then a name a line (成　　员：县发展和改革局局长　赵　丽 /
+# 县财政局局长　孙志强 …): joined by nothing each name runs into the next item's post (赵　丽县财政局局长), so
+# the seven members' posts are lost — the units kept, and 县苹果产业发展中心 (its table's first row) a member.
+def _luochuan_posts(one: dict, read: dict, joined: str) -> None:
+    if joined != "nothing":
+        return
+    assert [k for k in read if one[k] != read[k]] == ["posts", "meeting"]
+    assert [x for x in one["posts"] if x not in read["posts"]] == []
+    assert sorted(x[2] for x in read["posts"] if x not in one["posts"]) == sorted(
+        ["赵丽", "孙志强", "马建军", "杨帆", "高红梅", "郭亮", "薛文斌"])
+    assert [x for x in one["meeting"][7] if x not in read["meeting"][7]] == ["洛川县/县苹果产业发展中心"]
+    one["posts"], one["meeting"] = read["posts"], read["meeting"]
+
+
 ONE_LINE_KNOWN = {"lianyungang-port-joint-meeting": _lyg_titles, "rongshui-aids-prevention-joint-meeting": _rongshui_heading,
-                  "donghuamen-back-alley-leading-group": _donghuamen_head, "rizhao-one-thing-reform-joint-meeting": _rizhao_titles}
+                  "donghuamen-back-alley-leading-group": _donghuamen_head, "rizhao-one-thing-reform-joint-meeting": _rizhao_titles,
+                  "luochuan-apple-industry-task-force": _luochuan_posts}
 
 
 @pytest.mark.parametrize("joined", ONE_LINE)
