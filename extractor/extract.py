@@ -2160,8 +2160,9 @@ class _Extract:
     def after_subject(self, group: list[DepartmentMatch], s: int, verb: int) -> int:
         """Where a statement [s, …) whose subject `group` opens it (perhaps after 各:
         pkc:prose-lead) goes on after them: after the list, the words closing it (等部门,
-        和各相关部门: pkc:prose-list-end) and a comma or blanks (县人社局，为…) — never past its
-        verb at `verb`. `s` when the subject does not open it (a condition before it, 由 …)."""
+        和各相关部门: pkc:prose-list-end) and a comma, a colon or blanks (县人社局，为…,
+        区财政局：负责…) — never past its verb at `verb`. `s` when the subject does not open it
+        (a condition before it, 由 …)."""
         folded, k = self.doc.folded, s
         lead = "".join(self.cues.parts.get("prose-lead", ()))
         while k < group[0].start and folded[k] in lead:
@@ -2170,8 +2171,8 @@ class _Extract:
             return s
         at = group[-1].end
         at += next((len(w) for w in self.cues.parts.get("prose-list-end", ()) if folded.startswith(w, at, verb)), 0)
-        while at < verb and (folded[at] in _BLANKS or folded[at] == ","):
-            at += 1
+        while at < verb and (folded[at] in _BLANKS or folded[at] in ",:"):
+            at += 1  # (区财政局：负责…: the colon too)
         return at
 
     def after_label(self, at: int) -> bool:
@@ -2296,6 +2297,8 @@ class _Extract:
             at = group[-1].end
             if folded.startswith(closers, at, e):  # …、公安等部门 (most lists end in none of them)
                 at += next(len(w) for w in closers if folded.startswith(w, at, e))
+            if folded.startswith(":", at, e) and not by and not before.strip(_BLANKS):
+                at += 1  # 区财政局：负责落实…: a paragraph of its own opened by its unit and a colon
             at = self.after_setting(at, e)  # …政府在…建设和改造中,应当…
             after = folded[at:min(e, at + 12)]
             after = after[:m.start()] if (m := _CLAUSE_PUNCT_AT.search(after)) else after
@@ -2917,7 +2920,8 @@ class _Extract:
                 if any(a < e and s < b for a, b in office_members):
                     continue  # who sits in the office, not the body's member units
                 hits = self.member_units(s, e, self.departments_in(s, e, c.id))
-                composed = m.groupdict().get("composed") is not None  # 联席会议由…组成
+                # 联席会议由…组成, …、…分管负责同志为成员: a phrase another list replaces
+                composed = m.groupdict().get("composed") is not None or m.groupdict().get("named") is not None
                 if m.groupdict().get("led") is not None:  # 联席会议由县卫健委牵头,县教育局、…组成
                     composed = True
                     led = s - m.start(_read(m)) + m.start("led")

@@ -690,3 +690,42 @@ def test_a_subdistrict_s_party_working_committee_signing_is_its_party_committee(
     assert got["issuer"] == "东华门街道/party-committee"
     unit = next(d for d in got["departments"] if d["id"] == "东华门街道/party-committee")
     assert unit["mentions"][-1]["surface"] == "中共北京市东城区东华门街道工作委员会"
+
+
+def test_units_a_part_names_as_members_with_wei_cheng_yuan_are_the_member_units():
+    """浦东's make-up is one sentence (联席会议由区政府分管副区长担任召集人，…担任副召集人，区发展改革委、
+    区科经委、…、陆家嘴管理局分管负责同志为成员。): no word of a list the reader knew (…等为成员单位
+    with 等, 由…组成) — `members` said member units not listed. A part naming its units 为成员 (or
+    为成员单位, no 等) lists them now, as a 由…组成 phrase does (pkc:setup-members: data)."""
+    got = _read("pudong-youth-employment-joint-meeting.txt")
+    assert len(got["members"]) == 17
+    assert got["members"][:3] == ["浦东新区/development-reform", "浦东新区/science-economy", "浦东新区/commerce"]
+    assert got["members"][-2:] == ["浦东新区/张江科学城建设管理办公室", "浦东新区/陆家嘴管理局"]
+    assert "浦东新区/government" not in got["members"]  # (区政府分管副区长: the convenor)
+
+
+def test_a_shanghai_district_s_commerce_and_science_economy_commissions_are_known():
+    """区商务委 and 区科经委 (上海's districts: 商务委员会, 浦东's 科技和经济委员会) were no names at all
+    (neither a department nor a member). 商务委 is pkd:commerce's name in current use, 科经委 a
+    body merging science and technology with industry and informatization (departments.ttl)."""
+    got = _read("pudong-youth-employment-joint-meeting.txt")
+    units = {d["id"]: d for d in got["departments"]}
+    assert units["浦东新区/commerce"]["name"] == "区商务委"
+    assert units["浦东新区/science-economy"]["concept"] == "science-economy"
+    assert _duties_of(got, "main/3")[4] == ("浦东新区/commerce", "负责推动商贸服务业、外资企业吸纳高校毕业生就业。")
+
+
+def test_a_unit_s_duties_as_a_paragraph_opened_by_its_name_and_a_colon():
+    """浦东's 三、成员单位职责 gives each unit a paragraph of its own, unnumbered, opened by its name and
+    a colon (区财政局：负责落实就业创业补贴资金，加强资金使用监管。): no item, and the colon kept
+    the unit from being the subject of its statement — not one duty of a member unit was read.
+    The colon after a subject opening the statement is passed over now, as a comma is."""
+    got = _read("pudong-youth-employment-joint-meeting.txt")
+    duties = _duties_of(got, "main/3")
+    assert duties[:2] == [("浦东新区/human-resources-social-security", "负责联席会议日常工作"),
+                          ("浦东新区/human-resources-social-security",
+                           "牵头落实青年就业创业扶持政策，组织开展就业见习、职业技能培训和公共就业服务。")]
+    assert ("浦东新区/finance", "负责落实就业创业补贴资金，加强资金使用监管。") in duties
+    assert [d for d, _ in duties[-3:]] == ["浦东新区/youth-league", "浦东新区/womens-federation",
+                                            "浦东新区/disabled-persons-federation"]
+    assert len(duties) == 12
