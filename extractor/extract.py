@@ -219,7 +219,8 @@ def cues() -> Cues:
         elif "/cue/part-" in s and PK + "pattern" in props:
             participation[local.removeprefix("part-")] = (re.compile(str(props[PK + "pattern"][0])), tuple(cue_words))
         elif s in post_roles:  # a post role of policykg.ttl (pk:roleConvenor) and the words naming it
-            post_role.update((c, post_roles[s]) for c in cue_words)
+            for c in cue_words:  # (a word of two kinds' posts, 组长: the first kind's; `post_role_of` the body's)
+                post_role.setdefault(c, post_roles[s])
         elif "/cue/column-" in s:
             for c in cue_words:
                 columns[c] = str(props.get(PK + "post", ["unit"])[0])
@@ -1031,6 +1032,7 @@ class _Extract:
         self.by_id = {c.id: c for c in self.clauses}
         self.rule_text: dict[str, list[tuple[int, int]]] = {}  # rule id → the stretches saying it (`rule`)
         self.body_words: tuple[str, ...] = ()  # the words naming the kind of body being read (联席会议)
+        self.body_kind: BodyKind | None = None  # … and that kind (its posts' words: `post_role_of`)
         self.body_subject = re.compile("(?!)")  # its name as a sentence's subject (pkc:name-as-subject)
         self.body_requirement = re.compile("(?!)")  # a requirement put to its members (pkc:requirement-subject)
         self.collective_leads = collective_leads()  # 各: a tag holding one may address places (各镇(街道))
@@ -1161,8 +1163,11 @@ class _Extract:
         if p is None:
             return "", "unknown", ""
         if j and j.name.startswith(p) and p not in _prefix_levels() \
-                and any(j.name[len(p):] == x for x, _, _, _ in self.lay.levels):
-            return j.name, j.level, j.prefix  # a branch's place written short (揭阳市生态环境局普宁分局): the notice's
+                and any((rest := j.name[len(p):]) == x or len(p) > 1 and len(rest) == len(x) + 1 and rest.endswith(x)
+                        for x, _, _, _ in self.lay.levels):
+            # a branch's place written short (揭阳市生态环境局普宁分局): the notice's — a 新区 too, one
+            # character before its level's suffix (市公安局滨海分局 in 滨海新区's notice)
+            return j.name, j.level, j.prefix
         levels = _prefix_levels()
         bare = p.translate(_LEVELS_APART) or p  # 县(市、区), 县、市、区: 县市区, the levels written apart
         if (words := _level_words(bare)) is not None:  # 省, 县, 旗县区, 县市区, 乡镇, 镇街道
@@ -2775,6 +2780,7 @@ class _Extract:
         doc, folded = self.doc, self.doc.folded
         kind = body.kind
         self.body_words = kind.words
+        self.body_kind = kind
         self.body_subject = body.name_as_subject
         self.body_requirement = body.requirement
         meeting = Meeting(kind=kind.notation)
@@ -3206,7 +3212,7 @@ class _Extract:
         if post is None:
             return None
         words = folded[post[0]:post[1]]
-        role = next((self.cues.post_role[w] for w in sorted(self.cues.post_role, key=len, reverse=True)
+        role = next((self.post_role_of(w) for w in sorted(self.cues.post_role, key=len, reverse=True)
                      if words.endswith(w)), None)
         if role is None and any(words.endswith(w) for w in member_words):
             role = "lead"  # 领导小组成员: a member unit's official
@@ -3939,7 +3945,8 @@ class _Extract:
             found += [(c, st) for st in self.sentences(self.item_stretches(c, start))
                       if not self.in_unit_item(body, leaf := self.leaf_at(st[0]))  # （一）县卫生健康委。… is its own
                       and not self.in_unit_table(leaf)]  # 县水利局 | 负责… | 2024年12月底前: the row's unit's
-        found = [(c, st) for c, st in found if not self.headed_below(headed, c, st[0])]
+        found = [(c, st) for c, st in found if not self.headed_below(headed, c, st[0])
+                 and not self.members_below(c, st[0])]
         words = body.duties_lead_words  # every lead says one (主要: cues.ttl): most clauses are not read for one
         led = tuple(w + "在" for w in body.kind.words)  # 领导小组在旗委、旗政府领导下，统筹协调…
         for c, own in self.owned:
@@ -3996,6 +4003,19 @@ class _Extract:
         k = self.leaf_at(at)
         while k is not None and k is not c:
             if k.id in headed:
+                return True
+            k = self.by_id.get(k.parent or "")
+        return False
+
+    def members_below(self, c: Clause, at: int) -> bool:
+        """Whether the text at `at`, read for clause `c`'s heading (二、工作职责), stands in an item
+        below `c` whose heading names the member units (（二）成员单位职责。 under 滨海's 二、工作职责,
+        pkc:member-part): what they do (区应急局负责…), none of it the body's own duty."""
+        words = self.cues.parts.get("member-part", ())
+        k = self.leaf_at(at)
+        while k is not None and k is not c:
+            h = k.heading
+            if h is not None and any(self.doc.folded.find(w, h.start, h.end) >= 0 for w in words):
                 return True
             k = self.by_id.get(k.parent or "")
         return False
@@ -4476,6 +4496,12 @@ class _Extract:
                             if self.body_subject.match(folded, s)
                             and {k for w, k in self.cues.rule_kinds if w in folded[s:e]} - {kind}]
                 general += [(c, s, e) for s, e in self.statements(rest, c.end)]
+            elif kind is None and not c.children and head.endswith(heading_words) \
+                    and len(head) <= RULE_HEADING_EXTRA + 2:
+                # a rule clause naming no kind of meeting ((一)周调度制度。工作专班每周召开一次调度会;
+                # not a part, 三、会议制度, over its rules): its sentences say the rule, as running
+                # text does (`sentence_rules`)
+                general += [(c, s, e) for s, e in self.statements(c.heading.end, c.end)]
         if rules:
             return sorted(rules + self.sentence_rules(iter(general)), key=_START_END)
         # No rule clauses: sentences of the rules part ("联席会议原则上每年召开1次全体会议"), a
@@ -4609,11 +4635,22 @@ class _Extract:
         found.sort(key=_START_END)
         return found
 
+    def post_role_of(self, word: str) -> str:
+        """The post role `word` names (召集人: convenor): the body's own where its kind names its
+        head or deputies so (组长 of a 工作专班: task_force_leader; of a 领导小组: group_leader)."""
+        kind = self.body_kind
+        if kind is not None:
+            if word in kind.head_words:
+                return kind.head
+            if word in kind.deputy_words:
+                return kind.deputy
+        return self.cues.post_role[word]
+
     def participant(self, s: int, e: int, pid: str, part: str, posts_of: dict[str, list[str]]) -> Participant:
         """The phrase [s, e) taking `part` in meetings: the post roles it names (召集人或副召集人:
         convenor, deputy_convenor) and the meeting's posts of those roles (`posts_of`)."""
         cues = self.cues
-        roles = list(dict.fromkeys(cues.post_role[w] for w in cues.post_words.findall(self.doc.folded, s, e)))
+        roles = list(dict.fromkeys(self.post_role_of(w) for w in cues.post_words.findall(self.doc.folded, s, e)))
         return Participant(s, e, id=pid, clause=self.leaf_at(s).id, part=part, text=self.doc.text[s:e], roles=roles,
                            posts=[p for r in roles for p in posts_of.get(r, ())])
 

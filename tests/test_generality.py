@@ -729,3 +729,62 @@ def test_a_unit_s_duties_as_a_paragraph_opened_by_its_name_and_a_colon():
     assert [d for d, _ in duties[-3:]] == ["浦东新区/youth-league", "浦东新区/womens-federation",
                                             "浦东新区/disabled-persons-federation"]
     assert len(duties) == 12
+
+
+def test_a_task_force_s_head_and_deputies_labelled_zhuanban_zuzhang():
+    """滨海's 工作专班 lists its head and deputies as 专班组长：刘振华　区委常委、副区长 / 专班副组长：孙立军
+    区政府办公室副主任 / 王海涛　区应急局局长 (the body's word, then 组长): a task force's head was 班长
+    alone and a list's label the role's word alone — `meetings` said 班长 not stated, no deputy.
+    组长/副组长 name a task force's posts too (cues.ttl), a list's label may open with the body's
+    word (专班组长：, as 联席会议成员单位： did), and 组长 stays a 领导小组's group_leader elsewhere
+    (a rule chaired by 组长或副组长 in 阿荣旗's notice, as before)."""
+    got = _read("binhai-hazardous-chemicals-task-force.html")
+    m = got["meeting"]
+    assert m["kind"] == "task-force" and m["convenor"]["text"] == "区委常委、副区长"
+    assert [d["text"] for d in m["deputy_convenors"]] == ["区政府办公室副主任", "区应急局局长"]
+    held = [(p["role"], p["person"]) for p in got["posts"] if p["clause"] == "main/1"]
+    assert held == [("task_force_leader", "刘振华"), ("deputy_task_force_leader", "孙立军"),
+                    ("deputy_task_force_leader", "王海涛")]
+    chair = next(r for r in m["rules"] if r["clause"] == "main/3/1")["participants"][0]
+    assert chair["text"] == "专班副组长" and chair["roles"] == ["deputy_task_force_leader"]
+    arong = _read("arong-farmland-protection-leading-group.docx")
+    assert any(p["roles"] == ["group_leader", "deputy_group_leader"] for r in arong["meeting"]["rules"]
+               for p in r["participants"])
+
+
+def test_member_units_duties_under_a_duties_part_are_not_the_body_s_own():
+    """滨海's 二、工作职责 holds （一）工作专班职责。 and （二）成员单位职责。 with a paragraph a unit
+    (区应急局负责…): the task force had 12 duties of its own, nine of them its members' sentences
+    (区应急局负责危险化学品生产…, 其他成员单位按照各自职责做好相关工作。) read again as its own. An item
+    naming the member units (pkc:member-part) below a bare duties heading is theirs now: the body
+    keeps its three, each unit its own."""
+    got = _read("binhai-hazardous-chemicals-task-force.html")
+    unit = got["meeting"]["unit"]
+    own = [d["text"] for d in got["duties"] if d["department"] == unit]
+    assert own == ["统筹推进全区危险化学品安全风险集中治理工作", "研究解决治理中的重大问题", "督促各功能区、各街镇落实属地管理责任。"]
+    assert ("滨海新区/emergency-management", "负责危险化学品生产、储存企业的安全监管，组织开展重大危险源专项检查。") in _duties_of(got, "main/2/2")
+
+
+def test_a_city_bureau_s_branch_in_a_new_area_is_the_new_area_s():
+    """市公安局滨海分局 in 滨海新区's notice (天津's public security branch in the district, named by its
+    place written short) was a unit of a place 滨海, of no level — its member and duty apart from
+    the district's. The district's 公安局 now: a place the notice's own name opens with, one
+    character (新) before its level's suffix. 区住房建设委 (天津's 住房和建设委员会) is the district's
+    housing bureau (pkd:housing-urban-rural-development), no unit as written."""
+    got = _read("binhai-hazardous-chemicals-task-force.html")
+    assert "滨海新区/public-security" in got["members"] and not any(d.startswith("滨海/") for d in got["members"])
+    assert _duties_of(got, "main/2/2")[3] == ("滨海新区/public-security", "负责剧毒化学品、易制爆危险化学品的公共安全管理。")
+    assert got["members"][5] == "滨海新区/housing-urban-rural-development"
+
+
+def test_a_rule_clause_naming_no_kind_of_meeting_gives_its_rule():
+    """滨海's 三、工作机制 （一）周调度制度。工作专班每周召开一次调度会，由专班副组长主持 — a rule clause whose
+    heading names no kind (周调度制度) beside one that does (（二）月通报制度, a briefing): the weekly
+    meeting was no rule at all. Its sentences are read as running text's are now: a meeting of the
+    body every week (P7D), chaired by the deputies; 鸡西's 三、会议制度 over its three rule clauses is
+    a part, not read again."""
+    got = _read("binhai-hazardous-chemicals-task-force.html")
+    rules = [(r["kind"], r["period"], r["clause"]) for r in got["meeting"]["rules"]]
+    assert rules == [("general", "P7D", "main/3/1"), ("briefing", "P1M", "main/3/2")]
+    jixi = _read("jixi-work-safety-joint-meeting.txt")
+    assert [r["clause"] for r in jixi["meeting"]["rules"]] == ["main/3/1", "main/3/2", "main/3/3"]
