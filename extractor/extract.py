@@ -1784,7 +1784,9 @@ class _Extract:
         if at == len(self.matches) or self.matches[at].start > k:
             return None  # (most statements: no department opens them)
         k = self.matches[at].start  # (各县(市)人民政府要…: a collective address holds its 各)
-        found = next(self.subjects(s, e), None)
+        # (a list holding a unit the registry lacks too: 各乡镇人民政府、正定新区管委会负责… after the last
+        # item is theirs, not the item's department's)
+        found = next(self.subjects(s, e, unlisted=True), None)
         if found is None or found[0][0].start != k:
             return None
         verb = found[2]  # its verb or role cue, then 的 (县民政局负责的事项除外): a modifier, no subject

@@ -788,3 +788,27 @@ def test_a_rule_clause_naming_no_kind_of_meeting_gives_its_rule():
     assert rules == [("general", "P7D", "main/3/1"), ("briefing", "P1M", "main/3/2")]
     jixi = _read("jixi-work-safety-joint-meeting.txt")
     assert [r["clause"] for r in jixi["meeting"]["rules"]] == ["main/3/1", "main/3/2", "main/3/3"]
+
+
+def test_a_closing_line_naming_a_unit_the_registry_lacks_is_not_the_last_item_s():
+    """正定's 三、成员单位职责 ends （七）县财政局。负责… then 其他成员单位按照各自职责做好相关工作。各乡镇人民政府、
+    正定新区管委会负责本辖区内欠薪问题的排查化解工作。 (the parser puts both in the last item): the
+    second sentence was 县财政局's duty — its subject, a list holding a zone's 管委会 the registry
+    lacks, was no subject at all. It is theirs now: the townships' governments together and
+    正定新区管委会 as written; 县财政局 keeps its one duty."""
+    got = _read("zhengding-wage-arrears-joint-meeting.txt")
+    assert _duties_of(got, "main/3/7") == [
+        ("正定县/finance", "负责加强对政府投资项目资金的监管，督促按时拨付工程款。"),
+        ("正定县所辖乡镇/local-governments", "负责本辖区内欠薪问题的排查化解工作。"),
+        ("正定县/正定新区管委会", "负责本辖区内欠薪问题的排查化解工作。")]
+
+
+def test_a_regular_meeting_said_after_the_rule_it_keeps():
+    """正定's 四、工作规则 联席会议实行季度例会制度，每季度召开一次例会，由召集人或副召集人主持 — the body's
+    quarterly meeting, its subject before the rule's name and a comma — was no rule (only the
+    thematic meeting and the minutes after it). The general rule now, every quarter (P3M), chaired
+    by the convenor or a deputy (pkm:general's pattern: data)."""
+    got = _read("zhengding-wage-arrears-joint-meeting.txt")
+    rules = got["meeting"]["rules"]
+    assert [(r["kind"], r["period"]) for r in rules] == [("general", "P3M"), ("thematic", None), ("minutes", None)]
+    assert rules[0]["participants"][0]["roles"] == ["convenor", "deputy_convenor"]
