@@ -2869,7 +2869,9 @@ class _Extract:
                 deputies = self.list_posts(s, e, kind.deputy, c.id)
                 # (凉山's 附件 names who holds the posts its body gave: 副召集人由州政府副秘书长、州卫生健康委主任担任)
                 said = {squeeze(f.value) for f in meeting.deputy_convenors}
-                meeting.deputy_convenors += [f for f in deputies if squeeze(f.value) not in said]
+                if len(deputies) != len(meeting.deputy_convenors):  # (as many as the text set up: the
+                    # same posts, named otherwise — 正定's 县政府分管副县长 / 附件 马国栋　县政府副县长)
+                    meeting.deputy_convenors += [f for f in deputies if squeeze(f.value) not in said]
                 found = found or bool(deputies)
             for s, e, m in spans("office"):
                 hits = self.departments_in(s, e, c.id)

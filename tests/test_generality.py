@@ -812,3 +812,15 @@ def test_a_regular_meeting_said_after_the_rule_it_keeps():
     rules = got["meeting"]["rules"]
     assert [(r["kind"], r["period"]) for r in rules] == [("general", "P3M"), ("thematic", None), ("minutes", None)]
     assert rules[0]["participants"][0]["roles"] == ["convenor", "deputy_convenor"]
+
+
+def test_an_attachment_naming_the_deputies_the_text_set_up_adds_none():
+    """正定's text sets up two deputies (县政府分管副县长、县人力资源和社会保障局局长担任副召集人) and its 附件
+    names them (副召集人：马国栋　县政府副县长 / 王振国　县人力资源和社会保障局局长): `meetings` listed three,
+    县政府副县长 a deputy again beside 县政府分管副县长 (only a post written the same, 凉山's, added
+    none). A list of as many deputies as the text set up names those posts' holders: no deputy
+    added (the posts with their names kept)."""
+    got = _read("zhengding-wage-arrears-joint-meeting.txt")
+    assert [d["text"] for d in got["meeting"]["deputy_convenors"]] == ["县政府分管副县长", "县人力资源和社会保障局局长"]
+    assert ("马国栋", "正定县/government") in [(p["person"], p["department"]) for p in got["posts"]
+                                           if p["role"] == "deputy_convenor"]
