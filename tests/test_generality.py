@@ -824,3 +824,16 @@ def test_an_attachment_naming_the_deputies_the_text_set_up_adds_none():
     assert [d["text"] for d in got["meeting"]["deputy_convenors"]] == ["县政府分管副县长", "县人力资源和社会保障局局长"]
     assert ("马国栋", "正定县/government") in [(p["person"], p["department"]) for p in got["posts"]
                                            if p["role"] == "deputy_convenor"]
+
+
+def test_a_recipient_naming_kinds_of_body_a_character_each_is_one_address():
+    """上海's and 天津's 主送 write their bodies by their kinds' characters: 各委、办、局 (浦东),
+    区政府各委、局 (滨海), 市各委、办、局 (连云港): each was cut at 、 — recipients 各委, 办, 局, and 连云港's
+    市各委 a department of its own. One address each now, whole, no department."""
+    got = _read("pudong-youth-employment-joint-meeting.txt")
+    assert [a["name"] for a in got["addressees"] if a["kind"] == "recipient"][:2] == ["各委、办、局", "各开发区管委会"]
+    got = _read("binhai-hazardous-chemicals-task-force.html")
+    assert "区政府各委、局" in [a["name"] for a in got["addressees"]]
+    got = _read("lianyungang-port-joint-meeting.html")
+    assert "市各委、办、局" in [a["name"] for a in got["addressees"]]
+    assert "连云港市/市各委" not in [d["id"] for d in got["departments"]]
