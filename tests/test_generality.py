@@ -726,9 +726,9 @@ def test_a_unit_s_duties_as_a_paragraph_opened_by_its_name_and_a_colon():
                           ("浦东新区/human-resources-social-security",
                            "牵头落实青年就业创业扶持政策，组织开展就业见习、职业技能培训和公共就业服务。")]
     assert ("浦东新区/finance", "负责落实就业创业补贴资金，加强资金使用监管。") in duties
-    assert [d for d, _ in duties[-3:]] == ["浦东新区/youth-league", "浦东新区/womens-federation",
-                                            "浦东新区/disabled-persons-federation"]
-    assert len(duties) == 12
+    assert [d for d, _ in duties[9:12]] == ["浦东新区/youth-league", "浦东新区/womens-federation",
+                                             "浦东新区/disabled-persons-federation"]
+    assert len(duties) == 14  # (and the two of 各街道办事处、镇人民政府负责…, below)
 
 
 def test_a_task_force_s_head_and_deputies_labelled_zhuanban_zuzhang():
@@ -837,3 +837,14 @@ def test_a_recipient_naming_kinds_of_body_a_character_each_is_one_address():
     got = _read("lianyungang-port-joint-meeting.html")
     assert "市各委、办、局" in [a["name"] for a in got["addressees"]]
     assert "连云港市/市各委" not in [d["id"] for d in got["departments"]]
+
+
+def test_the_subdistricts_addressed_together_first_in_a_list_are_a_subject():
+    """浦东's 各街道办事处、镇人民政府负责辖区内离校未就业青年的实名登记和跟踪服务 (the bodies below, the
+    subdistricts' offices named first): 各街道办事处 a name the registry lacks made the list no
+    subject — the statement no one's duty. Theirs now: the subdistricts' offices together (as
+    written) and the towns' governments, as 各镇人民政府、街道办事处负责… reads."""
+    got = _read("pudong-youth-employment-joint-meeting.txt")
+    assert [(d, t) for d, t in _duties_of(got, "main/3") if "辖区" in t] == [
+        ("浦东新区/各街道办事处", "负责辖区内离校未就业青年的实名登记和跟踪服务。"),
+        ("浦东新区所辖镇/local-governments", "负责辖区内离校未就业青年的实名登记和跟踪服务。")]
