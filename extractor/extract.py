@@ -219,7 +219,8 @@ def cues() -> Cues:
         elif "/cue/part-" in s and PK + "pattern" in props:
             participation[local.removeprefix("part-")] = (re.compile(str(props[PK + "pattern"][0])), tuple(cue_words))
         elif s in post_roles:  # a post role of policykg.ttl (pk:roleConvenor) and the words naming it
-            post_role.update((c, post_roles[s]) for c in cue_words)
+            for c in cue_words:  # (a word of two kinds' posts, 组长: the first kind's; `post_role_of` the body's)
+                post_role.setdefault(c, post_roles[s])
         elif "/cue/column-" in s:
             for c in cue_words:
                 columns[c] = str(props.get(PK + "post", ["unit"])[0])
@@ -1031,6 +1032,7 @@ class _Extract:
         self.by_id = {c.id: c for c in self.clauses}
         self.rule_text: dict[str, list[tuple[int, int]]] = {}  # rule id → the stretches saying it (`rule`)
         self.body_words: tuple[str, ...] = ()  # the words naming the kind of body being read (联席会议)
+        self.body_kind: BodyKind | None = None  # … and that kind (its posts' words: `post_role_of`)
         self.body_subject = re.compile("(?!)")  # its name as a sentence's subject (pkc:name-as-subject)
         self.body_requirement = re.compile("(?!)")  # a requirement put to its members (pkc:requirement-subject)
         self.collective_leads = collective_leads()  # 各: a tag holding one may address places (各镇(街道))
@@ -1161,8 +1163,11 @@ class _Extract:
         if p is None:
             return "", "unknown", ""
         if j and j.name.startswith(p) and p not in _prefix_levels() \
-                and any(j.name[len(p):] == x for x, _, _, _ in self.lay.levels):
-            return j.name, j.level, j.prefix  # a branch's place written short (揭阳市生态环境局普宁分局): the notice's
+                and any((rest := j.name[len(p):]) == x or len(p) > 1 and len(rest) == len(x) + 1 and rest.endswith(x)
+                        for x, _, _, _ in self.lay.levels):
+            # a branch's place written short (揭阳市生态环境局普宁分局): the notice's — a 新区 too, one
+            # character before its level's suffix (市公安局滨海分局 in 滨海新区's notice)
+            return j.name, j.level, j.prefix
         levels = _prefix_levels()
         bare = p.translate(_LEVELS_APART) or p  # 县(市、区), 县、市、区: 县市区, the levels written apart
         if (words := _level_words(bare)) is not None:  # 省, 县, 旗县区, 县市区, 乡镇, 镇街道
@@ -1780,7 +1785,9 @@ class _Extract:
         if at == len(self.matches) or self.matches[at].start > k:
             return None  # (most statements: no department opens them)
         k = self.matches[at].start  # (各县(市)人民政府要…: a collective address holds its 各)
-        found = next(self.subjects(s, e), None)
+        # (a list holding a unit the registry lacks too: 各乡镇人民政府、正定新区管委会负责… after the last
+        # item is theirs, not the item's department's)
+        found = next(self.subjects(s, e, unlisted=True), None)
         if found is None or found[0][0].start != k:
             return None
         verb = found[2]  # its verb or role cue, then 的 (县民政局负责的事项除外): a modifier, no subject
@@ -2161,8 +2168,9 @@ class _Extract:
     def after_subject(self, group: list[DepartmentMatch], s: int, verb: int) -> int:
         """Where a statement [s, …) whose subject `group` opens it (perhaps after 各:
         pkc:prose-lead) goes on after them: after the list, the words closing it (等部门,
-        和各相关部门: pkc:prose-list-end) and a comma or blanks (县人社局，为…) — never past its
-        verb at `verb`. `s` when the subject does not open it (a condition before it, 由 …)."""
+        和各相关部门: pkc:prose-list-end) and a comma, a colon or blanks (县人社局，为…,
+        区财政局：负责…) — never past its verb at `verb`. `s` when the subject does not open it
+        (a condition before it, 由 …)."""
         folded, k = self.doc.folded, s
         lead = "".join(self.cues.parts.get("prose-lead", ()))
         while k < group[0].start and folded[k] in lead:
@@ -2172,7 +2180,7 @@ class _Extract:
         at = group[-1].end
         at += next((len(w) for w in self.cues.parts.get("prose-list-end", ()) if folded.startswith(w, at, verb)), 0)
         while at < verb and (folded[at] in _BLANKS or folded[at] in ",:"):
-            at += 1  # (县交通运输局：牵头负责…: a name run in before a colon, `subjects`)
+            at += 1  # (县交通运输局：牵头负责…, 区财政局：负责…: a name run in before a colon, `subjects`)
         return at
 
     def after_label(self, at: int) -> bool:
@@ -2297,8 +2305,8 @@ class _Extract:
             at = group[-1].end
             if folded.startswith(closers, at, e):  # …、公安等部门 (most lists end in none of them)
                 at += next(len(w) for w in closers if folded.startswith(w, at, e))
-            if folded.startswith(":", at, e) and not before.strip(_BLANKS):
-                at += 1  # 县交通运输局：牵头负责… (永春's paragraphs, no number: audit9), its name run in
+            if folded.startswith(":", at, e) and not by and not before.strip(_BLANKS):
+                at += 1  # 县交通运输局：牵头负责… (永春's, audit9), 区财政局：负责落实… (浦东's, audit10): a paragraph of its own opened by its unit and a colon
             at = self.after_setting(at, e)  # …政府在…建设和改造中,应当…
             after = folded[at:min(e, at + 12)]
             after = after[:m.start()] if (m := _CLAUSE_PUNCT_AT.search(after)) else after
@@ -2315,9 +2323,11 @@ class _Extract:
 
     def unlisted_units(self, group: list[DepartmentMatch]) -> list[DepartmentMatch]:
         """The units of `group` the registry lacks (concept None) — not a town's village (宏村村负责…)
-        nor a body below named in a list of them (各镇人民政府、街道办事处负责…)."""
+        nor a body below named in a list of them (各镇人民政府、街道办事处负责…) or addressed together
+        first (浦东's 各街道办事处、镇人民政府负责…)."""
         return [m for m in group if m.concept is None and not (self.town and town_unit(m.canonical))
-                and not (group[0].collective and m.canonical in self.below_words)]
+                and not (group[0].collective and m.canonical in self.below_words)
+                and not any(m.canonical == lead + w for lead in self.collective_leads for w in self.below_words)]
 
     def after_setting(self, at: int, e: int) -> int:
         """Where a statement goes on after the setting that opens at `at` (在…中, before its
@@ -2777,6 +2787,7 @@ class _Extract:
         doc, folded = self.doc, self.doc.folded
         kind = body.kind
         self.body_words = kind.words
+        self.body_kind = kind
         self.body_subject = body.name_as_subject
         self.body_requirement = body.requirement
         meeting = Meeting(kind=kind.notation)
@@ -2863,7 +2874,9 @@ class _Extract:
                 deputies = self.list_posts(s, e, kind.deputy, c.id)
                 # (凉山's 附件 names who holds the posts its body gave: 副召集人由州政府副秘书长、州卫生健康委主任担任)
                 said = {squeeze(f.value) for f in meeting.deputy_convenors}
-                meeting.deputy_convenors += [f for f in deputies if squeeze(f.value) not in said]
+                if len(deputies) != len(meeting.deputy_convenors):  # (as many as the text set up: the
+                    # same posts, named otherwise — 正定's 县政府分管副县长 / 附件 马国栋　县政府副县长)
+                    meeting.deputy_convenors += [f for f in deputies if squeeze(f.value) not in said]
                 found = found or bool(deputies)
             for s, e, m in spans("office"):
                 hits = self.departments_in(s, e, c.id)
@@ -2922,7 +2935,8 @@ class _Extract:
                 if any(a < e and s < b for a, b in office_members):
                     continue  # who sits in the office, not the body's member units
                 hits = self.member_units(s, e, self.departments_in(s, e, c.id))
-                composed = m.groupdict().get("composed") is not None  # 联席会议由…组成
+                # 联席会议由…组成, …、…分管负责同志为成员: a phrase another list replaces
+                composed = m.groupdict().get("composed") is not None or m.groupdict().get("named") is not None
                 if m.groupdict().get("led") is not None:  # 联席会议由县卫健委牵头,县教育局、…组成
                     composed = True
                     led = s - m.start(_read(m)) + m.start("led")
@@ -3209,7 +3223,7 @@ class _Extract:
         if post is None:
             return None
         words = folded[post[0]:post[1]]
-        role = next((self.cues.post_role[w] for w in sorted(self.cues.post_role, key=len, reverse=True)
+        role = next((self.post_role_of(w) for w in sorted(self.cues.post_role, key=len, reverse=True)
                      if words.endswith(w)), None)
         if role is None and any(words.endswith(w) for w in member_words):
             role = "lead"  # 领导小组成员: a member unit's official
@@ -4001,7 +4015,8 @@ class _Extract:
             found += [(c, st) for st in self.sentences(self.item_stretches(c, start))
                       if not self.in_unit_item(body, leaf := self.leaf_at(st[0]))  # （一）县卫生健康委。… is its own
                       and not self.in_unit_table(leaf)]  # 县水利局 | 负责… | 2024年12月底前: the row's unit's
-        found = [(c, st) for c, st in found if not self.headed_below(headed, c, st[0])]
+        found = [(c, st) for c, st in found if not self.headed_below(headed, c, st[0])
+                 and not self.members_below(c, st[0])]
         words = body.duties_lead_words  # every lead says one (主要: cues.ttl): most clauses are not read for one
         led = tuple(w + "在" for w in body.kind.words)  # 领导小组在旗委、旗政府领导下，统筹协调…
         for c, own in self.owned:
@@ -4058,6 +4073,19 @@ class _Extract:
         k = self.leaf_at(at)
         while k is not None and k is not c:
             if k.id in headed:
+                return True
+            k = self.by_id.get(k.parent or "")
+        return False
+
+    def members_below(self, c: Clause, at: int) -> bool:
+        """Whether the text at `at`, read for clause `c`'s heading (二、工作职责), stands in an item
+        below `c` whose heading names the member units (（二）成员单位职责。 under 滨海's 二、工作职责,
+        pkc:member-part): what they do (区应急局负责…), none of it the body's own duty."""
+        words = self.cues.parts.get("member-part", ())
+        k = self.leaf_at(at)
+        while k is not None and k is not c:
+            h = k.heading
+            if h is not None and any(self.doc.folded.find(w, h.start, h.end) >= 0 for w in words):
                 return True
             k = self.by_id.get(k.parent or "")
         return False
@@ -4594,6 +4622,12 @@ class _Extract:
                             if self.body_subject.match(folded, s)
                             and {k for w, k in self.cues.rule_kinds if w in folded[s:e]} - {kind}]
                 general += [(c, s, e) for s, e in self.statements(rest, c.end)]
+            elif kind is None and not c.children and head.endswith(heading_words) \
+                    and len(head) <= RULE_HEADING_EXTRA + 2:
+                # a rule clause naming no kind of meeting ((一)周调度制度。工作专班每周召开一次调度会;
+                # not a part, 三、会议制度, over its rules): its sentences say the rule, as running
+                # text does (`sentence_rules`)
+                general += [(c, s, e) for s, e in self.statements(c.heading.end, c.end)]
         if rules:
             # a numbered clause beside a rule clause whose heading names no kind (（一）例会制度。工作专班
             # 每月召开一次工作推进会 before （二）督导通报制度: 洛川's, audit9 — before, unread): its
@@ -4737,11 +4771,22 @@ class _Extract:
         found.sort(key=_START_END)
         return found
 
+    def post_role_of(self, word: str) -> str:
+        """The post role `word` names (召集人: convenor): the body's own where its kind names its
+        head or deputies so (组长 of a 工作专班: task_force_leader; of a 领导小组: group_leader)."""
+        kind = self.body_kind
+        if kind is not None:
+            if word in kind.head_words:
+                return kind.head
+            if word in kind.deputy_words:
+                return kind.deputy
+        return self.cues.post_role[word]
+
     def participant(self, s: int, e: int, pid: str, part: str, posts_of: dict[str, list[str]]) -> Participant:
         """The phrase [s, e) taking `part` in meetings: the post roles it names (召集人或副召集人:
         convenor, deputy_convenor) and the meeting's posts of those roles (`posts_of`)."""
         cues = self.cues
-        roles = list(dict.fromkeys(cues.post_role[w] for w in cues.post_words.findall(self.doc.folded, s, e)))
+        roles = list(dict.fromkeys(self.post_role_of(w) for w in cues.post_words.findall(self.doc.folded, s, e)))
         return Participant(s, e, id=pid, clause=self.leaf_at(s).id, part=part, text=self.doc.text[s:e], roles=roles,
                            posts=[p for r in roles for p in posts_of.get(r, ())])
 

@@ -138,9 +138,8 @@ def body_kinds() -> tuple[BodyKind, ...]:
             continue
         deputy = onto[s][PK + "deputyHeadRole"][0]
         label = next((str(v) for v in onto[s].get(RDFS + "label", []) if getattr(v, "language", None) == "zh"), "")
-        also = lambda p: tuple(str(w) for w in props.get(PK + p, []))  # noqa: E731 (pk:headCue: a 专班's 组长)
         out.append(BodyKind(notation(s), s, label, words(s), notation(head[0]), notation(deputy),
-                            words(head[0]) + also("headCue"), words(deputy) + also("deputyHeadCue")))
+                            words(head[0]), words(deputy)))
     return tuple(out)
 
 

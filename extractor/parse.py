@@ -1377,13 +1377,15 @@ class _Parse:
         """The bodies the 主送 of match `m` names, each (start, end, its full name): the
         bodies of a list apart at 、 share what it writes once (各镇政府、街道办事处: 各街道办事处;
         十堰经济技术开发区、武当山旅游经济特区管委会: two 管委会), read by the department
-        recogniser (`listed_names`), which keeps one collective address whole (各县、市、区人民政府)."""
+        recogniser (`listed_names`), which keeps one collective address whole (各县、市、区人民政府);
+        a list whose items after the first are a character each, the kinds of body its first names
+        (各委、办、局, 区政府各委、局: 上海's, 天津's), is one address, whole."""
         content = m.group(1)
         base, out = ln.body, []
         for part in re.finditer(r"[^,，;；]+", content):
             s, e = base + part.start(), base + part.end()
             value = self.doc.text[s:e].strip()
-            if "、" in value:
+            if "、" in value and not all(len(x.strip()) == 1 for x in value.split("、")[1:]):
                 out += listed_names(self.doc.text, s, e)
             elif value:
                 lead = len(self.doc.text[s:e]) - len(self.doc.text[s:e].lstrip())

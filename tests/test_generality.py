@@ -848,3 +848,161 @@ def test_a_task_force_headed_by_a_group_leader_and_its_duty_table_under_responsi
     assert len(_duties_of(got, "main/2")) == 3  # the task force's own, before the table
     rules = [(r["kind"], r["period"], [x["text"] for x in r["participants"]]) for r in m["rules"]]
     assert rules[0] == ("general", "P1M", ["组长或常务副组长"]) and len(rules) == 3
+
+
+def test_units_a_part_names_as_members_with_wei_cheng_yuan_are_the_member_units():
+    """浦东's make-up is one sentence (联席会议由区政府分管副区长担任召集人，…担任副召集人，区发展改革委、
+    区科经委、…、陆家嘴管理局分管负责同志为成员。): no word of a list the reader knew (…等为成员单位
+    with 等, 由…组成) — `members` said member units not listed. A part naming its units 为成员 (or
+    为成员单位, no 等) lists them now, as a 由…组成 phrase does (pkc:setup-members: data)."""
+    got = _read("pudong-youth-employment-joint-meeting.txt")
+    assert len(got["members"]) == 17
+    assert got["members"][:3] == ["浦东新区/development-reform", "浦东新区/science-economy", "浦东新区/commerce"]
+    assert got["members"][-2:] == ["浦东新区/张江科学城建设管理办公室", "浦东新区/陆家嘴管理局"]
+    assert "浦东新区/government" not in got["members"]  # (区政府分管副区长: the convenor)
+
+
+def test_a_shanghai_district_s_commerce_and_science_economy_commissions_are_known():
+    """区商务委 and 区科经委 (上海's districts: 商务委员会, 浦东's 科技和经济委员会) were no names at all
+    (neither a department nor a member). 商务委 is pkd:commerce's name in current use, 科经委 a
+    body merging science and technology with industry and informatization (departments.ttl)."""
+    got = _read("pudong-youth-employment-joint-meeting.txt")
+    units = {d["id"]: d for d in got["departments"]}
+    assert units["浦东新区/commerce"]["name"] == "区商务委"
+    assert units["浦东新区/science-economy"]["concept"] == "science-economy"
+    assert _duties_of(got, "main/3")[4] == ("浦东新区/commerce", "负责推动商贸服务业、外资企业吸纳高校毕业生就业。")
+
+
+def test_a_unit_s_duties_as_a_paragraph_opened_by_its_name_and_a_colon():
+    """浦东's 三、成员单位职责 gives each unit a paragraph of its own, unnumbered, opened by its name and
+    a colon (区财政局：负责落实就业创业补贴资金，加强资金使用监管。): no item, and the colon kept
+    the unit from being the subject of its statement — not one duty of a member unit was read.
+    The colon after a subject opening the statement is passed over now, as a comma is."""
+    got = _read("pudong-youth-employment-joint-meeting.txt")
+    duties = _duties_of(got, "main/3")
+    assert duties[:2] == [("浦东新区/human-resources-social-security", "负责联席会议日常工作"),
+                          ("浦东新区/human-resources-social-security",
+                           "牵头落实青年就业创业扶持政策，组织开展就业见习、职业技能培训和公共就业服务。")]
+    assert ("浦东新区/finance", "负责落实就业创业补贴资金，加强资金使用监管。") in duties
+    assert [d for d, _ in duties[9:12]] == ["浦东新区/youth-league", "浦东新区/womens-federation",
+                                             "浦东新区/disabled-persons-federation"]
+    assert len(duties) == 14  # (and the two of 各街道办事处、镇人民政府负责…, below)
+
+
+def test_a_task_force_s_head_and_deputies_labelled_zhuanban_zuzhang():
+    """滨海's 工作专班 lists its head and deputies as 专班组长：刘振华　区委常委、副区长 / 专班副组长：孙立军
+    区政府办公室副主任 / 王海涛　区应急局局长 (the body's word, then 组长): a task force's head was 班长
+    alone and a list's label the role's word alone — `meetings` said 班长 not stated, no deputy.
+    组长/副组长 name a task force's posts too (cues.ttl), a list's label may open with the body's
+    word (专班组长：, as 联席会议成员单位： did), and 组长 stays a 领导小组's group_leader elsewhere
+    (a rule chaired by 组长或副组长 in 阿荣旗's notice, as before)."""
+    got = _read("binhai-hazardous-chemicals-task-force.html")
+    m = got["meeting"]
+    assert m["kind"] == "task-force" and m["convenor"]["text"] == "区委常委、副区长"
+    assert [d["text"] for d in m["deputy_convenors"]] == ["区政府办公室副主任", "区应急局局长"]
+    held = [(p["role"], p["person"]) for p in got["posts"] if p["clause"] == "main/1"]
+    assert held == [("task_force_leader", "刘振华"), ("deputy_task_force_leader", "孙立军"),
+                    ("deputy_task_force_leader", "王海涛")]
+    chair = next(r for r in m["rules"] if r["clause"] == "main/3/1")["participants"][0]
+    assert chair["text"] == "专班副组长" and chair["roles"] == ["deputy_task_force_leader"]
+    arong = _read("arong-farmland-protection-leading-group.docx")
+    assert any(p["roles"] == ["group_leader", "deputy_group_leader"] for r in arong["meeting"]["rules"]
+               for p in r["participants"])
+
+
+def test_member_units_duties_under_a_duties_part_are_not_the_body_s_own():
+    """滨海's 二、工作职责 holds （一）工作专班职责。 and （二）成员单位职责。 with a paragraph a unit
+    (区应急局负责…): the task force had 12 duties of its own, nine of them its members' sentences
+    (区应急局负责危险化学品生产…, 其他成员单位按照各自职责做好相关工作。) read again as its own. An item
+    naming the member units (pkc:member-part) below a bare duties heading is theirs now: the body
+    keeps its three, each unit its own."""
+    got = _read("binhai-hazardous-chemicals-task-force.html")
+    unit = got["meeting"]["unit"]
+    own = [d["text"] for d in got["duties"] if d["department"] == unit]
+    assert own == ["统筹推进全区危险化学品安全风险集中治理工作", "研究解决治理中的重大问题", "督促各功能区、各街镇落实属地管理责任。"]
+    assert ("滨海新区/emergency-management", "负责危险化学品生产、储存企业的安全监管，组织开展重大危险源专项检查。") in _duties_of(got, "main/2/2")
+
+
+def test_a_city_bureau_s_branch_in_a_new_area_is_the_new_area_s():
+    """市公安局滨海分局 in 滨海新区's notice (天津's public security branch in the district, named by its
+    place written short) was a unit of a place 滨海, of no level — its member and duty apart from
+    the district's. The district's 公安局 now: a place the notice's own name opens with, one
+    character (新) before its level's suffix. 区住房建设委 (天津's 住房和建设委员会) is the district's
+    housing bureau (pkd:housing-urban-rural-development), no unit as written."""
+    got = _read("binhai-hazardous-chemicals-task-force.html")
+    assert "滨海新区/public-security" in got["members"] and not any(d.startswith("滨海/") for d in got["members"])
+    assert _duties_of(got, "main/2/2")[3] == ("滨海新区/public-security", "负责剧毒化学品、易制爆危险化学品的公共安全管理。")
+    assert got["members"][5] == "滨海新区/housing-urban-rural-development"
+
+
+def test_a_rule_clause_naming_no_kind_of_meeting_gives_its_rule():
+    """滨海's 三、工作机制 （一）周调度制度。工作专班每周召开一次调度会，由专班副组长主持 — a rule clause whose
+    heading names no kind (周调度制度) beside one that does (（二）月通报制度, a briefing): the weekly
+    meeting was no rule at all. Its sentences are read as running text's are now: a meeting of the
+    body every week (P7D), chaired by the deputies; 鸡西's 三、会议制度 over its three rule clauses is
+    a part, not read again."""
+    got = _read("binhai-hazardous-chemicals-task-force.html")
+    rules = [(r["kind"], r["period"], r["clause"]) for r in got["meeting"]["rules"]]
+    assert rules == [("general", "P7D", "main/3/1"), ("briefing", "P1M", "main/3/2")]
+    jixi = _read("jixi-work-safety-joint-meeting.txt")
+    assert [r["clause"] for r in jixi["meeting"]["rules"]] == ["main/3/1", "main/3/2", "main/3/3"]
+
+
+def test_a_closing_line_naming_a_unit_the_registry_lacks_is_not_the_last_item_s():
+    """正定's 三、成员单位职责 ends （七）县财政局。负责… then 其他成员单位按照各自职责做好相关工作。各乡镇人民政府、
+    正定新区管委会负责本辖区内欠薪问题的排查化解工作。 (the parser puts both in the last item): the
+    second sentence was 县财政局's duty — its subject, a list holding a zone's 管委会 the registry
+    lacks, was no subject at all. It is theirs now: the townships' governments together and
+    正定新区管委会 as written; 县财政局 keeps its one duty."""
+    got = _read("zhengding-wage-arrears-joint-meeting.txt")
+    assert _duties_of(got, "main/3/7") == [
+        ("正定县/finance", "负责加强对政府投资项目资金的监管，督促按时拨付工程款。"),
+        ("正定县所辖乡镇/local-governments", "负责本辖区内欠薪问题的排查化解工作。"),
+        ("正定县/正定新区管委会", "负责本辖区内欠薪问题的排查化解工作。")]
+
+
+def test_a_regular_meeting_said_after_the_rule_it_keeps():
+    """正定's 四、工作规则 联席会议实行季度例会制度，每季度召开一次例会，由召集人或副召集人主持 — the body's
+    quarterly meeting, its subject before the rule's name and a comma — was no rule (only the
+    thematic meeting and the minutes after it). The general rule now, every quarter (P3M), chaired
+    by the convenor or a deputy (pkm:general's pattern: data)."""
+    got = _read("zhengding-wage-arrears-joint-meeting.txt")
+    rules = got["meeting"]["rules"]
+    assert [(r["kind"], r["period"]) for r in rules] == [("general", "P3M"), ("thematic", None), ("minutes", None)]
+    assert rules[0]["participants"][0]["roles"] == ["convenor", "deputy_convenor"]
+
+
+def test_an_attachment_naming_the_deputies_the_text_set_up_adds_none():
+    """正定's text sets up two deputies (县政府分管副县长、县人力资源和社会保障局局长担任副召集人) and its 附件
+    names them (副召集人：马国栋　县政府副县长 / 王振国　县人力资源和社会保障局局长): `meetings` listed three,
+    县政府副县长 a deputy again beside 县政府分管副县长 (only a post written the same, 凉山's, added
+    none). A list of as many deputies as the text set up names those posts' holders: no deputy
+    added (the posts with their names kept)."""
+    got = _read("zhengding-wage-arrears-joint-meeting.txt")
+    assert [d["text"] for d in got["meeting"]["deputy_convenors"]] == ["县政府分管副县长", "县人力资源和社会保障局局长"]
+    assert ("马国栋", "正定县/government") in [(p["person"], p["department"]) for p in got["posts"]
+                                           if p["role"] == "deputy_convenor"]
+
+
+def test_a_recipient_naming_kinds_of_body_a_character_each_is_one_address():
+    """上海's and 天津's 主送 write their bodies by their kinds' characters: 各委、办、局 (浦东),
+    区政府各委、局 (滨海), 市各委、办、局 (连云港): each was cut at 、 — recipients 各委, 办, 局, and 连云港's
+    市各委 a department of its own. One address each now, whole, no department."""
+    got = _read("pudong-youth-employment-joint-meeting.txt")
+    assert [a["name"] for a in got["addressees"] if a["kind"] == "recipient"][:2] == ["各委、办、局", "各开发区管委会"]
+    got = _read("binhai-hazardous-chemicals-task-force.html")
+    assert "区政府各委、局" in [a["name"] for a in got["addressees"]]
+    got = _read("lianyungang-port-joint-meeting.html")
+    assert "市各委、办、局" in [a["name"] for a in got["addressees"]]
+    assert "连云港市/市各委" not in [d["id"] for d in got["departments"]]
+
+
+def test_the_subdistricts_addressed_together_first_in_a_list_are_a_subject():
+    """浦东's 各街道办事处、镇人民政府负责辖区内离校未就业青年的实名登记和跟踪服务 (the bodies below, the
+    subdistricts' offices named first): 各街道办事处 a name the registry lacks made the list no
+    subject — the statement no one's duty. Theirs now: the subdistricts' offices together (as
+    written) and the towns' governments, as 各镇人民政府、街道办事处负责… reads."""
+    got = _read("pudong-youth-employment-joint-meeting.txt")
+    assert [(d, t) for d, t in _duties_of(got, "main/3") if "辖区" in t] == [
+        ("浦东新区/各街道办事处", "负责辖区内离校未就业青年的实名登记和跟踪服务。"),
+        ("浦东新区所辖镇/local-governments", "负责辖区内离校未就业青年的实名登记和跟踪服务。")]

@@ -350,9 +350,22 @@ def _luochuan_posts(one: dict, read: dict, joined: str) -> None:
     one["posts"], one["meeting"] = read["posts"], read["meeting"]
 
 
+# (the tenth session's audit10) 滨海's member table on one line: its last row's 职务 cell, 副总经理, ends
+# with a character none of the column's other cells end with (局长, 主任, 支队长: 长, 任), so the
+# sentence after the table (工作专班办公室设在区应急局，…) stays in that cell, no paragraph of its own;
+# what the notice says is read the same (its office, director and duty: only the clause tree differs).
+def _binhai_last_row(one: dict, read: dict, joined: str) -> None:
+    assert [k for k in read if one[k] != read[k]] == ["clauses"]
+    assert [x[0] for x in read["clauses"] if x not in one["clauses"]] == ["main/1/r13", "main/1/p1"]
+    assert [x[5][-1] for x in one["clauses"] if x not in read["clauses"]] == [
+        "副总经理工作专班办公室设在区应急局，赵德明同志兼任办公室主任，负责工作专班日常工作。"]
+    one["clauses"] = read["clauses"]
+
+
 ONE_LINE_KNOWN = {"lianyungang-port-joint-meeting": _lyg_titles, "rongshui-aids-prevention-joint-meeting": _rongshui_heading,
                   "donghuamen-back-alley-leading-group": _donghuamen_head, "rizhao-one-thing-reform-joint-meeting": _rizhao_titles,
-                  "luochuan-apple-industry-task-force": _luochuan_posts}
+                  "luochuan-apple-industry-task-force": _luochuan_posts,
+                  "binhai-hazardous-chemicals-task-force": _binhai_last_row}
 
 
 @pytest.mark.parametrize("joined", ONE_LINE)
