@@ -1033,6 +1033,7 @@ class _Extract:
         self.rule_text: dict[str, list[tuple[int, int]]] = {}  # rule id → the stretches saying it (`rule`)
         self.body_words: tuple[str, ...] = ()  # the words naming the kind of body being read (联席会议)
         self.body_kind: BodyKind | None = None  # … and that kind (its posts' words: `post_role_of`)
+        self.listed_deputies: list[Field] = []  # the deputies a make-up list gave (`deputy-head-list`)
         self.body_subject = re.compile("(?!)")  # its name as a sentence's subject (pkc:name-as-subject)
         self.body_requirement = re.compile("(?!)")  # a requirement put to its members (pkc:requirement-subject)
         self.collective_leads = collective_leads()  # 各: a tag holding one may address places (各镇(街道))
@@ -2874,9 +2875,13 @@ class _Extract:
                 deputies = self.list_posts(s, e, kind.deputy, c.id)
                 # (凉山's 附件 names who holds the posts its body gave: 副召集人由州政府副秘书长、州卫生健康委主任担任)
                 said = {squeeze(f.value) for f in meeting.deputy_convenors}
-                if len(deputies) != len(meeting.deputy_convenors):  # (as many as the text set up: the
-                    # same posts, named otherwise — 正定's 县政府分管副县长 / 附件 马国栋　县政府副县长)
-                    meeting.deputy_convenors += [f for f in deputies if squeeze(f.value) not in said]
+                set_up = [f for f in meeting.deputy_convenors if not any(f is x for x in self.listed_deputies)]
+                if len(deputies) != len(set_up):  # (as many as the text's sentences set up: the same
+                    # posts, named otherwise — 正定's 县政府分管副县长 / 附件 马国栋　县政府副县长; not as many
+                    # as a list before gave: 洛川's 常务副组长：… line, then 副 组 长：…)
+                    added = [f for f in deputies if squeeze(f.value) not in said]
+                    meeting.deputy_convenors += added
+                    self.listed_deputies += added
                 found = found or bool(deputies)
             for s, e, m in spans("office"):
                 hits = self.departments_in(s, e, c.id)
@@ -4632,12 +4637,14 @@ class _Extract:
             # a numbered clause beside a rule clause whose heading names no kind (（一）例会制度。工作专班
             # 每月召开一次工作推进会 before （二）督导通报制度: 洛川's, audit9 — before, unread): its
             # sentences read as a rules part's are
+            # (once: one whose heading ends as a rule's, 例会制度, is read so above, audit10's)
             ruled = {r.clause for r in rules}
             parents = {self.by_id[r].parent for r in ruled if r in self.by_id}
+            read = {(s, e) for _, s, e in general}
             general += [(c, s, e) for c in self.clauses
                         if c.kind == "numbered" and c.heading is not None and c.parent in parents
                         and c.id not in ruled and not c.children
-                        for s, e in self.statements(c.heading.end, c.end)]
+                        for s, e in self.statements(c.heading.end, c.end) if (s, e) not in read]
             general.sort(key=lambda x: x[1])
             return sorted(rules + self.sentence_rules(iter(general)), key=_START_END)
         # No rule clauses: sentences of the rules part ("联席会议原则上每年召开1次全体会议"), a
