@@ -39,13 +39,15 @@ def fold(text: str) -> str:
             text = text.replace(full, half)
     return text
 
+
 # CRs not followed by a line feed are old Mac line ends, each one a line feed; CRs before
 # a line feed belong to its line end (\r\r\n: CRLF converted twice is one line end, not two)
-_CRS = re.compile("\r+(\n?)")
+# (only runs of them no line feed follows match: a CRLF text's line ends cost no call each)
+_CRS = re.compile("\r+(?![\r\n])")
 
 
 def _lone_cr(m: re.Match) -> str:
-    return m.group() if m.group(1) else "\n" * len(m.group())
+    return "\n" * len(m.group())
 
 # A 文号 with its year in brackets, in folded text (every bracket style is [] or () there):
 # the issuer's code, the year, the number (祁政办秘 2021 45; 第 before the number dropped).

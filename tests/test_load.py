@@ -176,6 +176,22 @@ def test_a_text_with_more_than_8_control_characters_in_its_head_is_binary(contro
             load_bytes(data, "x.txt")
 
 
+def test_folded_text_reads_lone_crs_as_before():
+    """Document.folded reads a run of CRs no line feed follows as as many line feeds, and keeps a
+    CRLF's (CR CR LF one line end): now only the lone runs are matched (a CRLF text's line ends
+    cost no call each), the folded text that of the pattern matching every run of CRs."""
+    from extractor.model import FOLD, Document
+
+    def as_before(text: str) -> str:
+        return re.sub("\r+(\n?)", lambda m: m.group() if m.group(1) else "\n" * len(m.group()), text.translate(FOLD))
+
+    rnd = random.Random(7)
+    texts = ["".join(rnd.choices("\r\r\n甲（", k=rnd.randrange(1, 30))) for _ in range(2000)]
+    texts += ["\r", "\r\r", "\r\n", "\r\r\n", "甲\r\r乙\r\n丙\r", "\n\r\n\r"]
+    for text in texts + [t.replace("\n", "\r\n") for t in _texts_of_every_notice()]:
+        assert Document(text=text).folded == as_before(text), repr(text)
+
+
 def test_big5_cut_mid_character_is_still_big5():
     # was: GB18030 mojibake (charset-normalizer, asked which, read the cut bytes strictly)
     text = (BIG5_NOTICE * 3).rstrip()  # ends in 。, two bytes: the second cut off
