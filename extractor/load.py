@@ -183,10 +183,13 @@ def _big5_or(gb_text: str, data: bytes) -> tuple[str, str]:
     return gb_text, "gb18030"
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")  # the control characters but \t \n \v \f \r
+
+
 @reader("txt")
 def read_txt(data: bytes) -> tuple[str, str]:
     text, enc = decode(data)
-    controls = sum(1 for ch in text[:4096] if ch < " " and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROLS.findall(text, 0, 4096))
     if controls > 8:
         raise LoadError("binary data (control characters), not a text notice")
     return text, enc
@@ -247,6 +250,25 @@ def _only_in(ch: str, codec: str, other: str) -> bool:
     return False
 
 
+# Each character's script, told once for the process (the ideographs' range holds 20,992, a
+# notice ~1,000 distinct ones, and each told costs two or four encodes that may raise): _TRAD
+# holds those only Big5 holds, _SIMP those only GB2312 holds, _TOLD every character told —
+# a character enters _TOLD after its set, so a thread that finds it told finds it classed.
+_TOLD: set[str] = set()
+_TRAD: set[str] = set()
+_SIMP: set[str] = set()
+
+
+def _ideographs_marked(exc: UnicodeEncodeError) -> tuple[str, int]:
+    """An encoding error handler: each ideograph the codec lacks a ?, any other character dropped."""
+    return "?" * len(_IDEOGRAPH.findall(exc.object, exc.start, exc.end)), exc.end
+
+
+# how many ideographs of a text GB2312 lacks: the ?s of its encoding less those of the text
+_OUTSIDE_GB2312 = "policykg-ideographs-marked"
+codecs.register_error(_OUTSIDE_GB2312, _ideographs_marked)
+
+
 def traditional_script(text: str) -> list[Note]:
     """A note when `text` is written in traditional characters: the registries (departments,
     places, cues) are simplified Chinese, so a traditional notice parses but few facts are
@@ -255,13 +277,23 @@ def traditional_script(text: str) -> list[Note]:
     traditional forms (縣 辦 號) and not the simplified ones, GB2312 the other way round;
     the characters both hold (人 政 府) say nothing. More traditional-only characters than
     simplified-only, and a few at least (a simplified notice may write a name 喆 of Big5's)."""
-    first: dict[str, int] = {}
-    for m in _IDEOGRAPH.finditer(text, 0, _SCRIPT_SAMPLE):
-        first.setdefault(m.group(), m.start())
-    traditional = sorted((at, ch) for ch, at in first.items() if _only_in(ch, "cp950", "gb2312"))
-    simplified = sum(1 for ch in first if _only_in(ch, "gb2312", "cp950"))
-    if len(traditional) < 3 or len(traditional) <= simplified:
+    sample = text[:_SCRIPT_SAMPLE]
+    outside = sample.encode("gb2312", errors=_OUTSIDE_GB2312).count(b"?") - sample.count("?")
+    if outside < 3:  # a traditional-only character is an ideograph GB2312 lacks: fewer than 3 here
         return []
+    chars = set(sample)
+    for ch in chars - _TOLD:
+        if _IDEOGRAPH.match(ch):
+            if _only_in(ch, "cp950", "gb2312"):
+                _TRAD.add(ch)
+            elif _only_in(ch, "gb2312", "cp950"):
+                _SIMP.add(ch)
+        if ch <= "\uffff":  # told for good: at most the 65,536 of the basic plane
+            _TOLD.add(ch)
+    traditional = chars & _TRAD
+    if len(traditional) < 3 or len(traditional) <= len(chars & _SIMP):
+        return []
+    traditional = sorted((sample.find(ch), ch) for ch in traditional)  # each at its first place
     at, ch = traditional[0]
     shown = ", ".join(c for _, c in traditional[:3])
     return [Note(at, at + 1, kind="traditional-script", text=ch,

@@ -26,13 +26,28 @@ from typing import Iterator
 _FULL = "０１２３４５６７８９（）﹙﹚［］【】〔〕﹝﹞〖〗〘〙：；，．　！？／－＞＜\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 _HALF = "0123456789()()[][][][][][]:;,. !?/-><       "
 FOLD = str.maketrans(_FULL, _HALF)
+_FOLDS = tuple((full, half) for full, half in zip(_FULL, _HALF))
+
+
+def fold(text: str) -> str:
+    """`text.translate(FOLD)`, made by one str.replace for each folded character the text holds:
+    translate looks every character of a text not all ASCII up in FOLD's dict, ~16× as long on
+    a notice. Each replacement is ASCII, never a character folded, so their order is not
+    read (as translate, each character is mapped once)."""
+    for full, half in _FOLDS:
+        if full in text:
+            text = text.replace(full, half)
+    return text
+
+
 # CRs not followed by a line feed are old Mac line ends, each one a line feed; CRs before
 # a line feed belong to its line end (\r\r\n: CRLF converted twice is one line end, not two)
-_CRS = re.compile("\r+(\n?)")
+# (only runs of them no line feed follows match: a CRLF text's line ends cost no call each)
+_CRS = re.compile("\r+(?![\r\n])")
 
 
 def _lone_cr(m: re.Match) -> str:
-    return m.group() if m.group(1) else "\n" * len(m.group())
+    return "\n" * len(m.group())
 
 # A 文号 with its year in brackets, in folded text (every bracket style is [] or () there):
 # the issuer's code, the year, the number (祁政办秘 2021 45; 第 before the number dropped).
@@ -454,7 +469,7 @@ class Document:
 
     def __post_init__(self) -> None:
         if not self.folded:
-            self.folded = self.text.translate(FOLD)
+            self.folded = fold(self.text)
             if "\r" in self.folded:  # lines end in CR alone: the line feeds they stand for
                 self.folded = _CRS.sub(_lone_cr, self.folded)
 

@@ -105,6 +105,93 @@ def test_traditional_characters_are_said(tmp_path):
     assert cli.NOTES_SHOWN and all(load(p).notes == [] for p in NOTICES)
 
 
+def _traditional_script_as_before(text: str) -> list:
+    """traditional_script as 6802a9d wrote it: each ideograph of the sample told by encoding it."""
+    from extractor.load import _IDEOGRAPH, _SCRIPT_SAMPLE, _only_in
+    from extractor.model import Note
+
+    first: dict[str, int] = {}
+    for m in _IDEOGRAPH.finditer(text, 0, _SCRIPT_SAMPLE):
+        first.setdefault(m.group(), m.start())
+    traditional = sorted((at, ch) for ch, at in first.items() if _only_in(ch, "cp950", "gb2312"))
+    simplified = sum(1 for ch in first if _only_in(ch, "gb2312", "cp950"))
+    if len(traditional) < 3 or len(traditional) <= simplified:
+        return []
+    at, ch = traditional[0]
+    shown = ", ".join(c for _, c in traditional[:3])
+    return [Note(at, at + 1, kind="traditional-script", text=ch,
+                 message=f"written in traditional characters ({shown} …): the registries are in simplified Chinese, "
+                         "so few facts are read")]
+
+
+def _texts_of_every_notice() -> list[str]:
+    from conftest import CORPUS
+
+    folders = (CORPUS, ROOT / "tests" / "data" / "extra", ROOT / "tests" / "data" / "audit")
+    return [load(p).text for d in folders for p in sorted(d.iterdir()) if p.suffix in (".txt", ".html", ".docx")]
+
+
+def test_traditional_script_tells_as_each_character_encoded_did():
+    """traditional_script tells a character's script once for the process (sets, not two to four
+    encodes of each ideograph of each notice: ~2 ms a notice, more than parse), and a notice with
+    fewer than three ideographs GB2312 lacks by one encode of it. The notes are those of the
+    character-by-character reading, on every notice and on texts made to sit at its edges: two,
+    three and four traditional-only characters, as many simplified-only ones, ? in the text,
+    characters outside the basic plane, traditional characters past the sample, the same text
+    twice (its characters told)."""
+    from extractor.load import _SCRIPT_SAMPLE, traditional_script
+
+    trad, simp, both = "辦號門縣聯", "办号门县联", "人政府会议"
+    made = [BIG5_NOTICE, BIG5_NOTICE.replace("辦", "办"), "?" * 5 + BIG5_NOTICE, "𠀋𠀋𠀋" + BIG5_NOTICE[:40],
+            "a" * (_SCRIPT_SAMPLE - 2) + trad, "a" * (_SCRIPT_SAMPLE - 3) + trad, "喆喆喆" + both, "—— •\xa0" * 9]
+    made += [trad[:i] + simp[:j] + both + "??" for i in range(5) for j in range(5)]
+    made += ["".join(random.Random(n).choices(trad + simp + both + "?—𠀋a", k=30)) for n in range(300)]
+    for text in _texts_of_every_notice() + made + made:
+        assert traditional_script(text) == _traditional_script_as_before(text), text[:60]
+
+
+def test_fold_is_translate():
+    """Document.folded is made by str.replace of each folded character the text holds (translate
+    looked each character of a notice up in a dict: ~16× as long); the same text, on every notice
+    and on a text of every folded character between others."""
+    from extractor.model import _FULL, FOLD, fold
+
+    mixed = "".join(a + b for a, b in zip(_FULL, "甲乙丙丁 a1（）\n" * 9)) * 3 + _FULL[::-1]
+    for text in _texts_of_every_notice() + [mixed, "", "abc", _FULL]:
+        assert fold(text) == text.translate(FOLD)
+
+
+@pytest.mark.parametrize("controls, head, read", [
+    ("\x01" * 8, "", True), ("\x01" * 9, "", False), ("\x03\x08\x0e\x1f\x1b\x07\x02\x10\x11", "", False),
+    ("\t\n\r\f\v" * 9, "", True), ("\x01" * 9, "文" * 4096, True), ("\x01" * 9, "文" * 4087, False)])
+def test_a_text_with_more_than_8_control_characters_in_its_head_is_binary(controls, head, read):
+    """The control characters counted (a regex over the head, no longer a loop of Python over its
+    4,096 characters): any below a space but tab, line feed, vertical tab, form feed and carriage
+    return, in the first 4,096 characters; more than 8 is binary data."""
+    data = (head + controls + "关于印发某某制度的通知。").encode("utf-8")
+    if read:
+        assert load_bytes(data, "x.txt").text.startswith(head + controls[:1])
+    else:
+        with pytest.raises(LoadError, match="control characters"):
+            load_bytes(data, "x.txt")
+
+
+def test_folded_text_reads_lone_crs_as_before():
+    """Document.folded reads a run of CRs no line feed follows as as many line feeds, and keeps a
+    CRLF's (CR CR LF one line end): now only the lone runs are matched (a CRLF text's line ends
+    cost no call each), the folded text that of the pattern matching every run of CRs."""
+    from extractor.model import FOLD, Document
+
+    def as_before(text: str) -> str:
+        return re.sub("\r+(\n?)", lambda m: m.group() if m.group(1) else "\n" * len(m.group()), text.translate(FOLD))
+
+    rnd = random.Random(7)
+    texts = ["".join(rnd.choices("\r\r\n甲（", k=rnd.randrange(1, 30))) for _ in range(2000)]
+    texts += ["\r", "\r\r", "\r\n", "\r\r\n", "甲\r\r乙\r\n丙\r", "\n\r\n\r"]
+    for text in texts + [t.replace("\n", "\r\n") for t in _texts_of_every_notice()]:
+        assert Document(text=text).folded == as_before(text), repr(text)
+
+
 def test_big5_cut_mid_character_is_still_big5():
     # was: GB18030 mojibake (charset-normalizer, asked which, read the cut bytes strictly)
     text = (BIG5_NOTICE * 3).rstrip()  # ends in 。, two bytes: the second cut off
