@@ -243,6 +243,25 @@ def test_a_closing_line_whose_subject_is_the_governments_below_is_theirs():
     assert [d for d, _ in puning] == ["普宁市/taxation", "普宁市所辖镇/local-governments", "普宁市/街道办事处"]
 
 
+def test_a_closing_line_of_the_subdistricts_offices_right_after_the_last_item_is_theirs():
+    """渝北's closing line written 各街道办事处负责… right after its last item (（十二）区消防救援支队。…)
+    was 区消防救援支队's duty: 各街道办事处 named no body (街道办事处 is a 街道's government only in its
+    own notice, pk:townshipOfficeLabel). After the collective lead 各 it is the subdistricts'
+    governments together, as 各镇人民政府 the towns': 渝北区所辖街道's, its own duty."""
+    from extractor.pipeline import process_bytes
+    text = (AUDIT / "yubei-childcare-joint-meeting.html").read_text(encoding="utf-8")
+    closing = "其他成员单位按照各自职责做好相关工作。各镇人民政府、街道办事处负责"
+    assert closing in text
+    got = extracted_dict(process_bytes(text.replace(closing, "各街道办事处负责").encode(), "yubei-variant.html"))
+    assert _duties_of(got, "main/4/12") == [("渝北区/fire-rescue", "负责婴幼儿照护服务机构的消防安全监督检查。"),
+                                           ("渝北区所辖街道/local-governments", "负责辖区内婴幼儿照护服务工作的组织实施。")]
+    unit = next(d for d in got["departments"] if d["id"] == "渝北区所辖街道/local-governments")
+    assert (unit["name"], unit["level"], unit["mentions"][0]["surface"]) == ("街道办事处", "township", "各街道办事处")
+    both = extracted_dict(process_bytes(text.replace(closing, "各镇人民政府、各街道办事处负责").encode(), "yubei-variant.html"))
+    assert [d for d, _ in _duties_of(both, "main/4/12")] == [
+        "渝北区/fire-rescue", "渝北区所辖镇/local-governments", "渝北区所辖街道/local-governments"]
+
+
 def test_a_make_up_list_attachment_keeps_its_title():
     """凉山's 附件 is its title and then 召 集 人：… / 副召集人：… / 成　　员：… lines, each short: the
     attachment was read as a list of names with no title of its own (as a list of names alone
