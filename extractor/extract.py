@@ -1184,7 +1184,10 @@ class _Extract:
                 return city[0], city[1], p  # 市卫生健康委 in 渝北区's notice citing 渝府办发: 重庆市's, province-level
             if j is None or not j.name:  # nothing to place it relative to
                 return p, level, p
-            return f"{j.name}{'所在' if rank < own else '所辖'}{p}", level, p
+            name = f"{j.name}{'所在' if rank < own else '所辖'}{p}"
+            if rank >= own:  # (重庆市所辖区县: within 重庆市, the graph says)
+                self.facts.below.add(name)
+            return name, level, p
         if (city_level := municipalities().get(p)) is not None:
             return p, city_level, p  # 重庆市人民政府办公厅: a 直辖市's, province-level
         for suffix, level, prefix, _ in self.lay.levels:

@@ -175,10 +175,29 @@ def test_a_municipality_s_district_named_with_or_without_its_city_is_one_place()
     store, _ = build_store([AUDIT / "yubei-childcare-joint-meeting.html", AUDIT / "yubei-elderly-care-joint-meeting.txt"])
     for asked in ("渝北区", "重庆市渝北区"):
         rows = {r["concept"]: r for r in departments(store, jurisdiction=asked)}
-        assert {r["jurisdiction"] for r in rows.values()} == {"渝北区"}, asked
+        # (and the towns it names together, within it: 各镇人民政府)
+        assert {r["jurisdiction"] for r in rows.values()} == {"渝北区", "渝北区所辖镇"}, asked
+        assert {r["jurisdiction"] for r in departments(store, jurisdiction=asked, only=True)} == {"渝北区"}, asked
         assert (rows["civil-affairs"]["notices"], rows["health"]["notices"], rows["health"]["duties"]) == (2, 2, 3)
         assert rows["government-office"]["notices"] == 2 and "human-resources-social-security" in rows
     assert {r["jurisdiction"] for r in departments(store, jurisdiction="重庆市", only=True)} == {"重庆市"}
+
+
+def test_the_places_below_named_together_are_within_the_notice_s_place():
+    """重庆市's 各区县（自治县）人民政府 (chongqing-elderly-care-joint-meeting.txt) are 重庆市所辖区县's
+    区县人民政府: `duties 区县人民政府 -j 重庆` found their duty, `-j 重庆市` — the city's exact name,
+    which takes in the places within it — nothing: no notice said 重庆市所辖区县 was within 重庆市.
+    The places below a notice's own that it names together are within it (skos:broader), so
+    `-j 重庆市` reaches them; `-j 渝北区` its 渝北区所辖镇's 镇人民政府 so."""
+    from extractor.build import build_store
+    from extractor.query import departments, duties
+    store, _ = build_store([AUDIT / "chongqing-elderly-care-joint-meeting.txt", AUDIT / "yubei-childcare-joint-meeting.html"])
+    for asked in ("重庆市", "重庆", "重庆市所辖区县"):
+        rows = duties(store, "区县人民政府", jurisdiction=asked)
+        assert [(r["jurisdiction"], r["text"]) for r in rows] == [("重庆市所辖区县", "负责本地养老服务体系建设的组织实施。")], asked
+    assert [r["text"] for r in duties(store, "各区县（自治县）人民政府", jurisdiction="重庆市")] == ["负责本地养老服务体系建设的组织实施。"]
+    assert duties(store, "区县人民政府", jurisdiction="重庆市", only=True) == []
+    assert "渝北区所辖镇" in {r["jurisdiction"] for r in departments(store, jurisdiction="渝北区")}
 
 
 def test_an_ordinary_city_s_district_reads_its_bare_city_as_that_city_when_the_text_says_which():
