@@ -183,6 +183,31 @@ def test_a_municipality_s_district_named_with_or_without_its_city_is_one_place()
     assert {r["jurisdiction"] for r in departments(store, jurisdiction="重庆市", only=True)} == {"重庆市"}
 
 
+def test_a_municipality_s_district_naming_itself_alone_is_within_it_when_the_text_says_which():
+    """渝北区人民政府办公室's notice (yubei-elderly-care-joint-meeting.txt, the district named without
+    重庆市) read its 市民政局 as 重庆市's — the text says which city it is in (a body of 重庆市 named, a
+    cited 渝府办发 document titled 重庆市…) — but its place had no skos:broader 重庆市, as 重庆市渝北区's
+    does: built alone, `-j 重庆市` did not reach its 区民政局. The place is within the city the text
+    says, in extract JSON and the graph; without that evidence it stays alone, as its 市 does."""
+    from extractor.build import build_store
+    from extractor.graph import notice_graph
+    from extractor.pipeline import process_bytes
+    from extractor.query import duties
+    got = _read("yubei-elderly-care-joint-meeting.txt")
+    assert got["document"]["jurisdiction"] == {"name": "渝北区", "level": "district", "prefix": "区",
+                                               "within": {"name": "重庆市", "level": "province"}}
+    nt = bytes(notice_graph(process(AUDIT / "yubei-elderly-care-joint-meeting.txt")).ntriples()).decode()
+    assert "<https://w3id.org/policykg/data/jurisdiction/渝北区> <http://www.w3.org/2004/02/skos/core#broader>" \
+           " <https://w3id.org/policykg/data/jurisdiction/重庆市> ." in nt
+    store, _ = build_store([AUDIT / "yubei-elderly-care-joint-meeting.txt"])
+    rows = duties(store, "区民政局", jurisdiction="重庆市")
+    assert {(r["jurisdiction"], r["department"]) for r in rows} == {("渝北区", "区民政局")}
+    text = (AUDIT / "yubei-elderly-care-joint-meeting.txt").read_text(encoding="utf-8")
+    cited = "《重庆市人民政府办公厅关于建立重庆市养老服务体系建设联席会议制度的通知》（渝府办发〔2021〕52号）精神"
+    other = extracted_dict(process_bytes(text.replace(cited, "上级文件精神").encode(), "yubei-variant.txt"))
+    assert other["document"]["jurisdiction"] == {"name": "渝北区", "level": "district", "prefix": "区"}
+
+
 def test_the_places_below_named_together_are_within_the_notice_s_place():
     """重庆市's 各区县（自治县）人民政府 (chongqing-elderly-care-joint-meeting.txt) are 重庆市所辖区县's
     区县人民政府: `duties 区县人民政府 -j 重庆` found their duty, `-j 重庆市` — the city's exact name,
