@@ -1063,9 +1063,10 @@ def test_a_recipient_naming_kinds_of_body_a_character_each_is_one_address():
 def test_the_subdistricts_addressed_together_first_in_a_list_are_a_subject():
     """浦东's 各街道办事处、镇人民政府负责辖区内离校未就业青年的实名登记和跟踪服务 (the bodies below, the
     subdistricts' offices named first): 各街道办事处 a name the registry lacks made the list no
-    subject — the statement no one's duty. Theirs now: the subdistricts' offices together (as
-    written) and the towns' governments, as 各镇人民政府、街道办事处负责… reads."""
+    subject — the statement no one's duty. Theirs now: the subdistricts' offices together (since
+    limit8 the subdistricts' governments below, 浦东新区所辖街道's, as 各镇人民政府 the towns' — audit10 had
+    them as written, 浦东新区/各街道办事处) and the towns' governments."""
     got = _read("pudong-youth-employment-joint-meeting.txt")
     assert [(d, t) for d, t in _duties_of(got, "main/3") if "辖区" in t] == [
-        ("浦东新区/各街道办事处", "负责辖区内离校未就业青年的实名登记和跟踪服务。"),
+        ("浦东新区所辖街道/local-governments", "负责辖区内离校未就业青年的实名登记和跟踪服务。"),
         ("浦东新区所辖镇/local-governments", "负责辖区内离校未就业青年的实名登记和跟踪服务。")]
