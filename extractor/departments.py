@@ -1014,6 +1014,25 @@ class _Scanner:
                             label_tier="township", label=office))
         return out
 
+    def collective_offices(self, hits: list[_Hit]) -> list[_Hit]:
+        """The governments of one kind of township addressed together by their office, a collective
+        lead before it (各街道办事处: pkc:dept-collective-lead and pk:townshipOfficeLabel — the
+        subdistricts' offices, as 各镇人民政府 the towns' governments), no name over it."""
+        C, out = self.text, []
+        taken = [(h.cs, h.ce) for h in hits]
+        for pre, (office, concept) in self.reg.township_offices.items():
+            word = pre + office
+            at = C.find(word)
+            while at >= 0:
+                s, e = at, at + len(word)
+                at = C.find(word, e)
+                lead = next((x for x in self.reg.collective_lead if C.startswith(x, s - len(x))), None)
+                if lead is None or s < len(lead) or any(a < e and s - len(lead) < b for a, b in taken):
+                    continue
+                out.append(_Hit(s - len(lead), e, "known", concept, prefix=pre, written=True, collective=True,
+                                label_tier="township", label=office))
+        return out
+
     def branches(self, hits: list[_Hit]) -> None:
         """Read a body's branch named after it, the place it is in and a branch's ending
         (pkc:dept-branch-ending): 揭阳市生态环境局普宁分局, 杭州市生态环境局淳安分局 — one unit, the body
@@ -1160,7 +1179,9 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
             if h.collective and h.prefix == default_prefix and sq.text.startswith(default_prefix, h.cs):
                 h.collective = False  # carries (苏木党委、政府: the 苏木's government; 镇财政所、派出所)
     else:
-        offices = []
+        # (各街道办事处: the subdistricts' governments — not the unknown body the scan for names read there)
+        if offices := scanner.collective_offices(hits):
+            found = [f for f in found if not any(o.cs < f.ce and f.cs < o.ce for o in offices)] + offices
     hits = sorted(hits + found, key=attrgetter("cs")) if found else hits
     scanner.inherit(hits)
     out = []

@@ -21,8 +21,8 @@ from .departments import (CUE, DepartmentMatch, addressed_zone, collective_addre
                           collective_leads, concept_labels, concept_name, concepts, find_departments, post_units,
                           replaced, resolve, resolve_in_town, town_unit, trie, zone_body)
 from .knowledge import PK, SCHEDULES, SKOS, BodyKind, body_kinds, by_subject
-from .model import (Addressee, Assignment, Cell, Change, Clause, Department, Document, Duty, Facts, Field, Meeting,
-                    MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
+from .model import (Addressee, Assignment, Cell, Change, Clause, Department, Document, Duty, Facts, Field, Jurisdiction,
+                    Meeting, MeetingRule, Mention, Note, Participant, Post, Reference, Span, WorkingGroup, squeeze)
 from .parse import CN_DIGITS, CN_UNITS, chinese_number, layout, normalise_doc_number
 from .places import enclosing_municipality, enclosing_province, municipalities
 
@@ -1184,7 +1184,10 @@ class _Extract:
                 return city[0], city[1], p  # 市卫生健康委 in 渝北区's notice citing 渝府办发: 重庆市's, province-level
             if j is None or not j.name:  # nothing to place it relative to
                 return p, level, p
-            return f"{j.name}{'所在' if rank < own else '所辖'}{p}", level, p
+            name = f"{j.name}{'所在' if rank < own else '所辖'}{p}"
+            if rank >= own:  # (重庆市所辖区县: within 重庆市, the graph says)
+                self.facts.below.add(name)
+            return name, level, p
         if (city_level := municipalities().get(p)) is not None:
             return p, city_level, p  # 重庆市人民政府办公厅: a 直辖市's, province-level
         for suffix, level, prefix, _ in self.lay.levels:
@@ -1203,13 +1206,29 @@ class _Extract:
             return j.within, city
         return (j.within, level) if j.within_level == level else None
 
+    def place_within(self) -> None:
+        """A district or county of a 直辖市 naming itself without it (渝北区人民政府办公室) is within it
+        (`doc.jurisdiction.within`: the graph's skos:broader) when the notice says which it is in, as its
+        bare 市 is then that city's (`municipality`: a body of 重庆市 named, a cited 渝府办发 document) —
+        as it is when named with it (重庆市渝北区: `parse.jurisdiction_of`). One place either way."""
+        j = self.doc.jurisdiction
+        if not j or not j.name or j.within:
+            return
+        ranks = {level: (rank, prefix) for _, level, prefix, rank in self.lay.levels}
+        rank, city = ranks.get(j.level, (0, "")), ranks.get("city")
+        if city is None or rank[0] != city[0] + 1:
+            return  # (a place not right below a city's level: a town is its district's)
+        found = self.municipality(city[1])
+        if found is not None and found[0] in municipalities():
+            self.doc.jurisdiction = Jurisdiction(j.name, j.level, j.prefix, *found)
+
     def municipality(self, prefix: str) -> tuple[str, str] | None:
         """(the city, its level) a district's or county's bare city `prefix` (市) stands for when
         the notice names itself without it (渝北区人民政府办公室, 包河区人民政府办公室) but says which it is
         in: a 直辖市 (a body of 重庆市 named, a cited 渝府办发 document: `places.enclosing_municipality`;
         province-level) naming no other city (揭阳市卫生健康局), or an ordinary city whose body it names
         (合肥市住房城乡建设局; city level), the one city named; else None. Asked once a prefix
-        (`jurisdiction_of`)."""
+        (`jurisdiction_of`), and once more for the notice's place (`place_within`)."""
         written = {m.prefix for m in self.matches if m.prefix and not m.inherited}
         cities = municipalities()
         bare = _prefix_levels()
@@ -5007,6 +5026,7 @@ def extract(doc: Document) -> Document:
     x.note_unknown_units()
     x.references()
     x.names()
+    x.place_within()
     doc.facts = x.facts
     doc.notes = x.notes
     return doc

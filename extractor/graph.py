@@ -811,6 +811,10 @@ class _Builder:
             j = self.jurisdiction(dep.jurisdiction, dep.level)  # (盟财政局: the notice's unnamed league)
             if j:
                 self.add(iri, PK + "jurisdiction", j)
+                if dep.jurisdiction in self.doc.facts.below and (own := self.doc.jurisdiction) is not None \
+                        and (above := self.jurisdiction(own.name, own.level)):
+                    # the places below named together (重庆市所辖区县) are within the notice's (重庆市): -j 重庆市
+                    self.add(j, SKOS + "broader", above)
         mentions = sorted((m for dep in self.doc.facts.departments.values() for m in dep.mentions),
                           key=lambda m: (m.start, m.end, m.department))
         ordinal: dict[str, int] = {}

@@ -413,6 +413,9 @@ class Facts:
     issuer: str = ""  # the Department that issued the notice, when the registry knows its name
     addressees: list[Addressee] = field(default_factory=list)  # 主送 and 抄送, in the head's order
     changes: list[Change] = field(default_factory=list)  # what an adjustment notice changes, in order
+    # the places below the notice's own it names together, relative to it (重庆市所辖区县 of 各区县（自治县）
+    # 人民政府 in 重庆市's notice): within its place (the graph's skos:broader), not extract JSON
+    below: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)

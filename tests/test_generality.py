@@ -175,10 +175,54 @@ def test_a_municipality_s_district_named_with_or_without_its_city_is_one_place()
     store, _ = build_store([AUDIT / "yubei-childcare-joint-meeting.html", AUDIT / "yubei-elderly-care-joint-meeting.txt"])
     for asked in ("渝北区", "重庆市渝北区"):
         rows = {r["concept"]: r for r in departments(store, jurisdiction=asked)}
-        assert {r["jurisdiction"] for r in rows.values()} == {"渝北区"}, asked
+        # (and the towns it names together, within it: 各镇人民政府)
+        assert {r["jurisdiction"] for r in rows.values()} == {"渝北区", "渝北区所辖镇"}, asked
+        assert {r["jurisdiction"] for r in departments(store, jurisdiction=asked, only=True)} == {"渝北区"}, asked
         assert (rows["civil-affairs"]["notices"], rows["health"]["notices"], rows["health"]["duties"]) == (2, 2, 3)
         assert rows["government-office"]["notices"] == 2 and "human-resources-social-security" in rows
     assert {r["jurisdiction"] for r in departments(store, jurisdiction="重庆市", only=True)} == {"重庆市"}
+
+
+def test_a_municipality_s_district_naming_itself_alone_is_within_it_when_the_text_says_which():
+    """渝北区人民政府办公室's notice (yubei-elderly-care-joint-meeting.txt, the district named without
+    重庆市) read its 市民政局 as 重庆市's — the text says which city it is in (a body of 重庆市 named, a
+    cited 渝府办发 document titled 重庆市…) — but its place had no skos:broader 重庆市, as 重庆市渝北区's
+    does: built alone, `-j 重庆市` did not reach its 区民政局. The place is within the city the text
+    says, in extract JSON and the graph; without that evidence it stays alone, as its 市 does."""
+    from extractor.build import build_store
+    from extractor.graph import notice_graph
+    from extractor.pipeline import process_bytes
+    from extractor.query import duties
+    got = _read("yubei-elderly-care-joint-meeting.txt")
+    assert got["document"]["jurisdiction"] == {"name": "渝北区", "level": "district", "prefix": "区",
+                                               "within": {"name": "重庆市", "level": "province"}}
+    nt = bytes(notice_graph(process(AUDIT / "yubei-elderly-care-joint-meeting.txt")).ntriples()).decode()
+    assert "<https://w3id.org/policykg/data/jurisdiction/渝北区> <http://www.w3.org/2004/02/skos/core#broader>" \
+           " <https://w3id.org/policykg/data/jurisdiction/重庆市> ." in nt
+    store, _ = build_store([AUDIT / "yubei-elderly-care-joint-meeting.txt"])
+    rows = duties(store, "区民政局", jurisdiction="重庆市")
+    assert {(r["jurisdiction"], r["department"]) for r in rows} == {("渝北区", "区民政局")}
+    text = (AUDIT / "yubei-elderly-care-joint-meeting.txt").read_text(encoding="utf-8")
+    cited = "《重庆市人民政府办公厅关于建立重庆市养老服务体系建设联席会议制度的通知》（渝府办发〔2021〕52号）精神"
+    other = extracted_dict(process_bytes(text.replace(cited, "上级文件精神").encode(), "yubei-variant.txt"))
+    assert other["document"]["jurisdiction"] == {"name": "渝北区", "level": "district", "prefix": "区"}
+
+
+def test_the_places_below_named_together_are_within_the_notice_s_place():
+    """重庆市's 各区县（自治县）人民政府 (chongqing-elderly-care-joint-meeting.txt) are 重庆市所辖区县's
+    区县人民政府: `duties 区县人民政府 -j 重庆` found their duty, `-j 重庆市` — the city's exact name,
+    which takes in the places within it — nothing: no notice said 重庆市所辖区县 was within 重庆市.
+    The places below a notice's own that it names together are within it (skos:broader), so
+    `-j 重庆市` reaches them; `-j 渝北区` its 渝北区所辖镇's 镇人民政府 so."""
+    from extractor.build import build_store
+    from extractor.query import departments, duties
+    store, _ = build_store([AUDIT / "chongqing-elderly-care-joint-meeting.txt", AUDIT / "yubei-childcare-joint-meeting.html"])
+    for asked in ("重庆市", "重庆", "重庆市所辖区县"):
+        rows = duties(store, "区县人民政府", jurisdiction=asked)
+        assert [(r["jurisdiction"], r["text"]) for r in rows] == [("重庆市所辖区县", "负责本地养老服务体系建设的组织实施。")], asked
+    assert [r["text"] for r in duties(store, "各区县（自治县）人民政府", jurisdiction="重庆市")] == ["负责本地养老服务体系建设的组织实施。"]
+    assert duties(store, "区县人民政府", jurisdiction="重庆市", only=True) == []
+    assert "渝北区所辖镇" in {r["jurisdiction"] for r in departments(store, jurisdiction="渝北区")}
 
 
 def test_an_ordinary_city_s_district_reads_its_bare_city_as_that_city_when_the_text_says_which():
@@ -241,6 +285,25 @@ def test_a_closing_line_whose_subject_is_the_governments_below_is_theirs():
     assert liangshan[1][1].startswith("要参照建立相应工作机制")
     puning = _duties_of(_read("puning-childcare-joint-meeting.txt"), "main/4/11")
     assert [d for d, _ in puning] == ["普宁市/taxation", "普宁市所辖镇/local-governments", "普宁市/街道办事处"]
+
+
+def test_a_closing_line_of_the_subdistricts_offices_right_after_the_last_item_is_theirs():
+    """渝北's closing line written 各街道办事处负责… right after its last item (（十二）区消防救援支队。…)
+    was 区消防救援支队's duty: 各街道办事处 named no body (街道办事处 is a 街道's government only in its
+    own notice, pk:townshipOfficeLabel). After the collective lead 各 it is the subdistricts'
+    governments together, as 各镇人民政府 the towns': 渝北区所辖街道's, its own duty."""
+    from extractor.pipeline import process_bytes
+    text = (AUDIT / "yubei-childcare-joint-meeting.html").read_text(encoding="utf-8")
+    closing = "其他成员单位按照各自职责做好相关工作。各镇人民政府、街道办事处负责"
+    assert closing in text
+    got = extracted_dict(process_bytes(text.replace(closing, "各街道办事处负责").encode(), "yubei-variant.html"))
+    assert _duties_of(got, "main/4/12") == [("渝北区/fire-rescue", "负责婴幼儿照护服务机构的消防安全监督检查。"),
+                                           ("渝北区所辖街道/local-governments", "负责辖区内婴幼儿照护服务工作的组织实施。")]
+    unit = next(d for d in got["departments"] if d["id"] == "渝北区所辖街道/local-governments")
+    assert (unit["name"], unit["level"], unit["mentions"][0]["surface"]) == ("街道办事处", "township", "各街道办事处")
+    both = extracted_dict(process_bytes(text.replace(closing, "各镇人民政府、各街道办事处负责").encode(), "yubei-variant.html"))
+    assert [d for d, _ in _duties_of(both, "main/4/12")] == [
+        "渝北区/fire-rescue", "渝北区所辖镇/local-governments", "渝北区所辖街道/local-governments"]
 
 
 def test_a_make_up_list_attachment_keeps_its_title():
@@ -1000,9 +1063,10 @@ def test_a_recipient_naming_kinds_of_body_a_character_each_is_one_address():
 def test_the_subdistricts_addressed_together_first_in_a_list_are_a_subject():
     """浦东's 各街道办事处、镇人民政府负责辖区内离校未就业青年的实名登记和跟踪服务 (the bodies below, the
     subdistricts' offices named first): 各街道办事处 a name the registry lacks made the list no
-    subject — the statement no one's duty. Theirs now: the subdistricts' offices together (as
-    written) and the towns' governments, as 各镇人民政府、街道办事处负责… reads."""
+    subject — the statement no one's duty. Theirs now: the subdistricts' offices together (since
+    limit8 the subdistricts' governments below, 浦东新区所辖街道's, as 各镇人民政府 the towns' — audit10 had
+    them as written, 浦东新区/各街道办事处) and the towns' governments."""
     got = _read("pudong-youth-employment-joint-meeting.txt")
     assert [(d, t) for d, t in _duties_of(got, "main/3") if "辖区" in t] == [
-        ("浦东新区/各街道办事处", "负责辖区内离校未就业青年的实名登记和跟踪服务。"),
+        ("浦东新区所辖街道/local-governments", "负责辖区内离校未就业青年的实名登记和跟踪服务。"),
         ("浦东新区所辖镇/local-governments", "负责辖区内离校未就业青年的实名登记和跟踪服务。")]

@@ -568,9 +568,12 @@ def test_departments_counts(store, county, city):
 def test_departments_of_one_jurisdiction(store):
     every = Q.departments(store, explain=True)
     for wanted, keep in (("祁门县", {"祁门县"}), ("祁门", {"祁门县", "祁门县所在省"}), ("市", {"巴彦淖尔市"}),
-                         ("county", {"祁门县"}), ("巴彦淖尔市", {"巴彦淖尔市"})):
+                         ("county", {"祁门县"}), ("巴彦淖尔市", {"巴彦淖尔市", "巴彦淖尔市所辖旗县区"})):
+        # (a place named exactly takes in the places below it its notice names together, as its start does)
         rows = Q.departments(store, jurisdiction=wanted, explain=True)
         assert rows == [r for r in every if r["jurisdiction"] in keep], wanted
+    assert {r["jurisdiction"] for r in Q.departments(store, jurisdiction="巴彦淖尔市", only=True)} == {"巴彦淖尔市"}
+    assert {r["jurisdiction"] for r in Q.departments(store, jurisdiction="巴彦淖尔")} == {"巴彦淖尔市", "巴彦淖尔市所辖旗县区"}
     assert Q.departments(store, jurisdiction="火星") == []
     out = run("departments", "-j", "祁门县", "-f", "json")
     assert out.exit_code == 0 and {r["jurisdiction"] for r in json.loads(out.stdout)} == {"祁门县"}
