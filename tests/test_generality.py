@@ -1101,3 +1101,23 @@ def test_a_head_s_post_of_party_and_government_words_alone_is_their_unit_s():
     assert heads("县委副书记、县长") == [("县委副书记、县长", "某县/government")]
     assert heads("县政府分管副县长") == [("县政府分管副县长", "某县/government")]  # (named: as before)
 
+
+def test_a_named_subdistrict_office_and_a_kind_after_a_government_s_ge_in_the_recipients():
+    """洛川's 主送 各乡镇人民政府、凤栖街道办事处，县政府各工作部门、直属机构 read 各凤栖街道办事处 (the first
+    item's 各 given to an item with no place the gazetteer knows) and a bare 直属机构. A township's
+    own name before its prefix (凤栖街道办事处: pkc's township prefixes, layout.ttl) names one office,
+    itself; and the body a first item's 各 follows (县政府各工作部门) is written once for the kinds of
+    body after it that name none (县政府直属机构) — as 县政府各部门、各直属机构 (霍山's, …) is the
+    government's 各直属机构."""
+    got = _read("luochuan-apple-industry-task-force.docx")
+    assert [a["name"] for a in got["addressees"] if a["kind"] == "recipient"] == [
+        "各乡镇人民政府", "凤栖街道办事处", "县政府各工作部门", "县政府直属机构"]
+    from extractor.departments import listed_names
+
+    def names(text: str) -> list[str]:
+        return [n for _, _, n in listed_names(text)]
+
+    assert names("各镇政府、街道办事处") == ["各镇政府", "各街道办事处"]  # (the kind alone: 各, as before)
+    assert names("各乡镇人民政府、城关街道办事处") == ["各乡镇人民政府", "城关街道办事处"]
+    assert names("县政府各部门、各直属机构") == ["县政府各部门", "县政府各直属机构"]
+    assert names("县政府各部门、各乡镇人民政府") == ["县政府各部门", "各乡镇人民政府"]  # (a body of its own)
