@@ -1349,6 +1349,9 @@ def listed_names(text: str, start: int = 0, end: int | None = None) -> list[tupl
     places = _places()  # an item opening with one names its own place: no 各
     first = _norm(text[items[0][0]:items[0][1]])
     lead = next((x for x in reg.collective_lead if first.startswith(x)), "")
+    # the body the first item's 各 follows (县政府各工作部门、直属机构: 县政府, written once for both)
+    owner = next((m for m in matches if m.start == items[0][0] and m.concept and not m.generic and not m.collective
+                  and _norm(text[m.end:items[0][1]]).startswith(reg.collective_lead)), None)
     out = []
     for i, (a, b) in enumerate(items):
         name, m = text[a:b], ending_of[a]
@@ -1357,12 +1360,29 @@ def listed_names(text: str, start: int = 0, end: int | None = None) -> list[tupl
         if m is not None and m.inherited and m.prefix and not m.national:
             name = m.prefix + name  # 市人社局、教育局
         own = _norm(text[a:b])
-        if i and lead and lead not in own and (m is None or m.prefix is None or m.inherited) \
+        if i and (lead or owner) and (m is None or m.prefix is None or m.inherited) \
                 and not own.startswith(tuple(reg.level_prefix) + tuple(reg.national_prefix)) \
-                and not any(own[:k] in places for k in range(2, min(len(own), 9))):
-            name = lead + name  # 各镇政府、街道办事处
+                and not any(own[:k] in places for k in range(2, min(len(own), 9))) and not _named_township(own):
+            if lead and lead not in own:
+                name = lead + name  # 各镇政府、街道办事处
+            elif owner is not None and not any(a <= x.start < b for x in matches):
+                name = text[owner.start:owner.end] + name  # 县政府各工作部门、直属机构: 县政府直属机构
         out.append((a, b, name))
     return out
+
+
+def _named_township(name: str) -> bool:
+    """Whether `name` opens with a township's own name the gazetteer may lack: two characters or
+    more, not all of them level words, before a township's prefix (layout.ttl's pk:issuerSuffix:
+    凤栖街道办事处, 凤栖街道) — a named office is itself, no 各 given it (各乡镇人民政府、凤栖街道办事处);
+    not 街道办事处 nor 乡镇人民政府, the kind of body alone."""
+    reg = _registry()
+    words = "".join((*reg.township_prefix, *reg.level_prefix))
+    for k in range(2, len(name)):
+        if name.startswith(tuple(reg.township_prefix), k):
+            head = name[:k]
+            return all(_is_cjk(ch) for ch in head) and bool(head.strip(words))
+    return False
 
 
 _EDGE = " \t\u3000\xa0\r\n、,，;；:：。.·•"

@@ -4246,11 +4246,42 @@ class _Extract:
             e, person = after[0], squeeze(self.doc.text[after[1]:after[2]])
         if hits and (office := self.post_unit(hits[0][0], e, clause)) is not None:
             did = office  # 县政府副秘书长: a post of the government's office
+        elif not hits and person is None and (own := self.post_words_unit(s, e, clause)) is not None:
+            did = own  # 区委常委、副区长, 县委书记: its unit by its words (before `implied`: 县委书记和县长)
         n = self.post_count[clause] = self.post_count.get(clause, 0) + 1
         # (id, department, clause, role, person; name, value: by position, as keywords to a class
         # cost the call a dict)
         self.facts.posts.append(Post(s, e, f"{clause}/post{n}", did, clause, role, person))
         return Field(s, e, role, self.doc.text[s:e])
+
+    def post_words_unit(self, s: int, e: int, clause: str) -> str | None:
+        """The unit a post [s, e) naming no body the matcher reads is of by its words: a post glued
+        after a body's short name (pkc:committee-post: 县委书记, 区委常委 — the name before it, 县委,
+        read whole by the registry), or a government leader's named by its place's word alone
+        (pkc:bare-post: 副区长 — that place's body of pkc:bare-post-unit, 区政府); of one person's
+        posts joined by 、 (区委常委、副区长) the last naming one. The unit is recorded, its mention
+        the name (县委) or the bare post (副区长). None if no post of it names one."""
+        folded, text = self.doc.folded, self.doc.text
+        committee = self.cues.parts.get("committee-post", ())
+        units = self.cues.parts.get("bare-post-unit", ())
+        ends = [k for k in range(s, e) if folded[k] == "、"] + [e]
+        for a, b in reversed(list(zip([s, *(k + 1 for k in ends[:-1])], ends))):
+            while a < b and folded[a] in _BLANKS:
+                a += 1
+            while b > a and folded[b - 1] in _BLANKS:
+                b -= 1
+            if (bare := _bare_post().fullmatch(folded, a, b)) is not None:
+                place = bare.group("place")
+                m = next((u for w in units if (u := resolve(place + w)) is not None), None)
+                if m is not None and m.concept and not m.collective and not m.generic:
+                    return self.department(replaced(m, start=a, end=b, surface=text[a:b], label=""), clause)
+            for word in committee:
+                if folded.endswith(word, a, b) and b - len(word) > a:
+                    m = resolve(folded[a:b - len(word)])
+                    if m is not None and m.concept and not m.collective and not m.generic:
+                        k = b - len(word)
+                        return self.department(replaced(m, start=a, end=k, surface=text[a:k]), clause)
+        return None
 
     def post_unit(self, m: DepartmentMatch, e: int, clause: str) -> str | None:
         """The unit whose post [m.start, e) is, when the registry files the post written after

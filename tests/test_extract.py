@@ -2581,9 +2581,11 @@ def test_a_make_up_item_s_name_glued_before_its_post_names_the_person():
     assert [p["person"] for p in json.loads(data)["posts"]] == [None] * 5
 
     # no name: a post opening with no unit, or with a post's words; a unit read over the name
-    for post in ("分管副县长", "常务副县长", "县委副书记", "县委常委、常务副县长"):
-        assert posts(GLUED.replace("储德明县政府县长", post))[0][0] == ("group_leader", "", post, None) \
-            if "县委" not in post else posts(GLUED.replace("储德明县政府县长", post))[0][0][2:] == (post, None)
+    # (常务副县长 the county government's post, by its words: pkc:bare-post, since limit11)
+    for post, unit in (("分管副县长", ""), ("常务副县长", "黟县/government")):
+        assert posts(GLUED.replace("储德明县政府县长", post))[0][0] == ("group_leader", unit, post, None)
+    for post in ("县委副书记", "县委常委、常务副县长"):
+        assert posts(GLUED.replace("储德明县政府县长", post))[0][0][2:] == (post, None)
     assert posts(GLUED.replace("汪静县委常委", "分管县委常委"))[0][1][2:] == ("分管县委常委、宣传部部长", None)
     # the registry read 建国县 over the name (no name of two characters left): the unit begins at 县
     got = posts(GLUED.replace("李四县教育局局长", "曹建国县教育局局长"))
@@ -3686,7 +3688,7 @@ def test_a_single_lead_unit_and_groups_led_in_order_without_fen_bie():
     assert [(g.name, g.lead, g.co_leads) for g in m.groups] == [("工程建设组", "休宁县/water-resources", []),
                                                               ("水质保障组", "休宁县/health", [])]
     assert (text[m.convenor.start:m.convenor.end], doc.facts.posts[0].person, doc.facts.posts[0].department) == (
-        "副县长", "汪国华", "")
+        "副县长", "汪国华", "休宁县/government")  # (its place's government's since limit11: pkc:bare-post)
     assert not [d for d in doc.facts.duties if "牵头" in d.text]
     # 曹建国县农业农村局副局长: 建国县's bureau, no one holding its post; now 曹建国 and the county's
     assert [(p.person, p.department) for p in doc.facts.posts if p.role == "lead"][-1] == (

@@ -1070,3 +1070,54 @@ def test_the_subdistricts_addressed_together_first_in_a_list_are_a_subject():
     assert [(d, t) for d, t in _duties_of(got, "main/3") if "辖区" in t] == [
         ("浦东新区所辖街道/local-governments", "负责辖区内离校未就业青年的实名登记和跟踪服务。"),
         ("浦东新区所辖镇/local-governments", "负责辖区内离校未就业青年的实名登记和跟踪服务。")]
+
+
+# (the tenth session's limit11) a head's post written without its unit; 洛川's 主送
+
+def test_a_head_s_post_of_party_and_government_words_alone_is_their_unit_s():
+    """滨海's 专班组长：刘振华　区委常委、副区长 was a post of no unit: the matcher reads 区委 only before a
+    boundary (县委托 names no body) and 副区长 names no body at all. A post glued after a body's
+    short name (pkc:committee-post: 县委书记, 区委常委) is that body's, a government leader's bare post
+    (pkc:bare-post: 副区长, 县长) its place's government's; of one person's posts joined by 、 the last
+    naming one — 滨海's head the district government's, as 县委副书记、县长 (兰考's, 婺源's) the
+    county's; 县委书记 heading a 领导小组 (limit9's test notice) the county party committee's."""
+    got = _read("binhai-hazardous-chemicals-task-force.html")
+    head = next(p for p in got["posts"] if p["role"] == "task_force_leader")
+    assert (head["person"], head["department"]) == ("刘振华", "滨海新区/government")
+    lankao = _read("lankao-water-supply-leading-group.txt")
+    assert next(p for p in lankao["posts"] if p["role"] == "group_leader")["department"] == "兰考县/government"
+    from extractor.pipeline import process_bytes
+
+    def heads(said: str) -> list[tuple[str, str]]:
+        text = ("某县人民政府办公室关于成立某县农村人居环境整治工作领导小组的通知\n\n各乡镇人民政府，县直各单位：\n"
+                "为加强组织领导，决定成立某县农村人居环境整治工作领导小组。现将有关事项通知如下：\n一、组成人员\n"
+                f"组长由{said}担任，副组长由县政府副县长担任，成员由县财政局、县民政局主要负责同志组成。\n")
+        doc = process_bytes(text.encode("utf-8"), "x.txt")
+        return [(doc.text[p.start:p.end], p.department) for p in doc.facts.posts if p.role == "group_leader"]
+
+    assert heads("县委书记") == [("县委书记", "某县/party-committee")]
+    assert heads("县委书记、县长") == [("县委书记", "某县/party-committee"), ("县长", "某县/government")]
+    assert heads("县委常委") == [("县委常委", "某县/party-committee")]
+    assert heads("县委副书记、县长") == [("县委副书记、县长", "某县/government")]
+    assert heads("县政府分管副县长") == [("县政府分管副县长", "某县/government")]  # (named: as before)
+
+
+def test_a_named_subdistrict_office_and_a_kind_after_a_government_s_ge_in_the_recipients():
+    """洛川's 主送 各乡镇人民政府、凤栖街道办事处，县政府各工作部门、直属机构 read 各凤栖街道办事处 (the first
+    item's 各 given to an item with no place the gazetteer knows) and a bare 直属机构. A township's
+    own name before its prefix (凤栖街道办事处: pkc's township prefixes, layout.ttl) names one office,
+    itself; and the body a first item's 各 follows (县政府各工作部门) is written once for the kinds of
+    body after it that name none (县政府直属机构) — as 县政府各部门、各直属机构 (霍山's, …) is the
+    government's 各直属机构."""
+    got = _read("luochuan-apple-industry-task-force.docx")
+    assert [a["name"] for a in got["addressees"] if a["kind"] == "recipient"] == [
+        "各乡镇人民政府", "凤栖街道办事处", "县政府各工作部门", "县政府直属机构"]
+    from extractor.departments import listed_names
+
+    def names(text: str) -> list[str]:
+        return [n for _, _, n in listed_names(text)]
+
+    assert names("各镇政府、街道办事处") == ["各镇政府", "各街道办事处"]  # (the kind alone: 各, as before)
+    assert names("各乡镇人民政府、城关街道办事处") == ["各乡镇人民政府", "城关街道办事处"]
+    assert names("县政府各部门、各直属机构") == ["县政府各部门", "县政府各直属机构"]
+    assert names("县政府各部门、各乡镇人民政府") == ["县政府各部门", "各乡镇人民政府"]  # (a body of its own)

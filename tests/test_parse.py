@@ -1643,7 +1643,7 @@ def test_a_font_size_tool_in_brackets_on_one_line(joined):
     doc = process_bytes(ONE_LINE[joined](load(path).text.splitlines()).encode("utf-8"), "x.txt")
     whole = reading(process(path))
     assert reading(doc)["fields"] == whole["fields"]
-    assert sorted(f.value for f in doc.fields if f.name == "recipient") == ["县政府各部门", "各乡镇人民政府", "各直属机构"]
+    assert sorted(f.value for f in doc.fields if f.name == "recipient") == ["县政府各直属机构", "县政府各部门", "各乡镇人民政府"]
     assert reading(doc)["clauses"][0] == whole["clauses"][0]
     wanzhi = path.parent / "wanzhi-rural-living-environment-tasks.html"  # …浏览次数：312　【字体：大 中 小】 打印 关闭
     doc = process_bytes(ONE_LINE[joined](load(wanzhi).text.splitlines()).encode("utf-8"), "x.txt")
