@@ -1366,6 +1366,7 @@ def listed_names(text: str, start: int = 0, end: int | None = None) -> list[tupl
 
 
 _EDGE = " \t\u3000\xa0\r\n、,，;；:：。.·•"
+_INNER_BRACKET = re.compile(f"([{_CJK}]+)\\(([{_CJK}]{{1,8}})\\)([{_CJK}]+)")  # 天津港(集团)有限公司 (folded)
 
 
 @lru_cache(maxsize=4096)
@@ -1396,6 +1397,15 @@ def resolve(name: str) -> DepartmentMatch | None:
             and scanner.valid_org(sq.text):
         hit = scanner.unknown_hit(om)
         return _match(reg, hit, s, e, name[s:e])
+    inner = _INNER_BRACKET.fullmatch(sq.text)
+    if inner is not None:
+        # a word in brackets inside an unknown name (天津港（集团）有限公司): the name as written, if
+        # it reads as one without them — not a name and its other name after it (市政府办公室（市口岸办）:
+        # nothing follows the bracket), nor a known department's
+        plain = resolve(inner.group(1) + inner.group(2) + inner.group(3))
+        if plain is not None and plain.concept is None:
+            return DepartmentMatch(s, e, name[s:e], None, plain.prefix, False, "".join(name[s:e].split()), False,
+                                   tier=plain.tier)
     return None
 
 

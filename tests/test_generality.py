@@ -1070,3 +1070,16 @@ def test_the_subdistricts_addressed_together_first_in_a_list_are_a_subject():
     assert [(d, t) for d, t in _duties_of(got, "main/3") if "辖区" in t] == [
         ("浦东新区所辖街道/local-governments", "负责辖区内离校未就业青年的实名登记和跟踪服务。"),
         ("浦东新区所辖镇/local-governments", "负责辖区内离校未就业青年的实名登记和跟踪服务。")]
+
+
+def test_a_unit_holding_a_word_in_brackets_is_a_member_as_written():
+    """滨海's member table row 13 | 天津港（集团）有限公司 | 韩立新 | 副总经理: the registry's unknown names
+    were CJK only, so a word in brackets inside one gave no member, no note and no post. The name as
+    written now (it reads as a name without them: 天津港集团有限公司), a member noted unknown-unit with
+    its lead's post; a unit's other name after it in brackets (市政府办公室（市口岸办）) stays no such name."""
+    got = _read("binhai-hazardous-chemicals-task-force.html")
+    assert got["members"][-1] == "滨海新区/天津港（集团）有限公司"
+    assert ("unknown-unit", "天津港（集团）有限公司") in [(n["kind"], n["text"]) for n in got["notes"]]
+    assert ("滨海新区/天津港（集团）有限公司", "韩立新") in [(p["department"], p["person"]) for p in got["posts"]]
+    from extractor.departments import resolve
+    assert resolve("市政府办公室（市口岸办）") is None and resolve("县公安局（交警）大队") is None
