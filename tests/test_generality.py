@@ -1083,3 +1083,40 @@ def test_a_unit_holding_a_word_in_brackets_is_a_member_as_written():
     assert ("滨海新区/天津港（集团）有限公司", "韩立新") in [(p["department"], p["person"]) for p in got["posts"]]
     from extractor.departments import resolve
     assert resolve("市政府办公室（市口岸办）") is None and resolve("县公安局（交警）大队") is None
+
+
+def test_a_contact_in_running_text_is_a_post_with_its_telephone_and_e_mail():
+    """联系人 in running text was not read (audit9, audit10): 永春's office paragraph …办公室主任由…兼任。
+    联系人：苏雅琴，联系电话：0595-23881234, 隆回's 领导小组办公室联系人：李婷，电话：…，电子邮箱：…, 浦东's
+    联系人：区人力资源社会保障局就业促进处　王丽萍，联系电话：68541234，电子邮箱：jycj@pudong.gov.cn and
+    正定's 联系人及电话：县人社局劳动保障监察大队　刘建波　0311-88012345. Each a post (role contact) held by
+    the person, as a 联络员名单's row is: the office's where the text says so (its paragraph, or 办公室
+    before 联系人), else the body's held from the unit written before the name; in the graph its
+    schema:telephone and schema:email, left out with the persons."""
+    def contacts(name):
+        return [(p["department"], p["person"]) for p in _read(name)["posts"] if p["role"] == "contact"]
+    assert contacts("yongchun-rural-delivery-logistics-joint-meeting.txt") == [
+        ("永春县/永春县农村寄递物流体系建设联席会议办公室", "苏雅琴")]
+    assert contacts("longhui-honeysuckle-industry-leading-group.html") == [("隆回县/隆回县金银花产业发展领导小组办公室", "李婷")]
+    assert contacts("pudong-youth-employment-joint-meeting.txt") == [("浦东新区/human-resources-social-security", "王丽萍")]
+    assert contacts("zhengding-wage-arrears-joint-meeting.txt") == [("正定县/human-resources-social-security", "刘建波")]
+    from extractor.export import without_persons
+    from extractor.graph import notice_graph, to_rdf, validate
+    g = notice_graph(process(AUDIT / "pudong-youth-employment-joint-meeting.txt"))
+    nt = bytes(g.ntriples()).decode()
+    post = "<https://w3id.org/policykg/data/jurisdiction/浦东新区/doc/浦府办-2024-27/post/main/5/contact1>"
+    for said in ('<https://schema.org/telephone> "68541234" .', '<https://schema.org/email> "jycj@pudong.gov.cn" .',
+                 "<http://www.w3.org/ns/org#role> <https://w3id.org/policykg/ontology#roleContact> .",
+                 '<http://www.w3.org/2000/01/rdf-schema#label> "联系人：区人力资源社会保障局就业促进处"@zh .',
+                 "<https://w3id.org/policykg/ontology#homeUnit> <https://w3id.org/policykg/data/jurisdiction/浦东新区/org/"
+                 "human-resources-social-security> ."):
+        assert f"{post} {said}" in nt
+    quads = to_rdf(process(AUDIT / "pudong-youth-employment-joint-meeting.txt"))
+    conforms, report, _ = validate(quads)
+    assert conforms, report
+    shared = " ".join(q.object.value for q in without_persons(quads))
+    assert "jycj@pudong.gov.cn" not in shared and "68541234" not in shared and "王丽萍" not in shared
+    g = notice_graph(process(AUDIT / "longhui-honeysuckle-industry-leading-group.html"))
+    nt = bytes(g.ntriples()).decode()
+    assert "<https://w3id.org/policykg/data/jurisdiction/隆回县/doc/隆政办函-2024-31/post/main/3/contact1> " \
+           '<https://schema.org/email> "lhjyhb@163.com" .' in nt
