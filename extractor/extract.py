@@ -2351,8 +2351,9 @@ class _Extract:
     def unlisted_units(self, group: list[DepartmentMatch]) -> list[DepartmentMatch]:
         """The units of `group` the registry lacks (concept None) — not a town's village (宏村村负责…)
         nor a body below named in a list of them (各镇人民政府、街道办事处负责…) or addressed together
-        first (浦东's 各街道办事处、镇人民政府负责…)."""
-        return [m for m in group if m.concept is None and not (self.town and town_unit(m.canonical))
+        first (浦东's 各街道办事处、镇人民政府负责…), nor the zones' bodies addressed together (滨海's
+        各功能区管委会负责…: `departments._Scanner.collective_zones`)."""
+        return [m for m in group if m.concept is None and not m.collective and not (self.town and town_unit(m.canonical))
                 and not (group[0].collective and m.canonical in self.below_words)
                 and not any(m.canonical == lead + w for lead in self.collective_leads for w in self.below_words)]
 

@@ -1120,3 +1120,14 @@ def test_a_contact_in_running_text_is_a_post_with_its_telephone_and_e_mail():
     nt = bytes(g.ntriples()).decode()
     assert "<https://w3id.org/policykg/data/jurisdiction/隆回县/doc/隆政办函-2024-31/post/main/3/contact1> " \
            '<https://schema.org/email> "lhjyhb@163.com" .' in nt
+
+
+def test_the_zones_bodies_addressed_together_are_a_unit_with_a_duty():
+    """滨海's 各功能区管委会负责本区域内危险化学品企业的属地监管，建立风险隐患清单 (天津's 功能区: its member table's
+    天津港保税区, 天津经济技术开发区, 中新天津生态城 管委会s, addressed together) was no unit — a name the
+    registry lacks after 各 — so its duty was no one's. One unit now, as written (滨海新区/各功能区管委会:
+    pkc:dept-zones-together), the statement its duty; 督促各功能区、各街镇… (no body named) stays the task force's."""
+    got = _read("binhai-hazardous-chemicals-task-force.html")
+    assert ("滨海新区/各功能区管委会", "负责本区域内危险化学品企业的属地监管，建立风险隐患清单。") in _duties_of(got, "main/2/2")
+    assert [d["department"] for d in got["duties"] if "督促各功能区" in d["text"]] == [
+        "滨海新区/滨海新区危险化学品安全风险集中治理工作专班"]
