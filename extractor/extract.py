@@ -4884,9 +4884,9 @@ class _Extract:
         区人力资源社会保障局就业促进处　王丽萍，联系电话：…，电子邮箱：…, 正定's 联系人及电话：县人社局劳动保障
         监察大队　刘建波　0311-88012345 — each a post (role contact) held by the person named, with its
         telephone and e-mail, as a 联络员名单's row is. It is for the unit the words before the name
-        name (区人社局: the post's department, its span those words), else the body's office when the
-        words before 联系人 name it or the contact stands in the paragraph setting the office up
-        (永春's), else the notice's body (no department)."""
+        name (区人社局: the post's department, its span those words), else the one unit written before
+        联系人 (县卫健委联系人：张三), else the body's office when the words before 联系人 name it or the
+        contact stands in the paragraph setting the office up (永春's), else the notice's body (no department)."""
         folded = self.doc.folded
         body = self.facts.meeting
         office_unit = body.office_unit if body is not None else None
@@ -4909,6 +4909,9 @@ class _Extract:
                 us, ue = words[0][0], words[-2][1]
                 named = self.departments_in(us, ue, c.id)
                 did, at = (named[0][1] if named else ""), (us, ue)
+            if not did and m.group("unit"):  # 县卫健委联系人：张三: that unit's
+                named = self.departments_in(m.start("unit"), m.end("unit"), c.id)
+                did = named[0][1] if len(named) == 1 else ""
             if not did and (m.group("office") or c.id == office_clause):
                 did = office_unit or ""
             phone = m.group("phone") or m.group("number")
