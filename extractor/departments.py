@@ -187,6 +187,8 @@ class _Registry:
     # {a level prefix (区): the zone endings ending with it, longer (高新区, 开发区, 新区 …)}: a body
     # named after a zone (高新区党工委) is the zone's, not the districts' (pkc:dept-zone-ending)
     zone_before: dict = field(default_factory=dict)
+    # the zones' bodies addressed together (各功能区管委会: pkc:dept-zones-together, `_Scanner.collective_zones`)
+    zones_together: re.Pattern | None = None
     names: re.Pattern | None = None  # `pattern` without its generic branch (see `_Scanner.scan`)
     generic_ends: tuple[str, ...] = ()  # the generic endings (部门: pkc:dept-generic-tail)
     generic_chars: frozenset[str] = frozenset()  # the characters a generic reference is made of
@@ -464,6 +466,8 @@ def _registry() -> _Registry:
         placed=frozenset(a for c in concepts.values() for b, _, a in (_norm(t).partition("{}") for t in c.branch)
                          if not b and a in labels),
         zone_vague=tuple(cue("zone-vague")),
+        zones_together=re.compile(f"(?:{_alternation(leads)})(?:{_alternation(cue('zones-together'))})"
+                                  f"(?:{_alternation(cue('zone-body'))})") if cue("zones-together") and cue("zone-body") else None,
         zone_before={p: tuple(z for z in cue("zone-ending") if z.endswith(p) and len(z) > len(p))
                      for p in level_prefix if any(z.endswith(p) and len(z) > len(p) for z in cue("zone-ending"))},
         township_prefix=frozenset(str(x) for props in layout.values() for x in props.get(PK + "issuerSuffix", [])),
@@ -1033,6 +1037,18 @@ class _Scanner:
                                 label_tier="township", label=office))
         return out
 
+    def collective_zones(self, hits: list[_Hit]) -> list[_Hit]:
+        """The zones' bodies addressed together: a collective lead, a word naming zones and a zone's body
+        (各功能区管委会 — 天津's 功能区, 滨海's 各功能区管委会负责…: pkc:dept-zones-together, pkc:dept-zone-body)
+        — one unit, as written (the registry has no concept of a zone's body), where no known name stands
+        over it. Not 各开发区管委会 (a zone ending: 连云港's 主送 市各开发区管委会 is read as it was)."""
+        if self.reg.zones_together is None:
+            return []
+        taken = [(h.cs, h.ce) for h in hits]
+        return [_Hit(m.start(), m.end(), "unknown", None, name=m.group(), collective=True)
+                for m in self.reg.zones_together.finditer(self.text)
+                if not any(a < m.end() and m.start() < b for a, b in taken)]
+
     def branches(self, hits: list[_Hit]) -> None:
         """Read a body's branch named after it, the place it is in and a branch's ending
         (pkc:dept-branch-ending): 揭阳市生态环境局普宁分局, 杭州市生态环境局淳安分局 — one unit, the body
@@ -1182,6 +1198,9 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
         # (各街道办事处: the subdistricts' governments — not the unknown body the scan for names read there)
         if offices := scanner.collective_offices(hits):
             found = [f for f in found if not any(o.cs < f.ce and f.cs < o.ce for o in offices)] + offices
+        # (各功能区管委会: the zones' bodies together — not a piece of it the scan for names read)
+        if zones := scanner.collective_zones(hits):
+            found = [f for f in found if not any(o.cs < f.ce and f.cs < o.ce for o in zones)] + zones
     hits = sorted(hits + found, key=attrgetter("cs")) if found else hits
     scanner.inherit(hits)
     out = []
@@ -1214,7 +1233,7 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
 def _match(reg: _Registry, h: _Hit, s: int, e: int, surface: str) -> DepartmentMatch:
     if h.kind == "unknown":
         return DepartmentMatch(s, e, surface, None, h.prefix, False, h.name, False,
-                               tier=_tier_of_prefix(reg, h.prefix))
+                               tier=_tier_of_prefix(reg, h.prefix), collective=h.collective)  # (各功能区管委会)
     # (what follows is a pure function of five fields of the hit: read once, not at each mention)
     key = (h.concept, h.national, h.prefix, h.label_tier, h.collective)
     reading = reg.canonicals.get(key)
@@ -1386,6 +1405,7 @@ def _named_township(name: str) -> bool:
 
 
 _EDGE = " \t\u3000\xa0\r\n、,，;；:：。.·•"
+_INNER_BRACKET = re.compile(f"([{_CJK}]+)\\(([{_CJK}]{{1,8}})\\)([{_CJK}]+)")  # 天津港(集团)有限公司 (folded)
 
 
 @lru_cache(maxsize=4096)
@@ -1416,6 +1436,15 @@ def resolve(name: str) -> DepartmentMatch | None:
             and scanner.valid_org(sq.text):
         hit = scanner.unknown_hit(om)
         return _match(reg, hit, s, e, name[s:e])
+    inner = _INNER_BRACKET.fullmatch(sq.text)
+    if inner is not None:
+        # a word in brackets inside an unknown name (天津港（集团）有限公司): the name as written, if
+        # it reads as one without them — not a name and its other name after it (市政府办公室（市口岸办）:
+        # nothing follows the bracket), nor a known department's
+        plain = resolve(inner.group(1) + inner.group(2) + inner.group(3))
+        if plain is not None and plain.concept is None:
+            return DepartmentMatch(s, e, name[s:e], None, plain.prefix, False, "".join(name[s:e].split()), False,
+                                   tier=plain.tier)
     return None
 
 

@@ -645,16 +645,16 @@ def without_persons(source: StoreOrQuads, *, graph: Graphs = None) -> list[ox.Qu
     and each holder's name is masked (one `graph.MASK` per character, so offsets and the
     span/quote checks stay valid) wherever a literal contains it — the stored source text
     and the quotes of posts included. So is a post's telephone (schema:telephone: a contact's
-    number of a 联络员名单), dropped and masked in the text as a name is."""
+    number of a 联络员名单 or in running text) and e-mail (schema:email), dropped and masked in the text as a name is."""
     import re
 
     from .graph import FOAF, MASK, SCHEMA
 
     quads = _all_quads(source, graph)
     persons = {q.subject for q in quads if q.predicate.value == RDF + "type" and q.object.value == FOAF + "Person"}
-    phone = SCHEMA + "telephone"
+    phone = (SCHEMA + "telephone", SCHEMA + "email")
     names = sorted({q.object.value for q in quads if q.subject in persons and q.predicate.value == FOAF + "name"}
-                   | {q.object.value for q in quads if q.predicate.value == phone}, key=len, reverse=True)
+                   | {q.object.value for q in quads if q.predicate.value in phone}, key=len, reverse=True)
     pattern = re.compile("|".join(r"\s*".join(map(re.escape, n)) for n in names)) if names else None
 
     def mask(m: re.Match) -> str:
@@ -662,7 +662,7 @@ def without_persons(source: StoreOrQuads, *, graph: Graphs = None) -> list[ox.Qu
 
     out = []
     for q in quads:
-        if q.subject in persons or q.object in persons or q.predicate.value == phone:
+        if q.subject in persons or q.object in persons or q.predicate.value in phone:
             continue
         o = q.object
         if pattern is not None and isinstance(o, ox.Literal) and pattern.search(o.value):

@@ -852,6 +852,13 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern:
 
 
 @cache
+def _contact_running() -> re.Pattern:
+    """A contact in running text (pkc:contact-running: 联系人：苏雅琴，联系电话：…), `contacts`."""
+    props = by_subject("cues.ttl").get("https://w3id.org/policykg/cue/contact-running", {})
+    return re.compile(str(props[PK + "pattern"][0])) if PK + "pattern" in props else re.compile("(?!)")
+
+
+@cache
 def _liaison_said() -> re.Pattern:
     """Any column cue of the liaison's (pkc:column-liaison: 联络员), the longest first (`table_posts`)."""
     liaison_words = [w for w, post in cues().columns.items() if post == "liaison"]
@@ -2344,8 +2351,9 @@ class _Extract:
     def unlisted_units(self, group: list[DepartmentMatch]) -> list[DepartmentMatch]:
         """The units of `group` the registry lacks (concept None) — not a town's village (宏村村负责…)
         nor a body below named in a list of them (各镇人民政府、街道办事处负责…) or addressed together
-        first (浦东's 各街道办事处、镇人民政府负责…)."""
-        return [m for m in group if m.concept is None and not (self.town and town_unit(m.canonical))
+        first (浦东's 各街道办事处、镇人民政府负责…), nor the zones' bodies addressed together (滨海's
+        各功能区管委会负责…: `departments._Scanner.collective_zones`)."""
+        return [m for m in group if m.concept is None and not m.collective and not (self.town and town_unit(m.canonical))
                 and not (group[0].collective and m.canonical in self.below_words)
                 and not any(m.canonical == lead + w for lead in self.collective_leads for w in self.below_words)]
 
@@ -4901,6 +4909,47 @@ class _Extract:
 
     # --- member/contact tables -------------------------------------------------------------------
 
+    def contacts(self) -> None:
+        """Contacts in running text (pkc:contact-running): 永春's 联系人：苏雅琴，联系电话：0595-23881234 in
+        the office's paragraph, 隆回's 领导小组办公室联系人：李婷，电话：…，电子邮箱：…, 浦东's 联系人：
+        区人力资源社会保障局就业促进处　王丽萍，联系电话：…，电子邮箱：…, 正定's 联系人及电话：县人社局劳动保障
+        监察大队　刘建波　0311-88012345 — each a post (role contact) held by the person named, with its
+        telephone and e-mail, as a 联络员名单's row is. It is for the unit the words before the name
+        name (区人社局: the post's department, its span those words), else the one unit written before
+        联系人 (县卫健委联系人：张三), else the body's office when the words before 联系人 name it or the
+        contact stands in the paragraph setting the office up (永春's), else the notice's body (no department)."""
+        folded = self.doc.folded
+        body = self.facts.meeting
+        office_unit = body.office_unit if body is not None else None
+        office_clause = body.office_at.clause if body is not None and body.office_at is not None else None
+        n = 0
+        for m in _contact_running().finditer(folded):
+            c = self.leaf_at(m.start())
+            if c is None:
+                continue  # (the head or the foot of the notice: no clause's)
+            s, e = m.span("who")
+            words = [(x.start() + s, x.end() + s) for x in re.finditer(r"[^ \t\u3000]+", folded[s:e])]
+            if not words:
+                continue
+            ps, pe = words[-1]
+            person = folded[ps:pe]
+            if not (self.cues.person_name.match(person) and self.a_name(person)):
+                continue  # (联系人：县人社局: no one named)
+            did, at = "", (ps, pe)
+            if len(words) > 1:  # a unit (and its section) before the name
+                us, ue = words[0][0], words[-2][1]
+                named = self.departments_in(us, ue, c.id)
+                did, at = (named[0][1] if named else ""), (us, ue)
+            if not did and m.group("unit"):  # 县卫健委联系人：张三: that unit's
+                named = self.departments_in(m.start("unit"), m.end("unit"), c.id)
+                did = named[0][1] if len(named) == 1 else ""
+            if not did and (m.group("office") or c.id == office_clause):
+                did = office_unit or ""
+            phone = m.group("phone") or m.group("number")
+            n += 1
+            self.facts.posts.append(Post(at[0], at[1], f"{c.id}/contact{n}", did, c.id, "contact",
+                                         squeeze(self.doc.text[ps:pe]), phone=phone, email=m.group("email")))
+
     def table_posts(self) -> None:
         """Posts of a member table's rows: the unit column's department, a post per lead or
         liaison cell, with the row's telephone (联系电话: pkc:column-phone) if it gives one. A cell saying "same as above" (〃, 同上: how the readers write a cell
@@ -5054,6 +5103,7 @@ def extract(doc: Document) -> Document:
     x.member_duties()
     x.changes()
     x.post_lists()
+    x.contacts()
     x.note_unknown_units()
     x.references()
     x.names()

@@ -363,6 +363,8 @@ def person_spans(doc: Document) -> list[tuple[int, int]]:
         for post in doc.facts.posts:
             if post.person:
                 names.add(squeeze(post.person))
+            if post.role == "contact":  # (its number and address in running text: no table cell holds them)
+                names.update(x for x in (post.phone, post.email) if x)
         for change in doc.facts.changes:  # who leaves or takes a post in an adjustment
             names.update(x.value for x in (change.outgoing, change.incoming) if x is not None)
     for name in sorted(names):
@@ -996,6 +998,8 @@ class _Builder:
                 dep = self.doc.facts.departments.get(post.department)
                 if dep and not any(post.start <= m.start < post.end for m in dep.mentions):
                     label = dep.name + label  # its unit named once for two posts (卫健委主要负责同志及分管负责同志)
+                if post.role == "contact":  # 联系人：区人社局就业促进处　王丽萍: the role, then the unit as written
+                    label = f"{role_zh}：{_one_line(self.text(post.start, post.end))}"
             self.add(iri, RDFS + "label", _lit(label, lang="zh"))
             if post.in_office:
                 self.add(iri, PK + "officeMember", _lit(True, XSD + "boolean"))
@@ -1004,6 +1008,8 @@ class _Builder:
             self.span(iri, post.start, post.end)
             if self.persons and post.phone:  # (personal data: a contact's number, as a name is)
                 self.add(iri, SCHEMA + "telephone", _lit(post.phone))
+            if self.persons and post.email:  # (a contact's address in running text: personal data too)
+                self.add(iri, SCHEMA + "email", _lit(post.email))
             if self.persons and post.person:
                 person = self.person(squeeze(post.person))
                 self.add(iri, ORG + "heldBy", person)

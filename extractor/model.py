@@ -239,12 +239,14 @@ class Post(Span):
     id: str = ""
     department: str = ""
     clause: str = ""
-    # lead | liaison | office_director | office_deputy_director | office_member, or the head of a body and its deputies
+    # lead | liaison | office_director | office_deputy_director | office_member | contact (联系人 in running text),
+    # or the head of a body and its deputies
     # (convenor | deputy_convenor of a joint meeting, group_leader …: pk:postRoles of policykg.ttl)
     role: str = ""
     person: str | None = None
     in_office: bool = False  # its holders sit in the body's office (联络员为联席会议办公室成员)
     phone: str | None = None  # the telephone a member table gives for it (联系电话), as written
+    email: str | None = None  # the e-mail address a contact in running text gives (电子邮箱), as written
     unit: str = ""  # the body's working group it is in (WorkingGroup.unit), "" for the body or its office
     # the other units a post written as a list of posts, each after its unit, is held from (街道党工委副书记、
     # 办事处主任: the 街道's government, 街道办事处, beside `department`, the 党工委)

@@ -1121,3 +1121,64 @@ def test_a_named_subdistrict_office_and_a_kind_after_a_government_s_ge_in_the_re
     assert names("各乡镇人民政府、城关街道办事处") == ["各乡镇人民政府", "城关街道办事处"]
     assert names("县政府各部门、各直属机构") == ["县政府各部门", "县政府各直属机构"]
     assert names("县政府各部门、各乡镇人民政府") == ["县政府各部门", "各乡镇人民政府"]  # (a body of its own)
+
+
+def test_a_unit_holding_a_word_in_brackets_is_a_member_as_written():
+    """滨海's member table row 13 | 天津港（集团）有限公司 | 韩立新 | 副总经理: the registry's unknown names
+    were CJK only, so a word in brackets inside one gave no member, no note and no post. The name as
+    written now (it reads as a name without them: 天津港集团有限公司), a member noted unknown-unit with
+    its lead's post; a unit's other name after it in brackets (市政府办公室（市口岸办）) stays no such name."""
+    got = _read("binhai-hazardous-chemicals-task-force.html")
+    assert got["members"][-1] == "滨海新区/天津港（集团）有限公司"
+    assert ("unknown-unit", "天津港（集团）有限公司") in [(n["kind"], n["text"]) for n in got["notes"]]
+    assert ("滨海新区/天津港（集团）有限公司", "韩立新") in [(p["department"], p["person"]) for p in got["posts"]]
+    from extractor.departments import resolve
+    assert resolve("市政府办公室（市口岸办）") is None and resolve("县公安局（交警）大队") is None
+
+
+def test_a_contact_in_running_text_is_a_post_with_its_telephone_and_e_mail():
+    """联系人 in running text was not read (audit9, audit10): 永春's office paragraph …办公室主任由…兼任。
+    联系人：苏雅琴，联系电话：0595-23881234, 隆回's 领导小组办公室联系人：李婷，电话：…，电子邮箱：…, 浦东's
+    联系人：区人力资源社会保障局就业促进处　王丽萍，联系电话：68541234，电子邮箱：jycj@pudong.gov.cn and
+    正定's 联系人及电话：县人社局劳动保障监察大队　刘建波　0311-88012345. Each a post (role contact) held by
+    the person, as a 联络员名单's row is: the office's where the text says so (its paragraph, or 办公室
+    before 联系人), else the body's held from the unit written before the name; in the graph its
+    schema:telephone and schema:email, left out with the persons."""
+    def contacts(name):
+        return [(p["department"], p["person"]) for p in _read(name)["posts"] if p["role"] == "contact"]
+    assert contacts("yongchun-rural-delivery-logistics-joint-meeting.txt") == [
+        ("永春县/永春县农村寄递物流体系建设联席会议办公室", "苏雅琴")]
+    assert contacts("longhui-honeysuckle-industry-leading-group.html") == [("隆回县/隆回县金银花产业发展领导小组办公室", "李婷")]
+    assert contacts("pudong-youth-employment-joint-meeting.txt") == [("浦东新区/human-resources-social-security", "王丽萍")]
+    assert contacts("zhengding-wage-arrears-joint-meeting.txt") == [("正定县/human-resources-social-security", "刘建波")]
+    from extractor.export import without_persons
+    from extractor.graph import notice_graph, to_rdf, validate
+    g = notice_graph(process(AUDIT / "pudong-youth-employment-joint-meeting.txt"))
+    nt = bytes(g.ntriples()).decode()
+    post = "<https://w3id.org/policykg/data/jurisdiction/浦东新区/doc/浦府办-2024-27/post/main/5/contact1>"
+    for said in ('<https://schema.org/telephone> "68541234" .', '<https://schema.org/email> "jycj@pudong.gov.cn" .',
+                 "<http://www.w3.org/ns/org#role> <https://w3id.org/policykg/ontology#roleContact> .",
+                 '<http://www.w3.org/2000/01/rdf-schema#label> "联系人：区人力资源社会保障局就业促进处"@zh .',
+                 "<https://w3id.org/policykg/ontology#homeUnit> <https://w3id.org/policykg/data/jurisdiction/浦东新区/org/"
+                 "human-resources-social-security> ."):
+        assert f"{post} {said}" in nt
+    quads = to_rdf(process(AUDIT / "pudong-youth-employment-joint-meeting.txt"))
+    conforms, report, _ = validate(quads)
+    assert conforms, report
+    shared = " ".join(q.object.value for q in without_persons(quads))
+    assert "jycj@pudong.gov.cn" not in shared and "68541234" not in shared and "王丽萍" not in shared
+    g = notice_graph(process(AUDIT / "longhui-honeysuckle-industry-leading-group.html"))
+    nt = bytes(g.ntriples()).decode()
+    assert "<https://w3id.org/policykg/data/jurisdiction/隆回县/doc/隆政办函-2024-31/post/main/3/contact1> " \
+           '<https://schema.org/email> "lhjyhb@163.com" .' in nt
+
+
+def test_the_zones_bodies_addressed_together_are_a_unit_with_a_duty():
+    """滨海's 各功能区管委会负责本区域内危险化学品企业的属地监管，建立风险隐患清单 (天津's 功能区: its member table's
+    天津港保税区, 天津经济技术开发区, 中新天津生态城 管委会s, addressed together) was no unit — a name the
+    registry lacks after 各 — so its duty was no one's. One unit now, as written (滨海新区/各功能区管委会:
+    pkc:dept-zones-together), the statement its duty; 督促各功能区、各街镇… (no body named) stays the task force's."""
+    got = _read("binhai-hazardous-chemicals-task-force.html")
+    assert ("滨海新区/各功能区管委会", "负责本区域内危险化学品企业的属地监管，建立风险隐患清单。") in _duties_of(got, "main/2/2")
+    assert [d["department"] for d in got["duties"] if "督促各功能区" in d["text"]] == [
+        "滨海新区/滨海新区危险化学品安全风险集中治理工作专班"]
