@@ -852,10 +852,19 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern:
 
 
 @cache
-def _contact_running() -> re.Pattern:
-    """A contact in running text (pkc:contact-running: 联系人：苏雅琴，联系电话：…), `contacts`."""
+def _prefixed(marks: tuple[str, ...], words: tuple[str, ...]) -> tuple[str, ...]:
+    """Each of `words` after each of `marks` (副 and 书记: 副书记), made once (`_split_people`)."""
+    return tuple(d + w for d in marks for w in words)
+
+
+@cache
+def _contact_running() -> tuple[re.Pattern, tuple[str, ...]]:
+    """A contact in running text (pkc:contact-running: 联系人：苏雅琴，联系电话：…), `contacts`, and
+    the words every match holds (its pk:cue): a notice without one is not searched — the pattern
+    opens with no literal, so the engine would try it after every boundary of every notice."""
     props = by_subject("cues.ttl").get("https://w3id.org/policykg/cue/contact-running", {})
-    return re.compile(str(props[PK + "pattern"][0])) if PK + "pattern" in props else re.compile("(?!)")
+    pattern = re.compile(str(props[PK + "pattern"][0])) if PK + "pattern" in props else re.compile("(?!)")
+    return pattern, tuple(str(w) for w in props.get(PK + "cue", []))
 
 
 @cache
@@ -4619,8 +4628,8 @@ class _Extract:
         endings = self.cues.parts.get("post-ending", ())  # 同志, 负责人, 局长 … (cues.ttl)
         parts = self.cues.parts
         party, leader, deputy = parts.get("party-head-post", ()), parts.get("leader-post", ()), parts.get("deputy-post-mark", ())
-        deputy_party = tuple(d + w for d in deputy for w in party)  # 副书记
-        deputy_posts = tuple(d + w for d in deputy for w in parts.get("list-post-end", ()))  # 副主任, 副县长 …
+        deputy_party = _prefixed(deputy, party)  # 副书记
+        deputy_posts = _prefixed(deputy, parts.get("list-post-end", ()))  # 副主任, 副县长 …
         out, pos = [], 0
         for m in _ITEM_JOIN.finditer(text):
             left = text[pos:m.start()]
@@ -4923,7 +4932,10 @@ class _Extract:
         office_unit = body.office_unit if body is not None else None
         office_clause = body.office_at.clause if body is not None and body.office_at is not None else None
         n = 0
-        for m in _contact_running().finditer(folded):
+        pattern, words = _contact_running()
+        if words and not any(w in folded for w in words):
+            return
+        for m in pattern.finditer(folded):
             c = self.leaf_at(m.start())
             if c is None:
                 continue  # (the head or the foot of the notice: no clause's)
