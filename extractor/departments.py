@@ -1195,12 +1195,11 @@ def find_departments(text: str, start: int = 0, end: int | None = None,
             if h.collective and h.prefix == default_prefix and sq.text.startswith(default_prefix, h.cs):
                 h.collective = False  # carries (苏木党委、政府: the 苏木's government; 镇财政所、派出所)
     else:
-        # (各街道办事处: the subdistricts' governments — not the unknown body the scan for names read there)
-        if offices := scanner.collective_offices(hits):
-            found = [f for f in found if not any(o.cs < f.ce and f.cs < o.ce for o in offices)] + offices
-        # (各功能区管委会: the zones' bodies together — not a piece of it the scan for names read)
-        if zones := scanner.collective_zones(hits):
-            found = [f for f in found if not any(o.cs < f.ce and f.cs < o.ce for o in zones)] + zones
+        # bodies addressed together (各街道办事处: the subdistricts' governments; 各功能区管委会: the zones'
+        # bodies) — not the unknown body, or a piece of it, the scan for names read there
+        offices = scanner.collective_offices(hits)  # (named by their office below)
+        if together := offices + scanner.collective_zones(hits):
+            found = [f for f in found if not any(o.cs < f.ce and f.cs < o.ce for o in together)] + together
     hits = sorted(hits + found, key=attrgetter("cs")) if found else hits
     scanner.inherit(hits)
     out = []

@@ -447,6 +447,15 @@ _START = attrgetter("start")
 
 _SENTENCE_ENDS = ";。"  # folded text
 _BLANKS = " \t\u3000\xa0"  # horizontal blanks
+
+
+def _unblanked(folded: str, a: int, b: int) -> tuple[int, int]:
+    """[a, b) without the blanks (`_BLANKS`) around it."""
+    while a < b and folded[a] in _BLANKS:
+        a += 1
+    while b > a and folded[b - 1] in _BLANKS:
+        b -= 1
+    return a, b
 _LOOK_BACK = 300  # how far back from a match its sentence is looked for (a clause may be a 5 MB line)
 _SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 _LINE_OR_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}\n]")
@@ -1041,9 +1050,7 @@ class _Extract:
                       and folded[h.end - 1] not in "。:;" and "\u4e00" <= folded[h.end] <= "\u9fff"]
         self.names_after_headings()
         self.named_again()
-        self.match_starts = [m.start for m in self.matches]
-        ends = [m.end for m in self.matches]
-        self.match_ends = ends if ends == sorted(ends) else None  # (`matches_in`)
+        self.index_matches()
         self.leaf_at = _leaf_index(doc)
         self.by_id = {c.id: c for c in self.clauses}
         self.rule_text: dict[str, list[tuple[int, int]]] = {}  # rule id → the stretches saying it (`rule`)
@@ -1697,11 +1704,7 @@ class _Extract:
             after += 1
         if after < end and folded[after] not in "。:\n":
             return None
-        a, b = k + 1, close
-        while a < b and folded[a] in _BLANKS:
-            a += 1
-        while b > a and folded[b - 1] in _BLANKS:
-            b -= 1
+        a, b = _unblanked(folded, k + 1, close)
         return a, b, close + 1
 
     def heading_tag(self, start: int, end: int, clause: str) -> tuple[list[str], int, list[str | None]] | None:
@@ -3814,9 +3817,13 @@ class _Extract:
         """`added` among the matches, in order (what `matches_in` reads)."""
         if added:
             self.matches = sorted(self.matches + added, key=lambda x: (x.start, x.end))
-            self.match_starts = [x.start for x in self.matches]
-            ends_at = [x.end for x in self.matches]
-            self.match_ends = ends_at if ends_at == sorted(ends_at) else None
+            self.index_matches()
+
+    def index_matches(self) -> None:
+        """Where the matches start and end, for `matches_in` (their ends only where in order too)."""
+        self.match_starts = [m.start for m in self.matches]
+        ends = [m.end for m in self.matches]
+        self.match_ends = ends if ends == sorted(ends) else None
 
     def note_member_items(self, s: int, e: int, hits: list, clause: str) -> None:
         """Say that an item of a make-up list naming its holder (成  员:方卫兵  宏村村党总支书记, 汪洋
@@ -3840,12 +3847,7 @@ class _Extract:
         for x, w in zip(c.cells, said):
             if not w or w == part or self.cues.person_name.match(w) and self.a_name(w):
                 continue
-            a, b = x.start, x.end
-            while a < b and self.doc.folded[a] in _BLANKS:
-                a += 1
-            while b > a and self.doc.folded[b - 1] in _BLANKS:
-                b -= 1
-            if (unit := self.unit_of_post(a, b)) is not None:
+            if (unit := self.unit_of_post(*_unblanked(self.doc.folded, x.start, x.end))) is not None:
                 self.add_matches([unit])
                 return x, self.departments_in(x.start, x.end, c.id)
         return None
@@ -4283,10 +4285,7 @@ class _Extract:
         units = self.cues.parts.get("bare-post-unit", ())
         ends = [k for k in range(s, e) if folded[k] == "、"] + [e]
         for a, b in reversed(list(zip([s, *(k + 1 for k in ends[:-1])], ends))):
-            while a < b and folded[a] in _BLANKS:
-                a += 1
-            while b > a and folded[b - 1] in _BLANKS:
-                b -= 1
+            a, b = _unblanked(folded, a, b)
             if (bare := _bare_post().fullmatch(folded, a, b)) is not None:
                 place = bare.group("place")
                 m = next((u for w in units if (u := resolve(place + w)) is not None), None)
